@@ -1,0 +1,89 @@
+import type Database from 'better-sqlite3';
+import type { HeaderPair, MethodName, Handlers } from '../shared/contract/index';
+import type { EventBus } from './events/event-bus';
+import type { Clock } from './util/clock';
+import type { Logger } from './util/logger';
+import type { CaptureStore } from './store/capture-store';
+import type { EndpointStore } from './store/endpoint-store';
+import type { SettingsStore } from './store/settings-store';
+
+/** A request as the receiver saw it, before it is stored. */
+export interface IncomingCapture {
+  receivedAtMs: number;
+  method: string;
+  path: string;
+  query: string;
+  httpVersion: string;
+  headers: HeaderPair[];
+  remoteAddress: string;
+  remotePort: number | null;
+  body: Buffer;
+  bodySizeBytes: number;
+  truncated: boolean;
+  contentType: string | null;
+  contentEncoding: string | null;
+  endpointId: number | null;
+  source: 'receiver' | 'tunnel' | 'imported';
+  publicUrl: string | null;
+}
+
+/** What a receiver interceptor decides for a request before the endpoint's rule applies. */
+export interface Interception {
+  /** Answer with this instead of the endpoint's rule. */
+  response: { status: number; headers: HeaderPair[]; body: string };
+  /** Store the request (with the reason) or drop it silently (internal probes). */
+  record: boolean;
+  reason: string;
+}
+
+/** Hooks that engine modules register to take part in receiving, without the receiver knowing them. */
+export interface ReceiverHooks {
+  /** Runs once headers are in (auth, rate limits, probes). First non-null wins. */
+  interceptors: Array<(request: IncomingCapture, endpoint: EndpointRuntime) => Interception | null>;
+  /** Runs before a capture is written: may fill vendor/event label, verification, public URL. */
+  annotators: Array<(capture: IncomingCapture, endpoint: EndpointRuntime) => CaptureAnnotations>;
+}
+
+export interface CaptureAnnotations {
+  vendor?: string | null;
+  eventLabel?: string | null;
+  verification?: { scheme: string; ok: boolean; reason: string } | null;
+  publicUrl?: string | null;
+  source?: 'receiver' | 'tunnel';
+}
+
+export type { EndpointRuntime } from './store/endpoint-store';
+import type { EndpointRuntime } from './store/endpoint-store';
+
+export interface EngineConfig {
+  dataDir: string;
+  receiverHost: string;
+  receiverPort: number;
+  mode: 'browser' | 'desktop' | 'test';
+  version: string;
+}
+
+export interface EngineContext {
+  config: EngineConfig;
+  db: Database.Database;
+  captures: CaptureStore;
+  endpoints: EndpointStore;
+  settings: SettingsStore;
+  bus: EventBus;
+  clock: Clock;
+  log: Logger;
+  receiverHooks: ReceiverHooks;
+  /** The receiver's local URL, e.g. http://127.0.0.1:8787 (set once it listens). */
+  receiverUrl(): string;
+  receiverPort(): number;
+}
+
+/** Handlers for one slice of the contract. */
+export type HandlersFor<T> = Pick<Handlers, keyof T & MethodName>;
+
+/** A feature of the engine: its API handlers plus optional lifecycle. */
+export interface EngineModule<T = object> {
+  handlers: HandlersFor<T>;
+  start?(): Promise<void> | void;
+  close?(): Promise<void> | void;
+}

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { method } from './define';
+
+export const headerPair = z.tuple([z.string(), z.string()]);
+export type HeaderPair = z.infer<typeof headerPair>;
+
+export const captureSource = z.enum(['receiver', 'tunnel', 'imported']);
+
+export const captureSummary = z.object({
+  id: z.number().int(),
+  receivedAtMs: z.number(),
+  method: z.string(),
+  path: z.string(),
+  /** Raw query string without the leading `?`, exactly as received. */
+  query: z.string(),
+  endpointId: z.number().int().nullable(),
+  responseStatus: z.number().int().nullable(),
+  bodySizeBytes: z.number().int(),
+  contentType: z.string().nullable(),
+  remoteAddress: z.string(),
+  truncated: z.boolean(),
+  source: captureSource,
+  /** Vendor recognised from the payload ("Ortto", "Ontraport", ...), filled by the decoder. */
+  vendor: z.string().nullable(),
+  /** Event label ("Clicked email", "Tag added (4)"), filled by the decoder. */
+  eventLabel: z.string().nullable(),
+});
+export type CaptureSummary = z.infer<typeof captureSummary>;
+
+export const captureDetail = captureSummary.extend({
+  httpVersion: z.string(),
+  remotePort: z.number().int().nullable(),
+  /** Headers in original order and case, duplicates kept (Node's rawHeaders). */
+  headers: z.array(headerPair),
+  /** Query parameters in order, repeated keys kept. */
+  queryParams: z.array(headerPair),
+  /** The exact bytes received (or the first bytes when truncated), base64. */
+  bodyBase64: z.string(),
+  /** Body after undoing Content-Encoding (gzip, deflate, br), when it differs; bounded in size. */
+  decodedBodyBase64: z.string().nullable(),
+  decodeNote: z.string().nullable(),
+  contentEncoding: z.string().nullable(),
+  storedBodyBytes: z.number().int(),
+  publicUrl: z.string().nullable(),
+  response: z
+    .object({
+      status: z.number().int(),
+      headers: z.array(headerPair),
+      bodyBase64: z.string(),
+      delayMs: z.number(),
+      reason: z.string().nullable(),
+    })
+    .nullable(),
+  /** Signature verification result when the endpoint is configured to verify. */
+  verification: z
+    .object({ scheme: z.string(), ok: z.boolean(), reason: z.string() })
+    .nullable(),
+});
+export type CaptureDetail = z.infer<typeof captureDetail>;
+
+export const captureFilter = z
+  .object({
+    endpointId: z.number().int().nullable().optional(),
+    methods: z.array(z.string().min(1)).optional(),
+    statuses: z.array(z.number().int().min(100).max(599)).optional(),
+    /** Media types such as `application/json`; a trailing `/*` matches a family. */
+    contentTypes: z.array(z.string().min(1)).optional(),
+    fromMs: z.number().optional(),
+    toMs: z.number().optional(),
+    /** Full-text query over path, query, headers, body text and decoded labels. */
+    text: z.string().optional(),
+    header: z.object({ name: z.string().min(1), value: z.string().optional() }).optional(),
+    vendor: z.string().optional(),
+    source: captureSource.optional(),
+  })
+  .strict();
+export type CaptureFilter = z.infer<typeof captureFilter>;
+
+export const exportFormat = z.enum(['har', 'jsonl', 'json', 'curl']);
+export type ExportFormat = z.infer<typeof exportFormat>;
+
+export const captureMethods = {
+  'captures.list': method(
+    z.object({
+      filter: captureFilter.optional(),
+      /** Keyset cursor: return captures with an id below this one (newest first). */
+      cursor: z.number().int().nullable().optional(),
+      limit: z.number().int().min(1).max(500).default(50),
+    }),
+    z.object({ items: z.array(captureSummary), nextCursor: z.number().int().nullable() }),
+  ),
+  'captures.count': method(
+    z.object({ filter: captureFilter.optional() }),
+    z.object({ count: z.number().int() }),
+  ),
+  'captures.get': method(z.object({ id: z.number().int() }), captureDetail),
+  'captures.delete': method(
+    z.object({ ids: z.array(z.number().int()).min(1).max(100_000) }),
+    z.object({ deleted: z.number().int() }),
+  ),
+  'captures.deleteAll': method(z.object({}), z.object({ deleted: z.number().int() })),
+  'captures.export': method(
+    z.object({
+      format: exportFormat,
+      ids: z.array(z.number().int()).optional(),
+      filter: captureFilter.optional(),
+      /** Replace Authorization, cookies, API keys and signature headers with a marker (default on). */
+      redact: z.boolean().default(true),
+      limit: z.number().int().min(1).max(1_000_000).default(100_000),
+    }),
+    z.object({ content: z.string(), count: z.number().int(), mimeType: z.string(), fileName: z.string() }),
+  ),
+  'captures.importHar': method(
+    z.object({ har: z.string().min(1) }),
+    z.object({ imported: z.number().int(), skipped: z.number().int(), errors: z.array(z.string()) }),
+  ),
+};

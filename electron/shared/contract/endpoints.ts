@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { method } from './define';
+import { headerPair } from './captures';
+
+const status = z.number().int().min(100).max(599);
+
+/** What the endpoint answers, and how it varies from request to request. */
+export const responseBehaviour = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('fixed') }),
+  /** Fail the first `count` requests with `failStatus`, then answer normally. */
+  z.object({ kind: z.literal('fail-first'), count: z.number().int().min(0).max(1_000_000), failStatus: status }),
+  /** Fail `percent`% of requests at random with `failStatus`. */
+  z.object({ kind: z.literal('failure-rate'), percent: z.number().min(0).max(100), failStatus: status }),
+  /** Answer these statuses in turn; after the last one, keep answering it. */
+  z.object({ kind: z.literal('sequence'), statuses: z.array(status).min(1).max(1000) }),
+]);
+export type ResponseBehaviour = z.infer<typeof responseBehaviour>;
+
+export const responseRule = z.object({
+  status,
+  headers: z.array(headerPair).max(100),
+  body: z.string().max(1_000_000),
+  delayMs: z.number().int().min(0).max(120_000),
+  behaviour: responseBehaviour,
+});
+export type ResponseRule = z.infer<typeof responseRule>;
+
+/** Optional protection for a public receiver (Ortto supports basic auth; WP Fusion uses `access_key`). */
+export const endpointAuth = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('basic'), username: z.string().min(1), password: z.string().min(1) }),
+  z.object({ kind: z.literal('header'), name: z.string().min(1), value: z.string().min(1) }),
+  z.object({ kind: z.literal('query'), name: z.string().min(1), value: z.string().min(1) }),
+]);
+export type EndpointAuth = z.infer<typeof endpointAuth>;
+
+/** Incoming signature verification (Standard Webhooks, GitHub, Stripe, Shopify, generic HMAC). */
+export const endpointVerify = z.object({
+  scheme: z.enum(['none', 'standard-webhooks', 'github', 'stripe', 'shopify', 'hmac']),
+  secret: z.string(),
+  toleranceSeconds: z.number().int().min(0).max(86_400).default(300),
+  /** For the generic HMAC scheme. */
+  header: z.string().optional(),
+  algorithm: z.enum(['sha256', 'sha1', 'sha512']).optional(),
+  encoding: z.enum(['hex', 'base64']).optional(),
+});
+export type EndpointVerify = z.infer<typeof endpointVerify>;
+
+export const slug = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-_]*$/, 'use lowercase letters, digits, - and _ (starting with a letter or digit)');
+
+export const endpoint = z.object({
+  id: z.number().int(),
+  slug: z.string(),
+  name: z.string(),
+  isDefault: z.boolean(),
+  /** `/h/<slug>` for named endpoints, `/` for the catch-all default. */
+  pathPrefix: z.string(),
+  rule: responseRule,
+  auth: endpointAuth,
+  verify: endpointVerify.nullable(),
+  /** Requests per minute from one IP before 429 (0 = unlimited). */
+  rateLimitPerMinute: z.number().int().min(0),
+  createdAtMs: z.number(),
+  captureCount: z.number().int(),
+});
+export type Endpoint = z.infer<typeof endpoint>;
+
+export const endpointInput = z.object({
+  slug,
+  name: z.string().min(1).max(200),
+  rule: responseRule.optional(),
+  auth: endpointAuth.optional(),
+  verify: endpointVerify.nullable().optional(),
+  rateLimitPerMinute: z.number().int().min(0).max(1_000_000).optional(),
+});
+
+export const endpointMethods = {
+  'endpoints.list': method(z.object({}), z.object({ items: z.array(endpoint) })),
+  'endpoints.create': method(endpointInput, endpoint),
+  'endpoints.update': method(
+    z.object({ id: z.number().int() }).extend(endpointInput.partial().shape),
+    endpoint,
+  ),
+  'endpoints.delete': method(z.object({ id: z.number().int() }), z.object({ deleted: z.boolean() })),
+};
