@@ -1,0 +1,24 @@
+import { win32, posix } from 'node:path';
+
+export const appDirName = 'Hookscope';
+
+/**
+ * Where Hookscope keeps its database, settings and logs: `HOOKSCOPE_DATA_DIR` when set, else the OS app-data
+ * folder. Pure (env, platform and home are passed in) so every platform's rule is testable on any machine.
+ */
+export function defaultDataDir(
+  env: Record<string, string | undefined>,
+  platform: NodeJS.Platform,
+  homedir: string,
+): string {
+  const override = env.HOOKSCOPE_DATA_DIR?.trim();
+  if (override) return override;
+  switch (platform) {
+    case 'win32':
+      return win32.join(env.APPDATA?.trim() || win32.join(homedir, 'AppData', 'Roaming'), appDirName);
+    case 'darwin':
+      return posix.join(homedir, 'Library', 'Application Support', appDirName);
+    default:
+      return posix.join(env.XDG_CONFIG_HOME?.trim() || posix.join(homedir, '.config'), appDirName);
+  }
+}
