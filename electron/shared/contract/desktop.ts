@@ -1,5 +1,81 @@
-import type { EventTable, MethodTable } from './define';
+import { z } from 'zod';
+import { method, type EventTable, type MethodTable } from './define';
 
-/** Desktop methods and events (filled by the desktop feature). */
-export const desktopMethods = {} satisfies MethodTable;
+const fileFilter = z.object({
+  name: z.string().min(1).max(100),
+  /** Extensions without the dot, e.g. `har`; `*` for any. */
+  extensions: z.array(z.string().regex(/^(\*|[A-Za-z0-9]{1,16})$/, 'an extension without the dot, or *')).min(1),
+});
+export type FileFilter = z.infer<typeof fileFilter>;
+
+/** Methods only the Electron shell serves (native dialogs, the OS file manager). Hidden in browser mode. */
+export const desktopMethods = {
+  'desktop.openDataFolder': method(z.object({}), z.object({ opened: z.boolean(), path: z.string() }), {
+    desktopOnly: true,
+  }),
+  /** Native save dialog, then write `content` (UTF-8) to the chosen file. */
+  'desktop.saveFile': method(
+    z.object({
+      suggestedName: z
+        .string()
+        .min(1)
+        .max(255)
+        .refine((name) => !/[/\\]/.test(name), 'a file name, not a path'),
+      content: z.string(),
+      filters: z.array(fileFilter).max(20).optional(),
+    }),
+    z.object({ saved: z.boolean(), path: z.string().nullable(), bytes: z.number().int() }),
+    { desktopOnly: true },
+  ),
+  /** Native open dialog, then read the chosen file as UTF-8. */
+  'desktop.openFile': method(
+    z.object({
+      filters: z.array(fileFilter).max(20).default([]),
+      maxBytes: z
+        .number()
+        .int()
+        .min(1)
+        .max(1024 * 1024 * 1024)
+        .default(512 * 1024 * 1024),
+    }),
+    z.object({
+      canceled: z.boolean(),
+      path: z.string().nullable(),
+      name: z.string().nullable(),
+      content: z.string().nullable(),
+    }),
+    { desktopOnly: true },
+  ),
+  /** Show a file in the OS file manager (never opens or runs it). */
+  'desktop.revealInFolder': method(z.object({ path: z.string().min(1) }), z.object({ revealed: z.boolean() }), {
+    desktopOnly: true,
+  }),
+} satisfies MethodTable;
+
 export const desktopEvents = {} satisfies EventTable;
+
+/** Names the HTTP transport hides and the Electron bridge advertises through `capabilities()`. */
+export const desktopOnlyMethodNames: ReadonlySet<string> = new Set(
+  Object.entries(desktopMethods as MethodTable)
+    .filter(([, spec]) => spec.desktopOnly)
+    .map(([name]) => name),
+);
+
+/** The IPC channels between preload and main: one request channel, one push channel. */
+export const ipcChannels = { rpc: 'hookscope:rpc', event: 'hookscope:event' } as const;
+
+/** What the preload sends on the rpc channel. */
+export const ipcRequest = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('call'), method: z.string().min(1).max(200), input: z.unknown() }),
+  z.object({ op: z.literal('capabilities') }),
+]);
+export type IpcRequest = z.infer<typeof ipcRequest>;
+
+/** What main pushes on the event channel. */
+export interface IpcEventMessage {
+  event: string;
+  payload: unknown;
+}
+
+/** The only origin allowed to talk to the engine over IPC. */
+export const appOrigin = 'app://hookscope';
