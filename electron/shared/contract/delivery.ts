@@ -1,5 +1,334 @@
-import type { EventTable, MethodTable } from './define';
+import { z } from 'zod';
+import { method, type EventTable, type MethodTable } from './define';
+import { headerPair } from './captures';
+import { signingConfig } from '../send/signing-config';
+import { emulatorKinds } from '../send/emulators';
 
-/** Delivery methods and events (filled by the delivery feature). */
-export const deliveryMethods = {} satisfies MethodTable;
-export const deliveryEvents = {} satisfies EventTable;
+/** RFC 9110 token: what a method or header name may contain. */
+const token = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+export const deliveryPolicy = z.enum(['ortto', 'ontraport', 'standard', 'none', 'custom']);
+export type DeliveryPolicy = z.infer<typeof deliveryPolicy>;
+export const deliveryType = z.enum(['manual', 'replay', 'bulk', 'emulator']);
+export type DeliveryType = z.infer<typeof deliveryType>;
+export const deliveryState = z.enum(['pending', 'in_flight', 'held', 'succeeded', 'failed', 'cancelled', 'disabled']);
+export type DeliveryState = z.infer<typeof deliveryState>;
+
+export const httpUrl = z.string().superRefine((value, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `invalid URL "${value.slice(0, 200)}"` });
+    return;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    ctx.addIssue({ code: 'custom', message: `unsupported scheme "${url.protocol.replace(/:$/, '')}" (use http or https)` });
+  }
+});
+
+export const httpMethodName = z
+  .string()
+  .min(1)
+  .max(32)
+  .regex(token, 'malformed method: use letters such as GET, POST or a custom token');
+
+/** Header pairs whose names are valid tokens and values carry no line breaks. */
+export const outgoingHeaders = z
+  .array(headerPair)
+  .max(200)
+  .superRefine((pairs, ctx) => {
+    pairs.forEach(([name, value], index) => {
+      if (!token.test(name)) ctx.addIssue({ code: 'custom', path: [index, 0], message: `malformed header name "${name.slice(0, 100)}"` });
+      if (/[\r\n\0]/.test(value)) ctx.addIssue({ code: 'custom', path: [index, 1], message: `header "${name.slice(0, 100)}" value contains a line break or NUL` });
+    });
+  });
+
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
+
+export const outgoingRequest = z.object({
+  method: httpMethodName,
+  url: httpUrl,
+  headers: outgoingHeaders.default([]),
+  bodyBase64: base64.default(''),
+});
+export type OutgoingRequest = z.infer<typeof outgoingRequest>;
+
+/** Ontraport's "Send a Webhook" settings: requests per minute and number of retries. */
+export const ontraportSettings = z.object({
+  requestsPerMinute: z.number().int().min(1).max(100_000).default(60),
+  retries: z.number().int().min(0).max(100).default(3),
+});
+
+/** Options every way of sending shares. Waits are multiplied by `timeScale` (0.001 turns 5 min into 0.3 s). */
+export const deliveryOptions = z.object({
+  policy: deliveryPolicy.default('none'),
+  customWaitsMs: z.array(z.number().int().min(0).max(30 * 86_400_000)).max(100).optional(),
+  ontraport: ontraportSettings.optional(),
+  signing: signingConfig.optional(),
+  name: z.string().max(200).optional(),
+  timeScale: z.number().positive().max(1000).optional(),
+  timeoutMs: z.number().int().min(1).max(600_000).optional(),
+  /** Per-destination (origin) limits; a delivery's own values apply to its origin. */
+  ratePerMinute: z.number().positive().max(6_000_000).optional(),
+  concurrency: z.number().int().min(1).max(1000).optional(),
+  webhookId: z.number().int().nullable().optional(),
+  /** Send even when the target is this app's own receiver or tunnel. */
+  allowLoop: z.boolean().optional(),
+});
+
+export const sendInput = deliveryOptions.extend({ request: outgoingRequest, type: deliveryType.default('manual') });
+export type SendInput = z.input<typeof sendInput>;
+
+export const deliverySummary = z.object({
+  id: z.number().int(),
+  /** Sent as `X-Hookscope-Delivery` and as the Standard Webhooks `webhook-id`. */
+  uid: z.string(),
+  createdAtMs: z.number(),
+  name: z.string(),
+  type: deliveryType,
+  policy: deliveryPolicy,
+  state: deliveryState,
+  method: z.string(),
+  url: z.string(),
+  webhookId: z.number().int().nullable(),
+  bulkJobId: z.number().int().nullable(),
+  attempts: z.number().int(),
+  maxAttempts: z.number().int(),
+  nextAttemptAtMs: z.number().nullable(),
+  lastStatus: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  lastDurationMs: z.number().nullable(),
+  lastAttemptAtMs: z.number().nullable(),
+  /** First bytes of the last response, as text. */
+  lastResponsePreview: z.string().nullable(),
+});
+export type DeliverySummary = z.infer<typeof deliverySummary>;
+
+export const attemptOutcome = z.enum(['success', 'retry', 'failed', 'disabled', 'interrupted']);
+export const deliveryAttempt = z.object({
+  id: z.number().int(),
+  deliveryId: z.number().int(),
+  attemptNo: z.number().int(),
+  startedAtMs: z.number(),
+  durationMs: z.number(),
+  status: z.number().int().nullable(),
+  error: z.string().nullable(),
+  outcome: attemptOutcome,
+  /** Wait before the next attempt (already time-scaled), when one is scheduled. */
+  nextWaitMs: z.number().nullable(),
+  requestHeaders: z.array(headerPair),
+  responseHeaders: z.array(headerPair),
+  responseBodyBase64: z.string(),
+  responseBodyBytes: z.number().int(),
+  signedString: z.string().nullable(),
+});
+export type DeliveryAttempt = z.infer<typeof deliveryAttempt>;
+
+export const deliveryDetail = deliverySummary.extend({
+  headers: z.array(headerPair),
+  bodyBase64: z.string(),
+  timeScale: z.number(),
+  timeoutMs: z.number(),
+  customWaitsMs: z.array(z.number()).nullable(),
+  attemptList: z.array(deliveryAttempt),
+});
+export type DeliveryDetail = z.infer<typeof deliveryDetail>;
+
+export const deliveryFilter = z
+  .object({
+    states: z.array(deliveryState).optional(),
+    types: z.array(deliveryType).optional(),
+    policies: z.array(deliveryPolicy).optional(),
+    webhookId: z.number().int().optional(),
+    bulkJobId: z.number().int().optional(),
+    /** Substring of URL, name, uid or response text. */
+    text: z.string().max(500).optional(),
+    fromMs: z.number().optional(),
+    toMs: z.number().optional(),
+  })
+  .strict();
+export type DeliveryFilter = z.infer<typeof deliveryFilter>;
+
+/** One row of the delivery log: one attempt, with the columns Ontraport's webhook log has. */
+export const logRow = z.object({
+  attemptId: z.number().int(),
+  deliveryId: z.number().int(),
+  request: z.string(),
+  responseCode: z.number().int().nullable(),
+  dateMs: z.number(),
+  responseData: z.string(),
+  durationMs: z.number(),
+  attempt: z.number().int(),
+  name: z.string(),
+  webhookId: z.number().int().nullable(),
+  type: deliveryType,
+  outcome: attemptOutcome,
+  error: z.string().nullable(),
+});
+export type LogRow = z.infer<typeof logRow>;
+
+export const savedWebhook = z.object({
+  id: z.number().int(),
+  collectionId: z.number().int().nullable(),
+  name: z.string(),
+  method: z.string(),
+  url: z.string(),
+  headers: z.array(headerPair),
+  /** Template text (may contain [Merge Fields] and {{env}} variables). */
+  body: z.string(),
+  policy: deliveryPolicy,
+  options: z.record(z.string(), z.unknown()),
+  createdAtMs: z.number(),
+  updatedAtMs: z.number(),
+});
+export type SavedWebhook = z.infer<typeof savedWebhook>;
+
+export const savedWebhookInput = z.object({
+  id: z.number().int().optional(),
+  collectionId: z.number().int().nullable().default(null),
+  name: z.string().min(1).max(200),
+  method: httpMethodName,
+  /** Templates are allowed in the URL, so it is checked at send time. */
+  url: z.string().min(1).max(8000),
+  headers: z.array(headerPair).max(200).default([]),
+  body: z.string().max(10_000_000).default(''),
+  policy: deliveryPolicy.default('none'),
+  options: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const collection = z.object({ id: z.number().int(), name: z.string(), createdAtMs: z.number() });
+export const environment = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  variables: z.record(z.string(), z.string()),
+  active: z.boolean(),
+});
+export type Environment = z.infer<typeof environment>;
+
+export const bulkState = z.enum(['running', 'paused', 'stopped', 'done']);
+export const bulkProgress = z.object({
+  jobId: z.number().int(),
+  state: bulkState,
+  total: z.number().int(),
+  enqueued: z.number().int(),
+  counts: z.object({
+    succeeded: z.number().int(),
+    failed: z.number().int(),
+    cancelled: z.number().int(),
+    skipped: z.number().int(),
+    pending: z.number().int(),
+  }),
+  startedAtMs: z.number(),
+  /** Measured deliveries per second since the start (of finished rows). */
+  ratePerSecond: z.number(),
+  etaMs: z.number().nullable(),
+  /** Rows that could not be sent (bad CSV row, unresolved merge field), first 100. */
+  rowErrors: z.array(z.object({ row: z.number().int(), message: z.string() })),
+});
+export type BulkProgress = z.infer<typeof bulkProgress>;
+
+export const bulkTemplate = z.object({
+  method: httpMethodName,
+  url: z.string().min(1).max(8000),
+  headers: z.array(headerPair).max(200).default([]),
+  body: z.string().max(10_000_000).default(''),
+});
+
+const okOut = z.object({ ok: z.boolean() });
+const idIn = z.object({ id: z.number().int() });
+
+export const deliveryMethods = {
+  'deliveries.send': method(sendInput, deliverySummary),
+  'deliveries.replay': method(
+    deliveryOptions.extend({
+      captureId: z.number().int(),
+      url: httpUrl,
+      mode: z.literal('exact').default('exact'),
+    }),
+    deliverySummary,
+  ),
+  'deliveries.list': method(
+    z.object({
+      filter: deliveryFilter.optional(),
+      cursor: z.number().int().nullable().optional(),
+      limit: z.number().int().min(1).max(500).default(50),
+    }),
+    z.object({ items: z.array(deliverySummary), nextCursor: z.number().int().nullable() }),
+  ),
+  'deliveries.get': method(idIn, deliveryDetail),
+  'deliveries.cancel': method(idIn, deliverySummary),
+  'deliveries.retryNow': method(idIn, deliverySummary),
+  'deliveries.log': method(
+    z.object({
+      filter: deliveryFilter.optional(),
+      cursor: z.number().int().nullable().optional(),
+      limit: z.number().int().min(1).max(1000).default(100),
+    }),
+    z.object({ items: z.array(logRow), nextCursor: z.number().int().nullable() }),
+  ),
+  'deliveries.exportLog': method(
+    z.object({ format: z.enum(['csv', 'json']), filter: deliveryFilter.optional(), limit: z.number().int().min(1).max(1_000_000).default(100_000) }),
+    z.object({ content: z.string(), count: z.number().int(), mimeType: z.string(), fileName: z.string() }),
+  ),
+  'webhooks.list': method(
+    z.object({ collectionId: z.number().int().nullable().optional() }),
+    z.object({ items: z.array(savedWebhook), collections: z.array(collection) }),
+  ),
+  'webhooks.save': method(savedWebhookInput, savedWebhook),
+  'webhooks.delete': method(idIn, okOut),
+  'webhooks.duplicate': method(idIn, savedWebhook),
+  'webhooks.export': method(
+    z.object({ ids: z.array(z.number().int()).optional() }),
+    z.object({ content: z.string(), count: z.number().int(), fileName: z.string() }),
+  ),
+  'webhooks.import': method(
+    z.object({ content: z.string().min(1) }),
+    z.object({ imported: z.number().int(), errors: z.array(z.string()) }),
+  ),
+  'collections.save': method(z.object({ id: z.number().int().optional(), name: z.string().min(1).max(200) }), collection),
+  'collections.delete': method(idIn, okOut),
+  'environments.list': method(z.object({}), z.object({ items: z.array(environment) })),
+  'environments.save': method(
+    z.object({
+      id: z.number().int().optional(),
+      name: z.string().min(1).max(200),
+      variables: z.record(z.string().regex(/^[A-Za-z_][\w.-]*$/, 'variable names: letters, digits, _ . -'), z.string()),
+    }),
+    environment,
+  ),
+  'environments.delete': method(idIn, okOut),
+  'environments.activate': method(z.object({ id: z.number().int().nullable() }), okOut),
+  'bulk.start': method(
+    deliveryOptions.extend({
+      template: bulkTemplate,
+      rows: z.object({ content: z.string().min(1), format: z.enum(['csv', 'json']) }),
+      batchSize: z.number().int().min(1).max(10_000).default(100),
+      /** Deliveries at once for this job's destination. */
+      concurrency: z.number().int().min(1).max(1000).default(10),
+    }),
+    bulkProgress,
+  ),
+  'bulk.get': method(idIn, bulkProgress),
+  'bulk.list': method(z.object({}), z.object({ items: z.array(bulkProgress) })),
+  'bulk.pause': method(idIn, bulkProgress),
+  'bulk.resume': method(idIn, bulkProgress),
+  'bulk.stop': method(idIn, bulkProgress),
+  'emulate.send': method(
+    deliveryOptions.omit({ policy: true }).extend({
+      kind: z.enum(emulatorKinds),
+      to: httpUrl,
+      format: z.enum(['default', 'notify', 'lightweight']).optional(),
+      encoding: z.enum(['json', 'form']).optional(),
+      contact: z.record(z.string(), z.string()).optional(),
+      tagId: z.number().int().optional(),
+      formId: z.number().int().optional(),
+    }),
+    deliverySummary.extend({ description: z.string() }),
+  ),
+} satisfies MethodTable;
+
+export const deliveryEvents = {
+  'delivery.updated': z.object({ items: z.array(deliverySummary) }),
+  'bulk.progress': bulkProgress,
+} satisfies EventTable;

@@ -1,0 +1,439 @@
+import type Database from 'better-sqlite3';
+import type { HeaderPair } from '../../shared/contract/captures';
+import type {
+  DeliveryAttempt,
+  DeliveryDetail,
+  DeliveryFilter,
+  DeliveryPolicy,
+  DeliveryState,
+  DeliverySummary,
+  DeliveryType,
+  LogRow,
+} from '../../shared/contract/delivery';
+import type { SigningConfig } from '../../shared/send/signing-config';
+import { maxAttempts, policySpec, type PolicyOptions } from './retry-policy';
+
+export interface DeliveryRow {
+  id: number;
+  uid: string;
+  created_at_ms: number;
+  name: string;
+  type: DeliveryType;
+  policy: DeliveryPolicy;
+  policy_json: string;
+  state: DeliveryState;
+  method: string;
+  url: string;
+  origin: string;
+  headers_json: string;
+  body: Buffer;
+  signing_json: string | null;
+  time_scale: number;
+  timeout_ms: number;
+  rate_per_minute: number | null;
+  concurrency: number | null;
+  webhook_id: number | null;
+  bulk_job_id: number | null;
+  bulk_row: number | null;
+  attempts: number;
+  policy_offset: number;
+  next_attempt_at_ms: number | null;
+  lease_owner: string | null;
+  lease_until_ms: number | null;
+  last_status: number | null;
+  last_error: string | null;
+  last_duration_ms: number | null;
+  last_attempt_at_ms: number | null;
+  last_response_preview: string | null;
+  finished_at_ms: number | null;
+}
+
+interface AttemptRowDb {
+  id: number;
+  delivery_id: number;
+  attempt_no: number;
+  started_at_ms: number;
+  duration_ms: number;
+  status: number | null;
+  error: string | null;
+  outcome: DeliveryAttempt['outcome'];
+  next_wait_ms: number | null;
+  request_headers_json: string;
+  response_headers_json: string;
+  response_body: Buffer;
+  response_body_bytes: number;
+  signed_string: string | null;
+}
+
+export interface NewDelivery {
+  uid: string;
+  createdAtMs: number;
+  name: string;
+  type: DeliveryType;
+  policy: DeliveryPolicy;
+  policyOptions: PolicyOptions;
+  method: string;
+  url: string;
+  headers: HeaderPair[];
+  body: Buffer;
+  signing: SigningConfig | null;
+  timeScale: number;
+  timeoutMs: number;
+  ratePerMinute: number | null;
+  concurrency: number | null;
+  webhookId: number | null;
+  bulkJobId: number | null;
+  bulkRow: number | null;
+  state: 'pending' | 'held';
+}
+
+export interface AttemptRecord {
+  deliveryId: number;
+  attemptNo: number;
+  startedAtMs: number;
+  durationMs: number;
+  status: number | null;
+  error: string | null;
+  outcome: DeliveryAttempt['outcome'];
+  nextWaitMs: number | null;
+  requestHeaders: HeaderPair[];
+  responseHeaders: HeaderPair[];
+  responseBody: Buffer;
+  responseBodyBytes: number;
+  signedString: string | null;
+}
+
+const TERMINAL: DeliveryState[] = ['succeeded', 'failed', 'cancelled', 'disabled'];
+export const isTerminal = (state: DeliveryState): boolean => TERMINAL.includes(state);
+
+const preview = (body: Buffer): string => body.subarray(0, 2048).toString('utf8');
+
+export function policyOptionsOf(row: DeliveryRow): PolicyOptions {
+  return JSON.parse(row.policy_json) as PolicyOptions;
+}
+
+export function toSummary(row: DeliveryRow): DeliverySummary {
+  return {
+    id: row.id,
+    uid: row.uid,
+    createdAtMs: row.created_at_ms,
+    name: row.name,
+    type: row.type,
+    policy: row.policy,
+    state: row.state,
+    method: row.method,
+    url: row.url,
+    webhookId: row.webhook_id,
+    bulkJobId: row.bulk_job_id,
+    attempts: row.attempts,
+    maxAttempts: row.policy_offset + maxAttempts(policySpec(row.policy, policyOptionsOf(row))),
+    nextAttemptAtMs: row.state === 'pending' ? row.next_attempt_at_ms : null,
+    lastStatus: row.last_status,
+    lastError: row.last_error,
+    lastDurationMs: row.last_duration_ms,
+    lastAttemptAtMs: row.last_attempt_at_ms,
+    lastResponsePreview: row.last_response_preview,
+  };
+}
+
+function toAttempt(row: AttemptRowDb): DeliveryAttempt {
+  return {
+    id: row.id,
+    deliveryId: row.delivery_id,
+    attemptNo: row.attempt_no,
+    startedAtMs: row.started_at_ms,
+    durationMs: row.duration_ms,
+    status: row.status,
+    error: row.error,
+    outcome: row.outcome,
+    nextWaitMs: row.next_wait_ms,
+    requestHeaders: JSON.parse(row.request_headers_json) as HeaderPair[],
+    responseHeaders: JSON.parse(row.response_headers_json) as HeaderPair[],
+    responseBodyBase64: row.response_body.toString('base64'),
+    responseBodyBytes: row.response_body_bytes,
+    signedString: row.signed_string,
+  };
+}
+
+function whereFor(filter: DeliveryFilter | undefined, alias = 'd'): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const inList = (column: string, values: readonly unknown[] | undefined) => {
+    if (!values?.length) return;
+    parts.push(`${alias}.${column} IN (${values.map(() => '?').join(',')})`);
+    params.push(...values);
+  };
+  inList('state', filter?.states);
+  inList('type', filter?.types);
+  inList('policy', filter?.policies);
+  if (filter?.webhookId !== undefined) (parts.push(`${alias}.webhook_id = ?`), params.push(filter.webhookId));
+  if (filter?.bulkJobId !== undefined) (parts.push(`${alias}.bulk_job_id = ?`), params.push(filter.bulkJobId));
+  if (filter?.fromMs !== undefined) (parts.push(`${alias}.created_at_ms >= ?`), params.push(filter.fromMs));
+  if (filter?.toMs !== undefined) (parts.push(`${alias}.created_at_ms <= ?`), params.push(filter.toMs));
+  if (filter?.text) {
+    const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(
+      `(${alias}.url LIKE ? ESCAPE '\\' OR ${alias}.name LIKE ? ESCAPE '\\' OR ${alias}.uid LIKE ? ESCAPE '\\' OR ${alias}.last_response_preview LIKE ? ESCAPE '\\' OR ${alias}.last_error LIKE ? ESCAPE '\\')`,
+    );
+    params.push(like, like, like, like, like);
+  }
+  return { sql: parts.length ? parts.join(' AND ') : '1', params };
+}
+
+/** All SQL of the delivery queue. Every state change is one transaction, so a crash leaves rows consistent. */
+export class DeliveryStore {
+  constructor(private readonly db: Database.Database) {}
+
+  insert(d: NewDelivery, nowMs: number): DeliveryRow {
+    const info = this.db
+      .prepare(
+        `INSERT INTO deliveries (uid, created_at_ms, name, type, policy, policy_json, state, method, url, origin, headers_json, body,
+           signing_json, time_scale, timeout_ms, rate_per_minute, concurrency, webhook_id, bulk_job_id, bulk_row, next_attempt_at_ms)
+         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      )
+      .run(
+        d.uid, d.createdAtMs, d.name, d.type, d.policy, JSON.stringify(d.policyOptions), d.state, d.method, d.url,
+        new URL(d.url).origin, JSON.stringify(d.headers), d.body, d.signing ? JSON.stringify(d.signing) : null,
+        d.timeScale, d.timeoutMs, d.ratePerMinute, d.concurrency, d.webhookId, d.bulkJobId, d.bulkRow, nowMs,
+      );
+    return this.row(Number(info.lastInsertRowid))!;
+  }
+
+  row(id: number): DeliveryRow | undefined {
+    return this.db.prepare('SELECT * FROM deliveries WHERE id = ?').get(id) as DeliveryRow | undefined;
+  }
+
+  detail(id: number): DeliveryDetail | undefined {
+    const row = this.row(id);
+    if (!row) return undefined;
+    const attempts = this.db
+      .prepare('SELECT * FROM delivery_attempts WHERE delivery_id = ? ORDER BY attempt_no')
+      .all(id) as AttemptRowDb[];
+    return {
+      ...toSummary(row),
+      headers: JSON.parse(row.headers_json) as HeaderPair[],
+      bodyBase64: row.body.toString('base64'),
+      timeScale: row.time_scale,
+      timeoutMs: row.timeout_ms,
+      customWaitsMs: policyOptionsOf(row).customWaitsMs ?? null,
+      attemptList: attempts.map(toAttempt),
+    };
+  }
+
+  /** Pending rows due now, oldest first, skipping ids this process already runs. */
+  due(nowMs: number, limit: number): DeliveryRow[] {
+    return this.db
+      .prepare(
+        `SELECT * FROM deliveries WHERE state = 'pending' AND next_attempt_at_ms <= ? ORDER BY next_attempt_at_ms, id LIMIT ?`,
+      )
+      .all(nowMs, limit) as DeliveryRow[];
+  }
+
+  nextDueAt(): number | null {
+    const r = this.db.prepare(`SELECT MIN(next_attempt_at_ms) AS at FROM deliveries WHERE state = 'pending'`).get() as { at: number | null };
+    return r.at;
+  }
+
+  /** Earliest lease expiry of rows another process holds. */
+  nextLeaseExpiry(exceptOwner: string): number | null {
+    const r = this.db
+      .prepare(`SELECT MIN(lease_until_ms) AS at FROM deliveries WHERE state = 'in_flight' AND lease_owner IS NOT ?`)
+      .get(exceptOwner) as { at: number | null };
+    return r.at;
+  }
+
+  /** Atomically take a due row; false when another worker (or process) got it first. */
+  claim(id: number, owner: string, nowMs: number, leaseUntilMs: number): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE deliveries SET state = 'in_flight', lease_owner = ?, lease_until_ms = ?
+           WHERE id = ? AND state = 'pending' AND next_attempt_at_ms <= ?`,
+        )
+        .run(owner, leaseUntilMs, id, nowMs).changes === 1
+    );
+  }
+
+  /**
+   * Rows left in flight by a process that stopped mid-attempt (lease expired): the attempt's outcome is unknown,
+   * so it is logged as interrupted and the row is due again at once.
+   */
+  reclaimExpired(nowMs: number, exceptOwner: string): number[] {
+    const tx = this.db.transaction(() => {
+      const rows = this.db
+        .prepare(`SELECT * FROM deliveries WHERE state = 'in_flight' AND lease_until_ms < ? AND lease_owner IS NOT ?`)
+        .all(nowMs, exceptOwner) as DeliveryRow[];
+      for (const row of rows) {
+        this.recordAttempt(
+          {
+            deliveryId: row.id,
+            attemptNo: row.attempts + 1,
+            startedAtMs: nowMs,
+            durationMs: 0,
+            status: null,
+            error: 'interrupted: the engine stopped during this attempt; its outcome is unknown',
+            outcome: 'interrupted',
+            nextWaitMs: 0,
+            requestHeaders: [],
+            responseHeaders: [],
+            responseBody: Buffer.alloc(0),
+            responseBodyBytes: 0,
+            signedString: null,
+          },
+          { state: 'pending', nextAttemptAtMs: nowMs, finishedAtMs: null, countsForPolicy: false },
+        );
+      }
+      return rows.map((r) => r.id);
+    });
+    return tx();
+  }
+
+  /** Log one attempt and move the delivery on, in one transaction; only the lease holder may finish it. */
+  finish(
+    record: AttemptRecord,
+    owner: string,
+    next: { state: DeliveryState; nextAttemptAtMs: number | null; finishedAtMs: number | null },
+    countsForPolicy = true,
+  ): boolean {
+    const tx = this.db.transaction(() => {
+      const row = this.row(record.deliveryId);
+      if (!row || row.lease_owner !== owner) return false;
+      // A cancel that arrived while the request was in flight wins over a retry.
+      const state = row.state === 'cancelled' && next.state === 'pending' ? 'cancelled' : next.state;
+      this.recordAttempt(record, { ...next, state, countsForPolicy });
+      return true;
+    });
+    return tx();
+  }
+
+  private recordAttempt(
+    r: AttemptRecord,
+    next: { state: DeliveryState; nextAttemptAtMs: number | null; finishedAtMs: number | null; countsForPolicy: boolean },
+  ): void {
+    this.db
+      .prepare(
+        `INSERT INTO delivery_attempts (delivery_id, attempt_no, started_at_ms, duration_ms, status, error, outcome, next_wait_ms,
+           request_headers_json, response_headers_json, response_body, response_body_bytes, signed_string)
+         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      )
+      .run(
+        r.deliveryId, r.attemptNo, r.startedAtMs, r.durationMs, r.status, r.error, r.outcome, r.nextWaitMs,
+        JSON.stringify(r.requestHeaders), JSON.stringify(r.responseHeaders), r.responseBody, r.responseBodyBytes, r.signedString,
+      );
+    this.db
+      .prepare(
+        `UPDATE deliveries SET attempts = attempts + 1, policy_offset = policy_offset + ?, state = ?, next_attempt_at_ms = ?,
+           lease_owner = NULL, lease_until_ms = NULL, last_status = ?, last_error = ?, last_duration_ms = ?,
+           last_attempt_at_ms = ?, last_response_preview = ?, finished_at_ms = ?
+         WHERE id = ?`,
+      )
+      .run(
+        next.countsForPolicy ? 0 : 1, next.state, next.nextAttemptAtMs, r.status, r.error, r.durationMs, r.startedAtMs,
+        preview(r.responseBody), next.finishedAtMs, r.deliveryId,
+      );
+  }
+
+  /** Put an in-flight row back untouched (this process is closing before it sent anything). */
+  unclaim(id: number, owner: string): void {
+    this.db
+      .prepare(`UPDATE deliveries SET state = 'pending', lease_owner = NULL, lease_until_ms = NULL WHERE id = ? AND lease_owner = ? AND state = 'in_flight'`)
+      .run(id, owner);
+  }
+
+  cancel(id: number, nowMs: number): DeliveryRow | undefined {
+    this.db
+      .prepare(`UPDATE deliveries SET state = 'cancelled', finished_at_ms = ? WHERE id = ? AND state IN ('pending', 'held', 'in_flight')`)
+      .run(nowMs, id);
+    return this.row(id);
+  }
+
+  /** Due now; a finished delivery is re-opened and its policy's schedule starts again after the attempts so far. */
+  retryNow(id: number, nowMs: number): DeliveryRow | undefined {
+    this.db
+      .prepare(
+        `UPDATE deliveries SET next_attempt_at_ms = ?,
+           policy_offset = CASE WHEN state IN ('failed', 'cancelled', 'disabled', 'succeeded') THEN attempts ELSE policy_offset END,
+           state = 'pending', finished_at_ms = NULL
+         WHERE id = ? AND state <> 'in_flight'`,
+      )
+      .run(nowMs, id);
+    return this.row(id);
+  }
+
+  /** Standard Webhooks: a 410 disables the endpoint, so other queued standard deliveries to that URL stop too. */
+  disableUrl(url: string, nowMs: number): number[] {
+    const ids = this.db
+      .prepare(`SELECT id FROM deliveries WHERE url = ? AND policy = 'standard' AND state IN ('pending', 'held')`)
+      .all(url) as Array<{ id: number }>;
+    this.db
+      .prepare(`UPDATE deliveries SET state = 'disabled', finished_at_ms = ?, last_error = 'endpoint disabled by HTTP 410' WHERE url = ? AND policy = 'standard' AND state IN ('pending', 'held')`)
+      .run(nowMs, url);
+    return ids.map((r) => r.id);
+  }
+
+  list(filter: DeliveryFilter | undefined, cursor: number | null | undefined, limit: number): { items: DeliverySummary[]; nextCursor: number | null } {
+    const where = whereFor(filter);
+    const rows = this.db
+      .prepare(`SELECT * FROM deliveries d WHERE ${where.sql} ${cursor != null ? 'AND d.id < ?' : ''} ORDER BY d.id DESC LIMIT ?`)
+      .all(...where.params, ...(cursor != null ? [cursor] : []), limit + 1) as DeliveryRow[];
+    const page = rows.slice(0, limit);
+    return { items: page.map(toSummary), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+  }
+
+  log(filter: DeliveryFilter | undefined, cursor: number | null | undefined, limit: number): { items: LogRow[]; nextCursor: number | null } {
+    const where = whereFor(filter);
+    const rows = this.db
+      .prepare(
+        `SELECT a.id AS attempt_id, a.delivery_id, d.method, d.url, a.status, a.started_at_ms, a.response_body, a.duration_ms,
+           a.attempt_no, d.name, d.webhook_id, d.type, a.outcome, a.error
+         FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id
+         WHERE ${where.sql} ${cursor != null ? 'AND a.id < ?' : ''} ORDER BY a.id DESC LIMIT ?`,
+      )
+      .all(...where.params, ...(cursor != null ? [cursor] : []), limit + 1) as Array<{
+      attempt_id: number; delivery_id: number; method: string; url: string; status: number | null; started_at_ms: number;
+      response_body: Buffer; duration_ms: number; attempt_no: number; name: string; webhook_id: number | null;
+      type: DeliveryType; outcome: LogRow['outcome']; error: string | null;
+    }>;
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map((r) => ({
+        attemptId: r.attempt_id,
+        deliveryId: r.delivery_id,
+        request: `${r.method} ${r.url}`,
+        responseCode: r.status,
+        dateMs: r.started_at_ms,
+        responseData: preview(r.response_body),
+        durationMs: r.duration_ms,
+        attempt: r.attempt_no,
+        name: r.name,
+        webhookId: r.webhook_id,
+        type: r.type,
+        outcome: r.outcome,
+        error: r.error,
+      })),
+      nextCursor: rows.length > limit ? (page.at(-1)?.attemptId ?? null) : null,
+    };
+  }
+
+  countsForBulk(jobId: number): Record<DeliveryState, number> {
+    const counts: Record<DeliveryState, number> = { pending: 0, in_flight: 0, held: 0, succeeded: 0, failed: 0, cancelled: 0, disabled: 0 };
+    const rows = this.db
+      .prepare('SELECT state, COUNT(*) AS n FROM deliveries WHERE bulk_job_id = ? GROUP BY state')
+      .all(jobId) as Array<{ state: DeliveryState; n: number }>;
+    for (const r of rows) counts[r.state] = r.n;
+    return counts;
+  }
+
+  setBulkState(jobId: number, from: DeliveryState[], to: DeliveryState, nowMs: number): number[] {
+    const ids = this.db
+      .prepare(`SELECT id FROM deliveries WHERE bulk_job_id = ? AND state IN (${from.map(() => '?').join(',')})`)
+      .all(jobId, ...from) as Array<{ id: number }>;
+    this.db
+      .prepare(
+        `UPDATE deliveries SET state = ?, finished_at_ms = CASE WHEN ? IN ('cancelled') THEN ? ELSE finished_at_ms END
+         WHERE bulk_job_id = ? AND state IN (${from.map(() => '?').join(',')})`,
+      )
+      .run(to, to, nowMs, jobId, ...from);
+    return ids.map((r) => r.id);
+  }
+}

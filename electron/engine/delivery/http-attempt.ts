@@ -1,0 +1,92 @@
+import { performance } from 'node:perf_hooks';
+import { Agent, request, type Dispatcher } from 'undici';
+import type { HeaderPair } from '../../shared/contract/captures';
+
+/** Stored response text is bounded; reading stops after READ_CAP so a huge answer cannot stall the queue. */
+export const RESPONSE_KEEP_BYTES = 16 * 1024;
+const READ_CAP_BYTES = 1024 * 1024;
+
+export interface HttpAttemptInput {
+  method: string;
+  url: string;
+  headers: HeaderPair[];
+  body: Uint8Array;
+  timeoutMs: number;
+}
+
+export interface HttpAttemptResult {
+  status: number | null;
+  error: string | null;
+  headers: HeaderPair[];
+  body: Buffer;
+  bodyBytes: number;
+  durationMs: number;
+}
+
+export type HttpSender = (input: HttpAttemptInput, signal: AbortSignal) => Promise<HttpAttemptResult>;
+
+export function createHttpSender(dispatcher: Dispatcher = new Agent({ connections: 256, pipelining: 1 })): HttpSender {
+  return async (input, outer) => {
+    const started = performance.now();
+    const timeout = AbortSignal.timeout(input.timeoutMs);
+    const signal = AbortSignal.any([outer, timeout]);
+    const headers = input.headers.filter(([name]) => name.toLowerCase() !== 'content-length').flat();
+    try {
+      const response = await request(input.url, {
+        method: input.method as Dispatcher.HttpMethod,
+        headers,
+        body: input.body.byteLength > 0 ? Buffer.from(input.body) : null,
+        dispatcher,
+        signal,
+        headersTimeout: input.timeoutMs,
+        bodyTimeout: input.timeoutMs,
+      });
+      const kept: Buffer[] = [];
+      let keptBytes = 0;
+      let total = 0;
+      for await (const chunk of response.body as AsyncIterable<Buffer>) {
+        total += chunk.byteLength;
+        if (keptBytes < RESPONSE_KEEP_BYTES) {
+          const part = chunk.subarray(0, RESPONSE_KEEP_BYTES - keptBytes);
+          kept.push(part);
+          keptBytes += part.byteLength;
+        }
+        if (total >= READ_CAP_BYTES) {
+          response.body.destroy();
+          break;
+        }
+      }
+      return {
+        status: response.statusCode,
+        error: null,
+        headers: rawPairs(response.headers),
+        body: Buffer.concat(kept),
+        bodyBytes: total,
+        durationMs: performance.now() - started,
+      };
+    } catch (error) {
+      const message = timeout.aborted
+        ? `timed out after ${input.timeoutMs} ms`
+        : outer.aborted
+          ? 'interrupted: the engine was closing'
+          : describeError(error);
+      return { status: null, error: message, headers: [], body: Buffer.alloc(0), bodyBytes: 0, durationMs: performance.now() - started };
+    }
+  };
+}
+
+function rawPairs(headers: Record<string, string | string[] | undefined>): HeaderPair[] {
+  const pairs: HeaderPair[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (Array.isArray(value)) for (const v of value) pairs.push([name, v]);
+    else if (value !== undefined) pairs.push([name, value]);
+  }
+  return pairs;
+}
+
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: string }).code;
+  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `${code ? `${code} ` : ''}${error.message}${cause}`.slice(0, 500);
+}

@@ -1,0 +1,49 @@
+import { ApiError } from '../../shared/contract/errors';
+
+export interface LoopTargets {
+  /** The receiver's local URL (may be empty when no receiver runs, as in the CLI). */
+  receiverUrl: string | null;
+  receiverPort: number | null;
+  publicUrls: string[];
+}
+
+const isLoopbackHost = (host: string): boolean => {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(h) || h === '::1' || h === '0.0.0.0' || h === '::';
+};
+
+const portOf = (url: URL): number => (url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80);
+
+/** Why sending to `target` would land on this app's own receiver or tunnel, or null when it would not. */
+export function loopReason(target: string, targets: LoopTargets): string | null {
+  const url = new URL(target);
+  if (targets.receiverPort && isLoopbackHost(url.hostname) && portOf(url) === targets.receiverPort) {
+    return `${url.origin} is this app's own receiver (port ${targets.receiverPort})`;
+  }
+  if (targets.receiverUrl) {
+    const own = new URL(targets.receiverUrl);
+    if (own.host === url.host) return `${url.origin} is this app's own receiver`;
+  }
+  for (const publicUrl of targets.publicUrls) {
+    try {
+      if (new URL(publicUrl).host.toLowerCase() === url.host.toLowerCase()) {
+        return `${url.origin} is this app's public tunnel URL, which forwards to its own receiver`;
+      }
+    } catch {
+      // a malformed provider entry cannot match anything
+    }
+  }
+  return null;
+}
+
+export function assertNoLoop(target: string, targets: LoopTargets, allowLoop: boolean | undefined): void {
+  if (allowLoop) return;
+  const reason = loopReason(target, targets);
+  if (reason) {
+    throw new ApiError(
+      'loop_detected',
+      `Refused: ${reason}. Sending there would be captured again and could re-trigger itself. Pass allowLoop: true to send anyway.`,
+      { url: target },
+    );
+  }
+}

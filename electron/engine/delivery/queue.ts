@@ -1,0 +1,252 @@
+import { randomBytes } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { HeaderPair } from '../../shared/contract/captures';
+import type { SigningConfig } from '../../shared/send/signing-config';
+import { signRequest } from '../signing/sign';
+import type { Clock } from '../util/clock';
+import type { Logger } from '../util/logger';
+import { DeliveryStore, policyOptionsOf, type DeliveryRow, type NewDelivery } from './delivery-store';
+import { createHttpSender, type HttpSender } from './http-attempt';
+import { RateGates } from './rate-gate';
+import { decide, parseRetryAfter, policySpec } from './retry-policy';
+
+export const DELIVERY_HEADER = 'X-Hookscope-Delivery';
+const LEASE_MARGIN_MS = 30_000;
+const DUE_BATCH = 200;
+
+export interface QueueOptions {
+  db: Database.Database;
+  clock: Clock;
+  log: Logger;
+  send?: HttpSender;
+  /** Called (batched per event-loop turn) with the ids of deliveries whose state changed. */
+  onChange?: (ids: number[]) => void;
+  /** Attempts in flight across all destinations. */
+  maxInFlight?: number;
+  /** Per-origin defaults when a delivery sets none. */
+  defaultConcurrency?: number;
+}
+
+export const newUid = (): string => `dlv_${randomBytes(12).toString('base64url')}`;
+
+/**
+ * The persisted delivery queue. Rows are claimed with a lease in one UPDATE, so two engines over the same database
+ * never send the same attempt twice; rows a stopped engine left in flight are reclaimed once their lease expires.
+ */
+export class DeliveryQueue {
+  readonly store: DeliveryStore;
+  private readonly owner = `q_${randomBytes(8).toString('hex')}`;
+  private readonly gates: RateGates;
+  private readonly send: HttpSender;
+  private readonly running = new Map<number, Promise<void>>();
+  private readonly abort = new AbortController();
+  private readonly changed = new Set<number>();
+  private idleWaiters: Array<() => void> = [];
+  private wake: { at: number; timer: { cancel(): void } } | null = null;
+  private started = false;
+  private closing = false;
+  private flushScheduled = false;
+
+  constructor(private readonly options: QueueOptions) {
+    this.store = new DeliveryStore(options.db);
+    this.gates = new RateGates({ concurrency: options.defaultConcurrency ?? 10, ratePerMinute: null });
+    this.send = options.send ?? createHttpSender();
+  }
+
+  start(): void {
+    this.started = true;
+    this.closing = false;
+    this.markChanged(this.store.reclaimExpired(this.options.clock.now(), this.owner));
+    this.pump();
+  }
+
+  enqueue(delivery: NewDelivery): DeliveryRow {
+    const row = this.store.insert(delivery, this.options.clock.now());
+    this.markChanged([row.id]);
+    this.pump();
+    return row;
+  }
+
+  /** Wake the queue after rows changed outside `enqueue` (retry-now, bulk resume). */
+  poke(ids: number[] = []): void {
+    this.markChanged(ids);
+    this.pump();
+  }
+
+  get inFlight(): number {
+    return this.running.size;
+  }
+
+  /** Resolves when no attempt of this process is in flight. */
+  whenIdle(): Promise<void> {
+    return this.running.size === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Stop claiming; give in-flight attempts `graceMs` to finish, then interrupt them (they stay due for the next start). */
+  async close(graceMs = 5_000): Promise<void> {
+    this.closing = true;
+    this.wake?.timer.cancel();
+    this.wake = null;
+    if (this.running.size > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+      await Promise.race([Promise.all(this.running.values()), grace]);
+      clearTimeout(timer);
+      if (this.running.size > 0) this.abort.abort();
+      await Promise.all(this.running.values());
+    }
+    this.flush();
+  }
+
+  private pump(): void {
+    if (!this.started || this.closing) return;
+    const clock = this.options.clock;
+    const now = clock.now();
+    const maxInFlight = this.options.maxInFlight ?? 256;
+    for (const row of this.store.due(now, DUE_BATCH)) {
+      if (this.running.size >= maxInFlight) break;
+      if (this.running.has(row.id)) continue;
+      const limits = { concurrency: row.concurrency ?? undefined, ratePerMinute: row.rate_per_minute ?? undefined };
+      const wait = this.gates.tryAcquire(row.origin, limits, now);
+      if (wait > 0) {
+        if (Number.isFinite(wait)) this.scheduleWake(now + wait);
+        continue;
+      }
+      if (!this.store.claim(row.id, this.owner, now, now + row.timeout_ms + LEASE_MARGIN_MS)) {
+        this.gates.release(row.origin, true);
+        continue;
+      }
+      const task = this.attempt(row)
+        .catch((error: unknown) => this.options.log.error('delivery attempt crashed', { id: row.id, error: String(error) }))
+        .finally(() => {
+          this.gates.release(row.origin);
+          this.running.delete(row.id);
+          if (this.running.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+          this.pump();
+        });
+      this.running.set(row.id, task);
+    }
+    const next = this.store.nextDueAt();
+    if (next !== null && next > now) this.scheduleWake(next);
+    const lease = this.store.nextLeaseExpiry(this.owner);
+    if (lease !== null) this.scheduleWake(lease + 1, () => this.markChanged(this.store.reclaimExpired(clock.now(), this.owner)));
+  }
+
+  private scheduleWake(at: number, before?: () => void): void {
+    if (this.wake && this.wake.at <= at) return;
+    this.wake?.timer.cancel();
+    const timer = this.options.clock.setTimeout(
+      () => {
+        this.wake = null;
+        before?.();
+        this.pump();
+      },
+      Math.max(0, at - this.options.clock.now()),
+    );
+    this.wake = { at, timer };
+  }
+
+  private async attempt(row: DeliveryRow): Promise<void> {
+    const clock = this.options.clock;
+    const startedAtMs = clock.now();
+    const attemptNo = row.attempts + 1;
+    const headers: HeaderPair[] = (JSON.parse(row.headers_json) as HeaderPair[]).filter(
+      ([name]) => name.toLowerCase() !== DELIVERY_HEADER.toLowerCase(),
+    );
+    headers.push([DELIVERY_HEADER, row.uid]);
+    let signedString: string | null = null;
+    if (row.signing_json) {
+      const signed = signRequest(JSON.parse(row.signing_json) as SigningConfig, {
+        body: row.body,
+        id: row.uid,
+        timestampSec: Math.floor(startedAtMs / 1000),
+      });
+      headers.push(...headerList(signed.headers));
+      signedString = signed.signedString;
+    }
+    const result = await this.send(
+      { method: row.method, url: row.url, headers, body: row.body, timeoutMs: row.timeout_ms },
+      this.abort.signal,
+    );
+    const base = {
+      deliveryId: row.id,
+      attemptNo,
+      startedAtMs,
+      durationMs: Math.round(result.durationMs * 10) / 10,
+      status: result.status,
+      error: result.error,
+      requestHeaders: headers.map(([n, v]): HeaderPair => [n, redactValue(n, v)]),
+      responseHeaders: result.headers,
+      responseBody: result.body,
+      responseBodyBytes: result.bodyBytes,
+      signedString,
+    };
+    const finishedAt = clock.now();
+    if (this.abort.signal.aborted && result.status === null) {
+      this.store.finish({ ...base, outcome: 'interrupted', nextWaitMs: 0 }, this.owner, { state: 'pending', nextAttemptAtMs: finishedAt, finishedAtMs: null }, false);
+      this.markChanged([row.id]);
+      return;
+    }
+    const retryAfter = result.headers.find(([n]) => n.toLowerCase() === 'retry-after')?.[1];
+    const spec = policySpec(row.policy, policyOptionsOf(row));
+    const decision = decide(
+      spec,
+      attemptNo - row.policy_offset,
+      { status: result.status, networkError: result.error, retryAfterMs: parseRetryAfter(retryAfter, finishedAt) },
+      row.time_scale,
+    );
+    const reason = decision.kind === 'success' ? null : decision.reason;
+    const error = result.error ?? (decision.kind === 'failed' || decision.kind === 'disabled' ? reason : null);
+    switch (decision.kind) {
+      case 'success':
+        this.store.finish({ ...base, outcome: 'success', nextWaitMs: null }, this.owner, { state: 'succeeded', nextAttemptAtMs: null, finishedAtMs: finishedAt });
+        break;
+      case 'retry':
+        this.store.finish({ ...base, error, outcome: 'retry', nextWaitMs: decision.waitMs }, this.owner, {
+          state: 'pending',
+          nextAttemptAtMs: finishedAt + decision.waitMs,
+          finishedAtMs: null,
+        });
+        break;
+      case 'failed':
+        this.store.finish({ ...base, error, outcome: 'failed', nextWaitMs: null }, this.owner, { state: 'failed', nextAttemptAtMs: null, finishedAtMs: finishedAt });
+        break;
+      case 'disabled':
+        this.store.finish({ ...base, error, outcome: 'disabled', nextWaitMs: null }, this.owner, { state: 'disabled', nextAttemptAtMs: null, finishedAtMs: finishedAt });
+        this.markChanged(this.store.disableUrl(row.url, finishedAt));
+        break;
+      default: {
+        const never: never = decision;
+        throw new Error(`unhandled decision ${JSON.stringify(never)}`);
+      }
+    }
+    this.markChanged([row.id]);
+  }
+
+  private markChanged(ids: number[]): void {
+    if (!this.options.onChange || ids.length === 0) return;
+    for (const id of ids) this.changed.add(id);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    if (this.changed.size === 0) return;
+    const ids = [...this.changed];
+    this.changed.clear();
+    this.options.onChange?.(ids);
+  }
+}
+
+function headerList(headers: unknown): HeaderPair[] {
+  if (Array.isArray(headers)) return headers as HeaderPair[];
+  if (headers && typeof headers === 'object') return Object.entries(headers as Record<string, string>);
+  return [];
+}
+
+/** The attempt log keeps header names but not credentials. */
+function redactValue(name: string, value: string): string {
+  return /^(authorization|proxy-authorization|cookie|x-api-key|api-key)$/i.test(name) ? '[redacted]' : value;
+}

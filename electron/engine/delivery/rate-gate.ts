@@ -1,0 +1,57 @@
+/**
+ * Per-destination (origin) pacing: at most `concurrency` attempts at once and, when a rate is set, one attempt
+ * every 60000/ratePerMinute ms. Slots are spaced from the previous slot, not from "now", so a late timer
+ * catches up by one slot instead of drifting the rate down.
+ */
+export interface GateLimits {
+  concurrency: number;
+  ratePerMinute: number | null;
+}
+
+class Gate {
+  active = 0;
+  nextSlotAt = -Infinity;
+  constructor(public limits: GateLimits) {}
+
+  /** 0 = acquired; otherwise ms until a slot may open (Infinity: wait for a release). */
+  tryAcquire(now: number): number {
+    if (this.active >= this.limits.concurrency) return Infinity;
+    const rate = this.limits.ratePerMinute;
+    if (rate) {
+      const interval = 60_000 / rate;
+      if (this.nextSlotAt > now) return Math.ceil(this.nextSlotAt - now);
+      const slot = this.nextSlotAt > now - interval ? this.nextSlotAt : now;
+      this.nextSlotAt = slot + interval;
+    }
+    this.active++;
+    return 0;
+  }
+}
+
+export class RateGates {
+  private readonly gates = new Map<string, Gate>();
+  constructor(private readonly defaults: GateLimits) {}
+
+  private gate(origin: string, limits: Partial<GateLimits>): Gate {
+    const wanted: GateLimits = {
+      concurrency: limits.concurrency ?? this.defaults.concurrency,
+      ratePerMinute: limits.ratePerMinute ?? this.defaults.ratePerMinute,
+    };
+    let gate = this.gates.get(origin);
+    if (!gate) this.gates.set(origin, (gate = new Gate(wanted)));
+    else gate.limits = wanted; // the latest delivery's limits apply to its origin
+    return gate;
+  }
+
+  tryAcquire(origin: string, limits: Partial<GateLimits>, now: number): number {
+    return this.gate(origin, limits).tryAcquire(now);
+  }
+
+  /** Give back a slot's concurrency; `refund` also undoes its rate slot (the claim lost a race). */
+  release(origin: string, refund = false): void {
+    const gate = this.gates.get(origin);
+    if (!gate) return;
+    gate.active = Math.max(0, gate.active - 1);
+    if (refund && gate.limits.ratePerMinute) gate.nextSlotAt -= 60_000 / gate.limits.ratePerMinute;
+  }
+}
