@@ -1,0 +1,36 @@
+/** Byte helpers that work in Node and the browser alike (no Buffer in shared code). */
+
+const encoder = new TextEncoder();
+
+export const utf8Encode = (text: string): Uint8Array => encoder.encode(text);
+
+/** Decode UTF-8, or `null` when the bytes are not valid UTF-8 (binary bodies). */
+export function utf8DecodeStrict(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+/** Strict base64 (standard alphabet, whitespace ignored); throws naming the problem. */
+export function base64ToBytes(base64: string): Uint8Array {
+  const clean = base64.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) {
+    throw new Error('not valid base64 (use A–Z, a–z, 0–9, + and /, padded with =)');
+  }
+  const binary = atob(clean.padEnd(Math.ceil(clean.length / 4) * 4, '='));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export const textToBase64 = (text: string) => bytesToBase64(utf8Encode(text));

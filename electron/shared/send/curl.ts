@@ -1,0 +1,294 @@
+import curlToJson from '@bany/curl-to-json';
+import { parse as shellParse, quote, type ParseEntry } from 'shell-quote';
+import { base64ToBytes, bytesToBase64, utf8DecodeStrict, utf8Encode } from './bytes';
+
+export interface CurlRequest {
+  method: string;
+  url: string;
+  headers: [string, string][];
+  body?: string | Uint8Array;
+}
+
+export interface ParsedCurl {
+  method: string;
+  url: string;
+  headers: [string, string][];
+  /** The body as text (`null` when there is none; binary bodies decode lossily here, see `bodyBase64`). */
+  body: string | null;
+  /** The exact body bytes. */
+  bodyBase64: string | null;
+}
+
+/** A cURL command we could not turn into a request; the message names the part. */
+export class CurlParseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CurlParseError';
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ toCurl
+
+/**
+ * A copy-pasteable command for a POSIX shell. Text bodies go inline with `--data-binary` (sent byte for byte);
+ * a body that is not UTF-8 (or holds NUL) is piped in as base64 so the bytes survive the clipboard.
+ */
+export function toCurl(req: CurlRequest): string {
+  const args = ['curl', '-X', req.method, req.url];
+  for (const [name, value] of req.headers) {
+    // `Name:` with nothing after it makes curl drop the header; `Name;` sends it empty.
+    args.push('-H', value === '' ? `${name};` : `${name}: ${value}`);
+  }
+  let prefix = '';
+  if (req.body !== undefined && (typeof req.body === 'string' ? req.body.length > 0 : req.body.byteLength > 0)) {
+    const text = typeof req.body === 'string' ? req.body : utf8DecodeStrict(req.body);
+    if (text !== null && !text.includes('\0')) {
+      args.push('--data-binary', text);
+    } else {
+      const bytes = typeof req.body === 'string' ? utf8Encode(req.body) : req.body;
+      prefix = `printf %s ${shellWord(bytesToBase64(bytes))} | base64 -d | `;
+      args.push('--data-binary', '@-');
+    }
+  }
+  return prefix + args.map(shellWord).join(' ');
+}
+
+/** Bare when safe, single-quoted when that suffices (readable URLs and JSON), shell-quote for embedded quotes. */
+function shellWord(word: string): string {
+  if (/^[A-Za-z0-9_.,:/@%+=-]+$/.test(word)) return word;
+  if (!word.includes("'")) return `'${word}'`;
+  return quote([word]);
+}
+
+// ------------------------------------------------------------------------------------------------ parseCurl
+
+type Handler = (value: string, state: WalkState) => void;
+
+interface WalkState {
+  method: string | null;
+  url: string | null;
+  headers: [string, string][];
+  data: string[];
+  get: boolean;
+  head: boolean;
+  stdin: Uint8Array | null;
+  binaryBody: Uint8Array | null;
+}
+
+const booleanFlags = new Set([
+  '-s', '--silent', '-S', '--show-error', '-v', '--verbose', '-k', '--insecure', '-L', '--location',
+  '--location-trusted', '-i', '--include', '-f', '--fail', '--fail-with-body', '--compressed', '-g', '--globoff',
+  '--http1.0', '--http1.1', '--http2', '--http2-prior-knowledge', '--http3', '-N', '--no-buffer', '--no-keepalive',
+  '-#', '--progress-bar', '-4', '--ipv4', '-6', '--ipv6', '-q', '--disable', '--path-as-is', '--raw',
+  '--no-progress-meter', '--tcp-nodelay', '-0', '-1', '-2', '-3',
+]);
+
+/** Options that take a value we do not need (where the response goes, timeouts, TLS files, proxies). */
+const ignoredValueFlags = new Set([
+  '-o', '--output', '-w', '--write-out', '-m', '--max-time', '--connect-timeout', '--retry', '--retry-delay',
+  '--retry-max-time', '-x', '--proxy', '--cacert', '--capath', '-E', '--cert', '--key', '-c', '--cookie-jar',
+  '--resolve', '--connect-to', '--max-redirs', '--limit-rate', '-D', '--dump-header', '--interface', '-U',
+  '--proxy-user', '--noproxy', '--cert-type', '--key-type', '--tls-max', '--ciphers', '--trace', '--trace-ascii',
+  '--stderr', '-r', '--range', '-Y', '--speed-limit', '-y', '--speed-time',
+]);
+
+const fileRef = (flag: string, value: string) =>
+  new CurlParseError(`${flag} ${value}: reads the body from a file, which a pasted command cannot reach; paste the body inline`);
+
+function addData(flag: string, value: string, state: WalkState, allowFile: boolean) {
+  if (allowFile && value === '@-' && state.stdin) {
+    state.binaryBody = state.stdin;
+    return;
+  }
+  if (allowFile && value.startsWith('@')) throw fileRef(flag, value);
+  state.data.push(value);
+}
+
+function parseHeader(value: string, state: WalkState) {
+  const colon = value.indexOf(':');
+  if (colon < 0) {
+    if (value.endsWith(';') && value.length > 1) {
+      state.headers.push([value.slice(0, -1).trim(), '']);
+      return;
+    }
+    if (value.startsWith('@')) throw fileRef('-H', value);
+    throw new CurlParseError(`header "${value}": expected "Name: value"`);
+  }
+  const name = value.slice(0, colon).trim();
+  const headerValue = value.slice(colon + 1).trim();
+  if (!name || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+    throw new CurlParseError(`header "${value}": "${name}" is not a valid header name`);
+  }
+  // `Name:` with no value removes a default header in curl; there is nothing to send.
+  if (headerValue === '') return;
+  state.headers.push([name, headerValue]);
+}
+
+const valueFlags: Record<string, Handler> = {
+  '-X': (v, s) => void (s.method = v),
+  '--request': (v, s) => void (s.method = v),
+  '-H': parseHeader,
+  '--header': parseHeader,
+  '-d': (v, s) => addData('-d', v, s, true),
+  '--data': (v, s) => addData('--data', v, s, true),
+  '--data-ascii': (v, s) => addData('--data-ascii', v, s, true),
+  '--data-binary': (v, s) => addData('--data-binary', v, s, true),
+  '--data-raw': (v, s) => addData('--data-raw', v, s, false),
+  '--data-urlencode': (v, s) => {
+    const at = v.indexOf('@');
+    const eq = v.indexOf('=');
+    if (at >= 0 && (eq < 0 || at < eq)) throw fileRef('--data-urlencode', v);
+    s.data.push(eq < 0 ? encodeURIComponent(v) : `${v.slice(0, eq)}${eq > 0 ? '=' : ''}${encodeURIComponent(v.slice(eq + 1))}`);
+  },
+  '--json': (v, s) => {
+    addData('--json', v, s, true);
+    if (!s.headers.some(([n]) => n.toLowerCase() === 'content-type')) s.headers.push(['Content-Type', 'application/json']);
+    if (!s.headers.some(([n]) => n.toLowerCase() === 'accept')) s.headers.push(['Accept', 'application/json']);
+  },
+  '-u': (v, s) => s.headers.push(['Authorization', `Basic ${bytesToBase64(utf8Encode(v.includes(':') ? v : `${v}:`))}`]),
+  '--user': (v, s) => valueFlags['-u']?.(v, s),
+  '--oauth2-bearer': (v, s) => s.headers.push(['Authorization', `Bearer ${v}`]),
+  '-A': (v, s) => s.headers.push(['User-Agent', v]),
+  '--user-agent': (v, s) => s.headers.push(['User-Agent', v]),
+  '-e': (v, s) => s.headers.push(['Referer', v]),
+  '--referer': (v, s) => s.headers.push(['Referer', v]),
+  '-b': (v, s) => {
+    if (!v.includes('=')) throw new CurlParseError(`-b ${v}: reads cookies from a file; paste them as "name=value"`);
+    s.headers.push(['Cookie', v]);
+  },
+  '--cookie': (v, s) => valueFlags['-b']?.(v, s),
+  '--url': (v, s) => setUrl(v, s),
+};
+
+const unsupported: Record<string, string> = {
+  '-F': 'multipart form fields (-F) are not supported; send the body as form-encoded (-d) or JSON',
+  '--form': 'multipart form fields (--form) are not supported; send the body as form-encoded (-d) or JSON',
+  '--form-string': 'multipart form fields (--form-string) are not supported',
+  '-T': 'uploading a file (-T) cannot be pasted; paste the body inline with --data-binary',
+  '--upload-file': 'uploading a file (--upload-file) cannot be pasted; paste the body inline with --data-binary',
+  '-K': 'a curl config file (-K) cannot be read from a pasted command',
+  '--config': 'a curl config file (--config) cannot be read from a pasted command',
+};
+
+function setUrl(value: string, state: WalkState) {
+  if (state.url !== null) throw new CurlParseError(`URL: found a second URL "${value}" (one request per command)`);
+  state.url = value;
+}
+
+type Token = ParseEntry;
+
+function tokenize(command: string): Token[] {
+  const joined = command.replace(/\\\r?\n/g, ' ').replace(/^\s*\$\s+/, '');
+  try {
+    // Keep `$VAR` literally: a pasted command's variables are not ours to expand.
+    return shellParse(joined, (name) => `$${name}`) as ParseEntry[];
+  } catch (error) {
+    throw new CurlParseError(`command: cannot split into words (${(error as Error).message})`);
+  }
+}
+
+const opText = (token: Token) =>
+  typeof token === 'string' ? token : 'op' in token ? (token.op === 'glob' ? token.pattern : token.op) : '#';
+
+/** Accept `printf %s '<base64>' | base64 -d | curl …` (what `toCurl` emits for binary bodies). */
+function splitStdin(tokens: Token[]): { stdin: Uint8Array | null; rest: Token[] } {
+  const pipe = tokens.findIndex((t) => typeof t === 'object' && 'op' in t && t.op === '|');
+  const words = tokens.map(opText);
+  if (
+    pipe === 3 &&
+    words[0] === 'printf' &&
+    words[1] === '%s' &&
+    words[4] === 'base64' &&
+    (words[5] === '-d' || words[5] === '--decode') &&
+    words[6] === '|'
+  ) {
+    try {
+      return { stdin: base64ToBytes(words[2] ?? ''), rest: tokens.slice(7) };
+    } catch (error) {
+      throw new CurlParseError(`piped body: ${(error as Error).message}`);
+    }
+  }
+  return { stdin: null, rest: tokens };
+}
+
+/** Turn a pasted cURL command into a request: the exact body bytes and every header in order. */
+export function parseCurl(command: string): ParsedCurl {
+  if (typeof command !== 'string' || command.trim() === '') throw new CurlParseError('command: empty; paste a curl command');
+  const { stdin, rest } = splitStdin(tokenize(command));
+  const words: string[] = [];
+  for (const token of rest) {
+    if (typeof token === 'string') words.push(token);
+    else if ('comment' in token) break;
+    else if (token.op === 'glob') words.push(token.pattern);
+    else throw new CurlParseError(`command: shell syntax "${token.op}" is not part of a curl command; paste one curl command`);
+  }
+  const [program, ...args] = words;
+  if (program === undefined || !/(^|[/\\])curl(\.exe)?$/.test(program)) {
+    throw new CurlParseError(`command: must start with "curl" (found "${(program ?? '').slice(0, 40)}")`);
+  }
+  const state: WalkState = { method: null, url: null, headers: [], data: [], get: false, head: false, stdin, binaryBody: null };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const next = () => {
+      const value = args[++i];
+      if (value === undefined) throw new CurlParseError(`option ${arg}: missing its value`);
+      return value;
+    };
+    if (arg === '-G' || arg === '--get') state.get = true;
+    else if (arg === '-I' || arg === '--head') state.head = true;
+    else if (booleanFlags.has(arg)) continue;
+    else if (Object.hasOwn(unsupported, arg)) throw new CurlParseError(unsupported[arg] as string);
+    else if (Object.hasOwn(valueFlags, arg)) valueFlags[arg]?.(next(), state);
+    else if (ignoredValueFlags.has(arg)) next();
+    else if (/^-[A-Za-z]/.test(arg) && arg.length > 2 && !arg.startsWith('--')) {
+      const flag = arg.slice(0, 2);
+      if (Object.hasOwn(valueFlags, flag)) valueFlags[flag]?.(arg.slice(2), state);
+      else if ([...arg.slice(1)].every((c) => booleanFlags.has(`-${c}`) || c === 'G' || c === 'I')) {
+        if (arg.includes('G')) state.get = true;
+        if (arg.includes('I')) state.head = true;
+      } else throw new CurlParseError(`option ${arg}: not a curl option this parser understands`);
+    } else if (arg.startsWith('-') && arg !== '-') {
+      throw new CurlParseError(`option ${arg}: not a curl option this parser understands`);
+    } else setUrl(arg, state);
+  }
+  if (state.url === null) throw new CurlParseError('URL: none found in the curl command');
+  const url = withScheme(state.url);
+  let body: Uint8Array | null = state.binaryBody;
+  let finalUrl = url;
+  if (state.data.length > 0) {
+    const joined = state.data.join('&');
+    if (state.get) finalUrl = `${url}${url.includes('?') ? '&' : '?'}${joined}`;
+    else body = utf8Encode(joined);
+  }
+  const inferred = inferMethod(finalUrl, body !== null);
+  const method = (state.method ?? (state.head ? 'HEAD' : state.get ? 'GET' : inferred)).toUpperCase();
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(method)) throw new CurlParseError(`method "${method}": not a valid HTTP method`);
+  return {
+    method,
+    url: finalUrl,
+    headers: state.headers,
+    body: body === null ? null : (utf8DecodeStrict(body) ?? new TextDecoder().decode(body)),
+    bodyBase64: body === null ? null : bytesToBase64(body),
+  };
+}
+
+/** curl assumes http:// when the URL has no scheme. */
+function withScheme(url: string): string {
+  return /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(url) ? url : `http://${url}`;
+}
+
+/**
+ * The default method and URL check, from @bany/curl-to-json over a normalised command. Its own output is lossy
+ * (bodies JSON-parsed, duplicate headers merged, query strings re-split), so exact values come from our tokens.
+ */
+function inferMethod(url: string, hasBody: boolean): string {
+  let result: ReturnType<typeof curlToJson>;
+  try {
+    const argv = ['curl', url, ...(hasBody ? ['--data-raw', 'x'] : [])];
+    result = (curlToJson as unknown as (argv: string[]) => ReturnType<typeof curlToJson>)(argv);
+  } catch (error) {
+    throw new CurlParseError(`URL "${url}": not a valid URL (${(error as Error).message})`);
+  }
+  if (!result.url) throw new CurlParseError(`URL "${url}": not a valid URL`);
+  return String(result.method ?? (hasBody ? 'POST' : 'GET'));
+}

@@ -1,0 +1,138 @@
+export interface Placeholder {
+  kind: 'merge' | 'env';
+  name: string;
+  /** Offsets into the template: `template.slice(start, end)` is the whole placeholder. */
+  start: number;
+  end: number;
+}
+
+/** How resolved values are escaped for the place they land in (the body mode or a URL). */
+export type Escape = 'none' | 'json' | 'form' | 'xml' | 'url';
+
+/**
+ * Ontraport merge fields: `[First Name]`, `[Contact ID]`, `[nDate long+0]`. A bracket straight after a word
+ * character or `]` is a key path (`data[id]`, `a[b][c]`), and `[true]`/`[null]` are JSON, so neither is a field.
+ */
+const mergeRe = /\[([A-Za-z][A-Za-z0-9 _\-+./#:]{0,63})\]/g;
+const envRe = /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]{0,63})\s*\}\}/g;
+const jsonLiterals = new Set(['true', 'false', 'null']);
+
+export function findPlaceholders(template: string): Placeholder[] {
+  const found: Placeholder[] = [];
+  for (const match of template.matchAll(envRe)) {
+    found.push({ kind: 'env', name: match[1] ?? '', start: match.index, end: match.index + match[0].length });
+  }
+  for (const match of template.matchAll(mergeRe)) {
+    const name = match[1] ?? '';
+    const before = match.index > 0 ? template[match.index - 1] : '';
+    if (before && /[A-Za-z0-9_\]]/.test(before)) continue;
+    if (jsonLiterals.has(name) || name !== name.trimEnd()) continue;
+    const start = match.index;
+    const end = start + match[0].length;
+    if (found.some((p) => p.start < end && start < p.end)) continue;
+    found.push({ kind: 'merge', name, start, end });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** `First Name`, `first_name`, `firstname`, `data[firstname]`, `data.firstname` → comparable forms. */
+const squash = (key: string) => key.toLowerCase().replace(/[\s_-]/g, '');
+const canonicalPath = (key: string) => key.replace(/\[([^\]]*)\]/g, '.$1').replace(/^\./, '');
+const leaf = (key: string) => {
+  const path = canonicalPath(key);
+  return path.slice(path.lastIndexOf('.') + 1);
+};
+
+/** Ontraport merge-field labels whose contact field name differs from the squashed label. */
+const ontraportAliases: Record<string, string> = {
+  contactid: 'id',
+  zipcode: 'zip',
+  postalcode: 'zip',
+  state: 'state',
+  ipaddress: 'ip_addy',
+  tags: 'contact_cat',
+  dateadded: 'date',
+  lastactivity: 'dla',
+  datemodified: 'dlm',
+};
+
+/**
+ * Find a record value for a placeholder name: exact key, then the same key ignoring case, spaces, `_` and `-`
+ * (so `[First Name]` finds `firstname` and `first_name`), then a bracket/dotted path (`data[firstname]`), then
+ * the path's last segment when only one key ends that way, then Ontraport label aliases (`[Contact ID]` → `id`).
+ */
+export function lookupField(record: Record<string, string>, name: string): string | undefined {
+  if (Object.hasOwn(record, name)) return record[name];
+  const keys = Object.keys(record);
+  const wanted = squash(canonicalPath(name));
+  const candidates = [wanted, ontraportAliases[wanted]].filter((k): k is string => Boolean(k));
+  for (const target of candidates) {
+    const byKey = keys.find((key) => squash(key) === target || squash(canonicalPath(key)) === target);
+    if (byKey !== undefined) return record[byKey];
+    const byLeaf = keys.filter((key) => squash(leaf(key)) === target);
+    if (byLeaf.length === 1) return record[byLeaf[0] as string];
+  }
+  return undefined;
+}
+
+const xmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+export function escapeValue(value: string, escape: Escape): string {
+  switch (escape) {
+    case 'none':
+      return value;
+    case 'json':
+      return JSON.stringify(value).slice(1, -1);
+    case 'form':
+      return encodeURIComponent(value).replace(/%20/g, '+');
+    case 'url':
+      return encodeURIComponent(value);
+    case 'xml':
+      return value.replace(/[&<>"']/g, (c) => xmlEntities[c] ?? c);
+    default: {
+      const never: never = escape;
+      return never;
+    }
+  }
+}
+
+export interface ResolveOptions {
+  /** Escape each substituted value for its context (default `none`: values go in verbatim, as Ontraport does). */
+  escape?: Escape;
+}
+
+/**
+ * Replace merge fields from `record` and `{{name}}` from `env` (falling back to `record`, so data-file columns
+ * work either way). Unresolved placeholders stay in the text verbatim and are listed once each.
+ */
+export function resolveTemplate(
+  template: string,
+  record: Record<string, string>,
+  env: Record<string, string> = {},
+  options: ResolveOptions = {},
+): { text: string; unresolved: string[] } {
+  const escape = options.escape ?? 'none';
+  const unresolved = new Set<string>();
+  let text = '';
+  let cursor = 0;
+  for (const placeholder of findPlaceholders(template)) {
+    text += template.slice(cursor, placeholder.start);
+    const value =
+      placeholder.kind === 'env'
+        ? Object.hasOwn(env, placeholder.name)
+          ? env[placeholder.name]
+          : lookupField(record, placeholder.name)
+        : lookupField(record, placeholder.name);
+    if (value === undefined) {
+      unresolved.add(placeholder.kind === 'env' ? `{{${placeholder.name}}}` : `[${placeholder.name}]`);
+      text += template.slice(placeholder.start, placeholder.end);
+    } else {
+      text += escapeValue(value, escape);
+    }
+    cursor = placeholder.end;
+  }
+  text += template.slice(cursor);
+  return { text, unresolved: [...unresolved] };
+}
+
+export { recordsFromFile, recordFromPayload, flattenObject, type RowError } from './records';
