@@ -41,3 +41,8 @@ export const appMethods = {
   'settings.get': method(z.object({}), settings),
   'settings.update': method(settings.partial(), settings),
 };
+
+export const sampleMethods = {
+  /** Sends a sample Ortto activity webhook to our own receiver over real HTTP (first-run experience). */
+  'app.sendSample': method(z.object({}), z.object({ captureId: z.number().int().nullable(), status: z.number().int() })),
+};

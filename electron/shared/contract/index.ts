@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { appMethods } from './app';
+import { appMethods, sampleMethods } from './app';
 import { captureMethods } from './captures';
 import { decodeEvents, decodeMethods } from './decode';
 import { deliveryEvents, deliveryMethods } from './delivery';
@@ -17,6 +17,7 @@ export * from './app';
 export const contract = {
   methods: {
     ...appMethods,
+    ...sampleMethods,
     ...captureMethods,
     ...endpointMethods,
     ...decodeMethods,

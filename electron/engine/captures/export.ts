@@ -1,0 +1,141 @@
+import type { Entry, Har } from 'har-format';
+import { quote } from 'shell-quote';
+import type { CaptureDetail, ExportFormat } from '../../shared/contract/index';
+import { redactHeaders, redactQuery } from './redaction';
+
+const hopByHop = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive']);
+
+function fullUrl(capture: CaptureDetail, base: string, redact: boolean): string {
+  const query = redact ? redactQuery(capture.query) : capture.query;
+  return `${base}${capture.path}${query ? `?${query}` : ''}`;
+}
+
+function isText(bytes: Buffer): boolean {
+  if (bytes.includes(0)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function toHarEntry(capture: CaptureDetail, base: string, redact: boolean): Entry {
+  const headers = redact ? redactHeaders(capture.headers) : capture.headers;
+  const body = Buffer.from(capture.bodyBase64, 'base64');
+  const text = isText(body);
+  const response = capture.response;
+  const responseBody = response ? Buffer.from(response.bodyBase64, 'base64') : Buffer.alloc(0);
+  const mime = capture.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? 'application/octet-stream';
+  return {
+    startedDateTime: new Date(capture.receivedAtMs).toISOString(),
+    time: response?.delayMs ?? 0,
+    request: {
+      method: capture.method,
+      url: fullUrl(capture, base, redact),
+      httpVersion: `HTTP/${capture.httpVersion}`,
+      cookies: [],
+      headers: headers.map(([name, value]) => ({ name, value })),
+      queryString: [...new URLSearchParams(redact ? redactQuery(capture.query) : capture.query)].map(([name, value]) => ({
+        name,
+        value,
+      })),
+      ...(body.length > 0 || capture.method !== 'GET'
+        ? {
+            postData: text
+              ? { mimeType: mime, text: body.toString('utf8') }
+              : // HAR has no base64 flag for requests; `_encoding` is the de-facto extension (as for response content).
+                ({ mimeType: mime, text: capture.bodyBase64, _encoding: 'base64' } as { mimeType: string; text: string }),
+          }
+        : {}),
+      headersSize: -1,
+      bodySize: capture.bodySizeBytes,
+    },
+    response: {
+      status: response?.status ?? 0,
+      statusText: '',
+      httpVersion: 'HTTP/1.1',
+      cookies: [],
+      headers: (response?.headers ?? []).map(([name, value]) => ({ name, value })),
+      content: isText(responseBody)
+        ? { size: responseBody.length, mimeType: 'text/plain', text: responseBody.toString('utf8') }
+        : { size: responseBody.length, mimeType: 'application/octet-stream', text: response?.bodyBase64 ?? '', encoding: 'base64' },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: responseBody.length,
+    },
+    cache: {},
+    timings: { send: 0, wait: response?.delayMs ?? 0, receive: 0 },
+    ...({
+      _hookscope: {
+        id: capture.id,
+        endpointId: capture.endpointId,
+        remoteAddress: capture.remoteAddress,
+        truncated: capture.truncated,
+        source: capture.source,
+      },
+    } as object),
+  };
+}
+
+export function toCurl(capture: CaptureDetail, base: string, redact: boolean): string {
+  const headers = (redact ? redactHeaders(capture.headers) : capture.headers).filter(
+    ([n]) => !hopByHop.has(n.toLowerCase()),
+  );
+  const parts = ['curl', '-X', capture.method, fullUrl(capture, base, redact)];
+  for (const [n, v] of headers) parts.push('-H', `${n}: ${v}`);
+  const body = Buffer.from(capture.bodyBase64, 'base64');
+  if (body.length > 0) {
+    if (isText(body)) parts.push('--data-raw', body.toString('utf8'));
+    else return `${quote(parts)} --data-binary @- <<< "$(printf %s ${quote([capture.bodyBase64])} | base64 -d)"`;
+  }
+  return quote(parts);
+}
+
+export function exportCaptures(
+  captures: CaptureDetail[],
+  format: ExportFormat,
+  base: string,
+  redact: boolean,
+  version: string,
+): { content: string; mimeType: string; fileName: string } {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  switch (format) {
+    case 'har': {
+      const har: Har = {
+        log: {
+          version: '1.2',
+          creator: { name: 'Hookscope', version },
+          entries: captures.map((c) => toHarEntry(c, base, redact)),
+        },
+      };
+      return { content: JSON.stringify(har, null, 2), mimeType: 'application/json', fileName: `hookscope-${stamp}.har` };
+    }
+    case 'jsonl':
+      return {
+        content: captures.map((c) => JSON.stringify(redact ? redactCapture(c) : c)).join('\n') + (captures.length ? '\n' : ''),
+        mimeType: 'application/x-ndjson',
+        fileName: `hookscope-${stamp}.jsonl`,
+      };
+    case 'json':
+      return {
+        content: JSON.stringify(captures.map((c) => (redact ? redactCapture(c) : c)), null, 2),
+        mimeType: 'application/json',
+        fileName: `hookscope-${stamp}.json`,
+      };
+    case 'curl':
+      return {
+        content: '#!/bin/sh\n' + captures.map((c) => toCurl(c, base, redact)).join('\n\n') + '\n',
+        mimeType: 'text/x-shellscript',
+        fileName: `hookscope-${stamp}.sh`,
+      };
+    default: {
+      const unreachable: never = format;
+      return unreachable;
+    }
+  }
+}
+
+function redactCapture(c: CaptureDetail): CaptureDetail {
+  return { ...c, headers: redactHeaders(c.headers), query: redactQuery(c.query), queryParams: [...new URLSearchParams(redactQuery(c.query))] };
+}

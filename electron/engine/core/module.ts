@@ -1,0 +1,63 @@
+import { request } from 'undici';
+import { ApiError } from '../../shared/contract/index';
+import type { appMethods, captureMethods, endpointMethods, sampleMethods } from '../../shared/contract/index';
+import { exportCaptures } from '../captures/export';
+import { parseHar } from '../captures/har-import';
+import type { EngineContext, EngineModule } from '../context';
+import { sampleOrttoWebhook } from './sample-webhook';
+
+type CoreMethods = typeof appMethods & typeof sampleMethods & typeof captureMethods & typeof endpointMethods;
+
+/** App info, settings, captures and endpoints: the core of the API. */
+export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> {
+  return {
+    handlers: {
+      'app.info': () => ({
+        name: 'Hookscope',
+        version: ctx.config.version,
+        receiverUrl: ctx.receiverUrl(),
+        dataDir: ctx.config.dataDir,
+        mode: ctx.config.mode,
+      }),
+      'app.stats': () => ctx.captures.stats(),
+      'app.sendSample': async () => {
+        const response = await request(`${ctx.receiverUrl()}/h/sample/ortto`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'user-agent': 'Ortto-Webhook (Hookscope sample)' },
+          body: sampleOrttoWebhook(ctx.clock.now()),
+        });
+        await response.body.dump();
+        const id = response.headers['x-hookscope-capture-id'];
+        return { captureId: typeof id === 'string' ? Number(id) : null, status: response.statusCode };
+      },
+      'settings.get': () => ctx.settings.get(),
+      'settings.update': (patch) => ctx.settings.update(patch),
+
+      'captures.list': (input) => ctx.captures.list(input),
+      'captures.count': (input) => ({ count: ctx.captures.count(input.filter) }),
+      'captures.get': (input) => ctx.captures.get(input.id),
+      'captures.delete': (input) => ({ deleted: ctx.captures.delete(input.ids) }),
+      'captures.deleteAll': () => ({ deleted: ctx.captures.deleteAll() }),
+      'captures.export': (input) => {
+        if (input.filter?.text) ctx.captures.indexer.drain();
+        const ids = input.ids ?? ctx.captures.ids(input.filter, input.limit);
+        const captures = ids.map((id) => ctx.captures.get(id));
+        const out = exportCaptures(captures, input.format, ctx.receiverUrl(), input.redact, ctx.config.version);
+        return { ...out, count: captures.length };
+      },
+      'captures.importHar': async (input) => {
+        const parsed = parseHar(input.har, ctx.clock.now());
+        if (parsed.captures.length === 0 && parsed.errors.length > 0 && parsed.errors[0]!.startsWith('har:')) {
+          throw new ApiError('invalid_input', parsed.errors[0]!, { errors: parsed.errors });
+        }
+        await Promise.all(parsed.captures.map((c) => ctx.captures.add(c)));
+        return { imported: parsed.captures.length, skipped: parsed.skipped, errors: parsed.errors.slice(0, 100) };
+      },
+
+      'endpoints.list': () => ({ items: ctx.endpoints.list() }),
+      'endpoints.create': (input) => ctx.endpoints.create(input),
+      'endpoints.update': ({ id, ...patch }) => ctx.endpoints.update(id, patch),
+      'endpoints.delete': (input) => ({ deleted: ctx.endpoints.delete(input.id) }),
+    },
+  };
+}

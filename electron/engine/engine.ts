@@ -1,0 +1,137 @@
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { Handlers } from '../shared/contract/index';
+import { createCoreModule } from './core/module';
+import type { EngineConfig, EngineContext, EngineModule, ReceiverHooks } from './context';
+import { EventBus } from './events/event-bus';
+import { startReceiver, type Receiver } from './receiver/receiver';
+import { CaptureStore } from './store/capture-store';
+import { databaseFileName, openDatabase } from './store/database';
+import { EndpointStore } from './store/endpoint-store';
+import { pruneOnce } from './store/retention';
+import { SettingsStore } from './store/settings-store';
+import { systemClock, type Clock } from './util/clock';
+import { createLogger, type Logger } from './util/logger';
+import { appVersion } from './version';
+
+export interface EngineOptions {
+  dataDir: string;
+  receiverHost?: string;
+  receiverPort?: number;
+  mode: EngineConfig['mode'];
+  version?: string;
+  clock?: Clock;
+  log?: Logger;
+  durability?: 'process-crash' | 'power-loss';
+  /** How often retention is applied (ms). */
+  retentionIntervalMs?: number;
+}
+
+export interface Engine {
+  ctx: EngineContext;
+  handlers: Handlers;
+  bus: EventBus;
+  receiverUrl: string;
+  modules: Record<string, EngineModule>;
+  close(): Promise<void>;
+}
+
+/** Opens the store, starts the receiver and every engine module. The same engine serves browser mode, Electron and the CLI. */
+export async function createEngine(options: EngineOptions): Promise<Engine> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? createLogger();
+  const db: Database.Database = openDatabase({ dataDir: options.dataDir, durability: options.durability });
+  const bus = new EventBus();
+  const endpoints = new EndpointStore(db, () => clock.now());
+  const settings = new SettingsStore(db);
+  const captures = new CaptureStore(
+    db,
+    endpoints,
+    clock,
+    {
+      created: (items) => bus.emit('capture.created', { items }),
+      deleted: (ids, all) => bus.emit('capture.deleted', { ids, all }),
+      progress: (p) => bus.emit('index.progress', p),
+    },
+    join(options.dataDir, databaseFileName),
+  );
+  endpoints.onChange((endpoint, deletedId) => bus.emit('endpoint.changed', { endpoint, deletedId }));
+  const receiverHooks: ReceiverHooks = { interceptors: [], annotators: [] };
+  let receiver: Receiver | null = null;
+  const config: EngineConfig = {
+    dataDir: options.dataDir,
+    receiverHost: options.receiverHost ?? '127.0.0.1',
+    receiverPort: options.receiverPort ?? 0,
+    mode: options.mode,
+    version: options.version ?? appVersion,
+  };
+  const ctx: EngineContext = {
+    config,
+    db,
+    captures,
+    endpoints,
+    settings,
+    bus,
+    clock,
+    log,
+    receiverHooks,
+    receiverUrl: () => {
+      if (!receiver) throw new Error('The receiver is not listening yet.');
+      return receiver.url;
+    },
+    receiverPort: () => {
+      if (!receiver) throw new Error('The receiver is not listening yet.');
+      return receiver.port;
+    },
+  };
+
+  const modules: Record<string, EngineModule> = {
+    core: createCoreModule(ctx),
+  };
+  const handlers = Object.assign({}, ...Object.values(modules).map((m) => m.handlers)) as Handlers;
+
+  try {
+    receiver = await startReceiver(ctx, { host: config.receiverHost, port: config.receiverPort });
+    for (const module of Object.values(modules)) await module.start?.();
+  } catch (error) {
+    await receiver?.close();
+    db.close();
+    throw error;
+  }
+
+  // Retention runs in the background in small chunks; it never blocks a request for long.
+  let pruning = false;
+  const prune = () => {
+    if (pruning) return;
+    pruning = true;
+    try {
+      while (pruneOnce(db, captures, settings.get(), clock.now()) > 0) {
+        /* another chunk */
+      }
+    } finally {
+      pruning = false;
+    }
+  };
+  const retentionTimer = setInterval(prune, options.retentionIntervalMs ?? 30_000);
+  retentionTimer.unref();
+  settings.onChange(() => setImmediate(prune));
+  captures.indexer.poke(0);
+
+  let closed = false;
+  return {
+    ctx,
+    handlers,
+    bus,
+    receiverUrl: receiver.url,
+    modules,
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(retentionTimer);
+      for (const module of Object.values(modules).reverse()) await module.close?.();
+      await receiver?.close();
+      captures.close();
+      db.close();
+    },
+  };
+}

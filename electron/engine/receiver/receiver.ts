@@ -1,0 +1,235 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { HeaderPair } from '../../shared/contract/index';
+import type { CaptureAnnotations, EngineContext, IncomingCapture, Interception } from '../context';
+import { mediaType } from '../store/capture-rows';
+import type { Endpoint } from '../../shared/contract/index';
+import { ResponseRules, type DecidedResponse } from './response-rules';
+
+export interface ReceiverOptions {
+  host: string;
+  port: number;
+  /** Slow clients cannot hold the server: headers must arrive within this, the whole request within requestTimeoutMs. */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  maxHeaderBytes?: number;
+  /** Bytes of an over-limit body kept in its truncated capture. */
+  truncatedKeepBytes?: number;
+}
+
+export interface Receiver {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+type Ctx = Pick<EngineContext, 'captures' | 'endpoints' | 'settings' | 'clock' | 'receiverHooks' | 'log'>;
+
+/** The capture listener: any method, any path; the exact bytes are stored before the request is acknowledged. */
+export async function startReceiver(ctx: Ctx, options: ReceiverOptions): Promise<Receiver> {
+  const rules = new ResponseRules();
+  ctx.endpoints.onChange((endpoint, deletedId) => rules.reset(endpoint?.id ?? deletedId ?? -1));
+  const server: Server = createServer(
+    {
+      headersTimeout: options.headersTimeoutMs ?? 15_000,
+      requestTimeout: options.requestTimeoutMs ?? 120_000,
+      maxHeaderSize: options.maxHeaderBytes ?? 64 * 1024,
+      keepAliveTimeout: 5_000,
+      // Keep header names exactly as sent; rawHeaders preserves order, case and duplicates.
+      joinDuplicateHeaders: false,
+    },
+    (req, res) => handle(ctx, rules, options, req, res),
+  );
+  server.on('clientError', (error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+    ctx.log.warn('receiver: malformed request', { code: (error as NodeJS.ErrnoException).code });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const shownHost = hostForUrl === '0.0.0.0' || hostForUrl === '[::]' ? '127.0.0.1' : hostForUrl;
+  return {
+    url: `http://${shownHost}:${address.port}`,
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function handle(ctx: Ctx, rules: ResponseRules, options: ReceiverOptions, req: IncomingMessage, res: ServerResponse) {
+  const receivedAtMs = ctx.clock.now();
+  const rawUrl = req.url ?? '/';
+  const q = rawUrl.indexOf('?');
+  const path = q === -1 ? rawUrl : rawUrl.slice(0, q);
+  const query = q === -1 ? '' : rawUrl.slice(q + 1);
+  const headers: HeaderPair[] = [];
+  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
+  const endpoint = ctx.endpoints.match(path);
+  const limit = ctx.settings.get().bodyLimitBytes;
+  const keep = Math.min(limit, options.truncatedKeepBytes ?? 1024 * 1024);
+
+  const chunks: Buffer[] = [];
+  let stored = 0;
+  let received = 0;
+  let truncated = false;
+  let finished = false;
+
+  const finish = (aborted: boolean) => {
+    if (finished) return;
+    finished = true;
+    const body = Buffer.concat(chunks, stored);
+    const incoming: IncomingCapture = {
+      receivedAtMs,
+      method: req.method ?? 'GET',
+      path,
+      query,
+      httpVersion: req.httpVersion,
+      headers,
+      remoteAddress: req.socket.remoteAddress ?? '',
+      remotePort: req.socket.remotePort ?? null,
+      body,
+      bodySizeBytes: received,
+      truncated: truncated || aborted,
+      contentType: mediaType(req.headers['content-type']),
+      contentEncoding: req.headers['content-encoding'] ?? null,
+      endpointId: endpoint.id,
+      source: 'receiver',
+      publicUrl: null,
+    };
+    void respond(ctx, rules, endpoint, incoming, res, truncated ? 'too-large' : aborted ? 'aborted' : null);
+  };
+
+  req.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    if (truncated) return;
+    if (received > limit) {
+      const room = keep - stored;
+      if (room > 0) {
+        chunks.push(chunk.subarray(0, room));
+        stored += Math.min(room, chunk.length);
+      }
+      truncated = true;
+      // Stop reading: answer 413 now and close the connection afterwards.
+      req.pause();
+      finish(false);
+      return;
+    }
+    chunks.push(chunk);
+    stored += chunk.length;
+  });
+  req.on('end', () => finish(false));
+  req.on('error', () => finish(true));
+  // The client went away mid-body: keep what arrived, marked truncated, and answer nobody.
+  req.on('close', () => {
+    if (!req.complete) finish(true);
+  });
+}
+
+async function respond(
+  ctx: Ctx,
+  rules: ResponseRules,
+  endpoint: Endpoint,
+  incoming: IncomingCapture,
+  res: ServerResponse,
+  problem: 'too-large' | 'aborted' | null,
+) {
+  let interception: Interception | null = null;
+  for (const intercept of ctx.receiverHooks.interceptors) {
+    try {
+      interception = intercept(incoming, endpoint);
+    } catch (error) {
+      ctx.log.error('receiver: interceptor failed', { error: String(error) });
+    }
+    if (interception) break;
+  }
+  let decided: DecidedResponse;
+  if (problem === 'too-large') {
+    const limit = ctx.settings.get().bodyLimitBytes;
+    decided = {
+      status: 413,
+      headers: [['content-type', 'application/json'], ['connection', 'close']],
+      body: JSON.stringify({ error: 'payload_too_large', limitBytes: limit }),
+      delayMs: 0,
+      reason: `body over the ${limit}-byte limit; the capture keeps the headers and the first ${incoming.body.length} bytes`,
+    };
+  } else if (interception) {
+    decided = { ...interception.response, delayMs: 0, reason: interception.reason };
+  } else {
+    decided = rules.decide(endpoint);
+  }
+
+  if (interception && !interception.record) {
+    send(res, decided, null);
+    return;
+  }
+
+  const annotations: CaptureAnnotations = {};
+  for (const annotate of ctx.receiverHooks.annotators) {
+    try {
+      Object.assign(annotations, annotate(incoming, endpoint));
+    } catch (error) {
+      ctx.log.error('receiver: annotator failed', { error: String(error) });
+    }
+  }
+
+  let id: number;
+  try {
+    id = await ctx.captures.add({
+      ...incoming,
+      source: annotations.source ?? incoming.source,
+      publicUrl: annotations.publicUrl ?? incoming.publicUrl,
+      vendor: annotations.vendor ?? null,
+      eventLabel: annotations.eventLabel ?? null,
+      verification: annotations.verification ?? null,
+      response:
+        problem === 'aborted'
+          ? null
+          : {
+              status: decided.status,
+              headers: decided.headers,
+              bodyBase64: Buffer.from(decided.body).toString('base64'),
+              delayMs: decided.delayMs,
+              reason: decided.reason,
+            },
+    });
+  } catch (error) {
+    // Not stored, so not acknowledged: the sender sees a failure and (if it retries) sends again.
+    ctx.log.error('receiver: could not store capture', { error: String(error) });
+    if (!res.headersSent && problem !== 'aborted') {
+      res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
+      res.end(JSON.stringify({ error: 'storage_unavailable' }));
+    }
+    return;
+  }
+  if (problem === 'aborted') return;
+  if (decided.delayMs > 0) await new Promise((r) => setTimeout(r, decided.delayMs));
+  send(res, decided, id);
+  if (problem === 'too-large') res.once('finish', () => res.socket?.destroy());
+}
+
+function send(res: ServerResponse, decided: DecidedResponse, captureId: number | null) {
+  if (res.headersSent || res.destroyed) return;
+  const headers: string[] = [];
+  for (const [name, value] of decided.headers) headers.push(name, value);
+  if (captureId !== null) headers.push('x-hookscope-capture-id', String(captureId));
+  try {
+    res.writeHead(decided.status, headers);
+    res.end(decided.body);
+  } catch {
+    // A rule with a header Node refuses (e.g. invalid characters): answer plainly rather than hang.
+    if (!res.headersSent) {
+      res.writeHead(decided.status);
+      res.end(decided.body);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import type { Endpoint, HeaderPair } from '../../shared/contract/index';
+
+export interface DecidedResponse {
+  status: number;
+  headers: HeaderPair[];
+  body: string;
+  delayMs: number;
+  reason: string | null;
+}
+
+/**
+ * Applies an endpoint's response rule. State (how many requests an endpoint has seen) is per endpoint and resets when
+ * the endpoint is edited, so "fail the first 3" means the next 3 after saving.
+ */
+export class ResponseRules {
+  private readonly seen = new Map<number, { version: string; count: number }>();
+
+  constructor(private readonly random: () => number = Math.random) {}
+
+  decide(endpoint: Endpoint): DecidedResponse {
+    const { rule } = endpoint;
+    const version = JSON.stringify(rule);
+    const state = this.seen.get(endpoint.id);
+    const count = state && state.version === version ? state.count : 0;
+    this.seen.set(endpoint.id, { version, count: count + 1 });
+    const normal: DecidedResponse = {
+      status: rule.status,
+      headers: rule.headers,
+      body: rule.body,
+      delayMs: rule.delayMs,
+      reason: null,
+    };
+    const failWith = (status: number, reason: string): DecidedResponse => ({ ...normal, status, reason });
+    const behaviour = rule.behaviour;
+    switch (behaviour.kind) {
+      case 'fixed':
+        return normal;
+      case 'fail-first':
+        return count < behaviour.count
+          ? failWith(behaviour.failStatus, `fail-first: request ${count + 1} of ${behaviour.count} failed on purpose`)
+          : normal;
+      case 'failure-rate':
+        return this.random() * 100 < behaviour.percent
+          ? failWith(behaviour.failStatus, `failure-rate: failed at random (${behaviour.percent}%)`)
+          : normal;
+      case 'sequence': {
+        const status = behaviour.statuses[Math.min(count, behaviour.statuses.length - 1)]!;
+        return { ...normal, status, reason: `sequence: step ${Math.min(count, behaviour.statuses.length - 1) + 1}` };
+      }
+      default: {
+        const unreachable: never = behaviour;
+        return unreachable;
+      }
+    }
+  }
+
+  reset(endpointId: number): void {
+    this.seen.delete(endpointId);
+  }
+}

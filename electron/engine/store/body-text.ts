@@ -1,0 +1,57 @@
+import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync, zstdDecompressSync } from 'node:zlib';
+
+/** Decoded bodies are capped so a gzip bomb can never expand unbounded. */
+export const maxDecodedBytes = 64 * 1024 * 1024;
+
+export interface DecodedBody {
+  body: Buffer | null;
+  note: string | null;
+}
+
+/** Undo Content-Encoding (possibly several, applied in order) for display; the stored bytes are never changed. */
+export function decodeContentEncoding(body: Buffer, contentEncoding: string | null): DecodedBody {
+  if (!contentEncoding) return { body: null, note: null };
+  const codings = contentEncoding
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c && c !== 'identity');
+  if (codings.length === 0) return { body: null, note: null };
+  let current = body;
+  try {
+    for (const coding of codings.reverse()) {
+      const opts = { maxOutputLength: maxDecodedBytes };
+      if (coding === 'gzip' || coding === 'x-gzip') current = gunzipSync(current, opts);
+      else if (coding === 'deflate') current = inflateOrRaw(current, opts);
+      else if (coding === 'br') current = brotliDecompressSync(current, opts);
+      else if (coding === 'zstd') current = zstdDecompressSync(current, opts);
+      else return { body: null, note: `Content-Encoding "${coding}" is not supported; showing the bytes as received.` };
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const tooBig = /maxOutputLength|buffer|larger/i.test(message);
+    return {
+      body: null,
+      note: tooBig
+        ? `Decoded body would exceed ${maxDecodedBytes / 1024 / 1024} MB; not expanded (possible compression bomb).`
+        : `Could not undo Content-Encoding "${contentEncoding}": ${message}. Showing the bytes as received.`,
+    };
+  }
+  return { body: current, note: null };
+}
+
+function inflateOrRaw(body: Buffer, opts: { maxOutputLength: number }): Buffer {
+  try {
+    return inflateSync(body, opts);
+  } catch {
+    return inflateRawSync(body, opts);
+  }
+}
+
+/** Text for the full-text index: valid-looking UTF-8 only, and only the first part of large bodies. */
+export function indexableText(body: Buffer, maxBytes = 256 * 1024): string {
+  const slice = body.subarray(0, maxBytes);
+  if (slice.includes(0)) return '';
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(slice);
+  const replacements = (text.match(/\uFFFD/g) ?? []).length;
+  return replacements > text.length / 20 ? '' : text;
+}

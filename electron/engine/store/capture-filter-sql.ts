@@ -1,0 +1,90 @@
+import type { CaptureFilter } from '../../shared/contract/index';
+
+export interface FilterSql {
+  /** FROM clause: plain captures, or driven by the full-text index when there is a text query. */
+  from: string;
+  where: string[];
+  params: unknown[];
+  usesFts: boolean;
+}
+
+/**
+ * User text → a safe FTS5 query: every word becomes a quoted phrase (so `str::cn` matches the adjacent tokens
+ * `str cn` and no FTS syntax can be injected), all words must match, the last one as a prefix.
+ */
+export function toFtsQuery(text: string): string | null {
+  const words = text
+    .split(/\s+/)
+    .map((w) => w.replace(/"/g, '""'))
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length === 0) return null;
+  return words.map((w, i) => (i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' AND ');
+}
+
+export function filterToSql(filter: CaptureFilter | undefined): FilterSql {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  let from = 'captures c';
+  let usesFts = false;
+  if (!filter) return { from, where, params, usesFts };
+
+  const fts = filter.text ? toFtsQuery(filter.text) : null;
+  if (fts) {
+    from = 'captures_fts f JOIN captures c ON c.id = f.rowid';
+    where.push('captures_fts MATCH ?');
+    params.push(fts);
+    usesFts = true;
+  }
+  if (filter.endpointId !== undefined) {
+    if (filter.endpointId === null) where.push('c.endpoint_id IS NULL');
+    else {
+      where.push('c.endpoint_id = ?');
+      params.push(filter.endpointId);
+    }
+  }
+  if (filter.methods?.length) {
+    where.push(`c.method IN (${filter.methods.map(() => '?').join(', ')})`);
+    params.push(...filter.methods.map((m) => m.toUpperCase()));
+  }
+  if (filter.statuses?.length) {
+    where.push(`c.response_status IN (${filter.statuses.map(() => '?').join(', ')})`);
+    params.push(...filter.statuses);
+  }
+  if (filter.contentTypes?.length) {
+    const parts = filter.contentTypes.map((type) => {
+      const t = type.toLowerCase();
+      if (t.endsWith('/*')) {
+        params.push(`${t.slice(0, -1)}%`);
+        return 'c.content_type LIKE ?';
+      }
+      if (t === 'none') return 'c.content_type IS NULL';
+      params.push(t);
+      return 'c.content_type = ?';
+    });
+    where.push(`(${parts.join(' OR ')})`);
+  }
+  if (filter.fromMs !== undefined) {
+    where.push('c.received_at_ms >= ?');
+    params.push(filter.fromMs);
+  }
+  if (filter.toMs !== undefined) {
+    where.push('c.received_at_ms <= ?');
+    params.push(filter.toMs);
+  }
+  if (filter.header) {
+    where.push(
+      "EXISTS (SELECT 1 FROM json_each(c.headers) h WHERE lower(h.value ->> 0) = lower(?) AND (? IS NULL OR h.value ->> 1 = ?))",
+    );
+    const value = filter.header.value ?? null;
+    params.push(filter.header.name, value, value);
+  }
+  if (filter.vendor) {
+    where.push('c.vendor = ?');
+    params.push(filter.vendor);
+  }
+  if (filter.source) {
+    where.push('c.source = ?');
+    params.push(filter.source);
+  }
+  return { from, where, params, usesFts };
+}

@@ -1,0 +1,59 @@
+import type { CaptureSummary, HeaderPair } from '../../shared/contract/index';
+
+export interface CaptureRow {
+  id: number;
+  received_at_ms: number;
+  method: string;
+  path: string;
+  query: string;
+  http_version: string;
+  headers: string;
+  remote_address: string;
+  remote_port: number | null;
+  content_type: string | null;
+  content_encoding: string | null;
+  body_size: number;
+  stored_body_size: number;
+  truncated: number;
+  endpoint_id: number | null;
+  source: 'receiver' | 'tunnel' | 'imported';
+  public_url: string | null;
+  vendor: string | null;
+  event_label: string | null;
+  response_status: number | null;
+  response: string | null;
+  verification: string | null;
+}
+
+/** Columns a list needs: never the headers, response or body. */
+export const summaryColumns =
+  'c.id, c.received_at_ms, c.method, c.path, c.query, c.endpoint_id, c.response_status, c.body_size, ' +
+  'c.content_type, c.remote_address, c.truncated, c.source, c.vendor, c.event_label';
+
+export function toSummary(row: Pick<CaptureRow, keyof CaptureRow & string>): CaptureSummary {
+  return {
+    id: row.id,
+    receivedAtMs: row.received_at_ms,
+    method: row.method,
+    path: row.path,
+    query: row.query,
+    endpointId: row.endpoint_id,
+    responseStatus: row.response_status,
+    bodySizeBytes: row.body_size,
+    contentType: row.content_type,
+    remoteAddress: row.remote_address,
+    truncated: row.truncated === 1,
+    source: row.source,
+    vendor: row.vendor,
+    eventLabel: row.event_label,
+  };
+}
+
+export const parseHeaders = (json: string): HeaderPair[] => JSON.parse(json) as HeaderPair[];
+
+/** `application/json; charset=utf-8` → `application/json`. */
+export function mediaType(contentType: string | undefined | null): string | null {
+  if (!contentType) return null;
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  return type || null;
+}

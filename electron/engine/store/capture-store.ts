@@ -1,0 +1,220 @@
+import type Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
+import {
+  ApiError,
+  type CaptureDetail,
+  type CaptureFilter,
+  type CaptureSummary,
+  type Stats,
+} from '../../shared/contract/index';
+import type { Clock } from '../util/clock';
+import { decodeContentEncoding } from './body-text';
+import { filterToSql } from './capture-filter-sql';
+import { parseHeaders, summaryColumns, toSummary, type CaptureRow } from './capture-rows';
+import { CaptureWriter, type NewCapture } from './capture-writer';
+import type { EndpointStore } from './endpoint-store';
+import { FtsIndexer, type IndexProgress, type SearchTextExtractor } from './fts-indexer';
+
+export interface CaptureStoreEvents {
+  created(items: CaptureSummary[]): void;
+  deleted(ids: number[], all: boolean): void;
+  progress(progress: IndexProgress): void;
+}
+
+/** Captures: written by group commit, read by keyset pages, searched through the asynchronous FTS index. */
+export class CaptureStore {
+  private readonly writer: CaptureWriter;
+  readonly indexer: FtsIndexer;
+  private readonly extractors: SearchTextExtractor[] = [];
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly endpoints: EndpointStore,
+    private readonly clock: Clock,
+    private readonly events: CaptureStoreEvents,
+    private readonly dbFile: string | null,
+  ) {
+    this.indexer = new FtsIndexer(db, this.extractors, clock, (p) => events.progress(p));
+    this.writer = new CaptureWriter(
+      db,
+      (summaries) => {
+        events.created(summaries);
+        this.indexer.poke();
+      },
+      (counts) => endpoints.addCaptureCounts(counts),
+    );
+  }
+
+  /** Resolves with the capture id once its row is committed — only then may the request be acknowledged. */
+  add(capture: NewCapture): Promise<number> {
+    return this.writer.enqueue(capture);
+  }
+
+  /** Commit whatever is queued right now (shutdown). */
+  flush(): void {
+    this.writer.flush();
+  }
+
+  addSearchTextExtractor(extractor: SearchTextExtractor): void {
+    this.extractors.push(extractor);
+  }
+
+  list(options: { filter?: CaptureFilter; cursor?: number | null; limit: number }): {
+    items: CaptureSummary[];
+    nextCursor: number | null;
+  } {
+    const sql = filterToSql(options.filter);
+    const where = [...sql.where];
+    const params = [...sql.params];
+    if (options.cursor != null) {
+      where.push('c.id < ?');
+      params.push(options.cursor);
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT ${summaryColumns} FROM ${sql.from} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+         ORDER BY c.id DESC LIMIT ?`,
+      )
+      .all(...params, options.limit + 1) as CaptureRow[];
+    const more = rows.length > options.limit;
+    const items = rows.slice(0, options.limit).map(toSummary);
+    return { items, nextCursor: more ? items[items.length - 1]!.id : null };
+  }
+
+  count(filter?: CaptureFilter): number {
+    const sql = filterToSql(filter);
+    if (sql.where.length === 0) return this.counter('captures');
+    return (
+      this.db
+        .prepare(`SELECT COUNT(*) AS n FROM ${sql.from} WHERE ${sql.where.join(' AND ')}`)
+        .get(...sql.params) as { n: number }
+    ).n;
+  }
+
+  /** Ids matching a filter, newest first (export, bulk delete). */
+  ids(filter: CaptureFilter | undefined, limit: number): number[] {
+    const sql = filterToSql(filter);
+    return (
+      this.db
+        .prepare(
+          `SELECT c.id FROM ${sql.from} ${sql.where.length ? 'WHERE ' + sql.where.join(' AND ') : ''} ORDER BY c.id DESC LIMIT ?`,
+        )
+        .all(...sql.params, limit) as { id: number }[]
+    ).map((r) => r.id);
+  }
+
+  get(id: number): CaptureDetail {
+    const row = this.db
+      .prepare('SELECT c.*, b.body FROM captures c LEFT JOIN capture_bodies b ON b.capture_id = c.id WHERE c.id = ?')
+      .get(id) as (CaptureRow & { body: Buffer | null }) | undefined;
+    if (!row) throw new ApiError('not_found', `No capture with id ${id}.`, { id });
+    const body = row.body ?? Buffer.alloc(0);
+    const decoded = decodeContentEncoding(body, row.content_encoding);
+    return {
+      ...toSummary(row),
+      httpVersion: row.http_version,
+      remotePort: row.remote_port,
+      headers: parseHeaders(row.headers),
+      queryParams: [...new URLSearchParams(row.query)],
+      bodyBase64: body.toString('base64'),
+      decodedBodyBase64: decoded.body ? decoded.body.toString('base64') : null,
+      decodeNote: decoded.note,
+      contentEncoding: row.content_encoding,
+      storedBodyBytes: row.stored_body_size,
+      publicUrl: row.public_url,
+      response: row.response ? (JSON.parse(row.response) as CaptureDetail['response']) : null,
+      verification: row.verification ? (JSON.parse(row.verification) as CaptureDetail['verification']) : null,
+    };
+  }
+
+  /** The raw body bytes only (replay, export). */
+  body(id: number): Buffer {
+    const row = this.db.prepare('SELECT body FROM capture_bodies WHERE capture_id = ?').get(id) as
+      | { body: Buffer }
+      | undefined;
+    if (!row) throw new ApiError('not_found', `No capture with id ${id}.`, { id });
+    return row.body;
+  }
+
+  /** Set vendor/event label after the fact (decoder upgrades, imports). */
+  setLabels(id: number, vendor: string | null, eventLabel: string | null): void {
+    this.db.prepare('UPDATE captures SET vendor = ?, event_label = ? WHERE id = ?').run(vendor, eventLabel, id);
+  }
+
+  delete(ids: number[]): number {
+    let deleted = 0;
+    const select = this.db.prepare('SELECT id, endpoint_id, stored_body_size FROM captures WHERE id = ?');
+    const delCapture = this.db.prepare('DELETE FROM captures WHERE id = ?');
+    const delBody = this.db.prepare('DELETE FROM capture_bodies WHERE capture_id = ?');
+    const delFts = this.db.prepare('DELETE FROM captures_fts WHERE rowid = ?');
+    const bump = this.db.prepare('UPDATE counters SET value = value - ? WHERE name = ?');
+    const bumpEndpoint = this.db.prepare('UPDATE endpoints SET capture_count = capture_count - 1 WHERE id = ?');
+    const removed: number[] = [];
+    this.db.transaction(() => {
+      let bytes = 0;
+      const watermark = this.indexer.indexedUpTo();
+      for (const id of ids) {
+        const row = select.get(id) as { id: number; endpoint_id: number | null; stored_body_size: number } | undefined;
+        if (!row) continue;
+        delCapture.run(id);
+        delBody.run(id);
+        if (id <= watermark) delFts.run(id);
+        if (row.endpoint_id !== null) bumpEndpoint.run(row.endpoint_id);
+        bytes += row.stored_body_size;
+        removed.push(id);
+        deleted++;
+      }
+      bump.run(deleted, 'captures');
+      bump.run(bytes, 'body_bytes');
+    })();
+    if (removed.length) this.events.deleted(removed, false);
+    return deleted;
+  }
+
+  deleteAll(): number {
+    const count = this.counter('captures');
+    this.db.transaction(() => {
+      this.db.exec(`DELETE FROM captures; DELETE FROM capture_bodies;
+        INSERT INTO captures_fts (captures_fts) VALUES ('delete-all');
+        UPDATE counters SET value = 0 WHERE name IN ('captures', 'body_bytes');
+        UPDATE endpoints SET capture_count = 0;`);
+    })();
+    this.events.deleted([], true);
+    return count;
+  }
+
+  stats(): Stats {
+    const progress = this.indexer.progress();
+    return {
+      count: this.counter('captures'),
+      bodyBytes: this.counter('body_bytes'),
+      dbSizeBytes: this.fileSize(),
+      latestId: progress.latestId,
+      indexedUpTo: progress.indexedUpTo,
+      indexLagRows: progress.lagRows,
+      indexLagMs: progress.lagMs,
+    };
+  }
+
+  private counter(name: string): number {
+    return (this.db.prepare('SELECT value FROM counters WHERE name = ?').get(name) as { value: number }).value;
+  }
+
+  private fileSize(): number {
+    if (!this.dbFile) return 0;
+    let size = 0;
+    for (const suffix of ['', '-wal']) {
+      try {
+        size += statSync(this.dbFile + suffix).size;
+      } catch {
+        // the WAL may not exist yet
+      }
+    }
+    return size;
+  }
+
+  close(): void {
+    this.writer.flush();
+    this.indexer.stop();
+  }
+}

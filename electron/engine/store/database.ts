@@ -1,0 +1,35 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { findMigrationsDir, loadMigrations, migrate } from './migrator';
+
+export interface OpenDatabaseOptions {
+  dataDir: string;
+  /**
+   * `process-crash` (synchronous=NORMAL): in WAL mode no committed row is lost when the process dies, at a fraction
+   * of FULL's cost. `power-loss` (synchronous=FULL) also survives an OS crash or power cut.
+   */
+  durability?: 'process-crash' | 'power-loss';
+  migrationsDir?: string;
+}
+
+export const databaseFileName = 'hookscope.sqlite';
+
+export function openDatabase(options: OpenDatabaseOptions): Database.Database {
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = new Database(join(options.dataDir, databaseFileName));
+  try {
+    // 8 KB pages: smaller files and faster inserts for ~1-2 KB rows (must precede the first table).
+    db.pragma('page_size = 8192');
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.durability === 'power-loss' ? 'FULL' : 'NORMAL'}`);
+    db.pragma('busy_timeout = 5000');
+    db.pragma('temp_store = MEMORY');
+    db.pragma('cache_size = -32000');
+    migrate(db, loadMigrations(options.migrationsDir ?? findMigrationsDir()));
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,205 @@
+import type Database from 'better-sqlite3';
+import {
+  ApiError,
+  type Endpoint,
+  type EndpointAuth,
+  type EndpointVerify,
+  type ResponseRule,
+} from '../../shared/contract/index';
+
+/** What the receiver and its hooks see of an endpoint. */
+export type EndpointRuntime = Endpoint;
+
+export const defaultRule: ResponseRule = {
+  status: 200,
+  headers: [['content-type', 'application/json']],
+  body: '{"ok":true}',
+  delayMs: 0,
+  behaviour: { kind: 'fixed' },
+};
+
+interface EndpointRow {
+  id: number;
+  slug: string;
+  name: string;
+  is_default: number;
+  rule: string;
+  auth: string;
+  verify: string | null;
+  rate_limit_per_minute: number;
+  created_at_ms: number;
+  capture_count: number;
+}
+
+export const endpointPathPrefix = (slug: string, isDefault: boolean) => (isDefault ? '/' : `/h/${slug}`);
+
+function toEndpoint(row: EndpointRow): Endpoint {
+  const isDefault = row.is_default === 1;
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    isDefault,
+    pathPrefix: endpointPathPrefix(row.slug, isDefault),
+    rule: JSON.parse(row.rule) as ResponseRule,
+    auth: JSON.parse(row.auth) as EndpointAuth,
+    verify: row.verify ? (JSON.parse(row.verify) as EndpointVerify) : null,
+    rateLimitPerMinute: row.rate_limit_per_minute,
+    createdAtMs: row.created_at_ms,
+    captureCount: row.capture_count,
+  };
+}
+
+export interface EndpointInput {
+  slug: string;
+  name: string;
+  rule?: ResponseRule;
+  auth?: EndpointAuth;
+  verify?: EndpointVerify | null;
+  rateLimitPerMinute?: number;
+}
+
+/**
+ * Endpoints ("bins"): `/h/<slug>/…` routes to the named endpoint, everything else to the catch-all default.
+ * Cached in memory because every request is matched against them.
+ */
+export class EndpointStore {
+  private bySlug = new Map<string, Endpoint>();
+  private defaultEndpoint!: Endpoint;
+  private readonly listeners = new Set<(endpoint: Endpoint | null, deletedId: number | null) => void>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => number,
+  ) {
+    const hasDefault = db.prepare('SELECT 1 FROM endpoints WHERE is_default = 1').get();
+    if (!hasDefault) {
+      db.prepare(
+        'INSERT INTO endpoints (slug, name, is_default, rule, created_at_ms) VALUES (?, ?, 1, ?, ?)',
+      ).run('default', 'Default (catch-all)', JSON.stringify(defaultRule), now());
+    }
+    this.reload();
+  }
+
+  private reload(): void {
+    const rows = this.db.prepare('SELECT * FROM endpoints ORDER BY id').all() as EndpointRow[];
+    this.bySlug = new Map();
+    for (const row of rows) {
+      const endpoint = toEndpoint(row);
+      if (endpoint.isDefault) this.defaultEndpoint = endpoint;
+      else this.bySlug.set(endpoint.slug, endpoint);
+    }
+  }
+
+  /** The endpoint a request path belongs to. */
+  match(path: string): Endpoint {
+    if (path.startsWith('/h/')) {
+      const end = path.indexOf('/', 3);
+      const slug = decodeURIComponentSafe(path.slice(3, end === -1 ? undefined : end));
+      const found = this.bySlug.get(slug);
+      if (found) return found;
+    }
+    return this.defaultEndpoint;
+  }
+
+  list(): Endpoint[] {
+    const counts = new Map(
+      (this.db.prepare('SELECT id, capture_count FROM endpoints').all() as { id: number; capture_count: number }[]).map(
+        (r) => [r.id, r.capture_count],
+      ),
+    );
+    return [this.defaultEndpoint, ...this.bySlug.values()].map((e) => ({ ...e, captureCount: counts.get(e.id) ?? 0 }));
+  }
+
+  get(id: number): Endpoint {
+    const row = this.db.prepare('SELECT * FROM endpoints WHERE id = ?').get(id) as EndpointRow | undefined;
+    if (!row) throw new ApiError('not_found', `No endpoint with id ${id}.`, { id });
+    return toEndpoint(row);
+  }
+
+  create(input: EndpointInput): Endpoint {
+    if (input.slug === 'default' || this.bySlug.has(input.slug)) {
+      throw new ApiError('conflict', `slug: an endpoint "${input.slug}" already exists.`, { field: 'slug' });
+    }
+    const info = this.db
+      .prepare(
+        `INSERT INTO endpoints (slug, name, is_default, rule, auth, verify, rate_limit_per_minute, created_at_ms)
+         VALUES (?, ?, 0, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        input.slug,
+        input.name,
+        JSON.stringify(input.rule ?? defaultRule),
+        JSON.stringify(input.auth ?? { kind: 'none' }),
+        input.verify ? JSON.stringify(input.verify) : null,
+        input.rateLimitPerMinute ?? 0,
+        this.now(),
+      );
+    return this.changed(Number(info.lastInsertRowid));
+  }
+
+  update(id: number, patch: Partial<EndpointInput>): Endpoint {
+    const current = this.get(id);
+    if (patch.slug !== undefined && patch.slug !== current.slug) {
+      if (current.isDefault) throw new ApiError('invalid_input', 'slug: the default endpoint cannot be renamed.');
+      if (patch.slug === 'default' || this.bySlug.has(patch.slug)) {
+        throw new ApiError('conflict', `slug: an endpoint "${patch.slug}" already exists.`, { field: 'slug' });
+      }
+    }
+    this.db
+      .prepare(
+        `UPDATE endpoints SET slug = ?, name = ?, rule = ?, auth = ?, verify = ?, rate_limit_per_minute = ? WHERE id = ?`,
+      )
+      .run(
+        patch.slug ?? current.slug,
+        patch.name ?? current.name,
+        JSON.stringify(patch.rule ?? current.rule),
+        JSON.stringify(patch.auth ?? current.auth),
+        patch.verify === undefined ? (current.verify ? JSON.stringify(current.verify) : null) : patch.verify ? JSON.stringify(patch.verify) : null,
+        patch.rateLimitPerMinute ?? current.rateLimitPerMinute,
+        id,
+      );
+    return this.changed(id);
+  }
+
+  delete(id: number): boolean {
+    const current = this.get(id);
+    if (current.isDefault) throw new ApiError('invalid_input', 'id: the default endpoint cannot be deleted.');
+    this.db.prepare('DELETE FROM endpoints WHERE id = ?').run(id);
+    this.reload();
+    for (const listener of this.listeners) listener(null, id);
+    return true;
+  }
+
+  /** Captures counted per endpoint in the same transaction as the rows. */
+  addCaptureCounts(counts: Map<number, number>): void {
+    const stmt = this.db.prepare('UPDATE endpoints SET capture_count = capture_count + ? WHERE id = ?');
+    for (const [id, n] of counts) stmt.run(n, id);
+  }
+
+  recountCaptures(): void {
+    this.db.exec(
+      'UPDATE endpoints SET capture_count = (SELECT COUNT(*) FROM captures WHERE captures.endpoint_id = endpoints.id)',
+    );
+  }
+
+  onChange(listener: (endpoint: Endpoint | null, deletedId: number | null) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(id: number): Endpoint {
+    this.reload();
+    const endpoint = this.get(id);
+    for (const listener of this.listeners) listener(endpoint, null);
+    return endpoint;
+  }
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

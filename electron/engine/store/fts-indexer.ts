@@ -1,0 +1,186 @@
+import type Database from 'better-sqlite3';
+import type { HeaderPair } from '../../shared/contract/index';
+import type { Clock } from '../util/clock';
+import { decodeContentEncoding, indexableText } from './body-text';
+
+export interface IndexableCapture {
+  id: number;
+  method: string;
+  path: string;
+  query: string;
+  headers: HeaderPair[];
+  contentType: string | null;
+  body: Buffer;
+  vendor: string | null;
+  eventLabel: string | null;
+}
+
+/** Extra words for a capture (decoded field labels, vendor, event). Must never throw. */
+export type SearchTextExtractor = (capture: IndexableCapture) => string;
+
+export interface IndexProgress {
+  indexedUpTo: number;
+  latestId: number;
+  lagRows: number;
+  lagMs: number;
+}
+
+/**
+ * Fills the full-text index in small batches after rows are committed, so indexing never sits on the acknowledge
+ * path. The watermark (`fts_indexed_upto`) is stored with each batch, so a crash re-indexes at most one batch.
+ */
+export class FtsIndexer {
+  private timer: { cancel(): void } | null = null;
+  private running = false;
+  private stopped = false;
+  private lastProgressAt = 0;
+  private readonly selectBatch: Database.Statement;
+  private readonly insertFts: Database.Statement;
+  private readonly setWatermark: Database.Statement;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly extractors: SearchTextExtractor[],
+    private readonly clock: Clock,
+    private readonly onProgress: (progress: IndexProgress) => void,
+    private readonly batchRows = 500,
+    private readonly batchBytes = 4 * 1024 * 1024,
+  ) {
+    this.selectBatch = db.prepare(`SELECT c.id, c.method, c.path, c.query, c.headers, c.content_type, c.content_encoding,
+      c.vendor, c.event_label, b.body FROM captures c JOIN capture_bodies b ON b.capture_id = c.id
+      WHERE c.id > ? ORDER BY c.id LIMIT ?`);
+    this.insertFts = db.prepare(
+      'INSERT INTO captures_fts (rowid, path, query, headers, body, labels) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.setWatermark = db.prepare("UPDATE counters SET value = ? WHERE name = 'fts_indexed_upto'");
+  }
+
+  indexedUpTo(): number {
+    return (this.db.prepare("SELECT value FROM counters WHERE name = 'fts_indexed_upto'").get() as { value: number })
+      .value;
+  }
+
+  /** Ask for indexing soon (called after each committed batch). */
+  poke(delayMs = 25): void {
+    if (this.stopped || this.timer || this.running) return;
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = null;
+      this.runOnce();
+    }, delayMs);
+  }
+
+  /** Index one batch; schedules itself again while behind. Returns how many rows were indexed. */
+  runOnce(): number {
+    if (this.stopped) return 0;
+    this.running = true;
+    let indexed = 0;
+    try {
+      const from = this.indexedUpTo();
+      type Row = {
+        id: number;
+        method: string;
+        path: string;
+        query: string;
+        headers: string;
+        content_type: string | null;
+        content_encoding: string | null;
+        vendor: string | null;
+        event_label: string | null;
+        body: Buffer;
+      };
+      const rows = this.selectBatch.all(from, this.batchRows) as Row[];
+      if (rows.length > 0) {
+        let bytes = 0;
+        const take: Row[] = [];
+        for (const row of rows) {
+          take.push(row);
+          bytes += row.body.byteLength;
+          if (bytes > this.batchBytes) break;
+        }
+        this.db.transaction(() => {
+          for (const row of take) {
+            const headers = JSON.parse(row.headers) as HeaderPair[];
+            const decoded = decodeContentEncoding(row.body, row.content_encoding).body ?? row.body;
+            const capture: IndexableCapture = {
+              id: row.id,
+              method: row.method,
+              path: row.path,
+              query: row.query,
+              headers,
+              contentType: row.content_type,
+              body: decoded,
+              vendor: row.vendor,
+              eventLabel: row.event_label,
+            };
+            const labels = [row.vendor ?? '', row.event_label ?? '', row.method];
+            for (const extract of this.extractors) {
+              try {
+                labels.push(extract(capture));
+              } catch {
+                // An extractor bug must never stop indexing; the capture is still found by its raw text.
+              }
+            }
+            this.insertFts.run(
+              row.id,
+              row.path,
+              safeDecode(row.query),
+              headers.map(([n, v]) => `${n}: ${v}`).join('\n'),
+              indexableText(decoded),
+              labels.join(' '),
+            );
+          }
+          this.setWatermark.run(take[take.length - 1]!.id);
+        })();
+        indexed = take.length;
+      }
+    } finally {
+      this.running = false;
+    }
+    const progress = this.progress();
+    const now = this.clock.now();
+    if (progress.lagRows === 0 || now - this.lastProgressAt >= 250) {
+      this.lastProgressAt = now;
+      this.onProgress(progress);
+    }
+    if (progress.lagRows > 0) this.poke(0);
+    return indexed;
+  }
+
+  /** Index everything now (tests, export, shutdown). */
+  drain(): void {
+    while (this.runOnce() > 0) {
+      /* keep going */
+    }
+  }
+
+  progress(): IndexProgress {
+    const indexedUpTo = this.indexedUpTo();
+    const latest = this.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'captures'").get() as
+      | { seq: number }
+      | undefined;
+    const latestId = latest?.seq ?? 0;
+    const oldest = this.db
+      .prepare('SELECT received_at_ms, (SELECT COUNT(*) FROM captures WHERE id > ?) AS n FROM captures WHERE id > ? ORDER BY id LIMIT 1')
+      .get(indexedUpTo, indexedUpTo) as { received_at_ms: number; n: number } | undefined;
+    return {
+      indexedUpTo,
+      latestId,
+      lagRows: oldest?.n ?? 0,
+      lagMs: oldest ? Math.max(0, this.clock.now() - oldest.received_at_ms) : 0,
+    };
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.timer?.cancel();
+    this.timer = null;
+  }
+}
+
+function safeDecode(query: string): string {
+  try {
+    return decodeURIComponent(query.replace(/\+/g, ' '));
+  } catch {
+    return query;
+  }
+}
