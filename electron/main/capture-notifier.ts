@@ -1,0 +1,45 @@
+import type { ApiClient } from '../shared/contract/client';
+import type { EventBus } from '../engine/events/event-bus';
+import type { Logger } from '../engine/util/logger';
+import type { BrowserWindowLike, NotificationStatic } from './electron-like';
+
+export interface CaptureNotifierDeps {
+  bus: Pick<EventBus, 'on'>;
+  api: ApiClient;
+  Notification: NotificationStatic;
+  getWindow(): BrowserWindowLike | null;
+  log?: Logger;
+}
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/**
+ * One desktop notification per capture batch while the window is unfocused and `settings.notifyOnCapture` is
+ * on. Text only: method, path and count, clipped (payloads are hostile and never shown here).
+ */
+export function startCaptureNotifier(deps: CaptureNotifierDeps): () => void {
+  return deps.bus.on('capture.created', ({ items }) => {
+    const window = deps.getWindow();
+    const first = items[0];
+    if (!first || !window || window.isDestroyed() || window.isFocused() || !deps.Notification.isSupported()) return;
+    void deps.api
+      .call('settings.get', {})
+      .then((settings) => {
+        if (!settings.notifyOnCapture) return;
+        const more = items.length > 1 ? ` (+${items.length - 1} more)` : '';
+        const notification = new deps.Notification({
+          title: items.length === 1 ? 'New capture' : `${items.length} new captures`,
+          body: clip(`${first.method} ${first.path}`, 120) + more,
+          silent: true,
+        });
+        notification.on('click', () => {
+          if (window.isDestroyed()) return;
+          if (window.isMinimized()) window.restore();
+          window.show();
+          window.focus();
+        });
+        notification.show();
+      })
+      .catch((error: unknown) => deps.log?.warn('capture notification failed', { error: String(error) }));
+  });
+}

@@ -1,0 +1,209 @@
+import { join } from 'node:path';
+import { createDispatcher, type Dispatcher } from '../engine/api/dispatcher';
+import type { EventBus } from '../engine/events/event-bus';
+import { createIpcTransport, originOf, type IpcTransport } from '../engine/transport/ipc-transport';
+import { defaultDataDir } from '../engine/util/data-dir';
+import type { Logger } from '../engine/util/logger';
+import { createApiClient, type ApiClient } from '../shared/contract/client';
+import { appOrigin, desktopOnlyMethodNames } from '../shared/contract/desktop';
+import type { Handlers } from '../shared/contract/index';
+import { startCaptureNotifier } from './capture-notifier';
+import { createDesktopHandlers } from './desktop-handlers';
+import type { BrowserWindowLike, ElectronLike } from './electron-like';
+import { appIndexUrl, registerAppScheme, serveAppScheme } from './app-protocol';
+import { denyPermissions } from './guards';
+import { createMainWindow } from './main-window';
+import { buildMenuTemplate, createMenuActions, type MenuActions } from './menu';
+
+/** What the shell needs from the engine (electron/engine/engine.ts provides it). */
+export interface EngineLike {
+  handlers: Handlers;
+  bus: EventBus;
+  receiverUrl: string;
+  close(): Promise<void>;
+}
+
+export type CreateEngine = (options: {
+  dataDir: string;
+  receiverPort?: number;
+  mode: 'desktop';
+  version?: string;
+  log?: Logger;
+}) => Promise<EngineLike>;
+
+export interface DesktopDeps {
+  createEngine: CreateEngine;
+  env: Record<string, string | undefined>;
+  platform: NodeJS.Platform;
+  homedir: string;
+  /** dist/electron/preload.cjs */
+  preloadPath: string;
+  /** dist/renderer */
+  rendererDir: string;
+  makeLogger(logsDir: string): Logger;
+}
+
+/** Everything running once the app is ready; tests drive the fakes through it. */
+export interface DesktopRuntime {
+  dataDir: string;
+  engine: EngineLike;
+  dispatcher: Dispatcher;
+  ipc: IpcTransport;
+  api: ApiClient;
+  menu: MenuActions;
+  window(): BrowserWindowLike | null;
+  shutdown(): Promise<void>;
+}
+
+/**
+ * The whole main process, over an injected Electron. Returns null from `ready` when another instance owns
+ * the lock (that instance is focused instead) or when the engine cannot start (the user is told why).
+ */
+export function startDesktop(electron: ElectronLike, deps: DesktopDeps): { ready: Promise<DesktopRuntime | null> } {
+  const { app } = electron;
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return { ready: Promise.resolve(null) };
+  }
+  const dataDir = defaultDataDir(deps.env, deps.platform, deps.homedir);
+  // Chromium's own files (cache, local storage) stay out of the folder that holds the database.
+  app.setPath('userData', join(dataDir, 'electron'));
+  registerAppScheme(electron.protocol);
+  const log = deps.makeLogger(join(dataDir, 'logs'));
+  const devUrl = app.isPackaged ? undefined : deps.env.HOOKSCOPE_DEV_URL;
+  const allowedOrigins = [appOrigin, ...(devUrl && originOf(devUrl) ? [originOf(devUrl) as string] : [])];
+
+  return { ready: app.whenReady().then(() => launch()) };
+
+  async function launch(): Promise<DesktopRuntime | null> {
+    serveAppScheme(electron.protocol, deps.rendererDir);
+    denyPermissions(electron.session.defaultSession, allowedOrigins);
+
+    const port = Number(deps.env.HOOKSCOPE_RECEIVER_PORT);
+    let engine: EngineLike;
+    try {
+      engine = await deps.createEngine({
+        dataDir,
+        mode: 'desktop',
+        version: app.getVersion(),
+        log,
+        ...(Number.isInteger(port) && port > 0 ? { receiverPort: port } : {}),
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      log.error('engine failed to start', { error: message });
+      electron.dialog.showErrorBox('Hookscope could not start', `${message}\n\nData folder: ${dataDir}`);
+      app.exit(1);
+      return null;
+    }
+
+    let window: BrowserWindowLike | null = null;
+    const getWindow = () => (window && !window.isDestroyed() ? window : null);
+    const handlers: Handlers = {
+      ...engine.handlers,
+      ...createDesktopHandlers({
+        dialog: electron.dialog,
+        shell: electron.shell,
+        dataDir,
+        downloadsDir: app.getPath('downloads'),
+        getWindow,
+      }),
+    };
+    const dispatcher = createDispatcher(handlers, {
+      onInternalError: (method, error) => log.error('API call failed', { method, error: String(error) }),
+    });
+    const ipc = createIpcTransport({
+      ipcMain: electron.ipcMain,
+      dispatcher,
+      bus: engine.bus,
+      capabilities: [...desktopOnlyMethodNames],
+      allowedOrigins,
+      log,
+    });
+    const api = createApiClient({
+      invoke: (method, input) => dispatcher.dispatch(method, input, { transport: 'in-process' }),
+      subscribe: (listener) => engine.bus.onAny(listener),
+      capabilities: () => [...desktopOnlyMethodNames],
+    });
+
+    const menu = createMenuActions({
+      api,
+      dialog: electron.dialog,
+      shell: electron.shell,
+      nativeTheme: electron.nativeTheme,
+      getWindow,
+      logsDir: join(dataDir, 'logs'),
+      dev: !app.isPackaged,
+      platform: deps.platform,
+      onThemeChange: () => installMenu(),
+    });
+    const installMenu = () =>
+      electron.Menu.setApplicationMenu(
+        electron.Menu.buildFromTemplate(
+          buildMenuTemplate(menu, {
+            dev: !app.isPackaged,
+            platform: deps.platform,
+            nativeTheme: electron.nativeTheme,
+            version: app.getVersion(),
+          }),
+        ),
+      );
+    installMenu();
+
+    const openWindow = () => {
+      window = createMainWindow({
+        electron,
+        preload: deps.preloadPath,
+        url: devUrl ?? appIndexUrl,
+        allowedOrigins,
+        stateFile: join(dataDir, 'window-state.json'),
+        log,
+      });
+      const stopEvents = ipc.addTarget(window.webContents);
+      window.on('closed', () => {
+        stopEvents();
+        window = null;
+      });
+      return window;
+    };
+    openWindow();
+    const stopNotifier = startCaptureNotifier({ bus: engine.bus, api, Notification: electron.Notification, getWindow, log });
+
+    app.on('second-instance', () => {
+      const current = getWindow() ?? openWindow();
+      if (current.isMinimized()) current.restore();
+      current.show();
+      current.focus();
+    });
+    app.on('activate', () => {
+      if (!getWindow()) openWindow();
+    });
+    // On macOS the app (and its receiver) keeps running with no window, as Mac apps do.
+    app.on('window-all-closed', () => {
+      if (deps.platform !== 'darwin') app.quit();
+    });
+
+    let closing: Promise<void> | null = null;
+    const shutdown = () =>
+      (closing ??= (async () => {
+        stopNotifier();
+        ipc.close();
+        await engine.close();
+        log.info('engine closed');
+      })());
+    let closed = false;
+    app.on('will-quit', (event) => {
+      if (closed) return;
+      event.preventDefault();
+      void shutdown()
+        .catch((error: unknown) => log.error('clean shutdown failed', { error: String(error) }))
+        .finally(() => {
+          closed = true;
+          app.quit();
+        });
+    });
+
+    log.info('desktop ready', { receiverUrl: engine.receiverUrl });
+    return { dataDir, engine, dispatcher, ipc, api, menu, window: getWindow, shutdown };
+  }
+}

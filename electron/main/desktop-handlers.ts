@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, isAbsolute, join } from 'node:path';
+import { ApiError } from '../shared/contract/errors';
+import type { desktopMethods } from '../shared/contract/desktop';
+import type { HandlersFor } from '../engine/context';
+import type { BrowserWindowLike, DialogLike, ShellLike } from './electron-like';
+
+export interface DesktopHandlerDeps {
+  dialog: Pick<DialogLike, 'showSaveDialog' | 'showOpenDialog'>;
+  shell: Pick<ShellLike, 'openPath' | 'showItemInFolder'>;
+  dataDir: string;
+  /** Where save dialogs start. */
+  downloadsDir: string;
+  /** Dialogs are modal to the main window. */
+  getWindow(): BrowserWindowLike | null;
+}
+
+function windowOrFail(deps: DesktopHandlerDeps): BrowserWindowLike {
+  const window = deps.getWindow();
+  if (!window || window.isDestroyed()) throw new ApiError('unavailable', 'No window is open to show the dialog in.');
+  return window;
+}
+
+/** The real desktop-only methods, over the injected dialog and shell. */
+export function createDesktopHandlers(deps: DesktopHandlerDeps): HandlersFor<typeof desktopMethods> {
+  return {
+    async 'desktop.openDataFolder'() {
+      const failure = await deps.shell.openPath(deps.dataDir);
+      return { opened: failure === '', path: deps.dataDir };
+    },
+
+    async 'desktop.saveFile'({ suggestedName, content, filters }) {
+      const result = await deps.dialog.showSaveDialog(windowOrFail(deps), {
+        title: 'Save',
+        defaultPath: join(deps.downloadsDir, suggestedName),
+        ...(filters ? { filters } : {}),
+      });
+      if (result.canceled || !result.filePath) return { saved: false, path: null, bytes: 0 };
+      const bytes = Buffer.from(content, 'utf8');
+      await writeFile(result.filePath, bytes);
+      return { saved: true, path: result.filePath, bytes: bytes.length };
+    },
+
+    async 'desktop.openFile'({ filters, maxBytes }) {
+      const result = await deps.dialog.showOpenDialog(windowOrFail(deps), {
+        title: 'Open',
+        properties: ['openFile'],
+        ...(filters.length ? { filters } : {}),
+      });
+      const path = result.filePaths[0];
+      if (result.canceled || !path) return { canceled: true, path: null, name: null, content: null };
+      const size = (await stat(path)).size;
+      if (size > maxBytes) {
+        throw new ApiError('payload_too_large', `maxBytes: ${basename(path)} is ${size} bytes, above the limit of ${maxBytes}.`, {
+          sizeBytes: size,
+          maxBytes,
+        });
+      }
+      return { canceled: false, path, name: basename(path), content: await readFile(path, 'utf8') };
+    },
+
+    async 'desktop.revealInFolder'({ path }) {
+      if (!isAbsolute(path)) throw new ApiError('invalid_input', 'path: must be an absolute path.');
+      if (!existsSync(path)) throw new ApiError('not_found', `path: ${path} does not exist.`);
+      deps.shell.showItemInFolder(path);
+      return { revealed: true };
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import type { Logger } from '../engine/util/logger';
+import type { BrowserWindowLike, ElectronLike, WebPreferencesLike } from './electron-like';
+import { guardWebContents } from './guards';
+import { defaultWindowSize, loadWindowState, saveWindowState } from './window-state';
+
+/** The renderer gets no Node, no Electron, no webviews: only what the sandboxed preload exposes. */
+export function secureWebPreferences(preload: string): WebPreferencesLike {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webviewTag: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  };
+}
+
+export interface MainWindowOptions {
+  electron: Pick<ElectronLike, 'BrowserWindow' | 'shell' | 'screen'>;
+  preload: string;
+  url: string;
+  allowedOrigins: readonly string[];
+  stateFile: string;
+  log?: Logger;
+}
+
+export function createMainWindow(options: MainWindowOptions): BrowserWindowLike {
+  const { BrowserWindow, shell, screen } = options.electron;
+  const remembered = loadWindowState(
+    options.stateFile,
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
+  const window = new BrowserWindow({
+    ...(remembered
+      ? { x: remembered.x, y: remembered.y, width: remembered.width, height: remembered.height }
+      : defaultWindowSize),
+    minWidth: 800,
+    minHeight: 500,
+    show: false,
+    title: 'Hookscope',
+    backgroundColor: '#1e1e1e',
+    webPreferences: secureWebPreferences(options.preload),
+  });
+  guardWebContents(window.webContents, { allowedOrigins: options.allowedOrigins, shell, log: options.log });
+  if (remembered?.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    try {
+      saveWindowState(options.stateFile, { ...window.getNormalBounds(), maximized: window.isMaximized() });
+    } catch (error) {
+      options.log?.warn('could not save window bounds', { error: String(error) });
+    }
+  });
+  void window.loadURL(options.url).catch((error: unknown) => options.log?.error('renderer failed to load', { error: String(error) }));
+  return window;
+}

@@ -1,0 +1,138 @@
+import type { ApiClient } from '../shared/contract/client';
+import type { BrowserWindowLike, DialogLike, ElectronLike, MenuItemOptions, ShellLike } from './electron-like';
+
+export type ThemeSource = 'system' | 'light' | 'dark';
+
+export interface MenuDeps {
+  /** In-process client over the same dispatcher the IPC transport uses. */
+  api: ApiClient;
+  dialog: Pick<DialogLike, 'showMessageBox' | 'showErrorBox'>;
+  shell: Pick<ShellLike, 'openPath'>;
+  nativeTheme: ElectronLike['nativeTheme'];
+  getWindow(): BrowserWindowLike | null;
+  logsDir: string;
+  /** Show reload and devtools (unpackaged runs only). */
+  dev: boolean;
+  platform: NodeJS.Platform;
+  onThemeChange?(theme: ThemeSource): void;
+}
+
+const harFilters = [
+  { name: 'HTTP Archive', extensions: ['har', 'json'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+/** The actions behind the menu, separate from the template so tests can call them by name. */
+export function createMenuActions(deps: MenuDeps) {
+  const window = () => deps.getWindow();
+  const info = async (message: string, detail?: string) => {
+    const target = window();
+    if (target) await deps.dialog.showMessageBox(target, { type: 'info', title: 'Hookscope', message, ...(detail ? { detail } : {}) });
+  };
+  const guarded = (title: string, action: () => Promise<void>) => async () => {
+    try {
+      await action();
+    } catch (error) {
+      deps.dialog.showErrorBox(title, error instanceof Error ? error.message : String(error));
+    }
+  };
+  return {
+    exportHar: guarded('Export failed', async () => {
+      const exported = await deps.api.call('captures.export', { format: 'har' });
+      const saved = await deps.api.call('desktop.saveFile', {
+        suggestedName: exported.fileName,
+        content: exported.content,
+        filters: harFilters,
+      });
+      if (saved.saved) await info(`Exported ${exported.count} capture${exported.count === 1 ? '' : 's'}.`, saved.path ?? undefined);
+    }),
+    importHar: guarded('Import failed', async () => {
+      const opened = await deps.api.call('desktop.openFile', { filters: harFilters });
+      if (opened.canceled || opened.content === null) return;
+      const result = await deps.api.call('captures.importHar', { har: opened.content });
+      const problems = result.errors.slice(0, 10).join('\n');
+      await info(`Imported ${result.imported}, skipped ${result.skipped}.`, problems || undefined);
+    }),
+    openDataFolder: guarded('Could not open the data folder', async () => {
+      await deps.api.call('desktop.openDataFolder', {});
+    }),
+    openLogs: guarded('Could not open the logs folder', async () => {
+      const failure = await deps.shell.openPath(deps.logsDir);
+      if (failure) throw new Error(failure);
+    }),
+    about: guarded('About', async () => {
+      const app = await deps.api.call('app.info', {});
+      await info(`${app.name} ${app.version}`, `Receiver: ${app.receiverUrl}\nData: ${app.dataDir}`);
+    }),
+    setTheme(theme: ThemeSource) {
+      deps.nativeTheme.themeSource = theme;
+      deps.onThemeChange?.(theme);
+    },
+  };
+}
+
+export type MenuActions = ReturnType<typeof createMenuActions>;
+
+export function buildMenuTemplate(
+  actions: MenuActions,
+  deps: Pick<MenuDeps, 'dev' | 'platform' | 'nativeTheme'> & { version: string },
+): MenuItemOptions[] {
+  const mac = deps.platform === 'darwin';
+  const run = (action: () => Promise<void>) => () => void action();
+  const theme = (label: string, value: ThemeSource): MenuItemOptions => ({
+    label,
+    type: 'radio',
+    checked: deps.nativeTheme.themeSource === value,
+    click: () => actions.setTheme(value),
+  });
+  return [
+    ...(mac ? [{ role: 'appMenu' } as MenuItemOptions] : []),
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Export HAR…', accelerator: 'CmdOrCtrl+E', click: run(actions.exportHar) },
+        { label: 'Import HAR…', accelerator: 'CmdOrCtrl+O', click: run(actions.importHar) },
+        { type: 'separator' },
+        { label: 'Open Data Folder', click: run(actions.openDataFolder) },
+        { type: 'separator' },
+        mac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    {
+      label: 'Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
+    {
+      label: 'View',
+      submenu: [
+        { label: 'Theme', submenu: [theme('System', 'system'), theme('Light', 'light'), theme('Dark', 'dark')] },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(deps.dev
+          ? ([{ type: 'separator' }, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }] as MenuItemOptions[])
+          : []),
+      ],
+    },
+    ...(mac ? [{ role: 'windowMenu' } as MenuItemOptions] : []),
+    {
+      label: 'Help',
+      submenu: [
+        { label: 'About Hookscope', click: run(actions.about) },
+        { label: `Version ${deps.version}`, enabled: false },
+        { label: 'Open Logs Folder', click: run(actions.openLogs) },
+      ],
+    },
+  ];
+}
