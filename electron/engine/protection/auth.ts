@@ -1,0 +1,65 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { EndpointAuth } from '../../shared/contract/endpoints';
+import type { IncomingCapture, Interception } from '../context';
+
+const header = (request: IncomingCapture, name: string) =>
+  request.headers.find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1] ?? null;
+
+/** Constant-time comparison, so a wrong secret's length or prefix cannot be timed. */
+export function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Why this request fails the endpoint's auth, or null when it passes. Reasons never include the secret. */
+export function authFailure(request: IncomingCapture, auth: EndpointAuth): string | null {
+  switch (auth.kind) {
+    case 'none':
+      return null;
+    case 'basic': {
+      const value = header(request, 'authorization');
+      if (!value) return 'basic auth required: no Authorization header';
+      const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(value);
+      if (!match?.[1]) return 'basic auth required: the Authorization header is not Basic credentials';
+      const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      const username = colon === -1 ? decoded : decoded.slice(0, colon);
+      const password = colon === -1 ? '' : decoded.slice(colon + 1);
+      // Evaluate both so the time taken does not reveal which part was wrong.
+      const userOk = sameSecret(username, auth.username);
+      const passOk = sameSecret(password, auth.password);
+      return userOk && passOk ? null : 'basic auth: wrong username or password';
+    }
+    case 'header': {
+      const value = header(request, auth.name);
+      if (value === null) return `required header "${auth.name}" is missing`;
+      return sameSecret(value, auth.value) ? null : `header "${auth.name}" has the wrong value`;
+    }
+    case 'query': {
+      const values = new URLSearchParams(request.query).getAll(auth.name);
+      if (values.length === 0) return `required query parameter "${auth.name}" is missing`;
+      return values.some((v) => sameSecret(v, auth.value)) ? null : `query parameter "${auth.name}" has the wrong value`;
+    }
+    default: {
+      const unknown: never = auth;
+      return `unsupported auth kind ${JSON.stringify(unknown)}`;
+    }
+  }
+}
+
+/** 401 with the reason; the request is still recorded so the user can see what was refused and why. */
+export function authInterceptor(
+  request: IncomingCapture,
+  endpoint: { auth: EndpointAuth },
+): Interception | null {
+  const reason = authFailure(request, endpoint.auth);
+  if (reason === null) return null;
+  const headers: [string, string][] = [['content-type', 'application/json']];
+  if (endpoint.auth.kind === 'basic') headers.push(['www-authenticate', 'Basic realm="hookscope", charset="UTF-8"']);
+  return {
+    response: { status: 401, headers, body: JSON.stringify({ error: 'unauthorized', reason }) },
+    record: true,
+    reason: `401: ${reason}`,
+  };
+}

@@ -1,0 +1,77 @@
+import type { IncomingCapture, Interception } from '../context';
+
+const loopback = /^(?:127\.|::1$|::ffff:127\.)/;
+
+/**
+ * The client IP a limit applies to. Requests through the tunnel arrive from the local tunnel client (loopback), so
+ * there the first X-Forwarded-For hop (added by the tunnel server's proxy) identifies the sender. Only trusted from
+ * loopback: a remote client could otherwise pick its own bucket.
+ */
+export function clientIp(request: IncomingCapture): string {
+  if (loopback.test(request.remoteAddress)) {
+    const forwarded = request.headers.find(([name]) => name.toLowerCase() === 'x-forwarded-for')?.[1];
+    const first = forwarded?.split(',')[0]?.trim();
+    if (first) return first;
+  }
+  return request.remoteAddress;
+}
+
+/** Token bucket per endpoint and IP: `limit` requests, refilled evenly over a minute. */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; atMs: number; limit: number }>();
+
+  constructor(
+    private readonly now: () => number,
+    private readonly maxBuckets = 10_000,
+  ) {}
+
+  /** Take one token; returns ms until the next token when the bucket is empty, else null. */
+  take(key: string, limitPerMinute: number): number | null {
+    const now = this.now();
+    const perMs = limitPerMinute / 60_000;
+    const bucket = this.buckets.get(key);
+    const tokens = bucket
+      ? Math.min(limitPerMinute, bucket.tokens + (now - bucket.atMs) * perMs)
+      : limitPerMinute;
+    if (tokens < 1) {
+      this.buckets.set(key, { tokens, atMs: now, limit: limitPerMinute });
+      return Math.ceil((1 - tokens) / perMs);
+    }
+    this.buckets.set(key, { tokens: tokens - 1, atMs: now, limit: limitPerMinute });
+    if (this.buckets.size > this.maxBuckets) this.prune(now);
+    return null;
+  }
+
+  size(): number {
+    return this.buckets.size;
+  }
+
+  /** Drop buckets that have refilled completely: forgetting them changes nothing. */
+  private prune(now: number): void {
+    for (const [key, bucket] of this.buckets) {
+      if (bucket.tokens + (now - bucket.atMs) * (bucket.limit / 60_000) >= bucket.limit) this.buckets.delete(key);
+    }
+  }
+}
+
+export function createRateLimitInterceptor(limiter: RateLimiter) {
+  return (request: IncomingCapture, endpoint: { id: number; rateLimitPerMinute: number }): Interception | null => {
+    if (endpoint.rateLimitPerMinute <= 0) return null;
+    const ip = clientIp(request);
+    const waitMs = limiter.take(`${endpoint.id} ${ip}`, endpoint.rateLimitPerMinute);
+    if (waitMs === null) return null;
+    const reason = `rate limit: more than ${endpoint.rateLimitPerMinute} requests per minute from ${ip}`;
+    return {
+      response: {
+        status: 429,
+        headers: [
+          ['content-type', 'application/json'],
+          ['retry-after', String(Math.max(1, Math.ceil(waitMs / 1000)))],
+        ],
+        body: JSON.stringify({ error: 'rate_limited', reason }),
+      },
+      record: true,
+      reason: `429: ${reason}`,
+    };
+  };
+}

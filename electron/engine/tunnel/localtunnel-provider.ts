@@ -1,0 +1,103 @@
+import Tunnel from 'localtunnel/lib/Tunnel.js';
+import type { TunnelConnection, TunnelOpenRequest, TunnelProvider } from './provider';
+
+/** The server's answer to `GET /<subdomain>` or `GET /?new`. */
+interface Registration {
+  id: string;
+  url: string;
+  port: number;
+  max_conn_count?: number;
+  ip?: string;
+}
+
+/**
+ * The real provider over npm `localtunnel`. We do the registration request ourselves (with the supervisor's abort
+ * signal) because localtunnel's own retries forever and never rejects; the socket pool and piping stay localtunnel's.
+ * `local_host` is deliberately left unset: setting it makes localtunnel rewrite the Host header by decoding the first
+ * chunk as text, which corrupts binary bodies and hides the public host the annotator matches on.
+ */
+export function createLocaltunnelProvider(options: { fetch?: typeof fetch } = {}): TunnelProvider {
+  const doFetch = options.fetch ?? fetch;
+  return {
+    async open(request) {
+      const registration = await register(doFetch, request);
+      return establish(registration, request);
+    },
+  };
+}
+
+async function register(doFetch: typeof fetch, request: TunnelOpenRequest): Promise<Registration> {
+  const target = new URL(request.subdomain ? `/${request.subdomain}` : '/?new', request.host);
+  let response: Response;
+  try {
+    response = await doFetch(target, { signal: request.signal, headers: { accept: 'application/json' } });
+  } catch (error) {
+    if (request.signal.aborted) throw new Error(`registration with ${request.host} was aborted`, { cause: error });
+    throw new Error(`cannot reach tunnel server ${request.host}: ${describe(error)}`, { cause: error });
+  }
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Reported below with the status.
+  }
+  if (!response.ok) {
+    const message = typeof (body as { message?: unknown })?.message === 'string' ? (body as { message: string }).message : text.slice(0, 200);
+    throw new Error(`tunnel server ${request.host} refused the registration (HTTP ${response.status}): ${message}`);
+  }
+  const reg = body as Partial<Registration> | null;
+  if (!reg || typeof reg.id !== 'string' || typeof reg.url !== 'string' || typeof reg.port !== 'number') {
+    throw new Error(`tunnel server ${request.host} answered without id, url and port: ${text.slice(0, 200)}`);
+  }
+  return reg as Registration;
+}
+
+function establish(registration: Registration, request: TunnelOpenRequest): Promise<TunnelConnection> {
+  const tunnel = new Tunnel({ host: request.host, port: request.localPort });
+  tunnel._init = (callback) => callback(null, tunnel._getInfo(registration));
+  const failureListeners = new Set<(error: Error) => void>();
+
+  return new Promise<TunnelConnection>((resolve, reject) => {
+    let settled = false;
+    const onAbort = () => fail(new Error(`tunnel to ${request.host} was aborted before its first socket connected`));
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      request.signal.removeEventListener('abort', onAbort);
+      tunnel.close();
+      reject(error);
+    };
+    // An EventEmitter without an 'error' listener throws; keep one for the tunnel's whole life.
+    tunnel.on('error', (error: Error) => {
+      if (!settled) return fail(error);
+      if (!tunnel.closed) for (const listener of failureListeners) listener(error);
+    });
+    tunnel.once('url', () => {
+      if (settled) return;
+      settled = true;
+      request.signal.removeEventListener('abort', onAbort);
+      resolve({
+        url: registration.url,
+        onFailure: (listener) => void failureListeners.add(listener),
+        close: () => {
+          failureListeners.clear();
+          tunnel.close();
+        },
+      });
+    });
+    if (request.signal.aborted) return onAbort();
+    request.signal.addEventListener('abort', onAbort, { once: true });
+    tunnel.open((error) => {
+      if (error) fail(error);
+    });
+  });
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as Error & { cause?: unknown }).cause;
+    return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
+  }
+  return String(error);
+}

@@ -1,0 +1,99 @@
+import type { LookupFunction } from 'node:net';
+import { ApiError } from '../../shared/contract/errors';
+import type { TunnelSettings, TunnelState, tunnelMethods } from '../../shared/contract/tunnel';
+import type { EngineContext, EngineModule } from '../context';
+import { tunnelUrlOf, reminderPageExplanation } from './detect';
+import { createLocaltunnelProvider } from './localtunnel-provider';
+import { createProber, ProbeRegistry } from './probe';
+import type { TunnelProvider } from './provider';
+import { TunnelSettingsStore } from './settings-store';
+import { TunnelSupervisor, type SupervisorTimings } from './supervisor';
+
+export interface TunnelModuleOptions {
+  provider?: TunnelProvider;
+  timings?: Partial<SupervisorTimings>;
+  probeTimeoutMs?: number;
+  /** DNS override for the health probe (tests resolve the public host to the loopback tunnel server). */
+  probeLookup?: LookupFunction;
+}
+
+export interface TunnelModule extends EngineModule<typeof tunnelMethods> {
+  /** Every public URL this profile's receiver has had in this run (the delivery loop guard refuses them). */
+  publicUrls(): string[];
+  state(): TunnelState;
+  /** For `hookscope serve --tunnel`: start with these options (saved as the profile's settings). */
+  startTunnel(options?: { subdomain?: string | null; host?: string }): TunnelState;
+}
+
+export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOptions = {}): TunnelModule {
+  const settings = new TunnelSettingsStore(ctx.db, () => ctx.clock.now());
+  const registry = new ProbeRegistry();
+  const supervisor = new TunnelSupervisor({
+    provider: options.provider ?? createLocaltunnelProvider(),
+    clock: ctx.clock,
+    log: ctx.log,
+    timings: options.timings,
+    probe: createProber({ registry, timeoutMs: options.probeTimeoutMs ?? 5_000, lookup: options.probeLookup }),
+  });
+  let reminderNotice: TunnelState['reminderNotice'] = null;
+
+  const publicWithoutAuth = () =>
+    supervisor.getState().phase !== 'idle' && ctx.endpoints.list().some((endpoint) => endpoint.auth.kind === 'none');
+  const state = (): TunnelState => ({ ...supervisor.getState(), publicWithoutAuth: publicWithoutAuth(), reminderNotice });
+  const emit = () => ctx.bus.emit('tunnel.state', state());
+
+  // Probes must win before auth and rate limits, so they are neither refused nor counted.
+  ctx.receiverHooks.interceptors.unshift((request) => registry.interceptor(request));
+  ctx.receiverHooks.annotators.push((capture) => {
+    const publicUrl = tunnelUrlOf(capture.headers, supervisor.knownUrls());
+    if (!publicUrl) return {};
+    const reminder = reminderPageExplanation(capture.headers);
+    if (reminder) {
+      reminderNotice = { atMs: capture.receivedAtMs, ...reminder };
+      queueMicrotask(emit);
+    }
+    return { source: 'tunnel', publicUrl };
+  });
+
+  const unsubscribers = [supervisor.onChange(emit), ctx.endpoints.onChange(() => supervisor.getState().phase !== 'idle' && emit())];
+
+  const start = (input: { subdomain?: string | null; host?: string }): TunnelState => {
+    const saved = settings.update({
+      ...(input.subdomain !== undefined ? { subdomain: input.subdomain } : {}),
+      ...(input.host !== undefined ? { host: input.host } : {}),
+    });
+    const localPort = ctx.receiverPort();
+    if (!localPort) throw new ApiError('unavailable', 'The receiver is not listening yet; start it before the tunnel.');
+    supervisor.start({ host: saved.host, subdomain: saved.subdomain, localPort });
+    return state();
+  };
+
+  return {
+    handlers: {
+      'tunnel.status': () => state(),
+      'tunnel.start': (input) => start(input),
+      'tunnel.stop': () => {
+        supervisor.stop();
+        return state();
+      },
+      'tunnel.dismiss': ({ notice }) => {
+        if (notice === 'urlChanged') supervisor.acknowledgeUrlChange();
+        else reminderNotice = null;
+        emit();
+        return state();
+      },
+      'tunnel.settings.get': () => settings.get(),
+      'tunnel.settings.update': (patch: Partial<TunnelSettings>) => settings.update(patch),
+    },
+    start() {
+      if (settings.get().autoStart) start({});
+    },
+    close() {
+      for (const unsubscribe of unsubscribers) unsubscribe();
+      supervisor.stop();
+    },
+    publicUrls: () => supervisor.knownUrls(),
+    state,
+    startTunnel: (input = {}) => start(input),
+  };
+}

@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import type { IncomingCapture, Interception } from '../context';
+
+export const PROBE_PATH = '/__hookscope/tunnel-probe';
+export const PROBE_HEADER = 'x-hookscope-probe';
+/** localtunnel.me shows browsers a reminder page unless this header is present; our own requests always send it. */
+export const BYPASS_REMINDER_HEADER = 'bypass-tunnel-reminder';
+
+export interface ProbeOutcome {
+  ok: boolean;
+  latencyMs: number | null;
+  detail: string;
+}
+
+/**
+ * Nonces of probes in flight. The receiver interceptor answers (and swallows) only requests carrying one of them,
+ * so an outsider cannot hide requests from the capture list by imitating a probe.
+ */
+export class ProbeRegistry {
+  private readonly pending = new Map<string, { seen: boolean }>();
+
+  issue(): string {
+    const nonce = randomBytes(16).toString('hex');
+    this.pending.set(nonce, { seen: false });
+    return nonce;
+  }
+
+  /** Forget the nonce; true when the receiver saw it. */
+  settle(nonce: string): boolean {
+    const entry = this.pending.get(nonce);
+    this.pending.delete(nonce);
+    return entry?.seen ?? false;
+  }
+
+  /** Receiver interceptor: a known probe is answered with its nonce and not recorded. */
+  readonly interceptor = (request: IncomingCapture): Interception | null => {
+    if (request.path !== PROBE_PATH) return null;
+    const nonce = request.headers.find(([name]) => name.toLowerCase() === PROBE_HEADER)?.[1];
+    const entry = nonce === undefined ? undefined : this.pending.get(nonce);
+    if (!entry || nonce === undefined) return null;
+    entry.seen = true;
+    return {
+      response: { status: 200, headers: [['content-type', 'text/plain; charset=utf-8']], body: `hookscope-probe ${nonce}` },
+      record: false,
+      reason: 'tunnel health probe',
+    };
+  };
+}
+
+export interface ProberOptions {
+  registry: ProbeRegistry;
+  timeoutMs: number;
+  /** DNS override (tests map the public host to 127.0.0.1 while keeping the Host header). */
+  lookup?: LookupFunction;
+}
+
+/** Request `<publicUrl>/__hookscope/tunnel-probe` through the tunnel and check the receiver itself answered. */
+export function createProber(options: ProberOptions): (publicUrl: string) => Promise<ProbeOutcome> {
+  return async (publicUrl) => {
+    const nonce = options.registry.issue();
+    const started = performance.now();
+    try {
+      const { status, body } = await get(new URL(PROBE_PATH, publicUrl), nonce, options);
+      const seen = options.registry.settle(nonce);
+      const latencyMs = Math.round(performance.now() - started);
+      if (seen && status === 200 && body.includes(nonce)) return { ok: true, latencyMs, detail: 'receiver answered through the tunnel' };
+      if (seen) return { ok: false, latencyMs, detail: `receiver saw the probe but the tunnel answered HTTP ${status}` };
+      return { ok: false, latencyMs, detail: `tunnel answered HTTP ${status} without reaching the receiver` };
+    } catch (error) {
+      options.registry.settle(nonce);
+      return { ok: false, latencyMs: null, detail: error instanceof Error ? error.message : String(error) };
+    }
+  };
+}
+
+function get(url: URL, nonce: string, options: ProberOptions): Promise<{ status: number; body: string }> {
+  const client = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = client.request(
+      url,
+      {
+        method: 'GET',
+        agent: false,
+        lookup: options.lookup,
+        timeout: options.timeoutMs,
+        headers: { [PROBE_HEADER]: nonce, [BYPASS_REMINDER_HEADER]: '1', 'user-agent': 'hookscope-tunnel-probe' },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size <= 64 * 1024) chunks.push(chunk);
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`probe timed out after ${options.timeoutMs} ms`)));
+    req.on('error', reject);
+    req.end();
+  });
+}

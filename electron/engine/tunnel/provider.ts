@@ -1,0 +1,22 @@
+/** What the supervisor needs from a tunnel client; the real one wraps npm `localtunnel`, tests inject fakes. */
+export interface TunnelOpenRequest {
+  /** Tunnel server, e.g. https://localtunnel.me or a self-hosted localtunnel-server. */
+  host: string;
+  subdomain: string | null;
+  /** The receiver port on 127.0.0.1. */
+  localPort: number;
+  /** Aborted when the registration timeout fires or the supervisor moves on. */
+  signal: AbortSignal;
+}
+
+export interface TunnelConnection {
+  readonly url: string;
+  /** Called when the client reports an error (e.g. the server dropped it and its tunnel sockets are refused). */
+  onFailure(listener: (error: Error) => void): void;
+  close(): void;
+}
+
+export interface TunnelProvider {
+  /** Registers with the server and resolves once the tunnel is usable; rejects on error or abort. */
+  open(request: TunnelOpenRequest): Promise<TunnelConnection>;
+}

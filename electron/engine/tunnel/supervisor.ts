@@ -1,0 +1,288 @@
+import type { TunnelHistoryEntry, TunnelState } from '../../shared/contract/tunnel';
+import type { Clock } from '../util/clock';
+import type { Logger } from '../util/logger';
+import { backoffDelayMs, defaultBackoff, type BackoffPolicy } from './backoff';
+import type { ProbeOutcome } from './probe';
+import type { TunnelConnection, TunnelProvider } from './provider';
+
+/** What the supervisor owns; the module adds the receiver-side flags (public without auth, reminder page). */
+export type SupervisorState = Omit<TunnelState, 'publicWithoutAuth' | 'reminderNotice'>;
+
+export interface SupervisorTimings {
+  /** How long one registration may take before it counts as failed (localtunnel itself would wait forever). */
+  registrationTimeoutMs: number;
+  /** Health probe period while online. */
+  probeIntervalMs: number;
+  /** Re-probe delay after one failed probe; a second consecutive failure reconnects. */
+  probeRetryMs: number;
+  backoff: BackoffPolicy;
+}
+
+/**
+ * Worst case from a tunnel dying to a new registration: probeIntervalMs + probe timeout + probeRetryMs + probe
+ * timeout + first back-off (≤ 1.2 s) — about 36 s with these defaults and a 5 s probe timeout, inside the 60 s target.
+ */
+export const defaultTimings: SupervisorTimings = {
+  registrationTimeoutMs: 10_000,
+  probeIntervalMs: 15_000,
+  probeRetryMs: 5_000,
+  backoff: defaultBackoff,
+};
+
+export interface SupervisorOptions {
+  provider: TunnelProvider;
+  clock: Clock;
+  probe: (publicUrl: string) => Promise<ProbeOutcome>;
+  timings?: Partial<SupervisorTimings>;
+  random?: () => number;
+  log?: Logger;
+  maxHistory?: number;
+}
+
+export interface StartOptions {
+  host: string;
+  subdomain: string | null;
+  localPort: number;
+}
+
+type Timer = { cancel(): void };
+
+/**
+ * idle → connecting → online → degraded → offline, around an injected tunnel provider.
+ * - connecting: one registration, bounded by registrationTimeoutMs.
+ * - online: the URL works; probed every probeIntervalMs.
+ * - degraded: the URL stopped working (client error, or a failed probe); repairing — the last URL stays visible.
+ * - offline: the last attempt failed; the next one is scheduled with exponential back-off (nextAttemptAtMs).
+ * Every asynchronous result carries the generation it was started in, so a late answer from an abandoned attempt
+ * is discarded (and its connection closed) instead of corrupting the current state.
+ */
+export class TunnelSupervisor {
+  private readonly timings: SupervisorTimings;
+  private readonly random: () => number;
+  private readonly maxHistory: number;
+  private readonly listeners = new Set<(state: SupervisorState) => void>();
+  private state: SupervisorState;
+  private options: StartOptions | null = null;
+  private connection: TunnelConnection | null = null;
+  private generation = 0;
+  private timer: Timer | null = null;
+  private probeFailures = 0;
+  private probing = false;
+
+  constructor(private readonly deps: SupervisorOptions) {
+    this.timings = { ...defaultTimings, ...deps.timings };
+    this.random = deps.random ?? Math.random;
+    this.maxHistory = deps.maxHistory ?? 20;
+    this.state = {
+      phase: 'idle',
+      url: null,
+      host: '',
+      requestedSubdomain: null,
+      localPort: null,
+      sinceMs: deps.clock.now(),
+      history: [],
+      lastError: null,
+      urlChanged: null,
+      attempt: 0,
+      nextAttemptAtMs: null,
+      lastProbe: null,
+    };
+  }
+
+  getState(): SupervisorState {
+    return this.state;
+  }
+
+  onChange(listener: (state: SupervisorState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Every URL this supervisor has been given, current first (for loop guards and tunnel detection). */
+  knownUrls(): string[] {
+    return [...new Set([...(this.state.url ? [this.state.url] : []), ...this.state.history.map((h) => h.url)])];
+  }
+
+  start(options: StartOptions): void {
+    this.teardown();
+    this.options = options;
+    this.update({
+      host: options.host,
+      requestedSubdomain: options.subdomain,
+      localPort: options.localPort,
+      attempt: 0,
+      lastError: null,
+    });
+    this.connect();
+  }
+
+  stop(): void {
+    this.teardown();
+    this.options = null;
+    this.closeHistoryEntry();
+    this.update({ phase: 'idle', url: null, localPort: null, nextAttemptAtMs: null, attempt: 0 });
+  }
+
+  acknowledgeUrlChange(): void {
+    this.update({ urlChanged: null });
+  }
+
+  private teardown(): void {
+    this.generation++;
+    this.timer?.cancel();
+    this.timer = null;
+    this.connection?.close();
+    this.connection = null;
+    this.probeFailures = 0;
+    this.probing = false;
+  }
+
+  private connect(): void {
+    const options = this.options;
+    if (!options) return;
+    const generation = ++this.generation;
+    this.update({ phase: 'connecting', nextAttemptAtMs: null });
+    const controller = new AbortController();
+    const timeoutMs = this.timings.registrationTimeoutMs;
+    this.timer = this.deps.clock.setTimeout(() => {
+      if (generation !== this.generation) return;
+      controller.abort();
+      this.attemptFailed(new Error(`registration with ${options.host} timed out after ${timeoutMs} ms (server down or unreachable?)`));
+    }, timeoutMs);
+    this.deps.provider
+      .open({ host: options.host, subdomain: options.subdomain, localPort: options.localPort, signal: controller.signal })
+      .then(
+        (connection) => {
+          if (generation !== this.generation) return connection.close();
+          this.timer?.cancel();
+          this.timer = null;
+          this.online(connection, generation);
+        },
+        (error: unknown) => {
+          if (generation !== this.generation) return;
+          this.timer?.cancel();
+          this.timer = null;
+          this.attemptFailed(toError(error));
+        },
+      );
+  }
+
+  private attemptFailed(error: Error): void {
+    this.generation++;
+    this.deps.log?.warn('tunnel registration failed', { error: error.message, attempt: this.state.attempt });
+    this.scheduleReconnect('offline', error);
+  }
+
+  /** Close what we have and try again after the back-off delay for the current attempt. */
+  private scheduleReconnect(phase: 'offline' | 'degraded', error: Error): void {
+    this.connection?.close();
+    this.connection = null;
+    this.timer?.cancel();
+    const delay = backoffDelayMs(this.state.attempt, this.timings.backoff, this.random);
+    const generation = ++this.generation;
+    this.update({
+      phase,
+      lastError: { message: error.message, atMs: this.deps.clock.now() },
+      attempt: this.state.attempt + 1,
+      nextAttemptAtMs: this.deps.clock.now() + delay,
+    });
+    this.timer = this.deps.clock.setTimeout(() => {
+      if (generation === this.generation) this.connect();
+    }, delay);
+  }
+
+  private online(connection: TunnelConnection, generation: number): void {
+    this.connection = connection;
+    this.probeFailures = 0;
+    connection.onFailure((error) => {
+      if (generation !== this.generation) return;
+      this.deps.log?.warn('tunnel client failed', { error: error.message });
+      this.scheduleReconnect('degraded', new Error(`tunnel client error: ${error.message}`));
+    });
+    const now = this.deps.clock.now();
+    const previous = this.state.history[0] ?? null;
+    const requested = this.options?.subdomain ?? null;
+    let urlChanged = this.state.urlChanged;
+    if (requested && subdomainOf(connection.url) !== requested) {
+      urlChanged = { previousUrl: previous?.url ?? null, url: connection.url, reason: 'subdomain-taken', atMs: now };
+    } else if (previous && previous.url !== connection.url) {
+      urlChanged = { previousUrl: previous.url, url: connection.url, reason: 'new-url', atMs: now };
+    }
+    let history: TunnelHistoryEntry[];
+    if (previous && previous.url === connection.url) {
+      history = [{ ...previous, untilMs: null }, ...this.state.history.slice(1)];
+    } else {
+      const closed = this.state.history.map((h) => (h.untilMs === null ? { ...h, untilMs: now } : h));
+      history = [
+        { url: connection.url, host: this.state.host, requestedSubdomain: requested, fromMs: now, untilMs: null },
+        ...closed,
+      ].slice(0, this.maxHistory);
+    }
+    this.update({ phase: 'online', url: connection.url, history, urlChanged, nextAttemptAtMs: null });
+    this.scheduleProbe(0);
+  }
+
+  private scheduleProbe(delayMs: number): void {
+    const generation = this.generation;
+    this.timer?.cancel();
+    this.timer = this.deps.clock.setTimeout(() => {
+      if (generation === this.generation) void this.runProbe(generation);
+    }, delayMs);
+  }
+
+  private async runProbe(generation: number): Promise<void> {
+    const url = this.state.url;
+    if (!url || this.probing) return;
+    this.probing = true;
+    let outcome: ProbeOutcome;
+    try {
+      outcome = await this.deps.probe(url);
+    } catch (error) {
+      outcome = { ok: false, latencyMs: null, detail: toError(error).message };
+    } finally {
+      this.probing = false;
+    }
+    if (generation !== this.generation) return;
+    const lastProbe = { ok: outcome.ok, atMs: this.deps.clock.now(), latencyMs: outcome.latencyMs, detail: outcome.detail };
+    if (outcome.ok) {
+      this.probeFailures = 0;
+      this.update({ phase: 'online', lastProbe, attempt: 0 });
+      this.scheduleProbe(this.timings.probeIntervalMs);
+      return;
+    }
+    this.probeFailures++;
+    this.update({ lastProbe });
+    if (this.probeFailures >= 2) {
+      this.scheduleReconnect('degraded', new Error(`health probe failed twice: ${outcome.detail}`));
+      return;
+    }
+    this.update({ phase: 'degraded', lastError: { message: `health probe failed: ${outcome.detail}`, atMs: lastProbe.atMs } });
+    this.scheduleProbe(this.timings.probeRetryMs);
+  }
+
+  private closeHistoryEntry(): void {
+    const now = this.deps.clock.now();
+    if (this.state.history.some((h) => h.untilMs === null)) {
+      this.update({ history: this.state.history.map((h) => (h.untilMs === null ? { ...h, untilMs: now } : h)) });
+    }
+  }
+
+  private update(patch: Partial<SupervisorState>): void {
+    const phaseChanged = patch.phase !== undefined && patch.phase !== this.state.phase;
+    this.state = { ...this.state, ...patch, ...(phaseChanged ? { sinceMs: this.deps.clock.now() } : {}) };
+    for (const listener of this.listeners) listener(this.state);
+  }
+}
+
+/** First DNS label of the URL's host: the localtunnel client id. */
+export function subdomainOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.split('.')[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
