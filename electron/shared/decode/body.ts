@@ -1,0 +1,206 @@
+import type { BodyFormat, DecodeInput } from './types';
+
+/** Limits that keep decoding bounded whatever arrives. */
+export const LIMITS = {
+  /** Full decode parses bodies up to this size; larger ones get a reason instead. */
+  maxParseBytes: 16 * 1024 * 1024,
+  /** classifyCapture skips bodies over this size. */
+  maxClassifyBytes: 64 * 1024,
+  maxFormPairs: 10_000,
+  maxBracketDepth: 32,
+} as const;
+
+export type FormValue = string | FormObject | FormValue[];
+export interface FormObject {
+  [key: string]: FormValue;
+}
+
+export interface ParsedBody {
+  format: BodyFormat;
+  value: unknown;
+  text: string | null;
+  reason: string | null;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+
+export function bytesToText(bytes: Uint8Array): string {
+  return utf8.decode(bytes);
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 1024);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  return n > 0 && control / n > 0.1;
+}
+
+const mediaType = (contentType: string | null) => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+
+export const isJsonType = (ct: string | null) => {
+  const t = mediaType(ct);
+  return t === 'application/json' || t.endsWith('+json') || t === 'text/json';
+};
+export const isFormType = (ct: string | null) => mediaType(ct) === 'application/x-www-form-urlencoded';
+
+/** One line of `k=v&k2=v2` with no spaces around: what Ontraport's post data and PHP-style forms look like. */
+const FORMISH = /^[^\s=&{}[\]<>"]+(\[[^\]\s]*\])*=[^\r\n]*$/;
+
+export function parseBody(input: Pick<DecodeInput, 'body' | 'contentType'>, maxBytes: number = LIMITS.maxParseBytes): ParsedBody {
+  const bytes = input.body;
+  if (bytes.length === 0) return { format: 'empty', value: null, text: '', reason: null };
+  if (bytes.length > maxBytes) {
+    return { format: 'too-large', value: null, text: null, reason: `Body is ${bytes.length} bytes; decoding stops at ${maxBytes} bytes.` };
+  }
+  if (looksBinary(bytes)) {
+    return { format: 'binary', value: null, text: null, reason: `Body looks binary (${bytes.length} bytes); shown raw only.` };
+  }
+  const text = bytesToText(bytes);
+  const trimmed = text.trimStart();
+  const first = trimmed.charAt(0);
+  const jsonish = first === '{' || first === '[';
+  if (isJsonType(input.contentType) || jsonish) {
+    try {
+      return { format: 'json', value: JSON.parse(text), text, reason: null };
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      if (jsonish || isJsonType(input.contentType)) {
+        return { format: 'invalid-json', value: null, text, reason: `Body is not valid JSON (${why}); decoded as text.` };
+      }
+    }
+  }
+  const trimmedText = text.trim();
+  if (isFormType(input.contentType) || FORMISH.test(trimmedText)) {
+    const form = parseForm(trimmedText);
+    return { format: 'form', value: form.value, text, reason: form.truncated ? `Form body has more than ${LIMITS.maxFormPairs} pairs; the rest is not decoded.` : null };
+  }
+  return { format: 'text', value: null, text, reason: 'Body is plain text (neither JSON nor form-encoded).' };
+}
+
+function decodeComponent(s: string): string {
+  const plus = s.includes('+') ? s.replace(/\+/g, ' ') : s;
+  if (!plus.includes('%')) return plus;
+  try {
+    return decodeURIComponent(plus);
+  } catch {
+    // Keep what cannot be decoded: a stray % must not lose the value.
+    return plus.replace(/%([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  }
+}
+
+/** Split `data[email]` into ['data', 'email']; `a[]` gives ['a', '']. Null when the key has no bracket syntax. */
+function bracketPath(key: string): string[] | null {
+  const open = key.indexOf('[');
+  if (open <= 0 || !key.endsWith(']')) return null;
+  const parts = [key.slice(0, open)];
+  let rest = key.slice(open);
+  while (rest.length > 0) {
+    if (rest[0] !== '[') return null;
+    const close = rest.indexOf(']');
+    if (close < 0) return null;
+    parts.push(rest.slice(1, close));
+    rest = rest.slice(close + 1);
+    if (parts.length > LIMITS.maxBracketDepth) return null;
+  }
+  return parts;
+}
+
+const newObject = (): FormObject => Object.create(null) as FormObject;
+
+function assign(target: FormObject, key: string, value: FormValue) {
+  if (Object.hasOwn(target, key)) {
+    const existing = target[key]!;
+    if (Array.isArray(existing)) existing.push(value);
+    else target[key] = [existing, value];
+  } else {
+    target[key] = value;
+  }
+}
+
+/**
+ * `application/x-www-form-urlencoded` with PHP bracket nesting (`event[type]=sub_tag` → {event: {type}}).
+ * Repeated keys become arrays; keys that collide with a nested object keep both under the flat key.
+ */
+export function parseForm(text: string): { value: FormObject; pairs: [string, string][]; truncated: boolean } {
+  const root = newObject();
+  const pairs: [string, string][] = [];
+  let truncated = false;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('&', start);
+    if (end < 0) end = text.length;
+    const piece = text.slice(start, end);
+    start = end + 1;
+    if (piece === '') {
+      if (end === text.length) break;
+      continue;
+    }
+    if (pairs.length >= LIMITS.maxFormPairs) {
+      truncated = true;
+      break;
+    }
+    const eq = piece.indexOf('=');
+    const key = decodeComponent(eq < 0 ? piece : piece.slice(0, eq));
+    const value = eq < 0 ? '' : decodeComponent(piece.slice(eq + 1));
+    pairs.push([key, value]);
+    const path = bracketPath(key);
+    if (!path) {
+      assign(root, key, value);
+      continue;
+    }
+    let node = root;
+    let ok = true;
+    for (let i = 0; i < path.length - 1; i++) {
+      const part = path[i]!;
+      const existing = Object.hasOwn(node, part) ? node[part] : undefined;
+      if (existing === undefined) {
+        const child = newObject();
+        node[part] = child;
+        node = child;
+      } else if (typeof existing === 'object' && !Array.isArray(existing)) {
+        node = existing;
+      } else {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) {
+      assign(root, key, value);
+      continue;
+    }
+    const last = path[path.length - 1]!;
+    if (last === '') {
+      const list = Object.hasOwn(node, '') ? node[''] : undefined;
+      // `a[]=1&a[]=2` → a: ['1', '2'] is kept under the parent's key as a list.
+      if (Array.isArray(list)) list.push(value);
+      else node[''] = [value];
+    } else {
+      assign(node, last, value);
+    }
+  }
+  collapseEmptyKeyLists(root, 0);
+  return { value: root, pairs, truncated };
+}
+
+/** Replace {'' : [..]} objects produced by `a[]=` with the list itself. */
+function collapseEmptyKeyLists(obj: FormObject, depth: number) {
+  if (depth > LIMITS.maxBracketDepth) return;
+  for (const key of Object.keys(obj)) {
+    const v = obj[key]!;
+    if (typeof v === 'object' && !Array.isArray(v)) {
+      const keys = Object.keys(v);
+      if (keys.length === 1 && keys[0] === '' && Array.isArray(v[''])) obj[key] = v['']!;
+      else collapseEmptyKeyLists(v, depth + 1);
+    }
+  }
+}
+
+/** Query strings use the same rules as form bodies. */
+export function parseQuery(query: string): FormObject {
+  const q = query.startsWith('?') ? query.slice(1) : query;
+  return q ? parseForm(q).value : newObject();
+}

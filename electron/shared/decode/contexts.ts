@@ -1,0 +1,246 @@
+import { ORTTO_ACTIVITY_ENVELOPE, ORTTO_ACTIVITY_KEYS, ORTTO_CONTACT_EXTRA, ORTTO_CONTACT_KEYS, ORTTO_JOURNEY_KEYS, type EnvelopeKey } from './dictionary/ortto-envelope';
+import { SCALED_DISPLAY_TYPES, orttoField } from './dictionary/ortto';
+import {
+  ONTRAPORT_CONTACT_FIELDS,
+  ONTRAPORT_ENVELOPE,
+  ONTRAPORT_EVENT_KEYS,
+  ONTRAPORT_EVENTS,
+  ONTRAPORT_OBJECT_TYPES,
+  WP_FUSION_ACTIONS,
+  WP_FUSION_PARAMS,
+  type OntraportField,
+} from './dictionary/ontraport';
+import { describeParts, parseFieldId } from './grammar';
+import { activityLabel, fieldLabel } from './labels';
+import { plainInfo, type Ctx, type KeyInfo } from './tree';
+import {
+  formatBoolean,
+  formatDate,
+  formatGeo,
+  formatInt,
+  formatList,
+  formatPhone,
+  formatPlain,
+  formatStarList,
+  formatTimestamp,
+  formatUnixSeconds,
+  isStarList,
+  type Formatted,
+} from './values';
+import type { CustomDictionary } from './types';
+
+const asString = (type: string) => (v: unknown): Formatted => {
+  const f = formatPlain(v);
+  return typeof v === 'string' ? { ...f, type } : f;
+};
+
+/** The formatter for a value of an Ortto type prefix (and display type, which says whether `int` is ×1000). */
+export function orttoFormatter(type: string, displayType: string | undefined, custom: boolean): ((v: unknown) => Formatted) | undefined {
+  switch (type) {
+    case 'int':
+      return (v) => formatInt(v, displayType, displayType !== undefined && SCALED_DISPLAY_TYPES.has(displayType));
+    case 'tme':
+      return formatTimestamp;
+    case 'dtz':
+      return formatDate;
+    case 'phn':
+      return formatPhone;
+    case 'geo':
+      return formatGeo;
+    case 'bol':
+      return formatBoolean;
+    case 'u4s':
+    case 'ids':
+      return (v) => formatList(v, 'id-list');
+    case 'sst':
+    case 'stl':
+      return (v) => formatList(v, displayType === 'tags' || custom ? 'tag-list' : 'string-list');
+    case 'idt':
+      return asString('id');
+    case 'str':
+    case 'txt':
+    case 'strc':
+      return asString('string');
+    default:
+      return undefined;
+  }
+}
+
+/** Key info for an Ortto field ID (or null when the key is not one). */
+export function orttoKeyInfo(key: string, activityId: string | null, custom: CustomDictionary | undefined, bare: boolean): KeyInfo | null {
+  const parts = parseFieldId(key);
+  if (!parts && !(bare && orttoField(key))) return null;
+  const resolved = fieldLabel(key, activityId, custom);
+  if (!resolved) return null;
+  const type = parts?.type ?? typeFromDisplay(resolved.displayType);
+  const details = parts ? describeParts(parts) : ['system field without a type prefix'];
+  const info: KeyInfo = {
+    label: resolved.label,
+    labelSource: resolved.source,
+    fieldId: key,
+    details,
+    ctx: genericCtx,
+  };
+  const format = orttoFormatter(type, resolved.displayType, parts?.namespace === 'cm' || parts?.namespace === 'oc');
+  if (format) info.format = format;
+  if (type === 'int' && resolved.displayType === undefined && parts && parts.namespace !== '') {
+    info.details = [...details, 'Custom number: if it is a decimal or currency field the true value is ÷ 1000 (import the instance schema to know).'];
+  }
+  if (resolved.source === 'grammar' && parts) {
+    const builtIn = parts.namespace === '' || parts.namespace === 'o';
+    info.warnings = [{
+      code: 'unknown-id',
+      severity: builtIn ? 'warning' : 'info',
+      message: builtIn
+        ? `${key} is not in the dictionary; the label is read from the ID.`
+        : `${key} is a ${parts.namespace === 'cm' || parts.namespace === 'oc' ? 'custom' : 'integration'} field; the label is read from its name (import your instance schema for exact labels).`,
+    }];
+  }
+  return info;
+}
+
+function typeFromDisplay(displayType: string | undefined): string {
+  switch (displayType) {
+    case 'time': return 'tme';
+    case 'geo': return 'geo';
+    case 'integer': case 'decimal': case 'currency': case 'engagement': return 'int';
+    case 'bool': return 'bol';
+    case 'tags': return 'sst';
+    default: return 'str';
+  }
+}
+
+/** Any payload: Ortto field IDs are labelled wherever they appear; everything else keeps its key. */
+export const genericCtx: Ctx = (key, _value, b) => orttoKeyInfo(key, null, b.custom, false) ?? { ...plainInfo(key), ctx: genericCtx };
+
+// ---- Ortto --------------------------------------------------------------------------------------------
+
+const envelopeInfo = (key: string, e: EnvelopeKey, ctx: Ctx, custom: CustomDictionary | undefined): KeyInfo => {
+  const info: KeyInfo = { label: e.label, labelSource: 'vendor', fieldId: null, ctx };
+  if (e.type === 'activity-id') {
+    info.format = (v) => {
+      if (typeof v !== 'string') return { ...formatPlain(v), problems: ['Expected an activity ID (act::…).'] };
+      const a = activityLabel(v, custom);
+      return { type: 'activity', display: `${a.label} (${v})`, details: a.altLabels.map((l) => `also called: ${l}`), epochMs: null, problems: a.source === 'none' ? ['Not an activity ID.'] : [] };
+    };
+  } else if (e.type !== 'obj') {
+    const f = orttoFormatter(e.type, undefined, false);
+    if (f) info.format = f;
+  }
+  void key;
+  return info;
+};
+
+const attrCtx = (activityId: string | null): Ctx => (key, _v, b) =>
+  orttoKeyInfo(key, activityId, b.custom, false) ?? { ...plainInfo(key), ctx: genericCtx };
+
+const contactCtx: Ctx = (key, _v, b) => {
+  if (Object.hasOwn(ORTTO_CONTACT_EXTRA, key)) return envelopeInfo(key, ORTTO_CONTACT_EXTRA[key]!, genericCtx, b.custom);
+  if (Object.hasOwn(ORTTO_CONTACT_KEYS, key)) {
+    const id = ORTTO_CONTACT_KEYS[key]!;
+    const info = orttoKeyInfo(id, null, b.custom, false);
+    if (info) return { ...info, details: [`carries ${id}`, ...(info.details ?? [])] };
+  }
+  return orttoKeyInfo(key, null, b.custom, true) ?? { ...plainInfo(key), ctx: genericCtx };
+};
+
+const activityCtx = (activityId: string | null): Ctx => (key, _v, b) => {
+  if (key === 'attr') return envelopeInfo(key, ORTTO_ACTIVITY_KEYS.attr!, attrCtx(activityId), b.custom);
+  if (Object.hasOwn(ORTTO_ACTIVITY_KEYS, key)) return envelopeInfo(key, ORTTO_ACTIVITY_KEYS[key]!, genericCtx, b.custom);
+  return genericCtx(key, _v, b);
+};
+
+/** The top of an Ortto webhook body (activity or journey/playbook). */
+export const orttoRootCtx = (activityId: string | null): Ctx => (key, value, b) => {
+  if (key === 'activity') return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE.activity!, activityCtx(activityId), b.custom);
+  if (key === 'contact') return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE.contact!, contactCtx, b.custom);
+  if (key === 'account') return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE.account!, contactCtx, b.custom);
+  if (Object.hasOwn(ORTTO_JOURNEY_KEYS, key)) return envelopeInfo(key, ORTTO_JOURNEY_KEYS[key]!, genericCtx, b.custom);
+  if (Object.hasOwn(ORTTO_ACTIVITY_ENVELOPE, key)) return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE[key]!, genericCtx, b.custom);
+  // Extra person/account fields added to the webhook arrive at the top level.
+  return contactCtx(key, value, b);
+};
+
+// ---- Ontraport -----------------------------------------------------------------------------------------
+
+function ontraportFormat(field: OntraportField): ((v: unknown) => Formatted) | undefined {
+  switch (field.kind) {
+    case 'unix-time':
+      return formatUnixSeconds;
+    case 'tag-list':
+      return formatStarList;
+    case 'id':
+      return asString('id');
+    default:
+      return (v) => (isStarList(v) ? formatStarList(v) : emptyAware(v));
+  }
+}
+
+const emptyAware = (v: unknown): Formatted => (v === '' ? { ...formatPlain(v), display: '(empty)' } : formatPlain(v));
+
+const ontraportFieldInfo = (key: string, field: OntraportField, ctx: Ctx): KeyInfo => {
+  const info: KeyInfo = { label: field.label, labelSource: 'vendor', fieldId: key, ctx };
+  const f = ontraportFormat(field);
+  if (f) info.format = f;
+  return info;
+};
+
+/** Ontraport record fields: contact field names, `fNNNN` custom fields, `*\/*` lists. */
+export const ontraportRecordCtx: Ctx = (key, _v, b) => {
+  if (Object.hasOwn(ONTRAPORT_CONTACT_FIELDS, key)) return ontraportFieldInfo(key, ONTRAPORT_CONTACT_FIELDS[key]!, genericCtx);
+  const custom = b.custom?.fields.get(key);
+  if (custom) return { label: custom.label, labelSource: 'custom', fieldId: key, ctx: genericCtx, format: (v) => (isStarList(v) ? formatStarList(v) : emptyAware(v)) };
+  if (/^f\d{1,9}$/.test(key)) {
+    return { label: `Custom field ${key}`, labelSource: 'vendor', fieldId: key, ctx: genericCtx,
+      details: ['Ontraport custom field (f + digits); name it in a custom dictionary'],
+      format: (v) => (isStarList(v) ? formatStarList(v) : emptyAware(v)) };
+  }
+  return genericCtx(key, _v, b);
+};
+
+const ontraportEventCtx: Ctx = (key, _v, b) => {
+  if (key === 'type') {
+    return { label: 'Event type', labelSource: 'vendor', fieldId: null, ctx: genericCtx, format: (v) => {
+      const t = typeof v === 'string' ? v : '';
+      const known = Object.hasOwn(ONTRAPORT_EVENTS, t) ? ONTRAPORT_EVENTS[t]!.label : null;
+      return { ...formatPlain(v), type: 'event', display: known ? `${known} (${t})` : String(v) };
+    } };
+  }
+  if (Object.hasOwn(ONTRAPORT_EVENT_KEYS, key)) return ontraportFieldInfo(key, ONTRAPORT_EVENT_KEYS[key]!, genericCtx);
+  return genericCtx(key, _v, b);
+};
+
+export const ontraportRootCtx: Ctx = (key, _v, b) => {
+  if (key === 'event') return ontraportFieldInfo(key, ONTRAPORT_ENVELOPE.event!, ontraportEventCtx);
+  if (key === 'data') return ontraportFieldInfo(key, ONTRAPORT_ENVELOPE.data!, ontraportRecordCtx);
+  if (key === 'object_type_id') {
+    return { label: 'Object type', labelSource: 'vendor', fieldId: key, ctx: genericCtx, format: (v) => {
+      const id = typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+      const name = Object.hasOwn(ONTRAPORT_OBJECT_TYPES, id) ? ONTRAPORT_OBJECT_TYPES[id] : Number(id) >= 10000 ? 'Custom object' : null;
+      return { ...formatPlain(v), type: 'id', display: name ? `${name} (${id})` : id };
+    } };
+  }
+  if (Object.hasOwn(ONTRAPORT_ENVELOPE, key)) return ontraportFieldInfo(key, ONTRAPORT_ENVELOPE[key]!, genericCtx);
+  return genericCtx(key, _v, b);
+};
+
+// ---- WP Fusion -----------------------------------------------------------------------------------------
+
+export const wpFusionQueryCtx: Ctx = (key, _v, b) => {
+  if (!Object.hasOwn(WP_FUSION_PARAMS, key)) return ontraportRecordCtx(key, _v, b);
+  const info: KeyInfo = { label: WP_FUSION_PARAMS[key]!, labelSource: 'vendor', fieldId: key, ctx: genericCtx };
+  if (key === 'wpf_action') {
+    info.format = (v) => {
+      const a = typeof v === 'string' ? v : '';
+      const known = Object.hasOwn(WP_FUSION_ACTIONS, a) ? WP_FUSION_ACTIONS[a]! : null;
+      return { ...formatPlain(v), type: 'action', display: known ? `${known} (${a})` : String(v), problems: known ? [] : ['Not one of update_tags, update, add.'] };
+    };
+  } else if (key === 'access_key') {
+    info.format = (v) => ({ ...formatPlain(v), type: 'secret', display: typeof v === 'string' && v.length > 2 ? `${v.slice(0, 2)}${'•'.repeat(Math.min(v.length - 2, 12))}` : String(v) });
+  } else if (key === 'role') {
+    info.format = (v) => ({ ...formatPlain(v), problems: v === 'administrator' ? ['WP Fusion refuses the administrator role.'] : [] });
+  } else if (key === 'send_notification' || key === 'async') {
+    info.format = (v) => ({ ...formatPlain(v), type: 'boolean', problems: v === 'true' || v === 'false' ? [] : ['WP Fusion expects true.'] });
+  }
+  return info;
+};

@@ -1,0 +1,172 @@
+import Papa from 'papaparse';
+import type { CustomDictionary, CustomEntry } from './types';
+
+/** Compile stored custom entries for lookup. Later entries win over earlier ones. */
+export function compileCustomDictionary(entries: Iterable<CustomEntry>): CustomDictionary {
+  const fields = new Map<string, CustomEntry>();
+  const activityAttributes = new Map<string, Map<string, CustomEntry>>();
+  let size = 0;
+  for (const e of entries) {
+    size++;
+    if (e.activityId) {
+      let m = activityAttributes.get(e.activityId);
+      if (!m) activityAttributes.set(e.activityId, (m = new Map()));
+      m.set(e.fieldId, e);
+    } else {
+      fields.set(e.fieldId, e);
+    }
+  }
+  return { fields, activityAttributes, size };
+}
+
+export interface ImportResult {
+  entries: CustomEntry[];
+  skipped: number;
+  /** One line per rejected row or item, naming it and the field that was wrong. */
+  errors: string[];
+}
+
+const MAX_ENTRIES = 50_000;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const text = (v: unknown): string | null => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : null);
+
+/** Check one entry; returns an error message naming the field, or null. */
+export function validateEntry(e: { fieldId: unknown; label: unknown; activityId?: unknown; displayType?: unknown }): string | null {
+  const fieldId = text(e.fieldId);
+  if (!fieldId) return 'fieldId is missing';
+  if (fieldId.length > 160) return `fieldId "${fieldId.slice(0, 40)}…" is longer than 160 characters`;
+  if (/\s/.test(fieldId)) return `fieldId "${fieldId}" contains whitespace`;
+  const label = text(e.label);
+  if (!label) return `label is missing for ${fieldId}`;
+  if (label.length > 300) return `label for ${fieldId} is longer than 300 characters`;
+  if (e.activityId !== undefined && e.activityId !== null && e.activityId !== '') {
+    const a = text(e.activityId);
+    if (!a || !a.startsWith('act:')) return `activityId for ${fieldId} must be an activity ID (act:…)`;
+  }
+  return null;
+}
+
+function entry(fieldId: unknown, label: unknown, activityId: unknown, displayType: unknown, where: string, out: ImportResult) {
+  const problem = validateEntry({ fieldId, label, activityId, displayType });
+  if (problem) {
+    out.skipped++;
+    if (out.errors.length < 100) out.errors.push(`${where}: ${problem}`);
+    return;
+  }
+  if (out.entries.length >= MAX_ENTRIES) {
+    out.skipped++;
+    if (out.errors.length < 100) out.errors.push(`${where}: more than ${MAX_ENTRIES} entries; the rest is ignored`);
+    return;
+  }
+  const a = text(activityId);
+  const d = text(displayType);
+  out.entries.push({ fieldId: text(fieldId)!, label: text(label)!, activityId: a ? a : null, displayType: d ? d : null });
+}
+
+function parseJson(content: string): unknown {
+  try {
+    return JSON.parse(content);
+  } catch (error) {
+    throw new Error(`content: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+/** The body `POST /v1/instance-schema/get` returns (also accepted wrapped as {data: …} or {data: "<json>"}). */
+export function parseInstanceSchema(content: string): ImportResult {
+  let doc = parseJson(content);
+  for (let i = 0; i < 2 && isRecord(doc) && !isRecord(doc.namespaces) && doc.data !== undefined; i++) {
+    doc = typeof doc.data === 'string' ? parseJson(doc.data) : doc.data;
+  }
+  if (!isRecord(doc) || !isRecord(doc.namespaces)) {
+    throw new Error('content: an Ortto instance schema has a "namespaces" object (the response of /v1/instance-schema/get)');
+  }
+  const out: ImportResult = { entries: [], skipped: 0, errors: [] };
+  for (const [nsName, ns] of Object.entries(doc.namespaces)) {
+    if (!isRecord(ns) || !isRecord(ns.fields)) continue;
+    for (const [key, field] of Object.entries(ns.fields)) {
+      if (!isRecord(field)) continue;
+      const id = text(field.id) ?? key;
+      entry(id, field.name, null, field.display_type, `namespaces["${nsName}"].fields["${key}"]`, out);
+      if (Array.isArray(field.attributes)) {
+        field.attributes.forEach((attr, i) => {
+          if (!isRecord(attr)) return;
+          entry(attr.id, attr.name, id, attr.display_type, `namespaces["${nsName}"].fields["${key}"].attributes[${i}]`, out);
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** CSV with columns id,label[,activity][,display_type]; a header row is recognised and skipped. */
+export function parseLabelCsv(content: string): ImportResult {
+  const parsed = Papa.parse<string[]>(content.trim(), { skipEmptyLines: true });
+  const out: ImportResult = { entries: [], skipped: 0, errors: [] };
+  let rows = parsed.data;
+  let cols = { id: 0, label: 1, activity: 2, display: 3 };
+  const head = rows[0]?.map((c) => c.trim().toLowerCase());
+  if (head && (head.includes('id') || head.includes('field_id') || head.includes('fieldid')) && head.includes('label')) {
+    const find = (...names: string[]) => head.findIndex((h) => names.includes(h));
+    cols = { id: find('id', 'field_id', 'fieldid'), label: find('label', 'name'), activity: find('activity', 'activity_id', 'activityid'), display: find('display_type', 'displaytype', 'type') };
+    rows = rows.slice(1);
+  }
+  rows.forEach((row, i) => {
+    const at = (c: number) => (c >= 0 ? row[c] : undefined);
+    entry(at(cols.id), at(cols.label), at(cols.activity), at(cols.display), `row ${i + 1 + (rows === parsed.data ? 0 : 1)}`, out);
+  });
+  for (const e of parsed.errors.slice(0, 10)) out.errors.push(`row ${(e.row ?? 0) + 1}: ${e.message}`);
+  return out;
+}
+
+/** JSON: {"id": "label"}, {"id": {label, activity?, display_type?}}, an array of entries, or an export ({entries}). */
+export function parseLabelJson(content: string): ImportResult {
+  const doc = parseJson(content);
+  const out: ImportResult = { entries: [], skipped: 0, errors: [] };
+  const list = Array.isArray(doc) ? doc : isRecord(doc) && Array.isArray(doc.entries) ? doc.entries : null;
+  if (list) {
+    list.forEach((item, i) => {
+      if (!isRecord(item)) {
+        out.skipped++;
+        out.errors.push(`[${i}]: expected an object with fieldId and label`);
+        return;
+      }
+      entry(item.fieldId ?? item.id ?? item.field_id, item.label ?? item.name, item.activityId ?? item.activity ?? item.activity_id, item.displayType ?? item.display_type, `[${i}]`, out);
+    });
+    return out;
+  }
+  if (!isRecord(doc)) throw new Error('content: expected a JSON object of id → label or an array of entries');
+  if (isRecord(doc.namespaces)) return parseInstanceSchema(content);
+  for (const [id, v] of Object.entries(doc)) {
+    if (typeof v === 'string') entry(id, v, null, null, `"${id}"`, out);
+    else if (isRecord(v)) entry(id, v.label ?? v.name, v.activityId ?? v.activity, v.displayType ?? v.display_type, `"${id}"`, out);
+    else {
+      out.skipped++;
+      out.errors.push(`"${id}": expected a label string or an object with label`);
+    }
+  }
+  return out;
+}
+
+export type ImportFormat = 'ortto-schema' | 'csv' | 'json' | 'auto';
+
+export function parseCustomDictionary(content: string, format: ImportFormat): ImportResult {
+  switch (format) {
+    case 'ortto-schema':
+      return parseInstanceSchema(content);
+    case 'csv':
+      return parseLabelCsv(content);
+    case 'json':
+      return parseLabelJson(content);
+    case 'auto': {
+      const first = content.trimStart().charAt(0);
+      return first === '{' || first === '[' ? parseLabelJson(content) : parseLabelCsv(content);
+    }
+  }
+}
+
+export function entriesToCsv(entries: CustomEntry[]): string {
+  return Papa.unparse({
+    fields: ['id', 'label', 'activity', 'display_type'],
+    data: entries.map((e) => [e.fieldId, e.label, e.activityId ?? '', e.displayType ?? '']),
+  });
+}

@@ -1,0 +1,151 @@
+import { LIMITS, parseBody, parseQuery, type ParsedBody } from './body';
+import { genericCtx, ontraportRecordCtx, ontraportRootCtx, orttoRootCtx, wpFusionQueryCtx } from './contexts';
+import { isRecord, recognise } from './recognise';
+import { Builder, buildNode, type Ctx } from './tree';
+import { clip } from './values';
+import type { CustomDictionary, DecodedNode, DecodeInput, DecodeResult, Recognition } from './types';
+
+export interface DecodeOptions {
+  /** Stop building the tree after this many nodes (default 5000). */
+  maxNodes?: number;
+  /** Stop descending after this depth (default 64). */
+  maxDepth?: number;
+}
+
+const BODY_LABEL: Record<string, string> = {
+  json: 'JSON body',
+  form: 'Form body',
+  text: 'Text body',
+  'invalid-json': 'Body (invalid JSON)',
+  binary: 'Binary body',
+  empty: 'Empty body',
+  'too-large': 'Body (too large to decode)',
+};
+
+function bodyCtx(candidates: Recognition[], body: ParsedBody): Ctx {
+  for (const c of candidates) {
+    switch (c.kind) {
+      case 'ortto-activity':
+      case 'ortto-journey':
+      case 'ortto-test':
+      case 'ortto-fields': {
+        const v = body.value;
+        const activity = isRecord(v) && isRecord(v.activity) ? v.activity : null;
+        return orttoRootCtx(activity && typeof activity.field_id === 'string' ? activity.field_id : null);
+      }
+      case 'ontraport-subscription':
+        return ontraportRootCtx;
+      case 'ontraport-send-webhook':
+        return ontraportRecordCtx;
+    }
+  }
+  return genericCtx;
+}
+
+function leaf(key: string, path: string, label: string, type: string, display: string, raw: string | null): DecodedNode {
+  return { key, path, label, type, display, raw, fieldId: null, labelSource: 'none', epochMs: null, details: [], warnings: [], children: null };
+}
+
+function decodeInner(input: DecodeInput, custom: CustomDictionary | undefined, options: DecodeOptions): DecodeResult {
+  const body = parseBody(input);
+  const query = parseQuery(input.query ?? '');
+  const candidates = recognise({ body, query }, custom);
+  const best = candidates[0] ?? null;
+  const orttoBody = candidates.some((c) => c.vendor === 'Ortto');
+  const b = new Builder({
+    maxNodes: options.maxNodes ?? 5000,
+    maxDepth: options.maxDepth ?? 64,
+    mergeCheck: !orttoBody,
+    custom,
+  });
+  const sections: DecodedNode[] = [];
+  const queryKeys = Object.keys(query);
+  if (queryKeys.length > 0) {
+    const wpf = candidates.some((c) => c.kind === 'wp-fusion');
+    const node = buildNode(b, {
+      key: 'query',
+      path: 'query',
+      value: query,
+      info: { label: 'Query string', labelSource: 'none', fieldId: null, ctx: wpf ? wpFusionQueryCtx : genericCtx },
+      depth: 0,
+      json: false,
+    });
+    node.display = `${queryKeys.length} parameter${queryKeys.length === 1 ? '' : 's'}`;
+    if (wpf && !Object.hasOwn(query, 'access_key')) {
+      b.warn(node, 'suspicious-value', 'warning', 'No access_key: WP Fusion refuses webhooks without it.');
+    }
+    sections.push(node);
+  }
+  const label = BODY_LABEL[body.format] ?? 'Body';
+  if (body.format === 'json' || body.format === 'form') {
+    const node = buildNode(b, {
+      key: 'body',
+      path: '$',
+      value: body.value,
+      info: { label, labelSource: 'none', fieldId: null, ctx: bodyCtx(candidates, body) },
+      depth: 0,
+      json: body.format === 'json',
+    });
+    sections.push(node);
+  } else {
+    const display = body.text !== null ? clip(body.text, 5000) : (body.reason ?? '');
+    const node = leaf('body', '$', label, body.format, display, body.text !== null ? clip(body.text, 1000) : null);
+    if (body.format === 'invalid-json') b.warn(node, 'malformed', 'warning', body.reason ?? 'Invalid JSON.');
+    if (body.format === 'too-large') b.warn(node, 'truncated', 'info', body.reason ?? 'Too large.');
+    sections.push(node);
+    b.nodeCount++;
+  }
+  let reason = body.reason;
+  if (!best) reason = reason ?? 'No vendor recognised; decoded generically.';
+  return {
+    vendor: best?.vendor ?? null,
+    eventLabel: best?.eventLabel ?? null,
+    recognition: best,
+    candidates,
+    bodyFormat: body.format,
+    reason,
+    sections,
+    warnings: b.warnings,
+    nodeCount: b.nodeCount,
+    truncated: b.truncated,
+  };
+}
+
+/** Full decode for the Decoded tab. Never throws; bounded time/memory for 10 MB and 10k-deep input. */
+export function decodeCapture(input: DecodeInput, custom?: CustomDictionary, options: DecodeOptions = {}): DecodeResult {
+  try {
+    return decodeInner(input, custom, options);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return {
+      vendor: null,
+      eventLabel: null,
+      recognition: null,
+      candidates: [],
+      bodyFormat: 'text',
+      reason: `Decoding failed (${why}); showing nothing decoded.`,
+      sections: [],
+      warnings: [{ code: 'malformed', severity: 'warning', message: `Decoding failed: ${why}`, path: '' }],
+      nodeCount: 0,
+      truncated: true,
+    };
+  }
+}
+
+/** Cheap: vendor and event label only (no tree). Skips bodies over 64 KB. Never throws. */
+export function classifyCapture(
+  input: DecodeInput,
+  custom?: CustomDictionary,
+): { vendor: string | null; eventLabel: string | null } {
+  try {
+    if (input.body.length > LIMITS.maxClassifyBytes) return { vendor: null, eventLabel: null };
+    const body = parseBody(input, LIMITS.maxClassifyBytes);
+    const q = input.query ?? '';
+    // Only the WP Fusion and merge-field recognisers read the query: skip parsing it when neither can fire.
+    const query = q.includes('wpf_action') || q.includes('%5B') || q.includes('[') ? parseQuery(q) : parseQuery('');
+    const best = recognise({ body, query }, custom)[0];
+    return best ? { vendor: best.vendor, eventLabel: best.eventLabel } : { vendor: null, eventLabel: null };
+  } catch {
+    return { vendor: null, eventLabel: null };
+  }
+}

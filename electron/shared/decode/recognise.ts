@@ -1,0 +1,152 @@
+import type { ParsedBody, FormObject } from './body';
+import { ONTRAPORT_CONTACT_FIELDS, ONTRAPORT_LIGHTWEIGHT_KEYS, WP_FUSION_ACTIONS } from './dictionary/ontraport';
+import { isOrttoFieldId } from './grammar';
+import { activityLabel, ontraportEventLabel } from './labels';
+import { findMergeFields } from './merge-fields';
+import type { CustomDictionary, Recognition } from './types';
+
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
+const has = (o: Record<string, unknown>, k: string) => Object.hasOwn(o, k);
+
+export interface RecogniseInput {
+  body: ParsedBody;
+  query: FormObject;
+}
+
+export type OntraportFormat = 'default' | 'notify' | 'lightweight';
+
+/** Which subscription data format a record looks like (notify: only the id is filled). */
+export function ontraportFormat(data: Record<string, unknown>): OntraportFormat {
+  const keys = Object.keys(data);
+  const filled = keys.filter((k) => k !== 'id' && str(data[k]) !== '' && data[k] !== null);
+  if (filled.length === 0) return 'notify';
+  const contactLight = keys.every((k) => ONTRAPORT_LIGHTWEIGHT_KEYS.has(k));
+  const customLight = keys.length <= 4 && keys.filter((k) => k !== 'id').every((k) => /^f\d+$/.test(k));
+  return contactLight || customLight ? 'lightweight' : 'default';
+}
+
+function orttoRecognisers(value: unknown, custom?: CustomDictionary): Recognition[] {
+  if (!isRecord(value)) return [];
+  const out: Recognition[] = [];
+  const activity = has(value, 'activity') && isRecord(value.activity) ? value.activity : null;
+  const fieldId = activity ? str(activity.field_id) : null;
+  const journey = has(value, 'webhook_id') && has(value, 'contact_id') &&
+    (has(value, 'campaign_id') || has(value, 'shape_id') || has(value, 'run_id') || has(value, 'action_id'));
+  if (fieldId === 'act::test_webhook') {
+    out.push({ vendor: 'Ortto', kind: 'ortto-test', eventLabel: 'Test webhook', confidence: 0.98,
+      explanation: 'activity.field_id is act::test_webhook: the sample Ortto sends from the webhook\'s Test button.' });
+  } else if (fieldId && fieldId.startsWith('act:')) {
+    const label = activityLabel(fieldId, custom).label;
+    if (journey) {
+      const shape = str(value.shape_title);
+      out.push({ vendor: 'Ortto', kind: 'ortto-journey', eventLabel: shape ? `Journey webhook (${shape})` : 'Journey webhook',
+        confidence: 0.93,
+        explanation: `Journey/playbook webhook fields (campaign_id, shape_id, webhook_id) with the triggering activity ${fieldId} (${label}).` });
+    } else {
+      out.push({ vendor: 'Ortto', kind: 'ortto-activity', eventLabel: label,
+        confidence: has(value, 'webhook_id') ? 0.95 : 0.8,
+        explanation: `Ortto activity webhook: activity.field_id ${fieldId}${has(value, 'webhook_id') ? ' with webhook_id' : ''}.` });
+    }
+  } else if (journey) {
+    const shape = str(value.shape_title);
+    out.push({ vendor: 'Ortto', kind: 'ortto-journey', eventLabel: shape ? `Journey webhook (${shape})` : 'Journey webhook',
+      confidence: 0.9, explanation: 'Ortto journey/playbook webhook: contact_id, webhook_id and campaign/shape fields.' });
+  } else {
+    let ids = 0;
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length && i < 200; i++) if (isOrttoFieldId(keys[i]!)) ids++;
+    if (ids >= 2) {
+      out.push({ vendor: 'Ortto', kind: 'ortto-fields', eventLabel: null, confidence: 0.5,
+        explanation: `${ids} keys are Ortto field IDs (type:namespace:name).` });
+    }
+  }
+  return out;
+}
+
+function ontraportSubscription(value: unknown, formatName: string): Recognition | null {
+  if (!isRecord(value) || !has(value, 'event') || !isRecord(value.event)) return null;
+  const type = str(value.event.type);
+  if (!type || !/^[a-z][a-z_]{1,60}$/.test(type)) return null;
+  const envelope = has(value, 'webhook_id') || has(value, 'object_type_id');
+  if (!envelope && !has(value, 'data')) return null;
+  const objectType = str(value.object_type_id);
+  const data = has(value, 'data') && isRecord(value.data) ? value.data : null;
+  const format = data ? ontraportFormat(data) : null;
+  return {
+    vendor: 'Ontraport',
+    kind: 'ontraport-subscription',
+    eventLabel: ontraportEventLabel(type, value.event, objectType),
+    confidence: envelope && data ? 0.95 : 0.75,
+    explanation: `Ontraport API webhook subscription delivery: event[type]=${type}` +
+      `${format ? `, ${format} format` : ''}, ${formatName}.`,
+  };
+}
+
+const ONTRAPORT_ONLY_KEYS = new Set(['firstname', 'lastname', 'contact_id', 'sms_number', 'office_phone', 'home_phone', 'contact_cat', 'Api-Appid', 'Api-Key']);
+
+function ontraportSendWebhook(body: ParsedBody, query: FormObject): Recognition | null {
+  const flat = isRecord(body.value) ? body.value : null;
+  const merges = new Set<string>();
+  let ontraportKeys = 0;
+  let apiKeys = false;
+  const scan = (o: Record<string, unknown>) => {
+    const keys = Object.keys(o);
+    for (let i = 0; i < keys.length && i < 200; i++) {
+      const k = keys[i]!;
+      const v = o[k];
+      if (ONTRAPORT_ONLY_KEYS.has(k) || (Object.hasOwn(ONTRAPORT_CONTACT_FIELDS, k) && /^(firstname|lastname|contact_id)$/.test(k))) ontraportKeys++;
+      if (k === 'Api-Appid' || k === 'Api-Key') apiKeys = true;
+      if (typeof v === 'string') for (const m of findMergeFields(v)) merges.add(m);
+    }
+  };
+  if (flat && body.format !== 'json') scan(flat);
+  if (flat && body.format === 'json' && Object.values(flat).every((v) => typeof v === 'string')) scan(flat);
+  scan(query);
+  if (merges.size > 0) {
+    return { vendor: 'Ontraport', kind: 'ontraport-send-webhook', eventLabel: 'Send a webhook (unresolved merge fields)',
+      confidence: 0.85, explanation: `Unresolved merge field${merges.size > 1 ? 's' : ''} ${[...merges].slice(0, 3).join(', ')} arrived literally: Ontraport could not fill ${merges.size > 1 ? 'them' : 'it'}.` };
+  }
+  if (apiKeys) {
+    return { vendor: 'Ontraport', kind: 'ontraport-send-webhook', eventLabel: 'Send a webhook', confidence: 0.8,
+      explanation: 'Post data carries Api-Appid/Api-Key, as an Ontraport "Send a webhook" element calling the Ontraport API.' };
+  }
+  if (ontraportKeys >= 2 && (body.format === 'form' || body.format === 'empty')) {
+    return { vendor: 'Ontraport', kind: 'ontraport-send-webhook', eventLabel: 'Send a webhook', confidence: 0.55,
+      explanation: `Form post data with ${ontraportKeys} Ontraport contact field names (firstname, lastname, contact_id …).` };
+  }
+  return null;
+}
+
+function wpFusion(query: FormObject): Recognition | null {
+  const action = Object.hasOwn(query, 'wpf_action') ? query.wpf_action : undefined;
+  if (typeof action !== 'string') return null;
+  const label = Object.hasOwn(WP_FUSION_ACTIONS, action) ? WP_FUSION_ACTIONS[action]! : action || '(no action)';
+  const hasKey = Object.hasOwn(query, 'access_key');
+  return {
+    vendor: 'WP Fusion',
+    kind: 'wp-fusion',
+    eventLabel: label,
+    confidence: hasKey ? 0.9 : 0.7,
+    explanation: `WP Fusion webhook URL: wpf_action=${action}${hasKey ? ' with access_key' : ' (no access_key: WP Fusion will refuse it)'}.`,
+  };
+}
+
+/** Every recogniser that fired, best first. */
+export function recognise(input: RecogniseInput, custom?: CustomDictionary): Recognition[] {
+  const out: Recognition[] = [];
+  const formatName = input.body.format === 'json' ? 'JSON' : 'form-encoded';
+  if (input.body.format === 'json' || input.body.format === 'form') {
+    out.push(...orttoRecognisers(input.body.value, custom));
+    const sub = ontraportSubscription(input.body.value, formatName);
+    if (sub) out.push(sub);
+  }
+  if (!out.some((r) => r.vendor === 'Ontraport')) {
+    const send = ontraportSendWebhook(input.body, input.query);
+    if (send) out.push(send);
+  }
+  const wpf = wpFusion(input.query);
+  if (wpf) out.push(wpf);
+  return out.sort((a, b) => b.confidence - a.confidence);
+}

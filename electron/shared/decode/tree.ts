@@ -1,0 +1,142 @@
+import { clip, formatPlain, type Formatted } from './values';
+import { findMergeFields } from './merge-fields';
+import type { CustomDictionary, DecodedNode, DecodeWarning, LabelSource, WarningCode } from './types';
+
+/** How one key is read: its label, where the label came from, how to format its value, how to read its children. */
+export interface KeyInfo {
+  label: string;
+  labelSource: LabelSource;
+  fieldId: string | null;
+  format?: (value: unknown) => Formatted;
+  details?: string[];
+  /** Context for the children of an object/array value. */
+  ctx: Ctx;
+  warnings?: { code: WarningCode; severity: 'warning' | 'info'; message: string }[];
+}
+export type Ctx = (key: string, value: unknown, b: Builder) => KeyInfo;
+
+export interface BuilderOptions {
+  maxNodes: number;
+  maxDepth: number;
+  mergeCheck: boolean;
+  custom?: CustomDictionary;
+}
+
+export class Builder {
+  nodeCount = 0;
+  truncated = false;
+  readonly warnings: DecodeWarning[] = [];
+  constructor(readonly options: BuilderOptions) {}
+
+  get custom() {
+    return this.options.custom;
+  }
+
+  warn(node: DecodedNode, code: WarningCode, severity: 'warning' | 'info', message: string) {
+    const w: DecodeWarning = { code, severity, message, path: node.path };
+    node.warnings.push(w);
+    if (this.warnings.length < 500) this.warnings.push(w);
+  }
+}
+
+const SIMPLE_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+export const childPath = (parent: string, key: string) =>
+  SIMPLE_KEY.test(key) ? `${parent}.${key}` : `${parent}[${JSON.stringify(key)}]`;
+
+function rawText(value: unknown, json: boolean): string | null {
+  if (value !== null && typeof value === 'object') return null;
+  if (!json && typeof value === 'string') return clip(value, 1000);
+  try {
+    return clip(JSON.stringify(value) ?? String(value), 1000);
+  } catch {
+    return String(value);
+  }
+}
+
+export interface BuildArgs {
+  key: string;
+  path: string;
+  value: unknown;
+  info: KeyInfo;
+  depth: number;
+  json: boolean;
+}
+
+/** Build a node and (bounded) its children. Iterates over children; recursion depth is capped by maxDepth. */
+export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
+  const { key, path, value, info, depth, json } = args;
+  b.nodeCount++;
+  const isContainer = value !== null && typeof value === 'object';
+  const formatted = info.format ? safeFormat(info.format, value) : formatPlain(value);
+  const node: DecodedNode = {
+    key,
+    path,
+    label: info.label,
+    type: formatted.type,
+    display: formatted.display,
+    raw: rawText(value, json),
+    fieldId: info.fieldId,
+    labelSource: info.labelSource,
+    epochMs: formatted.epochMs,
+    details: [...(info.details ?? []), ...formatted.details],
+    warnings: [],
+    children: null,
+  };
+  for (const w of info.warnings ?? []) b.warn(node, w.code, w.severity, w.message);
+  for (const p of formatted.problems) b.warn(node, p.includes('2^53') ? 'precision' : 'suspicious-value', 'warning', p);
+  if (typeof value === 'string' && b.options.mergeCheck) {
+    const merges = findMergeFields(value);
+    if (merges.length > 0) {
+      b.warn(node, 'unresolved-merge-field', 'warning',
+        `Unresolved merge field ${merges.join(', ')}: the sender did not fill it for this contact.`);
+    }
+  }
+  // A formatter that understood an object (geo, phone, date) makes it a leaf; raw JSON keeps the original.
+  const leafObject = isContainer && info.format !== undefined && formatted.type !== 'object' && formatted.type !== 'array';
+  if (leafObject) {
+    try {
+      node.raw = clip(JSON.stringify(value), 1000);
+    } catch {
+      node.raw = null;
+    }
+  }
+  if (!isContainer || leafObject) return node;
+  if (depth >= b.options.maxDepth) {
+    b.truncated = true;
+    b.warn(node, 'truncated', 'info', `Nested deeper than ${b.options.maxDepth} levels; not decoded further.`);
+    return node;
+  }
+  node.children = [];
+  const entries: [string, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [`[${i}]`, v] as [string, unknown])
+    : Object.keys(value as object).map((k) => [k, (value as Record<string, unknown>)[k]] as [string, unknown]);
+  for (const [k, v] of entries) {
+    if (b.nodeCount >= b.options.maxNodes) {
+      b.truncated = true;
+      b.warn(node, 'truncated', 'info', `Stopped after ${b.options.maxNodes} nodes; ${entries.length - node.children.length} more here are not decoded.`);
+      break;
+    }
+    const childInfo = safeCtx(info.ctx, k, v, b);
+    const p = Array.isArray(value) ? `${path}${k}` : childPath(path, k);
+    node.children.push(buildNode(b, { key: k, path: p, value: v, info: childInfo, depth: depth + 1, json }));
+  }
+  return node;
+}
+
+function safeFormat(format: (v: unknown) => Formatted, value: unknown): Formatted {
+  try {
+    return format(value);
+  } catch (error) {
+    return { ...formatPlain(value), problems: [`Could not format: ${error instanceof Error ? error.message : String(error)}`] };
+  }
+}
+
+function safeCtx(ctx: Ctx, key: string, value: unknown, b: Builder): KeyInfo {
+  try {
+    return ctx(key, value, b);
+  } catch {
+    return plainInfo(key);
+  }
+}
+
+export const plainInfo = (key: string): KeyInfo => ({ label: key, labelSource: 'none', fieldId: null, ctx: (k) => plainInfo(k) });

@@ -1,0 +1,230 @@
+/** Typed value formatting. Every function is total: odd input gives a readable display and a warning, never a throw. */
+
+export interface Formatted {
+  type: string;
+  display: string;
+  details: string[];
+  epochMs: number | null;
+  /** Messages for suspicious values (become `suspicious-value` warnings). */
+  problems: string[];
+}
+
+const MAX_DISPLAY = 2000;
+
+export function clip(text: string, max = MAX_DISPLAY): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
+}
+
+const fmt = (type: string, display: string, extra: Partial<Formatted> = {}): Formatted => ({
+  type,
+  display,
+  details: extra.details ?? [],
+  epochMs: extra.epochMs ?? null,
+  problems: extra.problems ?? [],
+});
+
+/** Plain JSON value shown as itself. */
+export function formatPlain(value: unknown): Formatted {
+  if (value === null) return fmt('null', 'null');
+  switch (typeof value) {
+    case 'string':
+      return fmt('string', clip(value));
+    case 'number': {
+      const problems =
+        Number.isInteger(value) && !Number.isSafeInteger(value)
+          ? ['Integer beyond 2^53: the digits shown may differ from the raw body.']
+          : [];
+      return fmt('number', String(value), { problems });
+    }
+    case 'boolean':
+      return fmt('boolean', String(value));
+    default:
+      if (Array.isArray(value)) return fmt('array', `${value.length} item${value.length === 1 ? '' : 's'}`);
+      if (typeof value === 'object') return fmt('object', `${Object.keys(value).length} keys`);
+      return fmt('unknown', String(value));
+  }
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** ms since epoch → "2023-10-03 04:11:23 UTC" (with a fraction when given). */
+export function formatUtc(ms: number, fraction = ''): string {
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return 'invalid date';
+  return (
+    `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}${fraction} UTC`
+  );
+}
+
+/** ms since epoch in the viewer's (or a named) time zone. */
+export function formatLocal(ms: number, timeZone?: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hour12: false,
+      timeZone,
+      timeZoneName: 'short',
+    })
+      .format(new Date(ms))
+      .replace(',', '');
+  } catch {
+    return formatUtc(ms);
+  }
+}
+
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$/;
+
+/** Ortto `tme`: RFC 3339 with up to 9 fractional digits (more than Date keeps, so the fraction is kept as text). */
+export function formatTimestamp(value: unknown): Formatted {
+  if (typeof value !== 'string') {
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      // Not Ortto's shape, but show what it would mean as seconds or milliseconds.
+      const ms = value > 1e11 ? value : value * 1000;
+      return fmt('timestamp', formatUtc(ms), { epochMs: ms, problems: ['Expected an RFC 3339 string, got a number.'] });
+    }
+    return { ...formatPlain(value), problems: ['Expected an RFC 3339 time string.'] };
+  }
+  const m = RFC3339.exec(value);
+  if (!m) return fmt('string', clip(value), { problems: ['Not an RFC 3339 time.'] });
+  const fraction = m[7] ?? '';
+  const ms = Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${fraction.slice(0, 4)}${m[8]!.toUpperCase()}`);
+  if (Number.isNaN(ms)) return fmt('string', clip(value), { problems: ['Time out of range.'] });
+  const offset = m[8]!.toUpperCase() === 'Z' ? '' : ` (sent with offset ${m[8]})`;
+  return fmt('timestamp', formatUtc(ms, fraction), { epochMs: ms, details: offset ? [`Offset${offset}`] : [] });
+}
+
+/** Unix seconds (Ontraport sends them as strings). */
+export function formatUnixSeconds(value: unknown): Formatted {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : null;
+  if (text === '') return fmt('unix-time', '(empty)');
+  if (text === null || !/^-?\d{1,12}$/.test(text)) {
+    return { ...formatPlain(value), problems: ['Expected Unix seconds.'] };
+  }
+  const seconds = Number(text);
+  if (seconds === 0) return fmt('unix-time', '0 (not set)');
+  const ms = seconds * 1000;
+  const problems = seconds > 1e10 ? ['Looks like milliseconds, not seconds.'] : [];
+  return fmt('unix-time', formatUtc(ms), { epochMs: ms, details: [`${text} s since 1970-01-01 UTC`], problems });
+}
+
+/** `int` values; decimals and currency arrive ×1000. */
+export function formatInt(value: unknown, displayType: string | undefined, scaled: boolean): Formatted {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    if (typeof value === 'string' && /^-?\d+$/.test(value)) {
+      const inner = formatInt(Number(value), displayType, scaled);
+      return { ...inner, problems: [...inner.problems, 'Number sent as a string.'] };
+    }
+    return { ...formatPlain(value), problems: ['Expected an integer.'] };
+  }
+  const problems: string[] = [];
+  if (!Number.isInteger(value)) problems.push('Expected an integer (decimals travel ×1000).');
+  if (Number.isInteger(value) && !Number.isSafeInteger(value)) problems.push('Integer beyond 2^53.');
+  if (!scaled) return fmt(displayType === 'engagement' ? 'engagement' : 'integer', String(value), { problems });
+  const type = displayType === 'currency' || displayType === 'price' ? 'currency' : 'decimal';
+  const display = scaleThousand(value, type === 'currency' ? 2 : 0);
+  return fmt(type, display, { details: [`${value} on the wire ÷ 1000`], problems });
+}
+
+/** Exact decimal text of value/1000, with at least `minDecimals` decimals. */
+export function scaleThousand(value: number, minDecimals: number): string {
+  if (!Number.isSafeInteger(value)) return String(value / 1000);
+  const negative = value < 0;
+  const abs = Math.abs(value);
+  const whole = Math.floor(abs / 1000);
+  let frac = String(abs % 1000).padStart(3, '0').replace(/0+$/, '');
+  while (frac.length < minDecimals) frac += '0';
+  return `${negative ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `phn` {c, n} → +61 401234567. */
+export function formatPhone(value: unknown): Formatted {
+  if (typeof value === 'string') return fmt('phone', clip(value));
+  if (!isRecord(value)) return { ...formatPlain(value), problems: ['Expected a phone object {c, n}.'] };
+  const c = value.c ?? value.country_code;
+  const n = value.n ?? value.number ?? value.phone;
+  const cs = typeof c === 'number' || typeof c === 'string' ? String(c).replace(/^\+/, '') : '';
+  const ns = typeof n === 'number' || typeof n === 'string' ? String(n) : '';
+  const problems: string[] = [];
+  if (cs && !/^\d{1,4}$/.test(cs)) problems.push('Country calling code is not 1–4 digits.');
+  if (!ns) problems.push('No national number (n).');
+  if (/^0/.test(ns)) problems.push('National number starts with a trunk 0.');
+  return fmt('phone', cs ? `+${cs} ${ns}` : ns, {
+    details: [`country code ${cs || '(none)'}, national number ${ns || '(none)'}`],
+    problems,
+  });
+}
+
+/** `geo` {name, id, lat, lng}; lat/lng are ×1,000,000. */
+export function formatGeo(value: unknown): Formatted {
+  if (typeof value === 'string') return fmt('geo', clip(value));
+  if (!isRecord(value)) return { ...formatPlain(value), problems: ['Expected a geo object {name, lat, lng}.'] };
+  const name = typeof value.name === 'string' ? value.name : '';
+  const problems: string[] = [];
+  const details: string[] = [];
+  let coords = '';
+  if (typeof value.lat === 'number' && typeof value.lng === 'number') {
+    const lat = value.lat / 1_000_000;
+    const lng = value.lng / 1_000_000;
+    if (Math.abs(lat) > 90 || Math.abs(lng) > 180) problems.push('Latitude/longitude out of range after ÷ 1,000,000.');
+    coords = `${lat.toFixed(6)}, ${lng.toFixed(6)}`;
+    details.push(`lat ${value.lat} ÷ 1,000,000 = ${lat}`, `lng ${value.lng} ÷ 1,000,000 = ${lng}`);
+  }
+  if (value.id !== undefined) details.push(`id ${String(value.id)}`);
+  const display = [clip(name, 200), coords && `(${coords})`].filter(Boolean).join(' ') || '(no name)';
+  return fmt('geo', display, { details, problems });
+}
+
+/** `dtz` {year, month, day, timezone}. */
+export function formatDate(value: unknown): Formatted {
+  if (typeof value === 'string') return fmt('date', clip(value));
+  if (!isRecord(value)) return { ...formatPlain(value), problems: ['Expected a date object {year, month, day, timezone}.'] };
+  const { year, month, day, timezone } = value;
+  const problems: string[] = [];
+  const ok =
+    typeof year === 'number' && typeof month === 'number' && typeof day === 'number' &&
+    month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  if (!ok) problems.push('Year/month/day missing or out of range.');
+  const date = `${pad(Number(year), 4)}-${pad(Number(month))}-${pad(Number(day))}`;
+  const tz = typeof timezone === 'string' && timezone ? ` (${clip(timezone, 64)})` : '';
+  return fmt('date', `${date}${tz}`, { problems });
+}
+
+export function formatBoolean(value: unknown): Formatted {
+  if (typeof value === 'boolean') return fmt('boolean', value ? 'true' : 'false');
+  if (value === 'true' || value === 'false') return fmt('boolean', value, { problems: ['Boolean sent as a string.'] });
+  return { ...formatPlain(value), problems: ['Expected true or false.'] };
+}
+
+/** Sets and lists (`u4s`, `ids`, `sst`, `stl`, `tags`). */
+export function formatList(value: unknown, type: string): Formatted {
+  if (!Array.isArray(value)) {
+    if (typeof value === 'string') return fmt(type, clip(value));
+    return { ...formatPlain(value), problems: ['Expected a list.'] };
+  }
+  const shown = value.slice(0, 200).map((v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? String(v)));
+  const more = value.length > 200 ? ` … (${value.length - 200} more)` : '';
+  const problems = type === 'id-list' && value.some((v) => typeof v !== 'number' && typeof v !== 'string')
+    ? ['List items should be numbers or IDs.']
+    : [];
+  return fmt(type, clip(shown.join(', ') + more) || '(empty)', { details: [`${value.length} item${value.length === 1 ? '' : 's'}`], problems });
+}
+
+// Ontraport multi-value lists: ids between star-slash-star separators, e.g. '*/*4*/*12*/*'.
+export function formatStarList(value: unknown): Formatted {
+  if (typeof value !== 'string') return formatPlain(value);
+  if (value === '') return fmt('tag-list', '(empty)');
+  const items = value.split('*/*').filter((s) => s !== '');
+  const problems = value.startsWith('*/*') && value.endsWith('*/*') ? [] : ['Expected a */*-delimited list.'];
+  return fmt('tag-list', clip(items.join(', ')), { details: [`${items.length} item${items.length === 1 ? '' : 's'}`], problems });
+}
+
+export const isStarList = (value: unknown): boolean =>
+  typeof value === 'string' && value.length >= 6 && value.startsWith('*/*') && value.endsWith('*/*');
