@@ -6,6 +6,7 @@ import { deliveryEvents, deliveryMethods } from './delivery';
 import { desktopEvents, desktopMethods } from './desktop';
 import { endpointMethods } from './endpoints';
 import { coreEvents } from './events';
+import { signingEvents, signingMethods } from './signing';
 import { tunnelEvents, tunnelMethods } from './tunnel';
 
 export * from './errors';
@@ -22,10 +23,11 @@ export const contract = {
     ...endpointMethods,
     ...decodeMethods,
     ...deliveryMethods,
+    ...signingMethods,
     ...tunnelMethods,
     ...desktopMethods,
   },
-  events: { ...coreEvents, ...decodeEvents, ...deliveryEvents, ...tunnelEvents, ...desktopEvents },
+  events: { ...coreEvents, ...decodeEvents, ...deliveryEvents, ...signingEvents, ...tunnelEvents, ...desktopEvents },
 };
 
 export type Methods = typeof contract.methods;

@@ -1,0 +1,170 @@
+import type { EndpointVerify } from '../../shared/contract/endpoints';
+import { hmacDefaults } from '../../shared/send/signing-config';
+import { decodeSignature, hmac, hmacKey, safeEqual, SigningError, type HmacAlgorithm } from './keys';
+
+export interface VerifyResult {
+  ok: boolean;
+  reason: string;
+}
+
+type Headers = readonly (readonly [string, string])[];
+
+const header = (headers: Headers, ...names: string[]) => {
+  for (const name of names) {
+    const found = headers.find(([n]) => n.toLowerCase() === name.toLowerCase());
+    if (found) return found[1];
+  }
+  return undefined;
+};
+
+const missing = (name: string): VerifyResult => ({ ok: false, reason: `signature header missing (${name})` });
+
+/** A signer that computes the expected MAC for some bytes, so the same check can run over body variants. */
+type Expect = (body: Uint8Array) => Buffer;
+
+/**
+ * Verify an incoming request against the endpoint's scheme and secret over the exact raw bytes.
+ * Comparisons are constant-time. Failure reasons name what failed: the header, the timestamp window, or the MAC.
+ */
+export function verifySignature(config: EndpointVerify, headers: Headers, body: Uint8Array, nowSec: number): VerifyResult {
+  try {
+    return verifyScheme(config, headers, body, nowSec);
+  } catch (error) {
+    if (error instanceof SigningError) return { ok: false, reason: `bad secret: ${error.message}` };
+    throw error;
+  }
+}
+
+function verifyScheme(config: EndpointVerify, headers: Headers, body: Uint8Array, nowSec: number): VerifyResult {
+  const tolerance = config.toleranceSeconds ?? 300;
+  switch (config.scheme) {
+    case 'none':
+      return { ok: true, reason: 'no verification configured' };
+    case 'standard-webhooks': {
+      const id = header(headers, 'webhook-id', 'svix-id');
+      const ts = header(headers, 'webhook-timestamp', 'svix-timestamp');
+      const sig = header(headers, 'webhook-signature', 'svix-signature');
+      if (sig === undefined) return missing('webhook-signature');
+      if (id === undefined) return missing('webhook-id');
+      if (ts === undefined) return missing('webhook-timestamp');
+      const window = checkTimestamp(ts, 'webhook-timestamp', nowSec, tolerance);
+      if (window) return window;
+      const candidates = sig
+        .split(' ')
+        .filter((part) => part.startsWith('v1,'))
+        .map((part) => decodeSignature(part.slice(3), 'base64'))
+        .filter((b): b is Buffer => b !== null);
+      if (candidates.length === 0) return { ok: false, reason: 'malformed webhook-signature: no "v1,<base64>" entry' };
+      const key = hmacKey(config.scheme, config.secret);
+      return compare((b) => hmac('sha256', key, [`${id}.${ts}.`, b]), candidates, body, 'v1 signature');
+    }
+    case 'github': {
+      const sig256 = header(headers, 'X-Hub-Signature-256');
+      const sig1 = header(headers, 'X-Hub-Signature');
+      const value = sig256 ?? sig1;
+      if (value === undefined) return missing('X-Hub-Signature-256');
+      const algorithm: HmacAlgorithm = sig256 !== undefined ? 'sha256' : 'sha1';
+      const prefix = `${algorithm}=`;
+      const decoded = value.startsWith(prefix) ? decodeSignature(value.slice(prefix.length), 'hex') : null;
+      if (!decoded) return { ok: false, reason: `malformed ${sig256 !== undefined ? 'X-Hub-Signature-256' : 'X-Hub-Signature'}: expected "${prefix}<hex>"` };
+      const key = hmacKey(config.scheme, config.secret);
+      return compare((b) => hmac(algorithm, key, [b]), [decoded], body, `${algorithm} signature`);
+    }
+    case 'stripe': {
+      const value = header(headers, 'Stripe-Signature');
+      if (value === undefined) return missing('Stripe-Signature');
+      const fields = value.split(',').map((part) => part.trim().split('=') as [string, string?]);
+      const t = fields.find(([k]) => k === 't')?.[1];
+      const v1 = fields
+        .filter(([k]) => k === 'v1')
+        .map(([, v]) => decodeSignature(v ?? '', 'hex'))
+        .filter((b): b is Buffer => b !== null);
+      if (t === undefined || v1.length === 0) return { ok: false, reason: 'malformed Stripe-Signature: expected "t=<unix>,v1=<hex>"' };
+      const window = checkTimestamp(t, 'Stripe-Signature t', nowSec, tolerance);
+      if (window) return window;
+      const key = hmacKey(config.scheme, config.secret);
+      return compare((b) => hmac('sha256', key, [`${t}.`, b]), v1, body, 'v1 signature');
+    }
+    case 'shopify': {
+      const value = header(headers, 'X-Shopify-Hmac-Sha256');
+      if (value === undefined) return missing('X-Shopify-Hmac-Sha256');
+      const decoded = decodeSignature(value, 'base64');
+      if (!decoded) return { ok: false, reason: 'malformed X-Shopify-Hmac-Sha256: expected base64' };
+      const key = hmacKey(config.scheme, config.secret);
+      return compare((b) => hmac('sha256', key, [b]), [decoded], body, 'HMAC');
+    }
+    case 'hmac': {
+      const name = config.header ?? hmacDefaults.header;
+      const algorithm = config.algorithm ?? hmacDefaults.algorithm;
+      const encoding = config.encoding ?? hmacDefaults.encoding;
+      const value = header(headers, name);
+      if (value === undefined) return missing(name);
+      // Accept the common `sha256=` prefix (GitHub style) on generic signatures.
+      const bare = value.startsWith(`${algorithm}=`) ? value.slice(algorithm.length + 1) : value;
+      const decoded = decodeSignature(bare, encoding);
+      if (!decoded) return { ok: false, reason: `malformed ${name}: expected ${encoding}` };
+      const key = hmacKey(config.scheme, config.secret);
+      const ts = header(headers, hmacDefaults.timestampHeader);
+      const id = header(headers, hmacDefaults.idHeader);
+      if (ts !== undefined) {
+        const window = checkTimestamp(ts, hmacDefaults.timestampHeader, nowSec, tolerance);
+        if (window) return window;
+      }
+      const what = `${algorithm} ${encoding} signature`;
+      const plain = compare((b) => hmac(algorithm, key, [b]), [decoded], body, what);
+      if (plain.ok || ts === undefined) return plain;
+      // What is signed is not part of the endpoint's settings: also try `ts.body` and `id.ts.body` (what we send).
+      if (safeEqual(decoded, hmac(algorithm, key, [`${ts}.`, body]))) return { ok: true, reason: `valid ${what} over timestamp.body` };
+      if (id !== undefined && safeEqual(decoded, hmac(algorithm, key, [`${id}.${ts}.`, body]))) {
+        return { ok: true, reason: `valid ${what} over id.timestamp.body` };
+      }
+      return plain;
+    }
+    default: {
+      const never: never = config.scheme;
+      return { ok: false, reason: `scheme: unknown "${String(never)}"` };
+    }
+  }
+}
+
+function checkTimestamp(value: string, name: string, nowSec: number, tolerance: number): VerifyResult | null {
+  if (!/^\d{1,12}$/.test(value.trim())) return { ok: false, reason: `malformed ${name}: expected unix seconds, got "${value.slice(0, 40)}"` };
+  const skew = Math.floor(nowSec) - Number(value.trim());
+  if (Math.abs(skew) > tolerance) {
+    const direction = skew > 0 ? `${skew}s old` : `${-skew}s in the future`;
+    return { ok: false, reason: `timestamp outside tolerance (${direction}, allowed ±${tolerance}s)` };
+  }
+  return null;
+}
+
+function compare(expect: Expect, candidates: Buffer[], body: Uint8Array, what: string): VerifyResult {
+  const expected = expect(body);
+  if (candidates.some((candidate) => safeEqual(candidate, expected))) return { ok: true, reason: `valid ${what}` };
+  const variant = bodyVariants(body).find(({ bytes }) => {
+    const mac = expect(bytes);
+    return candidates.some((candidate) => safeEqual(candidate, mac));
+  });
+  if (variant) {
+    return { ok: false, reason: `body changed: the signature matches the body ${variant.label}, so something re-encoded it in transit` };
+  }
+  return { ok: false, reason: 'signature mismatch: bad secret, or the body changed in transit' };
+}
+
+/** Common in-transit rewrites: a trailing newline added or dropped, JSON re-serialized compact or pretty. */
+function bodyVariants(body: Uint8Array): Array<{ label: string; bytes: Uint8Array }> {
+  const text = Buffer.from(body).toString('utf8');
+  const variants: Array<{ label: string; bytes: Uint8Array }> = [];
+  const add = (label: string, value: string) => {
+    if (value !== text) variants.push({ label, bytes: Buffer.from(value, 'utf8') });
+  };
+  if (/\r?\n$/.test(text)) add('without its trailing newline', text.replace(/\r?\n$/, ''));
+  else add('with a trailing newline', `${text}\n`);
+  try {
+    const parsed: unknown = JSON.parse(text);
+    add('re-serialized as compact JSON', JSON.stringify(parsed));
+    add('re-serialized as indented JSON', JSON.stringify(parsed, null, 2));
+  } catch {
+    // Not JSON: only the newline variants apply.
+  }
+  return variants;
+}

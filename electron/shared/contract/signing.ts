@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { method, type EventTable, type MethodTable } from './define';
+import { headerPair } from './captures';
+import { endpointVerify } from './endpoints';
+import { signingConfig } from '../send/signing-config';
+
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
+
+/** Signing previews, verification checks and the composer's pure helpers exposed to the CLI and renderer. */
+export const signingMethods = {
+  /** The headers a signed request would carry and the exact string that was signed. */
+  'signing.preview': method(
+    z.object({
+      config: signingConfig,
+      bodyBase64: base64.default(''),
+      id: z.string().min(1).max(200).optional(),
+      timestampSec: z.number().int().min(0).optional(),
+    }),
+    z.object({
+      headers: z.array(headerPair),
+      signedString: z.string(),
+      id: z.string().nullable(),
+      timestampSec: z.number().int().nullable(),
+    }),
+  ),
+  /** Check a request against a scheme and secret (what endpoint verification does for each capture). */
+  'signing.verify': method(
+    z.object({
+      config: endpointVerify,
+      headers: z.array(headerPair),
+      bodyBase64: base64.default(''),
+      nowSec: z.number().int().min(0).optional(),
+    }),
+    z.object({ ok: z.boolean(), reason: z.string() }),
+  ),
+  'send.detectContentType': method(
+    z.object({ body: z.string(), headers: z.array(headerPair).default([]) }),
+    z.object({
+      detected: z.enum(['application/x-www-form-urlencoded', 'application/json', 'application/xml', 'text/plain']),
+      effective: z.string(),
+      userSet: z.boolean(),
+    }),
+  ),
+  'send.parseCurl': method(
+    z.object({ command: z.string().max(10_000_000) }),
+    z.object({
+      method: z.string(),
+      url: z.string(),
+      headers: z.array(headerPair),
+      body: z.string().nullable(),
+      bodyBase64: z.string().nullable(),
+    }),
+  ),
+  'send.toCurl': method(
+    z.object({ method: z.string().min(1), url: z.string().min(1), headers: z.array(headerPair).default([]), bodyBase64: base64.default('') }),
+    z.object({ command: z.string() }),
+  ),
+} satisfies MethodTable;
+
+export const signingEvents = {} satisfies EventTable;
