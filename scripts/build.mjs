@@ -30,6 +30,9 @@ await Promise.all([
     outdir: join(root, 'dist'),
     outExtension: { '.js': '.cjs' },
     external: ['electron'],
+    // Engine modules locate files (migrations) from import.meta.url, which CommonJS lacks: give it the bundle's URL.
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),
   // The preload runs sandboxed: one self-contained CommonJS file, nothing external but electron.
   esbuild({

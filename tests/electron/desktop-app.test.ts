@@ -1,0 +1,329 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEngine } from '../../electron/engine/engine';
+import { silentLogger } from '../../electron/engine/util/logger';
+import { contentSecurityPolicy } from '../../electron/main/app-protocol';
+import { startDesktop, type DesktopRuntime } from '../../electron/main/desktop-app';
+import { ipcChannels } from '../../electron/shared/contract/desktop';
+import { createFakeElectron, menuItem, type FakeElectron } from './fake-electron';
+
+const appFrame = 'app://hookscope/index.html';
+
+let root: string;
+let dataDir: string;
+let rendererDir: string;
+const running: DesktopRuntime[] = [];
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'hookscope-desktop-'));
+  dataDir = join(root, 'data');
+  rendererDir = join(root, 'renderer');
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Hookscope</title>');
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(root, 'secret.txt'), 'not for the renderer');
+});
+
+afterEach(async () => {
+  for (const runtime of running.splice(0)) await runtime.shutdown();
+  rmSync(root, { recursive: true, force: true });
+});
+
+async function launch(fake: FakeElectron = createFakeElectron({ downloads: root }), env: Record<string, string> = {}) {
+  const { ready } = startDesktop(fake.electron, {
+    createEngine,
+    env: { HOOKSCOPE_DATA_DIR: dataDir, ...env },
+    platform: 'linux',
+    homedir: '/nonexistent-home',
+    preloadPath: '/app/dist/electron/preload.cjs',
+    rendererDir,
+    makeLogger: () => silentLogger,
+  });
+  fake.ready();
+  const runtime = await ready;
+  if (runtime) running.push(runtime);
+  return { fake, runtime };
+}
+
+async function launched() {
+  const { fake, runtime } = await launch();
+  if (!runtime) throw new Error('desktop did not start');
+  const window = fake.windows[0];
+  if (!window) throw new Error('no window');
+  return { fake, runtime, window };
+}
+
+describe('desktop main process (injected Electron)', () => {
+  it('opens one window with the secure webPreferences, loading the app:// origin', async () => {
+    const { fake, window } = await launched();
+    expect(fake.windows).toHaveLength(1);
+    expect(window.options.webPreferences).toMatchObject({
+      preload: '/app/dist/electron/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+    });
+    expect(window.webContents.url).toBe(appFrame);
+    expect(fake.electron.app.paths.get('userData')).toBe(join(dataDir, 'electron'));
+  });
+
+  it('registers app:// as privileged before ready, then serves the renderer with a CSP', async () => {
+    const { fake } = await launched();
+    expect(fake.calls.indexOf('protocol.registerSchemesAsPrivileged')).toBeLessThan(fake.calls.indexOf('app.whenReady'));
+    expect(fake.electron.protocol.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    ]);
+    const handler = fake.electron.protocol.handlers.get('app')!;
+    const index = await handler(new Request('app://hookscope/index.html'));
+    expect(index.status).toBe(200);
+    expect(await index.text()).toContain('<title>Hookscope</title>');
+    const csp = index.headers.get('content-security-policy')!;
+    expect(csp).toBe(contentSecurityPolicy);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toMatch(/https?:|\*/);
+    expect((await handler(new Request('app://hookscope/assets/app.js'))).headers.get('content-type')).toContain('javascript');
+    // client-side routes fall back to the app; missing assets do not
+    expect(await (await handler(new Request('app://hookscope/captures/12'))).text()).toContain('Hookscope');
+    expect((await handler(new Request('app://hookscope/assets/missing.js'))).status).toBe(404);
+    // nothing outside the renderer folder, and no other host
+    expect((await handler(new Request('app://hookscope/%2e%2e/secret.txt'))).status).toBe(404);
+    expect((await handler(new Request('app://hookscope/..%2fsecret.txt'))).status).toBe(404);
+    expect((await handler(new Request('app://evil/index.html'))).status).toBe(404);
+  });
+
+  it('denies navigation away from the app and sends only https links to the system browser', async () => {
+    const { fake, window } = await launched();
+    const contents = window.webContents;
+    expect(contents.navigate('https://example.com')).toBe(false);
+    expect(fake.electron.shell.external).toEqual(['https://example.com/']);
+    expect(contents.navigate('http://example.com')).toBe(false);
+    expect(contents.navigate('file:///etc/passwd')).toBe(false);
+    expect(contents.navigate('javascript:alert(1)')).toBe(false);
+    expect(contents.navigate('https://user:pw@example.com/')).toBe(false);
+    expect(fake.electron.shell.external).toEqual(['https://example.com/']);
+    expect(contents.navigate('https://example.com', 'will-redirect')).toBe(false);
+    expect(contents.navigate('app://hookscope/index.html')).toBe(true);
+  });
+
+  it('denies window.open, opening https targets externally', async () => {
+    const { fake, window } = await launched();
+    const open = window.webContents.windowOpenHandler!;
+    expect(open({ url: 'https://example.com/docs' })).toEqual({ action: 'deny' });
+    expect(open({ url: 'app://hookscope/index.html' })).toEqual({ action: 'deny' });
+    expect(open({ url: 'smb://share/x' })).toEqual({ action: 'deny' });
+    expect(fake.electron.shell.external).toEqual(['https://example.com/docs']);
+    const attach = { prevented: false, preventDefault() { this.prevented = true; } };
+    window.webContents.emit('will-attach-webview', attach);
+    expect(attach.prevented).toBe(true);
+  });
+
+  it('denies permission requests and checks', async () => {
+    const { fake } = await launched();
+    const session = fake.electron.session.defaultSession;
+    for (const permission of ['media', 'geolocation', 'notifications', 'midi', 'openExternal', 'clipboard-read', 'hid']) {
+      expect(session.request(permission, appFrame)).toBe(false);
+      expect(session.checkHandler!(null, permission, 'app://hookscope', {})).toBe(false);
+    }
+    // writing to the clipboard is the one thing the app's own page may do
+    expect(session.request('clipboard-sanitized-write', appFrame)).toBe(true);
+    expect(session.request('clipboard-sanitized-write', 'https://example.com/')).toBe(false);
+  });
+
+  it('refuses IPC from foreign frames and unknown methods, and serves the app frame', async () => {
+    const { fake, runtime } = await launched();
+    const ipc = fake.electron.ipcMain;
+    const call = (frame: string | null, method: string, input: unknown = {}) =>
+      ipc.invoke(ipcChannels.rpc, frame, { op: 'call', method, input });
+    for (const frame of ['https://example.com/', 'file:///app/index.html', 'app://evil/index.html', null]) {
+      expect(await call(frame, 'app.info')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(await call(appFrame, 'app.nope')).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await call(appFrame, '__proto__')).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await ipc.invoke(ipcChannels.rpc, appFrame, { op: 'eval' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const info = (await call(appFrame, 'app.info')) as { ok: true; value: { receiverUrl: string; dataDir: string; mode: string } };
+    expect(info.ok).toBe(true);
+    expect(info.value).toMatchObject({ receiverUrl: runtime.engine.receiverUrl, dataDir, mode: 'desktop' });
+    expect(await ipc.invoke(ipcChannels.rpc, appFrame, { op: 'capabilities' })).toEqual({
+      ok: true,
+      value: ['desktop.openDataFolder', 'desktop.saveFile', 'desktop.openFile', 'desktop.revealInFolder'],
+    });
+    expect(await call(appFrame, 'captures.list', { limit: 100_000 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('limit') },
+    });
+  });
+
+  it('pushes engine events to the window on the event channel', async () => {
+    const { runtime, window } = await launched();
+    const created = new Promise((resolve) => runtime.engine.bus.on('capture.created', resolve));
+    const response = await fetch(`${runtime.engine.receiverUrl}/pushed?x=1`, { method: 'POST', body: 'hello' });
+    expect(response.status).toBeLessThan(500);
+    await created;
+    const pushed = window.webContents.sent.filter((m) => m.channel === ipcChannels.event);
+    const message = pushed.map((m) => m.args[0] as { event: string; payload: { items: Array<{ path: string }> } })
+      .find((m) => m.event === 'capture.created');
+    expect(message?.payload.items[0]?.path).toBe('/pushed');
+  });
+
+  it('menu actions call the API: export HAR writes the capture, import HAR brings it back', async () => {
+    const { fake, runtime } = await launched();
+    const created = new Promise((resolve) => runtime.engine.bus.on('capture.created', resolve));
+    await fetch(`${runtime.engine.receiverUrl}/menu-export`, { method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } });
+    await created;
+
+    const template = fake.electron.Menu.installed!.template;
+    expect(template.map((item) => item.label ?? item.role)).toEqual(['File', 'Edit', 'View', 'Help']);
+
+    const harFile = join(root, 'out.har');
+    fake.electron.dialog.saveAnswers.push({ canceled: false, filePath: harFile });
+    await runtime.menu.exportHar();
+    expect(fake.electron.dialog.errors).toEqual([]);
+    const har = JSON.parse(readFileSync(harFile, 'utf8')) as { log: { entries: Array<{ request: { url: string } }> } };
+    expect(har.log.entries.map((e) => e.request.url).some((url) => url.endsWith('/menu-export'))).toBe(true);
+    expect(fake.electron.dialog.messages.at(-1)?.message).toMatch(/^Exported 1 capture/);
+
+    fake.electron.dialog.openAnswers.push({ canceled: false, filePaths: [harFile] });
+    await runtime.menu.importHar();
+    expect(fake.electron.dialog.errors).toEqual([]);
+    expect(fake.electron.dialog.messages.at(-1)?.message).toBe('Imported 1, skipped 0.');
+    const { count } = await runtime.api.call('captures.count', {});
+    expect(count).toBe(2);
+
+    await runtime.menu.openDataFolder();
+    expect(fake.electron.shell.opened).toEqual([dataDir]);
+    await runtime.menu.openLogs();
+    expect(fake.electron.shell.opened).toEqual([dataDir, join(dataDir, 'logs')]);
+    await runtime.menu.about();
+    expect(fake.electron.dialog.messages.at(-1)?.detail).toContain(runtime.engine.receiverUrl);
+  });
+
+  it('wires each menu item to its action (clicking calls the API methods, in order)', async () => {
+    const fake = createFakeElectron({ downloads: root });
+    const { runtime } = await launch(fake);
+    const calls: string[] = [];
+    const original = runtime.dispatcher.dispatch;
+    runtime.dispatcher.dispatch = (method, input, meta) => {
+      calls.push(method);
+      return original(method, input, meta);
+    };
+    const template = fake.electron.Menu.installed!.template;
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    const clickAndSettle = async (path: string[], expected: string[]) => {
+      calls.length = 0;
+      menuItem(template, path).click!();
+      for (let i = 0; i < 100 && calls.length < expected.length; i++) await settle();
+      await settle();
+      expect(calls).toEqual(expected);
+    };
+    fake.electron.dialog.saveAnswers.push({ canceled: true });
+    await clickAndSettle(['File', 'Export HAR…'], ['captures.export', 'desktop.saveFile']);
+    await clickAndSettle(['File', 'Import HAR…'], ['desktop.openFile']); // cancelled: nothing imported
+    await clickAndSettle(['File', 'Open Data Folder'], ['desktop.openDataFolder']);
+    await clickAndSettle(['Help', 'About Hookscope'], ['app.info']);
+    expect(menuItem(template, ['Help', 'Version 9.9.9-test']).enabled).toBe(false);
+
+    menuItem(template, ['View', 'Theme', 'Dark']).click!();
+    expect(fake.electron.nativeTheme.themeSource).toBe('dark');
+    expect(menuItem(fake.electron.Menu.installed!.template, ['View', 'Theme', 'Dark']).checked).toBe(true);
+    const view = menuItem(template, ['View']).submenu!.map((item) => item.role).filter(Boolean);
+    expect(view).toEqual(expect.arrayContaining(['zoomIn', 'zoomOut', 'resetZoom', 'reload', 'toggleDevTools']));
+  });
+
+  it('hides reload and devtools in packaged builds', async () => {
+    const { fake } = await launch(createFakeElectron({ packaged: true }));
+    const view = menuItem(fake.electron.Menu.installed!.template, ['View']).submenu!.map((item) => item.role);
+    expect(view).not.toContain('reload');
+    expect(view).not.toContain('toggleDevTools');
+  });
+
+  it('notifies about new captures only while unfocused and only when the setting is on', async () => {
+    const { fake, runtime, window } = await launched();
+    const capture = async (path: string) => {
+      const created = new Promise((resolve) => runtime.engine.bus.on('capture.created', resolve));
+      await fetch(`${runtime.engine.receiverUrl}${path}`, { method: 'POST', body: 'x' });
+      await created;
+      await runtime.api.call('settings.get', {}); // the notifier reads settings once per batch: let it finish
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    window.focused = true;
+    await capture('/focused');
+    expect(fake.notifications).toHaveLength(0);
+
+    window.focused = false;
+    await capture('/unfocused');
+    expect(fake.notifications).toHaveLength(1);
+    expect(fake.notifications[0]!.options).toMatchObject({ title: 'New capture', body: 'POST /unfocused' });
+    expect(fake.notifications[0]!.shown).toBe(true);
+
+    await runtime.api.call('settings.update', { notifyOnCapture: false });
+    await capture('/muted');
+    expect(fake.notifications).toHaveLength(1);
+  });
+
+  it('remembers window bounds across launches', async () => {
+    const first = await launched();
+    first.window.bounds = { x: 40, y: 50, width: 1111, height: 777 };
+    first.window.maximized = true;
+    first.window.close();
+    await first.runtime.shutdown();
+    expect(JSON.parse(readFileSync(join(dataDir, 'window-state.json'), 'utf8'))).toEqual({
+      x: 40,
+      y: 50,
+      width: 1111,
+      height: 777,
+      maximized: true,
+    });
+    const second = await launched();
+    expect(second.window.options).toMatchObject({ x: 40, y: 50, width: 1111, height: 777 });
+    expect(second.window.maximized).toBe(true);
+  });
+
+  it('quits without starting an engine when another instance holds the lock', async () => {
+    const fake = createFakeElectron({ lock: false });
+    const { runtime } = await launch(fake);
+    expect(runtime).toBeNull();
+    expect(fake.electron.app.quitCount).toBe(1);
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.calls).not.toContain('app.whenReady');
+  });
+
+  it('focuses the existing window on a second launch', async () => {
+    const { fake, window } = await launched();
+    window.focused = false;
+    fake.electron.app.emit('second-instance');
+    expect(window.focused).toBe(true);
+    expect(fake.windows).toHaveLength(1);
+  });
+
+  it('shuts down cleanly: quitting waits for the engine to close the store', async () => {
+    const { fake, runtime, window } = await launched();
+    const db = (runtime.engine as unknown as { ctx: { db: { open: boolean } } }).ctx.db;
+    window.close(); // last window closed → app.quit() on Linux
+    expect(fake.electron.app.quitCount).toBe(1);
+    expect(db.open).toBe(true); // will-quit was held back while the engine closes
+    await runtime.shutdown();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(db.open).toBe(false);
+    expect(fake.electron.app.quitCount).toBe(2);
+    expect(fake.electron.ipcMain.handlers.size).toBe(0);
+  });
+
+  it('tells the user and exits when the engine cannot start', async () => {
+    writeFileSync(join(root, 'not-a-dir'), 'x');
+    dataDir = join(root, 'not-a-dir', 'data');
+    const fake = createFakeElectron();
+    const { runtime } = await launch(fake);
+    expect(runtime).toBeNull();
+    expect(fake.electron.dialog.errors[0]?.title).toBe('Hookscope could not start');
+    expect(fake.electron.dialog.errors[0]?.content).toContain(dataDir);
+    expect(fake.electron.app.exitCode).toBe(1);
+    expect(fake.windows).toHaveLength(0);
+  });
+});
