@@ -166,10 +166,15 @@ function whereFor(filter: DeliveryFilter | undefined, alias = 'd'): { sql: strin
   inList('state', filter?.states);
   inList('type', filter?.types);
   inList('policy', filter?.policies);
-  if (filter?.webhookId !== undefined) (parts.push(`${alias}.webhook_id = ?`), params.push(filter.webhookId));
-  if (filter?.bulkJobId !== undefined) (parts.push(`${alias}.bulk_job_id = ?`), params.push(filter.bulkJobId));
-  if (filter?.fromMs !== undefined) (parts.push(`${alias}.created_at_ms >= ?`), params.push(filter.fromMs));
-  if (filter?.toMs !== undefined) (parts.push(`${alias}.created_at_ms <= ?`), params.push(filter.toMs));
+  const add = (sql: string, value: unknown) => {
+    if (value === undefined) return;
+    parts.push(sql);
+    params.push(value);
+  };
+  add(`${alias}.webhook_id = ?`, filter?.webhookId);
+  add(`${alias}.bulk_job_id = ?`, filter?.bulkJobId);
+  add(`${alias}.created_at_ms >= ?`, filter?.fromMs);
+  add(`${alias}.created_at_ms <= ?`, filter?.toMs);
   if (filter?.text) {
     const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     parts.push(
@@ -411,7 +416,7 @@ export class DeliveryStore {
         outcome: r.outcome,
         error: r.error,
       })),
-      nextCursor: rows.length > limit ? (page.at(-1)?.attemptId ?? null) : null,
+      nextCursor: rows.length > limit ? (page.at(-1)?.attempt_id ?? null) : null,
     };
   }
 

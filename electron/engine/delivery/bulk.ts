@@ -1,0 +1,291 @@
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { HeaderPair } from '../../shared/contract/captures';
+import { ApiError } from '../../shared/contract/errors';
+import { httpUrl, type BulkProgress, type bulkTemplate } from '../../shared/contract/delivery';
+import { contentTypeHeaderFor } from '../../shared/send/content-type';
+import { recordsFromFile, resolveTemplate } from '../../shared/send/merge-fields';
+import type { Clock } from '../util/clock';
+import type { DeliveryQueue } from './queue';
+import { newDelivery, type DeliveryOptions } from './new-delivery';
+
+type Template = z.output<typeof bulkTemplate>;
+type RowError = { row: number; message: string };
+
+export interface BulkStartInput {
+  template: Template;
+  rows: { content: string; format: 'csv' | 'json' };
+  batchSize: number;
+  concurrency: number;
+  options: DeliveryOptions;
+  env: Record<string, string>;
+}
+
+interface JobRow {
+  id: number;
+  created_at_ms: number;
+  state: BulkProgress['state'];
+  template_json: string;
+  options_json: string;
+  rows_json: string;
+  total: number;
+  next_row: number;
+  skipped: number;
+  row_errors_json: string;
+  finished_at_ms: number | null;
+}
+
+interface StoredOptions {
+  options: DeliveryOptions;
+  env: Record<string, string>;
+  batchSize: number;
+  allowLoop: boolean;
+}
+
+interface Item {
+  row: number;
+  record: Record<string, string>;
+}
+
+const MAX_ROW_ERRORS = 100;
+const PROGRESS_EVERY_MS = 200;
+
+/**
+ * Bulk sends. Rows are enqueued as deliveries one batch (default 100) at a time, a batch ahead of the queue, so
+ * pause holds at most one batch and the job's cursor (`next_row`) survives a restart.
+ */
+export class BulkRunner {
+  private readonly items = new Map<number, Item[]>();
+  private lastEmit = new Map<number, number>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly queue: DeliveryQueue,
+    private readonly clock: Clock,
+    private readonly emit: (progress: BulkProgress) => void,
+    private readonly checkUrl: (url: string, allowLoop: boolean) => void,
+  ) {}
+
+  start(input: BulkStartInput): BulkProgress {
+    const parsed = recordsFromFile(input.rows.content, input.rows.format);
+    const fileErrors = parsed.errors.filter((e) => e.row === 0);
+    if (parsed.rows.length === 0) {
+      const why = fileErrors.map((e) => e.message).join('; ') || 'no data rows';
+      throw new ApiError('invalid_input', `rows: ${why}`);
+    }
+    // Row numbers are 1-based positions in the file; rows that failed to parse are skipped with their message.
+    const bad = new Set(parsed.errors.map((e) => e.row).filter((r) => r > 0));
+    const items: Item[] = [];
+    let position = 1;
+    for (const record of parsed.rows) {
+      while (bad.has(position)) position++;
+      items.push({ row: position++, record });
+    }
+    const first = items[0]!;
+    const firstUrl = resolveTemplate(input.template.url, first.record, input.env).text;
+    this.checkUrl(firstUrl, input.options.allowLoop ?? false);
+    const rowErrors = parsed.errors.map((e) => ({ row: e.row, message: e.message }));
+    const stored: StoredOptions = {
+      options: { ...input.options, concurrency: input.concurrency },
+      env: input.env,
+      batchSize: input.batchSize,
+      allowLoop: input.options.allowLoop ?? false,
+    };
+    const info = this.db
+      .prepare(
+        `INSERT INTO bulk_jobs (created_at_ms, state, template_json, options_json, rows_json, total, skipped, row_errors_json)
+         VALUES (?, 'running', ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        this.clock.now(),
+        JSON.stringify(input.template),
+        JSON.stringify(stored),
+        JSON.stringify(items),
+        items.length + bad.size,
+        bad.size,
+        JSON.stringify(rowErrors.slice(0, MAX_ROW_ERRORS)),
+      );
+    const id = Number(info.lastInsertRowid);
+    this.items.set(id, items);
+    this.topUp(id);
+    return this.progress(id);
+  }
+
+  /** Resume jobs that were running when the engine stopped. */
+  resumeAll(): void {
+    const ids = this.db.prepare(`SELECT id FROM bulk_jobs WHERE state = 'running'`).all() as Array<{ id: number }>;
+    for (const { id } of ids) this.topUp(id);
+  }
+
+  /** The queue reports changed deliveries: keep running jobs a batch ahead and announce progress. */
+  onDeliveriesChanged(jobIds: Set<number>): void {
+    for (const id of jobIds) {
+      const job = this.job(id);
+      if (!job) continue;
+      if (job.state === 'running') this.topUp(id);
+      this.maybeEmit(id, false);
+    }
+  }
+
+  pause(id: number): BulkProgress {
+    const job = this.must(id);
+    if (job.state === 'running') {
+      this.db.prepare(`UPDATE bulk_jobs SET state = 'paused' WHERE id = ?`).run(id);
+      this.queue.poke(this.queue.store.setBulkState(id, ['pending'], 'held', this.clock.now()));
+    }
+    return this.announce(id);
+  }
+
+  resume(id: number): BulkProgress {
+    const job = this.must(id);
+    if (job.state === 'paused') {
+      this.db.prepare(`UPDATE bulk_jobs SET state = 'running' WHERE id = ?`).run(id);
+      this.queue.poke(this.queue.store.setBulkState(id, ['held'], 'pending', this.clock.now()));
+      this.topUp(id);
+    }
+    return this.announce(id);
+  }
+
+  stop(id: number): BulkProgress {
+    const job = this.must(id);
+    if (job.state === 'running' || job.state === 'paused') {
+      this.db.prepare(`UPDATE bulk_jobs SET state = 'stopped', finished_at_ms = ? WHERE id = ?`).run(this.clock.now(), id);
+      this.queue.poke(this.queue.store.setBulkState(id, ['pending', 'held'], 'cancelled', this.clock.now()));
+    }
+    return this.announce(id);
+  }
+
+  list(): BulkProgress[] {
+    const ids = this.db.prepare('SELECT id FROM bulk_jobs ORDER BY id DESC LIMIT 100').all() as Array<{ id: number }>;
+    return ids.map(({ id }) => this.progress(id));
+  }
+
+  progress(id: number): BulkProgress {
+    const job = this.must(id);
+    const c = this.queue.store.countsForBulk(id);
+    const items = this.rows(job);
+    const notEnqueued = items.length - job.next_row;
+    const finished = c.succeeded + c.failed + c.disabled + c.cancelled;
+    const elapsed = Math.max(1, this.clock.now() - job.created_at_ms);
+    const rate = (finished * 1000) / elapsed;
+    const open = c.pending + c.in_flight + c.held + (job.state === 'stopped' ? 0 : notEnqueued);
+    return {
+      jobId: id,
+      state: job.state,
+      total: job.total,
+      enqueued: job.next_row,
+      counts: {
+        succeeded: c.succeeded,
+        failed: c.failed + c.disabled,
+        cancelled: c.cancelled + (job.state === 'stopped' ? notEnqueued : 0),
+        skipped: job.skipped,
+        pending: open,
+      },
+      startedAtMs: job.created_at_ms,
+      ratePerSecond: Math.round(rate * 100) / 100,
+      etaMs: open === 0 ? 0 : rate > 0 ? Math.round((open / rate) * 1000) : null,
+      rowErrors: JSON.parse(job.row_errors_json) as RowError[],
+    };
+  }
+
+  private topUp(id: number): void {
+    const job = this.job(id);
+    if (!job || job.state !== 'running') return;
+    const stored = JSON.parse(job.options_json) as StoredOptions;
+    const template = JSON.parse(job.template_json) as Template;
+    const items = this.rows(job);
+    const outstanding = (
+      this.db
+        .prepare(`SELECT COUNT(*) AS n FROM deliveries WHERE bulk_job_id = ? AND state IN ('pending', 'in_flight') AND attempts = 0`)
+        .get(id) as { n: number }
+    ).n;
+    if (outstanding <= stored.batchSize / 2 && job.next_row < items.length) {
+      const batch = items.slice(job.next_row, job.next_row + stored.batchSize);
+      const errors: RowError[] = [];
+      const now = this.clock.now();
+      this.db.transaction(() => {
+        for (const item of batch) {
+          const built = this.build(template, item, stored, errors);
+          if (built) this.queue.store.insert(newDelivery(built, stored.options, 'bulk', now, { bulkJobId: id, bulkRow: item.row }), now);
+        }
+        const kept = (JSON.parse(job.row_errors_json) as RowError[]).concat(errors).slice(0, MAX_ROW_ERRORS);
+        this.db
+          .prepare('UPDATE bulk_jobs SET next_row = ?, skipped = skipped + ?, row_errors_json = ? WHERE id = ?')
+          .run(job.next_row + batch.length, errors.length, JSON.stringify(kept), id);
+      })();
+      this.queue.poke();
+    }
+    this.finishIfDone(id);
+  }
+
+  private build(template: Template, item: Item, stored: StoredOptions, errors: RowError[]) {
+    const unresolved = new Set<string>();
+    const resolve = (text: string) => {
+      const r = resolveTemplate(text, item.record, stored.env);
+      r.unresolved.forEach((u) => unresolved.add(u));
+      return r.text;
+    };
+    const url = resolve(template.url);
+    const headers: HeaderPair[] = template.headers.map(([name, value]) => [name, resolve(value)]);
+    const body = resolve(template.body);
+    if (unresolved.size > 0) {
+      errors.push({ row: item.row, message: `row ${item.row}: unresolved merge field${unresolved.size > 1 ? 's' : ''} ${[...unresolved].join(', ')}` });
+      return null;
+    }
+    const checked = httpUrl.safeParse(url);
+    if (!checked.success) {
+      errors.push({ row: item.row, message: `row ${item.row}: url: ${checked.error.issues[0]?.message ?? 'invalid URL'}` });
+      return null;
+    }
+    try {
+      this.checkUrl(url, stored.allowLoop);
+    } catch (error) {
+      errors.push({ row: item.row, message: `row ${item.row}: ${(error as Error).message}` });
+      return null;
+    }
+    const contentType = contentTypeHeaderFor(headers, body);
+    if (contentType && !headers.some(([n]) => n.toLowerCase() === 'content-type')) headers.push(['Content-Type', contentType]);
+    return { method: template.method, url, headers, body: Buffer.from(body, 'utf8') };
+  }
+
+  private finishIfDone(id: number): void {
+    const job = this.job(id);
+    if (!job || job.state !== 'running' || job.next_row < this.rows(job).length) return;
+    const open = this.db
+      .prepare(`SELECT COUNT(*) AS n FROM deliveries WHERE bulk_job_id = ? AND state IN ('pending', 'in_flight', 'held')`)
+      .get(id) as { n: number };
+    if (open.n > 0) return;
+    this.db.prepare(`UPDATE bulk_jobs SET state = 'done', finished_at_ms = ? WHERE id = ?`).run(this.clock.now(), id);
+    this.announce(id);
+  }
+
+  private announce(id: number): BulkProgress {
+    return this.maybeEmit(id, true);
+  }
+
+  private maybeEmit(id: number, force: boolean): BulkProgress {
+    const now = performance.now();
+    const progress = this.progress(id);
+    if (force || progress.state !== 'running' || now - (this.lastEmit.get(id) ?? -Infinity) >= PROGRESS_EVERY_MS) {
+      this.lastEmit.set(id, now);
+      this.emit(progress);
+    }
+    return progress;
+  }
+
+  private rows(job: JobRow): Item[] {
+    let items = this.items.get(job.id);
+    if (!items) this.items.set(job.id, (items = JSON.parse(job.rows_json) as Item[]));
+    return items;
+  }
+
+  private job(id: number): JobRow | undefined {
+    return this.db.prepare('SELECT * FROM bulk_jobs WHERE id = ?').get(id) as JobRow | undefined;
+  }
+
+  private must(id: number): JobRow {
+    const job = this.job(id);
+    if (!job) throw new ApiError('not_found', `id: no bulk job ${id}`);
+    return job;
+  }
+}

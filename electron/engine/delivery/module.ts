@@ -1,0 +1,69 @@
+import type { deliveryMethods } from '../../shared/contract/delivery';
+import type { EngineContext, EngineModule } from '../context';
+import type { HttpSender } from './http-attempt';
+import { DeliveryService } from './service';
+
+export interface DeliveryModule extends EngineModule<typeof deliveryMethods> {
+  service: DeliveryService;
+  /** The tunnel feature registers its public URLs here so the loop guard refuses them too. */
+  setPublicUrlProvider(provider: () => string[]): void;
+}
+
+export function createDeliveryModule(ctx: EngineContext, options: { send?: HttpSender } = {}): DeliveryModule {
+  let publicUrls: () => string[] = () => [];
+  const receiver = () => {
+    try {
+      return { receiverUrl: ctx.receiverUrl() || null, receiverPort: ctx.receiverPort() || null };
+    } catch {
+      return { receiverUrl: null, receiverPort: null }; // the receiver is not listening yet
+    }
+  };
+  const service = new DeliveryService({
+    db: ctx.db,
+    clock: ctx.clock,
+    log: ctx.log,
+    emit: (event, payload) => ctx.bus.emit(event, payload),
+    getCapture: (id) => ctx.captures.get(id),
+    loopTargets: () => ({ ...receiver(), publicUrls: publicUrls() }),
+    send: options.send,
+  });
+  const webhooks = service.webhooks;
+  const environments = service.environments;
+  return {
+    service,
+    setPublicUrlProvider(provider) {
+      publicUrls = provider;
+    },
+    start: () => service.start(),
+    close: () => service.close(),
+    handlers: {
+      'deliveries.send': (input) => service.send(input),
+      'deliveries.replay': (input) => service.replay(input),
+      'deliveries.list': (input) => service.queue.store.list(input.filter, input.cursor, input.limit),
+      'deliveries.get': (input) => service.get(input.id),
+      'deliveries.cancel': (input) => service.cancel(input.id),
+      'deliveries.retryNow': (input) => service.retryNow(input.id),
+      'deliveries.log': (input) => service.queue.store.log(input.filter, input.cursor, input.limit),
+      'deliveries.exportLog': (input) => service.exportLog(input),
+      'webhooks.list': (input) => webhooks.list(input.collectionId),
+      'webhooks.save': (input) => webhooks.save(input),
+      'webhooks.delete': (input) => ({ ok: webhooks.delete(input.id) }),
+      'webhooks.duplicate': (input) => webhooks.duplicate(input.id),
+      'webhooks.export': (input) => webhooks.export(input.ids),
+      'webhooks.import': (input) => webhooks.import(input.content),
+      'collections.save': (input) => webhooks.saveCollection(input),
+      'collections.delete': (input) => ({ ok: webhooks.deleteCollection(input.id) }),
+      'environments.list': () => ({ items: environments.list() }),
+      'environments.save': (input) => environments.save(input),
+      'environments.delete': (input) => ({ ok: environments.delete(input.id) }),
+      'environments.activate': (input) => (environments.activate(input.id), { ok: true }),
+      'bulk.start': (input) => service.startBulk(input),
+      'bulk.get': (input) => service.bulk.progress(input.id),
+      'bulk.list': () => ({ items: service.bulk.list() }),
+      'bulk.pause': (input) => service.bulk.pause(input.id),
+      'bulk.resume': (input) => service.bulk.resume(input.id),
+      'bulk.stop': (input) => service.bulk.stop(input.id),
+      'emulate.send': (input) => service.emulate(input),
+    },
+  };
+}

@@ -1,0 +1,175 @@
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import type { HeaderPair } from '../../shared/contract/captures';
+import { ApiError } from '../../shared/contract/errors';
+import { savedWebhookInput, type DeliveryPolicy, type SavedWebhook } from '../../shared/contract/delivery';
+
+interface Row {
+  id: number;
+  collection_id: number | null;
+  name: string;
+  method: string;
+  url: string;
+  headers_json: string;
+  body: string;
+  policy: DeliveryPolicy;
+  options_json: string;
+  created_at_ms: number;
+  updated_at_ms: number;
+}
+
+type Input = z.output<typeof savedWebhookInput>;
+
+const toWebhook = (r: Row): SavedWebhook => ({
+  id: r.id,
+  collectionId: r.collection_id,
+  name: r.name,
+  method: r.method,
+  url: r.url,
+  headers: JSON.parse(r.headers_json) as HeaderPair[],
+  body: r.body,
+  policy: r.policy,
+  options: JSON.parse(r.options_json) as Record<string, unknown>,
+  createdAtMs: r.created_at_ms,
+  updatedAtMs: r.updated_at_ms,
+});
+
+/** The export file: a versioned list of saved webhooks with their collection names. */
+const exportFile = z.object({
+  format: z.literal('hookscope-webhooks'),
+  version: z.literal(1),
+  webhooks: z.array(savedWebhookInput.omit({ id: true, collectionId: true }).extend({ collection: z.string().nullable().optional() })),
+});
+
+export class SavedWebhookStore {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => number,
+  ) {}
+
+  list(collectionId?: number | null) {
+    const rows = (
+      collectionId === undefined
+        ? this.db.prepare('SELECT * FROM saved_webhooks ORDER BY name, id').all()
+        : this.db.prepare('SELECT * FROM saved_webhooks WHERE collection_id IS ? ORDER BY name, id').all(collectionId)
+    ) as Row[];
+    const collections = this.db.prepare('SELECT id, name, created_at_ms FROM webhook_collections ORDER BY name, id').all() as Array<{
+      id: number;
+      name: string;
+      created_at_ms: number;
+    }>;
+    return {
+      items: rows.map(toWebhook),
+      collections: collections.map((c) => ({ id: c.id, name: c.name, createdAtMs: c.created_at_ms })),
+    };
+  }
+
+  get(id: number): SavedWebhook {
+    const row = this.db.prepare('SELECT * FROM saved_webhooks WHERE id = ?').get(id) as Row | undefined;
+    if (!row) throw new ApiError('not_found', `id: no saved webhook ${id}`);
+    return toWebhook(row);
+  }
+
+  save(input: Input): SavedWebhook {
+    if (input.collectionId !== null) this.collection(input.collectionId);
+    const now = this.now();
+    const values = [input.collectionId, input.name, input.method, input.url, JSON.stringify(input.headers), input.body, input.policy, JSON.stringify(input.options)];
+    if (input.id !== undefined) {
+      this.get(input.id);
+      this.db
+        .prepare('UPDATE saved_webhooks SET collection_id=?, name=?, method=?, url=?, headers_json=?, body=?, policy=?, options_json=?, updated_at_ms=? WHERE id=?')
+        .run(...values, now, input.id);
+      return this.get(input.id);
+    }
+    const info = this.db
+      .prepare('INSERT INTO saved_webhooks (collection_id, name, method, url, headers_json, body, policy, options_json, created_at_ms, updated_at_ms) VALUES (?,?,?,?,?,?,?,?,?,?)')
+      .run(...values, now, now);
+    return this.get(Number(info.lastInsertRowid));
+  }
+
+  delete(id: number): boolean {
+    return this.db.prepare('DELETE FROM saved_webhooks WHERE id = ?').run(id).changes > 0;
+  }
+
+  duplicate(id: number): SavedWebhook {
+    const { id: _id, createdAtMs: _c, updatedAtMs: _u, ...rest } = this.get(id);
+    return this.save({ ...rest, name: `${rest.name} (copy)` });
+  }
+
+  export(ids?: number[]): { content: string; count: number; fileName: string } {
+    const names = new Map(this.list().collections.map((c) => [c.id, c.name]));
+    const items = ids ? ids.map((id) => this.get(id)) : this.list().items;
+    const webhooks = items.map((w) => ({
+      name: w.name,
+      method: w.method,
+      url: w.url,
+      headers: w.headers,
+      body: w.body,
+      policy: w.policy,
+      options: w.options,
+      collection: w.collectionId === null ? null : (names.get(w.collectionId) ?? null),
+    }));
+    return {
+      content: JSON.stringify({ format: 'hookscope-webhooks', version: 1, webhooks }, null, 2),
+      count: webhooks.length,
+      fileName: 'hookscope-webhooks.json',
+    };
+  }
+
+  /** Import all valid entries in one transaction; invalid ones are named by index and field. */
+  import(content: string): { imported: number; errors: string[] } {
+    let data: unknown;
+    try {
+      data = JSON.parse(content);
+    } catch (error) {
+      throw new ApiError('invalid_input', `content: not valid JSON (${(error as Error).message})`);
+    }
+    const envelope = z.object({ format: z.literal('hookscope-webhooks'), version: z.literal(1), webhooks: z.array(z.unknown()) }).safeParse(data);
+    if (!envelope.success) throw new ApiError('invalid_input', 'content: not a Hookscope webhooks export (expected format "hookscope-webhooks", version 1)');
+    const entry = exportFile.shape.webhooks.element;
+    const errors: string[] = [];
+    let imported = 0;
+    this.db.transaction(() => {
+      envelope.data.webhooks.forEach((raw, index) => {
+        const parsed = entry.safeParse(raw);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          errors.push(`webhooks[${index}].${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+          return;
+        }
+        const { collection, ...rest } = parsed.data;
+        const collectionId = collection ? this.collectionByName(collection) : null;
+        this.save({ ...rest, collectionId });
+        imported++;
+      });
+    })();
+    return { imported, errors };
+  }
+
+  saveCollection(input: { id?: number; name: string }) {
+    if (input.id !== undefined) {
+      this.collection(input.id);
+      this.db.prepare('UPDATE webhook_collections SET name = ? WHERE id = ?').run(input.name, input.id);
+      return this.collection(input.id);
+    }
+    const info = this.db.prepare('INSERT INTO webhook_collections (name, created_at_ms) VALUES (?, ?)').run(input.name, this.now());
+    return this.collection(Number(info.lastInsertRowid));
+  }
+
+  deleteCollection(id: number): boolean {
+    return this.db.prepare('DELETE FROM webhook_collections WHERE id = ?').run(id).changes > 0;
+  }
+
+  private collection(id: number) {
+    const row = this.db.prepare('SELECT id, name, created_at_ms FROM webhook_collections WHERE id = ?').get(id) as
+      | { id: number; name: string; created_at_ms: number }
+      | undefined;
+    if (!row) throw new ApiError('not_found', `collectionId: no collection ${id}`);
+    return { id: row.id, name: row.name, createdAtMs: row.created_at_ms };
+  }
+
+  private collectionByName(name: string): number {
+    const row = this.db.prepare('SELECT id FROM webhook_collections WHERE name = ? ORDER BY id LIMIT 1').get(name) as { id: number } | undefined;
+    return row?.id ?? this.saveCollection({ name }).id;
+  }
+}

@@ -1,0 +1,157 @@
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { CaptureDetail } from '../../shared/contract/captures';
+import { ApiError } from '../../shared/contract/errors';
+import type { EventName, EventPayload } from '../../shared/contract/index';
+import type { deliveryMethods, DeliverySummary } from '../../shared/contract/delivery';
+import { buildEmulatedRequest } from '../../shared/send/emulators';
+import type { Clock } from '../util/clock';
+import type { Logger } from '../util/logger';
+import { BulkRunner } from './bulk';
+import { toSummary } from './delivery-store';
+import { EnvironmentStore } from './environments';
+import type { HttpSender } from './http-attempt';
+import { exportLog } from './log-export';
+import { assertNoLoop, type LoopTargets } from './loop-guard';
+import { newDelivery } from './new-delivery';
+import { DeliveryQueue } from './queue';
+import { replayRequest } from './replay';
+import { SavedWebhookStore } from './saved-webhooks';
+
+type In<M extends keyof typeof deliveryMethods> = z.output<(typeof deliveryMethods)[M]['input']>;
+
+export interface DeliveryServiceDeps {
+  db: Database.Database;
+  clock: Clock;
+  log: Logger;
+  emit?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  getCapture?: (id: number) => CaptureDetail | Promise<CaptureDetail>;
+  loopTargets?: () => LoopTargets;
+  send?: HttpSender;
+  defaultConcurrency?: number;
+}
+
+/** Everything the delivery feature does, without the engine: the module wraps it, the CLI uses it directly. */
+export class DeliveryService {
+  readonly queue: DeliveryQueue;
+  readonly bulk: BulkRunner;
+  readonly webhooks: SavedWebhookStore;
+  readonly environments: EnvironmentStore;
+
+  constructor(private readonly deps: DeliveryServiceDeps) {
+    this.queue = new DeliveryQueue({
+      db: deps.db,
+      clock: deps.clock,
+      log: deps.log,
+      send: deps.send,
+      defaultConcurrency: deps.defaultConcurrency,
+      onChange: (ids) => this.changed(ids),
+    });
+    this.bulk = new BulkRunner(
+      deps.db,
+      this.queue,
+      deps.clock,
+      (progress) => deps.emit?.('bulk.progress', progress),
+      (url, allowLoop) => this.checkLoop(url, allowLoop),
+    );
+    this.webhooks = new SavedWebhookStore(deps.db, () => deps.clock.now());
+    this.environments = new EnvironmentStore(deps.db);
+  }
+
+  start(): void {
+    this.queue.start();
+    this.bulk.resumeAll();
+  }
+
+  close(graceMs?: number): Promise<void> {
+    return this.queue.close(graceMs);
+  }
+
+  checkLoop(url: string, allowLoop: boolean | undefined): void {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return; // not a URL at all: the caller's validation names the field
+    }
+    assertNoLoop(parsed.href, this.deps.loopTargets?.() ?? { receiverUrl: null, receiverPort: null, publicUrls: [] }, allowLoop);
+  }
+
+  send(input: In<'deliveries.send'>): DeliverySummary {
+    this.checkLoop(input.request.url, input.allowLoop);
+    const { request, type, ...options } = input;
+    const row = this.queue.enqueue(
+      newDelivery(
+        { method: request.method, url: request.url, headers: request.headers, body: Buffer.from(request.bodyBase64, 'base64') },
+        options,
+        type,
+        this.deps.clock.now(),
+      ),
+    );
+    return toSummary(row);
+  }
+
+  async replay(input: In<'deliveries.replay'>): Promise<DeliverySummary> {
+    if (!this.deps.getCapture) throw new ApiError('unavailable', 'captureId: no capture store in this process');
+    const capture = await this.deps.getCapture(input.captureId);
+    const { captureId: _c, url, mode: _m, ...options } = input;
+    return this.send({ ...options, request: replayRequest(capture, url), type: 'replay' });
+  }
+
+  emulate(input: In<'emulate.send'>): DeliverySummary & { description: string } {
+    const { kind, to, format, encoding, contact, tagId, formId, ...options } = input;
+    const emulated = buildEmulatedRequest(kind, { contact, format, encoding, tagId, formId, nowMs: this.deps.clock.now() });
+    const summary = this.send({
+      ...options,
+      policy: emulated.policy,
+      name: options.name ?? emulated.description,
+      type: 'emulator',
+      request: { method: emulated.method, url: to, headers: emulated.headers, bodyBase64: Buffer.from(emulated.body, 'utf8').toString('base64') },
+    });
+    return { ...summary, description: emulated.description };
+  }
+
+  get(id: number) {
+    const detail = this.queue.store.detail(id);
+    if (!detail) throw new ApiError('not_found', `id: no delivery ${id}`);
+    return detail;
+  }
+
+  cancel(id: number): DeliverySummary {
+    const row = this.queue.store.cancel(id, this.deps.clock.now());
+    if (!row) throw new ApiError('not_found', `id: no delivery ${id}`);
+    this.queue.poke([id]);
+    return toSummary(row);
+  }
+
+  retryNow(id: number): DeliverySummary {
+    const before = this.queue.store.row(id);
+    if (!before) throw new ApiError('not_found', `id: no delivery ${id}`);
+    if (before.state === 'in_flight') throw new ApiError('conflict', `id: delivery ${id} is being sent right now`);
+    const row = this.queue.store.retryNow(id, this.deps.clock.now())!;
+    this.queue.poke([id]);
+    return toSummary(row);
+  }
+
+  exportLog(input: In<'deliveries.exportLog'>) {
+    return exportLog(this.queue.store.log(input.filter, null, input.limit).items, input.format);
+  }
+
+  startBulk(input: In<'bulk.start'>) {
+    const { template, rows, batchSize, concurrency, ...options } = input;
+    return this.bulk.start({ template, rows, batchSize, concurrency, options, env: this.environments.active() });
+  }
+
+  private changed(ids: number[]): void {
+    const summaries: DeliverySummary[] = [];
+    const jobs = new Set<number>();
+    for (const id of ids) {
+      const row = this.queue.store.row(id);
+      if (!row) continue;
+      summaries.push(toSummary(row));
+      if (row.bulk_job_id !== null) jobs.add(row.bulk_job_id);
+    }
+    if (summaries.length) this.deps.emit?.('delivery.updated', { items: summaries });
+    if (jobs.size) this.bulk.onDeliveriesChanged(jobs);
+  }
+}
