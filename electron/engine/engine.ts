@@ -1,15 +1,10 @@
-import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import type { Handlers } from '../shared/contract/index';
 import { createCoreModule } from './core/module';
 import type { EngineConfig, EngineContext, EngineModule, ReceiverHooks } from './context';
 import { EventBus } from './events/event-bus';
 import { startReceiver, type Receiver } from './receiver/receiver';
-import { CaptureStore } from './store/capture-store';
-import { databaseFileName, openDatabase } from './store/database';
-import { EndpointStore } from './store/endpoint-store';
+import { openStores } from './store/open-stores';
 import { pruneOnce } from './store/retention';
-import { SettingsStore } from './store/settings-store';
 import { systemClock, type Clock } from './util/clock';
 import { createLogger, type Logger } from './util/logger';
 import { appVersion } from './version';
@@ -40,21 +35,17 @@ export interface Engine {
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger();
-  const db: Database.Database = openDatabase({ dataDir: options.dataDir, durability: options.durability });
   const bus = new EventBus();
-  const endpoints = new EndpointStore(db, () => clock.now());
-  const settings = new SettingsStore(db);
-  const captures = new CaptureStore(
-    db,
-    endpoints,
+  const { db, captures, endpoints, settings } = openStores({
+    dataDir: options.dataDir,
     clock,
-    {
+    durability: options.durability,
+    events: {
       created: (items) => bus.emit('capture.created', { items }),
       deleted: (ids, all) => bus.emit('capture.deleted', { ids, all }),
       progress: (p) => bus.emit('index.progress', p),
     },
-    join(options.dataDir, databaseFileName),
-  );
+  });
   endpoints.onChange((endpoint, deletedId) => bus.emit('endpoint.changed', { endpoint, deletedId }));
   const receiverHooks: ReceiverHooks = { interceptors: [], annotators: [] };
   let receiver: Receiver | null = null;

@@ -1,0 +1,53 @@
+import { exportCaptures } from '../../engine/captures/export';
+import { openStores } from '../../engine/store/open-stores';
+import { systemClock } from '../../engine/util/clock';
+import { appVersion } from '../../engine/version';
+import { exportFormat } from '../../shared/contract/index';
+import { resolveDataDir } from '../data-dir-flag';
+import { filterFlagOptions, filterFlagUsage, toFilter } from '../filter-flags';
+import { intFlag, parseFlags, UsageError, type CliIo } from '../io';
+
+export const exportUsage = `Usage: hookscope export [options] > file
+
+Writes captures (newest first) to stdout as JSONL (default), HAR 1.2, JSON or a cURL script.
+
+Options:
+  --data-dir DIR        the database to read (default: $HOOKSCOPE_DATA_DIR or ~/.config/Hookscope)
+  --format F            jsonl | har | json | curl (default jsonl)
+  --limit N             at most N captures (default 100000)
+  --no-redact           keep Authorization, cookies, API keys and signatures (redacted by default for sharing)
+  --base-url URL        the URL captures are shown under in HAR/cURL (default http://127.0.0.1:8787)
+${filterFlagUsage}  -h, --help            show this help
+`;
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseFlags(argv, {
+    'data-dir': { type: 'string' },
+    format: { type: 'string' },
+    limit: { type: 'string' },
+    'no-redact': { type: 'boolean' },
+    'base-url': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+    ...filterFlagOptions,
+  });
+  if (values.help) {
+    io.stdout(exportUsage);
+    return 0;
+  }
+  const format = exportFormat.safeParse(values.format ?? 'jsonl');
+  if (!format.success) throw new UsageError(`--format: expected one of ${exportFormat.options.join(', ')}, got "${values.format}"`);
+  const limit = intFlag(values.limit, '--limit', 100_000, 1, 10_000_000);
+  const stores = openStores({ dataDir: resolveDataDir(values['data-dir']), clock: systemClock });
+  try {
+    const filter = toFilter(values, stores.endpoints, Date.now());
+    if (filter.text) stores.captures.indexer.drain();
+    const captures = stores.captures.ids(filter, limit).map((id) => stores.captures.get(id));
+    const out = exportCaptures(captures, format.data, values['base-url'] ?? 'http://127.0.0.1:8787', !values['no-redact'], appVersion);
+    io.stdout(out.content);
+    io.stderr(`exported ${captures.length} capture(s) as ${format.data}\n`);
+  } finally {
+    stores.captures.close();
+    stores.db.close();
+  }
+  return 0;
+}

@@ -1,0 +1,129 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEngine, type Engine } from '../../engine/engine';
+import { startHttpTransport, type HttpTransport } from '../../engine/transport/http-transport';
+import { resolveDataDir } from '../data-dir-flag';
+import { intFlag, parseFlags, type CliIo } from '../io';
+
+export const serveUsage = `Usage: hookscope serve [options]
+
+Starts the engine: the receiver (captures any request) and the browser UI on loopback.
+
+Options:
+  --data-dir DIR        where the database lives (default: $HOOKSCOPE_DATA_DIR or ~/.config/Hookscope)
+  --receiver-port N     receiver port (default 8787; 0 = any free port)
+  --ui-port N           UI/API port, always bound to 127.0.0.1 (default 0 = any free port)
+  --host ADDR           address the receiver binds (default 127.0.0.1; 0.0.0.0 to accept from the network)
+  --no-ui               do not serve the UI (API still available with the printed token)
+  --open                open the UI in the system browser
+  --json-ready          print one JSON line {"event":"ready",...} when ready (for scripts)
+  -h, --help            show this help
+`;
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export function findRendererDir(): string | null {
+  const candidates = [process.env.HOOKSCOPE_RENDERER_DIR, join(here, '../renderer'), join(here, '../../../dist/renderer')];
+  for (const dir of candidates) if (dir && existsSync(join(dir, 'index.html'))) return dir;
+  return null;
+}
+
+export interface Served {
+  engine: Engine;
+  http: HttpTransport;
+  close(): Promise<void>;
+}
+
+export async function serve(options: {
+  dataDir: string;
+  receiverPort: number;
+  uiPort: number;
+  host: string;
+  ui: boolean;
+}): Promise<Served> {
+  const engine = await createEngine({
+    dataDir: options.dataDir,
+    receiverPort: options.receiverPort,
+    receiverHost: options.host,
+    mode: 'browser',
+  });
+  let http: HttpTransport;
+  try {
+    http = await startHttpTransport({ engine, port: options.uiPort, staticDir: options.ui ? findRendererDir() : null });
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
+  return {
+    engine,
+    http,
+    async close() {
+      await http.close();
+      await engine.close();
+    },
+  };
+}
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseFlags(argv, {
+    'data-dir': { type: 'string' },
+    'receiver-port': { type: 'string' },
+    'ui-port': { type: 'string' },
+    host: { type: 'string' },
+    'no-ui': { type: 'boolean' },
+    open: { type: 'boolean' },
+    'json-ready': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(serveUsage);
+    return 0;
+  }
+  const dataDir = resolveDataDir(values['data-dir']);
+  const receiverPort = intFlag(values['receiver-port'], '--receiver-port', 8787);
+  const uiPort = intFlag(values['ui-port'], '--ui-port', 0);
+  let served: Served;
+  try {
+    served = await serve({ dataDir, receiverPort, uiPort, host: values.host ?? '127.0.0.1', ui: !values['no-ui'] });
+  } catch (error) {
+    const err = error as NodeJS.ErrnoException;
+    if (err.code === 'EADDRINUSE') {
+      io.stderr(`hookscope: --receiver-port ${receiverPort} is in use (another Hookscope?). Pick another port or 0.\n`);
+      return 1;
+    }
+    io.stderr(`hookscope: could not start: ${err.message}\n`);
+    return 1;
+  }
+  const { engine, http } = served;
+  const rendererMissing = !values['no-ui'] && !findRendererDir();
+  if (values['json-ready']) {
+    io.stdout(
+      JSON.stringify({ event: 'ready', receiverUrl: engine.receiverUrl, uiUrl: http.uiUrl, apiUrl: http.url, token: http.token, dataDir }) + '\n',
+    );
+  } else {
+    io.stdout(`Hookscope ${engine.ctx.config.version} — data in ${dataDir}\n`);
+    io.stdout(`Receiver: ${engine.receiverUrl}   (send webhooks here; any method, any path; /h/<slug>/… for an endpoint)\n`);
+    io.stdout(`UI:       ${http.uiUrl}\n`);
+    if (rendererMissing) io.stdout('(the UI is not built: run `npm run build`)\n');
+    io.stdout('Press Ctrl+C to stop.\n');
+  }
+  if (values.open) openInBrowser(http.uiUrl);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await served.close();
+  return 0;
+}
+
+function openInBrowser(url: string) {
+  void import('node:child_process').then(({ spawn }) => {
+    const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
+    const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
+    const child = spawn(command, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => undefined);
+    child.unref();
+  });
+}

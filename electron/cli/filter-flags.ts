@@ -1,0 +1,58 @@
+import type { CaptureFilter } from '../shared/contract/index';
+import type { EndpointStore } from '../engine/store/endpoint-store';
+import { timeFlag, UsageError } from './io';
+
+export const filterFlagOptions = {
+  endpoint: { type: 'string' },
+  method: { type: 'string', multiple: true },
+  status: { type: 'string', multiple: true },
+  'content-type': { type: 'string', multiple: true },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  search: { type: 'string' },
+} as const;
+
+export const filterFlagUsage = `Filters:
+  --endpoint SLUG       only this endpoint ("default" for the catch-all)
+  --method M            only this method (repeatable)
+  --status N            only this response status (repeatable)
+  --content-type T      only this media type, e.g. application/json or text/* (repeatable)
+  --since T / --until T ISO time, epoch ms, or a duration back from now (90s, 15m, 2h, 7d)
+  --search TEXT         full-text search (path, query, headers, body, decoded labels)
+`;
+
+export function toFilter(
+  values: {
+    endpoint?: string;
+    method?: string[];
+    status?: string[];
+    'content-type'?: string[];
+    since?: string;
+    until?: string;
+    search?: string;
+  },
+  endpoints: EndpointStore,
+  nowMs: number,
+): CaptureFilter {
+  const filter: CaptureFilter = {};
+  if (values.endpoint !== undefined) {
+    const found = endpoints.list().find((e) => e.slug === values.endpoint);
+    if (!found) throw new UsageError(`--endpoint: no endpoint "${values.endpoint}" (have: ${endpoints.list().map((e) => e.slug).join(', ')})`);
+    filter.endpointId = found.id;
+  }
+  if (values.method?.length) filter.methods = values.method.map((m) => m.toUpperCase());
+  if (values.status?.length) {
+    filter.statuses = values.status.map((s) => {
+      const n = Number(s);
+      if (!Number.isInteger(n) || n < 100 || n > 599) throw new UsageError(`--status: expected 100–599, got "${s}"`);
+      return n;
+    });
+  }
+  if (values['content-type']?.length) filter.contentTypes = values['content-type'];
+  const from = timeFlag(values.since, '--since', nowMs);
+  const to = timeFlag(values.until, '--until', nowMs);
+  if (from !== undefined) filter.fromMs = from;
+  if (to !== undefined) filter.toMs = to;
+  if (values.search) filter.text = values.search;
+  return filter;
+}

@@ -1,0 +1,62 @@
+import { appVersion } from '../engine/version';
+import { processIo, UsageError, type CliIo } from './io';
+
+const usage = `Usage: hookscope <command> [options]
+
+Commands:
+  serve      start the receiver and the browser UI (what \`npm start\` runs without Electron)
+  tail       stream new captures to the terminal (pretty or --json lines)
+  export     write captures as JSONL, HAR, JSON or a cURL script to stdout
+  send       send a webhook with a platform's retry policy (Ortto, Ontraport, Standard Webhooks)
+  emulate    send a realistic Ortto or Ontraport webhook to a URL
+
+Run \`hookscope <command> --help\` for a command's options. Version ${appVersion}.
+`;
+
+type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+const commands: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./commands/serve')).run,
+  tail: async () => (await import('./commands/tail')).run,
+  export: async () => (await import('./commands/export')).run,
+  send: async () => (await import('./commands/send')).run,
+  emulate: async () => (await import('./commands/emulate')).run,
+};
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage);
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${appVersion}\n`);
+    return 0;
+  }
+  const load = commands[name];
+  if (!load) {
+    io.stderr(`hookscope: unknown command "${name}"\n\n${usage}`);
+    return 2;
+  }
+  try {
+    return await (await load())(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`hookscope ${name}: ${error.message}\nRun \`hookscope ${name} --help\` for usage.\n`);
+      return 2;
+    }
+    io.stderr(`hookscope ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+const isEntry = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli.mjs');
+if (isEntry) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error) => {
+      process.stderr.write(String(error) + '\n');
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,47 @@
+import type Database from 'better-sqlite3';
+import { join } from 'node:path';
+import type { CaptureSummary } from '../../shared/contract/index';
+import type { Clock } from '../util/clock';
+import { CaptureStore } from './capture-store';
+import { databaseFileName, openDatabase } from './database';
+import { EndpointStore } from './endpoint-store';
+import type { IndexProgress } from './fts-indexer';
+import { SettingsStore } from './settings-store';
+
+export interface Stores {
+  db: Database.Database;
+  captures: CaptureStore;
+  endpoints: EndpointStore;
+  settings: SettingsStore;
+}
+
+export interface StoreEvents {
+  created?(items: CaptureSummary[]): void;
+  deleted?(ids: number[], all: boolean): void;
+  progress?(progress: IndexProgress): void;
+}
+
+/** The database and its stores, without a receiver (the CLI's `tail` and `export` use this too). */
+export function openStores(options: {
+  dataDir: string;
+  clock: Clock;
+  durability?: 'process-crash' | 'power-loss';
+  events?: StoreEvents;
+}): Stores {
+  const db = openDatabase({ dataDir: options.dataDir, durability: options.durability });
+  const endpoints = new EndpointStore(db, () => options.clock.now());
+  const settings = new SettingsStore(db);
+  const events = options.events ?? {};
+  const captures = new CaptureStore(
+    db,
+    endpoints,
+    options.clock,
+    {
+      created: (items) => events.created?.(items),
+      deleted: (ids, all) => events.deleted?.(ids, all),
+      progress: (p) => events.progress?.(p),
+    },
+    join(options.dataDir, databaseFileName),
+  );
+  return { db, captures, endpoints, settings };
+}

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiClient } from '../../electron/shared/contract/client';
+import { ApiError } from '../../electron/shared/contract/errors';
+import type { EventName, EventPayload } from '../../electron/shared/contract/index';
+
+export interface ContractHarness {
+  client: ApiClient;
+  /** Resolves once events can be received (a socket is open). */
+  ready?: () => Promise<void>;
+  close(): Promise<void>;
+}
+
+function nextEvent<E extends EventName>(client: ApiClient, event: E, match: (p: EventPayload<E>) => boolean = () => true) {
+  return new Promise<EventPayload<E>>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`no ${event} event within 5 s`));
+    }, 5000);
+    const off = client.on(event, (payload) => {
+      if (!match(payload)) return;
+      clearTimeout(timer);
+      off();
+      resolve(payload);
+    });
+  });
+}
+
+async function expectApiError(promise: Promise<unknown>, code: string): Promise<ApiError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  expect((error as ApiError).code).toBe(code);
+  return error as ApiError;
+}
+
+/** One suite, every transport: in-process, HTTP+WebSocket, Electron IPC. */
+export function runContractSuite(name: string, makeClient: () => Promise<ContractHarness>) {
+  describe(`API contract over ${name}`, () => {
+    let h: ContractHarness;
+    let receiverUrl: string;
+    beforeAll(async () => {
+      h = await makeClient();
+      receiverUrl = (await h.client.call('app.info', {})).receiverUrl;
+    });
+    afterAll(async () => h?.close());
+
+    it('describes the app and its receiver', async () => {
+      const info = await h.client.call('app.info', {});
+      expect(info.name).toBe('Hookscope');
+      expect(info.receiverUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    });
+
+    it('refuses unknown methods with a stable code', async () => {
+      await expectApiError(h.client.call('no.such.method' as 'app.info', {}), 'unknown_method');
+    });
+
+    it('refuses invalid input with a message naming the field', async () => {
+      const error = await expectApiError(h.client.call('captures.list', { limit: 100_000 }), 'invalid_input');
+      expect(error.message).toContain('limit');
+      const bad = await expectApiError(
+        h.client.call('settings.update', { bodyLimitBytes: -5 } as never),
+        'invalid_input',
+      );
+      expect(bad.message).toContain('bodyLimitBytes');
+    });
+
+    it('pushes capture.created once a request is stored, and serves its exact bytes', async () => {
+      await h.ready?.();
+      const body = `{"contract":"${name}","n":${Math.random()}}`;
+      const created = nextEvent(h.client, 'capture.created', (p) => p.items.some((c) => c.path === '/contract/created'));
+      const res = await fetch(`${receiverUrl}/contract/created?x=1&x=2`, { method: 'PUT', body, headers: { 'X-Case': 'Kept' } });
+      expect(res.status).toBe(200);
+      const event = await created;
+      const summary = event.items.find((c) => c.path === '/contract/created')!;
+      expect(summary.method).toBe('PUT');
+      const detail = await h.client.call('captures.get', { id: summary.id });
+      expect(Buffer.from(detail.bodyBase64, 'base64').toString()).toBe(body);
+      expect(detail.headers).toContainEqual(['X-Case', 'Kept']);
+      expect(detail.queryParams).toEqual([['x', '1'], ['x', '2']]);
+    });
+
+    it('pages newest first by cursor', async () => {
+      for (let i = 0; i < 5; i++) await fetch(`${receiverUrl}/contract/page/${i}`, { method: 'POST', body: String(i) });
+      const first = await h.client.call('captures.list', { limit: 2, filter: { methods: ['POST'] } });
+      expect(first.items).toHaveLength(2);
+      expect(first.items[0]!.id).toBeGreaterThan(first.items[1]!.id);
+      const second = await h.client.call('captures.list', { limit: 2, cursor: first.nextCursor, filter: { methods: ['POST'] } });
+      expect(second.items[0]!.id).toBeLessThan(first.items[1]!.id);
+    });
+
+    it('creates, updates and deletes endpoints, refusing duplicate slugs', async () => {
+      const slug = `c-${name.replace(/\W/g, '').toLowerCase()}`;
+      const changed = nextEvent(h.client, 'endpoint.changed', (p) => p.endpoint?.slug === slug);
+      const created = await h.client.call('endpoints.create', { slug, name: 'Contract' });
+      expect(created.pathPrefix).toBe(`/h/${slug}`);
+      await changed;
+      await expectApiError(h.client.call('endpoints.create', { slug, name: 'Again' }), 'conflict');
+      const updated = await h.client.call('endpoints.update', {
+        id: created.id,
+        rule: { status: 202, headers: [], body: 'queued', delayMs: 0, behaviour: { kind: 'fixed' } },
+      });
+      expect(updated.rule.status).toBe(202);
+      const res = await fetch(`${receiverUrl}/h/${slug}/x`, { method: 'POST', body: 'a' });
+      expect(res.status).toBe(202);
+      expect(await res.text()).toBe('queued');
+      expect((await h.client.call('endpoints.delete', { id: created.id })).deleted).toBe(true);
+      await expectApiError(h.client.call('endpoints.get' as 'endpoints.list', {}), 'unknown_method');
+    });
+
+    it('deletes captures and says so', async () => {
+      const res = await fetch(`${receiverUrl}/contract/delete-me`, { method: 'DELETE' });
+      const id = Number(res.headers.get('x-hookscope-capture-id'));
+      const deleted = nextEvent(h.client, 'capture.deleted', (p) => p.ids.includes(id));
+      expect((await h.client.call('captures.delete', { ids: [id] })).deleted).toBe(1);
+      await deleted;
+      await expectApiError(h.client.call('captures.get', { id }), 'not_found');
+    });
+  });
+}
