@@ -1,0 +1,74 @@
+// What `npm start` should run. Pure: every input is passed in, so the fallbacks are unit-tested
+// (tests/electron/launch-decision.test.ts). Never `require('electron')` to probe: that starts a download.
+import { join } from 'node:path';
+
+/**
+ * Where the Electron binary would be, without touching the network.
+ * @param {{ electronDir: string | null, env: Record<string, string | undefined>, exists: (p: string) => boolean, read: (p: string) => string | null }} io
+ * @returns {{ ok: true, path: string } | { ok: false, reason: string }}
+ */
+export function findElectronRuntime({ electronDir, env, exists, read }) {
+  if (!electronDir) return { ok: false, reason: 'the electron package is not installed' };
+  const relative = read(join(electronDir, 'path.txt'))?.trim() || null;
+  if (env.ELECTRON_OVERRIDE_DIST_PATH) {
+    const path = join(env.ELECTRON_OVERRIDE_DIST_PATH, relative ?? 'electron');
+    return exists(path) ? { ok: true, path } : { ok: false, reason: `ELECTRON_OVERRIDE_DIST_PATH has no binary at ${path}` };
+  }
+  if (!relative) return { ok: false, reason: 'binary not downloaded' };
+  const path = join(electronDir, 'dist', relative);
+  return exists(path) ? { ok: true, path } : { ok: false, reason: `binary not downloaded (${path} is missing)` };
+}
+
+/**
+ * A graphical session exists: always on macOS and Windows; on Linux/BSD only with X11 or Wayland.
+ * @param {string} platform @param {Record<string, string | undefined>} env
+ */
+export function hasDisplay(platform, env) {
+  if (platform === 'darwin' || platform === 'win32') return true;
+  return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+}
+
+/**
+ * @param {{ argv: string[], platform: string, env: Record<string, string | undefined>, runtime: { ok: true, path: string } | { ok: false, reason: string } }} input
+ * @returns {{ mode: 'self-test' } | { mode: 'electron', binary: string } | { mode: 'browser', reason: string, openBrowser: boolean }}
+ */
+export function decideLaunch({ argv, platform, env, runtime }) {
+  if (argv.includes('--self-test')) return { mode: 'self-test' };
+  const display = hasDisplay(platform, env);
+  const openBrowser = display && !argv.includes('--no-open');
+  if (argv.includes('--browser')) return { mode: 'browser', reason: 'Browser mode requested (--browser)', openBrowser };
+  if (!runtime.ok) {
+    return { mode: 'browser', reason: `Electron runtime not available (${runtime.reason}) — starting browser mode`, openBrowser };
+  }
+  if (!display) {
+    return {
+      mode: 'browser',
+      reason: 'No display (neither DISPLAY nor WAYLAND_DISPLAY is set) — starting browser mode',
+      openBrowser: false,
+    };
+  }
+  return { mode: 'electron', binary: runtime.path };
+}
+
+/**
+ * dist/ must be rebuilt when an output is missing or older than the newest source file.
+ * @param {{ outputs: Array<number | null>, newestSourceMs: number }} input  outputs: mtimes (null = missing)
+ * @returns {{ build: boolean, why: string | null }}
+ */
+export function needsBuild({ outputs, newestSourceMs }) {
+  if (outputs.some((mtime) => mtime === null)) return { build: true, why: 'dist/ is missing files' };
+  const oldest = Math.min(...outputs.map(Number));
+  return newestSourceMs > oldest ? { build: true, why: 'sources changed since the last build' } : { build: false, why: null };
+}
+
+/**
+ * The command that opens a URL in the system browser.
+ * @param {string} platform @param {string} url
+ * @returns {{ command: string, args: string[] }}
+ */
+export function openCommand(platform, url) {
+  if (platform === 'darwin') return { command: 'open', args: [url] };
+  // `start` takes its first quoted argument as a window title; cmd treats `&` as a command separator.
+  if (platform === 'win32') return { command: 'cmd', args: ['/c', 'start', '', url.replace(/&/g, '^&')] };
+  return { command: 'xdg-open', args: [url] };
+}

@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+// `npm start`: the desktop app when Electron can run here, else browser mode — with one line saying why.
+//   --browser    force browser mode (`npm run start:browser`)
+//   --no-open    do not open the system browser in browser mode
+//   --self-test  open a database, receive one request on port 0, check it was stored; exit 0/1
+// Other arguments are passed to the browser-mode server (e.g. --receiver-port 8787 --data-dir ./data).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decideLaunch, findElectronRuntime, needsBuild, openCommand } from './lib/launch-decision.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ownFlags = new Set(['--browser', '--no-open', '--self-test']);
+const argv = process.argv.slice(2);
+const passThrough = argv.filter((arg) => !ownFlags.has(arg));
+
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 22) {
+  console.error(`Hookscope needs Node 22 or newer (this is ${process.versions.node}); run it through npm so node_modules/.bin/node is used.`);
+  process.exit(1);
+}
+
+function electronDir() {
+  try {
+    // Resolve package.json only: requiring `electron` itself would try to download the binary.
+    return dirname(createRequire(join(root, 'package.json')).resolve('electron/package.json'));
+  } catch {
+    return null;
+  }
+}
+
+const decision = decideLaunch({
+  argv,
+  platform: process.platform,
+  env: process.env,
+  runtime: findElectronRuntime({
+    electronDir: electronDir(),
+    env: process.env,
+    exists: existsSync,
+    read: (path) => (existsSync(path) ? readFileSync(path, 'utf8') : null),
+  }),
+});
+
+if (decision.mode === 'self-test') {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/self-test.ts')], { stdio: 'inherit', cwd: root });
+  process.exit(result.status ?? 1);
+}
+
+buildIfStale();
+
+if (decision.mode === 'electron') {
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE;
+  run(decision.binary, [root, ...passThrough], env);
+} else {
+  console.log(decision.reason);
+  runBrowserMode(decision.openBrowser);
+}
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry.startsWith('.')) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+function buildIfStale() {
+  const outputs = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/engine/server.mjs', 'dist/renderer/index.html'].map(
+    (file) => (existsSync(join(root, file)) ? statSync(join(root, file)).mtimeMs : null),
+  );
+  const sources = ['electron', 'renderer', 'package.json', 'vite.config.ts', 'scripts/build.mjs'];
+  const { build, why } = needsBuild({ outputs, newestSourceMs: Math.max(...sources.map((s) => newestMtime(join(root, s)))) });
+  if (!build) return;
+  console.log(`Building (${why})…`);
+  const result = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit', cwd: root });
+  if (result.status !== 0) {
+    console.error('Build failed; see the errors above.');
+    process.exit(result.status ?? 1);
+  }
+}
+
+function run(command, args, env = process.env) {
+  const child = spawn(command, args, { stdio: 'inherit', cwd: root, env });
+  forwardSignals(child);
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  return child;
+}
+
+function forwardSignals(child) {
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+}
+
+function runBrowserMode(openBrowser) {
+  const child = spawn(process.execPath, [join(root, 'dist/engine/server.mjs'), '--json-ready', ...passThrough], {
+    stdio: ['inherit', 'pipe', 'inherit'],
+    cwd: root,
+  });
+  forwardSignals(child);
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  let buffered = '';
+  child.stdout.on('data', (chunk) => {
+    buffered += chunk;
+    let newline;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, newline);
+      buffered = buffered.slice(newline + 1);
+      const ready = parseReady(line);
+      if (!ready) process.stdout.write(line + '\n');
+      else if (openBrowser) openInBrowser(ready.uiUrl);
+    }
+  });
+}
+
+function parseReady(line) {
+  if (!line.startsWith('{')) return null;
+  try {
+    const message = JSON.parse(line);
+    return message?.event === 'ready' && typeof message.uiUrl === 'string' ? message : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Best effort: a missing xdg-open (or any failure) only prints a hint; the server keeps running. */
+function openInBrowser(url) {
+  const { command, args } = openCommand(process.platform, url);
+  try {
+    const opener = spawn(command, args, { stdio: 'ignore', detached: true });
+    opener.on('error', () => console.log(`Could not run ${command}; open the UI URL above yourself.`));
+    opener.unref();
+  } catch {
+    console.log(`Could not run ${command}; open the UI URL above yourself.`);
+  }
+}
