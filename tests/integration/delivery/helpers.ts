@@ -1,0 +1,108 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../../../electron/engine/store/database';
+import { DeliveryService, type DeliveryServiceDeps } from '../../../electron/engine/delivery/service';
+import { FakeClock } from '../../../electron/engine/util/clock';
+import { silentLogger } from '../../../electron/engine/util/logger';
+import { tempDir } from '../../helpers/temp-dir';
+
+export interface Received {
+  method: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  rawHeaders: string[];
+  body: Buffer;
+  delivery: string;
+}
+
+/** What the server does with request number `n` (0-based). */
+export type Cue =
+  | { status: number; headers?: Record<string, string>; body?: string; delayMs?: number }
+  | { reset: true }
+  | { stall: true };
+
+/** A real HTTP server on 127.0.0.1:0 that answers each request as the test cues it. */
+export async function cueServer(cue: (n: number, req: Received) => Cue = () => ({ status: 200 })) {
+  const received: Received[] = [];
+  const stalled: ServerResponse[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const r: Received = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        rawHeaders: req.rawHeaders,
+        body: Buffer.concat(chunks),
+        delivery: String(req.headers['x-hookscope-delivery'] ?? ''),
+      };
+      const n = received.push(r) - 1;
+      const c = cue(n, r);
+      if ('reset' in c) return req.socket.destroy();
+      if ('stall' in c) return void stalled.push(res);
+      const answer = () => res.writeHead(c.status, c.headers ?? {}).end(c.body ?? 'ok');
+      if (c.delayMs) setTimeout(answer, c.delayMs);
+      else answer();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    received,
+    async close() {
+      for (const res of stalled) res.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** A delivery service over a real SQLite database in a temp dir, on a fake clock. */
+export function deliveryHarness(overrides: Partial<DeliveryServiceDeps> = {}, existing?: { dataDir: string }) {
+  const dir = existing ? null : tempDir('hookscope-delivery-');
+  const dataDir = existing?.dataDir ?? dir!.path;
+  const db: Database.Database = openDatabase({ dataDir });
+  const clock = new FakeClock(1_700_000_000_000);
+  const events: Array<{ event: string; payload: unknown }> = [];
+  const service = new DeliveryService({
+    db,
+    clock,
+    log: silentLogger,
+    emit: (event, payload) => events.push({ event, payload }),
+    ...overrides,
+  });
+  return {
+    db,
+    clock,
+    service,
+    events,
+    dataDir,
+    /** Let in-flight attempts finish (real I/O), then let batched change events flush. */
+    async settle() {
+      for (;;) {
+        while (service.queue.inFlight > 0) await service.queue.whenIdle();
+        await new Promise((r) => setImmediate(r));
+        if (service.queue.inFlight === 0) return;
+      }
+    },
+    /** Run the queue to the end, jumping the fake clock to each next due time (or by `stepMs` when blocked). */
+    async drain(stepMs = 1000, maxSteps = 1_000_000) {
+      for (let i = 0; i < maxSteps; i++) {
+        await this.settle();
+        const next = service.queue.store.nextDueAt();
+        if (next === null) return;
+        clock.advance(Math.max(stepMs > 0 && next <= clock.now() ? stepMs : 0, next - clock.now()));
+      }
+      throw new Error('drain: queue never emptied');
+    },
+    async close() {
+      await service.close(1000);
+      db.close();
+      dir?.cleanup();
+    },
+  };
+}

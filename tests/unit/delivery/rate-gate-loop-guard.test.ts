@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { RateGates } from '../../../electron/engine/delivery/rate-gate';
+import { loopReason, assertNoLoop } from '../../../electron/engine/delivery/loop-guard';
+import { stripHopByHop } from '../../../electron/engine/delivery/replay';
+
+describe('rate gates', () => {
+  it('spaces slots 60000/rate apart per origin and caps concurrency', () => {
+    const gates = new RateGates({ concurrency: 2, ratePerMinute: null });
+    const limits = { ratePerMinute: 600 }; // one per 100 ms
+    expect(gates.tryAcquire('a', limits, 0)).toBe(0);
+    expect(gates.tryAcquire('a', limits, 0)).toBe(100);
+    expect(gates.tryAcquire('b', limits, 0)).toBe(0); // another origin has its own gate
+    expect(gates.tryAcquire('a', limits, 100)).toBe(0);
+    expect(gates.tryAcquire('a', {}, 1000)).toBe(Infinity); // two in flight
+    gates.release('a');
+    expect(gates.tryAcquire('a', {}, 1000)).toBe(0);
+  });
+});
+
+describe('loop guard', () => {
+  const targets = { receiverUrl: 'http://127.0.0.1:8787', receiverPort: 8787, publicUrls: ['https://abc.loca.lt'] };
+  it.each([
+    'http://127.0.0.1:8787/h/x',
+    'http://localhost:8787/',
+    'http://127.9.9.9:8787/',
+    'http://[::1]:8787/',
+    'https://abc.loca.lt/hook',
+  ])('refuses %s', (url) => {
+    expect(loopReason(url, targets)).not.toBeNull();
+    expect(() => assertNoLoop(url, targets, false)).toThrow(/allowLoop/);
+    expect(() => assertNoLoop(url, targets, true)).not.toThrow();
+  });
+  it.each(['http://127.0.0.1:9999/', 'https://example.com/', 'https://other.loca.lt/'])('allows %s', (url) => {
+    expect(loopReason(url, targets)).toBeNull();
+  });
+});
+
+describe('hop-by-hop headers', () => {
+  it('drops connection-bound headers, those Connection names, and content-length; keeps order and duplicates', () => {
+    const kept = stripHopByHop([
+      ['Host', 'x'],
+      ['Connection', 'keep-alive, X-Trace'],
+      ['X-Trace', '1'],
+      ['Content-Length', '3'],
+      ['Transfer-Encoding', 'chunked'],
+      ['Proxy-Authorization', 'y'],
+      ['X-A', '1'],
+      ['x-a', '2'],
+      ['Content-Type', 'application/json'],
+    ]);
+    expect(kept).toEqual([
+      ['X-A', '1'],
+      ['x-a', '2'],
+      ['Content-Type', 'application/json'],
+    ]);
+  });
+});
