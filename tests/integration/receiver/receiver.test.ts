@@ -1,0 +1,203 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { METHODS } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../../electron/engine/engine';
+import { silentLogger } from '../../../electron/engine/util/logger';
+import { rawExchange, send } from '../../helpers/raw-http';
+import { tempDir } from '../../helpers/temp-dir';
+
+let engine: Engine;
+let dir: ReturnType<typeof tempDir>;
+const call = <M extends keyof Engine['handlers']>(m: M, input: Parameters<Engine['handlers'][M]>[0]) =>
+  (engine.handlers[m] as (i: unknown, meta: unknown) => ReturnType<Engine['handlers'][M]>)(input, { transport: 'in-process' });
+const idOf = (res: { headers: Record<string, unknown> }) => Number(res.headers['x-hookscope-capture-id']);
+const bodyOf = async (id: number) => Buffer.from((await call('captures.get', { id })).bodyBase64, 'base64');
+
+beforeAll(async () => {
+  dir = tempDir();
+  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
+});
+afterAll(async () => {
+  await engine.close();
+  dir.cleanup();
+});
+
+describe('receiver', () => {
+  // CONNECT opens a proxy tunnel rather than making a request, so Node never hands it to a request handler.
+  const methods = METHODS.filter((m) => m !== 'CONNECT');
+
+  it.each(methods)('captures %s and answers only after storing it', async (method) => {
+    const res = await send(`${engine.receiverUrl}/any/path/${method}?m=${method}`, { method });
+    expect(res.status).toBe(200);
+    const capture = await call('captures.get', { id: idOf(res) });
+    expect(capture.method).toBe(method);
+    expect(capture.path).toBe(`/any/path/${method}`);
+    expect(capture.query).toBe(`m=${method}`);
+  });
+
+  it('keeps a 1 MB random binary body byte-identical', async () => {
+    const body = randomBytes(1024 * 1024);
+    const res = await send(`${engine.receiverUrl}/bin`, { method: 'POST', body, headers: [['Content-Type', 'application/octet-stream']] });
+    const stored = await bodyOf(idOf(res));
+    expect(createHash('sha256').update(stored).digest('hex')).toBe(createHash('sha256').update(body).digest('hex'));
+  });
+
+  it('keeps chunked bodies whole', async () => {
+    const parts = [Buffer.from('{"a":'), Buffer.from('1,"b"'), Buffer.from(':[2,3]}')];
+    const res = await send(`${engine.receiverUrl}/chunked`, { method: 'POST', chunked: parts });
+    expect((await bodyOf(idOf(res))).toString()).toBe('{"a":1,"b":[2,3]}');
+    const capture = await call('captures.get', { id: idOf(res) });
+    expect(capture.headers.find(([n]) => n.toLowerCase() === 'transfer-encoding')?.[1]).toBe('chunked');
+  });
+
+  it('keeps header order, case and duplicates, and repeated query keys', async () => {
+    const res = await send(`${engine.receiverUrl}/headers?tag=a&tag=b&empty=&plus=a+b`, {
+      method: 'POST',
+      headers: [
+        ['X-Custom-Case', 'One'],
+        ['x-dup', '1'],
+        ['X-Dup', '2'],
+        ['Set-Cookie', 'a=1'],
+        ['Set-Cookie', 'b=2'],
+      ],
+      body: 'x',
+    });
+    const capture = await call('captures.get', { id: idOf(res) });
+    const custom = capture.headers.filter(([n]) => /^x-|^set-cookie$/i.test(n));
+    expect(custom).toEqual([
+      ['X-Custom-Case', 'One'],
+      ['x-dup', '1'],
+      ['X-Dup', '2'],
+      ['Set-Cookie', 'a=1'],
+      ['Set-Cookie', 'b=2'],
+    ]);
+    expect(capture.queryParams).toEqual([
+      ['tag', 'a'],
+      ['tag', 'b'],
+      ['empty', ''],
+      ['plus', 'a b'],
+    ]);
+    expect(capture.httpVersion).toBe('1.1');
+    expect(capture.remoteAddress).toMatch(/127\.0\.0\.1/);
+  });
+
+  it('stores invalid JSON, invalid UTF-8 and lying content types byte-exact', async () => {
+    const bodies = [Buffer.from('{"broken": '), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0x00]), Buffer.from('<xml>not json</xml>')];
+    for (const body of bodies) {
+      const res = await send(`${engine.receiverUrl}/lies`, { method: 'POST', body, headers: [['Content-Type', 'application/json']] });
+      expect(res.status).toBe(200);
+      expect((await bodyOf(idOf(res))).equals(body)).toBe(true);
+    }
+  });
+
+  it('keeps Content-Encoding as received and offers a decoded view', async () => {
+    const plain = Buffer.from(JSON.stringify({ compressed: true, pad: 'x'.repeat(500) }));
+    const res = await send(`${engine.receiverUrl}/gz`, {
+      method: 'POST',
+      body: gzipSync(plain),
+      headers: [['Content-Encoding', 'gzip'], ['Content-Type', 'application/json']],
+    });
+    const capture = await call('captures.get', { id: idOf(res) });
+    expect(Buffer.from(capture.bodyBase64, 'base64').equals(gzipSync(plain))).toBe(true);
+    expect(Buffer.from(capture.decodedBodyBase64!, 'base64').equals(plain)).toBe(true);
+  });
+
+  it('does not expand a gzip bomb past its cap', async () => {
+    const bomb = gzipSync(Buffer.alloc(80 * 1024 * 1024));
+    const res = await send(`${engine.receiverUrl}/bomb`, { method: 'POST', body: bomb, headers: [['Content-Encoding', 'gzip']] });
+    const capture = await call('captures.get', { id: idOf(res) });
+    expect(capture.decodedBodyBase64).toBeNull();
+    expect(capture.decodeNote).toMatch(/compression bomb/);
+    expect(Buffer.from(capture.bodyBase64, 'base64').length).toBe(bomb.length);
+  });
+
+  it('answers 413 over the body limit and keeps a truncated capture with headers and the first bytes', async () => {
+    await call('settings.update', { bodyLimitBytes: 64 * 1024 });
+    try {
+      const body = randomBytes(300 * 1024);
+      const res = await send(`${engine.receiverUrl}/too-big`, { method: 'POST', body, headers: [['X-Big', 'yes']] }).catch(
+        (e: Error) => ({ status: -1, headers: {}, body: Buffer.from(e.message) }),
+      );
+      expect(res.status).toBe(413);
+      const list = await call('captures.list', { filter: { text: undefined }, limit: 5 });
+      const summary = list.items.find((c) => c.path === '/too-big')!;
+      expect(summary.truncated).toBe(true);
+      expect(summary.responseStatus).toBe(413);
+      const capture = await call('captures.get', { id: summary.id });
+      expect(capture.headers).toContainEqual(['X-Big', 'yes']);
+      const stored = Buffer.from(capture.bodyBase64, 'base64');
+      expect(stored.length).toBeGreaterThan(0);
+      expect(stored.length).toBeLessThanOrEqual(64 * 1024);
+      expect(stored.equals(body.subarray(0, stored.length))).toBe(true);
+      // The receiver still answers normal requests.
+      expect((await send(`${engine.receiverUrl}/after`, { method: 'POST', body: 'ok' })).status).toBe(200);
+    } finally {
+      await call('settings.update', { bodyLimitBytes: 25 * 1024 * 1024 });
+    }
+  });
+
+  it('answers 400 to malformed HTTP and keeps serving', async () => {
+    const port = Number(new URL(engine.receiverUrl).port);
+    const reply = await rawExchange(port, 'GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n');
+    expect(reply).toMatch(/^HTTP\/1\.1 400/);
+    expect((await send(`${engine.receiverUrl}/still-up`)).status).toBe(200);
+  });
+
+  describe('endpoint response rules, seen by a real client', () => {
+    const rule = (over: object) => ({ status: 200, headers: [], body: 'ok', delayMs: 0, behaviour: { kind: 'fixed' }, ...over });
+
+    it('fixed status, headers, body and delay', async () => {
+      const ep = await call('endpoints.create', {
+        slug: 'fixed',
+        name: 'Fixed',
+        rule: rule({ status: 201, headers: [['X-Reply', 'yes']], body: '{"created":true}', delayMs: 150 }),
+      });
+      const started = Date.now();
+      const res = await send(`${engine.receiverUrl}/h/fixed/anything`, { method: 'POST', body: 'x' });
+      expect(res.status).toBe(201);
+      expect(res.headers['x-reply']).toBe('yes');
+      expect(res.body.toString()).toBe('{"created":true}');
+      expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+      const capture = await call('captures.get', { id: idOf(res) });
+      expect(capture.endpointId).toBe(ep.id);
+      expect(capture.response).toMatchObject({ status: 201, delayMs: 150 });
+    });
+
+    it('fail the first N, then succeed', async () => {
+      await call('endpoints.create', { slug: 'flaky', name: 'Flaky', rule: rule({ behaviour: { kind: 'fail-first', count: 2, failStatus: 503 } }) });
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await send(`${engine.receiverUrl}/h/flaky`, { method: 'POST' })).status);
+      expect(statuses).toEqual([503, 503, 200, 200]);
+    });
+
+    it('a status sequence, then its last status', async () => {
+      await call('endpoints.create', { slug: 'seq', name: 'Seq', rule: rule({ behaviour: { kind: 'sequence', statuses: [500, 429, 404, 200] } }) });
+      const statuses = [];
+      for (let i = 0; i < 6; i++) statuses.push((await send(`${engine.receiverUrl}/h/seq`)).status);
+      expect(statuses).toEqual([500, 429, 404, 200, 200, 200]);
+    });
+
+    it('a failure rate of 0% and 100%', async () => {
+      const ep = await call('endpoints.create', { slug: 'rate', name: 'Rate', rule: rule({ behaviour: { kind: 'failure-rate', percent: 100, failStatus: 502 } }) });
+      expect((await send(`${engine.receiverUrl}/h/rate`)).status).toBe(502);
+      await call('endpoints.update', { id: ep.id, rule: rule({ behaviour: { kind: 'failure-rate', percent: 0, failStatus: 502 } }) });
+      expect((await send(`${engine.receiverUrl}/h/rate`)).status).toBe(200);
+    });
+
+    it('editing a rule restarts its count', async () => {
+      const ep = await call('endpoints.create', { slug: 'reset', name: 'Reset', rule: rule({ behaviour: { kind: 'fail-first', count: 1, failStatus: 500 } }) });
+      expect((await send(`${engine.receiverUrl}/h/reset`)).status).toBe(500);
+      expect((await send(`${engine.receiverUrl}/h/reset`)).status).toBe(200);
+      await call('endpoints.update', { id: ep.id, rule: rule({ behaviour: { kind: 'fail-first', count: 1, failStatus: 418 } }) });
+      expect((await send(`${engine.receiverUrl}/h/reset`)).status).toBe(418);
+    });
+
+    it('unknown slugs fall through to the catch-all default', async () => {
+      const res = await send(`${engine.receiverUrl}/h/nobody-here/x`, { method: 'POST' });
+      const capture = await call('captures.get', { id: idOf(res) });
+      const list = await call('endpoints.list', {});
+      expect(capture.endpointId).toBe(list.items.find((e) => e.isDefault)!.id);
+    });
+  });
+});

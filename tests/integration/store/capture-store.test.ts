@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NewCapture } from '../../../electron/engine/store/capture-writer';
+import { openStores, type Stores } from '../../../electron/engine/store/open-stores';
+import { pruneOnce } from '../../../electron/engine/store/retention';
+import { FakeClock } from '../../../electron/engine/util/clock';
+import { tempDir } from '../../helpers/temp-dir';
+
+let dir: ReturnType<typeof tempDir>;
+let stores: Stores;
+let clock: FakeClock;
+
+beforeEach(() => {
+  dir = tempDir();
+  clock = new FakeClock(1_700_000_000_000);
+  stores = openStores({ dataDir: dir.path, clock });
+});
+afterEach(() => {
+  stores.captures.close();
+  stores.db.close();
+  dir.cleanup();
+});
+
+function capture(over: Partial<NewCapture> = {}): NewCapture {
+  const body = over.body ?? Buffer.from('{"hello":"world"}');
+  return {
+    receivedAtMs: clock.now(),
+    method: 'POST',
+    path: '/hook',
+    query: '',
+    httpVersion: '1.1',
+    headers: [['Content-Type', 'application/json']],
+    remoteAddress: '127.0.0.1',
+    remotePort: 5000,
+    contentType: 'application/json',
+    contentEncoding: null,
+    body,
+    bodySizeBytes: body.length,
+    truncated: false,
+    endpointId: 1,
+    source: 'receiver',
+    publicUrl: null,
+    vendor: null,
+    eventLabel: null,
+    response: null,
+    verification: null,
+    ...over,
+  };
+}
+
+describe('capture store', () => {
+  it('commits a burst in one group and resolves every id', async () => {
+    const ids = await Promise.all(Array.from({ length: 50 }, (_, i) => stores.captures.add(capture({ path: `/p/${i}` }))));
+    expect(new Set(ids).size).toBe(50);
+    expect(stores.captures.count()).toBe(50);
+    expect(stores.captures.stats().bodyBytes).toBe(50 * 17);
+  });
+
+  it('pages newest first by keyset with no gaps or repeats', async () => {
+    for (let i = 0; i < 23; i++) await stores.captures.add(capture({ path: `/p/${i}` }));
+    const seen: number[] = [];
+    let cursor: number | null = null;
+    do {
+      const page = stores.captures.list({ cursor, limit: 5 });
+      seen.push(...page.items.map((c) => c.id));
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    expect(seen).toHaveLength(23);
+    expect([...seen].sort((a, b) => b - a)).toEqual(seen);
+  });
+
+  it('filters by method, status, content type family, endpoint, time and header', async () => {
+    await stores.captures.add(capture({ method: 'GET', contentType: null, body: Buffer.alloc(0) }));
+    clock.advance(1000);
+    await stores.captures.add(capture({ contentType: 'application/x-www-form-urlencoded', endpointId: 2 }));
+    clock.advance(1000);
+    await stores.captures.add(
+      capture({ response: { status: 500, headers: [], bodyBase64: '', delayMs: 0, reason: null }, headers: [['X-Sig', 'abc']] }),
+    );
+    const count = (filter: object) => stores.captures.list({ filter, limit: 50 }).items.length;
+    expect(count({ methods: ['get'] })).toBe(1);
+    expect(count({ statuses: [500] })).toBe(1);
+    expect(count({ contentTypes: ['application/*'] })).toBe(2);
+    expect(count({ contentTypes: ['none'] })).toBe(1);
+    expect(count({ endpointId: 2 })).toBe(1);
+    expect(count({ fromMs: clock.now() - 1500 })).toBe(2);
+    expect(count({ header: { name: 'x-sig' } })).toBe(1);
+    expect(count({ header: { name: 'x-sig', value: 'nope' } })).toBe(0);
+    expect(stores.captures.count({ methods: ['POST'] })).toBe(2);
+  });
+
+  it('finds captures by full-text once indexed, including field IDs written with colons', async () => {
+    await stores.captures.add(capture({ body: Buffer.from('{"field_id":"act::ta","attr":{"str::cn":"Spring sale"}}') }));
+    await stores.captures.add(capture({ path: '/other', body: Buffer.from('nothing to see') }));
+    expect(stores.captures.stats().indexLagRows).toBe(2);
+    stores.captures.indexer.drain();
+    expect(stores.captures.stats().indexLagRows).toBe(0);
+    const search = (text: string) => stores.captures.list({ filter: { text }, limit: 10 }).items.map((c) => c.path);
+    expect(search('spring')).toEqual(['/hook']);
+    expect(search('str::cn')).toEqual(['/hook']);
+    expect(search('"unbalanced')).toEqual([]);
+    expect(search('other')).toEqual(['/other']);
+    expect(search('nothin')).toEqual(['/other']);
+  });
+
+  it('indexes words from registered extractors (decoded labels)', async () => {
+    stores.captures.addSearchTextExtractor((c) => (c.path === '/ortto' ? 'Campaign name Tag added' : ''));
+    await stores.captures.add(capture({ path: '/ortto' }));
+    stores.captures.indexer.drain();
+    expect(stores.captures.list({ filter: { text: 'tag added' }, limit: 5 }).items).toHaveLength(1);
+  });
+
+  it('deletes from the table, the index and the counters', async () => {
+    const a = await stores.captures.add(capture({ body: Buffer.from('alpha') }));
+    await stores.captures.add(capture({ body: Buffer.from('beta') }));
+    stores.captures.indexer.drain();
+    expect(stores.captures.delete([a, 9999])).toBe(1);
+    expect(stores.captures.count()).toBe(1);
+    expect(stores.captures.list({ filter: { text: 'alpha' }, limit: 5 }).items).toHaveLength(0);
+    expect(stores.captures.deleteAll()).toBe(1);
+    expect(stores.captures.stats()).toMatchObject({ count: 0, bodyBytes: 0 });
+    // Ids are never reused after deletes, so cursors and the index watermark stay valid.
+    const next = await stores.captures.add(capture({ body: Buffer.from('gamma') }));
+    expect(next).toBeGreaterThan(a + 1);
+    stores.captures.indexer.drain();
+    expect(stores.captures.list({ filter: { text: 'gamma' }, limit: 5 }).items).toHaveLength(1);
+  });
+
+  it('prunes by count and by age', async () => {
+    for (let i = 0; i < 10; i++) {
+      await stores.captures.add(capture({ path: `/p/${i}` }));
+      clock.advance(60_000);
+    }
+    const settings = stores.settings.update({ retention: { maxCount: 6, maxAgeMs: null } });
+    expect(pruneOnce(stores.db, stores.captures, settings, clock.now())).toBe(4);
+    expect(stores.captures.list({ limit: 50 }).items.map((c) => c.path).at(-1)).toBe('/p/4');
+    const byAge = stores.settings.update({ retention: { maxCount: null, maxAgeMs: 3 * 60_000 } });
+    expect(pruneOnce(stores.db, stores.captures, byAge, clock.now())).toBe(3);
+    expect(stores.captures.count()).toBe(3);
+  });
+
+  it('refuses invalid settings naming the field and keeps the old ones', () => {
+    expect(() => stores.settings.update({ bodyLimitBytes: 10 })).toThrow(/bodyLimitBytes/);
+    expect(stores.settings.get().bodyLimitBytes).toBe(25 * 1024 * 1024);
+  });
+});

@@ -1,0 +1,87 @@
+import Database from 'better-sqlite3';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../electron/engine/store/database';
+import { findMigrationsDir, loadMigrations, migrate, MigrationError } from '../../../electron/engine/store/migrator';
+import { tempDir } from '../../helpers/temp-dir';
+
+const dirs: Array<{ cleanup(): void }> = [];
+const fresh = () => {
+  const d = tempDir();
+  dirs.push(d);
+  return d.path;
+};
+afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
+
+/** A private copy of the real migrations that a test may edit. */
+function copyMigrations(): string {
+  const dir = join(fresh(), 'migrations');
+  mkdirSync(dir);
+  for (const f of readdirSync(findMigrationsDir())) copyFileSync(join(findMigrationsDir(), f), join(dir, f));
+  return dir;
+}
+
+describe('migrations', () => {
+  it('build a fresh database with every migration recorded by hash', () => {
+    const db = openDatabase({ dataDir: fresh() });
+    const rows = db.prepare('SELECT name, sha256 FROM schema_migrations ORDER BY name').all() as { name: string; sha256: string }[];
+    const files = loadMigrations(findMigrationsDir());
+    expect(rows.map((r) => r.name)).toEqual(files.map((f) => f.name));
+    expect(rows.map((r) => r.sha256)).toEqual(files.map((f) => f.sha256));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('page_size', { simple: true })).toBe(8192);
+    db.close();
+  });
+
+  it('re-run as a no-op on an up-to-date database', () => {
+    const dataDir = fresh();
+    openDatabase({ dataDir }).close();
+    const db = new Database(join(dataDir, 'hookscope.sqlite'));
+    expect(migrate(db, loadMigrations(findMigrationsDir())).applied).toEqual([]);
+    db.close();
+  });
+
+  it('refuse an edited migration and leave the database untouched', () => {
+    const dataDir = fresh();
+    const migrations = copyMigrations();
+    const db = openDatabase({ dataDir, migrationsDir: migrations });
+    db.prepare("INSERT INTO settings (key, value) VALUES ('probe', 'kept')").run();
+    db.close();
+    writeFileSync(join(migrations, '001_core.sql'), '-- edited\n', { flag: 'a' });
+    expect(() => openDatabase({ dataDir, migrationsDir: migrations })).toThrow(/001_core\.sql was edited/);
+    const check = new Database(join(dataDir, 'hookscope.sqlite'));
+    expect(check.prepare("SELECT value FROM settings WHERE key = 'probe'").get()).toEqual({ value: 'kept' });
+    check.close();
+  });
+
+  it('roll back a failing migration completely and report it', () => {
+    const dataDir = fresh();
+    const migrations = copyMigrations();
+    openDatabase({ dataDir, migrationsDir: migrations }).close();
+    writeFileSync(
+      join(migrations, '999_broken.sql'),
+      'CREATE TABLE half_done (x INTEGER);\nINSERT INTO no_such_table VALUES (1);\n',
+    );
+    let error: unknown;
+    try {
+      openDatabase({ dataDir, migrationsDir: migrations });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(MigrationError);
+    expect(String(error)).toMatch(/999_broken\.sql failed and was rolled back/);
+    const check = new Database(join(dataDir, 'hookscope.sqlite'));
+    expect(check.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").get()).toBeUndefined();
+    expect(check.prepare("SELECT 1 FROM schema_migrations WHERE name = '999_broken.sql'").get()).toBeUndefined();
+    check.close();
+  });
+
+  it('refuse a database migrated by a newer version', () => {
+    const dataDir = fresh();
+    const db = openDatabase({ dataDir });
+    db.prepare("INSERT INTO schema_migrations VALUES ('998_future.sql', 'abc', 0)").run();
+    db.close();
+    expect(() => openDatabase({ dataDir })).toThrow(/newer Hookscope/);
+  });
+});
