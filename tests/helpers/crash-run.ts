@@ -1,0 +1,74 @@
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Agent, request } from 'undici';
+
+export interface CrashRound {
+  acknowledged: number;
+  missing: number;
+  corrupted: number;
+  integrity: string;
+  stored: number;
+}
+
+const childScript = join(import.meta.dirname, '../integration/crash/crash-child.ts');
+
+/**
+ * Starts an engine in a child process, loads it with concurrent POSTs, SIGKILLs it after `killAfterMs`, then reopens
+ * the database and checks that every request that got a 2xx is stored with the right body hash.
+ */
+export async function crashRound(dataDir: string, options: { killAfterMs: number; connections: number }): Promise<CrashRound> {
+  const child = spawn(process.execPath, ['--import', 'tsx', childScript, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const receiverUrl = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (c) => {
+      out += c;
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve((JSON.parse(line) as { receiverUrl: string }).receiverUrl);
+    });
+    child.once('exit', (code) => reject(new Error(`child exited early (${code})`)));
+  });
+  const acked = new Map<number, string>();
+  let stop = false;
+  const agent = new Agent({ connections: options.connections });
+  const worker = async () => {
+    while (!stop) {
+      const body = randomBytes(64 + Math.floor(Math.random() * 2048));
+      try {
+        const res = await request(`${receiverUrl}/crash`, { method: 'POST', body, dispatcher: agent });
+        await res.body.dump();
+        if (res.statusCode >= 200 && res.statusCode < 300) {
+          acked.set(Number(res.headers['x-hookscope-capture-id']), createHash('sha256').update(body).digest('hex'));
+        }
+      } catch {
+        // Connection killed mid-request: not acknowledged, so not owed.
+        if (stop) return;
+      }
+    }
+  };
+  const workers = Array.from({ length: options.connections }, worker);
+  await new Promise((r) => setTimeout(r, options.killAfterMs));
+  child.kill('SIGKILL');
+  stop = true;
+  await Promise.all(workers);
+  await new Promise((r) => (child.exitCode !== null || child.signalCode ? r(null) : child.once('exit', r)));
+  await agent.close();
+
+  const db = new Database(join(dataDir, 'hookscope.sqlite'));
+  try {
+    const integrity = db.pragma('integrity_check', { simple: true }) as string;
+    const get = db.prepare('SELECT body FROM capture_bodies WHERE capture_id = ?');
+    let missing = 0;
+    let corrupted = 0;
+    for (const [id, hash] of acked) {
+      const row = get.get(id) as { body: Buffer } | undefined;
+      if (!row) missing++;
+      else if (createHash('sha256').update(row.body).digest('hex') !== hash) corrupted++;
+    }
+    const stored = (db.prepare('SELECT COUNT(*) AS n FROM captures').get() as { n: number }).n;
+    return { acknowledged: acked.size, missing, corrupted, integrity, stored };
+  } finally {
+    db.close();
+  }
+}
