@@ -1,0 +1,91 @@
+import type { Transport } from '../../../electron/shared/contract/client';
+import type { Result } from '../../../electron/shared/contract/errors';
+import type { ConnectionStatus } from './connection';
+
+interface Options {
+  token: string;
+  /** Origin of the control server; defaults to the page's own. */
+  origin?: string;
+  status: ConnectionStatus;
+}
+
+const MAX_BACKOFF_MS = 10_000;
+
+/** Browser mode: calls over `POST /api/rpc`, events over one WebSocket that reconnects with back-off. */
+export function createHttpTransport({ token, origin = window.location.origin, status }: Options): Transport {
+  const listeners = new Set<(event: string, payload: unknown) => void>();
+  let socket: WebSocket | null = null;
+  let retry = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const connect = () => {
+    if (listeners.size === 0) return;
+    status.set('connecting');
+    const url = new URL('/api/events', origin);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    url.searchParams.set('token', token);
+    const ws = new WebSocket(url);
+    socket = ws;
+    ws.onopen = () => {
+      retry = 0;
+      status.set('open');
+    };
+    ws.onmessage = (message) => {
+      if (typeof message.data !== 'string') return;
+      let parsed: { event?: unknown; payload?: unknown };
+      try {
+        parsed = JSON.parse(message.data) as typeof parsed;
+      } catch {
+        return;
+      }
+      if (typeof parsed.event !== 'string') return;
+      for (const listener of listeners) listener(parsed.event, parsed.payload);
+    };
+    ws.onclose = () => {
+      if (socket !== ws) return;
+      socket = null;
+      status.set('closed');
+      if (listeners.size === 0) return;
+      const delay = Math.min(MAX_BACKOFF_MS, 250 * 2 ** retry) * (0.75 + Math.random() * 0.5);
+      retry += 1;
+      timer = setTimeout(connect, delay);
+    };
+  };
+
+  return {
+    async invoke(method, input): Promise<Result<unknown>> {
+      let response: Response;
+      try {
+        response = await fetch(new URL('/api/rpc', origin), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ method, input }),
+        });
+      } catch (error) {
+        return { ok: false, error: { code: 'unavailable', message: `Cannot reach Hookscope: ${String(error)}` } };
+      }
+      try {
+        return (await response.json()) as Result<unknown>;
+      } catch {
+        return { ok: false, error: { code: 'internal', message: `Bad response from server (HTTP ${response.status})` } };
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      if (!socket && !timer) connect();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          if (timer) clearTimeout(timer);
+          timer = null;
+          const ws = socket;
+          socket = null;
+          ws?.close();
+        }
+      };
+    },
+    capabilities() {
+      return ['browser'];
+    },
+  };
+}

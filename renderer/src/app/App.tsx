@@ -1,0 +1,192 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AppInfo } from '../../../electron/shared/contract/app';
+import { useApi } from '../api';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { Charts } from '../features/charts/Charts';
+import { CaptureList } from '../features/captures/CaptureList';
+import { emptySelection, single, type Selection } from '../features/captures/selection';
+import { useCaptureFeed } from '../features/captures/use-capture-feed';
+import { DetailPane } from '../features/detail/DetailPane';
+import { DiffView } from '../features/diff/DiffView';
+import { EmptyState } from '../features/empty/EmptyState';
+import { EndpointsPanel } from '../features/endpoints/EndpointsPanel';
+import { FilterBar } from '../features/search/FilterBar';
+import { SearchBox } from '../features/search/SearchBox';
+import { StatusBar } from '../features/shell/StatusBar';
+import { TopBar, type ViewId } from '../features/shell/TopBar';
+import { TransferDialog } from '../features/transfer/TransferDialog';
+import { emptyFilter, filterFromParams, filterToParams, isFiltered, toCaptureFilter, type FilterState } from '../lib/filter-state';
+import { useHashParams } from '../state/hash-state';
+import { useTheme } from '../state/theme';
+import { ComposeSlot, DeliveriesSlot, DictionarySlot, TunnelBannerSlot } from './slots';
+import { useEndpoints } from './use-endpoints';
+
+const VIEWS: ViewId[] = ['inspect', 'endpoints', 'compose', 'deliveries', 'dictionary'];
+
+export function App() {
+  const api = useApi();
+  const theme = useTheme();
+  const [params, updateParams] = useHashParams();
+  const view = (VIEWS as string[]).includes(params.get('view') ?? '') ? (params.get('view') as ViewId) : 'inspect';
+  const filterKey = filterToParams(filterFromParams(params)).toString();
+  const filterState = useMemo(() => filterFromParams(new URLSearchParams(filterKey)), [filterKey]);
+  const apiFilter = useMemo(() => toCaptureFilter(filterState), [filterState]);
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [selection, setSelection] = useState<Selection>(emptySelection);
+  const [transferOpen, setTransferOpen] = useState(false);
+  const feed = useCaptureFeed(apiFilter, filterKey);
+  const endpoints = useEndpoints(feed.arrivals);
+  const endpointMap = useMemo(() => new Map(endpoints.map((e) => [e.id, e])), [endpoints]);
+  const diffIds = (params.get('diff') ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const activeFromHash = Number(params.get('sel')) || null;
+
+  useEffect(() => {
+    api.call('app.info', {}).then(setInfo, () => undefined);
+  }, [api]);
+
+  // The selected capture is in the hash so reloads and shared links reopen it.
+  useEffect(() => {
+    if (activeFromHash !== null && selection.active === null) setSelection(single(activeFromHash));
+  }, [activeFromHash, selection.active]);
+
+  const setFilter = useCallback(
+    (next: FilterState) => updateParams((p) => filterToParams(next, p)),
+    [updateParams],
+  );
+  const setText = useCallback((text: string) => setFilter({ ...filterState, text }), [filterState, setFilter]);
+  const setView = (v: ViewId) => updateParams((p) => (v === 'inspect' ? p.delete('view') : p.set('view', v)), true);
+
+  const select = useCallback(
+    (next: Selection) => {
+      setSelection(next);
+      if (next.active !== null) feed.markRead([next.active]);
+      updateParams((p) => (next.active === null ? p.delete('sel') : p.set('sel', String(next.active))));
+    },
+    [feed, updateParams],
+  );
+
+  const remove = useCallback(
+    (ids: number[]) => {
+      if (ids.length === 0) return;
+      void api.call('captures.delete', { ids }).catch(() => undefined);
+      setSelection((s) => (ids.includes(s.active ?? -1) ? emptySelection : s));
+      updateParams((p) => ids.includes(Number(p.get('sel'))) && p.delete('sel'));
+    },
+    [api, updateParams],
+  );
+
+  const openDetail = useCallback(() => {
+    document.querySelector<HTMLElement>('.detail-pane .tab.active')?.focus();
+  }, []);
+
+  const selectedIds = [...selection.ids];
+  const showEmpty = !feed.loading && feed.total === 0 && !isFiltered(filterState) && feed.items.length === 0;
+
+  return (
+    <div className="app" data-view={view}>
+      <TopBar
+        view={view}
+        onView={setView}
+        receiverUrl={info?.receiverUrl ?? null}
+        publicUrl={null /* TODO(tunnel): the public URL from the tunnel contract once it exists */}
+        search={<SearchBox value={filterState.text} onChange={setText} />}
+        paused={feed.paused}
+        pendingCount={feed.pendingCount}
+        onTogglePaused={() => feed.setPaused(!feed.paused)}
+        theme={theme}
+      />
+      <TunnelBannerSlot />
+      <main className="main">
+        {view === 'inspect' && (
+          <div className="inspect">
+            <div className="inspect-toolbar">
+              <FilterBar filter={filterState} onChange={setFilter} endpoints={endpoints} count={feed.total} />
+              <ErrorBoundary label="Charts">
+                <Charts filter={apiFilter} filterKey={filterKey} arrivals={feed.arrivals} />
+              </ErrorBoundary>
+            </div>
+            {showEmpty ? (
+              <EmptyState receiverUrl={info?.receiverUrl ?? null} onSent={(id) => select(single(id))} />
+            ) : (
+              <div className={`split ${diffIds.length === 2 ? 'split-diff' : ''}`}>
+                <div className="list-pane">
+                  <div className="list-toolbar">
+                    {selectedIds.length > 1 ? <span data-testid="selected-count">{selectedIds.length} selected</span> : <span className="muted">{feed.items.length.toLocaleString()} loaded</span>}
+                    {feed.unread.size > 0 && (
+                      <button type="button" className="btn btn-small btn-ghost" data-testid="mark-all-read" onClick={feed.markAllRead}>
+                        {feed.unread.size} unread · mark read
+                      </button>
+                    )}
+                    <span className="spacer" />
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      data-testid="diff-button"
+                      disabled={selectedIds.length !== 2}
+                      title="Select exactly two captures (Ctrl/⌘-click) to compare them"
+                      onClick={() => updateParams((p) => p.set('diff', selectedIds.sort((a, b) => a - b).join(',')), true)}
+                    >
+                      Diff
+                    </button>
+                    <button type="button" className="btn btn-small" data-testid="transfer-button" onClick={() => setTransferOpen(true)}>
+                      Export / Import
+                    </button>
+                    <button type="button" className="btn btn-small btn-danger" data-testid="delete-selected" disabled={selectedIds.length === 0} onClick={() => remove(selectedIds)}>
+                      Delete{selectedIds.length > 1 ? ` ${selectedIds.length}` : ''}
+                    </button>
+                  </div>
+                  {feed.error && <div className="notice notice-error">{feed.error}</div>}
+                  <CaptureList
+                    items={feed.items}
+                    hasMore={feed.hasMore}
+                    loading={feed.loading}
+                    loadMore={feed.loadMore}
+                    unread={feed.unread}
+                    selection={selection}
+                    onSelect={select}
+                    onOpen={openDetail}
+                    onDelete={remove}
+                    endpoints={endpointMap}
+                    query={filterState.text}
+                  />
+                </div>
+                <div className="detail-wrap">
+                  {diffIds.length === 2 ? (
+                    <ErrorBoundary label="Diff">
+                      <DiffView leftId={diffIds[0]!} rightId={diffIds[1]!} onClose={() => updateParams((p) => p.delete('diff'))} />
+                    </ErrorBoundary>
+                  ) : selection.active !== null ? (
+                    <ErrorBoundary label="Detail" key={selection.active}>
+                      <DetailPane id={selection.active} receiverUrl={info?.receiverUrl ?? ''} endpoints={endpointMap} query={filterState.text} onDelete={remove} />
+                    </ErrorBoundary>
+                  ) : (
+                    <div className="empty-panel">
+                      <div className="empty-title">No capture selected</div>
+                      <p className="muted">Pick a row, or use ↑/↓ (j/k). Ctrl/⌘-click two rows to diff them.</p>
+                    </div>
+                  )}
+                </div>
+              </div>
+            )}
+          </div>
+        )}
+        {view === 'endpoints' && (
+          <EndpointsPanel
+            endpoints={endpoints}
+            receiverUrl={info?.receiverUrl ?? null}
+            publicUrl={null}
+            onShowCaptures={(id) => updateParams((p) => {
+              p.delete('view');
+              filterToParams({ ...emptyFilter, endpointId: id }, p);
+            }, true)}
+          />
+        )}
+        {view === 'compose' && <ComposeSlot />}
+        {view === 'deliveries' && <DeliveriesSlot />}
+        {view === 'dictionary' && <DictionarySlot />}
+      </main>
+      <StatusBar version={info?.version ?? null} arrivals={feed.arrivals} />
+      {transferOpen && <TransferDialog selectedIds={selectedIds} filter={apiFilter} filteredCount={feed.total} onClose={() => setTransferOpen(false)} />}
+    </div>
+  );
+}

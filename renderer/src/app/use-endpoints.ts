@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'react';
+import type { Endpoint } from '../../../electron/shared/contract/endpoints';
+import { useApi, useEvent } from '../api';
+
+/** All endpoints, kept current by `endpoint.changed` (counts refresh when captures arrive, throttled). */
+export function useEndpoints(arrivals: number): Endpoint[] {
+  const api = useApi();
+  const [items, setItems] = useState<Endpoint[]>([]);
+  const [nonce, setNonce] = useState(0);
+  useEffect(() => {
+    let live = true;
+    api.call('endpoints.list', {}).then((r) => live && setItems(r.items), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [api, nonce]);
+  useEffect(() => {
+    if (arrivals === 0) return;
+    const t = setTimeout(() => setNonce((n) => n + 1), 2000);
+    return () => clearTimeout(t);
+  }, [arrivals]);
+  useEvent('endpoint.changed', ({ endpoint, deletedId }) => {
+    setItems((prev) => {
+      if (deletedId !== null) return prev.filter((e) => e.id !== deletedId);
+      if (!endpoint) return prev;
+      const exists = prev.some((e) => e.id === endpoint.id);
+      return exists ? prev.map((e) => (e.id === endpoint.id ? endpoint : e)) : [...prev, endpoint];
+    });
+  });
+  useEvent('capture.deleted', () => setNonce((n) => n + 1));
+  return items;
+}

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Clipboard API refused (insecure context, no permission): fall back to a hidden textarea.
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.appendChild(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}
+
+export function CopyButton({
+  text,
+  label = 'Copy',
+  title,
+  className = '',
+}: {
+  text: string | (() => Promise<string> | string);
+  label?: string;
+  title?: string;
+  className?: string;
+}) {
+  const [state, setState] = useState<'idle' | 'done' | 'failed'>('idle');
+  const onClick = async () => {
+    try {
+      const value = typeof text === 'function' ? await text() : text;
+      setState((await copyText(value)) ? 'done' : 'failed');
+    } catch {
+      setState('failed');
+    }
+    setTimeout(() => setState('idle'), 1200);
+  };
+  return (
+    <button type="button" className={`btn btn-small ${className}`} title={title ?? label} onClick={() => void onClick()}>
+      {state === 'done' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}
+    </button>
+  );
+}

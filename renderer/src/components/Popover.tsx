@@ -1,0 +1,40 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+
+/** A button that opens a small panel below it; closes on outside click or Escape. */
+export function Popover({
+  label,
+  children,
+  className = '',
+  testId,
+  active = false,
+}: {
+  label: ReactNode;
+  children: (close: () => void) => ReactNode;
+  className?: string;
+  testId?: string;
+  active?: boolean;
+}) {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => {
+      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    document.addEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+  return (
+    <div className={`popover-wrap ${className}`} ref={ref}>
+      <button type="button" className={`chip ${active ? 'chip-active' : ''}`} aria-expanded={open} data-testid={testId} onClick={() => setOpen(!open)}>
+        {label}
+      </button>
+      {open && <div className="popover" role="dialog">{children(() => setOpen(false))}</div>}
+    </div>
+  );
+}

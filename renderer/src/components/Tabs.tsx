@@ -1,0 +1,40 @@
+export interface TabItem<T extends string> {
+  id: T;
+  label: string;
+  badge?: string | number | null;
+  disabled?: boolean;
+}
+
+export function Tabs<T extends string>({
+  tabs,
+  active,
+  onChange,
+  className = '',
+  label,
+}: {
+  tabs: TabItem<T>[];
+  active: T;
+  onChange: (id: T) => void;
+  className?: string;
+  label: string;
+}) {
+  return (
+    <div className={`tabs ${className}`} role="tablist" aria-label={label}>
+      {tabs.map((tab) => (
+        <button
+          key={tab.id}
+          type="button"
+          role="tab"
+          aria-selected={tab.id === active}
+          className={`tab ${tab.id === active ? 'active' : ''}`}
+          disabled={tab.disabled}
+          data-tab={tab.id}
+          onClick={() => onChange(tab.id)}
+        >
+          {tab.label}
+          {tab.badge !== undefined && tab.badge !== null && <span className="tab-badge">{tab.badge}</span>}
+        </button>
+      ))}
+    </div>
+  );
+}

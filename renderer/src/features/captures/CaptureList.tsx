@@ -1,0 +1,233 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import type { CaptureSummary } from '../../../../electron/shared/contract/captures';
+import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
+import { Highlight } from '../../components/Highlight';
+import { formatBytes, formatClock, mediaType, statusClass } from '../../lib/format';
+import type { Selection } from './selection';
+
+export const ROW_HEIGHT = 28;
+
+interface Props {
+  items: CaptureSummary[];
+  hasMore: boolean;
+  loading: boolean;
+  loadMore: () => void;
+  unread: ReadonlySet<number>;
+  selection: Selection;
+  onSelect: (selection: Selection) => void;
+  onOpen: (id: number) => void;
+  onDelete: (ids: number[]) => void;
+  endpoints: Map<number, Endpoint>;
+  query: string;
+}
+
+export function CaptureList({ items, hasMore, loading, loadMore, unread, selection, onSelect, onOpen, onDelete, endpoints, query }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: items.length + (hasMore ? 1 : 0),
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    getItemKey: (index) => items[index]?.id ?? 'loader',
+  });
+  const virtualItems = virtualizer.getVirtualItems();
+
+  // Keep the rows the user is reading in place when new captures are prepended above them.
+  const topId = useRef<number | undefined>(undefined);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    const previousTop = topId.current;
+    topId.current = items[0]?.id;
+    if (!el || previousTop === undefined || el.scrollTop === 0) return;
+    let added = 0;
+    while (added < items.length && items[added]!.id > previousTop) added++;
+    if (added > 0 && added < items.length) el.scrollTop += added * ROW_HEIGHT;
+  }, [items]);
+
+  const last = virtualItems[virtualItems.length - 1];
+  useEffect(() => {
+    if (last && last.index >= items.length - 20 && hasMore && !loading) loadMore();
+  }, [last, items.length, hasMore, loading, loadMore]);
+
+  const indexOf = (id: number | null) => (id === null ? -1 : items.findIndex((c) => c.id === id));
+
+  const moveTo = (index: number, extend: boolean) => {
+    const target = items[Math.max(0, Math.min(items.length - 1, index))];
+    if (!target) return;
+    if (extend && selection.anchor !== null) {
+      const a = indexOf(selection.anchor);
+      const lo = Math.min(a, index);
+      const hi = Math.max(a, index);
+      onSelect({ active: target.id, anchor: selection.anchor, ids: new Set(items.slice(lo, hi + 1).map((c) => c.id)) });
+    } else {
+      onSelect({ active: target.id, anchor: target.id, ids: new Set([target.id]) });
+    }
+    virtualizer.scrollToIndex(items.indexOf(target), { align: 'auto' });
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const current = indexOf(selection.active);
+    switch (e.key) {
+      case 'ArrowDown':
+      case 'j':
+        e.preventDefault();
+        moveTo(current < 0 ? 0 : current + 1, e.shiftKey);
+        break;
+      case 'ArrowUp':
+      case 'k':
+        e.preventDefault();
+        moveTo(current < 0 ? 0 : current - 1, e.shiftKey);
+        break;
+      case 'Home':
+        e.preventDefault();
+        moveTo(0, e.shiftKey);
+        break;
+      case 'End':
+        e.preventDefault();
+        moveTo(items.length - 1, e.shiftKey);
+        break;
+      case 'Enter':
+        if (selection.active !== null) {
+          e.preventDefault();
+          onOpen(selection.active);
+        }
+        break;
+      case 'Delete':
+      case 'Backspace':
+        if (selection.ids.size > 0) {
+          e.preventDefault();
+          const ids = [...selection.ids];
+          const next = items.find((c, i) => i > current && !selection.ids.has(c.id)) ?? items.findLast((c) => !selection.ids.has(c.id));
+          onDelete(ids);
+          onSelect(next ? { active: next.id, anchor: next.id, ids: new Set([next.id]) } : { active: null, anchor: null, ids: new Set() });
+        }
+        break;
+      case 'a':
+        if (e.metaKey || e.ctrlKey) {
+          e.preventDefault();
+          onSelect({ ...selection, ids: new Set(items.map((c) => c.id)) });
+        }
+        break;
+      case 'Escape':
+        onSelect({ active: selection.active, anchor: selection.active, ids: selection.active === null ? new Set() : new Set([selection.active]) });
+        break;
+    }
+  };
+
+  const onRowClick = (e: MouseEvent, c: CaptureSummary, index: number) => {
+    if (e.shiftKey && selection.anchor !== null) {
+      const a = indexOf(selection.anchor);
+      const lo = Math.min(a, index);
+      const hi = Math.max(a, index);
+      onSelect({ active: c.id, anchor: selection.anchor, ids: new Set(items.slice(lo, hi + 1).map((x) => x.id)) });
+    } else if (e.metaKey || e.ctrlKey) {
+      const ids = new Set(selection.ids);
+      if (ids.has(c.id)) ids.delete(c.id);
+      else ids.add(c.id);
+      onSelect({ active: c.id, anchor: c.id, ids });
+    } else {
+      onSelect({ active: c.id, anchor: c.id, ids: new Set([c.id]) });
+    }
+  };
+
+  return (
+    <div className="capture-list" role="grid" aria-label="Captured requests" aria-rowcount={items.length}>
+      <div className="list-header row-grid" role="row">
+        <span role="columnheader">Time</span>
+        <span role="columnheader">Method</span>
+        <span role="columnheader">Path</span>
+        <span role="columnheader">Endpoint</span>
+        <span role="columnheader" className="num">Status</span>
+        <span role="columnheader" className="num">Size</span>
+        <span role="columnheader">Content type</span>
+        <span role="columnheader">Source</span>
+      </div>
+      <div className="list-scroll" ref={scrollRef} tabIndex={0} onKeyDown={onKeyDown} data-testid="capture-list">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualItems.map((v) => {
+            const c = items[v.index];
+            if (!c) {
+              return (
+                <div key="loader" className="row row-loader" style={{ transform: `translateY(${v.start}px)` }}>
+                  {loading ? 'Loading…' : ''}
+                </div>
+              );
+            }
+            return (
+              <Row
+                key={c.id}
+                capture={c}
+                top={v.start}
+                index={v.index}
+                selected={selection.ids.has(c.id)}
+                active={selection.active === c.id}
+                unread={unread.has(c.id)}
+                endpoint={c.endpointId === null ? null : (endpoints.get(c.endpointId) ?? null)}
+                query={query}
+                onClick={onRowClick}
+                onDoubleClick={onOpen}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+const Row = memo(function Row({
+  capture: c,
+  top,
+  index,
+  selected,
+  active,
+  unread,
+  endpoint,
+  query,
+  onClick,
+  onDoubleClick,
+}: {
+  capture: CaptureSummary;
+  top: number;
+  index: number;
+  selected: boolean;
+  active: boolean;
+  unread: boolean;
+  endpoint: Endpoint | null;
+  query: string;
+  onClick: (e: MouseEvent, c: CaptureSummary, index: number) => void;
+  onDoubleClick: (id: number) => void;
+}) {
+  const path = c.query ? `${c.path}?${c.query}` : c.path;
+  const source = [c.vendor, c.eventLabel].filter(Boolean).join(' · ');
+  return (
+    <div
+      role="row"
+      aria-selected={selected}
+      data-capture-id={c.id}
+      className={`row row-grid ${selected ? 'selected' : ''} ${active ? 'active' : ''} ${unread ? 'unread' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+      onClick={(e) => onClick(e, c, index)}
+      onDoubleClick={() => onDoubleClick(c.id)}
+    >
+      <span className="cell time" title={new Date(c.receivedAtMs).toISOString()}>
+        {unread && <span className="unread-dot" aria-label="unread" />}
+        {formatClock(c.receivedAtMs)}
+      </span>
+      <span className={`cell method method-${c.method.toLowerCase()}`}>{c.method}</span>
+      <span className="cell path" title={path}>
+        <Highlight text={path} query={query} />
+        {c.truncated && <span className="pill pill-warn">truncated</span>}
+      </span>
+      <span className="cell endpoint">{endpoint ? endpoint.name : '—'}</span>
+      <span className={`cell num status ${statusClass(c.responseStatus)}`}>{c.responseStatus ?? '—'}</span>
+      <span className="cell num size">{formatBytes(c.bodySizeBytes)}</span>
+      <span className="cell ctype" title={c.contentType ?? ''}>{mediaType(c.contentType) || '—'}</span>
+      <span className="cell source" title={source}>
+        {c.source !== 'receiver' && <span className={`pill pill-${c.source}`}>{c.source}</span>}
+        {source || (c.source === 'receiver' ? '—' : '')}
+      </span>
+    </div>
+  );
+});

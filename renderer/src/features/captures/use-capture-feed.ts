@@ -1,0 +1,235 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CaptureFilter, CaptureSummary } from '../../../../electron/shared/contract/captures';
+import { useApi, useConnection, useEvent } from '../../api';
+import { matchesLocally } from '../../lib/filter-state';
+
+const PAGE = 200;
+/** While paused, keep at most this many arrivals in memory; beyond it, resuming refetches the head. */
+const PENDING_CAP = 2000;
+
+export interface CaptureFeed {
+  items: CaptureSummary[];
+  total: number | null;
+  hasMore: boolean;
+  loading: boolean;
+  error: string | null;
+  loadMore: () => void;
+  unread: ReadonlySet<number>;
+  markRead: (ids: number[]) => void;
+  markAllRead: () => void;
+  paused: boolean;
+  setPaused: (paused: boolean) => void;
+  pendingCount: number;
+  /** Bumps whenever captures arrive (for charts that refresh on activity). */
+  arrivals: number;
+}
+
+/**
+ * The list's data: pages fetched by keyset cursor (newest first), live arrivals prepended from `capture.created`
+ * batches, deletions and decoder updates applied in place. Never loads more than the user scrolls to.
+ */
+export function useCaptureFeed(filter: CaptureFilter, filterKey: string): CaptureFeed {
+  const api = useApi();
+  const [items, setItems] = useState<CaptureSummary[]>([]);
+  const [total, setTotal] = useState<number | null>(null);
+  const [nextCursor, setNextCursor] = useState<number | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [unread, setUnread] = useState<ReadonlySet<number>>(new Set());
+  const [paused, setPausedState] = useState(false);
+  const [pendingCount, setPendingCount] = useState(0);
+  const [arrivals, setArrivals] = useState(0);
+  const generation = useRef(0);
+  const pending = useRef<CaptureSummary[]>([]);
+  const overflowed = useRef(false);
+  const pausedRef = useRef(false);
+  const headTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const itemsRef = useRef(items);
+  itemsRef.current = items;
+  const filterRef = useRef(filter);
+  filterRef.current = filter;
+
+  const reset = useCallback(() => {
+    const gen = ++generation.current;
+    setLoading(true);
+    setError(null);
+    pending.current = [];
+    overflowed.current = false;
+    setPendingCount(0);
+    Promise.all([
+      api.call('captures.list', { filter: filterRef.current, limit: PAGE }),
+      api.call('captures.count', { filter: filterRef.current }),
+    ]).then(
+      ([page, count]) => {
+        if (gen !== generation.current) return;
+        setItems(page.items);
+        setNextCursor(page.nextCursor);
+        setTotal(count.count);
+        setLoading(false);
+      },
+      (e: unknown) => {
+        if (gen !== generation.current) return;
+        setError(e instanceof Error ? e.message : String(e));
+        setLoading(false);
+      },
+    );
+  }, [api]);
+
+  useEffect(reset, [reset, filterKey]);
+  useConnection(reset);
+
+  const loadMore = useCallback(() => {
+    if (loading || nextCursor === null) return;
+    const gen = generation.current;
+    setLoading(true);
+    api.call('captures.list', { filter: filterRef.current, cursor: nextCursor, limit: PAGE }).then(
+      (page) => {
+        if (gen !== generation.current) return;
+        setItems((prev) => {
+          const last = prev[prev.length - 1]?.id ?? Infinity;
+          return prev.concat(page.items.filter((c) => c.id < last));
+        });
+        setNextCursor(page.nextCursor);
+        setLoading(false);
+      },
+      (e: unknown) => {
+        if (gen !== generation.current) return;
+        setError(e instanceof Error ? e.message : String(e));
+        setLoading(false);
+      },
+    );
+  }, [api, loading, nextCursor]);
+
+  const prepend = useCallback((fresh: CaptureSummary[]) => {
+    if (fresh.length === 0) return;
+    setItems((prev) => {
+      const top = prev[0]?.id ?? -Infinity;
+      const newer = fresh.filter((c) => c.id > top).sort((a, b) => b.id - a.id);
+      return newer.length ? newer.concat(prev) : prev;
+    });
+    setUnread((prev) => {
+      const next = new Set(prev);
+      for (const c of fresh) next.add(c.id);
+      return next;
+    });
+  }, []);
+
+  /** Full-text and header filters can only be evaluated by the engine: ask it for the newest matches. */
+  const refreshHead = useCallback(() => {
+    if (headTimer.current) return;
+    headTimer.current = setTimeout(() => {
+      headTimer.current = null;
+      const gen = generation.current;
+      Promise.all([
+        api.call('captures.list', { filter: filterRef.current, limit: PAGE }),
+        api.call('captures.count', { filter: filterRef.current }),
+      ]).then(([page, count]) => {
+        if (gen !== generation.current) return;
+        let top = itemsRef.current[0]?.id ?? -Infinity;
+        for (const c of pending.current) if (c.id > top) top = c.id;
+        const fresh = page.items.filter((c) => c.id > top);
+        if (pausedRef.current) {
+          pending.current.push(...fresh);
+          setPendingCount(pending.current.length);
+        } else {
+          prepend(fresh);
+          setTotal(count.count);
+        }
+      }, () => undefined);
+    }, 250);
+  }, [api, prepend]);
+
+  useEffect(() => () => {
+    if (headTimer.current) clearTimeout(headTimer.current);
+  }, []);
+
+  useEvent('capture.created', ({ items: batch }) => {
+    setArrivals((n) => n + 1);
+    const f = filterRef.current;
+    const verdicts = batch.map((c) => matchesLocally(f, c));
+    if (verdicts.includes(null)) {
+      refreshHead();
+      return;
+    }
+    const matching = batch.filter((_, i) => verdicts[i]);
+    if (matching.length === 0) return;
+    if (pausedRef.current) {
+      if (pending.current.length + matching.length > PENDING_CAP) overflowed.current = true;
+      else pending.current.push(...matching);
+      setPendingCount((n) => n + matching.length);
+      return;
+    }
+    prepend(matching);
+    setTotal((t) => (t === null ? t : t + matching.length));
+  });
+
+  useEvent('capture.deleted', ({ ids, all }) => {
+    if (all) {
+      setItems([]);
+      setTotal(0);
+      setNextCursor(null);
+      setUnread(new Set());
+      return;
+    }
+    const gone = new Set(ids);
+    setItems((prev) => {
+      const next = prev.filter((c) => !gone.has(c.id));
+      const removed = prev.length - next.length;
+      if (removed) setTotal((t) => (t === null ? t : Math.max(0, t - removed)));
+      return next;
+    });
+  });
+
+  useEvent('capture.updated', ({ items: updated }) => {
+    const byId = new Map(updated.map((c) => [c.id, c]));
+    setItems((prev) => (prev.some((c) => byId.has(c.id)) ? prev.map((c) => byId.get(c.id) ?? c) : prev));
+  });
+
+  const setPaused = useCallback(
+    (next: boolean) => {
+      pausedRef.current = next;
+      setPausedState(next);
+      if (next) return;
+      const buffered = pending.current;
+      pending.current = [];
+      setPendingCount(0);
+      if (overflowed.current) {
+        overflowed.current = false;
+        reset();
+        return;
+      }
+      prepend(buffered);
+      setTotal((t) => (t === null ? t : t + buffered.length));
+    },
+    [prepend, reset],
+  );
+
+  const markRead = useCallback((ids: number[]) => {
+    setUnread((prev) => {
+      if (!ids.some((id) => prev.has(id))) return prev;
+      const next = new Set(prev);
+      for (const id of ids) next.delete(id);
+      return next;
+    });
+  }, []);
+  const markAllRead = useCallback(() => setUnread(new Set()), []);
+
+  return useMemo(
+    () => ({
+      items,
+      total,
+      hasMore: nextCursor !== null,
+      loading,
+      error,
+      loadMore,
+      unread,
+      markRead,
+      markAllRead,
+      paused,
+      setPaused,
+      pendingCount,
+      arrivals,
+    }),
+    [items, total, nextCursor, loading, error, loadMore, unread, markRead, markAllRead, paused, setPaused, pendingCount, arrivals],
+  );
+}

@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'react';
+import { Area, AreaChart, Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAxis } from 'recharts';
+import type { CaptureFilter } from '../../../../electron/shared/contract/captures';
+import { useApi } from '../../api';
+
+const BUCKETS = 30;
+const BUCKET_MS = 60_000;
+const CLASSES = [
+  { label: '2xx', from: 200, color: 'var(--ok)' },
+  { label: '3xx', from: 300, color: 'var(--info)' },
+  { label: '4xx', from: 400, color: 'var(--warn)' },
+  { label: '5xx', from: 500, color: 'var(--error)' },
+];
+const range = (from: number) => Array.from({ length: 100 }, (_, i) => from + i);
+
+interface Data {
+  rate: Array<{ t: string; n: number }>;
+  statuses: Array<{ label: string; n: number; color: string }>;
+}
+
+/**
+ * Capture rate over the last 30 minutes and the status breakdown for the current filter. Counts come from the engine
+ * (captures.count per bucket), so they cover everything stored, not just the rows loaded in the list.
+ */
+export function Charts({ filter, filterKey, arrivals }: { filter: CaptureFilter; filterKey: string; arrivals: number }) {
+  const api = useApi();
+  const [data, setData] = useState<Data | null>(null);
+  const [tick, setTick] = useState(0);
+
+  // Refresh at most every 3 s while captures arrive, and once a minute regardless.
+  useEffect(() => {
+    const t = setTimeout(() => setTick((n) => n + 1), 3000);
+    return () => clearTimeout(t);
+  }, [arrivals]);
+  useEffect(() => {
+    const t = setInterval(() => setTick((n) => n + 1), 60_000);
+    return () => clearInterval(t);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    const now = Date.now();
+    const end = Math.ceil(now / BUCKET_MS) * BUCKET_MS;
+    const buckets = Array.from({ length: BUCKETS }, (_, i) => end - (BUCKETS - i) * BUCKET_MS);
+    const count = (f: CaptureFilter) => api.call('captures.count', { filter: f }).then((r) => r.count);
+    Promise.all([
+      Promise.all(
+        buckets.map((from) =>
+          count({ ...filter, fromMs: Math.max(from, filter.fromMs ?? -Infinity), toMs: Math.min(from + BUCKET_MS - 1, filter.toMs ?? Infinity) }),
+        ),
+      ),
+      Promise.all(CLASSES.map((c) => count({ ...filter, statuses: filter.statuses ? filter.statuses.filter((s) => s >= c.from && s < c.from + 100) : range(c.from) }))),
+    ]).then(
+      ([rate, statuses]) => {
+        if (!live) return;
+        setData({
+          rate: rate.map((n, i) => ({ t: new Date(buckets[i]!).toTimeString().slice(0, 5), n })),
+          statuses: statuses.map((n, i) => ({ label: CLASSES[i]!.label, n: filter.statuses && filter.statuses.every((s) => s < CLASSES[i]!.from || s >= CLASSES[i]!.from + 100) ? 0 : n, color: CLASSES[i]!.color })),
+        });
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, filterKey, tick]);
+
+  if (!data) return <div className="charts charts-loading" />;
+  const perMinute = data.rate[data.rate.length - 1]?.n ?? 0;
+  return (
+    <div className="charts" data-testid="charts">
+      <div className="chart">
+        <div className="chart-label">
+          Rate <strong>{perMinute}</strong>
+          <span className="muted">/min</span>
+        </div>
+        <div className="chart-body">
+          <ResponsiveContainer width="100%" height={36}>
+            <AreaChart data={data.rate} margin={{ top: 2, right: 0, bottom: 0, left: 0 }}>
+              <Tooltip contentStyle={{ fontSize: 11 }} formatter={(v) => [String(v), 'captures']} labelFormatter={(_, p) => String(p[0]?.payload?.t ?? '')} />
+              <Area type="monotone" dataKey="n" stroke="var(--accent)" fill="var(--accent-soft)" strokeWidth={1.5} isAnimationActive={false} />
+            </AreaChart>
+          </ResponsiveContainer>
+        </div>
+      </div>
+      <div className="chart">
+        <div className="chart-label">Status</div>
+        <div className="chart-body">
+          <ResponsiveContainer width="100%" height={36}>
+            <BarChart data={data.statuses} margin={{ top: 2, right: 0, bottom: 0, left: 0 }}>
+              <XAxis dataKey="label" hide />
+              <Tooltip contentStyle={{ fontSize: 11 }} formatter={(v) => [String(v), 'captures']} />
+              <Bar dataKey="n" isAnimationActive={false}>
+                {data.statuses.map((s) => (
+                  <Cell key={s.label} fill={s.color} />
+                ))}
+              </Bar>
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+        <div className="status-legend">
+          {data.statuses.map((s) => (
+            <span key={s.label} className="legend-item">
+              <span className="legend-dot" style={{ background: s.color }} />
+              {s.label} {s.n}
+            </span>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { useMemo, useState } from 'react';
+import { CodeEditor } from '../../components/code-editor';
+import { Highlight } from '../../components/Highlight';
+import { bodyKind, editorLanguage, type BodyKind } from '../../lib/body-kind';
+import { bytesToText } from '../../lib/bytes';
+import { formatBytes } from '../../lib/format';
+import { tryParseJson } from '../../lib/json-normalize';
+import { prettyXml } from '../../lib/xml';
+import { FormView } from './FormView';
+import { HexView } from './HexView';
+import { JsonTree } from './JsonTree';
+import { MultipartView } from './MultipartView';
+
+type Mode = 'pretty' | 'raw' | 'hex';
+/** Monaco handles big models, but a multi-MB single line is still slow to tokenize: past this, show plain text. */
+const RAW_EDITOR_LIMIT = 5 * 1024 * 1024;
+
+export function BodyView({ bytes, contentType, query, note }: { bytes: Uint8Array; contentType: string | null; query: string; note?: string | null }) {
+  const text = useMemo(() => bytesToText(bytes), [bytes]);
+  const kind = bodyKind(contentType, text, bytes.length);
+  const [mode, setMode] = useState<Mode>(kind === 'binary' ? 'hex' : 'pretty');
+  if (kind === 'empty') return <div className="muted pad empty-body">No body.</div>;
+  return (
+    <div className="body-view" data-kind={kind}>
+      <div className="body-toolbar">
+        <div className="segmented" role="tablist" aria-label="Body view">
+          {(['pretty', 'raw', 'hex'] as const).map((m) => (
+            <button key={m} type="button" role="tab" aria-selected={mode === m} className={mode === m ? 'active' : ''} data-mode={m} onClick={() => setMode(m)}>
+              {m === 'pretty' ? 'Pretty' : m === 'raw' ? 'Raw' : 'Hex'}
+            </button>
+          ))}
+        </div>
+        <span className="muted">
+          {kindLabel(kind)} · {formatBytes(bytes.length)}
+        </span>
+        {note && <span className="pill pill-info">{note}</span>}
+      </div>
+      <div className={`body-content body-${mode}`} data-testid={`body-${mode}`}>
+        {mode === 'hex' && <HexView bytes={bytes} />}
+        {mode === 'raw' &&
+          (text === null ? (
+            <div className="notice">Binary body — not valid UTF-8. Use Hex, or download it.</div>
+          ) : bytes.length > RAW_EDITOR_LIMIT ? (
+            <pre className="text-body">{text}</pre>
+          ) : (
+            <CodeEditor value={text} language={editorLanguage(kind)} readOnly height="100%" />
+          ))}
+        {mode === 'pretty' && <Pretty kind={kind} text={text} bytes={bytes} contentType={contentType} query={query} />}
+      </div>
+    </div>
+  );
+}
+
+function kindLabel(kind: BodyKind): string {
+  return { empty: 'empty', json: 'JSON', form: 'Form', xml: 'XML', multipart: 'Multipart', html: 'HTML', text: 'Text', binary: 'Binary' }[kind];
+}
+
+function Pretty({ kind, text, bytes, contentType, query }: { kind: BodyKind; text: string | null; bytes: Uint8Array; contentType: string | null; query: string }) {
+  switch (kind) {
+    case 'json': {
+      const parsed = tryParseJson(text ?? '');
+      if (!parsed.ok)
+        return (
+          <>
+            <div className="notice notice-warn">Declared as JSON but does not parse; shown as text.</div>
+            <pre className="text-body"><Highlight text={text ?? ''} query={query} /></pre>
+          </>
+        );
+      return (
+        <div className="json-tree" data-testid="json-tree">
+          <JsonTree value={parsed.value} query={query} />
+        </div>
+      );
+    }
+    case 'form':
+      return <FormView text={text ?? ''} query={query} />;
+    case 'xml':
+    case 'html': {
+      const pretty = kind === 'xml' ? prettyXml(text ?? '') : { text: text ?? '', error: null };
+      return (
+        <>
+          {pretty.error && <div className="notice notice-warn">Not well-formed XML ({pretty.error}); shown as received.</div>}
+          <pre className="text-body markup-body" data-testid="markup-body"><Highlight text={pretty.text} query={query} /></pre>
+        </>
+      );
+    }
+    case 'multipart':
+      return <MultipartView bytes={bytes} contentType={contentType} query={query} />;
+    case 'binary':
+      return <HexView bytes={bytes} />;
+    default:
+      return <pre className="text-body" data-testid="text-body"><Highlight text={text ?? ''} query={query} /></pre>;
+  }
+}

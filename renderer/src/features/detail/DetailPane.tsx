@@ -1,0 +1,232 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { CaptureDetail } from '../../../../electron/shared/contract/captures';
+import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
+import { useApi, useEvent } from '../../api';
+import { CopyButton } from '../../components/CopyButton';
+import { downloadBlob } from '../../components/download';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { Tabs } from '../../components/Tabs';
+import { base64ToBytes, bytesToText } from '../../lib/bytes';
+import { toCurl } from '../../lib/curl';
+import { formatBytes, formatDateTime, formatDuration, mediaType, statusClass } from '../../lib/format';
+import { DecodedSlot } from '../../app/slots';
+import { BodyView } from './BodyView';
+import { PairsTable } from './PairsTable';
+
+type TabId = 'overview' | 'headers' | 'query' | 'body' | 'decoded' | 'response';
+
+interface Props {
+  id: number;
+  receiverUrl: string;
+  endpoints: Map<number, Endpoint>;
+  query: string;
+  onDelete: (ids: number[]) => void;
+  onClose?: () => void;
+}
+
+export function DetailPane(props: Props) {
+  const api = useApi();
+  const [detail, setDetail] = useState<CaptureDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [nonce, setNonce] = useState(0);
+  const [tab, setTab] = useState<TabId>('body');
+
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    api.call('captures.get', { id: props.id }).then(
+      (d) => live && setDetail(d),
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, props.id, nonce]);
+
+  useEvent('capture.updated', ({ items }) => {
+    if (items.some((c) => c.id === props.id)) setNonce((n) => n + 1);
+  });
+
+  if (error) return <div className="detail-pane"><div className="notice notice-error pad">Could not load capture #{props.id}: {error}</div></div>;
+  if (!detail || detail.id !== props.id) return <div className="detail-pane"><div className="muted pad">Loading…</div></div>;
+
+  return (
+    <div className="detail-pane" data-capture-id={detail.id}>
+      <DetailHeader detail={detail} {...props} />
+      <Tabs<TabId>
+        label="Capture detail"
+        active={tab}
+        onChange={setTab}
+        tabs={[
+          { id: 'overview', label: 'Overview' },
+          { id: 'headers', label: 'Headers', badge: detail.headers.length },
+          { id: 'query', label: 'Query', badge: detail.queryParams.length || null },
+          { id: 'body', label: 'Body', badge: detail.bodySizeBytes ? formatBytes(detail.bodySizeBytes) : null },
+          { id: 'decoded', label: 'Decoded', badge: detail.vendor },
+          { id: 'response', label: 'Response', badge: detail.response?.status ?? null },
+        ]}
+      />
+      <div className="detail-body">
+        <ErrorBoundary label="This view" key={`${detail.id}-${tab}`}>
+          <DetailTab tab={tab} detail={detail} {...props} />
+        </ErrorBoundary>
+      </div>
+    </div>
+  );
+}
+
+function fullUrl(base: string, d: CaptureDetail) {
+  return `${base.replace(/\/$/, '')}${d.path}${d.query ? `?${d.query}` : ''}`;
+}
+
+function requestBody(d: CaptureDetail): { bytes: Uint8Array; note: string | null } {
+  if (d.decodedBodyBase64 !== null) return { bytes: base64ToBytes(d.decodedBodyBase64), note: d.decodeNote ?? `decoded from ${d.contentEncoding}` };
+  return { bytes: base64ToBytes(d.bodyBase64), note: d.truncated ? `truncated: stored ${formatBytes(d.storedBodyBytes)} of ${formatBytes(d.bodySizeBytes)}` : null };
+}
+
+function DetailHeader({ detail: d, receiverUrl, onDelete, onClose }: { detail: CaptureDetail } & Props) {
+  const url = fullUrl(receiverUrl, d);
+  const curl = () => {
+    const raw = base64ToBytes(d.bodyBase64);
+    return toCurl({ method: d.method, url, headers: d.headers, bodyText: bytesToText(raw), bodySize: raw.length });
+  };
+  const download = () => {
+    const { bytes } = requestBody(d);
+    const ext = { 'application/json': 'json', 'application/xml': 'xml', 'text/xml': 'xml', 'text/plain': 'txt', 'text/html': 'html', 'application/x-www-form-urlencoded': 'txt' }[mediaType(d.contentType)] ?? 'bin';
+    downloadBlob(bytes.slice(), `capture-${d.id}-body.${ext}`, d.contentType ?? 'application/octet-stream');
+  };
+  return (
+    <div className="detail-header">
+      <div className="detail-title">
+        <span className={`method-badge method-${d.method.toLowerCase()}`}>{d.method}</span>
+        <span className="detail-path" title={url}>{d.path}{d.query ? `?${d.query}` : ''}</span>
+        <span className={`status-badge ${statusClass(d.responseStatus)}`}>{d.responseStatus ?? '—'}</span>
+      </div>
+      <div className="detail-actions">
+        <CopyButton text={url} label="Copy URL" />
+        <CopyButton text={curl} label="Copy as cURL" />
+        <button type="button" className="btn btn-small" onClick={download} disabled={d.bodySizeBytes === 0}>
+          Download body
+        </button>
+        <button type="button" className="btn btn-small btn-danger" onClick={() => onDelete([d.id])}>
+          Delete
+        </button>
+        {onClose && (
+          <button type="button" className="btn btn-small btn-ghost" onClick={onClose} aria-label="Close detail">
+            ✕
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function DetailTab({ tab, detail: d, receiverUrl, endpoints, query }: { tab: TabId; detail: CaptureDetail } & Props) {
+  const body = useMemo(() => requestBody(d), [d]);
+  switch (tab) {
+    case 'overview':
+      return <Overview d={d} receiverUrl={receiverUrl} endpoints={endpoints} />;
+    case 'headers':
+      return <PairsTable pairs={d.headers} query={query} empty="No headers." label="headers" />;
+    case 'query':
+      return (
+        <PairsTable
+          pairs={d.queryParams}
+          query={query}
+          empty="No query string."
+          label="query parameters"
+          copyFormat={(p) => p.map(([k, v]) => `${k}=${v}`).join('\n')}
+        />
+      );
+    case 'body':
+      return <BodyView key={d.id} bytes={body.bytes} contentType={d.contentType} query={query} note={body.note} />;
+    case 'decoded':
+      return <DecodedSlot captureId={d.id} />;
+    case 'response':
+      return <ResponseTab d={d} />;
+  }
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+function Overview({ d, receiverUrl, endpoints }: { d: CaptureDetail; receiverUrl: string; endpoints: Map<number, Endpoint> }) {
+  const endpoint = d.endpointId === null ? null : endpoints.get(d.endpointId);
+  return (
+    <dl className="overview" data-testid="overview">
+      <Field label="Capture">#{d.id}</Field>
+      <Field label="Method">{d.method}</Field>
+      <Field label="URL">
+        <span className="mono break">{fullUrl(receiverUrl, d)}</span>
+      </Field>
+      {d.publicUrl && (
+        <Field label="Public URL">
+          <span className="mono break">{d.publicUrl}</span>
+        </Field>
+      )}
+      <Field label="Received">{formatDateTime(d.receivedAtMs)}</Field>
+      <Field label="From">
+        <span className="mono">
+          {d.remoteAddress}
+          {d.remotePort !== null ? `:${d.remotePort}` : ''}
+        </span>{' '}
+        <span className="muted">HTTP/{d.httpVersion} · {d.source}</span>
+      </Field>
+      <Field label="Body">
+        {formatBytes(d.bodySizeBytes)}
+        {d.truncated && <span className="pill pill-warn">truncated — stored {formatBytes(d.storedBodyBytes)}</span>}
+        {d.contentEncoding && <span className="pill pill-info">{d.contentEncoding}</span>}
+      </Field>
+      <Field label="Content type">{d.contentType ?? '—'}</Field>
+      <Field label="Endpoint">{endpoint ? `${endpoint.name} (${endpoint.pathPrefix})` : d.endpointId === null ? '—' : `#${d.endpointId}`}</Field>
+      <Field label="Response">
+        {d.response ? (
+          <>
+            <span className={`status-badge ${statusClass(d.response.status)}`}>{d.response.status}</span>
+            {d.response.delayMs > 0 && <span className="muted"> after {formatDuration(d.response.delayMs)}</span>}
+            {d.response.reason && <span className="muted"> — {d.response.reason}</span>}
+          </>
+        ) : (
+          '—'
+        )}
+      </Field>
+      {d.vendor && (
+        <Field label="Source">
+          {d.vendor}
+          {d.eventLabel ? ` · ${d.eventLabel}` : ''}
+        </Field>
+      )}
+      {d.verification && (
+        <Field label="Signature">
+          <span className={`pill ${d.verification.ok ? 'pill-ok' : 'pill-error'}`}>{d.verification.ok ? 'verified' : 'failed'}</span>{' '}
+          {d.verification.scheme} — {d.verification.reason}
+        </Field>
+      )}
+    </dl>
+  );
+}
+
+function ResponseTab({ d }: { d: CaptureDetail }) {
+  const bytes = useMemo(() => (d.response ? base64ToBytes(d.response.bodyBase64) : new Uint8Array()), [d.response]);
+  if (!d.response) return <div className="muted pad">No response recorded.</div>;
+  const contentType = d.response.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? null;
+  return (
+    <div className="response-tab">
+      <div className="pad">
+        <span className={`status-badge ${statusClass(d.response.status)}`}>{d.response.status}</span>
+        {d.response.delayMs > 0 && <span className="muted"> delayed {formatDuration(d.response.delayMs)}</span>}
+        {d.response.reason && <span className="muted"> — {d.response.reason}</span>}
+      </div>
+      <PairsTable pairs={d.response.headers} empty="No response headers." label="response headers" />
+      <div className="response-body">
+        <BodyView bytes={bytes} contentType={contentType} query="" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { bytesToText } from '../../lib/bytes';
+import { formatBytes } from '../../lib/format';
+import { boundaryOf, parseMultipart } from '../../lib/multipart';
+import { downloadBlob } from '../../components/download';
+import { HexView } from './HexView';
+import { Highlight } from '../../components/Highlight';
+
+const PREVIEW_BYTES = 64 * 1024;
+
+export function MultipartView({ bytes, contentType, query }: { bytes: Uint8Array; contentType: string | null; query: string }) {
+  const boundary = boundaryOf(contentType);
+  if (!boundary) return <div className="notice">No boundary in Content-Type; see the Raw or Hex view.</div>;
+  const { parts, error } = parseMultipart(bytes, boundary);
+  return (
+    <div className="multipart-view">
+      {error && <div className="notice notice-warn">{error}</div>}
+      {parts.map((part, i) => {
+        const text = bytesToText(part.body.subarray(0, PREVIEW_BYTES));
+        return (
+          <section key={i} className="part" data-testid="multipart-part">
+            <header className="part-header">
+              <span className="part-index">#{i + 1}</span>
+              <span className="part-name">{part.name ?? '(no name)'}</span>
+              {part.filename !== null && (
+                <span className="part-filename" title="filename">
+                  📎 {part.filename}
+                </span>
+              )}
+              <span className="muted">{part.contentType ?? 'text/plain'}</span>
+              <span className="muted">{formatBytes(part.body.length)}</span>
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => downloadBlob(part.body.slice(), part.filename || `part-${i + 1}.bin`, part.contentType ?? undefined)}
+              >
+                Download
+              </button>
+            </header>
+            <table className="pairs-table part-headers">
+              <tbody>
+                {part.headers.map(([k, v], j) => (
+                  <tr key={j}>
+                    <th scope="row" className="pair-name">{k}</th>
+                    <td className="pair-value">{v}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {text !== null ? (
+              <pre className="part-body">
+                <Highlight text={text} query={query} />
+                {part.body.length > PREVIEW_BYTES && <span className="muted">{'\n'}… {formatBytes(part.body.length - PREVIEW_BYTES)} more</span>}
+              </pre>
+            ) : (
+              <div className="part-hex">
+                <HexView bytes={part.body} />
+              </div>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import type { ApiClient } from '../../api';
+import { useApi } from '../../api';
+import { CopyButton } from '../../components/CopyButton';
+
+/** `app.sendSample` is added by the core; called untyped until it is in the contract. */
+async function sendSample(api: ApiClient): Promise<{ captureId: number }> {
+  const call = api.call as unknown as (method: string, input: unknown) => Promise<{ captureId: number }>;
+  return call('app.sendSample', {});
+}
+
+export function EmptyState({ receiverUrl, onSent }: { receiverUrl: string | null; onSent: (id: number) => void }) {
+  const api = useApi();
+  const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const url = receiverUrl ?? 'http://127.0.0.1:8787';
+  const curl = `curl -X POST ${url}/hello -H 'Content-Type: application/json' -d '{"event":"test","ok":true}'`;
+  return (
+    <div className="empty-state" data-testid="empty-state">
+      <div className="empty-icon" aria-hidden>◎</div>
+      <h1>Waiting for the first webhook</h1>
+      <p className="muted">Point a sender at the receiver below. Every request is kept byte-for-byte and shows up here live.</p>
+      <div className="empty-url">
+        <span className="mono">{url}</span>
+        <CopyButton text={url} label="Copy URL" />
+      </div>
+      <div className="empty-curl">
+        <pre className="mono">{curl}</pre>
+        <CopyButton text={curl} label="Copy curl" />
+      </div>
+      <button
+        type="button"
+        className="btn btn-primary"
+        data-testid="send-sample"
+        disabled={state.busy}
+        onClick={() => {
+          setState({ busy: true, error: null });
+          sendSample(api).then(
+            (r) => {
+              setState({ busy: false, error: null });
+              onSent(r.captureId);
+            },
+            (e: unknown) => setState({ busy: false, error: e instanceof Error ? e.message : String(e) }),
+          );
+        }}
+      >
+        {state.busy ? 'Sending…' : 'Send a sample Ortto webhook'}
+      </button>
+      {state.error && <div className="notice notice-error">{state.error}</div>}
+    </div>
+  );
+}

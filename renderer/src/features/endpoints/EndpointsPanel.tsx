@@ -1,0 +1,179 @@
+import { useState } from 'react';
+import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
+import { useApi } from '../../api';
+import { CopyButton } from '../../components/CopyButton';
+import { formatDuration } from '../../lib/format';
+import { draftToRule, ruleToDraft, RuleEditor, type RuleDraft } from './RuleEditor';
+
+interface Props {
+  endpoints: Endpoint[];
+  receiverUrl: string | null;
+  publicUrl: string | null;
+  onShowCaptures: (endpointId: number) => void;
+}
+
+function behaviourText(e: Endpoint): string {
+  const b = e.rule.behaviour;
+  const delay = e.rule.delayMs ? ` after ${formatDuration(e.rule.delayMs)}` : '';
+  switch (b.kind) {
+    case 'fixed':
+      return `${e.rule.status}${delay}`;
+    case 'fail-first':
+      return `${b.failStatus} for the first ${b.count}, then ${e.rule.status}${delay}`;
+    case 'failure-rate':
+      return `${b.failStatus} ${b.percent}% of the time, else ${e.rule.status}${delay}`;
+    case 'sequence':
+      return `${b.statuses.join(' → ')}${delay}`;
+  }
+}
+
+export function EndpointsPanel({ endpoints, receiverUrl, publicUrl, onShowCaptures }: Props) {
+  const [editing, setEditing] = useState<number | 'new' | null>(null);
+  return (
+    <div className="endpoints-panel" data-testid="endpoints-panel">
+      <div className="panel-toolbar">
+        <h2>Endpoints</h2>
+        <span className="muted">Each endpoint has its own URL and answers senders with its response rule.</span>
+        <span className="spacer" />
+        <button type="button" className="btn btn-primary" data-testid="endpoint-new" onClick={() => setEditing('new')}>
+          New endpoint
+        </button>
+      </div>
+      {editing === 'new' && <EndpointForm onDone={() => setEditing(null)} />}
+      <div className="endpoint-cards">
+        {endpoints.map((e) =>
+          editing === e.id ? (
+            <EndpointForm key={e.id} endpoint={e} onDone={() => setEditing(null)} />
+          ) : (
+            <EndpointCard key={e.id} endpoint={e} receiverUrl={receiverUrl} publicUrl={publicUrl} onEdit={() => setEditing(e.id)} onShowCaptures={() => onShowCaptures(e.id)} />
+          ),
+        )}
+      </div>
+    </div>
+  );
+}
+
+function EndpointCard({ endpoint: e, receiverUrl, publicUrl, onEdit, onShowCaptures }: { endpoint: Endpoint; receiverUrl: string | null; publicUrl: string | null; onEdit: () => void; onShowCaptures: () => void }) {
+  const api = useApi();
+  const [error, setError] = useState<string | null>(null);
+  const local = receiverUrl ? `${receiverUrl.replace(/\/$/, '')}${e.pathPrefix}` : e.pathPrefix;
+  const pub = publicUrl ? `${publicUrl.replace(/\/$/, '')}${e.pathPrefix}` : null;
+  return (
+    <section className="endpoint-card" data-testid="endpoint-card" data-slug={e.slug}>
+      <header>
+        <span className="endpoint-name">{e.name}</span>
+        {e.isDefault && <span className="pill pill-info">catch-all</span>}
+        <span className="mono muted">{e.pathPrefix}</span>
+        <span className="spacer" />
+        <button type="button" className="btn btn-small btn-link" data-testid="endpoint-count" onClick={onShowCaptures}>
+          {e.captureCount.toLocaleString()} captures
+        </button>
+      </header>
+      <div className="endpoint-urls">
+        <div className="url-line">
+          <span className="url-label">Local</span>
+          <span className="mono">{local}</span>
+          <CopyButton text={local} label="Copy" />
+        </div>
+        {pub && (
+          <div className="url-line">
+            <span className="url-label">Public</span>
+            <span className="mono">{pub}</span>
+            <CopyButton text={pub} label="Copy" />
+          </div>
+        )}
+      </div>
+      <div className="endpoint-rule">
+        <span className="muted">Answers</span> <span data-testid="endpoint-rule-text">{behaviourText(e)}</span>
+        {e.auth.kind !== 'none' && <span className="pill pill-warn">auth: {e.auth.kind}</span>}
+        {e.verify && e.verify.scheme !== 'none' && <span className="pill pill-info">verifies {e.verify.scheme}</span>}
+        {e.rateLimitPerMinute > 0 && <span className="pill">{e.rateLimitPerMinute}/min per IP</span>}
+      </div>
+      <div className="row-actions">
+        <button type="button" className="btn btn-small" data-testid="endpoint-edit" onClick={onEdit}>
+          Edit
+        </button>
+        {!e.isDefault && (
+          <button
+            type="button"
+            className="btn btn-small btn-danger"
+            data-testid="endpoint-delete"
+            onClick={() => api.call('endpoints.delete', { id: e.id }).catch((err: unknown) => setError(String(err instanceof Error ? err.message : err)))}
+          >
+            Delete
+          </button>
+        )}
+      </div>
+      {error && <div className="notice notice-error">{error}</div>}
+    </section>
+  );
+}
+
+const blankRule = { status: 200, headers: [['Content-Type', 'application/json']] as Array<[string, string]>, body: '{"ok":true}', delayMs: 0, behaviour: { kind: 'fixed' as const } };
+
+function EndpointForm({ endpoint, onDone }: { endpoint?: Endpoint; onDone: () => void }) {
+  const api = useApi();
+  const [name, setName] = useState(endpoint?.name ?? '');
+  const [slug, setSlug] = useState(endpoint?.slug ?? '');
+  const [draft, setDraft] = useState<RuleDraft>(ruleToDraft(endpoint?.rule ?? blankRule));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const save = async () => {
+    const { rule, error: ruleError } = draftToRule(draft);
+    if (!rule) return setError(ruleError);
+    if (!name.trim()) return setError('Name: required');
+    setBusy(true);
+    setError(null);
+    try {
+      if (endpoint) await api.call('endpoints.update', { id: endpoint.id, name: name.trim(), ...(endpoint.isDefault ? {} : { slug }), rule });
+      else await api.call('endpoints.create', { slug, name: name.trim(), rule });
+      onDone();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="endpoint-card endpoint-form"
+      data-testid="endpoint-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <div className="form-row">
+        <label className="grow">
+          Name <input data-testid="endpoint-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Ortto production" />
+        </label>
+        <label className="grow">
+          Slug <span className="muted">(/h/&lt;slug&gt;)</span>
+          <input
+            data-testid="endpoint-slug"
+            value={slug}
+            disabled={endpoint?.isDefault}
+            onChange={(e) => setSlug(e.target.value.toLowerCase())}
+            placeholder="ortto-prod"
+          />
+        </label>
+      </div>
+      <RuleEditor draft={draft} onChange={setDraft} />
+      {error && (
+        <div className="notice notice-error" data-testid="endpoint-error">
+          {error}
+        </div>
+      )}
+      <div className="row-actions">
+        <button type="submit" className="btn btn-primary" data-testid="endpoint-save" disabled={busy}>
+          {endpoint ? 'Save' : 'Create'}
+        </button>
+        <button type="button" className="btn" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+import { useEffect, useRef, useState } from 'react';
+
+/** Full-text search (the engine's FTS index); applies after a short pause in typing. `/` focuses it. */
+export function SearchBox({ value, onChange }: { value: string; onChange: (text: string) => void }) {
+  const [draft, setDraft] = useState(value);
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => setDraft(value), [value]);
+  useEffect(() => {
+    if (draft === value) return;
+    const t = setTimeout(() => onChange(draft), 250);
+    return () => clearTimeout(t);
+  }, [draft, value, onChange]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (e.key === '/' && target && !['INPUT', 'TEXTAREA'].includes(target.tagName) && !target.isContentEditable) {
+        e.preventDefault();
+        ref.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    <div className="search-box">
+      <span className="search-icon" aria-hidden>⌕</span>
+      <input
+        ref={ref}
+        type="search"
+        placeholder="Search path, headers, bodies…  ( / )"
+        aria-label="Search captures"
+        data-testid="search"
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') onChange(draft);
+          if (e.key === 'Escape') {
+            setDraft('');
+            onChange('');
+          }
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+import { useRef, useState } from 'react';
+import type { CaptureFilter, ExportFormat } from '../../../../electron/shared/contract/captures';
+import { useApi } from '../../api';
+import { downloadBlob } from '../../components/download';
+import { mergeExports, splitHar } from './merge-export';
+
+const SINGLE_CALL_LIMIT = 5000;
+const CHUNK = 500;
+const IMPORT_CHUNK = 200;
+
+interface Props {
+  selectedIds: number[];
+  filter: CaptureFilter;
+  filteredCount: number | null;
+  onClose: () => void;
+}
+
+type Progress = { label: string; done: number; total: number } | null;
+
+export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: Props) {
+  const api = useApi();
+  const [format, setFormat] = useState<ExportFormat>('har');
+  const [scope, setScope] = useState<'selected' | 'filter'>(selectedIds.length > 1 ? 'selected' : 'filter');
+  const [redact, setRedact] = useState(true);
+  const [progress, setProgress] = useState<Progress>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const cancelled = useRef(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  const runExport = async () => {
+    setMessage(null);
+    cancelled.current = false;
+    try {
+      const total = scope === 'selected' ? selectedIds.length : (filteredCount ?? 0);
+      setProgress({ label: 'Exporting', done: 0, total });
+      let result: { content: string; fileName: string; mimeType: string; count: number };
+      if (scope === 'selected' && selectedIds.length <= SINGLE_CALL_LIMIT) {
+        result = await api.call('captures.export', { format, ids: selectedIds, redact });
+      } else if (scope === 'filter' && total <= SINGLE_CALL_LIMIT) {
+        result = await api.call('captures.export', { format, filter, redact });
+      } else {
+        // Large exports go in id chunks so progress is real and no single response is enormous.
+        const chunks: string[] = [];
+        let meta = { fileName: '', mimeType: '' };
+        let count = 0;
+        const exportIds = async (ids: number[]) => {
+          const part = await api.call('captures.export', { format, ids, redact });
+          chunks.push(part.content);
+          meta = { fileName: part.fileName, mimeType: part.mimeType };
+          count += part.count;
+          setProgress({ label: 'Exporting', done: count, total });
+        };
+        if (scope === 'selected') {
+          for (let i = 0; i < selectedIds.length && !cancelled.current; i += CHUNK) await exportIds(selectedIds.slice(i, i + CHUNK));
+        } else {
+          let cursor: number | null = null;
+          do {
+            const page: { items: Array<{ id: number }>; nextCursor: number | null } = await api.call('captures.list', { filter, cursor, limit: CHUNK });
+            if (page.items.length) await exportIds(page.items.map((c) => c.id));
+            cursor = page.nextCursor;
+          } while (cursor !== null && !cancelled.current);
+        }
+        if (cancelled.current) throw new Error('Export cancelled');
+        result = { content: mergeExports(format, chunks), count, ...meta };
+      }
+      downloadBlob(result.content, result.fileName, result.mimeType);
+      setMessage({ kind: 'ok', text: `Exported ${result.count.toLocaleString()} captures to ${result.fileName}` });
+    } catch (e) {
+      setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const runImport = async (file: File) => {
+    setMessage(null);
+    cancelled.current = false;
+    try {
+      const { chunks, total } = splitHar(await file.text(), IMPORT_CHUNK);
+      let imported = 0;
+      let skipped = 0;
+      const errors: string[] = [];
+      setProgress({ label: 'Importing', done: 0, total });
+      for (const [i, chunk] of chunks.entries()) {
+        if (cancelled.current) break;
+        const r = await api.call('captures.importHar', { har: chunk });
+        imported += r.imported;
+        skipped += r.skipped;
+        errors.push(...r.errors);
+        setProgress({ label: 'Importing', done: Math.min(total, (i + 1) * IMPORT_CHUNK), total });
+      }
+      setMessage({
+        kind: errors.length ? 'error' : 'ok',
+        text: `Imported ${imported.toLocaleString()} captures${skipped ? `, skipped ${skipped}` : ''}${cancelled.current ? ' (cancelled)' : ''}${errors.length ? ` — ${errors.slice(0, 3).join('; ')}` : ''}`,
+      });
+    } catch (e) {
+      setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setProgress(null);
+      if (fileRef.current) fileRef.current.value = '';
+    }
+  };
+
+  return (
+    <div className="modal-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && !progress && onClose()}>
+      <div className="modal" role="dialog" aria-label="Export and import" data-testid="transfer-dialog">
+        <header className="modal-header">
+          <h2>Export / import</h2>
+          <button type="button" className="btn btn-ghost" onClick={onClose} aria-label="Close" disabled={!!progress}>
+            ✕
+          </button>
+        </header>
+        <section>
+          <h3>Export</h3>
+          <div className="form-row">
+            <label>
+              Format{' '}
+              <select data-testid="export-format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+                <option value="har">HAR 1.2</option>
+                <option value="json">JSON</option>
+                <option value="jsonl">JSON Lines</option>
+                <option value="curl">cURL script</option>
+              </select>
+            </label>
+          </div>
+          <div className="form-row">
+            <label>
+              <input type="radio" checked={scope === 'selected'} disabled={selectedIds.length === 0} onChange={() => setScope('selected')} /> Selected ({selectedIds.length})
+            </label>
+            <label>
+              <input type="radio" checked={scope === 'filter'} data-testid="export-scope-filter" onChange={() => setScope('filter')} /> Current filter ({filteredCount?.toLocaleString() ?? '…'})
+            </label>
+          </div>
+          <label>
+            <input type="checkbox" checked={redact} data-testid="export-redact" onChange={(e) => setRedact(e.target.checked)} /> Redact secrets (Authorization, cookies, API keys, signatures)
+          </label>
+          <div className="row-actions">
+            <button type="button" className="btn btn-primary" data-testid="export-run" disabled={!!progress} onClick={() => void runExport()}>
+              Export
+            </button>
+          </div>
+        </section>
+        <section>
+          <h3>Import HAR</h3>
+          <p className="muted">Entries become captures marked “imported”.</p>
+          <input ref={fileRef} type="file" accept=".har,application/json" data-testid="import-file" disabled={!!progress} onChange={(e) => e.target.files?.[0] && void runImport(e.target.files[0])} />
+        </section>
+        {progress && (
+          <div className="progress" data-testid="transfer-progress">
+            <div className="progress-label">
+              {progress.label} {progress.done.toLocaleString()} / {progress.total.toLocaleString()}
+              <button type="button" className="btn btn-small btn-ghost" onClick={() => (cancelled.current = true)}>
+                Cancel
+              </button>
+            </div>
+            <div className="progress-track">
+              <div className="progress-fill" style={{ width: `${progress.total ? Math.round((100 * progress.done) / progress.total) : 0}%` }} />
+            </div>
+          </div>
+        )}
+        {message && (
+          <div className={`notice ${message.kind === 'ok' ? 'notice-ok' : 'notice-error'}`} data-testid="transfer-message">
+            {message.text}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+export type Nested = string | Nested[] | { [key: string]: Nested };
+
+/** Pairs in order, duplicates kept, `+` as space (application/x-www-form-urlencoded rules). */
+export function parseFormPairs(text: string): Array<[string, string]> {
+  return [...new URLSearchParams(text)];
+}
+
+/** `a[b][c]` → ['a','b','c']; `a[]` → ['a','']; plain keys stay one segment. */
+export function keyPath(key: string): string[] {
+  const open = key.indexOf('[');
+  if (open <= 0 || !key.endsWith(']')) return [key];
+  const parts = [key.slice(0, open)];
+  const rest = key.slice(open);
+  const re = /\[([^\]]*)\]/g;
+  let consumed = 0;
+  for (let m = re.exec(rest); m; m = re.exec(rest)) {
+    if (m.index !== consumed) return [key];
+    parts.push(m[1]!);
+    consumed = re.lastIndex;
+  }
+  return consumed === rest.length ? parts : [key];
+}
+
+/**
+ * Builds the nested structure PHP/Rails-style senders mean with bracket keys (`contact[tags][]=a`). Conflicts
+ * (a key used both as a value and as a container) keep the first value under `""` rather than dropping data.
+ */
+export function nestForm(pairs: Array<[string, string]>): { [key: string]: Nested } {
+  const root: { [key: string]: Nested } = Object.create(null) as { [key: string]: Nested };
+  for (const [key, value] of pairs) {
+    const path = keyPath(key);
+    let node: { [key: string]: Nested } | Nested[] = root;
+    for (let i = 0; i < path.length; i++) {
+      const segment = path[i]!;
+      const last = i === path.length - 1;
+      const nextIsPush = path[i + 1] === '';
+      if (Array.isArray(node)) {
+        if (last) {
+          node.push(value);
+          break;
+        }
+        const child: Nested = nextIsPush ? [] : {};
+        if (segment === '') node.push(child);
+        else {
+          const idx = Number(segment);
+          const existing: Nested | undefined = Number.isInteger(idx) ? node[idx] : undefined;
+          if (existing !== undefined && typeof existing !== 'string') {
+            node = existing;
+            continue;
+          }
+          node.push(child);
+        }
+        node = child as { [key: string]: Nested } | Nested[];
+        continue;
+      }
+      const obj: { [key: string]: Nested } = node;
+      const name = segment === '' ? String(Object.keys(obj).length) : segment;
+      if (last) {
+        const existing = obj[name];
+        if (existing === undefined) obj[name] = value;
+        else if (Array.isArray(existing)) existing.push(value);
+        else if (typeof existing === 'string') obj[name] = [existing, value];
+        else existing[''] = value;
+        break;
+      }
+      let child = obj[name];
+      if (child === undefined || typeof child === 'string') {
+        const fresh: Nested = nextIsPush ? [] : (Object.create(null) as { [key: string]: Nested });
+        if (typeof child === 'string' && !Array.isArray(fresh)) fresh[''] = child;
+        else if (typeof child === 'string' && Array.isArray(fresh)) fresh.push(child);
+        obj[name] = fresh;
+        child = fresh;
+      }
+      node = child as { [key: string]: Nested } | Nested[];
+    }
+  }
+  return root;
+}
+
+export function hasBrackets(pairs: Array<[string, string]>): boolean {
+  return pairs.some(([key]) => keyPath(key).length > 1);
+}

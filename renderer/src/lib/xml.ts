@@ -1,0 +1,28 @@
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+
+/** Re-indents XML for reading. Returns the original text and the parser's complaint when it is not well-formed. */
+export function prettyXml(text: string): { text: string; error: string | null } {
+  const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
+  if (valid !== true) return { text, error: `Line ${valid.err.line}: ${valid.err.msg}` };
+  const options = {
+    preserveOrder: true,
+    ignoreAttributes: false,
+    commentPropName: '#comment',
+    cdataPropName: '#cdata',
+    processEntities: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    allowBooleanAttributes: true,
+    suppressBooleanAttributes: false,
+    ignoreDeclaration: false,
+    ignorePiTags: false,
+  };
+  try {
+    const tree = new XMLParser(options).parse(text) as unknown;
+    const built = new XMLBuilder({ ...options, format: true, indentBy: '  ' }).build(tree) as string;
+    return { text: built.trim(), error: null };
+  } catch (error) {
+    return { text, error: String(error) };
+  }
+}
