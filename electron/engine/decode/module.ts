@@ -1,0 +1,164 @@
+import { ApiError } from '../../shared/contract/errors';
+import type { CustomDictionaryInfo, DictionaryEntryRow, decodeMethods } from '../../shared/contract/decode';
+import {
+  compileCustomDictionary,
+  decodeCapture,
+  dictionaryEntries,
+  entriesToCsv,
+  parseCustomDictionary,
+  searchTextFor,
+  type CustomDictionary,
+} from '../../shared/decode/index';
+import type { EngineContext, EngineModule } from '../context';
+import { annotate } from './annotate';
+import { CustomDictionaryStore } from './custom-store';
+
+export interface DecodeModule extends EngineModule<typeof decodeMethods> {
+  /** The compiled custom labels in force (for tests and other modules). */
+  custom(): CustomDictionary | undefined;
+}
+
+const fromBase64 = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'));
+
+export function createDecodeModule(ctx: EngineContext): DecodeModule {
+  const store = new CustomDictionaryStore(ctx.db, () => ctx.clock.now());
+  let compiled: CustomDictionary | undefined;
+  let stale = true;
+  const custom = (): CustomDictionary | undefined => {
+    if (stale) {
+      const all = store.allEntries();
+      compiled = all.length > 0 ? compileCustomDictionary(all) : undefined;
+      stale = false;
+    }
+    return compiled;
+  };
+  const changed = (dictionaryId: number | null) => {
+    stale = true;
+    ctx.bus.emit('dictionary.changed', { dictionaryId });
+  };
+  const mustGet = (id: number): CustomDictionaryInfo => {
+    const d = store.get(id);
+    if (!d) throw new ApiError('not_found', `id: no custom dictionary ${id}.`, { id });
+    return d;
+  };
+
+  ctx.receiverHooks.annotators.push((capture) => annotate(capture, custom));
+  ctx.captures.addSearchTextExtractor((capture) =>
+    searchTextFor(
+      {
+        method: capture.method,
+        path: capture.path,
+        query: capture.query,
+        headers: capture.headers,
+        contentType: capture.contentType,
+        body: capture.body,
+      },
+      custom(),
+    ),
+  );
+
+  return {
+    custom,
+    handlers: {
+      'decode.capture': ({ id }) => {
+        let detail;
+        try {
+          detail = ctx.captures.get(id);
+        } catch (error) {
+          if (error instanceof ApiError) throw error;
+          throw new ApiError('not_found', `id: no capture ${id}.`, { id });
+        }
+        const body = fromBase64(detail.decodedBodyBase64 ?? detail.bodyBase64);
+        const result = decodeCapture(
+          { method: detail.method, path: detail.path, query: detail.query, headers: detail.headers, contentType: detail.contentType, body },
+          custom(),
+        );
+        if (detail.truncated) {
+          result.warnings.unshift({ code: 'truncated', severity: 'warning', path: '',
+            message: `Only the first ${detail.storedBodyBytes} of ${detail.bodySizeBytes} bytes were stored; the decode covers those.` });
+        }
+        return result;
+      },
+      'decode.payload': (input) => {
+        const body = input.bodyEncoding === 'base64' ? fromBase64(input.body) : new TextEncoder().encode(input.body);
+        const q = input.query.startsWith('?') ? input.query.slice(1) : input.query;
+        return decodeCapture({ method: input.method, path: input.path, query: q, headers: input.headers, contentType: input.contentType, body }, custom());
+      },
+      'dictionary.entries': () => {
+        const builtIn: DictionaryEntryRow[] = dictionaryEntries().map((e) => ({ ...e, origin: 'built-in', dictionaryId: null }));
+        const customRows: DictionaryEntryRow[] = store.allEntries().map((e) => ({
+          vendor: e.fieldId.includes(':') ? 'Ortto' : 'Custom',
+          id: e.fieldId,
+          kind: e.activityId ? 'activity-attribute' : e.fieldId.startsWith('act:') ? 'activity' : 'field',
+          label: e.label,
+          altLabels: [],
+          activityId: e.activityId,
+          displayType: e.displayType,
+          confidence: null,
+          sources: [],
+          note: null,
+          origin: 'custom',
+          dictionaryId: e.dictionaryId,
+        }));
+        return { items: [...customRows, ...builtIn] };
+      },
+      'dictionary.custom.list': () => ({ items: store.list() }),
+      'dictionary.custom.get': ({ id }) => ({ dictionary: mustGet(id), entries: store.entries(id) }),
+      'dictionary.custom.create': ({ name }) => {
+        const d = store.create(name, 'manual');
+        changed(d.id);
+        return d;
+      },
+      'dictionary.custom.rename': ({ id, name }) => {
+        mustGet(id);
+        const d = store.rename(id, name)!;
+        changed(id);
+        return d;
+      },
+      'dictionary.custom.import': ({ name, format, content, dictionaryId }) => {
+        let parsed;
+        try {
+          parsed = parseCustomDictionary(content, format);
+        } catch (error) {
+          throw new ApiError('invalid_input', error instanceof Error ? error.message : String(error));
+        }
+        if (parsed.entries.length === 0) {
+          throw new ApiError('invalid_input', `content: no usable entries found${parsed.errors.length ? ` (${parsed.errors.slice(0, 3).join('; ')})` : ''}.`, { errors: parsed.errors });
+        }
+        const source = format === 'auto' ? (content.trimStart().startsWith('{') || content.trimStart().startsWith('[') ? (content.includes('"namespaces"') ? 'ortto-schema' : 'json') : 'csv') : format;
+        const target = dictionaryId !== null ? mustGet(dictionaryId) : store.create(name, source);
+        const imported = store.upsert(target.id, parsed.entries);
+        changed(target.id);
+        return { dictionary: mustGet(target.id), imported, skipped: parsed.skipped, errors: parsed.errors };
+      },
+      'dictionary.custom.upsertEntry': ({ dictionaryId, entry }) => {
+        mustGet(dictionaryId);
+        store.upsert(dictionaryId, [entry]);
+        changed(dictionaryId);
+        return { entry };
+      },
+      'dictionary.custom.deleteEntry': ({ dictionaryId, fieldId, activityId }) => {
+        mustGet(dictionaryId);
+        const deleted = store.deleteEntry(dictionaryId, fieldId, activityId);
+        if (deleted) changed(dictionaryId);
+        return { deleted };
+      },
+      'dictionary.custom.delete': ({ id }) => {
+        const deleted = store.delete(id);
+        if (deleted) changed(id);
+        return { deleted };
+      },
+      'dictionary.custom.export': ({ id, format }) => {
+        const d = mustGet(id);
+        const entries = store.entries(id);
+        const base = d.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || `dictionary-${id}`;
+        if (format === 'csv') return { content: entriesToCsv(entries), fileName: `${base}.csv`, mimeType: 'text/csv' };
+        return {
+          content: JSON.stringify({ name: d.name, source: d.source, entries }, null, 2),
+          fileName: `${base}.json`,
+          mimeType: 'application/json',
+        };
+      },
+    },
+  };
+}
