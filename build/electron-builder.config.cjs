@@ -1,0 +1,54 @@
+// electron-builder configuration (`npm run dist`). Validated offline against app-builder-lib's JSON schema and
+// exercised with a stand-in Electron by scripts/verify-packaging.mjs.
+/** @type {import('electron-builder').Configuration} */
+module.exports = {
+  appId: 'dev.hookscope.app',
+  productName: 'Hookscope',
+  copyright: 'Copyright © Hookscope contributors',
+  directories: { output: 'release', buildResources: 'build' },
+  // Everything the app runs is prebuilt by scripts/build.mjs into dist/. node_modules keeps only what the
+  // main bundle requires at runtime; the renderer's libraries are already bundled by Vite.
+  files: [
+    'package.json',
+    'dist/**',
+    '!dist/**/*.map',
+    '!node_modules/{react,react-dom,scheduler,monaco-editor,@monaco-editor,recharts,@tanstack}/**',
+    '!node_modules/better-sqlite3/{deps,src,binding.gyp}{,/**}',
+    '!node_modules/**/{test,tests,__tests__,docs,example,examples}/**',
+    '!node_modules/**/*.{md,markdown,ts,map}',
+  ],
+  asar: true,
+  // Native addons cannot be loaded from inside an archive; Electron redirects require() to app.asar.unpacked.
+  asarUnpack: ['**/*.node'],
+  // better-sqlite3 13 ships N-API prebuilds that load in Electron ≥ 36 as they are: never rebuild.
+  npmRebuild: false,
+  nodeGypRebuild: false,
+  buildDependenciesFromSource: false,
+  electronFuses: {
+    runAsNode: false,
+    enableCookieEncryption: true,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    grantFileProtocolExtraPrivileges: false,
+  },
+  linux: {
+    target: ['AppImage', 'deb', 'tar.gz'],
+    category: 'Development',
+    icon: 'build/icons/icon.png',
+    synopsis: 'Catch, inspect and send webhooks',
+    maintainer: 'Hookscope <hookscope@users.noreply.github.com>',
+  },
+  deb: { depends: ['libnss3', 'libgtk-3-0', 'libxss1', 'libasound2 | libasound2t64'] },
+  mac: {
+    target: ['dmg'],
+    category: 'public.app-category.developer-tools',
+    icon: 'build/icons/icon.png',
+    hardenedRuntime: true,
+  },
+  dmg: { sign: false },
+  win: { target: ['nsis'], icon: 'build/icons/icon.png' },
+  nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true },
+  publish: null,
+};

@@ -1,0 +1,78 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const require = createRequire(join(root, 'package.json'));
+type Config = Record<string, unknown> & {
+  electronFuses: Record<string, boolean>;
+  linux: { target: string[]; icon: string };
+  mac: { target: string[] };
+  win: { target: string[] };
+  files: string[];
+  asarUnpack: string[];
+};
+const loadConfig = () => {
+  const path = join(root, 'build/electron-builder.config.cjs');
+  delete require.cache[path];
+  return structuredClone(require(path)) as Config;
+};
+// electron-builder's own validator (ajv over app-builder-lib/scheme.json), exactly what `npm run dist` runs first.
+const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+  validateConfiguration(config: unknown, debugLogger: { isEnabled: boolean; add(): void }): Promise<void>;
+};
+const validate = (config: unknown) => validateConfiguration(config, { isEnabled: false, add() {} });
+
+describe('electron-builder configuration', () => {
+  it("validates against electron-builder's JSON schema", async () => {
+    await expect(validate(loadConfig())).resolves.toBeUndefined();
+  });
+
+  it('the validator does reject a broken config (so the check above means something)', async () => {
+    await expect(validate({ ...loadConfig(), npmRebuild: 'sometimes' })).rejects.toThrow(/npmRebuild/);
+    await expect(validate({ ...loadConfig(), electronFuses: { runAsNodee: false } })).rejects.toThrow(/Invalid configuration object[\s\S]*electronFuses/);
+  });
+
+  it('sets the security fuses and never rebuilds native modules', () => {
+    const config = loadConfig();
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+    });
+    expect(config).toMatchObject({ npmRebuild: false, asar: true, productName: 'Hookscope' });
+    expect(config.asarUnpack).toContain('**/*.node');
+  });
+
+  it('targets AppImage, deb and tar.gz on Linux, dmg on macOS and nsis on Windows, with an existing 512px icon', () => {
+    const config = loadConfig();
+    expect(config.linux.target).toEqual(['AppImage', 'deb', 'tar.gz']);
+    expect(config.mac.target).toEqual(['dmg']);
+    expect(config.win.target).toEqual(['nsis']);
+    const png = readFileSync(join(root, config.linux.icon));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
+  });
+
+  it('no script or config runs install-app-deps or @electron/rebuild', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const offenders: string[] = [];
+    for (const [name, command] of Object.entries(pkg.scripts)) {
+      if (/install-app-deps|electron-rebuild|@electron\/rebuild/.test(command)) offenders.push(`package.json scripts.${name}`);
+    }
+    const walk = (dir: string): string[] =>
+      readdirSync(dir).flatMap((entry) => {
+        const path = join(dir, entry);
+        return statSync(path).isDirectory() ? walk(path) : [path];
+      });
+    for (const file of [...walk(join(root, 'scripts')), ...walk(join(root, 'build'))]) {
+      if (!/\.(m?js|cjs|ts|json|ya?ml)$/.test(file)) continue;
+      const text = readFileSync(file, 'utf8');
+      if (/install-app-deps|electron-rebuild|@electron\/rebuild['"]/.test(text)) offenders.push(file);
+    }
+    expect(offenders).toEqual([]);
+  });
+});
