@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../../electron/cli/main';
+import { run as tail } from '../../../electron/cli/commands/tail';
+import { createEngine, type Engine } from '../../../electron/engine/engine';
+import { silentLogger } from '../../../electron/engine/util/logger';
+import { send } from '../../helpers/raw-http';
+import { tempDir } from '../../helpers/temp-dir';
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s) }, out: () => out.join(''), err: () => err.join('') };
+}
+
+let engine: Engine;
+let dir: ReturnType<typeof tempDir>;
+beforeAll(async () => {
+  dir = tempDir();
+  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
+  await send(`${engine.receiverUrl}/hook/json?x=1`, {
+    method: 'POST',
+    headers: [['Content-Type', 'application/json'], ['Authorization', 'Bearer top-secret']],
+    body: '{"activity":{"field_id":"act::ta"}}',
+  });
+  await send(`${engine.receiverUrl}/hook/form`, {
+    method: 'POST',
+    headers: [['Content-Type', 'application/x-www-form-urlencoded']],
+    body: 'First_Name=Mary&Email=mary%40example.com',
+  });
+  await send(`${engine.receiverUrl}/hook/bin`, { method: 'PUT', body: Buffer.from([0, 1, 2, 255]) });
+});
+afterAll(async () => {
+  await engine.close();
+  dir.cleanup();
+});
+
+describe('hookscope CLI', () => {
+  it('prints help and names a bad flag', async () => {
+    const help = io();
+    expect(await main(['--help'], help.io)).toBe(0);
+    expect(help.out()).toContain('serve');
+    const bad = io();
+    expect(await main(['export', '--formt', 'har'], bad.io)).toBe(2);
+    expect(bad.err()).toContain("'--formt'");
+    const badValue = io();
+    expect(await main(['export', '--data-dir', dir.path, '--format', 'xml'], badValue.io)).toBe(2);
+    expect(badValue.err()).toContain('--format');
+    const unknown = io();
+    expect(await main(['frobnicate'], unknown.io)).toBe(2);
+    expect(unknown.err()).toContain('unknown command "frobnicate"');
+  });
+
+  it('exports valid HAR 1.2 with secrets redacted by default', async () => {
+    const out = io();
+    expect(await main(['export', '--data-dir', dir.path, '--format', 'har'], out.io)).toBe(0);
+    const har = JSON.parse(out.out()) as { log: { version: string; entries: Array<{ request: { method: string; url: string; headers: { name: string; value: string }[]; postData?: { text: string } } }> } };
+    expect(har.log.version).toBe('1.2');
+    expect(har.log.entries).toHaveLength(3);
+    const json = har.log.entries.find((e) => e.request.url.endsWith('/hook/json?x=1'))!;
+    expect(json.request.postData?.text).toBe('{"activity":{"field_id":"act::ta"}}');
+    expect(json.request.headers.find((h) => h.name === 'Authorization')?.value).toBe('[redacted]');
+    expect(out.out()).not.toContain('top-secret');
+    const raw = io();
+    await main(['export', '--data-dir', dir.path, '--format', 'har', '--no-redact'], raw.io);
+    expect(raw.out()).toContain('top-secret');
+  });
+
+  it('exports JSONL filtered by method and content type', async () => {
+    const out = io();
+    expect(await main(['export', '--data-dir', dir.path, '--method', 'put'], out.io)).toBe(0);
+    const lines = out.out().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ method: 'PUT', path: '/hook/bin', bodyBase64: 'AAEC/w==' });
+    const form = io();
+    await main(['export', '--data-dir', dir.path, '--content-type', 'application/x-www-form-urlencoded'], form.io);
+    expect(form.out().trim().split('\n')).toHaveLength(1);
+  });
+
+  it('tails new captures live, pretty and as JSON lines', async () => {
+    const pretty = io();
+    const tailing = tail(['--data-dir', dir.path, '--exit-after', '2', '--interval', '20'], pretty.io);
+    await new Promise((r) => setTimeout(r, 150));
+    await send(`${engine.receiverUrl}/live/one`, { method: 'POST', body: 'a' });
+    await send(`${engine.receiverUrl}/live/two?q=%1b[31m`, { method: 'PATCH', body: 'b' });
+    expect(await tailing).toBe(0);
+    const lines = pretty.out().trim().split('\n');
+    expect(lines[0]).toContain('POST');
+    expect(lines[0]).toContain('/live/one');
+    expect(lines[1]).toContain('PATCH');
+    expect(pretty.out()).not.toContain('\x1b[31m');
+
+    const json = io();
+    const jsonTail = tail(['--data-dir', dir.path, '--json', '--exit-after', '1', '--interval', '20', '--method', 'DELETE'], json.io);
+    await new Promise((r) => setTimeout(r, 150));
+    await send(`${engine.receiverUrl}/live/ignored`, { method: 'POST', body: 'no' });
+    await send(`${engine.receiverUrl}/live/three`, { method: 'DELETE' });
+    expect(await jsonTail).toBe(0);
+    expect(JSON.parse(json.out().trim())).toMatchObject({ method: 'DELETE', path: '/live/three' });
+  });
+});
