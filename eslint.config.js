@@ -2,10 +2,11 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const nodeBuiltins = [
-  'node:*', 'fs', 'fs/*', 'path', 'os', 'http', 'https', 'net', 'tls', 'crypto', 'zlib', 'child_process',
-  'worker_threads', 'stream', 'url', 'util', 'events', 'buffer', 'dgram', 'dns', 'cluster', 'module', 'process',
-];
+import { builtinModules } from 'node:module';
+
+// Exact names (a glob like 'events' would also match a local './events' module).
+const nodeBuiltinPaths = (message) => builtinModules.map((name) => ({ name, message }));
+const nodePattern = (message) => ({ group: ['node:*', 'fs/*'], message });
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'docs/**', '.tmp/**'] },
@@ -33,8 +34,11 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer talks to the engine only through the API client.' }],
-          patterns: [{ group: nodeBuiltins, message: 'Node built-ins are not available in the renderer or shared code.' }],
+          paths: [
+            { name: 'electron', message: 'The renderer talks to the engine only through the API client.' },
+            ...nodeBuiltinPaths('Node built-ins are not available in the renderer or shared code.'),
+          ],
+          patterns: [nodePattern('Node built-ins are not available in the renderer or shared code.')],
         },
       ],
     },
@@ -45,9 +49,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'Shared code runs everywhere.' }],
+          paths: [
+            { name: 'electron', message: 'Shared code runs everywhere.' },
+            ...nodeBuiltinPaths('Shared code imports neither Node nor the DOM.'),
+          ],
           patterns: [
-            { group: nodeBuiltins, message: 'Shared code imports neither Node nor the DOM.' },
+            nodePattern('Shared code imports neither Node nor the DOM.'),
             { group: ['**/engine/**', '**/renderer/**', 'react', 'react-dom'], message: 'Shared code depends on nothing app-specific.' },
           ],
         },
@@ -55,7 +62,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.mjs', 'bin/**/*.mjs', '*.config.*', '*.cjs', 'build/**/*.cjs'],
+    files: ['scripts/**/*.mjs', 'bin/**/*.mjs', '*.config.*', '**/*.cjs'],
     languageOptions: { globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -28,6 +28,7 @@ export function formatPretty(c: CaptureSummary, colour: boolean): string {
   const url = c.path + (c.query ? `?${c.query}` : '');
   const source = c.vendor ? `  ${c.vendor}${c.eventLabel ? ` · ${c.eventLabel}` : ''}` : '';
   // Paths and labels come from senders: strip control characters so they cannot drive the terminal.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '�');
   return (
     `${paint(colours.dim, time)}  ${c.method.padEnd(7)} ${clean(url)}  ${paint(statusColour, status)}  ` +
