@@ -103,7 +103,7 @@ export function formatTimestamp(value: unknown): Formatted {
 export function formatUnixSeconds(value: unknown): Formatted {
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : null;
   if (text === '') return fmt('unix-time', '(empty)');
-  if (text === null || !/^-?\d{1,12}$/.test(text)) {
+  if (text === null || !/^-?\d{1,13}$/.test(text)) {
     return { ...formatPlain(value), problems: ['Expected Unix seconds.'] };
   }
   const seconds = Number(text);

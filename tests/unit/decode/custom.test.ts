@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compileCustomDictionary,
+  decodeCapture,
+  entriesToCsv,
+  parseCustomDictionary,
+  searchTextFor,
+} from '../../../electron/shared/decode/index';
+import { input, node, sample } from './helpers';
+
+/** The shape `POST /v1/instance-schema/get` returns, trimmed to a few fields. */
+export const instanceSchema = {
+  namespaces: {
+    '': {
+      id: '',
+      fields: {
+        'str::first': { id: 'str::first', name: 'Given name', display_type: 'text' },
+        'act::s-all': {
+          id: 'act::s-all',
+          name: 'Opted in to email',
+          display_type: 'activity_template',
+          attributes: [{ id: 'str::is', name: 'Opt-in source', display_type: 'text' }],
+        },
+      },
+    },
+    cm: {
+      id: 'cm',
+      fields: {
+        'int:cm:seats': { id: 'int:cm:seats', name: 'Seats booked', display_type: 'decimal' },
+        'act:cm:webinar-registered': {
+          id: 'act:cm:webinar-registered',
+          name: 'Registered for webinar',
+          display_type: 'activity',
+          attributes: [{ id: 'str:cm:webinar-title', name: 'Webinar', display_type: 'text' }],
+        },
+      },
+    },
+  },
+};
+
+describe('custom dictionaries', () => {
+  it('an imported instance schema overrides built-in labels (fields, activities, per-activity attributes)', () => {
+    const parsed = parseCustomDictionary(JSON.stringify(instanceSchema), 'ortto-schema');
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.entries).toHaveLength(6);
+    const custom = compileCustomDictionary(parsed.entries);
+
+    const before = decodeCapture(input(sample('ortto-activity-webhook-subscribed-to-email.json')));
+    expect(before.eventLabel).toBe('Subscribed to email');
+    expect(node(before, '$.activity.attr["str::is"]').label).toBe('Source');
+
+    const after = decodeCapture(input(sample('ortto-activity-webhook-subscribed-to-email.json')), custom);
+    expect(after.eventLabel).toBe('Opted in to email');
+    const attr = node(after, '$.activity.attr["str::is"]');
+    expect([attr.label, attr.labelSource]).toEqual(['Opt-in source', 'custom']);
+    expect(searchTextFor(input(sample('ortto-activity-webhook-subscribed-to-email.json')), custom)).toContain('Opt-in source');
+  });
+
+  it('custom activities and display types from the schema (decimal → ÷1000)', () => {
+    const custom = compileCustomDictionary(parseCustomDictionary(JSON.stringify(instanceSchema), 'auto').entries);
+    const r = decodeCapture(input(sample('ortto-journey-webhook-with-activity.SPECULATIVE.json')), custom);
+    expect(node(r, '$.activity.field_id').display).toBe('Registered for webinar (act:cm:webinar-registered)');
+    expect(node(r, '$.activity.attr["str:cm:webinar-title"]').label).toBe('Webinar');
+    const seats = node(r, '$.activity.attr["int:cm:seats"]');
+    expect([seats.label, seats.type, seats.display]).toEqual(['Seats booked', 'decimal', '0.002']);
+  });
+
+  it('accepts the schema wrapped in {data: "<json>"}', () => {
+    const wrapped = JSON.stringify({ statusCode: 200, data: JSON.stringify(instanceSchema) });
+    expect(parseCustomDictionary(wrapped, 'ortto-schema').entries).toHaveLength(6);
+  });
+
+  it('CSV with and without a header; JSON map and list; round trip through CSV', () => {
+    const csv = parseCustomDictionary('id,label,activity\nstr:cm:job-title,Role\nstr::lt,Exit page,act::ws\n', 'csv');
+    expect(csv.entries).toEqual([
+      { fieldId: 'str:cm:job-title', label: 'Role', activityId: null, displayType: null },
+      { fieldId: 'str::lt', label: 'Exit page', activityId: 'act::ws', displayType: null },
+    ]);
+    expect(parseCustomDictionary('f1584,Membership level', 'csv').entries[0]).toMatchObject({ fieldId: 'f1584', label: 'Membership level' });
+    expect(parseCustomDictionary('{"f1584":"Level","str:cm:x":{"label":"X","display_type":"text"}}', 'json').entries).toHaveLength(2);
+    expect(parseCustomDictionary('[{"fieldId":"a:b:c","label":"Y"}]', 'auto').entries).toHaveLength(1);
+    const back = parseCustomDictionary(entriesToCsv(csv.entries), 'csv');
+    expect(back.entries).toEqual(csv.entries);
+  });
+
+  it('bad rows are skipped with a message naming the row and the field; bad documents throw naming content', () => {
+    const r = parseCustomDictionary('id,label\nstr:cm:a,\n,No id\nstr:cm:b,Fine\nstr cm,Space', 'csv');
+    expect(r.entries.map((e) => e.fieldId)).toEqual(['str:cm:b']);
+    expect(r.skipped).toBe(3);
+    expect(r.errors[0]).toMatch(/^row 2: label is missing for str:cm:a/);
+    expect(r.errors[1]).toMatch(/^row 3: fieldId is missing/);
+    expect(r.errors[2]).toMatch(/contains whitespace/);
+    expect(() => parseCustomDictionary('{nope', 'json')).toThrow(/^content: not valid JSON/);
+    expect(() => parseCustomDictionary('{"x":1}', 'ortto-schema')).toThrow(/namespaces/);
+    const badActivity = parseCustomDictionary('[{"fieldId":"str::x","label":"X","activityId":"nope"}]', 'json');
+    expect(badActivity.errors[0]).toContain('activityId for str::x must be an activity ID');
+  });
+
+  it('a per-activity custom label applies only inside that activity', () => {
+    const custom = compileCustomDictionary([{ fieldId: 'str::lt', label: 'Exit page', activityId: 'act::ws', displayType: null }]);
+    const ws = decodeCapture(input(JSON.stringify({ activity: { field_id: 'act::ws', attr: { 'str::lt': 'Pricing' } }, contact: { 'str::lt': 'UTC' }, webhook_id: 'w' })), custom);
+    expect(node(ws, '$.activity.attr["str::lt"]').label).toBe('Exit page');
+    expect(node(ws, '$.contact["str::lt"]').label).toBe('Last timezone');
+  });
+
+  it('Ontraport custom fields take custom names', () => {
+    const custom = compileCustomDictionary([{ fieldId: 'f1584', label: 'Membership level', activityId: null, displayType: null }]);
+    const r = decodeCapture(input(sample('ontraport-sub-tag-notify.json')), custom);
+    expect(node(r, '$.data.f1584').label).toBe('Membership level');
+  });
+});

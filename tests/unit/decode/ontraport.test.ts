@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { classifyCapture, decodeCapture } from '../../../electron/shared/decode/index';
+import { input, node } from './helpers';
+
+type Rec = Record<string, string>;
+const contactDefault: Rec = {
+  id: '8', owner: '1', firstname: 'Mary', lastname: 'Smith', email: 'mary@example.com', city: 'Santa Barbara',
+  date: '1514900000', dla: '1514940000', dlm: '1514940100', contact_cat: '*/*4*/*12*/*', f1584: 'Gold', f1585: '*/*7*/*9*/*',
+};
+const formats: Record<string, Rec> = {
+  default: contactDefault,
+  notify: Object.fromEntries(Object.keys(contactDefault).map((k) => [k, k === 'id' ? '8' : ''])),
+  lightweight: { id: '8', firstname: 'Mary', lastname: 'Smith', email: 'mary@example.com' },
+};
+const events: { type: string; target: [string, string] | null; objectType: string; label: string }[] = [
+  { type: 'sub_tag', target: ['tag_id', '4'], objectType: '0', label: 'Tag added (4)' },
+  { type: 'unsub_tag', target: ['tag_id', '4'], objectType: '0', label: 'Tag removed (4)' },
+  { type: 'object_submits_form', target: ['form_id', '12'], objectType: '0', label: 'Form submitted (12)' },
+  { type: 'object_create', target: null, objectType: '0', label: 'Contact created (0)' },
+  { type: 'object_create', target: null, objectType: '10003', label: 'Custom object created (10003)' },
+  { type: 'purchase_product', target: ['product_id', '5'], objectType: '0', label: 'Product purchased (5)' },
+  { type: 'transaction_created_with_product', target: ['product_id', '5'], objectType: '0', label: 'Transaction with product (5)' },
+  { type: 'field_update', target: ['field_id', '77'], objectType: '0', label: 'Field update (77)' },
+];
+
+function envelope(e: (typeof events)[number], data: Rec) {
+  const event: Rec = { type: e.type };
+  if (e.target) event[e.target[0]] = e.target[1];
+  return { webhook_id: '3', object_type_id: e.objectType, event, data, timestamp: '1514940140' };
+}
+
+function toForm(value: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(value).flatMap(([k, v]) => {
+    const key = prefix ? `${prefix}[${k}]` : k;
+    return typeof v === 'object' && v !== null ? toForm(v as Record<string, unknown>, key) : [`${encodeURIComponent(key)}=${encodeURIComponent(String(v))}`];
+  });
+}
+
+describe('Ontraport subscription deliveries: every event × format × encoding', () => {
+  for (const e of events) {
+    for (const [format, data] of Object.entries(formats)) {
+      const payload = envelope(e, data);
+      const encodings: [string, string, string][] = [
+        ['JSON', 'application/json', JSON.stringify(payload)],
+        ['form-encoded', 'application/x-www-form-urlencoded', toForm(payload).join('&')],
+        // PHP clients sometimes send the brackets unescaped
+        ['form-encoded', 'application/x-www-form-urlencoded', toForm(payload).join('&').replace(/%5B/g, '[').replace(/%5D/g, ']')],
+      ];
+      for (const [enc, ct, body] of encodings) {
+        it(`${e.type}(${e.target?.[1] ?? e.objectType}) ${format} as ${enc}${body.includes('[') ? ' (raw brackets)' : ''}`, () => {
+          const r = decodeCapture(input(body, ct));
+          expect(r.vendor).toBe('Ontraport');
+          expect(r.eventLabel).toBe(e.label);
+          expect(r.recognition?.explanation).toContain(`${format} format`);
+          expect(r.recognition?.explanation).toContain(enc);
+          expect(node(r, '$.timestamp').display).toBe('2018-01-03 00:42:20 UTC');
+          expect(node(r, '$.data.id').display).toBe('8');
+          if (format === 'default') {
+            expect(node(r, '$.data.contact_cat').display).toBe('4, 12');
+            expect(node(r, '$.data.contact_cat').type).toBe('tag-list');
+            expect(node(r, '$.data.f1585').display).toBe('7, 9');
+            expect(node(r, '$.data.f1584').label).toBe('Custom field f1584');
+            expect(node(r, '$.data.dlm').display).toBe('2018-01-03 00:41:40 UTC');
+          }
+          // a content type the sender got wrong does not matter: the body is sniffed
+          expect(classifyCapture(input(body, 'text/plain'))).toEqual({ vendor: 'Ontraport', eventLabel: e.label });
+        });
+      }
+    }
+  }
+});
+
+describe('merge fields', () => {
+  it('a literal [First Name] arriving means the merge failed', () => {
+    const r = decodeCapture(input('First_Name=[First Name]&Email=mary%40example.com', 'application/x-www-form-urlencoded'));
+    expect(r.vendor).toBe('Ontraport');
+    expect(r.eventLabel).toBe('Send a webhook (unresolved merge fields)');
+    const w = node(r, '$.First_Name').warnings;
+    expect(w.map((x) => x.code)).toEqual(['unresolved-merge-field']);
+    expect(w[0]!.message).toContain('[First Name]');
+    expect(r.warnings.filter((x) => x.code === 'unresolved-merge-field')).toHaveLength(1);
+  });
+
+  it('combined and encoded merge fields are found; filled values are not flagged', () => {
+    const r = decodeCapture(input('Name=%5BFirst%20Name%5D+%5BLast+Name%5D&city=Santa+Barbara', 'application/x-www-form-urlencoded'));
+    expect(node(r, '$.Name').warnings[0]!.message).toContain('[First Name], [Last Name]');
+    expect(node(r, '$.city').warnings).toEqual([]);
+    const ok = decodeCapture(input('firstname=Mary&lastname=Smith&contact_id=8', 'application/x-www-form-urlencoded'));
+    expect(ok.warnings).toEqual([]);
+    expect(ok.vendor).toBe('Ontraport');
+    expect(ok.eventLabel).toBe('Send a webhook');
+  });
+
+  it('in the URL: contact_id=[Contact ID] on a WP Fusion request', () => {
+    const r = decodeCapture(input('', null, 'wpf_action=add&access_key=abc12345&contact_id=%5BContact%20ID%5D&send_notification=true&role=customer'));
+    expect(r.vendor).toBe('WP Fusion');
+    expect(r.eventLabel).toBe('Add or update user');
+    expect(node(r, 'query.contact_id').warnings.map((w) => w.code)).toEqual(['unresolved-merge-field']);
+    expect(node(r, 'query.send_notification').label).toBe('Send welcome e-mail');
+    expect(node(r, 'query.role').display).toBe('customer');
+  });
+
+  it('Ortto JSON is not scanned for merge fields (campaign names may hold brackets)', () => {
+    const r = decodeCapture(input(JSON.stringify({ activity: { field_id: 'act::c', attr: { 'str::cn': '[Draft] Spring sale' } }, webhook_id: 'w' })));
+    expect(r.warnings.filter((w) => w.code === 'unresolved-merge-field')).toEqual([]);
+  });
+});
+
+describe('WP Fusion', () => {
+  it.each([
+    ['update_tags', 'Update tags'],
+    ['update', 'Update tags and meta'],
+    ['add', 'Add or update user'],
+  ])('wpf_action=%s → %s', (action, label) => {
+    const q = `wpf_action=${action}&access_key=abc12345&contact_id=8`;
+    expect(classifyCapture(input('', null, q))).toEqual({ vendor: 'WP Fusion', eventLabel: label });
+  });
+
+  it('warns about a missing access_key and the administrator role', () => {
+    const r = decodeCapture(input('', null, 'wpf_action=add&contact_id=8&role=administrator'));
+    expect(r.recognition?.confidence).toBeLessThan(0.9);
+    expect(r.warnings.map((w) => w.message).join(' ')).toContain('No access_key');
+    expect(node(r, 'query.role').warnings[0]!.message).toContain('administrator');
+  });
+
+  it('an Ortto body sent to a WP Fusion URL is decoded as Ortto, WP Fusion kept as a candidate', () => {
+    const body = JSON.stringify({ campaign_id: 'c', campaign_name: 'n', contact_id: 'p', email: 'e@x', id: 'i', run_id: 'r', shape_id: '1', shape_title: 'To WP', time: '2025-03-14T09:30:02Z', webhook_id: 'w', webhook_name: 'n' });
+    const r = decodeCapture(input(body, 'application/json', 'wpf_action=update&access_key=abc12345'));
+    expect(r.vendor).toBe('Ortto');
+    expect(r.candidates.map((c) => c.vendor)).toEqual(['Ortto', 'WP Fusion']);
+    expect(node(r, 'query.wpf_action').display).toBe('Update tags and meta (update)');
+  });
+});

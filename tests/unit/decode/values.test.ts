@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatBoolean,
+  formatDate,
+  formatGeo,
+  formatInt,
+  formatList,
+  formatPhone,
+  formatStarList,
+  formatTimestamp,
+  formatUnixSeconds,
+  scaleThousand,
+} from '../../../electron/shared/decode/values';
+import { decodeCapture } from '../../../electron/shared/decode/index';
+import { input, node } from './helpers';
+
+describe('typed values', () => {
+  it.each([
+    [15300, 'currency', '15.30'],
+    [49500, 'currency', '49.50'],
+    [-1250, 'currency', '-1.25'],
+    [1, 'currency', '0.001'],
+    [1500, 'decimal', '1.5'],
+    [2000, 'decimal', '2'],
+    [0, 'decimal', '0'],
+  ])('int %d as %s → %s (÷1000)', (v, dt, shown) => {
+    const f = formatInt(v, dt, true);
+    expect(f.display).toBe(shown);
+    expect(f.type).toBe(dt);
+    expect(f.problems).toEqual([]);
+  });
+
+  it('plain integers are not scaled; non-integers are suspicious', () => {
+    expect(formatInt(42, 'integer', false).display).toBe('42');
+    expect(formatInt(1.5, 'currency', true).problems.length).toBeGreaterThan(0);
+    expect(formatInt('12', 'integer', false).problems).toContain('Number sent as a string.');
+    expect(scaleThousand(123456789, 2)).toBe('123456.789');
+  });
+
+  it('tme keeps up to 9 fractional digits and gives the instant', () => {
+    const f = formatTimestamp('2023-10-03T04:11:24.25726779Z');
+    expect(f.display).toBe('2023-10-03 04:11:24.25726779 UTC');
+    expect(f.epochMs).toBe(Date.UTC(2023, 9, 3, 4, 11, 24, 257));
+    const offset = formatTimestamp('2023-10-03T14:11:24+10:00');
+    expect(offset.display).toBe('2023-10-03 04:11:24 UTC');
+    expect(formatTimestamp('yesterday').problems).toEqual(['Not an RFC 3339 time.']);
+  });
+
+  it('phn {c, n} is an international number', () => {
+    expect(formatPhone({ c: '61', n: '401234567' }).display).toBe('+61 401234567');
+    expect(formatPhone({ c: 61, n: '0401234567' }).problems).toContain('National number starts with a trunk 0.');
+    expect(formatPhone({ c: 'x1', n: '' }).problems.length).toBe(2);
+  });
+
+  it('geo lat/lng are ÷ 1,000,000', () => {
+    const f = formatGeo({ name: 'Kolkata', id: 0, lat: 37751000, lng: -97822000 });
+    expect(f.display).toBe('Kolkata (37.751000, -97.822000)');
+    expect(formatGeo({ name: 'X', lat: 91_000_000, lng: 0 }).problems.length).toBe(1);
+    expect(formatGeo({ name: 'Melbourne' }).display).toBe('Melbourne');
+  });
+
+  it('dtz is a date with its timezone', () => {
+    expect(formatDate({ year: 1980, month: 3, day: 4, timezone: 'Australia/Sydney' }).display).toBe('1980-03-04 (Australia/Sydney)');
+    expect(formatDate({ year: 1980, month: 13, day: 4 }).problems.length).toBe(1);
+  });
+
+  it('booleans, id lists, tag lists', () => {
+    expect(formatBoolean(true).display).toBe('true');
+    expect(formatBoolean('true').problems).toEqual(['Boolean sent as a string.']);
+    expect(formatList([123, 456], 'id-list').display).toBe('123, 456');
+    expect(formatList(['vip', 'trial'], 'tag-list').display).toBe('vip, trial');
+  });
+
+  it('Ontraport unix seconds and */* lists', () => {
+    expect(formatUnixSeconds('1514940140').display).toBe('2018-01-03 00:42:20 UTC');
+    expect(formatUnixSeconds('').display).toBe('(empty)');
+    expect(formatUnixSeconds('1514940140000').problems).toEqual(['Looks like milliseconds, not seconds.']);
+    expect(formatUnixSeconds('soon').problems).toEqual(['Expected Unix seconds.']);
+    expect(formatStarList('*/*4*/*12*/*').display).toBe('4, 12');
+  });
+});
+
+describe('typed values inside an Ortto payload', () => {
+  const body = JSON.stringify({
+    activity: {
+      id: '00651b946bfef7e80478efee',
+      field_id: 'act::ws',
+      created: '2023-10-03T04:11:23Z',
+      attr: { 'str::lt': 'Pricing', 'int::v': 15300, 'int::pv': 3, 'int::dm': 2500, 'geo::city': { name: 'Kolkata', id: 0, lat: 22572600, lng: 88363900 }, 'bol::a': false },
+    },
+    contact: {
+      contact_id: '00651b946baa9be6b2edad00',
+      email: 'alex@example.com',
+      first_name: 'Alex',
+      phone_number: { c: '61', n: '401234567' },
+      birthday: { year: 1980, month: 3, day: 4, timezone: 'Australia/Sydney' },
+      'str::lt': 'Australia/Sydney',
+      'u4s::t': [12, 34],
+    },
+    id: '00651b946cef87c7af64f4f3',
+    time: '2023-10-03T04:11:24.25726779Z',
+    webhook_id: '651b8aec8002153e16319fd3',
+  });
+  const r = decodeCapture(input(body));
+
+  it.each([
+    ['$.activity.attr["str::lt"]', 'Last page title', 'string', 'Pricing'],
+    ['$.activity.attr["int::v"]', 'Value', 'currency', '15.30'],
+    ['$.activity.attr["int::pv"]', 'Pages visited', 'integer', '3'],
+    ['$.activity.attr["int::dm"]', 'Duration in minutes', 'decimal', '2.5'],
+    ['$.activity.attr["geo::city"]', 'City', 'geo', 'Kolkata (22.572600, 88.363900)'],
+    ['$.activity.attr["bol::a"]', 'Anonymous user', 'boolean', 'false'],
+    ['$.contact.phone_number', 'Phone number', 'phone', '+61 401234567'],
+    ['$.contact.birthday', 'Birthday', 'date', '1980-03-04 (Australia/Sydney)'],
+    ['$.contact.first_name', 'First name', 'string', 'Alex'],
+    ['$.contact["str::lt"]', 'Last timezone', 'string', 'Australia/Sydney'],
+    ['$.contact["u4s::t"]', 'Tag', 'id-list', '12, 34'],
+    ['$.time', 'Sent at', 'timestamp', '2023-10-03 04:11:24.25726779 UTC'],
+  ])('%s → %s (%s) %s', (path, label, type, display) => {
+    const n = node(r, path);
+    expect(n.label).toBe(label);
+    expect(n.type).toBe(type);
+    expect(n.display).toBe(display);
+  });
+
+  it('raw keys and raw values are kept', () => {
+    const n = node(r, '$.activity.attr["int::v"]');
+    expect(n.key).toBe('int::v');
+    expect(n.raw).toBe('15300');
+    expect(n.fieldId).toBe('int::v');
+  });
+});
