@@ -1,6 +1,7 @@
 import type { Handlers } from '../shared/contract/index';
 import { createCoreModule } from './core/module';
 import { createDecodeModule } from './decode/module';
+import { createSigningModule } from './signing/module';
 import type { EngineConfig, EngineContext, EngineModule, ReceiverHooks } from './context';
 import { EventBus } from './events/event-bus';
 import { startReceiver, type Receiver } from './receiver/receiver';
@@ -80,6 +81,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const modules: Record<string, EngineModule> = {
     core: createCoreModule(ctx),
     decode: createDecodeModule(ctx),
+    signing: createSigningModule(ctx),
   };
   const handlers = Object.assign({}, ...Object.values(modules).map((m) => m.handlers)) as Handlers;
 

@@ -110,15 +110,12 @@ function verifyScheme(config: EndpointVerify, headers: Headers, body: Uint8Array
         const window = checkTimestamp(ts, hmacDefaults.timestampHeader, nowSec, tolerance);
         if (window) return window;
       }
-      const what = `${algorithm} ${encoding} signature`;
-      const plain = compare((b) => hmac(algorithm, key, [b]), [decoded], body, what);
-      if (plain.ok || ts === undefined) return plain;
-      // What is signed is not part of the endpoint's settings: also try `ts.body` and `id.ts.body` (what we send).
-      if (safeEqual(decoded, hmac(algorithm, key, [`${ts}.`, body]))) return { ok: true, reason: `valid ${what} over timestamp.body` };
-      if (id !== undefined && safeEqual(decoded, hmac(algorithm, key, [`${id}.${ts}.`, body]))) {
-        return { ok: true, reason: `valid ${what} over id.timestamp.body` };
-      }
-      return plain;
+      // What is signed is not part of the endpoint's settings: try body, `ts.body`, `id.ts.body` (what we send).
+      const signed: Array<{ label: string; prefix: string }> = [{ label: '', prefix: '' }];
+      if (ts !== undefined) signed.push({ label: ' over timestamp.body', prefix: `${ts}.` });
+      if (ts !== undefined && id !== undefined) signed.push({ label: ' over id.timestamp.body', prefix: `${id}.${ts}.` });
+      const expects = signed.map(({ prefix }) => (b: Uint8Array) => hmac(algorithm, key, [prefix, b]));
+      return compare(expects, [decoded], body, `${algorithm} ${encoding} signature`, signed.map((s) => s.label));
     }
     default: {
       const never: never = config.scheme;
@@ -137,15 +134,28 @@ function checkTimestamp(value: string, name: string, nowSec: number, tolerance: 
   return null;
 }
 
-function compare(expect: Expect, candidates: Buffer[], body: Uint8Array, what: string): VerifyResult {
-  const expected = expect(body);
-  if (candidates.some((candidate) => safeEqual(candidate, expected))) return { ok: true, reason: `valid ${what}` };
-  const variant = bodyVariants(body).find(({ bytes }) => {
-    const mac = expect(bytes);
-    return candidates.some((candidate) => safeEqual(candidate, mac));
-  });
+function compare(
+  expect: Expect | Expect[],
+  candidates: Buffer[],
+  body: Uint8Array,
+  what: string,
+  /** Appended to the success reason: which of the `expect` functions matched. */
+  labels: string[] = [],
+): VerifyResult {
+  const expects = Array.isArray(expect) ? expect : [expect];
+  const matches = (bytes: Uint8Array) =>
+    expects.findIndex((fn) => {
+      const mac = fn(bytes);
+      return candidates.some((candidate) => safeEqual(candidate, mac));
+    });
+  const index = matches(body);
+  if (index >= 0) return { ok: true, reason: `valid ${what}${labels[index] ?? ''}` };
+  const variant = bodyVariants(body).find(({ bytes }) => matches(bytes) >= 0);
   if (variant) {
-    return { ok: false, reason: `body changed: the signature matches the body ${variant.label}, so something re-encoded it in transit` };
+    return {
+      ok: false,
+      reason: `body changed: the signature matches the body ${variant.label}, so something re-encoded it in transit`,
+    };
   }
   return { ok: false, reason: 'signature mismatch: bad secret, or the body changed in transit' };
 }

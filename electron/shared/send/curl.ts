@@ -1,5 +1,5 @@
 import curlToJson from '@bany/curl-to-json';
-import { parse as shellParse, quote, type ParseEntry } from 'shell-quote';
+import { parse as shellParse, type ParseEntry } from 'shell-quote';
 import { base64ToBytes, bytesToBase64, utf8DecodeStrict, utf8Encode } from './bytes';
 
 export interface CurlRequest {
@@ -30,7 +30,8 @@ export class CurlParseError extends Error {
 // ------------------------------------------------------------------------------------------------ toCurl
 
 /**
- * A copy-pasteable command for a POSIX shell. Text bodies go inline with `--data-binary` (sent byte for byte);
+ * A copy-pasteable command for a POSIX shell. Text bodies go inline with `--data-raw` (sent byte for byte, and a
+ * leading `@` is not a file name);
  * a body that is not UTF-8 (or holds NUL) is piped in as base64 so the bytes survive the clipboard.
  */
 export function toCurl(req: CurlRequest): string {
@@ -43,7 +44,7 @@ export function toCurl(req: CurlRequest): string {
   if (req.body !== undefined && (typeof req.body === 'string' ? req.body.length > 0 : req.body.byteLength > 0)) {
     const text = typeof req.body === 'string' ? req.body : utf8DecodeStrict(req.body);
     if (text !== null && !text.includes('\0')) {
-      args.push('--data-binary', text);
+      args.push('--data-raw', text);
     } else {
       const bytes = typeof req.body === 'string' ? utf8Encode(req.body) : req.body;
       prefix = `printf %s ${shellWord(bytesToBase64(bytes))} | base64 -d | `;
@@ -53,11 +54,14 @@ export function toCurl(req: CurlRequest): string {
   return prefix + args.map(shellWord).join(' ');
 }
 
-/** Bare when safe, single-quoted when that suffices (readable URLs and JSON), shell-quote for embedded quotes. */
+/**
+ * Bare when safe, else POSIX single quotes (`'` written as `'\''`). Not shell-quote's `quote`: for words with a
+ * single quote it switches to double quotes with backslash escapes, and its own `parse` reads "\`" back with the
+ * backslash kept (found by the round-trip fuzz test), so its output would not survive our own paste.
+ */
 function shellWord(word: string): string {
   if (/^[A-Za-z0-9_.,:/@%+=-]+$/.test(word)) return word;
-  if (!word.includes("'")) return `'${word}'`;
-  return quote([word]);
+  return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 // ------------------------------------------------------------------------------------------------ parseCurl
@@ -177,8 +181,25 @@ function setUrl(value: string, state: WalkState) {
 
 type Token = ParseEntry;
 
+/** shell-quote accepts an unclosed quote silently; a pasted command cut short should say so instead. */
+function checkQuotes(command: string) {
+  let quote: "'" | '"' | null = null;
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i];
+    if (quote === "'") {
+      if (c === "'") quote = null;
+    } else if (c === '\\') i++;
+    else if (quote === '"') {
+      if (c === '"') quote = null;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(command[i - 1] ?? ''))) return;
+  }
+  if (quote) throw new CurlParseError(`command: a ${quote} quote is never closed (was the command cut short?)`);
+}
+
 function tokenize(command: string): Token[] {
   const joined = command.replace(/\\\r?\n/g, ' ').replace(/^\s*\$\s+/, '');
+  checkQuotes(joined);
   try {
     // Keep `$VAR` literally: a pasted command's variables are not ours to expand.
     return shellParse(joined, (name) => `$${name}`) as ParseEntry[];

@@ -44,14 +44,17 @@ function recordsFromCsv(content: string): { rows: Record<string, string>[]; erro
   const errors: RowError[] = [];
   const bad = new Set<number>();
   for (const error of parsed.errors) {
+    // A one-column file has no delimiter to detect; papaparse falls back to ',' which is right.
+    if (error.code === 'UndetectableDelimiter') continue;
     // Papaparse reports data-row indexes from 0; a missing `row` means the file as a whole.
     const row = error.row === undefined ? 0 : error.row + 1;
     if (error.row !== undefined) bad.add(error.row);
     errors.push({ row, message: `row ${row}: ${error.message}` });
   }
-  const columns = parsed.meta.fields ?? [];
-  const duplicate = columns.find((name, index) => name !== '' && columns.indexOf(name) !== index);
-  if (duplicate) errors.push({ row: 0, message: `header: column "${duplicate}" appears twice` });
+  const renamed = (parsed.meta as { renamedHeaders?: Record<string, string> }).renamedHeaders ?? {};
+  for (const [as, original] of Object.entries(renamed)) {
+    errors.push({ row: 0, message: `header: column "${original}" appears twice (the second is read as "${as}")` });
+  }
   const rows: Record<string, string>[] = [];
   parsed.data.forEach((data, index) => {
     if (bad.has(index)) return;

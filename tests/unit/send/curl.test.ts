@@ -1,0 +1,146 @@
+import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CurlParseError, parseCurl, toCurl } from '../../../electron/shared/send/curl';
+
+const b64 = (text: string) => Buffer.from(text).toString('base64');
+
+describe('parseCurl', () => {
+  it('reads a Postman-style command with exact body bytes, duplicate headers in order', () => {
+    const parsed = parseCurl(`curl --location --request POST 'https://api.ontraport.com/1/objects?objectID=0&x=a%20b' \\
+      --header 'Api-Appid: 2_1_abc' \\
+      --header 'Api-Key: key' -H 'X-Dup: 1' -H 'X-Dup: 2' \\
+      --data-raw '{
+  "firstname": "Mary"
+}'`);
+    expect(parsed).toEqual({
+      method: 'POST',
+      url: 'https://api.ontraport.com/1/objects?objectID=0&x=a%20b',
+      headers: [
+        ['Api-Appid', '2_1_abc'],
+        ['Api-Key', 'key'],
+        ['X-Dup', '1'],
+        ['X-Dup', '2'],
+      ],
+      body: '{\n  "firstname": "Mary"\n}',
+      bodyBase64: b64('{\n  "firstname": "Mary"\n}'),
+    });
+  });
+
+  it('infers POST from data, joins -d parts with & and handles -u, -A, combined flags', () => {
+    const parsed = parseCurl(`curl -sSL example.com/hook -d a=1 -d 'b=two words' -u user:pa:ss -A agent/1`);
+    expect(parsed.method).toBe('POST');
+    expect(parsed.url).toBe('http://example.com/hook');
+    expect(parsed.body).toBe('a=1&b=two words');
+    expect(parsed.headers).toEqual([
+      ['Authorization', `Basic ${b64('user:pa:ss')}`],
+      ['User-Agent', 'agent/1'],
+    ]);
+  });
+
+  it('handles -G, --data-urlencode, --json, -XPUT and escaped single quotes', () => {
+    expect(parseCurl(`curl -G https://x.test/s -d q=1 --data-urlencode 'n=a b&c'`).url).toBe('https://x.test/s?q=1&n=a%20b%26c');
+    const json = parseCurl(`curl --json '{"a":1}' https://x.test`);
+    expect(json.headers).toEqual([
+      ['Content-Type', 'application/json'],
+      ['Accept', 'application/json'],
+    ]);
+    expect(json.method).toBe('POST');
+    const put = parseCurl(`curl -XPUT https://x.test -d 'it'\\''s'`);
+    expect([put.method, put.body]).toEqual(['PUT', "it's"]);
+    expect(parseCurl('curl -I https://x.test').method).toBe('HEAD');
+  });
+
+  it('keeps $VARIABLES literal and ignores a trailing comment', () => {
+    const parsed = parseCurl('curl https://x.test -H "Authorization: Bearer $TOKEN" # send it');
+    expect(parsed.headers).toEqual([['Authorization', 'Bearer $TOKEN']]);
+  });
+
+  const failures: Array<[string, RegExp]> = [
+    ['', /command: empty/],
+    ['wget https://x.test', /must start with "curl"/],
+    ['curl -H', /option -H: missing its value/],
+    ['curl -X POST', /URL: none found/],
+    ['curl https://a.test https://b.test', /second URL/],
+    ['curl https://x.test -F file=@a.png', /multipart/],
+    ['curl https://x.test -d @body.json', /reads the body from a file/],
+    ['curl https://x.test --frobnicate', /option --frobnicate: not a curl option/],
+    ['curl https://x.test | jq .', /shell syntax "\|"/],
+    ['curl https://x.test -H "NoColon"', /header "NoColon": expected "Name: value"/],
+    ['curl "http://exa mple.com"', /not a valid URL/],
+    ["curl 'unterminated", /' quote is never closed/],
+    ['curl "https://x.test', /" quote is never closed/],
+  ];
+  it.each(failures)('rejects %j with a clear message', (command, message) => {
+    expect(() => parseCurl(command)).toThrow(CurlParseError);
+    expect(() => parseCurl(command)).toThrow(message);
+  });
+
+  it('only ever throws CurlParseError, whatever it is given (fuzz)', () => {
+    const curlish = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.array(fc.oneof(fc.constantFrom('curl', '-X', '-H', '-d', '--data-binary', '-G', '-u', "'", '"', '\\', '|', '#', '$X', 'http://a.test', 'a: b', '-sS', '--json', '@-'), fc.string({ maxLength: 10 })), { maxLength: 12 }).map((parts) => parts.join(' ')),
+    );
+    fc.assert(
+      fc.property(curlish, (command) => {
+        try {
+          const parsed = parseCurl(command);
+          expect(typeof parsed.url).toBe('string');
+        } catch (error) {
+          expect(error).toBeInstanceOf(CurlParseError);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+const methodArb = fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'PURGE');
+const urlArb = fc.webUrl({ withQueryParameters: true, withFragments: false });
+const headerNameArb = fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,15}$/);
+const headerValueArb = fc.string({ maxLength: 30 }).map((v) => v.replace(/[\r\n\0]/g, '').trim());
+const headersArb = fc.array(fc.tuple(headerNameArb, headerValueArb), { maxLength: 5 });
+
+describe('toCurl ↔ parseCurl', () => {
+  it('round-trips text requests (fuzz)', () => {
+    fc.assert(
+      fc.property(methodArb, urlArb, headersArb, fc.string({ maxLength: 200 }).filter((b) => !b.includes('\0')), (method, url, headers, body) => {
+        const parsed = parseCurl(toCurl({ method, url, headers, body }));
+        expect(parsed.method).toBe(method);
+        expect(parsed.url).toBe(url);
+        expect(parsed.headers).toEqual(headers);
+        expect(parsed.body).toBe(body === '' ? null : body);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('round-trips binary bodies through the base64 pipe', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 200 }), (bytes) => {
+        const parsed = parseCurl(toCurl({ method: 'POST', url: 'https://x.test/bin', headers: [], body: bytes }));
+        expect(Buffer.from(parsed.bodyBase64 ?? '', 'base64').equals(Buffer.from(bytes))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('writes arguments a real shell splits back into the same words', () => {
+    const shell = spawnSync('bash', ['--version']);
+    if (shell.status !== 0) return void console.warn('bash not available: skipped the shell check');
+    fc.assert(
+      fc.property(urlArb, headersArb, fc.string({ minLength: 1, maxLength: 80 }).filter((b) => !b.includes('\0')), (url, headers, body) => {
+        const command = toCurl({ method: 'POST', url, headers, body });
+        // A stand-in `curl` prints its arguments NUL-separated, so bash does the word splitting.
+        const out = spawnSync('bash', ['--norc', '-c', `curl() { printf '%s\\0' "$@"; }; ${command}`], { encoding: 'utf8' });
+        const words = out.stdout.split('\0').slice(0, -1);
+        expect(words).toEqual([
+          '-X', 'POST', url,
+          ...headers.flatMap(([n, v]) => ['-H', v === '' ? `${n};` : `${n}: ${v}`]),
+          '--data-raw', body,
+        ]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

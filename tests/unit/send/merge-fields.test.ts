@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  findPlaceholders,
+  lookupField,
+  recordFromPayload,
+  recordsFromFile,
+  resolveTemplate,
+} from '../../../electron/shared/send/merge-fields';
+import { readSample } from './samples';
+
+const mary = { 'First Name': 'Mary', 'Last Name': 'Smith', Email: 'mary@example.com', 'Contact ID': '8' };
+
+describe('findPlaceholders', () => {
+  it('finds merge fields and env variables with their offsets', () => {
+    const template = 'Name=[First Name] [Last Name]&token={{ api_token }}';
+    const found = findPlaceholders(template);
+    expect(found.map((p) => [p.kind, p.name, template.slice(p.start, p.end)])).toEqual([
+      ['merge', 'First Name', '[First Name]'],
+      ['merge', 'Last Name', '[Last Name]'],
+      ['env', 'api_token', '{{ api_token }}'],
+    ]);
+  });
+
+  it('does not take bracket keys, JSON arrays or literals for merge fields', () => {
+    expect(findPlaceholders('data[id]=8&event[type]=sub_tag&a[b][c]=1')).toEqual([]);
+    expect(findPlaceholders('{"tags": [1, 2], "ok": [true], "s": ["a"]}')).toEqual([]);
+    expect(findPlaceholders('<![CDATA[x]]>')).toEqual([]);
+  });
+
+  it('finds merge fields in a URL, even the host (Ontraport allows it)', () => {
+    const names = findPlaceholders('http://[myfancyurlfield].com/page.html?get=[merge1]').map((p) => p.name);
+    expect(names).toEqual(['myfancyurlfield', 'merge1']);
+  });
+});
+
+describe('resolveTemplate', () => {
+  it('resolves combined merge fields from a variables table (seed 000)', () => {
+    const result = resolveTemplate('First_Name=[First Name]&Email=[Email]&Name=[First Name] [Last Name]', mary);
+    expect(result).toEqual({ text: 'First_Name=Mary&Email=mary@example.com&Name=Mary Smith', unresolved: [] });
+  });
+
+  it('leaves unresolved placeholders in place and lists each once', () => {
+    const result = resolveTemplate('[Company] [Company] {{missing}} [First Name]', mary);
+    expect(result.text).toBe('[Company] [Company] {{missing}} Mary');
+    expect(result.unresolved).toEqual(['[Company]', '{{missing}}']);
+  });
+
+  it('takes {{name}} from the environment first, then the record', () => {
+    expect(resolveTemplate('{{host}}/{{email}}', { email: 'r@x' }, { host: 'https://h' }).text).toBe('https://h/r@x');
+    expect(resolveTemplate('{{host}}', { host: 'record' }, { host: 'env' }).text).toBe('env');
+  });
+
+  it('escapes values for their context', () => {
+    const record = { note: 'a "b" & <c> d/e' };
+    expect(resolveTemplate('{"n":"[note]"}', record, {}, { escape: 'json' }).text).toBe('{"n":"a \\"b\\" & <c> d/e"}');
+    expect(resolveTemplate('n=[note]', record, {}, { escape: 'form' }).text).toBe('n=a+%22b%22+%26+%3Cc%3E+d%2Fe');
+    expect(resolveTemplate('<n>[note]</n>', record, {}, { escape: 'xml' }).text).toBe('<n>a &quot;b&quot; &amp; &lt;c&gt; d/e</n>');
+    expect(resolveTemplate('?q=[note]', record, {}, { escape: 'url' }).text).toBe('?q=a%20%22b%22%20%26%20%3Cc%3E%20d%2Fe');
+    expect(JSON.parse(resolveTemplate('{"n":"[note]"}', record, {}, { escape: 'json' }).text)).toEqual({ n: record.note });
+  });
+
+  it('resolves Ontraport labels from a captured Ontraport delivery (form with bracket keys)', () => {
+    const record = recordFromPayload('application/x-www-form-urlencoded', readSample('ontraport-sub-tag-lightweight.form.txt'));
+    expect(record['data[firstname]']).toBe('Mary');
+    const result = resolveTemplate('contact_id=[Contact ID]&name=[First Name] [Last Name]&email=[Email]&tag=[event.tag_id]', record);
+    expect(result).toEqual({ text: 'contact_id=8&name=Mary Smith&email=mary@example.com&tag=4', unresolved: [] });
+  });
+
+  it('resolves from a captured Ortto payload (JSON flattened to dotted paths)', () => {
+    const record = recordFromPayload('application/json', readSample('ortto-activity-webhook-subscribed-to-email.json'));
+    expect(record['activity.field_id']).toBe('act::s-all');
+    expect(resolveTemplate('[Email] [activity.field_id] {{contact.contact_id}}', record).text).toBe(
+      'alex@example.com act::s-all 00651b946baa9be6b2edad00',
+    );
+  });
+
+  it('resolves from a CSV data-file row', () => {
+    const { rows } = recordsFromFile('First Name,Email\nAda,ada@example.com\n', 'csv');
+    expect(resolveTemplate('[First Name] <[Email]>', rows[0] ?? {}).text).toBe('Ada <ada@example.com>');
+  });
+
+  it('does not guess when a leaf name is ambiguous', () => {
+    const record = { 'a.id': '1', 'b.id': '2' };
+    expect(lookupField(record, 'id')).toBeUndefined();
+    expect(lookupField(record, 'b[id]')).toBe('2');
+  });
+
+  it('never throws and changes nothing when no placeholder matches (fuzz)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 })), (template, record) => {
+        const result = resolveTemplate(template, record, record);
+        expect(typeof result.text).toBe('string');
+        if (findPlaceholders(template).length === 0) expect(result.text).toBe(template);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('substitutes every field when the record has them all (fuzz)', () => {
+    const name = fc.stringMatching(/^[A-Za-z][A-Za-z0-9 _]{0,15}[A-Za-z0-9]$/);
+    const value = fc.string({ maxLength: 20 }).filter((v) => !/[[\]{}]/.test(v));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, value), { minLength: 1, maxLength: 6 }), (pairs) => {
+        const record = Object.fromEntries(pairs);
+        const template = pairs.map(([n]) => `x=[${n}]`).join('&');
+        const result = resolveTemplate(template, record);
+        expect(result.unresolved).toEqual([]);
+        expect(findPlaceholders(result.text)).toEqual([]);
+        expect(result.text).toBe(pairs.map(([n]) => `x=${lookupField(record, n)}`).join('&'));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { recordFromPayload, recordsFromFile } from '../../../electron/shared/send/merge-fields';
+
+describe('recordsFromFile', () => {
+  it('reads CSV rows with quoted commas, a BOM and blank lines', () => {
+    const csv = '\uFEFFFirst Name,Email,Note\n"Smith, Mary",mary@example.com,"said ""hi"""\n\nAda,ada@example.com,\n';
+    const { rows, errors } = recordsFromFile(csv, 'csv');
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([
+      { 'First Name': 'Smith, Mary', Email: 'mary@example.com', Note: 'said "hi"' },
+      { 'First Name': 'Ada', Email: 'ada@example.com', Note: '' },
+    ]);
+  });
+
+  it('names a malformed CSV row and leaves it out instead of sending half of it', () => {
+    const { rows, errors } = recordsFromFile('a,b\n1,2\n3,4,5\n6,7\n', 'csv');
+    expect(rows).toEqual([
+      { a: '1', b: '2' },
+      { a: '6', b: '7' },
+    ]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.row).toBe(2);
+    expect(errors[0]?.message).toMatch(/^row 2: /);
+  });
+
+  it('reads a one-column CSV without a delimiter warning', () => {
+    expect(recordsFromFile('email\na@x\n', 'csv')).toEqual({ rows: [{ email: 'a@x' }], errors: [] });
+  });
+
+  it('reports a duplicated CSV column', () => {
+    const { errors } = recordsFromFile('email,email\na,b\n', 'csv');
+    expect(errors.some((e) => e.message.includes('column "email" appears twice'))).toBe(true);
+  });
+
+  it('reads a JSON array of objects, flattening nested values to strings', () => {
+    const { rows, errors } = recordsFromFile('[{"id": 8, "contact": {"email": "m@x"}, "tags": ["a", "b"], "vip": true}]', 'json');
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([{ id: '8', 'contact.email': 'm@x', 'tags.0': 'a', 'tags.1': 'b', vip: 'true' }]);
+  });
+
+  it('names JSON rows that are not objects, and invalid JSON', () => {
+    const { rows, errors } = recordsFromFile('[{"a":1}, 5, null]', 'json');
+    expect(rows).toEqual([{ a: '1' }]);
+    expect(errors.map((e) => e.row)).toEqual([2, 3]);
+    expect(errors[0]?.message).toContain('expected an object, got number');
+    const bad = recordsFromFile('[{"a":', 'json');
+    expect(bad.rows).toEqual([]);
+    expect(bad.errors[0]?.message).toMatch(/^file: not valid JSON/);
+  });
+
+  it('treats a single JSON object as one row', () => {
+    expect(recordsFromFile('{"email":"x@y"}', 'json').rows).toEqual([{ email: 'x@y' }]);
+  });
+});
+
+describe('recordFromPayload', () => {
+  it('detects the format when the content type is missing', () => {
+    expect(recordFromPayload(null, 'a=1&b=two+words')).toEqual({ a: '1', b: 'two words' });
+    expect(recordFromPayload(null, '{"a":{"b":1}}')).toEqual({ 'a.b': '1' });
+    expect(recordFromPayload('application/xml', '<contact><email>x@y</email></contact>')).toEqual({ 'contact.email': 'x@y' });
+  });
+
+  it('returns an empty record for text and for broken JSON', () => {
+    expect(recordFromPayload('text/plain', 'hello')).toEqual({});
+    expect(recordFromPayload('application/json', '{"a":')).toEqual({});
+  });
+});
