@@ -1,4 +1,4 @@
-import { ipcChannels, type IpcEventMessage, type IpcRequest } from '../shared/contract/desktop';
+import { ipcChannels, type IpcEventMessage, type IpcRequest } from '../shared/contract/ipc';
 import type { Transport } from '../shared/contract/client';
 import type { Result } from '../shared/contract/errors';
 

@@ -47,8 +47,8 @@ async function launch(fake: FakeElectron = createFakeElectron({ downloads: root 
   return { fake, runtime };
 }
 
-async function launched() {
-  const { fake, runtime } = await launch();
+async function launched(fakeElectron?: FakeElectron) {
+  const { fake, runtime } = await launch(fakeElectron);
   if (!runtime) throw new Error('desktop did not start');
   const window = fake.windows[0];
   if (!window) throw new Error('no window');
@@ -205,8 +205,7 @@ describe('desktop main process (injected Electron)', () => {
   });
 
   it('wires each menu item to its action (clicking calls the API methods, in order)', async () => {
-    const fake = createFakeElectron({ downloads: root });
-    const { runtime } = await launch(fake);
+    const { fake, runtime } = await launched(createFakeElectron({ downloads: root }));
     const calls: string[] = [];
     const original = runtime.dispatcher.dispatch;
     runtime.dispatcher.dispatch = (method, input, meta) => {

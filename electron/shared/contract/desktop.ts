@@ -61,21 +61,11 @@ export const desktopOnlyMethodNames: ReadonlySet<string> = new Set(
     .map(([name]) => name),
 );
 
-/** The IPC channels between preload and main: one request channel, one push channel. */
-export const ipcChannels = { rpc: 'hookscope:rpc', event: 'hookscope:event' } as const;
+export { appOrigin, ipcChannels, type IpcEventMessage, type IpcRequest } from './ipc';
+import type { IpcRequest } from './ipc';
 
-/** What the preload sends on the rpc channel. */
-export const ipcRequest = z.discriminatedUnion('op', [
+/** Validates what arrives on the rpc channel. */
+export const ipcRequest: z.ZodType<IpcRequest> = z.discriminatedUnion('op', [
   z.object({ op: z.literal('call'), method: z.string().min(1).max(200), input: z.unknown() }),
   z.object({ op: z.literal('capabilities') }),
 ]);
-export type IpcRequest = z.infer<typeof ipcRequest>;
-
-/** What main pushes on the event channel. */
-export interface IpcEventMessage {
-  event: string;
-  payload: unknown;
-}
-
-/** The only origin allowed to talk to the engine over IPC. */
-export const appOrigin = 'app://hookscope';
