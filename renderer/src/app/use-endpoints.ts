@@ -1,24 +1,21 @@
 import { useEffect, useState } from 'react';
 import type { Endpoint } from '../../../electron/shared/contract/endpoints';
 import { useApi, useEvent } from '../api';
+import { useThrottledTick } from '../state/use-throttled';
 
 /** All endpoints, kept current by `endpoint.changed` (counts refresh when captures arrive, throttled). */
 export function useEndpoints(arrivals: number): Endpoint[] {
   const api = useApi();
   const [items, setItems] = useState<Endpoint[]>([]);
   const [nonce, setNonce] = useState(0);
+  const tick = useThrottledTick(arrivals, 2000);
   useEffect(() => {
     let live = true;
     api.call('endpoints.list', {}).then((r) => live && setItems(r.items), () => undefined);
     return () => {
       live = false;
     };
-  }, [api, nonce]);
-  useEffect(() => {
-    if (arrivals === 0) return;
-    const t = setTimeout(() => setNonce((n) => n + 1), 2000);
-    return () => clearTimeout(t);
-  }, [arrivals]);
+  }, [api, nonce, tick]);
   useEvent('endpoint.changed', ({ endpoint, deletedId }) => {
     setItems((prev) => {
       if (deletedId !== null) return prev.filter((e) => e.id !== deletedId);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Area, AreaChart, Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAxis } from 'recharts';
 import type { CaptureFilter } from '../../../../electron/shared/contract/captures';
 import { useApi } from '../../api';
+import { useThrottledTick } from '../../state/use-throttled';
 
 const BUCKETS = 30;
 const BUCKET_MS = 60_000;
@@ -25,15 +26,11 @@ interface Data {
 export function Charts({ filter, filterKey, arrivals }: { filter: CaptureFilter; filterKey: string; arrivals: number }) {
   const api = useApi();
   const [data, setData] = useState<Data | null>(null);
-  const [tick, setTick] = useState(0);
-
-  // Refresh at most every 3 s while captures arrive, and once a minute regardless.
+  const [minute, setMinute] = useState(0);
+  // Refresh at most every 2 s while captures arrive, and once a minute regardless.
+  const tick = useThrottledTick(arrivals, 2000) + minute;
   useEffect(() => {
-    const t = setTimeout(() => setTick((n) => n + 1), 3000);
-    return () => clearTimeout(t);
-  }, [arrivals]);
-  useEffect(() => {
-    const t = setInterval(() => setTick((n) => n + 1), 60_000);
+    const t = setInterval(() => setMinute((n) => n + 1), 60_000);
     return () => clearInterval(t);
   }, []);
 

@@ -1,13 +1,6 @@
 import { useState } from 'react';
-import type { ApiClient } from '../../api';
 import { useApi } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
-
-/** `app.sendSample` is added by the core; called untyped until it is in the contract. */
-async function sendSample(api: ApiClient): Promise<{ captureId: number }> {
-  const call = api.call as unknown as (method: string, input: unknown) => Promise<{ captureId: number }>;
-  return call('app.sendSample', {});
-}
 
 export function EmptyState({ receiverUrl, onSent }: { receiverUrl: string | null; onSent: (id: number) => void }) {
   const api = useApi();
@@ -34,10 +27,10 @@ export function EmptyState({ receiverUrl, onSent }: { receiverUrl: string | null
         disabled={state.busy}
         onClick={() => {
           setState({ busy: true, error: null });
-          sendSample(api).then(
+          api.call('app.sendSample', {}).then(
             (r) => {
-              setState({ busy: false, error: null });
-              onSent(r.captureId);
+              setState({ busy: false, error: r.captureId === null ? `The receiver answered ${r.status} and kept nothing.` : null });
+              if (r.captureId !== null) onSent(r.captureId);
             },
             (e: unknown) => setState({ busy: false, error: e instanceof Error ? e.message : String(e) }),
           );

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Stats } from '../../../../electron/shared/contract/app';
 import { useApi, useConnection, useEvent } from '../../api';
 import { formatBytes, formatDuration } from '../../lib/format';
+import { useThrottledTick } from '../../state/use-throttled';
 
 /** Capture count, database size and search-index lag, refreshed periodically and on index progress. */
 export function StatusBar({ version, arrivals }: { version: string | null; arrivals: number }) {
@@ -21,10 +22,11 @@ export function StatusBar({ version, arrivals }: { version: string | null; arriv
     };
   }, [api]);
 
-  // Between polls, keep the count moving with arrivals (cheap, no extra request per batch).
-  const [sinceStats, setSinceStats] = useState(0);
-  useEffect(() => setSinceStats(0), [stats]);
-  useEffect(() => setSinceStats((n) => n + 1), [arrivals]);
+  // Arrivals refresh the figures too, at most once a second.
+  const tick = useThrottledTick(arrivals, 1000);
+  useEffect(() => {
+    if (tick > 0) api.call('app.stats', {}).then(setStats, () => undefined);
+  }, [api, tick]);
 
   useEvent('index.progress', (p) => setLag({ rows: p.lagRows, ms: p.lagMs }));
 
@@ -41,7 +43,6 @@ export function StatusBar({ version, arrivals }: { version: string | null; arriv
         {lagRows > 0 ? `indexing · ${lagRows.toLocaleString()} behind (${formatDuration(lagMs)})` : 'index up to date'}
       </span>
       <span className="spacer" />
-      {sinceStats > 1 && <span className="muted">updating…</span>}
       {version && <span className="muted">Hookscope {version}</span>}
     </footer>
   );

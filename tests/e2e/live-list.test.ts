@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eventually, openUi, row, send, type UiSession } from './support/ui';
+
+describe('live list', () => {
+  let s: UiSession;
+  beforeAll(async () => {
+    s = await openUi();
+  });
+  afterAll(async () => {
+    expect(s.problems.dialogs).toEqual([]);
+    expect(s.problems.cspViolations).toEqual([]);
+    expect(s.problems.pageErrors).toEqual([]);
+    await s.close();
+  });
+  beforeEach(async () => {
+    await s.app.rpc('captures.deleteAll');
+    await s.page.locator('[data-testid="empty-state"]').waitFor();
+  });
+
+  it('shows requests sent by a real HTTP client without a reload, newest first, marked unread', async () => {
+    const { page } = s;
+    await send(s.app.receiverUrl, '/live/first', { method: 'POST', body: '{"n":1}', headers: { 'content-type': 'application/json' } });
+    await row(page, '/live/first').waitFor();
+    await send(s.app.receiverUrl, '/live/second?x=1', { method: 'PUT', body: 'hello', headers: { 'content-type': 'text/plain' } });
+    await row(page, '/live/second?x=1').waitFor();
+    const paths = await page.locator('.row[data-capture-id] .cell.path').allInnerTexts();
+    expect(paths).toEqual(['/live/second?x=1', '/live/first']);
+    const second = row(page, '/live/second');
+    expect(await second.locator('.cell.method').innerText()).toBe('PUT');
+    expect(await second.locator('.cell.status').innerText()).toBe('200');
+    expect(await second.locator('.cell.size').innerText()).toBe('5 B');
+    expect(await second.locator('.cell.ctype').innerText()).toBe('text/plain');
+    expect(await second.getAttribute('class')).toContain('unread');
+    await second.click();
+    await eventually(async () => expect(await second.getAttribute('class')).not.toContain('unread'));
+    expect(await row(page, '/live/first').getAttribute('class')).toContain('unread');
+    await eventually(async () => expect(await page.getByTestId('result-count').innerText()).toBe('2 captures'));
+  });
+
+  it('holds new rows while paused and shows them on resume', async () => {
+    const { page } = s;
+    await send(s.app.receiverUrl, '/before-pause', { method: 'POST', body: 'a' });
+    await row(page, '/before-pause').waitFor();
+    await page.getByTestId('live-toggle').click();
+    await send(s.app.receiverUrl, '/while-paused', { method: 'POST', body: 'b' });
+    await eventually(async () => expect(await page.getByTestId('live-toggle').innerText()).toContain('1 new'));
+    expect(await row(page, '/while-paused').count()).toBe(0);
+    await page.getByTestId('live-toggle').click();
+    await row(page, '/while-paused').waitFor();
+    expect(await page.getByTestId('live-toggle').innerText()).toContain('Live');
+  });
+
+  it('moves with ↑/↓ and j/k, opens with Enter, selects ranges with Shift and deletes with Delete', async () => {
+    const { page } = s;
+    for (const n of [1, 2, 3, 4]) await send(s.app.receiverUrl, `/kb/${n}`, { method: 'POST', body: String(n) });
+    await row(page, '/kb/4').waitFor();
+    await row(page, '/kb/4').click();
+    const active = () => page.locator('.detail-pane[data-capture-id] .detail-path').innerText();
+    await eventually(async () => expect(await active()).toBe('/kb/4'));
+    await page.keyboard.press('ArrowDown');
+    await eventually(async () => expect(await active()).toBe('/kb/3'));
+    await page.keyboard.press('j');
+    await eventually(async () => expect(await active()).toBe('/kb/2'));
+    await page.keyboard.press('k');
+    await eventually(async () => expect(await active()).toBe('/kb/3'));
+    await page.keyboard.press('ArrowUp');
+    await eventually(async () => expect(await active()).toBe('/kb/4'));
+    expect(page.url()).toMatch(/sel=\d+/);
+
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
+    await eventually(async () => expect(await page.getByTestId('selected-count').innerText()).toBe('3 selected'));
+    await page.locator('[data-testid="capture-list"]').focus();
+    await page.keyboard.press('Delete');
+    await eventually(async () => expect(await page.locator('.row[data-capture-id] .cell.path').allInnerTexts()).toEqual(['/kb/1']));
+    const count = await s.app.rpc<{ count: number }>('captures.count', {});
+    expect(count.ok && count.value.count).toBe(1);
+
+    await page.locator('[data-testid="capture-list"]').focus();
+    await page.keyboard.press('Enter');
+    await eventually(async () => expect(await page.evaluate(() => document.activeElement?.classList.contains('tab'))).toBe(true));
+  });
+
+  it('ctrl-click builds a multi-selection', async () => {
+    const { page } = s;
+    for (const n of [1, 2, 3]) await send(s.app.receiverUrl, `/multi/${n}`, { method: 'POST', body: String(n) });
+    await row(page, '/multi/3').waitFor();
+    await row(page, '/multi/1').click();
+    await row(page, '/multi/3').click({ modifiers: ['Control'] });
+    expect(await page.getByTestId('selected-count').innerText()).toBe('2 selected');
+    expect(await page.locator('.row[aria-selected="true"] .cell.path').allInnerTexts()).toEqual(['/multi/3', '/multi/1']);
+  });
+
+  it('pages by cursor: only a first page loads, more arrive on scroll', async () => {
+    const { page } = s;
+    const imported = await s.app.rpc<{ imported: number }>('captures.importHar', { har: JSON.stringify(bigHar(450)) });
+    expect(imported.ok && imported.value.imported).toBe(450);
+    await page.reload();
+    await row(page, '/bulk/').first().waitFor();
+    const loaded = async () => Number((await page.locator('.list-toolbar .muted').first().innerText()).split(' ')[0]);
+    const first = await loaded();
+    expect(first).toBeLessThan(450);
+    expect(first).toBeGreaterThan(0);
+    for (let i = 0; i < 30 && (await loaded()) < 450; i++) {
+      await page.locator('[data-testid="capture-list"]').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await page.waitForTimeout(100);
+    }
+    expect(await loaded()).toBe(450);
+  });
+});
+
+function bigHar(n: number) {
+  const started = Date.now() - n * 1000;
+  return {
+    log: {
+      version: '1.2',
+      creator: { name: 'test', version: '1' },
+      entries: Array.from({ length: n }, (_, i) => ({
+        startedDateTime: new Date(started + i * 1000).toISOString(),
+        time: 1,
+        request: {
+          method: 'POST',
+          url: `http://127.0.0.1/bulk/${i}`,
+          httpVersion: 'HTTP/1.1',
+          cookies: [],
+          headers: [{ name: 'Content-Type', value: 'application/json' }],
+          queryString: [],
+          postData: { mimeType: 'application/json', text: JSON.stringify({ i }) },
+          headersSize: -1,
+          bodySize: -1,
+        },
+        response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', cookies: [], headers: [], content: { size: 0, mimeType: 'text/plain' }, redirectURL: '', headersSize: -1, bodySize: -1 },
+        cache: {},
+        timings: { send: 0, wait: 0, receive: 0 },
+      })),
+    },
+  };
+}

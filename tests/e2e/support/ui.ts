@@ -1,0 +1,81 @@
+import type { Browser, Page } from 'playwright-core';
+import { startApp, type TestApp } from '../../helpers/app-server';
+import { launchChromium, watchPage, type PageProblems } from '../../helpers/chromium';
+
+export interface UiSession {
+  app: TestApp;
+  browser: Browser;
+  page: Page;
+  problems: PageProblems;
+  close(): Promise<void>;
+}
+
+/** A fresh engine + browser-mode server and a Chromium page on the UI, with dialog/CSP/error watchers attached. */
+export async function openUi(options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {}): Promise<UiSession> {
+  const app = await startApp();
+  const browser = await launchChromium();
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1400, height: 860 },
+    colorScheme: options.colorScheme ?? 'dark',
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const problems = await watchPage(page);
+  await page.goto(app.uiUrl);
+  await page.locator('.top-bar').waitFor();
+  return {
+    app,
+    browser,
+    page,
+    problems,
+    async close() {
+      await browser.close();
+      await app.close();
+    },
+  };
+}
+
+/** Sends a request to the receiver with Node's fetch (a real HTTP client, not the UI). */
+export async function send(
+  receiverUrl: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string> | Array<[string, string]>; body?: string | Uint8Array } = {},
+): Promise<Response> {
+  return fetch(`${receiverUrl}${path}`, { method: init.method ?? (init.body ? 'POST' : 'GET'), headers: init.headers, body: init.body });
+}
+
+export const row = (page: Page, text: string) => page.locator('.row[data-capture-id]', { hasText: text });
+
+/** Problems every test asserts are absent; CSP violations and uncaught errors are never expected. */
+export function expectClean(problems: PageProblems): { dialogs: string[]; csp: string[]; errors: string[] } {
+  return { dialogs: problems.dialogs, csp: problems.cspViolations, errors: problems.pageErrors };
+}
+
+/** Polls until `check` returns without throwing (UI updates are asynchronous); rethrows the last failure. */
+export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** Text of Monaco's visible lines, with its non-breaking spaces turned back into spaces. */
+export async function monacoText(page: Page, scope: string): Promise<string> {
+  const lines = page.locator(`${scope} .view-lines`).first();
+  await lines.waitFor();
+  return (await lines.innerText()).replace(/\u00a0/g, ' ');
+}
+
+export async function selectCapture(page: Page, text: string): Promise<void> {
+  await row(page, text).first().click();
+  await page.locator('.detail-pane[data-capture-id]').waitFor();
+}
+
+export async function openTab(page: Page, tab: 'overview' | 'headers' | 'query' | 'body' | 'decoded' | 'response'): Promise<void> {
+  await page.locator(`.detail-pane .tab[data-tab="${tab}"]`).click();
+}
