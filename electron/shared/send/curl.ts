@@ -165,13 +165,13 @@ const valueFlags: Record<string, Handler> = {
 };
 
 const unsupported: Record<string, string> = {
-  '-F': 'multipart form fields (-F) are not supported; send the body as form-encoded (-d) or JSON',
-  '--form': 'multipart form fields (--form) are not supported; send the body as form-encoded (-d) or JSON',
-  '--form-string': 'multipart form fields (--form-string) are not supported',
-  '-T': 'uploading a file (-T) cannot be pasted; paste the body inline with --data-binary',
-  '--upload-file': 'uploading a file (--upload-file) cannot be pasted; paste the body inline with --data-binary',
-  '-K': 'a curl config file (-K) cannot be read from a pasted command',
-  '--config': 'a curl config file (--config) cannot be read from a pasted command',
+  '-F': 'option -F: multipart form fields (-F) are not supported; send the body as form-encoded (-d) or JSON',
+  '--form': 'option --form: multipart form fields (--form) are not supported; send the body as form-encoded (-d) or JSON',
+  '--form-string': 'option --form-string: multipart form fields (--form-string) are not supported',
+  '-T': 'option -T: uploading a file (-T) cannot be pasted; paste the body inline with --data-binary',
+  '--upload-file': 'option --upload-file: uploading a file (--upload-file) cannot be pasted; paste the body inline with --data-binary',
+  '-K': 'option -K: a curl config file (-K) cannot be read from a pasted command',
+  '--config': 'option --config: a curl config file (--config) cannot be read from a pasted command',
 };
 
 function setUrl(value: string, state: WalkState) {

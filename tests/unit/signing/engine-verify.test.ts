@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../../electron/engine/engine';
+import { signRequest } from '../../../electron/engine/signing/sign';
+import { silentLogger } from '../../../electron/engine/util/logger';
+import type { EndpointVerify } from '../../../electron/shared/contract/endpoints';
+import { tempDir } from '../../helpers/temp-dir';
+
+// The real engine on port 0 with its own SQLite: a capture on an endpoint with a scheme carries the verdict.
+let engine: Engine;
+let dir: ReturnType<typeof tempDir>;
+const callSync = <M extends keyof Engine['handlers']>(m: M, input: Parameters<Engine['handlers'][M]>[0]) =>
+  (engine.handlers[m] as (i: unknown, meta: unknown) => ReturnType<Engine['handlers'][M]>)(input, { transport: 'in-process' });
+/** Handlers may throw synchronously; make every call a promise. */
+const call = async <M extends keyof Engine['handlers']>(m: M, input: Parameters<Engine['handlers'][M]>[0]) => callSync(m, input);
+
+const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+const verify: EndpointVerify = { scheme: 'standard-webhooks', secret, toleranceSeconds: 300 };
+
+beforeAll(async () => {
+  dir = tempDir();
+  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
+  await call('endpoints.create', { slug: 'signed', name: 'Signed', verify });
+});
+afterAll(async () => {
+  await engine.close();
+  dir.cleanup();
+});
+
+async function post(body: string, headers: [string, string][]) {
+  const res = await fetch(`${engine.receiverUrl}/h/signed`, { method: 'POST', headers, body });
+  await res.arrayBuffer();
+  const id = Number(res.headers.get('x-hookscope-capture-id'));
+  return call('captures.get', { id });
+}
+
+describe('incoming verification', () => {
+  it('marks a correctly signed request as verified', async () => {
+    const body = '{"type":"contact.created","data":{"id":8}}';
+    const signed = signRequest({ scheme: 'standard-webhooks', secret }, { body: new TextEncoder().encode(body), id: 'msg_ok' });
+    const capture = await post(body, [['Content-Type', 'application/json'], ...signed.headers]);
+    expect(capture.verification).toEqual({ scheme: 'standard-webhooks', ok: true, reason: 'valid v1 signature' });
+  });
+
+  it('says why a request fails: tampered body, stale timestamp, missing header', async () => {
+    const body = '{"a":1}';
+    const now = Math.floor(Date.now() / 1000);
+    const signed = signRequest({ scheme: 'standard-webhooks', secret }, { body: new TextEncoder().encode(body), timestampSec: now });
+    expect((await post('{"a":2}', signed.headers)).verification?.reason).toBe('signature mismatch: bad secret, or the body changed in transit');
+    const stale = signRequest({ scheme: 'standard-webhooks', secret }, { body: new TextEncoder().encode(body), timestampSec: now - 3600 });
+    expect((await post(body, stale.headers)).verification?.reason).toMatch(/^timestamp outside tolerance \(\d+s old, allowed ±300s\)$/);
+    expect((await post(body, [])).verification).toEqual({ scheme: 'standard-webhooks', ok: false, reason: 'signature header missing (webhook-signature)' });
+  });
+
+  it('leaves captures on endpoints without a scheme unverified', async () => {
+    const res = await fetch(`${engine.receiverUrl}/plain`, { method: 'POST', body: 'x' });
+    await res.arrayBuffer();
+    const capture = await call('captures.get', { id: Number(res.headers.get('x-hookscope-capture-id')) });
+    expect(capture.verification).toBeNull();
+  });
+
+  it('serves signing.preview, send.parseCurl and send.detectContentType', async () => {
+    const preview = await call('signing.preview', {
+      config: { scheme: 'stripe', secret: 'demo_secret_do_not_use' },
+      bodyBase64: Buffer.from('{"id":"evt_123","type":"invoice.paid"}').toString('base64'),
+      timestampSec: 1741944602,
+    });
+    expect(preview.headers).toEqual([['Stripe-Signature', 't=1741944602,v1=d58cde6b981fd3c1da624d6dad96a3bfd2d07a0f98d12be6701c2bdeb34ce634']]);
+    expect(preview.signedString).toBe('1741944602.{"id":"evt_123","type":"invoice.paid"}');
+    expect(preview.id).toBeNull();
+    await expect(call('send.parseCurl', { command: 'curl -F a=@b https://x.test' })).rejects.toMatchObject({ code: 'invalid_input' });
+    expect((await call('send.parseCurl', { command: "curl https://x.test -d 'a=1'" })).method).toBe('POST');
+    expect(await call('send.detectContentType', { body: 'a=1&b=2', headers: [] })).toEqual({
+      detected: 'application/x-www-form-urlencoded',
+      effective: 'application/x-www-form-urlencoded',
+      userSet: false,
+    });
+    await expect(call('signing.preview', { config: { scheme: 'standard-webhooks', secret: 'whsec_***' }, bodyBase64: '' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/^secret: /),
+    });
+  });
+});
