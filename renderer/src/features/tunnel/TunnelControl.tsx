@@ -1,0 +1,160 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { tunnelHost, tunnelSubdomain, DEFAULT_TUNNEL_HOST } from '../../../../electron/shared/contract/tunnel';
+import { useApi } from '../../api';
+import { CopyButton } from '../../components/CopyButton';
+import { Popover } from '../../components/Popover';
+import { clockTime, inSeconds, phaseLabel, phaseTone } from './format';
+import { useTunnelState } from './use-tunnel-state';
+import './tunnel.css';
+
+const firstIssue = (result: { success: boolean; error?: { issues: Array<{ message: string }> } }) =>
+  result.success ? null : (result.error?.issues[0]?.message ?? 'invalid');
+
+/** Top-bar control: start/stop the public URL for the receiver, its options, status and history. */
+export function TunnelControl() {
+  const { state, setState, error: loadError } = useTunnelState();
+  const phase = state?.phase ?? 'idle';
+  return (
+    <Popover
+      className="tunnel-control"
+      testId="tunnel-control"
+      active={phase !== 'idle'}
+      label={
+        <>
+          <span className={`tunnel-dot tunnel-dot-${phaseTone[phase]}`} aria-hidden />
+          Public URL: {phaseLabel[phase]}
+        </>
+      }
+    >
+      {() => (
+        <div className="tunnel-panel" data-testid="tunnel-panel">
+          {loadError && <div className="notice notice-error">{loadError}</div>}
+          {state && <TunnelPanel state={state} onState={setState} />}
+        </div>
+      )}
+    </Popover>
+  );
+}
+
+function TunnelPanel({ state, onState }: { state: NonNullable<ReturnType<typeof useTunnelState>['state']>; onState: (s: typeof state) => void }) {
+  const api = useApi();
+  const [subdomain, setSubdomain] = useState(state.requestedSubdomain ?? '');
+  const [host, setHost] = useState(state.host || DEFAULT_TUNNEL_HOST);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (state.nextAttemptAtMs === null) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [state.nextAttemptAtMs]);
+  useEffect(() => {
+    let live = true;
+    api.call('tunnel.settings.get', {}).then(
+      (settings) => {
+        if (!live || state.phase !== 'idle') return;
+        setSubdomain(settings.subdomain ?? '');
+        setHost(settings.host);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+    // Only when the panel opens (not on every state change), so later typing is never overwritten.
+  }, [api]);
+
+  const subdomainError = subdomain ? firstIssue(tunnelSubdomain.safeParse(subdomain)) : null;
+  const hostError = firstIssue(tunnelHost.safeParse(host));
+  const running = state.phase !== 'idle';
+
+  const run = async (action: () => Promise<typeof state>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onState(await action());
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const onStart = (e: FormEvent) => {
+    e.preventDefault();
+    if (subdomainError || hostError) return;
+    void run(() => api.call('tunnel.start', { subdomain: subdomain || null, host }));
+  };
+
+  return (
+    <>
+      <div className="tunnel-status">
+        <span className={`pill pill-${phaseTone[state.phase] === 'muted' ? 'info' : phaseTone[state.phase]}`} data-testid="tunnel-phase">
+          {phaseLabel[state.phase]}
+        </span>
+        {state.localPort !== null && <span className="muted">receiver port {state.localPort}</span>}
+        {state.lastProbe && (
+          <span className="muted" title={state.lastProbe.detail}>
+            probe {state.lastProbe.ok ? 'ok' : 'failed'} at {clockTime(state.lastProbe.atMs)}
+            {state.lastProbe.latencyMs !== null ? ` (${state.lastProbe.latencyMs} ms)` : ''}
+          </span>
+        )}
+      </div>
+      {state.url && (
+        <div className="url-chip url-public tunnel-url" data-testid="tunnel-url">
+          <span className="url-value mono">{state.url}</span>
+          <CopyButton text={state.url} label="Copy" title="Copy public URL" className="btn-ghost" />
+        </div>
+      )}
+      {state.lastError && state.phase !== 'online' && (
+        <div className="notice notice-warn tunnel-last-error" data-testid="tunnel-last-error">
+          {state.lastError.message}
+          {state.nextAttemptAtMs !== null && <> — next attempt {inSeconds(state.nextAttemptAtMs, now)}</>}
+        </div>
+      )}
+      <form className="tunnel-form" onSubmit={onStart}>
+        <label>
+          Subdomain <span className="muted">(optional)</span>
+          <input
+            className="mono"
+            value={subdomain}
+            placeholder="my-hooks"
+            aria-invalid={subdomainError !== null}
+            onChange={(e) => setSubdomain(e.target.value.trim())}
+          />
+        </label>
+        {subdomainError && <div className="tunnel-field-error">subdomain: {subdomainError}</div>}
+        <label>
+          Tunnel server
+          <input className="mono" value={host} aria-invalid={hostError !== null} onChange={(e) => setHost(e.target.value.trim())} />
+        </label>
+        {hostError && <div className="tunnel-field-error">host: {hostError}</div>}
+        <div className="tunnel-actions">
+          <button type="submit" className="btn btn-primary btn-small" disabled={busy || subdomainError !== null || hostError !== null}>
+            {running ? 'Restart' : 'Start'}
+          </button>
+          {running && (
+            <button type="button" className="btn btn-small" disabled={busy} onClick={() => void run(() => api.call('tunnel.stop', {}))}>
+              Stop
+            </button>
+          )}
+        </div>
+        {error && <div className="notice notice-error">{error}</div>}
+      </form>
+      {state.history.length > 0 && (
+        <div className="tunnel-history">
+          <h3>History</h3>
+          <ul data-testid="tunnel-history">
+            {state.history.map((entry) => (
+              <li key={`${entry.url}-${entry.fromMs}`}>
+                <span className="mono">{entry.url}</span>{' '}
+                <span className="muted">
+                  {clockTime(entry.fromMs)} – {entry.untilMs === null ? 'now' : clockTime(entry.untilMs)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+export { TunnelControl } from './TunnelControl';
+export { TunnelBanner } from './TunnelBanner';
+export { useTunnelState } from './use-tunnel-state';
