@@ -12,7 +12,10 @@ module.exports = {
     'package.json',
     'dist/**',
     '!dist/**/*.map',
-    '!node_modules/{react,react-dom,scheduler,monaco-editor,@monaco-editor,recharts,@tanstack}/**',
+    // React, Monaco, Recharts and their dependency trees are bundled into dist/renderer by Vite.
+    '!node_modules/{react,react-dom,scheduler,monaco-editor,@monaco-editor,recharts,@tanstack,@types}/**',
+    '!node_modules/{d3-*,victory-vendor,internmap,decimal.js-light,redux,redux-thunk,@reduxjs,react-redux,reselect,immer,use-sync-external-store,es-toolkit,eventemitter3,clsx,tiny-invariant,@standard-schema}/**',
+    '!node_modules/{dompurify,marked,state-local}/**',
     '!node_modules/better-sqlite3/{deps,src,binding.gyp}{,/**}',
     '!node_modules/**/{test,tests,__tests__,docs,example,examples}/**',
     '!node_modules/**/*.{md,markdown,ts,map}',
