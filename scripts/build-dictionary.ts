@@ -191,7 +191,7 @@ if (out.activities['act::test_webhook']) {
 // 2. Ortto's own page.
 const seedSrc = src(SEED);
 out.delivery.src.push(seedSrc);
-const ROW = /^([a-z0-9]+):(:?)([a-z0-9]*:)?([A-Za-z0-9_!\-]+) \| (.+?) \|$/;
+const ROW = /^([a-z0-9]+):(:?)([a-z0-9]*:)?([A-Za-z0-9_!-]+) \| (.+?) \|$/;
 const sectionAttributes = new Map<string, Record<string, string>>();
 const sectionActivities = new Map<string, string[]>();
 let section = '';

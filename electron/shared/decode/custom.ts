@@ -67,7 +67,7 @@ function parseJson(content: string): unknown {
   try {
     return JSON.parse(content);
   } catch (error) {
-    throw new Error(`content: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new Error(`content: not valid JSON (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   }
 }
 

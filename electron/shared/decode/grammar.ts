@@ -7,7 +7,7 @@ export interface FieldIdParts {
 }
 
 // type:namespace:name — the namespace is empty for Ortto's built-ins (`str::first`).
-const ID = /^([a-z][a-z0-9]{1,11}):([a-z][a-z0-9_]{0,15})?:([A-Za-z0-9][A-Za-z0-9_.!\-]{0,127})$/;
+const ID = /^([a-z][a-z0-9]{1,11}):([a-z][a-z0-9_]{0,15})?:([A-Za-z0-9][A-Za-z0-9_.!-]{0,127})$/;
 
 /** Parse an Ortto field ID, or null when the text does not follow the grammar. */
 export function parseFieldId(id: string): FieldIdParts | null {
