@@ -136,3 +136,20 @@ export function resolveTemplate(
 }
 
 export { recordsFromFile, recordFromPayload, flattenObject, type RowError } from './records';
+
+export interface PlaceholderStatus extends Placeholder {
+  /** The value it resolves to, or `undefined` when unresolved. */
+  value: string | undefined;
+}
+
+/** Every placeholder with the value it would get: what the composer highlights. */
+export function describePlaceholders(
+  template: string,
+  record: Record<string, string>,
+  env: Record<string, string> = {},
+): PlaceholderStatus[] {
+  return findPlaceholders(template).map((p) => ({
+    ...p,
+    value: p.kind === 'env' && Object.hasOwn(env, p.name) ? env[p.name] : lookupField(record, p.name),
+  }));
+}

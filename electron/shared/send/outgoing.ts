@@ -1,0 +1,192 @@
+import { XMLValidator } from 'fast-xml-parser';
+import { base64ToBytes, utf8DecodeStrict, utf8Encode, bytesToBase64 } from './bytes';
+import { detectContentType, isFormEncoded, userContentType } from './content-type';
+import { resolveTemplate, type Escape } from './merge-fields';
+
+export type BodyMode = 'json' | 'form' | 'xml' | 'text' | 'base64';
+export const bodyModes: BodyMode[] = ['json', 'form', 'xml', 'text', 'base64'];
+
+export type AuthConfig =
+  | { kind: 'none' }
+  | { kind: 'basic'; username: string; password: string }
+  | { kind: 'bearer'; token: string }
+  /** API keys as headers (Ontraport `Api-Appid`/`Api-Key`, Ortto `X-Api-Key`) or query parameters. */
+  | { kind: 'apikey'; in: 'header' | 'query'; pairs: [string, string][] };
+
+export const authPresets: Record<string, Extract<AuthConfig, { kind: 'apikey' }>> = {
+  Ontraport: { kind: 'apikey', in: 'header', pairs: [['Api-Appid', ''], ['Api-Key', '']] },
+  Ortto: { kind: 'apikey', in: 'header', pairs: [['X-Api-Key', '']] },
+};
+
+/** What the user typed: templates everywhere, before merge fields and auth are applied. */
+export interface DraftRequest {
+  method: string;
+  url: string;
+  headers: [string, string][];
+  auth: AuthConfig;
+  bodyMode: BodyMode;
+  body: string;
+}
+
+export interface Problem {
+  /** The field at fault: `url`, `method`, `headers[2]`, `auth`, `body`. */
+  field: string;
+  message: string;
+}
+
+/** The exact request that goes out (before per-attempt signing headers). */
+export interface BuiltRequest {
+  method: string;
+  url: string;
+  headers: [string, string][];
+  bodyBase64: string;
+  bodyBytes: number;
+  /** The body as text when it is UTF-8. */
+  bodyText: string | null;
+  contentType: string | null;
+  contentTypeSource: 'user' | 'detected' | 'none';
+  /** `[Field]` / `{{var}}` left unresolved, anywhere in the request. */
+  unresolved: string[];
+  /** Sending is impossible until these are fixed. */
+  errors: Problem[];
+  /** Sending needs the user's confirmation (unresolved fields, a body that does not match its mode). */
+  warnings: Problem[];
+}
+
+const token = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const bodyEscape: Record<BodyMode, Escape> = { json: 'json', form: 'form', xml: 'xml', text: 'none', base64: 'none' };
+
+export function buildOutgoing(draft: DraftRequest, record: Record<string, string>, env: Record<string, string> = {}): BuiltRequest {
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const unresolved = new Set<string>();
+  const resolve = (text: string, escape: Escape = 'none') => {
+    const result = resolveTemplate(text, record, env, { escape });
+    result.unresolved.forEach((u) => unresolved.add(u));
+    return result.text;
+  };
+
+  const method = draft.method.trim().toUpperCase();
+  if (!token.test(method)) errors.push({ field: 'method', message: `method "${draft.method}" is not a valid HTTP method token` });
+
+  let url = resolve(draft.url.trim(), 'url');
+  const headers: [string, string][] = [];
+  draft.headers.forEach(([rawName, rawValue], index) => {
+    const name = resolve(rawName.trim());
+    const value = resolve(rawValue);
+    if (name === '' && value === '') return;
+    if (!token.test(name)) errors.push({ field: `headers[${index}]`, message: `header name "${name}" is not valid (letters, digits and !#$%&'*+.^_\`|~-)` });
+    else if (/[\r\n\0]/.test(value)) errors.push({ field: `headers[${index}]`, message: `header "${name}" value contains a line break or NUL` });
+    headers.push([name, value]);
+  });
+
+  const auth = draft.auth;
+  const hasHeader = (name: string) => headers.some(([n]) => n.toLowerCase() === name.toLowerCase());
+  if (auth.kind === 'basic' || auth.kind === 'bearer') {
+    if (hasHeader('authorization')) warnings.push({ field: 'auth', message: 'Authorization is set both in Auth and in the headers; both are sent' });
+    const credentials =
+      auth.kind === 'basic'
+        ? `Basic ${bytesToBase64(utf8Encode(`${resolve(auth.username)}:${resolve(auth.password)}`))}`
+        : `Bearer ${resolve(auth.token)}`;
+    if (/[\r\n\0]/.test(credentials)) errors.push({ field: 'auth', message: 'credentials contain a line break or NUL' });
+    headers.push(['Authorization', credentials]);
+  } else if (auth.kind === 'apikey') {
+    const pairs = auth.pairs.map(([n, v]) => [resolve(n.trim()), resolve(v)] as [string, string]).filter(([n]) => n !== '');
+    pairs.forEach(([name, value], index) => {
+      if (value === '') warnings.push({ field: `auth.pairs[${index}]`, message: `API key "${name}" has no value` });
+    });
+    if (auth.in === 'header') {
+      pairs.forEach(([name, value], index) => {
+        if (!token.test(name)) errors.push({ field: `auth.pairs[${index}]`, message: `API key header name "${name}" is not valid` });
+        headers.push([name, value]);
+      });
+    } else if (pairs.length > 0) {
+      const query = pairs.map(([n, v]) => `${encodeURIComponent(n)}=${encodeURIComponent(v)}`).join('&');
+      const hash = url.indexOf('#');
+      const [base, fragment] = hash < 0 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
+      url = `${base}${base.includes('?') ? (base.endsWith('?') || base.endsWith('&') ? '' : '&') : '?'}${query}${fragment}`;
+    }
+  }
+
+  checkUrl(url, errors);
+
+  let bytes: Uint8Array;
+  if (draft.bodyMode === 'base64') {
+    try {
+      bytes = base64ToBytes(draft.body);
+    } catch (error) {
+      errors.push({ field: 'body', message: `body: ${(error as Error).message}` });
+      bytes = new Uint8Array();
+    }
+  } else {
+    const text = resolve(draft.body, bodyEscape[draft.bodyMode]);
+    bytes = utf8Encode(text);
+    const mismatch = unresolved.size === 0 ? modeMismatch(draft.bodyMode, text) : null;
+    if (mismatch) warnings.push({ field: 'body', message: mismatch });
+  }
+  if (unresolved.size > 0) {
+    warnings.push({ field: 'merge fields', message: `unresolved: ${[...unresolved].join(', ')} (sent as typed)` });
+  }
+
+  const bodyText = utf8DecodeStrict(bytes);
+  const user = userContentType(headers);
+  let contentType: string | null = user;
+  let contentTypeSource: BuiltRequest['contentTypeSource'] = user ? 'user' : 'none';
+  if (!user && bytes.length > 0) {
+    contentType = bodyText === null ? 'application/octet-stream' : detectContentType(bodyText);
+    contentTypeSource = 'detected';
+    headers.push(['Content-Type', contentType]);
+  }
+
+  return {
+    method,
+    url,
+    headers,
+    bodyBase64: bytesToBase64(bytes),
+    bodyBytes: bytes.length,
+    bodyText,
+    contentType,
+    contentTypeSource,
+    unresolved: [...unresolved],
+    errors,
+    warnings,
+  };
+}
+
+function checkUrl(url: string, errors: Problem[]) {
+  if (url === '') {
+    errors.push({ field: 'url', message: 'URL is empty' });
+    return;
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    errors.push({ field: 'url', message: `URL "${url.slice(0, 200)}" is not valid (include http:// or https://)` });
+    return;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    errors.push({ field: 'url', message: `URL scheme "${parsed.protocol.replace(/:$/, '')}" is not supported (use http or https)` });
+  }
+}
+
+function modeMismatch(mode: BodyMode, text: string): string | null {
+  if (text.trim() === '') return null;
+  switch (mode) {
+    case 'json':
+      try {
+        JSON.parse(text);
+        return null;
+      } catch (error) {
+        return `body: not valid JSON (${(error as Error).message})`;
+      }
+    case 'xml': {
+      const result = XMLValidator.validate(text.trim());
+      return result === true ? null : `body: not well-formed XML (line ${result.err.line}: ${result.err.msg})`;
+    }
+    case 'form':
+      return isFormEncoded(text.trim()) ? null : 'body: not label=value pairs joined by &';
+    default:
+      return null;
+  }
+}
