@@ -69,7 +69,7 @@ describe('replay', () => {
     expect(sha256(got.body)).toBe(sha256(body));
     expect(got.method).toBe('PUT');
     const raw = got.rawHeaders;
-    const pairs = raw.flatMap((v, i) => (i % 2 === 0 ? [[v, raw[i + 1]!]] : []));
+    const pairs = raw.flatMap((v, i): Array<[string, string]> => (i % 2 === 0 ? [[v, raw[i + 1]!]] : []));
     expect(pairs.filter(([n]) => n.toLowerCase() === 'x-custom').map(([, v]) => v)).toEqual(['one', 'two']);
     expect(got.headers['content-length']).toBe(String(body.length));
     expect(got.headers['x-hookscope-delivery']).toBe(summary.uid);
