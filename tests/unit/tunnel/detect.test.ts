@@ -39,3 +39,16 @@ describe('probe interceptor', () => {
     expect(registry.settle(unseen)).toBe(false);
   });
 });
+
+describe('bypass header for our own requests to tunnel URLs', () => {
+  it('adds bypass-tunnel-reminder only for tunnel targets, once', async () => {
+    const { withBypassReminder } = await import('../../../electron/engine/tunnel/bypass');
+    const ours = ['http://abcd.lt.test:4000'];
+    expect(withBypassReminder([['a', '1']], 'http://abcd.lt.test:4000/h/x', ours)).toEqual([['a', '1'], ['bypass-tunnel-reminder', '1']]);
+    expect(withBypassReminder([], 'https://someone-else.loca.lt/hook', ours)).toEqual([['bypass-tunnel-reminder', '1']]);
+    expect(withBypassReminder([], 'https://example.com/hook', ours)).toEqual([]);
+    expect(withBypassReminder([], 'http://abcd.lt.test:5000/', ours)).toEqual([]);
+    expect(withBypassReminder([['Bypass-Tunnel-Reminder', 'x']], 'https://a.loca.lt/', ours)).toEqual([['Bypass-Tunnel-Reminder', 'x']]);
+    expect(withBypassReminder([], 'not a url', ours)).toEqual([]);
+  });
+});

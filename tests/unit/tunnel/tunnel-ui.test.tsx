@@ -1,0 +1,122 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ApiClient } from '../../../electron/shared/contract/client';
+import type { TunnelState } from '../../../electron/shared/contract/tunnel';
+import { ApiProvider } from '../../../renderer/src/api';
+import { ConnectionStatus } from '../../../renderer/src/api/connection';
+import { TunnelBanner, TunnelControl } from '../../../renderer/src/features/tunnel';
+
+const baseState: TunnelState = {
+  phase: 'idle',
+  url: null,
+  host: 'https://localtunnel.me',
+  requestedSubdomain: null,
+  localPort: null,
+  sinceMs: 0,
+  history: [],
+  lastError: null,
+  urlChanged: null,
+  attempt: 0,
+  nextAttemptAtMs: null,
+  lastProbe: null,
+  publicWithoutAuth: false,
+  reminderNotice: null,
+};
+
+/** An API client that answers tunnel methods from a scripted state and lets the test push events. */
+function fakeApi(initial: TunnelState) {
+  const calls: Array<[string, unknown]> = [];
+  const listeners = new Set<(payload: unknown) => void>();
+  let state = initial;
+  const api = {
+    async call(method: string, input: unknown) {
+      calls.push([method, input]);
+      if (method === 'tunnel.settings.get') return { subdomain: null, host: 'https://localtunnel.me', autoStart: false };
+      if (method === 'tunnel.start') state = { ...state, phase: 'connecting', ...(input as object) } as TunnelState;
+      if (method === 'tunnel.dismiss') state = { ...state, urlChanged: null };
+      return state;
+    },
+    on(event: string, listener: (payload: unknown) => void) {
+      if (event === 'tunnel.state') listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async capabilities() {
+      return [];
+    },
+  } as unknown as ApiClient;
+  const push = (next: TunnelState) => act(() => listeners.forEach((l) => l(next)));
+  return { api, calls, push };
+}
+
+const mount = (api: ApiClient, ui: React.ReactNode) =>
+  render(<ApiProvider value={{ api, connection: new ConnectionStatus() }}>{ui}</ApiProvider>);
+
+afterEach(cleanup);
+
+describe('TunnelBanner', () => {
+  it('says prominently that the sender must be updated, and clears once acknowledged', async () => {
+    const { api, calls } = fakeApi({
+      ...baseState,
+      phase: 'online',
+      url: 'https://brave-fox.loca.lt',
+      requestedSubdomain: 'my-hooks',
+      urlChanged: { previousUrl: null, url: 'https://brave-fox.loca.lt', reason: 'subdomain-taken', atMs: 1 },
+    });
+    mount(api, <TunnelBanner />);
+    const alert = await screen.findByTestId('tunnel-url-changed');
+    expect(alert.textContent).toContain('update the webhook URL at the sender');
+    expect(alert.textContent).toContain('"my-hooks" was taken');
+    expect(alert.textContent).toContain('https://brave-fox.loca.lt');
+    await act(async () => fireEvent.click(screen.getByText('Sender updated')));
+    expect(calls).toContainEqual(['tunnel.dismiss', { notice: 'urlChanged' }]);
+    expect(screen.queryByTestId('tunnel-url-changed')).toBeNull();
+  });
+
+  it('warns while public without auth and renders a hostile User-Agent as text', async () => {
+    const hostile = '<img src=x onerror="window.pwned=1">';
+    const { api, push } = fakeApi(baseState);
+    const { container } = mount(api, <TunnelBanner />);
+    await act(async () => undefined);
+    expect(screen.queryByTestId('tunnel-public-without-auth')).toBeNull();
+    push({
+      ...baseState,
+      phase: 'online',
+      publicWithoutAuth: true,
+      reminderNotice: { atMs: 1, userAgent: hostile, explanation: 'explained' },
+    });
+    expect(screen.getByTestId('tunnel-public-without-auth').textContent).toContain('Public without auth');
+    expect(screen.getByTestId('tunnel-reminder').textContent).toContain(hostile);
+    expect(container.querySelector('img')).toBeNull();
+  });
+});
+
+describe('TunnelControl', () => {
+  it('validates the subdomain before asking, starts with the options, and follows state events', async () => {
+    const { api, calls, push } = fakeApi(baseState);
+    mount(api, <TunnelControl />);
+    await act(async () => undefined);
+    expect(screen.getByTestId('tunnel-control').textContent).toContain('Public URL: Off');
+    await act(async () => fireEvent.click(screen.getByTestId('tunnel-control')));
+    const input = screen.getByPlaceholderText('my-hooks');
+    fireEvent.change(input, { target: { value: 'ab-c' } });
+    expect(screen.getByText(/subdomain: start and end with a letter or digit/)).toBeTruthy();
+    const start = screen.getByText('Start') as HTMLButtonElement;
+    expect(start.disabled).toBe(true);
+    fireEvent.change(input, { target: { value: 'my-hooks' } });
+    expect(start.disabled).toBe(false);
+    await act(async () => fireEvent.click(start));
+    expect(calls).toContainEqual(['tunnel.start', { subdomain: 'my-hooks', host: 'https://localtunnel.me' }]);
+
+    push({
+      ...baseState,
+      phase: 'online',
+      url: 'https://my-hooks.loca.lt',
+      history: [{ url: 'https://my-hooks.loca.lt', host: 'https://localtunnel.me', requestedSubdomain: 'my-hooks', fromMs: 0, untilMs: null }],
+    });
+    expect(screen.getByTestId('tunnel-control').textContent).toContain('Public URL: Online');
+    expect(screen.getByTestId('tunnel-url').textContent).toContain('https://my-hooks.loca.lt');
+    expect(screen.getByTestId('tunnel-history').textContent).toContain('https://my-hooks.loca.lt');
+    expect(screen.getByText('Stop')).toBeTruthy();
+  });
+});
