@@ -127,7 +127,7 @@ try {
   const dataDir = join(work, 'data');
   const boot = spawnSync(process.execPath, ['--require', join(root, 'scripts/lib/stub-electron.cjs'), join(extracted, 'dist/electron/main.cjs')], {
     cwd: extracted,
-    env: { ...process.env, HOOKSCOPE_DATA_DIR: dataDir, HOOKSCOPE_APP_ROOT: extracted, NODE_PATH: '' },
+    env: { ...process.env, HOOKSCOPE_DATA_DIR: dataDir, HOOKSCOPE_RECEIVER_PORT: '0', HOOKSCOPE_APP_ROOT: extracted, NODE_PATH: '' },
     encoding: 'utf8',
     timeout: 60_000,
   });

@@ -31,6 +31,9 @@ export type CreateEngine = (options: {
   log?: Logger;
 }) => Promise<EngineLike>;
 
+/** Same default as `hookscope serve`, so webhook URLs stay put between modes. */
+export const defaultReceiverPort = 8787;
+
 export interface DesktopDeps {
   createEngine: CreateEngine;
   env: Record<string, string | undefined>;
@@ -41,6 +44,8 @@ export interface DesktopDeps {
   /** dist/renderer */
   rendererDir: string;
   makeLogger(logsDir: string): Logger;
+  /** Overrides the 8787 default (tests). */
+  defaultReceiverPort?: number;
 }
 
 /** Everything running once the app is ready; tests drive the fakes through it. */
@@ -79,16 +84,23 @@ export function startDesktop(electron: ElectronLike, deps: DesktopDeps): { ready
     serveAppScheme(electron.protocol, deps.rendererDir);
     denyPermissions(electron.session.defaultSession, allowedOrigins);
 
-    const port = Number(deps.env.HOOKSCOPE_RECEIVER_PORT);
+    const requested = deps.env.HOOKSCOPE_RECEIVER_PORT?.trim();
+    const port = requested ? Number(requested) : (deps.defaultReceiverPort ?? defaultReceiverPort);
+    const start = (receiverPort: number) =>
+      deps.createEngine({ dataDir, mode: 'desktop', version: app.getVersion(), log, receiverPort });
     let engine: EngineLike;
     try {
-      engine = await deps.createEngine({
-        dataDir,
-        mode: 'desktop',
-        version: app.getVersion(),
-        log,
-        ...(Number.isInteger(port) && port > 0 ? { receiverPort: port } : {}),
-      });
+      if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+        throw new Error(`HOOKSCOPE_RECEIVER_PORT must be a port number (0-65535), got "${requested}".`);
+      }
+      try {
+        engine = await start(port);
+      } catch (error) {
+        // The default port may be taken (e.g. by browser mode); an explicitly requested one is never swapped.
+        if (requested || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+        log.warn('receiver port in use, using a free port instead', { port });
+        engine = await start(0);
+      }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       log.error('engine failed to start', { error: message });

@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,10 +34,15 @@ afterEach(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-async function launch(fake: FakeElectron = createFakeElectron({ downloads: root }), env: Record<string, string> = {}) {
+async function launch(
+  fake: FakeElectron = createFakeElectron({ downloads: root }),
+  env: Record<string, string> = { HOOKSCOPE_RECEIVER_PORT: '0' },
+  defaultReceiverPort?: number,
+) {
   const { ready } = startDesktop(fake.electron, {
     createEngine,
     env: { HOOKSCOPE_DATA_DIR: dataDir, ...env },
+    ...(defaultReceiverPort === undefined ? {} : { defaultReceiverPort }),
     platform: 'linux',
     homedir: '/nonexistent-home',
     preloadPath: '/app/dist/electron/preload.cjs',
@@ -312,6 +320,28 @@ describe('desktop main process (injected Electron)', () => {
     expect(db.open).toBe(false);
     expect(fake.electron.app.quitCount).toBe(2);
     expect(fake.electron.ipcMain.handlers.size).toBe(0);
+  });
+
+  it('moves off a busy default receiver port, but never off an explicitly requested one', async () => {
+    const blocker = createServer().listen(0, '127.0.0.1');
+    await once(blocker, 'listening');
+    const busy = (blocker.address() as AddressInfo).port;
+    try {
+      const fallback = await launch(createFakeElectron(), {}, busy);
+      expect(fallback.runtime?.engine.receiverUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(fallback.runtime?.engine.receiverUrl).not.toBe(`http://127.0.0.1:${busy}`);
+      await fallback.runtime?.shutdown();
+
+      const explicit = await launch(createFakeElectron(), { HOOKSCOPE_RECEIVER_PORT: String(busy) });
+      expect(explicit.runtime).toBeNull();
+      expect(explicit.fake.electron.dialog.errors[0]?.title).toBe('Hookscope could not start');
+      expect(explicit.fake.electron.app.exitCode).toBe(1);
+
+      const invalid = await launch(createFakeElectron(), { HOOKSCOPE_RECEIVER_PORT: 'eighty' });
+      expect(invalid.fake.electron.dialog.errors[0]?.content).toContain('HOOKSCOPE_RECEIVER_PORT must be a port number');
+    } finally {
+      blocker.close();
+    }
   });
 
   it('tells the user and exits when the engine cannot start', async () => {
