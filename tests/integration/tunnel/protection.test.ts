@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createProtectionModule } from '../../../electron/engine/protection/module';
+import { startApp, type TestApp } from '../../helpers/app-server';
+
+// Receiver protection on the real receiver (port 0, SQLite in a temp dir): refusals are answered and still recorded.
+
+let app: TestApp | null = null;
+afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+
+async function protectedApp() {
+  app = await startApp({ serveUi: false });
+  if (!app.engine.modules.protection) createProtectionModule(app.engine.ctx);
+  return app;
+}
+
+const captures = (target: TestApp) => {
+  target.engine.ctx.captures.flush();
+  return target.engine.ctx.captures.list({ limit: 100 }).items.map((c) => target.engine.ctx.captures.get(c.id));
+};
+
+describe('receiver protection', () => {
+  it('answers 429 past the per-IP limit and records the refused request with the reason', async () => {
+    const target = await protectedApp();
+    target.engine.ctx.endpoints.create({ slug: 'limited', name: 'Limited', rateLimitPerMinute: 2 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${target.receiverUrl}/h/limited/${i}`, { method: 'POST', body: `n=${i}` });
+      statuses.push(res.status);
+      if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      await res.arrayBuffer();
+    }
+    expect(statuses).toEqual([200, 200, 429]);
+    const refused = captures(target).find((c) => c.path === '/h/limited/2');
+    expect(refused?.response?.status).toBe(429);
+    expect(refused?.response?.reason).toMatch(/^429: rate limit: more than 2 requests per minute from /);
+    expect(Buffer.from(refused!.bodyBase64, 'base64').toString()).toBe('n=2');
+    // Other endpoints are not limited.
+    const open = await fetch(`${target.receiverUrl}/free`, { method: 'POST', body: 'x' });
+    expect(open.status).toBe(200);
+  });
+
+  it('refuses a wrong access_key with 401 while the right one gets the endpoint rule', async () => {
+    const target = await protectedApp();
+    target.engine.ctx.endpoints.create({ slug: 'wp', name: 'WP Fusion', auth: { kind: 'query', name: 'access_key', value: 'abc' } });
+    const good = await fetch(`${target.receiverUrl}/h/wp?access_key=abc`, { method: 'POST', body: 'ok' });
+    const bad = await fetch(`${target.receiverUrl}/h/wp?access_key=abd`, { method: 'POST', body: 'no' });
+    expect([good.status, bad.status]).toEqual([200, 401]);
+    expect(await bad.json()).toEqual({ error: 'unauthorized', reason: 'query parameter "access_key" has the wrong value' });
+    const recorded = captures(target).filter((c) => c.path === '/h/wp');
+    expect(recorded.map((c) => c.response?.status).sort()).toEqual([200, 401]);
+  });
+});
