@@ -39,7 +39,7 @@ export class CaptureStore {
       db,
       (summaries) => {
         events.created(summaries);
-        this.indexer.poke();
+        this.indexer.committed();
       },
       (counts) => endpoints.addCaptureCounts(counts),
     );

@@ -1,0 +1,80 @@
+// One server under test, in its own process (own event loop, own RSS). Started by ingest.ts over IPC:
+// prints nothing; sends { ready, url } and answers { stats } requests with rows stored and RSS (current and peak).
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+type Kind = 'hookscope' | 'bare' | 'mockttp';
+const kind = process.argv[2] as Kind;
+
+let peakRss = process.memoryUsage.rss();
+const rssTimer = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
+}, 100);
+rssTimer.unref();
+
+async function start(): Promise<{ url: string; rows(): Promise<number>; extra(): Record<string, number>; close(): Promise<void> }> {
+  if (kind === 'bare') {
+    let answered = 0;
+    const server = createServer((req, res) => {
+      req.on('data', () => undefined);
+      req.on('end', () => {
+        answered++;
+        res.writeHead(200);
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    return {
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      rows: async () => answered,
+      extra: () => ({}),
+      close: () => new Promise((r) => server.close(() => r())),
+    };
+  }
+  if (kind === 'mockttp') {
+    const { getLocal } = await import('mockttp');
+    const mock = getLocal();
+    await mock.start();
+    const endpoint = await mock.forAnyRequest().thenReply(200);
+    return {
+      url: mock.url,
+      rows: async () => (await endpoint.getSeenRequests()).length,
+      extra: () => ({}),
+      close: () => mock.stop(),
+    };
+  }
+  const { createEngine } = await import('../../electron/engine/engine');
+  const { silentLogger } = await import('../../electron/engine/util/logger');
+  const dataDir = mkdtempSync(join(tmpdir(), 'hookscope-bench-'));
+  const engine = await createEngine({ dataDir, mode: 'test', log: silentLogger });
+  return {
+    url: engine.receiverUrl,
+    rows: async () => engine.ctx.captures.count(),
+    extra: () => {
+      const stats = engine.ctx.captures.stats();
+      return { dbSizeBytes: stats.dbSizeBytes, indexLagRows: stats.indexLagRows, indexLagMs: stats.indexLagMs };
+    },
+    close: async () => {
+      await engine.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const server = await start();
+process.on('message', (message: { type: string }) => {
+  void (async () => {
+    if (message.type === 'stats') {
+      const rss = process.memoryUsage.rss();
+      peakRss = Math.max(peakRss, rss);
+      process.send!({ type: 'stats', rows: await server.rows(), rss, peakRss, ...server.extra() });
+    } else if (message.type === 'close') {
+      await server.close();
+      process.send!({ type: 'closed' }, () => process.exit(0));
+    }
+  })();
+});
+process.send!({ type: 'ready', url: server.url });
