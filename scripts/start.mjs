@@ -18,7 +18,9 @@ const passThrough = argv.filter((arg) => !ownFlags.has(arg));
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
-  console.error(`Hookscope needs Node 22 or newer (this is ${process.versions.node}); run it through npm so node_modules/.bin/node is used.`);
+  console.error(
+    `Hookscope needs Node 22 or newer (this is ${process.versions.node}); run it through npm so node_modules/.bin/node is used.`,
+  );
   process.exit(1);
 }
 
@@ -44,7 +46,10 @@ const decision = decideLaunch({
 });
 
 if (decision.mode === 'self-test') {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/self-test.ts')], { stdio: 'inherit', cwd: root });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/self-test.ts')], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   process.exit(result.status ?? 1);
 }
 
@@ -72,14 +77,23 @@ function newestMtime(path) {
 }
 
 function buildIfStale() {
-  const outputs = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/engine/server.mjs', 'dist/renderer/index.html'].map(
-    (file) => (existsSync(join(root, file)) ? statSync(join(root, file)).mtimeMs : null),
-  );
+  const outputs = [
+    'dist/electron/main.cjs',
+    'dist/electron/preload.cjs',
+    'dist/engine/server.mjs',
+    'dist/renderer/index.html',
+  ].map((file) => (existsSync(join(root, file)) ? statSync(join(root, file)).mtimeMs : null));
   const sources = ['electron', 'renderer', 'package.json', 'vite.config.ts', 'scripts/build.mjs'];
-  const { build, why } = needsBuild({ outputs, newestSourceMs: Math.max(...sources.map((s) => newestMtime(join(root, s)))) });
+  const { build, why } = needsBuild({
+    outputs,
+    newestSourceMs: Math.max(...sources.map((s) => newestMtime(join(root, s)))),
+  });
   if (!build) return;
   console.log(`Building (${why})…`);
-  const result = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit', cwd: root });
+  const result = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   if (result.status !== 0) {
     console.error('Build failed; see the errors above.');
     process.exit(result.status ?? 1);
@@ -98,10 +112,14 @@ function forwardSignals(child) {
 }
 
 function runBrowserMode(openBrowser) {
-  const child = spawn(process.execPath, [join(root, 'dist/engine/server.mjs'), '--json-ready', ...passThrough], {
-    stdio: ['inherit', 'pipe', 'inherit'],
-    cwd: root,
-  });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'dist/engine/server.mjs'), '--json-ready', ...passThrough],
+    {
+      stdio: ['inherit', 'pipe', 'inherit'],
+      cwd: root,
+    },
+  );
   forwardSignals(child);
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
   let buffered = '';

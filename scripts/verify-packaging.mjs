@@ -30,16 +30,26 @@ const check = (ok, what, detail = '') => {
 
 const platformDir = { linux: 'linux', darwin: 'mac', win32: 'win' }[process.platform];
 if (process.platform !== 'linux') {
-  console.log(`note: this script lays out the stand-in Electron for Linux; on ${process.platform} run \`npm run dist\` with the real Electron instead.`);
+  console.log(
+    `note: this script lays out the stand-in Electron for Linux; on ${process.platform} run \`npm run dist\` with the real Electron instead.`,
+  );
   process.exit(0);
 }
 
 try {
   if (!args.includes('--skip-build')) {
-    const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit', cwd: root });
+    const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], {
+      stdio: 'inherit',
+      cwd: root,
+    });
     if (!check(build.status === 0, 'node scripts/build.mjs')) throw new Error('build failed');
   }
-  for (const file of ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html', 'dist/migrations/001_core.sql']) {
+  for (const file of [
+    'dist/electron/main.cjs',
+    'dist/electron/preload.cjs',
+    'dist/renderer/index.html',
+    'dist/migrations/001_core.sql',
+  ]) {
     check(existsSync(join(root, file)), `${file} built`);
   }
 
@@ -53,13 +63,24 @@ try {
   const { FuseV1Options, getCurrentFuseWire } = require('@electron/fuses');
   const FuseState = { DISABLE: 48, ENABLE: 49 }; // '0' / '1' in the wire (@electron/fuses constants)
   const sentinel = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-  const defaults = [FuseState.ENABLE, FuseState.DISABLE, FuseState.ENABLE, FuseState.ENABLE, FuseState.DISABLE, FuseState.DISABLE, FuseState.DISABLE, FuseState.ENABLE];
+  const defaults = [
+    FuseState.ENABLE,
+    FuseState.DISABLE,
+    FuseState.ENABLE,
+    FuseState.ENABLE,
+    FuseState.DISABLE,
+    FuseState.DISABLE,
+    FuseState.DISABLE,
+    FuseState.ENABLE,
+  ];
   const electronDist = join(work, 'electron-dist');
   mkdirSync(join(electronDist, 'resources'), { recursive: true });
   writeFileSync(
     join(electronDist, 'electron'),
     Buffer.concat([
-      Buffer.from('#!/bin/sh\necho "stand-in Electron: the real binary could not be downloaded here" >&2\nexit 1\n# '),
+      Buffer.from(
+        '#!/bin/sh\necho "stand-in Electron: the real binary could not be downloaded here" >&2\nexit 1\n# ',
+      ),
       Buffer.from(sentinel),
       Buffer.from([1, defaults.length, ...defaults]),
       Buffer.from('\n'),
@@ -97,14 +118,30 @@ try {
   ]) {
     check(entries.has(file), `app.asar contains ${file}`);
   }
-  check(![...entries].some((e) => e.startsWith('/node_modules/react/') || e.startsWith('/node_modules/monaco-editor/')), 'renderer-only libraries (react, monaco-editor) are not shipped twice');
+  check(
+    ![...entries].some(
+      (e) => e.startsWith('/node_modules/react/') || e.startsWith('/node_modules/monaco-editor/'),
+    ),
+    'renderer-only libraries (react, monaco-editor) are not shipped twice',
+  );
   check(![...entries].some((e) => e.endsWith('.map')), 'no source maps in the package');
-  const nativeFile = join(resources, 'app.asar.unpacked/node_modules/better-sqlite3/prebuilds/linux-x64.node');
-  check(existsSync(nativeFile), 'better-sqlite3 native binary unpacked', 'resources/app.asar.unpacked/node_modules/better-sqlite3/prebuilds/linux-x64.node');
+  const nativeFile = join(
+    resources,
+    'app.asar.unpacked/node_modules/better-sqlite3/prebuilds/linux-x64.node',
+  );
+  check(
+    existsSync(nativeFile),
+    'better-sqlite3 native binary unpacked',
+    'resources/app.asar.unpacked/node_modules/better-sqlite3/prebuilds/linux-x64.node',
+  );
   const main = asar.extractFile(asarFile, 'dist/electron/main.cjs').toString('utf8');
   const ortto = JSON.parse(readFileSync(join(root, 'electron/shared/decode/dictionary/ortto.json'), 'utf8'));
   const sample = Object.keys(ortto.fields ?? {}).find((key) => key.includes('::')) ?? '';
-  check(sample.length > 0 && main.includes(sample), 'the Ortto dictionary is bundled into main.cjs', `sample key ${JSON.stringify(sample)}`);
+  check(
+    sample.length > 0 && main.includes(sample),
+    'the Ortto dictionary is bundled into main.cjs',
+    `sample key ${JSON.stringify(sample)}`,
+  );
 
   // 3. fuses
   const executable = join(appDir, 'hookscope');
@@ -117,34 +154,84 @@ try {
     [FuseV1Options.OnlyLoadAppFromAsar]: FuseState.ENABLE,
   };
   for (const [index, state] of Object.entries(expected)) {
-    check(wire[index] === state, `fuse ${FuseV1Options[index]} is ${state === FuseState.ENABLE ? 'on' : 'off'} in the packaged executable`);
+    check(
+      wire[index] === state,
+      `fuse ${FuseV1Options[index]} is ${state === FuseState.ENABLE ? 'on' : 'off'} in the packaged executable`,
+    );
   }
 
   // 4. boot the packaged main under Node with a stand-in electron module
   const extracted = join(work, 'extracted');
   asar.extractAll(asarFile, extracted);
-  check(existsSync(join(extracted, 'node_modules/better-sqlite3/prebuilds/linux-x64.node')), 'extracted app includes the unpacked native binary');
+  check(
+    existsSync(join(extracted, 'node_modules/better-sqlite3/prebuilds/linux-x64.node')),
+    'extracted app includes the unpacked native binary',
+  );
   const dataDir = join(work, 'data');
-  const boot = spawnSync(process.execPath, ['--require', join(root, 'scripts/lib/stub-electron.cjs'), join(extracted, 'dist/electron/main.cjs')], {
-    cwd: extracted,
-    env: { ...process.env, HOOKSCOPE_DATA_DIR: dataDir, HOOKSCOPE_RECEIVER_PORT: '0', HOOKSCOPE_APP_ROOT: extracted, NODE_PATH: '' },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  const line = boot.stdout.trim().split('\n').filter((l) => l.startsWith('{')).at(-1);
+  const boot = spawnSync(
+    process.execPath,
+    ['--require', join(root, 'scripts/lib/stub-electron.cjs'), join(extracted, 'dist/electron/main.cjs')],
+    {
+      cwd: extracted,
+      env: {
+        ...process.env,
+        HOOKSCOPE_DATA_DIR: dataDir,
+        HOOKSCOPE_RECEIVER_PORT: '0',
+        HOOKSCOPE_APP_ROOT: extracted,
+        NODE_PATH: '',
+      },
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
+  const line = boot.stdout
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .at(-1);
   const report = line ? JSON.parse(line) : null;
-  if (!check(boot.status === 0 && report !== null, 'packaged main.cjs booted and quit cleanly under Node', `exit ${boot.status}`)) {
+  if (
+    !check(
+      boot.status === 0 && report !== null,
+      'packaged main.cjs booted and quit cleanly under Node',
+      `exit ${boot.status}`,
+    )
+  ) {
     console.log(boot.stdout.slice(-2000), boot.stderr.slice(-2000));
   }
   if (report) {
     if (report.error || report.errorBox) console.log(report.error ?? report.errorBox);
-    check(report.webPreferences?.sandbox === true && report.webPreferences?.contextIsolation === true && report.webPreferences?.nodeIntegration === false, 'window created with the secure webPreferences');
-    check(report.index?.status === 200 && /default-src 'self'/.test(report.index?.csp ?? ''), 'app://hookscope/index.html served from the asar with the CSP');
-    check(report.appInfo?.ok === true && report.appInfo.value.mode === 'desktop', 'IPC app.info answered (engine opened its database from the packaged migrations)');
-    check(report.foreign?.ok === false && report.foreign.error.code === 'forbidden', 'IPC from a foreign frame refused');
-    check(Array.isArray(report.capabilities?.value) && report.capabilities.value.includes('desktop.saveFile'), 'capabilities advertise the desktop methods');
-    check(Array.isArray(report.captured) && report.captured.includes('/packaged-probe'), 'a request to the receiver was stored', `HTTP ${report.receiverStatus}`);
-    check(report.events.includes('ipc handler removed') && report.events.includes('quit'), 'clean shutdown ran before quitting');
+    check(
+      report.webPreferences?.sandbox === true &&
+        report.webPreferences?.contextIsolation === true &&
+        report.webPreferences?.nodeIntegration === false,
+      'window created with the secure webPreferences',
+    );
+    check(
+      report.index?.status === 200 && /default-src 'self'/.test(report.index?.csp ?? ''),
+      'app://hookscope/index.html served from the asar with the CSP',
+    );
+    check(
+      report.appInfo?.ok === true && report.appInfo.value.mode === 'desktop',
+      'IPC app.info answered (engine opened its database from the packaged migrations)',
+    );
+    check(
+      report.foreign?.ok === false && report.foreign.error.code === 'forbidden',
+      'IPC from a foreign frame refused',
+    );
+    check(
+      Array.isArray(report.capabilities?.value) && report.capabilities.value.includes('desktop.saveFile'),
+      'capabilities advertise the desktop methods',
+    );
+    check(
+      Array.isArray(report.captured) && report.captured.includes('/packaged-probe'),
+      'a request to the receiver was stored',
+      `HTTP ${report.receiverStatus}`,
+    );
+    check(
+      report.events.includes('ipc handler removed') && report.events.includes('quit'),
+      'clean shutdown ran before quitting',
+    );
     check(existsSync(join(dataDir, 'logs', 'main.log')), 'main process log written to <data>/logs/main.log');
   }
 } catch (error) {
@@ -153,5 +240,9 @@ try {
   if (args.includes('--keep')) console.log(`kept ${work}`);
   else rmSync(work, { recursive: true, force: true });
 }
-console.log(failures === 0 ? 'Packaging verified (with a stand-in Electron; see docs/desktop.md for what this cannot prove).' : `Packaging verification FAILED (${failures}).`);
+console.log(
+  failures === 0
+    ? 'Packaging verified (with a stand-in Electron; see docs/desktop.md for what this cannot prove).'
+    : `Packaging verification FAILED (${failures}).`,
+);
 process.exit(failures === 0 ? 0 : 1);

@@ -45,7 +45,10 @@ const mimeTypes: Record<string, string> = {
 /** Must run before `app.ready`: makes app:// behave like https (origin, fetch, secure context). */
 export function registerAppScheme(protocol: Pick<ProtocolLike, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    {
+      scheme: appScheme,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
   ]);
 }
 
@@ -62,7 +65,8 @@ const securityHeaders = {
  */
 export function createAppRequestHandler(rendererDir: string): (request: Request) => Promise<Response> {
   const root = normalize(rendererDir + sep);
-  const notFound = () => new Response('Not found', { status: 404, headers: { ...securityHeaders, 'Content-Type': 'text/plain' } });
+  const notFound = () =>
+    new Response('Not found', { status: 404, headers: { ...securityHeaders, 'Content-Type': 'text/plain' } });
   return async (request) => {
     let url: URL;
     try {
@@ -81,7 +85,8 @@ export function createAppRequestHandler(rendererDir: string): (request: Request)
       return notFound();
     }
     if (pathname.includes('\0')) return notFound();
-    if (pathname === '/' || (!extname(pathname) && !pathname.startsWith('/assets/'))) pathname = '/index.html';
+    if (pathname === '/' || (!extname(pathname) && !pathname.startsWith('/assets/')))
+      pathname = '/index.html';
     const file = normalize(join(root, pathname));
     if (!file.startsWith(root)) return notFound();
     try {

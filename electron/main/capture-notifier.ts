@@ -21,7 +21,8 @@ export function startCaptureNotifier(deps: CaptureNotifierDeps): () => void {
   return deps.bus.on('capture.created', ({ items }) => {
     const window = deps.getWindow();
     const first = items[0];
-    if (!first || !window || window.isDestroyed() || window.isFocused() || !deps.Notification.isSupported()) return;
+    if (!first || !window || window.isDestroyed() || window.isFocused() || !deps.Notification.isSupported())
+      return;
     void deps.api
       .call('settings.get', {})
       .then((settings) => {

@@ -64,7 +64,10 @@ export interface DesktopRuntime {
  * The whole main process, over an injected Electron. Returns null from `ready` when another instance owns
  * the lock (that instance is focused instead) or when the engine cannot start (the user is told why).
  */
-export function startDesktop(electron: ElectronLike, deps: DesktopDeps): { ready: Promise<DesktopRuntime | null> } {
+export function startDesktop(
+  electron: ElectronLike,
+  deps: DesktopDeps,
+): { ready: Promise<DesktopRuntime | null> } {
   const { app } = electron;
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -179,7 +182,13 @@ export function startDesktop(electron: ElectronLike, deps: DesktopDeps): { ready
       return window;
     };
     openWindow();
-    const stopNotifier = startCaptureNotifier({ bus: engine.bus, api, Notification: electron.Notification, getWindow, log });
+    const stopNotifier = startCaptureNotifier({
+      bus: engine.bus,
+      api,
+      Notification: electron.Notification,
+      getWindow,
+      log,
+    });
 
     app.on('second-instance', () => {
       const current = getWindow() ?? openWindow();

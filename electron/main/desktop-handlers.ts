@@ -18,7 +18,8 @@ export interface DesktopHandlerDeps {
 
 function windowOrFail(deps: DesktopHandlerDeps): BrowserWindowLike {
   const window = deps.getWindow();
-  if (!window || window.isDestroyed()) throw new ApiError('unavailable', 'No window is open to show the dialog in.');
+  if (!window || window.isDestroyed())
+    throw new ApiError('unavailable', 'No window is open to show the dialog in.');
   return window;
 }
 
@@ -52,10 +53,14 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): HandlersFor<typ
       if (result.canceled || !path) return { canceled: true, path: null, name: null, content: null };
       const size = (await stat(path)).size;
       if (size > maxBytes) {
-        throw new ApiError('payload_too_large', `maxBytes: ${basename(path)} is ${size} bytes, above the limit of ${maxBytes}.`, {
-          sizeBytes: size,
-          maxBytes,
-        });
+        throw new ApiError(
+          'payload_too_large',
+          `maxBytes: ${basename(path)} is ${size} bytes, above the limit of ${maxBytes}.`,
+          {
+            sizeBytes: size,
+            maxBytes,
+          },
+        );
       }
       return { canceled: false, path, name: basename(path), content: await readFile(path, 'utf8') };
     },

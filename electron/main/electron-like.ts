@@ -80,7 +80,10 @@ export interface WebContentsLike {
   isDestroyed(): boolean;
   getURL(): string;
   setWindowOpenHandler(handler: (details: WindowOpenDetails) => { action: 'deny' }): void;
-  on(event: 'will-navigate' | 'will-redirect', listener: (event: PreventableEvent, url: string) => void): unknown;
+  on(
+    event: 'will-navigate' | 'will-redirect',
+    listener: (event: PreventableEvent, url: string) => void,
+  ): unknown;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
 }
 
@@ -124,7 +127,12 @@ export interface SessionLike {
     ) => void,
   ): void;
   setPermissionCheckHandler(
-    handler: (webContents: unknown, permission: string, requestingOrigin: string, details: unknown) => boolean,
+    handler: (
+      webContents: unknown,
+      permission: string,
+      requestingOrigin: string,
+      details: unknown,
+    ) => boolean,
   ): void;
 }
 
@@ -150,7 +158,13 @@ export interface DialogLike {
   ): Promise<{ canceled: boolean; filePaths: string[] }>;
   showMessageBox(
     window: object,
-    options: { type?: 'info' | 'warning' | 'error'; title?: string; message: string; detail?: string; buttons?: string[] },
+    options: {
+      type?: 'info' | 'warning' | 'error';
+      title?: string;
+      message: string;
+      detail?: string;
+      buttons?: string[];
+    },
   ): Promise<unknown>;
   showErrorBox(title: string, content: string): void;
 }

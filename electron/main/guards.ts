@@ -12,7 +12,10 @@ export interface GuardOptions {
 
 function openOutside(url: string, options: GuardOptions): void {
   const safe = externalHttpsUrl(url);
-  if (safe) void options.shell.openExternal(safe).catch((error: unknown) => options.log?.warn('openExternal failed', { error: String(error) }));
+  if (safe)
+    void options.shell
+      .openExternal(safe)
+      .catch((error: unknown) => options.log?.warn('openExternal failed', { error: String(error) }));
   else options.log?.warn('blocked a non-https external URL', { scheme: url.split(':', 1)[0] });
 }
 

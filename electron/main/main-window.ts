@@ -57,6 +57,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindowLike 
       options.log?.warn('could not save window bounds', { error: String(error) });
     }
   });
-  void window.loadURL(options.url).catch((error: unknown) => options.log?.error('renderer failed to load', { error: String(error) }));
+  void window
+    .loadURL(options.url)
+    .catch((error: unknown) => options.log?.error('renderer failed to load', { error: String(error) }));
   return window;
 }

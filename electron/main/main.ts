@@ -14,5 +14,8 @@ startDesktop(electron, {
   preloadPath: join(__dirname, 'preload.cjs'),
   rendererDir: join(__dirname, '..', 'renderer'),
   makeLogger: (logsDir) =>
-    createFileLogger(logsDir, electron.app.isPackaged ? undefined : (line) => process.stderr.write(line + '\n')),
+    createFileLogger(
+      logsDir,
+      electron.app.isPackaged ? undefined : (line) => process.stderr.write(line + '\n'),
+    ),
 });

@@ -1,5 +1,11 @@
 import type { ApiClient } from '../shared/contract/client';
-import type { BrowserWindowLike, DialogLike, ElectronLike, MenuItemOptions, ShellLike } from './electron-like';
+import type {
+  BrowserWindowLike,
+  DialogLike,
+  ElectronLike,
+  MenuItemOptions,
+  ShellLike,
+} from './electron-like';
 
 export type ThemeSource = 'system' | 'light' | 'dark';
 
@@ -27,7 +33,13 @@ export function createMenuActions(deps: MenuDeps) {
   const window = () => deps.getWindow();
   const info = async (message: string, detail?: string) => {
     const target = window();
-    if (target) await deps.dialog.showMessageBox(target, { type: 'info', title: 'Hookscope', message, ...(detail ? { detail } : {}) });
+    if (target)
+      await deps.dialog.showMessageBox(target, {
+        type: 'info',
+        title: 'Hookscope',
+        message,
+        ...(detail ? { detail } : {}),
+      });
   };
   const guarded = (title: string, action: () => Promise<void>) => async () => {
     try {
@@ -44,7 +56,11 @@ export function createMenuActions(deps: MenuDeps) {
         content: exported.content,
         filters: harFilters,
       });
-      if (saved.saved) await info(`Exported ${exported.count} capture${exported.count === 1 ? '' : 's'}.`, saved.path ?? undefined);
+      if (saved.saved)
+        await info(
+          `Exported ${exported.count} capture${exported.count === 1 ? '' : 's'}.`,
+          saved.path ?? undefined,
+        );
     }),
     importHar: guarded('Import failed', async () => {
       const opened = await deps.api.call('desktop.openFile', { filters: harFilters });
@@ -113,7 +129,10 @@ export function buildMenuTemplate(
     {
       label: 'View',
       submenu: [
-        { label: 'Theme', submenu: [theme('System', 'system'), theme('Light', 'light'), theme('Dark', 'dark')] },
+        {
+          label: 'Theme',
+          submenu: [theme('System', 'system'), theme('Light', 'light'), theme('Dark', 'dark')],
+        },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -121,7 +140,12 @@ export function buildMenuTemplate(
         { type: 'separator' },
         { role: 'togglefullscreen' },
         ...(deps.dev
-          ? ([{ type: 'separator' }, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }] as MenuItemOptions[])
+          ? ([
+              { type: 'separator' },
+              { role: 'reload' },
+              { role: 'forceReload' },
+              { role: 'toggleDevTools' },
+            ] as MenuItemOptions[])
           : []),
       ],
     },

@@ -15,7 +15,8 @@ export interface IpcRendererLike {
  */
 export function createBridge(ipc: IpcRendererLike): Transport {
   return {
-    invoke: (method, input) => ipc.invoke(ipcChannels.rpc, { op: 'call', method, input }) as Promise<Result<unknown>>,
+    invoke: (method, input) =>
+      ipc.invoke(ipcChannels.rpc, { op: 'call', method, input }) as Promise<Result<unknown>>,
     subscribe(listener) {
       const handler = (_event: unknown, message: IpcEventMessage) => listener(message.event, message.payload);
       ipc.on(ipcChannels.event, handler);

@@ -12,11 +12,15 @@ export function findElectronRuntime({ electronDir, env, exists, read }) {
   const relative = read(join(electronDir, 'path.txt'))?.trim() || null;
   if (env.ELECTRON_OVERRIDE_DIST_PATH) {
     const path = join(env.ELECTRON_OVERRIDE_DIST_PATH, relative ?? 'electron');
-    return exists(path) ? { ok: true, path } : { ok: false, reason: `ELECTRON_OVERRIDE_DIST_PATH has no binary at ${path}` };
+    return exists(path)
+      ? { ok: true, path }
+      : { ok: false, reason: `ELECTRON_OVERRIDE_DIST_PATH has no binary at ${path}` };
   }
   if (!relative) return { ok: false, reason: 'binary not downloaded' };
   const path = join(electronDir, 'dist', relative);
-  return exists(path) ? { ok: true, path } : { ok: false, reason: `binary not downloaded (${path} is missing)` };
+  return exists(path)
+    ? { ok: true, path }
+    : { ok: false, reason: `binary not downloaded (${path} is missing)` };
 }
 
 /**
@@ -36,9 +40,14 @@ export function decideLaunch({ argv, platform, env, runtime }) {
   if (argv.includes('--self-test')) return { mode: 'self-test' };
   const display = hasDisplay(platform, env);
   const openBrowser = display && !argv.includes('--no-open');
-  if (argv.includes('--browser')) return { mode: 'browser', reason: 'Browser mode requested (--browser)', openBrowser };
+  if (argv.includes('--browser'))
+    return { mode: 'browser', reason: 'Browser mode requested (--browser)', openBrowser };
   if (!runtime.ok) {
-    return { mode: 'browser', reason: `Electron runtime not available (${runtime.reason}) — starting browser mode`, openBrowser };
+    return {
+      mode: 'browser',
+      reason: `Electron runtime not available (${runtime.reason}) — starting browser mode`,
+      openBrowser,
+    };
   }
   if (!display) {
     return {
@@ -58,7 +67,9 @@ export function decideLaunch({ argv, platform, env, runtime }) {
 export function needsBuild({ outputs, newestSourceMs }) {
   if (outputs.some((mtime) => mtime === null)) return { build: true, why: 'dist/ is missing files' };
   const oldest = Math.min(...outputs.map(Number));
-  return newestSourceMs > oldest ? { build: true, why: 'sources changed since the last build' } : { build: false, why: null };
+  return newestSourceMs > oldest
+    ? { build: true, why: 'sources changed since the last build' }
+    : { build: false, why: null };
 }
 
 /**

@@ -25,7 +25,12 @@ class App extends EventEmitter {
   }
   quit() {
     this.quitting += 1;
-    const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const event = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     this.emit('will-quit', event);
     if (!event.defaultPrevented) {
       note('quit');
@@ -104,13 +109,23 @@ class BrowserWindow extends EventEmitter {
 async function exercise() {
   try {
     const index = await appHandler(new Request('app://hookscope/index.html'));
-    report.index = { status: index.status, csp: index.headers.get('content-security-policy'), html: (await index.text()).slice(0, 200) };
+    report.index = {
+      status: index.status,
+      csp: index.headers.get('content-security-policy'),
+      html: (await index.text()).slice(0, 200),
+    };
     const frame = { senderFrame: { url: 'app://hookscope/index.html' } };
     report.appInfo = await rpc(frame, { op: 'call', method: 'app.info', input: {} });
-    report.foreign = await rpc({ senderFrame: { url: 'https://example.com/' } }, { op: 'call', method: 'app.info', input: {} });
+    report.foreign = await rpc(
+      { senderFrame: { url: 'https://example.com/' } },
+      { op: 'call', method: 'app.info', input: {} },
+    );
     report.capabilities = await rpc(frame, { op: 'capabilities' });
     if (report.appInfo.ok) {
-      const response = await fetch(`${report.appInfo.value.receiverUrl}/packaged-probe`, { method: 'POST', body: 'probe' });
+      const response = await fetch(`${report.appInfo.value.receiverUrl}/packaged-probe`, {
+        method: 'POST',
+        body: 'probe',
+      });
       report.receiverStatus = response.status;
       for (let i = 0; i < 50; i++) {
         const list = await rpc(frame, { op: 'call', method: 'captures.list', input: { limit: 5 } });

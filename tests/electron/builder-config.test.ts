@@ -31,7 +31,9 @@ describe('electron-builder configuration', () => {
 
   it('the validator does reject a broken config (so the check above means something)', async () => {
     await expect(validate({ ...loadConfig(), npmRebuild: 'sometimes' })).rejects.toThrow(/npmRebuild/);
-    await expect(validate({ ...loadConfig(), electronFuses: { runAsNodee: false } })).rejects.toThrow(/Invalid configuration object[\s\S]*electronFuses/);
+    await expect(validate({ ...loadConfig(), electronFuses: { runAsNodee: false } })).rejects.toThrow(
+      /Invalid configuration object[\s\S]*electronFuses/,
+    );
   });
 
   it('sets the security fuses and never rebuilds native modules', () => {
@@ -58,10 +60,13 @@ describe('electron-builder configuration', () => {
   });
 
   it('no script or config runs install-app-deps or @electron/rebuild', () => {
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     const offenders: string[] = [];
     for (const [name, command] of Object.entries(pkg.scripts)) {
-      if (/install-app-deps|electron-rebuild|@electron\/rebuild/.test(command)) offenders.push(`package.json scripts.${name}`);
+      if (/install-app-deps|electron-rebuild|@electron\/rebuild/.test(command))
+        offenders.push(`package.json scripts.${name}`);
     }
     const walk = (dir: string): string[] =>
       readdirSync(dir).flatMap((entry) => {

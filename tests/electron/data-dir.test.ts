@@ -4,12 +4,16 @@ import { defaultDataDir } from '../../electron/engine/util/data-dir';
 describe('defaultDataDir', () => {
   it('prefers HOOKSCOPE_DATA_DIR on every platform', () => {
     for (const platform of ['linux', 'darwin', 'win32'] as const) {
-      expect(defaultDataDir({ HOOKSCOPE_DATA_DIR: '/tmp/hs', APPDATA: 'C:\\x' }, platform, '/home/u')).toBe('/tmp/hs');
+      expect(defaultDataDir({ HOOKSCOPE_DATA_DIR: '/tmp/hs', APPDATA: 'C:\\x' }, platform, '/home/u')).toBe(
+        '/tmp/hs',
+      );
     }
   });
 
   it('ignores a blank override', () => {
-    expect(defaultDataDir({ HOOKSCOPE_DATA_DIR: '  ' }, 'linux', '/home/u')).toBe('/home/u/.config/Hookscope');
+    expect(defaultDataDir({ HOOKSCOPE_DATA_DIR: '  ' }, 'linux', '/home/u')).toBe(
+      '/home/u/.config/Hookscope',
+    );
   });
 
   it('uses ~/.config on Linux, honouring XDG_CONFIG_HOME', () => {

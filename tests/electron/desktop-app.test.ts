@@ -84,7 +84,9 @@ describe('desktop main process (injected Electron)', () => {
 
   it('registers app:// as privileged before ready, then serves the renderer with a CSP', async () => {
     const { fake } = await launched();
-    expect(fake.calls.indexOf('protocol.registerSchemesAsPrivileged')).toBeLessThan(fake.calls.indexOf('app.whenReady'));
+    expect(fake.calls.indexOf('protocol.registerSchemesAsPrivileged')).toBeLessThan(
+      fake.calls.indexOf('app.whenReady'),
+    );
     expect(fake.electron.protocol.privileged).toEqual([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
     ]);
@@ -96,7 +98,9 @@ describe('desktop main process (injected Electron)', () => {
     expect(csp).toBe(contentSecurityPolicy);
     expect(csp).toContain("default-src 'self'");
     expect(csp).not.toMatch(/https?:|\*/);
-    expect((await handler(new Request('app://hookscope/assets/app.js'))).headers.get('content-type')).toContain('javascript');
+    expect(
+      (await handler(new Request('app://hookscope/assets/app.js'))).headers.get('content-type'),
+    ).toContain('javascript');
     // client-side routes fall back to the app; missing assets do not
     expect(await (await handler(new Request('app://hookscope/captures/12'))).text()).toContain('Hookscope');
     expect((await handler(new Request('app://hookscope/assets/missing.js'))).status).toBe(404);
@@ -127,7 +131,12 @@ describe('desktop main process (injected Electron)', () => {
     expect(open({ url: 'app://hookscope/index.html' })).toEqual({ action: 'deny' });
     expect(open({ url: 'smb://share/x' })).toEqual({ action: 'deny' });
     expect(fake.electron.shell.external).toEqual(['https://example.com/docs']);
-    const attach = { prevented: false, preventDefault() { this.prevented = true; } };
+    const attach = {
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
     window.webContents.emit('will-attach-webview', attach);
     expect(attach.prevented).toBe(true);
   });
@@ -135,7 +144,15 @@ describe('desktop main process (injected Electron)', () => {
   it('denies permission requests and checks', async () => {
     const { fake } = await launched();
     const session = fake.electron.session.defaultSession;
-    for (const permission of ['media', 'geolocation', 'notifications', 'midi', 'openExternal', 'clipboard-read', 'hid']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'midi',
+      'openExternal',
+      'clipboard-read',
+      'hid',
+    ]) {
       expect(session.request(permission, appFrame)).toBe(false);
       expect(session.checkHandler!(null, permission, 'app://hookscope', {})).toBe(false);
     }
@@ -154,8 +171,14 @@ describe('desktop main process (injected Electron)', () => {
     }
     expect(await call(appFrame, 'app.nope')).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     expect(await call(appFrame, '__proto__')).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    expect(await ipc.invoke(ipcChannels.rpc, appFrame, { op: 'eval' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const info = (await call(appFrame, 'app.info')) as { ok: true; value: { receiverUrl: string; dataDir: string; mode: string } };
+    expect(await ipc.invoke(ipcChannels.rpc, appFrame, { op: 'eval' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    const info = (await call(appFrame, 'app.info')) as {
+      ok: true;
+      value: { receiverUrl: string; dataDir: string; mode: string };
+    };
     expect(info.ok).toBe(true);
     expect(info.value).toMatchObject({ receiverUrl: runtime.engine.receiverUrl, dataDir, mode: 'desktop' });
     expect(await ipc.invoke(ipcChannels.rpc, appFrame, { op: 'capabilities' })).toEqual({
@@ -171,11 +194,15 @@ describe('desktop main process (injected Electron)', () => {
   it('pushes engine events to the window on the event channel', async () => {
     const { runtime, window } = await launched();
     const created = new Promise((resolve) => runtime.engine.bus.on('capture.created', resolve));
-    const response = await fetch(`${runtime.engine.receiverUrl}/pushed?x=1`, { method: 'POST', body: 'hello' });
+    const response = await fetch(`${runtime.engine.receiverUrl}/pushed?x=1`, {
+      method: 'POST',
+      body: 'hello',
+    });
     expect(response.status).toBeLessThan(500);
     await created;
     const pushed = window.webContents.sent.filter((m) => m.channel === ipcChannels.event);
-    const message = pushed.map((m) => m.args[0] as { event: string; payload: { items: Array<{ path: string }> } })
+    const message = pushed
+      .map((m) => m.args[0] as { event: string; payload: { items: Array<{ path: string }> } })
       .find((m) => m.event === 'capture.created');
     expect(message?.payload.items[0]?.path).toBe('/pushed');
   });
@@ -183,7 +210,11 @@ describe('desktop main process (injected Electron)', () => {
   it('menu actions call the API: export HAR writes the capture, import HAR brings it back', async () => {
     const { fake, runtime } = await launched();
     const created = new Promise((resolve) => runtime.engine.bus.on('capture.created', resolve));
-    await fetch(`${runtime.engine.receiverUrl}/menu-export`, { method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } });
+    await fetch(`${runtime.engine.receiverUrl}/menu-export`, {
+      method: 'POST',
+      body: '{"a":1}',
+      headers: { 'content-type': 'application/json' },
+    });
     await created;
 
     const template = fake.electron.Menu.installed!.template;
@@ -193,7 +224,9 @@ describe('desktop main process (injected Electron)', () => {
     fake.electron.dialog.saveAnswers.push({ canceled: false, filePath: harFile });
     await runtime.menu.exportHar();
     expect(fake.electron.dialog.errors).toEqual([]);
-    const har = JSON.parse(readFileSync(harFile, 'utf8')) as { log: { entries: Array<{ request: { url: string } }> } };
+    const har = JSON.parse(readFileSync(harFile, 'utf8')) as {
+      log: { entries: Array<{ request: { url: string } }> };
+    };
     expect(har.log.entries.map((e) => e.request.url).some((url) => url.endsWith('/menu-export'))).toBe(true);
     expect(fake.electron.dialog.messages.at(-1)?.message).toMatch(/^Exported 1 capture/);
 
@@ -239,8 +272,12 @@ describe('desktop main process (injected Electron)', () => {
     menuItem(template, ['View', 'Theme', 'Dark']).click!();
     expect(fake.electron.nativeTheme.themeSource).toBe('dark');
     expect(menuItem(fake.electron.Menu.installed!.template, ['View', 'Theme', 'Dark']).checked).toBe(true);
-    const view = menuItem(template, ['View']).submenu!.map((item) => item.role).filter(Boolean);
-    expect(view).toEqual(expect.arrayContaining(['zoomIn', 'zoomOut', 'resetZoom', 'reload', 'toggleDevTools']));
+    const view = menuItem(template, ['View'])
+      .submenu!.map((item) => item.role)
+      .filter(Boolean);
+    expect(view).toEqual(
+      expect.arrayContaining(['zoomIn', 'zoomOut', 'resetZoom', 'reload', 'toggleDevTools']),
+    );
   });
 
   it('hides reload and devtools in packaged builds', async () => {
@@ -338,7 +375,9 @@ describe('desktop main process (injected Electron)', () => {
       expect(explicit.fake.electron.app.exitCode).toBe(1);
 
       const invalid = await launch(createFakeElectron(), { HOOKSCOPE_RECEIVER_PORT: 'eighty' });
-      expect(invalid.fake.electron.dialog.errors[0]?.content).toContain('HOOKSCOPE_RECEIVER_PORT must be a port number');
+      expect(invalid.fake.electron.dialog.errors[0]?.content).toContain(
+        'HOOKSCOPE_RECEIVER_PORT must be a port number',
+      );
     } finally {
       blocker.close();
     }

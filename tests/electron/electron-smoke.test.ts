@@ -23,7 +23,8 @@ const runtime = findElectronRuntime({
   exists: existsSync,
   read: (path) => (existsSync(path) ? readFileSync(path, 'utf8') : null),
 });
-const built = existsSync(join(root, 'dist/electron/main.cjs')) && existsSync(join(root, 'dist/renderer/index.html'));
+const built =
+  existsSync(join(root, 'dist/electron/main.cjs')) && existsSync(join(root, 'dist/renderer/index.html'));
 const skipReason = !runtime.ok
   ? runtime.reason
   : !hasDisplay(process.platform, process.env)
@@ -46,7 +47,10 @@ describe.skipIf(skipReason !== null)('Electron smoke (real runtime)', () => {
     const app = await _electron.launch({
       executablePath: runtime.ok ? runtime.path : '',
       args: [root],
-      env: { ...process.env, HOOKSCOPE_DATA_DIR: data.path, HOOKSCOPE_RECEIVER_PORT: '0' } as Record<string, string>,
+      env: { ...process.env, HOOKSCOPE_DATA_DIR: data.path, HOOKSCOPE_RECEIVER_PORT: '0' } as Record<
+        string,
+        string
+      >,
     });
     try {
       const page = await app.firstWindow();
@@ -57,12 +61,21 @@ describe.skipIf(skipReason !== null)('Electron smoke (real runtime)', () => {
         require: typeof (window as unknown as { require?: unknown }).require,
         process: typeof (globalThis as unknown as { process?: unknown }).process,
       }));
-      expect(globals).toEqual({ bridge: ['capabilities', 'invoke', 'subscribe'], require: 'undefined', process: 'undefined' });
+      expect(globals).toEqual({
+        bridge: ['capabilities', 'invoke', 'subscribe'],
+        require: 'undefined',
+        process: 'undefined',
+      });
 
-      const info = await page.evaluate(() => (window as unknown as { bridge: Bridge }).bridge.invoke('app.info', {}));
+      const info = await page.evaluate(() =>
+        (window as unknown as { bridge: Bridge }).bridge.invoke('app.info', {}),
+      );
       expect(info.ok).toBe(true);
       const receiverUrl = (info.value as { receiverUrl: string }).receiverUrl;
-      const response = await fetch(`${receiverUrl}/electron-smoke`, { method: 'POST', body: 'from the smoke test' });
+      const response = await fetch(`${receiverUrl}/electron-smoke`, {
+        method: 'POST',
+        body: 'from the smoke test',
+      });
       expect(response.status).toBeLessThan(500);
       const paths = await page.evaluate(async () => {
         const bridge = (window as unknown as { bridge: Bridge }).bridge;
@@ -75,7 +88,9 @@ describe.skipIf(skipReason !== null)('Electron smoke (real runtime)', () => {
         return [];
       });
       expect(paths).toContain('/electron-smoke');
-      expect(await page.evaluate(() => (window as unknown as { bridge: Bridge }).bridge.capabilities())).toContain('desktop.saveFile');
+      expect(
+        await page.evaluate(() => (window as unknown as { bridge: Bridge }).bridge.capabilities()),
+      ).toContain('desktop.saveFile');
     } finally {
       await app.close();
       data.cleanup();

@@ -19,13 +19,17 @@ class Emitter {
   }
   once(event: string, listener: Listener) {
     const wrapped = ((...args: never[]) => {
-      this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== wrapped));
+      this.listeners.set(
+        event,
+        (this.listeners.get(event) ?? []).filter((l) => l !== wrapped),
+      );
       return listener(...args);
     }) as Listener;
     return this.on(event, wrapped);
   }
   emit(event: string, ...args: unknown[]) {
-    for (const listener of this.listeners.get(event) ?? []) (listener as (...a: unknown[]) => unknown)(...args);
+    for (const listener of this.listeners.get(event) ?? [])
+      (listener as (...a: unknown[]) => unknown)(...args);
   }
   count(event: string) {
     return this.listeners.get(event)?.length ?? 0;
@@ -115,7 +119,12 @@ export function createFakeElectron(options: { lock?: boolean; packaged?: boolean
     bounds: Rectangle;
     constructor(readonly options: BrowserWindowOptions) {
       super();
-      this.bounds = { x: options.x ?? 100, y: options.y ?? 100, width: options.width, height: options.height };
+      this.bounds = {
+        x: options.x ?? 100,
+        y: options.y ?? 100,
+        width: options.width,
+        height: options.height,
+      };
       windows.push(this);
       calls.push('new BrowserWindow');
     }
@@ -170,7 +179,10 @@ export function createFakeElectron(options: { lock?: boolean; packaged?: boolean
     async invoke(channel: string, frameUrl: string | null, ...args: unknown[]) {
       const handler = ipcHandlers.get(channel);
       if (!handler) throw new Error(`No handler registered for '${channel}'`);
-      const result = await handler({ senderFrame: frameUrl === null ? null : { url: frameUrl } }, ...structuredClone(args));
+      const result = await handler(
+        { senderFrame: frameUrl === null ? null : { url: frameUrl } },
+        ...structuredClone(args),
+      );
       return structuredClone(result);
     },
     handlers: ipcHandlers,
@@ -192,8 +204,14 @@ export function createFakeElectron(options: { lock?: boolean; packaged?: boolean
   const defaultSession = {
     requestHandler: null as
       | null
-      | ((wc: unknown, permission: string, cb: (granted: boolean) => void, details: PermissionRequestDetails) => void),
-    checkHandler: null as null | ((wc: unknown, permission: string, origin: string, details: unknown) => boolean),
+      | ((
+          wc: unknown,
+          permission: string,
+          cb: (granted: boolean) => void,
+          details: PermissionRequestDetails,
+        ) => void),
+    checkHandler: null as
+      null | ((wc: unknown, permission: string, origin: string, details: unknown) => boolean),
     setPermissionRequestHandler(handler: NonNullable<typeof this.requestHandler>) {
       this.requestHandler = handler;
     },

@@ -51,7 +51,10 @@ describe('IPC bridge specifics', () => {
   it('refuses every call from a frame that is not app://hookscope', async () => {
     const h = await ipcHarness('https://example.com/');
     try {
-      expect(await h.bridge.invoke('app.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await h.bridge.invoke('app.info', {})).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
       expect(await h.bridge.capabilities()).toEqual([]);
     } finally {
       await h.close();

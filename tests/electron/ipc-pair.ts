@@ -1,7 +1,11 @@
 // An in-memory ipcMain ⇄ ipcRenderer pair that behaves like Electron's: structured clone both ways, the
 // invoke event carries the sender frame's URL, and webContents.send reaches the renderer's listeners.
 import type { IpcEventMessage, IpcRequest } from '../../electron/shared/contract/desktop';
-import type { EventTargetLike, IpcInvokeEventLike, IpcMainLike } from '../../electron/engine/transport/ipc-transport';
+import type {
+  EventTargetLike,
+  IpcInvokeEventLike,
+  IpcMainLike,
+} from '../../electron/engine/transport/ipc-transport';
 import type { IpcRendererLike } from '../../electron/preload/bridge';
 
 type RendererListener = (event: unknown, message: IpcEventMessage) => void;

@@ -18,7 +18,10 @@ const io = (files: Record<string, string>) => ({
 
 describe('findElectronRuntime', () => {
   it('reports the package missing', () => {
-    expect(findElectronRuntime({ ...io({}), electronDir: null })).toEqual({ ok: false, reason: 'the electron package is not installed' });
+    expect(findElectronRuntime({ ...io({}), electronDir: null })).toEqual({
+      ok: false,
+      reason: 'the electron package is not installed',
+    });
   });
 
   it('reports an undownloaded binary when path.txt is absent (the postinstall download failed)', () => {
@@ -38,11 +41,15 @@ describe('findElectronRuntime', () => {
 
   it('honours ELECTRON_OVERRIDE_DIST_PATH like the electron package does', () => {
     const files = { '/opt/electron/electron': '' };
-    expect(findElectronRuntime({ ...io(files), env: { ELECTRON_OVERRIDE_DIST_PATH: '/opt/electron' } })).toEqual({
+    expect(
+      findElectronRuntime({ ...io(files), env: { ELECTRON_OVERRIDE_DIST_PATH: '/opt/electron' } }),
+    ).toEqual({
       ok: true,
       path: '/opt/electron/electron',
     });
-    expect(findElectronRuntime({ ...io({}), env: { ELECTRON_OVERRIDE_DIST_PATH: '/opt/none' } }).ok).toBe(false);
+    expect(findElectronRuntime({ ...io({}), env: { ELECTRON_OVERRIDE_DIST_PATH: '/opt/none' } }).ok).toBe(
+      false,
+    );
   });
 });
 
@@ -52,7 +59,10 @@ describe('decideLaunch', () => {
   const x11 = { DISPLAY: ':0' };
 
   it('launches Electron when the runtime and a display exist', () => {
-    expect(decideLaunch({ argv: [], platform: 'linux', env: x11, runtime: available })).toEqual({ mode: 'electron', binary: '/bin/electron' });
+    expect(decideLaunch({ argv: [], platform: 'linux', env: x11, runtime: available })).toEqual({
+      mode: 'electron',
+      binary: '/bin/electron',
+    });
     expect(decideLaunch({ argv: [], platform: 'darwin', env: {}, runtime: available }).mode).toBe('electron');
   });
 
@@ -71,7 +81,10 @@ describe('decideLaunch', () => {
       reason: 'No display (neither DISPLAY nor WAYLAND_DISPLAY is set) — starting browser mode',
       openBrowser: false,
     });
-    expect(decideLaunch({ argv: [], platform: 'linux', env: {}, runtime: missing })).toMatchObject({ mode: 'browser', openBrowser: false });
+    expect(decideLaunch({ argv: [], platform: 'linux', env: {}, runtime: missing })).toMatchObject({
+      mode: 'browser',
+      openBrowser: false,
+    });
   });
 
   it('honours --browser, --no-open and --self-test', () => {
@@ -80,8 +93,12 @@ describe('decideLaunch', () => {
       reason: 'Browser mode requested (--browser)',
       openBrowser: true,
     });
-    expect(decideLaunch({ argv: ['--browser', '--no-open'], platform: 'linux', env: x11, runtime: available })).toMatchObject({ openBrowser: false });
-    expect(decideLaunch({ argv: ['--self-test'], platform: 'linux', env: {}, runtime: missing })).toEqual({ mode: 'self-test' });
+    expect(
+      decideLaunch({ argv: ['--browser', '--no-open'], platform: 'linux', env: x11, runtime: available }),
+    ).toMatchObject({ openBrowser: false });
+    expect(decideLaunch({ argv: ['--self-test'], platform: 'linux', env: {}, runtime: missing })).toEqual({
+      mode: 'self-test',
+    });
   });
 
   it('detects displays per platform', () => {
@@ -93,14 +110,26 @@ describe('decideLaunch', () => {
 
 describe('needsBuild and openCommand', () => {
   it('builds when outputs are missing or older than sources', () => {
-    expect(needsBuild({ outputs: [100, null], newestSourceMs: 50 })).toEqual({ build: true, why: 'dist/ is missing files' });
-    expect(needsBuild({ outputs: [100, 90], newestSourceMs: 95 })).toEqual({ build: true, why: 'sources changed since the last build' });
+    expect(needsBuild({ outputs: [100, null], newestSourceMs: 50 })).toEqual({
+      build: true,
+      why: 'dist/ is missing files',
+    });
+    expect(needsBuild({ outputs: [100, 90], newestSourceMs: 95 })).toEqual({
+      build: true,
+      why: 'sources changed since the last build',
+    });
     expect(needsBuild({ outputs: [100, 90], newestSourceMs: 80 })).toEqual({ build: false, why: null });
   });
 
   it('opens URLs with the platform tool, escaping & for cmd', () => {
-    expect(openCommand('linux', 'http://127.0.0.1:1/?token=a')).toEqual({ command: 'xdg-open', args: ['http://127.0.0.1:1/?token=a'] });
+    expect(openCommand('linux', 'http://127.0.0.1:1/?token=a')).toEqual({
+      command: 'xdg-open',
+      args: ['http://127.0.0.1:1/?token=a'],
+    });
     expect(openCommand('darwin', 'http://x/')).toEqual({ command: 'open', args: ['http://x/'] });
-    expect(openCommand('win32', 'http://x/?a=1&b=2')).toEqual({ command: 'cmd', args: ['/c', 'start', '', 'http://x/?a=1^&b=2'] });
+    expect(openCommand('win32', 'http://x/?a=1&b=2')).toEqual({
+      command: 'cmd',
+      args: ['/c', 'start', '', 'http://x/?a=1^&b=2'],
+    });
   });
 });

@@ -40,7 +40,8 @@ describe('preload bundle', () => {
           invoked.push(args);
           return { ok: true, value: ['desktop.saveFile'] };
         },
-        on: (channel: string, listener: (event: unknown, message: unknown) => void) => void listeners.set(channel, listener),
+        on: (channel: string, listener: (event: unknown, message: unknown) => void) =>
+          void listeners.set(channel, listener),
         removeListener: (channel: string) => void listeners.delete(channel),
       },
     };
@@ -62,7 +63,10 @@ describe('preload bundle', () => {
     expect(Object.keys(bridge).sort()).toEqual(['capabilities', 'invoke', 'subscribe']);
 
     await bridge.invoke('captures.list', { limit: 5 });
-    expect(invoked[0]).toEqual([ipcChannels.rpc, { op: 'call', method: 'captures.list', input: { limit: 5 } }]);
+    expect(invoked[0]).toEqual([
+      ipcChannels.rpc,
+      { op: 'call', method: 'captures.list', input: { limit: 5 } },
+    ]);
     expect(await bridge.capabilities()).toEqual(['desktop.saveFile']);
 
     const seen: unknown[] = [];

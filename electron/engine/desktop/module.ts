@@ -3,7 +3,10 @@ import type { desktopMethods } from '../../shared/contract/desktop';
 import type { EngineModule } from '../context';
 
 const unavailable = (name: string) => () => {
-  throw new ApiError('unavailable', `${name} needs the desktop app (native dialogs are not available in this mode).`);
+  throw new ApiError(
+    'unavailable',
+    `${name} needs the desktop app (native dialogs are not available in this mode).`,
+  );
 };
 
 /**

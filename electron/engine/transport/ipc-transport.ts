@@ -11,7 +11,10 @@ export interface IpcInvokeEventLike {
 
 /** The part of Electron's `ipcMain` the transport uses (tests pass a fake). */
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: IpcInvokeEventLike, ...args: unknown[]) => Promise<unknown>): void;
+  handle(
+    channel: string,
+    listener: (event: IpcInvokeEventLike, ...args: unknown[]) => Promise<unknown>,
+  ): void;
   removeHandler(channel: string): void;
 }
 
@@ -62,7 +65,9 @@ export function createIpcTransport(options: IpcTransportOptions): IpcTransport {
   options.ipcMain.handle(ipcChannels.rpc, async (event, request): Promise<Result<unknown>> => {
     const frameUrl = event.senderFrame?.url ?? null;
     if (!isAllowed(frameUrl)) {
-      options.log?.warn('ipc call from a foreign frame refused', { origin: originOf(frameUrl) ?? String(frameUrl) });
+      options.log?.warn('ipc call from a foreign frame refused', {
+        origin: originOf(frameUrl) ?? String(frameUrl),
+      });
       return {
         ok: false,
         error: {
@@ -73,7 +78,13 @@ export function createIpcTransport(options: IpcTransportOptions): IpcTransport {
     }
     const parsed = ipcRequest.safeParse(request);
     if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid_input', message: 'IPC request must be { op: "call", method, input } or { op: "capabilities" }.' } };
+      return {
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message: 'IPC request must be { op: "call", method, input } or { op: "capabilities" }.',
+        },
+      };
     }
     if (parsed.data.op === 'capabilities') return { ok: true, value: [...options.capabilities] };
     return options.dispatcher.dispatch(parsed.data.method, parsed.data.input, { transport: 'ipc' });

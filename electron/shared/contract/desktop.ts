@@ -4,7 +4,9 @@ import { method, type EventTable, type MethodTable } from './define';
 const fileFilter = z.object({
   name: z.string().min(1).max(100),
   /** Extensions without the dot, e.g. `har`; `*` for any. */
-  extensions: z.array(z.string().regex(/^(\*|[A-Za-z0-9]{1,16})$/, 'an extension without the dot, or *')).min(1),
+  extensions: z
+    .array(z.string().regex(/^(\*|[A-Za-z0-9]{1,16})$/, 'an extension without the dot, or *'))
+    .min(1),
 });
 export type FileFilter = z.infer<typeof fileFilter>;
 
@@ -47,9 +49,13 @@ export const desktopMethods = {
     { desktopOnly: true },
   ),
   /** Show a file in the OS file manager (never opens or runs it). */
-  'desktop.revealInFolder': method(z.object({ path: z.string().min(1) }), z.object({ revealed: z.boolean() }), {
-    desktopOnly: true,
-  }),
+  'desktop.revealInFolder': method(
+    z.object({ path: z.string().min(1) }),
+    z.object({ revealed: z.boolean() }),
+    {
+      desktopOnly: true,
+    },
+  ),
 } satisfies MethodTable;
 
 export const desktopEvents = {} satisfies EventTable;
