@@ -1,0 +1,368 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useApi } from '../../api';
+import { Tabs } from '../../components/Tabs';
+import { ApiError } from '../../../../electron/shared/contract/errors';
+import type { DeliverySummary, Environment } from '../../../../electron/shared/contract/delivery';
+import type { EmulatedRequest, EmulatorKind } from '../../../../electron/shared/send/emulators';
+import { buildOutgoing } from '../../../../electron/shared/send/outgoing';
+import { AuthEditor } from './AuthEditor';
+import { BodyEditor } from './BodyEditor';
+import { EmulatorPicker } from './EmulatorPicker';
+import { PairsEditor } from './PairsEditor';
+import { PasteCurl } from './PasteCurl';
+import { PreviewPanel } from './PreviewPanel';
+import { activeRecord, emptyRecordState, RecordPanel, type RecordState } from './RecordPanel';
+import { SigningPanel, useSignPreview } from './SigningPanel';
+import {
+  draftFromCurl,
+  draftFromInitial,
+  emptyDraft,
+  enabledHeaders,
+  modeForBody,
+  policyLabels,
+  standardMethods,
+  type ComposeDraft,
+  type HeaderRow,
+  type InitialRequest,
+  type Policy,
+} from './state';
+import './compose.css';
+
+type TabId = 'body' | 'headers' | 'auth' | 'record' | 'signing';
+
+type SendState =
+  | { kind: 'idle' }
+  | { kind: 'confirm' }
+  | { kind: 'sending' }
+  | { kind: 'sent'; delivery: DeliverySummary }
+  | { kind: 'loop'; message: string }
+  | { kind: 'failed'; message: string };
+
+// The draft outlives the view: switching to the inspector and back keeps what was typed (memory only, so
+// secrets typed into auth or signing never reach storage).
+let remembered: { draft: ComposeDraft; record: RecordState } | null = null;
+
+export interface ComposerProps {
+  /** "Open capture in composer": the captured request to start from. */
+  initial?: InitialRequest;
+}
+
+export function Composer({ initial }: ComposerProps) {
+  const api = useApi();
+  const [draft, setDraftState] = useState<ComposeDraft>(() => (initial ? draftFromInitial(initial) : (remembered?.draft ?? emptyDraft)));
+  const [record, setRecord] = useState<RecordState>(() => remembered?.record ?? emptyRecordState);
+  const [tab, setTab] = useState<TabId>('body');
+  const [dialog, setDialog] = useState<'curl' | 'emulate' | null>(null);
+  const [send, setSend] = useState<SendState>({ kind: 'idle' });
+  const [environments, setEnvironments] = useState<Environment[] | null>(null);
+  const [customMethod, setCustomMethod] = useState(() => !standardMethods.includes(draft.method));
+
+  useEffect(() => {
+    if (initial) setDraftState(draftFromInitial(initial));
+  }, [initial]);
+
+  useEffect(() => {
+    remembered = { draft, record };
+  }, [draft, record]);
+
+  useEffect(() => {
+    api.call('environments.list', {}).then(
+      (result) => {
+        setEnvironments(result.items);
+        setRecord((r) => (r.environmentId === null ? { ...r, environmentId: result.items.find((e) => e.active)?.id ?? null } : r));
+      },
+      () => setEnvironments(null),
+    );
+  }, [api]);
+
+  // A delivery we sent updates as its attempts land.
+  useEffect(
+    () =>
+      api.on('delivery.updated', ({ items }) => {
+        setSend((s) => {
+          if (s.kind !== 'sent') return s;
+          const next = items.find((d) => d.id === s.delivery.id);
+          return next ? { kind: 'sent', delivery: next } : s;
+        });
+      }),
+    [api],
+  );
+
+  const setDraft = useCallback((patch: Partial<ComposeDraft>) => {
+    setDraftState((d) => ({ ...d, ...patch }));
+    setSend((s) => (s.kind === 'confirm' || s.kind === 'loop' ? { kind: 'idle' } : s));
+  }, []);
+
+  const recordValues = useMemo(() => activeRecord(record), [record]);
+  const env = useMemo(() => environments?.find((e) => e.id === record.environmentId)?.variables ?? {}, [environments, record.environmentId]);
+  const built = useMemo(
+    () =>
+      buildOutgoing(
+        { method: draft.method, url: draft.url, headers: enabledHeaders(draft.headers), auth: draft.auth, bodyMode: draft.bodyMode, body: draft.body },
+        recordValues,
+        env,
+      ),
+    [draft, recordValues, env],
+  );
+  const signPreview = useSignPreview(draft.signing, built.bodyBase64);
+  const signingHeaders = signPreview && !signPreview.error ? signPreview.headers : [];
+
+  const headerErrors = Object.fromEntries(
+    built.errors.filter((e) => e.field.startsWith('headers[')).map((e) => [Number(e.field.slice(8, -1)), e.message]),
+  );
+  const signingBlocked = draft.signing.scheme !== 'none' && signPreview?.error ? signPreview.error : null;
+  const blocked = built.errors.length > 0 || signingBlocked !== null;
+
+  const doSend = async (allowLoop = false) => {
+    setSend({ kind: 'sending' });
+    try {
+      const delivery = await api.call('deliveries.send', {
+        request: { method: built.method, url: built.url, headers: built.headers, bodyBase64: built.bodyBase64 },
+        policy: draft.policy,
+        ...(draft.signing.scheme !== 'none' ? { signing: draft.signing } : {}),
+        ...(draft.name.trim() ? { name: draft.name.trim() } : {}),
+        type: draft.type,
+        ...(allowLoop ? { allowLoop: true } : {}),
+      });
+      setSend({ kind: 'sent', delivery });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      setSend(error instanceof ApiError && error.code === 'loop_detected' ? { kind: 'loop', message } : { kind: 'failed', message });
+    }
+  };
+
+  const onSend = () => {
+    if (blocked) return;
+    if (built.warnings.length > 0 && send.kind !== 'confirm') setSend({ kind: 'confirm' });
+    else void doSend();
+  };
+
+  const fillFromEmulator = (request: EmulatedRequest, _kind: EmulatorKind) => {
+    const contentType = request.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null;
+    setDraft({
+      method: request.method,
+      headers: request.headers.map(([name, value]) => ({ name, value, enabled: true })),
+      body: request.body,
+      bodyMode: modeForBody(request.body, contentType),
+      policy: request.policy,
+      name: draft.name || request.description.slice(0, 200),
+      type: 'emulator',
+    });
+    setTab('body');
+  };
+
+  const headerCount = draft.headers.filter((h) => h.enabled).length;
+
+  return (
+    <div className="composer" data-testid="composer">
+      <div className="compose-request-line">
+        {customMethod ? (
+          <input
+            className="compose-method"
+            value={draft.method}
+            aria-label="Custom method"
+            data-testid="compose-method-custom"
+            spellCheck={false}
+            onChange={(e) => setDraft({ method: e.target.value.toUpperCase() })}
+          />
+        ) : (
+          <select
+            className="compose-method"
+            value={draft.method}
+            aria-label="Method"
+            data-testid="compose-method"
+            onChange={(e) => {
+              if (e.target.value === '__custom') {
+                setCustomMethod(true);
+                setDraft({ method: 'PURGE' });
+              } else setDraft({ method: e.target.value });
+            }}
+          >
+            {standardMethods.map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+            <option value="__custom">Custom…</option>
+          </select>
+        )}
+        {customMethod && (
+          <button type="button" className="btn btn-small btn-ghost" title="Back to the standard methods" onClick={() => { setCustomMethod(false); setDraft({ method: 'POST' }); }}>
+            ↺
+          </button>
+        )}
+        <input
+          className={`compose-url ${built.errors.some((e) => e.field === 'url') && draft.url ? 'invalid' : ''}`}
+          value={draft.url}
+          placeholder="https://example.com/webhook?contact_id=[Contact ID]"
+          aria-label="URL"
+          data-testid="compose-url"
+          spellCheck={false}
+          onChange={(e) => setDraft({ url: e.target.value })}
+        />
+        <button type="button" className="btn btn-primary" data-testid="compose-send" disabled={blocked || send.kind === 'sending'} onClick={onSend}>
+          {send.kind === 'sending' ? 'Sending…' : send.kind === 'confirm' ? 'Send anyway' : 'Send'}
+        </button>
+      </div>
+
+      <div className="compose-toolbar">
+        <button type="button" className="btn btn-small" data-testid="compose-paste-curl" onClick={() => setDialog(dialog === 'curl' ? null : 'curl')}>
+          Paste cURL
+        </button>
+        <button type="button" className="btn btn-small" data-testid="compose-emulate" onClick={() => setDialog(dialog === 'emulate' ? null : 'emulate')}>
+          Act like Ortto / Ontraport…
+        </button>
+        <span className="spacer" />
+        <label>
+          Policy{' '}
+          <select value={draft.policy} data-testid="compose-policy" onChange={(e) => setDraft({ policy: e.target.value as Policy })}>
+            {(['none', 'ortto', 'ontraport', 'standard'] as const).map((p) => (
+              <option key={p} value={p}>
+                {policyLabels[p]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Name <input value={draft.name} placeholder="optional" data-testid="compose-name" onChange={(e) => setDraft({ name: e.target.value })} />
+        </label>
+      </div>
+
+      {dialog === 'curl' && (
+        <PasteCurl
+          onParsed={(parsed) => {
+            const next = draftFromCurl(parsed, draft);
+            setDraftState(next);
+            setCustomMethod(!standardMethods.includes(next.method));
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'emulate' && <EmulatorPicker contact={recordValues} onPick={fillFromEmulator} onClose={() => setDialog(null)} />}
+
+      <SendStatus send={send} built={built} signingBlocked={signingBlocked} onConfirm={() => void doSend()} onOverrideLoop={() => void doSend(true)} onCancel={() => setSend({ kind: 'idle' })} />
+
+      <div className="compose-split">
+        <div className="compose-editor">
+          <Tabs<TabId>
+            label="Request parts"
+            active={tab}
+            onChange={setTab}
+            tabs={[
+              { id: 'body', label: 'Body', badge: built.unresolved.length > 0 ? `${built.unresolved.length} unresolved` : null },
+              { id: 'headers', label: 'Headers', badge: headerCount || null },
+              { id: 'auth', label: 'Auth', badge: draft.auth.kind === 'none' ? null : draft.auth.kind },
+              { id: 'record', label: 'Merge fields', badge: Object.keys(recordValues).length || null },
+              { id: 'signing', label: 'Signing', badge: draft.signing.scheme === 'none' ? null : draft.signing.scheme },
+            ]}
+          />
+          <div className="compose-tab">
+            {tab === 'body' && (
+              <BodyEditor mode={draft.bodyMode} body={draft.body} record={recordValues} env={env} onMode={(bodyMode) => setDraft({ bodyMode })} onBody={(body) => setDraft({ body, type: 'manual' })} />
+            )}
+            {tab === 'headers' && (
+              <>
+                <PairsEditor<HeaderRow>
+                  rows={draft.headers}
+                  onChange={(headers) => setDraft({ headers })}
+                  make={(name, value) => ({ name, value, enabled: true })}
+                  nameLabel="Header"
+                  testId="compose-headers"
+                  errors={headerErrors}
+                />
+                <p className="muted">
+                  Content-Type is detected from the body (form, JSON or XML, otherwise text) unless you set one here. Currently:{' '}
+                  <span className="mono" data-testid="compose-content-type">
+                    {built.contentType ?? 'none (empty body)'}
+                  </span>
+                </p>
+              </>
+            )}
+            {tab === 'auth' && <AuthEditor auth={draft.auth} onChange={(auth) => setDraft({ auth })} />}
+            {tab === 'record' && <RecordPanel state={record} onChange={setRecord} environments={environments} />}
+            {tab === 'signing' && <SigningPanel config={draft.signing} onChange={(signing) => setDraft({ signing })} preview={signPreview} />}
+          </div>
+        </div>
+        <PreviewPanel built={built} signingHeaders={signingHeaders} />
+      </div>
+    </div>
+  );
+}
+
+function SendStatus({
+  send,
+  built,
+  signingBlocked,
+  onConfirm,
+  onOverrideLoop,
+  onCancel,
+}: {
+  send: SendState;
+  built: ReturnType<typeof buildOutgoing>;
+  signingBlocked: string | null;
+  onConfirm: () => void;
+  onOverrideLoop: () => void;
+  onCancel: () => void;
+}) {
+  const problems = [...built.errors.map((e) => e.message), ...(signingBlocked ? [`signing: ${signingBlocked}`] : [])];
+  return (
+    <div className="compose-status" aria-live="polite">
+      {problems.length > 0 && (
+        <ul className="compose-problems" data-testid="compose-errors">
+          {problems.map((message, i) => (
+            <li key={i} className="compose-error">
+              {message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {send.kind === 'confirm' && (
+        <div className="compose-confirm" data-testid="compose-confirm">
+          <ul className="compose-problems">
+            {built.warnings.map((w, i) => (
+              <li key={i} className="compose-warn">
+                {w.message}
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="btn btn-small btn-danger" data-testid="compose-confirm-send" onClick={onConfirm}>
+            Send anyway
+          </button>{' '}
+          <button type="button" className="btn btn-small" onClick={onCancel}>
+            Keep editing
+          </button>
+        </div>
+      )}
+      {send.kind === 'loop' && (
+        <div className="compose-confirm" data-testid="compose-loop">
+          <p className="compose-warn">{send.message}</p>
+          <button type="button" className="btn btn-small btn-danger" data-testid="compose-loop-override" onClick={onOverrideLoop}>
+            Send to my own receiver anyway
+          </button>{' '}
+          <button type="button" className="btn btn-small" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {send.kind === 'failed' && (
+        <p className="compose-error" data-testid="compose-send-error">
+          {send.message}
+        </p>
+      )}
+      {send.kind === 'sent' && (
+        <p className="compose-sent" data-testid="compose-sent">
+          Delivery #{send.delivery.id} <span className="mono">{send.delivery.uid}</span>: {send.delivery.state.replace('_', ' ')}
+          {send.delivery.lastStatus !== null && <> · HTTP {send.delivery.lastStatus}</>}
+          {send.delivery.lastError && <> · {send.delivery.lastError}</>}
+          {send.delivery.attempts > 0 && (
+            <>
+              {' '}
+              · attempt {send.delivery.attempts}/{send.delivery.maxAttempts}
+            </>
+          )}{' '}
+          <a href="#view=deliveries" className="btn-link">
+            Delivery log
+          </a>
+        </p>
+      )}
+    </div>
+  );
+}

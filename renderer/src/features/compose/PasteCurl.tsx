@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { CurlParseError, parseCurl, type ParsedCurl } from '../../../../electron/shared/send/curl';
+
+/** Paste a cURL command to fill the composer; parse errors name the part that could not be read. */
+export function PasteCurl({ onParsed, onClose }: { onParsed: (parsed: ParsedCurl) => void; onClose: () => void }) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const apply = () => {
+    try {
+      onParsed(parseCurl(text));
+      onClose();
+    } catch (e) {
+      setError(e instanceof CurlParseError ? e.message : `cURL: ${(e as Error).message}`);
+    }
+  };
+  return (
+    <div className="compose-paste" role="dialog" aria-label="Paste a cURL command" data-testid="paste-curl">
+      <textarea
+        rows={6}
+        value={text}
+        autoFocus
+        spellCheck={false}
+        placeholder="curl -X POST https://example.com/hook -H 'Content-Type: application/json' -d '{…}'"
+        data-testid="paste-curl-input"
+        onChange={(e) => {
+          setText(e.target.value);
+          setError(null);
+        }}
+      />
+      {error && (
+        <p className="compose-error" data-testid="paste-curl-error">
+          {error}
+        </p>
+      )}
+      <div className="compose-row">
+        <button type="button" className="btn btn-primary btn-small" data-testid="paste-curl-apply" onClick={apply} disabled={text.trim() === ''}>
+          Fill composer
+        </button>
+        <button type="button" className="btn btn-small" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}

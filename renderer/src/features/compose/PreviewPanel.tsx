@@ -1,0 +1,64 @@
+import type { BuiltRequest } from '../../../../electron/shared/send/outgoing';
+import { CopyButton } from '../../components/CopyButton';
+import { toCurl } from '../../../../electron/shared/send/curl';
+import { base64ToBytes } from '../../../../electron/shared/send/bytes';
+
+const maxPreviewChars = 64 * 1024;
+
+function requestTarget(url: string): { target: string; host: string } {
+  try {
+    const parsed = new URL(url);
+    return { target: `${parsed.pathname}${parsed.search}`, host: parsed.host };
+  } catch {
+    return { target: url || '/', host: '' };
+  }
+}
+
+/** The exact request line, headers and body bytes that go out (signature headers are added per attempt). */
+export function PreviewPanel({ built, signingHeaders }: { built: BuiltRequest; signingHeaders: [string, string][] }) {
+  const { target, host } = requestTarget(built.url);
+  const bodyShown =
+    built.bodyBytes === 0
+      ? null
+      : built.bodyText === null
+        ? `(${built.bodyBytes} bytes of binary data, shown as base64)\n${built.bodyBase64.slice(0, maxPreviewChars)}`
+        : built.bodyText.length > maxPreviewChars
+          ? `${built.bodyText.slice(0, maxPreviewChars)}\n… (${built.bodyBytes.toLocaleString()} bytes in all)`
+          : built.bodyText;
+  const curl = () =>
+    toCurl({ method: built.method, url: built.url, headers: [...built.headers, ...signingHeaders], body: base64ToBytes(built.bodyBase64) });
+
+  return (
+    <section className="compose-preview" aria-label="Request preview" data-testid="compose-preview">
+      <div className="compose-row">
+        <h2>Exactly what goes out</h2>
+        <span className="spacer" />
+        <span className="muted" data-testid="preview-size">
+          {built.bodyBytes.toLocaleString()} bytes · {built.contentType ?? 'no Content-Type'}
+          {built.contentTypeSource === 'detected' ? ' (detected)' : built.contentTypeSource === 'user' ? ' (yours)' : ''}
+        </span>
+        <CopyButton text={curl} label="Copy as cURL" />
+      </div>
+      <pre className="compose-pre compose-http" data-testid="preview-text">
+        <span className="http-line">{`${built.method} ${target} HTTP/1.1`}</span>
+        {'\n'}
+        {host && <span className="http-header">{`Host: ${host}\n`}</span>}
+        {built.headers.map(([name, value], i) => (
+          <span key={`h${i}`} className="http-header" data-testid="preview-header">{`${name}: ${value}\n`}</span>
+        ))}
+        {signingHeaders.map(([name, value], i) => (
+          <span key={`s${i}`} className="http-header http-signed" title="Added by signing, recomputed for each attempt">{`${name}: ${value}\n`}</span>
+        ))}
+        {built.bodyBytes > 0 && <span className="http-header">{`Content-Length: ${built.bodyBytes}\n`}</span>}
+        {bodyShown !== null && (
+          <>
+            {'\n'}
+            <span className="http-body" data-testid="preview-body">
+              {bodyShown}
+            </span>
+          </>
+        )}
+      </pre>
+    </section>
+  );
+}

@@ -1,0 +1,206 @@
+import { useEffect, useState } from 'react';
+import { useApi } from '../../api';
+import { base64ToBytes, utf8DecodeStrict } from '../../../../electron/shared/send/bytes';
+import { recordFromPayload, recordsFromFile, type RowError } from '../../../../electron/shared/send/merge-fields';
+import type { Environment } from '../../../../electron/shared/contract/delivery';
+import { PairsEditor, type Pair } from './PairsEditor';
+
+export type RecordSource = 'variables' | 'file' | 'capture';
+
+export interface RecordState {
+  source: RecordSource;
+  variables: Pair[];
+  file: { name: string; rows: Record<string, string>[]; errors: RowError[] } | null;
+  row: number;
+  capture: { id: number; fields: Record<string, string> } | null;
+  environmentId: number | null;
+}
+
+export const emptyRecordState: RecordState = {
+  source: 'variables',
+  variables: [
+    { name: 'First Name', value: 'Mary' },
+    { name: 'Last Name', value: 'Smith' },
+    { name: 'Email', value: 'mary@example.com' },
+    { name: 'Contact ID', value: '8' },
+  ],
+  file: null,
+  row: 1,
+  capture: null,
+  environmentId: null,
+};
+
+/** The record merge fields resolve from. */
+export function activeRecord(state: RecordState): Record<string, string> {
+  if (state.source === 'file') return state.file?.rows[state.row - 1] ?? {};
+  if (state.source === 'capture') return state.capture?.fields ?? {};
+  return Object.fromEntries(state.variables.filter((v) => v.name.trim() !== '').map((v) => [v.name.trim(), v.value]));
+}
+
+/** Sample record (variables, data-file row, captured payload) and the named environment for {{variables}}. */
+export function RecordPanel({
+  state,
+  onChange,
+  environments,
+}: {
+  state: RecordState;
+  onChange: (state: RecordState) => void;
+  environments: Environment[] | null;
+}) {
+  const api = useApi();
+  const [captureInput, setCaptureInput] = useState(state.capture ? String(state.capture.id) : '');
+  const [captureError, setCaptureError] = useState<string | null>(null);
+  const set = (patch: Partial<RecordState>) => onChange({ ...state, ...patch });
+
+  useEffect(() => setCaptureError(null), [captureInput]);
+
+  const loadFile = async (file: File) => {
+    const kind = /\.json$/i.test(file.name) ? 'json' : 'csv';
+    const text = await file.text();
+    const { rows, errors } = recordsFromFile(text, kind);
+    set({ source: 'file', file: { name: file.name, rows, errors }, row: 1 });
+  };
+
+  const loadCapture = async () => {
+    const id = Number(captureInput);
+    if (!Number.isInteger(id) || id <= 0) {
+      setCaptureError('Capture: enter a capture number, e.g. 12');
+      return;
+    }
+    try {
+      const capture = await api.call('captures.get', { id });
+      const bytes = base64ToBytes(capture.decodedBodyBase64 ?? capture.bodyBase64);
+      const text = utf8DecodeStrict(bytes);
+      if (text === null) throw new Error(`capture #${id} has a binary body; no fields to merge`);
+      const fields = recordFromPayload(capture.contentType, text);
+      for (const [name, value] of capture.queryParams) if (!Object.hasOwn(fields, name)) fields[name] = value;
+      set({ source: 'capture', capture: { id, fields } });
+    } catch (error) {
+      setCaptureError(`Capture: ${(error as Error).message}`);
+    }
+  };
+
+  const fieldCount = Object.keys(activeRecord(state)).length;
+
+  return (
+    <div className="compose-record" data-testid="record-panel">
+      <div className="compose-row" role="radiogroup" aria-label="Record source">
+        {(['variables', 'file', 'capture'] as const).map((source) => (
+          <label key={source} className={`chip compose-chip ${state.source === source ? 'chip-active' : ''}`}>
+            <input type="radio" name="record-source" checked={state.source === source} data-testid={`record-source-${source}`} onChange={() => set({ source })} />
+            {source === 'variables' ? 'Variables' : source === 'file' ? 'Data file row' : 'Captured payload'}
+          </label>
+        ))}
+        <span className="spacer" />
+        <span className="muted" data-testid="record-field-count">
+          {fieldCount} field{fieldCount === 1 ? '' : 's'}
+        </span>
+      </div>
+
+      {state.source === 'variables' && (
+        <PairsEditor
+          rows={state.variables}
+          onChange={(variables) => set({ variables })}
+          make={(name, value) => ({ name, value })}
+          nameLabel="Merge field"
+          testId="record-variables"
+        />
+      )}
+
+      {state.source === 'file' && (
+        <div className="compose-file">
+          <div className="compose-row">
+            <input type="file" accept=".csv,.json,text/csv,application/json" data-testid="record-file" onChange={(e) => e.target.files?.[0] && void loadFile(e.target.files[0])} />
+            {state.file && state.file.rows.length > 0 && (
+              <label>
+                Row{' '}
+                <input
+                  type="number"
+                  min={1}
+                  max={state.file.rows.length}
+                  value={state.row}
+                  data-testid="record-row"
+                  onChange={(e) => set({ row: Math.min(Math.max(1, Number(e.target.value) || 1), state.file?.rows.length ?? 1) })}
+                />{' '}
+                of {state.file.rows.length}
+              </label>
+            )}
+          </div>
+          {state.file && (
+            <p className="muted">
+              {state.file.name}: {state.file.rows.length} row{state.file.rows.length === 1 ? '' : 's'} read
+            </p>
+          )}
+          {state.file && state.file.errors.length > 0 && (
+            <ul className="compose-problems" data-testid="record-file-errors">
+              {state.file.errors.slice(0, 20).map((e, i) => (
+                <li key={i} className="compose-warn">
+                  {e.message}
+                </li>
+              ))}
+              {state.file.errors.length > 20 && <li className="muted">…and {state.file.errors.length - 20} more</li>}
+            </ul>
+          )}
+          <RecordFields record={activeRecord(state)} />
+        </div>
+      )}
+
+      {state.source === 'capture' && (
+        <div>
+          <div className="compose-row">
+            <label>
+              Capture #{' '}
+              <input value={captureInput} inputMode="numeric" data-testid="record-capture-id" onChange={(e) => setCaptureInput(e.target.value)} />
+            </label>
+            <button type="button" className="btn btn-small" data-testid="record-capture-load" onClick={() => void loadCapture()}>
+              Load fields
+            </button>
+          </div>
+          {captureError && <p className="compose-error">{captureError}</p>}
+          <RecordFields record={activeRecord(state)} />
+        </div>
+      )}
+
+      <div className="compose-row">
+        <label>
+          Environment{' '}
+          <select
+            value={state.environmentId ?? ''}
+            data-testid="record-environment"
+            disabled={environments === null}
+            onChange={(e) => set({ environmentId: e.target.value === '' ? null : Number(e.target.value) })}
+          >
+            <option value="">{environments === null ? 'unavailable' : 'None'}</option>
+            {(environments ?? []).map((env) => (
+              <option key={env.id} value={env.id}>
+                {env.name}
+                {env.active ? ' (active)' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="muted">{'{{name}}'} placeholders read the environment first, then the record.</span>
+      </div>
+    </div>
+  );
+}
+
+function RecordFields({ record }: { record: Record<string, string> }) {
+  const entries = Object.entries(record);
+  if (entries.length === 0) return null;
+  return (
+    <div className="compose-record-fields" data-testid="record-fields">
+      <table className="pairs-table">
+        <tbody>
+          {entries.slice(0, 200).map(([name, value]) => (
+            <tr key={name}>
+              <td className="mono">{name}</td>
+              <td className="mono break">{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {entries.length > 200 && <p className="muted">…and {entries.length - 200} more fields</p>}
+    </div>
+  );
+}

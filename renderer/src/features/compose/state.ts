@@ -1,0 +1,123 @@
+import { base64ToBytes, utf8DecodeStrict } from '../../../../electron/shared/send/bytes';
+import { detectContentType } from '../../../../electron/shared/send/content-type';
+import type { ParsedCurl } from '../../../../electron/shared/send/curl';
+import type { AuthConfig, BodyMode } from '../../../../electron/shared/send/outgoing';
+import type { SigningConfig } from '../../../../electron/shared/send/signing-config';
+
+export type Policy = 'ortto' | 'ontraport' | 'standard' | 'none' | 'custom';
+export type SendType = 'manual' | 'emulator';
+
+/** A header row in the table; disabled rows stay visible but are not sent. */
+export interface HeaderRow {
+  name: string;
+  value: string;
+  enabled: boolean;
+}
+
+export interface ComposeDraft {
+  method: string;
+  url: string;
+  headers: HeaderRow[];
+  auth: AuthConfig;
+  bodyMode: BodyMode;
+  body: string;
+  signing: SigningConfig;
+  policy: Policy;
+  name: string;
+  type: SendType;
+}
+
+export interface InitialRequest {
+  method: string;
+  url: string;
+  headers: [string, string][];
+  bodyBase64: string;
+}
+
+export const standardMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+export const emptyDraft: ComposeDraft = {
+  method: 'POST',
+  url: '',
+  headers: [],
+  auth: { kind: 'none' },
+  bodyMode: 'json',
+  body: '{\n  "email": "[Email]",\n  "first_name": "[First Name]"\n}\n',
+  signing: { scheme: 'none', secret: '' },
+  policy: 'none',
+  name: '',
+  type: 'manual',
+};
+
+/** Headers the HTTP client computes itself; carrying them over from a capture would make the request lie. */
+const computed = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive', 'te', 'trailer', 'upgrade', 'expect', 'proxy-connection']);
+
+export function modeForBody(text: string, contentType: string | null): BodyMode {
+  const type = (contentType ?? '').toLowerCase();
+  if (type.includes('json')) return 'json';
+  if (type.includes('xml')) return 'xml';
+  if (type.includes('x-www-form-urlencoded')) return 'form';
+  const detected = detectContentType(text);
+  return detected === 'application/json' ? 'json' : detected === 'application/xml' ? 'xml' : detected === 'application/x-www-form-urlencoded' ? 'form' : 'text';
+}
+
+function bodyFields(bytes: Uint8Array, headers: [string, string][]): Pick<ComposeDraft, 'body' | 'bodyMode'> {
+  if (bytes.length === 0) return { body: '', bodyMode: 'text' };
+  const text = utf8DecodeStrict(bytes);
+  if (text === null || text.includes('\0')) {
+    let binary = '';
+    bytes.forEach((b) => (binary += String.fromCharCode(b)));
+    return { body: btoa(binary), bodyMode: 'base64' };
+  }
+  const contentType = headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null;
+  return { body: text, bodyMode: modeForBody(text, contentType) };
+}
+
+const rows = (headers: [string, string][]) =>
+  headers.filter(([n]) => !computed.has(n.toLowerCase())).map(([name, value]) => ({ name, value, enabled: true }));
+
+/** "Open capture in composer": the exact request, minus headers the client recomputes. */
+export function draftFromInitial(initial: InitialRequest, base: ComposeDraft = emptyDraft): ComposeDraft {
+  let bytes: Uint8Array;
+  try {
+    bytes = base64ToBytes(initial.bodyBase64);
+  } catch {
+    bytes = new Uint8Array();
+  }
+  return {
+    ...base,
+    method: initial.method,
+    url: initial.url,
+    headers: rows(initial.headers),
+    auth: { kind: 'none' },
+    ...bodyFields(bytes, initial.headers),
+    type: 'manual',
+  };
+}
+
+export function draftFromCurl(parsed: ParsedCurl, base: ComposeDraft): ComposeDraft {
+  return draftFromInitial(
+    { method: parsed.method, url: parsed.url, headers: parsed.headers, bodyBase64: parsed.bodyBase64 ?? '' },
+    base,
+  );
+}
+
+export const enabledHeaders = (headers: HeaderRow[]): [string, string][] =>
+  headers.filter((h) => h.enabled).map((h) => [h.name, h.value]);
+
+export const languageFor: Record<BodyMode, string> = {
+  json: 'json',
+  form: 'plaintext',
+  xml: 'xml',
+  text: 'plaintext',
+  base64: 'plaintext',
+};
+
+/** The policy an emulated platform delivers with. */
+export const policyLabels: Record<Policy, string> = {
+  none: 'None (one attempt)',
+  ortto: 'Ortto (12 tries, 5 min → 1 day)',
+  ontraport: 'Ontraport (rate + retries)',
+  standard: 'Standard Webhooks (8 tries)',
+  custom: 'Custom waits',
+};
