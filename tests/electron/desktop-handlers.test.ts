@@ -1,0 +1,104 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../electron/engine/api/dispatcher';
+import { createDesktopHandlers } from '../../electron/main/desktop-handlers';
+import type { Handlers } from '../../electron/shared/contract/index';
+import { tempDir } from '../helpers/temp-dir';
+import { createFakeElectron } from './fake-electron';
+
+let dir: ReturnType<typeof tempDir>;
+beforeEach(() => (dir = tempDir('hookscope-desktop-handlers-')));
+afterEach(() => dir.cleanup());
+
+function setup(options: { window?: boolean } = {}) {
+  const fake = createFakeElectron();
+  const window = options.window === false ? null : new fake.electron.BrowserWindow({} as never);
+  const handlers = createDesktopHandlers({
+    dialog: fake.electron.dialog,
+    shell: fake.electron.shell,
+    dataDir: dir.path,
+    downloadsDir: join(dir.path, 'Downloads'),
+    getWindow: () => window,
+  });
+  // Only desktop methods are called here; the dispatcher validates inputs exactly as it does over IPC.
+  const dispatcher = createDispatcher(handlers as unknown as Handlers, { checkOutputs: true });
+  const call = (method: string, input: unknown) => dispatcher.dispatch(method, input, { transport: 'ipc' });
+  return { fake, call };
+}
+
+describe('desktop-only handlers', () => {
+  it('saveFile writes the content where the user chose, starting in Downloads', async () => {
+    const { fake, call } = setup();
+    const target = join(dir.path, 'export.har');
+    fake.electron.dialog.saveAnswers.push({ canceled: false, filePath: target });
+    const result = await call('desktop.saveFile', { suggestedName: 'export.har', content: '{"log":"é"}' });
+    expect(result).toEqual({ ok: true, value: { saved: true, path: target, bytes: 12 } });
+    expect(readFileSync(target, 'utf8')).toBe('{"log":"é"}');
+    expect(fake.electron.dialog.saveOptions[0]).toMatchObject({
+      defaultPath: join(dir.path, 'Downloads', 'export.har'),
+    });
+  });
+
+  it('saveFile reports a cancelled dialog and refuses a path as the suggested name', async () => {
+    const { call } = setup();
+    expect(await call('desktop.saveFile', { suggestedName: 'a.har', content: 'x' })).toEqual({
+      ok: true,
+      value: { saved: false, path: null, bytes: 0 },
+    });
+    const bad = await call('desktop.saveFile', { suggestedName: '../../.bashrc', content: 'x' });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('suggestedName') },
+    });
+  });
+
+  it('openFile reads the chosen file, and refuses one above maxBytes naming the field', async () => {
+    const { fake, call } = setup();
+    const file = join(dir.path, 'in.har');
+    writeFileSync(file, '{"log":{}}');
+    fake.electron.dialog.openAnswers.push({ canceled: false, filePaths: [file] });
+    expect(await call('desktop.openFile', { filters: [{ name: 'HAR', extensions: ['har'] }] })).toEqual({
+      ok: true,
+      value: { canceled: false, path: file, name: 'in.har', content: '{"log":{}}' },
+    });
+    fake.electron.dialog.openAnswers.push({ canceled: false, filePaths: [file] });
+    expect(await call('desktop.openFile', { maxBytes: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'payload_too_large', message: expect.stringContaining('maxBytes') },
+    });
+    expect(await call('desktop.openFile', { filters: [{ name: 'x', extensions: ['.har'] }] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('filters.0.extensions.0') },
+    });
+  });
+
+  it('dialogs need a window', async () => {
+    const { call } = setup({ window: false });
+    expect(await call('desktop.openFile', {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  });
+
+  it('revealInFolder shows existing absolute paths only, and openDataFolder opens the data dir', async () => {
+    const { fake, call } = setup();
+    const file = join(dir.path, 'x.txt');
+    writeFileSync(file, 'x');
+    expect(await call('desktop.revealInFolder', { path: file })).toEqual({
+      ok: true,
+      value: { revealed: true },
+    });
+    expect(fake.electron.shell.revealed).toEqual([file]);
+    expect(await call('desktop.revealInFolder', { path: 'relative/x.txt' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await call('desktop.revealInFolder', { path: join(dir.path, 'missing') })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await call('desktop.openDataFolder', {})).toEqual({
+      ok: true,
+      value: { opened: true, path: dir.path },
+    });
+    expect(fake.electron.shell.opened).toEqual([dir.path]);
+  });
+});
