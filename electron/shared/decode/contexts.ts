@@ -66,8 +66,28 @@ export function orttoFormatter(type: string, displayType: string | undefined, cu
   }
 }
 
+// Key infos are pure functions of (custom dictionary, activity, key): cache them, bounded.
+const NO_CUSTOM = {};
+const infoCache = new WeakMap<object, Map<string, KeyInfo | null>>();
+const CACHE_MAX = 20_000;
+
 /** Key info for an Ortto field ID (or null when the key is not one). */
 export function orttoKeyInfo(key: string, activityId: string | null, custom: CustomDictionary | undefined, bare: boolean): KeyInfo | null {
+  // Fast path: most keys of most payloads are not field IDs.
+  if (!bare && (key.length < 4 || key.indexOf(':') < 0)) return null;
+  const owner = custom ?? NO_CUSTOM;
+  let cache = infoCache.get(owner);
+  if (!cache) infoCache.set(owner, (cache = new Map()));
+  const cacheKey = `${bare ? 'b' : 'n'}${activityId ?? ''}\u0000${key}`;
+  const hit = cache.get(cacheKey);
+  if (hit !== undefined) return hit;
+  const info = computeKeyInfo(key, activityId, custom, bare);
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(cacheKey, info);
+  return info;
+}
+
+function computeKeyInfo(key: string, activityId: string | null, custom: CustomDictionary | undefined, bare: boolean): KeyInfo | null {
   const parts = parseFieldId(key);
   if (!parts && !(bare && orttoField(key))) return null;
   const resolved = fieldLabel(key, activityId, custom);
@@ -111,11 +131,21 @@ function typeFromDisplay(displayType: string | undefined): string {
 }
 
 /** Any payload: Ortto field IDs are labelled wherever they appear; everything else keeps its key. */
-export const genericCtx: Ctx = (key, _value, b) => orttoKeyInfo(key, null, b.custom, false) ?? { ...plainInfo(key), ctx: genericCtx };
+export const genericCtx: Ctx = (key, _value, b) => orttoKeyInfo(key, null, b.custom, false) ?? plainInfo(key, genericCtx);
 
 // ---- Ortto --------------------------------------------------------------------------------------------
 
-const envelopeInfo = (key: string, e: EnvelopeKey, ctx: Ctx, custom: CustomDictionary | undefined): KeyInfo => {
+// Envelope infos depend only on (custom dictionary, table entry, child context): build each once.
+const envelopeCache = new WeakMap<object, WeakMap<EnvelopeKey, Map<Ctx, KeyInfo>>>();
+
+const envelopeInfo = (_key: string, e: EnvelopeKey, ctx: Ctx, custom: CustomDictionary | undefined): KeyInfo => {
+  const owner = custom ?? NO_CUSTOM;
+  let byEntry = envelopeCache.get(owner);
+  if (!byEntry) envelopeCache.set(owner, (byEntry = new WeakMap()));
+  let byCtx = byEntry.get(e);
+  if (!byCtx) byEntry.set(e, (byCtx = new Map()));
+  const hit = byCtx.get(ctx);
+  if (hit) return hit;
   const info: KeyInfo = { label: e.label, labelSource: 'vendor', fieldId: null, ctx };
   if (e.type === 'activity-id') {
     info.format = (v) => {
@@ -127,12 +157,24 @@ const envelopeInfo = (key: string, e: EnvelopeKey, ctx: Ctx, custom: CustomDicti
     const f = orttoFormatter(e.type, undefined, false);
     if (f) info.format = f;
   }
-  void key;
+  if (byCtx.size < 1000) byCtx.set(ctx, info);
   return info;
 };
 
-const attrCtx = (activityId: string | null): Ctx => (key, _v, b) =>
-  orttoKeyInfo(key, activityId, b.custom, false) ?? { ...plainInfo(key), ctx: genericCtx };
+/** One closure per activity, reused (bounded). */
+function memo(make: (activityId: string | null) => Ctx): (activityId: string | null) => Ctx {
+  const cache = new Map<string | null, Ctx>();
+  return (activityId) => {
+    let ctx = cache.get(activityId);
+    if (!ctx) {
+      if (cache.size > 1000) cache.clear();
+      cache.set(activityId, (ctx = make(activityId)));
+    }
+    return ctx;
+  };
+}
+
+const attrCtx = memo((activityId) => (key, _v, b) => orttoKeyInfo(key, activityId, b.custom, false) ?? plainInfo(key, genericCtx));
 
 const contactCtx: Ctx = (key, _v, b) => {
   if (Object.hasOwn(ORTTO_CONTACT_EXTRA, key)) return envelopeInfo(key, ORTTO_CONTACT_EXTRA[key]!, genericCtx, b.custom);
@@ -141,17 +183,17 @@ const contactCtx: Ctx = (key, _v, b) => {
     const info = orttoKeyInfo(id, null, b.custom, false);
     if (info) return { ...info, details: [`carries ${id}`, ...(info.details ?? [])] };
   }
-  return orttoKeyInfo(key, null, b.custom, true) ?? { ...plainInfo(key), ctx: genericCtx };
+  return orttoKeyInfo(key, null, b.custom, true) ?? plainInfo(key, genericCtx);
 };
 
-const activityCtx = (activityId: string | null): Ctx => (key, _v, b) => {
+const activityCtx = memo((activityId): Ctx => (key, _v, b) => {
   if (key === 'attr') return envelopeInfo(key, ORTTO_ACTIVITY_KEYS.attr!, attrCtx(activityId), b.custom);
   if (Object.hasOwn(ORTTO_ACTIVITY_KEYS, key)) return envelopeInfo(key, ORTTO_ACTIVITY_KEYS[key]!, genericCtx, b.custom);
   return genericCtx(key, _v, b);
-};
+});
 
 /** The top of an Ortto webhook body (activity or journey/playbook). */
-export const orttoRootCtx = (activityId: string | null): Ctx => (key, value, b) => {
+export const orttoRootCtx = memo((activityId): Ctx => (key, value, b) => {
   if (key === 'activity') return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE.activity!, activityCtx(activityId), b.custom);
   if (key === 'contact') return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE.contact!, contactCtx, b.custom);
   if (key === 'account') return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE.account!, contactCtx, b.custom);
@@ -159,7 +201,7 @@ export const orttoRootCtx = (activityId: string | null): Ctx => (key, value, b) 
   if (Object.hasOwn(ORTTO_ACTIVITY_ENVELOPE, key)) return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE[key]!, genericCtx, b.custom);
   // Extra person/account fields added to the webhook arrive at the top level.
   return contactCtx(key, value, b);
-};
+});
 
 // ---- Ontraport -----------------------------------------------------------------------------------------
 
@@ -172,16 +214,24 @@ function ontraportFormat(field: OntraportField): ((v: unknown) => Formatted) | u
     case 'id':
       return asString('id');
     default:
-      return (v) => (isStarList(v) ? formatStarList(v) : emptyAware(v));
+      return ontraportFreeFormat;
   }
 }
 
+const ONTRAPORT_CUSTOM_DETAILS = ['Ontraport custom field (f + digits); name it in a custom dictionary'];
+const ontraportFreeFormat = (v: unknown): Formatted => (isStarList(v) ? formatStarList(v) : emptyAware(v));
 const emptyAware = (v: unknown): Formatted => (v === '' ? { ...formatPlain(v), display: '(empty)' } : formatPlain(v));
 
+const ontraportInfos = new Map<string, KeyInfo>();
 const ontraportFieldInfo = (key: string, field: OntraportField, ctx: Ctx): KeyInfo => {
+  // Field tables are static, so one info per (key, label) serves every payload.
+  const cacheKey = `${key}\u0000${field.label}`;
+  const hit = ontraportInfos.get(cacheKey);
+  if (hit && hit.ctx === ctx) return hit;
   const info: KeyInfo = { label: field.label, labelSource: 'vendor', fieldId: key, ctx };
   const f = ontraportFormat(field);
   if (f) info.format = f;
+  if (ontraportInfos.size < 2000) ontraportInfos.set(cacheKey, info);
   return info;
 };
 
@@ -192,8 +242,7 @@ export const ontraportRecordCtx: Ctx = (key, _v, b) => {
   if (custom) return { label: custom.label, labelSource: 'custom', fieldId: key, ctx: genericCtx, format: (v) => (isStarList(v) ? formatStarList(v) : emptyAware(v)) };
   if (/^f\d{1,9}$/.test(key)) {
     return { label: `Custom field ${key}`, labelSource: 'vendor', fieldId: key, ctx: genericCtx,
-      details: ['Ontraport custom field (f + digits); name it in a custom dictionary'],
-      format: (v) => (isStarList(v) ? formatStarList(v) : emptyAware(v)) };
+      details: ONTRAPORT_CUSTOM_DETAILS, format: ontraportFreeFormat };
   }
   return genericCtx(key, _v, b);
 };

@@ -78,11 +78,11 @@ export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
     fieldId: info.fieldId,
     labelSource: info.labelSource,
     epochMs: formatted.epochMs,
-    details: [...(info.details ?? []), ...formatted.details],
+    details: info.details ? (formatted.details.length ? [...info.details, ...formatted.details] : info.details.slice()) : formatted.details,
     warnings: [],
     children: null,
   };
-  for (const w of info.warnings ?? []) b.warn(node, w.code, w.severity, w.message);
+  if (info.warnings) for (const w of info.warnings) b.warn(node, w.code, w.severity, w.message);
   for (const p of formatted.problems) b.warn(node, p.includes('2^53') ? 'precision' : 'suspicious-value', 'warning', p);
   if (typeof value === 'string' && b.options.mergeCheck) {
     const merges = findMergeFields(value);
@@ -106,21 +106,39 @@ export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
     b.warn(node, 'truncated', 'info', `Nested deeper than ${b.options.maxDepth} levels; not decoded further.`);
     return node;
   }
-  node.children = [];
-  const entries: [string, unknown][] = Array.isArray(value)
-    ? value.map((v, i) => [`[${i}]`, v] as [string, unknown])
-    : Object.keys(value as object).map((k) => [k, (value as Record<string, unknown>)[k]] as [string, unknown]);
-  for (const [k, v] of entries) {
-    if (b.nodeCount >= b.options.maxNodes) {
-      b.truncated = true;
-      b.warn(node, 'truncated', 'info', `Stopped after ${b.options.maxNodes} nodes; ${entries.length - node.children.length} more here are not decoded.`);
-      break;
+  const children: DecodedNode[] = [];
+  node.children = children;
+  const ctx = info.ctx;
+  const depthNext = depth + 1;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (b.nodeCount >= b.options.maxNodes) {
+        stopped(b, node, value.length - i);
+        break;
+      }
+      const k = `[${i}]`;
+      const v: unknown = value[i];
+      children.push(buildNode(b, { key: k, path: `${path}${k}`, value: v, info: safeCtx(ctx, k, v, b), depth: depthNext, json }));
     }
-    const childInfo = safeCtx(info.ctx, k, v, b);
-    const p = Array.isArray(value) ? `${path}${k}` : childPath(path, k);
-    node.children.push(buildNode(b, { key: k, path: p, value: v, info: childInfo, depth: depth + 1, json }));
+  } else {
+    const obj = value as Record<string, unknown>;
+    const keys = Object.keys(obj);
+    for (let i = 0; i < keys.length; i++) {
+      if (b.nodeCount >= b.options.maxNodes) {
+        stopped(b, node, keys.length - i);
+        break;
+      }
+      const k = keys[i]!;
+      const v = obj[k];
+      children.push(buildNode(b, { key: k, path: childPath(path, k), value: v, info: safeCtx(ctx, k, v, b), depth: depthNext, json }));
+    }
   }
   return node;
+}
+
+function stopped(b: Builder, node: DecodedNode, left: number) {
+  b.truncated = true;
+  b.warn(node, 'truncated', 'info', `Stopped after ${b.options.maxNodes} nodes; ${left} more here are not decoded.`);
 }
 
 function safeFormat(format: (v: unknown) => Formatted, value: unknown): Formatted {
@@ -139,4 +157,5 @@ function safeCtx(ctx: Ctx, key: string, value: unknown, b: Builder): KeyInfo {
   }
 }
 
-export const plainInfo = (key: string): KeyInfo => ({ label: key, labelSource: 'none', fieldId: null, ctx: (k) => plainInfo(k) });
+const plainCtx: Ctx = (k) => plainInfo(k);
+export const plainInfo = (key: string, ctx: Ctx = plainCtx): KeyInfo => ({ label: key, labelSource: 'none', fieldId: null, ctx });
