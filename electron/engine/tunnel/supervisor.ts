@@ -16,17 +16,26 @@ export interface SupervisorTimings {
   /** Re-probe delay after one failed probe; a second consecutive failure reconnects. */
   probeRetryMs: number;
   backoff: BackoffPolicy;
+  /**
+   * After a reconnect, our own dropped registration can still hold the subdomain for the server's grace period, so
+   * the server hands out a random one. Wait this long and ask again (up to reclaimTries times) before accepting it.
+   */
+  reclaimDelayMs: number;
+  reclaimTries: number;
 }
 
 /**
- * Worst case from a tunnel dying to a new registration: probeIntervalMs + probe timeout + probeRetryMs + probe
- * timeout + first back-off (≤ 1.2 s) — about 36 s with these defaults and a 5 s probe timeout, inside the 60 s target.
+ * Worst case from a tunnel dying silently to a new registration: probeIntervalMs + probe timeout + probeRetryMs +
+ * probe timeout + first back-off (≤ 1.2 s) ≈ 31 s with a 5 s probe timeout; plus the registration itself (≤ 10 s)
+ * and, when our stale registration still holds the subdomain, up to 2 × 3 s of reclaiming: ≤ 47 s, inside 60 s.
  */
 export const defaultTimings: SupervisorTimings = {
   registrationTimeoutMs: 10_000,
   probeIntervalMs: 15_000,
   probeRetryMs: 5_000,
   backoff: defaultBackoff,
+  reclaimDelayMs: 3_000,
+  reclaimTries: 2,
 };
 
 export interface SupervisorOptions {
@@ -68,6 +77,7 @@ export class TunnelSupervisor {
   private timer: Timer | null = null;
   private probeFailures = 0;
   private probing = false;
+  private reclaims = 0;
 
   constructor(private readonly deps: SupervisorOptions) {
     this.timings = { ...defaultTimings, ...deps.timings };
@@ -137,6 +147,7 @@ export class TunnelSupervisor {
     this.connection = null;
     this.probeFailures = 0;
     this.probing = false;
+    this.reclaims = 0;
   }
 
   private connect(): void {
@@ -204,6 +215,12 @@ export class TunnelSupervisor {
     const now = this.deps.clock.now();
     const previous = this.state.history[0] ?? null;
     const requested = this.options?.subdomain ?? null;
+    const weHeldIt = previous !== null && previous.host === this.state.host && subdomainOf(previous.url) === requested;
+    if (requested && weHeldIt && subdomainOf(connection.url) !== requested && this.reclaims < this.timings.reclaimTries) {
+      this.reclaim(connection, requested);
+      return;
+    }
+    this.reclaims = 0;
     let urlChanged = this.state.urlChanged;
     if (requested && subdomainOf(connection.url) !== requested) {
       urlChanged = { previousUrl: previous?.url ?? null, url: connection.url, reason: 'subdomain-taken', atMs: now };
@@ -222,6 +239,26 @@ export class TunnelSupervisor {
     }
     this.update({ phase: 'online', url: connection.url, history, urlChanged, nextAttemptAtMs: null });
     this.scheduleProbe(0);
+  }
+
+  /** Give back the random name and ask for ours again once the server has let go of our previous registration. */
+  private reclaim(connection: TunnelConnection, requested: string): void {
+    this.reclaims++;
+    connection.close();
+    this.connection = null;
+    const delay = this.timings.reclaimDelayMs;
+    const generation = ++this.generation;
+    this.update({
+      phase: 'connecting',
+      lastError: {
+        message: `subdomain "${requested}" is still held by our previous connection; asking again in ${Math.round(delay / 1000)} s to keep the same URL`,
+        atMs: this.deps.clock.now(),
+      },
+      nextAttemptAtMs: this.deps.clock.now() + delay,
+    });
+    this.timer = this.deps.clock.setTimeout(() => {
+      if (generation === this.generation) this.connect();
+    }, delay);
   }
 
   private scheduleProbe(delayMs: number): void {

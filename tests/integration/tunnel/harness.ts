@@ -12,6 +12,8 @@ export const testTimings = {
   probeIntervalMs: 1_000,
   probeRetryMs: 300,
   backoff: { baseMs: 200, factor: 2, capMs: 1_500, jitter: 0.2 },
+  reclaimDelayMs: 1_500,
+  reclaimTries: 2,
 };
 
 export interface Harness {

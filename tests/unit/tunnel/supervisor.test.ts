@@ -159,6 +159,48 @@ describe('TunnelSupervisor', () => {
     expect(state.history[0]?.untilMs).toBeNull();
   });
 
+  it('after a reconnect, asks again for a subdomain our own stale registration still holds before accepting another', async () => {
+    const t = setup();
+    t.supervisor.start({ host: HOST, subdomain: 'keep-this', localPort: 1 });
+    const first = t.provider.last().resolve('http://keep-this.lt.example');
+    await flush();
+    first.fail('socket hang up');
+    await t.advance(1000);
+    const squatted = t.provider.last().resolve('http://random-one.lt.example');
+    await flush();
+    expect(squatted.closed).toBe(true);
+    expect(t.supervisor.getState()).toMatchObject({ phase: 'connecting', url: 'http://keep-this.lt.example', urlChanged: null });
+    expect(t.supervisor.getState().lastError?.message).toMatch(/still held by our previous connection/);
+    await t.advance(defaultTimings.reclaimDelayMs);
+    expect(t.provider.calls).toHaveLength(3);
+    t.provider.last().resolve('http://keep-this.lt.example');
+    await flush();
+    expect(t.supervisor.getState()).toMatchObject({ phase: 'online', url: 'http://keep-this.lt.example', urlChanged: null });
+    expect(t.supervisor.getState().history).toHaveLength(1);
+  });
+
+  it('accepts the replacement and flags it once the reclaim attempts are used up', async () => {
+    const t = setup();
+    t.supervisor.start({ host: HOST, subdomain: 'keep-this', localPort: 1 });
+    const first = t.provider.last().resolve('http://keep-this.lt.example');
+    await flush();
+    first.fail('socket hang up');
+    await t.advance(1000);
+    for (let i = 0; i < defaultTimings.reclaimTries; i++) {
+      t.provider.last().resolve(`http://random-${i}.lt.example`);
+      await flush();
+      await t.advance(defaultTimings.reclaimDelayMs);
+    }
+    t.provider.last().resolve('http://random-final.lt.example');
+    await flush();
+    expect(t.provider.calls).toHaveLength(2 + defaultTimings.reclaimTries);
+    expect(t.supervisor.getState()).toMatchObject({
+      phase: 'online',
+      url: 'http://random-final.lt.example',
+      urlChanged: { reason: 'subdomain-taken', previousUrl: 'http://keep-this.lt.example' },
+    });
+  });
+
   it('flags a taken subdomain that the server silently replaced', async () => {
     const t = setup();
     t.supervisor.start({ host: HOST, subdomain: 'wanted-name', localPort: 1 });
