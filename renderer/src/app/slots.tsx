@@ -2,10 +2,10 @@
 // When a feature's index.ts exists, import it here and replace the placeholder; nothing else in the shell changes.
 //
 // TODO(decode):     import { DecodedView, DictionaryBrowser } from '../features/decode';
-// TODO(compose):    import { Composer } from '../features/compose';
 // TODO(deliveries): import { DeliveryLog, BulkSend, SavedWebhooks } from '../features/deliveries';
 // TODO(tunnel):     import { TunnelControl, TunnelBanner } from '../features/tunnel';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { ComposeView } from '../features/compose';
 
 function Pending({ what }: { what: string }) {
   return (
@@ -29,7 +29,11 @@ export function DictionarySlot() {
 }
 
 export function ComposeSlot() {
-  return <Pending what="Composer" />;
+  return (
+    <ErrorBoundary label="Composer">
+      <ComposeView />
+    </ErrorBoundary>
+  );
 }
 
 export function DeliveriesSlot() {
@@ -45,4 +49,4 @@ export function TunnelBannerSlot() {
   return null;
 }
 
-export const availableSlots = { decode: false, compose: false, deliveries: false, tunnel: false };
+export const availableSlots = { decode: false, compose: true, deliveries: false, tunnel: false };
