@@ -130,8 +130,14 @@ function runBrowserMode(openBrowser) {
       const line = buffered.slice(0, newline);
       buffered = buffered.slice(newline + 1);
       const ready = parseReady(line);
-      if (!ready) process.stdout.write(line + '\n');
-      else if (openBrowser) openInBrowser(ready.uiUrl);
+      if (!ready) {
+        process.stdout.write(line + '\n');
+        continue;
+      }
+      console.log(
+        `Receiver: ${ready.receiverUrl}\nUI: ${ready.uiUrl}\nData: ${ready.dataDir ?? '(default)'}\nPress Ctrl+C to stop.`,
+      );
+      if (openBrowser) openInBrowser(ready.uiUrl);
     }
   });
 }
