@@ -2,6 +2,8 @@ import type { Handlers } from '../shared/contract/index';
 import { createCoreModule } from './core/module';
 import { createDecodeModule } from './decode/module';
 import { createSigningModule } from './signing/module';
+import { createProtectionModule } from './protection/module';
+import { createTunnelModule } from './tunnel/module';
 import type { EngineConfig, EngineContext, EngineModule, ReceiverHooks } from './context';
 import { EventBus } from './events/event-bus';
 import { startReceiver, type Receiver } from './receiver/receiver';
@@ -82,6 +84,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     core: createCoreModule(ctx),
     decode: createDecodeModule(ctx),
     signing: createSigningModule(ctx),
+    protection: createProtectionModule(ctx),
+    tunnel: createTunnelModule(ctx),
   };
   const handlers = Object.assign({}, ...Object.values(modules).map((m) => m.handlers)) as Handlers;
 
