@@ -56,6 +56,7 @@ const PROGRESS_EVERY_MS = 200;
  */
 export class BulkRunner {
   private readonly items = new Map<number, Item[]>();
+  private readonly statements = new Map<string, Database.Statement>();
   private lastEmit = new Map<number, number>();
 
   constructor(
@@ -65,6 +66,12 @@ export class BulkRunner {
     private readonly emit: (progress: BulkProgress) => void,
     private readonly checkUrl: (url: string, allowLoop: boolean) => void,
   ) {}
+
+  private sql(source: string): Database.Statement {
+    let statement = this.statements.get(source);
+    if (!statement) this.statements.set(source, (statement = this.db.prepare(source)));
+    return statement;
+  }
 
   start(input: BulkStartInput): BulkProgress {
     const parsed = recordsFromFile(input.rows.content, input.rows.format);
@@ -91,20 +98,18 @@ export class BulkRunner {
       batchSize: input.batchSize,
       allowLoop: input.options.allowLoop ?? false,
     };
-    const info = this.db
-      .prepare(
-        `INSERT INTO bulk_jobs (created_at_ms, state, template_json, options_json, rows_json, total, skipped, row_errors_json)
+    const info = this.sql(
+      `INSERT INTO bulk_jobs (created_at_ms, state, template_json, options_json, rows_json, total, skipped, row_errors_json)
          VALUES (?, 'running', ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        this.clock.now(),
-        JSON.stringify(input.template),
-        JSON.stringify(stored),
-        JSON.stringify(items),
-        items.length + bad.size,
-        bad.size,
-        JSON.stringify(rowErrors.slice(0, MAX_ROW_ERRORS)),
-      );
+    ).run(
+      this.clock.now(),
+      JSON.stringify(input.template),
+      JSON.stringify(stored),
+      JSON.stringify(items),
+      items.length + bad.size,
+      bad.size,
+      JSON.stringify(rowErrors.slice(0, MAX_ROW_ERRORS)),
+    );
     const id = Number(info.lastInsertRowid);
     this.items.set(id, items);
     this.topUp(id);
@@ -113,7 +118,7 @@ export class BulkRunner {
 
   /** Resume jobs that were running when the engine stopped. */
   resumeAll(): void {
-    const ids = this.db.prepare(`SELECT id FROM bulk_jobs WHERE state = 'running'`).all() as Array<{ id: number }>;
+    const ids = this.sql(`SELECT id FROM bulk_jobs WHERE state = 'running'`).all() as Array<{ id: number }>;
     for (const { id } of ids) this.topUp(id);
   }
 
@@ -130,7 +135,7 @@ export class BulkRunner {
   pause(id: number): BulkProgress {
     const job = this.must(id);
     if (job.state === 'running') {
-      this.db.prepare(`UPDATE bulk_jobs SET state = 'paused' WHERE id = ?`).run(id);
+      this.sql(`UPDATE bulk_jobs SET state = 'paused' WHERE id = ?`).run(id);
       this.queue.poke(this.queue.store.setBulkState(id, ['pending'], 'held', this.clock.now()));
     }
     return this.announce(id);
@@ -139,7 +144,7 @@ export class BulkRunner {
   resume(id: number): BulkProgress {
     const job = this.must(id);
     if (job.state === 'paused') {
-      this.db.prepare(`UPDATE bulk_jobs SET state = 'running' WHERE id = ?`).run(id);
+      this.sql(`UPDATE bulk_jobs SET state = 'running' WHERE id = ?`).run(id);
       this.queue.poke(this.queue.store.setBulkState(id, ['held'], 'pending', this.clock.now()));
       this.topUp(id);
     }
@@ -149,14 +154,19 @@ export class BulkRunner {
   stop(id: number): BulkProgress {
     const job = this.must(id);
     if (job.state === 'running' || job.state === 'paused') {
-      this.db.prepare(`UPDATE bulk_jobs SET state = 'stopped', finished_at_ms = ? WHERE id = ?`).run(this.clock.now(), id);
+      this.sql(`UPDATE bulk_jobs SET state = 'stopped', finished_at_ms = ? WHERE id = ?`).run(
+        this.clock.now(),
+        id,
+      );
       this.queue.poke(this.queue.store.setBulkState(id, ['pending', 'held'], 'cancelled', this.clock.now()));
     }
     return this.announce(id);
   }
 
   list(): BulkProgress[] {
-    const ids = this.db.prepare('SELECT id FROM bulk_jobs ORDER BY id DESC LIMIT 100').all() as Array<{ id: number }>;
+    const ids = this.sql('SELECT id FROM bulk_jobs ORDER BY id DESC LIMIT 100').all() as Array<{
+      id: number;
+    }>;
     return ids.map(({ id }) => this.progress(id));
   }
 
@@ -195,9 +205,9 @@ export class BulkRunner {
     const template = JSON.parse(job.template_json) as Template;
     const items = this.rows(job);
     const outstanding = (
-      this.db
-        .prepare(`SELECT COUNT(*) AS n FROM deliveries WHERE bulk_job_id = ? AND state IN ('pending', 'in_flight') AND attempts = 0`)
-        .get(id) as { n: number }
+      this.sql(
+        `SELECT COUNT(*) AS n FROM deliveries WHERE bulk_job_id = ? AND state IN ('pending', 'in_flight') AND attempts = 0`,
+      ).get(id) as { n: number }
     ).n;
     if (outstanding <= stored.batchSize / 2 && job.next_row < items.length) {
       const batch = items.slice(job.next_row, job.next_row + stored.batchSize);
@@ -206,11 +216,17 @@ export class BulkRunner {
       this.db.transaction(() => {
         for (const item of batch) {
           const built = this.build(template, item, stored, errors);
-          if (built) this.queue.store.insert(newDelivery(built, stored.options, 'bulk', now, { bulkJobId: id, bulkRow: item.row }), now);
+          if (built)
+            this.queue.store.insert(
+              newDelivery(built, stored.options, 'bulk', now, { bulkJobId: id, bulkRow: item.row }),
+              now,
+            );
         }
         const kept = (JSON.parse(job.row_errors_json) as RowError[]).concat(errors).slice(0, MAX_ROW_ERRORS);
         this.db
-          .prepare('UPDATE bulk_jobs SET next_row = ?, skipped = skipped + ?, row_errors_json = ? WHERE id = ?')
+          .prepare(
+            'UPDATE bulk_jobs SET next_row = ?, skipped = skipped + ?, row_errors_json = ? WHERE id = ?',
+          )
           .run(job.next_row + batch.length, errors.length, JSON.stringify(kept), id);
       })();
       this.queue.poke();
@@ -229,12 +245,18 @@ export class BulkRunner {
     const headers: HeaderPair[] = template.headers.map(([name, value]) => [name, resolve(value)]);
     const body = resolve(template.body);
     if (unresolved.size > 0) {
-      errors.push({ row: item.row, message: `row ${item.row}: unresolved merge field${unresolved.size > 1 ? 's' : ''} ${[...unresolved].join(', ')}` });
+      errors.push({
+        row: item.row,
+        message: `row ${item.row}: unresolved merge field${unresolved.size > 1 ? 's' : ''} ${[...unresolved].join(', ')}`,
+      });
       return null;
     }
     const checked = httpUrl.safeParse(url);
     if (!checked.success) {
-      errors.push({ row: item.row, message: `row ${item.row}: url: ${checked.error.issues[0]?.message ?? 'invalid URL'}` });
+      errors.push({
+        row: item.row,
+        message: `row ${item.row}: url: ${checked.error.issues[0]?.message ?? 'invalid URL'}`,
+      });
       return null;
     }
     try {
@@ -244,32 +266,41 @@ export class BulkRunner {
       return null;
     }
     const contentType = contentTypeHeaderFor(headers, body);
-    if (contentType && !headers.some(([n]) => n.toLowerCase() === 'content-type')) headers.push(['Content-Type', contentType]);
+    if (contentType && !headers.some(([n]) => n.toLowerCase() === 'content-type'))
+      headers.push(['Content-Type', contentType]);
     return { method: template.method, url, headers, body: Buffer.from(body, 'utf8') };
   }
 
   private finishIfDone(id: number): void {
     const job = this.job(id);
     if (!job || job.state !== 'running' || job.next_row < this.rows(job).length) return;
-    const open = this.db
-      .prepare(`SELECT COUNT(*) AS n FROM deliveries WHERE bulk_job_id = ? AND state IN ('pending', 'in_flight', 'held')`)
-      .get(id) as { n: number };
+    const open = this.sql(
+      `SELECT COUNT(*) AS n FROM deliveries WHERE bulk_job_id = ? AND state IN ('pending', 'in_flight', 'held')`,
+    ).get(id) as { n: number };
     if (open.n > 0) return;
-    this.db.prepare(`UPDATE bulk_jobs SET state = 'done', finished_at_ms = ? WHERE id = ?`).run(this.clock.now(), id);
+    this.sql(`UPDATE bulk_jobs SET state = 'done', finished_at_ms = ? WHERE id = ?`).run(
+      this.clock.now(),
+      id,
+    );
     this.announce(id);
   }
 
   private announce(id: number): BulkProgress {
-    return this.maybeEmit(id, true);
+    return this.maybeEmit(id, true)!;
   }
 
-  private maybeEmit(id: number, force: boolean): BulkProgress {
+  private maybeEmit(id: number, force: boolean): BulkProgress | null {
     const now = performance.now();
+    // Counting is O(rows of the job): only when an event is due, not on every change.
+    if (
+      !force &&
+      now - (this.lastEmit.get(id) ?? -Infinity) < PROGRESS_EVERY_MS &&
+      this.job(id)?.state === 'running'
+    )
+      return null;
     const progress = this.progress(id);
-    if (force || progress.state !== 'running' || now - (this.lastEmit.get(id) ?? -Infinity) >= PROGRESS_EVERY_MS) {
-      this.lastEmit.set(id, now);
-      this.emit(progress);
-    }
+    this.lastEmit.set(id, now);
+    this.emit(progress);
     return progress;
   }
 
@@ -280,7 +311,7 @@ export class BulkRunner {
   }
 
   private job(id: number): JobRow | undefined {
-    return this.db.prepare('SELECT * FROM bulk_jobs WHERE id = ?').get(id) as JobRow | undefined;
+    return this.sql('SELECT * FROM bulk_jobs WHERE id = ?').get(id) as JobRow | undefined;
   }
 
   private must(id: number): JobRow {

@@ -48,6 +48,8 @@ export interface DeliveryRow {
   finished_at_ms: number | null;
 }
 
+export type DueRow = Pick<DeliveryRow, 'id' | 'origin' | 'rate_per_minute' | 'concurrency' | 'timeout_ms'>;
+
 interface AttemptRowDb {
   id: number;
   delivery_id: number;
@@ -187,33 +189,60 @@ function whereFor(filter: DeliveryFilter | undefined, alias = 'd'): { sql: strin
 
 /** All SQL of the delivery queue. Every state change is one transaction, so a crash leaves rows consistent. */
 export class DeliveryStore {
+  private readonly statements = new Map<string, Database.Statement>();
   constructor(private readonly db: Database.Database) {}
 
+  /** Prepared statements are cached: preparing dominated the queue's CPU time. */
+  private sql(source: string): Database.Statement {
+    let statement = this.statements.get(source);
+    if (!statement) {
+      if (this.statements.size > 500) this.statements.clear();
+      this.statements.set(source, (statement = this.db.prepare(source)));
+    }
+    return statement;
+  }
+
   insert(d: NewDelivery, nowMs: number): DeliveryRow {
-    const info = this.db
-      .prepare(
-        `INSERT INTO deliveries (uid, created_at_ms, name, type, policy, policy_json, state, method, url, origin, headers_json, body,
+    const info = this.sql(
+      `INSERT INTO deliveries (uid, created_at_ms, name, type, policy, policy_json, state, method, url, origin, headers_json, body,
            signing_json, time_scale, timeout_ms, rate_per_minute, concurrency, webhook_id, bulk_job_id, bulk_row, next_attempt_at_ms)
          VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-      )
-      .run(
-        d.uid, d.createdAtMs, d.name, d.type, d.policy, JSON.stringify(d.policyOptions), d.state, d.method, d.url,
-        new URL(d.url).origin, JSON.stringify(d.headers), d.body, d.signing ? JSON.stringify(d.signing) : null,
-        d.timeScale, d.timeoutMs, d.ratePerMinute, d.concurrency, d.webhookId, d.bulkJobId, d.bulkRow, nowMs,
-      );
+    ).run(
+      d.uid,
+      d.createdAtMs,
+      d.name,
+      d.type,
+      d.policy,
+      JSON.stringify(d.policyOptions),
+      d.state,
+      d.method,
+      d.url,
+      new URL(d.url).origin,
+      JSON.stringify(d.headers),
+      d.body,
+      d.signing ? JSON.stringify(d.signing) : null,
+      d.timeScale,
+      d.timeoutMs,
+      d.ratePerMinute,
+      d.concurrency,
+      d.webhookId,
+      d.bulkJobId,
+      d.bulkRow,
+      nowMs,
+    );
     return this.row(Number(info.lastInsertRowid))!;
   }
 
   row(id: number): DeliveryRow | undefined {
-    return this.db.prepare('SELECT * FROM deliveries WHERE id = ?').get(id) as DeliveryRow | undefined;
+    return this.sql('SELECT * FROM deliveries WHERE id = ?').get(id) as DeliveryRow | undefined;
   }
 
   detail(id: number): DeliveryDetail | undefined {
     const row = this.row(id);
     if (!row) return undefined;
-    const attempts = this.db
-      .prepare('SELECT * FROM delivery_attempts WHERE delivery_id = ? ORDER BY attempt_no')
-      .all(id) as AttemptRowDb[];
+    const attempts = this.sql(
+      'SELECT * FROM delivery_attempts WHERE delivery_id = ? ORDER BY attempt_no',
+    ).all(id) as AttemptRowDb[];
     return {
       ...toSummary(row),
       headers: JSON.parse(row.headers_json) as HeaderPair[],
@@ -226,36 +255,35 @@ export class DeliveryStore {
   }
 
   /** Pending rows due now, oldest first, skipping ids this process already runs. */
-  due(nowMs: number, limit: number): DeliveryRow[] {
-    return this.db
-      .prepare(
-        `SELECT * FROM deliveries WHERE state = 'pending' AND next_attempt_at_ms <= ? ORDER BY next_attempt_at_ms, id LIMIT ?`,
-      )
-      .all(nowMs, limit) as DeliveryRow[];
+  due(nowMs: number, limit: number): DueRow[] {
+    return this.sql(
+      `SELECT id, origin, rate_per_minute, concurrency, timeout_ms FROM deliveries
+         WHERE state = 'pending' AND next_attempt_at_ms <= ? ORDER BY next_attempt_at_ms, id LIMIT ?`,
+    ).all(nowMs, limit) as DueRow[];
   }
 
   nextDueAt(): number | null {
-    const r = this.db.prepare(`SELECT MIN(next_attempt_at_ms) AS at FROM deliveries WHERE state = 'pending'`).get() as { at: number | null };
+    const r = this.sql(
+      `SELECT MIN(next_attempt_at_ms) AS at FROM deliveries WHERE state = 'pending'`,
+    ).get() as { at: number | null };
     return r.at;
   }
 
   /** Earliest lease expiry of rows another process holds. */
   nextLeaseExpiry(exceptOwner: string): number | null {
-    const r = this.db
-      .prepare(`SELECT MIN(lease_until_ms) AS at FROM deliveries WHERE state = 'in_flight' AND lease_owner IS NOT ?`)
-      .get(exceptOwner) as { at: number | null };
+    const r = this.sql(
+      `SELECT MIN(lease_until_ms) AS at FROM deliveries WHERE state = 'in_flight' AND lease_owner IS NOT ?`,
+    ).get(exceptOwner) as { at: number | null };
     return r.at;
   }
 
   /** Atomically take a due row; false when another worker (or process) got it first. */
   claim(id: number, owner: string, nowMs: number, leaseUntilMs: number): boolean {
     return (
-      this.db
-        .prepare(
-          `UPDATE deliveries SET state = 'in_flight', lease_owner = ?, lease_until_ms = ?
+      this.sql(
+        `UPDATE deliveries SET state = 'in_flight', lease_owner = ?, lease_until_ms = ?
            WHERE id = ? AND state = 'pending' AND next_attempt_at_ms <= ?`,
-        )
-        .run(owner, leaseUntilMs, id, nowMs).changes === 1
+      ).run(owner, leaseUntilMs, id, nowMs).changes === 1
     );
   }
 
@@ -265,9 +293,9 @@ export class DeliveryStore {
    */
   reclaimExpired(nowMs: number, exceptOwner: string): number[] {
     const tx = this.db.transaction(() => {
-      const rows = this.db
-        .prepare(`SELECT * FROM deliveries WHERE state = 'in_flight' AND lease_until_ms < ? AND lease_owner IS NOT ?`)
-        .all(nowMs, exceptOwner) as DeliveryRow[];
+      const rows = this.sql(
+        `SELECT * FROM deliveries WHERE state = 'in_flight' AND lease_until_ms < ? AND lease_owner IS NOT ?`,
+      ).all(nowMs, exceptOwner) as DeliveryRow[];
       for (const row of rows) {
         this.recordAttempt(
           {
@@ -313,91 +341,126 @@ export class DeliveryStore {
 
   private recordAttempt(
     r: AttemptRecord,
-    next: { state: DeliveryState; nextAttemptAtMs: number | null; finishedAtMs: number | null; countsForPolicy: boolean },
+    next: {
+      state: DeliveryState;
+      nextAttemptAtMs: number | null;
+      finishedAtMs: number | null;
+      countsForPolicy: boolean;
+    },
   ): void {
-    this.db
-      .prepare(
-        `INSERT INTO delivery_attempts (delivery_id, attempt_no, started_at_ms, duration_ms, status, error, outcome, next_wait_ms,
+    this.sql(
+      `INSERT INTO delivery_attempts (delivery_id, attempt_no, started_at_ms, duration_ms, status, error, outcome, next_wait_ms,
            request_headers_json, response_headers_json, response_body, response_body_bytes, signed_string)
          VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-      )
-      .run(
-        r.deliveryId, r.attemptNo, r.startedAtMs, r.durationMs, r.status, r.error, r.outcome, r.nextWaitMs,
-        JSON.stringify(r.requestHeaders), JSON.stringify(r.responseHeaders), r.responseBody, r.responseBodyBytes, r.signedString,
-      );
-    this.db
-      .prepare(
-        `UPDATE deliveries SET attempts = attempts + 1, policy_offset = policy_offset + ?, state = ?, next_attempt_at_ms = ?,
+    ).run(
+      r.deliveryId,
+      r.attemptNo,
+      r.startedAtMs,
+      r.durationMs,
+      r.status,
+      r.error,
+      r.outcome,
+      r.nextWaitMs,
+      JSON.stringify(r.requestHeaders),
+      JSON.stringify(r.responseHeaders),
+      r.responseBody,
+      r.responseBodyBytes,
+      r.signedString,
+    );
+    this.sql(
+      `UPDATE deliveries SET attempts = attempts + 1, policy_offset = policy_offset + ?, state = ?, next_attempt_at_ms = ?,
            lease_owner = NULL, lease_until_ms = NULL, last_status = ?, last_error = ?, last_duration_ms = ?,
            last_attempt_at_ms = ?, last_response_preview = ?, finished_at_ms = ?
          WHERE id = ?`,
-      )
-      .run(
-        next.countsForPolicy ? 0 : 1, next.state, next.nextAttemptAtMs, r.status, r.error, r.durationMs, r.startedAtMs,
-        preview(r.responseBody), next.finishedAtMs, r.deliveryId,
-      );
+    ).run(
+      next.countsForPolicy ? 0 : 1,
+      next.state,
+      next.nextAttemptAtMs,
+      r.status,
+      r.error,
+      r.durationMs,
+      r.startedAtMs,
+      preview(r.responseBody),
+      next.finishedAtMs,
+      r.deliveryId,
+    );
   }
 
   /** Put an in-flight row back untouched (this process is closing before it sent anything). */
   unclaim(id: number, owner: string): void {
-    this.db
-      .prepare(`UPDATE deliveries SET state = 'pending', lease_owner = NULL, lease_until_ms = NULL WHERE id = ? AND lease_owner = ? AND state = 'in_flight'`)
-      .run(id, owner);
+    this.sql(
+      `UPDATE deliveries SET state = 'pending', lease_owner = NULL, lease_until_ms = NULL WHERE id = ? AND lease_owner = ? AND state = 'in_flight'`,
+    ).run(id, owner);
   }
 
   cancel(id: number, nowMs: number): DeliveryRow | undefined {
-    this.db
-      .prepare(`UPDATE deliveries SET state = 'cancelled', finished_at_ms = ? WHERE id = ? AND state IN ('pending', 'held', 'in_flight')`)
-      .run(nowMs, id);
+    this.sql(
+      `UPDATE deliveries SET state = 'cancelled', finished_at_ms = ? WHERE id = ? AND state IN ('pending', 'held', 'in_flight')`,
+    ).run(nowMs, id);
     return this.row(id);
   }
 
   /** Due now; a finished delivery is re-opened and its policy's schedule starts again after the attempts so far. */
   retryNow(id: number, nowMs: number): DeliveryRow | undefined {
-    this.db
-      .prepare(
-        `UPDATE deliveries SET next_attempt_at_ms = ?,
+    this.sql(
+      `UPDATE deliveries SET next_attempt_at_ms = ?,
            policy_offset = CASE WHEN state IN ('failed', 'cancelled', 'disabled', 'succeeded') THEN attempts ELSE policy_offset END,
            state = 'pending', finished_at_ms = NULL
          WHERE id = ? AND state <> 'in_flight'`,
-      )
-      .run(nowMs, id);
+    ).run(nowMs, id);
     return this.row(id);
   }
 
   /** Standard Webhooks: a 410 disables the endpoint, so other queued standard deliveries to that URL stop too. */
   disableUrl(url: string, nowMs: number): number[] {
-    const ids = this.db
-      .prepare(`SELECT id FROM deliveries WHERE url = ? AND policy = 'standard' AND state IN ('pending', 'held')`)
-      .all(url) as Array<{ id: number }>;
-    this.db
-      .prepare(`UPDATE deliveries SET state = 'disabled', finished_at_ms = ?, last_error = 'endpoint disabled by HTTP 410' WHERE url = ? AND policy = 'standard' AND state IN ('pending', 'held')`)
-      .run(nowMs, url);
+    const ids = this.sql(
+      `SELECT id FROM deliveries WHERE url = ? AND policy = 'standard' AND state IN ('pending', 'held')`,
+    ).all(url) as Array<{ id: number }>;
+    this.sql(
+      `UPDATE deliveries SET state = 'disabled', finished_at_ms = ?, last_error = 'endpoint disabled by HTTP 410' WHERE url = ? AND policy = 'standard' AND state IN ('pending', 'held')`,
+    ).run(nowMs, url);
     return ids.map((r) => r.id);
   }
 
-  list(filter: DeliveryFilter | undefined, cursor: number | null | undefined, limit: number): { items: DeliverySummary[]; nextCursor: number | null } {
+  list(
+    filter: DeliveryFilter | undefined,
+    cursor: number | null | undefined,
+    limit: number,
+  ): { items: DeliverySummary[]; nextCursor: number | null } {
     const where = whereFor(filter);
-    const rows = this.db
-      .prepare(`SELECT * FROM deliveries d WHERE ${where.sql} ${cursor != null ? 'AND d.id < ?' : ''} ORDER BY d.id DESC LIMIT ?`)
-      .all(...where.params, ...(cursor != null ? [cursor] : []), limit + 1) as DeliveryRow[];
+    const rows = this.sql(
+      `SELECT * FROM deliveries d WHERE ${where.sql} ${cursor != null ? 'AND d.id < ?' : ''} ORDER BY d.id DESC LIMIT ?`,
+    ).all(...where.params, ...(cursor != null ? [cursor] : []), limit + 1) as DeliveryRow[];
     const page = rows.slice(0, limit);
     return { items: page.map(toSummary), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
   }
 
-  log(filter: DeliveryFilter | undefined, cursor: number | null | undefined, limit: number): { items: LogRow[]; nextCursor: number | null } {
+  log(
+    filter: DeliveryFilter | undefined,
+    cursor: number | null | undefined,
+    limit: number,
+  ): { items: LogRow[]; nextCursor: number | null } {
     const where = whereFor(filter);
-    const rows = this.db
-      .prepare(
-        `SELECT a.id AS attempt_id, a.delivery_id, d.method, d.url, a.status, a.started_at_ms, a.response_body, a.duration_ms,
+    const rows = this.sql(
+      `SELECT a.id AS attempt_id, a.delivery_id, d.method, d.url, a.status, a.started_at_ms, a.response_body, a.duration_ms,
            a.attempt_no, d.name, d.webhook_id, d.type, a.outcome, a.error
          FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id
          WHERE ${where.sql} ${cursor != null ? 'AND a.id < ?' : ''} ORDER BY a.id DESC LIMIT ?`,
-      )
-      .all(...where.params, ...(cursor != null ? [cursor] : []), limit + 1) as Array<{
-      attempt_id: number; delivery_id: number; method: string; url: string; status: number | null; started_at_ms: number;
-      response_body: Buffer; duration_ms: number; attempt_no: number; name: string; webhook_id: number | null;
-      type: DeliveryType; outcome: LogRow['outcome']; error: string | null;
+    ).all(...where.params, ...(cursor != null ? [cursor] : []), limit + 1) as Array<{
+      attempt_id: number;
+      delivery_id: number;
+      method: string;
+      url: string;
+      status: number | null;
+      started_at_ms: number;
+      response_body: Buffer;
+      duration_ms: number;
+      attempt_no: number;
+      name: string;
+      webhook_id: number | null;
+      type: DeliveryType;
+      outcome: LogRow['outcome'];
+      error: string | null;
     }>;
     const page = rows.slice(0, limit);
     return {
@@ -421,24 +484,30 @@ export class DeliveryStore {
   }
 
   countsForBulk(jobId: number): Record<DeliveryState, number> {
-    const counts: Record<DeliveryState, number> = { pending: 0, in_flight: 0, held: 0, succeeded: 0, failed: 0, cancelled: 0, disabled: 0 };
-    const rows = this.db
-      .prepare('SELECT state, COUNT(*) AS n FROM deliveries WHERE bulk_job_id = ? GROUP BY state')
-      .all(jobId) as Array<{ state: DeliveryState; n: number }>;
+    const counts: Record<DeliveryState, number> = {
+      pending: 0,
+      in_flight: 0,
+      held: 0,
+      succeeded: 0,
+      failed: 0,
+      cancelled: 0,
+      disabled: 0,
+    };
+    const rows = this.sql(
+      'SELECT state, COUNT(*) AS n FROM deliveries WHERE bulk_job_id = ? GROUP BY state',
+    ).all(jobId) as Array<{ state: DeliveryState; n: number }>;
     for (const r of rows) counts[r.state] = r.n;
     return counts;
   }
 
   setBulkState(jobId: number, from: DeliveryState[], to: DeliveryState, nowMs: number): number[] {
-    const ids = this.db
-      .prepare(`SELECT id FROM deliveries WHERE bulk_job_id = ? AND state IN (${from.map(() => '?').join(',')})`)
-      .all(jobId, ...from) as Array<{ id: number }>;
-    this.db
-      .prepare(
-        `UPDATE deliveries SET state = ?, finished_at_ms = CASE WHEN ? IN ('cancelled') THEN ? ELSE finished_at_ms END
+    const ids = this.sql(
+      `SELECT id FROM deliveries WHERE bulk_job_id = ? AND state IN (${from.map(() => '?').join(',')})`,
+    ).all(jobId, ...from) as Array<{ id: number }>;
+    this.sql(
+      `UPDATE deliveries SET state = ?, finished_at_ms = CASE WHEN ? IN ('cancelled') THEN ? ELSE finished_at_ms END
          WHERE bulk_job_id = ? AND state IN (${from.map(() => '?').join(',')})`,
-      )
-      .run(to, to, nowMs, jobId, ...from);
+    ).run(to, to, nowMs, jobId, ...from);
     return ids.map((r) => r.id);
   }
 }

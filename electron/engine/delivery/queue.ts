@@ -103,17 +103,20 @@ export class DeliveryQueue {
     const clock = this.options.clock;
     const now = clock.now();
     const maxInFlight = this.options.maxInFlight ?? 256;
-    for (const row of this.store.due(now, DUE_BATCH)) {
+    const blocked = new Set<string>();
+    for (const due of this.store.due(now, DUE_BATCH)) {
       if (this.running.size >= maxInFlight) break;
-      if (this.running.has(row.id)) continue;
-      const limits = { concurrency: row.concurrency ?? undefined, ratePerMinute: row.rate_per_minute ?? undefined };
-      const wait = this.gates.tryAcquire(row.origin, limits, now);
+      if (this.running.has(due.id) || blocked.has(due.origin)) continue;
+      const limits = { concurrency: due.concurrency ?? undefined, ratePerMinute: due.rate_per_minute ?? undefined };
+      const wait = this.gates.tryAcquire(due.origin, limits, now);
       if (wait > 0) {
+        blocked.add(due.origin);
         if (Number.isFinite(wait)) this.scheduleWake(now + wait);
         continue;
       }
-      if (!this.store.claim(row.id, this.owner, now, now + row.timeout_ms + LEASE_MARGIN_MS)) {
-        this.gates.release(row.origin, true);
+      const row = this.store.claim(due.id, this.owner, now, now + due.timeout_ms + LEASE_MARGIN_MS) ? this.store.row(due.id) : undefined;
+      if (!row) {
+        this.gates.release(due.origin, true);
         continue;
       }
       const task = this.attempt(row)
