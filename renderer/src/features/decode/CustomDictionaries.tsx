@@ -1,0 +1,180 @@
+import { useState } from 'react';
+import { useApi, useCall, useEvent } from '../../api';
+import { downloadBlob } from '../../components/download';
+import type { DictionaryEntryRow } from '../../../../electron/shared/contract/decode';
+
+type Format = 'auto' | 'ortto-schema' | 'csv' | 'json';
+
+/** Import (paste or file), edit and export custom dictionaries. Custom labels override the built-in ones. */
+export function CustomDictionaries({ onEdit }: { onEdit?: (row: DictionaryEntryRow) => void }) {
+  const api = useApi();
+  const list = useCall('dictionary.custom.list', {}, 'custom');
+  useEvent('dictionary.changed', () => list.reload());
+  const [name, setName] = useState('My Ortto instance');
+  const [format, setFormat] = useState<Format>('auto');
+  const [content, setContent] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [openId, setOpenId] = useState<number | null>(null);
+
+  const run = async (what: () => Promise<string>) => {
+    try {
+      setMessage({ ok: true, text: await what() });
+    } catch (error) {
+      setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const importNow = () =>
+    run(async () => {
+      const r = await api.call('dictionary.custom.import', { name, format, content, dictionaryId: null });
+      setContent('');
+      const extra = r.errors.length ? ` First problems: ${r.errors.slice(0, 3).join('; ')}` : '';
+      return `Imported ${r.imported} labels into “${r.dictionary.name}”, skipped ${r.skipped}.${extra}`;
+    });
+
+  const readFile = async (file: File | undefined) => {
+    if (!file) return;
+    setContent(await file.text());
+    if (file.name.endsWith('.csv')) setFormat('csv');
+    setName(file.name.replace(/\.[^.]+$/, '') || name);
+  };
+
+  return (
+    <section className="custom-dictionaries" aria-label="Custom dictionaries">
+      <h3>Custom dictionaries</h3>
+      <p className="muted">
+        Paste or open the JSON Ortto’s <span className="mono">/v1/instance-schema/get</span> returns, or a CSV/JSON of
+        id → label (columns <span className="mono">id,label[,activity][,display_type]</span>). Custom labels win over the
+        built-in ones.
+      </p>
+      <div className="form-row">
+        <input aria-label="Dictionary name" value={name} onChange={(e) => setName(e.target.value)} />
+        <select aria-label="Import format" value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+          <option value="auto">Detect format</option>
+          <option value="ortto-schema">Ortto instance schema</option>
+          <option value="csv">CSV</option>
+          <option value="json">JSON</option>
+        </select>
+        <input type="file" aria-label="Open a file" accept=".json,.csv,.txt" onChange={(e) => void readFile(e.target.files?.[0])} />
+      </div>
+      <textarea
+        className="mono custom-import-text"
+        aria-label="Dictionary content"
+        rows={5}
+        placeholder='{"namespaces": …}   or   str:cm:job-title,Job title'
+        value={content}
+        onChange={(e) => setContent(e.target.value)}
+      />
+      <div className="form-row">
+        <button type="button" className="btn btn-primary" disabled={!content.trim() || !name.trim()} onClick={() => void importNow()}>
+          Import
+        </button>
+        <button type="button" className="btn" onClick={() => void run(async () => `Created “${(await api.call('dictionary.custom.create', { name })).name}”.`)}>
+          New empty dictionary
+        </button>
+      </div>
+      {message && <div className={`notice ${message.ok ? 'notice-ok' : 'notice-error'}`} role="status">{message.text}</div>}
+      <ul className="custom-list">
+        {(list.data?.items ?? []).map((d) => (
+          <li key={d.id}>
+            <button type="button" className="btn btn-link" aria-expanded={openId === d.id} onClick={() => setOpenId(openId === d.id ? null : d.id)}>
+              {d.name}
+            </button>{' '}
+            <span className="muted">
+              {d.entryCount} labels · {d.source}
+            </span>{' '}
+            <button type="button" className="btn btn-small" onClick={() => void exportDictionary(d.id, 'json')}>
+              Export JSON
+            </button>
+            <button type="button" className="btn btn-small" onClick={() => void exportDictionary(d.id, 'csv')}>
+              Export CSV
+            </button>
+            <button
+              type="button"
+              className="btn btn-small btn-danger"
+              onClick={() => void run(async () => ((await api.call('dictionary.custom.delete', { id: d.id })).deleted ? `Deleted “${d.name}”.` : 'Already gone.'))}
+            >
+              Delete
+            </button>
+            {openId === d.id && <EntryEditor dictionaryId={d.id} onEdit={onEdit} />}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+
+  async function exportDictionary(id: number, fmt: 'json' | 'csv') {
+    await run(async () => {
+      const out = await api.call('dictionary.custom.export', { id, format: fmt });
+      downloadBlob(out.content, out.fileName, out.mimeType);
+      return `Exported ${out.fileName}.`;
+    });
+  }
+}
+
+function EntryEditor({ dictionaryId, onEdit }: { dictionaryId: number; onEdit?: (row: DictionaryEntryRow) => void }) {
+  const api = useApi();
+  const detail = useCall('dictionary.custom.get', { id: dictionaryId }, String(dictionaryId));
+  useEvent('dictionary.changed', (p) => (p.dictionaryId === dictionaryId || p.dictionaryId === null) && detail.reload());
+  const [fieldId, setFieldId] = useState('');
+  const [label, setLabel] = useState('');
+  const [activityId, setActivityId] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    try {
+      await api.call('dictionary.custom.upsertEntry', { dictionaryId, entry: { fieldId, label, activityId: activityId.trim() || null } });
+      setFieldId('');
+      setLabel('');
+      setActivityId('');
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <div className="entry-editor">
+      <div className="form-row">
+        <input aria-label="ID" className="mono" placeholder="str:cm:job-title" value={fieldId} onChange={(e) => setFieldId(e.target.value)} />
+        <input aria-label="Label" placeholder="Job title" value={label} onChange={(e) => setLabel(e.target.value)} />
+        <input aria-label="Only in activity" className="mono" placeholder="act::c (optional)" value={activityId} onChange={(e) => setActivityId(e.target.value)} />
+        <button type="button" className="btn btn-small btn-primary" disabled={!fieldId.trim() || !label.trim()} onClick={() => void save()}>
+          Save label
+        </button>
+      </div>
+      {error && <div className="notice notice-error">{error}</div>}
+      <table className="pairs-table">
+        <tbody>
+          {(detail.data?.entries ?? []).slice(0, 500).map((e) => (
+            <tr key={`${e.fieldId} ${e.activityId ?? ''}`}>
+              <td className="mono">{e.fieldId}</td>
+              <td>{e.label}</td>
+              <td className="mono">{e.activityId ?? ''}</td>
+              <td>
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-small"
+                  onClick={() => {
+                    setFieldId(e.fieldId);
+                    setLabel(e.label);
+                    setActivityId(e.activityId ?? '');
+                    onEdit?.({ vendor: 'Custom', id: e.fieldId, kind: 'field', label: e.label, altLabels: [], activityId: e.activityId, displayType: e.displayType, confidence: null, sources: [], note: null, origin: 'custom', dictionaryId });
+                  }}
+                >
+                  Edit
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-small"
+                  onClick={() => void api.call('dictionary.custom.deleteEntry', { dictionaryId, fieldId: e.fieldId, activityId: e.activityId }).catch((x: unknown) => setError(String(x)))}
+                >
+                  Remove
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {(detail.data?.entries.length ?? 0) > 500 && <div className="muted">Showing 500 of {detail.data?.entries.length}; search the table above for the rest.</div>}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { memo, useState } from 'react';
+import { CopyButton } from '../../components/CopyButton';
+import { formatLocal, type DecodedNode } from '../../../../electron/shared/decode/index';
+
+const SHOW_CHILDREN = 200;
+
+export interface TreeOptions {
+  rawKeys: boolean;
+  openDepth: number;
+}
+
+/** One decoded key: label, type, value, raw ID. Everything is React text — payloads never become markup. */
+export const DecodedRow = memo(function DecodedRow({ node, depth, options }: { node: DecodedNode; depth: number; options: TreeOptions }) {
+  const [open, setOpen] = useState(depth < options.openDepth);
+  const [limit, setLimit] = useState(SHOW_CHILDREN);
+  const [details, setDetails] = useState(false);
+  const children = node.children;
+  const warn = node.warnings.find((w) => w.severity === 'warning') ?? node.warnings[0];
+  const title = options.rawKeys ? node.key : node.label;
+  const subtitle = options.rawKeys ? (node.label !== node.key ? node.label : null) : node.fieldId ?? (node.label !== node.key ? node.key : null);
+  return (
+    <div className="decoded-node" role="treeitem" aria-expanded={children ? open : undefined} data-path={node.path}>
+      <div className={`decoded-row${warn ? ` decoded-row-${warn.severity}` : ''}`} style={{ paddingLeft: depth * 16 }}>
+        {children ? (
+          <button type="button" className="json-toggle" aria-label={open ? 'Collapse' : 'Expand'} onClick={() => setOpen(!open)}>
+            {open ? '▾' : '▸'}
+          </button>
+        ) : (
+          <span className="decoded-spacer" />
+        )}
+        <span className="decoded-label" title={node.path}>
+          {title}
+        </span>
+        {subtitle && <span className="decoded-id mono">{subtitle}</span>}
+        <span className={`decoded-type decoded-source-${node.labelSource}`}>{node.type}</span>
+        <span className="decoded-value" title={node.raw ?? undefined}>
+          {node.display}
+          {node.epochMs !== null && <span className="muted decoded-local"> · local {formatLocal(node.epochMs)}</span>}
+        </span>
+        <span className="decoded-actions row-actions">
+          {(node.details.length > 0 || node.raw !== null) && (
+            <button type="button" className="btn btn-ghost btn-small" aria-expanded={details} onClick={() => setDetails(!details)}>
+              {details ? 'Less' : 'More'}
+            </button>
+          )}
+          <CopyButton text={node.path} label="Path" title={`Copy ${node.path}`} className="btn-small" />
+          <CopyButton text={node.raw ?? node.display} label="Value" title="Copy the raw value" className="btn-small" />
+        </span>
+      </div>
+      {node.warnings.map((w, i) => (
+        <div key={i} className={`decoded-warning decoded-warning-${w.severity}`} style={{ paddingLeft: depth * 16 + 22 }} role="note">
+          {w.severity === 'warning' ? '⚠ ' : 'ℹ '}
+          {w.message}
+        </div>
+      ))}
+      {details && (
+        <div className="decoded-details muted" style={{ paddingLeft: depth * 16 + 22 }}>
+          <div>
+            key <span className="mono">{node.key}</span>
+            {node.fieldId && node.fieldId !== node.key ? (
+              <>
+                {' '}
+                · ID <span className="mono">{node.fieldId}</span>
+              </>
+            ) : null}{' '}
+            · label from {node.labelSource}
+          </div>
+          {node.raw !== null && (
+            <div>
+              raw <span className="mono">{node.raw}</span>
+            </div>
+          )}
+          {node.details.map((d, i) => (
+            <div key={i}>{d}</div>
+          ))}
+        </div>
+      )}
+      {children && open && (
+        <div role="group">
+          {children.slice(0, limit).map((c) => (
+            <DecodedRow key={c.path} node={c} depth={depth + 1} options={options} />
+          ))}
+          {children.length > limit && (
+            <div style={{ paddingLeft: (depth + 1) * 16 }}>
+              <button type="button" className="btn btn-link" onClick={() => setLimit(limit + SHOW_CHILDREN)}>
+                Show {Math.min(SHOW_CHILDREN, children.length - limit)} more of {children.length - limit}…
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+});

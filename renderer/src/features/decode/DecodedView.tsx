@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { useApi, useCall, useEvent } from '../../api';
+import { DecodedRow, type TreeOptions } from './DecodedTree';
+import { useCustomLabelsForHover } from './custom-labels';
+import type { DecodeResult } from '../../../../electron/shared/decode/index';
+
+/** The Decoded tab: what the payload is (vendor, event, why), warnings, and the labelled tree. */
+export function DecodedView({ captureId }: { captureId: number }) {
+  const api = useApi();
+  useCustomLabelsForHover(api);
+  const query = useCall('decode.capture', { id: captureId }, String(captureId));
+  useEvent('dictionary.changed', () => query.reload());
+  const [rawKeys, setRawKeys] = useState(false);
+
+  if (query.error) {
+    return (
+      <div className="panel-error notice notice-error" role="alert">
+        Could not decode capture #{captureId}: {query.error.message}
+      </div>
+    );
+  }
+  if (!query.data) return <div className="muted pad">Decoding…</div>;
+  const result = query.data as DecodeResult;
+  const options: TreeOptions = { rawKeys, openDepth: 4 };
+  const warnings = result.warnings.filter((w) => w.severity === 'warning');
+  return (
+    <div className="decoded-view" data-testid="decoded-view">
+      <div className="decoded-header">
+        <Recognition result={result} />
+        <div className="spacer" />
+        <label className="decoded-toggle">
+          <input type="checkbox" checked={rawKeys} onChange={(e) => setRawKeys(e.target.checked)} /> Raw keys
+        </label>
+      </div>
+      {result.reason && <div className="notice notice-warn decoded-reason">{result.reason}</div>}
+      {warnings.length > 0 && (
+        <div className="notice notice-warn decoded-summary" role="status">
+          {warnings.length} warning{warnings.length === 1 ? '' : 's'}:{' '}
+          {summarise(warnings.map((w) => w.code)).join(', ')}
+        </div>
+      )}
+      <div className="decoded-tree" role="tree" aria-label="Decoded payload">
+        {result.sections.map((s) => (
+          <DecodedRow key={s.path} node={s} depth={0} options={options} />
+        ))}
+      </div>
+      {result.truncated && <div className="muted pad">Decoding stopped early ({result.nodeCount} nodes); the raw view has everything.</div>}
+    </div>
+  );
+}
+
+function Recognition({ result }: { result: DecodeResult }) {
+  const best = result.recognition;
+  if (!best) return <div className="decoded-vendor muted">Generic payload — no vendor recognised</div>;
+  return (
+    <div className="decoded-recognition">
+      <div className="decoded-vendor">
+        <strong>{best.vendor}</strong>
+        {best.eventLabel && <> · {best.eventLabel}</>}
+        <span className="pill pill-info decoded-confidence" title="How sure the recogniser is">
+          {Math.round(best.confidence * 100)}%
+        </span>
+      </div>
+      <div className="muted decoded-explanation">{best.explanation}</div>
+      {result.candidates.length > 1 && (
+        <div className="muted decoded-also">
+          Also:{' '}
+          {result.candidates
+            .slice(1)
+            .map((c) => `${c.vendor}${c.eventLabel ? ` · ${c.eventLabel}` : ''} (${Math.round(c.confidence * 100)}%)`)
+            .join('; ')}
+        </div>
+      )}
+    </div>
+  );
+}
+
+const NAMES: Record<string, string> = {
+  'unresolved-merge-field': 'unresolved merge fields',
+  'unknown-id': 'unknown IDs',
+  'suspicious-value': 'suspicious values',
+  precision: 'numbers beyond 2^53',
+  malformed: 'malformed body',
+  truncated: 'truncated',
+};
+
+function summarise(codes: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const c of codes) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return [...counts].map(([c, n]) => `${n} ${NAMES[c] ?? c}`);
+}

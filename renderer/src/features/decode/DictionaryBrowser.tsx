@@ -1,0 +1,112 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
+import { useApi, useCall, useEvent } from '../../api';
+import type { DictionaryEntryRow } from '../../../../electron/shared/contract/decode';
+import { CustomDictionaries } from './CustomDictionaries';
+import { useCustomLabelsForHover } from './custom-labels';
+import { filterEntries } from './filter-entries';
+
+const ROW_HEIGHT = 30;
+
+/** Every known ID (built-in and custom) in one searchable table, plus the custom dictionaries. */
+export function DictionaryBrowser() {
+  const api = useApi();
+  useCustomLabelsForHover(api);
+  const entries = useCall('dictionary.entries', {}, 'entries');
+  useEvent('dictionary.changed', () => entries.reload());
+  const [text, setText] = useState('');
+  const [vendor, setVendor] = useState('');
+  const [kind, setKind] = useState('');
+  const [selected, setSelected] = useState<DictionaryEntryRow | null>(null);
+  const rows = useMemo(() => entries.data?.items ?? [], [entries.data]);
+  const kinds = useMemo(() => [...new Set(rows.map((r) => r.kind))].sort(), [rows]);
+  const vendors = useMemo(() => [...new Set(rows.map((r) => r.vendor))].sort(), [rows]);
+  const shown = useMemo(() => filterEntries(rows, { text, vendor, kind }), [rows, text, vendor, kind]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 15 });
+
+  return (
+    <div className="dictionary-browser" data-testid="dictionary-browser">
+      <div className="panel-toolbar dictionary-toolbar">
+        <input
+          type="search"
+          className="search-box"
+          placeholder="Search IDs and labels (str::cn, Campaign name, Tag added…)"
+          aria-label="Search the dictionary"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <select aria-label="Vendor" value={vendor} onChange={(e) => setVendor(e.target.value)}>
+          <option value="">All vendors</option>
+          {vendors.map((v) => (
+            <option key={v}>{v}</option>
+          ))}
+        </select>
+        <select aria-label="Kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+          <option value="">All kinds</option>
+          {kinds.map((k) => (
+            <option key={k}>{k}</option>
+          ))}
+        </select>
+        <span className="result-count muted">
+          {shown.length.toLocaleString()} of {rows.length.toLocaleString()}
+        </span>
+      </div>
+      {entries.error && <div className="notice notice-error">Could not load the dictionary: {entries.error.message}</div>}
+      <div className="dictionary-grid dictionary-head" role="row">
+        <span>ID</span>
+        <span>Label</span>
+        <span>Kind</span>
+        <span>In activity</span>
+        <span>Type</span>
+        <span>Origin</span>
+      </div>
+      <div className="dictionary-scroll" ref={scrollRef} role="table" aria-label="Known IDs">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const r = shown[v.index]!;
+            return (
+              <div
+                key={v.key}
+                role="row"
+                className={`dictionary-grid dictionary-row${selected === r ? ' dictionary-row-selected' : ''}`}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}
+                onClick={() => setSelected(r)}
+              >
+                <span className="mono" title={r.id}>{r.id}</span>
+                <span title={r.altLabels.length ? `also: ${r.altLabels.join(', ')}` : r.label}>
+                  {r.label}
+                  {r.altLabels.length > 0 && <span className="muted"> · {r.altLabels.join(' · ')}</span>}
+                </span>
+                <span>{r.kind}</span>
+                <span className="mono">{r.activityId ?? ''}</span>
+                <span>{r.displayType ?? ''}</span>
+                <span className={r.origin === 'custom' ? 'pill pill-info' : 'muted'}>{r.origin}{r.confidence && r.confidence !== 'high' ? ` · ${r.confidence}` : ''}</span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {selected && (
+        <div className="dictionary-detail">
+          <div>
+            <strong>{selected.label}</strong> <span className="mono">{selected.id}</span>
+            {selected.activityId && (
+              <>
+                {' '}
+                in <span className="mono">{selected.activityId}</span>
+              </>
+            )}
+          </div>
+          {selected.note && <div className="muted">{selected.note}</div>}
+          {selected.sources.map((s, i) => (
+            <div key={i} className="muted">
+              source: {s}
+            </div>
+          ))}
+        </div>
+      )}
+      <CustomDictionaries onEdit={(row) => setSelected(row)} />
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { activityLabel, fieldLabel, parseFieldId } from '../../../../electron/shared/decode/index';
+import { addMonacoSetup, type MonacoApi } from '../../components/code-editor/monaco-setup';
+import { hoverCustomDictionary } from './custom-labels';
+
+// Ortto field IDs as they appear in raw text: type:namespace:name (namespace may be empty).
+const ID_IN_TEXT = /[a-z][a-z0-9]{1,11}:[a-z0-9_]{0,16}:[A-Za-z0-9][A-Za-z0-9_.!-]*/g;
+const MAX_LINE = 20_000;
+
+/** Markdown-escape text from payloads and custom dictionaries: it must show as characters, never as markup. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (c) => `\\${c}`);
+}
+
+/** The ID under a column of a line (1-based column, as Monaco gives it), or null. */
+export function idAt(line: string, column: number): { id: string; start: number; end: number } | null {
+  if (line.length > MAX_LINE) return null;
+  ID_IN_TEXT.lastIndex = 0;
+  for (let m = ID_IN_TEXT.exec(line); m; m = ID_IN_TEXT.exec(line)) {
+    const start = m.index + 1;
+    const end = start + m[0].length;
+    if (column >= start && column <= end && parseFieldId(m[0])) return { id: m[0], start, end };
+  }
+  return null;
+}
+
+/** The lines a hover shows for an ID, given the activity the payload carries (if any). */
+export function hoverLines(id: string, activityId: string | null): string[] | null {
+  const custom = hoverCustomDictionary();
+  if (id.startsWith('act:')) {
+    const a = activityLabel(id, custom);
+    if (a.source === 'none') return null;
+    return [`**${escapeMarkdown(a.label)}**`, `Ortto activity · ${sourceText(a.source)}`, ...a.altLabels.map((l) => `also: ${escapeMarkdown(l)}`)];
+  }
+  const inActivity = activityId ? fieldLabel(id, activityId, custom) : null;
+  const plain = fieldLabel(id, null, custom);
+  if (!plain && !inActivity) return null;
+  const main = inActivity ?? plain!;
+  const lines = [`**${escapeMarkdown(main.label)}**`, `Ortto field · ${sourceText(main.source)}`];
+  if (inActivity && plain && plain.label !== inActivity.label) {
+    lines.push(`as a person field: ${escapeMarkdown(plain.label)} · in ${escapeMarkdown(activityId!)}: ${escapeMarkdown(inActivity.label)}`);
+  }
+  return lines;
+}
+
+const sourceText = (source: string) =>
+  source === 'custom' ? 'custom dictionary' : source === 'grammar' ? 'read from the ID (not in the dictionary)' : source === 'activity' ? "this activity's label" : 'built-in dictionary';
+
+let registered = false;
+
+/** Label Ortto IDs in every Monaco model (the raw view, the composer) on hover. */
+export function registerDecodeHovers(): void {
+  if (registered) return;
+  registered = true;
+  addMonacoSetup((monaco: MonacoApi) => {
+    monaco.languages.registerHoverProvider('*', {
+      provideHover(model, position) {
+        const found = idAt(model.getLineContent(position.lineNumber), position.column);
+        if (!found) return null;
+        const activity = model.findMatches('"field_id"\\s*:\\s*"(act:[^"]{1,160})"', false, true, true, null, true, 1)[0];
+        const lines = hoverLines(found.id, activity?.matches?.[1] ?? null);
+        if (!lines) return null;
+        return {
+          range: new monaco.Range(position.lineNumber, found.start, position.lineNumber, found.end),
+          contents: lines.map((value) => ({ value, isTrusted: false, supportHtml: false })),
+        };
+      },
+    });
+  });
+}
