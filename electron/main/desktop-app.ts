@@ -69,13 +69,14 @@ export function startDesktop(
   deps: DesktopDeps,
 ): { ready: Promise<DesktopRuntime | null> } {
   const { app } = electron;
+  const dataDir = defaultDataDir(deps.env, deps.platform, deps.homedir);
+  // Chromium's own files (cache, local storage) stay out of the folder that holds the database. Set before
+  // the lock, which lives in userData: one instance per data folder, so two never share a database.
+  app.setPath('userData', join(dataDir, 'electron'));
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return { ready: Promise.resolve(null) };
   }
-  const dataDir = defaultDataDir(deps.env, deps.platform, deps.homedir);
-  // Chromium's own files (cache, local storage) stay out of the folder that holds the database.
-  app.setPath('userData', join(dataDir, 'electron'));
   registerAppScheme(electron.protocol);
   const log = deps.makeLogger(join(dataDir, 'logs'));
   const devUrl = app.isPackaged ? undefined : deps.env.HOOKSCOPE_DEV_URL;

@@ -80,6 +80,7 @@ describe('desktop main process (injected Electron)', () => {
     });
     expect(window.webContents.url).toBe(appFrame);
     expect(fake.electron.app.paths.get('userData')).toBe(join(dataDir, 'electron'));
+    expect(fake.calls.slice(0, 2)).toEqual(['app.setPath(userData)', 'app.requestSingleInstanceLock']);
   });
 
   it('registers app:// as privileged before ready, then serves the renderer with a CSP', async () => {
@@ -336,6 +337,8 @@ describe('desktop main process (injected Electron)', () => {
     expect(fake.electron.app.quitCount).toBe(1);
     expect(fake.windows).toHaveLength(0);
     expect(fake.calls).not.toContain('app.whenReady');
+    // the lock is taken inside the data folder's userData, so it is per data folder
+    expect(fake.electron.app.paths.get('userData')).toBe(join(dataDir, 'electron'));
   });
 
   it('focuses the existing window on a second launch', async () => {

@@ -104,6 +104,7 @@ export function createFakeElectron(options: { lock?: boolean; packaged?: boolean
       return name === 'downloads' ? (options.downloads ?? '/tmp') : (this.paths.get(name) ?? `/fake/${name}`);
     }
     setPath(name: string, value: string) {
+      calls.push(`app.setPath(${name})`);
       this.paths.set(name, value);
     }
   }
