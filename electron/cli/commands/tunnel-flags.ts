@@ -21,7 +21,11 @@ export interface TunnelFlags {
 }
 
 /** Validates before anything is started; errors name the flag. */
-export function validateTunnelFlags(values: { tunnel?: boolean; subdomain?: string; 'tunnel-host'?: string }): TunnelFlags {
+export function validateTunnelFlags(values: {
+  tunnel?: boolean;
+  subdomain?: string;
+  'tunnel-host'?: string;
+}): TunnelFlags {
   const flags: TunnelFlags = { enabled: values.tunnel === true };
   if (!flags.enabled && (values.subdomain !== undefined || values['tunnel-host'] !== undefined)) {
     const given = values.subdomain !== undefined ? '--subdomain' : '--tunnel-host';
@@ -29,12 +33,18 @@ export function validateTunnelFlags(values: { tunnel?: boolean; subdomain?: stri
   }
   if (values.subdomain !== undefined) {
     const parsed = tunnelSubdomain.safeParse(values.subdomain);
-    if (!parsed.success) throw new UsageError(`--subdomain: ${parsed.error.issues[0]?.message ?? 'invalid'}, got "${values.subdomain}"`);
+    if (!parsed.success)
+      throw new UsageError(
+        `--subdomain: ${parsed.error.issues[0]?.message ?? 'invalid'}, got "${values.subdomain}"`,
+      );
     flags.subdomain = parsed.data;
   }
   if (values['tunnel-host'] !== undefined) {
     const parsed = tunnelHost.safeParse(values['tunnel-host']);
-    if (!parsed.success) throw new UsageError(`--tunnel-host: ${parsed.error.issues[0]?.message ?? 'invalid'}, got "${values['tunnel-host']}"`);
+    if (!parsed.success)
+      throw new UsageError(
+        `--tunnel-host: ${parsed.error.issues[0]?.message ?? 'invalid'}, got "${values['tunnel-host']}"`,
+      );
     flags.host = parsed.data;
   }
   return flags;

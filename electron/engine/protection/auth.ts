@@ -39,7 +39,9 @@ export function authFailure(request: IncomingCapture, auth: EndpointAuth): strin
     case 'query': {
       const values = new URLSearchParams(request.query).getAll(auth.name);
       if (values.length === 0) return `required query parameter "${auth.name}" is missing`;
-      return values.some((v) => sameSecret(v, auth.value)) ? null : `query parameter "${auth.name}" has the wrong value`;
+      return values.some((v) => sameSecret(v, auth.value))
+        ? null
+        : `query parameter "${auth.name}" has the wrong value`;
     }
     default: {
       const unknown: never = auth;
@@ -56,7 +58,8 @@ export function authInterceptor(
   const reason = authFailure(request, endpoint.auth);
   if (reason === null) return null;
   const headers: [string, string][] = [['content-type', 'application/json']];
-  if (endpoint.auth.kind === 'basic') headers.push(['www-authenticate', 'Basic realm="hookscope", charset="UTF-8"']);
+  if (endpoint.auth.kind === 'basic')
+    headers.push(['www-authenticate', 'Basic realm="hookscope", charset="UTF-8"']);
   return {
     response: { status: 401, headers, body: JSON.stringify({ error: 'unauthorized', reason }) },
     record: true,

@@ -49,13 +49,17 @@ export class RateLimiter {
   /** Drop buckets that have refilled completely: forgetting them changes nothing. */
   private prune(now: number): void {
     for (const [key, bucket] of this.buckets) {
-      if (bucket.tokens + (now - bucket.atMs) * (bucket.limit / 60_000) >= bucket.limit) this.buckets.delete(key);
+      if (bucket.tokens + (now - bucket.atMs) * (bucket.limit / 60_000) >= bucket.limit)
+        this.buckets.delete(key);
     }
   }
 }
 
 export function createRateLimitInterceptor(limiter: RateLimiter) {
-  return (request: IncomingCapture, endpoint: { id: number; rateLimitPerMinute: number }): Interception | null => {
+  return (
+    request: IncomingCapture,
+    endpoint: { id: number; rateLimitPerMinute: number },
+  ): Interception | null => {
     if (endpoint.rateLimitPerMinute <= 0) return null;
     const ip = clientIp(request);
     const waitMs = limiter.take(`${endpoint.id} ${ip}`, endpoint.rateLimitPerMinute);

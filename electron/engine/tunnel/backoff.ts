@@ -9,7 +9,11 @@ export interface BackoffPolicy {
 
 export const defaultBackoff: BackoffPolicy = { baseMs: 1_000, factor: 2, capMs: 30_000, jitter: 0.2 };
 
-export function backoffDelayMs(attempt: number, policy: BackoffPolicy, random: () => number = Math.random): number {
+export function backoffDelayMs(
+  attempt: number,
+  policy: BackoffPolicy,
+  random: () => number = Math.random,
+): number {
   const raw = Math.min(policy.capMs, policy.baseMs * policy.factor ** Math.max(0, attempt));
   const spread = raw * policy.jitter;
   const jittered = raw - spread + random() * 2 * spread;

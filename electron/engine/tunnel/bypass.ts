@@ -22,7 +22,11 @@ export function isTunnelTarget(target: string, publicUrls: string[]): boolean {
  * Headers for our own requests (test sends, replays) to a tunnel URL: adds `bypass-tunnel-reminder` so localtunnel
  * forwards them instead of answering with its reminder page. Other targets get the headers unchanged.
  */
-export function withBypassReminder(headers: HeaderPair[], target: string, publicUrls: string[]): HeaderPair[] {
+export function withBypassReminder(
+  headers: HeaderPair[],
+  target: string,
+  publicUrls: string[],
+): HeaderPair[] {
   if (!isTunnelTarget(target, publicUrls)) return headers;
   if (headers.some(([name]) => name.toLowerCase() === BYPASS_REMINDER_HEADER)) return headers;
   return [...headers, [BYPASS_REMINDER_HEADER, '1']];

@@ -34,9 +34,12 @@ const browserUserAgent = /^Mozilla\/5\.0 \(.+\) .*(?:Chrome|Firefox|Safari|Edg|O
  * `bypass-tunnel-reminder`. A browser-like request that did reach us without that header got past the page (its
  * user clicked through), which means senders with a browser-like User-Agent are being shown it.
  */
-export function reminderPageExplanation(headers: HeaderPair[]): { userAgent: string; explanation: string } | null {
+export function reminderPageExplanation(
+  headers: HeaderPair[],
+): { userAgent: string; explanation: string } | null {
   const userAgent = header(headers, 'user-agent');
-  if (!userAgent || !browserUserAgent.test(userAgent) || header(headers, BYPASS_REMINDER_HEADER) !== null) return null;
+  if (!userAgent || !browserUserAgent.test(userAgent) || header(headers, BYPASS_REMINDER_HEADER) !== null)
+    return null;
   return {
     userAgent,
     explanation:

@@ -32,7 +32,8 @@ async function register(doFetch: typeof fetch, request: TunnelOpenRequest): Prom
   try {
     response = await doFetch(target, { signal: request.signal, headers: { accept: 'application/json' } });
   } catch (error) {
-    if (request.signal.aborted) throw new Error(`registration with ${request.host} was aborted`, { cause: error });
+    if (request.signal.aborted)
+      throw new Error(`registration with ${request.host} was aborted`, { cause: error });
     throw new Error(`cannot reach tunnel server ${request.host}: ${describe(error)}`, { cause: error });
   }
   const text = await response.text();
@@ -43,8 +44,13 @@ async function register(doFetch: typeof fetch, request: TunnelOpenRequest): Prom
     // Reported below with the status.
   }
   if (!response.ok) {
-    const message = typeof (body as { message?: unknown })?.message === 'string' ? (body as { message: string }).message : text.slice(0, 200);
-    throw new Error(`tunnel server ${request.host} refused the registration (HTTP ${response.status}): ${message}`);
+    const message =
+      typeof (body as { message?: unknown })?.message === 'string'
+        ? (body as { message: string }).message
+        : text.slice(0, 200);
+    throw new Error(
+      `tunnel server ${request.host} refused the registration (HTTP ${response.status}): ${message}`,
+    );
   }
   const reg = body as Partial<Registration> | null;
   if (!reg || typeof reg.id !== 'string' || typeof reg.url !== 'string' || typeof reg.port !== 'number') {
@@ -60,7 +66,8 @@ function establish(registration: Registration, request: TunnelOpenRequest): Prom
 
   return new Promise<TunnelConnection>((resolve, reject) => {
     let settled = false;
-    const onAbort = () => fail(new Error(`tunnel to ${request.host} was aborted before its first socket connected`));
+    const onAbort = () =>
+      fail(new Error(`tunnel to ${request.host} was aborted before its first socket connected`));
     const fail = (error: Error) => {
       if (settled) return;
       settled = true;

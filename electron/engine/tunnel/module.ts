@@ -33,13 +33,22 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
     clock: ctx.clock,
     log: ctx.log,
     timings: options.timings,
-    probe: createProber({ registry, timeoutMs: options.probeTimeoutMs ?? 5_000, lookup: options.probeLookup }),
+    probe: createProber({
+      registry,
+      timeoutMs: options.probeTimeoutMs ?? 5_000,
+      lookup: options.probeLookup,
+    }),
   });
   let reminderNotice: TunnelState['reminderNotice'] = null;
 
   const publicWithoutAuth = () =>
-    supervisor.getState().phase !== 'idle' && ctx.endpoints.list().some((endpoint) => endpoint.auth.kind === 'none');
-  const state = (): TunnelState => ({ ...supervisor.getState(), publicWithoutAuth: publicWithoutAuth(), reminderNotice });
+    supervisor.getState().phase !== 'idle' &&
+    ctx.endpoints.list().some((endpoint) => endpoint.auth.kind === 'none');
+  const state = (): TunnelState => ({
+    ...supervisor.getState(),
+    publicWithoutAuth: publicWithoutAuth(),
+    reminderNotice,
+  });
   const emit = () => ctx.bus.emit('tunnel.state', state());
 
   // Probes must win before auth and rate limits, so they are neither refused nor counted.
@@ -55,7 +64,10 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
     return { source: 'tunnel', publicUrl };
   });
 
-  const unsubscribers = [supervisor.onChange(emit), ctx.endpoints.onChange(() => supervisor.getState().phase !== 'idle' && emit())];
+  const unsubscribers = [
+    supervisor.onChange(emit),
+    ctx.endpoints.onChange(() => supervisor.getState().phase !== 'idle' && emit()),
+  ];
 
   const start = (input: { subdomain?: string | null; host?: string }): TunnelState => {
     const saved = settings.update({
@@ -63,7 +75,8 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
       ...(input.host !== undefined ? { host: input.host } : {}),
     });
     const localPort = ctx.receiverPort();
-    if (!localPort) throw new ApiError('unavailable', 'The receiver is not listening yet; start it before the tunnel.');
+    if (!localPort)
+      throw new ApiError('unavailable', 'The receiver is not listening yet; start it before the tunnel.');
     supervisor.start({ host: saved.host, subdomain: saved.subdomain, localPort });
     return state();
   };

@@ -43,7 +43,11 @@ export class ProbeRegistry {
     if (!entry || nonce === undefined) return null;
     entry.seen = true;
     return {
-      response: { status: 200, headers: [['content-type', 'text/plain; charset=utf-8']], body: `hookscope-probe ${nonce}` },
+      response: {
+        status: 200,
+        headers: [['content-type', 'text/plain; charset=utf-8']],
+        body: `hookscope-probe ${nonce}`,
+      },
       record: false,
       reason: 'tunnel health probe',
     };
@@ -66,8 +70,14 @@ export function createProber(options: ProberOptions): (publicUrl: string) => Pro
       const { status, body } = await get(new URL(PROBE_PATH, publicUrl), nonce, options);
       const seen = options.registry.settle(nonce);
       const latencyMs = Math.round(performance.now() - started);
-      if (seen && status === 200 && body.includes(nonce)) return { ok: true, latencyMs, detail: 'receiver answered through the tunnel' };
-      if (seen) return { ok: false, latencyMs, detail: `receiver saw the probe but the tunnel answered HTTP ${status}` };
+      if (seen && status === 200 && body.includes(nonce))
+        return { ok: true, latencyMs, detail: 'receiver answered through the tunnel' };
+      if (seen)
+        return {
+          ok: false,
+          latencyMs,
+          detail: `receiver saw the probe but the tunnel answered HTTP ${status}`,
+        };
       return { ok: false, latencyMs, detail: `tunnel answered HTTP ${status} without reaching the receiver` };
     } catch (error) {
       options.registry.settle(nonce);
@@ -86,7 +96,11 @@ function get(url: URL, nonce: string, options: ProberOptions): Promise<{ status:
         agent: false,
         lookup: options.lookup,
         timeout: options.timeoutMs,
-        headers: { [PROBE_HEADER]: nonce, [BYPASS_REMINDER_HEADER]: '1', 'user-agent': 'hookscope-tunnel-probe' },
+        headers: {
+          [PROBE_HEADER]: nonce,
+          [BYPASS_REMINDER_HEADER]: '1',
+          'user-agent': 'hookscope-tunnel-probe',
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -95,7 +109,9 @@ function get(url: URL, nonce: string, options: ProberOptions): Promise<{ status:
           size += chunk.length;
           if (size <= 64 * 1024) chunks.push(chunk);
         });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );

@@ -3,7 +3,11 @@ import { ApiError } from '../../shared/contract/errors';
 import { DEFAULT_TUNNEL_HOST, tunnelSettings, type TunnelSettings } from '../../shared/contract/tunnel';
 import { describeIssues } from '../api/dispatcher';
 
-export const defaultTunnelSettings: TunnelSettings = { subdomain: null, host: DEFAULT_TUNNEL_HOST, autoStart: false };
+export const defaultTunnelSettings: TunnelSettings = {
+  subdomain: null,
+  host: DEFAULT_TUNNEL_HOST,
+  autoStart: false,
+};
 
 interface Row {
   subdomain: string | null;
@@ -19,9 +23,15 @@ export class TunnelSettingsStore {
   ) {}
 
   get(): TunnelSettings {
-    const row = this.db.prepare('SELECT subdomain, host, auto_start FROM tunnel_settings WHERE id = 1').get() as Row | undefined;
+    const row = this.db
+      .prepare('SELECT subdomain, host, auto_start FROM tunnel_settings WHERE id = 1')
+      .get() as Row | undefined;
     if (!row) return defaultTunnelSettings;
-    const parsed = tunnelSettings.safeParse({ subdomain: row.subdomain, host: row.host, autoStart: row.auto_start === 1 });
+    const parsed = tunnelSettings.safeParse({
+      subdomain: row.subdomain,
+      host: row.host,
+      autoStart: row.auto_start === 1,
+    });
     return parsed.success ? parsed.data : defaultTunnelSettings;
   }
 

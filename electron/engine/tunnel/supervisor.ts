@@ -110,7 +110,9 @@ export class TunnelSupervisor {
 
   /** Every URL this supervisor has been given, current first (for loop guards and tunnel detection). */
   knownUrls(): string[] {
-    return [...new Set([...(this.state.url ? [this.state.url] : []), ...this.state.history.map((h) => h.url)])];
+    return [
+      ...new Set([...(this.state.url ? [this.state.url] : []), ...this.state.history.map((h) => h.url)]),
+    ];
   }
 
   start(options: StartOptions): void {
@@ -160,10 +162,19 @@ export class TunnelSupervisor {
     this.timer = this.deps.clock.setTimeout(() => {
       if (generation !== this.generation) return;
       controller.abort();
-      this.attemptFailed(new Error(`registration with ${options.host} timed out after ${timeoutMs} ms (server down or unreachable?)`));
+      this.attemptFailed(
+        new Error(
+          `registration with ${options.host} timed out after ${timeoutMs} ms (server down or unreachable?)`,
+        ),
+      );
     }, timeoutMs);
     this.deps.provider
-      .open({ host: options.host, subdomain: options.subdomain, localPort: options.localPort, signal: controller.signal })
+      .open({
+        host: options.host,
+        subdomain: options.subdomain,
+        localPort: options.localPort,
+        signal: controller.signal,
+      })
       .then(
         (connection) => {
           if (generation !== this.generation) return connection.close();
@@ -215,15 +226,26 @@ export class TunnelSupervisor {
     const now = this.deps.clock.now();
     const previous = this.state.history[0] ?? null;
     const requested = this.options?.subdomain ?? null;
-    const weHeldIt = previous !== null && previous.host === this.state.host && subdomainOf(previous.url) === requested;
-    if (requested && weHeldIt && subdomainOf(connection.url) !== requested && this.reclaims < this.timings.reclaimTries) {
+    const weHeldIt =
+      previous !== null && previous.host === this.state.host && subdomainOf(previous.url) === requested;
+    if (
+      requested &&
+      weHeldIt &&
+      subdomainOf(connection.url) !== requested &&
+      this.reclaims < this.timings.reclaimTries
+    ) {
       this.reclaim(connection, requested);
       return;
     }
     this.reclaims = 0;
     let urlChanged = this.state.urlChanged;
     if (requested && subdomainOf(connection.url) !== requested) {
-      urlChanged = { previousUrl: previous?.url ?? null, url: connection.url, reason: 'subdomain-taken', atMs: now };
+      urlChanged = {
+        previousUrl: previous?.url ?? null,
+        url: connection.url,
+        reason: 'subdomain-taken',
+        atMs: now,
+      };
     } else if (previous && previous.url !== connection.url) {
       urlChanged = { previousUrl: previous.url, url: connection.url, reason: 'new-url', atMs: now };
     }
@@ -233,7 +255,13 @@ export class TunnelSupervisor {
     } else {
       const closed = this.state.history.map((h) => (h.untilMs === null ? { ...h, untilMs: now } : h));
       history = [
-        { url: connection.url, host: this.state.host, requestedSubdomain: requested, fromMs: now, untilMs: null },
+        {
+          url: connection.url,
+          host: this.state.host,
+          requestedSubdomain: requested,
+          fromMs: now,
+          untilMs: null,
+        },
         ...closed,
       ].slice(0, this.maxHistory);
     }
@@ -282,7 +310,12 @@ export class TunnelSupervisor {
       this.probing = false;
     }
     if (generation !== this.generation) return;
-    const lastProbe = { ok: outcome.ok, atMs: this.deps.clock.now(), latencyMs: outcome.latencyMs, detail: outcome.detail };
+    const lastProbe = {
+      ok: outcome.ok,
+      atMs: this.deps.clock.now(),
+      latencyMs: outcome.latencyMs,
+      detail: outcome.detail,
+    };
     if (outcome.ok) {
       this.probeFailures = 0;
       this.update({ phase: 'online', lastProbe, attempt: 0 });
@@ -295,14 +328,19 @@ export class TunnelSupervisor {
       this.scheduleReconnect('degraded', new Error(`health probe failed twice: ${outcome.detail}`));
       return;
     }
-    this.update({ phase: 'degraded', lastError: { message: `health probe failed: ${outcome.detail}`, atMs: lastProbe.atMs } });
+    this.update({
+      phase: 'degraded',
+      lastError: { message: `health probe failed: ${outcome.detail}`, atMs: lastProbe.atMs },
+    });
     this.scheduleProbe(this.timings.probeRetryMs);
   }
 
   private closeHistoryEntry(): void {
     const now = this.deps.clock.now();
     if (this.state.history.some((h) => h.untilMs === null)) {
-      this.update({ history: this.state.history.map((h) => (h.untilMs === null ? { ...h, untilMs: now } : h)) });
+      this.update({
+        history: this.state.history.map((h) => (h.untilMs === null ? { ...h, untilMs: now } : h)),
+      });
     }
   }
 

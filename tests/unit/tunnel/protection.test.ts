@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { IncomingCapture } from '../../../electron/engine/context';
 import { authFailure, authInterceptor } from '../../../electron/engine/protection/auth';
-import { clientIp, createRateLimitInterceptor, RateLimiter } from '../../../electron/engine/protection/rate-limit';
+import {
+  clientIp,
+  createRateLimitInterceptor,
+  RateLimiter,
+} from '../../../electron/engine/protection/rate-limit';
 import { FakeClock } from '../../../electron/engine/util/clock';
 
 const request = (over: Partial<IncomingCapture> = {}): IncomingCapture => ({
@@ -23,7 +27,9 @@ const request = (over: Partial<IncomingCapture> = {}): IncomingCapture => ({
   publicUrl: null,
   ...over,
 });
-const basic = (credentials: string) => [['Authorization', `Basic ${Buffer.from(credentials).toString('base64')}`] as [string, string]];
+const basic = (credentials: string) => [
+  ['Authorization', `Basic ${Buffer.from(credentials).toString('base64')}`] as [string, string],
+];
 
 describe('per-endpoint auth', () => {
   const basicAuth = { kind: 'basic', username: 'ortto', password: 'p:ss' } as const;
@@ -32,7 +38,11 @@ describe('per-endpoint auth', () => {
     ['wrong password', basic('ortto:nope'), 'basic auth: wrong username or password'],
     ['wrong user', basic('other:p:ss'), 'basic auth: wrong username or password'],
     ['no header', [], 'basic auth required: no Authorization header'],
-    ['bearer instead', [['authorization', 'Bearer abc']], 'basic auth required: the Authorization header is not Basic credentials'],
+    [
+      'bearer instead',
+      [['authorization', 'Bearer abc']],
+      'basic auth required: the Authorization header is not Basic credentials',
+    ],
   ] as const)('basic: %s', (_name, headers, expected) => {
     expect(authFailure(request({ headers: [...headers] as [string, string][] }), basicAuth)).toBe(expected);
   });
@@ -40,22 +50,36 @@ describe('per-endpoint auth', () => {
   it('header: matches the name case-insensitively and the value exactly', () => {
     const auth = { kind: 'header', name: 'X-Token', value: 'abc' } as const;
     expect(authFailure(request({ headers: [['x-token', 'abc']] }), auth)).toBeNull();
-    expect(authFailure(request({ headers: [['X-TOKEN', 'ABC']] }), auth)).toBe('header "X-Token" has the wrong value');
+    expect(authFailure(request({ headers: [['X-TOKEN', 'ABC']] }), auth)).toBe(
+      'header "X-Token" has the wrong value',
+    );
     expect(authFailure(request(), auth)).toBe('required header "X-Token" is missing');
   });
 
   it('query: access_key style parameter, decoded', () => {
     const auth = { kind: 'query', name: 'access_key', value: 'k y' } as const;
     expect(authFailure(request({ query: 'a=1&access_key=k%20y' }), auth)).toBeNull();
-    expect(authFailure(request({ query: 'access_key=k' }), auth)).toBe('query parameter "access_key" has the wrong value');
-    expect(authFailure(request({ query: 'a=1' }), auth)).toBe('required query parameter "access_key" is missing');
+    expect(authFailure(request({ query: 'access_key=k' }), auth)).toBe(
+      'query parameter "access_key" has the wrong value',
+    );
+    expect(authFailure(request({ query: 'a=1' }), auth)).toBe(
+      'required query parameter "access_key" is missing',
+    );
   });
 
   it('answers 401 with a reason, a Basic challenge, records it, and never leaks the secret', () => {
-    const interception = authInterceptor(request(), { auth: { kind: 'basic', username: 'u', password: 'hunter2' } });
-    expect(interception).toMatchObject({ record: true, reason: '401: basic auth required: no Authorization header' });
+    const interception = authInterceptor(request(), {
+      auth: { kind: 'basic', username: 'u', password: 'hunter2' },
+    });
+    expect(interception).toMatchObject({
+      record: true,
+      reason: '401: basic auth required: no Authorization header',
+    });
     expect(interception?.response.status).toBe(401);
-    expect(interception?.response.headers).toContainEqual(['www-authenticate', 'Basic realm="hookscope", charset="UTF-8"']);
+    expect(interception?.response.headers).toContainEqual([
+      'www-authenticate',
+      'Basic realm="hookscope", charset="UTF-8"',
+    ]);
     expect(JSON.stringify(interception)).not.toContain('hunter2');
     expect(authInterceptor(request(), { auth: { kind: 'none' } })).toBeNull();
   });
@@ -81,9 +105,19 @@ describe('per-IP rate limit', () => {
   });
 
   it('keys tunnel traffic (from loopback) by the forwarded client, never trusting X-Forwarded-For from elsewhere', () => {
-    expect(clientIp(request({ remoteAddress: '127.0.0.1', headers: [['X-Forwarded-For', '198.51.100.4, 10.0.0.1']] }))).toBe('198.51.100.4');
-    expect(clientIp(request({ remoteAddress: '::ffff:127.0.0.1', headers: [['x-forwarded-for', '198.51.100.5']] }))).toBe('198.51.100.5');
-    expect(clientIp(request({ remoteAddress: '203.0.113.9', headers: [['x-forwarded-for', '1.2.3.4']] }))).toBe('203.0.113.9');
+    expect(
+      clientIp(
+        request({ remoteAddress: '127.0.0.1', headers: [['X-Forwarded-For', '198.51.100.4, 10.0.0.1']] }),
+      ),
+    ).toBe('198.51.100.4');
+    expect(
+      clientIp(
+        request({ remoteAddress: '::ffff:127.0.0.1', headers: [['x-forwarded-for', '198.51.100.5']] }),
+      ),
+    ).toBe('198.51.100.5');
+    expect(
+      clientIp(request({ remoteAddress: '203.0.113.9', headers: [['x-forwarded-for', '1.2.3.4']] })),
+    ).toBe('203.0.113.9');
     expect(clientIp(request({ remoteAddress: '127.0.0.1' }))).toBe('127.0.0.1');
   });
 

@@ -63,7 +63,13 @@ describe('TunnelSupervisor', () => {
     expect(state.phase).toBe('online');
     expect(state.url).toBe('http://abcd.lt.example');
     expect(state.history).toEqual([
-      { url: 'http://abcd.lt.example', host: HOST, requestedSubdomain: null, fromMs: 1_000_000, untilMs: null },
+      {
+        url: 'http://abcd.lt.example',
+        host: HOST,
+        requestedSubdomain: null,
+        fromMs: 1_000_000,
+        untilMs: null,
+      },
     ]);
     expect(state.urlChanged).toBeNull();
     await t.advance(0);
@@ -169,13 +175,21 @@ describe('TunnelSupervisor', () => {
     const squatted = t.provider.last().resolve('http://random-one.lt.example');
     await flush();
     expect(squatted.closed).toBe(true);
-    expect(t.supervisor.getState()).toMatchObject({ phase: 'connecting', url: 'http://keep-this.lt.example', urlChanged: null });
+    expect(t.supervisor.getState()).toMatchObject({
+      phase: 'connecting',
+      url: 'http://keep-this.lt.example',
+      urlChanged: null,
+    });
     expect(t.supervisor.getState().lastError?.message).toMatch(/still held by our previous connection/);
     await t.advance(defaultTimings.reclaimDelayMs);
     expect(t.provider.calls).toHaveLength(3);
     t.provider.last().resolve('http://keep-this.lt.example');
     await flush();
-    expect(t.supervisor.getState()).toMatchObject({ phase: 'online', url: 'http://keep-this.lt.example', urlChanged: null });
+    expect(t.supervisor.getState()).toMatchObject({
+      phase: 'online',
+      url: 'http://keep-this.lt.example',
+      urlChanged: null,
+    });
     expect(t.supervisor.getState().history).toHaveLength(1);
   });
 
@@ -207,7 +221,10 @@ describe('TunnelSupervisor', () => {
     expect(t.provider.last().request.subdomain).toBe('wanted-name');
     t.provider.last().resolve('http://brave-fox-12.lt.example');
     await flush();
-    expect(t.supervisor.getState().urlChanged).toMatchObject({ reason: 'subdomain-taken', previousUrl: null });
+    expect(t.supervisor.getState().urlChanged).toMatchObject({
+      reason: 'subdomain-taken',
+      previousUrl: null,
+    });
   });
 
   it('one failed probe degrades and re-probes; a second reconnects; a good probe restores online', async () => {
@@ -228,7 +245,9 @@ describe('TunnelSupervisor', () => {
     expect(t.supervisor.getState().phase).toBe('degraded');
     await t.advance(defaultTimings.probeRetryMs);
     expect(first.closed).toBe(true);
-    expect(t.supervisor.getState().lastError?.message).toMatch(/probe failed twice: tunnel answered HTTP 404/);
+    expect(t.supervisor.getState().lastError?.message).toMatch(
+      /probe failed twice: tunnel answered HTTP 404/,
+    );
     await t.advance(1000);
     expect(t.provider.calls).toHaveLength(2);
   });

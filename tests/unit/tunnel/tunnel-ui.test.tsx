@@ -32,8 +32,10 @@ function fakeApi(initial: TunnelState) {
   const api = {
     async call(method: string, input: unknown) {
       calls.push([method, input]);
-      if (method === 'tunnel.settings.get') return { subdomain: null, host: 'https://localtunnel.me', autoStart: false };
-      if (method === 'tunnel.start') state = { ...state, phase: 'connecting', ...(input as object) } as TunnelState;
+      if (method === 'tunnel.settings.get')
+        return { subdomain: null, host: 'https://localtunnel.me', autoStart: false };
+      if (method === 'tunnel.start')
+        state = { ...state, phase: 'connecting', ...(input as object) } as TunnelState;
       if (method === 'tunnel.dismiss') state = { ...state, urlChanged: null };
       return state;
     },
@@ -112,7 +114,15 @@ describe('TunnelControl', () => {
       ...baseState,
       phase: 'online',
       url: 'https://my-hooks.loca.lt',
-      history: [{ url: 'https://my-hooks.loca.lt', host: 'https://localtunnel.me', requestedSubdomain: 'my-hooks', fromMs: 0, untilMs: null }],
+      history: [
+        {
+          url: 'https://my-hooks.loca.lt',
+          host: 'https://localtunnel.me',
+          requestedSubdomain: 'my-hooks',
+          fromMs: 0,
+          untilMs: null,
+        },
+      ],
     });
     expect(screen.getByTestId('tunnel-control').textContent).toContain('Public URL: Online');
     expect(screen.getByTestId('tunnel-url').textContent).toContain('https://my-hooks.loca.lt');

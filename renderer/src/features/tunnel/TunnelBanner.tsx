@@ -38,9 +38,14 @@ export function TunnelBanner() {
         </div>
       )}
       {state.publicWithoutAuth && (
-        <div className="tunnel-banner tunnel-banner-warn" role="status" data-testid="tunnel-public-without-auth">
-          <strong>Public without auth.</strong> Anyone who knows the public URL can send requests to endpoints that
-          have no auth. Set basic auth, a required header or an access_key parameter on them in Endpoints.
+        <div
+          className="tunnel-banner tunnel-banner-warn"
+          role="status"
+          data-testid="tunnel-public-without-auth"
+        >
+          <strong>Public without auth.</strong> Anyone who knows the public URL can send requests to endpoints
+          that have no auth. Set basic auth, a required header or an access_key parameter on them in
+          Endpoints.
         </div>
       )}
       {state.reminderNotice && (

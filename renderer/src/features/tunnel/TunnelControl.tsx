@@ -1,5 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { tunnelHost, tunnelSubdomain, DEFAULT_TUNNEL_HOST } from '../../../../electron/shared/contract/tunnel';
+import {
+  tunnelHost,
+  tunnelSubdomain,
+  DEFAULT_TUNNEL_HOST,
+} from '../../../../electron/shared/contract/tunnel';
 import { useApi } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
 import { Popover } from '../../components/Popover';
@@ -36,7 +40,13 @@ export function TunnelControl() {
   );
 }
 
-function TunnelPanel({ state, onState }: { state: NonNullable<ReturnType<typeof useTunnelState>['state']>; onState: (s: typeof state) => void }) {
+function TunnelPanel({
+  state,
+  onState,
+}: {
+  state: NonNullable<ReturnType<typeof useTunnelState>['state']>;
+  onState: (s: typeof state) => void;
+}) {
   const api = useApi();
   const [subdomain, setSubdomain] = useState(state.requestedSubdomain ?? '');
   const [host, setHost] = useState(state.host || DEFAULT_TUNNEL_HOST);
@@ -88,7 +98,10 @@ function TunnelPanel({ state, onState }: { state: NonNullable<ReturnType<typeof 
   return (
     <>
       <div className="tunnel-status">
-        <span className={`pill pill-${phaseTone[state.phase] === 'muted' ? 'info' : phaseTone[state.phase]}`} data-testid="tunnel-phase">
+        <span
+          className={`pill pill-${phaseTone[state.phase] === 'muted' ? 'info' : phaseTone[state.phase]}`}
+          data-testid="tunnel-phase"
+        >
           {phaseLabel[state.phase]}
         </span>
         {state.localPort !== null && <span className="muted">receiver port {state.localPort}</span>}
@@ -125,15 +138,29 @@ function TunnelPanel({ state, onState }: { state: NonNullable<ReturnType<typeof 
         {subdomainError && <div className="tunnel-field-error">subdomain: {subdomainError}</div>}
         <label>
           Tunnel server
-          <input className="mono" value={host} aria-invalid={hostError !== null} onChange={(e) => setHost(e.target.value.trim())} />
+          <input
+            className="mono"
+            value={host}
+            aria-invalid={hostError !== null}
+            onChange={(e) => setHost(e.target.value.trim())}
+          />
         </label>
         {hostError && <div className="tunnel-field-error">host: {hostError}</div>}
         <div className="tunnel-actions">
-          <button type="submit" className="btn btn-primary btn-small" disabled={busy || subdomainError !== null || hostError !== null}>
+          <button
+            type="submit"
+            className="btn btn-primary btn-small"
+            disabled={busy || subdomainError !== null || hostError !== null}
+          >
             {running ? 'Restart' : 'Start'}
           </button>
           {running && (
-            <button type="button" className="btn btn-small" disabled={busy} onClick={() => void run(() => api.call('tunnel.stop', {}))}>
+            <button
+              type="button"
+              className="btn btn-small"
+              disabled={busy}
+              onClick={() => void run(() => api.call('tunnel.stop', {}))}
+            >
               Stop
             </button>
           )}

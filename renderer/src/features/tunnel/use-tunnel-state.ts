@@ -3,7 +3,11 @@ import type { TunnelState } from '../../../../electron/shared/contract/tunnel';
 import { useApi, useEvent } from '../../api';
 
 /** The tunnel's full state: fetched once, then kept current by `tunnel.state` events. */
-export function useTunnelState(): { state: TunnelState | null; setState: (state: TunnelState) => void; error: string | null } {
+export function useTunnelState(): {
+  state: TunnelState | null;
+  setState: (state: TunnelState) => void;
+  error: string | null;
+} {
   const api = useApi();
   const [state, setState] = useState<TunnelState | null>(null);
   const [error, setError] = useState<string | null>(null);
