@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { formatAttempt, HeadlessDelivery } from '../../engine/delivery/headless';
+import { deliveryMethods, httpUrl } from '../../shared/contract/delivery';
+import { emulatorKinds, type EmulatorKind } from '../../shared/send/emulators';
+import { recordsFromFile } from '../../shared/send/merge-fields';
+import { parseFlags, UsageError, type CliIo } from '../io';
+import { parseNumber } from './send';
+
+export const emulateUsage = `Usage: hookscope emulate <kind> --to URL [options]
+
+Acts like the platform: sends one realistic Ortto or Ontraport webhook to URL, delivered with that platform's
+retry policy, and prints every attempt. Exits 1 when the delivery finally fails. Runs in memory (no receiver).
+
+Kinds:
+  ${emulatorKinds.join('\n  ')}
+
+Options:
+      --to URL             where to send it (required)
+      --format F           Ontraport data format: default | notify | lightweight
+      --encoding E         Ontraport wire format: json | form
+      --contact F          sample contact: a JSON object or the first row of a CSV file
+      --time-scale N       multiply every retry wait: 0.001 turns 5 min into 0.3 s (default 1)
+      --timeout MS         per-attempt timeout (default 30000)
+  -h, --help               show this help
+`;
+
+function readContact(path: string): Record<string, string> {
+  const { rows, errors } = recordsFromFile(readFileSync(path, 'utf8'), extname(path).toLowerCase() === '.csv' ? 'csv' : 'json');
+  const first = rows[0];
+  if (!first) throw new UsageError(`--contact: ${errors[0]?.message ?? 'no contact in the file'}`);
+  return first;
+}
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(
+    argv,
+    {
+      to: { type: 'string' },
+      format: { type: 'string' },
+      encoding: { type: 'string' },
+      contact: { type: 'string' },
+      'time-scale': { type: 'string' },
+      timeout: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    true,
+  );
+  if (values.help) {
+    io.stdout(emulateUsage);
+    return 0;
+  }
+  const kind = positionals[0];
+  if (positionals.length !== 1 || !kind) throw new UsageError(positionals.length ? `expected one <kind>, got ${positionals.length}` : 'missing <kind>');
+  if (!(emulatorKinds as readonly string[]).includes(kind)) throw new UsageError(`<kind>: "${kind}" is not one of ${emulatorKinds.join(', ')}`);
+  if (values.to === undefined) throw new UsageError('--to: required (the URL to send to)');
+  const to = httpUrl.safeParse(values.to);
+  if (!to.success) throw new UsageError(`--to: ${to.error.issues[0]?.message ?? 'invalid URL'}`);
+  if (values.format !== undefined && !['default', 'notify', 'lightweight'].includes(values.format)) {
+    throw new UsageError(`--format: expected default, notify or lightweight, got "${values.format}"`);
+  }
+  if (values.encoding !== undefined && !['json', 'form'].includes(values.encoding)) {
+    throw new UsageError(`--encoding: expected json or form, got "${values.encoding}"`);
+  }
+  const input = deliveryMethods['emulate.send'].input.parse({
+    kind: kind as EmulatorKind,
+    to: to.data,
+    format: values.format,
+    encoding: values.encoding,
+    contact: values.contact !== undefined ? readContact(values.contact) : undefined,
+    timeScale: parseNumber(values['time-scale'], '--time-scale', 0.000001, 1000),
+    timeoutMs: parseNumber(values.timeout, '--timeout', 1, 600_000),
+  });
+  const engine = new HeadlessDelivery((line) => io.stdout(formatAttempt(line)));
+  try {
+    const summary = engine.service.emulate(input);
+    io.stdout(`${summary.description} → ${summary.url} (${summary.policy} policy)\n`);
+    const final = await engine.untilDelivered(summary.id);
+    if (final.state === 'succeeded') return 0;
+    io.stderr(`delivery failed (${final.state}): ${final.lastError ?? `HTTP ${final.lastStatus}`}\n`);
+    return 1;
+  } finally {
+    await engine.close();
+  }
+}

@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { formatAttempt, HeadlessDelivery } from '../../engine/delivery/headless';
+import { deliveryMethods, deliveryPolicy, httpUrl, outgoingHeaders, httpMethodName, sendInput } from '../../shared/contract/delivery';
+import type { HeaderPair } from '../../shared/contract/captures';
+import { signingConfig, signingSchemes } from '../../shared/send/signing-config';
+import { contentTypeHeaderFor } from '../../shared/send/content-type';
+import { parseFlags, UsageError, type CliIo } from '../io';
+
+export const sendUsage = `Usage: hookscope send <url> [options]
+
+Sends one webhook (or one per row of a data file) with a platform's retry policy and prints every attempt:
+time, status, duration and the wait before the next one. Exits 1 when a delivery finally fails.
+Runs the delivery engine in memory: no receiver and no data directory are needed, and nothing is kept.
+
+Options:
+  -X, --request METHOD     HTTP method (default POST with a body, else GET)
+  -H, --header 'N: v'      add a header (repeatable)
+  -d, --data BODY          the body (with --rows: a template with [Merge Fields] and {{columns}})
+      --data-file F        read the body's exact bytes from a file
+      --content-type T     Content-Type (default: detected from the body — form, JSON, XML, else text)
+      --policy P           ortto | ontraport | standard | none (default none)
+      --time-scale N       multiply every wait: 0.001 turns 5 min into 0.3 s (default 1)
+      --rate N/min         at most N requests per minute to the destination (also N/s)
+      --rows F.csv|F.json  send once per row; URL, headers and body are templates
+      --sign SCHEME        ${signingSchemes.filter((s) => s !== 'none').join(' | ')}
+      --secret S           the signing secret
+      --timeout MS         per-attempt timeout (default 30000)
+  -h, --help               show this help
+`;
+
+export function parseRate(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d+(?:\.\d+)?)(?:\/(min|m|s|sec))?$/.exec(value.trim());
+  const n = m ? Number(m[1]) : NaN;
+  if (!m || !(n > 0)) throw new UsageError(`--rate: expected a number of requests per minute like 60/min or 5/s, got "${value}"`);
+  return m[2] === 's' || m[2] === 'sec' ? n * 60 : n;
+}
+
+export function parseNumber(value: string | undefined, flag: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(`${flag}: expected a number from ${min} to ${max}, got "${value}"`);
+  return n;
+}
+
+function parseHeaders(values: string[]): HeaderPair[] {
+  const headers = values.map((raw): HeaderPair => {
+    const at = raw.indexOf(':');
+    if (at <= 0) throw new UsageError(`--header: expected 'Name: value', got "${raw}"`);
+    return [raw.slice(0, at).trim(), raw.slice(at + 1).trim()];
+  });
+  const checked = outgoingHeaders.safeParse(headers);
+  if (!checked.success) throw new UsageError(`--header: ${checked.error.issues[0]?.message ?? 'malformed header'}`);
+  return headers;
+}
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(
+    argv,
+    {
+      request: { type: 'string', short: 'X' },
+      header: { type: 'string', short: 'H', multiple: true },
+      data: { type: 'string', short: 'd' },
+      'data-file': { type: 'string' },
+      'content-type': { type: 'string' },
+      policy: { type: 'string' },
+      'time-scale': { type: 'string' },
+      rate: { type: 'string' },
+      rows: { type: 'string' },
+      sign: { type: 'string' },
+      secret: { type: 'string' },
+      timeout: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    true,
+  );
+  if (values.help) {
+    io.stdout(sendUsage);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? `expected one <url>, got ${positionals.length}` : 'missing <url>');
+  const url = positionals[0]!;
+  if (values.data !== undefined && values['data-file'] !== undefined) throw new UsageError('--data and --data-file: use one of them');
+  const body = values['data-file'] !== undefined ? readFileSync(values['data-file']) : Buffer.from(values.data ?? '', 'utf8');
+  const method = (values.request ?? (body.length > 0 ? 'POST' : 'GET')).toUpperCase();
+  if (!httpMethodName.safeParse(method).success) throw new UsageError(`--request: malformed method "${values.request}"`);
+  const policy = deliveryPolicy.safeParse(values.policy ?? 'none');
+  if (!policy.success || policy.data === 'custom') throw new UsageError(`--policy: expected ortto, ontraport, standard or none, got "${values.policy}"`);
+  const headers = parseHeaders(values.header ?? []);
+  if (values['content-type'] !== undefined) {
+    for (let i = headers.length - 1; i >= 0; i--) if (headers[i]![0].toLowerCase() === 'content-type') headers.splice(i, 1);
+    headers.push(['Content-Type', values['content-type']]);
+  }
+  let signing;
+  if (values.sign !== undefined || values.secret !== undefined) {
+    const parsed = signingConfig.safeParse({ scheme: values.sign, secret: values.secret ?? '' });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new UsageError(`${issue?.path[0] === 'secret' ? '--secret' : '--sign'}: ${issue?.message ?? 'invalid'}`);
+    }
+    signing = parsed.data;
+  }
+  const options = {
+    policy: policy.data,
+    timeScale: parseNumber(values['time-scale'], '--time-scale', 0.000001, 1000),
+    ratePerMinute: parseRate(values.rate),
+    timeoutMs: parseNumber(values.timeout, '--timeout', 1, 600_000),
+    signing,
+  };
+
+  const engine = new HeadlessDelivery((line) => io.stdout(formatAttempt(line)));
+  try {
+    if (values.rows !== undefined) {
+      const format = extname(values.rows).toLowerCase() === '.json' ? 'json' : 'csv';
+      const job = engine.service.startBulk(
+        deliveryMethods['bulk.start'].input.parse({
+          ...options,
+          template: { method, url, headers, body: body.toString('utf8') },
+          rows: { content: readFileSync(values.rows, 'utf8'), format },
+        }),
+      );
+      const done = await engine.untilBulkDone(job.jobId);
+      for (const e of done.rowErrors) io.stderr(`skipped ${e.message}\n`);
+      const c = done.counts;
+      io.stdout(`${c.succeeded} delivered, ${c.failed} failed, ${c.skipped} skipped of ${done.total} rows\n`);
+      return c.failed + c.skipped > 0 ? 1 : 0;
+    }
+    const checked = httpUrl.safeParse(url);
+    if (!checked.success) throw new UsageError(`<url>: ${checked.error.issues[0]?.message ?? 'invalid URL'}`);
+    const contentType = contentTypeHeaderFor(headers, body.toString('utf8'));
+    if (contentType && !headers.some(([n]) => n.toLowerCase() === 'content-type')) headers.push(['Content-Type', contentType]);
+    const summary = engine.service.send(
+      sendInput.parse({ ...options, type: 'manual', request: { method, url, headers, bodyBase64: body.toString('base64') } }),
+    );
+    const final = await engine.untilDelivered(summary.id);
+    if (final.state === 'succeeded') return 0;
+    io.stderr(`delivery failed (${final.state}): ${final.lastError ?? `HTTP ${final.lastStatus}`}\n`);
+    return 1;
+  } finally {
+    await engine.close();
+  }
+}

@@ -1,0 +1,114 @@
+import Database from 'better-sqlite3';
+import type { BulkProgress, DeliverySummary } from '../../shared/contract/delivery';
+import { findMigrationsDir, loadMigrations, migrate } from '../store/migrator';
+import { systemClock } from '../util/clock';
+import { silentLogger } from '../util/logger';
+import { isTerminal } from './delivery-store';
+import { DeliveryService } from './service';
+
+export interface AttemptLine {
+  deliveryId: number;
+  row: number | null;
+  attemptNo: number;
+  startedAtMs: number;
+  status: number | null;
+  error: string | null;
+  durationMs: number;
+  nextWaitMs: number | null;
+  outcome: string;
+}
+
+/**
+ * The delivery engine for the CLI: the same queue and policies, over an in-memory SQLite database (no data dir,
+ * no receiver). Nothing outlives the process; a CLI delivery is for scripts and CI, not the persisted queue.
+ */
+export class HeadlessDelivery {
+  readonly service: DeliveryService;
+  private readonly db: Database.Database;
+  private readonly printed = new Map<number, number>();
+  private readonly watchers: Array<() => void> = [];
+
+  constructor(private readonly onAttempt: (line: AttemptLine) => void) {
+    this.db = new Database(':memory:');
+    migrate(this.db, loadMigrations(findMigrationsDir()));
+    this.service = new DeliveryService({
+      db: this.db,
+      clock: systemClock,
+      log: silentLogger,
+      emit: (event, payload) => {
+        if (event === 'delivery.updated') this.report((payload as { items: DeliverySummary[] }).items);
+        for (const watcher of this.watchers) watcher();
+      },
+    });
+    this.service.start();
+  }
+
+  /** Resolves once `done()` holds, re-checked after every change. Keeps the process alive meanwhile. */
+  until(done: () => boolean): Promise<void> {
+    if (done()) return Promise.resolve();
+    const keepAlive = setInterval(() => {}, 60_000);
+    return new Promise((resolve) => {
+      const check = () => {
+        if (!done()) return;
+        clearInterval(keepAlive);
+        this.watchers.splice(this.watchers.indexOf(check), 1);
+        resolve();
+      };
+      this.watchers.push(check);
+    });
+  }
+
+  untilDelivered(id: number): Promise<DeliverySummary> {
+    return this.until(() => isTerminal(this.service.get(id).state)).then(() => this.service.get(id));
+  }
+
+  untilBulkDone(jobId: number): Promise<BulkProgress> {
+    return this.until(() => this.service.bulk.progress(jobId).state === 'done').then(() => this.service.bulk.progress(jobId));
+  }
+
+  async close(): Promise<void> {
+    await this.service.close(1000);
+    this.db.close();
+  }
+
+  private report(items: DeliverySummary[]): void {
+    for (const item of items) {
+      const seen = this.printed.get(item.id) ?? 0;
+      if (item.attempts <= seen) continue;
+      const detail = this.service.get(item.id);
+      const row = this.service.queue.store.row(item.id)?.bulk_row ?? null;
+      for (const a of detail.attemptList.slice(seen)) {
+        this.onAttempt({
+          deliveryId: item.id,
+          row,
+          attemptNo: a.attemptNo,
+          startedAtMs: a.startedAtMs,
+          status: a.status,
+          error: a.error,
+          durationMs: a.durationMs,
+          nextWaitMs: a.nextWaitMs,
+          outcome: a.outcome,
+        });
+      }
+      this.printed.set(item.id, detail.attemptList.length);
+    }
+  }
+}
+
+const human = (ms: number): string =>
+  ms < 1000 ? `${Math.round(ms)} ms` : ms < 120_000 ? `${(ms / 1000).toFixed(1)} s` : ms < 7_200_000 ? `${Math.round(ms / 60_000)} min` : `${(ms / 3_600_000).toFixed(1)} h`;
+
+/** `#2  2026-11-22T14:20:00.000Z  500  12.3 ms  next in 300 ms` */
+export function formatAttempt(line: AttemptLine): string {
+  const who = line.row !== null ? `row ${line.row} ` : '';
+  const result = line.status !== null ? String(line.status) : `error: ${line.error ?? 'unknown'}`;
+  const next =
+    line.outcome === 'retry' && line.nextWaitMs !== null
+      ? `next in ${human(line.nextWaitMs)}`
+      : line.outcome === 'success'
+        ? 'delivered'
+        : line.outcome === 'interrupted'
+          ? 'interrupted'
+          : `gave up${line.error && line.status !== null ? ` (${line.error})` : ''}`;
+  return `${who}#${line.attemptNo}  ${new Date(line.startedAtMs).toISOString()}  ${result}  ${line.durationMs.toFixed(1)} ms  ${next}\n`;
+}

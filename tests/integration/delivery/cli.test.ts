@@ -1,0 +1,108 @@
+import { createHmac } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { run as send } from '../../../electron/cli/commands/send';
+import { run as emulate } from '../../../electron/cli/commands/emulate';
+import { main } from '../../../electron/cli/main';
+import { tempDir } from '../../helpers/temp-dir';
+import { cueServer } from './helpers';
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s) }, out, err };
+}
+
+let server: Awaited<ReturnType<typeof cueServer>> | undefined;
+const dirs: Array<{ cleanup(): void }> = [];
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  for (const d of dirs.splice(0)) d.cleanup();
+});
+
+describe('hookscope send', () => {
+  it('prints each attempt with status, duration and next wait; Ortto time-scaled; exits 0 once delivered', async () => {
+    server = await cueServer((n) => ({ status: n < 2 ? 503 : 200 }));
+    const t = io();
+    const code = await send([`${server.url}/cli`, '-d', 'a=1&b=2', '-H', 'X-Test: yes', '--policy', 'ortto', '--time-scale', '0.0001'], t.io);
+    expect(code).toBe(0);
+    const lines = t.out.join('').trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^#1 {2}\S+Z {2}503 {2}[\d.]+ ms {2}next in 30 ms$/);
+    expect(lines[1]).toMatch(/^#2 .* 503 .* next in 90 ms$/);
+    expect(lines[2]).toMatch(/^#3 .* 200 .* delivered$/);
+    expect(server.received[0]!.method).toBe('POST');
+    expect(server.received[0]!.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(server.received[0]!.headers['x-test']).toBe('yes');
+  });
+
+  it('exits 1 when the delivery finally fails (Ortto does not retry 404)', async () => {
+    server = await cueServer(() => ({ status: 404 }));
+    const t = io();
+    expect(await send([server.url, '-X', 'PUT', '--policy', 'ortto'], t.io)).toBe(1);
+    expect(server.received).toHaveLength(1);
+    expect(t.err.join('')).toMatch(/never retries/);
+  });
+
+  it('signs with --sign/--secret and sends one request per --rows row', async () => {
+    server = await cueServer(() => ({ status: 200 }));
+    const dir = tempDir();
+    dirs.push(dir);
+    const rows = join(dir.path, 'rows.csv');
+    writeFileSync(rows, 'First Name,id\nAda,1\nGrace,2\n');
+    const t = io();
+    const code = await send([`${server.url}/r/[id]`, '-d', '{"name":"[First Name]"}', '--rows', rows, '--sign', 'github', '--secret', 's3cret', '--rate', '600/min'], t.io);
+    expect(code).toBe(0);
+    expect(server.received.map((r) => r.url).sort()).toEqual(['/r/1', '/r/2']);
+    const ada = server.received.find((r) => r.url === '/r/1')!;
+    expect(ada.body.toString()).toBe('{"name":"Ada"}');
+    expect(ada.headers['x-hub-signature-256']).toBe(`sha256=${createHmac('sha256', 's3cret').update(ada.body).digest('hex')}`);
+    expect(t.out.join('')).toMatch(/2 delivered, 0 failed, 0 skipped of 2 rows/);
+  });
+
+  it('a bad flag or value is named', async () => {
+    const t = io();
+    expect(await main(['send', 'http://127.0.0.1:1/', '--bogus'], t.io)).toBe(2);
+    expect(t.err.join('')).toMatch(/--bogus/);
+    const u = io();
+    expect(await main(['send', 'ftp://x/', '-d', 'x'], u.io)).toBe(2);
+    expect(u.err.join('')).toMatch(/<url>: unsupported scheme "ftp"/);
+    const r = io();
+    expect(await main(['send', 'http://127.0.0.1:1/', '--rate', 'fast'], r.io)).toBe(2);
+    expect(r.err.join('')).toMatch(/--rate/);
+    const h = io();
+    expect(await main(['send', 'http://127.0.0.1:1/', '-H', 'Bad Name: x'], h.io)).toBe(2);
+    expect(h.err.join('')).toMatch(/--header: malformed header name "Bad Name"/);
+    const help = io();
+    expect(await send(['--help'], help.io)).toBe(0);
+    expect(help.out.join('')).toMatch(/--time-scale N/);
+  });
+});
+
+describe('hookscope emulate', () => {
+  it('sends an Ontraport sub_tag delivery as a form post with the contact', async () => {
+    server = await cueServer(() => ({ status: 200 }));
+    const dir = tempDir();
+    dirs.push(dir);
+    const contact = join(dir.path, 'contact.json');
+    writeFileSync(contact, JSON.stringify({ firstname: 'Mary', lastname: 'Smith', email: 'mary@example.com', id: '8' }));
+    const t = io();
+    const code = await emulate(['ontraport-sub_tag', '--to', `${server.url}/op`, '--encoding', 'form', '--contact', contact], t.io);
+    expect(code).toBe(0);
+    const body = server.received[0]!.body.toString();
+    expect(body).toMatch(/event%5Btype%5D=sub_tag|event\[type\]=sub_tag/);
+    expect(body).toMatch(/Mary/);
+    expect(t.out.join('')).toMatch(/ontraport policy/);
+  });
+
+  it('names an unknown kind and a missing --to', async () => {
+    const t = io();
+    expect(await main(['emulate', 'ortto-nope', '--to', 'http://127.0.0.1:1/'], t.io)).toBe(2);
+    expect(t.err.join('')).toMatch(/<kind>: "ortto-nope"/);
+    const u = io();
+    expect(await main(['emulate', 'ortto-test'], u.io)).toBe(2);
+    expect(u.err.join('')).toMatch(/--to: required/);
+  });
+});
