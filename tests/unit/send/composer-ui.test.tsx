@@ -1,0 +1,155 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { request } from 'undici';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createApiClient, type ApiClient, type Transport } from '../../../electron/shared/contract/client';
+import { sendInput } from '../../../electron/shared/contract/delivery';
+import { createEngine, type Engine } from '../../../electron/engine/engine';
+import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
+import { silentLogger } from '../../../electron/engine/util/logger';
+import { ApiProvider } from '../../../renderer/src/api';
+import { ConnectionStatus } from '../../../renderer/src/api/connection';
+import { Composer } from '../../../renderer/src/features/compose';
+import { tempDir } from '../../helpers/temp-dir';
+
+// The composer against a real engine (in-process dispatcher, real SQLite in a temp dir); calls are recorded on
+// the way through so the test can check exactly what the composer asked the engine to send.
+let engine: Engine;
+let dir: ReturnType<typeof tempDir>;
+let calls: Array<{ method: string; input: unknown }>;
+let api: ApiClient;
+
+beforeAll(async () => {
+  dir = tempDir();
+  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
+  const real = createInProcessTransport(engine);
+  const recording: Transport = {
+    invoke: (method, input) => {
+      calls.push({ method, input });
+      return real.invoke(method, input);
+    },
+    subscribe: (listener) => real.subscribe(listener),
+    capabilities: () => real.capabilities(),
+  };
+  api = createApiClient(recording);
+});
+afterAll(async () => {
+  await engine.close();
+  dir.cleanup();
+});
+afterEach(() => {
+  cleanup();
+  calls = [];
+});
+calls = [];
+
+const mount = (props: Parameters<typeof Composer>[0] = {}) =>
+  render(
+    <ApiProvider value={{ api, connection: new ConnectionStatus() }}>
+      <Composer {...props} />
+    </ApiProvider>,
+  );
+const preview = () => screen.getByTestId('preview-text').textContent ?? '';
+const sendCalls = () => calls.filter((c) => c.method === 'deliveries.send').map((c) => sendInput.parse(c.input));
+
+describe('Composer', () => {
+  it('fills from a pasted cURL command and previews the exact request', async () => {
+    mount();
+    fireEvent.click(screen.getByTestId('compose-paste-curl'));
+    fireEvent.change(screen.getByTestId('paste-curl-input'), {
+      target: { value: `curl -X PATCH 'https://example.com/hook?id=[Contact ID]' -H 'X-Trace: 1' --data-raw 'email=[Email]'` },
+    });
+    fireEvent.click(screen.getByTestId('paste-curl-apply'));
+    expect((screen.getByTestId('compose-url') as HTMLInputElement).value).toBe('https://example.com/hook?id=[Contact ID]');
+    const text = preview();
+    expect(text).toContain('PATCH /hook?id=8 HTTP/1.1');
+    expect(text).toContain('Host: example.com');
+    expect(text).toContain('X-Trace: 1');
+    expect(text).toContain('Content-Type: application/x-www-form-urlencoded');
+    expect(text).toContain('email=mary%40example.com');
+  });
+
+  it('names a cURL command it cannot read', () => {
+    mount();
+    fireEvent.click(screen.getByTestId('compose-paste-curl'));
+    fireEvent.change(screen.getByTestId('paste-curl-input'), { target: { value: 'curl https://x.test -F f=@a.png' } });
+    fireEvent.click(screen.getByTestId('paste-curl-apply'));
+    expect(screen.getByTestId('paste-curl-error').textContent).toContain('option -F');
+  });
+
+  it('blocks sending on an invalid URL, naming it', () => {
+    mount({ initial: { method: 'POST', url: 'ftp://x.test', headers: [], bodyBase64: '' } });
+    expect(screen.getByTestId('compose-errors').textContent).toContain('URL scheme "ftp" is not supported');
+    expect((screen.getByTestId('compose-send') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('asks for confirmation before sending unresolved merge fields, then sends exactly the preview', async () => {
+    const body = Buffer.from('{"company":"[Company]","email":"[Email]"}').toString('base64');
+    mount({ initial: { method: 'POST', url: 'http://127.0.0.1:9/hook', headers: [['Content-Length', '5'], ['X-A', 'b']], bodyBase64: body } });
+    fireEvent.click(screen.getByTestId('compose-send'));
+    expect(screen.getByTestId('compose-confirm').textContent).toContain('unresolved: [Company]');
+    expect(sendCalls()).toEqual([]);
+    await act(async () => fireEvent.click(screen.getByTestId('compose-confirm-send')));
+    const [sent] = sendCalls();
+    expect(sent?.request).toEqual({
+      method: 'POST',
+      url: 'http://127.0.0.1:9/hook',
+      headers: [
+        ['X-A', 'b'],
+        ['Content-Type', 'application/json'],
+      ],
+      bodyBase64: Buffer.from('{"company":"[Company]","email":"mary@example.com"}').toString('base64'),
+    });
+    expect(sent?.type).toBe('manual');
+    await waitFor(() => expect(screen.queryByTestId('compose-sent') ?? screen.queryByTestId('compose-send-error')).not.toBeNull());
+  });
+
+  it('shows the exact signed string from the engine for a signing scheme', async () => {
+    mount({ initial: { method: 'POST', url: 'https://example.com/', headers: [], bodyBase64: Buffer.from('{"a":1}').toString('base64') } });
+    fireEvent.click(screen.getByRole('tab', { name: /Signing/ }));
+    fireEvent.change(screen.getByTestId('signing-scheme'), { target: { value: 'stripe' } });
+    expect((await screen.findByTestId('signing-error')).textContent).toContain('secret: a secret is required');
+    fireEvent.change(screen.getByTestId('signing-secret'), { target: { value: 'demo' } });
+    await waitFor(() => expect(screen.getByTestId('signed-string').textContent).toMatch(/^\d+\.\{"a":1\}$/), { timeout: 3000 });
+    expect(preview()).toMatch(/Stripe-Signature: t=\d+,v1=[0-9a-f]{64}/);
+  });
+
+  it('applies the Ontraport API-key preset as headers', () => {
+    mount({ initial: { method: 'GET', url: 'https://api.ontraport.com/1/Contacts', headers: [], bodyBase64: '' } });
+    fireEvent.click(screen.getByRole('tab', { name: /Auth/ }));
+    fireEvent.click(screen.getByTestId('auth-preset-ontraport'));
+    fireEvent.change(screen.getByLabelText('Key value 1'), { target: { value: '2_123' } });
+    fireEvent.change(screen.getByLabelText('Key value 2'), { target: { value: 'secret-key' } });
+    expect(preview()).toContain('Api-Appid: 2_123');
+    expect(preview()).toContain('Api-Key: secret-key');
+  });
+
+  it('fills from an emulator with the platform policy', () => {
+    mount();
+    fireEvent.click(screen.getByTestId('compose-emulate'));
+    fireEvent.change(screen.getByTestId('emulator-kind'), { target: { value: 'ontraport-sub_tag' } });
+    fireEvent.change(screen.getByTestId('emulator-format'), { target: { value: 'lightweight' } });
+    fireEvent.click(screen.getByTestId('emulator-apply'));
+    expect((screen.getByTestId('compose-policy') as HTMLSelectElement).value).toBe('ontraport');
+    expect(preview()).toContain('event%5Btype%5D=sub_tag');
+    expect(preview()).toContain('data%5Bfirstname%5D=Mary');
+  });
+
+  it('resolves merge fields from a captured payload', async () => {
+    // undici, not the page's fetch: happy-dom would apply CORS to a request the test makes as a sender.
+    const res = await request(`${engine.receiverUrl}/h/from-ontraport`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'data%5Bid%5D=42&data%5Bfirstname%5D=Ada&data%5Bemail%5D=ada%40example.com',
+    });
+    await res.body.dump();
+    const id = String(res.headers['x-hookscope-capture-id']);
+    mount({ initial: { method: 'POST', url: 'https://example.com/?contact_id=[Contact ID]', headers: [], bodyBase64: Buffer.from('name=[First Name]').toString('base64') } });
+    fireEvent.click(screen.getByRole('tab', { name: /Merge fields/ }));
+    fireEvent.click(screen.getByTestId('record-source-capture'));
+    fireEvent.change(screen.getByTestId('record-capture-id'), { target: { value: id } });
+    await act(async () => fireEvent.click(screen.getByTestId('record-capture-load')));
+    await waitFor(() => expect(preview()).toContain('POST /?contact_id=42 HTTP/1.1'));
+    expect(preview()).toContain('name=Ada');
+  });
+});
