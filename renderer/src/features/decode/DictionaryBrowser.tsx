@@ -23,7 +23,14 @@ export function DictionaryBrowser() {
   const vendors = useMemo(() => [...new Set(rows.map((r) => r.vendor))].sort(), [rows]);
   const shown = useMemo(() => filterEntries(rows, { text, vendor, kind }), [rows, text, vendor, kind]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 15 });
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 15,
+    // The table's CSS height, so the first paint shows rows before the element is measured.
+    initialRect: { width: 1000, height: 420 },
+  });
 
   return (
     <div className="dictionary-browser" data-testid="dictionary-browser">

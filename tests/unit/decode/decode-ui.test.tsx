@@ -1,0 +1,137 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { request } from 'undici';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createApiClient, type ApiClient } from '../../../electron/shared/contract/client';
+import { createDispatcher } from '../../../electron/engine/api/dispatcher';
+import { createEngine, type Engine } from '../../../electron/engine/engine';
+import { silentLogger } from '../../../electron/engine/util/logger';
+import { ApiProvider } from '../../../renderer/src/api';
+import { ConnectionStatus } from '../../../renderer/src/api/connection';
+import { DecodedView, DictionaryBrowser } from '../../../renderer/src/features/decode';
+import { escapeMarkdown, idAt, hoverLines } from '../../../renderer/src/features/decode/hover';
+import { tempDir } from '../../helpers/temp-dir';
+
+let engine: Engine;
+let api: ApiClient;
+let dir: ReturnType<typeof tempDir>;
+
+beforeAll(async () => {
+  dir = tempDir();
+  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
+  // The real engine behind the same typed client the renderer uses; outputs checked against the contract.
+  const dispatcher = createDispatcher(engine.handlers, { checkOutputs: true });
+  api = createApiClient({
+    invoke: (method, input) => dispatcher.dispatch(method, input, { transport: 'in-process' }),
+    subscribe: (listener) => engine.bus.onAny(listener),
+    capabilities: () => [],
+  });
+});
+afterAll(async () => {
+  await engine?.close();
+  dir?.cleanup();
+});
+afterEach(cleanup);
+
+async function capture(body: string | Buffer, contentType: string, query = ''): Promise<number> {
+  const res = await request(`${engine.receiverUrl}/h${query ? `?${query}` : ''}`, { method: 'POST', body, headers: { 'content-type': contentType } });
+  await res.body.arrayBuffer();
+  return Number(res.headers['x-hookscope-capture-id']);
+}
+
+const mount = (ui: React.ReactNode) => render(<ApiProvider value={{ api, connection: new ConnectionStatus() }}>{ui}</ApiProvider>);
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name));
+
+describe('DecodedView', () => {
+  it('shows vendor, event, explanation and the labelled tree; raw keys on demand', async () => {
+    const id = await capture(fixture('ortto-activity-webhook-subscribed-to-email.json'), 'application/json');
+    mount(<DecodedView captureId={id} />);
+    await screen.findByText('Ortto');
+    expect(screen.getByText(/Subscribed to email$/)).toBeTruthy();
+    expect(screen.getByText(/activity.field_id act::s-all/)).toBeTruthy();
+    expect(screen.getByText('Subscribe Context')).toBeTruthy();
+    expect(screen.getByText('Subscribed via API')).toBeTruthy();
+    expect(screen.getByText('Person ID')).toBeTruthy();
+    expect(screen.queryByText('str::s-ctx', { selector: '.decoded-label' })).toBeNull();
+    fireEvent.click(screen.getByLabelText(/Raw keys/));
+    expect(screen.getByText('str::s-ctx', { selector: '.decoded-label' })).toBeTruthy();
+  });
+
+  it('flags unresolved merge fields inline and renders hostile values as text', async () => {
+    const id = await capture('firstname=[First Name]&note=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', 'application/x-www-form-urlencoded', 'wpf_action=update&access_key=abcd1234&contact_id=%5BContact%20ID%5D');
+    const { container } = mount(<DecodedView captureId={id} />);
+    await screen.findByText('WP Fusion');
+    expect(screen.getAllByRole('note').map((n) => n.textContent)).toEqual([
+      expect.stringContaining('[Contact ID]'),
+      expect.stringContaining('[First Name]'),
+    ]);
+    expect(screen.getByText(/2 unresolved merge fields/)).toBeTruthy();
+    expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
+    expect(container.querySelector('img')).toBeNull();
+  });
+
+  it('re-decodes when a custom dictionary changes', async () => {
+    const id = await capture(fixture('ontraport-sub-tag-notify.json'), 'application/json');
+    mount(<DecodedView captureId={id} />);
+    await screen.findByText('Custom field f1584');
+    await act(async () => {
+      await api.call('dictionary.custom.import', { name: 'Ontraport fields', format: 'csv', content: 'f1584,Membership level' });
+    });
+    await screen.findByText('Membership level');
+  });
+});
+
+describe('DictionaryBrowser', () => {
+  // happy-dom does no layout: give the scroll box the size its CSS gives it, so the virtual table renders rows.
+  beforeAll(() => {
+    for (const [prop, size] of [['clientHeight', 420], ['clientWidth', 1000]] as const) {
+      Object.defineProperty(HTMLElement.prototype, prop, {
+        configurable: true,
+        get(this: HTMLElement) {
+          return this.classList.contains('dictionary-scroll') ? size : 0;
+        },
+      });
+    }
+  });
+  afterAll(() => {
+    delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
+    delete (HTMLElement.prototype as { clientWidth?: number }).clientWidth;
+  });
+
+  it('searches every known ID by label and imports a custom dictionary', async () => {
+    mount(<DictionaryBrowser />);
+    const search = await screen.findByLabelText('Search the dictionary');
+    await waitFor(() => expect(screen.getByText(/of [\d,]+$/).textContent).toMatch(/^[\d,]+ of [\d,]+/));
+    fireEvent.change(search, { target: { value: 'Campaign name' } });
+    await waitFor(() => expect(screen.getByText(/of [\d,]+$/).textContent).toMatch(/^\d{2,3} of/));
+    await waitFor(() => expect(screen.getAllByText('str::cn').length).toBeGreaterThan(0));
+    fireEvent.change(search, { target: { value: 'act:o:c ' } });
+    await waitFor(() => expect(screen.getAllByText('Account: Clicked email').length).toBeGreaterThan(0));
+
+    fireEvent.change(screen.getByLabelText('Dictionary content'), { target: { value: 'id,label\nstr:cm:job-title,Role in company' } });
+    fireEvent.change(screen.getByLabelText('Dictionary name'), { target: { value: 'HR fields' } });
+    fireEvent.click(screen.getByText('Import'));
+    await screen.findByText(/Imported 1 labels into “HR fields”/);
+    fireEvent.change(search, { target: { value: 'Role in company' } });
+    await waitFor(() => expect(screen.getAllByText('str:cm:job-title').length).toBeGreaterThan(0));
+  });
+});
+
+describe('Monaco hover labels', () => {
+  it('finds the ID under the cursor and labels it for the activity in the payload', async () => {
+    const line = '      "str::lt": "Pricing", "act::ws"';
+    expect(idAt(line, 10)).toEqual({ id: 'str::lt', start: 8, end: 15 });
+    expect(idAt(line, 3)).toBeNull();
+    expect(hoverLines('str::lt', 'act::ws')?.[0]).toBe('**Last page title**');
+    expect(hoverLines('str::lt', null)?.[0]).toBe('**Last timezone**');
+    expect(hoverLines('act::c', null)?.[0]).toBe('**Clicked email**');
+    expect(hoverLines('str:cm:favourite-colour', null)?.[0]).toBe('**Favourite colour \\(custom text field\\)**');
+    // the custom dictionary imported through the browser above reaches the hovers too
+    await waitFor(() => expect(hoverLines('str:cm:job-title', null)?.[0]).toBe('**Role in company**'));
+    expect(hoverLines('nope', null)).toBeNull();
+    // markdown and HTML in labels (custom dictionaries are user data) are escaped, never interpreted
+    expect(escapeMarkdown('**x** [a](javascript:y) <b>')).toBe('\\*\\*x\\*\\* \\[a\\]\\(javascript:y\\) \\<b\\>');
+  });
+});
