@@ -1,11 +1,11 @@
 // Mount points for features other engineers build in renderer/src/features/{decode,compose,deliveries,tunnel}.
 // When a feature's index.ts exists, import it here and replace the placeholder; nothing else in the shell changes.
 //
-// TODO(decode):     import { DecodedView, DictionaryBrowser } from '../features/decode';
 // TODO(deliveries): import { DeliveryLog, BulkSend, SavedWebhooks } from '../features/deliveries';
 // TODO(tunnel):     import { TunnelControl, TunnelBanner } from '../features/tunnel';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ComposeView } from '../features/compose';
+import { DecodedView, DictionaryBrowser } from '../features/decode';
 
 function Pending({ what }: { what: string }) {
   return (
@@ -19,13 +19,17 @@ function Pending({ what }: { what: string }) {
 export function DecodedSlot({ captureId }: { captureId: number }) {
   return (
     <ErrorBoundary label="Decoded view">
-      <Pending what={`Decoded view for capture #${captureId}`} />
+      <DecodedView captureId={captureId} />
     </ErrorBoundary>
   );
 }
 
 export function DictionarySlot() {
-  return <Pending what="Field dictionary" />;
+  return (
+    <ErrorBoundary label="Field dictionary">
+      <DictionaryBrowser />
+    </ErrorBoundary>
+  );
 }
 
 export function ComposeSlot() {
@@ -49,4 +53,4 @@ export function TunnelBannerSlot() {
   return null;
 }
 
-export const availableSlots = { decode: false, compose: true, deliveries: false, tunnel: false };
+export const availableSlots = { decode: true, compose: true, deliveries: false, tunnel: false };
