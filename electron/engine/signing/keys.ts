@@ -18,7 +18,9 @@ export function hmacKey(scheme: string, secret: string): Buffer {
   if (scheme !== 'standard-webhooks') return Buffer.from(secret, 'utf8');
   const encoded = secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret;
   if (encoded === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(encoded) || encoded.length % 4 === 1) {
-    throw new SigningError('secret: a Standard Webhooks secret is base64 after "whsec_" (e.g. whsec_MfKQ9r8GKYqr…)');
+    throw new SigningError(
+      'secret: a Standard Webhooks secret is base64 after "whsec_" (e.g. whsec_MfKQ9r8GKYqr…)',
+    );
   }
   return Buffer.from(encoded, 'base64');
 }

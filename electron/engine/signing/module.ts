@@ -13,17 +13,31 @@ export function createSigningModule(ctx: EngineContext): EngineModule<typeof sig
     const verify = endpoint.verify;
     if (!verify || verify.scheme === 'none') return {};
     if (capture.truncated) {
-      return { verification: { scheme: verify.scheme, ok: false, reason: 'body truncated at the size limit: cannot verify' } };
+      return {
+        verification: {
+          scheme: verify.scheme,
+          ok: false,
+          reason: 'body truncated at the size limit: cannot verify',
+        },
+      };
     }
-    const result = verifySignature(verify, capture.headers, capture.body, Math.floor(capture.receivedAtMs / 1000));
+    const result = verifySignature(
+      verify,
+      capture.headers,
+      capture.body,
+      Math.floor(capture.receivedAtMs / 1000),
+    );
     return { verification: { scheme: verify.scheme, ...result } };
   });
 
   return {
     handlers: {
       'signing.preview': (input) => {
-        const usesId = input.config.scheme === 'standard-webhooks' || input.config.signedContent === 'id.timestamp.body';
-        const usesTime = ['standard-webhooks', 'stripe'].includes(input.config.scheme) || (input.config.scheme === 'hmac' && (input.config.signedContent ?? 'body') !== 'body');
+        const usesId =
+          input.config.scheme === 'standard-webhooks' || input.config.signedContent === 'id.timestamp.body';
+        const usesTime =
+          ['standard-webhooks', 'stripe'].includes(input.config.scheme) ||
+          (input.config.scheme === 'hmac' && (input.config.signedContent ?? 'body') !== 'body');
         const id = usesId ? (input.id ?? newMessageId()) : null;
         const timestampSec = usesTime ? (input.timestampSec ?? Math.floor(ctx.clock.now() / 1000)) : null;
         try {
@@ -34,12 +48,18 @@ export function createSigningModule(ctx: EngineContext): EngineModule<typeof sig
           });
           return { ...result, id, timestampSec };
         } catch (error) {
-          if (error instanceof SigningError) throw new ApiError('invalid_input', error.message, { field: 'config.secret' });
+          if (error instanceof SigningError)
+            throw new ApiError('invalid_input', error.message, { field: 'config.secret' });
           throw error;
         }
       },
       'signing.verify': (input) =>
-        verifySignature(input.config, input.headers, Buffer.from(input.bodyBase64, 'base64'), input.nowSec ?? Math.floor(ctx.clock.now() / 1000)),
+        verifySignature(
+          input.config,
+          input.headers,
+          Buffer.from(input.bodyBase64, 'base64'),
+          input.nowSec ?? Math.floor(ctx.clock.now() / 1000),
+        ),
       'send.detectContentType': (input) => {
         const user = userContentType(input.headers);
         const detected = detectContentType(input.body);
@@ -49,12 +69,18 @@ export function createSigningModule(ctx: EngineContext): EngineModule<typeof sig
         try {
           return parseCurl(input.command);
         } catch (error) {
-          if (error instanceof CurlParseError) throw new ApiError('invalid_input', error.message, { field: 'command' });
+          if (error instanceof CurlParseError)
+            throw new ApiError('invalid_input', error.message, { field: 'command' });
           throw error;
         }
       },
       'send.toCurl': (input) => ({
-        command: toCurl({ method: input.method, url: input.url, headers: input.headers, body: Buffer.from(input.bodyBase64, 'base64') }),
+        command: toCurl({
+          method: input.method,
+          url: input.url,
+          headers: input.headers,
+          body: Buffer.from(input.bodyBase64, 'base64'),
+        }),
       }),
     },
   };

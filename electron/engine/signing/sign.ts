@@ -40,12 +40,18 @@ export function signRequest(config: SigningConfig, req: SignInput): SignResult {
     }
     case 'github': {
       const signature = hmac('sha256', hmacKey(config.scheme, config.secret), [body]).toString('hex');
-      return { headers: [['X-Hub-Signature-256', `sha256=${signature}`]], signedString: displayParts([body]) };
+      return {
+        headers: [['X-Hub-Signature-256', `sha256=${signature}`]],
+        signedString: displayParts([body]),
+      };
     }
     case 'stripe': {
       const parts = [`${timestamp}.`, body];
       const signature = hmac('sha256', hmacKey(config.scheme, config.secret), parts).toString('hex');
-      return { headers: [['Stripe-Signature', `t=${timestamp},v1=${signature}`]], signedString: displayParts(parts) };
+      return {
+        headers: [['Stripe-Signature', `t=${timestamp},v1=${signature}`]],
+        signedString: displayParts(parts),
+      };
     }
     case 'shopify': {
       const signature = hmac('sha256', hmacKey(config.scheme, config.secret), [body]).toString('base64');
@@ -54,9 +60,14 @@ export function signRequest(config: SigningConfig, req: SignInput): SignResult {
     case 'hmac': {
       const content = config.signedContent ?? hmacDefaults.signedContent;
       const id = req.id ?? newMessageId();
-      const prefix = content === 'body' ? '' : content === 'timestamp.body' ? `${timestamp}.` : `${id}.${timestamp}.`;
+      const prefix =
+        content === 'body' ? '' : content === 'timestamp.body' ? `${timestamp}.` : `${id}.${timestamp}.`;
       const parts = [prefix, body];
-      const digest = hmac(config.algorithm ?? hmacDefaults.algorithm, hmacKey(config.scheme, config.secret), parts);
+      const digest = hmac(
+        config.algorithm ?? hmacDefaults.algorithm,
+        hmacKey(config.scheme, config.secret),
+        parts,
+      );
       const headers: [string, string][] = [
         [config.header ?? hmacDefaults.header, digest.toString(config.encoding ?? hmacDefaults.encoding)],
       ];

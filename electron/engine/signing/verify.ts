@@ -26,7 +26,12 @@ type Expect = (body: Uint8Array) => Buffer;
  * Verify an incoming request against the endpoint's scheme and secret over the exact raw bytes.
  * Comparisons are constant-time. Failure reasons name what failed: the header, the timestamp window, or the MAC.
  */
-export function verifySignature(config: EndpointVerify, headers: Headers, body: Uint8Array, nowSec: number): VerifyResult {
+export function verifySignature(
+  config: EndpointVerify,
+  headers: Headers,
+  body: Uint8Array,
+  nowSec: number,
+): VerifyResult {
   try {
     return verifyScheme(config, headers, body, nowSec);
   } catch (error) {
@@ -35,7 +40,12 @@ export function verifySignature(config: EndpointVerify, headers: Headers, body: 
   }
 }
 
-function verifyScheme(config: EndpointVerify, headers: Headers, body: Uint8Array, nowSec: number): VerifyResult {
+function verifyScheme(
+  config: EndpointVerify,
+  headers: Headers,
+  body: Uint8Array,
+  nowSec: number,
+): VerifyResult {
   const tolerance = config.toleranceSeconds ?? 300;
   switch (config.scheme) {
     case 'none':
@@ -54,7 +64,8 @@ function verifyScheme(config: EndpointVerify, headers: Headers, body: Uint8Array
         .filter((part) => part.startsWith('v1,'))
         .map((part) => decodeSignature(part.slice(3), 'base64'))
         .filter((b): b is Buffer => b !== null);
-      if (candidates.length === 0) return { ok: false, reason: 'malformed webhook-signature: no "v1,<base64>" entry' };
+      if (candidates.length === 0)
+        return { ok: false, reason: 'malformed webhook-signature: no "v1,<base64>" entry' };
       const key = hmacKey(config.scheme, config.secret);
       return compare((b) => hmac('sha256', key, [`${id}.${ts}.`, b]), candidates, body, 'v1 signature');
     }
@@ -66,7 +77,11 @@ function verifyScheme(config: EndpointVerify, headers: Headers, body: Uint8Array
       const algorithm: HmacAlgorithm = sig256 !== undefined ? 'sha256' : 'sha1';
       const prefix = `${algorithm}=`;
       const decoded = value.startsWith(prefix) ? decodeSignature(value.slice(prefix.length), 'hex') : null;
-      if (!decoded) return { ok: false, reason: `malformed ${sig256 !== undefined ? 'X-Hub-Signature-256' : 'X-Hub-Signature'}: expected "${prefix}<hex>"` };
+      if (!decoded)
+        return {
+          ok: false,
+          reason: `malformed ${sig256 !== undefined ? 'X-Hub-Signature-256' : 'X-Hub-Signature'}: expected "${prefix}<hex>"`,
+        };
       const key = hmacKey(config.scheme, config.secret);
       return compare((b) => hmac(algorithm, key, [b]), [decoded], body, `${algorithm} signature`);
     }
@@ -79,7 +94,8 @@ function verifyScheme(config: EndpointVerify, headers: Headers, body: Uint8Array
         .filter(([k]) => k === 'v1')
         .map(([, v]) => decodeSignature(v ?? '', 'hex'))
         .filter((b): b is Buffer => b !== null);
-      if (t === undefined || v1.length === 0) return { ok: false, reason: 'malformed Stripe-Signature: expected "t=<unix>,v1=<hex>"' };
+      if (t === undefined || v1.length === 0)
+        return { ok: false, reason: 'malformed Stripe-Signature: expected "t=<unix>,v1=<hex>"' };
       const window = checkTimestamp(t, 'Stripe-Signature t', nowSec, tolerance);
       if (window) return window;
       const key = hmacKey(config.scheme, config.secret);
@@ -113,9 +129,20 @@ function verifyScheme(config: EndpointVerify, headers: Headers, body: Uint8Array
       // What is signed is not part of the endpoint's settings: try body, `ts.body`, `id.ts.body` (what we send).
       const signed: Array<{ label: string; prefix: string }> = [{ label: '', prefix: '' }];
       if (ts !== undefined) signed.push({ label: ' over timestamp.body', prefix: `${ts}.` });
-      if (ts !== undefined && id !== undefined) signed.push({ label: ' over id.timestamp.body', prefix: `${id}.${ts}.` });
-      const expects = signed.map(({ prefix }) => (b: Uint8Array) => hmac(algorithm, key, [prefix, b]));
-      return compare(expects, [decoded], body, `${algorithm} ${encoding} signature`, signed.map((s) => s.label));
+      if (ts !== undefined && id !== undefined)
+        signed.push({ label: ' over id.timestamp.body', prefix: `${id}.${ts}.` });
+      const expects = signed.map(
+        ({ prefix }) =>
+          (b: Uint8Array) =>
+            hmac(algorithm, key, [prefix, b]),
+      );
+      return compare(
+        expects,
+        [decoded],
+        body,
+        `${algorithm} ${encoding} signature`,
+        signed.map((s) => s.label),
+      );
     }
     default: {
       const never: never = config.scheme;
@@ -125,7 +152,8 @@ function verifyScheme(config: EndpointVerify, headers: Headers, body: Uint8Array
 }
 
 function checkTimestamp(value: string, name: string, nowSec: number, tolerance: number): VerifyResult | null {
-  if (!/^\d{1,12}$/.test(value.trim())) return { ok: false, reason: `malformed ${name}: expected unix seconds, got "${value.slice(0, 40)}"` };
+  if (!/^\d{1,12}$/.test(value.trim()))
+    return { ok: false, reason: `malformed ${name}: expected unix seconds, got "${value.slice(0, 40)}"` };
   const skew = Math.floor(nowSec) - Number(value.trim());
   if (Math.abs(skew) > tolerance) {
     const direction = skew > 0 ? `${skew}s old` : `${-skew}s in the future`;

@@ -36,7 +36,12 @@ export const signingMethods = {
   'send.detectContentType': method(
     z.object({ body: z.string(), headers: z.array(headerPair).default([]) }),
     z.object({
-      detected: z.enum(['application/x-www-form-urlencoded', 'application/json', 'application/xml', 'text/plain']),
+      detected: z.enum([
+        'application/x-www-form-urlencoded',
+        'application/json',
+        'application/xml',
+        'text/plain',
+      ]),
       effective: z.string(),
       userSet: z.boolean(),
     }),
@@ -52,7 +57,12 @@ export const signingMethods = {
     }),
   ),
   'send.toCurl': method(
-    z.object({ method: z.string().min(1), url: z.string().min(1), headers: z.array(headerPair).default([]), bodyBase64: base64.default('') }),
+    z.object({
+      method: z.string().min(1),
+      url: z.string().min(1),
+      headers: z.array(headerPair).default([]),
+      bodyBase64: base64.default(''),
+    }),
     z.object({ command: z.string() }),
   ),
 } satisfies MethodTable;

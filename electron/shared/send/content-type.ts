@@ -1,10 +1,7 @@
 import { XMLValidator } from 'fast-xml-parser';
 
 export type DetectedContentType =
-  | 'application/x-www-form-urlencoded'
-  | 'application/json'
-  | 'application/xml'
-  | 'text/plain';
+  'application/x-www-form-urlencoded' | 'application/json' | 'application/xml' | 'text/plain';
 
 /** `label=value` pairs joined by `&`, as Ontraport's post data: keys carry no whitespace; values may (unencoded). */
 const formPair = /^[^\s=&]+=[^&]*$/;

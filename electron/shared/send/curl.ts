@@ -41,7 +41,10 @@ export function toCurl(req: CurlRequest): string {
     args.push('-H', value === '' ? `${name};` : `${name}: ${value}`);
   }
   let prefix = '';
-  if (req.body !== undefined && (typeof req.body === 'string' ? req.body.length > 0 : req.body.byteLength > 0)) {
+  if (
+    req.body !== undefined &&
+    (typeof req.body === 'string' ? req.body.length > 0 : req.body.byteLength > 0)
+  ) {
     const text = typeof req.body === 'string' ? req.body : utf8DecodeStrict(req.body);
     if (text !== null && !text.includes('\0')) {
       args.push('--data-raw', text);
@@ -80,24 +83,101 @@ interface WalkState {
 }
 
 const booleanFlags = new Set([
-  '-s', '--silent', '-S', '--show-error', '-v', '--verbose', '-k', '--insecure', '-L', '--location',
-  '--location-trusted', '-i', '--include', '-f', '--fail', '--fail-with-body', '--compressed', '-g', '--globoff',
-  '--http1.0', '--http1.1', '--http2', '--http2-prior-knowledge', '--http3', '-N', '--no-buffer', '--no-keepalive',
-  '-#', '--progress-bar', '-4', '--ipv4', '-6', '--ipv6', '-q', '--disable', '--path-as-is', '--raw',
-  '--no-progress-meter', '--tcp-nodelay', '-0', '-1', '-2', '-3',
+  '-s',
+  '--silent',
+  '-S',
+  '--show-error',
+  '-v',
+  '--verbose',
+  '-k',
+  '--insecure',
+  '-L',
+  '--location',
+  '--location-trusted',
+  '-i',
+  '--include',
+  '-f',
+  '--fail',
+  '--fail-with-body',
+  '--compressed',
+  '-g',
+  '--globoff',
+  '--http1.0',
+  '--http1.1',
+  '--http2',
+  '--http2-prior-knowledge',
+  '--http3',
+  '-N',
+  '--no-buffer',
+  '--no-keepalive',
+  '-#',
+  '--progress-bar',
+  '-4',
+  '--ipv4',
+  '-6',
+  '--ipv6',
+  '-q',
+  '--disable',
+  '--path-as-is',
+  '--raw',
+  '--no-progress-meter',
+  '--tcp-nodelay',
+  '-0',
+  '-1',
+  '-2',
+  '-3',
 ]);
 
 /** Options that take a value we do not need (where the response goes, timeouts, TLS files, proxies). */
 const ignoredValueFlags = new Set([
-  '-o', '--output', '-w', '--write-out', '-m', '--max-time', '--connect-timeout', '--retry', '--retry-delay',
-  '--retry-max-time', '-x', '--proxy', '--cacert', '--capath', '-E', '--cert', '--key', '-c', '--cookie-jar',
-  '--resolve', '--connect-to', '--max-redirs', '--limit-rate', '-D', '--dump-header', '--interface', '-U',
-  '--proxy-user', '--noproxy', '--cert-type', '--key-type', '--tls-max', '--ciphers', '--trace', '--trace-ascii',
-  '--stderr', '-r', '--range', '-Y', '--speed-limit', '-y', '--speed-time',
+  '-o',
+  '--output',
+  '-w',
+  '--write-out',
+  '-m',
+  '--max-time',
+  '--connect-timeout',
+  '--retry',
+  '--retry-delay',
+  '--retry-max-time',
+  '-x',
+  '--proxy',
+  '--cacert',
+  '--capath',
+  '-E',
+  '--cert',
+  '--key',
+  '-c',
+  '--cookie-jar',
+  '--resolve',
+  '--connect-to',
+  '--max-redirs',
+  '--limit-rate',
+  '-D',
+  '--dump-header',
+  '--interface',
+  '-U',
+  '--proxy-user',
+  '--noproxy',
+  '--cert-type',
+  '--key-type',
+  '--tls-max',
+  '--ciphers',
+  '--trace',
+  '--trace-ascii',
+  '--stderr',
+  '-r',
+  '--range',
+  '-Y',
+  '--speed-limit',
+  '-y',
+  '--speed-time',
 ]);
 
 const fileRef = (flag: string, value: string) =>
-  new CurlParseError(`${flag} ${value}: reads the body from a file, which a pasted command cannot reach; paste the body inline`);
+  new CurlParseError(
+    `${flag} ${value}: reads the body from a file, which a pasted command cannot reach; paste the body inline`,
+  );
 
 function addData(flag: string, value: string, state: WalkState, allowFile: boolean) {
   if (allowFile && value === '@-' && state.stdin) {
@@ -142,14 +222,21 @@ const valueFlags: Record<string, Handler> = {
     const at = v.indexOf('@');
     const eq = v.indexOf('=');
     if (at >= 0 && (eq < 0 || at < eq)) throw fileRef('--data-urlencode', v);
-    s.data.push(eq < 0 ? encodeURIComponent(v) : `${v.slice(0, eq)}${eq > 0 ? '=' : ''}${encodeURIComponent(v.slice(eq + 1))}`);
+    s.data.push(
+      eq < 0
+        ? encodeURIComponent(v)
+        : `${v.slice(0, eq)}${eq > 0 ? '=' : ''}${encodeURIComponent(v.slice(eq + 1))}`,
+    );
   },
   '--json': (v, s) => {
     addData('--json', v, s, true);
-    if (!s.headers.some(([n]) => n.toLowerCase() === 'content-type')) s.headers.push(['Content-Type', 'application/json']);
-    if (!s.headers.some(([n]) => n.toLowerCase() === 'accept')) s.headers.push(['Accept', 'application/json']);
+    if (!s.headers.some(([n]) => n.toLowerCase() === 'content-type'))
+      s.headers.push(['Content-Type', 'application/json']);
+    if (!s.headers.some(([n]) => n.toLowerCase() === 'accept'))
+      s.headers.push(['Accept', 'application/json']);
   },
-  '-u': (v, s) => s.headers.push(['Authorization', `Basic ${bytesToBase64(utf8Encode(v.includes(':') ? v : `${v}:`))}`]),
+  '-u': (v, s) =>
+    s.headers.push(['Authorization', `Basic ${bytesToBase64(utf8Encode(v.includes(':') ? v : `${v}:`))}`]),
   '--user': (v, s) => valueFlags['-u']?.(v, s),
   '--oauth2-bearer': (v, s) => s.headers.push(['Authorization', `Bearer ${v}`]),
   '-A': (v, s) => s.headers.push(['User-Agent', v]),
@@ -157,7 +244,8 @@ const valueFlags: Record<string, Handler> = {
   '-e': (v, s) => s.headers.push(['Referer', v]),
   '--referer': (v, s) => s.headers.push(['Referer', v]),
   '-b': (v, s) => {
-    if (!v.includes('=')) throw new CurlParseError(`-b ${v}: reads cookies from a file; paste them as "name=value"`);
+    if (!v.includes('='))
+      throw new CurlParseError(`-b ${v}: reads cookies from a file; paste them as "name=value"`);
     s.headers.push(['Cookie', v]);
   },
   '--cookie': (v, s) => valueFlags['-b']?.(v, s),
@@ -166,16 +254,19 @@ const valueFlags: Record<string, Handler> = {
 
 const unsupported: Record<string, string> = {
   '-F': 'option -F: multipart form fields (-F) are not supported; send the body as form-encoded (-d) or JSON',
-  '--form': 'option --form: multipart form fields (--form) are not supported; send the body as form-encoded (-d) or JSON',
+  '--form':
+    'option --form: multipart form fields (--form) are not supported; send the body as form-encoded (-d) or JSON',
   '--form-string': 'option --form-string: multipart form fields (--form-string) are not supported',
   '-T': 'option -T: uploading a file (-T) cannot be pasted; paste the body inline with --data-binary',
-  '--upload-file': 'option --upload-file: uploading a file (--upload-file) cannot be pasted; paste the body inline with --data-binary',
+  '--upload-file':
+    'option --upload-file: uploading a file (--upload-file) cannot be pasted; paste the body inline with --data-binary',
   '-K': 'option -K: a curl config file (-K) cannot be read from a pasted command',
   '--config': 'option --config: a curl config file (--config) cannot be read from a pasted command',
 };
 
 function setUrl(value: string, state: WalkState) {
-  if (state.url !== null) throw new CurlParseError(`URL: found a second URL "${value}" (one request per command)`);
+  if (state.url !== null)
+    throw new CurlParseError(`URL: found a second URL "${value}" (one request per command)`);
   state.url = value;
 }
 
@@ -194,7 +285,8 @@ function checkQuotes(command: string) {
     } else if (c === "'" || c === '"') quote = c;
     else if (c === '#' && (i === 0 || /\s/.test(command[i - 1] ?? ''))) return;
   }
-  if (quote) throw new CurlParseError(`command: a ${quote} quote is never closed (was the command cut short?)`);
+  if (quote)
+    throw new CurlParseError(`command: a ${quote} quote is never closed (was the command cut short?)`);
 }
 
 function tokenize(command: string): Token[] {
@@ -234,20 +326,33 @@ function splitStdin(tokens: Token[]): { stdin: Uint8Array | null; rest: Token[] 
 
 /** Turn a pasted cURL command into a request: the exact body bytes and every header in order. */
 export function parseCurl(command: string): ParsedCurl {
-  if (typeof command !== 'string' || command.trim() === '') throw new CurlParseError('command: empty; paste a curl command');
+  if (typeof command !== 'string' || command.trim() === '')
+    throw new CurlParseError('command: empty; paste a curl command');
   const { stdin, rest } = splitStdin(tokenize(command));
   const words: string[] = [];
   for (const token of rest) {
     if (typeof token === 'string') words.push(token);
     else if ('comment' in token) break;
     else if (token.op === 'glob') words.push(token.pattern);
-    else throw new CurlParseError(`command: shell syntax "${token.op}" is not part of a curl command; paste one curl command`);
+    else
+      throw new CurlParseError(
+        `command: shell syntax "${token.op}" is not part of a curl command; paste one curl command`,
+      );
   }
   const [program, ...args] = words;
   if (program === undefined || !/(^|[/\\])curl(\.exe)?$/.test(program)) {
     throw new CurlParseError(`command: must start with "curl" (found "${(program ?? '').slice(0, 40)}")`);
   }
-  const state: WalkState = { method: null, url: null, headers: [], data: [], get: false, head: false, stdin, binaryBody: null };
+  const state: WalkState = {
+    method: null,
+    url: null,
+    headers: [],
+    data: [],
+    get: false,
+    head: false,
+    stdin,
+    binaryBody: null,
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const next = () => {
@@ -283,7 +388,8 @@ export function parseCurl(command: string): ParsedCurl {
   }
   const inferred = inferMethod(finalUrl, body !== null);
   const method = (state.method ?? (state.head ? 'HEAD' : state.get ? 'GET' : inferred)).toUpperCase();
-  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(method)) throw new CurlParseError(`method "${method}": not a valid HTTP method`);
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(method))
+    throw new CurlParseError(`method "${method}": not a valid HTTP method`);
   return {
     method,
     url: finalUrl,

@@ -45,12 +45,16 @@ export const defaultContact: Record<string, string> = {
   email: 'mary@example.com',
 };
 
-export const defaultPingPostData = 'firstname=[First Name]&lastname=[Last Name]&email=[Email]&contact_id=[Contact ID]';
+export const defaultPingPostData =
+  'firstname=[First Name]&lastname=[Last Name]&email=[Email]&contact_id=[Contact ID]';
 
 function defaultRandomHex(n: number): string {
   const bytes = new Uint8Array(Math.ceil(n / 2));
   globalThis.crypto.getRandomValues(bytes);
-  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, n);
+  return [...bytes]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .slice(0, n);
 }
 
 export function buildEmulatedRequest(kind: EmulatorKind, options: EmulatorOptions): EmulatedRequest {
@@ -95,14 +99,25 @@ const campaignAttrs = (hex: (n: number) => string) => ({
 });
 
 const orttoActivities: Record<string, ActivityTemplate> = {
-  'act::s-all': { label: 'Subscribed to email', attr: () => ({ 'str::is': 'API', 'str::s-ctx': 'Subscribed via API' }) },
+  'act::s-all': {
+    label: 'Subscribed to email',
+    attr: () => ({ 'str::is': 'API', 'str::s-ctx': 'Subscribed via API' }),
+  },
   'act::s': { label: 'Sent email', attr: campaignAttrs },
   'act::o': { label: 'Opened email', attr: (hex) => ({ ...campaignAttrs(hex), 'bol::m': false }) },
   'act::c': {
     label: 'Clicked email',
-    attr: (hex) => ({ ...campaignAttrs(hex), 'str::c': 'https://example.com/reviews', 'int::li': 1, 'bol::m': false }),
+    attr: (hex) => ({
+      ...campaignAttrs(hex),
+      'str::c': 'https://example.com/reviews',
+      'int::li': 1,
+      'bol::m': false,
+    }),
   },
-  'act::ta': { label: 'Tag added', attr: () => ({ 'u4s::t': [123], 'sst::t': ['customer'], 'str::ts': 'API' }) },
+  'act::ta': {
+    label: 'Tag added',
+    attr: () => ({ 'u4s::t': [123], 'sst::t': ['customer'], 'str::ts': 'API' }),
+  },
   'act::test_webhook': { label: 'Test webhook', attr: () => ({}) },
 };
 
@@ -117,7 +132,8 @@ function nanoTime(nowMs: number, hex: (n: number) => string): string {
   const extra = (parseInt(hex(6), 16) % 1_000_000).toString().padStart(6, '0');
   return `${iso.slice(0, -1)}${extra}Z`;
 }
-const secondsTime = (nowMs: number) => new Date(Math.floor(nowMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+const secondsTime = (nowMs: number) =>
+  new Date(Math.floor(nowMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
 function orttoContact(contact: Record<string, string>, hex: (n: number) => string): Record<string, unknown> {
   const get = (name: string) => lookupField(contact, name);
@@ -137,7 +153,10 @@ function orttoContact(contact: Record<string, string>, hex: (n: number) => strin
   const phone = get('phone') ?? get('phone number');
   if (phone) {
     const digits = phone.replace(/\D/g, '');
-    out.phone_number = { c: digits.length > 10 ? digits.slice(0, digits.length - 9) : '1', n: digits.slice(-9) };
+    out.phone_number = {
+      c: digits.length > 10 ? digits.slice(0, digits.length - 9) : '1',
+      n: digits.slice(-9),
+    };
   }
   for (const key of ['city', 'country'] as const) {
     const value = get(key);
@@ -151,7 +170,12 @@ function orttoActivity(options: EmulatorOptions, fieldId: string): EmulatedReque
   const contact = options.contact ?? defaultContactOrtto;
   const template = orttoActivities[fieldId] ?? { label: fieldId, attr: () => ({}) };
   const payload = {
-    activity: { id: `00${hex(22)}`, field_id: fieldId, created: secondsTime(options.nowMs), attr: template.attr(hex) },
+    activity: {
+      id: `00${hex(22)}`,
+      field_id: fieldId,
+      created: secondsTime(options.nowMs),
+      attr: template.attr(hex),
+    },
     contact: orttoContact(contact, hex),
     id: `00${hex(22)}`,
     time: nanoTime(options.nowMs, hex),
@@ -207,11 +231,48 @@ type OntraportEvent = 'sub_tag' | 'unsub_tag' | 'object_create' | 'object_submit
 
 /** Contact fields of a `default`/`notify` delivery, in Ontraport's order. */
 export const ontraportContactFields = [
-  'id', 'owner', 'firstname', 'lastname', 'email', 'address', 'address2', 'city', 'state', 'zip', 'country',
-  'birthday', 'date', 'dla', 'dlm', 'office_phone', 'sms_number', 'home_phone', 'fax', 'company', 'title',
-  'website', 'contact_cat', 'bulk_mail', 'bulk_sms', 'freferrer', 'lreferrer', 'n_lead_source', 'n_campaign',
-  'n_content', 'n_medium', 'n_term', 'referral_page', 'system_source', 'source_location', 'ip_addy',
-  'ip_addy_display', 'import_id', 'timezone', 'spent', 'grade', 'unique_id',
+  'id',
+  'owner',
+  'firstname',
+  'lastname',
+  'email',
+  'address',
+  'address2',
+  'city',
+  'state',
+  'zip',
+  'country',
+  'birthday',
+  'date',
+  'dla',
+  'dlm',
+  'office_phone',
+  'sms_number',
+  'home_phone',
+  'fax',
+  'company',
+  'title',
+  'website',
+  'contact_cat',
+  'bulk_mail',
+  'bulk_sms',
+  'freferrer',
+  'lreferrer',
+  'n_lead_source',
+  'n_campaign',
+  'n_content',
+  'n_medium',
+  'n_term',
+  'referral_page',
+  'system_source',
+  'source_location',
+  'ip_addy',
+  'ip_addy_display',
+  'import_id',
+  'timezone',
+  'spent',
+  'grade',
+  'unique_id',
 ] as const;
 
 const lightweightFields = ['id', 'firstname', 'lastname', 'email'] as const;
@@ -227,8 +288,18 @@ function ontraportData(contact: Record<string, string>, format: OntraportFormat,
     for (const field of ontraportContactFields) data[field] = field === 'id' ? value('id') : '';
     return data;
   }
-  const filled: Record<string, string> = { owner: '1', date: String(nowSec), dla: String(nowSec), dlm: String(nowSec), bulk_mail: '1', bulk_sms: '0', spent: '0', grade: '0.00' };
-  for (const field of ontraportContactFields) data[field] = lookupField(contact, field) ?? filled[field] ?? '';
+  const filled: Record<string, string> = {
+    owner: '1',
+    date: String(nowSec),
+    dla: String(nowSec),
+    dlm: String(nowSec),
+    bulk_mail: '1',
+    bulk_sms: '0',
+    spent: '0',
+    grade: '0.00',
+  };
+  for (const field of ontraportContactFields)
+    data[field] = lookupField(contact, field) ?? filled[field] ?? '';
   // Custom fields (`f1584`) and anything else the sample contact carries: "every field of the record".
   for (const [key, v] of Object.entries(contact)) {
     if (/^f\d+$/.test(key) || (!Object.hasOwn(data, key) && /^[a-z][a-z0-9_]*$/.test(key))) data[key] = v;
@@ -268,7 +339,9 @@ function ontraportSubscription(event: OntraportEvent, options: EmulatorOptions):
   const target = eventObject.tag_id ?? eventObject.form_id ?? payload.object_type_id;
   return {
     method: 'POST',
-    headers: [['Content-Type', encoding === 'json' ? 'application/json' : 'application/x-www-form-urlencoded']],
+    headers: [
+      ['Content-Type', encoding === 'json' ? 'application/json' : 'application/x-www-form-urlencoded'],
+    ],
     body: encoding === 'json' ? JSON.stringify(payload) : toBracketForm(payload),
     policy: 'ontraport',
     description: `Ontraport API subscription ${event}(${target}), ${format} format as ${encoding}, contact ${payload.data.id}`,
@@ -301,7 +374,9 @@ function ontraportPing(options: EmulatorOptions): EmulatedRequest {
   }
   return {
     method: 'POST',
-    headers: [['Content-Type', encoding === 'json' ? 'application/json' : 'application/x-www-form-urlencoded']],
+    headers: [
+      ['Content-Type', encoding === 'json' ? 'application/json' : 'application/x-www-form-urlencoded'],
+    ],
     body,
     policy: 'ontraport',
     description: `Ontraport "Send a Webhook" (Ping URL) post data for contact ${lookupField(contact, 'id') ?? '?'}`,

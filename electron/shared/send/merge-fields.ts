@@ -27,6 +27,8 @@ export function findPlaceholders(template: string): Placeholder[] {
     const before = match.index > 0 ? template[match.index - 1] : '';
     if (before && /[A-Za-z0-9_\]]/.test(before)) continue;
     if (jsonLiterals.has(name) || name !== name.trimEnd()) continue;
+    // An IPv6 URL host (`http://[fe80::1]/`) is an address, not a field.
+    if (name.includes(':') && /^[0-9a-f:.]+$/i.test(name)) continue;
     const start = match.index;
     const end = start + match[0].length;
     if (found.some((p) => p.start < end && start < p.end)) continue;
@@ -75,7 +77,13 @@ export function lookupField(record: Record<string, string>, name: string): strin
   return undefined;
 }
 
-const xmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const xmlEntities: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
 
 export function escapeValue(value: string, escape: Escape): string {
   switch (escape) {

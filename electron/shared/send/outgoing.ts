@@ -14,7 +14,14 @@ export type AuthConfig =
   | { kind: 'apikey'; in: 'header' | 'query'; pairs: [string, string][] };
 
 export const authPresets: Record<string, Extract<AuthConfig, { kind: 'apikey' }>> = {
-  Ontraport: { kind: 'apikey', in: 'header', pairs: [['Api-Appid', ''], ['Api-Key', '']] },
+  Ontraport: {
+    kind: 'apikey',
+    in: 'header',
+    pairs: [
+      ['Api-Appid', ''],
+      ['Api-Key', ''],
+    ],
+  },
   Ortto: { kind: 'apikey', in: 'header', pairs: [['X-Api-Key', '']] },
 };
 
@@ -54,9 +61,19 @@ export interface BuiltRequest {
 }
 
 const token = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const bodyEscape: Record<BodyMode, Escape> = { json: 'json', form: 'form', xml: 'xml', text: 'none', base64: 'none' };
+const bodyEscape: Record<BodyMode, Escape> = {
+  json: 'json',
+  form: 'form',
+  xml: 'xml',
+  text: 'none',
+  base64: 'none',
+};
 
-export function buildOutgoing(draft: DraftRequest, record: Record<string, string>, env: Record<string, string> = {}): BuiltRequest {
+export function buildOutgoing(
+  draft: DraftRequest,
+  record: Record<string, string>,
+  env: Record<string, string> = {},
+): BuiltRequest {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const unresolved = new Set<string>();
@@ -67,7 +84,8 @@ export function buildOutgoing(draft: DraftRequest, record: Record<string, string
   };
 
   const method = draft.method.trim().toUpperCase();
-  if (!token.test(method)) errors.push({ field: 'method', message: `method "${draft.method}" is not a valid HTTP method token` });
+  if (!token.test(method))
+    errors.push({ field: 'method', message: `method "${draft.method}" is not a valid HTTP method token` });
 
   let url = resolve(draft.url.trim(), 'url');
   const headers: [string, string][] = [];
@@ -75,29 +93,49 @@ export function buildOutgoing(draft: DraftRequest, record: Record<string, string
     const name = resolve(rawName.trim());
     const value = resolve(rawValue);
     if (name === '' && value === '') return;
-    if (!token.test(name)) errors.push({ field: `headers[${index}]`, message: `header name "${name}" is not valid (letters, digits and !#$%&'*+.^_\`|~-)` });
-    else if (/[\r\n\0]/.test(value)) errors.push({ field: `headers[${index}]`, message: `header "${name}" value contains a line break or NUL` });
+    if (!token.test(name))
+      errors.push({
+        field: `headers[${index}]`,
+        message: `header name "${name}" is not valid (letters, digits and !#$%&'*+.^_\`|~-)`,
+      });
+    else if (/[\r\n\0]/.test(value))
+      errors.push({
+        field: `headers[${index}]`,
+        message: `header "${name}" value contains a line break or NUL`,
+      });
     headers.push([name, value]);
   });
 
   const auth = draft.auth;
   const hasHeader = (name: string) => headers.some(([n]) => n.toLowerCase() === name.toLowerCase());
   if (auth.kind === 'basic' || auth.kind === 'bearer') {
-    if (hasHeader('authorization')) warnings.push({ field: 'auth', message: 'Authorization is set both in Auth and in the headers; both are sent' });
+    if (hasHeader('authorization'))
+      warnings.push({
+        field: 'auth',
+        message: 'Authorization is set both in Auth and in the headers; both are sent',
+      });
     const credentials =
       auth.kind === 'basic'
         ? `Basic ${bytesToBase64(utf8Encode(`${resolve(auth.username)}:${resolve(auth.password)}`))}`
         : `Bearer ${resolve(auth.token)}`;
-    if (/[\r\n\0]/.test(credentials)) errors.push({ field: 'auth', message: 'credentials contain a line break or NUL' });
+    if (/[\r\n\0]/.test(credentials))
+      errors.push({ field: 'auth', message: 'credentials contain a line break or NUL' });
     headers.push(['Authorization', credentials]);
   } else if (auth.kind === 'apikey') {
-    const pairs = auth.pairs.map(([n, v]) => [resolve(n.trim()), resolve(v)] as [string, string]).filter(([n]) => n !== '');
+    const pairs = auth.pairs
+      .map(([n, v]) => [resolve(n.trim()), resolve(v)] as [string, string])
+      .filter(([n]) => n !== '');
     pairs.forEach(([name, value], index) => {
-      if (value === '') warnings.push({ field: `auth.pairs[${index}]`, message: `API key "${name}" has no value` });
+      if (value === '')
+        warnings.push({ field: `auth.pairs[${index}]`, message: `API key "${name}" has no value` });
     });
     if (auth.in === 'header') {
       pairs.forEach(([name, value], index) => {
-        if (!token.test(name)) errors.push({ field: `auth.pairs[${index}]`, message: `API key header name "${name}" is not valid` });
+        if (!token.test(name))
+          errors.push({
+            field: `auth.pairs[${index}]`,
+            message: `API key header name "${name}" is not valid`,
+          });
         headers.push([name, value]);
       });
     } else if (pairs.length > 0) {
@@ -125,7 +163,10 @@ export function buildOutgoing(draft: DraftRequest, record: Record<string, string
     if (mismatch) warnings.push({ field: 'body', message: mismatch });
   }
   if (unresolved.size > 0) {
-    warnings.push({ field: 'merge fields', message: `unresolved: ${[...unresolved].join(', ')} (sent as typed)` });
+    warnings.push({
+      field: 'merge fields',
+      message: `unresolved: ${[...unresolved].join(', ')} (sent as typed)`,
+    });
   }
 
   const bodyText = utf8DecodeStrict(bytes);
@@ -162,11 +203,17 @@ function checkUrl(url: string, errors: Problem[]) {
   try {
     parsed = new URL(url);
   } catch {
-    errors.push({ field: 'url', message: `URL "${url.slice(0, 200)}" is not valid (include http:// or https://)` });
+    errors.push({
+      field: 'url',
+      message: `URL "${url.slice(0, 200)}" is not valid (include http:// or https://)`,
+    });
     return;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    errors.push({ field: 'url', message: `URL scheme "${parsed.protocol.replace(/:$/, '')}" is not supported (use http or https)` });
+    errors.push({
+      field: 'url',
+      message: `URL scheme "${parsed.protocol.replace(/:$/, '')}" is not supported (use http or https)`,
+    });
   }
 }
 
@@ -182,7 +229,9 @@ function modeMismatch(mode: BodyMode, text: string): string | null {
       }
     case 'xml': {
       const result = XMLValidator.validate(text.trim());
-      return result === true ? null : `body: not well-formed XML (line ${result.err.line}: ${result.err.msg})`;
+      return result === true
+        ? null
+        : `body: not well-formed XML (line ${result.err.line}: ${result.err.msg})`;
     }
     case 'form':
       return isFormEncoded(text.trim()) ? null : 'body: not label=value pairs joined by &';

@@ -8,7 +8,11 @@ export interface RowError {
 }
 
 /** Nested JSON to flat string fields: `{contact:{first_name:"A"}}` → `contact.first_name`; arrays index `tags.0`. */
-export function flattenObject(value: unknown, prefix = '', out: Record<string, string> = {}): Record<string, string> {
+export function flattenObject(
+  value: unknown,
+  prefix = '',
+  out: Record<string, string> = {},
+): Record<string, string> {
   if (value === null || value === undefined) {
     if (prefix) out[prefix] = '';
   } else if (Array.isArray(value)) {
@@ -53,7 +57,10 @@ function recordsFromCsv(content: string): { rows: Record<string, string>[]; erro
   }
   const renamed = (parsed.meta as { renamedHeaders?: Record<string, string> }).renamedHeaders ?? {};
   for (const [as, original] of Object.entries(renamed)) {
-    errors.push({ row: 0, message: `header: column "${original}" appears twice (the second is read as "${as}")` });
+    errors.push({
+      row: 0,
+      message: `header: column "${original}" appears twice (the second is read as "${as}")`,
+    });
   }
   const rows: Record<string, string>[] = [];
   parsed.data.forEach((data, index) => {
@@ -88,7 +95,8 @@ function recordsFromJson(content: string): { rows: Record<string, string>[]; err
   return { rows, errors };
 }
 
-const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
+const describe = (value: unknown) =>
+  value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 
 /**
  * The fields of a captured payload as a merge record: JSON flattened to dotted paths, form bodies keep their

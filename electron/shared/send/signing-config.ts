@@ -20,7 +20,11 @@ export const signingConfig = z
   })
   .superRefine((config, ctx) => {
     if (config.scheme !== 'none' && config.secret === '') {
-      ctx.addIssue({ code: 'custom', path: ['secret'], message: `a secret is required for ${config.scheme} signing` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['secret'],
+        message: `a secret is required for ${config.scheme} signing`,
+      });
     }
   });
 export type SigningConfig = z.infer<typeof signingConfig>;

@@ -50,17 +50,22 @@ const mount = (props: Parameters<typeof Composer>[0] = {}) =>
     </ApiProvider>,
   );
 const preview = () => screen.getByTestId('preview-text').textContent ?? '';
-const sendCalls = () => calls.filter((c) => c.method === 'deliveries.send').map((c) => sendInput.parse(c.input));
+const sendCalls = () =>
+  calls.filter((c) => c.method === 'deliveries.send').map((c) => sendInput.parse(c.input));
 
 describe('Composer', () => {
   it('fills from a pasted cURL command and previews the exact request', async () => {
     mount();
     fireEvent.click(screen.getByTestId('compose-paste-curl'));
     fireEvent.change(screen.getByTestId('paste-curl-input'), {
-      target: { value: `curl -X PATCH 'https://example.com/hook?id=[Contact ID]' -H 'X-Trace: 1' --data-raw 'email=[Email]'` },
+      target: {
+        value: `curl -X PATCH 'https://example.com/hook?id=[Contact ID]' -H 'X-Trace: 1' --data-raw 'email=[Email]'`,
+      },
     });
     fireEvent.click(screen.getByTestId('paste-curl-apply'));
-    expect((screen.getByTestId('compose-url') as HTMLInputElement).value).toBe('https://example.com/hook?id=[Contact ID]');
+    expect((screen.getByTestId('compose-url') as HTMLInputElement).value).toBe(
+      'https://example.com/hook?id=[Contact ID]',
+    );
     const text = preview();
     expect(text).toContain('PATCH /hook?id=8 HTTP/1.1');
     expect(text).toContain('Host: example.com');
@@ -72,7 +77,9 @@ describe('Composer', () => {
   it('names a cURL command it cannot read', () => {
     mount();
     fireEvent.click(screen.getByTestId('compose-paste-curl'));
-    fireEvent.change(screen.getByTestId('paste-curl-input'), { target: { value: 'curl https://x.test -F f=@a.png' } });
+    fireEvent.change(screen.getByTestId('paste-curl-input'), {
+      target: { value: 'curl https://x.test -F f=@a.png' },
+    });
     fireEvent.click(screen.getByTestId('paste-curl-apply'));
     expect(screen.getByTestId('paste-curl-error').textContent).toContain('option -F');
   });
@@ -85,7 +92,17 @@ describe('Composer', () => {
 
   it('asks for confirmation before sending unresolved merge fields, then sends exactly the preview', async () => {
     const body = Buffer.from('{"company":"[Company]","email":"[Email]"}').toString('base64');
-    mount({ initial: { method: 'POST', url: 'http://127.0.0.1:9/hook', headers: [['Content-Length', '5'], ['X-A', 'b']], bodyBase64: body } });
+    mount({
+      initial: {
+        method: 'POST',
+        url: 'http://127.0.0.1:9/hook',
+        headers: [
+          ['Content-Length', '5'],
+          ['X-A', 'b'],
+        ],
+        bodyBase64: body,
+      },
+    });
     fireEvent.click(screen.getByTestId('compose-send'));
     expect(screen.getByTestId('compose-confirm').textContent).toContain('unresolved: [Company]');
     expect(sendCalls()).toEqual([]);
@@ -101,21 +118,38 @@ describe('Composer', () => {
       bodyBase64: Buffer.from('{"company":"[Company]","email":"mary@example.com"}').toString('base64'),
     });
     expect(sent?.type).toBe('manual');
-    await waitFor(() => expect(screen.queryByTestId('compose-sent') ?? screen.queryByTestId('compose-send-error')).not.toBeNull());
+    await waitFor(() =>
+      expect(
+        screen.queryByTestId('compose-sent') ?? screen.queryByTestId('compose-send-error'),
+      ).not.toBeNull(),
+    );
   });
 
   it('shows the exact signed string from the engine for a signing scheme', async () => {
-    mount({ initial: { method: 'POST', url: 'https://example.com/', headers: [], bodyBase64: Buffer.from('{"a":1}').toString('base64') } });
+    mount({
+      initial: {
+        method: 'POST',
+        url: 'https://example.com/',
+        headers: [],
+        bodyBase64: Buffer.from('{"a":1}').toString('base64'),
+      },
+    });
     fireEvent.click(screen.getByRole('tab', { name: /Signing/ }));
     fireEvent.change(screen.getByTestId('signing-scheme'), { target: { value: 'stripe' } });
-    expect((await screen.findByTestId('signing-error')).textContent).toContain('secret: a secret is required');
+    expect((await screen.findByTestId('signing-error')).textContent).toContain(
+      'secret: a secret is required',
+    );
     fireEvent.change(screen.getByTestId('signing-secret'), { target: { value: 'demo' } });
-    await waitFor(() => expect(screen.getByTestId('signed-string').textContent).toMatch(/^\d+\.\{"a":1\}$/), { timeout: 3000 });
+    await waitFor(() => expect(screen.getByTestId('signed-string').textContent).toMatch(/^\d+\.\{"a":1\}$/), {
+      timeout: 3000,
+    });
     expect(preview()).toMatch(/Stripe-Signature: t=\d+,v1=[0-9a-f]{64}/);
   });
 
   it('applies the Ontraport API-key preset as headers', () => {
-    mount({ initial: { method: 'GET', url: 'https://api.ontraport.com/1/Contacts', headers: [], bodyBase64: '' } });
+    mount({
+      initial: { method: 'GET', url: 'https://api.ontraport.com/1/Contacts', headers: [], bodyBase64: '' },
+    });
     fireEvent.click(screen.getByRole('tab', { name: /Auth/ }));
     fireEvent.click(screen.getByTestId('auth-preset-ontraport'));
     fireEvent.change(screen.getByLabelText('Key value 1'), { target: { value: '2_123' } });
@@ -144,7 +178,14 @@ describe('Composer', () => {
     });
     await res.body.dump();
     const id = String(res.headers['x-hookscope-capture-id']);
-    mount({ initial: { method: 'POST', url: 'https://example.com/?contact_id=[Contact ID]', headers: [], bodyBase64: Buffer.from('name=[First Name]').toString('base64') } });
+    mount({
+      initial: {
+        method: 'POST',
+        url: 'https://example.com/?contact_id=[Contact ID]',
+        headers: [],
+        bodyBase64: Buffer.from('name=[First Name]').toString('base64'),
+      },
+    });
     fireEvent.click(screen.getByRole('tab', { name: /Merge fields/ }));
     fireEvent.click(screen.getByTestId('record-source-capture'));
     fireEvent.change(screen.getByTestId('record-capture-id'), { target: { value: id } });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { contentTypeHeaderFor, detectContentType, effectiveContentType } from '../../../electron/shared/send/content-type';
+import {
+  contentTypeHeaderFor,
+  detectContentType,
+  effectiveContentType,
+} from '../../../electron/shared/send/content-type';
 import { readSample } from './samples';
 
 // Seed 000: "form-encoded, JSON, and XML. If the payload is none of those, then the data will be sent as plain text."
@@ -7,7 +11,11 @@ const table: Array<[string, string, ReturnType<typeof detectContentType>]> = [
   ['seed 002 single merge field', 'First_Name=[First Name]', 'application/x-www-form-urlencoded'],
   ['seed 000 two fields', 'First_Name=[First Name]&Email=[Email]', 'application/x-www-form-urlencoded'],
   ['seed 000 combined fields', 'Name=[First Name] [Last Name]', 'application/x-www-form-urlencoded'],
-  ['seed 002 unencoded spaces', 'address=2040 Alameda Padre Serra&city=Santa Barbara', 'application/x-www-form-urlencoded'],
+  [
+    'seed 002 unencoded spaces',
+    'address=2040 Alameda Padre Serra&city=Santa Barbara',
+    'application/x-www-form-urlencoded',
+  ],
   [
     'seed 002 note via API',
     'Api-Appid=1_111111_111111111&Api-Key=22222222222222&id=0&data=Note inserted by webhook using new API.&author=1&contact_id=[Contact ID]',
@@ -37,8 +45,16 @@ describe('detectContentType (seed 000)', () => {
   });
 
   it('detects the Ontraport subscription samples in both wire formats', () => {
-    for (const name of ['sub-tag-lightweight', 'sub-tag-notify', 'unsub-tag-lightweight', 'object-create-notify', 'object-submits-form-lightweight']) {
-      expect(detectContentType(readSample(`ontraport-${name}.form.txt`))).toBe('application/x-www-form-urlencoded');
+    for (const name of [
+      'sub-tag-lightweight',
+      'sub-tag-notify',
+      'unsub-tag-lightweight',
+      'object-create-notify',
+      'object-submits-form-lightweight',
+    ]) {
+      expect(detectContentType(readSample(`ontraport-${name}.form.txt`))).toBe(
+        'application/x-www-form-urlencoded',
+      );
       expect(detectContentType(readSample(`ontraport-${name}.json`))).toBe('application/json');
     }
     expect(detectContentType(readSample('ortto-journey-webhook.json'))).toBe('application/json');

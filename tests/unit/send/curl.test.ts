@@ -7,7 +7,8 @@ const b64 = (text: string) => Buffer.from(text).toString('base64');
 
 describe('parseCurl', () => {
   it('reads a Postman-style command with exact body bytes, duplicate headers in order', () => {
-    const parsed = parseCurl(`curl --location --request POST 'https://api.ontraport.com/1/objects?objectID=0&x=a%20b' \\
+    const parsed =
+      parseCurl(`curl --location --request POST 'https://api.ontraport.com/1/objects?objectID=0&x=a%20b' \\
       --header 'Api-Appid: 2_1_abc' \\
       --header 'Api-Key: key' -H 'X-Dup: 1' -H 'X-Dup: 2' \\
       --data-raw '{
@@ -39,7 +40,9 @@ describe('parseCurl', () => {
   });
 
   it('handles -G, --data-urlencode, --json, -XPUT and escaped single quotes', () => {
-    expect(parseCurl(`curl -G https://x.test/s -d q=1 --data-urlencode 'n=a b&c'`).url).toBe('https://x.test/s?q=1&n=a%20b%26c');
+    expect(parseCurl(`curl -G https://x.test/s -d q=1 --data-urlencode 'n=a b&c'`).url).toBe(
+      'https://x.test/s?q=1&n=a%20b%26c',
+    );
     const json = parseCurl(`curl --json '{"a":1}' https://x.test`);
     expect(json.headers).toEqual([
       ['Content-Type', 'application/json'],
@@ -79,7 +82,34 @@ describe('parseCurl', () => {
   it('only ever throws CurlParseError, whatever it is given (fuzz)', () => {
     const curlish = fc.oneof(
       fc.string({ maxLength: 200 }),
-      fc.array(fc.oneof(fc.constantFrom('curl', '-X', '-H', '-d', '--data-binary', '-G', '-u', "'", '"', '\\', '|', '#', '$X', 'http://a.test', 'a: b', '-sS', '--json', '@-'), fc.string({ maxLength: 10 })), { maxLength: 12 }).map((parts) => parts.join(' ')),
+      fc
+        .array(
+          fc.oneof(
+            fc.constantFrom(
+              'curl',
+              '-X',
+              '-H',
+              '-d',
+              '--data-binary',
+              '-G',
+              '-u',
+              "'",
+              '"',
+              '\\',
+              '|',
+              '#',
+              '$X',
+              'http://a.test',
+              'a: b',
+              '-sS',
+              '--json',
+              '@-',
+            ),
+            fc.string({ maxLength: 10 }),
+          ),
+          { maxLength: 12 },
+        )
+        .map((parts) => parts.join(' ')),
     );
     fc.assert(
       fc.property(curlish, (command) => {
@@ -104,13 +134,19 @@ const headersArb = fc.array(fc.tuple(headerNameArb, headerValueArb), { maxLength
 describe('toCurl ↔ parseCurl', () => {
   it('round-trips text requests (fuzz)', () => {
     fc.assert(
-      fc.property(methodArb, urlArb, headersArb, fc.string({ maxLength: 200 }).filter((b) => !b.includes('\0')), (method, url, headers, body) => {
-        const parsed = parseCurl(toCurl({ method, url, headers, body }));
-        expect(parsed.method).toBe(method);
-        expect(parsed.url).toBe(url);
-        expect(parsed.headers).toEqual(headers);
-        expect(parsed.body).toBe(body === '' ? null : body);
-      }),
+      fc.property(
+        methodArb,
+        urlArb,
+        headersArb,
+        fc.string({ maxLength: 200 }).filter((b) => !b.includes('\0')),
+        (method, url, headers, body) => {
+          const parsed = parseCurl(toCurl({ method, url, headers, body }));
+          expect(parsed.method).toBe(method);
+          expect(parsed.url).toBe(url);
+          expect(parsed.headers).toEqual(headers);
+          expect(parsed.body).toBe(body === '' ? null : body);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -118,7 +154,9 @@ describe('toCurl ↔ parseCurl', () => {
   it('round-trips binary bodies through the base64 pipe', () => {
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 1, maxLength: 200 }), (bytes) => {
-        const parsed = parseCurl(toCurl({ method: 'POST', url: 'https://x.test/bin', headers: [], body: bytes }));
+        const parsed = parseCurl(
+          toCurl({ method: 'POST', url: 'https://x.test/bin', headers: [], body: bytes }),
+        );
         expect(Buffer.from(parsed.bodyBase64 ?? '', 'base64').equals(Buffer.from(bytes))).toBe(true);
       }),
       { numRuns: 200 },
@@ -129,17 +167,27 @@ describe('toCurl ↔ parseCurl', () => {
     const shell = spawnSync('bash', ['--version']);
     if (shell.status !== 0) return void console.warn('bash not available: skipped the shell check');
     fc.assert(
-      fc.property(urlArb, headersArb, fc.string({ minLength: 1, maxLength: 80 }).filter((b) => !b.includes('\0')), (url, headers, body) => {
-        const command = toCurl({ method: 'POST', url, headers, body });
-        // A stand-in `curl` prints its arguments NUL-separated, so bash does the word splitting.
-        const out = spawnSync('bash', ['--norc', '-c', `curl() { printf '%s\\0' "$@"; }; ${command}`], { encoding: 'utf8' });
-        const words = out.stdout.split('\0').slice(0, -1);
-        expect(words).toEqual([
-          '-X', 'POST', url,
-          ...headers.flatMap(([n, v]) => ['-H', v === '' ? `${n};` : `${n}: ${v}`]),
-          '--data-raw', body,
-        ]);
-      }),
+      fc.property(
+        urlArb,
+        headersArb,
+        fc.string({ minLength: 1, maxLength: 80 }).filter((b) => !b.includes('\0')),
+        (url, headers, body) => {
+          const command = toCurl({ method: 'POST', url, headers, body });
+          // A stand-in `curl` prints its arguments NUL-separated, so bash does the word splitting.
+          const out = spawnSync('bash', ['--norc', '-c', `curl() { printf '%s\\0' "$@"; }; ${command}`], {
+            encoding: 'utf8',
+          });
+          const words = out.stdout.split('\0').slice(0, -1);
+          expect(words).toEqual([
+            '-X',
+            'POST',
+            url,
+            ...headers.flatMap(([n, v]) => ['-H', v === '' ? `${n};` : `${n}: ${v}`]),
+            '--data-raw',
+            body,
+          ]);
+        },
+      ),
       { numRuns: 60 },
     );
   });

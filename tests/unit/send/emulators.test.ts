@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { detectContentType } from '../../../electron/shared/send/content-type';
-import { buildEmulatedRequest, emulatorKinds, ontraportContactFields } from '../../../electron/shared/send/emulators';
+import {
+  buildEmulatedRequest,
+  emulatorKinds,
+  ontraportContactFields,
+} from '../../../electron/shared/send/emulators';
 import { readSample } from './samples';
 
 const nowMs = 1_514_940_140_000; // the samples' Ontraport timestamp
@@ -21,7 +25,8 @@ function decodeBracketForm(body: string): Record<string, unknown> {
   return out;
 }
 
-const header = (headers: [string, string][], name: string) => headers.find(([n]) => n.toLowerCase() === name)?.[1];
+const header = (headers: [string, string][], name: string) =>
+  headers.find(([n]) => n.toLowerCase() === name)?.[1];
 
 describe('Ontraport subscription emulators', () => {
   it('reproduces the lightweight samples byte for byte (form) and value for value (JSON)', () => {
@@ -31,11 +36,21 @@ describe('Ontraport subscription emulators', () => {
       ['ontraport-object_submits_form', 'object-submits-form-lightweight'],
     ] as const;
     for (const [kind, sample] of cases) {
-      const form = buildEmulatedRequest(kind, { contact: mary, format: 'lightweight', encoding: 'form', nowMs });
+      const form = buildEmulatedRequest(kind, {
+        contact: mary,
+        format: 'lightweight',
+        encoding: 'form',
+        nowMs,
+      });
       expect(form.body).toBe(readSample(`ontraport-${sample}.form.txt`).trim());
       expect(header(form.headers, 'content-type')).toBe('application/x-www-form-urlencoded');
       expect(form.policy).toBe('ontraport');
-      const json = buildEmulatedRequest(kind, { contact: mary, format: 'lightweight', encoding: 'json', nowMs });
+      const json = buildEmulatedRequest(kind, {
+        contact: mary,
+        format: 'lightweight',
+        encoding: 'json',
+        nowMs,
+      });
       expect(JSON.parse(json.body)).toEqual(JSON.parse(readSample(`ontraport-${sample}.json`)));
       expect(header(json.headers, 'content-type')).toBe('application/json');
       expect(decodeBracketForm(form.body)).toEqual(JSON.parse(json.body));
@@ -43,9 +58,17 @@ describe('Ontraport subscription emulators', () => {
   });
 
   it('notify format populates only the record id, with the full field list', () => {
-    const request = buildEmulatedRequest('ontraport-sub_tag', { contact: mary, format: 'notify', encoding: 'json', nowMs, tagId: 4 });
+    const request = buildEmulatedRequest('ontraport-sub_tag', {
+      contact: mary,
+      format: 'notify',
+      encoding: 'json',
+      nowMs,
+      tagId: 4,
+    });
     const payload = JSON.parse(request.body) as { data: Record<string, string> };
-    const sample = JSON.parse(readSample('ontraport-sub-tag-notify.json')) as { data: Record<string, string> };
+    const sample = JSON.parse(readSample('ontraport-sub-tag-notify.json')) as {
+      data: Record<string, string>;
+    };
     const standard = Object.keys(sample.data).filter((key) => !/^f\d+$/.test(key));
     expect(Object.keys(payload.data)).toEqual(standard);
     expect(Object.entries(payload.data).filter(([, v]) => v !== '')).toEqual([['id', '8']]);
@@ -53,18 +76,37 @@ describe('Ontraport subscription emulators', () => {
 
   it('default format carries every field of the record, custom fields included', () => {
     const contact = { ...mary, city: 'Santa Barbara', f1584: 'Gold' };
-    const request = buildEmulatedRequest('ontraport-object_create', { contact, format: 'default', encoding: 'form', nowMs });
-    const payload = decodeBracketForm(request.body) as { event: Record<string, string>; data: Record<string, string>; timestamp: string };
+    const request = buildEmulatedRequest('ontraport-object_create', {
+      contact,
+      format: 'default',
+      encoding: 'form',
+      nowMs,
+    });
+    const payload = decodeBracketForm(request.body) as {
+      event: Record<string, string>;
+      data: Record<string, string>;
+      timestamp: string;
+    };
     expect(payload.event).toEqual({ type: 'object_create' });
     expect(payload.timestamp).toBe('1514940140');
     for (const field of ontraportContactFields) expect(payload.data).toHaveProperty(field);
-    expect(payload.data).toMatchObject({ id: '8', firstname: 'Mary', city: 'Santa Barbara', f1584: 'Gold', date: '1514940140' });
+    expect(payload.data).toMatchObject({
+      id: '8',
+      firstname: 'Mary',
+      city: 'Santa Barbara',
+      f1584: 'Gold',
+      date: '1514940140',
+    });
   });
 
   it('uses the tag and form ids it is given', () => {
     const tag = buildEmulatedRequest('ontraport-unsub_tag', { nowMs, tagId: 77, encoding: 'json' });
     expect(JSON.parse(tag.body).event).toEqual({ type: 'unsub_tag', tag_id: '77' });
-    const form = buildEmulatedRequest('ontraport-object_submits_form', { nowMs, formId: 5, encoding: 'json' });
+    const form = buildEmulatedRequest('ontraport-object_submits_form', {
+      nowMs,
+      formId: 5,
+      encoding: 'json',
+    });
     expect(JSON.parse(form.body).event).toEqual({ type: 'object_submits_form', form_id: '5' });
   });
 
@@ -94,23 +136,36 @@ describe('Ortto emulators (seed 004 envelope)', () => {
     expect(payload.activity.attr).toEqual(sample.activity.attr);
     expect(payload.activity.created).toBe('2018-01-03T00:42:20Z');
     expect(payload.time).toMatch(/^2018-01-03T00:42:20\.\d{9}Z$/);
-    for (const id of [payload.id, payload.webhook_id, payload.contact.contact_id]) expect(id).toMatch(/^[0-9a-f]{24}$/);
+    for (const id of [payload.id, payload.webhook_id, payload.contact.contact_id])
+      expect(id).toMatch(/^[0-9a-f]{24}$/);
     expect(payload.contact.contact_id.startsWith('00')).toBe(true);
     expect(request.policy).toBe('ortto');
     expect(header(request.headers, 'content-type')).toBe('application/json');
   });
 
   it('clicked-email activity carries campaign attributes', () => {
-    const payload = JSON.parse(buildEmulatedRequest('ortto-activity', { nowMs, activity: 'act::c', randomHex: hex }).body);
+    const payload = JSON.parse(
+      buildEmulatedRequest('ortto-activity', { nowMs, activity: 'act::c', randomHex: hex }).body,
+    );
     expect(payload.activity.field_id).toBe('act::c');
-    expect(Object.keys(payload.activity.attr)).toEqual(expect.arrayContaining(['idt::c', 'str::cn', 'str::c', 'str::s']));
+    expect(Object.keys(payload.activity.attr)).toEqual(
+      expect.arrayContaining(['idt::c', 'str::cn', 'str::c', 'str::s']),
+    );
   });
 
   it('takes contact fields only when the person has them', () => {
     const payload = JSON.parse(
-      buildEmulatedRequest('ortto-activity', { nowMs, contact: { email: 'x@y.z', phone: '+61 401 234 567' }, randomHex: hex }).body,
+      buildEmulatedRequest('ortto-activity', {
+        nowMs,
+        contact: { email: 'x@y.z', phone: '+61 401 234 567' },
+        randomHex: hex,
+      }).body,
     );
-    expect(payload.contact).toEqual({ contact_id: expect.stringMatching(/^00/), email: 'x@y.z', phone_number: { c: '61', n: '401234567' } });
+    expect(payload.contact).toEqual({
+      contact_id: expect.stringMatching(/^00/),
+      email: 'x@y.z',
+      phone_number: { c: '61', n: '401234567' },
+    });
   });
 
   it('journey webhook has exactly the locked default keys', () => {

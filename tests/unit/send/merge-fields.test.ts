@@ -26,6 +26,7 @@ describe('findPlaceholders', () => {
     expect(findPlaceholders('data[id]=8&event[type]=sub_tag&a[b][c]=1')).toEqual([]);
     expect(findPlaceholders('{"tags": [1, 2], "ok": [true], "s": ["a"]}')).toEqual([]);
     expect(findPlaceholders('<![CDATA[x]]>')).toEqual([]);
+    expect(findPlaceholders('http://[fe80::1]:8080/x and http://[::1]/')).toEqual([]);
   });
 
   it('finds merge fields in a URL, even the host (Ontraport allows it)', () => {
@@ -36,8 +37,14 @@ describe('findPlaceholders', () => {
 
 describe('resolveTemplate', () => {
   it('resolves combined merge fields from a variables table (seed 000)', () => {
-    const result = resolveTemplate('First_Name=[First Name]&Email=[Email]&Name=[First Name] [Last Name]', mary);
-    expect(result).toEqual({ text: 'First_Name=Mary&Email=mary@example.com&Name=Mary Smith', unresolved: [] });
+    const result = resolveTemplate(
+      'First_Name=[First Name]&Email=[Email]&Name=[First Name] [Last Name]',
+      mary,
+    );
+    expect(result).toEqual({
+      text: 'First_Name=Mary&Email=mary@example.com&Name=Mary Smith',
+      unresolved: [],
+    });
   });
 
   it('leaves unresolved placeholders in place and lists each once', () => {
@@ -47,28 +54,52 @@ describe('resolveTemplate', () => {
   });
 
   it('takes {{name}} from the environment first, then the record', () => {
-    expect(resolveTemplate('{{host}}/{{email}}', { email: 'r@x' }, { host: 'https://h' }).text).toBe('https://h/r@x');
+    expect(resolveTemplate('{{host}}/{{email}}', { email: 'r@x' }, { host: 'https://h' }).text).toBe(
+      'https://h/r@x',
+    );
     expect(resolveTemplate('{{host}}', { host: 'record' }, { host: 'env' }).text).toBe('env');
   });
 
   it('escapes values for their context', () => {
     const record = { note: 'a "b" & <c> d/e' };
-    expect(resolveTemplate('{"n":"[note]"}', record, {}, { escape: 'json' }).text).toBe('{"n":"a \\"b\\" & <c> d/e"}');
-    expect(resolveTemplate('n=[note]', record, {}, { escape: 'form' }).text).toBe('n=a+%22b%22+%26+%3Cc%3E+d%2Fe');
-    expect(resolveTemplate('<n>[note]</n>', record, {}, { escape: 'xml' }).text).toBe('<n>a &quot;b&quot; &amp; &lt;c&gt; d/e</n>');
-    expect(resolveTemplate('?q=[note]', record, {}, { escape: 'url' }).text).toBe('?q=a%20%22b%22%20%26%20%3Cc%3E%20d%2Fe');
-    expect(JSON.parse(resolveTemplate('{"n":"[note]"}', record, {}, { escape: 'json' }).text)).toEqual({ n: record.note });
+    expect(resolveTemplate('{"n":"[note]"}', record, {}, { escape: 'json' }).text).toBe(
+      '{"n":"a \\"b\\" & <c> d/e"}',
+    );
+    expect(resolveTemplate('n=[note]', record, {}, { escape: 'form' }).text).toBe(
+      'n=a+%22b%22+%26+%3Cc%3E+d%2Fe',
+    );
+    expect(resolveTemplate('<n>[note]</n>', record, {}, { escape: 'xml' }).text).toBe(
+      '<n>a &quot;b&quot; &amp; &lt;c&gt; d/e</n>',
+    );
+    expect(resolveTemplate('?q=[note]', record, {}, { escape: 'url' }).text).toBe(
+      '?q=a%20%22b%22%20%26%20%3Cc%3E%20d%2Fe',
+    );
+    expect(JSON.parse(resolveTemplate('{"n":"[note]"}', record, {}, { escape: 'json' }).text)).toEqual({
+      n: record.note,
+    });
   });
 
   it('resolves Ontraport labels from a captured Ontraport delivery (form with bracket keys)', () => {
-    const record = recordFromPayload('application/x-www-form-urlencoded', readSample('ontraport-sub-tag-lightweight.form.txt'));
+    const record = recordFromPayload(
+      'application/x-www-form-urlencoded',
+      readSample('ontraport-sub-tag-lightweight.form.txt'),
+    );
     expect(record['data[firstname]']).toBe('Mary');
-    const result = resolveTemplate('contact_id=[Contact ID]&name=[First Name] [Last Name]&email=[Email]&tag=[event.tag_id]', record);
-    expect(result).toEqual({ text: 'contact_id=8&name=Mary Smith&email=mary@example.com&tag=4', unresolved: [] });
+    const result = resolveTemplate(
+      'contact_id=[Contact ID]&name=[First Name] [Last Name]&email=[Email]&tag=[event.tag_id]',
+      record,
+    );
+    expect(result).toEqual({
+      text: 'contact_id=8&name=Mary Smith&email=mary@example.com&tag=4',
+      unresolved: [],
+    });
   });
 
   it('resolves from a captured Ortto payload (JSON flattened to dotted paths)', () => {
-    const record = recordFromPayload('application/json', readSample('ortto-activity-webhook-subscribed-to-email.json'));
+    const record = recordFromPayload(
+      'application/json',
+      readSample('ortto-activity-webhook-subscribed-to-email.json'),
+    );
     expect(record['activity.field_id']).toBe('act::s-all');
     expect(resolveTemplate('[Email] [activity.field_id] {{contact.contact_id}}', record).text).toBe(
       'alex@example.com act::s-all 00651b946baa9be6b2edad00',
@@ -88,11 +119,15 @@ describe('resolveTemplate', () => {
 
   it('never throws and changes nothing when no placeholder matches (fuzz)', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 300 }), fc.dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 })), (template, record) => {
-        const result = resolveTemplate(template, record, record);
-        expect(typeof result.text).toBe('string');
-        if (findPlaceholders(template).length === 0) expect(result.text).toBe(template);
-      }),
+      fc.property(
+        fc.string({ maxLength: 300 }),
+        fc.dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 })),
+        (template, record) => {
+          const result = resolveTemplate(template, record, record);
+          expect(typeof result.text).toBe('string');
+          if (findPlaceholders(template).length === 0) expect(result.text).toBe(template);
+        },
+      ),
       { numRuns: 500 },
     );
   });

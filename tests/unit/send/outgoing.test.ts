@@ -38,7 +38,11 @@ describe('buildOutgoing', () => {
 
   it('keeps a Content-Type the user set, and JSON-escapes merged values', () => {
     const built = buildOutgoing(
-      draft({ headers: [['content-type', 'text/plain']], bodyMode: 'json', body: '{"name":"[First Name] \\"[Email]\\""}' }),
+      draft({
+        headers: [['content-type', 'text/plain']],
+        bodyMode: 'json',
+        body: '{"name":"[First Name] \\"[Email]\\""}',
+      }),
       { 'First Name': 'Ma"ry', Email: 'e' },
     );
     expect(built.contentType).toBe('text/plain');
@@ -48,16 +52,36 @@ describe('buildOutgoing', () => {
   });
 
   it('applies auth: basic, bearer from an environment variable, API keys in header or query', () => {
-    expect(buildOutgoing(draft({ auth: { kind: 'basic', username: 'u', password: 'p:w' } }), {}).headers).toEqual([
-      ['Authorization', `Basic ${Buffer.from('u:p:w').toString('base64')}`],
-    ]);
-    expect(buildOutgoing(draft({ auth: { kind: 'bearer', token: '{{token}}' } }), {}, { token: 't0k' }).headers).toEqual([['Authorization', 'Bearer t0k']]);
-    const ontraport = buildOutgoing(draft({ auth: { kind: 'apikey', in: 'header', pairs: [['Api-Appid', '2_1'], ['Api-Key', 'k']] } }), {});
+    expect(
+      buildOutgoing(draft({ auth: { kind: 'basic', username: 'u', password: 'p:w' } }), {}).headers,
+    ).toEqual([['Authorization', `Basic ${Buffer.from('u:p:w').toString('base64')}`]]);
+    expect(
+      buildOutgoing(draft({ auth: { kind: 'bearer', token: '{{token}}' } }), {}, { token: 't0k' }).headers,
+    ).toEqual([['Authorization', 'Bearer t0k']]);
+    const ontraport = buildOutgoing(
+      draft({
+        auth: {
+          kind: 'apikey',
+          in: 'header',
+          pairs: [
+            ['Api-Appid', '2_1'],
+            ['Api-Key', 'k'],
+          ],
+        },
+      }),
+      {},
+    );
     expect(ontraport.headers).toEqual([
       ['Api-Appid', '2_1'],
       ['Api-Key', 'k'],
     ]);
-    const query = buildOutgoing(draft({ url: 'https://x.test/a?b=1#frag', auth: { kind: 'apikey', in: 'query', pairs: [['access_key', 'a b']] } }), {});
+    const query = buildOutgoing(
+      draft({
+        url: 'https://x.test/a?b=1#frag',
+        auth: { kind: 'apikey', in: 'query', pairs: [['access_key', 'a b']] },
+      }),
+      {},
+    );
     expect(query.url).toBe('https://x.test/a?b=1&access_key=a%20b#frag');
   });
 
@@ -70,7 +94,16 @@ describe('buildOutgoing', () => {
 
   it('names the field of each error', () => {
     const built = buildOutgoing(
-      draft({ method: 'GE T', url: 'ftp://x', headers: [['Bad Name', 'v'], ['X-Ok', 'a\nb']], bodyMode: 'base64', body: '***' }),
+      draft({
+        method: 'GE T',
+        url: 'ftp://x',
+        headers: [
+          ['Bad Name', 'v'],
+          ['X-Ok', 'a\nb'],
+        ],
+        bodyMode: 'base64',
+        body: '***',
+      }),
       {},
     );
     expect(built.errors.map((e) => e.field)).toEqual(['method', 'headers[0]', 'headers[1]', 'url', 'body']);
@@ -79,16 +112,28 @@ describe('buildOutgoing', () => {
   });
 
   it('warns (needs confirmation) for unresolved fields and a body that does not match its mode', () => {
-    const unresolved = buildOutgoing(draft({ bodyMode: 'json', body: '{"a":"[Company]"}', url: 'https://x.test/{{path}}' }), {});
+    const unresolved = buildOutgoing(
+      draft({ bodyMode: 'json', body: '{"a":"[Company]"}', url: 'https://x.test/{{path}}' }),
+      {},
+    );
     expect(unresolved.unresolved).toEqual(['{{path}}', '[Company]']);
     expect(unresolved.warnings.map((w) => w.field)).toEqual(['merge fields']);
-    expect(buildOutgoing(draft({ bodyMode: 'json', body: '{"a":' }), {}).warnings[0]?.message).toMatch(/^body: not valid JSON/);
-    expect(buildOutgoing(draft({ bodyMode: 'xml', body: '<a>' }), {}).warnings[0]?.message).toMatch(/^body: not well-formed XML/);
+    expect(buildOutgoing(draft({ bodyMode: 'json', body: '{"a":' }), {}).warnings[0]?.message).toMatch(
+      /^body: not valid JSON/,
+    );
+    expect(buildOutgoing(draft({ bodyMode: 'xml', body: '<a>' }), {}).warnings[0]?.message).toMatch(
+      /^body: not well-formed XML/,
+    );
     expect(buildOutgoing(draft({ bodyMode: 'form', body: 'just text' }), {}).warnings[0]?.field).toBe('body');
   });
 
   it('sends no Content-Type for an empty body', () => {
-    expect(buildOutgoing(draft({ method: 'get' }), {})).toMatchObject({ method: 'GET', headers: [], contentType: null, bodyBytes: 0 });
+    expect(buildOutgoing(draft({ method: 'get' }), {})).toMatchObject({
+      method: 'GET',
+      headers: [],
+      contentType: null,
+      bodyBytes: 0,
+    });
   });
 });
 

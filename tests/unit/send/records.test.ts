@@ -3,7 +3,8 @@ import { recordFromPayload, recordsFromFile } from '../../../electron/shared/sen
 
 describe('recordsFromFile', () => {
   it('reads CSV rows with quoted commas, a BOM and blank lines', () => {
-    const csv = '\uFEFFFirst Name,Email,Note\n"Smith, Mary",mary@example.com,"said ""hi"""\n\nAda,ada@example.com,\n';
+    const csv =
+      '\uFEFFFirst Name,Email,Note\n"Smith, Mary",mary@example.com,"said ""hi"""\n\nAda,ada@example.com,\n';
     const { rows, errors } = recordsFromFile(csv, 'csv');
     expect(errors).toEqual([]);
     expect(rows).toEqual([
@@ -33,7 +34,10 @@ describe('recordsFromFile', () => {
   });
 
   it('reads a JSON array of objects, flattening nested values to strings', () => {
-    const { rows, errors } = recordsFromFile('[{"id": 8, "contact": {"email": "m@x"}, "tags": ["a", "b"], "vip": true}]', 'json');
+    const { rows, errors } = recordsFromFile(
+      '[{"id": 8, "contact": {"email": "m@x"}, "tags": ["a", "b"], "vip": true}]',
+      'json',
+    );
     expect(errors).toEqual([]);
     expect(rows).toEqual([{ id: '8', 'contact.email': 'm@x', 'tags.0': 'a', 'tags.1': 'b', vip: 'true' }]);
   });
@@ -57,7 +61,9 @@ describe('recordFromPayload', () => {
   it('detects the format when the content type is missing', () => {
     expect(recordFromPayload(null, 'a=1&b=two+words')).toEqual({ a: '1', b: 'two words' });
     expect(recordFromPayload(null, '{"a":{"b":1}}')).toEqual({ 'a.b': '1' });
-    expect(recordFromPayload('application/xml', '<contact><email>x@y</email></contact>')).toEqual({ 'contact.email': 'x@y' });
+    expect(recordFromPayload('application/xml', '<contact><email>x@y</email></contact>')).toEqual({
+      'contact.email': 'x@y',
+    });
   });
 
   it('returns an empty record for text and for broken JSON', () => {

@@ -9,9 +9,12 @@ import { tempDir } from '../../helpers/temp-dir';
 let engine: Engine;
 let dir: ReturnType<typeof tempDir>;
 const callSync = <M extends keyof Engine['handlers']>(m: M, input: Parameters<Engine['handlers'][M]>[0]) =>
-  (engine.handlers[m] as (i: unknown, meta: unknown) => ReturnType<Engine['handlers'][M]>)(input, { transport: 'in-process' });
+  (engine.handlers[m] as (i: unknown, meta: unknown) => ReturnType<Engine['handlers'][M]>)(input, {
+    transport: 'in-process',
+  });
 /** Handlers may throw synchronously; make every call a promise. */
-const call = async <M extends keyof Engine['handlers']>(m: M, input: Parameters<Engine['handlers'][M]>[0]) => callSync(m, input);
+const call = async <M extends keyof Engine['handlers']>(m: M, input: Parameters<Engine['handlers'][M]>[0]) =>
+  callSync(m, input);
 
 const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const verify: EndpointVerify = { scheme: 'standard-webhooks', secret, toleranceSeconds: 300 };
@@ -36,19 +39,40 @@ async function post(body: string, headers: [string, string][]) {
 describe('incoming verification', () => {
   it('marks a correctly signed request as verified', async () => {
     const body = '{"type":"contact.created","data":{"id":8}}';
-    const signed = signRequest({ scheme: 'standard-webhooks', secret }, { body: new TextEncoder().encode(body), id: 'msg_ok' });
+    const signed = signRequest(
+      { scheme: 'standard-webhooks', secret },
+      { body: new TextEncoder().encode(body), id: 'msg_ok' },
+    );
     const capture = await post(body, [['Content-Type', 'application/json'], ...signed.headers]);
-    expect(capture.verification).toEqual({ scheme: 'standard-webhooks', ok: true, reason: 'valid v1 signature' });
+    expect(capture.verification).toEqual({
+      scheme: 'standard-webhooks',
+      ok: true,
+      reason: 'valid v1 signature',
+    });
   });
 
   it('says why a request fails: tampered body, stale timestamp, missing header', async () => {
     const body = '{"a":1}';
     const now = Math.floor(Date.now() / 1000);
-    const signed = signRequest({ scheme: 'standard-webhooks', secret }, { body: new TextEncoder().encode(body), timestampSec: now });
-    expect((await post('{"a":2}', signed.headers)).verification?.reason).toBe('signature mismatch: bad secret, or the body changed in transit');
-    const stale = signRequest({ scheme: 'standard-webhooks', secret }, { body: new TextEncoder().encode(body), timestampSec: now - 3600 });
-    expect((await post(body, stale.headers)).verification?.reason).toMatch(/^timestamp outside tolerance \(\d+s old, allowed ±300s\)$/);
-    expect((await post(body, [])).verification).toEqual({ scheme: 'standard-webhooks', ok: false, reason: 'signature header missing (webhook-signature)' });
+    const signed = signRequest(
+      { scheme: 'standard-webhooks', secret },
+      { body: new TextEncoder().encode(body), timestampSec: now },
+    );
+    expect((await post('{"a":2}', signed.headers)).verification?.reason).toBe(
+      'signature mismatch: bad secret, or the body changed in transit',
+    );
+    const stale = signRequest(
+      { scheme: 'standard-webhooks', secret },
+      { body: new TextEncoder().encode(body), timestampSec: now - 3600 },
+    );
+    expect((await post(body, stale.headers)).verification?.reason).toMatch(
+      /^timestamp outside tolerance \(\d+s old, allowed ±300s\)$/,
+    );
+    expect((await post(body, [])).verification).toEqual({
+      scheme: 'standard-webhooks',
+      ok: false,
+      reason: 'signature header missing (webhook-signature)',
+    });
   });
 
   it('leaves captures on endpoints without a scheme unverified', async () => {
@@ -64,17 +88,29 @@ describe('incoming verification', () => {
       bodyBase64: Buffer.from('{"id":"evt_123","type":"invoice.paid"}').toString('base64'),
       timestampSec: 1741944602,
     });
-    expect(preview.headers).toEqual([['Stripe-Signature', 't=1741944602,v1=d58cde6b981fd3c1da624d6dad96a3bfd2d07a0f98d12be6701c2bdeb34ce634']]);
+    expect(preview.headers).toEqual([
+      [
+        'Stripe-Signature',
+        't=1741944602,v1=d58cde6b981fd3c1da624d6dad96a3bfd2d07a0f98d12be6701c2bdeb34ce634',
+      ],
+    ]);
     expect(preview.signedString).toBe('1741944602.{"id":"evt_123","type":"invoice.paid"}');
     expect(preview.id).toBeNull();
-    await expect(call('send.parseCurl', { command: 'curl -F a=@b https://x.test' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(call('send.parseCurl', { command: 'curl -F a=@b https://x.test' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
     expect((await call('send.parseCurl', { command: "curl https://x.test -d 'a=1'" })).method).toBe('POST');
     expect(await call('send.detectContentType', { body: 'a=1&b=2', headers: [] })).toEqual({
       detected: 'application/x-www-form-urlencoded',
       effective: 'application/x-www-form-urlencoded',
       userSet: false,
     });
-    await expect(call('signing.preview', { config: { scheme: 'standard-webhooks', secret: 'whsec_***' }, bodyBase64: '' })).rejects.toMatchObject({
+    await expect(
+      call('signing.preview', {
+        config: { scheme: 'standard-webhooks', secret: 'whsec_***' },
+        bodyBase64: '',
+      }),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
       message: expect.stringMatching(/^secret: /),
     });

@@ -22,7 +22,11 @@ export function AuthEditor({ auth, onChange }: { auth: AuthConfig; onChange: (au
       <div className="compose-row">
         <label>
           Type{' '}
-          <select value={auth.kind} data-testid="auth-kind" onChange={(e) => onChange(initial[e.target.value as AuthConfig['kind']])}>
+          <select
+            value={auth.kind}
+            data-testid="auth-kind"
+            onChange={(e) => onChange(initial[e.target.value as AuthConfig['kind']])}
+          >
             {kinds.map((k) => (
               <option key={k.id} value={k.id}>
                 {k.label}
@@ -31,7 +35,13 @@ export function AuthEditor({ auth, onChange }: { auth: AuthConfig; onChange: (au
           </select>
         </label>
         {Object.entries(authPresets).map(([name, preset]) => (
-          <button key={name} type="button" className="btn btn-small" data-testid={`auth-preset-${name.toLowerCase()}`} onClick={() => onChange(structuredClone(preset))}>
+          <button
+            key={name}
+            type="button"
+            className="btn btn-small"
+            data-testid={`auth-preset-${name.toLowerCase()}`}
+            onClick={() => onChange(structuredClone(preset))}
+          >
             {name} preset
           </button>
         ))}
@@ -39,11 +49,21 @@ export function AuthEditor({ auth, onChange }: { auth: AuthConfig; onChange: (au
       {auth.kind === 'basic' && (
         <div className="compose-row">
           <label>
-            Username <input value={auth.username} data-testid="auth-username" onChange={(e) => onChange({ ...auth, username: e.target.value })} />
+            Username{' '}
+            <input
+              value={auth.username}
+              data-testid="auth-username"
+              onChange={(e) => onChange({ ...auth, username: e.target.value })}
+            />
           </label>
           <label>
             Password{' '}
-            <input type="password" value={auth.password} data-testid="auth-password" onChange={(e) => onChange({ ...auth, password: e.target.value })} />
+            <input
+              type="password"
+              value={auth.password}
+              data-testid="auth-password"
+              onChange={(e) => onChange({ ...auth, password: e.target.value })}
+            />
           </label>
         </div>
       )}
@@ -51,7 +71,13 @@ export function AuthEditor({ auth, onChange }: { auth: AuthConfig; onChange: (au
         <div className="compose-row">
           <label className="grow">
             Token{' '}
-            <input type="password" value={auth.token} data-testid="auth-token" placeholder="or {{token}}" onChange={(e) => onChange({ ...auth, token: e.target.value })} />
+            <input
+              type="password"
+              value={auth.token}
+              data-testid="auth-token"
+              placeholder="or {{token}}"
+              onChange={(e) => onChange({ ...auth, token: e.target.value })}
+            />
           </label>
         </div>
       )}
@@ -60,16 +86,24 @@ export function AuthEditor({ auth, onChange }: { auth: AuthConfig; onChange: (au
           <div className="compose-row">
             <label>
               Send in{' '}
-              <select value={auth.in} data-testid="auth-in" onChange={(e) => onChange({ ...auth, in: e.target.value as 'header' | 'query' })}>
+              <select
+                value={auth.in}
+                data-testid="auth-in"
+                onChange={(e) => onChange({ ...auth, in: e.target.value as 'header' | 'query' })}
+              >
                 <option value="header">Headers</option>
                 <option value="query">Query string</option>
               </select>
             </label>
-            <span className="muted">Ontraport reads Api-Appid and Api-Key headers; Ortto's API reads X-Api-Key.</span>
+            <span className="muted">
+              Ontraport reads Api-Appid and Api-Key headers; Ortto's API reads X-Api-Key.
+            </span>
           </div>
           <PairsEditor
             rows={auth.pairs.map(([name, value]) => ({ name, value }))}
-            onChange={(rows) => onChange({ ...auth, pairs: rows.map((r) => [r.name, r.value] as [string, string]) })}
+            onChange={(rows) =>
+              onChange({ ...auth, pairs: rows.map((r) => [r.name, r.value] as [string, string]) })
+            }
             make={(name, value) => ({ name, value })}
             nameLabel="Key name"
             valueLabel="Key value"

@@ -6,7 +6,13 @@ import { bodyModes, type BodyMode } from '../../../../electron/shared/send/outgo
 import { offsetToRange } from './offsets';
 import { languageFor } from './state';
 
-const modeLabels: Record<BodyMode, string> = { json: 'JSON', form: 'Form', xml: 'XML', text: 'Text', base64: 'Raw (base64)' };
+const modeLabels: Record<BodyMode, string> = {
+  json: 'JSON',
+  form: 'Form',
+  xml: 'XML',
+  text: 'Text',
+  base64: 'Raw (base64)',
+};
 
 /** The body template in Monaco; merge fields are highlighted, unresolved ones marked as warnings. */
 export function BodyEditor({
@@ -24,15 +30,25 @@ export function BodyEditor({
   onMode: (mode: BodyMode) => void;
   onBody: (body: string) => void;
 }) {
-  const placeholders = useMemo(() => (mode === 'base64' ? [] : describePlaceholders(body, record, env)), [mode, body, record, env]);
+  const placeholders = useMemo(
+    () => (mode === 'base64' ? [] : describePlaceholders(body, record, env)),
+    [mode, body, record, env],
+  );
   const decorations: EditorDecoration[] = placeholders.map((p) => ({
     range: offsetToRange(body, p.start, p.end),
     className: p.value === undefined ? 'merge-field-missing' : 'merge-field-ok',
-    hoverMessage: p.value === undefined ? `Unresolved: no "${p.name}" in the record${p.kind === 'env' ? ' or environment' : ''}` : `= ${p.value}`,
+    hoverMessage:
+      p.value === undefined
+        ? `Unresolved: no "${p.name}" in the record${p.kind === 'env' ? ' or environment' : ''}`
+        : `= ${p.value}`,
   }));
   const markers: EditorMarker[] = placeholders
     .filter((p) => p.value === undefined)
-    .map((p) => ({ ...offsetToRange(body, p.start, p.end), message: `Unresolved ${p.kind === 'env' ? 'variable' : 'merge field'} ${p.name}`, severity: 'warning' }));
+    .map((p) => ({
+      ...offsetToRange(body, p.start, p.end),
+      message: `Unresolved ${p.kind === 'env' ? 'variable' : 'merge field'} ${p.name}`,
+      severity: 'warning',
+    }));
   const missing = placeholders.filter((p) => p.value === undefined).length;
 
   return (
@@ -40,7 +56,14 @@ export function BodyEditor({
       <div className="compose-row" role="radiogroup" aria-label="Body mode">
         {bodyModes.map((m) => (
           <label key={m} className={`chip compose-chip ${m === mode ? 'chip-active' : ''}`}>
-            <input type="radio" name="body-mode" value={m} checked={m === mode} data-testid={`body-mode-${m}`} onChange={() => onMode(m)} />
+            <input
+              type="radio"
+              name="body-mode"
+              value={m}
+              checked={m === mode}
+              data-testid={`body-mode-${m}`}
+              onChange={() => onMode(m)}
+            />
             {modeLabels[m]}
           </label>
         ))}
@@ -50,7 +73,14 @@ export function BodyEditor({
           {missing > 0 && <span className="compose-warn"> · {missing} unresolved</span>}
         </span>
       </div>
-      <CodeEditor value={body} language={languageFor[mode]} onChange={onBody} height={260} decorations={decorations} markers={markers} />
+      <CodeEditor
+        value={body}
+        language={languageFor[mode]}
+        onChange={onBody}
+        height={260}
+        decorations={decorations}
+        markers={markers}
+      />
     </div>
   );
 }

@@ -21,8 +21,17 @@ export function ComposeView() {
     api.call('captures.get', { id: from }).then(
       (capture) => {
         if (!live) return;
-        setInitial({ method: capture.method, url: '', headers: capture.headers, bodyBase64: capture.bodyBase64 });
-        setError(capture.truncated ? `Capture #${from} was truncated at the size limit: the body here is incomplete.` : null);
+        setInitial({
+          method: capture.method,
+          url: '',
+          headers: capture.headers,
+          bodyBase64: capture.bodyBase64,
+        });
+        setError(
+          capture.truncated
+            ? `Capture #${from} was truncated at the size limit: the body here is incomplete.`
+            : null,
+        );
         update((p) => p.delete('from'));
       },
       (e: unknown) => live && setError(`Capture #${from}: ${(e as Error).message}`),

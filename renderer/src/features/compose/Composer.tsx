@@ -49,7 +49,9 @@ export interface ComposerProps {
 
 export function Composer({ initial }: ComposerProps) {
   const api = useApi();
-  const [draft, setDraftState] = useState<ComposeDraft>(() => (initial ? draftFromInitial(initial) : (remembered?.draft ?? emptyDraft)));
+  const [draft, setDraftState] = useState<ComposeDraft>(() =>
+    initial ? draftFromInitial(initial) : (remembered?.draft ?? emptyDraft),
+  );
   const [record, setRecord] = useState<RecordState>(() => remembered?.record ?? emptyRecordState);
   const [tab, setTab] = useState<TabId>('body');
   const [dialog, setDialog] = useState<'curl' | 'emulate' | null>(null);
@@ -69,7 +71,11 @@ export function Composer({ initial }: ComposerProps) {
     api.call('environments.list', {}).then(
       (result) => {
         setEnvironments(result.items);
-        setRecord((r) => (r.environmentId === null ? { ...r, environmentId: result.items.find((e) => e.active)?.id ?? null } : r));
+        setRecord((r) =>
+          r.environmentId === null
+            ? { ...r, environmentId: result.items.find((e) => e.active)?.id ?? null }
+            : r,
+        );
       },
       () => setEnvironments(null),
     );
@@ -94,11 +100,21 @@ export function Composer({ initial }: ComposerProps) {
   }, []);
 
   const recordValues = useMemo(() => activeRecord(record), [record]);
-  const env = useMemo(() => environments?.find((e) => e.id === record.environmentId)?.variables ?? {}, [environments, record.environmentId]);
+  const env = useMemo(
+    () => environments?.find((e) => e.id === record.environmentId)?.variables ?? {},
+    [environments, record.environmentId],
+  );
   const built = useMemo(
     () =>
       buildOutgoing(
-        { method: draft.method, url: draft.url, headers: enabledHeaders(draft.headers), auth: draft.auth, bodyMode: draft.bodyMode, body: draft.body },
+        {
+          method: draft.method,
+          url: draft.url,
+          headers: enabledHeaders(draft.headers),
+          auth: draft.auth,
+          bodyMode: draft.bodyMode,
+          body: draft.body,
+        },
         recordValues,
         env,
       ),
@@ -108,7 +124,9 @@ export function Composer({ initial }: ComposerProps) {
   const signingHeaders = signPreview && !signPreview.error ? signPreview.headers : [];
 
   const headerErrors = Object.fromEntries(
-    built.errors.filter((e) => e.field.startsWith('headers[')).map((e) => [Number(e.field.slice(8, -1)), e.message]),
+    built.errors
+      .filter((e) => e.field.startsWith('headers['))
+      .map((e) => [Number(e.field.slice(8, -1)), e.message]),
   );
   const signingBlocked = draft.signing.scheme !== 'none' && signPreview?.error ? signPreview.error : null;
   const blocked = built.errors.length > 0 || signingBlocked !== null;
@@ -117,7 +135,12 @@ export function Composer({ initial }: ComposerProps) {
     setSend({ kind: 'sending' });
     try {
       const delivery = await api.call('deliveries.send', {
-        request: { method: built.method, url: built.url, headers: built.headers, bodyBase64: built.bodyBase64 },
+        request: {
+          method: built.method,
+          url: built.url,
+          headers: built.headers,
+          bodyBase64: built.bodyBase64,
+        },
         policy: draft.policy,
         ...(draft.signing.scheme !== 'none' ? { signing: draft.signing } : {}),
         ...(draft.name.trim() ? { name: draft.name.trim() } : {}),
@@ -127,7 +150,11 @@ export function Composer({ initial }: ComposerProps) {
       setSend({ kind: 'sent', delivery });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      setSend(error instanceof ApiError && error.code === 'loop_detected' ? { kind: 'loop', message } : { kind: 'failed', message });
+      setSend(
+        error instanceof ApiError && error.code === 'loop_detected'
+          ? { kind: 'loop', message }
+          : { kind: 'failed', message },
+      );
     }
   };
 
@@ -185,7 +212,15 @@ export function Composer({ initial }: ComposerProps) {
           </select>
         )}
         {customMethod && (
-          <button type="button" className="btn btn-small btn-ghost" title="Back to the standard methods" onClick={() => { setCustomMethod(false); setDraft({ method: 'POST' }); }}>
+          <button
+            type="button"
+            className="btn btn-small btn-ghost"
+            title="Back to the standard methods"
+            onClick={() => {
+              setCustomMethod(false);
+              setDraft({ method: 'POST' });
+            }}
+          >
             ↺
           </button>
         )}
@@ -198,22 +233,42 @@ export function Composer({ initial }: ComposerProps) {
           spellCheck={false}
           onChange={(e) => setDraft({ url: e.target.value })}
         />
-        <button type="button" className="btn btn-primary" data-testid="compose-send" disabled={blocked || send.kind === 'sending'} onClick={onSend}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid="compose-send"
+          disabled={blocked || send.kind === 'sending'}
+          onClick={onSend}
+        >
           {send.kind === 'sending' ? 'Sending…' : send.kind === 'confirm' ? 'Send anyway' : 'Send'}
         </button>
       </div>
 
       <div className="compose-toolbar">
-        <button type="button" className="btn btn-small" data-testid="compose-paste-curl" onClick={() => setDialog(dialog === 'curl' ? null : 'curl')}>
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid="compose-paste-curl"
+          onClick={() => setDialog(dialog === 'curl' ? null : 'curl')}
+        >
           Paste cURL
         </button>
-        <button type="button" className="btn btn-small" data-testid="compose-emulate" onClick={() => setDialog(dialog === 'emulate' ? null : 'emulate')}>
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid="compose-emulate"
+          onClick={() => setDialog(dialog === 'emulate' ? null : 'emulate')}
+        >
           Act like Ortto / Ontraport…
         </button>
         <span className="spacer" />
         <label>
           Policy{' '}
-          <select value={draft.policy} data-testid="compose-policy" onChange={(e) => setDraft({ policy: e.target.value as Policy })}>
+          <select
+            value={draft.policy}
+            data-testid="compose-policy"
+            onChange={(e) => setDraft({ policy: e.target.value as Policy })}
+          >
             {(['none', 'ortto', 'ontraport', 'standard'] as const).map((p) => (
               <option key={p} value={p}>
                 {policyLabels[p]}
@@ -222,7 +277,13 @@ export function Composer({ initial }: ComposerProps) {
           </select>
         </label>
         <label>
-          Name <input value={draft.name} placeholder="optional" data-testid="compose-name" onChange={(e) => setDraft({ name: e.target.value })} />
+          Name{' '}
+          <input
+            value={draft.name}
+            placeholder="optional"
+            data-testid="compose-name"
+            onChange={(e) => setDraft({ name: e.target.value })}
+          />
         </label>
       </div>
 
@@ -236,9 +297,18 @@ export function Composer({ initial }: ComposerProps) {
           onClose={() => setDialog(null)}
         />
       )}
-      {dialog === 'emulate' && <EmulatorPicker contact={recordValues} onPick={fillFromEmulator} onClose={() => setDialog(null)} />}
+      {dialog === 'emulate' && (
+        <EmulatorPicker contact={recordValues} onPick={fillFromEmulator} onClose={() => setDialog(null)} />
+      )}
 
-      <SendStatus send={send} built={built} signingBlocked={signingBlocked} onConfirm={() => void doSend()} onOverrideLoop={() => void doSend(true)} onCancel={() => setSend({ kind: 'idle' })} />
+      <SendStatus
+        send={send}
+        built={built}
+        signingBlocked={signingBlocked}
+        onConfirm={() => void doSend()}
+        onOverrideLoop={() => void doSend(true)}
+        onCancel={() => setSend({ kind: 'idle' })}
+      />
 
       <div className="compose-split">
         <div className="compose-editor">
@@ -247,16 +317,31 @@ export function Composer({ initial }: ComposerProps) {
             active={tab}
             onChange={setTab}
             tabs={[
-              { id: 'body', label: 'Body', badge: built.unresolved.length > 0 ? `${built.unresolved.length} unresolved` : null },
+              {
+                id: 'body',
+                label: 'Body',
+                badge: built.unresolved.length > 0 ? `${built.unresolved.length} unresolved` : null,
+              },
               { id: 'headers', label: 'Headers', badge: headerCount || null },
               { id: 'auth', label: 'Auth', badge: draft.auth.kind === 'none' ? null : draft.auth.kind },
               { id: 'record', label: 'Merge fields', badge: Object.keys(recordValues).length || null },
-              { id: 'signing', label: 'Signing', badge: draft.signing.scheme === 'none' ? null : draft.signing.scheme },
+              {
+                id: 'signing',
+                label: 'Signing',
+                badge: draft.signing.scheme === 'none' ? null : draft.signing.scheme,
+              },
             ]}
           />
           <div className="compose-tab">
             {tab === 'body' && (
-              <BodyEditor mode={draft.bodyMode} body={draft.body} record={recordValues} env={env} onMode={(bodyMode) => setDraft({ bodyMode })} onBody={(body) => setDraft({ body, type: 'manual' })} />
+              <BodyEditor
+                mode={draft.bodyMode}
+                body={draft.body}
+                record={recordValues}
+                env={env}
+                onMode={(bodyMode) => setDraft({ bodyMode })}
+                onBody={(body) => setDraft({ body, type: 'manual' })}
+              />
             )}
             {tab === 'headers' && (
               <>
@@ -269,7 +354,8 @@ export function Composer({ initial }: ComposerProps) {
                   errors={headerErrors}
                 />
                 <p className="muted">
-                  Content-Type is detected from the body (form, JSON or XML, otherwise text) unless you set one here. Currently:{' '}
+                  Content-Type is detected from the body (form, JSON or XML, otherwise text) unless you set
+                  one here. Currently:{' '}
                   <span className="mono" data-testid="compose-content-type">
                     {built.contentType ?? 'none (empty body)'}
                   </span>
@@ -277,8 +363,16 @@ export function Composer({ initial }: ComposerProps) {
               </>
             )}
             {tab === 'auth' && <AuthEditor auth={draft.auth} onChange={(auth) => setDraft({ auth })} />}
-            {tab === 'record' && <RecordPanel state={record} onChange={setRecord} environments={environments} />}
-            {tab === 'signing' && <SigningPanel config={draft.signing} onChange={(signing) => setDraft({ signing })} preview={signPreview} />}
+            {tab === 'record' && (
+              <RecordPanel state={record} onChange={setRecord} environments={environments} />
+            )}
+            {tab === 'signing' && (
+              <SigningPanel
+                config={draft.signing}
+                onChange={(signing) => setDraft({ signing })}
+                preview={signPreview}
+              />
+            )}
           </div>
         </div>
         <PreviewPanel built={built} signingHeaders={signingHeaders} />
@@ -302,7 +396,10 @@ function SendStatus({
   onOverrideLoop: () => void;
   onCancel: () => void;
 }) {
-  const problems = [...built.errors.map((e) => e.message), ...(signingBlocked ? [`signing: ${signingBlocked}`] : [])];
+  const problems = [
+    ...built.errors.map((e) => e.message),
+    ...(signingBlocked ? [`signing: ${signingBlocked}`] : []),
+  ];
   return (
     <div className="compose-status" aria-live="polite">
       {problems.length > 0 && (
@@ -323,7 +420,12 @@ function SendStatus({
               </li>
             ))}
           </ul>
-          <button type="button" className="btn btn-small btn-danger" data-testid="compose-confirm-send" onClick={onConfirm}>
+          <button
+            type="button"
+            className="btn btn-small btn-danger"
+            data-testid="compose-confirm-send"
+            onClick={onConfirm}
+          >
             Send anyway
           </button>{' '}
           <button type="button" className="btn btn-small" onClick={onCancel}>
@@ -334,7 +436,12 @@ function SendStatus({
       {send.kind === 'loop' && (
         <div className="compose-confirm" data-testid="compose-loop">
           <p className="compose-warn">{send.message}</p>
-          <button type="button" className="btn btn-small btn-danger" data-testid="compose-loop-override" onClick={onOverrideLoop}>
+          <button
+            type="button"
+            className="btn btn-small btn-danger"
+            data-testid="compose-loop-override"
+            onClick={onOverrideLoop}
+          >
             Send to my own receiver anyway
           </button>{' '}
           <button type="button" className="btn btn-small" onClick={onCancel}>
@@ -349,7 +456,8 @@ function SendStatus({
       )}
       {send.kind === 'sent' && (
         <p className="compose-sent" data-testid="compose-sent">
-          Delivery #{send.delivery.id} <span className="mono">{send.delivery.uid}</span>: {send.delivery.state.replace('_', ' ')}
+          Delivery #{send.delivery.id} <span className="mono">{send.delivery.uid}</span>:{' '}
+          {send.delivery.state.replace('_', ' ')}
           {send.delivery.lastStatus !== null && <> · HTTP {send.delivery.lastStatus}</>}
           {send.delivery.lastError && <> · {send.delivery.lastError}</>}
           {send.delivery.attempts > 0 && (

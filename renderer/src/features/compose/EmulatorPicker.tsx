@@ -1,5 +1,11 @@
 import { useState } from 'react';
-import { buildEmulatedRequest, emulatorKinds, type EmulatedRequest, type EmulatorKind, type OntraportFormat } from '../../../../electron/shared/send/emulators';
+import {
+  buildEmulatedRequest,
+  emulatorKinds,
+  type EmulatedRequest,
+  type EmulatorKind,
+  type OntraportFormat,
+} from '../../../../electron/shared/send/emulators';
 
 const labels: Record<EmulatorKind, string> = {
   'ortto-activity': 'Ortto: activity webhook',
@@ -13,7 +19,15 @@ const labels: Record<EmulatorKind, string> = {
 };
 
 /** "Act like the platform": fill the composer with a realistic payload built from the sample record. */
-export function EmulatorPicker({ contact, onPick, onClose }: { contact: Record<string, string>; onPick: (request: EmulatedRequest, kind: EmulatorKind) => void; onClose: () => void }) {
+export function EmulatorPicker({
+  contact,
+  onPick,
+  onClose,
+}: {
+  contact: Record<string, string>;
+  onPick: (request: EmulatedRequest, kind: EmulatorKind) => void;
+  onClose: () => void;
+}) {
   const [kind, setKind] = useState<EmulatorKind>('ortto-activity');
   const [format, setFormat] = useState<OntraportFormat>('default');
   const [encoding, setEncoding] = useState<'json' | 'form'>('form');
@@ -29,11 +43,20 @@ export function EmulatorPicker({ contact, onPick, onClose }: { contact: Record<s
     onClose();
   };
   return (
-    <div className="compose-paste" role="dialog" aria-label="Act like a platform" data-testid="emulator-picker">
+    <div
+      className="compose-paste"
+      role="dialog"
+      aria-label="Act like a platform"
+      data-testid="emulator-picker"
+    >
       <div className="compose-row">
         <label>
           Platform event{' '}
-          <select value={kind} data-testid="emulator-kind" onChange={(e) => setKind(e.target.value as EmulatorKind)}>
+          <select
+            value={kind}
+            data-testid="emulator-kind"
+            onChange={(e) => setKind(e.target.value as EmulatorKind)}
+          >
             {emulatorKinds.map((k) => (
               <option key={k} value={k}>
                 {labels[k]}
@@ -44,7 +67,11 @@ export function EmulatorPicker({ contact, onPick, onClose }: { contact: Record<s
         {ontraport && kind !== 'ontraport-ping' && (
           <label>
             Format{' '}
-            <select value={format} data-testid="emulator-format" onChange={(e) => setFormat(e.target.value as OntraportFormat)}>
+            <select
+              value={format}
+              data-testid="emulator-format"
+              onChange={(e) => setFormat(e.target.value as OntraportFormat)}
+            >
               <option value="default">default (every field)</option>
               <option value="notify">notify (id only)</option>
               <option value="lightweight">lightweight (id, name, email)</option>
@@ -54,16 +81,27 @@ export function EmulatorPicker({ contact, onPick, onClose }: { contact: Record<s
         {ontraport && (
           <label>
             Encoding{' '}
-            <select value={encoding} data-testid="emulator-encoding" onChange={(e) => setEncoding(e.target.value as 'json' | 'form')}>
+            <select
+              value={encoding}
+              data-testid="emulator-encoding"
+              onChange={(e) => setEncoding(e.target.value as 'json' | 'form')}
+            >
               <option value="form">form (event[type]=…)</option>
               <option value="json">JSON</option>
             </select>
           </label>
         )}
       </div>
-      <p className="muted">The sample record is used as the contact; the platform's retry policy is selected.</p>
+      <p className="muted">
+        The sample record is used as the contact; the platform's retry policy is selected.
+      </p>
       <div className="compose-row">
-        <button type="button" className="btn btn-primary btn-small" data-testid="emulator-apply" onClick={pick}>
+        <button
+          type="button"
+          className="btn btn-primary btn-small"
+          data-testid="emulator-apply"
+          onClick={pick}
+        >
           Fill composer
         </button>
         <button type="button" className="btn btn-small" onClick={onClose}>

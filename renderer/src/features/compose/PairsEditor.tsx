@@ -53,7 +53,12 @@ export function PairsEditor<T extends Pair>({
               </td>
             )}
             <td>
-              <input value={row.name} aria-label={`${nameLabel} ${index + 1}`} spellCheck={false} onChange={(e) => update(index, { name: e.target.value })} />
+              <input
+                value={row.name}
+                aria-label={`${nameLabel} ${index + 1}`}
+                spellCheck={false}
+                onChange={(e) => update(index, { name: e.target.value })}
+              />
             </td>
             <td>
               <input
@@ -65,7 +70,12 @@ export function PairsEditor<T extends Pair>({
               />
             </td>
             <td className="pairs-actions">
-              <button type="button" className="btn btn-small btn-ghost" aria-label={`Remove ${row.name || 'row'}`} onClick={() => remove(index)}>
+              <button
+                type="button"
+                className="btn btn-small btn-ghost"
+                aria-label={`Remove ${row.name || 'row'}`}
+                onClick={() => remove(index)}
+              >
                 ×
               </button>
             </td>
@@ -74,7 +84,12 @@ export function PairsEditor<T extends Pair>({
         <tr className="pairs-new">
           {hasToggle && <td />}
           <td colSpan={2}>
-            <button type="button" className="btn btn-small" data-testid={`${testId}-add`} onClick={() => onChange([...rows, make('', '')])}>
+            <button
+              type="button"
+              className="btn btn-small"
+              data-testid={`${testId}-add`}
+              onClick={() => onChange([...rows, make('', '')])}
+            >
               + Add
             </button>
           </td>

@@ -2,7 +2,13 @@ import { useState } from 'react';
 import { CurlParseError, parseCurl, type ParsedCurl } from '../../../../electron/shared/send/curl';
 
 /** Paste a cURL command to fill the composer; parse errors name the part that could not be read. */
-export function PasteCurl({ onParsed, onClose }: { onParsed: (parsed: ParsedCurl) => void; onClose: () => void }) {
+export function PasteCurl({
+  onParsed,
+  onClose,
+}: {
+  onParsed: (parsed: ParsedCurl) => void;
+  onClose: () => void;
+}) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const apply = () => {
@@ -33,7 +39,13 @@ export function PasteCurl({ onParsed, onClose }: { onParsed: (parsed: ParsedCurl
         </p>
       )}
       <div className="compose-row">
-        <button type="button" className="btn btn-primary btn-small" data-testid="paste-curl-apply" onClick={apply} disabled={text.trim() === ''}>
+        <button
+          type="button"
+          className="btn btn-primary btn-small"
+          data-testid="paste-curl-apply"
+          onClick={apply}
+          disabled={text.trim() === ''}
+        >
           Fill composer
         </button>
         <button type="button" className="btn btn-small" onClick={onClose}>

@@ -15,7 +15,13 @@ function requestTarget(url: string): { target: string; host: string } {
 }
 
 /** The exact request line, headers and body bytes that go out (signature headers are added per attempt). */
-export function PreviewPanel({ built, signingHeaders }: { built: BuiltRequest; signingHeaders: [string, string][] }) {
+export function PreviewPanel({
+  built,
+  signingHeaders,
+}: {
+  built: BuiltRequest;
+  signingHeaders: [string, string][];
+}) {
   const { target, host } = requestTarget(built.url);
   const bodyShown =
     built.bodyBytes === 0
@@ -26,7 +32,12 @@ export function PreviewPanel({ built, signingHeaders }: { built: BuiltRequest; s
           ? `${built.bodyText.slice(0, maxPreviewChars)}\n… (${built.bodyBytes.toLocaleString()} bytes in all)`
           : built.bodyText;
   const curl = () =>
-    toCurl({ method: built.method, url: built.url, headers: [...built.headers, ...signingHeaders], body: base64ToBytes(built.bodyBase64) });
+    toCurl({
+      method: built.method,
+      url: built.url,
+      headers: [...built.headers, ...signingHeaders],
+      body: base64ToBytes(built.bodyBase64),
+    });
 
   return (
     <section className="compose-preview" aria-label="Request preview" data-testid="compose-preview">
@@ -35,7 +46,11 @@ export function PreviewPanel({ built, signingHeaders }: { built: BuiltRequest; s
         <span className="spacer" />
         <span className="muted" data-testid="preview-size">
           {built.bodyBytes.toLocaleString()} bytes · {built.contentType ?? 'no Content-Type'}
-          {built.contentTypeSource === 'detected' ? ' (detected)' : built.contentTypeSource === 'user' ? ' (yours)' : ''}
+          {built.contentTypeSource === 'detected'
+            ? ' (detected)'
+            : built.contentTypeSource === 'user'
+              ? ' (yours)'
+              : ''}
         </span>
         <CopyButton text={curl} label="Copy as cURL" />
       </div>
@@ -44,10 +59,18 @@ export function PreviewPanel({ built, signingHeaders }: { built: BuiltRequest; s
         {'\n'}
         {host && <span className="http-header">{`Host: ${host}\n`}</span>}
         {built.headers.map(([name, value], i) => (
-          <span key={`h${i}`} className="http-header" data-testid="preview-header">{`${name}: ${value}\n`}</span>
+          <span
+            key={`h${i}`}
+            className="http-header"
+            data-testid="preview-header"
+          >{`${name}: ${value}\n`}</span>
         ))}
         {signingHeaders.map(([name, value], i) => (
-          <span key={`s${i}`} className="http-header http-signed" title="Added by signing, recomputed for each attempt">{`${name}: ${value}\n`}</span>
+          <span
+            key={`s${i}`}
+            className="http-header http-signed"
+            title="Added by signing, recomputed for each attempt"
+          >{`${name}: ${value}\n`}</span>
         ))}
         {built.bodyBytes > 0 && <span className="http-header">{`Content-Length: ${built.bodyBytes}\n`}</span>}
         {bodyShown !== null && (

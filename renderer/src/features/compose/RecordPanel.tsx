@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../../api';
 import { base64ToBytes, utf8DecodeStrict } from '../../../../electron/shared/send/bytes';
-import { recordFromPayload, recordsFromFile, type RowError } from '../../../../electron/shared/send/merge-fields';
+import {
+  recordFromPayload,
+  recordsFromFile,
+  type RowError,
+} from '../../../../electron/shared/send/merge-fields';
 import type { Environment } from '../../../../electron/shared/contract/delivery';
 import { PairsEditor, type Pair } from './PairsEditor';
 
@@ -34,7 +38,9 @@ export const emptyRecordState: RecordState = {
 export function activeRecord(state: RecordState): Record<string, string> {
   if (state.source === 'file') return state.file?.rows[state.row - 1] ?? {};
   if (state.source === 'capture') return state.capture?.fields ?? {};
-  return Object.fromEntries(state.variables.filter((v) => v.name.trim() !== '').map((v) => [v.name.trim(), v.value]));
+  return Object.fromEntries(
+    state.variables.filter((v) => v.name.trim() !== '').map((v) => [v.name.trim(), v.value]),
+  );
 }
 
 /** Sample record (variables, data-file row, captured payload) and the named environment for {{variables}}. */
@@ -87,7 +93,13 @@ export function RecordPanel({
       <div className="compose-row" role="radiogroup" aria-label="Record source">
         {(['variables', 'file', 'capture'] as const).map((source) => (
           <label key={source} className={`chip compose-chip ${state.source === source ? 'chip-active' : ''}`}>
-            <input type="radio" name="record-source" checked={state.source === source} data-testid={`record-source-${source}`} onChange={() => set({ source })} />
+            <input
+              type="radio"
+              name="record-source"
+              checked={state.source === source}
+              data-testid={`record-source-${source}`}
+              onChange={() => set({ source })}
+            />
             {source === 'variables' ? 'Variables' : source === 'file' ? 'Data file row' : 'Captured payload'}
           </label>
         ))}
@@ -110,7 +122,12 @@ export function RecordPanel({
       {state.source === 'file' && (
         <div className="compose-file">
           <div className="compose-row">
-            <input type="file" accept=".csv,.json,text/csv,application/json" data-testid="record-file" onChange={(e) => e.target.files?.[0] && void loadFile(e.target.files[0])} />
+            <input
+              type="file"
+              accept=".csv,.json,text/csv,application/json"
+              data-testid="record-file"
+              onChange={(e) => e.target.files?.[0] && void loadFile(e.target.files[0])}
+            />
             {state.file && state.file.rows.length > 0 && (
               <label>
                 Row{' '}
@@ -120,7 +137,11 @@ export function RecordPanel({
                   max={state.file.rows.length}
                   value={state.row}
                   data-testid="record-row"
-                  onChange={(e) => set({ row: Math.min(Math.max(1, Number(e.target.value) || 1), state.file?.rows.length ?? 1) })}
+                  onChange={(e) =>
+                    set({
+                      row: Math.min(Math.max(1, Number(e.target.value) || 1), state.file?.rows.length ?? 1),
+                    })
+                  }
                 />{' '}
                 of {state.file.rows.length}
               </label>
@@ -138,7 +159,9 @@ export function RecordPanel({
                   {e.message}
                 </li>
               ))}
-              {state.file.errors.length > 20 && <li className="muted">…and {state.file.errors.length - 20} more</li>}
+              {state.file.errors.length > 20 && (
+                <li className="muted">…and {state.file.errors.length - 20} more</li>
+              )}
             </ul>
           )}
           <RecordFields record={activeRecord(state)} />
@@ -150,9 +173,19 @@ export function RecordPanel({
           <div className="compose-row">
             <label>
               Capture #{' '}
-              <input value={captureInput} inputMode="numeric" data-testid="record-capture-id" onChange={(e) => setCaptureInput(e.target.value)} />
+              <input
+                value={captureInput}
+                inputMode="numeric"
+                data-testid="record-capture-id"
+                onChange={(e) => setCaptureInput(e.target.value)}
+              />
             </label>
-            <button type="button" className="btn btn-small" data-testid="record-capture-load" onClick={() => void loadCapture()}>
+            <button
+              type="button"
+              className="btn btn-small"
+              data-testid="record-capture-load"
+              onClick={() => void loadCapture()}
+            >
               Load fields
             </button>
           </div>

@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../../api';
-import { hmacDefaults, signingSchemes, type SigningConfig } from '../../../../electron/shared/send/signing-config';
+import {
+  hmacDefaults,
+  signingSchemes,
+  type SigningConfig,
+} from '../../../../electron/shared/send/signing-config';
 
 const schemeLabels: Record<SigningConfig['scheme'], string> = {
   none: 'None',
@@ -29,14 +33,20 @@ export function useSignPreview(config: SigningConfig, bodyBase64: string): SignP
     }
     // Checked here without zod: parsing with zod in the page probes `new Function`, which the CSP reports.
     if (config.secret === '') {
-      setPreview({ headers: [], signedString: '', error: `secret: a secret is required for ${config.scheme} signing` });
+      setPreview({
+        headers: [],
+        signedString: '',
+        error: `secret: a secret is required for ${config.scheme} signing`,
+      });
       return;
     }
     let live = true;
     const timer = setTimeout(() => {
       api.call('signing.preview', { config, bodyBase64 }).then(
-        (result) => live && setPreview({ headers: result.headers, signedString: result.signedString, error: null }),
-        (error: unknown) => live && setPreview({ headers: [], signedString: '', error: (error as Error).message }),
+        (result) =>
+          live && setPreview({ headers: result.headers, signedString: result.signedString, error: null }),
+        (error: unknown) =>
+          live && setPreview({ headers: [], signedString: '', error: (error as Error).message }),
       );
     }, 250);
     return () => {
@@ -63,7 +73,11 @@ export function SigningPanel({
       <div className="compose-row">
         <label>
           Scheme{' '}
-          <select value={config.scheme} data-testid="signing-scheme" onChange={(e) => set({ scheme: e.target.value as SigningConfig['scheme'] })}>
+          <select
+            value={config.scheme}
+            data-testid="signing-scheme"
+            onChange={(e) => set({ scheme: e.target.value as SigningConfig['scheme'] })}
+          >
             {signingSchemes.map((s) => (
               <option key={s} value={s}>
                 {schemeLabels[s]}
@@ -87,11 +101,20 @@ export function SigningPanel({
       {config.scheme === 'hmac' && (
         <div className="compose-row">
           <label>
-            Header <input value={config.header ?? ''} placeholder={hmacDefaults.header} data-testid="signing-header" onChange={(e) => set({ header: e.target.value || undefined })} />
+            Header{' '}
+            <input
+              value={config.header ?? ''}
+              placeholder={hmacDefaults.header}
+              data-testid="signing-header"
+              onChange={(e) => set({ header: e.target.value || undefined })}
+            />
           </label>
           <label>
             Algorithm{' '}
-            <select value={config.algorithm ?? hmacDefaults.algorithm} onChange={(e) => set({ algorithm: e.target.value as SigningConfig['algorithm'] })}>
+            <select
+              value={config.algorithm ?? hmacDefaults.algorithm}
+              onChange={(e) => set({ algorithm: e.target.value as SigningConfig['algorithm'] })}
+            >
               <option value="sha256">SHA-256</option>
               <option value="sha1">SHA-1</option>
               <option value="sha512">SHA-512</option>
@@ -99,14 +122,20 @@ export function SigningPanel({
           </label>
           <label>
             Encoding{' '}
-            <select value={config.encoding ?? hmacDefaults.encoding} onChange={(e) => set({ encoding: e.target.value as SigningConfig['encoding'] })}>
+            <select
+              value={config.encoding ?? hmacDefaults.encoding}
+              onChange={(e) => set({ encoding: e.target.value as SigningConfig['encoding'] })}
+            >
               <option value="hex">hex</option>
               <option value="base64">base64</option>
             </select>
           </label>
           <label>
             Signs{' '}
-            <select value={config.signedContent ?? hmacDefaults.signedContent} onChange={(e) => set({ signedContent: e.target.value as SigningConfig['signedContent'] })}>
+            <select
+              value={config.signedContent ?? hmacDefaults.signedContent}
+              onChange={(e) => set({ signedContent: e.target.value as SigningConfig['signedContent'] })}
+            >
               <option value="body">body</option>
               <option value="timestamp.body">timestamp.body</option>
               <option value="id.timestamp.body">id.timestamp.body</option>
@@ -126,7 +155,9 @@ export function SigningPanel({
               <pre className="compose-pre" data-testid="signed-string">
                 {preview.signedString}
               </pre>
-              <p className="muted">Timestamps and ids are set again for each attempt when the request is sent.</p>
+              <p className="muted">
+                Timestamps and ids are set again for each attempt when the request is sent.
+              </p>
             </>
           )}
         </div>

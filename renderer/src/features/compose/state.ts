@@ -50,7 +50,18 @@ export const emptyDraft: ComposeDraft = {
 };
 
 /** Headers the HTTP client computes itself; carrying them over from a capture would make the request lie. */
-const computed = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive', 'te', 'trailer', 'upgrade', 'expect', 'proxy-connection']);
+const computed = new Set([
+  'host',
+  'content-length',
+  'connection',
+  'transfer-encoding',
+  'keep-alive',
+  'te',
+  'trailer',
+  'upgrade',
+  'expect',
+  'proxy-connection',
+]);
 
 export function modeForBody(text: string, contentType: string | null): BodyMode {
   const type = (contentType ?? '').toLowerCase();
@@ -58,7 +69,13 @@ export function modeForBody(text: string, contentType: string | null): BodyMode 
   if (type.includes('xml')) return 'xml';
   if (type.includes('x-www-form-urlencoded')) return 'form';
   const detected = detectContentType(text);
-  return detected === 'application/json' ? 'json' : detected === 'application/xml' ? 'xml' : detected === 'application/x-www-form-urlencoded' ? 'form' : 'text';
+  return detected === 'application/json'
+    ? 'json'
+    : detected === 'application/xml'
+      ? 'xml'
+      : detected === 'application/x-www-form-urlencoded'
+        ? 'form'
+        : 'text';
 }
 
 function bodyFields(bytes: Uint8Array, headers: [string, string][]): Pick<ComposeDraft, 'body' | 'bodyMode'> {
@@ -74,7 +91,9 @@ function bodyFields(bytes: Uint8Array, headers: [string, string][]): Pick<Compos
 }
 
 const rows = (headers: [string, string][]) =>
-  headers.filter(([n]) => !computed.has(n.toLowerCase())).map(([name, value]) => ({ name, value, enabled: true }));
+  headers
+    .filter(([n]) => !computed.has(n.toLowerCase()))
+    .map(([name, value]) => ({ name, value, enabled: true }));
 
 /** "Open capture in composer": the exact request, minus headers the client recomputes. */
 export function draftFromInitial(initial: InitialRequest, base: ComposeDraft = emptyDraft): ComposeDraft {
