@@ -78,6 +78,7 @@ export class TunnelSupervisor {
   private probeFailures = 0;
   private probing = false;
   private reclaims = 0;
+  private pending: AbortController | null = null;
 
   constructor(private readonly deps: SupervisorOptions) {
     this.timings = { ...defaultTimings, ...deps.timings };
@@ -143,6 +144,8 @@ export class TunnelSupervisor {
 
   private teardown(): void {
     this.generation++;
+    this.pending?.abort();
+    this.pending = null;
     this.timer?.cancel();
     this.timer = null;
     this.connection?.close();
@@ -158,6 +161,7 @@ export class TunnelSupervisor {
     const generation = ++this.generation;
     this.update({ phase: 'connecting', nextAttemptAtMs: null });
     const controller = new AbortController();
+    this.pending = controller;
     const timeoutMs = this.timings.registrationTimeoutMs;
     this.timer = this.deps.clock.setTimeout(() => {
       if (generation !== this.generation) return;
@@ -178,6 +182,7 @@ export class TunnelSupervisor {
       .then(
         (connection) => {
           if (generation !== this.generation) return connection.close();
+          this.pending = null;
           this.timer?.cancel();
           this.timer = null;
           this.online(connection, generation);
@@ -199,6 +204,8 @@ export class TunnelSupervisor {
 
   /** Close what we have and try again after the back-off delay for the current attempt. */
   private scheduleReconnect(phase: 'offline' | 'degraded', error: Error): void {
+    this.pending?.abort();
+    this.pending = null;
     this.connection?.close();
     this.connection = null;
     this.timer?.cancel();

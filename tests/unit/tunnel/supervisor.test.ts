@@ -273,6 +273,7 @@ describe('TunnelSupervisor', () => {
     const pending = t.provider.last();
     t.supervisor.stop();
     expect(t.supervisor.getState().phase).toBe('idle');
+    expect(pending.request.signal.aborted).toBe(true);
     const late = pending.resolve('http://late.lt.example');
     await flush();
     expect(late.closed).toBe(true);
