@@ -1,7 +1,9 @@
+const CATCH_UP_MS = 1000;
+
 /**
  * Per-destination (origin) pacing: at most `concurrency` attempts at once and, when a rate is set, one attempt
  * every 60000/ratePerMinute ms. Slots are spaced from the previous slot, not from "now", so a late timer
- * catches up by one slot instead of drifting the rate down.
+ * catches up (at most a second's worth of slots, and never beyond the concurrency) instead of drifting the rate down.
  */
 export interface GateLimits {
   concurrency: number;
@@ -20,7 +22,9 @@ class Gate {
     if (rate) {
       const interval = 60_000 / rate;
       if (this.nextSlotAt > now) return Math.ceil(this.nextSlotAt - now);
-      const slot = this.nextSlotAt > now - interval ? this.nextSlotAt : now;
+      // A late wake-up (busy event loop) may use slots missed within the last second, so the average rate holds.
+      // After an idle spell longer than that, it starts afresh from now (no burst).
+      const slot = this.nextSlotAt >= now - Math.max(interval, CATCH_UP_MS) ? this.nextSlotAt : now;
       this.nextSlotAt = slot + interval;
     }
     this.active++;

@@ -17,6 +17,16 @@ describe('rate gates', () => {
   });
 });
 
+it('a late wake-up catches up on slots missed within a second; after a longer idle spell it starts afresh', () => {
+  const gates = new RateGates({ concurrency: 100, ratePerMinute: null });
+  const limits = { ratePerMinute: 600 };
+  expect(gates.tryAcquire('a', limits, 0)).toBe(0); // next slot at 100
+  // woken 250 ms late: the slots at 100, 200 and 300 are still due
+  expect([350, 350, 350, 350].map((t) => gates.tryAcquire('a', limits, t))).toEqual([0, 0, 0, 50]);
+  expect(gates.tryAcquire('a', limits, 5000)).toBe(0); // idle for seconds: no burst
+  expect(gates.tryAcquire('a', limits, 5000)).toBe(100);
+});
+
 describe('loop guard', () => {
   const targets = { receiverUrl: 'http://127.0.0.1:8787', receiverPort: 8787, publicUrls: ['https://abc.loca.lt'] };
   it.each([
