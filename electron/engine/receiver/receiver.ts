@@ -29,10 +29,14 @@ type Ctx = Pick<EngineContext, 'captures' | 'endpoints' | 'settings' | 'clock' |
 export async function startReceiver(ctx: Ctx, options: ReceiverOptions): Promise<Receiver> {
   const rules = new ResponseRules();
   ctx.endpoints.onChange((endpoint, deletedId) => rules.reset(endpoint?.id ?? deletedId ?? -1));
+  const headersTimeout = options.headersTimeoutMs ?? 15_000;
   const server: Server = createServer(
     {
-      headersTimeout: options.headersTimeoutMs ?? 15_000,
+      headersTimeout,
       requestTimeout: options.requestTimeoutMs ?? 120_000,
+      // Node enforces both timeouts only when it sweeps connections (every 30 s by default), so sweep often enough
+      // that a slow client is cut off close to its deadline.
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 4))),
       maxHeaderSize: options.maxHeaderBytes ?? 64 * 1024,
       keepAliveTimeout: 5_000,
       // Keep header names exactly as sent; rawHeaders preserves order, case and duplicates.
@@ -40,10 +44,19 @@ export async function startReceiver(ctx: Ctx, options: ReceiverOptions): Promise
     },
     (req, res) => handle(ctx, rules, options, req, res),
   );
+  // Node keeps only the first 2,000 headers by default and would drop the rest silently; maxHeaderSize bounds them.
+  server.maxHeadersCount = 0;
   server.on('clientError', (error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    const code = (error as NodeJS.ErrnoException).code;
+    const status =
+      code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? '408 Request Timeout'
+          : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     else socket.destroy();
-    ctx.log.warn('receiver: malformed request', { code: (error as NodeJS.ErrnoException).code });
+    ctx.log.warn('receiver: malformed request', { code });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

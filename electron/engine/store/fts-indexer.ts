@@ -93,7 +93,7 @@ export class FtsIndexer {
     const started = performance.now();
     this.running = true;
     let indexed = 0;
-    let behind = false;
+    let behind: boolean;
     let oldestWaitingMs: number | null = null;
     try {
       const from = this.indexedUpTo();
