@@ -4,14 +4,16 @@ const loopback = /^(?:127\.|::1$|::ffff:127\.)/;
 
 /**
  * The client IP a limit applies to. Requests through the tunnel arrive from the local tunnel client (loopback), so
- * there the first X-Forwarded-For hop (added by the tunnel server's proxy) identifies the sender. Only trusted from
- * loopback: a remote client could otherwise pick its own bucket.
+ * there the X-Forwarded-For entry added by the tunnel server's proxy identifies the sender: the last one, because
+ * proxies append and everything before it is whatever the client chose to send. Only read for loopback peers.
  */
 export function clientIp(request: IncomingCapture): string {
   if (loopback.test(request.remoteAddress)) {
-    const forwarded = request.headers.find(([name]) => name.toLowerCase() === 'x-forwarded-for')?.[1];
-    const first = forwarded?.split(',')[0]?.trim();
-    if (first) return first;
+    const forwarded = request.headers
+      .filter(([name]) => name.toLowerCase() === 'x-forwarded-for')
+      .at(-1)?.[1];
+    const last = forwarded?.split(',').at(-1)?.trim();
+    if (last) return last;
   }
   return request.remoteAddress;
 }
@@ -46,11 +48,15 @@ export class RateLimiter {
     return this.buckets.size;
   }
 
-  /** Drop buckets that have refilled completely: forgetting them changes nothing. */
+  /** Drop buckets that have refilled completely (forgetting them changes nothing), then the oldest if still over. */
   private prune(now: number): void {
     for (const [key, bucket] of this.buckets) {
       if (bucket.tokens + (now - bucket.atMs) * (bucket.limit / 60_000) >= bucket.limit)
         this.buckets.delete(key);
+    }
+    for (const key of this.buckets.keys()) {
+      if (this.buckets.size <= this.maxBuckets) break;
+      this.buckets.delete(key);
     }
   }
 }
