@@ -5,6 +5,9 @@ import { base64ToBytes } from '../../../../electron/shared/send/bytes';
 
 const maxPreviewChars = 64 * 1024;
 
+/** The delivery engine's loop-guard header (electron/engine/delivery/queue.ts), added to every attempt. */
+const deliveryHeader = 'X-Hookscope-Delivery';
+
 function requestTarget(url: string): { target: string; host: string } {
   try {
     const parsed = new URL(url);
@@ -65,6 +68,12 @@ export function PreviewPanel({
             data-testid="preview-header"
           >{`${name}: ${value}\n`}</span>
         ))}
+        <span
+          className="http-header http-signed"
+          title="Added by Hookscope to every attempt, so a request that loops back to this app is recognised"
+        >
+          {`${deliveryHeader}: <delivery id, assigned on send>\n`}
+        </span>
         {signingHeaders.map(([name, value], i) => (
           <span
             key={`s${i}`}
