@@ -1,11 +1,20 @@
 // electron-builder configuration (`npm run dist`). Validated offline against app-builder-lib's JSON schema and
 // exercised with a stand-in Electron by scripts/verify-packaging.mjs.
+const pkg = require('../package.json');
+
 /** @type {import('electron-builder').Configuration} */
 module.exports = {
   appId: 'dev.hookscope.app',
   productName: 'Hookscope',
   copyright: 'Copyright © Hookscope contributors',
   directories: { output: 'release', buildResources: 'build' },
+  // The deb target refuses to build without a homepage, and Linux desktops match windows to the .desktop entry
+  // by desktopName. package.json's own values win when it has them.
+  extraMetadata: {
+    desktopName: 'hookscope.desktop',
+    ...(pkg.homepage ? {} : { homepage: 'https://github.com/hookscope/hookscope' }),
+    ...(pkg.author ? {} : { author: { name: 'Hookscope', email: 'hookscope@users.noreply.github.com' } }),
+  },
   // Everything the app runs is prebuilt by scripts/build.mjs into dist/. node_modules keeps only what the
   // main bundle requires at runtime; the renderer's libraries are already bundled by Vite.
   files: [
@@ -39,6 +48,8 @@ module.exports = {
   linux: {
     target: ['AppImage', 'deb', 'tar.gz'],
     category: 'Development',
+    executableName: 'hookscope',
+    syncDesktopName: true,
     icon: 'build/icons/icon.png',
     synopsis: 'Catch, inspect and send webhooks',
     maintainer: 'Hookscope <hookscope@users.noreply.github.com>',

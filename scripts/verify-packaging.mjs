@@ -96,7 +96,7 @@ try {
   await builder.build({
     projectDir: root,
     targets: builder.Platform.LINUX.createTarget('dir', builder.Arch.x64),
-    config: { ...config, electronDist, directories: { ...config.directories, output } },
+    config: { ...structuredClone(config), electronDist, directories: { ...config.directories, output } },
     publish: 'never',
   });
   check(true, `electron-builder --dir with the stand-in electronDist (${Date.now() - started} ms)`);
@@ -159,6 +159,38 @@ try {
       `fuse ${FuseV1Options[index]} is ${state === FuseState.ENABLE ? 'on' : 'off'} in the packaged executable`,
     );
   }
+
+  // 3b. the tar.gz target, when a local 7-Zip spares electron-builder its toolset download from GitHub
+  const sevenZip =
+    process.env.ELECTRON_BUILDER_7ZIP_PATH ??
+    ['/usr/bin/7za', '/usr/bin/7z'].find((path) => existsSync(path));
+  if (sevenZip) {
+    process.env.ELECTRON_BUILDER_7ZIP_PATH = sevenZip;
+    const tarOutput = join(work, 'release-tar');
+    await builder.build({
+      projectDir: root,
+      targets: builder.Platform.LINUX.createTarget('tar.gz', builder.Arch.x64),
+      config: { ...structuredClone(config), electronDist, directories: { ...config.directories, output: tarOutput } },
+      publish: 'never',
+    });
+    const tarball = join(tarOutput, `hookscope-${require(join(root, 'package.json')).version}.tar.gz`);
+    const listing = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).stdout.split('\n');
+    check(
+      listing.some((entry) => entry.endsWith('/resources/app.asar')) &&
+        listing.some((entry) =>
+          entry.endsWith('app.asar.unpacked/node_modules/better-sqlite3/prebuilds/linux-x64.node'),
+        ),
+      'tar.gz target built with the local 7-Zip; the tarball holds app.asar and the unpacked native binary',
+      sevenZip,
+    );
+  } else {
+    console.log(
+      'skip tar.gz target: no local 7za (apt install p7zip-full, or set ELECTRON_BUILDER_7ZIP_PATH)',
+    );
+  }
+  console.log(
+    'skip AppImage and deb targets: electron-builder downloads appimage tools and fpm from GitHub (electron-userland/electron-builder-binaries); set APPIMAGE_TOOLS_PATH / USE_SYSTEM_FPM=true where those exist',
+  );
 
   // 4. boot the packaged main under Node with a stand-in electron module
   const extracted = join(work, 'extracted');
