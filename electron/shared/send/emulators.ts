@@ -126,6 +126,12 @@ export const orttoEmulatedActivities = Object.keys(orttoActivities);
 /** Ortto ids look like Mongo ObjectIds: 24 hex chars; people start `00`, accounts `10`. */
 const orttoPersonId = (hex: (n: number) => string) => `00${hex(22)}`;
 
+/** The record's id when it is an Ortto id (24 hex); an Ontraport `Contact ID` like `8` would not be realistic. */
+function orttoContactId(contact: Record<string, string>, hex: (n: number) => string): string {
+  const id = lookupField(contact, 'contact_id');
+  return id && /^[0-9a-f]{24}$/.test(id) ? id : orttoPersonId(hex);
+}
+
 /** RFC3339 with nanoseconds, as Ortto's `time` field. */
 function nanoTime(nowMs: number, hex: (n: number) => string): string {
   const iso = new Date(nowMs).toISOString(); // 2023-10-03T04:11:24.257Z
@@ -137,7 +143,7 @@ const secondsTime = (nowMs: number) =>
 
 function orttoContact(contact: Record<string, string>, hex: (n: number) => string): Record<string, unknown> {
   const get = (name: string) => lookupField(contact, name);
-  const out: Record<string, unknown> = { contact_id: get('contact_id') ?? orttoPersonId(hex) };
+  const out: Record<string, unknown> = { contact_id: orttoContactId(contact, hex) };
   // Keys appear only when the person has a value (DOMAIN-NOTES §2.2).
   const plain: Array<[string, string]> = [
     ['email', 'email'],
@@ -206,7 +212,7 @@ function orttoJourney(options: EmulatorOptions): EmulatedRequest {
   const payload = {
     campaign_id: hex(24),
     campaign_name: 'Trial onboarding',
-    contact_id: lookupField(contact, 'contact_id') ?? orttoPersonId(hex),
+    contact_id: orttoContactId(contact, hex),
     email: lookupField(contact, 'email') ?? '',
     id: `00${hex(22)}`,
     run_id: `10${hex(22)}`,

@@ -168,6 +168,18 @@ describe('Ortto emulators (seed 004 envelope)', () => {
     });
   });
 
+  it('keeps an Ortto contact id from the record, but not an Ontraport one', () => {
+    const ortto = '0067a1c2d3e4f5a6b7c8d900';
+    const kept = JSON.parse(
+      buildEmulatedRequest('ortto-journey', { nowMs, contact: { contact_id: ortto, email: 'a@b' } }).body,
+    );
+    expect(kept.contact_id).toBe(ortto);
+    const replaced = JSON.parse(
+      buildEmulatedRequest('ortto-activity', { nowMs, contact: { 'Contact ID': '8', email: 'a@b' } }).body,
+    );
+    expect(replaced.contact.contact_id).toMatch(/^00[0-9a-f]{22}$/);
+  });
+
   it('journey webhook has exactly the locked default keys', () => {
     const payload = JSON.parse(buildEmulatedRequest('ortto-journey', { nowMs, randomHex: hex }).body);
     expect(Object.keys(payload)).toEqual(Object.keys(JSON.parse(readSample('ortto-journey-webhook.json'))));
