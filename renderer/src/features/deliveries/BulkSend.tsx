@@ -1,0 +1,153 @@
+import { useEffect, useState } from 'react';
+import type { BulkProgress, DeliveryPolicy } from '../../../../electron/shared/contract/delivery';
+import { useApi, useEvent } from '../../api';
+import { formatEta } from './format';
+
+const POLICIES: DeliveryPolicy[] = ['none', 'ortto', 'ontraport', 'standard'];
+
+/** One template over the rows of a CSV/JSON file, in batches, with rate and concurrency; progress with ETA. */
+export function BulkSend() {
+  const api = useApi();
+  const [method, setMethod] = useState('POST');
+  const [url, setUrl] = useState('');
+  const [body, setBody] = useState('First_Name=[First Name]&Email=[Email]');
+  const [rows, setRows] = useState<{ name: string; content: string } | null>(null);
+  const [policy, setPolicy] = useState<DeliveryPolicy>('none');
+  const [ratePerMinute, setRate] = useState('600');
+  const [concurrency, setConcurrency] = useState('10');
+  const [batchSize, setBatchSize] = useState('100');
+  const [job, setJob] = useState<BulkProgress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.call('bulk.list', {}).then(
+      (r) => setJob((current) => current ?? r.items.find((j) => j.state === 'running' || j.state === 'paused') ?? r.items[0] ?? null),
+      () => undefined,
+    );
+  }, [api]);
+  useEvent('bulk.progress', (p) => setJob((current) => (current === null || current.jobId === p.jobId ? p : current)));
+
+  const readFile = (file: File | undefined) => {
+    if (!file) return;
+    file.text().then((content) => setRows({ name: file.name, content }), (e: Error) => setError(e.message));
+  };
+
+  const start = () => {
+    setError(null);
+    if (!rows) return setError('rows: choose a CSV or JSON file');
+    const number = (v: string) => (v.trim() === '' ? undefined : Number(v));
+    api
+      .call('bulk.start', {
+        template: { method, url, headers: [], body },
+        rows: { content: rows.content, format: rows.name.toLowerCase().endsWith('.json') ? 'json' : 'csv' },
+        policy,
+        ratePerMinute: number(ratePerMinute),
+        concurrency: number(concurrency),
+        batchSize: number(batchSize),
+        name: `Bulk: ${rows.name}`,
+      })
+      .then(setJob, (e: Error) => setError(e.message));
+  };
+
+  const control = (method: 'bulk.pause' | 'bulk.resume' | 'bulk.stop') =>
+    job && api.call(method, { id: job.jobId }).then(setJob, (e: Error) => setError(e.message));
+
+  const done = job ? job.counts.succeeded + job.counts.failed + job.counts.cancelled + job.counts.skipped : 0;
+  const percent = job && job.total > 0 ? Math.round((done / job.total) * 100) : 0;
+
+  return (
+    <div className="bulk-send pad">
+      <div className="form-row">
+        <label>
+          Method
+          <select aria-label="Method" value={method} onChange={(e) => setMethod(e.target.value)}>
+            {['POST', 'PUT', 'PATCH', 'GET', 'DELETE'].map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </select>
+        </label>
+        <label className="grow">
+          URL (merge fields allowed)
+          <input aria-label="URL" value={url} placeholder="https://example.com/hook?id=[Contact ID]" onChange={(e) => setUrl(e.target.value)} />
+        </label>
+      </div>
+      <label className="bulk-body">
+        Body template
+        <textarea aria-label="Body template" className="mono" rows={5} value={body} onChange={(e) => setBody(e.target.value)} />
+      </label>
+      <div className="form-row">
+        <label>
+          Rows
+          <input aria-label="Rows file" type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => readFile(e.target.files?.[0])} />
+        </label>
+        <label>
+          Policy
+          <select aria-label="Policy" value={policy} onChange={(e) => setPolicy(e.target.value as DeliveryPolicy)}>
+            {POLICIES.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Per minute
+          <input aria-label="Requests per minute" className="input-narrow" value={ratePerMinute} onChange={(e) => setRate(e.target.value)} />
+        </label>
+        <label>
+          Concurrency
+          <input aria-label="Concurrency" className="input-narrow" value={concurrency} onChange={(e) => setConcurrency(e.target.value)} />
+        </label>
+        <label>
+          Batch
+          <input aria-label="Batch size" className="input-narrow" value={batchSize} onChange={(e) => setBatchSize(e.target.value)} />
+        </label>
+        <button className="btn btn-primary" type="button" onClick={start} disabled={!url || !rows}>
+          Start bulk send
+        </button>
+      </div>
+      {error && <div className="notice notice-error">{error}</div>}
+      {job && (
+        <div className="progress bulk-progress" aria-label="Bulk progress">
+          <div className="progress-label">
+            <span>
+              Job {job.jobId} · {job.state} · {done} of {job.total} · {job.ratePerSecond}/s · {formatEta(job.etaMs)}
+            </span>
+            <span>
+              {job.state === 'running' && (
+                <button className="btn btn-small" type="button" onClick={() => void control('bulk.pause')}>
+                  Pause
+                </button>
+              )}
+              {job.state === 'paused' && (
+                <button className="btn btn-small" type="button" onClick={() => void control('bulk.resume')}>
+                  Resume
+                </button>
+              )}
+              {(job.state === 'running' || job.state === 'paused') && (
+                <button className="btn btn-small btn-danger" type="button" onClick={() => void control('bulk.stop')}>
+                  Stop
+                </button>
+              )}
+            </span>
+          </div>
+          <div className="progress-track" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+            <div className="progress-fill" style={{ width: `${percent}%` }} />
+          </div>
+          <div className="bulk-counts">
+            <span className="status-2xx">{job.counts.succeeded} delivered</span>
+            <span className="status-5xx">{job.counts.failed} failed</span>
+            <span>{job.counts.pending} pending</span>
+            <span>{job.counts.cancelled} cancelled</span>
+            <span className="status-4xx">{job.counts.skipped} skipped</span>
+          </div>
+          {job.rowErrors.length > 0 && (
+            <ul className="bulk-row-errors">
+              {job.rowErrors.map((e, i) => (
+                <li key={i}>{e.message}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

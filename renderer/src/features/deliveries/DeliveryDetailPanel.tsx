@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'react';
+import type { DeliveryDetail } from '../../../../electron/shared/contract/delivery';
+import { useApi, useEvent } from '../../api';
+import { AttemptTimeline } from './AttemptTimeline';
+import { dateTime, formatDuration, oneLine, statusClass } from './format';
+
+const decodeText = (base64: string) => {
+  try {
+    return new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
+  } catch {
+    return '';
+  }
+};
+
+/** One delivery: its state, actions, the attempt timeline and each attempt's response (as text, never HTML). */
+export function DeliveryDetailPanel({ id }: { id: number }) {
+  const api = useApi();
+  const [detail, setDetail] = useState<DeliveryDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = () =>
+    api.call('deliveries.get', { id }).then(
+      (d) => setDetail(d),
+      (e: Error) => setError(e.message),
+    );
+  useEffect(() => {
+    setDetail(null);
+    void load();
+  }, [id]);
+  useEvent('delivery.updated', ({ items }) => {
+    if (items.some((d) => d.id === id)) void load();
+  });
+  const act = (method: 'deliveries.cancel' | 'deliveries.retryNow') =>
+    api.call(method, { id }).then(
+      () => load(),
+      (e: Error) => setError(e.message),
+    );
+  if (error) return <div className="notice notice-error">{error}</div>;
+  if (!detail) return <p className="muted pad">Loading…</p>;
+  const open = detail.state === 'pending' || detail.state === 'held' || detail.state === 'in_flight';
+  return (
+    <div className="delivery-detail">
+      <div className="delivery-detail-head">
+        <span className={`pill delivery-state-${detail.state}`}>{detail.state}</span>
+        <span className="mono break">
+          {detail.method} {detail.url}
+        </span>
+        <span className="spacer" />
+        <button className="btn btn-small" type="button" disabled={detail.state === 'in_flight'} onClick={() => void act('deliveries.retryNow')}>
+          Retry now
+        </button>
+        <button className="btn btn-small btn-danger" type="button" disabled={!open} onClick={() => void act('deliveries.cancel')}>
+          Cancel
+        </button>
+      </div>
+      <p className="muted delivery-meta">
+        {detail.name || 'unnamed'} · {detail.type} · policy {detail.policy} · attempt {detail.attempts} of {detail.maxAttempts}
+        {detail.nextAttemptAtMs !== null ? ` · next at ${dateTime(detail.nextAttemptAtMs)}` : ''} · id {detail.uid}
+      </p>
+      <AttemptTimeline attempts={detail.attemptList} />
+      <table className="delivery-table">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>Date</th>
+            <th>Code</th>
+            <th>Duration</th>
+            <th>Next wait</th>
+            <th>Response data</th>
+          </tr>
+        </thead>
+        <tbody>
+          {detail.attemptList.map((a) => (
+            <tr key={a.id}>
+              <td>{a.attemptNo}</td>
+              <td>{dateTime(a.startedAtMs)}</td>
+              <td className={statusClass(a.status)}>{a.status ?? a.outcome}</td>
+              <td>{formatDuration(a.durationMs)}</td>
+              <td>{a.nextWaitMs !== null ? formatDuration(a.nextWaitMs) : '—'}</td>
+              <td className="mono cell-wrap">{a.error ? `${a.error} ` : ''}{oneLine(decodeText(a.responseBodyBase64), 400)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { DeliveryFilter, DeliveryState, DeliveryType, LogRow } from '../../../../electron/shared/contract/delivery';
+import { useApi, useEvent } from '../../api';
+import { downloadBlob } from '../../components/download';
+import { DeliveryDetailPanel } from './DeliveryDetailPanel';
+import { dateTime, formatDuration, oneLine, statusClass } from './format';
+
+const TYPES: DeliveryType[] = ['manual', 'replay', 'bulk', 'emulator'];
+const STATES: DeliveryState[] = ['pending', 'in_flight', 'held', 'succeeded', 'failed', 'cancelled', 'disabled'];
+const PAGE = 200;
+
+/**
+ * The delivery log: one row per attempt with the columns of Ontraport's webhook log (request, response code, date,
+ * response data, duration, attempt, name, webhook ID, type); filter, search, export; click a row for its timeline.
+ */
+export function DeliveryLog() {
+  const api = useApi();
+  const [types, setTypes] = useState<DeliveryType[]>([]);
+  const [state, setState] = useState<DeliveryState | ''>('');
+  const [text, setText] = useState('');
+  const [rows, setRows] = useState<LogRow[]>([]);
+  const [cursor, setCursor] = useState<number | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  const filter = useMemo<DeliveryFilter>(
+    () => ({ ...(types.length ? { types } : {}), ...(state ? { states: [state] } : {}), ...(text.trim() ? { text: text.trim() } : {}) }),
+    [types, state, text],
+  );
+
+  useEffect(() => {
+    let live = true;
+    api.call('deliveries.log', { filter, limit: PAGE }).then(
+      (page) => {
+        if (!live) return;
+        setRows(page.items);
+        setCursor(page.nextCursor);
+        setError(null);
+      },
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, filter, tick]);
+
+  // Refresh on engine updates, at most every 500 ms.
+  const pending = useRef(false);
+  useEvent('delivery.updated', () => {
+    if (pending.current) return;
+    pending.current = true;
+    setTimeout(() => {
+      pending.current = false;
+      setTick((t) => t + 1);
+    }, 500);
+  });
+
+  const more = () =>
+    cursor !== null &&
+    api.call('deliveries.log', { filter, cursor, limit: PAGE }).then((page) => {
+      setRows((r) => [...r, ...page.items]);
+      setCursor(page.nextCursor);
+    });
+
+  const exportLog = (format: 'csv' | 'json') =>
+    api.call('deliveries.exportLog', { format, filter }).then(
+      (out) => downloadBlob(out.content, out.fileName, out.mimeType),
+      (e: Error) => setError(e.message),
+    );
+
+  const toggleType = (t: DeliveryType) => setTypes((list) => (list.includes(t) ? list.filter((x) => x !== t) : [...list, t]));
+
+  return (
+    <div className="deliveries-log">
+      <div className="list-toolbar delivery-toolbar">
+        {TYPES.map((t) => (
+          <button key={t} type="button" className={`chip ${types.includes(t) ? 'chip-active' : ''}`} onClick={() => toggleType(t)}>
+            {t}
+          </button>
+        ))}
+        <select aria-label="State" value={state} onChange={(e) => setState(e.target.value as DeliveryState | '')}>
+          <option value="">any state</option>
+          {STATES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <input type="search" placeholder="Search URL, name, response…" aria-label="Search deliveries" value={text} onChange={(e) => setText(e.target.value)} />
+        <span className="spacer" />
+        <button className="btn btn-small" type="button" onClick={() => void exportLog('csv')}>
+          Export CSV
+        </button>
+        <button className="btn btn-small" type="button" onClick={() => void exportLog('json')}>
+          Export JSON
+        </button>
+      </div>
+      {error && <div className="notice notice-error">{error}</div>}
+      <div className="deliveries-split">
+        <div className="deliveries-table-wrap">
+          <table className="delivery-table" aria-label="Delivery log">
+            <thead>
+              <tr>
+                <th>Request</th>
+                <th>Response code</th>
+                <th>Date</th>
+                <th>Response data</th>
+                <th>Duration</th>
+                <th>Attempt</th>
+                <th>Name</th>
+                <th>Webhook ID</th>
+                <th>Type</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.attemptId} className={r.deliveryId === selected ? 'selected' : ''} onClick={() => setSelected(r.deliveryId)}>
+                  <td className="mono cell" title={r.request}>
+                    {oneLine(r.request, 80)}
+                  </td>
+                  <td className={statusClass(r.responseCode)}>{r.responseCode ?? (r.error ? 'error' : r.outcome)}</td>
+                  <td>{dateTime(r.dateMs)}</td>
+                  <td className="mono cell" title={r.error ?? undefined}>
+                    {oneLine(r.error ? `${r.error} ${r.responseData}` : r.responseData, 80)}
+                  </td>
+                  <td>{formatDuration(r.durationMs)}</td>
+                  <td>{r.attempt}</td>
+                  <td className="cell">{r.name}</td>
+                  <td>{r.webhookId ?? ''}</td>
+                  <td>{r.type}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {rows.length === 0 && <p className="muted pad">No deliveries yet. Send one from the composer, replay a capture or start a bulk send.</p>}
+          {cursor !== null && (
+            <button className="btn btn-small" type="button" onClick={() => void more()}>
+              Load more
+            </button>
+          )}
+        </div>
+        {selected !== null && (
+          <div className="deliveries-detail-wrap">
+            <DeliveryDetailPanel id={selected} />
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+import { useEffect, useState } from 'react';
+import type { Environment, SavedWebhook } from '../../../../electron/shared/contract/delivery';
+import { useApi } from '../../api';
+import { downloadBlob } from '../../components/download';
+import { resolveSaved } from './send-saved';
+
+type Collections = Array<{ id: number; name: string }>;
+
+/** Saved webhooks by collection: send (with the active environment), duplicate, delete, import/export JSON. */
+export function SavedWebhooks() {
+  const api = useApi();
+  const [items, setItems] = useState<SavedWebhook[]>([]);
+  const [collections, setCollections] = useState<Collections>([]);
+  const [environments, setEnvironments] = useState<Environment[]>([]);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'warn'; text: string; confirm?: () => void } | null>(null);
+  const [draft, setDraft] = useState({ name: '', method: 'POST', url: '', body: '', collectionId: '' });
+  const [tick, setTick] = useState(0);
+  const reload = () => setTick((t) => t + 1);
+
+  useEffect(() => {
+    api.call('webhooks.list', {}).then(
+      (r) => {
+        setItems(r.items);
+        setCollections(r.collections);
+      },
+      (e: Error) => setMessage({ kind: 'error', text: e.message }),
+    );
+    api.call('environments.list', {}).then((r) => setEnvironments(r.items), () => undefined);
+  }, [api, tick]);
+
+  const fail = (e: Error) => setMessage({ kind: 'error', text: e.message });
+  const active = environments.find((e) => e.active);
+
+  const send = (w: SavedWebhook, confirmed = false) => {
+    const { request, unresolved } = resolveSaved(w, active?.variables ?? {});
+    if (unresolved.length && !confirmed) {
+      setMessage({ kind: 'warn', text: `Unresolved: ${unresolved.join(', ')}. They will be sent as typed.`, confirm: () => send(w, true) });
+      return;
+    }
+    api
+      .call('deliveries.send', { request, policy: w.policy, name: w.name, webhookId: w.id, type: 'manual', ...(w.options as object) })
+      .then((d) => setMessage({ kind: 'ok', text: `Queued delivery ${d.id} to ${d.url}` }), fail);
+  };
+
+  const save = () =>
+    api
+      .call('webhooks.save', {
+        name: draft.name,
+        method: draft.method,
+        url: draft.url,
+        body: draft.body,
+        collectionId: draft.collectionId ? Number(draft.collectionId) : null,
+      })
+      .then(() => {
+        setDraft({ ...draft, name: '', url: '', body: '' });
+        reload();
+      }, fail);
+
+  const importFile = (file: File | undefined) =>
+    file?.text().then((content) =>
+      api.call('webhooks.import', { content }).then((r) => {
+        setMessage({ kind: r.errors.length ? 'warn' : 'ok', text: `Imported ${r.imported}.${r.errors.length ? ` Skipped: ${r.errors.join('; ')}` : ''}` });
+        reload();
+      }, fail),
+    );
+
+  const groups: Array<{ id: number | null; name: string }> = [...collections, { id: null, name: 'No collection' }];
+
+  return (
+    <div className="saved-webhooks pad">
+      <div className="form-row">
+        <label>
+          Environment
+          <select
+            aria-label="Environment"
+            value={active?.id ?? ''}
+            onChange={(e) => api.call('environments.activate', { id: e.target.value ? Number(e.target.value) : null }).then(reload, fail)}
+          >
+            <option value="">none</option>
+            {environments.map((env) => (
+              <option key={env.id} value={env.id}>
+                {env.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="spacer" />
+        <button
+          className="btn btn-small"
+          type="button"
+          onClick={() => {
+            const name = window.prompt('Collection name');
+            if (name) api.call('collections.save', { name }).then(reload, fail);
+          }}
+        >
+          New collection
+        </button>
+        <button
+          className="btn btn-small"
+          type="button"
+          onClick={() => api.call('webhooks.export', {}).then((r) => downloadBlob(r.content, r.fileName, 'application/json'), fail)}
+        >
+          Export JSON
+        </button>
+        <label className="btn btn-small">
+          Import JSON
+          <input type="file" accept=".json,application/json" hidden onChange={(e) => void importFile(e.target.files?.[0])} />
+        </label>
+      </div>
+      {message && (
+        <div className={`notice notice-${message.kind}`}>
+          {message.text}
+          {message.confirm && (
+            <button className="btn btn-small" type="button" onClick={() => (setMessage(null), message.confirm?.())}>
+              Send anyway
+            </button>
+          )}
+        </div>
+      )}
+      {groups.map((g) => {
+        const inGroup = items.filter((w) => w.collectionId === g.id);
+        if (g.id === null && inGroup.length === 0) return null;
+        return (
+          <section key={g.id ?? 'none'} className="saved-group">
+            <h4>
+              {g.name}
+              {g.id !== null && (
+                <button className="btn btn-link" type="button" onClick={() => api.call('collections.delete', { id: g.id! }).then(reload, fail)}>
+                  delete
+                </button>
+              )}
+            </h4>
+            {inGroup.length === 0 && <p className="muted">Empty.</p>}
+            {inGroup.map((w) => (
+              <div key={w.id} className="saved-row">
+                <span className={`method method-${w.method.toLowerCase()}`}>{w.method}</span>
+                <span className="saved-name">{w.name}</span>
+                <span className="mono muted cell">{w.url}</span>
+                <span className="pill">{w.policy}</span>
+                <span className="spacer" />
+                <button className="btn btn-small btn-primary" type="button" onClick={() => send(w)}>
+                  Send
+                </button>
+                <button className="btn btn-small" type="button" onClick={() => api.call('webhooks.duplicate', { id: w.id }).then(reload, fail)}>
+                  Duplicate
+                </button>
+                <button className="btn btn-small btn-danger" type="button" onClick={() => api.call('webhooks.delete', { id: w.id }).then(reload, fail)}>
+                  Delete
+                </button>
+              </div>
+            ))}
+          </section>
+        );
+      })}
+      <section className="saved-group">
+        <h4>Add a webhook</h4>
+        <div className="form-row">
+          <input aria-label="Name" placeholder="Name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+          <select aria-label="Method" value={draft.method} onChange={(e) => setDraft({ ...draft, method: e.target.value })}>
+            {['POST', 'PUT', 'PATCH', 'GET', 'DELETE'].map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </select>
+          <input aria-label="URL" placeholder="https://… ({{variables}} allowed)" value={draft.url} onChange={(e) => setDraft({ ...draft, url: e.target.value })} />
+          <select aria-label="Collection" value={draft.collectionId} onChange={(e) => setDraft({ ...draft, collectionId: e.target.value })}>
+            <option value="">no collection</option>
+            {collections.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          <button className="btn btn-small" type="button" disabled={!draft.name || !draft.url} onClick={() => void save()}>
+            Save
+          </button>
+        </div>
+        <textarea aria-label="Body" className="mono" rows={3} placeholder="Body" value={draft.body} onChange={(e) => setDraft({ ...draft, body: e.target.value })} />
+      </section>
+    </div>
+  );
+}
