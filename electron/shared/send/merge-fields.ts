@@ -31,7 +31,6 @@ export function findPlaceholders(template: string): Placeholder[] {
     if (name.includes(':') && /^[0-9a-f:.]+$/i.test(name)) continue;
     const start = match.index;
     const end = start + match[0].length;
-    if (found.some((p) => p.start < end && start < p.end)) continue;
     found.push({ kind: 'merge', name, start, end });
   }
   return found.sort((a, b) => a.start - b.start);
