@@ -41,14 +41,22 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
   });
   let reminderNotice: TunnelState['reminderNotice'] = null;
 
-  const publicWithoutAuth = () =>
-    supervisor.getState().phase !== 'idle' &&
-    ctx.endpoints.list().some((endpoint) => endpoint.auth.kind === 'none');
-  const state = (): TunnelState => ({
-    ...supervisor.getState(),
-    publicWithoutAuth: publicWithoutAuth(),
-    reminderNotice,
-  });
+  const unprotected = () =>
+    supervisor.getState().phase === 'idle'
+      ? []
+      : ctx.endpoints
+          .list()
+          .filter((endpoint) => endpoint.auth.kind === 'none')
+          .map((endpoint) => endpoint.name);
+  const state = (): TunnelState => {
+    const unprotectedEndpoints = unprotected();
+    return {
+      ...supervisor.getState(),
+      publicWithoutAuth: unprotectedEndpoints.length > 0,
+      unprotectedEndpoints,
+      reminderNotice,
+    };
+  };
   const emit = () => ctx.bus.emit('tunnel.state', state());
 
   // Probes must win before auth and rate limits, so they are neither refused nor counted.

@@ -6,7 +6,10 @@ import type { ProbeOutcome } from './probe';
 import type { TunnelConnection, TunnelProvider } from './provider';
 
 /** What the supervisor owns; the module adds the receiver-side flags (public without auth, reminder page). */
-export type SupervisorState = Omit<TunnelState, 'publicWithoutAuth' | 'reminderNotice'>;
+export type SupervisorState = Omit<
+  TunnelState,
+  'publicWithoutAuth' | 'unprotectedEndpoints' | 'reminderNotice'
+>;
 
 export interface SupervisorTimings {
   /** How long one registration may take before it counts as failed (localtunnel itself would wait forever). */

@@ -81,6 +81,8 @@ export const tunnelState = z.object({
     .nullable(),
   /** The tunnel is public while at least one endpoint accepts requests without auth. */
   publicWithoutAuth: z.boolean(),
+  /** Names of the endpoints that accept requests without auth while public (empty while idle). */
+  unprotectedEndpoints: z.array(z.string()),
   /** A browser seems to have been shown localtunnel's reminder page instead of reaching the receiver. */
   reminderNotice: z.object({ atMs: z.number(), userAgent: z.string(), explanation: z.string() }).nullable(),
 });

@@ -86,10 +86,11 @@ describe('tunnel module', () => {
     expect(module.publicUrls()).toEqual(['http://abcd.lt.test']);
     const endpoints = target.engine.ctx.endpoints;
     const defaultEndpoint = endpoints.list().find((e) => e.isDefault)!;
+    expect(module.state().unprotectedEndpoints).toEqual([defaultEndpoint.name]);
     endpoints.update(defaultEndpoint.id, { auth: { kind: 'header', name: 'x-key', value: 'k' } });
-    expect(events.at(-1)?.publicWithoutAuth).toBe(false);
+    expect(events.at(-1)).toMatchObject({ publicWithoutAuth: false, unprotectedEndpoints: [] });
     endpoints.create({ slug: 'open', name: 'Open' });
-    expect(events.at(-1)?.publicWithoutAuth).toBe(true);
+    expect(events.at(-1)).toMatchObject({ publicWithoutAuth: true, unprotectedEndpoints: ['Open'] });
     module.handlers['tunnel.stop']({}, { transport: 'in-process' });
     expect(module.state()).toMatchObject({ phase: 'idle', publicWithoutAuth: false });
     expect(module.publicUrls()).toEqual(['http://abcd.lt.test']);

@@ -21,6 +21,7 @@ const baseState: TunnelState = {
   nextAttemptAtMs: null,
   lastProbe: null,
   publicWithoutAuth: false,
+  unprotectedEndpoints: [],
   reminderNotice: null,
 };
 
@@ -85,9 +86,13 @@ describe('TunnelBanner', () => {
       ...baseState,
       phase: 'online',
       publicWithoutAuth: true,
+      unprotectedEndpoints: ['Default (catch-all)'],
       reminderNotice: { atMs: 1, userAgent: hostile, explanation: 'explained' },
     });
     expect(screen.getByTestId('tunnel-public-without-auth').textContent).toContain('Public without auth');
+    expect(screen.getByTestId('tunnel-public-without-auth').textContent).toContain(
+      'send requests to Default (catch-all).',
+    );
     expect(screen.getByTestId('tunnel-reminder').textContent).toContain(hostile);
     expect(container.querySelector('img')).toBeNull();
   });

@@ -43,9 +43,11 @@ export function TunnelBanner() {
           role="status"
           data-testid="tunnel-public-without-auth"
         >
-          <strong>Public without auth.</strong> Anyone who knows the public URL can send requests to endpoints
-          that have no auth. Set basic auth, a required header or an access_key parameter on them in
-          Endpoints.
+          <strong>Public without auth.</strong> Anyone who knows the public URL can send requests to{' '}
+          {state.unprotectedEndpoints.length > 0
+            ? state.unprotectedEndpoints.join(', ')
+            : 'endpoints without auth'}
+          . Set basic auth, a required header or an access_key parameter on them in Endpoints.
         </div>
       )}
       {state.reminderNotice && (
