@@ -125,7 +125,12 @@ describe('resolveTemplate', () => {
         (template, record) => {
           const result = resolveTemplate(template, record, record);
           expect(typeof result.text).toBe('string');
-          if (findPlaceholders(template).length === 0) expect(result.text).toBe(template);
+          const found = findPlaceholders(template);
+          if (found.length === 0) expect(result.text).toBe(template);
+          found.forEach((p, i) => {
+            expect(template.slice(p.start, p.end)).toMatch(p.kind === 'env' ? /^\{\{/ : /^\[/);
+            if (i > 0) expect(p.start).toBeGreaterThanOrEqual(found[i - 1]?.end ?? 0);
+          });
         },
       ),
       { numRuns: 500 },
