@@ -14,6 +14,8 @@ export interface FilterSql {
  */
 export function toFtsQuery(text: string): string | null {
   const words = text
+    // FTS5 reads a NUL as the end of the query string ("unterminated string"); it never separates words anyway.
+    .replace(/\0/g, ' ')
     .split(/\s+/)
     .map((w) => w.replace(/"/g, '""'))
     .filter((w) => /[\p{L}\p{N}]/u.test(w));

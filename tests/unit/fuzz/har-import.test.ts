@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseHar } from '../../../electron/engine/captures/har-import';
+
+const nameValue = fc.record({ name: fc.string(), value: fc.oneof(fc.string(), fc.anything()) }, { requiredKeys: [] });
+// HAR-shaped values with every field possibly wrong, missing or of the wrong type.
+const harish = fc.record(
+  {
+    log: fc.oneof(
+      fc.anything(),
+      fc.record(
+        {
+          entries: fc.oneof(
+            fc.anything(),
+            fc.array(
+              fc.oneof(
+                fc.anything(),
+                fc.record(
+                  {
+                    startedDateTime: fc.oneof(fc.string(), fc.date({ noInvalidDate: false }).map(String), fc.anything()),
+                    request: fc.oneof(
+                      fc.anything(),
+                      fc.record(
+                        {
+                          method: fc.oneof(fc.constantFrom('GET', 'POST', ''), fc.string(), fc.anything()),
+                          url: fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string(), fc.anything()),
+                          httpVersion: fc.oneof(fc.constantFrom('HTTP/1.1', 'h2'), fc.anything()),
+                          headers: fc.oneof(fc.array(nameValue, { maxLength: 5 }), fc.anything()),
+                          postData: fc.oneof(
+                            fc.anything(),
+                            fc.record({ mimeType: fc.string(), text: fc.oneof(fc.string(), fc.base64String()), _encoding: fc.constantFrom('base64', 'utf8', '') }, { requiredKeys: [] }),
+                          ),
+                        },
+                        { requiredKeys: [] },
+                      ),
+                    ),
+                    response: fc.oneof(
+                      fc.anything(),
+                      fc.record({ status: fc.oneof(fc.integer(), fc.double(), fc.anything()), headers: fc.anything(), content: fc.anything() }, { requiredKeys: [] }),
+                    ),
+                  },
+                  { requiredKeys: [] },
+                ),
+              ),
+              { maxLength: 4 },
+            ),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+  },
+  { requiredKeys: [] },
+);
+
+describe('parseHar (fuzzed)', () => {
+  it('never throws on any string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 500 }), (text) => {
+        const result = parseHar(text, 0);
+        expect(result.captures.length + result.errors.length).toBeGreaterThanOrEqual(0);
+        if (result.captures.length === 0) expect(result.errors.length).toBeGreaterThanOrEqual(text.trim() === '' ? 1 : 0);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('never throws on any JSON, and accounts for every entry as a capture or an error naming it', () => {
+    fc.assert(
+      fc.property(fc.oneof(harish, fc.jsonValue()), (value) => {
+        const result = parseHar(JSON.stringify(value) ?? 'null', 1_700_000_000_000);
+        const entries = (value as { log?: { entries?: unknown } } | null)?.log?.entries;
+        if (Array.isArray(entries) && result.errors.every((e) => e.startsWith('entries['))) {
+          expect(result.captures.length + result.skipped).toBe(entries.length);
+          for (const e of result.errors) expect(e).toMatch(/^entries\[\d+\]/);
+        }
+        for (const c of result.captures) {
+          expect(c.source).toBe('imported');
+          expect(c.body).toBeInstanceOf(Buffer);
+          expect(Number.isFinite(c.receivedAtMs)).toBe(true);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
