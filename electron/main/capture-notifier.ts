@@ -1,7 +1,7 @@
 import type { ApiClient } from '../shared/contract/client';
 import type { EventBus } from '../engine/events/event-bus';
 import type { Logger } from '../engine/util/logger';
-import type { BrowserWindowLike, NotificationStatic } from './electron-like';
+import type { BrowserWindowLike, NotificationLike, NotificationStatic } from './electron-like';
 
 export interface CaptureNotifierDeps {
   bus: Pick<EventBus, 'on'>;
@@ -18,6 +18,8 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
  * on. Text only: method, path and count, clipped (payloads are hostile and never shown here).
  */
 export function startCaptureNotifier(deps: CaptureNotifierDeps): () => void {
+  // Electron drops click handlers of notifications that get garbage-collected: keep the recent ones alive.
+  const alive = new Set<NotificationLike>();
   return deps.bus.on('capture.created', ({ items }) => {
     const window = deps.getWindow();
     const first = items[0];
@@ -39,6 +41,8 @@ export function startCaptureNotifier(deps: CaptureNotifierDeps): () => void {
           window.show();
           window.focus();
         });
+        alive.add(notification);
+        for (const old of alive) if (alive.size > 10) alive.delete(old);
         notification.show();
       })
       .catch((error: unknown) => deps.log?.warn('capture notification failed', { error: String(error) }));
