@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The constructed vendor samples beside the repo (../shared/reference/samples). */
-export const samplesDir = join(import.meta.dirname, '../../../../shared/reference/samples');
+/** Copies of the constructed vendor samples (../shared/reference/samples), so the repo tests on its own. */
+export const fixturesDir = join(import.meta.dirname, 'fixtures');
+export const referenceDir = join(import.meta.dirname, '../../../../shared/reference/samples');
 
-export const readSample = (name: string) => readFileSync(join(samplesDir, name), 'utf8');
+export const readSample = (name: string) => readFileSync(join(fixturesDir, name), 'utf8');
