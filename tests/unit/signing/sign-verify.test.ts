@@ -9,7 +9,7 @@ import { verifySignature } from '../../../electron/engine/signing/verify';
 
 const examples = JSON.parse(
   readFileSync(
-    join(import.meta.dirname, '../../../../shared/reference/samples/signature-examples.json'),
+    join(import.meta.dirname, '../send/fixtures/signature-examples.json'),
     'utf8',
   ),
 );
