@@ -18,7 +18,7 @@ import { TransferDialog } from '../features/transfer/TransferDialog';
 import { emptyFilter, filterFromParams, filterToParams, isFiltered, toCaptureFilter, type FilterState } from '../lib/filter-state';
 import { useHashParams } from '../state/hash-state';
 import { useTheme } from '../state/theme';
-import { ComposeSlot, DeliveriesSlot, DictionarySlot, TunnelBannerSlot } from './slots';
+import { ComposeSlot, DeliveriesSlot, DictionarySlot, TunnelBannerSlot, usePublicUrl } from './slots';
 import { useEndpoints } from './use-endpoints';
 
 const VIEWS: ViewId[] = ['inspect', 'endpoints', 'compose', 'deliveries', 'dictionary'];
@@ -26,6 +26,7 @@ const VIEWS: ViewId[] = ['inspect', 'endpoints', 'compose', 'deliveries', 'dicti
 export function App() {
   const api = useApi();
   const theme = useTheme();
+  const publicUrl = usePublicUrl();
   const [params, updateParams] = useHashParams();
   const view = (VIEWS as string[]).includes(params.get('view') ?? '') ? (params.get('view') as ViewId) : 'inspect';
   const filterKey = filterToParams(filterFromParams(params)).toString();
@@ -88,7 +89,7 @@ export function App() {
         view={view}
         onView={setView}
         receiverUrl={info?.receiverUrl ?? null}
-        publicUrl={null /* TODO(tunnel): the public URL from the tunnel contract once it exists */}
+        publicUrl={publicUrl}
         search={<SearchBox value={filterState.text} onChange={setText} />}
         paused={feed.paused}
         pendingCount={feed.pendingCount}
@@ -174,7 +175,7 @@ export function App() {
           <EndpointsPanel
             endpoints={endpoints}
             receiverUrl={info?.receiverUrl ?? null}
-            publicUrl={null}
+            publicUrl={publicUrl}
             onShowCaptures={(id) => updateParams((p) => {
               p.delete('view');
               filterToParams({ ...emptyFilter, endpointId: id }, p);

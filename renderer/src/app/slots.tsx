@@ -1,20 +1,11 @@
 // Mount points for features other engineers build in renderer/src/features/{decode,compose,deliveries,tunnel}.
 // When a feature's index.ts exists, import it here and replace the placeholder; nothing else in the shell changes.
 //
-// TODO(deliveries): import { DeliveryLog, BulkSend, SavedWebhooks } from '../features/deliveries';
-// TODO(tunnel):     import { TunnelControl, TunnelBanner } from '../features/tunnel';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ComposeView } from '../features/compose';
 import { DecodedView, DictionaryBrowser } from '../features/decode';
-
-function Pending({ what }: { what: string }) {
-  return (
-    <div className="empty-panel">
-      <div className="empty-title">{what}</div>
-      <p className="muted">This part of Hookscope is not in this build yet.</p>
-    </div>
-  );
-}
+import { DeliveriesView } from '../features/deliveries';
+import { TunnelBanner, TunnelControl, useTunnelState } from '../features/tunnel';
 
 export function DecodedSlot({ captureId }: { captureId: number }) {
   return (
@@ -41,16 +32,31 @@ export function ComposeSlot() {
 }
 
 export function DeliveriesSlot() {
-  return <Pending what="Deliveries" />;
+  return (
+    <ErrorBoundary label="Deliveries">
+      <DeliveriesView />
+    </ErrorBoundary>
+  );
 }
 
-/** The tunnel control sits in the top bar; null until the tunnel feature lands. */
+/** The tunnel control sits in the top bar. */
 export function TunnelControlSlot() {
-  return null;
+  return (
+    <ErrorBoundary label="Tunnel">
+      <TunnelControl />
+    </ErrorBoundary>
+  );
 }
 
 export function TunnelBannerSlot() {
-  return null;
+  return (
+    <ErrorBoundary label="Tunnel banner">
+      <TunnelBanner />
+    </ErrorBoundary>
+  );
 }
 
-export const availableSlots = { decode: true, compose: true, deliveries: false, tunnel: false };
+/** The tunnel's public URL while one is assigned (kept while degraded: it is what senders call). */
+export function usePublicUrl(): string | null {
+  return useTunnelState().state?.url ?? null;
+}

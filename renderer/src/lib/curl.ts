@@ -1,5 +1,3 @@
-import { quote } from 'shell-quote';
-
 /** Headers curl computes itself; copying them would make the replay lie about length or framing. */
 const SKIP = new Set(['content-length', 'host', 'connection', 'transfer-encoding', 'expect']);
 
@@ -14,16 +12,20 @@ export function toCurl(options: {
   bodyText: string | null;
   bodySize: number;
 }): string {
-  const args: string[] = ['curl'];
-  if (options.method !== 'GET' || options.bodySize > 0) args.push('-X', options.method);
-  args.push(options.url);
+  const first = ['curl'];
+  if (options.method !== 'GET' || options.bodySize > 0) first.push('-X', shellQuote(options.method));
+  first.push(shellQuote(options.url));
+  const lines = [first.join(' ')];
   for (const [name, value] of options.headers) {
     if (SKIP.has(name.toLowerCase())) continue;
-    args.push('-H', `${name}: ${value}`);
+    lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   }
-  if (options.bodySize > 0) {
-    if (options.bodyText !== null) args.push('--data-binary', options.bodyText);
-    else args.push('--data-binary', '@body.bin');
-  }
-  return args.map((a, i) => (i === 0 ? a : quote([a]))).join(' \\\n  ');
+  if (options.bodySize > 0) lines.push(`--data-binary ${options.bodyText !== null ? shellQuote(options.bodyText) : '@body.bin'}`);
+  return lines.join(' \\\n  ');
+}
+
+/** POSIX single-quoting: safe for any bytes a sender chose, including quotes, `$` and newlines. */
+export function shellQuote(value: string): string {
+  if (/^[A-Za-z0-9_\-.,:/@=+%]+$/.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
 }

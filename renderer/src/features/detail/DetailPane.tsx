@@ -79,6 +79,11 @@ function fullUrl(base: string, d: CaptureDetail) {
   return `${base.replace(/\/$/, '')}${d.path}${d.query ? `?${d.query}` : ''}`;
 }
 
+/** The header as sent (with its boundary and charset parameters); the summary field may hold only the media type. */
+function contentTypeHeader(d: CaptureDetail): string | null {
+  return d.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? d.contentType;
+}
+
 function requestBody(d: CaptureDetail): { bytes: Uint8Array; note: string | null } {
   if (d.decodedBodyBase64 !== null) return { bytes: base64ToBytes(d.decodedBodyBase64), note: d.decodeNote ?? `decoded from ${d.contentEncoding}` };
   return { bytes: base64ToBytes(d.bodyBase64), note: d.truncated ? `truncated: stored ${formatBytes(d.storedBodyBytes)} of ${formatBytes(d.bodySizeBytes)}` : null };
@@ -139,7 +144,7 @@ function DetailTab({ tab, detail: d, receiverUrl, endpoints, query }: { tab: Tab
         />
       );
     case 'body':
-      return <BodyView key={d.id} bytes={body.bytes} contentType={d.contentType} query={query} note={body.note} />;
+      return <BodyView key={d.id} bytes={body.bytes} contentType={contentTypeHeader(d)} query={query} note={body.note} />;
     case 'decoded':
       return <DecodedSlot captureId={d.id} />;
     case 'response':

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, monacoText, openTab, openUi, row, selectCapture, send, type UiSession } from './support/ui';
+
+const clickedEmail = JSON.stringify(
+  {
+    activity: {
+      id: '00651b946bfef7e80478efee',
+      field_id: 'act::c',
+      created: '2023-01-16T23:40:54Z',
+      attr: { 'idt::c': '651b8aec8002153e16319fd3', 'str::cn': 'Product review survey', 'str::c': 'https://example.com/review', 'int::li': 2 },
+    },
+    contact: { contact_id: '00651b946baa9be6b2edad00', email: 'alex@example.com', first_name: 'Alex' },
+    id: '00651b946cef87c7af64f4f3',
+    time: '2023-01-16T23:41:18.948713601Z',
+    webhook_id: '651b8aec8002153e16319fd3',
+  },
+  null,
+  2,
+);
+
+describe('decoded Ortto payload in the UI', () => {
+  let s: UiSession;
+  beforeAll(async () => {
+    s = await openUi();
+  });
+  afterAll(async () => {
+    expect(s.problems.dialogs).toEqual([]);
+    expect(s.problems.cspViolations).toEqual([]);
+    expect(s.problems.pageErrors).toEqual([]);
+    await s.close();
+  });
+
+  it('shows the source column, decoded labels, ID hovers, and is found by a label search', async () => {
+    const { page, app } = s;
+    await send(app.receiverUrl, '/ortto-click', { body: clickedEmail, headers: { 'content-type': 'application/json' } });
+    await send(app.receiverUrl, '/other', { body: '{"campaign":"x"}', headers: { 'content-type': 'application/json' } });
+
+    await eventually(async () => expect(await row(page, '/ortto-click').innerText()).toContain('Ortto · Clicked email'));
+    await selectCapture(page, '/ortto-click');
+    await openTab(page, 'decoded');
+    const view = page.getByTestId('decoded-view');
+    await view.waitFor();
+    const text = await view.innerText();
+    expect(text).toContain('Clicked email');
+    expect(text).toContain('Campaign name');
+    expect(text).toContain('Product review survey');
+    expect(text).toContain('URL clicked');
+    expect(text).toContain('Link index');
+
+    // Hover an ID in the raw view (Monaco): the label from the dictionary.
+    await openTab(page, 'body');
+    await page.locator('.body-toolbar [data-mode="raw"]').click();
+    await eventually(async () => expect(await monacoText(page, '.body-raw')).toContain('str::cn'));
+    const token = page.locator('.body-raw .view-line span', { hasText: 'str::cn' }).first();
+    await token.hover();
+    await eventually(async () => expect(await page.locator('.monaco-hover').first().innerText()).toContain('Campaign name'));
+
+    // Search by meaning: the label is indexed with the capture.
+    const search = page.getByTestId('search');
+    await search.fill('"Campaign name"');
+    await search.press('Enter');
+    await eventually(async () => {
+      expect(await row(page, '/ortto-click').count()).toBe(1);
+      expect(await row(page, '/other').count()).toBe(0);
+    });
+  });
+});
