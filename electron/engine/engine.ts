@@ -4,6 +4,7 @@ import { createDecodeModule } from './decode/module';
 import { createSigningModule } from './signing/module';
 import { createProtectionModule } from './protection/module';
 import { createTunnelModule } from './tunnel/module';
+import { createDeliveryModule } from './delivery/module';
 import type { EngineConfig, EngineContext, EngineModule, ReceiverHooks } from './context';
 import { EventBus } from './events/event-bus';
 import { startReceiver, type Receiver } from './receiver/receiver';
@@ -80,12 +81,16 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
   };
 
+  const tunnel = createTunnelModule(ctx);
+  const delivery = createDeliveryModule(ctx);
+  delivery.setPublicUrlProvider(() => tunnel.publicUrls());
   const modules: Record<string, EngineModule> = {
     core: createCoreModule(ctx),
     decode: createDecodeModule(ctx),
     signing: createSigningModule(ctx),
     protection: createProtectionModule(ctx),
-    tunnel: createTunnelModule(ctx),
+    tunnel,
+    delivery,
   };
   const handlers = Object.assign({}, ...Object.values(modules).map((m) => m.handlers)) as Handlers;
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
-import { createDeliveryModule, type DeliveryModule } from '../../../electron/engine/delivery/module';
+import type { DeliveryModule } from '../../../electron/engine/delivery/module';
 import { ApiError } from '../../../electron/shared/contract/errors';
 import { silentLogger } from '../../../electron/engine/util/logger';
 import { tempDir } from '../../helpers/temp-dir';
@@ -15,7 +15,6 @@ let engine: Engine | undefined;
 let delivery: DeliveryModule | undefined;
 const cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
-  await delivery?.close?.();
   await engine?.close();
   for (const fn of cleanup.splice(0)) await fn();
   engine = delivery = undefined;
@@ -25,8 +24,8 @@ async function start() {
   const dir = tempDir();
   cleanup.push(() => dir.cleanup());
   engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-  delivery = createDeliveryModule(engine.ctx);
-  await delivery.start?.();
+  // The engine's own delivery module, as the app runs it.
+  delivery = engine.modules.delivery as DeliveryModule;
   return { engine, delivery };
 }
 
