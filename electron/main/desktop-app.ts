@@ -11,6 +11,7 @@ import { startCaptureNotifier } from './capture-notifier';
 import { createDesktopHandlers } from './desktop-handlers';
 import type { BrowserWindowLike, ElectronLike } from './electron-like';
 import { appIndexUrl, registerAppScheme, serveAppScheme } from './app-protocol';
+import { loadDesktopPrefs, saveDesktopPrefs } from './desktop-prefs';
 import { denyPermissions } from './guards';
 import { createMainWindow } from './main-window';
 import { buildMenuTemplate, createMenuActions, type MenuActions } from './menu';
@@ -142,6 +143,8 @@ export function startDesktop(
       capabilities: () => [...desktopOnlyMethodNames],
     });
 
+    const prefsFile = join(dataDir, 'desktop-prefs.json');
+    electron.nativeTheme.themeSource = loadDesktopPrefs(prefsFile).theme;
     const menu = createMenuActions({
       api,
       dialog: electron.dialog,
@@ -151,7 +154,14 @@ export function startDesktop(
       logsDir: join(dataDir, 'logs'),
       dev: !app.isPackaged,
       platform: deps.platform,
-      onThemeChange: () => installMenu(),
+      onThemeChange: (theme) => {
+        try {
+          saveDesktopPrefs(prefsFile, { theme });
+        } catch (error) {
+          log.warn('could not save the theme', { error: String(error) });
+        }
+        installMenu();
+      },
     });
     const installMenu = () =>
       electron.Menu.setApplicationMenu(

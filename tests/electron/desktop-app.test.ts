@@ -281,6 +281,17 @@ describe('desktop main process (injected Electron)', () => {
     );
   });
 
+  it('remembers the theme chosen in the menu', async () => {
+    const first = await launched();
+    menuItem(first.fake.electron.Menu.installed!.template, ['View', 'Theme', 'Light']).click!();
+    await first.runtime.shutdown();
+    const second = await launched();
+    expect(second.fake.electron.nativeTheme.themeSource).toBe('light');
+    expect(menuItem(second.fake.electron.Menu.installed!.template, ['View', 'Theme', 'Light']).checked).toBe(
+      true,
+    );
+  });
+
   it('hides reload and devtools in packaged builds', async () => {
     const { fake } = await launch(createFakeElectron({ packaged: true }));
     const view = menuItem(fake.electron.Menu.installed!.template, ['View']).submenu!.map((item) => item.role);
