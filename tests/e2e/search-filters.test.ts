@@ -1,0 +1,143 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, openUi, row, send, type UiSession } from './support/ui';
+
+const paths = async (page: Page) => (await page.locator('.row[data-capture-id] .cell.path').allInnerTexts()).sort();
+const count = (page: Page) => page.getByTestId('result-count').innerText();
+
+describe('search and filters', () => {
+  let s: UiSession;
+  let midpoint = 0;
+  beforeAll(async () => {
+    s = await openUi();
+    const created = await s.app.rpc<{ id: number }>('endpoints.create', {
+      slug: 'broken',
+      name: 'Broken',
+      rule: { status: 503, headers: [], body: 'down', delayMs: 0, behaviour: { kind: 'fixed' } },
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    const r = s.app.receiverUrl;
+    await send(r, '/orders/created', { method: 'POST', body: '{"order":"apple-pie"}', headers: { 'content-type': 'application/json', 'X-Shop': 'north' } });
+    await send(r, '/orders/listing', { method: 'GET' });
+    await send(r, '/forms/signup', { method: 'POST', body: 'name=Zed&fruit=banana', headers: { 'content-type': 'application/x-www-form-urlencoded', 'X-Shop': 'south' } });
+    await new Promise((done) => setTimeout(done, 30));
+    midpoint = Date.now();
+    await new Promise((done) => setTimeout(done, 30));
+    await send(r, '/h/broken/ping', { method: 'PUT', body: '<ping>cherry</ping>', headers: { 'content-type': 'application/xml' } });
+    await s.page.reload();
+    await row(s.page, '/h/broken/ping').waitFor();
+  });
+  afterAll(async () => {
+    expect(s.problems.dialogs).toEqual([]);
+    expect(s.problems.cspViolations).toEqual([]);
+    expect(s.problems.pageErrors).toEqual([]);
+    await s.close();
+  });
+  const reset = async () => {
+    await s.page.evaluate(() => (window.location.hash = ''));
+    await eventually(async () => expect(await paths(s.page)).toHaveLength(4));
+  };
+
+  it('full-text search narrows the list, counts the matches, highlights them and lives in the URL', async () => {
+    const { page } = s;
+    await reset();
+    await page.getByTestId('search').fill('banana');
+    await eventually(async () => expect(await paths(page)).toEqual(['/forms/signup']));
+    expect(await count(page)).toBe('1 capture match');
+    expect(page.url()).toContain('q=banana');
+    await page.getByTestId('search').fill('orders');
+    await eventually(async () => expect(await paths(page)).toEqual(['/orders/created', '/orders/listing']));
+    expect(await page.locator('.row mark.hl').first().innerText()).toBe('orders');
+    await page.reload();
+    await eventually(async () => expect(await paths(page)).toEqual(['/orders/created', '/orders/listing']));
+    expect(await page.getByTestId('search').inputValue()).toBe('orders');
+    await row(page, '/orders/created').click();
+    await page.locator('.detail-pane .tab[data-tab="body"]').click();
+    expect(await page.getByTestId('json-tree').locator('mark.hl').count()).toBe(0);
+    await page.getByTestId('search').fill('apple');
+    await eventually(async () => expect(await page.getByTestId('json-tree').locator('mark.hl').first().innerText()).toBe('apple'));
+  });
+
+  it('method filter', async () => {
+    const { page } = s;
+    await reset();
+    await page.getByTestId('filter-method').click();
+    await page.locator('.popover label', { hasText: 'POST' }).locator('input').check();
+    await eventually(async () => expect(await paths(page)).toEqual(['/forms/signup', '/orders/created']));
+    expect(page.url()).toContain('method=POST');
+    expect(await count(page)).toBe('2 captures match');
+  });
+
+  it('status filter by class and by exact code', async () => {
+    const { page } = s;
+    await reset();
+    await page.getByTestId('filter-status').click();
+    await page.locator('.popover label', { hasText: '5xx' }).locator('input').check();
+    await eventually(async () => expect(await paths(page)).toEqual(['/h/broken/ping']));
+    await page.locator('.popover label', { hasText: '5xx' }).locator('input').uncheck();
+    await page.getByTestId('status-exact').fill('200');
+    await page.getByTestId('status-exact').press('Enter');
+    await eventually(async () => expect(await paths(page)).toEqual(['/forms/signup', '/orders/created', '/orders/listing']));
+    expect(page.url()).toContain('status=200');
+  });
+
+  it('endpoint filter', async () => {
+    const { page } = s;
+    await reset();
+    await page.getByTestId('filter-endpoint').click();
+    await page.locator('.popover label', { hasText: 'Broken' }).click();
+    await eventually(async () => expect(await paths(page)).toEqual(['/h/broken/ping']));
+    expect(page.url()).toMatch(/ep=\d+/);
+  });
+
+  it('content-type filter, including a family', async () => {
+    const { page } = s;
+    await reset();
+    await page.getByTestId('filter-ctype').click();
+    await page.locator('.popover label', { hasText: 'application/json' }).locator('input').check();
+    await eventually(async () => expect(await paths(page)).toEqual(['/orders/created']));
+    await page.locator('.popover label', { hasText: 'application/xml' }).locator('input').check();
+    await eventually(async () => expect(await paths(page)).toEqual(['/h/broken/ping', '/orders/created']));
+  });
+
+  it('time range filter, from a shared URL and from the presets', async () => {
+    const { page } = s;
+    await reset();
+    await page.evaluate((from) => (window.location.hash = `from=${from}`), midpoint);
+    await eventually(async () => expect(await paths(page)).toEqual(['/h/broken/ping']));
+    await page.evaluate((to) => (window.location.hash = `to=${to}`), midpoint);
+    await eventually(async () => expect(await paths(page)).toEqual(['/forms/signup', '/orders/created', '/orders/listing']));
+    await page.getByTestId('filter-time').click();
+    await page.locator('.popover label', { hasText: 'Last 5m' }).locator('input').check();
+    await eventually(async () => expect(await paths(page)).toHaveLength(4));
+    expect(page.url()).toContain('since=5m');
+  });
+
+  it('header present, and header equals', async () => {
+    const { page } = s;
+    await reset();
+    await page.getByTestId('filter-header').click();
+    await page.getByTestId('header-name').fill('X-Shop');
+    await page.getByTestId('header-apply').click();
+    await eventually(async () => expect(await paths(page)).toEqual(['/forms/signup', '/orders/created']));
+    await page.getByTestId('filter-header').click();
+    await page.getByTestId('header-value').fill('south');
+    await page.getByTestId('header-apply').click();
+    await eventually(async () => expect(await paths(page)).toEqual(['/forms/signup']));
+    expect(page.url()).toContain('h=X-Shop');
+    expect(page.url()).toContain('hv=south');
+    await page.getByTestId('filter-clear').click();
+    await eventually(async () => expect(await paths(page)).toHaveLength(4));
+  });
+
+  it('a new capture that matches the active filter appears live; one that does not stays out', async () => {
+    const { page } = s;
+    await reset();
+    await page.getByTestId('search').fill('durian');
+    await eventually(async () => expect(await paths(page)).toEqual([]));
+    await send(s.app.receiverUrl, '/fruit/other', { method: 'POST', body: 'kiwi' });
+    await send(s.app.receiverUrl, '/fruit/match', { method: 'POST', body: 'durian smoothie' });
+    await eventually(async () => expect(await paths(page)).toEqual(['/fruit/match']));
+    expect(await count(page)).toBe('1 capture match');
+  });
+});
