@@ -49,14 +49,3 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return 1;
   }
 }
-
-const isEntry = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli.mjs');
-if (isEntry) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error) => {
-      process.stderr.write(String(error) + '\n');
-      process.exit(1);
-    },
-  );
-}
