@@ -24,6 +24,7 @@ describe('decoded Ortto payload in the UI', () => {
     s = await openUi();
   });
   afterAll(async () => {
+    if (!s) return;
     expect(s.problems.dialogs).toEqual([]);
     expect(s.problems.cspViolations).toEqual([]);
     expect(s.problems.pageErrors).toEqual([]);
@@ -51,9 +52,11 @@ describe('decoded Ortto payload in the UI', () => {
     await openTab(page, 'body');
     await page.locator('.body-toolbar [data-mode="raw"]').click();
     await eventually(async () => expect(await monacoText(page, '.body-raw')).toContain('str::cn'));
-    const token = page.locator('.body-raw .view-line span', { hasText: 'str::cn' }).first();
-    await token.hover();
-    await eventually(async () => expect(await page.locator('.monaco-hover').first().innerText()).toContain('Campaign name'));
+    const token = page.locator('.body-raw .view-line span', { hasText: 'str::cn' }).last();
+    const box = (await token.boundingBox())!;
+    await page.mouse.move(box.x + 2, box.y + box.height / 2);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    await page.locator('.monaco-hover-content', { hasText: 'Campaign name' }).first().waitFor({ state: 'visible', timeout: 10_000 });
 
     // Search by meaning: the label is indexed with the capture.
     const search = page.getByTestId('search');
