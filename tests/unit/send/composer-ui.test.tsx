@@ -1,5 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient, type ApiClient, type Transport } from '../../../electron/shared/contract/client';
@@ -18,8 +20,27 @@ let engine: Engine;
 let dir: ReturnType<typeof tempDir>;
 let calls: Array<{ method: string; input: unknown }>;
 let api: ApiClient;
+// A real destination on port 0 that records what arrives.
+let target: Server;
+let targetUrl: string;
+const arrived: Array<{ method: string; url: string; headers: string[]; body: Buffer }> = [];
 
 beforeAll(async () => {
+  target = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      arrived.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.rawHeaders,
+        body: Buffer.concat(chunks),
+      });
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+  targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
   dir = tempDir();
   engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
   const real = createInProcessTransport(engine);
@@ -34,6 +55,7 @@ beforeAll(async () => {
   api = createApiClient(recording);
 });
 afterAll(async () => {
+  await new Promise((resolve) => target.close(resolve));
   await engine.close();
   dir.cleanup();
 });
@@ -90,12 +112,12 @@ describe('Composer', () => {
     expect((screen.getByTestId('compose-send') as HTMLButtonElement).disabled).toBe(true);
   });
 
-  it('asks for confirmation before sending unresolved merge fields, then sends exactly the preview', async () => {
+  it('asks for confirmation before sending unresolved merge fields, then delivers exactly the preview', async () => {
     const body = Buffer.from('{"company":"[Company]","email":"[Email]"}').toString('base64');
     mount({
       initial: {
         method: 'POST',
-        url: 'http://127.0.0.1:9/hook',
+        url: `${targetUrl}/hook?id=[Contact ID]`,
         headers: [
           ['Content-Length', '5'],
           ['X-A', 'b'],
@@ -107,22 +129,49 @@ describe('Composer', () => {
     expect(screen.getByTestId('compose-confirm').textContent).toContain('unresolved: [Company]');
     expect(sendCalls()).toEqual([]);
     await act(async () => fireEvent.click(screen.getByTestId('compose-confirm-send')));
+    const expectedBody = '{"company":"[Company]","email":"mary@example.com"}';
     const [sent] = sendCalls();
     expect(sent?.request).toEqual({
       method: 'POST',
-      url: 'http://127.0.0.1:9/hook',
+      url: `${targetUrl}/hook?id=8`,
       headers: [
         ['X-A', 'b'],
         ['Content-Type', 'application/json'],
       ],
-      bodyBase64: Buffer.from('{"company":"[Company]","email":"mary@example.com"}').toString('base64'),
+      bodyBase64: Buffer.from(expectedBody).toString('base64'),
     });
     expect(sent?.type).toBe('manual');
-    await waitFor(() =>
-      expect(
-        screen.queryByTestId('compose-sent') ?? screen.queryByTestId('compose-send-error'),
-      ).not.toBeNull(),
+    // The engine delivers it to the real server, and the composer follows the delivery to its outcome.
+    await waitFor(() => expect(screen.getByTestId('compose-sent').textContent).toContain('HTTP 200'), {
+      timeout: 10_000,
+    });
+    const request = arrived.find((r) => r.url === '/hook?id=8');
+    expect(request?.body.toString()).toBe(expectedBody);
+    expect(request?.headers).toEqual(
+      expect.arrayContaining(['X-A', 'b', 'Content-Type', 'application/json', 'X-Hookscope-Delivery']),
     );
+  });
+
+  it('explains the loop guard when the target is this app, and sends on explicit override', async () => {
+    mount({
+      initial: {
+        method: 'POST',
+        url: `${engine.receiverUrl}/h/loop`,
+        headers: [],
+        bodyBase64: Buffer.from('{"a":1}').toString('base64'),
+      },
+    });
+    await act(async () => fireEvent.click(screen.getByTestId('compose-send')));
+    const loop = await screen.findByTestId('compose-loop');
+    expect(loop.textContent?.length).toBeGreaterThan(20);
+    expect(sendCalls()).toHaveLength(1);
+    await act(async () => fireEvent.click(screen.getByTestId('compose-loop-override')));
+    expect(sendCalls()[1]?.allowLoop).toBe(true);
+    await waitFor(() => expect(screen.getByTestId('compose-sent').textContent).toContain('HTTP 200'), {
+      timeout: 10_000,
+    });
+    const { items } = await api.call('captures.list', { limit: 5 });
+    expect(items.some((c) => c.path === '/h/loop')).toBe(true);
   });
 
   it('shows the exact signed string from the engine for a signing scheme', async () => {
