@@ -5,22 +5,38 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-const secretKey = /authorization|api[-_]?key|secret|password|token|cookie|signature/i;
+const secretKey = /authorization|api[-_]?key|secret|password|passwd|token|cookie|signature|hmac|credential/i;
+
+const credentialScheme = /\b(Bearer|Basic|Digest|Token)\s+[^\s,;"']+/gi;
+const namedValue = /\b([A-Za-z0-9_-]+)(\s*[:=]\s*)([^,;\r\n"'&]+)/g;
+
+/** Text can carry credentials too (an error quoting the headers it choked on): blank `secret-name: value` and schemes. */
+export function redactText(text: string): string {
+  return text
+    .replace(namedValue, (all, name: string, sep: string) => (secretKey.test(name) ? `${name}${sep}[redacted]` : all))
+    .replace(credentialScheme, (_all, scheme: string) => `${scheme} [redacted]`);
+}
+
+function redactValue(value: unknown): unknown {
+  if (typeof value === 'string') return redactText(value);
+  if (Array.isArray(value)) {
+    // A header pair list: [name, value]
+    if (value.length === 2 && typeof value[0] === 'string' && secretKey.test(value[0])) return [value[0], '[redacted]'];
+    return value.map(redactValue);
+  }
+  if (value && typeof value === 'object') return redactFields(value as Record<string, unknown>);
+  return value;
+}
 
 export function redactFields(fields: Record<string, unknown> = {}): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) {
-    if (secretKey.test(key)) out[key] = '[redacted]';
-    else if (value && typeof value === 'object' && !Array.isArray(value))
-      out[key] = redactFields(value as Record<string, unknown>);
-    else out[key] = value;
-  }
+  for (const [key, value] of Object.entries(fields)) out[key] = secretKey.test(key) ? '[redacted]' : redactValue(value);
   return out;
 }
 
 export function createLogger(write: (line: string) => void = (line) => process.stderr.write(line + '\n')): Logger {
   const log = (level: string) => (message: string, fields?: Record<string, unknown>) =>
-    write(JSON.stringify({ t: new Date().toISOString(), level, message, ...redactFields(fields) }));
+    write(JSON.stringify({ t: new Date().toISOString(), level, message: redactText(message), ...redactFields(fields) }));
   return { info: log('info'), warn: log('warn'), error: log('error') };
 }
 
