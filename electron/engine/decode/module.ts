@@ -84,9 +84,10 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
         const q = input.query.startsWith('?') ? input.query.slice(1) : input.query;
         return decodeCapture({ method: input.method, path: input.path, query: q, headers: input.headers, contentType: input.contentType, body }, custom());
       },
-      'dictionary.entries': () => {
-        const builtIn: DictionaryEntryRow[] = dictionaryEntries().map((e) => ({ ...e, origin: 'built-in', dictionaryId: null }));
-        const customRows: DictionaryEntryRow[] = store.allEntries().map((e) => ({
+      'dictionary.entries': ({ origin }) => {
+        const builtIn: DictionaryEntryRow[] =
+          origin === 'custom' ? [] : dictionaryEntries().map((e) => ({ ...e, origin: 'built-in', dictionaryId: null }));
+        const customRows: DictionaryEntryRow[] = (origin === 'built-in' ? [] : store.allEntries()).map((e) => ({
           vendor: e.fieldId.includes(':') ? 'Ortto' : 'Custom',
           id: e.fieldId,
           kind: e.activityId ? 'activity-attribute' : e.fieldId.startsWith('act:') ? 'activity' : 'field',

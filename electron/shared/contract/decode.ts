@@ -120,7 +120,10 @@ export const decodeMethods = {
     decodeResult,
   ),
   /** Every built-in ID plus every custom label (custom rows carry their dictionary). */
-  'dictionary.entries': method(z.object({}), z.object({ items: z.array(dictionaryEntry) })),
+  'dictionary.entries': method(
+    z.object({ origin: z.enum(['built-in', 'custom']).optional() }),
+    z.object({ items: z.array(dictionaryEntry) }),
+  ),
   'dictionary.custom.list': method(z.object({}), z.object({ items: z.array(customDictionary) })),
   'dictionary.custom.get': method(
     z.object({ id: z.number().int() }),

@@ -123,6 +123,9 @@ describe('custom dictionaries in SQLite', () => {
     const entries = await ok<{ items: { id: string; origin: string; label: string }[] }>('dictionary.entries');
     expect(entries.items.find((e) => e.origin === 'custom' && e.id === 'str::cn')?.label).toBe('Journey or campaign');
     expect(entries.items.filter((e) => e.origin === 'built-in').length).toBeGreaterThan(2000);
+    const onlyCustom = await ok<{ items: { origin: string }[] }>('dictionary.entries', { origin: 'custom' });
+    expect(onlyCustom.items.length).toBe(7);
+    expect(onlyCustom.items.every((e) => e.origin === 'custom')).toBe(true);
     const csv = await ok<{ content: string; fileName: string }>('dictionary.custom.export', { id: dictId, format: 'csv' });
     expect(csv.fileName).toBe('Acme-instance.csv');
     expect(csv.content).toContain('str::cn,Journey or campaign');

@@ -42,8 +42,9 @@ export function dictionaryEntries(): DictionaryEntry[] {
     rows.push({ ...base, vendor: 'Ortto', id, kind: 'activity', label: a.label, altLabels: a.altLabels,
       displayType: a.displayType ?? null, confidence: a.confidence, sources: s(a.src), note: a.note ?? null });
     for (const [attr, label] of Object.entries(a.attributes)) {
+      // Sources live on the activity's own row; repeating them here would triple the table's size.
       rows.push({ ...base, vendor: 'Ortto', id: attr, kind: 'activity-attribute', label, activityId: id,
-        displayType: ortto.attributes[attr]?.displayType ?? null, confidence: a.confidence, sources: s(a.src) });
+        displayType: ortto.attributes[attr]?.displayType ?? null, confidence: a.confidence, sources: [] });
     }
   }
   for (const [id, f] of Object.entries({ ...ONTRAPORT_ENVELOPE, ...ONTRAPORT_CONTACT_FIELDS })) {

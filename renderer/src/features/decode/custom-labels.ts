@@ -13,8 +13,7 @@ export const hoverCustomDictionary = (): CustomDictionary | undefined => current
 
 async function refresh(api: ApiClient) {
   try {
-    const { items } = await api.call('dictionary.entries', {});
-    const custom = items.filter((e) => e.origin === 'custom');
+    const { items: custom } = await api.call('dictionary.entries', { origin: 'custom' });
     current = custom.length
       ? compileCustomDictionary(custom.map((e) => ({ fieldId: e.id, label: e.label, activityId: e.activityId, displayType: e.displayType })))
       : undefined;
