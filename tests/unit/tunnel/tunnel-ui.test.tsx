@@ -35,6 +35,8 @@ function fakeApi(initial: TunnelState) {
       calls.push([method, input]);
       if (method === 'tunnel.settings.get')
         return { subdomain: null, host: 'https://localtunnel.me', autoStart: false };
+      if (method === 'tunnel.settings.update')
+        return { subdomain: null, host: 'https://localtunnel.me', autoStart: true };
       if (method === 'tunnel.start')
         state = { ...state, phase: 'connecting', ...(input as object) } as TunnelState;
       if (method === 'tunnel.dismiss') state = { ...state, urlChanged: null };
@@ -133,5 +135,11 @@ describe('TunnelControl', () => {
     expect(screen.getByTestId('tunnel-url').textContent).toContain('https://my-hooks.loca.lt');
     expect(screen.getByTestId('tunnel-history').textContent).toContain('https://my-hooks.loca.lt');
     expect(screen.getByText('Stop')).toBeTruthy();
+
+    const auto = screen.getByLabelText('Start the public URL when Hookscope starts') as HTMLInputElement;
+    expect(auto.checked).toBe(false);
+    await act(async () => fireEvent.click(auto));
+    expect(calls).toContainEqual(['tunnel.settings.update', { autoStart: true }]);
+    expect(auto.checked).toBe(true);
   });
 });

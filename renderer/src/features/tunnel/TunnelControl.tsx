@@ -53,6 +53,7 @@ function TunnelPanel({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
+  const [autoStart, setAutoStart] = useState<boolean | null>(null);
   useEffect(() => {
     if (state.nextAttemptAtMs === null) return;
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -62,7 +63,9 @@ function TunnelPanel({
     let live = true;
     api.call('tunnel.settings.get', {}).then(
       (settings) => {
-        if (!live || state.phase !== 'idle') return;
+        if (!live) return;
+        setAutoStart(settings.autoStart);
+        if (state.phase !== 'idle') return;
         setSubdomain(settings.subdomain ?? '');
         setHost(settings.host);
       },
@@ -146,6 +149,22 @@ function TunnelPanel({
           />
         </label>
         {hostError && <div className="tunnel-field-error">host: {hostError}</div>}
+        {autoStart !== null && (
+          <label className="tunnel-check">
+            <input
+              type="checkbox"
+              checked={autoStart}
+              onChange={(e) => {
+                const next = e.target.checked;
+                api.call('tunnel.settings.update', { autoStart: next }).then(
+                  (saved) => setAutoStart(saved.autoStart),
+                  (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+                );
+              }}
+            />
+            Start the public URL when Hookscope starts
+          </label>
+        )}
         <div className="tunnel-actions">
           <button
             type="submit"
