@@ -21,7 +21,8 @@ export function DecodedView({ captureId }: { captureId: number }) {
   }
   if (!query.data) return <div className="muted pad">Decoding…</div>;
   const result = query.data as DecodeResult;
-  const options: TreeOptions = { rawKeys, openDepth: 4 };
+  // Big trees open shallower so the first paint stays small; every node can still be expanded.
+  const options: TreeOptions = { rawKeys, openDepth: result.nodeCount > 400 ? 2 : 4 };
   const warnings = result.warnings.filter((w) => w.severity === 'warning');
   return (
     <div className="decoded-view" data-testid="decoded-view">
@@ -32,7 +33,11 @@ export function DecodedView({ captureId }: { captureId: number }) {
           <input type="checkbox" checked={rawKeys} onChange={(e) => setRawKeys(e.target.checked)} /> Raw keys
         </label>
       </div>
-      {result.reason && <div className="notice notice-warn decoded-reason">{result.reason}</div>}
+      {result.reason && (
+        <div className={result.bodyFormat === 'json' || result.bodyFormat === 'form' ? 'muted decoded-reason' : 'notice notice-warn decoded-reason'}>
+          {result.reason}
+        </div>
+      )}
       {warnings.length > 0 && (
         <div className="notice notice-warn decoded-summary" role="status">
           {warnings.length} warning{warnings.length === 1 ? '' : 's'}:{' '}
