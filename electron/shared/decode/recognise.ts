@@ -41,7 +41,7 @@ function orttoRecognisers(value: unknown, custom?: CustomDictionary): Recognitio
     const label = activityLabel(fieldId, custom).label;
     if (journey) {
       const shape = str(value.shape_title);
-      out.push({ vendor: 'Ortto', kind: 'ortto-journey', eventLabel: shape ? `Journey webhook (${shape})` : 'Journey webhook',
+      out.push({ vendor: 'Ortto', kind: 'ortto-journey', eventLabel: shape ? `Journey/playbook webhook (${shape})` : 'Journey/playbook webhook',
         confidence: 0.93,
         explanation: `Journey/playbook webhook fields (campaign_id, shape_id, webhook_id) with the triggering activity ${fieldId} (${label}).` });
     } else {
@@ -51,7 +51,7 @@ function orttoRecognisers(value: unknown, custom?: CustomDictionary): Recognitio
     }
   } else if (journey) {
     const shape = str(value.shape_title);
-    out.push({ vendor: 'Ortto', kind: 'ortto-journey', eventLabel: shape ? `Journey webhook (${shape})` : 'Journey webhook',
+    out.push({ vendor: 'Ortto', kind: 'ortto-journey', eventLabel: shape ? `Journey/playbook webhook (${shape})` : 'Journey/playbook webhook',
       confidence: 0.9, explanation: 'Ortto journey/playbook webhook: contact_id, webhook_id and campaign/shape fields.' });
   } else {
     let ids = 0;

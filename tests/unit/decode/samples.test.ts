@@ -34,7 +34,7 @@ describe('samples: Ortto', () => {
 
   it('journey webhook is recognised from its locked fields', () => {
     const r = decodeCapture(input(sample('ortto-journey-webhook.json')));
-    expect([r.vendor, r.eventLabel, r.recognition?.kind]).toEqual(['Ortto', 'Journey webhook (Notify CRM)', 'ortto-journey']);
+    expect([r.vendor, r.eventLabel, r.recognition?.kind]).toEqual(['Ortto', 'Journey/playbook webhook (Notify CRM)', 'ortto-journey']);
     expect(node(r, '$.campaign_name').label).toBe('Campaign name');
     expect(node(r, '$.campaign_name').display).toBe('Trial onboarding');
     expect(node(r, '$.shape_title').display).toBe('Notify CRM');
