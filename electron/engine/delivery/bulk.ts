@@ -216,11 +216,12 @@ export class BulkRunner {
       this.db.transaction(() => {
         for (const item of batch) {
           const built = this.build(template, item, stored, errors);
-          if (built)
-            this.queue.store.insert(
-              newDelivery(built, stored.options, 'bulk', now, { bulkJobId: id, bulkRow: item.row }),
-              now,
-            );
+          if (!built) continue;
+          const row = this.queue.store.insert(
+            newDelivery(built, stored.options, 'bulk', now, { bulkJobId: id, bulkRow: item.row }),
+            now,
+          );
+          this.queue.track(row.origin);
         }
         const kept = (JSON.parse(job.row_errors_json) as RowError[]).concat(errors).slice(0, MAX_ROW_ERRORS);
         this.db

@@ -255,11 +255,37 @@ export class DeliveryStore {
   }
 
   /** Pending rows due now, oldest first, skipping ids this process already runs. */
-  due(nowMs: number, limit: number): DueRow[] {
+  /** Due rows of one destination, oldest first (index deliveries_origin_due). */
+  dueFor(origin: string, nowMs: number, limit: number): DueRow[] {
     return this.sql(
       `SELECT id, origin, rate_per_minute, concurrency, timeout_ms FROM deliveries
-         WHERE state = 'pending' AND next_attempt_at_ms <= ? ORDER BY next_attempt_at_ms, id LIMIT ?`,
-    ).all(nowMs, limit) as DueRow[];
+         WHERE state = 'pending' AND origin = ? AND next_attempt_at_ms <= ? ORDER BY next_attempt_at_ms, id LIMIT ?`,
+    ).all(origin, nowMs, limit) as DueRow[];
+  }
+
+  hasPending(origin: string): boolean {
+    return (
+      this.sql(`SELECT 1 FROM deliveries WHERE state = 'pending' AND origin = ? LIMIT 1`).get(origin) !==
+      undefined
+    );
+  }
+
+  /** Destinations with queued rows (a full scan: only at start and when rows appear that this process did not add). */
+  pendingOrigins(): string[] {
+    return (
+      this.sql(`SELECT DISTINCT origin FROM deliveries WHERE state = 'pending'`).all() as Array<{
+        origin: string;
+      }>
+    ).map((r) => r.origin);
+  }
+
+  /** Whether anything is due now (index deliveries_due). */
+  anyDue(nowMs: number): boolean {
+    return (
+      this.sql(`SELECT 1 FROM deliveries WHERE state = 'pending' AND next_attempt_at_ms <= ? LIMIT 1`).get(
+        nowMs,
+      ) !== undefined
+    );
   }
 
   nextDueAt(): number | null {

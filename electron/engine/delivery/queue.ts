@@ -5,14 +5,20 @@ import type { SigningConfig } from '../../shared/send/signing-config';
 import { signRequest } from '../signing/sign';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
-import { DeliveryStore, policyOptionsOf, type DeliveryRow, type NewDelivery } from './delivery-store';
+import {
+  DeliveryStore,
+  policyOptionsOf,
+  type DeliveryRow,
+  type DueRow,
+  type NewDelivery,
+} from './delivery-store';
 import { createHttpSender, type HttpSender } from './http-attempt';
 import { RateGates } from './rate-gate';
 import { decide, parseRetryAfter, policySpec } from './retry-policy';
 
 export const DELIVERY_HEADER = 'X-Hookscope-Delivery';
 const LEASE_MARGIN_MS = 30_000;
-const DUE_BATCH = 200;
+const DUE_PAGE = 32;
 
 export interface QueueOptions {
   db: Database.Database;
@@ -39,6 +45,8 @@ export class DeliveryQueue {
   private readonly gates: RateGates;
   private readonly send: HttpSender;
   private readonly running = new Map<number, Promise<void>>();
+  /** Destinations that may have queued rows. */
+  private readonly origins = new Set<string>();
   private readonly abort = new AbortController();
   private readonly changed = new Set<number>();
   private idleWaiters: Array<() => void> = [];
@@ -56,12 +64,14 @@ export class DeliveryQueue {
   start(): void {
     this.started = true;
     this.closing = false;
+    for (const origin of this.store.pendingOrigins()) this.origins.add(origin);
     this.markChanged(this.store.reclaimExpired(this.options.clock.now(), this.owner));
     this.pump();
   }
 
   enqueue(delivery: NewDelivery): DeliveryRow {
     const row = this.store.insert(delivery, this.options.clock.now());
+    this.origins.add(row.origin);
     this.markChanged([row.id]);
     this.pump();
     return row;
@@ -69,8 +79,17 @@ export class DeliveryQueue {
 
   /** Wake the queue after rows changed outside `enqueue` (retry-now, bulk resume). */
   poke(ids: number[] = []): void {
+    for (const id of ids) {
+      const origin = this.store.row(id)?.origin;
+      if (origin) this.origins.add(origin);
+    }
     this.markChanged(ids);
     this.pump();
+  }
+
+  /** Rows were inserted for this destination outside `enqueue` (bulk batches). */
+  track(origin: string): void {
+    this.origins.add(origin);
   }
 
   get inFlight(): number {
@@ -79,7 +98,9 @@ export class DeliveryQueue {
 
   /** Resolves when no attempt of this process is in flight. */
   whenIdle(): Promise<void> {
-    return this.running.size === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
+    return this.running.size === 0
+      ? Promise.resolve()
+      : new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   /** Stop claiming; give in-flight attempts `graceMs` to finish, then interrupt them (they stay due for the next start). */
@@ -103,24 +124,71 @@ export class DeliveryQueue {
     const clock = this.options.clock;
     const now = clock.now();
     const maxInFlight = this.options.maxInFlight ?? 256;
-    const blocked = new Set<string>();
-    for (const due of this.store.due(now, DUE_BATCH)) {
+    // Due rows are looked up per destination, so a busy origin never hides the others behind its backlog.
+    let started = 0;
+    for (const origin of [...this.origins]) {
       if (this.running.size >= maxInFlight) break;
-      if (this.running.has(due.id) || blocked.has(due.origin)) continue;
-      const limits = { concurrency: due.concurrency ?? undefined, ratePerMinute: due.rate_per_minute ?? undefined };
+      const free = this.gates.available(origin);
+      if (free === 0) continue;
+      const page = this.store.dueFor(
+        origin,
+        now,
+        Math.min(DUE_PAGE, free ?? DUE_PAGE, maxInFlight - this.running.size),
+      );
+      if (page.length === 0 && !this.store.hasPending(origin)) this.origins.delete(origin);
+      started += this.startDue(page, now, maxInFlight);
+    }
+    // Rows another process queued are unknown here until a wake-up finds due work that no known origin explains.
+    if (
+      started === 0 &&
+      this.running.size < maxInFlight &&
+      this.store.anyDue(now) &&
+      !this.anyKnownDue(now)
+    ) {
+      const before = this.origins.size;
+      for (const origin of this.store.pendingOrigins()) this.origins.add(origin);
+      if (this.origins.size > before) return this.pump();
+    }
+    const next = this.store.nextDueAt();
+    if (next !== null && next > now) this.scheduleWake(next);
+    const lease = this.store.nextLeaseExpiry(this.owner);
+    if (lease !== null)
+      this.scheduleWake(lease + 1, () =>
+        this.markChanged(this.store.reclaimExpired(clock.now(), this.owner)),
+      );
+  }
+
+  private anyKnownDue(now: number): boolean {
+    for (const origin of this.origins) if (this.store.dueFor(origin, now, 1).length > 0) return true;
+    return false;
+  }
+
+  /** Start attempts for one origin's due rows until its gate closes; returns how many started. */
+  private startDue(page: DueRow[], now: number, maxInFlight: number): number {
+    let started = 0;
+    for (const due of page) {
+      if (this.running.size >= maxInFlight) break;
+      if (this.running.has(due.id)) continue;
+      const limits = {
+        concurrency: due.concurrency ?? undefined,
+        ratePerMinute: due.rate_per_minute ?? undefined,
+      };
       const wait = this.gates.tryAcquire(due.origin, limits, now);
       if (wait > 0) {
-        blocked.add(due.origin);
         if (Number.isFinite(wait)) this.scheduleWake(now + wait);
-        continue;
+        break;
       }
-      const row = this.store.claim(due.id, this.owner, now, now + due.timeout_ms + LEASE_MARGIN_MS) ? this.store.row(due.id) : undefined;
+      const row = this.store.claim(due.id, this.owner, now, now + due.timeout_ms + LEASE_MARGIN_MS)
+        ? this.store.row(due.id)
+        : undefined;
       if (!row) {
         this.gates.release(due.origin, true);
         continue;
       }
       const task = this.attempt(row)
-        .catch((error: unknown) => this.options.log.error('delivery attempt crashed', { id: row.id, error: String(error) }))
+        .catch((error: unknown) =>
+          this.options.log.error('delivery attempt crashed', { id: row.id, error: String(error) }),
+        )
         .finally(() => {
           this.gates.release(row.origin);
           this.running.delete(row.id);
@@ -128,11 +196,9 @@ export class DeliveryQueue {
           this.pump();
         });
       this.running.set(row.id, task);
+      started++;
     }
-    const next = this.store.nextDueAt();
-    if (next !== null && next > now) this.scheduleWake(next);
-    const lease = this.store.nextLeaseExpiry(this.owner);
-    if (lease !== null) this.scheduleWake(lease + 1, () => this.markChanged(this.store.reclaimExpired(clock.now(), this.owner)));
+    return started;
   }
 
   private scheduleWake(at: number, before?: () => void): void {
@@ -186,7 +252,12 @@ export class DeliveryQueue {
     };
     const finishedAt = clock.now();
     if (this.abort.signal.aborted && result.status === null) {
-      this.store.finish({ ...base, outcome: 'interrupted', nextWaitMs: 0 }, this.owner, { state: 'pending', nextAttemptAtMs: finishedAt, finishedAtMs: null }, false);
+      this.store.finish(
+        { ...base, outcome: 'interrupted', nextWaitMs: 0 },
+        this.owner,
+        { state: 'pending', nextAttemptAtMs: finishedAt, finishedAtMs: null },
+        false,
+      );
       this.markChanged([row.id]);
       return;
     }
@@ -195,14 +266,23 @@ export class DeliveryQueue {
     const decision = decide(
       spec,
       attemptNo - row.policy_offset,
-      { status: result.status, networkError: result.error, retryAfterMs: parseRetryAfter(retryAfter, finishedAt) },
+      {
+        status: result.status,
+        networkError: result.error,
+        retryAfterMs: parseRetryAfter(retryAfter, finishedAt),
+      },
       row.time_scale,
     );
     const reason = decision.kind === 'success' ? null : decision.reason;
-    const error = result.error ?? (decision.kind === 'failed' || decision.kind === 'disabled' ? reason : null);
+    const error =
+      result.error ?? (decision.kind === 'failed' || decision.kind === 'disabled' ? reason : null);
     switch (decision.kind) {
       case 'success':
-        this.store.finish({ ...base, outcome: 'success', nextWaitMs: null }, this.owner, { state: 'succeeded', nextAttemptAtMs: null, finishedAtMs: finishedAt });
+        this.store.finish({ ...base, outcome: 'success', nextWaitMs: null }, this.owner, {
+          state: 'succeeded',
+          nextAttemptAtMs: null,
+          finishedAtMs: finishedAt,
+        });
         break;
       case 'retry':
         this.store.finish({ ...base, error, outcome: 'retry', nextWaitMs: decision.waitMs }, this.owner, {
@@ -212,10 +292,18 @@ export class DeliveryQueue {
         });
         break;
       case 'failed':
-        this.store.finish({ ...base, error, outcome: 'failed', nextWaitMs: null }, this.owner, { state: 'failed', nextAttemptAtMs: null, finishedAtMs: finishedAt });
+        this.store.finish({ ...base, error, outcome: 'failed', nextWaitMs: null }, this.owner, {
+          state: 'failed',
+          nextAttemptAtMs: null,
+          finishedAtMs: finishedAt,
+        });
         break;
       case 'disabled':
-        this.store.finish({ ...base, error, outcome: 'disabled', nextWaitMs: null }, this.owner, { state: 'disabled', nextAttemptAtMs: null, finishedAtMs: finishedAt });
+        this.store.finish({ ...base, error, outcome: 'disabled', nextWaitMs: null }, this.owner, {
+          state: 'disabled',
+          nextAttemptAtMs: null,
+          finishedAtMs: finishedAt,
+        });
         this.markChanged(this.store.disableUrl(row.url, finishedAt));
         break;
       default: {

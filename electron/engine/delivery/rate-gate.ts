@@ -51,6 +51,12 @@ export class RateGates {
     return this.gate(origin, limits).tryAcquire(now);
   }
 
+  /** Free concurrency of an origin's gate, or null before its first use. */
+  available(origin: string): number | null {
+    const gate = this.gates.get(origin);
+    return gate ? Math.max(0, gate.limits.concurrency - gate.active) : null;
+  }
+
   /** Give back a slot's concurrency; `refund` also undoes its rate slot (the claim lost a race). */
   release(origin: string, refund = false): void {
     const gate = this.gates.get(origin);
