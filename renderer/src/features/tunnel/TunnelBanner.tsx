@@ -29,7 +29,7 @@ export function TunnelBanner() {
                 Was <span className="mono">{changed.previousUrl}</span>,
               </span>
             )}{' '}
-            now <span className="mono">{changed.url}</span>
+            {changed.previousUrl ? 'now' : 'Now'} <span className="mono">{changed.url}</span>
             <CopyButton text={changed.url} label="Copy new URL" />
             <button type="button" className="btn btn-small" onClick={() => dismiss('urlChanged')}>
               Sender updated

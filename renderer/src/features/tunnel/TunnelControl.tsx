@@ -129,7 +129,9 @@ function TunnelPanel({
       )}
       <form className="tunnel-form" onSubmit={onStart}>
         <label>
-          Subdomain <span className="muted">(optional)</span>
+          <span>
+            Subdomain <span className="muted">(optional)</span>
+          </span>
           <input
             className="mono"
             value={subdomain}
