@@ -23,6 +23,12 @@ export default function CodeEditorImpl({
   const theme = useEditorTheme();
   const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const collection = useRef<Monaco.editor.IEditorDecorationsCollection | null>(null);
+  // Texts this editor emitted through onChange. React renders after Monaco's event, so the parent can echo one
+  // back a keystroke or two late; re-applying it would overwrite newer typing and jump the cursor. Only a value
+  // the editor never produced (a real external change) is pushed into the model.
+  const emitted = useRef<string[]>([]);
+  const external = !emitted.current.includes(value);
+  if (external) emitted.current = [];
 
   const apply = () => {
     const editor = editorRef.current;
@@ -51,12 +57,18 @@ export default function CodeEditorImpl({
   return (
     <div className="code-editor" data-language={language} style={{ height }}>
       <Editor
-        value={value}
+        defaultValue={value}
+        value={external ? value : undefined}
         language={language}
         theme={theme}
         height="100%"
         onMount={onMount}
-        onChange={(next) => onChange?.(next ?? '')}
+        onChange={(next) => {
+          const text = next ?? '';
+          emitted.current.push(text);
+          if (emitted.current.length > 64) emitted.current.shift();
+          onChange?.(text);
+        }}
         loading={<div className="code-editor-loading">Loading editor…</div>}
         options={{
           readOnly,
