@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { send } from '../../helpers/raw-http';
 import { badInputHarness, portOf, socketExchange, type BadInputHarness } from './harness';
@@ -9,7 +9,16 @@ const rssBefore = process.memoryUsage().rss;
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const idOf = (res: { headers: Record<string, unknown> }) => Number(res.headers['x-hookscope-capture-id']);
 
+// 80 MB of one byte, compressed (the decode cap is 64 MB). Built before the engine starts: compressing takes seconds
+// on a busy machine, and an idle keep-alive socket closed meanwhile would fail the next request for the wrong reason.
+const bombs = new Map<string, Buffer>();
+
 beforeAll(async () => {
+  const plain = Buffer.alloc(80 * 1024 * 1024, 0x7b);
+  bombs.set('gzip', gzipSync(plain));
+  bombs.set('deflate', deflateSync(plain));
+  bombs.set('br', brotliCompressSync(plain, { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } }));
+  bombs.set('gzip, gzip', gzipSync(gzipSync(plain)));
   h = await badInputHarness();
 });
 afterAll(async () => {
@@ -81,13 +90,8 @@ describe('hostile bodies and load', () => {
     await h.expectServing();
   });
 
-  it.each([
-    ['gzip', (b: Buffer) => gzipSync(b)],
-    ['deflate', (b: Buffer) => deflateSync(b)],
-    ['br', (b: Buffer) => brotliCompressSync(b)],
-    ['gzip, gzip', (b: Buffer) => gzipSync(gzipSync(b))],
-  ])('a %s bomb is stored as sent, never expanded past the cap by receiver, indexer or decoder', async (encoding, compress) => {
-    const bomb = compress(Buffer.alloc(80 * 1024 * 1024, encoding.includes(',') ? 0 : 0x7b));
+  it.each(['gzip', 'deflate', 'br', 'gzip, gzip'])('a %s bomb is stored as sent, never expanded past the cap by receiver, indexer or decoder', async (encoding) => {
+    const bomb = bombs.get(encoding)!;
     const before = process.memoryUsage().rss;
     const res = await send(`${h.engine.receiverUrl}/bomb`, {
       method: 'POST',

@@ -11,7 +11,7 @@ let dir: ReturnType<typeof tempDir>;
 const call = async <T>(method: string, input: unknown) =>
   (await (engine.handlers as unknown as Record<string, (i: unknown, m: unknown) => unknown>)[method]!(input, { transport: 'in-process' })) as T;
 
-const secrets = ['SECRETBEARER-8d7f', 'SECRETCOOKIE-77', 'SECRETAPIKEY-12', 'SECRETPASSWORD-3', 'SECRETHEADERVALUE-9', 'SECRETVERIFY-5', 'SECRETQUERY-1'];
+const secrets = ['SECRETBEARER-8d7f', 'SECRETCOOKIE-77', 'SECRETAPIKEY-12', 'SECRETPASSWORD-3', 'SECRETHEADERVALUE-9', 'SECRETVERIFY-5', 'SECRETQUERY-1'] as const;
 
 beforeAll(async () => {
   dir = tempDir();
