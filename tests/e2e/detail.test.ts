@@ -12,6 +12,7 @@ describe('capture detail', () => {
     s = await openUi();
   });
   afterAll(async () => {
+    if (!s) return;
     expect(s.problems.dialogs).toEqual([]);
     expect(s.problems.cspViolations).toEqual([]);
     expect(s.problems.pageErrors).toEqual([]);

@@ -7,6 +7,7 @@ describe('live list', () => {
     s = await openUi();
   });
   afterAll(async () => {
+    if (!s) return;
     expect(s.problems.dialogs).toEqual([]);
     expect(s.problems.cspViolations).toEqual([]);
     expect(s.problems.pageErrors).toEqual([]);

@@ -28,6 +28,7 @@ describe('search and filters', () => {
     await row(s.page, '/h/broken/ping').waitFor();
   });
   afterAll(async () => {
+    if (!s) return;
     expect(s.problems.dialogs).toEqual([]);
     expect(s.problems.cspViolations).toEqual([]);
     expect(s.problems.pageErrors).toEqual([]);

@@ -42,17 +42,20 @@ export function useApi(): ApiClient {
   return useApiContext().api;
 }
 
-/** Connection state of the live-event stream; `onReconnect` fires after a dropped stream comes back. */
-export function useConnection(onReconnect?: () => void): ConnectionState {
+/**
+ * Connection state of the live-event stream. `onOpen` fires each time the stream opens (`reconnected` after a drop):
+ * events sent before that were missed, so views catch up then.
+ */
+export function useConnection(onOpen?: (reconnected: boolean) => void): ConnectionState {
   const { connection } = useApiContext();
   const [state, setState] = useState(connection.current);
-  const callback = useRef(onReconnect);
-  callback.current = onReconnect;
+  const callback = useRef(onOpen);
+  callback.current = onOpen;
   useEffect(
     () =>
       connection.subscribe((next, reconnected) => {
         setState(next);
-        if (reconnected) callback.current?.();
+        if (next === 'open') callback.current?.(reconnected);
       }),
     [connection],
   );

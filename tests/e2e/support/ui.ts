@@ -23,6 +23,7 @@ export async function openUi(options: { colorScheme?: 'light' | 'dark'; viewport
   const problems = await watchPage(page);
   await page.goto(app.uiUrl);
   await page.locator('.top-bar').waitFor();
+  await page.locator('.status-bar .conn-open').waitFor();
   return {
     app,
     browser,
@@ -41,7 +42,7 @@ export async function send(
   path: string,
   init: { method?: string; headers?: Record<string, string> | Array<[string, string]>; body?: string | Uint8Array } = {},
 ): Promise<Response> {
-  return fetch(`${receiverUrl}${path}`, { method: init.method ?? (init.body ? 'POST' : 'GET'), headers: init.headers, body: init.body });
+  return fetch(`${receiverUrl}${path}`, { method: init.method ?? (init.body ? 'POST' : 'GET'), headers: init.headers, body: init.body as BodyInit | undefined });
 }
 
 export const row = (page: Page, text: string) => page.locator('.row[data-capture-id]', { hasText: text });

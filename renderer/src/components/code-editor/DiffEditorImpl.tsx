@@ -1,10 +1,26 @@
-import { DiffEditor } from '@monaco-editor/react';
+import { DiffEditor, type DiffOnMount } from '@monaco-editor/react';
+import { useEffect, useRef } from 'react';
+import type * as Monaco from 'monaco-editor';
 import './monaco-instance';
 import type { DiffEditorProps } from './types';
 import { useEditorTheme } from './use-editor-theme';
 
 export default function DiffEditorImpl({ original, modified, language, height = '100%' }: DiffEditorProps) {
   const theme = useEditorTheme();
+  // @monaco-editor/react disposes the text models before the diff widget lets go of them ("TextModel got disposed
+  // before DiffEditorWidget model got reset"). Keep the models and release them ourselves once the widget is gone.
+  const models = useRef<Monaco.editor.ITextModel[]>([]);
+  const onMount: DiffOnMount = (editor) => {
+    const model = editor.getModel();
+    if (model) models.current = [model.original, model.modified];
+  };
+  useEffect(
+    () => () => {
+      const owned = models.current;
+      setTimeout(() => owned.forEach((m) => m.isDisposed() || m.dispose()), 0);
+    },
+    [],
+  );
   return (
     <div className="code-editor diff-editor" data-language={language} style={{ height }}>
       <DiffEditor
@@ -13,6 +29,9 @@ export default function DiffEditorImpl({ original, modified, language, height = 
         language={language}
         theme={theme}
         height="100%"
+        onMount={onMount}
+        keepCurrentOriginalModel
+        keepCurrentModifiedModel
         loading={<div className="code-editor-loading">Loading diff…</div>}
         options={{
           readOnly: true,

@@ -76,7 +76,6 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
   }, [api]);
 
   useEffect(reset, [reset, filterKey]);
-  useConnection(reset);
 
   const loadMore = useCallback(() => {
     if (loading || nextCursor === null) return;
@@ -142,6 +141,10 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
   useEffect(() => () => {
     if (headTimer.current) clearTimeout(headTimer.current);
   }, []);
+
+  // Captures that arrived between the first page and the event stream opening were not pushed to us: fetch them.
+  // After a drop, deletions may have been missed too, so start over.
+  useConnection((reconnected) => (reconnected ? reset() : refreshHead()));
 
   useEvent('capture.created', ({ items: batch }) => {
     setArrivals((n) => n + 1);

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, openUi, send, type UiSession } from './support/ui';
+
+describe('endpoints panel', () => {
+  let s: UiSession;
+  beforeAll(async () => {
+    s = await openUi();
+  });
+  afterAll(async () => {
+    if (!s) return;
+    expect(s.problems.dialogs).toEqual([]);
+    expect(s.problems.cspViolations).toEqual([]);
+    expect(s.problems.pageErrors).toEqual([]);
+    await s.close();
+  });
+
+  const hit = async (n: number) => {
+    const out: Array<{ status: number; body: string }> = [];
+    for (let i = 0; i < n; i++) {
+      const res = await send(s.app.receiverUrl, `/h/flaky/event-${i}`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+      out.push({ status: res.status, body: await res.text() });
+    }
+    return out;
+  };
+  const card = () => s.page.locator('[data-testid="endpoint-card"][data-slug="flaky"]');
+
+  it('creates an endpoint whose fail-first rule a sender sees, with a copyable URL and a live count', async () => {
+    const { page } = s;
+    await page.locator('.view-tab[data-view="endpoints"]').click();
+    await page.getByTestId('endpoint-new').click();
+    await page.getByTestId('endpoint-name').fill('Flaky');
+    await page.getByTestId('endpoint-slug').fill('flaky');
+    await page.getByTestId('rule-status').fill('201');
+    await page.getByTestId('rule-body').fill('{"accepted":true}');
+    await page.getByTestId('rule-behaviour').selectOption('fail-first');
+    await page.getByTestId('rule-fail-count').fill('2');
+    await page.getByTestId('rule-fail-status').fill('502');
+    await page.getByTestId('endpoint-save').click();
+    await card().waitFor();
+    expect(await card().getByTestId('endpoint-rule-text').innerText()).toBe('502 for the first 2, then 201');
+    expect(await card().locator('.url-line .mono').first().innerText()).toBe(`${s.app.receiverUrl}/h/flaky`);
+
+    const answers = await hit(3);
+    expect(answers.map((a) => a.status)).toEqual([502, 502, 201]);
+    expect(answers[2]!.body).toBe('{"accepted":true}');
+    await eventually(async () => expect(await card().getByTestId('endpoint-count').innerText()).toBe('3 captures'));
+  });
+
+  it('edits the rule to a status sequence, then to a 100% failure rate, and senders see each change', async () => {
+    const { page } = s;
+    await card().getByTestId('endpoint-edit').click();
+    await page.getByTestId('rule-behaviour').selectOption('sequence');
+    await page.getByTestId('rule-sequence').fill('418, 200');
+    await page.getByTestId('endpoint-save').click();
+    await eventually(async () => expect(await card().getByTestId('endpoint-rule-text').innerText()).toBe('418 → 200'));
+    expect((await hit(3)).map((a) => a.status)).toEqual([418, 200, 200]);
+
+    await card().getByTestId('endpoint-edit').click();
+    await page.getByTestId('rule-behaviour').selectOption('failure-rate');
+    await page.getByTestId('rule-fail-percent').fill('100');
+    await page.getByTestId('rule-fail-status').fill('503');
+    await page.getByTestId('rule-delay').fill('150');
+    await page.getByTestId('endpoint-save').click();
+    await eventually(async () => expect(await card().getByTestId('endpoint-rule-text').innerText()).toBe('503 100% of the time, else 201 after 150 ms'));
+    expect((await hit(2)).map((a) => a.status)).toEqual([503, 503]);
+    const latest = await s.app.rpc<{ items: Array<{ id: number }> }>('captures.list', { limit: 1 });
+    if (!latest.ok) throw new Error(latest.error.message);
+    const detail = await s.app.rpc<{ response: { delayMs: number; status: number } }>('captures.get', { id: latest.value.items[0]!.id });
+    expect(detail.ok && detail.value.response).toMatchObject({ status: 503, delayMs: 150 });
+  });
+
+  it('rejects a bad rule with an error naming the field, and keeps the old rule', async () => {
+    const { page } = s;
+    await card().getByTestId('endpoint-edit').click();
+    await page.getByTestId('rule-status').fill('99');
+    await page.getByTestId('endpoint-save').click();
+    expect(await page.getByTestId('endpoint-error').innerText()).toContain('Status');
+    await page.locator('[data-testid="endpoint-form"] button', { hasText: 'Cancel' }).click();
+    expect(await card().getByTestId('endpoint-rule-text').innerText()).toContain('503');
+  });
+
+  it('shows the endpoint captures from its count, and deletes the endpoint', async () => {
+    const { page } = s;
+    await card().getByTestId('endpoint-count').click();
+    await eventually(async () => expect(page.url()).toMatch(/ep=\d+/));
+    await eventually(async () => expect(await page.getByTestId('result-count').innerText()).toBe('8 captures match'));
+    await page.locator('.view-tab[data-view="endpoints"]').click();
+    await card().getByTestId('endpoint-delete').click();
+    await eventually(async () => expect(await card().count()).toBe(0));
+    const list = await s.app.rpc<{ items: Array<{ slug: string }> }>('endpoints.list', {});
+    expect(list.ok && list.value.items.map((e) => e.slug)).not.toContain('flaky');
+  });
+});
