@@ -222,16 +222,17 @@ const ONTRAPORT_CUSTOM_DETAILS = ['Ontraport custom field (f + digits); name it 
 const ontraportFreeFormat = (v: unknown): Formatted => (isStarList(v) ? formatStarList(v) : emptyAware(v));
 const emptyAware = (v: unknown): Formatted => (v === '' ? { ...formatPlain(v), display: '(empty)' } : formatPlain(v));
 
-const ontraportInfos = new Map<string, KeyInfo>();
+const ontraportInfos = new WeakMap<OntraportField, Map<Ctx, KeyInfo>>();
+/** Field tables are static, so one info per (field, child context) serves every payload. */
 const ontraportFieldInfo = (key: string, field: OntraportField, ctx: Ctx): KeyInfo => {
-  // Field tables are static, so one info per (key, label) serves every payload.
-  const cacheKey = `${key}\u0000${field.label}`;
-  const hit = ontraportInfos.get(cacheKey);
-  if (hit && hit.ctx === ctx) return hit;
+  let byCtx = ontraportInfos.get(field);
+  if (!byCtx) ontraportInfos.set(field, (byCtx = new Map()));
+  const hit = byCtx.get(ctx);
+  if (hit) return hit;
   const info: KeyInfo = { label: field.label, labelSource: 'vendor', fieldId: key, ctx };
   const f = ontraportFormat(field);
   if (f) info.format = f;
-  if (ontraportInfos.size < 2000) ontraportInfos.set(cacheKey, info);
+  byCtx.set(ctx, info);
   return info;
 };
 
