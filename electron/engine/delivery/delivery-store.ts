@@ -303,14 +303,12 @@ export class DeliveryStore {
     return r.at;
   }
 
-  /** Atomically take a due row; false when another worker (or process) got it first. */
-  claim(id: number, owner: string, nowMs: number, leaseUntilMs: number): boolean {
-    return (
-      this.sql(
-        `UPDATE deliveries SET state = 'in_flight', lease_owner = ?, lease_until_ms = ?
-           WHERE id = ? AND state = 'pending' AND next_attempt_at_ms <= ?`,
-      ).run(owner, leaseUntilMs, id, nowMs).changes === 1
-    );
+  /** Atomically take a due row; undefined when another worker (or process) got it first. */
+  claim(id: number, owner: string, nowMs: number, leaseUntilMs: number): DeliveryRow | undefined {
+    return this.sql(
+      `UPDATE deliveries SET state = 'in_flight', lease_owner = ?, lease_until_ms = ?
+         WHERE id = ? AND state = 'pending' AND next_attempt_at_ms <= ? RETURNING *`,
+    ).get(owner, leaseUntilMs, id, nowMs) as DeliveryRow | undefined;
   }
 
   /**
@@ -410,13 +408,6 @@ export class DeliveryStore {
       next.finishedAtMs,
       r.deliveryId,
     );
-  }
-
-  /** Put an in-flight row back untouched (this process is closing before it sent anything). */
-  unclaim(id: number, owner: string): void {
-    this.sql(
-      `UPDATE deliveries SET state = 'pending', lease_owner = NULL, lease_until_ms = NULL WHERE id = ? AND lease_owner = ? AND state = 'in_flight'`,
-    ).run(id, owner);
   }
 
   cancel(id: number, nowMs: number): DeliveryRow | undefined {

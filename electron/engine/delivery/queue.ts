@@ -178,9 +178,7 @@ export class DeliveryQueue {
         if (Number.isFinite(wait)) this.scheduleWake(now + wait);
         break;
       }
-      const row = this.store.claim(due.id, this.owner, now, now + due.timeout_ms + LEASE_MARGIN_MS)
-        ? this.store.row(due.id)
-        : undefined;
+      const row = this.store.claim(due.id, this.owner, now, now + due.timeout_ms + LEASE_MARGIN_MS);
       if (!row) {
         this.gates.release(due.origin, true);
         continue;
