@@ -458,8 +458,12 @@ function SendStatus({
         <p className="compose-sent" data-testid="compose-sent">
           Delivery #{send.delivery.id} <span className="mono">{send.delivery.uid}</span>:{' '}
           {send.delivery.state.replace('_', ' ')}
-          {send.delivery.lastStatus !== null && <> · HTTP {send.delivery.lastStatus}</>}
-          {send.delivery.lastError && <> · {send.delivery.lastError}</>}
+          {/* The engine's error text already names the status when there is one. */}
+          {send.delivery.lastError ? (
+            <> · {send.delivery.lastError}</>
+          ) : (
+            send.delivery.lastStatus !== null && <> · HTTP {send.delivery.lastStatus}</>
+          )}
           {send.delivery.attempts > 0 && (
             <>
               {' '}
