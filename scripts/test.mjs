@@ -29,6 +29,8 @@ const checks = [
   ['type-check tests and scripts', bin('tsc'), ['-p', 'tsconfig.tests.json']],
   ['lint (incl. import boundaries)', bin('eslint'), ['.', '--max-warnings=0']],
   ['build', process.execPath, [join(root, 'scripts/build.mjs')]],
+  // electron-builder --dir with a stand-in Electron: config, asar contents, fuses, packaged main booted under Node.
+  ['verify packaging (stand-in Electron)', process.execPath, [join(root, 'scripts/verify-packaging.mjs')]],
 ];
 let ok = true;
 for (const [title, command, args] of checks) ok = step(title, command, args) && ok;

@@ -3,8 +3,9 @@ import { createCoreModule } from './core/module';
 import { createDecodeModule } from './decode/module';
 import { createSigningModule } from './signing/module';
 import { createProtectionModule } from './protection/module';
-import { createTunnelModule } from './tunnel/module';
+import { createTunnelModule, type TunnelModule } from './tunnel/module';
 import { createDeliveryModule } from './delivery/module';
+import { createDesktopModule } from './desktop/module';
 import type { EngineConfig, EngineContext, EngineModule, ReceiverHooks } from './context';
 import { EventBus } from './events/event-bus';
 import { startReceiver, type Receiver } from './receiver/receiver';
@@ -33,6 +34,8 @@ export interface Engine {
   bus: EventBus;
   receiverUrl: string;
   modules: Record<string, EngineModule>;
+  /** The public-URL supervisor (`serve --tunnel` drives it directly). */
+  tunnel: TunnelModule;
   close(): Promise<void>;
 }
 
@@ -81,18 +84,25 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
   };
 
+  const core = createCoreModule(ctx);
+  const decode = createDecodeModule(ctx);
+  const signing = createSigningModule(ctx);
+  const protection = createProtectionModule(ctx);
   const tunnel = createTunnelModule(ctx);
   const delivery = createDeliveryModule(ctx);
+  const desktop = createDesktopModule();
   delivery.setPublicUrlProvider(() => tunnel.publicUrls());
-  const modules: Record<string, EngineModule> = {
-    core: createCoreModule(ctx),
-    decode: createDecodeModule(ctx),
-    signing: createSigningModule(ctx),
-    protection: createProtectionModule(ctx),
-    tunnel,
-    delivery,
+  const modules: Record<string, EngineModule> = { core, decode, signing, protection, tunnel, delivery, desktop };
+  // Spelled out (not merged in a loop) so the compiler proves every method of the contract has a handler.
+  const handlers: Handlers = {
+    ...core.handlers,
+    ...decode.handlers,
+    ...signing.handlers,
+    ...protection.handlers,
+    ...tunnel.handlers,
+    ...delivery.handlers,
+    ...desktop.handlers,
   };
-  const handlers = Object.assign({}, ...Object.values(modules).map((m) => m.handlers)) as Handlers;
 
   try {
     receiver = await startReceiver(ctx, { host: config.receiverHost, port: config.receiverPort });
@@ -128,6 +138,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     bus,
     receiverUrl: receiver.url,
     modules,
+    tunnel,
     async close() {
       if (closed) return;
       closed = true;

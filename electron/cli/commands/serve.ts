@@ -5,6 +5,7 @@ import { createEngine, type Engine } from '../../engine/engine';
 import { startHttpTransport, type HttpTransport } from '../../engine/transport/http-transport';
 import { resolveDataDir } from '../data-dir-flag';
 import { intFlag, parseFlags, type CliIo } from '../io';
+import { tunnelFlagOptions, tunnelFlagUsage, validateTunnelFlags } from './tunnel-flags';
 
 export const serveUsage = `Usage: hookscope serve [options]
 
@@ -18,7 +19,7 @@ Options:
   --no-ui               do not serve the UI (API still available with the printed token)
   --open                open the UI in the system browser
   --json-ready          print one JSON line {"event":"ready",...} when ready (for scripts)
-  -h, --help            show this help
+${tunnelFlagUsage}  -h, --help            show this help
 `;
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -75,11 +76,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     open: { type: 'boolean' },
     'json-ready': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
+    ...tunnelFlagOptions,
   });
   if (values.help) {
     io.stdout(serveUsage);
     return 0;
   }
+  const tunnelFlags = validateTunnelFlags(values);
   const dataDir = resolveDataDir(values['data-dir']);
   const receiverPort = intFlag(values['receiver-port'], '--receiver-port', 8787);
   const uiPort = intFlag(values['ui-port'], '--ui-port', 0);
@@ -107,6 +110,19 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`UI:       ${http.uiUrl}\n`);
     if (rendererMissing) io.stdout('(the UI is not built: run `npm run build`)\n');
     io.stdout('Press Ctrl+C to stop.\n');
+  }
+  if (tunnelFlags.enabled) {
+    // Only the receiver is tunnelled; print each public URL (and say loudly when it changed).
+    let shown: string | null = null;
+    engine.bus.on('tunnel.state', (state) => {
+      if (state.phase === 'online' && state.url && state.url !== shown) {
+        io.stdout(`${shown ? 'Public URL CHANGED — update the webhook URL at the sender: ' : 'Public:   '}${state.url}\n`);
+        shown = state.url;
+      } else if (state.phase === 'offline' && state.lastError) {
+        io.stderr(`tunnel offline: ${state.lastError.message} (retrying)\n`);
+      }
+    });
+    engine.tunnel.startTunnel({ subdomain: tunnelFlags.subdomain, host: tunnelFlags.host });
   }
   if (values.open) openInBrowser(http.uiUrl);
   await new Promise<void>((resolve) => {

@@ -45,6 +45,12 @@ describe('hookscope CLI', () => {
     const badValue = io();
     expect(await main(['export', '--data-dir', dir.path, '--format', 'xml'], badValue.io)).toBe(2);
     expect(badValue.err()).toContain('--format');
+    const tunnelFlag = io();
+    expect(await main(['serve', '--subdomain', 'myhooks'], tunnelFlag.io)).toBe(2);
+    expect(tunnelFlag.err()).toContain('--subdomain: only applies with --tunnel');
+    const badSub = io();
+    expect(await main(['serve', '--tunnel', '--subdomain', 'No!'], badSub.io)).toBe(2);
+    expect(badSub.err()).toContain('--subdomain');
     const unknown = io();
     expect(await main(['frobnicate'], unknown.io)).toBe(2);
     expect(unknown.err()).toContain('unknown command "frobnicate"');
