@@ -2,6 +2,7 @@
 // Hookscope's receiver+store (ack after COMMIT) vs a bare node:http server vs mockttp recording every request: same
 // load (autocannon, 1 KB JSON POSTs), alternating, each server in its own child process.
 import autocannon from 'autocannon';
+import { build } from 'esbuild';
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fmt, handOffMarkdown, mb, parseFlags, table, verdict } from './bench-util';
@@ -62,9 +63,25 @@ interface Server {
   close(): Promise<void>;
 }
 
+const root = join(import.meta.dirname, '../..');
+const serverBundle = join(root, '.tmp/bench/ingest-server.mjs');
+// Servers run from an esbuild bundle on plain Node, as the app ships (dist/engine), so RSS carries no tsx loader.
+await build({
+  entryPoints: [join(import.meta.dirname, 'ingest-server.ts')],
+  outfile: serverBundle,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  packages: 'external',
+  logLevel: 'warning',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+});
+
 async function startServer(kind: Kind): Promise<Server> {
-  const child = fork(join(import.meta.dirname, 'ingest-server.ts'), [kind], {
-    execArgv: ['--import', 'tsx'],
+  const child = fork(serverBundle, [kind], {
+    execArgv: [],
+    env: { ...process.env, HOOKSCOPE_MIGRATIONS_DIR: join(root, 'electron/engine/store/migrations') },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const waitFor = <T>(type: string) =>
@@ -176,8 +193,8 @@ async function compare(): Promise<void> {
   lines.push(
     `${rounds} alternating rounds of ${duration} s per server, autocannon with ${connections} connections, ` +
       `${Buffer.byteLength(body)}-byte JSON POST, keep-alive; each server in its own process. ` +
-      'Hookscope = the real receiver + SQLite store (WAL, synchronous=NORMAL, group commit, 200 only after COMMIT, ' +
-      'FTS indexed asynchronously). "rows" = rows stored (Hookscope), requests answered (bare), requests recorded (mockttp).',
+      'Hookscope = the real engine (createEngine: receiver + SQLite store with WAL, synchronous=NORMAL, group commit, 200 only ' +
+      'after COMMIT, FTS indexed asynchronously, and every module\'s receiver hooks), run from an esbuild bundle on plain Node. "rows" = rows stored (Hookscope), requests answered (bare), requests recorded (mockttp).',
     '',
     table(
       ['server', 'req/s (median)', 'per round', 'p50 ms', 'p99 ms (worst)', 'errors+non-2xx', '2xx', 'rows', 'peak RSS'],

@@ -56,7 +56,7 @@ export class FtsIndexer {
     private readonly batchBytes = 4 * 1024 * 1024,
     private readonly sliceMs = 4,
     private readonly busyRestMs = 8,
-    private readonly maxRestingLagMs = 500,
+    private readonly maxRestingLagMs = 1000,
   ) {
     this.selectBatch = db.prepare(`SELECT c.id, c.received_at_ms, c.method, c.path, c.query, c.headers, c.content_type, c.content_encoding,
       c.vendor, c.event_label, b.body FROM captures c JOIN capture_bodies b ON b.capture_id = c.id
