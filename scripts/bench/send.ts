@@ -93,7 +93,8 @@ async function rateAccuracy(rows: number, perSecond: number) {
     template: { method: 'POST', url: `${url}/[id]`, headers: [], body: '{"id":[id]}' },
     rows: { content: csv, format: 'csv' },
     batchSize: 100,
-    concurrency: 10,
+    // Enough concurrency that the rate, not round-trip latency on a loaded machine, is what binds.
+    concurrency: CONCURRENCY,
     policy: 'none',
     ratePerMinute: perSecond * 60,
   });
@@ -125,7 +126,7 @@ const markdown = [
   '',
   table(
     ['bulk rate limit', 'rows', 'set rate', 'measured', 'error', 'target'],
-    [['bulk send, batches of 100, concurrency 10', rate.sent, `${RATE}/s`, `${fmt(rate.measured, 1)}/s`, `${fmt(error, 1)}%`, Math.abs(error) <= 10 ? 'met (±10%)' : '**missed**']],
+    [['bulk send, batches of 100, concurrency 50', rate.sent, `${RATE}/s`, `${fmt(rate.measured, 1)}/s`, `${fmt(error, 1)}%`, Math.abs(error) <= 10 ? 'met (±10%)' : '**missed**']],
   ),
 ].join('\n');
 console.log(`\n${markdown}`);

@@ -54,6 +54,8 @@ export class DeliveryQueue {
   private started = false;
   private closing = false;
   private flushScheduled = false;
+  private pumpScheduled = false;
+  private commits: Array<{ run: () => void; resolve: () => void; reject: (error: unknown) => void }> = [];
 
   constructor(private readonly options: QueueOptions) {
     this.store = new DeliveryStore(options.db);
@@ -125,19 +127,19 @@ export class DeliveryQueue {
     const now = clock.now();
     const maxInFlight = this.options.maxInFlight ?? 256;
     // Due rows are looked up per destination, so a busy origin never hides the others behind its backlog.
+    // One transaction for all of this pump's claims.
     let started = 0;
-    for (const origin of [...this.origins]) {
-      if (this.running.size >= maxInFlight) break;
-      const free = this.gates.available(origin);
-      if (free === 0) continue;
-      const page = this.store.dueFor(
-        origin,
-        now,
-        Math.min(DUE_PAGE, free ?? DUE_PAGE, maxInFlight - this.running.size),
-      );
-      if (page.length === 0 && !this.store.hasPending(origin)) this.origins.delete(origin);
-      started += this.startDue(page, now, maxInFlight);
-    }
+    this.options.db.transaction(() => {
+      for (const origin of [...this.origins]) {
+        if (this.running.size >= maxInFlight) break;
+        const free = this.gates.available(origin);
+        if (free === 0) continue;
+        const limit = Math.min(DUE_PAGE, free ?? DUE_PAGE, maxInFlight - this.running.size);
+        const page = this.store.dueFor(origin, now, limit);
+        if (page.length === 0 && !this.store.hasPending(origin)) this.origins.delete(origin);
+        started += this.startDue(page, now, maxInFlight);
+      }
+    })();
     // Rows another process queued are unknown here until a wake-up finds due work that no known origin explains.
     if (
       started === 0 &&
@@ -191,7 +193,7 @@ export class DeliveryQueue {
           this.gates.release(row.origin);
           this.running.delete(row.id);
           if (this.running.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
-          this.pump();
+          this.schedulePump();
         });
       this.running.set(row.id, task);
       started++;
@@ -250,11 +252,13 @@ export class DeliveryQueue {
     };
     const finishedAt = clock.now();
     if (this.abort.signal.aborted && result.status === null) {
-      this.store.finish(
-        { ...base, outcome: 'interrupted', nextWaitMs: 0 },
-        this.owner,
-        { state: 'pending', nextAttemptAtMs: finishedAt, finishedAtMs: null },
-        false,
+      await this.commit(() =>
+        this.store.finish(
+          { ...base, outcome: 'interrupted', nextWaitMs: 0 },
+          this.owner,
+          { state: 'pending', nextAttemptAtMs: finishedAt, finishedAtMs: null },
+          false,
+        ),
       );
       this.markChanged([row.id]);
       return;
@@ -274,42 +278,90 @@ export class DeliveryQueue {
     const reason = decision.kind === 'success' ? null : decision.reason;
     const error =
       result.error ?? (decision.kind === 'failed' || decision.kind === 'disabled' ? reason : null);
+    let finish: () => void;
     switch (decision.kind) {
       case 'success':
-        this.store.finish({ ...base, outcome: 'success', nextWaitMs: null }, this.owner, {
-          state: 'succeeded',
-          nextAttemptAtMs: null,
-          finishedAtMs: finishedAt,
-        });
+        finish = () =>
+          this.store.finish({ ...base, outcome: 'success', nextWaitMs: null }, this.owner, {
+            state: 'succeeded',
+            nextAttemptAtMs: null,
+            finishedAtMs: finishedAt,
+          });
         break;
       case 'retry':
-        this.store.finish({ ...base, error, outcome: 'retry', nextWaitMs: decision.waitMs }, this.owner, {
-          state: 'pending',
-          nextAttemptAtMs: finishedAt + decision.waitMs,
-          finishedAtMs: null,
-        });
+        finish = () =>
+          this.store.finish({ ...base, error, outcome: 'retry', nextWaitMs: decision.waitMs }, this.owner, {
+            state: 'pending',
+            nextAttemptAtMs: finishedAt + decision.waitMs,
+            finishedAtMs: null,
+          });
         break;
       case 'failed':
-        this.store.finish({ ...base, error, outcome: 'failed', nextWaitMs: null }, this.owner, {
-          state: 'failed',
-          nextAttemptAtMs: null,
-          finishedAtMs: finishedAt,
-        });
+        finish = () =>
+          this.store.finish({ ...base, error, outcome: 'failed', nextWaitMs: null }, this.owner, {
+            state: 'failed',
+            nextAttemptAtMs: null,
+            finishedAtMs: finishedAt,
+          });
         break;
       case 'disabled':
-        this.store.finish({ ...base, error, outcome: 'disabled', nextWaitMs: null }, this.owner, {
-          state: 'disabled',
-          nextAttemptAtMs: null,
-          finishedAtMs: finishedAt,
-        });
-        this.markChanged(this.store.disableUrl(row.url, finishedAt));
+        finish = () => {
+          this.store.finish({ ...base, error, outcome: 'disabled', nextWaitMs: null }, this.owner, {
+            state: 'disabled',
+            nextAttemptAtMs: null,
+            finishedAtMs: finishedAt,
+          });
+          this.markChanged(this.store.disableUrl(row.url, finishedAt));
+        };
         break;
       default: {
         const never: never = decision;
         throw new Error(`unhandled decision ${JSON.stringify(never)}`);
       }
     }
+    await this.commit(finish);
     this.markChanged([row.id]);
+  }
+
+  /**
+   * Group commit: attempts that finish in the same event-loop turn are logged in one transaction (each in its own
+   * savepoint, so one failure loses nothing else). An attempt counts as finished only once its row is committed.
+   */
+  private commit(run: () => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.commits.push({ run, resolve, reject });
+      if (this.commits.length === 1) setImmediate(() => this.flushCommits());
+    });
+  }
+
+  private flushCommits(): void {
+    const batch = this.commits.splice(0);
+    const done: Array<() => void> = [];
+    try {
+      this.options.db.transaction(() => {
+        for (const c of batch) {
+          try {
+            c.run();
+            done.push(c.resolve);
+          } catch (error) {
+            c.reject(error);
+          }
+        }
+      })();
+    } catch (error) {
+      for (const c of batch) c.reject(error);
+      return;
+    }
+    for (const resolve of done) resolve();
+  }
+
+  private schedulePump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    setImmediate(() => {
+      this.pumpScheduled = false;
+      this.pump();
+    });
   }
 
   private markChanged(ids: number[]): void {
