@@ -54,7 +54,7 @@ export const decodeResult = z.object({
   eventLabel: z.string().nullable(),
   recognition: recognition.nullable(),
   candidates: z.array(recognition),
-  bodyFormat: z.enum(['json', 'form', 'text', 'binary', 'empty', 'invalid-json', 'too-large']),
+  bodyFormat: z.enum(['json', 'form', 'xml', 'text', 'binary', 'empty', 'invalid-json', 'too-large']),
   reason: z.string().nullable(),
   sections: z.array(decodedNode),
   warnings: z.array(decodeWarning),

@@ -1,3 +1,4 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { BodyFormat, DecodeInput } from './types';
 
 /** Limits that keep decoding bounded whatever arrives. */
@@ -8,6 +9,8 @@ export const LIMITS = {
   maxClassifyBytes: 64 * 1024,
   maxFormPairs: 10_000,
   maxBracketDepth: 32,
+  /** XML is parsed up to this size (the parser is slower and recursive); larger XML is shown as text. */
+  maxXmlBytes: 128 * 1024,
 } as const;
 
 export type FormValue = string | FormObject | FormValue[];
@@ -46,11 +49,41 @@ export const isJsonType = (ct: string | null) => {
   return t === 'application/json' || t.endsWith('+json') || t === 'text/json';
 };
 export const isFormType = (ct: string | null) => mediaType(ct) === 'application/x-www-form-urlencoded';
+export const isXmlType = (ct: string | null) => {
+  const t = mediaType(ct);
+  return t === 'application/xml' || t === 'text/xml' || t.endsWith('+xml');
+};
+
+const xmlOptions = {
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: true,
+  htmlEntities: false,
+  trimValues: true,
+} as const;
+
+/** XML as a plain tree of strings (attributes as `@name`), or null when it is not well-formed. */
+function parseXml(text: string): { value: unknown; error: string | null } {
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) return { value: null, error: `line ${valid.err.line}: ${valid.err.msg}` };
+  try {
+    return { value: new XMLParser(xmlOptions).parse(text) as unknown, error: null };
+  } catch (error) {
+    return { value: null, error: error instanceof Error ? error.message : String(error) };
+  }
+}
 
 /** One line of `k=v&k2=v2` with no spaces around: what Ontraport's post data and PHP-style forms look like. */
 const FORMISH = /^[^\s=&{}[\]<>"]+(\[[^\]\s]*\])*=[^\r\n]*$/;
 
-export function parseBody(input: Pick<DecodeInput, 'body' | 'contentType'>, maxBytes: number = LIMITS.maxParseBytes): ParsedBody {
+/** `xml: false` keeps XML as text (the receiver's acknowledge path cannot afford the XML parser). */
+export function parseBody(
+  input: Pick<DecodeInput, 'body' | 'contentType'>,
+  maxBytes: number = LIMITS.maxParseBytes,
+  options: { xml: boolean } = { xml: true },
+): ParsedBody {
   const bytes = input.body;
   if (bytes.length === 0) return { format: 'empty', value: null, text: '', reason: null };
   if (bytes.length > maxBytes) {
@@ -74,6 +107,15 @@ export function parseBody(input: Pick<DecodeInput, 'body' | 'contentType'>, maxB
     }
   }
   const trimmedText = text.trim();
+  if (isXmlType(input.contentType) || (first === '<' && trimmedText.endsWith('>'))) {
+    if (!options.xml) return { format: 'text', value: null, text, reason: null };
+    if (bytes.length > LIMITS.maxXmlBytes) {
+      return { format: 'text', value: null, text, reason: `XML body over ${LIMITS.maxXmlBytes} bytes; shown as text.` };
+    }
+    const xml = parseXml(trimmedText);
+    if (xml.error === null) return { format: 'xml', value: xml.value, text, reason: null };
+    return { format: 'text', value: null, text, reason: `Body is not well-formed XML (${xml.error}); decoded as text.` };
+  }
   if (isFormType(input.contentType) || FORMISH.test(trimmedText)) {
     const form = parseForm(trimmedText);
     return { format: 'form', value: form.value, text, reason: form.truncated ? `Form body has more than ${LIMITS.maxFormPairs} pairs; the rest is not decoded.` : null };

@@ -3,6 +3,7 @@ import { genericCtx, ontraportRecordCtx, ontraportRootCtx, orttoRootCtx, wpFusio
 import { isRecord, recognise } from './recognise';
 import { Builder, buildNode, type Ctx } from './tree';
 import { clip } from './values';
+import { findMergeFields } from './merge-fields';
 import type { CustomDictionary, DecodedNode, DecodeInput, DecodeResult, Recognition } from './types';
 
 export interface DecodeOptions {
@@ -15,6 +16,7 @@ export interface DecodeOptions {
 const BODY_LABEL: Record<string, string> = {
   json: 'JSON body',
   form: 'Form body',
+  xml: 'XML body',
   text: 'Text body',
   'invalid-json': 'Body (invalid JSON)',
   binary: 'Binary body',
@@ -77,7 +79,7 @@ function decodeInner(input: DecodeInput, custom: CustomDictionary | undefined, o
     sections.push(node);
   }
   const label = BODY_LABEL[body.format] ?? 'Body';
-  if (body.format === 'json' || body.format === 'form') {
+  if (body.format === 'json' || body.format === 'form' || body.format === 'xml') {
     const node = buildNode(b, {
       key: 'body',
       path: '$',
@@ -92,6 +94,10 @@ function decodeInner(input: DecodeInput, custom: CustomDictionary | undefined, o
     const node = leaf('body', '$', label, body.format, display, body.text !== null ? clip(body.text, 1000) : null);
     if (body.format === 'invalid-json') b.warn(node, 'malformed', 'warning', body.reason ?? 'Invalid JSON.');
     if (body.format === 'too-large') b.warn(node, 'truncated', 'info', body.reason ?? 'Too large.');
+    if (body.format === 'text' && body.text && b.options.mergeCheck) {
+      const merges = findMergeFields(body.text);
+      if (merges.length > 0) b.warn(node, 'unresolved-merge-field', 'warning', `Unresolved merge field ${merges.join(', ')}: the sender did not fill it for this contact.`);
+    }
     sections.push(node);
     b.nodeCount++;
   }
@@ -139,7 +145,7 @@ export function classifyCapture(
 ): { vendor: string | null; eventLabel: string | null } {
   try {
     if (input.body.length > LIMITS.maxClassifyBytes) return { vendor: null, eventLabel: null };
-    const body = parseBody(input, LIMITS.maxClassifyBytes);
+    const body = parseBody(input, LIMITS.maxClassifyBytes, { xml: false });
     const q = input.query ?? '';
     // Only the WP Fusion and merge-field recognisers read the query: skip parsing it when neither can fire.
     const query = q.includes('wpf_action') || q.includes('%5B') || q.includes('[') ? parseQuery(q) : parseQuery('');

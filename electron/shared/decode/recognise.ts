@@ -1,5 +1,5 @@
 import type { ParsedBody, FormObject } from './body';
-import { ONTRAPORT_CONTACT_FIELDS, ONTRAPORT_LIGHTWEIGHT_KEYS, WP_FUSION_ACTIONS } from './dictionary/ontraport';
+import { ONTRAPORT_LIGHTWEIGHT_KEYS, WP_FUSION_ACTIONS } from './dictionary/ontraport';
 import { isOrttoFieldId } from './grammar';
 import { activityLabel, ontraportEventLabel } from './labels';
 import { findMergeFields } from './merge-fields';
@@ -87,23 +87,25 @@ function ontraportSubscription(value: unknown, formatName: string): Recognition 
 const ONTRAPORT_ONLY_KEYS = new Set(['firstname', 'lastname', 'contact_id', 'sms_number', 'office_phone', 'home_phone', 'contact_cat', 'Api-Appid', 'Api-Key']);
 
 function ontraportSendWebhook(body: ParsedBody, query: FormObject): Recognition | null {
-  const flat = isRecord(body.value) ? body.value : null;
   const merges = new Set<string>();
   let ontraportKeys = 0;
   let apiKeys = false;
-  const scan = (o: Record<string, unknown>) => {
+  let budget = 500;
+  // Post data is flat for forms, may be nested a little for JSON/XML: look a few levels down, bounded.
+  const scan = (o: Record<string, unknown>, depth: number) => {
     const keys = Object.keys(o);
-    for (let i = 0; i < keys.length && i < 200; i++) {
+    for (let i = 0; i < keys.length && budget > 0; i++, budget--) {
       const k = keys[i]!;
       const v = o[k];
-      if (ONTRAPORT_ONLY_KEYS.has(k) || (Object.hasOwn(ONTRAPORT_CONTACT_FIELDS, k) && /^(firstname|lastname|contact_id)$/.test(k))) ontraportKeys++;
+      if (ONTRAPORT_ONLY_KEYS.has(k)) ontraportKeys++;
       if (k === 'Api-Appid' || k === 'Api-Key') apiKeys = true;
       if (typeof v === 'string') for (const m of findMergeFields(v)) merges.add(m);
+      else if (depth < 3 && isRecord(v)) scan(v, depth + 1);
     }
   };
-  if (flat && body.format !== 'json') scan(flat);
-  if (flat && body.format === 'json' && Object.values(flat).every((v) => typeof v === 'string')) scan(flat);
-  scan(query);
+  if (isRecord(body.value)) scan(body.value, 0);
+  if (body.format === 'text' && body.text) for (const m of findMergeFields(body.text)) merges.add(m);
+  scan(query, 0);
   if (merges.size > 0) {
     return { vendor: 'Ontraport', kind: 'ontraport-send-webhook', eventLabel: 'Send a webhook (unresolved merge fields)',
       confidence: 0.85, explanation: `Unresolved merge field${merges.size > 1 ? 's' : ''} ${[...merges].slice(0, 3).join(', ')} arrived literally: Ontraport could not fill ${merges.size > 1 ? 'them' : 'it'}.` };
@@ -142,7 +144,8 @@ export function recognise(input: RecogniseInput, custom?: CustomDictionary): Rec
     const sub = ontraportSubscription(input.body.value, formatName);
     if (sub) out.push(sub);
   }
-  if (!out.some((r) => r.vendor === 'Ontraport')) {
+  // Ortto bodies may legitimately hold brackets ("[Draft] Spring sale"): no merge-field guessing there.
+  if (!out.some((r) => r.vendor === 'Ontraport' || r.vendor === 'Ortto')) {
     const send = ontraportSendWebhook(input.body, input.query);
     if (send) out.push(send);
   }

@@ -62,7 +62,7 @@ export interface Recognition {
   explanation: string;
 }
 
-export type BodyFormat = 'json' | 'form' | 'text' | 'binary' | 'empty' | 'invalid-json' | 'too-large';
+export type BodyFormat = 'json' | 'form' | 'xml' | 'text' | 'binary' | 'empty' | 'invalid-json' | 'too-large';
 
 export interface DecodeResult {
   vendor: string | null;

@@ -70,7 +70,30 @@ describe('fuzzing: decoder and recognisers never throw and stay bounded', () => 
   });
 });
 
+describe('fuzzing XML-ish bodies', () => {
+  it('never throws, stays bounded', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^<[a-z<>/ ="[\]&;!?-]{0,80}>$/), (text) => {
+        const i = input(text, 'application/xml');
+        checkResult(decodeCapture(i));
+        classifyCapture(i);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('hostile sizes and shapes', () => {
+  it('10k-deep XML and an entity-expansion attempt are handled', () => {
+    const deep = '<a>'.repeat(10_000) + 'x' + '</a>'.repeat(10_000);
+    const r = decodeCapture(input(deep, 'application/xml'));
+    expect(['xml', 'text']).toContain(r.bodyFormat);
+    expect(countNodes(r)).toBeLessThanOrEqual(MAX_NODES + 2);
+    const lol = '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><l>&c;&c;&c;</l>';
+    const r2 = decodeCapture(input(lol, 'application/xml'));
+    expect(JSON.stringify(r2).length).toBeLessThan(200_000);
+  });
+
   it('10k-deep nesting decodes generically with a truncation note', () => {
     const deep = '['.repeat(10_000) + ']'.repeat(10_000);
     const r = decodeCapture(input(deep));

@@ -103,6 +103,30 @@ describe('merge fields', () => {
   it('Ortto JSON is not scanned for merge fields (campaign names may hold brackets)', () => {
     const r = decodeCapture(input(JSON.stringify({ activity: { field_id: 'act::c', attr: { 'str::cn': '[Draft] Spring sale' } }, webhook_id: 'w' })));
     expect(r.warnings.filter((w) => w.code === 'unresolved-merge-field')).toEqual([]);
+    expect(r.candidates.map((c) => c.vendor)).toEqual(['Ortto']);
+  });
+
+  it('merge fields in JSON, XML and plain-text post data (Ontraport picks the content type from the data)', () => {
+    const json = decodeCapture(input('{"contact":{"first":"[First Name]","email":"m@example.com"}}', 'application/json'));
+    expect([json.vendor, json.eventLabel]).toEqual(['Ontraport', 'Send a webhook (unresolved merge fields)']);
+    expect(node(json, '$.contact.first').warnings[0]!.code).toBe('unresolved-merge-field');
+
+    const xml = decodeCapture(input('<contact id="8"><first>[First Name]</first><email>m@example.com</email></contact>', 'application/xml'));
+    expect(xml.bodyFormat).toBe('xml');
+    expect(xml.vendor).toBe('Ontraport');
+    expect(node(xml, '$.contact.first').warnings[0]!.code).toBe('unresolved-merge-field');
+    expect(node(xml, '$.contact["@id"]').display).toBe('8');
+    // the acknowledge path does not run the XML parser but still sees the merge field in the text
+    expect(classifyCapture(input('<contact><first>[First Name]</first></contact>', 'application/xml'))).toEqual({ vendor: 'Ontraport', eventLabel: 'Send a webhook (unresolved merge fields)' });
+
+    const text = decodeCapture(input('Hello [First Name], welcome', 'text/plain'));
+    expect(text.bodyFormat).toBe('text');
+    expect(text.vendor).toBe('Ontraport');
+    expect(text.sections[0]!.warnings[0]!.message).toContain('[First Name]');
+
+    const broken = decodeCapture(input('<a><b></a>', 'text/xml'));
+    expect(broken.bodyFormat).toBe('text');
+    expect(broken.reason).toMatch(/not well-formed XML/);
   });
 });
 
