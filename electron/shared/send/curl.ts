@@ -58,9 +58,10 @@ export function toCurl(req: CurlRequest): string {
 }
 
 /**
- * Bare when safe, else POSIX single quotes (`'` written as `'\''`). Not shell-quote's `quote`: for words with a
- * single quote it switches to double quotes with backslash escapes, and its own `parse` reads "\`" back with the
- * backslash kept (found by the round-trip fuzz test), so its output would not survive our own paste.
+ * Bare when safe, else POSIX single quotes (`'` written as `'\''`), which no shell reinterprets. Not shell-quote's
+ * `quote`: for a word with a single quote it switches to double quotes and backslash escapes, and shell-quote's own
+ * `parse` reads "\`" back with the backslash kept (found by the round-trip fuzz test; `tokenize` now works around
+ * it for pasted commands).
  */
 function shellWord(word: string): string {
   if (/^[A-Za-z0-9_.,:/@%+=-]+$/.test(word)) return word;
@@ -272,32 +273,49 @@ function setUrl(value: string, state: WalkState) {
 
 type Token = ParseEntry;
 
-/** shell-quote accepts an unclosed quote silently; a pasted command cut short should say so instead. */
-function checkQuotes(command: string) {
+/**
+ * Check the quoting (shell-quote accepts an unclosed quote silently; a command cut short should say so) and note
+ * where a double-quoted string holds "\`": bash reads that as a backtick, shell-quote keeps the backslash.
+ */
+function scanQuotes(command: string): number[] {
+  const escapedBackticks: number[] = [];
   let quote: "'" | '"' | null = null;
   for (let i = 0; i < command.length; i++) {
     const c = command[i];
     if (quote === "'") {
       if (c === "'") quote = null;
-    } else if (c === '\\') i++;
-    else if (quote === '"') {
+    } else if (c === '\\') {
+      if (quote === '"' && command[i + 1] === '`') escapedBackticks.push(i);
+      i++;
+    } else if (quote === '"') {
       if (c === '"') quote = null;
     } else if (c === "'" || c === '"') quote = c;
-    else if (c === '#' && (i === 0 || /\s/.test(command[i - 1] ?? ''))) return;
+    else if (c === '#' && (i === 0 || /\s/.test(command[i - 1] ?? ''))) break;
   }
   if (quote)
     throw new CurlParseError(`command: a ${quote} quote is never closed (was the command cut short?)`);
+  return escapedBackticks;
 }
 
+/** Stands in for an escaped backtick while shell-quote splits the words (a private-use character). */
+const backtickMark = '\uE000';
+
 function tokenize(command: string): Token[] {
-  const joined = command.replace(/\\\r?\n/g, ' ').replace(/^\s*\$\s+/, '');
-  checkQuotes(joined);
+  let joined = command.replace(/\\\r?\n/g, ' ').replace(/^\s*\$\s+/, '');
+  const escapedBackticks = scanQuotes(joined);
+  const marked = escapedBackticks.length > 0 && !joined.includes(backtickMark);
+  if (marked) {
+    for (const at of escapedBackticks.reverse())
+      joined = `${joined.slice(0, at)}${backtickMark}${joined.slice(at + 2)}`;
+  }
+  let tokens: Token[];
   try {
     // Keep `$VAR` literally: a pasted command's variables are not ours to expand.
-    return shellParse(joined, (name) => `$${name}`) as ParseEntry[];
+    tokens = shellParse(joined, (name) => `$${name}`) as ParseEntry[];
   } catch (error) {
     throw new CurlParseError(`command: cannot split into words (${(error as Error).message})`);
   }
+  return marked ? tokens.map((t) => (typeof t === 'string' ? t.replaceAll(backtickMark, '`') : t)) : tokens;
 }
 
 const opText = (token: Token) =>

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
+import { quote } from 'shell-quote';
 import { describe, expect, it } from 'vitest';
 import { CurlParseError, parseCurl, toCurl } from '../../../electron/shared/send/curl';
 
@@ -77,6 +78,22 @@ describe('parseCurl', () => {
   it.each(failures)('rejects %j with a clear message', (command, message) => {
     expect(() => parseCurl(command)).toThrow(CurlParseError);
     expect(() => parseCurl(command)).toThrow(message);
+  });
+
+  it('reads commands quoted by shell-quote, as bash would (escaped backticks included)', () => {
+    expect(parseCurl('curl https://x.test -H "X-Q: it\'s \\`x\\` \\$HOME"').headers).toEqual([
+      ['X-Q', "it's `x` $HOME"],
+    ]);
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 40 }).filter((v) => !/[\r\n\0]/.test(v) && v.trim() !== ''),
+        (value) => {
+          const command = `curl https://x.test -H ${quote([`X-V: ${value}`])}`;
+          expect(parseCurl(command).headers).toEqual([['X-V', value.trim()]]);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('only ever throws CurlParseError, whatever it is given (fuzz)', () => {
