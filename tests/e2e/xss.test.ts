@@ -57,7 +57,7 @@ describe('hostile payloads render as text', () => {
       method: 'POST',
       headers: [['Content-Type', `multipart/form-data; boundary=${boundary}`]],
       body:
-        `--${boundary}\r\nContent-Disposition: form-data; name="${corpus[0]}"; filename="${corpus[1].replace(/"/g, "'")}.png"\r\nContent-Type: text/html\r\n\r\n${corpus[2]}\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="${corpus[0]}"; filename="${corpus[1]!.replace(/"/g, "'")}.png"\r\nContent-Type: text/html\r\n\r\n${corpus[2]}\r\n` +
         `--${boundary}\r\nContent-Disposition: form-data; name="f2"; filename="<svg onload=alert(3)>.svg"\r\n\r\n<svg onload=alert(4)></svg>\r\n--${boundary}--\r\n`,
     });
     await rawSend(`${r}/xss/form`, {

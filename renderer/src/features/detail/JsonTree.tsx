@@ -17,7 +17,7 @@ export function JsonTree({ value, query = '', name, depth = 0 }: { value: unknow
 
   if (value === null || typeof value !== 'object') {
     return (
-      <div className="json-line" style={{ paddingLeft: depth * 14 }}>
+      <div className="json-line" style={{ paddingLeft: 16 + depth * 14 }}>
         {label}
         <Scalar value={value} query={query} />
       </div>
@@ -29,7 +29,7 @@ export function JsonTree({ value, query = '', name, depth = 0 }: { value: unknow
   const [openBracket, closeBracket] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
   return (
     <div className="json-node">
-      <div className="json-line" style={{ paddingLeft: depth * 14 }}>
+      <div className="json-line" style={{ paddingLeft: 16 + depth * 14 }}>
         <button type="button" className="json-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? '▾' : '▸'}
         </button>
@@ -49,13 +49,13 @@ export function JsonTree({ value, query = '', name, depth = 0 }: { value: unknow
             <JsonTree key={k} name={k} value={v} query={query} depth={depth + 1} />
           ))}
           {entries.length > limit && (
-            <div className="json-line" style={{ paddingLeft: (depth + 1) * 14 }}>
+            <div className="json-line" style={{ paddingLeft: 16 + (depth + 1) * 14 }}>
               <button type="button" className="btn btn-link" onClick={() => setLimit(limit + MAX_CHILDREN)}>
                 Show {Math.min(MAX_CHILDREN, entries.length - limit)} more of {entries.length - limit}…
               </button>
             </div>
           )}
-          <div className="json-line" style={{ paddingLeft: depth * 14 }}>
+          <div className="json-line" style={{ paddingLeft: 16 + depth * 14 }}>
             <span className="json-punct">{closeBracket}</span>
           </div>
         </>
