@@ -121,7 +121,7 @@ export function DeliveryLog() {
                   <td className={statusClass(r.responseCode)}>{r.responseCode ?? (r.error ? 'error' : r.outcome)}</td>
                   <td>{dateTime(r.dateMs)}</td>
                   <td className="mono cell" title={r.error ?? undefined}>
-                    {oneLine(r.error ? `${r.error} ${r.responseData}` : r.responseData, 80)}
+                    {oneLine(r.responseData || (r.error ?? ''), 80)}
                   </td>
                   <td>{formatDuration(r.durationMs)}</td>
                   <td>{r.attempt}</td>

@@ -1,0 +1,115 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createApiClient, type ApiClient, type Transport } from '../../../electron/shared/contract/client';
+import { createEngine, type Engine } from '../../../electron/engine/engine';
+import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
+import { silentLogger } from '../../../electron/engine/util/logger';
+import { ApiProvider } from '../../../renderer/src/api';
+import { ConnectionStatus } from '../../../renderer/src/api/connection';
+import { BulkSend, DeliveryLog, SavedWebhooks } from '../../../renderer/src/features/deliveries';
+import { tempDir } from '../../helpers/temp-dir';
+
+// The delivery views against a real engine (in-process transport, SQLite in a temp dir) and a real destination.
+const HOSTILE = '<img src=x onerror="window.__pwned=1">';
+let engine: Engine;
+let dir: ReturnType<typeof tempDir>;
+let api: ApiClient;
+let calls: Array<{ method: string; input: unknown }> = [];
+let target: Server;
+let targetUrl: string;
+const arrived: string[] = [];
+
+beforeAll(async () => {
+  target = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      arrived.push(req.url ?? '');
+      if (req.url?.startsWith('/fail')) res.writeHead(500).end(HOSTILE);
+      else res.end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+  targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
+  dir = tempDir();
+  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
+  const real = createInProcessTransport(engine);
+  const recording: Transport = {
+    invoke: (method, input) => {
+      calls.push({ method, input });
+      return real.invoke(method, input);
+    },
+    subscribe: (listener) => real.subscribe(listener),
+    capabilities: () => real.capabilities(),
+  };
+  api = createApiClient(recording);
+});
+afterAll(async () => {
+  await new Promise((resolve) => target.close(resolve));
+  await engine.close();
+  dir.cleanup();
+});
+afterEach(() => {
+  cleanup();
+  calls = [];
+});
+
+const mount = (node: React.ReactNode) => render(<ApiProvider value={{ api, connection: new ConnectionStatus() }}>{node}</ApiProvider>);
+
+describe('delivery log', () => {
+  it('lists attempts with their response as text, opens the timeline, retries now and exports', async () => {
+    const sent = await api.call('deliveries.send', {
+      request: { method: 'POST', url: `${targetUrl}/fail`, headers: [], bodyBase64: '' },
+      policy: 'none',
+      type: 'manual',
+      name: 'log test',
+    });
+    await waitFor(async () => expect((await api.call('deliveries.get', { id: sent.id })).attempts).toBe(1), { timeout: 5000 });
+    mount(<DeliveryLog />);
+    const table = await screen.findByRole('table', { name: 'Delivery log' });
+    const cell = await within(table).findByText(HOSTILE, { exact: false }, { timeout: 5000 });
+    expect(document.querySelector('img')).toBeNull(); // hostile response text stays text
+    fireEvent.click(cell);
+    const retry = await screen.findByRole('button', { name: 'Retry now' });
+    await screen.findByText(/attempt 1 of 1/);
+    fireEvent.click(retry);
+    await screen.findByText(/attempt 2 of 2/, {}, { timeout: 5000 });
+    expect(arrived.filter((u) => u === '/fail').length).toBeGreaterThanOrEqual(2);
+    expect((await api.call('deliveries.get', { id: sent.id })).attemptList).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'deliveries.exportLog')).toBe(true));
+  });
+});
+
+describe('bulk send', () => {
+  it('starts a job from a CSV file and shows it finish with counts', async () => {
+    mount(<BulkSend />);
+    fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${targetUrl}/bulk/[id]` } });
+    fireEvent.change(screen.getByLabelText('Body template'), { target: { value: 'id=[id]' } });
+    const file = new File(['id\n1\n2\n3\n'], 'rows.csv', { type: 'text/csv' });
+    fireEvent.change(screen.getByLabelText('Rows file'), { target: { files: [file] } });
+    const start = screen.getByRole('button', { name: 'Start bulk send' });
+    await waitFor(() => expect((start as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(start);
+    await screen.findByText(/· done ·/, {}, { timeout: 10_000 });
+    expect(screen.getByText('3 delivered')).toBeTruthy();
+    expect(arrived).toEqual(expect.arrayContaining(['/bulk/1', '/bulk/2', '/bulk/3']));
+  });
+});
+
+describe('saved webhooks', () => {
+  it('saves, duplicates and sends a webhook', async () => {
+    mount(<SavedWebhooks />);
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Ping' } });
+    fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${targetUrl}/saved` } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Ping');
+    fireEvent.click(screen.getByRole('button', { name: 'Duplicate' }));
+    await screen.findByText('Ping (copy)');
+    fireEvent.click(screen.getAllByRole('button', { name: 'Send' })[0]!);
+    await screen.findByText(/Queued delivery \d+/);
+    await waitFor(() => expect(arrived).toContain('/saved'));
+  });
+});
