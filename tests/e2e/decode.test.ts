@@ -53,10 +53,13 @@ describe('decoded Ortto payload in the UI', () => {
     await page.locator('.body-toolbar [data-mode="raw"]').click();
     await eventually(async () => expect(await monacoText(page, '.body-raw')).toContain('str::cn'));
     const token = page.locator('.body-raw .view-line span', { hasText: 'str::cn' }).last();
-    const box = (await token.boundingBox())!;
-    await page.mouse.move(box.x + 2, box.y + box.height / 2);
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
-    await page.locator('.monaco-hover-content', { hasText: 'Campaign name' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    // Monaco shows hovers after a delay and only for a mouse that moved onto the token: move off and on until it shows.
+    await eventually(async () => {
+      const box = (await token.boundingBox())!;
+      await page.mouse.move(box.x - 40, box.y + box.height / 2);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+      await page.locator('.monaco-hover-content', { hasText: 'Campaign name' }).first().waitFor({ state: 'visible', timeout: 3_000 });
+    }, 30_000);
 
     // Search by meaning: the label is indexed with the capture.
     const search = page.getByTestId('search');
