@@ -18,6 +18,7 @@ import { TransferDialog } from '../features/transfer/TransferDialog';
 import { emptyFilter, filterFromParams, filterToParams, isFiltered, toCaptureFilter, type FilterState } from '../lib/filter-state';
 import { useHashParams } from '../state/hash-state';
 import { useTheme } from '../state/theme';
+import { useThrottledTick } from '../state/use-throttled';
 import { ComposeSlot, DeliveriesSlot, DictionarySlot, TunnelBannerSlot, usePublicUrl } from './slots';
 import { useEndpoints } from './use-endpoints';
 
@@ -36,7 +37,10 @@ export function App() {
   const [selection, setSelection] = useState<Selection>(emptySelection);
   const [transferOpen, setTransferOpen] = useState(false);
   const feed = useCaptureFeed(apiFilter, filterKey);
-  const endpoints = useEndpoints(feed.arrivals);
+  const { markRead } = feed;
+  // Panels that summarise activity refresh at most once a second, not on every batch of a burst.
+  const activity = useThrottledTick(feed.arrivals, 1000);
+  const endpoints = useEndpoints(activity);
   const endpointMap = useMemo(() => new Map(endpoints.map((e) => [e.id, e])), [endpoints]);
   const diffIds = (params.get('diff') ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
   const activeFromHash = Number(params.get('sel')) || null;
@@ -60,10 +64,10 @@ export function App() {
   const select = useCallback(
     (next: Selection) => {
       setSelection(next);
-      if (next.active !== null) feed.markRead([next.active]);
+      if (next.active !== null) markRead([next.active]);
       updateParams((p) => (next.active === null ? p.delete('sel') : p.set('sel', String(next.active))));
     },
-    [feed, updateParams],
+    [markRead, updateParams],
   );
 
   const remove = useCallback(
@@ -81,6 +85,7 @@ export function App() {
   }, []);
 
   const selectedIds = [...selection.ids];
+  const search = useMemo(() => <SearchBox value={filterState.text} onChange={setText} />, [filterState.text, setText]);
   const showEmpty = !feed.loading && feed.total === 0 && !isFiltered(filterState) && feed.items.length === 0;
 
   return (
@@ -90,7 +95,7 @@ export function App() {
         onView={setView}
         receiverUrl={info?.receiverUrl ?? null}
         publicUrl={publicUrl}
-        search={<SearchBox value={filterState.text} onChange={setText} />}
+        search={search}
         paused={feed.paused}
         pendingCount={feed.pendingCount}
         onTogglePaused={() => feed.setPaused(!feed.paused)}
@@ -103,7 +108,7 @@ export function App() {
             <div className="inspect-toolbar">
               <FilterBar filter={filterState} onChange={setFilter} endpoints={endpoints} count={feed.total} />
               <ErrorBoundary label="Charts">
-                <Charts filter={apiFilter} filterKey={filterKey} arrivals={feed.arrivals} />
+                <Charts filter={apiFilter} filterKey={filterKey} arrivals={activity} />
               </ErrorBoundary>
             </div>
             {showEmpty ? (
@@ -113,9 +118,9 @@ export function App() {
                 <div className="list-pane">
                   <div className="list-toolbar">
                     {selectedIds.length > 1 ? <span data-testid="selected-count">{selectedIds.length} selected</span> : <span className="muted">{feed.items.length.toLocaleString()} loaded</span>}
-                    {feed.unread.size > 0 && (
+                    {feed.unreadCount > 0 && (
                       <button type="button" className="btn btn-small btn-ghost" data-testid="mark-all-read" onClick={feed.markAllRead}>
-                        {feed.unread.size} unread · mark read
+                        {feed.unreadCount} unread · mark read
                       </button>
                     )}
                     <span className="spacer" />
@@ -186,7 +191,7 @@ export function App() {
         {view === 'deliveries' && <DeliveriesSlot />}
         {view === 'dictionary' && <DictionarySlot />}
       </main>
-      <StatusBar version={info?.version ?? null} arrivals={feed.arrivals} />
+      <StatusBar version={info?.version ?? null} arrivals={activity} />
       {transferOpen && <TransferDialog selectedIds={selectedIds} filter={apiFilter} filteredCount={feed.total} onClose={() => setTransferOpen(false)} />}
     </div>
   );

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { CaptureSummary } from '../../../../electron/shared/contract/captures';
 import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { Highlight } from '../../components/Highlight';
@@ -22,7 +22,7 @@ interface Props {
   query: string;
 }
 
-export function CaptureList({ items, hasMore, loading, loadMore, unread, selection, onSelect, onOpen, onDelete, endpoints, query }: Props) {
+export const CaptureList = memo(function CaptureList({ items, hasMore, loading, loadMore, unread, selection, onSelect, onOpen, onDelete, endpoints, query }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: items.length + (hasMore ? 1 : 0),
@@ -115,7 +115,7 @@ export function CaptureList({ items, hasMore, loading, loadMore, unread, selecti
     }
   };
 
-  const onRowClick = (e: MouseEvent, c: CaptureSummary, index: number) => {
+  const handleRowClick = (e: MouseEvent, c: CaptureSummary, index: number) => {
     if (e.shiftKey && selection.anchor !== null) {
       const a = indexOf(selection.anchor);
       const lo = Math.min(a, index);
@@ -130,6 +130,12 @@ export function CaptureList({ items, hasMore, loading, loadMore, unread, selecti
       onSelect({ active: c.id, anchor: c.id, ids: new Set([c.id]) });
     }
   };
+
+  // Rows are memoised: give them handlers whose identity never changes, calling the latest closures.
+  const latest = useRef({ handleRowClick, onOpen });
+  latest.current = { handleRowClick, onOpen };
+  const onRowClick = useCallback((e: MouseEvent, c: CaptureSummary, index: number) => latest.current.handleRowClick(e, c, index), []);
+  const onRowOpen = useCallback((id: number) => latest.current.onOpen(id), []);
 
   return (
     <div className="capture-list" role="grid" aria-label="Captured requests" aria-rowcount={items.length}>
@@ -166,7 +172,7 @@ export function CaptureList({ items, hasMore, loading, loadMore, unread, selecti
                 endpoint={c.endpointId === null ? null : (endpoints.get(c.endpointId) ?? null)}
                 query={query}
                 onClick={onRowClick}
-                onDoubleClick={onOpen}
+                onDoubleClick={onRowOpen}
               />
             );
           })}
@@ -174,7 +180,7 @@ export function CaptureList({ items, hasMore, loading, loadMore, unread, selecti
       </div>
     </div>
   );
-}
+});
 
 const Row = memo(function Row({
   capture: c,

@@ -14,7 +14,9 @@ export interface CaptureFeed {
   loading: boolean;
   error: string | null;
   loadMore: () => void;
+  /** The same Set object across renders (mutated in place); `unreadCount` changes when it does. */
   unread: ReadonlySet<number>;
+  unreadCount: number;
   markRead: (ids: number[]) => void;
   markAllRead: () => void;
   paused: boolean;
@@ -35,7 +37,10 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
   const [nextCursor, setNextCursor] = useState<number | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
-  const [unread, setUnread] = useState<ReadonlySet<number>>(new Set());
+  // Mutated in place (copying a 10k-entry set on every batch shows up at 1,000 captures/s); the version re-renders.
+  const unreadRef = useRef(new Set<number>());
+  const [unreadVersion, setUnreadVersion] = useState(0);
+  const touchUnread = useCallback(() => setUnreadVersion((v) => v + 1), []);
   const [paused, setPausedState] = useState(false);
   const [pendingCount, setPendingCount] = useState(0);
   const [arrivals, setArrivals] = useState(0);
@@ -106,12 +111,9 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
       const newer = fresh.filter((c) => c.id > top).sort((a, b) => b.id - a.id);
       return newer.length ? newer.concat(prev) : prev;
     });
-    setUnread((prev) => {
-      const next = new Set(prev);
-      for (const c of fresh) next.add(c.id);
-      return next;
-    });
-  }, []);
+    for (const c of fresh) unreadRef.current.add(c.id);
+    touchUnread();
+  }, [touchUnread]);
 
   /** Full-text and header filters can only be evaluated by the engine: ask it for the newest matches. */
   const refreshHead = useCallback(() => {
@@ -171,7 +173,8 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
       setItems([]);
       setTotal(0);
       setNextCursor(null);
-      setUnread(new Set());
+      unreadRef.current.clear();
+      touchUnread();
       return;
     }
     const gone = new Set(ids);
@@ -207,15 +210,18 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
     [prepend, reset],
   );
 
-  const markRead = useCallback((ids: number[]) => {
-    setUnread((prev) => {
-      if (!ids.some((id) => prev.has(id))) return prev;
-      const next = new Set(prev);
-      for (const id of ids) next.delete(id);
-      return next;
-    });
-  }, []);
-  const markAllRead = useCallback(() => setUnread(new Set()), []);
+  const markRead = useCallback(
+    (ids: number[]) => {
+      let changed = false;
+      for (const id of ids) changed = unreadRef.current.delete(id) || changed;
+      if (changed) touchUnread();
+    },
+    [touchUnread],
+  );
+  const markAllRead = useCallback(() => {
+    unreadRef.current.clear();
+    touchUnread();
+  }, [touchUnread]);
 
   return useMemo(
     () => ({
@@ -225,7 +231,8 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
       loading,
       error,
       loadMore,
-      unread,
+      unread: unreadRef.current,
+      unreadCount: unreadRef.current.size,
       markRead,
       markAllRead,
       paused,
@@ -233,6 +240,6 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
       pendingCount,
       arrivals,
     }),
-    [items, total, nextCursor, loading, error, loadMore, unread, markRead, markAllRead, paused, setPaused, pendingCount, arrivals],
+    [items, total, nextCursor, loading, error, loadMore, unreadVersion, markRead, markAllRead, paused, setPaused, pendingCount, arrivals],
   );
 }

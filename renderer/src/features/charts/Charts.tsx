@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, memo } from 'react';
 import { Area, AreaChart, Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAxis } from 'recharts';
 import type { CaptureFilter } from '../../../../electron/shared/contract/captures';
 import { useApi } from '../../api';
@@ -23,7 +23,7 @@ interface Data {
  * Capture rate over the last 30 minutes and the status breakdown for the current filter. Counts come from the engine
  * (captures.count per bucket), so they cover everything stored, not just the rows loaded in the list.
  */
-export function Charts({ filter, filterKey, arrivals }: { filter: CaptureFilter; filterKey: string; arrivals: number }) {
+export const Charts = memo(function Charts({ filter, filterKey, arrivals }: { filter: CaptureFilter; filterKey: string; arrivals: number }) {
   const api = useApi();
   const [data, setData] = useState<Data | null>(null);
   const [minute, setMinute] = useState(0);
@@ -106,4 +106,4 @@ export function Charts({ filter, filterKey, arrivals }: { filter: CaptureFilter;
       </div>
     </div>
   );
-}
+});

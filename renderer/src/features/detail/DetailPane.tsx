@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode, memo } from 'react';
 import type { CaptureDetail } from '../../../../electron/shared/contract/captures';
 import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { useApi, useEvent } from '../../api';
@@ -24,7 +24,7 @@ interface Props {
   onClose?: () => void;
 }
 
-export function DetailPane(props: Props) {
+export const DetailPane = memo(function DetailPane(props: Props) {
   const api = useApi();
   const [detail, setDetail] = useState<CaptureDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -73,7 +73,7 @@ export function DetailPane(props: Props) {
       </div>
     </div>
   );
-}
+});
 
 function fullUrl(base: string, d: CaptureDetail) {
   return `${base.replace(/\/$/, '')}${d.path}${d.query ? `?${d.query}` : ''}`;

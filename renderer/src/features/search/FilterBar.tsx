@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, memo } from 'react';
 import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { Popover } from '../../components/Popover';
 import { emptyFilter, isFiltered, timePresets, type FilterState, type TimePreset } from '../../lib/filter-state';
@@ -25,7 +25,7 @@ const toLocalInput = (ms: number | null) => {
   return d.toISOString().slice(0, 16);
 };
 
-export function FilterBar({ filter, onChange, endpoints, count }: Props) {
+export const FilterBar = memo(function FilterBar({ filter, onChange, endpoints, count }: Props) {
   const set = (patch: Partial<FilterState>) => onChange({ ...filter, ...patch });
   const endpointName = endpoints.find((e) => e.id === filter.endpointId)?.name;
   return (
@@ -121,7 +121,7 @@ export function FilterBar({ filter, onChange, endpoints, count }: Props) {
       </span>
     </div>
   );
-}
+});
 
 function shortType(t: string) {
   return t.replace('application/', '').replace('x-www-form-urlencoded', 'form');

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, memo } from 'react';
 import type { Stats } from '../../../../electron/shared/contract/app';
 import { useApi, useConnection, useEvent } from '../../api';
 import { formatBytes, formatDuration } from '../../lib/format';
 import { useThrottledTick } from '../../state/use-throttled';
 
 /** Capture count, database size and search-index lag, refreshed periodically and on index progress. */
-export function StatusBar({ version, arrivals }: { version: string | null; arrivals: number }) {
+export const StatusBar = memo(function StatusBar({ version, arrivals }: { version: string | null; arrivals: number }) {
   const api = useApi();
   const connection = useConnection();
   const [stats, setStats] = useState<Stats | null>(null);
@@ -46,4 +46,4 @@ export function StatusBar({ version, arrivals }: { version: string | null; arriv
       {version && <span className="muted">Hookscope {version}</span>}
     </footer>
   );
-}
+});
