@@ -1,8 +1,13 @@
 // npm run test:crash [-- --rounds 10 --connections 32]
-// Loads an engine (child process) at a high rate, SIGKILLs it at a random moment, restarts it over the same data
-// dir, 10 times. After each kill: every 2xx-acknowledged capture is stored with the right SHA-256 and
-// PRAGMA integrity_check is ok. At the end the kept counters match the rows and the index catches up.
+// Loads an engine (child process, with its control API) at a high rate and queues outgoing deliveries to a local
+// target, SIGKILLs it at a random moment, restarts it over the same data dir, 10 times. After each kill: every
+// 2xx-acknowledged capture is stored with the right SHA-256 and PRAGMA integrity_check is ok. At the end: counters
+// match the rows, the index catches up, and every queued delivery is delivered — none lost, and any repeat is one that
+// was in flight at a kill (at-least-once; each repeat carries the same X-Hookscope-Delivery id for the target to dedupe).
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { openStores } from '../electron/engine/store/open-stores';
 import { systemClock } from '../electron/engine/util/clock';
@@ -15,6 +20,36 @@ const rounds = (flags.rounds as number | undefined) ?? 10;
 const connections = (flags.connections as number | undefined) ?? 32;
 const minMs = (flags['min-ms'] as number | undefined) ?? 300;
 const maxMs = (flags['max-ms'] as number | undefined) ?? 2500;
+const childScript = join(import.meta.dirname, 'crash-child-api.ts');
+
+// The delivery target: records every X-Hookscope-Delivery id it sees, answers 200 after a short wait so that some
+// deliveries are always in flight when the engine dies.
+const received = new Map<string, number>();
+const target = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    const uid = String(req.headers['x-hookscope-delivery'] ?? '');
+    received.set(uid, (received.get(uid) ?? 0) + 1);
+    setTimeout(() => res.writeHead(200).end('ok'), 30);
+  });
+});
+await new Promise<void>((r) => target.listen(0, '127.0.0.1', r));
+const targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}/hook`;
+
+async function rpc<T>(info: Record<string, string>, method: string, input: unknown): Promise<T> {
+  const res = await fetch(`${info.apiUrl}/api/rpc`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${info.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ method, input }),
+  });
+  const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!body.ok) throw new Error(body.error?.message ?? 'rpc failed');
+  return body.value!;
+}
+
+const queued = new Set<string>(); // deliveries whose deliveries.send was answered: the engine owes them
+const inFlightAtKill = new Set<string>();
+const dbFile = (dir: string) => join(dir, 'hookscope.sqlite');
 
 const dir = tempDir('hookscope-crash-');
 const rows: Array<Array<string | number>> = [];
@@ -24,37 +59,102 @@ try {
   console.log(`crash test: ${rounds} rounds, ${connections} connections, SIGKILL after ${minMs}–${maxMs} ms, data dir ${dir.path}`);
   for (let round = 1; round <= rounds; round++) {
     const killAfterMs = Math.round(minMs + Math.random() * (maxMs - minMs));
-    const r = await crashRound(dir.path, { killAfterMs, connections });
+    let queuedThisRound = 0;
+    const r = await crashRound(dir.path, {
+      killAfterMs,
+      connections,
+      childScript,
+      duringLoad: async (info, stopped) => {
+        for (let i = 0; !stopped(); i++) {
+          try {
+            const d = await rpc<{ uid: string }>(info, 'deliveries.send', {
+              request: { method: 'POST', url: targetUrl, headers: [['content-type', 'application/json']], bodyBase64: Buffer.from(`{"round":${round},"n":${i}}`).toString('base64') },
+              policy: 'custom',
+              customWaitsMs: [50, 50, 50, 50, 50],
+              timeoutMs: 2000,
+              concurrency: 8,
+            });
+            queued.add(d.uid);
+            queuedThisRound++;
+          } catch {
+            return; // the engine died mid-call: that delivery was never acknowledged
+          }
+        }
+      },
+    });
+    const db = new Database(dbFile(dir.path), { readonly: true });
+    for (const { uid } of db.prepare("SELECT uid FROM deliveries WHERE state = 'in_flight'").all() as { uid: string }[]) inFlightAtKill.add(uid);
+    db.close();
     acknowledgedTotal += r.acknowledged;
     const ok = r.integrity === 'ok' && r.missing === 0 && r.corrupted === 0 && r.stored >= acknowledgedTotal && r.acknowledged > 0;
     if (!ok) failures++;
-    rows.push([round, killAfterMs, r.acknowledged, r.missing, r.corrupted, r.integrity, r.stored, ok ? 'ok' : 'FAILED']);
-    console.log(`  round ${round}: killed after ${killAfterMs} ms, ${r.acknowledged} acknowledged, ${r.missing} missing, ${r.corrupted} corrupted, integrity ${r.integrity}, ${r.stored} rows in total`);
+    rows.push([round, killAfterMs, r.acknowledged, r.missing, r.corrupted, r.integrity, r.stored, queuedThisRound, ok ? 'ok' : 'FAILED']);
+    console.log(
+      `  round ${round}: killed after ${killAfterMs} ms, ${r.acknowledged} acknowledged, ${r.missing} missing, ${r.corrupted} corrupted, ` +
+        `integrity ${r.integrity}, ${r.stored} rows in total, ${queuedThisRound} deliveries queued`,
+    );
   }
 
-  // Reopen through the store: counters kept in the same transactions as the rows must match them exactly.
+  // Restart once more and let the queue finish (deliveries a killed engine held are reclaimed when their lease ends).
+  const child = spawn(process.execPath, ['--import', 'tsx', childScript, dir.path], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const info = await new Promise<Record<string, string>>((resolve) => {
+    let out = '';
+    child.stdout.on('data', (c) => {
+      out += c;
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve(JSON.parse(line) as Record<string, string>);
+    });
+  });
+  const deadline = Date.now() + 90_000;
+  let open = -1;
+  while (Date.now() < deadline) {
+    const db = new Database(dbFile(dir.path), { readonly: true });
+    open = (db.prepare("SELECT COUNT(*) AS n FROM deliveries WHERE state IN ('pending', 'in_flight')").get() as { n: number }).n;
+    db.close();
+    if (open === 0) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  void info;
+  child.kill('SIGTERM');
+  await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+
+  // Captures: counters kept in the same transactions as the rows must match them exactly; the index catches up.
   const stores = openStores({ dataDir: dir.path, clock: systemClock });
   stores.captures.indexer.drain();
   const stats = stores.captures.stats();
   stores.captures.close();
   stores.db.close();
-  const db = new Database(join(dir.path, 'hookscope.sqlite'), { readonly: true });
+  const db = new Database(dbFile(dir.path), { readonly: true });
   const real = db.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(stored_body_size), 0) AS bytes FROM captures').get() as { n: number; bytes: number };
   const orphanBodies = (db.prepare('SELECT COUNT(*) AS n FROM capture_bodies WHERE capture_id NOT IN (SELECT id FROM captures)').get() as { n: number }).n;
+  const states = new Map((db.prepare('SELECT uid, state FROM deliveries').all() as { uid: string; state: string }[]).map((d) => [d.uid, d.state]));
   db.close();
   const consistent = stats.count === real.n && stats.bodyBytes === real.bytes && orphanBodies === 0 && stats.indexLagRows === 0;
   if (!consistent) failures++;
-  console.log('\n' + table(['round', 'kill after ms', 'acknowledged', 'missing', 'corrupted', 'integrity_check', 'rows stored (cumulative)', 'verdict'], rows));
+
+  // Deliveries: none lost, repeats only for attempts in flight at a kill.
+  const lost = [...queued].filter((uid) => states.get(uid) !== 'succeeded' || !received.has(uid));
+  const repeated = [...received].filter(([uid, n]) => n > 1 && queued.has(uid));
+  const unexplained = repeated.filter(([uid]) => !inFlightAtKill.has(uid));
+  const strangers = [...received.keys()].filter((uid) => !states.has(uid));
+  const deliveriesOk = open === 0 && lost.length === 0 && unexplained.length === 0 && strangers.length === 0 && queued.size > 0;
+  if (!deliveriesOk) failures++;
+
+  console.log('\n' + table(['round', 'kill after ms', 'acknowledged', 'missing', 'corrupted', 'integrity_check', 'rows stored (cumulative)', 'deliveries queued', 'verdict'], rows));
   console.log(
-    `\nafter restart: counter ${stats.count} rows / ${stats.bodyBytes} bytes vs actual ${real.n} / ${real.bytes}; ` +
+    `\ncaptures after restart: counter ${stats.count} rows / ${stats.bodyBytes} bytes vs actual ${real.n} / ${real.bytes}; ` +
       `${orphanBodies} orphan bodies; index lag ${stats.indexLagRows} rows → ${consistent ? 'consistent' : 'INCONSISTENT'}`,
   );
   console.log(
-    'deliveries: not covered here — the delivery queue is not yet part of createEngine; its restart behaviour ' +
-      '(no loss, no duplicate over a clean close and two racing engines) is tested in tests/integration/delivery/restart.test.ts.',
+    `deliveries: ${queued.size} acknowledged by deliveries.send; ${open} still open after the final restart; ${lost.length} lost; ` +
+      `${repeated.length} delivered more than once, all ${repeated.length - unexplained.length} of them in flight at a kill ` +
+      `(${unexplained.length} unexplained); ${inFlightAtKill.size} were in flight at some kill; ${strangers.length} unknown ids at the target ` +
+      `→ ${deliveriesOk ? 'ok' : 'FAILED'}`,
   );
-  console.log(failures === 0 ? `\nPASS: ${acknowledgedTotal} acknowledged captures over ${rounds} kills, none lost or damaged.` : `\nFAIL: ${failures} check(s) failed.`);
+  console.log(failures === 0 ? `\nPASS: ${acknowledgedTotal} acknowledged captures and ${queued.size} deliveries over ${rounds} kills, none lost or damaged.` : `\nFAIL: ${failures} check(s) failed.`);
 } finally {
+  target.closeAllConnections();
+  target.close();
   dir.cleanup();
 }
 process.exit(failures === 0 ? 0 : 1);

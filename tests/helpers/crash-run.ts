@@ -18,17 +18,28 @@ const childScript = join(import.meta.dirname, '../integration/crash/crash-child.
  * Starts an engine in a child process, loads it with concurrent POSTs, SIGKILLs it after `killAfterMs`, then reopens
  * the database and checks that every request that got a 2xx is stored with the right body hash.
  */
-export async function crashRound(dataDir: string, options: { killAfterMs: number; connections: number }): Promise<CrashRound> {
-  const child = spawn(process.execPath, ['--import', 'tsx', childScript, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const receiverUrl = await new Promise<string>((resolve, reject) => {
+export async function crashRound(
+  dataDir: string,
+  options: {
+    killAfterMs: number;
+    connections: number;
+    /** Another child script printing `{ receiverUrl, ... }` as its first JSON line (default: crash-child.ts). */
+    childScript?: string;
+    /** Runs alongside the capture load until the kill, given what the child printed (e.g. to queue deliveries). */
+    duringLoad?: (info: Record<string, string>, stopped: () => boolean) => Promise<void>;
+  },
+): Promise<CrashRound> {
+  const child = spawn(process.execPath, ['--import', 'tsx', options.childScript ?? childScript, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const info = await new Promise<Record<string, string>>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (c) => {
       out += c;
       const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve((JSON.parse(line) as { receiverUrl: string }).receiverUrl);
+      if (line) resolve(JSON.parse(line) as Record<string, string>);
     });
     child.once('exit', (code) => reject(new Error(`child exited early (${code})`)));
   });
+  const receiverUrl = info.receiverUrl!;
   const acked = new Map<number, string>();
   let stop = false;
   const agent = new Agent({ connections: options.connections });
@@ -48,10 +59,11 @@ export async function crashRound(dataDir: string, options: { killAfterMs: number
     }
   };
   const workers = Array.from({ length: options.connections }, worker);
+  const side = options.duringLoad?.(info, () => stop).catch(() => undefined);
   await new Promise((r) => setTimeout(r, options.killAfterMs));
   child.kill('SIGKILL');
   stop = true;
-  await Promise.all(workers);
+  await Promise.all([...workers, side]);
   await new Promise((r) => (child.exitCode !== null || child.signalCode ? r(null) : child.once('exit', r)));
   await agent.close();
 

@@ -14,6 +14,7 @@ import { parseHeaders, summaryColumns, toSummary, type CaptureRow } from './capt
 import { CaptureWriter, type NewCapture } from './capture-writer';
 import type { EndpointStore } from './endpoint-store';
 import { FtsIndexer, type IndexProgress, type SearchTextExtractor } from './fts-indexer';
+import { WalCheckpointer } from './wal-checkpointer';
 
 export interface CaptureStoreEvents {
   created(items: CaptureSummary[]): void;
@@ -26,6 +27,7 @@ export class CaptureStore {
   private readonly writer: CaptureWriter;
   readonly indexer: FtsIndexer;
   private readonly extractors: SearchTextExtractor[] = [];
+  private readonly checkpointer: WalCheckpointer | null;
 
   constructor(
     private readonly db: Database.Database,
@@ -43,6 +45,8 @@ export class CaptureStore {
       },
       (counts) => endpoints.addCaptureCounts(counts),
     );
+    this.checkpointer = dbFile ? new WalCheckpointer(db, dbFile) : null;
+    this.checkpointer?.start();
   }
 
   /** Resolves with the capture id once its row is committed — only then may the request be acknowledged. */
@@ -170,6 +174,7 @@ export class CaptureStore {
       bump.run(deleted, 'captures');
       bump.run(bytes, 'body_bytes');
     })();
+    this.indexer.discard(removed);
     if (removed.length) this.events.deleted(removed, false);
     return deleted;
   }
@@ -182,6 +187,7 @@ export class CaptureStore {
         UPDATE counters SET value = 0 WHERE name IN ('captures', 'body_bytes');
         UPDATE endpoints SET capture_count = 0;`);
     })();
+    this.indexer.discard('all');
     this.events.deleted([], true);
     return count;
   }
@@ -219,5 +225,6 @@ export class CaptureStore {
   close(): void {
     this.writer.flush();
     this.indexer.stop();
+    this.checkpointer?.stop();
   }
 }

@@ -19,6 +19,22 @@ export interface IndexableCapture {
 /** Extra words for a capture (decoded field labels, vendor, event). Must never throw. */
 export type SearchTextExtractor = (capture: IndexableCapture) => string;
 
+type IndexRow = {
+  id: number;
+  received_at_ms: number;
+  method: string;
+  path: string;
+  query: string;
+  headers: string;
+  content_type: string | null;
+  content_encoding: string | null;
+  vendor: string | null;
+  event_label: string | null;
+  body: Buffer;
+};
+/** rowid, path, query, headers, body, labels */
+type PreparedRow = [number, string, string, string, string, string];
+
 export interface IndexProgress {
   indexedUpTo: number;
   latestId: number;
@@ -43,6 +59,10 @@ export class FtsIndexer {
   private lastCommitAt = -Infinity;
   /** Rows the last slice managed, so the next one reads about as many bodies as it can index. */
   private lastSliceRows = 32;
+  /** Index rows prepared by earlier slices, written together (ids ascending, all above the watermark). */
+  private prepared: PreparedRow[] = [];
+  private preparedAt = 0;
+  private readonly discarded = new Set<number>();
   private readonly selectBatch: Database.Statement;
   private readonly insertFts: Database.Statement;
   private readonly setWatermark: Database.Statement;
@@ -57,6 +77,7 @@ export class FtsIndexer {
     private readonly sliceMs = 4,
     private readonly busyRestMs = 8,
     private readonly maxRestingLagMs = 1000,
+    private readonly writeRows = 128,
   ) {
     this.selectBatch = db.prepare(`SELECT c.id, c.received_at_ms, c.method, c.path, c.query, c.headers, c.content_type, c.content_encoding,
       c.vendor, c.event_label, b.body FROM captures c JOIN capture_bodies b ON b.capture_id = c.id
@@ -87,82 +108,37 @@ export class FtsIndexer {
     }, delayMs);
   }
 
-  /** Index one time slice (or `budgetMs`); schedules itself again while behind. Returns how many rows were indexed. */
+  /**
+   * One time slice (or `budgetMs`): prepare index rows (the expensive part: decoding, extractors) and write them in
+   * one transaction once `writeRows` are ready or the backlog is done. FTS5 makes a new segment per transaction, so
+   * writing a few rows per slice made every row ~5× dearer in merges. Schedules itself again while behind. Returns how
+   * many rows were written to the index.
+   */
   runOnce(budgetMs: number = this.sliceMs): number {
     if (this.stopped) return 0;
     const started = performance.now();
     this.running = true;
-    let indexed = 0;
+    let written = 0;
     let behind: boolean;
-    let oldestWaitingMs: number | null = null;
+    let oldestWaitingMs: number | null;
     try {
-      const from = this.indexedUpTo();
-      type Row = {
-        id: number;
-        received_at_ms: number;
-        method: string;
-        path: string;
-        query: string;
-        headers: string;
-        content_type: string | null;
-        content_encoding: string | null;
-        vendor: string | null;
-        event_label: string | null;
-        body: Buffer;
-      };
+      const from = this.prepared.length > 0 ? this.prepared[this.prepared.length - 1]![0] : this.indexedUpTo();
       const want = budgetMs === Infinity ? this.batchRows : Math.min(this.batchRows, Math.max(16, this.lastSliceRows * 2));
-      const rows = this.selectBatch.all(from, want) as Row[];
-      behind = rows.length === want;
-      if (rows.length > 0) {
-        let bytes = 0;
-        const take: Row[] = [];
-        for (const row of rows) {
-          take.push(row);
-          bytes += row.body.byteLength;
-          if (bytes > this.batchBytes) break;
-        }
-        let done = 0;
-        this.db.transaction(() => {
-          for (const row of take) {
-            // At least one row per slice, so the index always moves forward.
-            if (done > 0 && performance.now() - started > budgetMs) break;
-            done++;
-            const headers = JSON.parse(row.headers) as HeaderPair[];
-            const decoded = decodeContentEncoding(row.body, row.content_encoding).body ?? row.body;
-            const capture: IndexableCapture = {
-              id: row.id,
-              method: row.method,
-              path: row.path,
-              query: row.query,
-              headers,
-              contentType: row.content_type,
-              body: decoded,
-              vendor: row.vendor,
-              eventLabel: row.event_label,
-            };
-            const labels = [row.vendor ?? '', row.event_label ?? '', row.method];
-            for (const extract of this.extractors) {
-              try {
-                labels.push(extract(capture));
-              } catch {
-                // An extractor bug must never stop indexing; the capture is still found by its raw text.
-              }
-            }
-            this.insertFts.run(
-              row.id,
-              row.path,
-              safeDecode(row.query),
-              headers.map(([n, v]) => `${n}: ${v}`).join('\n'),
-              indexableText(decoded),
-              labels.join(' '),
-            );
-          }
-          this.setWatermark.run(take[done - 1]!.id);
-        })();
-        indexed = done;
-        if (budgetMs !== Infinity) this.lastSliceRows = done;
-        if (done < take.length) behind = true;
-        oldestWaitingMs = rows[done]?.received_at_ms ?? null;
+      const rows = this.selectBatch.all(from, want) as IndexRow[];
+      let done = 0;
+      let bytes = 0;
+      for (const row of rows) {
+        // At least one row per slice, so the index always moves forward.
+        if (done > 0 && (performance.now() - started > budgetMs || bytes > this.batchBytes)) break;
+        this.prepared.push(this.prepare(row));
+        bytes += row.body.byteLength;
+        done++;
+      }
+      if (budgetMs !== Infinity) this.lastSliceRows = Math.max(1, done);
+      behind = rows.length === want || done < rows.length;
+      oldestWaitingMs = this.prepared[0] ? this.preparedAt : (rows[done]?.received_at_ms ?? null);
+      if (this.prepared.length > 0 && (!behind || this.prepared.length >= this.writeRows || budgetMs === Infinity)) {
+        written = this.writePrepared();
       }
     } finally {
       this.running = false;
@@ -179,7 +155,63 @@ export class FtsIndexer {
     // takes its full share of the loop so the lag stays bounded under sustained load.
     const young = oldestWaitingMs === null || now - oldestWaitingMs < this.maxRestingLagMs;
     if (behind) this.poke(performance.now() - this.lastCommitAt < 50 && young ? this.busyRestMs : 0);
-    return indexed;
+    return written;
+  }
+
+  private prepare(row: IndexRow): PreparedRow {
+    if (this.prepared.length === 0) this.preparedAt = row.received_at_ms;
+    const headers = JSON.parse(row.headers) as HeaderPair[];
+    const decoded = decodeContentEncoding(row.body, row.content_encoding).body ?? row.body;
+    const capture: IndexableCapture = {
+      id: row.id,
+      method: row.method,
+      path: row.path,
+      query: row.query,
+      headers,
+      contentType: row.content_type,
+      body: decoded,
+      vendor: row.vendor,
+      eventLabel: row.event_label,
+    };
+    const labels = [row.vendor ?? '', row.event_label ?? '', row.method];
+    for (const extract of this.extractors) {
+      try {
+        labels.push(extract(capture));
+      } catch {
+        // An extractor bug must never stop indexing; the capture is still found by its raw text.
+      }
+    }
+    return [
+      row.id,
+      row.path,
+      safeDecode(row.query),
+      headers.map(([n, v]) => `${n}: ${v}`).join('\n'),
+      indexableText(decoded),
+      labels.join(' '),
+    ];
+  }
+
+  /** Writes the prepared rows and the watermark in one transaction. */
+  private writePrepared(): number {
+    const rows = this.prepared;
+    if (rows.length === 0) return 0;
+    this.db.transaction(() => {
+      for (const r of rows) if (!this.discarded.has(r[0])) this.insertFts.run(...r);
+      this.setWatermark.run(rows[rows.length - 1]![0]);
+    })();
+    this.prepared = [];
+    this.discarded.clear();
+    return rows.length;
+  }
+
+  /** Captures deleted before their prepared index rows were written: never write them. */
+  discard(ids: number[] | 'all'): void {
+    if (ids === 'all') {
+      for (const r of this.prepared) this.discarded.add(r[0]);
+      return;
+    }
+    const pending = new Set(this.prepared.map((r) => r[0]));
+    for (const id of ids) if (pending.has(id)) this.discarded.add(id);
   }
 
   /** Index everything now (tests, export, shutdown). */
@@ -207,6 +239,13 @@ export class FtsIndexer {
   }
 
   stop(): void {
+    if (!this.stopped) {
+      try {
+        this.writePrepared();
+      } catch {
+        // closing anyway: the rows are prepared again from the watermark next time
+      }
+    }
     this.stopped = true;
     this.timer?.cancel();
     this.timer = null;

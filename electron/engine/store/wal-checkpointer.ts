@@ -1,0 +1,81 @@
+import type Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+export interface WalCheckpointerOptions {
+  intervalMs?: number;
+  /** Above this WAL size the worker runs a TRUNCATE checkpoint, briefly holding writers so the WAL starts over. */
+  maxWalBytes?: number;
+}
+
+// CommonJS source for the worker (eval'd, so it works unchanged under tsx, Vitest and the bundled app). It opens its
+// own connection and checkpoints on a timer; the receiver's connection never checkpoints on the event loop.
+const workerSource = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { statSync } = require('node:fs');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file);
+db.pragma('busy_timeout = 50');
+const walSize = () => { try { return statSync(workerData.file + '-wal').size; } catch { return 0; } };
+const timer = setInterval(() => {
+  try {
+    db.pragma(walSize() > workerData.maxWalBytes ? 'wal_checkpoint(TRUNCATE)' : 'wal_checkpoint(PASSIVE)');
+  } catch {
+    // busy: the next tick tries again
+  }
+}, workerData.intervalMs);
+parentPort.on('message', () => {
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});
+`;
+
+/**
+ * Moves WAL checkpoints off the event loop: SQLite's automatic checkpoint runs inside the COMMIT that crosses 1,000
+ * pages, which stalled every request waiting on that commit (the receiver's p99). A worker thread checkpoints every
+ * `intervalMs` instead, and bounds the WAL with a TRUNCATE checkpoint when it grows past `maxWalBytes`. If the worker
+ * cannot start or dies, automatic checkpoints are switched back on.
+ */
+export class WalCheckpointer {
+  private worker: Worker | null = null;
+  private stopping = false;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly file: string,
+    private readonly options: WalCheckpointerOptions = {},
+  ) {}
+
+  start(): void {
+    let driver: string;
+    try {
+      driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    } catch {
+      return; // keep SQLite's automatic checkpoints
+    }
+    const worker = new Worker(workerSource, {
+      eval: true,
+      workerData: { driver, file: this.file, intervalMs: this.options.intervalMs ?? 200, maxWalBytes: this.options.maxWalBytes ?? 32 * 1024 * 1024 },
+    });
+    worker.unref();
+    const fallBack = () => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      if (!this.stopping && this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+    };
+    worker.on('error', fallBack);
+    worker.on('exit', fallBack);
+    this.worker = worker;
+    this.db.pragma('wal_autocheckpoint = 0');
+  }
+
+  stop(): void {
+    this.stopping = true;
+    const worker = this.worker;
+    this.worker = null;
+    if (!worker) return;
+    worker.postMessage('stop');
+    if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+  }
+}
