@@ -208,11 +208,12 @@ async function compare(): Promise<void> {
     if (mock) targets.push(['Hookscope ÷ mockttp ≥ 4', (hs.reqPerSec / mock.reqPerSec).toFixed(2), hs.reqPerSec / mock.reqPerSec >= 4]);
     targets.push(['Hookscope p99 ≤ 25 ms', `${hs.p99} ms`, hs.p99 <= 25]);
     targets.push(['Hookscope peak RSS ≤ 150 MB', mb(hs.peakRss), hs.peakRss <= 150 * 1024 * 1024]);
-    // Rows may exceed 2xx by requests in flight when the load stopped (committed, answer not counted); never fewer.
+    // Rows may exceed 2xx by requests in flight when the warm-up or the load stopped (committed, answer not
+    // counted): at most one per connection each time. Never fewer.
     targets.push([
       'stored ≥ acknowledged (every 2xx is a committed row)',
       `${hs.rowsStored} stored / ${hs.ok2xx} acknowledged`,
-      hs.rowsStored >= hs.ok2xx && hs.rowsStored - hs.ok2xx <= connections * rounds,
+      hs.rowsStored >= hs.ok2xx && hs.rowsStored - hs.ok2xx <= 2 * connections * rounds,
     ]);
     lines.push(table(['target', 'measured', 'verdict'], targets.map(([t, m, ok]) => [t, m, verdict(ok)])));
   }
