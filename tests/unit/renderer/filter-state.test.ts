@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { CaptureSummary } from '../../../electron/shared/contract/captures';
+import { emptyFilter, expandStatuses, filterFromParams, filterToParams, isFiltered, matchesLocally, toCaptureFilter, type FilterState } from '../../../renderer/src/lib/filter-state';
+
+const summary = (over: Partial<CaptureSummary> = {}): CaptureSummary => ({
+  id: 1,
+  receivedAtMs: 1_000,
+  method: 'POST',
+  path: '/x',
+  query: '',
+  endpointId: 2,
+  responseStatus: 200,
+  bodySizeBytes: 3,
+  contentType: 'application/json; charset=utf-8',
+  remoteAddress: '127.0.0.1',
+  truncated: false,
+  source: 'receiver',
+  vendor: null,
+  eventLabel: null,
+  ...over,
+});
+
+describe('filter state', () => {
+  it('round-trips through URL parameters', () => {
+    const state: FilterState = {
+      text: 'order "paid"',
+      methods: ['POST', 'PUT'],
+      statuses: ['4xx', '201'],
+      contentTypes: ['multipart/*'],
+      endpointId: 3,
+      since: null,
+      fromMs: 10,
+      toMs: 20,
+      header: { name: 'X-Sig', value: 'a&b=c' },
+    };
+    const params = filterToParams(state);
+    expect(filterFromParams(new URLSearchParams(params.toString()))).toEqual(state);
+    expect(filterToParams(emptyFilter).toString()).toBe('');
+    expect(isFiltered(emptyFilter)).toBe(false);
+  });
+
+  it('drops junk from a hand-edited URL instead of sending it to the engine', () => {
+    const f = filterFromParams(new URLSearchParams('status=abc,404,9xx&since=3y&ep=nope&method=get'));
+    expect(f.statuses).toEqual(['404']);
+    expect(f.since).toBeNull();
+    expect(f.endpointId).toBeNull();
+    expect(f.methods).toEqual(['GET']);
+  });
+
+  it('expands status classes and resolves "since" against now', () => {
+    expect(expandStatuses(['5xx', '404'])).toHaveLength(101);
+    const filter = toCaptureFilter({ ...emptyFilter, since: '1h', statuses: ['2xx'] }, 10_000_000);
+    expect(filter.fromMs).toBe(10_000_000 - 3_600_000);
+    expect(filter.statuses).toContain(299);
+    expect(filter.statuses).not.toContain(300);
+  });
+
+  it('decides locally for live arrivals, and defers to the engine for full-text and header filters', () => {
+    expect(matchesLocally({ methods: ['POST'] }, summary())).toBe(true);
+    expect(matchesLocally({ methods: ['GET'] }, summary())).toBe(false);
+    expect(matchesLocally({ contentTypes: ['application/*'] }, summary())).toBe(true);
+    expect(matchesLocally({ contentTypes: ['text/xml'] }, summary())).toBe(false);
+    expect(matchesLocally({ statuses: [500] }, summary())).toBe(false);
+    expect(matchesLocally({ endpointId: 2, fromMs: 500 }, summary())).toBe(true);
+    expect(matchesLocally({ toMs: 500 }, summary())).toBe(false);
+    expect(matchesLocally({ text: 'x' }, summary())).toBeNull();
+    expect(matchesLocally({ methods: ['GET'], text: 'x' }, summary())).toBe(false);
+    expect(matchesLocally({ header: { name: 'a' } }, summary())).toBeNull();
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { boundaryOf, parseMultipart } from '../../../renderer/src/lib/multipart';
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+describe('multipart parsing', () => {
+  it('reads the boundary, quoted or not', () => {
+    expect(boundaryOf('multipart/form-data; boundary=abc')).toBe('abc');
+    expect(boundaryOf('multipart/form-data; charset=utf-8; boundary="a b;c"')).toBe('a b;c');
+    expect(boundaryOf('multipart/form-data')).toBeNull();
+  });
+
+  it('keeps each part’s headers, name, filename and exact bytes', () => {
+    const binary = Uint8Array.from([0, 255, 13, 10, 45, 45]);
+    const body = new Uint8Array([
+      ...enc.encode('preamble\r\n--B\r\nContent-Disposition: form-data; name="t"\r\nX-Extra: 1\r\n\r\nhello\r\n'),
+      ...enc.encode('--B\r\nContent-Disposition: form-data; name="f"; filename="a \\"q\\".bin"\r\nContent-Type: application/octet-stream\r\n\r\n'),
+      ...binary,
+      ...enc.encode('\r\n--B--\r\nepilogue'),
+    ]);
+    const { parts, error } = parseMultipart(body, 'B');
+    expect(error).toBeNull();
+    expect(parts).toHaveLength(2);
+    expect(parts[0]!.name).toBe('t');
+    expect(parts[0]!.headers).toEqual([
+      ['Content-Disposition', 'form-data; name="t"'],
+      ['X-Extra', '1'],
+    ]);
+    expect(dec.decode(parts[0]!.body)).toBe('hello');
+    expect(parts[1]!.filename).toBe('a "q".bin');
+    expect(parts[1]!.contentType).toBe('application/octet-stream');
+    expect([...parts[1]!.body]).toEqual([...binary]);
+  });
+
+  it('decodes RFC 5987 filename* values', () => {
+    const body = enc.encode(`--B\r\nContent-Disposition: form-data; name="f"; filename*=utf-8''%C3%BCber.txt\r\n\r\nx\r\n--B--\r\n`);
+    expect(parseMultipart(body, 'B').parts[0]!.filename).toBe('über.txt');
+  });
+
+  it('says why when the body is truncated or the boundary is wrong, keeping what it read', () => {
+    const truncated = enc.encode('--B\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--B\r\nContent-Disposition: form-data; name="b"\r\n\r\n2');
+    const result = parseMultipart(truncated, 'B');
+    expect(result.parts.map((p) => p.name)).toEqual(['a']);
+    expect(result.error).toMatch(/closing boundary/);
+    expect(parseMultipart(truncated, 'other').error).toMatch(/Boundary "other" not found/);
+  });
+});
