@@ -23,7 +23,7 @@ export function MultipartView({ bytes, contentType, query }: { bytes: Uint8Array
               <span className="part-name">{part.name ?? '(no name)'}</span>
               {part.filename !== null && (
                 <span className="part-filename" title="filename">
-                  📎 {part.filename}
+                  {part.filename}
                 </span>
               )}
               <span className="muted">{part.contentType ?? 'text/plain'}</span>
@@ -52,7 +52,7 @@ export function MultipartView({ bytes, contentType, query }: { bytes: Uint8Array
                 {part.body.length > PREVIEW_BYTES && <span className="muted">{'\n'}… {formatBytes(part.body.length - PREVIEW_BYTES)} more</span>}
               </pre>
             ) : (
-              <div className="part-hex">
+              <div className="part-hex" style={{ height: Math.min(240, Math.ceil(part.body.length / 16) * 20 + 8) }}>
                 <HexView bytes={part.body} />
               </div>
             )}
