@@ -18,6 +18,29 @@ describe('live list', () => {
     await s.page.locator('[data-testid="empty-state"]').waitFor();
   });
 
+  it('first run: shows the receiver URL and a curl command, and the sample button sends a webhook that appears', async () => {
+    const { page } = s;
+    const empty = page.getByTestId('empty-state');
+    expect(await empty.innerText()).toContain(s.app.receiverUrl);
+    expect(await empty.locator('.empty-curl pre').innerText()).toContain(`curl -X POST ${s.app.receiverUrl}/hello`);
+    await page.getByTestId('send-sample').click();
+    await eventually(async () => expect(await page.locator('.row[data-capture-id]').count()).toBe(1));
+    await page.locator('.detail-pane[data-capture-id]').waitFor();
+    expect(await page.locator('.row[data-capture-id] .cell.ctype').innerText()).toBe('application/json');
+  });
+
+  it('follows the OS theme and remembers the toggle', async () => {
+    const { page } = s;
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.getByTestId('theme-toggle').click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await page.reload();
+    await page.locator('.top-bar').waitFor();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await page.getByTestId('theme-toggle').click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  });
+
   it('shows requests sent by a real HTTP client without a reload, newest first, marked unread', async () => {
     const { page } = s;
     await send(s.app.receiverUrl, '/live/first', { method: 'POST', body: '{"n":1}', headers: { 'content-type': 'application/json' } });
