@@ -70,7 +70,8 @@ process.on('message', (message: { type: string }) => {
     if (message.type === 'stats') {
       const rss = process.memoryUsage.rss();
       peakRss = Math.max(peakRss, rss);
-      process.send!({ type: 'stats', rows: await server.rows(), rss, peakRss, ...server.extra() });
+      const { heapTotal, external } = process.memoryUsage();
+      process.send!({ type: 'stats', rows: await server.rows(), rss, peakRss, heapTotal, external, ...server.extra() });
     } else if (message.type === 'close') {
       await server.close();
       process.send!({ type: 'closed' }, () => process.exit(0));

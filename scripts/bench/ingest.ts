@@ -12,6 +12,8 @@ interface Stats {
   rows: number;
   rss: number;
   peakRss: number;
+  heapTotal: number;
+  external: number;
   dbSizeBytes?: number;
   indexLagRows?: number;
   indexLagMs?: number;
@@ -26,6 +28,7 @@ interface RoundResult {
   ok2xx: number;
   rowsStored: number;
   peakRss: number;
+  heapTotal: number;
 }
 
 const flags = parseFlags(process.argv.slice(2), {
@@ -144,6 +147,7 @@ async function measure(kind: Kind): Promise<RoundResult> {
       ok2xx: result['2xx'],
       rowsStored: after.rows - before.rows,
       peakRss: after.peakRss,
+      heapTotal: after.heapTotal,
     };
   } finally {
     await server.close();
@@ -167,7 +171,7 @@ async function compare(): Promise<void> {
       results.push(r);
       console.log(
         `  round ${round} ${kind.padEnd(9)} ${fmt(r.reqPerSec).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  ` +
-          `errors ${r.errors}  non-2xx ${r.non2xx}  2xx ${r.ok2xx}  rows ${r.rowsStored}  peak RSS ${mb(r.peakRss)}`,
+          `errors ${r.errors}  non-2xx ${r.non2xx}  2xx ${r.ok2xx}  rows ${r.rowsStored}  peak RSS ${mb(r.peakRss)} (JS heap ${mb(r.heapTotal)})`,
       );
     }
   }
