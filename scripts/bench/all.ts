@@ -1,4 +1,4 @@
-// npm run bench [-- --quick]
+// npm run bench [-- --quick] [-- --soak] [-- --only ingest,storage]
 // Runs every bench script that exists and writes docs/benchmarks.md: a machine section, then one section per bench.
 // A bench hands its section body over through BENCH_MARKDOWN_OUT; one that writes its own section into
 // docs/benchmarks.md keeps it; otherwise its printed output goes in as text. Sections of other benches are kept.
@@ -10,18 +10,20 @@ import { parseFlags } from './bench-util';
 
 const root = join(import.meta.dirname, '../..');
 const docFile = join(root, 'docs/benchmarks.md');
-const flags = parseFlags(process.argv.slice(2), { quick: 'boolean', only: 'string' });
+const flags = parseFlags(process.argv.slice(2), { quick: 'boolean', only: 'string', soak: 'boolean' });
 const quickArgs: Record<string, string[]> = {
   ingest: ['--duration', '3', '--rounds', '1'],
   storage: ['--rows', '100000', '--lag-seconds', '5'],
 };
-const benches = [
+const benches: Array<{ name: string; heading: string; args?: string[] }> = [
   { name: 'ingest', heading: 'Ingest' },
+  // The 10-minute soak runs only when asked for (`--soak`); its last figures stay in the document otherwise.
+  ...(flags.soak ? [{ name: 'ingest', heading: 'Ingest soak', args: ['--soak', flags.quick ? '60' : '600', '--rate', '5000'] }] : []),
   { name: 'storage', heading: 'Storage' },
   { name: 'decode', heading: 'Decode' },
   { name: 'send', heading: 'Send' },
   { name: 'ui', heading: 'UI' },
-].filter((b) => !flags.only || String(flags.only).split(',').includes(b.name));
+].filter((b) => !flags.only || String(flags.only).split(',').includes(b.name) || (b.heading === 'Ingest soak' && flags.soak));
 
 /** `## Heading` → its body, in file order; text before the first heading is dropped (it is regenerated). */
 function sections(markdown: string): Map<string, string> {
@@ -51,8 +53,9 @@ try {
       console.log(`\n=== ${bench.name}: no scripts/bench/${bench.name}.ts yet, skipped`);
       continue;
     }
-    const out = join(tmp, `${bench.name}.md`);
-    const args = [...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), script, ...(flags.quick ? (quickArgs[bench.name] ?? []) : [])];
+    const out = join(tmp, `${bench.heading}.md`);
+    const extra = bench.args ?? (flags.quick ? (quickArgs[bench.name] ?? []) : []);
+    const args = [...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), script, ...extra];
     console.log(`\n=== ${bench.name}: node ${args.join(' ')}`);
     const started = Date.now();
     const run = spawnSync(process.execPath, args, {
@@ -65,7 +68,8 @@ try {
     process.stdout.write(run.stdout ?? '');
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
     const status = run.status === 0 ? '' : `\n\n**The script failed** (exit ${run.status ?? run.signal}); figures above may be partial.`;
-    if (existsSync(out)) produced.set(bench.heading, `${readFileSync(out, 'utf8').trim()}${status}\n\n_\`npm run bench:${bench.name}\`, ${seconds} s._`);
+    const command = `npm run bench:${bench.name}${extra.length ? ` -- ${extra.join(' ')}` : ''}`;
+    if (existsSync(out)) produced.set(bench.heading, `${readFileSync(out, 'utf8').trim()}${status}\n\n_\`${command}\`, ${seconds} s._`);
     else produced.set(bench.heading, `_(printed output of \`npm run bench:${bench.name}\`)_\n\n\`\`\`text\n${(run.stdout ?? '').trim()}\n\`\`\`${status}`);
   }
 } finally {
@@ -86,12 +90,12 @@ const machine = [
   `- OS: ${osType()} ${release()}`,
   `- Node: ${process.version}; better-sqlite3 ${readPkgVersion('better-sqlite3')}; autocannon ${readPkgVersion('autocannon')}; mockttp ${readPkgVersion('mockttp')}`,
   `- load average when the run ended: ${load} (other work on the machine skews absolute figures; compare the ratios measured in the same run)`,
-  `- command: \`npm run bench${flags.quick ? ' -- --quick' : ''}\``,
+  `- command: \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` (sections not run this time keep their earlier figures)`,
 ].join('\n');
 
 const order = ['Machine', ...benches.map((b) => b.heading)];
 const merged = new Map<string, string>([['Machine', machine]]);
-for (const heading of ['Ingest', 'Storage', 'Decode', 'Send', 'UI']) {
+for (const heading of ['Ingest', 'Ingest soak', 'Storage', 'Decode', 'Send', 'UI']) {
   const body = produced.get(heading) ?? existing.get(heading);
   if (body) merged.set(heading, body);
 }
