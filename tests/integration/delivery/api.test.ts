@@ -3,7 +3,7 @@ import { createDispatcher } from '../../../electron/engine/api/dispatcher';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
 import { silentLogger } from '../../../electron/engine/util/logger';
 import { tempDir } from '../../helpers/temp-dir';
-import { cueServer } from './helpers';
+import { cueServer, removeDir } from './helpers';
 
 let engine: Engine;
 let dir: ReturnType<typeof tempDir>;
@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await engine.close();
   await server.close();
-  dir.cleanup();
+  removeDir(dir.path);
 });
 
 const send = (request: Record<string, unknown>) =>

@@ -6,7 +6,7 @@ import { run as send } from '../../../electron/cli/commands/send';
 import { run as emulate } from '../../../electron/cli/commands/emulate';
 import { main } from '../../../electron/cli/main';
 import { tempDir } from '../../helpers/temp-dir';
-import { cueServer } from './helpers';
+import { cueServer, removeDir } from './helpers';
 
 function io() {
   const out: string[] = [];
@@ -15,11 +15,11 @@ function io() {
 }
 
 let server: Awaited<ReturnType<typeof cueServer>> | undefined;
-const dirs: Array<{ cleanup(): void }> = [];
+const dirs: Array<{ path: string }> = [];
 afterEach(async () => {
   await server?.close();
   server = undefined;
-  for (const d of dirs.splice(0)) d.cleanup();
+  for (const d of dirs.splice(0)) removeDir(d.path);
 });
 
 describe('hookscope send', () => {

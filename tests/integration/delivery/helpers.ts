@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Database from 'better-sqlite3';
@@ -102,7 +103,12 @@ export function deliveryHarness(overrides: Partial<DeliveryServiceDeps> = {}, ex
     async close() {
       await service.close(1000);
       db.close();
-      dir?.cleanup();
+      if (dir) removeDir(dir.path);
     },
   };
+}
+
+/** Remove a temp data dir, retrying while a just-closed engine's files settle (ENOTEMPTY races). */
+export function removeDir(path: string): void {
+  rmSync(path, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 }

@@ -11,6 +11,7 @@ import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { BulkSend, DeliveryLog, SavedWebhooks } from '../../../renderer/src/features/deliveries';
 import { tempDir } from '../../helpers/temp-dir';
+import { removeDir } from '../../integration/delivery/helpers';
 
 // The delivery views against a real engine (in-process transport, SQLite in a temp dir) and a real destination.
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
@@ -49,7 +50,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise((resolve) => target.close(resolve));
   await engine.close();
-  dir.cleanup();
+  removeDir(dir.path);
 });
 afterEach(() => {
   cleanup();
