@@ -154,6 +154,7 @@ export class BulkRunner {
   stop(id: number): BulkProgress {
     const job = this.must(id);
     if (job.state === 'running' || job.state === 'paused') {
+      this.items.delete(id);
       this.sql(`UPDATE bulk_jobs SET state = 'stopped', finished_at_ms = ? WHERE id = ?`).run(
         this.clock.now(),
         id,
@@ -173,12 +174,13 @@ export class BulkRunner {
   progress(id: number): BulkProgress {
     const job = this.must(id);
     const c = this.queue.store.countsForBulk(id);
-    const items = this.rows(job);
-    const notEnqueued = items.length - job.next_row;
+    // Finished jobs are not kept in memory: a done job has nothing left, a stopped one is read once more.
+    const open = job.state === 'running' || job.state === 'paused';
+    const notEnqueued = job.state === 'done' ? 0 : this.rows(job, open).length - job.next_row;
     const finished = c.succeeded + c.failed + c.disabled + c.cancelled;
     const elapsed = Math.max(1, this.clock.now() - job.created_at_ms);
     const rate = (finished * 1000) / elapsed;
-    const open = c.pending + c.in_flight + c.held + (job.state === 'stopped' ? 0 : notEnqueued);
+    const pending = c.pending + c.in_flight + c.held + (job.state === 'stopped' ? 0 : notEnqueued);
     return {
       jobId: id,
       state: job.state,
@@ -189,11 +191,11 @@ export class BulkRunner {
         failed: c.failed + c.disabled,
         cancelled: c.cancelled + (job.state === 'stopped' ? notEnqueued : 0),
         skipped: job.skipped,
-        pending: open,
+        pending,
       },
       startedAtMs: job.created_at_ms,
       ratePerSecond: Math.round(rate * 100) / 100,
-      etaMs: open === 0 ? 0 : rate > 0 ? Math.round((open / rate) * 1000) : null,
+      etaMs: pending === 0 ? 0 : rate > 0 ? Math.round((pending / rate) * 1000) : null,
       rowErrors: JSON.parse(job.row_errors_json) as RowError[],
     };
   }
@@ -279,6 +281,7 @@ export class BulkRunner {
       `SELECT COUNT(*) AS n FROM deliveries WHERE bulk_job_id = ? AND state IN ('pending', 'in_flight', 'held')`,
     ).get(id) as { n: number };
     if (open.n > 0) return;
+    this.items.delete(id);
     this.sql(`UPDATE bulk_jobs SET state = 'done', finished_at_ms = ? WHERE id = ?`).run(
       this.clock.now(),
       id,
@@ -305,9 +308,12 @@ export class BulkRunner {
     return progress;
   }
 
-  private rows(job: JobRow): Item[] {
+  private rows(job: JobRow, cache = true): Item[] {
     let items = this.items.get(job.id);
-    if (!items) this.items.set(job.id, (items = JSON.parse(job.rows_json) as Item[]));
+    if (!items) {
+      items = JSON.parse(job.rows_json) as Item[];
+      if (cache) this.items.set(job.id, items);
+    }
     return items;
   }
 
