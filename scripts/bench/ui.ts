@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { startApp } from '../../tests/helpers/app-server';
 import { createHttpTransport } from '../../tests/helpers/http-client';
 import { launchChromium } from '../../tests/helpers/chromium';
@@ -155,7 +156,8 @@ console.log(`  frames: ${fmt(scroll.frames.length)} in 10 s; interval p50 ${fp50
 console.log(`  long tasks (> 50 ms): ${scroll.longTasks.length}${scroll.longTasks.length ? `, longest ${maxLong.toFixed(0)} ms` : ''}; rows loaded by scrolling: ${fmt(scroll.loaded)}`);
 
 const md = `Headless Debian Chromium (software rendering, \`--disable-gpu\`) against browser mode, the sender in its own process,
-all on this one machine (they compete for its cores).
+all on this one machine (they compete for its cores: ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)} at the end
+of the run).
 
 ${table(
   ['measure', 'result', 'target', ''],
