@@ -97,4 +97,24 @@ describe('the queue survives restart', () => {
     expect(d.attemptList.map((x) => x.outcome)).toEqual(['interrupted', 'success']);
     expect(server.received).toHaveLength(1);
   });
+
+  it('closing while an attempt stalls interrupts it after the grace period; it stays due and keeps its retries', async () => {
+    const server = await cueServer((n) => (n === 0 ? { stall: true } : { status: 200 }));
+    cleanup.push(() => server.close());
+    const a = deliveryHarness();
+    const [id] = enqueue(a, server.url, 1);
+    a.service.start();
+    while (server.received.length < 1) await new Promise((r) => setTimeout(r, 2));
+    await a.service.close(50);
+    const interrupted = a.service.get(id!);
+    expect(interrupted.state).toBe('pending');
+    expect(interrupted.attemptList.map((x) => x.outcome)).toEqual(['interrupted']);
+    expect(interrupted.maxAttempts).toBe(3); // custom [10] = 2 attempts, plus the interrupted one
+    a.db.close();
+    const b = deliveryHarness({}, { dataDir: a.dataDir });
+    cleanup.push(() => b.close());
+    b.service.start();
+    await b.drain();
+    expect(b.service.get(id!).attemptList.map((x) => x.outcome)).toEqual(['interrupted', 'success']);
+  });
 });
