@@ -39,7 +39,7 @@ export function PairsTable({
                 <Highlight text={v} query={query} />
               </td>
               <td className="pair-copy">
-                <CopyButton text={v} label="⧉" title={`Copy value of ${k}`} className="btn-ghost" />
+                <CopyButton text={v} label="Copy" title={`Copy value of ${k}`} className="btn-ghost" />
               </td>
             </tr>
           ))}
