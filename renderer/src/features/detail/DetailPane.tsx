@@ -10,8 +10,10 @@ import { base64ToBytes, bytesToText } from '../../lib/bytes';
 import { toCurl } from '../../lib/curl';
 import { formatBytes, formatDateTime, formatDuration, mediaType, statusClass } from '../../lib/format';
 import { DecodedSlot } from '../../app/slots';
+import { writeHash } from '../../state/hash-state';
 import { BodyView } from './BodyView';
 import { PairsTable } from './PairsTable';
+import { ReplayDialog } from './ReplayDialog';
 
 type TabId = 'overview' | 'headers' | 'query' | 'body' | 'decoded' | 'response';
 
@@ -90,6 +92,7 @@ function requestBody(d: CaptureDetail): { bytes: Uint8Array; note: string | null
 }
 
 function DetailHeader({ detail: d, receiverUrl, onDelete, onClose }: { detail: CaptureDetail } & Props) {
+  const [replaying, setReplaying] = useState(false);
   const url = fullUrl(receiverUrl, d);
   const curl = () => {
     const raw = base64ToBytes(d.bodyBase64);
@@ -113,6 +116,20 @@ function DetailHeader({ detail: d, receiverUrl, onDelete, onClose }: { detail: C
         <button type="button" className="btn btn-small" onClick={download} disabled={d.bodySizeBytes === 0}>
           Download body
         </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid="open-in-composer"
+          onClick={() => writeHash((p) => {
+            p.set('view', 'compose');
+            p.set('from', String(d.id));
+          }, true)}
+        >
+          Open in composer
+        </button>
+        <button type="button" className="btn btn-small" data-testid="replay-open" onClick={() => setReplaying(true)}>
+          Replay…
+        </button>
         <button type="button" className="btn btn-small btn-danger" onClick={() => onDelete([d.id])}>
           Delete
         </button>
@@ -122,6 +139,7 @@ function DetailHeader({ detail: d, receiverUrl, onDelete, onClose }: { detail: C
           </button>
         )}
       </div>
+      {replaying && <ReplayDialog captureId={d.id} onClose={() => setReplaying(false)} />}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { useApi } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
 import { formatDuration } from '../../lib/format';
+import { draftToProtection, protectionToDraft, ProtectionEditor, type ProtectionDraft } from './ProtectionEditor';
 import { draftToRule, ruleToDraft, RuleEditor, type RuleDraft } from './RuleEditor';
 
 interface Props {
@@ -116,18 +117,21 @@ function EndpointForm({ endpoint, onDone }: { endpoint?: Endpoint; onDone: () =>
   const [name, setName] = useState(endpoint?.name ?? '');
   const [slug, setSlug] = useState(endpoint?.slug ?? '');
   const [draft, setDraft] = useState<RuleDraft>(ruleToDraft(endpoint?.rule ?? blankRule));
+  const [protection, setProtection] = useState<ProtectionDraft>(() => protectionToDraft(endpoint ?? {}));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const save = async () => {
     const { rule, error: ruleError } = draftToRule(draft);
     if (!rule) return setError(ruleError);
+    const { protection: guard, error: guardError } = draftToProtection(protection);
+    if (!guard) return setError(guardError);
     if (!name.trim()) return setError('Name: required');
     setBusy(true);
     setError(null);
     try {
-      if (endpoint) await api.call('endpoints.update', { id: endpoint.id, name: name.trim(), ...(endpoint.isDefault ? {} : { slug }), rule });
-      else await api.call('endpoints.create', { slug, name: name.trim(), rule });
+      if (endpoint) await api.call('endpoints.update', { id: endpoint.id, name: name.trim(), ...(endpoint.isDefault ? {} : { slug }), rule, ...guard });
+      else await api.call('endpoints.create', { slug, name: name.trim(), rule, ...guard });
       onDone();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -161,6 +165,7 @@ function EndpointForm({ endpoint, onDone }: { endpoint?: Endpoint; onDone: () =>
         </label>
       </div>
       <RuleEditor draft={draft} onChange={setDraft} />
+      <ProtectionEditor draft={protection} onChange={setProtection} />
       {error && (
         <div className="notice notice-error" data-testid="endpoint-error">
           {error}

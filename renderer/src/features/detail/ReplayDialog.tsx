@@ -1,0 +1,150 @@
+import { useEffect, useState } from 'react';
+import { ApiError } from '../../../../electron/shared/contract/errors';
+import type { DeliveryPolicy, DeliverySummary } from '../../../../electron/shared/contract/delivery';
+import { useApi } from '../../api';
+
+const policies: Array<[DeliveryPolicy, string]> = [
+  ['none', 'None (one attempt)'],
+  ['ortto', 'Ortto (12 tries, 5 min → 1 day)'],
+  ['ontraport', 'Ontraport (rate + retries)'],
+  ['standard', 'Standard Webhooks (8 tries)'],
+];
+
+type ReplayState =
+  | { kind: 'idle' }
+  | { kind: 'sending' }
+  | { kind: 'sent'; delivery: DeliverySummary }
+  | { kind: 'loop'; message: string }
+  | { kind: 'failed'; message: string };
+
+/** Re-sends one capture byte-for-byte (method, headers, body) to another URL through `deliveries.replay`. */
+export function ReplayDialog({ captureId, onClose }: { captureId: number; onClose: () => void }) {
+  const api = useApi();
+  const [url, setUrl] = useState('');
+  const [policy, setPolicy] = useState<DeliveryPolicy>('none');
+  const [state, setState] = useState<ReplayState>({ kind: 'idle' });
+
+  // The delivery keeps updating as its attempts land.
+  useEffect(
+    () =>
+      api.on('delivery.updated', ({ items }) => {
+        setState((s) => {
+          if (s.kind !== 'sent') return s;
+          const next = items.find((d) => d.id === s.delivery.id);
+          return next ? { kind: 'sent', delivery: next } : s;
+        });
+      }),
+    [api],
+  );
+
+  const replay = async (allowLoop: boolean) => {
+    setState({ kind: 'sending' });
+    try {
+      const delivery = await api.call('deliveries.replay', {
+        captureId,
+        url: url.trim(),
+        mode: 'exact',
+        policy,
+        ...(allowLoop ? { allowLoop: true } : {}),
+      });
+      setState({ kind: 'sent', delivery });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      setState(error instanceof ApiError && error.code === 'loop_detected' ? { kind: 'loop', message } : { kind: 'failed', message });
+    }
+  };
+
+  return (
+    <div className="modal-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <form
+        className="modal"
+        role="dialog"
+        aria-label="Replay capture"
+        data-testid="replay-dialog"
+        onKeyDown={(e) => e.key === 'Escape' && onClose()}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void replay(false);
+        }}
+      >
+        <header className="modal-header">
+          <h2>Replay capture #{captureId}</h2>
+          <button type="button" className="btn btn-ghost" onClick={onClose} aria-label="Close">
+            ✕
+          </button>
+        </header>
+        <section>
+          <p className="muted">Sends the stored method, headers and exact body bytes to the target URL.</p>
+          <label>
+            Target URL{' '}
+            <input
+              className="grow mono"
+              data-testid="replay-url"
+              value={url}
+              autoFocus
+              spellCheck={false}
+              placeholder="https://example.com/webhook"
+              onChange={(e) => {
+                setUrl(e.target.value);
+                setState((s) => (s.kind === 'loop' ? { kind: 'idle' } : s));
+              }}
+            />
+          </label>
+          <label>
+            Retry policy{' '}
+            <select data-testid="replay-policy" value={policy} onChange={(e) => setPolicy(e.target.value as DeliveryPolicy)}>
+              {policies.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="row-actions">
+            <button type="submit" className="btn btn-primary" data-testid="replay-send" disabled={!url.trim() || state.kind === 'sending'}>
+              {state.kind === 'sending' ? 'Replaying…' : 'Replay'}
+            </button>
+            <button type="button" className="btn" onClick={onClose}>
+              Close
+            </button>
+          </div>
+          <div aria-live="polite">
+            {state.kind === 'loop' && (
+              <div className="notice notice-warn" data-testid="replay-loop">
+                <p>{state.message}</p>
+                <button type="button" className="btn btn-small btn-danger" data-testid="replay-anyway" onClick={() => void replay(true)}>
+                  Replay anyway
+                </button>
+              </div>
+            )}
+            {state.kind === 'failed' && (
+              <div className="notice notice-error" data-testid="replay-error">
+                {state.message}
+              </div>
+            )}
+            {state.kind === 'sent' && <ReplayResult delivery={state.delivery} />}
+          </div>
+        </section>
+      </form>
+    </div>
+  );
+}
+
+function ReplayResult({ delivery: d }: { delivery: DeliverySummary }) {
+  return (
+    <p className="notice" data-testid="replay-result" data-state={d.state}>
+      Delivery #{d.id} <span className="mono">{d.uid}</span>: {d.state.replace('_', ' ')}
+      {d.lastStatus !== null && <> · HTTP {d.lastStatus}</>}
+      {d.lastError && <> · {d.lastError}</>}
+      {d.attempts > 0 && (
+        <>
+          {' '}
+          · attempt {d.attempts}/{d.maxAttempts}
+        </>
+      )}{' '}
+      <a href="#view=deliveries" className="btn-link">
+        Delivery log
+      </a>
+    </p>
+  );
+}
