@@ -3,6 +3,7 @@ import { METHODS } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
+import type { ResponseRule } from '../../../electron/shared/contract/index';
 import { silentLogger } from '../../../electron/engine/util/logger';
 import { rawExchange, send } from '../../helpers/raw-http';
 import { tempDir } from '../../helpers/temp-dir';
@@ -145,7 +146,14 @@ describe('receiver', () => {
   });
 
   describe('endpoint response rules, seen by a real client', () => {
-    const rule = (over: object) => ({ status: 200, headers: [], body: 'ok', delayMs: 0, behaviour: { kind: 'fixed' }, ...over });
+    const rule = (over: Partial<ResponseRule>): ResponseRule => ({
+      status: 200,
+      headers: [],
+      body: 'ok',
+      delayMs: 0,
+      behaviour: { kind: 'fixed' },
+      ...over,
+    });
 
     it('fixed status, headers, body and delay', async () => {
       const ep = await call('endpoints.create', {
