@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../../electron/shared/contract/errors';
 import type { DeliveryPolicy, DeliverySummary } from '../../../../electron/shared/contract/delivery';
 import { useApi } from '../../api';
@@ -24,10 +24,15 @@ export function ReplayDialog({ captureId, onClose }: { captureId: number; onClos
   const [policy, setPolicy] = useState<DeliveryPolicy>('none');
   const [state, setState] = useState<ReplayState>({ kind: 'idle' });
 
+  // Updates can arrive before the call returns (a fast target answers first), so the latest ones are kept by id.
+  const latest = useRef<Map<number, DeliverySummary> | null>(null);
+
   // The delivery keeps updating as its attempts land.
   useEffect(
     () =>
       api.on('delivery.updated', ({ items }) => {
+        const inFlight = latest.current;
+        if (inFlight) for (const d of items) inFlight.set(d.id, d);
         setState((s) => {
           if (s.kind !== 'sent') return s;
           const next = items.find((d) => d.id === s.delivery.id);
@@ -39,6 +44,8 @@ export function ReplayDialog({ captureId, onClose }: { captureId: number; onClos
 
   const replay = async (allowLoop: boolean) => {
     setState({ kind: 'sending' });
+    const early = new Map<number, DeliverySummary>();
+    latest.current = early;
     try {
       const delivery = await api.call('deliveries.replay', {
         captureId,
@@ -47,10 +54,12 @@ export function ReplayDialog({ captureId, onClose }: { captureId: number; onClos
         policy,
         ...(allowLoop ? { allowLoop: true } : {}),
       });
-      setState({ kind: 'sent', delivery });
+      setState({ kind: 'sent', delivery: early.get(delivery.id) ?? delivery });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       setState(error instanceof ApiError && error.code === 'loop_detected' ? { kind: 'loop', message } : { kind: 'failed', message });
+    } finally {
+      if (latest.current === early) latest.current = null;
     }
   };
 
@@ -104,7 +113,7 @@ export function ReplayDialog({ captureId, onClose }: { captureId: number; onClos
             <button type="submit" className="btn btn-primary" data-testid="replay-send" disabled={!url.trim() || state.kind === 'sending'}>
               {state.kind === 'sending' ? 'Replaying…' : 'Replay'}
             </button>
-            <button type="button" className="btn" onClick={onClose}>
+            <button type="button" className="btn" data-testid="replay-close" onClick={onClose}>
               Close
             </button>
           </div>

@@ -1,0 +1,198 @@
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, expectClean, openUi, row, selectCapture, send, type UiSession } from './support/ui';
+
+interface Recorded {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** A real HTTP server on 127.0.0.1:0 that answers 200 and keeps every request it gets. */
+async function recordingServer(): Promise<{ url: string; requests: Recorded[]; close(): Promise<void> }> {
+  const requests: Recorded[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const clean = { dialogs: [], csp: [], errors: [] };
+
+describe('compose, replay and endpoint protection', () => {
+  let s: UiSession;
+  let target: Awaited<ReturnType<typeof recordingServer>>;
+  beforeAll(async () => {
+    [s, target] = await Promise.all([openUi(), recordingServer()]);
+  });
+  afterAll(async () => {
+    await s?.close();
+    await target?.close();
+  });
+
+  const view = (id: 'inspect' | 'endpoints' | 'compose' | 'deliveries') => s.page.locator(`.view-tab[data-view="${id}"]`).click();
+
+  it('compose → send reaches a real server; sending to our own receiver needs the loop override; both are in the log', async () => {
+    const { page, app } = s;
+    await view('compose');
+    await page.getByTestId('compose-emulate').click();
+    await page.getByTestId('emulator-kind').selectOption('ortto-activity');
+    await page.getByTestId('emulator-apply').click();
+    await page.getByTestId('compose-url').fill(`${target.url}/ortto-hook`);
+    const shownBody = await page.getByTestId('preview-body').innerText();
+    expect(JSON.parse(shownBody)).toMatchObject({ activity: { field_id: 'act::s-all' } });
+
+    await page.getByTestId('compose-send').click();
+    await eventually(async () => expect(await page.getByTestId('compose-sent').innerText()).toContain('HTTP 200'));
+    expect(target.requests).toHaveLength(1);
+    const got = target.requests[0]!;
+    expect(got.method).toBe('POST');
+    expect(got.url).toBe('/ortto-hook');
+    expect(got.headers['content-type']).toBe('application/json');
+    expect(got.body.toString('utf8')).toBe(shownBody);
+
+    await page.getByTestId('compose-url').fill(`${app.receiverUrl}/h/composed`);
+    await page.getByTestId('compose-send').click();
+    const loop = page.getByTestId('compose-loop');
+    await loop.waitFor();
+    expect(await loop.innerText()).toContain('Refused');
+    expect(await s.app.rpc<{ total: number }>('captures.list', { limit: 1 })).toMatchObject({ ok: true, value: { items: [] } });
+    await page.getByTestId('compose-loop-override').click();
+    await eventually(async () => expect(await page.getByTestId('compose-sent').innerText()).toContain('HTTP 200'));
+
+    await view('inspect');
+    const composed = row(page, '/h/composed');
+    await eventually(async () => expect(await composed.count()).toBe(1));
+    expect(await composed.locator('.cell.source').innerText()).toMatch(/^Ortto · \S/);
+
+    await view('deliveries');
+    const log = page.getByRole('table', { name: 'Delivery log' });
+    await eventually(async () => {
+      const rows = await log.locator('tbody tr').allInnerTexts();
+      const toServer = rows.filter((r) => r.includes(`${target.url}/ortto-hook`));
+      const toSelf = rows.filter((r) => r.includes(`${app.receiverUrl}/h/composed`));
+      expect(toServer).toHaveLength(1);
+      expect(toSelf).toHaveLength(1);
+      for (const r of [...toServer, ...toSelf]) expect(r.split('\t')[1]).toBe('200');
+    });
+    expect(expectClean(s.problems)).toEqual(clean);
+  });
+
+  it('replays a capture byte-for-byte to a server, and to our own receiver only after "Replay anyway"', async () => {
+    const { page, app } = s;
+    await view('inspect');
+    // Not valid UTF-8, with CR/LF and NUL: any re-encoding would change the hash.
+    const body = Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0xff, 0xfe, 0x00, 0x0d, 0x0a, 0xc3, 0x28, 0x7d]);
+    expect((await send(app.receiverUrl, '/replay-me?x=1', { method: 'PATCH', body, headers: { 'content-type': 'application/octet-stream', 'x-trace': 'abc' } })).status).toBe(200);
+    await eventually(async () => expect(await row(page, '/replay-me').count()).toBe(1));
+    await selectCapture(page, '/replay-me');
+
+    const before = target.requests.length;
+    await page.getByTestId('replay-open').click();
+    const dialog = page.getByTestId('replay-dialog');
+    await dialog.getByTestId('replay-url').fill(`${target.url}/replayed`);
+    await dialog.getByTestId('replay-policy').selectOption('none');
+    await dialog.getByTestId('replay-send').click();
+    await eventually(async () => expect(await dialog.getByTestId('replay-result').innerText()).toMatch(/succeeded · HTTP 200/));
+    expect(target.requests).toHaveLength(before + 1);
+    const got = target.requests[before]!;
+    expect(got.method).toBe('PATCH');
+    expect(got.url).toBe('/replayed');
+    expect(got.headers['x-trace']).toBe('abc');
+    expect(sha256(got.body)).toBe(sha256(body));
+
+    await dialog.getByTestId('replay-url').fill(`${app.receiverUrl}/h/replayed-home`);
+    await dialog.getByTestId('replay-send').click();
+    const loop = dialog.getByTestId('replay-loop');
+    await loop.waitFor();
+    expect(await loop.innerText()).toContain("this app's own receiver");
+    expect(await dialog.getByTestId('replay-result').count()).toBe(0);
+    await dialog.getByTestId('replay-anyway').click();
+    await eventually(async () => expect(await dialog.getByTestId('replay-result').innerText()).toMatch(/HTTP 200/));
+    await dialog.getByTestId('replay-close').click();
+    expect(await dialog.count()).toBe(0);
+    await eventually(async () => expect(await row(page, '/h/replayed-home').count()).toBe(1));
+    await selectCapture(page, '/h/replayed-home');
+    const home = await app.rpc<{ items: Array<{ id: number; path: string }> }>('captures.list', { limit: 5 });
+    if (!home.ok) throw new Error(home.error.message);
+    const id = home.value.items.find((c) => c.path === '/h/replayed-home')!.id;
+    const detail = await app.rpc<{ method: string; bodyBase64: string }>('captures.get', { id });
+    if (!detail.ok) throw new Error(detail.error.message);
+    expect(detail.value.method).toBe('PATCH');
+    expect(sha256(Buffer.from(detail.value.bodyBase64, 'base64'))).toBe(sha256(body));
+    expect(expectClean(s.problems)).toEqual(clean);
+  });
+
+  it('"Open in composer" fills the composer with the capture\'s method, headers and body', async () => {
+    const { page, app } = s;
+    await view('inspect');
+    await send(app.receiverUrl, '/to-compose', { method: 'PUT', body: '{"open":"me"}', headers: { 'content-type': 'application/json', 'x-from-capture': 'yes' } });
+    await eventually(async () => expect(await row(page, '/to-compose').count()).toBe(1));
+    await selectCapture(page, '/to-compose');
+    await page.getByTestId('open-in-composer').click();
+    await page.getByTestId('composer').waitFor();
+    await eventually(async () => expect(await page.getByTestId('compose-method').inputValue()).toBe('PUT'));
+    expect(await page.getByTestId('preview-body').innerText()).toBe('{"open":"me"}');
+    expect(await page.getByTestId('preview-header').allInnerTexts()).toContain('x-from-capture: yes\n');
+    expect(new URL(page.url()).hash).toContain('view=compose');
+    expect(expectClean(s.problems)).toEqual(clean);
+  });
+
+  it('basic auth set in the endpoint form: 401 without credentials (recorded), 200 with them', async () => {
+    const { page, app } = s;
+    await view('endpoints');
+    await page.getByTestId('endpoint-new').click();
+    await page.getByTestId('endpoint-name').fill('Guarded');
+    await page.getByTestId('endpoint-slug').fill('guarded');
+    await page.getByTestId('endpoint-auth-kind').selectOption('basic');
+    await page.getByTestId('endpoint-auth-username').fill('ortto');
+    // An empty password is refused by the API, which names the field; the form stays open.
+    await page.getByTestId('endpoint-save').click();
+    expect(await page.getByTestId('endpoint-error').innerText()).toMatch(/password/i);
+    expect(await page.getByTestId('endpoint-auth-password').getAttribute('type')).toBe('password');
+    await page.getByTestId('endpoint-auth-password').fill('s3cret');
+    await page.getByTestId('endpoint-rate-limit').fill('120');
+    await page.getByTestId('endpoint-save').click();
+    const card = page.locator('[data-testid="endpoint-card"][data-slug="guarded"]');
+    await card.waitFor();
+    expect(await card.locator('.endpoint-rule').innerText()).toMatch(/auth: basic[\s\S]*120\/min per IP/);
+
+    const anonymous = await send(app.receiverUrl, '/h/guarded/hook', { method: 'POST', body: '{"n":1}', headers: { 'content-type': 'application/json' } });
+    expect(anonymous.status).toBe(401);
+    const authorised = await send(app.receiverUrl, '/h/guarded/hook', {
+      method: 'POST',
+      body: '{"n":2}',
+      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from('ortto:s3cret').toString('base64')}` },
+    });
+    expect(authorised.status).toBe(200);
+    await eventually(async () => expect(await card.getByTestId('endpoint-count').innerText()).toBe('2 captures'));
+    const list = await app.rpc<{ items: Array<{ path: string; responseStatus: number | null }> }>('captures.list', { limit: 10 });
+    if (!list.ok) throw new Error(list.error.message);
+    expect(list.value.items.filter((c) => c.path === '/h/guarded/hook').map((c) => c.responseStatus).sort()).toEqual([200, 401]);
+
+    // Edit: the saved settings come back into the form, and switching auth off opens the endpoint again.
+    await card.getByTestId('endpoint-edit').click();
+    expect(await page.getByTestId('endpoint-auth-kind').inputValue()).toBe('basic');
+    expect(await page.getByTestId('endpoint-auth-username').inputValue()).toBe('ortto');
+    await page.getByTestId('endpoint-auth-kind').selectOption('none');
+    await page.getByTestId('endpoint-save').click();
+    await eventually(async () => expect(await card.locator('.endpoint-rule').innerText()).not.toContain('auth:'));
+    expect((await send(app.receiverUrl, '/h/guarded/hook', { method: 'POST', body: '{}' })).status).toBe(200);
+    expect(expectClean(s.problems)).toEqual(clean);
+  });
+});
