@@ -10,6 +10,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { OrttoDictionary as Out } from '../electron/shared/decode/dictionary/ortto';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -40,54 +41,6 @@ interface RawEntry {
   derived_from_activity?: string;
 }
 
-type Confidence = 'high' | 'medium' | 'low';
-interface Out {
-  version: 1;
-  sources: string[];
-  prefixes: Record<string, { label: string; valueShape?: string; confidence: Confidence; src: number[] }>;
-  namespaces: Record<string, { label: string; confidence: Confidence; src: number[] }>;
-  fields: Record<
-    string,
-    {
-      label: string;
-      scope: 'person' | 'account';
-      displayType?: string;
-      readOnly?: boolean;
-      hidden?: boolean;
-      liquidName?: string;
-      derivedFromActivity?: string;
-      note?: string;
-      confidence: Confidence;
-      src: number[];
-    }
-  >;
-  attributes: Record<
-    string,
-    { label: string; altLabels: string[]; displayType?: string; confidence: Confidence; note?: string; src: number[] }
-  >;
-  activities: Record<
-    string,
-    {
-      label: string;
-      altLabels: string[];
-      scope: 'person' | 'account';
-      group?: string;
-      displayType?: string;
-      note?: string;
-      confidence: Confidence;
-      attributes: Record<string, string>;
-      src: number[];
-    }
-  >;
-  delivery: {
-    successStatus: { min: number; max: number };
-    neverRetried: number[];
-    maxRetries: number;
-    backoffMs: number[];
-    note: string;
-    src: number[];
-  };
-}
 
 const raw = JSON.parse(readFileSync(fieldsPath, 'utf8')) as Record<string, RawEntry>;
 const seed = readFileSync(seedPath, 'utf8');

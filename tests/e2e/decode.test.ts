@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, monacoText, openTab, openUi, row, selectCapture, send, type UiSession } from './support/ui';
+import { describe, expect, it } from 'vitest';
+import { eventually, monacoText, openTab, row, selectCapture, send, useUiSession } from './support/ui';
 
 const clickedEmail = JSON.stringify(
   {
@@ -19,17 +19,7 @@ const clickedEmail = JSON.stringify(
 );
 
 describe('decoded Ortto payload in the UI', () => {
-  let s: UiSession;
-  beforeAll(async () => {
-    s = await openUi();
-  });
-  afterAll(async () => {
-    if (!s) return;
-    expect(s.problems.dialogs).toEqual([]);
-    expect(s.problems.cspViolations).toEqual([]);
-    expect(s.problems.pageErrors).toEqual([]);
-    await s.close();
-  });
+  const s = useUiSession();
 
   it('shows the source column, decoded labels, ID hovers, and is found by a label search', async () => {
     const { page, app } = s;

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { send as rawSend } from '../helpers/raw-http';
-import { eventually, monacoText, openTab, openUi, selectCapture, send, type UiSession } from './support/ui';
+import { eventually, monacoText, openTab, selectCapture, send, useUiSession } from './support/ui';
 
 const hexOf = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0'));
 
 describe('capture detail', () => {
-  let s: UiSession;
-  beforeAll(async () => {
-    s = await openUi();
-  });
-  afterAll(async () => {
-    if (!s) return;
-    expect(s.problems.dialogs).toEqual([]);
-    expect(s.problems.cspViolations).toEqual([]);
-    expect(s.problems.pageErrors).toEqual([]);
-    await s.close();
-  });
+  const s = useUiSession();
   beforeEach(async () => {
     await s.app.rpc('captures.deleteAll');
   });

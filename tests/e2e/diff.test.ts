@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, openUi, row, send, type UiSession } from './support/ui';
+import { describe, expect, it } from 'vitest';
+import { eventually, row, send, useUiSession } from './support/ui';
 
 describe('diff', () => {
-  let s: UiSession;
-  beforeAll(async () => {
-    s = await openUi();
-  });
-  afterAll(async () => {
-    if (!s) return;
-    expect(s.problems.dialogs).toEqual([]);
-    expect(s.problems.cspViolations).toEqual([]);
-    expect(s.problems.pageErrors).toEqual([]);
-    await s.close();
-  });
+  const s = useUiSession();
 
   it('compares two captures: headers and body, JSON key order normalised unless raw', async () => {
     const { page } = s;

@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, openUi, send, type UiSession } from './support/ui';
+import { describe, expect, it } from 'vitest';
+import { eventually, send, useUiSession } from './support/ui';
 
 describe('endpoints panel', () => {
-  let s: UiSession;
-  beforeAll(async () => {
-    s = await openUi();
-  });
-  afterAll(async () => {
-    if (!s) return;
-    expect(s.problems.dialogs).toEqual([]);
-    expect(s.problems.cspViolations).toEqual([]);
-    expect(s.problems.pageErrors).toEqual([]);
-    await s.close();
-  });
+  const s = useUiSession();
 
   const hit = async (n: number) => {
     const out: Array<{ status: number; body: string }> = [];

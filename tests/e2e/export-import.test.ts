@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, openUi, row, send, type UiSession } from './support/ui';
+import { describe, expect, it } from 'vitest';
+import { eventually, row, send, useUiSession } from './support/ui';
 
 async function exportVia(page: Page, format: string): Promise<{ name: string; text: string; path: string }> {
   await page.getByTestId('transfer-button').click();
@@ -16,17 +16,7 @@ async function exportVia(page: Page, format: string): Promise<{ name: string; te
 }
 
 describe('export and import', () => {
-  let s: UiSession;
-  beforeAll(async () => {
-    s = await openUi();
-  });
-  afterAll(async () => {
-    if (!s) return;
-    expect(s.problems.dialogs).toEqual([]);
-    expect(s.problems.cspViolations).toEqual([]);
-    expect(s.problems.pageErrors).toEqual([]);
-    await s.close();
-  });
+  const s = useUiSession();
 
   it('HAR export → delete all → HAR import brings the same requests back, marked imported', async () => {
     const { page } = s;

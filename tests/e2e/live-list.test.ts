@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { eventually, openUi, row, send, type UiSession } from './support/ui';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { eventually, row, send, useUiSession } from './support/ui';
 
 describe('live list', () => {
-  let s: UiSession;
-  beforeAll(async () => {
-    s = await openUi();
-  });
-  afterAll(async () => {
-    if (!s) return;
-    expect(s.problems.dialogs).toEqual([]);
-    expect(s.problems.cspViolations).toEqual([]);
-    expect(s.problems.pageErrors).toEqual([]);
-    await s.close();
-  });
+  const s = useUiSession();
   beforeEach(async () => {
     await s.app.rpc('captures.deleteAll');
     await s.page.locator('[data-testid="empty-state"]').waitFor();

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type TestApp } from '../../helpers/app-server';
 import { launchChromium, watchPage, type PageProblems } from '../../helpers/chromium';
@@ -79,4 +80,44 @@ export async function selectCapture(page: Page, text: string): Promise<void> {
 
 export async function openTab(page: Page, tab: 'overview' | 'headers' | 'query' | 'body' | 'decoded' | 'response'): Promise<void> {
   await page.locator(`.detail-pane .tab[data-tab="${tab}"]`).click();
+}
+
+/**
+ * One UI session per describe block, opened before its tests. On teardown it asserts that no dialog opened (XSS),
+ * no CSP violation fired and no uncaught page error happened, then closes. Properties read the live session.
+ */
+export function useUiSession(options: Parameters<typeof openUi>[0] = {}): UiSession {
+  let current: UiSession | undefined;
+  beforeAll(async () => {
+    current = await openUi(options);
+  });
+  afterAll(async () => {
+    if (!current) return;
+    try {
+      expect(current.problems.dialogs).toEqual([]);
+      expect(current.problems.cspViolations).toEqual([]);
+      expect(current.problems.pageErrors).toEqual([]);
+    } finally {
+      await current.close();
+    }
+  });
+  const live = () => {
+    if (!current) throw new Error('the UI session is not open yet (use it inside a test)');
+    return current;
+  };
+  return {
+    get app() {
+      return live().app;
+    },
+    get browser() {
+      return live().browser;
+    },
+    get page() {
+      return live().page;
+    },
+    get problems() {
+      return live().problems;
+    },
+    close: () => live().close(),
+  };
 }
