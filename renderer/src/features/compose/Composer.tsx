@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useApi } from '../../api';
 import { Tabs } from '../../components/Tabs';
 import { ApiError } from '../../../../electron/shared/contract/errors';
@@ -81,10 +81,15 @@ export function Composer({ initial }: ComposerProps) {
     );
   }, [api]);
 
+  // Updates can beat the send call's reply (a fast target answers first): keep them while a send is in flight.
+  const early = useRef<Map<number, DeliverySummary> | null>(null);
+
   // A delivery we sent updates as its attempts land.
   useEffect(
     () =>
       api.on('delivery.updated', ({ items }) => {
+        const inFlight = early.current;
+        if (inFlight) for (const d of items) inFlight.set(d.id, d);
         setSend((s) => {
           if (s.kind !== 'sent') return s;
           const next = items.find((d) => d.id === s.delivery.id);
@@ -133,6 +138,8 @@ export function Composer({ initial }: ComposerProps) {
 
   const doSend = async (allowLoop = false) => {
     setSend({ kind: 'sending' });
+    const seen = new Map<number, DeliverySummary>();
+    early.current = seen;
     try {
       const delivery = await api.call('deliveries.send', {
         request: {
@@ -147,7 +154,7 @@ export function Composer({ initial }: ComposerProps) {
         type: draft.type,
         ...(allowLoop ? { allowLoop: true } : {}),
       });
-      setSend({ kind: 'sent', delivery });
+      setSend({ kind: 'sent', delivery: seen.get(delivery.id) ?? delivery });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       setSend(
@@ -155,6 +162,8 @@ export function Composer({ initial }: ComposerProps) {
           ? { kind: 'loop', message }
           : { kind: 'failed', message },
       );
+    } finally {
+      if (early.current === seen) early.current = null;
     }
   };
 
