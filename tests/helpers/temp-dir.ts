@@ -5,5 +5,6 @@ import { join } from 'node:path';
 /** A fresh data dir per test; `cleanup` removes it. */
 export function tempDir(prefix = 'hookscope-test-'): { path: string; cleanup(): void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
-  return { path, cleanup: () => rmSync(path, { recursive: true, force: true }) };
+  // Retries: a child process or worker that was just stopped may still be releasing files in the directory.
+  return { path, cleanup: () => rmSync(path, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }) };
 }

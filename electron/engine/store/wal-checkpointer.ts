@@ -26,7 +26,9 @@ const timer = setInterval(() => {
 }, workerData.intervalMs);
 parentPort.on('message', () => {
   clearInterval(timer);
-  db.close();
+  try { db.close(); } catch {}
+  Atomics.store(workerData.closed, 0, 1);
+  Atomics.notify(workerData.closed, 0);
   parentPort.close();
 });
 `;
@@ -40,6 +42,8 @@ parentPort.on('message', () => {
 export class WalCheckpointer {
   private worker: Worker | null = null;
   private stopping = false;
+  /** Set by the worker once its connection is closed, so `stop()` returns only when the files are released. */
+  private readonly closed = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(
     private readonly db: Database.Database,
@@ -56,7 +60,7 @@ export class WalCheckpointer {
     }
     const worker = new Worker(workerSource, {
       eval: true,
-      workerData: { driver, file: this.file, intervalMs: this.options.intervalMs ?? 200, maxWalBytes: this.options.maxWalBytes ?? 32 * 1024 * 1024 },
+      workerData: { driver, file: this.file, closed: this.closed, intervalMs: this.options.intervalMs ?? 200, maxWalBytes: this.options.maxWalBytes ?? 32 * 1024 * 1024 },
     });
     worker.unref();
     const fallBack = () => {
@@ -76,6 +80,8 @@ export class WalCheckpointer {
     this.worker = null;
     if (!worker) return;
     worker.postMessage('stop');
+    // Wait (bounded) for the worker to close its connection: callers close the database and may delete its files next.
+    Atomics.wait(this.closed, 0, 0, 2_000);
     if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
   }
 }
