@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, expectClean, openUi, row, selectCapture, send, type UiSession } from './support/ui';
 
 interface Recorded {
@@ -39,6 +39,11 @@ describe('compose, replay and endpoint protection', () => {
   let target: Awaited<ReturnType<typeof recordingServer>>;
   beforeAll(async () => {
     [s, target] = await Promise.all([openUi(), recordingServer()]);
+  });
+  // A dialog left open by a failed test would block every later click.
+  afterEach(async () => {
+    const close = s?.page.getByTestId('replay-close');
+    if (close && (await close.count()) > 0) await close.click();
   });
   afterAll(async () => {
     await s?.close();

@@ -84,31 +84,35 @@ export function ReplayDialog({ captureId, onClose }: { captureId: number; onClos
         </header>
         <section>
           <p className="muted">Sends the stored method, headers and exact body bytes to the target URL.</p>
-          <label>
-            Target URL{' '}
-            <input
-              className="grow mono"
-              data-testid="replay-url"
-              value={url}
-              autoFocus
-              spellCheck={false}
-              placeholder="https://example.com/webhook"
-              onChange={(e) => {
-                setUrl(e.target.value);
-                setState((s) => (s.kind === 'loop' ? { kind: 'idle' } : s));
-              }}
-            />
-          </label>
-          <label>
-            Retry policy{' '}
-            <select data-testid="replay-policy" value={policy} onChange={(e) => setPolicy(e.target.value as DeliveryPolicy)}>
-              {policies.map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <div className="form-row">
+            <label className="grow">
+              Target URL
+              <input
+                className="mono"
+                data-testid="replay-url"
+                value={url}
+                autoFocus
+                spellCheck={false}
+                placeholder="https://example.com/webhook"
+                onChange={(e) => {
+                  setUrl(e.target.value);
+                  setState((s) => (s.kind === 'loop' ? { kind: 'idle' } : s));
+                }}
+              />
+            </label>
+          </div>
+          <div className="form-row">
+            <label>
+              Retry policy{' '}
+              <select data-testid="replay-policy" value={policy} onChange={(e) => setPolicy(e.target.value as DeliveryPolicy)}>
+                {policies.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
           <div className="row-actions">
             <button type="submit" className="btn btn-primary" data-testid="replay-send" disabled={!url.trim() || state.kind === 'sending'}>
               {state.kind === 'sending' ? 'Replaying…' : 'Replay'}

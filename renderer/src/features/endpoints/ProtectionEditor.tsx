@@ -1,4 +1,5 @@
 import type { EndpointAuth, EndpointVerify } from '../../../../electron/shared/contract/endpoints';
+import './protection.css';
 
 type AuthKind = EndpointAuth['kind'];
 type Scheme = EndpointVerify['scheme'];
