@@ -76,7 +76,7 @@ describe('compose, replay and endpoint protection', () => {
     const loop = page.getByTestId('compose-loop');
     await loop.waitFor();
     expect(await loop.innerText()).toContain('Refused');
-    expect(await s.app.rpc<{ total: number }>('captures.list', { limit: 1 })).toMatchObject({ ok: true, value: { items: [] } });
+    expect(await s.app.rpc<{ items: unknown[] }>('captures.list', { limit: 1 })).toMatchObject({ ok: true, value: { items: [] } });
     await page.getByTestId('compose-loop-override').click();
     await eventually(async () => expect(await page.getByTestId('compose-sent').innerText()).toContain('HTTP 200'));
 
