@@ -21,9 +21,23 @@ export default tseslint.config(
   },
   {
     // The engine, shared code, server and CLI run in plain Node: importing `electron` would trigger its download.
-    files: ['electron/engine/**', 'electron/shared/**', 'electron/server/**', 'electron/cli/**', 'tests/**', 'scripts/**'],
+    files: [
+      'electron/engine/**',
+      'electron/shared/**',
+      'electron/server/**',
+      'electron/cli/**',
+      'tests/**',
+      'scripts/**',
+    ],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electron/main and electron/preload may import electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -55,7 +69,10 @@ export default tseslint.config(
           ],
           patterns: [
             nodePattern('Shared code imports neither Node nor the DOM.'),
-            { group: ['**/engine/**', '**/renderer/**', 'react', 'react-dom'], message: 'Shared code depends on nothing app-specific.' },
+            {
+              group: ['**/engine/**', '**/renderer/**', 'react', 'react-dom'],
+              message: 'Shared code depends on nothing app-specific.',
+            },
           ],
         },
       ],

@@ -41,7 +41,6 @@ interface RawEntry {
   derived_from_activity?: string;
 }
 
-
 const raw = JSON.parse(readFileSync(fieldsPath, 'utf8')) as Record<string, RawEntry>;
 const seed = readFileSync(seedPath, 'utf8');
 
@@ -73,7 +72,8 @@ const out: Out = {
 };
 
 const pushAlt = (list: string[], primary: string, alt: string) => {
-  if (alt.toLowerCase() !== primary.toLowerCase() && !list.some((l) => l.toLowerCase() === alt.toLowerCase())) list.push(alt);
+  if (alt.toLowerCase() !== primary.toLowerCase() && !list.some((l) => l.toLowerCase() === alt.toLowerCase()))
+    list.push(alt);
 };
 
 // 1. The collected facts.
@@ -84,7 +84,12 @@ for (const [id, e] of Object.entries(raw)) {
       if (e.prefix_part === 'namespace') {
         out.namespaces[id.slice(1, -1)] = { label: e.label, confidence: e.confidence, src: [s] };
       } else {
-        out.prefixes[id] = { label: e.label, confidence: e.confidence, src: [s], ...(e.value_shape ? { valueShape: e.value_shape } : {}) };
+        out.prefixes[id] = {
+          label: e.label,
+          confidence: e.confidence,
+          src: [s],
+          ...(e.value_shape ? { valueShape: e.value_shape } : {}),
+        };
       }
       break;
     case 'person-field':
@@ -156,14 +161,22 @@ for (const rawLine of seed.split('\n')) {
   }
   const m = ROW.exec(line);
   if (!m) continue;
-  const [, type, second, ns, name, descRaw] = m as unknown as [string, string, string, string | undefined, string, string];
+  const [, type, second, ns, name, descRaw] = m as unknown as [
+    string,
+    string,
+    string,
+    string | undefined,
+    string,
+    string,
+  ];
   // The page writes a few web-session rows as `str:sr`; the grammar is type:namespace:name, so read `str::sr`.
   const typo = second === '' && ns === undefined;
   const namespace = ns ? ns.slice(0, -1) : '';
   const id = `${type}:${namespace}:${name}`;
   const desc = descRaw.trim();
   if (type === 'act') {
-    const scope: 'person' | 'account' = desc.startsWith('Account:') || namespace === 'o' ? 'account' : 'person';
+    const scope: 'person' | 'account' =
+      desc.startsWith('Account:') || namespace === 'o' ? 'account' : 'person';
     const label = desc.replace(/^(Person|Account):\s*/, '');
     const shown = scope === 'account' ? `Account: ${label}` : label;
     const existing = out.activities[id];
@@ -179,14 +192,24 @@ for (const rawLine of seed.split('\n')) {
       if (!existing.src.includes(seedSrc)) existing.src.push(seedSrc);
       existing.group = section;
     } else {
-      out.activities[id] = { label: shown, altLabels: [], scope, group: section, confidence: 'high', attributes: {}, src: [seedSrc] };
+      out.activities[id] = {
+        label: shown,
+        altLabels: [],
+        scope,
+        group: section,
+        confidence: 'high',
+        attributes: {},
+        src: [seedSrc],
+      };
     }
     const list = sectionActivities.get(section) ?? [];
     list.push(id);
     sectionActivities.set(section, list);
   } else {
     const attrs = sectionAttributes.get(section) ?? {};
-    const short = desc.replace(/\s+This identifies.*$/, '').replace(/\s*\(depending on activity context\)/, '');
+    const short = desc
+      .replace(/\s+This identifies.*$/, '')
+      .replace(/\s*\(depending on activity context\)/, '');
     attrs[id] = short;
     sectionAttributes.set(section, attrs);
     const existing = out.attributes[id];
@@ -234,7 +257,8 @@ for (const line of seed.split('\n')) {
   if (m && out.prefixes[m[1]!]) out.prefixes[m[1]!]!.src.push(seedSrc);
 }
 
-const sortKeys = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+const sortKeys = <T>(o: Record<string, T>) =>
+  Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 out.prefixes = sortKeys(out.prefixes);
 out.namespaces = sortKeys(out.namespaces);
 out.fields = sortKeys(out.fields);

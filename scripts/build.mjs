@@ -10,7 +10,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const engineOnly = process.argv.includes('--engine');
 const started = Date.now();
 
-const node = { bundle: true, platform: 'node', target: 'node22', packages: 'external', sourcemap: true, logLevel: 'warning' };
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+};
 await Promise.all([
   esbuild({
     ...node,
@@ -21,7 +28,9 @@ await Promise.all([
     },
     outdir: join(root, 'dist'),
     outExtension: { '.js': '.mjs' },
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
   }),
   esbuild({
     ...node,
@@ -56,4 +65,6 @@ if (!engineOnly) {
   const { build: viteBuild } = await import('vite');
   await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
-console.log(`built ${engineOnly ? 'engine' : 'engine and renderer'} into dist/ in ${Date.now() - started} ms`);
+console.log(
+  `built ${engineOnly ? 'engine' : 'engine and renderer'} into dist/ in ${Date.now() - started} ms`,
+);

@@ -5,4 +5,6 @@ import { silentLogger } from '../electron/engine/util/logger';
 
 const engine = await createEngine({ dataDir: process.argv[2]!, mode: 'test', log: silentLogger });
 const http = await startHttpTransport({ engine, port: 0, staticDir: null });
-process.stdout.write(JSON.stringify({ receiverUrl: engine.receiverUrl, apiUrl: http.url, token: http.token }) + '\n');
+process.stdout.write(
+  JSON.stringify({ receiverUrl: engine.receiverUrl, apiUrl: http.url, token: http.token }) + '\n',
+);

@@ -15,7 +15,12 @@ import { crashRound } from '../tests/helpers/crash-run';
 import { tempDir } from '../tests/helpers/temp-dir';
 import { parseFlags, table } from './bench/bench-util';
 
-const flags = parseFlags(process.argv.slice(2), { rounds: 'number', connections: 'number', 'min-ms': 'number', 'max-ms': 'number' });
+const flags = parseFlags(process.argv.slice(2), {
+  rounds: 'number',
+  connections: 'number',
+  'min-ms': 'number',
+  'max-ms': 'number',
+});
 const rounds = (flags.rounds as number | undefined) ?? 10;
 const connections = (flags.connections as number | undefined) ?? 32;
 const minMs = (flags['min-ms'] as number | undefined) ?? 300;
@@ -56,7 +61,9 @@ const rows: Array<Array<string | number>> = [];
 let failures = 0;
 let acknowledgedTotal = 0;
 try {
-  console.log(`crash test: ${rounds} rounds, ${connections} connections, SIGKILL after ${minMs}–${maxMs} ms, data dir ${dir.path}`);
+  console.log(
+    `crash test: ${rounds} rounds, ${connections} connections, SIGKILL after ${minMs}–${maxMs} ms, data dir ${dir.path}`,
+  );
   for (let round = 1; round <= rounds; round++) {
     const killAfterMs = Math.round(minMs + Math.random() * (maxMs - minMs));
     let queuedThisRound = 0;
@@ -68,7 +75,12 @@ try {
         for (let i = 0; !stopped(); i++) {
           try {
             const d = await rpc<{ uid: string }>(info, 'deliveries.send', {
-              request: { method: 'POST', url: targetUrl, headers: [['content-type', 'application/json']], bodyBase64: Buffer.from(`{"round":${round},"n":${i}}`).toString('base64') },
+              request: {
+                method: 'POST',
+                url: targetUrl,
+                headers: [['content-type', 'application/json']],
+                bodyBase64: Buffer.from(`{"round":${round},"n":${i}}`).toString('base64'),
+              },
               policy: 'custom',
               customWaitsMs: [50, 50, 50, 50, 50],
               timeoutMs: 2000,
@@ -83,12 +95,30 @@ try {
       },
     });
     const db = new Database(dbFile(dir.path), { readonly: true });
-    for (const { uid } of db.prepare("SELECT uid FROM deliveries WHERE state = 'in_flight'").all() as { uid: string }[]) inFlightAtKill.add(uid);
+    for (const { uid } of db.prepare("SELECT uid FROM deliveries WHERE state = 'in_flight'").all() as {
+      uid: string;
+    }[])
+      inFlightAtKill.add(uid);
     db.close();
     acknowledgedTotal += r.acknowledged;
-    const ok = r.integrity === 'ok' && r.missing === 0 && r.corrupted === 0 && r.stored >= acknowledgedTotal && r.acknowledged > 0;
+    const ok =
+      r.integrity === 'ok' &&
+      r.missing === 0 &&
+      r.corrupted === 0 &&
+      r.stored >= acknowledgedTotal &&
+      r.acknowledged > 0;
     if (!ok) failures++;
-    rows.push([round, killAfterMs, r.acknowledged, r.missing, r.corrupted, r.integrity, r.stored, queuedThisRound, ok ? 'ok' : 'FAILED']);
+    rows.push([
+      round,
+      killAfterMs,
+      r.acknowledged,
+      r.missing,
+      r.corrupted,
+      r.integrity,
+      r.stored,
+      queuedThisRound,
+      ok ? 'ok' : 'FAILED',
+    ]);
     console.log(
       `  round ${round}: killed after ${killAfterMs} ms, ${r.acknowledged} acknowledged, ${r.missing} missing, ${r.corrupted} corrupted, ` +
         `integrity ${r.integrity}, ${r.stored} rows in total, ${queuedThisRound} deliveries queued`,
@@ -96,7 +126,9 @@ try {
   }
 
   // Restart once more and let the queue finish (deliveries a killed engine held are reclaimed when their lease ends).
-  const child = spawn(process.execPath, ['--import', 'tsx', childScript, dir.path], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', childScript, dir.path], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const info = await new Promise<Record<string, string>>((resolve) => {
     let out = '';
     child.stdout.on('data', (c) => {
@@ -109,7 +141,11 @@ try {
   let open = -1;
   while (Date.now() < deadline) {
     const db = new Database(dbFile(dir.path), { readonly: true });
-    open = (db.prepare("SELECT COUNT(*) AS n FROM deliveries WHERE state IN ('pending', 'in_flight')").get() as { n: number }).n;
+    open = (
+      db.prepare("SELECT COUNT(*) AS n FROM deliveries WHERE state IN ('pending', 'in_flight')").get() as {
+        n: number;
+      }
+    ).n;
     db.close();
     if (open === 0) break;
     await new Promise((r) => setTimeout(r, 500));
@@ -125,11 +161,26 @@ try {
   stores.captures.close();
   stores.db.close();
   const db = new Database(dbFile(dir.path), { readonly: true });
-  const real = db.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(stored_body_size), 0) AS bytes FROM captures').get() as { n: number; bytes: number };
-  const orphanBodies = (db.prepare('SELECT COUNT(*) AS n FROM capture_bodies WHERE capture_id NOT IN (SELECT id FROM captures)').get() as { n: number }).n;
-  const states = new Map((db.prepare('SELECT uid, state FROM deliveries').all() as { uid: string; state: string }[]).map((d) => [d.uid, d.state]));
+  const real = db
+    .prepare('SELECT COUNT(*) AS n, COALESCE(SUM(stored_body_size), 0) AS bytes FROM captures')
+    .get() as { n: number; bytes: number };
+  const orphanBodies = (
+    db
+      .prepare('SELECT COUNT(*) AS n FROM capture_bodies WHERE capture_id NOT IN (SELECT id FROM captures)')
+      .get() as { n: number }
+  ).n;
+  const states = new Map(
+    (db.prepare('SELECT uid, state FROM deliveries').all() as { uid: string; state: string }[]).map((d) => [
+      d.uid,
+      d.state,
+    ]),
+  );
   db.close();
-  const consistent = stats.count === real.n && stats.bodyBytes === real.bytes && orphanBodies === 0 && stats.indexLagRows === 0;
+  const consistent =
+    stats.count === real.n &&
+    stats.bodyBytes === real.bytes &&
+    orphanBodies === 0 &&
+    stats.indexLagRows === 0;
   if (!consistent) failures++;
 
   // Deliveries: none lost, repeats only for attempts in flight at a kill.
@@ -137,10 +188,27 @@ try {
   const repeated = [...received].filter(([uid, n]) => n > 1 && queued.has(uid));
   const unexplained = repeated.filter(([uid]) => !inFlightAtKill.has(uid));
   const strangers = [...received.keys()].filter((uid) => !states.has(uid));
-  const deliveriesOk = open === 0 && lost.length === 0 && unexplained.length === 0 && strangers.length === 0 && queued.size > 0;
+  const deliveriesOk =
+    open === 0 && lost.length === 0 && unexplained.length === 0 && strangers.length === 0 && queued.size > 0;
   if (!deliveriesOk) failures++;
 
-  console.log('\n' + table(['round', 'kill after ms', 'acknowledged', 'missing', 'corrupted', 'integrity_check', 'rows stored (cumulative)', 'deliveries queued', 'verdict'], rows));
+  console.log(
+    '\n' +
+      table(
+        [
+          'round',
+          'kill after ms',
+          'acknowledged',
+          'missing',
+          'corrupted',
+          'integrity_check',
+          'rows stored (cumulative)',
+          'deliveries queued',
+          'verdict',
+        ],
+        rows,
+      ),
+  );
   console.log(
     `\ncaptures after restart: counter ${stats.count} rows / ${stats.bodyBytes} bytes vs actual ${real.n} / ${real.bytes}; ` +
       `${orphanBodies} orphan bodies; index lag ${stats.indexLagRows} rows → ${consistent ? 'consistent' : 'INCONSISTENT'}`,
@@ -151,7 +219,11 @@ try {
       `(${unexplained.length} unexplained); ${inFlightAtKill.size} were in flight at some kill; ${strangers.length} unknown ids at the target ` +
       `→ ${deliveriesOk ? 'ok' : 'FAILED'}`,
   );
-  console.log(failures === 0 ? `\nPASS: ${acknowledgedTotal} acknowledged captures and ${queued.size} deliveries over ${rounds} kills, none lost or damaged.` : `\nFAIL: ${failures} check(s) failed.`);
+  console.log(
+    failures === 0
+      ? `\nPASS: ${acknowledgedTotal} acknowledged captures and ${queued.size} deliveries over ${rounds} kills, none lost or damaged.`
+      : `\nFAIL: ${failures} check(s) failed.`,
+  );
 } finally {
   target.closeAllConnections();
   target.close();

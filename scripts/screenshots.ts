@@ -18,36 +18,131 @@ const call = async (method: string, input: unknown) => {
   return res.value;
 };
 
-await call('endpoints.create', { slug: 'ortto', name: 'Ortto production', rule: { status: 200, headers: [['Content-Type', 'application/json']], body: '{"ok":true}', delayMs: 0, behaviour: { kind: 'fixed' } } });
-await call('endpoints.create', { slug: 'flaky', name: 'Retry drill', rule: { status: 200, headers: [], body: '', delayMs: 250, behaviour: { kind: 'fail-first', count: 3, failStatus: 503 } } });
-await call('endpoints.create', { slug: 'shop', name: 'Shop orders', rule: { status: 202, headers: [], body: 'accepted', delayMs: 0, behaviour: { kind: 'sequence', statuses: [500, 429, 202] } } });
+await call('endpoints.create', {
+  slug: 'ortto',
+  name: 'Ortto production',
+  rule: {
+    status: 200,
+    headers: [['Content-Type', 'application/json']],
+    body: '{"ok":true}',
+    delayMs: 0,
+    behaviour: { kind: 'fixed' },
+  },
+});
+await call('endpoints.create', {
+  slug: 'flaky',
+  name: 'Retry drill',
+  rule: {
+    status: 200,
+    headers: [],
+    body: '',
+    delayMs: 250,
+    behaviour: { kind: 'fail-first', count: 3, failStatus: 503 },
+  },
+});
+await call('endpoints.create', {
+  slug: 'shop',
+  name: 'Shop orders',
+  rule: {
+    status: 202,
+    headers: [],
+    body: 'accepted',
+    delayMs: 0,
+    behaviour: { kind: 'sequence', statuses: [500, 429, 202] },
+  },
+});
 
 const json = (path: string, body: unknown, headers: Array<[string, string]> = []) =>
-  rawSend(`${r}${path}`, { method: 'POST', headers: [['Content-Type', 'application/json'], ['User-Agent', 'Ortto-Webhooks/2.1'], ...headers], body: JSON.stringify(body) });
+  rawSend(`${r}${path}`, {
+    method: 'POST',
+    headers: [['Content-Type', 'application/json'], ['User-Agent', 'Ortto-Webhooks/2.1'], ...headers],
+    body: JSON.stringify(body),
+  });
 
 for (let i = 0; i < 3; i++) await call('app.sendSample', {});
-await json('/h/ortto/activity', { activity: { field_id: 'act::s-ce', created: new Date().toISOString(), attr: { 'str::cn': 'Welcome series', 'int::v': 3 } }, contact: { email: 'dana@example.com', first_name: 'Dana', tags: ['vip', 'beta'] } }, [['X-Ortto-Signature', 'sha256=7d1c0f0e9a']]);
-for (let i = 0; i < 4; i++) await json('/h/flaky/orders', { id: `ord_${1040 + i}`, total: 129.5 + i, currency: 'AUD', items: [{ sku: 'TEE-RED-M', qty: 2 }] });
-for (let i = 0; i < 3; i++) await json(`/h/shop/orders/${2200 + i}`, { event: 'order.paid', order: { id: 2200 + i, customer: { name: 'Sam Lee', email: 'sam@example.com' }, lines: [{ sku: 'MUG-01', qty: 1, price: 18 }] } });
-await rawSend(`${r}/ontraport/contact`, { method: 'POST', headers: [['Content-Type', 'application/x-www-form-urlencoded'], ['User-Agent', 'Ontraport']], body: 'id=4411&firstname=Alex&lastname=Ng&email=alex%40example.com&contact_cat=*%2F*12*%2F*&fields[f1577]=Gold&fields[f1578]=2026-11-01' });
-await rawSend(`${r}/legacy/soap`, { method: 'POST', headers: [['Content-Type', 'text/xml; charset=utf-8'], ['SOAPAction', 'urn:notify']], body: '<?xml version="1.0"?><Envelope><Body><Notify><Id>88</Id><Status>shipped</Status></Notify></Body></Envelope>' });
+await json(
+  '/h/ortto/activity',
+  {
+    activity: {
+      field_id: 'act::s-ce',
+      created: new Date().toISOString(),
+      attr: { 'str::cn': 'Welcome series', 'int::v': 3 },
+    },
+    contact: { email: 'dana@example.com', first_name: 'Dana', tags: ['vip', 'beta'] },
+  },
+  [['X-Ortto-Signature', 'sha256=7d1c0f0e9a']],
+);
+for (let i = 0; i < 4; i++)
+  await json('/h/flaky/orders', {
+    id: `ord_${1040 + i}`,
+    total: 129.5 + i,
+    currency: 'AUD',
+    items: [{ sku: 'TEE-RED-M', qty: 2 }],
+  });
+for (let i = 0; i < 3; i++)
+  await json(`/h/shop/orders/${2200 + i}`, {
+    event: 'order.paid',
+    order: {
+      id: 2200 + i,
+      customer: { name: 'Sam Lee', email: 'sam@example.com' },
+      lines: [{ sku: 'MUG-01', qty: 1, price: 18 }],
+    },
+  });
+await rawSend(`${r}/ontraport/contact`, {
+  method: 'POST',
+  headers: [
+    ['Content-Type', 'application/x-www-form-urlencoded'],
+    ['User-Agent', 'Ontraport'],
+  ],
+  body: 'id=4411&firstname=Alex&lastname=Ng&email=alex%40example.com&contact_cat=*%2F*12*%2F*&fields[f1577]=Gold&fields[f1578]=2026-11-01',
+});
+await rawSend(`${r}/legacy/soap`, {
+  method: 'POST',
+  headers: [
+    ['Content-Type', 'text/xml; charset=utf-8'],
+    ['SOAPAction', 'urn:notify'],
+  ],
+  body: '<?xml version="1.0"?><Envelope><Body><Notify><Id>88</Id><Status>shipped</Status></Notify></Body></Envelope>',
+});
 const boundary = '----hookscope7MA4YWxk';
 await rawSend(`${r}/uploads/avatar`, {
   method: 'POST',
   headers: [['Content-Type', `multipart/form-data; boundary=${boundary}`]],
   body: Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="user"\r\n\r\n42\r\n--${boundary}\r\nContent-Disposition: form-data; name="avatar"; filename="me.png"\r\nContent-Type: image/png\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="user"\r\n\r\n42\r\n--${boundary}\r\nContent-Disposition: form-data; name="avatar"; filename="me.png"\r\nContent-Type: image/png\r\n\r\n`,
+    ),
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]),
 });
 await rawSend(`${r}/health?probe=1`, { method: 'GET', headers: [['User-Agent', 'uptime-bot/1.0']] });
-await json('/h/ortto/activity', { activity: { field_id: 'act::s-ce', created: new Date().toISOString(), attr: { 'int::v': 4, 'str::cn': 'Welcome series' } }, contact: { first_name: 'Dana', email: 'dana@example.com', tags: ['vip'] } }, [['X-Ortto-Signature', 'sha256=0b9e44aa1f']]);
+await json(
+  '/h/ortto/activity',
+  {
+    activity: {
+      field_id: 'act::s-ce',
+      created: new Date().toISOString(),
+      attr: { 'int::v': 4, 'str::cn': 'Welcome series' },
+    },
+    contact: { first_name: 'Dana', email: 'dana@example.com', tags: ['vip'] },
+  },
+  [['X-Ortto-Signature', 'sha256=0b9e44aa1f']],
+);
 
 const browser = await launchChromium();
 
-async function shoot(theme: 'light' | 'dark', name: string, prepare: (page: Page) => Promise<void>, url = app.uiUrl) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 860 }, colorScheme: theme, deviceScaleFactor: 1 });
+async function shoot(
+  theme: 'light' | 'dark',
+  name: string,
+  prepare: (page: Page) => Promise<void>,
+  url = app.uiUrl,
+) {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 860 },
+    colorScheme: theme,
+    deviceScaleFactor: 1,
+  });
   const page = await context.newPage();
   await page.goto(url);
   await page.locator('.status-bar .conn-open').waitFor();
@@ -57,7 +152,8 @@ async function shoot(theme: 'light' | 'dark', name: string, prepare: (page: Page
   await context.close();
 }
 
-const rowByPath = (page: Page, text: string) => page.locator('.row[data-capture-id]', { hasText: text }).first();
+const rowByPath = (page: Page, text: string) =>
+  page.locator('.row[data-capture-id]', { hasText: text }).first();
 
 for (const theme of ['dark', 'light'] as const) {
   await shoot(theme, 'inspector', async (page) => {

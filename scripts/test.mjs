@@ -28,6 +28,7 @@ const checks = [
   ['type-check Electron shell', bin('tsc'), ['-p', 'tsconfig.electron.json']],
   ['type-check tests and scripts', bin('tsc'), ['-p', 'tsconfig.tests.json']],
   ['lint (incl. import boundaries)', bin('eslint'), ['.', '--max-warnings=0']],
+  ['format (prettier --check)', bin('prettier'), ['--check', '.', '--log-level=warn']],
   ['build', process.execPath, [join(root, 'scripts/build.mjs')]],
   // electron-builder --dir with a stand-in Electron: config, asar contents, fuses, packaged main booted under Node.
   ['verify packaging (stand-in Electron)', process.execPath, [join(root, 'scripts/verify-packaging.mjs')]],
@@ -47,7 +48,9 @@ ok = testsOk && ok;
 if (existsSync(report)) {
   const results = JSON.parse(readFileSync(report, 'utf8'));
   const skipped = results.numPendingTests + results.numTodoTests;
-  console.log(`\ntests: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped`);
+  console.log(
+    `\ntests: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped`,
+  );
 } else {
   console.log('\ntests: 0 passed, 1 failed');
 }

@@ -170,7 +170,11 @@ try {
     await builder.build({
       projectDir: root,
       targets: builder.Platform.LINUX.createTarget('tar.gz', builder.Arch.x64),
-      config: { ...structuredClone(config), electronDist, directories: { ...config.directories, output: tarOutput } },
+      config: {
+        ...structuredClone(config),
+        electronDist,
+        directories: { ...config.directories, output: tarOutput },
+      },
       publish: 'never',
     });
     const tarball = join(tarOutput, `hookscope-${require(join(root, 'package.json')).version}.tar.gz`);

@@ -37,14 +37,21 @@ export function toFilter(
   const filter: CaptureFilter = {};
   if (values.endpoint !== undefined) {
     const found = endpoints.list().find((e) => e.slug === values.endpoint);
-    if (!found) throw new UsageError(`--endpoint: no endpoint "${values.endpoint}" (have: ${endpoints.list().map((e) => e.slug).join(', ')})`);
+    if (!found)
+      throw new UsageError(
+        `--endpoint: no endpoint "${values.endpoint}" (have: ${endpoints
+          .list()
+          .map((e) => e.slug)
+          .join(', ')})`,
+      );
     filter.endpointId = found.id;
   }
   if (values.method?.length) filter.methods = values.method.map((m) => m.toUpperCase());
   if (values.status?.length) {
     filter.statuses = values.status.map((s) => {
       const n = Number(s);
-      if (!Number.isInteger(n) || n < 100 || n > 599) throw new UsageError(`--status: expected 100–599, got "${s}"`);
+      if (!Number.isInteger(n) || n < 100 || n > 599)
+        throw new UsageError(`--status: expected 100–599, got "${s}"`);
       return n;
     });
   }

@@ -25,7 +25,13 @@ export function parseFlags<O extends Options>(argv: string[], options: O, allowP
   }
 }
 
-export function intFlag(value: string | undefined, flag: string, fallback: number, min = 0, max = 65535): number {
+export function intFlag(
+  value: string | undefined,
+  flag: string,
+  fallback: number,
+  min = 0,
+  max = 65535,
+): number {
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) {
@@ -44,6 +50,7 @@ export function timeFlag(value: string | undefined, flag: string, nowMs: number)
   }
   if (/^\d+$/.test(value)) return Number(value);
   const parsed = Date.parse(value);
-  if (Number.isNaN(parsed)) throw new UsageError(`${flag}: expected an ISO time, epoch ms or a duration like 2h, got "${value}"`);
+  if (Number.isNaN(parsed))
+    throw new UsageError(`${flag}: expected an ISO time, epoch ms or a duration like 2h, got "${value}"`);
   return parsed;
 }

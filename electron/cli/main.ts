@@ -39,7 +39,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return 2;
   }
   try {
-    return await (await load())(rest, io);
+    return await (
+      await load()
+    )(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`hookscope ${name}: ${error.message}\nRun \`hookscope ${name} --help\` for usage.\n`);

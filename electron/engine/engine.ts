@@ -92,7 +92,15 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const delivery = createDeliveryModule(ctx);
   const desktop = createDesktopModule();
   delivery.setPublicUrlProvider(() => tunnel.publicUrls());
-  const modules: Record<string, EngineModule> = { core, decode, signing, protection, tunnel, delivery, desktop };
+  const modules: Record<string, EngineModule> = {
+    core,
+    decode,
+    signing,
+    protection,
+    tunnel,
+    delivery,
+    desktop,
+  };
   // Spelled out (not merged in a loop) so the compiler proves every method of the contract has a handler.
   const handlers: Handlers = {
     ...core.handlers,

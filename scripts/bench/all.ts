@@ -18,12 +18,25 @@ const quickArgs: Record<string, string[]> = {
 const benches: Array<{ name: string; heading: string; args?: string[] }> = [
   { name: 'ingest', heading: 'Ingest' },
   // The 10-minute soak runs only when asked for (`--soak`); its last figures stay in the document otherwise.
-  ...(flags.soak ? [{ name: 'ingest', heading: 'Ingest soak', args: ['--soak', flags.quick ? '60' : '600', '--rate', '5000'] }] : []),
+  ...(flags.soak
+    ? [
+        {
+          name: 'ingest',
+          heading: 'Ingest soak',
+          args: ['--soak', flags.quick ? '60' : '600', '--rate', '5000'],
+        },
+      ]
+    : []),
   { name: 'storage', heading: 'Storage' },
   { name: 'decode', heading: 'Decode' },
   { name: 'send', heading: 'Send' },
   { name: 'ui', heading: 'UI' },
-].filter((b) => !flags.only || String(flags.only).split(',').includes(b.name) || (b.heading === 'Ingest soak' && flags.soak));
+].filter(
+  (b) =>
+    !flags.only ||
+    String(flags.only).split(',').includes(b.name) ||
+    (b.heading === 'Ingest soak' && flags.soak),
+);
 
 /** `## Heading` → its body, in file order; text before the first heading is dropped (it is regenerated). */
 function sections(markdown: string): Map<string, string> {
@@ -67,10 +80,21 @@ try {
     });
     process.stdout.write(run.stdout ?? '');
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
-    const status = run.status === 0 ? '' : `\n\n**The script failed** (exit ${run.status ?? run.signal}); figures above may be partial.`;
+    const status =
+      run.status === 0
+        ? ''
+        : `\n\n**The script failed** (exit ${run.status ?? run.signal}); figures above may be partial.`;
     const command = `npm run bench:${bench.name}${extra.length ? ` -- ${extra.join(' ')}` : ''}`;
-    if (existsSync(out)) produced.set(bench.heading, `${readFileSync(out, 'utf8').trim()}${status}\n\n_\`${command}\`, ${seconds} s._`);
-    else produced.set(bench.heading, `_(printed output of \`npm run bench:${bench.name}\`)_\n\n\`\`\`text\n${(run.stdout ?? '').trim()}\n\`\`\`${status}`);
+    if (existsSync(out))
+      produced.set(
+        bench.heading,
+        `${readFileSync(out, 'utf8').trim()}${status}\n\n_\`${command}\`, ${seconds} s._`,
+      );
+    else
+      produced.set(
+        bench.heading,
+        `_(printed output of \`npm run bench:${bench.name}\`)_\n\n\`\`\`text\n${(run.stdout ?? '').trim()}\n\`\`\`${status}`,
+      );
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
@@ -79,10 +103,14 @@ try {
 // Re-read now: a bench may have written its own section while it ran.
 const existing = existsSync(docFile) ? sections(readFileSync(docFile, 'utf8')) : new Map<string, string>();
 for (const bench of benches) {
-  if (produced.get(bench.heading)?.includes('_(printed output of') && existing.has(bench.heading)) produced.delete(bench.heading);
+  if (produced.get(bench.heading)?.includes('_(printed output of') && existing.has(bench.heading))
+    produced.delete(bench.heading);
 }
 const cpuList = cpus();
-const load = (await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(', ');
+const load = (await import('node:os'))
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(', ');
 const machine = [
   `- date: ${new Date().toISOString()}`,
   `- CPU: ${cpuList[0]?.model ?? 'unknown'} × ${cpuList.length} cores`,
@@ -114,7 +142,11 @@ console.log(`\nwrote ${docFile}`);
 
 function readPkgVersion(name: string): string {
   try {
-    return (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    return (
+      JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
   } catch {
     return '?';
   }

@@ -2,14 +2,22 @@
 import { writeFileSync } from 'node:fs';
 
 /** `--name value` / `--name=value` / `--flag`. Unknown flags are refused by name. */
-export function parseFlags(argv: string[], known: Record<string, 'number' | 'boolean' | 'string'>): Record<string, number | boolean | string> {
+export function parseFlags(
+  argv: string[],
+  known: Record<string, 'number' | 'boolean' | 'string'>,
+): Record<string, number | boolean | string> {
   const out: Record<string, number | boolean | string> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) throw new Error(`Unexpected argument "${arg}".`);
     const [rawName, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
     const type = known[rawName];
-    if (!type) throw new Error(`Unknown flag --${rawName}. Known: ${Object.keys(known).map((k) => `--${k}`).join(', ')}.`);
+    if (!type)
+      throw new Error(
+        `Unknown flag --${rawName}. Known: ${Object.keys(known)
+          .map((k) => `--${k}`)
+          .join(', ')}.`,
+      );
     if (type === 'boolean') {
       out[rawName] = true;
       continue;
@@ -18,7 +26,8 @@ export function parseFlags(argv: string[], known: Record<string, 'number' | 'boo
     if (value === undefined) throw new Error(`Flag --${rawName} needs a value.`);
     if (type === 'number') {
       const n = Number(value);
-      if (!Number.isFinite(n) || n <= 0) throw new Error(`Flag --${rawName} must be a positive number, got "${value}".`);
+      if (!Number.isFinite(n) || n <= 0)
+        throw new Error(`Flag --${rawName} must be a positive number, got "${value}".`);
       out[rawName] = n;
     } else out[rawName] = value;
   }
@@ -26,7 +35,8 @@ export function parseFlags(argv: string[], known: Record<string, 'number' | 'boo
 }
 
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export function table(head: string[], rows: Array<Array<string | number>>): string {
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];

@@ -15,7 +15,12 @@ const rssTimer = setInterval(() => {
 }, 100);
 rssTimer.unref();
 
-async function start(): Promise<{ url: string; rows(): Promise<number>; extra(): Record<string, number>; close(): Promise<void> }> {
+async function start(): Promise<{
+  url: string;
+  rows(): Promise<number>;
+  extra(): Record<string, number>;
+  close(): Promise<void>;
+}> {
   if (kind === 'bare') {
     let answered = 0;
     const server = createServer((req, res) => {
@@ -55,7 +60,11 @@ async function start(): Promise<{ url: string; rows(): Promise<number>; extra():
     rows: async () => engine.ctx.captures.count(),
     extra: () => {
       const stats = engine.ctx.captures.stats();
-      return { dbSizeBytes: stats.dbSizeBytes, indexLagRows: stats.indexLagRows, indexLagMs: stats.indexLagMs };
+      return {
+        dbSizeBytes: stats.dbSizeBytes,
+        indexLagRows: stats.indexLagRows,
+        indexLagMs: stats.indexLagMs,
+      };
     },
     close: async () => {
       await engine.close();
@@ -71,7 +80,15 @@ process.on('message', (message: { type: string }) => {
       const rss = process.memoryUsage.rss();
       peakRss = Math.max(peakRss, rss);
       const { heapTotal, external } = process.memoryUsage();
-      process.send!({ type: 'stats', rows: await server.rows(), rss, peakRss, heapTotal, external, ...server.extra() });
+      process.send!({
+        type: 'stats',
+        rows: await server.rows(),
+        rss,
+        peakRss,
+        heapTotal,
+        external,
+        ...server.extra(),
+      });
     } else if (message.type === 'close') {
       await server.close();
       process.send!({ type: 'closed' }, () => process.exit(0));

@@ -46,8 +46,19 @@ const connections = (flags.connections as number | undefined) ?? 50;
 /** A realistic 1 KB webhook (Ortto activity shape), padded to exactly 1024 bytes. */
 export function kilobyteJson(): string {
   const base = {
-    activity: { id: '00651b946bfef7e80478efee', field_id: 'act::s-all', created: '2023-10-03T04:11:23Z', attr: { 'str::is': 'API', 'str::s-ctx': 'Subscribed via API' } },
-    contact: { contact_id: '00651b946baa9be6b2edad00', email: 'alex@example.com', 'str::first': 'Alex', 'str::last': 'Example', 'phn::phone': { c: '61', n: '400000000' } },
+    activity: {
+      id: '00651b946bfef7e80478efee',
+      field_id: 'act::s-all',
+      created: '2023-10-03T04:11:23Z',
+      attr: { 'str::is': 'API', 'str::s-ctx': 'Subscribed via API' },
+    },
+    contact: {
+      contact_id: '00651b946baa9be6b2edad00',
+      email: 'alex@example.com',
+      'str::first': 'Alex',
+      'str::last': 'Example',
+      'phn::phone': { c: '61', n: '400000000' },
+    },
     id: '00651b946cef87c7af64f4f3',
     time: '2023-10-03T04:11:24.25726779Z',
     webhook_id: '651b8aec8002153e16319fd3',
@@ -78,7 +89,9 @@ await build({
   target: 'node22',
   packages: 'external',
   logLevel: 'warning',
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
 });
 
 async function startServer(kind: Kind): Promise<Server> {
@@ -95,7 +108,8 @@ async function startServer(kind: Kind): Promise<Server> {
         child.off('exit', onExit);
         resolve(m as T);
       };
-      const onExit = (code: number | null) => reject(new Error(`${kind} server exited (${code}) while waiting for ${type}`));
+      const onExit = (code: number | null) =>
+        reject(new Error(`${kind} server exited (${code}) while waiting for ${type}`));
       child.on('message', onMessage);
       child.once('exit', onExit);
     });
@@ -160,9 +174,13 @@ const median = (xs: number[]) => {
 };
 
 async function compare(): Promise<void> {
-  const kinds: Kind[] = flags.only ? (String(flags.only).split(',') as Kind[]) : ['hookscope', 'bare', 'mockttp'];
+  const kinds: Kind[] = flags.only
+    ? (String(flags.only).split(',') as Kind[])
+    : ['hookscope', 'bare', 'mockttp'];
   const results: RoundResult[] = [];
-  console.log(`ingest: ${rounds} round(s) × ${kinds.join(', ')}; ${duration} s each, ${connections} connections, ${Buffer.byteLength(body)}-byte JSON POST`);
+  console.log(
+    `ingest: ${rounds} round(s) × ${kinds.join(', ')}; ${duration} s each, ${connections} connections, ${Buffer.byteLength(body)}-byte JSON POST`,
+  );
   for (let round = 1; round <= rounds; round++) {
     // Rotate the order each round so no server always runs on a warmer (or more tired) machine.
     const order = kinds.map((_, i) => kinds[(i + round - 1) % kinds.length]!);
@@ -201,15 +219,45 @@ async function compare(): Promise<void> {
       'after COMMIT, FTS indexed asynchronously, and every module\'s receiver hooks), run from an esbuild bundle on plain Node. "rows" = rows stored (Hookscope), requests answered (bare), requests recorded (mockttp).',
     '',
     table(
-      ['server', 'req/s (median)', 'per round', 'p50 ms', 'p99 ms (worst)', 'errors+non-2xx', '2xx', 'rows', 'peak RSS'],
-      rows.map((r) => [r.kind, fmt(r.reqPerSec), r.perRound, r.p50, r.p99, r.errors, r.ok2xx, r.rowsStored, mb(r.peakRss)]),
+      [
+        'server',
+        'req/s (median)',
+        'per round',
+        'p50 ms',
+        'p99 ms (worst)',
+        'errors+non-2xx',
+        '2xx',
+        'rows',
+        'peak RSS',
+      ],
+      rows.map((r) => [
+        r.kind,
+        fmt(r.reqPerSec),
+        r.perRound,
+        r.p50,
+        r.p99,
+        r.errors,
+        r.ok2xx,
+        r.rowsStored,
+        mb(r.peakRss),
+      ]),
     ),
     '',
   );
   if (hs) {
     const targets: Array<[string, string, boolean]> = [];
-    if (bare) targets.push(['Hookscope ÷ bare node:http ≥ 0.8', (hs.reqPerSec / bare.reqPerSec).toFixed(2), hs.reqPerSec / bare.reqPerSec >= 0.8]);
-    if (mock) targets.push(['Hookscope ÷ mockttp ≥ 4', (hs.reqPerSec / mock.reqPerSec).toFixed(2), hs.reqPerSec / mock.reqPerSec >= 4]);
+    if (bare)
+      targets.push([
+        'Hookscope ÷ bare node:http ≥ 0.8',
+        (hs.reqPerSec / bare.reqPerSec).toFixed(2),
+        hs.reqPerSec / bare.reqPerSec >= 0.8,
+      ]);
+    if (mock)
+      targets.push([
+        'Hookscope ÷ mockttp ≥ 4',
+        (hs.reqPerSec / mock.reqPerSec).toFixed(2),
+        hs.reqPerSec / mock.reqPerSec >= 4,
+      ]);
     targets.push(['Hookscope p99 ≤ 25 ms', `${hs.p99} ms`, hs.p99 <= 25]);
     targets.push(['Hookscope peak RSS ≤ 150 MB', mb(hs.peakRss), hs.peakRss <= 150 * 1024 * 1024]);
     // Rows may exceed 2xx by requests in flight when the warm-up or the load stopped (committed, answer not
@@ -219,7 +267,12 @@ async function compare(): Promise<void> {
       `${hs.rowsStored} stored / ${hs.ok2xx} acknowledged`,
       hs.rowsStored >= hs.ok2xx && hs.rowsStored - hs.ok2xx <= 2 * connections * rounds,
     ]);
-    lines.push(table(['target', 'measured', 'verdict'], targets.map(([t, m, ok]) => [t, m, verdict(ok)])));
+    lines.push(
+      table(
+        ['target', 'measured', 'verdict'],
+        targets.map(([t, m, ok]) => [t, m, verdict(ok)]),
+      ),
+    );
   }
   const md = lines.join('\n');
   console.log('\n' + md);
@@ -229,14 +282,24 @@ async function compare(): Promise<void> {
 async function soak(seconds: number, rate: number): Promise<void> {
   console.log(`soak: Hookscope at ${rate} req/s for ${seconds} s, ${connections} connections`);
   const server = await startServer('hookscope');
-  const samples: Array<{ t: number; rss: number; rows: number; lagRows: number; lagMs: number; db: number }> = [];
+  const samples: Array<{ t: number; rss: number; rows: number; lagRows: number; lagMs: number; db: number }> =
+    [];
   const started = Date.now();
   const every = Math.max(5, Math.round(seconds / 20)) * 1000;
   const sample = async () => {
     const s = await server.stats();
-    const row = { t: Math.round((Date.now() - started) / 1000), rss: s.rss, rows: s.rows, lagRows: s.indexLagRows ?? 0, lagMs: s.indexLagMs ?? 0, db: s.dbSizeBytes ?? 0 };
+    const row = {
+      t: Math.round((Date.now() - started) / 1000),
+      rss: s.rss,
+      rows: s.rows,
+      lagRows: s.indexLagRows ?? 0,
+      lagMs: s.indexLagMs ?? 0,
+      db: s.dbSizeBytes ?? 0,
+    };
     samples.push(row);
-    console.log(`  t=${String(row.t).padStart(4)} s  RSS ${mb(row.rss)}  rows ${fmt(row.rows)}  index lag ${row.lagRows} rows / ${row.lagMs} ms  db ${mb(row.db)}`);
+    console.log(
+      `  t=${String(row.t).padStart(4)} s  RSS ${mb(row.rss)}  rows ${fmt(row.rows)}  index lag ${row.lagRows} rows / ${row.lagMs} ms  db ${mb(row.db)}`,
+    );
   };
   await sample();
   const timer = setInterval(() => void sample(), every);
@@ -267,10 +330,26 @@ async function soak(seconds: number, rate: number): Promise<void> {
     table(
       ['target', 'measured', 'verdict'],
       [
-        ['achieved rate', `${fmt(result.requests.average)} req/s, p99 ${result.latency.p99} ms, ${result.errors + result.timeouts + result.non2xx} errors/non-2xx`, verdict(result.requests.average >= rate * 0.95)],
-        ['RSS ≤ 150 MB throughout', mb(Math.max(...samples.map((s) => s.rss)), ), verdict(finalStats.peakRss <= 150 * 1024 * 1024)],
-        ['RSS flat (2nd half vs 1st half)', `${(growth * 100).toFixed(1)} %`, verdict(Math.abs(growth) <= 0.2)],
-        ['stored ≥ acknowledged', `${fmt(finalStats.rows)} stored / ${fmt(result['2xx'])} acknowledged (+ warm-up 0)`, verdict(finalStats.rows >= result['2xx'])],
+        [
+          'achieved rate',
+          `${fmt(result.requests.average)} req/s, p99 ${result.latency.p99} ms, ${result.errors + result.timeouts + result.non2xx} errors/non-2xx`,
+          verdict(result.requests.average >= rate * 0.95),
+        ],
+        [
+          'RSS ≤ 150 MB throughout',
+          mb(Math.max(...samples.map((s) => s.rss))),
+          verdict(finalStats.peakRss <= 150 * 1024 * 1024),
+        ],
+        [
+          'RSS flat (2nd half vs 1st half)',
+          `${(growth * 100).toFixed(1)} %`,
+          verdict(Math.abs(growth) <= 0.2),
+        ],
+        [
+          'stored ≥ acknowledged',
+          `${fmt(finalStats.rows)} stored / ${fmt(result['2xx'])} acknowledged (+ warm-up 0)`,
+          verdict(finalStats.rows >= result['2xx']),
+        ],
       ],
     ),
   ].join('\n');

@@ -3,9 +3,41 @@
 import type { HeaderPair } from '../../electron/shared/contract/index';
 import type { NewCapture } from '../../electron/engine/store/capture-writer';
 
-const first = ['alex', 'sam', 'kim', 'jo', 'lee', 'max', 'ana', 'noor', 'ravi', 'mia', 'tom', 'eli', 'yuki', 'ola'];
+const first = [
+  'alex',
+  'sam',
+  'kim',
+  'jo',
+  'lee',
+  'max',
+  'ana',
+  'noor',
+  'ravi',
+  'mia',
+  'tom',
+  'eli',
+  'yuki',
+  'ola',
+];
 const last = ['kodjo', 'smith', 'nguyen', 'garcia', 'müller', 'rossi', 'tanaka', 'okafor', 'silva', 'novak'];
-const words = ['trial', 'onboarding', 'renewal', 'invoice', 'welcome', 'webinar', 'spring', 'promo', 'survey', 'upgrade', 'churn', 'winback', 'newsletter', 'launch', 'pricing', 'beta'];
+const words = [
+  'trial',
+  'onboarding',
+  'renewal',
+  'invoice',
+  'welcome',
+  'webinar',
+  'spring',
+  'promo',
+  'survey',
+  'upgrade',
+  'churn',
+  'winback',
+  'newsletter',
+  'launch',
+  'pricing',
+  'beta',
+];
 const activities = ['act::s-all', 'act::o-eml', 'act::c-eml', 'act::u-all', 'act::s-sms', 'act::v-pge'];
 
 /** Deterministic PRNG so every run stores the same data. */
@@ -20,7 +52,8 @@ export function rng(seed: number): () => number {
   };
 }
 
-const hex = (r: () => number, n: number) => Array.from({ length: n }, () => Math.floor(r() * 16).toString(16)).join('');
+const hex = (r: () => number, n: number) =>
+  Array.from({ length: n }, () => Math.floor(r() * 16).toString(16)).join('');
 const pick = <T>(r: () => number, xs: T[]) => xs[Math.floor(r() * xs.length)]!;
 
 function pad(text: string, target: number, r: () => number): string {
@@ -35,7 +68,12 @@ export interface Generated {
 }
 
 /** Row `i`: every 100,000th carries the rare token `quokkarare`; almost every row contains `example` (emails). */
-export function generateCapture(i: number, r: () => number, endpointFor: (path: string) => number, nowMs: number): Generated {
+export function generateCapture(
+  i: number,
+  r: () => number,
+  endpointFor: (path: string) => number,
+  nowMs: number,
+): Generated {
   const who = `${pick(r, first)}.${pick(r, last)}${i % 997}@example.com`;
   const rare = i % 100_000 === 7 ? ' quokkarare' : '';
   const roll = r();
@@ -43,14 +81,28 @@ export function generateCapture(i: number, r: () => number, endpointFor: (path: 
   let path: string;
   let body: string;
   let contentType: string;
-  const headers: HeaderPair[] = [['Host', '127.0.0.1:8787'], ['Accept-Encoding', 'gzip']];
+  const headers: HeaderPair[] = [
+    ['Host', '127.0.0.1:8787'],
+    ['Accept-Encoding', 'gzip'],
+  ];
   if (roll < 0.45) {
     kind = 'ortto';
     path = '/h/ortto/activity';
     contentType = 'application/json';
     const base = {
-      activity: { id: hex(r, 24), field_id: pick(r, activities), created: new Date(nowMs - i * 1000).toISOString(), attr: { 'str::is': 'API', 'str::s-ctx': `Subscribed via ${pick(r, words)}${rare}` } },
-      contact: { contact_id: hex(r, 24), email: who, 'str::first': pick(r, first), 'str::last': pick(r, last), 'geo::city': { name: 'Sydney' } },
+      activity: {
+        id: hex(r, 24),
+        field_id: pick(r, activities),
+        created: new Date(nowMs - i * 1000).toISOString(),
+        attr: { 'str::is': 'API', 'str::s-ctx': `Subscribed via ${pick(r, words)}${rare}` },
+      },
+      contact: {
+        contact_id: hex(r, 24),
+        email: who,
+        'str::first': pick(r, first),
+        'str::last': pick(r, last),
+        'geo::city': { name: 'Sydney' },
+      },
       campaign_name: `${pick(r, words)} ${pick(r, words)}`,
       id: hex(r, 24),
       time: new Date(nowMs - i * 1000).toISOString(),
@@ -79,7 +131,8 @@ export function generateCapture(i: number, r: () => number, endpointFor: (path: 
       ['data[contact_cat]', `*/*${1 + (i % 9)}*/*`],
       ['data[notes]', ''],
     ];
-    const encoded = () => fields.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+    const encoded = () =>
+      fields.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
     fields[fields.length - 1]![1] = pad(encoded(), 950, r);
     body = encoded();
     headers.push(['User-Agent', 'Ontraport'], ['Content-Type', 'application/x-www-form-urlencoded']);
@@ -91,13 +144,26 @@ export function generateCapture(i: number, r: () => number, endpointFor: (path: 
       id: `evt_${hex(r, 24)}`,
       type: pick(r, ['invoice.paid', 'customer.updated', 'order.created', 'charge.refunded']),
       created: Math.floor(nowMs / 1000) - i,
-      data: { object: { id: `cus_${hex(r, 14)}`, email: who, name: `${pick(r, first)} ${pick(r, last)}`, amount: Math.floor(r() * 100000), currency: 'usd', description: `${pick(r, words)}${rare}` } },
+      data: {
+        object: {
+          id: `cus_${hex(r, 14)}`,
+          email: who,
+          name: `${pick(r, first)} ${pick(r, last)}`,
+          amount: Math.floor(r() * 100000),
+          currency: 'usd',
+          description: `${pick(r, words)}${rare}`,
+        },
+      },
       livemode: false,
       note: '',
     };
     base.note = pad(JSON.stringify(base), 1000, r);
     body = JSON.stringify(base);
-    headers.push(['User-Agent', 'Stripe/1.0 (+https://stripe.com/docs/webhooks)'], ['Content-Type', 'application/json; charset=utf-8'], ['Stripe-Signature', `t=${nowMs},v1=${hex(r, 64)}`]);
+    headers.push(
+      ['User-Agent', 'Stripe/1.0 (+https://stripe.com/docs/webhooks)'],
+      ['Content-Type', 'application/json; charset=utf-8'],
+      ['Stripe-Signature', `t=${nowMs},v1=${hex(r, 64)}`],
+    );
   }
   const bytes = Buffer.from(body);
   headers.push(['Content-Length', String(bytes.length)]);
@@ -122,7 +188,13 @@ export function generateCapture(i: number, r: () => number, endpointFor: (path: 
       publicUrl: null,
       vendor: kind === 'ortto' ? 'Ortto' : kind === 'ontraport' ? 'Ontraport' : null,
       eventLabel: null,
-      response: { status: 200, headers: [['content-type', 'application/json']], bodyBase64: 'eyJvayI6dHJ1ZX0=', delayMs: 0, reason: null },
+      response: {
+        status: 200,
+        headers: [['content-type', 'application/json']],
+        bodyBase64: 'eyJvayI6dHJ1ZX0=',
+        delayMs: 0,
+        reason: null,
+      },
       verification: null,
     },
   };

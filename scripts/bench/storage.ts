@@ -11,7 +11,11 @@ import { systemClock } from '../../electron/engine/util/clock';
 import { fmt, handOffMarkdown, mb, parseFlags, table, verdict } from './bench-util';
 import { generateCapture, rng } from './storage-data';
 
-const flags = parseFlags(process.argv.slice(2), { rows: 'number', 'lag-seconds': 'number', 'keep-dir': 'boolean' });
+const flags = parseFlags(process.argv.slice(2), {
+  rows: 'number',
+  'lag-seconds': 'number',
+  'keep-dir': 'boolean',
+});
 const total = Math.floor((flags.rows as number | undefined) ?? 1_000_000);
 const lagSeconds = (flags['lag-seconds'] as number | undefined) ?? 10;
 const batchRows = 100;
@@ -21,7 +25,14 @@ const stores = openStores({ dataDir, clock: systemClock });
 const { captures, endpoints, db } = stores;
 // The engine's decode module feeds the index decoded labels; do the same so index costs are the real ones.
 captures.addSearchTextExtractor((c) =>
-  searchTextFor({ method: c.method, path: c.path, query: c.query, headers: c.headers, contentType: c.contentType, body: c.body }),
+  searchTextFor({
+    method: c.method,
+    path: c.path,
+    query: c.query,
+    headers: c.headers,
+    contentType: c.contentType,
+    body: c.body,
+  }),
 );
 for (const slug of ['ortto', 'ontraport', 'generic']) endpoints.create({ slug, name: slug });
 const endpointFor = (path: string) => endpoints.match(path).id;
@@ -34,7 +45,7 @@ console.log(`storage: inserting ${fmt(total)} captures in batches of ${batchRows
 // 1. Insert through the writer; the indexer runs in its slices alongside, as in the engine.
 const t0 = performance.now();
 let bodyBytes = 0;
-for (let i = 0; i < total; ) {
+for (let i = 0; i < total;) {
   const batch: Promise<number>[] = [];
   for (let j = 0; j < batchRows && i < total; j++, i++) {
     const { capture } = generateCapture(i, r, endpointFor, now);
@@ -42,7 +53,10 @@ for (let i = 0; i < total; ) {
     batch.push(captures.add(capture));
   }
   await Promise.all(batch);
-  if (i % 100_000 === 0) console.log(`  ${fmt(i)} rows, ${fmt(i / ((performance.now() - t0) / 1000))} rows/s, indexed up to ${fmt(captures.indexer.indexedUpTo())}`);
+  if (i % 100_000 === 0)
+    console.log(
+      `  ${fmt(i)} rows, ${fmt(i / ((performance.now() - t0) / 1000))} rows/s, indexed up to ${fmt(captures.indexer.indexedUpTo())}`,
+    );
 }
 const insertSeconds = (performance.now() - t0) / 1000;
 const insertRate = total / insertSeconds;
@@ -55,10 +69,16 @@ const drainSeconds = (performance.now() - t1) / 1000;
 const drainRate = (total - indexedDuringInsert) / Math.max(drainSeconds, 1e-9);
 db.pragma('wal_checkpoint(TRUNCATE)');
 const size = captures.stats().dbSizeBytes;
-console.log(`  inserted in ${insertSeconds.toFixed(1)} s; index finished ${fmt(total - indexedDuringInsert)} rows in ${drainSeconds.toFixed(1)} s; DB ${mb(size)}`);
+console.log(
+  `  inserted in ${insertSeconds.toFixed(1)} s; index finished ${fmt(total - indexedDuringInsert)} rows in ${drainSeconds.toFixed(1)} s; DB ${mb(size)}`,
+);
 
 // 3. Queries, through the store's own methods (what the API handlers call).
-function time(name: string, fn: () => unknown, runs = 50): { name: string; median: number; p95: number; result: unknown } {
+function time(
+  name: string,
+  fn: () => unknown,
+  runs = 50,
+): { name: string; median: number; p95: number; result: unknown } {
   for (let i = 0; i < 3; i++) fn();
   const samples: number[] = [];
   let result: unknown;
@@ -74,17 +94,71 @@ const size50 = (x: unknown) => (x as { items: unknown[] }).items.length;
 const deepCursor = Math.floor(total / 2);
 const queries = [
   { q: time('newest page (50)', () => captures.list({ limit: 50 })), target: 1, show: size50 },
-  { q: time(`page deep in history (keyset, id < ${fmt(deepCursor)})`, () => captures.list({ limit: 50, cursor: deepCursor })), target: 1, show: size50 },
-  { q: time('filter by endpoint, first page', () => captures.list({ limit: 50, filter: { endpointId: ontraportId } })), target: 1, show: size50 },
-  { q: time('filter by endpoint + method + content type, first page', () => captures.list({ limit: 50, filter: { endpointId: ontraportId, methods: ['POST'], contentTypes: ['application/*'] } })), target: 1, show: size50 },
-  { q: time('full-text rare token, first page', () => captures.list({ limit: 50, filter: { text: 'quokkarare' } })), target: 5, show: size50 },
-  { q: time('full-text common token, first page', () => captures.list({ limit: 50, filter: { text: 'example' } })), target: 5, show: size50 },
-  { q: time('full-text two words, first page', () => captures.list({ limit: 50, filter: { text: 'sydney trial' } })), target: 5, show: size50 },
-  { q: time('exact count (kept counter)', () => captures.count()), target: 1, show: (x: unknown) => x as number },
-  { q: time('exact count, by endpoint', () => captures.count({ endpointId: ontraportId }), 5), target: null, show: (x: unknown) => x as number },
-  { q: time('exact count, full-text rare token', () => captures.count({ text: 'quokkarare' }), 20), target: null, show: (x: unknown) => x as number },
+  {
+    q: time(`page deep in history (keyset, id < ${fmt(deepCursor)})`, () =>
+      captures.list({ limit: 50, cursor: deepCursor }),
+    ),
+    target: 1,
+    show: size50,
+  },
+  {
+    q: time('filter by endpoint, first page', () =>
+      captures.list({ limit: 50, filter: { endpointId: ontraportId } }),
+    ),
+    target: 1,
+    show: size50,
+  },
+  {
+    q: time('filter by endpoint + method + content type, first page', () =>
+      captures.list({
+        limit: 50,
+        filter: { endpointId: ontraportId, methods: ['POST'], contentTypes: ['application/*'] },
+      }),
+    ),
+    target: 1,
+    show: size50,
+  },
+  {
+    q: time('full-text rare token, first page', () =>
+      captures.list({ limit: 50, filter: { text: 'quokkarare' } }),
+    ),
+    target: 5,
+    show: size50,
+  },
+  {
+    q: time('full-text common token, first page', () =>
+      captures.list({ limit: 50, filter: { text: 'example' } }),
+    ),
+    target: 5,
+    show: size50,
+  },
+  {
+    q: time('full-text two words, first page', () =>
+      captures.list({ limit: 50, filter: { text: 'sydney trial' } }),
+    ),
+    target: 5,
+    show: size50,
+  },
+  {
+    q: time('exact count (kept counter)', () => captures.count()),
+    target: 1,
+    show: (x: unknown) => x as number,
+  },
+  {
+    q: time('exact count, by endpoint', () => captures.count({ endpointId: ontraportId }), 5),
+    target: null,
+    show: (x: unknown) => x as number,
+  },
+  {
+    q: time('exact count, full-text rare token', () => captures.count({ text: 'quokkarare' }), 20),
+    target: null,
+    show: (x: unknown) => x as number,
+  },
 ];
-for (const { q, show } of queries) console.log(`  ${q.name}: median ${q.median.toFixed(3)} ms, p95 ${q.p95.toFixed(3)} ms → ${show(q.result)}`);
+for (const { q, show } of queries)
+  console.log(
+    `  ${q.name}: median ${q.median.toFixed(3)} ms, p95 ${q.p95.toFixed(3)} ms → ${show(q.result)}`,
+  );
 
 // 4. Index lag at 5k captures/s: 50 rows every 10 ms; lag = commit (add resolved) → the index watermark passes the row.
 console.log(`  index lag: ${lagSeconds} s at 5,000 captures/s`);
@@ -108,18 +182,22 @@ while (performance.now() - lagStart < lagSeconds * 1000) {
   if (wait > 0) await new Promise((res) => setTimeout(res, wait));
   tick++;
   const batch: Promise<number>[] = [];
-  for (let j = 0; j < 50; j++) batch.push(captures.add(generateCapture(lagIndex++, r, endpointFor, Date.now()).capture));
+  for (let j = 0; j < 50; j++)
+    batch.push(captures.add(generateCapture(lagIndex++, r, endpointFor, Date.now()).capture));
   void Promise.all(batch).then((ids) => probes.set(ids[ids.length - 1]!, performance.now()));
 }
 const achievedRate = (lagIndex - total) / ((performance.now() - lagStart) / 1000);
-while (probes.size > 0 && performance.now() - lagStart < (lagSeconds + 30) * 1000) await new Promise((res) => setTimeout(res, 10));
+while (probes.size > 0 && performance.now() - lagStart < (lagSeconds + 30) * 1000)
+  await new Promise((res) => setTimeout(res, 10));
 clearInterval(poll);
 lags.sort((a, b) => a - b);
 const pct = (p: number) => lags[Math.min(lags.length - 1, Math.floor(lags.length * p))] ?? NaN;
 const lagP50 = pct(0.5);
 const lagP99 = pct(0.99);
 const lagMax = lags[lags.length - 1] ?? NaN;
-console.log(`  index lag p50 ${lagP50.toFixed(0)} ms, p99 ${lagP99.toFixed(0)} ms, max ${lagMax.toFixed(0)} ms at ${fmt(achievedRate)} captures/s`);
+console.log(
+  `  index lag p50 ${lagP50.toFixed(0)} ms, p99 ${lagP99.toFixed(0)} ms, max ${lagMax.toFixed(0)} ms at ${fmt(achievedRate)} captures/s`,
+);
 
 const md = [
   `${fmt(total)} generated captures (45 % Ortto JSON, 35 % Ontraport form posts, 20 % generic JSON; ${fmt(bodyBytes / total)} bytes of body on average, ` +
@@ -129,8 +207,18 @@ const md = [
   table(
     ['measure', 'result', 'target', 'verdict'],
     [
-      ['insert rate (index running alongside in slices)', `${fmt(insertRate)} rows/s (${insertSeconds.toFixed(1)} s)`, '—', '—'],
-      ['index build after the insert', `${fmt(total - indexedDuringInsert)} rows in ${drainSeconds.toFixed(1)} s (${fmt(drainRate)} rows/s)`, '—', '—'],
+      [
+        'insert rate (index running alongside in slices)',
+        `${fmt(insertRate)} rows/s (${insertSeconds.toFixed(1)} s)`,
+        '—',
+        '—',
+      ],
+      [
+        'index build after the insert',
+        `${fmt(total - indexedDuringInsert)} rows in ${drainSeconds.toFixed(1)} s (${fmt(drainRate)} rows/s)`,
+        '—',
+        '—',
+      ],
       ['DB size (after checkpoint)', `${mb(size)} (${fmt(size / total)} bytes/row)`, '—', '—'],
       ...queries.map(({ q, target, show }) => [
         q.name,

@@ -18,7 +18,12 @@ while (sent < total) {
   for (; sent < due; sent++) {
     const path = `/bench/ui/${sent}`;
     inflight.push(
-      request(`${url}${path}`, { method: 'POST', body: `{"n":${sent}}`, headers: { 'content-type': 'application/json' }, dispatcher: agent })
+      request(`${url}${path}`, {
+        method: 'POST',
+        body: `{"n":${sent}}`,
+        headers: { 'content-type': 'application/json' },
+        dispatcher: agent,
+      })
         .then(async (res) => {
           await res.body.dump();
           acked[path] = Date.now();

@@ -56,19 +56,39 @@ wsClient.subscribe((event, payload) => {
 });
 await wsClient.ready();
 const total = rate * seconds;
-console.log(`ui: sending ${fmt(total)} captures at ${fmt(rate)}/s for ${seconds} s with the UI open (sender in its own process)`);
-const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'ui-sender.ts'), app.receiverUrl, String(rate), String(seconds)], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+console.log(
+  `ui: sending ${fmt(total)} captures at ${fmt(rate)}/s for ${seconds} s with the UI open (sender in its own process)`,
+);
+const child = spawn(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    join(import.meta.dirname, 'ui-sender.ts'),
+    app.receiverUrl,
+    String(rate),
+    String(seconds),
+  ],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 let output = '';
 child.stdout.on('data', (c: Buffer) => (output += c.toString()));
 await new Promise((done) => child.on('exit', done));
-const result = JSON.parse(output) as { sent: number; failed: number; seconds: number; acked: Record<string, number> };
+const result = JSON.parse(output) as {
+  sent: number;
+  failed: number;
+  seconds: number;
+  acked: Record<string, number>;
+};
 const { sent, failed } = result;
 const sendSeconds = result.seconds;
 const acked = new Map(Object.entries(result.acked));
 await page.waitForTimeout(2000);
-const seenPairs = await page.evaluate(() => [...(window as unknown as { __seen: Map<string, number> }).__seen.entries()]);
+const seenPairs = await page.evaluate(() => [
+  ...(window as unknown as { __seen: Map<string, number> }).__seen.entries(),
+]);
 const latencies: number[] = [];
 const eventLatencies: number[] = [];
 for (const [path, at] of seenPairs) {
@@ -87,12 +107,18 @@ await app.close();
 
 const p50 = pct(latencies, 50);
 const p99 = pct(latencies, 99);
-console.log(`  sent ${fmt(sent)} in ${sendSeconds.toFixed(1)} s (${fmt(sent / sendSeconds)}/s), ${failed} failed`);
-console.log(`  rows observed entering the DOM: ${fmt(latencies.length)} (the list renders only what is on screen)`);
+console.log(
+  `  sent ${fmt(sent)} in ${sendSeconds.toFixed(1)} s (${fmt(sent / sendSeconds)}/s), ${failed} failed`,
+);
+console.log(
+  `  rows observed entering the DOM: ${fmt(latencies.length)} (the list renders only what is on screen)`,
+);
 console.log(`  acknowledge → row visible: p50 ${p50} ms, p99 ${p99} ms, max ${Math.max(...latencies)} ms`);
 const e50 = pct(eventLatencies, 50);
 const e99 = pct(eventLatencies, 99);
-console.log(`  baseline, acknowledge → event at a Node WebSocket client: p50 ${e50} ms, p99 ${e99} ms (${fmt(eventLatencies.length)} events)`);
+console.log(
+  `  baseline, acknowledge → event at a Node WebSocket client: p50 ${e50} ms, p99 ${e99} ms (${fmt(eventLatencies.length)} events)`,
+);
 console.log(`  after the burst the list shows ${shownTop} on top and "${allCount}"`);
 
 // ---------- 2. scrolling 100k stored captures ----------
@@ -102,18 +128,21 @@ const big = await startApp();
   const now = Date.now();
   const defaultId = big.engine.ctx.endpoints.match('/').id;
   const t0 = Date.now();
-  for (let i = 0; i < rows; ) {
+  for (let i = 0; i < rows;) {
     const batch: Promise<number>[] = [];
-    for (let j = 0; j < 500 && i < rows; j++, i++) batch.push(big.engine.ctx.captures.add(generateCapture(i, r, () => defaultId, now).capture));
+    for (let j = 0; j < 500 && i < rows; j++, i++)
+      batch.push(big.engine.ctx.captures.add(generateCapture(i, r, () => defaultId, now).capture));
     await Promise.all(batch);
   }
   // Let the full-text indexer catch up first: this measures scrolling, not indexing.
-  for (let lag = 1; lag > 0; ) {
+  for (let lag = 1; lag > 0;) {
     await new Promise((r) => setTimeout(r, 500));
     const stats = await big.rpc<{ indexLagRows: number }>('app.stats', {});
     lag = stats.ok ? stats.value.indexLagRows : 0;
   }
-  console.log(`ui: stored ${fmt(rows)} captures in ${((Date.now() - t0) / 1000).toFixed(1)} s; scrolling the list for 10 s`);
+  console.log(
+    `ui: stored ${fmt(rows)} captures in ${((Date.now() - t0) / 1000).toFixed(1)} s; scrolling the list for 10 s`,
+  );
 }
 const scrollPage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 await scrollPage.goto(big.uiUrl);
@@ -152,8 +181,12 @@ const fp50 = pct(scroll.frames, 50);
 const fp95 = pct(scroll.frames, 95);
 const fp99 = pct(scroll.frames, 99);
 const maxLong = scroll.longTasks.length ? Math.max(...scroll.longTasks) : 0;
-console.log(`  frames: ${fmt(scroll.frames.length)} in 10 s; interval p50 ${fp50.toFixed(1)} ms, p95 ${fp95.toFixed(1)} ms, p99 ${fp99.toFixed(1)} ms, max ${Math.max(...scroll.frames).toFixed(1)} ms`);
-console.log(`  long tasks (> 50 ms): ${scroll.longTasks.length}${scroll.longTasks.length ? `, longest ${maxLong.toFixed(0)} ms` : ''}; rows loaded by scrolling: ${fmt(scroll.loaded)}`);
+console.log(
+  `  frames: ${fmt(scroll.frames.length)} in 10 s; interval p50 ${fp50.toFixed(1)} ms, p95 ${fp95.toFixed(1)} ms, p99 ${fp99.toFixed(1)} ms, max ${Math.max(...scroll.frames).toFixed(1)} ms`,
+);
+console.log(
+  `  long tasks (> 50 ms): ${scroll.longTasks.length}${scroll.longTasks.length ? `, longest ${maxLong.toFixed(0)} ms` : ''}; rows loaded by scrolling: ${fmt(scroll.loaded)}`,
+);
 
 const md = `Headless Debian Chromium (software rendering, \`--disable-gpu\`) against browser mode, the sender in its own process,
 all on this one machine (they compete for its cores: ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)} at the end
@@ -162,11 +195,31 @@ of the run).
 ${table(
   ['measure', 'result', 'target', ''],
   [
-    [`acknowledge → row visible, ${fmt(rate)}/s for ${seconds} s (${fmt(latencies.length)} rows observed)`, `p50 ${p50} ms · p99 ${p99} ms`, 'p99 ≤ 100 ms', verdict(p99 <= 100)],
-    ['baseline: acknowledge → capture.created at a Node WebSocket client', `p50 ${e50} ms · p99 ${e99} ms`, '—', `UI adds p50 ${p50 - e50} ms · p99 ${p99 - e99} ms`],
+    [
+      `acknowledge → row visible, ${fmt(rate)}/s for ${seconds} s (${fmt(latencies.length)} rows observed)`,
+      `p50 ${p50} ms · p99 ${p99} ms`,
+      'p99 ≤ 100 ms',
+      verdict(p99 <= 100),
+    ],
+    [
+      'baseline: acknowledge → capture.created at a Node WebSocket client',
+      `p50 ${e50} ms · p99 ${e99} ms`,
+      '—',
+      `UI adds p50 ${p50 - e50} ms · p99 ${p99 - e99} ms`,
+    ],
     ['send rate achieved', `${fmt(sent / sendSeconds)}/s, ${failed} failed`, `${fmt(rate)}/s`, '—'],
-    [`scroll frame interval, ${fmt(rows)} stored (${fmt(scroll.loaded)} rows paged in)`, `p50 ${fp50.toFixed(1)} ms · p95 ${fp95.toFixed(1)} ms · p99 ${fp99.toFixed(1)} ms`, '—', '—'],
-    ['long tasks while scrolling', `${scroll.longTasks.length}${scroll.longTasks.length ? ` (longest ${maxLong.toFixed(0)} ms)` : ''}`, 'none > 50 ms', verdict(scroll.longTasks.length === 0)],
+    [
+      `scroll frame interval, ${fmt(rows)} stored (${fmt(scroll.loaded)} rows paged in)`,
+      `p50 ${fp50.toFixed(1)} ms · p95 ${fp95.toFixed(1)} ms · p99 ${fp99.toFixed(1)} ms`,
+      '—',
+      '—',
+    ],
+    [
+      'long tasks while scrolling',
+      `${scroll.longTasks.length}${scroll.longTasks.length ? ` (longest ${maxLong.toFixed(0)} ms)` : ''}`,
+      'none > 50 ms',
+      verdict(scroll.longTasks.length === 0),
+    ],
   ],
 )}
 
@@ -178,6 +231,9 @@ if (!process.env.BENCH_MARKDOWN_OUT) {
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
   const section = `## UI\n\n${md}\n\n_\`npm run bench:ui\`, ${new Date().toISOString().slice(0, 10)}._\n`;
   const re = /## UI\n[\s\S]*?(?=\n## |$)/;
-  writeFileSync(file, re.test(text) ? text.replace(re, section.trimEnd() + '\n') : `${text.trimEnd()}\n\n${section}`);
+  writeFileSync(
+    file,
+    re.test(text) ? text.replace(re, section.trimEnd() + '\n') : `${text.trimEnd()}\n\n${section}`,
+  );
   console.log('  wrote the "## UI" section of docs/benchmarks.md');
 }

@@ -10,7 +10,11 @@ export interface ContractHarness {
   close(): Promise<void>;
 }
 
-function nextEvent<E extends EventName>(client: ApiClient, event: E, match: (p: EventPayload<E>) => boolean = () => true) {
+function nextEvent<E extends EventName>(
+  client: ApiClient,
+  event: E,
+  match: (p: EventPayload<E>) => boolean = () => true,
+) {
   return new Promise<EventPayload<E>>((resolve, reject) => {
     const timer = setTimeout(() => {
       off();
@@ -69,8 +73,14 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
     it('pushes capture.created once a request is stored, and serves its exact bytes', async () => {
       await h.ready?.();
       const body = `{"contract":"${name}","n":${Math.random()}}`;
-      const created = nextEvent(h.client, 'capture.created', (p) => p.items.some((c) => c.path === '/contract/created'));
-      const res = await fetch(`${receiverUrl}/contract/created?x=1&x=2`, { method: 'PUT', body, headers: { 'X-Case': 'Kept' } });
+      const created = nextEvent(h.client, 'capture.created', (p) =>
+        p.items.some((c) => c.path === '/contract/created'),
+      );
+      const res = await fetch(`${receiverUrl}/contract/created?x=1&x=2`, {
+        method: 'PUT',
+        body,
+        headers: { 'X-Case': 'Kept' },
+      });
       expect(res.status).toBe(200);
       const event = await created;
       const summary = event.items.find((c) => c.path === '/contract/created')!;
@@ -78,15 +88,23 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
       const detail = await h.client.call('captures.get', { id: summary.id });
       expect(Buffer.from(detail.bodyBase64, 'base64').toString()).toBe(body);
       expect(detail.headers).toContainEqual(['X-Case', 'Kept']);
-      expect(detail.queryParams).toEqual([['x', '1'], ['x', '2']]);
+      expect(detail.queryParams).toEqual([
+        ['x', '1'],
+        ['x', '2'],
+      ]);
     });
 
     it('pages newest first by cursor', async () => {
-      for (let i = 0; i < 5; i++) await fetch(`${receiverUrl}/contract/page/${i}`, { method: 'POST', body: String(i) });
+      for (let i = 0; i < 5; i++)
+        await fetch(`${receiverUrl}/contract/page/${i}`, { method: 'POST', body: String(i) });
       const first = await h.client.call('captures.list', { limit: 2, filter: { methods: ['POST'] } });
       expect(first.items).toHaveLength(2);
       expect(first.items[0]!.id).toBeGreaterThan(first.items[1]!.id);
-      const second = await h.client.call('captures.list', { limit: 2, cursor: first.nextCursor, filter: { methods: ['POST'] } });
+      const second = await h.client.call('captures.list', {
+        limit: 2,
+        cursor: first.nextCursor,
+        filter: { methods: ['POST'] },
+      });
       expect(second.items[0]!.id).toBeLessThan(first.items[1]!.id);
     });
 

@@ -18,7 +18,12 @@ async function recordingServer(): Promise<{ url: string; requests: Recorded[]; c
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) });
+      requests.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      });
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true}');
     });
   });
@@ -50,7 +55,8 @@ describe('compose, replay and endpoint protection', () => {
     await target?.close();
   });
 
-  const view = (id: 'inspect' | 'endpoints' | 'compose' | 'deliveries') => s.page.locator(`.view-tab[data-view="${id}"]`).click();
+  const view = (id: 'inspect' | 'endpoints' | 'compose' | 'deliveries') =>
+    s.page.locator(`.view-tab[data-view="${id}"]`).click();
 
   it('compose → send reaches a real server; sending to our own receiver needs the loop override; both are in the log', async () => {
     const { page, app } = s;
@@ -63,7 +69,9 @@ describe('compose, replay and endpoint protection', () => {
     expect(JSON.parse(shownBody)).toMatchObject({ activity: { field_id: 'act::s-all' } });
 
     await page.getByTestId('compose-send').click();
-    await eventually(async () => expect(await page.getByTestId('compose-sent').innerText()).toContain('HTTP 200'));
+    await eventually(async () =>
+      expect(await page.getByTestId('compose-sent').innerText()).toContain('HTTP 200'),
+    );
     expect(target.requests).toHaveLength(1);
     const got = target.requests[0]!;
     expect(got.method).toBe('POST');
@@ -76,9 +84,14 @@ describe('compose, replay and endpoint protection', () => {
     const loop = page.getByTestId('compose-loop');
     await loop.waitFor();
     expect(await loop.innerText()).toContain('Refused');
-    expect(await s.app.rpc<{ items: unknown[] }>('captures.list', { limit: 1 })).toMatchObject({ ok: true, value: { items: [] } });
+    expect(await s.app.rpc<{ items: unknown[] }>('captures.list', { limit: 1 })).toMatchObject({
+      ok: true,
+      value: { items: [] },
+    });
     await page.getByTestId('compose-loop-override').click();
-    await eventually(async () => expect(await page.getByTestId('compose-sent').innerText()).toContain('HTTP 200'));
+    await eventually(async () =>
+      expect(await page.getByTestId('compose-sent').innerText()).toContain('HTTP 200'),
+    );
 
     await view('inspect');
     const composed = row(page, '/h/composed');
@@ -102,8 +115,18 @@ describe('compose, replay and endpoint protection', () => {
     const { page, app } = s;
     await view('inspect');
     // Not valid UTF-8, with CR/LF and NUL: any re-encoding would change the hash.
-    const body = Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0xff, 0xfe, 0x00, 0x0d, 0x0a, 0xc3, 0x28, 0x7d]);
-    expect((await send(app.receiverUrl, '/replay-me?x=1', { method: 'PATCH', body, headers: { 'content-type': 'application/octet-stream', 'x-trace': 'abc' } })).status).toBe(200);
+    const body = Uint8Array.from([
+      0x7b, 0x22, 0x61, 0x22, 0x3a, 0xff, 0xfe, 0x00, 0x0d, 0x0a, 0xc3, 0x28, 0x7d,
+    ]);
+    expect(
+      (
+        await send(app.receiverUrl, '/replay-me?x=1', {
+          method: 'PATCH',
+          body,
+          headers: { 'content-type': 'application/octet-stream', 'x-trace': 'abc' },
+        })
+      ).status,
+    ).toBe(200);
     await eventually(async () => expect(await row(page, '/replay-me').count()).toBe(1));
     await selectCapture(page, '/replay-me');
 
@@ -113,7 +136,9 @@ describe('compose, replay and endpoint protection', () => {
     await dialog.getByTestId('replay-url').fill(`${target.url}/replayed`);
     await dialog.getByTestId('replay-policy').selectOption('none');
     await dialog.getByTestId('replay-send').click();
-    await eventually(async () => expect(await dialog.getByTestId('replay-result').innerText()).toMatch(/succeeded · HTTP 200/));
+    await eventually(async () =>
+      expect(await dialog.getByTestId('replay-result').innerText()).toMatch(/succeeded · HTTP 200/),
+    );
     expect(target.requests).toHaveLength(before + 1);
     const got = target.requests[before]!;
     expect(got.method).toBe('PATCH');
@@ -128,7 +153,9 @@ describe('compose, replay and endpoint protection', () => {
     expect(await loop.innerText()).toContain("this app's own receiver");
     expect(await dialog.getByTestId('replay-result').count()).toBe(0);
     await dialog.getByTestId('replay-anyway').click();
-    await eventually(async () => expect(await dialog.getByTestId('replay-result').innerText()).toMatch(/HTTP 200/));
+    await eventually(async () =>
+      expect(await dialog.getByTestId('replay-result').innerText()).toMatch(/HTTP 200/),
+    );
     await dialog.getByTestId('replay-close').click();
     expect(await dialog.count()).toBe(0);
     await eventually(async () => expect(await row(page, '/h/replayed-home').count()).toBe(1));
@@ -146,7 +173,11 @@ describe('compose, replay and endpoint protection', () => {
   it('"Open in composer" fills the composer with the capture\'s method, headers and body', async () => {
     const { page, app } = s;
     await view('inspect');
-    await send(app.receiverUrl, '/to-compose', { method: 'PUT', body: '{"open":"me"}', headers: { 'content-type': 'application/json', 'x-from-capture': 'yes' } });
+    await send(app.receiverUrl, '/to-compose', {
+      method: 'PUT',
+      body: '{"open":"me"}',
+      headers: { 'content-type': 'application/json', 'x-from-capture': 'yes' },
+    });
     await eventually(async () => expect(await row(page, '/to-compose').count()).toBe(1));
     await selectCapture(page, '/to-compose');
     await page.getByTestId('open-in-composer').click();
@@ -177,18 +208,35 @@ describe('compose, replay and endpoint protection', () => {
     await card.waitFor();
     expect(await card.locator('.endpoint-rule').innerText()).toMatch(/auth: basic[\s\S]*120\/min per IP/);
 
-    const anonymous = await send(app.receiverUrl, '/h/guarded/hook', { method: 'POST', body: '{"n":1}', headers: { 'content-type': 'application/json' } });
+    const anonymous = await send(app.receiverUrl, '/h/guarded/hook', {
+      method: 'POST',
+      body: '{"n":1}',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(anonymous.status).toBe(401);
     const authorised = await send(app.receiverUrl, '/h/guarded/hook', {
       method: 'POST',
       body: '{"n":2}',
-      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from('ortto:s3cret').toString('base64')}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Basic ${Buffer.from('ortto:s3cret').toString('base64')}`,
+      },
     });
     expect(authorised.status).toBe(200);
-    await eventually(async () => expect(await card.getByTestId('endpoint-count').innerText()).toBe('2 captures'));
-    const list = await app.rpc<{ items: Array<{ path: string; responseStatus: number | null }> }>('captures.list', { limit: 10 });
+    await eventually(async () =>
+      expect(await card.getByTestId('endpoint-count').innerText()).toBe('2 captures'),
+    );
+    const list = await app.rpc<{ items: Array<{ path: string; responseStatus: number | null }> }>(
+      'captures.list',
+      { limit: 10 },
+    );
     if (!list.ok) throw new Error(list.error.message);
-    expect(list.value.items.filter((c) => c.path === '/h/guarded/hook').map((c) => c.responseStatus).sort()).toEqual([200, 401]);
+    expect(
+      list.value.items
+        .filter((c) => c.path === '/h/guarded/hook')
+        .map((c) => c.responseStatus)
+        .sort(),
+    ).toEqual([200, 401]);
 
     // Edit: the saved settings come back into the form, and switching auth off opens the endpoint again.
     await card.getByTestId('endpoint-edit').click();
@@ -196,7 +244,9 @@ describe('compose, replay and endpoint protection', () => {
     expect(await page.getByTestId('endpoint-auth-username').inputValue()).toBe('ortto');
     await page.getByTestId('endpoint-auth-kind').selectOption('none');
     await page.getByTestId('endpoint-save').click();
-    await eventually(async () => expect(await card.locator('.endpoint-rule').innerText()).not.toContain('auth:'));
+    await eventually(async () =>
+      expect(await card.locator('.endpoint-rule').innerText()).not.toContain('auth:'),
+    );
     expect((await send(app.receiverUrl, '/h/guarded/hook', { method: 'POST', body: '{}' })).status).toBe(200);
     expect(expectClean(s.problems)).toEqual(clean);
   });

@@ -7,7 +7,12 @@ const clickedEmail = JSON.stringify(
       id: '00651b946bfef7e80478efee',
       field_id: 'act::c',
       created: '2023-01-16T23:40:54Z',
-      attr: { 'idt::c': '651b8aec8002153e16319fd3', 'str::cn': 'Product review survey', 'str::c': 'https://example.com/review', 'int::li': 2 },
+      attr: {
+        'idt::c': '651b8aec8002153e16319fd3',
+        'str::cn': 'Product review survey',
+        'str::c': 'https://example.com/review',
+        'int::li': 2,
+      },
     },
     contact: { contact_id: '00651b946baa9be6b2edad00', email: 'alex@example.com', first_name: 'Alex' },
     id: '00651b946cef87c7af64f4f3',
@@ -23,10 +28,18 @@ describe('decoded Ortto payload in the UI', () => {
 
   it('shows the source column, decoded labels, ID hovers, and is found by a label search', async () => {
     const { page, app } = s;
-    await send(app.receiverUrl, '/ortto-click', { body: clickedEmail, headers: { 'content-type': 'application/json' } });
-    await send(app.receiverUrl, '/other', { body: '{"campaign":"x"}', headers: { 'content-type': 'application/json' } });
+    await send(app.receiverUrl, '/ortto-click', {
+      body: clickedEmail,
+      headers: { 'content-type': 'application/json' },
+    });
+    await send(app.receiverUrl, '/other', {
+      body: '{"campaign":"x"}',
+      headers: { 'content-type': 'application/json' },
+    });
 
-    await eventually(async () => expect(await row(page, '/ortto-click').innerText()).toContain('Ortto · Clicked email'));
+    await eventually(async () =>
+      expect(await row(page, '/ortto-click').innerText()).toContain('Ortto · Clicked email'),
+    );
     await selectCapture(page, '/ortto-click');
     await openTab(page, 'decoded');
     const view = page.getByTestId('decoded-view');
@@ -48,7 +61,10 @@ describe('decoded Ortto payload in the UI', () => {
       const box = (await token.boundingBox())!;
       await page.mouse.move(box.x - 40, box.y + box.height / 2);
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
-      await page.locator('.monaco-hover-content', { hasText: 'Campaign name' }).first().waitFor({ state: 'visible', timeout: 3_000 });
+      await page
+        .locator('.monaco-hover-content', { hasText: 'Campaign name' })
+        .first()
+        .waitFor({ state: 'visible', timeout: 3_000 });
     }, 30_000);
 
     // Search by meaning: the label is indexed with the capture.

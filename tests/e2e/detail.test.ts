@@ -42,7 +42,9 @@ describe('capture detail', () => {
     await page.locator('.body-toolbar [data-mode="hex"]').click();
     const firstRow = page.locator('.hex-row').first();
     const bytes = new TextEncoder().encode(body);
-    expect((await firstRow.locator('.hex-bytes').innerText()).split(/\s+/)).toEqual(hexOf(bytes.subarray(0, 16)));
+    expect((await firstRow.locator('.hex-bytes').innerText()).split(/\s+/)).toEqual(
+      hexOf(bytes.subarray(0, 16)),
+    );
     expect(await firstRow.locator('.hex-ascii').innerText()).toBe(body.slice(0, 16));
 
     await openTab(page, 'headers');
@@ -54,7 +56,9 @@ describe('capture detail', () => {
     expect(await page.locator('.pairs-table tr', { hasText: 'second' }).count()).toBe(1);
 
     await openTab(page, 'query');
-    expect((await page.locator('.pairs-table .pair-name').allInnerTexts()).map((n) => n.replace(/dup$/, ''))).toEqual(['b', 'a', 'a']);
+    expect(
+      (await page.locator('.pairs-table .pair-name').allInnerTexts()).map((n) => n.replace(/dup$/, '')),
+    ).toEqual(['b', 'a', 'a']);
     expect(await page.locator('.pairs-table .pair-value').allInnerTexts()).toEqual(['2', '1', '3']);
 
     await openTab(page, 'overview');
@@ -73,10 +77,18 @@ describe('capture detail', () => {
     await selectCapture(page, '/form-detail');
     await openTab(page, 'body');
     await page.locator('.pairs-table').waitFor();
-    const names = (await page.locator('.pairs-table .pair-name').allInnerTexts()).map((n) => n.replace(/dup$/, ''));
+    const names = (await page.locator('.pairs-table .pair-name').allInnerTexts()).map((n) =>
+      n.replace(/dup$/, ''),
+    );
     expect(names).toEqual(['first', 'contact[email]', 'contact[tags][]', 'contact[tags][]', 'first']);
     expect(await page.locator('.pairs-table .pair-name .pill-dupe').count()).toBe(4);
-    expect(await page.locator('.pairs-table .pair-value').allInnerTexts()).toEqual(['a b', 'x@y.z', 'vip', 'new', 'again']);
+    expect(await page.locator('.pairs-table .pair-value').allInnerTexts()).toEqual([
+      'a b',
+      'x@y.z',
+      'vip',
+      'new',
+      'again',
+    ]);
     await page.locator('.form-view .segmented button', { hasText: 'Nested' }).click();
     const nested = await page.getByTestId('form-nested').innerText();
     expect(nested).toMatch(/contact:\s*\{/);
@@ -88,8 +100,13 @@ describe('capture detail', () => {
 
   it('XML: re-indented in Pretty, exact in Raw', async () => {
     const { page } = s;
-    const xml = '<?xml version="1.0"?><order id="7"><item sku="A-1">Widget &amp; co</item><note><![CDATA[<b>bold</b>]]></note></order>';
-    await send(s.app.receiverUrl, '/xml-detail', { method: 'POST', body: xml, headers: { 'content-type': 'application/xml' } });
+    const xml =
+      '<?xml version="1.0"?><order id="7"><item sku="A-1">Widget &amp; co</item><note><![CDATA[<b>bold</b>]]></note></order>';
+    await send(s.app.receiverUrl, '/xml-detail', {
+      method: 'POST',
+      body: xml,
+      headers: { 'content-type': 'application/xml' },
+    });
     await selectCapture(page, '/xml-detail');
     await openTab(page, 'body');
     const pretty = await page.getByTestId('markup-body').innerText();
@@ -108,7 +125,9 @@ describe('capture detail', () => {
     const enc = new TextEncoder();
     const parts = [
       enc.encode(`--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nHello world\r\n`),
-      enc.encode(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="pic.png"\r\nContent-Type: image/png\r\nX-Part: yes\r\n\r\n`),
+      enc.encode(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="pic.png"\r\nContent-Type: image/png\r\nX-Part: yes\r\n\r\n`,
+      ),
       binary,
       enc.encode(`\r\n--${boundary}--\r\n`),
     ];
@@ -118,7 +137,11 @@ describe('capture detail', () => {
       body.set(p, o);
       o += p.length;
     }
-    await send(s.app.receiverUrl, '/multipart-detail', { method: 'POST', body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    await send(s.app.receiverUrl, '/multipart-detail', {
+      method: 'POST',
+      body,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
     await selectCapture(page, '/multipart-detail');
     await openTab(page, 'body');
     const partEls = page.getByTestId('multipart-part');
@@ -130,13 +153,19 @@ describe('capture detail', () => {
     const partHeaders = await partEls.nth(1).locator('.part-headers').innerText();
     expect(partHeaders).toContain('X-Part');
     expect(partHeaders).toContain('image/png');
-    expect((await partEls.nth(1).locator('.hex-bytes').first().innerText()).split(/\s+/)).toEqual(hexOf(binary));
+    expect((await partEls.nth(1).locator('.hex-bytes').first().innerText()).split(/\s+/)).toEqual(
+      hexOf(binary),
+    );
   });
 
   it('binary: opens in Hex with every byte, Raw declines to show text', async () => {
     const { page } = s;
     const bytes = new Uint8Array(40).map((_, i) => (i * 37 + 3) % 256);
-    await send(s.app.receiverUrl, '/binary-detail', { method: 'POST', body: bytes, headers: { 'content-type': 'application/octet-stream' } });
+    await send(s.app.receiverUrl, '/binary-detail', {
+      method: 'POST',
+      body: bytes,
+      headers: { 'content-type': 'application/octet-stream' },
+    });
     await selectCapture(page, '/binary-detail');
     await openTab(page, 'body');
     await page.getByTestId('hex-view').waitFor();
@@ -153,7 +182,11 @@ describe('capture detail', () => {
   it('copies the request as a cURL command that re-sends the same bytes', async () => {
     const { page } = s;
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    await send(s.app.receiverUrl, "/curl-detail?q=it's", { method: 'PATCH', body: `{"quote":"it's"}`, headers: { 'content-type': 'application/json', 'X-Token': 'a b' } });
+    await send(s.app.receiverUrl, "/curl-detail?q=it's", {
+      method: 'PATCH',
+      body: `{"quote":"it's"}`,
+      headers: { 'content-type': 'application/json', 'X-Token': 'a b' },
+    });
     await selectCapture(page, '/curl-detail');
     await page.locator('.detail-actions button', { hasText: 'Copy as cURL' }).click();
     const copied = await eventually(async () => {
@@ -165,14 +198,25 @@ describe('capture detail', () => {
     expect(copied).toContain("-H 'X-Token: a b'");
     // Run the copied command with the real curl: the receiver must get the same method, path, header and body.
     // Asynchronously: the receiver answering it runs in this same process.
-    await promisify(execFile)('sh', ['-c', `${copied} --silent --max-time 10 --output /dev/null`], { timeout: 15_000 });
-    const list = await s.app.rpc<{ items: Array<{ id: number; path: string; query: string }> }>('captures.list', { limit: 2 });
+    await promisify(execFile)('sh', ['-c', `${copied} --silent --max-time 10 --output /dev/null`], {
+      timeout: 15_000,
+    });
+    const list = await s.app.rpc<{ items: Array<{ id: number; path: string; query: string }> }>(
+      'captures.list',
+      { limit: 2 },
+    );
     if (!list.ok) throw new Error('list failed');
     const [replayed, original] = list.value.items;
     expect(replayed!.path).toBe('/curl-detail');
     expect(replayed!.query).toBe(original!.query);
-    const a = await s.app.rpc<{ method: string; bodyBase64: string; headers: Array<[string, string]> }>('captures.get', { id: replayed!.id });
-    const b = await s.app.rpc<{ method: string; bodyBase64: string; headers: Array<[string, string]> }>('captures.get', { id: original!.id });
+    const a = await s.app.rpc<{ method: string; bodyBase64: string; headers: Array<[string, string]> }>(
+      'captures.get',
+      { id: replayed!.id },
+    );
+    const b = await s.app.rpc<{ method: string; bodyBase64: string; headers: Array<[string, string]> }>(
+      'captures.get',
+      { id: original!.id },
+    );
     if (!a.ok || !b.ok) throw new Error('get failed');
     expect(a.value.method).toBe('PATCH');
     expect(a.value.bodyBase64).toBe(b.value.bodyBase64);
@@ -182,9 +226,16 @@ describe('capture detail', () => {
   it('downloads the body byte for byte', async () => {
     const { page } = s;
     const bytes = new Uint8Array([0, 1, 2, 250, 251, 252, 10, 13]);
-    await send(s.app.receiverUrl, '/download-detail', { method: 'POST', body: bytes, headers: { 'content-type': 'application/octet-stream' } });
+    await send(s.app.receiverUrl, '/download-detail', {
+      method: 'POST',
+      body: bytes,
+      headers: { 'content-type': 'application/octet-stream' },
+    });
     await selectCapture(page, '/download-detail');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.detail-actions button', { hasText: 'Download body' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('.detail-actions button', { hasText: 'Download body' }).click(),
+    ]);
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);

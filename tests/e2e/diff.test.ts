@@ -6,8 +6,16 @@ describe('diff', () => {
 
   it('compares two captures: headers and body, JSON key order normalised unless raw', async () => {
     const { page } = s;
-    await send(s.app.receiverUrl, '/diff/a', { method: 'POST', body: '{"b":2,"a":1,"c":"same"}', headers: { 'content-type': 'application/json', 'X-Side': 'left' } });
-    await send(s.app.receiverUrl, '/diff/b', { method: 'POST', body: '{"a":1,"c":"changed","b":2}', headers: { 'content-type': 'application/json', 'X-Side': 'right' } });
+    await send(s.app.receiverUrl, '/diff/a', {
+      method: 'POST',
+      body: '{"b":2,"a":1,"c":"same"}',
+      headers: { 'content-type': 'application/json', 'X-Side': 'left' },
+    });
+    await send(s.app.receiverUrl, '/diff/b', {
+      method: 'POST',
+      body: '{"a":1,"c":"changed","b":2}',
+      headers: { 'content-type': 'application/json', 'X-Side': 'right' },
+    });
     await row(page, '/diff/b').waitFor();
     await row(page, '/diff/a').click();
     await row(page, '/diff/b').click({ modifiers: ['Control'] });
@@ -16,19 +24,30 @@ describe('diff', () => {
     expect(page.url()).toMatch(/diff=\d+%2C\d+|diff=\d+,\d+/);
 
     const side = (pane: string, which: 'original' | 'modified') =>
-      page.locator(`[data-testid="${pane}"] .editor.${which} .lines-content > .view-lines`).innerText().then((t) => t.replace(/\u00a0/g, ' '));
+      page
+        .locator(`[data-testid="${pane}"] .editor.${which} .lines-content > .view-lines`)
+        .innerText()
+        .then((t) => t.replace(/\u00a0/g, ' '));
     await eventually(async () => expect(await side('diff-body', 'original')).toContain('"a": 1'));
     const left = await side('diff-body', 'original');
     const right = await side('diff-body', 'modified');
     // Normalised: both sides list keys a, b, c in order, so only the "c" line differs.
     expect(left.split('\n').map((l) => l.trim())).toEqual(['{', '"a": 1,', '"b": 2,', '"c": "same"', '}']);
-    expect(right.split('\n').map((l) => l.trim())).toEqual(['{', '"a": 1,', '"b": 2,', '"c": "changed"', '}']);
+    expect(right.split('\n').map((l) => l.trim())).toEqual([
+      '{',
+      '"a": 1,',
+      '"b": 2,',
+      '"c": "changed"',
+      '}',
+    ]);
     expect(await side('diff-headers', 'original')).toContain('X-Side: left');
     expect(await side('diff-headers', 'modified')).toContain('X-Side: right');
     expect(await side('diff-headers', 'original')).toContain('POST /diff/a HTTP/1.1');
 
     await page.getByTestId('diff-normalise').uncheck();
-    await eventually(async () => expect((await side('diff-body', 'original')).trim()).toBe('{"b":2,"a":1,"c":"same"}'));
+    await eventually(async () =>
+      expect((await side('diff-body', 'original')).trim()).toBe('{"b":2,"a":1,"c":"same"}'),
+    );
     expect((await side('diff-body', 'modified')).trim()).toBe('{"a":1,"c":"changed","b":2}');
 
     await page.locator('[data-testid="diff-view"] button', { hasText: 'Close' }).click();

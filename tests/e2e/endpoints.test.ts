@@ -7,7 +7,11 @@ describe('endpoints panel', () => {
   const hit = async (n: number) => {
     const out: Array<{ status: number; body: string }> = [];
     for (let i = 0; i < n; i++) {
-      const res = await send(s.app.receiverUrl, `/h/flaky/event-${i}`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+      const res = await send(s.app.receiverUrl, `/h/flaky/event-${i}`, {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'application/json' },
+      });
       out.push({ status: res.status, body: await res.text() });
     }
     return out;
@@ -33,7 +37,9 @@ describe('endpoints panel', () => {
     const answers = await hit(3);
     expect(answers.map((a) => a.status)).toEqual([502, 502, 201]);
     expect(answers[2]!.body).toBe('{"accepted":true}');
-    await eventually(async () => expect(await card().getByTestId('endpoint-count').innerText()).toBe('3 captures'));
+    await eventually(async () =>
+      expect(await card().getByTestId('endpoint-count').innerText()).toBe('3 captures'),
+    );
   });
 
   it('edits the rule to a status sequence, then to a 100% failure rate, and senders see each change', async () => {
@@ -42,7 +48,9 @@ describe('endpoints panel', () => {
     await page.getByTestId('rule-behaviour').selectOption('sequence');
     await page.getByTestId('rule-sequence').fill('418, 200');
     await page.getByTestId('endpoint-save').click();
-    await eventually(async () => expect(await card().getByTestId('endpoint-rule-text').innerText()).toBe('418 → 200'));
+    await eventually(async () =>
+      expect(await card().getByTestId('endpoint-rule-text').innerText()).toBe('418 → 200'),
+    );
     expect((await hit(3)).map((a) => a.status)).toEqual([418, 200, 200]);
 
     await card().getByTestId('endpoint-edit').click();
@@ -51,11 +59,17 @@ describe('endpoints panel', () => {
     await page.getByTestId('rule-fail-status').fill('503');
     await page.getByTestId('rule-delay').fill('150');
     await page.getByTestId('endpoint-save').click();
-    await eventually(async () => expect(await card().getByTestId('endpoint-rule-text').innerText()).toBe('503 100% of the time, else 201 after 150 ms'));
+    await eventually(async () =>
+      expect(await card().getByTestId('endpoint-rule-text').innerText()).toBe(
+        '503 100% of the time, else 201 after 150 ms',
+      ),
+    );
     expect((await hit(2)).map((a) => a.status)).toEqual([503, 503]);
     const latest = await s.app.rpc<{ items: Array<{ id: number }> }>('captures.list', { limit: 1 });
     if (!latest.ok) throw new Error(latest.error.message);
-    const detail = await s.app.rpc<{ response: { delayMs: number; status: number } }>('captures.get', { id: latest.value.items[0]!.id });
+    const detail = await s.app.rpc<{ response: { delayMs: number; status: number } }>('captures.get', {
+      id: latest.value.items[0]!.id,
+    });
     expect(detail.ok && detail.value.response).toMatchObject({ status: 503, delayMs: 150 });
   });
 
@@ -73,7 +87,9 @@ describe('endpoints panel', () => {
     const { page } = s;
     await card().getByTestId('endpoint-count').click();
     await eventually(async () => expect(page.url()).toMatch(/ep=\d+/));
-    await eventually(async () => expect(await page.getByTestId('result-count').innerText()).toBe('8 captures match'));
+    await eventually(async () =>
+      expect(await page.getByTestId('result-count').innerText()).toBe('8 captures match'),
+    );
     await page.locator('.view-tab[data-view="endpoints"]').click();
     await card().getByTestId('endpoint-delete').click();
     await eventually(async () => expect(await card().count()).toBe(0));

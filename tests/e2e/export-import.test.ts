@@ -8,7 +8,10 @@ async function exportVia(page: Page, format: string): Promise<{ name: string; te
   await page.getByTestId('export-format').selectOption(format);
   await page.getByTestId('export-scope-filter').check();
   await page.getByTestId('export-redact').uncheck();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-run').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-run').click(),
+  ]);
   const path = await download.path();
   const text = await readFile(path, 'utf8');
   await page.locator('[data-testid="transfer-dialog"] button[aria-label="Close"]').click();
@@ -21,20 +24,37 @@ describe('export and import', () => {
   it('HAR export → delete all → HAR import brings the same requests back, marked imported', async () => {
     const { page } = s;
     const r = s.app.receiverUrl;
-    await send(r, '/har/json?x=1', { method: 'POST', body: '{"a":[1,2,3]}', headers: { 'content-type': 'application/json', 'X-Trace': 't-1' } });
-    await send(r, '/har/form', { method: 'PUT', body: 'k=v&k=w', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    await send(r, '/har/json?x=1', {
+      method: 'POST',
+      body: '{"a":[1,2,3]}',
+      headers: { 'content-type': 'application/json', 'X-Trace': 't-1' },
+    });
+    await send(r, '/har/form', {
+      method: 'PUT',
+      body: 'k=v&k=w',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     await send(r, '/har/get?q=search', { method: 'GET' });
     await row(page, '/har/get').waitFor();
-    const before = await s.app.rpc<{ items: Array<{ id: number; method: string; path: string; query: string }> }>('captures.list', { limit: 10 });
+    const before = await s.app.rpc<{
+      items: Array<{ id: number; method: string; path: string; query: string }>;
+    }>('captures.list', { limit: 10 });
     if (!before.ok) throw new Error(before.error.message);
 
     const har = await exportVia(page, 'har');
     expect(har.name).toMatch(/\.har$/);
-    const doc = JSON.parse(har.text) as { log: { version: string; entries: Array<{ request: { method: string; url: string; postData?: { text: string } } }> } };
+    const doc = JSON.parse(har.text) as {
+      log: {
+        version: string;
+        entries: Array<{ request: { method: string; url: string; postData?: { text: string } } }>;
+      };
+    };
     expect(doc.log.version).toBe('1.2');
     expect(doc.log.entries).toHaveLength(3);
     expect(doc.log.entries.map((e) => e.request.method).sort()).toEqual(['GET', 'POST', 'PUT']);
-    expect(doc.log.entries.find((e) => e.request.method === 'POST')!.request.postData!.text).toBe('{"a":[1,2,3]}');
+    expect(doc.log.entries.find((e) => e.request.method === 'POST')!.request.postData!.text).toBe(
+      '{"a":[1,2,3]}',
+    );
 
     await s.app.rpc('captures.deleteAll');
     await page.getByTestId('empty-state').waitFor();
@@ -45,17 +65,23 @@ describe('export and import', () => {
     await row(page, '/seed').waitFor();
     await page.getByTestId('transfer-button').click();
     await page.getByTestId('import-file').setInputFiles(har.path);
-    await eventually(async () => expect(await page.getByTestId('transfer-message').innerText()).toContain('Imported 3 captures'));
+    await eventually(async () =>
+      expect(await page.getByTestId('transfer-message').innerText()).toContain('Imported 3 captures'),
+    );
     await page.locator('[data-testid="transfer-dialog"] button[aria-label="Close"]').click();
 
     await row(page, '/har/json').waitFor();
     expect(await row(page, '/har/json').locator('.pill-imported').innerText()).toBe('imported');
-    const after = await s.app.rpc<{ items: Array<{ method: string; path: string; query: string; source: string }> }>('captures.list', { limit: 10, filter: { source: 'imported' } });
+    const after = await s.app.rpc<{
+      items: Array<{ method: string; path: string; query: string; source: string }>;
+    }>('captures.list', { limit: 10, filter: { source: 'imported' } });
     if (!after.ok) throw new Error(after.error.message);
     const key = (c: { method: string; path: string; query: string }) => `${c.method} ${c.path}?${c.query}`;
     expect(after.value.items.map(key).sort()).toEqual(before.value.items.map(key).sort());
     const imported = after.value.items as unknown as Array<{ id: number; path: string }>;
-    const json = await s.app.rpc<{ bodyBase64: string; headers: Array<[string, string]> }>('captures.get', { id: imported.find((c) => c.path === '/har/json')!.id });
+    const json = await s.app.rpc<{ bodyBase64: string; headers: Array<[string, string]> }>('captures.get', {
+      id: imported.find((c) => c.path === '/har/json')!.id,
+    });
     expect(json.ok && Buffer.from(json.value.bodyBase64, 'base64').toString()).toBe('{"a":[1,2,3]}');
     expect(json.ok && json.value.headers).toContainEqual(['X-Trace', 't-1']);
   });
@@ -63,7 +89,9 @@ describe('export and import', () => {
   it('exports JSON and a cURL script for the current filter', async () => {
     const { page } = s;
     await page.getByTestId('search').fill('har');
-    await eventually(async () => expect(await page.getByTestId('result-count').innerText()).toBe('3 captures match'));
+    await eventually(async () =>
+      expect(await page.getByTestId('result-count').innerText()).toBe('3 captures match'),
+    );
     const json = await exportVia(page, 'json');
     expect(json.text).toContain('/har/json');
     expect(json.text).not.toContain('/seed');
@@ -80,8 +108,12 @@ describe('export and import', () => {
     };
     const n = await count();
     await page.getByTestId('transfer-button').click();
-    await page.getByTestId('import-file').setInputFiles({ name: 'broken.har', mimeType: 'application/json', buffer: Buffer.from('{"log":') });
-    await eventually(async () => expect(await page.getByTestId('transfer-message').innerText()).toContain('Not a HAR file'));
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'broken.har', mimeType: 'application/json', buffer: Buffer.from('{"log":') });
+    await eventually(async () =>
+      expect(await page.getByTestId('transfer-message').innerText()).toContain('Not a HAR file'),
+    );
     expect(await count()).toBe(n);
     await page.locator('[data-testid="transfer-dialog"] button[aria-label="Close"]').click();
   });

@@ -12,7 +12,9 @@ describe('live list', () => {
     const { page } = s;
     const empty = page.getByTestId('empty-state');
     expect(await empty.innerText()).toContain(s.app.receiverUrl);
-    expect(await empty.locator('.empty-curl pre').innerText()).toContain(`curl -X POST ${s.app.receiverUrl}/hello`);
+    expect(await empty.locator('.empty-curl pre').innerText()).toContain(
+      `curl -X POST ${s.app.receiverUrl}/hello`,
+    );
     await page.getByTestId('send-sample').click();
     await eventually(async () => expect(await page.locator('.row[data-capture-id]').count()).toBe(1));
     await page.locator('.detail-pane[data-capture-id]').waitFor();
@@ -33,9 +35,17 @@ describe('live list', () => {
 
   it('shows requests sent by a real HTTP client without a reload, newest first, marked unread', async () => {
     const { page } = s;
-    await send(s.app.receiverUrl, '/live/first', { method: 'POST', body: '{"n":1}', headers: { 'content-type': 'application/json' } });
+    await send(s.app.receiverUrl, '/live/first', {
+      method: 'POST',
+      body: '{"n":1}',
+      headers: { 'content-type': 'application/json' },
+    });
     await row(page, '/live/first').waitFor();
-    await send(s.app.receiverUrl, '/live/second?x=1', { method: 'PUT', body: 'hello', headers: { 'content-type': 'text/plain' } });
+    await send(s.app.receiverUrl, '/live/second?x=1', {
+      method: 'PUT',
+      body: 'hello',
+      headers: { 'content-type': 'text/plain' },
+    });
     await row(page, '/live/second?x=1').waitFor();
     const paths = await page.locator('.row[data-capture-id] .cell.path').allInnerTexts();
     expect(paths).toEqual(['/live/second?x=1', '/live/first']);
@@ -48,7 +58,9 @@ describe('live list', () => {
     await second.click();
     await eventually(async () => expect(await second.getAttribute('class')).not.toContain('unread'));
     expect(await row(page, '/live/first').getAttribute('class')).toContain('unread');
-    await eventually(async () => expect(await page.getByTestId('result-count').innerText()).toBe('2 captures'));
+    await eventually(async () =>
+      expect(await page.getByTestId('result-count').innerText()).toBe('2 captures'),
+    );
   });
 
   it('holds new rows while paused and shows them on resume', async () => {
@@ -57,7 +69,9 @@ describe('live list', () => {
     await row(page, '/before-pause').waitFor();
     await page.getByTestId('live-toggle').click();
     await send(s.app.receiverUrl, '/while-paused', { method: 'POST', body: 'b' });
-    await eventually(async () => expect(await page.getByTestId('live-toggle').innerText()).toContain('1 new'));
+    await eventually(async () =>
+      expect(await page.getByTestId('live-toggle').innerText()).toContain('1 new'),
+    );
     expect(await row(page, '/while-paused').count()).toBe(0);
     await page.getByTestId('live-toggle').click();
     await row(page, '/while-paused').waitFor();
@@ -66,7 +80,8 @@ describe('live list', () => {
 
   it('moves with ↑/↓ and j/k, opens with Enter, selects ranges with Shift and deletes with Delete', async () => {
     const { page } = s;
-    for (const n of [1, 2, 3, 4]) await send(s.app.receiverUrl, `/kb/${n}`, { method: 'POST', body: String(n) });
+    for (const n of [1, 2, 3, 4])
+      await send(s.app.receiverUrl, `/kb/${n}`, { method: 'POST', body: String(n) });
     await row(page, '/kb/4').waitFor();
     await row(page, '/kb/4').click();
     const active = () => page.locator('.detail-pane[data-capture-id] .detail-path').innerText();
@@ -83,35 +98,48 @@ describe('live list', () => {
 
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Shift+ArrowDown');
-    await eventually(async () => expect(await page.getByTestId('selected-count').innerText()).toBe('3 selected'));
+    await eventually(async () =>
+      expect(await page.getByTestId('selected-count').innerText()).toBe('3 selected'),
+    );
     await page.locator('[data-testid="capture-list"]').focus();
     await page.keyboard.press('Delete');
-    await eventually(async () => expect(await page.locator('.row[data-capture-id] .cell.path').allInnerTexts()).toEqual(['/kb/1']));
+    await eventually(async () =>
+      expect(await page.locator('.row[data-capture-id] .cell.path').allInnerTexts()).toEqual(['/kb/1']),
+    );
     const count = await s.app.rpc<{ count: number }>('captures.count', {});
     expect(count.ok && count.value.count).toBe(1);
 
     await page.locator('[data-testid="capture-list"]').focus();
     await page.keyboard.press('Enter');
-    await eventually(async () => expect(await page.evaluate(() => document.activeElement?.classList.contains('tab'))).toBe(true));
+    await eventually(async () =>
+      expect(await page.evaluate(() => document.activeElement?.classList.contains('tab'))).toBe(true),
+    );
   });
 
   it('ctrl-click builds a multi-selection', async () => {
     const { page } = s;
-    for (const n of [1, 2, 3]) await send(s.app.receiverUrl, `/multi/${n}`, { method: 'POST', body: String(n) });
+    for (const n of [1, 2, 3])
+      await send(s.app.receiverUrl, `/multi/${n}`, { method: 'POST', body: String(n) });
     await row(page, '/multi/3').waitFor();
     await row(page, '/multi/1').click();
     await row(page, '/multi/3').click({ modifiers: ['Control'] });
     expect(await page.getByTestId('selected-count').innerText()).toBe('2 selected');
-    expect(await page.locator('.row[aria-selected="true"] .cell.path').allInnerTexts()).toEqual(['/multi/3', '/multi/1']);
+    expect(await page.locator('.row[aria-selected="true"] .cell.path').allInnerTexts()).toEqual([
+      '/multi/3',
+      '/multi/1',
+    ]);
   });
 
   it('pages by cursor: only a first page loads, more arrive on scroll', async () => {
     const { page } = s;
-    const imported = await s.app.rpc<{ imported: number }>('captures.importHar', { har: JSON.stringify(bigHar(450)) });
+    const imported = await s.app.rpc<{ imported: number }>('captures.importHar', {
+      har: JSON.stringify(bigHar(450)),
+    });
     expect(imported.ok && imported.value.imported).toBe(450);
     await page.reload();
     await row(page, '/bulk/').first().waitFor();
-    const loaded = async () => Number((await page.locator('.list-toolbar .muted').first().innerText()).split(' ')[0]);
+    const loaded = async () =>
+      Number((await page.locator('.list-toolbar .muted').first().innerText()).split(' ')[0]);
     const first = await loaded();
     expect(first).toBeLessThan(450);
     expect(first).toBeGreaterThan(0);
@@ -143,7 +171,17 @@ function bigHar(n: number) {
           headersSize: -1,
           bodySize: -1,
         },
-        response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', cookies: [], headers: [], content: { size: 0, mimeType: 'text/plain' }, redirectURL: '', headersSize: -1, bodySize: -1 },
+        response: {
+          status: 200,
+          statusText: 'OK',
+          httpVersion: 'HTTP/1.1',
+          cookies: [],
+          headers: [],
+          content: { size: 0, mimeType: 'text/plain' },
+          redirectURL: '',
+          headersSize: -1,
+          bodySize: -1,
+        },
         cache: {},
         timings: { send: 0, wait: 0, receive: 0 },
       })),

@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, openUi, row, send, type UiSession } from './support/ui';
 
-const paths = async (page: Page) => (await page.locator('.row[data-capture-id] .cell.path').allInnerTexts()).sort();
+const paths = async (page: Page) =>
+  (await page.locator('.row[data-capture-id] .cell.path').allInnerTexts()).sort();
 const count = (page: Page) => page.getByTestId('result-count').innerText();
 
 describe('search and filters', () => {
@@ -17,13 +18,25 @@ describe('search and filters', () => {
     });
     if (!created.ok) throw new Error(created.error.message);
     const r = s.app.receiverUrl;
-    await send(r, '/orders/created', { method: 'POST', body: '{"order":"apple-pie"}', headers: { 'content-type': 'application/json', 'X-Shop': 'north' } });
+    await send(r, '/orders/created', {
+      method: 'POST',
+      body: '{"order":"apple-pie"}',
+      headers: { 'content-type': 'application/json', 'X-Shop': 'north' },
+    });
     await send(r, '/orders/listing', { method: 'GET' });
-    await send(r, '/forms/signup', { method: 'POST', body: 'name=Zed&fruit=banana', headers: { 'content-type': 'application/x-www-form-urlencoded', 'X-Shop': 'south' } });
+    await send(r, '/forms/signup', {
+      method: 'POST',
+      body: 'name=Zed&fruit=banana',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'X-Shop': 'south' },
+    });
     await new Promise((done) => setTimeout(done, 30));
     midpoint = Date.now();
     await new Promise((done) => setTimeout(done, 30));
-    await send(r, '/h/broken/ping', { method: 'PUT', body: '<ping>cherry</ping>', headers: { 'content-type': 'application/xml' } });
+    await send(r, '/h/broken/ping', {
+      method: 'PUT',
+      body: '<ping>cherry</ping>',
+      headers: { 'content-type': 'application/xml' },
+    });
     await s.page.reload();
     await row(s.page, '/h/broken/ping').waitFor();
   });
@@ -56,7 +69,9 @@ describe('search and filters', () => {
     await page.locator('.detail-pane .tab[data-tab="body"]').click();
     expect(await page.getByTestId('json-tree').locator('mark.hl').count()).toBe(0);
     await page.getByTestId('search').fill('apple');
-    await eventually(async () => expect(await page.getByTestId('json-tree').locator('mark.hl').first().innerText()).toBe('apple'));
+    await eventually(async () =>
+      expect(await page.getByTestId('json-tree').locator('mark.hl').first().innerText()).toBe('apple'),
+    );
   });
 
   it('method filter', async () => {
@@ -78,7 +93,9 @@ describe('search and filters', () => {
     await page.locator('.popover label', { hasText: '5xx' }).locator('input').uncheck();
     await page.getByTestId('status-exact').fill('200');
     await page.getByTestId('status-exact').press('Enter');
-    await eventually(async () => expect(await paths(page)).toEqual(['/forms/signup', '/orders/created', '/orders/listing']));
+    await eventually(async () =>
+      expect(await paths(page)).toEqual(['/forms/signup', '/orders/created', '/orders/listing']),
+    );
     expect(page.url()).toContain('status=200');
   });
 
@@ -107,7 +124,9 @@ describe('search and filters', () => {
     await page.evaluate((from) => (window.location.hash = `from=${from}`), midpoint);
     await eventually(async () => expect(await paths(page)).toEqual(['/h/broken/ping']));
     await page.evaluate((to) => (window.location.hash = `to=${to}`), midpoint);
-    await eventually(async () => expect(await paths(page)).toEqual(['/forms/signup', '/orders/created', '/orders/listing']));
+    await eventually(async () =>
+      expect(await paths(page)).toEqual(['/forms/signup', '/orders/created', '/orders/listing']),
+    );
     await page.getByTestId('filter-time').click();
     await page.locator('.popover label', { hasText: 'Last 5m' }).locator('input').check();
     await eventually(async () => expect(await paths(page)).toHaveLength(4));

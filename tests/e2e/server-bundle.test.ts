@@ -9,9 +9,13 @@ let ready: { receiverUrl: string; uiUrl: string; apiUrl: string; token: string }
 const dir = tempDir();
 
 beforeAll(async () => {
-  child = spawn(process.execPath, [join(root, 'dist/engine/server.mjs'), '--data-dir', dir.path, '--receiver-port', '0', '--json-ready'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  child = spawn(
+    process.execPath,
+    [join(root, 'dist/engine/server.mjs'), '--data-dir', dir.path, '--receiver-port', '0', '--json-ready'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   ready = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (c) => {

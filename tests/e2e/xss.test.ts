@@ -30,10 +30,15 @@ describe('hostile payloads render as text', () => {
   it('sends the corpus in the path, query, headers, JSON strings and keys, HTML, XML, SVG and multipart filenames', async () => {
     const r = s.app.receiverUrl;
     // Path and query with raw `<`, `>` and quotes: written on the socket, no client escaping.
-    await rawExchange(port, `GET /<script>alert('path')</script>/<img/src=x/onerror=alert(1)>?q=<svg/onload=alert('q')>&"><b>=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+    await rawExchange(
+      port,
+      `GET /<script>alert('path')</script>/<img/src=x/onerror=alert(1)>?q=<svg/onload=alert('q')>&"><b>=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`,
+    );
     await rawSend(`${r}/xss/headers`, {
       method: 'POST',
-      headers: corpus.slice(0, 6).map((p, i) => [`X-Evil-${i}`, p.replace(/[\r\n]/g, '')] as [string, string]),
+      headers: corpus
+        .slice(0, 6)
+        .map((p, i) => [`X-Evil-${i}`, p.replace(/[\r\n]/g, '')] as [string, string]),
       body: 'plain',
     });
     await rawSend(`${r}/xss/json`, {
@@ -41,7 +46,11 @@ describe('hostile payloads render as text', () => {
       headers: [['Content-Type', 'application/json']],
       body: JSON.stringify({ [corpus[0]!]: corpus, nested: { html: corpus[1], url: corpus[3] } }),
     });
-    await rawSend(`${r}/xss/html`, { method: 'POST', headers: [['Content-Type', 'text/html']], body: `<html><body>${joined}</body></html>` });
+    await rawSend(`${r}/xss/html`, {
+      method: 'POST',
+      headers: [['Content-Type', 'text/html']],
+      body: `<html><body>${joined}</body></html>`,
+    });
     await rawSend(`${r}/xss/xml`, {
       method: 'POST',
       headers: [['Content-Type', 'application/xml']],
@@ -78,7 +87,9 @@ describe('hostile payloads render as text', () => {
     await page.reload();
     await eventually(async () => expect(await page.locator('.row[data-capture-id]').count()).toBe(8));
     // The path is visible as the literal characters.
-    expect(await page.locator('.row .cell.path').allInnerTexts()).toContainEqual(expect.stringContaining("<script>alert('path')</script>"));
+    expect(await page.locator('.row .cell.path').allInnerTexts()).toContainEqual(
+      expect.stringContaining("<script>alert('path')</script>"),
+    );
     const search = page.getByTestId('search');
     const rows = await page.locator('.row[data-capture-id]').all();
     for (const rowEl of rows) {
@@ -91,7 +102,8 @@ describe('hostile payloads render as text', () => {
             const button = page.locator(`.body-toolbar [data-mode="${mode}"]`);
             if ((await button.count()) === 0) continue;
             await button.click();
-            if (mode === 'raw') await page.locator('.body-raw .view-lines, .body-raw .notice').first().waitFor();
+            if (mode === 'raw')
+              await page.locator('.body-raw .view-lines, .body-raw .notice').first().waitFor();
           }
           const nested = page.locator('.form-view .segmented button', { hasText: 'Nested' });
           if (await nested.count()) await nested.click();
@@ -109,8 +121,12 @@ describe('hostile payloads render as text', () => {
     const injected = await page.evaluate(() => ({
       iframes: document.querySelectorAll('iframe').length,
       scripts: [...document.querySelectorAll('script')].filter((el) => !(el as HTMLScriptElement).src).length,
-      handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length,
-      jsLinks: [...document.querySelectorAll('[href], [src]')].filter((el) => /javascript:/i.test(el.getAttribute('href') ?? el.getAttribute('src') ?? '')).length,
+      handlers: [...document.querySelectorAll('*')].filter((el) =>
+        [...el.attributes].some((a) => /^on/i.test(a.name)),
+      ).length,
+      jsLinks: [...document.querySelectorAll('[href], [src]')].filter((el) =>
+        /javascript:/i.test(el.getAttribute('href') ?? el.getAttribute('src') ?? ''),
+      ).length,
       payloadImgs: document.querySelectorAll('img[src="x"]').length,
     }));
     expect(injected).toEqual({ iframes: 0, scripts: 0, handlers: 0, jsLinks: 0, payloadImgs: 0 });

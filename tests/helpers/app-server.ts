@@ -13,7 +13,10 @@ export interface TestApp {
   dataDir: string;
   engine: Engine;
   /** Call the HTTP API like the renderer does. */
-  rpc<T = unknown>(method: string, input?: unknown): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>;
+  rpc<T = unknown>(
+    method: string,
+    input?: unknown,
+  ): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>;
   close(): Promise<void>;
 }
 

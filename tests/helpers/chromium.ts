@@ -17,7 +17,9 @@ export const chromiumArgs = [
 
 export function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}: install it with \`apt-get install -y chromium\` (.ci/run does).`);
+    throw new Error(
+      `Chromium not found at ${chromiumPath}: install it with \`apt-get install -y chromium\` (.ci/run does).`,
+    );
   }
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
 }

@@ -29,7 +29,9 @@ export async function crashRound(
     duringLoad?: (info: Record<string, string>, stopped: () => boolean) => Promise<void>;
   },
 ): Promise<CrashRound> {
-  const child = spawn(process.execPath, ['--import', 'tsx', options.childScript ?? childScript, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', options.childScript ?? childScript, dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const info = await new Promise<Record<string, string>>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (c) => {
@@ -50,7 +52,10 @@ export async function crashRound(
         const res = await request(`${receiverUrl}/crash`, { method: 'POST', body, dispatcher: agent });
         await res.body.dump();
         if (res.statusCode >= 200 && res.statusCode < 300) {
-          acked.set(Number(res.headers['x-hookscope-capture-id']), createHash('sha256').update(body).digest('hex'));
+          acked.set(
+            Number(res.headers['x-hookscope-capture-id']),
+            createHash('sha256').update(body).digest('hex'),
+          );
         }
       } catch {
         // Connection killed mid-request: not acknowledged, so not owed.

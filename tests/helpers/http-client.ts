@@ -3,7 +3,10 @@ import type { Transport } from '../../electron/shared/contract/client';
 import type { Result } from '../../electron/shared/contract/errors';
 
 /** Node-side client of the browser-mode API (the renderer has its own, with reconnects). */
-export function createHttpTransport(apiUrl: string, token: string): Transport & { ready(): Promise<void>; close(): void } {
+export function createHttpTransport(
+  apiUrl: string,
+  token: string,
+): Transport & { ready(): Promise<void>; close(): void } {
   let socket: WebSocket | null = null;
   let opened: Promise<void> | null = null;
   const listeners = new Set<(event: string, payload: unknown) => void>();

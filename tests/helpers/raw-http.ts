@@ -10,19 +10,32 @@ export interface RawResponse {
 /** node:http client: any method token, exact headers (array form keeps duplicates and case), Buffer bodies. */
 export function send(
   url: string,
-  options: { method?: string; headers?: Array<[string, string]>; body?: Buffer | string; chunked?: Buffer[] } = {},
+  options: {
+    method?: string;
+    headers?: Array<[string, string]>;
+    body?: Buffer | string;
+    chunked?: Buffer[];
+  } = {},
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     // Array-form headers keep duplicates and case, but then Node adds no Host header of its own.
     const headers = options.headers ?? [];
-    const flat: string[] = headers.some(([n]) => n.toLowerCase() === 'host') ? [] : ['Host', new URL(url).host];
+    const flat: string[] = headers.some(([n]) => n.toLowerCase() === 'host')
+      ? []
+      : ['Host', new URL(url).host];
     for (const [n, v] of headers) flat.push(n, v);
-    const req = request(url, { method: options.method ?? 'GET', headers: flat as unknown as Record<string, string> }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      { method: options.method ?? 'GET', headers: flat as unknown as Record<string, string> },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     if (options.chunked) {
       for (const chunk of options.chunked) req.write(chunk);

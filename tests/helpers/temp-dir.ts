@@ -6,5 +6,8 @@ import { join } from 'node:path';
 export function tempDir(prefix = 'hookscope-test-'): { path: string; cleanup(): void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
   // Retries: a child process or worker that was just stopped may still be releasing files in the directory.
-  return { path, cleanup: () => rmSync(path, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }) };
+  return {
+    path,
+    cleanup: () => rmSync(path, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }),
+  };
 }

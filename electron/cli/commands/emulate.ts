@@ -26,7 +26,10 @@ Options:
 `;
 
 function readContact(path: string): Record<string, string> {
-  const { rows, errors } = recordsFromFile(readFileSync(path, 'utf8'), extname(path).toLowerCase() === '.csv' ? 'csv' : 'json');
+  const { rows, errors } = recordsFromFile(
+    readFileSync(path, 'utf8'),
+    extname(path).toLowerCase() === '.csv' ? 'csv' : 'json',
+  );
   const first = rows[0];
   if (!first) throw new UsageError(`--contact: ${errors[0]?.message ?? 'no contact in the file'}`);
   return first;
@@ -51,8 +54,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const kind = positionals[0];
-  if (positionals.length !== 1 || !kind) throw new UsageError(positionals.length ? `expected one <kind>, got ${positionals.length}` : 'missing <kind>');
-  if (!(emulatorKinds as readonly string[]).includes(kind)) throw new UsageError(`<kind>: "${kind}" is not one of ${emulatorKinds.join(', ')}`);
+  if (positionals.length !== 1 || !kind)
+    throw new UsageError(
+      positionals.length ? `expected one <kind>, got ${positionals.length}` : 'missing <kind>',
+    );
+  if (!(emulatorKinds as readonly string[]).includes(kind))
+    throw new UsageError(`<kind>: "${kind}" is not one of ${emulatorKinds.join(', ')}`);
   if (values.to === undefined) throw new UsageError('--to: required (the URL to send to)');
   const to = httpUrl.safeParse(values.to);
   if (!to.success) throw new UsageError(`--to: ${to.error.issues[0]?.message ?? 'invalid URL'}`);

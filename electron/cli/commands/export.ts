@@ -35,14 +35,23 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const format = exportFormat.safeParse(values.format ?? 'jsonl');
-  if (!format.success) throw new UsageError(`--format: expected one of ${exportFormat.options.join(', ')}, got "${values.format}"`);
+  if (!format.success)
+    throw new UsageError(
+      `--format: expected one of ${exportFormat.options.join(', ')}, got "${values.format}"`,
+    );
   const limit = intFlag(values.limit, '--limit', 100_000, 1, 10_000_000);
   const stores = openStores({ dataDir: resolveDataDir(values['data-dir']), clock: systemClock });
   try {
     const filter = toFilter(values, stores.endpoints, Date.now());
     if (filter.text) stores.captures.indexer.drain();
     const captures = stores.captures.ids(filter, limit).map((id) => stores.captures.get(id));
-    const out = exportCaptures(captures, format.data, values['base-url'] ?? 'http://127.0.0.1:8787', !values['no-redact'], appVersion);
+    const out = exportCaptures(
+      captures,
+      format.data,
+      values['base-url'] ?? 'http://127.0.0.1:8787',
+      !values['no-redact'],
+      appVersion,
+    );
     io.stdout(out.content);
     io.stderr(`exported ${captures.length} capture(s) as ${format.data}\n`);
   } finally {

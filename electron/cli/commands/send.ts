@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { formatAttempt, HeadlessDelivery } from '../../engine/delivery/headless';
-import { deliveryMethods, deliveryPolicy, httpUrl, outgoingHeaders, httpMethodName, sendInput } from '../../shared/contract/delivery';
+import {
+  deliveryMethods,
+  deliveryPolicy,
+  httpUrl,
+  outgoingHeaders,
+  httpMethodName,
+  sendInput,
+} from '../../shared/contract/delivery';
 import type { HeaderPair } from '../../shared/contract/captures';
 import { signingConfig, signingSchemes } from '../../shared/send/signing-config';
 import { contentTypeHeaderFor } from '../../shared/send/content-type';
@@ -33,14 +40,23 @@ export function parseRate(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const m = /^(\d+(?:\.\d+)?)(?:\/(min|m|s|sec))?$/.exec(value.trim());
   const n = m ? Number(m[1]) : NaN;
-  if (!m || !(n > 0)) throw new UsageError(`--rate: expected a number of requests per minute like 60/min or 5/s, got "${value}"`);
+  if (!m || !(n > 0))
+    throw new UsageError(
+      `--rate: expected a number of requests per minute like 60/min or 5/s, got "${value}"`,
+    );
   return m[2] === 's' || m[2] === 'sec' ? n * 60 : n;
 }
 
-export function parseNumber(value: string | undefined, flag: string, min: number, max: number): number | undefined {
+export function parseNumber(
+  value: string | undefined,
+  flag: string,
+  min: number,
+  max: number,
+): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(`${flag}: expected a number from ${min} to ${max}, got "${value}"`);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw new UsageError(`${flag}: expected a number from ${min} to ${max}, got "${value}"`);
   return n;
 }
 
@@ -51,7 +67,8 @@ function parseHeaders(values: string[]): HeaderPair[] {
     return [raw.slice(0, at).trim(), raw.slice(at + 1).trim()];
   });
   const checked = outgoingHeaders.safeParse(headers);
-  if (!checked.success) throw new UsageError(`--header: ${checked.error.issues[0]?.message ?? 'malformed header'}`);
+  if (!checked.success)
+    throw new UsageError(`--header: ${checked.error.issues[0]?.message ?? 'malformed header'}`);
   return headers;
 }
 
@@ -79,17 +96,27 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(sendUsage);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError(positionals.length ? `expected one <url>, got ${positionals.length}` : 'missing <url>');
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length ? `expected one <url>, got ${positionals.length}` : 'missing <url>',
+    );
   const url = positionals[0]!;
-  if (values.data !== undefined && values['data-file'] !== undefined) throw new UsageError('--data and --data-file: use one of them');
-  const body = values['data-file'] !== undefined ? readFileSync(values['data-file']) : Buffer.from(values.data ?? '', 'utf8');
+  if (values.data !== undefined && values['data-file'] !== undefined)
+    throw new UsageError('--data and --data-file: use one of them');
+  const body =
+    values['data-file'] !== undefined
+      ? readFileSync(values['data-file'])
+      : Buffer.from(values.data ?? '', 'utf8');
   const method = (values.request ?? (body.length > 0 ? 'POST' : 'GET')).toUpperCase();
-  if (!httpMethodName.safeParse(method).success) throw new UsageError(`--request: malformed method "${values.request}"`);
+  if (!httpMethodName.safeParse(method).success)
+    throw new UsageError(`--request: malformed method "${values.request}"`);
   const policy = deliveryPolicy.safeParse(values.policy ?? 'none');
-  if (!policy.success || policy.data === 'custom') throw new UsageError(`--policy: expected ortto, ontraport, standard or none, got "${values.policy}"`);
+  if (!policy.success || policy.data === 'custom')
+    throw new UsageError(`--policy: expected ortto, ontraport, standard or none, got "${values.policy}"`);
   const headers = parseHeaders(values.header ?? []);
   if (values['content-type'] !== undefined) {
-    for (let i = headers.length - 1; i >= 0; i--) if (headers[i]![0].toLowerCase() === 'content-type') headers.splice(i, 1);
+    for (let i = headers.length - 1; i >= 0; i--)
+      if (headers[i]![0].toLowerCase() === 'content-type') headers.splice(i, 1);
     headers.push(['Content-Type', values['content-type']]);
   }
   let signing;
@@ -97,7 +124,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const parsed = signingConfig.safeParse({ scheme: values.sign, secret: values.secret ?? '' });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new UsageError(`${issue?.path[0] === 'secret' ? '--secret' : '--sign'}: ${issue?.message ?? 'invalid'}`);
+      throw new UsageError(
+        `${issue?.path[0] === 'secret' ? '--secret' : '--sign'}: ${issue?.message ?? 'invalid'}`,
+      );
     }
     signing = parsed.data;
   }
@@ -129,9 +158,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const checked = httpUrl.safeParse(url);
     if (!checked.success) throw new UsageError(`<url>: ${checked.error.issues[0]?.message ?? 'invalid URL'}`);
     const contentType = contentTypeHeaderFor(headers, body.toString('utf8'));
-    if (contentType && !headers.some(([n]) => n.toLowerCase() === 'content-type')) headers.push(['Content-Type', contentType]);
+    if (contentType && !headers.some(([n]) => n.toLowerCase() === 'content-type'))
+      headers.push(['Content-Type', contentType]);
     const summary = engine.service.send(
-      sendInput.parse({ ...options, type: 'manual', request: { method, url, headers, bodyBase64: body.toString('base64') } }),
+      sendInput.parse({
+        ...options,
+        type: 'manual',
+        request: { method, url, headers, bodyBase64: body.toString('base64') },
+      }),
     );
     const final = await engine.untilDelivered(summary.id);
     if (final.state === 'succeeded') return 0;

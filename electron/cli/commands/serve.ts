@@ -25,7 +25,11 @@ ${tunnelFlagUsage}  -h, --help            show this help
 const here = dirname(fileURLToPath(import.meta.url));
 
 export function findRendererDir(): string | null {
-  const candidates = [process.env.HOOKSCOPE_RENDERER_DIR, join(here, '../renderer'), join(here, '../../../dist/renderer')];
+  const candidates = [
+    process.env.HOOKSCOPE_RENDERER_DIR,
+    join(here, '../renderer'),
+    join(here, '../../../dist/renderer'),
+  ];
   for (const dir of candidates) if (dir && existsSync(join(dir, 'index.html'))) return dir;
   return null;
 }
@@ -51,7 +55,11 @@ export async function serve(options: {
   });
   let http: HttpTransport;
   try {
-    http = await startHttpTransport({ engine, port: options.uiPort, staticDir: options.ui ? findRendererDir() : null });
+    http = await startHttpTransport({
+      engine,
+      port: options.uiPort,
+      staticDir: options.ui ? findRendererDir() : null,
+    });
   } catch (error) {
     await engine.close();
     throw error;
@@ -88,11 +96,19 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const uiPort = intFlag(values['ui-port'], '--ui-port', 0);
   let served: Served;
   try {
-    served = await serve({ dataDir, receiverPort, uiPort, host: values.host ?? '127.0.0.1', ui: !values['no-ui'] });
+    served = await serve({
+      dataDir,
+      receiverPort,
+      uiPort,
+      host: values.host ?? '127.0.0.1',
+      ui: !values['no-ui'],
+    });
   } catch (error) {
     const err = error as NodeJS.ErrnoException;
     if (err.code === 'EADDRINUSE') {
-      io.stderr(`hookscope: --receiver-port ${receiverPort} is in use (another Hookscope?). Pick another port or 0.\n`);
+      io.stderr(
+        `hookscope: --receiver-port ${receiverPort} is in use (another Hookscope?). Pick another port or 0.\n`,
+      );
       return 1;
     }
     io.stderr(`hookscope: could not start: ${err.message}\n`);
@@ -102,11 +118,20 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const rendererMissing = !values['no-ui'] && !findRendererDir();
   if (values['json-ready']) {
     io.stdout(
-      JSON.stringify({ event: 'ready', receiverUrl: engine.receiverUrl, uiUrl: http.uiUrl, apiUrl: http.url, token: http.token, dataDir }) + '\n',
+      JSON.stringify({
+        event: 'ready',
+        receiverUrl: engine.receiverUrl,
+        uiUrl: http.uiUrl,
+        apiUrl: http.url,
+        token: http.token,
+        dataDir,
+      }) + '\n',
     );
   } else {
     io.stdout(`Hookscope ${engine.ctx.config.version} — data in ${dataDir}\n`);
-    io.stdout(`Receiver: ${engine.receiverUrl}   (send webhooks here; any method, any path; /h/<slug>/… for an endpoint)\n`);
+    io.stdout(
+      `Receiver: ${engine.receiverUrl}   (send webhooks here; any method, any path; /h/<slug>/… for an endpoint)\n`,
+    );
     io.stdout(`UI:       ${http.uiUrl}\n`);
     if (rendererMissing) io.stdout('(the UI is not built: run `npm run build`)\n');
     io.stdout('Press Ctrl+C to stop.\n');
@@ -116,7 +141,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     let shown: string | null = null;
     engine.bus.on('tunnel.state', (state) => {
       if (state.phase === 'online' && state.url && state.url !== shown) {
-        io.stdout(`${shown ? 'Public URL CHANGED — update the webhook URL at the sender: ' : 'Public:   '}${state.url}\n`);
+        io.stdout(
+          `${shown ? 'Public URL CHANGED — update the webhook URL at the sender: ' : 'Public:   '}${state.url}\n`,
+        );
         shown = state.url;
       } else if (state.phase === 'offline' && state.lastError) {
         io.stderr(`tunnel offline: ${state.lastError.message} (retrying)\n`);
@@ -136,7 +163,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
 function openInBrowser(url: string) {
   void import('node:child_process').then(({ spawn }) => {
-    const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
+    const command =
+      process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
     const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
     const child = spawn(command, args, { stdio: 'ignore', detached: true });
     child.on('error', () => undefined);

@@ -18,13 +18,25 @@ Options:
 ${filterFlagUsage}  -h, --help            show this help
 `;
 
-const colours = { dim: '\x1b[2m', reset: '\x1b[0m', green: '\x1b[32m', yellow: '\x1b[33m', red: '\x1b[31m', cyan: '\x1b[36m' };
+const colours = {
+  dim: '\x1b[2m',
+  reset: '\x1b[0m',
+  green: '\x1b[32m',
+  yellow: '\x1b[33m',
+  red: '\x1b[31m',
+  cyan: '\x1b[36m',
+};
 
 export function formatPretty(c: CaptureSummary, colour: boolean): string {
   const paint = (code: string, text: string) => (colour ? `${code}${text}${colours.reset}` : text);
   const time = new Date(c.receivedAtMs).toISOString().slice(11, 23);
   const status = c.responseStatus === null ? '---' : String(c.responseStatus);
-  const statusColour = c.responseStatus === null || c.responseStatus >= 500 ? colours.red : c.responseStatus >= 400 ? colours.yellow : colours.green;
+  const statusColour =
+    c.responseStatus === null || c.responseStatus >= 500
+      ? colours.red
+      : c.responseStatus >= 400
+        ? colours.yellow
+        : colours.green;
   const url = c.path + (c.query ? `?${c.query}` : '');
   const source = c.vendor ? `  ${c.vendor}${c.eventLabel ? ` · ${c.eventLabel}` : ''}` : '';
   // Paths and labels come from senders: strip control characters so they cannot drive the terminal.
@@ -52,7 +64,10 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
   }
   const last = intFlag(values.last, '--last', 0, 0, 10_000);
   const interval = intFlag(values.interval, '--interval', 200, 10, 60_000);
-  const exitAfter = values['exit-after'] === undefined ? Infinity : intFlag(values['exit-after'], '--exit-after', 1, 1, 1_000_000);
+  const exitAfter =
+    values['exit-after'] === undefined
+      ? Infinity
+      : intFlag(values['exit-after'], '--exit-after', 1, 1, 1_000_000);
   const stores = openStores({ dataDir: resolveDataDir(values['data-dir']), clock: systemClock });
   const filter = toFilter(values, stores.endpoints, Date.now());
   const colour = !values.json && process.stdout.isTTY === true;
@@ -94,11 +109,22 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
 }
 
 /** Text search needs the index, which may lag; search the new rows' stored text directly instead. */
-function matchText(stores: ReturnType<typeof openStores>, filter: { text?: string }, batch: CaptureSummary[]) {
+function matchText(
+  stores: ReturnType<typeof openStores>,
+  filter: { text?: string },
+  batch: CaptureSummary[],
+) {
   const needle = (filter.text ?? '').toLowerCase();
   return batch.filter((c) => {
     const detail = stores.captures.get(c.id);
-    const haystack = [c.path, c.query, ...detail.headers.flat(), Buffer.from(detail.bodyBase64, 'base64').toString('utf8'), c.vendor ?? '', c.eventLabel ?? '']
+    const haystack = [
+      c.path,
+      c.query,
+      ...detail.headers.flat(),
+      Buffer.from(detail.bodyBase64, 'base64').toString('utf8'),
+      c.vendor ?? '',
+      c.eventLabel ?? '',
+    ]
       .join('\n')
       .toLowerCase();
     return haystack.includes(needle);

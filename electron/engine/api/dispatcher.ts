@@ -31,14 +31,19 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
         const spec = contract.methods[method];
         const parsed = spec.input.safeParse(input ?? {});
         if (!parsed.success) {
-          throw new ApiError('invalid_input', describeIssues(parsed.error), { issues: issueList(parsed.error) });
+          throw new ApiError('invalid_input', describeIssues(parsed.error), {
+            issues: issueList(parsed.error),
+          });
         }
         const handler = handlers[method] as (input: unknown, meta: CallMeta) => unknown;
         const value = await handler(parsed.data, meta);
         if (options.checkOutputs) {
           const checked = spec.output.safeParse(value);
           if (!checked.success) {
-            throw new ApiError('internal', `Output of ${method} broke the contract: ${describeIssues(checked.error)}`);
+            throw new ApiError(
+              'internal',
+              `Output of ${method} broke the contract: ${describeIssues(checked.error)}`,
+            );
           }
         }
         return { ok: true, value };

@@ -26,7 +26,8 @@ export function toHarEntry(capture: CaptureDetail, base: string, redact: boolean
   const text = isText(body);
   const response = capture.response;
   const responseBody = response ? Buffer.from(response.bodyBase64, 'base64') : Buffer.alloc(0);
-  const mime = capture.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? 'application/octet-stream';
+  const mime =
+    capture.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? 'application/octet-stream';
   return {
     startedDateTime: new Date(capture.receivedAtMs).toISOString(),
     time: response?.delayMs ?? 0,
@@ -36,16 +37,21 @@ export function toHarEntry(capture: CaptureDetail, base: string, redact: boolean
       httpVersion: `HTTP/${capture.httpVersion}`,
       cookies: [],
       headers: headers.map(([name, value]) => ({ name, value })),
-      queryString: [...new URLSearchParams(redact ? redactQuery(capture.query) : capture.query)].map(([name, value]) => ({
-        name,
-        value,
-      })),
+      queryString: [...new URLSearchParams(redact ? redactQuery(capture.query) : capture.query)].map(
+        ([name, value]) => ({
+          name,
+          value,
+        }),
+      ),
       ...(body.length > 0 || capture.method !== 'GET'
         ? {
             postData: text
               ? { mimeType: mime, text: body.toString('utf8') }
               : // HAR has no base64 flag for requests; `_encoding` is the de-facto extension (as for response content).
-                ({ mimeType: mime, text: capture.bodyBase64, _encoding: 'base64' } as { mimeType: string; text: string }),
+                ({ mimeType: mime, text: capture.bodyBase64, _encoding: 'base64' } as {
+                  mimeType: string;
+                  text: string;
+                }),
           }
         : {}),
       headersSize: -1,
@@ -59,7 +65,12 @@ export function toHarEntry(capture: CaptureDetail, base: string, redact: boolean
       headers: (response?.headers ?? []).map(([name, value]) => ({ name, value })),
       content: isText(responseBody)
         ? { size: responseBody.length, mimeType: 'text/plain', text: responseBody.toString('utf8') }
-        : { size: responseBody.length, mimeType: 'application/octet-stream', text: response?.bodyBase64 ?? '', encoding: 'base64' },
+        : {
+            size: responseBody.length,
+            mimeType: 'application/octet-stream',
+            text: response?.bodyBase64 ?? '',
+            encoding: 'base64',
+          },
       redirectURL: '',
       headersSize: -1,
       bodySize: responseBody.length,
@@ -87,7 +98,8 @@ export function toCurl(capture: CaptureDetail, base: string, redact: boolean): s
   const body = Buffer.from(capture.bodyBase64, 'base64');
   if (body.length > 0) {
     if (isText(body)) parts.push('--data-raw', body.toString('utf8'));
-    else return `${quote(parts)} --data-binary @- <<< "$(printf %s ${quote([capture.bodyBase64])} | base64 -d)"`;
+    else
+      return `${quote(parts)} --data-binary @- <<< "$(printf %s ${quote([capture.bodyBase64])} | base64 -d)"`;
   }
   return quote(parts);
 }
@@ -109,17 +121,27 @@ export function exportCaptures(
           entries: captures.map((c) => toHarEntry(c, base, redact)),
         },
       };
-      return { content: JSON.stringify(har, null, 2), mimeType: 'application/json', fileName: `hookscope-${stamp}.har` };
+      return {
+        content: JSON.stringify(har, null, 2),
+        mimeType: 'application/json',
+        fileName: `hookscope-${stamp}.har`,
+      };
     }
     case 'jsonl':
       return {
-        content: captures.map((c) => JSON.stringify(redact ? redactCapture(c) : c)).join('\n') + (captures.length ? '\n' : ''),
+        content:
+          captures.map((c) => JSON.stringify(redact ? redactCapture(c) : c)).join('\n') +
+          (captures.length ? '\n' : ''),
         mimeType: 'application/x-ndjson',
         fileName: `hookscope-${stamp}.jsonl`,
       };
     case 'json':
       return {
-        content: JSON.stringify(captures.map((c) => (redact ? redactCapture(c) : c)), null, 2),
+        content: JSON.stringify(
+          captures.map((c) => (redact ? redactCapture(c) : c)),
+          null,
+          2,
+        ),
         mimeType: 'application/json',
         fileName: `hookscope-${stamp}.json`,
       };
@@ -137,5 +159,10 @@ export function exportCaptures(
 }
 
 function redactCapture(c: CaptureDetail): CaptureDetail {
-  return { ...c, headers: redactHeaders(c.headers), query: redactQuery(c.query), queryParams: [...new URLSearchParams(redactQuery(c.query))] };
+  return {
+    ...c,
+    headers: redactHeaders(c.headers),
+    query: redactQuery(c.query),
+    queryParams: [...new URLSearchParams(redactQuery(c.query))],
+  };
 }

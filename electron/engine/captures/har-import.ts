@@ -12,7 +12,11 @@ const harEntry = z.object({
     httpVersion: z.string().optional(),
     headers: z.array(nameValue).default([]),
     postData: z
-      .object({ mimeType: z.string().optional(), text: z.string().optional(), _encoding: z.string().optional() })
+      .object({
+        mimeType: z.string().optional(),
+        text: z.string().optional(),
+        _encoding: z.string().optional(),
+      })
       .passthrough()
       .optional(),
   }),
@@ -20,7 +24,10 @@ const harEntry = z.object({
     .object({
       status: z.number(),
       headers: z.array(nameValue).default([]),
-      content: z.object({ text: z.string().optional(), encoding: z.string().optional() }).passthrough().optional(),
+      content: z
+        .object({ text: z.string().optional(), encoding: z.string().optional() })
+        .passthrough()
+        .optional(),
     })
     .passthrough()
     .optional(),
@@ -42,13 +49,16 @@ export function parseHar(text: string, nowMs: number): HarImport {
     return { captures: [], skipped: 0, errors: [`har: not valid JSON (${(error as Error).message})`] };
   }
   const file = harFile.safeParse(json);
-  if (!file.success) return { captures: [], skipped: 0, errors: ['har: expected an object with log.entries[]'] };
+  if (!file.success)
+    return { captures: [], skipped: 0, errors: ['har: expected an object with log.entries[]'] };
   const captures: NewCapture[] = [];
   const errors: string[] = [];
   file.data.log.entries.forEach((raw, index) => {
     const parsed = harEntry.safeParse(raw);
     if (!parsed.success) {
-      errors.push(`entries[${index}]: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      errors.push(
+        `entries[${index}]: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
       return;
     }
     const entry = parsed.data;
@@ -59,7 +69,9 @@ export function parseHar(text: string, nowMs: number): HarImport {
       errors.push(`entries[${index}].request.url: not an absolute URL`);
       return;
     }
-    const rawQuery = entry.request.url.includes('?') ? entry.request.url.slice(entry.request.url.indexOf('?') + 1).split('#')[0]! : '';
+    const rawQuery = entry.request.url.includes('?')
+      ? entry.request.url.slice(entry.request.url.indexOf('?') + 1).split('#')[0]!
+      : '';
     const headers: HeaderPair[] = entry.request.headers.map((h) => [h.name, h.value]);
     const post = entry.request.postData;
     const body = post?.text
@@ -67,7 +79,8 @@ export function parseHar(text: string, nowMs: number): HarImport {
         ? Buffer.from(post.text, 'base64')
         : Buffer.from(post.text, 'utf8')
       : Buffer.alloc(0);
-    const contentTypeHeader = headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? post?.mimeType ?? null;
+    const contentTypeHeader =
+      headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? post?.mimeType ?? null;
     const started = Date.parse(entry.startedDateTime);
     const response = entry.response;
     const responseBody = response?.content?.text

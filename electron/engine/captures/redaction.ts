@@ -6,7 +6,8 @@ const secretQuery = /^(access_key|api_key|apikey|key|token|secret|password|signa
 
 export const redactedMarker = '[redacted]';
 
-export const isSecretHeader = (name: string) => secretHeader.test(name) || /secret|token|signature|password/i.test(name);
+export const isSecretHeader = (name: string) =>
+  secretHeader.test(name) || /secret|token|signature|password/i.test(name);
 
 export function redactHeaders(headers: HeaderPair[]): HeaderPair[] {
   return headers.map(([n, v]) => [n, isSecretHeader(n) ? redactedMarker : v]);

@@ -42,16 +42,30 @@ export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> 
         if (input.filter?.text) ctx.captures.indexer.drain();
         const ids = input.ids ?? ctx.captures.ids(input.filter, input.limit);
         const captures = ids.map((id) => ctx.captures.get(id));
-        const out = exportCaptures(captures, input.format, ctx.receiverUrl(), input.redact, ctx.config.version);
+        const out = exportCaptures(
+          captures,
+          input.format,
+          ctx.receiverUrl(),
+          input.redact,
+          ctx.config.version,
+        );
         return { ...out, count: captures.length };
       },
       'captures.importHar': async (input) => {
         const parsed = parseHar(input.har, ctx.clock.now());
-        if (parsed.captures.length === 0 && parsed.errors.length > 0 && parsed.errors[0]!.startsWith('har:')) {
+        if (
+          parsed.captures.length === 0 &&
+          parsed.errors.length > 0 &&
+          parsed.errors[0]!.startsWith('har:')
+        ) {
           throw new ApiError('invalid_input', parsed.errors[0]!, { errors: parsed.errors });
         }
         await Promise.all(parsed.captures.map((c) => ctx.captures.add(c)));
-        return { imported: parsed.captures.length, skipped: parsed.skipped, errors: parsed.errors.slice(0, 100) };
+        return {
+          imported: parsed.captures.length,
+          skipped: parsed.skipped,
+          errors: parsed.errors.slice(0, 100),
+        };
       },
 
       'endpoints.list': () => ({ items: ctx.endpoints.list() }),

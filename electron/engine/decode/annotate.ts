@@ -21,7 +21,10 @@ function plainBody(capture: IncomingCapture): Uint8Array | null {
 }
 
 /** The receiver annotator: vendor and event label for the list's source column. Cheap and never throws. */
-export function annotate(capture: IncomingCapture, custom: () => CustomDictionary | undefined): CaptureAnnotations {
+export function annotate(
+  capture: IncomingCapture,
+  custom: () => CustomDictionary | undefined,
+): CaptureAnnotations {
   try {
     if (capture.truncated) return {};
     const body = plainBody(capture);

@@ -57,13 +57,17 @@ export class CustomDictionaryStore {
   create(name: string, source: Source): CustomDictionaryInfo {
     const now = this.now();
     const result = this.db
-      .prepare('INSERT INTO decode_dictionaries (name, source, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO decode_dictionaries (name, source, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?)',
+      )
       .run(name, source, now, now);
     return this.get(Number(result.lastInsertRowid))!;
   }
 
   rename(id: number, name: string): CustomDictionaryInfo | null {
-    this.db.prepare('UPDATE decode_dictionaries SET name = ?, updated_at_ms = ? WHERE id = ?').run(name, this.now(), id);
+    this.db
+      .prepare('UPDATE decode_dictionaries SET name = ?, updated_at_ms = ? WHERE id = ?')
+      .run(name, this.now(), id);
     return this.get(id);
   }
 
@@ -77,7 +81,9 @@ export class CustomDictionaryStore {
   entries(id: number): CustomEntry[] {
     return (
       this.db
-        .prepare('SELECT * FROM decode_dictionary_entries WHERE dictionary_id = ? ORDER BY field_id, activity_id')
+        .prepare(
+          'SELECT * FROM decode_dictionary_entries WHERE dictionary_id = ? ORDER BY field_id, activity_id',
+        )
         .all(id) as EntryRow[]
     ).map(toEntry);
   }
@@ -85,13 +91,16 @@ export class CustomDictionaryStore {
   /** Every entry of every dictionary, oldest dictionary first (so later ones win when compiled). */
   allEntries(): (CustomEntry & { dictionaryId: number })[] {
     return (
-      this.db.prepare('SELECT * FROM decode_dictionary_entries ORDER BY dictionary_id, field_id, activity_id').all() as EntryRow[]
+      this.db
+        .prepare('SELECT * FROM decode_dictionary_entries ORDER BY dictionary_id, field_id, activity_id')
+        .all() as EntryRow[]
     ).map((r) => ({ ...toEntry(r), dictionaryId: r.dictionary_id }));
   }
 
   /** Insert or replace entries in one transaction. */
   upsert(id: number, entries: CustomEntry[]): number {
-    const stmt = this.db.prepare(`INSERT INTO decode_dictionary_entries (dictionary_id, field_id, activity_id, label, display_type)
+    const stmt = this.db
+      .prepare(`INSERT INTO decode_dictionary_entries (dictionary_id, field_id, activity_id, label, display_type)
       VALUES (?, ?, ?, ?, ?) ON CONFLICT (dictionary_id, field_id, activity_id) DO UPDATE SET label = excluded.label,
       display_type = excluded.display_type`);
     return this.db.transaction(() => {
@@ -103,9 +112,12 @@ export class CustomDictionaryStore {
 
   deleteEntry(id: number, fieldId: string, activityId: string | null): boolean {
     const changes = this.db
-      .prepare('DELETE FROM decode_dictionary_entries WHERE dictionary_id = ? AND field_id = ? AND activity_id = ?')
+      .prepare(
+        'DELETE FROM decode_dictionary_entries WHERE dictionary_id = ? AND field_id = ? AND activity_id = ?',
+      )
       .run(id, fieldId, activityId ?? '').changes;
-    if (changes > 0) this.db.prepare('UPDATE decode_dictionaries SET updated_at_ms = ? WHERE id = ?').run(this.now(), id);
+    if (changes > 0)
+      this.db.prepare('UPDATE decode_dictionaries SET updated_at_ms = ? WHERE id = ?').run(this.now(), id);
     return changes > 0;
   }
 }

@@ -70,37 +70,63 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
         }
         const body = fromBase64(detail.decodedBodyBase64 ?? detail.bodyBase64);
         const result = decodeCapture(
-          { method: detail.method, path: detail.path, query: detail.query, headers: detail.headers, contentType: detail.contentType, body },
+          {
+            method: detail.method,
+            path: detail.path,
+            query: detail.query,
+            headers: detail.headers,
+            contentType: detail.contentType,
+            body,
+          },
           custom(),
         );
         if (detail.truncated) {
-          result.warnings.unshift({ code: 'truncated', severity: 'warning', path: '',
-            message: `Only the first ${detail.storedBodyBytes} of ${detail.bodySizeBytes} bytes were stored; the decode covers those.` });
+          result.warnings.unshift({
+            code: 'truncated',
+            severity: 'warning',
+            path: '',
+            message: `Only the first ${detail.storedBodyBytes} of ${detail.bodySizeBytes} bytes were stored; the decode covers those.`,
+          });
         }
         return result;
       },
       'decode.payload': (input) => {
-        const body = input.bodyEncoding === 'base64' ? fromBase64(input.body) : new TextEncoder().encode(input.body);
+        const body =
+          input.bodyEncoding === 'base64' ? fromBase64(input.body) : new TextEncoder().encode(input.body);
         const q = input.query.startsWith('?') ? input.query.slice(1) : input.query;
-        return decodeCapture({ method: input.method, path: input.path, query: q, headers: input.headers, contentType: input.contentType, body }, custom());
+        return decodeCapture(
+          {
+            method: input.method,
+            path: input.path,
+            query: q,
+            headers: input.headers,
+            contentType: input.contentType,
+            body,
+          },
+          custom(),
+        );
       },
       'dictionary.entries': ({ origin }) => {
         const builtIn: DictionaryEntryRow[] =
-          origin === 'custom' ? [] : dictionaryEntries().map((e) => ({ ...e, origin: 'built-in', dictionaryId: null }));
-        const customRows: DictionaryEntryRow[] = (origin === 'built-in' ? [] : store.allEntries()).map((e) => ({
-          vendor: e.fieldId.includes(':') ? 'Ortto' : 'Custom',
-          id: e.fieldId,
-          kind: e.activityId ? 'activity-attribute' : e.fieldId.startsWith('act:') ? 'activity' : 'field',
-          label: e.label,
-          altLabels: [],
-          activityId: e.activityId,
-          displayType: e.displayType,
-          confidence: null,
-          sources: [],
-          note: null,
-          origin: 'custom',
-          dictionaryId: e.dictionaryId,
-        }));
+          origin === 'custom'
+            ? []
+            : dictionaryEntries().map((e) => ({ ...e, origin: 'built-in', dictionaryId: null }));
+        const customRows: DictionaryEntryRow[] = (origin === 'built-in' ? [] : store.allEntries()).map(
+          (e) => ({
+            vendor: e.fieldId.includes(':') ? 'Ortto' : 'Custom',
+            id: e.fieldId,
+            kind: e.activityId ? 'activity-attribute' : e.fieldId.startsWith('act:') ? 'activity' : 'field',
+            label: e.label,
+            altLabels: [],
+            activityId: e.activityId,
+            displayType: e.displayType,
+            confidence: null,
+            sources: [],
+            note: null,
+            origin: 'custom',
+            dictionaryId: e.dictionaryId,
+          }),
+        );
         return { items: [...customRows, ...builtIn] };
       },
       'dictionary.custom.list': () => ({ items: store.list() }),
@@ -124,9 +150,20 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
           throw new ApiError('invalid_input', error instanceof Error ? error.message : String(error));
         }
         if (parsed.entries.length === 0) {
-          throw new ApiError('invalid_input', `content: no usable entries found${parsed.errors.length ? ` (${parsed.errors.slice(0, 3).join('; ')})` : ''}.`, { errors: parsed.errors });
+          throw new ApiError(
+            'invalid_input',
+            `content: no usable entries found${parsed.errors.length ? ` (${parsed.errors.slice(0, 3).join('; ')})` : ''}.`,
+            { errors: parsed.errors },
+          );
         }
-        const source = format === 'auto' ? (content.trimStart().startsWith('{') || content.trimStart().startsWith('[') ? (content.includes('"namespaces"') ? 'ortto-schema' : 'json') : 'csv') : format;
+        const source =
+          format === 'auto'
+            ? content.trimStart().startsWith('{') || content.trimStart().startsWith('[')
+              ? content.includes('"namespaces"')
+                ? 'ortto-schema'
+                : 'json'
+              : 'csv'
+            : format;
         const target = dictionaryId !== null ? mustGet(dictionaryId) : store.create(name, source);
         const imported = store.upsert(target.id, parsed.entries);
         changed(target.id);
@@ -153,7 +190,8 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
         const d = mustGet(id);
         const entries = store.entries(id);
         const base = d.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || `dictionary-${id}`;
-        if (format === 'csv') return { content: entriesToCsv(entries), fileName: `${base}.csv`, mimeType: 'text/csv' };
+        if (format === 'csv')
+          return { content: entriesToCsv(entries), fileName: `${base}.csv`, mimeType: 'text/csv' };
         return {
           content: JSON.stringify({ name: d.name, source: d.source, entries }, null, 2),
           fileName: `${base}.json`,

@@ -25,19 +25,28 @@ export class EnvironmentStore {
   }
 
   active(): Record<string, string> {
-    const row = this.db.prepare('SELECT * FROM environments WHERE active = 1 LIMIT 1').get() as Row | undefined;
+    const row = this.db.prepare('SELECT * FROM environments WHERE active = 1 LIMIT 1').get() as
+      Row | undefined;
     return row ? toEnvironment(row).variables : {};
   }
 
   save(input: { id?: number; name: string; variables: Record<string, string> }): Environment {
-    const clash = this.db.prepare('SELECT id FROM environments WHERE name = ?').get(input.name) as { id: number } | undefined;
-    if (clash && clash.id !== input.id) throw new ApiError('conflict', `name: an environment named "${input.name}" already exists`);
+    const clash = this.db.prepare('SELECT id FROM environments WHERE name = ?').get(input.name) as
+      { id: number } | undefined;
+    if (clash && clash.id !== input.id)
+      throw new ApiError('conflict', `name: an environment named "${input.name}" already exists`);
     let id = input.id;
     if (id !== undefined) {
-      const changed = this.db.prepare('UPDATE environments SET name = ?, variables_json = ? WHERE id = ?').run(input.name, JSON.stringify(input.variables), id).changes;
+      const changed = this.db
+        .prepare('UPDATE environments SET name = ?, variables_json = ? WHERE id = ?')
+        .run(input.name, JSON.stringify(input.variables), id).changes;
       if (!changed) throw new ApiError('not_found', `id: no environment ${id}`);
     } else {
-      id = Number(this.db.prepare('INSERT INTO environments (name, variables_json) VALUES (?, ?)').run(input.name, JSON.stringify(input.variables)).lastInsertRowid);
+      id = Number(
+        this.db
+          .prepare('INSERT INTO environments (name, variables_json) VALUES (?, ?)')
+          .run(input.name, JSON.stringify(input.variables)).lastInsertRowid,
+      );
     }
     return toEnvironment(this.db.prepare('SELECT * FROM environments WHERE id = ?').get(id) as Row);
   }

@@ -63,7 +63,9 @@ export class HeadlessDelivery {
   }
 
   untilBulkDone(jobId: number): Promise<BulkProgress> {
-    return this.until(() => this.service.bulk.progress(jobId).state === 'done').then(() => this.service.bulk.progress(jobId));
+    return this.until(() => this.service.bulk.progress(jobId).state === 'done').then(() =>
+      this.service.bulk.progress(jobId),
+    );
   }
 
   async close(): Promise<void> {
@@ -96,7 +98,13 @@ export class HeadlessDelivery {
 }
 
 const human = (ms: number): string =>
-  ms < 1000 ? `${Math.round(ms)} ms` : ms < 120_000 ? `${(ms / 1000).toFixed(1)} s` : ms < 7_200_000 ? `${Math.round(ms / 60_000)} min` : `${(ms / 3_600_000).toFixed(1)} h`;
+  ms < 1000
+    ? `${Math.round(ms)} ms`
+    : ms < 120_000
+      ? `${(ms / 1000).toFixed(1)} s`
+      : ms < 7_200_000
+        ? `${Math.round(ms / 60_000)} min`
+        : `${(ms / 3_600_000).toFixed(1)} h`;
 
 /** `#2  2026-11-22T14:20:00.000Z  500  12.3 ms  next in 300 ms` */
 export function formatAttempt(line: AttemptLine): string {

@@ -25,7 +25,9 @@ export interface HttpAttemptResult {
 
 export type HttpSender = (input: HttpAttemptInput, signal: AbortSignal) => Promise<HttpAttemptResult>;
 
-export function createHttpSender(dispatcher: Dispatcher = new Agent({ connections: 256, pipelining: 1 })): HttpSender {
+export function createHttpSender(
+  dispatcher: Dispatcher = new Agent({ connections: 256, pipelining: 1 }),
+): HttpSender {
   return async (input, outer) => {
     const started = performance.now();
     const timeout = AbortSignal.timeout(input.timeoutMs);
@@ -70,7 +72,14 @@ export function createHttpSender(dispatcher: Dispatcher = new Agent({ connection
         : outer.aborted
           ? 'interrupted: the engine was closing'
           : describeError(error);
-      return { status: null, error: message, headers: [], body: Buffer.alloc(0), bodyBytes: 0, durationMs: performance.now() - started };
+      return {
+        status: null,
+        error: message,
+        headers: [],
+        body: Buffer.alloc(0),
+        bodyBytes: 0,
+        durationMs: performance.now() - started,
+      };
     }
   };
 }

@@ -19,7 +19,12 @@ const columns: Array<[keyof LogRow, string]> = [
 /** The delivery log as CSV (Ontraport's columns, ISO dates) or JSON. */
 export function exportLog(rows: LogRow[], format: 'csv' | 'json') {
   if (format === 'json') {
-    return { content: JSON.stringify(rows, null, 2), count: rows.length, mimeType: 'application/json', fileName: 'delivery-log.json' };
+    return {
+      content: JSON.stringify(rows, null, 2),
+      count: rows.length,
+      mimeType: 'application/json',
+      fileName: 'delivery-log.json',
+    };
   }
   const data = rows.map((row) =>
     columns.map(([key]) => (key === 'dateMs' ? new Date(row.dateMs).toISOString() : (row[key] ?? ''))),

@@ -9,7 +9,10 @@ export interface DeliveryModule extends EngineModule<typeof deliveryMethods> {
   setPublicUrlProvider(provider: () => string[]): void;
 }
 
-export function createDeliveryModule(ctx: EngineContext, options: { send?: HttpSender } = {}): DeliveryModule {
+export function createDeliveryModule(
+  ctx: EngineContext,
+  options: { send?: HttpSender } = {},
+): DeliveryModule {
   let publicUrls: () => string[] = () => [];
   const receiver = () => {
     try {

@@ -3,7 +3,16 @@ import { ApiError } from '../../shared/contract/errors';
 import type { OutgoingRequest } from '../../shared/contract/delivery';
 
 /** Hop-by-hop and connection-bound headers never forwarded; content-length is recomputed by the client. */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'host', 'content-length']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'host',
+  'content-length',
+]);
 
 export function stripHopByHop(headers: HeaderPair[]): HeaderPair[] {
   // Connection may name further per-hop headers ("Connection: close, x-foo").
@@ -22,7 +31,15 @@ export function stripHopByHop(headers: HeaderPair[]): HeaderPair[] {
 /** The exact request to re-send a capture: same method, end-to-end headers, byte-identical body. */
 export function replayRequest(capture: CaptureDetail, url: string): OutgoingRequest {
   if (capture.truncated) {
-    throw new ApiError('invalid_input', `captureId: capture ${capture.id} was truncated at ${capture.storedBodyBytes} bytes, so it cannot be replayed exactly`);
+    throw new ApiError(
+      'invalid_input',
+      `captureId: capture ${capture.id} was truncated at ${capture.storedBodyBytes} bytes, so it cannot be replayed exactly`,
+    );
   }
-  return { method: capture.method, url, headers: stripHopByHop(capture.headers), bodyBase64: capture.bodyBase64 };
+  return {
+    method: capture.method,
+    url,
+    headers: stripHopByHop(capture.headers),
+    bodyBase64: capture.bodyBase64,
+  };
 }

@@ -14,7 +14,15 @@ export const ORTTO_WAITS_MS = [5 * MINUTE, 15 * MINUTE, HOUR, 5 * HOUR, ...Array
 export const ORTTO_NEVER_RETRY = new Set([400, 401, 403, 404, 405]);
 
 /** Standard Webhooks: attempts immediately, then after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts). */
-export const STANDARD_WAITS_MS = [5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR, 10 * HOUR];
+export const STANDARD_WAITS_MS = [
+  5 * SECOND,
+  5 * MINUTE,
+  30 * MINUTE,
+  2 * HOUR,
+  5 * HOUR,
+  10 * HOUR,
+  10 * HOUR,
+];
 
 /** Ontraport documents only "number of retries"; the spacing is ours: one minute between tries (unverified). */
 export const ONTRAPORT_RETRY_WAIT_MS = MINUTE;
@@ -88,7 +96,10 @@ export function decide(spec: PolicySpec, attemptNo: number, result: AttemptResul
   }
   const wait = spec.waitsMs[attemptNo - 1];
   if (wait === undefined) {
-    return { kind: 'failed', reason: `${what} after ${attemptNo} attempt${attemptNo === 1 ? '' : 's'} (no retries left)` };
+    return {
+      kind: 'failed',
+      reason: `${what} after ${attemptNo} attempt${attemptNo === 1 ? '' : 's'} (no retries left)`,
+    };
   }
   const retryAfter = Math.min(result.retryAfterMs ?? 0, RETRY_AFTER_CAP_MS);
   const waitMs = Math.round(Math.max(wait, retryAfter) * timeScale);

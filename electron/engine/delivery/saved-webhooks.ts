@@ -38,7 +38,11 @@ const toWebhook = (r: Row): SavedWebhook => ({
 const exportFile = z.object({
   format: z.literal('hookscope-webhooks'),
   version: z.literal(1),
-  webhooks: z.array(savedWebhookInput.omit({ id: true, collectionId: true }).extend({ collection: z.string().nullable().optional() })),
+  webhooks: z.array(
+    savedWebhookInput
+      .omit({ id: true, collectionId: true })
+      .extend({ collection: z.string().nullable().optional() }),
+  ),
 });
 
 export class SavedWebhookStore {
@@ -51,9 +55,13 @@ export class SavedWebhookStore {
     const rows = (
       collectionId === undefined
         ? this.db.prepare('SELECT * FROM saved_webhooks ORDER BY name, id').all()
-        : this.db.prepare('SELECT * FROM saved_webhooks WHERE collection_id IS ? ORDER BY name, id').all(collectionId)
+        : this.db
+            .prepare('SELECT * FROM saved_webhooks WHERE collection_id IS ? ORDER BY name, id')
+            .all(collectionId)
     ) as Row[];
-    const collections = this.db.prepare('SELECT id, name, created_at_ms FROM webhook_collections ORDER BY name, id').all() as Array<{
+    const collections = this.db
+      .prepare('SELECT id, name, created_at_ms FROM webhook_collections ORDER BY name, id')
+      .all() as Array<{
       id: number;
       name: string;
       created_at_ms: number;
@@ -73,16 +81,29 @@ export class SavedWebhookStore {
   save(input: Input): SavedWebhook {
     if (input.collectionId !== null) this.collection(input.collectionId);
     const now = this.now();
-    const values = [input.collectionId, input.name, input.method, input.url, JSON.stringify(input.headers), input.body, input.policy, JSON.stringify(input.options)];
+    const values = [
+      input.collectionId,
+      input.name,
+      input.method,
+      input.url,
+      JSON.stringify(input.headers),
+      input.body,
+      input.policy,
+      JSON.stringify(input.options),
+    ];
     if (input.id !== undefined) {
       this.get(input.id);
       this.db
-        .prepare('UPDATE saved_webhooks SET collection_id=?, name=?, method=?, url=?, headers_json=?, body=?, policy=?, options_json=?, updated_at_ms=? WHERE id=?')
+        .prepare(
+          'UPDATE saved_webhooks SET collection_id=?, name=?, method=?, url=?, headers_json=?, body=?, policy=?, options_json=?, updated_at_ms=? WHERE id=?',
+        )
         .run(...values, now, input.id);
       return this.get(input.id);
     }
     const info = this.db
-      .prepare('INSERT INTO saved_webhooks (collection_id, name, method, url, headers_json, body, policy, options_json, created_at_ms, updated_at_ms) VALUES (?,?,?,?,?,?,?,?,?,?)')
+      .prepare(
+        'INSERT INTO saved_webhooks (collection_id, name, method, url, headers_json, body, policy, options_json, created_at_ms, updated_at_ms) VALUES (?,?,?,?,?,?,?,?,?,?)',
+      )
       .run(...values, now, now);
     return this.get(Number(info.lastInsertRowid));
   }
@@ -124,8 +145,18 @@ export class SavedWebhookStore {
     } catch (error) {
       throw new ApiError('invalid_input', `content: not valid JSON (${(error as Error).message})`);
     }
-    const envelope = z.object({ format: z.literal('hookscope-webhooks'), version: z.literal(1), webhooks: z.array(z.unknown()) }).safeParse(data);
-    if (!envelope.success) throw new ApiError('invalid_input', 'content: not a Hookscope webhooks export (expected format "hookscope-webhooks", version 1)');
+    const envelope = z
+      .object({
+        format: z.literal('hookscope-webhooks'),
+        version: z.literal(1),
+        webhooks: z.array(z.unknown()),
+      })
+      .safeParse(data);
+    if (!envelope.success)
+      throw new ApiError(
+        'invalid_input',
+        'content: not a Hookscope webhooks export (expected format "hookscope-webhooks", version 1)',
+      );
     const entry = exportFile.shape.webhooks.element;
     const errors: string[] = [];
     let imported = 0;
@@ -152,7 +183,9 @@ export class SavedWebhookStore {
       this.db.prepare('UPDATE webhook_collections SET name = ? WHERE id = ?').run(input.name, input.id);
       return this.collection(input.id);
     }
-    const info = this.db.prepare('INSERT INTO webhook_collections (name, created_at_ms) VALUES (?, ?)').run(input.name, this.now());
+    const info = this.db
+      .prepare('INSERT INTO webhook_collections (name, created_at_ms) VALUES (?, ?)')
+      .run(input.name, this.now());
     return this.collection(Number(info.lastInsertRowid));
   }
 
@@ -161,15 +194,17 @@ export class SavedWebhookStore {
   }
 
   private collection(id: number) {
-    const row = this.db.prepare('SELECT id, name, created_at_ms FROM webhook_collections WHERE id = ?').get(id) as
-      | { id: number; name: string; created_at_ms: number }
-      | undefined;
+    const row = this.db
+      .prepare('SELECT id, name, created_at_ms FROM webhook_collections WHERE id = ?')
+      .get(id) as { id: number; name: string; created_at_ms: number } | undefined;
     if (!row) throw new ApiError('not_found', `collectionId: no collection ${id}`);
     return { id: row.id, name: row.name, createdAtMs: row.created_at_ms };
   }
 
   private collectionByName(name: string): number {
-    const row = this.db.prepare('SELECT id FROM webhook_collections WHERE name = ? ORDER BY id LIMIT 1').get(name) as { id: number } | undefined;
+    const row = this.db
+      .prepare('SELECT id FROM webhook_collections WHERE name = ? ORDER BY id LIMIT 1')
+      .get(name) as { id: number } | undefined;
     return row?.id ?? this.saveCollection({ name }).id;
   }
 }

@@ -74,7 +74,11 @@ export class DeliveryService {
     } catch {
       return; // not a URL at all: the caller's validation names the field
     }
-    assertNoLoop(parsed.href, this.deps.loopTargets?.() ?? { receiverUrl: null, receiverPort: null, publicUrls: [] }, allowLoop);
+    assertNoLoop(
+      parsed.href,
+      this.deps.loopTargets?.() ?? { receiverUrl: null, receiverPort: null, publicUrls: [] },
+      allowLoop,
+    );
   }
 
   send(input: In<'deliveries.send'>): DeliverySummary {
@@ -82,7 +86,12 @@ export class DeliveryService {
     const { request, type, ...options } = input;
     const row = this.queue.enqueue(
       newDelivery(
-        { method: request.method, url: request.url, headers: request.headers, body: Buffer.from(request.bodyBase64, 'base64') },
+        {
+          method: request.method,
+          url: request.url,
+          headers: request.headers,
+          body: Buffer.from(request.bodyBase64, 'base64'),
+        },
         options,
         type,
         this.deps.clock.now(),
@@ -92,7 +101,8 @@ export class DeliveryService {
   }
 
   async replay(input: In<'deliveries.replay'>): Promise<DeliverySummary> {
-    if (!this.deps.getCapture) throw new ApiError('unavailable', 'captureId: no capture store in this process');
+    if (!this.deps.getCapture)
+      throw new ApiError('unavailable', 'captureId: no capture store in this process');
     const capture = await this.deps.getCapture(input.captureId);
     const { captureId: _c, url, mode: _m, ...options } = input;
     return this.send({ ...options, request: replayRequest(capture, url), type: 'replay' });
@@ -100,13 +110,25 @@ export class DeliveryService {
 
   emulate(input: In<'emulate.send'>): DeliverySummary & { description: string } {
     const { kind, to, format, encoding, contact, tagId, formId, ...options } = input;
-    const emulated = buildEmulatedRequest(kind, { contact, format, encoding, tagId, formId, nowMs: this.deps.clock.now() });
+    const emulated = buildEmulatedRequest(kind, {
+      contact,
+      format,
+      encoding,
+      tagId,
+      formId,
+      nowMs: this.deps.clock.now(),
+    });
     const summary = this.send({
       ...options,
       policy: emulated.policy,
       name: options.name ?? emulated.description,
       type: 'emulator',
-      request: { method: emulated.method, url: to, headers: emulated.headers, bodyBase64: Buffer.from(emulated.body, 'utf8').toString('base64') },
+      request: {
+        method: emulated.method,
+        url: to,
+        headers: emulated.headers,
+        bodyBase64: Buffer.from(emulated.body, 'utf8').toString('base64'),
+      },
     });
     return { ...summary, description: emulated.description };
   }
@@ -127,7 +149,8 @@ export class DeliveryService {
   retryNow(id: number): DeliverySummary {
     const before = this.queue.store.row(id);
     if (!before) throw new ApiError('not_found', `id: no delivery ${id}`);
-    if (before.state === 'in_flight') throw new ApiError('conflict', `id: delivery ${id} is being sent right now`);
+    if (before.state === 'in_flight')
+      throw new ApiError('conflict', `id: delivery ${id} is being sent right now`);
     const row = this.queue.store.retryNow(id, this.deps.clock.now())!;
     this.queue.poke([id]);
     return toSummary(row);
@@ -139,7 +162,14 @@ export class DeliveryService {
 
   startBulk(input: In<'bulk.start'>) {
     const { template, rows, batchSize, concurrency, ...options } = input;
-    return this.bulk.start({ template, rows, batchSize, concurrency, options, env: this.environments.active() });
+    return this.bulk.start({
+      template,
+      rows,
+      batchSize,
+      concurrency,
+      options,
+      env: this.environments.active(),
+    });
   }
 
   private changed(ids: number[]): void {

@@ -8,7 +8,8 @@ export class EventBus {
   private readonly anyListeners = new Set<AnyListener>();
 
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
-    for (const listener of this.listeners.get(event) ?? []) (listener as (p: EventPayload<E>) => void)(payload);
+    for (const listener of this.listeners.get(event) ?? [])
+      (listener as (p: EventPayload<E>) => void)(payload);
     for (const listener of this.anyListeners) listener(event, payload);
   }
 

@@ -79,14 +79,21 @@ export async function startReceiver(ctx: Ctx, options: ReceiverOptions): Promise
   };
 }
 
-function handle(ctx: Ctx, rules: ResponseRules, options: ReceiverOptions, req: IncomingMessage, res: ServerResponse) {
+function handle(
+  ctx: Ctx,
+  rules: ResponseRules,
+  options: ReceiverOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
   const receivedAtMs = ctx.clock.now();
   const rawUrl = req.url ?? '/';
   const q = rawUrl.indexOf('?');
   const path = q === -1 ? rawUrl : rawUrl.slice(0, q);
   const query = q === -1 ? '' : rawUrl.slice(q + 1);
   const headers: HeaderPair[] = [];
-  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
+  for (let i = 0; i < req.rawHeaders.length; i += 2)
+    headers.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
   const endpoint = ctx.endpoints.match(path);
   const limit = ctx.settings.get().bodyLimitBytes;
   const keep = Math.min(limit, options.truncatedKeepBytes ?? 1024 * 1024);
@@ -170,7 +177,10 @@ async function respond(
     const limit = ctx.settings.get().bodyLimitBytes;
     decided = {
       status: 413,
-      headers: [['content-type', 'application/json'], ['connection', 'close']],
+      headers: [
+        ['content-type', 'application/json'],
+        ['connection', 'close'],
+      ],
       body: JSON.stringify({ error: 'payload_too_large', limitBytes: limit }),
       delayMs: 0,
       reason: `body over the ${limit}-byte limit; the capture keeps the headers and the first ${incoming.body.length} bytes`,

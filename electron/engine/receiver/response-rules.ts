@@ -37,7 +37,10 @@ export class ResponseRules {
         return normal;
       case 'fail-first':
         return count < behaviour.count
-          ? failWith(behaviour.failStatus, `fail-first: request ${count + 1} of ${behaviour.count} failed on purpose`)
+          ? failWith(
+              behaviour.failStatus,
+              `fail-first: request ${count + 1} of ${behaviour.count} failed on purpose`,
+            )
           : normal;
       case 'failure-rate':
         return this.random() * 100 < behaviour.percent
@@ -45,7 +48,11 @@ export class ResponseRules {
           : normal;
       case 'sequence': {
         const status = behaviour.statuses[Math.min(count, behaviour.statuses.length - 1)]!;
-        return { ...normal, status, reason: `sequence: step ${Math.min(count, behaviour.statuses.length - 1) + 1}` };
+        return {
+          ...normal,
+          status,
+          reason: `sequence: step ${Math.min(count, behaviour.statuses.length - 1) + 1}`,
+        };
       }
       default: {
         const unreachable: never = behaviour;

@@ -24,7 +24,11 @@ export function decodeContentEncoding(body: Buffer, contentEncoding: string | nu
       else if (coding === 'deflate') current = inflateOrRaw(current, opts);
       else if (coding === 'br') current = brotliDecompressSync(current, opts);
       else if (coding === 'zstd') current = zstdDecompressSync(current, opts);
-      else return { body: null, note: `Content-Encoding "${coding}" is not supported; showing the bytes as received.` };
+      else
+        return {
+          body: null,
+          note: `Content-Encoding "${coding}" is not supported; showing the bytes as received.`,
+        };
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

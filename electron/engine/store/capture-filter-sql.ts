@@ -75,7 +75,7 @@ export function filterToSql(filter: CaptureFilter | undefined): FilterSql {
   }
   if (filter.header) {
     where.push(
-      "EXISTS (SELECT 1 FROM json_each(c.headers) h WHERE lower(h.value ->> 0) = lower(?) AND (? IS NULL OR h.value ->> 1 = ?))",
+      'EXISTS (SELECT 1 FROM json_each(c.headers) h WHERE lower(h.value ->> 0) = lower(?) AND (? IS NULL OR h.value ->> 1 = ?))',
     );
     const value = filter.header.value ?? null;
     params.push(filter.header.name, value, value);

@@ -112,7 +112,9 @@ export class CaptureStore {
 
   get(id: number): CaptureDetail {
     const row = this.db
-      .prepare('SELECT c.*, b.body FROM captures c LEFT JOIN capture_bodies b ON b.capture_id = c.id WHERE c.id = ?')
+      .prepare(
+        'SELECT c.*, b.body FROM captures c LEFT JOIN capture_bodies b ON b.capture_id = c.id WHERE c.id = ?',
+      )
       .get(id) as (CaptureRow & { body: Buffer | null }) | undefined;
     if (!row) throw new ApiError('not_found', `No capture with id ${id}.`, { id });
     const body = row.body ?? Buffer.alloc(0);
@@ -137,15 +139,16 @@ export class CaptureStore {
   /** The raw body bytes only (replay, export). */
   body(id: number): Buffer {
     const row = this.db.prepare('SELECT body FROM capture_bodies WHERE capture_id = ?').get(id) as
-      | { body: Buffer }
-      | undefined;
+      { body: Buffer } | undefined;
     if (!row) throw new ApiError('not_found', `No capture with id ${id}.`, { id });
     return row.body;
   }
 
   /** Set vendor/event label after the fact (decoder upgrades, imports). */
   setLabels(id: number, vendor: string | null, eventLabel: string | null): void {
-    this.db.prepare('UPDATE captures SET vendor = ?, event_label = ? WHERE id = ?').run(vendor, eventLabel, id);
+    this.db
+      .prepare('UPDATE captures SET vendor = ?, event_label = ? WHERE id = ?')
+      .run(vendor, eventLabel, id);
   }
 
   delete(ids: number[]): number {
@@ -155,13 +158,16 @@ export class CaptureStore {
     const delBody = this.db.prepare('DELETE FROM capture_bodies WHERE capture_id = ?');
     const delFts = this.db.prepare('DELETE FROM captures_fts WHERE rowid = ?');
     const bump = this.db.prepare('UPDATE counters SET value = value - ? WHERE name = ?');
-    const bumpEndpoint = this.db.prepare('UPDATE endpoints SET capture_count = capture_count - 1 WHERE id = ?');
+    const bumpEndpoint = this.db.prepare(
+      'UPDATE endpoints SET capture_count = capture_count - 1 WHERE id = ?',
+    );
     const removed: number[] = [];
     this.db.transaction(() => {
       let bytes = 0;
       const watermark = this.indexer.indexedUpTo();
       for (const id of ids) {
-        const row = select.get(id) as { id: number; endpoint_id: number | null; stored_body_size: number } | undefined;
+        const row = select.get(id) as
+          { id: number; endpoint_id: number | null; stored_body_size: number } | undefined;
         if (!row) continue;
         delCapture.run(id);
         delBody.run(id);
@@ -206,7 +212,8 @@ export class CaptureStore {
   }
 
   private counter(name: string): number {
-    return (this.db.prepare('SELECT value FROM counters WHERE name = ?').get(name) as { value: number }).value;
+    return (this.db.prepare('SELECT value FROM counters WHERE name = ?').get(name) as { value: number })
+      .value;
   }
 
   private fileSize(): number {

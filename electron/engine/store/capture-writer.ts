@@ -21,7 +21,13 @@ export interface NewCapture {
   publicUrl: string | null;
   vendor: string | null;
   eventLabel: string | null;
-  response: { status: number; headers: HeaderPair[]; bodyBase64: string; delayMs: number; reason: string | null } | null;
+  response: {
+    status: number;
+    headers: HeaderPair[];
+    bodyBase64: string;
+    delayMs: number;
+    reason: string | null;
+  } | null;
   verification: { scheme: string; ok: boolean; reason: string } | null;
 }
 
@@ -87,7 +93,8 @@ export class CaptureWriter {
         insertBody.run(id, c.body);
         ids.push(id);
         bytes += c.body.byteLength;
-        if (c.endpointId !== null) endpointCounts.set(c.endpointId, (endpointCounts.get(c.endpointId) ?? 0) + 1);
+        if (c.endpointId !== null)
+          endpointCounts.set(c.endpointId, (endpointCounts.get(c.endpointId) ?? 0) + 1);
       }
       bumpCounters.run(batch.length, bytes);
       afterInsert(endpointCounts);

@@ -104,11 +104,17 @@ export class EndpointStore {
 
   list(): Endpoint[] {
     const counts = new Map(
-      (this.db.prepare('SELECT id, capture_count FROM endpoints').all() as { id: number; capture_count: number }[]).map(
-        (r) => [r.id, r.capture_count],
-      ),
+      (
+        this.db.prepare('SELECT id, capture_count FROM endpoints').all() as {
+          id: number;
+          capture_count: number;
+        }[]
+      ).map((r) => [r.id, r.capture_count]),
     );
-    return [this.defaultEndpoint, ...this.bySlug.values()].map((e) => ({ ...e, captureCount: counts.get(e.id) ?? 0 }));
+    return [this.defaultEndpoint, ...this.bySlug.values()].map((e) => ({
+      ...e,
+      captureCount: counts.get(e.id) ?? 0,
+    }));
   }
 
   get(id: number): Endpoint {
@@ -141,9 +147,12 @@ export class EndpointStore {
   update(id: number, patch: Partial<EndpointInput>): Endpoint {
     const current = this.get(id);
     if (patch.slug !== undefined && patch.slug !== current.slug) {
-      if (current.isDefault) throw new ApiError('invalid_input', 'slug: the default endpoint cannot be renamed.');
+      if (current.isDefault)
+        throw new ApiError('invalid_input', 'slug: the default endpoint cannot be renamed.');
       if (patch.slug === 'default' || this.bySlug.has(patch.slug)) {
-        throw new ApiError('conflict', `slug: an endpoint "${patch.slug}" already exists.`, { field: 'slug' });
+        throw new ApiError('conflict', `slug: an endpoint "${patch.slug}" already exists.`, {
+          field: 'slug',
+        });
       }
     }
     this.db
@@ -155,7 +164,13 @@ export class EndpointStore {
         patch.name ?? current.name,
         JSON.stringify(patch.rule ?? current.rule),
         JSON.stringify(patch.auth ?? current.auth),
-        patch.verify === undefined ? (current.verify ? JSON.stringify(current.verify) : null) : patch.verify ? JSON.stringify(patch.verify) : null,
+        patch.verify === undefined
+          ? current.verify
+            ? JSON.stringify(current.verify)
+            : null
+          : patch.verify
+            ? JSON.stringify(patch.verify)
+            : null,
         patch.rateLimitPerMinute ?? current.rateLimitPerMinute,
         id,
       );

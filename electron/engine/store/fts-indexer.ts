@@ -79,7 +79,8 @@ export class FtsIndexer {
     private readonly maxRestingLagMs = 1000,
     private readonly writeRows = 128,
   ) {
-    this.selectBatch = db.prepare(`SELECT c.id, c.received_at_ms, c.method, c.path, c.query, c.headers, c.content_type, c.content_encoding,
+    this.selectBatch =
+      db.prepare(`SELECT c.id, c.received_at_ms, c.method, c.path, c.query, c.headers, c.content_type, c.content_encoding,
       c.vendor, c.event_label, b.body FROM captures c JOIN capture_bodies b ON b.capture_id = c.id
       WHERE c.id > ? ORDER BY c.id LIMIT ?`);
     this.insertFts = db.prepare(
@@ -89,8 +90,9 @@ export class FtsIndexer {
   }
 
   indexedUpTo(): number {
-    return (this.db.prepare("SELECT value FROM counters WHERE name = 'fts_indexed_upto'").get() as { value: number })
-      .value;
+    return (
+      this.db.prepare("SELECT value FROM counters WHERE name = 'fts_indexed_upto'").get() as { value: number }
+    ).value;
   }
 
   /** A batch of captures was committed: index it soon, politely while more keep coming. */
@@ -122,8 +124,12 @@ export class FtsIndexer {
     let behind: boolean;
     let oldestWaitingMs: number | null;
     try {
-      const from = this.prepared.length > 0 ? this.prepared[this.prepared.length - 1]![0] : this.indexedUpTo();
-      const want = budgetMs === Infinity ? this.batchRows : Math.min(this.batchRows, Math.max(16, this.lastSliceRows * 2));
+      const from =
+        this.prepared.length > 0 ? this.prepared[this.prepared.length - 1]![0] : this.indexedUpTo();
+      const want =
+        budgetMs === Infinity
+          ? this.batchRows
+          : Math.min(this.batchRows, Math.max(16, this.lastSliceRows * 2));
       const rows = this.selectBatch.all(from, want) as IndexRow[];
       let done = 0;
       let bytes = 0;
@@ -137,7 +143,10 @@ export class FtsIndexer {
       if (budgetMs !== Infinity) this.lastSliceRows = Math.max(1, done);
       behind = rows.length === want || done < rows.length;
       oldestWaitingMs = this.prepared[0] ? this.preparedAt : (rows[done]?.received_at_ms ?? null);
-      if (this.prepared.length > 0 && (!behind || this.prepared.length >= this.writeRows || budgetMs === Infinity)) {
+      if (
+        this.prepared.length > 0 &&
+        (!behind || this.prepared.length >= this.writeRows || budgetMs === Infinity)
+      ) {
         written = this.writePrepared();
       }
     } finally {
@@ -224,11 +233,12 @@ export class FtsIndexer {
   progress(): IndexProgress {
     const indexedUpTo = this.indexedUpTo();
     const latest = this.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'captures'").get() as
-      | { seq: number }
-      | undefined;
+      { seq: number } | undefined;
     const latestId = latest?.seq ?? 0;
     const oldest = this.db
-      .prepare('SELECT received_at_ms, (SELECT COUNT(*) FROM captures WHERE id > ?) AS n FROM captures WHERE id > ? ORDER BY id LIMIT 1')
+      .prepare(
+        'SELECT received_at_ms, (SELECT COUNT(*) FROM captures WHERE id > ?) AS n FROM captures WHERE id > ? ORDER BY id LIMIT 1',
+      )
       .get(indexedUpTo, indexedUpTo) as { received_at_ms: number; n: number } | undefined;
     return {
       indexedUpTo,

@@ -24,7 +24,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 export function findMigrationsDir(env: NodeJS.ProcessEnv = process.env): string {
   const candidates = [env.HOOKSCOPE_MIGRATIONS_DIR, join(here, 'migrations'), join(here, '../migrations')];
   for (const dir of candidates) if (dir && existsSync(dir)) return dir;
-  throw new MigrationError(`No migrations directory found (looked in ${candidates.filter(Boolean).join(', ')}).`);
+  throw new MigrationError(
+    `No migrations directory found (looked in ${candidates.filter(Boolean).join(', ')}).`,
+  );
 }
 
 export function loadMigrations(dir: string): Migration[] {
@@ -45,9 +47,9 @@ export function migrate(db: Database.Database, migrations: Migration[]): { appli
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name TEXT PRIMARY KEY, sha256 TEXT NOT NULL, applied_at_ms INTEGER NOT NULL)`);
   const recorded = new Map(
-    (db.prepare('SELECT name, sha256 FROM schema_migrations').all() as { name: string; sha256: string }[]).map(
-      (row) => [row.name, row.sha256],
-    ),
+    (
+      db.prepare('SELECT name, sha256 FROM schema_migrations').all() as { name: string; sha256: string }[]
+    ).map((row) => [row.name, row.sha256]),
   );
   const known = new Set(migrations.map((m) => m.name));
   for (const [name] of recorded) {

@@ -6,12 +6,20 @@ import type { CaptureStore } from './capture-store';
  * Deletes the oldest captures beyond the configured count or age, in small chunks so a large prune never blocks
  * the receiver for long. Returns how many were deleted.
  */
-export function pruneOnce(db: Database.Database, store: CaptureStore, settings: Settings, nowMs: number, chunk = 1000): number {
+export function pruneOnce(
+  db: Database.Database,
+  store: CaptureStore,
+  settings: Settings,
+  nowMs: number,
+  chunk = 1000,
+): number {
   let deleted = 0;
   const { maxCount, maxAgeMs } = settings.retention;
   if (maxAgeMs !== null) {
     const ids = (
-      db.prepare('SELECT id FROM captures WHERE received_at_ms < ? ORDER BY id LIMIT ?').all(nowMs - maxAgeMs, chunk) as {
+      db
+        .prepare('SELECT id FROM captures WHERE received_at_ms < ? ORDER BY id LIMIT ?')
+        .all(nowMs - maxAgeMs, chunk) as {
         id: number;
       }[]
     ).map((r) => r.id);
@@ -21,7 +29,9 @@ export function pruneOnce(db: Database.Database, store: CaptureStore, settings: 
     const excess = store.count() - maxCount;
     if (excess > 0) {
       const ids = (
-        db.prepare('SELECT id FROM captures ORDER BY id LIMIT ?').all(Math.min(excess, chunk)) as { id: number }[]
+        db.prepare('SELECT id FROM captures ORDER BY id LIMIT ?').all(Math.min(excess, chunk)) as {
+          id: number;
+        }[]
       ).map((r) => r.id);
       if (ids.length) deleted += store.delete(ids);
     }

@@ -14,7 +14,8 @@ export class SettingsStore {
   private readonly listeners = new Set<(settings: Settings) => void>();
 
   constructor(private readonly db: Database.Database) {
-    const row = db.prepare("SELECT value FROM settings WHERE key = 'settings'").get() as { value: string } | undefined;
+    const row = db.prepare("SELECT value FROM settings WHERE key = 'settings'").get() as
+      { value: string } | undefined;
     const parsed = row ? settingsSchema.safeParse({ ...defaultSettings, ...JSON.parse(row.value) }) : null;
     this.cached = parsed?.success ? parsed.data : defaultSettings;
   }
@@ -27,7 +28,9 @@ export class SettingsStore {
     const next = settingsSchema.safeParse({ ...this.cached, ...patch });
     if (!next.success) throw new ApiError('invalid_input', describeIssues(next.error));
     this.db
-      .prepare("INSERT INTO settings (key, value) VALUES ('settings', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .prepare(
+        "INSERT INTO settings (key, value) VALUES ('settings', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      )
       .run(JSON.stringify(next.data));
     this.cached = next.data;
     for (const listener of this.listeners) listener(next.data);

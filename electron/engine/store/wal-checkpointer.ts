@@ -60,7 +60,13 @@ export class WalCheckpointer {
     }
     const worker = new Worker(workerSource, {
       eval: true,
-      workerData: { driver, file: this.file, closed: this.closed, intervalMs: this.options.intervalMs ?? 200, maxWalBytes: this.options.maxWalBytes ?? 32 * 1024 * 1024 },
+      workerData: {
+        driver,
+        file: this.file,
+        closed: this.closed,
+        intervalMs: this.options.intervalMs ?? 200,
+        maxWalBytes: this.options.maxWalBytes ?? 32 * 1024 * 1024,
+      },
     });
     worker.unref();
     const fallBack = () => {

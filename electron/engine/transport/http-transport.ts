@@ -46,10 +46,15 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
 
   const server = createServer((req, res) => {
     const failure = checkHostAndOrigin(req.headers, port);
-    if (failure) return sendJson(res, failure.status, { ok: false, error: { code: failure.code, message: failure.message } });
+    if (failure)
+      return sendJson(res, failure.status, {
+        ok: false,
+        error: { code: failure.code, message: failure.message },
+      });
     const path = (req.url ?? '/').split('?')[0]!;
     if (path.startsWith('/api/')) return handleApi(req, res, path);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed' });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendJson(res, 405, { error: 'method not allowed' });
     if (!options.staticDir) return sendJson(res, 404, { error: 'no UI served' });
     serveStatic(options.staticDir, path, res);
   });
@@ -57,19 +62,29 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
   const handleApi = (req: IncomingMessage, res: ServerResponse, path: string) => {
     if (!tokenMatches(token, bearerToken(req.headers))) {
       req.resume();
-      return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong API token.' } });
+      return sendJson(res, 401, {
+        ok: false,
+        error: { code: 'unauthorized', message: 'Missing or wrong API token.' },
+      });
     }
-    if (path === '/api/capabilities' && req.method === 'GET') return sendJson(res, 200, { capabilities: ['browser'] });
+    if (path === '/api/capabilities' && req.method === 'GET')
+      return sendJson(res, 200, { capabilities: ['browser'] });
     if (path !== '/api/rpc' || req.method !== 'POST') {
       req.resume();
-      return sendJson(res, 404, { ok: false, error: { code: 'unknown_method', message: `No API route ${req.method} ${path}.` } });
+      return sendJson(res, 404, {
+        ok: false,
+        error: { code: 'unknown_method', message: `No API route ${req.method} ${path}.` },
+      });
     }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBody) {
-        sendJson(res, 413, { ok: false, error: { code: 'payload_too_large', message: `API request over ${maxBody} bytes.` } });
+        sendJson(res, 413, {
+          ok: false,
+          error: { code: 'payload_too_large', message: `API request over ${maxBody} bytes.` },
+        });
         req.destroy();
         return;
       }
@@ -81,10 +96,16 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
       try {
         call = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof call;
       } catch {
-        return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'Body must be JSON {method, input}.' } });
+        return sendJson(res, 400, {
+          ok: false,
+          error: { code: 'invalid_input', message: 'Body must be JSON {method, input}.' },
+        });
       }
       if (typeof call?.method !== 'string') {
-        return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'method: expected a string.' } });
+        return sendJson(res, 400, {
+          ok: false,
+          error: { code: 'invalid_input', message: 'method: expected a string.' },
+        });
       }
       const result = await dispatcher.dispatch(call.method, call.input, { transport: 'http' });
       sendJson(res, 200, result);
@@ -103,7 +124,9 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
           ? ({ status: 401, code: 'unauthorized', message: 'Missing or wrong API token.' } as const)
           : null);
     if (failure) {
-      socket.end(`HTTP/1.1 ${failure.status} ${failure.code}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      socket.end(
+        `HTTP/1.1 ${failure.status} ${failure.code}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+      );
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -147,6 +170,10 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
   if (res.headersSent) return;
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...securityHeaders() });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...securityHeaders(),
+  });
   res.end(JSON.stringify(body));
 }

@@ -12,7 +12,11 @@ export function checkHostAndOrigin(headers: IncomingHttpHeaders, port: number): 
   const hosts = allowedHosts(port);
   const host = (headers.host ?? '').toLowerCase();
   if (!hosts.has(host)) {
-    return { status: 403, code: 'forbidden', message: `Host "${headers.host ?? ''}" is not allowed (loopback only).` };
+    return {
+      status: 403,
+      code: 'forbidden',
+      message: `Host "${headers.host ?? ''}" is not allowed (loopback only).`,
+    };
   }
   const origin = headers.origin;
   if (origin !== undefined) {

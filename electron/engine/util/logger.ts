@@ -13,7 +13,9 @@ const namedValue = /\b([A-Za-z0-9_-]+)(\s*[:=]\s*)([^,;\r\n"'&]+)/g;
 /** Text can carry credentials too (an error quoting the headers it choked on): blank `secret-name: value` and schemes. */
 export function redactText(text: string): string {
   return text
-    .replace(namedValue, (all, name: string, sep: string) => (secretKey.test(name) ? `${name}${sep}[redacted]` : all))
+    .replace(namedValue, (all, name: string, sep: string) =>
+      secretKey.test(name) ? `${name}${sep}[redacted]` : all,
+    )
     .replace(credentialScheme, (_all, scheme: string) => `${scheme} [redacted]`);
 }
 
@@ -21,7 +23,8 @@ function redactValue(value: unknown): unknown {
   if (typeof value === 'string') return redactText(value);
   if (Array.isArray(value)) {
     // A header pair list: [name, value]
-    if (value.length === 2 && typeof value[0] === 'string' && secretKey.test(value[0])) return [value[0], '[redacted]'];
+    if (value.length === 2 && typeof value[0] === 'string' && secretKey.test(value[0]))
+      return [value[0], '[redacted]'];
     return value.map(redactValue);
   }
   if (value && typeof value === 'object') return redactFields(value as Record<string, unknown>);
@@ -30,13 +33,23 @@ function redactValue(value: unknown): unknown {
 
 export function redactFields(fields: Record<string, unknown> = {}): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) out[key] = secretKey.test(key) ? '[redacted]' : redactValue(value);
+  for (const [key, value] of Object.entries(fields))
+    out[key] = secretKey.test(key) ? '[redacted]' : redactValue(value);
   return out;
 }
 
-export function createLogger(write: (line: string) => void = (line) => process.stderr.write(line + '\n')): Logger {
+export function createLogger(
+  write: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+): Logger {
   const log = (level: string) => (message: string, fields?: Record<string, unknown>) =>
-    write(JSON.stringify({ t: new Date().toISOString(), level, message: redactText(message), ...redactFields(fields) }));
+    write(
+      JSON.stringify({
+        t: new Date().toISOString(),
+        level,
+        message: redactText(message),
+        ...redactFields(fields),
+      }),
+    );
   return { info: log('info'), warn: log('warn'), error: log('error') };
 }
 

@@ -9,7 +9,11 @@ export const settings = z.object({
     maxAgeMs: z.number().int().min(1000).nullable(),
   }),
   /** Requests with larger bodies get 413 and a truncated capture. */
-  bodyLimitBytes: z.number().int().min(1024).max(1024 * 1024 * 1024),
+  bodyLimitBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024),
   /** Desktop notification for new captures while the window is unfocused. */
   notifyOnCapture: z.boolean(),
 });
@@ -44,5 +48,8 @@ export const appMethods = {
 
 export const sampleMethods = {
   /** Sends a sample Ortto activity webhook to our own receiver over real HTTP (first-run experience). */
-  'app.sendSample': method(z.object({}), z.object({ captureId: z.number().int().nullable(), status: z.number().int() })),
+  'app.sendSample': method(
+    z.object({}),
+    z.object({ captureId: z.number().int().nullable(), status: z.number().int() }),
+  ),
 };

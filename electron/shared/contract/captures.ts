@@ -52,9 +52,7 @@ export const captureDetail = captureSummary.extend({
     })
     .nullable(),
   /** Signature verification result when the endpoint is configured to verify. */
-  verification: z
-    .object({ scheme: z.string(), ok: z.boolean(), reason: z.string() })
-    .nullable(),
+  verification: z.object({ scheme: z.string(), ok: z.boolean(), reason: z.string() }).nullable(),
 });
 export type CaptureDetail = z.infer<typeof captureDetail>;
 

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { method, type EventTable, type MethodTable } from './define';
 
 export const decodeWarning = z.object({
-  code: z.enum(['unresolved-merge-field', 'unknown-id', 'suspicious-value', 'precision', 'malformed', 'truncated']),
+  code: z.enum([
+    'unresolved-merge-field',
+    'unknown-id',
+    'suspicious-value',
+    'precision',
+    'malformed',
+    'truncated',
+  ]),
   severity: z.enum(['warning', 'info']),
   message: z.string(),
   path: z.string(),
@@ -130,13 +137,19 @@ export const decodeMethods = {
     z.object({ dictionary: customDictionary, entries: z.array(customEntry) }),
   ),
   'dictionary.custom.create': method(z.object({ name: dictionaryName }), customDictionary),
-  'dictionary.custom.rename': method(z.object({ id: z.number().int(), name: dictionaryName }), customDictionary),
+  'dictionary.custom.rename': method(
+    z.object({ id: z.number().int(), name: dictionaryName }),
+    customDictionary,
+  ),
   /** Import an Ortto instance schema (`/v1/instance-schema/get` response) or a CSV/JSON of id → label. */
   'dictionary.custom.import': method(
     z.object({
       name: dictionaryName,
       format: z.enum(['ortto-schema', 'csv', 'json', 'auto']).default('auto'),
-      content: z.string().min(1).max(64 * 1024 * 1024),
+      content: z
+        .string()
+        .min(1)
+        .max(64 * 1024 * 1024),
       /** Merge into this dictionary instead of creating a new one. */
       dictionaryId: z.number().int().nullable().default(null),
     }),
@@ -152,7 +165,11 @@ export const decodeMethods = {
     z.object({ entry: customEntry }),
   ),
   'dictionary.custom.deleteEntry': method(
-    z.object({ dictionaryId: z.number().int(), fieldId: z.string().min(1), activityId: z.string().nullable().default(null) }),
+    z.object({
+      dictionaryId: z.number().int(),
+      fieldId: z.string().min(1),
+      activityId: z.string().nullable().default(null),
+    }),
     z.object({ deleted: z.boolean() }),
   ),
   'dictionary.custom.delete': method(z.object({ id: z.number().int() }), z.object({ deleted: z.boolean() })),

@@ -11,7 +11,15 @@ export const deliveryPolicy = z.enum(['ortto', 'ontraport', 'standard', 'none', 
 export type DeliveryPolicy = z.infer<typeof deliveryPolicy>;
 export const deliveryType = z.enum(['manual', 'replay', 'bulk', 'emulator']);
 export type DeliveryType = z.infer<typeof deliveryType>;
-export const deliveryState = z.enum(['pending', 'in_flight', 'held', 'succeeded', 'failed', 'cancelled', 'disabled']);
+export const deliveryState = z.enum([
+  'pending',
+  'in_flight',
+  'held',
+  'succeeded',
+  'failed',
+  'cancelled',
+  'disabled',
+]);
 export type DeliveryState = z.infer<typeof deliveryState>;
 
 export const httpUrl = z.string().superRefine((value, ctx) => {
@@ -23,7 +31,10 @@ export const httpUrl = z.string().superRefine((value, ctx) => {
     return;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    ctx.addIssue({ code: 'custom', message: `unsupported scheme "${url.protocol.replace(/:$/, '')}" (use http or https)` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `unsupported scheme "${url.protocol.replace(/:$/, '')}" (use http or https)`,
+    });
   }
 });
 
@@ -39,8 +50,18 @@ export const outgoingHeaders = z
   .max(200)
   .superRefine((pairs, ctx) => {
     pairs.forEach(([name, value], index) => {
-      if (!token.test(name)) ctx.addIssue({ code: 'custom', path: [index, 0], message: `malformed header name "${name.slice(0, 100)}"` });
-      if (/[\r\n\0]/.test(value)) ctx.addIssue({ code: 'custom', path: [index, 1], message: `header "${name.slice(0, 100)}" value contains a line break or NUL` });
+      if (!token.test(name))
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 0],
+          message: `malformed header name "${name.slice(0, 100)}"`,
+        });
+      if (/[\r\n\0]/.test(value))
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 1],
+          message: `header "${name.slice(0, 100)}" value contains a line break or NUL`,
+        });
     });
   });
 
@@ -63,7 +84,16 @@ export const ontraportSettings = z.object({
 /** Options every way of sending shares. Waits are multiplied by `timeScale` (0.001 turns 5 min into 0.3 s). */
 export const deliveryOptions = z.object({
   policy: deliveryPolicy.default('none'),
-  customWaitsMs: z.array(z.number().int().min(0).max(30 * 86_400_000)).max(100).optional(),
+  customWaitsMs: z
+    .array(
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(30 * 86_400_000),
+    )
+    .max(100)
+    .optional(),
   ontraport: ontraportSettings.optional(),
   signing: signingConfig.optional(),
   name: z.string().max(200).optional(),
@@ -77,7 +107,10 @@ export const deliveryOptions = z.object({
   allowLoop: z.boolean().optional(),
 });
 
-export const sendInput = deliveryOptions.extend({ request: outgoingRequest, type: deliveryType.default('manual') });
+export const sendInput = deliveryOptions.extend({
+  request: outgoingRequest,
+  type: deliveryType.default('manual'),
+});
 export type SendInput = z.input<typeof sendInput>;
 
 export const deliverySummary = z.object({
@@ -268,7 +301,11 @@ export const deliveryMethods = {
     z.object({ items: z.array(logRow), nextCursor: z.number().int().nullable() }),
   ),
   'deliveries.exportLog': method(
-    z.object({ format: z.enum(['csv', 'json']), filter: deliveryFilter.optional(), limit: z.number().int().min(1).max(1_000_000).default(100_000) }),
+    z.object({
+      format: z.enum(['csv', 'json']),
+      filter: deliveryFilter.optional(),
+      limit: z.number().int().min(1).max(1_000_000).default(100_000),
+    }),
     z.object({ content: z.string(), count: z.number().int(), mimeType: z.string(), fileName: z.string() }),
   ),
   'webhooks.list': method(
@@ -286,14 +323,20 @@ export const deliveryMethods = {
     z.object({ content: z.string().min(1) }),
     z.object({ imported: z.number().int(), errors: z.array(z.string()) }),
   ),
-  'collections.save': method(z.object({ id: z.number().int().optional(), name: z.string().min(1).max(200) }), collection),
+  'collections.save': method(
+    z.object({ id: z.number().int().optional(), name: z.string().min(1).max(200) }),
+    collection,
+  ),
   'collections.delete': method(idIn, okOut),
   'environments.list': method(z.object({}), z.object({ items: z.array(environment) })),
   'environments.save': method(
     z.object({
       id: z.number().int().optional(),
       name: z.string().min(1).max(200),
-      variables: z.record(z.string().regex(/^[A-Za-z_][\w.-]*$/, 'variable names: letters, digits, _ . -'), z.string()),
+      variables: z.record(
+        z.string().regex(/^[A-Za-z_][\w.-]*$/, 'variable names: letters, digits, _ . -'),
+        z.string(),
+      ),
     }),
     environment,
   ),

@@ -8,7 +8,11 @@ const status = z.number().int().min(100).max(599);
 export const responseBehaviour = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('fixed') }),
   /** Fail the first `count` requests with `failStatus`, then answer normally. */
-  z.object({ kind: z.literal('fail-first'), count: z.number().int().min(0).max(1_000_000), failStatus: status }),
+  z.object({
+    kind: z.literal('fail-first'),
+    count: z.number().int().min(0).max(1_000_000),
+    failStatus: status,
+  }),
   /** Fail `percent`% of requests at random with `failStatus`. */
   z.object({ kind: z.literal('failure-rate'), percent: z.number().min(0).max(100), failStatus: status }),
   /** Answer these statuses in turn; after the last one, keep answering it. */

@@ -27,7 +27,14 @@ export const contract = {
     ...tunnelMethods,
     ...desktopMethods,
   },
-  events: { ...coreEvents, ...decodeEvents, ...deliveryEvents, ...signingEvents, ...tunnelEvents, ...desktopEvents },
+  events: {
+    ...coreEvents,
+    ...decodeEvents,
+    ...deliveryEvents,
+    ...signingEvents,
+    ...tunnelEvents,
+    ...desktopEvents,
+  },
 };
 
 export type Methods = typeof contract.methods;

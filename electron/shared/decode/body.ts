@@ -87,10 +87,20 @@ export function parseBody(
   const bytes = input.body;
   if (bytes.length === 0) return { format: 'empty', value: null, text: '', reason: null };
   if (bytes.length > maxBytes) {
-    return { format: 'too-large', value: null, text: null, reason: `Body is ${bytes.length} bytes; decoding stops at ${maxBytes} bytes.` };
+    return {
+      format: 'too-large',
+      value: null,
+      text: null,
+      reason: `Body is ${bytes.length} bytes; decoding stops at ${maxBytes} bytes.`,
+    };
   }
   if (looksBinary(bytes)) {
-    return { format: 'binary', value: null, text: null, reason: `Body looks binary (${bytes.length} bytes); shown raw only.` };
+    return {
+      format: 'binary',
+      value: null,
+      text: null,
+      reason: `Body looks binary (${bytes.length} bytes); shown raw only.`,
+    };
   }
   const text = bytesToText(bytes);
   const trimmed = text.trimStart();
@@ -102,7 +112,12 @@ export function parseBody(
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       if (jsonish || isJsonType(input.contentType)) {
-        return { format: 'invalid-json', value: null, text, reason: `Body is not valid JSON (${why}); decoded as text.` };
+        return {
+          format: 'invalid-json',
+          value: null,
+          text,
+          reason: `Body is not valid JSON (${why}); decoded as text.`,
+        };
       }
     }
   }
@@ -110,15 +125,32 @@ export function parseBody(
   if (isXmlType(input.contentType) || (first === '<' && trimmedText.endsWith('>'))) {
     if (!options.xml) return { format: 'text', value: null, text, reason: null };
     if (bytes.length > LIMITS.maxXmlBytes) {
-      return { format: 'text', value: null, text, reason: `XML body over ${LIMITS.maxXmlBytes} bytes; shown as text.` };
+      return {
+        format: 'text',
+        value: null,
+        text,
+        reason: `XML body over ${LIMITS.maxXmlBytes} bytes; shown as text.`,
+      };
     }
     const xml = parseXml(trimmedText);
     if (xml.error === null) return { format: 'xml', value: xml.value, text, reason: null };
-    return { format: 'text', value: null, text, reason: `Body is not well-formed XML (${xml.error}); decoded as text.` };
+    return {
+      format: 'text',
+      value: null,
+      text,
+      reason: `Body is not well-formed XML (${xml.error}); decoded as text.`,
+    };
   }
   if (isFormType(input.contentType) || FORMISH.test(trimmedText)) {
     const form = parseForm(trimmedText);
-    return { format: 'form', value: form.value, text, reason: form.truncated ? `Form body has more than ${LIMITS.maxFormPairs} pairs; the rest is not decoded.` : null };
+    return {
+      format: 'form',
+      value: form.value,
+      text,
+      reason: form.truncated
+        ? `Form body has more than ${LIMITS.maxFormPairs} pairs; the rest is not decoded.`
+        : null,
+    };
   }
   return { format: 'text', value: null, text, reason: 'Body is plain text (neither JSON nor form-encoded).' };
 }
@@ -167,7 +199,11 @@ function assign(target: FormObject, key: string, value: FormValue) {
  * `application/x-www-form-urlencoded` with PHP bracket nesting (`event[type]=sub_tag` → {event: {type}}).
  * Repeated keys become arrays; keys that collide with a nested object keep both under the flat key.
  */
-export function parseForm(text: string): { value: FormObject; pairs: [string, string][]; truncated: boolean } {
+export function parseForm(text: string): {
+  value: FormObject;
+  pairs: [string, string][];
+  truncated: boolean;
+} {
   const root = newObject();
   const pairs: [string, string][] = [];
   let truncated = false;

@@ -1,4 +1,11 @@
-import { ORTTO_ACTIVITY_ENVELOPE, ORTTO_ACTIVITY_KEYS, ORTTO_CONTACT_EXTRA, ORTTO_CONTACT_KEYS, ORTTO_JOURNEY_KEYS, type EnvelopeKey } from './dictionary/ortto-envelope';
+import {
+  ORTTO_ACTIVITY_ENVELOPE,
+  ORTTO_ACTIVITY_KEYS,
+  ORTTO_CONTACT_EXTRA,
+  ORTTO_CONTACT_KEYS,
+  ORTTO_JOURNEY_KEYS,
+  type EnvelopeKey,
+} from './dictionary/ortto-envelope';
 import { SCALED_DISPLAY_TYPES, orttoField } from './dictionary/ortto';
 import {
   ONTRAPORT_CONTACT_FIELDS,
@@ -29,16 +36,23 @@ import {
 } from './values';
 import type { CustomDictionary } from './types';
 
-const asString = (type: string) => (v: unknown): Formatted => {
-  const f = formatPlain(v);
-  return typeof v === 'string' ? { ...f, type } : f;
-};
+const asString =
+  (type: string) =>
+  (v: unknown): Formatted => {
+    const f = formatPlain(v);
+    return typeof v === 'string' ? { ...f, type } : f;
+  };
 
 /** The formatter for a value of an Ortto type prefix (and display type, which says whether `int` is ×1000). */
-export function orttoFormatter(type: string, displayType: string | undefined, custom: boolean): ((v: unknown) => Formatted) | undefined {
+export function orttoFormatter(
+  type: string,
+  displayType: string | undefined,
+  custom: boolean,
+): ((v: unknown) => Formatted) | undefined {
   switch (type) {
     case 'int':
-      return (v) => formatInt(v, displayType, displayType !== undefined && SCALED_DISPLAY_TYPES.has(displayType));
+      return (v) =>
+        formatInt(v, displayType, displayType !== undefined && SCALED_DISPLAY_TYPES.has(displayType));
     case 'tme':
       return formatTimestamp;
     case 'dtz':
@@ -72,7 +86,12 @@ const infoCache = new WeakMap<object, Map<string, KeyInfo | null>>();
 const CACHE_MAX = 20_000;
 
 /** Key info for an Ortto field ID (or null when the key is not one). */
-export function orttoKeyInfo(key: string, activityId: string | null, custom: CustomDictionary | undefined, bare: boolean): KeyInfo | null {
+export function orttoKeyInfo(
+  key: string,
+  activityId: string | null,
+  custom: CustomDictionary | undefined,
+  bare: boolean,
+): KeyInfo | null {
   // Fast path: most keys of most payloads are not field IDs.
   if (!bare && (key.length < 4 || key.indexOf(':') < 0)) return null;
   const owner = custom ?? NO_CUSTOM;
@@ -87,7 +106,12 @@ export function orttoKeyInfo(key: string, activityId: string | null, custom: Cus
   return info;
 }
 
-function computeKeyInfo(key: string, activityId: string | null, custom: CustomDictionary | undefined, bare: boolean): KeyInfo | null {
+function computeKeyInfo(
+  key: string,
+  activityId: string | null,
+  custom: CustomDictionary | undefined,
+  bare: boolean,
+): KeyInfo | null {
   const parts = parseFieldId(key);
   if (!parts && !(bare && orttoField(key))) return null;
   const resolved = fieldLabel(key, activityId, custom);
@@ -101,44 +125,68 @@ function computeKeyInfo(key: string, activityId: string | null, custom: CustomDi
     details,
     ctx: genericCtx,
   };
-  const format = orttoFormatter(type, resolved.displayType, parts?.namespace === 'cm' || parts?.namespace === 'oc');
+  const format = orttoFormatter(
+    type,
+    resolved.displayType,
+    parts?.namespace === 'cm' || parts?.namespace === 'oc',
+  );
   if (format) info.format = format;
   if (type === 'int' && resolved.displayType === undefined && parts && parts.namespace !== '') {
-    info.details = [...details, 'Custom number: if it is a decimal or currency field the true value is ÷ 1000 (import the instance schema to know).'];
+    info.details = [
+      ...details,
+      'Custom number: if it is a decimal or currency field the true value is ÷ 1000 (import the instance schema to know).',
+    ];
   }
   if (resolved.source === 'grammar' && parts) {
     const builtIn = parts.namespace === '' || parts.namespace === 'o';
-    info.warnings = [{
-      code: 'unknown-id',
-      severity: builtIn ? 'warning' : 'info',
-      message: builtIn
-        ? `${key} is not in the dictionary; the label is read from the ID.`
-        : `${key} is a ${parts.namespace === 'cm' || parts.namespace === 'oc' ? 'custom' : 'integration'} field; the label is read from its name (import your instance schema for exact labels).`,
-    }];
+    info.warnings = [
+      {
+        code: 'unknown-id',
+        severity: builtIn ? 'warning' : 'info',
+        message: builtIn
+          ? `${key} is not in the dictionary; the label is read from the ID.`
+          : `${key} is a ${parts.namespace === 'cm' || parts.namespace === 'oc' ? 'custom' : 'integration'} field; the label is read from its name (import your instance schema for exact labels).`,
+      },
+    ];
   }
   return info;
 }
 
 function typeFromDisplay(displayType: string | undefined): string {
   switch (displayType) {
-    case 'time': return 'tme';
-    case 'geo': return 'geo';
-    case 'integer': case 'decimal': case 'currency': case 'engagement': return 'int';
-    case 'bool': return 'bol';
-    case 'tags': return 'sst';
-    default: return 'str';
+    case 'time':
+      return 'tme';
+    case 'geo':
+      return 'geo';
+    case 'integer':
+    case 'decimal':
+    case 'currency':
+    case 'engagement':
+      return 'int';
+    case 'bool':
+      return 'bol';
+    case 'tags':
+      return 'sst';
+    default:
+      return 'str';
   }
 }
 
 /** Any payload: Ortto field IDs are labelled wherever they appear; everything else keeps its key. */
-export const genericCtx: Ctx = (key, _value, b) => orttoKeyInfo(key, null, b.custom, false) ?? plainInfo(key, genericCtx);
+export const genericCtx: Ctx = (key, _value, b) =>
+  orttoKeyInfo(key, null, b.custom, false) ?? plainInfo(key, genericCtx);
 
 // ---- Ortto --------------------------------------------------------------------------------------------
 
 // Envelope infos depend only on (custom dictionary, table entry, child context): build each once.
 const envelopeCache = new WeakMap<object, WeakMap<EnvelopeKey, Map<Ctx, KeyInfo>>>();
 
-const envelopeInfo = (_key: string, e: EnvelopeKey, ctx: Ctx, custom: CustomDictionary | undefined): KeyInfo => {
+const envelopeInfo = (
+  _key: string,
+  e: EnvelopeKey,
+  ctx: Ctx,
+  custom: CustomDictionary | undefined,
+): KeyInfo => {
   const owner = custom ?? NO_CUSTOM;
   let byEntry = envelopeCache.get(owner);
   if (!byEntry) envelopeCache.set(owner, (byEntry = new WeakMap()));
@@ -149,9 +197,16 @@ const envelopeInfo = (_key: string, e: EnvelopeKey, ctx: Ctx, custom: CustomDict
   const info: KeyInfo = { label: e.label, labelSource: 'vendor', fieldId: null, ctx };
   if (e.type === 'activity-id') {
     info.format = (v) => {
-      if (typeof v !== 'string') return { ...formatPlain(v), problems: ['Expected an activity ID (act::…).'] };
+      if (typeof v !== 'string')
+        return { ...formatPlain(v), problems: ['Expected an activity ID (act::…).'] };
       const a = activityLabel(v, custom);
-      return { type: 'activity', display: `${a.label} (${v})`, details: a.altLabels.map((l) => `also called: ${l}`), epochMs: null, problems: a.source === 'none' ? ['Not an activity ID.'] : [] };
+      return {
+        type: 'activity',
+        display: `${a.label} (${v})`,
+        details: a.altLabels.map((l) => `also called: ${l}`),
+        epochMs: null,
+        problems: a.source === 'none' ? ['Not an activity ID.'] : [],
+      };
     };
   } else if (e.type !== 'obj') {
     const f = orttoFormatter(e.type, undefined, false);
@@ -174,10 +229,14 @@ function memo(make: (activityId: string | null) => Ctx): (activityId: string | n
   };
 }
 
-const attrCtx = memo((activityId) => (key, _v, b) => orttoKeyInfo(key, activityId, b.custom, false) ?? plainInfo(key, genericCtx));
+const attrCtx = memo(
+  (activityId) => (key, _v, b) =>
+    orttoKeyInfo(key, activityId, b.custom, false) ?? plainInfo(key, genericCtx),
+);
 
 const contactCtx: Ctx = (key, _v, b) => {
-  if (Object.hasOwn(ORTTO_CONTACT_EXTRA, key)) return envelopeInfo(key, ORTTO_CONTACT_EXTRA[key]!, genericCtx, b.custom);
+  if (Object.hasOwn(ORTTO_CONTACT_EXTRA, key))
+    return envelopeInfo(key, ORTTO_CONTACT_EXTRA[key]!, genericCtx, b.custom);
   if (Object.hasOwn(ORTTO_CONTACT_KEYS, key)) {
     const id = ORTTO_CONTACT_KEYS[key]!;
     const info = orttoKeyInfo(id, null, b.custom, false);
@@ -188,17 +247,21 @@ const contactCtx: Ctx = (key, _v, b) => {
 
 const activityCtx = memo((activityId): Ctx => (key, _v, b) => {
   if (key === 'attr') return envelopeInfo(key, ORTTO_ACTIVITY_KEYS.attr!, attrCtx(activityId), b.custom);
-  if (Object.hasOwn(ORTTO_ACTIVITY_KEYS, key)) return envelopeInfo(key, ORTTO_ACTIVITY_KEYS[key]!, genericCtx, b.custom);
+  if (Object.hasOwn(ORTTO_ACTIVITY_KEYS, key))
+    return envelopeInfo(key, ORTTO_ACTIVITY_KEYS[key]!, genericCtx, b.custom);
   return genericCtx(key, _v, b);
 });
 
 /** The top of an Ortto webhook body (activity or journey/playbook). */
 export const orttoRootCtx = memo((activityId): Ctx => (key, value, b) => {
-  if (key === 'activity') return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE.activity!, activityCtx(activityId), b.custom);
+  if (key === 'activity')
+    return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE.activity!, activityCtx(activityId), b.custom);
   if (key === 'contact') return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE.contact!, contactCtx, b.custom);
   if (key === 'account') return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE.account!, contactCtx, b.custom);
-  if (Object.hasOwn(ORTTO_JOURNEY_KEYS, key)) return envelopeInfo(key, ORTTO_JOURNEY_KEYS[key]!, genericCtx, b.custom);
-  if (Object.hasOwn(ORTTO_ACTIVITY_ENVELOPE, key)) return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE[key]!, genericCtx, b.custom);
+  if (Object.hasOwn(ORTTO_JOURNEY_KEYS, key))
+    return envelopeInfo(key, ORTTO_JOURNEY_KEYS[key]!, genericCtx, b.custom);
+  if (Object.hasOwn(ORTTO_ACTIVITY_ENVELOPE, key))
+    return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE[key]!, genericCtx, b.custom);
   // Extra person/account fields added to the webhook arrive at the top level.
   return contactCtx(key, value, b);
 });
@@ -220,7 +283,8 @@ function ontraportFormat(field: OntraportField): ((v: unknown) => Formatted) | u
 
 const ONTRAPORT_CUSTOM_DETAILS = ['Ontraport custom field (f + digits); name it in a custom dictionary'];
 const ontraportFreeFormat = (v: unknown): Formatted => (isStarList(v) ? formatStarList(v) : emptyAware(v));
-const emptyAware = (v: unknown): Formatted => (v === '' ? { ...formatPlain(v), display: '(empty)' } : formatPlain(v));
+const emptyAware = (v: unknown): Formatted =>
+  v === '' ? { ...formatPlain(v), display: '(empty)' } : formatPlain(v);
 
 const ontraportInfos = new WeakMap<OntraportField, Map<Ctx, KeyInfo>>();
 /** Field tables are static, so one info per (field, child context) serves every payload. */
@@ -238,25 +302,46 @@ const ontraportFieldInfo = (key: string, field: OntraportField, ctx: Ctx): KeyIn
 
 /** Ontraport record fields: contact field names, `fNNNN` custom fields, `*\/*` lists. */
 export const ontraportRecordCtx: Ctx = (key, _v, b) => {
-  if (Object.hasOwn(ONTRAPORT_CONTACT_FIELDS, key)) return ontraportFieldInfo(key, ONTRAPORT_CONTACT_FIELDS[key]!, genericCtx);
+  if (Object.hasOwn(ONTRAPORT_CONTACT_FIELDS, key))
+    return ontraportFieldInfo(key, ONTRAPORT_CONTACT_FIELDS[key]!, genericCtx);
   const custom = b.custom?.fields.get(key);
-  if (custom) return { label: custom.label, labelSource: 'custom', fieldId: key, ctx: genericCtx, format: (v) => (isStarList(v) ? formatStarList(v) : emptyAware(v)) };
+  if (custom)
+    return {
+      label: custom.label,
+      labelSource: 'custom',
+      fieldId: key,
+      ctx: genericCtx,
+      format: (v) => (isStarList(v) ? formatStarList(v) : emptyAware(v)),
+    };
   if (/^f\d{1,9}$/.test(key)) {
-    return { label: `Custom field ${key}`, labelSource: 'vendor', fieldId: key, ctx: genericCtx,
-      details: ONTRAPORT_CUSTOM_DETAILS, format: ontraportFreeFormat };
+    return {
+      label: `Custom field ${key}`,
+      labelSource: 'vendor',
+      fieldId: key,
+      ctx: genericCtx,
+      details: ONTRAPORT_CUSTOM_DETAILS,
+      format: ontraportFreeFormat,
+    };
   }
   return genericCtx(key, _v, b);
 };
 
 const ontraportEventCtx: Ctx = (key, _v, b) => {
   if (key === 'type') {
-    return { label: 'Event type', labelSource: 'vendor', fieldId: null, ctx: genericCtx, format: (v) => {
-      const t = typeof v === 'string' ? v : '';
-      const known = Object.hasOwn(ONTRAPORT_EVENTS, t) ? ONTRAPORT_EVENTS[t]!.label : null;
-      return { ...formatPlain(v), type: 'event', display: known ? `${known} (${t})` : String(v) };
-    } };
+    return {
+      label: 'Event type',
+      labelSource: 'vendor',
+      fieldId: null,
+      ctx: genericCtx,
+      format: (v) => {
+        const t = typeof v === 'string' ? v : '';
+        const known = Object.hasOwn(ONTRAPORT_EVENTS, t) ? ONTRAPORT_EVENTS[t]!.label : null;
+        return { ...formatPlain(v), type: 'event', display: known ? `${known} (${t})` : String(v) };
+      },
+    };
   }
-  if (Object.hasOwn(ONTRAPORT_EVENT_KEYS, key)) return ontraportFieldInfo(key, ONTRAPORT_EVENT_KEYS[key]!, genericCtx);
+  if (Object.hasOwn(ONTRAPORT_EVENT_KEYS, key))
+    return ontraportFieldInfo(key, ONTRAPORT_EVENT_KEYS[key]!, genericCtx);
   return genericCtx(key, _v, b);
 };
 
@@ -264,13 +349,24 @@ export const ontraportRootCtx: Ctx = (key, _v, b) => {
   if (key === 'event') return ontraportFieldInfo(key, ONTRAPORT_ENVELOPE.event!, ontraportEventCtx);
   if (key === 'data') return ontraportFieldInfo(key, ONTRAPORT_ENVELOPE.data!, ontraportRecordCtx);
   if (key === 'object_type_id') {
-    return { label: 'Object type', labelSource: 'vendor', fieldId: key, ctx: genericCtx, format: (v) => {
-      const id = typeof v === 'string' || typeof v === 'number' ? String(v) : '';
-      const name = Object.hasOwn(ONTRAPORT_OBJECT_TYPES, id) ? ONTRAPORT_OBJECT_TYPES[id] : Number(id) >= 10000 ? 'Custom object' : null;
-      return { ...formatPlain(v), type: 'id', display: name ? `${name} (${id})` : id };
-    } };
+    return {
+      label: 'Object type',
+      labelSource: 'vendor',
+      fieldId: key,
+      ctx: genericCtx,
+      format: (v) => {
+        const id = typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+        const name = Object.hasOwn(ONTRAPORT_OBJECT_TYPES, id)
+          ? ONTRAPORT_OBJECT_TYPES[id]
+          : Number(id) >= 10000
+            ? 'Custom object'
+            : null;
+        return { ...formatPlain(v), type: 'id', display: name ? `${name} (${id})` : id };
+      },
+    };
   }
-  if (Object.hasOwn(ONTRAPORT_ENVELOPE, key)) return ontraportFieldInfo(key, ONTRAPORT_ENVELOPE[key]!, genericCtx);
+  if (Object.hasOwn(ONTRAPORT_ENVELOPE, key))
+    return ontraportFieldInfo(key, ONTRAPORT_ENVELOPE[key]!, genericCtx);
   return genericCtx(key, _v, b);
 };
 
@@ -278,19 +374,43 @@ export const ontraportRootCtx: Ctx = (key, _v, b) => {
 
 export const wpFusionQueryCtx: Ctx = (key, _v, b) => {
   if (!Object.hasOwn(WP_FUSION_PARAMS, key)) return ontraportRecordCtx(key, _v, b);
-  const info: KeyInfo = { label: WP_FUSION_PARAMS[key]!, labelSource: 'vendor', fieldId: key, ctx: genericCtx };
+  const info: KeyInfo = {
+    label: WP_FUSION_PARAMS[key]!,
+    labelSource: 'vendor',
+    fieldId: key,
+    ctx: genericCtx,
+  };
   if (key === 'wpf_action') {
     info.format = (v) => {
       const a = typeof v === 'string' ? v : '';
       const known = Object.hasOwn(WP_FUSION_ACTIONS, a) ? WP_FUSION_ACTIONS[a]! : null;
-      return { ...formatPlain(v), type: 'action', display: known ? `${known} (${a})` : String(v), problems: known ? [] : ['Not one of update_tags, update, add.'] };
+      return {
+        ...formatPlain(v),
+        type: 'action',
+        display: known ? `${known} (${a})` : String(v),
+        problems: known ? [] : ['Not one of update_tags, update, add.'],
+      };
     };
   } else if (key === 'access_key') {
-    info.format = (v) => ({ ...formatPlain(v), type: 'secret', display: typeof v === 'string' && v.length > 2 ? `${v.slice(0, 2)}${'•'.repeat(Math.min(v.length - 2, 12))}` : String(v) });
+    info.format = (v) => ({
+      ...formatPlain(v),
+      type: 'secret',
+      display:
+        typeof v === 'string' && v.length > 2
+          ? `${v.slice(0, 2)}${'•'.repeat(Math.min(v.length - 2, 12))}`
+          : String(v),
+    });
   } else if (key === 'role') {
-    info.format = (v) => ({ ...formatPlain(v), problems: v === 'administrator' ? ['WP Fusion refuses the administrator role.'] : [] });
+    info.format = (v) => ({
+      ...formatPlain(v),
+      problems: v === 'administrator' ? ['WP Fusion refuses the administrator role.'] : [],
+    });
   } else if (key === 'send_notification' || key === 'async') {
-    info.format = (v) => ({ ...formatPlain(v), type: 'boolean', problems: v === 'true' || v === 'false' ? [] : ['WP Fusion expects true.'] });
+    info.format = (v) => ({
+      ...formatPlain(v),
+      type: 'boolean',
+      problems: v === 'true' || v === 'false' ? [] : ['WP Fusion expects true.'],
+    });
   }
   return info;
 };

@@ -27,11 +27,18 @@ export interface ImportResult {
 }
 
 const MAX_ENTRIES = 50_000;
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: unknown): string | null => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : null);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const text = (v: unknown): string | null =>
+  typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : null;
 
 /** Check one entry; returns an error message naming the field, or null. */
-export function validateEntry(e: { fieldId: unknown; label: unknown; activityId?: unknown; displayType?: unknown }): string | null {
+export function validateEntry(e: {
+  fieldId: unknown;
+  label: unknown;
+  activityId?: unknown;
+  displayType?: unknown;
+}): string | null {
   const fieldId = text(e.fieldId);
   if (!fieldId) return 'fieldId is missing';
   if (fieldId.length > 160) return `fieldId "${fieldId.slice(0, 40)}…" is longer than 160 characters`;
@@ -46,7 +53,14 @@ export function validateEntry(e: { fieldId: unknown; label: unknown; activityId?
   return null;
 }
 
-function entry(fieldId: unknown, label: unknown, activityId: unknown, displayType: unknown, where: string, out: ImportResult) {
+function entry(
+  fieldId: unknown,
+  label: unknown,
+  activityId: unknown,
+  displayType: unknown,
+  where: string,
+  out: ImportResult,
+) {
   const problem = validateEntry({ fieldId, label, activityId, displayType });
   if (problem) {
     out.skipped++;
@@ -55,19 +69,27 @@ function entry(fieldId: unknown, label: unknown, activityId: unknown, displayTyp
   }
   if (out.entries.length >= MAX_ENTRIES) {
     out.skipped++;
-    if (out.errors.length < 100) out.errors.push(`${where}: more than ${MAX_ENTRIES} entries; the rest is ignored`);
+    if (out.errors.length < 100)
+      out.errors.push(`${where}: more than ${MAX_ENTRIES} entries; the rest is ignored`);
     return;
   }
   const a = text(activityId);
   const d = text(displayType);
-  out.entries.push({ fieldId: text(fieldId)!, label: text(label)!, activityId: a ? a : null, displayType: d ? d : null });
+  out.entries.push({
+    fieldId: text(fieldId)!,
+    label: text(label)!,
+    activityId: a ? a : null,
+    displayType: d ? d : null,
+  });
 }
 
 function parseJson(content: string): unknown {
   try {
     return JSON.parse(content);
   } catch (error) {
-    throw new Error(`content: not valid JSON (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+    throw new Error(`content: not valid JSON (${error instanceof Error ? error.message : String(error)})`, {
+      cause: error,
+    });
   }
 }
 
@@ -78,7 +100,9 @@ export function parseInstanceSchema(content: string): ImportResult {
     doc = typeof doc.data === 'string' ? parseJson(doc.data) : doc.data;
   }
   if (!isRecord(doc) || !isRecord(doc.namespaces)) {
-    throw new Error('content: an Ortto instance schema has a "namespaces" object (the response of /v1/instance-schema/get)');
+    throw new Error(
+      'content: an Ortto instance schema has a "namespaces" object (the response of /v1/instance-schema/get)',
+    );
   }
   const out: ImportResult = { entries: [], skipped: 0, errors: [] };
   for (const [nsName, ns] of Object.entries(doc.namespaces)) {
@@ -90,7 +114,14 @@ export function parseInstanceSchema(content: string): ImportResult {
       if (Array.isArray(field.attributes)) {
         field.attributes.forEach((attr, i) => {
           if (!isRecord(attr)) return;
-          entry(attr.id, attr.name, id, attr.display_type, `namespaces["${nsName}"].fields["${key}"].attributes[${i}]`, out);
+          entry(
+            attr.id,
+            attr.name,
+            id,
+            attr.display_type,
+            `namespaces["${nsName}"].fields["${key}"].attributes[${i}]`,
+            out,
+          );
         });
       }
     }
@@ -105,14 +136,30 @@ export function parseLabelCsv(content: string): ImportResult {
   let rows = parsed.data;
   let cols = { id: 0, label: 1, activity: 2, display: 3 };
   const head = rows[0]?.map((c) => c.trim().toLowerCase());
-  if (head && (head.includes('id') || head.includes('field_id') || head.includes('fieldid')) && head.includes('label')) {
+  if (
+    head &&
+    (head.includes('id') || head.includes('field_id') || head.includes('fieldid')) &&
+    head.includes('label')
+  ) {
     const find = (...names: string[]) => head.findIndex((h) => names.includes(h));
-    cols = { id: find('id', 'field_id', 'fieldid'), label: find('label', 'name'), activity: find('activity', 'activity_id', 'activityid'), display: find('display_type', 'displaytype', 'type') };
+    cols = {
+      id: find('id', 'field_id', 'fieldid'),
+      label: find('label', 'name'),
+      activity: find('activity', 'activity_id', 'activityid'),
+      display: find('display_type', 'displaytype', 'type'),
+    };
     rows = rows.slice(1);
   }
   rows.forEach((row, i) => {
     const at = (c: number) => (c >= 0 ? row[c] : undefined);
-    entry(at(cols.id), at(cols.label), at(cols.activity), at(cols.display), `row ${i + 1 + (rows === parsed.data ? 0 : 1)}`, out);
+    entry(
+      at(cols.id),
+      at(cols.label),
+      at(cols.activity),
+      at(cols.display),
+      `row ${i + 1 + (rows === parsed.data ? 0 : 1)}`,
+      out,
+    );
   });
   for (const e of parsed.errors.slice(0, 10)) out.errors.push(`row ${(e.row ?? 0) + 1}: ${e.message}`);
   return out;
@@ -130,7 +177,14 @@ export function parseLabelJson(content: string): ImportResult {
         out.errors.push(`[${i}]: expected an object with fieldId and label`);
         return;
       }
-      entry(item.fieldId ?? item.id ?? item.field_id, item.label ?? item.name, item.activityId ?? item.activity ?? item.activity_id, item.displayType ?? item.display_type, `[${i}]`, out);
+      entry(
+        item.fieldId ?? item.id ?? item.field_id,
+        item.label ?? item.name,
+        item.activityId ?? item.activity ?? item.activity_id,
+        item.displayType ?? item.display_type,
+        `[${i}]`,
+        out,
+      );
     });
     return out;
   }
@@ -138,7 +192,15 @@ export function parseLabelJson(content: string): ImportResult {
   if (isRecord(doc.namespaces)) return parseInstanceSchema(content);
   for (const [id, v] of Object.entries(doc)) {
     if (typeof v === 'string') entry(id, v, null, null, `"${id}"`, out);
-    else if (isRecord(v)) entry(id, v.label ?? v.name, v.activityId ?? v.activity, v.displayType ?? v.display_type, `"${id}"`, out);
+    else if (isRecord(v))
+      entry(
+        id,
+        v.label ?? v.name,
+        v.activityId ?? v.activity,
+        v.displayType ?? v.display_type,
+        `"${id}"`,
+        out,
+      );
     else {
       out.skipped++;
       out.errors.push(`"${id}": expected a label string or an object with label`);

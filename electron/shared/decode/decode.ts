@@ -44,11 +44,35 @@ function bodyCtx(candidates: Recognition[], body: ParsedBody): Ctx {
   return genericCtx;
 }
 
-function leaf(key: string, path: string, label: string, type: string, display: string, raw: string | null): DecodedNode {
-  return { key, path, label, type, display, raw, fieldId: null, labelSource: 'none', epochMs: null, details: [], warnings: [], children: null };
+function leaf(
+  key: string,
+  path: string,
+  label: string,
+  type: string,
+  display: string,
+  raw: string | null,
+): DecodedNode {
+  return {
+    key,
+    path,
+    label,
+    type,
+    display,
+    raw,
+    fieldId: null,
+    labelSource: 'none',
+    epochMs: null,
+    details: [],
+    warnings: [],
+    children: null,
+  };
 }
 
-function decodeInner(input: DecodeInput, custom: CustomDictionary | undefined, options: DecodeOptions): DecodeResult {
+function decodeInner(
+  input: DecodeInput,
+  custom: CustomDictionary | undefined,
+  options: DecodeOptions,
+): DecodeResult {
   const body = parseBody(input);
   const query = parseQuery(input.query ?? '');
   const candidates = recognise({ body, query }, custom);
@@ -68,7 +92,12 @@ function decodeInner(input: DecodeInput, custom: CustomDictionary | undefined, o
       key: 'query',
       path: 'query',
       value: query,
-      info: { label: 'Query string', labelSource: 'none', fieldId: null, ctx: wpf ? wpFusionQueryCtx : genericCtx },
+      info: {
+        label: 'Query string',
+        labelSource: 'none',
+        fieldId: null,
+        ctx: wpf ? wpFusionQueryCtx : genericCtx,
+      },
       depth: 0,
       json: false,
     });
@@ -91,12 +120,25 @@ function decodeInner(input: DecodeInput, custom: CustomDictionary | undefined, o
     sections.push(node);
   } else {
     const display = body.text !== null ? clip(body.text, 5000) : (body.reason ?? '');
-    const node = leaf('body', '$', label, body.format, display, body.text !== null ? clip(body.text, 1000) : null);
+    const node = leaf(
+      'body',
+      '$',
+      label,
+      body.format,
+      display,
+      body.text !== null ? clip(body.text, 1000) : null,
+    );
     if (body.format === 'invalid-json') b.warn(node, 'malformed', 'warning', body.reason ?? 'Invalid JSON.');
     if (body.format === 'too-large') b.warn(node, 'truncated', 'info', body.reason ?? 'Too large.');
     if (body.format === 'text' && body.text && b.options.mergeCheck) {
       const merges = findMergeFields(body.text);
-      if (merges.length > 0) b.warn(node, 'unresolved-merge-field', 'warning', `Unresolved merge field ${merges.join(', ')}: the sender did not fill it for this contact.`);
+      if (merges.length > 0)
+        b.warn(
+          node,
+          'unresolved-merge-field',
+          'warning',
+          `Unresolved merge field ${merges.join(', ')}: the sender did not fill it for this contact.`,
+        );
     }
     sections.push(node);
     b.nodeCount++;
@@ -118,7 +160,11 @@ function decodeInner(input: DecodeInput, custom: CustomDictionary | undefined, o
 }
 
 /** Full decode for the Decoded tab. Never throws; bounded time/memory for 10 MB and 10k-deep input. */
-export function decodeCapture(input: DecodeInput, custom?: CustomDictionary, options: DecodeOptions = {}): DecodeResult {
+export function decodeCapture(
+  input: DecodeInput,
+  custom?: CustomDictionary,
+  options: DecodeOptions = {},
+): DecodeResult {
   try {
     return decodeInner(input, custom, options);
   } catch (error) {
@@ -148,7 +194,8 @@ export function classifyCapture(
     const body = parseBody(input, LIMITS.maxClassifyBytes, { xml: false });
     const q = input.query ?? '';
     // Only the WP Fusion and merge-field recognisers read the query: skip parsing it when neither can fire.
-    const query = q.includes('wpf_action') || q.includes('%5B') || q.includes('[') ? parseQuery(q) : parseQuery('');
+    const query =
+      q.includes('wpf_action') || q.includes('%5B') || q.includes('[') ? parseQuery(q) : parseQuery('');
     const best = recognise({ body, query }, custom)[0];
     return best ? { vendor: best.vendor, eventLabel: best.eventLabel } : { vendor: null, eventLabel: null };
   } catch {

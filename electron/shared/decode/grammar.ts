@@ -62,7 +62,10 @@ const NAMESPACE_ADJECTIVE: Record<string, string> = {
 
 /** `job-title` → `Job title`. */
 export function humanise(name: string): string {
-  const words = name.replace(/[!].*$/, '').replace(/[-_.]+/g, ' ').trim();
+  const words = name
+    .replace(/[!].*$/, '')
+    .replace(/[-_.]+/g, ' ')
+    .trim();
   if (!words) return name;
   return words.charAt(0).toUpperCase() + words.slice(1).toLowerCase();
 }

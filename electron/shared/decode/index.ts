@@ -13,7 +13,14 @@ export type {
 } from './types';
 export { classifyCapture, decodeCapture, type DecodeOptions } from './decode';
 export { searchTextFor } from './search-text';
-export { compileCustomDictionary, parseCustomDictionary, entriesToCsv, validateEntry, type ImportFormat, type ImportResult } from './custom';
+export {
+  compileCustomDictionary,
+  parseCustomDictionary,
+  entriesToCsv,
+  validateEntry,
+  type ImportFormat,
+  type ImportResult,
+} from './custom';
 export { parseFieldId, labelFromParts, isOrttoFieldId, humanise } from './grammar';
 export { fieldLabel, activityLabel } from './labels';
 export { ortto, orttoDelivery, orttoActivity, orttoAttribute, orttoField } from './dictionary/ortto';

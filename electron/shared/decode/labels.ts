@@ -19,7 +19,12 @@ export function activityLabel(id: string, custom?: CustomDictionary): ResolvedLa
   if (a) return { label: a.label, source: 'dictionary', displayType: a.displayType, altLabels: a.altLabels };
   const parts = parseFieldId(id);
   if (parts && parts.type === 'act') {
-    return { label: humanise(parts.name), source: 'grammar', displayType: undefined, altLabels: [labelFromParts(parts)] };
+    return {
+      label: humanise(parts.name),
+      source: 'grammar',
+      displayType: undefined,
+      altLabels: [labelFromParts(parts)],
+    };
   }
   return { label: id, source: 'none', displayType: undefined, altLabels: [] };
 }
@@ -28,7 +33,11 @@ export function activityLabel(id: string, custom?: CustomDictionary): ResolvedLa
  * Label of a field ID. Inside an activity's `attr`, the activity's own attribute labels win over the generic ones
  * (`str::lt` is "Last page title" in a web session, "Last timezone" on a person).
  */
-export function fieldLabel(id: string, activityId: string | null, custom?: CustomDictionary): ResolvedLabel | null {
+export function fieldLabel(
+  id: string,
+  activityId: string | null,
+  custom?: CustomDictionary,
+): ResolvedLabel | null {
   if (custom) {
     const perActivity = activityId ? custom.activityAttributes.get(activityId)?.get(id) : undefined;
     const c = perActivity ?? custom.fields.get(id);
@@ -47,36 +56,61 @@ export function fieldLabel(id: string, activityId: string | null, custom?: Custo
     const attribute = orttoAttribute(id);
     const own = activity && Object.hasOwn(activity.attributes, id) ? activity.attributes[id] : undefined;
     if (own) {
-      return { label: own, source: 'activity', displayType: attribute?.displayType ?? orttoField(id)?.displayType, altLabels: [] };
+      return {
+        label: own,
+        source: 'activity',
+        displayType: attribute?.displayType ?? orttoField(id)?.displayType,
+        altLabels: [],
+      };
     }
-    if (attribute) return { label: attribute.label, source: 'dictionary', displayType: attribute.displayType, altLabels: attribute.altLabels };
+    if (attribute)
+      return {
+        label: attribute.label,
+        source: 'dictionary',
+        displayType: attribute.displayType,
+        altLabels: attribute.altLabels,
+      };
   }
   const field = orttoField(id);
-  if (field) return { label: field.label, source: 'dictionary', displayType: field.displayType, altLabels: [] };
+  if (field)
+    return { label: field.label, source: 'dictionary', displayType: field.displayType, altLabels: [] };
   const attribute = orttoAttribute(id);
-  if (attribute) return { label: attribute.label, source: 'dictionary', displayType: attribute.displayType, altLabels: attribute.altLabels };
+  if (attribute)
+    return {
+      label: attribute.label,
+      source: 'dictionary',
+      displayType: attribute.displayType,
+      altLabels: attribute.altLabels,
+    };
   if (id.startsWith('act:')) {
     const a = activityLabel(id, custom);
     if (a.source !== 'none') return a;
   }
   const parts = parseFieldId(id);
-  if (parts) return { label: labelFromParts(parts), source: 'grammar', displayType: undefined, altLabels: [] };
+  if (parts)
+    return { label: labelFromParts(parts), source: 'grammar', displayType: undefined, altLabels: [] };
   return null;
 }
 
 /** "Tag added (4)", "Contact created (0)", "Form submitted (12)". */
-export function ontraportEventLabel(type: string, event: Record<string, unknown>, objectTypeId: string | null): string {
+export function ontraportEventLabel(
+  type: string,
+  event: Record<string, unknown>,
+  objectTypeId: string | null,
+): string {
   const known = Object.hasOwn(ONTRAPORT_EVENTS, type) ? ONTRAPORT_EVENTS[type] : undefined;
   if (type === 'object_create') {
-    const name = objectTypeId !== null && Object.hasOwn(ONTRAPORT_OBJECT_TYPES, objectTypeId)
-      ? ONTRAPORT_OBJECT_TYPES[objectTypeId]!
-      : objectTypeId !== null && Number(objectTypeId) >= 10000
-        ? 'Custom object'
-        : 'Object';
+    const name =
+      objectTypeId !== null && Object.hasOwn(ONTRAPORT_OBJECT_TYPES, objectTypeId)
+        ? ONTRAPORT_OBJECT_TYPES[objectTypeId]!
+        : objectTypeId !== null && Number(objectTypeId) >= 10000
+          ? 'Custom object'
+          : 'Object';
     return objectTypeId !== null ? `${name} created (${objectTypeId})` : `${name} created`;
   }
   const label = known?.label ?? humanise(type);
-  const targetKey = known?.targetKey ?? Object.keys(event).find((k) => k !== 'type' && k.endsWith('_id')) ?? null;
+  const targetKey =
+    known?.targetKey ?? Object.keys(event).find((k) => k !== 'type' && k.endsWith('_id')) ?? null;
   const target = targetKey && Object.hasOwn(event, targetKey) ? event[targetKey] : undefined;
   return typeof target === 'string' || typeof target === 'number' ? `${label} (${String(target)})` : label;
 }

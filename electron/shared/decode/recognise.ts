@@ -7,7 +7,8 @@ import type { CustomDictionary, Recognition } from './types';
 
 export const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
+const str = (v: unknown): string | null =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null;
 const has = (o: Record<string, unknown>, k: string) => Object.hasOwn(o, k);
 
 export interface RecogniseInput {
@@ -32,34 +33,60 @@ function orttoRecognisers(value: unknown, custom?: CustomDictionary): Recognitio
   const out: Recognition[] = [];
   const activity = has(value, 'activity') && isRecord(value.activity) ? value.activity : null;
   const fieldId = activity ? str(activity.field_id) : null;
-  const journey = has(value, 'webhook_id') && has(value, 'contact_id') &&
+  const journey =
+    has(value, 'webhook_id') &&
+    has(value, 'contact_id') &&
     (has(value, 'campaign_id') || has(value, 'shape_id') || has(value, 'run_id') || has(value, 'action_id'));
   if (fieldId === 'act::test_webhook') {
-    out.push({ vendor: 'Ortto', kind: 'ortto-test', eventLabel: 'Test webhook', confidence: 0.98,
-      explanation: 'activity.field_id is act::test_webhook: the sample Ortto sends from the webhook\'s Test button.' });
+    out.push({
+      vendor: 'Ortto',
+      kind: 'ortto-test',
+      eventLabel: 'Test webhook',
+      confidence: 0.98,
+      explanation:
+        "activity.field_id is act::test_webhook: the sample Ortto sends from the webhook's Test button.",
+    });
   } else if (fieldId && fieldId.startsWith('act:')) {
     const label = activityLabel(fieldId, custom).label;
     if (journey) {
       const shape = str(value.shape_title);
-      out.push({ vendor: 'Ortto', kind: 'ortto-journey', eventLabel: shape ? `Journey/playbook webhook (${shape})` : 'Journey/playbook webhook',
+      out.push({
+        vendor: 'Ortto',
+        kind: 'ortto-journey',
+        eventLabel: shape ? `Journey/playbook webhook (${shape})` : 'Journey/playbook webhook',
         confidence: 0.93,
-        explanation: `Journey/playbook webhook fields (campaign_id, shape_id, webhook_id) with the triggering activity ${fieldId} (${label}).` });
+        explanation: `Journey/playbook webhook fields (campaign_id, shape_id, webhook_id) with the triggering activity ${fieldId} (${label}).`,
+      });
     } else {
-      out.push({ vendor: 'Ortto', kind: 'ortto-activity', eventLabel: label,
+      out.push({
+        vendor: 'Ortto',
+        kind: 'ortto-activity',
+        eventLabel: label,
         confidence: has(value, 'webhook_id') ? 0.95 : 0.8,
-        explanation: `Ortto activity webhook: activity.field_id ${fieldId}${has(value, 'webhook_id') ? ' with webhook_id' : ''}.` });
+        explanation: `Ortto activity webhook: activity.field_id ${fieldId}${has(value, 'webhook_id') ? ' with webhook_id' : ''}.`,
+      });
     }
   } else if (journey) {
     const shape = str(value.shape_title);
-    out.push({ vendor: 'Ortto', kind: 'ortto-journey', eventLabel: shape ? `Journey/playbook webhook (${shape})` : 'Journey/playbook webhook',
-      confidence: 0.9, explanation: 'Ortto journey/playbook webhook: contact_id, webhook_id and campaign/shape fields.' });
+    out.push({
+      vendor: 'Ortto',
+      kind: 'ortto-journey',
+      eventLabel: shape ? `Journey/playbook webhook (${shape})` : 'Journey/playbook webhook',
+      confidence: 0.9,
+      explanation: 'Ortto journey/playbook webhook: contact_id, webhook_id and campaign/shape fields.',
+    });
   } else {
     let ids = 0;
     const keys = Object.keys(value);
     for (let i = 0; i < keys.length && i < 200; i++) if (isOrttoFieldId(keys[i]!)) ids++;
     if (ids >= 2) {
-      out.push({ vendor: 'Ortto', kind: 'ortto-fields', eventLabel: null, confidence: 0.5,
-        explanation: `${ids} keys are Ortto field IDs (type:namespace:name).` });
+      out.push({
+        vendor: 'Ortto',
+        kind: 'ortto-fields',
+        eventLabel: null,
+        confidence: 0.5,
+        explanation: `${ids} keys are Ortto field IDs (type:namespace:name).`,
+      });
     }
   }
   return out;
@@ -79,12 +106,23 @@ function ontraportSubscription(value: unknown, formatName: string): Recognition 
     kind: 'ontraport-subscription',
     eventLabel: ontraportEventLabel(type, value.event, objectType),
     confidence: envelope && data ? 0.95 : 0.75,
-    explanation: `Ontraport API webhook subscription delivery: event[type]=${type}` +
+    explanation:
+      `Ontraport API webhook subscription delivery: event[type]=${type}` +
       `${format ? `, ${format} format` : ''}, ${formatName}.`,
   };
 }
 
-const ONTRAPORT_ONLY_KEYS = new Set(['firstname', 'lastname', 'contact_id', 'sms_number', 'office_phone', 'home_phone', 'contact_cat', 'Api-Appid', 'Api-Key']);
+const ONTRAPORT_ONLY_KEYS = new Set([
+  'firstname',
+  'lastname',
+  'contact_id',
+  'sms_number',
+  'office_phone',
+  'home_phone',
+  'contact_cat',
+  'Api-Appid',
+  'Api-Key',
+]);
 
 function ontraportSendWebhook(body: ParsedBody, query: FormObject): Recognition | null {
   const merges = new Set<string>();
@@ -107,16 +145,32 @@ function ontraportSendWebhook(body: ParsedBody, query: FormObject): Recognition 
   if (body.format === 'text' && body.text) for (const m of findMergeFields(body.text)) merges.add(m);
   scan(query, 0);
   if (merges.size > 0) {
-    return { vendor: 'Ontraport', kind: 'ontraport-send-webhook', eventLabel: 'Send a webhook (unresolved merge fields)',
-      confidence: 0.85, explanation: `Unresolved merge field${merges.size > 1 ? 's' : ''} ${[...merges].slice(0, 3).join(', ')} arrived literally: Ontraport could not fill ${merges.size > 1 ? 'them' : 'it'}.` };
+    return {
+      vendor: 'Ontraport',
+      kind: 'ontraport-send-webhook',
+      eventLabel: 'Send a webhook (unresolved merge fields)',
+      confidence: 0.85,
+      explanation: `Unresolved merge field${merges.size > 1 ? 's' : ''} ${[...merges].slice(0, 3).join(', ')} arrived literally: Ontraport could not fill ${merges.size > 1 ? 'them' : 'it'}.`,
+    };
   }
   if (apiKeys) {
-    return { vendor: 'Ontraport', kind: 'ontraport-send-webhook', eventLabel: 'Send a webhook', confidence: 0.8,
-      explanation: 'Post data carries Api-Appid/Api-Key, as an Ontraport "Send a webhook" element calling the Ontraport API.' };
+    return {
+      vendor: 'Ontraport',
+      kind: 'ontraport-send-webhook',
+      eventLabel: 'Send a webhook',
+      confidence: 0.8,
+      explanation:
+        'Post data carries Api-Appid/Api-Key, as an Ontraport "Send a webhook" element calling the Ontraport API.',
+    };
   }
   if (ontraportKeys >= 2 && (body.format === 'form' || body.format === 'empty')) {
-    return { vendor: 'Ontraport', kind: 'ontraport-send-webhook', eventLabel: 'Send a webhook', confidence: 0.55,
-      explanation: `Form post data with ${ontraportKeys} Ontraport contact field names (firstname, lastname, contact_id …).` };
+    return {
+      vendor: 'Ontraport',
+      kind: 'ontraport-send-webhook',
+      eventLabel: 'Send a webhook',
+      confidence: 0.55,
+      explanation: `Form post data with ${ontraportKeys} Ontraport contact field names (firstname, lastname, contact_id …).`,
+    };
   }
   return null;
 }
@@ -124,7 +178,9 @@ function ontraportSendWebhook(body: ParsedBody, query: FormObject): Recognition 
 function wpFusion(query: FormObject): Recognition | null {
   const action = Object.hasOwn(query, 'wpf_action') ? query.wpf_action : undefined;
   if (typeof action !== 'string') return null;
-  const label = Object.hasOwn(WP_FUSION_ACTIONS, action) ? WP_FUSION_ACTIONS[action]! : action || '(no action)';
+  const label = Object.hasOwn(WP_FUSION_ACTIONS, action)
+    ? WP_FUSION_ACTIONS[action]!
+    : action || '(no action)';
   const hasKey = Object.hasOwn(query, 'access_key');
   return {
     vendor: 'WP Fusion',

@@ -78,21 +78,31 @@ export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
     fieldId: info.fieldId,
     labelSource: info.labelSource,
     epochMs: formatted.epochMs,
-    details: info.details ? (formatted.details.length ? [...info.details, ...formatted.details] : info.details.slice()) : formatted.details,
+    details: info.details
+      ? formatted.details.length
+        ? [...info.details, ...formatted.details]
+        : info.details.slice()
+      : formatted.details,
     warnings: [],
     children: null,
   };
   if (info.warnings) for (const w of info.warnings) b.warn(node, w.code, w.severity, w.message);
-  for (const p of formatted.problems) b.warn(node, p.includes('2^53') ? 'precision' : 'suspicious-value', 'warning', p);
+  for (const p of formatted.problems)
+    b.warn(node, p.includes('2^53') ? 'precision' : 'suspicious-value', 'warning', p);
   if (typeof value === 'string' && b.options.mergeCheck) {
     const merges = findMergeFields(value);
     if (merges.length > 0) {
-      b.warn(node, 'unresolved-merge-field', 'warning',
-        `Unresolved merge field ${merges.join(', ')}: the sender did not fill it for this contact.`);
+      b.warn(
+        node,
+        'unresolved-merge-field',
+        'warning',
+        `Unresolved merge field ${merges.join(', ')}: the sender did not fill it for this contact.`,
+      );
     }
   }
   // A formatter that understood an object (geo, phone, date) makes it a leaf; raw JSON keeps the original.
-  const leafObject = isContainer && info.format !== undefined && formatted.type !== 'object' && formatted.type !== 'array';
+  const leafObject =
+    isContainer && info.format !== undefined && formatted.type !== 'object' && formatted.type !== 'array';
   if (leafObject) {
     try {
       node.raw = clip(JSON.stringify(value), 1000);
@@ -103,7 +113,12 @@ export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
   if (!isContainer || leafObject) return node;
   if (depth >= b.options.maxDepth) {
     b.truncated = true;
-    b.warn(node, 'truncated', 'info', `Nested deeper than ${b.options.maxDepth} levels; not decoded further.`);
+    b.warn(
+      node,
+      'truncated',
+      'info',
+      `Nested deeper than ${b.options.maxDepth} levels; not decoded further.`,
+    );
     return node;
   }
   const children: DecodedNode[] = [];
@@ -118,7 +133,16 @@ export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
       }
       const k = `[${i}]`;
       const v: unknown = value[i];
-      children.push(buildNode(b, { key: k, path: `${path}${k}`, value: v, info: safeCtx(ctx, k, v, b), depth: depthNext, json }));
+      children.push(
+        buildNode(b, {
+          key: k,
+          path: `${path}${k}`,
+          value: v,
+          info: safeCtx(ctx, k, v, b),
+          depth: depthNext,
+          json,
+        }),
+      );
     }
   } else {
     const obj = value as Record<string, unknown>;
@@ -130,7 +154,16 @@ export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
       }
       const k = keys[i]!;
       const v = obj[k];
-      children.push(buildNode(b, { key: k, path: childPath(path, k), value: v, info: safeCtx(ctx, k, v, b), depth: depthNext, json }));
+      children.push(
+        buildNode(b, {
+          key: k,
+          path: childPath(path, k),
+          value: v,
+          info: safeCtx(ctx, k, v, b),
+          depth: depthNext,
+          json,
+        }),
+      );
     }
   }
   return node;
@@ -138,14 +171,22 @@ export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
 
 function stopped(b: Builder, node: DecodedNode, left: number) {
   b.truncated = true;
-  b.warn(node, 'truncated', 'info', `Stopped after ${b.options.maxNodes} nodes; ${left} more here are not decoded.`);
+  b.warn(
+    node,
+    'truncated',
+    'info',
+    `Stopped after ${b.options.maxNodes} nodes; ${left} more here are not decoded.`,
+  );
 }
 
 function safeFormat(format: (v: unknown) => Formatted, value: unknown): Formatted {
   try {
     return format(value);
   } catch (error) {
-    return { ...formatPlain(value), problems: [`Could not format: ${error instanceof Error ? error.message : String(error)}`] };
+    return {
+      ...formatPlain(value),
+      problems: [`Could not format: ${error instanceof Error ? error.message : String(error)}`],
+    };
   }
 }
 
@@ -158,4 +199,9 @@ function safeCtx(ctx: Ctx, key: string, value: unknown, b: Builder): KeyInfo {
 }
 
 const plainCtx: Ctx = (k) => plainInfo(k);
-export const plainInfo = (key: string, ctx: Ctx = plainCtx): KeyInfo => ({ label: key, labelSource: 'none', fieldId: null, ctx });
+export const plainInfo = (key: string, ctx: Ctx = plainCtx): KeyInfo => ({
+  label: key,
+  labelSource: 'none',
+  fieldId: null,
+  ctx,
+});

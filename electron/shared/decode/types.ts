@@ -10,12 +10,7 @@ export interface DecodeInput {
 }
 
 export type WarningCode =
-  | 'unresolved-merge-field'
-  | 'unknown-id'
-  | 'suspicious-value'
-  | 'precision'
-  | 'malformed'
-  | 'truncated';
+  'unresolved-merge-field' | 'unknown-id' | 'suspicious-value' | 'precision' | 'malformed' | 'truncated';
 
 export interface DecodeWarning {
   code: WarningCode;

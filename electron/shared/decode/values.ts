@@ -86,17 +86,25 @@ export function formatTimestamp(value: unknown): Formatted {
     if (typeof value === 'number' && Number.isFinite(value)) {
       // Not Ortto's shape, but show what it would mean as seconds or milliseconds.
       const ms = value > 1e11 ? value : value * 1000;
-      return fmt('timestamp', formatUtc(ms), { epochMs: ms, problems: ['Expected an RFC 3339 string, got a number.'] });
+      return fmt('timestamp', formatUtc(ms), {
+        epochMs: ms,
+        problems: ['Expected an RFC 3339 string, got a number.'],
+      });
     }
     return { ...formatPlain(value), problems: ['Expected an RFC 3339 time string.'] };
   }
   const m = RFC3339.exec(value);
   if (!m) return fmt('string', clip(value), { problems: ['Not an RFC 3339 time.'] });
   const fraction = m[7] ?? '';
-  const ms = Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${fraction.slice(0, 4)}${m[8]!.toUpperCase()}`);
+  const ms = Date.parse(
+    `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${fraction.slice(0, 4)}${m[8]!.toUpperCase()}`,
+  );
   if (Number.isNaN(ms)) return fmt('string', clip(value), { problems: ['Time out of range.'] });
   const offset = m[8]!.toUpperCase() === 'Z' ? '' : ` (sent with offset ${m[8]})`;
-  return fmt('timestamp', formatUtc(ms, fraction), { epochMs: ms, details: offset ? [`Offset${offset}`] : [] });
+  return fmt('timestamp', formatUtc(ms, fraction), {
+    epochMs: ms,
+    details: offset ? [`Offset${offset}`] : [],
+  });
 }
 
 /** Unix seconds (Ontraport sends them as strings). */
@@ -110,7 +118,11 @@ export function formatUnixSeconds(value: unknown): Formatted {
   if (seconds === 0) return fmt('unix-time', '0 (not set)');
   const ms = seconds * 1000;
   const problems = seconds > 1e10 ? ['Looks like milliseconds, not seconds.'] : [];
-  return fmt('unix-time', formatUtc(ms), { epochMs: ms, details: [`${text} s since 1970-01-01 UTC`], problems });
+  return fmt('unix-time', formatUtc(ms), {
+    epochMs: ms,
+    details: [`${text} s since 1970-01-01 UTC`],
+    problems,
+  });
 }
 
 /** `int` values; decimals and currency arrive ×1000. */
@@ -125,7 +137,8 @@ export function formatInt(value: unknown, displayType: string | undefined, scale
   const problems: string[] = [];
   if (!Number.isInteger(value)) problems.push('Expected an integer (decimals travel ×1000).');
   if (Number.isInteger(value) && !Number.isSafeInteger(value)) problems.push('Integer beyond 2^53.');
-  if (!scaled) return fmt(displayType === 'engagement' ? 'engagement' : 'integer', String(value), { problems });
+  if (!scaled)
+    return fmt(displayType === 'engagement' ? 'engagement' : 'integer', String(value), { problems });
   const type = displayType === 'currency' || displayType === 'price' ? 'currency' : 'decimal';
   const display = scaleThousand(value, type === 'currency' ? 2 : 0);
   return fmt(type, display, { details: [`${value} on the wire ÷ 1000`], problems });
@@ -137,12 +150,15 @@ export function scaleThousand(value: number, minDecimals: number): string {
   const negative = value < 0;
   const abs = Math.abs(value);
   const whole = Math.floor(abs / 1000);
-  let frac = String(abs % 1000).padStart(3, '0').replace(/0+$/, '');
+  let frac = String(abs % 1000)
+    .padStart(3, '0')
+    .replace(/0+$/, '');
   while (frac.length < minDecimals) frac += '0';
   return `${negative ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `phn` {c, n} → +61 401234567. */
 export function formatPhone(value: unknown): Formatted {
@@ -165,7 +181,8 @@ export function formatPhone(value: unknown): Formatted {
 /** `geo` {name, id, lat, lng}; lat/lng are ×1,000,000. */
 export function formatGeo(value: unknown): Formatted {
   if (typeof value === 'string') return fmt('geo', clip(value));
-  if (!isRecord(value)) return { ...formatPlain(value), problems: ['Expected a geo object {name, lat, lng}.'] };
+  if (!isRecord(value))
+    return { ...formatPlain(value), problems: ['Expected a geo object {name, lat, lng}.'] };
   const name = typeof value.name === 'string' ? value.name : '';
   const problems: string[] = [];
   const details: string[] = [];
@@ -173,7 +190,8 @@ export function formatGeo(value: unknown): Formatted {
   if (typeof value.lat === 'number' && typeof value.lng === 'number') {
     const lat = value.lat / 1_000_000;
     const lng = value.lng / 1_000_000;
-    if (Math.abs(lat) > 90 || Math.abs(lng) > 180) problems.push('Latitude/longitude out of range after ÷ 1,000,000.');
+    if (Math.abs(lat) > 90 || Math.abs(lng) > 180)
+      problems.push('Latitude/longitude out of range after ÷ 1,000,000.');
     coords = `${lat.toFixed(6)}, ${lng.toFixed(6)}`;
     details.push(`lat ${value.lat} ÷ 1,000,000 = ${lat}`, `lng ${value.lng} ÷ 1,000,000 = ${lng}`);
   }
@@ -185,12 +203,18 @@ export function formatGeo(value: unknown): Formatted {
 /** `dtz` {year, month, day, timezone}. */
 export function formatDate(value: unknown): Formatted {
   if (typeof value === 'string') return fmt('date', clip(value));
-  if (!isRecord(value)) return { ...formatPlain(value), problems: ['Expected a date object {year, month, day, timezone}.'] };
+  if (!isRecord(value))
+    return { ...formatPlain(value), problems: ['Expected a date object {year, month, day, timezone}.'] };
   const { year, month, day, timezone } = value;
   const problems: string[] = [];
   const ok =
-    typeof year === 'number' && typeof month === 'number' && typeof day === 'number' &&
-    month >= 1 && month <= 12 && day >= 1 && day <= 31;
+    typeof year === 'number' &&
+    typeof month === 'number' &&
+    typeof day === 'number' &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= 31;
   if (!ok) problems.push('Year/month/day missing or out of range.');
   const date = `${pad(Number(year), 4)}-${pad(Number(month))}-${pad(Number(day))}`;
   const tz = typeof timezone === 'string' && timezone ? ` (${clip(timezone, 64)})` : '';
@@ -199,7 +223,8 @@ export function formatDate(value: unknown): Formatted {
 
 export function formatBoolean(value: unknown): Formatted {
   if (typeof value === 'boolean') return fmt('boolean', value ? 'true' : 'false');
-  if (value === 'true' || value === 'false') return fmt('boolean', value, { problems: ['Boolean sent as a string.'] });
+  if (value === 'true' || value === 'false')
+    return fmt('boolean', value, { problems: ['Boolean sent as a string.'] });
   return { ...formatPlain(value), problems: ['Expected true or false.'] };
 }
 
@@ -209,12 +234,18 @@ export function formatList(value: unknown, type: string): Formatted {
     if (typeof value === 'string') return fmt(type, clip(value));
     return { ...formatPlain(value), problems: ['Expected a list.'] };
   }
-  const shown = value.slice(0, 200).map((v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? String(v)));
+  const shown = value
+    .slice(0, 200)
+    .map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v))));
   const more = value.length > 200 ? ` … (${value.length - 200} more)` : '';
-  const problems = type === 'id-list' && value.some((v) => typeof v !== 'number' && typeof v !== 'string')
-    ? ['List items should be numbers or IDs.']
-    : [];
-  return fmt(type, clip(shown.join(', ') + more) || '(empty)', { details: [`${value.length} item${value.length === 1 ? '' : 's'}`], problems });
+  const problems =
+    type === 'id-list' && value.some((v) => typeof v !== 'number' && typeof v !== 'string')
+      ? ['List items should be numbers or IDs.']
+      : [];
+  return fmt(type, clip(shown.join(', ') + more) || '(empty)', {
+    details: [`${value.length} item${value.length === 1 ? '' : 's'}`],
+    problems,
+  });
 }
 
 // Ontraport multi-value lists: ids between star-slash-star separators, e.g. '*/*4*/*12*/*'.
@@ -223,7 +254,10 @@ export function formatStarList(value: unknown): Formatted {
   if (value === '') return fmt('tag-list', '(empty)');
   const items = value.split('*/*').filter((s) => s !== '');
   const problems = value.startsWith('*/*') && value.endsWith('*/*') ? [] : ['Expected a */*-delimited list.'];
-  return fmt('tag-list', clip(items.join(', ')), { details: [`${items.length} item${items.length === 1 ? '' : 's'}`], problems });
+  return fmt('tag-list', clip(items.join(', ')), {
+    details: [`${items.length} item${items.length === 1 ? '' : 's'}`],
+    problems,
+  });
 }
 
 export const isStarList = (value: unknown): boolean =>

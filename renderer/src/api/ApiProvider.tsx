@@ -23,8 +23,12 @@ export function setupApi(): ApiSetup {
     return { ok: true, value: { api: createApiClient(bridge), connection } };
   }
   const token = takeToken();
-  if (!token) return { ok: false, reason: 'No access token. Open Hookscope with the link printed by `npm start`.' };
-  return { ok: true, value: { api: createApiClient(createHttpTransport({ token, status: connection })), connection } };
+  if (!token)
+    return { ok: false, reason: 'No access token. Open Hookscope with the link printed by `npm start`.' };
+  return {
+    ok: true,
+    value: { api: createApiClient(createHttpTransport({ token, status: connection })), connection },
+  };
 }
 
 export function ApiProvider({ value, children }: { value: ApiContextValue; children: ReactNode }) {

@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { EventName, EventPayload, Input, MethodName, Output } from '../../../electron/shared/contract/index';
+import type {
+  EventName,
+  EventPayload,
+  Input,
+  MethodName,
+  Output,
+} from '../../../electron/shared/contract/index';
 import { useApi } from './ApiProvider';
 
 /** Subscribe to one engine event for the component's lifetime; the latest handler is always used. */
@@ -18,9 +24,15 @@ export interface Query<T> {
 }
 
 /** Call a method when `key` changes; `reload()` calls it again. Stale answers are dropped. */
-export function useCall<M extends MethodName>(method: M, input: Input<M> | null, key: string): Query<Output<M>> {
+export function useCall<M extends MethodName>(
+  method: M,
+  input: Input<M> | null,
+  key: string,
+): Query<Output<M>> {
   const api = useApi();
-  const [state, setState] = useState<{ data?: Output<M>; error?: Error; loading: boolean }>({ loading: true });
+  const [state, setState] = useState<{ data?: Output<M>; error?: Error; loading: boolean }>({
+    loading: true,
+  });
   const [nonce, setNonce] = useState(0);
   const inputRef = useRef(input);
   inputRef.current = input;
@@ -31,7 +43,9 @@ export function useCall<M extends MethodName>(method: M, input: Input<M> | null,
     setState((s) => ({ ...s, loading: true }));
     api.call(method, current).then(
       (data) => live && setState({ data, loading: false }),
-      (error: unknown) => live && setState({ error: error instanceof Error ? error : new Error(String(error)), loading: false }),
+      (error: unknown) =>
+        live &&
+        setState({ error: error instanceof Error ? error : new Error(String(error)), loading: false }),
     );
     return () => {
       live = false;

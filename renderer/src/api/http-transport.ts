@@ -62,12 +62,18 @@ export function createHttpTransport({ token, origin = window.location.origin, st
           body: JSON.stringify({ method, input }),
         });
       } catch (error) {
-        return { ok: false, error: { code: 'unavailable', message: `Cannot reach Hookscope: ${String(error)}` } };
+        return {
+          ok: false,
+          error: { code: 'unavailable', message: `Cannot reach Hookscope: ${String(error)}` },
+        };
       }
       try {
         return (await response.json()) as Result<unknown>;
       } catch {
-        return { ok: false, error: { code: 'internal', message: `Bad response from server (HTTP ${response.status})` } };
+        return {
+          ok: false,
+          error: { code: 'internal', message: `Bad response from server (HTTP ${response.status})` },
+        };
       }
     },
     subscribe(listener) {

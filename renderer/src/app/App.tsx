@@ -15,7 +15,14 @@ import { SearchBox } from '../features/search/SearchBox';
 import { StatusBar } from '../features/shell/StatusBar';
 import { TopBar, type ViewId } from '../features/shell/TopBar';
 import { TransferDialog } from '../features/transfer/TransferDialog';
-import { emptyFilter, filterFromParams, filterToParams, isFiltered, toCaptureFilter, type FilterState } from '../lib/filter-state';
+import {
+  emptyFilter,
+  filterFromParams,
+  filterToParams,
+  isFiltered,
+  toCaptureFilter,
+  type FilterState,
+} from '../lib/filter-state';
 import { useHashParams } from '../state/hash-state';
 import { useTheme } from '../state/theme';
 import { useThrottledTick } from '../state/use-throttled';
@@ -29,7 +36,9 @@ export function App() {
   const theme = useTheme();
   const publicUrl = usePublicUrl();
   const [params, updateParams] = useHashParams();
-  const view = (VIEWS as string[]).includes(params.get('view') ?? '') ? (params.get('view') as ViewId) : 'inspect';
+  const view = (VIEWS as string[]).includes(params.get('view') ?? '')
+    ? (params.get('view') as ViewId)
+    : 'inspect';
   const filterKey = filterToParams(filterFromParams(params)).toString();
   const filterState = useMemo(() => filterFromParams(new URLSearchParams(filterKey)), [filterKey]);
   const apiFilter = useMemo(() => toCaptureFilter(filterState), [filterState]);
@@ -42,7 +51,10 @@ export function App() {
   const activity = useThrottledTick(feed.arrivals, 1000);
   const endpoints = useEndpoints(activity);
   const endpointMap = useMemo(() => new Map(endpoints.map((e) => [e.id, e])), [endpoints]);
-  const diffIds = (params.get('diff') ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const diffIds = (params.get('diff') ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
   const activeFromHash = Number(params.get('sel')) || null;
 
   useEffect(() => {
@@ -58,8 +70,12 @@ export function App() {
     (next: FilterState) => updateParams((p) => filterToParams(next, p)),
     [updateParams],
   );
-  const setText = useCallback((text: string) => setFilter({ ...filterState, text }), [filterState, setFilter]);
-  const setView = (v: ViewId) => updateParams((p) => (v === 'inspect' ? p.delete('view') : p.set('view', v)), true);
+  const setText = useCallback(
+    (text: string) => setFilter({ ...filterState, text }),
+    [filterState, setFilter],
+  );
+  const setView = (v: ViewId) =>
+    updateParams((p) => (v === 'inspect' ? p.delete('view') : p.set('view', v)), true);
 
   const select = useCallback(
     (next: Selection) => {
@@ -85,7 +101,10 @@ export function App() {
   }, []);
 
   const selectedIds = [...selection.ids];
-  const search = useMemo(() => <SearchBox value={filterState.text} onChange={setText} />, [filterState.text, setText]);
+  const search = useMemo(
+    () => <SearchBox value={filterState.text} onChange={setText} />,
+    [filterState.text, setText],
+  );
   const showEmpty = !feed.loading && feed.total === 0 && !isFiltered(filterState) && feed.items.length === 0;
 
   return (
@@ -117,9 +136,18 @@ export function App() {
               <div className={`split ${diffIds.length === 2 ? 'split-diff' : ''}`}>
                 <div className="list-pane">
                   <div className="list-toolbar">
-                    {selectedIds.length > 1 ? <span data-testid="selected-count">{selectedIds.length} selected</span> : <span className="muted">{feed.items.length.toLocaleString()} loaded</span>}
+                    {selectedIds.length > 1 ? (
+                      <span data-testid="selected-count">{selectedIds.length} selected</span>
+                    ) : (
+                      <span className="muted">{feed.items.length.toLocaleString()} loaded</span>
+                    )}
                     {feed.unreadCount > 0 && (
-                      <button type="button" className="btn btn-small btn-ghost" data-testid="mark-all-read" onClick={feed.markAllRead}>
+                      <button
+                        type="button"
+                        className="btn btn-small btn-ghost"
+                        data-testid="mark-all-read"
+                        onClick={feed.markAllRead}
+                      >
                         {feed.unreadCount} unread · mark read
                       </button>
                     )}
@@ -130,14 +158,27 @@ export function App() {
                       data-testid="diff-button"
                       disabled={selectedIds.length !== 2}
                       title="Select exactly two captures (Ctrl/⌘-click) to compare them"
-                      onClick={() => updateParams((p) => p.set('diff', selectedIds.sort((a, b) => a - b).join(',')), true)}
+                      onClick={() =>
+                        updateParams((p) => p.set('diff', selectedIds.sort((a, b) => a - b).join(',')), true)
+                      }
                     >
                       Diff
                     </button>
-                    <button type="button" className="btn btn-small" data-testid="transfer-button" onClick={() => setTransferOpen(true)}>
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      data-testid="transfer-button"
+                      onClick={() => setTransferOpen(true)}
+                    >
                       Export / Import
                     </button>
-                    <button type="button" className="btn btn-small btn-danger" data-testid="delete-selected" disabled={selectedIds.length === 0} onClick={() => remove(selectedIds)}>
+                    <button
+                      type="button"
+                      className="btn btn-small btn-danger"
+                      data-testid="delete-selected"
+                      disabled={selectedIds.length === 0}
+                      onClick={() => remove(selectedIds)}
+                    >
                       Delete{selectedIds.length > 1 ? ` ${selectedIds.length}` : ''}
                     </button>
                   </div>
@@ -159,16 +200,28 @@ export function App() {
                 <div className="detail-wrap">
                   {diffIds.length === 2 ? (
                     <ErrorBoundary label="Diff">
-                      <DiffView leftId={diffIds[0]!} rightId={diffIds[1]!} onClose={() => updateParams((p) => p.delete('diff'))} />
+                      <DiffView
+                        leftId={diffIds[0]!}
+                        rightId={diffIds[1]!}
+                        onClose={() => updateParams((p) => p.delete('diff'))}
+                      />
                     </ErrorBoundary>
                   ) : selection.active !== null ? (
                     <ErrorBoundary label="Detail" key={selection.active}>
-                      <DetailPane id={selection.active} receiverUrl={info?.receiverUrl ?? ''} endpoints={endpointMap} query={filterState.text} onDelete={remove} />
+                      <DetailPane
+                        id={selection.active}
+                        receiverUrl={info?.receiverUrl ?? ''}
+                        endpoints={endpointMap}
+                        query={filterState.text}
+                        onDelete={remove}
+                      />
                     </ErrorBoundary>
                   ) : (
                     <div className="empty-panel">
                       <div className="empty-title">No capture selected</div>
-                      <p className="muted">Pick a row, or use ↑/↓ (j/k). Ctrl/⌘-click two rows to diff them.</p>
+                      <p className="muted">
+                        Pick a row, or use ↑/↓ (j/k). Ctrl/⌘-click two rows to diff them.
+                      </p>
                     </div>
                   )}
                 </div>
@@ -181,10 +234,12 @@ export function App() {
             endpoints={endpoints}
             receiverUrl={info?.receiverUrl ?? null}
             publicUrl={publicUrl}
-            onShowCaptures={(id) => updateParams((p) => {
-              p.delete('view');
-              filterToParams({ ...emptyFilter, endpointId: id }, p);
-            }, true)}
+            onShowCaptures={(id) =>
+              updateParams((p) => {
+                p.delete('view');
+                filterToParams({ ...emptyFilter, endpointId: id }, p);
+              }, true)
+            }
           />
         )}
         {view === 'compose' && <ComposeSlot />}
@@ -192,7 +247,14 @@ export function App() {
         {view === 'dictionary' && <DictionarySlot />}
       </main>
       <StatusBar version={info?.version ?? null} arrivals={activity} />
-      {transferOpen && <TransferDialog selectedIds={selectedIds} filter={apiFilter} filteredCount={feed.total} onClose={() => setTransferOpen(false)} />}
+      {transferOpen && (
+        <TransferDialog
+          selectedIds={selectedIds}
+          filter={apiFilter}
+          filteredCount={feed.total}
+          onClose={() => setTransferOpen(false)}
+        />
+      )}
     </div>
   );
 }

@@ -11,7 +11,10 @@ export function useEndpoints(arrivals: number): Endpoint[] {
   const tick = useThrottledTick(arrivals, 2000);
   useEffect(() => {
     let live = true;
-    api.call('endpoints.list', {}).then((r) => live && setItems(r.items), () => undefined);
+    api.call('endpoints.list', {}).then(
+      (r) => live && setItems(r.items),
+      () => undefined,
+    );
     return () => {
       live = false;
     };

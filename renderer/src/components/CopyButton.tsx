@@ -41,7 +41,12 @@ export function CopyButton({
     setTimeout(() => setState('idle'), 1200);
   };
   return (
-    <button type="button" className={`btn btn-small ${className}`} title={title ?? label} onClick={() => void onClick()}>
+    <button
+      type="button"
+      className={`btn btn-small ${className}`}
+      title={title ?? label}
+      onClick={() => void onClick()}
+    >
       {state === 'done' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}
     </button>
   );

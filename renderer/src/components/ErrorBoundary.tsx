@@ -1,7 +1,10 @@
 import { Component, type ReactNode } from 'react';
 
 /** Keeps one broken panel (a malformed payload, a feature still in progress) from blanking the whole window. */
-export class ErrorBoundary extends Component<{ children: ReactNode; label: string }, { error: Error | null }> {
+export class ErrorBoundary extends Component<
+  { children: ReactNode; label: string },
+  { error: Error | null }
+> {
   override state = { error: null as Error | null };
 
   static getDerivedStateFromError(error: Error) {

@@ -31,10 +31,20 @@ export function Popover({
   }, [open]);
   return (
     <div className={`popover-wrap ${className}`} ref={ref}>
-      <button type="button" className={`chip ${active ? 'chip-active' : ''}`} aria-expanded={open} data-testid={testId} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className={`chip ${active ? 'chip-active' : ''}`}
+        aria-expanded={open}
+        data-testid={testId}
+        onClick={() => setOpen(!open)}
+      >
         {label}
       </button>
-      {open && <div className="popover" role="dialog">{children(() => setOpen(false))}</div>}
+      {open && (
+        <div className="popover" role="dialog">
+          {children(() => setOpen(false))}
+        </div>
+      )}
     </div>
   );
 }

@@ -20,7 +20,8 @@ export function toCurl(options: {
     if (SKIP.has(name.toLowerCase())) continue;
     lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   }
-  if (options.bodySize > 0) lines.push(`--data-binary ${options.bodyText !== null ? shellQuote(options.bodyText) : '@body.bin'}`);
+  if (options.bodySize > 0)
+    lines.push(`--data-binary ${options.bodyText !== null ? shellQuote(options.bodyText) : '@body.bin'}`);
   return lines.join(' \\\n  ');
 }
 

@@ -48,7 +48,13 @@ export function isFiltered(f: FilterState): boolean {
   );
 }
 
-const list = (value: string | null) => (value ? value.split(',').map((s) => s.trim()).filter(Boolean) : []);
+const list = (value: string | null) =>
+  value
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 const num = (value: string | null) => {
   if (value === null || value === '') return null;
   const n = Number(value);
@@ -61,7 +67,9 @@ export function filterFromParams(params: URLSearchParams): FilterState {
   return {
     text: params.get('q') ?? '',
     methods: list(params.get('method')).map((m) => m.toUpperCase()),
-    statuses: list(params.get('status')).filter((s) => /^[1-5](\d\d|xx)$/i.test(s)).map((s) => s.toLowerCase()),
+    statuses: list(params.get('status'))
+      .filter((s) => /^[1-5](\d\d|xx)$/i.test(s))
+      .map((s) => s.toLowerCase()),
     contentTypes: list(params.get('ct')),
     endpointId: num(params.get('ep')),
     since: since && since in timePresets ? (since as TimePreset) : null,
@@ -107,7 +115,9 @@ export function toCaptureFilter(f: FilterState, now = Date.now()): CaptureFilter
   if (f.since) filter.fromMs = now - timePresets[f.since];
   else if (f.fromMs !== null) filter.fromMs = f.fromMs;
   if (f.toMs !== null && !f.since) filter.toMs = f.toMs;
-  if (f.header) filter.header = f.header.value === null ? { name: f.header.name } : { name: f.header.name, value: f.header.value };
+  if (f.header)
+    filter.header =
+      f.header.value === null ? { name: f.header.name } : { name: f.header.name, value: f.header.value };
   return filter;
 }
 
@@ -117,8 +127,10 @@ export function toCaptureFilter(f: FilterState, now = Date.now()): CaptureFilter
  */
 export function matchesLocally(filter: CaptureFilter, c: CaptureSummary): boolean | null {
   if (filter.methods && !filter.methods.includes(c.method.toUpperCase())) return false;
-  if (filter.statuses && (c.responseStatus === null || !filter.statuses.includes(c.responseStatus))) return false;
-  if (filter.endpointId !== undefined && filter.endpointId !== null && c.endpointId !== filter.endpointId) return false;
+  if (filter.statuses && (c.responseStatus === null || !filter.statuses.includes(c.responseStatus)))
+    return false;
+  if (filter.endpointId !== undefined && filter.endpointId !== null && c.endpointId !== filter.endpointId)
+    return false;
   if (filter.fromMs !== undefined && c.receivedAtMs < filter.fromMs) return false;
   if (filter.toMs !== undefined && c.receivedAtMs > filter.toMs) return false;
   if (filter.source && c.source !== filter.source) return false;

@@ -33,7 +33,10 @@ export function writeHash(update: (params: URLSearchParams) => void, push = fals
   for (const l of listeners) l();
 }
 
-export function useHashParams(): [URLSearchParams, (update: (p: URLSearchParams) => void, push?: boolean) => void] {
+export function useHashParams(): [
+  URLSearchParams,
+  (update: (p: URLSearchParams) => void, push?: boolean) => void,
+] {
   const hash = useSyncExternalStore(subscribe, () => snapshot);
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const update = useCallback((fn: (p: URLSearchParams) => void, push?: boolean) => writeHash(fn, push), []);

@@ -34,6 +34,9 @@ export function useTheme(): { choice: ThemeChoice; resolved: 'light' | 'dark'; c
     if (choice === 'system') localStorage.removeItem(KEY);
     else localStorage.setItem(KEY, choice);
   }, [resolved, choice]);
-  const cycle = () => setChoice((c) => (c === 'system' ? (resolved === 'dark' ? 'light' : 'dark') : c === 'dark' ? 'light' : 'dark'));
+  const cycle = () =>
+    setChoice((c) =>
+      c === 'system' ? (resolved === 'dark' ? 'light' : 'dark') : c === 'dark' ? 'light' : 'dark',
+    );
   return { choice, resolved, cycle };
 }

@@ -11,8 +11,11 @@ export function useThrottledTick(trigger: number, ms: number): number {
       setTick((n) => n + 1);
     }, ms);
   }, [trigger, ms]);
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
   return tick;
 }

@@ -12,7 +12,9 @@ export interface UiSession {
 }
 
 /** A fresh engine + browser-mode server and a Chromium page on the UI, with dialog/CSP/error watchers attached. */
-export async function openUi(options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {}): Promise<UiSession> {
+export async function openUi(
+  options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
+): Promise<UiSession> {
   const app = await startApp();
   const browser = await launchChromium();
   const context = await browser.newContext({
@@ -41,9 +43,17 @@ export async function openUi(options: { colorScheme?: 'light' | 'dark'; viewport
 export async function send(
   receiverUrl: string,
   path: string,
-  init: { method?: string; headers?: Record<string, string> | Array<[string, string]>; body?: string | Uint8Array } = {},
+  init: {
+    method?: string;
+    headers?: Record<string, string> | Array<[string, string]>;
+    body?: string | Uint8Array;
+  } = {},
 ): Promise<Response> {
-  return fetch(`${receiverUrl}${path}`, { method: init.method ?? (init.body ? 'POST' : 'GET'), headers: init.headers, body: init.body as BodyInit | undefined });
+  return fetch(`${receiverUrl}${path}`, {
+    method: init.method ?? (init.body ? 'POST' : 'GET'),
+    headers: init.headers,
+    body: init.body as BodyInit | undefined,
+  });
 }
 
 export const row = (page: Page, text: string) => page.locator('.row[data-capture-id]', { hasText: text });
@@ -78,7 +88,10 @@ export async function selectCapture(page: Page, text: string): Promise<void> {
   await page.locator('.detail-pane[data-capture-id]').waitFor();
 }
 
-export async function openTab(page: Page, tab: 'overview' | 'headers' | 'query' | 'body' | 'decoded' | 'response'): Promise<void> {
+export async function openTab(
+  page: Page,
+  tab: 'overview' | 'headers' | 'query' | 'body' | 'decoded' | 'response',
+): Promise<void> {
   await page.locator(`.detail-pane .tab[data-tab="${tab}"]`).click();
 }
 

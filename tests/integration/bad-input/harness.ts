@@ -12,7 +12,15 @@ export interface BadInputHarness {
   fast: Receiver;
   call<T = unknown>(method: string, input: unknown): Promise<T>;
   /** Captures stored so far whose path starts with `prefix`, newest first. */
-  captured(prefix: string): Promise<Array<{ id: number; path: string; truncated: boolean; responseStatus: number | null; bodySizeBytes: number }>>;
+  captured(prefix: string): Promise<
+    Array<{
+      id: number;
+      path: string;
+      truncated: boolean;
+      responseStatus: number | null;
+      bodySizeBytes: number;
+    }>
+  >;
   body(id: number): Promise<Buffer>;
   /** The receiver still answers a normal request (bounded wait, so a hung receiver fails instead of stalling). */
   expectServing(url?: string): Promise<void>;
@@ -22,9 +30,17 @@ export interface BadInputHarness {
 export async function badInputHarness(): Promise<BadInputHarness> {
   const dir = tempDir();
   const engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-  const fast = await startReceiver(engine.ctx, { host: '127.0.0.1', port: 0, headersTimeoutMs: 600, requestTimeoutMs: 1500 });
+  const fast = await startReceiver(engine.ctx, {
+    host: '127.0.0.1',
+    port: 0,
+    headersTimeoutMs: 600,
+    requestTimeoutMs: 1500,
+  });
   const call = async <T>(method: string, input: unknown) =>
-    (await (engine.handlers as unknown as Record<string, (i: unknown, m: unknown) => unknown>)[method]!(input, { transport: 'in-process' })) as T;
+    (await (engine.handlers as unknown as Record<string, (i: unknown, m: unknown) => unknown>)[method]!(
+      input,
+      { transport: 'in-process' },
+    )) as T;
   return {
     engine,
     fast,
@@ -33,8 +49,16 @@ export async function badInputHarness(): Promise<BadInputHarness> {
       const out = [];
       let cursor: number | null = null;
       do {
-        const page: { items: Array<{ id: number; path: string; truncated: boolean; responseStatus: number | null; bodySizeBytes: number }>; nextCursor: number | null } =
-          await call('captures.list', { limit: 500, cursor });
+        const page: {
+          items: Array<{
+            id: number;
+            path: string;
+            truncated: boolean;
+            responseStatus: number | null;
+            bodySizeBytes: number;
+          }>;
+          nextCursor: number | null;
+        } = await call('captures.list', { limit: 500, cursor });
         out.push(...page.items.filter((c) => c.path.startsWith(prefix)));
         cursor = page.nextCursor;
       } while (cursor !== null);
@@ -46,7 +70,9 @@ export async function badInputHarness(): Promise<BadInputHarness> {
     async expectServing(url = engine.receiverUrl) {
       const res = await Promise.race([
         send(`${url}/still-serving`, { method: 'POST', body: '{"ok":true}' }),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('receiver did not answer within 10 s')), 10_000)),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('receiver did not answer within 10 s')), 10_000),
+        ),
       ]);
       expect(res.status).toBe(200);
       expect(Number(res.headers['x-hookscope-capture-id'])).toBeGreaterThan(0);
@@ -70,7 +96,11 @@ export interface SocketResult {
  * Writes `payload` (or each of its parts) on a raw socket (with `gapMs` between them), then waits for the server to close the connection, up
  * to `giveUpMs`. Used for requests no HTTP client would send.
  */
-export function socketExchange(port: number, payload: string | Buffer | Array<string | Buffer>, options: { gapMs?: number; giveUpMs?: number; endAfterWrite?: boolean } = {}): Promise<SocketResult> {
+export function socketExchange(
+  port: number,
+  payload: string | Buffer | Array<string | Buffer>,
+  options: { gapMs?: number; giveUpMs?: number; endAfterWrite?: boolean } = {},
+): Promise<SocketResult> {
   const parts = Array.isArray(payload) ? payload : [payload];
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');

@@ -36,9 +36,13 @@ describe('hostile bodies and load', () => {
     const port = portOf(h.engine.receiverUrl);
     const results = await Promise.all(
       Array.from({ length: 1000 }, (_, i) =>
-        socketExchange(port, `POST /concurrent/${i} HTTP/1.1\r\nHost: x\r\nContent-Length: ${String(i).length}\r\nConnection: close\r\n\r\n${i}`, {
-          giveUpMs: 25_000,
-        }),
+        socketExchange(
+          port,
+          `POST /concurrent/${i} HTTP/1.1\r\nHost: x\r\nContent-Length: ${String(i).length}\r\nConnection: close\r\n\r\n${i}`,
+          {
+            giveUpMs: 25_000,
+          },
+        ),
       ),
     );
     expect(results.filter((r) => /^HTTP\/1\.1 200/.test(r.text))).toHaveLength(1000);
@@ -59,14 +63,24 @@ describe('hostile bodies and load', () => {
     ];
     const ids: number[] = [];
     for (const body of bodies) {
-      const res = await send(`${h.engine.receiverUrl}/hostile-text`, { method: 'POST', body, headers: [['Content-Type', 'application/json; charset=utf-8']] });
+      const res = await send(`${h.engine.receiverUrl}/hostile-text`, {
+        method: 'POST',
+        body,
+        headers: [['Content-Type', 'application/json; charset=utf-8']],
+      });
       expect(res.status).toBe(200);
       ids.push(idOf(res));
     }
-    const marker = await send(`${h.engine.receiverUrl}/hostile-text`, { method: 'POST', body: '{"word":"zanzibarmarker"}' });
+    const marker = await send(`${h.engine.receiverUrl}/hostile-text`, {
+      method: 'POST',
+      body: '{"word":"zanzibarmarker"}',
+    });
     expect((await indexed()).indexLagRows).toBe(0);
     for (const [i, id] of ids.entries()) expect(sha(await h.body(id))).toBe(sha(bodies[i]!));
-    const found = await h.call<{ items: Array<{ id: number }> }>('captures.list', { filter: { text: 'zanzibarmarker' }, limit: 5 });
+    const found = await h.call<{ items: Array<{ id: number }> }>('captures.list', {
+      filter: { text: 'zanzibarmarker' },
+      limit: 5,
+    });
     expect(found.items.map((c) => c.id)).toEqual([idOf(marker)]);
     await h.expectServing();
   });
@@ -75,7 +89,10 @@ describe('hostile bodies and load', () => {
     await h.call('settings.update', { bodyLimitBytes: 32 * 1024 });
     try {
       const parts = Array.from({ length: 40 }, (_, i) => Buffer.alloc(4096, 65 + (i % 26)));
-      const res = await send(`${h.engine.receiverUrl}/over-limit-chunked`, { method: 'POST', chunked: parts }).catch(() => ({ status: -1 }));
+      const res = await send(`${h.engine.receiverUrl}/over-limit-chunked`, {
+        method: 'POST',
+        chunked: parts,
+      }).catch(() => ({ status: -1 }));
       expect([413, -1]).toContain(res.status); // the receiver may close before the client finishes writing
       await expect.poll(() => h.captured('/over-limit-chunked')).toHaveLength(1);
       const [capture] = await h.captured('/over-limit-chunked');
@@ -90,26 +107,35 @@ describe('hostile bodies and load', () => {
     await h.expectServing();
   });
 
-  it.each(['gzip', 'deflate', 'br', 'gzip, gzip'])('a %s bomb is stored as sent, never expanded past the cap by receiver, indexer or decoder', async (encoding) => {
-    const bomb = bombs.get(encoding)!;
-    const before = process.memoryUsage().rss;
-    const res = await send(`${h.engine.receiverUrl}/bomb`, {
-      method: 'POST',
-      body: bomb,
-      headers: [['Content-Encoding', encoding], ['Content-Type', 'application/json']],
-    });
-    expect(res.status).toBe(200);
-    const id = idOf(res);
-    expect((await h.body(id)).equals(bomb)).toBe(true);
-    expect((await indexed()).indexLagRows).toBe(0);
-    const detail = await h.call<{ decodedBodyBase64: string | null; decodeNote: string | null }>('captures.get', { id });
-    expect(detail.decodedBodyBase64).toBeNull();
-    expect(detail.decodeNote).toMatch(/exceed|bomb|could not/i);
-    await h.call('decode.capture', { id }).catch((e: unknown) => e); // may refuse, must not blow up
-    // 80 MB expanded even once would show here; the cap is 64 MB per decode and buffers are released.
-    expect(process.memoryUsage().rss - before).toBeLessThan(256 * 1024 * 1024);
-    await h.expectServing();
-  });
+  it.each(['gzip', 'deflate', 'br', 'gzip, gzip'])(
+    'a %s bomb is stored as sent, never expanded past the cap by receiver, indexer or decoder',
+    async (encoding) => {
+      const bomb = bombs.get(encoding)!;
+      const before = process.memoryUsage().rss;
+      const res = await send(`${h.engine.receiverUrl}/bomb`, {
+        method: 'POST',
+        body: bomb,
+        headers: [
+          ['Content-Encoding', encoding],
+          ['Content-Type', 'application/json'],
+        ],
+      });
+      expect(res.status).toBe(200);
+      const id = idOf(res);
+      expect((await h.body(id)).equals(bomb)).toBe(true);
+      expect((await indexed()).indexLagRows).toBe(0);
+      const detail = await h.call<{ decodedBodyBase64: string | null; decodeNote: string | null }>(
+        'captures.get',
+        { id },
+      );
+      expect(detail.decodedBodyBase64).toBeNull();
+      expect(detail.decodeNote).toMatch(/exceed|bomb|could not/i);
+      await h.call('decode.capture', { id }).catch((e: unknown) => e); // may refuse, must not blow up
+      // 80 MB expanded even once would show here; the cap is 64 MB per decode and buffers are released.
+      expect(process.memoryUsage().rss - before).toBeLessThan(256 * 1024 * 1024);
+      await h.expectServing();
+    },
+  );
 
   it.each([
     ['arrays', (n: number) => '['.repeat(n) + ']'.repeat(n)],
@@ -117,12 +143,18 @@ describe('hostile bodies and load', () => {
     ['unclosed arrays', (n: number) => '['.repeat(n)],
   ])('10,000-deep JSON (%s) is stored, indexed and decoded without a stack overflow', async (_kind, make) => {
     const body = Buffer.from(make(10_000));
-    const res = await send(`${h.engine.receiverUrl}/deep-json`, { method: 'POST', body, headers: [['Content-Type', 'application/json']] });
+    const res = await send(`${h.engine.receiverUrl}/deep-json`, {
+      method: 'POST',
+      body,
+      headers: [['Content-Type', 'application/json']],
+    });
     expect(res.status).toBe(200);
     const id = idOf(res);
     expect((await h.body(id)).equals(body)).toBe(true);
     expect((await indexed()).indexLagRows).toBe(0);
-    const decoded = await h.call<{ warnings?: unknown[] }>('decode.capture', { id }).catch((e: Error) => ({ error: e.message }));
+    const decoded = await h
+      .call<{ warnings?: unknown[] }>('decode.capture', { id })
+      .catch((e: Error) => ({ error: e.message }));
     expect(decoded).toBeTypeOf('object');
     await h.expectServing();
   });

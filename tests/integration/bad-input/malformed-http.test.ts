@@ -22,7 +22,10 @@ describe('malformed HTTP', () => {
     ['a header line without a colon', 'NoColonHere'],
     ['a bare CR inside a header value', 'X-Bad: a\rb'],
   ])('answers 400 to %s and records nothing half-parsed', async (_label, line) => {
-    const res = await socketExchange(port, `POST /bad-chars HTTP/1.1\r\nHost: x\r\n${line}\r\nContent-Length: 2\r\n\r\nhi`);
+    const res = await socketExchange(
+      port,
+      `POST /bad-chars HTTP/1.1\r\nHost: x\r\n${line}\r\nContent-Length: 2\r\n\r\nhi`,
+    );
     expect(res.text).toMatch(/^HTTP\/1\.1 400/);
     expect(res.closedByServer).toBe(true);
     expect(await h.captured('/bad-chars')).toHaveLength(0);
@@ -46,7 +49,10 @@ describe('malformed HTTP', () => {
 
   it('keeps all 10,000 headers when they fit the size limit (none dropped silently)', async () => {
     const lines = Array.from({ length: 10_000 }, (_, i) => `h:${i % 10}\r\n`).join('');
-    const res = await socketExchange(port, `POST /ten-thousand HTTP/1.1\r\nHost: x\r\n${lines}Content-Length: 2\r\nConnection: close\r\n\r\nok`);
+    const res = await socketExchange(
+      port,
+      `POST /ten-thousand HTTP/1.1\r\nHost: x\r\n${lines}Content-Length: 2\r\nConnection: close\r\n\r\nok`,
+    );
     expect(res.text).toMatch(/^HTTP\/1\.1 200/);
     const [capture] = await h.captured('/ten-thousand');
     const detail = await h.call<{ headers: Array<[string, string]> }>('captures.get', { id: capture!.id });
@@ -54,9 +60,13 @@ describe('malformed HTTP', () => {
   });
 
   it('Content-Length larger than the body: the client gives up, the partial body is kept as truncated', async () => {
-    const res = await socketExchange(port, `POST /cl-too-big HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nonly-18-bytes-sent`, {
-      endAfterWrite: true,
-    });
+    const res = await socketExchange(
+      port,
+      `POST /cl-too-big HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nonly-18-bytes-sent`,
+      {
+        endAfterWrite: true,
+      },
+    );
     // The client half-closed: Node may still tell it the request was incomplete, but never acknowledges it.
     expect(res.text).not.toMatch(/^HTTP\/1\.1 2/);
     await expect.poll(() => h.captured('/cl-too-big')).toHaveLength(1);
@@ -68,9 +78,13 @@ describe('malformed HTTP', () => {
   });
 
   it('Content-Length larger than the body, client keeps the socket open: cut off by the request timeout', async () => {
-    const res = await socketExchange(portOf(h.fast.url), `POST /cl-stall HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc`, {
-      giveUpMs: 20_000,
-    });
+    const res = await socketExchange(
+      portOf(h.fast.url),
+      `POST /cl-stall HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc`,
+      {
+        giveUpMs: 20_000,
+      },
+    );
     expect(res.closedByServer).toBe(true);
     await expect.poll(() => h.captured('/cl-stall')).toHaveLength(1);
     const [capture] = await h.captured('/cl-stall');
@@ -80,7 +94,10 @@ describe('malformed HTTP', () => {
   });
 
   it('Content-Length smaller than the body: the declared bytes are the capture, the rest is refused as a bad request', async () => {
-    const res = await socketExchange(port, `POST /cl-too-small HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhelloGARBAGE-THAT-IS-NOT-HTTP\r\n\r\n`);
+    const res = await socketExchange(
+      port,
+      `POST /cl-too-small HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhelloGARBAGE-THAT-IS-NOT-HTTP\r\n\r\n`,
+    );
     // The surplus parses as a second, malformed request on the same connection: 400, and the connection closes.
     expect(res.text).toMatch(/HTTP\/1\.1 400/);
     await expect.poll(() => h.captured('/cl-too-small')).toHaveLength(1);
@@ -100,7 +117,10 @@ describe('malformed HTTP', () => {
   });
 
   it('broken chunking: answers 400, keeps the chunks that arrived as a truncated capture', async () => {
-    const res = await socketExchange(port, `POST /bad-chunks HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\nzz\r\nnot-hex\r\n`);
+    const res = await socketExchange(
+      port,
+      `POST /bad-chunks HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\nzz\r\nnot-hex\r\n`,
+    );
     expect(res.text).toMatch(/HTTP\/1\.1 400/);
     await expect.poll(() => h.captured('/bad-chunks')).toHaveLength(1);
     const [capture] = await h.captured('/bad-chunks');
@@ -120,7 +140,10 @@ describe('malformed HTTP', () => {
 
   it('a slow body (bytes trickling in) is cut off by the request timeout and kept as truncated', async () => {
     const head = 'POST /slow-body HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n';
-    const res = await socketExchange(portOf(h.fast.url), [head, ...'x'.repeat(300)], { gapMs: 20, giveUpMs: 20_000 });
+    const res = await socketExchange(portOf(h.fast.url), [head, ...'x'.repeat(300)], {
+      gapMs: 20,
+      giveUpMs: 20_000,
+    });
     expect(res.closedByServer).toBe(true);
     await expect.poll(() => h.captured('/slow-body')).toHaveLength(1);
     const [capture] = await h.captured('/slow-body');

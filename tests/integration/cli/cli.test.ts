@@ -9,7 +9,11 @@ import { tempDir } from '../../helpers/temp-dir';
 function io() {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s) }, out: () => out.join(''), err: () => err.join('') };
+  return {
+    io: { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s) },
+    out: () => out.join(''),
+    err: () => err.join(''),
+  };
 }
 
 let engine: Engine;
@@ -19,7 +23,10 @@ beforeAll(async () => {
   engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
   await send(`${engine.receiverUrl}/hook/json?x=1`, {
     method: 'POST',
-    headers: [['Content-Type', 'application/json'], ['Authorization', 'Bearer top-secret']],
+    headers: [
+      ['Content-Type', 'application/json'],
+      ['Authorization', 'Bearer top-secret'],
+    ],
     body: '{"activity":{"field_id":"act::ta"}}',
   });
   await send(`${engine.receiverUrl}/hook/form`, {
@@ -59,7 +66,19 @@ describe('hookscope CLI', () => {
   it('exports valid HAR 1.2 with secrets redacted by default', async () => {
     const out = io();
     expect(await main(['export', '--data-dir', dir.path, '--format', 'har'], out.io)).toBe(0);
-    const har = JSON.parse(out.out()) as { log: { version: string; entries: Array<{ request: { method: string; url: string; headers: { name: string; value: string }[]; postData?: { text: string } } }> } };
+    const har = JSON.parse(out.out()) as {
+      log: {
+        version: string;
+        entries: Array<{
+          request: {
+            method: string;
+            url: string;
+            headers: { name: string; value: string }[];
+            postData?: { text: string };
+          };
+        }>;
+      };
+    };
     expect(har.log.version).toBe('1.2');
     expect(har.log.entries).toHaveLength(3);
     const json = har.log.entries.find((e) => e.request.url.endsWith('/hook/json?x=1'))!;
@@ -78,7 +97,10 @@ describe('hookscope CLI', () => {
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toMatchObject({ method: 'PUT', path: '/hook/bin', bodyBase64: 'AAEC/w==' });
     const form = io();
-    await main(['export', '--data-dir', dir.path, '--content-type', 'application/x-www-form-urlencoded'], form.io);
+    await main(
+      ['export', '--data-dir', dir.path, '--content-type', 'application/x-www-form-urlencoded'],
+      form.io,
+    );
     expect(form.out().trim().split('\n')).toHaveLength(1);
   });
 
@@ -96,7 +118,10 @@ describe('hookscope CLI', () => {
     expect(pretty.out()).not.toContain('\x1b[31m');
 
     const json = io();
-    const jsonTail = tail(['--data-dir', dir.path, '--json', '--exit-after', '1', '--interval', '20', '--method', 'DELETE'], json.io);
+    const jsonTail = tail(
+      ['--data-dir', dir.path, '--json', '--exit-after', '1', '--interval', '20', '--method', 'DELETE'],
+      json.io,
+    );
     await new Promise((r) => setTimeout(r, 150));
     await send(`${engine.receiverUrl}/live/ignored`, { method: 'POST', body: 'no' });
     await send(`${engine.receiverUrl}/live/three`, { method: 'DELETE' });

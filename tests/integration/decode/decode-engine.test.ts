@@ -20,8 +20,16 @@ async function ok<T>(method: string, input: unknown = {}): Promise<T> {
   return res.value;
 }
 
-async function post(path: string, body: Uint8Array | string, headers: Record<string, string>): Promise<number> {
-  const res = await fetch(`${app.receiverUrl}${path}`, { method: 'POST', body: typeof body === 'string' ? body : new Blob([new Uint8Array(body)]), headers });
+async function post(
+  path: string,
+  body: Uint8Array | string,
+  headers: Record<string, string>,
+): Promise<number> {
+  const res = await fetch(`${app.receiverUrl}${path}`, {
+    method: 'POST',
+    body: typeof body === 'string' ? body : new Blob([new Uint8Array(body)]),
+    headers,
+  });
   await res.arrayBuffer();
   const id = Number(res.headers.get('x-hookscope-capture-id'));
   expect(id).toBeGreaterThan(0);
@@ -38,8 +46,13 @@ async function indexed() {
   throw new Error('index did not catch up within 5 s');
 }
 
-interface Summary { id: number; vendor: string | null; eventLabel: string | null }
-const search = async (text: string) => (await ok<{ items: Summary[] }>('captures.list', { filter: { text }, limit: 50 })).items.map((c) => c.id);
+interface Summary {
+  id: number;
+  vendor: string | null;
+  eventLabel: string | null;
+}
+const search = async (text: string) =>
+  (await ok<{ items: Summary[] }>('captures.list', { filter: { text }, limit: 50 })).items.map((c) => c.id);
 
 beforeAll(async () => {
   dir = tempDir();
@@ -56,24 +69,62 @@ let clickedId = 0;
 
 describe('decode in the engine', () => {
   it('the receiver annotates vendor and event label as captures arrive', async () => {
-    orttoId = await post('/h', fixture('ortto-activity-webhook-subscribed-to-email.json'), { 'content-type': 'application/json' });
-    ontraportId = await post('/h', fixture('ontraport-sub-tag-lightweight.form.txt'), { 'content-type': 'application/x-www-form-urlencoded' });
-    const clicked = JSON.stringify({ activity: { id: 'a1', field_id: 'act::c', created: '2023-01-16T23:40:54Z', attr: { 'str::cn': 'Product review survey', 'str::c': 'https://example.com' } }, contact: { contact_id: 'c1' }, id: 'e1', time: '2023-01-16T23:41:18.948713601Z', webhook_id: 'w1' });
-    clickedId = await post('/h', gzipSync(clicked), { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    orttoId = await post('/h', fixture('ortto-activity-webhook-subscribed-to-email.json'), {
+      'content-type': 'application/json',
+    });
+    ontraportId = await post('/h', fixture('ontraport-sub-tag-lightweight.form.txt'), {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    const clicked = JSON.stringify({
+      activity: {
+        id: 'a1',
+        field_id: 'act::c',
+        created: '2023-01-16T23:40:54Z',
+        attr: { 'str::cn': 'Product review survey', 'str::c': 'https://example.com' },
+      },
+      contact: { contact_id: 'c1' },
+      id: 'e1',
+      time: '2023-01-16T23:41:18.948713601Z',
+      webhook_id: 'w1',
+    });
+    clickedId = await post('/h', gzipSync(clicked), {
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+    });
     const plain = await post('/h', 'hello', { 'content-type': 'text/plain' });
     const { items } = await ok<{ items: Summary[] }>('captures.list', { limit: 10 });
     const byId = new Map(items.map((c) => [c.id, c]));
-    expect([byId.get(orttoId)?.vendor, byId.get(orttoId)?.eventLabel]).toEqual(['Ortto', 'Subscribed to email']);
-    expect([byId.get(ontraportId)?.vendor, byId.get(ontraportId)?.eventLabel]).toEqual(['Ontraport', 'Tag added (4)']);
-    expect([byId.get(clickedId)?.vendor, byId.get(clickedId)?.eventLabel]).toEqual(['Ortto', 'Clicked email']);
+    expect([byId.get(orttoId)?.vendor, byId.get(orttoId)?.eventLabel]).toEqual([
+      'Ortto',
+      'Subscribed to email',
+    ]);
+    expect([byId.get(ontraportId)?.vendor, byId.get(ontraportId)?.eventLabel]).toEqual([
+      'Ontraport',
+      'Tag added (4)',
+    ]);
+    expect([byId.get(clickedId)?.vendor, byId.get(clickedId)?.eventLabel]).toEqual([
+      'Ortto',
+      'Clicked email',
+    ]);
     expect(byId.get(plain)?.vendor).toBeNull();
   });
 
   it('decode.capture returns the decoded tree (output checked against the contract)', async () => {
-    const r = await ok<{ vendor: string; sections: { children: { key: string; label: string; children: { key: string; label: string; display: string }[] | null }[] }[] }>('decode.capture', { id: clickedId });
+    const r = await ok<{
+      vendor: string;
+      sections: {
+        children: {
+          key: string;
+          label: string;
+          children: { key: string; label: string; display: string }[] | null;
+        }[];
+      }[];
+    }>('decode.capture', { id: clickedId });
     expect(r.vendor).toBe('Ortto');
     const activity = r.sections[0]!.children.find((c) => c.key === 'activity')!;
-    const attr = activity.children!.find((c) => c.key === 'attr') as unknown as { children: { key: string; label: string; display: string }[] };
+    const attr = activity.children!.find((c) => c.key === 'attr') as unknown as {
+      children: { key: string; label: string; display: string }[];
+    };
     expect(attr.children.map((c) => [c.key, c.label, c.display])).toEqual([
       ['str::cn', 'Campaign name', 'Product review survey'],
       ['str::c', 'URL clicked', 'https://example.com'],
@@ -93,7 +144,10 @@ describe('decode in the engine', () => {
   });
 
   it('decode.payload decodes text that is not stored', async () => {
-    const r = await ok<{ vendor: string; eventLabel: string }>('decode.payload', { body: fixture('ontraport-object-create-notify.json').toString(), contentType: 'application/json' });
+    const r = await ok<{ vendor: string; eventLabel: string }>('decode.payload', {
+      body: fixture('ontraport-object-create-notify.json').toString(),
+      contentType: 'application/json',
+    });
     expect([r.vendor, r.eventLabel]).toEqual(['Ontraport', 'Contact created (0)']);
   });
 });
@@ -104,50 +158,89 @@ describe('custom dictionaries in SQLite', () => {
   it('imports an instance schema that overrides built-ins for new decodes and annotations', async () => {
     const changed: unknown[] = [];
     const off = app.engine.bus.on('dictionary.changed', (p) => changed.push(p));
-    const res = await ok<{ dictionary: { id: number; entryCount: number; source: string }; imported: number; errors: string[] }>('dictionary.custom.import', { name: 'Acme instance', content: JSON.stringify(instanceSchema) });
+    const res = await ok<{
+      dictionary: { id: number; entryCount: number; source: string };
+      imported: number;
+      errors: string[];
+    }>('dictionary.custom.import', { name: 'Acme instance', content: JSON.stringify(instanceSchema) });
     off();
     dictId = res.dictionary.id;
-    expect([res.imported, res.dictionary.entryCount, res.dictionary.source, res.errors]).toEqual([6, 6, 'ortto-schema', []]);
+    expect([res.imported, res.dictionary.entryCount, res.dictionary.source, res.errors]).toEqual([
+      6,
+      6,
+      'ortto-schema',
+      [],
+    ]);
     expect(changed).toEqual([{ dictionaryId: dictId }]);
     const r = await ok<{ eventLabel: string }>('decode.capture', { id: orttoId });
     expect(r.eventLabel).toBe('Opted in to email');
-    const id = await post('/h', fixture('ortto-activity-webhook-subscribed-to-email.json'), { 'content-type': 'application/json' });
+    const id = await post('/h', fixture('ortto-activity-webhook-subscribed-to-email.json'), {
+      'content-type': 'application/json',
+    });
     const { items } = await ok<{ items: Summary[] }>('captures.list', { limit: 1 });
     expect([items[0]!.id, items[0]!.eventLabel]).toEqual([id, 'Opted in to email']);
   });
 
   it('edits, lists, exports and validates', async () => {
-    await ok('dictionary.custom.upsertEntry', { dictionaryId: dictId, entry: { fieldId: 'str::cn', label: 'Journey or campaign' } });
-    const got = await ok<{ entries: { fieldId: string; label: string }[] }>('dictionary.custom.get', { id: dictId });
+    await ok('dictionary.custom.upsertEntry', {
+      dictionaryId: dictId,
+      entry: { fieldId: 'str::cn', label: 'Journey or campaign' },
+    });
+    const got = await ok<{ entries: { fieldId: string; label: string }[] }>('dictionary.custom.get', {
+      id: dictId,
+    });
     expect(got.entries.find((e) => e.fieldId === 'str::cn')?.label).toBe('Journey or campaign');
-    const entries = await ok<{ items: { id: string; origin: string; label: string }[] }>('dictionary.entries');
-    expect(entries.items.find((e) => e.origin === 'custom' && e.id === 'str::cn')?.label).toBe('Journey or campaign');
+    const entries = await ok<{ items: { id: string; origin: string; label: string }[] }>(
+      'dictionary.entries',
+    );
+    expect(entries.items.find((e) => e.origin === 'custom' && e.id === 'str::cn')?.label).toBe(
+      'Journey or campaign',
+    );
     expect(entries.items.filter((e) => e.origin === 'built-in').length).toBeGreaterThan(2000);
     const onlyCustom = await ok<{ items: { origin: string }[] }>('dictionary.entries', { origin: 'custom' });
     expect(onlyCustom.items.length).toBe(7);
     expect(onlyCustom.items.every((e) => e.origin === 'custom')).toBe(true);
-    const csv = await ok<{ content: string; fileName: string }>('dictionary.custom.export', { id: dictId, format: 'csv' });
+    const csv = await ok<{ content: string; fileName: string }>('dictionary.custom.export', {
+      id: dictId,
+      format: 'csv',
+    });
     expect(csv.fileName).toBe('Acme-instance.csv');
     expect(csv.content).toContain('str::cn,Journey or campaign');
     const json = await ok<{ content: string }>('dictionary.custom.export', { id: dictId, format: 'json' });
     expect(JSON.parse(json.content).entries).toHaveLength(7);
-    const bad = await app.rpc('dictionary.custom.upsertEntry', { dictionaryId: dictId, entry: { fieldId: 'str::x', label: '' } });
+    const bad = await app.rpc('dictionary.custom.upsertEntry', {
+      dictionaryId: dictId,
+      entry: { fieldId: 'str::x', label: '' },
+    });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.message).toMatch(/entry\.label/);
-    const badImport = await app.rpc('dictionary.custom.import', { name: 'x', format: 'json', content: '{oops' });
+    const badImport = await app.rpc('dictionary.custom.import', {
+      name: 'x',
+      format: 'json',
+      content: '{oops',
+    });
     expect(!badImport.ok && badImport.error.message).toMatch(/^content: not valid JSON/);
-    const deleted = await ok<{ deleted: boolean }>('dictionary.custom.deleteEntry', { dictionaryId: dictId, fieldId: 'str::cn' });
+    const deleted = await ok<{ deleted: boolean }>('dictionary.custom.deleteEntry', {
+      dictionaryId: dictId,
+      fieldId: 'str::cn',
+    });
     expect(deleted.deleted).toBe(true);
   });
 
   it('survives a restart (stored in SQLite) and is deleted cleanly', async () => {
     await app.close();
     app = await startApp({ serveUi: false, dataDir: dir.path });
-    const list = await ok<{ items: { id: number; name: string; entryCount: number }[] }>('dictionary.custom.list');
+    const list = await ok<{ items: { id: number; name: string; entryCount: number }[] }>(
+      'dictionary.custom.list',
+    );
     expect(list.items.map((d) => [d.name, d.entryCount])).toEqual([['Acme instance', 6]]);
-    expect((await ok<{ eventLabel: string }>('decode.capture', { id: orttoId })).eventLabel).toBe('Opted in to email');
+    expect((await ok<{ eventLabel: string }>('decode.capture', { id: orttoId })).eventLabel).toBe(
+      'Opted in to email',
+    );
     expect((await ok<{ deleted: boolean }>('dictionary.custom.delete', { id: dictId })).deleted).toBe(true);
-    expect((await ok<{ eventLabel: string }>('decode.capture', { id: orttoId })).eventLabel).toBe('Subscribed to email');
+    expect((await ok<{ eventLabel: string }>('decode.capture', { id: orttoId })).eventLabel).toBe(
+      'Subscribed to email',
+    );
     const db = new Database(join(dir.path, databaseFileName), { readonly: true, fileMustExist: true });
     try {
       const rows = db.prepare('SELECT COUNT(*) AS n FROM decode_dictionary_entries').get() as { n: number };

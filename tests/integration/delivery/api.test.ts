@@ -8,7 +8,10 @@ import { cueServer, removeDir } from './helpers';
 let engine: Engine;
 let dir: ReturnType<typeof tempDir>;
 let server: Awaited<ReturnType<typeof cueServer>>;
-let call: (method: string, input: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+let call: (
+  method: string,
+  input: unknown,
+) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
 
 beforeAll(async () => {
   server = await cueServer(() => ({ status: 200 }));
@@ -24,14 +27,20 @@ afterAll(async () => {
 });
 
 const send = (request: Record<string, unknown>) =>
-  call('deliveries.send', { request: { method: 'POST', url: server.url, headers: [], bodyBase64: '', ...request }, type: 'manual' });
+  call('deliveries.send', {
+    request: { method: 'POST', url: server.url, headers: [], bodyBase64: '', ...request },
+    type: 'manual',
+  });
 
 describe('bad input names the field, and nothing is queued', () => {
   it.each([
     [{ url: 'not a url' }, /request\.url: invalid URL "not a url"/],
     [{ url: 'ftp://example.com/x' }, /request\.url: unsupported scheme "ftp"/],
     [{ headers: [['Bad Header', 'x']] }, /request\.headers\.0\.0: malformed header name "Bad Header"/],
-    [{ headers: [['X-Ok', 'a\r\nInjected: 1']] }, /request\.headers\.0\.1: header "X-Ok" value contains a line break/],
+    [
+      { headers: [['X-Ok', 'a\r\nInjected: 1']] },
+      /request\.headers\.0\.1: header "X-Ok" value contains a line break/,
+    ],
     [{ method: 'GET POST' }, /request\.method: malformed method/],
     [{ bodyBase64: '%%%' }, /request\.bodyBase64: not base64/],
   ])('%j', async (request, message) => {
@@ -47,38 +56,64 @@ describe('bad input names the field, and nothing is queued', () => {
 describe('saved webhooks, environments, emulate over the API (outputs checked against the contract)', () => {
   it('exports and re-imports webhooks with their collection; bad entries are named by index and field', async () => {
     const col = (await call('collections.save', { name: 'Ontraport' })).value as { id: number };
-    await call('webhooks.save', { name: 'Note', method: 'POST', url: 'https://x.example/[Contact ID]', body: 'a=[First Name]', collectionId: col.id });
+    await call('webhooks.save', {
+      name: 'Note',
+      method: 'POST',
+      url: 'https://x.example/[Contact ID]',
+      body: 'a=[First Name]',
+      collectionId: col.id,
+    });
     const out = (await call('webhooks.export', {})).value as { content: string; count: number };
     expect(out.count).toBe(1);
     const parsed = JSON.parse(out.content) as { webhooks: unknown[] };
     parsed.webhooks.push({ name: '', method: 'POST', url: 'x' });
-    const imported = (await call('webhooks.import', { content: JSON.stringify(parsed) })).value as { imported: number; errors: string[] };
+    const imported = (await call('webhooks.import', { content: JSON.stringify(parsed) })).value as {
+      imported: number;
+      errors: string[];
+    };
     expect(imported.imported).toBe(1);
     expect(imported.errors).toEqual([expect.stringMatching(/^webhooks\[1\]\.name: /)]);
-    const list = (await call('webhooks.list', {})).value as { items: Array<{ name: string; collectionId: number | null }> };
+    const list = (await call('webhooks.list', {})).value as {
+      items: Array<{ name: string; collectionId: number | null }>;
+    };
     expect(list.items.filter((w) => w.name === 'Note').map((w) => w.collectionId)).toEqual([col.id, col.id]);
-    expect((await call('webhooks.import', { content: '{"nope":1}' })).error?.message).toMatch(/^content: not a Hookscope webhooks export/);
+    expect((await call('webhooks.import', { content: '{"nope":1}' })).error?.message).toMatch(
+      /^content: not a Hookscope webhooks export/,
+    );
   });
 
   it('the active environment fills {{variables}} in bulk templates', async () => {
-    const env = (await call('environments.save', { name: 'staging', variables: { base: server.url, token: 't-1' } })).value as { id: number };
+    const env = (
+      await call('environments.save', { name: 'staging', variables: { base: server.url, token: 't-1' } })
+    ).value as { id: number };
     await call('environments.activate', { id: env.id });
-    const job = (await call('bulk.start', {
-      template: { method: 'POST', url: '{{base}}/env/[id]', headers: [['Authorization', 'Bearer {{token}}']], body: 'id=[id]' },
-      rows: { content: 'id\n7\n', format: 'csv' },
-    })).value as { jobId: number };
-    for (let i = 0; i < 400 && !server.received.some((r) => r.url === '/env/7'); i++) await new Promise((r) => setTimeout(r, 10));
+    const job = (
+      await call('bulk.start', {
+        template: {
+          method: 'POST',
+          url: '{{base}}/env/[id]',
+          headers: [['Authorization', 'Bearer {{token}}']],
+          body: 'id=[id]',
+        },
+        rows: { content: 'id\n7\n', format: 'csv' },
+      })
+    ).value as { jobId: number };
+    for (let i = 0; i < 400 && !server.received.some((r) => r.url === '/env/7'); i++)
+      await new Promise((r) => setTimeout(r, 10));
     const got = server.received.find((r) => r.url === '/env/7');
     expect(got?.headers.authorization).toBe('Bearer t-1');
     expect(job.jobId).toBeGreaterThan(0);
-    expect((await call('environments.save', { name: 'staging', variables: {} })).error?.code).toBe('conflict');
+    expect((await call('environments.save', { name: 'staging', variables: {} })).error?.code).toBe(
+      'conflict',
+    );
   });
 
   it('emulate.send delivers an Ontraport ping with the Ontraport policy', async () => {
     const result = await call('emulate.send', { kind: 'ontraport-ping', to: `${server.url}/ping` });
     expect(result.ok).toBe(true);
     expect(result.value).toMatchObject({ policy: 'ontraport', type: 'emulator' });
-    for (let i = 0; i < 400 && !server.received.some((r) => r.url === '/ping'); i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 400 && !server.received.some((r) => r.url === '/ping'); i++)
+      await new Promise((r) => setTimeout(r, 10));
     expect(server.received.find((r) => r.url === '/ping')?.body.toString()).toMatch(/firstname=/);
   });
 });

@@ -14,11 +14,17 @@ afterEach(async () => {
 /** CI runs 2000 rows (about 10 s on a busy 2-core box); HOOKSCOPE_BULK_ROWS=10000 runs the full issue-5 case. */
 const ROWS = Number(process.env.HOOKSCOPE_BULK_ROWS ?? 2000);
 
-const csv = (n: number) => ['Email,N', ...Array.from({ length: n }, (_, i) => `user${i}@example.com,${i}`)].join('\n');
+const csv = (n: number) =>
+  ['Email,N', ...Array.from({ length: n }, (_, i) => `user${i}@example.com,${i}`)].join('\n');
 
 function startJob(harness: Harness, url: string, rows: string, extra: Record<string, unknown> = {}) {
   return harness.service.startBulk({
-    template: { method: 'POST', url: `${url}/bulk/[N]`, headers: [['X-Row', '[N]']], body: '{"email":"[Email]","n":[N]}' },
+    template: {
+      method: 'POST',
+      url: `${url}/bulk/[N]`,
+      headers: [['X-Row', '[N]']],
+      body: '{"email":"[Email]","n":[N]}',
+    },
     rows: { content: rows, format: 'csv' },
     batchSize: 100,
     concurrency: 10,
@@ -28,7 +34,11 @@ function startJob(harness: Harness, url: string, rows: string, extra: Record<str
 }
 
 const lastProgress = (harness: Harness, jobId: number) =>
-  harness.events.filter((e) => e.event === 'bulk.progress').map((e) => e.payload as BulkProgress).filter((p) => p.jobId === jobId).at(-1);
+  harness.events
+    .filter((e) => e.event === 'bulk.progress')
+    .map((e) => e.payload as BulkProgress)
+    .filter((p) => p.jobId === jobId)
+    .at(-1);
 
 describe('bulk send', () => {
   it(`${ROWS} rows at 100/s: every row lands once, paced within 10% of the set rate (fake clock)`, async () => {
@@ -46,9 +56,17 @@ describe('bulk send', () => {
     // each row went out once, with its own merge values
     const urls = new Set(server.received.map((r) => r.url));
     expect(urls.size).toBe(ROWS);
-    expect(server.received.find((r) => r.url === '/bulk/7')?.body.toString()).toBe('{"email":"user7@example.com","n":7}');
-    expect(server.received.find((r) => r.url === '/bulk/7')?.headers['content-type']).toBe('application/json');
-    const starts = (h.db.prepare('SELECT started_at_ms AS t FROM delivery_attempts ORDER BY started_at_ms').all() as Array<{ t: number }>).map((r) => r.t);
+    expect(server.received.find((r) => r.url === '/bulk/7')?.body.toString()).toBe(
+      '{"email":"user7@example.com","n":7}',
+    );
+    expect(server.received.find((r) => r.url === '/bulk/7')?.headers['content-type']).toBe(
+      'application/json',
+    );
+    const starts = (
+      h.db.prepare('SELECT started_at_ms AS t FROM delivery_attempts ORDER BY started_at_ms').all() as Array<{
+        t: number;
+      }>
+    ).map((r) => r.t);
     const spanMs = starts.at(-1)! - starts[0]!;
     const rate = ((ROWS - 1) * 1000) / spanMs;
     expect(rate).toBeGreaterThan(90);
@@ -61,7 +79,12 @@ describe('bulk send', () => {
     h.service.start();
     const rows = 'Email,N\na@example.com,1\nb@example.com\nc@example.com,3';
     const job = h.service.startBulk({
-      template: { method: 'POST', url: `${server.url}/[N]`, headers: [], body: 'email=[Email]&x=[Missing Field]' },
+      template: {
+        method: 'POST',
+        url: `${server.url}/[N]`,
+        headers: [],
+        body: 'email=[Email]&x=[Missing Field]',
+      },
       rows: { content: rows, format: 'csv' },
       batchSize: 100,
       concurrency: 2,
@@ -70,10 +93,18 @@ describe('bulk send', () => {
     await h.drain(10);
     const p = h.service.bulk.progress(job.jobId);
     expect(p.counts.skipped).toBe(3);
-    expect(p.rowErrors.map((e) => e.message).join('\n')).toMatch(/row 1: unresolved merge field.*\[Missing Field\]/);
+    expect(p.rowErrors.map((e) => e.message).join('\n')).toMatch(
+      /row 1: unresolved merge field.*\[Missing Field\]/,
+    );
     expect(server.received).toHaveLength(0);
     expect(() =>
-      h!.service.startBulk({ template: { method: 'POST', url: server!.url, headers: [], body: '' }, rows: { content: 'not json', format: 'json' }, batchSize: 100, concurrency: 1, policy: 'none' } as never),
+      h!.service.startBulk({
+        template: { method: 'POST', url: server!.url, headers: [], body: '' },
+        rows: { content: 'not json', format: 'json' },
+        batchSize: 100,
+        concurrency: 1,
+        policy: 'none',
+      } as never),
     ).toThrow(/rows: file: not valid JSON/);
   });
 

@@ -11,7 +11,11 @@ import { cueServer, removeDir } from './helpers';
 function io() {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s) }, out, err };
+  return {
+    io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s) },
+    out,
+    err,
+  };
 }
 
 let server: Awaited<ReturnType<typeof cueServer>> | undefined;
@@ -26,7 +30,20 @@ describe('hookscope send', () => {
   it('prints each attempt with status, duration and next wait; Ortto time-scaled; exits 0 once delivered', async () => {
     server = await cueServer((n) => ({ status: n < 2 ? 503 : 200 }));
     const t = io();
-    const code = await send([`${server.url}/cli`, '-d', 'a=1&b=2', '-H', 'X-Test: yes', '--policy', 'ortto', '--time-scale', '0.0001'], t.io);
+    const code = await send(
+      [
+        `${server.url}/cli`,
+        '-d',
+        'a=1&b=2',
+        '-H',
+        'X-Test: yes',
+        '--policy',
+        'ortto',
+        '--time-scale',
+        '0.0001',
+      ],
+      t.io,
+    );
     expect(code).toBe(0);
     const lines = t.out.join('').trim().split('\n');
     expect(lines).toHaveLength(3);
@@ -53,12 +70,29 @@ describe('hookscope send', () => {
     const rows = join(dir.path, 'rows.csv');
     writeFileSync(rows, 'First Name,id\nAda,1\nGrace,2\n');
     const t = io();
-    const code = await send([`${server.url}/r/[id]`, '-d', '{"name":"[First Name]"}', '--rows', rows, '--sign', 'github', '--secret', 's3cret', '--rate', '600/min'], t.io);
+    const code = await send(
+      [
+        `${server.url}/r/[id]`,
+        '-d',
+        '{"name":"[First Name]"}',
+        '--rows',
+        rows,
+        '--sign',
+        'github',
+        '--secret',
+        's3cret',
+        '--rate',
+        '600/min',
+      ],
+      t.io,
+    );
     expect(code).toBe(0);
     expect(server.received.map((r) => r.url).sort()).toEqual(['/r/1', '/r/2']);
     const ada = server.received.find((r) => r.url === '/r/1')!;
     expect(ada.body.toString()).toBe('{"name":"Ada"}');
-    expect(ada.headers['x-hub-signature-256']).toBe(`sha256=${createHmac('sha256', 's3cret').update(ada.body).digest('hex')}`);
+    expect(ada.headers['x-hub-signature-256']).toBe(
+      `sha256=${createHmac('sha256', 's3cret').update(ada.body).digest('hex')}`,
+    );
     expect(t.out.join('')).toMatch(/2 delivered, 0 failed, 0 skipped of 2 rows/);
   });
 
@@ -87,9 +121,15 @@ describe('hookscope emulate', () => {
     const dir = tempDir();
     dirs.push(dir);
     const contact = join(dir.path, 'contact.json');
-    writeFileSync(contact, JSON.stringify({ firstname: 'Mary', lastname: 'Smith', email: 'mary@example.com', id: '8' }));
+    writeFileSync(
+      contact,
+      JSON.stringify({ firstname: 'Mary', lastname: 'Smith', email: 'mary@example.com', id: '8' }),
+    );
     const t = io();
-    const code = await emulate(['ontraport-sub_tag', '--to', `${server.url}/op`, '--encoding', 'form', '--contact', contact], t.io);
+    const code = await emulate(
+      ['ontraport-sub_tag', '--to', `${server.url}/op`, '--encoding', 'form', '--contact', contact],
+      t.io,
+    );
     expect(code).toBe(0);
     const body = server.received[0]!.body.toString();
     expect(body).toMatch(/event%5Btype%5D=sub_tag|event\[type\]=sub_tag/);

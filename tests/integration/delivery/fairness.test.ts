@@ -9,11 +9,19 @@ afterEach(async () => {
 it('a rate-limited destination with a long backlog does not hold up another destination', async () => {
   const slow = await cueServer(() => ({ status: 200 }));
   const other = await cueServer(() => ({ status: 200 }));
-  cleanup.push(() => slow.close(), () => other.close());
+  cleanup.push(
+    () => slow.close(),
+    () => other.close(),
+  );
   const h = deliveryHarness();
   cleanup.push(() => h.close());
   const send = (url: string, ratePerMinute?: number) =>
-    h.service.send({ request: { method: 'POST', url, headers: [], bodyBase64: '' }, type: 'manual', policy: 'none', ratePerMinute } as never);
+    h.service.send({
+      request: { method: 'POST', url, headers: [], bodyBase64: '' },
+      type: 'manual',
+      policy: 'none',
+      ratePerMinute,
+    } as never);
   for (let i = 0; i < 500; i++) send(slow.url, 60); // one a second
   send(other.url);
   h.service.start();

@@ -63,7 +63,10 @@ export async function cueServer(cue: (n: number, req: Received) => Cue = () => (
 }
 
 /** A delivery service over a real SQLite database in a temp dir, on a fake clock. */
-export function deliveryHarness(overrides: Partial<DeliveryServiceDeps> = {}, existing?: { dataDir: string }) {
+export function deliveryHarness(
+  overrides: Partial<DeliveryServiceDeps> = {},
+  existing?: { dataDir: string },
+) {
   const dir = existing ? null : tempDir('hookscope-delivery-');
   const dataDir = existing?.dataDir ?? dir!.path;
   const db: Database.Database = openDatabase({ dataDir });

@@ -20,7 +20,12 @@ async function deliver(cue: (n: number) => Cue, options: Record<string, unknown>
   h = deliveryHarness();
   h.service.start();
   const summary = h.service.send({
-    request: { method: 'POST', url: `${server.url}/hook`, headers: [['Content-Type', 'application/json']], bodyBase64: Buffer.from('{"a":1}').toString('base64') },
+    request: {
+      method: 'POST',
+      url: `${server.url}/hook`,
+      headers: [['Content-Type', 'application/json']],
+      bodyBase64: Buffer.from('{"a":1}').toString('base64'),
+    },
     type: 'manual',
     policy: 'none',
     ...options,
@@ -49,7 +54,9 @@ describe('delivery policies against a real server, on a fake clock', () => {
   });
 
   it('Ortto: 302 is success (redirect not followed); 503 then 200 succeeds on the second attempt', async () => {
-    const first = await deliver(() => ({ status: 302, headers: { location: 'http://127.0.0.1:1/' } }), { policy: 'ortto' });
+    const first = await deliver(() => ({ status: 302, headers: { location: 'http://127.0.0.1:1/' } }), {
+      policy: 'ortto',
+    });
     expect(first.detail.state).toBe('succeeded');
     expect(first.server.received).toHaveLength(1);
     await h!.close();
@@ -71,12 +78,20 @@ describe('delivery policies against a real server, on a fake clock', () => {
   });
 
   it('time-scale 0.001 turns Ortto 5 min into 300 ms', async () => {
-    const { gaps } = await deliver((n) => ({ status: n < 3 ? 500 : 200 }), { policy: 'ortto', timeScale: 0.001 });
+    const { gaps } = await deliver((n) => ({ status: n < 3 ? 500 : 200 }), {
+      policy: 'ortto',
+      timeScale: 0.001,
+    });
     expect(gaps).toEqual([300, 900, 3600]);
   });
 
   it('Retry-After is honoured; resets and stalls are network errors that get retried', async () => {
-    const cues: Cue[] = [{ status: 429, headers: { 'retry-after': '120' } }, { reset: true }, { stall: true }, { status: 200 }];
+    const cues: Cue[] = [
+      { status: 429, headers: { 'retry-after': '120' } },
+      { reset: true },
+      { stall: true },
+      { status: 200 },
+    ];
     const { detail, gaps } = await deliver((n) => cues[n] ?? { status: 200 }, {
       policy: 'custom',
       customWaitsMs: [1000, 2000, 3000],
@@ -90,7 +105,10 @@ describe('delivery policies against a real server, on a fake clock', () => {
   });
 
   it('Ontraport: its retry count and requests-per-minute; none: a single attempt', async () => {
-    const { detail, gaps } = await deliver(() => ({ status: 500 }), { policy: 'ontraport', ontraport: { retries: 2, requestsPerMinute: 60 } });
+    const { detail, gaps } = await deliver(() => ({ status: 500 }), {
+      policy: 'ontraport',
+      ontraport: { retries: 2, requestsPerMinute: 60 },
+    });
     expect(detail.attemptList).toHaveLength(3);
     expect(gaps).toEqual([MIN, MIN]);
     await h!.close();
@@ -101,13 +119,22 @@ describe('delivery policies against a real server, on a fake clock', () => {
   });
 
   it('every attempt carries X-Hookscope-Delivery and the log has the bounded response data', async () => {
-    const { detail } = await deliver(() => ({ status: 201, body: 'x'.repeat(100_000) }), { policy: 'none', name: 'big answer' });
+    const { detail } = await deliver(() => ({ status: 201, body: 'x'.repeat(100_000) }), {
+      policy: 'none',
+      name: 'big answer',
+    });
     expect(server!.received[0]!.delivery).toBe(detail.uid);
     const attempt = detail.attemptList[0]!;
     expect(attempt.responseBodyBytes).toBe(100_000);
     expect(Buffer.from(attempt.responseBodyBase64, 'base64').length).toBe(16 * 1024);
     const log = h!.service.queue.store.log(undefined, null, 10).items;
-    expect(log[0]).toMatchObject({ responseCode: 201, attempt: 1, name: 'big answer', type: 'manual', request: `POST ${server!.url}/hook` });
+    expect(log[0]).toMatchObject({
+      responseCode: 201,
+      attempt: 1,
+      name: 'big answer',
+      type: 'manual',
+      request: `POST ${server!.url}/hook`,
+    });
   });
 
   it('cancel stops a pending retry; retry-now makes it due at once and restarts a finished schedule', async () => {

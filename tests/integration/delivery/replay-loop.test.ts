@@ -41,7 +41,9 @@ function capture(e: Engine, path: string, headers: Array<[string, string]>, body
     });
     const url = new URL(path, e.receiverUrl);
     request(url, { method: 'PUT', headers: headers.flat(), body })
-      .then((res) => (res.statusCode === 200 ? res.body.dump() : reject(new Error(`receiver answered ${res.statusCode}`))))
+      .then((res) =>
+        res.statusCode === 200 ? res.body.dump() : reject(new Error(`receiver answered ${res.statusCode}`)),
+      )
       .catch(reject);
   });
 }
@@ -61,8 +63,21 @@ describe('replay', () => {
     const target = await cueServer(() => ({ status: 200 }));
     cleanup.push(() => target.close());
     const body = Buffer.concat([randomBytes(4096), Buffer.from('\r\n\u0000{"é":1}')]);
-    const id = await capture(e, '/h/replay-me?x=1', [['X-Custom', 'one'], ['x-custom', 'two'], ['Content-Type', 'application/octet-stream'], ['Connection', 'keep-alive']], body);
-    const summary = await d.handlers['deliveries.replay']({ captureId: id, url: `${target.url}/copy`, mode: 'exact', policy: 'none' }, meta);
+    const id = await capture(
+      e,
+      '/h/replay-me?x=1',
+      [
+        ['X-Custom', 'one'],
+        ['x-custom', 'two'],
+        ['Content-Type', 'application/octet-stream'],
+        ['Connection', 'keep-alive'],
+      ],
+      body,
+    );
+    const summary = await d.handlers['deliveries.replay'](
+      { captureId: id, url: `${target.url}/copy`, mode: 'exact', policy: 'none' },
+      meta,
+    );
     expect(summary.type).toBe('replay');
     const got = await waitFor(() => target.received[0]);
     expect(sha256(got.body)).toBe(sha256(body));
@@ -80,18 +95,42 @@ describe('replay', () => {
     const id = await capture(e, '/h/loop', [['Content-Type', 'text/plain']], Buffer.from('hi'));
     const port = new URL(e.receiverUrl).port;
     for (const url of [`${e.receiverUrl}/h/loop`, `http://localhost:${port}/x`]) {
-      const call = d.handlers['deliveries.replay']({ captureId: id, url, mode: 'exact', policy: 'none' }, meta);
+      const call = d.handlers['deliveries.replay'](
+        { captureId: id, url, mode: 'exact', policy: 'none' },
+        meta,
+      );
       await expect(call).rejects.toBeInstanceOf(ApiError);
       await expect(call).rejects.toMatchObject({ code: 'loop_detected' });
     }
     d.setPublicUrlProvider(() => ['https://hookscope-test.loca.lt']);
     await expect(
       Promise.resolve().then(() =>
-        d.handlers['deliveries.send']({ request: { method: 'POST', url: 'https://hookscope-test.loca.lt/h/x', headers: [], bodyBase64: '' }, type: 'manual', policy: 'none' }, meta),
+        d.handlers['deliveries.send'](
+          {
+            request: {
+              method: 'POST',
+              url: 'https://hookscope-test.loca.lt/h/x',
+              headers: [],
+              bodyBase64: '',
+            },
+            type: 'manual',
+            policy: 'none',
+          },
+          meta,
+        ),
       ),
     ).rejects.toMatchObject({ code: 'loop_detected', message: expect.stringMatching(/tunnel/) });
     const before = (await e.handlers['captures.count']({}, meta)).count;
-    const allowed = await d.handlers['deliveries.replay']({ captureId: id, url: `${e.receiverUrl}/h/loop-allowed`, mode: 'exact', policy: 'none', allowLoop: true }, meta);
+    const allowed = await d.handlers['deliveries.replay'](
+      {
+        captureId: id,
+        url: `${e.receiverUrl}/h/loop-allowed`,
+        mode: 'exact',
+        policy: 'none',
+        allowLoop: true,
+      },
+      meta,
+    );
     await waitFor(() => (d.service.get(allowed.id).state === 'succeeded' ? true : undefined));
     const landed = e.ctx.captures.list({ limit: 5 }).items.find((c) => c.path === '/h/loop-allowed');
     expect(landed).toBeDefined();

@@ -82,7 +82,11 @@ describe('the queue survives restart', () => {
     const a = deliveryHarness();
     const [id] = enqueue(a, server.url, 1);
     // What a crash leaves behind: claimed by an owner that no longer runs, lease not yet expired.
-    a.db.prepare(`UPDATE deliveries SET state = 'in_flight', lease_owner = 'dead', lease_until_ms = ? WHERE id = ?`).run(a.clock.now() + 60_000, id);
+    a.db
+      .prepare(
+        `UPDATE deliveries SET state = 'in_flight', lease_owner = 'dead', lease_until_ms = ? WHERE id = ?`,
+      )
+      .run(a.clock.now() + 60_000, id);
     await a.service.close();
     a.db.close();
     const b = deliveryHarness({}, { dataDir: a.dataDir });

@@ -11,7 +11,9 @@ import { tempDir } from '../../helpers/temp-dir';
 let engine: Engine;
 let dir: ReturnType<typeof tempDir>;
 const call = <M extends keyof Engine['handlers']>(m: M, input: Parameters<Engine['handlers'][M]>[0]) =>
-  (engine.handlers[m] as (i: unknown, meta: unknown) => ReturnType<Engine['handlers'][M]>)(input, { transport: 'in-process' });
+  (engine.handlers[m] as (i: unknown, meta: unknown) => ReturnType<Engine['handlers'][M]>)(input, {
+    transport: 'in-process',
+  });
 const idOf = (res: { headers: Record<string, unknown> }) => Number(res.headers['x-hookscope-capture-id']);
 const bodyOf = async (id: number) => Buffer.from((await call('captures.get', { id })).bodyBase64, 'base64');
 
@@ -39,9 +41,15 @@ describe('receiver', () => {
 
   it('keeps a 1 MB random binary body byte-identical', async () => {
     const body = randomBytes(1024 * 1024);
-    const res = await send(`${engine.receiverUrl}/bin`, { method: 'POST', body, headers: [['Content-Type', 'application/octet-stream']] });
+    const res = await send(`${engine.receiverUrl}/bin`, {
+      method: 'POST',
+      body,
+      headers: [['Content-Type', 'application/octet-stream']],
+    });
     const stored = await bodyOf(idOf(res));
-    expect(createHash('sha256').update(stored).digest('hex')).toBe(createHash('sha256').update(body).digest('hex'));
+    expect(createHash('sha256').update(stored).digest('hex')).toBe(
+      createHash('sha256').update(body).digest('hex'),
+    );
   });
 
   it('keeps chunked bodies whole', async () => {
@@ -84,9 +92,17 @@ describe('receiver', () => {
   });
 
   it('stores invalid JSON, invalid UTF-8 and lying content types byte-exact', async () => {
-    const bodies = [Buffer.from('{"broken": '), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0x00]), Buffer.from('<xml>not json</xml>')];
+    const bodies = [
+      Buffer.from('{"broken": '),
+      Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0x00]),
+      Buffer.from('<xml>not json</xml>'),
+    ];
     for (const body of bodies) {
-      const res = await send(`${engine.receiverUrl}/lies`, { method: 'POST', body, headers: [['Content-Type', 'application/json']] });
+      const res = await send(`${engine.receiverUrl}/lies`, {
+        method: 'POST',
+        body,
+        headers: [['Content-Type', 'application/json']],
+      });
       expect(res.status).toBe(200);
       expect((await bodyOf(idOf(res))).equals(body)).toBe(true);
     }
@@ -97,7 +113,10 @@ describe('receiver', () => {
     const res = await send(`${engine.receiverUrl}/gz`, {
       method: 'POST',
       body: gzipSync(plain),
-      headers: [['Content-Encoding', 'gzip'], ['Content-Type', 'application/json']],
+      headers: [
+        ['Content-Encoding', 'gzip'],
+        ['Content-Type', 'application/json'],
+      ],
     });
     const capture = await call('captures.get', { id: idOf(res) });
     expect(Buffer.from(capture.bodyBase64, 'base64').equals(gzipSync(plain))).toBe(true);
@@ -106,7 +125,11 @@ describe('receiver', () => {
 
   it('does not expand a gzip bomb past its cap', async () => {
     const bomb = gzipSync(Buffer.alloc(80 * 1024 * 1024));
-    const res = await send(`${engine.receiverUrl}/bomb`, { method: 'POST', body: bomb, headers: [['Content-Encoding', 'gzip']] });
+    const res = await send(`${engine.receiverUrl}/bomb`, {
+      method: 'POST',
+      body: bomb,
+      headers: [['Content-Encoding', 'gzip']],
+    });
     const capture = await call('captures.get', { id: idOf(res) });
     expect(capture.decodedBodyBase64).toBeNull();
     expect(capture.decodeNote).toMatch(/compression bomb/);
@@ -117,9 +140,11 @@ describe('receiver', () => {
     await call('settings.update', { bodyLimitBytes: 64 * 1024 });
     try {
       const body = randomBytes(300 * 1024);
-      const res = await send(`${engine.receiverUrl}/too-big`, { method: 'POST', body, headers: [['X-Big', 'yes']] }).catch(
-        (e: Error) => ({ status: -1, headers: {}, body: Buffer.from(e.message) }),
-      );
+      const res = await send(`${engine.receiverUrl}/too-big`, {
+        method: 'POST',
+        body,
+        headers: [['X-Big', 'yes']],
+      }).catch((e: Error) => ({ status: -1, headers: {}, body: Buffer.from(e.message) }));
       expect(res.status).toBe(413);
       const list = await call('captures.list', { filter: { text: undefined }, limit: 5 });
       const summary = list.items.find((c) => c.path === '/too-big')!;
@@ -173,31 +198,54 @@ describe('receiver', () => {
     });
 
     it('fail the first N, then succeed', async () => {
-      await call('endpoints.create', { slug: 'flaky', name: 'Flaky', rule: rule({ behaviour: { kind: 'fail-first', count: 2, failStatus: 503 } }) });
+      await call('endpoints.create', {
+        slug: 'flaky',
+        name: 'Flaky',
+        rule: rule({ behaviour: { kind: 'fail-first', count: 2, failStatus: 503 } }),
+      });
       const statuses = [];
-      for (let i = 0; i < 4; i++) statuses.push((await send(`${engine.receiverUrl}/h/flaky`, { method: 'POST' })).status);
+      for (let i = 0; i < 4; i++)
+        statuses.push((await send(`${engine.receiverUrl}/h/flaky`, { method: 'POST' })).status);
       expect(statuses).toEqual([503, 503, 200, 200]);
     });
 
     it('a status sequence, then its last status', async () => {
-      await call('endpoints.create', { slug: 'seq', name: 'Seq', rule: rule({ behaviour: { kind: 'sequence', statuses: [500, 429, 404, 200] } }) });
+      await call('endpoints.create', {
+        slug: 'seq',
+        name: 'Seq',
+        rule: rule({ behaviour: { kind: 'sequence', statuses: [500, 429, 404, 200] } }),
+      });
       const statuses = [];
       for (let i = 0; i < 6; i++) statuses.push((await send(`${engine.receiverUrl}/h/seq`)).status);
       expect(statuses).toEqual([500, 429, 404, 200, 200, 200]);
     });
 
     it('a failure rate of 0% and 100%', async () => {
-      const ep = await call('endpoints.create', { slug: 'rate', name: 'Rate', rule: rule({ behaviour: { kind: 'failure-rate', percent: 100, failStatus: 502 } }) });
+      const ep = await call('endpoints.create', {
+        slug: 'rate',
+        name: 'Rate',
+        rule: rule({ behaviour: { kind: 'failure-rate', percent: 100, failStatus: 502 } }),
+      });
       expect((await send(`${engine.receiverUrl}/h/rate`)).status).toBe(502);
-      await call('endpoints.update', { id: ep.id, rule: rule({ behaviour: { kind: 'failure-rate', percent: 0, failStatus: 502 } }) });
+      await call('endpoints.update', {
+        id: ep.id,
+        rule: rule({ behaviour: { kind: 'failure-rate', percent: 0, failStatus: 502 } }),
+      });
       expect((await send(`${engine.receiverUrl}/h/rate`)).status).toBe(200);
     });
 
     it('editing a rule restarts its count', async () => {
-      const ep = await call('endpoints.create', { slug: 'reset', name: 'Reset', rule: rule({ behaviour: { kind: 'fail-first', count: 1, failStatus: 500 } }) });
+      const ep = await call('endpoints.create', {
+        slug: 'reset',
+        name: 'Reset',
+        rule: rule({ behaviour: { kind: 'fail-first', count: 1, failStatus: 500 } }),
+      });
       expect((await send(`${engine.receiverUrl}/h/reset`)).status).toBe(500);
       expect((await send(`${engine.receiverUrl}/h/reset`)).status).toBe(200);
-      await call('endpoints.update', { id: ep.id, rule: rule({ behaviour: { kind: 'fail-first', count: 1, failStatus: 418 } }) });
+      await call('endpoints.update', {
+        id: ep.id,
+        rule: rule({ behaviour: { kind: 'fail-first', count: 1, failStatus: 418 } }),
+      });
       expect((await send(`${engine.receiverUrl}/h/reset`)).status).toBe(418);
     });
 

@@ -10,16 +10,26 @@ beforeAll(async () => {
 afterAll(async () => app.close());
 
 /** A request with full control over Host/Origin (fetch would refuse to forge them). */
-function rpc(url: string, headers: Record<string, string>, body = JSON.stringify({ method: 'app.info', input: {} })) {
-  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
-    const req = request(`${url}/api/rpc`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+function rpc(
+  url: string,
+  headers: Record<string, string>,
+  body = JSON.stringify({ method: 'app.info', input: {} }),
+) {
+  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>(
+    (resolve, reject) => {
+      const req = request(
+        `${url}/api/rpc`,
+        { method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+        (res) => {
+          let text = '';
+          res.on('data', (c) => (text += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    },
+  );
 }
 
 describe('control API protection', () => {
@@ -36,16 +46,26 @@ describe('control API protection', () => {
   });
 
   it('refuses a foreign Host even with the right token (DNS rebinding)', async () => {
-    const res = await rpc(app.apiUrl, { authorization: `Bearer ${app.token}`, host: `evil.example:${new URL(app.apiUrl).port}` });
+    const res = await rpc(app.apiUrl, {
+      authorization: `Bearer ${app.token}`,
+      host: `evil.example:${new URL(app.apiUrl).port}`,
+    });
     expect(res.status).toBe(403);
     expect(res.body).toContain('not allowed');
   });
 
   it('refuses a foreign Origin even with the right token', async () => {
-    const res = await rpc(app.apiUrl, { authorization: `Bearer ${app.token}`, origin: 'https://evil.example' });
+    const res = await rpc(app.apiUrl, {
+      authorization: `Bearer ${app.token}`,
+      origin: 'https://evil.example',
+    });
     expect(res.status).toBe(403);
-    expect((await rpc(app.apiUrl, { authorization: `Bearer ${app.token}`, origin: 'null' })).status).toBe(403);
-    expect((await rpc(app.apiUrl, { authorization: `Bearer ${app.token}`, origin: app.apiUrl })).status).toBe(200);
+    expect((await rpc(app.apiUrl, { authorization: `Bearer ${app.token}`, origin: 'null' })).status).toBe(
+      403,
+    );
+    expect((await rpc(app.apiUrl, { authorization: `Bearer ${app.token}`, origin: app.apiUrl })).status).toBe(
+      200,
+    );
   });
 
   it('sends no CORS headers at all', async () => {

@@ -21,10 +21,32 @@ const secrets = {
 beforeAll(async () => {
   app = await startApp({ serveUi: false });
   const requests: Array<{ path: string; headers: Array<[string, string]> }> = [
-    { path: '/h/export/1', headers: [['Authorization', secrets.authorization], ['Cookie', secrets.cookie]] },
-    { path: '/h/export/2', headers: [['authorization', secrets.basic], ['Api-Key', secrets.apiKey], ['Api-Appid', secrets.appId]] },
-    { path: '/h/export/3', headers: [['Stripe-Signature', secrets.stripe], ['X-Hub-Signature-256', secrets.github]] },
-    { path: `/h/export/4?page=1&api_key=${secrets.queryKey}`, headers: [['X-Customer-Token', secrets.customToken]] },
+    {
+      path: '/h/export/1',
+      headers: [
+        ['Authorization', secrets.authorization],
+        ['Cookie', secrets.cookie],
+      ],
+    },
+    {
+      path: '/h/export/2',
+      headers: [
+        ['authorization', secrets.basic],
+        ['Api-Key', secrets.apiKey],
+        ['Api-Appid', secrets.appId],
+      ],
+    },
+    {
+      path: '/h/export/3',
+      headers: [
+        ['Stripe-Signature', secrets.stripe],
+        ['X-Hub-Signature-256', secrets.github],
+      ],
+    },
+    {
+      path: `/h/export/4?page=1&api_key=${secrets.queryKey}`,
+      headers: [['X-Customer-Token', secrets.customToken]],
+    },
   ];
   ids = [];
   for (const r of requests) {
@@ -41,7 +63,8 @@ afterAll(async () => app.close());
 
 const formats = ['har', 'jsonl', 'json', 'curl'] as const;
 /** The recognisable core of a secret: the piece containing SECRET, or the whole base64 credential. */
-const probe = (value: string) => value.split(/[\s;=,]+/).find((p) => p.includes('SECRET')) ?? value.split(' ').pop()!;
+const probe = (value: string) =>
+  value.split(/[\s;=,]+/).find((p) => p.includes('SECRET')) ?? value.split(' ').pop()!;
 
 describe('exports over the browser-mode API', () => {
   it.each(formats)('%s export redacts every secret by default and keeps the rest', async (format) => {
@@ -56,11 +79,14 @@ describe('exports over the browser-mode API', () => {
     expect(res.value.content).toMatch(/\[redacted\]|%5Bredacted%5D/);
   });
 
-  it.each(formats)('%s export keeps every secret with redact=false (for the user\'s own use)', async (format) => {
-    const res = await app.rpc<{ content: string }>('captures.export', { format, ids, redact: false });
-    if (!res.ok) throw new Error(res.error.message);
-    for (const value of Object.values(secrets)) expect(res.value.content).toContain(probe(value));
-  });
+  it.each(formats)(
+    "%s export keeps every secret with redact=false (for the user's own use)",
+    async (format) => {
+      const res = await app.rpc<{ content: string }>('captures.export', { format, ids, redact: false });
+      if (!res.ok) throw new Error(res.error.message);
+      for (const value of Object.values(secrets)) expect(res.value.content).toContain(probe(value));
+    },
+  );
 
   it('the capture itself keeps the secrets (redaction is for sharing, not storage)', async () => {
     const res = await app.rpc<{ headers: Array<[string, string]> }>('captures.get', { id: ids[0] });

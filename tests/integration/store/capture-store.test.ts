@@ -49,7 +49,9 @@ function capture(over: Partial<NewCapture> = {}): NewCapture {
 
 describe('capture store', () => {
   it('commits a burst in one group and resolves every id', async () => {
-    const ids = await Promise.all(Array.from({ length: 50 }, (_, i) => stores.captures.add(capture({ path: `/p/${i}` }))));
+    const ids = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => stores.captures.add(capture({ path: `/p/${i}` }))),
+    );
     expect(new Set(ids).size).toBe(50);
     expect(stores.captures.count()).toBe(50);
     expect(stores.captures.stats().bodyBytes).toBe(50 * 17);
@@ -74,7 +76,10 @@ describe('capture store', () => {
     await stores.captures.add(capture({ contentType: 'application/x-www-form-urlencoded', endpointId: 2 }));
     clock.advance(1000);
     await stores.captures.add(
-      capture({ response: { status: 500, headers: [], bodyBase64: '', delayMs: 0, reason: null }, headers: [['X-Sig', 'abc']] }),
+      capture({
+        response: { status: 500, headers: [], bodyBase64: '', delayMs: 0, reason: null },
+        headers: [['X-Sig', 'abc']],
+      }),
     );
     const count = (filter: object) => stores.captures.list({ filter, limit: 50 }).items.length;
     expect(count({ methods: ['get'] })).toBe(1);
@@ -89,12 +94,15 @@ describe('capture store', () => {
   });
 
   it('finds captures by full-text once indexed, including field IDs written with colons', async () => {
-    await stores.captures.add(capture({ body: Buffer.from('{"field_id":"act::ta","attr":{"str::cn":"Spring sale"}}') }));
+    await stores.captures.add(
+      capture({ body: Buffer.from('{"field_id":"act::ta","attr":{"str::cn":"Spring sale"}}') }),
+    );
     await stores.captures.add(capture({ path: '/other', body: Buffer.from('nothing to see') }));
     expect(stores.captures.stats().indexLagRows).toBe(2);
     stores.captures.indexer.drain();
     expect(stores.captures.stats().indexLagRows).toBe(0);
-    const search = (text: string) => stores.captures.list({ filter: { text }, limit: 10 }).items.map((c) => c.path);
+    const search = (text: string) =>
+      stores.captures.list({ filter: { text }, limit: 10 }).items.map((c) => c.path);
     expect(search('spring')).toEqual(['/hook']);
     expect(search('str::cn')).toEqual(['/hook']);
     expect(search('"unbalanced')).toEqual([]);
@@ -132,7 +140,12 @@ describe('capture store', () => {
     }
     const settings = stores.settings.update({ retention: { maxCount: 6, maxAgeMs: null } });
     expect(pruneOnce(stores.db, stores.captures, settings, clock.now())).toBe(4);
-    expect(stores.captures.list({ limit: 50 }).items.map((c) => c.path).at(-1)).toBe('/p/4');
+    expect(
+      stores.captures
+        .list({ limit: 50 })
+        .items.map((c) => c.path)
+        .at(-1),
+    ).toBe('/p/4');
     const byAge = stores.settings.update({ retention: { maxCount: null, maxAgeMs: 3 * 60_000 } });
     expect(pruneOnce(stores.db, stores.captures, byAge, clock.now())).toBe(3);
     expect(stores.captures.count()).toBe(3);

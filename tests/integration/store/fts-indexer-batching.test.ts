@@ -20,17 +20,36 @@ afterEach(() => {
 const capture = (word: string): NewCapture => {
   const body = Buffer.from(JSON.stringify({ word }));
   return {
-    receivedAtMs: 1_700_000_000_000, method: 'POST', path: '/hook', query: '', httpVersion: '1.1', headers: [],
-    remoteAddress: '127.0.0.1', remotePort: 1, contentType: 'application/json', contentEncoding: null, body,
-    bodySizeBytes: body.length, truncated: false, endpointId: null, source: 'receiver', publicUrl: null, vendor: null,
-    eventLabel: null, response: null, verification: null,
+    receivedAtMs: 1_700_000_000_000,
+    method: 'POST',
+    path: '/hook',
+    query: '',
+    httpVersion: '1.1',
+    headers: [],
+    remoteAddress: '127.0.0.1',
+    remotePort: 1,
+    contentType: 'application/json',
+    contentEncoding: null,
+    body,
+    bodySizeBytes: body.length,
+    truncated: false,
+    endpointId: null,
+    source: 'receiver',
+    publicUrl: null,
+    vendor: null,
+    eventLabel: null,
+    response: null,
+    verification: null,
   };
 };
-const ftsRows = (word: string) => stores.db.prepare('SELECT rowid FROM captures_fts WHERE captures_fts MATCH ?').all(`"${word}"`);
+const ftsRows = (word: string) =>
+  stores.db.prepare('SELECT rowid FROM captures_fts WHERE captures_fts MATCH ?').all(`"${word}"`);
 
 describe('FTS indexer batching', () => {
   it('prepares rows in slices but writes them (and the watermark) together', async () => {
-    const ids = await Promise.all(Array.from({ length: 300 }, (_, i) => stores.captures.add(capture(`word${i}`))));
+    const ids = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => stores.captures.add(capture(`word${i}`))),
+    );
     const { indexer } = stores.captures;
     expect(indexer.runOnce(0)).toBe(0); // one row prepared, nothing written yet: still far behind
     expect(indexer.indexedUpTo()).toBe(0);
@@ -41,7 +60,9 @@ describe('FTS indexer batching', () => {
   });
 
   it('never writes index rows for captures deleted while prepared', async () => {
-    const ids = await Promise.all(Array.from({ length: 300 }, (_, i) => stores.captures.add(capture(`gone${i}`))));
+    const ids = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => stores.captures.add(capture(`gone${i}`))),
+    );
     const { indexer } = stores.captures;
     indexer.runOnce(0);
     stores.captures.delete([ids[0]!]);

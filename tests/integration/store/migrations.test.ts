@@ -3,7 +3,12 @@ import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/engine/store/database';
-import { findMigrationsDir, loadMigrations, migrate, MigrationError } from '../../../electron/engine/store/migrator';
+import {
+  findMigrationsDir,
+  loadMigrations,
+  migrate,
+  MigrationError,
+} from '../../../electron/engine/store/migrator';
 import { tempDir } from '../../helpers/temp-dir';
 
 const dirs: Array<{ cleanup(): void }> = [];
@@ -25,7 +30,10 @@ function copyMigrations(): string {
 describe('migrations', () => {
   it('build a fresh database with every migration recorded by hash', () => {
     const db = openDatabase({ dataDir: fresh() });
-    const rows = db.prepare('SELECT name, sha256 FROM schema_migrations ORDER BY name').all() as { name: string; sha256: string }[];
+    const rows = db.prepare('SELECT name, sha256 FROM schema_migrations ORDER BY name').all() as {
+      name: string;
+      sha256: string;
+    }[];
     const files = loadMigrations(findMigrationsDir());
     expect(rows.map((r) => r.name)).toEqual(files.map((f) => f.name));
     expect(rows.map((r) => r.sha256)).toEqual(files.map((f) => f.sha256));
@@ -73,7 +81,9 @@ describe('migrations', () => {
     expect(String(error)).toMatch(/999_broken\.sql failed and was rolled back/);
     const check = new Database(join(dataDir, 'hookscope.sqlite'));
     expect(check.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").get()).toBeUndefined();
-    expect(check.prepare("SELECT 1 FROM schema_migrations WHERE name = '999_broken.sql'").get()).toBeUndefined();
+    expect(
+      check.prepare("SELECT 1 FROM schema_migrations WHERE name = '999_broken.sql'").get(),
+    ).toBeUndefined();
     check.close();
   });
 

@@ -24,11 +24,15 @@ describe('custom dictionaries', () => {
     expect(after.eventLabel).toBe('Opted in to email');
     const attr = node(after, '$.activity.attr["str::is"]');
     expect([attr.label, attr.labelSource]).toEqual(['Opt-in source', 'custom']);
-    expect(searchTextFor(input(sample('ortto-activity-webhook-subscribed-to-email.json')), custom)).toContain('Opt-in source');
+    expect(searchTextFor(input(sample('ortto-activity-webhook-subscribed-to-email.json')), custom)).toContain(
+      'Opt-in source',
+    );
   });
 
   it('custom activities and display types from the schema (decimal → ÷1000)', () => {
-    const custom = compileCustomDictionary(parseCustomDictionary(JSON.stringify(instanceSchema), 'auto').entries);
+    const custom = compileCustomDictionary(
+      parseCustomDictionary(JSON.stringify(instanceSchema), 'auto').entries,
+    );
     const r = decodeCapture(input(sample('ortto-journey-webhook-with-activity.SPECULATIVE.json')), custom);
     expect(node(r, '$.activity.field_id').display).toBe('Registered for webinar (act:cm:webinar-registered)');
     expect(node(r, '$.activity.attr["str:cm:webinar-title"]').label).toBe('Webinar');
@@ -42,13 +46,22 @@ describe('custom dictionaries', () => {
   });
 
   it('CSV with and without a header; JSON map and list; round trip through CSV', () => {
-    const csv = parseCustomDictionary('id,label,activity\nstr:cm:job-title,Role\nstr::lt,Exit page,act::ws\n', 'csv');
+    const csv = parseCustomDictionary(
+      'id,label,activity\nstr:cm:job-title,Role\nstr::lt,Exit page,act::ws\n',
+      'csv',
+    );
     expect(csv.entries).toEqual([
       { fieldId: 'str:cm:job-title', label: 'Role', activityId: null, displayType: null },
       { fieldId: 'str::lt', label: 'Exit page', activityId: 'act::ws', displayType: null },
     ]);
-    expect(parseCustomDictionary('f1584,Membership level', 'csv').entries[0]).toMatchObject({ fieldId: 'f1584', label: 'Membership level' });
-    expect(parseCustomDictionary('{"f1584":"Level","str:cm:x":{"label":"X","display_type":"text"}}', 'json').entries).toHaveLength(2);
+    expect(parseCustomDictionary('f1584,Membership level', 'csv').entries[0]).toMatchObject({
+      fieldId: 'f1584',
+      label: 'Membership level',
+    });
+    expect(
+      parseCustomDictionary('{"f1584":"Level","str:cm:x":{"label":"X","display_type":"text"}}', 'json')
+        .entries,
+    ).toHaveLength(2);
     expect(parseCustomDictionary('[{"fieldId":"a:b:c","label":"Y"}]', 'auto').entries).toHaveLength(1);
     const back = parseCustomDictionary(entriesToCsv(csv.entries), 'csv');
     expect(back.entries).toEqual(csv.entries);
@@ -63,19 +76,35 @@ describe('custom dictionaries', () => {
     expect(r.errors[2]).toMatch(/contains whitespace/);
     expect(() => parseCustomDictionary('{nope', 'json')).toThrow(/^content: not valid JSON/);
     expect(() => parseCustomDictionary('{"x":1}', 'ortto-schema')).toThrow(/namespaces/);
-    const badActivity = parseCustomDictionary('[{"fieldId":"str::x","label":"X","activityId":"nope"}]', 'json');
+    const badActivity = parseCustomDictionary(
+      '[{"fieldId":"str::x","label":"X","activityId":"nope"}]',
+      'json',
+    );
     expect(badActivity.errors[0]).toContain('activityId for str::x must be an activity ID');
   });
 
   it('a per-activity custom label applies only inside that activity', () => {
-    const custom = compileCustomDictionary([{ fieldId: 'str::lt', label: 'Exit page', activityId: 'act::ws', displayType: null }]);
-    const ws = decodeCapture(input(JSON.stringify({ activity: { field_id: 'act::ws', attr: { 'str::lt': 'Pricing' } }, contact: { 'str::lt': 'UTC' }, webhook_id: 'w' })), custom);
+    const custom = compileCustomDictionary([
+      { fieldId: 'str::lt', label: 'Exit page', activityId: 'act::ws', displayType: null },
+    ]);
+    const ws = decodeCapture(
+      input(
+        JSON.stringify({
+          activity: { field_id: 'act::ws', attr: { 'str::lt': 'Pricing' } },
+          contact: { 'str::lt': 'UTC' },
+          webhook_id: 'w',
+        }),
+      ),
+      custom,
+    );
     expect(node(ws, '$.activity.attr["str::lt"]').label).toBe('Exit page');
     expect(node(ws, '$.contact["str::lt"]').label).toBe('Last timezone');
   });
 
   it('Ontraport custom fields take custom names', () => {
-    const custom = compileCustomDictionary([{ fieldId: 'f1584', label: 'Membership level', activityId: null, displayType: null }]);
+    const custom = compileCustomDictionary([
+      { fieldId: 'f1584', label: 'Membership level', activityId: null, displayType: null },
+    ]);
     const r = decodeCapture(input(sample('ontraport-sub-tag-notify.json')), custom);
     expect(node(r, '$.data.f1584').label).toBe('Membership level');
   });

@@ -36,12 +36,17 @@ afterAll(async () => {
 afterEach(cleanup);
 
 async function capture(body: string | Buffer, contentType: string, query = ''): Promise<number> {
-  const res = await request(`${engine.receiverUrl}/h${query ? `?${query}` : ''}`, { method: 'POST', body, headers: { 'content-type': contentType } });
+  const res = await request(`${engine.receiverUrl}/h${query ? `?${query}` : ''}`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': contentType },
+  });
   await res.body.arrayBuffer();
   return Number(res.headers['x-hookscope-capture-id']);
 }
 
-const mount = (ui: React.ReactNode) => render(<ApiProvider value={{ api, connection: new ConnectionStatus() }}>{ui}</ApiProvider>);
+const mount = (ui: React.ReactNode) =>
+  render(<ApiProvider value={{ api, connection: new ConnectionStatus() }}>{ui}</ApiProvider>);
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name));
 
 describe('DecodedView', () => {
@@ -60,7 +65,11 @@ describe('DecodedView', () => {
   });
 
   it('flags unresolved merge fields inline and renders hostile values as text', async () => {
-    const id = await capture('firstname=[First Name]&note=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', 'application/x-www-form-urlencoded', 'wpf_action=update&access_key=abcd1234&contact_id=%5BContact%20ID%5D');
+    const id = await capture(
+      'firstname=[First Name]&note=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+      'application/x-www-form-urlencoded',
+      'wpf_action=update&access_key=abcd1234&contact_id=%5BContact%20ID%5D',
+    );
     const { container } = mount(<DecodedView captureId={id} />);
     await screen.findByText('WP Fusion');
     expect(screen.getAllByRole('note').map((n) => n.textContent)).toEqual([
@@ -77,7 +86,11 @@ describe('DecodedView', () => {
     mount(<DecodedView captureId={id} />);
     await screen.findByText('Custom field f1584');
     await act(async () => {
-      await api.call('dictionary.custom.import', { name: 'Ontraport fields', format: 'csv', content: 'f1584,Membership level' });
+      await api.call('dictionary.custom.import', {
+        name: 'Ontraport fields',
+        format: 'csv',
+        content: 'f1584,Membership level',
+      });
     });
     await screen.findByText('Membership level');
   });
@@ -86,7 +99,10 @@ describe('DecodedView', () => {
 describe('DictionaryBrowser', () => {
   // happy-dom does no layout: give the scroll box the size its CSS gives it, so the virtual table renders rows.
   beforeAll(() => {
-    for (const [prop, size] of [['clientHeight', 420], ['clientWidth', 1000]] as const) {
+    for (const [prop, size] of [
+      ['clientHeight', 420],
+      ['clientWidth', 1000],
+    ] as const) {
       Object.defineProperty(HTMLElement.prototype, prop, {
         configurable: true,
         get(this: HTMLElement) {
@@ -110,7 +126,9 @@ describe('DictionaryBrowser', () => {
     fireEvent.change(search, { target: { value: 'act:o:c ' } });
     await waitFor(() => expect(screen.getAllByText('Account: Clicked email').length).toBeGreaterThan(0));
 
-    fireEvent.change(screen.getByLabelText('Dictionary content'), { target: { value: 'id,label\nstr:cm:job-title,Role in company' } });
+    fireEvent.change(screen.getByLabelText('Dictionary content'), {
+      target: { value: 'id,label\nstr:cm:job-title,Role in company' },
+    });
     fireEvent.change(screen.getByLabelText('Dictionary name'), { target: { value: 'HR fields' } });
     fireEvent.click(screen.getByText('Import'));
     await screen.findByText(/Imported 1 labels into “HR fields”/);
@@ -127,11 +145,15 @@ describe('Monaco hover labels', () => {
     expect(hoverLines('str::lt', 'act::ws')?.[0]).toBe('**Last page title**');
     expect(hoverLines('str::lt', null)?.[0]).toBe('**Last timezone**');
     expect(hoverLines('act::c', null)?.[0]).toBe('**Clicked email**');
-    expect(hoverLines('str:cm:favourite-colour', null)?.[0]).toBe('**Favourite colour \\(custom text field\\)**');
+    expect(hoverLines('str:cm:favourite-colour', null)?.[0]).toBe(
+      '**Favourite colour \\(custom text field\\)**',
+    );
     // the custom dictionary imported through the browser above reaches the hovers too
     await waitFor(() => expect(hoverLines('str:cm:job-title', null)?.[0]).toBe('**Role in company**'));
     expect(hoverLines('nope', null)).toBeNull();
     // markdown and HTML in labels (custom dictionaries are user data) are escaped, never interpreted
-    expect(escapeMarkdown('**x** [a](javascript:y) <b>')).toBe('\\*\\*x\\*\\* \\[a\\]\\(javascript:y\\) \\<b\\>');
+    expect(escapeMarkdown('**x** [a](javascript:y) <b>')).toBe(
+      '\\*\\*x\\*\\* \\[a\\]\\(javascript:y\\) \\<b\\>',
+    );
   });
 });

@@ -14,7 +14,9 @@ import {
 const fields = Object.entries(ortto.fields);
 const attributes = Object.entries(ortto.attributes);
 const activities = Object.entries(ortto.activities);
-const perActivity = activities.flatMap(([act, a]) => Object.entries(a.attributes).map(([attr, label]) => [act, attr, label] as const));
+const perActivity = activities.flatMap(([act, a]) =>
+  Object.entries(a.attributes).map(([attr, label]) => [act, attr, label] as const),
+);
 
 describe('Ortto dictionary: every entry', () => {
   it('has the expected size (fields, attributes, activities incl. account activities)', () => {
@@ -92,15 +94,22 @@ describe("Ortto's own page (seed 004)", () => {
   });
 
   const seedPath = join(import.meta.dirname, '../../../../shared/seeds/004_3afcbc29e3f9550a.txt');
-  it.skipIf(!existsSync(seedPath))('every ID in the page is known (skipped when ../shared/seeds is absent)', () => {
-    const ids = [...readFileSync(seedPath, 'utf8').matchAll(/^([a-z0-9]+:[a-z]*:?[A-Za-z0-9_!-]+) \|/gm)].map((m) => m[1]!);
-    expect(ids.length).toBeGreaterThan(250);
-    for (const raw of ids) {
-      const id = /^[a-z0-9]+:[^:]+$/.test(raw) ? raw.replace(':', '::') : raw;
-      const known = id.startsWith('act:') ? ortto.activities[id] : (ortto.attributes[id] ?? ortto.fields[id]);
-      expect(known, id).toBeDefined();
-    }
-  });
+  it.skipIf(!existsSync(seedPath))(
+    'every ID in the page is known (skipped when ../shared/seeds is absent)',
+    () => {
+      const ids = [
+        ...readFileSync(seedPath, 'utf8').matchAll(/^([a-z0-9]+:[a-z]*:?[A-Za-z0-9_!-]+) \|/gm),
+      ].map((m) => m[1]!);
+      expect(ids.length).toBeGreaterThan(250);
+      for (const raw of ids) {
+        const id = /^[a-z0-9]+:[^:]+$/.test(raw) ? raw.replace(':', '::') : raw;
+        const known = id.startsWith('act:')
+          ? ortto.activities[id]
+          : (ortto.attributes[id] ?? ortto.fields[id]);
+        expect(known, id).toBeDefined();
+      }
+    },
+  );
 });
 
 describe('ID grammar', () => {
@@ -123,7 +132,10 @@ describe('ID grammar', () => {
     expect(fieldLabel(id, null)?.source).toBe('grammar');
   });
 
-  it.each(['', 'str', 'str:', 'STR::x', 'str::', 'a b:c:d', 'str:::x', 'x'.repeat(200)])('rejects %j', (id) => {
-    expect(parseFieldId(id)).toBeNull();
-  });
+  it.each(['', 'str', 'str:', 'STR::x', 'str::', 'a b:c:d', 'str:::x', 'x'.repeat(200)])(
+    'rejects %j',
+    (id) => {
+      expect(parseFieldId(id)).toBeNull();
+    },
+  );
 });

@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { classifyCapture, decodeCapture, searchTextFor, type DecodeResult } from '../../../electron/shared/decode/index';
+import {
+  classifyCapture,
+  decodeCapture,
+  searchTextFor,
+  type DecodeResult,
+} from '../../../electron/shared/decode/index';
 import { countNodes, input } from './helpers';
 
 const MAX_NODES = 5000;
-const contentTypes = fc.constantFrom('application/json', 'application/x-www-form-urlencoded', 'text/plain', null, 'application/octet-stream');
+const contentTypes = fc.constantFrom(
+  'application/json',
+  'application/x-www-form-urlencoded',
+  'text/plain',
+  null,
+  'application/octet-stream',
+);
 
 function checkResult(r: DecodeResult) {
   expect(countNodes(r)).toBeLessThanOrEqual(MAX_NODES + 2);
@@ -13,7 +24,19 @@ function checkResult(r: DecodeResult) {
 }
 
 const orttoKey = fc.oneof(
-  fc.constantFrom('str::cn', 'int::v', 'tme::c', 'phn::phone', 'geo::city', 'dtz::b', 'bol::p', 'u4s::t', 'act::c', 'str:cm:x', 'int:cm:y'),
+  fc.constantFrom(
+    'str::cn',
+    'int::v',
+    'tme::c',
+    'phn::phone',
+    'geo::city',
+    'dtz::b',
+    'bol::p',
+    'u4s::t',
+    'act::c',
+    'str:cm:x',
+    'int:cm:y',
+  ),
   fc.string(),
 );
 const anyJson = fc.letrec((tie) => ({
@@ -44,14 +67,22 @@ describe('fuzzing: decoder and recognisers never throw and stay bounded', () => 
 
   it('random JSON, including Ortto-shaped envelopes', () => {
     fc.assert(
-      fc.property(anyJson, fc.constantFrom('act::c', 'act::ws', 'act:cm:x', 'bogus', ''), (value, fieldId) => {
-        for (const body of [value, { activity: { field_id: fieldId, attr: value }, contact: value, webhook_id: 'w' }, { event: { type: 'sub_tag', tag_id: value }, data: value, webhook_id: '3' }]) {
-          const i = input(JSON.stringify(body) ?? 'null');
-          checkResult(decodeCapture(i));
-          classifyCapture(i);
-          searchTextFor(i);
-        }
-      }),
+      fc.property(
+        anyJson,
+        fc.constantFrom('act::c', 'act::ws', 'act:cm:x', 'bogus', ''),
+        (value, fieldId) => {
+          for (const body of [
+            value,
+            { activity: { field_id: fieldId, attr: value }, contact: value, webhook_id: 'w' },
+            { event: { type: 'sub_tag', tag_id: value }, data: value, webhook_id: '3' },
+          ]) {
+            const i = input(JSON.stringify(body) ?? 'null');
+            checkResult(decodeCapture(i));
+            classifyCapture(i);
+            searchTextFor(i);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -89,7 +120,8 @@ describe('hostile sizes and shapes', () => {
     const r = decodeCapture(input(deep, 'application/xml'));
     expect(['xml', 'text']).toContain(r.bodyFormat);
     expect(countNodes(r)).toBeLessThanOrEqual(MAX_NODES + 2);
-    const lol = '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><l>&c;&c;&c;</l>';
+    const lol =
+      '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><l>&c;&c;&c;</l>';
     const r2 = decodeCapture(input(lol, 'application/xml'));
     expect(JSON.stringify(r2).length).toBeLessThan(200_000);
   });
@@ -106,8 +138,14 @@ describe('hostile sizes and shapes', () => {
   });
 
   it('a 10 MB payload stops at the node limit and says so', () => {
-    const items = Array.from({ length: 150_000 }, (_, i) => ({ 'str::cn': `Campaign name number ${i} of many`, 'int::v': i * 1000 + 1 }));
-    const body = JSON.stringify({ activity: { field_id: 'act::c', attr: { 'obj::i': items } }, webhook_id: 'w' });
+    const items = Array.from({ length: 150_000 }, (_, i) => ({
+      'str::cn': `Campaign name number ${i} of many`,
+      'int::v': i * 1000 + 1,
+    }));
+    const body = JSON.stringify({
+      activity: { field_id: 'act::c', attr: { 'obj::i': items } },
+      webhook_id: 'w',
+    });
     expect(body.length).toBeGreaterThan(9_000_000);
     const r = decodeCapture(input(body));
     expect(r.vendor).toBe('Ortto');
@@ -133,7 +171,9 @@ describe('hostile sizes and shapes', () => {
   });
 
   it('__proto__ and constructor keys are plain data', () => {
-    const r = decodeCapture(input('__proto__[polluted]=1&constructor[prototype][x]=2', 'application/x-www-form-urlencoded'));
+    const r = decodeCapture(
+      input('__proto__[polluted]=1&constructor[prototype][x]=2', 'application/x-www-form-urlencoded'),
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(r.sections[0]!.children!.map((c) => c.key)).toEqual(['__proto__', 'constructor']);
   });

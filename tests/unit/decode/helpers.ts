@@ -5,7 +5,11 @@ import type { DecodedNode, DecodeInput, DecodeResult } from '../../../electron/s
 export const samplesDir = join(import.meta.dirname, '../../../../shared/reference/samples');
 export const fixturesDir = join(import.meta.dirname, 'fixtures');
 
-export function input(body: string | Uint8Array, contentType: string | null = 'application/json', query = ''): DecodeInput {
+export function input(
+  body: string | Uint8Array,
+  contentType: string | null = 'application/json',
+  query = '',
+): DecodeInput {
   return {
     method: 'POST',
     path: '/',

@@ -4,8 +4,18 @@ import { input, node } from './helpers';
 
 type Rec = Record<string, string>;
 const contactDefault: Rec = {
-  id: '8', owner: '1', firstname: 'Mary', lastname: 'Smith', email: 'mary@example.com', city: 'Santa Barbara',
-  date: '1514900000', dla: '1514940000', dlm: '1514940100', contact_cat: '*/*4*/*12*/*', f1584: 'Gold', f1585: '*/*7*/*9*/*',
+  id: '8',
+  owner: '1',
+  firstname: 'Mary',
+  lastname: 'Smith',
+  email: 'mary@example.com',
+  city: 'Santa Barbara',
+  date: '1514900000',
+  dla: '1514940000',
+  dlm: '1514940100',
+  contact_cat: '*/*4*/*12*/*',
+  f1584: 'Gold',
+  f1585: '*/*7*/*9*/*',
 };
 const formats: Record<string, Rec> = {
   default: contactDefault,
@@ -19,7 +29,12 @@ const events: { type: string; target: [string, string] | null; objectType: strin
   { type: 'object_create', target: null, objectType: '0', label: 'Contact created (0)' },
   { type: 'object_create', target: null, objectType: '10003', label: 'Custom object created (10003)' },
   { type: 'purchase_product', target: ['product_id', '5'], objectType: '0', label: 'Product purchased (5)' },
-  { type: 'transaction_created_with_product', target: ['product_id', '5'], objectType: '0', label: 'Transaction with product (5)' },
+  {
+    type: 'transaction_created_with_product',
+    target: ['product_id', '5'],
+    objectType: '0',
+    label: 'Transaction with product (5)',
+  },
   { type: 'field_update', target: ['field_id', '77'], objectType: '0', label: 'Field update (77)' },
 ];
 
@@ -32,7 +47,9 @@ function envelope(e: (typeof events)[number], data: Rec) {
 function toForm(value: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(value).flatMap(([k, v]) => {
     const key = prefix ? `${prefix}[${k}]` : k;
-    return typeof v === 'object' && v !== null ? toForm(v as Record<string, unknown>, key) : [`${encodeURIComponent(key)}=${encodeURIComponent(String(v))}`];
+    return typeof v === 'object' && v !== null
+      ? toForm(v as Record<string, unknown>, key)
+      : [`${encodeURIComponent(key)}=${encodeURIComponent(String(v))}`];
   });
 }
 
@@ -44,7 +61,11 @@ describe('Ontraport subscription deliveries: every event × format × encoding',
         ['JSON', 'application/json', JSON.stringify(payload)],
         ['form-encoded', 'application/x-www-form-urlencoded', toForm(payload).join('&')],
         // PHP clients sometimes send the brackets unescaped
-        ['form-encoded', 'application/x-www-form-urlencoded', toForm(payload).join('&').replace(/%5B/g, '[').replace(/%5D/g, ']')],
+        [
+          'form-encoded',
+          'application/x-www-form-urlencoded',
+          toForm(payload).join('&').replace(/%5B/g, '[').replace(/%5D/g, ']'),
+        ],
       ];
       for (const [enc, ct, body] of encodings) {
         it(`${e.type}(${e.target?.[1] ?? e.objectType}) ${format} as ${enc}${body.includes('[') ? ' (raw brackets)' : ''}`, () => {
@@ -63,7 +84,10 @@ describe('Ontraport subscription deliveries: every event × format × encoding',
             expect(node(r, '$.data.dlm').display).toBe('2018-01-03 00:41:40 UTC');
           }
           // a content type the sender got wrong does not matter: the body is sniffed
-          expect(classifyCapture(input(body, 'text/plain'))).toEqual({ vendor: 'Ontraport', eventLabel: e.label });
+          expect(classifyCapture(input(body, 'text/plain'))).toEqual({
+            vendor: 'Ontraport',
+            eventLabel: e.label,
+          });
         });
       }
     }
@@ -72,7 +96,9 @@ describe('Ontraport subscription deliveries: every event × format × encoding',
 
 describe('merge fields', () => {
   it('a literal [First Name] arriving means the merge failed', () => {
-    const r = decodeCapture(input('First_Name=[First Name]&Email=mary%40example.com', 'application/x-www-form-urlencoded'));
+    const r = decodeCapture(
+      input('First_Name=[First Name]&Email=mary%40example.com', 'application/x-www-form-urlencoded'),
+    );
     expect(r.vendor).toBe('Ontraport');
     expect(r.eventLabel).toBe('Send a webhook (unresolved merge fields)');
     const w = node(r, '$.First_Name').warnings;
@@ -82,17 +108,30 @@ describe('merge fields', () => {
   });
 
   it('combined and encoded merge fields are found; filled values are not flagged', () => {
-    const r = decodeCapture(input('Name=%5BFirst%20Name%5D+%5BLast+Name%5D&city=Santa+Barbara', 'application/x-www-form-urlencoded'));
+    const r = decodeCapture(
+      input(
+        'Name=%5BFirst%20Name%5D+%5BLast+Name%5D&city=Santa+Barbara',
+        'application/x-www-form-urlencoded',
+      ),
+    );
     expect(node(r, '$.Name').warnings[0]!.message).toContain('[First Name], [Last Name]');
     expect(node(r, '$.city').warnings).toEqual([]);
-    const ok = decodeCapture(input('firstname=Mary&lastname=Smith&contact_id=8', 'application/x-www-form-urlencoded'));
+    const ok = decodeCapture(
+      input('firstname=Mary&lastname=Smith&contact_id=8', 'application/x-www-form-urlencoded'),
+    );
     expect(ok.warnings).toEqual([]);
     expect(ok.vendor).toBe('Ontraport');
     expect(ok.eventLabel).toBe('Send a webhook');
   });
 
   it('in the URL: contact_id=[Contact ID] on a WP Fusion request', () => {
-    const r = decodeCapture(input('', null, 'wpf_action=add&access_key=abc12345&contact_id=%5BContact%20ID%5D&send_notification=true&role=customer'));
+    const r = decodeCapture(
+      input(
+        '',
+        null,
+        'wpf_action=add&access_key=abc12345&contact_id=%5BContact%20ID%5D&send_notification=true&role=customer',
+      ),
+    );
     expect(r.vendor).toBe('WP Fusion');
     expect(r.eventLabel).toBe('Add or update user');
     expect(node(r, 'query.contact_id').warnings.map((w) => w.code)).toEqual(['unresolved-merge-field']);
@@ -101,23 +140,39 @@ describe('merge fields', () => {
   });
 
   it('Ortto JSON is not scanned for merge fields (campaign names may hold brackets)', () => {
-    const r = decodeCapture(input(JSON.stringify({ activity: { field_id: 'act::c', attr: { 'str::cn': '[Draft] Spring sale' } }, webhook_id: 'w' })));
+    const r = decodeCapture(
+      input(
+        JSON.stringify({
+          activity: { field_id: 'act::c', attr: { 'str::cn': '[Draft] Spring sale' } },
+          webhook_id: 'w',
+        }),
+      ),
+    );
     expect(r.warnings.filter((w) => w.code === 'unresolved-merge-field')).toEqual([]);
     expect(r.candidates.map((c) => c.vendor)).toEqual(['Ortto']);
   });
 
   it('merge fields in JSON, XML and plain-text post data (Ontraport picks the content type from the data)', () => {
-    const json = decodeCapture(input('{"contact":{"first":"[First Name]","email":"m@example.com"}}', 'application/json'));
+    const json = decodeCapture(
+      input('{"contact":{"first":"[First Name]","email":"m@example.com"}}', 'application/json'),
+    );
     expect([json.vendor, json.eventLabel]).toEqual(['Ontraport', 'Send a webhook (unresolved merge fields)']);
     expect(node(json, '$.contact.first').warnings[0]!.code).toBe('unresolved-merge-field');
 
-    const xml = decodeCapture(input('<contact id="8"><first>[First Name]</first><email>m@example.com</email></contact>', 'application/xml'));
+    const xml = decodeCapture(
+      input(
+        '<contact id="8"><first>[First Name]</first><email>m@example.com</email></contact>',
+        'application/xml',
+      ),
+    );
     expect(xml.bodyFormat).toBe('xml');
     expect(xml.vendor).toBe('Ontraport');
     expect(node(xml, '$.contact.first').warnings[0]!.code).toBe('unresolved-merge-field');
     expect(node(xml, '$.contact["@id"]').display).toBe('8');
     // the acknowledge path does not run the XML parser but still sees the merge field in the text
-    expect(classifyCapture(input('<contact><first>[First Name]</first></contact>', 'application/xml'))).toEqual({ vendor: 'Ontraport', eventLabel: 'Send a webhook (unresolved merge fields)' });
+    expect(
+      classifyCapture(input('<contact><first>[First Name]</first></contact>', 'application/xml')),
+    ).toEqual({ vendor: 'Ontraport', eventLabel: 'Send a webhook (unresolved merge fields)' });
 
     const text = decodeCapture(input('Hello [First Name], welcome', 'text/plain'));
     expect(text.bodyFormat).toBe('text');
@@ -148,7 +203,19 @@ describe('WP Fusion', () => {
   });
 
   it('an Ortto body sent to a WP Fusion URL is decoded as Ortto, WP Fusion kept as a candidate', () => {
-    const body = JSON.stringify({ campaign_id: 'c', campaign_name: 'n', contact_id: 'p', email: 'e@x', id: 'i', run_id: 'r', shape_id: '1', shape_title: 'To WP', time: '2025-03-14T09:30:02Z', webhook_id: 'w', webhook_name: 'n' });
+    const body = JSON.stringify({
+      campaign_id: 'c',
+      campaign_name: 'n',
+      contact_id: 'p',
+      email: 'e@x',
+      id: 'i',
+      run_id: 'r',
+      shape_id: '1',
+      shape_title: 'To WP',
+      time: '2025-03-14T09:30:02Z',
+      webhook_id: 'w',
+      webhook_name: 'n',
+    });
     const r = decodeCapture(input(body, 'application/json', 'wpf_action=update&access_key=abc12345'));
     expect(r.vendor).toBe('Ortto');
     expect(r.candidates.map((c) => c.vendor)).toEqual(['Ortto', 'WP Fusion']);

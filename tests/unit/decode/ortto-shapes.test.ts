@@ -7,7 +7,13 @@ import { input, node } from './helpers';
 
 describe('Ortto shapes beyond the samples', () => {
   it('the Test button payload (act::test_webhook) is the Ortto test webhook', () => {
-    const body = JSON.stringify({ activity: { id: 't', field_id: 'act::test_webhook', created: '2023-10-03T04:11:23Z', attr: {} }, contact: { contact_id: 'c', email: 'test@example.com' }, id: 'e', time: '2023-10-03T04:11:24Z', webhook_id: 'w' });
+    const body = JSON.stringify({
+      activity: { id: 't', field_id: 'act::test_webhook', created: '2023-10-03T04:11:23Z', attr: {} },
+      contact: { contact_id: 'c', email: 'test@example.com' },
+      id: 'e',
+      time: '2023-10-03T04:11:24Z',
+      webhook_id: 'w',
+    });
     const r = decodeCapture(input(body));
     expect([r.vendor, r.eventLabel, r.recognition?.kind]).toEqual(['Ortto', 'Test webhook', 'ortto-test']);
     expect(r.recognition?.explanation).toContain('Test button');
@@ -16,7 +22,12 @@ describe('Ortto shapes beyond the samples', () => {
 
   it('account activities (act:o:) and account fields', () => {
     const body = JSON.stringify({
-      activity: { id: 'a', field_id: 'act:o:c', created: '2023-10-03T04:11:23Z', attr: { 'str::cn': 'Q4 ABM', 'str::c': 'https://example.com/x' } },
+      activity: {
+        id: 'a',
+        field_id: 'act:o:c',
+        created: '2023-10-03T04:11:23Z',
+        attr: { 'str::cn': 'Q4 ABM', 'str::c': 'https://example.com/x' },
+      },
       account: { 'str:o:name': 'Acme', 'int:o:employees': 120, 'geo:o:city': { name: 'Sydney' } },
       webhook_id: 'w',
     });
@@ -29,16 +40,32 @@ describe('Ortto shapes beyond the samples', () => {
   });
 
   it('transactional flag, tags and tag ids in a tag activity', () => {
-    const body = JSON.stringify({ activity: { field_id: 'act::ta', attr: { 'u4s::t': [12, 34], 'sst::t': ['vip', 'trial'], 'str::ts': 'API', 'bol::t': true } }, webhook_id: 'w' });
+    const body = JSON.stringify({
+      activity: {
+        field_id: 'act::ta',
+        attr: { 'u4s::t': [12, 34], 'sst::t': ['vip', 'trial'], 'str::ts': 'API', 'bol::t': true },
+      },
+      webhook_id: 'w',
+    });
     const r = decodeCapture(input(body));
     expect(classifyCapture(input(body))).toEqual({ vendor: 'Ortto', eventLabel: 'Tag added' });
-    expect([node(r, '$.activity.attr["u4s::t"]').label, node(r, '$.activity.attr["u4s::t"]').display]).toEqual(['Tag IDs', '12, 34']);
-    expect([node(r, '$.activity.attr["sst::t"]').label, node(r, '$.activity.attr["sst::t"]').display]).toEqual(['Tags', 'vip, trial']);
+    expect([
+      node(r, '$.activity.attr["u4s::t"]').label,
+      node(r, '$.activity.attr["u4s::t"]').display,
+    ]).toEqual(['Tag IDs', '12, 34']);
+    expect([
+      node(r, '$.activity.attr["sst::t"]').label,
+      node(r, '$.activity.attr["sst::t"]').display,
+    ]).toEqual(['Tags', 'vip, trial']);
     expect(node(r, '$.activity.attr["bol::t"]').display).toBe('true');
   });
 
   it('unknown built-in IDs get a label from their parts and a warning', () => {
-    const r = decodeCapture(input(JSON.stringify({ activity: { field_id: 'act::zz', attr: { 'str::zz-top': 'x' } }, webhook_id: 'w' })));
+    const r = decodeCapture(
+      input(
+        JSON.stringify({ activity: { field_id: 'act::zz', attr: { 'str::zz-top': 'x' } }, webhook_id: 'w' }),
+      ),
+    );
     expect(r.eventLabel).toBe('Zz');
     const n = node(r, '$.activity.attr["str::zz-top"]');
     expect([n.label, n.labelSource]).toEqual(['Zz top (text field)', 'grammar']);
@@ -46,18 +73,42 @@ describe('Ortto shapes beyond the samples', () => {
   });
 
   it('suspicious values are flagged where they sit', () => {
-    const r = decodeCapture(input(JSON.stringify({ activity: { field_id: 'act::ws', attr: { 'int::v': '15300', 'tme::x': 'soon', 'geo::city': { name: 'X', lat: 95_000_000, lng: 0 } } }, webhook_id: 'w' })));
-    expect(node(r, '$.activity.attr["int::v"]').warnings.map((w) => w.message)).toEqual(['Number sent as a string.']);
-    expect(node(r, '$.activity.attr["tme::x"]').warnings.some((w) => w.code === 'suspicious-value')).toBe(true);
+    const r = decodeCapture(
+      input(
+        JSON.stringify({
+          activity: {
+            field_id: 'act::ws',
+            attr: {
+              'int::v': '15300',
+              'tme::x': 'soon',
+              'geo::city': { name: 'X', lat: 95_000_000, lng: 0 },
+            },
+          },
+          webhook_id: 'w',
+        }),
+      ),
+    );
+    expect(node(r, '$.activity.attr["int::v"]').warnings.map((w) => w.message)).toEqual([
+      'Number sent as a string.',
+    ]);
+    expect(node(r, '$.activity.attr["tme::x"]').warnings.some((w) => w.code === 'suspicious-value')).toBe(
+      true,
+    );
     expect(node(r, '$.activity.attr["geo::city"]').warnings[0]!.message).toMatch(/out of range/);
   });
 });
 
 describe('the committed dictionary is what the build script produces', () => {
   const root = join(import.meta.dirname, '../../..');
-  const sources = existsSync(join(root, '../shared/reference/ortto-fields.json')) && existsSync(join(root, '../shared/seeds/004_3afcbc29e3f9550a.txt'));
+  const sources =
+    existsSync(join(root, '../shared/reference/ortto-fields.json')) &&
+    existsSync(join(root, '../shared/seeds/004_3afcbc29e3f9550a.txt'));
   it.skipIf(!sources)('tsx scripts/build-dictionary.ts --check (skipped when ../shared is absent)', () => {
-    const out = execFileSync(join(root, 'node_modules/.bin/tsx'), ['scripts/build-dictionary.ts', '--check'], { cwd: root, encoding: 'utf8' });
+    const out = execFileSync(
+      join(root, 'node_modules/.bin/tsx'),
+      ['scripts/build-dictionary.ts', '--check'],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(out).toContain('dictionary up to date');
   });
 });

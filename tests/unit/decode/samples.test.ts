@@ -34,7 +34,11 @@ describe('samples: Ortto', () => {
 
   it('journey webhook is recognised from its locked fields', () => {
     const r = decodeCapture(input(sample('ortto-journey-webhook.json')));
-    expect([r.vendor, r.eventLabel, r.recognition?.kind]).toEqual(['Ortto', 'Journey/playbook webhook (Notify CRM)', 'ortto-journey']);
+    expect([r.vendor, r.eventLabel, r.recognition?.kind]).toEqual([
+      'Ortto',
+      'Journey/playbook webhook (Notify CRM)',
+      'ortto-journey',
+    ]);
     expect(node(r, '$.campaign_name').label).toBe('Campaign name');
     expect(node(r, '$.campaign_name').display).toBe('Trial onboarding');
     expect(node(r, '$.shape_title').display).toBe('Notify CRM');
@@ -48,12 +52,17 @@ describe('samples: Ortto', () => {
     expect(r.recognition?.explanation).toContain('act:cm:webinar-registered');
     expect(node(r, '$.activity.field_id').display).toBe('Webinar registered (act:cm:webinar-registered)');
     const attr = (id: string) => node(r, `$.activity.attr[${JSON.stringify(id)}]`);
-    expect([attr('str:cm:webinar-title').label, attr('str:cm:webinar-title').display]).toEqual(['Webinar title (custom text field)', 'Getting started with journeys']);
+    expect([attr('str:cm:webinar-title').label, attr('str:cm:webinar-title').display]).toEqual([
+      'Webinar title (custom text field)',
+      'Getting started with journeys',
+    ]);
     expect(attr('tme:cm:starts-at').display).toBe('2025-03-20 23:00:00 UTC');
     expect(attr('int:cm:seats').display).toBe('2');
     expect(attr('int::v').display).toBe('49.50');
     expect(attr('bol:cm:first-time').display).toBe('true');
-    expect(attr('str:cm:webinar-title').warnings.map((w) => [w.code, w.severity])).toEqual([['unknown-id', 'info']]);
+    expect(attr('str:cm:webinar-title').warnings.map((w) => [w.code, w.severity])).toEqual([
+      ['unknown-id', 'info'],
+    ]);
   });
 });
 
@@ -67,7 +76,10 @@ const ontraportCases: [string, string, string, string][] = [
 
 describe('samples: Ontraport subscriptions, JSON and form', () => {
   for (const [name, label, format, type] of ontraportCases) {
-    for (const [ext, ct, enc] of [['.json', 'application/json', 'JSON'], ['.form.txt', form, 'form-encoded']] as const) {
+    for (const [ext, ct, enc] of [
+      ['.json', 'application/json', 'JSON'],
+      ['.form.txt', form, 'form-encoded'],
+    ] as const) {
       it(`${name}${ext} → Ontraport · ${label}`, () => {
         const r = decodeCapture(input(sample(`${name}${ext}`), ct));
         expect(r.vendor).toBe('Ontraport');
@@ -78,7 +90,10 @@ describe('samples: Ontraport subscriptions, JSON and form', () => {
         expect(node(r, '$.timestamp').display).toBe('2018-01-03 00:42:20 UTC');
         expect(node(r, '$.object_type_id').display).toBe('Contact (0)');
         expect(node(r, '$.data.id').label).toBe('Contact ID');
-        expect(classifyCapture(input(sample(`${name}${ext}`), ct))).toEqual({ vendor: 'Ontraport', eventLabel: label });
+        expect(classifyCapture(input(sample(`${name}${ext}`), ct))).toEqual({
+          vendor: 'Ontraport',
+          eventLabel: label,
+        });
       });
     }
   }
@@ -104,11 +119,21 @@ export function parseHttpSample(text: string) {
   const lines = text.split('\n').filter((l) => !l.startsWith('#'));
   const [requestLine, ...rest] = lines;
   const blank = rest.indexOf('');
-  const headers = rest.slice(0, blank).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()] as [string, string]);
-  const body = rest.slice(blank + 1).join('\n').trim();
+  const headers = rest
+    .slice(0, blank)
+    .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()] as [string, string]);
+  const body = rest
+    .slice(blank + 1)
+    .join('\n')
+    .trim();
   const target = requestLine!.split(' ')[1]!;
   const q = target.indexOf('?');
-  return { path: q < 0 ? target : target.slice(0, q), query: q < 0 ? '' : target.slice(q + 1), headers, body };
+  return {
+    path: q < 0 ? target : target.slice(0, q),
+    query: q < 0 ? '' : target.slice(q + 1),
+    headers,
+    body,
+  };
 }
 
 describe('samples: Ontraport "Send a webhook" to WP Fusion', () => {
@@ -129,21 +154,46 @@ describe('samples: Ontraport "Send a webhook" to WP Fusion', () => {
 });
 
 describe('fixtures are the shared samples', () => {
-  it.skipIf(!existsSync(samplesDir))('byte-identical to ../shared/reference/samples (skipped when absent)', () => {
-    const shared = readdirSync(samplesDir).filter((f) => f.startsWith('ortto') || f.startsWith('ontraport'));
-    expect(shared.length).toBe(14);
-    for (const f of shared) expect(readFileSync(join(fixturesDir, f)).equals(readFileSync(join(samplesDir, f))), f).toBe(true);
-  });
+  it.skipIf(!existsSync(samplesDir))(
+    'byte-identical to ../shared/reference/samples (skipped when absent)',
+    () => {
+      const shared = readdirSync(samplesDir).filter(
+        (f) => f.startsWith('ortto') || f.startsWith('ontraport'),
+      );
+      expect(shared.length).toBe(14);
+      for (const f of shared)
+        expect(readFileSync(join(fixturesDir, f)).equals(readFileSync(join(samplesDir, f))), f).toBe(true);
+    },
+  );
 });
 
 describe('search text', () => {
   it('finds the activity, its labels and IDs', () => {
     const text = searchTextFor(input(sample('ortto-activity-webhook-subscribed-to-email.json')));
-    for (const w of ['Ortto', 'Subscribed to email', 'act::s-all', 'str::s-ctx', 'Subscribe Context', 'Resubscribe globally']) expect(text).toContain(w);
+    for (const w of [
+      'Ortto',
+      'Subscribed to email',
+      'act::s-all',
+      'str::s-ctx',
+      'Subscribe Context',
+      'Resubscribe globally',
+    ])
+      expect(text).toContain(w);
   });
 
   it('an attribute-carrying activity is found by "Campaign name" and "Clicked email"', () => {
-    const body = JSON.stringify({ activity: { id: 'a', field_id: 'act::c', created: '2023-01-16T23:40:54Z', attr: { 'str::cn': 'Spring', 'idt::c': 'x' } }, contact: { contact_id: 'c' }, id: 'e', time: '2023-01-16T23:41:18.948713601Z', webhook_id: 'w' });
+    const body = JSON.stringify({
+      activity: {
+        id: 'a',
+        field_id: 'act::c',
+        created: '2023-01-16T23:40:54Z',
+        attr: { 'str::cn': 'Spring', 'idt::c': 'x' },
+      },
+      contact: { contact_id: 'c' },
+      id: 'e',
+      time: '2023-01-16T23:41:18.948713601Z',
+      webhook_id: 'w',
+    });
     const text = searchTextFor(input(body));
     for (const w of ['Clicked email', 'Campaign name', 'str::cn', 'Campaign ID']) expect(text).toContain(w);
   });

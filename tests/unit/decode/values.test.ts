@@ -48,7 +48,9 @@ describe('typed values', () => {
 
   it('phn {c, n} is an international number', () => {
     expect(formatPhone({ c: '61', n: '401234567' }).display).toBe('+61 401234567');
-    expect(formatPhone({ c: 61, n: '0401234567' }).problems).toContain('National number starts with a trunk 0.');
+    expect(formatPhone({ c: 61, n: '0401234567' }).problems).toContain(
+      'National number starts with a trunk 0.',
+    );
     expect(formatPhone({ c: 'x1', n: '' }).problems.length).toBe(2);
   });
 
@@ -60,7 +62,9 @@ describe('typed values', () => {
   });
 
   it('dtz is a date with its timezone', () => {
-    expect(formatDate({ year: 1980, month: 3, day: 4, timezone: 'Australia/Sydney' }).display).toBe('1980-03-04 (Australia/Sydney)');
+    expect(formatDate({ year: 1980, month: 3, day: 4, timezone: 'Australia/Sydney' }).display).toBe(
+      '1980-03-04 (Australia/Sydney)',
+    );
     expect(formatDate({ year: 1980, month: 13, day: 4 }).problems.length).toBe(1);
   });
 
@@ -86,7 +90,14 @@ describe('typed values inside an Ortto payload', () => {
       id: '00651b946bfef7e80478efee',
       field_id: 'act::ws',
       created: '2023-10-03T04:11:23Z',
-      attr: { 'str::lt': 'Pricing', 'int::v': 15300, 'int::pv': 3, 'int::dm': 2500, 'geo::city': { name: 'Kolkata', id: 0, lat: 22572600, lng: 88363900 }, 'bol::a': false },
+      attr: {
+        'str::lt': 'Pricing',
+        'int::v': 15300,
+        'int::pv': 3,
+        'int::dm': 2500,
+        'geo::city': { name: 'Kolkata', id: 0, lat: 22572600, lng: 88363900 },
+        'bol::a': false,
+      },
     },
     contact: {
       contact_id: '00651b946baa9be6b2edad00',

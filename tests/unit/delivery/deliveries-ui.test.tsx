@@ -57,7 +57,8 @@ afterEach(() => {
   calls = [];
 });
 
-const mount = (node: React.ReactNode) => render(<ApiProvider value={{ api, connection: new ConnectionStatus() }}>{node}</ApiProvider>);
+const mount = (node: React.ReactNode) =>
+  render(<ApiProvider value={{ api, connection: new ConnectionStatus() }}>{node}</ApiProvider>);
 
 describe('delivery log', () => {
   it('lists attempts with their response as text, opens the timeline, retries now and exports', async () => {
@@ -67,7 +68,9 @@ describe('delivery log', () => {
       type: 'manual',
       name: 'log test',
     });
-    await waitFor(async () => expect((await api.call('deliveries.get', { id: sent.id })).attempts).toBe(1), { timeout: 5000 });
+    await waitFor(async () => expect((await api.call('deliveries.get', { id: sent.id })).attempts).toBe(1), {
+      timeout: 5000,
+    });
     mount(<DeliveryLog />);
     const table = await screen.findByRole('table', { name: 'Delivery log' });
     const cell = await within(table).findByText(HOSTILE, { exact: false }, { timeout: 5000 });

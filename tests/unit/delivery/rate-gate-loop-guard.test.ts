@@ -28,7 +28,11 @@ it('a late wake-up catches up on slots missed within a second; after a longer id
 });
 
 describe('loop guard', () => {
-  const targets = { receiverUrl: 'http://127.0.0.1:8787', receiverPort: 8787, publicUrls: ['https://abc.loca.lt'] };
+  const targets = {
+    receiverUrl: 'http://127.0.0.1:8787',
+    receiverPort: 8787,
+    publicUrls: ['https://abc.loca.lt'],
+  };
   it.each([
     'http://127.0.0.1:8787/h/x',
     'http://localhost:8787/',
@@ -40,9 +44,12 @@ describe('loop guard', () => {
     expect(() => assertNoLoop(url, targets, false)).toThrow(/allowLoop/);
     expect(() => assertNoLoop(url, targets, true)).not.toThrow();
   });
-  it.each(['http://127.0.0.1:9999/', 'https://example.com/', 'https://other.loca.lt/'])('allows %s', (url) => {
-    expect(loopReason(url, targets)).toBeNull();
-  });
+  it.each(['http://127.0.0.1:9999/', 'https://example.com/', 'https://other.loca.lt/'])(
+    'allows %s',
+    (url) => {
+      expect(loopReason(url, targets)).toBeNull();
+    },
+  );
 });
 
 describe('hop-by-hop headers', () => {

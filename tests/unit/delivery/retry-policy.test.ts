@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decide, maxAttempts, parseRetryAfter, policySpec } from '../../../electron/engine/delivery/retry-policy';
+import {
+  decide,
+  maxAttempts,
+  parseRetryAfter,
+  policySpec,
+} from '../../../electron/engine/delivery/retry-policy';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -10,7 +15,12 @@ function run(kind: Parameters<typeof policySpec>[0], status: number | null, opti
   const spec = policySpec(kind, options);
   const waits: number[] = [];
   for (let attempt = 1; attempt < 100; attempt++) {
-    const d = decide(spec, attempt, { status, networkError: status === null ? 'ECONNRESET' : null }, timeScale);
+    const d = decide(
+      spec,
+      attempt,
+      { status, networkError: status === null ? 'ECONNRESET' : null },
+      timeScale,
+    );
     if (d.kind !== 'retry') return { waits, end: d.kind, attempts: attempt };
     waits.push(d.waitMs);
   }
@@ -60,7 +70,10 @@ describe('retry policies', () => {
 
   it('Retry-After longer than the policy wait replaces it (capped at a day)', () => {
     const spec = policySpec('custom', { customWaitsMs: [1000] });
-    expect(decide(spec, 1, { status: 429, retryAfterMs: 120_000 })).toMatchObject({ kind: 'retry', waitMs: 120_000 });
+    expect(decide(spec, 1, { status: 429, retryAfterMs: 120_000 })).toMatchObject({
+      kind: 'retry',
+      waitMs: 120_000,
+    });
     expect(decide(spec, 1, { status: 429, retryAfterMs: 10 })).toMatchObject({ kind: 'retry', waitMs: 1000 });
     expect(decide(spec, 1, { status: 429, retryAfterMs: 10 * DAY })).toMatchObject({ waitMs: DAY });
     expect(parseRetryAfter('120', 0)).toBe(120_000);

@@ -8,7 +8,9 @@ import { tempDir } from '../../helpers/temp-dir';
 let engine: Engine;
 let dir: ReturnType<typeof tempDir>;
 const call = async <T>(method: string, input: unknown) =>
-  (await (engine.handlers as unknown as Record<string, (i: unknown, m: unknown) => unknown>)[method]!(input, { transport: 'in-process' })) as T;
+  (await (engine.handlers as unknown as Record<string, (i: unknown, m: unknown) => unknown>)[method]!(input, {
+    transport: 'in-process',
+  })) as T;
 
 beforeAll(async () => {
   dir = tempDir();
@@ -22,7 +24,10 @@ afterAll(async () => {
 const token = fc.stringMatching(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,20}$/);
 const headerValue = fc.stringMatching(/^[\x21-\x7e]([\x20-\x7e]{0,40}[\x21-\x7e])?$/);
 const capture = fc.record({
-  method: fc.oneof(fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'PROPFIND'), fc.stringMatching(/^[A-Z]{1,10}$/)),
+  method: fc.oneof(
+    fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'PROPFIND'),
+    fc.stringMatching(/^[A-Z]{1,10}$/),
+  ),
   path: fc.array(fc.stringMatching(/^[A-Za-z0-9_~-]{1,12}$/), { maxLength: 4 }).map((s) => `/${s.join('/')}`),
   query: fc.stringMatching(/^[A-Za-z0-9=&%+_.-]{0,40}$/),
   headers: fc.array(fc.tuple(token, headerValue), { maxLength: 8 }) as fc.Arbitrary<HeaderPair[]>,
@@ -55,16 +60,35 @@ describe('export → import round trip (fuzzed, through the API)', () => {
           publicUrl: null,
           vendor: null,
           eventLabel: null,
-          response: { status: 201, headers: [['x-r', '1']], bodyBase64: Buffer.from('done').toString('base64'), delayMs: 0, reason: null },
+          response: {
+            status: 201,
+            headers: [['x-r', '1']],
+            bodyBase64: Buffer.from('done').toString('base64'),
+            delayMs: 0,
+            reason: null,
+          },
           verification: null,
         });
-        const exported = await call<{ content: string; count: number }>('captures.export', { format: 'har', ids: [id], redact: false });
+        const exported = await call<{ content: string; count: number }>('captures.export', {
+          format: 'har',
+          ids: [id],
+          redact: false,
+        });
         expect(exported.count).toBe(1);
-        const imported = await call<{ imported: number; errors: string[] }>('captures.importHar', { har: exported.content });
+        const imported = await call<{ imported: number; errors: string[] }>('captures.importHar', {
+          har: exported.content,
+        });
         expect(imported.errors).toEqual([]);
         expect(imported.imported).toBe(1);
         const [newest] = (await call<{ items: Array<{ id: number }> }>('captures.list', { limit: 1 })).items;
-        const back = await call<{ method: string; path: string; query: string; headers: HeaderPair[]; bodyBase64: string; source: string }>('captures.get', { id: newest!.id });
+        const back = await call<{
+          method: string;
+          path: string;
+          query: string;
+          headers: HeaderPair[];
+          bodyBase64: string;
+          source: string;
+        }>('captures.get', { id: newest!.id });
         expect(back.source).toBe('imported');
         expect(back.method).toBe(c.method);
         expect(back.path).toBe(c.path);

@@ -12,9 +12,25 @@ let match: Database.Statement;
 beforeAll(() => {
   dir = tempDir();
   db = openDatabase({ dataDir: dir.path });
-  const insert = db.prepare('INSERT INTO captures_fts (rowid, path, query, headers, body, labels) VALUES (?, ?, ?, ?, ?, ?)');
-  insert.run(1, '/h/ortto', '', 'content-type: application/json', '{"str::cn":"Trial onboarding","email":"alex@example.com"}', 'Ortto');
-  insert.run(2, '/h/ontraport', 'a=1', 'user-agent: Ontraport', 'data[email]=kim@example.com&event[type]=sub_tag', 'Ontraport');
+  const insert = db.prepare(
+    'INSERT INTO captures_fts (rowid, path, query, headers, body, labels) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  insert.run(
+    1,
+    '/h/ortto',
+    '',
+    'content-type: application/json',
+    '{"str::cn":"Trial onboarding","email":"alex@example.com"}',
+    'Ortto',
+  );
+  insert.run(
+    2,
+    '/h/ontraport',
+    'a=1',
+    'user-agent: Ontraport',
+    'data[email]=kim@example.com&event[type]=sub_tag',
+    'Ontraport',
+  );
   match = db.prepare('SELECT rowid FROM captures_fts WHERE captures_fts MATCH ? ORDER BY rowid DESC LIMIT 5');
 });
 afterAll(() => {
@@ -24,9 +40,40 @@ afterAll(() => {
 
 // Strings built from FTS5's own syntax, so the generator reaches the operators a user might type by accident.
 const ftsSyntax = fc
-  .array(fc.constantFrom('"', '*', '^', ':', '(', ')', 'AND', 'OR', 'NOT', 'NEAR', 'NEAR(', '-', '+', '{', '}', ',', ' ', 'str::cn', 'email', '\u0000', 'é', '🙂', '\ud800'), { maxLength: 20 })
+  .array(
+    fc.constantFrom(
+      '"',
+      '*',
+      '^',
+      ':',
+      '(',
+      ')',
+      'AND',
+      'OR',
+      'NOT',
+      'NEAR',
+      'NEAR(',
+      '-',
+      '+',
+      '{',
+      '}',
+      ',',
+      ' ',
+      'str::cn',
+      'email',
+      '\u0000',
+      'é',
+      '🙂',
+      '\ud800',
+    ),
+    { maxLength: 20 },
+  )
   .map((parts) => parts.join(''));
-const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 60 }), ftsSyntax);
+const anyText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.string({ unit: 'grapheme', maxLength: 60 }),
+  ftsSyntax,
+);
 
 describe('toFtsQuery (fuzzed against a real FTS5 table)', () => {
   it('turns any string into null or a query SQLite accepts', () => {
@@ -42,12 +89,16 @@ describe('toFtsQuery (fuzzed against a real FTS5 table)', () => {
 
   it('finds a stored word typed with any surrounding FTS syntax, and never matches everything by injection', () => {
     fc.assert(
-      fc.property(fc.constantFrom('"', '*', '(', ')', ':', '^', '-', ' OR ', ' NOT ', '{'), fc.constantFrom('onboarding', 'ontraport', 'kim'), (junk, word) => {
-        const query = toFtsQuery(`${junk}${word}`);
-        const rows = query ? (match.all(query) as { rowid: number }[]) : [];
-        // Each word lives in exactly one of the two rows: a query that returned both would mean injected syntax.
-        expect(rows.length).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        fc.constantFrom('"', '*', '(', ')', ':', '^', '-', ' OR ', ' NOT ', '{'),
+        fc.constantFrom('onboarding', 'ontraport', 'kim'),
+        (junk, word) => {
+          const query = toFtsQuery(`${junk}${word}`);
+          const rows = query ? (match.all(query) as { rowid: number }[]) : [];
+          // Each word lives in exactly one of the two rows: a query that returned both would mean injected syntax.
+          expect(rows.length).toBeLessThanOrEqual(1);
+        },
+      ),
       { numRuns: 200 },
     );
     expect(match.all(toFtsQuery('str::cn')!)).toEqual([{ rowid: 1 }]);

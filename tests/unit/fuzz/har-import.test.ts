@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseHar } from '../../../electron/engine/captures/har-import';
 
-const nameValue = fc.record({ name: fc.string(), value: fc.oneof(fc.string(), fc.anything()) }, { requiredKeys: [] });
+const nameValue = fc.record(
+  { name: fc.string(), value: fc.oneof(fc.string(), fc.anything()) },
+  { requiredKeys: [] },
+);
 // HAR-shaped values with every field possibly wrong, missing or of the wrong type.
 const harish = fc.record(
   {
@@ -17,18 +20,33 @@ const harish = fc.record(
                 fc.anything(),
                 fc.record(
                   {
-                    startedDateTime: fc.oneof(fc.string(), fc.date({ noInvalidDate: false }).map(String), fc.anything()),
+                    startedDateTime: fc.oneof(
+                      fc.string(),
+                      fc.date({ noInvalidDate: false }).map(String),
+                      fc.anything(),
+                    ),
                     request: fc.oneof(
                       fc.anything(),
                       fc.record(
                         {
                           method: fc.oneof(fc.constantFrom('GET', 'POST', ''), fc.string(), fc.anything()),
-                          url: fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string(), fc.anything()),
+                          url: fc.oneof(
+                            fc.webUrl({ withQueryParameters: true, withFragments: true }),
+                            fc.string(),
+                            fc.anything(),
+                          ),
                           httpVersion: fc.oneof(fc.constantFrom('HTTP/1.1', 'h2'), fc.anything()),
                           headers: fc.oneof(fc.array(nameValue, { maxLength: 5 }), fc.anything()),
                           postData: fc.oneof(
                             fc.anything(),
-                            fc.record({ mimeType: fc.string(), text: fc.oneof(fc.string(), fc.base64String()), _encoding: fc.constantFrom('base64', 'utf8', '') }, { requiredKeys: [] }),
+                            fc.record(
+                              {
+                                mimeType: fc.string(),
+                                text: fc.oneof(fc.string(), fc.base64String()),
+                                _encoding: fc.constantFrom('base64', 'utf8', ''),
+                              },
+                              { requiredKeys: [] },
+                            ),
                           ),
                         },
                         { requiredKeys: [] },
@@ -36,7 +54,14 @@ const harish = fc.record(
                     ),
                     response: fc.oneof(
                       fc.anything(),
-                      fc.record({ status: fc.oneof(fc.integer(), fc.double(), fc.anything()), headers: fc.anything(), content: fc.anything() }, { requiredKeys: [] }),
+                      fc.record(
+                        {
+                          status: fc.oneof(fc.integer(), fc.double(), fc.anything()),
+                          headers: fc.anything(),
+                          content: fc.anything(),
+                        },
+                        { requiredKeys: [] },
+                      ),
                     ),
                   },
                   { requiredKeys: [] },
@@ -59,7 +84,8 @@ describe('parseHar (fuzzed)', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 500 }), (text) => {
         const result = parseHar(text, 0);
         expect(result.captures.length + result.errors.length).toBeGreaterThanOrEqual(0);
-        if (result.captures.length === 0) expect(result.errors.length).toBeGreaterThanOrEqual(text.trim() === '' ? 1 : 0);
+        if (result.captures.length === 0)
+          expect(result.errors.length).toBeGreaterThanOrEqual(text.trim() === '' ? 1 : 0);
       }),
       { numRuns: 1000 },
     );

@@ -5,24 +5,76 @@ import { exportCaptures } from '../../../electron/engine/captures/export';
 
 const secretNames = fc.oneof(
   fc.constantFrom(
-    'Authorization', 'Proxy-Authorization', 'Cookie', 'Set-Cookie', 'X-Api-Key', 'Api-Key', 'Api-Appid', 'X-Auth-Token',
-    'X-Access-Token', 'Webhook-Signature', 'X-Hub-Signature', 'X-Hub-Signature-256', 'Stripe-Signature',
-    'X-Shopify-Hmac-Sha256', 'X-Signature', 'Svix-Signature',
+    'Authorization',
+    'Proxy-Authorization',
+    'Cookie',
+    'Set-Cookie',
+    'X-Api-Key',
+    'Api-Key',
+    'Api-Appid',
+    'X-Auth-Token',
+    'X-Access-Token',
+    'Webhook-Signature',
+    'X-Hub-Signature',
+    'X-Hub-Signature-256',
+    'Stripe-Signature',
+    'X-Shopify-Hmac-Sha256',
+    'X-Signature',
+    'Svix-Signature',
   ),
-  fc.tuple(fc.stringMatching(/^[A-Za-z]{0,6}-?$/), fc.constantFrom('secret', 'token', 'signature', 'password'), fc.stringMatching(/^-?[A-Za-z]{0,6}$/)).map((p) => p.join('')),
+  fc
+    .tuple(
+      fc.stringMatching(/^[A-Za-z]{0,6}-?$/),
+      fc.constantFrom('secret', 'token', 'signature', 'password'),
+      fc.stringMatching(/^-?[A-Za-z]{0,6}$/),
+    )
+    .map((p) => p.join('')),
 );
-const randomCase = (name: string, flips: boolean[]) => [...name].map((ch, i) => (flips[i % flips.length] ? ch.toUpperCase() : ch.toLowerCase())).join('');
+const randomCase = (name: string, flips: boolean[]) =>
+  [...name].map((ch, i) => (flips[i % flips.length] ? ch.toUpperCase() : ch.toLowerCase())).join('');
 /** Distinctive values: long enough that they cannot appear in an export by coincidence. */
 const secretValue = fc.stringMatching(/^[A-Za-z0-9]{12,40}$/).map((v) => `S3CR3T${v}`);
-const secretQueryKey = fc.constantFrom('access_key', 'api_key', 'apikey', 'key', 'token', 'secret', 'password', 'signature', 'sig', 'TOKEN');
+const secretQueryKey = fc.constantFrom(
+  'access_key',
+  'api_key',
+  'apikey',
+  'key',
+  'token',
+  'secret',
+  'password',
+  'signature',
+  'sig',
+  'TOKEN',
+);
 
 function detail(headers: HeaderPair[], query: string): CaptureDetail {
   return {
-    id: 1, receivedAtMs: 1_700_000_000_000, method: 'POST', path: '/h/x', query, endpointId: null, responseStatus: 200,
-    bodySizeBytes: 2, contentType: 'application/json', remoteAddress: '127.0.0.1', truncated: false, source: 'receiver',
-    vendor: null, eventLabel: null, httpVersion: '1.1', remotePort: 1, headers, queryParams: [...new URLSearchParams(query)],
-    bodyBase64: Buffer.from('{}').toString('base64'), decodedBodyBase64: null, decodeNote: null, contentEncoding: null,
-    storedBodyBytes: 2, publicUrl: null, response: null, verification: null,
+    id: 1,
+    receivedAtMs: 1_700_000_000_000,
+    method: 'POST',
+    path: '/h/x',
+    query,
+    endpointId: null,
+    responseStatus: 200,
+    bodySizeBytes: 2,
+    contentType: 'application/json',
+    remoteAddress: '127.0.0.1',
+    truncated: false,
+    source: 'receiver',
+    vendor: null,
+    eventLabel: null,
+    httpVersion: '1.1',
+    remotePort: 1,
+    headers,
+    queryParams: [...new URLSearchParams(query)],
+    bodyBase64: Buffer.from('{}').toString('base64'),
+    decodedBodyBase64: null,
+    decodeNote: null,
+    contentEncoding: null,
+    storedBodyBytes: 2,
+    publicUrl: null,
+    response: null,
+    verification: null,
   };
 }
 
@@ -32,19 +84,43 @@ describe('export redaction (fuzzed)', () => {
   it('never leaks a secret header or query value in any format, whatever the header name case or position', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(secretNames, fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), secretValue), { minLength: 1, maxLength: 5 }),
-        fc.array(fc.tuple(fc.constantFrom('Content-Type', 'User-Agent', 'X-Request-Id'), fc.stringMatching(/^[a-z/]{1,20}$/)), { maxLength: 3 }),
+        fc.array(fc.tuple(secretNames, fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), secretValue), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('Content-Type', 'User-Agent', 'X-Request-Id'),
+            fc.stringMatching(/^[a-z/]{1,20}$/),
+          ),
+          { maxLength: 3 },
+        ),
         fc.option(fc.tuple(secretQueryKey, secretValue)),
         fc.constantFrom(...formats),
         (secrets, plain, querySecret, format) => {
-          const headers: HeaderPair[] = [...plain, ...secrets.map(([n, flips, v]) => [randomCase(n, flips), v] as HeaderPair)];
+          const headers: HeaderPair[] = [
+            ...plain,
+            ...secrets.map(([n, flips, v]) => [randomCase(n, flips), v] as HeaderPair),
+          ];
           const query = querySecret ? `page=2&${querySecret[0]}=${querySecret[1]}` : 'page=2';
           const values = [...secrets.map(([, , v]) => v), ...(querySecret ? [querySecret[1]] : [])];
-          const redacted = exportCaptures([detail(headers, query)], format, 'http://127.0.0.1:8787', true, 'test').content;
+          const redacted = exportCaptures(
+            [detail(headers, query)],
+            format,
+            'http://127.0.0.1:8787',
+            true,
+            'test',
+          ).content;
           for (const v of values) expect(redacted).not.toContain(v);
           for (const [, value] of plain) expect(redacted).toContain(value);
           // Without redaction they are all there: the check above can fail.
-          const kept = exportCaptures([detail(headers, query)], format, 'http://127.0.0.1:8787', false, 'test').content;
+          const kept = exportCaptures(
+            [detail(headers, query)],
+            format,
+            'http://127.0.0.1:8787',
+            false,
+            'test',
+          ).content;
           for (const v of values) expect(kept).toContain(v);
         },
       ),

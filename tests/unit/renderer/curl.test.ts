@@ -27,6 +27,8 @@ describe('copy as cURL', () => {
     expect(cmd).not.toMatch(/Host:|Content-Length/);
     expect(cmd).toContain(`-H 'X-A: b'`);
     expect(cmd).toContain('--data-binary @body.bin');
-    expect(toCurl({ method: 'GET', url: 'http://h/', headers: [], bodyText: '', bodySize: 0 })).toBe('curl http://h/');
+    expect(toCurl({ method: 'GET', url: 'http://h/', headers: [], bodyText: '', bodySize: 0 })).toBe(
+      'curl http://h/',
+    );
   });
 });

@@ -1,34 +1,59 @@
 import { describe, expect, it } from 'vitest';
 import { endpointInput } from '../../../electron/shared/contract/endpoints';
-import { draftToProtection, protectionToDraft, type Protection } from '../../../renderer/src/features/endpoints/ProtectionEditor';
+import {
+  draftToProtection,
+  protectionToDraft,
+  type Protection,
+} from '../../../renderer/src/features/endpoints/ProtectionEditor';
 
 const cases: Protection[] = [
   { auth: { kind: 'none' }, verify: null, rateLimitPerMinute: 0 },
   { auth: { kind: 'basic', username: 'ortto', password: 'p:ss wörd' }, verify: null, rateLimitPerMinute: 60 },
-  { auth: { kind: 'header', name: 'X-Api-Key', value: 'k' }, verify: { scheme: 'github', secret: 's', toleranceSeconds: 300 }, rateLimitPerMinute: 1 },
+  {
+    auth: { kind: 'header', name: 'X-Api-Key', value: 'k' },
+    verify: { scheme: 'github', secret: 's', toleranceSeconds: 300 },
+    rateLimitPerMinute: 1,
+  },
   {
     auth: { kind: 'query', name: 'access_key', value: 'v' },
-    verify: { scheme: 'hmac', secret: 'x', toleranceSeconds: 0, header: 'X-Sig', algorithm: 'sha512', encoding: 'base64' },
+    verify: {
+      scheme: 'hmac',
+      secret: 'x',
+      toleranceSeconds: 0,
+      header: 'X-Sig',
+      algorithm: 'sha512',
+      encoding: 'base64',
+    },
     rateLimitPerMinute: 1_000_000,
   },
 ];
 
 describe('endpoint protection form state', () => {
-  it.each(cases)('round-trips %j through the form draft, and the API schema accepts the result', (protection) => {
-    const back = draftToProtection(protectionToDraft(protection));
-    expect(back).toEqual({ protection, error: null });
-    expect(endpointInput.partial().safeParse(back.protection).success).toBe(true);
-  });
+  it.each(cases)(
+    'round-trips %j through the form draft, and the API schema accepts the result',
+    (protection) => {
+      const back = draftToProtection(protectionToDraft(protection));
+      expect(back).toEqual({ protection, error: null });
+      expect(endpointInput.partial().safeParse(back.protection).success).toBe(true);
+    },
+  );
 
   it('names the field for a malformed rate limit or tolerance, and returns no protection', () => {
     const draft = { ...protectionToDraft({}), rateLimit: '12.5' };
-    expect(draftToProtection(draft)).toEqual({ protection: null, error: expect.stringMatching(/^Rate limit:/) });
+    expect(draftToProtection(draft)).toEqual({
+      protection: null,
+      error: expect.stringMatching(/^Rate limit:/),
+    });
     const verify = { ...protectionToDraft({}), scheme: 'stripe' as const, tolerance: 'soon' };
     expect(draftToProtection(verify).error).toMatch(/^Signature tolerance:/);
   });
 
   it('sends the HMAC-only fields for the generic scheme alone', () => {
     const draft = { ...protectionToDraft({}), scheme: 'shopify' as const, secret: 's', header: 'X-Ignored' };
-    expect(draftToProtection(draft).protection?.verify).toEqual({ scheme: 'shopify', secret: 's', toleranceSeconds: 300 });
+    expect(draftToProtection(draft).protection?.verify).toEqual({
+      scheme: 'shopify',
+      secret: 's',
+      toleranceSeconds: 300,
+    });
   });
 });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { CaptureSummary } from '../../../electron/shared/contract/captures';
-import { emptyFilter, expandStatuses, filterFromParams, filterToParams, isFiltered, matchesLocally, toCaptureFilter, type FilterState } from '../../../renderer/src/lib/filter-state';
+import {
+  emptyFilter,
+  expandStatuses,
+  filterFromParams,
+  filterToParams,
+  isFiltered,
+  matchesLocally,
+  toCaptureFilter,
+  type FilterState,
+} from '../../../renderer/src/lib/filter-state';
 
 const summary = (over: Partial<CaptureSummary> = {}): CaptureSummary => ({
   id: 1,

@@ -21,7 +21,9 @@ describe('form-urlencoded parsing', () => {
   });
 
   it('nests PHP/Rails-style keys, pushing [] values into arrays', () => {
-    const pairs = parseFormPairs('contact[email]=x%40y.z&contact[tags][]=vip&contact[tags][]=new&fields[f1][v]=1&n=1&n=2');
+    const pairs = parseFormPairs(
+      'contact[email]=x%40y.z&contact[tags][]=vip&contact[tags][]=new&fields[f1][v]=1&n=1&n=2',
+    );
     expect(hasBrackets(pairs)).toBe(true);
     expect(JSON.parse(JSON.stringify(nestForm(pairs)))).toEqual({
       contact: { email: 'x@y.z', tags: ['vip', 'new'] },
@@ -31,7 +33,14 @@ describe('form-urlencoded parsing', () => {
   });
 
   it('keeps a value that is later used as a container instead of dropping it', () => {
-    const nested = JSON.parse(JSON.stringify(nestForm([['a', 'scalar'], ['a[b]', 'inner']])));
+    const nested = JSON.parse(
+      JSON.stringify(
+        nestForm([
+          ['a', 'scalar'],
+          ['a[b]', 'inner'],
+        ]),
+      ),
+    );
     expect(nested).toEqual({ a: { '': 'scalar', b: 'inner' } });
   });
 
@@ -39,6 +48,8 @@ describe('form-urlencoded parsing', () => {
     const nested = nestForm([['__proto__[polluted]', 'yes']]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.keys(nested)).toEqual(['__proto__']);
-    expect({ ...(Object.getOwnPropertyDescriptor(nested, '__proto__')?.value as object) }).toEqual({ polluted: 'yes' });
+    expect({ ...(Object.getOwnPropertyDescriptor(nested, '__proto__')?.value as object) }).toEqual({
+      polluted: 'yes',
+    });
   });
 });

@@ -8,12 +8,18 @@ afterEach(cleanup);
 
 describe('JsonTree and PairsTable (happy-dom)', () => {
   it('renders hostile keys and strings as text, never as elements', () => {
-    const value = { '<img src=x onerror=alert(1)>': '<script>alert(2)</script>', nested: { svg: '<svg onload=alert(3)>' } };
+    const value = {
+      '<img src=x onerror=alert(1)>': '<script>alert(2)</script>',
+      nested: { svg: '<svg onload=alert(3)>' },
+    };
     const { container } = render(<JsonTree value={value} query="script" />);
     expect(container.querySelector('img, script, svg')).toBeNull();
     expect(container.textContent).toContain('<img src=x onerror=alert(1)>');
     expect(container.textContent).toContain('"<script>alert(2)</script>"');
-    expect([...container.querySelectorAll('mark.hl')].map((m) => m.textContent)).toEqual(['script', 'script']);
+    expect([...container.querySelectorAll('mark.hl')].map((m) => m.textContent)).toEqual([
+      'script',
+      'script',
+    ]);
   });
 
   it('collapses deep levels and pages huge arrays', () => {

@@ -14,8 +14,12 @@ describe('multipart parsing', () => {
   it('keeps each part’s headers, name, filename and exact bytes', () => {
     const binary = Uint8Array.from([0, 255, 13, 10, 45, 45]);
     const body = new Uint8Array([
-      ...enc.encode('preamble\r\n--B\r\nContent-Disposition: form-data; name="t"\r\nX-Extra: 1\r\n\r\nhello\r\n'),
-      ...enc.encode('--B\r\nContent-Disposition: form-data; name="f"; filename="a \\"q\\".bin"\r\nContent-Type: application/octet-stream\r\n\r\n'),
+      ...enc.encode(
+        'preamble\r\n--B\r\nContent-Disposition: form-data; name="t"\r\nX-Extra: 1\r\n\r\nhello\r\n',
+      ),
+      ...enc.encode(
+        '--B\r\nContent-Disposition: form-data; name="f"; filename="a \\"q\\".bin"\r\nContent-Type: application/octet-stream\r\n\r\n',
+      ),
       ...binary,
       ...enc.encode('\r\n--B--\r\nepilogue'),
     ]);
@@ -34,12 +38,16 @@ describe('multipart parsing', () => {
   });
 
   it('decodes RFC 5987 filename* values', () => {
-    const body = enc.encode(`--B\r\nContent-Disposition: form-data; name="f"; filename*=utf-8''%C3%BCber.txt\r\n\r\nx\r\n--B--\r\n`);
+    const body = enc.encode(
+      `--B\r\nContent-Disposition: form-data; name="f"; filename*=utf-8''%C3%BCber.txt\r\n\r\nx\r\n--B--\r\n`,
+    );
     expect(parseMultipart(body, 'B').parts[0]!.filename).toBe('über.txt');
   });
 
   it('says why when the body is truncated or the boundary is wrong, keeping what it read', () => {
-    const truncated = enc.encode('--B\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--B\r\nContent-Disposition: form-data; name="b"\r\n\r\n2');
+    const truncated = enc.encode(
+      '--B\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--B\r\nContent-Disposition: form-data; name="b"\r\n\r\n2',
+    );
     const result = parseMultipart(truncated, 'B');
     expect(result.parts.map((p) => p.name)).toEqual(['a']);
     expect(result.error).toMatch(/closing boundary/);

@@ -8,10 +8,7 @@ import { signRequest } from '../../../electron/engine/signing/sign';
 import { verifySignature } from '../../../electron/engine/signing/verify';
 
 const examples = JSON.parse(
-  readFileSync(
-    join(import.meta.dirname, '../send/fixtures/signature-examples.json'),
-    'utf8',
-  ),
+  readFileSync(join(import.meta.dirname, '../send/fixtures/signature-examples.json'), 'utf8'),
 );
 const bytes = (text: string) => new TextEncoder().encode(text);
 const pairs = (record: Record<string, string>) => Object.entries(record) as [string, string][];

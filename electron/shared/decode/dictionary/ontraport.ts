@@ -30,7 +30,8 @@ export const ONTRAPORT_OBJECT_TYPES: Record<string, string> = {
   '150': 'Company',
 };
 
-export type OntraportValueKind = 'text' | 'id' | 'unix-time' | 'tag-list' | 'number' | 'email' | 'phone' | 'url';
+export type OntraportValueKind =
+  'text' | 'id' | 'unix-time' | 'tag-list' | 'number' | 'email' | 'phone' | 'url';
 
 export interface OntraportField {
   label: string;

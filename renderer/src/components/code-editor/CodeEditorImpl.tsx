@@ -41,7 +41,10 @@ export default function CodeEditorImpl({
     );
     const next = (decorations ?? []).map((d) => ({
       range: d.range,
-      options: { inlineClassName: d.className, hoverMessage: d.hoverMessage ? { value: d.hoverMessage } : undefined },
+      options: {
+        inlineClassName: d.className,
+        hoverMessage: d.hoverMessage ? { value: d.hoverMessage } : undefined,
+      },
     }));
     if (collection.current) collection.current.set(next);
     else collection.current = editor.createDecorationsCollection(next);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 
-const read = () => (document.documentElement.dataset.theme === 'light' ? 'hookscope-light' : 'hookscope-dark');
+const read = () =>
+  document.documentElement.dataset.theme === 'light' ? 'hookscope-light' : 'hookscope-dark';
 
 /** Follows the app theme (the `data-theme` attribute on <html>). */
 export function useEditorTheme(): string {

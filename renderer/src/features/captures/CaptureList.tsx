@@ -1,5 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import type { CaptureSummary } from '../../../../electron/shared/contract/captures';
 import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { Highlight } from '../../components/Highlight';
@@ -22,7 +30,19 @@ interface Props {
   query: string;
 }
 
-export const CaptureList = memo(function CaptureList({ items, hasMore, loading, loadMore, unread, selection, onSelect, onOpen, onDelete, endpoints, query }: Props) {
+export const CaptureList = memo(function CaptureList({
+  items,
+  hasMore,
+  loading,
+  loadMore,
+  unread,
+  selection,
+  onSelect,
+  onOpen,
+  onDelete,
+  endpoints,
+  query,
+}: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: items.length + (hasMore ? 1 : 0),
@@ -59,7 +79,11 @@ export const CaptureList = memo(function CaptureList({ items, hasMore, loading, 
       const a = indexOf(selection.anchor);
       const lo = Math.min(a, index);
       const hi = Math.max(a, index);
-      onSelect({ active: target.id, anchor: selection.anchor, ids: new Set(items.slice(lo, hi + 1).map((c) => c.id)) });
+      onSelect({
+        active: target.id,
+        anchor: selection.anchor,
+        ids: new Set(items.slice(lo, hi + 1).map((c) => c.id)),
+      });
     } else {
       onSelect({ active: target.id, anchor: target.id, ids: new Set([target.id]) });
     }
@@ -98,9 +122,15 @@ export const CaptureList = memo(function CaptureList({ items, hasMore, loading, 
         if (selection.ids.size > 0) {
           e.preventDefault();
           const ids = [...selection.ids];
-          const next = items.find((c, i) => i > current && !selection.ids.has(c.id)) ?? items.findLast((c) => !selection.ids.has(c.id));
+          const next =
+            items.find((c, i) => i > current && !selection.ids.has(c.id)) ??
+            items.findLast((c) => !selection.ids.has(c.id));
           onDelete(ids);
-          onSelect(next ? { active: next.id, anchor: next.id, ids: new Set([next.id]) } : { active: null, anchor: null, ids: new Set() });
+          onSelect(
+            next
+              ? { active: next.id, anchor: next.id, ids: new Set([next.id]) }
+              : { active: null, anchor: null, ids: new Set() },
+          );
         }
         break;
       case 'a':
@@ -110,7 +140,11 @@ export const CaptureList = memo(function CaptureList({ items, hasMore, loading, 
         }
         break;
       case 'Escape':
-        onSelect({ active: selection.active, anchor: selection.active, ids: selection.active === null ? new Set() : new Set([selection.active]) });
+        onSelect({
+          active: selection.active,
+          anchor: selection.active,
+          ids: selection.active === null ? new Set() : new Set([selection.active]),
+        });
         break;
     }
   };
@@ -120,7 +154,11 @@ export const CaptureList = memo(function CaptureList({ items, hasMore, loading, 
       const a = indexOf(selection.anchor);
       const lo = Math.min(a, index);
       const hi = Math.max(a, index);
-      onSelect({ active: c.id, anchor: selection.anchor, ids: new Set(items.slice(lo, hi + 1).map((x) => x.id)) });
+      onSelect({
+        active: c.id,
+        anchor: selection.anchor,
+        ids: new Set(items.slice(lo, hi + 1).map((x) => x.id)),
+      });
     } else if (e.metaKey || e.ctrlKey) {
       const ids = new Set(selection.ids);
       if (ids.has(c.id)) ids.delete(c.id);
@@ -134,7 +172,10 @@ export const CaptureList = memo(function CaptureList({ items, hasMore, loading, 
   // Rows are memoised: give them handlers whose identity never changes, calling the latest closures.
   const latest = useRef({ handleRowClick, onOpen });
   latest.current = { handleRowClick, onOpen };
-  const onRowClick = useCallback((e: MouseEvent, c: CaptureSummary, index: number) => latest.current.handleRowClick(e, c, index), []);
+  const onRowClick = useCallback(
+    (e: MouseEvent, c: CaptureSummary, index: number) => latest.current.handleRowClick(e, c, index),
+    [],
+  );
   const onRowOpen = useCallback((id: number) => latest.current.onOpen(id), []);
 
   return (
@@ -144,18 +185,32 @@ export const CaptureList = memo(function CaptureList({ items, hasMore, loading, 
         <span role="columnheader">Method</span>
         <span role="columnheader">Path</span>
         <span role="columnheader">Endpoint</span>
-        <span role="columnheader" className="num">Status</span>
-        <span role="columnheader" className="num">Size</span>
+        <span role="columnheader" className="num">
+          Status
+        </span>
+        <span role="columnheader" className="num">
+          Size
+        </span>
         <span role="columnheader">Content type</span>
         <span role="columnheader">Source</span>
       </div>
-      <div className="list-scroll" ref={scrollRef} tabIndex={0} onKeyDown={onKeyDown} data-testid="capture-list">
+      <div
+        className="list-scroll"
+        ref={scrollRef}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        data-testid="capture-list"
+      >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualItems.map((v) => {
             const c = items[v.index];
             if (!c) {
               return (
-                <div key="loader" className="row row-loader" style={{ transform: `translateY(${v.start}px)` }}>
+                <div
+                  key="loader"
+                  className="row row-loader"
+                  style={{ transform: `translateY(${v.start}px)` }}
+                >
                   {loading ? 'Loading…' : ''}
                 </div>
               );
@@ -229,7 +284,9 @@ const Row = memo(function Row({
       <span className="cell endpoint">{endpoint ? endpoint.name : '—'}</span>
       <span className={`cell num status ${statusClass(c.responseStatus)}`}>{c.responseStatus ?? '—'}</span>
       <span className="cell num size">{formatBytes(c.bodySizeBytes)}</span>
-      <span className="cell ctype" title={c.contentType ?? ''}>{mediaType(c.contentType) || '—'}</span>
+      <span className="cell ctype" title={c.contentType ?? ''}>
+        {mediaType(c.contentType) || '—'}
+      </span>
       <span className="cell source" title={source}>
         {c.source !== 'receiver' && <span className={`pill pill-${c.source}`}>{c.source}</span>}
         {source || (c.source === 'receiver' ? '—' : '')}

@@ -104,16 +104,19 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
     );
   }, [api, loading, nextCursor]);
 
-  const prepend = useCallback((fresh: CaptureSummary[]) => {
-    if (fresh.length === 0) return;
-    setItems((prev) => {
-      const top = prev[0]?.id ?? -Infinity;
-      const newer = fresh.filter((c) => c.id > top).sort((a, b) => b.id - a.id);
-      return newer.length ? newer.concat(prev) : prev;
-    });
-    for (const c of fresh) unreadRef.current.add(c.id);
-    touchUnread();
-  }, [touchUnread]);
+  const prepend = useCallback(
+    (fresh: CaptureSummary[]) => {
+      if (fresh.length === 0) return;
+      setItems((prev) => {
+        const top = prev[0]?.id ?? -Infinity;
+        const newer = fresh.filter((c) => c.id > top).sort((a, b) => b.id - a.id);
+        return newer.length ? newer.concat(prev) : prev;
+      });
+      for (const c of fresh) unreadRef.current.add(c.id);
+      touchUnread();
+    },
+    [touchUnread],
+  );
 
   /** Full-text and header filters can only be evaluated by the engine: ask it for the newest matches. */
   const refreshHead = useCallback(() => {
@@ -124,25 +127,31 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
       Promise.all([
         api.call('captures.list', { filter: filterRef.current, limit: PAGE }),
         api.call('captures.count', { filter: filterRef.current }),
-      ]).then(([page, count]) => {
-        if (gen !== generation.current) return;
-        let top = itemsRef.current[0]?.id ?? -Infinity;
-        for (const c of pending.current) if (c.id > top) top = c.id;
-        const fresh = page.items.filter((c) => c.id > top);
-        if (pausedRef.current) {
-          pending.current.push(...fresh);
-          setPendingCount(pending.current.length);
-        } else {
-          prepend(fresh);
-          setTotal(count.count);
-        }
-      }, () => undefined);
+      ]).then(
+        ([page, count]) => {
+          if (gen !== generation.current) return;
+          let top = itemsRef.current[0]?.id ?? -Infinity;
+          for (const c of pending.current) if (c.id > top) top = c.id;
+          const fresh = page.items.filter((c) => c.id > top);
+          if (pausedRef.current) {
+            pending.current.push(...fresh);
+            setPendingCount(pending.current.length);
+          } else {
+            prepend(fresh);
+            setTotal(count.count);
+          }
+        },
+        () => undefined,
+      );
     }, 250);
   }, [api, prepend]);
 
-  useEffect(() => () => {
-    if (headTimer.current) clearTimeout(headTimer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (headTimer.current) clearTimeout(headTimer.current);
+    },
+    [],
+  );
 
   // Captures that arrived between the first page and the event stream opening were not pushed to us: fetch them.
   // After a drop, deletions may have been missed too, so start over.
@@ -240,6 +249,20 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
       pendingCount,
       arrivals,
     }),
-    [items, total, nextCursor, loading, error, loadMore, unreadVersion, markRead, markAllRead, paused, setPaused, pendingCount, arrivals],
+    [
+      items,
+      total,
+      nextCursor,
+      loading,
+      error,
+      loadMore,
+      unreadVersion,
+      markRead,
+      markAllRead,
+      paused,
+      setPaused,
+      pendingCount,
+      arrivals,
+    ],
   );
 }

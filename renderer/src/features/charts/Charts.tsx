@@ -23,7 +23,15 @@ interface Data {
  * Capture rate over the last 30 minutes and the status breakdown for the current filter. Counts come from the engine
  * (captures.count per bucket), so they cover everything stored, not just the rows loaded in the list.
  */
-export const Charts = memo(function Charts({ filter, filterKey, arrivals }: { filter: CaptureFilter; filterKey: string; arrivals: number }) {
+export const Charts = memo(function Charts({
+  filter,
+  filterKey,
+  arrivals,
+}: {
+  filter: CaptureFilter;
+  filterKey: string;
+  arrivals: number;
+}) {
   const api = useApi();
   const [data, setData] = useState<Data | null>(null);
   const [minute, setMinute] = useState(0);
@@ -43,16 +51,37 @@ export const Charts = memo(function Charts({ filter, filterKey, arrivals }: { fi
     Promise.all([
       Promise.all(
         buckets.map((from) =>
-          count({ ...filter, fromMs: Math.max(from, filter.fromMs ?? -Infinity), toMs: Math.min(from + BUCKET_MS - 1, filter.toMs ?? Infinity) }),
+          count({
+            ...filter,
+            fromMs: Math.max(from, filter.fromMs ?? -Infinity),
+            toMs: Math.min(from + BUCKET_MS - 1, filter.toMs ?? Infinity),
+          }),
         ),
       ),
-      Promise.all(CLASSES.map((c) => count({ ...filter, statuses: filter.statuses ? filter.statuses.filter((s) => s >= c.from && s < c.from + 100) : range(c.from) }))),
+      Promise.all(
+        CLASSES.map((c) =>
+          count({
+            ...filter,
+            statuses: filter.statuses
+              ? filter.statuses.filter((s) => s >= c.from && s < c.from + 100)
+              : range(c.from),
+          }),
+        ),
+      ),
     ]).then(
       ([rate, statuses]) => {
         if (!live) return;
         setData({
           rate: rate.map((n, i) => ({ t: new Date(buckets[i]!).toTimeString().slice(0, 5), n })),
-          statuses: statuses.map((n, i) => ({ label: CLASSES[i]!.label, n: filter.statuses && filter.statuses.every((s) => s < CLASSES[i]!.from || s >= CLASSES[i]!.from + 100) ? 0 : n, color: CLASSES[i]!.color })),
+          statuses: statuses.map((n, i) => ({
+            label: CLASSES[i]!.label,
+            n:
+              filter.statuses &&
+              filter.statuses.every((s) => s < CLASSES[i]!.from || s >= CLASSES[i]!.from + 100)
+                ? 0
+                : n,
+            color: CLASSES[i]!.color,
+          })),
         });
       },
       () => undefined,
@@ -74,8 +103,19 @@ export const Charts = memo(function Charts({ filter, filterKey, arrivals }: { fi
         <div className="chart-body">
           <ResponsiveContainer width="100%" height={36}>
             <AreaChart data={data.rate} margin={{ top: 2, right: 0, bottom: 0, left: 0 }}>
-              <Tooltip contentStyle={{ fontSize: 11 }} formatter={(v) => [String(v), 'captures']} labelFormatter={(_, p) => String(p[0]?.payload?.t ?? '')} />
-              <Area type="monotone" dataKey="n" stroke="var(--accent)" fill="var(--accent-soft)" strokeWidth={1.5} isAnimationActive={false} />
+              <Tooltip
+                contentStyle={{ fontSize: 11 }}
+                formatter={(v) => [String(v), 'captures']}
+                labelFormatter={(_, p) => String(p[0]?.payload?.t ?? '')}
+              />
+              <Area
+                type="monotone"
+                dataKey="n"
+                stroke="var(--accent)"
+                fill="var(--accent-soft)"
+                strokeWidth={1.5}
+                isAnimationActive={false}
+              />
             </AreaChart>
           </ResponsiveContainer>
         </div>

@@ -43,19 +43,28 @@ export function CustomDictionaries({ onEdit }: { onEdit?: (row: DictionaryEntryR
     <section className="custom-dictionaries" aria-label="Custom dictionaries">
       <h3>Custom dictionaries</h3>
       <p className="muted">
-        Paste or open the JSON Ortto’s <span className="mono">/v1/instance-schema/get</span> returns, or a CSV/JSON of
-        id → label (columns <span className="mono">id,label[,activity][,display_type]</span>). Custom labels win over the
-        built-in ones.
+        Paste or open the JSON Ortto’s <span className="mono">/v1/instance-schema/get</span> returns, or a
+        CSV/JSON of id → label (columns <span className="mono">id,label[,activity][,display_type]</span>).
+        Custom labels win over the built-in ones.
       </p>
       <div className="form-row">
         <input aria-label="Dictionary name" value={name} onChange={(e) => setName(e.target.value)} />
-        <select aria-label="Import format" value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+        <select
+          aria-label="Import format"
+          value={format}
+          onChange={(e) => setFormat(e.target.value as Format)}
+        >
           <option value="auto">Detect format</option>
           <option value="ortto-schema">Ortto instance schema</option>
           <option value="csv">CSV</option>
           <option value="json">JSON</option>
         </select>
-        <input type="file" aria-label="Open a file" accept=".json,.csv,.txt" onChange={(e) => void readFile(e.target.files?.[0])} />
+        <input
+          type="file"
+          aria-label="Open a file"
+          accept=".json,.csv,.txt"
+          onChange={(e) => void readFile(e.target.files?.[0])}
+        />
       </div>
       <textarea
         className="mono custom-import-text"
@@ -66,33 +75,67 @@ export function CustomDictionaries({ onEdit }: { onEdit?: (row: DictionaryEntryR
         onChange={(e) => setContent(e.target.value)}
       />
       <div className="form-row">
-        <button type="button" className="btn btn-primary" disabled={!content.trim() || !name.trim()} onClick={() => void importNow()}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={!content.trim() || !name.trim()}
+          onClick={() => void importNow()}
+        >
           Import
         </button>
-        <button type="button" className="btn" onClick={() => void run(async () => `Created “${(await api.call('dictionary.custom.create', { name })).name}”.`)}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() =>
+            void run(async () => `Created “${(await api.call('dictionary.custom.create', { name })).name}”.`)
+          }
+        >
           New empty dictionary
         </button>
       </div>
-      {message && <div className={`notice ${message.ok ? 'notice-ok' : 'notice-error'}`} role="status">{message.text}</div>}
+      {message && (
+        <div className={`notice ${message.ok ? 'notice-ok' : 'notice-error'}`} role="status">
+          {message.text}
+        </div>
+      )}
       <ul className="custom-list">
         {(list.data?.items ?? []).map((d) => (
           <li key={d.id}>
-            <button type="button" className="btn btn-link" aria-expanded={openId === d.id} onClick={() => setOpenId(openId === d.id ? null : d.id)}>
+            <button
+              type="button"
+              className="btn btn-link"
+              aria-expanded={openId === d.id}
+              onClick={() => setOpenId(openId === d.id ? null : d.id)}
+            >
               {d.name}
             </button>{' '}
             <span className="muted">
               {d.entryCount} labels · {d.source}
             </span>{' '}
-            <button type="button" className="btn btn-small" onClick={() => void exportDictionary(d.id, 'json')}>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => void exportDictionary(d.id, 'json')}
+            >
               Export JSON
             </button>
-            <button type="button" className="btn btn-small" onClick={() => void exportDictionary(d.id, 'csv')}>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => void exportDictionary(d.id, 'csv')}
+            >
               Export CSV
             </button>
             <button
               type="button"
               className="btn btn-small btn-danger"
-              onClick={() => void run(async () => ((await api.call('dictionary.custom.delete', { id: d.id })).deleted ? `Deleted “${d.name}”.` : 'Already gone.'))}
+              onClick={() =>
+                void run(async () =>
+                  (await api.call('dictionary.custom.delete', { id: d.id })).deleted
+                    ? `Deleted “${d.name}”.`
+                    : 'Already gone.',
+                )
+              }
             >
               Delete
             </button>
@@ -112,17 +155,29 @@ export function CustomDictionaries({ onEdit }: { onEdit?: (row: DictionaryEntryR
   }
 }
 
-function EntryEditor({ dictionaryId, onEdit }: { dictionaryId: number; onEdit?: (row: DictionaryEntryRow) => void }) {
+function EntryEditor({
+  dictionaryId,
+  onEdit,
+}: {
+  dictionaryId: number;
+  onEdit?: (row: DictionaryEntryRow) => void;
+}) {
   const api = useApi();
   const detail = useCall('dictionary.custom.get', { id: dictionaryId }, String(dictionaryId));
-  useEvent('dictionary.changed', (p) => (p.dictionaryId === dictionaryId || p.dictionaryId === null) && detail.reload());
+  useEvent(
+    'dictionary.changed',
+    (p) => (p.dictionaryId === dictionaryId || p.dictionaryId === null) && detail.reload(),
+  );
   const [fieldId, setFieldId] = useState('');
   const [label, setLabel] = useState('');
   const [activityId, setActivityId] = useState('');
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
     try {
-      await api.call('dictionary.custom.upsertEntry', { dictionaryId, entry: { fieldId, label, activityId: activityId.trim() || null } });
+      await api.call('dictionary.custom.upsertEntry', {
+        dictionaryId,
+        entry: { fieldId, label, activityId: activityId.trim() || null },
+      });
       setFieldId('');
       setLabel('');
       setActivityId('');
@@ -134,10 +189,32 @@ function EntryEditor({ dictionaryId, onEdit }: { dictionaryId: number; onEdit?: 
   return (
     <div className="entry-editor">
       <div className="form-row">
-        <input aria-label="ID" className="mono" placeholder="str:cm:job-title" value={fieldId} onChange={(e) => setFieldId(e.target.value)} />
-        <input aria-label="Label" placeholder="Job title" value={label} onChange={(e) => setLabel(e.target.value)} />
-        <input aria-label="Only in activity" className="mono" placeholder="act::c (optional)" value={activityId} onChange={(e) => setActivityId(e.target.value)} />
-        <button type="button" className="btn btn-small btn-primary" disabled={!fieldId.trim() || !label.trim()} onClick={() => void save()}>
+        <input
+          aria-label="ID"
+          className="mono"
+          placeholder="str:cm:job-title"
+          value={fieldId}
+          onChange={(e) => setFieldId(e.target.value)}
+        />
+        <input
+          aria-label="Label"
+          placeholder="Job title"
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+        />
+        <input
+          aria-label="Only in activity"
+          className="mono"
+          placeholder="act::c (optional)"
+          value={activityId}
+          onChange={(e) => setActivityId(e.target.value)}
+        />
+        <button
+          type="button"
+          className="btn btn-small btn-primary"
+          disabled={!fieldId.trim() || !label.trim()}
+          onClick={() => void save()}
+        >
           Save label
         </button>
       </div>
@@ -157,7 +234,20 @@ function EntryEditor({ dictionaryId, onEdit }: { dictionaryId: number; onEdit?: 
                     setFieldId(e.fieldId);
                     setLabel(e.label);
                     setActivityId(e.activityId ?? '');
-                    onEdit?.({ vendor: 'Custom', id: e.fieldId, kind: 'field', label: e.label, altLabels: [], activityId: e.activityId, displayType: e.displayType, confidence: null, sources: [], note: null, origin: 'custom', dictionaryId });
+                    onEdit?.({
+                      vendor: 'Custom',
+                      id: e.fieldId,
+                      kind: 'field',
+                      label: e.label,
+                      altLabels: [],
+                      activityId: e.activityId,
+                      displayType: e.displayType,
+                      confidence: null,
+                      sources: [],
+                      note: null,
+                      origin: 'custom',
+                      dictionaryId,
+                    });
                   }}
                 >
                   Edit
@@ -165,7 +255,15 @@ function EntryEditor({ dictionaryId, onEdit }: { dictionaryId: number; onEdit?: 
                 <button
                   type="button"
                   className="btn btn-ghost btn-small"
-                  onClick={() => void api.call('dictionary.custom.deleteEntry', { dictionaryId, fieldId: e.fieldId, activityId: e.activityId }).catch((x: unknown) => setError(String(x)))}
+                  onClick={() =>
+                    void api
+                      .call('dictionary.custom.deleteEntry', {
+                        dictionaryId,
+                        fieldId: e.fieldId,
+                        activityId: e.activityId,
+                      })
+                      .catch((x: unknown) => setError(String(x)))
+                  }
                 >
                   Remove
                 </button>
@@ -174,7 +272,11 @@ function EntryEditor({ dictionaryId, onEdit }: { dictionaryId: number; onEdit?: 
           ))}
         </tbody>
       </table>
-      {(detail.data?.entries.length ?? 0) > 500 && <div className="muted">Showing 500 of {detail.data?.entries.length}; search the table above for the rest.</div>}
+      {(detail.data?.entries.length ?? 0) > 500 && (
+        <div className="muted">
+          Showing 500 of {detail.data?.entries.length}; search the table above for the rest.
+        </div>
+      )}
     </div>
   );
 }

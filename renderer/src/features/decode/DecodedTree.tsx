@@ -10,19 +10,44 @@ export interface TreeOptions {
 }
 
 /** One decoded key: label, type, value, raw ID. Everything is React text — payloads never become markup. */
-export const DecodedRow = memo(function DecodedRow({ node, depth, options }: { node: DecodedNode; depth: number; options: TreeOptions }) {
+export const DecodedRow = memo(function DecodedRow({
+  node,
+  depth,
+  options,
+}: {
+  node: DecodedNode;
+  depth: number;
+  options: TreeOptions;
+}) {
   const [open, setOpen] = useState(depth < options.openDepth);
   const [limit, setLimit] = useState(SHOW_CHILDREN);
   const [details, setDetails] = useState(false);
   const children = node.children;
   const warn = node.warnings.find((w) => w.severity === 'warning') ?? node.warnings[0];
   const title = options.rawKeys ? node.key : node.label;
-  const subtitle = options.rawKeys ? (node.label !== node.key ? node.label : null) : node.fieldId ?? (node.label !== node.key ? node.key : null);
+  const subtitle = options.rawKeys
+    ? node.label !== node.key
+      ? node.label
+      : null
+    : (node.fieldId ?? (node.label !== node.key ? node.key : null));
   return (
-    <div className="decoded-node" role="treeitem" aria-expanded={children ? open : undefined} data-path={node.path}>
-      <div className={`decoded-row${warn ? ` decoded-row-${warn.severity}` : ''}`} style={{ paddingLeft: depth * 16 }}>
+    <div
+      className="decoded-node"
+      role="treeitem"
+      aria-expanded={children ? open : undefined}
+      data-path={node.path}
+    >
+      <div
+        className={`decoded-row${warn ? ` decoded-row-${warn.severity}` : ''}`}
+        style={{ paddingLeft: depth * 16 }}
+      >
         {children ? (
-          <button type="button" className="json-toggle" aria-label={open ? 'Collapse' : 'Expand'} onClick={() => setOpen(!open)}>
+          <button
+            type="button"
+            className="json-toggle"
+            aria-label={open ? 'Collapse' : 'Expand'}
+            onClick={() => setOpen(!open)}
+          >
             {open ? '▾' : '▸'}
           </button>
         ) : (
@@ -35,20 +60,37 @@ export const DecodedRow = memo(function DecodedRow({ node, depth, options }: { n
         <span className={`decoded-type decoded-source-${node.labelSource}`}>{node.type}</span>
         <span className="decoded-value" title={node.raw ?? undefined}>
           {node.display}
-          {node.epochMs !== null && <span className="muted decoded-local"> · local {formatLocal(node.epochMs)}</span>}
+          {node.epochMs !== null && (
+            <span className="muted decoded-local"> · local {formatLocal(node.epochMs)}</span>
+          )}
         </span>
         <span className="decoded-actions row-actions">
           {(node.details.length > 0 || node.raw !== null) && (
-            <button type="button" className="btn btn-ghost btn-small" aria-expanded={details} onClick={() => setDetails(!details)}>
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              aria-expanded={details}
+              onClick={() => setDetails(!details)}
+            >
               {details ? 'Less' : 'More'}
             </button>
           )}
           <CopyButton text={node.path} label="Path" title={`Copy ${node.path}`} className="btn-small" />
-          <CopyButton text={node.raw ?? node.display} label="Value" title="Copy the raw value" className="btn-small" />
+          <CopyButton
+            text={node.raw ?? node.display}
+            label="Value"
+            title="Copy the raw value"
+            className="btn-small"
+          />
         </span>
       </div>
       {node.warnings.map((w, i) => (
-        <div key={i} className={`decoded-warning decoded-warning-${w.severity}`} style={{ paddingLeft: depth * 16 + 22 }} role="note">
+        <div
+          key={i}
+          className={`decoded-warning decoded-warning-${w.severity}`}
+          style={{ paddingLeft: depth * 16 + 22 }}
+          role="note"
+        >
           {w.severity === 'warning' ? '⚠ ' : 'ℹ '}
           {w.message}
         </div>

@@ -34,7 +34,13 @@ export function DecodedView({ captureId }: { captureId: number }) {
         </label>
       </div>
       {result.reason && (
-        <div className={result.bodyFormat === 'json' || result.bodyFormat === 'form' ? 'muted decoded-reason' : 'notice notice-warn decoded-reason'}>
+        <div
+          className={
+            result.bodyFormat === 'json' || result.bodyFormat === 'form'
+              ? 'muted decoded-reason'
+              : 'notice notice-warn decoded-reason'
+          }
+        >
           {result.reason}
         </div>
       )}
@@ -49,7 +55,11 @@ export function DecodedView({ captureId }: { captureId: number }) {
           <DecodedRow key={s.path} node={s} depth={0} options={options} />
         ))}
       </div>
-      {result.truncated && <div className="muted pad">Decoding stopped early ({result.nodeCount} nodes); the raw view has everything.</div>}
+      {result.truncated && (
+        <div className="muted pad">
+          Decoding stopped early ({result.nodeCount} nodes); the raw view has everything.
+        </div>
+      )}
     </div>
   );
 }
@@ -72,7 +82,10 @@ function Recognition({ result }: { result: DecodeResult }) {
           Also:{' '}
           {result.candidates
             .slice(1)
-            .map((c) => `${c.vendor}${c.eventLabel ? ` · ${c.eventLabel}` : ''} (${Math.round(c.confidence * 100)}%)`)
+            .map(
+              (c) =>
+                `${c.vendor}${c.eventLabel ? ` · ${c.eventLabel}` : ''} (${Math.round(c.confidence * 100)}%)`,
+            )
             .join('; ')}
         </div>
       )}

@@ -59,7 +59,9 @@ export function DictionaryBrowser() {
           {shown.length.toLocaleString()} of {rows.length.toLocaleString()}
         </span>
       </div>
-      {entries.error && <div className="notice notice-error">Could not load the dictionary: {entries.error.message}</div>}
+      {entries.error && (
+        <div className="notice notice-error">Could not load the dictionary: {entries.error.message}</div>
+      )}
       <div className="dictionary-grid dictionary-head" role="row">
         <span>ID</span>
         <span>Label</span>
@@ -77,10 +79,19 @@ export function DictionaryBrowser() {
                 key={v.key}
                 role="row"
                 className={`dictionary-grid dictionary-row${selected === r ? ' dictionary-row-selected' : ''}`}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${v.start}px)`,
+                }}
                 onClick={() => setSelected(r)}
               >
-                <span className="mono" title={r.id}>{r.id}</span>
+                <span className="mono" title={r.id}>
+                  {r.id}
+                </span>
                 <span title={r.altLabels.length ? `also: ${r.altLabels.join(', ')}` : r.label}>
                   {r.label}
                   {r.altLabels.length > 0 && <span className="muted"> · {r.altLabels.join(' · ')}</span>}
@@ -88,7 +99,10 @@ export function DictionaryBrowser() {
                 <span>{r.kind}</span>
                 <span className="mono">{r.activityId ?? ''}</span>
                 <span>{r.displayType ?? ''}</span>
-                <span className={r.origin === 'custom' ? 'pill pill-info' : 'muted'}>{r.origin}{r.confidence && r.confidence !== 'high' ? ` · ${r.confidence}` : ''}</span>
+                <span className={r.origin === 'custom' ? 'pill pill-info' : 'muted'}>
+                  {r.origin}
+                  {r.confidence && r.confidence !== 'high' ? ` · ${r.confidence}` : ''}
+                </span>
               </div>
             );
           })}

@@ -15,7 +15,14 @@ async function refresh(api: ApiClient) {
   try {
     const { items: custom } = await api.call('dictionary.entries', { origin: 'custom' });
     current = custom.length
-      ? compileCustomDictionary(custom.map((e) => ({ fieldId: e.id, label: e.label, activityId: e.activityId, displayType: e.displayType })))
+      ? compileCustomDictionary(
+          custom.map((e) => ({
+            fieldId: e.id,
+            label: e.label,
+            activityId: e.activityId,
+            displayType: e.displayType,
+          })),
+        )
       : undefined;
   } catch {
     // Hovers fall back to the built-in labels.

@@ -13,7 +13,8 @@ export function filterEntries(rows: DictionaryEntryRow[], filter: EntryFilter): 
     if (filter.vendor && r.vendor !== filter.vendor) return false;
     if (filter.kind && r.kind !== filter.kind) return false;
     if (words.length === 0) return true;
-    const hay = `${r.id} ${r.label} ${r.altLabels.join(' ')} ${r.activityId ?? ''} ${r.displayType ?? ''}`.toLowerCase();
+    const hay =
+      `${r.id} ${r.label} ${r.altLabels.join(' ')} ${r.activityId ?? ''} ${r.displayType ?? ''}`.toLowerCase();
     return words.every((w) => hay.includes(w));
   });
 }

@@ -29,7 +29,11 @@ export function hoverLines(id: string, activityId: string | null): string[] | nu
   if (id.startsWith('act:')) {
     const a = activityLabel(id, custom);
     if (a.source === 'none') return null;
-    return [`**${escapeMarkdown(a.label)}**`, `Ortto activity · ${sourceText(a.source)}`, ...a.altLabels.map((l) => `also: ${escapeMarkdown(l)}`)];
+    return [
+      `**${escapeMarkdown(a.label)}**`,
+      `Ortto activity · ${sourceText(a.source)}`,
+      ...a.altLabels.map((l) => `also: ${escapeMarkdown(l)}`),
+    ];
   }
   const inActivity = activityId ? fieldLabel(id, activityId, custom) : null;
   const plain = fieldLabel(id, null, custom);
@@ -37,13 +41,21 @@ export function hoverLines(id: string, activityId: string | null): string[] | nu
   const main = inActivity ?? plain!;
   const lines = [`**${escapeMarkdown(main.label)}**`, `Ortto field · ${sourceText(main.source)}`];
   if (inActivity && plain && plain.label !== inActivity.label) {
-    lines.push(`as a person field: ${escapeMarkdown(plain.label)} · in ${escapeMarkdown(activityId!)}: ${escapeMarkdown(inActivity.label)}`);
+    lines.push(
+      `as a person field: ${escapeMarkdown(plain.label)} · in ${escapeMarkdown(activityId!)}: ${escapeMarkdown(inActivity.label)}`,
+    );
   }
   return lines;
 }
 
 const sourceText = (source: string) =>
-  source === 'custom' ? 'custom dictionary' : source === 'grammar' ? 'read from the ID (not in the dictionary)' : source === 'activity' ? "this activity's label" : 'built-in dictionary';
+  source === 'custom'
+    ? 'custom dictionary'
+    : source === 'grammar'
+      ? 'read from the ID (not in the dictionary)'
+      : source === 'activity'
+        ? "this activity's label"
+        : 'built-in dictionary';
 
 let registered = false;
 
@@ -56,7 +68,15 @@ export function registerDecodeHovers(): void {
       provideHover(model, position) {
         const found = idAt(model.getLineContent(position.lineNumber), position.column);
         if (!found) return null;
-        const activity = model.findMatches('"field_id"\\s*:\\s*"(act:[^"]{1,160})"', false, true, true, null, true, 1)[0];
+        const activity = model.findMatches(
+          '"field_id"\\s*:\\s*"(act:[^"]{1,160})"',
+          false,
+          true,
+          true,
+          null,
+          true,
+          1,
+        )[0];
         const lines = hoverLines(found.id, activity?.matches?.[1] ?? null);
         if (!lines) return null;
         return {

@@ -1,4 +1,13 @@
-import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, Cell } from 'recharts';
+import {
+  CartesianGrid,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  Cell,
+} from 'recharts';
 import type { DeliveryAttempt } from '../../../../electron/shared/contract/delivery';
 import { formatDuration } from './format';
 
@@ -25,8 +34,21 @@ export function AttemptTimeline({ attempts }: { attempts: DeliveryAttempt[] }) {
       <ResponsiveContainer width="100%" height={160}>
         <ScatterChart margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-          <XAxis dataKey="x" type="number" name="since first attempt" tickFormatter={(v: number) => formatDuration(v)} fontSize={11} />
-          <YAxis dataKey="y" type="number" name="duration" tickFormatter={(v: number) => formatDuration(v)} fontSize={11} width={56} />
+          <XAxis
+            dataKey="x"
+            type="number"
+            name="since first attempt"
+            tickFormatter={(v: number) => formatDuration(v)}
+            fontSize={11}
+          />
+          <YAxis
+            dataKey="y"
+            type="number"
+            name="duration"
+            tickFormatter={(v: number) => formatDuration(v)}
+            fontSize={11}
+            width={56}
+          />
           <Tooltip
             formatter={(value, name) => [formatDuration(Number(value)), String(name)]}
             labelFormatter={() => ''}

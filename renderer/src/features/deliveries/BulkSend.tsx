@@ -21,15 +21,27 @@ export function BulkSend() {
 
   useEffect(() => {
     api.call('bulk.list', {}).then(
-      (r) => setJob((current) => current ?? r.items.find((j) => j.state === 'running' || j.state === 'paused') ?? r.items[0] ?? null),
+      (r) =>
+        setJob(
+          (current) =>
+            current ??
+            r.items.find((j) => j.state === 'running' || j.state === 'paused') ??
+            r.items[0] ??
+            null,
+        ),
       () => undefined,
     );
   }, [api]);
-  useEvent('bulk.progress', (p) => setJob((current) => (current === null || current.jobId === p.jobId ? p : current)));
+  useEvent('bulk.progress', (p) =>
+    setJob((current) => (current === null || current.jobId === p.jobId ? p : current)),
+  );
 
   const readFile = (file: File | undefined) => {
     if (!file) return;
-    file.text().then((content) => setRows({ name: file.name, content }), (e: Error) => setError(e.message));
+    file.text().then(
+      (content) => setRows({ name: file.name, content }),
+      (e: Error) => setError(e.message),
+    );
   };
 
   const start = () => {
@@ -68,21 +80,41 @@ export function BulkSend() {
         </label>
         <label className="grow">
           URL (merge fields allowed)
-          <input aria-label="URL" value={url} placeholder="https://example.com/hook?id=[Contact ID]" onChange={(e) => setUrl(e.target.value)} />
+          <input
+            aria-label="URL"
+            value={url}
+            placeholder="https://example.com/hook?id=[Contact ID]"
+            onChange={(e) => setUrl(e.target.value)}
+          />
         </label>
       </div>
       <label className="bulk-body">
         Body template
-        <textarea aria-label="Body template" className="mono" rows={5} value={body} onChange={(e) => setBody(e.target.value)} />
+        <textarea
+          aria-label="Body template"
+          className="mono"
+          rows={5}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+        />
       </label>
       <div className="form-row">
         <label>
           Rows
-          <input aria-label="Rows file" type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => readFile(e.target.files?.[0])} />
+          <input
+            aria-label="Rows file"
+            type="file"
+            accept=".csv,.json,text/csv,application/json"
+            onChange={(e) => readFile(e.target.files?.[0])}
+          />
         </label>
         <label>
           Policy
-          <select aria-label="Policy" value={policy} onChange={(e) => setPolicy(e.target.value as DeliveryPolicy)}>
+          <select
+            aria-label="Policy"
+            value={policy}
+            onChange={(e) => setPolicy(e.target.value as DeliveryPolicy)}
+          >
             {POLICIES.map((p) => (
               <option key={p}>{p}</option>
             ))}
@@ -90,15 +122,30 @@ export function BulkSend() {
         </label>
         <label>
           Per minute
-          <input aria-label="Requests per minute" className="input-narrow" value={ratePerMinute} onChange={(e) => setRate(e.target.value)} />
+          <input
+            aria-label="Requests per minute"
+            className="input-narrow"
+            value={ratePerMinute}
+            onChange={(e) => setRate(e.target.value)}
+          />
         </label>
         <label>
           Concurrency
-          <input aria-label="Concurrency" className="input-narrow" value={concurrency} onChange={(e) => setConcurrency(e.target.value)} />
+          <input
+            aria-label="Concurrency"
+            className="input-narrow"
+            value={concurrency}
+            onChange={(e) => setConcurrency(e.target.value)}
+          />
         </label>
         <label>
           Batch
-          <input aria-label="Batch size" className="input-narrow" value={batchSize} onChange={(e) => setBatchSize(e.target.value)} />
+          <input
+            aria-label="Batch size"
+            className="input-narrow"
+            value={batchSize}
+            onChange={(e) => setBatchSize(e.target.value)}
+          />
         </label>
         <button className="btn btn-primary" type="button" onClick={start} disabled={!url || !rows}>
           Start bulk send
@@ -109,7 +156,8 @@ export function BulkSend() {
         <div className="progress bulk-progress" aria-label="Bulk progress">
           <div className="progress-label">
             <span>
-              Job {job.jobId} · {job.state} · {done} of {job.total} · {job.ratePerSecond}/s · {formatEta(job.etaMs)}
+              Job {job.jobId} · {job.state} · {done} of {job.total} · {job.ratePerSecond}/s ·{' '}
+              {formatEta(job.etaMs)}
             </span>
             <span>
               {job.state === 'running' && (
@@ -123,13 +171,23 @@ export function BulkSend() {
                 </button>
               )}
               {(job.state === 'running' || job.state === 'paused') && (
-                <button className="btn btn-small btn-danger" type="button" onClick={() => void control('bulk.stop')}>
+                <button
+                  className="btn btn-small btn-danger"
+                  type="button"
+                  onClick={() => void control('bulk.stop')}
+                >
                   Stop
                 </button>
               )}
             </span>
           </div>
-          <div className="progress-track" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+          <div
+            className="progress-track"
+            role="progressbar"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+          >
             <div className="progress-fill" style={{ width: `${percent}%` }} />
           </div>
           <div className="bulk-counts">

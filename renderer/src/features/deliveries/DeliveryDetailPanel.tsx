@@ -45,16 +45,28 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
           {detail.method} {detail.url}
         </span>
         <span className="spacer" />
-        <button className="btn btn-small" type="button" disabled={detail.state === 'in_flight'} onClick={() => void act('deliveries.retryNow')}>
+        <button
+          className="btn btn-small"
+          type="button"
+          disabled={detail.state === 'in_flight'}
+          onClick={() => void act('deliveries.retryNow')}
+        >
           Retry now
         </button>
-        <button className="btn btn-small btn-danger" type="button" disabled={!open} onClick={() => void act('deliveries.cancel')}>
+        <button
+          className="btn btn-small btn-danger"
+          type="button"
+          disabled={!open}
+          onClick={() => void act('deliveries.cancel')}
+        >
           Cancel
         </button>
       </div>
       <p className="muted delivery-meta">
-        {detail.name || 'unnamed'} · {detail.type} · policy {detail.policy} · attempt {detail.attempts} of {detail.maxAttempts}
-        {detail.nextAttemptAtMs !== null ? ` · next at ${dateTime(detail.nextAttemptAtMs)}` : ''} · id {detail.uid}
+        {detail.name || 'unnamed'} · {detail.type} · policy {detail.policy} · attempt {detail.attempts} of{' '}
+        {detail.maxAttempts}
+        {detail.nextAttemptAtMs !== null ? ` · next at ${dateTime(detail.nextAttemptAtMs)}` : ''} · id{' '}
+        {detail.uid}
       </p>
       <AttemptTimeline attempts={detail.attemptList} />
       <table className="delivery-table">
@@ -76,7 +88,10 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
               <td className={statusClass(a.status)}>{a.status ?? a.outcome}</td>
               <td>{formatDuration(a.durationMs)}</td>
               <td>{a.nextWaitMs !== null ? formatDuration(a.nextWaitMs) : '—'}</td>
-              <td className="mono cell-wrap">{a.error ? `${a.error} ` : ''}{oneLine(decodeText(a.responseBodyBase64), 400)}</td>
+              <td className="mono cell-wrap">
+                {a.error ? `${a.error} ` : ''}
+                {oneLine(decodeText(a.responseBodyBase64), 400)}
+              </td>
             </tr>
           ))}
         </tbody>

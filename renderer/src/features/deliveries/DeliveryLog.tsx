@@ -1,12 +1,25 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { DeliveryFilter, DeliveryState, DeliveryType, LogRow } from '../../../../electron/shared/contract/delivery';
+import type {
+  DeliveryFilter,
+  DeliveryState,
+  DeliveryType,
+  LogRow,
+} from '../../../../electron/shared/contract/delivery';
 import { useApi, useEvent } from '../../api';
 import { downloadBlob } from '../../components/download';
 import { DeliveryDetailPanel } from './DeliveryDetailPanel';
 import { dateTime, formatDuration, oneLine, statusClass } from './format';
 
 const TYPES: DeliveryType[] = ['manual', 'replay', 'bulk', 'emulator'];
-const STATES: DeliveryState[] = ['pending', 'in_flight', 'held', 'succeeded', 'failed', 'cancelled', 'disabled'];
+const STATES: DeliveryState[] = [
+  'pending',
+  'in_flight',
+  'held',
+  'succeeded',
+  'failed',
+  'cancelled',
+  'disabled',
+];
 const PAGE = 200;
 
 /**
@@ -24,7 +37,11 @@ export function DeliveryLog() {
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
   const filter = useMemo<DeliveryFilter>(
-    () => ({ ...(types.length ? { types } : {}), ...(state ? { states: [state] } : {}), ...(text.trim() ? { text: text.trim() } : {}) }),
+    () => ({
+      ...(types.length ? { types } : {}),
+      ...(state ? { states: [state] } : {}),
+      ...(text.trim() ? { text: text.trim() } : {}),
+    }),
     [types, state, text],
   );
 
@@ -68,17 +85,27 @@ export function DeliveryLog() {
       (e: Error) => setError(e.message),
     );
 
-  const toggleType = (t: DeliveryType) => setTypes((list) => (list.includes(t) ? list.filter((x) => x !== t) : [...list, t]));
+  const toggleType = (t: DeliveryType) =>
+    setTypes((list) => (list.includes(t) ? list.filter((x) => x !== t) : [...list, t]));
 
   return (
     <div className="deliveries-log">
       <div className="list-toolbar delivery-toolbar">
         {TYPES.map((t) => (
-          <button key={t} type="button" className={`chip ${types.includes(t) ? 'chip-active' : ''}`} onClick={() => toggleType(t)}>
+          <button
+            key={t}
+            type="button"
+            className={`chip ${types.includes(t) ? 'chip-active' : ''}`}
+            onClick={() => toggleType(t)}
+          >
             {t}
           </button>
         ))}
-        <select aria-label="State" value={state} onChange={(e) => setState(e.target.value as DeliveryState | '')}>
+        <select
+          aria-label="State"
+          value={state}
+          onChange={(e) => setState(e.target.value as DeliveryState | '')}
+        >
           <option value="">any state</option>
           {STATES.map((s) => (
             <option key={s} value={s}>
@@ -86,7 +113,13 @@ export function DeliveryLog() {
             </option>
           ))}
         </select>
-        <input type="search" placeholder="Search URL, name, response…" aria-label="Search deliveries" value={text} onChange={(e) => setText(e.target.value)} />
+        <input
+          type="search"
+          placeholder="Search URL, name, response…"
+          aria-label="Search deliveries"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
         <span className="spacer" />
         <button className="btn btn-small" type="button" onClick={() => void exportLog('csv')}>
           Export CSV
@@ -114,11 +147,17 @@ export function DeliveryLog() {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.attemptId} className={r.deliveryId === selected ? 'selected' : ''} onClick={() => setSelected(r.deliveryId)}>
+                <tr
+                  key={r.attemptId}
+                  className={r.deliveryId === selected ? 'selected' : ''}
+                  onClick={() => setSelected(r.deliveryId)}
+                >
                   <td className="mono cell" title={r.request}>
                     {oneLine(r.request, 80)}
                   </td>
-                  <td className={statusClass(r.responseCode)}>{r.responseCode ?? (r.error ? 'error' : r.outcome)}</td>
+                  <td className={statusClass(r.responseCode)}>
+                    {r.responseCode ?? (r.error ? 'error' : r.outcome)}
+                  </td>
                   <td>{dateTime(r.dateMs)}</td>
                   <td className="mono cell" title={r.error ?? undefined}>
                     {oneLine(r.responseData || (r.error ?? ''), 80)}
@@ -132,7 +171,11 @@ export function DeliveryLog() {
               ))}
             </tbody>
           </table>
-          {rows.length === 0 && <p className="muted pad">No deliveries yet. Send one from the composer, replay a capture or start a bulk send.</p>}
+          {rows.length === 0 && (
+            <p className="muted pad">
+              No deliveries yet. Send one from the composer, replay a capture or start a bulk send.
+            </p>
+          )}
           {cursor !== null && (
             <button className="btn btn-small" type="button" onClick={() => void more()}>
               Load more

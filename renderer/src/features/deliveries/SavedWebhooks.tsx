@@ -12,7 +12,11 @@ export function SavedWebhooks() {
   const [items, setItems] = useState<SavedWebhook[]>([]);
   const [collections, setCollections] = useState<Collections>([]);
   const [environments, setEnvironments] = useState<Environment[]>([]);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'warn'; text: string; confirm?: () => void } | null>(null);
+  const [message, setMessage] = useState<{
+    kind: 'ok' | 'error' | 'warn';
+    text: string;
+    confirm?: () => void;
+  } | null>(null);
   const [draft, setDraft] = useState({ name: '', method: 'POST', url: '', body: '', collectionId: '' });
   const [tick, setTick] = useState(0);
   const reload = () => setTick((t) => t + 1);
@@ -25,7 +29,10 @@ export function SavedWebhooks() {
       },
       (e: Error) => setMessage({ kind: 'error', text: e.message }),
     );
-    api.call('environments.list', {}).then((r) => setEnvironments(r.items), () => undefined);
+    api.call('environments.list', {}).then(
+      (r) => setEnvironments(r.items),
+      () => undefined,
+    );
   }, [api, tick]);
 
   const fail = (e: Error) => setMessage({ kind: 'error', text: e.message });
@@ -34,11 +41,22 @@ export function SavedWebhooks() {
   const send = (w: SavedWebhook, confirmed = false) => {
     const { request, unresolved } = resolveSaved(w, active?.variables ?? {});
     if (unresolved.length && !confirmed) {
-      setMessage({ kind: 'warn', text: `Unresolved: ${unresolved.join(', ')}. They will be sent as typed.`, confirm: () => send(w, true) });
+      setMessage({
+        kind: 'warn',
+        text: `Unresolved: ${unresolved.join(', ')}. They will be sent as typed.`,
+        confirm: () => send(w, true),
+      });
       return;
     }
     api
-      .call('deliveries.send', { request, policy: w.policy, name: w.name, webhookId: w.id, type: 'manual', ...(w.options as object) })
+      .call('deliveries.send', {
+        request,
+        policy: w.policy,
+        name: w.name,
+        webhookId: w.id,
+        type: 'manual',
+        ...(w.options as object),
+      })
       .then((d) => setMessage({ kind: 'ok', text: `Queued delivery ${d.id} to ${d.url}` }), fail);
   };
 
@@ -59,12 +77,18 @@ export function SavedWebhooks() {
   const importFile = (file: File | undefined) =>
     file?.text().then((content) =>
       api.call('webhooks.import', { content }).then((r) => {
-        setMessage({ kind: r.errors.length ? 'warn' : 'ok', text: `Imported ${r.imported}.${r.errors.length ? ` Skipped: ${r.errors.join('; ')}` : ''}` });
+        setMessage({
+          kind: r.errors.length ? 'warn' : 'ok',
+          text: `Imported ${r.imported}.${r.errors.length ? ` Skipped: ${r.errors.join('; ')}` : ''}`,
+        });
         reload();
       }, fail),
     );
 
-  const groups: Array<{ id: number | null; name: string }> = [...collections, { id: null, name: 'No collection' }];
+  const groups: Array<{ id: number | null; name: string }> = [
+    ...collections,
+    { id: null, name: 'No collection' },
+  ];
 
   return (
     <div className="saved-webhooks pad">
@@ -74,7 +98,11 @@ export function SavedWebhooks() {
           <select
             aria-label="Environment"
             value={active?.id ?? ''}
-            onChange={(e) => api.call('environments.activate', { id: e.target.value ? Number(e.target.value) : null }).then(reload, fail)}
+            onChange={(e) =>
+              api
+                .call('environments.activate', { id: e.target.value ? Number(e.target.value) : null })
+                .then(reload, fail)
+            }
           >
             <option value="">none</option>
             {environments.map((env) => (
@@ -98,20 +126,33 @@ export function SavedWebhooks() {
         <button
           className="btn btn-small"
           type="button"
-          onClick={() => api.call('webhooks.export', {}).then((r) => downloadBlob(r.content, r.fileName, 'application/json'), fail)}
+          onClick={() =>
+            api
+              .call('webhooks.export', {})
+              .then((r) => downloadBlob(r.content, r.fileName, 'application/json'), fail)
+          }
         >
           Export JSON
         </button>
         <label className="btn btn-small">
           Import JSON
-          <input type="file" accept=".json,application/json" hidden onChange={(e) => void importFile(e.target.files?.[0])} />
+          <input
+            type="file"
+            accept=".json,application/json"
+            hidden
+            onChange={(e) => void importFile(e.target.files?.[0])}
+          />
         </label>
       </div>
       {message && (
         <div className={`notice notice-${message.kind}`}>
           {message.text}
           {message.confirm && (
-            <button className="btn btn-small" type="button" onClick={() => (setMessage(null), message.confirm?.())}>
+            <button
+              className="btn btn-small"
+              type="button"
+              onClick={() => (setMessage(null), message.confirm?.())}
+            >
               Send anyway
             </button>
           )}
@@ -125,7 +166,11 @@ export function SavedWebhooks() {
             <h4>
               {g.name}
               {g.id !== null && (
-                <button className="btn btn-link" type="button" onClick={() => api.call('collections.delete', { id: g.id! }).then(reload, fail)}>
+                <button
+                  className="btn btn-link"
+                  type="button"
+                  onClick={() => api.call('collections.delete', { id: g.id! }).then(reload, fail)}
+                >
                   delete
                 </button>
               )}
@@ -141,10 +186,18 @@ export function SavedWebhooks() {
                 <button className="btn btn-small btn-primary" type="button" onClick={() => send(w)}>
                   Send
                 </button>
-                <button className="btn btn-small" type="button" onClick={() => api.call('webhooks.duplicate', { id: w.id }).then(reload, fail)}>
+                <button
+                  className="btn btn-small"
+                  type="button"
+                  onClick={() => api.call('webhooks.duplicate', { id: w.id }).then(reload, fail)}
+                >
                   Duplicate
                 </button>
-                <button className="btn btn-small btn-danger" type="button" onClick={() => api.call('webhooks.delete', { id: w.id }).then(reload, fail)}>
+                <button
+                  className="btn btn-small btn-danger"
+                  type="button"
+                  onClick={() => api.call('webhooks.delete', { id: w.id }).then(reload, fail)}
+                >
                   Delete
                 </button>
               </div>
@@ -155,14 +208,32 @@ export function SavedWebhooks() {
       <section className="saved-group">
         <h4>Add a webhook</h4>
         <div className="form-row">
-          <input aria-label="Name" placeholder="Name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
-          <select aria-label="Method" value={draft.method} onChange={(e) => setDraft({ ...draft, method: e.target.value })}>
+          <input
+            aria-label="Name"
+            placeholder="Name"
+            value={draft.name}
+            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+          />
+          <select
+            aria-label="Method"
+            value={draft.method}
+            onChange={(e) => setDraft({ ...draft, method: e.target.value })}
+          >
             {['POST', 'PUT', 'PATCH', 'GET', 'DELETE'].map((m) => (
               <option key={m}>{m}</option>
             ))}
           </select>
-          <input aria-label="URL" placeholder="https://… ({{variables}} allowed)" value={draft.url} onChange={(e) => setDraft({ ...draft, url: e.target.value })} />
-          <select aria-label="Collection" value={draft.collectionId} onChange={(e) => setDraft({ ...draft, collectionId: e.target.value })}>
+          <input
+            aria-label="URL"
+            placeholder="https://… ({{variables}} allowed)"
+            value={draft.url}
+            onChange={(e) => setDraft({ ...draft, url: e.target.value })}
+          />
+          <select
+            aria-label="Collection"
+            value={draft.collectionId}
+            onChange={(e) => setDraft({ ...draft, collectionId: e.target.value })}
+          >
             <option value="">no collection</option>
             {collections.map((c) => (
               <option key={c.id} value={c.id}>
@@ -170,11 +241,23 @@ export function SavedWebhooks() {
               </option>
             ))}
           </select>
-          <button className="btn btn-small" type="button" disabled={!draft.name || !draft.url} onClick={() => void save()}>
+          <button
+            className="btn btn-small"
+            type="button"
+            disabled={!draft.name || !draft.url}
+            onClick={() => void save()}
+          >
             Save
           </button>
         </div>
-        <textarea aria-label="Body" className="mono" rows={3} placeholder="Body" value={draft.body} onChange={(e) => setDraft({ ...draft, body: e.target.value })} />
+        <textarea
+          aria-label="Body"
+          className="mono"
+          rows={3}
+          placeholder="Body"
+          value={draft.body}
+          onChange={(e) => setDraft({ ...draft, body: e.target.value })}
+        />
       </section>
     </div>
   );

@@ -15,7 +15,8 @@ export function resolveSaved(webhook: SavedWebhook, env: Record<string, string>)
   const headers: HeaderPair[] = webhook.headers.map(([n, v]) => [n, fill(v)]);
   const body = fill(webhook.body);
   const contentType = contentTypeHeaderFor(headers, body);
-  if (contentType && !headers.some(([n]) => n.toLowerCase() === 'content-type')) headers.push(['Content-Type', contentType]);
+  if (contentType && !headers.some(([n]) => n.toLowerCase() === 'content-type'))
+    headers.push(['Content-Type', contentType]);
   return {
     request: { method: webhook.method, url: fill(webhook.url), headers, bodyBase64: textToBase64(body) },
     unresolved: [...unresolved],

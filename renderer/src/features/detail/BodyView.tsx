@@ -15,7 +15,17 @@ type Mode = 'pretty' | 'raw' | 'hex';
 /** Monaco handles big models, but a multi-MB single line is still slow to tokenize: past this, show plain text. */
 const RAW_EDITOR_LIMIT = 5 * 1024 * 1024;
 
-export function BodyView({ bytes, contentType, query, note }: { bytes: Uint8Array; contentType: string | null; query: string; note?: string | null }) {
+export function BodyView({
+  bytes,
+  contentType,
+  query,
+  note,
+}: {
+  bytes: Uint8Array;
+  contentType: string | null;
+  query: string;
+  note?: string | null;
+}) {
   const text = useMemo(() => bytesToText(bytes), [bytes]);
   const kind = bodyKind(contentType, text, bytes.length);
   const [mode, setMode] = useState<Mode>(kind === 'binary' ? 'hex' : 'pretty');
@@ -25,7 +35,15 @@ export function BodyView({ bytes, contentType, query, note }: { bytes: Uint8Arra
       <div className="body-toolbar">
         <div className="segmented" role="tablist" aria-label="Body view">
           {(['pretty', 'raw', 'hex'] as const).map((m) => (
-            <button key={m} type="button" role="tab" aria-selected={mode === m} className={mode === m ? 'active' : ''} data-mode={m} onClick={() => setMode(m)}>
+            <button
+              key={m}
+              type="button"
+              role="tab"
+              aria-selected={mode === m}
+              className={mode === m ? 'active' : ''}
+              data-mode={m}
+              onClick={() => setMode(m)}
+            >
               {m === 'pretty' ? 'Pretty' : m === 'raw' ? 'Raw' : 'Hex'}
             </button>
           ))}
@@ -45,17 +63,40 @@ export function BodyView({ bytes, contentType, query, note }: { bytes: Uint8Arra
           ) : (
             <CodeEditor value={text} language={editorLanguage(kind)} readOnly height="100%" />
           ))}
-        {mode === 'pretty' && <Pretty kind={kind} text={text} bytes={bytes} contentType={contentType} query={query} />}
+        {mode === 'pretty' && (
+          <Pretty kind={kind} text={text} bytes={bytes} contentType={contentType} query={query} />
+        )}
       </div>
     </div>
   );
 }
 
 function kindLabel(kind: BodyKind): string {
-  return { empty: 'empty', json: 'JSON', form: 'Form', xml: 'XML', multipart: 'Multipart', html: 'HTML', text: 'Text', binary: 'Binary' }[kind];
+  return {
+    empty: 'empty',
+    json: 'JSON',
+    form: 'Form',
+    xml: 'XML',
+    multipart: 'Multipart',
+    html: 'HTML',
+    text: 'Text',
+    binary: 'Binary',
+  }[kind];
 }
 
-function Pretty({ kind, text, bytes, contentType, query }: { kind: BodyKind; text: string | null; bytes: Uint8Array; contentType: string | null; query: string }) {
+function Pretty({
+  kind,
+  text,
+  bytes,
+  contentType,
+  query,
+}: {
+  kind: BodyKind;
+  text: string | null;
+  bytes: Uint8Array;
+  contentType: string | null;
+  query: string;
+}) {
   switch (kind) {
     case 'json': {
       const parsed = tryParseJson(text ?? '');
@@ -63,7 +104,9 @@ function Pretty({ kind, text, bytes, contentType, query }: { kind: BodyKind; tex
         return (
           <>
             <div className="notice notice-warn">Declared as JSON but does not parse; shown as text.</div>
-            <pre className="text-body"><Highlight text={text ?? ''} query={query} /></pre>
+            <pre className="text-body">
+              <Highlight text={text ?? ''} query={query} />
+            </pre>
           </>
         );
       return (
@@ -79,8 +122,12 @@ function Pretty({ kind, text, bytes, contentType, query }: { kind: BodyKind; tex
       const pretty = kind === 'xml' ? prettyXml(text ?? '') : { text: text ?? '', error: null };
       return (
         <>
-          {pretty.error && <div className="notice notice-warn">Not well-formed XML ({pretty.error}); shown as received.</div>}
-          <pre className="text-body markup-body" data-testid="markup-body"><Highlight text={pretty.text} query={query} /></pre>
+          {pretty.error && (
+            <div className="notice notice-warn">Not well-formed XML ({pretty.error}); shown as received.</div>
+          )}
+          <pre className="text-body markup-body" data-testid="markup-body">
+            <Highlight text={pretty.text} query={query} />
+          </pre>
         </>
       );
     }
@@ -89,6 +136,10 @@ function Pretty({ kind, text, bytes, contentType, query }: { kind: BodyKind; tex
     case 'binary':
       return <HexView bytes={bytes} />;
     default:
-      return <pre className="text-body" data-testid="text-body"><Highlight text={text ?? ''} query={query} /></pre>;
+      return (
+        <pre className="text-body" data-testid="text-body">
+          <Highlight text={text ?? ''} query={query} />
+        </pre>
+      );
   }
 }

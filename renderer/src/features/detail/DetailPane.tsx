@@ -49,8 +49,20 @@ export const DetailPane = memo(function DetailPane(props: Props) {
     if (items.some((c) => c.id === props.id)) setNonce((n) => n + 1);
   });
 
-  if (error) return <div className="detail-pane"><div className="notice notice-error pad">Could not load capture #{props.id}: {error}</div></div>;
-  if (!detail || detail.id !== props.id) return <div className="detail-pane"><div className="muted pad">Loading…</div></div>;
+  if (error)
+    return (
+      <div className="detail-pane">
+        <div className="notice notice-error pad">
+          Could not load capture #{props.id}: {error}
+        </div>
+      </div>
+    );
+  if (!detail || detail.id !== props.id)
+    return (
+      <div className="detail-pane">
+        <div className="muted pad">Loading…</div>
+      </div>
+    );
 
   return (
     <div className="detail-pane" data-capture-id={detail.id}>
@@ -63,7 +75,11 @@ export const DetailPane = memo(function DetailPane(props: Props) {
           { id: 'overview', label: 'Overview' },
           { id: 'headers', label: 'Headers', badge: detail.headers.length },
           { id: 'query', label: 'Query', badge: detail.queryParams.length || null },
-          { id: 'body', label: 'Body', badge: detail.bodySizeBytes ? formatBytes(detail.bodySizeBytes) : null },
+          {
+            id: 'body',
+            label: 'Body',
+            badge: detail.bodySizeBytes ? formatBytes(detail.bodySizeBytes) : null,
+          },
           { id: 'decoded', label: 'Decoded', badge: detail.vendor },
           { id: 'response', label: 'Response', badge: detail.response?.status ?? null },
         ]}
@@ -87,8 +103,17 @@ function contentTypeHeader(d: CaptureDetail): string | null {
 }
 
 function requestBody(d: CaptureDetail): { bytes: Uint8Array; note: string | null } {
-  if (d.decodedBodyBase64 !== null) return { bytes: base64ToBytes(d.decodedBodyBase64), note: d.decodeNote ?? `decoded from ${d.contentEncoding}` };
-  return { bytes: base64ToBytes(d.bodyBase64), note: d.truncated ? `truncated: stored ${formatBytes(d.storedBodyBytes)} of ${formatBytes(d.bodySizeBytes)}` : null };
+  if (d.decodedBodyBase64 !== null)
+    return {
+      bytes: base64ToBytes(d.decodedBodyBase64),
+      note: d.decodeNote ?? `decoded from ${d.contentEncoding}`,
+    };
+  return {
+    bytes: base64ToBytes(d.bodyBase64),
+    note: d.truncated
+      ? `truncated: stored ${formatBytes(d.storedBodyBytes)} of ${formatBytes(d.bodySizeBytes)}`
+      : null,
+  };
 }
 
 function DetailHeader({ detail: d, receiverUrl, onDelete, onClose }: { detail: CaptureDetail } & Props) {
@@ -96,18 +121,35 @@ function DetailHeader({ detail: d, receiverUrl, onDelete, onClose }: { detail: C
   const url = fullUrl(receiverUrl, d);
   const curl = () => {
     const raw = base64ToBytes(d.bodyBase64);
-    return toCurl({ method: d.method, url, headers: d.headers, bodyText: bytesToText(raw), bodySize: raw.length });
+    return toCurl({
+      method: d.method,
+      url,
+      headers: d.headers,
+      bodyText: bytesToText(raw),
+      bodySize: raw.length,
+    });
   };
   const download = () => {
     const { bytes } = requestBody(d);
-    const ext = { 'application/json': 'json', 'application/xml': 'xml', 'text/xml': 'xml', 'text/plain': 'txt', 'text/html': 'html', 'application/x-www-form-urlencoded': 'txt' }[mediaType(d.contentType)] ?? 'bin';
+    const ext =
+      {
+        'application/json': 'json',
+        'application/xml': 'xml',
+        'text/xml': 'xml',
+        'text/plain': 'txt',
+        'text/html': 'html',
+        'application/x-www-form-urlencoded': 'txt',
+      }[mediaType(d.contentType)] ?? 'bin';
     downloadBlob(bytes.slice(), `capture-${d.id}-body.${ext}`, d.contentType ?? 'application/octet-stream');
   };
   return (
     <div className="detail-header">
       <div className="detail-title">
         <span className={`method-badge method-${d.method.toLowerCase()}`}>{d.method}</span>
-        <span className="detail-path" title={url}>{d.path}{d.query ? `?${d.query}` : ''}</span>
+        <span className="detail-path" title={url}>
+          {d.path}
+          {d.query ? `?${d.query}` : ''}
+        </span>
         <span className={`status-badge ${statusClass(d.responseStatus)}`}>{d.responseStatus ?? '—'}</span>
       </div>
       <div className="detail-actions">
@@ -120,21 +162,33 @@ function DetailHeader({ detail: d, receiverUrl, onDelete, onClose }: { detail: C
           type="button"
           className="btn btn-small"
           data-testid="open-in-composer"
-          onClick={() => writeHash((p) => {
-            p.set('view', 'compose');
-            p.set('from', String(d.id));
-          }, true)}
+          onClick={() =>
+            writeHash((p) => {
+              p.set('view', 'compose');
+              p.set('from', String(d.id));
+            }, true)
+          }
         >
           Open in composer
         </button>
-        <button type="button" className="btn btn-small" data-testid="replay-open" onClick={() => setReplaying(true)}>
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid="replay-open"
+          onClick={() => setReplaying(true)}
+        >
           Replay…
         </button>
         <button type="button" className="btn btn-small btn-danger" onClick={() => onDelete([d.id])}>
           Delete
         </button>
         {onClose && (
-          <button type="button" className="btn btn-small btn-ghost" onClick={onClose} aria-label="Close detail">
+          <button
+            type="button"
+            className="btn btn-small btn-ghost"
+            onClick={onClose}
+            aria-label="Close detail"
+          >
             ✕
           </button>
         )}
@@ -144,7 +198,13 @@ function DetailHeader({ detail: d, receiverUrl, onDelete, onClose }: { detail: C
   );
 }
 
-function DetailTab({ tab, detail: d, receiverUrl, endpoints, query }: { tab: TabId; detail: CaptureDetail } & Props) {
+function DetailTab({
+  tab,
+  detail: d,
+  receiverUrl,
+  endpoints,
+  query,
+}: { tab: TabId; detail: CaptureDetail } & Props) {
   const body = useMemo(() => requestBody(d), [d]);
   switch (tab) {
     case 'overview':
@@ -162,7 +222,15 @@ function DetailTab({ tab, detail: d, receiverUrl, endpoints, query }: { tab: Tab
         />
       );
     case 'body':
-      return <BodyView key={d.id} bytes={body.bytes} contentType={contentTypeHeader(d)} query={query} note={body.note} />;
+      return (
+        <BodyView
+          key={d.id}
+          bytes={body.bytes}
+          contentType={contentTypeHeader(d)}
+          query={query}
+          note={body.note}
+        />
+      );
     case 'decoded':
       return <DecodedSlot captureId={d.id} />;
     case 'response':
@@ -179,7 +247,15 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Overview({ d, receiverUrl, endpoints }: { d: CaptureDetail; receiverUrl: string; endpoints: Map<number, Endpoint> }) {
+function Overview({
+  d,
+  receiverUrl,
+  endpoints,
+}: {
+  d: CaptureDetail;
+  receiverUrl: string;
+  endpoints: Map<number, Endpoint>;
+}) {
   const endpoint = d.endpointId === null ? null : endpoints.get(d.endpointId);
   return (
     <dl className="overview" data-testid="overview">
@@ -199,20 +275,32 @@ function Overview({ d, receiverUrl, endpoints }: { d: CaptureDetail; receiverUrl
           {d.remoteAddress}
           {d.remotePort !== null ? `:${d.remotePort}` : ''}
         </span>{' '}
-        <span className="muted">HTTP/{d.httpVersion} · {d.source}</span>
+        <span className="muted">
+          HTTP/{d.httpVersion} · {d.source}
+        </span>
       </Field>
       <Field label="Body">
         {formatBytes(d.bodySizeBytes)}
-        {d.truncated && <span className="pill pill-warn">truncated — stored {formatBytes(d.storedBodyBytes)}</span>}
+        {d.truncated && (
+          <span className="pill pill-warn">truncated — stored {formatBytes(d.storedBodyBytes)}</span>
+        )}
         {d.contentEncoding && <span className="pill pill-info">{d.contentEncoding}</span>}
       </Field>
       <Field label="Content type">{d.contentType ?? '—'}</Field>
-      <Field label="Endpoint">{endpoint ? `${endpoint.name} (${endpoint.pathPrefix})` : d.endpointId === null ? '—' : `#${d.endpointId}`}</Field>
+      <Field label="Endpoint">
+        {endpoint
+          ? `${endpoint.name} (${endpoint.pathPrefix})`
+          : d.endpointId === null
+            ? '—'
+            : `#${d.endpointId}`}
+      </Field>
       <Field label="Response">
         {d.response ? (
           <>
             <span className={`status-badge ${statusClass(d.response.status)}`}>{d.response.status}</span>
-            {d.response.delayMs > 0 && <span className="muted"> after {formatDuration(d.response.delayMs)}</span>}
+            {d.response.delayMs > 0 && (
+              <span className="muted"> after {formatDuration(d.response.delayMs)}</span>
+            )}
             {d.response.reason && <span className="muted"> — {d.response.reason}</span>}
           </>
         ) : (
@@ -227,7 +315,9 @@ function Overview({ d, receiverUrl, endpoints }: { d: CaptureDetail; receiverUrl
       )}
       {d.verification && (
         <Field label="Signature">
-          <span className={`pill ${d.verification.ok ? 'pill-ok' : 'pill-error'}`}>{d.verification.ok ? 'verified' : 'failed'}</span>{' '}
+          <span className={`pill ${d.verification.ok ? 'pill-ok' : 'pill-error'}`}>
+            {d.verification.ok ? 'verified' : 'failed'}
+          </span>{' '}
           {d.verification.scheme} — {d.verification.reason}
         </Field>
       )}
@@ -236,14 +326,19 @@ function Overview({ d, receiverUrl, endpoints }: { d: CaptureDetail; receiverUrl
 }
 
 function ResponseTab({ d }: { d: CaptureDetail }) {
-  const bytes = useMemo(() => (d.response ? base64ToBytes(d.response.bodyBase64) : new Uint8Array()), [d.response]);
+  const bytes = useMemo(
+    () => (d.response ? base64ToBytes(d.response.bodyBase64) : new Uint8Array()),
+    [d.response],
+  );
   if (!d.response) return <div className="muted pad">No response recorded.</div>;
   const contentType = d.response.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? null;
   return (
     <div className="response-tab">
       <div className="pad">
         <span className={`status-badge ${statusClass(d.response.status)}`}>{d.response.status}</span>
-        {d.response.delayMs > 0 && <span className="muted"> delayed {formatDuration(d.response.delayMs)}</span>}
+        {d.response.delayMs > 0 && (
+          <span className="muted"> delayed {formatDuration(d.response.delayMs)}</span>
+        )}
         {d.response.reason && <span className="muted"> — {d.response.reason}</span>}
       </div>
       <PairsTable pairs={d.response.headers} empty="No response headers." label="response headers" />

@@ -14,7 +14,11 @@ export function FormView({ text, query }: { text: string; query: string }) {
           <button type="button" className={mode === 'table' ? 'active' : ''} onClick={() => setMode('table')}>
             Fields
           </button>
-          <button type="button" className={mode === 'nested' ? 'active' : ''} onClick={() => setMode('nested')}>
+          <button
+            type="button"
+            className={mode === 'nested' ? 'active' : ''}
+            onClick={() => setMode('nested')}
+          >
             Nested
           </button>
         </div>

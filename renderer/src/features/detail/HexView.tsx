@@ -6,7 +6,12 @@ import { hexRow } from '../../lib/hex';
 export function HexView({ bytes }: { bytes: Uint8Array }) {
   const ref = useRef<HTMLDivElement>(null);
   const rows = Math.ceil(bytes.length / 16);
-  const virtualizer = useVirtualizer({ count: rows, getScrollElement: () => ref.current, estimateSize: () => 20, overscan: 20 });
+  const virtualizer = useVirtualizer({
+    count: rows,
+    getScrollElement: () => ref.current,
+    estimateSize: () => 20,
+    overscan: 20,
+  });
   if (bytes.length === 0) return <div className="muted pad">Empty body.</div>;
   return (
     <div className="hex-view" ref={ref} data-testid="hex-view">

@@ -4,7 +4,17 @@ import { Highlight } from '../../components/Highlight';
 const MAX_CHILDREN = 500;
 
 /** Collapsible JSON viewer. Keys and strings are React text: a `<script>` in a payload shows as the characters. */
-export function JsonTree({ value, query = '', name, depth = 0 }: { value: unknown; query?: string; name?: string; depth?: number }) {
+export function JsonTree({
+  value,
+  query = '',
+  name,
+  depth = 0,
+}: {
+  value: unknown;
+  query?: string;
+  name?: string;
+  depth?: number;
+}) {
   const [open, setOpen] = useState(depth < 3);
   const [limit, setLimit] = useState(MAX_CHILDREN);
   const label =
@@ -38,7 +48,14 @@ export function JsonTree({ value, query = '', name, depth = 0 }: { value: unknow
         {!open && (
           <span className="json-summary">
             {' '}
-            {entries.length} {Array.isArray(value) ? (entries.length === 1 ? 'item' : 'items') : entries.length === 1 ? 'key' : 'keys'}{' '}
+            {entries.length}{' '}
+            {Array.isArray(value)
+              ? entries.length === 1
+                ? 'item'
+                : 'items'
+              : entries.length === 1
+                ? 'key'
+                : 'keys'}{' '}
             <span className="json-punct">{closeBracket}</span>
           </span>
         )}

@@ -7,7 +7,15 @@ import { Highlight } from '../../components/Highlight';
 
 const PREVIEW_BYTES = 64 * 1024;
 
-export function MultipartView({ bytes, contentType, query }: { bytes: Uint8Array; contentType: string | null; query: string }) {
+export function MultipartView({
+  bytes,
+  contentType,
+  query,
+}: {
+  bytes: Uint8Array;
+  contentType: string | null;
+  query: string;
+}) {
   const boundary = boundaryOf(contentType);
   if (!boundary) return <div className="notice">No boundary in Content-Type; see the Raw or Hex view.</div>;
   const { parts, error } = parseMultipart(bytes, boundary);
@@ -31,7 +39,13 @@ export function MultipartView({ bytes, contentType, query }: { bytes: Uint8Array
               <button
                 type="button"
                 className="btn btn-small"
-                onClick={() => downloadBlob(part.body.slice(), part.filename || `part-${i + 1}.bin`, part.contentType ?? undefined)}
+                onClick={() =>
+                  downloadBlob(
+                    part.body.slice(),
+                    part.filename || `part-${i + 1}.bin`,
+                    part.contentType ?? undefined,
+                  )
+                }
               >
                 Download
               </button>
@@ -40,7 +54,9 @@ export function MultipartView({ bytes, contentType, query }: { bytes: Uint8Array
               <tbody>
                 {part.headers.map(([k, v], j) => (
                   <tr key={j}>
-                    <th scope="row" className="pair-name">{k}</th>
+                    <th scope="row" className="pair-name">
+                      {k}
+                    </th>
                     <td className="pair-value">{v}</td>
                   </tr>
                 ))}
@@ -49,10 +65,17 @@ export function MultipartView({ bytes, contentType, query }: { bytes: Uint8Array
             {text !== null ? (
               <pre className="part-body">
                 <Highlight text={text} query={query} />
-                {part.body.length > PREVIEW_BYTES && <span className="muted">{'\n'}… {formatBytes(part.body.length - PREVIEW_BYTES)} more</span>}
+                {part.body.length > PREVIEW_BYTES && (
+                  <span className="muted">
+                    {'\n'}… {formatBytes(part.body.length - PREVIEW_BYTES)} more
+                  </span>
+                )}
               </pre>
             ) : (
-              <div className="part-hex" style={{ height: Math.min(240, Math.ceil(part.body.length / 16) * 20 + 8) }}>
+              <div
+                className="part-hex"
+                style={{ height: Math.min(240, Math.ceil(part.body.length / 16) * 20 + 8) }}
+              >
                 <HexView bytes={part.body} />
               </div>
             )}

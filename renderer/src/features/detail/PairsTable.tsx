@@ -33,7 +33,11 @@ export function PairsTable({
               <td className="pair-index">{i + 1}</td>
               <th scope="row" className="pair-name">
                 <Highlight text={k} query={query} />
-                {(counts.get(k.toLowerCase()) ?? 0) > 1 && <span className="pill pill-dupe" title="Sent more than once">dup</span>}
+                {(counts.get(k.toLowerCase()) ?? 0) > 1 && (
+                  <span className="pill pill-dupe" title="Sent more than once">
+                    dup
+                  </span>
+                )}
               </th>
               <td className="pair-value">
                 <Highlight text={v} query={query} />

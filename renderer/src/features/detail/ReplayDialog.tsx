@@ -57,14 +57,22 @@ export function ReplayDialog({ captureId, onClose }: { captureId: number; onClos
       setState({ kind: 'sent', delivery: early.get(delivery.id) ?? delivery });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      setState(error instanceof ApiError && error.code === 'loop_detected' ? { kind: 'loop', message } : { kind: 'failed', message });
+      setState(
+        error instanceof ApiError && error.code === 'loop_detected'
+          ? { kind: 'loop', message }
+          : { kind: 'failed', message },
+      );
     } finally {
       if (latest.current === early) latest.current = null;
     }
   };
 
   return (
-    <div className="modal-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div
+      className="modal-backdrop"
+      role="presentation"
+      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
+    >
       <form
         className="modal"
         role="dialog"
@@ -104,7 +112,11 @@ export function ReplayDialog({ captureId, onClose }: { captureId: number; onClos
           <div className="form-row">
             <label>
               Retry policy{' '}
-              <select data-testid="replay-policy" value={policy} onChange={(e) => setPolicy(e.target.value as DeliveryPolicy)}>
+              <select
+                data-testid="replay-policy"
+                value={policy}
+                onChange={(e) => setPolicy(e.target.value as DeliveryPolicy)}
+              >
                 {policies.map(([value, label]) => (
                   <option key={value} value={value}>
                     {label}
@@ -114,7 +126,12 @@ export function ReplayDialog({ captureId, onClose }: { captureId: number; onClos
             </label>
           </div>
           <div className="row-actions">
-            <button type="submit" className="btn btn-primary" data-testid="replay-send" disabled={!url.trim() || state.kind === 'sending'}>
+            <button
+              type="submit"
+              className="btn btn-primary"
+              data-testid="replay-send"
+              disabled={!url.trim() || state.kind === 'sending'}
+            >
               {state.kind === 'sending' ? 'Replaying…' : 'Replay'}
             </button>
             <button type="button" className="btn" data-testid="replay-close" onClick={onClose}>
@@ -125,7 +142,12 @@ export function ReplayDialog({ captureId, onClose }: { captureId: number; onClos
             {state.kind === 'loop' && (
               <div className="notice notice-warn" data-testid="replay-loop">
                 <p>{state.message}</p>
-                <button type="button" className="btn btn-small btn-danger" data-testid="replay-anyway" onClick={() => void replay(true)}>
+                <button
+                  type="button"
+                  className="btn btn-small btn-danger"
+                  data-testid="replay-anyway"
+                  onClick={() => void replay(true)}
+                >
                   Replay anyway
                 </button>
               </div>

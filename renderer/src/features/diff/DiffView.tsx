@@ -9,7 +9,10 @@ import { prettyJson } from '../../lib/json-normalize';
 import { hexRow } from '../../lib/hex';
 
 function headerText(d: CaptureDetail): string {
-  return [`${d.method} ${d.path}${d.query ? `?${d.query}` : ''} HTTP/${d.httpVersion}`, ...d.headers.map(([k, v]) => `${k}: ${v}`)].join('\n');
+  return [
+    `${d.method} ${d.path}${d.query ? `?${d.query}` : ''} HTTP/${d.httpVersion}`,
+    ...d.headers.map(([k, v]) => `${k}: ${v}`),
+  ].join('\n');
 }
 
 function bodyText(d: CaptureDetail, normalise: boolean): { text: string; language: string } {
@@ -18,14 +21,28 @@ function bodyText(d: CaptureDetail, normalise: boolean): { text: string; languag
   const kind = bodyKind(d.contentType, text, bytes.length);
   if (text === null) {
     const rows = Math.min(Math.ceil(bytes.length / 16), 4096);
-    return { text: Array.from({ length: rows }, (_, i) => { const r = hexRow(bytes, i); return `${r.offset}  ${r.hex}  ${r.ascii}`; }).join('\n'), language: 'plaintext' };
+    return {
+      text: Array.from({ length: rows }, (_, i) => {
+        const r = hexRow(bytes, i);
+        return `${r.offset}  ${r.hex}  ${r.ascii}`;
+      }).join('\n'),
+      language: 'plaintext',
+    };
   }
   if (kind === 'json' && normalise) return { text: prettyJson(text, true), language: 'json' };
   return { text, language: editorLanguage(kind) };
 }
 
 /** Two captures side by side: request line + headers, then the body (JSON normalised by key order unless raw). */
-export function DiffView({ leftId, rightId, onClose }: { leftId: number; rightId: number; onClose: () => void }) {
+export function DiffView({
+  leftId,
+  rightId,
+  onClose,
+}: {
+  leftId: number;
+  rightId: number;
+  onClose: () => void;
+}) {
   const api = useApi();
   const [pair, setPair] = useState<[CaptureDetail, CaptureDetail] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -59,7 +76,13 @@ export function DiffView({ leftId, rightId, onClose }: { leftId: number; rightId
         </span>
         <span className="spacer" />
         <label>
-          <input type="checkbox" data-testid="diff-normalise" checked={normalise} onChange={(e) => setNormalise(e.target.checked)} /> Normalise JSON key order
+          <input
+            type="checkbox"
+            data-testid="diff-normalise"
+            checked={normalise}
+            onChange={(e) => setNormalise(e.target.checked)}
+          />{' '}
+          Normalise JSON key order
         </label>
         <button type="button" className="btn btn-small" onClick={onClose}>
           Close
@@ -69,9 +92,21 @@ export function DiffView({ leftId, rightId, onClose }: { leftId: number; rightId
       <div className="diff-pane diff-headers" data-testid="diff-headers">
         <DiffEditor original={headerText(a)} modified={headerText(b)} language="plaintext" height="100%" />
       </div>
-      <h3 className="diff-heading">Body {normalise && bodyA.language === 'json' ? <span className="muted">(keys sorted)</span> : <span className="muted">(raw)</span>}</h3>
+      <h3 className="diff-heading">
+        Body{' '}
+        {normalise && bodyA.language === 'json' ? (
+          <span className="muted">(keys sorted)</span>
+        ) : (
+          <span className="muted">(raw)</span>
+        )}
+      </h3>
       <div className="diff-pane diff-body" data-testid="diff-body">
-        <DiffEditor original={bodyA.text} modified={bodyB.text} language={bodyA.language === bodyB.language ? bodyA.language : 'plaintext'} height="100%" />
+        <DiffEditor
+          original={bodyA.text}
+          modified={bodyB.text}
+          language={bodyA.language === bodyB.language ? bodyA.language : 'plaintext'}
+          height="100%"
+        />
       </div>
     </div>
   );

@@ -2,16 +2,26 @@ import { useState } from 'react';
 import { useApi } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
 
-export function EmptyState({ receiverUrl, onSent }: { receiverUrl: string | null; onSent: (id: number) => void }) {
+export function EmptyState({
+  receiverUrl,
+  onSent,
+}: {
+  receiverUrl: string | null;
+  onSent: (id: number) => void;
+}) {
   const api = useApi();
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const url = receiverUrl ?? 'http://127.0.0.1:8787';
   const curl = `curl -X POST ${url}/hello -H 'Content-Type: application/json' -d '{"event":"test","ok":true}'`;
   return (
     <div className="empty-state" data-testid="empty-state">
-      <div className="empty-icon" aria-hidden>◎</div>
+      <div className="empty-icon" aria-hidden>
+        ◎
+      </div>
       <h1>Waiting for the first webhook</h1>
-      <p className="muted">Point a sender at the receiver below. Every request is kept byte-for-byte and shows up here live.</p>
+      <p className="muted">
+        Point a sender at the receiver below. Every request is kept byte-for-byte and shows up here live.
+      </p>
       <div className="empty-url">
         <span className="mono">{url}</span>
         <CopyButton text={url} label="Copy URL" />
@@ -29,7 +39,10 @@ export function EmptyState({ receiverUrl, onSent }: { receiverUrl: string | null
           setState({ busy: true, error: null });
           api.call('app.sendSample', {}).then(
             (r) => {
-              setState({ busy: false, error: r.captureId === null ? `The receiver answered ${r.status} and kept nothing.` : null });
+              setState({
+                busy: false,
+                error: r.captureId === null ? `The receiver answered ${r.status} and kept nothing.` : null,
+              });
               if (r.captureId !== null) onSent(r.captureId);
             },
             (e: unknown) => setState({ busy: false, error: e instanceof Error ? e.message : String(e) }),

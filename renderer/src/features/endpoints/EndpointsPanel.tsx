@@ -3,7 +3,12 @@ import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { useApi } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
 import { formatDuration } from '../../lib/format';
-import { draftToProtection, protectionToDraft, ProtectionEditor, type ProtectionDraft } from './ProtectionEditor';
+import {
+  draftToProtection,
+  protectionToDraft,
+  ProtectionEditor,
+  type ProtectionDraft,
+} from './ProtectionEditor';
 import { draftToRule, ruleToDraft, RuleEditor, type RuleDraft } from './RuleEditor';
 
 interface Props {
@@ -34,9 +39,16 @@ export function EndpointsPanel({ endpoints, receiverUrl, publicUrl, onShowCaptur
     <div className="endpoints-panel" data-testid="endpoints-panel">
       <div className="panel-toolbar">
         <h2>Endpoints</h2>
-        <span className="muted">Each endpoint has its own URL and answers senders with its response rule.</span>
+        <span className="muted">
+          Each endpoint has its own URL and answers senders with its response rule.
+        </span>
         <span className="spacer" />
-        <button type="button" className="btn btn-primary" data-testid="endpoint-new" onClick={() => setEditing('new')}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid="endpoint-new"
+          onClick={() => setEditing('new')}
+        >
           New endpoint
         </button>
       </div>
@@ -46,7 +58,14 @@ export function EndpointsPanel({ endpoints, receiverUrl, publicUrl, onShowCaptur
           editing === e.id ? (
             <EndpointForm key={e.id} endpoint={e} onDone={() => setEditing(null)} />
           ) : (
-            <EndpointCard key={e.id} endpoint={e} receiverUrl={receiverUrl} publicUrl={publicUrl} onEdit={() => setEditing(e.id)} onShowCaptures={() => onShowCaptures(e.id)} />
+            <EndpointCard
+              key={e.id}
+              endpoint={e}
+              receiverUrl={receiverUrl}
+              publicUrl={publicUrl}
+              onEdit={() => setEditing(e.id)}
+              onShowCaptures={() => onShowCaptures(e.id)}
+            />
           ),
         )}
       </div>
@@ -54,7 +73,19 @@ export function EndpointsPanel({ endpoints, receiverUrl, publicUrl, onShowCaptur
   );
 }
 
-function EndpointCard({ endpoint: e, receiverUrl, publicUrl, onEdit, onShowCaptures }: { endpoint: Endpoint; receiverUrl: string | null; publicUrl: string | null; onEdit: () => void; onShowCaptures: () => void }) {
+function EndpointCard({
+  endpoint: e,
+  receiverUrl,
+  publicUrl,
+  onEdit,
+  onShowCaptures,
+}: {
+  endpoint: Endpoint;
+  receiverUrl: string | null;
+  publicUrl: string | null;
+  onEdit: () => void;
+  onShowCaptures: () => void;
+}) {
   const api = useApi();
   const [error, setError] = useState<string | null>(null);
   const local = receiverUrl ? `${receiverUrl.replace(/\/$/, '')}${e.pathPrefix}` : e.pathPrefix;
@@ -66,7 +97,12 @@ function EndpointCard({ endpoint: e, receiverUrl, publicUrl, onEdit, onShowCaptu
         {e.isDefault && <span className="pill pill-info">catch-all</span>}
         <span className="mono muted">{e.pathPrefix}</span>
         <span className="spacer" />
-        <button type="button" className="btn btn-small btn-link" data-testid="endpoint-count" onClick={onShowCaptures}>
+        <button
+          type="button"
+          className="btn btn-small btn-link"
+          data-testid="endpoint-count"
+          onClick={onShowCaptures}
+        >
           {e.captureCount.toLocaleString()} captures
         </button>
       </header>
@@ -85,9 +121,12 @@ function EndpointCard({ endpoint: e, receiverUrl, publicUrl, onEdit, onShowCaptu
         )}
       </div>
       <div className="endpoint-rule">
-        <span className="muted">Answers</span> <span data-testid="endpoint-rule-text">{behaviourText(e)}</span>
+        <span className="muted">Answers</span>{' '}
+        <span data-testid="endpoint-rule-text">{behaviourText(e)}</span>
         {e.auth.kind !== 'none' && <span className="pill pill-warn">auth: {e.auth.kind}</span>}
-        {e.verify && e.verify.scheme !== 'none' && <span className="pill pill-info">verifies {e.verify.scheme}</span>}
+        {e.verify && e.verify.scheme !== 'none' && (
+          <span className="pill pill-info">verifies {e.verify.scheme}</span>
+        )}
         {e.rateLimitPerMinute > 0 && <span className="pill">{e.rateLimitPerMinute}/min per IP</span>}
       </div>
       <div className="row-actions">
@@ -99,7 +138,11 @@ function EndpointCard({ endpoint: e, receiverUrl, publicUrl, onEdit, onShowCaptu
             type="button"
             className="btn btn-small btn-danger"
             data-testid="endpoint-delete"
-            onClick={() => api.call('endpoints.delete', { id: e.id }).catch((err: unknown) => setError(String(err instanceof Error ? err.message : err)))}
+            onClick={() =>
+              api
+                .call('endpoints.delete', { id: e.id })
+                .catch((err: unknown) => setError(String(err instanceof Error ? err.message : err)))
+            }
           >
             Delete
           </button>
@@ -110,7 +153,13 @@ function EndpointCard({ endpoint: e, receiverUrl, publicUrl, onEdit, onShowCaptu
   );
 }
 
-const blankRule = { status: 200, headers: [['Content-Type', 'application/json']] as Array<[string, string]>, body: '{"ok":true}', delayMs: 0, behaviour: { kind: 'fixed' as const } };
+const blankRule = {
+  status: 200,
+  headers: [['Content-Type', 'application/json']] as Array<[string, string]>,
+  body: '{"ok":true}',
+  delayMs: 0,
+  behaviour: { kind: 'fixed' as const },
+};
 
 function EndpointForm({ endpoint, onDone }: { endpoint?: Endpoint; onDone: () => void }) {
   const api = useApi();
@@ -130,7 +179,14 @@ function EndpointForm({ endpoint, onDone }: { endpoint?: Endpoint; onDone: () =>
     setBusy(true);
     setError(null);
     try {
-      if (endpoint) await api.call('endpoints.update', { id: endpoint.id, name: name.trim(), ...(endpoint.isDefault ? {} : { slug }), rule, ...guard });
+      if (endpoint)
+        await api.call('endpoints.update', {
+          id: endpoint.id,
+          name: name.trim(),
+          ...(endpoint.isDefault ? {} : { slug }),
+          rule,
+          ...guard,
+        });
       else await api.call('endpoints.create', { slug, name: name.trim(), rule, ...guard });
       onDone();
     } catch (e) {
@@ -151,7 +207,13 @@ function EndpointForm({ endpoint, onDone }: { endpoint?: Endpoint; onDone: () =>
     >
       <div className="form-row">
         <label className="grow">
-          Name <input data-testid="endpoint-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Ortto production" />
+          Name{' '}
+          <input
+            data-testid="endpoint-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="Ortto production"
+          />
         </label>
         <label className="grow">
           Slug <span className="muted">(/h/&lt;slug&gt;)</span>

@@ -52,18 +52,28 @@ function wholeNumber(text: string): number | null {
 }
 
 /** The API input, or an error naming the field. Required-field checks are left to the API, whose messages name them. */
-export function draftToProtection(d: ProtectionDraft): { protection: Protection; error: null } | { protection: null; error: string } {
+export function draftToProtection(
+  d: ProtectionDraft,
+): { protection: Protection; error: null } | { protection: null; error: string } {
   const rate = wholeNumber(d.rateLimit);
-  if (rate === null) return { protection: null, error: 'Rate limit: a whole number of requests per minute (0 = unlimited)' };
+  if (rate === null)
+    return { protection: null, error: 'Rate limit: a whole number of requests per minute (0 = unlimited)' };
   let verify: EndpointVerify | null = null;
   if (d.scheme !== 'none') {
     const tolerance = wholeNumber(d.tolerance);
-    if (tolerance === null) return { protection: null, error: 'Signature tolerance: a whole number of seconds' };
+    if (tolerance === null)
+      return { protection: null, error: 'Signature tolerance: a whole number of seconds' };
     verify = {
       scheme: d.scheme,
       secret: d.secret,
       toleranceSeconds: tolerance,
-      ...(d.scheme === 'hmac' ? { ...(d.header.trim() ? { header: d.header.trim() } : {}), algorithm: d.algorithm, encoding: d.encoding } : {}),
+      ...(d.scheme === 'hmac'
+        ? {
+            ...(d.header.trim() ? { header: d.header.trim() } : {}),
+            algorithm: d.algorithm,
+            encoding: d.encoding,
+          }
+        : {}),
     };
   }
   const auth: EndpointAuth =
@@ -85,7 +95,13 @@ const schemes: Array<[Scheme, string]> = [
 ];
 
 /** Auth, signature verification and rate limit fields of the endpoint form. Secrets sit in password inputs. */
-export function ProtectionEditor({ draft: d, onChange }: { draft: ProtectionDraft; onChange: (d: ProtectionDraft) => void }) {
+export function ProtectionEditor({
+  draft: d,
+  onChange,
+}: {
+  draft: ProtectionDraft;
+  onChange: (d: ProtectionDraft) => void;
+}) {
   const set = (patch: Partial<ProtectionDraft>) => onChange({ ...d, ...patch });
   return (
     <fieldset className="endpoint-protection" data-testid="endpoint-protection">
@@ -93,7 +109,11 @@ export function ProtectionEditor({ draft: d, onChange }: { draft: ProtectionDraf
       <div className="form-row">
         <label>
           Auth{' '}
-          <select data-testid="endpoint-auth-kind" value={d.authKind} onChange={(e) => set({ authKind: e.target.value as AuthKind })}>
+          <select
+            data-testid="endpoint-auth-kind"
+            value={d.authKind}
+            onChange={(e) => set({ authKind: e.target.value as AuthKind })}
+          >
             <option value="none">None</option>
             <option value="basic">Basic (username / password)</option>
             <option value="header">Header</option>
@@ -103,11 +123,23 @@ export function ProtectionEditor({ draft: d, onChange }: { draft: ProtectionDraf
         {d.authKind === 'basic' && (
           <>
             <label>
-              Username <input data-testid="endpoint-auth-username" autoComplete="off" value={d.username} onChange={(e) => set({ username: e.target.value })} />
+              Username{' '}
+              <input
+                data-testid="endpoint-auth-username"
+                autoComplete="off"
+                value={d.username}
+                onChange={(e) => set({ username: e.target.value })}
+              />
             </label>
             <label>
               Password{' '}
-              <input data-testid="endpoint-auth-password" type="password" autoComplete="new-password" value={d.password} onChange={(e) => set({ password: e.target.value })} />
+              <input
+                data-testid="endpoint-auth-password"
+                type="password"
+                autoComplete="new-password"
+                value={d.password}
+                onChange={(e) => set({ password: e.target.value })}
+              />
             </label>
           </>
         )}
@@ -125,7 +157,13 @@ export function ProtectionEditor({ draft: d, onChange }: { draft: ProtectionDraf
             </label>
             <label>
               Value{' '}
-              <input data-testid="endpoint-auth-value" type="password" autoComplete="new-password" value={d.authValue} onChange={(e) => set({ authValue: e.target.value })} />
+              <input
+                data-testid="endpoint-auth-value"
+                type="password"
+                autoComplete="new-password"
+                value={d.authValue}
+                onChange={(e) => set({ authValue: e.target.value })}
+              />
             </label>
           </>
         )}
@@ -133,7 +171,11 @@ export function ProtectionEditor({ draft: d, onChange }: { draft: ProtectionDraf
       <div className="form-row">
         <label>
           Verify signatures{' '}
-          <select data-testid="endpoint-verify-scheme" value={d.scheme} onChange={(e) => set({ scheme: e.target.value as Scheme })}>
+          <select
+            data-testid="endpoint-verify-scheme"
+            value={d.scheme}
+            onChange={(e) => set({ scheme: e.target.value as Scheme })}
+          >
             {schemes.map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
@@ -145,11 +187,23 @@ export function ProtectionEditor({ draft: d, onChange }: { draft: ProtectionDraf
           <>
             <label>
               Secret{' '}
-              <input data-testid="endpoint-verify-secret" type="password" autoComplete="new-password" value={d.secret} onChange={(e) => set({ secret: e.target.value })} />
+              <input
+                data-testid="endpoint-verify-secret"
+                type="password"
+                autoComplete="new-password"
+                value={d.secret}
+                onChange={(e) => set({ secret: e.target.value })}
+              />
             </label>
             <label>
               Tolerance (s){' '}
-              <input data-testid="endpoint-verify-tolerance" inputMode="numeric" size={6} value={d.tolerance} onChange={(e) => set({ tolerance: e.target.value })} />
+              <input
+                data-testid="endpoint-verify-tolerance"
+                inputMode="numeric"
+                size={6}
+                value={d.tolerance}
+                onChange={(e) => set({ tolerance: e.target.value })}
+              />
             </label>
           </>
         )}
@@ -157,11 +211,21 @@ export function ProtectionEditor({ draft: d, onChange }: { draft: ProtectionDraf
       {d.scheme === 'hmac' && (
         <div className="form-row">
           <label>
-            Signature header <input data-testid="endpoint-verify-header" value={d.header} placeholder="X-Signature" onChange={(e) => set({ header: e.target.value })} />
+            Signature header{' '}
+            <input
+              data-testid="endpoint-verify-header"
+              value={d.header}
+              placeholder="X-Signature"
+              onChange={(e) => set({ header: e.target.value })}
+            />
           </label>
           <label>
             Algorithm{' '}
-            <select data-testid="endpoint-verify-algorithm" value={d.algorithm} onChange={(e) => set({ algorithm: e.target.value as Algorithm })}>
+            <select
+              data-testid="endpoint-verify-algorithm"
+              value={d.algorithm}
+              onChange={(e) => set({ algorithm: e.target.value as Algorithm })}
+            >
               <option value="sha256">SHA-256</option>
               <option value="sha1">SHA-1</option>
               <option value="sha512">SHA-512</option>
@@ -169,7 +233,11 @@ export function ProtectionEditor({ draft: d, onChange }: { draft: ProtectionDraf
           </label>
           <label>
             Encoding{' '}
-            <select data-testid="endpoint-verify-encoding" value={d.encoding} onChange={(e) => set({ encoding: e.target.value as Encoding })}>
+            <select
+              data-testid="endpoint-verify-encoding"
+              value={d.encoding}
+              onChange={(e) => set({ encoding: e.target.value as Encoding })}
+            >
               <option value="hex">hex</option>
               <option value="base64">base64</option>
             </select>
@@ -179,7 +247,13 @@ export function ProtectionEditor({ draft: d, onChange }: { draft: ProtectionDraf
       <div className="form-row">
         <label>
           Rate limit{' '}
-          <input data-testid="endpoint-rate-limit" inputMode="numeric" size={8} value={d.rateLimit} onChange={(e) => set({ rateLimit: e.target.value })} />{' '}
+          <input
+            data-testid="endpoint-rate-limit"
+            inputMode="numeric"
+            size={8}
+            value={d.rateLimit}
+            onChange={(e) => set({ rateLimit: e.target.value })}
+          />{' '}
           <span className="muted">requests per minute per IP (0 = unlimited; over it answers 429)</span>
         </label>
       </div>

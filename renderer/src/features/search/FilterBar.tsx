@@ -1,12 +1,25 @@
 import { useEffect, useState, type FormEvent, memo } from 'react';
 import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { Popover } from '../../components/Popover';
-import { emptyFilter, isFiltered, timePresets, type FilterState, type TimePreset } from '../../lib/filter-state';
+import {
+  emptyFilter,
+  isFiltered,
+  timePresets,
+  type FilterState,
+  type TimePreset,
+} from '../../lib/filter-state';
 import { formatDateTime } from '../../lib/format';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 const STATUS_CLASSES = ['2xx', '3xx', '4xx', '5xx'];
-const CONTENT_TYPES = ['application/json', 'application/x-www-form-urlencoded', 'multipart/*', 'application/xml', 'text/xml', 'text/*'];
+const CONTENT_TYPES = [
+  'application/json',
+  'application/x-www-form-urlencoded',
+  'multipart/*',
+  'application/xml',
+  'text/xml',
+  'text/*',
+];
 
 interface Props {
   filter: FilterState;
@@ -30,88 +43,196 @@ export const FilterBar = memo(function FilterBar({ filter, onChange, endpoints, 
   const endpointName = endpoints.find((e) => e.id === filter.endpointId)?.name;
   return (
     <div className="filter-bar" data-testid="filter-bar">
-      <Popover label={<>Method{filter.methods.length ? `: ${filter.methods.join(', ')}` : ''} ▾</>} active={filter.methods.length > 0} testId="filter-method">
+      <Popover
+        label={<>Method{filter.methods.length ? `: ${filter.methods.join(', ')}` : ''} ▾</>}
+        active={filter.methods.length > 0}
+        testId="filter-method"
+      >
         {() => (
           <div className="check-list">
             {METHODS.map((m) => (
               <label key={m}>
-                <input type="checkbox" checked={filter.methods.includes(m)} onChange={() => set({ methods: toggle(filter.methods, m) })} /> {m}
+                <input
+                  type="checkbox"
+                  checked={filter.methods.includes(m)}
+                  onChange={() => set({ methods: toggle(filter.methods, m) })}
+                />{' '}
+                {m}
               </label>
             ))}
           </div>
         )}
       </Popover>
-      <Popover label={<>Status{filter.statuses.length ? `: ${filter.statuses.join(', ')}` : ''} ▾</>} active={filter.statuses.length > 0} testId="filter-status">
+      <Popover
+        label={<>Status{filter.statuses.length ? `: ${filter.statuses.join(', ')}` : ''} ▾</>}
+        active={filter.statuses.length > 0}
+        testId="filter-status"
+      >
         {() => (
           <div className="check-list">
             {STATUS_CLASSES.map((s) => (
               <label key={s}>
-                <input type="checkbox" checked={filter.statuses.includes(s)} onChange={() => set({ statuses: toggle(filter.statuses, s) })} /> {s}
+                <input
+                  type="checkbox"
+                  checked={filter.statuses.includes(s)}
+                  onChange={() => set({ statuses: toggle(filter.statuses, s) })}
+                />{' '}
+                {s}
               </label>
             ))}
-            <ExactStatus onAdd={(s) => set({ statuses: filter.statuses.includes(s) ? filter.statuses : [...filter.statuses, s] })} />
-            {filter.statuses.filter((s) => !STATUS_CLASSES.includes(s)).map((s) => (
-              <label key={s}>
-                <input type="checkbox" checked onChange={() => set({ statuses: toggle(filter.statuses, s) })} /> {s}
-              </label>
-            ))}
+            <ExactStatus
+              onAdd={(s) =>
+                set({ statuses: filter.statuses.includes(s) ? filter.statuses : [...filter.statuses, s] })
+              }
+            />
+            {filter.statuses
+              .filter((s) => !STATUS_CLASSES.includes(s))
+              .map((s) => (
+                <label key={s}>
+                  <input
+                    type="checkbox"
+                    checked
+                    onChange={() => set({ statuses: toggle(filter.statuses, s) })}
+                  />{' '}
+                  {s}
+                </label>
+              ))}
           </div>
         )}
       </Popover>
-      <Popover label={<>Endpoint{endpointName ? `: ${endpointName}` : ''} ▾</>} active={filter.endpointId !== null} testId="filter-endpoint">
+      <Popover
+        label={<>Endpoint{endpointName ? `: ${endpointName}` : ''} ▾</>}
+        active={filter.endpointId !== null}
+        testId="filter-endpoint"
+      >
         {(close) => (
           <div className="check-list">
             <label>
-              <input type="radio" name="ep" checked={filter.endpointId === null} onChange={() => (set({ endpointId: null }), close())} /> Any
+              <input
+                type="radio"
+                name="ep"
+                checked={filter.endpointId === null}
+                onChange={() => (set({ endpointId: null }), close())}
+              />{' '}
+              Any
             </label>
             {endpoints.map((e) => (
               <label key={e.id}>
-                <input type="radio" name="ep" checked={filter.endpointId === e.id} onChange={() => (set({ endpointId: e.id }), close())} /> {e.name}{' '}
-                <span className="muted mono">{e.pathPrefix}</span>
+                <input
+                  type="radio"
+                  name="ep"
+                  checked={filter.endpointId === e.id}
+                  onChange={() => (set({ endpointId: e.id }), close())}
+                />{' '}
+                {e.name} <span className="muted mono">{e.pathPrefix}</span>
               </label>
             ))}
           </div>
         )}
       </Popover>
-      <Popover label={<>Type{filter.contentTypes.length ? `: ${filter.contentTypes.map(shortType).join(', ')}` : ''} ▾</>} active={filter.contentTypes.length > 0} testId="filter-ctype">
+      <Popover
+        label={
+          <>Type{filter.contentTypes.length ? `: ${filter.contentTypes.map(shortType).join(', ')}` : ''} ▾</>
+        }
+        active={filter.contentTypes.length > 0}
+        testId="filter-ctype"
+      >
         {() => (
           <div className="check-list">
             {CONTENT_TYPES.map((t) => (
               <label key={t}>
-                <input type="checkbox" checked={filter.contentTypes.includes(t)} onChange={() => set({ contentTypes: toggle(filter.contentTypes, t) })} /> {t}
+                <input
+                  type="checkbox"
+                  checked={filter.contentTypes.includes(t)}
+                  onChange={() => set({ contentTypes: toggle(filter.contentTypes, t) })}
+                />{' '}
+                {t}
               </label>
             ))}
-            <TextAdd placeholder="other/type" testId="ctype-custom" onAdd={(t) => set({ contentTypes: [...filter.contentTypes, t.toLowerCase()] })} />
+            <TextAdd
+              placeholder="other/type"
+              testId="ctype-custom"
+              onAdd={(t) => set({ contentTypes: [...filter.contentTypes, t.toLowerCase()] })}
+            />
           </div>
         )}
       </Popover>
-      <Popover label={<>Time{timeLabel(filter)} ▾</>} active={filter.since !== null || filter.fromMs !== null || filter.toMs !== null} testId="filter-time">
+      <Popover
+        label={<>Time{timeLabel(filter)} ▾</>}
+        active={filter.since !== null || filter.fromMs !== null || filter.toMs !== null}
+        testId="filter-time"
+      >
         {() => (
           <div className="check-list">
             <label>
-              <input type="radio" name="since" checked={!filter.since && filter.fromMs === null && filter.toMs === null} onChange={() => set({ since: null, fromMs: null, toMs: null })} /> Any time
+              <input
+                type="radio"
+                name="since"
+                checked={!filter.since && filter.fromMs === null && filter.toMs === null}
+                onChange={() => set({ since: null, fromMs: null, toMs: null })}
+              />{' '}
+              Any time
             </label>
             {(Object.keys(timePresets) as TimePreset[]).map((p) => (
               <label key={p}>
-                <input type="radio" name="since" checked={filter.since === p} onChange={() => set({ since: p, fromMs: null, toMs: null })} /> Last {p}
+                <input
+                  type="radio"
+                  name="since"
+                  checked={filter.since === p}
+                  onChange={() => set({ since: p, fromMs: null, toMs: null })}
+                />{' '}
+                Last {p}
               </label>
             ))}
             <div className="range-inputs">
               <label>
-                From <input type="datetime-local" data-testid="time-from" value={toLocalInput(filter.fromMs)} onChange={(e) => set({ since: null, fromMs: e.target.value ? new Date(e.target.value).getTime() : null })} />
+                From{' '}
+                <input
+                  type="datetime-local"
+                  data-testid="time-from"
+                  value={toLocalInput(filter.fromMs)}
+                  onChange={(e) =>
+                    set({ since: null, fromMs: e.target.value ? new Date(e.target.value).getTime() : null })
+                  }
+                />
               </label>
               <label>
-                To <input type="datetime-local" data-testid="time-to" value={toLocalInput(filter.toMs)} onChange={(e) => set({ since: null, toMs: e.target.value ? new Date(e.target.value).getTime() : null })} />
+                To{' '}
+                <input
+                  type="datetime-local"
+                  data-testid="time-to"
+                  value={toLocalInput(filter.toMs)}
+                  onChange={(e) =>
+                    set({ since: null, toMs: e.target.value ? new Date(e.target.value).getTime() : null })
+                  }
+                />
               </label>
             </div>
           </div>
         )}
       </Popover>
-      <Popover label={<>Header{filter.header ? `: ${filter.header.name}${filter.header.value !== null ? ` = ${filter.header.value}` : ''}` : ''} ▾</>} active={filter.header !== null} testId="filter-header">
+      <Popover
+        label={
+          <>
+            Header
+            {filter.header
+              ? `: ${filter.header.name}${filter.header.value !== null ? ` = ${filter.header.value}` : ''}`
+              : ''}{' '}
+            ▾
+          </>
+        }
+        active={filter.header !== null}
+        testId="filter-header"
+      >
         {(close) => <HeaderForm value={filter.header} onSubmit={(header) => (set({ header }), close())} />}
       </Popover>
       {isFiltered(filter) && (
-        <button type="button" className="btn btn-small btn-ghost" data-testid="filter-clear" onClick={() => onChange(emptyFilter)}>
+        <button
+          type="button"
+          className="btn btn-small btn-ghost"
+          data-testid="filter-clear"
+          onClick={() => onChange(emptyFilter)}
+        >
           Clear filters
         </button>
       )}
@@ -129,7 +250,8 @@ function shortType(t: string) {
 
 function timeLabel(f: FilterState) {
   if (f.since) return `: last ${f.since}`;
-  if (f.fromMs !== null || f.toMs !== null) return `: ${f.fromMs ? formatDateTime(f.fromMs).slice(0, 16) : '…'} → ${f.toMs ? formatDateTime(f.toMs).slice(0, 16) : 'now'}`;
+  if (f.fromMs !== null || f.toMs !== null)
+    return `: ${f.fromMs ? formatDateTime(f.fromMs).slice(0, 16) : '…'} → ${f.toMs ? formatDateTime(f.toMs).slice(0, 16) : 'now'}`;
   return '';
 }
 
@@ -137,7 +259,17 @@ function ExactStatus({ onAdd }: { onAdd: (s: string) => void }) {
   return <TextAdd placeholder="e.g. 404" testId="status-exact" pattern="[1-5][0-9][0-9]" onAdd={onAdd} />;
 }
 
-function TextAdd({ placeholder, onAdd, testId, pattern }: { placeholder: string; onAdd: (v: string) => void; testId: string; pattern?: string }) {
+function TextAdd({
+  placeholder,
+  onAdd,
+  testId,
+  pattern,
+}: {
+  placeholder: string;
+  onAdd: (v: string) => void;
+  testId: string;
+  pattern?: string;
+}) {
   const [value, setValue] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -148,13 +280,27 @@ function TextAdd({ placeholder, onAdd, testId, pattern }: { placeholder: string;
   };
   return (
     <form className="inline-form" onSubmit={submit}>
-      <input value={value} placeholder={placeholder} pattern={pattern} data-testid={testId} onChange={(e) => setValue(e.target.value)} />
-      <button type="submit" className="btn btn-small">Add</button>
+      <input
+        value={value}
+        placeholder={placeholder}
+        pattern={pattern}
+        data-testid={testId}
+        onChange={(e) => setValue(e.target.value)}
+      />
+      <button type="submit" className="btn btn-small">
+        Add
+      </button>
     </form>
   );
 }
 
-function HeaderForm({ value, onSubmit }: { value: FilterState['header']; onSubmit: (h: FilterState['header']) => void }) {
+function HeaderForm({
+  value,
+  onSubmit,
+}: {
+  value: FilterState['header'];
+  onSubmit: (h: FilterState['header']) => void;
+}) {
   const [name, setName] = useState(value?.name ?? '');
   const [val, setVal] = useState(value?.value ?? '');
   useEffect(() => {
@@ -170,14 +316,30 @@ function HeaderForm({ value, onSubmit }: { value: FilterState['header']; onSubmi
       }}
     >
       <label>
-        Name <input value={name} data-testid="header-name" placeholder="X-Signature" onChange={(e) => setName(e.target.value)} />
+        Name{' '}
+        <input
+          value={name}
+          data-testid="header-name"
+          placeholder="X-Signature"
+          onChange={(e) => setName(e.target.value)}
+        />
       </label>
       <label>
-        Equals <input value={val} data-testid="header-value" placeholder="(any value)" onChange={(e) => setVal(e.target.value)} />
+        Equals{' '}
+        <input
+          value={val}
+          data-testid="header-value"
+          placeholder="(any value)"
+          onChange={(e) => setVal(e.target.value)}
+        />
       </label>
       <div className="row-actions">
-        <button type="submit" className="btn btn-small btn-primary" data-testid="header-apply">Apply</button>
-        <button type="button" className="btn btn-small" onClick={() => onSubmit(null)}>Remove</button>
+        <button type="submit" className="btn btn-small btn-primary" data-testid="header-apply">
+          Apply
+        </button>
+        <button type="button" className="btn btn-small" onClick={() => onSubmit(null)}>
+          Remove
+        </button>
       </div>
     </form>
   );

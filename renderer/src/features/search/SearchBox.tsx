@@ -13,7 +13,12 @@ export function SearchBox({ value, onChange }: { value: string; onChange: (text:
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
-      if (e.key === '/' && target && !['INPUT', 'TEXTAREA'].includes(target.tagName) && !target.isContentEditable) {
+      if (
+        e.key === '/' &&
+        target &&
+        !['INPUT', 'TEXTAREA'].includes(target.tagName) &&
+        !target.isContentEditable
+      ) {
         e.preventDefault();
         ref.current?.focus();
       }
@@ -23,7 +28,9 @@ export function SearchBox({ value, onChange }: { value: string; onChange: (text:
   }, []);
   return (
     <div className="search-box">
-      <span className="search-icon" aria-hidden>⌕</span>
+      <span className="search-icon" aria-hidden>
+        ⌕
+      </span>
       <input
         ref={ref}
         type="search"

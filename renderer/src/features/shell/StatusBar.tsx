@@ -5,7 +5,13 @@ import { formatBytes, formatDuration } from '../../lib/format';
 import { useThrottledTick } from '../../state/use-throttled';
 
 /** Capture count, database size and search-index lag, refreshed periodically and on index progress. */
-export const StatusBar = memo(function StatusBar({ version, arrivals }: { version: string | null; arrivals: number }) {
+export const StatusBar = memo(function StatusBar({
+  version,
+  arrivals,
+}: {
+  version: string | null;
+  arrivals: number;
+}) {
   const api = useApi();
   const connection = useConnection();
   const [stats, setStats] = useState<Stats | null>(null);
@@ -13,7 +19,11 @@ export const StatusBar = memo(function StatusBar({ version, arrivals }: { versio
 
   useEffect(() => {
     let live = true;
-    const load = () => api.call('app.stats', {}).then((s) => live && setStats(s), () => undefined);
+    const load = () =>
+      api.call('app.stats', {}).then(
+        (s) => live && setStats(s),
+        () => undefined,
+      );
     load();
     const t = setInterval(load, 5000);
     return () => {
@@ -40,7 +50,9 @@ export const StatusBar = memo(function StatusBar({ version, arrivals }: { versio
       <span data-testid="stat-count">{stats ? `${stats.count.toLocaleString()} captures` : '…'}</span>
       <span data-testid="stat-db">{stats ? `DB ${formatBytes(stats.dbSizeBytes)}` : ''}</span>
       <span data-testid="stat-lag" className={lagRows > 0 ? 'lagging' : ''}>
-        {lagRows > 0 ? `indexing · ${lagRows.toLocaleString()} behind (${formatDuration(lagMs)})` : 'index up to date'}
+        {lagRows > 0
+          ? `indexing · ${lagRows.toLocaleString()} behind (${formatDuration(lagMs)})`
+          : 'index up to date'}
       </span>
       <span className="spacer" />
       {version && <span className="muted">Hookscope {version}</span>}

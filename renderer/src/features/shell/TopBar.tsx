@@ -25,16 +25,35 @@ interface Props {
   theme: { choice: ThemeChoice; resolved: 'light' | 'dark'; cycle: () => void };
 }
 
-export function TopBar({ view, onView, receiverUrl, publicUrl, search, paused, pendingCount, onTogglePaused, theme }: Props) {
+export function TopBar({
+  view,
+  onView,
+  receiverUrl,
+  publicUrl,
+  search,
+  paused,
+  pendingCount,
+  onTogglePaused,
+  theme,
+}: Props) {
   return (
     <header className="top-bar">
       <div className="brand" title="Hookscope">
-        <span className="brand-mark" aria-hidden>◎</span>
+        <span className="brand-mark" aria-hidden>
+          ◎
+        </span>
         <span className="brand-name">Hookscope</span>
       </div>
       <nav className="views" aria-label="Views">
         {VIEWS.map((v) => (
-          <button key={v.id} type="button" className={`view-tab ${view === v.id ? 'active' : ''}`} aria-current={view === v.id ? 'page' : undefined} data-view={v.id} onClick={() => onView(v.id)}>
+          <button
+            key={v.id}
+            type="button"
+            className={`view-tab ${view === v.id ? 'active' : ''}`}
+            aria-current={view === v.id ? 'page' : undefined}
+            data-view={v.id}
+            onClick={() => onView(v.id)}
+          >
             {v.label}
           </button>
         ))}
@@ -68,7 +87,13 @@ export function TopBar({ view, onView, receiverUrl, publicUrl, search, paused, p
         <span className="live-dot" aria-hidden />
         {paused ? `Paused${pendingCount ? ` · ${pendingCount} new` : ''}` : 'Live'}
       </button>
-      <button type="button" className="btn btn-ghost theme-toggle" data-testid="theme-toggle" title={`Theme: ${theme.choice} (${theme.resolved})`} onClick={theme.cycle}>
+      <button
+        type="button"
+        className="btn btn-ghost theme-toggle"
+        data-testid="theme-toggle"
+        title={`Theme: ${theme.choice} (${theme.resolved})`}
+        onClick={theme.cycle}
+      >
         {theme.resolved === 'dark' ? '☾' : '☀'}
       </button>
     </header>

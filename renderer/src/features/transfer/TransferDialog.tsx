@@ -51,11 +51,15 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
           setProgress({ label: 'Exporting', done: count, total });
         };
         if (scope === 'selected') {
-          for (let i = 0; i < selectedIds.length && !cancelled.current; i += CHUNK) await exportIds(selectedIds.slice(i, i + CHUNK));
+          for (let i = 0; i < selectedIds.length && !cancelled.current; i += CHUNK)
+            await exportIds(selectedIds.slice(i, i + CHUNK));
         } else {
           let cursor: number | null = null;
           do {
-            const page: { items: Array<{ id: number }>; nextCursor: number | null } = await api.call('captures.list', { filter, cursor, limit: CHUNK });
+            const page: { items: Array<{ id: number }>; nextCursor: number | null } = await api.call(
+              'captures.list',
+              { filter, cursor, limit: CHUNK },
+            );
             if (page.items.length) await exportIds(page.items.map((c) => c.id));
             cursor = page.nextCursor;
           } while (cursor !== null && !cancelled.current);
@@ -64,7 +68,10 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
         result = { content: mergeExports(format, chunks), count, ...meta };
       }
       downloadBlob(result.content, result.fileName, result.mimeType);
-      setMessage({ kind: 'ok', text: `Exported ${result.count.toLocaleString()} captures to ${result.fileName}` });
+      setMessage({
+        kind: 'ok',
+        text: `Exported ${result.count.toLocaleString()} captures to ${result.fileName}`,
+      });
     } catch (e) {
       setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
     } finally {
@@ -102,11 +109,21 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
   };
 
   return (
-    <div className="modal-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && !progress && onClose()}>
+    <div
+      className="modal-backdrop"
+      role="presentation"
+      onMouseDown={(e) => e.target === e.currentTarget && !progress && onClose()}
+    >
       <div className="modal" role="dialog" aria-label="Export and import" data-testid="transfer-dialog">
         <header className="modal-header">
           <h2>Export / import</h2>
-          <button type="button" className="btn btn-ghost" onClick={onClose} aria-label="Close" disabled={!!progress}>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={onClose}
+            aria-label="Close"
+            disabled={!!progress}
+          >
             ✕
           </button>
         </header>
@@ -115,7 +132,11 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
           <div className="form-row">
             <label>
               Format{' '}
-              <select data-testid="export-format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+              <select
+                data-testid="export-format"
+                value={format}
+                onChange={(e) => setFormat(e.target.value as ExportFormat)}
+              >
                 <option value="har">HAR 1.2</option>
                 <option value="json">JSON</option>
                 <option value="jsonl">JSON Lines</option>
@@ -125,17 +146,41 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
           </div>
           <div className="form-row">
             <label>
-              <input type="radio" checked={scope === 'selected'} disabled={selectedIds.length === 0} onChange={() => setScope('selected')} /> Selected ({selectedIds.length})
+              <input
+                type="radio"
+                checked={scope === 'selected'}
+                disabled={selectedIds.length === 0}
+                onChange={() => setScope('selected')}
+              />{' '}
+              Selected ({selectedIds.length})
             </label>
             <label>
-              <input type="radio" checked={scope === 'filter'} data-testid="export-scope-filter" onChange={() => setScope('filter')} /> Current filter ({filteredCount?.toLocaleString() ?? '…'})
+              <input
+                type="radio"
+                checked={scope === 'filter'}
+                data-testid="export-scope-filter"
+                onChange={() => setScope('filter')}
+              />{' '}
+              Current filter ({filteredCount?.toLocaleString() ?? '…'})
             </label>
           </div>
           <label>
-            <input type="checkbox" checked={redact} data-testid="export-redact" onChange={(e) => setRedact(e.target.checked)} /> Redact secrets (Authorization, cookies, API keys, signatures)
+            <input
+              type="checkbox"
+              checked={redact}
+              data-testid="export-redact"
+              onChange={(e) => setRedact(e.target.checked)}
+            />{' '}
+            Redact secrets (Authorization, cookies, API keys, signatures)
           </label>
           <div className="row-actions">
-            <button type="button" className="btn btn-primary" data-testid="export-run" disabled={!!progress} onClick={() => void runExport()}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              data-testid="export-run"
+              disabled={!!progress}
+              onClick={() => void runExport()}
+            >
               Export
             </button>
           </div>
@@ -143,23 +188,42 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
         <section>
           <h3>Import HAR</h3>
           <p className="muted">Entries become captures marked “imported”.</p>
-          <input ref={fileRef} type="file" accept=".har,application/json" data-testid="import-file" disabled={!!progress} onChange={(e) => e.target.files?.[0] && void runImport(e.target.files[0])} />
+          <input
+            ref={fileRef}
+            type="file"
+            accept=".har,application/json"
+            data-testid="import-file"
+            disabled={!!progress}
+            onChange={(e) => e.target.files?.[0] && void runImport(e.target.files[0])}
+          />
         </section>
         {progress && (
           <div className="progress" data-testid="transfer-progress">
             <div className="progress-label">
               {progress.label} {progress.done.toLocaleString()} / {progress.total.toLocaleString()}
-              <button type="button" className="btn btn-small btn-ghost" onClick={() => (cancelled.current = true)}>
+              <button
+                type="button"
+                className="btn btn-small btn-ghost"
+                onClick={() => (cancelled.current = true)}
+              >
                 Cancel
               </button>
             </div>
             <div className="progress-track">
-              <div className="progress-fill" style={{ width: `${progress.total ? Math.round((100 * progress.done) / progress.total) : 0}%` }} />
+              <div
+                className="progress-fill"
+                style={{
+                  width: `${progress.total ? Math.round((100 * progress.done) / progress.total) : 0}%`,
+                }}
+              />
             </div>
           </div>
         )}
         {message && (
-          <div className={`notice ${message.kind === 'ok' ? 'notice-ok' : 'notice-error'}`} data-testid="transfer-message">
+          <div
+            className={`notice ${message.kind === 'ok' ? 'notice-ok' : 'notice-error'}`}
+            data-testid="transfer-message"
+          >
             {message.text}
           </div>
         )}

@@ -7,7 +7,11 @@ export function mergeExports(format: ExportFormat, chunks: string[]): string {
     case 'har': {
       const docs = chunks.map((c) => JSON.parse(c) as { log: { entries: unknown[] } });
       const first = docs[0]!;
-      return JSON.stringify({ ...first, log: { ...first.log, entries: docs.flatMap((d) => d.log.entries) } }, null, 2);
+      return JSON.stringify(
+        { ...first, log: { ...first.log, entries: docs.flatMap((d) => d.log.entries) } },
+        null,
+        2,
+      );
     }
     case 'json': {
       const docs = chunks.map((c) => JSON.parse(c) as unknown);
@@ -15,14 +19,23 @@ export function mergeExports(format: ExportFormat, chunks: string[]): string {
       const key = findArrayKey(docs[0]);
       if (key) {
         const first = docs[0] as Record<string, unknown>;
-        return JSON.stringify({ ...first, [key]: docs.flatMap((d) => (d as Record<string, unknown[]>)[key] ?? []) }, null, 2);
+        return JSON.stringify(
+          { ...first, [key]: docs.flatMap((d) => (d as Record<string, unknown[]>)[key] ?? []) },
+          null,
+          2,
+        );
       }
       throw new Error('JSON export chunks cannot be merged');
     }
     case 'jsonl':
       return chunks.map((c) => c.replace(/\n+$/, '')).join('\n') + '\n';
     case 'curl':
-      return [chunks[0]!.replace(/\n+$/, ''), ...chunks.slice(1).map((c) => c.replace(/^#!.*\n/, '').replace(/\n+$/, ''))].join('\n\n') + '\n';
+      return (
+        [
+          chunks[0]!.replace(/\n+$/, ''),
+          ...chunks.slice(1).map((c) => c.replace(/^#!.*\n/, '').replace(/\n+$/, '')),
+        ].join('\n\n') + '\n'
+      );
   }
 }
 
@@ -43,6 +56,7 @@ export function splitHar(text: string, size: number): { chunks: string[]; total:
   const entries = doc.log?.entries;
   if (!Array.isArray(entries)) throw new Error('Not a HAR file: log.entries is missing');
   const chunks: string[] = [];
-  for (let i = 0; i < entries.length; i += size) chunks.push(JSON.stringify({ ...doc, log: { ...doc.log, entries: entries.slice(i, i + size) } }));
+  for (let i = 0; i < entries.length; i += size)
+    chunks.push(JSON.stringify({ ...doc, log: { ...doc.log, entries: entries.slice(i, i + size) } }));
   return { chunks: chunks.length ? chunks : [text], total: entries.length };
 }
