@@ -8,11 +8,22 @@ export interface FilterSql {
   usesFts: boolean;
 }
 
+/** Whether a token is a whole word in the index (then it need not be matched as a prefix). */
+export type IsIndexedTerm = (token: string) => boolean;
+
+/** The token FTS5's unicode61 tokenizer (remove_diacritics 2) would make of the end of a word. */
+export function lastToken(word: string): string | null {
+  const tokens = word.match(/[\p{L}\p{N}]+/gu);
+  return tokens ? tokens[tokens.length - 1]!.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() : null;
+}
+
 /**
  * User text → a safe FTS5 query: every word becomes a quoted phrase (so `str::cn` matches the adjacent tokens
- * `str cn` and no FTS syntax can be injected), all words must match, the last one as a prefix.
+ * `str cn` and no FTS syntax can be injected) and all words must match. The last word is matched as a prefix while
+ * it is still being typed; once it is a whole indexed word it is matched exactly, because a prefix query has to
+ * collect every match before it can return the newest page (41 ms vs 0.1 ms for a common word at 1M captures).
  */
-export function toFtsQuery(text: string): string | null {
+export function toFtsQuery(text: string, isIndexedTerm?: IsIndexedTerm): string | null {
   const words = text
     // FTS5 reads a NUL as the end of the query string ("unterminated string"); it never separates words anyway.
     .replace(/\0/g, ' ')
@@ -20,17 +31,19 @@ export function toFtsQuery(text: string): string | null {
     .map((w) => w.replace(/"/g, '""'))
     .filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (words.length === 0) return null;
-  return words.map((w, i) => (i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' AND ');
+  const last = lastToken(words[words.length - 1]!);
+  const prefix = !(last && isIndexedTerm?.(last));
+  return words.map((w, i) => (i === words.length - 1 && prefix ? `"${w}"*` : `"${w}"`)).join(' AND ');
 }
 
-export function filterToSql(filter: CaptureFilter | undefined): FilterSql {
+export function filterToSql(filter: CaptureFilter | undefined, isIndexedTerm?: IsIndexedTerm): FilterSql {
   const where: string[] = [];
   const params: unknown[] = [];
   let from = 'captures c';
   let usesFts = false;
   if (!filter) return { from, where, params, usesFts };
 
-  const fts = filter.text ? toFtsQuery(filter.text) : null;
+  const fts = filter.text ? toFtsQuery(filter.text, isIndexedTerm) : null;
   if (fts) {
     from = 'captures_fts f JOIN captures c ON c.id = f.rowid';
     where.push('captures_fts MATCH ?');

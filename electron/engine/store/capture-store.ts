@@ -28,6 +28,7 @@ export class CaptureStore {
   readonly indexer: FtsIndexer;
   private readonly extractors: SearchTextExtractor[] = [];
   private readonly checkpointer: WalCheckpointer | null;
+  private readonly isIndexedTerm: (token: string) => boolean;
 
   constructor(
     private readonly db: Database.Database,
@@ -45,6 +46,8 @@ export class CaptureStore {
       },
       (counts) => endpoints.addCaptureCounts(counts),
     );
+    const vocabulary = db.prepare('SELECT 1 FROM captures_fts_vocab WHERE term = ? LIMIT 1').pluck();
+    this.isIndexedTerm = (token) => vocabulary.get(token) !== undefined;
     this.checkpointer = dbFile ? new WalCheckpointer(db, dbFile) : null;
     this.checkpointer?.start();
   }
@@ -67,7 +70,7 @@ export class CaptureStore {
     items: CaptureSummary[];
     nextCursor: number | null;
   } {
-    const sql = filterToSql(options.filter);
+    const sql = filterToSql(options.filter, this.isIndexedTerm);
     const where = [...sql.where];
     const params = [...sql.params];
     // With a text query, order and page by the index's rowid: FTS5 then walks its doclist newest-first and stops
@@ -89,7 +92,7 @@ export class CaptureStore {
   }
 
   count(filter?: CaptureFilter): number {
-    const sql = filterToSql(filter);
+    const sql = filterToSql(filter, this.isIndexedTerm);
     if (sql.where.length === 0) return this.counter('captures');
     return (
       this.db
@@ -100,7 +103,7 @@ export class CaptureStore {
 
   /** Ids matching a filter, newest first (export, bulk delete). */
   ids(filter: CaptureFilter | undefined, limit: number): number[] {
-    const sql = filterToSql(filter);
+    const sql = filterToSql(filter, this.isIndexedTerm);
     return (
       this.db
         .prepare(

@@ -110,6 +110,22 @@ describe('capture store', () => {
     expect(search('nothin')).toEqual(['/other']);
   });
 
+  it('matches a finished word exactly and a word still being typed as a prefix', async () => {
+    await stores.captures.add(capture({ path: '/a', body: Buffer.from('{"name":"spring"}') }));
+    await stores.captures.add(capture({ path: '/b', body: Buffer.from('{"name":"springtime"}') }));
+    stores.captures.indexer.drain();
+    const search = (text: string) =>
+      stores.captures
+        .list({ filter: { text }, limit: 10 })
+        .items.map((c) => c.path)
+        .sort();
+    expect(search('spring')).toEqual(['/a']);
+    expect(search('sprin')).toEqual(['/a', '/b']);
+    expect(search('springti')).toEqual(['/b']);
+    expect(search('SPRINGTIME')).toEqual(['/b']);
+    expect(stores.captures.count({ text: 'sprin' })).toBe(2);
+  });
+
   it('indexes words from registered extractors (decoded labels)', async () => {
     stores.captures.addSearchTextExtractor((c) => (c.path === '/ortto' ? 'Campaign name Tag added' : ''));
     await stores.captures.add(capture({ path: '/ortto' }));
