@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useApi } from '../../api';
 import { Tabs } from '../../components/Tabs';
-import { ApiError } from '../../../../electron/shared/contract/errors';
-import type { DeliverySummary, Environment } from '../../../../electron/shared/contract/delivery';
+import type { Environment } from '../../../../electron/shared/contract/delivery';
+import { useDeliveryRun, type DeliveryRun } from '../deliveries/use-delivery-run';
 import type { EmulatedRequest, EmulatorKind } from '../../../../electron/shared/send/emulators';
 import { buildOutgoing } from '../../../../electron/shared/send/outgoing';
 import { AuthEditor } from './AuthEditor';
@@ -30,13 +30,7 @@ import './compose.css';
 
 type TabId = 'body' | 'headers' | 'auth' | 'record' | 'signing';
 
-type SendState =
-  | { kind: 'idle' }
-  | { kind: 'confirm' }
-  | { kind: 'sending' }
-  | { kind: 'sent'; delivery: DeliverySummary }
-  | { kind: 'loop'; message: string }
-  | { kind: 'failed'; message: string };
+type SendState = DeliveryRun | { kind: 'confirm' };
 
 // The draft outlives the view: switching to the inspector and back keeps what was typed (memory only, so
 // secrets typed into auth or signing never reach storage).
@@ -55,7 +49,7 @@ export function Composer({ initial }: ComposerProps) {
   const [record, setRecord] = useState<RecordState>(() => remembered?.record ?? emptyRecordState);
   const [tab, setTab] = useState<TabId>('body');
   const [dialog, setDialog] = useState<'curl' | 'emulate' | null>(null);
-  const [send, setSend] = useState<SendState>({ kind: 'idle' });
+  const [send, setSend, startDelivery] = useDeliveryRun<{ kind: 'confirm' }>();
   const [environments, setEnvironments] = useState<Environment[] | null>(null);
   const [customMethod, setCustomMethod] = useState(() => !standardMethods.includes(draft.method));
 
@@ -80,24 +74,6 @@ export function Composer({ initial }: ComposerProps) {
       () => setEnvironments(null),
     );
   }, [api]);
-
-  // Updates can beat the send call's reply (a fast target answers first): keep them while a send is in flight.
-  const early = useRef<Map<number, DeliverySummary> | null>(null);
-
-  // A delivery we sent updates as its attempts land.
-  useEffect(
-    () =>
-      api.on('delivery.updated', ({ items }) => {
-        const inFlight = early.current;
-        if (inFlight) for (const d of items) inFlight.set(d.id, d);
-        setSend((s) => {
-          if (s.kind !== 'sent') return s;
-          const next = items.find((d) => d.id === s.delivery.id);
-          return next ? { kind: 'sent', delivery: next } : s;
-        });
-      }),
-    [api],
-  );
 
   const setDraft = useCallback((patch: Partial<ComposeDraft>) => {
     setDraftState((d) => ({ ...d, ...patch }));
@@ -136,12 +112,9 @@ export function Composer({ initial }: ComposerProps) {
   const signingBlocked = draft.signing.scheme !== 'none' && signPreview?.error ? signPreview.error : null;
   const blocked = built.errors.length > 0 || signingBlocked !== null;
 
-  const doSend = async (allowLoop = false) => {
-    setSend({ kind: 'sending' });
-    const seen = new Map<number, DeliverySummary>();
-    early.current = seen;
-    try {
-      const delivery = await api.call('deliveries.send', {
+  const doSend = (allowLoop = false) =>
+    startDelivery(() =>
+      api.call('deliveries.send', {
         request: {
           method: built.method,
           url: built.url,
@@ -153,19 +126,8 @@ export function Composer({ initial }: ComposerProps) {
         ...(draft.name.trim() ? { name: draft.name.trim() } : {}),
         type: draft.type,
         ...(allowLoop ? { allowLoop: true } : {}),
-      });
-      setSend({ kind: 'sent', delivery: seen.get(delivery.id) ?? delivery });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      setSend(
-        error instanceof ApiError && error.code === 'loop_detected'
-          ? { kind: 'loop', message }
-          : { kind: 'failed', message },
-      );
-    } finally {
-      if (early.current === seen) early.current = null;
-    }
-  };
+      }),
+    );
 
   const onSend = () => {
     if (blocked) return;

@@ -135,7 +135,7 @@ export const languageFor: Record<BodyMode, string> = {
 /** The policy an emulated platform delivers with. */
 export const policyLabels: Record<Policy, string> = {
   none: 'None (one attempt)',
-  ortto: 'Ortto (12 tries, 5 min → 1 day)',
+  ortto: 'Ortto (up to 12 retries, 5 min → 1 day)',
   ontraport: 'Ontraport (rate + retries)',
   standard: 'Standard Webhooks (8 tries)',
   custom: 'Custom waits',

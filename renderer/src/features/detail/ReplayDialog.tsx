@@ -1,71 +1,32 @@
-import { useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../../../electron/shared/contract/errors';
+import { useState } from 'react';
 import type { DeliveryPolicy, DeliverySummary } from '../../../../electron/shared/contract/delivery';
 import { useApi } from '../../api';
+import { useDeliveryRun } from '../deliveries/use-delivery-run';
 
 const policies: Array<[DeliveryPolicy, string]> = [
   ['none', 'None (one attempt)'],
-  ['ortto', 'Ortto (12 tries, 5 min → 1 day)'],
+  ['ortto', 'Ortto (up to 12 retries, 5 min → 1 day)'],
   ['ontraport', 'Ontraport (rate + retries)'],
   ['standard', 'Standard Webhooks (8 tries)'],
 ];
-
-type ReplayState =
-  | { kind: 'idle' }
-  | { kind: 'sending' }
-  | { kind: 'sent'; delivery: DeliverySummary }
-  | { kind: 'loop'; message: string }
-  | { kind: 'failed'; message: string };
 
 /** Re-sends one capture byte-for-byte (method, headers, body) to another URL through `deliveries.replay`. */
 export function ReplayDialog({ captureId, onClose }: { captureId: number; onClose: () => void }) {
   const api = useApi();
   const [url, setUrl] = useState('');
   const [policy, setPolicy] = useState<DeliveryPolicy>('none');
-  const [state, setState] = useState<ReplayState>({ kind: 'idle' });
+  const [state, setState, startDelivery] = useDeliveryRun();
 
-  // Updates can arrive before the call returns (a fast target answers first), so the latest ones are kept by id.
-  const latest = useRef<Map<number, DeliverySummary> | null>(null);
-
-  // The delivery keeps updating as its attempts land.
-  useEffect(
-    () =>
-      api.on('delivery.updated', ({ items }) => {
-        const inFlight = latest.current;
-        if (inFlight) for (const d of items) inFlight.set(d.id, d);
-        setState((s) => {
-          if (s.kind !== 'sent') return s;
-          const next = items.find((d) => d.id === s.delivery.id);
-          return next ? { kind: 'sent', delivery: next } : s;
-        });
-      }),
-    [api],
-  );
-
-  const replay = async (allowLoop: boolean) => {
-    setState({ kind: 'sending' });
-    const early = new Map<number, DeliverySummary>();
-    latest.current = early;
-    try {
-      const delivery = await api.call('deliveries.replay', {
+  const replay = (allowLoop: boolean) =>
+    startDelivery(() =>
+      api.call('deliveries.replay', {
         captureId,
         url: url.trim(),
         mode: 'exact',
         policy,
         ...(allowLoop ? { allowLoop: true } : {}),
-      });
-      setState({ kind: 'sent', delivery: early.get(delivery.id) ?? delivery });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      setState(
-        error instanceof ApiError && error.code === 'loop_detected'
-          ? { kind: 'loop', message }
-          : { kind: 'failed', message },
-      );
-    } finally {
-      if (latest.current === early) latest.current = null;
-    }
-  };
+      }),
+    );
 
   return (
     <div

@@ -1,0 +1,61 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../../../../electron/shared/contract/errors';
+import type { DeliverySummary } from '../../../../electron/shared/contract/delivery';
+import { useApi } from '../../api';
+
+type SentRun = { kind: 'sent'; delivery: DeliverySummary };
+
+export type DeliveryRun =
+  | { kind: 'idle' }
+  | { kind: 'sending' }
+  | SentRun
+  /** The loop guard refused: the UI shows the reason and offers an explicit override. */
+  | { kind: 'loop'; message: string }
+  | { kind: 'failed'; message: string };
+
+const isSent = (run: { kind: string }): run is SentRun => run.kind === 'sent';
+
+/**
+ * Starts a delivery (send, replay) and follows it live as its attempts land. Updates that arrive before the call
+ * returns (a fast target answers first) are kept, so the newest state wins. `Extra` adds a component's own states.
+ */
+export function useDeliveryRun<Extra extends { kind: string } = never>() {
+  const api = useApi();
+  const [run, setRun] = useState<DeliveryRun | Extra>({ kind: 'idle' });
+  const inFlight = useRef<Map<number, DeliverySummary> | null>(null);
+
+  useEffect(
+    () =>
+      api.on('delivery.updated', ({ items }) => {
+        const seen = inFlight.current;
+        if (seen) for (const d of items) seen.set(d.id, d);
+        setRun((current) => {
+          if (!isSent(current)) return current;
+          const next = items.find((d) => d.id === current.delivery.id);
+          return next ? { kind: 'sent', delivery: next } : current;
+        });
+      }),
+    [api],
+  );
+
+  const start = useCallback(async (call: () => Promise<DeliverySummary>) => {
+    setRun({ kind: 'sending' });
+    const seen = new Map<number, DeliverySummary>();
+    inFlight.current = seen;
+    try {
+      const delivery = await call();
+      setRun({ kind: 'sent', delivery: seen.get(delivery.id) ?? delivery });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      setRun(
+        error instanceof ApiError && error.code === 'loop_detected'
+          ? { kind: 'loop', message }
+          : { kind: 'failed', message },
+      );
+    } finally {
+      if (inFlight.current === seen) inFlight.current = null;
+    }
+  }, []);
+
+  return [run, setRun, start] as const;
+}
