@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient, type ApiClient, type Transport } from '../../../electron/shared/contract/client';
+import { createApiClient, type ApiClient } from '../../../electron/shared/contract/client';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
 import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
 import { silentLogger } from '../../../electron/engine/util/logger';
@@ -12,6 +12,7 @@ import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { BulkSend, DeliveryLog, SavedWebhooks } from '../../../renderer/src/features/deliveries';
 import { tempDir } from '../../helpers/temp-dir';
 import { removeDir } from '../../integration/delivery/helpers';
+import { recordingTransport } from '../../helpers/recording-transport';
 
 // The delivery views against a real engine (in-process transport, SQLite in a temp dir) and a real destination.
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
@@ -36,16 +37,7 @@ beforeAll(async () => {
   targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
   dir = tempDir();
   engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-  const real = createInProcessTransport(engine);
-  const recording: Transport = {
-    invoke: (method, input) => {
-      calls.push({ method, input });
-      return real.invoke(method, input);
-    },
-    subscribe: (listener) => real.subscribe(listener),
-    capabilities: () => real.capabilities(),
-  };
-  api = createApiClient(recording);
+  api = createApiClient(recordingTransport(createInProcessTransport(engine), (call) => calls.push(call)));
 });
 afterAll(async () => {
   await new Promise((resolve) => target.close(resolve));

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient, type ApiClient, type Transport } from '../../../electron/shared/contract/client';
+import { createApiClient, type ApiClient } from '../../../electron/shared/contract/client';
 import { sendInput } from '../../../electron/shared/contract/delivery';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
 import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
@@ -13,6 +13,7 @@ import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { Composer } from '../../../renderer/src/features/compose';
 import { tempDir } from '../../helpers/temp-dir';
+import { recordingTransport } from '../../helpers/recording-transport';
 
 // The composer against a real engine (in-process dispatcher, real SQLite in a temp dir); calls are recorded on
 // the way through so the test can check exactly what the composer asked the engine to send.
@@ -43,16 +44,7 @@ beforeAll(async () => {
   targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
   dir = tempDir();
   engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-  const real = createInProcessTransport(engine);
-  const recording: Transport = {
-    invoke: (method, input) => {
-      calls.push({ method, input });
-      return real.invoke(method, input);
-    },
-    subscribe: (listener) => real.subscribe(listener),
-    capabilities: () => real.capabilities(),
-  };
-  api = createApiClient(recording);
+  api = createApiClient(recordingTransport(createInProcessTransport(engine), (call) => calls.push(call)));
 });
 afterAll(async () => {
   await new Promise((resolve) => target.close(resolve));

@@ -121,14 +121,7 @@ export function RuleEditor({ draft, onChange }: { draft: RuleDraft; onChange: (d
             requests
           </label>
           <label>
-            answer{' '}
-            <input
-              className="input-narrow"
-              data-testid="rule-fail-status"
-              inputMode="numeric"
-              value={b.failStatus}
-              onChange={(e) => setB({ failStatus: Number(e.target.value) || 500 })}
-            />
+            answer <FailStatusInput value={b.failStatus} onChange={(failStatus) => setB({ failStatus })} />
           </label>
         </div>
       )}
@@ -146,14 +139,7 @@ export function RuleEditor({ draft, onChange }: { draft: RuleDraft; onChange: (d
             %
           </label>
           <label>
-            with{' '}
-            <input
-              className="input-narrow"
-              data-testid="rule-fail-status"
-              inputMode="numeric"
-              value={b.failStatus}
-              onChange={(e) => setB({ failStatus: Number(e.target.value) || 500 })}
-            />
+            with <FailStatusInput value={b.failStatus} onChange={(failStatus) => setB({ failStatus })} />
           </label>
         </div>
       )}
@@ -190,5 +176,18 @@ export function RuleEditor({ draft, onChange }: { draft: RuleDraft; onChange: (d
         />
       </label>
     </div>
+  );
+}
+
+/** The status a failing request is answered with (fail-first and failure-rate share it). */
+function FailStatusInput({ value, onChange }: { value: number; onChange: (status: number) => void }) {
+  return (
+    <input
+      className="input-narrow"
+      data-testid="rule-fail-status"
+      inputMode="numeric"
+      value={value}
+      onChange={(e) => onChange(Number(e.target.value) || 500)}
+    />
   );
 }
