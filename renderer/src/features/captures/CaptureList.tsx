@@ -48,21 +48,29 @@ export const CaptureList = memo(function CaptureList({
     count: items.length + (hasMore ? 1 : 0),
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 6,
     getItemKey: (index) => items[index]?.id ?? 'loader',
   });
   const virtualItems = virtualizer.getVirtualItems();
 
-  // Keep the rows the user is reading in place when new captures are prepended above them.
+  // Keep the rows the user is reading in place when new captures are prepended above them. The offset comes from
+  // scroll events: reading scrollTop here, right after the commit, would force a layout on every live update.
   const topId = useRef<number | undefined>(undefined);
+  const scrolledTo = useRef(0);
+  const onScroll = useCallback(() => {
+    scrolledTo.current = scrollRef.current?.scrollTop ?? 0;
+  }, []);
   useLayoutEffect(() => {
     const el = scrollRef.current;
     const previousTop = topId.current;
     topId.current = items[0]?.id;
-    if (!el || previousTop === undefined || el.scrollTop === 0) return;
+    if (!el || previousTop === undefined || scrolledTo.current === 0) return;
     let added = 0;
     while (added < items.length && items[added]!.id > previousTop) added++;
-    if (added > 0 && added < items.length) el.scrollTop += added * ROW_HEIGHT;
+    if (added > 0 && added < items.length) {
+      scrolledTo.current += added * ROW_HEIGHT;
+      el.scrollTop = scrolledTo.current;
+    }
   }, [items]);
 
   const last = virtualItems[virtualItems.length - 1];
@@ -199,6 +207,7 @@ export const CaptureList = memo(function CaptureList({
         ref={scrollRef}
         tabIndex={0}
         onKeyDown={onKeyDown}
+        onScroll={onScroll}
         data-testid="capture-list"
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { CaptureFilter, CaptureSummary } from '../../../../electron/shared/contract/captures';
 import { useApi, useConnection, useEvent } from '../../api';
 import { matchesLocally } from '../../lib/filter-state';
+import { createFrameBatcher, type FrameBatcher } from '../../state/frame-batcher';
 
 const PAGE = 200;
 /** While paused, keep at most this many arrivals in memory; beyond it, resuming refetches the head. */
@@ -49,6 +51,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
   const overflowed = useRef(false);
   const pausedRef = useRef(false);
   const headTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const batcher = useRef<FrameBatcher<CaptureSummary> | null>(null);
   const itemsRef = useRef(items);
   itemsRef.current = items;
   const filterRef = useRef(filter);
@@ -58,6 +61,8 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
     const gen = ++generation.current;
     setLoading(true);
     setError(null);
+    // The first page is fetched after these were committed, so it holds them.
+    batcher.current?.clear();
     pending.current = [];
     overflowed.current = false;
     setPendingCount(0);
@@ -157,27 +162,39 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
   // After a drop, deletions may have been missed too, so start over.
   useConnection((reconnected) => (reconnected ? reset() : refreshHead()));
 
-  useEvent('capture.created', ({ items: batch }) => {
-    setArrivals((n) => n + 1);
-    const f = filterRef.current;
-    const verdicts = batch.map((c) => matchesLocally(f, c));
-    if (verdicts.includes(null)) {
-      refreshHead();
-      return;
-    }
-    const matching = batch.filter((_, i) => verdicts[i]);
-    if (matching.length === 0) return;
-    if (pausedRef.current) {
-      if (pending.current.length + matching.length > PENDING_CAP) overflowed.current = true;
-      else pending.current.push(...matching);
-      setPendingCount((n) => n + matching.length);
-      return;
-    }
-    prepend(matching);
-    setTotal((t) => (t === null ? t : t + matching.length));
-  });
+  const arrived = useCallback(
+    (batch: CaptureSummary[]) => {
+      setArrivals((n) => n + 1);
+      const f = filterRef.current;
+      const verdicts = batch.map((c) => matchesLocally(f, c));
+      if (verdicts.includes(null)) {
+        refreshHead();
+        return;
+      }
+      const matching = batch.filter((_, i) => verdicts[i]);
+      if (matching.length === 0) return;
+      if (pausedRef.current) {
+        if (pending.current.length + matching.length > PENDING_CAP) overflowed.current = true;
+        else pending.current.push(...matching);
+        setPendingCount((n) => n + matching.length);
+        return;
+      }
+      prepend(matching);
+      setTotal((t) => (t === null ? t : t + matching.length));
+    },
+    [prepend, refreshHead],
+  );
+  // Arrivals are applied once per frame, committed synchronously in that frame (before it paints): at 1,000
+  // captures/s the engine sends hundreds of batches a second, and a render per batch left the page no time to paint.
+  const arrivedRef = useRef(arrived);
+  arrivedRef.current = arrived;
+  batcher.current ??= createFrameBatcher((batch) => flushSync(() => arrivedRef.current(batch)));
+  useEffect(() => () => batcher.current?.clear(), []);
+
+  useEvent('capture.created', ({ items: batch }) => batcher.current?.push(batch));
 
   useEvent('capture.deleted', ({ ids, all }) => {
+    batcher.current?.flush();
     if (all) {
       setItems([]);
       setTotal(0);
@@ -196,6 +213,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
   });
 
   useEvent('capture.updated', ({ items: updated }) => {
+    batcher.current?.flush();
     const byId = new Map(updated.map((c) => [c.id, c]));
     setItems((prev) => (prev.some((c) => byId.has(c.id)) ? prev.map((c) => byId.get(c.id) ?? c) : prev));
   });
