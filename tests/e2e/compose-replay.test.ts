@@ -170,10 +170,10 @@ describe('compose, replay and endpoint protection', () => {
     expect(expectClean(s.problems)).toEqual(clean);
   });
 
-  it('"Open in composer" fills the composer with the capture\'s method, headers and body', async () => {
+  it('"Open in composer" fills the composer with the capture\'s method, URL, headers and body', async () => {
     const { page, app } = s;
     await view('inspect');
-    await send(app.receiverUrl, '/to-compose', {
+    await send(app.receiverUrl, '/to-compose?src=detail&n=1', {
       method: 'PUT',
       body: '{"open":"me"}',
       headers: { 'content-type': 'application/json', 'x-from-capture': 'yes' },
@@ -183,6 +183,10 @@ describe('compose, replay and endpoint protection', () => {
     await page.getByTestId('open-in-composer').click();
     await page.getByTestId('composer').waitFor();
     await eventually(async () => expect(await page.getByTestId('compose-method').inputValue()).toBe('PUT'));
+    // The URL it was sent to, query kept as received: the user edits it to the real target.
+    expect(await page.getByTestId('compose-url').inputValue()).toBe(
+      `${app.receiverUrl.replace(/\/$/, '')}/to-compose?src=detail&n=1`,
+    );
     expect(await page.getByTestId('preview-body').innerText()).toBe('{"open":"me"}');
     expect(await page.getByTestId('preview-header').allInnerTexts()).toContain('x-from-capture: yes\n');
     expect(new URL(page.url()).hash).toContain('view=compose');

@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../../api';
 import { useHashParams } from '../../state/hash-state';
+import { captureUrl } from '../../lib/capture-url';
 import { Composer } from './Composer';
 import type { InitialRequest } from './state';
 
 /**
- * The Compose view. `#view=compose&from=<captureId>` opens that capture in the composer (method, headers and the
- * exact body); the target URL is left for the user, since the capture's own URL is this app's receiver.
+ * The Compose view. `#view=compose&from=<captureId>` opens that capture in the composer: method, the URL it was sent
+ * to (its public tunnel URL, else this app's receiver — the user edits it to the real target; sending to the own
+ * receiver asks first), headers and the exact body.
  */
 export function ComposeView() {
   const api = useApi();
@@ -18,12 +20,12 @@ export function ComposeView() {
   useEffect(() => {
     if (from === null) return;
     let live = true;
-    api.call('captures.get', { id: from }).then(
-      (capture) => {
+    Promise.all([api.call('captures.get', { id: from }), api.call('app.info', {})]).then(
+      ([capture, info]) => {
         if (!live) return;
         setInitial({
           method: capture.method,
-          url: '',
+          url: captureUrl(capture, info.receiverUrl),
           headers: capture.headers,
           bodyBase64: capture.bodyBase64,
         });

@@ -7,6 +7,7 @@ import { downloadBlob } from '../../components/download';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { Tabs } from '../../components/Tabs';
 import { base64ToBytes, bytesToText } from '../../lib/bytes';
+import { captureUrl } from '../../lib/capture-url';
 import { toCurl } from '../../lib/curl';
 import { formatBytes, formatDateTime, formatDuration, mediaType, statusClass } from '../../lib/format';
 import { DecodedSlot } from '../../app/slots';
@@ -93,9 +94,8 @@ export const DetailPane = memo(function DetailPane(props: Props) {
   );
 });
 
-function fullUrl(base: string, d: CaptureDetail) {
-  return `${base.replace(/\/$/, '')}${d.path}${d.query ? `?${d.query}` : ''}`;
-}
+/** The local receiver's URL for the capture (the public one, when there is one, is shown beside it). */
+const fullUrl = (base: string, d: CaptureDetail) => captureUrl({ ...d, publicUrl: null }, base);
 
 /** The header as sent (with its boundary and charset parameters); the summary field may hold only the media type. */
 function contentTypeHeader(d: CaptureDetail): string | null {
