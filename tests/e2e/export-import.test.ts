@@ -117,4 +117,78 @@ describe('export and import', () => {
     expect(await count()).toBe(n);
     await page.locator('[data-testid="transfer-dialog"] button[aria-label="Close"]').click();
   });
+
+  it('long imports and exports show progress, n of N, as their chunks land', async () => {
+    const { page } = s;
+    await page.getByTestId('search').fill('');
+    await eventually(async () =>
+      expect(await page.getByTestId('result-count').innerText()).not.toMatch(/match/),
+    );
+    const n = 1200; // several import chunks (200 entries) and export chunks (500 captures)
+    const entries = Array.from({ length: n }, (_, i) => ({
+      startedDateTime: new Date(Date.UTC(2026, 0, 1, 0, 0, 0, i)).toISOString(),
+      request: {
+        method: 'POST',
+        url: `https://example.test/bulk/${i}`,
+        headers: [{ name: 'Content-Type', value: 'application/json' }],
+        postData: { mimeType: 'application/json', text: `{"n":${i}}` },
+      },
+    }));
+    const har = Buffer.from(JSON.stringify({ log: { version: '1.2', entries } }));
+    // Every state the progress bar shows, recorded in the page as it renders.
+    await page.evaluate(() => {
+      const seen: Array<{ text: string; now: number; max: number }> = [];
+      (window as unknown as { __progress: typeof seen }).__progress = seen;
+      new MutationObserver(() => {
+        const bar = document.querySelector('[data-testid="transfer-progress"]');
+        const text = bar?.getAttribute('aria-valuetext');
+        if (!bar || !text || seen.at(-1)?.text === text) return;
+        seen.push({
+          text,
+          now: Number(bar.getAttribute('aria-valuenow')),
+          max: Number(bar.getAttribute('aria-valuemax')),
+        });
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    const progress = async (label: string) =>
+      (
+        await page.evaluate(
+          () =>
+            (window as unknown as { __progress: Array<{ text: string; now: number; max: number }> })
+              .__progress,
+        )
+      ).filter((p) => p.text.startsWith(label));
+
+    await page.getByTestId('transfer-button').click();
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'bulk.har', mimeType: 'application/json', buffer: har });
+    await eventually(async () =>
+      expect(await page.getByTestId('transfer-message').innerText()).toContain(
+        `Imported ${n.toLocaleString('en-US')} captures`,
+      ),
+    );
+    const imported = await progress('Importing');
+    expect(imported.map((p) => p.max)).toEqual(imported.map(() => n));
+    const midImport = imported.filter((p) => p.now > 0 && p.now < n);
+    expect(midImport.length).toBeGreaterThan(0);
+    expect(midImport[0]!.text).toMatch(/^Importing [\d,]+ of 1,200$/);
+    await page.locator('[data-testid="transfer-dialog"] button[aria-label="Close"]').click();
+
+    const stored = await s.app.rpc<{ count: number }>('captures.count', {});
+    if (!stored.ok) throw new Error(stored.error.message);
+    const total = stored.value.count;
+    await eventually(async () =>
+      expect(await page.getByTestId('result-count').innerText()).toBe(
+        `${total.toLocaleString('en-US')} captures`,
+      ),
+    );
+    const har2 = await exportVia(page, 'har');
+    const exported = await progress('Exporting');
+    const midExport = exported.filter((p) => p.now > 0 && p.now < p.max);
+    expect(midExport.length).toBeGreaterThan(0);
+    expect(midExport[0]!.text).toMatch(/^Exporting [\d,]+ of [\d,]+$/);
+    expect(midExport.every((p) => p.max === total)).toBe(true);
+    expect((JSON.parse(har2.text) as { log: { entries: unknown[] } }).log.entries).toHaveLength(total);
+  });
 });

@@ -4,9 +4,10 @@ import { useApi } from '../../api';
 import { downloadBlob } from '../../components/download';
 import { mergeExports, splitHar } from './merge-export';
 
-const SINGLE_CALL_LIMIT = 5000;
-const CHUNK = 500;
-const IMPORT_CHUNK = 200;
+/** Captures per export call: anything longer than one chunk pages through and shows "n of N" as chunks land. */
+export const EXPORT_CHUNK = 500;
+/** HAR entries per import call, so imports of any size report progress. */
+export const IMPORT_CHUNK = 200;
 
 interface Props {
   selectedIds: number[];
@@ -16,6 +17,9 @@ interface Props {
 }
 
 type Progress = { label: string; done: number; total: number } | null;
+
+const progressText = (p: NonNullable<Progress>) =>
+  p.total > 0 ? `${p.label} ${p.done.toLocaleString()} of ${p.total.toLocaleString()}` : `${p.label}…`;
 
 export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: Props) {
   const api = useApi();
@@ -31,42 +35,47 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
     setMessage(null);
     cancelled.current = false;
     try {
-      const total = scope === 'selected' ? selectedIds.length : (filteredCount ?? 0);
+      let total = scope === 'selected' ? selectedIds.length : (filteredCount ?? 0);
       setProgress({ label: 'Exporting', done: 0, total });
-      let result: { content: string; fileName: string; mimeType: string; count: number };
-      if (scope === 'selected' && selectedIds.length <= SINGLE_CALL_LIMIT) {
-        result = await api.call('captures.export', { format, ids: selectedIds, redact });
-      } else if (scope === 'filter' && total <= SINGLE_CALL_LIMIT) {
-        result = await api.call('captures.export', { format, filter, redact });
+      const chunks: string[] = [];
+      let meta = { fileName: '', mimeType: '' };
+      let count = 0;
+      const exportIds = async (ids: number[]) => {
+        const part = await api.call('captures.export', { format, ids, redact });
+        chunks.push(part.content);
+        meta = { fileName: part.fileName, mimeType: part.mimeType };
+        count += part.count;
+        // Captures arriving during a filter export can outgrow the count the dialog opened with.
+        total = Math.max(total, count);
+        setProgress({ label: 'Exporting', done: count, total });
+      };
+      if (scope === 'filter' && total <= EXPORT_CHUNK) {
+        // One call: the engine brings the search index up to date first, so a text filter misses nothing.
+        const whole = await api.call('captures.export', { format, filter, redact });
+        chunks.push(whole.content);
+        meta = { fileName: whole.fileName, mimeType: whole.mimeType };
+        count = whole.count;
+      } else if (scope === 'selected') {
+        for (let i = 0; i < selectedIds.length && !cancelled.current; i += EXPORT_CHUNK)
+          await exportIds(selectedIds.slice(i, i + EXPORT_CHUNK));
       } else {
-        // Large exports go in id chunks so progress is real and no single response is enormous.
-        const chunks: string[] = [];
-        let meta = { fileName: '', mimeType: '' };
-        let count = 0;
-        const exportIds = async (ids: number[]) => {
-          const part = await api.call('captures.export', { format, ids, redact });
-          chunks.push(part.content);
-          meta = { fileName: part.fileName, mimeType: part.mimeType };
-          count += part.count;
-          setProgress({ label: 'Exporting', done: count, total });
-        };
-        if (scope === 'selected') {
-          for (let i = 0; i < selectedIds.length && !cancelled.current; i += CHUNK)
-            await exportIds(selectedIds.slice(i, i + CHUNK));
-        } else {
-          let cursor: number | null = null;
-          do {
-            const page: { items: Array<{ id: number }>; nextCursor: number | null } = await api.call(
-              'captures.list',
-              { filter, cursor, limit: CHUNK },
-            );
-            if (page.items.length) await exportIds(page.items.map((c) => c.id));
-            cursor = page.nextCursor;
-          } while (cursor !== null && !cancelled.current);
-        }
-        if (cancelled.current) throw new Error('Export cancelled');
-        result = { content: mergeExports(format, chunks), count, ...meta };
+        // Page the filter by cursor (the same keyset the list uses) and export each page by id.
+        let cursor: number | null = null;
+        do {
+          const page: { items: Array<{ id: number }>; nextCursor: number | null } = await api.call(
+            'captures.list',
+            { filter, cursor, limit: EXPORT_CHUNK },
+          );
+          if (page.items.length) await exportIds(page.items.map((c) => c.id));
+          cursor = page.nextCursor;
+        } while (cursor !== null && !cancelled.current);
       }
+      if (cancelled.current) throw new Error('Export cancelled');
+      // Nothing matched: still hand over a valid, empty document of the chosen format.
+      const result =
+        chunks.length === 0
+          ? await api.call('captures.export', { format, filter, redact })
+          : { content: mergeExports(format, chunks), count, ...meta };
       downloadBlob(result.content, result.fileName, result.mimeType);
       setMessage({
         kind: 'ok',
@@ -83,6 +92,7 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
     setMessage(null);
     cancelled.current = false;
     try {
+      setProgress({ label: `Reading ${file.name}`, done: 0, total: 0 });
       const { chunks, total } = splitHar(await file.text(), IMPORT_CHUNK);
       let imported = 0;
       let skipped = 0;
@@ -198,9 +208,18 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
           />
         </section>
         {progress && (
-          <div className="progress" data-testid="transfer-progress">
+          <div
+            className="progress"
+            data-testid="transfer-progress"
+            role="progressbar"
+            aria-label={progress.label}
+            aria-valuemin={0}
+            aria-valuemax={progress.total}
+            aria-valuenow={progress.done}
+            aria-valuetext={progressText(progress)}
+          >
             <div className="progress-label">
-              {progress.label} {progress.done.toLocaleString()} / {progress.total.toLocaleString()}
+              {progressText(progress)}
               <button
                 type="button"
                 className="btn btn-small btn-ghost"
