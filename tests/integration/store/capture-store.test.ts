@@ -126,11 +126,18 @@ describe('capture store', () => {
     expect(stores.captures.count({ text: 'sprin' })).toBe(2);
   });
 
-  it('indexes words from registered extractors (decoded labels)', async () => {
-    stores.captures.addSearchTextExtractor((c) => (c.path === '/ortto' ? 'Campaign name Tag added' : ''));
-    await stores.captures.add(capture({ path: '/ortto' }));
+  it("indexes the decoder's labels for vendor field IDs", async () => {
+    await stores.captures.add(
+      capture({
+        path: '/ortto',
+        body: Buffer.from('{"activity":{"field_id":"act::ta","attr":{"str::cn":"Spring"}}}'),
+      }),
+    );
+    await stores.captures.add(capture({ path: '/plain', body: Buffer.from('{"name":"Spring"}') }));
     stores.captures.indexer.drain();
-    expect(stores.captures.list({ filter: { text: 'tag added' }, limit: 5 }).items).toHaveLength(1);
+    expect(
+      stores.captures.list({ filter: { text: 'campaign name' }, limit: 5 }).items.map((c) => c.path),
+    ).toEqual(['/ortto']);
   });
 
   it('deletes from the table, the index and the counters', async () => {
