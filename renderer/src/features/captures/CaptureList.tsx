@@ -48,7 +48,7 @@ export const CaptureList = memo(function CaptureList({
     count: items.length + (hasMore ? 1 : 0),
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
+    overscan: 4,
     getItemKey: (index) => items[index]?.id ?? 'loader',
   });
   const virtualItems = virtualizer.getVirtualItems();
@@ -75,7 +75,11 @@ export const CaptureList = memo(function CaptureList({
 
   const last = virtualItems[virtualItems.length - 1];
   useEffect(() => {
-    if (last && last.index >= items.length - 20 && hasMore && !loading) loadMore();
+    if (!last || last.index < items.length - 20 || !hasMore || loading) return;
+    // Scroll renders commit inside the scroll event (synchronously, so rows never lag the scroll): start the fetch
+    // in a task of its own rather than in that frame.
+    const timer = setTimeout(loadMore, 0);
+    return () => clearTimeout(timer);
   }, [last, items.length, hasMore, loading, loadMore]);
 
   const indexOf = (id: number | null) => (id === null ? -1 : items.findIndex((c) => c.id === id));

@@ -1,4 +1,4 @@
-import { useEffect, useState, memo } from 'react';
+import { memo, startTransition, useEffect, useState } from 'react';
 import { Area, AreaChart, Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAxis } from 'recharts';
 import type { CaptureFilter } from '../../../../electron/shared/contract/captures';
 import { useApi } from '../../api';
@@ -35,8 +35,9 @@ export const Charts = memo(function Charts({
   const api = useApi();
   const [data, setData] = useState<Data | null>(null);
   const [minute, setMinute] = useState(0);
-  // Refresh at most every 2 s while captures arrive, and once a minute regardless.
-  const tick = useThrottledTick(arrivals, 2000) + minute;
+  // Refresh at most every 5 s while captures arrive (each refresh is 34 counts; the buckets are minutes), and once a
+  // minute regardless.
+  const tick = useThrottledTick(arrivals, 5000) + minute;
   useEffect(() => {
     const t = setInterval(() => setMinute((n) => n + 1), 60_000);
     return () => clearInterval(t);
@@ -71,18 +72,21 @@ export const Charts = memo(function Charts({
     ]).then(
       ([rate, statuses]) => {
         if (!live) return;
-        setData({
-          rate: rate.map((n, i) => ({ t: new Date(buckets[i]!).toTimeString().slice(0, 5), n })),
-          statuses: statuses.map((n, i) => ({
-            label: CLASSES[i]!.label,
-            n:
-              filter.statuses &&
-              filter.statuses.every((s) => s < CLASSES[i]!.from || s >= CLASSES[i]!.from + 100)
-                ? 0
-                : n,
-            color: CLASSES[i]!.color,
-          })),
-        });
+        // Redrawing the charts must not hold up rows arriving in the list.
+        startTransition(() =>
+          setData({
+            rate: rate.map((n, i) => ({ t: new Date(buckets[i]!).toTimeString().slice(0, 5), n })),
+            statuses: statuses.map((n, i) => ({
+              label: CLASSES[i]!.label,
+              n:
+                filter.statuses &&
+                filter.statuses.every((s) => s < CLASSES[i]!.from || s >= CLASSES[i]!.from + 100)
+                  ? 0
+                  : n,
+              color: CLASSES[i]!.color,
+            })),
+          }),
+        );
       },
       () => undefined,
     );
