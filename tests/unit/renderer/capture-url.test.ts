@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { captureUrl } from '../../../renderer/src/lib/capture-url';
+
+describe('captureUrl', () => {
+  it('is the receiver URL with the path and the raw query as received', () => {
+    expect(
+      captureUrl({ path: '/h/a', query: 'x=1&x=2&y=%20', publicUrl: null }, 'http://127.0.0.1:8787/'),
+    ).toBe('http://127.0.0.1:8787/h/a?x=1&x=2&y=%20');
+    expect(captureUrl({ path: '/', query: '', publicUrl: null }, 'http://127.0.0.1:8787')).toBe(
+      'http://127.0.0.1:8787/',
+    );
+  });
+
+  it('uses the public tunnel URL when the capture came through it', () => {
+    expect(
+      captureUrl({ path: '/hook', query: 'a=b', publicUrl: 'https://abc.loca.lt' }, 'http://127.0.0.1:8787'),
+    ).toBe('https://abc.loca.lt/hook?a=b');
+  });
+});
