@@ -43,19 +43,6 @@ await Promise.all([
     define: { 'import.meta.url': '__bundleUrl' },
     banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),
-  // The store worker runs eval'd (see electron/engine/store/worker/store-worker-client.ts: storeWorkerBuildOptions):
-  // one self-contained CommonJS script, better-sqlite3 loaded by the path the main thread resolved.
-  esbuild({
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    external: ['better-sqlite3'],
-    logLevel: 'warning',
-    entryPoints: { 'store-worker': join(root, 'electron/engine/store/worker/store-worker.ts') },
-    outdir: join(root, 'dist'),
-    outExtension: { '.js': '.cjs' },
-  }),
   // The preload runs sandboxed: one self-contained CommonJS file, nothing external but electron.
   esbuild({
     bundle: true,

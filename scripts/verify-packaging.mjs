@@ -49,7 +49,6 @@ try {
     'dist/electron/preload.cjs',
     'dist/renderer/index.html',
     'dist/migrations/001_core.sql',
-    'dist/store-worker.cjs',
   ]) {
     check(existsSync(join(root, file)), `${file} built`);
   }
@@ -114,7 +113,6 @@ try {
     '/dist/electron/preload.cjs',
     '/dist/renderer/index.html',
     '/dist/migrations/001_core.sql',
-    '/dist/store-worker.cjs',
     '/node_modules/better-sqlite3/lib/index.js',
     '/node_modules/zod/package.json',
   ]) {

@@ -137,7 +137,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const retentionTimer = setInterval(prune, options.retentionIntervalMs ?? 30_000);
   retentionTimer.unref();
   settings.onChange(() => setImmediate(prune));
-  captures.indexer.poke();
+  captures.indexer.poke(0);
 
   let closed = false;
   return {

@@ -97,11 +97,7 @@ await build({
 async function startServer(kind: Kind): Promise<Server> {
   const child = fork(serverBundle, [kind], {
     execArgv: [],
-    env: {
-      ...process.env,
-      HOOKSCOPE_MIGRATIONS_DIR: join(root, 'electron/engine/store/migrations'),
-      HOOKSCOPE_STORE_WORKER: join(root, 'electron/engine/store/worker/store-worker.ts'),
-    },
+    env: { ...process.env, HOOKSCOPE_MIGRATIONS_DIR: join(root, 'electron/engine/store/migrations') },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const waitFor = <T>(type: string) =>

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { searchTextFor } from '../../electron/shared/decode/index';
 import { openStores } from '../../electron/engine/store/open-stores';
 import { systemClock } from '../../electron/engine/util/clock';
 import { fmt, handOffMarkdown, mb, parseFlags, table, verdict } from './bench-util';
@@ -22,7 +23,17 @@ const batchRows = 100;
 const dataDir = mkdtempSync(join(tmpdir(), 'hookscope-storage-bench-'));
 const stores = openStores({ dataDir, clock: systemClock });
 const { captures, endpoints, db } = stores;
-// The store worker indexes decoded labels too (decode/search-text-extractor.ts), so index costs are the real ones.
+// The engine's decode module feeds the index decoded labels; do the same so index costs are the real ones.
+captures.addSearchTextExtractor((c) =>
+  searchTextFor({
+    method: c.method,
+    path: c.path,
+    query: c.query,
+    headers: c.headers,
+    contentType: c.contentType,
+    body: c.body,
+  }),
+);
 for (const slug of ['ortto', 'ontraport', 'generic']) endpoints.create({ slug, name: slug });
 const endpointFor = (path: string) => endpoints.match(path).id;
 const ontraportId = endpoints.match('/h/ontraport/x').id;

@@ -72,12 +72,10 @@ export class CustomDictionaryStore {
   }
 
   delete(id: number): boolean {
-    return this.db
-      .transaction(() => {
-        this.db.prepare('DELETE FROM decode_dictionary_entries WHERE dictionary_id = ?').run(id);
-        return this.db.prepare('DELETE FROM decode_dictionaries WHERE id = ?').run(id).changes > 0;
-      })
-      .immediate();
+    return this.db.transaction(() => {
+      this.db.prepare('DELETE FROM decode_dictionary_entries WHERE dictionary_id = ?').run(id);
+      return this.db.prepare('DELETE FROM decode_dictionaries WHERE id = ?').run(id).changes > 0;
+    })();
   }
 
   entries(id: number): CustomEntry[] {
@@ -105,13 +103,11 @@ export class CustomDictionaryStore {
       .prepare(`INSERT INTO decode_dictionary_entries (dictionary_id, field_id, activity_id, label, display_type)
       VALUES (?, ?, ?, ?, ?) ON CONFLICT (dictionary_id, field_id, activity_id) DO UPDATE SET label = excluded.label,
       display_type = excluded.display_type`);
-    return this.db
-      .transaction(() => {
-        for (const e of entries) stmt.run(id, e.fieldId, e.activityId ?? '', e.label, e.displayType);
-        this.db.prepare('UPDATE decode_dictionaries SET updated_at_ms = ? WHERE id = ?').run(this.now(), id);
-        return entries.length;
-      })
-      .immediate();
+    return this.db.transaction(() => {
+      for (const e of entries) stmt.run(id, e.fieldId, e.activityId ?? '', e.label, e.displayType);
+      this.db.prepare('UPDATE decode_dictionaries SET updated_at_ms = ? WHERE id = ?').run(this.now(), id);
+      return entries.length;
+    })();
   }
 
   deleteEntry(id: number, fieldId: string, activityId: string | null): boolean {

@@ -6,6 +6,7 @@ import {
   dictionaryEntries,
   entriesToCsv,
   parseCustomDictionary,
+  searchTextFor,
   type CustomDictionary,
 } from '../../shared/decode/index';
 import type { EngineContext, EngineModule } from '../context';
@@ -33,7 +34,6 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
   };
   const changed = (dictionaryId: number | null) => {
     stale = true;
-    ctx.captures.dictionariesChanged();
     ctx.bus.emit('dictionary.changed', { dictionaryId });
   };
   const mustGet = (id: number): CustomDictionaryInfo => {
@@ -43,7 +43,19 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
   };
 
   ctx.receiverHooks.annotators.push((capture) => annotate(capture, custom));
-  // The index's decoded words come from search-text-extractor.ts, run by the store worker on its own connection.
+  ctx.captures.addSearchTextExtractor((capture) =>
+    searchTextFor(
+      {
+        method: capture.method,
+        path: capture.path,
+        query: capture.query,
+        headers: capture.headers,
+        contentType: capture.contentType,
+        body: capture.body,
+      },
+      custom(),
+    ),
+  );
 
   return {
     custom,

@@ -231,7 +231,7 @@ export class BulkRunner {
             'UPDATE bulk_jobs SET next_row = ?, skipped = skipped + ?, row_errors_json = ? WHERE id = ?',
           )
           .run(job.next_row + batch.length, errors.length, JSON.stringify(kept), id);
-      }).immediate();
+      })();
       this.queue.poke();
     }
     this.finishIfDone(id);

@@ -342,7 +342,7 @@ export class DeliveryStore {
       }
       return rows.map((r) => r.id);
     });
-    return tx.immediate();
+    return tx();
   }
 
   /** Log one attempt and move the delivery on, in one transaction; only the lease holder may finish it. */
@@ -360,7 +360,7 @@ export class DeliveryStore {
       this.recordAttempt(record, { ...next, state, countsForPolicy });
       return true;
     });
-    return tx.immediate();
+    return tx();
   }
 
   private recordAttempt(

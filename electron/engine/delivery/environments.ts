@@ -61,6 +61,6 @@ export class EnvironmentStore {
         throw new ApiError('not_found', `id: no environment ${id}`);
       }
       this.db.prepare('UPDATE environments SET active = CASE WHEN id = ? THEN 1 ELSE 0 END').run(id);
-    }).immediate();
+    })();
   }
 }

@@ -139,7 +139,7 @@ export class DeliveryQueue {
         if (page.length === 0 && !this.store.hasPending(origin)) this.origins.delete(origin);
         started += this.startDue(page, now, maxInFlight);
       }
-    }).immediate();
+    })();
     // Rows another process queued are unknown here until a wake-up finds due work that no known origin explains.
     if (
       started === 0 &&
@@ -347,7 +347,7 @@ export class DeliveryQueue {
             c.reject(error);
           }
         }
-      }).immediate();
+      })();
     } catch (error) {
       for (const c of batch) c.reject(error);
       return;

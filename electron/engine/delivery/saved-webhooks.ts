@@ -173,7 +173,7 @@ export class SavedWebhookStore {
         this.save({ ...rest, collectionId });
         imported++;
       });
-    }).immediate();
+    })();
     return { imported, errors };
   }
 

@@ -11,10 +11,10 @@ import type { Clock } from '../util/clock';
 import { decodeContentEncoding } from './body-text';
 import { filterToSql } from './capture-filter-sql';
 import { parseHeaders, summaryColumns, toSummary, type CaptureRow } from './capture-rows';
-import { committedSummary, type NewCapture } from './capture-writer';
-import { readIndexedUpTo, readIndexProgress, type IndexProgress } from './fts-indexer';
+import { CaptureWriter, type NewCapture } from './capture-writer';
+import type { EndpointStore } from './endpoint-store';
+import { FtsIndexer, type IndexProgress, type SearchTextExtractor } from './fts-indexer';
 import { WalCheckpointer } from './wal-checkpointer';
-import { StoreWorkerClient } from './worker/store-worker-client';
 
 export interface CaptureStoreEvents {
   created(items: CaptureSummary[]): void;
@@ -22,86 +22,48 @@ export interface CaptureStoreEvents {
   progress(progress: IndexProgress): void;
 }
 
-export interface CaptureStoreOptions {
-  durability: 'process-crash' | 'power-loss';
-  /** false: the index is filled only by `indexer.drain()` (tests that drive an FtsIndexer themselves). */
-  backgroundIndexing: boolean;
-}
-
-/** The asynchronous full-text index, as the main thread sees it (the store worker fills it). */
-export interface IndexerHandle {
-  /** Commit what is queued and index the whole backlog before returning (search results that must be complete). */
-  drain(): void;
-  /** Index whatever is behind, soon (startup). */
-  poke(): void;
-  indexedUpTo(): number;
-  progress(): IndexProgress;
-}
-
-/**
- * Captures: written by group commit on the store worker's connection, read here by keyset pages, searched through the
- * FTS index that the worker fills asynchronously.
- */
+/** Captures: written by group commit, read by keyset pages, searched through the asynchronous FTS index. */
 export class CaptureStore {
-  private readonly writer: StoreWorkerClient;
-  readonly indexer: IndexerHandle;
-  private readonly checkpointer: WalCheckpointer;
+  private readonly writer: CaptureWriter;
+  readonly indexer: FtsIndexer;
+  private readonly extractors: SearchTextExtractor[] = [];
+  private readonly checkpointer: WalCheckpointer | null;
   private readonly isIndexedTerm: (token: string) => boolean;
-  private lastProgressAt = 0;
 
   constructor(
     private readonly db: Database.Database,
+    private readonly endpoints: EndpointStore,
     private readonly clock: Clock,
     private readonly events: CaptureStoreEvents,
-    private readonly dbFile: string,
-    options: CaptureStoreOptions,
+    private readonly dbFile: string | null,
   ) {
-    this.writer = new StoreWorkerClient({
-      file: dbFile,
-      durability: options.durability,
-      backgroundIndexing: options.backgroundIndexing,
-      onCommitted: (batch, ids) => {
-        events.created(batch.map((c, i) => committedSummary(c, ids[i]!)));
+    this.indexer = new FtsIndexer(db, this.extractors, clock, (p) => events.progress(p));
+    this.writer = new CaptureWriter(
+      db,
+      (summaries) => {
+        events.created(summaries);
+        this.indexer.committed();
       },
-      onIndexed: () => this.reportProgress(),
-    });
-    this.indexer = {
-      drain: () => {
-        this.writer.flush(true);
-        this.reportProgress(true);
-      },
-      poke: () => this.writer.poke(),
-      indexedUpTo: () => readIndexedUpTo(db),
-      progress: () => readIndexProgress(db, clock.now()),
-    };
+      (counts) => endpoints.addCaptureCounts(counts),
+    );
     const vocabulary = db.prepare('SELECT 1 FROM captures_fts_vocab WHERE term = ? LIMIT 1').pluck();
     this.isIndexedTerm = (token) => vocabulary.get(token) !== undefined;
-    this.checkpointer = new WalCheckpointer(db, dbFile);
-    this.checkpointer.start();
+    this.checkpointer = dbFile ? new WalCheckpointer(db, dbFile) : null;
+    this.checkpointer?.start();
   }
 
   /** Resolves with the capture id once its row is committed — only then may the request be acknowledged. */
   add(capture: NewCapture): Promise<number> {
-    return this.writer.add(capture);
+    return this.writer.enqueue(capture);
   }
 
-  /** Commit whatever is queued right now, blocking until it is durable (shutdown, tests). */
+  /** Commit whatever is queued right now (shutdown). */
   flush(): void {
     this.writer.flush();
   }
 
-  /** Custom dictionaries changed: index later captures with the new labels. */
-  dictionariesChanged(): void {
-    this.writer.dictionariesChanged();
-  }
-
-  /** The worker indexed a batch: tell listeners, at most every 250 ms unless `force`. */
-  private reportProgress(force = false): void {
-    const now = this.clock.now();
-    const progress = this.indexer.progress();
-    if (!force && progress.lagRows > 0 && Math.abs(now - this.lastProgressAt) < 250) return;
-    this.lastProgressAt = now;
-    this.events.progress(progress);
+  addSearchTextExtractor(extractor: SearchTextExtractor): void {
+    this.extractors.push(extractor);
   }
 
   list(options: { filter?: CaptureFilter; cursor?: number | null; limit: number }): {
@@ -203,39 +165,38 @@ export class CaptureStore {
       'UPDATE endpoints SET capture_count = capture_count - 1 WHERE id = ?',
     );
     const removed: number[] = [];
-    this.db
-      .transaction(() => {
-        let bytes = 0;
-        for (const id of ids) {
-          const row = select.get(id) as
-            { id: number; endpoint_id: number | null; stored_body_size: number } | undefined;
-          if (!row) continue;
-          delCapture.run(id);
-          delBody.run(id);
-          delFts.run(id);
-          if (row.endpoint_id !== null) bumpEndpoint.run(row.endpoint_id);
-          bytes += row.stored_body_size;
-          removed.push(id);
-          deleted++;
-        }
-        bump.run(deleted, 'captures');
-        bump.run(bytes, 'body_bytes');
-      })
-      .immediate();
+    this.db.transaction(() => {
+      let bytes = 0;
+      const watermark = this.indexer.indexedUpTo();
+      for (const id of ids) {
+        const row = select.get(id) as
+          { id: number; endpoint_id: number | null; stored_body_size: number } | undefined;
+        if (!row) continue;
+        delCapture.run(id);
+        delBody.run(id);
+        if (id <= watermark) delFts.run(id);
+        if (row.endpoint_id !== null) bumpEndpoint.run(row.endpoint_id);
+        bytes += row.stored_body_size;
+        removed.push(id);
+        deleted++;
+      }
+      bump.run(deleted, 'captures');
+      bump.run(bytes, 'body_bytes');
+    })();
+    this.indexer.discard(removed);
     if (removed.length) this.events.deleted(removed, false);
     return deleted;
   }
 
   deleteAll(): number {
     const count = this.counter('captures');
-    this.db
-      .transaction(() => {
-        this.db.exec(`DELETE FROM captures; DELETE FROM capture_bodies;
+    this.db.transaction(() => {
+      this.db.exec(`DELETE FROM captures; DELETE FROM capture_bodies;
         INSERT INTO captures_fts (captures_fts) VALUES ('delete-all');
         UPDATE counters SET value = 0 WHERE name IN ('captures', 'body_bytes');
         UPDATE endpoints SET capture_count = 0;`);
-      })
-      .immediate();
+    })();
+    this.indexer.discard('all');
     this.events.deleted([], true);
     return count;
   }
@@ -259,6 +220,7 @@ export class CaptureStore {
   }
 
   private fileSize(): number {
+    if (!this.dbFile) return 0;
     let size = 0;
     for (const suffix of ['', '-wal']) {
       try {
@@ -271,7 +233,8 @@ export class CaptureStore {
   }
 
   close(): void {
-    this.writer.close();
-    this.checkpointer.stop();
+    this.writer.flush();
+    this.indexer.stop();
+    this.checkpointer?.stop();
   }
 }

@@ -31,80 +31,127 @@ export interface NewCapture {
   verification: { scheme: string; ok: boolean; reason: string } | null;
 }
 
-/**
- * Writes one group-commit batch in one transaction and returns the new ids in order. Runs on the store worker's own
- * connection (see worker/store-worker.ts): one fsync-free WAL commit serves the whole batch, and the captures, their
- * bodies, the counters and the per-endpoint counts move together.
- */
-export function createCaptureInserter(db: Database.Database): (batch: NewCapture[]) => number[] {
-  const insertCapture = db.prepare(`INSERT INTO captures (
-    received_at_ms, method, path, query, http_version, headers, remote_address, remote_port, content_type,
-    content_encoding, body_size, stored_body_size, truncated, endpoint_id, source, public_url, vendor, event_label,
-    response_status, response, verification)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertBody = db.prepare('INSERT INTO capture_bodies (capture_id, body) VALUES (?, ?)');
-  const bumpCounters = db.prepare(
-    "UPDATE counters SET value = value + CASE name WHEN 'captures' THEN ? WHEN 'body_bytes' THEN ? ELSE 0 END WHERE name IN ('captures', 'body_bytes')",
-  );
-  const bumpEndpoint = db.prepare('UPDATE endpoints SET capture_count = capture_count + ? WHERE id = ?');
-  const insertBatch = db.transaction((batch: NewCapture[]) => {
-    const ids: number[] = [];
-    let bytes = 0;
-    const endpointCounts = new Map<number, number>();
-    for (const c of batch) {
-      const info = insertCapture.run(
-        c.receivedAtMs,
-        c.method,
-        c.path,
-        c.query,
-        c.httpVersion,
-        JSON.stringify(c.headers),
-        c.remoteAddress,
-        c.remotePort,
-        c.contentType,
-        c.contentEncoding,
-        c.bodySizeBytes,
-        c.body.byteLength,
-        c.truncated ? 1 : 0,
-        c.endpointId,
-        c.source,
-        c.publicUrl,
-        c.vendor,
-        c.eventLabel,
-        c.response?.status ?? null,
-        c.response ? JSON.stringify(c.response) : null,
-        c.verification ? JSON.stringify(c.verification) : null,
-      );
-      const id = Number(info.lastInsertRowid);
-      insertBody.run(id, c.body);
-      ids.push(id);
-      bytes += c.body.byteLength;
-      if (c.endpointId !== null)
-        endpointCounts.set(c.endpointId, (endpointCounts.get(c.endpointId) ?? 0) + 1);
-    }
-    bumpCounters.run(batch.length, bytes);
-    for (const [id, n] of endpointCounts) bumpEndpoint.run(n, id);
-    return ids;
-  });
-  return (batch) => insertBatch.immediate(batch);
+interface Pending {
+  capture: NewCapture;
+  resolve: (id: number) => void;
+  reject: (error: unknown) => void;
 }
 
-/** The list row for a capture just committed, built from what was written (no read back). */
-export function committedSummary(c: NewCapture, id: number): CaptureSummary {
-  return toSummary({
-    id,
-    received_at_ms: c.receivedAtMs,
-    method: c.method,
-    path: c.path,
-    query: c.query,
-    endpoint_id: c.endpointId,
-    response_status: c.response?.status ?? null,
-    body_size: c.bodySizeBytes,
-    content_type: c.contentType,
-    remote_address: c.remoteAddress,
-    truncated: c.truncated ? 1 : 0,
-    source: c.source,
-    vendor: c.vendor,
-    event_label: c.eventLabel,
-  } as CaptureRow);
+/**
+ * Group commit: every capture that arrives in one event-loop turn is written in one transaction, and each request is
+ * acknowledged only after that COMMIT. Throughput stays near a bare server because one fsync-free WAL commit serves
+ * the whole batch (see PERFORMANCE-NOTES: ≈1.0× vs 0.34× for a commit per request).
+ */
+export class CaptureWriter {
+  private pending: Pending[] = [];
+  private scheduled = false;
+  private readonly insertBatch: (batch: NewCapture[]) => number[];
+
+  constructor(
+    db: Database.Database,
+    private readonly onCommitted: (summaries: CaptureSummary[], endpointCounts: Map<number, number>) => void,
+    afterInsert: (endpointCounts: Map<number, number>) => void,
+  ) {
+    const insertCapture = db.prepare(`INSERT INTO captures (
+      received_at_ms, method, path, query, http_version, headers, remote_address, remote_port, content_type,
+      content_encoding, body_size, stored_body_size, truncated, endpoint_id, source, public_url, vendor, event_label,
+      response_status, response, verification)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insertBody = db.prepare('INSERT INTO capture_bodies (capture_id, body) VALUES (?, ?)');
+    const bumpCounters = db.prepare(
+      "UPDATE counters SET value = value + CASE name WHEN 'captures' THEN ? WHEN 'body_bytes' THEN ? ELSE 0 END WHERE name IN ('captures', 'body_bytes')",
+    );
+    this.insertBatch = db.transaction((batch: NewCapture[]) => {
+      const ids: number[] = [];
+      let bytes = 0;
+      const endpointCounts = new Map<number, number>();
+      for (const c of batch) {
+        const info = insertCapture.run(
+          c.receivedAtMs,
+          c.method,
+          c.path,
+          c.query,
+          c.httpVersion,
+          JSON.stringify(c.headers),
+          c.remoteAddress,
+          c.remotePort,
+          c.contentType,
+          c.contentEncoding,
+          c.bodySizeBytes,
+          c.body.byteLength,
+          c.truncated ? 1 : 0,
+          c.endpointId,
+          c.source,
+          c.publicUrl,
+          c.vendor,
+          c.eventLabel,
+          c.response?.status ?? null,
+          c.response ? JSON.stringify(c.response) : null,
+          c.verification ? JSON.stringify(c.verification) : null,
+        );
+        const id = Number(info.lastInsertRowid);
+        insertBody.run(id, c.body);
+        ids.push(id);
+        bytes += c.body.byteLength;
+        if (c.endpointId !== null)
+          endpointCounts.set(c.endpointId, (endpointCounts.get(c.endpointId) ?? 0) + 1);
+      }
+      bumpCounters.run(batch.length, bytes);
+      afterInsert(endpointCounts);
+      return ids;
+    });
+  }
+
+  /** Resolves with the row id once the row is committed. */
+  enqueue(capture: NewCapture): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ capture, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Writes everything queued now (also used on shutdown). */
+  flush(): void {
+    this.scheduled = false;
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
+    let ids: number[];
+    try {
+      ids = this.insertBatch(batch.map((p) => p.capture));
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    const counts = new Map<number, number>();
+    const summaries = batch.map((p, i) => {
+      const c = p.capture;
+      if (c.endpointId !== null) counts.set(c.endpointId, (counts.get(c.endpointId) ?? 0) + 1);
+      return toSummary({
+        id: ids[i]!,
+        received_at_ms: c.receivedAtMs,
+        method: c.method,
+        path: c.path,
+        query: c.query,
+        endpoint_id: c.endpointId,
+        response_status: c.response?.status ?? null,
+        body_size: c.bodySizeBytes,
+        content_type: c.contentType,
+        remote_address: c.remoteAddress,
+        truncated: c.truncated ? 1 : 0,
+        source: c.source,
+        vendor: c.vendor,
+        event_label: c.eventLabel,
+      } as CaptureRow);
+    });
+    for (let i = 0; i < batch.length; i++) batch[i]!.resolve(ids[i]!);
+    this.onCommitted(summaries, counts);
+  }
+
+  get queued(): number {
+    return this.pending.length;
+  }
 }

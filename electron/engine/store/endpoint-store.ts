@@ -187,6 +187,11 @@ export class EndpointStore {
   }
 
   /** Captures counted per endpoint in the same transaction as the rows. */
+  addCaptureCounts(counts: Map<number, number>): void {
+    const stmt = this.db.prepare('UPDATE endpoints SET capture_count = capture_count + ? WHERE id = ?');
+    for (const [id, n] of counts) stmt.run(n, id);
+  }
+
   recountCaptures(): void {
     this.db.exec(
       'UPDATE endpoints SET capture_count = (SELECT COUNT(*) FROM captures WHERE captures.endpoint_id = endpoints.id)',

@@ -43,13 +43,13 @@ export interface IndexProgress {
 }
 
 /**
- * Fills the full-text index in batches after rows are committed, so indexing never sits on the acknowledge path. It
- * runs in the store worker (worker/store-worker.ts), on the thread and connection that also commit captures. The
- * watermark (`fts_indexed_upto`) is stored with each batch, so a crash re-indexes at most one batch.
+ * Fills the full-text index in small batches after rows are committed, so indexing never sits on the acknowledge
+ * path. The watermark (`fts_indexed_upto`) is stored with each batch, so a crash re-indexes at most one batch.
  *
- * Each batch is a time slice (`sliceMs`), never a fixed row count: a 500-row batch of decoded Ortto payloads took
- * ~150 ms, and capture batches wait behind it. While captures keep arriving it rests `busyRestMs` between slices;
- * once traffic pauses, or the backlog grows old, it runs back to back.
+ * It shares the event loop with the receiver, so each batch is a time slice (`sliceMs`), never a fixed row count: a
+ * 500-row batch of decoded Ortto payloads took ~150 ms and was the receiver's p99. While captures keep arriving it
+ * rests `busyRestMs` between slices, giving the receiver most of the loop during a burst; once traffic pauses, or the
+ * backlog grows old, it runs back to back.
  */
 export class FtsIndexer {
   private timer: { cancel(): void } | null = null;
@@ -62,14 +62,10 @@ export class FtsIndexer {
   /** Index rows prepared by earlier slices, written together (ids ascending, all above the watermark). */
   private prepared: PreparedRow[] = [];
   private preparedAt = 0;
+  private readonly discarded = new Set<number>();
   private readonly selectBatch: Database.Statement;
   private readonly insertFts: Database.Statement;
   private readonly setWatermark: Database.Statement;
-  /**
-   * True while captures wait to be committed on this thread: a slice then stops preparing and holds its write back,
-   * so a capture never waits behind the index for long (the request it acknowledges is still open).
-   */
-  capturesWaiting: () => boolean = () => false;
 
   constructor(
     private readonly db: Database.Database,
@@ -87,17 +83,16 @@ export class FtsIndexer {
       db.prepare(`SELECT c.id, c.received_at_ms, c.method, c.path, c.query, c.headers, c.content_type, c.content_encoding,
       c.vendor, c.event_label, b.body FROM captures c JOIN capture_bodies b ON b.capture_id = c.id
       WHERE c.id > ? ORDER BY c.id LIMIT ?`);
-    // A capture deleted after its index row was prepared is skipped here: the check and the write share the write lock
-    // with the delete, whichever connection it runs on.
     this.insertFts = db.prepare(
-      `INSERT INTO captures_fts (rowid, path, query, headers, body, labels)
-       SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM captures WHERE id = ?)`,
+      'INSERT INTO captures_fts (rowid, path, query, headers, body, labels) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.setWatermark = db.prepare("UPDATE counters SET value = ? WHERE name = 'fts_indexed_upto'");
   }
 
   indexedUpTo(): number {
-    return readIndexedUpTo(this.db);
+    return (
+      this.db.prepare("SELECT value FROM counters WHERE name = 'fts_indexed_upto'").get() as { value: number }
+    ).value;
   }
 
   /** A batch of captures was committed: index it soon, politely while more keep coming. */
@@ -140,11 +135,7 @@ export class FtsIndexer {
       let bytes = 0;
       for (const row of rows) {
         // At least one row per slice, so the index always moves forward.
-        if (
-          done > 0 &&
-          (performance.now() - started > budgetMs || bytes > this.batchBytes || this.capturesWaiting())
-        )
-          break;
+        if (done > 0 && (performance.now() - started > budgetMs || bytes > this.batchBytes)) break;
         this.prepared.push(this.prepare(row));
         bytes += row.body.byteLength;
         done++;
@@ -152,11 +143,8 @@ export class FtsIndexer {
       if (budgetMs !== Infinity) this.lastSliceRows = Math.max(1, done);
       behind = rows.length === want || done < rows.length;
       oldestWaitingMs = this.prepared[0] ? this.preparedAt : (rows[done]?.received_at_ms ?? null);
-      const yieldNow =
-        budgetMs !== Infinity && this.capturesWaiting() && this.prepared.length < 4 * this.writeRows;
       if (
         this.prepared.length > 0 &&
-        !yieldNow &&
         (!behind || this.prepared.length >= this.writeRows || budgetMs === Infinity)
       ) {
         written = this.writePrepared();
@@ -216,14 +204,23 @@ export class FtsIndexer {
   private writePrepared(): number {
     const rows = this.prepared;
     if (rows.length === 0) return 0;
-    this.db
-      .transaction(() => {
-        for (const r of rows) this.insertFts.run(...r, r[0]);
-        this.setWatermark.run(rows[rows.length - 1]![0]);
-      })
-      .immediate();
+    this.db.transaction(() => {
+      for (const r of rows) if (!this.discarded.has(r[0])) this.insertFts.run(...r);
+      this.setWatermark.run(rows[rows.length - 1]![0]);
+    })();
     this.prepared = [];
+    this.discarded.clear();
     return rows.length;
+  }
+
+  /** Captures deleted before their prepared index rows were written: never write them. */
+  discard(ids: number[] | 'all'): void {
+    if (ids === 'all') {
+      for (const r of this.prepared) this.discarded.add(r[0]);
+      return;
+    }
+    const pending = new Set(this.prepared.map((r) => r[0]));
+    for (const id of ids) if (pending.has(id)) this.discarded.add(id);
   }
 
   /** Index everything now (tests, export, shutdown). */
@@ -234,7 +231,21 @@ export class FtsIndexer {
   }
 
   progress(): IndexProgress {
-    return readIndexProgress(this.db, this.clock.now());
+    const indexedUpTo = this.indexedUpTo();
+    const latest = this.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'captures'").get() as
+      { seq: number } | undefined;
+    const latestId = latest?.seq ?? 0;
+    const oldest = this.db
+      .prepare(
+        'SELECT received_at_ms, (SELECT COUNT(*) FROM captures WHERE id > ?) AS n FROM captures WHERE id > ? ORDER BY id LIMIT 1',
+      )
+      .get(indexedUpTo, indexedUpTo) as { received_at_ms: number; n: number } | undefined;
+    return {
+      indexedUpTo,
+      latestId,
+      lagRows: oldest?.n ?? 0,
+      lagMs: oldest ? Math.max(0, this.clock.now() - oldest.received_at_ms) : 0,
+    };
   }
 
   stop(): void {
@@ -249,29 +260,6 @@ export class FtsIndexer {
     this.timer?.cancel();
     this.timer = null;
   }
-}
-
-export function readIndexedUpTo(db: Database.Database): number {
-  return (db.prepare("SELECT value FROM counters WHERE name = 'fts_indexed_upto'").get() as { value: number })
-    .value;
-}
-
-/** How far the index is behind, read from any connection (the backlog is counted, so only read it now and then). */
-export function readIndexProgress(db: Database.Database, now: number): IndexProgress {
-  const indexedUpTo = readIndexedUpTo(db);
-  const latest = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'captures'").get() as
-    { seq: number } | undefined;
-  const oldest = db
-    .prepare(
-      'SELECT received_at_ms, (SELECT COUNT(*) FROM captures WHERE id > ?) AS n FROM captures WHERE id > ? ORDER BY id LIMIT 1',
-    )
-    .get(indexedUpTo, indexedUpTo) as { received_at_ms: number; n: number } | undefined;
-  return {
-    indexedUpTo,
-    latestId: latest?.seq ?? 0,
-    lagRows: oldest?.n ?? 0,
-    lagMs: oldest ? Math.max(0, now - oldest.received_at_ms) : 0,
-  };
 }
 
 function safeDecode(query: string): string {

@@ -27,8 +27,6 @@ export function openStores(options: {
   clock: Clock;
   durability?: 'process-crash' | 'power-loss';
   events?: StoreEvents;
-  /** Default true; false leaves the index to explicit `captures.indexer.drain()` calls. */
-  backgroundIndexing?: boolean;
 }): Stores {
   const db = openDatabase({ dataDir: options.dataDir, durability: options.durability });
   const endpoints = new EndpointStore(db, () => options.clock.now());
@@ -36,6 +34,7 @@ export function openStores(options: {
   const events = options.events ?? {};
   const captures = new CaptureStore(
     db,
+    endpoints,
     options.clock,
     {
       created: (items) => events.created?.(items),
@@ -43,10 +42,6 @@ export function openStores(options: {
       progress: (p) => events.progress?.(p),
     },
     join(options.dataDir, databaseFileName),
-    {
-      durability: options.durability ?? 'process-crash',
-      backgroundIndexing: options.backgroundIndexing ?? true,
-    },
   );
   return { db, captures, endpoints, settings };
 }

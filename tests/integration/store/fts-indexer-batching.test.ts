@@ -1,24 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewCapture } from '../../../electron/engine/store/capture-writer';
-import { FtsIndexer } from '../../../electron/engine/store/fts-indexer';
 import { openStores, type Stores } from '../../../electron/engine/store/open-stores';
 import { FakeClock } from '../../../electron/engine/util/clock';
 import { tempDir } from '../../helpers/temp-dir';
 
 let dir: ReturnType<typeof tempDir>;
 let stores: Stores;
-let indexer: FtsIndexer;
 
-// The store's own indexing is off, so this FtsIndexer (on the main connection, as the store worker runs it on its own)
-// is the only thing writing the index.
 beforeEach(() => {
   dir = tempDir();
-  const clock = new FakeClock(1_700_000_000_000);
-  stores = openStores({ dataDir: dir.path, clock, backgroundIndexing: false });
-  indexer = new FtsIndexer(stores.db, [], clock, () => undefined);
+  stores = openStores({ dataDir: dir.path, clock: new FakeClock(1_700_000_000_000) });
 });
 afterEach(() => {
-  indexer.stop();
   stores.captures.close();
   stores.db.close();
   dir.cleanup();
@@ -57,6 +50,7 @@ describe('FTS indexer batching', () => {
     const ids = await Promise.all(
       Array.from({ length: 300 }, (_, i) => stores.captures.add(capture(`word${i}`))),
     );
+    const { indexer } = stores.captures;
     expect(indexer.runOnce(0)).toBe(0); // one row prepared, nothing written yet: still far behind
     expect(indexer.indexedUpTo()).toBe(0);
     expect(ftsRows('word0')).toEqual([]);
@@ -65,10 +59,11 @@ describe('FTS indexer batching', () => {
     expect(ftsRows('word0')).toEqual([{ rowid: ids[0] }]);
   });
 
-  it('never writes index rows for captures deleted while prepared (by any connection)', async () => {
+  it('never writes index rows for captures deleted while prepared', async () => {
     const ids = await Promise.all(
       Array.from({ length: 300 }, (_, i) => stores.captures.add(capture(`gone${i}`))),
     );
+    const { indexer } = stores.captures;
     indexer.runOnce(0);
     stores.captures.delete([ids[0]!]);
     indexer.drain();
