@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, ServerResponse, type IncomingMessage, type Server } from 'node:http';
+import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { HeaderPair } from '../../shared/contract/index';
 import type { CaptureAnnotations, EngineContext, IncomingCapture, Interception } from '../context';
@@ -46,6 +47,19 @@ export async function startReceiver(ctx: Ctx, options: ReceiverOptions): Promise
   );
   // Node keeps only the first 2,000 headers by default and would drop the rest silently; maxHeaderSize bounds them.
   server.maxHeadersCount = 0;
+  // CONNECT asks for a proxy tunnel, so Node never emits it as a request. Capture it like any other method, answer with
+  // the endpoint's rule, and close: the receiver tunnels nothing.
+  server.on('connect', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    const res = new ServerResponse(req);
+    res.shouldKeepAlive = false;
+    res.assignSocket(socket);
+    res.once('finish', () => {
+      res.detachSocket(socket);
+      socket.end();
+    });
+    socket.once('error', () => socket.destroy());
+    handle(ctx, rules, options, req, res, head);
+  });
   server.on('clientError', (error, socket) => {
     const code = (error as NodeJS.ErrnoException).code;
     const status =
@@ -85,6 +99,7 @@ function handle(
   options: ReceiverOptions,
   req: IncomingMessage,
   res: ServerResponse,
+  connectHead?: Buffer,
 ) {
   const receivedAtMs = ctx.clock.now();
   const rawUrl = req.url ?? '/';
@@ -128,6 +143,15 @@ function handle(
     };
     void respond(ctx, rules, endpoint, incoming, res, truncated ? 'too-large' : aborted ? 'aborted' : null);
   };
+
+  if (connectHead !== undefined) {
+    // CONNECT has no body; whatever the client sent after the head is kept as one.
+    chunks.push(connectHead.subarray(0, keep));
+    stored = Math.min(connectHead.length, keep);
+    received = connectHead.length;
+    finish(false);
+    return;
+  }
 
   req.on('data', (chunk: Buffer) => {
     received += chunk.length;

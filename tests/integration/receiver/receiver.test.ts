@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 describe('receiver', () => {
-  // CONNECT opens a proxy tunnel rather than making a request, so Node never hands it to a request handler.
+  // CONNECT reaches the receiver as a tunnel request (its own test below); fetch cannot send it.
   const methods = METHODS.filter((m) => m !== 'CONNECT');
 
   it.each(methods)('captures %s and answers only after storing it', async (method) => {
@@ -37,6 +37,20 @@ describe('receiver', () => {
     expect(capture.method).toBe(method);
     expect(capture.path).toBe(`/any/path/${method}`);
     expect(capture.query).toBe(`m=${method}`);
+  });
+
+  it('captures CONNECT too (Node hands it over as a tunnel request), answers with the rule and closes', async () => {
+    const port = Number(new URL(engine.receiverUrl).port);
+    const reply = await rawExchange(
+      port,
+      'CONNECT hooks.example.com:443 HTTP/1.1\r\nHost: hooks.example.com:443\r\nX-Probe: connect\r\n\r\n',
+    );
+    expect(reply).toMatch(/^HTTP\/1\.1 200/);
+    const id = Number(/x-hookscope-capture-id: (\d+)/i.exec(reply)?.[1]);
+    const capture = await call('captures.get', { id });
+    expect(capture).toMatchObject({ method: 'CONNECT', path: 'hooks.example.com:443' });
+    expect(capture.headers).toContainEqual(['X-Probe', 'connect']);
+    expect((await send(`${engine.receiverUrl}/after-connect`)).status).toBe(200);
   });
 
   it('keeps a 1 MB random binary body byte-identical', async () => {
