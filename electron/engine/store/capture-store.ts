@@ -46,8 +46,10 @@ export class CaptureStore {
       },
       (counts) => endpoints.addCaptureCounts(counts),
     );
-    const vocabulary = db.prepare('SELECT 1 FROM captures_fts_vocab WHERE term = ? LIMIT 1').pluck();
-    this.isIndexedTerm = (token) => vocabulary.get(token) !== undefined;
+    // Ask the index itself, not fts5vocab: a vocabulary row counts the term's whole doclist (3.9 ms for a word in 200k
+    // captures), while a MATCH stops at the first document (0.03 ms). Tokens are letters and digits only.
+    const anyMatch = db.prepare('SELECT 1 FROM captures_fts WHERE captures_fts MATCH ? LIMIT 1').pluck();
+    this.isIndexedTerm = (token) => anyMatch.get(`"${token}"`) !== undefined;
     this.checkpointer = dbFile ? new WalCheckpointer(db, dbFile) : null;
     this.checkpointer?.start();
   }

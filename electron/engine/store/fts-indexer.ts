@@ -76,7 +76,7 @@ export class FtsIndexer {
     private readonly batchBytes = 4 * 1024 * 1024,
     private readonly sliceMs = 4,
     private readonly busyRestMs = 8,
-    private readonly maxRestingLagMs = 1000,
+    private readonly maxRestingLagMs = 400,
     private readonly writeRows = 128,
   ) {
     this.selectBatch =
