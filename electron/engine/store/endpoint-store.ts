@@ -67,6 +67,7 @@ export class EndpointStore {
   private bySlug = new Map<string, Endpoint>();
   private defaultEndpoint!: Endpoint;
   private readonly listeners = new Set<(endpoint: Endpoint | null, deletedId: number | null) => void>();
+  private bumpCount: Database.Statement | undefined;
 
   constructor(
     private readonly db: Database.Database,
@@ -188,8 +189,9 @@ export class EndpointStore {
 
   /** Captures counted per endpoint in the same transaction as the rows. */
   addCaptureCounts(counts: Map<number, number>): void {
-    const stmt = this.db.prepare('UPDATE endpoints SET capture_count = capture_count + ? WHERE id = ?');
-    for (const [id, n] of counts) stmt.run(n, id);
+    // once per group commit, so the statement is prepared once
+    this.bumpCount ??= this.db.prepare('UPDATE endpoints SET capture_count = capture_count + ? WHERE id = ?');
+    for (const [id, n] of counts) this.bumpCount.run(n, id);
   }
 
   recountCaptures(): void {

@@ -17,6 +17,7 @@ const hostnameOf = (value: string) => {
  * X-Forwarded-Host. Null for requests that reached the receiver directly.
  */
 export function tunnelUrlOf(headers: HeaderPair[], knownUrls: string[]): string | null {
+  if (knownUrls.length === 0) return null; // no tunnel: the common case, on every request
   const hosts = [header(headers, 'host'), header(headers, 'x-forwarded-host')]
     .filter((v): v is string => v !== null)
     .map(hostnameOf);
