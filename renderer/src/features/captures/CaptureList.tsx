@@ -12,6 +12,7 @@ import type { CaptureSummary } from '../../../../electron/shared/contract/captur
 import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { Highlight } from '../../components/Highlight';
 import { formatBytes, formatClock, mediaType, statusClass } from '../../lib/format';
+import { RowSlots } from './row-slots';
 import type { Selection } from './selection';
 
 export const ROW_HEIGHT = 28;
@@ -190,6 +191,43 @@ export const CaptureList = memo(function CaptureList({
   );
   const onRowOpen = useCallback((id: number) => latest.current.onOpen(id), []);
 
+  // At the top, where live captures land, a row is keyed by its capture: a new capture is a new row (and the
+  // rows below just move). Scrolled away from it, rows are keyed by slot and reuse the nodes of rows that left.
+  const slots = useRef(new RowSlots());
+  const recycle = (virtualizer.scrollOffset ?? 0) > 0;
+  if (!recycle) slots.current.reset();
+  const slotOf = recycle
+    ? slots.current.assign(virtualItems.flatMap((v) => (items[v.index] ? [items[v.index]!.id] : [])))
+    : null;
+  const rows = virtualItems.map((v) => {
+    const c = items[v.index];
+    if (!c) {
+      return (
+        <div key="loader" className="row row-loader" style={{ transform: `translateY(${v.start}px)` }}>
+          {loading ? 'Loading…' : ''}
+        </div>
+      );
+    }
+    return (
+      <Row
+        key={slotOf ? `slot-${slotOf.get(c.id)}` : c.id}
+        capture={c}
+        top={v.start}
+        index={v.index}
+        selected={selection.ids.has(c.id)}
+        active={selection.active === c.id}
+        unread={unread.has(c.id)}
+        endpoint={c.endpointId === null ? null : (endpoints.get(c.endpointId) ?? null)}
+        query={query}
+        onClick={onRowClick}
+        onDoubleClick={onRowOpen}
+      />
+    );
+  });
+  // Slot order keeps each node where it is in the DOM; aria-rowindex gives the order on screen.
+  const slotKey = (key: string | null) => (key?.startsWith('slot-') ? Number(key.slice(5)) : -1);
+  if (slotOf) rows.sort((a, b) => slotKey(a.key) - slotKey(b.key));
+
   return (
     <div className="capture-list" role="grid" aria-label="Captured requests" aria-rowcount={items.length}>
       <div className="list-header row-grid" role="row">
@@ -214,37 +252,7 @@ export const CaptureList = memo(function CaptureList({
         onScroll={onScroll}
         data-testid="capture-list"
       >
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualItems.map((v) => {
-            const c = items[v.index];
-            if (!c) {
-              return (
-                <div
-                  key="loader"
-                  className="row row-loader"
-                  style={{ transform: `translateY(${v.start}px)` }}
-                >
-                  {loading ? 'Loading…' : ''}
-                </div>
-              );
-            }
-            return (
-              <Row
-                key={c.id}
-                capture={c}
-                top={v.start}
-                index={v.index}
-                selected={selection.ids.has(c.id)}
-                active={selection.active === c.id}
-                unread={unread.has(c.id)}
-                endpoint={c.endpointId === null ? null : (endpoints.get(c.endpointId) ?? null)}
-                query={query}
-                onClick={onRowClick}
-                onDoubleClick={onRowOpen}
-              />
-            );
-          })}
-        </div>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>{rows}</div>
       </div>
     </div>
   );
@@ -278,6 +286,7 @@ const Row = memo(function Row({
   return (
     <div
       role="row"
+      aria-rowindex={index + 2}
       aria-selected={selected}
       data-capture-id={c.id}
       className={`row row-grid ${selected ? 'selected' : ''} ${active ? 'active' : ''} ${unread ? 'unread' : ''}`}

@@ -185,7 +185,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
     [prepend, refreshHead],
   );
   // Arrivals are applied once per frame, committed synchronously in that frame (before it paints): at 1,000
-  // captures/s the engine sends hundreds of batches a second, and a render per batch left the page no time to paint.
+  // captures/s the engine sends ~180 batches a second, and a render per batch left the page little time to paint.
   const arrivedRef = useRef(arrived);
   arrivedRef.current = arrived;
   batcher.current ??= createFrameBatcher((batch) => flushSync(() => arrivedRef.current(batch)));
