@@ -11,6 +11,8 @@ export interface DecodeOptions {
   maxNodes?: number;
   /** Stop descending after this depth (default 64). */
   maxDepth?: number;
+  /** Labels only: skip display/raw text of plain values (see BuilderOptions.lean). */
+  lean?: boolean;
 }
 
 const BODY_LABEL: Record<string, string> = {
@@ -83,6 +85,7 @@ function decodeInner(
     maxDepth: options.maxDepth ?? 64,
     mergeCheck: !orttoBody,
     custom,
+    lean: options.lean,
   });
   const sections: DecodedNode[] = [];
   const queryKeys = Object.keys(query);

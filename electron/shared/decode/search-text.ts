@@ -12,7 +12,7 @@ const MAX_NODES = 2000;
  */
 export function searchTextFor(input: DecodeInput, custom?: CustomDictionary): string {
   try {
-    const result = decodeCapture(input, custom, { maxNodes: MAX_NODES, maxDepth: 16 });
+    const result = decodeCapture(input, custom, { maxNodes: MAX_NODES, maxDepth: 16, lean: true });
     const words = new Set<string>();
     let size = 0;
     const add = (w: string | null | undefined) => {

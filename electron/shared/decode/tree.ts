@@ -20,6 +20,11 @@ export interface BuilderOptions {
   maxDepth: number;
   mergeCheck: boolean;
   custom?: CustomDictionary;
+  /**
+   * Labels only (the full-text index's words): plain values get no display text, raw text or path, which are most of
+   * the work and garbage of a decode; values with a formatter (activities, events, dates…) are decoded as usual.
+   */
+  lean?: boolean;
 }
 
 export class Builder {
@@ -67,14 +72,15 @@ export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
   const { key, path, value, info, depth, json } = args;
   b.nodeCount++;
   const isContainer = value !== null && typeof value === 'object';
-  const formatted = info.format ? safeFormat(info.format, value) : formatPlain(value);
+  const lean = b.options.lean === true && !info.format;
+  const formatted = info.format ? safeFormat(info.format, value) : lean ? LEAN : formatPlain(value);
   const node: DecodedNode = {
     key,
     path,
     label: info.label,
     type: formatted.type,
     display: formatted.display,
-    raw: rawText(value, json),
+    raw: lean ? null : rawText(value, json),
     fieldId: info.fieldId,
     labelSource: info.labelSource,
     epochMs: formatted.epochMs,
@@ -136,7 +142,7 @@ export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
       children.push(
         buildNode(b, {
           key: k,
-          path: `${path}${k}`,
+          path: b.options.lean ? '' : `${path}${k}`,
           value: v,
           info: safeCtx(ctx, k, v, b),
           depth: depthNext,
@@ -157,7 +163,7 @@ export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
       children.push(
         buildNode(b, {
           key: k,
-          path: childPath(path, k),
+          path: b.options.lean ? '' : childPath(path, k),
           value: v,
           info: safeCtx(ctx, k, v, b),
           depth: depthNext,
@@ -168,6 +174,8 @@ export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
   }
   return node;
 }
+
+const LEAN: Formatted = { type: 'value', display: '', details: [], problems: [], epochMs: null };
 
 function stopped(b: Builder, node: DecodedNode, left: number) {
   b.truncated = true;
