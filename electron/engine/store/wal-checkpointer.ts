@@ -15,11 +15,14 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { statSync } = require('node:fs');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
-db.pragma('busy_timeout = 50');
+// While a TRUNCATE checkpoint waits for readers it holds every new writer back, and the receiver's next group commit is
+// such a writer: wait only briefly, and let PASSIVE (which blocks no one) copy the frames first.
+db.pragma('busy_timeout = 5');
 const walSize = () => { try { return statSync(workerData.file + '-wal').size; } catch { return 0; } };
 const timer = setInterval(() => {
   try {
-    db.pragma(walSize() > workerData.maxWalBytes ? 'wal_checkpoint(TRUNCATE)' : 'wal_checkpoint(PASSIVE)');
+    db.pragma('wal_checkpoint(PASSIVE)');
+    if (walSize() > workerData.maxWalBytes) db.pragma('wal_checkpoint(TRUNCATE)');
   } catch {
     // busy: the next tick tries again
   }
