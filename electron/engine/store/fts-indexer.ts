@@ -48,8 +48,8 @@ export interface IndexProgress {
  *
  * It shares the event loop with the receiver, so each batch is a time slice (`sliceMs`), never a fixed row count: a
  * 500-row batch of decoded Ortto payloads took ~150 ms and was the receiver's p99. While captures keep arriving it
- * rests `busyRestMs` between slices, giving the receiver most of the loop during a burst; once traffic pauses, or the
- * backlog grows old, it runs back to back.
+ * rests between slices (see `restAfter`): the receiver gets most of the loop during a burst, and all but a tenth of it
+ * while the burst saturates the loop; once traffic pauses it runs back to back and catches up.
  */
 export class FtsIndexer {
   private timer: { cancel(): void } | null = null;
@@ -63,6 +63,10 @@ export class FtsIndexer {
   private prepared: PreparedRow[] = [];
   private preparedAt = 0;
   private readonly discarded = new Set<number>();
+  /** Event-loop utilisation at the start of the current window, and the indexer's own busy time since then. */
+  private eluMark = performance.eventLoopUtilization();
+  private ownMsSinceMark = 0;
+  private receiverSaturated = false;
   private readonly selectBatch: Database.Statement;
   private readonly insertFts: Database.Statement;
   private readonly setWatermark: Database.Statement;
@@ -78,6 +82,8 @@ export class FtsIndexer {
     private readonly busyRestMs = 8,
     private readonly maxRestingLagMs = 400,
     private readonly writeRows = 128,
+    /** Past this backlog age the index takes its full share even while the receiver is saturated. */
+    private readonly maxSaturatedLagMs = 60_000,
   ) {
     this.selectBatch =
       db.prepare(`SELECT c.id, c.received_at_ms, c.method, c.path, c.query, c.headers, c.content_type, c.content_encoding,
@@ -160,11 +166,36 @@ export class FtsIndexer {
       this.onProgress(progress);
       behind = progress.lagRows > 0;
     }
-    // Rest between slices only while captures keep arriving and the backlog is young; past `maxRestingLagMs` the index
-    // takes its full share of the loop so the lag stays bounded under sustained load.
-    const young = oldestWaitingMs === null || now - oldestWaitingMs < this.maxRestingLagMs;
-    if (behind) this.poke(performance.now() - this.lastCommitAt < 50 && young ? this.busyRestMs : 0);
+    const tookMs = performance.now() - started;
+    this.noteLoad(tookMs);
+    if (behind) this.poke(this.restAfter(tookMs, oldestWaitingMs === null ? 0 : now - oldestWaitingMs));
     return written;
+  }
+
+  /**
+   * How long to rest after a slice. Captures come first: while they keep arriving the index rests `busyRestMs` as long
+   * as its backlog is young, and takes its full share of the loop once the backlog is older than `maxRestingLagMs`, so
+   * the lag stays bounded under sustained load — unless the receiver alone keeps the loop busy: then indexing more
+   * would only slow the acknowledgements, so it takes about a tenth of the loop and lets the lag grow (reported as
+   * index lag) until the burst passes. When captures stop, it runs back to back.
+   */
+  private restAfter(tookMs: number, backlogAgeMs: number): number {
+    if (performance.now() - this.lastCommitAt >= 50) return 0;
+    if (this.receiverSaturated && backlogAgeMs < this.maxSaturatedLagMs)
+      return Math.max(this.busyRestMs, Math.ceil(tookMs * 9));
+    return backlogAgeMs < this.maxRestingLagMs ? this.busyRestMs : 0;
+  }
+
+  /** Whether everything but the indexer kept the event loop more than 70 % busy over the last ≥ 100 ms. */
+  private noteLoad(ownMs: number): void {
+    this.ownMsSinceMark += ownMs;
+    const mark = performance.eventLoopUtilization();
+    const window = performance.eventLoopUtilization(mark, this.eluMark);
+    const windowMs = window.idle + window.active;
+    if (windowMs < 100) return;
+    this.receiverSaturated = (window.active - this.ownMsSinceMark) / windowMs > 0.7;
+    this.eluMark = mark;
+    this.ownMsSinceMark = 0;
   }
 
   private prepare(row: IndexRow): PreparedRow {
