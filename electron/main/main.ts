@@ -3,9 +3,11 @@ import * as electron from 'electron';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine } from '../engine/engine';
+import { tuneHeapForLongRunningEngine } from '../engine/util/heap-tuning';
 import { startDesktop } from './desktop-app';
 import { createFileLogger } from './file-logger';
 
+tuneHeapForLongRunningEngine();
 startDesktop(electron, {
   createEngine,
   env: process.env,

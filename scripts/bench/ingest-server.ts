@@ -59,6 +59,9 @@ async function start(): Promise<{
       close: () => mock.stop(),
     };
   }
+  // Tuned like the processes that host the engine (Electron main, `hookscope serve`).
+  const { tuneHeapForLongRunningEngine } = await import('../../electron/engine/util/heap-tuning');
+  tuneHeapForLongRunningEngine();
   const { createEngine } = await import('../../electron/engine/engine');
   const { silentLogger } = await import('../../electron/engine/util/logger');
   const dataDir = mkdtempSync(join(tmpdir(), 'hookscope-bench-'));

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine, type Engine } from '../../engine/engine';
+import { tuneHeapForLongRunningEngine } from '../../engine/util/heap-tuning';
 import { startHttpTransport, type HttpTransport } from '../../engine/transport/http-transport';
 import { resolveDataDir } from '../data-dir-flag';
 import { intFlag, parseFlags, type CliIo } from '../io';
@@ -91,6 +92,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const tunnelFlags = validateTunnelFlags(values);
+  tuneHeapForLongRunningEngine();
   const dataDir = resolveDataDir(values['data-dir']);
   const receiverPort = intFlag(values['receiver-port'], '--receiver-port', 8787);
   const uiPort = intFlag(values['ui-port'], '--ui-port', 0);
