@@ -108,6 +108,22 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
       expect(second.items[0]!.id).toBeLessThan(first.items[1]!.id);
     });
 
+    it('a complete text search misses no capture already acknowledged, even mid-burst', async () => {
+      const word = `burstword${Date.now()}`;
+      await Promise.all(
+        Array.from({ length: 300 }, (_, i) =>
+          fetch(`${receiverUrl}/contract/burst/${i}`, { method: 'POST', body: `{"w":"${word}","i":${i}}` }),
+        ),
+      );
+      const page = await h.client.call('captures.list', {
+        filter: { text: word },
+        limit: 500,
+        complete: true,
+      });
+      expect(page.items).toHaveLength(300);
+      expect(new Set(page.items.map((c) => c.path)).size).toBe(300);
+    });
+
     it('creates, updates and deletes endpoints, refusing duplicate slugs', async () => {
       const slug = `c-${name.replace(/\W/g, '').toLowerCase()}`;
       const changed = nextEvent(h.client, 'endpoint.changed', (p) => p.endpoint?.slug === slug);

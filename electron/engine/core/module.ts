@@ -33,7 +33,10 @@ export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> 
       'settings.get': () => ctx.settings.get(),
       'settings.update': (patch) => ctx.settings.update(patch),
 
-      'captures.list': (input) => ctx.captures.list(input),
+      'captures.list': (input) => {
+        if (input.complete && input.filter?.text) ctx.captures.indexer.drain();
+        return ctx.captures.list(input);
+      },
       'captures.count': (input) => ({ count: ctx.captures.count(input.filter) }),
       'captures.get': (input) => ctx.captures.get(input.id),
       'captures.delete': (input) => ({ deleted: ctx.captures.delete(input.ids) }),

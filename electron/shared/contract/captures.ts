@@ -84,6 +84,11 @@ export const captureMethods = {
       /** Keyset cursor: return captures with an id below this one (newest first). */
       cursor: z.number().int().nullable().optional(),
       limit: z.number().int().min(1).max(500).default(50),
+      /**
+       * With a text filter: bring the search index up to date first, so no committed capture is missed (exports paging
+       * a filter). Without it a search answers at once and may lag a burst by the index lag the status bar shows.
+       */
+      complete: z.boolean().optional(),
     }),
     z.object({ items: z.array(captureSummary), nextCursor: z.number().int().nullable() }),
   ),

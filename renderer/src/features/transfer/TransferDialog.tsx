@@ -59,12 +59,13 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
         for (let i = 0; i < selectedIds.length && !cancelled.current; i += EXPORT_CHUNK)
           await exportIds(selectedIds.slice(i, i + EXPORT_CHUNK));
       } else {
-        // Page the filter by cursor (the same keyset the list uses) and export each page by id.
+        // Page the filter by cursor (the same keyset the list uses) and export each page by id. The first page asks the
+        // engine to bring the search index up to date, so a text filter misses nothing committed before the export.
         let cursor: number | null = null;
         do {
           const page: { items: Array<{ id: number }>; nextCursor: number | null } = await api.call(
             'captures.list',
-            { filter, cursor, limit: EXPORT_CHUNK },
+            { filter, cursor, limit: EXPORT_CHUNK, complete: cursor === null },
           );
           if (page.items.length) await exportIds(page.items.map((c) => c.id));
           cursor = page.nextCursor;
