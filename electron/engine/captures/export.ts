@@ -7,7 +7,9 @@ const hopByHop = new Set(['host', 'content-length', 'connection', 'transfer-enco
 
 function fullUrl(capture: CaptureDetail, base: string, redact: boolean): string {
   const query = redact ? redactQuery(capture.query) : capture.query;
-  return `${base}${capture.path}${query ? `?${query}` : ''}`;
+  // An imported capture goes back out with the URL it was originally sent to.
+  const origin = capture.source === 'imported' && capture.publicUrl ? capture.publicUrl : base;
+  return `${origin}${capture.path}${query ? `?${query}` : ''}`;
 }
 
 function isText(bytes: Buffer): boolean {

@@ -104,7 +104,8 @@ export function parseHar(text: string, nowMs: number): HarImport {
       truncated: false,
       endpointId: null,
       source: 'imported',
-      publicUrl: null,
+      // Where the request was originally sent (shown as "Original URL"; the composer opens it there).
+      publicUrl: url.origin === 'null' ? null : url.origin,
       vendor: null,
       eventLabel: null,
       response:

@@ -78,6 +78,35 @@ const harish = fc.record(
   { requiredKeys: [] },
 );
 
+describe('HAR import', () => {
+  it('keeps the origin each request was sent to, so it can be opened or replayed there', () => {
+    const har = {
+      log: {
+        entries: [
+          {
+            startedDateTime: '2026-11-22T10:00:00.000Z',
+            request: {
+              method: 'post',
+              url: 'https://hooks.example.com:8443/ortto/in?x=1&x=2',
+              httpVersion: 'HTTP/1.1',
+              headers: [{ name: 'Content-Type', value: 'application/json' }],
+              postData: { mimeType: 'application/json', text: '{"a":1}' },
+            },
+          },
+        ],
+      },
+    };
+    const [c] = parseHar(JSON.stringify(har), 0).captures;
+    expect(c).toMatchObject({
+      method: 'POST',
+      path: '/ortto/in',
+      query: 'x=1&x=2',
+      publicUrl: 'https://hooks.example.com:8443',
+      source: 'imported',
+    });
+  });
+});
+
 describe('parseHar (fuzzed)', () => {
   it('never throws on any string', () => {
     fc.assert(

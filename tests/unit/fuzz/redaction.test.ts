@@ -128,3 +128,21 @@ describe('export redaction (fuzzed)', () => {
     );
   });
 });
+
+describe('export URLs', () => {
+  it('an imported capture goes back out with the URL it was sent to; a received one with the receiver URL', () => {
+    const imported: CaptureDetail = {
+      ...detail([], 'a=1'),
+      source: 'imported',
+      publicUrl: 'https://hooks.example.com',
+    };
+    const har = exportCaptures([imported, detail([], 'b=2')], 'har', 'http://127.0.0.1:8787', false, 'test');
+    const urls = (
+      JSON.parse(har.content) as { log: { entries: { request: { url: string } }[] } }
+    ).log.entries.map((e) => e.request.url);
+    expect(urls).toEqual(['https://hooks.example.com/h/x?a=1', 'http://127.0.0.1:8787/h/x?b=2']);
+    const curl = exportCaptures([imported], 'curl', 'http://127.0.0.1:8787', false, 'test');
+    expect(curl.content).toContain('hooks.example.com');
+    expect(curl.content).not.toContain('127.0.0.1');
+  });
+});

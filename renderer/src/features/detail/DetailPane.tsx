@@ -265,7 +265,7 @@ function Overview({
         <span className="mono break">{fullUrl(receiverUrl, d)}</span>
       </Field>
       {d.publicUrl && (
-        <Field label="Public URL">
+        <Field label={d.source === 'imported' ? 'Original URL' : 'Public URL'}>
           <span className="mono break">{d.publicUrl}</span>
         </Field>
       )}
