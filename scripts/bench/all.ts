@@ -121,7 +121,16 @@ const machine = [
   `- command: \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` (sections not run this time keep their earlier figures)`,
 ].join('\n');
 
-const order = ['Machine', ...benches.map((b) => b.heading)];
+const order = ['Machine', 'Ingest', 'Ingest soak', 'Storage', 'Decode', 'Send', 'UI'];
+// Hand-written analysis lives in "### " subsections under a section's generated figures; a re-run keeps them.
+const notesOf = (body: string) => {
+  const at = body.search(/^### /m);
+  return at === -1 ? '' : body.slice(at).trim();
+};
+for (const [heading, body] of produced) {
+  const notes = notesOf(existing.get(heading) ?? '');
+  if (notes && !notesOf(body)) produced.set(heading, `${body.trimEnd()}\n\n${notes}`);
+}
 const merged = new Map<string, string>([['Machine', machine]]);
 for (const heading of ['Ingest', 'Ingest soak', 'Storage', 'Decode', 'Send', 'UI']) {
   const body = produced.get(heading) ?? existing.get(heading);
