@@ -56,6 +56,23 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
   itemsRef.current = items;
   const filterRef = useRef(filter);
   filterRef.current = filter;
+  /**
+   * The newest capture id that `total` already counts. A count answered by the engine includes captures whose
+   * `capture.created` may still be waiting for the next frame; counting only ids above this keeps them from being
+   * counted twice.
+   */
+  const countedTop = useRef(-Infinity);
+  /** Of `fresh`, how many `total` does not count yet (and count them from now on). */
+  const uncounted = useCallback((fresh: CaptureSummary[]) => {
+    let n = 0;
+    let top = countedTop.current;
+    for (const c of fresh) {
+      if (c.id > countedTop.current) n++;
+      if (c.id > top) top = c.id;
+    }
+    countedTop.current = top;
+    return n;
+  }, []);
 
   const reset = useCallback(() => {
     const gen = ++generation.current;
@@ -74,6 +91,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
         if (gen !== generation.current) return;
         setItems(page.items);
         setNextCursor(page.nextCursor);
+        countedTop.current = page.items[0]?.id ?? -Infinity;
         setTotal(count.count);
         setLoading(false);
       },
@@ -143,6 +161,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
             setPendingCount(pending.current.length);
           } else {
             prepend(fresh);
+            countedTop.current = Math.max(countedTop.current, page.items[0]?.id ?? -Infinity);
             setTotal(count.count);
           }
         },
@@ -180,9 +199,10 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
         return;
       }
       prepend(matching);
-      setTotal((t) => (t === null ? t : t + matching.length));
+      const added = uncounted(matching);
+      if (added) setTotal((t) => (t === null ? t : t + added));
     },
-    [prepend, refreshHead],
+    [prepend, refreshHead, uncounted],
   );
   // Arrivals are applied once per frame, committed synchronously in that frame (before it paints): at 1,000
   // captures/s the engine sends ~180 batches a second, and a render per batch left the page little time to paint.
@@ -232,9 +252,10 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
         return;
       }
       prepend(buffered);
-      setTotal((t) => (t === null ? t : t + buffered.length));
+      const added = uncounted(buffered);
+      if (added) setTotal((t) => (t === null ? t : t + added));
     },
-    [prepend, reset],
+    [prepend, reset, uncounted],
   );
 
   const markRead = useCallback(

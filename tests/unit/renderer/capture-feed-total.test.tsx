@@ -1,0 +1,80 @@
+// @vitest-environment happy-dom
+import { act, cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CaptureSummary } from '../../../electron/shared/contract/captures';
+import { createApiClient, type Transport } from '../../../electron/shared/contract/client';
+import { ApiProvider } from '../../../renderer/src/api';
+import { ConnectionStatus } from '../../../renderer/src/api/connection';
+import { useCaptureFeed } from '../../../renderer/src/features/captures/use-capture-feed';
+
+afterEach(cleanup);
+
+const summary = (id: number): CaptureSummary => ({
+  id,
+  receivedAtMs: 1_700_000_000_000 + id,
+  method: 'POST',
+  path: `/c/${id}`,
+  query: '',
+  endpointId: null,
+  responseStatus: 200,
+  bodySizeBytes: 2,
+  contentType: 'application/json',
+  remoteAddress: '127.0.0.1',
+  truncated: false,
+  source: 'receiver',
+  vendor: null,
+  eventLabel: null,
+});
+
+/** A transport whose answers the test releases by hand, and whose events it pushes. */
+function scriptedTransport() {
+  const waiting: Array<{ method: string; resolve: (value: unknown) => void }> = [];
+  let emit: (event: string, payload: unknown) => void = () => undefined;
+  const transport: Transport = {
+    invoke: (method) => new Promise((resolve) => waiting.push({ method, resolve })),
+    subscribe: (listener) => {
+      emit = listener;
+      return () => undefined;
+    },
+    capabilities: () => [],
+  };
+  const answer = (method: string, value: unknown) => {
+    const at = waiting.findIndex((w) => w.method === method);
+    if (at === -1)
+      throw new Error(`no pending ${method}; pending: ${waiting.map((w) => w.method).join(', ')}`);
+    waiting.splice(at, 1)[0]!.resolve({ ok: true, value });
+  };
+  return { transport, answer, emit: (event: string, payload: unknown) => emit(event, payload) };
+}
+
+const frame = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+
+describe('live list total', () => {
+  it('does not count a capture twice when its event is applied after a count that already includes it', async () => {
+    const t = scriptedTransport();
+    const value = { api: createApiClient(t.transport), connection: new ConnectionStatus() };
+    let total: number | null = null;
+    function Probe() {
+      total = useCaptureFeed({}, 'all').total;
+      return null;
+    }
+    render(
+      <ApiProvider value={value}>
+        <Probe />
+      </ApiProvider>,
+    );
+    // Capture 1 is committed: its event is pushed (applied at the next frame) while the first page and the count,
+    // which already include it, are still on their way.
+    act(() => t.emit('capture.created', { items: [summary(1)] }));
+    await act(async () => {
+      t.answer('captures.list', { items: [summary(1)], nextCursor: null });
+      t.answer('captures.count', { count: 1 });
+    });
+    await act(frame);
+    expect(total).toBe(1);
+    // A capture that really is new still counts.
+    act(() => t.emit('capture.created', { items: [summary(2)] }));
+    await act(frame);
+    expect(total).toBe(2);
+  });
+});
