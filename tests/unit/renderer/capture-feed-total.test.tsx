@@ -28,7 +28,10 @@ const summary = (id: number): CaptureSummary => ({
 
 /** A transport whose answers the test releases by hand, and whose events it pushes. */
 function scriptedTransport() {
-  const waiting: Array<{ method: string; resolve: (value: unknown) => void }> = [];
+  const waiting: Array<{
+    method: string;
+    resolve: (value: Awaited<ReturnType<Transport['invoke']>>) => void;
+  }> = [];
   let emit: (event: string, payload: unknown) => void = () => undefined;
   const transport: Transport = {
     invoke: (method) => new Promise((resolve) => waiting.push({ method, resolve })),
