@@ -1,30 +1,15 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaptureSummary } from '../../../electron/shared/contract/captures';
 import { createApiClient, type Transport } from '../../../electron/shared/contract/client';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { useCaptureFeed } from '../../../renderer/src/features/captures/use-capture-feed';
+import { captureSummary } from '../../helpers/capture-summary';
 
 afterEach(cleanup);
 
-const summary = (id: number): CaptureSummary => ({
-  id,
-  receivedAtMs: 1_700_000_000_000 + id,
-  method: 'POST',
-  path: `/c/${id}`,
-  query: '',
-  endpointId: null,
-  responseStatus: 200,
-  bodySizeBytes: 2,
-  contentType: 'application/json',
-  remoteAddress: '127.0.0.1',
-  truncated: false,
-  source: 'receiver',
-  vendor: null,
-  eventLabel: null,
-});
+const summary = (id: number) => captureSummary({ id, path: `/c/${id}` });
 
 /** A transport whose answers the test releases by hand, and whose events it pushes. */
 function scriptedTransport() {

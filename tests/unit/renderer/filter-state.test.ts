@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { CaptureSummary } from '../../../electron/shared/contract/captures';
 import {
   emptyFilter,
   expandStatuses,
@@ -10,24 +9,9 @@ import {
   toCaptureFilter,
   type FilterState,
 } from '../../../renderer/src/lib/filter-state';
+import { captureSummary } from '../../helpers/capture-summary';
 
-const summary = (over: Partial<CaptureSummary> = {}): CaptureSummary => ({
-  id: 1,
-  receivedAtMs: 1_000,
-  method: 'POST',
-  path: '/x',
-  query: '',
-  endpointId: 2,
-  responseStatus: 200,
-  bodySizeBytes: 3,
-  contentType: 'application/json; charset=utf-8',
-  remoteAddress: '127.0.0.1',
-  truncated: false,
-  source: 'receiver',
-  vendor: null,
-  eventLabel: null,
-  ...over,
-});
+const summary = captureSummary;
 
 describe('filter state', () => {
   it('round-trips through URL parameters', () => {
