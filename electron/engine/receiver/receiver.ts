@@ -1,6 +1,5 @@
 import { createServer, ServerResponse, type IncomingMessage, type Server } from 'node:http';
-import type { Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { HeaderPair } from '../../shared/contract/index';
 import type { CaptureAnnotations, EngineContext, IncomingCapture, Interception } from '../context';
 import { mediaType } from '../store/capture-rows';
