@@ -3,6 +3,7 @@ import type { NewCapture } from '../../../electron/engine/store/capture-writer';
 import { openStores, type Stores } from '../../../electron/engine/store/open-stores';
 import { pruneOnce } from '../../../electron/engine/store/retention';
 import { FakeClock } from '../../../electron/engine/util/clock';
+import { newCapture } from '../../helpers/new-capture';
 import { tempDir } from '../../helpers/temp-dir';
 
 let dir: ReturnType<typeof tempDir>;
@@ -20,32 +21,8 @@ afterEach(() => {
   dir.cleanup();
 });
 
-function capture(over: Partial<NewCapture> = {}): NewCapture {
-  const body = over.body ?? Buffer.from('{"hello":"world"}');
-  return {
-    receivedAtMs: clock.now(),
-    method: 'POST',
-    path: '/hook',
-    query: '',
-    httpVersion: '1.1',
-    headers: [['Content-Type', 'application/json']],
-    remoteAddress: '127.0.0.1',
-    remotePort: 5000,
-    contentType: 'application/json',
-    contentEncoding: null,
-    body,
-    bodySizeBytes: body.length,
-    truncated: false,
-    endpointId: 1,
-    source: 'receiver',
-    publicUrl: null,
-    vendor: null,
-    eventLabel: null,
-    response: null,
-    verification: null,
-    ...over,
-  };
-}
+const capture = (over: Partial<NewCapture> = {}) =>
+  newCapture({ receivedAtMs: clock.now(), endpointId: 1, ...over });
 
 describe('capture store', () => {
   it('commits a burst in one group and resolves every id', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewCapture } from '../../../electron/engine/store/capture-writer';
 import { openStores, type Stores } from '../../../electron/engine/store/open-stores';
 import { FakeClock } from '../../../electron/engine/util/clock';
+import { newCapture } from '../../helpers/new-capture';
 import { tempDir } from '../../helpers/temp-dir';
 
 let dir: ReturnType<typeof tempDir>;
@@ -17,31 +17,8 @@ afterEach(() => {
   dir.cleanup();
 });
 
-const capture = (word: string): NewCapture => {
-  const body = Buffer.from(JSON.stringify({ word }));
-  return {
-    receivedAtMs: 1_700_000_000_000,
-    method: 'POST',
-    path: '/hook',
-    query: '',
-    httpVersion: '1.1',
-    headers: [],
-    remoteAddress: '127.0.0.1',
-    remotePort: 1,
-    contentType: 'application/json',
-    contentEncoding: null,
-    body,
-    bodySizeBytes: body.length,
-    truncated: false,
-    endpointId: null,
-    source: 'receiver',
-    publicUrl: null,
-    vendor: null,
-    eventLabel: null,
-    response: null,
-    verification: null,
-  };
-};
+const capture = (word: string) =>
+  newCapture({ headers: [], remotePort: 1, body: Buffer.from(JSON.stringify({ word })) });
 const ftsRows = (word: string) =>
   stores.db.prepare('SELECT rowid FROM captures_fts WHERE captures_fts MATCH ?').all(`"${word}"`);
 

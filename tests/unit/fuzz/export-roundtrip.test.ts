@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HeaderPair } from '../../../electron/shared/contract/index';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
 import { silentLogger } from '../../../electron/engine/util/logger';
+import { newCapture } from '../../helpers/new-capture';
 import { tempDir } from '../../helpers/temp-dir';
 
 let engine: Engine;
@@ -41,34 +42,23 @@ describe('export → import round trip (fuzzed, through the API)', () => {
   it('keeps method, path, raw query, headers (order, case, duplicates) and body bytes', async () => {
     await fc.assert(
       fc.asyncProperty(capture, async (c) => {
-        const id = await engine.ctx.captures.add({
-          receivedAtMs: 1_700_000_000_000,
-          method: c.method,
-          path: c.path,
-          query: c.query,
-          httpVersion: '1.1',
-          headers: c.headers,
-          remoteAddress: '127.0.0.1',
-          remotePort: 5000,
-          contentType: null,
-          contentEncoding: null,
-          body: c.body,
-          bodySizeBytes: c.body.length,
-          truncated: false,
-          endpointId: null,
-          source: 'receiver',
-          publicUrl: null,
-          vendor: null,
-          eventLabel: null,
-          response: {
-            status: 201,
-            headers: [['x-r', '1']],
-            bodyBase64: Buffer.from('done').toString('base64'),
-            delayMs: 0,
-            reason: null,
-          },
-          verification: null,
-        });
+        const id = await engine.ctx.captures.add(
+          newCapture({
+            method: c.method,
+            path: c.path,
+            query: c.query,
+            headers: c.headers,
+            contentType: null,
+            body: c.body,
+            response: {
+              status: 201,
+              headers: [['x-r', '1']],
+              bodyBase64: Buffer.from('done').toString('base64'),
+              delayMs: 0,
+              reason: null,
+            },
+          }),
+        );
         const exported = await call<{ content: string; count: number }>('captures.export', {
           format: 'har',
           ids: [id],

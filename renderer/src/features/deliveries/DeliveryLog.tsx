@@ -1,25 +1,19 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type {
-  DeliveryFilter,
-  DeliveryState,
-  DeliveryType,
-  LogRow,
+import {
+  deliveryState,
+  deliveryType,
+  type DeliveryFilter,
+  type DeliveryState,
+  type DeliveryType,
+  type LogRow,
 } from '../../../../electron/shared/contract/delivery';
 import { useApi, useEvent } from '../../api';
 import { downloadBlob } from '../../components/download';
 import { DeliveryDetailPanel } from './DeliveryDetailPanel';
 import { dateTime, formatDuration, oneLine, statusClass } from './format';
 
-const TYPES: DeliveryType[] = ['manual', 'replay', 'bulk', 'emulator'];
-const STATES: DeliveryState[] = [
-  'pending',
-  'in_flight',
-  'held',
-  'succeeded',
-  'failed',
-  'cancelled',
-  'disabled',
-];
+const TYPES: readonly DeliveryType[] = deliveryType.options;
+const STATES: readonly DeliveryState[] = deliveryState.options;
 const PAGE = 200;
 
 /**
