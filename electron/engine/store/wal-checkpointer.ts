@@ -8,6 +8,28 @@ export interface WalCheckpointerOptions {
   maxWalBytes?: number;
 }
 
+/** What `PRAGMA wal_checkpoint` reports: whether it was blocked, frames in the WAL, frames copied to the database. */
+export interface CheckpointResult {
+  busy: number;
+  log: number;
+  checkpointed: number;
+}
+
+/**
+ * Whether to follow a PASSIVE checkpoint with a TRUNCATE. TRUNCATE holds every writer while it copies the frames PASSIVE
+ * left, so it runs only when those are few (≤ 256 frames, 2 MB): after a big WAL (a bulk delete, an import) PASSIVE
+ * first catches up over several ticks without blocking anyone. Copying a large remainder under the writer lock once
+ * held the receiver's commits past their 5 s busy timeout.
+ */
+export function shouldTruncate(
+  passive: CheckpointResult | undefined,
+  walBytes: number,
+  maxWalBytes: number,
+): boolean {
+  if (!passive || walBytes <= maxWalBytes) return false;
+  return passive.log - passive.checkpointed <= 256;
+}
+
 // CommonJS source for the worker (eval'd, so it works unchanged under tsx, Vitest and the bundled app). It opens its
 // own connection and checkpoints on a timer; the receiver's connection never checkpoints on the event loop.
 const workerSource = `
@@ -18,11 +40,12 @@ const db = new Database(workerData.file);
 // While a TRUNCATE checkpoint waits for readers it holds every new writer back, and the receiver's next group commit is
 // such a writer: wait only briefly, and let PASSIVE (which blocks no one) copy the frames first.
 db.pragma('busy_timeout = 5');
+const shouldTruncate = ${shouldTruncate.toString()};
 const walSize = () => { try { return statSync(workerData.file + '-wal').size; } catch { return 0; } };
 const timer = setInterval(() => {
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
-    if (walSize() > workerData.maxWalBytes) db.pragma('wal_checkpoint(TRUNCATE)');
+    const [passive] = db.pragma('wal_checkpoint(PASSIVE)');
+    if (shouldTruncate(passive, walSize(), workerData.maxWalBytes)) db.pragma('wal_checkpoint(TRUNCATE)');
   } catch {
     // busy: the next tick tries again
   }
