@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-type Kind = 'hookscope' | 'bare' | 'mockttp';
+type Kind = 'hookscope' | 'bare' | 'floor' | 'mockttp';
 const kind = process.argv[2] as Kind;
 
 // Peak RSS comes from the kernel's high-water mark (VmHWM), read only when asked. An earlier 100 ms sampling timer in
@@ -47,6 +47,7 @@ async function start(): Promise<{
       close: () => new Promise((r) => server.close(() => r())),
     };
   }
+  if (kind === 'floor') return startFloor();
   if (kind === 'mockttp') {
     const { getLocal } = await import('mockttp');
     const mock = getLocal();
@@ -79,6 +80,61 @@ async function start(): Promise<{
     },
     close: async () => {
       await engine.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The least any receiver that acknowledges after COMMIT can do: one row per request (request line, raw headers and
+ * body, nothing parsed, no secondary index), group-committed per event-loop turn in WAL with synchronous=NORMAL, 200
+ * after COMMIT. It shows what durability alone costs on this machine, so Hookscope's ratio can be read against it.
+ */
+async function startFloor() {
+  const { default: Database } = await import('better-sqlite3');
+  const dataDir = mkdtempSync(join(tmpdir(), 'hookscope-bench-floor-'));
+  const db = new Database(join(dataDir, 'floor.sqlite'));
+  db.pragma('page_size = 8192');
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec('CREATE TABLE requests (id INTEGER PRIMARY KEY, head TEXT NOT NULL, body BLOB NOT NULL)');
+  const insert = db.prepare('INSERT INTO requests (head, body) VALUES (?, ?)');
+  let pending: Array<{ head: string; body: Buffer; answer: () => void }> = [];
+  const commit = db.transaction((batch: typeof pending) => {
+    for (const p of batch) insert.run(p.head, p.body);
+  });
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    commit(batch);
+    for (const p of batch) p.answer();
+  };
+  const server = createServer((req, res) => {
+    const receivedAt = Date.now();
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const head = JSON.stringify([receivedAt, req.method, req.url, req.httpVersion, req.rawHeaders]);
+      if (pending.length === 0) setImmediate(flush);
+      pending.push({
+        head,
+        body: Buffer.concat(chunks),
+        answer: () => {
+          res.writeHead(200);
+          res.end();
+        },
+      });
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const count = db.prepare('SELECT count(*) FROM requests').pluck();
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    rows: async () => count.get() as number,
+    extra: () => ({}),
+    close: async () => {
+      await new Promise<void>((r) => server.close(() => r()));
+      db.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

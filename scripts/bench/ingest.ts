@@ -7,7 +7,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fmt, handOffMarkdown, mb, parseFlags, table, verdict } from './bench-util';
 
-type Kind = 'hookscope' | 'bare' | 'mockttp';
+type Kind = 'hookscope' | 'bare' | 'floor' | 'mockttp';
 interface Stats {
   rows: number;
   rss: number;
@@ -176,7 +176,7 @@ const median = (xs: number[]) => {
 async function compare(): Promise<void> {
   const kinds: Kind[] = flags.only
     ? (String(flags.only).split(',') as Kind[])
-    : ['hookscope', 'bare', 'mockttp'];
+    : ['hookscope', 'bare', 'floor', 'mockttp'];
   const results: RoundResult[] = [];
   console.log(
     `ingest: ${rounds} round(s) × ${kinds.join(', ')}; ${duration} s each, ${connections} connections, ${Buffer.byteLength(body)}-byte JSON POST`,
@@ -211,12 +211,16 @@ async function compare(): Promise<void> {
   const hs = get('hookscope');
   const bare = get('bare');
   const mock = get('mockttp');
+  const floor = get('floor');
   const lines: string[] = [];
   lines.push(
     `${rounds} alternating rounds of ${duration} s per server, autocannon with ${connections} connections, ` +
       `${Buffer.byteLength(body)}-byte JSON POST, keep-alive; each server in its own process. ` +
       'Hookscope = the real engine (createEngine: receiver + SQLite store with WAL, synchronous=NORMAL, group commit, 200 only ' +
-      'after COMMIT, FTS indexed asynchronously, and every module\'s receiver hooks), run from an esbuild bundle on plain Node. "rows" = rows stored (Hookscope), requests answered (bare), requests recorded (mockttp).',
+      "after COMMIT, FTS indexed asynchronously, and every module's receiver hooks), run from an esbuild bundle on plain Node. " +
+      'floor = the least any receiver that answers after COMMIT can do (one unparsed row per request, no secondary index, ' +
+      'same group commit): what durability alone costs here. ' +
+      '"rows" = rows stored (Hookscope, floor), requests answered (bare), requests recorded (mockttp).',
     '',
     table(
       [
@@ -244,6 +248,12 @@ async function compare(): Promise<void> {
     ),
     '',
   );
+  if (floor && bare)
+    lines.push(
+      `Durability's own cost: floor ÷ bare = ${(floor.reqPerSec / bare.reqPerSec).toFixed(2)}` +
+        (hs ? `; Hookscope ÷ floor = ${(hs.reqPerSec / floor.reqPerSec).toFixed(2)}.` : '.'),
+      '',
+    );
   if (hs) {
     const targets: Array<[string, string, boolean]> = [];
     if (bare)
