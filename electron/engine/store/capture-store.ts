@@ -20,6 +20,8 @@ export interface CaptureStoreEvents {
   created(items: CaptureSummary[]): void;
   deleted(ids: number[], all: boolean): void;
   progress(progress: IndexProgress): void;
+  /** A background index slice failed; it is retried. */
+  indexFailed?(error: unknown): void;
 }
 
 /** Captures: written by group commit, read by keyset pages, searched through the asynchronous FTS index. */
@@ -37,7 +39,13 @@ export class CaptureStore {
     private readonly events: CaptureStoreEvents,
     private readonly dbFile: string | null,
   ) {
-    this.indexer = new FtsIndexer(db, this.extractors, clock, (p) => events.progress(p));
+    this.indexer = new FtsIndexer(
+      db,
+      this.extractors,
+      clock,
+      (p) => events.progress(p),
+      (error) => events.indexFailed?.(error),
+    );
     this.writer = new CaptureWriter(
       db,
       (summaries) => {

@@ -67,6 +67,8 @@ export class FtsIndexer {
   private eluMark = performance.eventLoopUtilization();
   private ownMsSinceMark = 0;
   private receiverSaturated = false;
+  /** Slices that failed in a row (reset by one that works). */
+  private failures = 0;
   private readonly selectBatch: Database.Statement;
   private readonly insertFts: Database.Statement;
   private readonly setWatermark: Database.Statement;
@@ -76,6 +78,7 @@ export class FtsIndexer {
     private readonly extractors: SearchTextExtractor[],
     private readonly clock: Clock,
     private readonly onProgress: (progress: IndexProgress) => void,
+    private readonly onError: (error: unknown) => void = () => undefined,
     private readonly batchRows = 200,
     private readonly batchBytes = 4 * 1024 * 1024,
     private readonly sliceMs = 4,
@@ -112,7 +115,16 @@ export class FtsIndexer {
     if (this.stopped || this.timer || this.running) return;
     this.timer = this.clock.setTimeout(() => {
       this.timer = null;
-      this.runOnce();
+      try {
+        this.runOnce();
+        this.failures = 0;
+      } catch (error) {
+        // A slice that cannot write (the database busy past its timeout, the disk full) must never take the process
+        // down with it: the prepared rows are kept, and the slice is tried again, backing off to 5 s.
+        this.failures++;
+        this.onError(error);
+        this.poke(Math.min(5_000, 50 * 2 ** Math.min(this.failures, 7)));
+      }
     }, delayMs);
   }
 

@@ -19,6 +19,7 @@ export interface StoreEvents {
   created?(items: CaptureSummary[]): void;
   deleted?(ids: number[], all: boolean): void;
   progress?(progress: IndexProgress): void;
+  indexFailed?(error: unknown): void;
 }
 
 /** The database and its stores, without a receiver (the CLI's `tail` and `export` use this too). */
@@ -40,6 +41,7 @@ export function openStores(options: {
       created: (items) => events.created?.(items),
       deleted: (ids, all) => events.deleted?.(ids, all),
       progress: (p) => events.progress?.(p),
+      indexFailed: (error) => events.indexFailed?.(error),
     },
     join(options.dataDir, databaseFileName),
   );

@@ -1,4 +1,7 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { databaseFileName } from '../../../electron/engine/store/database';
 import { openStores, type Stores } from '../../../electron/engine/store/open-stores';
 import { FakeClock } from '../../../electron/engine/util/clock';
 import { newCapture } from '../../helpers/new-capture';
@@ -6,10 +9,18 @@ import { tempDir } from '../../helpers/temp-dir';
 
 let dir: ReturnType<typeof tempDir>;
 let stores: Stores;
+let clock: FakeClock;
+let indexFailures: unknown[];
 
 beforeEach(() => {
   dir = tempDir();
-  stores = openStores({ dataDir: dir.path, clock: new FakeClock(1_700_000_000_000) });
+  clock = new FakeClock(1_700_000_000_000);
+  indexFailures = [];
+  stores = openStores({
+    dataDir: dir.path,
+    clock,
+    events: { indexFailed: (error) => indexFailures.push(error) },
+  });
 });
 afterEach(() => {
   stores.captures.close();
@@ -50,5 +61,28 @@ describe('FTS indexer batching', () => {
     stores.captures.deleteAll();
     indexer.drain();
     expect(stores.captures.list({ filter: { text: 'gone2' }, limit: 5 }).items).toEqual([]);
+  });
+
+  it('survives a slice that cannot write: reports it, keeps the rows, and indexes them once the database frees up', async () => {
+    const ids = await Promise.all(
+      ['locked1', 'locked2', 'locked3'].map((w) => stores.captures.add(capture(w))),
+    );
+    // Another connection holds the write lock, and this one gives up at once instead of waiting 5 s.
+    const other = new Database(join(dir.path, databaseFileName));
+    stores.db.pragma('busy_timeout = 0');
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      clock.advance(25); // the indexer's scheduled slice runs and fails: it must not throw out of the timer
+      expect(indexFailures.length).toBe(1);
+      expect(String(indexFailures[0])).toMatch(/locked|busy/i);
+      expect(clock.pendingTimers()).toBeGreaterThan(0); // a retry is scheduled
+      expect(ftsRows('locked1')).toEqual([]);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    clock.advance(5_000);
+    expect(ftsRows('locked1')).toEqual([{ rowid: ids[0] }]);
+    expect(stores.captures.indexer.indexedUpTo()).toBe(ids[2]);
   });
 });
