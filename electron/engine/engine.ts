@@ -52,6 +52,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       created: (items) => bus.emit('capture.created', { items }),
       deleted: (ids, all) => bus.emit('capture.deleted', { ids, all }),
       progress: (p) => bus.emit('index.progress', p),
+      indexFailed: (error) =>
+        log.error('index: a background slice failed; retrying', { error: String(error) }),
     },
   });
   endpoints.onChange((endpoint, deletedId) => bus.emit('endpoint.changed', { endpoint, deletedId }));
@@ -121,18 +123,23 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     throw error;
   }
 
-  // Retention runs in the background in small chunks; it never blocks a request for long.
+  // Retention runs in the background one chunk per event-loop turn, so a large prune (say, a 1M-capture history cut
+  // to 1,000) never holds requests for longer than one chunk; a chunk that fails is logged and tried next interval.
   let pruning = false;
   const prune = () => {
     if (pruning) return;
     pruning = true;
-    try {
-      while (pruneOnce(db, captures, settings.get(), clock.now()) > 0) {
-        /* another chunk */
+    const step = () => {
+      let more = false;
+      try {
+        more = !closed && pruneOnce(db, captures, settings.get(), clock.now()) > 0;
+      } catch (error) {
+        log.error('retention: prune failed; retrying at the next interval', { error: String(error) });
       }
-    } finally {
-      pruning = false;
-    }
+      if (more) setImmediate(step);
+      else pruning = false;
+    };
+    step();
   };
   const retentionTimer = setInterval(prune, options.retentionIntervalMs ?? 30_000);
   retentionTimer.unref();
