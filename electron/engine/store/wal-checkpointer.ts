@@ -3,9 +3,15 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
 export interface WalCheckpointerOptions {
+  /** How often to checkpoint while the WAL is being written (idle: every 250 ms). */
   intervalMs?: number;
-  /** Above this WAL size the worker runs a TRUNCATE checkpoint, briefly holding writers so the WAL starts over. */
+  /**
+   * Last resort: above this WAL size the worker runs a TRUNCATE checkpoint, which holds writers while it finishes. In
+   * normal running the WAL never gets there: PASSIVE checkpoints keep up and the receiver's writer restarts the WAL
+   * from its start, trimmed to `walSizeLimitBytes`.
+   */
   maxWalBytes?: number;
+  walSizeLimitBytes?: number;
 }
 
 /** What `PRAGMA wal_checkpoint` reports: whether it was blocked, frames in the WAL, frames copied to the database. */
@@ -42,16 +48,27 @@ const db = new Database(workerData.file);
 db.pragma('busy_timeout = 5');
 const shouldTruncate = ${shouldTruncate.toString()};
 const walSize = () => { try { return statSync(workerData.file + '-wal').size; } catch { return 0; } };
-const timer = setInterval(() => {
+// PASSIVE blocks no one. Run back to back (every intervalMs) while the WAL is being written: each copies only the
+// frames of the last few milliseconds, so one often finishes between two commits and the next writer restarts the WAL
+// from its start. Spaced 200 ms apart they never caught up, the WAL crossed the bound, and a TRUNCATE held the
+// receiver's commits (30-50 ms stalls).
+let lastLog = -1;
+let timer = null;
+const tick = () => {
+  let active = false;
   try {
     const [passive] = db.pragma('wal_checkpoint(PASSIVE)');
+    active = !passive || passive.log !== lastLog;
+    lastLog = passive ? passive.log : -1;
     if (shouldTruncate(passive, walSize(), workerData.maxWalBytes)) db.pragma('wal_checkpoint(TRUNCATE)');
   } catch {
     // busy: the next tick tries again
   }
-}, workerData.intervalMs);
+  timer = setTimeout(tick, active ? workerData.intervalMs : Math.max(workerData.intervalMs, 250));
+};
+tick();
 parentPort.on('message', () => {
-  clearInterval(timer);
+  clearTimeout(timer);
   try { db.close(); } catch {}
   Atomics.store(workerData.closed, 0, 1);
   Atomics.notify(workerData.closed, 0);
@@ -61,9 +78,10 @@ parentPort.on('message', () => {
 
 /**
  * Moves WAL checkpoints off the event loop: SQLite's automatic checkpoint runs inside the COMMIT that crosses 1,000
- * pages, which stalled every request waiting on that commit (the receiver's p99). A worker thread checkpoints every
- * `intervalMs` instead, and bounds the WAL with a TRUNCATE checkpoint when it grows past `maxWalBytes`. If the worker
- * cannot start or dies, automatic checkpoints are switched back on.
+ * pages, which stalled every request waiting on that commit (the receiver's p99). A worker thread runs PASSIVE
+ * checkpoints instead (see the worker source for their pace), the writer trims the WAL to `walSizeLimitBytes` whenever
+ * it restarts it, and a TRUNCATE bounds it past `maxWalBytes`. If the worker cannot start or dies, automatic
+ * checkpoints are switched back on.
  */
 export class WalCheckpointer {
   private worker: Worker | null = null;
@@ -90,8 +108,8 @@ export class WalCheckpointer {
         driver,
         file: this.file,
         closed: this.closed,
-        intervalMs: this.options.intervalMs ?? 200,
-        maxWalBytes: this.options.maxWalBytes ?? 32 * 1024 * 1024,
+        intervalMs: this.options.intervalMs ?? 10,
+        maxWalBytes: this.options.maxWalBytes ?? 256 * 1024 * 1024,
       },
     });
     worker.unref();
@@ -104,6 +122,7 @@ export class WalCheckpointer {
     worker.on('exit', fallBack);
     this.worker = worker;
     this.db.pragma('wal_autocheckpoint = 0');
+    this.db.pragma(`journal_size_limit = ${this.options.walSizeLimitBytes ?? 32 * 1024 * 1024}`);
   }
 
   stop(): void {
