@@ -85,4 +85,18 @@ describe('FTS indexer batching', () => {
     expect(ftsRows('locked1')).toEqual([{ rowid: ids[0] }]);
     expect(stores.captures.indexer.indexedUpTo()).toBe(ids[2]);
   });
+
+  it('reports the backlog without scanning it: exact when small, by id when large, zero once nothing is left', async () => {
+    const ids = await Promise.all(
+      Array.from({ length: 5_200 }, (_, i) => stores.captures.add(capture(`lag${i}`))),
+    );
+    const { indexer } = stores.captures;
+    expect(indexer.progress()).toMatchObject({ lagRows: 5_200, latestId: ids[5_199] }); // over 5,000: by id
+    stores.captures.delete(ids.slice(2_000, 2_300));
+    expect(indexer.progress().lagRows).toBe(5_200); // a hole inside a large span still counts
+    stores.captures.delete(ids.slice(0, 300));
+    expect(indexer.progress().lagRows).toBe(4_600); // span 4,900 ids: counted exactly
+    stores.captures.deleteAll();
+    expect(indexer.progress()).toMatchObject({ lagRows: 0, lagMs: 0 });
+  });
 });
