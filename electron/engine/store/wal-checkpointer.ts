@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
+import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 
 export interface WalCheckpointerOptions {
@@ -37,21 +38,17 @@ export function shouldTruncate(
 }
 
 // CommonJS source for the worker (eval'd, so it works unchanged under tsx, Vitest and the bundled app). It opens its
-// own connection and checkpoints on a timer; the receiver's connection never checkpoints on the event loop.
+// own connection and runs PASSIVE checkpoints, which block no one: back to back (every intervalMs) while the WAL is being
+// written, so each copies only the last few milliseconds of frames; every 250 ms when idle. After each it publishes
+// how many frames are left, so the receiver's connection knows when restarting the WAL costs almost nothing.
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { statSync } = require('node:fs');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
-// While a TRUNCATE checkpoint waits for readers it holds every new writer back, and the receiver's next group commit is
-// such a writer: wait only briefly, and let PASSIVE (which blocks no one) copy the frames first.
 db.pragma('busy_timeout = 5');
 const shouldTruncate = ${shouldTruncate.toString()};
 const walSize = () => { try { return statSync(workerData.file + '-wal').size; } catch { return 0; } };
-// PASSIVE blocks no one. Run back to back (every intervalMs) while the WAL is being written: each copies only the
-// frames of the last few milliseconds, so one often finishes between two commits and the next writer restarts the WAL
-// from its start. Spaced 200 ms apart they never caught up, the WAL crossed the bound, and a TRUNCATE held the
-// receiver's commits (30-50 ms stalls).
 let lastLog = -1;
 let timer = null;
 const tick = () => {
@@ -60,6 +57,8 @@ const tick = () => {
     const [passive] = db.pragma('wal_checkpoint(PASSIVE)');
     active = !passive || passive.log !== lastLog;
     lastLog = passive ? passive.log : -1;
+    Atomics.store(workerData.state, 1, passive ? passive.log - passive.checkpointed : -1);
+    workerData.passiveAt[0] = Date.now();
     if (shouldTruncate(passive, walSize(), workerData.maxWalBytes)) db.pragma('wal_checkpoint(TRUNCATE)');
   } catch {
     // busy: the next tick tries again
@@ -70,24 +69,34 @@ tick();
 parentPort.on('message', () => {
   clearTimeout(timer);
   try { db.close(); } catch {}
-  Atomics.store(workerData.closed, 0, 1);
-  Atomics.notify(workerData.closed, 0);
+  Atomics.store(workerData.state, 0, 1);
+  Atomics.notify(workerData.state, 0);
   parentPort.close();
 });
 `;
 
 /**
- * Moves WAL checkpoints off the event loop: SQLite's automatic checkpoint runs inside the COMMIT that crosses 1,000
- * pages, which stalled every request waiting on that commit (the receiver's p99). A worker thread runs PASSIVE
- * checkpoints instead (see the worker source for their pace), the writer trims the WAL to `walSizeLimitBytes` whenever
- * it restarts it, and a TRUNCATE bounds it past `maxWalBytes`. If the worker cannot start or dies, automatic
- * checkpoints are switched back on.
+ * Moves WAL checkpoints off the event loop. SQLite's automatic checkpoint runs inside the COMMIT that crosses 1,000
+ * pages and stalled every request waiting on that commit (the receiver's p99), so a worker thread copies the WAL into
+ * the database with PASSIVE checkpoints instead.
+ *
+ * Under steady load a PASSIVE never quite catches up, so the WAL is never restarted and keeps growing. Restarting it
+ * takes the writer lock; when the worker did that (TRUNCATE) the receiver's next commit waited in SQLite's busy handler,
+ * whose sleeps (1, 2, 5, 10, 15 ms…) turned a few-millisecond hold into 30-50 ms stalls. So the receiver's own
+ * connection, the only writer, restarts the WAL between two commits once it passes `walSizeLimitBytes`, and only right
+ * after the worker has left at most 256 frames to copy: a millisecond or two, no lock waits. The WAL file is trimmed to
+ * `walSizeLimitBytes` when it restarts, and a TRUNCATE from the worker bounds it past `maxWalBytes` as a last resort.
+ * If the worker cannot start or dies, automatic checkpoints are switched back on.
  */
 export class WalCheckpointer {
   private worker: Worker | null = null;
   private stopping = false;
-  /** Set by the worker once its connection is closed, so `stop()` returns only when the files are released. */
-  private readonly closed = new Int32Array(new SharedArrayBuffer(4));
+  private restartTimer: NodeJS.Timeout | null = null;
+  /** [0] set by the worker once its connection is closed (so `stop()` returns only when the files are released);
+   *  [1] frames its last PASSIVE left to copy (-1: unknown). */
+  private readonly state = new Int32Array(new SharedArrayBuffer(8));
+  /** When the worker's last PASSIVE finished (ms since the epoch). */
+  private readonly passiveAt = new Float64Array(new SharedArrayBuffer(8));
 
   constructor(
     private readonly db: Database.Database,
@@ -102,12 +111,14 @@ export class WalCheckpointer {
     } catch {
       return; // keep SQLite's automatic checkpoints
     }
+    Atomics.store(this.state, 1, -1);
     const worker = new Worker(workerSource, {
       eval: true,
       workerData: {
         driver,
         file: this.file,
-        closed: this.closed,
+        state: this.state,
+        passiveAt: this.passiveAt,
         intervalMs: this.options.intervalMs ?? 10,
         maxWalBytes: this.options.maxWalBytes ?? 256 * 1024 * 1024,
       },
@@ -116,23 +127,60 @@ export class WalCheckpointer {
     const fallBack = () => {
       if (this.worker !== worker) return;
       this.worker = null;
+      this.stopRestarts();
       if (!this.stopping && this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
     };
     worker.on('error', fallBack);
     worker.on('exit', fallBack);
     this.worker = worker;
     this.db.pragma('wal_autocheckpoint = 0');
-    this.db.pragma(`journal_size_limit = ${this.options.walSizeLimitBytes ?? 32 * 1024 * 1024}`);
+    this.db.pragma(`journal_size_limit = ${this.walSizeLimit}`);
+    this.restartTimer = setInterval(() => this.restartIfCheap(), 20);
+    this.restartTimer.unref();
   }
 
   stop(): void {
     this.stopping = true;
+    this.stopRestarts();
     const worker = this.worker;
     this.worker = null;
     if (!worker) return;
     worker.postMessage('stop');
     // Wait (bounded) for the worker to close its connection: callers close the database and may delete its files next.
-    Atomics.wait(this.closed, 0, 0, 2_000);
+    Atomics.wait(this.state, 0, 0, 2_000);
     if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+  }
+
+  private get walSizeLimit(): number {
+    return this.options.walSizeLimitBytes ?? 32 * 1024 * 1024;
+  }
+
+  private stopRestarts(): void {
+    if (this.restartTimer) clearInterval(this.restartTimer);
+    this.restartTimer = null;
+  }
+
+  /** Restart the WAL from the receiver's connection when it is over its limit and nearly all copied already. */
+  private restartIfCheap(): void {
+    if (!this.worker || !this.db.open || this.db.inTransaction) return;
+    let walBytes: number;
+    try {
+      walBytes = statSync(`${this.file}-wal`).size;
+    } catch {
+      return;
+    }
+    const left = Atomics.load(this.state, 1);
+    if (walBytes <= this.walSizeLimit || left < 0 || left > 256 || Date.now() - this.passiveAt[0]! > 50)
+      return;
+    const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+    // Never wait: if the worker is mid-checkpoint or a reader is still on the old frames, try again on the next tick.
+    this.db.pragma('busy_timeout = 0');
+    try {
+      this.db.pragma('wal_checkpoint(RESTART)');
+    } catch {
+      // busy
+    } finally {
+      this.db.pragma(`busy_timeout = ${timeout}`);
+    }
   }
 }
