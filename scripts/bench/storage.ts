@@ -154,7 +154,46 @@ const queries = [
     target: null,
     show: (x: unknown) => x as number,
   },
+  {
+    q: time('charts refresh (captures.breakdown), no filter', () =>
+      captures.breakdown(undefined, chartWindow()),
+    ),
+    target: null,
+    show: chartsShown,
+  },
+  {
+    q: time(
+      'charts refresh (captures.breakdown), by endpoint',
+      () => captures.breakdown({ endpointId: ontraportId }, chartWindow()),
+      5,
+    ),
+    target: null,
+    show: chartsShown,
+  },
+  {
+    // What the charts did before captures.breakdown: 30 bucket counts and 4 status-class counts.
+    q: time('charts refresh as 34 counts (before), no filter', () => chartsAsCounts(), 5),
+    target: null,
+    show: chartsShown,
+  },
 ];
+function chartWindow() {
+  return { endMs: Math.ceil(Date.now() / 60_000) * 60_000, bucketMs: 60_000, buckets: 30 };
+}
+function chartsAsCounts() {
+  const w = chartWindow();
+  const rate = Array.from({ length: w.buckets }, (_, i) => {
+    const from = w.endMs - (w.buckets - i) * w.bucketMs;
+    return captures.count({ fromMs: from, toMs: from + w.bucketMs - 1 });
+  });
+  const range = (from: number) => Array.from({ length: 100 }, (_, i) => from + i);
+  const [s2, s3, s4, s5] = [200, 300, 400, 500].map((from) => captures.count({ statuses: range(from) }));
+  return { rate, statuses: { '2xx': s2!, '3xx': s3!, '4xx': s4!, '5xx': s5! } };
+}
+function chartsShown(x: unknown): string {
+  const { rate, statuses } = x as ReturnType<typeof chartsAsCounts>;
+  return `${rate.reduce((a, n) => a + n, 0)} in 30 min; 2xx ${statuses['2xx']}, 4xx ${statuses['4xx']}`;
+}
 for (const { q, show } of queries)
   console.log(
     `  ${q.name}: median ${q.median.toFixed(3)} ms, p95 ${q.p95.toFixed(3)} ms → ${show(q.result)}`,

@@ -149,6 +149,18 @@ describe('live list', () => {
     }
     expect(await loaded()).toBe(450);
   });
+
+  it('charts count what is stored: the rate this minute and the status classes', async () => {
+    const { page } = s;
+    for (const n of [1, 2, 3])
+      await send(s.app.receiverUrl, `/charts/${n}`, { method: 'POST', body: `{"n":${n}}` });
+    await page.reload();
+    const charts = page.getByTestId('charts');
+    await eventually(async () => {
+      expect(await charts.locator('.chart-label strong').innerText()).toBe('3');
+      expect(await charts.locator('.status-legend').innerText()).toMatch(/2xx 3\s+3xx 0\s+4xx 0\s+5xx 0/);
+    });
+  });
 });
 
 function bigHar(n: number) {

@@ -38,6 +38,7 @@ export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> 
         return ctx.captures.list(input);
       },
       'captures.count': (input) => ({ count: ctx.captures.count(input.filter) }),
+      'captures.breakdown': ({ filter, ...window }) => ctx.captures.breakdown(filter, window),
       'captures.get': (input) => ctx.captures.get(input.id),
       'captures.delete': (input) => ({ deleted: ctx.captures.delete(input.ids) }),
       'captures.deleteAll': () => ({ deleted: ctx.captures.deleteAll() }),

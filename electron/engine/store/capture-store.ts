@@ -10,7 +10,14 @@ import {
 import type { Clock } from '../util/clock';
 import { decodeContentEncoding } from './body-text';
 import { filterToSql } from './capture-filter-sql';
-import { parseHeaders, summaryColumns, toSummary, type CaptureRow } from './capture-rows';
+import {
+  parseHeaders,
+  statusClassIndex,
+  statusClasses,
+  summaryColumns,
+  toSummary,
+  type CaptureRow,
+} from './capture-rows';
 import { CaptureWriter, type NewCapture } from './capture-writer';
 import type { EndpointStore } from './endpoint-store';
 import { FtsIndexer, type IndexProgress, type SearchTextExtractor } from './fts-indexer';
@@ -111,6 +118,40 @@ export class CaptureStore {
     ).n;
   }
 
+  /**
+   * The charts' figures for a filter in one pass each: captures per time bucket over a window ending at `endMs`
+   * (oldest bucket first), and captures per response status class. With no filter the classes are kept counters.
+   */
+  breakdown(
+    filter: CaptureFilter | undefined,
+    window: { endMs: number; bucketMs: number; buckets: number },
+  ): { rate: number[]; statuses: Record<(typeof statusClasses)[number], number> } {
+    const sql = filterToSql(filter, this.isIndexedTerm);
+    const start = window.endMs - window.bucketMs * window.buckets;
+    const rate = new Array<number>(window.buckets).fill(0);
+    const inWindow = [...sql.where, 'c.received_at_ms >= ?', 'c.received_at_ms < ?'];
+    const buckets = this.db
+      .prepare(
+        `SELECT CAST((c.received_at_ms - ?) / ? AS INTEGER) AS b, COUNT(*) AS n FROM ${sql.from} WHERE ${inWindow.join(' AND ')} GROUP BY b`,
+      )
+      .all(start, window.bucketMs, ...sql.params, start, window.endMs) as { b: number; n: number }[];
+    for (const { b, n } of buckets) if (b >= 0 && b < window.buckets) rate[b] = n;
+
+    const statuses = { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 };
+    if (sql.where.length === 0) {
+      for (const c of statusClasses) statuses[c] = this.counter(`status_${c}`);
+    } else {
+      const rows = this.db
+        .prepare(
+          `SELECT CAST(c.response_status / 100 AS INTEGER) AS k, COUNT(*) AS n FROM ${sql.from}
+           WHERE ${[...sql.where, 'c.response_status BETWEEN 200 AND 599'].join(' AND ')} GROUP BY k`,
+        )
+        .all(...sql.params) as { k: number; n: number }[];
+      for (const { k, n } of rows) statuses[statusClasses[k - 2]!] = n;
+    }
+    return { rate, statuses };
+  }
+
   /** Ids matching a filter, newest first (export, bulk delete). */
   ids(filter: CaptureFilter | undefined, limit: number): number[] {
     const sql = filterToSql(filter, this.isIndexedTerm);
@@ -166,7 +207,9 @@ export class CaptureStore {
 
   delete(ids: number[]): number {
     let deleted = 0;
-    const select = this.db.prepare('SELECT id, endpoint_id, stored_body_size FROM captures WHERE id = ?');
+    const select = this.db.prepare(
+      'SELECT id, endpoint_id, stored_body_size, response_status FROM captures WHERE id = ?',
+    );
     const delCapture = this.db.prepare('DELETE FROM captures WHERE id = ?');
     const delBody = this.db.prepare('DELETE FROM capture_bodies WHERE capture_id = ?');
     const delFts = this.db.prepare('DELETE FROM captures_fts WHERE rowid = ?');
@@ -177,21 +220,31 @@ export class CaptureStore {
     const removed: number[] = [];
     this.db.transaction(() => {
       let bytes = 0;
+      const classes = [0, 0, 0, 0];
       const watermark = this.indexer.indexedUpTo();
       for (const id of ids) {
         const row = select.get(id) as
-          { id: number; endpoint_id: number | null; stored_body_size: number } | undefined;
+          | {
+              id: number;
+              endpoint_id: number | null;
+              stored_body_size: number;
+              response_status: number | null;
+            }
+          | undefined;
         if (!row) continue;
         delCapture.run(id);
         delBody.run(id);
         if (id <= watermark) delFts.run(id);
         if (row.endpoint_id !== null) bumpEndpoint.run(row.endpoint_id);
         bytes += row.stored_body_size;
+        const statusClass = statusClassIndex(row.response_status);
+        if (statusClass !== null) classes[statusClass]!++;
         removed.push(id);
         deleted++;
       }
       bump.run(deleted, 'captures');
       bump.run(bytes, 'body_bytes');
+      statusClasses.forEach((c, i) => bump.run(classes[i], `status_${c}`));
     })();
     this.indexer.discard(removed);
     if (removed.length) this.events.deleted(removed, false);
@@ -203,7 +256,8 @@ export class CaptureStore {
     this.db.transaction(() => {
       this.db.exec(`DELETE FROM captures; DELETE FROM capture_bodies;
         INSERT INTO captures_fts (captures_fts) VALUES ('delete-all');
-        UPDATE counters SET value = 0 WHERE name IN ('captures', 'body_bytes');
+        UPDATE counters SET value = 0
+          WHERE name IN ('captures', 'body_bytes', 'status_2xx', 'status_3xx', 'status_4xx', 'status_5xx');
         UPDATE endpoints SET capture_count = 0;`);
     })();
     this.indexer.discard('all');

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CaptureSummary, HeaderPair } from '../../shared/contract/index';
-import { toSummary, type CaptureRow } from './capture-rows';
+import { statusClassIndex, toSummary, type CaptureRow } from './capture-rows';
 
 export interface NewCapture {
   receivedAtMs: number;
@@ -59,13 +59,18 @@ export class CaptureWriter {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const insertBody = db.prepare('INSERT INTO capture_bodies (capture_id, body) VALUES (?, ?)');
     const bumpCounters = db.prepare(
-      "UPDATE counters SET value = value + CASE name WHEN 'captures' THEN ? WHEN 'body_bytes' THEN ? ELSE 0 END WHERE name IN ('captures', 'body_bytes')",
+      `UPDATE counters SET value = value + CASE name WHEN 'captures' THEN ? WHEN 'body_bytes' THEN ?
+        WHEN 'status_2xx' THEN ? WHEN 'status_3xx' THEN ? WHEN 'status_4xx' THEN ? WHEN 'status_5xx' THEN ? ELSE 0 END
+       WHERE name IN ('captures', 'body_bytes', 'status_2xx', 'status_3xx', 'status_4xx', 'status_5xx')`,
     );
     this.insertBatch = db.transaction((batch: NewCapture[]) => {
       const ids: number[] = [];
       let bytes = 0;
       const endpointCounts = new Map<number, number>();
+      const classes = [0, 0, 0, 0];
       for (const c of batch) {
+        const statusClass = statusClassIndex(c.response?.status ?? null);
+        if (statusClass !== null) classes[statusClass]!++;
         const info = insertCapture.run(
           c.receivedAtMs,
           c.method,
@@ -96,7 +101,7 @@ export class CaptureWriter {
         if (c.endpointId !== null)
           endpointCounts.set(c.endpointId, (endpointCounts.get(c.endpointId) ?? 0) + 1);
       }
-      bumpCounters.run(batch.length, bytes);
+      bumpCounters.run(batch.length, bytes, ...classes);
       afterInsert(endpointCounts);
       return ids;
     });

@@ -96,6 +96,24 @@ export const captureMethods = {
     z.object({ filter: captureFilter.optional() }),
     z.object({ count: z.number().int() }),
   ),
+  /** The charts: captures per time bucket (oldest first) over a window ending at endMs, and per status class. */
+  'captures.breakdown': method(
+    z.object({
+      filter: captureFilter.optional(),
+      endMs: z.number().int(),
+      bucketMs: z.number().int().min(1_000).max(86_400_000),
+      buckets: z.number().int().min(1).max(240),
+    }),
+    z.object({
+      rate: z.array(z.number().int()),
+      statuses: z.object({
+        '2xx': z.number().int(),
+        '3xx': z.number().int(),
+        '4xx': z.number().int(),
+        '5xx': z.number().int(),
+      }),
+    }),
+  ),
   'captures.get': method(z.object({ id: z.number().int() }), captureDetail),
   'captures.delete': method(
     z.object({ ids: z.array(z.number().int()).min(1).max(100_000) }),

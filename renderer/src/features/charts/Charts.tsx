@@ -7,12 +7,11 @@ import { useThrottledTick } from '../../state/use-throttled';
 const BUCKETS = 30;
 const BUCKET_MS = 60_000;
 const CLASSES = [
-  { label: '2xx', from: 200, color: 'var(--ok)' },
-  { label: '3xx', from: 300, color: 'var(--info)' },
-  { label: '4xx', from: 400, color: 'var(--warn)' },
-  { label: '5xx', from: 500, color: 'var(--error)' },
-];
-const range = (from: number) => Array.from({ length: 100 }, (_, i) => from + i);
+  { label: '2xx', color: 'var(--ok)' },
+  { label: '3xx', color: 'var(--info)' },
+  { label: '4xx', color: 'var(--warn)' },
+  { label: '5xx', color: 'var(--error)' },
+] as const;
 
 interface Data {
   rate: Array<{ t: string; n: number }>;
@@ -21,7 +20,8 @@ interface Data {
 
 /**
  * Capture rate over the last 30 minutes and the status breakdown for the current filter. Counts come from the engine
- * (captures.count per bucket), so they cover everything stored, not just the rows loaded in the list.
+ * (captures.breakdown: one grouped query each, kept counters when unfiltered), so they cover everything stored, not
+ * just the rows loaded in the list.
  */
 export const Charts = memo(function Charts({
   filter,
@@ -35,8 +35,7 @@ export const Charts = memo(function Charts({
   const api = useApi();
   const [data, setData] = useState<Data | null>(null);
   const [minute, setMinute] = useState(0);
-  // Refresh at most every 5 s while captures arrive (each refresh is 34 counts; the buckets are minutes), and once a
-  // minute regardless.
+  // Refresh at most every 5 s while captures arrive (the buckets are minutes), and once a minute regardless.
   const tick = useThrottledTick(arrivals, 5000) + minute;
   useEffect(() => {
     const t = setInterval(() => setMinute((n) => n + 1), 60_000);
@@ -45,46 +44,18 @@ export const Charts = memo(function Charts({
 
   useEffect(() => {
     let live = true;
-    const now = Date.now();
-    const end = Math.ceil(now / BUCKET_MS) * BUCKET_MS;
-    const buckets = Array.from({ length: BUCKETS }, (_, i) => end - (BUCKETS - i) * BUCKET_MS);
-    const count = (f: CaptureFilter) => api.call('captures.count', { filter: f }).then((r) => r.count);
-    Promise.all([
-      Promise.all(
-        buckets.map((from) =>
-          count({
-            ...filter,
-            fromMs: Math.max(from, filter.fromMs ?? -Infinity),
-            toMs: Math.min(from + BUCKET_MS - 1, filter.toMs ?? Infinity),
-          }),
-        ),
-      ),
-      Promise.all(
-        CLASSES.map((c) =>
-          count({
-            ...filter,
-            statuses: filter.statuses
-              ? filter.statuses.filter((s) => s >= c.from && s < c.from + 100)
-              : range(c.from),
-          }),
-        ),
-      ),
-    ]).then(
-      ([rate, statuses]) => {
+    const end = Math.ceil(Date.now() / BUCKET_MS) * BUCKET_MS;
+    api.call('captures.breakdown', { filter, endMs: end, bucketMs: BUCKET_MS, buckets: BUCKETS }).then(
+      ({ rate, statuses }) => {
         if (!live) return;
         // Redrawing the charts must not hold up rows arriving in the list.
         startTransition(() =>
           setData({
-            rate: rate.map((n, i) => ({ t: new Date(buckets[i]!).toTimeString().slice(0, 5), n })),
-            statuses: statuses.map((n, i) => ({
-              label: CLASSES[i]!.label,
-              n:
-                filter.statuses &&
-                filter.statuses.every((s) => s < CLASSES[i]!.from || s >= CLASSES[i]!.from + 100)
-                  ? 0
-                  : n,
-              color: CLASSES[i]!.color,
+            rate: rate.map((n, i) => ({
+              t: new Date(end - (BUCKETS - i) * BUCKET_MS).toTimeString().slice(0, 5),
+              n,
             })),
+            statuses: CLASSES.map((c) => ({ label: c.label, n: statuses[c.label], color: c.color })),
           }),
         );
       },

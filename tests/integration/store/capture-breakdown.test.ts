@@ -1,0 +1,108 @@
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NewCapture } from '../../../electron/engine/store/capture-writer';
+import { openDatabase } from '../../../electron/engine/store/database';
+import { findMigrationsDir } from '../../../electron/engine/store/migrator';
+import { openStores, type Stores } from '../../../electron/engine/store/open-stores';
+import { FakeClock } from '../../../electron/engine/util/clock';
+import { newCapture } from '../../helpers/new-capture';
+import { tempDir } from '../../helpers/temp-dir';
+
+let dir: ReturnType<typeof tempDir>;
+let stores: Stores;
+const minute = 60_000;
+const endMs = 1_700_000_400_000; // a minute boundary
+const window = { endMs, bucketMs: minute, buckets: 5 };
+
+beforeEach(() => {
+  dir = tempDir();
+  stores = openStores({ dataDir: dir.path, clock: new FakeClock(endMs) });
+});
+afterEach(() => {
+  stores.captures.close();
+  stores.db.close();
+  dir.cleanup();
+});
+
+const statuses = [200, 201, 302, 404, 500, 503, null, 101, 200];
+/** A spread of captures: seven minutes back (two outside the window), every status class, two endpoints, one word. */
+function spread(): NewCapture[] {
+  return Array.from({ length: 90 }, (_, i) => {
+    const status = statuses[i % statuses.length]!;
+    return newCapture({
+      receivedAtMs: endMs - 7 * minute + i * 4_700,
+      endpointId: (i % 3) + 1,
+      body: Buffer.from(JSON.stringify({ word: i % 4 === 0 ? 'zebra' : 'okapi' })),
+      response: status === null ? null : { status, headers: [], bodyBase64: '', delayMs: 0, reason: null },
+    });
+  });
+}
+
+/** The same figures counted one by one in JS. */
+function expected(captures: NewCapture[], keep: (c: NewCapture) => boolean) {
+  const kept = captures.filter(keep);
+  const rate = Array.from({ length: window.buckets }, (_, b) => {
+    const from = endMs - (window.buckets - b) * minute;
+    return kept.filter((c) => c.receivedAtMs >= from && c.receivedAtMs < from + minute).length;
+  });
+  const inClass = (k: number) =>
+    kept.filter((c) => c.response !== null && Math.floor(c.response.status / 100) === k).length;
+  return { rate, statuses: { '2xx': inClass(2), '3xx': inClass(3), '4xx': inClass(4), '5xx': inClass(5) } };
+}
+
+describe('capture breakdown (the charts)', () => {
+  it('counts captures per minute and per status class, for everything and for a filter', async () => {
+    const captures = spread();
+    const ids = await Promise.all(captures.map((c) => stores.captures.add(c)));
+    stores.captures.indexer.drain();
+    const b = stores.captures.breakdown.bind(stores.captures);
+
+    expect(b(undefined, window)).toEqual(expected(captures, () => true));
+    expect(b({ endpointId: 2 }, window)).toEqual(expected(captures, (c) => c.endpointId === 2));
+    expect(b({ statuses: [404, 500] }, window)).toEqual(
+      expected(captures, (c) => c.response?.status === 404 || c.response?.status === 500),
+    );
+    expect(b({ text: 'zebra' }, window)).toEqual(
+      expected(
+        captures.filter((_, i) => i % 4 === 0),
+        () => true,
+      ),
+    );
+
+    // Deletes keep the unfiltered (counter-backed) figures exact.
+    const gone = new Set(ids.filter((_, i) => i % 5 === 0));
+    stores.captures.delete([...gone]);
+    const left = captures.filter((_, i) => !gone.has(ids[i]!));
+    expect(b(undefined, window)).toEqual(expected(left, () => true));
+    stores.captures.deleteAll();
+    expect(b(undefined, window)).toEqual(expected([], () => true));
+    await stores.captures.add(captures[1]!);
+    expect(b(undefined, window).statuses).toEqual({ '2xx': 1, '3xx': 0, '4xx': 0, '5xx': 0 });
+  });
+
+  it('fills the status-class counters from captures stored before the migration that added them', () => {
+    const before = join(dir.path, 'migrations-before');
+    mkdirSync(before);
+    for (const f of readdirSync(findMigrationsDir()))
+      if (f < '032') copyFileSync(join(findMigrationsDir(), f), join(before, f));
+    const old = openDatabase({ dataDir: join(dir.path, 'old'), migrationsDir: before });
+    const insert =
+      old.prepare(`INSERT INTO captures (received_at_ms, method, path, query, http_version, headers,
+      remote_address, body_size, stored_body_size, source, response_status) VALUES (1, 'POST', '/', '', '1.1', '[]', '', 0, 0,
+      'receiver', ?)`);
+    for (const status of [200, 204, 301, 404, 404, 502, null]) insert.run(status);
+    old.close();
+    const upgraded = openDatabase({ dataDir: join(dir.path, 'old') });
+    const counters = Object.fromEntries(
+      (
+        upgraded.prepare("SELECT name, value FROM counters WHERE name LIKE 'status_%'").all() as {
+          name: string;
+          value: number;
+        }[]
+      ).map((r) => [r.name, r.value]),
+    );
+    upgraded.close();
+    expect(counters).toEqual({ status_2xx: 2, status_3xx: 1, status_4xx: 2, status_5xx: 1 });
+  });
+});
