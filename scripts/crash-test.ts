@@ -175,8 +175,17 @@ try {
       d.state,
     ]),
   );
+  const classCounters = db
+    .prepare(
+      `SELECT (SELECT value FROM counters WHERE name = 'status_' || k || 'xx') AS kept,
+        (SELECT COUNT(*) FROM captures WHERE response_status BETWEEN k * 100 AND k * 100 + 99) AS actual
+       FROM (SELECT 2 AS k UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5)`,
+    )
+    .all() as { kept: number; actual: number }[];
   db.close();
+  const classesConsistent = classCounters.every((c) => c.kept === c.actual);
   const consistent =
+    classesConsistent &&
     stats.count === real.n &&
     stats.bodyBytes === real.bytes &&
     orphanBodies === 0 &&
@@ -211,7 +220,7 @@ try {
   );
   console.log(
     `\ncaptures after restart: counter ${stats.count} rows / ${stats.bodyBytes} bytes vs actual ${real.n} / ${real.bytes}; ` +
-      `${orphanBodies} orphan bodies; index lag ${stats.indexLagRows} rows → ${consistent ? 'consistent' : 'INCONSISTENT'}`,
+      `status-class counters ${classesConsistent ? 'match' : `MISMATCH ${JSON.stringify(classCounters)}`}; ${orphanBodies} orphan bodies; index lag ${stats.indexLagRows} rows → ${consistent ? 'consistent' : 'INCONSISTENT'}`,
   );
   console.log(
     `deliveries: ${queued.size} acknowledged by deliveries.send; ${open} still open after the final restart; ${lost.length} lost; ` +
