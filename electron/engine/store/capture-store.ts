@@ -120,7 +120,8 @@ export class CaptureStore {
 
   /**
    * The charts' figures for a filter in one pass each: captures per time bucket over a window ending at `endMs`
-   * (oldest bucket first), and captures per response status class. With no filter the classes are kept counters.
+   * (oldest bucket first), and captures per response status class. With no filter, or only an endpoint, the classes are
+   * kept counters.
    */
   breakdown(
     filter: CaptureFilter | undefined,
@@ -130,16 +131,21 @@ export class CaptureStore {
     const start = window.endMs - window.bucketMs * window.buckets;
     const rate = new Array<number>(window.buckets).fill(0);
     const inWindow = [...sql.where, 'c.received_at_ms >= ?', 'c.received_at_ms < ?'];
+    // Walk the window by time: left to itself SQLite read every row of a filtered endpoint (350k at 1M) instead.
+    const from = sql.usesFts ? sql.from : 'captures c INDEXED BY captures_by_time';
     const buckets = this.db
       .prepare(
-        `SELECT CAST((c.received_at_ms - ?) / ? AS INTEGER) AS b, COUNT(*) AS n FROM ${sql.from} WHERE ${inWindow.join(' AND ')} GROUP BY b`,
+        `SELECT CAST((c.received_at_ms - ?) / ? AS INTEGER) AS b, COUNT(*) AS n FROM ${from} WHERE ${inWindow.join(' AND ')} GROUP BY b`,
       )
       .all(start, window.bucketMs, ...sql.params, start, window.endMs) as { b: number; n: number }[];
     for (const { b, n } of buckets) if (b >= 0 && b < window.buckets) rate[b] = n;
 
-    const statuses = { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 };
+    let statuses = { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 };
+    const onlyAnEndpoint = sql.where.length === 1 && sql.where[0] === 'c.endpoint_id = ?';
     if (sql.where.length === 0) {
       for (const c of statusClasses) statuses[c] = this.counter(`status_${c}`);
+    } else if (onlyAnEndpoint) {
+      statuses = this.endpoints.statusClassCounts(sql.params[0] as number);
     } else {
       const rows = this.db
         .prepare(
@@ -215,7 +221,9 @@ export class CaptureStore {
     const delFts = this.db.prepare('DELETE FROM captures_fts WHERE rowid = ?');
     const bump = this.db.prepare('UPDATE counters SET value = value - ? WHERE name = ?');
     const bumpEndpoint = this.db.prepare(
-      'UPDATE endpoints SET capture_count = capture_count - 1 WHERE id = ?',
+      `UPDATE endpoints SET capture_count = capture_count - 1,
+        status_2xx = status_2xx - ?, status_3xx = status_3xx - ?, status_4xx = status_4xx - ?, status_5xx = status_5xx - ?
+       WHERE id = ?`,
     );
     const removed: number[] = [];
     this.db.transaction(() => {
@@ -235,10 +243,11 @@ export class CaptureStore {
         delCapture.run(id);
         delBody.run(id);
         if (id <= watermark) delFts.run(id);
-        if (row.endpoint_id !== null) bumpEndpoint.run(row.endpoint_id);
         bytes += row.stored_body_size;
         const statusClass = statusClassIndex(row.response_status);
         if (statusClass !== null) classes[statusClass]!++;
+        if (row.endpoint_id !== null)
+          bumpEndpoint.run(...[0, 1, 2, 3].map((k) => (k === statusClass ? 1 : 0)), row.endpoint_id);
         removed.push(id);
         deleted++;
       }
@@ -258,7 +267,7 @@ export class CaptureStore {
         INSERT INTO captures_fts (captures_fts) VALUES ('delete-all');
         UPDATE counters SET value = 0
           WHERE name IN ('captures', 'body_bytes', 'status_2xx', 'status_3xx', 'status_4xx', 'status_5xx');
-        UPDATE endpoints SET capture_count = 0;`);
+        UPDATE endpoints SET capture_count = 0, status_2xx = 0, status_3xx = 0, status_4xx = 0, status_5xx = 0;`);
     })();
     this.indexer.discard('all');
     this.events.deleted([], true);

@@ -50,7 +50,8 @@ export class CaptureWriter {
   constructor(
     db: Database.Database,
     private readonly onCommitted: (summaries: CaptureSummary[], endpointCounts: Map<number, number>) => void,
-    afterInsert: (endpointCounts: Map<number, number>) => void,
+    /** Per endpoint: [captures, 2xx, 3xx, 4xx, 5xx] in this batch. */
+    afterInsert: (endpointCounts: Map<number, number[]>) => void,
   ) {
     const insertCapture = db.prepare(`INSERT INTO captures (
       received_at_ms, method, path, query, http_version, headers, remote_address, remote_port, content_type,
@@ -66,7 +67,7 @@ export class CaptureWriter {
     this.insertBatch = db.transaction((batch: NewCapture[]) => {
       const ids: number[] = [];
       let bytes = 0;
-      const endpointCounts = new Map<number, number>();
+      const endpointCounts = new Map<number, number[]>();
       const classes = [0, 0, 0, 0];
       for (const c of batch) {
         const statusClass = statusClassIndex(c.response?.status ?? null);
@@ -98,8 +99,12 @@ export class CaptureWriter {
         insertBody.run(id, c.body);
         ids.push(id);
         bytes += c.body.byteLength;
-        if (c.endpointId !== null)
-          endpointCounts.set(c.endpointId, (endpointCounts.get(c.endpointId) ?? 0) + 1);
+        if (c.endpointId !== null) {
+          let counts = endpointCounts.get(c.endpointId);
+          if (!counts) endpointCounts.set(c.endpointId, (counts = [0, 0, 0, 0, 0]));
+          counts[0]!++;
+          if (statusClass !== null) counts[statusClass + 1]!++;
+        }
       }
       bumpCounters.run(batch.length, bytes, ...classes);
       afterInsert(endpointCounts);

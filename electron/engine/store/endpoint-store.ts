@@ -187,11 +187,28 @@ export class EndpointStore {
     return true;
   }
 
-  /** Captures counted per endpoint in the same transaction as the rows. */
-  addCaptureCounts(counts: Map<number, number>): void {
+  /** Captures counted per endpoint, in all and per status class ([n, 2xx, 3xx, 4xx, 5xx]), in the rows' transaction. */
+  addCaptureCounts(counts: Map<number, number[]>): void {
     // once per group commit, so the statement is prepared once
-    this.bumpCount ??= this.db.prepare('UPDATE endpoints SET capture_count = capture_count + ? WHERE id = ?');
-    for (const [id, n] of counts) this.bumpCount.run(n, id);
+    this.bumpCount ??= this.db.prepare(
+      `UPDATE endpoints SET capture_count = capture_count + ?, status_2xx = status_2xx + ?, status_3xx = status_3xx + ?,
+        status_4xx = status_4xx + ?, status_5xx = status_5xx + ? WHERE id = ?`,
+    );
+    for (const [id, n] of counts) this.bumpCount.run(...n, id);
+  }
+
+  /** One endpoint's kept captures per status class. */
+  statusClassCounts(id: number): { '2xx': number; '3xx': number; '4xx': number; '5xx': number } {
+    const row = this.db
+      .prepare('SELECT status_2xx, status_3xx, status_4xx, status_5xx FROM endpoints WHERE id = ?')
+      .get(id) as
+      { status_2xx: number; status_3xx: number; status_4xx: number; status_5xx: number } | undefined;
+    return {
+      '2xx': row?.status_2xx ?? 0,
+      '3xx': row?.status_3xx ?? 0,
+      '4xx': row?.status_4xx ?? 0,
+      '5xx': row?.status_5xx ?? 0,
+    };
   }
 
   recountCaptures(): void {

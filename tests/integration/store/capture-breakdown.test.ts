@@ -28,11 +28,17 @@ afterEach(() => {
 const statuses = [200, 201, 302, 404, 500, 503, null, 101, 200];
 /** A spread of captures: seven minutes back (two outside the window), every status class, two endpoints, one word. */
 function spread(): NewCapture[] {
+  // Three real endpoints (the default and two more): per-endpoint counts live on their rows.
+  const endpointIds = [
+    stores.endpoints.match('/').id,
+    stores.endpoints.create({ slug: 'second', name: 'Second' }).id,
+    stores.endpoints.create({ slug: 'third', name: 'Third' }).id,
+  ];
   return Array.from({ length: 90 }, (_, i) => {
     const status = statuses[i % statuses.length]!;
     return newCapture({
       receivedAtMs: endMs - 7 * minute + i * 4_700,
-      endpointId: (i % 3) + 1,
+      endpointId: endpointIds[i % 3]!,
       body: Buffer.from(JSON.stringify({ word: i % 4 === 0 ? 'zebra' : 'okapi' })),
       response: status === null ? null : { status, headers: [], bodyBase64: '', delayMs: 0, reason: null },
     });
@@ -54,12 +60,13 @@ function expected(captures: NewCapture[], keep: (c: NewCapture) => boolean) {
 describe('capture breakdown (the charts)', () => {
   it('counts captures per minute and per status class, for everything and for a filter', async () => {
     const captures = spread();
+    const [, second, third] = [...new Set(captures.map((c) => c.endpointId!))];
     const ids = await Promise.all(captures.map((c) => stores.captures.add(c)));
     stores.captures.indexer.drain();
     const b = stores.captures.breakdown.bind(stores.captures);
 
     expect(b(undefined, window)).toEqual(expected(captures, () => true));
-    expect(b({ endpointId: 2 }, window)).toEqual(expected(captures, (c) => c.endpointId === 2));
+    expect(b({ endpointId: second }, window)).toEqual(expected(captures, (c) => c.endpointId === second));
     expect(b({ statuses: [404, 500] }, window)).toEqual(
       expected(captures, (c) => c.response?.status === 404 || c.response?.status === 500),
     );
@@ -75,13 +82,19 @@ describe('capture breakdown (the charts)', () => {
     stores.captures.delete([...gone]);
     const left = captures.filter((_, i) => !gone.has(ids[i]!));
     expect(b(undefined, window)).toEqual(expected(left, () => true));
+    expect(b({ endpointId: second }, window)).toEqual(expected(left, (c) => c.endpointId === second));
+    expect(b({ endpointId: third }, window)).toEqual(expected(left, (c) => c.endpointId === third));
+    expect(b({ endpointId: second, methods: ['POST'] }, window)).toEqual(
+      expected(left, (c) => c.endpointId === second),
+    );
     stores.captures.deleteAll();
     expect(b(undefined, window)).toEqual(expected([], () => true));
+    expect(b({ endpointId: second }, window)).toEqual(expected([], () => true));
     await stores.captures.add(captures[1]!);
     expect(b(undefined, window).statuses).toEqual({ '2xx': 1, '3xx': 0, '4xx': 0, '5xx': 0 });
   });
 
-  it('fills the status-class counters from captures stored before the migration that added them', () => {
+  it('fills the status-class counters, in all and per endpoint, from captures stored before the migrations that added them', () => {
     const before = join(dir.path, 'migrations-before');
     mkdirSync(before);
     for (const f of readdirSync(findMigrationsDir()))
@@ -92,6 +105,8 @@ describe('capture breakdown (the charts)', () => {
       remote_address, body_size, stored_body_size, source, response_status) VALUES (1, 'POST', '/', '', '1.1', '[]', '', 0, 0,
       'receiver', ?)`);
     for (const status of [200, 204, 301, 404, 404, 502, null]) insert.run(status);
+    old.exec(`INSERT INTO endpoints (id, slug, name, rule, created_at_ms) VALUES (7, 'seven', 'Seven', '{}', 1);
+      UPDATE captures SET endpoint_id = 7 WHERE response_status IN (204, 404)`);
     old.close();
     const upgraded = openDatabase({ dataDir: join(dir.path, 'old') });
     const counters = Object.fromEntries(
@@ -102,7 +117,11 @@ describe('capture breakdown (the charts)', () => {
         }[]
       ).map((r) => [r.name, r.value]),
     );
+    const seven = upgraded
+      .prepare('SELECT status_2xx, status_3xx, status_4xx, status_5xx FROM endpoints WHERE id = 7')
+      .get();
     upgraded.close();
     expect(counters).toEqual({ status_2xx: 2, status_3xx: 1, status_4xx: 2, status_5xx: 1 });
+    expect(seven).toEqual({ status_2xx: 1, status_3xx: 0, status_4xx: 2, status_5xx: 0 });
   });
 });
