@@ -182,8 +182,20 @@ try {
        FROM (SELECT 2 AS k UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5)`,
     )
     .all() as { kept: number; actual: number }[];
+  // …and per endpoint, with capture_count.
+  const endpointCounters = db
+    .prepare(
+      `SELECT e.id, e.capture_count = (SELECT COUNT(*) FROM captures c WHERE c.endpoint_id = e.id)
+         AND e.status_2xx = (SELECT COUNT(*) FROM captures c WHERE c.endpoint_id = e.id AND c.response_status BETWEEN 200 AND 299)
+         AND e.status_3xx = (SELECT COUNT(*) FROM captures c WHERE c.endpoint_id = e.id AND c.response_status BETWEEN 300 AND 399)
+         AND e.status_4xx = (SELECT COUNT(*) FROM captures c WHERE c.endpoint_id = e.id AND c.response_status BETWEEN 400 AND 499)
+         AND e.status_5xx = (SELECT COUNT(*) FROM captures c WHERE c.endpoint_id = e.id AND c.response_status BETWEEN 500 AND 599)
+         AS ok FROM endpoints e`,
+    )
+    .all() as { id: number; ok: number }[];
+  const endpointsOff = endpointCounters.filter((e) => !e.ok).map((e) => e.id);
   db.close();
-  const classesConsistent = classCounters.every((c) => c.kept === c.actual);
+  const classesConsistent = classCounters.every((c) => c.kept === c.actual) && endpointsOff.length === 0;
   const consistent =
     classesConsistent &&
     stats.count === real.n &&
@@ -220,7 +232,7 @@ try {
   );
   console.log(
     `\ncaptures after restart: counter ${stats.count} rows / ${stats.bodyBytes} bytes vs actual ${real.n} / ${real.bytes}; ` +
-      `status-class counters ${classesConsistent ? 'match' : `MISMATCH ${JSON.stringify(classCounters)}`}; ${orphanBodies} orphan bodies; index lag ${stats.indexLagRows} rows → ${consistent ? 'consistent' : 'INCONSISTENT'}`,
+      `status-class counters ${classesConsistent ? 'match' : `MISMATCH ${JSON.stringify({ classCounters, endpointsOff })}`}; ${orphanBodies} orphan bodies; index lag ${stats.indexLagRows} rows → ${consistent ? 'consistent' : 'INCONSISTENT'}`,
   );
   console.log(
     `deliveries: ${queued.size} acknowledged by deliveries.send; ${open} still open after the final restart; ${lost.length} lost; ` +
