@@ -49,7 +49,7 @@ export class CaptureWriter {
 
   constructor(
     db: Database.Database,
-    private readonly onCommitted: (summaries: CaptureSummary[], endpointCounts: Map<number, number>) => void,
+    private readonly onCommitted: (summaries: CaptureSummary[]) => void,
     /** Per endpoint: [captures, 2xx, 3xx, 4xx, 5xx] in this batch. */
     afterInsert: (endpointCounts: Map<number, number[]>) => void,
   ) {
@@ -136,10 +136,8 @@ export class CaptureWriter {
       for (const p of batch) p.reject(error);
       return;
     }
-    const counts = new Map<number, number>();
     const summaries = batch.map((p, i) => {
       const c = p.capture;
-      if (c.endpointId !== null) counts.set(c.endpointId, (counts.get(c.endpointId) ?? 0) + 1);
       return toSummary({
         id: ids[i]!,
         received_at_ms: c.receivedAtMs,
@@ -158,7 +156,7 @@ export class CaptureWriter {
       } as CaptureRow);
     });
     for (let i = 0; i < batch.length; i++) batch[i]!.resolve(ids[i]!);
-    this.onCommitted(summaries, counts);
+    this.onCommitted(summaries);
   }
 
   get queued(): number {

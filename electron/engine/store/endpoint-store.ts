@@ -211,12 +211,6 @@ export class EndpointStore {
     };
   }
 
-  recountCaptures(): void {
-    this.db.exec(
-      'UPDATE endpoints SET capture_count = (SELECT COUNT(*) FROM captures WHERE captures.endpoint_id = endpoints.id)',
-    );
-  }
-
   onChange(listener: (endpoint: Endpoint | null, deletedId: number | null) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
