@@ -60,6 +60,7 @@ export function mediaType(contentType: string | undefined | null): string | null
 
 /** The response status classes kept counted ('status_2xx' … 'status_5xx' in counters), in that order. */
 export const statusClasses = ['2xx', '3xx', '4xx', '5xx'] as const;
+export type StatusClass = (typeof statusClasses)[number];
 
 /** 0 for 2xx … 3 for 5xx; null for no response or a status outside 200–599. */
 export function statusClassIndex(status: number | null): number | null {

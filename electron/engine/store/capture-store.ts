@@ -17,6 +17,7 @@ import {
   summaryColumns,
   toSummary,
   type CaptureRow,
+  type StatusClass,
 } from './capture-rows';
 import { CaptureWriter, type NewCapture } from './capture-writer';
 import type { EndpointStore } from './endpoint-store';
@@ -126,7 +127,7 @@ export class CaptureStore {
   breakdown(
     filter: CaptureFilter | undefined,
     window: { endMs: number; bucketMs: number; buckets: number },
-  ): { rate: number[]; statuses: Record<(typeof statusClasses)[number], number> } {
+  ): { rate: number[]; statuses: Record<StatusClass, number> } {
     const sql = filterToSql(filter, this.isIndexedTerm);
     const start = window.endMs - window.bucketMs * window.buckets;
     const rate = new Array<number>(window.buckets).fill(0);

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statusClasses, type StatusClass } from './capture-rows';
 import {
   ApiError,
   type Endpoint,
@@ -198,17 +199,14 @@ export class EndpointStore {
   }
 
   /** One endpoint's kept captures per status class. */
-  statusClassCounts(id: number): { '2xx': number; '3xx': number; '4xx': number; '5xx': number } {
+  statusClassCounts(id: number): Record<StatusClass, number> {
     const row = this.db
       .prepare('SELECT status_2xx, status_3xx, status_4xx, status_5xx FROM endpoints WHERE id = ?')
-      .get(id) as
-      { status_2xx: number; status_3xx: number; status_4xx: number; status_5xx: number } | undefined;
-    return {
-      '2xx': row?.status_2xx ?? 0,
-      '3xx': row?.status_3xx ?? 0,
-      '4xx': row?.status_4xx ?? 0,
-      '5xx': row?.status_5xx ?? 0,
-    };
+      .get(id) as Record<string, number> | undefined;
+    return Object.fromEntries(statusClasses.map((c) => [c, row?.[`status_${c}`] ?? 0])) as Record<
+      StatusClass,
+      number
+    >;
   }
 
   onChange(listener: (endpoint: Endpoint | null, deletedId: number | null) => void): () => void {
