@@ -194,8 +194,20 @@ try {
     )
     .all() as { id: number; ok: number }[];
   const endpointsOff = endpointCounters.filter((e) => !e.ok).map((e) => e.id);
+  // …and the charts' per-minute counts: every (endpoint, minute) kept equals the rows, both ways round.
+  const minutesOff = (
+    db
+      .prepare(
+        `WITH kept AS (SELECT endpoint_id, minute, captures FROM capture_minutes),
+           counted AS (SELECT COALESCE(endpoint_id, 0), received_at_ms / 60000, COUNT(*) FROM captures GROUP BY 1, 2)
+         SELECT (SELECT COUNT(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM counted))
+              + (SELECT COUNT(*) FROM (SELECT * FROM counted EXCEPT SELECT * FROM kept)) AS n`,
+      )
+      .get() as { n: number }
+  ).n;
   db.close();
-  const classesConsistent = classCounters.every((c) => c.kept === c.actual) && endpointsOff.length === 0;
+  const classesConsistent =
+    classCounters.every((c) => c.kept === c.actual) && endpointsOff.length === 0 && minutesOff === 0;
   const consistent =
     classesConsistent &&
     stats.count === real.n &&
@@ -232,7 +244,7 @@ try {
   );
   console.log(
     `\ncaptures after restart: counter ${stats.count} rows / ${stats.bodyBytes} bytes vs actual ${real.n} / ${real.bytes}; ` +
-      `status-class counters ${classesConsistent ? 'match' : `MISMATCH ${JSON.stringify({ classCounters, endpointsOff })}`}; ${orphanBodies} orphan bodies; index lag ${stats.indexLagRows} rows → ${consistent ? 'consistent' : 'INCONSISTENT'}`,
+      `status-class and per-minute counters ${classesConsistent ? 'match' : `MISMATCH ${JSON.stringify({ classCounters, endpointsOff, minutesOff })}`}; ${orphanBodies} orphan bodies; index lag ${stats.indexLagRows} rows → ${consistent ? 'consistent' : 'INCONSISTENT'}`,
   );
   console.log(
     `deliveries: ${queued.size} acknowledged by deliveries.send; ${open} still open after the final restart; ${lost.length} lost; ` +

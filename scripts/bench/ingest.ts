@@ -219,7 +219,7 @@ async function compare(): Promise<void> {
       'Hookscope = the real engine (createEngine: receiver + SQLite store with WAL, synchronous=NORMAL, group commit, 200 only ' +
       "after COMMIT, FTS indexed asynchronously, and every module's receiver hooks), run from an esbuild bundle on plain Node. " +
       'floor = the least any receiver that answers after COMMIT can do (one unparsed row per request, no secondary index, ' +
-      'same group commit): what durability alone costs here. ' +
+      'same group commit, the WAL checkpointed by the same worker as Hookscope): what durability alone costs here. ' +
       '"rows" = rows stored (Hookscope, floor), requests answered (bare), requests recorded (mockttp).',
     '',
     table(

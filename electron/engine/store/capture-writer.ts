@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CaptureSummary, HeaderPair } from '../../shared/contract/index';
+import type { CaptureMinutes } from './capture-minutes';
 import { statusClassIndex, toSummary, type CaptureRow } from './capture-rows';
 
 export interface NewCapture {
@@ -52,6 +53,7 @@ export class CaptureWriter {
     private readonly onCommitted: (summaries: CaptureSummary[]) => void,
     /** Per endpoint: [captures, 2xx, 3xx, 4xx, 5xx] in this batch. */
     afterInsert: (endpointCounts: Map<number, number[]>) => void,
+    minutes: CaptureMinutes,
   ) {
     const insertCapture = db.prepare(`INSERT INTO captures (
       received_at_ms, method, path, query, http_version, headers, remote_address, remote_port, content_type,
@@ -69,6 +71,7 @@ export class CaptureWriter {
       let bytes = 0;
       const endpointCounts = new Map<number, number[]>();
       const classes = [0, 0, 0, 0];
+      const perMinute = minutes.tally();
       for (const c of batch) {
         const statusClass = statusClassIndex(c.response?.status ?? null);
         if (statusClass !== null) classes[statusClass]!++;
@@ -99,6 +102,7 @@ export class CaptureWriter {
         insertBody.run(id, c.body);
         ids.push(id);
         bytes += c.body.byteLength;
+        perMinute.count(c.endpointId, c.receivedAtMs, 1);
         if (c.endpointId !== null) {
           let counts = endpointCounts.get(c.endpointId);
           if (!counts) endpointCounts.set(c.endpointId, (counts = [0, 0, 0, 0, 0]));
@@ -107,6 +111,7 @@ export class CaptureWriter {
         }
       }
       bumpCounters.run(batch.length, bytes, ...classes);
+      perMinute.apply();
       afterInsert(endpointCounts);
       return ids;
     });

@@ -124,4 +124,81 @@ describe('capture breakdown (the charts)', () => {
     expect(counters).toEqual({ status_2xx: 2, status_3xx: 1, status_4xx: 2, status_5xx: 1 });
     expect(seven).toEqual({ status_2xx: 1, status_3xx: 0, status_4xx: 2, status_5xx: 0 });
   });
+
+  it('fills the per-minute counts from captures stored before the migration that added them', () => {
+    const before = join(dir.path, 'migrations-before');
+    mkdirSync(before);
+    for (const f of readdirSync(findMigrationsDir()))
+      if (f < '034') copyFileSync(join(findMigrationsDir(), f), join(before, f));
+    const old = openDatabase({ dataDir: join(dir.path, 'old'), migrationsDir: before });
+    const insert =
+      old.prepare(`INSERT INTO captures (received_at_ms, method, path, query, http_version, headers,
+      remote_address, body_size, stored_body_size, source, endpoint_id) VALUES (?, 'POST', '/', '', '1.1', '[]', '', 0, 0,
+      'receiver', ?)`);
+    for (const [at, endpoint] of [
+      [endMs - 1, null],
+      [endMs - 2, null],
+      [endMs - 1, 7],
+      [endMs - minute, 7],
+      [endMs + 5, 7],
+    ] as const)
+      insert.run(at, endpoint);
+    old.close();
+    const upgraded = openDatabase({ dataDir: join(dir.path, 'old') });
+    const rows = upgraded
+      .prepare('SELECT endpoint_id, minute, captures FROM capture_minutes ORDER BY endpoint_id, minute')
+      .raw()
+      .all();
+    upgraded.close();
+    const m = endMs / minute;
+    expect(rows).toEqual([
+      [0, m - 1, 2],
+      [7, m - 1, 2],
+      [7, m, 1],
+    ]);
+  });
+
+  it('keeps the per-minute counts equal to the captures they count, and counts rows for windows not made of minutes', async () => {
+    const captures = spread().map((c, i) => (i % 7 === 0 ? { ...c, endpointId: null } : c));
+    const ids = await Promise.all(captures.map((c) => stores.captures.add(c)));
+    const kept = () =>
+      stores.db
+        .prepare('SELECT endpoint_id, minute, captures FROM capture_minutes ORDER BY 1, 2')
+        .raw()
+        .all();
+    const counted = () =>
+      stores.db
+        .prepare(
+          `SELECT COALESCE(endpoint_id, 0), received_at_ms / 60000, COUNT(*) FROM captures GROUP BY 1, 2 ORDER BY 1, 2`,
+        )
+        .raw()
+        .all();
+    expect(kept().length).toBeGreaterThan(10);
+    expect(kept()).toEqual(counted());
+    // Imports with no endpoint count in the unfiltered rate.
+    expect(stores.captures.breakdown(undefined, window).rate).toEqual(expected(captures, () => true).rate);
+
+    stores.captures.delete(ids.filter((_, i) => i % 3 !== 1));
+    const left = captures.filter((_, i) => i % 3 === 1);
+    expect(kept()).toEqual(counted());
+    expect(stores.captures.breakdown(undefined, window).rate).toEqual(expected(left, () => true).rate);
+
+    // 30-second buckets ending mid-minute: the kept counts cannot answer, rows are counted.
+    const halfMinutes = { endMs: endMs - 30_000, bucketMs: 30_000, buckets: 8 };
+    const second = left.find((c) => c.endpointId !== null)!.endpointId!;
+    const byHand = (keep: (c: NewCapture) => boolean) =>
+      Array.from({ length: halfMinutes.buckets }, (_, b) => {
+        const from = halfMinutes.endMs - (halfMinutes.buckets - b) * halfMinutes.bucketMs;
+        return left.filter(
+          (c) => keep(c) && c.receivedAtMs >= from && c.receivedAtMs < from + halfMinutes.bucketMs,
+        ).length;
+      });
+    expect(stores.captures.breakdown(undefined, halfMinutes).rate).toEqual(byHand(() => true));
+    expect(stores.captures.breakdown({ endpointId: second }, halfMinutes).rate).toEqual(
+      byHand((c) => c.endpointId === second),
+    );
+
+    stores.captures.delete(ids);
+    expect(kept()).toEqual([]);
+  });
 });
