@@ -25,9 +25,10 @@ export function openDatabase(options: OpenDatabaseOptions): Database.Database {
     db.pragma(`synchronous = ${options.durability === 'power-loss' ? 'FULL' : 'NORMAL'}`);
     db.pragma('busy_timeout = 5000');
     db.pragma('temp_store = MEMORY');
-    // 8 MB of page cache: list pages and index lookups touch few pages (the OS caches the file too); a bigger cache
-    // only raised the receiver's RSS as the database grew.
-    db.pragma('cache_size = -8000');
+    // 2 MB of page cache (SQLite's default): list pages and index lookups touch few pages and the OS caches the file.
+    // Against 8 MB it took 6–8 MB off the receiver's peak RSS under saturation, with the same query times and index lag
+    // at 1M captures (docs/benchmarks.md, "Storage").
+    db.pragma('cache_size = -2000');
     migrate(db, loadMigrations(options.migrationsDir ?? findMigrationsDir()));
     return db;
   } catch (error) {
