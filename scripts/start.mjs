@@ -58,6 +58,9 @@ buildIfStale();
 if (decision.mode === 'electron') {
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
+  // Electron's main process hosts the engine but cannot relaunch itself with fewer malloc arenas the way
+  // `hookscope serve` does (electron/engine/util/malloc-arenas.ts), so set the limit for it here.
+  if (process.platform === 'linux') env.MALLOC_ARENA_MAX ??= '2';
   run(decision.binary, [root, ...passThrough], env);
 } else {
   console.log(decision.reason);

@@ -1,13 +1,17 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { relaunchWithMallocArenaLimit } from '../engine/util/malloc-arenas';
 
 export interface CliIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** Only for the real process (never a test's in-process run): relaunch it tuned for a long-running engine. */
+  tuneProcessForEngine?: () => void;
 }
 
 export const processIo: CliIo = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
+  tuneProcessForEngine: relaunchWithMallocArenaLimit,
 };
 
 /** A flag problem: the message names the flag; the CLI prints it with the command's usage and exits 2. */

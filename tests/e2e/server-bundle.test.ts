@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
@@ -9,12 +10,12 @@ let ready: { receiverUrl: string; uiUrl: string; apiUrl: string; token: string }
 const dir = tempDir();
 
 beforeAll(async () => {
+  const env = { ...process.env };
+  delete env.MALLOC_ARENA_MAX;
   child = spawn(
     process.execPath,
     [join(root, 'dist/engine/server.mjs'), '--data-dir', dir.path, '--receiver-port', '0', '--json-ready'],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
+    { stdio: ['ignore', 'pipe', 'inherit'], env },
   );
   ready = await new Promise((resolve, reject) => {
     let out = '';
@@ -48,4 +49,14 @@ describe('the built browser-mode server (dist/engine/server.mjs)', () => {
     const body = (await list.json()) as { ok: boolean; value: { items: { path: string; query: string }[] } };
     expect(body.value.items[0]).toMatchObject({ path: '/h/bundle', query: 'x=1' });
   });
+
+  it.runIf(process.platform === 'linux')(
+    'relaunched itself in place (same pid, same arguments) with two malloc arenas',
+    () => {
+      const environ = readFileSync(`/proc/${child.pid}/environ`, 'utf8').split('\0');
+      expect(environ).toContain('MALLOC_ARENA_MAX=2');
+      const cmdline = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0');
+      expect(cmdline).toEqual(expect.arrayContaining([join(root, 'dist/engine/server.mjs'), '--json-ready']));
+    },
+  );
 });

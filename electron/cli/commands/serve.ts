@@ -92,6 +92,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const tunnelFlags = validateTunnelFlags(values);
+  io.tuneProcessForEngine?.();
   tuneHeapForLongRunningEngine();
   const dataDir = resolveDataDir(values['data-dir']);
   const receiverPort = intFlag(values['receiver-port'], '--receiver-port', 8787);

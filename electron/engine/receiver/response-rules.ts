@@ -14,12 +14,15 @@ export interface DecidedResponse {
  */
 export class ResponseRules {
   private readonly seen = new Map<number, { version: string; count: number }>();
+  /** A rule's content as its version, serialised once per rule object (the endpoint store replaces them on change). */
+  private readonly versions = new WeakMap<Endpoint['rule'], string>();
 
   constructor(private readonly random: () => number = Math.random) {}
 
   decide(endpoint: Endpoint): DecidedResponse {
     const { rule } = endpoint;
-    const version = JSON.stringify(rule);
+    let version = this.versions.get(rule);
+    if (version === undefined) this.versions.set(rule, (version = JSON.stringify(rule)));
     const state = this.seen.get(endpoint.id);
     const count = state && state.version === version ? state.count : 0;
     this.seen.set(endpoint.id, { version, count: count + 1 });
