@@ -254,4 +254,33 @@ describe('compose, replay and endpoint protection', () => {
     expect((await send(app.receiverUrl, '/h/guarded/hook', { method: 'POST', body: '{}' })).status).toBe(200);
     expect(expectClean(s.problems)).toEqual(clean);
   });
+
+  it('"Clear finished…" asks first, then deletes the finished deliveries from the log', async () => {
+    const { page, app } = s;
+    const sent = await app.rpc<{ id: number }>('deliveries.send', {
+      request: { method: 'POST', url: `${target.url}/to-clear`, headers: [], bodyBase64: '' },
+      type: 'manual',
+    });
+    if (!sent.ok) throw new Error(sent.error.message);
+    await view('deliveries');
+    const log = page.getByRole('table', { name: 'Delivery log' });
+    await eventually(async () =>
+      expect(await log.locator('tbody tr', { hasText: '/to-clear' }).count()).toBe(1),
+    );
+    const before = await log.locator('tbody tr').count();
+
+    await page.getByRole('button', { name: 'Clear finished…' }).click();
+    await page.getByRole('button', { name: 'Keep them' }).click();
+    expect(await log.locator('tbody tr').count()).toBe(before);
+
+    await page.getByRole('button', { name: 'Clear finished…' }).click();
+    await page.getByRole('button', { name: 'Delete finished deliveries' }).click();
+    await eventually(async () => expect(await log.locator('tbody tr').count()).toBe(0));
+    expect(await page.locator('.deliveries-log .notice').innerText()).toMatch(
+      /^Cleared \d+ finished deliver/,
+    );
+    const left = await app.rpc<{ items: unknown[] }>('deliveries.list', {});
+    expect(left).toMatchObject({ ok: true, value: { items: [] } });
+    expect(expectClean(s.problems)).toEqual(clean);
+  });
 });

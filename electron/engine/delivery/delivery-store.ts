@@ -410,6 +410,19 @@ export class DeliveryStore {
     );
   }
 
+  /** Finished deliveries that are not part of a bulk send, finished before `beforeMs` if given; returns how many. */
+  clearFinished(beforeMs: number | null): number {
+    const which = `state IN (${TERMINAL.map(() => '?').join(', ')}) AND bulk_job_id IS NULL
+      AND (? IS NULL OR finished_at_ms < ?)`;
+    const params = [...TERMINAL, beforeMs, beforeMs];
+    return this.db.transaction(() => {
+      this.sql(
+        `DELETE FROM delivery_attempts WHERE delivery_id IN (SELECT id FROM deliveries WHERE ${which})`,
+      ).run(...params);
+      return this.sql(`DELETE FROM deliveries WHERE ${which}`).run(...params).changes;
+    })();
+  }
+
   cancel(id: number, nowMs: number): DeliveryRow | undefined {
     this.sql(
       `UPDATE deliveries SET state = 'cancelled', finished_at_ms = ? WHERE id = ? AND state IN ('pending', 'held', 'in_flight')`,

@@ -47,6 +47,7 @@ export function createDeliveryModule(
       'deliveries.cancel': (input) => service.cancel(input.id),
       'deliveries.retryNow': (input) => service.retryNow(input.id),
       'deliveries.log': (input) => service.queue.store.log(input.filter, input.cursor, input.limit),
+      'deliveries.clearFinished': (input) => service.clearFinished(input.finishedBeforeMs),
       'deliveries.exportLog': (input) => service.exportLog(input),
       'webhooks.list': (input) => webhooks.list(input.collectionId),
       'webhooks.save': (input) => webhooks.save(input),

@@ -156,6 +156,10 @@ export class DeliveryService {
     return toSummary(row);
   }
 
+  clearFinished(finishedBeforeMs: number | null): { deleted: number } {
+    return { deleted: this.queue.store.clearFinished(finishedBeforeMs) };
+  }
+
   exportLog(input: In<'deliveries.exportLog'>) {
     return exportLog(this.queue.store.log(input.filter, null, input.limit).items, input.format);
   }

@@ -300,6 +300,15 @@ export const deliveryMethods = {
     }),
     z.object({ items: z.array(logRow), nextCursor: z.number().int().nullable() }),
   ),
+  /**
+   * Deletes finished deliveries (succeeded, failed, cancelled, disabled) and their attempts, optionally only those that
+   * finished before a time. Queued, held and in-flight deliveries are never touched, nor are a bulk send's deliveries
+   * (its progress is counted from them).
+   */
+  'deliveries.clearFinished': method(
+    z.object({ finishedBeforeMs: z.number().int().nullable().default(null) }),
+    z.object({ deleted: z.number().int() }),
+  ),
   'deliveries.exportLog': method(
     z.object({
       format: z.enum(['csv', 'json']),

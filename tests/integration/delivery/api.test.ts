@@ -117,3 +117,75 @@ describe('saved webhooks, environments, emulate over the API (outputs checked ag
     expect(server.received.find((r) => r.url === '/ping')?.body.toString()).toMatch(/firstname=/);
   });
 });
+
+describe('clearing finished deliveries from the log', () => {
+  const until = async (id: number, states: string[]) => {
+    for (let i = 0; i < 200; i++) {
+      const d = (await call('deliveries.get', { id })).value as { state: string };
+      if (states.includes(d.state)) return d.state;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(`delivery ${id} never reached ${states.join('/')}`);
+  };
+
+  it('deletes finished deliveries and their attempts, never open ones or a bulk send’s', async () => {
+    const stalling = await cueServer(() => ({ stall: true }));
+    try {
+      const done = (await send({})).value as { id: number };
+      await until(done.id, ['succeeded']);
+      const cancelled = (await send({ url: stalling.url })).value as { id: number };
+      await until(cancelled.id, ['in_flight']);
+      await call('deliveries.cancel', { id: cancelled.id });
+      const open = (await send({ url: stalling.url + '/open' })).value as { id: number };
+      await until(open.id, ['in_flight']);
+      const bulk = (
+        await call('bulk.start', {
+          template: { method: 'POST', url: server.url + '/bulk', body: '{}' },
+          rows: { content: '[{"n":1}]', format: 'json' },
+        })
+      ).value as { id: number };
+      let bulkDelivery: { id: number } | undefined;
+      for (let i = 0; i < 200 && !bulkDelivery; i++) {
+        const page = (await call('deliveries.list', { filter: { bulkJobId: bulk.id } })).value as {
+          items: { id: number }[];
+        };
+        bulkDelivery = page.items[0];
+        if (!bulkDelivery) await new Promise((r) => setTimeout(r, 25));
+      }
+      await until(bulkDelivery!.id, ['succeeded']);
+
+      // Only those finished before a time: the cut-off comes before any of them finished.
+      expect((await call('deliveries.clearFinished', { finishedBeforeMs: 1 })).value).toEqual({ deleted: 0 });
+
+      const attemptsOf = (id: number) =>
+        (
+          engine.ctx.db
+            .prepare('SELECT COUNT(*) AS n FROM delivery_attempts WHERE delivery_id = ?')
+            .get(id) as {
+            n: number;
+          }
+        ).n;
+      expect(attemptsOf(done.id)).toBeGreaterThan(0);
+      const cleared = (await call('deliveries.clearFinished', {})).value as { deleted: number };
+      expect(cleared.deleted).toBeGreaterThanOrEqual(2);
+
+      expect((await call('deliveries.get', { id: done.id })).error?.code).toBe('not_found');
+      expect((await call('deliveries.get', { id: cancelled.id })).error?.code).toBe('not_found');
+      expect(attemptsOf(done.id)).toBe(0);
+      expect(attemptsOf(cancelled.id)).toBe(0);
+      expect(((await call('deliveries.get', { id: open.id })).value as { state: string }).state).toBe(
+        'in_flight',
+      );
+      expect(
+        ((await call('deliveries.get', { id: bulkDelivery!.id })).value as { state: string }).state,
+      ).toBe('succeeded');
+      const log = (await call('deliveries.log', {})).value as { items: { deliveryId: number }[] };
+      expect(log.items.map((r) => r.deliveryId)).not.toContain(done.id);
+      expect((await call('deliveries.clearFinished', { finishedBeforeMs: 'soon' })).error?.message).toMatch(
+        /finishedBeforeMs/,
+      );
+    } finally {
+      await stalling.close();
+    }
+  });
+});

@@ -79,6 +79,19 @@ export function DeliveryLog() {
       (e: Error) => setError(e.message),
     );
 
+  const [confirmClear, setConfirmClear] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const clearFinished = () =>
+    api.call('deliveries.clearFinished', {}).then(
+      ({ deleted }) => {
+        setConfirmClear(false);
+        setSelected(null);
+        setNotice(`Cleared ${deleted} finished ${deleted === 1 ? 'delivery' : 'deliveries'}.`);
+        setTick((t) => t + 1);
+      },
+      (e: Error) => setError(e.message),
+    );
+
   const toggleType = (t: DeliveryType) =>
     setTypes((list) => (list.includes(t) ? list.filter((x) => x !== t) : [...list, t]));
 
@@ -121,8 +134,31 @@ export function DeliveryLog() {
         <button className="btn btn-small" type="button" onClick={() => void exportLog('json')}>
           Export JSON
         </button>
+        {confirmClear ? (
+          <>
+            <button className="btn btn-small btn-danger" type="button" onClick={() => void clearFinished()}>
+              Delete finished deliveries
+            </button>
+            <button className="btn btn-small" type="button" onClick={() => setConfirmClear(false)}>
+              Keep them
+            </button>
+          </>
+        ) : (
+          <button
+            className="btn btn-small"
+            type="button"
+            title="Delete succeeded, failed and cancelled deliveries and their attempts (not queued ones, not bulk sends)"
+            onClick={() => {
+              setNotice(null);
+              setConfirmClear(true);
+            }}
+          >
+            Clear finished…
+          </button>
+        )}
       </div>
       {error && <div className="notice notice-error">{error}</div>}
+      {notice && <div className="notice">{notice}</div>}
       <div className="deliveries-split">
         <div className="deliveries-table-wrap">
           <table className="delivery-table" aria-label="Delivery log">
