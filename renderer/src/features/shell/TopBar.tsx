@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { CopyButton } from '../../components/CopyButton';
+import { Popover } from '../../components/Popover';
+import { SettingsPanel } from '../settings/SettingsPanel';
 import type { ThemeChoice } from '../../state/theme';
 import { TunnelControlSlot } from '../../app/slots';
 
@@ -87,6 +89,9 @@ export function TopBar({
         <span className="live-dot" aria-hidden />
         {paused ? `Paused${pendingCount ? ` · ${pendingCount} new` : ''}` : 'Live'}
       </button>
+      <Popover label="⚙ Settings" className="settings-popover" testId="settings-toggle">
+        {(close) => <SettingsPanel onDone={close} />}
+      </Popover>
       <button
         type="button"
         className="btn btn-ghost theme-toggle"

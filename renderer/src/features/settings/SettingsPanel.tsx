@@ -1,0 +1,158 @@
+import { useEffect, useState } from 'react';
+import type { Settings, Stats } from '../../../../electron/shared/contract/app';
+import { useApi } from '../../api';
+import { formatBytes } from '../../lib/format';
+import './settings.css';
+
+const dayMs = 86_400_000;
+const mb = 1024 * 1024;
+
+interface Form {
+  maxCount: string;
+  maxAgeDays: string;
+  bodyLimitMb: string;
+  notifyOnCapture: boolean;
+}
+
+const toForm = (s: Settings): Form => ({
+  maxCount: s.retention.maxCount === null ? '' : String(s.retention.maxCount),
+  maxAgeDays: s.retention.maxAgeMs === null ? '' : String(+(s.retention.maxAgeMs / dayMs).toFixed(4)),
+  bodyLimitMb: String(+(s.bodyLimitBytes / mb).toFixed(3)),
+  notifyOnCapture: s.notifyOnCapture,
+});
+
+/** A number typed in a field, or a message naming the field: the form never sends NaN (JSON would make it null). */
+function parse(text: string, field: string, optional: boolean): { value: number | null } | { error: string } {
+  const trimmed = text.trim();
+  if (trimmed === '') return optional ? { value: null } : { error: `${field}: enter a number.` };
+  const n = Number(trimmed);
+  if (!Number.isFinite(n) || n <= 0) return { error: `${field}: "${trimmed}" is not a positive number.` };
+  return { value: n };
+}
+
+/**
+ * Storage and receiver settings: retention (by count and age, applied in the background as soon as it is saved), the
+ * receiver's body limit, desktop notifications; with what is stored now. The engine validates again and names the
+ * field it refuses.
+ */
+export function SettingsPanel({ onDone }: { onDone: () => void }) {
+  const api = useApi();
+  const [form, setForm] = useState<Form | null>(null);
+  const [stats, setStats] = useState<Stats | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    api.call('settings.get', {}).then(
+      (s) => setForm(toForm(s)),
+      (e: Error) => setError(e.message),
+    );
+    api.call('app.stats', {}).then(setStats, () => undefined);
+  }, [api]);
+
+  if (!form) return <div className="settings-panel">{error ?? 'Loading…'}</div>;
+  const set = (patch: Partial<Form>) => {
+    setSaved(false);
+    setForm({ ...form, ...patch });
+  };
+
+  const save = () => {
+    const maxCount = parse(form.maxCount, 'Keep at most', true);
+    const maxAge = parse(form.maxAgeDays, 'Delete captures older than', true);
+    const bodyLimit = parse(form.bodyLimitMb, 'Body limit', false);
+    const problem = [maxCount, maxAge, bodyLimit].find((p) => 'error' in p);
+    if (problem && 'error' in problem) return setError(problem.error);
+    const value = (p: typeof maxCount) => ('value' in p ? p.value : null);
+    const days = value(maxAge);
+    const limitMb = value(bodyLimit)!;
+    api
+      .call('settings.update', {
+        retention: { maxCount: value(maxCount), maxAgeMs: days === null ? null : Math.round(days * dayMs) },
+        bodyLimitBytes: Math.round(limitMb * mb),
+        notifyOnCapture: form.notifyOnCapture,
+      })
+      .then(
+        (s) => {
+          setForm(toForm(s));
+          setError(null);
+          setSaved(true);
+        },
+        (e: Error) => setError(e.message),
+      );
+  };
+
+  return (
+    <form
+      className="settings-panel"
+      data-testid="settings-panel"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
+      <h3>Captures</h3>
+      {stats && (
+        <p className="muted" data-testid="settings-stats">
+          {stats.count.toLocaleString()} stored · {formatBytes(stats.bodyBytes)} of bodies · database{' '}
+          {formatBytes(stats.dbSizeBytes)}
+        </p>
+      )}
+      <label>
+        Keep at most
+        <input
+          inputMode="numeric"
+          placeholder="no limit"
+          aria-label="Keep at most (captures)"
+          value={form.maxCount}
+          onChange={(e) => set({ maxCount: e.target.value })}
+        />
+        captures
+      </label>
+      <label>
+        Delete captures older than
+        <input
+          inputMode="decimal"
+          placeholder="never"
+          aria-label="Delete captures older than (days)"
+          value={form.maxAgeDays}
+          onChange={(e) => set({ maxAgeDays: e.target.value })}
+        />
+        days
+      </label>
+      <h3>Receiver</h3>
+      <label>
+        Body limit
+        <input
+          inputMode="decimal"
+          aria-label="Body limit (MB)"
+          value={form.bodyLimitMb}
+          onChange={(e) => set({ bodyLimitMb: e.target.value })}
+        />
+        MB
+      </label>
+      <span className="muted settings-hint">Larger bodies get 413 and a truncated capture.</span>
+      <label className="settings-check">
+        <input
+          type="checkbox"
+          checked={form.notifyOnCapture}
+          onChange={(e) => set({ notifyOnCapture: e.target.checked })}
+        />
+        Notify me of new captures while the window is in the background (desktop app)
+      </label>
+      {error && (
+        <div className="notice notice-error" role="alert">
+          {error}
+        </div>
+      )}
+      {saved && <div className="notice">Saved. Retention applies in the background.</div>}
+      <div className="settings-actions">
+        <button className="btn btn-small btn-primary" type="submit" data-testid="settings-save">
+          Save
+        </button>
+        <button className="btn btn-small" type="button" onClick={onDone}>
+          Close
+        </button>
+      </div>
+    </form>
+  );
+}
