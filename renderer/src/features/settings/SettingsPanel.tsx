@@ -97,39 +97,27 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
           {formatBytes(stats.dbSizeBytes)}
         </p>
       )}
-      <label>
-        Keep at most
-        <input
-          inputMode="numeric"
-          placeholder="no limit"
-          aria-label="Keep at most (captures)"
-          value={form.maxCount}
-          onChange={(e) => set({ maxCount: e.target.value })}
-        />
-        captures
-      </label>
-      <label>
-        Delete captures older than
-        <input
-          inputMode="decimal"
-          placeholder="never"
-          aria-label="Delete captures older than (days)"
-          value={form.maxAgeDays}
-          onChange={(e) => set({ maxAgeDays: e.target.value })}
-        />
-        days
-      </label>
+      <NumberField
+        label="Keep at most"
+        unit="captures"
+        placeholder="no limit"
+        value={form.maxCount}
+        onChange={(maxCount) => set({ maxCount })}
+      />
+      <NumberField
+        label="Delete captures older than"
+        unit="days"
+        placeholder="never"
+        value={form.maxAgeDays}
+        onChange={(maxAgeDays) => set({ maxAgeDays })}
+      />
       <h3>Receiver</h3>
-      <label>
-        Body limit
-        <input
-          inputMode="decimal"
-          aria-label="Body limit (MB)"
-          value={form.bodyLimitMb}
-          onChange={(e) => set({ bodyLimitMb: e.target.value })}
-        />
-        MB
-      </label>
+      <NumberField
+        label="Body limit"
+        unit="MB"
+        value={form.bodyLimitMb}
+        onChange={(bodyLimitMb) => set({ bodyLimitMb })}
+      />
       <span className="muted settings-hint">Larger bodies get 413 and a truncated capture.</span>
       <label className="settings-check">
         <input
@@ -154,5 +142,27 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
         </button>
       </div>
     </form>
+  );
+}
+
+function NumberField(props: {
+  label: string;
+  unit: string;
+  placeholder?: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label>
+      {props.label}
+      <input
+        inputMode="decimal"
+        placeholder={props.placeholder}
+        aria-label={`${props.label} (${props.unit})`}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      {props.unit}
+    </label>
   );
 }
