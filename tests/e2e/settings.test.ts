@@ -36,6 +36,7 @@ describe('settings panel', () => {
     });
 
     await limit.fill('1');
+    await panel.getByLabel('Delete finished deliveries older than (days)').fill('30');
     await panel.getByTestId('settings-save').click();
     await eventually(async () => expect(await panel.innerText()).toContain('Saved.'));
     // Retention runs as soon as it is saved: the two newest captures stay.
@@ -54,5 +55,9 @@ describe('settings panel', () => {
       expect(await page.getByLabel('Keep at most (captures)').inputValue()).toBe('2'),
     );
     expect(await page.getByLabel('Body limit (MB)').inputValue()).toBe('1');
+    expect(await page.getByLabel('Delete finished deliveries older than (days)').inputValue()).toBe('30');
+    expect(await app.rpc('settings.get', {})).toMatchObject({
+      value: { deliveryRetention: { maxAgeMs: 30 * 86_400_000 } },
+    });
   });
 });

@@ -410,17 +410,24 @@ export class DeliveryStore {
     );
   }
 
-  /** Finished deliveries that are not part of a bulk send, finished before `beforeMs` if given; returns how many. */
-  clearFinished(beforeMs: number | null): number {
-    const which = `state IN (${TERMINAL.map(() => '?').join(', ')}) AND bulk_job_id IS NULL
-      AND (? IS NULL OR finished_at_ms < ?)`;
-    const params = [...TERMINAL, beforeMs, beforeMs];
-    return this.db.transaction(() => {
-      this.sql(
-        `DELETE FROM delivery_attempts WHERE delivery_id IN (SELECT id FROM deliveries WHERE ${which})`,
-      ).run(...params);
-      return this.sql(`DELETE FROM deliveries WHERE ${which}`).run(...params).changes;
+  /**
+   * Deletes up to `limit` finished deliveries that are not part of a bulk send (finished before `beforeMs` if given),
+   * with their attempts; returns how many.
+   */
+  clearFinished(beforeMs: number | null, limit: number): number {
+    const ids = this.sql(
+      `SELECT id FROM deliveries WHERE state IN (${TERMINAL.map(() => '?').join(', ')}) AND bulk_job_id IS NULL
+        AND (? IS NULL OR finished_at_ms < ?) ORDER BY id LIMIT ?`,
+    )
+      .pluck()
+      .all(...TERMINAL, beforeMs, beforeMs, limit) as number[];
+    if (ids.length === 0) return 0;
+    const list = `(${ids.join(',')})`;
+    this.db.transaction(() => {
+      this.db.prepare(`DELETE FROM delivery_attempts WHERE delivery_id IN ${list}`).run();
+      this.db.prepare(`DELETE FROM deliveries WHERE id IN ${list}`).run();
     })();
+    return ids.length;
   }
 
   cancel(id: number, nowMs: number): DeliveryRow | undefined {

@@ -31,14 +31,27 @@ export function createDeliveryModule(
     send: options.send,
   });
   const webhooks = service.webhooks;
+  let retentionTimer: ReturnType<typeof setInterval> | undefined;
+  let stopWatchingSettings = () => {};
   const environments = service.environments;
   return {
     service,
     setPublicUrlProvider(provider) {
       publicUrls = provider;
     },
-    start: () => service.start(),
-    close: () => service.close(),
+    start: () => {
+      service.start();
+      const prune = () => service.pruneFinished(ctx.settings.get().deliveryRetention.maxAgeMs);
+      retentionTimer = setInterval(prune, 30_000);
+      retentionTimer.unref();
+      stopWatchingSettings = ctx.settings.onChange(() => setImmediate(prune));
+      prune();
+    },
+    close: () => {
+      clearInterval(retentionTimer);
+      stopWatchingSettings();
+      return service.close();
+    },
     handlers: {
       'deliveries.send': (input) => service.send(input),
       'deliveries.replay': (input) => service.replay(input),

@@ -37,6 +37,7 @@ export class DeliveryService {
   readonly bulk: BulkRunner;
   readonly webhooks: SavedWebhookStore;
   readonly environments: EnvironmentStore;
+  private pruning = false;
 
   constructor(private readonly deps: DeliveryServiceDeps) {
     this.queue = new DeliveryQueue({
@@ -156,8 +157,32 @@ export class DeliveryService {
     return toSummary(row);
   }
 
+  /** Everything finished (before a time), now: the user asked. */
   clearFinished(finishedBeforeMs: number | null): { deleted: number } {
-    return { deleted: this.queue.store.clearFinished(finishedBeforeMs) };
+    let deleted = 0;
+    for (let n = -1; n !== 0; deleted += n) n = this.queue.store.clearFinished(finishedBeforeMs, 1000);
+    return { deleted };
+  }
+
+  /**
+   * Delivery-log retention: finished deliveries older than `maxAgeMs` go, 1,000 per event-loop turn so a large log never
+   * holds the receiver for long.
+   */
+  pruneFinished(maxAgeMs: number | null): void {
+    if (maxAgeMs === null || this.pruning) return;
+    this.pruning = true;
+    const step = () => {
+      let more = false;
+      try {
+        more =
+          this.deps.db.open && this.queue.store.clearFinished(this.deps.clock.now() - maxAgeMs, 1000) > 0;
+      } catch (error) {
+        this.deps.log.error('delivery retention: prune failed; retrying later', { error: String(error) });
+      }
+      if (more) setImmediate(step);
+      else this.pruning = false;
+    };
+    step();
   }
 
   exportLog(input: In<'deliveries.exportLog'>) {

@@ -8,6 +8,10 @@ export const settings = z.object({
     /** Delete captures older than this (null = forever). */
     maxAgeMs: z.number().int().min(1000).nullable(),
   }),
+  deliveryRetention: z.object({
+    /** Delete finished deliveries and their attempts older than this (null = keep them); bulk sends keep theirs. */
+    maxAgeMs: z.number().int().min(1000).nullable(),
+  }),
   /** Requests with larger bodies get 413 and a truncated capture. */
   bodyLimitBytes: z
     .number()

@@ -188,4 +188,37 @@ describe('clearing finished deliveries from the log', () => {
       await stalling.close();
     }
   });
+
+  it('delivery-log retention deletes finished deliveries older than its age as soon as it is saved', async () => {
+    const stalling = await cueServer(() => ({ stall: true }));
+    try {
+      const old = (await send({})).value as { id: number };
+      await until(old.id, ['succeeded']);
+      const open = (await send({ url: stalling.url + '/kept-open' })).value as { id: number };
+      await until(open.id, ['in_flight']);
+      await new Promise((r) => setTimeout(r, 2_100));
+      const fresh = (await send({})).value as { id: number };
+      await until(fresh.id, ['succeeded']);
+
+      const refused = await call('settings.update', { deliveryRetention: { maxAgeMs: 10 } });
+      expect(refused.error?.message).toMatch(/deliveryRetention\.maxAgeMs/);
+      expect(((await call('deliveries.get', { id: old.id })).value as { state: string }).state).toBe(
+        'succeeded',
+      );
+
+      await call('settings.update', { deliveryRetention: { maxAgeMs: 2_000 } });
+      for (let i = 0; i < 100 && (await call('deliveries.get', { id: old.id })).ok; i++)
+        await new Promise((r) => setTimeout(r, 20));
+      expect((await call('deliveries.get', { id: old.id })).error?.code).toBe('not_found');
+      expect(((await call('deliveries.get', { id: fresh.id })).value as { state: string }).state).toBe(
+        'succeeded',
+      );
+      expect(((await call('deliveries.get', { id: open.id })).value as { state: string }).state).toBe(
+        'in_flight',
+      );
+    } finally {
+      await call('settings.update', { deliveryRetention: { maxAgeMs: null } });
+      await stalling.close();
+    }
+  });
 });

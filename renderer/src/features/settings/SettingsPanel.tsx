@@ -10,13 +10,16 @@ const mb = 1024 * 1024;
 interface Form {
   maxCount: string;
   maxAgeDays: string;
+  deliveryMaxAgeDays: string;
   bodyLimitMb: string;
   notifyOnCapture: boolean;
 }
 
+const days = (ms: number | null) => (ms === null ? '' : String(+(ms / dayMs).toFixed(4)));
 const toForm = (s: Settings): Form => ({
   maxCount: s.retention.maxCount === null ? '' : String(s.retention.maxCount),
-  maxAgeDays: s.retention.maxAgeMs === null ? '' : String(+(s.retention.maxAgeMs / dayMs).toFixed(4)),
+  maxAgeDays: days(s.retention.maxAgeMs),
+  deliveryMaxAgeDays: days(s.deliveryRetention.maxAgeMs),
   bodyLimitMb: String(+(s.bodyLimitBytes / mb).toFixed(3)),
   notifyOnCapture: s.notifyOnCapture,
 });
@@ -59,15 +62,20 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
   const save = () => {
     const maxCount = parse(form.maxCount, 'Keep at most', true);
     const maxAge = parse(form.maxAgeDays, 'Delete captures older than', true);
+    const deliveryMaxAge = parse(form.deliveryMaxAgeDays, 'Delete finished deliveries older than', true);
     const bodyLimit = parse(form.bodyLimitMb, 'Body limit', false);
-    const problem = [maxCount, maxAge, bodyLimit].find((p) => 'error' in p);
+    const problem = [maxCount, maxAge, deliveryMaxAge, bodyLimit].find((p) => 'error' in p);
     if (problem && 'error' in problem) return setError(problem.error);
     const value = (p: typeof maxCount) => ('value' in p ? p.value : null);
-    const days = value(maxAge);
+    const ms = (p: typeof maxCount) => {
+      const d = value(p);
+      return d === null ? null : Math.round(d * dayMs);
+    };
     const limitMb = value(bodyLimit)!;
     api
       .call('settings.update', {
-        retention: { maxCount: value(maxCount), maxAgeMs: days === null ? null : Math.round(days * dayMs) },
+        retention: { maxCount: value(maxCount), maxAgeMs: ms(maxAge) },
+        deliveryRetention: { maxAgeMs: ms(deliveryMaxAge) },
         bodyLimitBytes: Math.round(limitMb * mb),
         notifyOnCapture: form.notifyOnCapture,
       })
@@ -111,6 +119,15 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
         value={form.maxAgeDays}
         onChange={(maxAgeDays) => set({ maxAgeDays })}
       />
+      <h3>Deliveries</h3>
+      <NumberField
+        label="Delete finished deliveries older than"
+        unit="days"
+        placeholder="never"
+        value={form.deliveryMaxAgeDays}
+        onChange={(deliveryMaxAgeDays) => set({ deliveryMaxAgeDays })}
+      />
+      <span className="muted settings-hint">Queued deliveries and bulk sends are always kept.</span>
       <h3>Receiver</h3>
       <NumberField
         label="Body limit"
