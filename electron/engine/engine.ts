@@ -11,6 +11,7 @@ import { EventBus } from './events/event-bus';
 import { startReceiver, type Receiver } from './receiver/receiver';
 import { openStores } from './store/open-stores';
 import { pruneOnce } from './store/retention';
+import { backgroundChunks } from './util/background-chunks';
 import { systemClock, type Clock } from './util/clock';
 import { createLogger, type Logger } from './util/logger';
 import { appVersion } from './version';
@@ -125,22 +126,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 
   // Retention runs in the background one chunk per event-loop turn, so a large prune (say, a 1M-capture history cut
   // to 1,000) never holds requests for longer than one chunk; a chunk that fails is logged and tried next interval.
-  let pruning = false;
-  const prune = () => {
-    if (pruning) return;
-    pruning = true;
-    const step = () => {
-      let more = false;
-      try {
-        more = !closed && pruneOnce(db, captures, settings.get(), clock.now()) > 0;
-      } catch (error) {
-        log.error('retention: prune failed; retrying at the next interval', { error: String(error) });
-      }
-      if (more) setImmediate(step);
-      else pruning = false;
-    };
-    step();
-  };
+  const prune = backgroundChunks(
+    () => (closed ? 0 : pruneOnce(db, captures, settings.get(), clock.now())),
+    (error) => log.error('retention: prune failed; retrying at the next interval', { error: String(error) }),
+  );
   const retentionTimer = setInterval(prune, options.retentionIntervalMs ?? 30_000);
   retentionTimer.unref();
   settings.onChange(() => setImmediate(prune));

@@ -11,6 +11,7 @@ import { BulkRunner } from './bulk';
 import { toSummary } from './delivery-store';
 import { EnvironmentStore } from './environments';
 import type { HttpSender } from './http-attempt';
+import { backgroundChunks } from '../util/background-chunks';
 import { exportLog } from './log-export';
 import { assertNoLoop, type LoopTargets } from './loop-guard';
 import { newDelivery } from './new-delivery';
@@ -37,7 +38,6 @@ export class DeliveryService {
   readonly bulk: BulkRunner;
   readonly webhooks: SavedWebhookStore;
   readonly environments: EnvironmentStore;
-  private pruning = false;
 
   constructor(private readonly deps: DeliveryServiceDeps) {
     this.queue = new DeliveryQueue({
@@ -160,7 +160,11 @@ export class DeliveryService {
   /** Everything finished (before a time), now: the user asked. */
   clearFinished(finishedBeforeMs: number | null): { deleted: number } {
     let deleted = 0;
-    for (let n = -1; n !== 0; deleted += n) n = this.queue.store.clearFinished(finishedBeforeMs, 1000);
+    let chunk: number;
+    do {
+      chunk = this.queue.store.clearFinished(finishedBeforeMs, 1000);
+      deleted += chunk;
+    } while (chunk > 0);
     return { deleted };
   }
 
@@ -169,21 +173,20 @@ export class DeliveryService {
    * holds the receiver for long.
    */
   pruneFinished(maxAgeMs: number | null): void {
-    if (maxAgeMs === null || this.pruning) return;
-    this.pruning = true;
-    const step = () => {
-      let more = false;
-      try {
-        more =
-          this.deps.db.open && this.queue.store.clearFinished(this.deps.clock.now() - maxAgeMs, 1000) > 0;
-      } catch (error) {
-        this.deps.log.error('delivery retention: prune failed; retrying later', { error: String(error) });
-      }
-      if (more) setImmediate(step);
-      else this.pruning = false;
-    };
-    step();
+    if (maxAgeMs === null) return;
+    this.retentionMaxAgeMs = maxAgeMs;
+    this.pruneInChunks();
   }
+
+  private retentionMaxAgeMs = 0;
+  private readonly pruneInChunks = backgroundChunks(
+    () =>
+      this.deps.db.open
+        ? this.queue.store.clearFinished(this.deps.clock.now() - this.retentionMaxAgeMs, 1000)
+        : 0,
+    (error) =>
+      this.deps.log.error('delivery retention: prune failed; retrying later', { error: String(error) }),
+  );
 
   exportLog(input: In<'deliveries.exportLog'>) {
     return exportLog(this.queue.store.log(input.filter, null, input.limit).items, input.format);
