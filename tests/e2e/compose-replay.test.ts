@@ -283,4 +283,44 @@ describe('compose, replay and endpoint protection', () => {
     expect(left).toMatchObject({ ok: true, value: { items: [] } });
     expect(expectClean(s.problems)).toEqual(clean);
   });
+
+  it('a finished bulk send is deleted with its deliveries after a confirmation', async () => {
+    const { page, app } = s;
+    await view('deliveries');
+    await page.getByRole('tab', { name: 'Bulk send' }).click();
+    await page.getByLabel('URL').fill(`${target.url}/bulk/[N]`);
+    await page.getByLabel('Body template').fill('n=[N]');
+    await page.getByLabel('Rows file').setInputFiles({
+      name: 'rows.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('N\n1\n2\n3\n'),
+    });
+    await page.getByRole('button', { name: 'Start bulk send' }).click();
+    const progress = page.getByLabel('Bulk progress');
+    await eventually(async () => expect(await progress.innerText()).toMatch(/· done · 3 of 3/));
+    expect(target.requests.filter((r) => r.url.startsWith('/bulk/')).map((r) => r.url).sort()).toEqual([
+      '/bulk/1',
+      '/bulk/2',
+      '/bulk/3',
+    ]);
+    const jobs = await app.rpc<{ items: Array<{ jobId: number }> }>('bulk.list', {});
+    if (!jobs.ok) throw new Error(jobs.error.message);
+    const jobId = jobs.value.items[0]!.jobId;
+
+    await progress.getByRole('button', { name: 'Delete…' }).click();
+    await progress.getByRole('button', { name: 'Keep it' }).click();
+    expect((await app.rpc('bulk.get', { id: jobId })).ok).toBe(true);
+
+    await progress.getByRole('button', { name: 'Delete…' }).click();
+    await progress.getByRole('button', { name: 'Delete job and its deliveries' }).click();
+    await eventually(async () =>
+      expect(await page.locator('.bulk-send .notice').innerText()).toBe(
+        `Deleted job ${jobId} and its 3 deliveries.`,
+      ),
+    );
+    expect(await app.rpc('bulk.get', { id: jobId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const left = await app.rpc<{ items: unknown[] }>('deliveries.list', { filter: { bulkJobId: jobId } });
+    expect(left).toMatchObject({ ok: true, value: { items: [] } });
+    expect(expectClean(s.problems)).toEqual(clean);
+  });
 });

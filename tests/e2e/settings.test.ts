@@ -22,7 +22,9 @@ describe('settings panel', () => {
     // Not a number: refused in the form, nothing sent.
     await keep.fill('lots');
     await panel.getByTestId('settings-save').click();
-    expect(await panel.getByRole('alert').innerText()).toBe('Keep at most: "lots" is not a positive number.');
+    expect(await panel.getByRole('alert').innerText()).toBe(
+      'Keep at most (captures): "lots" is not a positive number.',
+    );
     // A number the engine refuses (under its 1 KB minimum): its message names the setting.
     await keep.fill('2');
     await limit.fill('0.0001');
@@ -37,6 +39,7 @@ describe('settings panel', () => {
 
     await limit.fill('1');
     await panel.getByLabel('Delete finished deliveries older than (days)').fill('30');
+    await panel.getByLabel('Keep at most (finished deliveries)').fill('500');
     await panel.getByTestId('settings-save').click();
     await eventually(async () => expect(await panel.innerText()).toContain('Saved.'));
     // Retention runs as soon as it is saved: the two newest captures stay.
@@ -56,8 +59,9 @@ describe('settings panel', () => {
     );
     expect(await page.getByLabel('Body limit (MB)').inputValue()).toBe('1');
     expect(await page.getByLabel('Delete finished deliveries older than (days)').inputValue()).toBe('30');
+    expect(await page.getByLabel('Keep at most (finished deliveries)').inputValue()).toBe('500');
     expect(await app.rpc('settings.get', {})).toMatchObject({
-      value: { deliveryRetention: { maxAgeMs: 30 * 86_400_000 } },
+      value: { deliveryRetention: { maxAgeMs: 30 * 86_400_000, maxCount: 500 } },
     });
   });
 });

@@ -164,6 +164,33 @@ export class BulkRunner {
     return this.announce(id);
   }
 
+  /**
+   * Deletes a finished bulk send (done or stopped, nothing left in flight) with its deliveries and their attempts,
+   * 1,000 deliveries per transaction; returns how many deliveries went.
+   */
+  delete(id: number): { deleted: number } {
+    const job = this.must(id);
+    if (job.state === 'running' || job.state === 'paused')
+      throw new ApiError('conflict', `id: bulk job ${id} is ${job.state}; stop it before deleting it`);
+    const c = this.queue.store.countsForBulk(id);
+    const open = c.pending + c.in_flight + c.held;
+    if (open > 0)
+      throw new ApiError(
+        'conflict',
+        `id: bulk job ${id} still has ${open} ${open === 1 ? 'delivery' : 'deliveries'} in flight; delete it when they finish`,
+      );
+    let deleted = 0;
+    let chunk: number;
+    do {
+      chunk = this.queue.store.deleteOfBulk(id, 1000);
+      deleted += chunk;
+    } while (chunk > 0);
+    this.sql('DELETE FROM bulk_jobs WHERE id = ?').run(id);
+    this.items.delete(id);
+    this.lastEmit.delete(id);
+    return { deleted };
+  }
+
   list(): BulkProgress[] {
     const ids = this.sql('SELECT id FROM bulk_jobs ORDER BY id DESC LIMIT 100').all() as Array<{
       id: number;

@@ -106,6 +106,8 @@ export interface AttemptRecord {
 }
 
 const TERMINAL: DeliveryState[] = ['succeeded', 'failed', 'cancelled', 'disabled'];
+/** A finished delivery the delivery log may delete: a bulk send counts its progress from its own. Binds TERMINAL. */
+const FINISHED_OUTSIDE_BULK = `state IN (${TERMINAL.map(() => '?').join(', ')}) AND bulk_job_id IS NULL`;
 export const isTerminal = (state: DeliveryState): boolean => TERMINAL.includes(state);
 
 const preview = (body: Buffer): string => body.subarray(0, 2048).toString('utf8');
@@ -416,11 +418,41 @@ export class DeliveryStore {
    */
   clearFinished(beforeMs: number | null, limit: number): number {
     const ids = this.sql(
-      `SELECT id FROM deliveries WHERE state IN (${TERMINAL.map(() => '?').join(', ')}) AND bulk_job_id IS NULL
-        AND (? IS NULL OR finished_at_ms < ?) ORDER BY id LIMIT ?`,
+      `SELECT id FROM deliveries WHERE ${FINISHED_OUTSIDE_BULK} AND (? IS NULL OR finished_at_ms < ?) ORDER BY id LIMIT ?`,
     )
       .pluck()
       .all(...TERMINAL, beforeMs, beforeMs, limit) as number[];
+    return this.deleteWithAttempts(ids);
+  }
+
+  /**
+   * Deletes up to `limit` of the oldest finished deliveries (not a bulk send's) beyond the newest `keep` of them, with
+   * their attempts; returns how many.
+   */
+  clearFinishedBeyond(keep: number, limit: number): number {
+    const newestToDelete = this.sql(
+      `SELECT id FROM deliveries WHERE ${FINISHED_OUTSIDE_BULK} ORDER BY id DESC LIMIT 1 OFFSET ?`,
+    )
+      .pluck()
+      .get(...TERMINAL, keep) as number | undefined;
+    if (newestToDelete === undefined) return 0;
+    const ids = this.sql(
+      `SELECT id FROM deliveries WHERE ${FINISHED_OUTSIDE_BULK} AND id <= ? ORDER BY id LIMIT ?`,
+    )
+      .pluck()
+      .all(...TERMINAL, newestToDelete, limit) as number[];
+    return this.deleteWithAttempts(ids);
+  }
+
+  /** Deletes up to `limit` of a bulk send's deliveries with their attempts; returns how many. */
+  deleteOfBulk(jobId: number, limit: number): number {
+    const ids = this.sql('SELECT id FROM deliveries WHERE bulk_job_id = ? ORDER BY id LIMIT ?')
+      .pluck()
+      .all(jobId, limit) as number[];
+    return this.deleteWithAttempts(ids);
+  }
+
+  private deleteWithAttempts(ids: number[]): number {
     if (ids.length === 0) return 0;
     const list = `(${ids.join(',')})`;
     this.db.transaction(() => {

@@ -41,7 +41,7 @@ export function createDeliveryModule(
     },
     start: () => {
       service.start();
-      const prune = () => service.pruneFinished(ctx.settings.get().deliveryRetention.maxAgeMs);
+      const prune = () => service.pruneFinished(ctx.settings.get().deliveryRetention);
       retentionTimer = setInterval(prune, 30_000);
       retentionTimer.unref();
       stopWatchingSettings = ctx.settings.onChange(() => setImmediate(prune));
@@ -80,6 +80,7 @@ export function createDeliveryModule(
       'bulk.pause': (input) => service.bulk.pause(input.id),
       'bulk.resume': (input) => service.bulk.resume(input.id),
       'bulk.stop': (input) => service.bulk.stop(input.id),
+      'bulk.delete': (input) => service.deleteBulk(input.id),
       'emulate.send': (input) => service.emulate(input),
     },
   };

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { CaptureDetail } from '../../shared/contract/captures';
 import { ApiError } from '../../shared/contract/errors';
-import type { EventName, EventPayload } from '../../shared/contract/index';
+import type { EventName, EventPayload, Settings } from '../../shared/contract/index';
 import type { deliveryMethods, DeliverySummary } from '../../shared/contract/delivery';
 import { buildEmulatedRequest } from '../../shared/send/emulators';
 import type { Clock } from '../util/clock';
@@ -169,27 +169,38 @@ export class DeliveryService {
   }
 
   /**
-   * Delivery-log retention: finished deliveries older than `maxAgeMs` go, 1,000 per event-loop turn so a large log never
-   * holds the receiver for long.
+   * Delivery-log retention: finished deliveries older than `maxAgeMs`, then the oldest beyond the newest `maxCount`,
+   * go 1,000 per event-loop turn so a large log never holds the receiver for long.
    */
-  pruneFinished(maxAgeMs: number | null): void {
-    if (maxAgeMs === null) return;
-    this.retentionMaxAgeMs = maxAgeMs;
+  pruneFinished(retention: Settings['deliveryRetention']): void {
+    if (retention.maxAgeMs === null && retention.maxCount === null) return;
+    this.retention = retention;
     this.pruneInChunks();
   }
 
-  private retentionMaxAgeMs = 0;
+  private retention: Settings['deliveryRetention'] = { maxAgeMs: null, maxCount: null };
   private readonly pruneInChunks = backgroundChunks(
-    () =>
-      this.deps.db.open
-        ? this.queue.store.clearFinished(this.deps.clock.now() - this.retentionMaxAgeMs, 1000)
-        : 0,
+    () => {
+      if (!this.deps.db.open) return 0;
+      const { maxAgeMs, maxCount } = this.retention;
+      const store = this.queue.store;
+      return (
+        (maxAgeMs === null ? 0 : store.clearFinished(this.deps.clock.now() - maxAgeMs, 1000)) +
+        (maxCount === null ? 0 : store.clearFinishedBeyond(maxCount, 1000))
+      );
+    },
     (error) =>
       this.deps.log.error('delivery retention: prune failed; retrying later', { error: String(error) }),
   );
 
   exportLog(input: In<'deliveries.exportLog'>) {
     return exportLog(this.queue.store.log(input.filter, null, input.limit).items, input.format);
+  }
+
+  deleteBulk(id: number): { deleted: number } {
+    const result = this.bulk.delete(id);
+    this.deps.emit?.('bulk.deleted', { jobId: id });
+    return result;
   }
 
   startBulk(input: In<'bulk.start'>) {

@@ -4,7 +4,7 @@ import { describeIssues } from '../api/dispatcher';
 
 export const defaultSettings: Settings = {
   retention: { maxCount: null, maxAgeMs: null },
-  deliveryRetention: { maxAgeMs: null },
+  deliveryRetention: { maxAgeMs: null, maxCount: null },
   bodyLimitBytes: 25 * 1024 * 1024,
   notifyOnCapture: true,
 };

@@ -11,6 +11,8 @@ export const settings = z.object({
   deliveryRetention: z.object({
     /** Delete finished deliveries and their attempts older than this (null = keep them); bulk sends keep theirs. */
     maxAgeMs: z.number().int().min(1000).nullable(),
+    /** Keep at most this many finished deliveries, the newest (null = unlimited); bulk sends keep theirs. */
+    maxCount: z.number().int().min(1).nullable().default(null),
   }),
   /** Requests with larger bodies get 413 and a truncated capture. */
   bodyLimitBytes: z

@@ -366,6 +366,8 @@ export const deliveryMethods = {
   'bulk.pause': method(idIn, bulkProgress),
   'bulk.resume': method(idIn, bulkProgress),
   'bulk.stop': method(idIn, bulkProgress),
+  /** A finished bulk send (done or stopped) and its deliveries; `deleted` counts the deliveries. */
+  'bulk.delete': method(idIn, z.object({ deleted: z.number().int() })),
   'emulate.send': method(
     deliveryOptions.omit({ policy: true }).extend({
       kind: z.enum(emulatorKinds),
@@ -383,4 +385,5 @@ export const deliveryMethods = {
 export const deliveryEvents = {
   'delivery.updated': z.object({ items: z.array(deliverySummary) }),
   'bulk.progress': bulkProgress,
+  'bulk.deleted': z.object({ jobId: z.number().int() }),
 } satisfies EventTable;

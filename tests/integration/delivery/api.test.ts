@@ -221,4 +221,57 @@ describe('clearing finished deliveries from the log', () => {
       await stalling.close();
     }
   });
+
+  it('delivery-log retention by count keeps the newest finished deliveries, never open ones or a bulk send’s', async () => {
+    const stalling = await cueServer(() => ({ stall: true }));
+    try {
+      const finished: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const d = (await send({ url: `${server.url}/n${i}` })).value as { id: number };
+        await until(d.id, ['succeeded']);
+        finished.push(d.id);
+      }
+      const open = (await send({ url: stalling.url + '/count-open' })).value as { id: number };
+      await until(open.id, ['in_flight']);
+      const bulk = (
+        await call('bulk.start', {
+          template: { method: 'POST', url: server.url + '/bulk-count', body: '{}' },
+          rows: { content: '[{"n":1}]', format: 'json' },
+        })
+      ).value as { id: number };
+      let bulkDelivery: { id: number } | undefined;
+      for (let i = 0; i < 200 && !bulkDelivery; i++) {
+        const page = (await call('deliveries.list', { filter: { bulkJobId: bulk.id } })).value as {
+          items: { id: number }[];
+        };
+        bulkDelivery = page.items[0];
+        if (!bulkDelivery) await new Promise((r) => setTimeout(r, 25));
+      }
+      await until(bulkDelivery!.id, ['succeeded']);
+
+      const refused = await call('settings.update', { deliveryRetention: { maxAgeMs: null, maxCount: 0 } });
+      expect(refused.error?.message).toMatch(/deliveryRetention\.maxCount/);
+
+      await call('settings.update', { deliveryRetention: { maxAgeMs: null, maxCount: 2 } });
+      const gone = async (id: number) => !(await call('deliveries.get', { id })).ok;
+      for (let i = 0; i < 100 && !(await gone(finished[1]!)); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await gone(finished[0]!)).toBe(true);
+      expect(await gone(finished[1]!)).toBe(true);
+      expect(await gone(finished[2]!)).toBe(false);
+      expect(await gone(finished[3]!)).toBe(false);
+      expect(((await call('deliveries.get', { id: open.id })).value as { state: string }).state).toBe(
+        'in_flight',
+      );
+      expect(
+        ((await call('deliveries.get', { id: bulkDelivery!.id })).value as { state: string }).state,
+      ).toBe('succeeded');
+      expect(((await call('settings.get', {})).value as { deliveryRetention: unknown }).deliveryRetention).toEqual({
+        maxAgeMs: null,
+        maxCount: 2,
+      });
+    } finally {
+      await call('settings.update', { deliveryRetention: { maxAgeMs: null, maxCount: null } });
+      await stalling.close();
+    }
+  });
 });

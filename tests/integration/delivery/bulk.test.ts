@@ -132,4 +132,48 @@ describe('bulk send', () => {
     await h.settle();
     expect(server.received).toHaveLength(sent);
   });
+
+  it('delete takes a finished bulk send with its deliveries and attempts; open ones are refused', async () => {
+    let stall = false;
+    server = await cueServer(() => (stall ? { stall: true } : { status: 200 }));
+    h = deliveryHarness();
+    h.service.start();
+    const count = (sql: string, ...args: unknown[]) =>
+      (h!.db.prepare(sql).get(...args) as { n: number }).n;
+    const other = h.service.send({
+      request: { method: 'POST', url: `${server.url}/single`, headers: [], bodyBase64: '' },
+      type: 'manual',
+      policy: 'none',
+    } as never);
+    const job = startJob(h, server.url, csv(150), { ratePerMinute: 60 });
+    await h.settle();
+    expect(() => h!.service.deleteBulk(job.jobId)).toThrow(/id: bulk job \d+ is running; stop it/);
+    h.clock.advance(2_000);
+    await h.settle();
+    h.service.bulk.stop(job.jobId);
+    await h.settle();
+    const attempted = server.received.filter((r) => r.url.startsWith('/bulk/')).length;
+    expect(attempted).toBeGreaterThan(0);
+    const deliveries = count('SELECT COUNT(*) AS n FROM deliveries WHERE bulk_job_id = ?', job.jobId);
+    expect(deliveries).toBe(100); // one batch enqueued; the rest never became deliveries
+    const attemptsBefore = count('SELECT COUNT(*) AS n FROM delivery_attempts');
+
+    expect(h.service.deleteBulk(job.jobId)).toEqual({ deleted: 100 });
+    expect(count('SELECT COUNT(*) AS n FROM deliveries WHERE bulk_job_id = ?', job.jobId)).toBe(0);
+    expect(count('SELECT COUNT(*) AS n FROM delivery_attempts')).toBe(attemptsBefore - attempted);
+    expect(() => h!.service.bulk.progress(job.jobId)).toThrow(/no bulk job/);
+    expect(h.service.bulk.list().map((j) => j.jobId)).not.toContain(job.jobId);
+    expect(h.events.filter((e) => e.event === 'bulk.deleted').map((e) => e.payload)).toEqual([
+      { jobId: job.jobId },
+    ]);
+    expect(h.service.get(other.id).state).toBe('succeeded');
+
+    // Stopped with a delivery still in flight: refused until it finishes.
+    stall = true;
+    const stuck = startJob(h, server.url, csv(3));
+    await new Promise((r) => setTimeout(r, 50));
+    h.service.bulk.stop(stuck.jobId);
+    expect(() => h!.service.deleteBulk(stuck.jobId)).toThrow(/still has \d+ deliver(y|ies) in flight/);
+    expect(() => h!.service.deleteBulk(9999)).toThrow(/no bulk job 9999/);
+  });
 });

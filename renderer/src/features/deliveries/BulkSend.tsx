@@ -17,24 +17,41 @@ export function BulkSend() {
   const [concurrency, setConcurrency] = useState('10');
   const [batchSize, setBatchSize] = useState('100');
   const [job, setJob] = useState<BulkProgress | null>(null);
+  const [jobs, setJobs] = useState<BulkProgress[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
 
-  useEffect(() => {
+  const refreshJobs = () =>
     api.call('bulk.list', {}).then(
-      (r) =>
-        setJob(
-          (current) =>
-            current ??
-            r.items.find((j) => j.state === 'running' || j.state === 'paused') ??
-            r.items[0] ??
-            null,
-        ),
-      () => undefined,
+      (r) => {
+        setJobs(r.items);
+        return r.items;
+      },
+      () => [] as BulkProgress[],
+    );
+  useEffect(() => {
+    void refreshJobs().then((items) =>
+      setJob(
+        (current) =>
+          current ?? items.find((j) => j.state === 'running' || j.state === 'paused') ?? items[0] ?? null,
+      ),
     );
   }, [api]);
-  useEvent('bulk.progress', (p) =>
-    setJob((current) => (current === null || current.jobId === p.jobId ? p : current)),
-  );
+  useEvent('bulk.progress', (p) => {
+    setJob((current) => (current === null || current.jobId === p.jobId ? p : current));
+    setJobs((list) =>
+      list.some((j) => j.jobId === p.jobId) ? list.map((j) => (j.jobId === p.jobId ? p : j)) : [p, ...list],
+    );
+  });
+  useEvent('bulk.deleted', ({ jobId }) => {
+    setJobs((list) => list.filter((j) => j.jobId !== jobId));
+    setJob((current) => (current?.jobId === jobId ? null : current));
+  });
+  const pick = (id: number) => {
+    setConfirmDelete(false);
+    setJob(jobs.find((j) => j.jobId === id) ?? null);
+  };
 
   const readFile = (file: File | undefined) => {
     if (!file) return;
@@ -58,11 +75,32 @@ export function BulkSend() {
         batchSize: number(batchSize),
         name: `Bulk: ${rows.name}`,
       })
-      .then(setJob, (e: Error) => setError(e.message));
+      .then(
+        (p) => {
+          setNotice(null);
+          setJob(p);
+        },
+        (e: Error) => setError(e.message),
+      );
   };
 
   const control = (method: 'bulk.pause' | 'bulk.resume' | 'bulk.stop') =>
     job && api.call(method, { id: job.jobId }).then(setJob, (e: Error) => setError(e.message));
+
+  const deleteJob = () =>
+    job &&
+    api.call('bulk.delete', { id: job.jobId }).then(
+      ({ deleted }) => {
+        setConfirmDelete(false);
+        setError(null);
+        setNotice(`Deleted job ${job.jobId} and its ${deleted} ${deleted === 1 ? 'delivery' : 'deliveries'}.`);
+        const rest = jobs.filter((j) => j.jobId !== job.jobId);
+        setJobs(rest);
+        setJob(rest[0] ?? null);
+      },
+      (e: Error) => setError(e.message),
+    );
+  const finished = job !== null && (job.state === 'done' || job.state === 'stopped');
 
   const done = job ? job.counts.succeeded + job.counts.failed + job.counts.cancelled + job.counts.skipped : 0;
   const percent = job && job.total > 0 ? Math.round((done / job.total) * 100) : 0;
@@ -152,6 +190,23 @@ export function BulkSend() {
         </button>
       </div>
       {error && <div className="notice notice-error">{error}</div>}
+      {notice && <div className="notice">{notice}</div>}
+      {jobs.length > 1 && (
+        <label className="bulk-job-picker">
+          Job
+          <select
+            aria-label="Bulk job"
+            value={job?.jobId ?? ''}
+            onChange={(e) => pick(Number(e.target.value))}
+          >
+            {jobs.map((j) => (
+              <option key={j.jobId} value={j.jobId}>
+                Job {j.jobId} · {j.state} · {j.total} rows · {new Date(j.startedAtMs).toLocaleString()}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {job && (
         <div className="progress bulk-progress" aria-label="Bulk progress">
           <div className="progress-label">
@@ -179,6 +234,29 @@ export function BulkSend() {
                   Stop
                 </button>
               )}
+              {finished &&
+                (confirmDelete ? (
+                  <>
+                    <button className="btn btn-small btn-danger" type="button" onClick={() => void deleteJob()}>
+                      Delete job and its deliveries
+                    </button>
+                    <button className="btn btn-small" type="button" onClick={() => setConfirmDelete(false)}>
+                      Keep it
+                    </button>
+                  </>
+                ) : (
+                  <button
+                    className="btn btn-small"
+                    type="button"
+                    title="Delete this bulk send, its deliveries and their attempts"
+                    onClick={() => {
+                      setNotice(null);
+                      setConfirmDelete(true);
+                    }}
+                  >
+                    Delete…
+                  </button>
+                ))}
             </span>
           </div>
           <div

@@ -66,6 +66,9 @@ export function DeliveryLog() {
     }, 500);
   });
 
+  // A deleted bulk send takes its deliveries with it.
+  useEvent('bulk.deleted', () => setTick((t) => t + 1));
+
   const more = () =>
     cursor !== null &&
     api.call('deliveries.log', { filter, cursor, limit: PAGE }).then((page) => {

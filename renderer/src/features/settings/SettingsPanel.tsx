@@ -11,6 +11,7 @@ interface Form {
   maxCount: string;
   maxAgeDays: string;
   deliveryMaxAgeDays: string;
+  deliveryMaxCount: string;
   bodyLimitMb: string;
   notifyOnCapture: boolean;
 }
@@ -20,6 +21,7 @@ const toForm = (s: Settings): Form => ({
   maxCount: s.retention.maxCount === null ? '' : String(s.retention.maxCount),
   maxAgeDays: days(s.retention.maxAgeMs),
   deliveryMaxAgeDays: days(s.deliveryRetention.maxAgeMs),
+  deliveryMaxCount: s.deliveryRetention.maxCount === null ? '' : String(s.deliveryRetention.maxCount),
   bodyLimitMb: String(+(s.bodyLimitBytes / mb).toFixed(3)),
   notifyOnCapture: s.notifyOnCapture,
 });
@@ -60,11 +62,12 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
   };
 
   const save = () => {
-    const maxCount = parse(form.maxCount, 'Keep at most', true);
+    const maxCount = parse(form.maxCount, 'Keep at most (captures)', true);
     const maxAge = parse(form.maxAgeDays, 'Delete captures older than', true);
     const deliveryMaxAge = parse(form.deliveryMaxAgeDays, 'Delete finished deliveries older than', true);
+    const deliveryMaxCount = parse(form.deliveryMaxCount, 'Keep at most (finished deliveries)', true);
     const bodyLimit = parse(form.bodyLimitMb, 'Body limit', false);
-    const problem = [maxCount, maxAge, deliveryMaxAge, bodyLimit].find((p) => 'error' in p);
+    const problem = [maxCount, maxAge, deliveryMaxAge, deliveryMaxCount, bodyLimit].find((p) => 'error' in p);
     if (problem && 'error' in problem) return setError(problem.error);
     const value = (p: typeof maxCount) => ('value' in p ? p.value : null);
     const ms = (p: typeof maxCount) => {
@@ -75,7 +78,7 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
     api
       .call('settings.update', {
         retention: { maxCount: value(maxCount), maxAgeMs: ms(maxAge) },
-        deliveryRetention: { maxAgeMs: ms(deliveryMaxAge) },
+        deliveryRetention: { maxAgeMs: ms(deliveryMaxAge), maxCount: value(deliveryMaxCount) },
         bodyLimitBytes: Math.round(limitMb * mb),
         notifyOnCapture: form.notifyOnCapture,
       })
@@ -126,6 +129,13 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
         placeholder="never"
         value={form.deliveryMaxAgeDays}
         onChange={(deliveryMaxAgeDays) => set({ deliveryMaxAgeDays })}
+      />
+      <NumberField
+        label="Keep at most"
+        unit="finished deliveries"
+        placeholder="no limit"
+        value={form.deliveryMaxCount}
+        onChange={(deliveryMaxCount) => set({ deliveryMaxCount })}
       />
       <span className="muted settings-hint">Queued deliveries and bulk sends are always kept.</span>
       <h3>Receiver</h3>

@@ -1,0 +1,44 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStores, type Stores } from '../../../electron/engine/store/open-stores';
+import { systemClock } from '../../../electron/engine/util/clock';
+import { tempDir } from '../../helpers/temp-dir';
+
+let dir: ReturnType<typeof tempDir>;
+let stores: Stores;
+const open = () => openStores({ dataDir: dir.path, clock: systemClock });
+const shut = () => {
+  stores.captures.close();
+  stores.db.close();
+};
+
+beforeEach(() => {
+  dir = tempDir();
+  stores = open();
+});
+afterEach(() => {
+  shut();
+  dir.cleanup();
+});
+
+describe('settings kept by an earlier version', () => {
+  it('load with the new fields at their defaults instead of being thrown away', () => {
+    stores.db
+      .prepare("INSERT INTO settings (key, value) VALUES ('settings', ?)")
+      .run(
+        JSON.stringify({
+          retention: { maxCount: 10, maxAgeMs: null },
+          deliveryRetention: { maxAgeMs: 5000 },
+          bodyLimitBytes: 4096,
+          notifyOnCapture: false,
+        }),
+      );
+    shut();
+    stores = open();
+    expect(stores.settings.get()).toEqual({
+      retention: { maxCount: 10, maxAgeMs: null },
+      deliveryRetention: { maxAgeMs: 5000, maxCount: null },
+      bodyLimitBytes: 4096,
+      notifyOnCapture: false,
+    });
+  });
+});
