@@ -9,7 +9,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decideLaunch, findElectronRuntime, needsBuild, openCommand } from './lib/launch-decision.mjs';
+import {
+  decideLaunch,
+  electronEngineArgs,
+  findElectronRuntime,
+  needsBuild,
+  openCommand,
+} from './lib/launch-decision.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ownFlags = new Set(['--browser', '--no-open', '--self-test']);
@@ -58,10 +64,10 @@ buildIfStale();
 if (decision.mode === 'electron') {
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
-  // Electron's main process hosts the engine but cannot relaunch itself with fewer malloc arenas the way
-  // `hookscope serve` does (electron/engine/util/malloc-arenas.ts), so set the limit for it here.
+  // Electron's main process hosts the engine but cannot relaunch itself tuned the way `hookscope serve` does
+  // (electron/engine/util/engine-launch-tuning.ts), so its malloc arenas and V8 flags are set here.
   if (process.platform === 'linux') env.MALLOC_ARENA_MAX ??= '2';
-  run(decision.binary, [root, ...passThrough], env);
+  run(decision.binary, electronEngineArgs([root, ...passThrough]), env);
 } else {
   console.log(decision.reason);
   runBrowserMode(decision.openBrowser);

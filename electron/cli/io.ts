@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { relaunchWithMallocArenaLimit } from '../engine/util/malloc-arenas';
+import { relaunchTunedForEngine } from '../engine/util/engine-launch-tuning';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -11,7 +11,7 @@ export interface CliIo {
 export const processIo: CliIo = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
-  tuneProcessForEngine: relaunchWithMallocArenaLimit,
+  tuneProcessForEngine: relaunchTunedForEngine,
 };
 
 /** A flag problem: the message names the flag; the CLI prints it with the command's usage and exits 2. */

@@ -3,7 +3,7 @@
 // load (autocannon, 1 KB JSON POSTs), alternating, each server in its own child process.
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
-import { mallocArenaLimit } from '../../electron/engine/util/malloc-arenas';
+import { engineLaunchEnv, engineNodeFlags } from '../../electron/engine/util/engine-launch-tuning';
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fmt, handOffMarkdown, mb, parseFlags, table, verdict } from './bench-util';
@@ -97,11 +97,11 @@ await build({
 
 async function startServer(kind: Kind): Promise<Server> {
   const child = fork(serverBundle, [kind], {
-    execArgv: [],
+    // Hookscope runs as `hookscope serve` and `npm start` run it: with the V8 flags and malloc arena limit they set
+    // (unless the environment sets its own). The other servers run with Node's defaults.
+    execArgv: kind === 'hookscope' ? [...engineNodeFlags] : [],
     env: {
-      // Hookscope runs as `hookscope serve` and `npm start` run it: with the malloc arena limit they set (unless the
-      // environment sets one already).
-      ...(kind === 'hookscope' && process.platform === 'linux' ? mallocArenaLimit : {}),
+      ...(kind === 'hookscope' && process.platform === 'linux' ? engineLaunchEnv : {}),
       ...process.env,
       HOOKSCOPE_MIGRATIONS_DIR: join(root, 'electron/engine/store/migrations'),
     },

@@ -20,3 +20,4 @@ export function needsBuild(input: { outputs: Array<number | null>; newestSourceM
   why: string | null;
 };
 export function openCommand(platform: string, url: string): { command: string; args: string[] };
+export function electronEngineArgs(args: string[]): string[];

@@ -83,3 +83,14 @@ export function openCommand(platform, url) {
   if (platform === 'win32') return { command: 'cmd', args: ['/c', 'start', '', url.replace(/&/g, '^&')] };
   return { command: 'xdg-open', args: [url] };
 }
+
+/**
+ * Electron's arguments for the desktop app: its main process hosts the engine, and V8 sizes its young generation only
+ * at start, so the engine's V8 flags (electron/engine/util/engine-launch-tuning.ts, `engineNodeFlags`) go on its command
+ * line — `app.commandLine.appendSwitch('js-flags')` would reach only renderers. Flags the user passes win.
+ * @param {string[]} args @returns {string[]}
+ */
+export function electronEngineArgs(args) {
+  if (args.some((arg) => arg.startsWith('--js-flags'))) return args;
+  return ['--js-flags=--max-semi-space-size=8', ...args];
+}

@@ -12,6 +12,7 @@ const dir = tempDir();
 beforeAll(async () => {
   const env = { ...process.env };
   delete env.MALLOC_ARENA_MAX;
+  delete env.NODE_OPTIONS;
   child = spawn(
     process.execPath,
     [join(root, 'dist/engine/server.mjs'), '--data-dir', dir.path, '--receiver-port', '0', '--json-ready'],
@@ -51,12 +52,18 @@ describe('the built browser-mode server (dist/engine/server.mjs)', () => {
   });
 
   it.runIf(process.platform === 'linux')(
-    'relaunched itself in place (same pid, same arguments) with two malloc arenas',
+    'relaunched itself in place (same pid, same arguments) with two malloc arenas and 8 MB semi-spaces',
     () => {
       const environ = readFileSync(`/proc/${child.pid}/environ`, 'utf8').split('\0');
       expect(environ).toContain('MALLOC_ARENA_MAX=2');
       const cmdline = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0');
-      expect(cmdline).toEqual(expect.arrayContaining([join(root, 'dist/engine/server.mjs'), '--json-ready']));
+      expect(cmdline).toEqual(
+        expect.arrayContaining([
+          join(root, 'dist/engine/server.mjs'),
+          '--json-ready',
+          '--max-semi-space-size=8',
+        ]),
+      );
     },
   );
 });
