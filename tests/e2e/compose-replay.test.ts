@@ -298,11 +298,12 @@ describe('compose, replay and endpoint protection', () => {
     await page.getByRole('button', { name: 'Start bulk send' }).click();
     const progress = page.getByLabel('Bulk progress');
     await eventually(async () => expect(await progress.innerText()).toMatch(/· done · 3 of 3/));
-    expect(target.requests.filter((r) => r.url.startsWith('/bulk/')).map((r) => r.url).sort()).toEqual([
-      '/bulk/1',
-      '/bulk/2',
-      '/bulk/3',
-    ]);
+    expect(
+      target.requests
+        .filter((r) => r.url.startsWith('/bulk/'))
+        .map((r) => r.url)
+        .sort(),
+    ).toEqual(['/bulk/1', '/bulk/2', '/bulk/3']);
     const jobs = await app.rpc<{ items: Array<{ jobId: number }> }>('bulk.list', {});
     if (!jobs.ok) throw new Error(jobs.error.message);
     const jobId = jobs.value.items[0]!.jobId;
@@ -318,7 +319,10 @@ describe('compose, replay and endpoint protection', () => {
         `Deleted job ${jobId} and its 3 deliveries.`,
       ),
     );
-    expect(await app.rpc('bulk.get', { id: jobId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await app.rpc('bulk.get', { id: jobId })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     const left = await app.rpc<{ items: unknown[] }>('deliveries.list', { filter: { bulkJobId: jobId } });
     expect(left).toMatchObject({ ok: true, value: { items: [] } });
     expect(expectClean(s.problems)).toEqual(clean);

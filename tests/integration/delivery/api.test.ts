@@ -254,7 +254,8 @@ describe('clearing finished deliveries from the log', () => {
 
       await call('settings.update', { deliveryRetention: { maxAgeMs: null, maxCount: 2 } });
       const gone = async (id: number) => !(await call('deliveries.get', { id })).ok;
-      for (let i = 0; i < 100 && !(await gone(finished[1]!)); i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 100 && !(await gone(finished[1]!)); i++)
+        await new Promise((r) => setTimeout(r, 20));
       expect(await gone(finished[0]!)).toBe(true);
       expect(await gone(finished[1]!)).toBe(true);
       expect(await gone(finished[2]!)).toBe(false);
@@ -265,7 +266,9 @@ describe('clearing finished deliveries from the log', () => {
       expect(
         ((await call('deliveries.get', { id: bulkDelivery!.id })).value as { state: string }).state,
       ).toBe('succeeded');
-      expect(((await call('settings.get', {})).value as { deliveryRetention: unknown }).deliveryRetention).toEqual({
+      expect(
+        ((await call('settings.get', {})).value as { deliveryRetention: unknown }).deliveryRetention,
+      ).toEqual({
         maxAgeMs: null,
         maxCount: 2,
       });

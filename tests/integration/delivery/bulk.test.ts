@@ -138,8 +138,7 @@ describe('bulk send', () => {
     server = await cueServer(() => (stall ? { stall: true } : { status: 200 }));
     h = deliveryHarness();
     h.service.start();
-    const count = (sql: string, ...args: unknown[]) =>
-      (h!.db.prepare(sql).get(...args) as { n: number }).n;
+    const count = (sql: string, ...args: unknown[]) => (h!.db.prepare(sql).get(...args) as { n: number }).n;
     const other = h.service.send({
       request: { method: 'POST', url: `${server.url}/single`, headers: [], bodyBase64: '' },
       type: 'manual',

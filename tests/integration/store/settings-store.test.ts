@@ -22,16 +22,14 @@ afterEach(() => {
 
 describe('settings kept by an earlier version', () => {
   it('load with the new fields at their defaults instead of being thrown away', () => {
-    stores.db
-      .prepare("INSERT INTO settings (key, value) VALUES ('settings', ?)")
-      .run(
-        JSON.stringify({
-          retention: { maxCount: 10, maxAgeMs: null },
-          deliveryRetention: { maxAgeMs: 5000 },
-          bodyLimitBytes: 4096,
-          notifyOnCapture: false,
-        }),
-      );
+    stores.db.prepare("INSERT INTO settings (key, value) VALUES ('settings', ?)").run(
+      JSON.stringify({
+        retention: { maxCount: 10, maxAgeMs: null },
+        deliveryRetention: { maxAgeMs: 5000 },
+        bodyLimitBytes: 4096,
+        notifyOnCapture: false,
+      }),
+    );
     shut();
     stores = open();
     expect(stores.settings.get()).toEqual({

@@ -93,7 +93,9 @@ export function BulkSend() {
       ({ deleted }) => {
         setConfirmDelete(false);
         setError(null);
-        setNotice(`Deleted job ${job.jobId} and its ${deleted} ${deleted === 1 ? 'delivery' : 'deliveries'}.`);
+        setNotice(
+          `Deleted job ${job.jobId} and its ${deleted} ${deleted === 1 ? 'delivery' : 'deliveries'}.`,
+        );
         const rest = jobs.filter((j) => j.jobId !== job.jobId);
         setJobs(rest);
         setJob(rest[0] ?? null);
@@ -237,7 +239,11 @@ export function BulkSend() {
               {finished &&
                 (confirmDelete ? (
                   <>
-                    <button className="btn btn-small btn-danger" type="button" onClick={() => void deleteJob()}>
+                    <button
+                      className="btn btn-small btn-danger"
+                      type="button"
+                      onClick={() => void deleteJob()}
+                    >
                       Delete job and its deliveries
                     </button>
                     <button className="btn btn-small" type="button" onClick={() => setConfirmDelete(false)}>
