@@ -137,7 +137,10 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
         value={form.deliveryMaxCount}
         onChange={(deliveryMaxCount) => set({ deliveryMaxCount })}
       />
-      <span className="muted settings-hint">Queued deliveries and bulk sends are always kept.</span>
+      <span className="muted settings-hint">
+        Queued deliveries and bulk sends are always kept (delete a finished bulk send under Deliveries → Bulk
+        send).
+      </span>
       <h3>Receiver</h3>
       <NumberField
         label="Body limit"
