@@ -5,6 +5,7 @@ import { ApiError } from '../../shared/contract/errors';
 import { httpUrl, type BulkProgress, type bulkTemplate } from '../../shared/contract/delivery';
 import { contentTypeHeaderFor } from '../../shared/send/content-type';
 import { recordsFromFile, resolveTemplate } from '../../shared/send/merge-fields';
+import { allChunks } from '../util/background-chunks';
 import type { Clock } from '../util/clock';
 import type { DeliveryQueue } from './queue';
 import { newDelivery, type DeliveryOptions } from './new-delivery';
@@ -179,12 +180,7 @@ export class BulkRunner {
         'conflict',
         `id: bulk job ${id} still has ${open} ${open === 1 ? 'delivery' : 'deliveries'} in flight; delete it when they finish`,
       );
-    let deleted = 0;
-    let chunk: number;
-    do {
-      chunk = this.queue.store.deleteOfBulk(id, 1000);
-      deleted += chunk;
-    } while (chunk > 0);
+    const deleted = allChunks(() => this.queue.store.deleteOfBulk(id, 1000));
     this.sql('DELETE FROM bulk_jobs WHERE id = ?').run(id);
     this.items.delete(id);
     this.lastEmit.delete(id);

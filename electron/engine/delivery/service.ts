@@ -11,7 +11,7 @@ import { BulkRunner } from './bulk';
 import { toSummary } from './delivery-store';
 import { EnvironmentStore } from './environments';
 import type { HttpSender } from './http-attempt';
-import { backgroundChunks } from '../util/background-chunks';
+import { allChunks, backgroundChunks } from '../util/background-chunks';
 import { exportLog } from './log-export';
 import { assertNoLoop, type LoopTargets } from './loop-guard';
 import { newDelivery } from './new-delivery';
@@ -159,13 +159,7 @@ export class DeliveryService {
 
   /** Everything finished (before a time), now: the user asked. */
   clearFinished(finishedBeforeMs: number | null): { deleted: number } {
-    let deleted = 0;
-    let chunk: number;
-    do {
-      chunk = this.queue.store.clearFinished(finishedBeforeMs, 1000);
-      deleted += chunk;
-    } while (chunk > 0);
-    return { deleted };
+    return { deleted: allChunks(() => this.queue.store.clearFinished(finishedBeforeMs, 1000)) };
   }
 
   /**

@@ -21,3 +21,10 @@ export function backgroundChunks(chunk: () => number, onError: (error: unknown) 
     step();
   };
 }
+
+/** Work done in chunks now, one after another until a chunk does nothing; returns the sum of what the chunks did. */
+export function allChunks(chunk: () => number): number {
+  let total = 0;
+  for (let done = chunk(); done > 0; done = chunk()) total += done;
+  return total;
+}

@@ -127,6 +127,26 @@ describe('clearing finished deliveries from the log', () => {
     }
     throw new Error(`delivery ${id} never reached ${states.join('/')}`);
   };
+  /** A one-row bulk send to `path` on the cue server; resolves with its delivery once it succeeded. */
+  const deliveredBulkRow = async (path: string) => {
+    const bulk = (
+      await call('bulk.start', {
+        template: { method: 'POST', url: server.url + path, body: '{}' },
+        rows: { content: '[{"n":1}]', format: 'json' },
+      })
+    ).value as { id: number };
+    for (let i = 0; i < 200; i++) {
+      const page = (await call('deliveries.list', { filter: { bulkJobId: bulk.id } })).value as {
+        items: { id: number }[];
+      };
+      if (page.items[0]) {
+        await until(page.items[0].id, ['succeeded']);
+        return page.items[0];
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(`bulk job ${bulk.id} never enqueued its row`);
+  };
 
   it('deletes finished deliveries and their attempts, never open ones or a bulk send’s', async () => {
     const stalling = await cueServer(() => ({ stall: true }));
@@ -138,21 +158,7 @@ describe('clearing finished deliveries from the log', () => {
       await call('deliveries.cancel', { id: cancelled.id });
       const open = (await send({ url: stalling.url + '/open' })).value as { id: number };
       await until(open.id, ['in_flight']);
-      const bulk = (
-        await call('bulk.start', {
-          template: { method: 'POST', url: server.url + '/bulk', body: '{}' },
-          rows: { content: '[{"n":1}]', format: 'json' },
-        })
-      ).value as { id: number };
-      let bulkDelivery: { id: number } | undefined;
-      for (let i = 0; i < 200 && !bulkDelivery; i++) {
-        const page = (await call('deliveries.list', { filter: { bulkJobId: bulk.id } })).value as {
-          items: { id: number }[];
-        };
-        bulkDelivery = page.items[0];
-        if (!bulkDelivery) await new Promise((r) => setTimeout(r, 25));
-      }
-      await until(bulkDelivery!.id, ['succeeded']);
+      const bulkDelivery = await deliveredBulkRow('/bulk');
 
       // Only those finished before a time: the cut-off comes before any of them finished.
       expect((await call('deliveries.clearFinished', { finishedBeforeMs: 1 })).value).toEqual({ deleted: 0 });
@@ -176,9 +182,9 @@ describe('clearing finished deliveries from the log', () => {
       expect(((await call('deliveries.get', { id: open.id })).value as { state: string }).state).toBe(
         'in_flight',
       );
-      expect(
-        ((await call('deliveries.get', { id: bulkDelivery!.id })).value as { state: string }).state,
-      ).toBe('succeeded');
+      expect(((await call('deliveries.get', { id: bulkDelivery.id })).value as { state: string }).state).toBe(
+        'succeeded',
+      );
       const log = (await call('deliveries.log', {})).value as { items: { deliveryId: number }[] };
       expect(log.items.map((r) => r.deliveryId)).not.toContain(done.id);
       expect((await call('deliveries.clearFinished', { finishedBeforeMs: 'soon' })).error?.message).toMatch(
@@ -233,21 +239,7 @@ describe('clearing finished deliveries from the log', () => {
       }
       const open = (await send({ url: stalling.url + '/count-open' })).value as { id: number };
       await until(open.id, ['in_flight']);
-      const bulk = (
-        await call('bulk.start', {
-          template: { method: 'POST', url: server.url + '/bulk-count', body: '{}' },
-          rows: { content: '[{"n":1}]', format: 'json' },
-        })
-      ).value as { id: number };
-      let bulkDelivery: { id: number } | undefined;
-      for (let i = 0; i < 200 && !bulkDelivery; i++) {
-        const page = (await call('deliveries.list', { filter: { bulkJobId: bulk.id } })).value as {
-          items: { id: number }[];
-        };
-        bulkDelivery = page.items[0];
-        if (!bulkDelivery) await new Promise((r) => setTimeout(r, 25));
-      }
-      await until(bulkDelivery!.id, ['succeeded']);
+      const bulkDelivery = await deliveredBulkRow('/bulk-count');
 
       const refused = await call('settings.update', { deliveryRetention: { maxAgeMs: null, maxCount: 0 } });
       expect(refused.error?.message).toMatch(/deliveryRetention\.maxCount/);
@@ -263,9 +255,9 @@ describe('clearing finished deliveries from the log', () => {
       expect(((await call('deliveries.get', { id: open.id })).value as { state: string }).state).toBe(
         'in_flight',
       );
-      expect(
-        ((await call('deliveries.get', { id: bulkDelivery!.id })).value as { state: string }).state,
-      ).toBe('succeeded');
+      expect(((await call('deliveries.get', { id: bulkDelivery.id })).value as { state: string }).state).toBe(
+        'succeeded',
+      );
       expect(
         ((await call('settings.get', {})).value as { deliveryRetention: unknown }).deliveryRetention,
       ).toEqual({

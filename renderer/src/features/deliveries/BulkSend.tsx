@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { BulkProgress, DeliveryPolicy } from '../../../../electron/shared/contract/delivery';
+import { ConfirmAction } from '../../components/ConfirmAction';
 import { useApi, useEvent } from '../../api';
 import { formatEta } from './format';
 
@@ -19,7 +20,6 @@ export function BulkSend() {
   const [job, setJob] = useState<BulkProgress | null>(null);
   const [jobs, setJobs] = useState<BulkProgress[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
   const refreshJobs = () =>
@@ -48,10 +48,7 @@ export function BulkSend() {
     setJobs((list) => list.filter((j) => j.jobId !== jobId));
     setJob((current) => (current?.jobId === jobId ? null : current));
   });
-  const pick = (id: number) => {
-    setConfirmDelete(false);
-    setJob(jobs.find((j) => j.jobId === id) ?? null);
-  };
+  const pick = (id: number) => setJob(jobs.find((j) => j.jobId === id) ?? null);
 
   const readFile = (file: File | undefined) => {
     if (!file) return;
@@ -91,7 +88,6 @@ export function BulkSend() {
     job &&
     api.call('bulk.delete', { id: job.jobId }).then(
       ({ deleted }) => {
-        setConfirmDelete(false);
         setError(null);
         setNotice(
           `Deleted job ${job.jobId} and its ${deleted} ${deleted === 1 ? 'delivery' : 'deliveries'}.`,
@@ -236,33 +232,17 @@ export function BulkSend() {
                   Stop
                 </button>
               )}
-              {finished &&
-                (confirmDelete ? (
-                  <>
-                    <button
-                      className="btn btn-small btn-danger"
-                      type="button"
-                      onClick={() => void deleteJob()}
-                    >
-                      Delete job and its deliveries
-                    </button>
-                    <button className="btn btn-small" type="button" onClick={() => setConfirmDelete(false)}>
-                      Keep it
-                    </button>
-                  </>
-                ) : (
-                  <button
-                    className="btn btn-small"
-                    type="button"
-                    title="Delete this bulk send, its deliveries and their attempts"
-                    onClick={() => {
-                      setNotice(null);
-                      setConfirmDelete(true);
-                    }}
-                  >
-                    Delete…
-                  </button>
-                ))}
+              {finished && (
+                <ConfirmAction
+                  key={job.jobId}
+                  label="Delete…"
+                  confirmLabel="Delete job and its deliveries"
+                  cancelLabel="Keep it"
+                  title="Delete this bulk send, its deliveries and their attempts"
+                  onOpen={() => setNotice(null)}
+                  onConfirm={deleteJob}
+                />
+              )}
             </span>
           </div>
           <div

@@ -7,6 +7,7 @@ import {
   type DeliveryType,
   type LogRow,
 } from '../../../../electron/shared/contract/delivery';
+import { ConfirmAction } from '../../components/ConfirmAction';
 import { useApi, useEvent } from '../../api';
 import { downloadBlob } from '../../components/download';
 import { DeliveryDetailPanel } from './DeliveryDetailPanel';
@@ -82,12 +83,10 @@ export function DeliveryLog() {
       (e: Error) => setError(e.message),
     );
 
-  const [confirmClear, setConfirmClear] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const clearFinished = () =>
     api.call('deliveries.clearFinished', {}).then(
       ({ deleted }) => {
-        setConfirmClear(false);
         setSelected(null);
         setNotice(`Cleared ${deleted} finished ${deleted === 1 ? 'delivery' : 'deliveries'}.`);
         setTick((t) => t + 1);
@@ -137,28 +136,14 @@ export function DeliveryLog() {
         <button className="btn btn-small" type="button" onClick={() => void exportLog('json')}>
           Export JSON
         </button>
-        {confirmClear ? (
-          <>
-            <button className="btn btn-small btn-danger" type="button" onClick={() => void clearFinished()}>
-              Delete finished deliveries
-            </button>
-            <button className="btn btn-small" type="button" onClick={() => setConfirmClear(false)}>
-              Keep them
-            </button>
-          </>
-        ) : (
-          <button
-            className="btn btn-small"
-            type="button"
-            title="Delete succeeded, failed and cancelled deliveries and their attempts (not queued ones, not bulk sends)"
-            onClick={() => {
-              setNotice(null);
-              setConfirmClear(true);
-            }}
-          >
-            Clear finished…
-          </button>
-        )}
+        <ConfirmAction
+          label="Clear finished…"
+          confirmLabel="Delete finished deliveries"
+          cancelLabel="Keep them"
+          title="Delete succeeded, failed and cancelled deliveries and their attempts (not queued ones, not bulk sends)"
+          onOpen={() => setNotice(null)}
+          onConfirm={clearFinished}
+        />
       </div>
       {error && <div className="notice notice-error">{error}</div>}
       {notice && <div className="notice">{notice}</div>}
