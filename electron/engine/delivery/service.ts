@@ -11,7 +11,7 @@ import { BulkRunner } from './bulk';
 import { toSummary } from './delivery-store';
 import { EnvironmentStore } from './environments';
 import type { HttpSender } from './http-attempt';
-import { allChunks, backgroundChunks } from '../util/background-chunks';
+import { backgroundChunks, chunksInTurns } from '../util/background-chunks';
 import { exportLog } from './log-export';
 import { assertNoLoop, type LoopTargets } from './loop-guard';
 import { newDelivery } from './new-delivery';
@@ -158,8 +158,10 @@ export class DeliveryService {
   }
 
   /** Everything finished (before a time), now: the user asked. */
-  clearFinished(finishedBeforeMs: number | null): { deleted: number } {
-    return { deleted: allChunks(() => this.queue.store.clearFinished(finishedBeforeMs, 1000)) };
+  async clearFinished(finishedBeforeMs: number | null): Promise<{ deleted: number }> {
+    return {
+      deleted: await chunksInTurns(() => this.queue.store.clearFinished(finishedBeforeMs, 1000)),
+    };
   }
 
   /**
@@ -167,8 +169,8 @@ export class DeliveryService {
    * go 1,000 per event-loop turn so a large log never holds the receiver for long.
    */
   pruneFinished(retention: Settings['deliveryRetention']): void {
-    if (retention.maxAgeMs === null && retention.maxCount === null) return;
     this.retention = retention;
+    if (retention.maxAgeMs === null && retention.maxCount === null) return;
     this.pruneInChunks();
   }
 
@@ -191,8 +193,8 @@ export class DeliveryService {
     return exportLog(this.queue.store.log(input.filter, null, input.limit).items, input.format);
   }
 
-  deleteBulk(id: number): { deleted: number } {
-    const result = this.bulk.delete(id);
+  async deleteBulk(id: number): Promise<{ deleted: number }> {
+    const result = await this.bulk.delete(id);
     this.deps.emit?.('bulk.deleted', { jobId: id });
     return result;
   }

@@ -22,9 +22,23 @@ export function backgroundChunks(chunk: () => number, onError: (error: unknown) 
   };
 }
 
-/** Work done in chunks now, one after another until a chunk does nothing; returns the sum of what the chunks did. */
-export function allChunks(chunk: () => number): number {
-  let total = 0;
-  for (let done = chunk(); done > 0; done = chunk()) total += done;
-  return total;
+/**
+ * Work someone waits for, done in chunks one per event-loop turn (the receiver answers in between) until a chunk does
+ * nothing; resolves with the sum of what the chunks did, rejects with a chunk's error.
+ */
+export function chunksInTurns(chunk: () => number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let total = 0;
+    const step = () => {
+      try {
+        const done = chunk();
+        if (done <= 0) return resolve(total);
+        total += done;
+        setImmediate(step);
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+    step();
+  });
 }

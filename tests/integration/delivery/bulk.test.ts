@@ -146,7 +146,7 @@ describe('bulk send', () => {
     } as never);
     const job = startJob(h, server.url, csv(150), { ratePerMinute: 60 });
     await h.settle();
-    expect(() => h!.service.deleteBulk(job.jobId)).toThrow(/id: bulk job \d+ is running; stop it/);
+    await expect(h.service.deleteBulk(job.jobId)).rejects.toThrow(/id: bulk job \d+ is running; stop it/);
     h.clock.advance(2_000);
     await h.settle();
     h.service.bulk.stop(job.jobId);
@@ -157,7 +157,7 @@ describe('bulk send', () => {
     expect(deliveries).toBe(100); // one batch enqueued; the rest never became deliveries
     const attemptsBefore = count('SELECT COUNT(*) AS n FROM delivery_attempts');
 
-    expect(h.service.deleteBulk(job.jobId)).toEqual({ deleted: 100 });
+    expect(await h.service.deleteBulk(job.jobId)).toEqual({ deleted: 100 });
     expect(count('SELECT COUNT(*) AS n FROM deliveries WHERE bulk_job_id = ?', job.jobId)).toBe(0);
     expect(count('SELECT COUNT(*) AS n FROM delivery_attempts')).toBe(attemptsBefore - attempted);
     expect(() => h!.service.bulk.progress(job.jobId)).toThrow(/no bulk job/);
@@ -172,7 +172,7 @@ describe('bulk send', () => {
     const stuck = startJob(h, server.url, csv(3));
     await new Promise((r) => setTimeout(r, 50));
     h.service.bulk.stop(stuck.jobId);
-    expect(() => h!.service.deleteBulk(stuck.jobId)).toThrow(/still has \d+ deliver(y|ies) in flight/);
-    expect(() => h!.service.deleteBulk(9999)).toThrow(/no bulk job 9999/);
+    await expect(h.service.deleteBulk(stuck.jobId)).rejects.toThrow(/still has \d+ deliver(y|ies) in flight/);
+    await expect(h.service.deleteBulk(9999)).rejects.toThrow(/no bulk job 9999/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allChunks, backgroundChunks } from '../../../electron/engine/util/background-chunks';
+import { backgroundChunks, chunksInTurns } from '../../../electron/engine/util/background-chunks';
 
 const chunksOf = (total: number, size: number) => {
   let left = total;
@@ -14,11 +14,20 @@ const chunksOf = (total: number, size: number) => {
 };
 
 describe('chunked work', () => {
-  it('allChunks runs chunks until one does nothing and returns the sum', () => {
+  it('chunksInTurns runs one chunk per event-loop turn until one does nothing, resolving with the sum', async () => {
     const work = chunksOf(2_500, 1_000);
-    expect(allChunks(work.chunk)).toBe(2_500);
+    const done = chunksInTurns(work.chunk);
+    expect(work.calls).toEqual([1_000]); // the rest waits for later turns: other work runs in between
+    await new Promise((r) => setImmediate(r));
+    expect(work.calls).toEqual([1_000, 1_000]);
+    expect(await done).toBe(2_500);
     expect(work.calls).toEqual([1_000, 1_000, 500, 0]);
-    expect(allChunks(() => 0)).toBe(0);
+    expect(await chunksInTurns(() => 0)).toBe(0);
+    await expect(
+      chunksInTurns(() => {
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
   });
 
   it('backgroundChunks runs one chunk per event-loop turn, ignores triggers while running, and reports errors', async () => {
