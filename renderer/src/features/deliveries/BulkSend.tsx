@@ -17,38 +17,34 @@ export function BulkSend() {
   const [ratePerMinute, setRate] = useState('600');
   const [concurrency, setConcurrency] = useState('10');
   const [batchSize, setBatchSize] = useState('100');
-  const [job, setJob] = useState<BulkProgress | null>(null);
   const [jobs, setJobs] = useState<BulkProgress[]>([]);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  // A deleted selection falls back to the newest job.
+  const job = jobs.find((j) => j.jobId === selectedId) ?? jobs[0] ?? null;
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const refreshJobs = () =>
-    api.call('bulk.list', {}).then(
-      (r) => {
-        setJobs(r.items);
-        return r.items;
-      },
-      () => [] as BulkProgress[],
-    );
-  useEffect(() => {
-    void refreshJobs().then((items) =>
-      setJob(
-        (current) =>
-          current ?? items.find((j) => j.state === 'running' || j.state === 'paused') ?? items[0] ?? null,
-      ),
-    );
-  }, [api]);
-  useEvent('bulk.progress', (p) => {
-    setJob((current) => (current === null || current.jobId === p.jobId ? p : current));
+  const upsert = (p: BulkProgress) =>
     setJobs((list) =>
       list.some((j) => j.jobId === p.jobId) ? list.map((j) => (j.jobId === p.jobId ? p : j)) : [p, ...list],
     );
+  const forget = (jobId: number) => setJobs((list) => list.filter((j) => j.jobId !== jobId));
+
+  useEffect(() => {
+    api.call('bulk.list', {}).then(
+      (r) => {
+        setJobs(r.items);
+        const open = r.items.find((j) => j.state === 'running' || j.state === 'paused');
+        setSelectedId((current) => current ?? (open ?? r.items[0])?.jobId ?? null);
+      },
+      () => undefined,
+    );
+  }, [api]);
+  useEvent('bulk.progress', (p) => {
+    upsert(p);
+    setSelectedId((current) => current ?? p.jobId);
   });
-  useEvent('bulk.deleted', ({ jobId }) => {
-    setJobs((list) => list.filter((j) => j.jobId !== jobId));
-    setJob((current) => (current?.jobId === jobId ? null : current));
-  });
-  const pick = (id: number) => setJob(jobs.find((j) => j.jobId === id) ?? null);
+  useEvent('bulk.deleted', ({ jobId }) => forget(jobId));
 
   const readFile = (file: File | undefined) => {
     if (!file) return;
@@ -75,14 +71,15 @@ export function BulkSend() {
       .then(
         (p) => {
           setNotice(null);
-          setJob(p);
+          upsert(p);
+          setSelectedId(p.jobId);
         },
         (e: Error) => setError(e.message),
       );
   };
 
   const control = (method: 'bulk.pause' | 'bulk.resume' | 'bulk.stop') =>
-    job && api.call(method, { id: job.jobId }).then(setJob, (e: Error) => setError(e.message));
+    job && api.call(method, { id: job.jobId }).then(upsert, (e: Error) => setError(e.message));
 
   const deleteJob = () =>
     job &&
@@ -92,9 +89,7 @@ export function BulkSend() {
         setNotice(
           `Deleted job ${job.jobId} and its ${deleted} ${deleted === 1 ? 'delivery' : 'deliveries'}.`,
         );
-        const rest = jobs.filter((j) => j.jobId !== job.jobId);
-        setJobs(rest);
-        setJob(rest[0] ?? null);
+        forget(job.jobId);
       },
       (e: Error) => setError(e.message),
     );
@@ -195,7 +190,7 @@ export function BulkSend() {
           <select
             aria-label="Bulk job"
             value={job?.jobId ?? ''}
-            onChange={(e) => pick(Number(e.target.value))}
+            onChange={(e) => setSelectedId(Number(e.target.value))}
           >
             {jobs.map((j) => (
               <option key={j.jobId} value={j.jobId}>
