@@ -49,6 +49,9 @@ module.exports = {
     target: ['AppImage', 'deb', 'tar.gz'],
     category: 'Development',
     executableName: 'hookscope',
+    // The desktop entry starts the app with the engine's V8 flags (electron/engine/util/engine-launch-tuning.ts); Electron
+    // reads --js-flags for its main process only from the command line.
+    executableArgs: ['--js-flags=--max-semi-space-size=8'],
     syncDesktopName: true,
     icon: 'build/icons/icon.png',
     synopsis: 'Catch, inspect and send webhooks',

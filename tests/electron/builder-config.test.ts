@@ -2,12 +2,13 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { engineNodeFlags } from '../../electron/engine/util/engine-launch-tuning';
 
 const root = join(import.meta.dirname, '..', '..');
 const require = createRequire(join(root, 'package.json'));
 type Config = Record<string, unknown> & {
   electronFuses: Record<string, boolean>;
-  linux: { target: string[]; icon: string };
+  linux: { target: string[]; icon: string; executableArgs: string[] };
   mac: { target: string[] };
   win: { target: string[] };
   files: string[];
@@ -47,6 +48,10 @@ describe('electron-builder configuration', () => {
     });
     expect(config).toMatchObject({ npmRebuild: false, asar: true, productName: 'Hookscope' });
     expect(config.asarUnpack).toContain('**/*.node');
+  });
+
+  it("Linux desktop entries start the app with the engine's V8 flags", () => {
+    expect(loadConfig().linux.executableArgs).toEqual([`--js-flags=${engineNodeFlags.join(' ')}`]);
   });
 
   it('targets AppImage, deb and tar.gz on Linux, dmg on macOS and nsis on Windows, with an existing 512px icon', () => {
