@@ -38,7 +38,7 @@ export class CaptureStore {
   private readonly writer: CaptureWriter;
   readonly indexer: FtsIndexer;
   private readonly extractors: SearchTextExtractor[] = [];
-  private readonly checkpointer: WalCheckpointer | null;
+  private readonly checkpointer: WalCheckpointer;
   private readonly isIndexedTerm: (token: string) => boolean;
   private readonly minutes: CaptureMinutes;
 
@@ -47,7 +47,8 @@ export class CaptureStore {
     private readonly endpoints: EndpointStore,
     private readonly clock: Clock,
     private readonly events: CaptureStoreEvents,
-    private readonly dbFile: string | null,
+    /** The captures database and the search index's own file (attached to `db` as `idx`). */
+    private readonly files: { captures: string; index: string },
   ) {
     this.indexer = new FtsIndexer(
       db,
@@ -70,8 +71,8 @@ export class CaptureStore {
     // captures), while a MATCH stops at the first document (0.03 ms). Tokens are letters and digits only.
     const anyMatch = db.prepare('SELECT 1 FROM captures_fts WHERE captures_fts MATCH ? LIMIT 1').pluck();
     this.isIndexedTerm = (token) => anyMatch.get(`"${token}"`) !== undefined;
-    this.checkpointer = dbFile ? new WalCheckpointer(db, dbFile) : null;
-    this.checkpointer?.start();
+    this.checkpointer = new WalCheckpointer(db, files.captures, { ftsIndexFile: files.index });
+    this.checkpointer.start();
   }
 
   /** Resolves with the capture id once its row is committed — only then may the request be acknowledged. */
@@ -237,7 +238,6 @@ export class CaptureStore {
     );
     const delCapture = this.db.prepare('DELETE FROM captures WHERE id = ?');
     const delBody = this.db.prepare('DELETE FROM capture_bodies WHERE capture_id = ?');
-    const delFts = this.db.prepare('DELETE FROM captures_fts WHERE rowid = ?');
     const bump = this.db.prepare('UPDATE counters SET value = value - ? WHERE name = ?');
     const bumpEndpoint = this.db.prepare(
       `UPDATE endpoints SET capture_count = capture_count - 1,
@@ -249,7 +249,6 @@ export class CaptureStore {
       let bytes = 0;
       const classes = [0, 0, 0, 0];
       const perMinute = this.minutes.tally();
-      const watermark = this.indexer.indexedUpTo();
       for (const id of ids) {
         const row = select.get(id) as
           | {
@@ -263,7 +262,6 @@ export class CaptureStore {
         if (!row) continue;
         delCapture.run(id);
         delBody.run(id);
-        if (id <= watermark) delFts.run(id);
         bytes += row.stored_body_size;
         perMinute.count(row.endpoint_id, row.received_at_ms, -1);
         const statusClass = statusClassIndex(row.response_status);
@@ -278,22 +276,23 @@ export class CaptureStore {
       statusClasses.forEach((c, i) => bump.run(classes[i], `status_${c}`));
       perMinute.apply();
     })();
-    this.indexer.discard(removed);
+    this.indexer.deleted(removed);
     if (removed.length) this.events.deleted(removed, false);
     return deleted;
   }
 
   deleteAll(): number {
     const count = this.counter('captures');
+    let upToId = 0;
     this.db.transaction(() => {
+      upToId = this.latestId();
       this.db.exec(`DELETE FROM captures; DELETE FROM capture_bodies;
-        INSERT INTO captures_fts (captures_fts) VALUES ('delete-all');
         UPDATE counters SET value = 0
           WHERE name IN ('captures', 'body_bytes', 'status_2xx', 'status_3xx', 'status_4xx', 'status_5xx');
         UPDATE endpoints SET capture_count = 0, status_2xx = 0, status_3xx = 0, status_4xx = 0, status_5xx = 0;`);
       this.minutes.clear();
     })();
-    this.indexer.discard('all');
+    this.indexer.deletedAll(upToId);
     this.events.deleted([], true);
     return count;
   }
@@ -316,22 +315,29 @@ export class CaptureStore {
       .value;
   }
 
+  private latestId(): number {
+    const row = this.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'captures'").get() as
+      { seq: number } | undefined;
+    return row?.seq ?? 0;
+  }
+
+  /** Both databases (captures and search index) with their WALs. */
   private fileSize(): number {
-    if (!this.dbFile) return 0;
     let size = 0;
-    for (const suffix of ['', '-wal']) {
-      try {
-        size += statSync(this.dbFile + suffix).size;
-      } catch {
-        // the WAL may not exist yet
+    for (const file of [this.files.captures, this.files.index])
+      for (const suffix of ['', '-wal']) {
+        try {
+          size += statSync(file + suffix).size;
+        } catch {
+          // the WAL may not exist yet
+        }
       }
-    }
     return size;
   }
 
   close(): void {
     this.writer.flush();
     this.indexer.stop();
-    this.checkpointer?.stop();
+    this.checkpointer.stop();
   }
 }

@@ -45,7 +45,9 @@ export interface IndexProgress {
 
 /**
  * Fills the full-text index in small batches after rows are committed, so indexing never sits on the acknowledge
- * path. The watermark (`fts_indexed_upto`) is stored with each batch, so a crash re-indexes at most one batch.
+ * path. The index is its own database file (search-index/index-schema.ts); the watermark (`index_state.indexed_upto`)
+ * is stored there with each batch, so a crash re-indexes at most one batch. Its writes never wait: while the merger
+ * worker holds the index's write lock, the batch stays prepared and is tried again a few milliseconds later.
  *
  * It shares the event loop with the receiver, so each batch is a time slice (`sliceMs`), never a fixed row count: a
  * 500-row batch of decoded Ortto payloads took ~150 ms and was the receiver's p99. While captures keep arriving it
@@ -64,6 +66,10 @@ export class FtsIndexer {
   private prepared: PreparedRow[] = [];
   private preparedAt = 0;
   private readonly discarded = new Set<number>();
+  /** Index rows of deleted captures, removed with the next write (ids at or below the watermark). */
+  private pendingDeletes: number[] = [];
+  /** Every capture up to this id was deleted (and, at open, those below the oldest capture): remove their rows. */
+  private pendingDeleteUpTo: number | null = null;
   /** Event-loop utilisation at the start of the current window, and the indexer's own busy time since then. */
   private eluMark = performance.eventLoopUtilization();
   private ownMsSinceMark = 0;
@@ -72,7 +78,10 @@ export class FtsIndexer {
   private failures = 0;
   private readonly selectBatch: Database.Statement;
   private readonly insertFts: Database.Statement;
+  private readonly deleteFts: Database.Statement;
+  private readonly deleteFtsUpTo: Database.Statement;
   private readonly setWatermark: Database.Statement;
+  private readonly getWatermark: Database.Statement;
 
   constructor(
     private readonly db: Database.Database,
@@ -91,6 +100,8 @@ export class FtsIndexer {
     private readonly writeRows = 48,
     /** Past this backlog age the index takes its full share even while the receiver is saturated. */
     private readonly maxSaturatedLagMs = 60_000,
+    /** After finding the index locked by the merger. */
+    private readonly busyRetryMs = 5,
   ) {
     this.selectBatch =
       db.prepare(`SELECT c.id, c.received_at_ms, c.method, c.path, c.query, c.headers, c.content_type, c.content_encoding,
@@ -99,13 +110,20 @@ export class FtsIndexer {
     this.insertFts = db.prepare(
       'INSERT INTO captures_fts (rowid, path, query, headers, body, labels) VALUES (?, ?, ?, ?, ?, ?)',
     );
-    this.setWatermark = db.prepare("UPDATE counters SET value = ? WHERE name = 'fts_indexed_upto'");
+    this.deleteFts = db.prepare('DELETE FROM captures_fts WHERE rowid = ?');
+    this.deleteFtsUpTo = db.prepare('DELETE FROM captures_fts WHERE rowid <= ?');
+    this.setWatermark = db.prepare('UPDATE idx.index_state SET indexed_upto = ?');
+    this.getWatermark = db.prepare('SELECT indexed_upto FROM idx.index_state').pluck();
+    // Deletes reach the index after their captures' COMMIT, so a crash in between leaves rows of captures that are
+    // gone. Searches join the captures table and never show them; drop those retention left below the oldest capture.
+    const oldest = db.prepare('SELECT MIN(id) FROM captures').pluck().get() as number | null;
+    const upTo = this.indexedUpTo();
+    if (upTo > 0) this.pendingDeleteUpTo = oldest === null ? upTo : Math.min(oldest - 1, upTo);
+    if (this.pendingDeleteUpTo === 0) this.pendingDeleteUpTo = null;
   }
 
   indexedUpTo(): number {
-    return (
-      this.db.prepare("SELECT value FROM counters WHERE name = 'fts_indexed_upto'").get() as { value: number }
-    ).value;
+    return this.getWatermark.get() as number;
   }
 
   /** A batch of captures was committed: index it soon, politely while more keep coming. */
@@ -144,6 +162,7 @@ export class FtsIndexer {
     this.running = true;
     let written = 0;
     let behind: boolean;
+    let busy = false;
     let oldestWaitingMs: number | null;
     try {
       const from =
@@ -152,7 +171,9 @@ export class FtsIndexer {
         budgetMs === Infinity
           ? this.batchRows
           : Math.min(this.batchRows, Math.max(16, this.lastSliceRows * 2));
-      const rows = this.selectBatch.all(from, want) as IndexRow[];
+      // A full batch still waiting for the index's lock: only try to write it, prepare nothing more meanwhile.
+      const waitingToWrite = budgetMs !== Infinity && this.prepared.length >= this.writeRows;
+      const rows = waitingToWrite ? [] : (this.selectBatch.all(from, want) as IndexRow[]);
       let done = 0;
       let bytes = 0;
       for (const row of rows) {
@@ -162,14 +183,20 @@ export class FtsIndexer {
         bytes += row.body.byteLength;
         done++;
       }
-      if (budgetMs !== Infinity) this.lastSliceRows = Math.max(1, done);
-      behind = rows.length === want || done < rows.length;
+      if (budgetMs !== Infinity && !waitingToWrite) this.lastSliceRows = Math.max(1, done);
+      behind = waitingToWrite || rows.length === want || done < rows.length;
       oldestWaitingMs = this.prepared[0] ? this.preparedAt : (rows[done]?.received_at_ms ?? null);
       if (
-        this.prepared.length > 0 &&
-        (!behind || this.prepared.length >= this.writeRows || budgetMs === Infinity)
+        (this.prepared.length > 0 &&
+          (!behind || this.prepared.length >= this.writeRows || budgetMs === Infinity)) ||
+        (this.prepared.length === 0 && this.hasPendingDeletes())
       ) {
-        written = this.writePrepared();
+        written = this.writePrepared(budgetMs === Infinity);
+        if (written < 0) {
+          // The merger holds the index: keep what is prepared and try again shortly.
+          written = 0;
+          busy = true;
+        }
       }
     } finally {
       this.running = false;
@@ -184,7 +211,9 @@ export class FtsIndexer {
     }
     const tookMs = performance.now() - started;
     this.noteLoad(tookMs);
-    if (behind) this.poke(this.restAfter(tookMs, oldestWaitingMs === null ? 0 : now - oldestWaitingMs));
+    const backlogAgeMs = oldestWaitingMs === null ? 0 : now - oldestWaitingMs;
+    if (busy) this.poke(Math.max(this.busyRetryMs, this.restAfter(tookMs, backlogAgeMs)));
+    else if (behind) this.poke(this.restAfter(tookMs, backlogAgeMs));
     return written;
   }
 
@@ -247,27 +276,57 @@ export class FtsIndexer {
     ];
   }
 
-  /** Writes the prepared rows and the watermark in one transaction. */
-  private writePrepared(): number {
+  /**
+   * Removes the rows of deleted captures, writes the prepared rows and moves the watermark, in one transaction. Returns
+   * the rows written, or -1 if it would have had to wait for the index's write lock (unless `wait`).
+   */
+  private writePrepared(wait: boolean): number {
     const rows = this.prepared;
-    if (rows.length === 0) return 0;
-    this.db.transaction(() => {
+    if (rows.length === 0 && !this.hasPendingDeletes()) return 0;
+    const deletes = this.pendingDeletes;
+    const upTo = this.pendingDeleteUpTo;
+    const write = this.db.transaction(() => {
+      // Deletes first: rows written after them are of captures committed after the deletes.
+      if (upTo !== null) {
+        if (this.indexedUpTo() <= upTo)
+          this.db.exec("INSERT INTO captures_fts (captures_fts) VALUES ('delete-all')");
+        else this.deleteFtsUpTo.run(upTo);
+      }
+      for (const id of deletes) this.deleteFts.run(id);
       for (const r of rows) if (!this.discarded.has(r[0])) this.insertFts.run(...r);
-      this.setWatermark.run(rows[rows.length - 1]![0]);
-    })();
+      if (rows.length > 0) this.setWatermark.run(rows[rows.length - 1]![0]);
+    });
+    if (wait) write();
+    else if (!withoutWaiting(this.db, write)) return -1;
     this.prepared = [];
     this.discarded.clear();
+    this.pendingDeletes = [];
+    this.pendingDeleteUpTo = null;
     return rows.length;
   }
 
-  /** Captures deleted before their prepared index rows were written: never write them. */
-  discard(ids: number[] | 'all'): void {
-    if (ids === 'all') {
-      for (const r of this.prepared) this.discarded.add(r[0]);
-      return;
-    }
+  private hasPendingDeletes(): boolean {
+    return this.pendingDeletes.length > 0 || this.pendingDeleteUpTo !== null;
+  }
+
+  /** Captures were deleted: their index rows go with the next write, and rows prepared for them are never written. */
+  deleted(ids: number[]): void {
+    if (ids.length === 0) return;
     const pending = new Set(this.prepared.map((r) => r[0]));
-    for (const id of ids) if (pending.has(id)) this.discarded.add(id);
+    const upTo = this.indexedUpTo();
+    for (const id of ids) {
+      if (pending.has(id)) this.discarded.add(id);
+      else if (id <= upTo) this.pendingDeletes.push(id);
+    }
+    this.poke();
+  }
+
+  /** Every capture up to `upToId` was deleted. */
+  deletedAll(upToId: number): void {
+    for (const r of this.prepared) this.discarded.add(r[0]);
+    this.pendingDeletes = [];
+    this.pendingDeleteUpTo = Math.max(this.pendingDeleteUpTo ?? 0, upToId);
+    this.poke();
   }
 
   /** Index everything now (tests, export, shutdown). */
@@ -309,7 +368,7 @@ export class FtsIndexer {
   stop(): void {
     if (!this.stopped) {
       try {
-        this.writePrepared();
+        this.writePrepared(true);
       } catch {
         // closing anyway: the rows are prepared again from the watermark next time
       }
@@ -321,6 +380,21 @@ export class FtsIndexer {
 }
 
 const exactLagCountUpTo = 5_000;
+
+/** Runs `work` with the connection's busy timeout at 0; false if a lock was held (the work rolled back). */
+function withoutWaiting(db: Database.Database, work: () => void): boolean {
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    work();
+    return true;
+  } catch (error) {
+    if (String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY')) return false;
+    throw error;
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
+}
 
 function safeDecode(query: string): string {
   try {

@@ -5,6 +5,7 @@ import type { Clock } from '../util/clock';
 import { CaptureStore } from './capture-store';
 import { databaseFileName, openDatabase } from './database';
 import { EndpointStore } from './endpoint-store';
+import { attachSearchIndex, searchIndexFileName } from './search-index/index-schema';
 import type { IndexProgress } from './fts-indexer';
 import { SettingsStore } from './settings-store';
 
@@ -30,6 +31,13 @@ export function openStores(options: {
   events?: StoreEvents;
 }): Stores {
   const db = openDatabase({ dataDir: options.dataDir, durability: options.durability });
+  const indexFile = join(options.dataDir, searchIndexFileName);
+  try {
+    attachSearchIndex(db, indexFile);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const endpoints = new EndpointStore(db, () => options.clock.now());
   const settings = new SettingsStore(db);
   const events = options.events ?? {};
@@ -43,7 +51,7 @@ export function openStores(options: {
       progress: (p) => events.progress?.(p),
       indexFailed: (error) => events.indexFailed?.(error),
     },
-    join(options.dataDir, databaseFileName),
+    { captures: join(options.dataDir, databaseFileName), index: indexFile },
   );
   return { db, captures, endpoints, settings };
 }

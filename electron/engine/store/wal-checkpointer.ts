@@ -13,6 +13,11 @@ export interface WalCheckpointerOptions {
    */
   maxWalBytes?: number;
   walSizeLimitBytes?: number;
+  /**
+   * The search index's file: between checkpoints the worker also merges its FTS5 segments (see mergeStepSource), so
+   * no other thread is needed for them.
+   */
+  ftsIndexFile?: string;
 }
 
 /** What `PRAGMA wal_checkpoint` reports: whether it was blocked, frames in the WAL, frames copied to the database. */
@@ -41,12 +46,47 @@ export function shouldTruncate(
 // own connection and runs PASSIVE checkpoints, which block no one: back to back (every intervalMs) while the WAL is being
 // written, so each copies only the last few milliseconds of frames; every 250 ms when idle. After each it publishes
 // how many frames are left, so the receiver's connection knows when restarting the WAL costs almost nothing.
+/**
+ * Worker source for merging the full-text index's segments, step by step. Writes to the index never merge (automerge 0,
+ * see search-index/index-schema.ts): a merge carries a word's whole doclist at once, and a word nearly every capture
+ * has (a header name, a JSON key) made merges of 30-50 ms on the receiver's thread after a few million captures. Each
+ * step does about `pagesPerMergeStep` pages of work (more for a long doclist: FTS5 stops only between words) when a
+ * level has 8 segments (usermerge); FTS5 tells whether it did any through total_changes(): a difference of 2 or more.
+ * It never waits for the index's lock (the receiver's thread is writing): it tries again at a later tick. If this
+ * worker cannot run, FTS5's crisis merges (16 segments in a level) keep the index usable, on the receiver's thread.
+ */
+const mergeStepSource = `
+const index = workerData.ftsIndexFile ? new Database(workerData.ftsIndexFile, { fileMustExist: true }) : null;
+let mergeStep = () => false;
+if (index) {
+  index.pragma('busy_timeout = 0');
+  index.pragma('cache_size = -1024');
+  const merge = index.prepare("INSERT INTO captures_fts (captures_fts, rank) VALUES ('merge', ?)");
+  const totalChanges = index.prepare('SELECT total_changes()').pluck();
+  let idleUntil = 0;
+  mergeStep = () => {
+    if (Date.now() < idleUntil) return false;
+    let worked = false;
+    try {
+      const before = totalChanges.get();
+      merge.run(workerData.pagesPerMergeStep);
+      worked = totalChanges.get() - before >= 2;
+    } catch {
+      // the index is locked: the next tick tries again
+    }
+    if (!worked) idleUntil = Date.now() + 40;
+    return worked;
+  };
+}
+`;
+
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { statSync } = require('node:fs');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 5');
+${mergeStepSource}
 const shouldTruncate = ${shouldTruncate.toString()};
 const walSize = () => { try { return statSync(workerData.file + '-wal').size; } catch { return 0; } };
 let lastLog = -1;
@@ -63,12 +103,14 @@ const tick = () => {
   } catch {
     // busy: the next tick tries again
   }
-  timer = setTimeout(tick, active ? workerData.intervalMs : Math.max(workerData.intervalMs, 250));
+  const merged = mergeStep();
+  timer = setTimeout(tick, active || merged ? workerData.intervalMs : Math.max(workerData.intervalMs, 250));
 };
 tick();
 parentPort.on('message', () => {
   clearTimeout(timer);
   try { db.close(); } catch {}
+  try { if (index) index.close(); } catch {}
   Atomics.store(workerData.state, 0, 1);
   Atomics.notify(workerData.state, 0);
   parentPort.close();
@@ -121,6 +163,8 @@ export class WalCheckpointer {
         passiveAt: this.passiveAt,
         intervalMs: this.options.intervalMs ?? 10,
         maxWalBytes: this.options.maxWalBytes ?? 256 * 1024 * 1024,
+        ftsIndexFile: this.options.ftsIndexFile ?? null,
+        pagesPerMergeStep: 64,
       },
     });
     worker.unref();
@@ -134,7 +178,7 @@ export class WalCheckpointer {
     worker.on('exit', fallBack);
     this.worker = worker;
     this.db.pragma('wal_autocheckpoint = 0');
-    this.db.pragma(`journal_size_limit = ${this.walSizeLimit}`);
+    this.db.pragma(`main.journal_size_limit = ${this.walSizeLimit}`);
     this.restartTimer = setInterval(() => this.restartIfCheap(), 20);
     this.restartTimer.unref();
   }
@@ -176,7 +220,8 @@ export class WalCheckpointer {
     // Never wait: if the worker is mid-checkpoint or a reader is still on the old frames, try again on the next tick.
     this.db.pragma('busy_timeout = 0');
     try {
-      this.db.pragma('wal_checkpoint(RESTART)');
+      // main only: unqualified, it would also checkpoint the attached search index, whose worker writes it.
+      this.db.pragma('main.wal_checkpoint(RESTART)');
     } catch {
       // busy
     } finally {

@@ -1,7 +1,12 @@
 import type Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { openDatabase } from '../../../electron/engine/store/database';
+import {
+  attachSearchIndex,
+  searchIndexFileName,
+} from '../../../electron/engine/store/search-index/index-schema';
 import { toFtsQuery } from '../../../electron/engine/store/capture-filter-sql';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -12,6 +17,7 @@ let match: Database.Statement;
 beforeAll(() => {
   dir = tempDir();
   db = openDatabase({ dataDir: dir.path });
+  attachSearchIndex(db, join(dir.path, searchIndexFileName));
   const insert = db.prepare(
     'INSERT INTO captures_fts (rowid, path, query, headers, body, labels) VALUES (?, ?, ?, ?, ?, ?)',
   );
