@@ -158,6 +158,19 @@ try {
   const stores = openStores({ dataDir: dir.path, clock: systemClock });
   stores.captures.indexer.drain();
   const stats = stores.captures.stats();
+  // The search index's own file: intact (SQLite's and FTS5's checks) and holding each capture exactly once.
+  const indexIntact = (() => {
+    try {
+      stores.db.exec("INSERT INTO idx.captures_fts (captures_fts) VALUES ('integrity-check')");
+      return stores.db.pragma('idx.integrity_check', { simple: true }) === 'ok';
+    } catch {
+      return false;
+    }
+  })();
+  const indexedRows = stores.db
+    .prepare('SELECT COUNT(*) FROM idx.captures_fts_docsize')
+    .pluck()
+    .get() as number;
   stores.captures.close();
   stores.db.close();
   const db = new Database(dbFile(dir.path), { readonly: true });
@@ -213,7 +226,9 @@ try {
     stats.count === real.n &&
     stats.bodyBytes === real.bytes &&
     orphanBodies === 0 &&
-    stats.indexLagRows === 0;
+    stats.indexLagRows === 0 &&
+    indexIntact &&
+    indexedRows === real.n;
   if (!consistent) failures++;
 
   // Deliveries: none lost, repeats only for attempts in flight at a kill.
@@ -244,7 +259,7 @@ try {
   );
   console.log(
     `\ncaptures after restart: counter ${stats.count} rows / ${stats.bodyBytes} bytes vs actual ${real.n} / ${real.bytes}; ` +
-      `status-class and per-minute counters ${classesConsistent ? 'match' : `MISMATCH ${JSON.stringify({ classCounters, endpointsOff, minutesOff })}`}; ${orphanBodies} orphan bodies; index lag ${stats.indexLagRows} rows → ${consistent ? 'consistent' : 'INCONSISTENT'}`,
+      `status-class and per-minute counters ${classesConsistent ? 'match' : `MISMATCH ${JSON.stringify({ classCounters, endpointsOff, minutesOff })}`}; ${orphanBodies} orphan bodies; index lag ${stats.indexLagRows} rows, index file ${indexIntact ? 'intact' : 'DAMAGED'} with ${indexedRows} rows → ${consistent ? 'consistent' : 'INCONSISTENT'}`,
   );
   console.log(
     `deliveries: ${queued.size} acknowledged by deliveries.send; ${open} still open after the final restart; ${lost.length} lost; ` +
