@@ -56,7 +56,12 @@ export function shouldTruncate(
  * worker cannot run, FTS5's crisis merges (16 segments in a level) keep the index usable, on the receiver's thread.
  */
 const mergeStepSource = `
-const index = workerData.ftsIndexFile ? new Database(workerData.ftsIndexFile, { fileMustExist: true }) : null;
+let index = null;
+try {
+  if (workerData.ftsIndexFile) index = new Database(workerData.ftsIndexFile, { fileMustExist: true });
+} catch {
+  // no merging (FTS5's crisis merges remain), but checkpoints go on
+}
 let mergeStep = () => false;
 if (index) {
   index.pragma('busy_timeout = 0');
