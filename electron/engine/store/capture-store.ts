@@ -283,16 +283,14 @@ export class CaptureStore {
 
   deleteAll(): number {
     const count = this.counter('captures');
-    let upToId = 0;
     this.db.transaction(() => {
-      upToId = this.latestId();
       this.db.exec(`DELETE FROM captures; DELETE FROM capture_bodies;
         UPDATE counters SET value = 0
           WHERE name IN ('captures', 'body_bytes', 'status_2xx', 'status_3xx', 'status_4xx', 'status_5xx');
         UPDATE endpoints SET capture_count = 0, status_2xx = 0, status_3xx = 0, status_4xx = 0, status_5xx = 0;`);
       this.minutes.clear();
     })();
-    this.indexer.deletedAll(upToId);
+    this.indexer.deletedAll();
     this.events.deleted([], true);
     return count;
   }
@@ -313,12 +311,6 @@ export class CaptureStore {
   private counter(name: string): number {
     return (this.db.prepare('SELECT value FROM counters WHERE name = ?').get(name) as { value: number })
       .value;
-  }
-
-  private latestId(): number {
-    const row = this.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'captures'").get() as
-      { seq: number } | undefined;
-    return row?.seq ?? 0;
   }
 
   /** Both databases (captures and search index) with their WALs. */

@@ -321,11 +321,11 @@ export class FtsIndexer {
     this.poke();
   }
 
-  /** Every capture up to `upToId` was deleted. */
-  deletedAll(upToId: number): void {
+  /** Every capture was deleted (call it right after that commit, before any capture is added). */
+  deletedAll(): void {
     for (const r of this.prepared) this.discarded.add(r[0]);
     this.pendingDeletes = [];
-    this.pendingDeleteUpTo = Math.max(this.pendingDeleteUpTo ?? 0, upToId);
+    this.pendingDeleteUpTo = Math.max(this.pendingDeleteUpTo ?? 0, this.latestCaptureId());
     this.poke();
   }
 
@@ -336,11 +336,16 @@ export class FtsIndexer {
     }
   }
 
-  progress(): IndexProgress {
-    const indexedUpTo = this.indexedUpTo();
+  /** The id of the newest capture ever added (ids are never reused). */
+  private latestCaptureId(): number {
     const latest = this.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'captures'").get() as
       { seq: number } | undefined;
-    const latestId = latest?.seq ?? 0;
+    return latest?.seq ?? 0;
+  }
+
+  progress(): IndexProgress {
+    const indexedUpTo = this.indexedUpTo();
+    const latestId = this.latestCaptureId();
     const oldest = this.db
       .prepare('SELECT id, received_at_ms FROM captures WHERE id > ? ORDER BY id LIMIT 1')
       .get(indexedUpTo) as { id: number; received_at_ms: number } | undefined;
