@@ -71,7 +71,10 @@ export class CaptureStore {
     // captures), while a MATCH stops at the first document (0.03 ms). Tokens are letters and digits only.
     const anyMatch = db.prepare('SELECT 1 FROM captures_fts WHERE captures_fts MATCH ? LIMIT 1').pluck();
     this.isIndexedTerm = (token) => anyMatch.get(`"${token}"`) !== undefined;
-    this.checkpointer = new WalCheckpointer(db, files.captures, { ftsIndexFile: files.index });
+    this.checkpointer = new WalCheckpointer(db, files.captures, {
+      ftsIndexFile: files.index,
+      indexWriteWaiting: this.indexer.writeWaiting,
+    });
     this.checkpointer.start();
   }
 

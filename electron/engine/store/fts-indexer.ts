@@ -66,6 +66,11 @@ export class FtsIndexer {
   private prepared: PreparedRow[] = [];
   private preparedAt = 0;
   private readonly discarded = new Set<number>();
+  /**
+   * [0] is 1 while a write waits for the index's lock. The merging worker starts no merge step meanwhile: steps of up to
+   * ~0.3 s back to back left a write that retried every few milliseconds waiting for seconds.
+   */
+  readonly writeWaiting = new Int32Array(new SharedArrayBuffer(4));
   /** Index rows of deleted captures, removed with the next write (ids at or below the watermark). */
   private pendingDeletes: number[] = [];
   /** Every capture up to this id was deleted (and, at open, those below the oldest capture): remove their rows. */
@@ -297,7 +302,11 @@ export class FtsIndexer {
       if (rows.length > 0) this.setWatermark.run(rows[rows.length - 1]![0]);
     });
     if (wait) write();
-    else if (!withoutWaiting(this.db, write)) return -1;
+    else if (!withoutWaiting(this.db, write)) {
+      Atomics.store(this.writeWaiting, 0, 1);
+      return -1;
+    }
+    Atomics.store(this.writeWaiting, 0, 0);
     this.prepared = [];
     this.discarded.clear();
     this.pendingDeletes = [];

@@ -18,6 +18,8 @@ export interface WalCheckpointerOptions {
    * no other thread is needed for them.
    */
   ftsIndexFile?: string;
+  /** FtsIndexer.writeWaiting: no merge step starts while it is 1. */
+  indexWriteWaiting?: Int32Array;
 }
 
 /** What `PRAGMA wal_checkpoint` reports: whether it was blocked, frames in the WAL, frames copied to the database. */
@@ -52,7 +54,8 @@ export function shouldTruncate(
  * has (a header name, a JSON key) made merges of 30-50 ms on the receiver's thread after a few million captures. Each
  * step does about `pagesPerMergeStep` pages of work (more for a long doclist: FTS5 stops only between words) when a
  * level has 8 segments (usermerge); FTS5 tells whether it did any through total_changes(): a difference of 2 or more.
- * It never waits for the index's lock (the receiver's thread is writing): it tries again at a later tick. If this
+ * It never waits for the index's lock (the receiver's thread is writing): it tries again at a later tick. Nor does it
+ * start a step while the receiver's thread waits to write (indexWriteWaiting). If this
  * worker cannot run, FTS5's crisis merges (16 segments in a level) keep the index usable, on the receiver's thread.
  */
 const mergeStepSource = `
@@ -71,6 +74,8 @@ if (index) {
   let idleUntil = 0;
   mergeStep = () => {
     if (Date.now() < idleUntil) return false;
+    // The receiver's thread is waiting to write the index: let it in before the next step.
+    if (workerData.indexWriteWaiting && Atomics.load(workerData.indexWriteWaiting, 0) === 1) return false;
     let worked = false;
     try {
       const before = totalChanges.get();
@@ -172,6 +177,7 @@ export class WalCheckpointer {
         intervalMs: this.options.intervalMs ?? 10,
         maxWalBytes: this.options.maxWalBytes ?? 256 * 1024 * 1024,
         ftsIndexFile: this.options.ftsIndexFile ?? null,
+        indexWriteWaiting: this.options.indexWriteWaiting ?? null,
         pagesPerMergeStep: 64,
       },
     });

@@ -84,11 +84,13 @@ describe('the search index in its own file', () => {
       expect(s.captures.indexer.runOnce()).toBe(0);
       expect(indexFailures).toEqual([]);
       expect(s.captures.indexer.indexedUpTo()).toBe(0);
+      expect(s.captures.indexer.writeWaiting[0]).toBe(1); // tells the merging worker to let it in
     } finally {
       holder.exec('ROLLBACK');
       holder.close();
     }
     s.captures.indexer.drain();
+    expect(s.captures.indexer.writeWaiting[0]).toBe(0);
     expect(searchIds(s, 'held2')).toEqual([ids[1]]);
     expect(indexFailures).toEqual([]);
   });
@@ -179,5 +181,20 @@ describe('the search index in its own file', () => {
     await until(() => segments(s) <= 5);
     expect(searchIds(s, 'segment0')).toHaveLength(1);
     expect(searchIds(s, 'segment11')).toHaveLength(1);
+  });
+
+  it('starts no merge step while an index write is waiting for the lock', async () => {
+    const s = open();
+    const waiting = s.captures.indexer.writeWaiting;
+    Atomics.store(waiting, 0, 1);
+    const insert = s.db.prepare(
+      "INSERT INTO idx.captures_fts (rowid, path, query, headers, body, labels) VALUES (?, '/p', '', '', ?, '')",
+    );
+    for (let i = 1; i <= 12; i++) insert.run(i, `waiting${i}`); // one transaction, so one segment, each
+    expect(segments(s)).toBe(12);
+    await new Promise((r) => setTimeout(r, 1_000)); // the worker ticks every 250 ms when idle
+    expect(segments(s)).toBe(12);
+    Atomics.store(waiting, 0, 0);
+    await until(() => segments(s) <= 5);
   });
 });
