@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { HeaderPair } from '../../shared/contract/index';
 import type { Clock } from '../util/clock';
 import { decodeContentEncoding, indexableText } from './body-text';
+import { withoutWaiting } from './without-waiting';
 
 export interface IndexableCapture {
   id: number;
@@ -394,21 +395,6 @@ export class FtsIndexer {
 }
 
 const exactLagCountUpTo = 5_000;
-
-/** Runs `work` with the connection's busy timeout at 0; false if a lock was held (the work rolled back). */
-function withoutWaiting(db: Database.Database, work: () => void): boolean {
-  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
-  db.pragma('busy_timeout = 0');
-  try {
-    work();
-    return true;
-  } catch (error) {
-    if (String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY')) return false;
-    throw error;
-  } finally {
-    db.pragma(`busy_timeout = ${timeout}`);
-  }
-}
 
 function safeDecode(query: string): string {
   try {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { withoutWaiting } from './without-waiting';
 
 export interface WalCheckpointerOptions {
   /** How often to checkpoint while the WAL is being written (idle: every 250 ms). */
@@ -230,16 +231,12 @@ export class WalCheckpointer {
     const left = Atomics.load(this.state, 1);
     if (walBytes <= this.walSizeLimit || left < 0 || left > 256 || Date.now() - this.passiveAt[0]! > 50)
       return;
-    const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
     // Never wait: if the worker is mid-checkpoint or a reader is still on the old frames, try again on the next tick.
-    this.db.pragma('busy_timeout = 0');
+    // main only: unqualified, it would also checkpoint the attached search index, whose worker merges it.
     try {
-      // main only: unqualified, it would also checkpoint the attached search index, whose worker writes it.
-      this.db.pragma('main.wal_checkpoint(RESTART)');
+      withoutWaiting(this.db, () => this.db.pragma('main.wal_checkpoint(RESTART)'));
     } catch {
-      // busy
-    } finally {
-      this.db.pragma(`busy_timeout = ${timeout}`);
+      // the next tick tries again
     }
   }
 }
