@@ -1,12 +1,12 @@
 // One server under test, in its own process (own event loop, own RSS). Started by ingest.ts over IPC:
 // prints nothing; sends { ready, url } and answers { stats } requests with rows stored and RSS (current and peak).
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createSocketServer, type AddressInfo, type Socket } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-type Kind = 'hookscope' | 'bare' | 'floor' | 'mockttp';
+type Kind = 'hookscope' | 'bare' | 'floor' | 'socket-floor' | 'mockttp';
 const kind = process.argv[2] as Kind;
 
 // Peak RSS comes from the kernel's high-water mark (VmHWM), read only when asked. An earlier 100 ms sampling timer in
@@ -48,6 +48,7 @@ async function start(): Promise<{
     };
   }
   if (kind === 'floor') return startFloor();
+  if (kind === 'socket-floor') return startSocketFloor();
   if (kind === 'mockttp') {
     const { getLocal } = await import('mockttp');
     const mock = getLocal();
@@ -86,13 +87,12 @@ async function start(): Promise<{
 }
 
 /**
- * The least any receiver that acknowledges after COMMIT can do: one row per request (request line, raw headers and
- * body, nothing parsed, no secondary index), group-committed per event-loop turn in WAL with synchronous=NORMAL, 200
- * after COMMIT, and the WAL checkpointed off the event loop by the same checkpointer as Hookscope's store (with
- * SQLite's automatic checkpoints on the event loop instead it ran at 25k req/s with p99 16–18 ms; now 27–29k, 4–5 ms).
- * It shows what durability alone costs on this machine, so Hookscope's ratio can be read against it.
+ * One row per request (receivedAt, request line, raw headers; body), group-committed per event-loop turn in WAL with
+ * synchronous=NORMAL, answered after COMMIT, the WAL checkpointed off the event loop by the same checkpointer as
+ * Hookscope's store (with SQLite's automatic checkpoints on the event loop instead the floor ran at 25k req/s with p99
+ * 16–18 ms; with the worker 27–29k, 4–5 ms).
  */
-async function startFloor() {
+async function openFloorStore() {
   const { default: Database } = await import('better-sqlite3');
   const { WalCheckpointer } = await import('../../electron/engine/store/wal-checkpointer');
   const dataDir = mkdtempSync(join(tmpdir(), 'hookscope-bench-floor-'));
@@ -103,9 +103,9 @@ async function startFloor() {
   db.pragma('synchronous = NORMAL');
   const checkpointer = new WalCheckpointer(db, file);
   checkpointer.start();
-  db.exec('CREATE TABLE requests (id INTEGER PRIMARY KEY, head TEXT NOT NULL, body BLOB NOT NULL)');
+  db.exec('CREATE TABLE requests (id INTEGER PRIMARY KEY, head BLOB NOT NULL, body BLOB NOT NULL)');
   const insert = db.prepare('INSERT INTO requests (head, body) VALUES (?, ?)');
-  let pending: Array<{ head: string; body: Buffer; answer: () => void }> = [];
+  let pending: Array<{ head: string | Buffer; body: Buffer; answer: () => void }> = [];
   const commit = db.transaction((batch: typeof pending) => {
     for (const p of batch) insert.run(p.head, p.body);
   });
@@ -115,34 +115,100 @@ async function startFloor() {
     commit(batch);
     for (const p of batch) p.answer();
   };
+  const count = db.prepare('SELECT count(*) FROM requests').pluck();
+  return {
+    /** Stores the request in the next group commit and calls `answer` once it is committed. */
+    append(head: string | Buffer, body: Buffer, answer: () => void) {
+      if (pending.length === 0) setImmediate(flush);
+      pending.push({ head, body, answer });
+    },
+    rows: async () => count.get() as number,
+    close() {
+      checkpointer.stop();
+      db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The least any receiver that acknowledges after COMMIT can do with node:http: one unparsed row per request, no
+ * secondary index, the floor store above. It shows what durability alone costs on this machine, so Hookscope's ratio
+ * can be read against it.
+ */
+async function startFloor() {
+  const store = await openFloorStore();
   const server = createServer((req, res) => {
     const receivedAt = Date.now();
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const head = JSON.stringify([receivedAt, req.method, req.url, req.httpVersion, req.rawHeaders]);
-      if (pending.length === 0) setImmediate(flush);
-      pending.push({
-        head,
-        body: Buffer.concat(chunks),
-        answer: () => {
-          res.writeHead(200);
-          res.end();
-        },
+      store.append(head, Buffer.concat(chunks), () => {
+        res.writeHead(200);
+        res.end();
       });
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const count = db.prepare('SELECT count(*) FROM requests').pluck();
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    rows: async () => count.get() as number,
+    rows: store.rows,
     extra: () => ({}),
     close: async () => {
       await new Promise<void>((r) => server.close(() => r()));
-      checkpointer.stop();
-      db.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      store.close();
+    },
+  };
+}
+
+const socketFloorAnswer = Buffer.from('HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n');
+const socketFloorRefusal = Buffer.from(
+  'HTTP/1.1 501 Not Implemented\r\nconnection: close\r\ncontent-length: 0\r\n\r\n',
+);
+
+/**
+ * The floor store behind a raw TCP socket instead of node:http: a minimal HTTP/1.1 reader for this benchmark's
+ * requests (Content-Length bodies, keep-alive, pipelining; anything else gets 501 and the connection closed), storing
+ * the raw head bytes. Not a receiver — it has no limits, timeouts or validation — but it shows how far durability alone
+ * is from bare node:http once node:http's own per-request cost is taken out. Opt in: `--only …,socket-floor`.
+ */
+async function startSocketFloor() {
+  const store = await openFloorStore();
+  const server = createSocketServer((socket: Socket) => {
+    let buffered: Buffer = Buffer.alloc(0);
+    socket.setNoDelay(true);
+    socket.on('error', () => undefined);
+    socket.on('data', (chunk: Buffer) => {
+      buffered = buffered.length ? Buffer.concat([buffered, chunk]) : chunk;
+      for (;;) {
+        const headEnd = buffered.indexOf('\r\n\r\n');
+        if (headEnd < 0) return;
+        const headText = buffered.toString('latin1', 0, headEnd);
+        if (/\r\ntransfer-encoding:/i.test(headText)) {
+          socket.end(socketFloorRefusal);
+          return;
+        }
+        const length = Number(/\r\ncontent-length:[ \t]*(\d+)/i.exec(headText)?.[1] ?? 0);
+        const bodyStart = headEnd + 4;
+        if (buffered.length < bodyStart + length) return;
+        const head = Buffer.concat([Buffer.from(`${Date.now()} `), buffered.subarray(0, headEnd)]);
+        const body = Buffer.from(buffered.subarray(bodyStart, bodyStart + length));
+        buffered = buffered.subarray(bodyStart + length);
+        store.append(head, body, () => {
+          if (!socket.destroyed) socket.write(socketFloorAnswer);
+        });
+      }
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    rows: store.rows,
+    extra: () => ({}),
+    close: async () => {
+      await new Promise<void>((r) => server.close(() => r()));
+      store.close();
     },
   };
 }

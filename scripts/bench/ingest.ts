@@ -1,4 +1,5 @@
-// npm run bench:ingest [-- --duration 10 --rounds 3 --connections 50]   |   -- --soak 600 --rate 5000
+// npm run bench:ingest [-- --duration 10 --rounds 3 --connections 50 --only hookscope,bare,floor,socket-floor,mockttp]
+//   |   -- --soak 600 --rate 5000
 // Hookscope's receiver+store (ack after COMMIT) vs a bare node:http server vs mockttp recording every request: same
 // load (autocannon, 1 KB JSON POSTs), alternating, each server in its own child process.
 import autocannon from 'autocannon';
@@ -8,7 +9,10 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fmt, handOffMarkdown, mb, parseFlags, table, verdict } from './bench-util';
 
-type Kind = 'hookscope' | 'bare' | 'floor' | 'mockttp';
+const kindsByDefault = ['hookscope', 'bare', 'floor', 'mockttp'] as const;
+/** socket-floor runs only when `--only` names it (see ingest-server.ts). */
+const allKinds = [...kindsByDefault, 'socket-floor'] as const;
+type Kind = (typeof allKinds)[number];
 interface Stats {
   rows: number;
   rss: number;
@@ -181,9 +185,10 @@ const median = (xs: number[]) => {
 };
 
 async function compare(): Promise<void> {
-  const kinds: Kind[] = flags.only
-    ? (String(flags.only).split(',') as Kind[])
-    : ['hookscope', 'bare', 'floor', 'mockttp'];
+  const kinds: Kind[] = flags.only ? (String(flags.only).split(',') as Kind[]) : [...kindsByDefault];
+  const unknown = kinds.filter((k) => !allKinds.includes(k));
+  if (unknown.length)
+    throw new Error(`--only: unknown server ${unknown.join(', ')} (known: ${allKinds.join(', ')})`);
   const results: RoundResult[] = [];
   console.log(
     `ingest: ${rounds} round(s) × ${kinds.join(', ')}; ${duration} s each, ${connections} connections, ${Buffer.byteLength(body)}-byte JSON POST`,
@@ -219,6 +224,7 @@ async function compare(): Promise<void> {
   const bare = get('bare');
   const mock = get('mockttp');
   const floor = get('floor');
+  const socketFloor = get('socket-floor');
   const lines: string[] = [];
   lines.push(
     `${rounds} alternating rounds of ${duration} s per server, autocannon with ${connections} connections, ` +
@@ -227,7 +233,11 @@ async function compare(): Promise<void> {
       "after COMMIT, FTS indexed asynchronously, and every module's receiver hooks), run from an esbuild bundle on plain Node. " +
       'floor = the least any receiver that answers after COMMIT can do (one unparsed row per request, no secondary index, ' +
       'same group commit, the WAL checkpointed by the same worker as Hookscope): what durability alone costs here. ' +
-      '"rows" = rows stored (Hookscope, floor), requests answered (bare), requests recorded (mockttp).',
+      (socketFloor
+        ? 'socket-floor = the same store behind a minimal HTTP/1.1 reader on a raw TCP socket instead of node:http ' +
+          '(benchmark requests only; no limits, timeouts or validation). '
+        : '') +
+      '"rows" = rows stored (Hookscope, floors), requests answered (bare), requests recorded (mockttp).',
     '',
     table(
       [
@@ -259,6 +269,11 @@ async function compare(): Promise<void> {
     lines.push(
       `Durability's own cost: floor ÷ bare = ${(floor.reqPerSec / bare.reqPerSec).toFixed(2)}` +
         (hs ? `; Hookscope ÷ floor = ${(hs.reqPerSec / floor.reqPerSec).toFixed(2)}.` : '.'),
+      '',
+    );
+  if (socketFloor && bare)
+    lines.push(
+      `Durability without node:http: socket-floor ÷ bare = ${(socketFloor.reqPerSec / bare.reqPerSec).toFixed(2)}.`,
       '',
     );
   if (hs) {
