@@ -1,7 +1,12 @@
 // One server under test, in its own process (own event loop, own RSS). Started by ingest.ts over IPC:
 // prints nothing; sends { ready, url } and answers { stats } requests with rows stored and RSS (current and peak).
 import { createServer } from 'node:http';
-import { createServer as createSocketServer, type AddressInfo, type Socket } from 'node:net';
+import {
+  createServer as createSocketServer,
+  type AddressInfo,
+  type Server as NetServer,
+  type Socket,
+} from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,13 +44,7 @@ async function start(): Promise<{
         res.end();
       });
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    return {
-      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      rows: async () => answered,
-      extra: () => ({}),
-      close: () => new Promise((r) => server.close(() => r())),
-    };
+    return served(server, async () => answered);
   }
   if (kind === 'floor') return startFloor();
   if (kind === 'socket-floor') return startSocketFloor();
@@ -82,6 +81,20 @@ async function start(): Promise<{
     close: async () => {
       await engine.close();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Listens on a free loopback port; closing stops the server, then calls `afterClose`. */
+async function served(server: NetServer, rows: () => Promise<number>, afterClose = () => {}) {
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    rows,
+    extra: () => ({}),
+    close: async () => {
+      await new Promise<void>((r) => server.close(() => r()));
+      afterClose();
     },
   };
 }
@@ -150,16 +163,7 @@ async function startFloor() {
       });
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    rows: store.rows,
-    extra: () => ({}),
-    close: async () => {
-      await new Promise<void>((r) => server.close(() => r()));
-      store.close();
-    },
-  };
+  return served(server, store.rows, () => store.close());
 }
 
 const socketFloorAnswer = Buffer.from('HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n');
@@ -201,16 +205,7 @@ async function startSocketFloor() {
       }
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    rows: store.rows,
-    extra: () => ({}),
-    close: async () => {
-      await new Promise<void>((r) => server.close(() => r()));
-      store.close();
-    },
-  };
+  return served(server, store.rows, () => store.close());
 }
 
 const server = await start();
