@@ -64,9 +64,9 @@ await json(
   '/h/ortto/activity',
   {
     activity: {
-      field_id: 'act::s-ce',
+      field_id: 'act::c',
       created: new Date().toISOString(),
-      attr: { 'str::cn': 'Welcome series', 'int::v': 3 },
+      attr: { 'str::cn': 'Welcome series', 'str::c': 'https://example.com/pricing' },
     },
     contact: { email: 'dana@example.com', first_name: 'Dana', tags: ['vip', 'beta'] },
   },
@@ -121,9 +121,9 @@ await json(
   '/h/ortto/activity',
   {
     activity: {
-      field_id: 'act::s-ce',
+      field_id: 'act::c',
       created: new Date().toISOString(),
-      attr: { 'int::v': 4, 'str::cn': 'Welcome series' },
+      attr: { 'str::c': 'https://example.com/pricing?plan=pro', 'str::cn': 'Welcome series' },
     },
     contact: { first_name: 'Dana', email: 'dana@example.com', tags: ['vip'] },
   },

@@ -67,6 +67,23 @@ describe('capture detail', () => {
     expect(overview).toContain('127.0.0.1');
   });
 
+  it('the header shows the whole path and status; the actions wrap below rather than cover them', async () => {
+    const { page } = s;
+    await send(s.app.receiverUrl, '/h/shop/orders/2202?attempt=1', { method: 'POST', body: '{}' });
+    await selectCapture(page, '/h/shop/orders/2202');
+    const path = page.locator('.detail-pane .detail-path');
+    await path.waitFor({ state: 'attached' });
+    const fit = await path.evaluate((el) => ({ shown: el.clientWidth, needed: el.scrollWidth }));
+    expect(fit.shown).toBeGreaterThanOrEqual(fit.needed);
+    const title = (await page.locator('.detail-pane .detail-title').boundingBox())!;
+    const status = (await page.locator('.detail-pane .detail-title .status-badge').boundingBox())!;
+    const actions = (await page.locator('.detail-pane .detail-actions').boundingBox())!;
+    const apart = (a: typeof title, b: typeof title) =>
+      a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+    expect(apart(title, actions)).toBe(true);
+    expect(status.x + status.width).toBeLessThanOrEqual(title.x + title.width + 0.5);
+  });
+
   it('form-urlencoded: a field table in order, and the bracket nesting', async () => {
     const { page } = s;
     await send(s.app.receiverUrl, '/form-detail', {

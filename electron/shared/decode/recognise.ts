@@ -1,6 +1,6 @@
 import type { ParsedBody, FormObject } from './body';
 import { ONTRAPORT_LIGHTWEIGHT_KEYS, WP_FUSION_ACTIONS } from './dictionary/ontraport';
-import { isOrttoFieldId } from './grammar';
+import { isOrttoFieldId, parseFieldId } from './grammar';
 import { activityLabel, ontraportEventLabel } from './labels';
 import { findMergeFields } from './merge-fields';
 import type { CustomDictionary, Recognition } from './types';
@@ -28,6 +28,17 @@ export function ontraportFormat(data: Record<string, unknown>): OntraportFormat 
   return contactLight || customLight ? 'lightweight' : 'default';
 }
 
+/**
+ * The list's name for an Ortto activity. Built-in activity names are abbreviations (`act::s-ce`): read as words they
+ * mean nothing ("S ce"), so an unknown built-in shows its ID; custom and integration names (`act:cm:signed-up`) read
+ * well and keep the label made from them.
+ */
+function activityEventLabel(fieldId: string, custom?: CustomDictionary): string {
+  const resolved = activityLabel(fieldId, custom);
+  if (resolved.source === 'grammar' && parseFieldId(fieldId)?.namespace === '') return fieldId;
+  return resolved.label;
+}
+
 function orttoRecognisers(value: unknown, custom?: CustomDictionary): Recognition[] {
   if (!isRecord(value)) return [];
   const out: Recognition[] = [];
@@ -47,7 +58,7 @@ function orttoRecognisers(value: unknown, custom?: CustomDictionary): Recognitio
         "activity.field_id is act::test_webhook: the sample Ortto sends from the webhook's Test button.",
     });
   } else if (fieldId && fieldId.startsWith('act:')) {
-    const label = activityLabel(fieldId, custom).label;
+    const label = activityEventLabel(fieldId, custom);
     if (journey) {
       const shape = str(value.shape_title);
       out.push({
@@ -55,7 +66,7 @@ function orttoRecognisers(value: unknown, custom?: CustomDictionary): Recognitio
         kind: 'ortto-journey',
         eventLabel: shape ? `Journey/playbook webhook (${shape})` : 'Journey/playbook webhook',
         confidence: 0.93,
-        explanation: `Journey/playbook webhook fields (campaign_id, shape_id, webhook_id) with the triggering activity ${fieldId} (${label}).`,
+        explanation: `Journey/playbook webhook fields (campaign_id, shape_id, webhook_id) with the triggering activity ${fieldId}${label === fieldId ? '' : ` (${label})`}.`,
       });
     } else {
       out.push({

@@ -20,6 +20,31 @@ describe('Ortto shapes beyond the samples', () => {
     expect(sourceText(r.vendor, r.eventLabel)).toBe('Ortto · Test webhook');
   });
 
+  it('the list names an unknown built-in activity by its ID, an unknown custom one by its name', () => {
+    const activity = (fieldId: string) =>
+      JSON.stringify({
+        activity: { id: 'a', field_id: fieldId, created: '2023-10-03T04:11:23Z', attr: {} },
+        contact: { contact_id: 'c', email: 'x@example.com' },
+        webhook_id: 'w',
+      });
+    expect(classifyCapture(input(activity('act::s-ce')))).toEqual({
+      vendor: 'Ortto',
+      eventLabel: 'act::s-ce',
+    });
+    expect(classifyCapture(input(activity('act:cm:signed-up')))).toEqual({
+      vendor: 'Ortto',
+      eventLabel: 'Signed up',
+    });
+    expect(classifyCapture(input(activity('act::c')))).toEqual({
+      vendor: 'Ortto',
+      eventLabel: 'Clicked email',
+    });
+    // The detail view still shows what the ID reads as, beside the ID.
+    expect(node(decodeCapture(input(activity('act::s-ce'))), '$.activity.field_id').display).toBe(
+      'S ce (act::s-ce)',
+    );
+  });
+
   it('account activities (act:o:) and account fields', () => {
     const body = JSON.stringify({
       activity: {
@@ -60,13 +85,13 @@ describe('Ortto shapes beyond the samples', () => {
     expect(node(r, '$.activity.attr["bol::t"]').display).toBe('true');
   });
 
-  it('unknown built-in IDs get a label from their parts and a warning', () => {
+  it('unknown built-in field IDs get a label from their parts and a warning; an unknown activity keeps its ID', () => {
     const r = decodeCapture(
       input(
         JSON.stringify({ activity: { field_id: 'act::zz', attr: { 'str::zz-top': 'x' } }, webhook_id: 'w' }),
       ),
     );
-    expect(r.eventLabel).toBe('Zz');
+    expect(r.eventLabel).toBe('act::zz');
     const n = node(r, '$.activity.attr["str::zz-top"]');
     expect([n.label, n.labelSource]).toEqual(['Zz top (text field)', 'grammar']);
     expect(n.warnings.map((w) => [w.code, w.severity])).toEqual([['unknown-id', 'warning']]);
