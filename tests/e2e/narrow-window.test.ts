@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { selectCapture, send, useUiSession } from './support/ui';
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  name: string;
+}
+
+const boxesOf = (page: Page, selector: string): Promise<Box[]> =>
+  page.locator(selector).evaluateAll((elements) =>
+    elements
+      .map((e) => {
+        const r = e.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height, name: e.className || e.tagName };
+      })
+      .filter((b) => b.width > 0 && b.height > 0),
+  );
+
+const overlap = (a: Box, b: Box) =>
+  a.x + a.width > b.x + 0.5 &&
+  b.x + b.width > a.x + 0.5 &&
+  a.y + a.height > b.y + 0.5 &&
+  b.y + b.height > a.y + 0.5;
+
+function expectSideBySide(boxes: Box[], within: { left: number; right: number }) {
+  for (const b of boxes) {
+    expect(b.x, `${b.name} starts inside`).toBeGreaterThanOrEqual(within.left - 0.5);
+    expect(b.x + b.width, `${b.name} ends inside`).toBeLessThanOrEqual(within.right + 0.5);
+  }
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++)
+      expect(overlap(boxes[i]!, boxes[j]!), `${boxes[i]!.name} overlaps ${boxes[j]!.name}`).toBe(false);
+}
+
+// Electron's window can be made as narrow as 800 px (main-window.ts): every control must stay on screen there.
+describe('the smallest window (800 × 600)', () => {
+  const s = useUiSession({ viewport: { width: 800, height: 600 } });
+
+  it('keeps every top-bar control on screen, none covering another', async () => {
+    const boxes = await boxesOf(s.page, '.top-bar > *');
+    expect(boxes.map((b) => b.name).join(' ')).toContain('theme-toggle');
+    expectSideBySide(boxes, { left: 0, right: 800 });
+  });
+
+  it("keeps every tab of a capture's detail inside the detail pane", async () => {
+    const { page } = s;
+    await send(s.app.receiverUrl, '/narrow/form', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'First_Name=Mary&Email=mary%40example.com',
+    });
+    await selectCapture(page, '/narrow/form');
+    const pane = (await boxesOf(page, '.detail-pane'))[0]!;
+    const tabs = await boxesOf(page, '.detail-pane .tabs .tab');
+    expect(tabs.length).toBeGreaterThanOrEqual(6);
+    expectSideBySide(tabs, { left: pane.x, right: pane.x + pane.width });
+    expectSideBySide(await boxesOf(page, '.detail-pane .detail-actions > *'), {
+      left: pane.x,
+      right: pane.x + pane.width,
+    });
+  });
+});
