@@ -19,6 +19,7 @@ describe('live list', () => {
     await eventually(async () => expect(await page.locator('.row[data-capture-id]').count()).toBe(1));
     await page.locator('.detail-pane[data-capture-id]').waitFor();
     expect(await page.locator('.row[data-capture-id] .cell.ctype').innerText()).toBe('application/json');
+    await eventually(async () => expect(await page.getByTestId('stat-count').innerText()).toBe('1 capture'));
   });
 
   it('follows the OS theme and remembers the toggle', async () => {

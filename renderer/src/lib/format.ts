@@ -51,3 +51,8 @@ export function statusClass(status: number | null): string {
   if (status < 500) return 'status-4xx';
   return 'status-5xx';
 }
+
+/** "1 capture", "2,500 captures": the count with its noun in the right number. */
+export function formatCount(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count.toLocaleString()} ${count === 1 ? singular : plural}`;
+}

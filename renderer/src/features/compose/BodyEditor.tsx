@@ -5,6 +5,7 @@ import { describePlaceholders } from '../../../../electron/shared/send/merge-fie
 import { bodyModes, type BodyMode } from '../../../../electron/shared/send/outgoing';
 import { offsetToRange } from './offsets';
 import { languageFor } from './state';
+import { formatCount } from '../../lib/format';
 
 const modeLabels: Record<BodyMode, string> = {
   json: 'JSON',
@@ -69,7 +70,7 @@ export function BodyEditor({
         ))}
         <span className="spacer" />
         <span className="muted" data-testid="placeholder-count">
-          {placeholders.length} field{placeholders.length === 1 ? '' : 's'}
+          {formatCount(placeholders.length, 'field')}
           {missing > 0 && <span className="compose-warn"> · {missing} unresolved</span>}
         </span>
       </div>

@@ -8,6 +8,7 @@ import {
 } from '../../../../electron/shared/send/merge-fields';
 import type { Environment } from '../../../../electron/shared/contract/delivery';
 import { PairsEditor, type Pair } from './PairsEditor';
+import { formatCount } from '../../lib/format';
 
 export type RecordSource = 'variables' | 'file' | 'capture';
 
@@ -105,7 +106,7 @@ export function RecordPanel({
         ))}
         <span className="spacer" />
         <span className="muted" data-testid="record-field-count">
-          {fieldCount} field{fieldCount === 1 ? '' : 's'}
+          {formatCount(fieldCount, 'field')}
         </span>
       </div>
 
@@ -149,7 +150,7 @@ export function RecordPanel({
           </div>
           {state.file && (
             <p className="muted">
-              {state.file.name}: {state.file.rows.length} row{state.file.rows.length === 1 ? '' : 's'} read
+              {state.file.name}: {formatCount(state.file.rows.length, 'row')} read
             </p>
           )}
           {state.file && state.file.errors.length > 0 && (

@@ -3,6 +3,7 @@ import { useApi, useCall, useEvent } from '../../api';
 import { DecodedRow, type TreeOptions } from './DecodedTree';
 import { useCustomLabelsForHover } from './custom-labels';
 import type { DecodeResult } from '../../../../electron/shared/decode/index';
+import { formatCount } from '../../lib/format';
 
 /** The Decoded tab: what the payload is (vendor, event, why), warnings, and the labelled tree. */
 export function DecodedView({ captureId }: { captureId: number }) {
@@ -46,8 +47,7 @@ export function DecodedView({ captureId }: { captureId: number }) {
       )}
       {warnings.length > 0 && (
         <div className="notice notice-warn decoded-summary" role="status">
-          {warnings.length} warning{warnings.length === 1 ? '' : 's'}:{' '}
-          {summarise(warnings.map((w) => w.code)).join(', ')}
+          {formatCount(warnings.length, 'warning')}: {summarise(warnings.map((w) => w.code)).join(', ')}
         </div>
       )}
       <div className="decoded-tree" role="tree" aria-label="Decoded payload">

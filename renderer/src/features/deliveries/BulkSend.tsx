@@ -3,6 +3,7 @@ import type { BulkProgress, DeliveryPolicy } from '../../../../electron/shared/c
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { useApi, useEvent } from '../../api';
 import { formatEta } from './format';
+import { formatCount } from '../../lib/format';
 
 const POLICIES: DeliveryPolicy[] = ['none', 'ortto', 'ontraport', 'standard'];
 
@@ -86,9 +87,7 @@ export function BulkSend() {
     api.call('bulk.delete', { id: job.jobId }).then(
       ({ deleted }) => {
         setError(null);
-        setNotice(
-          `Deleted job ${job.jobId} and its ${deleted} ${deleted === 1 ? 'delivery' : 'deliveries'}.`,
-        );
+        setNotice(`Deleted job ${job.jobId} and its ${formatCount(deleted, 'delivery', 'deliveries')}.`);
         forget(job.jobId);
       },
       (e: Error) => setError(e.message),

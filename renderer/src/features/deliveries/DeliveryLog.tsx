@@ -12,6 +12,7 @@ import { useApi, useEvent } from '../../api';
 import { downloadBlob } from '../../components/download';
 import { DeliveryDetailPanel } from './DeliveryDetailPanel';
 import { dateTime, formatDuration, oneLine, statusClass } from './format';
+import { formatCount } from '../../lib/format';
 
 const TYPES: readonly DeliveryType[] = deliveryType.options;
 const STATES: readonly DeliveryState[] = deliveryState.options;
@@ -88,7 +89,7 @@ export function DeliveryLog() {
     api.call('deliveries.clearFinished', {}).then(
       ({ deleted }) => {
         setSelected(null);
-        setNotice(`Cleared ${deleted} finished ${deleted === 1 ? 'delivery' : 'deliveries'}.`);
+        setNotice(`Cleared ${formatCount(deleted, 'finished delivery', 'finished deliveries')}.`);
         setTick((t) => t + 1);
       },
       (e: Error) => setError(e.message),

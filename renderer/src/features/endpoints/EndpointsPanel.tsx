@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { useApi } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
-import { formatDuration } from '../../lib/format';
+import { formatCount, formatDuration } from '../../lib/format';
 import {
   draftToProtection,
   protectionToDraft,
@@ -103,7 +103,7 @@ function EndpointCard({
           data-testid="endpoint-count"
           onClick={onShowCaptures}
         >
-          {e.captureCount.toLocaleString()} captures
+          {formatCount(e.captureCount, 'capture')}
         </button>
       </header>
       <div className="endpoint-urls">

@@ -8,7 +8,7 @@ import {
   type FilterState,
   type TimePreset,
 } from '../../lib/filter-state';
-import { formatDateTime } from '../../lib/format';
+import { formatCount, formatDateTime } from '../../lib/format';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 const STATUS_CLASSES = ['2xx', '3xx', '4xx', '5xx'];
@@ -237,7 +237,7 @@ export const FilterBar = memo(function FilterBar({ filter, onChange, endpoints, 
         </button>
       )}
       <span className="result-count" data-testid="result-count">
-        {count === null ? '…' : `${count.toLocaleString()} ${count === 1 ? 'capture' : 'captures'}`}
+        {count === null ? '…' : formatCount(count, 'capture')}
         {isFiltered(filter) ? ' match' : ''}
       </span>
     </div>

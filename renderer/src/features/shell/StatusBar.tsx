@@ -1,7 +1,7 @@
 import { useEffect, useState, memo } from 'react';
 import type { Stats } from '../../../../electron/shared/contract/app';
 import { useApi, useConnection, useEvent } from '../../api';
-import { formatBytes, formatDuration } from '../../lib/format';
+import { formatBytes, formatCount, formatDuration } from '../../lib/format';
 import { useThrottledTick } from '../../state/use-throttled';
 
 /** Capture count, database size and search-index lag, refreshed periodically and on index progress. */
@@ -47,7 +47,7 @@ export const StatusBar = memo(function StatusBar({
       <span className={`conn conn-${connection}`} title={`Live events: ${connection}`}>
         <span className="conn-dot" aria-hidden /> {connection === 'open' ? 'connected' : connection}
       </span>
-      <span data-testid="stat-count">{stats ? `${stats.count.toLocaleString()} captures` : '…'}</span>
+      <span data-testid="stat-count">{stats ? formatCount(stats.count, 'capture') : '…'}</span>
       <span data-testid="stat-db">{stats ? `DB ${formatBytes(stats.dbSizeBytes)}` : ''}</span>
       <span data-testid="stat-lag" className={lagRows > 0 ? 'lagging' : ''}>
         {lagRows > 0

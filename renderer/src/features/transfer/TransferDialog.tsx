@@ -3,6 +3,7 @@ import type { CaptureFilter, ExportFormat } from '../../../../electron/shared/co
 import { useApi } from '../../api';
 import { downloadBlob } from '../../components/download';
 import { mergeExports, splitHar } from './merge-export';
+import { formatCount } from '../../lib/format';
 
 /** Captures per export call: anything longer than one chunk pages through and shows "n of N" as chunks land. */
 export const EXPORT_CHUNK = 500;
@@ -80,7 +81,7 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
       downloadBlob(result.content, result.fileName, result.mimeType);
       setMessage({
         kind: 'ok',
-        text: `Exported ${result.count.toLocaleString()} captures to ${result.fileName}`,
+        text: `Exported ${formatCount(result.count, 'capture')} to ${result.fileName}`,
       });
     } catch (e) {
       setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
@@ -109,7 +110,7 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
       }
       setMessage({
         kind: errors.length ? 'error' : 'ok',
-        text: `Imported ${imported.toLocaleString()} captures${skipped ? `, skipped ${skipped}` : ''}${cancelled.current ? ' (cancelled)' : ''}${errors.length ? ` — ${errors.slice(0, 3).join('; ')}` : ''}`,
+        text: `Imported ${formatCount(imported, 'capture')}${skipped ? `, skipped ${skipped}` : ''}${cancelled.current ? ' (cancelled)' : ''}${errors.length ? ` — ${errors.slice(0, 3).join('; ')}` : ''}`,
       });
     } catch (e) {
       setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
