@@ -46,6 +46,17 @@ describe('the smallest window (800 × 600)', () => {
     expectSideBySide(boxes, { left: 0, right: 800 });
   });
 
+  it("shows the composer's preview whole below the editor, reached by scrolling", async () => {
+    const { page } = s;
+    await page.locator('.view-tab[data-view="compose"]').click();
+    const preview = page.getByTestId('compose-preview');
+    await preview.waitFor({ state: 'attached' });
+    const size = await preview.evaluate((e) => ({ shown: e.clientHeight, needed: e.scrollHeight }));
+    expect(size.needed).toBeGreaterThan(100);
+    expect(size.shown).toBeGreaterThanOrEqual(size.needed);
+    await page.locator('.view-tab[data-view="inspect"]').click();
+  });
+
   it("keeps every tab of a capture's detail inside the detail pane", async () => {
     const { page } = s;
     await send(s.app.receiverUrl, '/narrow/form', {
