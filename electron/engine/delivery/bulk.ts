@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import type { HeaderPair } from '../../shared/contract/captures';
 import { ApiError } from '../../shared/contract/errors';
 import { httpUrl, type BulkProgress, type bulkTemplate } from '../../shared/contract/delivery';
-import { contentTypeHeaderFor } from '../../shared/send/content-type';
-import { recordsFromFile, resolveTemplate } from '../../shared/send/merge-fields';
+import { recordsFromFile, resolveTemplate, type Escape } from '../../shared/send/merge-fields';
+import { templateBodyFormat } from '../../shared/send/template-body';
 import { chunksInTurns } from '../util/background-chunks';
 import type { Clock } from '../util/clock';
 import type { DeliveryQueue } from './queue';
@@ -263,18 +263,29 @@ export class BulkRunner {
 
   private build(template: Template, item: Item, stored: StoredOptions, errors: RowError[]) {
     const unresolved = new Set<string>();
-    const resolve = (text: string) => {
-      const r = resolveTemplate(text, item.record, stored.env);
+    const resolve = (text: string, escape: Escape = 'none') => {
+      const r = resolveTemplate(text, item.record, stored.env, { escape });
       r.unresolved.forEach((u) => unresolved.add(u));
       return r.text;
     };
-    const url = resolve(template.url);
+    // As in the composer: values are escaped for where they land, so a quote or an ampersand in a row cannot change
+    // the body's format (or its Content-Type) for that row.
+    const format = templateBodyFormat(template.headers, template.body);
+    const url = resolve(template.url, 'whole-url');
     const headers: HeaderPair[] = template.headers.map(([name, value]) => [name, resolve(value)]);
-    const body = resolve(template.body);
+    const body = resolve(template.body, format.escape);
     if (unresolved.size > 0) {
       errors.push({
         row: item.row,
         message: `row ${item.row}: unresolved merge field${unresolved.size > 1 ? 's' : ''} ${[...unresolved].join(', ')}`,
+      });
+      return null;
+    }
+    const broken = headers.find(([, value]) => /[\r\n\0]/.test(value));
+    if (broken) {
+      errors.push({
+        row: item.row,
+        message: `row ${item.row}: header "${broken[0]}" would contain a line break or NUL`,
       });
       return null;
     }
@@ -292,9 +303,8 @@ export class BulkRunner {
       errors.push({ row: item.row, message: `row ${item.row}: ${(error as Error).message}` });
       return null;
     }
-    const contentType = contentTypeHeaderFor(headers, body);
-    if (contentType && !headers.some(([n]) => n.toLowerCase() === 'content-type'))
-      headers.push(['Content-Type', contentType]);
+    if (format.contentType && !headers.some(([n]) => n.toLowerCase() === 'content-type'))
+      headers.push(['Content-Type', format.contentType]);
     return { method: template.method, url, headers, body: Buffer.from(body, 'utf8') };
   }
 

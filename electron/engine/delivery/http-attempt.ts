@@ -21,6 +21,24 @@ export interface HttpAttemptResult {
   body: Buffer;
   bodyBytes: number;
   durationMs: number;
+  /** The request could not be built at all (a header the HTTP client refuses, an unusable signing secret). */
+  unsendable?: boolean;
+}
+
+/** Errors undici raises while building a request, before anything reaches the network: retrying cannot help. */
+const UNSENDABLE_CODES = new Set(['UND_ERR_INVALID_ARG', 'UND_ERR_NOT_SUPPORTED']);
+
+/** The result of an attempt that never reached the network. */
+export function unsentAttempt(error: string): HttpAttemptResult {
+  return {
+    status: null,
+    error,
+    headers: [],
+    body: Buffer.alloc(0),
+    bodyBytes: 0,
+    durationMs: 0,
+    unsendable: true,
+  };
 }
 
 export type HttpSender = (input: HttpAttemptInput, signal: AbortSignal) => Promise<HttpAttemptResult>;
@@ -72,6 +90,7 @@ export function createHttpSender(
         : outer.aborted
           ? 'interrupted: the engine was closing'
           : describeError(error);
+      const code = (error as { code?: unknown } | null)?.code;
       return {
         status: null,
         error: message,
@@ -79,6 +98,7 @@ export function createHttpSender(
         body: Buffer.alloc(0),
         bodyBytes: 0,
         durationMs: performance.now() - started,
+        unsendable: typeof code === 'string' && UNSENDABLE_CODES.has(code),
       };
     }
   };

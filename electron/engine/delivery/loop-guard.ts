@@ -15,7 +15,10 @@ const isLoopbackHost = (host: string): boolean => {
     /^127\.\d+\.\d+\.\d+$/.test(h) ||
     h === '::1' ||
     h === '0.0.0.0' ||
-    h === '::'
+    h === '::' ||
+    // IPv4-mapped IPv6 of 127.0.0.0/8 and 0.0.0.0: WHATWG URL writes [::ffff:127.0.0.1] as [::ffff:7f00:1].
+    /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(h) ||
+    h === '::ffff:0:0'
   );
 };
 

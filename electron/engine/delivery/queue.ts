@@ -12,9 +12,9 @@ import {
   type DueRow,
   type NewDelivery,
 } from './delivery-store';
-import { createHttpSender, type HttpSender } from './http-attempt';
+import { createHttpSender, unsentAttempt, type HttpSender } from './http-attempt';
 import { RateGates } from './rate-gate';
-import { decide, parseRetryAfter, policySpec } from './retry-policy';
+import { decide, parseRetryAfter, policySpec, type Decision } from './retry-policy';
 
 export const DELIVERY_HEADER = 'X-Hookscope-Delivery';
 const LEASE_MARGIN_MS = 30_000;
@@ -224,19 +224,27 @@ export class DeliveryQueue {
     );
     headers.push([DELIVERY_HEADER, row.uid]);
     let signedString: string | null = null;
+    let signingFailure: string | null = null;
     if (row.signing_json) {
-      const signed = signRequest(JSON.parse(row.signing_json) as SigningConfig, {
-        body: row.body,
-        id: row.uid,
-        timestampSec: Math.floor(startedAtMs / 1000),
-      });
-      headers.push(...headerList(signed.headers));
-      signedString = signed.signedString;
+      try {
+        const signed = signRequest(JSON.parse(row.signing_json) as SigningConfig, {
+          body: row.body,
+          id: row.uid,
+          timestampSec: Math.floor(startedAtMs / 1000),
+        });
+        headers.push(...headerList(signed.headers));
+        signedString = signed.signedString;
+      } catch (error) {
+        // Saved before secrets were checked on input, or a config edited by hand: no attempt could ever be signed.
+        signingFailure = `signing failed: ${error instanceof Error ? error.message : String(error)}`;
+      }
     }
-    const result = await this.send(
-      { method: row.method, url: row.url, headers, body: row.body, timeoutMs: row.timeout_ms },
-      this.abort.signal,
-    );
+    const result = signingFailure
+      ? unsentAttempt(signingFailure)
+      : await this.send(
+          { method: row.method, url: row.url, headers, body: row.body, timeoutMs: row.timeout_ms },
+          this.abort.signal,
+        );
     const base = {
       deliveryId: row.id,
       attemptNo,
@@ -265,19 +273,25 @@ export class DeliveryQueue {
     }
     const retryAfter = result.headers.find(([n]) => n.toLowerCase() === 'retry-after')?.[1];
     const spec = policySpec(row.policy, policyOptionsOf(row));
-    const decision = decide(
-      spec,
-      attemptNo - row.policy_offset,
-      {
-        status: result.status,
-        networkError: result.error,
-        retryAfterMs: parseRetryAfter(retryAfter, finishedAt),
-      },
-      row.time_scale,
-    );
+    const decision: Decision = result.unsendable
+      ? {
+          kind: 'failed',
+          reason: `${result.error ?? 'cannot be sent'} (not retried: no attempt could succeed)`,
+        }
+      : decide(
+          spec,
+          attemptNo - row.policy_offset,
+          {
+            status: result.status,
+            networkError: result.error,
+            retryAfterMs: parseRetryAfter(retryAfter, finishedAt),
+          },
+          row.time_scale,
+        );
     const reason = decision.kind === 'success' ? null : decision.reason;
-    const error =
-      result.error ?? (decision.kind === 'failed' || decision.kind === 'disabled' ? reason : null);
+    const error = result.unsendable
+      ? reason
+      : (result.error ?? (decision.kind === 'failed' || decision.kind === 'disabled' ? reason : null));
     let finish: () => void;
     switch (decision.kind) {
       case 'success':

@@ -13,6 +13,8 @@ export interface GateLimits {
 class Gate {
   active = 0;
   nextSlotAt = -Infinity;
+  /** Since when an attempt has been waiting for a rate slot (null: nobody waits, the gate may be idle). */
+  private waitingSince: number | null = null;
   constructor(public limits: GateLimits) {}
 
   /** 0 = acquired; otherwise ms until a slot may open (Infinity: wait for a release). */
@@ -21,11 +23,20 @@ class Gate {
     const rate = this.limits.ratePerMinute;
     if (rate) {
       const interval = 60_000 / rate;
-      if (this.nextSlotAt > now) return Math.ceil(this.nextSlotAt - now);
-      // A late wake-up (busy event loop) may use slots missed within the last second, so the average rate holds.
-      // After an idle spell longer than that, it starts afresh from now (no burst).
-      const slot = this.nextSlotAt >= now - Math.max(interval, CATCH_UP_MS) ? this.nextSlotAt : now;
+      if (this.nextSlotAt > now) {
+        this.waitingSince ??= now;
+        return Math.ceil(this.nextSlotAt - now);
+      }
+      // A late wake-up (busy event loop) may use the slots it missed while attempts were waiting for them, within
+      // the last second, so the average rate holds. A slot nobody waited for (the gate was idle) is gone: the next
+      // attempt starts afresh from now, with no burst after it.
+      const missedWhileWaiting =
+        this.waitingSince !== null &&
+        this.nextSlotAt >= this.waitingSince &&
+        this.nextSlotAt >= now - Math.max(interval, CATCH_UP_MS);
+      const slot = missedWhileWaiting ? this.nextSlotAt : now;
       this.nextSlotAt = slot + interval;
+      if (this.nextSlotAt > now) this.waitingSince = null; // caught up with the clock
     }
     this.active++;
     return 0;

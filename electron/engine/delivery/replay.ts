@@ -2,9 +2,13 @@ import type { CaptureDetail, HeaderPair } from '../../shared/contract/captures';
 import { ApiError } from '../../shared/contract/errors';
 import type { OutgoingRequest } from '../../shared/contract/delivery';
 
-/** Hop-by-hop and connection-bound headers never forwarded; content-length is recomputed by the client. */
+/**
+ * Hop-by-hop and connection-bound headers never forwarded (`Expect: 100-continue` too: curl adds it to larger bodies,
+ * and it asks the next hop, not the target); content-length is recomputed by the client.
+ */
 const HOP_BY_HOP = new Set([
   'connection',
+  'expect',
   'keep-alive',
   'transfer-encoding',
   'te',

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { standardWebhooksSecretProblem } from '../../shared/send/signing-config';
 
 export type HmacAlgorithm = 'sha256' | 'sha1' | 'sha512';
 
@@ -16,13 +17,9 @@ export class SigningError extends Error {
  */
 export function hmacKey(scheme: string, secret: string): Buffer {
   if (scheme !== 'standard-webhooks') return Buffer.from(secret, 'utf8');
-  const encoded = secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret;
-  if (encoded === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(encoded) || encoded.length % 4 === 1) {
-    throw new SigningError(
-      'secret: a Standard Webhooks secret is base64 after "whsec_" (e.g. whsec_MfKQ9r8GKYqr…)',
-    );
-  }
-  return Buffer.from(encoded, 'base64');
+  const problem = standardWebhooksSecretProblem(secret);
+  if (problem) throw new SigningError(`secret: ${problem}`);
+  return Buffer.from(secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret, 'base64');
 }
 
 export function hmac(algorithm: HmacAlgorithm, key: Buffer, parts: Array<string | Uint8Array>): Buffer {

@@ -3,6 +3,7 @@ import { method, type EventTable, type MethodTable } from './define';
 import { headerPair } from './captures';
 import { signingConfig } from '../send/signing-config';
 import { emulatorKinds } from '../send/emulators';
+import { connectionHeaderProblem } from '../send/connection-headers';
 
 /** RFC 9110 token: what a method or header name may contain. */
 const token = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -62,6 +63,8 @@ export const outgoingHeaders = z
           path: [index, 1],
           message: `header "${name.slice(0, 100)}" value contains a line break or NUL`,
         });
+      const unsendable = connectionHeaderProblem(name.slice(0, 100), value);
+      if (unsendable) ctx.addIssue({ code: 'custom', path: [index, 0], message: unsendable });
     });
   });
 
@@ -264,7 +267,7 @@ export type BulkProgress = z.infer<typeof bulkProgress>;
 export const bulkTemplate = z.object({
   method: httpMethodName,
   url: z.string().min(1).max(8000),
-  headers: z.array(headerPair).max(200).default([]),
+  headers: outgoingHeaders.default([]),
   body: z.string().max(10_000_000).default(''),
 });
 

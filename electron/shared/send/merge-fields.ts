@@ -6,8 +6,11 @@ export interface Placeholder {
   end: number;
 }
 
-/** How resolved values are escaped for the place they land in (the body mode or a URL). */
-export type Escape = 'none' | 'json' | 'form' | 'xml' | 'url';
+/**
+ * How resolved values are escaped for the place they land in: the body mode, a URL component (`url`), or a whole URL
+ * (`whole-url`: values before the path — a base URL, host or port — go in as they are, later ones as `url`).
+ */
+export type Escape = 'none' | 'json' | 'form' | 'xml' | 'url' | 'whole-url';
 
 /**
  * Ontraport merge fields: `[First Name]`, `[Contact ID]`, `[nDate long+0]`. A bracket straight after a word
@@ -93,6 +96,7 @@ export function escapeValue(value: string, escape: Escape): string {
     case 'form':
       return encodeURIComponent(value).replace(/%20/g, '+');
     case 'url':
+    case 'whole-url':
       return encodeURIComponent(value);
     case 'xml':
       return value.replace(/[&<>"']/g, (c) => xmlEntities[c] ?? c);
@@ -103,8 +107,18 @@ export function escapeValue(value: string, escape: Escape): string {
   }
 }
 
+/**
+ * True while a URL built so far has not reached its path: a value placed there is the scheme, host or a whole base
+ * URL (`{{baseUrl}}/hook`), which percent-encoding would break.
+ */
+function beforeUrlPath(soFar: string): boolean {
+  return soFar === '' || /^[A-Za-z][A-Za-z0-9+.-]*:(\/\/[^/?#]*)?$/.test(soFar);
+}
+
 export interface ResolveOptions {
-  /** Escape each substituted value for its context (default `none`: values go in verbatim, as Ontraport does). */
+  /**
+   * Escape each substituted value for its context (default `none`: values go in verbatim, as Ontraport does).
+   */
   escape?: Escape;
 }
 
@@ -134,7 +148,7 @@ export function resolveTemplate(
       unresolved.add(placeholder.kind === 'env' ? `{{${placeholder.name}}}` : `[${placeholder.name}]`);
       text += template.slice(placeholder.start, placeholder.end);
     } else {
-      text += escapeValue(value, escape);
+      text += escapeValue(value, escape === 'whole-url' && beforeUrlPath(text) ? 'none' : escape);
     }
     cursor = placeholder.end;
   }

@@ -2,6 +2,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { base64ToBytes, utf8DecodeStrict, utf8Encode, bytesToBase64 } from './bytes';
 import { detectContentType, isFormEncoded, userContentType } from './content-type';
 import { resolveTemplate, type Escape } from './merge-fields';
+import { connectionHeaderProblem } from './connection-headers';
 
 export type BodyMode = 'json' | 'form' | 'xml' | 'text' | 'base64';
 export const bodyModes: BodyMode[] = ['json', 'form', 'xml', 'text', 'base64'];
@@ -87,7 +88,7 @@ export function buildOutgoing(
   if (!token.test(method))
     errors.push({ field: 'method', message: `method "${draft.method}" is not a valid HTTP method token` });
 
-  let url = resolve(draft.url.trim(), 'url');
+  let url = resolve(draft.url.trim(), 'whole-url');
   const headers: [string, string][] = [];
   draft.headers.forEach(([rawName, rawValue], index) => {
     const name = resolve(rawName.trim());
@@ -103,6 +104,10 @@ export function buildOutgoing(
         field: `headers[${index}]`,
         message: `header "${name}" value contains a line break or NUL`,
       });
+    else {
+      const unsendable = connectionHeaderProblem(name, value);
+      if (unsendable) errors.push({ field: `headers[${index}]`, message: unsendable });
+    }
     headers.push([name, value]);
   });
 

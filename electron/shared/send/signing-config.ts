@@ -3,6 +3,16 @@ import { z } from 'zod';
 export const signingSchemes = ['none', 'standard-webhooks', 'github', 'stripe', 'shopify', 'hmac'] as const;
 export type SigningScheme = (typeof signingSchemes)[number];
 
+/**
+ * Why a Standard Webhooks secret cannot be used, or null. It is base64 after an optional `whsec_` prefix, as the
+ * reference library reads it.
+ */
+export function standardWebhooksSecretProblem(secret: string): string | null {
+  const encoded = secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret;
+  if (encoded !== '' && /^[A-Za-z0-9+/]+={0,2}$/.test(encoded) && encoded.length % 4 !== 1) return null;
+  return 'a Standard Webhooks secret is base64 after "whsec_" (e.g. whsec_MfKQ9r8GKYqr…)';
+}
+
 /** How an outgoing request is signed. `header`, `algorithm`, `encoding`, `signedContent` apply to `hmac`. */
 export const signingConfig = z
   .object({
@@ -25,6 +35,9 @@ export const signingConfig = z
         path: ['secret'],
         message: `a secret is required for ${config.scheme} signing`,
       });
+    } else if (config.scheme === 'standard-webhooks') {
+      const problem = standardWebhooksSecretProblem(config.secret);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['secret'], message: problem });
     }
   });
 export type SigningConfig = z.infer<typeof signingConfig>;

@@ -21,10 +21,19 @@ it('a late wake-up catches up on slots missed within a second; after a longer id
   const gates = new RateGates({ concurrency: 100, ratePerMinute: null });
   const limits = { ratePerMinute: 600 };
   expect(gates.tryAcquire('a', limits, 0)).toBe(0); // next slot at 100
+  expect(gates.tryAcquire('a', limits, 0)).toBe(100); // an attempt waits for it
   // woken 250 ms late: the slots at 100, 200 and 300 are still due
   expect([350, 350, 350, 350].map((t) => gates.tryAcquire('a', limits, t))).toEqual([0, 0, 0, 50]);
   expect(gates.tryAcquire('a', limits, 5000)).toBe(0); // idle for seconds: no burst
   expect(gates.tryAcquire('a', limits, 5000)).toBe(100);
+});
+
+it('a slot nobody waited for is not used later: no burst after a short idle gap', () => {
+  const gates = new RateGates({ concurrency: 100, ratePerMinute: null });
+  const limits = { ratePerMinute: 60 }; // one a second
+  expect(gates.tryAcquire('a', limits, 0)).toBe(0); // next slot at 1000, nobody waiting
+  expect(gates.tryAcquire('a', limits, 1900)).toBe(0);
+  expect(gates.tryAcquire('a', limits, 1900)).toBe(1000); // a full interval after the last send, not 100 ms
 });
 
 describe('loop guard', () => {
@@ -38,18 +47,23 @@ describe('loop guard', () => {
     'http://localhost:8787/',
     'http://127.9.9.9:8787/',
     'http://[::1]:8787/',
+    'http://[::ffff:127.0.0.1]:8787/',
+    'http://[::ffff:127.1.2.3]:8787/',
+    'http://[0:0:0:0:0:ffff:7f00:1]:8787/',
     'https://abc.loca.lt/hook',
   ])('refuses %s', (url) => {
     expect(loopReason(url, targets)).not.toBeNull();
     expect(() => assertNoLoop(url, targets, false)).toThrow(/allowLoop/);
     expect(() => assertNoLoop(url, targets, true)).not.toThrow();
   });
-  it.each(['http://127.0.0.1:9999/', 'https://example.com/', 'https://other.loca.lt/'])(
-    'allows %s',
-    (url) => {
-      expect(loopReason(url, targets)).toBeNull();
-    },
-  );
+  it.each([
+    'http://127.0.0.1:9999/',
+    'https://example.com/',
+    'https://other.loca.lt/',
+    'http://[::ffff:10.0.0.1]:8787/',
+  ])('allows %s', (url) => {
+    expect(loopReason(url, targets)).toBeNull();
+  });
 });
 
 describe('hop-by-hop headers', () => {

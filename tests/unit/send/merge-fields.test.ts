@@ -79,6 +79,17 @@ describe('resolveTemplate', () => {
     });
   });
 
+  it('in a whole URL, leaves a value before the path as it is: a base URL, host or port, not a path segment', () => {
+    const env = { baseUrl: 'http://127.0.0.1:8080/api', host: 'api.example.com', port: '8443', id: 'a b/c' };
+    const url = (template: string) => resolveTemplate(template, {}, env, { escape: 'whole-url' }).text;
+    expect(url('{{baseUrl}}/hook?id={{id}}')).toBe('http://127.0.0.1:8080/api/hook?id=a%20b%2Fc');
+    expect(url('https://{{host}}:{{port}}/x/{{id}}')).toBe('https://api.example.com:8443/x/a%20b%2Fc');
+    expect(url('https://example.com/{{host}}')).toBe('https://example.com/api.example.com');
+    expect(url('https://example.com?h={{baseUrl}}')).toBe(
+      'https://example.com?h=http%3A%2F%2F127.0.0.1%3A8080%2Fapi',
+    );
+  });
+
   it('resolves Ontraport labels from a captured Ontraport delivery (form with bracket keys)', () => {
     const record = recordFromPayload(
       'application/x-www-form-urlencoded',

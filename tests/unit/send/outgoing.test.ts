@@ -36,6 +36,29 @@ describe('buildOutgoing', () => {
     expect(built.contentTypeSource).toBe('detected');
   });
 
+  it('an environment variable can hold the base URL; values after it are still encoded', () => {
+    const built = buildOutgoing(draft({ url: '{{baseUrl}}/hook?n=[First Name]' }), mary, {
+      baseUrl: 'http://127.0.0.1:8080/api',
+    });
+    expect(built.errors).toEqual([]);
+    expect(built.url).toBe('http://127.0.0.1:8080/api/hook?n=Mary%20Ann');
+  });
+
+  it('refuses a header the HTTP client cannot send, naming it', () => {
+    const built = buildOutgoing(
+      draft({
+        headers: [
+          ['X-Ok', '1'],
+          ['Expect', '100-continue'],
+        ],
+      }),
+      mary,
+    );
+    expect(built.errors).toEqual([
+      { field: 'headers[1]', message: expect.stringMatching(/^header "Expect" is connection-level/) },
+    ]);
+  });
+
   it('keeps a Content-Type the user set, and JSON-escapes merged values', () => {
     const built = buildOutgoing(
       draft({
