@@ -16,6 +16,12 @@ const columns: Array<[keyof LogRow, string]> = [
   ['deliveryId', 'Delivery'],
 ];
 
+/**
+ * A cell that a spreadsheet would run as a formula (a response body starting with "="), whatever follows: Papa's own
+ * pattern for `escapeFormulae: true` (`/^[=+\-@\t\r].*$/`) misses values with a line break after the first line.
+ */
+const startsLikeFormula = /^[=+\-@\t\r]/;
+
 /** The delivery log as CSV (Ontraport's columns, ISO dates) or JSON. */
 export function exportLog(rows: LogRow[], format: 'csv' | 'json') {
   if (format === 'json') {
@@ -29,7 +35,9 @@ export function exportLog(rows: LogRow[], format: 'csv' | 'json') {
   const data = rows.map((row) =>
     columns.map(([key]) => (key === 'dateMs' ? new Date(row.dateMs).toISOString() : (row[key] ?? ''))),
   );
-  // escapeFormulae: a response body starting with "=" must not run as a spreadsheet formula.
-  const content = Papa.unparse({ fields: columns.map(([, label]) => label), data }, { escapeFormulae: true });
+  const content = Papa.unparse(
+    { fields: columns.map(([, label]) => label), data },
+    { escapeFormulae: startsLikeFormula },
+  );
   return { content, count: rows.length, mimeType: 'text/csv', fileName: 'delivery-log.csv' };
 }

@@ -1,0 +1,36 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { exportLog } from '../../../electron/engine/delivery/log-export';
+import type { LogRow } from '../../../electron/shared/contract/delivery';
+
+const row = (responseData: string): LogRow => ({
+  attemptId: 1,
+  deliveryId: 1,
+  request: 'POST https://example.com/hook',
+  responseCode: 200,
+  dateMs: Date.UTC(2026, 10, 23),
+  responseData,
+  durationMs: 12,
+  attempt: 1,
+  name: '',
+  webhookId: null,
+  type: 'manual',
+  outcome: 'success',
+  error: null,
+});
+
+describe('delivery log CSV', () => {
+  it.each(['=1+1', '=1+1\nx', '+SUM(A1)\r\n', '@cmd', '-2+3\nmore'])(
+    'a response body a spreadsheet would run (%j) is written as text',
+    (body) => {
+      const csv = exportLog([row(body)], 'csv').content;
+      const cells = Papa.parse<string[]>(csv).data[1]!;
+      expect(cells[3]).toBe(`'${body}`);
+    },
+  );
+
+  it('other text is written as it is', () => {
+    const csv = exportLog([row('ok, "quoted"\nsecond line')], 'csv').content;
+    expect(Papa.parse<string[]>(csv).data[1]![3]).toBe('ok, "quoted"\nsecond line');
+  });
+});
