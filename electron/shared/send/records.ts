@@ -50,6 +50,17 @@ function recordsFromCsv(content: string): { rows: Record<string, string>[]; erro
   for (const error of parsed.errors) {
     // A one-column file has no delimiter to detect; papaparse falls back to ',' which is right.
     if (error.code === 'UndetectableDelimiter') continue;
+    if (error.code === 'MissingQuotes') {
+      // An unterminated quote runs to the end of the file, inside the last parsed row; Papaparse numbers the row
+      // after it.
+      const index = parsed.data.length - 1;
+      bad.add(index);
+      errors.push({
+        row: index + 1,
+        message: `row ${index + 1}: quoted field unterminated (it runs to the end of the file, so no later line is read)`,
+      });
+      continue;
+    }
     // Papaparse reports data-row indexes from 0; a missing `row` means the file as a whole.
     const row = error.row === undefined ? 0 : error.row + 1;
     if (error.row !== undefined) bad.add(error.row);

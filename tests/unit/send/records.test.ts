@@ -24,6 +24,14 @@ describe('recordsFromFile', () => {
     expect(errors[0]?.message).toMatch(/^row 2: /);
   });
 
+  it('an unterminated quote leaves out its own row (and names it), not the row after', () => {
+    const { rows, errors } = recordsFromFile('n,m\n1,a\n2,"unterminated\n3,c\n', 'csv');
+    expect(rows).toEqual([{ n: '1', m: 'a' }]);
+    expect(errors).toEqual([
+      { row: 2, message: expect.stringMatching(/^row 2: quoted field unterminated .*no later line is read/) },
+    ]);
+  });
+
   it('reads a one-column CSV without a delimiter warning', () => {
     expect(recordsFromFile('email\na@x\n', 'csv')).toEqual({ rows: [{ email: 'a@x' }], errors: [] });
   });
