@@ -28,8 +28,7 @@ export function newDelivery(
       ontraportRetries: options.policy === 'ontraport' ? (options.ontraport?.retries ?? 3) : null,
     },
     method: request.method.toUpperCase(),
-    url: request.url,
-    headers: request.headers,
+    ...credentialsFromUrl(request.url, request.headers),
     body: request.body,
     signing: options.signing && options.signing.scheme !== 'none' ? options.signing : null,
     timeScale: options.timeScale ?? 1,
@@ -40,5 +39,30 @@ export function newDelivery(
     bulkJobId: extra.bulkJobId ?? null,
     bulkRow: extra.bulkRow ?? null,
     state: extra.state ?? 'pending',
+  };
+}
+
+/**
+ * `https://user:pass@host/…` as curl sends it: the credentials leave the URL (which the log and exports show) and go
+ * out as Basic auth, unless the request already has an Authorization header, which wins.
+ */
+export function credentialsFromUrl(
+  url: string,
+  headers: HeaderPair[],
+): { url: string; headers: HeaderPair[] } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { url, headers };
+  }
+  if (parsed.username === '' && parsed.password === '') return { url, headers };
+  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+  parsed.username = '';
+  parsed.password = '';
+  if (headers.some(([name]) => name.toLowerCase() === 'authorization')) return { url: parsed.href, headers };
+  return {
+    url: parsed.href,
+    headers: [...headers, ['Authorization', `Basic ${Buffer.from(credentials, 'utf8').toString('base64')}`]],
   };
 }

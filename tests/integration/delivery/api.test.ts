@@ -53,6 +53,24 @@ describe('bad input names the field, and nothing is queued', () => {
   });
 });
 
+describe('credentials in the URL', () => {
+  it('go out as Basic auth, as curl sends them, and never reach the log or its export', async () => {
+    const target = new URL(server.url);
+    const url = `http://alice:s%3Acret@${target.host}/creds`;
+    const sent = (await send({ url })).value as { id: number; url: string };
+    expect(sent.url).toBe(`${server.url}/creds`);
+    for (let i = 0; i < 400 && !server.received.some((r) => r.url === '/creds'); i++)
+      await new Promise((r) => setTimeout(r, 10));
+    const got = server.received.find((r) => r.url === '/creds');
+    expect(got?.headers.authorization).toBe(`Basic ${Buffer.from('alice:s:cret').toString('base64')}`);
+    for (const format of ['csv', 'json']) {
+      const { content } = (await call('deliveries.exportLog', { format })).value as { content: string };
+      expect(content).toContain(`${server.url}/creds`);
+      expect(content).not.toMatch(/s%3Acret|s:cret|alice:/);
+    }
+  });
+});
+
 describe('saved webhooks, environments, emulate over the API (outputs checked against the contract)', () => {
   it('exports and re-imports webhooks with their collection; bad entries are named by index and field', async () => {
     const col = (await call('collections.save', { name: 'Ontraport' })).value as { id: number };
