@@ -152,6 +152,11 @@ export class DeliveryService {
     if (!before) throw new ApiError('not_found', `id: no delivery ${id}`);
     if (before.state === 'in_flight')
       throw new ApiError('conflict', `id: delivery ${id} is being sent right now`);
+    if (before.state === 'held')
+      throw new ApiError(
+        'conflict',
+        `id: delivery ${id} is held because its bulk send (job ${before.bulk_job_id}) is paused; resume the bulk send to send it`,
+      );
     const row = this.queue.store.retryNow(id, this.deps.clock.now())!;
     this.queue.poke([id]);
     return toSummary(row);

@@ -119,6 +119,10 @@ describe('bulk send', () => {
     h.clock.advance(3_600_000);
     await h.settle();
     expect(server.received).toHaveLength(1);
+    const held = h.service.queue.store.list({ states: ['held'] }, null, 1).items[0]!;
+    expect(() => h!.service.retryNow(held.id)).toThrow(/is held because its bulk send .* is paused/);
+    await h.settle();
+    expect(server.received).toHaveLength(1);
     expect(h.service.bulk.resume(job.jobId).state).toBe('running');
     h.clock.advance(5000);
     await h.settle();
