@@ -139,6 +139,33 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
       const res = await fetch(`${receiverUrl}/h/${slug}/x`, { method: 'POST', body: 'a' });
       expect(res.status).toBe(202);
       expect(await res.text()).toBe('queued');
+      for (const [headers, message] of [
+        [[['Bad Name', 'v']], /^rule\.headers\.0\.0: header name "Bad Name" is not valid/],
+        [
+          [
+            ['X-Ok', '1'],
+            ['Content-Length', '5'],
+          ],
+          /^rule\.headers\.1\.0: header "Content-Length" is written by the receiver/,
+        ],
+        [[['X-A', 'a\r\nX-Injected: 1']], /^rule\.headers\.0\.1: header "X-A" value contains a line break/],
+      ] as const) {
+        const refused = await expectApiError(
+          h.client.call('endpoints.update', {
+            id: created.id,
+            rule: {
+              status: 200,
+              headers: headers as never,
+              body: '{"ok":true}',
+              delayMs: 0,
+              behaviour: { kind: 'fixed' },
+            },
+          }),
+          'invalid_input',
+        );
+        expect(refused.message).toMatch(message);
+      }
+      expect((await fetch(`${receiverUrl}/h/${slug}/x`, { method: 'POST', body: 'a' })).status).toBe(202);
       expect((await h.client.call('endpoints.delete', { id: created.id })).deleted).toBe(true);
       await expectApiError(h.client.call('endpoints.get' as 'endpoints.list', {}), 'unknown_method');
     });

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { method } from './define';
 
 export const headerPair = z.tuple([z.string(), z.string()]);
+/** RFC 9110 token: what a method or header name may contain. */
+export const httpToken = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 export type HeaderPair = z.infer<typeof headerPair>;
 
 export const captureSource = z.enum(['receiver', 'tunnel', 'imported']);

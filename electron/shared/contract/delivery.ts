@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { method, type EventTable, type MethodTable } from './define';
-import { headerPair } from './captures';
+import { headerPair, httpToken } from './captures';
 import { signingConfig } from '../send/signing-config';
 import { emulatorKinds } from '../send/emulators';
 import { connectionHeaderProblem } from '../send/connection-headers';
 
-/** RFC 9110 token: what a method or header name may contain. */
-const token = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const token = httpToken;
 
 export const deliveryPolicy = z.enum(['ortto', 'ontraport', 'standard', 'none', 'custom']);
 export type DeliveryPolicy = z.infer<typeof deliveryPolicy>;

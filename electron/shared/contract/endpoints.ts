@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { headerPair } from './captures';
+import { headerPair, httpToken } from './captures';
 
 const status = z.number().int().min(100).max(599);
 
@@ -20,9 +20,48 @@ export const responseBehaviour = z.discriminatedUnion('kind', [
 ]);
 export type ResponseBehaviour = z.infer<typeof responseBehaviour>;
 
+/** Headers the receiver writes itself from the body and the connection; a rule that set them would break framing. */
+const receiverOwnedHeaders = new Set([
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'upgrade',
+  'te',
+  'trailer',
+  'x-hookscope-capture-id',
+]);
+
+/** A rule's response headers: valid names, one-line values, and none the receiver must write itself. */
+const responseHeaders = z
+  .array(headerPair)
+  .max(100)
+  .superRefine((pairs, ctx) => {
+    pairs.forEach(([name, value], index) => {
+      if (!httpToken.test(name))
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 0],
+          message: `header name "${name.slice(0, 100)}" is not valid (letters, digits and !#$%&'*+.^_\`|~-, no spaces)`,
+        });
+      else if (receiverOwnedHeaders.has(name.toLowerCase()))
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 0],
+          message: `header "${name}" is written by the receiver itself (from the body and the connection); remove it`,
+        });
+      if (/[\r\n\0]/.test(value))
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 1],
+          message: `header "${name.slice(0, 100)}" value contains a line break or NUL`,
+        });
+    });
+  });
+
 export const responseRule = z.object({
   status,
-  headers: z.array(headerPair).max(100),
+  headers: responseHeaders,
   body: z.string().max(1_000_000),
   delayMs: z.number().int().min(0).max(120_000),
   behaviour: responseBehaviour,
