@@ -1,75 +1,132 @@
-import type { ResponseBehaviour, ResponseRule } from '../../../../electron/shared/contract/endpoints';
+import {
+  responseRule,
+  type ResponseBehaviour,
+  type ResponseRule,
+} from '../../../../electron/shared/contract/endpoints';
 
 export function headersToText(headers: Array<[string, string]>): string {
   return headers.map(([k, v]) => `${k}: ${v}`).join('\n');
 }
 
-export function textToHeaders(text: string): { headers: Array<[string, string]>; error: string | null } {
+export function textToHeaders(text: string): {
+  headers: Array<[string, string]>;
+  /** The 1-based line each header came from. */
+  lines: number[];
+  error: string | null;
+} {
   const headers: Array<[string, string]> = [];
+  const lines: number[] = [];
   for (const [i, line] of text.split('\n').entries()) {
     if (!line.trim()) continue;
     const colon = line.indexOf(':');
-    if (colon <= 0) return { headers, error: `Headers line ${i + 1}: expected "Name: value"` };
+    if (colon <= 0) return { headers, lines, error: `Headers line ${i + 1}: expected "Name: value"` };
     headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+    lines.push(i + 1);
   }
-  return { headers, error: null };
+  return { headers, lines, error: null };
 }
 
-const defaults: Record<ResponseBehaviour['kind'], ResponseBehaviour> = {
-  fixed: { kind: 'fixed' },
-  'fail-first': { kind: 'fail-first', count: 3, failStatus: 500 },
-  'failure-rate': { kind: 'failure-rate', percent: 50, failStatus: 503 },
-  sequence: { kind: 'sequence', statuses: [500, 500, 200] },
-};
+export type BehaviourKind = ResponseBehaviour['kind'];
 
+/** Every field as typed, so nothing is changed behind the user's back; `draftToRule` checks it all on save. */
 export interface RuleDraft {
   status: string;
   headers: string;
   body: string;
   delayMs: string;
-  behaviour: ResponseBehaviour;
+  kind: BehaviourKind;
+  failCount: string;
+  failPercent: string;
+  failStatus: string;
   sequence: string;
 }
 
 export function ruleToDraft(rule: ResponseRule): RuleDraft {
+  const b = rule.behaviour;
   return {
     status: String(rule.status),
     headers: headersToText(rule.headers),
     body: rule.body,
     delayMs: String(rule.delayMs),
-    behaviour: rule.behaviour,
-    sequence: rule.behaviour.kind === 'sequence' ? rule.behaviour.statuses.join(', ') : '500, 500, 200',
+    kind: b.kind,
+    failCount: b.kind === 'fail-first' ? String(b.count) : '3',
+    failPercent: b.kind === 'failure-rate' ? String(b.percent) : '50',
+    failStatus: b.kind === 'fail-first' || b.kind === 'failure-rate' ? String(b.failStatus) : '503',
+    sequence: b.kind === 'sequence' ? b.statuses.join(', ') : '500, 500, 200',
   };
+}
+
+const wholeNumber = (text: string): number | null => (/^\s*\d+\s*$/.test(text) ? Number(text) : null);
+const isStatus = (n: number | null): n is number => n !== null && n >= 100 && n <= 599;
+
+function draftToBehaviour(d: RuleDraft): { behaviour: ResponseBehaviour | null; error: string | null } {
+  const failStatus = wholeNumber(d.failStatus);
+  const badFailStatus = { behaviour: null, error: 'Failure status: a number from 100 to 599' };
+  switch (d.kind) {
+    case 'fixed':
+      return { behaviour: { kind: 'fixed' }, error: null };
+    case 'fail-first': {
+      const count = wholeNumber(d.failCount);
+      if (count === null || count < 1 || count > 1_000_000)
+        return { behaviour: null, error: 'First N requests: a whole number from 1 to 1000000' };
+      if (!isStatus(failStatus)) return badFailStatus;
+      return { behaviour: { kind: 'fail-first', count, failStatus }, error: null };
+    }
+    case 'failure-rate': {
+      const percent = /^\s*\d+(\.\d+)?\s*$/.test(d.failPercent) ? Number(d.failPercent) : NaN;
+      if (!(percent >= 0 && percent <= 100))
+        return { behaviour: null, error: 'Failure percentage: a number from 0 to 100' };
+      if (!isStatus(failStatus)) return badFailStatus;
+      return { behaviour: { kind: 'failure-rate', percent, failStatus }, error: null };
+    }
+    case 'sequence': {
+      const entries = d.sequence.trim().split(/\s*,\s*|\s+/);
+      const statuses = entries.map(wholeNumber);
+      if (entries.length === 0 || entries[0] === '' || !statuses.every(isStatus))
+        return {
+          behaviour: null,
+          error: 'Status sequence: statuses from 100 to 599, separated by commas (no empty entries)',
+        };
+      return { behaviour: { kind: 'sequence', statuses }, error: null };
+    }
+    default: {
+      const never: never = d.kind;
+      return { behaviour: null, error: `unknown behaviour ${String(never)}` };
+    }
+  }
 }
 
 /** Validates a draft into a rule; errors name the field. */
 export function draftToRule(d: RuleDraft): { rule: ResponseRule | null; error: string | null } {
-  const status = Number(d.status);
-  if (!Number.isInteger(status) || status < 100 || status > 599)
-    return { rule: null, error: 'Status: a number from 100 to 599' };
-  const delayMs = Number(d.delayMs || '0');
-  if (!Number.isInteger(delayMs) || delayMs < 0 || delayMs > 120_000)
+  const status = wholeNumber(d.status);
+  if (!isStatus(status)) return { rule: null, error: 'Status: a number from 100 to 599' };
+  const delayMs = d.delayMs.trim() === '' ? 0 : wholeNumber(d.delayMs);
+  if (delayMs === null || delayMs > 120_000)
     return { rule: null, error: 'Delay: whole milliseconds from 0 to 120000' };
-  const { headers, error } = textToHeaders(d.headers);
+  const { headers, lines, error } = textToHeaders(d.headers);
   if (error) return { rule: null, error };
-  let behaviour = d.behaviour;
-  if (behaviour.kind === 'sequence') {
-    const statuses = d.sequence
-      .split(/[\s,]+/)
-      .filter(Boolean)
-      .map(Number);
-    if (statuses.length === 0 || statuses.some((s) => !Number.isInteger(s) || s < 100 || s > 599))
-      return { rule: null, error: 'Sequence: comma-separated statuses from 100 to 599' };
-    behaviour = { kind: 'sequence', statuses };
+  const { behaviour, error: behaviourError } = draftToBehaviour(d);
+  if (!behaviour) return { rule: null, error: behaviourError };
+  const rule = { status, headers, body: d.body, delayMs, behaviour };
+  // The engine's own rules (header names, headers the receiver writes itself), said in the form's terms.
+  const checked = responseRule.safeParse(rule);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    const [field, index] = issue.path;
+    const where =
+      field === 'headers' && typeof index === 'number'
+        ? `Headers line ${lines[index] ?? index + 1}`
+        : field === 'body'
+          ? 'Body'
+          : String(field ?? 'Response');
+    return { rule: null, error: `${where}: ${issue.message}` };
   }
-  return { rule: { status, headers, body: d.body, delayMs, behaviour }, error: null };
+  return { rule, error: null };
 }
 
 export function RuleEditor({ draft, onChange }: { draft: RuleDraft; onChange: (d: RuleDraft) => void }) {
   const set = (patch: Partial<RuleDraft>) => onChange({ ...draft, ...patch });
-  const b = draft.behaviour;
-  const setB = (patch: Partial<ResponseBehaviour>) =>
-    set({ behaviour: { ...b, ...patch } as ResponseBehaviour });
+  const kind = draft.kind;
   return (
     <div className="rule-editor">
       <div className="form-row">
@@ -97,8 +154,8 @@ export function RuleEditor({ draft, onChange }: { draft: RuleDraft; onChange: (d
           Behaviour{' '}
           <select
             data-testid="rule-behaviour"
-            value={b.kind}
-            onChange={(e) => set({ behaviour: defaults[e.target.value as ResponseBehaviour['kind']] })}
+            value={kind}
+            onChange={(e) => set({ kind: e.target.value as BehaviourKind })}
           >
             <option value="fixed">Always this response</option>
             <option value="fail-first">Fail the first N requests</option>
@@ -107,7 +164,7 @@ export function RuleEditor({ draft, onChange }: { draft: RuleDraft; onChange: (d
           </select>
         </label>
       </div>
-      {b.kind === 'fail-first' && (
+      {kind === 'fail-first' && (
         <div className="form-row">
           <label>
             First{' '}
@@ -115,17 +172,17 @@ export function RuleEditor({ draft, onChange }: { draft: RuleDraft; onChange: (d
               className="input-narrow"
               data-testid="rule-fail-count"
               inputMode="numeric"
-              value={b.count}
-              onChange={(e) => setB({ count: Number(e.target.value) || 0 })}
+              value={draft.failCount}
+              onChange={(e) => set({ failCount: e.target.value })}
             />{' '}
             requests
           </label>
           <label>
-            answer <FailStatusInput value={b.failStatus} onChange={(failStatus) => setB({ failStatus })} />
+            answer <FailStatusInput value={draft.failStatus} onChange={(failStatus) => set({ failStatus })} />
           </label>
         </div>
       )}
-      {b.kind === 'failure-rate' && (
+      {kind === 'failure-rate' && (
         <div className="form-row">
           <label>
             Fail{' '}
@@ -133,17 +190,17 @@ export function RuleEditor({ draft, onChange }: { draft: RuleDraft; onChange: (d
               className="input-narrow"
               data-testid="rule-fail-percent"
               inputMode="decimal"
-              value={b.percent}
-              onChange={(e) => setB({ percent: Math.min(100, Math.max(0, Number(e.target.value) || 0)) })}
+              value={draft.failPercent}
+              onChange={(e) => set({ failPercent: e.target.value })}
             />{' '}
             %
           </label>
           <label>
-            with <FailStatusInput value={b.failStatus} onChange={(failStatus) => setB({ failStatus })} />
+            with <FailStatusInput value={draft.failStatus} onChange={(failStatus) => set({ failStatus })} />
           </label>
         </div>
       )}
-      {b.kind === 'sequence' && (
+      {kind === 'sequence' && (
         <div className="form-row">
           <label className="grow">
             Statuses in turn (the last repeats){' '}
@@ -180,14 +237,14 @@ export function RuleEditor({ draft, onChange }: { draft: RuleDraft; onChange: (d
 }
 
 /** The status a failing request is answered with (fail-first and failure-rate share it). */
-function FailStatusInput({ value, onChange }: { value: number; onChange: (status: number) => void }) {
+function FailStatusInput({ value, onChange }: { value: string; onChange: (status: string) => void }) {
   return (
     <input
       className="input-narrow"
       data-testid="rule-fail-status"
       inputMode="numeric"
       value={value}
-      onChange={(e) => onChange(Number(e.target.value) || 500)}
+      onChange={(e) => onChange(e.target.value)}
     />
   );
 }

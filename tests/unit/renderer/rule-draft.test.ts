@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import {
+  draftToRule,
+  ruleToDraft,
+  type RuleDraft,
+} from '../../../renderer/src/features/endpoints/RuleEditor';
+
+const base = ruleToDraft({
+  status: 200,
+  headers: [['Content-Type', 'application/json']],
+  body: '{"ok":true}',
+  delayMs: 0,
+  behaviour: { kind: 'fixed' },
+});
+const rule = (patch: Partial<RuleDraft>) => draftToRule({ ...base, ...patch });
+
+describe('the endpoint form refuses what it cannot save as typed, naming the field', () => {
+  it.each([
+    [{ kind: 'failure-rate', failPercent: '150' }, /^Failure percentage: a number from 0 to 100/],
+    [{ kind: 'failure-rate', failPercent: '-5' }, /^Failure percentage/],
+    [{ kind: 'failure-rate', failStatus: 'abc' }, /^Failure status: a number from 100 to 599/],
+    [{ kind: 'fail-first', failCount: '0' }, /^First N requests: a whole number from 1/],
+    [{ kind: 'fail-first', failCount: '2.5' }, /^First N requests/],
+    [{ kind: 'sequence', sequence: '200,,404' }, /^Status sequence: .*no empty entries/],
+    [{ kind: 'sequence', sequence: '' }, /^Status sequence/],
+    [{ status: '20x' }, /^Status: a number from 100 to 599/],
+    [{ delayMs: '-1' }, /^Delay: whole milliseconds/],
+    [{ headers: 'X-Ok: 1\n\nBad Name: v' }, /^Headers line 3: header name "Bad Name" is not valid/],
+    [{ headers: 'Content-Length: 5' }, /^Headers line 1: header "Content-Length" is written by the receiver/],
+    [{ headers: 'no colon here' }, /^Headers line 1: expected "Name: value"/],
+  ] as Array<[Partial<RuleDraft>, RegExp]>)('%j', (patch, message) => {
+    const result = rule(patch);
+    expect(result.rule).toBeNull();
+    expect(result.error).toMatch(message);
+  });
+
+  it('keeps what was typed when it is valid', () => {
+    expect(rule({ kind: 'failure-rate', failPercent: '12.5', failStatus: '429' }).rule?.behaviour).toEqual({
+      kind: 'failure-rate',
+      percent: 12.5,
+      failStatus: 429,
+    });
+    expect(rule({ kind: 'sequence', sequence: ' 500, 502 200 ' }).rule?.behaviour).toEqual({
+      kind: 'sequence',
+      statuses: [500, 502, 200],
+    });
+    expect(rule({ kind: 'fail-first', failCount: '3', failStatus: '503' }).rule?.behaviour).toEqual({
+      kind: 'fail-first',
+      count: 3,
+      failStatus: 503,
+    });
+    expect(rule({}).rule).toEqual({
+      status: 200,
+      headers: [['Content-Type', 'application/json']],
+      body: '{"ok":true}',
+      delayMs: 0,
+      behaviour: { kind: 'fixed' },
+    });
+  });
+});
