@@ -36,6 +36,7 @@ describe('JsonTree and PairsTable (happy-dom)', () => {
     const { container } = render(
       <PairsTable
         label="headers"
+        one="header"
         empty="none"
         pairs={[
           ['X-Dup', '1'],
@@ -47,5 +48,14 @@ describe('JsonTree and PairsTable (happy-dom)', () => {
     const names = [...container.querySelectorAll('.pair-name')].map((n) => n.firstChild?.textContent);
     expect(names).toEqual(['X-Dup', 'Content-Type', 'x-dup']);
     expect(container.querySelectorAll('.pill-dupe')).toHaveLength(2);
+    expect(container.querySelector('.pairs-toolbar')?.textContent).toContain('3 headers');
+  });
+
+  it('counts one pair in the singular', () => {
+    const { container } = render(
+      <PairsTable label="query parameters" one="query parameter" empty="none" pairs={[['a', '1']]} />,
+    );
+    expect(container.querySelector('.pairs-toolbar')?.textContent).toContain('1 query parameter');
+    expect(container.querySelector('.pairs-toolbar')?.textContent).not.toContain('parameters');
   });
 });

@@ -210,7 +210,7 @@ function DetailTab({
     case 'overview':
       return <Overview d={d} receiverUrl={receiverUrl} endpoints={endpoints} />;
     case 'headers':
-      return <PairsTable pairs={d.headers} query={query} empty="No headers." label="headers" />;
+      return <PairsTable pairs={d.headers} query={query} empty="No headers." label="headers" one="header" />;
     case 'query':
       return (
         <PairsTable
@@ -218,6 +218,7 @@ function DetailTab({
           query={query}
           empty="No query string."
           label="query parameters"
+          one="query parameter"
           copyFormat={(p) => p.map(([k, v]) => `${k}=${v}`).join('\n')}
         />
       );
@@ -341,7 +342,12 @@ function ResponseTab({ d }: { d: CaptureDetail }) {
         )}
         {d.response.reason && <span className="muted"> — {d.response.reason}</span>}
       </div>
-      <PairsTable pairs={d.response.headers} empty="No response headers." label="response headers" />
+      <PairsTable
+        pairs={d.response.headers}
+        empty="No response headers."
+        label="response headers"
+        one="response header"
+      />
       <div className="response-body">
         <BodyView bytes={bytes} contentType={contentType} query="" />
       </div>

@@ -28,7 +28,13 @@ export function FormView({ text, query }: { text: string; query: string }) {
           <JsonTree value={nestForm(pairs)} query={query} />
         </div>
       ) : (
-        <PairsTable pairs={pairs} query={query} empty="No form fields." label="form fields" />
+        <PairsTable
+          pairs={pairs}
+          query={query}
+          empty="No form fields."
+          label="form fields"
+          one="form field"
+        />
       )}
     </div>
   );

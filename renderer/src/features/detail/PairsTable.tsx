@@ -1,5 +1,6 @@
 import { CopyButton } from '../../components/CopyButton';
 import { Highlight } from '../../components/Highlight';
+import { formatCount } from '../../lib/format';
 
 /** Name/value rows exactly as received: order, case and duplicates kept. */
 export function PairsTable({
@@ -7,12 +8,15 @@ export function PairsTable({
   query = '',
   empty,
   label,
+  one,
   copyFormat = (p) => p.map(([k, v]) => `${k}: ${v}`).join('\n'),
 }: {
   pairs: Array<[string, string]>;
   query?: string;
   empty: string;
+  /** What the pairs are, plural ("headers"); `one` is the singular. */
   label: string;
+  one: string;
   copyFormat?: (pairs: Array<[string, string]>) => string;
 }) {
   if (pairs.length === 0) return <div className="muted pad">{empty}</div>;
@@ -21,9 +25,7 @@ export function PairsTable({
   return (
     <div className="pairs">
       <div className="pairs-toolbar">
-        <span className="muted">
-          {pairs.length} {label}
-        </span>
+        <span className="muted">{formatCount(pairs.length, one, label)}</span>
         <CopyButton text={copyFormat(pairs)} label="Copy all" />
       </div>
       <table className="pairs-table" aria-label={label}>
