@@ -79,6 +79,22 @@ describe('live list', () => {
     expect(await page.getByTestId('live-toggle').innerText()).toContain('Live');
   });
 
+  it('opens the capture the address names when the address changes (Back, Forward, an edited #sel=)', async () => {
+    const { page } = s;
+    for (const n of [1, 2]) await send(s.app.receiverUrl, `/sel/${n}`, { method: 'POST', body: String(n) });
+    await row(page, '/sel/2').waitFor();
+    await row(page, '/sel/2').click();
+    const active = () => page.locator('.detail-pane[data-capture-id] .detail-path').innerText();
+    await eventually(async () => expect(await active()).toBe('/sel/2'));
+    const first = await row(page, '/sel/1').getAttribute('data-capture-id');
+    await page.evaluate((id) => {
+      const p = new URLSearchParams(location.hash.slice(1));
+      p.set('sel', String(id));
+      location.hash = p.toString();
+    }, first);
+    await eventually(async () => expect(await active()).toBe('/sel/1'));
+  });
+
   it('moves with ↑/↓ and j/k, opens with Enter, selects ranges with Shift and deletes with Delete', async () => {
     const { page } = s;
     for (const n of [1, 2, 3, 4])

@@ -61,9 +61,9 @@ export function App() {
     api.call('app.info', {}).then(setInfo, () => undefined);
   }, [api]);
 
-  // The selected capture is in the hash so reloads and shared links reopen it.
+  // The selected capture is in the hash so reloads, shared links, Back/Forward and an edited address open it.
   useEffect(() => {
-    if (activeFromHash !== null && selection.active === null) setSelection(single(activeFromHash));
+    if (activeFromHash !== null && activeFromHash !== selection.active) setSelection(single(activeFromHash));
   }, [activeFromHash, selection.active]);
 
   const setFilter = useCallback(
