@@ -64,7 +64,10 @@ export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> 
         ) {
           throw new ApiError('invalid_input', parsed.errors[0]!, { errors: parsed.errors });
         }
-        await Promise.all(parsed.captures.map((c) => ctx.captures.add(c)));
+        // Oldest first, so ids follow time and the newest-first list shows them as they were received, whatever
+        // order the file lists them in (Hookscope's own exports are newest first).
+        const oldestFirst = [...parsed.captures].sort((a, b) => a.receivedAtMs - b.receivedAtMs);
+        await Promise.all(oldestFirst.map((c) => ctx.captures.add(c)));
         return {
           imported: parsed.captures.length,
           skipped: parsed.skipped,
