@@ -16,4 +16,13 @@ if (!existsSync(cli)) {
   process.exit(1);
 }
 const { main } = await import(cli);
-process.exit(await main(process.argv.slice(2)));
+const code = await main(process.argv.slice(2));
+// Writes to a pipe are asynchronous: exiting at once would cut `hookscope export | jq` off after 64 KB. A write's
+// callback runs once everything before it has gone out (or the reader has gone: EPIPE ends the wait too).
+const flushed = (stream) =>
+  new Promise((resolve) => {
+    stream.once('error', resolve);
+    stream.write('', () => resolve());
+  });
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit(code);

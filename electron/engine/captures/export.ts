@@ -1,6 +1,6 @@
 import type { Entry, Har } from 'har-format';
-import { quote } from 'shell-quote';
 import type { CaptureDetail, ExportFormat } from '../../shared/contract/index';
+import { toCurl as curlCommand } from '../../shared/send/curl';
 import { redactHeaders, redactQuery } from './redaction';
 
 const hopByHop = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive']);
@@ -91,19 +91,17 @@ export function toHarEntry(capture: CaptureDetail, base: string, redact: boolean
   };
 }
 
+/** A command that re-sends the capture byte for byte from a POSIX shell (the composer's "Copy as cURL" writer). */
 export function toCurl(capture: CaptureDetail, base: string, redact: boolean): string {
   const headers = (redact ? redactHeaders(capture.headers) : capture.headers).filter(
     ([n]) => !hopByHop.has(n.toLowerCase()),
   );
-  const parts = ['curl', '-X', capture.method, fullUrl(capture, base, redact)];
-  for (const [n, v] of headers) parts.push('-H', `${n}: ${v}`);
-  const body = Buffer.from(capture.bodyBase64, 'base64');
-  if (body.length > 0) {
-    if (isText(body)) parts.push('--data-raw', body.toString('utf8'));
-    else
-      return `${quote(parts)} --data-binary @- <<< "$(printf %s ${quote([capture.bodyBase64])} | base64 -d)"`;
-  }
-  return quote(parts);
+  return curlCommand({
+    method: capture.method,
+    url: fullUrl(capture, base, redact),
+    headers,
+    body: Buffer.from(capture.bodyBase64, 'base64'),
+  });
 }
 
 export function exportCaptures(

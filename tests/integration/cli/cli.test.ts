@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
+import { parseCurl } from '../../../electron/shared/send/curl';
 import { run as tail } from '../../../electron/cli/commands/tail';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
 import { silentLogger } from '../../../electron/engine/util/logger';
@@ -102,6 +103,36 @@ describe('hookscope CLI', () => {
       form.io,
     );
     expect(form.out().trim().split('\n')).toHaveLength(1);
+  });
+
+  it('exports a cURL script for a POSIX shell that re-sends a binary body byte for byte', async () => {
+    const out = io();
+    expect(
+      await main(
+        [
+          'export',
+          '--data-dir',
+          dir.path,
+          '--format',
+          'curl',
+          '--method',
+          'PUT',
+          '--base-url',
+          'http://t.test',
+        ],
+        out.io,
+      ),
+    ).toBe(0);
+    const command = out
+      .out()
+      .split('\n')
+      .find((l) => l.includes('curl'))!;
+    // A pipe, not bash's <<< "$(…)", which dash refuses and which drops NUL bytes and trailing newlines.
+    expect(command).not.toContain('<<<');
+    expect(command).toMatch(/^printf %s \S+ \| base64 -d \| curl /);
+    const parsed = parseCurl(command);
+    expect(parsed.url).toBe('http://t.test/hook/bin');
+    expect(Buffer.from(parsed.bodyBase64!, 'base64')).toEqual(Buffer.from([0, 1, 2, 255]));
   });
 
   it('tails new captures live, pretty and as JSON lines', async () => {
