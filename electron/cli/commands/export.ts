@@ -6,6 +6,7 @@ import { exportFormat } from '../../shared/contract/index';
 import { resolveDataDir } from '../data-dir-flag';
 import { filterFlagOptions, filterFlagUsage, toFilter } from '../filter-flags';
 import { intFlag, parseFlags, UsageError, type CliIo } from '../io';
+import { redactionFor } from '../../engine/captures/redaction';
 
 export const exportUsage = `Usage: hookscope export [options] > file
 
@@ -49,7 +50,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       captures,
       format.data,
       values['base-url'] ?? 'http://127.0.0.1:8787',
-      !values['no-redact'],
+      values['no-redact'] ? null : redactionFor(stores.endpoints.list()),
       appVersion,
     );
     io.stdout(out.content);

@@ -1,12 +1,12 @@
 import type { Entry, Har } from 'har-format';
 import type { CaptureDetail, ExportFormat } from '../../shared/contract/index';
 import { toCurl as curlCommand } from '../../shared/send/curl';
-import { redactHeaders, redactQuery } from './redaction';
+import { redactHeaders, redactQuery, type Redaction } from './redaction';
 
 const hopByHop = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive']);
 
-function fullUrl(capture: CaptureDetail, base: string, redact: boolean): string {
-  const query = redact ? redactQuery(capture.query) : capture.query;
+function fullUrl(capture: CaptureDetail, base: string, redact: Redaction | null): string {
+  const query = redact ? redactQuery(capture.query, redact) : capture.query;
   // An imported capture goes back out with the URL it was originally sent to.
   const origin = capture.source === 'imported' && capture.publicUrl ? capture.publicUrl : base;
   return `${origin}${capture.path}${query ? `?${query}` : ''}`;
@@ -22,8 +22,9 @@ function isText(bytes: Buffer): boolean {
   }
 }
 
-export function toHarEntry(capture: CaptureDetail, base: string, redact: boolean): Entry {
-  const headers = redact ? redactHeaders(capture.headers) : capture.headers;
+/** `redact`: the names to hide, or null to export everything as captured. */
+export function toHarEntry(capture: CaptureDetail, base: string, redact: Redaction | null): Entry {
+  const headers = redact ? redactHeaders(capture.headers, redact) : capture.headers;
   const body = Buffer.from(capture.bodyBase64, 'base64');
   const text = isText(body);
   const response = capture.response;
@@ -39,7 +40,7 @@ export function toHarEntry(capture: CaptureDetail, base: string, redact: boolean
       httpVersion: `HTTP/${capture.httpVersion}`,
       cookies: [],
       headers: headers.map(([name, value]) => ({ name, value })),
-      queryString: [...new URLSearchParams(redact ? redactQuery(capture.query) : capture.query)].map(
+      queryString: [...new URLSearchParams(redact ? redactQuery(capture.query, redact) : capture.query)].map(
         ([name, value]) => ({
           name,
           value,
@@ -92,8 +93,8 @@ export function toHarEntry(capture: CaptureDetail, base: string, redact: boolean
 }
 
 /** A command that re-sends the capture byte for byte from a POSIX shell (the composer's "Copy as cURL" writer). */
-export function toCurl(capture: CaptureDetail, base: string, redact: boolean): string {
-  const headers = (redact ? redactHeaders(capture.headers) : capture.headers).filter(
+export function toCurl(capture: CaptureDetail, base: string, redact: Redaction | null): string {
+  const headers = (redact ? redactHeaders(capture.headers, redact) : capture.headers).filter(
     ([n]) => !hopByHop.has(n.toLowerCase()),
   );
   return curlCommand({
@@ -108,7 +109,7 @@ export function exportCaptures(
   captures: CaptureDetail[],
   format: ExportFormat,
   base: string,
-  redact: boolean,
+  redact: Redaction | null,
   version: string,
 ): { content: string; mimeType: string; fileName: string } {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -130,7 +131,7 @@ export function exportCaptures(
     case 'jsonl':
       return {
         content:
-          captures.map((c) => JSON.stringify(redact ? redactCapture(c) : c)).join('\n') +
+          captures.map((c) => JSON.stringify(redact ? redactCapture(c, redact) : c)).join('\n') +
           (captures.length ? '\n' : ''),
         mimeType: 'application/x-ndjson',
         fileName: `hookscope-${stamp}.jsonl`,
@@ -138,7 +139,7 @@ export function exportCaptures(
     case 'json':
       return {
         content: JSON.stringify(
-          captures.map((c) => (redact ? redactCapture(c) : c)),
+          captures.map((c) => (redact ? redactCapture(c, redact) : c)),
           null,
           2,
         ),
@@ -158,11 +159,12 @@ export function exportCaptures(
   }
 }
 
-function redactCapture(c: CaptureDetail): CaptureDetail {
+function redactCapture(c: CaptureDetail, redaction: Redaction): CaptureDetail {
+  const query = redactQuery(c.query, redaction);
   return {
     ...c,
-    headers: redactHeaders(c.headers),
-    query: redactQuery(c.query),
-    queryParams: [...new URLSearchParams(redactQuery(c.query))],
+    headers: redactHeaders(c.headers, redaction),
+    query,
+    queryParams: [...new URLSearchParams(query)],
   };
 }

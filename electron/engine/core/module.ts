@@ -5,6 +5,7 @@ import { exportCaptures } from '../captures/export';
 import { parseHar } from '../captures/har-import';
 import type { EngineContext, EngineModule } from '../context';
 import { sampleOrttoWebhook } from './sample-webhook';
+import { redactionFor } from '../captures/redaction';
 
 type CoreMethods = typeof appMethods & typeof sampleMethods & typeof captureMethods & typeof endpointMethods;
 
@@ -50,7 +51,7 @@ export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> 
           captures,
           input.format,
           ctx.receiverUrl(),
-          input.redact,
+          input.redact ? redactionFor(ctx.endpoints.list()) : null,
           ctx.config.version,
         );
         return { ...out, count: captures.length };

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CaptureDetail, ExportFormat, HeaderPair } from '../../../electron/shared/contract/index';
 import { exportCaptures } from '../../../electron/engine/captures/export';
+import { redactionFor, standardRedaction } from '../../../electron/engine/captures/redaction';
 
 const secretNames = fc.oneof(
   fc.constantFrom(
@@ -21,6 +22,8 @@ const secretNames = fc.oneof(
     'X-Shopify-Hmac-Sha256',
     'X-Signature',
     'Svix-Signature',
+    'X-Webhook-Key',
+    'X-Shared-Key',
   ),
   fc
     .tuple(
@@ -45,6 +48,12 @@ const secretQueryKey = fc.constantFrom(
   'signature',
   'sig',
   'TOKEN',
+  'access_token',
+  'client_secret',
+  'hub.verify_token',
+  'hmac',
+  'api-key',
+  'apiToken',
 );
 
 function detail(headers: HeaderPair[], query: string): CaptureDetail {
@@ -108,7 +117,7 @@ describe('export redaction (fuzzed)', () => {
             [detail(headers, query)],
             format,
             'http://127.0.0.1:8787',
-            true,
+            standardRedaction,
             'test',
           ).content;
           for (const v of values) expect(redacted).not.toContain(v);
@@ -118,7 +127,7 @@ describe('export redaction (fuzzed)', () => {
             [detail(headers, query)],
             format,
             'http://127.0.0.1:8787',
-            false,
+            null,
             'test',
           ).content;
           for (const v of values) expect(kept).toContain(v);
@@ -136,13 +145,44 @@ describe('export URLs', () => {
       source: 'imported',
       publicUrl: 'https://hooks.example.com',
     };
-    const har = exportCaptures([imported, detail([], 'b=2')], 'har', 'http://127.0.0.1:8787', false, 'test');
+    const har = exportCaptures([imported, detail([], 'b=2')], 'har', 'http://127.0.0.1:8787', null, 'test');
     const urls = (
       JSON.parse(har.content) as { log: { entries: { request: { url: string } }[] } }
     ).log.entries.map((e) => e.request.url);
     expect(urls).toEqual(['https://hooks.example.com/h/x?a=1', 'http://127.0.0.1:8787/h/x?b=2']);
-    const curl = exportCaptures([imported], 'curl', 'http://127.0.0.1:8787', false, 'test');
+    const curl = exportCaptures([imported], 'curl', 'http://127.0.0.1:8787', null, 'test');
     expect(curl.content).toContain('hooks.example.com');
     expect(curl.content).not.toContain('127.0.0.1');
+  });
+});
+
+describe("an endpoint's own auth names", () => {
+  it('are redacted by default, in every format', () => {
+    const redaction = redactionFor([
+      { auth: { kind: 'header', name: 'X-Partner', value: 'v' } },
+      { auth: { kind: 'query', name: 'wpf_pass', value: 'v' } },
+      { auth: { kind: 'none' } },
+    ]);
+    const capture = detail(
+      [
+        ['x-partner', 'SHAREDSECRET1'],
+        ['X-Request-Id', 'r1'],
+      ],
+      'wpf_pass=QSECRET2&page=2',
+    );
+    for (const format of formats) {
+      const out = exportCaptures([capture], format, 'http://127.0.0.1:8787', redaction, 'test').content;
+      expect(out).not.toContain('SHAREDSECRET1');
+      expect(out).not.toContain('QSECRET2');
+      expect(out).toContain('r1');
+      const plain = exportCaptures(
+        [capture],
+        format,
+        'http://127.0.0.1:8787',
+        standardRedaction,
+        'test',
+      ).content;
+      expect(plain).toContain('SHAREDSECRET1');
+    }
   });
 });
