@@ -3,7 +3,7 @@ import { openStores } from '../../engine/store/open-stores';
 import { systemClock } from '../../engine/util/clock';
 import { appVersion } from '../../engine/version';
 import { exportFormat } from '../../shared/contract/index';
-import { resolveDataDir } from '../data-dir-flag';
+import { existingDataDir } from '../data-dir-flag';
 import { filterFlagOptions, filterFlagUsage, toFilter } from '../filter-flags';
 import { intFlag, parseFlags, UsageError, type CliIo } from '../io';
 import { redactionFor } from '../../engine/captures/redaction';
@@ -41,7 +41,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       `--format: expected one of ${exportFormat.options.join(', ')}, got "${values.format}"`,
     );
   const limit = intFlag(values.limit, '--limit', 100_000, 1, 10_000_000);
-  const stores = openStores({ dataDir: resolveDataDir(values['data-dir']), clock: systemClock });
+  const stores = openStores({ dataDir: existingDataDir(values['data-dir']), clock: systemClock });
   try {
     const filter = toFilter(values, stores.endpoints, Date.now());
     if (filter.text) stores.captures.indexer.drain();

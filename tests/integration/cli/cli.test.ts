@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import { parseCurl } from '../../../electron/shared/send/curl';
@@ -62,6 +64,19 @@ describe('hookscope CLI', () => {
     const unknown = io();
     expect(await main(['frobnicate'], unknown.io)).toBe(2);
     expect(unknown.err()).toContain('unknown command "frobnicate"');
+  });
+
+  it('export and tail refuse a data folder with no database instead of creating an empty one', async () => {
+    const missing = join(dir.path, 'typo', 'sub');
+    for (const command of ['export', 'tail']) {
+      const out = io();
+      expect(await main([command, '--data-dir', missing], out.io)).toBe(2);
+      expect(out.err()).toContain(`--data-dir: no Hookscope database in ${missing}`);
+    }
+    expect(existsSync(join(dir.path, 'typo'))).toBe(false);
+    const empty = io();
+    expect(await main(['export', '--data-dir', ''], empty.io)).toBe(2);
+    expect(empty.err()).toContain('--data-dir: empty');
   });
 
   it('exports valid HAR 1.2 with secrets redacted by default', async () => {
