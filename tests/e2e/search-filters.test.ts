@@ -52,6 +52,20 @@ describe('search and filters', () => {
     await eventually(async () => expect(await paths(s.page)).toHaveLength(4));
   };
 
+  it('a search with no words or numbers matches nothing, and says what search looks for', async () => {
+    const { page } = s;
+    await reset();
+    for (const text of ['*', '😀', '"-"']) {
+      await page.getByTestId('search').fill(text);
+      await eventually(async () => expect(await paths(page)).toEqual([]));
+      expect(await count(page)).toBe('0 captures match');
+      expect(await page.getByTestId('search-hint').innerText()).toBe('search finds words and numbers');
+    }
+    await page.getByTestId('search').fill('banana');
+    await eventually(async () => expect(await paths(page)).toEqual(['/forms/signup']));
+    expect(await page.getByTestId('search-hint').count()).toBe(0);
+  });
+
   it('full-text search narrows the list, counts the matches, highlights them and lives in the URL', async () => {
     const { page } = s;
     await reset();

@@ -49,6 +49,10 @@ export function filterToSql(filter: CaptureFilter | undefined, isIndexedTerm?: I
     where.push('captures_fts MATCH ?');
     params.push(fts);
     usesFts = true;
+  } else if (filter.text && filter.text.trim() !== '') {
+    // Only symbols ("😀", "*", "-"): the index holds words and numbers, so nothing can match. Saying "every
+    // capture matches" would be wrong.
+    where.push('0');
   }
   if (filter.endpointId !== undefined) {
     if (filter.endpointId === null) where.push('c.endpoint_id IS NULL');

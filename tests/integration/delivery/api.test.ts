@@ -63,6 +63,12 @@ describe('credentials in the URL', () => {
       await new Promise((r) => setTimeout(r, 10));
     const got = server.received.find((r) => r.url === '/creds');
     expect(got?.headers.authorization).toBe(`Basic ${Buffer.from('alice:s:cret').toString('base64')}`);
+    // The attempt is logged once the answer is in: wait for it before reading the log.
+    for (let i = 0; i < 400; i++) {
+      const d = (await call('deliveries.get', { id: sent.id })).value as { state: string };
+      if (d.state === 'succeeded') break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
     for (const format of ['csv', 'json']) {
       const { content } = (await call('deliveries.exportLog', { format })).value as { content: string };
       expect(content).toContain(`${server.url}/creds`);

@@ -240,6 +240,11 @@ export const FilterBar = memo(function FilterBar({ filter, onChange, endpoints, 
         {count === null ? '…' : formatCount(count, 'capture')}
         {isFiltered(filter) ? ' match' : ''}
       </span>
+      {filter.text.trim() !== '' && !/[\p{L}\p{N}]/u.test(filter.text) && (
+        <span className="muted" data-testid="search-hint">
+          search finds words and numbers
+        </span>
+      )}
     </div>
   );
 });
