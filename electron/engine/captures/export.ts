@@ -31,6 +31,7 @@ export function toHarEntry(capture: CaptureDetail, base: string, redact: Redacti
   const responseBody = response ? Buffer.from(response.bodyBase64, 'base64') : Buffer.alloc(0);
   const mime =
     capture.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? 'application/octet-stream';
+  const responseType = response?.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1];
   return {
     startedDateTime: new Date(capture.receivedAtMs).toISOString(),
     time: response?.delayMs ?? 0,
@@ -67,10 +68,14 @@ export function toHarEntry(capture: CaptureDetail, base: string, redact: Redacti
       cookies: [],
       headers: (response?.headers ?? []).map(([name, value]) => ({ name, value })),
       content: isText(responseBody)
-        ? { size: responseBody.length, mimeType: 'text/plain', text: responseBody.toString('utf8') }
+        ? {
+            size: responseBody.length,
+            mimeType: responseType ?? 'text/plain',
+            text: responseBody.toString('utf8'),
+          }
         : {
             size: responseBody.length,
-            mimeType: 'application/octet-stream',
+            mimeType: responseType ?? 'application/octet-stream',
             text: response?.bodyBase64 ?? '',
             encoding: 'base64',
           },

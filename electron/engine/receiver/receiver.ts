@@ -243,7 +243,10 @@ async function respond(
           : {
               status: decided.status,
               headers: decided.headers,
-              bodyBase64: Buffer.from(decided.body).toString('base64'),
+              // What goes on the wire: Node sends no body for HEAD, 1xx, 204 or 304 whatever the rule says.
+              bodyBase64: sendsNoBody(incoming.method, decided.status)
+                ? ''
+                : Buffer.from(decided.body).toString('base64'),
               delayMs: decided.delayMs,
               reason: decided.reason,
             },
@@ -262,6 +265,9 @@ async function respond(
   send(res, decided, id);
   if (problem === 'too-large') res.once('finish', () => res.socket?.destroy());
 }
+
+const sendsNoBody = (method: string | undefined, status: number) =>
+  method === 'HEAD' || status < 200 || status === 204 || status === 304;
 
 function send(res: ServerResponse, decided: DecidedResponse, captureId: number | null) {
   if (res.headersSent || res.destroyed) return;

@@ -211,6 +211,23 @@ describe('receiver', () => {
       expect(capture.response).toMatchObject({ status: 201, delayMs: 150 });
     });
 
+    it('records the response as sent: no body for HEAD or a 204, whatever the rule says', async () => {
+      await call('endpoints.create', {
+        slug: 'nobody',
+        name: 'No body',
+        rule: rule({ status: 204, body: 'should not be sent' }),
+      });
+      const res = await send(`${engine.receiverUrl}/h/nobody/x`, { method: 'POST', body: 'x' });
+      expect(res.status).toBe(204);
+      expect(res.body.length).toBe(0);
+      expect((await call('captures.get', { id: idOf(res) })).response?.bodyBase64).toBe('');
+      const head = await send(`${engine.receiverUrl}/head-check`, { method: 'HEAD' });
+      expect(head.body.length).toBe(0);
+      expect((await call('captures.get', { id: idOf(head) })).response?.bodyBase64).toBe('');
+      const get = await send(`${engine.receiverUrl}/head-check`, { method: 'GET' });
+      expect((await call('captures.get', { id: idOf(get) })).response?.bodyBase64).not.toBe('');
+    });
+
     it('fail the first N, then succeed', async () => {
       await call('endpoints.create', {
         slug: 'flaky',

@@ -186,3 +186,27 @@ describe("an endpoint's own auth names", () => {
     }
   });
 });
+
+describe('HAR response', () => {
+  it("carries the response's own Content-Type", () => {
+    const capture: CaptureDetail = {
+      ...detail([], ''),
+      response: {
+        status: 200,
+        headers: [['Content-Type', 'application/json']],
+        bodyBase64: Buffer.from('{"ok":true}').toString('base64'),
+        delayMs: 0,
+        reason: null,
+      },
+    };
+    const har = JSON.parse(
+      exportCaptures([capture], 'har', 'http://127.0.0.1:8787', null, 'test').content,
+    ) as {
+      log: { entries: Array<{ response: { content: { mimeType: string; text: string } } }> };
+    };
+    expect(har.log.entries[0]!.response.content).toMatchObject({
+      mimeType: 'application/json',
+      text: '{"ok":true}',
+    });
+  });
+});
