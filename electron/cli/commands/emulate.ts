@@ -19,16 +19,25 @@ Options:
       --to URL             where to send it (required)
       --format F           Ontraport data format: default | notify | lightweight
       --encoding E         Ontraport wire format: json | form
-      --contact F          sample contact: a JSON object or the first row of a CSV file
+      --contact F|JSON     sample contact: a JSON file, the first row of a CSV file, or an inline {"…": "…"}
       --time-scale N       multiply every retry wait: 0.001 turns 5 min into 0.3 s (default 1)
       --timeout MS         per-attempt timeout (default 30000)
   -h, --help               show this help
 `;
 
-function readContact(path: string): Record<string, string> {
+/** `--contact` is a file (JSON or CSV) or, when it starts with `{`, the JSON object itself. */
+function readContact(value: string): Record<string, string> {
+  const inline = value.trimStart().startsWith('{');
+  let text: string;
+  try {
+    text = inline ? value : readFileSync(value, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new UsageError(`--contact: cannot read the file "${value}"${code ? ` (${code})` : ''}`);
+  }
   const { rows, errors } = recordsFromFile(
-    readFileSync(path, 'utf8'),
-    extname(path).toLowerCase() === '.csv' ? 'csv' : 'json',
+    text,
+    !inline && extname(value).toLowerCase() === '.csv' ? 'csv' : 'json',
   );
   const first = rows[0];
   if (!first) throw new UsageError(`--contact: ${errors[0]?.message ?? 'no contact in the file'}`);

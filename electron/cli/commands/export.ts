@@ -49,7 +49,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const out = exportCaptures(
       captures,
       format.data,
-      values['base-url'] ?? 'http://127.0.0.1:8787',
+      baseUrl(values['base-url']),
       values['no-redact'] ? null : redactionFor(stores.endpoints.list()),
       appVersion,
     );
@@ -60,4 +60,19 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     stores.db.close();
   }
   return 0;
+}
+
+function baseUrl(flag: string | undefined): string {
+  if (flag === undefined) return 'http://127.0.0.1:8787';
+  let url: URL;
+  try {
+    url = new URL(flag);
+  } catch {
+    throw new UsageError(
+      `--base-url: expected an http(s) URL such as https://hooks.example.com, got "${flag}"`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`--base-url: expected an http(s) URL, got "${flag}"`);
+  return flag.replace(/\/+$/, '');
 }

@@ -66,6 +66,26 @@ describe('hookscope CLI', () => {
     expect(unknown.err()).toContain('unknown command "frobnicate"');
   });
 
+  it('checks --base-url and an inline --contact, naming the flag', async () => {
+    const base = io();
+    expect(await main(['export', '--data-dir', dir.path, '--base-url', 'notaurl'], base.io)).toBe(2);
+    expect(base.err()).toContain('--base-url: expected an http(s) URL');
+    const contact = io();
+    expect(
+      await main(['emulate', 'ortto-test', '--to', 'http://127.0.0.1:9/x', '--contact', '{bad'], contact.io),
+    ).toBe(2);
+    expect(contact.err()).toMatch(/--contact: .*JSON/i);
+    expect(contact.err()).not.toContain('ENOENT');
+    const missing = io();
+    expect(
+      await main(
+        ['emulate', 'ortto-test', '--to', 'http://127.0.0.1:9/x', '--contact', '/nope.json'],
+        missing.io,
+      ),
+    ).toBe(2);
+    expect(missing.err()).toContain('--contact: cannot read the file "/nope.json" (ENOENT)');
+  });
+
   it('export and tail refuse a data folder with no database instead of creating an empty one', async () => {
     const missing = join(dir.path, 'typo', 'sub');
     for (const command of ['export', 'tail']) {
