@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JsonTree } from '../../../renderer/src/features/detail/JsonTree';
 import { PairsTable } from '../../../renderer/src/features/detail/PairsTable';
+import { prettyJson, tryParseJson } from '../../../renderer/src/lib/json-normalize';
 
 afterEach(cleanup);
 
@@ -20,6 +21,18 @@ describe('JsonTree and PairsTable (happy-dom)', () => {
       'script',
       'script',
     ]);
+  });
+
+  it('shows numbers as they were sent (beyond 2^53, trailing zeros) and strings as JSON literals', () => {
+    const text = '{"id":12345678901234567890,"price":1.10,"n":7,"say":"she said \\"hi\\"\\n"}';
+    const parsed = tryParseJson(text);
+    expect(parsed.ok).toBe(true);
+    const { container } = render(<JsonTree value={parsed.ok ? parsed.value : null} />);
+    const numbers = [...container.querySelectorAll('.json-number')].map((n) => n.textContent);
+    expect(numbers).toEqual(['12345678901234567890', '1.10', '7']);
+    expect(container.querySelector('.json-string')?.textContent).toBe('"she said \\"hi\\"\\n"');
+    expect(prettyJson(text, true)).toContain('"id": 12345678901234567890');
+    expect(prettyJson(text, true)).toContain('"price": 1.10');
   });
 
   it('collapses deep levels and pages huge arrays', () => {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Highlight } from '../../components/Highlight';
+import { isRawNumber } from '../../lib/json-normalize';
 
 const MAX_CHILDREN = 500;
 
@@ -25,7 +26,7 @@ export function JsonTree({
       </span>
     );
 
-  if (value === null || typeof value !== 'object') {
+  if (value === null || typeof value !== 'object' || isRawNumber(value)) {
     return (
       <div className="json-line" style={{ paddingLeft: 16 + depth * 14 }}>
         {label}
@@ -83,13 +84,15 @@ export function JsonTree({
 
 function Scalar({ value, query }: { value: unknown; query: string }) {
   if (typeof value === 'string') {
+    // As a JSON literal: inner quotes, backslashes and control characters escaped, as they were sent.
     return (
       <span className="json-string">
-        "<Highlight text={value} query={query} />"
+        <Highlight text={JSON.stringify(value)} query={query} />
       </span>
     );
   }
   if (typeof value === 'number') return <span className="json-number">{String(value)}</span>;
+  if (isRawNumber(value)) return <span className="json-number">{value.rawJSON}</span>;
   if (typeof value === 'boolean') return <span className="json-bool">{String(value)}</span>;
   return <span className="json-null">null</span>;
 }
