@@ -272,12 +272,14 @@ export class FtsIndexer {
         // An extractor bug must never stop indexing; the capture is still found by its raw text.
       }
     }
+    const bodyText = indexableText(decoded);
     return [
       row.id,
-      row.path,
+      withDecoded(row.path, safePathDecode(row.path)),
       safeDecode(row.query),
       headers.map(([n, v]) => `${n}: ${v}`).join('\n'),
-      indexableText(decoded),
+      // A form body is searched as its fields read (`data[id]`, `Mary Ann`), as the UI shows them, and as sent.
+      isForm(row.content_type) ? withDecoded(bodyText, safeDecode(bodyText)) : bodyText,
       labels.join(' '),
     ];
   }
@@ -395,6 +397,21 @@ export class FtsIndexer {
 }
 
 const exactLagCountUpTo = 5_000;
+
+/** The raw text, and its decoded form after it when that differs, so either finds the capture. */
+const withDecoded = (raw: string, decoded: string) => (decoded === raw ? raw : `${raw}\n${decoded}`);
+
+const isForm = (contentType: string | null) =>
+  (contentType ?? '').split(';')[0]!.trim().toLowerCase() === 'application/x-www-form-urlencoded';
+
+/** A path percent-decoded (`/unicode/%E6%97%A5` → `/unicode/日`); `+` is a plus in a path. */
+function safePathDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
 
 function safeDecode(query: string): string {
   try {

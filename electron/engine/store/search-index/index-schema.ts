@@ -11,7 +11,9 @@ import { rmSync } from 'node:fs';
 export const searchIndexFileName = 'hookscope-index.sqlite';
 /** The schema name the index is attached under on the main connection. */
 export const searchIndexSchemaName = 'idx';
-const schemaVersion = 1;
+/** Raise when what is indexed changes: an index file of another version is rebuilt from the captures. 2: decoded
+ * paths and form fields. */
+const schemaVersion = 2;
 
 function schemaSql(s: string): string {
   return `

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../../electron/engine/engine';
+import { silentLogger } from '../../../electron/engine/util/logger';
+import { send } from '../../helpers/raw-http';
+import { tempDir } from '../../helpers/temp-dir';
+
+let engine: Engine;
+let dir: ReturnType<typeof tempDir>;
+beforeAll(async () => {
+  dir = tempDir();
+  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
+  await send(`${engine.receiverUrl}/forms/post`, {
+    method: 'POST',
+    headers: [['Content-Type', 'application/x-www-form-urlencoded']],
+    body: 'data%5Bid%5D=42&name=Mary+Ann&city=S%C3%A3o+Paulo',
+  });
+  await send(`${engine.receiverUrl}/unicode/${encodeURIComponent('日本語')}/x`, { method: 'GET' });
+  engine.ctx.captures.indexer.drain();
+});
+afterAll(async () => {
+  await engine.close();
+  dir.cleanup();
+});
+
+const found = (text: string) =>
+  engine.ctx.captures.list({ limit: 10, filter: { text } }).items.map((c) => c.path);
+
+describe('search finds what the UI shows, not only the bytes as sent', () => {
+  it.each([
+    ['data[id]', '/forms/post'],
+    ['São', '/forms/post'],
+    ['Mary Ann', '/forms/post'],
+    ['5Bid', '/forms/post'], // and still the raw form
+    ['日本語', `/unicode/${encodeURIComponent('日本語')}/x`],
+  ])('%s', (text, path) => {
+    expect(found(text)).toEqual([path]);
+  });
+});
