@@ -117,11 +117,16 @@ function matchText(
   const needle = (filter.text ?? '').toLowerCase();
   return batch.filter((c) => {
     const detail = stores.captures.get(c.id);
+    const body = Buffer.from(detail.decodedBodyBase64 ?? detail.bodyBase64, 'base64').toString('utf8');
     const haystack = [
       c.path,
+      decodedOrSame(c.path),
       c.query,
+      decodedOrSame(c.query.replace(/\+/g, ' ')),
       ...detail.headers.flat(),
-      Buffer.from(detail.bodyBase64, 'base64').toString('utf8'),
+      // Content-Encoding undone (gzip, br…), as export's search and the UI read it.
+      body,
+      decodedOrSame(body.replace(/\+/g, ' ')),
       c.vendor ?? '',
       c.eventLabel ?? '',
     ]
@@ -129,4 +134,12 @@ function matchText(
       .toLowerCase();
     return haystack.includes(needle);
   });
+}
+
+function decodedOrSame(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import { parseCurl } from '../../../electron/shared/send/curl';
@@ -193,5 +194,25 @@ describe('hookscope CLI', () => {
     await send(`${engine.receiverUrl}/live/three`, { method: 'DELETE' });
     expect(await jsonTail).toBe(0);
     expect(JSON.parse(json.out().trim())).toMatchObject({ method: 'DELETE', path: '/live/three' });
+  });
+
+  it('tail --search reads bodies as export does: Content-Encoding undone', async () => {
+    const out = io();
+    const tailing = tail(
+      ['--data-dir', dir.path, '--json', '--exit-after', '1', '--interval', '20', '--search', 'zebrafish'],
+      out.io,
+    );
+    await new Promise((r) => setTimeout(r, 150));
+    await send(`${engine.receiverUrl}/live/plain`, { method: 'POST', body: '{"animal":"cat"}' });
+    await send(`${engine.receiverUrl}/live/gz`, {
+      method: 'POST',
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['Content-Encoding', 'gzip'],
+      ],
+      body: gzipSync('{"animal":"zebrafish"}'),
+    });
+    expect(await tailing).toBe(0);
+    expect(JSON.parse(out.out().trim())).toMatchObject({ path: '/live/gz' });
   });
 });
