@@ -145,6 +145,11 @@ describe('search and filters', () => {
     await page.locator('.popover label', { hasText: 'Last 5m' }).locator('input').check();
     await eventually(async () => expect(await paths(page)).toHaveLength(4));
     expect(page.url()).toContain('since=5m');
+    expect(await page.getByTestId('time-range-error').count()).toBe(0);
+    await page.getByTestId('time-from').fill('2030-01-01T00:00');
+    await page.getByTestId('time-to').fill('2020-01-01T00:00');
+    expect(await page.getByTestId('time-range-error').innerText()).toContain('From is after To');
+    await page.keyboard.press('Escape');
   });
 
   it('header present, and header equals', async () => {

@@ -207,6 +207,11 @@ export const FilterBar = memo(function FilterBar({ filter, onChange, endpoints, 
                   }
                 />
               </label>
+              {filter.fromMs !== null && filter.toMs !== null && filter.fromMs > filter.toMs && (
+                <span className="notice notice-error" role="alert" data-testid="time-range-error">
+                  From is after To: no capture can match
+                </span>
+              )}
             </div>
           </div>
         )}
