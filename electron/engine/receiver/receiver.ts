@@ -46,6 +46,16 @@ export async function startReceiver(ctx: Ctx, options: ReceiverOptions): Promise
   );
   // Node keeps only the first 2,000 headers by default and would drop the rest silently; maxHeaderSize bounds them.
   server.maxHeadersCount = 0;
+  // `Expect: 100-continue` asks before sending the body: a body declared over the limit gets its 413 (and a capture of
+  // the headers) straight away instead of "100 Continue" and megabytes read for nothing.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (declaredOverLimit(req, ctx.settings.get().bodyLimitBytes)) {
+      handle(ctx, rules, options, req, res, undefined, true);
+      return;
+    }
+    res.writeContinue();
+    handle(ctx, rules, options, req, res);
+  });
   // CONNECT asks for a proxy tunnel, so Node never emits it as a request. Capture it like any other method, answer with
   // the endpoint's rule, and close: the receiver tunnels nothing.
   server.on('connect', (req: IncomingMessage, socket: Socket, head: Buffer) => {
@@ -99,6 +109,7 @@ function handle(
   req: IncomingMessage,
   res: ServerResponse,
   connectHead?: Buffer,
+  refuseBody = false,
 ) {
   const receivedAtMs = ctx.clock.now();
   const rawUrl = req.url ?? '/';
@@ -111,6 +122,8 @@ function handle(
   const endpoint = ctx.endpoints.match(path);
   const limit = ctx.settings.get().bodyLimitBytes;
   const keep = Math.min(limit, options.truncatedKeepBytes ?? 1024 * 1024);
+  // A Content-Length over the limit is known to be too large: stop as soon as the kept first bytes are in.
+  const readUpTo = declaredOverLimit(req, limit) ? keep : limit;
 
   const chunks: Buffer[] = [];
   let stored = 0;
@@ -143,6 +156,12 @@ function handle(
     void respond(ctx, rules, endpoint, incoming, res, truncated ? 'too-large' : aborted ? 'aborted' : null);
   };
 
+  if (refuseBody) {
+    truncated = true;
+    finish(false);
+    return;
+  }
+
   if (connectHead !== undefined) {
     // CONNECT has no body; whatever the client sent after the head is kept as one.
     chunks.push(connectHead.subarray(0, keep));
@@ -155,12 +174,12 @@ function handle(
   req.on('data', (chunk: Buffer) => {
     received += chunk.length;
     if (truncated) return;
-    if (received > limit) {
+    if (received > readUpTo) {
       const room = keep - stored;
       if (room > 0) {
         chunks.push(chunk.subarray(0, room));
         stored += Math.min(room, chunk.length);
-      }
+      } else stored = keep; // the capture keeps the first `keep` bytes, not everything read up to the limit
       truncated = true;
       // Stop reading: answer 413 now and close the connection afterwards.
       req.pause();
@@ -176,6 +195,11 @@ function handle(
   req.on('close', () => {
     if (!req.complete) finish(true);
   });
+}
+
+function declaredOverLimit(req: IncomingMessage, limit: number): boolean {
+  const declared = Number(req.headers['content-length']);
+  return Number.isFinite(declared) && declared > limit;
 }
 
 async function respond(

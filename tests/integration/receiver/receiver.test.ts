@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { METHODS } from 'node:http';
+import { METHODS, request as httpRequest } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
@@ -172,6 +172,51 @@ describe('receiver', () => {
       expect(stored.equals(body.subarray(0, stored.length))).toBe(true);
       // The receiver still answers normal requests.
       expect((await send(`${engine.receiverUrl}/after`, { method: 'POST', body: 'ok' })).status).toBe(200);
+    } finally {
+      await call('settings.update', { bodyLimitBytes: 25 * 1024 * 1024 });
+    }
+  });
+
+  it('over the limit keeps the first 1 MiB, stops reading early, and refuses a 100-continue body up front', async () => {
+    await call('settings.update', { bodyLimitBytes: 2 * 1024 * 1024 });
+    try {
+      const body = randomBytes(3 * 1024 * 1024);
+      const res = await send(`${engine.receiverUrl}/over-declared`, { method: 'POST', body }).catch(
+        (e: Error) => ({ status: -1, headers: {}, body: Buffer.from(e.message) }),
+      );
+      expect(res.status).toBe(413);
+      const list = await call('captures.list', { limit: 10 });
+      const declared = await call('captures.get', {
+        id: list.items.find((c) => c.path === '/over-declared')!.id,
+      });
+      const stored = Buffer.from(declared.bodyBase64, 'base64');
+      expect(stored.length).toBe(1024 * 1024);
+      expect(stored.equals(body.subarray(0, stored.length))).toBe(true);
+
+      let continued = false;
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = httpRequest(`${engine.receiverUrl}/over-expect`, {
+          method: 'POST',
+          headers: { Expect: '100-continue', 'Content-Length': String(body.length) },
+        });
+        req.on('continue', () => {
+          continued = true;
+          req.end(body);
+        });
+        req.on('response', (r) => {
+          r.resume();
+          resolve(r.statusCode ?? 0);
+          req.destroy();
+        });
+        req.on('error', reject);
+        req.flushHeaders();
+      });
+      expect(status).toBe(413);
+      expect(continued).toBe(false);
+      const after = await call('captures.list', { limit: 10 });
+      const expectCapture = after.items.find((c) => c.path === '/over-expect')!;
+      expect(expectCapture.truncated).toBe(true);
+      expect(expectCapture.responseStatus).toBe(413);
     } finally {
       await call('settings.update', { bodyLimitBytes: 25 * 1024 * 1024 });
     }
