@@ -23,15 +23,22 @@ describe('settings panel', () => {
     await keep.fill('lots');
     await panel.getByTestId('settings-save').click();
     expect(await panel.getByRole('alert').innerText()).toBe(
-      'Keep at most (captures): "lots" is not a positive number.',
+      'Keep at most (captures): "lots" is not a whole number of captures from 1 to 1,000,000,000.',
     );
-    // A number the engine refuses (under its 1 KB minimum): its message names the setting.
+    // Out of range, in the field's own unit (not the engine's bytes or milliseconds): refused in the form too.
     await keep.fill('2');
     await limit.fill('0.0001');
     await panel.getByTestId('settings-save').click();
-    await eventually(async () =>
-      expect(await panel.getByRole('alert').innerText()).toMatch(/bodyLimitBytes/),
+    expect(await panel.getByRole('alert').innerText()).toBe(
+      'Body limit: "0.0001" is not a number of MB from 0.001 to 1,024.',
     );
+    await limit.fill('25');
+    await panel.getByLabel('Delete captures older than').fill('99999999999');
+    await panel.getByTestId('settings-save').click();
+    expect(await panel.getByRole('alert').innerText()).toBe(
+      'Delete captures older than: "99999999999" is not a number of days from 0.001 to 36,500.',
+    );
+    await panel.getByLabel('Delete captures older than').fill('');
     expect(await app.rpc('settings.get', {})).toMatchObject({
       ok: true,
       value: { retention: { maxCount: null }, bodyLimitBytes: 25 * 1024 * 1024 },

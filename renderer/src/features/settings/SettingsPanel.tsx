@@ -26,14 +26,36 @@ const toForm = (s: Settings): Form => ({
   notifyOnCapture: s.notifyOnCapture,
 });
 
-/** A number typed in a field, or a message naming the field: the form never sends NaN (JSON would make it null). */
-function parse(text: string, field: string, optional: boolean): { value: number | null } | { error: string } {
+interface Bounds {
+  /** What the number counts, for the message ("captures", "days", "MB"). */
+  unit: string;
+  min: number;
+  max: number;
+  whole?: boolean;
+}
+
+/**
+ * A number typed in a field, or a message naming the field and what it accepts: the form never sends NaN (JSON
+ * would make it null) or a value the engine would refuse in its own terms (milliseconds, bytes).
+ */
+function parse(
+  text: string,
+  field: string,
+  optional: boolean,
+  bounds: Bounds,
+): { value: number | null } | { error: string } {
   const trimmed = text.trim();
   if (trimmed === '') return optional ? { value: null } : { error: `${field}: enter a number.` };
   const n = Number(trimmed);
-  if (!Number.isFinite(n) || n <= 0) return { error: `${field}: "${trimmed}" is not a positive number.` };
+  const range = `${bounds.whole ? 'a whole number' : 'a number'} of ${bounds.unit} from ${bounds.min.toLocaleString()} to ${bounds.max.toLocaleString()}`;
+  if (!Number.isFinite(n) || n < bounds.min || n > bounds.max || (bounds.whole && !Number.isInteger(n)))
+    return { error: `${field}: "${trimmed}" is not ${range}.` };
   return { value: n };
 }
+
+const countBounds = (unit: string): Bounds => ({ unit, min: 1, max: 1_000_000_000, whole: true });
+const dayBounds: Bounds = { unit: 'days', min: 0.001, max: 36_500 };
+const bodyLimitBounds: Bounds = { unit: 'MB', min: 0.001, max: 1024 };
 
 /**
  * Storage and receiver settings: retention (by count and age, applied in the background as soon as it is saved), the
@@ -62,11 +84,21 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
   };
 
   const save = () => {
-    const maxCount = parse(form.maxCount, 'Keep at most (captures)', true);
-    const maxAge = parse(form.maxAgeDays, 'Delete captures older than', true);
-    const deliveryMaxAge = parse(form.deliveryMaxAgeDays, 'Delete finished deliveries older than', true);
-    const deliveryMaxCount = parse(form.deliveryMaxCount, 'Keep at most (finished deliveries)', true);
-    const bodyLimit = parse(form.bodyLimitMb, 'Body limit', false);
+    const maxCount = parse(form.maxCount, 'Keep at most (captures)', true, countBounds('captures'));
+    const maxAge = parse(form.maxAgeDays, 'Delete captures older than', true, dayBounds);
+    const deliveryMaxAge = parse(
+      form.deliveryMaxAgeDays,
+      'Delete finished deliveries older than',
+      true,
+      dayBounds,
+    );
+    const deliveryMaxCount = parse(
+      form.deliveryMaxCount,
+      'Keep at most (finished deliveries)',
+      true,
+      countBounds('deliveries'),
+    );
+    const bodyLimit = parse(form.bodyLimitMb, 'Body limit', false, bodyLimitBounds);
     const problem = [maxCount, maxAge, deliveryMaxAge, deliveryMaxCount, bodyLimit].find((p) => 'error' in p);
     if (problem && 'error' in problem) return setError(problem.error);
     const value = (p: typeof maxCount) => ('value' in p ? p.value : null);
