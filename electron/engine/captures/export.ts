@@ -9,7 +9,11 @@ function fullUrl(capture: CaptureDetail, base: string, redact: Redaction | null)
   const query = redact ? redactQuery(capture.query, redact) : capture.query;
   // An imported capture goes back out with the URL it was originally sent to.
   const origin = capture.source === 'imported' && capture.publicUrl ? capture.publicUrl : base;
-  return `${origin}${capture.path}${query ? `?${query}` : ''}`;
+  const suffix = query ? `?${query}` : '';
+  // A proxy-style absolute target (`GET http://example.com/x HTTP/1.1`) is its own URL; `*` (OPTIONS *) and other
+  // targets without a leading slash go under the base.
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(capture.path)) return `${capture.path}${suffix}`;
+  return `${origin}${capture.path.startsWith('/') ? '' : '/'}${capture.path}${suffix}`;
 }
 
 function isText(bytes: Buffer): boolean {

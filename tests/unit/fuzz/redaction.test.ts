@@ -210,3 +210,20 @@ describe('HAR response', () => {
     });
   });
 });
+
+describe('export URLs of unusual request targets', () => {
+  it.each([
+    ['http://example.com/absolute', 'x=1', 'http://example.com/absolute?x=1'],
+    ['*', '', 'http://127.0.0.1:8787/*'],
+    ['/normal', '', 'http://127.0.0.1:8787/normal'],
+  ])('%s', (path, query, url) => {
+    const capture: CaptureDetail = { ...detail([], query), path };
+    const har = JSON.parse(
+      exportCaptures([capture], 'har', 'http://127.0.0.1:8787', null, 'test').content,
+    ) as {
+      log: { entries: Array<{ request: { url: string } }> };
+    };
+    expect(har.log.entries[0]!.request.url).toBe(url);
+    expect(() => new URL(har.log.entries[0]!.request.url)).not.toThrow();
+  });
+});
