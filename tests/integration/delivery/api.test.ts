@@ -1,30 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../../electron/engine/api/dispatcher';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
-import { silentLogger } from '../../../electron/engine/util/logger';
-import { tempDir } from '../../helpers/temp-dir';
-import { cueServer, removeDir } from './helpers';
+import type { Engine } from '../../../electron/engine/engine';
+import { apiHarness, cueServer } from './helpers';
 
+let harness: Awaited<ReturnType<typeof apiHarness>>;
 let engine: Engine;
-let dir: ReturnType<typeof tempDir>;
-let server: Awaited<ReturnType<typeof cueServer>>;
-let call: (
-  method: string,
-  input: unknown,
-) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+let server: Awaited<ReturnType<typeof apiHarness>>['server'];
+let call: Awaited<ReturnType<typeof apiHarness>>['call'];
 
 beforeAll(async () => {
-  server = await cueServer(() => ({ status: 200 }));
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-  const dispatcher = createDispatcher(engine.handlers, { checkOutputs: true });
-  call = (method, input) => dispatcher.dispatch(method, input, { transport: 'in-process' }) as never;
+  harness = await apiHarness();
+  ({ engine, server, call } = harness);
 });
-afterAll(async () => {
-  await engine.close();
-  await server.close();
-  removeDir(dir.path);
-});
+afterAll(() => harness.close());
 
 const send = (request: Record<string, unknown>) =>
   call('deliveries.send', {

@@ -2,6 +2,8 @@ import { rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Database from 'better-sqlite3';
+import { createDispatcher } from '../../../electron/engine/api/dispatcher';
+import { createEngine } from '../../../electron/engine/engine';
 import { openDatabase } from '../../../electron/engine/store/database';
 import { DeliveryService, type DeliveryServiceDeps } from '../../../electron/engine/delivery/service';
 import { FakeClock } from '../../../electron/engine/util/clock';
@@ -114,4 +116,25 @@ export function deliveryHarness(
 /** Remove a temp data dir, retrying while a just-closed engine's files settle (ENOTEMPTY races). */
 export function removeDir(path: string): void {
   rmSync(path, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+}
+
+export type ApiReply = { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+
+/** A real engine behind its API dispatcher (outputs checked against the contract), and a cue server to send to. */
+export async function apiHarness() {
+  const server = await cueServer(() => ({ status: 200 }));
+  const dir = tempDir();
+  const engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
+  const dispatcher = createDispatcher(engine.handlers, { checkOutputs: true });
+  return {
+    engine,
+    server,
+    call: (method: string, input: unknown) =>
+      dispatcher.dispatch(method, input, { transport: 'in-process' }) as Promise<ApiReply>,
+    async close() {
+      await engine.close();
+      await server.close();
+      removeDir(dir.path);
+    },
+  };
 }

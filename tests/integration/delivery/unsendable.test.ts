@@ -1,31 +1,19 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../../electron/engine/api/dispatcher';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
+import type { Engine } from '../../../electron/engine/engine';
 import { newDelivery } from '../../../electron/engine/delivery/new-delivery';
-import { silentLogger } from '../../../electron/engine/util/logger';
-import { tempDir } from '../../helpers/temp-dir';
-import { cueServer, deliveryHarness, removeDir } from './helpers';
+import { apiHarness, deliveryHarness, type ApiReply } from './helpers';
 
-type Reply = { ok: boolean; value?: unknown; error?: { code: string; message: string } };
-
+let harness: Awaited<ReturnType<typeof apiHarness>>;
 let engine: Engine;
-let dir: ReturnType<typeof tempDir>;
-let server: Awaited<ReturnType<typeof cueServer>>;
-let call: (method: string, input: unknown) => Promise<Reply>;
+let server: Awaited<ReturnType<typeof apiHarness>>['server'];
+let call: Awaited<ReturnType<typeof apiHarness>>['call'];
 
 beforeAll(async () => {
-  server = await cueServer(() => ({ status: 200 }));
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-  const dispatcher = createDispatcher(engine.handlers, { checkOutputs: true });
-  call = (method, input) => dispatcher.dispatch(method, input, { transport: 'in-process' }) as never;
+  harness = await apiHarness();
+  ({ engine, server, call } = harness);
 });
-afterAll(async () => {
-  await engine.close();
-  await server.close();
-  removeDir(dir.path);
-});
+afterAll(() => harness.close());
 
 async function until<T>(fn: () => T | undefined | Promise<T | undefined>): Promise<T> {
   for (let i = 0; i < 800; i++) {
@@ -111,7 +99,7 @@ describe('replay', () => {
       url: `${server.url}/replayed-expect`,
       mode: 'exact',
       policy: 'none',
-    })) as Reply & { value: { id: number } };
+    })) as ApiReply & { value: { id: number } };
     expect(replay.ok).toBe(true);
     const got = await until(() => server.received.find((r) => r.url === '/replayed-expect'));
     expect(got.body.equals(body)).toBe(true);
