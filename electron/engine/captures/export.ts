@@ -51,7 +51,8 @@ export function toHarEntry(capture: CaptureDetail, base: string, redact: Redacti
           value,
         }),
       ),
-      ...(body.length > 0 || capture.method !== 'GET'
+      // No body, no postData (HAR makes it optional): an empty one would carry a made-up MIME type.
+      ...(body.length > 0
         ? {
             postData: text
               ? { mimeType: mime, text: body.toString('utf8') }

@@ -80,7 +80,8 @@ export function parseHar(text: string, nowMs: number): HarImport {
         : Buffer.from(post.text, 'utf8')
       : Buffer.alloc(0);
     const contentTypeHeader =
-      headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? post?.mimeType ?? null;
+      headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ??
+      (body.length > 0 ? (post?.mimeType ?? null) : null);
     const started = Date.parse(entry.startedDateTime);
     const response = entry.response;
     const responseBody = response?.content?.text
