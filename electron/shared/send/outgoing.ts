@@ -3,6 +3,7 @@ import { base64ToBytes, utf8DecodeStrict, utf8Encode, bytesToBase64 } from './by
 import { detectContentType, isFormEncoded, userContentType } from './content-type';
 import { resolveTemplate, type Escape } from './merge-fields';
 import { connectionHeaderProblem } from './connection-headers';
+import { httpToken } from '../contract/captures';
 
 export type BodyMode = 'json' | 'form' | 'xml' | 'text' | 'base64';
 export const bodyModes: BodyMode[] = ['json', 'form', 'xml', 'text', 'base64'];
@@ -61,7 +62,7 @@ export interface BuiltRequest {
   warnings: Problem[];
 }
 
-const token = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const token = httpToken;
 const bodyEscape: Record<BodyMode, Escape> = {
   json: 'json',
   form: 'form',

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../../electron/engine/engine';
-import { apiHarness, cueServer } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { cueServer, useApiHarness } from './helpers';
 
-let harness: Awaited<ReturnType<typeof apiHarness>>;
-let engine: Engine;
-let server: Awaited<ReturnType<typeof apiHarness>>['server'];
-let call: Awaited<ReturnType<typeof apiHarness>>['call'];
-
-beforeAll(async () => {
-  harness = await apiHarness();
-  ({ engine, server, call } = harness);
-});
-afterAll(() => harness.close());
+const api = useApiHarness();
+const call = api.call;
 
 const send = (request: Record<string, unknown>) =>
   call('deliveries.send', {
-    request: { method: 'POST', url: server.url, headers: [], bodyBase64: '', ...request },
+    request: { method: 'POST', url: api.server.url, headers: [], bodyBase64: '', ...request },
     type: 'manual',
   });
 
@@ -42,13 +33,13 @@ describe('bad input names the field, and nothing is queued', () => {
 
 describe('credentials in the URL', () => {
   it('go out as Basic auth, as curl sends them, and never reach the log or its export', async () => {
-    const target = new URL(server.url);
+    const target = new URL(api.server.url);
     const url = `http://alice:s%3Acret@${target.host}/creds`;
     const sent = (await send({ url })).value as { id: number; url: string };
-    expect(sent.url).toBe(`${server.url}/creds`);
-    for (let i = 0; i < 400 && !server.received.some((r) => r.url === '/creds'); i++)
+    expect(sent.url).toBe(`${api.server.url}/creds`);
+    for (let i = 0; i < 400 && !api.server.received.some((r) => r.url === '/creds'); i++)
       await new Promise((r) => setTimeout(r, 10));
-    const got = server.received.find((r) => r.url === '/creds');
+    const got = api.server.received.find((r) => r.url === '/creds');
     expect(got?.headers.authorization).toBe(`Basic ${Buffer.from('alice:s:cret').toString('base64')}`);
     // The attempt is logged once the answer is in: wait for it before reading the log.
     for (let i = 0; i < 400; i++) {
@@ -58,7 +49,7 @@ describe('credentials in the URL', () => {
     }
     for (const format of ['csv', 'json']) {
       const { content } = (await call('deliveries.exportLog', { format })).value as { content: string };
-      expect(content).toContain(`${server.url}/creds`);
+      expect(content).toContain(`${api.server.url}/creds`);
       expect(content).not.toMatch(/s%3Acret|s:cret|alice:/);
     }
   });
@@ -95,7 +86,7 @@ describe('saved webhooks, environments, emulate over the API (outputs checked ag
 
   it('the active environment fills {{variables}} in bulk templates', async () => {
     const env = (
-      await call('environments.save', { name: 'staging', variables: { base: server.url, token: 't-1' } })
+      await call('environments.save', { name: 'staging', variables: { base: api.server.url, token: 't-1' } })
     ).value as { id: number };
     await call('environments.activate', { id: env.id });
     const job = (
@@ -109,9 +100,9 @@ describe('saved webhooks, environments, emulate over the API (outputs checked ag
         rows: { content: 'id\n7\n', format: 'csv' },
       })
     ).value as { jobId: number };
-    for (let i = 0; i < 400 && !server.received.some((r) => r.url === '/env/7'); i++)
+    for (let i = 0; i < 400 && !api.server.received.some((r) => r.url === '/env/7'); i++)
       await new Promise((r) => setTimeout(r, 10));
-    const got = server.received.find((r) => r.url === '/env/7');
+    const got = api.server.received.find((r) => r.url === '/env/7');
     expect(got?.headers.authorization).toBe('Bearer t-1');
     expect(job.jobId).toBeGreaterThan(0);
     expect((await call('environments.save', { name: 'staging', variables: {} })).error?.code).toBe(
@@ -120,12 +111,12 @@ describe('saved webhooks, environments, emulate over the API (outputs checked ag
   });
 
   it('emulate.send delivers an Ontraport ping with the Ontraport policy', async () => {
-    const result = await call('emulate.send', { kind: 'ontraport-ping', to: `${server.url}/ping` });
+    const result = await call('emulate.send', { kind: 'ontraport-ping', to: `${api.server.url}/ping` });
     expect(result.ok).toBe(true);
     expect(result.value).toMatchObject({ policy: 'ontraport', type: 'emulator' });
-    for (let i = 0; i < 400 && !server.received.some((r) => r.url === '/ping'); i++)
+    for (let i = 0; i < 400 && !api.server.received.some((r) => r.url === '/ping'); i++)
       await new Promise((r) => setTimeout(r, 10));
-    expect(server.received.find((r) => r.url === '/ping')?.body.toString()).toMatch(/firstname=/);
+    expect(api.server.received.find((r) => r.url === '/ping')?.body.toString()).toMatch(/firstname=/);
   });
 });
 
@@ -142,7 +133,7 @@ describe('clearing finished deliveries from the log', () => {
   const deliveredBulkRow = async (path: string) => {
     const bulk = (
       await call('bulk.start', {
-        template: { method: 'POST', url: server.url + path, body: '{}' },
+        template: { method: 'POST', url: api.server.url + path, body: '{}' },
         rows: { content: '[{"n":1}]', format: 'json' },
       })
     ).value as { id: number };
@@ -176,7 +167,7 @@ describe('clearing finished deliveries from the log', () => {
 
       const attemptsOf = (id: number) =>
         (
-          engine.ctx.db
+          api.engine.ctx.db
             .prepare('SELECT COUNT(*) AS n FROM delivery_attempts WHERE delivery_id = ?')
             .get(id) as {
             n: number;
@@ -244,7 +235,7 @@ describe('clearing finished deliveries from the log', () => {
     try {
       const finished: number[] = [];
       for (let i = 0; i < 4; i++) {
-        const d = (await send({ url: `${server.url}/n${i}` })).value as { id: number };
+        const d = (await send({ url: `${api.server.url}/n${i}` })).value as { id: number };
         await until(d.id, ['succeeded']);
         finished.push(d.id);
       }

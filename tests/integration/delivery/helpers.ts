@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Database from 'better-sqlite3';
@@ -136,5 +137,27 @@ export async function apiHarness() {
       await server.close();
       removeDir(dir.path);
     },
+  };
+}
+
+/** `apiHarness` opened before the file's tests and closed after them; read its parts inside a test. */
+export function useApiHarness() {
+  let harness: Awaited<ReturnType<typeof apiHarness>> | undefined;
+  beforeAll(async () => {
+    harness = await apiHarness();
+  });
+  afterAll(() => harness?.close());
+  const live = () => {
+    if (!harness) throw new Error('the API harness is not open yet (use it inside a test)');
+    return harness;
+  };
+  return {
+    get engine() {
+      return live().engine;
+    },
+    get server() {
+      return live().server;
+    },
+    call: (method: string, input: unknown) => live().call(method, input),
   };
 }

@@ -1,19 +1,10 @@
 import { request as httpRequest } from 'node:http';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../../electron/engine/engine';
+import { afterEach, describe, expect, it } from 'vitest';
 import { newDelivery } from '../../../electron/engine/delivery/new-delivery';
-import { apiHarness, deliveryHarness, type ApiReply } from './helpers';
+import { deliveryHarness, useApiHarness, type ApiReply } from './helpers';
 
-let harness: Awaited<ReturnType<typeof apiHarness>>;
-let engine: Engine;
-let server: Awaited<ReturnType<typeof apiHarness>>['server'];
-let call: Awaited<ReturnType<typeof apiHarness>>['call'];
-
-beforeAll(async () => {
-  harness = await apiHarness();
-  ({ engine, server, call } = harness);
-});
-afterAll(() => harness.close());
+const api = useApiHarness();
+const call = api.call;
 
 async function until<T>(fn: () => T | undefined | Promise<T | undefined>): Promise<T> {
   for (let i = 0; i < 800; i++) {
@@ -41,7 +32,7 @@ describe('requests that could never be sent are refused up front, naming the fie
     ],
   ])('%j', async (headers, message) => {
     const result = await call('deliveries.send', {
-      request: { method: 'POST', url: server.url, headers, bodyBase64: '' },
+      request: { method: 'POST', url: api.server.url, headers, bodyBase64: '' },
     });
     expect(result.error?.code).toBe('invalid_input');
     expect(result.error?.message).toMatch(message);
@@ -49,7 +40,7 @@ describe('requests that could never be sent are refused up front, naming the fie
 
   it('a Standard Webhooks secret that is not base64', async () => {
     const result = await call('deliveries.send', {
-      request: { method: 'POST', url: server.url, headers: [], bodyBase64: '' },
+      request: { method: 'POST', url: api.server.url, headers: [], bodyBase64: '' },
       signing: { scheme: 'standard-webhooks', secret: 'not base64 !!' },
     });
     expect(result.error?.code).toBe('invalid_input');
@@ -60,13 +51,13 @@ describe('requests that could never be sent are refused up front, naming the fie
     const result = await call('deliveries.send', {
       request: {
         method: 'POST',
-        url: `${server.url}/close`,
+        url: `${api.server.url}/close`,
         headers: [['Connection', 'close']],
         bodyBase64: '',
       },
     });
     expect(result.ok).toBe(true);
-    await until(() => server.received.find((r) => r.url === '/close'));
+    await until(() => api.server.received.find((r) => r.url === '/close'));
   });
 });
 
@@ -75,7 +66,7 @@ describe('replay', () => {
     const body = Buffer.alloc(2048, 'x');
     // undici will not send Expect itself; node:http does, and sends the body once the receiver says 100 Continue.
     const res = await new Promise<{ statusCode: number }>((resolve, reject) => {
-      const req = httpRequest(`${engine.receiverUrl}/h/expect`, {
+      const req = httpRequest(`${api.engine.receiverUrl}/h/expect`, {
         method: 'POST',
         headers: { 'Content-Type': 'text/plain', Expect: '100-continue' },
       });
@@ -88,7 +79,7 @@ describe('replay', () => {
     });
     expect(res.statusCode).toBe(200);
     const captured = await until(() =>
-      engine.ctx.captures.list({ limit: 10 }).items.find((c) => c.path === '/h/expect'),
+      api.engine.ctx.captures.list({ limit: 10 }).items.find((c) => c.path === '/h/expect'),
     );
     const detail = (await call('captures.get', { id: captured.id })).value as {
       headers: Array<[string, string]>;
@@ -96,12 +87,12 @@ describe('replay', () => {
     expect(detail.headers.some(([n]) => n.toLowerCase() === 'expect')).toBe(true);
     const replay = (await call('deliveries.replay', {
       captureId: captured.id,
-      url: `${server.url}/replayed-expect`,
+      url: `${api.server.url}/replayed-expect`,
       mode: 'exact',
       policy: 'none',
     })) as ApiReply & { value: { id: number } };
     expect(replay.ok).toBe(true);
-    const got = await until(() => server.received.find((r) => r.url === '/replayed-expect'));
+    const got = await until(() => api.server.received.find((r) => r.url === '/replayed-expect'));
     expect(got.body.equals(body)).toBe(true);
     expect(got.headers.expect).toBeUndefined();
     const state = await until(async () => {
@@ -121,7 +112,7 @@ describe('bulk send escapes merged values for where they land, as the composer d
       await call('bulk.start', {
         template: {
           method: 'POST',
-          url: `${server.url}/bulk-escape/[id]?note=[note]`,
+          url: `${api.server.url}/bulk-escape/[id]?note=[note]`,
           headers: [['X-Note', '[name]']],
           body: '{"id":[id],"name":"[name]","note":"[note]"}',
         },
@@ -129,7 +120,7 @@ describe('bulk send escapes merged values for where they land, as the composer d
       })
     ).value as { jobId: number };
     expect(job.jobId).toBeGreaterThan(0);
-    const first = await until(() => server.received.find((r) => r.url.startsWith('/bulk-escape/1')));
+    const first = await until(() => api.server.received.find((r) => r.url.startsWith('/bulk-escape/1')));
     expect(first.url).toBe('/bulk-escape/1?note=a%26b%3Dc');
     expect(first.headers['content-type']).toBe('application/json');
     expect(JSON.parse(first.body.toString())).toEqual({ id: 1, name: 'Jo "The Man"', note: 'a&b=c' });
@@ -145,7 +136,7 @@ describe('bulk send escapes merged values for where they land, as the composer d
     expect(progress.rowErrors).toEqual([
       { row: 2, message: expect.stringMatching(/^row 2: header "X-Note" would contain a line break/) },
     ]);
-    const third = server.received.find((r) => r.url.startsWith('/bulk-escape/3'))!;
+    const third = api.server.received.find((r) => r.url.startsWith('/bulk-escape/3'))!;
     expect(third.headers['content-type']).toBe('application/json');
     expect(JSON.parse(third.body.toString())).toEqual({ id: 3, name: 'ok', note: 'x\ny' });
   });
@@ -174,10 +165,10 @@ describe('a stored delivery that cannot be sent fails once, without retries', ()
   ])('%s', async (_, options, headers, error) => {
     h = deliveryHarness();
     h.service.start();
-    const before = server.received.length;
+    const before = api.server.received.length;
     const row = h.service.queue.store.insert(
       newDelivery(
-        { method: 'POST', url: `${server.url}/never`, headers, body: Buffer.from('x') },
+        { method: 'POST', url: `${api.server.url}/never`, headers, body: Buffer.from('x') },
         { policy: 'ortto', ...options } as never,
         'manual',
         h.clock.now(),
@@ -191,6 +182,6 @@ describe('a stored delivery that cannot be sent fails once, without retries', ()
     expect(detail.attempts).toBe(1);
     expect(detail.lastError).toMatch(error);
     expect(detail.lastError).toMatch(/not retried/);
-    expect(server.received.length).toBe(before);
+    expect(api.server.received.length).toBe(before);
   });
 });
