@@ -297,11 +297,43 @@ function scanQuotes(command: string): number[] {
   return escapedBackticks;
 }
 
+/**
+ * Backslash-newline continues a line, as a shell reads it: a word break outside quotes, nothing inside double quotes,
+ * and two literal characters inside single quotes (where `toCurl` may have written them as part of a body).
+ */
+function joinContinuations(command: string): string {
+  let out = '';
+  let quote: "'" | '"' | null = null;
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i]!;
+    if (quote === "'") {
+      if (c === "'") quote = null;
+      out += c;
+      continue;
+    }
+    if (c === '\\') {
+      const newline =
+        command[i + 1] === '\n' ? 1 : command[i + 1] === '\r' && command[i + 2] === '\n' ? 2 : 0;
+      if (newline > 0) {
+        out += quote === '"' ? '' : ' ';
+        i += newline;
+      } else {
+        out += c + (command[i + 1] ?? '');
+        i++;
+      }
+      continue;
+    }
+    if (quote === '"' ? c === '"' : c === "'" || c === '"') quote = quote ? null : (c as "'" | '"');
+    out += c;
+  }
+  return out;
+}
+
 /** Stands in for an escaped backtick while shell-quote splits the words (a private-use character). */
 const backtickMark = '\uE000';
 
 function tokenize(command: string): Token[] {
-  let joined = command.replace(/\\\r?\n/g, ' ').replace(/^\s*\$\s+/, '');
+  let joined = joinContinuations(command).replace(/^\s*\$\s+/, '');
   const escapedBackticks = scanQuotes(joined);
   const marked = escapedBackticks.length > 0 && !joined.includes(backtickMark);
   if (marked) {

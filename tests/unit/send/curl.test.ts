@@ -168,6 +168,14 @@ describe('toCurl ↔ parseCurl', () => {
     );
   });
 
+  it('keeps a backslash before a newline inside single quotes (a body), and joins continued lines outside them', () => {
+    const body = Uint8Array.from([92, 10, 1]); // found by the fuzz test below: seed 144773354
+    const parsed = parseCurl(toCurl({ method: 'POST', url: 'https://x.test/bin', headers: [], body }));
+    expect([...Buffer.from(parsed.bodyBase64 ?? '', 'base64')]).toEqual([92, 10, 1]);
+    const continued = parseCurl("curl -X POST \\\nhttps://x.test/a \\\n  -H 'X-A: 1'");
+    expect([continued.url, continued.headers]).toEqual(['https://x.test/a', [['X-A', '1']]]);
+  });
+
   it('round-trips binary bodies through the base64 pipe', () => {
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 1, maxLength: 200 }), (bytes) => {
