@@ -10,6 +10,7 @@ import type { EngineConfig, EngineContext, EngineModule, ReceiverHooks } from '.
 import { EventBus } from './events/event-bus';
 import { startReceiver, type Receiver } from './receiver/receiver';
 import { openStores } from './store/open-stores';
+import { receiverAnnotator } from './receiver/annotate';
 import { pruneOnce } from './store/retention';
 import { backgroundChunks } from './util/background-chunks';
 import { systemClock, type Clock } from './util/clock';
@@ -55,7 +56,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       progress: (p) => bus.emit('index.progress', p),
       indexFailed: (error) =>
         log.error('index: a background slice failed; retrying', { error: String(error) }),
+      fileFailed: (error) => log.error('store: filing a capture failed', { error: String(error) }),
     },
+    filing: 'later',
   });
   endpoints.onChange((endpoint, deletedId) => bus.emit('endpoint.changed', { endpoint, deletedId }));
   const receiverHooks: ReceiverHooks = { interceptors: [], annotators: [] };
@@ -115,6 +118,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...desktop.handlers,
   };
 
+  captures.startFiling(receiverAnnotator(ctx));
   try {
     receiver = await startReceiver(ctx, { host: config.receiverHost, port: config.receiverPort });
     for (const module of Object.values(modules)) await module.start?.();

@@ -3,6 +3,8 @@ import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
+import { openStores } from '../../electron/engine/store/open-stores';
+import { systemClock } from '../../electron/engine/util/clock';
 
 export interface CrashRound {
   acknowledged: number;
@@ -72,10 +74,20 @@ export async function crashRound(
   await new Promise((r) => (child.exitCode !== null || child.signalCode ? r(null) : child.once('exit', r)));
   await agent.close();
 
+  // What the crash left must be intact before anything opens it; then the restart files the acknowledged captures the
+  // crash left in the inbox, and every one of them must be a capture with its exact body.
+  const crashed = new Database(join(dataDir, 'hookscope.sqlite'));
+  const integrity = crashed.pragma('integrity_check', { simple: true }) as string;
+  crashed.close();
+  const restarted = openStores({ dataDir, clock: systemClock });
+  restarted.captures.fileWaiting();
+  restarted.captures.close();
+  restarted.db.close();
   const db = new Database(join(dataDir, 'hookscope.sqlite'));
   try {
-    const integrity = db.pragma('integrity_check', { simple: true }) as string;
-    const get = db.prepare('SELECT body FROM capture_bodies WHERE capture_id = ?');
+    const get = db.prepare(
+      'SELECT b.body FROM capture_bodies b JOIN captures c ON c.id = b.capture_id WHERE b.capture_id = ?',
+    );
     let missing = 0;
     let corrupted = 0;
     for (const [id, hash] of acked) {

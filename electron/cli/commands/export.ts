@@ -41,7 +41,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       `--format: expected one of ${exportFormat.options.join(', ')}, got "${values.format}"`,
     );
   const limit = intFlag(values.limit, '--limit', 100_000, 1, 10_000_000);
-  const stores = openStores({ dataDir: existingDataDir(values['data-dir']), clock: systemClock });
+  const stores = openStores({
+    dataDir: existingDataDir(values['data-dir']),
+    clock: systemClock,
+    // The app files what it acknowledged, with its annotators (vendor labels, verification).
+    filing: 'never',
+  });
   try {
     const filter = toFilter(values, stores.endpoints, Date.now());
     if (filter.text) stores.captures.indexer.drain();

@@ -68,7 +68,12 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
     values['exit-after'] === undefined
       ? Infinity
       : intFlag(values['exit-after'], '--exit-after', 1, 1, 1_000_000);
-  const stores = openStores({ dataDir: existingDataDir(values['data-dir']), clock: systemClock });
+  const stores = openStores({
+    dataDir: existingDataDir(values['data-dir']),
+    clock: systemClock,
+    // The app files what it acknowledged, with its annotators (vendor labels, verification).
+    filing: 'never',
+  });
   const filter = toFilter(values, stores.endpoints, Date.now());
   const colour = !values.json && process.stdout.isTTY === true;
   let printed = 0;

@@ -1,7 +1,7 @@
 import { createServer, ServerResponse, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { HeaderPair } from '../../shared/contract/index';
-import type { CaptureAnnotations, EngineContext, IncomingCapture, Interception } from '../context';
+import type { EngineContext, IncomingCapture, Interception } from '../context';
 import { mediaType } from '../store/capture-rows';
 import type { Endpoint } from '../../shared/contract/index';
 import { ResponseRules, type DecidedResponse } from './response-rules';
@@ -243,24 +243,14 @@ async function respond(
     return;
   }
 
-  const annotations: CaptureAnnotations = {};
-  for (const annotate of ctx.receiverHooks.annotators) {
-    try {
-      Object.assign(annotations, annotate(incoming, endpoint));
-    } catch (error) {
-      ctx.log.error('receiver: annotator failed', { error: String(error) });
-    }
-  }
-
   let id: number;
   try {
     id = await ctx.captures.add({
       ...incoming,
-      source: annotations.source ?? incoming.source,
-      publicUrl: annotations.publicUrl ?? incoming.publicUrl,
-      vendor: annotations.vendor ?? null,
-      eventLabel: annotations.eventLabel ?? null,
-      verification: annotations.verification ?? null,
+      vendor: null,
+      eventLabel: null,
+      verification: null,
+      annotate: true,
       response:
         problem === 'aborted'
           ? null

@@ -20,6 +20,7 @@ import {
   type CaptureRow,
   type StatusClass,
 } from './capture-rows';
+import { CaptureFiler, type CaptureAnnotator } from './capture-filer';
 import { CaptureWriter, type NewCapture } from './capture-writer';
 import type { EndpointStore } from './endpoint-store';
 import { FtsIndexer, type IndexProgress, type SearchTextExtractor } from './fts-indexer';
@@ -31,11 +32,14 @@ export interface CaptureStoreEvents {
   progress(progress: IndexProgress): void;
   /** A background index slice failed; it is retried. */
   indexFailed?(error: unknown): void;
+  /** Filing a capture failed (an annotator threw, or the database refused a write; writes are retried). */
+  fileFailed?(error: unknown): void;
 }
 
 /** Captures: written by group commit, read by keyset pages, searched through the asynchronous FTS index. */
 export class CaptureStore {
   private readonly writer: CaptureWriter;
+  private readonly filer: CaptureFiler;
   readonly indexer: FtsIndexer;
   private readonly extractors: SearchTextExtractor[] = [];
   private readonly checkpointer: WalCheckpointer;
@@ -58,15 +62,19 @@ export class CaptureStore {
       (error) => events.indexFailed?.(error),
     );
     this.minutes = new CaptureMinutes(db);
-    this.writer = new CaptureWriter(
+    this.filer = new CaptureFiler(
       db,
-      (summaries) => {
+      this.minutes,
+      ({ summaries, endpointCounts }) => {
+        endpoints.addCaptureCounts(endpointCounts);
         events.created(summaries);
         this.indexer.committed();
       },
-      (counts) => endpoints.addCaptureCounts(counts),
-      this.minutes,
+      (error) => events.fileFailed?.(error),
+      this.indexer.loopShare,
     );
+    this.writer = new CaptureWriter(db, (count) => this.filer.poke(count));
+    this.indexer.beforeDrain = () => this.fileWaiting();
     // Ask the index itself, not fts5vocab: a vocabulary row counts the term's whole doclist (3.9 ms for a word in 200k
     // captures), while a MATCH stops at the first document (0.03 ms). Tokens are letters and digits only.
     const anyMatch = db.prepare('SELECT 1 FROM captures_fts WHERE captures_fts MATCH ? LIMIT 1').pluck();
@@ -88,6 +96,25 @@ export class CaptureStore {
     this.writer.flush();
   }
 
+  /**
+   * Starts moving acknowledged captures from the inbox into the store. Until then (and in processes that never start
+   * it, like the CLI's `tail` next to a running app) only captures already filed are read.
+   */
+  startFiling(annotate?: CaptureAnnotator): void {
+    this.filer.start(annotate);
+  }
+
+  /** Files every capture acknowledged so far, however many (tests, a complete search, shutdown). */
+  fileWaiting(): void {
+    this.writer.flush();
+    this.filer.catchUp(Infinity);
+  }
+
+  /** Files what is waiting, so reads include every capture acknowledged so far (bounded; see CaptureFiler.catchUp). */
+  current(throughId?: number): void {
+    this.filer.catchUp(undefined, throughId);
+  }
+
   addSearchTextExtractor(extractor: SearchTextExtractor): void {
     this.extractors.push(extractor);
   }
@@ -96,6 +123,7 @@ export class CaptureStore {
     items: CaptureSummary[];
     nextCursor: number | null;
   } {
+    this.current();
     const sql = filterToSql(options.filter, this.isIndexedTerm);
     const where = [...sql.where];
     const params = [...sql.params];
@@ -118,6 +146,7 @@ export class CaptureStore {
   }
 
   count(filter?: CaptureFilter): number {
+    this.current();
     const sql = filterToSql(filter, this.isIndexedTerm);
     if (sql.where.length === 0) return this.counter('captures');
     return (
@@ -136,6 +165,7 @@ export class CaptureStore {
     filter: CaptureFilter | undefined,
     window: { endMs: number; bucketMs: number; buckets: number },
   ): { rate: number[]; statuses: Record<StatusClass, number> } {
+    this.current();
     const sql = filterToSql(filter, this.isIndexedTerm);
     const onlyAnEndpoint = sql.where.length === 1 && sql.where[0] === 'c.endpoint_id = ?';
     const rate =
@@ -183,6 +213,7 @@ export class CaptureStore {
 
   /** Ids matching a filter, newest first (export, bulk delete). */
   ids(filter: CaptureFilter | undefined, limit: number): number[] {
+    this.current();
     const sql = filterToSql(filter, this.isIndexedTerm);
     return (
       this.db
@@ -194,6 +225,7 @@ export class CaptureStore {
   }
 
   get(id: number): CaptureDetail {
+    this.current(id);
     const row = this.db
       .prepare(
         'SELECT c.*, b.body FROM captures c LEFT JOIN capture_bodies b ON b.capture_id = c.id WHERE c.id = ?',
@@ -221,6 +253,7 @@ export class CaptureStore {
 
   /** The raw body bytes only (replay, export). */
   body(id: number): Buffer {
+    this.current(id);
     const row = this.db.prepare('SELECT body FROM capture_bodies WHERE capture_id = ?').get(id) as
       { body: Buffer } | undefined;
     if (!row) throw new ApiError('not_found', `No capture with id ${id}.`, { id });
@@ -229,12 +262,14 @@ export class CaptureStore {
 
   /** Set vendor/event label after the fact (decoder upgrades, imports). */
   setLabels(id: number, vendor: string | null, eventLabel: string | null): void {
+    this.current();
     this.db
       .prepare('UPDATE captures SET vendor = ?, event_label = ? WHERE id = ?')
       .run(vendor, eventLabel, id);
   }
 
   delete(ids: number[]): number {
+    this.current();
     let deleted = 0;
     const select = this.db.prepare(
       'SELECT id, received_at_ms, endpoint_id, stored_body_size, response_status FROM captures WHERE id = ?',
@@ -285,9 +320,10 @@ export class CaptureStore {
   }
 
   deleteAll(): number {
-    const count = this.counter('captures');
+    this.writer.flush();
+    const count = this.counter('captures') + this.filer.unfiledCount();
     this.db.transaction(() => {
-      this.db.exec(`DELETE FROM captures; DELETE FROM capture_bodies;
+      this.db.exec(`DELETE FROM captures; DELETE FROM capture_bodies; DELETE FROM capture_inbox;
         UPDATE counters SET value = 0
           WHERE name IN ('captures', 'body_bytes', 'status_2xx', 'status_3xx', 'status_4xx', 'status_5xx');
         UPDATE endpoints SET capture_count = 0, status_2xx = 0, status_3xx = 0, status_4xx = 0, status_5xx = 0;`);
@@ -301,7 +337,8 @@ export class CaptureStore {
   stats(): Stats {
     const progress = this.indexer.progress();
     return {
-      count: this.counter('captures'),
+      // Acknowledged captures, filed or not: the list shows the unfiled ones as soon as the filer reaches them.
+      count: this.counter('captures') + this.filer.unfiledCount(),
       bodyBytes: this.counter('body_bytes'),
       dbSizeBytes: this.fileSize(),
       latestId: progress.latestId,
@@ -332,6 +369,13 @@ export class CaptureStore {
 
   close(): void {
     this.writer.flush();
+    // A clean shutdown leaves nothing unfiled, so tools that only read (the CLI's export) see every capture.
+    try {
+      this.filer.catchUp(Infinity);
+    } catch {
+      // filed at the next start instead
+    }
+    this.filer.stop();
     this.indexer.stop();
     this.checkpointer.stop();
   }

@@ -1,7 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { CaptureSummary, HeaderPair } from '../../shared/contract/index';
-import type { CaptureMinutes } from './capture-minutes';
-import { statusClassIndex, toSummary, type CaptureRow } from './capture-rows';
+import type { HeaderPair } from '../../shared/contract/index';
 
 export interface NewCapture {
   receivedAtMs: number;
@@ -30,6 +28,8 @@ export interface NewCapture {
     reason: string | null;
   } | null;
   verification: { scheme: string; ok: boolean; reason: string } | null;
+  /** Run the receiver's annotators (vendor, verification, tunnel) when the capture is filed. */
+  annotate?: boolean;
 }
 
 interface Pending {
@@ -39,9 +39,10 @@ interface Pending {
 }
 
 /**
- * Group commit: every capture that arrives in one event-loop turn is written in one transaction, and each request is
- * acknowledged only after that COMMIT. Throughput stays near a bare server because one fsync-free WAL commit serves
- * the whole batch (see PERFORMANCE-NOTES: ≈1.0× vs 0.34× for a commit per request).
+ * The acknowledge path's half of the store. Group commit: every capture that arrives in one event-loop turn is written
+ * to the inbox in one transaction, and each request is acknowledged only after that COMMIT — one row per request and
+ * nothing else, so durability costs little throughput (PERFORMANCE-NOTES: one commit per request ran at 0.34×). The
+ * CaptureFiler turns inbox rows into captures afterwards.
  */
 export class CaptureWriter {
   private pending: Pending[] = [];
@@ -50,74 +51,17 @@ export class CaptureWriter {
 
   constructor(
     db: Database.Database,
-    private readonly onCommitted: (summaries: CaptureSummary[]) => void,
-    /** Per endpoint: [captures, 2xx, 3xx, 4xx, 5xx] in this batch. */
-    afterInsert: (endpointCounts: Map<number, number[]>) => void,
-    minutes: CaptureMinutes,
+    private readonly onCommitted: (count: number) => void,
   ) {
-    const insertCapture = db.prepare(`INSERT INTO captures (
-      received_at_ms, method, path, query, http_version, headers, remote_address, remote_port, content_type,
-      content_encoding, body_size, stored_body_size, truncated, endpoint_id, source, public_url, vendor, event_label,
-      response_status, response, verification)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const insertBody = db.prepare('INSERT INTO capture_bodies (capture_id, body) VALUES (?, ?)');
-    const bumpCounters = db.prepare(
-      `UPDATE counters SET value = value + CASE name WHEN 'captures' THEN ? WHEN 'body_bytes' THEN ?
-        WHEN 'status_2xx' THEN ? WHEN 'status_3xx' THEN ? WHEN 'status_4xx' THEN ? WHEN 'status_5xx' THEN ? ELSE 0 END
-       WHERE name IN ('captures', 'body_bytes', 'status_2xx', 'status_3xx', 'status_4xx', 'status_5xx')`,
-    );
+    const insert = db.prepare('INSERT INTO capture_inbox (capture, body) VALUES (?, ?)');
     this.insertBatch = db.transaction((batch: NewCapture[]) => {
       const ids: number[] = [];
-      let bytes = 0;
-      const endpointCounts = new Map<number, number[]>();
-      const classes = [0, 0, 0, 0];
-      const perMinute = minutes.tally();
-      for (const c of batch) {
-        const statusClass = statusClassIndex(c.response?.status ?? null);
-        if (statusClass !== null) classes[statusClass]!++;
-        const info = insertCapture.run(
-          c.receivedAtMs,
-          c.method,
-          c.path,
-          c.query,
-          c.httpVersion,
-          JSON.stringify(c.headers),
-          c.remoteAddress,
-          c.remotePort,
-          c.contentType,
-          c.contentEncoding,
-          c.bodySizeBytes,
-          c.body.byteLength,
-          c.truncated ? 1 : 0,
-          c.endpointId,
-          c.source,
-          c.publicUrl,
-          c.vendor,
-          c.eventLabel,
-          c.response?.status ?? null,
-          c.response ? JSON.stringify(c.response) : null,
-          c.verification ? JSON.stringify(c.verification) : null,
-        );
-        const id = Number(info.lastInsertRowid);
-        insertBody.run(id, c.body);
-        ids.push(id);
-        bytes += c.body.byteLength;
-        perMinute.count(c.endpointId, c.receivedAtMs, 1);
-        if (c.endpointId !== null) {
-          let counts = endpointCounts.get(c.endpointId);
-          if (!counts) endpointCounts.set(c.endpointId, (counts = [0, 0, 0, 0, 0]));
-          counts[0]!++;
-          if (statusClass !== null) counts[statusClass + 1]!++;
-        }
-      }
-      bumpCounters.run(batch.length, bytes, ...classes);
-      perMinute.apply();
-      afterInsert(endpointCounts);
+      for (const c of batch) ids.push(Number(insert.run(inboxJson(c), c.body).lastInsertRowid));
       return ids;
     });
   }
 
-  /** Resolves with the row id once the row is committed. */
+  /** Resolves with the capture's id once its row is committed. */
   enqueue(capture: NewCapture): Promise<number> {
     return new Promise((resolve, reject) => {
       this.pending.push({ capture, resolve, reject });
@@ -141,30 +85,14 @@ export class CaptureWriter {
       for (const p of batch) p.reject(error);
       return;
     }
-    const summaries = batch.map((p, i) => {
-      const c = p.capture;
-      return toSummary({
-        id: ids[i]!,
-        received_at_ms: c.receivedAtMs,
-        method: c.method,
-        path: c.path,
-        query: c.query,
-        endpoint_id: c.endpointId,
-        response_status: c.response?.status ?? null,
-        body_size: c.bodySizeBytes,
-        content_type: c.contentType,
-        remote_address: c.remoteAddress,
-        truncated: c.truncated ? 1 : 0,
-        source: c.source,
-        vendor: c.vendor,
-        event_label: c.eventLabel,
-      } as CaptureRow);
-    });
     for (let i = 0; i < batch.length; i++) batch[i]!.resolve(ids[i]!);
-    this.onCommitted(summaries);
+    this.onCommitted(batch.length);
   }
 
   get queued(): number {
     return this.pending.length;
   }
 }
+
+/** Everything but the body, which has its own column. */
+const inboxJson = (c: NewCapture): string => JSON.stringify({ ...c, body: undefined });

@@ -104,6 +104,13 @@ export class EndpointStore {
     return this.defaultEndpoint;
   }
 
+  /** An endpoint by id from the cache, or null if there is none (deleted). */
+  byId(id: number): Endpoint | null {
+    if (this.defaultEndpoint.id === id) return this.defaultEndpoint;
+    for (const endpoint of this.bySlug.values()) if (endpoint.id === id) return endpoint;
+    return null;
+  }
+
   list(): Endpoint[] {
     const counts = new Map(
       (

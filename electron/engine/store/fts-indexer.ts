@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { HeaderPair } from '../../shared/contract/index';
 import type { Clock } from '../util/clock';
 import { decodeContentEncoding, indexableText } from './body-text';
+import { LoopShare } from './loop-share';
 import { withoutWaiting } from './without-waiting';
 
 export interface IndexableCapture {
@@ -52,7 +53,7 @@ export interface IndexProgress {
  *
  * It shares the event loop with the receiver, so each batch is a time slice (`sliceMs`), never a fixed row count: a
  * 500-row batch of decoded Ortto payloads took ~150 ms and was the receiver's p99. While captures keep arriving it
- * rests between slices (see `restAfter`): the receiver gets most of the loop during a burst, and all but a tenth of it
+ * rests between slices (see `restAfter`): the receiver gets most of the loop during a burst, and all but a twentieth of it
  * while the burst saturates the loop; once traffic pauses it runs back to back and catches up.
  */
 export class FtsIndexer {
@@ -76,10 +77,8 @@ export class FtsIndexer {
   private pendingDeletes: number[] = [];
   /** Every capture up to this id was deleted (and, at open, those below the oldest capture): remove their rows. */
   private pendingDeleteUpTo: number | null = null;
-  /** Event-loop utilisation at the start of the current window, and the indexer's own busy time since then. */
-  private eluMark = performance.eventLoopUtilization();
-  private ownMsSinceMark = 0;
-  private receiverSaturated = false;
+  /** Shared with the filer: both are background work, and neither should read the other's catch-up as traffic. */
+  loopShare = new LoopShare();
   /** Slices that failed in a row (reset by one that works). */
   private failures = 0;
   private readonly selectBatch: Database.Statement;
@@ -88,6 +87,7 @@ export class FtsIndexer {
   private readonly deleteFtsUpTo: Database.Statement;
   private readonly setWatermark: Database.Statement;
   private readonly getWatermark: Database.Statement;
+  private readonly filedAbove: Database.Statement;
 
   constructor(
     private readonly db: Database.Database,
@@ -120,6 +120,7 @@ export class FtsIndexer {
     this.deleteFtsUpTo = db.prepare('DELETE FROM captures_fts WHERE rowid <= ?');
     this.setWatermark = db.prepare('UPDATE idx.index_state SET indexed_upto = ?');
     this.getWatermark = db.prepare('SELECT indexed_upto FROM idx.index_state').pluck();
+    this.filedAbove = db.prepare('SELECT 1 FROM captures WHERE id > ? LIMIT 1').pluck();
     // Deletes reach the index after their captures' COMMIT, so a crash in between leaves rows of captures that are
     // gone. Searches join the captures table and never show them; drop those retention left below the oldest capture.
     const oldest = db.prepare('SELECT MIN(id) FROM captures').pluck().get() as number | null;
@@ -167,6 +168,7 @@ export class FtsIndexer {
     const started = performance.now();
     this.running = true;
     let written = 0;
+    let preparedNow: number;
     let behind: boolean;
     let busy = false;
     let oldestWaitingMs: number | null;
@@ -189,6 +191,7 @@ export class FtsIndexer {
         bytes += row.body.byteLength;
         done++;
       }
+      preparedNow = done;
       if (budgetMs !== Infinity && !waitingToWrite) this.lastSliceRows = Math.max(1, done);
       behind = waitingToWrite || rows.length === want || done < rows.length;
       oldestWaitingMs = this.prepared[0] ? this.preparedAt : (rows[done]?.received_at_ms ?? null);
@@ -213,10 +216,11 @@ export class FtsIndexer {
       this.lastProgressAt = now;
       const progress = this.progress();
       this.onProgress(progress);
-      behind = progress.lagRows > 0;
+      // Only filed captures can be indexed; the filer wakes the indexer when it files more.
+      behind = progress.lagRows > 0 && this.filedAbove.get(progress.indexedUpTo) !== undefined;
     }
     const tookMs = performance.now() - started;
-    this.noteLoad(tookMs);
+    this.loopShare.note('index', tookMs, Math.max(preparedNow, written));
     const backlogAgeMs = oldestWaitingMs === null ? 0 : now - oldestWaitingMs;
     if (busy) this.poke(Math.max(this.busyRetryMs, this.restAfter(tookMs, backlogAgeMs)));
     else if (behind) this.poke(this.restAfter(tookMs, backlogAgeMs));
@@ -227,26 +231,14 @@ export class FtsIndexer {
    * How long to rest after a slice. Captures come first: while they keep arriving the index rests `busyRestMs` as long
    * as its backlog is young, and takes its full share of the loop once the backlog is older than `maxRestingLagMs`, so
    * the lag stays bounded under sustained load — unless the receiver alone keeps the loop busy: then indexing more
-   * would only slow the acknowledgements, so it takes about a tenth of the loop and lets the lag grow (reported as
+   * would only slow the acknowledgements, so it takes about a twentieth of the loop and lets the lag grow (reported as
    * index lag) until the burst passes. When captures stop, it runs back to back.
    */
   private restAfter(tookMs: number, backlogAgeMs: number): number {
     if (performance.now() - this.lastCommitAt >= 50) return 0;
-    if (this.receiverSaturated && backlogAgeMs < this.maxSaturatedLagMs)
-      return Math.max(this.busyRestMs, Math.ceil(tookMs * 9));
+    if (this.loopShare.saturated && backlogAgeMs < this.maxSaturatedLagMs)
+      return Math.max(this.busyRestMs, Math.ceil(tookMs * 19));
     return backlogAgeMs < this.maxRestingLagMs ? this.busyRestMs : 0;
-  }
-
-  /** Whether everything but the indexer kept the event loop more than 70 % busy over the last ≥ 100 ms. */
-  private noteLoad(ownMs: number): void {
-    this.ownMsSinceMark += ownMs;
-    const mark = performance.eventLoopUtilization();
-    const window = performance.eventLoopUtilization(mark, this.eluMark);
-    const windowMs = window.idle + window.active;
-    if (windowMs < 100) return;
-    this.receiverSaturated = (window.active - this.ownMsSinceMark) / windowMs > 0.7;
-    this.eluMark = mark;
-    this.ownMsSinceMark = 0;
   }
 
   private prepare(row: IndexRow): PreparedRow {
@@ -341,26 +333,42 @@ export class FtsIndexer {
     this.poke();
   }
 
+  /** Runs before `drain`: the store files every acknowledged capture, so "everything" includes them. */
+  beforeDrain: () => void = () => undefined;
+
   /** Index everything now (tests, export, shutdown). */
   drain(): void {
+    this.beforeDrain();
     while (this.runOnce(Infinity) > 0) {
       /* keep going */
     }
   }
 
-  /** The id of the newest capture ever added (ids are never reused). */
+  /** The id of the newest capture ever acknowledged, filed or still in the inbox (ids are never reused). */
   private latestCaptureId(): number {
-    const latest = this.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'captures'").get() as
-      { seq: number } | undefined;
-    return latest?.seq ?? 0;
+    return (
+      (this.db
+        .prepare("SELECT MAX(seq) FROM sqlite_sequence WHERE name IN ('captures', 'capture_inbox')")
+        .pluck()
+        .get() as number | null) ?? 0
+    );
+  }
+
+  /** The oldest capture acknowledged but not filed yet: it is not searchable either. */
+  private oldestUnfiled(): { id: number; received_at_ms: number } | undefined {
+    const row = this.db.prepare('SELECT id, capture FROM capture_inbox ORDER BY id LIMIT 1').get() as
+      { id: number; capture: string } | undefined;
+    if (!row) return undefined;
+    return { id: row.id, received_at_ms: (JSON.parse(row.capture) as { receivedAtMs: number }).receivedAtMs };
   }
 
   progress(): IndexProgress {
     const indexedUpTo = this.indexedUpTo();
     const latestId = this.latestCaptureId();
-    const oldest = this.db
-      .prepare('SELECT id, received_at_ms FROM captures WHERE id > ? ORDER BY id LIMIT 1')
-      .get(indexedUpTo) as { id: number; received_at_ms: number } | undefined;
+    const oldest =
+      (this.db
+        .prepare('SELECT id, received_at_ms FROM captures WHERE id > ? ORDER BY id LIMIT 1')
+        .get(indexedUpTo) as { id: number; received_at_ms: number } | undefined) ?? this.oldestUnfiled();
     // Counting the backlog scans it: 13-40 ms once a saturating burst left 100k rows behind, on the receiver's event
     // loop every 250 ms. Count exactly only a small backlog; past that, ids are a close upper bound (deleted captures
     // leave gaps).
@@ -369,9 +377,11 @@ export class FtsIndexer {
       ? 0
       : gap <= exactLagCountUpTo
         ? (
-            this.db.prepare('SELECT COUNT(*) AS n FROM captures WHERE id > ?').get(indexedUpTo) as {
-              n: number;
-            }
+            this.db
+              .prepare(
+                'SELECT (SELECT COUNT(*) FROM captures WHERE id > ?) + (SELECT COUNT(*) FROM capture_inbox) AS n',
+              )
+              .get(indexedUpTo) as { n: number }
           ).n
         : gap;
     return {

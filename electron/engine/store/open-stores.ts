@@ -21,6 +21,7 @@ export interface StoreEvents {
   deleted?(ids: number[], all: boolean): void;
   progress?(progress: IndexProgress): void;
   indexFailed?(error: unknown): void;
+  fileFailed?(error: unknown): void;
 }
 
 /** The database and its stores, without a receiver (the CLI's `tail` and `export` use this too). */
@@ -29,6 +30,11 @@ export function openStores(options: {
   clock: Clock;
   durability?: 'process-crash' | 'power-loss';
   events?: StoreEvents;
+  /**
+   * When to start filing acknowledged captures: now (tests, tools), later (the engine, once its annotators are
+   * registered), or never (the CLI: the app files them, with its annotators).
+   */
+  filing?: 'now' | 'later' | 'never';
 }): Stores {
   const db = openDatabase({ dataDir: options.dataDir, durability: options.durability });
   const indexFile = join(options.dataDir, searchIndexFileName);
@@ -50,8 +56,10 @@ export function openStores(options: {
       deleted: (ids, all) => events.deleted?.(ids, all),
       progress: (p) => events.progress?.(p),
       indexFailed: (error) => events.indexFailed?.(error),
+      fileFailed: (error) => events.fileFailed?.(error),
     },
     { captures: join(options.dataDir, databaseFileName), index: indexFile },
   );
+  if ((options.filing ?? 'now') === 'now') captures.startFiling();
   return { db, captures, endpoints, settings };
 }

@@ -15,6 +15,7 @@ export function pruneOnce(
 ): number {
   let deleted = 0;
   const { maxCount, maxAgeMs } = settings.retention;
+  store.current();
   if (maxAgeMs !== null) {
     const ids = (
       db

@@ -161,6 +161,7 @@ describe('capture breakdown (the charts)', () => {
   it('keeps the per-minute counts equal to the captures they count, and counts rows for windows not made of minutes', async () => {
     const captures = spread().map((c, i) => (i % 7 === 0 ? { ...c, endpointId: null } : c));
     const ids = await Promise.all(captures.map((c) => stores.captures.add(c)));
+    stores.captures.fileWaiting();
     const kept = () =>
       stores.db
         .prepare('SELECT endpoint_id, minute, captures FROM capture_minutes ORDER BY 1, 2')

@@ -64,6 +64,7 @@ describe('FTS indexer batching', () => {
     const ids = await Promise.all(
       ['broken1', 'broken2', 'broken3'].map((w) => stores.captures.add(capture(w))),
     );
+    stores.captures.fileWaiting();
     // Something worse than a held lock (which the indexer waits out quietly): the index's state table is gone.
     stores.db.exec('DROP TABLE idx.index_state');
     clock.advance(25); // the indexer's scheduled slice runs and fails: it must not throw out of the timer

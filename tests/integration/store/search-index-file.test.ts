@@ -81,6 +81,7 @@ describe('the search index in its own file', () => {
     try {
       // The merger's lock never delays acknowledgements: captures still commit.
       ids = await Promise.all(['held1', 'held2'].map((w) => s.captures.add(capture(w))));
+      s.captures.fileWaiting();
       expect(s.captures.indexer.runOnce()).toBe(0);
       expect(indexFailures).toEqual([]);
       expect(s.captures.indexer.indexedUpTo()).toBe(0);
