@@ -49,7 +49,7 @@ export class CaptureFiler {
     private readonly maxSaturatedLagMs = 60_000,
   ) {
     this.selectInbox = db.prepare('SELECT id, capture, body FROM capture_inbox ORDER BY id LIMIT ?');
-    this.oldestInbox = db.prepare('SELECT capture FROM capture_inbox ORDER BY id LIMIT 1').pluck();
+    this.oldestInbox = db.prepare('SELECT id, capture FROM capture_inbox ORDER BY id LIMIT 1');
     this.inboxRange = db.prepare('SELECT MIN(id) AS low, MAX(id) AS high FROM capture_inbox');
     const insertCapture = db.prepare(`INSERT INTO captures (
       id, received_at_ms, method, path, query, http_version, headers, remote_address, remote_port, content_type,
@@ -205,12 +205,17 @@ export class CaptureFiler {
     return low === null || high === null ? 0 : high - low + 1;
   }
 
+  /** The oldest capture acknowledged but not filed yet (it is not searchable either). */
+  oldestUnfiled(): { id: number; receivedAtMs: number } | undefined {
+    const row = this.oldestInbox.get() as { id: number; capture: string } | undefined;
+    if (!row) return undefined;
+    return { id: row.id, receivedAtMs: (JSON.parse(row.capture) as NewCapture).receivedAtMs };
+  }
+
   /** How long the oldest unfiled capture has waited. */
   backlogAgeMs(): number {
-    const json = this.oldestInbox.get() as string | undefined;
-    if (json === undefined) return 0;
-    const { receivedAtMs } = JSON.parse(json) as { receivedAtMs: number };
-    return Math.max(0, Date.now() - receivedAtMs);
+    const oldest = this.oldestUnfiled();
+    return oldest ? Math.max(0, Date.now() - oldest.receivedAtMs) : 0;
   }
 
   stop(): void {

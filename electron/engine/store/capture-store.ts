@@ -75,6 +75,7 @@ export class CaptureStore {
     );
     this.writer = new CaptureWriter(db, (count) => this.filer.poke(count));
     this.indexer.beforeDrain = () => this.fileWaiting();
+    this.indexer.oldestUnfiled = () => this.filer.oldestUnfiled();
     // Ask the index itself, not fts5vocab: a vocabulary row counts the term's whole doclist (3.9 ms for a word in 200k
     // captures), while a MATCH stops at the first document (0.03 ms). Tokens are letters and digits only.
     const anyMatch = db.prepare('SELECT 1 FROM captures_fts WHERE captures_fts MATCH ? LIMIT 1').pluck();

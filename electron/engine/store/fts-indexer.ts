@@ -336,6 +336,9 @@ export class FtsIndexer {
   /** Runs before `drain`: the store files every acknowledged capture, so "everything" includes them. */
   beforeDrain: () => void = () => undefined;
 
+  /** The oldest capture not filed yet, which counts as not indexed (set by the store). */
+  oldestUnfiled: () => { id: number; receivedAtMs: number } | undefined = () => undefined;
+
   /** Index everything now (tests, export, shutdown). */
   drain(): void {
     this.beforeDrain();
@@ -354,21 +357,14 @@ export class FtsIndexer {
     );
   }
 
-  /** The oldest capture acknowledged but not filed yet: it is not searchable either. */
-  private oldestUnfiled(): { id: number; received_at_ms: number } | undefined {
-    const row = this.db.prepare('SELECT id, capture FROM capture_inbox ORDER BY id LIMIT 1').get() as
-      { id: number; capture: string } | undefined;
-    if (!row) return undefined;
-    return { id: row.id, received_at_ms: (JSON.parse(row.capture) as { receivedAtMs: number }).receivedAtMs };
-  }
-
   progress(): IndexProgress {
     const indexedUpTo = this.indexedUpTo();
     const latestId = this.latestCaptureId();
     const oldest =
       (this.db
         .prepare('SELECT id, received_at_ms FROM captures WHERE id > ? ORDER BY id LIMIT 1')
-        .get(indexedUpTo) as { id: number; received_at_ms: number } | undefined) ?? this.oldestUnfiled();
+        .get(indexedUpTo) as { id: number; received_at_ms: number } | undefined) ??
+      unfiledRow(this.oldestUnfiled());
     // Counting the backlog scans it: 13-40 ms once a saturating burst left 100k rows behind, on the receiver's event
     // loop every 250 ms. Count exactly only a small backlog; past that, ids are a close upper bound (deleted captures
     // leave gaps).
@@ -407,6 +403,9 @@ export class FtsIndexer {
 }
 
 const exactLagCountUpTo = 5_000;
+
+const unfiledRow = (oldest: { id: number; receivedAtMs: number } | undefined) =>
+  oldest && { id: oldest.id, received_at_ms: oldest.receivedAtMs };
 
 /** The raw text, and its decoded form after it when that differs, so either finds the capture. */
 const withDecoded = (raw: string, decoded: string) => (decoded === raw ? raw : `${raw}\n${decoded}`);
