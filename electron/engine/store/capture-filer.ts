@@ -135,10 +135,6 @@ export class CaptureFiler {
     this.poke();
   }
 
-  get isStarted(): boolean {
-    return this.started && !this.stopped;
-  }
-
   /** Rows were added to the inbox. */
   poke(count = 0): void {
     if (count > 0) this.share.arrived(count);
@@ -148,20 +144,18 @@ export class CaptureFiler {
 
   /**
    * Files synchronously: everything waiting (up to `maxRows`), or at least through `throughId`. Readers call this so
-   * what a client was acknowledged is what it reads. Returns whether the inbox is now empty.
+   * what a client was acknowledged is what it reads.
    */
-  catchUp(maxRows = 10_000, throughId?: number): boolean {
-    if (!this.started || this.stopped) return true;
+  catchUp(maxRows = 10_000, throughId?: number): void {
+    if (!this.started || this.stopped) return;
     let filed = 0;
     for (;;) {
       const want = filed >= maxRows ? this.batchRows : Math.min(this.batchRows, maxRows - filed);
       const rows = this.selectInbox.all(want) as InboxRow[];
-      if (rows.length === 0) return true;
-      this.file(rows);
+      if (rows.length > 0) this.file(rows);
       filed += rows.length;
-      const last = rows[rows.length - 1]!.id;
-      if (rows.length < want) return true;
-      if (filed >= maxRows && (throughId === undefined || last >= throughId)) return false;
+      if (rows.length < want) return;
+      if (filed >= maxRows && (throughId === undefined || rows[rows.length - 1]!.id >= throughId)) return;
     }
   }
 

@@ -369,10 +369,9 @@ export class CaptureStore {
   }
 
   close(): void {
-    this.writer.flush();
     // A clean shutdown leaves nothing unfiled, so tools that only read (the CLI's export) see every capture.
     try {
-      this.filer.catchUp(Infinity);
+      this.fileWaiting();
     } catch {
       // filed at the next start instead
     }
