@@ -1,3 +1,5 @@
+import { LIMITS } from '../../shared/decode/body';
+import { multipartFields } from '../../shared/decode/multipart';
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync, zstdDecompressSync } from 'node:zlib';
 
 /** Decoded bodies are capped so a gzip bomb can never expand unbounded. */
@@ -58,4 +60,30 @@ export function indexableText(body: Buffer, maxBytes = 256 * 1024): string {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(slice);
   const replacements = (text.match(/\uFFFD/g) ?? []).length;
   return replacements > text.length / 20 ? '' : text;
+}
+
+/**
+ * A multipart body as the index should see it: each text field as `name: value`, each file by its field name,
+ * filename and type (its bytes are not text). Null when the body is not readable as multipart.
+ */
+export function indexableMultipartText(
+  body: Buffer,
+  contentType: string | null,
+  maxBytes = 256 * 1024,
+): string | null {
+  if (body.length > LIMITS.maxParseBytes) return null;
+  const multipart = multipartFields(body, contentType);
+  if (!multipart || multipart.fields.length + multipart.files.length === 0) return null;
+  const lines: string[] = [];
+  let size = 0;
+  const add = (line: string) => {
+    if (size >= maxBytes) return;
+    const kept = line.slice(0, maxBytes - size);
+    lines.push(kept);
+    size += kept.length + 1;
+  };
+  for (const f of multipart.files)
+    add([f.name, f.filename, f.contentType].filter((v) => v !== null).join(' '));
+  for (const [name, value] of multipart.fields) add(`${name}: ${value}`);
+  return lines.join('\n');
 }

@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import type { HeaderPair } from '../../shared/contract/index';
 import type { Clock } from '../util/clock';
-import { decodeContentEncoding, indexableText } from './body-text';
+import { isMultipartType } from '../../shared/decode/multipart';
+import { decodeContentEncoding, indexableMultipartText, indexableText } from './body-text';
 import { LoopShare } from './loop-share';
 import { withoutWaiting } from './without-waiting';
 
@@ -264,7 +265,10 @@ export class FtsIndexer {
         // An extractor bug must never stop indexing; the capture is still found by its raw text.
       }
     }
-    const bodyText = indexableText(decoded);
+    const bodyText =
+      (isMultipartType(row.content_type)
+        ? indexableMultipartText(decoded, contentTypeHeader(headers))
+        : null) ?? indexableText(decoded);
     return [
       row.id,
       withDecoded(row.path, safePathDecode(row.path)),
@@ -409,6 +413,9 @@ const unfiledRow = (oldest: { id: number; receivedAtMs: number } | undefined) =>
 
 /** The raw text, and its decoded form after it when that differs, so either finds the capture. */
 const withDecoded = (raw: string, decoded: string) => (decoded === raw ? raw : `${raw}\n${decoded}`);
+
+const contentTypeHeader = (headers: HeaderPair[]) =>
+  headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? null;
 
 const isForm = (contentType: string | null) =>
   (contentType ?? '').split(';')[0]!.trim().toLowerCase() === 'application/x-www-form-urlencoded';

@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { isMultipartType, multipartFields } from './multipart';
 import type { BodyFormat, DecodeInput } from './types';
 
 /** Limits that keep decoding bounded whatever arrives. */
@@ -80,9 +81,9 @@ const FORMISH = /^[^\s=&{}[\]<>"]+(\[[^\]\s]*\])*=[^\r\n]*$/;
 
 /** `xml: false` keeps XML as text (the receiver's acknowledge path cannot afford the XML parser). */
 export function parseBody(
-  input: Pick<DecodeInput, 'body' | 'contentType'>,
+  input: Pick<DecodeInput, 'body' | 'contentType'> & { headers?: DecodeInput['headers'] },
   maxBytes: number = LIMITS.maxParseBytes,
-  options: { xml: boolean } = { xml: true },
+  options: { xml: boolean; exactNumbers?: boolean } = { xml: true },
 ): ParsedBody {
   const bytes = input.body;
   if (bytes.length === 0) return { format: 'empty', value: null, text: '', reason: null };
@@ -93,6 +94,13 @@ export function parseBody(
       text: null,
       reason: `Body is ${bytes.length} bytes; decoding stops at ${maxBytes} bytes.`,
     };
+  }
+  // Before the binary check: a form with a file upload is still a form, and its text fields are decoded.
+  if (isMultipartType(input.contentType)) {
+    // The boundary is a parameter, and captures keep only the media type: read it from the header as sent.
+    const header = input.headers?.find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+    const multipart = parseMultipartForm(bytes, header ?? input.contentType);
+    if (multipart) return multipart;
   }
   if (looksBinary(bytes)) {
     return {
@@ -108,7 +116,12 @@ export function parseBody(
   const jsonish = first === '{' || first === '[';
   if (isJsonType(input.contentType) || jsonish) {
     try {
-      return { format: 'json', value: JSON.parse(text), text, reason: null };
+      return {
+        format: 'json',
+        value: options.exactNumbers ? parseJsonExact(text) : JSON.parse(text),
+        text,
+        reason: null,
+      };
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       if (jsonish || isJsonType(input.contentType)) {
@@ -122,6 +135,9 @@ export function parseBody(
     }
   }
   const trimmedText = text.trim();
+  if (isHtml(input.contentType, trimmedText)) {
+    return { format: 'text', value: null, text, reason: 'Body is HTML; shown as text, not decoded.' };
+  }
   if (isXmlType(input.contentType) || (first === '<' && trimmedText.endsWith('>'))) {
     if (!options.xml) return { format: 'text', value: null, text, reason: null };
     if (bytes.length > LIMITS.maxXmlBytes) {
@@ -153,6 +169,52 @@ export function parseBody(
     };
   }
   return { format: 'text', value: null, text, reason: 'Body is plain text (neither JSON nor form-encoded).' };
+}
+
+type ExactReviver = (key: string, value: unknown, context: { source?: string }) => unknown;
+const jsonWithRaw = JSON as JSON & { rawJSON?: (text: string) => unknown };
+// Sixteen or more significant digits in a row (a dot may sit among them): only then can a double round a number.
+const LONG_NUMBER = /(?:\d\.?){16}/;
+
+const keepLongNumbers: ExactReviver = (_key, value, context) => {
+  const source = context?.source;
+  if (typeof value !== 'number' || source === undefined || !jsonWithRaw.rawJSON) return value;
+  if (String(value) === source || source.replace(/[^0-9]/g, '').length < 16) return value;
+  return jsonWithRaw.rawJSON(source);
+};
+
+/**
+ * JSON.parse, except that numbers a double would round (IDs beyond 2^53, long decimals) are kept as the digits sent
+ * (JSON.rawJSON, so JSON.stringify writes them back unchanged). Needs source-text access (Node ≥ 21, Chromium ≥ 114).
+ */
+export function parseJsonExact(text: string): unknown {
+  if (!LONG_NUMBER.test(text)) return JSON.parse(text);
+  return JSON.parse(text, keepLongNumbers as Parameters<typeof JSON.parse>[1]);
+}
+
+const isHtml = (contentType: string | null, text: string) =>
+  mediaType(contentType) === 'text/html' || /^<!doctype html[\s>]|^<html[\s>]/i.test(text);
+
+function parseMultipartForm(bytes: Uint8Array, contentType: string | null): ParsedBody | null {
+  const multipart = multipartFields(bytes, contentType);
+  if (!multipart || multipart.fields.length + multipart.files.length === 0) return null;
+  const fields = multipart.fields.slice(0, LIMITS.maxFormPairs);
+  const notes = [
+    `multipart body: ${multipart.fields.length} text field${multipart.fields.length === 1 ? '' : 's'} decoded`,
+  ];
+  if (multipart.files.length > 0) {
+    const shown = multipart.files
+      .slice(0, 5)
+      .map(
+        (f) => `${f.name ?? '(no name)'}${f.filename !== null ? ` (${f.filename})` : ''}, ${f.bytes} bytes`,
+      );
+    const more = multipart.files.length > 5 ? `, and ${multipart.files.length - 5} more` : '';
+    notes.push(`file or binary parts not decoded (see the Body tab): ${shown.join('; ')}${more}`);
+  }
+  if (fields.length < multipart.fields.length)
+    notes.push(`only the first ${LIMITS.maxFormPairs} fields are decoded`);
+  if (multipart.error) notes.push(multipart.error);
+  return { format: 'form', value: formTree(fields), text: null, reason: `${notes.join('; ')}.` };
 }
 
 function decodeComponent(s: string): string {
@@ -204,7 +266,6 @@ export function parseForm(text: string): {
   pairs: [string, string][];
   truncated: boolean;
 } {
-  const root = newObject();
   const pairs: [string, string][] = [];
   let truncated = false;
   let start = 0;
@@ -222,9 +283,18 @@ export function parseForm(text: string): {
       break;
     }
     const eq = piece.indexOf('=');
-    const key = decodeComponent(eq < 0 ? piece : piece.slice(0, eq));
-    const value = eq < 0 ? '' : decodeComponent(piece.slice(eq + 1));
-    pairs.push([key, value]);
+    pairs.push([
+      decodeComponent(eq < 0 ? piece : piece.slice(0, eq)),
+      eq < 0 ? '' : decodeComponent(piece.slice(eq + 1)),
+    ]);
+  }
+  return { value: formTree(pairs), pairs, truncated };
+}
+
+/** Named values as PHP reads them: bracket nesting (`event[type]` → {event: {type}}), repeated keys as arrays. */
+export function formTree(pairs: ReadonlyArray<readonly [string, string]>): FormObject {
+  const root = newObject();
+  for (const [key, value] of pairs) {
     const path = bracketPath(key);
     if (!path) {
       assign(root, key, value);
@@ -261,7 +331,7 @@ export function parseForm(text: string): {
     }
   }
   collapseEmptyKeyLists(root, 0);
-  return { value: root, pairs, truncated };
+  return root;
 }
 
 /** Replace {'' : [..]} objects produced by `a[]=` with the list itself. */

@@ -75,7 +75,7 @@ function decodeInner(
   custom: CustomDictionary | undefined,
   options: DecodeOptions,
 ): DecodeResult {
-  const body = parseBody(input);
+  const body = parseBody(input, LIMITS.maxParseBytes, { xml: true, exactNumbers: true });
   const query = parseQuery(input.query ?? '');
   const candidates = recognise({ body, query }, custom);
   const best = candidates[0] ?? null;

@@ -1,4 +1,4 @@
-import { clip, formatPlain, type Formatted } from './values';
+import { clip, exactNumberText, formatPlain, type Formatted } from './values';
 import { findMergeFields } from './merge-fields';
 import type { CustomDictionary, DecodedNode, DecodeWarning, LabelSource, WarningCode } from './types';
 
@@ -49,7 +49,7 @@ export const childPath = (parent: string, key: string) =>
   SIMPLE_KEY.test(key) ? `${parent}.${key}` : `${parent}[${JSON.stringify(key)}]`;
 
 function rawText(value: unknown, json: boolean): string | null {
-  if (value !== null && typeof value === 'object') return null;
+  if (value !== null && typeof value === 'object') return exactNumberText(value);
   if (!json && typeof value === 'string') return clip(value, 1000);
   try {
     return clip(JSON.stringify(value) ?? String(value), 1000);
@@ -71,9 +71,14 @@ export interface BuildArgs {
 export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
   const { key, path, value, info, depth, json } = args;
   b.nodeCount++;
-  const isContainer = value !== null && typeof value === 'object';
+  const exact = exactNumberText(value);
+  const isContainer = value !== null && typeof value === 'object' && exact === null;
   const lean = b.options.lean === true && !info.format;
-  const formatted = info.format ? safeFormat(info.format, value) : lean ? LEAN : formatPlain(value);
+  const formatted = info.format
+    ? safeFormat(info.format, exact === null ? value : Number(exact))
+    : lean
+      ? LEAN
+      : formatPlain(value);
   const node: DecodedNode = {
     key,
     path,

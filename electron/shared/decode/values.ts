@@ -23,9 +23,29 @@ const fmt = (type: string, display: string, extra: Partial<Formatted> = {}): For
   problems: extra.problems ?? [],
 });
 
+interface RawJson {
+  readonly rawJSON: string;
+}
+const json = JSON as JSON & { isRawJSON?: (value: unknown) => value is RawJson };
+
+/** A JSON number a double would round, kept as the digits sent (see parseJsonExact); null for anything else. */
+export function exactNumberText(value: unknown): string | null {
+  return value !== null && typeof value === 'object' && json.isRawJSON?.(value) === true
+    ? value.rawJSON
+    : null;
+}
+
 /** Plain JSON value shown as itself. */
 export function formatPlain(value: unknown): Formatted {
   if (value === null) return fmt('null', 'null');
+  const exact = exactNumberText(value);
+  if (exact !== null) {
+    return fmt('number', exact, {
+      problems: [
+        `Beyond what a double holds exactly (2^53): shown as sent; a receiver that parses it as a number reads ${String(Number(exact))}.`,
+      ],
+    });
+  }
   switch (typeof value) {
     case 'string':
       return fmt('string', clip(value));

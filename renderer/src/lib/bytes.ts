@@ -22,10 +22,3 @@ export function bytesToTextLenient(bytes: Uint8Array): string {
   return lenient.decode(bytes);
 }
 
-export function indexOfBytes(haystack: Uint8Array, needle: Uint8Array, from = 0): number {
-  outer: for (let i = from; i <= haystack.length - needle.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
-    return i;
-  }
-  return -1;
-}

@@ -14,6 +14,22 @@ beforeAll(async () => {
     headers: [['Content-Type', 'application/x-www-form-urlencoded']],
     body: 'data%5Bid%5D=42&name=Mary+Ann&city=S%C3%A3o+Paulo',
   });
+  // A form with a file upload: the file's bytes (with NULs) must not hide the text fields from search.
+  await send(`${engine.receiverUrl}/forms/upload`, {
+    method: 'POST',
+    headers: [['Content-Type', 'multipart/form-data; boundary=----hs42']],
+    body: Buffer.concat([
+      Buffer.from(
+        '------hs42\r\nContent-Disposition: form-data; name="note"\r\n\r\nrefund requested by Zelda\r\n' +
+          '------hs42\r\nContent-Disposition: form-data; name="receipt"; filename="receipt-0917.pdf"\r\n' +
+          'Content-Type: application/pdf\r\n\r\n',
+      ),
+      Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 0, 1, 2, 0xff, 0xfe, 0]),
+      Buffer.from(
+        '\r\n------hs42\r\nContent-Disposition: form-data; name="order"\r\n\r\nquixotic-7781\r\n------hs42--\r\n',
+      ),
+    ]),
+  });
   await send(`${engine.receiverUrl}/unicode/${encodeURIComponent('日本語')}/x`, { method: 'GET' });
   engine.ctx.captures.indexer.drain();
 });
@@ -31,6 +47,9 @@ describe('search finds what the UI shows, not only the bytes as sent', () => {
     ['São', '/forms/post'],
     ['Mary Ann', '/forms/post'],
     ['5Bid', '/forms/post'], // and still the raw form
+    ['Zelda', '/forms/upload'], // a text field before the file
+    ['quixotic', '/forms/upload'], // and after it
+    ['receipt-0917.pdf', '/forms/upload'], // the file by its name
     ['日本語', `/unicode/${encodeURIComponent('日本語')}/x`],
   ])('%s', (text, path) => {
     expect(found(text)).toEqual([path]);

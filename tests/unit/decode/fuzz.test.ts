@@ -15,6 +15,8 @@ const contentTypes = fc.constantFrom(
   'text/plain',
   null,
   'application/octet-stream',
+  'multipart/form-data; boundary=b',
+  'text/html',
 );
 
 function checkResult(r: DecodeResult) {
@@ -97,6 +99,50 @@ describe('fuzzing: decoder and recognisers never throw and stay bounded', () => 
         classifyCapture(i);
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('fuzzing multipart bodies', () => {
+  it('random parts, boundaries inside values, cut anywhere: never throws, fields decoded in order', () => {
+    const text = fc.stringMatching(/^[a-z0-9\-\r\n"=; ]{0,30}$/);
+    const part = fc.record({ name: fc.stringMatching(/^[a-z]{1,6}$/), value: text, file: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 8 }), fc.nat(), (parts, cutAt) => {
+        const body =
+          parts
+            .map(
+              (p) =>
+                `--b\r\nContent-Disposition: form-data; name="${p.name}"${p.file ? '; filename="f.bin"' : ''}\r\n\r\n${p.value}\r\n`,
+            )
+            .join('') + '--b--\r\n';
+        const bytes = new TextEncoder().encode(body);
+        const cut = bytes.subarray(0, cutAt % (bytes.length + 1));
+        for (const b of [bytes, cut]) {
+          const i = input(b, 'multipart/form-data; boundary=b');
+          checkResult(decodeCapture(i));
+          classifyCapture(i);
+          expect(typeof searchTextFor(i)).toBe('string');
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('fuzzing long JSON numbers', () => {
+  it('every number is shown as sent or as the double it equals', () => {
+    const digits = fc.stringMatching(/^-?[1-9][0-9]{0,25}(\.[0-9]{1,25})?$/);
+    fc.assert(
+      fc.property(digits, (n) => {
+        const r = decodeCapture(input(`{"n":${n}}`));
+        const shown = r.sections[0]!.children![0]!.display;
+        expect(shown === n || Number(shown) === Number(n)).toBe(true);
+        if (shown !== n) expect(String(Number(n))).toBe(shown);
+        // Where a double can round (16 digits or more), the digits sent are what is shown.
+        if (n.replace(/[^0-9]/g, '').length >= 16) expect(shown).toBe(n);
+      }),
+      { numRuns: 500 },
     );
   });
 });

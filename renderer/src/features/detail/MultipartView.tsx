@@ -1,6 +1,6 @@
 import { bytesToText } from '../../lib/bytes';
 import { formatBytes } from '../../lib/format';
-import { boundaryOf, parseMultipart } from '../../lib/multipart';
+import { boundaryOf, parseMultipart } from '../../../../electron/shared/decode/multipart';
 import { downloadBlob } from '../../components/download';
 import { HexView } from './HexView';
 import { Highlight } from '../../components/Highlight';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundaryOf, parseMultipart } from '../../../renderer/src/lib/multipart';
+import { boundaryOf, parseMultipart } from '../../../electron/shared/decode/multipart';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -49,7 +49,8 @@ describe('multipart parsing', () => {
       '--B\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--B\r\nContent-Disposition: form-data; name="b"\r\n\r\n2',
     );
     const result = parseMultipart(truncated, 'B');
-    expect(result.parts.map((p) => p.name)).toEqual(['a']);
+    expect(result.parts.map((p) => p.name)).toEqual(['a', 'b']);
+    expect(dec.decode(result.parts[1]!.body)).toBe('2');
     expect(result.error).toMatch(/closing boundary/);
     expect(parseMultipart(truncated, 'other').error).toMatch(/Boundary "other" not found/);
   });
