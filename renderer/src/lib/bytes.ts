@@ -21,4 +21,3 @@ export function bytesToText(bytes: Uint8Array): string | null {
 export function bytesToTextLenient(bytes: Uint8Array): string {
   return lenient.decode(bytes);
 }
-
