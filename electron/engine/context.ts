@@ -15,6 +15,8 @@ export interface IncomingCapture {
   query: string;
   httpVersion: string;
   headers: HeaderPair[];
+  /** Trailer fields after a chunked body, as sent; absent when there were none. */
+  trailers?: HeaderPair[];
   remoteAddress: string;
   remotePort: number | null;
   body: Buffer;

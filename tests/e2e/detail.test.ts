@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { send as rawSend } from '../helpers/raw-http';
+import { rawExchange, send as rawSend } from '../helpers/raw-http';
 import { eventually, monacoText, openTab, selectCapture, send, useUiSession } from './support/ui';
 
 const hexOf = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0'));
@@ -173,6 +173,27 @@ describe('capture detail', () => {
     expect((await partEls.nth(1).locator('.hex-bytes').first().innerText()).split(/\s+/)).toEqual(
       hexOf(binary),
     );
+
+    // Decoded: the text field as a form field; the file listed, not decoded.
+    await openTab(page, 'decoded');
+    const decoded = page.getByTestId('decoded-view');
+    await eventually(async () => expect(await decoded.innerText()).toContain('Hello world'));
+    expect(await decoded.locator('.decoded-reason').innerText()).toContain('file (pic.png), 8 bytes');
+  });
+
+  it('trailers sent after a chunked body are listed under the headers', async () => {
+    const { page } = s;
+    const port = Number(new URL(s.app.receiverUrl).port);
+    await rawExchange(
+      port,
+      'POST /trailed HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n' +
+        '2\r\nok\r\n0\r\nX-Checksum: crc-77\r\n\r\n',
+    );
+    await selectCapture(page, '/trailed');
+    await openTab(page, 'headers');
+    const trailers = page.getByRole('region', { name: 'Trailers' });
+    await eventually(async () => expect(await trailers.innerText()).toContain('crc-77'));
+    expect(await trailers.locator('.pair-name').allInnerTexts()).toEqual(['X-Checksum']);
   });
 
   it('binary: opens in Hex with every byte, Raw declines to show text', async () => {

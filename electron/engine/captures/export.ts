@@ -97,6 +97,14 @@ export function toHarEntry(capture: CaptureDetail, base: string, redact: Redacti
         remoteAddress: capture.remoteAddress,
         truncated: capture.truncated,
         source: capture.source,
+        // HAR has no place for trailer fields (after a chunked body); keep them beside the entry.
+        ...(capture.trailers.length > 0
+          ? {
+              trailers: (redact ? redactHeaders(capture.trailers, redact) : capture.trailers).map(
+                ([name, value]) => ({ name, value }),
+              ),
+            }
+          : {}),
       },
     } as object),
   };
@@ -174,6 +182,7 @@ function redactCapture(c: CaptureDetail, redaction: Redaction): CaptureDetail {
   return {
     ...c,
     headers: redactHeaders(c.headers, redaction),
+    trailers: redactHeaders(c.trailers, redaction),
     query,
     queryParams: [...new URLSearchParams(query)],
   };

@@ -142,6 +142,7 @@ function handle(
       query,
       httpVersion: req.httpVersion,
       headers,
+      ...trailersOf(req),
       remoteAddress: req.socket.remoteAddress ?? '',
       remotePort: req.socket.remotePort ?? null,
       body,
@@ -195,6 +196,15 @@ function handle(
   req.on('close', () => {
     if (!req.complete) finish(true);
   });
+}
+
+/** Trailer fields arrive with the end of a chunked body; Node keeps them in rawTrailers like rawHeaders. */
+function trailersOf(req: IncomingMessage): { trailers?: HeaderPair[] } {
+  const raw = req.rawTrailers;
+  if (!raw || raw.length === 0) return {};
+  const trailers: HeaderPair[] = [];
+  for (let i = 0; i < raw.length; i += 2) trailers.push([raw[i]!, raw[i + 1]!]);
+  return { trailers };
 }
 
 function declaredOverLimit(req: IncomingMessage, limit: number): boolean {

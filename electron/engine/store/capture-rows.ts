@@ -23,6 +23,7 @@ export interface CaptureRow {
   response_status: number | null;
   response: string | null;
   verification: string | null;
+  trailers: string | null;
 }
 
 /** Columns a list needs: never the headers, response or body. */

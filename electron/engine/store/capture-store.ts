@@ -240,6 +240,7 @@ export class CaptureStore {
       httpVersion: row.http_version,
       remotePort: row.remote_port,
       headers: parseHeaders(row.headers),
+      trailers: row.trailers ? parseHeaders(row.trailers) : [],
       queryParams: [...new URLSearchParams(row.query)],
       bodyBase64: body.toString('base64'),
       decodedBodyBase64: decoded.body ? decoded.body.toString('base64') : null,

@@ -8,6 +8,8 @@ export interface NewCapture {
   query: string;
   httpVersion: string;
   headers: HeaderPair[];
+  /** Trailer fields after a chunked body, as sent; absent when there were none. */
+  trailers?: HeaderPair[];
   remoteAddress: string;
   remotePort: number | null;
   contentType: string | null;

@@ -30,6 +30,7 @@ type IndexRow = {
   query: string;
   headers: string;
   content_type: string | null;
+  trailers: string | null;
   content_encoding: string | null;
   vendor: string | null;
   event_label: string | null;
@@ -112,7 +113,7 @@ export class FtsIndexer {
   ) {
     this.selectBatch =
       db.prepare(`SELECT c.id, c.received_at_ms, c.method, c.path, c.query, c.headers, c.content_type, c.content_encoding,
-      c.vendor, c.event_label, b.body FROM captures c JOIN capture_bodies b ON b.capture_id = c.id
+      c.vendor, c.event_label, c.trailers, b.body FROM captures c JOIN capture_bodies b ON b.capture_id = c.id
       WHERE c.id > ? ORDER BY c.id LIMIT ?`);
     this.insertFts = db.prepare(
       'INSERT INTO captures_fts (rowid, path, query, headers, body, labels) VALUES (?, ?, ?, ?, ?, ?)',
@@ -273,7 +274,9 @@ export class FtsIndexer {
       row.id,
       withDecoded(row.path, safePathDecode(row.path)),
       safeDecode(row.query),
-      headers.map(([n, v]) => `${n}: ${v}`).join('\n'),
+      [...headers, ...(row.trailers ? (JSON.parse(row.trailers) as HeaderPair[]) : [])]
+        .map(([n, v]) => `${n}: ${v}`)
+        .join('\n'),
       // A form body is searched as its fields read (`data[id]`, `Mary Ann`), as the UI shows them, and as sent.
       isForm(row.content_type) ? withDecoded(bodyText, safeDecode(bodyText)) : bodyText,
       labels.join(' '),

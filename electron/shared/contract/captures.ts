@@ -34,6 +34,8 @@ export const captureDetail = captureSummary.extend({
   remotePort: z.number().int().nullable(),
   /** Headers in original order and case, duplicates kept (Node's rawHeaders). */
   headers: z.array(headerPair),
+  /** Trailer fields sent after a chunked body, in order and case; empty when none were sent. */
+  trailers: z.array(headerPair),
   /** Query parameters in order, repeated keys kept. */
   queryParams: z.array(headerPair),
   /** The exact bytes received (or the first bytes when truncated), base64. */

@@ -74,6 +74,30 @@ describe('receiver', () => {
     expect(capture.headers.find(([n]) => n.toLowerCase() === 'transfer-encoding')?.[1]).toBe('chunked');
   });
 
+  it('keeps trailer fields sent after a chunked body, in order and case, and makes them searchable', async () => {
+    const port = Number(new URL(engine.receiverUrl).port);
+    const reply = await rawExchange(
+      port,
+      'POST /trailers HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nTrailer: X-Checksum, x-signature\r\n' +
+        'Connection: close\r\n\r\n5\r\nhello\r\n0\r\nX-Checksum: crc32-3610a686\r\nx-signature: s1\r\nx-signature: s2\r\n\r\n',
+    );
+    const id = Number(/x-hookscope-capture-id: (\d+)/i.exec(reply)?.[1]);
+    const capture = await call('captures.get', { id });
+    expect(Buffer.from(capture.bodyBase64, 'base64').toString()).toBe('hello');
+    expect(capture.trailers).toEqual([
+      ['X-Checksum', 'crc32-3610a686'],
+      ['x-signature', 's1'],
+      ['x-signature', 's2'],
+    ]);
+    expect(capture.headers.some(([n]) => /checksum/i.test(n))).toBe(false);
+    engine.ctx.captures.indexer.drain();
+    const found = await call('captures.list', { limit: 5, filter: { text: 'crc32' } });
+    expect(found.items.map((c) => c.id)).toEqual([id]);
+    // A request without trailers has none.
+    const plain = await send(`${engine.receiverUrl}/no-trailers`, { method: 'POST', body: 'x' });
+    expect((await call('captures.get', { id: idOf(plain) })).trailers).toEqual([]);
+  });
+
   it('keeps header order, case and duplicates, and repeated query keys', async () => {
     const res = await send(`${engine.receiverUrl}/headers?tag=a&tag=b&empty=&plus=a+b`, {
       method: 'POST',

@@ -56,7 +56,7 @@ const secretQueryKey = fc.constantFrom(
   'apiToken',
 );
 
-function detail(headers: HeaderPair[], query: string): CaptureDetail {
+function detail(headers: HeaderPair[], query: string, trailers: HeaderPair[] = []): CaptureDetail {
   return {
     id: 1,
     receivedAtMs: 1_700_000_000_000,
@@ -75,6 +75,7 @@ function detail(headers: HeaderPair[], query: string): CaptureDetail {
     httpVersion: '1.1',
     remotePort: 1,
     headers,
+    trailers,
     queryParams: [...new URLSearchParams(query)],
     bodyBase64: Buffer.from('{}').toString('base64'),
     decodedBodyBase64: null,
@@ -135,6 +136,22 @@ describe('export redaction (fuzzed)', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('trailers', () => {
+  it('are exported (HAR beside the entry) and their secrets redacted like headers', () => {
+    const capture = detail([], '', [
+      ['X-Hub-Signature-256', 'sha256=trailer-secret-1'],
+      ['X-Checksum', 'crc-visible-2'],
+    ]);
+    for (const format of ['har', 'jsonl', 'json'] as const) {
+      const redacted = exportCaptures([capture], format, 'http://127.0.0.1:8787', standardRedaction, 'test');
+      expect(redacted.content).not.toContain('trailer-secret-1');
+      expect(redacted.content).toContain('crc-visible-2');
+      const kept = exportCaptures([capture], format, 'http://127.0.0.1:8787', null, 'test');
+      expect(kept.content).toContain('trailer-secret-1');
+    }
   });
 });
 

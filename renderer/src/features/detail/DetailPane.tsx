@@ -74,7 +74,7 @@ export const DetailPane = memo(function DetailPane(props: Props) {
         onChange={setTab}
         tabs={[
           { id: 'overview', label: 'Overview' },
-          { id: 'headers', label: 'Headers', badge: detail.headers.length },
+          { id: 'headers', label: 'Headers', badge: detail.headers.length + detail.trailers.length },
           { id: 'query', label: 'Query', badge: detail.queryParams.length || null },
           {
             id: 'body',
@@ -210,7 +210,17 @@ function DetailTab({
     case 'overview':
       return <Overview d={d} receiverUrl={receiverUrl} endpoints={endpoints} />;
     case 'headers':
-      return <PairsTable pairs={d.headers} query={query} empty="No headers." label="headers" one="header" />;
+      return (
+        <>
+          <PairsTable pairs={d.headers} query={query} empty="No headers." label="headers" one="header" />
+          {d.trailers.length > 0 && (
+            <section className="trailers" aria-label="Trailers">
+              <h3 className="section-title">Trailers (sent after the chunked body)</h3>
+              <PairsTable pairs={d.trailers} query={query} empty="" label="trailers" one="trailer" />
+            </section>
+          )}
+        </>
+      );
     case 'query':
       return (
         <PairsTable
