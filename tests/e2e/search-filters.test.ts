@@ -132,6 +132,31 @@ describe('search and filters', () => {
     await eventually(async () => expect(await paths(page)).toEqual(['/h/broken/ping', '/orders/created']));
   });
 
+  it('a typed content type is listed with the others and can be removed on its own', async () => {
+    const { page } = s;
+    await reset();
+    // The popover may still be open from the test before: open it afresh.
+    if (await page.getByTestId('ctype-custom').isVisible()) await page.keyboard.press('Escape');
+    await page.getByTestId('filter-ctype').click();
+    await page.locator('.popover label', { hasText: 'application/json' }).locator('input').check();
+    const custom = page.getByTestId('ctype-custom');
+    await custom.fill('Application/*');
+    await custom.press('Enter');
+    await eventually(async () =>
+      expect(await paths(page)).toEqual(['/forms/signup', '/h/broken/ping', '/orders/created']),
+    );
+    // Adding it again does not list it twice.
+    await custom.fill('application/*');
+    await custom.press('Enter');
+    const added = page.getByTestId('ctype-added');
+    await eventually(async () => expect(await added.allInnerTexts()).toEqual(['application/*']));
+    await added.locator('input').click(); // the row goes once unchecked, so click rather than uncheck()
+    await eventually(async () => expect(await paths(page)).toEqual(['/orders/created']));
+    expect(await added.count()).toBe(0);
+    const json = page.locator('.popover label', { hasText: 'application/json' }).locator('input');
+    expect(await json.isChecked()).toBe(true);
+  });
+
   it('time range filter, from a shared URL and from the presets', async () => {
     const { page } = s;
     await reset();

@@ -137,6 +137,29 @@ describe('DictionaryBrowser', () => {
   });
 });
 
+describe('DictionaryBrowser kind list', () => {
+  it('lists only the kinds the chosen vendor has, and drops a chosen kind the new vendor lacks', async () => {
+    const { items } = await api.call('dictionary.entries', {});
+    const kindsOf = (vendor: string) =>
+      [...new Set(items.filter((e) => e.vendor === vendor).map((e) => e.kind))].sort();
+    const vendors = [...new Set(items.map((e) => e.vendor))];
+    const all = [...new Set(items.map((e) => e.kind))].sort();
+    // A vendor with fewer kinds than all vendors together, so narrowing shows.
+    const narrow = vendors.find((v) => kindsOf(v).length < all.length)!;
+    expect(narrow).toBeDefined();
+    mount(<DictionaryBrowser />);
+    const kindSelect = (await screen.findByLabelText('Kind')) as HTMLSelectElement;
+    const options = () => [...kindSelect.options].map((o) => o.value).filter(Boolean);
+    await waitFor(() => expect(options()).toEqual(all));
+    const missing = all.find((k) => !kindsOf(narrow).includes(k))!;
+    fireEvent.change(kindSelect, { target: { value: missing } });
+    expect(kindSelect.value).toBe(missing);
+    fireEvent.change(screen.getByLabelText('Vendor'), { target: { value: narrow } });
+    await waitFor(() => expect(options()).toEqual(kindsOf(narrow)));
+    expect(kindSelect.value).toBe('');
+  });
+});
+
 describe('Monaco hover labels', () => {
   it('finds the ID under the cursor and labels it for the activity in the payload', async () => {
     const line = '      "str::lt": "Pricing", "act::ws"';

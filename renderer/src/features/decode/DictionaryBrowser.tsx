@@ -19,7 +19,12 @@ export function DictionaryBrowser() {
   const [kind, setKind] = useState('');
   const [selected, setSelected] = useState<DictionaryEntryRow | null>(null);
   const rows = useMemo(() => entries.data?.items ?? [], [entries.data]);
-  const kinds = useMemo(() => [...new Set(rows.map((r) => r.kind))].sort(), [rows]);
+  // Only the kinds the chosen vendor has; a kind chosen before the vendor changed stays listed so it can be cleared.
+  const kinds = useMemo(() => {
+    const set = new Set(rows.filter((r) => !vendor || r.vendor === vendor).map((r) => r.kind));
+    if (kind) set.add(kind);
+    return [...set].sort();
+  }, [rows, vendor, kind]);
   const vendors = useMemo(() => [...new Set(rows.map((r) => r.vendor))].sort(), [rows]);
   const shown = useMemo(() => filterEntries(rows, { text, vendor, kind }), [rows, text, vendor, kind]);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -43,7 +48,16 @@ export function DictionaryBrowser() {
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
-        <select aria-label="Vendor" value={vendor} onChange={(e) => setVendor(e.target.value)}>
+        <select
+          aria-label="Vendor"
+          value={vendor}
+          onChange={(e) => {
+            const next = e.target.value;
+            setVendor(next);
+            // A kind the new vendor does not have would show nothing: drop it.
+            if (kind && next && !rows.some((r) => r.vendor === next && r.kind === kind)) setKind('');
+          }}
+        >
           <option value="">All vendors</option>
           {vendors.map((v) => (
             <option key={v}>{v}</option>

@@ -152,8 +152,24 @@ export const FilterBar = memo(function FilterBar({ filter, onChange, endpoints, 
             <TextAdd
               placeholder="other/type"
               testId="ctype-custom"
-              onAdd={(t) => set({ contentTypes: [...filter.contentTypes, t.toLowerCase()] })}
+              onAdd={(t) => {
+                const type = t.toLowerCase();
+                if (!filter.contentTypes.includes(type))
+                  set({ contentTypes: [...filter.contentTypes, type] });
+              }}
             />
+            {filter.contentTypes
+              .filter((t) => !CONTENT_TYPES.includes(t))
+              .map((t) => (
+                <label key={t} data-testid="ctype-added">
+                  <input
+                    type="checkbox"
+                    checked
+                    onChange={() => set({ contentTypes: toggle(filter.contentTypes, t) })}
+                  />{' '}
+                  {t}
+                </label>
+              ))}
           </div>
         )}
       </Popover>
