@@ -20,8 +20,12 @@ export function prettyXml(text: string): { text: string; error: string | null } 
   };
   try {
     const tree = new XMLParser(options).parse(text) as unknown;
-    const built = new XMLBuilder({ ...options, format: true, indentBy: '  ' }).build(tree) as string;
-    return { text: built.trim(), error: null };
+    const built = new XMLBuilder({ ...options, format: true, indentBy: '  ', suppressEmptyNode: true }).build(
+      tree,
+    ) as string;
+    // The builder breaks the line after a CDATA section even when the element's closing tag follows it; values were
+    // trimmed, so that whitespace was never in the document.
+    return { text: built.replace(/\]\]>\n[ ]*<\//g, ']]></').trim(), error: null };
   } catch (error) {
     return { text, error: String(error) };
   }

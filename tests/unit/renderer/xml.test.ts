@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { XMLParser } from 'fast-xml-parser';
+import { prettyXml } from '../../../renderer/src/lib/xml';
+
+const read = (xml: string) =>
+  new XMLParser({ ignoreAttributes: false, cdataPropName: '#cdata', preserveOrder: true }).parse(
+    xml,
+  ) as unknown;
+
+describe('prettyXml', () => {
+  it('keeps a CDATA section tight against its closing tag, and empty elements self-closed', () => {
+    const source =
+      '<?xml version="1.0"?><root><note><![CDATA[a & <b>]]></note><empty y="1"/><!-- c --><t>t</t></root>';
+    const { text, error } = prettyXml(source);
+    expect(error).toBeNull();
+    expect(text).toBe(
+      [
+        '<?xml version="1.0"?>',
+        '<root>',
+        '  <note><![CDATA[a & <b>]]></note>',
+        '  <empty y="1"/>',
+        '  <!-- c -->',
+        '  <t>t</t>',
+        '</root>',
+      ].join('\n'),
+    );
+    // Re-indenting changes no content.
+    expect(read(text)).toEqual(read(source));
+  });
+
+  it('leaves mixed text and CDATA in one line, and reports XML that is not well-formed', () => {
+    expect(prettyXml('<a><b>text<![CDATA[more]]>tail</b></a>').text).toBe(
+      '<a>\n  <b>text<![CDATA[more]]>tail</b>\n</a>',
+    );
+    const broken = prettyXml('<a><b></a>');
+    expect(broken.error).toMatch(/Line 1/);
+    expect(broken.text).toBe('<a><b></a>');
+  });
+});
