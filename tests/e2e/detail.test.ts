@@ -181,6 +181,23 @@ describe('capture detail', () => {
     expect(await decoded.locator('.decoded-reason').innerText()).toContain('file (pic.png), 8 bytes');
   });
 
+  it('a body larger than search reads says that search covers only its first 256 KB', async () => {
+    const { page } = s;
+    await send(s.app.receiverUrl, '/big-text', { method: 'POST', body: 'word '.repeat(60_000) });
+    await send(s.app.receiverUrl, '/small-text', { method: 'POST', body: 'word '.repeat(100) });
+    await selectCapture(page, '/big-text');
+    await openTab(page, 'body');
+    await eventually(async () =>
+      expect(await page.locator('.detail-pane .pill-info').allInnerTexts()).toContain(
+        'search covers the first 256 KB',
+      ),
+    );
+    await selectCapture(page, '/small-text');
+    await openTab(page, 'body');
+    await page.locator('.detail-pane[data-capture-id] .body-toolbar').waitFor();
+    expect(await page.locator('.detail-pane', { hasText: 'search covers' }).count()).toBe(0);
+  });
+
   it('trailers sent after a chunked body are listed under the headers', async () => {
     const { page } = s;
     const port = Number(new URL(s.app.receiverUrl).port);

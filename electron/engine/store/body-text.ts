@@ -1,3 +1,4 @@
+import { searchedBodyBytes } from '../../shared/contract/captures';
 import { LIMITS } from '../../shared/decode/body';
 import { multipartFields } from '../../shared/decode/multipart';
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync, zstdDecompressSync } from 'node:zlib';
@@ -54,7 +55,7 @@ function inflateOrRaw(body: Buffer, opts: { maxOutputLength: number }): Buffer {
 }
 
 /** Text for the full-text index: valid-looking UTF-8 only, and only the first part of large bodies. */
-export function indexableText(body: Buffer, maxBytes = 256 * 1024): string {
+export function indexableText(body: Buffer, maxBytes = searchedBodyBytes): string {
   const slice = body.subarray(0, maxBytes);
   if (slice.includes(0)) return '';
   const text = new TextDecoder('utf-8', { fatal: false }).decode(slice);
@@ -69,7 +70,7 @@ export function indexableText(body: Buffer, maxBytes = 256 * 1024): string {
 export function indexableMultipartText(
   body: Buffer,
   contentType: string | null,
-  maxBytes = 256 * 1024,
+  maxBytes = searchedBodyBytes,
 ): string | null {
   if (body.length > LIMITS.maxParseBytes) return null;
   const multipart = multipartFields(body, contentType);

@@ -3,6 +3,9 @@ import { method } from './define';
 
 export const headerPair = z.tuple([z.string(), z.string()]);
 /** RFC 9110 token: what a method or header name may contain. */
+/** Full-text search reads this much of each body (after Content-Encoding is undone); the rest is stored, not searched. */
+export const searchedBodyBytes = 256 * 1024;
+
 export const httpToken = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 export type HeaderPair = z.infer<typeof headerPair>;
 

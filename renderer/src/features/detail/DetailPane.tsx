@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type ReactNode, memo } from 'react';
-import type { CaptureDetail } from '../../../../electron/shared/contract/captures';
+import { searchedBodyBytes, type CaptureDetail } from '../../../../electron/shared/contract/captures';
 import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { useApi, useEvent } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
@@ -103,17 +103,15 @@ function contentTypeHeader(d: CaptureDetail): string | null {
 }
 
 function requestBody(d: CaptureDetail): { bytes: Uint8Array; note: string | null } {
-  if (d.decodedBodyBase64 !== null)
-    return {
-      bytes: base64ToBytes(d.decodedBodyBase64),
-      note: d.decodeNote ?? `decoded from ${d.contentEncoding}`,
-    };
-  return {
-    bytes: base64ToBytes(d.bodyBase64),
-    note: d.truncated
-      ? `truncated: stored ${formatBytes(d.storedBodyBytes)} of ${formatBytes(d.bodySizeBytes)}`
-      : null,
-  };
+  const decoded = d.decodedBodyBase64 !== null;
+  const bytes = base64ToBytes(d.decodedBodyBase64 ?? d.bodyBase64);
+  const notes: string[] = [];
+  if (decoded) notes.push(d.decodeNote ?? `decoded from ${d.contentEncoding}`);
+  else if (d.truncated)
+    notes.push(`truncated: stored ${formatBytes(d.storedBodyBytes)} of ${formatBytes(d.bodySizeBytes)}`);
+  if (bytes.length > searchedBodyBytes)
+    notes.push(`search covers the first ${formatBytes(searchedBodyBytes)}`);
+  return { bytes, note: notes.length ? notes.join(' · ') : null };
 }
 
 function DetailHeader({ detail: d, receiverUrl, onDelete, onClose }: { detail: CaptureDetail } & Props) {

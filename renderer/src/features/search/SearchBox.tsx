@@ -1,3 +1,5 @@
+import { searchedBodyBytes } from '../../../../electron/shared/contract/captures';
+import { formatBytes } from '../../lib/format';
 import { useEffect, useRef, useState } from 'react';
 
 /** Full-text search (the engine's FTS index); applies after a short pause in typing. `/` focuses it. */
@@ -36,6 +38,7 @@ export function SearchBox({ value, onChange }: { value: string; onChange: (text:
         type="search"
         placeholder="Search path, headers, bodies…  ( / )"
         aria-label="Search captures"
+        title={`Words and numbers in the path, query, headers, decoded labels and the first ${formatBytes(searchedBodyBytes)} of each body`}
         data-testid="search"
         value={draft}
         onChange={(e) => setDraft(e.target.value)}
