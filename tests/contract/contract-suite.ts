@@ -174,9 +174,15 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
       const res = await fetch(`${receiverUrl}/contract/delete-me`, { method: 'DELETE' });
       const id = Number(res.headers.get('x-hookscope-capture-id'));
       const deleted = nextEvent(h.client, 'capture.deleted', (p) => p.ids.includes(id));
-      expect((await h.client.call('captures.delete', { ids: [id] })).deleted).toBe(1);
+      expect(await h.client.call('captures.delete', { ids: [id] })).toEqual({ deleted: 1, undoable: true });
       await deleted;
       await expectApiError(h.client.call('captures.get', { id }), 'not_found');
+      // Undo brings it back, with the same id and method, and says so.
+      const back = nextEvent(h.client, 'capture.created', (p) => p.items.some((c) => c.id === id));
+      expect(await h.client.call('captures.restore', { ids: [id] })).toEqual({ restored: [id] });
+      await back;
+      expect((await h.client.call('captures.get', { id })).method).toBe('DELETE');
+      expect(await h.client.call('captures.restore', { ids: [id] })).toEqual({ restored: [] });
     });
   });
 }

@@ -133,6 +133,47 @@ describe('live list', () => {
     );
   });
 
+  it('a delete can be undone from its notice, or with Ctrl+Z, and the captures come back as they were', async () => {
+    const { page } = s;
+    await s.app.rpc('captures.deleteAll');
+    for (const n of [1, 2, 3])
+      await send(s.app.receiverUrl, `/undo/${n}`, { method: 'POST', body: `{"n":"undo-${n}"}` });
+    const paths = () => page.locator('.row[data-capture-id] .cell.path').allInnerTexts();
+    await eventually(async () => expect(await paths()).toEqual(['/undo/3', '/undo/2', '/undo/1']));
+
+    // One capture, from the detail pane's Delete button; undone with the notice's button.
+    await row(page, '/undo/2').click();
+    await page.locator('.detail-pane .btn-danger').click();
+    const toast = page.getByTestId('undo-toast');
+    await eventually(async () => expect(await toast.innerText()).toContain('Deleted 1 capture'));
+    await eventually(async () => expect(await paths()).toEqual(['/undo/3', '/undo/1']));
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await eventually(async () => expect(await paths()).toEqual(['/undo/3', '/undo/2', '/undo/1']));
+    // It is selected again, with its body, and search finds it.
+    await eventually(async () =>
+      expect(await page.locator('.detail-pane[data-capture-id] .detail-path').innerText()).toBe('/undo/2'),
+    );
+    expect(await toast.count()).toBe(0);
+    const found = await s.app.rpc<{ items: { path: string }[] }>('captures.list', {
+      filter: { text: 'undo-2' },
+      limit: 5,
+      complete: true,
+    });
+    expect(found.ok && found.value.items.map((c) => c.path)).toEqual(['/undo/2']);
+
+    // Two captures with the keyboard; undone with Ctrl+Z.
+    await row(page, '/undo/3').click();
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.locator('[data-testid="capture-list"]').focus();
+    await page.keyboard.press('Delete');
+    await eventually(async () => expect(await paths()).toEqual(['/undo/1']));
+    await eventually(async () => expect(await toast.innerText()).toContain('Deleted 2 captures'));
+    await page.keyboard.press('Control+z');
+    await eventually(async () => expect(await paths()).toEqual(['/undo/3', '/undo/2', '/undo/1']));
+    const count = await s.app.rpc<{ count: number }>('captures.count', {});
+    expect(count.ok && count.value.count).toBe(3);
+  });
+
   it('ctrl-click builds a multi-selection', async () => {
     const { page } = s;
     for (const n of [1, 2, 3])

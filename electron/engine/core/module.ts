@@ -41,7 +41,8 @@ export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> 
       'captures.count': (input) => ({ count: ctx.captures.count(input.filter) }),
       'captures.breakdown': ({ filter, ...window }) => ctx.captures.breakdown(filter, window),
       'captures.get': (input) => ctx.captures.get(input.id),
-      'captures.delete': (input) => ({ deleted: ctx.captures.delete(input.ids) }),
+      'captures.delete': (input) => ctx.captures.delete(input.ids, { undoable: true }),
+      'captures.restore': (input) => ({ restored: ctx.captures.restore(input.ids) }),
       'captures.deleteAll': () => ({ deleted: ctx.captures.deleteAll() }),
       'captures.export': (input) => {
         if (input.filter?.text) ctx.captures.indexer.drain();

@@ -21,6 +21,7 @@ import {
   type StatusClass,
 } from './capture-rows';
 import { CaptureFiler, type CaptureAnnotator } from './capture-filer';
+import { CaptureTrash } from './capture-trash';
 import { CaptureWriter, type NewCapture } from './capture-writer';
 import type { EndpointStore } from './endpoint-store';
 import { FtsIndexer, type IndexProgress, type SearchTextExtractor } from './fts-indexer';
@@ -45,6 +46,7 @@ export class CaptureStore {
   private readonly checkpointer: WalCheckpointer;
   private readonly isIndexedTerm: (token: string) => boolean;
   private readonly minutes: CaptureMinutes;
+  private readonly trash: CaptureTrash;
 
   constructor(
     private readonly db: Database.Database,
@@ -62,6 +64,7 @@ export class CaptureStore {
       (error) => events.indexFailed?.(error),
     );
     this.minutes = new CaptureMinutes(db);
+    this.trash = new CaptureTrash(db, clock);
     this.filer = new CaptureFiler(
       db,
       this.minutes,
@@ -270,11 +273,18 @@ export class CaptureStore {
       .run(vendor, eventLabel, id);
   }
 
-  delete(ids: number[]): number {
+  /**
+   * Deletes the captures among `ids`. With `undoable` (and no more than the trash keeps), they are kept for a while so
+   * `restore` can bring them back. Returns how many were deleted, and whether `restore` can undo it.
+   */
+  delete(ids: number[], options: { undoable?: boolean } = {}): { deleted: number; undoable: boolean } {
     this.current();
     let deleted = 0;
+    const undoable = options.undoable === true && ids.length <= this.trash.maxUndoable;
     const select = this.db.prepare(
-      'SELECT id, received_at_ms, endpoint_id, stored_body_size, response_status FROM captures WHERE id = ?',
+      undoable
+        ? 'SELECT c.*, b.body FROM captures c LEFT JOIN capture_bodies b ON b.capture_id = c.id WHERE c.id = ?'
+        : 'SELECT id, received_at_ms, endpoint_id, stored_body_size, response_status FROM captures WHERE id = ?',
     );
     const delCapture = this.db.prepare('DELETE FROM captures WHERE id = ?');
     const delBody = this.db.prepare('DELETE FROM capture_bodies WHERE capture_id = ?');
@@ -286,6 +296,7 @@ export class CaptureStore {
     );
     const removed: number[] = [];
     this.db.transaction(() => {
+      this.trash.purgeExpired();
       let bytes = 0;
       const classes = [0, 0, 0, 0];
       const perMinute = this.minutes.tally();
@@ -300,6 +311,7 @@ export class CaptureStore {
             }
           | undefined;
         if (!row) continue;
+        if (undoable) this.trash.keep(row as CaptureRow & { body: Buffer | null });
         delCapture.run(id);
         delBody.run(id);
         bytes += row.stored_body_size;
@@ -318,7 +330,19 @@ export class CaptureStore {
     })();
     this.indexer.deleted(removed);
     if (removed.length) this.events.deleted(removed, false);
-    return deleted;
+    return { deleted, undoable: undoable && deleted > 0 };
+  }
+
+  /**
+   * Undoes a delete: the captures among `ids` still in the trash come back with their ids, labels and bodies, filed and
+   * searchable again before this returns. Returns the ids restored.
+   */
+  restore(ids: number[]): number[] {
+    const restored = this.trash.moveToInbox(ids);
+    if (restored.length === 0) return [];
+    this.fileWaiting();
+    this.indexer.restored(restored);
+    return restored;
   }
 
   deleteAll(): number {
@@ -330,6 +354,7 @@ export class CaptureStore {
           WHERE name IN ('captures', 'body_bytes', 'status_2xx', 'status_3xx', 'status_4xx', 'status_5xx');
         UPDATE endpoints SET capture_count = 0, status_2xx = 0, status_3xx = 0, status_4xx = 0, status_5xx = 0;`);
       this.minutes.clear();
+      this.trash.clear();
     })();
     this.indexer.deletedAll();
     this.events.deleted([], true);

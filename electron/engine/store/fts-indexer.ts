@@ -36,6 +36,9 @@ type IndexRow = {
   event_label: string | null;
   body: Buffer;
 };
+const indexRowSelect = `SELECT c.id, c.received_at_ms, c.method, c.path, c.query, c.headers, c.content_type,
+  c.content_encoding, c.vendor, c.event_label, c.trailers, b.body FROM captures c JOIN capture_bodies b ON b.capture_id = c.id`;
+
 /** rowid, path, query, headers, body, labels */
 type PreparedRow = [number, string, string, string, string, string];
 
@@ -84,6 +87,7 @@ export class FtsIndexer {
   /** Slices that failed in a row (reset by one that works). */
   private failures = 0;
   private readonly selectBatch: Database.Statement;
+  private readonly selectOne: Database.Statement;
   private readonly insertFts: Database.Statement;
   private readonly deleteFts: Database.Statement;
   private readonly deleteFtsUpTo: Database.Statement;
@@ -111,10 +115,8 @@ export class FtsIndexer {
     /** After finding the index locked by the merger. */
     private readonly busyRetryMs = 5,
   ) {
-    this.selectBatch =
-      db.prepare(`SELECT c.id, c.received_at_ms, c.method, c.path, c.query, c.headers, c.content_type, c.content_encoding,
-      c.vendor, c.event_label, c.trailers, b.body FROM captures c JOIN capture_bodies b ON b.capture_id = c.id
-      WHERE c.id > ? ORDER BY c.id LIMIT ?`);
+    this.selectBatch = db.prepare(`${indexRowSelect} WHERE c.id > ? ORDER BY c.id LIMIT ?`);
+    this.selectOne = db.prepare(`${indexRowSelect} WHERE c.id = ?`);
     this.insertFts = db.prepare(
       'INSERT INTO captures_fts (rowid, path, query, headers, body, labels) VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -330,6 +332,29 @@ export class FtsIndexer {
       else if (id <= upTo) this.pendingDeletes.push(id);
     }
     this.poke();
+  }
+
+  /**
+   * Deleted captures came back under their old ids (CaptureStore.restore, after filing them). Ids above the watermark
+   * are indexed in turn; those at or below it are indexed now, after everything pending is written (so a pending
+   * delete of the same id cannot remove the new row, and a row prepared before the delete is not skipped for good).
+   */
+  restored(ids: number[]): void {
+    this.writePrepared(true);
+    const upTo = this.indexedUpTo();
+    const rows: PreparedRow[] = [];
+    for (const id of ids) {
+      if (id > upTo) continue;
+      const row = this.selectOne.get(id) as IndexRow | undefined;
+      if (row) rows.push(this.prepare(row));
+    }
+    if (rows.length === 0) return;
+    this.db.transaction(() => {
+      for (const r of rows) {
+        this.deleteFts.run(r[0]);
+        this.insertFts.run(...r);
+      }
+    })();
   }
 
   /** Every capture was deleted (call it right after that commit, before any capture is added). */

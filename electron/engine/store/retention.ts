@@ -24,7 +24,7 @@ export function pruneOnce(
         id: number;
       }[]
     ).map((r) => r.id);
-    if (ids.length) deleted += store.delete(ids);
+    if (ids.length) deleted += store.delete(ids).deleted;
   }
   if (maxCount !== null) {
     const excess = store.count() - maxCount;
@@ -34,7 +34,7 @@ export function pruneOnce(
           id: number;
         }[]
       ).map((r) => r.id);
-      if (ids.length) deleted += store.delete(ids);
+      if (ids.length) deleted += store.delete(ids).deleted;
     }
   }
   return deleted;

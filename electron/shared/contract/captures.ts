@@ -122,9 +122,15 @@ export const captureMethods = {
     }),
   ),
   'captures.get': method(z.object({ id: z.number().int() }), captureDetail),
+  /** `undoable`: the captures are kept for a few minutes, and `captures.restore` brings them back. */
   'captures.delete': method(
     z.object({ ids: z.array(z.number().int()).min(1).max(100_000) }),
-    z.object({ deleted: z.number().int() }),
+    z.object({ deleted: z.number().int(), undoable: z.boolean() }),
+  ),
+  /** Undo a delete: the ids brought back (those still kept), filed and searchable again. */
+  'captures.restore': method(
+    z.object({ ids: z.array(z.number().int()).min(1).max(100_000) }),
+    z.object({ restored: z.array(z.number().int()) }),
   ),
   'captures.deleteAll': method(z.object({}), z.object({ deleted: z.number().int() })),
   'captures.export': method(

@@ -5,6 +5,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Charts } from '../features/charts/Charts';
 import { CaptureList } from '../features/captures/CaptureList';
 import { emptySelection, single, type Selection } from '../features/captures/selection';
+import { UndoToast, type PendingUndo } from '../features/captures/UndoToast';
 import { useCaptureFeed } from '../features/captures/use-capture-feed';
 import { DetailPane } from '../features/detail/DetailPane';
 import { DiffView } from '../features/diff/DiffView';
@@ -86,15 +87,34 @@ export function App() {
     [markRead, updateParams],
   );
 
+  const [pendingUndo, setPendingUndo] = useState<PendingUndo | null>(null);
   const remove = useCallback(
     (ids: number[]) => {
       if (ids.length === 0) return;
-      void api.call('captures.delete', { ids }).catch(() => undefined);
+      api.call('captures.delete', { ids }).then(
+        ({ deleted, undoable }) => setPendingUndo(undoable ? { ids, deleted, error: null } : null),
+        () => undefined,
+      );
       setSelection((s) => (ids.includes(s.active ?? -1) ? emptySelection : s));
       updateParams((p) => ids.includes(Number(p.get('sel'))) && p.delete('sel'));
     },
     [api, updateParams],
   );
+
+  const { reload } = feed;
+  const undoDelete = useCallback(() => {
+    if (!pendingUndo || pendingUndo.error) return;
+    setPendingUndo(null);
+    api.call('captures.restore', { ids: pendingUndo.ids }).then(
+      ({ restored }) => {
+        // Restored captures keep their old ids, below the newest the list holds: fetch the list again.
+        reload();
+        if (restored.length === 1) select(single(restored[0]!));
+      },
+      (e: unknown) => setPendingUndo({ ...pendingUndo, error: e instanceof Error ? e.message : String(e) }),
+    );
+  }, [api, pendingUndo, reload, select]);
+  const dismissUndo = useCallback(() => setPendingUndo(null), []);
 
   const openDetail = useCallback(() => {
     document.querySelector<HTMLElement>('.detail-pane .tab.active')?.focus();
@@ -247,6 +267,7 @@ export function App() {
         {view === 'dictionary' && <DictionarySlot />}
       </main>
       <StatusBar version={info?.version ?? null} arrivals={activity} />
+      {pendingUndo && <UndoToast pending={pendingUndo} onUndo={undoDelete} onDismiss={dismissUndo} />}
       {transferOpen && (
         <TransferDialog
           selectedIds={selectedIds}

@@ -114,7 +114,7 @@ describe('capture store', () => {
     const a = await stores.captures.add(capture({ body: Buffer.from('alpha') }));
     await stores.captures.add(capture({ body: Buffer.from('beta') }));
     stores.captures.indexer.drain();
-    expect(stores.captures.delete([a, 9999])).toBe(1);
+    expect(stores.captures.delete([a, 9999])).toEqual({ deleted: 1, undoable: false });
     expect(stores.captures.count()).toBe(1);
     expect(stores.captures.list({ filter: { text: 'alpha' }, limit: 5 }).items).toHaveLength(0);
     expect(stores.captures.deleteAll()).toBe(1);

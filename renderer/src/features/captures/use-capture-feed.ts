@@ -26,6 +26,8 @@ export interface CaptureFeed {
   pendingCount: number;
   /** Bumps whenever captures arrive (for charts that refresh on activity). */
   arrivals: number;
+  /** Fetch the first page and the count again (after captures came back under old ids, say). */
+  reload: () => void;
 }
 
 /**
@@ -287,8 +289,10 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
       setPaused,
       pendingCount,
       arrivals,
+      reload: reset,
     }),
     [
+      reset,
       items,
       total,
       nextCursor,

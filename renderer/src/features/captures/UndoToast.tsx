@@ -1,0 +1,59 @@
+import { useEffect } from 'react';
+import { formatCount } from '../../lib/format';
+
+export interface PendingUndo {
+  ids: number[];
+  deleted: number;
+  error: string | null;
+}
+
+/** How long the offer to undo stays on screen (the engine keeps deleted captures for 10 minutes). */
+const SHOWN_MS = 10_000;
+
+/** "Deleted 3 captures · Undo" after a delete; Ctrl/⌘+Z undoes while it shows. */
+export function UndoToast({
+  pending,
+  onUndo,
+  onDismiss,
+}: {
+  pending: PendingUndo;
+  onUndo: () => void;
+  onDismiss: () => void;
+}) {
+  useEffect(() => {
+    if (pending.error) return;
+    const timer = setTimeout(onDismiss, SHOWN_MS);
+    const onKey = (e: KeyboardEvent) => {
+      const editing =
+        e.target instanceof HTMLElement &&
+        e.target.closest('input, textarea, [contenteditable], .monaco-editor');
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && !editing) {
+        e.preventDefault();
+        onUndo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [pending, onUndo, onDismiss]);
+
+  return (
+    <div className="undo-toast" role="status" data-testid="undo-toast">
+      {pending.error ? (
+        <span className="notice-error">Could not undo: {pending.error}</span>
+      ) : (
+        <>
+          <span>Deleted {formatCount(pending.deleted, 'capture')}</span>
+          <button type="button" className="btn btn-small" onClick={onUndo} title="Undo (Ctrl+Z)">
+            Undo
+          </button>
+        </>
+      )}
+      <button type="button" className="btn btn-small btn-ghost" aria-label="Dismiss" onClick={onDismiss}>
+        ×
+      </button>
+    </div>
+  );
+}

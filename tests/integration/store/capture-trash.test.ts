@@ -1,0 +1,124 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NewCapture } from '../../../electron/engine/store/capture-writer';
+import { openStores, type Stores } from '../../../electron/engine/store/open-stores';
+import { FakeClock } from '../../../electron/engine/util/clock';
+import { newCapture } from '../../helpers/new-capture';
+import { tempDir } from '../../helpers/temp-dir';
+
+let dir: ReturnType<typeof tempDir>;
+let stores: Stores;
+let clock: FakeClock;
+
+beforeEach(() => {
+  dir = tempDir();
+  clock = new FakeClock(1_700_000_000_000);
+  stores = openStores({ dataDir: dir.path, clock });
+});
+afterEach(() => {
+  stores.captures.close();
+  stores.db.close();
+  dir.cleanup();
+});
+
+const endpointId = () => stores.endpoints.list()[0]!.id;
+const capture = (over: Partial<NewCapture> = {}) =>
+  newCapture({ receivedAtMs: clock.now(), endpointId: endpointId(), ...over });
+const found = (text: string) => stores.captures.list({ filter: { text }, limit: 10 }).items.map((c) => c.id);
+const window = () => ({ endMs: clock.now() + 60_000, bucketMs: 60_000, buckets: 5 });
+/** Everything a restore must put back as it was. */
+const figures = () => ({
+  stats: (({ count, bodyBytes }) => ({ count, bodyBytes }))(stores.captures.stats()),
+  endpointCount: stores.endpoints.list()[0]!.captureCount,
+  breakdown: stores.captures.breakdown(undefined, window()),
+  endpointBreakdown: stores.captures.breakdown({ endpointId: endpointId() }, window()),
+});
+
+async function seed() {
+  const kept = await stores.captures.add(capture({ path: '/kept', body: Buffer.from('{"word":"saffron"}') }));
+  const gone = await stores.captures.add(
+    capture({
+      path: '/gone',
+      body: Buffer.from('{"word":"marjoram"}'),
+      headers: [['X-Id', 'abc']],
+      trailers: [['X-Checksum', 'c1']],
+      vendor: 'Ortto',
+      eventLabel: 'Clicked email',
+      response: {
+        status: 503,
+        headers: [['retry-after', '1']],
+        bodyBase64: 'ZG93bg==',
+        delayMs: 0,
+        reason: 'rule',
+      },
+      verification: { scheme: 'hmac', ok: true, reason: 'matched' },
+    }),
+  );
+  const after = await stores.captures.add(capture({ path: '/after', body: Buffer.from('{"word":"thyme"}') }));
+  stores.captures.indexer.drain();
+  return { kept, gone, after };
+}
+
+describe('undoing a delete', () => {
+  it('brings the capture back as it was: detail, labels, counts, charts and search', async () => {
+    const { gone } = await seed();
+    const before = { detail: stores.captures.get(gone), ...figures() };
+    expect(stores.captures.delete([gone], { undoable: true })).toEqual({ deleted: 1, undoable: true });
+    expect(found('marjoram')).toEqual([]);
+    expect(figures().stats.count).toBe(2);
+    stores.captures.indexer.drain(); // the index has dropped the row before the undo
+
+    expect(stores.captures.restore([gone, 424242])).toEqual([gone]);
+    expect({ detail: stores.captures.get(gone), ...figures() }).toEqual(before);
+    expect(found('marjoram')).toEqual([gone]);
+    expect(found('c1')).toEqual([gone]); // the trailer too
+    // Once only.
+    expect(stores.captures.restore([gone])).toEqual([]);
+  });
+
+  it('works before the index has caught up with the delete, and for many at once', async () => {
+    const { kept, gone, after } = await seed();
+    stores.captures.delete([gone, after, kept], { undoable: true });
+    // No drain: the index rows' delete is still pending when the undo arrives.
+    expect(stores.captures.restore([after, gone, kept])).toEqual([kept, gone, after]);
+    stores.captures.indexer.drain();
+    expect(found('marjoram')).toEqual([gone]);
+    expect(found('thyme')).toEqual([after]);
+    expect(found('saffron')).toEqual([kept]);
+    expect(stores.captures.count()).toBe(3);
+  });
+
+  it('indexes a restored capture that the index had not reached when it was deleted', async () => {
+    const { gone } = await seed();
+    const fresh = await stores.captures.add(
+      capture({ path: '/fresh', body: Buffer.from('{"word":"sorrel"}') }),
+    );
+    stores.captures.fileWaiting();
+    stores.captures.delete([fresh], { undoable: true });
+    expect(stores.captures.restore([fresh])).toEqual([fresh]);
+    stores.captures.indexer.drain();
+    expect(found('sorrel')).toEqual([fresh]);
+    expect(found('marjoram')).toEqual([gone]);
+  });
+
+  it('is not offered for deletes that are final: retention, delete all, an expired trash', async () => {
+    const { kept, gone, after } = await seed();
+    expect(stores.captures.delete([kept])).toEqual({ deleted: 1, undoable: false });
+    expect(stores.captures.restore([kept])).toEqual([]);
+
+    stores.captures.delete([gone], { undoable: true });
+    clock.advance(10 * 60_000 + 1);
+    stores.captures.delete([after], { undoable: true }); // purges what expired
+    expect(stores.captures.restore([gone])).toEqual([]);
+    expect(stores.captures.restore([after])).toEqual([after]);
+
+    stores.captures.delete([after], { undoable: true });
+    stores.captures.deleteAll();
+    expect(stores.captures.restore([after])).toEqual([]);
+    expect(stores.captures.stats().count).toBe(0);
+  });
+
+  it('says a delete of the wrong ids did nothing, and that it cannot be undone', async () => {
+    await seed();
+    expect(stores.captures.delete([999_999], { undoable: true })).toEqual({ deleted: 0, undoable: false });
+  });
+});
