@@ -326,8 +326,15 @@ async function compare(): Promise<void> {
 async function soak(seconds: number, rate: number): Promise<void> {
   console.log(`soak: Hookscope at ${rate} req/s for ${seconds} s, ${connections} connections`);
   const server = await startServer('hookscope');
-  const samples: Array<{ t: number; rss: number; rows: number; lagRows: number; lagMs: number; db: number }> =
-    [];
+  const samples: Array<{
+    t: number;
+    rss: number;
+    heap: number;
+    rows: number;
+    lagRows: number;
+    lagMs: number;
+    db: number;
+  }> = [];
   const started = Date.now();
   const every = Math.max(5, Math.round(seconds / 20)) * 1000;
   const sample = async () => {
@@ -335,6 +342,7 @@ async function soak(seconds: number, rate: number): Promise<void> {
     const row = {
       t: Math.round((Date.now() - started) / 1000),
       rss: s.rss,
+      heap: s.heapTotal,
       rows: s.rows,
       lagRows: s.indexLagRows ?? 0,
       lagMs: s.indexLagMs ?? 0,
@@ -342,7 +350,7 @@ async function soak(seconds: number, rate: number): Promise<void> {
     };
     samples.push(row);
     console.log(
-      `  t=${String(row.t).padStart(4)} s  RSS ${mb(row.rss)}  rows ${fmt(row.rows)}  index lag ${row.lagRows} rows / ${row.lagMs} ms  db ${mb(row.db)}`,
+      `  t=${String(row.t).padStart(4)} s  RSS ${mb(row.rss)} (JS heap ${mb(row.heap)})  rows ${fmt(row.rows)}  index lag ${row.lagRows} rows / ${row.lagMs} ms  db ${mb(row.db)}`,
     );
   };
   await sample();
@@ -367,8 +375,8 @@ async function soak(seconds: number, rate: number): Promise<void> {
     `Soak: Hookscope alone at ${rate} req/s target for ${seconds} s (${connections} connections, ${Buffer.byteLength(kilobyteJson())}-byte JSON).`,
     '',
     table(
-      ['t (s)', 'RSS', 'rows stored', 'index lag (rows / ms)', 'DB + WAL'],
-      samples.map((s) => [s.t, mb(s.rss), fmt(s.rows), `${s.lagRows} / ${s.lagMs}`, mb(s.db)]),
+      ['t (s)', 'RSS', 'JS heap', 'rows stored', 'index lag (rows / ms)', 'DB + WAL'],
+      samples.map((s) => [s.t, mb(s.rss), mb(s.heap), fmt(s.rows), `${s.lagRows} / ${s.lagMs}`, mb(s.db)]),
     ),
     '',
     table(
@@ -381,7 +389,7 @@ async function soak(seconds: number, rate: number): Promise<void> {
         ],
         [
           'RSS ≤ 150 MB throughout',
-          mb(Math.max(...samples.map((s) => s.rss))),
+          `peak ${mb(finalStats.peakRss)} (the kernel's high-water mark; samples up to ${mb(Math.max(...samples.map((s) => s.rss)))})`,
           verdict(finalStats.peakRss <= 150 * 1024 * 1024),
         ],
         [

@@ -1,16 +1,17 @@
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 
 /**
- * Whether the receiver is saturated: whether the event loop can hold both what the receiver itself used in the last
- * window and what keeping up with the captures that arrived would take the background tasks (filing, then indexing),
- * at what each has cost per capture lately. If it cannot, background work takes only a small share and lets its
- * backlog wait (reported as index lag) until the burst passes; if it can, background work runs as fast as it can and
- * the lag stays near zero.
+ * Whether the receiver is saturated: whether, in the last window, the receiver itself used most of the event loop
+ * (over half) and what was left could not hold what keeping up with the captures that arrived would take the
+ * background tasks (filing, then indexing), at what each has cost per capture lately. Then background work takes only
+ * a small share and lets its backlog wait (reported as index lag) until the burst passes; otherwise it runs as fast as
+ * it can and the lag stays near zero.
  *
- * The receiver's own time is the loop's busy time less the background slices. Utilisation alone cannot tell a receiver
- * that wants more of the loop from a background that is merely catching up; demand alone (the first version: saturated
- * once keeping up took more than 60 % of the loop) called a steady 5k captures/s a burst once the index's cost per
- * capture grew with the database, although the receiver used only a quarter of the loop: the lag then grew to 13 s.
+ * The receiver's own time is the loop's busy time less the background slices: utilisation alone cannot tell a receiver
+ * that wants more of the loop from a background that is merely catching up. Demand alone cannot tell a burst from a
+ * steady load either, because it is an estimate that small slices inflate. Saturated once demand passed 60 % of the
+ * loop, or once the receiver's time and demand passed 95 %, a steady 5k captures/s (the receiver a third of the loop,
+ * the loop 85 % busy in all) was throttled as a burst about half the time, and the index fell up to 13 s behind.
  */
 export class LoopShare {
   private windowStart = performance.now();
@@ -19,9 +20,14 @@ export class LoopShare {
   private utilisation: EventLoopUtilization = performance.eventLoopUtilization();
   private readonly msPerCapture = new Map<string, number>();
   saturated = false;
+  /** The last window's shares of the loop: the receiver's own time, and what keeping up would take the background. */
+  receiverShare = 0;
+  demandShare = 0;
 
   constructor(
-    /** Saturated when receiver time plus background demand exceed this share of the loop. */
+    /** Saturated only while the receiver's own share of the loop is above this… */
+    private readonly receiverThreshold = 0.5,
+    /** …and its share plus the background's demand is above this. */
     private readonly threshold = 0.95,
   ) {}
 
@@ -49,8 +55,10 @@ export class LoopShare {
     let perCapture = 0;
     for (const ms of this.msPerCapture.values()) perCapture += ms;
     const busy = performance.eventLoopUtilization(this.utilisation);
-    const receiverMs = Math.max(0, busy.active - this.backgroundMs);
-    this.saturated = (receiverMs + this.arrivals * perCapture) / windowMs > this.threshold;
+    this.receiverShare = Math.max(0, busy.active - this.backgroundMs) / windowMs;
+    this.demandShare = (this.arrivals * perCapture) / windowMs;
+    this.saturated =
+      this.receiverShare > this.receiverThreshold && this.receiverShare + this.demandShare > this.threshold;
     this.utilisation = performance.eventLoopUtilization();
     this.windowStart = now;
     this.arrivals = 0;
