@@ -18,6 +18,13 @@ export interface FiledBatch {
 type InboxRow = { id: number; capture: string; body: Buffer };
 
 /**
+ * The inbox's lowest and highest id. Two subqueries: SQLite answers a lone MIN or MAX from the key's b-tree, but both in
+ * one SELECT scan the table (53 ms with 150k rows waiting, on every stats call).
+ */
+export const inboxRangeSql =
+  'SELECT (SELECT MIN(id) FROM capture_inbox) AS low, (SELECT MAX(id) FROM capture_inbox) AS high';
+
+/**
  * The second half of the store: moves acknowledged captures from the inbox into `captures` and `capture_bodies`
  * (filter indexes, counters, per-minute counts, annotations) in id order, then announces them and wakes the index.
  *
@@ -50,7 +57,7 @@ export class CaptureFiler {
   ) {
     this.selectInbox = db.prepare('SELECT id, capture, body FROM capture_inbox ORDER BY id LIMIT ?');
     this.oldestInbox = db.prepare('SELECT id, capture FROM capture_inbox ORDER BY id LIMIT 1');
-    this.inboxRange = db.prepare('SELECT MIN(id) AS low, MAX(id) AS high FROM capture_inbox');
+    this.inboxRange = db.prepare(inboxRangeSql);
     const insertCapture = db.prepare(`INSERT INTO captures (
       id, received_at_ms, method, path, query, http_version, headers, remote_address, remote_port, content_type,
       content_encoding, body_size, stored_body_size, truncated, endpoint_id, source, public_url, vendor, event_label,
@@ -138,7 +145,7 @@ export class CaptureFiler {
 
   /** Rows were added to the inbox. */
   poke(count = 0): void {
-    if (count > 0) this.share.arrived(count);
+    if (count > 0) this.share.arrived();
     if (!this.started || this.stopped || this.timer) return;
     this.timer = setImmediate(() => this.runSlice());
   }
@@ -170,13 +177,11 @@ export class CaptureFiler {
     if (this.stopped) return;
     const started = performance.now();
     let more: boolean;
-    let filed = 0;
     try {
       let want = 16;
       do {
         const rows = this.selectInbox.all(want) as InboxRow[];
         if (rows.length > 0) this.file(rows);
-        filed += rows.length;
         more = rows.length === want;
         want = Math.min(this.batchRows, want * 2);
       } while (more && performance.now() - started < this.sliceMs);
@@ -186,7 +191,7 @@ export class CaptureFiler {
       return;
     }
     const tookMs = performance.now() - started;
-    this.share.note('file', tookMs, filed);
+    this.share.note(tookMs);
     if (!more) return;
     const rest =
       this.share.saturated && this.backlogAgeMs() < this.maxSaturatedLagMs ? Math.ceil(tookMs * 19) : 0;

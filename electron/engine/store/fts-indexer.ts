@@ -172,7 +172,6 @@ export class FtsIndexer {
     const started = performance.now();
     this.running = true;
     let written = 0;
-    let preparedNow: number;
     let behind: boolean;
     let busy = false;
     let oldestWaitingMs: number | null;
@@ -195,7 +194,6 @@ export class FtsIndexer {
         bytes += row.body.byteLength;
         done++;
       }
-      preparedNow = done;
       if (budgetMs !== Infinity && !waitingToWrite) this.lastSliceRows = Math.max(1, done);
       behind = waitingToWrite || rows.length === want || done < rows.length;
       oldestWaitingMs = this.prepared[0] ? this.preparedAt : (rows[done]?.received_at_ms ?? null);
@@ -224,7 +222,7 @@ export class FtsIndexer {
       behind = progress.lagRows > 0 && this.filedAbove.get(progress.indexedUpTo) !== undefined;
     }
     const tookMs = performance.now() - started;
-    this.loopShare.note('index', tookMs, Math.max(preparedNow, written));
+    this.loopShare.note(tookMs);
     const backlogAgeMs = oldestWaitingMs === null ? 0 : now - oldestWaitingMs;
     if (busy) this.poke(Math.max(this.busyRetryMs, this.restAfter(tookMs, backlogAgeMs)));
     else if (behind) this.poke(this.restAfter(tookMs, backlogAgeMs));

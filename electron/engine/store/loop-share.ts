@@ -1,67 +1,82 @@
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 
 /**
- * Whether the receiver is saturated: whether, in the last window, the receiver itself used most of the event loop
- * (over half) and what was left could not hold what keeping up with the captures that arrived would take the
- * background tasks (filing, then indexing), at what each has cost per capture lately. Then background work takes only
- * a small share and lets its backlog wait (reported as index lag) until the burst passes; otherwise it runs as fast as
- * it can and the lag stays near zero.
+ * Whether the receiver is saturated, for the background tasks (filing, then indexing) that share its event loop: then
+ * they take only a small share and let their backlog wait (reported as index lag) until the burst passes; otherwise
+ * they run as fast as they can and the lag stays near zero. Judged every window of ≥ 100 ms from the loop's busy time
+ * and the receiver's own share of it (busy time outside the background slices, in a window where captures arrived):
+ * - The loop full and the receiver using over half of it: saturated.
+ * - Saturated, it stays so while the receiver keeps using over half of the loop the background leaves it. Under a load
+ *   that comes as fast as it is answered (a burst) it does; a steady load the loop can hold does not, and the
+ *   background runs flat out again after one window.
+ * - The loop full but the receiver under half of it can be either: a steady load near the loop's capacity, or a burst
+ *   that began while the background ran flat out and so never got more than a third of the loop. At most every 2 s
+ *   such a window is tried as saturated, and the rule above settles it in the next window.
  *
- * The receiver's own time is the loop's busy time less the background slices: utilisation alone cannot tell a receiver
- * that wants more of the loop from a background that is merely catching up. Demand alone cannot tell a burst from a
- * steady load either, because it is an estimate that small slices inflate. Saturated once demand passed 60 % of the
- * loop, or once the receiver's time and demand passed 95 %, a steady 5k captures/s (the receiver a third of the loop,
- * the loop 85 % busy in all) was throttled as a burst about half the time, and the index fell up to 13 s behind.
+ * Rules tried before, each measured at a steady 5k captures/s (the receiver a third of the loop, the loop 75–90 % busy
+ * in all) and in 10 s saturating bursts:
+ * - background demand (arrivals × cost per capture) over 60 % of the loop: a steady load was a burst once the index
+ *   cost more per capture as the database grew; the index fell 13 s behind;
+ * - receiver time plus demand over 95 %: demand, estimated from small slices, reads high; half the windows at 5k/s
+ *   were bursts, and the index fell seconds behind;
+ * - that, and the receiver over half the loop, without the trial: a burst that began while the background ran flat
+ *   out stayed at 5.5k req/s instead of 17k;
+ * - the loop full for two windows with the receiver above 15 %: half the windows at 5k/s again.
  */
 export class LoopShare {
   private windowStart = performance.now();
-  private arrivals = 0;
   private backgroundMs = 0;
+  private arrivals = 0;
   private utilisation: EventLoopUtilization = performance.eventLoopUtilization();
-  private readonly msPerCapture = new Map<string, number>();
+  private lastTrialAt = -Infinity;
   saturated = false;
-  /** The last window's shares of the loop: the receiver's own time, and what keeping up would take the background. */
+  /** The last window: how busy the loop was, and the receiver's own share (busy time outside background slices). */
+  loopBusy = 0;
   receiverShare = 0;
-  demandShare = 0;
 
   constructor(
-    /** Saturated only while the receiver's own share of the loop is above this… */
-    private readonly receiverThreshold = 0.5,
-    /** …and its share plus the background's demand is above this. */
-    private readonly threshold = 0.95,
+    private readonly windowMs = 100,
+    /** A window this busy counts as full. */
+    private readonly fullAt = 0.97,
+    /** Trials at most this often. */
+    private readonly trialEveryMs = 2_000,
   ) {}
 
   /** Captures were acknowledged. */
-  arrived(count: number): void {
-    this.arrivals += count;
+  arrived(): void {
+    this.arrivals++;
     this.evaluate();
   }
 
-  /** A background task's slice: how long it took and how many captures it handled. */
-  note(task: string, ms: number, captures: number): void {
+  /** A background task ran a slice of `ms`. */
+  note(ms: number): void {
     this.backgroundMs += ms;
-    if (captures > 0) {
-      const sample = ms / captures;
-      const previous = this.msPerCapture.get(task);
-      this.msPerCapture.set(task, previous === undefined ? sample : previous * 0.9 + sample * 0.1);
-    }
     this.evaluate();
   }
 
   private evaluate(): void {
     const now = performance.now();
     const windowMs = now - this.windowStart;
-    if (windowMs < 100) return;
-    let perCapture = 0;
-    for (const ms of this.msPerCapture.values()) perCapture += ms;
+    if (windowMs < this.windowMs) return;
     const busy = performance.eventLoopUtilization(this.utilisation);
+    this.loopBusy = busy.utilization;
     this.receiverShare = Math.max(0, busy.active - this.backgroundMs) / windowMs;
-    this.demandShare = (this.arrivals * perCapture) / windowMs;
-    this.saturated =
-      this.receiverShare > this.receiverThreshold && this.receiverShare + this.demandShare > this.threshold;
+    // Busy time outside background slices without captures arriving is not the receiver (API reads, say).
+    const receiverWantsMore = this.receiverShare > 0.5 && this.arrivals > 0;
+    if (this.arrivals === 0) {
+      this.saturated = false;
+    } else if (this.saturated) {
+      this.saturated = receiverWantsMore;
+    } else if (this.loopBusy >= this.fullAt) {
+      if (receiverWantsMore) this.saturated = true;
+      else if (this.receiverShare >= 0.15 && now - this.lastTrialAt >= this.trialEveryMs) {
+        this.saturated = true;
+        this.lastTrialAt = now;
+      }
+    }
     this.utilisation = performance.eventLoopUtilization();
     this.windowStart = now;
-    this.arrivals = 0;
     this.backgroundMs = 0;
+    this.arrivals = 0;
   }
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewCapture } from '../../../electron/engine/store/capture-writer';
 import { openStores, type Stores } from '../../../electron/engine/store/open-stores';
+import { inboxRangeSql } from '../../../electron/engine/store/capture-filer';
 import { pruneOnce } from '../../../electron/engine/store/retention';
 import { FakeClock } from '../../../electron/engine/util/clock';
 import { newCapture } from '../../helpers/new-capture';
@@ -147,5 +148,19 @@ describe('capture store', () => {
   it('refuses invalid settings naming the field and keeps the old ones', () => {
     expect(() => stores.settings.update({ bodyLimitBytes: 10 })).toThrow(/bodyLimitBytes/);
     expect(stores.settings.get().bodyLimitBytes).toBe(25 * 1024 * 1024);
+  });
+});
+
+describe('inbox reads', () => {
+  it('find the inbox range from the key, without scanning the rows waiting', () => {
+    const plan = stores.db.prepare(`EXPLAIN QUERY PLAN ${inboxRangeSql}`).all() as { detail: string }[];
+    const details = plan.map((p) => p.detail).join('\n');
+    expect(details).not.toMatch(/SCAN capture_inbox/);
+    expect(details).toMatch(/capture_inbox/);
+    // The same question in one SELECT scans: the check above can fail.
+    const scanning = stores.db
+      .prepare('EXPLAIN QUERY PLAN SELECT MIN(id), MAX(id) FROM capture_inbox')
+      .all() as { detail: string }[];
+    expect(scanning.map((p) => p.detail).join('\n')).toMatch(/SCAN capture_inbox/);
   });
 });
