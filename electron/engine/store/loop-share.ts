@@ -3,15 +3,15 @@ import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 /**
  * Whether the receiver is saturated, for the background tasks (filing, then indexing) that share its event loop: then
  * they take only a small share and let their backlog wait (reported as index lag) until the burst passes; otherwise
- * they run as fast as they can and the lag stays near zero. Judged every window of ≥ 100 ms from the loop's busy time
+ * they run as fast as they can and the lag stays near zero. Judged every window of ≥ 250 ms from the loop's busy time
  * and the receiver's own share of it (busy time outside the background slices, in a window where captures arrived):
  * - The receiver using over half of the loop: saturated.
- * - Saturated, it stays so while the receiver keeps using over 40 % of the loop the background leaves it. Under a load
- *   that comes as fast as it is answered (a burst) it does; a steady load the loop can hold does not, and the
- *   background runs flat out again after one window.
+ * - Saturated, it stays so while the receiver keeps using over half of the loop, or the loop stays 90 % busy, with the
+ *   background stepped back. Under a load that comes as fast as it is answered (a burst) it does; a steady load the loop
+ *   can hold leaves the loop idle, and the background runs flat out again after one window.
  * - The receiver under half of the loop can be either: a steady load, or a burst that began while the background ran
  *   flat out and so never got more than a third of the loop (the loop is not even always full then: the receiver
- *   waits for the network between requests). At most once a second such a window is tried as saturated, and the rule above
+ *   waits for the network between requests). At most every 3 s such a window is tried as saturated, and the rule above
  *   settles it in the next window; a steady load pays one window of slower filing and indexing for it.
  *
  * Rules tried before, each measured at a steady 5k captures/s (the receiver a third of the loop, the loop 75–90 % busy
@@ -24,7 +24,9 @@ import { performance, type EventLoopUtilization } from 'node:perf_hooks';
  *   out stayed at 5.5k req/s instead of 17k;
  * - the loop full for two windows with the receiver above 15 %: half the windows at 5k/s again;
  * - trials only when the loop was full (≥ 97 %): a burst stuck behind the background often left it 90–95 % busy, and
- *   one 10 s round ran at 7k req/s.
+ *   one 10 s round ran at 7k req/s;
+ * - 100 ms windows, trials every second, and a burst ending only below 40 %: at 5k/s autocannon's requests bunch, a
+ *   third of the windows read the receiver above half, and the index fell 14 s behind in 200 s.
  */
 export class LoopShare {
   private windowStart = performance.now();
@@ -38,9 +40,10 @@ export class LoopShare {
   receiverShare = 0;
 
   constructor(
-    private readonly windowMs = 100,
+    /** Long enough to even out a steady load's bunching (at 5k/s, 100 ms windows read the receiver above half a third of the time). */
+    private readonly windowMs = 250,
     /** Trials at most this often. */
-    private readonly trialEveryMs = 1_000,
+    private readonly trialEveryMs = 3_000,
   ) {}
 
   /** Captures were acknowledged. */
@@ -67,8 +70,8 @@ export class LoopShare {
     if (this.arrivals === 0) {
       this.saturated = false;
     } else if (this.saturated) {
-      // A little below the entry mark, so one window of a checkpoint or a collection does not end a burst.
-      this.saturated = this.receiverShare > 0.4;
+      // A burst fills the loop once the background steps back; a steady load leaves it idle.
+      this.saturated = receiverWantsMore || this.loopBusy >= 0.9;
     } else if (receiverWantsMore) {
       this.saturated = true;
     } else if (this.receiverShare >= 0.15 && now - this.lastTrialAt >= this.trialEveryMs) {

@@ -29,7 +29,7 @@ async function window(
 
 describe('LoopShare', () => {
   it('a burst: the loop full with the receiver using most of it; over once the receiver needs less', async () => {
-    const share = new LoopShare();
+    const share = new LoopShare(100, 3_000);
     await window(share, { idleMs: 110 });
     expect(share.saturated).toBe(false);
     await window(share, { receiverMs: 105, backgroundMs: 5 });
@@ -38,6 +38,17 @@ describe('LoopShare', () => {
     await window(share, { receiverMs: 105, backgroundMs: 5 });
     expect(share.saturated).toBe(true);
     await window(share, { receiverMs: 20, idleMs: 100 });
+    expect(share.saturated).toBe(false);
+  });
+
+  it('a burst stays a burst while the loop stays full, even in a window where the receiver has less than half', async () => {
+    const share = new LoopShare(100, 3_000);
+    await window(share, { idleMs: 110 });
+    await window(share, { receiverMs: 105, backgroundMs: 5 });
+    expect(share.saturated).toBe(true);
+    await window(share, { receiverMs: 50, backgroundMs: 62 }); // a checkpoint, a collection: the loop still full
+    expect(share.saturated).toBe(true);
+    await window(share, { receiverMs: 50, backgroundMs: 5, idleMs: 60 }); // the loop has room: over
     expect(share.saturated).toBe(false);
   });
 
