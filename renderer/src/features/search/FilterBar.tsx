@@ -85,18 +85,12 @@ export const FilterBar = memo(function FilterBar({ filter, onChange, endpoints, 
                 set({ statuses: filter.statuses.includes(s) ? filter.statuses : [...filter.statuses, s] })
               }
             />
-            {filter.statuses
-              .filter((s) => !STATUS_CLASSES.includes(s))
-              .map((s) => (
-                <label key={s}>
-                  <input
-                    type="checkbox"
-                    checked
-                    onChange={() => set({ statuses: toggle(filter.statuses, s) })}
-                  />{' '}
-                  {s}
-                </label>
-              ))}
+            <AddedChecks
+              values={filter.statuses}
+              presets={STATUS_CLASSES}
+              testId="status-added"
+              onRemove={(s) => set({ statuses: toggle(filter.statuses, s) })}
+            />
           </div>
         )}
       </Popover>
@@ -158,18 +152,12 @@ export const FilterBar = memo(function FilterBar({ filter, onChange, endpoints, 
                   set({ contentTypes: [...filter.contentTypes, type] });
               }}
             />
-            {filter.contentTypes
-              .filter((t) => !CONTENT_TYPES.includes(t))
-              .map((t) => (
-                <label key={t} data-testid="ctype-added">
-                  <input
-                    type="checkbox"
-                    checked
-                    onChange={() => set({ contentTypes: toggle(filter.contentTypes, t) })}
-                  />{' '}
-                  {t}
-                </label>
-              ))}
+            <AddedChecks
+              values={filter.contentTypes}
+              presets={CONTENT_TYPES}
+              testId="ctype-added"
+              onRemove={(t) => set({ contentTypes: toggle(filter.contentTypes, t) })}
+            />
           </div>
         )}
       </Popover>
@@ -269,6 +257,31 @@ export const FilterBar = memo(function FilterBar({ filter, onChange, endpoints, 
     </div>
   );
 });
+
+/** Values typed in beside the preset checkboxes, each checked, so each can be unchecked on its own. */
+function AddedChecks({
+  values,
+  presets,
+  testId,
+  onRemove,
+}: {
+  values: string[];
+  presets: string[];
+  testId: string;
+  onRemove: (value: string) => void;
+}) {
+  return (
+    <>
+      {values
+        .filter((v) => !presets.includes(v))
+        .map((v) => (
+          <label key={v} data-testid={testId}>
+            <input type="checkbox" checked onChange={() => onRemove(v)} /> {v}
+          </label>
+        ))}
+    </>
+  );
+}
 
 function shortType(t: string) {
   return t.replace('application/', '').replace('x-www-form-urlencoded', 'form');
