@@ -133,6 +133,7 @@ describe('compose, replay and endpoint protection', () => {
     const before = target.requests.length;
     await page.getByTestId('replay-open').click();
     const dialog = page.getByTestId('replay-dialog');
+    expect(await dialog.getByTestId('replay-trailers').count()).toBe(0);
     await dialog.getByTestId('replay-url').fill(`${target.url}/replayed`);
     await dialog.getByTestId('replay-policy').selectOption('none');
     await dialog.getByTestId('replay-send').click();

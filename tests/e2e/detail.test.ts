@@ -211,6 +211,12 @@ describe('capture detail', () => {
     const trailers = page.getByRole('region', { name: 'Trailers' });
     await eventually(async () => expect(await trailers.innerText()).toContain('crc-77'));
     expect(await trailers.locator('.pair-name').allInnerTexts()).toEqual(['X-Checksum']);
+
+    // The HTTP client cannot send request trailers: the replay dialog says so rather than dropping them silently.
+    await page.getByTestId('replay-open').click();
+    const notice = page.getByTestId('replay-dialog').getByTestId('replay-trailers');
+    expect(await notice.innerText()).toMatch(/Trailers are not replayed.*X-Checksum/s);
+    await page.getByTestId('replay-close').click();
   });
 
   it('binary: opens in Hex with every byte, Raw declines to show text', async () => {

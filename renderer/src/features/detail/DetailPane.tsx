@@ -191,7 +191,9 @@ function DetailHeader({ detail: d, receiverUrl, onDelete, onClose }: { detail: C
           </button>
         )}
       </div>
-      {replaying && <ReplayDialog captureId={d.id} onClose={() => setReplaying(false)} />}
+      {replaying && (
+        <ReplayDialog captureId={d.id} trailers={d.trailers} onClose={() => setReplaying(false)} />
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { HeaderPair } from '../../../../electron/shared/contract/captures';
 import type { DeliveryPolicy, DeliverySummary } from '../../../../electron/shared/contract/delivery';
 import { useApi } from '../../api';
 import { useDeliveryRun } from '../deliveries/use-delivery-run';
@@ -11,7 +12,16 @@ const policies: Array<[DeliveryPolicy, string]> = [
 ];
 
 /** Re-sends one capture byte-for-byte (method, headers, body) to another URL through `deliveries.replay`. */
-export function ReplayDialog({ captureId, onClose }: { captureId: number; onClose: () => void }) {
+export function ReplayDialog({
+  captureId,
+  trailers,
+  onClose,
+}: {
+  captureId: number;
+  /** The capture's trailer fields: the HTTP client cannot send request trailers, so the dialog says they are left out. */
+  trailers: HeaderPair[];
+  onClose: () => void;
+}) {
   const api = useApi();
   const [url, setUrl] = useState('');
   const [policy, setPolicy] = useState<DeliveryPolicy>('none');
@@ -53,6 +63,14 @@ export function ReplayDialog({ captureId, onClose }: { captureId: number; onClos
         </header>
         <section>
           <p className="muted">Sends the stored method, headers and exact body bytes to the target URL.</p>
+          {trailers.length > 0 && (
+            <p className="notice notice-warn" data-testid="replay-trailers">
+              Trailers are not replayed: this capture ended with{' '}
+              {trailers.length === 1 ? 'a trailer' : 'trailers'} (
+              <span className="mono">{[...new Set(trailers.map(([name]) => name))].join(', ')}</span>), and
+              the replay sends the body with a Content-Length and no trailer section.
+            </p>
+          )}
           <div className="form-row">
             <label className="grow">
               Target URL
