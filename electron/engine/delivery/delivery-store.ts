@@ -357,12 +357,28 @@ export class DeliveryStore {
     const tx = this.db.transaction(() => {
       const row = this.row(record.deliveryId);
       if (!row || row.lease_owner !== owner) return false;
-      // A cancel that arrived while the request was in flight wins over a retry.
-      const state = row.state === 'cancelled' && next.state === 'pending' ? 'cancelled' : next.state;
-      this.recordAttempt(record, { ...next, state, countsForPolicy });
+      const state = next.state === 'pending' ? this.retryState(row) : next.state;
+      const finishedAtMs =
+        state === 'cancelled'
+          ? (row.finished_at_ms ?? record.startedAtMs + record.durationMs)
+          : next.finishedAtMs;
+      this.recordAttempt(record, { ...next, state, finishedAtMs, countsForPolicy });
       return true;
     });
     return tx();
+  }
+
+  /**
+   * Where a retry goes when its attempt ends. What happened while the request was in flight wins: a cancel, or its bulk
+   * send paused (held until resumed) or stopped (cancelled) — pause and stop move only the rows not in flight.
+   */
+  private retryState(row: DeliveryRow): DeliveryState {
+    if (row.state === 'cancelled') return 'cancelled';
+    if (row.bulk_job_id === null) return 'pending';
+    const job = this.sql('SELECT state FROM bulk_jobs WHERE id = ?').pluck().get(row.bulk_job_id);
+    if (job === 'paused') return 'held';
+    if (job === 'stopped') return 'cancelled';
+    return 'pending';
   }
 
   private recordAttempt(

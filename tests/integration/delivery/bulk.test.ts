@@ -137,6 +137,42 @@ describe('bulk send', () => {
     expect(server.received).toHaveLength(sent);
   });
 
+  it('a retry of a row in flight when the send is paused waits for resume; after a stop it is cancelled', async () => {
+    server = await cueServer(() => ({ status: 500, delayMs: 100 }));
+    h = deliveryHarness();
+    h.service.start();
+    const retrying = { policy: 'custom', customWaitsMs: [500, 500] };
+    const paused = startJob(h, server.url, csv(2), retrying);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(h.service.queue.inFlight).toBe(2);
+    h.service.bulk.pause(paused.jobId);
+    await h.settle();
+    h.clock.advance(3_600_000);
+    await h.settle();
+    expect(server.received).toHaveLength(2);
+    const states = (jobId: number) =>
+      h!.db
+        .prepare('SELECT state, finished_at_ms FROM deliveries WHERE bulk_job_id = ? ORDER BY id')
+        .all(jobId) as Array<{ state: string; finished_at_ms: number | null }>;
+    expect(states(paused.jobId).map((d) => d.state)).toEqual(['held', 'held']);
+
+    h.service.bulk.resume(paused.jobId);
+    await h.drain(100);
+    expect(server.received).toHaveLength(6); // the two rows' three attempts each, no more
+    expect(h.service.bulk.progress(paused.jobId).counts).toMatchObject({ failed: 2 });
+
+    const stopped = startJob(h, server.url, csv(2), retrying);
+    await new Promise((r) => setTimeout(r, 30));
+    h.service.bulk.stop(stopped.jobId);
+    await h.settle();
+    h.clock.advance(3_600_000);
+    await h.settle();
+    expect(server.received).toHaveLength(8);
+    const cancelled = states(stopped.jobId);
+    expect(cancelled.map((d) => d.state)).toEqual(['cancelled', 'cancelled']);
+    for (const d of cancelled) expect(d.finished_at_ms).not.toBeNull();
+  });
+
   it('delete takes a finished bulk send with its deliveries and attempts; open ones are refused', async () => {
     let stall = false;
     server = await cueServer(() => (stall ? { stall: true } : { status: 200 }));
