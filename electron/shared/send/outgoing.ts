@@ -95,6 +95,14 @@ export function buildOutgoing(
     const name = resolve(rawName.trim());
     const value = resolve(rawValue);
     if (name === '' && value === '') return;
+    if (name.toLowerCase() === 'content-type' && value.trim() === '') {
+      // An empty Content-Type would go out ahead of the detected one, and most servers read only the first.
+      warnings.push({
+        field: `headers[${index}]`,
+        message: 'Content-Type has no value, so it is left out and the detected type is sent',
+      });
+      return;
+    }
     if (!token.test(name))
       errors.push({
         field: `headers[${index}]`,

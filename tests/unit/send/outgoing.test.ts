@@ -74,6 +74,18 @@ describe('buildOutgoing', () => {
     expect(JSON.parse(built.bodyText ?? '')).toEqual({ name: 'Ma"ry "e"' });
   });
 
+  it('leaves out a Content-Type row with no value, says so, and sends the detected type once', () => {
+    const built = buildOutgoing(draft({ headers: [['Content-Type', ' ']], body: '{"a":1}' }), {});
+    expect(built.headers).toEqual([['Content-Type', 'application/json']]);
+    expect(built.contentTypeSource).toBe('detected');
+    expect(built.warnings).toEqual([
+      {
+        field: 'headers[0]',
+        message: 'Content-Type has no value, so it is left out and the detected type is sent',
+      },
+    ]);
+  });
+
   it('applies auth: basic, bearer from an environment variable, API keys in header or query', () => {
     expect(
       buildOutgoing(draft({ auth: { kind: 'basic', username: 'u', password: 'p:w' } }), {}).headers,

@@ -1,24 +1,33 @@
 import type { HeaderPair } from '../../../../electron/shared/contract/captures';
 import type { SavedWebhook } from '../../../../electron/shared/contract/delivery';
-import { contentTypeHeaderFor } from '../../../../electron/shared/send/content-type';
-import { resolveTemplate } from '../../../../electron/shared/send/merge-fields';
+import { resolveTemplate, type Escape } from '../../../../electron/shared/send/merge-fields';
+import { templateBodyFormat } from '../../../../electron/shared/send/template-body';
 import { textToBase64 } from '../../../../electron/shared/send/bytes';
 
-/** A saved webhook with `{{variables}}` of the active environment filled in, plus what stayed unresolved. */
+/**
+ * A saved webhook with `{{variables}}` of the active environment filled in, plus what stayed unresolved. Values are
+ * escaped for where they land, as the composer and bulk sends do: percent-encoded in the URL, and JSON/form/XML-escaped
+ * in a body of that format (judged from the template, so a quote in a value cannot turn JSON into text/plain).
+ */
 export function resolveSaved(webhook: SavedWebhook, env: Record<string, string>) {
   const unresolved = new Set<string>();
-  const fill = (text: string) => {
-    const r = resolveTemplate(text, {}, env);
+  const fill = (text: string, escape: Escape = 'none') => {
+    const r = resolveTemplate(text, {}, env, { escape });
     r.unresolved.forEach((u) => unresolved.add(u));
     return r.text;
   };
+  const format = templateBodyFormat(webhook.headers, webhook.body);
   const headers: HeaderPair[] = webhook.headers.map(([n, v]) => [n, fill(v)]);
-  const body = fill(webhook.body);
-  const contentType = contentTypeHeaderFor(headers, body);
-  if (contentType && !headers.some(([n]) => n.toLowerCase() === 'content-type'))
-    headers.push(['Content-Type', contentType]);
+  const body = fill(webhook.body, format.escape);
+  if (format.contentType && !headers.some(([n]) => n.toLowerCase() === 'content-type'))
+    headers.push(['Content-Type', format.contentType]);
   return {
-    request: { method: webhook.method, url: fill(webhook.url), headers, bodyBase64: textToBase64(body) },
+    request: {
+      method: webhook.method,
+      url: fill(webhook.url, 'whole-url'),
+      headers,
+      bodyBase64: textToBase64(body),
+    },
     unresolved: [...unresolved],
   };
 }

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { SavedWebhook } from '../../../electron/shared/contract/delivery';
+import { resolveSaved } from '../../../renderer/src/features/deliveries/send-saved';
+
+const saved = (over: Partial<SavedWebhook>): SavedWebhook => ({
+  id: 1,
+  collectionId: null,
+  name: 'hook',
+  method: 'POST',
+  url: 'http://127.0.0.1:9/hook',
+  headers: [],
+  body: '',
+  policy: 'none',
+  options: {},
+  createdAtMs: 0,
+  updatedAtMs: 0,
+  ...over,
+});
+
+const bodyOf = (r: ReturnType<typeof resolveSaved>) => Buffer.from(r.request.bodyBase64, 'base64').toString();
+const env = { base: 'http://127.0.0.1:9', who: 'Tom "T" & Jerry' };
+
+describe('resolveSaved: environment values escaped as in the composer', () => {
+  it('JSON body: a quote in a value stays inside its string, and the body stays application/json', () => {
+    const r = resolveSaved(saved({ url: '{{base}}/saved?name={{who}}', body: '{"name":"{{who}}"}' }), env);
+    expect(JSON.parse(bodyOf(r))).toEqual({ name: 'Tom "T" & Jerry' });
+    expect(r.request.headers).toEqual([['Content-Type', 'application/json']]);
+    expect(new URL(r.request.url).searchParams.getAll('name')).toEqual(['Tom "T" & Jerry']);
+    expect(r.request.url.startsWith('http://127.0.0.1:9/saved?')).toBe(true);
+    expect(r.unresolved).toEqual([]);
+  });
+
+  it('form and XML bodies escape for their format; a Content-Type the user set wins', () => {
+    const form = resolveSaved(saved({ body: 'name={{who}}&n=1' }), env);
+    expect(new URLSearchParams(bodyOf(form)).get('name')).toBe('Tom "T" & Jerry');
+    expect(form.request.headers).toEqual([['Content-Type', 'application/x-www-form-urlencoded']]);
+
+    const xml = resolveSaved(
+      saved({ headers: [['content-type', 'application/xml']], body: '<a>{{who}}</a>' }),
+      env,
+    );
+    expect(bodyOf(xml)).toBe('<a>Tom &quot;T&quot; &amp; Jerry</a>');
+    expect(xml.request.headers).toEqual([['content-type', 'application/xml']]);
+  });
+
+  it('names what stayed unresolved and sends it as typed', () => {
+    const r = resolveSaved(saved({ body: '{"x":"{{missing}}"}' }), env);
+    expect(r.unresolved).toEqual(['{{missing}}']);
+    expect(bodyOf(r)).toBe('{"x":"{{missing}}"}');
+  });
+});
