@@ -272,6 +272,8 @@ function setUrl(value: string, state: WalkState) {
 }
 
 type Token = ParseEntry;
+/** The quoting a scan is inside: single, double, or bash's ANSI-C `$'…'`. */
+type Quote = "'" | '"' | "$'" | null;
 
 /**
  * Check the quoting (shell-quote accepts an unclosed quote silently; a command cut short should say so) and note
@@ -279,11 +281,17 @@ type Token = ParseEntry;
  */
 function scanQuotes(command: string): number[] {
   const escapedBackticks: number[] = [];
-  let quote: "'" | '"' | null = null;
+  let quote: Quote = null;
   for (let i = 0; i < command.length; i++) {
     const c = command[i];
-    if (quote === "'") {
+    if (quote === "$'") {
+      if (c === '\\') i++;
+      else if (c === "'") quote = null;
+    } else if (quote === "'") {
       if (c === "'") quote = null;
+    } else if (c === '$' && command[i + 1] === "'" && quote === null) {
+      quote = "$'";
+      i++;
     } else if (c === '\\') {
       if (quote === '"' && command[i + 1] === '`') escapedBackticks.push(i);
       i++;
@@ -293,7 +301,9 @@ function scanQuotes(command: string): number[] {
     else if (c === '#' && (i === 0 || /\s/.test(command[i - 1] ?? ''))) break;
   }
   if (quote)
-    throw new CurlParseError(`command: a ${quote} quote is never closed (was the command cut short?)`);
+    throw new CurlParseError(
+      `command: a ${quote === "$'" ? "$'…'" : quote} quote is never closed (was the command cut short?)`,
+    );
   return escapedBackticks;
 }
 
@@ -303,9 +313,26 @@ function scanQuotes(command: string): number[] {
  */
 function joinContinuations(command: string): string {
   let out = '';
-  let quote: "'" | '"' | null = null;
+  let quote: Quote = null;
   for (let i = 0; i < command.length; i++) {
     const c = command[i]!;
+    if (quote === "$'") {
+      // ANSI-C quoting (browsers' "Copy as cURL (bash)"): a backslash escapes the next character, `\'` included.
+      if (c === '\\') {
+        out += c + (command[i + 1] ?? '');
+        i++;
+        continue;
+      }
+      if (c === "'") quote = null;
+      out += c;
+      continue;
+    }
+    if (c === '$' && command[i + 1] === "'" && quote === null) {
+      quote = "$'";
+      out += "$'";
+      i++;
+      continue;
+    }
     if (quote === "'") {
       if (c === "'") quote = null;
       out += c;

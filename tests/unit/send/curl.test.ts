@@ -60,6 +60,18 @@ describe('parseCurl', () => {
     expect(parsed.headers).toEqual([['Authorization', 'Bearer $TOKEN']]);
   });
 
+  it("reads browsers' \"Copy as cURL (bash)\": $'…' strings with \\' and \\n, continued over lines", () => {
+    const copied = [
+      "curl 'https://x.test/p' \\",
+      "  -H $'x-note: it\\'s' \\",
+      `  --data-raw $'{"note":"it\\'s done","lines":"a\\nb"}'`,
+    ].join('\n');
+    const parsed = parseCurl(copied);
+    expect(parsed.headers).toEqual([['x-note', "it's"]]);
+    expect(parsed.body).toBe('{"note":"it\'s done","lines":"a\nb"}');
+    expect(parseCurl(`curl https://x.test -H "X-A: $'b'"`).headers).toEqual([['X-A', "$'b'"]]);
+  });
+
   const failures: Array<[string, RegExp]> = [
     ['', /command: empty/],
     ['wget https://x.test', /must start with "curl"/],
@@ -74,6 +86,7 @@ describe('parseCurl', () => {
     ['curl "http://exa mple.com"', /not a valid URL/],
     ["curl 'unterminated", /' quote is never closed/],
     ['curl "https://x.test', /" quote is never closed/],
+    ["curl https://x.test -d $'it\\'s", /\$'…' quote is never closed/],
   ];
   it.each(failures)('rejects %j with a clear message', (command, message) => {
     expect(() => parseCurl(command)).toThrow(CurlParseError);
