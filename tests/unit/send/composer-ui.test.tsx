@@ -144,6 +144,33 @@ describe('Composer', () => {
     );
   });
 
+  it("sends Ontraport's requests per minute and retries with the Ontraport policy", async () => {
+    mount({
+      initial: {
+        method: 'POST',
+        url: `${targetUrl}/ontraport-settings`,
+        headers: [],
+        bodyBase64: Buffer.from('a=1').toString('base64'),
+      },
+    });
+    expect(screen.queryByTestId('compose-ontraport-rate')).toBeNull();
+    fireEvent.change(screen.getByTestId('compose-policy'), { target: { value: 'ontraport' } });
+    const rate = screen.getByTestId('compose-ontraport-rate') as HTMLInputElement;
+    expect(rate.value).toBe('60');
+    expect((screen.getByTestId('compose-ontraport-retries') as HTMLInputElement).value).toBe('3');
+    fireEvent.change(rate, { target: { value: '' } });
+    expect(rate.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(rate, { target: { value: '120' } });
+    fireEvent.change(screen.getByTestId('compose-ontraport-retries'), { target: { value: '5' } });
+    await act(async () => fireEvent.click(screen.getByTestId('compose-send')));
+    const [sent] = sendCalls();
+    expect(sent?.policy).toBe('ontraport');
+    expect(sent?.ontraport).toEqual({ requestsPerMinute: 120, retries: 5 });
+    await waitFor(() => expect(screen.getByTestId('compose-sent').textContent).toContain('HTTP 200'), {
+      timeout: 10_000,
+    });
+  });
+
   it('explains the loop guard when the target is this app, and sends on explicit override', async () => {
     mount({
       initial: {

@@ -10,6 +10,7 @@ import { BodyEditor } from './BodyEditor';
 import { EmulatorPicker } from './EmulatorPicker';
 import { PairsEditor } from './PairsEditor';
 import { PasteCurl } from './PasteCurl';
+import { OntraportSettings } from './OntraportSettings';
 import { PreviewPanel } from './PreviewPanel';
 import { activeRecord, emptyRecordState, RecordPanel, type RecordState } from './RecordPanel';
 import { SigningPanel, useSignPreview } from './SigningPanel';
@@ -122,6 +123,7 @@ export function Composer({ initial }: ComposerProps) {
           bodyBase64: built.bodyBase64,
         },
         policy: draft.policy,
+        ...(draft.policy === 'ontraport' ? { ontraport: draft.ontraport } : {}),
         ...(draft.signing.scheme !== 'none' ? { signing: draft.signing } : {}),
         ...(draft.name.trim() ? { name: draft.name.trim() } : {}),
         type: draft.type,
@@ -247,6 +249,9 @@ export function Composer({ initial }: ComposerProps) {
             ))}
           </select>
         </label>
+        {draft.policy === 'ontraport' && (
+          <OntraportSettings value={draft.ontraport} onChange={(ontraport) => setDraft({ ontraport })} />
+        )}
         <label>
           Name{' '}
           <input

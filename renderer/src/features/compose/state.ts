@@ -23,6 +23,8 @@ export interface ComposeDraft {
   body: string;
   signing: SigningConfig;
   policy: Policy;
+  /** Ontraport's "Send a Webhook" settings (seed 000, step 8), used when `policy` is 'ontraport'. */
+  ontraport: { requestsPerMinute: number; retries: number };
   name: string;
   type: SendType;
 }
@@ -45,6 +47,7 @@ export const emptyDraft: ComposeDraft = {
   body: '{\n  "email": "[Email]",\n  "first_name": "[First Name]"\n}\n',
   signing: { scheme: 'none', secret: '' },
   policy: 'none',
+  ontraport: { requestsPerMinute: 60, retries: 3 },
   name: '',
   type: 'manual',
 };

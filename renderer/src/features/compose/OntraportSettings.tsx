@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import type { ComposeDraft } from './state';
+
+type Settings = ComposeDraft['ontraport'];
+
+/** Ontraport's "Send a Webhook" settings (seed 000, step 8): requests per minute and number of retries. */
+export function OntraportSettings({
+  value,
+  onChange,
+}: {
+  value: Settings;
+  onChange: (next: Settings) => void;
+}) {
+  return (
+    <>
+      <WholeNumber
+        label="Requests / min"
+        title="Ontraport spaces its deliveries to this many a minute (1–100,000)"
+        testId="compose-ontraport-rate"
+        min={1}
+        max={100_000}
+        value={value.requestsPerMinute}
+        onChange={(requestsPerMinute) => onChange({ ...value, requestsPerMinute })}
+      />
+      <WholeNumber
+        label="Retries"
+        title="How many times a failed delivery is tried again (0–100)"
+        testId="compose-ontraport-retries"
+        min={0}
+        max={100}
+        value={value.retries}
+        onChange={(retries) => onChange({ ...value, retries })}
+      />
+    </>
+  );
+}
+
+/** A whole number in [min, max]: what is typed is kept while it is being edited; only a valid number is applied. */
+function WholeNumber(props: {
+  label: string;
+  title: string;
+  testId: string;
+  min: number;
+  max: number;
+  value: number;
+  onChange: (n: number) => void;
+}) {
+  const [text, setText] = useState(String(props.value));
+  const valid = (t: string) => /^\d+$/.test(t.trim()) && Number(t) >= props.min && Number(t) <= props.max;
+  return (
+    <label title={props.title}>
+      {props.label}{' '}
+      <input
+        type="number"
+        min={props.min}
+        max={props.max}
+        className="compose-number"
+        data-testid={props.testId}
+        aria-invalid={!valid(text)}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          if (valid(e.target.value)) props.onChange(Number(e.target.value));
+        }}
+        onBlur={() => setText(String(props.value))}
+      />
+    </label>
+  );
+}
