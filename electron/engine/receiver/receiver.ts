@@ -112,6 +112,9 @@ function handle(
   refuseBody = false,
 ) {
   const receivedAtMs = ctx.clock.now();
+  // Read now: once a client has gone away mid-body, its destroyed socket no longer knows its peer.
+  const remoteAddress = req.socket.remoteAddress ?? '';
+  const remotePort = req.socket.remotePort ?? null;
   const rawUrl = req.url ?? '/';
   const q = rawUrl.indexOf('?');
   const path = q === -1 ? rawUrl : rawUrl.slice(0, q);
@@ -143,8 +146,8 @@ function handle(
       httpVersion: req.httpVersion,
       headers,
       ...trailersOf(req),
-      remoteAddress: req.socket.remoteAddress ?? '',
-      remotePort: req.socket.remotePort ?? null,
+      remoteAddress,
+      remotePort,
       body,
       bodySizeBytes: received,
       truncated: truncated || aborted,

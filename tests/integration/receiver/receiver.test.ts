@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { METHODS, request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
@@ -244,6 +245,26 @@ describe('receiver', () => {
     } finally {
       await call('settings.update', { bodyLimitBytes: 25 * 1024 * 1024 });
     }
+  });
+
+  it('a client that goes away mid-body: what arrived is kept, truncated, with its remote address and port', async () => {
+    const port = Number(new URL(engine.receiverUrl).port);
+    const socket = connect(port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const clientPort = socket.localPort;
+    socket.write('POST /went-away HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n0123456789');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.destroy();
+    let id: number | undefined;
+    for (let i = 0; i < 100 && id === undefined; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      id = (await call('captures.list', { limit: 10 })).items.find((c) => c.path === '/went-away')?.id;
+    }
+    const capture = await call('captures.get', { id: id! });
+    expect(capture.truncated).toBe(true);
+    expect(Buffer.from(capture.bodyBase64, 'base64').toString()).toBe('0123456789');
+    expect(capture.remoteAddress).toBe('127.0.0.1');
+    expect(capture.remotePort).toBe(clientPort);
   });
 
   it('answers 400 to malformed HTTP and keeps serving', async () => {
