@@ -1,23 +1,19 @@
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { classifyCapture, type CustomDictionary } from '../../shared/decode/index';
 import type { CaptureAnnotations, IncomingCapture } from '../context';
+import { decodeContentEncoding } from '../store/body-text';
 
 const MAX_BYTES = 64 * 1024;
 
-/** Small compressed bodies are expanded (to at most 64 KB) so gzip-sending vendors are recognised too. */
+/**
+ * Small compressed bodies are expanded (to at most 64 KB) so gzip-sending vendors are recognised too: every coding the
+ * Decoded tab undoes (raw deflate, zstd, several in a row), so the list's label and the Decoded tab agree.
+ */
 function plainBody(capture: IncomingCapture): Uint8Array | null {
   const coding = capture.contentEncoding?.trim().toLowerCase();
   if (!coding || coding === 'identity') return capture.body;
   if (capture.body.length > MAX_BYTES) return null;
-  try {
-    const opts = { maxOutputLength: MAX_BYTES };
-    if (coding === 'gzip' || coding === 'x-gzip') return gunzipSync(capture.body, opts);
-    if (coding === 'deflate') return inflateSync(capture.body, opts);
-    if (coding === 'br') return brotliDecompressSync(capture.body, opts);
-  } catch {
-    return null;
-  }
-  return null;
+  const body = Buffer.from(capture.body.buffer, capture.body.byteOffset, capture.body.byteLength);
+  return decodeContentEncoding(body, coding, MAX_BYTES).body;
 }
 
 /** The receiver annotator: vendor and event label for the list's source column. Cheap and never throws. */

@@ -12,7 +12,11 @@ export interface DecodedBody {
 }
 
 /** Undo Content-Encoding (possibly several, applied in order) for display; the stored bytes are never changed. */
-export function decodeContentEncoding(body: Buffer, contentEncoding: string | null): DecodedBody {
+export function decodeContentEncoding(
+  body: Buffer,
+  contentEncoding: string | null,
+  maxBytes = maxDecodedBytes,
+): DecodedBody {
   if (!contentEncoding) return { body: null, note: null };
   const codings = contentEncoding
     .split(',')
@@ -22,7 +26,7 @@ export function decodeContentEncoding(body: Buffer, contentEncoding: string | nu
   let current = body;
   try {
     for (const coding of codings.reverse()) {
-      const opts = { maxOutputLength: maxDecodedBytes };
+      const opts = { maxOutputLength: maxBytes };
       if (coding === 'gzip' || coding === 'x-gzip') current = gunzipSync(current, opts);
       else if (coding === 'deflate') current = inflateOrRaw(current, opts);
       else if (coding === 'br') current = brotliDecompressSync(current, opts);
@@ -39,7 +43,7 @@ export function decodeContentEncoding(body: Buffer, contentEncoding: string | nu
     return {
       body: null,
       note: tooBig
-        ? `Decoded body would exceed ${maxDecodedBytes / 1024 / 1024} MB; not expanded (possible compression bomb).`
+        ? `Decoded body would exceed ${maxBytes / 1024 / 1024} MB; not expanded (possible compression bomb).`
         : `Could not undo Content-Encoding "${contentEncoding}": ${message}. Showing the bytes as received.`,
     };
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { deflateRawSync, gzipSync, zstdCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { databaseFileName } from '../../../electron/engine/store/database';
@@ -66,6 +66,7 @@ afterAll(async () => {
 let orttoId = 0;
 let ontraportId = 0;
 let clickedId = 0;
+let otherCodings: number[] = [];
 
 describe('decode in the engine', () => {
   it('the receiver annotates vendor and event label as captures arrive', async () => {
@@ -91,6 +92,21 @@ describe('decode in the engine', () => {
       'content-type': 'application/json',
       'content-encoding': 'gzip',
     });
+    // Every coding the Decoded tab undoes: raw deflate (no zlib header), two in a row, zstd.
+    otherCodings = [
+      await post('/h', deflateRawSync(clicked), {
+        'content-type': 'application/json',
+        'content-encoding': 'deflate',
+      }),
+      await post('/h', gzipSync(gzipSync(clicked)), {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip, gzip',
+      }),
+      await post('/h', zstdCompressSync(clicked), {
+        'content-type': 'application/json',
+        'content-encoding': 'zstd',
+      }),
+    ];
     const plain = await post('/h', 'hello', { 'content-type': 'text/plain' });
     const { items } = await ok<{ items: Summary[] }>('captures.list', { limit: 10 });
     const byId = new Map(items.map((c) => [c.id, c]));
@@ -106,6 +122,8 @@ describe('decode in the engine', () => {
       'Ortto',
       'Clicked email',
     ]);
+    for (const id of otherCodings)
+      expect([byId.get(id)?.vendor, byId.get(id)?.eventLabel]).toEqual(['Ortto', 'Clicked email']);
     expect(byId.get(plain)?.vendor).toBeNull();
   });
 
@@ -136,8 +154,9 @@ describe('decode in the engine', () => {
 
   it('search by meaning: labels and IDs find the captures', async () => {
     await indexed();
-    expect(await search('"Clicked email"')).toEqual([clickedId]);
-    expect(await search('"Campaign name"')).toEqual([clickedId]);
+    const clickedAll = [clickedId, ...otherCodings].sort((a, b) => b - a);
+    expect(await search('"Clicked email"')).toEqual(clickedAll);
+    expect(await search('"Campaign name"')).toEqual(clickedAll);
     expect(await search('"Tag added"')).toEqual([ontraportId]);
     expect(await search('"Subscribed to email"')).toEqual([orttoId]);
     expect(await search('"Resubscribe globally"')).toEqual([orttoId]);
