@@ -42,6 +42,34 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('never reuse a deleted endpoint id, also for ids freed before the AUTOINCREMENT migration', () => {
+    const all = loadMigrations(findMigrationsDir());
+    const upgraded = all.findIndex((m) => m.name === '039_endpoint_ids_never_reused.sql');
+    expect(upgraded).toBeGreaterThan(0);
+    const db = new Database(join(fresh(), 'old.db'));
+    migrate(db, all.slice(0, upgraded));
+    const addEndpoint = (slug: string) =>
+      Number(
+        db
+          .prepare("INSERT INTO endpoints (slug, name, rule, created_at_ms) VALUES (?, ?, '{}', 0)")
+          .run(slug, slug).lastInsertRowid,
+      );
+    addEndpoint('default');
+    const gone = addEndpoint('gone');
+    db.prepare(
+      `INSERT INTO captures (received_at_ms, method, path, query, http_version, headers, remote_address, body_size,
+         stored_body_size, endpoint_id, source) VALUES (0, 'POST', '/h/gone', '', '1.1', '[]', '', 0, 0, ?, 'receiver')`,
+    ).run(gone);
+    db.prepare('DELETE FROM endpoints WHERE id = ?').run(gone);
+    expect(migrate(db, all).applied).toContain('039_endpoint_ids_never_reused.sql');
+    expect(db.prepare('SELECT slug FROM endpoints ORDER BY id').pluck().all()).toEqual(['default']);
+    const next = addEndpoint('next');
+    expect(next).toBeGreaterThan(gone);
+    db.prepare('DELETE FROM endpoints WHERE id = ?').run(next);
+    expect(addEndpoint('after')).toBeGreaterThan(next);
+    db.close();
+  });
+
   it('re-run as a no-op on an up-to-date database', () => {
     const dataDir = fresh();
     openDatabase({ dataDir }).close();
