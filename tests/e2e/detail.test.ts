@@ -219,6 +219,24 @@ describe('capture detail', () => {
     await page.getByTestId('replay-close').click();
   });
 
+  it('a header value sent as UTF-8 bytes reads as its text, marked UTF-8', async () => {
+    const { page } = s;
+    const port = Number(new URL(s.app.receiverUrl).port);
+    await rawExchange(
+      port,
+      Buffer.concat([
+        Buffer.from('GET /utf8-header HTTP/1.1\r\nHost: x\r\nX-Name: caf'),
+        Buffer.from([0xc3, 0xa9]),
+        Buffer.from('\r\nConnection: close\r\n\r\n'),
+      ]),
+    );
+    await selectCapture(page, '/utf8-header');
+    await openTab(page, 'headers');
+    const row = page.getByRole('table', { name: 'headers' }).locator('tr', { hasText: 'X-Name' });
+    await eventually(async () => expect(await row.locator('.pair-value').innerText()).toBe('caféUTF-8'));
+    expect(await row.locator('.pill').getAttribute('title')).toContain('cafÃ©');
+  });
+
   it('binary: opens in Hex with every byte, Raw declines to show text', async () => {
     const { page } = s;
     const bytes = new Uint8Array(40).map((_, i) => (i * 37 + 3) % 256);

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import type { HeaderPair } from '../../shared/contract/index';
 import type { Clock } from '../util/clock';
+import { headerValueText } from '../../shared/decode/header-text';
 import { isMultipartType } from '../../shared/decode/multipart';
 import { decodeContentEncoding, indexableMultipartText, indexableText } from './body-text';
 import { LoopShare } from './loop-share';
@@ -275,7 +276,7 @@ export class FtsIndexer {
       withDecoded(row.path, safePathDecode(row.path)),
       safeDecode(row.query),
       [...headers, ...(row.trailers ? (JSON.parse(row.trailers) as HeaderPair[]) : [])]
-        .map(([n, v]) => `${n}: ${v}`)
+        .map(([n, v]) => `${n}: ${withUtf8(v)}`)
         .join('\n'),
       // A form body is searched as its fields read (`data[id]`, `Mary Ann`), as the UI shows them, and as sent.
       isForm(row.content_type) ? withDecoded(bodyText, safeDecode(bodyText)) : bodyText,
@@ -439,6 +440,12 @@ const unfiledRow = (oldest: { id: number; receivedAtMs: number } | undefined) =>
 
 /** The raw text, and its decoded form after it when that differs, so either finds the capture. */
 const withDecoded = (raw: string, decoded: string) => (decoded === raw ? raw : `${raw}\n${decoded}`);
+
+/** A header value as stored (Latin-1), plus its UTF-8 reading when it was sent as UTF-8: `café` finds it. */
+const withUtf8 = (value: string) => {
+  const read = headerValueText(value);
+  return read.utf8 ? `${value} ${read.text}` : value;
+};
 
 const contentTypeHeader = (headers: HeaderPair[]) =>
   headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? null;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
 import { silentLogger } from '../../../electron/engine/util/logger';
-import { send } from '../../helpers/raw-http';
+import { rawExchange, send } from '../../helpers/raw-http';
 import { tempDir } from '../../helpers/temp-dir';
 
 let engine: Engine;
@@ -31,6 +31,16 @@ beforeAll(async () => {
     ]),
   });
   await send(`${engine.receiverUrl}/unicode/${encodeURIComponent('日本語')}/x`, { method: 'GET' });
+  // UTF-8 header bytes, which Node reads as Latin-1: stored as `cafÃ©`, searched as the sender wrote it.
+  const port = Number(new URL(engine.receiverUrl).port);
+  await rawExchange(
+    port,
+    Buffer.concat([
+      Buffer.from('GET /utf8-header HTTP/1.1\r\nHost: x\r\nX-Name: caf'),
+      Buffer.from([0xc3, 0xa9]),
+      Buffer.from('-quetzal\r\nConnection: close\r\n\r\n'),
+    ]),
+  );
   engine.ctx.captures.indexer.drain();
 });
 afterAll(async () => {
@@ -51,6 +61,8 @@ describe('search finds what the UI shows, not only the bytes as sent', () => {
     ['quixotic', '/forms/upload'], // and after it
     ['receipt-0917.pdf', '/forms/upload'], // the file by its name
     ['日本語', `/unicode/${encodeURIComponent('日本語')}/x`],
+    ['café-quetzal', '/utf8-header'],
+    ['cafÃ©-quetzal', '/utf8-header'], // and as stored
   ])('%s', (text, path) => {
     expect(found(text)).toEqual([path]);
   });

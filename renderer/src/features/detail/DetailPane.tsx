@@ -212,11 +212,25 @@ function DetailTab({
     case 'headers':
       return (
         <>
-          <PairsTable pairs={d.headers} query={query} empty="No headers." label="headers" one="header" />
+          <PairsTable
+            pairs={d.headers}
+            query={query}
+            empty="No headers."
+            label="headers"
+            one="header"
+            headerValues
+          />
           {d.trailers.length > 0 && (
             <section className="trailers" aria-label="Trailers">
               <h3 className="section-title">Trailers (sent after the chunked body)</h3>
-              <PairsTable pairs={d.trailers} query={query} empty="" label="trailers" one="trailer" />
+              <PairsTable
+                pairs={d.trailers}
+                query={query}
+                empty=""
+                label="trailers"
+                one="trailer"
+                headerValues
+              />
             </section>
           )}
         </>

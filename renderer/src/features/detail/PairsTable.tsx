@@ -1,6 +1,7 @@
 import { CopyButton } from '../../components/CopyButton';
 import { Highlight } from '../../components/Highlight';
 import { formatCount } from '../../lib/format';
+import { headerValueText } from '../../../../electron/shared/decode/header-text';
 
 /** Name/value rows exactly as received: order, case and duplicates kept. */
 export function PairsTable({
@@ -9,6 +10,7 @@ export function PairsTable({
   empty,
   label,
   one,
+  headerValues = false,
   copyFormat = (p) => p.map(([k, v]) => `${k}: ${v}`).join('\n'),
 }: {
   pairs: Array<[string, string]>;
@@ -17,20 +19,25 @@ export function PairsTable({
   /** What the pairs are, plural ("headers"); `one` is the singular. */
   label: string;
   one: string;
+  /** HTTP header values (Latin-1 as Node reads them): UTF-8 sent as such is shown, and copied, as its text. */
+  headerValues?: boolean;
   copyFormat?: (pairs: Array<[string, string]>) => string;
 }) {
   if (pairs.length === 0) return <div className="muted pad">{empty}</div>;
+  const shown = headerValues
+    ? pairs.map(([k, v]) => [k, headerValueText(v)] as const)
+    : pairs.map(([k, v]) => [k, { text: v, utf8: false }] as const);
   const counts = new Map<string, number>();
   for (const [k] of pairs) counts.set(k.toLowerCase(), (counts.get(k.toLowerCase()) ?? 0) + 1);
   return (
     <div className="pairs">
       <div className="pairs-toolbar">
         <span className="muted">{formatCount(pairs.length, one, label)}</span>
-        <CopyButton text={copyFormat(pairs)} label="Copy all" />
+        <CopyButton text={copyFormat(shown.map(([k, v]) => [k, v.text]))} label="Copy all" />
       </div>
       <table className="pairs-table" aria-label={label}>
         <tbody>
-          {pairs.map(([k, v], i) => (
+          {shown.map(([k, v], i) => (
             <tr key={i}>
               <td className="pair-index">{i + 1}</td>
               <th scope="row" className="pair-name">
@@ -42,10 +49,18 @@ export function PairsTable({
                 )}
               </th>
               <td className="pair-value">
-                <Highlight text={v} query={query} />
+                <Highlight text={v.text} query={query} />
+                {v.utf8 && (
+                  <span
+                    className="pill"
+                    title={`Sent as UTF-8 bytes, shown as text. Read byte by byte (Latin-1, as HTTP defines header values), it is: ${pairs[i]![1]}`}
+                  >
+                    UTF-8
+                  </span>
+                )}
               </td>
               <td className="pair-copy">
-                <CopyButton text={v} label="Copy" title={`Copy value of ${k}`} className="btn-ghost" />
+                <CopyButton text={v.text} label="Copy" title={`Copy value of ${k}`} className="btn-ghost" />
               </td>
             </tr>
           ))}
