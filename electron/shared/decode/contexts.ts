@@ -32,16 +32,16 @@ import {
   formatTimestamp,
   formatUnixSeconds,
   isStarList,
+  readsExactNumbers,
   type Formatted,
 } from './values';
 import type { CustomDictionary } from './types';
 
-const asString =
-  (type: string) =>
-  (v: unknown): Formatted => {
+const asString = (type: string) =>
+  readsExactNumbers((v: unknown): Formatted => {
     const f = formatPlain(v);
     return typeof v === 'string' ? { ...f, type } : f;
-  };
+  });
 
 /** The formatter for a value of an Ortto type prefix (and display type, which says whether `int` is ×1000). */
 export function orttoFormatter(
@@ -51,8 +51,9 @@ export function orttoFormatter(
 ): ((v: unknown) => Formatted) | undefined {
   switch (type) {
     case 'int':
-      return (v) =>
-        formatInt(v, displayType, displayType !== undefined && SCALED_DISPLAY_TYPES.has(displayType));
+      return readsExactNumbers((v) =>
+        formatInt(v, displayType, displayType !== undefined && SCALED_DISPLAY_TYPES.has(displayType)),
+      );
     case 'tme':
       return formatTimestamp;
     case 'dtz':

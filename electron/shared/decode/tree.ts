@@ -1,4 +1,4 @@
-import { clip, exactNumberText, formatPlain, type Formatted } from './values';
+import { acceptsExactNumbers, clip, exactNumberText, formatPlain, type Formatted } from './values';
 import { findMergeFields } from './merge-fields';
 import type { CustomDictionary, DecodedNode, DecodeWarning, LabelSource, WarningCode } from './types';
 
@@ -75,7 +75,7 @@ export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
   const isContainer = value !== null && typeof value === 'object' && exact === null;
   const lean = b.options.lean === true && !info.format;
   const formatted = info.format
-    ? safeFormat(info.format, exact === null ? value : Number(exact))
+    ? safeFormat(info.format, exact === null || acceptsExactNumbers(info.format) ? value : Number(exact))
     : lean
       ? LEAN
       : formatPlain(value);

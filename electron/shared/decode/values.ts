@@ -145,8 +145,41 @@ export function formatUnixSeconds(value: unknown): Formatted {
   });
 }
 
+const exactAware = new WeakSet<(v: unknown) => Formatted>();
+
+/** Marks a formatter that reads a number beyond a double's precision as the digits sent (see exactNumberText). */
+export function readsExactNumbers(format: (v: unknown) => Formatted): (v: unknown) => Formatted {
+  exactAware.add(format);
+  return format;
+}
+
+/** Whether `format` is given such numbers as sent; any other formatter gets them as (rounded) numbers. */
+export const acceptsExactNumbers = (format: (v: unknown) => Formatted) => exactAware.has(format);
+
+/** An `int` beyond 2^53, from the digits sent: exact, ×1000-scaled with BigInt when it is a decimal or currency. */
+function formatExactInt(digits: string, displayType: string | undefined, scaled: boolean): Formatted {
+  const rounded = `a receiver that parses it as a number reads ${String(Number(digits))}`;
+  if (!/^-?\d+$/.test(digits))
+    return fmt('number', digits, {
+      problems: ['Expected an integer (decimals travel ×1000).', `Shown as sent; ${rounded}.`],
+    });
+  const problems = [`Integer beyond 2^53: shown as sent; ${rounded}.`];
+  if (!scaled) return fmt(displayType === 'engagement' ? 'engagement' : 'integer', digits, { problems });
+  const type = displayType === 'currency' || displayType === 'price' ? 'currency' : 'decimal';
+  const negative = digits.startsWith('-');
+  const abs = BigInt(negative ? digits.slice(1) : digits);
+  let frac = String(abs % 1000n)
+    .padStart(3, '0')
+    .replace(/0+$/, '');
+  while (frac.length < (type === 'currency' ? 2 : 0)) frac += '0';
+  const display = `${negative ? '-' : ''}${abs / 1000n}${frac ? `.${frac}` : ''}`;
+  return fmt(type, display, { details: [`${digits} on the wire ÷ 1000`], problems });
+}
+
 /** `int` values; decimals and currency arrive ×1000. */
 export function formatInt(value: unknown, displayType: string | undefined, scaled: boolean): Formatted {
+  const exact = exactNumberText(value);
+  if (exact !== null) return formatExactInt(exact, displayType, scaled);
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     if (typeof value === 'string' && /^-?\d+$/.test(value)) {
       const inner = formatInt(Number(value), displayType, scaled);
@@ -236,6 +269,8 @@ export function formatDate(value: unknown): Formatted {
     day >= 1 &&
     day <= 31;
   if (!ok) problems.push('Year/month/day missing or out of range.');
+  else if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day)
+    problems.push(`There is no day ${day} in that month.`);
   const date = `${pad(Number(year), 4)}-${pad(Number(month))}-${pad(Number(day))}`;
   const tz = typeof timezone === 'string' && timezone ? ` (${clip(timezone, 64)})` : '';
   return fmt('date', `${date}${tz}`, { problems });

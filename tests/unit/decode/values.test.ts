@@ -61,11 +61,30 @@ describe('typed values', () => {
     expect(formatGeo({ name: 'Melbourne' }).display).toBe('Melbourne');
   });
 
+  it('typed fields beyond 2^53 keep the digits sent: int (scaled exactly) and idt', () => {
+    const r = decodeCapture(
+      input(
+        '{"activity":{"field_id":"act::c","attr":{"int::v":12345678901234567,"idt::c":123456789012345678901,"int:cm:n":-90071992547409931}}}',
+      ),
+    );
+    const scaled = node(r, '$.activity.attr["int::v"]');
+    expect(scaled.display).toMatch(/^12345678901234\.567/);
+    expect(scaled.details).toContain('12345678901234567 on the wire ÷ 1000');
+    expect(node(r, '$.activity.attr["idt::c"]').display).toBe('123456789012345678901');
+    expect(node(r, '$.activity.attr["int:cm:n"]').display).toBe('-90071992547409931');
+    for (const n of [scaled, node(r, '$.activity.attr["int:cm:n"]')])
+      expect(n.warnings.map((w) => w.message).join(' ')).toMatch(/beyond 2\^53: shown as sent/);
+  });
+
   it('dtz is a date with its timezone', () => {
     expect(formatDate({ year: 1980, month: 3, day: 4, timezone: 'Australia/Sydney' }).display).toBe(
       '1980-03-04 (Australia/Sydney)',
     );
     expect(formatDate({ year: 1980, month: 13, day: 4 }).problems.length).toBe(1);
+    expect(formatDate({ year: 1980, month: 2, day: 30 }).problems).toEqual([
+      'There is no day 30 in that month.',
+    ]);
+    expect(formatDate({ year: 1980, month: 2, day: 29 }).problems).toEqual([]);
   });
 
   it('booleans, id lists, tag lists', () => {
