@@ -109,3 +109,34 @@ describe('saved webhooks', () => {
     await waitFor(() => expect(arrived).toContain('/saved'));
   });
 });
+
+describe('delivery log paging', () => {
+  it('a live refresh keeps the rows "Load more" brought in', async () => {
+    const ids = Array.from({ length: 230 }, (_, i) => i + 1);
+    const job = await api.call('bulk.start', {
+      template: { method: 'POST', url: `${targetUrl}/paged/[id]`, headers: [], body: 'id=[id]' },
+      rows: { content: ['id', ...ids].join('\n'), format: 'csv' },
+      batchSize: 100,
+      concurrency: 10,
+      ratePerMinute: 600_000,
+      policy: 'none',
+    });
+    await waitFor(async () => expect((await api.call('bulk.get', { id: job.jobId })).state).toBe('done'), {
+      timeout: 20_000,
+    });
+    mount(<DeliveryLog />);
+    const table = await screen.findByRole('table', { name: 'Delivery log' });
+    const rowCount = () => table.querySelectorAll('tbody tr').length;
+    await waitFor(() => expect(rowCount()).toBe(200));
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    await waitFor(() => expect(rowCount()).toBeGreaterThan(230));
+    const all = rowCount();
+    await api.call('deliveries.send', {
+      request: { method: 'POST', url: `${targetUrl}/after-load-more`, headers: [], bodyBase64: '' },
+      policy: 'none',
+      type: 'manual',
+    });
+    await within(table).findByText(/after-load-more/, {}, { timeout: 5000 });
+    expect(rowCount()).toBe(all + 1);
+  });
+});

@@ -17,6 +17,8 @@ import { formatCount } from '../../lib/format';
 const TYPES: readonly DeliveryType[] = deliveryType.options;
 const STATES: readonly DeliveryState[] = deliveryState.options;
 const PAGE = 200;
+/** The most a refresh reloads after "Load more" (the API's page limit); beyond it, "Load more" again. */
+const MAX_REFRESH = 1000;
 
 /**
  * The delivery log: one row per attempt with the columns of Ontraport's webhook log (request, response code, date,
@@ -41,13 +43,20 @@ export function DeliveryLog() {
     [types, state, text],
   );
 
+  // The oldest attempt "Load more" has brought in for this filter: a refresh reloads down to it, not just the first
+  // page (attempts never change once logged, so the rows above it are exactly what the list should show).
+  const loaded = useRef<{ filter: DeliveryFilter; oldest: number | null }>({ filter, oldest: null });
   useEffect(() => {
     let live = true;
-    api.call('deliveries.log', { filter, limit: PAGE }).then(
+    if (loaded.current.filter !== filter) loaded.current = { filter, oldest: null };
+    const oldest = loaded.current.oldest;
+    api.call('deliveries.log', { filter, limit: oldest === null ? PAGE : MAX_REFRESH }).then(
       (page) => {
         if (!live) return;
-        setRows(page.items);
-        setCursor(page.nextCursor);
+        const kept = oldest === null ? page.items : page.items.filter((r) => r.attemptId >= oldest);
+        const more = kept.length < page.items.length || page.nextCursor !== null;
+        setRows(kept);
+        setCursor(more ? (kept.at(-1)?.attemptId ?? page.nextCursor) : null);
         setError(null);
       },
       (e: Error) => live && setError(e.message),
@@ -74,6 +83,8 @@ export function DeliveryLog() {
   const more = () =>
     cursor !== null &&
     api.call('deliveries.log', { filter, cursor, limit: PAGE }).then((page) => {
+      const last = page.items.at(-1);
+      if (last && loaded.current.filter === filter) loaded.current.oldest = last.attemptId;
       setRows((r) => [...r, ...page.items]);
       setCursor(page.nextCursor);
     });
