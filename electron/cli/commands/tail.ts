@@ -14,7 +14,7 @@ Options:
   --json                one JSON object per line (full capture: headers and body as base64)
   --last N              first print the N newest existing captures (default 0)
   --interval MS         how often to look for new rows (default 200)
-  --exit-after N        stop after N captures (scripts and tests)
+  --exit-after N        stop after printing N captures, --last ones included (scripts and tests)
 ${filterFlagUsage}  -h, --help            show this help
 `;
 
@@ -82,7 +82,10 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
     printed++;
   };
   const newest = stores.captures.list({ limit: 1 }).items[0]?.id ?? 0;
-  if (last > 0) for (const c of stores.captures.list({ filter, limit: last }).items.reverse()) print(c);
+  // --exit-after counts every capture printed, these too: the output is the first N of what tail would print.
+  if (last > 0)
+    for (const c of stores.captures.list({ filter, limit: last }).items.reverse().slice(0, exitAfter))
+      print(c);
   let seen = newest;
   if (!values.json) io.stderr(`following ${stores.db.name} — Ctrl+C to stop\n`);
   try {

@@ -215,4 +215,20 @@ describe('hookscope CLI', () => {
     expect(await tailing).toBe(0);
     expect(JSON.parse(out.out().trim())).toMatchObject({ path: '/live/gz' });
   });
+
+  it('tail --exit-after counts the --last captures: --last 3 --exit-after 1 prints one, the first of the three', async () => {
+    const all = io();
+    expect(await tail(['--data-dir', dir.path, '--last', '3', '--exit-after', '3'], all.io)).toBe(0);
+    const three = all.out().trim().split('\n');
+    expect(three).toHaveLength(3);
+    const one = io();
+    expect(
+      await tail(
+        ['--data-dir', dir.path, '--last', '3', '--exit-after', '1'],
+        one.io,
+        AbortSignal.timeout(10_000),
+      ),
+    ).toBe(0);
+    expect(one.out().trim().split('\n')).toEqual([three[0]]);
+  });
 });
