@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/engine';
@@ -22,6 +22,23 @@ beforeAll(async () => {
 });
 afterAll(() => dir.cleanup());
 
+const bin = join(root, 'bin/hookscope.mjs');
+
+/** Resolves with the first line of the stream that passes `test`; rejects when the process exits first. */
+function lineFrom(child: ChildProcess, stream: 'stdout' | 'stderr', test: (line: string) => boolean) {
+  return new Promise<string>((resolve, reject) => {
+    let buffered = '';
+    child[stream]!.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      const lines = buffered.split('\n');
+      buffered = lines.pop()!;
+      const found = lines.find(test);
+      if (found !== undefined) resolve(found);
+    });
+    child.once('close', (code) => reject(new Error(`${stream}: exited (${code}) before the expected line`)));
+  });
+}
+
 /** Runs the built `hookscope` command with its stdout on a pipe, as `hookscope export | jq` has it. */
 function runPiped(args: string[]): Promise<{ code: number | null; stdout: Buffer }> {
   return new Promise((resolve, reject) => {
@@ -43,5 +60,62 @@ describe('the built hookscope command (bin/hookscope.mjs)', () => {
     const lines = stdout.toString('utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(CAPTURES);
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+  });
+
+  it('tail --search beside a running serve prints a capture found by its decoded labels, words in any order', async () => {
+    const live = tempDir();
+    const server = spawn(
+      process.execPath,
+      [bin, 'serve', '--data-dir', live.path, '--receiver-port', '0', '--no-ui', '--json-ready'],
+      { stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    const tails: ChildProcess[] = [];
+    try {
+      const ready = JSON.parse(await lineFrom(server, 'stdout', (l) => l.startsWith('{'))) as {
+        receiverUrl: string;
+      };
+      const results = ['Campaign name', 'Spring Clicked'].map((search) => {
+        const child = spawn(
+          process.execPath,
+          [bin, 'tail', '--data-dir', live.path, '--exit-after', '1', '--interval', '20', '--search', search],
+          { stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+        tails.push(child);
+        const out: Buffer[] = [];
+        child.stdout!.on('data', (c: Buffer) => out.push(c));
+        // Bounded: a tail that never matches is stopped after 15 s and has printed nothing.
+        const timer = setTimeout(() => child.kill(), 15_000);
+        return {
+          following: lineFrom(child, 'stderr', (l) => l.startsWith('following')),
+          done: new Promise<{ code: number | null; stdout: string }>((resolve) =>
+            child.once('close', (code) => {
+              clearTimeout(timer);
+              resolve({ code, stdout: Buffer.concat(out).toString('utf8') });
+            }),
+          ),
+        };
+      });
+      await Promise.all(results.map((r) => r.following));
+      await send(`${ready.receiverUrl}/hook/plain`, { method: 'POST', body: '{"season":"autumn"}' });
+      await send(`${ready.receiverUrl}/hook/ortto`, {
+        method: 'POST',
+        headers: [['Content-Type', 'application/json']],
+        body: JSON.stringify({ activity: { field_id: 'act::c', attr: { 'str::cn': 'Spring' } } }),
+      });
+      for (const { done } of results) {
+        const { code, stdout } = await done;
+        expect(stdout).toContain('/hook/ortto');
+        expect(stdout).not.toContain('/hook/plain');
+        expect(code).toBe(0);
+      }
+    } finally {
+      for (const child of tails) if (child.exitCode === null) child.kill();
+      if (server.exitCode === null) {
+        const closed = new Promise((r) => server.once('close', r));
+        server.kill();
+        await closed;
+      }
+      live.cleanup();
+    }
   });
 });

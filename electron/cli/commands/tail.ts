@@ -8,11 +8,13 @@ import { intFlag, parseFlags, type CliIo } from '../io';
 export const tailUsage = `Usage: hookscope tail [options]
 
 Streams new captures to the terminal as they are stored (works beside a running app: it reads the database).
+With --search it matches as the app's search does (the app's full-text index, decoded field labels included), so a
+new capture is printed once the app has indexed it, moments after it arrives.
 
 Options:
   --data-dir DIR        the database to follow (default: $HOOKSCOPE_DATA_DIR or ~/.config/Hookscope)
   --json                one JSON object per line (full capture: headers and body as base64)
-  --last N              first print the N newest existing captures (default 0)
+  --last N              first print the N newest existing captures that match (default 0)
   --interval MS         how often to look for new rows (default 200)
   --exit-after N        stop after printing N captures, --last ones included (scripts and tests)
 ${filterFlagUsage}  -h, --help            show this help
@@ -81,31 +83,51 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
     io.stdout((values.json ? JSON.stringify(stores.captures.get(c.id)) : formatPretty(c, colour)) + '\n');
     printed++;
   };
-  const newest = stores.captures.list({ limit: 1 }).items[0]?.id ?? 0;
-  // --exit-after counts every capture printed, these too: the output is the first N of what tail would print.
-  if (last > 0)
-    for (const c of stores.captures.list({ filter, limit: last }).items.reverse().slice(0, exitAfter))
-      print(c);
-  let seen = newest;
-  if (!values.json) io.stderr(`following ${stores.db.name} — Ctrl+C to stop\n`);
+  const newestFiled = () => stores.captures.list({ limit: 1 }).items[0]?.id ?? 0;
+  /**
+   * Captures up to this id can be answered now. Without --search, every filed one. With it, the search is the app's
+   * own (`captures.list` with the text filter: the full-text index, with its word splitting and the decoder's field
+   * labels), so only captures the app has indexed: the app files and indexes them moments after they arrive, in id
+   * order, and records how far it got. This process never indexes (it has no decoder to add the labels).
+   */
+  const answerableUpTo = () => {
+    const filed = newestFiled();
+    return filter.text ? Math.min(filed, stores.captures.indexer.indexedUpTo()) : filed;
+  };
+  /** The captures matching the filter with ids in (above, through], oldest first. */
+  const matching = (above: number, through: number): CaptureSummary[] => {
+    const found: CaptureSummary[] = [];
+    let cursor: number | null = through + 1;
+    while (cursor !== null) {
+      // Newest first from the store (keyset below the cursor); stop at the first row already seen. No more than
+      // `through - above` rows can be new, so a common word does not read a page of old matches every time.
+      const page = stores.captures.list({ filter, cursor, limit: Math.min(500, through - above) });
+      const fresh = page.items.filter((c) => c.id > above);
+      found.push(...fresh);
+      if (fresh.length < page.items.length) break;
+      cursor = page.nextCursor;
+    }
+    return found.reverse();
+  };
   try {
+    // --last shows the newest matches up to here and following everything after it, so no capture is printed twice or
+    // skipped. With --search and no --last, what was already stored but not yet indexed is not new: start after it.
+    let seen = last > 0 ? answerableUpTo() : newestFiled();
+    if (last > 0) {
+      const items = stores.captures.list({ filter, cursor: seen + 1, limit: last }).items.reverse();
+      // --exit-after counts every capture printed, these too: the output is the first N of what tail would print.
+      for (const c of items.slice(0, exitAfter)) print(c);
+    }
+    if (!values.json && printed < exitAfter) io.stderr(`following ${stores.db.name} — Ctrl+C to stop\n`);
     while (printed < exitAfter && !signal?.aborted) {
-      // Newest first from the store; print oldest first. Only rows above the last seen id.
-      const batch: CaptureSummary[] = [];
-      let cursor: number | null = null;
-      for (;;) {
-        const page = stores.captures.list({ filter: { ...filter, text: undefined }, cursor, limit: 500 });
-        const fresh = page.items.filter((c) => c.id > seen);
-        batch.push(...fresh);
-        if (fresh.length < page.items.length || page.nextCursor === null) break;
-        cursor = page.nextCursor;
+      const through = answerableUpTo();
+      if (through > seen) {
+        for (const c of matching(seen, through)) {
+          if (printed >= exitAfter) break;
+          print(c);
+        }
+        seen = through;
       }
-      const matching = filter.text ? matchText(stores, filter, batch) : batch;
-      for (const c of matching.reverse()) {
-        if (printed >= exitAfter) break;
-        print(c);
-      }
-      if (batch.length) seen = Math.max(seen, ...batch.map((c) => c.id));
       if (printed >= exitAfter) break;
       await new Promise((r) => setTimeout(r, interval));
     }
@@ -114,40 +136,4 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
     stores.db.close();
   }
   return 0;
-}
-
-/** Text search needs the index, which may lag; search the new rows' stored text directly instead. */
-function matchText(
-  stores: ReturnType<typeof openStores>,
-  filter: { text?: string },
-  batch: CaptureSummary[],
-) {
-  const needle = (filter.text ?? '').toLowerCase();
-  return batch.filter((c) => {
-    const detail = stores.captures.get(c.id);
-    const body = Buffer.from(detail.decodedBodyBase64 ?? detail.bodyBase64, 'base64').toString('utf8');
-    const haystack = [
-      c.path,
-      decodedOrSame(c.path),
-      c.query,
-      decodedOrSame(c.query.replace(/\+/g, ' ')),
-      ...detail.headers.flat(),
-      // Content-Encoding undone (gzip, br…), as export's search and the UI read it.
-      body,
-      decodedOrSame(body.replace(/\+/g, ' ')),
-      c.vendor ?? '',
-      c.eventLabel ?? '',
-    ]
-      .join('\n')
-      .toLowerCase();
-    return haystack.includes(needle);
-  });
-}
-
-function decodedOrSame(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

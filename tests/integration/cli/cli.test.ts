@@ -216,6 +216,42 @@ describe('hookscope CLI', () => {
     expect(JSON.parse(out.out().trim())).toMatchObject({ path: '/live/gz' });
   });
 
+  it('tail --search matches what the app search matches: words in any order, decoded field labels, whole words', async () => {
+    // Each tail stops at its first match, or after a bounded wait (then it has printed nothing).
+    const follow = (search: string) => {
+      const out = io();
+      const done = tail(
+        ['--data-dir', dir.path, '--json', '--exit-after', '1', '--interval', '20', '--search', search],
+        out.io,
+        AbortSignal.timeout(10_000),
+      );
+      return { done, path: async () => (await done, out.out() ? JSON.parse(out.out().trim()).path : null) };
+    };
+    const queries = ['Campaign name', 'Spring Clicked', 'clicked SPRING', 'pring'];
+    const tails = queries.map(follow);
+    await new Promise((r) => setTimeout(r, 150));
+    // "spring" holds "pring" but no word starting with it; the app's search does not find it.
+    await send(`${engine.receiverUrl}/live/plain-spring`, { method: 'POST', body: '{"season":"spring"}' });
+    await send(`${engine.receiverUrl}/live/ortto`, {
+      method: 'POST',
+      headers: [['Content-Type', 'application/json']],
+      body: JSON.stringify({ activity: { field_id: 'act::c', attr: { 'str::cn': 'Spring' } } }),
+    });
+    await send(`${engine.receiverUrl}/live/pringles`, { method: 'POST', body: '{"snack":"pringles"}' });
+    const printed = await Promise.all(tails.map((t) => t.path()));
+    // The app's own search, over the captures just sent.
+    const meta = { transport: 'in-process' } as const;
+    const appFinds = await Promise.all(
+      queries.map(
+        async (text) =>
+          (await engine.handlers['captures.list']({ filter: { text }, limit: 1, complete: true }, meta))
+            .items[0]?.path ?? null,
+      ),
+    );
+    expect(appFinds).toEqual(['/live/ortto', '/live/ortto', '/live/ortto', '/live/pringles']);
+    expect(printed).toEqual(appFinds);
+  });
+
   it('tail --exit-after counts the --last captures: --last 3 --exit-after 1 prints one, the first of the three', async () => {
     const all = io();
     expect(await tail(['--data-dir', dir.path, '--last', '3', '--exit-after', '3'], all.io)).toBe(0);
