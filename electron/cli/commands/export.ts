@@ -1,5 +1,6 @@
 import { exportCaptures } from '../../engine/captures/export';
 import { openStores } from '../../engine/store/open-stores';
+import { standaloneDecoderSearchText } from '../../engine/decode/search-extractor';
 import { systemClock } from '../../engine/util/clock';
 import { appVersion } from '../../engine/version';
 import { exportFormat } from '../../shared/contract/index';
@@ -49,7 +50,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   });
   try {
     const filter = toFilter(values, stores.endpoints, Date.now());
-    if (filter.text) stores.captures.indexer.drain();
+    if (filter.text) {
+      // Search needs the index up to date. Index what the app has not yet, with the app's own words for it (the
+      // decoder's field labels): the index never goes back over a capture, so it must not be done with less.
+      stores.captures.addSearchTextExtractor(standaloneDecoderSearchText(stores.db, systemClock));
+      stores.captures.indexer.drain();
+    }
     const captures = stores.captures.ids(filter, limit).map((id) => stores.captures.get(id));
     const out = exportCaptures(
       captures,

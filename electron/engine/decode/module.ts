@@ -6,12 +6,12 @@ import {
   dictionaryEntries,
   entriesToCsv,
   parseCustomDictionary,
-  searchTextFor,
   type CustomDictionary,
 } from '../../shared/decode/index';
 import type { EngineContext, EngineModule } from '../context';
 import { annotate } from './annotate';
 import { CustomDictionaryStore } from './custom-store';
+import { decoderSearchText } from './search-extractor';
 
 export interface DecodeModule extends EngineModule<typeof decodeMethods> {
   /** The compiled custom labels in force (for tests and other modules). */
@@ -43,19 +43,7 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
   };
 
   ctx.receiverHooks.annotators.push((capture) => annotate(capture, custom));
-  ctx.captures.addSearchTextExtractor((capture) =>
-    searchTextFor(
-      {
-        method: capture.method,
-        path: capture.path,
-        query: capture.query,
-        headers: capture.headers,
-        contentType: capture.contentType,
-        body: capture.body,
-      },
-      custom(),
-    ),
-  );
+  ctx.captures.addSearchTextExtractor(decoderSearchText(custom));
 
   return {
     custom,

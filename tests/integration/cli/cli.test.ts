@@ -6,6 +6,8 @@ import { main } from '../../../electron/cli/main';
 import { parseCurl } from '../../../electron/shared/send/curl';
 import { run as tail } from '../../../electron/cli/commands/tail';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
+import { openStores } from '../../../electron/engine/store/open-stores';
+import { systemClock } from '../../../electron/engine/util/clock';
 import { silentLogger } from '../../../electron/engine/util/logger';
 import { send } from '../../helpers/raw-http';
 import { tempDir } from '../../helpers/temp-dir';
@@ -125,6 +127,45 @@ describe('hookscope CLI', () => {
     const raw = io();
     await main(['export', '--data-dir', dir.path, '--format', 'har', '--no-redact'], raw.io);
     expect(raw.out()).toContain('top-secret');
+  });
+
+  it("export --search indexes what the app has not yet with the decoder's labels, so the app finds them too", async () => {
+    const own = tempDir();
+    try {
+      const app = await createEngine({ dataDir: own.path, mode: 'test', log: silentLogger });
+      await send(`${app.receiverUrl}/ortto/clicked`, {
+        method: 'POST',
+        headers: [['Content-Type', 'application/json']],
+        body: JSON.stringify({ activity: { field_id: 'act::c', attr: { 'str::cn': 'Autumn sale' } } }),
+      });
+      app.ctx.captures.indexer.drain();
+      await app.close();
+      // As if the app had stopped before indexing it: the index empty, its watermark at the start.
+      const stores = openStores({ dataDir: own.path, clock: systemClock, filing: 'never' });
+      stores.db.exec("INSERT INTO captures_fts (captures_fts) VALUES ('delete-all')");
+      stores.db.prepare('UPDATE idx.index_state SET indexed_upto = 0').run();
+      stores.captures.close();
+      stores.db.close();
+
+      const out = io();
+      expect(await main(['export', '--data-dir', own.path, '--search', 'Campaign name'], out.io)).toBe(0);
+      expect(
+        out
+          .out()
+          .trim()
+          .split('\n')
+          .map((l) => (JSON.parse(l) as { path: string }).path),
+      ).toEqual(['/ortto/clicked']);
+      const reopened = await createEngine({ dataDir: own.path, mode: 'test', log: silentLogger });
+      try {
+        const found = reopened.ctx.captures.list({ limit: 5, filter: { text: '"Campaign name" Autumn' } });
+        expect(found.items.map((c) => c.path)).toEqual(['/ortto/clicked']);
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      own.cleanup();
+    }
   });
 
   it('exports JSONL filtered by method and content type', async () => {
