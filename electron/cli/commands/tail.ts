@@ -119,7 +119,9 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
       for (const c of items.slice(0, exitAfter)) print(c);
     }
     if (!values.json && printed < exitAfter) io.stderr(`following ${stores.db.name} — Ctrl+C to stop\n`);
+    const stalled = stalledAppNotice(() => stores.captures.stats().indexLagRows, io);
     while (printed < exitAfter && !signal?.aborted) {
+      stalled.check();
       const through = answerableUpTo();
       if (through > seen) {
         for (const c of matching(seen, through)) {
@@ -136,4 +138,34 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
     stores.db.close();
   }
   return 0;
+}
+
+/**
+ * Says once, on stderr, when captures have been waiting for the app to file and index them for a few seconds without
+ * it making progress: tail shows only what the app has filed (and, with --search, indexed), so with the app stopped it
+ * would otherwise wait in silence.
+ */
+function stalledAppNotice(lagRows: () => number, io: CliIo, afterMs = 3000) {
+  let lastLag = 0;
+  let since = Date.now();
+  let told = false;
+  let checkedAt = 0;
+  return {
+    check() {
+      const now = Date.now();
+      if (now - checkedAt < 500) return;
+      checkedAt = now;
+      const lag = lagRows();
+      if (lag === 0 || lag < lastLag) {
+        told = lag === 0 ? false : told;
+        since = now;
+      } else if (!told && now - since >= afterMs) {
+        io.stderr(
+          `${lag} capture(s) are waiting for the app to file and index them; they are shown once it has (is Hookscope running on this data folder?)\n`,
+        );
+        told = true;
+      }
+      lastLag = lag;
+    },
+  };
 }

@@ -47,6 +47,25 @@ afterAll(async () => {
   dir.cleanup();
 });
 
+/** A data folder whose app stopped before indexing its one capture (an Ortto "Clicked" with campaign "Autumn sale"). */
+async function stoppedBeforeIndexing() {
+  const own = tempDir();
+  const app = await createEngine({ dataDir: own.path, mode: 'test', log: silentLogger });
+  await send(`${app.receiverUrl}/ortto/clicked`, {
+    method: 'POST',
+    headers: [['Content-Type', 'application/json']],
+    body: JSON.stringify({ activity: { field_id: 'act::c', attr: { 'str::cn': 'Autumn sale' } } }),
+  });
+  app.ctx.captures.indexer.drain();
+  await app.close();
+  const stores = openStores({ dataDir: own.path, clock: systemClock, filing: 'never' });
+  stores.db.exec("INSERT INTO captures_fts (captures_fts) VALUES ('delete-all')");
+  stores.db.prepare('UPDATE idx.index_state SET indexed_upto = 0').run();
+  stores.captures.close();
+  stores.db.close();
+  return own;
+}
+
 describe('hookscope CLI', () => {
   it('prints help and names a bad flag', async () => {
     const help = io();
@@ -130,23 +149,8 @@ describe('hookscope CLI', () => {
   });
 
   it("export --search indexes what the app has not yet with the decoder's labels, so the app finds them too", async () => {
-    const own = tempDir();
+    const own = await stoppedBeforeIndexing();
     try {
-      const app = await createEngine({ dataDir: own.path, mode: 'test', log: silentLogger });
-      await send(`${app.receiverUrl}/ortto/clicked`, {
-        method: 'POST',
-        headers: [['Content-Type', 'application/json']],
-        body: JSON.stringify({ activity: { field_id: 'act::c', attr: { 'str::cn': 'Autumn sale' } } }),
-      });
-      app.ctx.captures.indexer.drain();
-      await app.close();
-      // As if the app had stopped before indexing it: the index empty, its watermark at the start.
-      const stores = openStores({ dataDir: own.path, clock: systemClock, filing: 'never' });
-      stores.db.exec("INSERT INTO captures_fts (captures_fts) VALUES ('delete-all')");
-      stores.db.prepare('UPDATE idx.index_state SET indexed_upto = 0').run();
-      stores.captures.close();
-      stores.db.close();
-
       const out = io();
       expect(await main(['export', '--data-dir', own.path, '--search', 'Campaign name'], out.io)).toBe(0);
       expect(
@@ -291,6 +295,23 @@ describe('hookscope CLI', () => {
     );
     expect(appFinds).toEqual(['/live/ortto', '/live/ortto', '/live/ortto', '/live/pringles']);
     expect(printed).toEqual(appFinds);
+  });
+
+  it('tail says so when captures wait for an app that is not indexing them, instead of waiting in silence', async () => {
+    const own = await stoppedBeforeIndexing();
+    try {
+      const out = io();
+      const code = await tail(
+        ['--data-dir', own.path, '--interval', '50', '--search', 'Autumn'],
+        out.io,
+        AbortSignal.timeout(4500),
+      );
+      expect(code).toBe(0);
+      expect(out.out()).toBe('');
+      expect(out.err()).toContain('1 capture(s) are waiting for the app to file and index them');
+    } finally {
+      own.cleanup();
+    }
   });
 
   it('tail --exit-after counts the --last captures: --last 3 --exit-after 1 prints one, the first of the three', async () => {
