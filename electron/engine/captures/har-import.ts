@@ -4,6 +4,18 @@ import type { NewCapture } from '../store/capture-writer';
 import { mediaType } from '../store/capture-rows';
 
 const nameValue = z.object({ name: z.string(), value: z.string() });
+/**
+ * What Hookscope's own exporter (`toHarEntry`) writes beside each entry. `id`, `endpointId` and `source` are not read
+ * back: an imported capture gets a new id, belongs to no endpoint (ids are never reused, and the file may come from
+ * another profile) and is always `imported`.
+ */
+const hookscopeBlock = z
+  .object({
+    remoteAddress: z.string().optional(),
+    truncated: z.boolean().optional(),
+    trailers: z.array(nameValue).optional(),
+  })
+  .passthrough();
 const harEntry = z.object({
   startedDateTime: z.string(),
   request: z.object({
@@ -11,6 +23,7 @@ const harEntry = z.object({
     url: z.string().min(1),
     httpVersion: z.string().optional(),
     headers: z.array(nameValue).default([]),
+    bodySize: z.number().optional(),
     postData: z
       .object({
         mimeType: z.string().optional(),
@@ -31,6 +44,7 @@ const harEntry = z.object({
     })
     .passthrough()
     .optional(),
+  _hookscope: hookscopeBlock.optional(),
 });
 const harFile = z.object({ log: z.object({ entries: z.array(z.unknown()) }) });
 
@@ -69,9 +83,9 @@ export function parseHar(text: string, nowMs: number): HarImport {
       errors.push(`entries[${index}].request.url: not an absolute URL`);
       return;
     }
-    const rawQuery = entry.request.url.includes('?')
-      ? entry.request.url.slice(entry.request.url.indexOf('?') + 1).split('#')[0]!
-      : '';
+    // Hookscope's own export: the block says what HAR has no place for, and the headers are exactly as received.
+    const own = entry._hookscope;
+    const { path, query } = requestTarget(entry.request.url, url, own !== undefined);
     const headers: HeaderPair[] = entry.request.headers.map((h) => [h.name, h.value]);
     const post = entry.request.postData;
     const body = post?.text
@@ -79,9 +93,20 @@ export function parseHar(text: string, nowMs: number): HarImport {
         ? Buffer.from(post.text, 'base64')
         : Buffer.from(post.text, 'utf8')
       : Buffer.alloc(0);
+    // The Content-Type header decides, as on the receiver. postData.mimeType is only a fallback for other tools' files:
+    // Hookscope's exporter fills it with application/octet-stream when the request had no Content-Type at all.
     const contentTypeHeader =
       headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ??
-      (body.length > 0 ? (post?.mimeType ?? null) : null);
+      (own === undefined && body.length > 0 ? (post?.mimeType ?? null) : null);
+    // As Node reports it to the receiver: repeated Content-Encoding fields joined with ", ".
+    const encodings = headers.filter(([n]) => n.toLowerCase() === 'content-encoding').map(([, v]) => v);
+    // bodySize is the size as received (more than the kept bytes when truncated); other tools' values (-1, the size
+    // of a body they did not keep in full) are not trusted.
+    const bodySize = entry.request.bodySize;
+    const bodySizeBytes =
+      own !== undefined && bodySize !== undefined && Number.isSafeInteger(bodySize) && bodySize >= body.length
+        ? bodySize
+        : body.length;
     const started = Date.parse(entry.startedDateTime);
     const response = entry.response;
     const responseBody = response?.content?.text
@@ -92,17 +117,21 @@ export function parseHar(text: string, nowMs: number): HarImport {
     captures.push({
       receivedAtMs: Number.isFinite(started) ? started : nowMs,
       method: entry.request.method.toUpperCase(),
-      path: url.pathname,
-      query: rawQuery,
+      path,
+      query,
       httpVersion: (entry.request.httpVersion ?? '1.1').replace(/^HTTP\//i, ''),
       headers,
-      remoteAddress: '',
+      ...(own?.trailers?.length
+        ? { trailers: own.trailers.map((h) => [h.name, h.value] as HeaderPair) }
+        : {}),
+      remoteAddress: own?.remoteAddress ?? '',
+      // Not in the export.
       remotePort: null,
       contentType: mediaType(contentTypeHeader),
-      contentEncoding: headers.find(([n]) => n.toLowerCase() === 'content-encoding')?.[1] ?? null,
+      contentEncoding: encodings.length > 0 ? encodings.join(', ') : null,
       body,
-      bodySizeBytes: body.length,
-      truncated: false,
+      bodySizeBytes,
+      truncated: own?.truncated ?? false,
       endpointId: null,
       source: 'imported',
       // Where the request was originally sent (shown as "Original URL"; the composer opens it there).
@@ -120,7 +149,29 @@ export function parseHar(text: string, nowMs: number): HarImport {
             }
           : null,
       verification: null,
+      // Vendor and event label as for a received capture (the tunnel and signing annotators leave imports alone).
+      annotate: true,
     });
   });
   return { captures, skipped: errors.length, errors };
+}
+
+/**
+ * The path and query as written in the URL. WHATWG parsing would resolve dot segments (`/a/./b/../c` → `/a/c`, also
+ * `%2e%2e`) and turn `\` into `/`, changing what the sender sent. Hookscope's own export writes the receiver's raw
+ * request target after the origin, `#` included (Node keeps it in the target); in other tools' files a `#` starts the
+ * page's fragment, which is never sent, so it is dropped.
+ */
+function requestTarget(text: string, url: URL, own: boolean): { path: string; query: string } {
+  const authority = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/\\?#]*/.exec(text);
+  let target = authority ? text.slice(authority[0].length) : text;
+  if (!own && target.includes('#')) target = target.slice(0, target.indexOf('#'));
+  // Without `scheme://` (`mailto:x`, `http:x`) there is no raw path to split off: take the URL parser's, keep the query.
+  if (!authority) {
+    const q = target.indexOf('?');
+    return { path: url.pathname, query: q === -1 ? '' : target.slice(q + 1) };
+  }
+  const q = target.indexOf('?');
+  const path = q === -1 ? target : target.slice(0, q);
+  return { path: path || '/', query: q === -1 ? '' : target.slice(q + 1) };
 }

@@ -11,7 +11,8 @@ import { verifySignature } from './verify';
 export function createSigningModule(ctx: EngineContext): EngineModule<typeof signingMethods> {
   ctx.receiverHooks.annotators.push((capture, endpoint) => {
     const verify = endpoint.verify;
-    if (!verify || verify.scheme === 'none') return {};
+    // An imported capture belongs to no endpoint here: nothing to verify it against (and its timestamp is old).
+    if (capture.source === 'imported' || !verify || verify.scheme === 'none') return {};
     if (capture.truncated) {
       return {
         verification: {

@@ -62,6 +62,8 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
   // Probes must win before auth and rate limits, so they are neither refused nor counted.
   ctx.receiverHooks.interceptors.unshift((request) => registry.interceptor(request));
   ctx.receiverHooks.annotators.push((capture) => {
+    // An imported capture keeps its original URL, even when its Host names this run's tunnel.
+    if (capture.source === 'imported') return {};
     const publicUrl = tunnelUrlOf(capture.headers, supervisor.knownUrls());
     if (!publicUrl) return {};
     const reminder = reminderPageExplanation(capture.headers);

@@ -105,6 +105,21 @@ describe('HAR import', () => {
       source: 'imported',
     });
   });
+
+  it("in another tool's file, a fragment is the page's (never sent): no query is read from it", () => {
+    const har = {
+      log: {
+        entries: [
+          {
+            startedDateTime: '2026-11-22T10:00:00.000Z',
+            request: { method: 'GET', url: 'https://example.com/a/./b#section?not=query', headers: [] },
+          },
+        ],
+      },
+    };
+    const [c] = parseHar(JSON.stringify(har), 0).captures;
+    expect([c?.path, c?.query]).toEqual(['/a/./b', '']);
+  });
 });
 
 describe('parseHar (fuzzed)', () => {
