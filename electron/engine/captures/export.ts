@@ -95,6 +95,7 @@ export function toHarEntry(capture: CaptureDetail, base: string, redact: Redacti
         id: capture.id,
         endpointId: capture.endpointId,
         remoteAddress: capture.remoteAddress,
+        remotePort: capture.remotePort,
         truncated: capture.truncated,
         source: capture.source,
         // HAR has no place for trailer fields (after a chunked body); keep them beside the entry.

@@ -12,6 +12,7 @@ const nameValue = z.object({ name: z.string(), value: z.string() });
 const hookscopeBlock = z
   .object({
     remoteAddress: z.string().optional(),
+    remotePort: z.number().int().min(0).max(65535).nullable().optional(),
     truncated: z.boolean().optional(),
     trailers: z.array(nameValue).optional(),
   })
@@ -126,7 +127,7 @@ export function parseHar(text: string, nowMs: number): HarImport {
         : {}),
       remoteAddress: own?.remoteAddress ?? '',
       // Not in the export.
-      remotePort: null,
+      remotePort: own?.remotePort ?? null,
       contentType: mediaType(contentTypeHeader),
       contentEncoding: encodings.length > 0 ? encodings.join(', ') : null,
       body,

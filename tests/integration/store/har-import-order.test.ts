@@ -116,6 +116,7 @@ const kept = (c: CaptureDetail) => ({
   headers: c.headers,
   trailers: c.trailers,
   remoteAddress: c.remoteAddress,
+  remotePort: c.remotePort,
   contentType: c.contentType,
   contentEncoding: c.contentEncoding,
   bodyBase64: c.bodyBase64,
