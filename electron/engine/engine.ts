@@ -28,6 +28,8 @@ export interface EngineOptions {
   durability?: 'process-crash' | 'power-loss';
   /** How often retention is applied (ms). */
   retentionIntervalMs?: number;
+  /** The receiver's slow-client timeouts (tests shorten them; see ReceiverOptions). */
+  receiverTimeouts?: { headersTimeoutMs?: number; requestTimeoutMs?: number };
 }
 
 export interface Engine {
@@ -120,7 +122,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 
   captures.startFiling(receiverAnnotator(ctx));
   try {
-    receiver = await startReceiver(ctx, { host: config.receiverHost, port: config.receiverPort });
+    receiver = await startReceiver(ctx, {
+      host: config.receiverHost,
+      port: config.receiverPort,
+      ...options.receiverTimeouts,
+    });
     for (const module of Object.values(modules)) await module.start?.();
   } catch (error) {
     await receiver?.close();

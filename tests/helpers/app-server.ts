@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEngine, type Engine } from '../../electron/engine/engine';
+import { createEngine, type Engine, type EngineOptions } from '../../electron/engine/engine';
 import { startHttpTransport } from '../../electron/engine/transport/http-transport';
 import { silentLogger } from '../../electron/engine/util/logger';
 import { tempDir } from './temp-dir';
@@ -23,10 +23,17 @@ export interface TestApp {
 export const rendererDir = join(import.meta.dirname, '../../dist/renderer');
 
 /** The engine and browser-mode server in-process, on port 0, with its own data dir — what `npm start` runs. */
-export async function startApp(options: { serveUi?: boolean; dataDir?: string } = {}): Promise<TestApp> {
+export async function startApp(
+  options: { serveUi?: boolean; dataDir?: string; receiverTimeouts?: EngineOptions['receiverTimeouts'] } = {},
+): Promise<TestApp> {
   const dir = options.dataDir ? null : tempDir();
   const dataDir = options.dataDir ?? dir!.path;
-  const engine = await createEngine({ dataDir, mode: 'test', log: silentLogger });
+  const engine = await createEngine({
+    dataDir,
+    mode: 'test',
+    log: silentLogger,
+    ...(options.receiverTimeouts ? { receiverTimeouts: options.receiverTimeouts } : {}),
+  });
   const staticDir = options.serveUi === false ? null : rendererDir;
   if (staticDir && !existsSync(join(staticDir, 'index.html'))) {
     throw new Error('dist/renderer is not built: run `npm run build` before the e2e tests.');

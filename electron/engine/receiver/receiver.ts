@@ -71,6 +71,13 @@ export async function startReceiver(ctx: Ctx, options: ReceiverOptions): Promise
   });
   server.on('clientError', (error, socket) => {
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_HTTP_REQUEST_TIMEOUT' && (socket as Socket).bytesRead === 0) {
+      // A connection that never sent a byte is closed without an answer. The public URL's client opens its connections
+      // ahead of any request and leaves them idle: a 408 written there was handed to the next visitor of the public
+      // URL as the answer to their request (which was then never captured), and failed the tunnel's health probe.
+      socket.destroy();
+      return;
+    }
     const status =
       code === 'HPE_HEADER_OVERFLOW'
         ? '431 Request Header Fields Too Large'

