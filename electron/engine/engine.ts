@@ -63,7 +63,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     filing: 'later',
   });
   endpoints.onChange((endpoint, deletedId) => bus.emit('endpoint.changed', { endpoint, deletedId }));
-  const receiverHooks: ReceiverHooks = { interceptors: [], annotators: [] };
+  const receiverHooks: ReceiverHooks = { interceptors: [], annotators: [], forwardedForTrusted: () => false };
   let receiver: Receiver | null = null;
   const config: EngineConfig = {
     dataDir: options.dataDir,

