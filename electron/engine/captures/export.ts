@@ -1,7 +1,7 @@
 import type { Entry, Har } from 'har-format';
 import type { CaptureDetail, ExportFormat } from '../../shared/contract/index';
 import { toCurl as curlCommand } from '../../shared/send/curl';
-import { redactHeaders, redactQuery, type Redaction } from './redaction';
+import { redactBody, redactHeaders, redactQuery, type Redaction } from './redaction';
 
 const hopByHop = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive']);
 
@@ -27,8 +27,9 @@ function isText(bytes: Buffer): boolean {
 }
 
 /** `redact`: the names to hide, or null to export everything as captured. */
-export function toHarEntry(capture: CaptureDetail, base: string, redact: Redaction | null): Entry {
-  const headers = redact ? redactHeaders(capture.headers, redact) : capture.headers;
+export function toHarEntry(original: CaptureDetail, base: string, redact: Redaction | null): Entry {
+  const capture = redact ? redactCapture(original, redact) : original;
+  const headers = capture.headers;
   const body = Buffer.from(capture.bodyBase64, 'base64');
   const text = isText(body);
   const response = capture.response;
@@ -41,16 +42,14 @@ export function toHarEntry(capture: CaptureDetail, base: string, redact: Redacti
     time: response?.delayMs ?? 0,
     request: {
       method: capture.method,
-      url: fullUrl(capture, base, redact),
+      url: fullUrl(capture, base, null),
       httpVersion: `HTTP/${capture.httpVersion}`,
       cookies: [],
       headers: headers.map(([name, value]) => ({ name, value })),
-      queryString: [...new URLSearchParams(redact ? redactQuery(capture.query, redact) : capture.query)].map(
-        ([name, value]) => ({
-          name,
-          value,
-        }),
-      ),
+      queryString: [...new URLSearchParams(capture.query)].map(([name, value]) => ({
+        name,
+        value,
+      })),
       // No body, no postData (HAR makes it optional): an empty one would carry a made-up MIME type.
       ...(body.length > 0
         ? {
@@ -101,9 +100,7 @@ export function toHarEntry(capture: CaptureDetail, base: string, redact: Redacti
         // HAR has no place for trailer fields (after a chunked body); keep them beside the entry.
         ...(capture.trailers.length > 0
           ? {
-              trailers: (redact ? redactHeaders(capture.trailers, redact) : capture.trailers).map(
-                ([name, value]) => ({ name, value }),
-              ),
+              trailers: capture.trailers.map(([name, value]) => ({ name, value })),
             }
           : {}),
       },
@@ -112,13 +109,12 @@ export function toHarEntry(capture: CaptureDetail, base: string, redact: Redacti
 }
 
 /** A command that re-sends the capture byte for byte from a POSIX shell (the composer's "Copy as cURL" writer). */
-export function toCurl(capture: CaptureDetail, base: string, redact: Redaction | null): string {
-  const headers = (redact ? redactHeaders(capture.headers, redact) : capture.headers).filter(
-    ([n]) => !hopByHop.has(n.toLowerCase()),
-  );
+export function toCurl(original: CaptureDetail, base: string, redact: Redaction | null): string {
+  const capture = redact ? redactCapture(original, redact) : original;
+  const headers = capture.headers.filter(([n]) => !hopByHop.has(n.toLowerCase()));
   return curlCommand({
     method: capture.method,
-    url: fullUrl(capture, base, redact),
+    url: fullUrl(capture, base, null),
     headers,
     body: Buffer.from(capture.bodyBase64, 'base64'),
   });
@@ -178,13 +174,41 @@ export function exportCaptures(
   }
 }
 
+/**
+ * The capture as a shared export shows it: secret headers, trailers, query parameters, body fields and response
+ * headers replaced by `[redacted]`. When the body changes, every size written beside it (bodySizeBytes,
+ * storedBodyBytes, a Content-Length header) moves by the same number of bytes, so it describes the body exported.
+ */
 function redactCapture(c: CaptureDetail, redaction: Redaction): CaptureDetail {
   const query = redactQuery(c.query, redaction);
+  const body = Buffer.from(c.bodyBase64, 'base64');
+  const redactedBody = redactBody(body, contentTypeOf(c), c.contentEncoding, redaction);
+  const delta = redactedBody.length - body.length;
+  const headers = redactHeaders(c.headers, redaction);
   return {
     ...c,
-    headers: redactHeaders(c.headers, redaction),
+    headers:
+      redactedBody === body
+        ? headers
+        : headers.map(([n, v]) =>
+            n.toLowerCase() === 'content-length' && /^\d+$/.test(v.trim())
+              ? [n, String(Number(v) + delta)]
+              : [n, v],
+          ),
     trailers: redactHeaders(c.trailers, redaction),
     query,
     queryParams: [...new URLSearchParams(query)],
+    ...(redactedBody === body
+      ? {}
+      : {
+          bodyBase64: redactedBody.toString('base64'),
+          bodySizeBytes: c.bodySizeBytes + delta,
+          storedBodyBytes: c.storedBodyBytes + delta,
+        }),
+    response: c.response ? { ...c.response, headers: redactHeaders(c.response.headers, redaction) } : null,
   };
 }
+
+/** The Content-Type the sender wrote (the summary's `contentType` column may be a guess). */
+const contentTypeOf = (c: CaptureDetail) =>
+  c.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? c.contentType;

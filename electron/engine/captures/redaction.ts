@@ -1,5 +1,6 @@
 import type { HeaderPair } from '../../shared/contract/index';
 import type { EndpointAuth } from '../../shared/contract/endpoints';
+import { boundaryOf, isMultipartType, parseMultipart } from '../../shared/decode/multipart';
 
 const secretHeader =
   /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key|api-appid|x-auth-token|x-access-token|webhook-signature|x-hub-signature(-256)?|stripe-signature|x-shopify-hmac-sha256|x-signature|svix-signature)$/i;
@@ -43,8 +44,13 @@ export function redactHeaders(headers: HeaderPair[], redaction: Redaction = stan
 }
 
 export function redactQuery(query: string, redaction: Redaction = standardRedaction): string {
-  if (!query) return query;
-  return query
+  return redactPairs(query, (name) => isSecretQueryName(name, redaction));
+}
+
+/** `a=1&b=2` with the value of every secret-named pair replaced; everything else kept as written. */
+function redactPairs(text: string, isSecret: (name: string) => boolean): string {
+  if (!text) return text;
+  return text
     .split('&')
     .map((part) => {
       const eq = part.indexOf('=');
@@ -55,9 +61,147 @@ export function redactQuery(query: string, redaction: Redaction = standardRedact
       } catch {
         /* keep raw */
       }
-      return eq !== -1 && isSecretQueryName(name, redaction)
-        ? `${key}=${encodeURIComponent(redactedMarker)}`
-        : part;
+      return eq !== -1 && isSecret(name) ? `${key}=${encodeURIComponent(redactedMarker)}` : part;
     })
     .join('&');
+}
+
+/** A field of a body (form pair, JSON key, multipart field): secret if its name would be as a header or query name. */
+export const isSecretField = (name: string, redaction: Redaction = standardRedaction) =>
+  isSecretHeader(name, redaction) || isSecretQueryName(name, redaction);
+
+const mediaTypeOf = (contentType: string | null) => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+
+/**
+ * The body with the values of secret-named fields replaced by `[redacted]`: form-urlencoded pairs, JSON keys at any
+ * depth (an object or array value is replaced whole) and multipart text fields. Only the values change; every
+ * other byte stays as received. Returns the same Buffer when nothing was secret, or when the body cannot be read
+ * field by field (not one of those types, content-encoded, or not parseable — a truncated JSON body, say).
+ */
+export function redactBody(
+  body: Buffer,
+  contentType: string | null,
+  contentEncoding: string | null,
+  redaction: Redaction = standardRedaction,
+): Buffer {
+  if (body.length === 0) return body;
+  // Compressed bytes cannot be edited in place (see the caller for what happens to them).
+  if (contentEncoding && contentEncoding.trim().toLowerCase() !== 'identity') return body;
+  const isSecret = (name: string) => isSecretField(name, redaction);
+  const type = mediaTypeOf(contentType);
+  if (type === 'application/x-www-form-urlencoded') {
+    // One char per byte, so non-UTF-8 bytes in other pairs survive untouched.
+    const text = body.toString('latin1');
+    const redacted = redactPairs(text, isSecret);
+    return redacted === text ? body : Buffer.from(redacted, 'latin1');
+  }
+  if (isMultipartType(contentType)) return redactMultipart(body, contentType, isSecret);
+  return redactJson(body, isSecret);
+}
+
+function redactMultipart(body: Buffer, contentType: string | null, isSecret: (n: string) => boolean): Buffer {
+  const boundary = boundaryOf(contentType);
+  if (!boundary) return body;
+  const spans: Array<[number, number]> = [];
+  for (const part of parseMultipart(body, boundary).parts) {
+    // File parts are left as sent: a file's name is no evidence its content is a secret.
+    if (part.name === null || part.filename !== null || !isSecret(part.name)) continue;
+    const start = part.body.byteOffset - body.byteOffset;
+    spans.push([start, start + part.body.length]);
+  }
+  return spliceSpans(body, spans, Buffer.from(redactedMarker));
+}
+
+/** Any JSON body, whatever its Content-Type says (webhooks often send JSON as text/plain). */
+function redactJson(body: Buffer, isSecret: (n: string) => boolean): Buffer {
+  const first = body.find((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d);
+  if (first !== 0x7b && first !== 0x5b) return body; // `{` or `[`
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    JSON.parse(text);
+  } catch {
+    return body;
+  }
+  let spans: Array<[number, number]>;
+  try {
+    spans = jsonSecretSpans(text, isSecret);
+  } catch {
+    // Nested too deep to walk: re-serialise (formatting is lost, the secrets are not kept).
+    // (Array indexes arrive as keys "0", "1"…, which no secret name matches.)
+    const reviver = (key: string, value: unknown) =>
+      isSecret(key) && value !== null ? redactedMarker : value;
+    return Buffer.from(JSON.stringify(JSON.parse(text, reviver)));
+  }
+  if (spans.length === 0) return body;
+  let out = '';
+  let at = 0;
+  for (const [start, end] of spans) {
+    out += text.slice(at, start) + JSON.stringify(redactedMarker);
+    at = end;
+  }
+  return Buffer.from(out + text.slice(at));
+}
+
+/**
+ * Where, in valid JSON text, the values of secret-named keys are (outermost only, in order). `null` values are
+ * left: there is nothing to hide.
+ */
+function jsonSecretSpans(text: string, isSecret: (n: string) => boolean): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  let i = 0;
+  const space = () => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
+      i++;
+  };
+  const string = () => {
+    const start = i++;
+    while (text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    i++;
+    return text.slice(start, i);
+  };
+  const value = (): void => {
+    space();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      space();
+      if (text[i] === close) return void i++;
+      for (;;) {
+        if (c === '{') {
+          space();
+          const key = JSON.parse(string()) as string;
+          space();
+          i++; // :
+          space();
+          const start = i;
+          value();
+          if (isSecret(key) && text.slice(start, i) !== 'null') found.push([start, i]);
+        } else value();
+        space();
+        if (text[i++] !== ',') return;
+      }
+    }
+    if (c === '"') return void string();
+    while (i < text.length && !',]} \t\n\r'.includes(text[i]!)) i++;
+  };
+  value();
+  // Inner spans are found before the outer ones that hold them: keep the outermost.
+  found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const kept: Array<[number, number]> = [];
+  for (const span of found) if (kept.length === 0 || span[0] >= kept[kept.length - 1]![1]) kept.push(span);
+  return kept;
+}
+
+function spliceSpans(body: Buffer, spans: Array<[number, number]>, replacement: Buffer): Buffer {
+  if (spans.length === 0) return body;
+  const pieces: Buffer[] = [];
+  let at = 0;
+  for (const [start, end] of spans) {
+    pieces.push(body.subarray(at, start), replacement);
+    at = end;
+  }
+  pieces.push(body.subarray(at));
+  return Buffer.concat(pieces);
 }

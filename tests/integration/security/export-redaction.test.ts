@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { send } from '../../helpers/raw-http';
 import { startApp, type TestApp } from '../../helpers/app-server';
+import { parseCurl } from '../../../electron/shared/send/curl';
 
 let app: TestApp;
 let ids: number[] = [];
@@ -92,5 +93,203 @@ describe('exports over the browser-mode API', () => {
     const res = await app.rpc<{ headers: Array<[string, string]> }>('captures.get', { id: ids[0] });
     if (!res.ok) throw new Error(res.error.message);
     expect(res.value.headers).toContainEqual(['Authorization', secrets.authorization]);
+  });
+});
+
+// Ontraport's "Send a Webhook" post data: the API key and app id travel in a form body (seeds/002).
+const ontraportForm =
+  'Api-Appid=1_111111_111111111&Api-Key=22222222222222&id=0&data=Note&contact_id=[Contact ID]';
+const ontraportRedacted =
+  'Api-Appid=%5Bredacted%5D&Api-Key=%5Bredacted%5D&id=0&data=Note&contact_id=[Contact ID]';
+// Secrets at several depths, and a number JSON.parse would round (the rest must stay byte for byte).
+const jsonBody =
+  '{"event":"contact.created","data":{"contact":{"api_key":"SECRETJSONKEY-1","password":"SECRETJSONPW-2",' +
+  '"note":"json-visible"}},\n  "items": [ {"token": {"value":"SECRETJSONTOK-3"}}, {"n": 12345678901234567890} ],' +
+  '"Api-Key":"SECRETJSONAPIKEY-4","secret":null}';
+const jsonRedacted =
+  '{"event":"contact.created","data":{"contact":{"api_key":"[redacted]","password":"[redacted]",' +
+  '"note":"json-visible"}},\n  "items": [ {"token": "[redacted]"}, {"n": 12345678901234567890} ],' +
+  '"Api-Key":"[redacted]","secret":null}';
+const multipartBody = [
+  '--XyZ',
+  'Content-Disposition: form-data; name="client_secret"',
+  '',
+  'SECRETMULTIPART-5',
+  '--XyZ',
+  'Content-Disposition: form-data; name="note"',
+  '',
+  'multipart-visible',
+  '--XyZ--',
+  '',
+].join('\r\n');
+const bodySecrets = [
+  '22222222222222',
+  '1_111111_111111111',
+  'SECRETJSONKEY-1',
+  'SECRETJSONPW-2',
+  'SECRETJSONTOK-3',
+  'SECRETJSONAPIKEY-4',
+  'SECRETMULTIPART-5',
+  'SECRETRESPCOOKIE-6',
+];
+
+interface HarEntryOut {
+  request: {
+    headers: Array<{ name: string; value: string }>;
+    postData?: { mimeType: string; text: string };
+    bodySize: number;
+  };
+  response: { headers: Array<{ name: string; value: string }> };
+}
+interface JsonCapture {
+  id: number;
+  headers: Array<[string, string]>;
+  bodyBase64: string;
+  bodySizeBytes: number;
+  storedBodyBytes: number;
+  response: { headers: Array<[string, string]> } | null;
+}
+
+describe('exports redact secrets in bodies and responses', () => {
+  const bodyIds: Record<'form' | 'json' | 'multipart', number> = { form: 0, json: 0, multipart: 0 };
+  const bodies = {
+    form: ['application/x-www-form-urlencoded', ontraportForm, ontraportRedacted],
+    json: ['application/json', jsonBody, jsonRedacted],
+    multipart: [
+      'multipart/form-data; boundary=XyZ',
+      multipartBody,
+      multipartBody.replace('SECRETMULTIPART-5', '[redacted]'),
+    ],
+  } as const;
+
+  beforeAll(async () => {
+    const created = await app.rpc('endpoints.create', {
+      slug: 'export-bodies',
+      name: 'Export bodies',
+      rule: {
+        status: 200,
+        headers: [
+          ['Set-Cookie', 'sid=SECRETRESPCOOKIE-6; HttpOnly'],
+          ['X-Resp', 'resp-visible'],
+        ],
+        body: 'ok',
+        delayMs: 0,
+        behaviour: { kind: 'fixed' },
+      },
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    for (const kind of ['form', 'json', 'multipart'] as const) {
+      const [type, body] = bodies[kind];
+      const res = await send(`${app.receiverUrl}/h/export-bodies/${kind}`, {
+        method: 'POST',
+        headers: [
+          ['Content-Type', type],
+          ['Content-Length', String(Buffer.byteLength(body))],
+        ],
+        body,
+      });
+      expect(res.status).toBe(200);
+      bodyIds[kind] = Number(res.headers['x-hookscope-capture-id']);
+    }
+  });
+
+  const exportOf = async (format: (typeof formats)[number], redact: boolean) => {
+    const res = await app.rpc<{ content: string }>('captures.export', {
+      format,
+      ids: Object.values(bodyIds),
+      redact,
+    });
+    if (!res.ok) throw new Error(res.error.message);
+    return res.value.content;
+  };
+  /** The export as a reader sees it: JSON and JSONL carry bodies as base64, so their decoded text is added. */
+  const readable = async (format: (typeof formats)[number], redact: boolean) => {
+    const content = await exportOf(format, redact);
+    if (format === 'har' || format === 'curl') return content;
+    const list =
+      format === 'json'
+        ? (JSON.parse(content) as JsonCapture[])
+        : content
+            .trim()
+            .split('\n')
+            .map((l) => JSON.parse(l) as JsonCapture);
+    return [content, ...list.map((c) => Buffer.from(c.bodyBase64, 'base64').toString('utf8'))].join('\n');
+  };
+
+  it.each(formats)('%s: body fields and response headers are redacted, the rest kept', async (format) => {
+    const content = await readable(format, true);
+    for (const secret of bodySecrets) expect(content, `${secret} leaked in ${format}`).not.toContain(secret);
+    for (const visible of ['data=Note', 'json-visible', '12345678901234567890', 'multipart-visible'])
+      expect(content).toContain(visible);
+    if (format !== 'curl') expect(content).toContain('resp-visible');
+    const kept = await readable(format, false);
+    // (A cURL script has no response in it.)
+    for (const secret of bodySecrets.filter((s) => format !== 'curl' || !s.includes('RESP')))
+      expect(kept, `${secret} missing from ${format} with redact=false`).toContain(secret);
+  });
+
+  it('HAR: postData, bodySize and Content-Length describe the redacted body', async () => {
+    const entries = (JSON.parse(await exportOf('har', true)) as { log: { entries: HarEntryOut[] } }).log
+      .entries;
+    for (const [i, kind] of (['form', 'json', 'multipart'] as const).entries()) {
+      const [, , redacted] = bodies[kind];
+      const { request, response } = entries[i]!;
+      expect(request.postData?.text).toBe(redacted);
+      expect(request.bodySize).toBe(Buffer.byteLength(redacted));
+      expect(request.headers.find((h) => h.name === 'Content-Length')?.value).toBe(
+        String(Buffer.byteLength(redacted)),
+      );
+      expect(response.headers).toContainEqual({ name: 'Set-Cookie', value: '[redacted]' });
+      expect(response.headers).toContainEqual({ name: 'X-Resp', value: 'resp-visible' });
+    }
+  });
+
+  it.each(['jsonl', 'json'] as const)(
+    '%s: body, sizes and Content-Length describe the redacted body',
+    async (format) => {
+      const content = await exportOf(format, true);
+      const list =
+        format === 'json'
+          ? (JSON.parse(content) as JsonCapture[])
+          : content
+              .trim()
+              .split('\n')
+              .map((l) => JSON.parse(l) as JsonCapture);
+      for (const [i, kind] of (['form', 'json', 'multipart'] as const).entries()) {
+        const [, , redacted] = bodies[kind];
+        const c = list[i]!;
+        expect(Buffer.from(c.bodyBase64, 'base64').toString('utf8')).toBe(redacted);
+        expect([c.bodySizeBytes, c.storedBodyBytes]).toEqual([
+          Buffer.byteLength(redacted),
+          Buffer.byteLength(redacted),
+        ]);
+        expect(c.headers).toContainEqual(['Content-Length', String(Buffer.byteLength(redacted))]);
+        expect(c.response?.headers).toContainEqual(['Set-Cookie', '[redacted]']);
+      }
+    },
+  );
+
+  it('cURL: --data-raw carries the redacted body', async () => {
+    const scripts = (await exportOf('curl', true)).split('\n\n');
+    expect(parseCurl(scripts[0]!.replace('#!/bin/sh\n', '')).body).toBe(ontraportRedacted);
+    expect(parseCurl(scripts[1]!).body).toBe(jsonRedacted);
+  });
+
+  it('redact=false exports every body byte for byte, with the sizes as received', async () => {
+    const list = (await exportOf('jsonl', false))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as JsonCapture);
+    for (const [i, kind] of (['form', 'json', 'multipart'] as const).entries()) {
+      const [, body] = bodies[kind];
+      expect(Buffer.from(list[i]!.bodyBase64, 'base64').toString('utf8')).toBe(body);
+      expect(list[i]!.bodySizeBytes).toBe(Buffer.byteLength(body));
+      expect(list[i]!.response?.headers).toContainEqual(['Set-Cookie', 'sid=SECRETRESPCOOKIE-6; HttpOnly']);
+    }
+    const har = (JSON.parse(await exportOf('har', false)) as { log: { entries: HarEntryOut[] } }).log.entries;
+    expect(har[0]!.request.postData?.text).toBe(ontraportForm);
+    expect(parseCurl((await exportOf('curl', false)).split('\n\n')[0]!.replace('#!/bin/sh\n', '')).body).toBe(
+      ontraportForm,
+    );
   });
 });

@@ -244,3 +244,83 @@ describe('export URLs of unusual request targets', () => {
     expect(() => new URL(har.log.entries[0]!.request.url)).not.toThrow();
   });
 });
+
+describe('body redaction (fuzzed)', () => {
+  const withBody = (contentType: string, body: string): CaptureDetail => ({
+    ...detail([['Content-Type', contentType]], ''),
+    contentType,
+    bodyBase64: Buffer.from(body).toString('base64'),
+    bodySizeBytes: Buffer.byteLength(body),
+    storedBodyBytes: Buffer.byteLength(body),
+  });
+  const plainPair = fc.tuple(
+    fc.stringMatching(/^(id|data|note|contact_id|page)$/),
+    fc.stringMatching(/^[A-Za-z0-9%[\] ]{0,12}$/),
+  );
+  const bodyOfJsonl = (content: string) =>
+    Buffer.from((JSON.parse(content) as CaptureDetail).bodyBase64, 'base64').toString('utf8');
+
+  it('form bodies: secret-named pairs lose their value, every other pair stays byte for byte', () => {
+    fc.assert(
+      fc.property(
+        fc.array(plainPair, { maxLength: 4 }),
+        secretQueryKey,
+        secretValue,
+        fc.nat(4),
+        (plain, key, value, at) => {
+          const pairs = plain.map(([n, v]) => `${n}=${v}`);
+          const position = Math.min(at, pairs.length);
+          const body = [...pairs.slice(0, position), `${key}=${value}`, ...pairs.slice(position)].join('&');
+          const expected = [
+            ...pairs.slice(0, position),
+            `${key}=%5Bredacted%5D`,
+            ...pairs.slice(position),
+          ].join('&');
+          const capture = withBody('application/x-www-form-urlencoded', body);
+          for (const format of formats) {
+            const out = exportCaptures(
+              [capture],
+              format,
+              'http://127.0.0.1:8787',
+              standardRedaction,
+              'test',
+            ).content;
+            expect(format === 'jsonl' ? bodyOfJsonl(out) : out).not.toContain(value);
+          }
+          const jsonl = exportCaptures(
+            [capture],
+            'jsonl',
+            'http://127.0.0.1:8787',
+            standardRedaction,
+            'test',
+          );
+          expect(bodyOfJsonl(jsonl.content)).toBe(expected);
+          const kept = exportCaptures([capture], 'jsonl', 'http://127.0.0.1:8787', null, 'test');
+          expect(bodyOfJsonl(kept.content)).toBe(body);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('JSON bodies: a secret-named key is redacted at any depth, whatever the Content-Type', () => {
+    fc.assert(
+      fc.property(
+        secretQueryKey,
+        secretValue,
+        fc.array(fc.constantFrom('obj', 'arr'), { maxLength: 6 }),
+        fc.constantFrom('application/json', 'text/plain', 'application/vnd.x+json'),
+        (key, value, path, contentType) => {
+          let inner = `{"${key}":"${value}","visible":"v-1"}`;
+          for (const step of path) inner = step === 'obj' ? `{"wrap": ${inner}}` : `[1, ${inner}]`;
+          const capture = withBody(contentType, inner);
+          const out = exportCaptures([capture], 'jsonl', 'http://127.0.0.1:8787', standardRedaction, 'test');
+          const body = bodyOfJsonl(out.content);
+          expect(body).toBe(inner.replace(`"${value}"`, '"[redacted]"'));
+          expect((JSON.parse(out.content) as CaptureDetail).bodySizeBytes).toBe(Buffer.byteLength(body));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
