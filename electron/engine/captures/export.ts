@@ -108,7 +108,10 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
   };
 }
 
-/** A command that re-sends the capture byte for byte from a POSIX shell (the composer's "Copy as cURL" writer). */
+/**
+ * A command that re-sends the capture byte for byte (the composer's "Copy as cURL" writer): the same header list and
+ * header bytes, none of curl's own, and the same body.
+ */
 export function toCurl(original: CaptureDetail, base: string, redact: Redaction | null): string {
   const capture = redact ? redactCapture(original, redact) : original;
   const headers = capture.headers.filter(([n]) => !hopByHop.has(n.toLowerCase()));
@@ -161,12 +164,16 @@ export function exportCaptures(
         mimeType: 'application/json',
         fileName: `hookscope-${stamp}.json`,
       };
-    case 'curl':
+    case 'curl': {
+      const commands = captures.map((c) => toCurl(c, base, redact));
+      // A header value that is not UTF-8 is written with bash's $'…', which a POSIX sh (dash) does not read.
+      const shell = commands.some((c) => c.includes("$'")) ? '#!/usr/bin/env bash' : '#!/bin/sh';
       return {
-        content: '#!/bin/sh\n' + captures.map((c) => toCurl(c, base, redact)).join('\n\n') + '\n',
+        content: `${shell}\n${commands.join('\n\n')}\n`,
         mimeType: 'text/x-shellscript',
         fileName: `hookscope-${stamp}.sh`,
       };
+    }
     default: {
       const unreachable: never = format;
       return unreachable;

@@ -30,31 +30,57 @@ export class CurlParseError extends Error {
 // ------------------------------------------------------------------------------------------------ toCurl
 
 /**
- * A copy-pasteable command for a POSIX shell. Text bodies go inline with `--data-raw` (sent byte for byte, and a
- * leading `@` is not a file name);
- * a body that is not UTF-8 (or holds NUL) is piped in as base64 so the bytes survive the clipboard.
+ * A copy-pasteable command that makes curl send exactly this request. Text bodies go inline with `--data-raw` (sent
+ * byte for byte, and a leading `@` is not a file name); a body that is not UTF-8 (or holds NUL) is piped in as
+ * base64 so the bytes survive the clipboard. Headers curl would add of its own (User-Agent, Accept, and for a body
+ * Content-Type and Expect) are switched off with `-H 'Name:'` unless the request has them.
+ *
+ * Header values are byte strings, one char per byte, as Node gives them (and as an HTTP client sends them): one
+ * whose bytes are UTF-8 is written as that text; otherwise bash's `$'…'` with `\xNN` for each byte outside
+ * printable ASCII, which is the one part of the command a POSIX `sh` (dash) does not read.
  */
 export function toCurl(req: CurlRequest): string {
-  const args = ['curl', '-X', req.method, req.url];
-  for (const [name, value] of req.headers) {
-    // `Name:` with nothing after it makes curl drop the header; `Name;` sends it empty.
-    args.push('-H', value === '' ? `${name};` : `${name}: ${value}`);
-  }
+  const words = ['curl', '-X', shellWord(req.method), shellWord(req.url)];
+  for (const [name, value] of req.headers) words.push('-H', headerWord(name, value));
+  const bodyBytes =
+    req.body === undefined ? 0 : (typeof req.body === 'string' ? utf8Encode(req.body) : req.body).byteLength;
+  const has = (name: string) => req.headers.some(([n]) => n.toLowerCase() === name.toLowerCase());
+  // curl sends `Expect: 100-continue` before bodies over 1 KiB (1 MiB in newer curl); the others always.
+  const curlDefaults = ['User-Agent', 'Accept', ...(bodyBytes > 0 ? ['Content-Type'] : [])];
+  if (bodyBytes > 1024) curlDefaults.push('Expect');
   let prefix = '';
-  if (
-    req.body !== undefined &&
-    (typeof req.body === 'string' ? req.body.length > 0 : req.body.byteLength > 0)
-  ) {
+  let data: string[] = [];
+  if (req.body !== undefined && bodyBytes > 0) {
     const text = typeof req.body === 'string' ? req.body : utf8DecodeStrict(req.body);
     if (text !== null && !text.includes('\0')) {
-      args.push('--data-raw', text);
+      data = ['--data-raw', shellWord(text)];
     } else {
       const bytes = typeof req.body === 'string' ? utf8Encode(req.body) : req.body;
       prefix = `printf %s ${shellWord(bytesToBase64(bytes))} | base64 -d | `;
-      args.push('--data-binary', '@-');
+      data = ['--data-binary', '@-'];
     }
   }
-  return prefix + args.map(shellWord).join(' ');
+  // `Name:` with nothing after it makes curl drop a header it would add itself.
+  for (const name of curlDefaults) if (!has(name)) words.push('-H', shellWord(`${name}:`));
+  return prefix + [...words, ...data].join(' ');
+}
+
+/** One `-H` argument, quoted: see `toCurl` for how the value's bytes are written. */
+function headerWord(name: string, value: string): string {
+  // `Name;` sends the header with an empty value (`Name:` would remove it).
+  if (value === '') return shellWord(`${name};`);
+  // Plain ASCII, or not a byte string at all (a char above U+00FF, which no HTTP client can send): as it is.
+  if (!/[\x80-\xff]/.test(value) || /[\u0100-\uffff]/.test(value)) return shellWord(`${name}: ${value}`);
+  const text = utf8DecodeStrict(Uint8Array.from(value, (c) => c.charCodeAt(0)));
+  if (text !== null) return shellWord(`${name}: ${text}`);
+  let quoted = "$'";
+  for (const c of `${name}: ${value}`) {
+    const code = c.charCodeAt(0);
+    if (c === '\\' || c === "'") quoted += `\\${c}`;
+    else if (code >= 0x20 && code < 0x7f) quoted += c;
+    else quoted += `\\x${code.toString(16).padStart(2, '0')}`;
+  }
+  return `${quoted}'`;
 }
 
 /**
@@ -206,7 +232,39 @@ function parseHeader(value: string, state: WalkState) {
   }
   // `Name:` with no value removes a default header in curl; there is nothing to send.
   if (headerValue === '') return;
-  state.headers.push([name, headerValue]);
+  state.headers.push([name, byteString(headerValue)]);
+}
+
+/**
+ * Byte `0xNN` written as `\xNN` (NN ≥ 80) inside `$'…'`, kept apart from text while shell-quote splits the words:
+ * a lone low surrogate, which no pasted text holds (the way Python's surrogateescape keeps undecodable bytes).
+ */
+const byteMark = (byte: number) => String.fromCharCode(0xdc00 + byte);
+
+/** The bytes curl sends for a word: text as UTF-8, each `byteMark` as its byte. */
+function wordBytes(word: string): Uint8Array {
+  if (!/[\udc80-\udcff]/.test(word)) return utf8Encode(word);
+  const out: number[] = [];
+  for (const c of word) {
+    const code = c.codePointAt(0)!;
+    if (code >= 0xdc80 && code <= 0xdcff) out.push(code - 0xdc00);
+    else if (code < 0x80) out.push(code);
+    else out.push(...utf8Encode(c));
+  }
+  return Uint8Array.from(out);
+}
+
+/** A header value as the request holds it: its bytes, one char per byte (what Node and undici read and write). */
+const byteString = (word: string) => String.fromCharCode(...wordBytes(word));
+
+/** Percent-encoding of a word's bytes, leaving what encodeURIComponent leaves. */
+function percentEncode(word: string): string {
+  let out = '';
+  for (const byte of wordBytes(word)) {
+    const c = String.fromCharCode(byte);
+    out += /[A-Za-z0-9\-_.!~*'()]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
 }
 
 const valueFlags: Record<string, Handler> = {
@@ -224,9 +282,7 @@ const valueFlags: Record<string, Handler> = {
     const eq = v.indexOf('=');
     if (at >= 0 && (eq < 0 || at < eq)) throw fileRef('--data-urlencode', v);
     s.data.push(
-      eq < 0
-        ? encodeURIComponent(v)
-        : `${v.slice(0, eq)}${eq > 0 ? '=' : ''}${encodeURIComponent(v.slice(eq + 1))}`,
+      eq < 0 ? percentEncode(v) : `${v.slice(0, eq)}${eq > 0 ? '=' : ''}${percentEncode(v.slice(eq + 1))}`,
     );
   },
   '--json': (v, s) => {
@@ -237,17 +293,17 @@ const valueFlags: Record<string, Handler> = {
       s.headers.push(['Accept', 'application/json']);
   },
   '-u': (v, s) =>
-    s.headers.push(['Authorization', `Basic ${bytesToBase64(utf8Encode(v.includes(':') ? v : `${v}:`))}`]),
+    s.headers.push(['Authorization', `Basic ${bytesToBase64(wordBytes(v.includes(':') ? v : `${v}:`))}`]),
   '--user': (v, s) => valueFlags['-u']?.(v, s),
-  '--oauth2-bearer': (v, s) => s.headers.push(['Authorization', `Bearer ${v}`]),
-  '-A': (v, s) => s.headers.push(['User-Agent', v]),
-  '--user-agent': (v, s) => s.headers.push(['User-Agent', v]),
-  '-e': (v, s) => s.headers.push(['Referer', v]),
-  '--referer': (v, s) => s.headers.push(['Referer', v]),
+  '--oauth2-bearer': (v, s) => s.headers.push(['Authorization', `Bearer ${byteString(v)}`]),
+  '-A': (v, s) => s.headers.push(['User-Agent', byteString(v)]),
+  '--user-agent': (v, s) => s.headers.push(['User-Agent', byteString(v)]),
+  '-e': (v, s) => s.headers.push(['Referer', byteString(v)]),
+  '--referer': (v, s) => s.headers.push(['Referer', byteString(v)]),
   '-b': (v, s) => {
     if (!v.includes('='))
       throw new CurlParseError(`-b ${v}: reads cookies from a file; paste them as "name=value"`);
-    s.headers.push(['Cookie', v]);
+    s.headers.push(['Cookie', byteString(v)]);
   },
   '--cookie': (v, s) => valueFlags['-b']?.(v, s),
   '--url': (v, s) => setUrl(v, s),
@@ -318,6 +374,12 @@ function joinContinuations(command: string): string {
     const c = command[i]!;
     if (quote === "$'") {
       // ANSI-C quoting (browsers' "Copy as cURL (bash)"): a backslash escapes the next character, `\'` included.
+      const hex = c === '\\' ? /^x([0-9a-fA-F]{2})/.exec(command.slice(i + 1, i + 4)) : null;
+      if (hex && parseInt(hex[1]!, 16) >= 0x80) {
+        out += byteMark(parseInt(hex[1]!, 16));
+        i += 3;
+        continue;
+      }
       if (c === '\\') {
         out += c + (command[i + 1] ?? '');
         i++;
@@ -461,7 +523,7 @@ export function parseCurl(command: string): ParsedCurl {
   if (state.data.length > 0) {
     const joined = state.data.join('&');
     if (state.get) finalUrl = `${url}${url.includes('?') ? '&' : '?'}${joined}`;
-    else body = utf8Encode(joined);
+    else body = wordBytes(joined);
   }
   const inferred = inferMethod(finalUrl, body !== null);
   const method = (state.method ?? (state.head ? 'HEAD' : state.get ? 'GET' : inferred)).toUpperCase();

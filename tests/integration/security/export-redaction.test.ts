@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { send } from '../../helpers/raw-http';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { existsSync } from 'node:fs';
+import type { CaptureDetail } from '../../../electron/shared/contract/index';
+import { rawExchange, send } from '../../helpers/raw-http';
 import { startApp, type TestApp } from '../../helpers/app-server';
 import { parseCurl } from '../../../electron/shared/send/curl';
+
+const execFileAsync = promisify(execFile);
 
 let app: TestApp;
 let ids: number[] = [];
@@ -290,6 +296,64 @@ describe('exports redact secrets in bodies and responses', () => {
     expect(har[0]!.request.postData?.text).toBe(ontraportForm);
     expect(parseCurl((await exportOf('curl', false)).split('\n\n')[0]!.replace('#!/bin/sh\n', '')).body).toBe(
       ontraportForm,
+    );
+  });
+});
+
+describe('a cURL export, run, re-sends the capture byte for byte', () => {
+  const curlBin = '/usr/bin/curl';
+
+  it('same header list, same header bytes (UTF-8 and not), none of curl’s own, same body', async () => {
+    if (!existsSync(curlBin)) return void console.warn('curl not available: skipped');
+    const port = Number(new URL(app.receiverUrl).port);
+    const body = 'a=1&b=two words';
+    // Raw bytes on the wire: "café" as UTF-8, "café" as Latin-1 (not UTF-8), no User-Agent, Accept or Content-Type.
+    const head = Buffer.concat([
+      Buffer.from(`POST /h/curl-exact/x?q=1 HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`),
+      Buffer.from("X-Utf8: caf\xc3\xa9\r\nX-Latin1: caf\xe9 \\ it's\r\nX-Plain: plain\r\n", 'latin1'),
+      Buffer.from(`Content-Length: ${body.length}\r\n\r\n${body}`),
+    ]);
+    expect(await rawExchange(port, head, 1000)).toMatch(/^HTTP\/1\.1 200/);
+    const list = async () =>
+      (await app.rpc<{ items: Array<{ id: number }> }>('captures.list', { limit: 1 })) as {
+        ok: true;
+        value: { items: Array<{ id: number }> };
+      };
+    const originalId = (await list()).value.items[0]!.id;
+    const get = async (id: number) => {
+      const res = await app.rpc<CaptureDetail>('captures.get', { id });
+      if (!res.ok) throw new Error(res.error.message);
+      return res.value;
+    };
+    const original = await get(originalId);
+    expect(original.headers).toContainEqual(['X-Utf8', 'caf\xc3\xa9']);
+
+    const res = await app.rpc<{ content: string }>('captures.export', {
+      format: 'curl',
+      ids: [originalId],
+      redact: false,
+    });
+    if (!res.ok) throw new Error(res.error.message);
+    const script = res.value.content;
+    // X-Latin1 needs bash's $'…' (dash, /bin/sh on Debian, does not read it).
+    expect(script.startsWith('#!/usr/bin/env bash\n')).toBe(true);
+    // Asynchronously: the receiver answering curl runs in this process.
+    const run = await execFileAsync(script.startsWith('#!/bin/sh') ? 'sh' : 'bash', ['-c', script], {
+      encoding: 'utf8',
+      timeout: 10_000,
+      env: { PATH: '/usr/bin:/bin' },
+    });
+    expect(run.stdout).toBe('{"ok":true}');
+    const replayedId = (await list()).value.items[0]!.id;
+    expect(replayedId).toBeGreaterThan(originalId);
+    const replayed = await get(replayedId);
+    expect(replayed.headers).toEqual(original.headers);
+    expect(replayed.bodyBase64).toBe(original.bodyBase64);
+    expect([replayed.method, replayed.path, replayed.query]).toEqual(['POST', '/h/curl-exact/x', 'q=1']);
+    // And the command reads back as the same request.
+    const command = script.split('\n').find((l) => l.startsWith('curl'))!;
+    expect(parseCurl(command).headers).toEqual(
+      original.headers.filter(([n]) => !['host', 'content-length'].includes(n.toLowerCase())),
     );
   });
 });

@@ -221,12 +221,81 @@ describe('toCurl ↔ parseCurl', () => {
             'POST',
             url,
             ...headers.flatMap(([n, v]) => ['-H', v === '' ? `${n};` : `${n}: ${v}`]),
+            // curl's own headers the request does not have, switched off.
+            ...['User-Agent', 'Accept', 'Content-Type']
+              .filter((d) => !headers.some(([n]) => n.toLowerCase() === d.toLowerCase()))
+              .flatMap((d) => ['-H', `${d}:`]),
             '--data-raw',
             body,
           ]);
         },
       ),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('toCurl sends the request, not curl’s defaults, and header bytes as they are', () => {
+  it('switches off the headers curl would add, unless the request has them', () => {
+    expect(toCurl({ method: 'GET', url: 'https://x.test/a', headers: [] })).toBe(
+      'curl -X GET https://x.test/a -H User-Agent: -H Accept:',
+    );
+    expect(
+      toCurl({
+        method: 'POST',
+        url: 'https://x.test/a',
+        headers: [
+          ['user-agent', 'Ontraport'],
+          ['X-A', '1'],
+        ],
+        body: 'a=1',
+      }),
+    ).toBe(
+      "curl -X POST https://x.test/a -H 'user-agent: Ontraport' -H 'X-A: 1' -H Accept: -H Content-Type: --data-raw a=1",
+    );
+    const big = toCurl({ method: 'POST', url: 'https://x.test/a', headers: [], body: 'x'.repeat(2000) });
+    expect(big).toContain(' -H Expect: ');
+    // Removing a default is not a header of the request.
+    expect(parseCurl(big).headers).toEqual([]);
+    expect(parseCurl("curl https://x.test -H 'User-Agent:' -H 'X-E;'").headers).toEqual([['X-E', '']]);
+  });
+
+  it('writes header values (byte strings) so that bash hands curl exactly their bytes (fuzz)', () => {
+    const shell = spawnSync('bash', ['--version']);
+    if (shell.status !== 0) return void console.warn('bash not available: skipped the shell check');
+    const byteValue = fc
+      .array(fc.oneof(fc.integer({ min: 0x21, max: 0x7e }), fc.integer({ min: 0x80, max: 0xff })), {
+        minLength: 1,
+        maxLength: 20,
+      })
+      .map((codes) => String.fromCharCode(...codes));
+    fc.assert(
+      fc.property(byteValue, (value) => {
+        const command = toCurl({ method: 'GET', url: 'https://x.test/', headers: [['X-V', value]] });
+        const out = spawnSync('bash', ['--norc', '-c', `curl() { printf '%s\\0' "$@"; }; ${command}`]);
+        const words = out.stdout.toString('latin1').split('\0');
+        expect(words[4]).toBe(`X-V: ${value}`); // latin1 text of the bytes bash passed
+        expect(parseCurl(command).headers).toEqual([['X-V', value]]);
+      }),
+      { numRuns: 60 },
+    );
+    // The case from the report: UTF-8 "café" as Node stores it, and the same word in Latin-1.
+    expect(toCurl({ method: 'GET', url: 'https://x.test/', headers: [['X', 'caf\xc3\xa9']] })).toContain(
+      "'X: café'",
+    );
+    expect(toCurl({ method: 'GET', url: 'https://x.test/', headers: [['X', "caf\xe9 \\ '"]] })).toContain(
+      "$'X: caf\\xe9 \\\\ \\''",
+    );
+  });
+
+  it("reads pasted header text and $'\\xNN' bytes as the bytes curl would send", () => {
+    expect(parseCurl("curl https://x.test -H 'X: café' -A é").headers).toEqual([
+      ['X', 'caf\xc3\xa9'],
+      ['User-Agent', '\xc3\xa9'],
+    ]);
+    expect(parseCurl("curl https://x.test -H $'X: caf\\xe9\\x41'").headers).toEqual([['X', 'caf\xe9A']]);
+    expect(parseCurl("curl https://x.test --data-raw $'\\xff'").bodyBase64).toBe(
+      Buffer.from([0xff]).toString('base64'),
     );
   });
 });
