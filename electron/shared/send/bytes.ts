@@ -34,3 +34,15 @@ export function base64ToBytes(base64: string): Uint8Array {
 }
 
 export const textToBase64 = (text: string) => bytesToBase64(utf8Encode(text));
+
+/**
+ * A header value as an HTTP client writes it: one character per byte (Latin-1, as Node and undici write header
+ * strings). Text typed by a person is sent as its UTF-8 bytes, as curl and browsers do; ASCII is unchanged.
+ */
+export function headerByteString(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) return text;
+  let out = '';
+  for (const byte of utf8Encode(text)) out += String.fromCharCode(byte);
+  return out;
+}

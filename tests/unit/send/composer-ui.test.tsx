@@ -144,6 +144,24 @@ describe('Composer', () => {
     );
   });
 
+  it('a pasted UTF-8 header value is edited as its text and sent as the same UTF-8 bytes curl would send', async () => {
+    mount();
+    fireEvent.click(screen.getByTestId('compose-paste-curl'));
+    fireEvent.change(screen.getByTestId('paste-curl-input'), {
+      target: { value: `curl '${targetUrl}/utf8-header' -H 'X-Name: café ✓' --data-raw 'a=1'` },
+    });
+    fireEvent.click(screen.getByTestId('paste-curl-apply'));
+    fireEvent.click(screen.getByRole('tab', { name: /Headers/ }));
+    expect(screen.getAllByDisplayValue('café ✓')).toHaveLength(1);
+    await act(async () => fireEvent.click(screen.getByTestId('compose-send')));
+    await waitFor(() => expect(arrived.some((r) => r.url === '/utf8-header')).toBe(true), {
+      timeout: 10_000,
+    });
+    const got = arrived.find((r) => r.url === '/utf8-header')!;
+    const value = got.headers[got.headers.findIndex((h) => h.toLowerCase() === 'x-name') + 1]!;
+    expect(Buffer.from(value, 'latin1').toString('utf8')).toBe('café ✓');
+  });
+
   it("sends Ontraport's requests per minute and retries with the Ontraport policy", async () => {
     mount({
       initial: {

@@ -5,6 +5,7 @@ import type { Environment } from '../../../../electron/shared/contract/delivery'
 import { useDeliveryRun, type DeliveryRun } from '../deliveries/use-delivery-run';
 import type { EmulatedRequest, EmulatorKind } from '../../../../electron/shared/send/emulators';
 import { buildOutgoing } from '../../../../electron/shared/send/outgoing';
+import { headerByteString } from '../../../../electron/shared/send/bytes';
 import { AuthEditor } from './AuthEditor';
 import { BodyEditor } from './BodyEditor';
 import { EmulatorPicker } from './EmulatorPicker';
@@ -119,7 +120,7 @@ export function Composer({ initial }: ComposerProps) {
         request: {
           method: built.method,
           url: built.url,
-          headers: built.headers,
+          headers: built.headers.map(([name, value]) => [name, headerByteString(value)]),
           bodyBase64: built.bodyBase64,
         },
         policy: draft.policy,

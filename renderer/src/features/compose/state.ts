@@ -1,4 +1,5 @@
 import { base64ToBytes, utf8DecodeStrict } from '../../../../electron/shared/send/bytes';
+import { headerValueText } from '../../../../electron/shared/decode/header-text';
 import { detectContentType } from '../../../../electron/shared/send/content-type';
 import type { ParsedCurl } from '../../../../electron/shared/send/curl';
 import type { AuthConfig, BodyMode } from '../../../../electron/shared/send/outgoing';
@@ -93,10 +94,11 @@ function bodyFields(bytes: Uint8Array, headers: [string, string][]): Pick<Compos
   return { body: text, bodyMode: modeForBody(text, contentType) };
 }
 
+/** Header values arrive as bytes (one character each); UTF-8 ones are edited as their text (sent as UTF-8 again). */
 const rows = (headers: [string, string][]) =>
   headers
     .filter(([n]) => !computed.has(n.toLowerCase()))
-    .map(([name, value]) => ({ name, value, enabled: true }));
+    .map(([name, value]) => ({ name, value: headerValueText(value).text, enabled: true }));
 
 /** "Open capture in composer": the exact request, minus headers the client recomputes. */
 export function draftFromInitial(initial: InitialRequest, base: ComposeDraft = emptyDraft): ComposeDraft {
