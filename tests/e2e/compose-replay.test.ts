@@ -194,6 +194,18 @@ describe('compose, replay and endpoint protection', () => {
     expect(expectClean(s.problems)).toEqual(clean);
   });
 
+  it("a Time filter's `from` in the address is not taken for a capture to open in the composer", async () => {
+    const { page } = s;
+    await view('inspect');
+    const hourAgo = Date.now() - 3_600_000;
+    await page.evaluate((from) => (window.location.hash = `from=${from}`), hourAgo);
+    await view('compose');
+    await page.getByTestId('composer').waitFor();
+    expect(await page.getByTestId('compose-from-error').count()).toBe(0);
+    expect(new URL(page.url()).hash).toContain(`from=${hourAgo}`);
+    expect(expectClean(s.problems)).toEqual(clean);
+  });
+
   it('basic auth set in the endpoint form: 401 without credentials (recorded), 200 with them', async () => {
     const { page, app } = s;
     await view('endpoints');

@@ -208,6 +208,59 @@ describe('live list', () => {
     expect(await loaded()).toBe(450);
   });
 
+  it('deletes made elsewhere: the count follows, nothing deleted stays selected, open or held while paused', async () => {
+    const { page } = s;
+    const imported = await s.app.rpc<{ imported: number }>('captures.importHar', {
+      har: JSON.stringify(bigHar(420)),
+    });
+    expect(imported.ok && imported.value.imported).toBe(420);
+    await page.reload();
+    const count = () => page.getByTestId('result-count').innerText();
+    await eventually(async () => expect(await count()).toBe('420 captures'));
+    const ids = async () => {
+      const r = await s.app.rpc<{ items: Array<{ id: number; path: string }> }>('captures.list', {
+        limit: 500,
+      });
+      if (!r.ok) throw new Error(`captures.list failed: ${JSON.stringify(r)}`);
+      return r.value.items;
+    };
+    const all = await ids();
+    // The oldest five are beyond the loaded page; the newest is open in the detail pane.
+    await row(page, '/bulk/419').click();
+    await page.locator('.detail-pane[data-capture-id]').waitFor();
+    await s.app.rpc('captures.delete', { ids: [...all.slice(-5).map((c) => c.id), all[0]!.id] });
+    await eventually(async () => expect(await count()).toBe('414 captures'));
+    await eventually(async () => expect(await page.locator('.detail-pane[data-capture-id]').count()).toBe(0));
+    expect(new URL(page.url()).hash).not.toContain('sel=');
+
+    // Held while paused, deleted before resuming: they do not come back.
+    await page.getByTestId('live-toggle').click();
+    for (const n of [1, 2])
+      await send(s.app.receiverUrl, `/paused-then-deleted/${n}`, { method: 'POST', body: 'x' });
+    await eventually(async () =>
+      expect(await page.getByTestId('live-toggle').innerText()).toContain('2 new'),
+    );
+    const held = (await ids()).filter((c) => c.path.startsWith('/paused-then-deleted/')).map((c) => c.id);
+    await s.app.rpc('captures.delete', { ids: held });
+    await eventually(async () =>
+      expect(await page.getByTestId('live-toggle').innerText()).not.toContain('new'),
+    );
+    await page.getByTestId('live-toggle').click();
+    await page.waitForTimeout(300);
+    expect(await row(page, '/paused-then-deleted/').count()).toBe(0);
+    expect(await count()).toBe('414 captures');
+
+    // A toolbar delete of a selection whose active row is not in it leaves nothing selected.
+    await row(page, '/bulk/410').click();
+    await row(page, '/bulk/409').click({ modifiers: ['Control'] });
+    await row(page, '/bulk/408').click({ modifiers: ['Control'] });
+    await row(page, '/bulk/408').click({ modifiers: ['Control'] });
+    expect(await page.getByTestId('selected-count').innerText()).toBe('2 selected');
+    await page.getByTestId('delete-selected').click();
+    await eventually(async () => expect(await page.getByTestId('selected-count').count()).toBe(0));
+    expect(await page.locator('.row[aria-selected="true"]').count()).toBe(0);
+  });
+
   it('charts count what is stored: the rate this minute and the status classes', async () => {
     const { page } = s;
     for (const n of [1, 2, 3])

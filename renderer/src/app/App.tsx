@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../../../electron/shared/contract/app';
-import { useApi } from '../api';
+import { useApi, useEvent } from '../api';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Charts } from '../features/charts/Charts';
 import { CaptureList } from '../features/captures/CaptureList';
-import { emptySelection, single, type Selection } from '../features/captures/selection';
+import { emptySelection, single, withoutIds, type Selection } from '../features/captures/selection';
 import { UndoToast, type PendingUndo } from '../features/captures/UndoToast';
 import { useCaptureFeed } from '../features/captures/use-capture-feed';
 import { DetailPane } from '../features/detail/DetailPane';
@@ -95,11 +95,17 @@ export function App() {
         ({ deleted, undoable }) => setPendingUndo(undoable ? { ids, deleted, error: null } : null),
         () => undefined,
       );
-      setSelection((s) => (ids.includes(s.active ?? -1) ? emptySelection : s));
+      setSelection((s) => withoutIds(s, ids));
       updateParams((p) => ids.includes(Number(p.get('sel'))) && p.delete('sel'));
     },
     [api, updateParams],
   );
+
+  // Deleted anywhere (another window, the CLI, retention): nothing deleted stays selected or open in the detail pane.
+  useEvent('capture.deleted', ({ ids, all }) => {
+    setSelection((s) => (all ? emptySelection : withoutIds(s, ids)));
+    updateParams((p) => (all || ids.includes(Number(p.get('sel')))) && p.delete('sel'));
+  });
 
   const { reload } = feed;
   const undoDelete = useCallback(() => {

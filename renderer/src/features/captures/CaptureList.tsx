@@ -88,7 +88,8 @@ export const CaptureList = memo(function CaptureList({
   const moveTo = (index: number, extend: boolean) => {
     const target = items[Math.max(0, Math.min(items.length - 1, index))];
     if (!target) return;
-    if (extend && selection.anchor !== null) {
+    // A range needs its anchor in the list: one hidden by a filter or deleted starts a new selection here instead.
+    if (extend && indexOf(selection.anchor) >= 0) {
       const a = indexOf(selection.anchor);
       const lo = Math.min(a, index);
       const hi = Math.max(a, index);
@@ -163,7 +164,7 @@ export const CaptureList = memo(function CaptureList({
   };
 
   const handleRowClick = (e: MouseEvent, c: CaptureSummary, index: number) => {
-    if (e.shiftKey && selection.anchor !== null) {
+    if (e.shiftKey && indexOf(selection.anchor) >= 0) {
       const a = indexOf(selection.anchor);
       const lo = Math.min(a, index);
       const hi = Math.max(a, index);

@@ -8,3 +8,16 @@ export interface Selection {
 export const emptySelection: Selection = { active: null, anchor: null, ids: new Set() };
 
 export const single = (id: number): Selection => ({ active: id, anchor: id, ids: new Set([id]) });
+
+/** The selection without these (deleted) captures: none of them stays selected, active or the anchor of a range. */
+export function withoutIds(selection: Selection, removed: readonly number[]): Selection {
+  const gone = new Set(removed);
+  if (![selection.active, selection.anchor, ...selection.ids].some((id) => id !== null && gone.has(id)))
+    return selection;
+  const active = selection.active !== null && gone.has(selection.active) ? null : selection.active;
+  return {
+    active,
+    anchor: selection.anchor !== null && gone.has(selection.anchor) ? active : selection.anchor,
+    ids: new Set([...selection.ids].filter((id) => !gone.has(id))),
+  };
+}

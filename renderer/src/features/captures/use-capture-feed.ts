@@ -215,17 +215,54 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
 
   useEvent('capture.created', ({ items: batch }) => batcher.current?.push(batch));
 
+  /**
+   * The count asked again (debounced: retention deletes in chunks) when deletes reached captures this page does not
+   * hold, which may or may not match the filter. Asked with the newest match, so arrivals still on their way are not
+   * counted twice.
+   */
+  const recountTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const recount = useCallback(() => {
+    if (recountTimer.current) return;
+    recountTimer.current = setTimeout(() => {
+      recountTimer.current = null;
+      const gen = generation.current;
+      Promise.all([
+        api.call('captures.count', { filter: filterRef.current }),
+        api.call('captures.list', { filter: filterRef.current, limit: 1 }),
+      ]).then(
+        ([count, newest]) => {
+          if (gen !== generation.current) return;
+          countedTop.current = Math.max(countedTop.current, newest.items[0]?.id ?? -Infinity);
+          setTotal(count.count);
+        },
+        () => undefined,
+      );
+    }, 300);
+  }, [api]);
+  useEffect(() => () => void (recountTimer.current && clearTimeout(recountTimer.current)), []);
+
   useEvent('capture.deleted', ({ ids, all }) => {
     batcher.current?.flush();
     if (all) {
       setItems([]);
       setTotal(0);
       setNextCursor(null);
+      pending.current = [];
+      setPendingCount(0);
       unreadRef.current.clear();
       touchUnread();
       return;
     }
     const gone = new Set(ids);
+    // Held while paused: a deleted one must not come back when the list resumes.
+    const held = pending.current.filter((c) => !gone.has(c.id));
+    if (held.length < pending.current.length) {
+      const dropped = pending.current.length - held.length;
+      pending.current = held;
+      setPendingCount((n) => Math.max(0, n - dropped));
+    }
+    const loaded = new Set(itemsRef.current.map((c) => c.id));
+    if (ids.some((id) => !loaded.has(id))) recount();
     setItems((prev) => {
       const next = prev.filter((c) => !gone.has(c.id));
       const removed = prev.length - next.length;

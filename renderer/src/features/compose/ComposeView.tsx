@@ -6,14 +6,14 @@ import { Composer } from './Composer';
 import type { InitialRequest } from './state';
 
 /**
- * The Compose view. `#view=compose&from=<captureId>` opens that capture in the composer: method, the URL it was sent
+ * The Compose view. `#view=compose&capture=<captureId>` (not `from`: that is the Time filter's) opens that capture in the composer: method, the URL it was sent
  * to (its public tunnel URL, else this app's receiver — the user edits it to the real target; sending to the own
  * receiver asks first), headers and the exact body.
  */
 export function ComposeView() {
   const api = useApi();
   const [params, update] = useHashParams();
-  const from = Number(params.get('from')) || null;
+  const from = Number(params.get('capture')) || null;
   const [initial, setInitial] = useState<InitialRequest | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
 
@@ -34,7 +34,7 @@ export function ComposeView() {
             ? `Capture #${from} was truncated at the size limit: the body here is incomplete.`
             : null,
         );
-        update((p) => p.delete('from'));
+        update((p) => p.delete('capture'));
       },
       (e: unknown) => live && setError(`Capture #${from}: ${(e as Error).message}`),
     );

@@ -163,7 +163,7 @@ function DetailHeader({ detail: d, receiverUrl, onDelete, onClose }: { detail: C
           onClick={() =>
             writeHash((p) => {
               p.set('view', 'compose');
-              p.set('from', String(d.id));
+              p.set('capture', String(d.id));
             }, true)
           }
         >
