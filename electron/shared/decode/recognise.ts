@@ -183,7 +183,55 @@ function ontraportSendWebhook(body: ParsedBody, query: FormObject): Recognition 
       explanation: `Form post data with ${ontraportKeys} Ontraport contact field names (firstname, lastname, contact_id …).`,
     };
   }
+  // Seed 000: the same post data may be JSON or XML. Plenty of other JSON has `firstname`/`lastname` (often nested in
+  // a `properties` or `contact` object), so these need the names as flat fields of the post data, one of them more
+  // than a name (contact_id, sms_number …).
+  const structured = structuredOntraportKeys(body);
+  if (structured && structured.count >= 2 && structured.distinctive) {
+    return {
+      vendor: 'Ontraport',
+      kind: 'ontraport-send-webhook',
+      eventLabel: 'Send a webhook',
+      confidence: 0.55,
+      explanation: `${structured.format} post data with ${structured.count} Ontraport contact field names (firstname, lastname, contact_id …).`,
+    };
+  }
   return null;
+}
+
+const NAME_KEYS = new Set(['firstname', 'lastname']);
+const XML_TAG = /<([A-Za-z_][\w.-]*)[\s/>]/g;
+
+/**
+ * Ontraport field names among the flat fields of JSON post data (top-level keys with scalar values) or XML post data
+ * (element names, read from the text so the receiver's acknowledge path, which does not parse XML, agrees).
+ */
+function structuredOntraportKeys(
+  body: ParsedBody,
+): { format: 'JSON' | 'XML'; count: number; distinctive: boolean } | null {
+  const found = new Set<string>();
+  let format: 'JSON' | 'XML';
+  if (body.format === 'json' && isRecord(body.value)) {
+    format = 'JSON';
+    const keys = Object.keys(body.value);
+    for (let i = 0; i < keys.length && i < 500; i++) {
+      const k = keys[i]!;
+      const v = body.value[k];
+      if (ONTRAPORT_ONLY_KEYS.has(k) && (v === null || typeof v !== 'object')) found.add(k);
+    }
+  } else if ((body.format === 'xml' || body.format === 'text') && body.text) {
+    const text = body.text.trim();
+    if (!text.startsWith('<') || !text.endsWith('>')) return null;
+    format = 'XML';
+    let budget = 500;
+    for (const match of text.matchAll(XML_TAG)) {
+      if (budget-- <= 0) break;
+      if (ONTRAPORT_ONLY_KEYS.has(match[1]!)) found.add(match[1]!);
+    }
+  } else {
+    return null;
+  }
+  return { format, count: found.size, distinctive: [...found].some((k) => !NAME_KEYS.has(k)) };
 }
 
 function wpFusion(query: FormObject): Recognition | null {

@@ -185,6 +185,51 @@ describe('merge fields', () => {
   });
 });
 
+describe('"Send a Webhook" post data sent as JSON or XML (seed 000: form-encoded, JSON, and XML)', () => {
+  it('JSON post data with Ontraport field names is recognised like the form version', () => {
+    const body = '{"firstname":"Mary","lastname":"Smith","email":"mary@example.com","contact_id":"8"}';
+    const r = decodeCapture(input(body, 'application/json'));
+    expect([r.vendor, r.eventLabel]).toEqual(['Ontraport', 'Send a webhook']);
+    expect(r.recognition?.confidence).toBe(0.55);
+    expect(r.recognition?.explanation).toMatch(/^JSON post data with 3 Ontraport contact field names/);
+    expect(classifyCapture(input(body, 'application/json'))).toEqual({
+      vendor: 'Ontraport',
+      eventLabel: 'Send a webhook',
+    });
+  });
+
+  it('XML post data with Ontraport field names is recognised, by decode and by the acknowledge path', () => {
+    const body =
+      '<?xml version="1.0"?><contact><firstname>Mary</firstname><email>m@example.com</email><contact_id>8</contact_id></contact>';
+    const r = decodeCapture(input(body, 'application/xml'));
+    expect(r.bodyFormat).toBe('xml');
+    expect([r.vendor, r.eventLabel]).toEqual(['Ontraport', 'Send a webhook']);
+    expect(r.recognition?.explanation).toMatch(/^XML post data/);
+    expect(classifyCapture(input(body, 'application/xml'))).toEqual({
+      vendor: 'Ontraport',
+      eventLabel: 'Send a webhook',
+    });
+  });
+
+  it.each([
+    ['just an email', { email: 'mary@example.com', name: 'Mary' }],
+    [
+      'names and an email, as many CRMs send',
+      { firstname: 'Mary', lastname: 'Smith', email: 'mary@example.com' },
+    ],
+    [
+      'Ontraport-like names nested in another object',
+      { properties: { firstname: 'Mary', lastname: 'Smith', contact_id: '8' }, email: 'm@example.com' },
+    ],
+    ['one Ontraport name', { contact_id: '8', email: 'mary@example.com' }],
+  ])('JSON with %s is not claimed as Ontraport', (_, value) => {
+    const r = decodeCapture(input(JSON.stringify(value), 'application/json'));
+    expect(r.vendor).toBeNull();
+    expect(r.candidates).toEqual([]);
+    expect(classifyCapture(input(JSON.stringify(value), 'application/json')).vendor).toBeNull();
+  });
+});
+
 describe('WP Fusion', () => {
   it.each([
     ['update_tags', 'Update tags'],
