@@ -1,3 +1,4 @@
+import { ONTRAPORT_CONTACT_FIELDS } from '../decode/dictionary/ontraport';
 import { lookupField, resolveTemplate } from './merge-fields';
 
 export const emulatorKinds = [
@@ -156,19 +157,222 @@ function orttoContact(contact: Record<string, string>, hex: (n: number) => strin
     const value = get(name);
     if (value) out[key] = value;
   }
-  const phone = get('phone') ?? get('phone number');
+  const phone = get('phone') ?? get('phone number') ?? get('sms_number') ?? get('office_phone');
   if (phone) {
-    const digits = phone.replace(/\D/g, '');
-    out.phone_number = {
-      c: digits.length > 10 ? digits.slice(0, digits.length - 9) : '1',
-      n: digits.slice(-9),
-    };
+    const parsed = orttoPhone(phone, get('country'));
+    if (parsed) out.phone_number = parsed;
   }
   for (const key of ['city', 'country'] as const) {
     const value = get(key);
     if (value) out[key] = { name: value, id: 0, lat: 0, lng: 0 };
   }
+  const birthday = orttoBirthday(contact);
+  if (birthday) out.birthday = birthday;
   return out;
+}
+
+/**
+ * ITU E.164 country calling codes are prefix-free: 1 and 7 are one digit, these are two, every other assigned code
+ * is three (`353`, `852`, `971` …).
+ */
+const twoDigitCallingCodes = new Set(
+  [
+    20, 27, 30, 31, 32, 33, 34, 36, 39, 40, 41, 43, 44, 45, 46, 47, 48, 49, 51, 52, 53, 54, 55, 56, 57, 58,
+    60, 61, 62, 63, 64, 65, 66, 81, 82, 84, 86, 90, 91, 92, 93, 94, 95, 98,
+  ].map(String),
+);
+
+/** The calling code an international number (digits after `+`) starts with, or `null` when none can. */
+export function callingCodeOf(digits: string): string | null {
+  if (!/^[1-9]\d{3,}$/.test(digits)) return null;
+  if (digits[0] === '1' || digits[0] === '7') return digits.slice(0, 1);
+  const two = digits.slice(0, 2);
+  return twoDigitCallingCodes.has(two) ? two : digits.slice(0, 3);
+}
+
+/** Calling codes by ISO 3166 code, for a national number whose contact names a country. Not exhaustive. */
+const callingCodeByRegion: Record<string, string> = {
+  US: '1',
+  CA: '1',
+  GB: '44',
+  IE: '353',
+  AU: '61',
+  NZ: '64',
+  DE: '49',
+  FR: '33',
+  ES: '34',
+  IT: '39',
+  NL: '31',
+  BE: '32',
+  LU: '352',
+  CH: '41',
+  AT: '43',
+  SE: '46',
+  NO: '47',
+  DK: '45',
+  FI: '358',
+  IS: '354',
+  PL: '48',
+  PT: '351',
+  GR: '30',
+  CZ: '420',
+  SK: '421',
+  HU: '36',
+  RO: '40',
+  BG: '359',
+  SI: '386',
+  HR: '385',
+  RS: '381',
+  EE: '372',
+  LV: '371',
+  LT: '370',
+  CY: '357',
+  MT: '356',
+  UA: '380',
+  RU: '7',
+  KZ: '7',
+  TR: '90',
+  IL: '972',
+  AE: '971',
+  SA: '966',
+  QA: '974',
+  KW: '965',
+  EG: '20',
+  MA: '212',
+  ZA: '27',
+  NG: '234',
+  KE: '254',
+  IN: '91',
+  PK: '92',
+  BD: '880',
+  LK: '94',
+  CN: '86',
+  HK: '852',
+  TW: '886',
+  JP: '81',
+  KR: '82',
+  SG: '65',
+  MY: '60',
+  TH: '66',
+  VN: '84',
+  PH: '63',
+  ID: '62',
+  MX: '52',
+  BR: '55',
+  AR: '54',
+  CL: '56',
+  CO: '57',
+  PE: '51',
+  VE: '58',
+};
+const regionAliases: Record<string, string> = {
+  usa: 'US',
+  unitedstatesofamerica: 'US',
+  america: 'US',
+  uk: 'GB',
+  greatbritain: 'GB',
+  england: 'GB',
+  scotland: 'GB',
+  wales: 'GB',
+  czechrepublic: 'CZ',
+  southkorea: 'KR',
+  hongkong: 'HK',
+  uae: 'AE',
+};
+let regionByName: Map<string, string> | null = null;
+const squashName = (name: string) => name.toLowerCase().replace(/[^a-z]/g, '');
+
+/** `US`, `United States`, `usa` → `1`; an unknown country → `null` (no guessing). */
+function callingCodeOfCountry(country: string | undefined): string | null {
+  if (!country) return null;
+  const trimmed = country.trim();
+  if (/^[A-Za-z]{2}$/.test(trimmed)) return callingCodeByRegion[trimmed.toUpperCase()] ?? null;
+  if (!regionByName) {
+    regionByName = new Map(Object.entries(regionAliases));
+    try {
+      const names = new Intl.DisplayNames(['en'], { type: 'region' });
+      for (const region of Object.keys(callingCodeByRegion)) {
+        const name = names.of(region);
+        if (name) regionByName.set(squashName(name), region);
+      }
+    } catch {
+      // no region names in this runtime: ISO codes and the aliases still work
+    }
+  }
+  const region = regionByName.get(squashName(trimmed));
+  return region ? (callingCodeByRegion[region] ?? null) : null;
+}
+
+/**
+ * Ortto's `{c, n}`: c = country calling code digits, n = national number without the trunk prefix
+ * (DOMAIN-NOTES §1.2, `phn`). An international number (`+44 20 …`, `0044 20 …`) carries its code; a national one
+ * keeps all its digits and takes the code from the contact's country, or leaves c empty when there is none.
+ */
+export function orttoPhone(phone: string, country?: string): { c: string; n: string } | null {
+  const trimmed = phone.trim();
+  const digits = trimmed.replace(/\D/g, '');
+  if (!digits) return null;
+  const international = trimmed.startsWith('+') ? digits : digits.startsWith('00') ? digits.slice(2) : null;
+  if (international !== null) {
+    const c = callingCodeOf(international);
+    if (c === null) return { c: '', n: digits };
+    return { c, n: withoutTrunk(international.slice(c.length), c) };
+  }
+  const c = callingCodeOfCountry(country) ?? '';
+  return { c, n: withoutTrunk(digits, c) };
+}
+
+/** Drop the trunk prefix: 0 in most countries (not Italy, where it is part of the number), 1 in NANP, 8 in RU/KZ. */
+function withoutTrunk(national: string, c: string): string {
+  if (c === '1') return national.length === 11 && national.startsWith('1') ? national.slice(1) : national;
+  if (c === '7' && national.length === 11 && national.startsWith('8')) return national.slice(1);
+  if (c === '39') return national;
+  return national.length > 1 && national.startsWith('0') ? national.slice(1) : national;
+}
+
+/**
+ * Ortto's `birthday` {year, month, day, timezone} from the record's birthday: an ISO date (`1980-03-04`, a
+ * date-time is cut to its date), a JSON object, or flattened keys (`birthday.year` …, as a captured Ortto payload
+ * gives). The timezone is the object's, else the record's `timezone`, else empty. Anything else is left out.
+ */
+export function orttoBirthday(
+  contact: Record<string, string>,
+): { year: number; month: number; day: number; timezone: string } | null {
+  const path = (key: string) => key.replace(/\[([^\]]*)\]/g, '.$1').toLowerCase();
+  const part = (name: string) => {
+    const key = Object.keys(contact).find((k) => {
+      const p = path(k);
+      return p === `birthday.${name}` || p.endsWith(`.birthday.${name}`);
+    });
+    return key === undefined ? undefined : contact[key];
+  };
+  type Parts = { year?: unknown; month?: unknown; day?: unknown; timezone?: unknown };
+  let fields: Parts | null = null;
+  const raw = lookupField(contact, 'birthday')?.trim();
+  if (raw?.startsWith('{')) {
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (parsed !== null && typeof parsed === 'object') fields = parsed as Parts;
+    } catch {
+      fields = null;
+    }
+  } else if (raw) {
+    const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(raw);
+    if (iso) fields = { year: iso[1], month: iso[2], day: iso[3] };
+  } else if (part('year') !== undefined) {
+    fields = { year: part('year'), month: part('month'), day: part('day'), timezone: part('timezone') };
+  }
+  if (!fields) return null;
+  const year = Number(fields.year);
+  const month = Number(fields.month);
+  const day = Number(fields.day);
+  if (![year, month, day].every(Number.isInteger) || month < 1 || month > 12 || day < 1) return null;
+  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
+  const timezone =
+    typeof fields.timezone === 'string' && fields.timezone
+      ? fields.timezone
+      : (lookupField(contact, 'timezone') ?? '');
+  return { year, month, day, timezone };
 }
 
 function orttoActivity(options: EmulatorOptions, fieldId: string): EmulatedRequest {
@@ -283,14 +487,89 @@ export const ontraportContactFields = [
 
 const lightweightFields = ['id', 'firstname', 'lastname', 'email'] as const;
 
+/** Every Ontraport contact field name (the `contact_id` merge label is not one: it is `id`). */
+const ontraportFieldNames = new Set<string>(
+  [...ontraportContactFields, ...Object.keys(ONTRAPORT_CONTACT_FIELDS)].filter((k) => k !== 'contact_id'),
+);
+const squashKey = (key: string) => key.toLowerCase().replace(/[\s_-]/g, '');
+const ontraportFieldBySquashed = new Map([...ontraportFieldNames].map((name) => [squashKey(name), name]));
+
+/**
+ * Other spellings of Ontraport contact fields (squashed: lower case, no spaces, `_` or `-`). Phone goes to
+ * `office_phone` as WP Fusion's default mapping does (DOMAIN-NOTES §3.3), mobile/cell to `sms_number`.
+ */
+const ontraportFieldAliases: Record<string, string> = {
+  contactid: 'id',
+  phone: 'office_phone',
+  phonenumber: 'office_phone',
+  workphone: 'office_phone',
+  businessphone: 'office_phone',
+  mobile: 'sms_number',
+  mobilephone: 'sms_number',
+  mobilenumber: 'sms_number',
+  cell: 'sms_number',
+  cellphone: 'sms_number',
+  sms: 'sms_number',
+  zipcode: 'zip',
+  postalcode: 'zip',
+  postcode: 'zip',
+  postal: 'zip',
+  address1: 'address',
+  streetaddress: 'address',
+  jobtitle: 'title',
+  companyname: 'company',
+  ipaddress: 'ip_addy',
+  tags: 'contact_cat',
+  dateadded: 'date',
+  lastactivity: 'dla',
+  datemodified: 'dlm',
+  dateofbirth: 'birthday',
+};
+
+/**
+ * The sample record in Ontraport field names: `first_name`/`First Name` → `firstname`, `Contact ID` → `id`,
+ * `phone` → `office_phone`, `data[email]` → `email`; custom fields (`f1584`) kept. Keys that name no Ontraport field
+ * are dropped: an Ontraport record has no others. When two keys give one field, the closer spelling wins (exact
+ * name, then the same name spelled differently, then a path's last segment, then an alias).
+ */
+export function ontraportRecord(contact: Record<string, string>): Record<string, string> {
+  const best = new Map<string, { rank: number; value: string }>();
+  for (const [key, value] of Object.entries(contact)) {
+    const path = key.replace(/\[([^\]]*)\]/g, '.$1').replace(/^\./, '');
+    const leaf = path.slice(path.lastIndexOf('.') + 1);
+    const candidates: Array<[string | undefined, number]> = [
+      [ontraportFieldNames.has(key) || /^f\d+$/.test(key) ? key : undefined, 0],
+      [ontraportFieldBySquashed.get(squashKey(key)), 1],
+      [
+        leaf === path
+          ? undefined
+          : /^f\d+$/.test(leaf)
+            ? leaf
+            : ontraportFieldBySquashed.get(squashKey(leaf)),
+        2,
+      ],
+      [ontraportFieldAliases[squashKey(key)], 3],
+      [leaf === path ? undefined : ontraportFieldAliases[squashKey(leaf)], 4],
+    ];
+    const found = candidates.find(([field]) => field !== undefined);
+    if (!found) continue;
+    const [field, rank] = found as [string, number];
+    const current = best.get(field);
+    if (!current || rank < current.rank) best.set(field, { rank, value });
+  }
+  return Object.fromEntries([...best].map(([field, { value }]) => [field, value]));
+}
+
 function ontraportData(contact: Record<string, string>, format: OntraportFormat, nowSec: number) {
-  const value = (field: string) => lookupField(contact, field) ?? '';
+  const record = ontraportRecord(contact);
+  const value = (field: string) => record[field] ?? '';
   const data: Record<string, string> = {};
   if (format === 'lightweight') {
     for (const field of lightweightFields) data[field] = value(field);
     return data;
   }
   if (format === 'notify') {
+    // Seed 001: "Only the contact record ID number will be populated … with all other fields empty."
     for (const field of ontraportContactFields) data[field] = field === 'id' ? value('id') : '';
     return data;
   }
@@ -304,12 +583,10 @@ function ontraportData(contact: Record<string, string>, format: OntraportFormat,
     spent: '0',
     grade: '0.00',
   };
-  for (const field of ontraportContactFields)
-    data[field] = lookupField(contact, field) ?? filled[field] ?? '';
-  // Custom fields (`f1584`) and anything else the sample contact carries: "every field of the record".
-  for (const [key, v] of Object.entries(contact)) {
-    if (/^f\d+$/.test(key) || (!Object.hasOwn(data, key) && /^[a-z][a-z0-9_]*$/.test(key))) data[key] = v;
-  }
+  for (const field of ontraportContactFields) data[field] = record[field] ?? filled[field] ?? '';
+  // Seed 001: the default format is "all information available about the record": the other Ontraport fields it
+  // has (`l_lead_source` …) and its custom fields (`f1584`, as in the samples), after the standard ones.
+  for (const [field, v] of Object.entries(record)) if (!Object.hasOwn(data, field)) data[field] = v;
   return data;
 }
 

@@ -63,7 +63,9 @@ const ontraportAliases: Record<string, string> = {
 /**
  * Find a record value for a placeholder name: exact key, then the same key ignoring case, spaces, `_` and `-`
  * (so `[First Name]` finds `firstname` and `first_name`), then a bracket/dotted path (`data[firstname]`), then
- * the path's last segment when only one key ends that way, then Ontraport label aliases (`[Contact ID]` → `id`).
+ * the path's last segment when only one key ends that way, then Ontraport label aliases (`[Contact ID]` → `id`),
+ * and last the same aliases read the other way: a field name finds the record's label for it (`id` finds a
+ * `Contact ID` or `contact_id` key, `zip` a `Zip Code` one), whole keys only.
  */
 export function lookupField(record: Record<string, string>, name: string): string | undefined {
   if (Object.hasOwn(record, name)) return record[name];
@@ -76,7 +78,11 @@ export function lookupField(record: Record<string, string>, name: string): strin
     const byLeaf = keys.filter((key) => squash(leaf(key)) === target);
     if (byLeaf.length === 1) return record[byLeaf[0] as string];
   }
-  return undefined;
+  const byLabel = keys.find((key) => {
+    const alias = ontraportAliases[squash(key)] ?? ontraportAliases[squash(canonicalPath(key))];
+    return alias !== undefined && squash(alias) === wanted;
+  });
+  return byLabel === undefined ? undefined : record[byLabel];
 }
 
 const xmlEntities: Record<string, string> = {

@@ -1,15 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import { decodeCapture, classifyCapture } from '../../../electron/shared/decode/index';
 import { detectContentType } from '../../../electron/shared/send/content-type';
 import {
   buildEmulatedRequest,
   emulatorKinds,
   ontraportContactFields,
+  type EmulatedRequest,
+  type EmulatorKind,
+  type OntraportFormat,
 } from '../../../electron/shared/send/emulators';
+import { input, node } from '../decode/helpers';
 import { readSample } from './samples';
 
 const nowMs = 1_514_940_140_000; // the samples' Ontraport timestamp
 const hex = (n: number) => 'abcdef0123456789'.repeat(4).slice(0, n);
 const mary = { id: '8', firstname: 'Mary', lastname: 'Smith', email: 'mary@example.com' };
+/** Compose's default sample record (renderer RecordPanel `emptyRecordState`): labels, not field names. */
+const composeRecord = {
+  'First Name': 'Mary',
+  'Last Name': 'Smith',
+  Email: 'mary@example.com',
+  'Contact ID': '8',
+};
 
 /** Undo PHP-style bracket nesting: `event[type]=x` → `{ event: { type: 'x' } }`. */
 function decodeBracketForm(body: string): Record<string, unknown> {
@@ -125,6 +137,89 @@ describe('Ontraport subscription emulators', () => {
   });
 });
 
+describe('Ontraport emulators find the contact id however the record names it', () => {
+  it.each([
+    ['Compose record (Contact ID)', composeRecord],
+    ['contact_id', { contact_id: '8', first_name: 'Mary', last_name: 'Smith', email: 'mary@example.com' }],
+  ])('%s: lightweight and notify carry id 8, the description names it', (_, contact) => {
+    const light = buildEmulatedRequest('ontraport-sub_tag', { contact, format: 'lightweight', nowMs });
+    expect(light.body).toContain('data%5Bid%5D=8&');
+    expect(decodeBracketForm(light.body).data).toMatchObject({ id: '8', firstname: 'Mary' });
+    const notify = buildEmulatedRequest('ontraport-sub_tag', {
+      contact,
+      format: 'notify',
+      encoding: 'json',
+      nowMs,
+    });
+    const data = (JSON.parse(notify.body) as { data: Record<string, string> }).data;
+    // Seed 001: "Only the contact record ID number will be populated … with all other fields empty."
+    expect(Object.entries(data).filter(([, v]) => v !== '')).toEqual([['id', '8']]);
+    expect(notify.description).toMatch(/contact 8$/);
+  });
+
+  it('the Ping URL description names the contact id of a Compose record', () => {
+    const ping = buildEmulatedRequest('ontraport-ping', { contact: composeRecord, nowMs });
+    expect(ping.body).toContain('contact_id=8');
+    expect(ping.description).toMatch(/contact 8$/);
+  });
+});
+
+describe('Ontraport default format uses Ontraport field names only', () => {
+  it("maps foreign spellings and drops the originals (the brief's --contact example)", () => {
+    const request = buildEmulatedRequest('ontraport-object_create', {
+      contact: { id: '12', first_name: 'Ann', last_name: 'Lee', phone: '+1 415 555 0123' },
+      encoding: 'json',
+      nowMs,
+    });
+    const data = (JSON.parse(request.body) as { data: Record<string, string> }).data;
+    expect(Object.keys(data)).toEqual([...ontraportContactFields]);
+    expect(data).toMatchObject({
+      id: '12',
+      firstname: 'Ann',
+      lastname: 'Lee',
+      office_phone: '+1 415 555 0123',
+    });
+  });
+
+  it('keeps custom fields and other Ontraport fields, drops keys Ontraport has no field for', () => {
+    const request = buildEmulatedRequest('ontraport-object_create', {
+      contact: {
+        'Contact ID': '8',
+        'First Name': 'Mary',
+        Mobile: '+61 401 234 567',
+        'Zip Code': '93101',
+        l_campaign: 'spring',
+        f1584: 'Gold',
+        favourite_colour: 'teal',
+        Notes: 'x',
+      },
+      encoding: 'json',
+      nowMs,
+    });
+    const data = (JSON.parse(request.body) as { data: Record<string, string> }).data;
+    expect(Object.keys(data)).toEqual([...ontraportContactFields, 'l_campaign', 'f1584']);
+    expect(data).toMatchObject({
+      id: '8',
+      firstname: 'Mary',
+      sms_number: '+61 401 234 567',
+      zip: '93101',
+      l_campaign: 'spring',
+      f1584: 'Gold',
+    });
+  });
+
+  it('an exact Ontraport name wins over another spelling of the same field', () => {
+    const request = buildEmulatedRequest('ontraport-object_create', {
+      contact: { first_name: 'Other', firstname: 'Mary', 'Contact ID': '9', id: '8' },
+      encoding: 'json',
+      nowMs,
+    });
+    const data = (JSON.parse(request.body) as { data: Record<string, string> }).data;
+    expect(Object.keys(data)).toEqual([...ontraportContactFields]);
+    expect(data).toMatchObject({ id: '8', firstname: 'Mary' });
+  });
+});
+
 describe('Ortto emulators (seed 004 envelope)', () => {
   it('activity webhook has the documented envelope and typed attribute ids', () => {
     const request = buildEmulatedRequest('ortto-activity', { nowMs, randomHex: hex });
@@ -168,6 +263,63 @@ describe('Ortto emulators (seed 004 envelope)', () => {
     });
   });
 
+  const orttoContactOf = (contact: Record<string, string>) =>
+    JSON.parse(buildEmulatedRequest('ortto-activity', { nowMs, contact, randomHex: hex }).body)
+      .contact as Record<string, unknown>;
+
+  it.each([
+    ['+1 415 555 0123', undefined, { c: '1', n: '4155550123' }],
+    ['+44 20 7946 0958', undefined, { c: '44', n: '2079460958' }],
+    ['+44 (0)20 7946 0958', undefined, { c: '44', n: '2079460958' }],
+    ['0044 20 7946 0958', undefined, { c: '44', n: '2079460958' }],
+    ['+353 1 234 5678', undefined, { c: '353', n: '12345678' }],
+    ['+852 2123 4567', undefined, { c: '852', n: '21234567' }],
+    ['+39 06 1234 5678', undefined, { c: '39', n: '0612345678' }],
+    ['+7 912 345 6789', undefined, { c: '7', n: '9123456789' }],
+    ['4155550123', undefined, { c: '', n: '4155550123' }],
+    ['4155550123', 'US', { c: '1', n: '4155550123' }],
+    ['1 415 555 0123', 'United States', { c: '1', n: '4155550123' }],
+    ['020 7946 0958', 'United Kingdom', { c: '44', n: '2079460958' }],
+    ['0401 234 567', 'Australia', { c: '61', n: '401234567' }],
+    ['0401 234 567', undefined, { c: '', n: '401234567' }],
+    ['0401 234 567', 'Atlantis', { c: '', n: '401234567' }],
+  ])('phone %s (country %s) → %j', (phone, country, expected) => {
+    const contact: Record<string, string> = { email: 'x@y.z', phone };
+    if (country) contact.country = country;
+    expect(orttoContactOf(contact).phone_number).toEqual(expected);
+  });
+
+  it.each([
+    ['an ISO date', { birthday: '1980-03-04' }, { year: 1980, month: 3, day: 4, timezone: '' }],
+    [
+      'an ISO date with the record timezone',
+      { birthday: '1980-03-04T00:00:00Z', timezone: 'Australia/Sydney' },
+      { year: 1980, month: 3, day: 4, timezone: 'Australia/Sydney' },
+    ],
+    [
+      'a JSON object',
+      { Birthday: '{"year":1980,"month":3,"day":4,"timezone":"Europe/London"}' },
+      { year: 1980, month: 3, day: 4, timezone: 'Europe/London' },
+    ],
+    [
+      'a flattened captured Ortto contact',
+      {
+        'contact.birthday.year': '1980',
+        'contact.birthday.month': '3',
+        'contact.birthday.day': '4',
+        'contact.birthday.timezone': 'UTC',
+      },
+      { year: 1980, month: 3, day: 4, timezone: 'UTC' },
+    ],
+  ])('birthday from %s', (_, fields, expected) => {
+    expect(orttoContactOf({ email: 'x@y.z', ...fields }).birthday).toEqual(expected);
+  });
+
+  it('leaves out a birthday it cannot read', () => {
+    for (const birthday of ['1980-02-30', 'soon', '{"year":1980}'])
+      expect(orttoContactOf({ email: 'x@y.z', birthday })).not.toHaveProperty('birthday');
+  });
+
   it('keeps an Ortto contact id from the record, but not an Ontraport one', () => {
     const ortto = '0067a1c2d3e4f5a6b7c8d900';
     const kept = JSON.parse(
@@ -199,6 +351,61 @@ describe('every emulator kind', () => {
       expect(request.method).toBe('POST');
       expect(request.description.length).toBeGreaterThan(10);
       expect(detectContentType(request.body)).toBe(header(request.headers, 'content-type'));
+    }
+  });
+});
+
+describe('every emulator kind, format and encoding decodes as what it emulates', () => {
+  const ontraportLabels: Partial<Record<EmulatorKind, string>> = {
+    'ontraport-sub_tag': 'Tag added (4)',
+    'ontraport-unsub_tag': 'Tag removed (4)',
+    'ontraport-object_create': 'Contact created (0)',
+    'ontraport-object_submits_form': 'Form submitted (12)',
+    'ontraport-ping': 'Send a webhook',
+  };
+  const orttoLabels: Partial<Record<EmulatorKind, string>> = {
+    'ortto-activity': 'Subscribed to email',
+    'ortto-test': 'Test webhook',
+    'ortto-journey': 'Journey/playbook webhook (Notify CRM)',
+  };
+  const cases: [string, EmulatorKind, OntraportFormat | undefined, 'json' | 'form'][] = [];
+  for (const kind of emulatorKinds) {
+    const formats: (OntraportFormat | undefined)[] =
+      kind in ontraportLabels && kind !== 'ontraport-ping'
+        ? ['default', 'notify', 'lightweight']
+        : [undefined];
+    const encodings = kind.startsWith('ontraport-') ? (['form', 'json'] as const) : (['json'] as const);
+    for (const format of formats)
+      for (const encoding of encodings)
+        cases.push([`${kind} ${format ?? ''} ${encoding}`, kind, format, encoding]);
+  }
+
+  const decode = (request: EmulatedRequest) => {
+    const contentType = header(request.headers, 'content-type') ?? null;
+    return {
+      decoded: decodeCapture(input(request.body, contentType)),
+      classified: classifyCapture(input(request.body, contentType)),
+    };
+  };
+
+  it.each(cases)('%s', (_, kind, format, encoding) => {
+    const ortto = kind.startsWith('ortto-');
+    const contact = ortto
+      ? { ...composeRecord, Phone: '+1 415 555 0123', Birthday: '1980-03-04' }
+      : composeRecord;
+    const request = buildEmulatedRequest(kind, { contact, format, encoding, nowMs, randomHex: hex });
+    const { decoded, classified } = decode(request);
+    const label = (ortto ? orttoLabels : ontraportLabels)[kind];
+    expect([decoded.vendor, decoded.eventLabel]).toEqual([ortto ? 'Ortto' : 'Ontraport', label]);
+    expect(classified).toEqual({ vendor: decoded.vendor, eventLabel: decoded.eventLabel });
+    if (kind === 'ontraport-ping') {
+      expect(node(decoded, '$.contact_id').display).toBe('8');
+    } else if (!ortto) {
+      expect(node(decoded, '$.data.id').display).toBe('8');
+      expect(decoded.recognition?.explanation).toContain(`${format} format`);
+    } else if (kind !== 'ortto-journey') {
+      expect(node(decoded, '$.contact.phone_number').display).toBe('+1 4155550123');
+      expect(node(decoded, '$.contact.birthday').display).toBe('1980-03-04');
     }
   });
 });

@@ -122,6 +122,20 @@ describe('resolveTemplate', () => {
     expect(resolveTemplate('[First Name] <[Email]>', rows[0] ?? {}).text).toBe('Ada <ada@example.com>');
   });
 
+  it("a field name finds the record's Ontraport label for it (id ← Contact ID), whole keys only", () => {
+    expect(lookupField({ 'Contact ID': '8' }, 'id')).toBe('8');
+    expect(lookupField({ contact_id: '8' }, 'id')).toBe('8');
+    expect(lookupField({ 'Zip Code': '93101' }, 'zip')).toBe('93101');
+    expect(lookupField({ 'Date Added': '1514940140' }, 'date')).toBe('1514940140');
+    // a direct match still wins, and the labels keep finding their fields
+    expect(lookupField({ 'Contact ID': '9', id: '8' }, 'id')).toBe('8');
+    expect(lookupField({ id: '8' }, 'Contact ID')).toBe('8');
+    expect(resolveTemplate('id=[id]&zip=[zip]', { 'Contact ID': '8', 'Postal Code': '93101' }).text).toBe(
+      'id=8&zip=93101',
+    );
+    expect(lookupField({ 'a.contact_id': '8' }, 'id')).toBeUndefined();
+  });
+
   it('does not guess when a leaf name is ambiguous', () => {
     const record = { 'a.id': '1', 'b.id': '2' };
     expect(lookupField(record, 'id')).toBeUndefined();
