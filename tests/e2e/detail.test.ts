@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -300,6 +301,38 @@ describe('capture detail', () => {
     expect(a.value.method).toBe('PATCH');
     expect(a.value.bodyBase64).toBe(b.value.bodyBase64);
     expect(a.value.headers).toContainEqual(['X-Token', 'a b']);
+  });
+
+  it('copies a gzip body as a cURL command that re-sends the compressed bytes, not a file to fetch', async () => {
+    const { page } = s;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const zipped = gzipSync('{"zipped":true}');
+    await send(s.app.receiverUrl, '/curl-gzip', {
+      method: 'POST',
+      body: zipped,
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+    });
+    await selectCapture(page, '/curl-gzip');
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await page.locator('.detail-actions button', { hasText: 'Copy as cURL' }).click();
+    const copied = await eventually(async () => {
+      const text = await page.evaluate(() => navigator.clipboard.readText());
+      expect(text).toContain('curl');
+      return text;
+    });
+    expect(copied).not.toContain('@body.bin');
+    await promisify(execFile)('bash', ['-c', `${copied} --silent --max-time 10 --output /dev/null`], {
+      timeout: 15_000,
+    });
+    const list = await s.app.rpc<{ items: Array<{ id: number; path: string }> }>('captures.list', {
+      limit: 1,
+    });
+    if (!list.ok) throw new Error('list failed');
+    const [replayed] = list.value.items;
+    expect(replayed!.path).toBe('/curl-gzip');
+    const got = await s.app.rpc<{ bodyBase64: string }>('captures.get', { id: replayed!.id });
+    if (!got.ok) throw new Error('get failed');
+    expect(Buffer.from(got.value.bodyBase64, 'base64').equals(zipped)).toBe(true);
   });
 
   it('downloads the body byte for byte', async () => {

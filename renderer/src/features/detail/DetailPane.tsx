@@ -6,9 +6,8 @@ import { CopyButton } from '../../components/CopyButton';
 import { downloadBlob } from '../../components/download';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { Tabs } from '../../components/Tabs';
-import { base64ToBytes, bytesToText } from '../../lib/bytes';
+import { base64ToBytes } from '../../lib/bytes';
 import { captureUrl } from '../../lib/capture-url';
-import { toCurl } from '../../lib/curl';
 import { formatBytes, formatDateTime, formatDuration, mediaType, statusClass } from '../../lib/format';
 import { DecodedSlot } from '../../app/slots';
 import { writeHash } from '../../state/hash-state';
@@ -115,17 +114,14 @@ function requestBody(d: CaptureDetail): { bytes: Uint8Array; note: string | null
 }
 
 function DetailHeader({ detail: d, receiverUrl, onDelete, onClose }: { detail: CaptureDetail } & Props) {
+  const api = useApi();
   const [replaying, setReplaying] = useState(false);
   const url = fullUrl(receiverUrl, d);
-  const curl = () => {
-    const raw = base64ToBytes(d.bodyBase64);
-    return toCurl({
-      method: d.method,
-      url,
-      headers: d.headers,
-      bodyText: bytesToText(raw),
-      bodySize: raw.length,
-    });
+  // The engine's cURL export re-sends the bytes as received: any body (compressed, binary, not UTF-8) through a
+  // base64 pipe, header bytes as sent, and none of curl's own default headers. Not redacted: this is to re-send it.
+  const curl = async () => {
+    const out = await api.call('captures.export', { format: 'curl', ids: [d.id], redact: false });
+    return out.content.replace(/^#!.*\n/, '').trim();
   };
   const download = () => {
     const { bytes } = requestBody(d);
