@@ -174,6 +174,27 @@ describe('live list', () => {
     expect(count.ok && count.value.count).toBe(3);
   });
 
+  it('shift-click with the range anchor hidden by a search starts a new selection at the clicked row', async () => {
+    const { page } = s;
+    await send(s.app.receiverUrl, '/anchor/hidden', { method: 'POST', body: 'walrus' });
+    for (const n of [1, 2, 3])
+      await send(s.app.receiverUrl, `/anchor/${n}`, { method: 'POST', body: 'narwhal' });
+    await row(page, '/anchor/hidden').click();
+    await page.getByTestId('search').fill('narwhal');
+    await eventually(async () => expect(await row(page, '/anchor/hidden').count()).toBe(0));
+    await row(page, '/anchor/2').click({ modifiers: ['Shift'] });
+    await eventually(async () =>
+      expect(await page.locator('.row[aria-selected="true"] .cell.path').allInnerTexts()).toEqual([
+        '/anchor/2',
+      ]),
+    );
+    expect(await page.getByTestId('delete-selected').isDisabled()).toBe(false);
+    await row(page, '/anchor/1').click({ modifiers: ['Shift'] });
+    await eventually(async () =>
+      expect(await page.getByTestId('selected-count').innerText()).toBe('2 selected'),
+    );
+  });
+
   it('ctrl-click builds a multi-selection', async () => {
     const { page } = s;
     for (const n of [1, 2, 3])
