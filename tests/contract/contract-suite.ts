@@ -170,6 +170,45 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
       await expectApiError(h.client.call('endpoints.get' as 'endpoints.list', {}), 'unknown_method');
     });
 
+    it('settings.update merges a partial nested object field by field, and null clears a limit', async () => {
+      const year = 365 * 86_400_000;
+      try {
+        await h.client.call('settings.update', {
+          retention: { maxCount: 1_000_000, maxAgeMs: year },
+          deliveryRetention: { maxAgeMs: null, maxCount: 3 },
+        });
+        // Only the age given: the count stays (it used to become null, i.e. unlimited).
+        const delivery = await h.client.call('settings.update', {
+          deliveryRetention: { maxAgeMs: 86_400_000 },
+        });
+        expect(delivery.deliveryRetention).toEqual({ maxAgeMs: 86_400_000, maxCount: 3 });
+        // The same for captures (it used to be refused: "retention.maxAgeMs: … received undefined").
+        const captures = await h.client.call('settings.update', { retention: { maxAgeMs: 2 * year } });
+        expect(captures.retention).toEqual({ maxCount: 1_000_000, maxAgeMs: 2 * year });
+        const cleared = await h.client.call('settings.update', {
+          retention: { maxCount: null },
+          deliveryRetention: { maxCount: null },
+        });
+        expect(cleared.retention).toEqual({ maxCount: null, maxAgeMs: 2 * year });
+        expect(cleared.deliveryRetention).toEqual({ maxAgeMs: 86_400_000, maxCount: null });
+        // A bad field in a partial object is still refused by name, and nothing is stored.
+        const bad = await expectApiError(
+          h.client.call('settings.update', { retention: { maxAgeMs: 10 } }),
+          'invalid_input',
+        );
+        expect(bad.message).toMatch(/^retention\.maxAgeMs: /);
+        expect(await h.client.call('settings.get', {})).toMatchObject({
+          retention: { maxCount: null, maxAgeMs: 2 * year },
+          deliveryRetention: { maxAgeMs: 86_400_000, maxCount: null },
+        });
+      } finally {
+        await h.client.call('settings.update', {
+          retention: { maxCount: null, maxAgeMs: null },
+          deliveryRetention: { maxAgeMs: null, maxCount: null },
+        });
+      }
+    });
+
     it('deletes captures and says so', async () => {
       const res = await fetch(`${receiverUrl}/contract/delete-me`, { method: 'DELETE' });
       const id = Number(res.headers.get('x-hookscope-capture-id'));

@@ -1,5 +1,11 @@
 import type Database from 'better-sqlite3';
-import { ApiError, settings as settingsSchema, type Settings } from '../../shared/contract/index';
+import {
+  ApiError,
+  mergeSettings,
+  settings as settingsSchema,
+  type Settings,
+  type SettingsPatch,
+} from '../../shared/contract/index';
 import { describeIssues } from '../api/dispatcher';
 
 export const defaultSettings: Settings = {
@@ -17,7 +23,10 @@ export class SettingsStore {
   constructor(private readonly db: Database.Database) {
     const row = db.prepare("SELECT value FROM settings WHERE key = 'settings'").get() as
       { value: string } | undefined;
-    const parsed = row ? settingsSchema.safeParse({ ...defaultSettings, ...JSON.parse(row.value) }) : null;
+    // Merged field by field, so settings stored before a field existed (e.g. `deliveryRetention.maxCount`) keep theirs.
+    const parsed = row
+      ? settingsSchema.safeParse(mergeSettings(defaultSettings, JSON.parse(row.value) as SettingsPatch))
+      : null;
     this.cached = parsed?.success ? parsed.data : defaultSettings;
   }
 
@@ -25,8 +34,9 @@ export class SettingsStore {
     return this.cached;
   }
 
-  update(patch: Partial<Settings>): Settings {
-    const next = settingsSchema.safeParse({ ...this.cached, ...patch });
+  /** Applies a patch as `settings.update` documents it (`settingsPatch`): nested objects merge field by field. */
+  update(patch: SettingsPatch): Settings {
+    const next = settingsSchema.safeParse(mergeSettings(this.cached, patch));
     if (!next.success) throw new ApiError('invalid_input', describeIssues(next.error));
     this.db
       .prepare(

@@ -12,7 +12,7 @@ export const settings = z.object({
     /** Delete finished deliveries and their attempts older than this (null = keep them); bulk sends keep theirs. */
     maxAgeMs: z.number().int().min(1000).nullable(),
     /** Keep at most this many finished deliveries, the newest (null = unlimited); bulk sends keep theirs. */
-    maxCount: z.number().int().min(1).nullable().default(null),
+    maxCount: z.number().int().min(1).nullable(),
   }),
   /** Requests with larger bodies get 413 and a truncated capture. */
   bodyLimitBytes: z
@@ -24,6 +24,35 @@ export const settings = z.object({
   notifyOnCapture: z.boolean(),
 });
 export type Settings = z.infer<typeof settings>;
+
+/**
+ * What `settings.update` takes. Every field is optional, at every level: a field left out keeps its stored value,
+ * and a nested object (`retention`, `deliveryRetention`) given in part merges with the stored one field by field —
+ * `{ deliveryRetention: { maxAgeMs: 86400000 } }` changes the age and keeps `maxCount`. An explicit `null` clears a
+ * limit (unlimited / keep forever). The merged result is validated as a whole and stored.
+ */
+export const settingsPatch = z.object({
+  retention: settings.shape.retention.partial().optional(),
+  deliveryRetention: settings.shape.deliveryRetention.partial().optional(),
+  bodyLimitBytes: settings.shape.bodyLimitBytes.optional(),
+  notifyOnCapture: settings.shape.notifyOnCapture.optional(),
+});
+export type SettingsPatch = z.infer<typeof settingsPatch>;
+
+/** A patch applied to settings as `settings.update` does (see `settingsPatch`); not validated here. */
+export function mergeSettings(base: Settings, patch: SettingsPatch): Settings {
+  return {
+    ...base,
+    ...defined({ bodyLimitBytes: patch.bodyLimitBytes, notifyOnCapture: patch.notifyOnCapture }),
+    retention: { ...base.retention, ...defined(patch.retention ?? {}) },
+    deliveryRetention: { ...base.deliveryRetention, ...defined(patch.deliveryRetention ?? {}) },
+  };
+}
+
+/** Leaves out keys whose value is undefined (an absent field keeps the stored value; null is a value). */
+function defined<T extends object>(object: T): Partial<T> {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
 
 export const stats = z.object({
   count: z.number().int(),
@@ -49,7 +78,7 @@ export const appMethods = {
   'app.info': method(z.object({}), appInfo),
   'app.stats': method(z.object({}), stats),
   'settings.get': method(z.object({}), settings),
-  'settings.update': method(settings.partial(), settings),
+  'settings.update': method(settingsPatch, settings),
 };
 
 export const sampleMethods = {
