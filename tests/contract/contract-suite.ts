@@ -166,6 +166,49 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
         expect(refused.message).toMatch(message);
       }
       expect((await fetch(`${receiverUrl}/h/${slug}/x`, { method: 'POST', body: 'a' })).status).toBe(202);
+      // Every status a rule configures must be able to end a response: a 1xx alone leaves the sender waiting.
+      const fixed = { headers: [], body: '', delayMs: 0 };
+      for (const [rule, message] of [
+        [
+          { ...fixed, status: 102, behaviour: { kind: 'fixed' } },
+          /^rule\.status: 102 is informational \(1xx\); a final response needs 200–599$/,
+        ],
+        [
+          { ...fixed, status: 100, behaviour: { kind: 'fixed' } },
+          /^rule\.status: 100 is informational \(1xx\)/,
+        ],
+        [
+          { ...fixed, status: 99, behaviour: { kind: 'fixed' } },
+          /^rule\.status: 99 is not an HTTP status; a final response needs 200–599$/,
+        ],
+        [
+          { ...fixed, status: 600, behaviour: { kind: 'fixed' } },
+          /^rule\.status: 600 is not an HTTP status; a final response needs 200–599$/,
+        ],
+        [
+          { ...fixed, status: 200, behaviour: { kind: 'fail-first', count: 2, failStatus: 103 } },
+          /^rule\.behaviour\.failStatus: 103 is informational \(1xx\)/,
+        ],
+        [
+          { ...fixed, status: 200, behaviour: { kind: 'failure-rate', percent: 50, failStatus: 199 } },
+          /^rule\.behaviour\.failStatus: 199 is informational \(1xx\)/,
+        ],
+        [
+          { ...fixed, status: 200, behaviour: { kind: 'sequence', statuses: [500, 101, 200] } },
+          /^rule\.behaviour\.statuses\.1: 101 is informational \(1xx\)/,
+        ],
+      ] as const) {
+        const refused = await expectApiError(
+          h.client.call('endpoints.update', { id: created.id, rule: rule as never }),
+          'invalid_input',
+        );
+        expect(refused.message).toMatch(message);
+        await expectApiError(
+          h.client.call('endpoints.create', { slug: `${slug}-1xx`, name: '1xx', rule: rule as never }),
+          'invalid_input',
+        );
+      }
+      expect((await fetch(`${receiverUrl}/h/${slug}/x`, { method: 'POST', body: 'a' })).status).toBe(202);
       expect((await h.client.call('endpoints.delete', { id: created.id })).deleted).toBe(true);
       await expectApiError(h.client.call('endpoints.get' as 'endpoints.list', {}), 'unknown_method');
     });

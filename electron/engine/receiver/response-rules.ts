@@ -20,6 +20,27 @@ export class ResponseRules {
   constructor(private readonly random: () => number = Math.random) {}
 
   decide(endpoint: Endpoint): DecidedResponse {
+    const decided = this.apply(endpoint);
+    if (decided.status >= 200 && decided.status <= 599) return decided;
+    // A rule stored before 1xx were refused: a 1xx alone is not a response (Node writes it and the sender waits
+    // for a final one that never comes), so answer a final 500 that says why, and record the same.
+    const problem = `the rule's status ${decided.status} cannot end a response (${
+      decided.status >= 100 && decided.status < 200 ? 'informational, 1xx' : 'not an HTTP status'
+    }); answered 500 instead — edit the endpoint's rule to a status from 200 to 599`;
+    return {
+      status: 500,
+      headers: [['content-type', 'application/json']],
+      body: JSON.stringify({
+        error: 'invalid_rule_status',
+        ruleStatus: decided.status,
+        endpoint: endpoint.slug,
+      }),
+      delayMs: decided.delayMs,
+      reason: decided.reason ? `${decided.reason}; ${problem}` : problem,
+    };
+  }
+
+  private apply(endpoint: Endpoint): DecidedResponse {
     const { rule } = endpoint;
     let version = this.versions.get(rule);
     if (version === undefined) this.versions.set(rule, (version = JSON.stringify(rule)));

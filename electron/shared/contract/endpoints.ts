@@ -2,22 +2,48 @@ import { z } from 'zod';
 import { method } from './define';
 import { headerPair, httpToken } from './captures';
 
-const status = z.number().int().min(100).max(599);
+/**
+ * A status a rule may answer with: a final response, 200–599. 1xx are informational — Node writes one and then waits
+ * for a final response that never comes, so the sender hangs — and anything below 100 or above 599 is not an HTTP
+ * status senders understand. Applies to every status a rule configures (`status`, `failStatus`, `statuses`).
+ */
+const finalStatus = z
+  .number()
+  .int()
+  .min(200, {
+    error: (issue) =>
+      typeof issue.input === 'number' && issue.input >= 100
+        ? `${issue.input} is informational (1xx); a final response needs 200–599`
+        : `${String(issue.input)} is not an HTTP status; a final response needs 200–599`,
+  })
+  .max(599, {
+    error: (issue) => `${String(issue.input)} is not an HTTP status; a final response needs 200–599`,
+  });
+
+/**
+ * What a stored rule may hold when read back: databases written before 1xx were refused can still hold one. The
+ * receiver answers such a rule with 500 and records why (see `ResponseRules`), so it shows here as stored, for the
+ * user to fix.
+ */
+const storedStatus = z.number().int().min(100).max(599);
+
+const behaviourOf = (status: z.ZodNumber) =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('fixed') }),
+    /** Fail the first `count` requests with `failStatus`, then answer normally. */
+    z.object({
+      kind: z.literal('fail-first'),
+      count: z.number().int().min(0).max(1_000_000),
+      failStatus: status,
+    }),
+    /** Fail `percent`% of requests at random with `failStatus`. */
+    z.object({ kind: z.literal('failure-rate'), percent: z.number().min(0).max(100), failStatus: status }),
+    /** Answer these statuses in turn; after the last one, keep answering it. */
+    z.object({ kind: z.literal('sequence'), statuses: z.array(status).min(1).max(1000) }),
+  ]);
 
 /** What the endpoint answers, and how it varies from request to request. */
-export const responseBehaviour = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('fixed') }),
-  /** Fail the first `count` requests with `failStatus`, then answer normally. */
-  z.object({
-    kind: z.literal('fail-first'),
-    count: z.number().int().min(0).max(1_000_000),
-    failStatus: status,
-  }),
-  /** Fail `percent`% of requests at random with `failStatus`. */
-  z.object({ kind: z.literal('failure-rate'), percent: z.number().min(0).max(100), failStatus: status }),
-  /** Answer these statuses in turn; after the last one, keep answering it. */
-  z.object({ kind: z.literal('sequence'), statuses: z.array(status).min(1).max(1000) }),
-]);
+export const responseBehaviour = behaviourOf(finalStatus);
 export type ResponseBehaviour = z.infer<typeof responseBehaviour>;
 
 /** Headers the receiver writes itself from the body and the connection; a rule that set them would break framing. */
@@ -59,13 +85,17 @@ const responseHeaders = z
     });
   });
 
-export const responseRule = z.object({
-  status,
-  headers: responseHeaders,
-  body: z.string().max(1_000_000),
-  delayMs: z.number().int().min(0).max(120_000),
-  behaviour: responseBehaviour,
-});
+const ruleOf = (status: z.ZodNumber) =>
+  z.object({
+    status,
+    headers: responseHeaders,
+    body: z.string().max(1_000_000),
+    delayMs: z.number().int().min(0).max(120_000),
+    behaviour: behaviourOf(status),
+  });
+
+/** A response rule as `endpoints.create` / `endpoints.update` accept it: every status final (200–599). */
+export const responseRule = ruleOf(finalStatus);
 export type ResponseRule = z.infer<typeof responseRule>;
 
 /** Optional protection for a public receiver (Ortto supports basic auth; WP Fusion uses `access_key`). */
@@ -102,7 +132,8 @@ export const endpoint = z.object({
   isDefault: z.boolean(),
   /** `/h/<slug>` for named endpoints, `/` for the catch-all default. */
   pathPrefix: z.string(),
-  rule: responseRule,
+  /** As stored: may be an older rule with a 1xx status, which the receiver answers with 500 (see `storedStatus`). */
+  rule: ruleOf(storedStatus),
   auth: endpointAuth,
   verify: endpointVerify.nullable(),
   /** Requests per minute from one IP before 429 (0 = unlimited). */

@@ -4,6 +4,8 @@ import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
+import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
+import { createApiClient } from '../../../electron/shared/contract/client';
 import type { ResponseRule } from '../../../electron/shared/contract/index';
 import { silentLogger } from '../../../electron/engine/util/logger';
 import { rawExchange, send } from '../../helpers/raw-http';
@@ -376,5 +378,60 @@ describe('receiver', () => {
       const list = await call('endpoints.list', {});
       expect(capture.endpointId).toBe(list.items.find((e) => e.isDefault)!.id);
     });
+  });
+});
+
+describe('a stored rule whose status cannot end a response (saved before 1xx were refused)', () => {
+  it('is answered with a final 500 that says why, recorded on the capture, instead of leaving the sender waiting', async () => {
+    const legacyDir = tempDir();
+    let legacy = await createEngine({ dataDir: legacyDir.path, mode: 'test', log: silentLogger });
+    try {
+      const make = (slug: string) =>
+        legacy.handlers['endpoints.create']({ slug, name: slug }, { transport: 'in-process' });
+      const fixed = await make('informational');
+      const sequence = await make('seq-informational');
+      // What an older version let through `endpoints.update`, written as it would be stored.
+      const store = legacy.ctx.db.prepare('UPDATE endpoints SET rule = ? WHERE id = ?');
+      const base = { headers: [['content-type', 'text/plain']], body: 'hi', delayMs: 0 };
+      store.run(JSON.stringify({ ...base, status: 102, behaviour: { kind: 'fixed' } }), fixed.id);
+      store.run(
+        JSON.stringify({ ...base, status: 200, behaviour: { kind: 'sequence', statuses: [503, 101] } }),
+        sequence.id,
+      );
+      await legacy.close();
+      legacy = await createEngine({ dataDir: legacyDir.path, mode: 'test', log: silentLogger });
+      const port = Number(new URL(legacy.receiverUrl).port);
+      const exchange = (path: string) =>
+        rawExchange(
+          port,
+          `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1\r\nConnection: close\r\n\r\nx`,
+        );
+
+      // The whole reply, read until the server closes: a final status first, no 1xx before it.
+      const reply = await exchange('/h/informational/x');
+      expect(reply).toMatch(/^HTTP\/1\.1 500 /);
+      expect(reply).toContain('"error":"invalid_rule_status"');
+      const id = Number(/x-hookscope-capture-id: (\d+)/i.exec(reply)?.[1]);
+      const capture = await legacy.handlers['captures.get']({ id }, { transport: 'in-process' });
+      expect(capture.response?.status).toBe(500);
+      expect(capture.response?.reason).toMatch(/status 102 cannot end a response \(informational, 1xx\)/);
+
+      // Still listed as stored (outputs checked against the contract), for the user to see and fix.
+      const listed = await createApiClient(createInProcessTransport(legacy)).call('endpoints.list', {});
+      expect(listed.items.find((e) => e.slug === 'informational')?.rule.status).toBe(102);
+
+      // Every configured status is guarded, not only the fixed one: the sequence's second step is a 1xx.
+      expect(await exchange('/h/seq-informational/x')).toMatch(/^HTTP\/1\.1 503 /);
+      const second = await exchange('/h/seq-informational/x');
+      expect(second).toMatch(/^HTTP\/1\.1 500 /);
+      const secondId = Number(/x-hookscope-capture-id: (\d+)/i.exec(second)?.[1]);
+      expect(
+        (await legacy.handlers['captures.get']({ id: secondId }, { transport: 'in-process' })).response
+          ?.reason,
+      ).toMatch(/^sequence: step 2; the rule's status 101 cannot end a response/);
+    } finally {
+      await legacy.close();
+      legacyDir.cleanup();
+    }
   });
 });

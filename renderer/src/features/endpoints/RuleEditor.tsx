@@ -57,11 +57,17 @@ export function ruleToDraft(rule: ResponseRule): RuleDraft {
 }
 
 const wholeNumber = (text: string): number | null => (/^\s*\d+\s*$/.test(text) ? Number(text) : null);
-const isStatus = (n: number | null): n is number => n !== null && n >= 100 && n <= 599;
+/** A final response status; 1xx are informational and leave the sender waiting for one that never comes. */
+const isStatus = (n: number | null): n is number => n !== null && n >= 200 && n <= 599;
+/** Why a status was refused, naming the field: 1xx get their own reason, anything else the range. */
+const statusError = (field: string, n: number | null, range = 'a number from 200 to 599') =>
+  n !== null && n >= 100 && n < 200
+    ? `${field}: ${n} is informational (1xx); a final response needs 200–599`
+    : `${field}: ${range}`;
 
 function draftToBehaviour(d: RuleDraft): { behaviour: ResponseBehaviour | null; error: string | null } {
   const failStatus = wholeNumber(d.failStatus);
-  const badFailStatus = { behaviour: null, error: 'Failure status: a number from 100 to 599' };
+  const badFailStatus = { behaviour: null, error: statusError('Failure status', failStatus) };
   switch (d.kind) {
     case 'fixed':
       return { behaviour: { kind: 'fixed' }, error: null };
@@ -85,7 +91,11 @@ function draftToBehaviour(d: RuleDraft): { behaviour: ResponseBehaviour | null; 
       if (entries.length === 0 || entries[0] === '' || !statuses.every(isStatus))
         return {
           behaviour: null,
-          error: 'Status sequence: statuses from 100 to 599, separated by commas (no empty entries)',
+          error: statusError(
+            'Status sequence',
+            statuses.find((n) => !isStatus(n)) ?? null,
+            'statuses from 200 to 599, separated by commas (no empty entries)',
+          ),
         };
       return { behaviour: { kind: 'sequence', statuses }, error: null };
     }
@@ -99,7 +109,7 @@ function draftToBehaviour(d: RuleDraft): { behaviour: ResponseBehaviour | null; 
 /** Validates a draft into a rule; errors name the field. */
 export function draftToRule(d: RuleDraft): { rule: ResponseRule | null; error: string | null } {
   const status = wholeNumber(d.status);
-  if (!isStatus(status)) return { rule: null, error: 'Status: a number from 100 to 599' };
+  if (!isStatus(status)) return { rule: null, error: statusError('Status', status) };
   const delayMs = d.delayMs.trim() === '' ? 0 : wholeNumber(d.delayMs);
   if (delayMs === null || delayMs > 120_000)
     return { rule: null, error: 'Delay: whole milliseconds from 0 to 120000' };
