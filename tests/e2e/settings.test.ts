@@ -15,9 +15,11 @@ describe('settings panel', () => {
       expect(await panel.getByTestId('settings-stats').innerText()).toMatch(/^5 stored/),
     );
     const keep = panel.getByLabel('Keep at most (captures)');
-    const limit = panel.getByLabel('Body limit (MB)');
+    const limit = panel.getByLabel('Body limit', { exact: true });
+    const limitUnit = panel.getByLabel('Body limit unit');
     expect(await keep.inputValue()).toBe('');
     expect(await limit.inputValue()).toBe('25');
+    expect(await limitUnit.inputValue()).toBe('MB');
 
     // Not a number: refused in the form, nothing sent.
     await keep.fill('lots');
@@ -25,27 +27,36 @@ describe('settings panel', () => {
     expect(await panel.getByRole('alert').innerText()).toBe(
       'Keep at most (captures): "lots" is not a whole number of captures from 1 to 1,000,000,000.',
     );
-    // Out of range, in the field's own unit (not the engine's bytes or milliseconds): refused in the form too.
+    // Out of range, said in the form's units (not the engine's bytes or milliseconds): refused in the form too.
     await keep.fill('2');
     await limit.fill('0.0001');
     await panel.getByTestId('settings-save').click();
     expect(await panel.getByRole('alert').innerText()).toBe(
-      'Body limit: "0.0001" is not a number of MB from 0.001 to 1,024.',
+      'Body limit: "0.0001" MB is not from 1 KB to 1,024 MB.',
     );
-    await limit.fill('25');
-    await panel.getByLabel('Delete captures older than').fill('99999999999');
+    // A value that is not a whole number of bytes in the unit chosen is refused, not rounded.
+    await limit.fill('1.1');
+    await limitUnit.selectOption('KB');
     await panel.getByTestId('settings-save').click();
     expect(await panel.getByRole('alert').innerText()).toBe(
-      'Delete captures older than: "99999999999" is not a number of days from 0.001 to 36,500.',
+      'Body limit: "1.1" KB is not a whole number of bytes (1126.4).',
     );
-    await panel.getByLabel('Delete captures older than').fill('');
+    await limit.fill('25');
+    await limitUnit.selectOption('MB');
+    const age = panel.getByLabel('Delete captures older than', { exact: true });
+    await age.fill('99999999999');
+    await panel.getByTestId('settings-save').click();
+    expect(await panel.getByRole('alert').innerText()).toBe(
+      'Delete captures older than: "99999999999" days is not from 1 second to 36,500 days.',
+    );
+    await age.fill('');
     expect(await app.rpc('settings.get', {})).toMatchObject({
       ok: true,
       value: { retention: { maxCount: null }, bodyLimitBytes: 25 * 1024 * 1024 },
     });
 
     await limit.fill('1');
-    await panel.getByLabel('Delete finished deliveries older than (days)').fill('30');
+    await panel.getByLabel('Delete finished deliveries older than', { exact: true }).fill('30');
     await panel.getByLabel('Keep at most (finished deliveries)').fill('500');
     await panel.getByTestId('settings-save').click();
     await eventually(async () => expect(await panel.innerText()).toContain('Saved.'));
@@ -64,11 +75,45 @@ describe('settings panel', () => {
     await eventually(async () =>
       expect(await page.getByLabel('Keep at most (captures)').inputValue()).toBe('2'),
     );
-    expect(await page.getByLabel('Body limit (MB)').inputValue()).toBe('1');
-    expect(await page.getByLabel('Delete finished deliveries older than (days)').inputValue()).toBe('30');
+    expect(await page.getByLabel('Body limit', { exact: true }).inputValue()).toBe('1');
+    expect(await page.getByLabel('Body limit unit').inputValue()).toBe('MB');
+    expect(await page.getByLabel('Delete finished deliveries older than', { exact: true }).inputValue()).toBe(
+      '30',
+    );
+    expect(await page.getByLabel('Delete finished deliveries older than unit').inputValue()).toBe('days');
     expect(await page.getByLabel('Keep at most (finished deliveries)').inputValue()).toBe('500');
     expect(await app.rpc('settings.get', {})).toMatchObject({
       value: { deliveryRetention: { maxAgeMs: 30 * 86_400_000, maxCount: 500 } },
+    });
+  });
+
+  it('a save after toggling only notifications keeps the stored age and body limit exactly', async () => {
+    const { page, app } = s;
+    expect(
+      await app.rpc('settings.update', {
+        retention: { maxCount: 30, maxAgeMs: 3_600_000 },
+        bodyLimitBytes: 102_400,
+      }),
+    ).toMatchObject({ ok: true });
+    const panel = page.getByTestId('settings-panel');
+    // Opened afresh, so the form loads what was just stored.
+    if (await panel.isVisible()) await panel.getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId('settings-toggle').click();
+    const limit = panel.getByLabel('Body limit', { exact: true });
+    await eventually(async () => expect(await limit.inputValue()).toBe('100'));
+    expect(await panel.getByLabel('Body limit unit').inputValue()).toBe('KB');
+    expect(await panel.getByLabel('Delete captures older than', { exact: true }).inputValue()).toBe('1');
+    expect(await panel.getByLabel('Delete captures older than unit').inputValue()).toBe('hours');
+    await panel.getByRole('checkbox').click();
+    await panel.getByTestId('settings-save').click();
+    await eventually(async () => expect(await panel.innerText()).toContain('Saved.'));
+    // They used to come back as 3,602,880 ms and 102,760 bytes.
+    expect(await app.rpc('settings.get', {})).toMatchObject({
+      value: {
+        retention: { maxCount: 30, maxAgeMs: 3_600_000 },
+        bodyLimitBytes: 102_400,
+        notifyOnCapture: false,
+      },
     });
   });
 });

@@ -1,33 +1,35 @@
 import { useEffect, useState } from 'react';
-import type { Settings, Stats } from '../../../../electron/shared/contract/app';
+import type { Settings, SettingsPatch, Stats } from '../../../../electron/shared/contract/app';
 import { useApi } from '../../api';
 import { formatBytes } from '../../lib/format';
+import { ageUnits, parseAmount, sameAmount, sizeUnits, toAmount, type Amount, type UnitSet } from './amounts';
 import './settings.css';
 
-const dayMs = 86_400_000;
-const mb = 1024 * 1024;
-
+/**
+ * The form as typed. Ages and the body limit carry the unit chosen beside them; `toForm` shows a stored value in the
+ * largest unit that holds it exactly, and a field that is not edited is not sent (see `save`), so saving never
+ * rewrites what the user did not touch.
+ */
 interface Form {
   maxCount: string;
-  maxAgeDays: string;
-  deliveryMaxAgeDays: string;
+  maxAge: Amount;
+  deliveryMaxAge: Amount;
   deliveryMaxCount: string;
-  bodyLimitMb: string;
+  bodyLimit: Amount;
   notifyOnCapture: boolean;
 }
 
-const days = (ms: number | null) => (ms === null ? '' : String(+(ms / dayMs).toFixed(4)));
 const toForm = (s: Settings): Form => ({
   maxCount: s.retention.maxCount === null ? '' : String(s.retention.maxCount),
-  maxAgeDays: days(s.retention.maxAgeMs),
-  deliveryMaxAgeDays: days(s.deliveryRetention.maxAgeMs),
+  maxAge: toAmount(s.retention.maxAgeMs, ageUnits),
+  deliveryMaxAge: toAmount(s.deliveryRetention.maxAgeMs, ageUnits),
   deliveryMaxCount: s.deliveryRetention.maxCount === null ? '' : String(s.deliveryRetention.maxCount),
-  bodyLimitMb: String(+(s.bodyLimitBytes / mb).toFixed(3)),
+  bodyLimit: toAmount(s.bodyLimitBytes, sizeUnits),
   notifyOnCapture: s.notifyOnCapture,
 });
 
 interface Bounds {
-  /** What the number counts, for the message ("captures", "days", "MB"). */
+  /** What the number counts, for the message ("captures"). */
   unit: string;
   min: number;
   max: number;
@@ -35,8 +37,8 @@ interface Bounds {
 }
 
 /**
- * A number typed in a field, or a message naming the field and what it accepts: the form never sends NaN (JSON
- * would make it null) or a value the engine would refuse in its own terms (milliseconds, bytes).
+ * A count typed in a field, or a message naming the field and what it accepts: the form never sends NaN (JSON
+ * would make it null) or a value the engine would refuse.
  */
 function parse(
   text: string,
@@ -54,8 +56,6 @@ function parse(
 }
 
 const countBounds = (unit: string): Bounds => ({ unit, min: 1, max: 1_000_000_000, whole: true });
-const dayBounds: Bounds = { unit: 'days', min: 0.001, max: 36_500 };
-const bodyLimitBounds: Bounds = { unit: 'MB', min: 0.001, max: 1024 };
 
 /**
  * Storage and receiver settings: retention (by count and age, applied in the background as soon as it is saved), the
@@ -65,63 +65,80 @@ const bodyLimitBounds: Bounds = { unit: 'MB', min: 0.001, max: 1024 };
 export function SettingsPanel({ onDone }: { onDone: () => void }) {
   const api = useApi();
   const [form, setForm] = useState<Form | null>(null);
+  /** The form as loaded (or last saved): a field still equal to it is not sent. */
+  const [loaded, setLoaded] = useState<Form | null>(null);
   const [stats, setStats] = useState<Stats | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
     api.call('settings.get', {}).then(
-      (s) => setForm(toForm(s)),
+      (s) => {
+        setForm(toForm(s));
+        setLoaded(toForm(s));
+      },
       (e: Error) => setError(e.message),
     );
     api.call('app.stats', {}).then(setStats, () => undefined);
   }, [api]);
 
-  if (!form) return <div className="settings-panel">{error ?? 'Loading…'}</div>;
+  if (!form || !loaded) return <div className="settings-panel">{error ?? 'Loading…'}</div>;
   const set = (patch: Partial<Form>) => {
     setSaved(false);
     setForm({ ...form, ...patch });
   };
 
+  /**
+   * Sends only what was edited, checked in the form's own terms first: a field left as loaded keeps the exact value
+   * stored (nested retention objects merge field by field in `settings.update`).
+   */
   const save = () => {
-    const maxCount = parse(form.maxCount, 'Keep at most (captures)', true, countBounds('captures'));
-    const maxAge = parse(form.maxAgeDays, 'Delete captures older than', true, dayBounds);
-    const deliveryMaxAge = parse(
-      form.deliveryMaxAgeDays,
-      'Delete finished deliveries older than',
-      true,
-      dayBounds,
-    );
-    const deliveryMaxCount = parse(
-      form.deliveryMaxCount,
-      'Keep at most (finished deliveries)',
-      true,
-      countBounds('deliveries'),
-    );
-    const bodyLimit = parse(form.bodyLimitMb, 'Body limit', false, bodyLimitBounds);
-    const problem = [maxCount, maxAge, deliveryMaxAge, deliveryMaxCount, bodyLimit].find((p) => 'error' in p);
-    if (problem && 'error' in problem) return setError(problem.error);
-    const value = (p: typeof maxCount) => ('value' in p ? p.value : null);
-    const ms = (p: typeof maxCount) => {
-      const d = value(p);
-      return d === null ? null : Math.round(d * dayMs);
+    const patch: SettingsPatch = {};
+    const problems: string[] = [];
+    const take = (
+      result: { value: number | null } | { error: string },
+      apply: (v: number | null) => void,
+    ) => {
+      if ('error' in result) problems.push(result.error);
+      else apply(result.value);
     };
-    const limitMb = value(bodyLimit)!;
-    api
-      .call('settings.update', {
-        retention: { maxCount: value(maxCount), maxAgeMs: ms(maxAge) },
-        deliveryRetention: { maxAgeMs: ms(deliveryMaxAge), maxCount: value(deliveryMaxCount) },
-        bodyLimitBytes: Math.round(limitMb * mb),
-        notifyOnCapture: form.notifyOnCapture,
-      })
-      .then(
-        (s) => {
-          setForm(toForm(s));
-          setError(null);
-          setSaved(true);
+    if (form.maxCount !== loaded.maxCount)
+      take(parse(form.maxCount, 'Keep at most (captures)', true, countBounds('captures')), (maxCount) => {
+        patch.retention = { ...patch.retention, maxCount };
+      });
+    if (!sameAmount(form.maxAge, loaded.maxAge))
+      take(parseAmount(form.maxAge, 'Delete captures older than', true, ageUnits), (maxAgeMs) => {
+        patch.retention = { ...patch.retention, maxAgeMs };
+      });
+    if (!sameAmount(form.deliveryMaxAge, loaded.deliveryMaxAge))
+      take(
+        parseAmount(form.deliveryMaxAge, 'Delete finished deliveries older than', true, ageUnits),
+        (maxAgeMs) => {
+          patch.deliveryRetention = { ...patch.deliveryRetention, maxAgeMs };
         },
-        (e: Error) => setError(e.message),
       );
+    if (form.deliveryMaxCount !== loaded.deliveryMaxCount)
+      take(
+        parse(form.deliveryMaxCount, 'Keep at most (finished deliveries)', true, countBounds('deliveries')),
+        (maxCount) => {
+          patch.deliveryRetention = { ...patch.deliveryRetention, maxCount };
+        },
+      );
+    if (!sameAmount(form.bodyLimit, loaded.bodyLimit))
+      take(parseAmount(form.bodyLimit, 'Body limit', false, sizeUnits), (bodyLimitBytes) => {
+        patch.bodyLimitBytes = bodyLimitBytes!;
+      });
+    if (form.notifyOnCapture !== loaded.notifyOnCapture) patch.notifyOnCapture = form.notifyOnCapture;
+    if (problems.length > 0) return setError(problems[0]!);
+    api.call('settings.update', patch).then(
+      (s) => {
+        setForm(toForm(s));
+        setLoaded(toForm(s));
+        setError(null);
+        setSaved(true);
+      },
+      (e: Error) => setError(e.message),
+    );
   };
 
   return (
@@ -147,20 +164,20 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
         value={form.maxCount}
         onChange={(maxCount) => set({ maxCount })}
       />
-      <NumberField
+      <AmountField
         label="Delete captures older than"
-        unit="days"
+        units={ageUnits}
         placeholder="never"
-        value={form.maxAgeDays}
-        onChange={(maxAgeDays) => set({ maxAgeDays })}
+        value={form.maxAge}
+        onChange={(maxAge) => set({ maxAge })}
       />
       <h3>Deliveries</h3>
-      <NumberField
+      <AmountField
         label="Delete finished deliveries older than"
-        unit="days"
+        units={ageUnits}
         placeholder="never"
-        value={form.deliveryMaxAgeDays}
-        onChange={(deliveryMaxAgeDays) => set({ deliveryMaxAgeDays })}
+        value={form.deliveryMaxAge}
+        onChange={(deliveryMaxAge) => set({ deliveryMaxAge })}
       />
       <NumberField
         label="Keep at most"
@@ -174,11 +191,11 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
         send).
       </span>
       <h3>Receiver</h3>
-      <NumberField
+      <AmountField
         label="Body limit"
-        unit="MB"
-        value={form.bodyLimitMb}
-        onChange={(bodyLimitMb) => set({ bodyLimitMb })}
+        units={sizeUnits}
+        value={form.bodyLimit}
+        onChange={(bodyLimit) => set({ bodyLimit })}
       />
       <span className="muted settings-hint">Larger bodies get 413 and a truncated capture.</span>
       <label className="settings-check">
@@ -226,5 +243,40 @@ function NumberField(props: {
       />
       {props.unit}
     </label>
+  );
+}
+
+/** A number with its unit chosen beside it; the input is labelled by the field, the unit picker "<field> unit". */
+function AmountField(props: {
+  label: string;
+  units: UnitSet;
+  placeholder?: string;
+  value: Amount;
+  onChange: (value: Amount) => void;
+}) {
+  return (
+    <span className="settings-amount">
+      <label>
+        {props.label}
+        <input
+          inputMode="decimal"
+          placeholder={props.placeholder}
+          aria-label={props.label}
+          value={props.value.text}
+          onChange={(e) => props.onChange({ ...props.value, text: e.target.value })}
+        />
+      </label>
+      <select
+        aria-label={`${props.label} unit`}
+        value={props.value.unit}
+        onChange={(e) => props.onChange({ ...props.value, unit: e.target.value })}
+      >
+        {props.units.units.map((u) => (
+          <option key={u.name} value={u.name}>
+            {u.name}
+          </option>
+        ))}
+      </select>
+    </span>
   );
 }
