@@ -32,6 +32,23 @@ describe('live list', () => {
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
     await page.getByTestId('theme-toggle').click();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    // Browser mode gets a new origin (port) on every start, with empty storage: the choice is in the engine too.
+    await eventually(async () => {
+      const saved = await s.app.rpc<{ theme: string }>('settings.get', {});
+      expect(saved.ok && saved.value.theme).toBe('dark');
+    });
+    await page.getByTestId('theme-toggle').click();
+    await eventually(async () => {
+      const saved = await s.app.rpc<{ theme: string }>('settings.get', {});
+      expect(saved.ok && saved.value.theme).toBe('light');
+    });
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.locator('.top-bar').waitFor();
+    await eventually(async () =>
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light'),
+    );
+    await s.app.rpc('settings.update', { theme: 'system' });
   });
 
   it('shows requests sent by a real HTTP client without a reload, newest first, marked unread', async () => {
@@ -193,6 +210,7 @@ describe('live list', () => {
     await eventually(async () =>
       expect(await page.getByTestId('selected-count').innerText()).toBe('2 selected'),
     );
+    await page.getByTestId('search').fill('');
   });
 
   it('ctrl-click builds a multi-selection', async () => {

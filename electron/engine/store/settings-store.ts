@@ -13,6 +13,7 @@ export const defaultSettings: Settings = {
   deliveryRetention: { maxAgeMs: null, maxCount: null },
   bodyLimitBytes: 25 * 1024 * 1024,
   notifyOnCapture: true,
+  theme: 'system',
 };
 
 /** Settings live in SQLite and are cached in memory (the receiver reads the body limit on every request). */

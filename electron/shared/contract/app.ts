@@ -22,6 +22,11 @@ export const settings = z.object({
     .max(1024 * 1024 * 1024),
   /** Desktop notification for new captures while the window is unfocused. */
   notifyOnCapture: z.boolean(),
+  /**
+   * The UI's colours: follow the OS, or always light or dark. Kept here, not only in the page's storage: browser mode
+   * gets a new port (so a new origin, with empty storage) on every start.
+   */
+  theme: z.enum(['system', 'light', 'dark']),
 });
 export type Settings = z.infer<typeof settings>;
 
@@ -36,6 +41,7 @@ export const settingsPatch = z.object({
   deliveryRetention: settings.shape.deliveryRetention.partial().optional(),
   bodyLimitBytes: settings.shape.bodyLimitBytes.optional(),
   notifyOnCapture: settings.shape.notifyOnCapture.optional(),
+  theme: settings.shape.theme.optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatch>;
 
@@ -43,7 +49,11 @@ export type SettingsPatch = z.infer<typeof settingsPatch>;
 export function mergeSettings(base: Settings, patch: SettingsPatch): Settings {
   return {
     ...base,
-    ...defined({ bodyLimitBytes: patch.bodyLimitBytes, notifyOnCapture: patch.notifyOnCapture }),
+    ...defined({
+      bodyLimitBytes: patch.bodyLimitBytes,
+      notifyOnCapture: patch.notifyOnCapture,
+      theme: patch.theme,
+    }),
     retention: { ...base.retention, ...defined(patch.retention ?? {}) },
     deliveryRetention: { ...base.deliveryRetention, ...defined(patch.deliveryRetention ?? {}) },
   };

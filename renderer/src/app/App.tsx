@@ -34,7 +34,7 @@ const VIEWS: ViewId[] = ['inspect', 'endpoints', 'compose', 'deliveries', 'dicti
 
 export function App() {
   const api = useApi();
-  const theme = useTheme();
+  const theme = useTheme(api);
   const publicUrl = usePublicUrl();
   const [params, updateParams] = useHashParams();
   const view = (VIEWS as string[]).includes(params.get('view') ?? '')

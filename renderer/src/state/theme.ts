@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { ApiClient } from '../../../electron/shared/contract/client';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 const KEY = 'hookscope.theme';
@@ -19,9 +20,32 @@ export function applyInitialTheme(): void {
   document.documentElement.dataset.theme = resolve(readChoice());
 }
 
-/** Follows the OS unless the user picked light or dark; the choice is remembered. */
-export function useTheme(): { choice: ThemeChoice; resolved: 'light' | 'dark'; cycle: () => void } {
+/**
+ * Follows the OS unless the user picked light or dark. The choice is kept in the engine's settings (browser mode's
+ * origin, and so its storage, changes with every start) and in the page's storage for the first paint.
+ */
+export function useTheme(api?: ApiClient): {
+  choice: ThemeChoice;
+  resolved: 'light' | 'dark';
+  cycle: () => void;
+} {
   const [choice, setChoice] = useState<ThemeChoice>(readChoice);
+  const saved = useRef<ThemeChoice | null>(null);
+  useEffect(() => {
+    api?.call('settings.get', {}).then(
+      (s) => {
+        saved.current = s.theme;
+        setChoice(s.theme);
+      },
+      () => undefined,
+    );
+  }, [api]);
+  useEffect(() => {
+    // Only a change the user made is saved, never the first read-back.
+    if (!api || saved.current === null || saved.current === choice) return;
+    saved.current = choice;
+    api.call('settings.update', { theme: choice }).catch(() => undefined);
+  }, [api, choice]);
   const [systemDark, setSystemDark] = useState(media.matches);
   useEffect(() => {
     const onChange = () => setSystemDark(media.matches);

@@ -37,6 +37,7 @@ describe('settings kept by an earlier version', () => {
       deliveryRetention: { maxAgeMs: 5000, maxCount: null },
       bodyLimitBytes: 4096,
       notifyOnCapture: false,
+      theme: 'system',
     });
   });
 });

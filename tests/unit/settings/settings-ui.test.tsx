@@ -75,6 +75,7 @@ describe('settings panel: saving keeps what was not edited exactly', () => {
       deliveryRetention: { maxAgeMs: null, maxCount: null },
       bodyLimitBytes: 102_400,
       notifyOnCapture: false,
+      theme: 'system',
     });
     expect(updates()).toEqual([{ notifyOnCapture: false }]);
   });
