@@ -1,3 +1,4 @@
+import { brotliCompressSync, deflateSync, gzipSync, zstdCompressSync } from 'node:zlib';
 import type { Entry, Har } from 'har-format';
 import type { CaptureDetail, ExportFormat } from '../../shared/contract/index';
 import { toCurl as curlCommand } from '../../shared/send/curl';
@@ -189,7 +190,10 @@ export function exportCaptures(
 function redactCapture(c: CaptureDetail, redaction: Redaction): CaptureDetail {
   const query = redactQuery(c.query, redaction);
   const body = Buffer.from(c.bodyBase64, 'base64');
-  const redactedBody = redactBody(body, contentTypeOf(c), c.contentEncoding, redaction);
+  const decoded = redactDecoded(c, redaction);
+  const redactedBody = decoded
+    ? decoded.body
+    : redactBody(body, contentTypeOf(c), c.contentEncoding, redaction);
   const delta = redactedBody.length - body.length;
   const headers = redactHeaders(c.headers, redaction);
   return {
@@ -212,9 +216,41 @@ function redactCapture(c: CaptureDetail, redaction: Redaction): CaptureDetail {
           bodySizeBytes: c.bodySizeBytes + delta,
           storedBodyBytes: c.storedBodyBytes + delta,
         }),
+    ...(decoded ? { decodedBodyBase64: decoded.decoded.toString('base64') } : {}),
     response: c.response ? { ...c.response, headers: redactHeaders(c.response.headers, redaction) } : null,
   };
 }
+
+/**
+ * A compressed body (Content-Encoding) with secrets: they are redacted in the decoded body, which is then compressed
+ * again with the same codings, so neither the decoded view nor the bytes as sent carry them. Null when there is
+ * nothing to redact there (or the codings cannot be applied again: then the body is left out rather than leaked).
+ */
+function redactDecoded(c: CaptureDetail, redaction: Redaction): { body: Buffer; decoded: Buffer } | null {
+  if (!c.contentEncoding || c.decodedBodyBase64 === null) return null;
+  const plain = Buffer.from(c.decodedBodyBase64, 'base64');
+  const redacted = redactBody(plain, contentTypeOf(c), null, redaction);
+  if (redacted === plain) return null;
+  const codings = c.contentEncoding
+    .split(',')
+    .map((coding) => coding.trim().toLowerCase())
+    .filter((coding) => coding && coding !== 'identity');
+  let body: Buffer = redacted;
+  for (const coding of codings) {
+    const encode = encoders[coding];
+    if (!encode) return { body: Buffer.alloc(0), decoded: redacted };
+    body = encode(body);
+  }
+  return { body, decoded: redacted };
+}
+
+const encoders: Record<string, (body: Buffer) => Buffer> = {
+  gzip: (b) => gzipSync(b),
+  'x-gzip': (b) => gzipSync(b),
+  deflate: (b) => deflateSync(b),
+  br: (b) => brotliCompressSync(b),
+  zstd: (b) => zstdCompressSync(b),
+};
 
 /** The Content-Type the sender wrote (the summary's `contentType` column may be a guess). */
 const contentTypeOf = (c: CaptureDetail) =>

@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -355,5 +356,47 @@ describe('a cURL export, run, re-sends the capture byte for byte', () => {
     expect(parseCurl(command).headers).toEqual(
       original.headers.filter(([n]) => !['host', 'content-length'].includes(n.toLowerCase())),
     );
+  });
+});
+
+describe('redacting a compressed body', () => {
+  it('redacts inside the decoded body and compresses it again; neither the bytes nor the decoded view leak', async () => {
+    const plain = '{"api_key":"SECRETGZIPKEY-77","visible":"gzip-visible"}';
+    const res = await send(`${app.receiverUrl}/h/export-gzip`, {
+      method: 'POST',
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['Content-Encoding', 'gzip'],
+      ],
+      body: gzipSync(plain),
+    });
+    const id = Number(res.headers['x-hookscope-capture-id']);
+    const exported = async (redact: boolean) => {
+      const out = await app.rpc<{ content: string }>('captures.export', {
+        format: 'json',
+        ids: [id],
+        redact,
+      });
+      if (!out.ok) throw new Error(out.error.message);
+      return (JSON.parse(out.value.content) as CaptureDetail[])[0]!;
+    };
+    const shared = await exported(true);
+    const sent = gunzipSync(Buffer.from(shared.bodyBase64, 'base64')).toString();
+    expect(sent).not.toContain('SECRETGZIPKEY');
+    expect(JSON.parse(sent)).toMatchObject({ visible: 'gzip-visible' });
+    expect(Buffer.from(shared.decodedBodyBase64!, 'base64').toString()).toBe(sent);
+    expect(shared.storedBodyBytes).toBe(Buffer.from(shared.bodyBase64, 'base64').length);
+    for (const format of ['har', 'jsonl', 'curl'] as const) {
+      const out = await app.rpc<{ content: string }>('captures.export', { format, ids: [id] });
+      if (!out.ok) throw new Error(out.error.message);
+      const base64s = out.value.content.match(/[A-Za-z0-9+/]{20,}={0,2}/g) ?? [];
+      const decoded = base64s.map((b) => Buffer.from(b, 'base64'));
+      const texts = decoded.map((b) =>
+        b[0] === 0x1f && b[1] === 0x8b ? gunzipSync(b).toString() : b.toString(),
+      );
+      expect([out.value.content, ...texts].join('\n'), format).not.toContain('SECRETGZIPKEY');
+    }
+    const own = await exported(false);
+    expect(gunzipSync(Buffer.from(own.bodyBase64, 'base64')).toString()).toBe(plain);
   });
 });
