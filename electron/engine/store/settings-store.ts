@@ -24,11 +24,7 @@ export class SettingsStore {
   constructor(private readonly db: Database.Database) {
     const row = db.prepare("SELECT value FROM settings WHERE key = 'settings'").get() as
       { value: string } | undefined;
-    // Merged field by field, so settings stored before a field existed (e.g. `deliveryRetention.maxCount`) keep theirs.
-    const parsed = row
-      ? settingsSchema.safeParse(mergeSettings(defaultSettings, JSON.parse(row.value) as SettingsPatch))
-      : null;
-    this.cached = parsed?.success ? parsed.data : defaultSettings;
+    this.cached = row ? readStored(row.value) : defaultSettings;
   }
 
   get(): Settings {
@@ -53,4 +49,32 @@ export class SettingsStore {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
+}
+
+/**
+ * Stored settings over the defaults, merged field by field: settings stored before a field existed (e.g.
+ * `deliveryRetention.maxCount`) keep theirs, and a field that no longer validates (or unreadable JSON) falls back to
+ * its default alone instead of taking every other stored setting with it.
+ */
+function readStored(json: string): Settings {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(json);
+  } catch {
+    return defaultSettings;
+  }
+  if (typeof stored !== 'object' || stored === null) return defaultSettings;
+  let settings = defaultSettings;
+  const tryPatch = (patch: SettingsPatch) => {
+    const next = settingsSchema.safeParse(mergeSettings(settings, patch));
+    if (next.success) settings = next.data;
+    return next.success;
+  };
+  for (const [key, value] of Object.entries(stored)) {
+    if (tryPatch({ [key]: value } as SettingsPatch)) continue;
+    if (typeof value === 'object' && value !== null)
+      for (const [field, inner] of Object.entries(value))
+        tryPatch({ [key]: { [field]: inner } } as SettingsPatch);
+  }
+  return settings;
 }

@@ -40,4 +40,28 @@ describe('settings kept by an earlier version', () => {
       theme: 'system',
     });
   });
+
+  it('keep every valid setting when one no longer validates, and survive unreadable JSON', () => {
+    stores.db.prepare("INSERT INTO settings (key, value) VALUES ('settings', ?)").run(
+      JSON.stringify({
+        retention: { maxCount: 10, maxAgeMs: 5 }, // an age below today's minimum
+        bodyLimitBytes: 4096,
+        notifyOnCapture: 'yes', // not a boolean
+        theme: 'dark',
+      }),
+    );
+    shut();
+    stores = open();
+    expect(stores.settings.get()).toEqual({
+      retention: { maxCount: 10, maxAgeMs: null },
+      deliveryRetention: { maxAgeMs: null, maxCount: null },
+      bodyLimitBytes: 4096,
+      notifyOnCapture: true,
+      theme: 'dark',
+    });
+    stores.db.prepare("UPDATE settings SET value = '{not json' WHERE key = 'settings'").run();
+    shut();
+    stores = open();
+    expect(stores.settings.get().bodyLimitBytes).toBe(25 * 1024 * 1024);
+  });
 });
