@@ -213,6 +213,8 @@ export function scaleThousand(value: number, minDecimals: number): string {
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const KEEPS_LEADING_ZERO = new Set(['39', '378', '379']);
+
 /** `phn` {c, n} → +61 401234567. */
 export function formatPhone(value: unknown): Formatted {
   if (typeof value === 'string') return fmt('phone', clip(value));
@@ -224,7 +226,8 @@ export function formatPhone(value: unknown): Formatted {
   const problems: string[] = [];
   if (cs && !/^\d{1,4}$/.test(cs)) problems.push('Country calling code is not 1–4 digits.');
   if (!ns) problems.push('No national number (n).');
-  if (/^0/.test(ns)) problems.push('National number starts with a trunk 0.');
+  // Italy (and San Marino, the Vatican) keep the leading 0 of landlines in international form: +39 06… is right.
+  if (/^0/.test(ns) && !KEEPS_LEADING_ZERO.has(cs)) problems.push('National number starts with a trunk 0.');
   return fmt('phone', cs ? `+${cs} ${ns}` : ns, {
     details: [`country code ${cs || '(none)'}, national number ${ns || '(none)'}`],
     problems,

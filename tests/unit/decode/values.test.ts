@@ -54,6 +54,16 @@ describe('typed values', () => {
     expect(formatPhone({ c: 'x1', n: '' }).problems.length).toBe(2);
   });
 
+  it('phn: a leading 0 is a trunk prefix to warn about, except where it is part of the number (Italy)', () => {
+    expect(formatPhone({ c: '61', n: '0401234567' }).problems).toEqual([
+      'National number starts with a trunk 0.',
+    ]);
+    expect(formatPhone({ c: '39', n: '0612345678' })).toMatchObject({
+      display: '+39 0612345678',
+      problems: [],
+    });
+  });
+
   it('geo lat/lng are ÷ 1,000,000', () => {
     const f = formatGeo({ name: 'Kolkata', id: 0, lat: 37751000, lng: -97822000 });
     expect(f.display).toBe('Kolkata (37.751000, -97.822000)');
