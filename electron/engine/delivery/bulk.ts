@@ -4,6 +4,7 @@ import type { HeaderPair } from '../../shared/contract/captures';
 import { ApiError } from '../../shared/contract/errors';
 import { httpUrl, type BulkProgress, type bulkTemplate } from '../../shared/contract/delivery';
 import { recordsFromFile, resolveTemplate, type Escape } from '../../shared/send/merge-fields';
+import { headerByteString } from '../../shared/send/bytes';
 import { templateBodyFormat } from '../../shared/send/template-body';
 import { chunksInTurns } from '../util/background-chunks';
 import type { Clock } from '../util/clock';
@@ -272,7 +273,11 @@ export class BulkRunner {
     // the body's format (or its Content-Type) for that row.
     const format = templateBodyFormat(template.headers, template.body);
     const url = resolve(template.url, 'whole-url');
-    const headers: HeaderPair[] = template.headers.map(([name, value]) => [name, resolve(value)]);
+    // Typed text: a value beyond ASCII goes out as its UTF-8 bytes (the HTTP client writes one byte per character).
+    const headers: HeaderPair[] = template.headers.map(([name, value]) => [
+      name,
+      headerByteString(resolve(value)),
+    ]);
     const body = resolve(template.body, format.escape);
     if (unresolved.size > 0) {
       errors.push({

@@ -73,6 +73,23 @@ describe('bulk send', () => {
     expect(rate).toBeLessThan(110);
   });
 
+  it('a merged header value beyond ASCII goes out as its UTF-8 bytes', async () => {
+    server = await cueServer(() => ({ status: 200 }));
+    h = deliveryHarness();
+    h.service.start();
+    h.service.startBulk({
+      template: { method: 'POST', url: `${server.url}/city`, headers: [['X-City', '[City]']], body: 'x=1' },
+      rows: { content: 'City\nSão Paulo', format: 'csv' },
+      batchSize: 10,
+      concurrency: 1,
+      policy: 'none',
+    } as never);
+    await h.drain(10);
+    const raw = server.received[0]!.rawHeaders;
+    const value = raw[raw.findIndex((n) => n.toLowerCase() === 'x-city') + 1]!;
+    expect(Buffer.from(value, 'latin1').toString('utf8')).toBe('São Paulo');
+  });
+
   it('rows that cannot be sent are skipped and named; the rest go out', async () => {
     server = await cueServer(() => ({ status: 200 }));
     h = deliveryHarness();

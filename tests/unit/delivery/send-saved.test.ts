@@ -43,6 +43,11 @@ describe('resolveSaved: environment values escaped as in the composer', () => {
     expect(xml.request.headers).toEqual([['content-type', 'application/xml']]);
   });
 
+  it('a header value beyond ASCII goes out as its UTF-8 bytes (one character per byte), as from the composer', () => {
+    const r = resolveSaved(saved({ headers: [['X-Who', '{{city}}']] }), { city: 'São Paulo' });
+    expect(Buffer.from(r.request.headers[0]![1], 'latin1').toString('utf8')).toBe('São Paulo');
+  });
+
   it('names what stayed unresolved and sends it as typed', () => {
     const r = resolveSaved(saved({ body: '{"x":"{{missing}}"}' }), env);
     expect(r.unresolved).toEqual(['{{missing}}']);

@@ -2,7 +2,7 @@ import type { HeaderPair } from '../../../../electron/shared/contract/captures';
 import type { SavedWebhook } from '../../../../electron/shared/contract/delivery';
 import { resolveTemplate, type Escape } from '../../../../electron/shared/send/merge-fields';
 import { templateBodyFormat } from '../../../../electron/shared/send/template-body';
-import { textToBase64 } from '../../../../electron/shared/send/bytes';
+import { headerByteString, textToBase64 } from '../../../../electron/shared/send/bytes';
 
 /**
  * A saved webhook with `{{variables}}` of the active environment filled in, plus what stayed unresolved. Values are
@@ -17,7 +17,8 @@ export function resolveSaved(webhook: SavedWebhook, env: Record<string, string>)
     return r.text;
   };
   const format = templateBodyFormat(webhook.headers, webhook.body);
-  const headers: HeaderPair[] = webhook.headers.map(([n, v]) => [n, fill(v)]);
+  // Typed text: a value beyond ASCII goes out as its UTF-8 bytes, as from the composer.
+  const headers: HeaderPair[] = webhook.headers.map(([n, v]) => [n, headerByteString(fill(v))]);
   const body = fill(webhook.body, format.escape);
   if (format.contentType && !headers.some(([n]) => n.toLowerCase() === 'content-type'))
     headers.push(['Content-Type', format.contentType]);
