@@ -12,6 +12,7 @@ import {
 import type { HeaderPair } from '../../shared/contract/captures';
 import { signingConfig, signingSchemes } from '../../shared/send/signing-config';
 import { contentTypeHeaderFor } from '../../shared/send/content-type';
+import { headerByteString } from '../../shared/send/bytes';
 import { parseFlags, UsageError, type CliIo } from '../io';
 
 export const sendUsage = `Usage: hookscope send <url> [options]
@@ -164,7 +165,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       sendInput.parse({
         ...options,
         type: 'manual',
-        request: { method, url, headers, bodyBase64: body.toString('base64') },
+        // Typed on the command line: a value beyond ASCII goes out as its UTF-8 bytes, as curl sends it.
+        request: {
+          method,
+          url,
+          headers: headers.map(([n, v]): HeaderPair => [n, headerByteString(v)]),
+          bodyBase64: body.toString('base64'),
+        },
       }),
     );
     const final = await engine.untilDelivered(summary.id);

@@ -55,6 +55,14 @@ describe('hookscope send', () => {
     expect(server.received[0]!.headers['x-test']).toBe('yes');
   });
 
+  it('sends a header value typed beyond ASCII as its UTF-8 bytes, as curl does', async () => {
+    server = await cueServer(() => ({ status: 200 }));
+    expect(await send([`${server.url}/utf8`, '-H', 'X-City: São Paulo'], io().io)).toBe(0);
+    const raw = server.received[0]!.rawHeaders;
+    const value = raw[raw.findIndex((n) => n.toLowerCase() === 'x-city') + 1]!;
+    expect(Buffer.from(value, 'latin1').toString('utf8')).toBe('São Paulo');
+  });
+
   it('exits 1 when the delivery finally fails (Ortto does not retry 404)', async () => {
     server = await cueServer(() => ({ status: 404 }));
     const t = io();
