@@ -57,6 +57,65 @@ describe('the smallest window (800 × 600)', () => {
     await page.locator('.view-tab[data-view="inspect"]').click();
   });
 
+  it('keeps Time, Method, Path and Status of a list row inside the list pane, each under its own header', async () => {
+    const { page } = s;
+    await send(s.app.receiverUrl, '/narrow/columns/a-rather-long-path-segment', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"ok":true}',
+    });
+    const target = page.locator('.row[data-capture-id]', { hasText: '/narrow/columns' }).first();
+    await target.waitFor();
+    const layout = await target.evaluate((row) => {
+      const box = (e: Element) => {
+        const r = e.getBoundingClientRect();
+        return { left: r.left, right: r.right, width: r.width };
+      };
+      const pane = row.closest('.list-pane')!.getBoundingClientRect();
+      const scroll = row.closest('.list-scroll')!;
+      const scrollBox = scroll.getBoundingClientRect();
+      // The visible part of the list: the pane, less the scroll area's vertical scrollbar.
+      const visible = {
+        left: Math.max(pane.left, scrollBox.left),
+        right: Math.min(pane.right, scrollBox.left + scroll.clientLeft + scroll.clientWidth),
+      };
+      const columns = ['time', 'method', 'path', 'endpoint', 'status', 'size', 'ctype', 'source'];
+      const cells = [...row.querySelectorAll('.cell')]
+        .map((c) => ({ name: columns.find((n) => c.classList.contains(n))!, ...box(c) }))
+        .filter((c) => c.width > 0);
+      const headers = [...row.closest('.capture-list')!.querySelectorAll('.list-header [role=columnheader]')]
+        .map((h) => ({ name: h.textContent!, ...box(h) }))
+        .filter((h) => h.width > 0);
+      return { visible, cells, headers };
+    });
+    const cell = (name: string) => layout.cells.find((c) => c.name === name);
+    for (const name of ['time', 'method', 'path', 'status']) {
+      const c = cell(name);
+      expect(c, `${name} cell shown`).toBeDefined();
+      expect(c!.left, `${name} starts inside the list pane`).toBeGreaterThanOrEqual(
+        layout.visible.left - 0.5,
+      );
+      expect(c!.right, `${name} ends inside the list pane`).toBeLessThanOrEqual(layout.visible.right + 0.5);
+    }
+    // Every shown cell lies inside the visible list, and one header stands over each shown cell, left edges aligned.
+    for (const c of layout.cells)
+      expect(c.right, `${c.name} ends inside`).toBeLessThanOrEqual(layout.visible.right + 0.5);
+    const headerOf: Record<string, string> = {
+      time: 'Time',
+      method: 'Method',
+      path: 'Path',
+      endpoint: 'Endpoint',
+      status: 'Status',
+      size: 'Size',
+      ctype: 'Content type',
+      source: 'Source',
+    };
+    expect(layout.headers.map((h) => h.name)).toEqual(layout.cells.map((c) => headerOf[c.name]));
+    layout.headers.forEach((h, i) =>
+      expect(Math.abs(h.left - layout.cells[i]!.left), `${h.name} aligned`).toBeLessThan(1),
+    );
+  });
+
   it("keeps every tab of a capture's detail inside the detail pane", async () => {
     const { page } = s;
     await send(s.app.receiverUrl, '/narrow/form', {

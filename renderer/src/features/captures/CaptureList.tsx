@@ -235,15 +235,21 @@ export const CaptureList = memo(function CaptureList({
         <span role="columnheader">Time</span>
         <span role="columnheader">Method</span>
         <span role="columnheader">Path</span>
-        <span role="columnheader">Endpoint</span>
+        <span role="columnheader" className="col-endpoint">
+          Endpoint
+        </span>
         <span role="columnheader" className="num">
           Status
         </span>
-        <span role="columnheader" className="num">
+        <span role="columnheader" className="num col-size">
           Size
         </span>
-        <span role="columnheader">Content type</span>
-        <span role="columnheader">Source</span>
+        <span role="columnheader" className="col-ctype">
+          Content type
+        </span>
+        <span role="columnheader" className="col-source">
+          Source
+        </span>
       </div>
       <div
         className="list-scroll"
