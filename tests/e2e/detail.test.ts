@@ -259,6 +259,25 @@ describe('capture detail', () => {
     expect(await page.locator('.body-raw').innerText()).toContain('Binary body');
   });
 
+  it('text in a declared charset other than UTF-8 reads as text, the charset named', async () => {
+    const { page } = s;
+    await send(s.app.receiverUrl, '/latin1-detail', {
+      method: 'POST',
+      body: new Uint8Array(Buffer.from('Café crème, naïve', 'latin1')),
+      headers: { 'content-type': 'text/plain; charset=iso-8859-1' },
+    });
+    await selectCapture(page, '/latin1-detail');
+    await openTab(page, 'body');
+    await page.locator('.body-view').waitFor();
+    expect(await page.locator('.body-view').getAttribute('data-kind')).toBe('text');
+    expect(await page.getByTestId('text-body').innerText()).toBe('Café crème, naïve');
+    expect(await page.getByTestId('body-charset').innerText()).toBe('windows-1252');
+    await page.locator('.body-toolbar [data-mode="raw"]').click();
+    await eventually(async () =>
+      expect((await monacoText(page, '.body-raw')).trim()).toBe('Café crème, naïve'),
+    );
+  });
+
   it('copies the request as a cURL command that re-sends the same bytes', async () => {
     const { page } = s;
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -21,3 +21,59 @@ export function bytesToText(bytes: Uint8Array): string | null {
 export function bytesToTextLenient(bytes: Uint8Array): string {
   return lenient.decode(bytes);
 }
+
+/** The `charset` parameter of a Content-Type header (unquoted, lower-cased), or null when there is none. */
+export function charsetOf(contentType: string | null | undefined): string | null {
+  if (!contentType) return null;
+  for (const param of contentType.split(';').slice(1)) {
+    const eq = param.indexOf('=');
+    if (eq < 0 || param.slice(0, eq).trim().toLowerCase() !== 'charset') continue;
+    const value = param
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .trim()
+      .toLowerCase();
+    return value || null;
+  }
+  return null;
+}
+
+export interface BodyText {
+  /** The text, or null when the bytes are not text in that charset (or contain NULs): show them as binary. */
+  text: string | null;
+  /** The WHATWG encoding the text was decoded with (`TextDecoder.encoding`: `utf-8`, `windows-1252`, …). */
+  encoding: string | null;
+  /** The charset the Content-Type declared, or null. */
+  declared: string | null;
+  /** The declared charset is not one TextDecoder knows, so UTF-8 was tried instead. */
+  unknownCharset: boolean;
+}
+
+/**
+ * A body's text in the charset its Content-Type declares (any WHATWG encoding: iso-8859-1 and windows-1252,
+ * utf-16, shift_jis, …), else UTF-8. Decoding is strict: bytes that are not valid in that charset stay binary.
+ */
+export function bodyText(bytes: Uint8Array, contentType: string | null | undefined): BodyText {
+  const declared = charsetOf(contentType);
+  let decoder: TextDecoder | null = null;
+  if (declared !== null) {
+    try {
+      decoder = new TextDecoder(declared, { fatal: true });
+    } catch {
+      // RangeError: an unknown label, or one WHATWG maps to "replacement" (iso-2022-kr, …).
+    }
+  }
+  const unknownCharset = declared !== null && decoder === null;
+  if (decoder === null || decoder.encoding === 'utf-8') {
+    const text = bytesToText(bytes);
+    return { text, encoding: text === null ? null : 'utf-8', declared, unknownCharset };
+  }
+  try {
+    const text = decoder.decode(bytes);
+    if (!text.includes('\0')) return { text, encoding: decoder.encoding, declared, unknownCharset };
+  } catch {
+    /* not valid in the declared charset */
+  }
+  return { text: null, encoding: null, declared, unknownCharset };
+}

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { CodeEditor } from '../../components/code-editor';
 import { Highlight } from '../../components/Highlight';
 import { bodyKind, editorLanguage, type BodyKind } from '../../lib/body-kind';
-import { bytesToText } from '../../lib/bytes';
+import { bodyText, type BodyText } from '../../lib/bytes';
 import { formatBytes } from '../../lib/format';
 import { tryParseJson } from '../../lib/json-normalize';
 import { prettyXml } from '../../lib/xml';
@@ -26,7 +26,9 @@ export function BodyView({
   query: string;
   note?: string | null;
 }) {
-  const text = useMemo(() => bytesToText(bytes), [bytes]);
+  const decoded = useMemo(() => bodyText(bytes, contentType), [bytes, contentType]);
+  const { text } = decoded;
+  const charset = charsetLabel(decoded);
   const kind = bodyKind(contentType, text, bytes.length);
   const [mode, setMode] = useState<Mode>(kind === 'binary' ? 'hex' : 'pretty');
   if (kind === 'empty') return <div className="muted pad empty-body">No body.</div>;
@@ -49,7 +51,16 @@ export function BodyView({
           ))}
         </div>
         <span className="muted">
-          {kindLabel(kind)} · {formatBytes(bytes.length)}
+          {kindLabel(kind)} ·{' '}
+          {charset && (
+            <>
+              <span className="body-charset" data-testid="body-charset" title={charset.title}>
+                {charset.text}
+              </span>{' '}
+              ·{' '}
+            </>
+          )}
+          {formatBytes(bytes.length)}
         </span>
         {note && <span className="pill pill-info">{note}</span>}
       </div>
@@ -57,7 +68,11 @@ export function BodyView({
         {mode === 'hex' && <HexView bytes={bytes} />}
         {mode === 'raw' &&
           (text === null ? (
-            <div className="notice">Binary body — not valid UTF-8. Use Hex, or download it.</div>
+            <div className="notice">
+              Binary body — not valid{' '}
+              {decoded.declared && !decoded.unknownCharset ? decoded.declared : 'UTF-8'}. Use Hex, or download
+              it.
+            </div>
           ) : bytes.length > RAW_EDITOR_LIMIT ? (
             <pre className="text-body">{text}</pre>
           ) : (
@@ -69,6 +84,24 @@ export function BodyView({
       </div>
     </div>
   );
+}
+
+/** Which charset the text was read in, when it is not plain UTF-8 (the usual case, left unsaid). */
+function charsetLabel(d: BodyText): { text: string; title: string } | null {
+  if (d.text === null) return null;
+  if (d.unknownCharset)
+    return {
+      text: `read as UTF-8`,
+      title: `Unknown charset "${d.declared}" in Content-Type; the body is valid UTF-8 and shown as such`,
+    };
+  if (d.encoding === null || d.encoding === 'utf-8') return null;
+  return {
+    text: d.encoding,
+    title:
+      d.declared === d.encoding
+        ? `Decoded as ${d.encoding}, the charset in Content-Type`
+        : `Content-Type says charset=${d.declared}; decoded as ${d.encoding} (its WHATWG Encoding Standard name)`,
+  };
 }
 
 function kindLabel(kind: BodyKind): string {

@@ -1,4 +1,4 @@
-import { bytesToText } from '../../lib/bytes';
+import { bodyText } from '../../lib/bytes';
 import { formatBytes } from '../../lib/format';
 import { boundaryOf, parseMultipart } from '../../../../electron/shared/decode/multipart';
 import { downloadBlob } from '../../components/download';
@@ -23,7 +23,7 @@ export function MultipartView({
     <div className="multipart-view">
       {error && <div className="notice notice-warn">{error}</div>}
       {parts.map((part, i) => {
-        const text = bytesToText(part.body.subarray(0, PREVIEW_BYTES));
+        const { text } = bodyText(part.body.subarray(0, PREVIEW_BYTES), part.contentType);
         return (
           <section key={i} className="part" data-testid="multipart-part">
             <header className="part-header">

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CaptureDetail } from '../../../../electron/shared/contract/captures';
 import { useApi } from '../../api';
 import { DiffEditor } from '../../components/code-editor';
-import { base64ToBytes, bytesToText } from '../../lib/bytes';
+import { base64ToBytes, bodyText as decodeText } from '../../lib/bytes';
 import { bodyKind, editorLanguage } from '../../lib/body-kind';
 import { formatDateTime } from '../../lib/format';
 import { prettyJson } from '../../lib/json-normalize';
@@ -17,8 +17,10 @@ function headerText(d: CaptureDetail): string {
 
 function bodyText(d: CaptureDetail, normalise: boolean): { text: string; language: string } {
   const bytes = base64ToBytes(d.decodedBodyBase64 ?? d.bodyBase64);
-  const text = bytesToText(bytes);
-  const kind = bodyKind(d.contentType, text, bytes.length);
+  // The header as sent carries the charset; the summary field may hold only the media type.
+  const contentType = d.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? d.contentType;
+  const { text } = decodeText(bytes, contentType);
+  const kind = bodyKind(contentType, text, bytes.length);
   if (text === null) {
     const rows = Math.min(Math.ceil(bytes.length / 16), 4096);
     return {

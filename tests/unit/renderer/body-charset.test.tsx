@@ -1,0 +1,86 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BodyView } from '../../../renderer/src/features/detail/BodyView';
+import { bodyText, charsetOf } from '../../../renderer/src/lib/bytes';
+
+afterEach(cleanup);
+
+const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+
+describe('bodies in the charset their Content-Type declares', () => {
+  it('reads charset parameters, quoted or not, in any case', () => {
+    expect(charsetOf('text/plain; charset=ISO-8859-1')).toBe('iso-8859-1');
+    expect(charsetOf('text/plain;format=flowed; Charset="Shift_JIS"')).toBe('shift_jis');
+    expect(charsetOf('application/json')).toBeNull();
+    expect(charsetOf('text/plain; charset=')).toBeNull();
+    expect(charsetOf(null)).toBeNull();
+  });
+
+  it('decodes with the declared charset, strictly; undeclared non-UTF-8 bytes stay binary', () => {
+    const bytes = latin1('Café crème, naïve');
+    expect(bodyText(bytes, 'text/plain; charset=iso-8859-1')).toEqual({
+      text: 'Café crème, naïve',
+      encoding: 'windows-1252',
+      declared: 'iso-8859-1',
+      unknownCharset: false,
+    });
+    expect(bodyText(bytes, 'text/plain').text).toBeNull();
+    expect(bodyText(bytes, 'text/plain; charset=utf-8').text).toBeNull();
+
+    const utf16 = new Uint8Array([0x68, 0x00, 0xe9, 0x00, 0x3d, 0xd8, 0x00, 0xde]); // "hé😀" little-endian
+    expect(bodyText(utf16, 'text/plain; charset=utf-16le')).toMatchObject({
+      text: 'hé😀',
+      encoding: 'utf-16le',
+    });
+    expect(bodyText(utf16.subarray(0, 7), 'text/plain; charset=utf-16le').text).toBeNull(); // odd length
+
+    const sjis = new Uint8Array([0x82, 0xb1, 0x82, 0xf1, 0x82, 0xc9, 0x82, 0xbf, 0x82, 0xcd]); // こんにちは
+    expect(bodyText(sjis, 'text/plain; charset=shift_jis')).toMatchObject({
+      text: 'こんにちは',
+      encoding: 'shift_jis',
+    });
+    // NULs are binary in any charset.
+    expect(bodyText(new Uint8Array([0x41, 0x00, 0x42]), 'text/plain; charset=windows-1252').text).toBeNull();
+    // An unknown charset: UTF-8 is tried instead, and that is said.
+    expect(bodyText(latin1('plain'), 'text/plain; charset=x-no-such')).toMatchObject({
+      text: 'plain',
+      encoding: 'utf-8',
+      unknownCharset: true,
+    });
+  });
+
+  it('shows a Latin-1 text body as text, names the charset, and renders hostile text as text', () => {
+    const body = 'Café <img src=x onerror=alert(1)> naïve';
+    const { container, getByTestId } = render(
+      <BodyView bytes={latin1(body)} contentType="text/plain; charset=iso-8859-1" query="" />,
+    );
+    expect(container.querySelector('.body-view')!.getAttribute('data-kind')).toBe('text');
+    expect(container.querySelector('.body-toolbar')!.textContent).toContain('Text · windows-1252 · 39 B');
+    expect(getByTestId('body-charset').getAttribute('title')).toContain('charset=iso-8859-1');
+    expect(getByTestId('text-body').textContent).toBe(body);
+    expect(container.querySelector('img')).toBeNull();
+  });
+
+  it('keeps undeclared non-UTF-8 bytes binary, and says which charset they failed', () => {
+    const { container, unmount } = render(
+      <BodyView bytes={latin1('Café')} contentType="text/plain" query="" />,
+    );
+    expect(container.querySelector('.body-view')!.getAttribute('data-kind')).toBe('binary');
+    expect(container.querySelector('[data-testid=body-charset]')).toBeNull();
+    fireEvent.click(container.querySelector('[data-mode=raw]')!);
+    expect(container.querySelector('.body-raw')!.textContent).toContain('not valid UTF-8');
+    unmount();
+
+    const sjisBroken = render(
+      <BodyView
+        bytes={new Uint8Array([0x82, 0xb1, 0x82])}
+        contentType="text/plain; charset=shift_jis"
+        query=""
+      />,
+    );
+    expect(sjisBroken.container.querySelector('.body-view')!.getAttribute('data-kind')).toBe('binary');
+    fireEvent.click(sjisBroken.container.querySelector('[data-mode=raw]')!);
+    expect(sjisBroken.container.querySelector('.body-raw')!.textContent).toContain('not valid shift_jis');
+  });
+});
