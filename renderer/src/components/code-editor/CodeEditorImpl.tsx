@@ -1,7 +1,8 @@
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type * as Monaco from 'monaco-editor';
 import { monaco } from './monaco-instance';
+import { editorLanguageFor } from './language';
 import type { CodeEditorProps } from './types';
 import { useEditorTheme } from './use-editor-theme';
 
@@ -21,6 +22,7 @@ export default function CodeEditorImpl({
   decorations,
 }: CodeEditorProps) {
   const theme = useEditorTheme();
+  const shownLanguage = useMemo(() => editorLanguageFor(language, value), [language, value]);
   const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const collection = useRef<Monaco.editor.IEditorDecorationsCollection | null>(null);
   // Texts this editor emitted through onChange. React renders after Monaco's event, so the parent can echo one
@@ -58,11 +60,11 @@ export default function CodeEditorImpl({
   };
 
   return (
-    <div className="code-editor" data-language={language} style={{ height }}>
+    <div className="code-editor" data-language={shownLanguage} style={{ height }}>
       <Editor
         defaultValue={value}
         value={external ? value : undefined}
-        language={language}
+        language={shownLanguage}
         theme={theme}
         height="100%"
         onMount={onMount}

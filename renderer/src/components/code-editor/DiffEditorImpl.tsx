@@ -1,12 +1,17 @@
 import { DiffEditor, type DiffOnMount } from '@monaco-editor/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type * as Monaco from 'monaco-editor';
 import './monaco-instance';
+import { editorLanguageFor } from './language';
 import type { DiffEditorProps } from './types';
 import { useEditorTheme } from './use-editor-theme';
 
 export default function DiffEditorImpl({ original, modified, language, height = '100%' }: DiffEditorProps) {
   const theme = useEditorTheme();
+  const shownLanguage = useMemo(
+    () => editorLanguageFor(language, original, modified),
+    [language, original, modified],
+  );
   // @monaco-editor/react disposes the text models before the diff widget lets go of them ("TextModel got disposed
   // before DiffEditorWidget model got reset"). Keep the models and release them ourselves once the widget is gone.
   const models = useRef<Monaco.editor.ITextModel[]>([]);
@@ -22,11 +27,11 @@ export default function DiffEditorImpl({ original, modified, language, height = 
     [],
   );
   return (
-    <div className="code-editor diff-editor" data-language={language} style={{ height }}>
+    <div className="code-editor diff-editor" data-language={shownLanguage} style={{ height }}>
       <DiffEditor
         original={original}
         modified={modified}
-        language={language}
+        language={shownLanguage}
         theme={theme}
         height="100%"
         onMount={onMount}
