@@ -119,9 +119,13 @@ function redactJson(body: Buffer, isSecret: (n: string) => boolean): Buffer {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
-    JSON.parse(text);
   } catch {
     return body;
+  }
+  try {
+    JSON.parse(text);
+  } catch {
+    return redactBrokenJson(body, text, isSecret);
   }
   let spans: Array<[number, number]>;
   try {
@@ -142,6 +146,29 @@ function redactJson(body: Buffer, isSecret: (n: string) => boolean): Buffer {
   }
   return Buffer.from(out + text.slice(at));
 }
+
+/**
+ * JSON that does not parse (a body cut off at the size limit, a sender's typo) still carries its secrets: each
+ * `"name": value` pair whose name is secret gets its value (a string, even one cut off, or a bare number or word)
+ * replaced. Looser than the walk over valid JSON: text inside a string that looks like a pair may be redacted too.
+ */
+function redactBrokenJson(body: Buffer, text: string, isSecret: (n: string) => boolean): Buffer {
+  let changed = false;
+  const out = text.replace(BROKEN_JSON_PAIR, (pair: string, key: string, value: string) => {
+    let name = key;
+    try {
+      name = JSON.parse(`"${key}"`) as string;
+    } catch {
+      // An escape cut off: the raw name is the best guess.
+    }
+    if (!isSecret(name) || value === 'null') return pair;
+    changed = true;
+    return `${pair.slice(0, pair.length - value.length)}${JSON.stringify(redactedMarker)}`;
+  });
+  return changed ? Buffer.from(out) : body;
+}
+
+const BROKEN_JSON_PAIR = /"((?:[^"\\]|\\.)*)"\s*:\s*("(?:[^"\\]|\\.)*"?|[^\s,\]}"]+)/g;
 
 /**
  * Where, in valid JSON text, the values of secret-named keys are (outermost only, in order). `null` values are

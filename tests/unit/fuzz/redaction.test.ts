@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CaptureDetail, ExportFormat, HeaderPair } from '../../../electron/shared/contract/index';
 import { exportCaptures } from '../../../electron/engine/captures/export';
-import { redactionFor, standardRedaction } from '../../../electron/engine/captures/redaction';
+import { redactBody, redactionFor, standardRedaction } from '../../../electron/engine/captures/redaction';
 
 const secretNames = fc.oneof(
   fc.constantFrom(
@@ -321,6 +321,33 @@ describe('body redaction (fuzzed)', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('JSON bodies that do not parse', () => {
+  const redacted = (text: string) =>
+    redactBody(Buffer.from(text), 'application/json', null, standardRedaction).toString();
+
+  it('a body cut off at the size limit still has its secret values redacted, the rest kept', () => {
+    const cut =
+      '{"event":"contact.created","api_key":"SECRETCUTKEY-1","password":"SECRETPW","note":"kept","token":"SECRETTOK';
+    const out = redacted(cut);
+    for (const secret of ['SECRETCUTKEY', 'SECRETPW', 'SECRETTOK']) expect(out).not.toContain(secret);
+    expect(out).toContain('"note":"kept"');
+    expect(out).toContain('"event":"contact.created"');
+    expect(redacted('{"api_key": 12345678, "n": 1,')).not.toContain('12345678');
+    expect(redacted('{"a":1,"b":')).toBe('{"a":1,"b":');
+  });
+
+  it('never throws and never keeps a secret string value, whatever the text around it (fuzz)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), fc.string({ maxLength: 30 }), (before, after) => {
+        const text = `{${JSON.stringify(before)}:1,"secret":"SECRETFUZZ-9"${after}`;
+        const out = redacted(text);
+        if (!text.includes('SECRETFUZZ-9"') || before.includes('"')) return;
+        expect(out).not.toContain('SECRETFUZZ-9');
+      }),
     );
   });
 });
