@@ -16,14 +16,22 @@ const decodeText = (base64: string) => {
 export function DeliveryDetailPanel({ id }: { id: number }) {
   const api = useApi();
   const [detail, setDetail] = useState<DeliveryDetail | null>(null);
+  /** Could not load this delivery: replaces the panel. */
   const [error, setError] = useState<string | null>(null);
+  /** A refused action (Retry now on a held delivery…): shown above the detail, which stays. */
+  const [refused, setRefused] = useState<string | null>(null);
   const load = () =>
     api.call('deliveries.get', { id }).then(
-      (d) => setDetail(d),
+      (d) => {
+        setDetail(d);
+        setError(null);
+      },
       (e: Error) => setError(e.message),
     );
   useEffect(() => {
     setDetail(null);
+    setError(null);
+    setRefused(null);
     void load();
   }, [id]);
   useEvent('delivery.updated', ({ items }) => {
@@ -31,8 +39,11 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
   });
   const act = (method: 'deliveries.cancel' | 'deliveries.retryNow') =>
     api.call(method, { id }).then(
-      () => load(),
-      (e: Error) => setError(e.message),
+      () => {
+        setRefused(null);
+        return load();
+      },
+      (e: Error) => setRefused(e.message),
     );
   if (error) return <div className="notice notice-error">{error}</div>;
   if (!detail) return <p className="muted pad">Loading…</p>;
@@ -48,7 +59,10 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
         <button
           className="btn btn-small"
           type="button"
-          disabled={detail.state === 'in_flight'}
+          disabled={detail.state === 'in_flight' || detail.state === 'held'}
+          title={
+            detail.state === 'held' ? 'Held while its bulk send is paused: resume the bulk send' : undefined
+          }
           onClick={() => void act('deliveries.retryNow')}
         >
           Retry now
@@ -62,6 +76,11 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
           Cancel
         </button>
       </div>
+      {refused && (
+        <div className="notice notice-error" role="alert">
+          {refused}
+        </div>
+      )}
       <p className="muted delivery-meta">
         {detail.name || 'unnamed'} · {detail.type} · policy {detail.policy} · attempt {detail.attempts} of{' '}
         {detail.maxAttempts}
