@@ -60,6 +60,8 @@ export class BulkRunner {
   private readonly items = new Map<number, Item[]>();
   private readonly statements = new Map<string, Database.Statement>();
   private lastEmit = new Map<number, number>();
+  /** A progress event owed for changes made inside the throttle window (the last ones of a burst). */
+  private readonly trailing = new Map<number, ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly db: Database.Database,
@@ -186,6 +188,8 @@ export class BulkRunner {
     this.sql('DELETE FROM bulk_jobs WHERE id = ?').run(id);
     this.items.delete(id);
     this.lastEmit.delete(id);
+    clearTimeout(this.trailing.get(id));
+    this.trailing.delete(id);
     return { deleted };
   }
 
@@ -335,12 +339,26 @@ export class BulkRunner {
   private maybeEmit(id: number, force: boolean): BulkProgress | null {
     const now = performance.now();
     // Counting is O(rows of the job): only when an event is due, not on every change.
-    if (
-      !force &&
-      now - (this.lastEmit.get(id) ?? -Infinity) < PROGRESS_EVERY_MS &&
-      this.job(id)?.state === 'running'
-    )
+    const since = now - (this.lastEmit.get(id) ?? -Infinity);
+    if (!force && since < PROGRESS_EVERY_MS && this.job(id)?.state === 'running') {
+      // Skipped now, sent at the end of the window: otherwise the last changes of a burst are never announced and the
+      // UI shows stale counts until something else changes (maybe a retry ten minutes later).
+      if (!this.trailing.has(id)) {
+        const timer = setTimeout(() => {
+          this.trailing.delete(id);
+          try {
+            if (this.job(id)) this.maybeEmit(id, true);
+          } catch {
+            // The database closed meanwhile (shutdown): nobody is listening any more.
+          }
+        }, PROGRESS_EVERY_MS - since);
+        timer.unref?.();
+        this.trailing.set(id, timer);
+      }
       return null;
+    }
+    clearTimeout(this.trailing.get(id));
+    this.trailing.delete(id);
     const progress = this.progress(id);
     this.lastEmit.set(id, now);
     this.emit(progress);

@@ -73,6 +73,19 @@ describe('bulk send', () => {
     expect(rate).toBeLessThan(110);
   });
 
+  it('the last changes of a burst are announced too (a trailing progress event after the throttle window)', async () => {
+    server = await cueServer((n, r) =>
+      r.url.endsWith('/2') ? { status: 503 } : { status: 200, delayMs: r.url.endsWith('/1') ? 100 : 0 },
+    );
+    h = deliveryHarness();
+    h.service.start();
+    const job = startJob(h, server.url, csv(3), { policy: 'custom', customWaitsMs: [600_000] });
+    await h.settle();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(h.service.bulk.progress(job.jobId).counts).toMatchObject({ succeeded: 2, pending: 1 });
+    expect(lastProgress(h, job.jobId)?.counts).toMatchObject({ succeeded: 2, pending: 1 });
+  });
+
   it('a merged header value beyond ASCII goes out as its UTF-8 bytes', async () => {
     server = await cueServer(() => ({ status: 200 }));
     h = deliveryHarness();
