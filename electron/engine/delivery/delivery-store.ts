@@ -159,7 +159,15 @@ function toAttempt(row: AttemptRowDb): DeliveryAttempt {
   };
 }
 
-function whereFor(filter: DeliveryFilter | undefined, alias = 'd'): { sql: string; params: unknown[] } {
+/**
+ * `attempt`: the log lists attempts (joined as this alias), so its text search looks at each attempt's own response
+ * and error, not only the delivery's latest.
+ */
+function whereFor(
+  filter: DeliveryFilter | undefined,
+  alias = 'd',
+  attempt?: string,
+): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   const inList = (column: string, values: readonly unknown[] | undefined) => {
@@ -181,10 +189,12 @@ function whereFor(filter: DeliveryFilter | undefined, alias = 'd'): { sql: strin
   add(`${alias}.created_at_ms <= ?`, filter?.toMs);
   if (filter?.text) {
     const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    parts.push(
-      `(${alias}.url LIKE ? ESCAPE '\\' OR ${alias}.name LIKE ? ESCAPE '\\' OR ${alias}.uid LIKE ? ESCAPE '\\' OR ${alias}.last_response_preview LIKE ? ESCAPE '\\' OR ${alias}.last_error LIKE ? ESCAPE '\\')`,
-    );
-    params.push(like, like, like, like, like);
+    const outcome = attempt
+      ? [`CAST(${attempt}.response_body AS TEXT)`, `${attempt}.error`]
+      : [`${alias}.last_response_preview`, `${alias}.last_error`];
+    const columns = [`${alias}.url`, `${alias}.name`, `${alias}.uid`, ...outcome];
+    parts.push(`(${columns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    params.push(...columns.map(() => like));
   }
   return { sql: parts.length ? parts.join(' AND ') : '1', params };
 }
@@ -525,7 +535,7 @@ export class DeliveryStore {
     cursor: number | null | undefined,
     limit: number,
   ): { items: LogRow[]; nextCursor: number | null } {
-    const where = whereFor(filter);
+    const where = whereFor(filter, 'd', 'a');
     const rows = this.sql(
       `SELECT a.id AS attempt_id, a.delivery_id, d.method, d.url, a.status, a.started_at_ms, a.response_body, a.duration_ms,
            a.attempt_no, d.name, d.webhook_id, d.type, a.outcome, a.error

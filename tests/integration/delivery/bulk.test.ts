@@ -246,3 +246,24 @@ describe('bulk send', () => {
     await expect(h.service.deleteBulk(9999)).rejects.toThrow(/no bulk job 9999/);
   });
 });
+
+describe('delivery log search', () => {
+  it("finds an attempt by its own response text, not only by the delivery's latest", async () => {
+    server = await cueServer((n) =>
+      n === 0 ? { status: 500, body: 'alpha-error-text' } : { status: 200, body: 'beta' },
+    );
+    h = deliveryHarness();
+    h.service.start();
+    h.service.send({
+      request: { method: 'POST', url: `${server.url}/searched`, headers: [], bodyBase64: '' },
+      type: 'manual',
+      policy: 'custom',
+      customWaitsMs: [50],
+    } as never);
+    await h.drain(50);
+    const found = (text: string) =>
+      h!.service.queue.store.log({ text }, null, 50).items.map((r) => [r.attempt, r.responseData]);
+    expect(found('alpha')).toEqual([[1, 'alpha-error-text']]);
+    expect(found('beta')).toEqual([[2, 'beta']]);
+  });
+});
