@@ -344,10 +344,16 @@ export const deliveryMethods = {
     z.object({
       id: z.number().int().optional(),
       name: z.string().min(1).max(200),
-      variables: z.record(
-        z.string().regex(/^[A-Za-z_][\w.-]*$/, 'variable names: letters, digits, _ . -'),
-        z.string(),
-      ),
+      // Checked here rather than as the record's key schema: zod reports a bad key only as "Invalid key in record".
+      variables: z.record(z.string(), z.string()).superRefine((variables, ctx) => {
+        for (const name of Object.keys(variables))
+          if (!/^[A-Za-z_][\w.-]*$/.test(name))
+            ctx.addIssue({
+              code: 'custom',
+              path: [name],
+              message: `variable name "${name}": use letters, digits, _ . - (starting with a letter or _)`,
+            });
+      }),
     }),
     environment,
   ),

@@ -108,6 +108,10 @@ describe('saved webhooks, environments, emulate over the API (outputs checked ag
     expect((await call('environments.save', { name: 'staging', variables: {} })).error?.code).toBe(
       'conflict',
     );
+    const badName = await call('environments.save', { name: 'other', variables: { 'a b': 'x' } });
+    expect(badName.error?.message).toBe(
+      'variables.a b: variable name "a b": use letters, digits, _ . - (starting with a letter or _)',
+    );
   });
 
   it('emulate.send delivers an Ontraport ping with the Ontraport policy', async () => {
