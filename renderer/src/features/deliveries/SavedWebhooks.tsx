@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Environment, SavedWebhook } from '../../../../electron/shared/contract/delivery';
 import { useApi } from '../../api';
 import { downloadBlob } from '../../components/download';
+import { EnvironmentsEditor } from './EnvironmentsEditor';
 import { resolveSaved } from './send-saved';
 
 type Collections = Array<{ id: number; name: string }>;
@@ -19,6 +20,7 @@ export function SavedWebhooks() {
   } | null>(null);
   const [draft, setDraft] = useState({ name: '', method: 'POST', url: '', body: '', collectionId: '' });
   const [tick, setTick] = useState(0);
+  const [editingEnvironments, setEditingEnvironments] = useState(false);
   const reload = () => setTick((t) => t + 1);
 
   useEffect(() => {
@@ -112,6 +114,14 @@ export function SavedWebhooks() {
             ))}
           </select>
         </label>
+        <button
+          className="btn btn-small"
+          type="button"
+          data-testid="environments-edit"
+          onClick={() => setEditingEnvironments((v) => !v)}
+        >
+          Environments…
+        </button>
         <span className="spacer" />
         <button
           className="btn btn-small"
@@ -144,6 +154,13 @@ export function SavedWebhooks() {
           />
         </label>
       </div>
+      {editingEnvironments && (
+        <EnvironmentsEditor
+          environments={environments}
+          onChanged={reload}
+          onClose={() => setEditingEnvironments(false)}
+        />
+      )}
       {message && (
         <div className={`notice notice-${message.kind}`}>
           {message.text}

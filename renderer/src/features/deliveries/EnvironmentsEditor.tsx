@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import type { Environment } from '../../../../electron/shared/contract/delivery';
+import { useApi } from '../../api';
+import { PairsEditor, type Pair } from '../compose/PairsEditor';
+
+interface Draft {
+  id: number | null;
+  name: string;
+  variables: Pair[];
+}
+
+const draftOf = (env: Environment | null): Draft => ({
+  id: env?.id ?? null,
+  name: env?.name ?? '',
+  variables: env ? Object.entries(env.variables).map(([name, value]) => ({ name, value })) : [],
+});
+
+/**
+ * Environments: named sets of `{{variables}}` filled into saved webhooks, bulk templates and the composer. Create,
+ * edit (rename, add, change, remove variables) and delete; the engine refuses a bad name and says which.
+ */
+export function EnvironmentsEditor({
+  environments,
+  onChanged,
+  onClose,
+}: {
+  environments: Environment[];
+  onChanged: () => void;
+  onClose: () => void;
+}) {
+  const api = useApi();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(environments.find((e) => e.active) ?? null));
+  const [error, setError] = useState<string | null>(null);
+  const fail = (e: Error) => setError(e.message);
+
+  const save = () => {
+    const named = draft.variables.filter((v) => v.name.trim() !== '');
+    const duplicate = named.find((v, i) => named.findIndex((w) => w.name.trim() === v.name.trim()) !== i);
+    if (duplicate) return setError(`variables: "${duplicate.name.trim()}" is listed twice`);
+    api
+      .call('environments.save', {
+        ...(draft.id !== null ? { id: draft.id } : {}),
+        name: draft.name.trim(),
+        variables: Object.fromEntries(named.map((v) => [v.name.trim(), v.value])),
+      })
+      .then((saved) => {
+        setError(null);
+        setDraft(draftOf(saved));
+        onChanged();
+      }, fail);
+  };
+  const remove = () =>
+    draft.id !== null &&
+    api.call('environments.delete', { id: draft.id }).then(() => {
+      setDraft(draftOf(null));
+      setError(null);
+      onChanged();
+    }, fail);
+
+  return (
+    <section
+      className="environments-editor notice"
+      aria-label="Environments"
+      data-testid="environments-editor"
+    >
+      <div className="form-row">
+        <label>
+          Edit{' '}
+          <select
+            aria-label="Environment to edit"
+            value={draft.id ?? ''}
+            onChange={(e) => {
+              setError(null);
+              setDraft(draftOf(environments.find((env) => env.id === Number(e.target.value)) ?? null));
+            }}
+          >
+            <option value="">New environment</option>
+            {environments.map((env) => (
+              <option key={env.id} value={env.id}>
+                {env.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Name{' '}
+          <input
+            aria-label="Environment name"
+            value={draft.name}
+            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+          />
+        </label>
+        <span className="spacer" />
+        <button className="btn btn-small btn-ghost" type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <PairsEditor
+        rows={draft.variables}
+        onChange={(variables) => setDraft({ ...draft, variables })}
+        make={(name, value) => ({ name, value })}
+        nameLabel="Variable"
+        valueLabel="Value"
+        testId="environment-variables"
+      />
+      <div className="row-actions">
+        <button
+          className="btn btn-small btn-primary"
+          type="button"
+          disabled={draft.name.trim() === ''}
+          onClick={save}
+        >
+          {draft.id === null ? 'Create' : 'Save'}
+        </button>
+        {draft.id !== null && (
+          <button className="btn btn-small btn-danger" type="button" onClick={() => void remove()}>
+            Delete
+          </button>
+        )}
+      </div>
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
