@@ -187,6 +187,7 @@ function whereFor(
   add(`${alias}.bulk_job_id = ?`, filter?.bulkJobId);
   add(`${alias}.created_at_ms >= ?`, filter?.fromMs);
   add(`${alias}.created_at_ms <= ?`, filter?.toMs);
+  if (filter?.unattempted) parts.push(`${alias}.attempts = 0`);
   if (filter?.text) {
     const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const outcome = attempt

@@ -181,6 +181,8 @@ export const deliveryFilter = z
     text: z.string().max(500).optional(),
     fromMs: z.number().optional(),
     toMs: z.number().optional(),
+    /** Only deliveries not attempted yet (waiting for their first attempt: rate limit, concurrency, paused bulk send). */
+    unattempted: z.boolean().optional(),
   })
   .strict();
 export type DeliveryFilter = z.infer<typeof deliveryFilter>;

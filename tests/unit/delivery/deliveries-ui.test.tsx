@@ -30,6 +30,7 @@ beforeAll(async () => {
     req.on('end', () => {
       arrived.push(req.url ?? '');
       if (req.url?.startsWith('/fail')) res.writeHead(500).end(HOSTILE);
+      else if (req.url?.startsWith('/hdr')) res.writeHead(200, { 'X-Resp-Marker': HOSTILE }).end('ok');
       else res.end('ok');
     });
   });
@@ -138,5 +139,107 @@ describe('delivery log paging', () => {
     });
     await within(table).findByText(/after-load-more/, {}, { timeout: 5000 });
     expect(rowCount()).toBe(all + 1);
+  });
+});
+
+describe('waiting deliveries', () => {
+  // Its own destination: the rate limit below is per origin and must not slow the other tests' target.
+  let slow: Server;
+  let slowUrl: string;
+  beforeAll(async () => {
+    slow = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.end('ok'));
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    slowUrl = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    const left = await api.call('deliveries.list', { filter: { states: ['pending', 'held'] }, limit: 500 });
+    for (const d of left.items) await api.call('deliveries.cancel', { id: d.id }).catch(() => undefined);
+    slow.closeAllConnections();
+    await new Promise((resolve) => slow.close(resolve));
+  });
+
+  const sendSlow = (name: string) =>
+    api.call('deliveries.send', {
+      request: { method: 'POST', url: `${slowUrl}/${name}`, headers: [], bodyBase64: '' },
+      policy: 'ontraport',
+      ontraport: { requestsPerMinute: 1, retries: 0 },
+      type: 'manual',
+      name,
+    });
+
+  it('lists deliveries not attempted yet, follows the filters and updates live; one can be cancelled', async () => {
+    const first = await sendSlow('wait-first');
+    await waitFor(async () => expect((await api.call('deliveries.get', { id: first.id })).attempts).toBe(1), {
+      timeout: 5000,
+    });
+    await sendSlow('wait-a');
+    await sendSlow('wait-b');
+    mount(<DeliveryLog />);
+    const waiting = await screen.findByRole('table', { name: 'Waiting deliveries' }, { timeout: 5000 });
+    const names = () => Array.from(waiting.querySelectorAll('tbody tr')).map((r) => r.textContent ?? '');
+    await waitFor(() => expect(names().join('|')).toMatch(/wait-b.*\|.*wait-a/));
+    expect(names().some((n) => n.includes('wait-first'))).toBe(false); // attempted: it is in the attempt log
+
+    // State = pending still shows them (the attempt log alone would say "No deliveries yet").
+    fireEvent.change(screen.getByLabelText('State'), { target: { value: 'pending' } });
+    await waitFor(() => expect(names()).toHaveLength(2));
+    fireEvent.change(screen.getByLabelText('Search deliveries'), { target: { value: 'wait-b' } });
+    await waitFor(() => expect(names()).toHaveLength(1));
+    fireEvent.change(screen.getByLabelText('Search deliveries'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('State'), { target: { value: 'succeeded' } });
+    await waitFor(() => expect(screen.queryByRole('table', { name: 'Waiting deliveries' })).toBeNull());
+    fireEvent.change(screen.getByLabelText('State'), { target: { value: '' } });
+
+    // A new queued delivery shows up without a remount.
+    await sendSlow('wait-c');
+    const table = await screen.findByRole('table', { name: 'Waiting deliveries' });
+    await within(table).findByText('wait-c', {}, { timeout: 5000 });
+
+    // Its detail opens from the row and can cancel it; it then leaves the list.
+    fireEvent.click(within(table).getByText('wait-a'));
+    await screen.findByText(/No attempts yet/);
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(within(table).queryByText('wait-a')).toBeNull(), { timeout: 5000 });
+    expect(document.querySelector('.delivery-detail .pill')?.textContent).toBe('cancelled');
+  });
+});
+
+describe('delivery detail', () => {
+  it("shows an attempt's request and response headers and signed string as text, with copy buttons", async () => {
+    const sent = await api.call('deliveries.send', {
+      request: {
+        method: 'POST',
+        url: `${targetUrl}/hdr`,
+        headers: [['X-Req-Marker', 'req-hdr-value']],
+        bodyBase64: btoa('{"a":1}'),
+      },
+      policy: 'none',
+      type: 'manual',
+      name: 'headers test',
+      signing: { scheme: 'hmac', secret: 'k', signedContent: 'timestamp.body' },
+    });
+    await waitFor(async () => expect((await api.call('deliveries.get', { id: sent.id })).attempts).toBe(1), {
+      timeout: 5000,
+    });
+    const attempt = (await api.call('deliveries.get', { id: sent.id })).attemptList[0]!;
+    expect(attempt.signedString).toBeTruthy();
+    mount(<DeliveryLog />);
+    const table = await screen.findByRole('table', { name: 'Delivery log' });
+    fireEvent.click(await within(table).findByText('headers test', {}, { timeout: 5000 }));
+    const toggle = await screen.findByRole('button', { name: 'Headers of attempt 1' });
+    fireEvent.click(toggle);
+    const requestHeaders = await screen.findByLabelText('Attempt 1 request headers');
+    expect(requestHeaders.textContent).toContain('X-Req-Marker: req-hdr-value');
+    expect(requestHeaders.textContent).toContain(`X-Hookscope-Delivery: ${sent.uid}`);
+    const responseHeaders = screen.getByLabelText('Attempt 1 response headers');
+    expect(responseHeaders.textContent?.toLowerCase()).toContain(`x-resp-marker: ${HOSTILE}`.toLowerCase());
+    expect(document.querySelector('img')).toBeNull(); // a hostile header value stays text
+    expect(screen.getByLabelText('Attempt 1 signed string').textContent).toBe(attempt.signedString);
+    expect(screen.getAllByRole('button', { name: 'Copy' })).toHaveLength(3);
+    fireEvent.click(toggle);
+    expect(screen.queryByLabelText('Attempt 1 request headers')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
-import type { DeliveryDetail } from '../../../../electron/shared/contract/delivery';
+import { Fragment, useEffect, useState } from 'react';
+import type { DeliveryAttempt, DeliveryDetail } from '../../../../electron/shared/contract/delivery';
 import { useApi, useEvent } from '../../api';
+import { CopyButton } from '../../components/CopyButton';
 import { AttemptTimeline } from './AttemptTimeline';
 import { dateTime, formatDuration, oneLine, statusClass } from './format';
 
@@ -12,6 +13,34 @@ const decodeText = (base64: string) => {
   }
 };
 
+const headerText = (pairs: DeliveryAttempt['requestHeaders']) =>
+  pairs.map(([name, value]) => `${name}: ${value}`).join('\n');
+
+/** What one attempt sent and got back besides the body: headers and the signed string, as text (never HTML). */
+function AttemptExtra({ attempt }: { attempt: DeliveryAttempt }) {
+  const sections: Array<{ title: string; text: string; empty: string }> = [
+    { title: 'Request headers', text: headerText(attempt.requestHeaders), empty: 'none recorded' },
+    { title: 'Response headers', text: headerText(attempt.responseHeaders), empty: 'no response' },
+  ];
+  if (attempt.signedString !== null)
+    sections.push({ title: 'Signed string', text: attempt.signedString, empty: '(empty)' });
+  return (
+    <div className="attempt-extra">
+      {sections.map(({ title, text, empty }) => (
+        <div key={title}>
+          <div className="attempt-extra-head">
+            <span>{title}</span>
+            {text !== '' && <CopyButton text={text} title={`Copy ${title.toLowerCase()}`} />}
+          </div>
+          <pre className="mono" aria-label={`Attempt ${attempt.attemptNo} ${title.toLowerCase()}`}>
+            {text === '' ? empty : text}
+          </pre>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 /** One delivery: its state, actions, the attempt timeline and each attempt's response (as text, never HTML). */
 export function DeliveryDetailPanel({ id }: { id: number }) {
   const api = useApi();
@@ -20,6 +49,14 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
   const [error, setError] = useState<string | null>(null);
   /** A refused action (Retry now on a held delivery…): shown above the detail, which stays. */
   const [refused, setRefused] = useState<string | null>(null);
+  /** Attempts whose headers and signed string are shown. */
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
+  const toggle = (attemptId: number) =>
+    setExpanded((set) => {
+      const next = new Set(set);
+      if (!next.delete(attemptId)) next.add(attemptId);
+      return next;
+    });
   const load = () =>
     api.call('deliveries.get', { id }).then(
       (d) => {
@@ -32,6 +69,7 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
     setDetail(null);
     setError(null);
     setRefused(null);
+    setExpanded(new Set());
     void load();
   }, [id]);
   useEvent('delivery.updated', ({ items }) => {
@@ -97,21 +135,42 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
             <th>Duration</th>
             <th>Next wait</th>
             <th>Response data</th>
+            <th />
           </tr>
         </thead>
         <tbody>
           {detail.attemptList.map((a) => (
-            <tr key={a.id}>
-              <td>{a.attemptNo}</td>
-              <td>{dateTime(a.startedAtMs)}</td>
-              <td className={statusClass(a.status)}>{a.status ?? a.outcome}</td>
-              <td>{formatDuration(a.durationMs)}</td>
-              <td>{a.nextWaitMs !== null ? formatDuration(a.nextWaitMs) : '—'}</td>
-              <td className="mono cell-wrap">
-                {a.error ? `${a.error} ` : ''}
-                {oneLine(decodeText(a.responseBodyBase64), 400)}
-              </td>
-            </tr>
+            <Fragment key={a.id}>
+              <tr>
+                <td>{a.attemptNo}</td>
+                <td>{dateTime(a.startedAtMs)}</td>
+                <td className={statusClass(a.status)}>{a.status ?? a.outcome}</td>
+                <td>{formatDuration(a.durationMs)}</td>
+                <td>{a.nextWaitMs !== null ? formatDuration(a.nextWaitMs) : '—'}</td>
+                <td className="mono cell-wrap">
+                  {a.error ? `${a.error} ` : ''}
+                  {oneLine(decodeText(a.responseBodyBase64), 400)}
+                </td>
+                <td>
+                  <button
+                    className="btn btn-small"
+                    type="button"
+                    aria-expanded={expanded.has(a.id)}
+                    aria-label={`Headers of attempt ${a.attemptNo}`}
+                    onClick={() => toggle(a.id)}
+                  >
+                    {expanded.has(a.id) ? 'Hide' : 'Headers'}
+                  </button>
+                </td>
+              </tr>
+              {expanded.has(a.id) && (
+                <tr>
+                  <td colSpan={7} className="attempt-extra-cell">
+                    <AttemptExtra attempt={a} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>

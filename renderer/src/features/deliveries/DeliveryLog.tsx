@@ -13,6 +13,7 @@ import { downloadBlob } from '../../components/download';
 import { DeliveryDetailPanel } from './DeliveryDetailPanel';
 import { dateTime, formatDuration, oneLine, statusClass } from './format';
 import { formatCount } from '../../lib/format';
+import { useWaitingDeliveries, WaitingDeliveries } from './WaitingDeliveries';
 
 const TYPES: readonly DeliveryType[] = deliveryType.options;
 const STATES: readonly DeliveryState[] = deliveryState.options;
@@ -34,6 +35,7 @@ export function DeliveryLog() {
   const [selected, setSelected] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
+  const waiting = useWaitingDeliveries({ types, state, text });
   const filter = useMemo<DeliveryFilter>(
     () => ({
       ...(types.length ? { types } : {}),
@@ -161,6 +163,12 @@ export function DeliveryLog() {
       {notice && <div className="notice">{notice}</div>}
       <div className="deliveries-split">
         <div className="deliveries-table-wrap">
+          <WaitingDeliveries
+            items={waiting.items}
+            more={waiting.more}
+            selected={selected}
+            onSelect={setSelected}
+          />
           <table className="delivery-table" aria-label="Delivery log">
             <thead>
               <tr>
@@ -201,11 +209,14 @@ export function DeliveryLog() {
               ))}
             </tbody>
           </table>
-          {rows.length === 0 && (
-            <p className="muted pad">
-              No deliveries yet. Send one from the composer, replay a capture or start a bulk send.
-            </p>
-          )}
+          {rows.length === 0 &&
+            (waiting.items.length > 0 ? (
+              <p className="muted pad">No attempts yet.</p>
+            ) : (
+              <p className="muted pad">
+                No deliveries yet. Send one from the composer, replay a capture or start a bulk send.
+              </p>
+            ))}
           {cursor !== null && (
             <button className="btn btn-small" type="button" onClick={() => void more()}>
               Load more

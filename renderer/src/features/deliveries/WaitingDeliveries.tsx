@@ -1,0 +1,131 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type {
+  DeliveryFilter,
+  DeliveryState,
+  DeliverySummary,
+  DeliveryType,
+} from '../../../../electron/shared/contract/delivery';
+import { useApi, useEvent } from '../../api';
+import { dateTime, oneLine } from './format';
+
+const WAITING_STATES: readonly DeliveryState[] = ['pending', 'held'];
+const LIMIT = 200;
+
+/**
+ * Queued deliveries not attempted yet (behind a rate limit or the concurrency gate, held by a paused bulk send): the
+ * attempt log has no row for them. Follows the log's type and text filters, and its state filter when that is a
+ * waiting state (any other state hides them). Refreshed on engine updates, at most every 500 ms.
+ */
+export function useWaitingDeliveries({
+  types,
+  state,
+  text,
+}: {
+  types: DeliveryType[];
+  state: DeliveryState | '';
+  text: string;
+}) {
+  const api = useApi();
+  const [items, setItems] = useState<DeliverySummary[]>([]);
+  const [more, setMore] = useState(false);
+  const [tick, setTick] = useState(0);
+  const filter = useMemo<DeliveryFilter | null>(() => {
+    if (state && !WAITING_STATES.includes(state)) return null;
+    return {
+      unattempted: true,
+      states: state ? [state] : [...WAITING_STATES],
+      ...(types.length ? { types } : {}),
+      ...(text.trim() ? { text: text.trim() } : {}),
+    };
+  }, [types, state, text]);
+
+  useEffect(() => {
+    if (!filter) {
+      setItems([]);
+      setMore(false);
+      return;
+    }
+    let live = true;
+    api.call('deliveries.list', { filter, limit: LIMIT }).then(
+      (page) => {
+        if (!live) return;
+        setItems(page.items);
+        setMore(page.nextCursor !== null);
+      },
+      // The attempt log reports errors of the same engine; an empty list is enough here.
+      () => live && setItems([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, filter, tick]);
+
+  const pending = useRef(false);
+  useEvent('delivery.updated', () => {
+    if (pending.current) return;
+    pending.current = true;
+    setTimeout(() => {
+      pending.current = false;
+      setTick((t) => t + 1);
+    }, 500);
+  });
+  useEvent('bulk.deleted', () => setTick((t) => t + 1));
+
+  return { items, more };
+}
+
+/** The waiting deliveries above the attempt log; click one for its detail (which can cancel it). */
+export function WaitingDeliveries({
+  items,
+  more,
+  selected,
+  onSelect,
+}: {
+  items: DeliverySummary[];
+  more: boolean;
+  selected: number | null;
+  onSelect: (id: number) => void;
+}) {
+  if (items.length === 0) return null;
+  return (
+    <section className="delivery-waiting">
+      <h3 className="delivery-section-title">
+        Waiting for a first attempt ({items.length}
+        {more ? '+' : ''})
+      </h3>
+      <table className="delivery-table" aria-label="Waiting deliveries">
+        <thead>
+          <tr>
+            <th>Request</th>
+            <th>State</th>
+            <th>Next attempt</th>
+            <th>Name</th>
+            <th>Type</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((d) => (
+            <tr key={d.id} className={d.id === selected ? 'selected' : ''} onClick={() => onSelect(d.id)}>
+              <td className="mono cell" title={`${d.method} ${d.url}`}>
+                {oneLine(`${d.method} ${d.url}`, 80)}
+              </td>
+              <td>
+                <span className={`pill delivery-state-${d.state}`}>{d.state}</span>
+              </td>
+              <td>
+                {d.state === 'held'
+                  ? 'when its bulk send resumes'
+                  : d.nextAttemptAtMs !== null
+                    ? dateTime(d.nextAttemptAtMs)
+                    : 'as soon as a slot frees'}
+              </td>
+              <td className="cell">{d.name}</td>
+              <td>{d.type}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {more && <p className="muted pad">Showing the newest {LIMIT}; narrow the filter to find others.</p>}
+    </section>
+  );
+}
