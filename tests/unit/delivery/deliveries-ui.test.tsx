@@ -205,6 +205,28 @@ describe('waiting deliveries', () => {
     await waitFor(() => expect(within(table).queryByText('wait-a')).toBeNull(), { timeout: 5000 });
     expect(document.querySelector('.delivery-detail .pill')?.textContent).toBe('cancelled');
   });
+
+  it("shows a paused bulk send's held rows, which were never tried", async () => {
+    const job = await api.call('bulk.start', {
+      template: { method: 'POST', url: `${slowUrl}/held/[id]`, headers: [], body: 'id=[id]' },
+      rows: { content: 'id\n1\n2\n3\n', format: 'csv' },
+      batchSize: 100,
+      concurrency: 1,
+      ratePerMinute: 1,
+      policy: 'none',
+    });
+    await api.call('bulk.pause', { id: job.jobId });
+    mount(<DeliveryLog />);
+    fireEvent.change(screen.getByLabelText('State'), { target: { value: 'held' } });
+    const table = await screen.findByRole('table', { name: 'Waiting deliveries' }, { timeout: 5000 });
+    await waitFor(() =>
+      expect(within(table).getAllByText('when its bulk send resumes').length).toBeGreaterThanOrEqual(2),
+    );
+    expect(within(table).getAllByText(/\/held\//).length).toBe(
+      within(table).getAllByText('when its bulk send resumes').length,
+    );
+    await api.call('bulk.stop', { id: job.jobId });
+  });
 });
 
 describe('delivery detail', () => {
