@@ -137,6 +137,26 @@ describe('DictionaryBrowser', () => {
   });
 });
 
+describe('custom dictionary entries', () => {
+  it("editing a label keeps the entry's display type (currency stays ×1000)", async () => {
+    const created = await api.call('dictionary.custom.import', {
+      name: 'Money fields',
+      content: 'id,label,display_type\nint:cm:amount,Amount,currency',
+      format: 'csv',
+    });
+    mount(<DictionaryBrowser />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Money fields' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    expect((screen.getByLabelText('Display type') as HTMLInputElement).value).toBe('currency');
+    fireEvent.change(screen.getByLabelText('Label'), { target: { value: 'Order amount' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save label' }));
+    await waitFor(async () => {
+      const { entries } = await api.call('dictionary.custom.get', { id: created.dictionary.id });
+      expect(entries.map((e) => [e.label, e.displayType])).toEqual([['Order amount', 'currency']]);
+    });
+  });
+});
+
 describe('DictionaryBrowser kind list', () => {
   it('lists only the kinds the chosen vendor has, and drops a chosen kind the new vendor lacks', async () => {
     const { items } = await api.call('dictionary.entries', {});

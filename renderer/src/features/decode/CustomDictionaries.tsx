@@ -171,16 +171,24 @@ function EntryEditor({
   const [fieldId, setFieldId] = useState('');
   const [label, setLabel] = useState('');
   const [activityId, setActivityId] = useState('');
+  // Kept through an edit: an entry saved without it lost its display type (currency ×1000 became a plain integer).
+  const [displayType, setDisplayType] = useState('');
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
     try {
       await api.call('dictionary.custom.upsertEntry', {
         dictionaryId,
-        entry: { fieldId, label, activityId: activityId.trim() || null },
+        entry: {
+          fieldId,
+          label,
+          activityId: activityId.trim() || null,
+          displayType: displayType.trim() || null,
+        },
       });
       setFieldId('');
       setLabel('');
       setActivityId('');
+      setDisplayType('');
       setError(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -209,6 +217,14 @@ function EntryEditor({
           value={activityId}
           onChange={(e) => setActivityId(e.target.value)}
         />
+        <input
+          aria-label="Display type"
+          className="mono"
+          placeholder="currency (optional)"
+          title="How values are shown: currency and decimal values arrive ×1000"
+          value={displayType}
+          onChange={(e) => setDisplayType(e.target.value)}
+        />
         <button
           type="button"
           className="btn btn-small btn-primary"
@@ -226,6 +242,7 @@ function EntryEditor({
               <td className="mono">{e.fieldId}</td>
               <td>{e.label}</td>
               <td className="mono">{e.activityId ?? ''}</td>
+              <td className="mono muted">{e.displayType ?? ''}</td>
               <td>
                 <button
                   type="button"
@@ -234,6 +251,7 @@ function EntryEditor({
                     setFieldId(e.fieldId);
                     setLabel(e.label);
                     setActivityId(e.activityId ?? '');
+                    setDisplayType(e.displayType ?? '');
                     onEdit?.({
                       vendor: 'Custom',
                       id: e.fieldId,
