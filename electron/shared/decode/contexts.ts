@@ -303,9 +303,12 @@ const ontraportFieldInfo = (key: string, field: OntraportField, ctx: Ctx): KeyIn
 
 /** Ontraport record fields: contact field names, `fNNNN` custom fields, `*\/*` lists. */
 export const ontraportRecordCtx: Ctx = (key, _v, b) => {
-  if (Object.hasOwn(ONTRAPORT_CONTACT_FIELDS, key))
-    return ontraportFieldInfo(key, ONTRAPORT_CONTACT_FIELDS[key]!, genericCtx);
   const custom = b.custom?.fields.get(key);
+  if (Object.hasOwn(ONTRAPORT_CONTACT_FIELDS, key)) {
+    const builtIn = ontraportFieldInfo(key, ONTRAPORT_CONTACT_FIELDS[key]!, genericCtx);
+    // Custom labels win over the built-in ones (as for Ortto IDs); the field keeps its built-in formatting.
+    return custom ? { ...builtIn, label: custom.label, labelSource: 'custom' } : builtIn;
+  }
   if (custom)
     return {
       label: custom.label,

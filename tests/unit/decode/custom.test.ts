@@ -108,4 +108,16 @@ describe('custom dictionaries', () => {
     const r = decodeCapture(input(sample('ontraport-sub-tag-notify.json')), custom);
     expect(node(r, '$.data.f1584').label).toBe('Membership level');
   });
+
+  it('a custom label wins over a built-in Ontraport contact field, which keeps its formatting', () => {
+    const custom = compileCustomDictionary([
+      { fieldId: 'firstname', label: 'Given name', activityId: null, displayType: null },
+      { fieldId: 'date', label: 'Joined', activityId: null, displayType: null },
+    ]);
+    const r = decodeCapture(input(sample('ontraport-sub-tag-notify.json')), custom);
+    const plain = decodeCapture(input(sample('ontraport-sub-tag-notify.json')));
+    expect(node(r, '$.data.firstname')).toMatchObject({ label: 'Given name', labelSource: 'custom' });
+    expect(node(r, '$.data.date').label).toBe('Joined');
+    expect(node(r, '$.data.date').type).toBe(node(plain, '$.data.date').type);
+  });
 });
