@@ -310,6 +310,14 @@ describe('live list', () => {
       expect(await charts.locator('.chart-label strong').innerText()).toBe('3');
       expect(await charts.locator('.status-legend').innerText()).toMatch(/2xx 3\s+3xx 0\s+4xx 0\s+5xx 0/);
     });
+    // Deleted elsewhere: the charts follow within a second or so, not at the next minute.
+    const list = await s.app.rpc<{ items: Array<{ id: number }> }>('captures.list', { limit: 1 });
+    if (!list.ok) throw new Error('list failed');
+    await s.app.rpc('captures.delete', { ids: [list.value.items[0]!.id] });
+    await eventually(async () => {
+      expect(await charts.locator('.chart-label strong').innerText()).toBe('2');
+      expect(await charts.locator('.status-legend').innerText()).toMatch(/2xx 2\s+3xx 0/);
+    }, 4000);
   });
 });
 

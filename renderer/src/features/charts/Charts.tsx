@@ -1,7 +1,7 @@
 import { memo, startTransition, useEffect, useState } from 'react';
 import { Area, AreaChart, Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAxis } from 'recharts';
 import type { CaptureFilter } from '../../../../electron/shared/contract/captures';
-import { useApi } from '../../api';
+import { useApi, useEvent } from '../../api';
 import { useThrottledTick } from '../../state/use-throttled';
 
 const BUCKETS = 30;
@@ -35,8 +35,11 @@ export const Charts = memo(function Charts({
   const api = useApi();
   const [data, setData] = useState<Data | null>(null);
   const [minute, setMinute] = useState(0);
-  // Refresh at most every 5 s while captures arrive (the buckets are minutes), and once a minute regardless.
-  const tick = useThrottledTick(arrivals, 5000) + minute;
+  // Refresh at most every 5 s while captures arrive (the buckets are minutes), and once a minute regardless; soon
+  // after deletes (here, elsewhere, retention), which otherwise left the counts up to a minute too high.
+  const [deletes, setDeletes] = useState(0);
+  useEvent('capture.deleted', () => setDeletes((n) => n + 1));
+  const tick = useThrottledTick(arrivals, 5000) + useThrottledTick(deletes, 500) + minute;
   useEffect(() => {
     const t = setInterval(() => setMinute((n) => n + 1), 60_000);
     return () => clearInterval(t);
