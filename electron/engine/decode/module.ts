@@ -5,6 +5,7 @@ import {
   decodeCapture,
   dictionaryEntries,
   entriesToCsv,
+  isInstanceSchema,
   parseCustomDictionary,
   type CustomDictionary,
 } from '../../shared/decode/index';
@@ -147,7 +148,7 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
         const source =
           format === 'auto'
             ? content.trimStart().startsWith('{') || content.trimStart().startsWith('[')
-              ? content.includes('"namespaces"')
+              ? isInstanceSchema(content)
                 ? 'ortto-schema'
                 : 'json'
               : 'csv'

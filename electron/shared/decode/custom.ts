@@ -93,12 +93,32 @@ function parseJson(content: string): unknown {
   }
 }
 
+/** The schema inside `{data: …}` or `{data: "<json>"}` (a recorded API response), up to two levels deep. */
+function unwrapSchema(parsed: unknown): unknown {
+  let doc = parsed;
+  for (let i = 0; i < 2 && isRecord(doc) && !isRecord(doc.namespaces) && doc.data !== undefined; i++) {
+    try {
+      doc = typeof doc.data === 'string' ? parseJson(doc.data) : doc.data;
+    } catch {
+      return doc;
+    }
+  }
+  return doc;
+}
+
+/** Whether JSON text is an Ortto instance schema, bare or wrapped as a recorded response (`{data: …}`). */
+export function isInstanceSchema(content: string): boolean {
+  try {
+    const doc = unwrapSchema(parseJson(content));
+    return isRecord(doc) && isRecord(doc.namespaces);
+  } catch {
+    return false;
+  }
+}
+
 /** The body `POST /v1/instance-schema/get` returns (also accepted wrapped as {data: …} or {data: "<json>"}). */
 export function parseInstanceSchema(content: string): ImportResult {
-  let doc = parseJson(content);
-  for (let i = 0; i < 2 && isRecord(doc) && !isRecord(doc.namespaces) && doc.data !== undefined; i++) {
-    doc = typeof doc.data === 'string' ? parseJson(doc.data) : doc.data;
-  }
+  const doc = unwrapSchema(parseJson(content));
   if (!isRecord(doc) || !isRecord(doc.namespaces)) {
     throw new Error(
       'content: an Ortto instance schema has a "namespaces" object (the response of /v1/instance-schema/get)',
@@ -189,7 +209,7 @@ export function parseLabelJson(content: string): ImportResult {
     return out;
   }
   if (!isRecord(doc)) throw new Error('content: expected a JSON object of id → label or an array of entries');
-  if (isRecord(doc.namespaces)) return parseInstanceSchema(content);
+  if (isInstanceSchema(content)) return parseInstanceSchema(content);
   for (const [id, v] of Object.entries(doc)) {
     if (typeof v === 'string') entry(id, v, null, null, `"${id}"`, out);
     else if (isRecord(v))

@@ -16,6 +16,7 @@ export { searchTextFor } from './search-text';
 export {
   compileCustomDictionary,
   parseCustomDictionary,
+  isInstanceSchema,
   entriesToCsv,
   validateEntry,
   type ImportFormat,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  isInstanceSchema,
   compileCustomDictionary,
   decodeCapture,
   entriesToCsv,
@@ -43,6 +44,24 @@ describe('custom dictionaries', () => {
   it('accepts the schema wrapped in {data: "<json>"}', () => {
     const wrapped = JSON.stringify({ statusCode: 200, data: JSON.stringify(instanceSchema) });
     expect(parseCustomDictionary(wrapped, 'ortto-schema').entries).toHaveLength(6);
+  });
+
+  it('"Detect format" (auto, json) recognises a recorded instance-schema response, bare or wrapped', () => {
+    const schema = {
+      namespaces: { '': { fields: { 'str:cm:plan': { name: 'Plan name', display_type: 'text' } } } },
+    };
+    for (const content of [
+      JSON.stringify(schema),
+      JSON.stringify({ data: schema }),
+      JSON.stringify({ statusCode: 200, headers: {}, data: JSON.stringify(schema) }),
+    ]) {
+      expect(isInstanceSchema(content)).toBe(true);
+      for (const format of ['auto', 'json'] as const)
+        expect(parseCustomDictionary(content, format).entries.map((e) => [e.fieldId, e.label])).toEqual([
+          ['str:cm:plan', 'Plan name'],
+        ]);
+    }
+    expect(isInstanceSchema('{"data":"not json"}')).toBe(false);
   });
 
   it('CSV with and without a header; JSON map and list; round trip through CSV', () => {
