@@ -53,4 +53,33 @@ describe('diff', () => {
     await page.locator('[data-testid="diff-view"] button', { hasText: 'Close' }).click();
     await eventually(async () => expect(await page.getByTestId('diff-view').count()).toBe(0));
   });
+
+  it('binary bodies over 64 KB: the hex window opens at the first difference, and says so', async () => {
+    const { page } = s;
+    // Not text in any charset: NULs and bytes that are not UTF-8.
+    const a = Buffer.alloc(80_000).map((_, i) => (i % 7 === 0 ? 0 : 0xff - (i % 50)));
+    const b = Buffer.from(a);
+    b[70_000] = 0x01;
+    for (const [path, body] of [
+      ['/diff-bin/a', a],
+      ['/diff-bin/b', b],
+    ] as const)
+      await send(s.app.receiverUrl, path, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/octet-stream' },
+      });
+    await row(page, '/diff-bin/b').waitFor();
+    await row(page, '/diff-bin/a').click();
+    await row(page, '/diff-bin/b').click({ modifiers: ['Control'] });
+    await page.getByTestId('diff-button').click();
+    const note = page.getByTestId('diff-hex-window');
+    await eventually(async () =>
+      expect(await note.innerText()).toContain('the first difference is at byte 70,000 (0x11170)'),
+    );
+    const first = page.locator('[data-testid="diff-body"] .editor.original .view-lines .view-line').first();
+    // The last 64 KB (the window stops at the end), which holds the difference; the first 64 KB did not.
+    expect(await note.innerText()).toContain('Hex shown for bytes 00003880–00013880');
+    await eventually(async () => expect(await first.innerText()).toMatch(/^00003880/));
+  });
 });

@@ -15,24 +15,61 @@ function headerText(d: CaptureDetail): string {
   ].join('\n');
 }
 
-function bodyText(d: CaptureDetail, normalise: boolean): { text: string; language: string } {
-  const bytes = base64ToBytes(d.decodedBodyBase64 ?? d.bodyBase64);
+/** Rows of hex a side shows (64 KiB): a larger binary body is shown as a window around its first difference. */
+const HEX_ROWS = 4096;
+
+const bodyBytes = (d: CaptureDetail) => base64ToBytes(d.decodedBodyBase64 ?? d.bodyBase64);
+
+function bodyText(
+  d: CaptureDetail,
+  normalise: boolean,
+  firstHexRow = 0,
+): { text: string; language: string; binary: boolean } {
+  const bytes = bodyBytes(d);
   // The header as sent carries the charset; the summary field may hold only the media type.
   const contentType = d.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? d.contentType;
   const { text } = decodeText(bytes, contentType);
   const kind = bodyKind(contentType, text, bytes.length);
   if (text === null) {
-    const rows = Math.min(Math.ceil(bytes.length / 16), 4096);
+    const end = Math.min(Math.ceil(bytes.length / 16), firstHexRow + HEX_ROWS);
     return {
-      text: Array.from({ length: rows }, (_, i) => {
-        const r = hexRow(bytes, i);
+      text: Array.from({ length: Math.max(0, end - firstHexRow) }, (_, i) => {
+        const r = hexRow(bytes, firstHexRow + i);
         return `${r.offset}  ${r.hex}  ${r.ascii}`;
       }).join('\n'),
       language: 'plaintext',
+      binary: true,
     };
   }
-  if (kind === 'json' && normalise) return { text: prettyJson(text, true), language: 'json' };
-  return { text, language: editorLanguage(kind) };
+  if (kind === 'json' && normalise) return { text: prettyJson(text, true), language: 'json', binary: false };
+  return { text, language: editorLanguage(kind), binary: false };
+}
+
+/** The offset of the first byte that differs (a length difference counts), or null when the bodies are equal. */
+export function firstDifference(a: Uint8Array, b: Uint8Array): number | null {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return a.length === b.length ? null : n;
+}
+
+/** Where the hex window starts, and what to say about it, for two binary bodies larger than the window. */
+function hexWindow(a: Uint8Array, b: Uint8Array): { firstRow: number; note: string | null } {
+  const rows = Math.ceil(Math.max(a.length, b.length) / 16);
+  if (rows <= HEX_ROWS) return { firstRow: 0, note: null };
+  const diff = firstDifference(a, b);
+  const firstRow = diff === null ? 0 : Math.max(0, Math.min(Math.floor(diff / 16) - 16, rows - HEX_ROWS));
+  const from = (firstRow * 16).toString(16).padStart(8, '0');
+  const to = Math.min((firstRow + HEX_ROWS) * 16, Math.max(a.length, b.length))
+    .toString(16)
+    .padStart(8, '0');
+  return {
+    firstRow,
+    note:
+      diff === null
+        ? `The bodies are identical (${a.length.toLocaleString()} bytes); hex shown for bytes ${from}–${to}.`
+        : `Hex shown for bytes ${from}–${to} of ${a.length.toLocaleString()} and ${b.length.toLocaleString()}: ` +
+          `the first difference is at byte ${diff.toLocaleString()} (0x${diff.toString(16)}).`,
+  };
 }
 
 /** Two captures side by side: request line + headers, then the body (JSON normalised by key order unless raw). */
@@ -63,8 +100,12 @@ export function DiffView({
   if (error) return <div className="notice notice-error pad">{error}</div>;
   if (!pair) return <div className="muted pad">Loading…</div>;
   const [a, b] = pair;
-  const bodyA = bodyText(a, normalise);
-  const bodyB = bodyText(b, normalise);
+  const plainA = bodyText(a, normalise);
+  const plainB = bodyText(b, normalise);
+  const hex =
+    plainA.binary && plainB.binary ? hexWindow(bodyBytes(a), bodyBytes(b)) : { firstRow: 0, note: null };
+  const bodyA = hex.firstRow ? bodyText(a, normalise, hex.firstRow) : plainA;
+  const bodyB = hex.firstRow ? bodyText(b, normalise, hex.firstRow) : plainB;
   return (
     <div className="diff-view" data-testid="diff-view">
       <div className="panel-toolbar">
@@ -102,6 +143,11 @@ export function DiffView({
           <span className="muted">(raw)</span>
         )}
       </h3>
+      {hex.note && (
+        <p className="muted pad" data-testid="diff-hex-window">
+          {hex.note}
+        </p>
+      )}
       <div className="diff-pane diff-body" data-testid="diff-body">
         <DiffEditor
           original={bodyA.text}
