@@ -157,6 +157,18 @@ describe('custom dictionary entries', () => {
   });
 });
 
+describe('custom dictionary import', () => {
+  it('a .json file opened after a .csv one is not left as "CSV"', async () => {
+    mount(<DictionaryBrowser />);
+    const file = await screen.findByLabelText('Open a file');
+    const format = () => (screen.getByLabelText('Import format') as HTMLSelectElement).value;
+    fireEvent.change(file, { target: { files: [new File(['id,label\nstr:cm:a,A'], 'labels.csv')] } });
+    await waitFor(() => expect(format()).toBe('csv'));
+    fireEvent.change(file, { target: { files: [new File(['{"str:cm:b":"B"}'], 'labels.json')] } });
+    await waitFor(() => expect(format()).toBe('auto'));
+  });
+});
+
 describe('DictionaryBrowser kind list', () => {
   it('lists only the kinds the chosen vendor has, and drops a chosen kind the new vendor lacks', async () => {
     const { items } = await api.call('dictionary.entries', {});

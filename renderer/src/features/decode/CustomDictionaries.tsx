@@ -35,7 +35,8 @@ export function CustomDictionaries({ onEdit }: { onEdit?: (row: DictionaryEntryR
   const readFile = async (file: File | undefined) => {
     if (!file) return;
     setContent(await file.text());
-    if (file.name.endsWith('.csv')) setFormat('csv');
+    // The file's own kind each time: a .json opened after a .csv must not stay "CSV".
+    setFormat(file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'auto');
     setName(file.name.replace(/\.[^.]+$/, '') || name);
   };
 
