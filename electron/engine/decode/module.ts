@@ -19,6 +19,9 @@ export interface DecodeModule extends EngineModule<typeof decodeMethods> {
   custom(): CustomDictionary | undefined;
 }
 
+/** How long after the last dictionary change the search index is rebuilt with the new labels. */
+const REINDEX_AFTER_MS = 1_000;
+
 const fromBase64 = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'));
 
 export function createDecodeModule(ctx: EngineContext): DecodeModule {
@@ -33,9 +36,18 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
     }
     return compiled;
   };
+  // Search reads the labels a capture was indexed with: after the labels change, index everything again (once a
+  // burst of edits has settled).
+  let reindex: ReturnType<typeof setTimeout> | null = null;
   const changed = (dictionaryId: number | null) => {
     stale = true;
     ctx.bus.emit('dictionary.changed', { dictionaryId });
+    if (reindex) clearTimeout(reindex);
+    reindex = setTimeout(() => {
+      reindex = null;
+      ctx.captures.indexer.reindexAll();
+    }, REINDEX_AFTER_MS);
+    reindex.unref?.();
   };
   const mustGet = (id: number): CustomDictionaryInfo => {
     const d = store.get(id);
@@ -48,6 +60,10 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
 
   return {
     custom,
+    close: () => {
+      if (reindex) clearTimeout(reindex);
+      reindex = null;
+    },
     handlers: {
       'decode.capture': ({ id }) => {
         let detail;

@@ -356,6 +356,20 @@ export class FtsIndexer {
     })();
   }
 
+  /**
+   * Index every capture again, from the oldest: the decoder's labels changed (a custom dictionary imported, edited or
+   * deleted), and a capture is otherwise indexed once, with the labels of its day. The index is emptied and its
+   * watermark set back; the background catches up in id order as after a burst, and `progress` reports the lag.
+   */
+  reindexAll(): void {
+    this.writePrepared(true);
+    this.db.transaction(() => {
+      this.db.exec("INSERT INTO captures_fts (captures_fts) VALUES ('delete-all')");
+      this.setWatermark.run(0);
+    })();
+    this.poke();
+  }
+
   /** Every capture was deleted (call it right after that commit, before any capture is added). */
   deletedAll(): void {
     for (const r of this.prepared) this.discarded.add(r[0]);

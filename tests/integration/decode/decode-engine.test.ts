@@ -246,6 +246,33 @@ describe('custom dictionaries in SQLite', () => {
     expect(deleted.deleted).toBe(true);
   });
 
+  it('search follows the labels in force: captures from before an import are found by the new label, and not after it is deleted', async () => {
+    const before = await post(
+      '/h',
+      JSON.stringify({ activity: { field_id: 'act::c', attr: { 'str:cm:zz-field': 'x' } } }),
+      { 'content-type': 'application/json' },
+    );
+    await indexed();
+    expect(await search('Quokkalabel')).toEqual([]);
+    const res = await ok<{ dictionary: { id: number } }>('dictionary.custom.import', {
+      name: 'Quokka',
+      content: 'id,label\nstr:cm:zz-field,Quokkalabel',
+      format: 'csv',
+    });
+    const eventuallyFound = async (want: number[]) => {
+      for (let i = 0; i < 200; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+        const stats = await ok<{ indexLagRows: number }>('app.stats');
+        if (stats.indexLagRows === 0 && JSON.stringify(await search('Quokkalabel')) === JSON.stringify(want))
+          return;
+      }
+      expect(await search('Quokkalabel')).toEqual(want);
+    };
+    await eventuallyFound([before]);
+    await ok('dictionary.custom.delete', { id: res.dictionary.id });
+    await eventuallyFound([]);
+  });
+
   it('survives a restart (stored in SQLite) and is deleted cleanly', async () => {
     await app.close();
     app = await startApp({ serveUi: false, dataDir: dir.path });
