@@ -8,11 +8,12 @@ import {
   type LogRow,
 } from '../../../../electron/shared/contract/delivery';
 import { ConfirmAction } from '../../components/ConfirmAction';
-import { useApi, useEvent } from '../../api';
+import { useApi } from '../../api';
 import { downloadBlob } from '../../components/download';
 import { DeliveryDetailPanel } from './DeliveryDetailPanel';
 import { dateTime, formatDuration, oneLine, statusClass } from './format';
 import { formatCount } from '../../lib/format';
+import { useDeliveriesTick } from './use-deliveries-tick';
 import { useWaitingDeliveries, WaitingDeliveries } from './WaitingDeliveries';
 
 const TYPES: readonly DeliveryType[] = deliveryType.options;
@@ -34,7 +35,7 @@ export function DeliveryLog() {
   const [cursor, setCursor] = useState<number | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
+  const [tick, bump] = useDeliveriesTick();
   const waiting = useWaitingDeliveries({ types, state, text });
   const filter = useMemo<DeliveryFilter>(
     () => ({
@@ -68,20 +69,6 @@ export function DeliveryLog() {
     };
   }, [api, filter, tick]);
 
-  // Refresh on engine updates, at most every 500 ms.
-  const pending = useRef(false);
-  useEvent('delivery.updated', () => {
-    if (pending.current) return;
-    pending.current = true;
-    setTimeout(() => {
-      pending.current = false;
-      setTick((t) => t + 1);
-    }, 500);
-  });
-
-  // A deleted bulk send takes its deliveries with it.
-  useEvent('bulk.deleted', () => setTick((t) => t + 1));
-
   const more = () =>
     cursor !== null &&
     api.call('deliveries.log', { filter, cursor, limit: PAGE }).then((page) => {
@@ -103,7 +90,7 @@ export function DeliveryLog() {
       ({ deleted }) => {
         setSelected(null);
         setNotice(`Cleared ${formatCount(deleted, 'finished delivery', 'finished deliveries')}.`);
-        setTick((t) => t + 1);
+        bump();
       },
       (e: Error) => setError(e.message),
     );

@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type {
   DeliveryFilter,
   DeliveryState,
   DeliverySummary,
   DeliveryType,
 } from '../../../../electron/shared/contract/delivery';
-import { useApi, useEvent } from '../../api';
+import { useApi } from '../../api';
+import { useDeliveriesTick } from './use-deliveries-tick';
 import { dateTime, oneLine } from './format';
 
 const WAITING_STATES: readonly DeliveryState[] = ['pending', 'held'];
@@ -28,7 +29,7 @@ export function useWaitingDeliveries({
   const api = useApi();
   const [items, setItems] = useState<DeliverySummary[]>([]);
   const [more, setMore] = useState(false);
-  const [tick, setTick] = useState(0);
+  const [tick] = useDeliveriesTick();
   const filter = useMemo<DeliveryFilter | null>(() => {
     if (state && !WAITING_STATES.includes(state)) return null;
     return {
@@ -59,17 +60,6 @@ export function useWaitingDeliveries({
       live = false;
     };
   }, [api, filter, tick]);
-
-  const pending = useRef(false);
-  useEvent('delivery.updated', () => {
-    if (pending.current) return;
-    pending.current = true;
-    setTimeout(() => {
-      pending.current = false;
-      setTick((t) => t + 1);
-    }, 500);
-  });
-  useEvent('bulk.deleted', () => setTick((t) => t + 1));
 
   return { items, more };
 }

@@ -1,0 +1,22 @@
+import { useCallback, useRef, useState } from 'react';
+import { useEvent } from '../../api';
+
+/**
+ * A counter that moves when the deliveries change, for views that list them to reload on: at most every 500 ms while
+ * `delivery.updated` events arrive, at once when a bulk send is deleted (its deliveries go with it), or when `bump`ed.
+ */
+export function useDeliveriesTick(): [tick: number, bump: () => void] {
+  const [tick, setTick] = useState(0);
+  const bump = useCallback(() => setTick((t) => t + 1), []);
+  const pending = useRef(false);
+  useEvent('delivery.updated', () => {
+    if (pending.current) return;
+    pending.current = true;
+    setTimeout(() => {
+      pending.current = false;
+      bump();
+    }, 500);
+  });
+  useEvent('bulk.deleted', bump);
+  return [tick, bump];
+}
