@@ -109,6 +109,34 @@ describe('saved webhooks', () => {
     await screen.findByText(/Queued delivery \d+/);
     await waitFor(() => expect(arrived).toContain('/saved'));
   });
+
+  it('saves headers and a retry policy, and edits a saved webhook in place', async () => {
+    mount(<SavedWebhooks />);
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Edited' } });
+    fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${targetUrl}/before-edit` } });
+    fireEvent.click(screen.getByTestId('saved-webhook-headers-add'));
+    fireEvent.change(screen.getByLabelText('Header 1'), { target: { value: 'X-Team' } });
+    fireEvent.change(screen.getByLabelText('Header value 1'), { target: { value: 'growth' } });
+    fireEvent.change(screen.getByLabelText('Retry policy'), { target: { value: 'ortto' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Edited');
+    const saved = async () => (await api.call('webhooks.list', {})).items.filter((w) => w.name === 'Edited');
+    await waitFor(async () =>
+      expect((await saved()).map((w) => [w.url, w.headers, w.policy])).toEqual([
+        [`${targetUrl}/before-edit`, [['X-Team', 'growth']], 'ortto'],
+      ]),
+    );
+    const row = screen.getByText('Edited').closest('.saved-row') as HTMLElement;
+    fireEvent.click(within(row).getByRole('button', { name: 'Edit' }));
+    expect((screen.getByLabelText('URL') as HTMLInputElement).value).toBe(`${targetUrl}/before-edit`);
+    fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${targetUrl}/after-edit` } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(async () =>
+      expect((await saved()).map((w) => [w.url, w.headers, w.policy])).toEqual([
+        [`${targetUrl}/after-edit`, [['X-Team', 'growth']], 'ortto'],
+      ]),
+    );
+  });
 });
 
 describe('delivery log paging', () => {

@@ -1,11 +1,42 @@
 import { useEffect, useState } from 'react';
-import type { Environment, SavedWebhook } from '../../../../electron/shared/contract/delivery';
+import type {
+  DeliveryPolicy,
+  Environment,
+  SavedWebhook,
+} from '../../../../electron/shared/contract/delivery';
 import { useApi } from '../../api';
 import { downloadBlob } from '../../components/download';
+import { PairsEditor, type Pair } from '../compose/PairsEditor';
 import { EnvironmentsEditor } from './EnvironmentsEditor';
 import { resolveSaved } from './send-saved';
 
 type Collections = Array<{ id: number; name: string }>;
+
+interface WebhookDraft {
+  /** Set while editing a saved webhook; null for a new one. */
+  id: number | null;
+  name: string;
+  method: string;
+  url: string;
+  headers: Pair[];
+  body: string;
+  policy: DeliveryPolicy;
+  /** Kept as saved (retry settings set through the API or an import). */
+  options: Record<string, unknown>;
+  collectionId: string;
+}
+
+const emptyDraft: WebhookDraft = {
+  id: null,
+  name: '',
+  method: 'POST',
+  url: '',
+  headers: [],
+  body: '',
+  policy: 'none',
+  options: {},
+  collectionId: '',
+};
 
 /** Saved webhooks by collection: send (with the active environment), duplicate, delete, import/export JSON. */
 export function SavedWebhooks() {
@@ -18,7 +49,7 @@ export function SavedWebhooks() {
     text: string;
     confirm?: () => void;
   } | null>(null);
-  const [draft, setDraft] = useState({ name: '', method: 'POST', url: '', body: '', collectionId: '' });
+  const [draft, setDraft] = useState<WebhookDraft>(emptyDraft);
   const [tick, setTick] = useState(0);
   const [editingEnvironments, setEditingEnvironments] = useState(false);
   const reload = () => setTick((t) => t + 1);
@@ -65,16 +96,35 @@ export function SavedWebhooks() {
   const save = () =>
     api
       .call('webhooks.save', {
+        ...(draft.id !== null ? { id: draft.id } : {}),
         name: draft.name,
         method: draft.method,
         url: draft.url,
+        headers: draft.headers
+          .filter((h) => h.name.trim() !== '')
+          .map((h): [string, string] => [h.name.trim(), h.value]),
         body: draft.body,
+        policy: draft.policy,
+        options: draft.options,
         collectionId: draft.collectionId ? Number(draft.collectionId) : null,
       })
       .then(() => {
-        setDraft({ ...draft, name: '', url: '', body: '' });
+        setDraft({ ...emptyDraft, collectionId: draft.collectionId });
+        setMessage(null);
         reload();
       }, fail);
+  const edit = (w: SavedWebhook) =>
+    setDraft({
+      id: w.id,
+      name: w.name,
+      method: w.method,
+      url: w.url,
+      headers: w.headers.map(([name, value]) => ({ name, value })),
+      body: w.body,
+      policy: w.policy,
+      options: w.options,
+      collectionId: w.collectionId === null ? '' : String(w.collectionId),
+    });
 
   const importFile = (file: File | undefined) =>
     file?.text().then((content) =>
@@ -203,6 +253,9 @@ export function SavedWebhooks() {
                 <button className="btn btn-small btn-primary" type="button" onClick={() => send(w)}>
                   Send
                 </button>
+                <button className="btn btn-small" type="button" onClick={() => edit(w)}>
+                  Edit
+                </button>
                 <button
                   className="btn btn-small"
                   type="button"
@@ -223,7 +276,7 @@ export function SavedWebhooks() {
         );
       })}
       <section className="saved-group">
-        <h4>Add a webhook</h4>
+        <h4>{draft.id === null ? 'Add a webhook' : `Edit “${draft.name}”`}</h4>
         <div className="form-row">
           <input
             aria-label="Name"
@@ -236,7 +289,7 @@ export function SavedWebhooks() {
             value={draft.method}
             onChange={(e) => setDraft({ ...draft, method: e.target.value })}
           >
-            {['POST', 'PUT', 'PATCH', 'GET', 'DELETE'].map((m) => (
+            {[...new Set(['POST', 'PUT', 'PATCH', 'GET', 'DELETE', draft.method])].map((m) => (
               <option key={m}>{m}</option>
             ))}
           </select>
@@ -258,6 +311,17 @@ export function SavedWebhooks() {
               </option>
             ))}
           </select>
+          <select
+            aria-label="Retry policy"
+            value={draft.policy}
+            onChange={(e) => setDraft({ ...draft, policy: e.target.value as DeliveryPolicy })}
+          >
+            {(['none', 'ortto', 'ontraport', 'standard'] as const).map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
           <button
             className="btn btn-small"
             type="button"
@@ -266,7 +330,20 @@ export function SavedWebhooks() {
           >
             Save
           </button>
+          {draft.id !== null && (
+            <button className="btn btn-small btn-ghost" type="button" onClick={() => setDraft(emptyDraft)}>
+              Cancel edit
+            </button>
+          )}
         </div>
+        <PairsEditor
+          rows={draft.headers}
+          onChange={(headers) => setDraft({ ...draft, headers })}
+          make={(name, value) => ({ name, value })}
+          nameLabel="Header"
+          valueLabel="Header value"
+          testId="saved-webhook-headers"
+        />
         <textarea
           aria-label="Body"
           className="mono"
