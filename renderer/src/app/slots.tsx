@@ -7,10 +7,10 @@ import { DecodedView, DictionaryBrowser } from '../features/decode';
 import { DeliveriesView } from '../features/deliveries';
 import { TunnelBanner, TunnelControl, useTunnelState } from '../features/tunnel';
 
-export function DecodedSlot({ captureId }: { captureId: number }) {
+export function DecodedSlot({ captureId, query }: { captureId: number; query?: string }) {
   return (
     <ErrorBoundary label="Decoded view">
-      <DecodedView captureId={captureId} />
+      <DecodedView captureId={captureId} {...(query ? { query } : {})} />
     </ErrorBoundary>
   );
 }

@@ -64,6 +64,17 @@ describe('DecodedView', () => {
     expect(screen.getByText('str::s-ctx', { selector: '.decoded-label' })).toBeTruthy();
   });
 
+  it("marks the words of the list's search in labels and values, as the other tabs do", async () => {
+    const id = await capture(fixture('ortto-activity-webhook-subscribed-to-email.json'), 'application/json');
+    const { container } = mount(<DecodedView captureId={id} query="context api" />);
+    await screen.findByText('Ortto');
+    const marks = [...container.querySelectorAll('.decoded-tree mark, .decoded-node mark')].map((m) =>
+      m.textContent?.toLowerCase(),
+    );
+    expect(marks).toContain('context');
+    expect(marks).toContain('api');
+  });
+
   it('flags unresolved merge fields inline and renders hostile values as text', async () => {
     const id = await capture(
       'firstname=[First Name]&note=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',

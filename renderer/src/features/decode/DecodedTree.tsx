@@ -1,5 +1,6 @@
 import { memo, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
+import { Highlight } from '../../components/Highlight';
 import { formatLocal, type DecodedNode } from '../../../../electron/shared/decode/index';
 
 const SHOW_CHILDREN = 200;
@@ -7,6 +8,8 @@ const SHOW_CHILDREN = 200;
 export interface TreeOptions {
   rawKeys: boolean;
   openDepth: number;
+  /** The list's search: its words are marked in labels and values, as in the other tabs. */
+  query?: string;
 }
 
 /** One decoded key: label, type, value, raw ID. Everything is React text — payloads never become markup. */
@@ -54,12 +57,12 @@ export const DecodedRow = memo(function DecodedRow({
           <span className="decoded-spacer" />
         )}
         <span className="decoded-label" title={node.path}>
-          {title}
+          <Highlight text={title} query={options.query ?? ''} />
         </span>
         {subtitle && <span className="decoded-id mono">{subtitle}</span>}
         <span className={`decoded-type decoded-source-${node.labelSource}`}>{node.type}</span>
         <span className="decoded-value" title={node.raw ?? undefined}>
-          {node.display}
+          <Highlight text={node.display} query={options.query ?? ''} />
           {node.epochMs !== null && (
             <span className="muted decoded-local"> · local {formatLocal(node.epochMs)}</span>
           )}

@@ -6,7 +6,7 @@ import type { DecodeResult } from '../../../../electron/shared/decode/index';
 import { formatCount } from '../../lib/format';
 
 /** The Decoded tab: what the payload is (vendor, event, why), warnings, and the labelled tree. */
-export function DecodedView({ captureId }: { captureId: number }) {
+export function DecodedView({ captureId, query: search = '' }: { captureId: number; query?: string }) {
   const api = useApi();
   useCustomLabelsForHover(api);
   const query = useCall('decode.capture', { id: captureId }, String(captureId));
@@ -23,7 +23,7 @@ export function DecodedView({ captureId }: { captureId: number }) {
   if (!query.data) return <div className="muted pad">Decoding…</div>;
   const result = query.data as DecodeResult;
   // Big trees open shallower so the first paint stays small; every node can still be expanded.
-  const options: TreeOptions = { rawKeys, openDepth: result.nodeCount > 400 ? 2 : 4 };
+  const options: TreeOptions = { rawKeys, openDepth: result.nodeCount > 400 ? 2 : 4, query: search };
   const warnings = result.warnings.filter((w) => w.severity === 'warning');
   return (
     <div className="decoded-view" data-testid="decoded-view">

@@ -253,7 +253,7 @@ function DetailTab({
         />
       );
     case 'decoded':
-      return <DecodedSlot captureId={d.id} />;
+      return <DecodedSlot captureId={d.id} query={query} />;
     case 'response':
       return <ResponseTab d={d} />;
   }
