@@ -46,7 +46,7 @@ function bodyText(
 }
 
 /** The offset of the first byte that differs (a length difference counts), or null when the bodies are equal. */
-export function firstDifference(a: Uint8Array, b: Uint8Array): number | null {
+function firstDifference(a: Uint8Array, b: Uint8Array): number | null {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
   return a.length === b.length ? null : n;
