@@ -10,8 +10,9 @@ import {
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { EngineContext } from '../../electron/engine/context';
 
-type Kind = 'hookscope' | 'bare' | 'floor' | 'socket-floor' | 'mockttp';
+type Kind = 'hookscope' | 'bare' | 'floor' | 'socket-floor' | 'socket-hookscope' | 'mockttp';
 const kind = process.argv[2] as Kind;
 
 // Peak RSS comes from the kernel's high-water mark (VmHWM), read only when asked. An earlier 100 ms sampling timer in
@@ -69,7 +70,7 @@ async function start(): Promise<{
   const engine = await createEngine({ dataDir, mode: 'test', log: silentLogger });
   let settledMs: number | undefined;
   return {
-    url: engine.receiverUrl,
+    url: kind === 'socket-hookscope' ? await startSocketHookscope(engine.ctx) : engine.receiverUrl,
     rows: async (settle: boolean) => {
       // Acknowledged captures are filed and indexed in the background, taking a small share of the loop while the
       // receiver is saturated: after a round, wait (and say how long) until all of them are listed and searchable.
@@ -183,15 +184,18 @@ const socketFloorRefusal = Buffer.from(
   'HTTP/1.1 501 Not Implemented\r\nconnection: close\r\ncontent-length: 0\r\n\r\n',
 );
 
+interface MinimalRequest {
+  /** The request line and header lines, without the blank line. */
+  head: Buffer;
+  body: Buffer;
+}
+
 /**
- * The floor store behind a raw TCP socket instead of node:http: a minimal HTTP/1.1 reader for this benchmark's
- * requests (Content-Length bodies, keep-alive, pipelining; anything else gets 501 and the connection closed), storing
- * the raw head bytes. Not a receiver — it has no limits, timeouts or validation — but it shows how far durability alone
- * is from bare node:http once node:http's own per-request cost is taken out. Opt in: `--only …,socket-floor`.
+ * A minimal HTTP/1.1 reader for this benchmark's requests on a raw TCP socket: Content-Length bodies, keep-alive,
+ * pipelining; anything else gets 501 and the connection closed. Not a receiver — no limits, timeouts or validation.
  */
-async function startSocketFloor() {
-  const store = await openFloorStore();
-  const server = createSocketServer((socket: Socket) => {
+function minimalHttpServer(onRequest: (request: MinimalRequest, socket: Socket) => void): NetServer {
+  return createSocketServer((socket: Socket) => {
     let buffered: Buffer = Buffer.alloc(0);
     socket.setNoDelay(true);
     socket.on('error', () => undefined);
@@ -208,16 +212,98 @@ async function startSocketFloor() {
         const length = Number(/\r\ncontent-length:[ \t]*(\d+)/i.exec(headText)?.[1] ?? 0);
         const bodyStart = headEnd + 4;
         if (buffered.length < bodyStart + length) return;
-        const head = Buffer.concat([Buffer.from(`${Date.now()} `), buffered.subarray(0, headEnd)]);
+        const head = buffered.subarray(0, headEnd);
         const body = Buffer.from(buffered.subarray(bodyStart, bodyStart + length));
         buffered = buffered.subarray(bodyStart + length);
-        store.append(head, body, () => {
-          if (!socket.destroyed) socket.write(socketFloorAnswer);
-        });
+        onRequest({ head, body }, socket);
       }
     });
   });
+}
+
+/**
+ * The floor store behind the minimal reader instead of node:http, storing the raw head bytes: how far durability alone
+ * is from bare node:http once node:http's own per-request cost is taken out. Opt in: `--only …,socket-floor`.
+ */
+async function startSocketFloor() {
+  const store = await openFloorStore();
+  const server = minimalHttpServer(({ head, body }, socket) => {
+    store.append(Buffer.concat([Buffer.from(`${Date.now()} `), head]), body, () => {
+      if (!socket.destroyed) socket.write(socketFloorAnswer);
+    });
+  });
   return served(server, store.rows, () => store.close());
+}
+
+/**
+ * Hookscope's own store (the real engine: inbox group commit, filing, indexing, checkpointer) fed by the minimal reader
+ * instead of the receiver: what Hookscope could reach with a hand-written HTTP stack and nothing else changed. The
+ * request is parsed into the same capture the receiver stores and answered after COMMIT with the default rule's
+ * response. Opt in: `--only …,socket-hookscope`.
+ */
+async function startSocketHookscope(ctx: EngineContext): Promise<string> {
+  const server = minimalHttpServer(({ head, body }, socket) => {
+    const receivedAtMs = ctx.clock.now();
+    const lines = head.toString('latin1').split('\r\n');
+    const [method = 'GET', target = '/', version = 'HTTP/1.1'] = lines[0]!.split(' ');
+    const headers: Array<[string, string]> = [];
+    let contentType: string | null = null;
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i]!;
+      const colon = line.indexOf(':');
+      const name = line.slice(0, colon);
+      const value = line.slice(colon + 1).trim();
+      headers.push([name, value]);
+      if (name.toLowerCase() === 'content-type') contentType = value;
+    }
+    const q = target.indexOf('?');
+    const path = q < 0 ? target : target.slice(0, q);
+    const endpoint = ctx.endpoints.match(path);
+    const decided = rules.decide(endpoint);
+    const responseBody = Buffer.from(decided.body);
+    void ctx.captures
+      .add({
+        receivedAtMs,
+        method,
+        path,
+        query: q < 0 ? '' : target.slice(q + 1),
+        httpVersion: version.slice(5),
+        headers,
+        remoteAddress: socket.remoteAddress ?? '',
+        remotePort: socket.remotePort ?? null,
+        body,
+        bodySizeBytes: body.length,
+        truncated: false,
+        contentType: mediaType(contentType ?? undefined),
+        contentEncoding: null,
+        endpointId: endpoint.id,
+        source: 'receiver',
+        publicUrl: null,
+        vendor: null,
+        eventLabel: null,
+        verification: null,
+        annotate: true,
+        response: {
+          status: decided.status,
+          headers: decided.headers,
+          bodyBase64: responseBody.toString('base64'),
+          delayMs: decided.delayMs,
+          reason: decided.reason,
+        },
+      })
+      .then((id) => {
+        if (socket.destroyed) return;
+        let answer = `HTTP/1.1 ${decided.status} OK\r\n`;
+        for (const [name, value] of decided.headers) answer += `${name}: ${value}\r\n`;
+        answer += `x-hookscope-capture-id: ${id}\r\ncontent-length: ${responseBody.length}\r\n\r\n`;
+        socket.write(Buffer.concat([Buffer.from(answer, 'latin1'), responseBody]));
+      });
+  });
+  const { ResponseRules } = await import('../../electron/engine/receiver/response-rules');
+  const { mediaType } = await import('../../electron/engine/store/capture-rows');
+  const rules = new ResponseRules();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 const server = await start();

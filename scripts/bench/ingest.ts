@@ -1,4 +1,4 @@
-// npm run bench:ingest [-- --duration 10 --rounds 3 --connections 50 --only hookscope,bare,floor,socket-floor,mockttp]
+// npm run bench:ingest [-- --duration 10 --rounds 3 --connections 50 --only hookscope,bare,floor,socket-floor,socket-hookscope,mockttp]
 //   |   -- --soak 600 --rate 5000
 // Hookscope's receiver+store (ack after COMMIT) vs a bare node:http server vs mockttp recording every request: same
 // load (autocannon, 1 KB JSON POSTs), alternating, each server in its own child process.
@@ -11,7 +11,7 @@ import { fmt, handOffMarkdown, mb, parseFlags, table, verdict } from './bench-ut
 
 const kindsByDefault = ['hookscope', 'bare', 'floor', 'mockttp'] as const;
 /** socket-floor runs only when `--only` names it (see ingest-server.ts). */
-const allKinds = [...kindsByDefault, 'socket-floor'] as const;
+const allKinds = [...kindsByDefault, 'socket-floor', 'socket-hookscope'] as const;
 type Kind = (typeof allKinds)[number];
 interface Stats {
   rows: number;
@@ -103,13 +103,15 @@ await build({
   },
 });
 
+const runsTheEngine = (kind: Kind) => kind === 'hookscope' || kind === 'socket-hookscope';
+
 async function startServer(kind: Kind): Promise<Server> {
   const child = fork(serverBundle, [kind], {
     // Hookscope runs as `hookscope serve` and `npm start` run it: with the V8 flags and malloc arena limit they set
     // (unless the environment sets its own). The other servers run with Node's defaults.
-    execArgv: kind === 'hookscope' ? [...engineNodeFlags] : [],
+    execArgv: runsTheEngine(kind) ? [...engineNodeFlags] : [],
     env: {
-      ...(kind === 'hookscope' && process.platform === 'linux' ? engineLaunchEnv : {}),
+      ...(runsTheEngine(kind) && process.platform === 'linux' ? engineLaunchEnv : {}),
       ...process.env,
       HOOKSCOPE_MIGRATIONS_DIR: join(root, 'electron/engine/store/migrations'),
     },
@@ -232,6 +234,7 @@ async function compare(): Promise<void> {
   const mock = get('mockttp');
   const floor = get('floor');
   const socketFloor = get('socket-floor');
+  const socketHookscope = get('socket-hookscope');
   const lines: string[] = [];
   lines.push(
     `${rounds} alternating rounds of ${duration} s per server, autocannon with ${connections} connections, ` +
@@ -246,6 +249,11 @@ async function compare(): Promise<void> {
       (socketFloor
         ? 'socket-floor = the same store behind a minimal HTTP/1.1 reader on a raw TCP socket instead of node:http ' +
           '(benchmark requests only; no limits, timeouts or validation). '
+        : '') +
+      (socketHookscope
+        ? "socket-hookscope = Hookscope's real engine and store fed by a minimal HTTP/1.1 reader on a raw TCP socket " +
+          "instead of its receiver (the request parsed into the receiver's capture, the default rule's answer sent after " +
+          'COMMIT): what a hand-written HTTP stack alone would give. '
         : '') +
       '"rows" = rows stored (Hookscope, floors), requests answered (bare), requests recorded (mockttp).',
     '',
@@ -286,6 +294,12 @@ async function compare(): Promise<void> {
   if (socketFloor && bare)
     lines.push(
       `Durability without node:http: socket-floor ÷ bare = ${(socketFloor.reqPerSec / bare.reqPerSec).toFixed(2)}.`,
+      '',
+    );
+  if (socketHookscope && bare)
+    lines.push(
+      `Hookscope's store without node:http: socket-hookscope ÷ bare = ${(socketHookscope.reqPerSec / bare.reqPerSec).toFixed(2)}` +
+        (mock ? `, ÷ mockttp = ${(socketHookscope.reqPerSec / mock.reqPerSec).toFixed(2)}.` : '.'),
       '',
     );
   if (hs) {
