@@ -76,4 +76,28 @@ describe('decoded Ortto payload in the UI', () => {
       expect(await row(page, '/other').count()).toBe(0);
     });
   });
+
+  it('copies a long decoded value whole, though the tree shows it cut short', async () => {
+    const { page, app } = s;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const long = `${'word '.repeat(600)}THE-END`;
+    await send(app.receiverUrl, '/long-decoded', {
+      body: JSON.stringify({ message: long }),
+      headers: { 'content-type': 'application/json' },
+    });
+    const search = page.getByTestId('search');
+    await search.fill('');
+    await search.press('Enter');
+    await selectCapture(page, '/long-decoded');
+    await openTab(page, 'decoded');
+    const node = page.locator('.decoded-node[data-path="$.message"]');
+    await node.waitFor();
+    expect(await node.locator('.decoded-value').getAttribute('title')).not.toContain('THE-END');
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await node.locator('.decoded-row').first().hover();
+    await node.locator('.decoded-actions button', { hasText: 'Value' }).first().click();
+    await eventually(async () =>
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(JSON.stringify(long)),
+    );
+  });
 });

@@ -4,11 +4,14 @@ import {
   compileCustomDictionary,
   decodeCapture,
   dictionaryEntries,
+  findDecodedNode,
   entriesToCsv,
   isInstanceSchema,
   parseCustomDictionary,
   type CustomDictionary,
+  type DecodeInput,
 } from '../../shared/decode/index';
+import type { CaptureDetail } from '../../shared/contract/captures';
 import type { EngineContext, EngineModule } from '../context';
 import { annotate } from './annotate';
 import { CustomDictionaryStore } from './custom-store';
@@ -24,10 +27,28 @@ const REINDEX_AFTER_MS = 1_000;
 
 const fromBase64 = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'));
 
+/** What the decoder reads of a stored capture: its decoded body when Content-Encoding was undone. */
+const decodeInputOf = (detail: CaptureDetail): DecodeInput => ({
+  method: detail.method,
+  path: detail.path,
+  query: detail.query,
+  headers: detail.headers,
+  contentType: detail.contentType,
+  body: fromBase64(detail.decodedBodyBase64 ?? detail.bodyBase64),
+});
+
 export function createDecodeModule(ctx: EngineContext): DecodeModule {
   const store = new CustomDictionaryStore(ctx.db, () => ctx.clock.now());
   let compiled: CustomDictionary | undefined;
   let stale = true;
+  const storedCapture = (id: number): CaptureDetail => {
+    try {
+      return ctx.captures.get(id);
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      throw new ApiError('not_found', `id: no capture ${id}.`, { id });
+    }
+  };
   const custom = (): CustomDictionary | undefined => {
     if (stale) {
       const all = store.allEntries();
@@ -66,25 +87,8 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
     },
     handlers: {
       'decode.capture': ({ id }) => {
-        let detail;
-        try {
-          detail = ctx.captures.get(id);
-        } catch (error) {
-          if (error instanceof ApiError) throw error;
-          throw new ApiError('not_found', `id: no capture ${id}.`, { id });
-        }
-        const body = fromBase64(detail.decodedBodyBase64 ?? detail.bodyBase64);
-        const result = decodeCapture(
-          {
-            method: detail.method,
-            path: detail.path,
-            query: detail.query,
-            headers: detail.headers,
-            contentType: detail.contentType,
-            body,
-          },
-          custom(),
-        );
+        const detail = storedCapture(id);
+        const result = decodeCapture(decodeInputOf(detail), custom());
         if (detail.truncated) {
           result.warnings.unshift({
             code: 'truncated',
@@ -94,6 +98,16 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
           });
         }
         return result;
+      },
+      'decode.value': ({ id, path }) => {
+        const result = decodeCapture(decodeInputOf(storedCapture(id)), custom(), { fullRaw: true });
+        const node = findDecodedNode(result.sections, path);
+        if (!node)
+          throw new ApiError('not_found', `path: capture ${id} has no decoded value at ${path}.`, {
+            id,
+            path,
+          });
+        return { raw: node.raw ?? node.display };
       },
       'decode.payload': (input) => {
         const body =

@@ -39,6 +39,7 @@ export const decodedNode: z.ZodType<DecodedNodeShape> = z.lazy(() =>
     type: z.string(),
     display: z.string(),
     raw: z.string().nullable(),
+    rawClipped: z.boolean().optional(),
     fieldId: z.string().nullable(),
     labelSource: z.enum(['custom', 'dictionary', 'activity', 'grammar', 'vendor', 'none']),
     epochMs: z.number().nullable(),
@@ -113,6 +114,11 @@ const dictionaryName = z.string().trim().min(1).max(200);
 export const decodeMethods = {
   /** Decode a stored capture (its decoded body when Content-Encoding was undone). */
   'decode.capture': method(z.object({ id: z.number().int() }), decodeResult),
+  /** One decoded value of a stored capture, whole (the tree's raw values are cut at 1,000 characters). */
+  'decode.value': method(
+    z.object({ id: z.number().int(), path: z.string().min(1).max(10_000) }),
+    z.object({ raw: z.string() }),
+  ),
   /** Decode a payload that is not stored (composer preview, pasted text). */
   'decode.payload': method(
     z.object({

@@ -1,7 +1,7 @@
 import { LIMITS, parseBody, parseQuery, type ParsedBody } from './body';
 import { genericCtx, ontraportRecordCtx, ontraportRootCtx, orttoRootCtx, wpFusionQueryCtx } from './contexts';
 import { isRecord, recognise } from './recognise';
-import { Builder, buildNode, type Ctx } from './tree';
+import { Builder, buildNode, setRaw, type Ctx } from './tree';
 import { clip } from './values';
 import { findMergeFields } from './merge-fields';
 import type { CustomDictionary, DecodedNode, DecodeInput, DecodeResult, Recognition } from './types';
@@ -13,6 +13,8 @@ export interface DecodeOptions {
   maxDepth?: number;
   /** Labels only: skip display/raw text of plain values (see BuilderOptions.lean). */
   lean?: boolean;
+  /** Raw values whole instead of bounded (see BuilderOptions.fullRaw). */
+  fullRaw?: boolean;
 }
 
 const BODY_LABEL: Record<string, string> = {
@@ -86,6 +88,7 @@ function decodeInner(
     mergeCheck: !orttoBody,
     custom,
     lean: options.lean,
+    fullRaw: options.fullRaw,
   });
   const sections: DecodedNode[] = [];
   const queryKeys = Object.keys(query);
@@ -123,14 +126,8 @@ function decodeInner(
     sections.push(node);
   } else {
     const display = body.text !== null ? clip(body.text, 5000) : (body.reason ?? '');
-    const node = leaf(
-      'body',
-      '$',
-      label,
-      body.format,
-      display,
-      body.text !== null ? clip(body.text, 1000) : null,
-    );
+    const node = leaf('body', '$', label, body.format, display, null);
+    setRaw(node, body.text, b);
     if (body.format === 'invalid-json') b.warn(node, 'malformed', 'warning', body.reason ?? 'Invalid JSON.');
     if (body.format === 'too-large') b.warn(node, 'truncated', 'info', body.reason ?? 'Too large.');
     if (body.format === 'text' && body.text && b.options.mergeCheck) {

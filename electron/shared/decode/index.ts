@@ -12,6 +12,7 @@ export type {
   WarningCode,
 } from './types';
 export { classifyCapture, decodeCapture, type DecodeOptions } from './decode';
+export { findDecodedNode } from './find-node';
 export { searchTextFor } from './search-text';
 export {
   compileCustomDictionary,

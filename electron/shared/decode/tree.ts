@@ -25,6 +25,8 @@ export interface BuilderOptions {
    * the work and garbage of a decode; values with a formatter (activities, events, dates…) are decoded as usual.
    */
   lean?: boolean;
+  /** Raw values whole instead of bounded (one value asked for by path; see `decode.value`). */
+  fullRaw?: boolean;
 }
 
 export class Builder {
@@ -48,14 +50,25 @@ const SIMPLE_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 export const childPath = (parent: string, key: string) =>
   SIMPLE_KEY.test(key) ? `${parent}.${key}` : `${parent}[${JSON.stringify(key)}]`;
 
+/** Raw values are bounded for the tree; copying one asks for it whole. */
+export const RAW_MAX_CHARS = 1000;
+
 function rawText(value: unknown, json: boolean): string | null {
   if (value !== null && typeof value === 'object') return exactNumberText(value);
-  if (!json && typeof value === 'string') return clip(value, 1000);
+  if (!json && typeof value === 'string') return value;
   try {
-    return clip(JSON.stringify(value) ?? String(value), 1000);
+    return JSON.stringify(value) ?? String(value);
   } catch {
     return String(value);
   }
+}
+
+/** Sets a node's raw text, cut to RAW_MAX_CHARS (and marked so) unless the builder keeps raw values whole. */
+export function setRaw(node: DecodedNode, raw: string | null, b: Builder): void {
+  if (raw !== null && raw.length > RAW_MAX_CHARS && !b.options.fullRaw) {
+    node.raw = clip(raw, RAW_MAX_CHARS);
+    node.rawClipped = true;
+  } else node.raw = raw;
 }
 
 export interface BuildArgs {
@@ -85,7 +98,7 @@ export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
     label: info.label,
     type: formatted.type,
     display: formatted.display,
-    raw: lean ? null : rawText(value, json),
+    raw: null,
     fieldId: info.fieldId,
     labelSource: info.labelSource,
     epochMs: formatted.epochMs,
@@ -97,6 +110,7 @@ export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
     warnings: [],
     children: null,
   };
+  if (!lean) setRaw(node, rawText(value, json), b);
   if (info.warnings) for (const w of info.warnings) b.warn(node, w.code, w.severity, w.message);
   for (const p of formatted.problems)
     b.warn(node, p.includes('2^53') ? 'precision' : 'suspicious-value', 'warning', p);
@@ -116,7 +130,7 @@ export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
     isContainer && info.format !== undefined && formatted.type !== 'object' && formatted.type !== 'array';
   if (leafObject) {
     try {
-      node.raw = clip(JSON.stringify(value), 1000);
+      setRaw(node, JSON.stringify(value), b);
     } catch {
       node.raw = null;
     }

@@ -35,6 +35,8 @@ export interface DecodedNode {
   display: string;
   /** The raw value as text (JSON for JSON bodies), null for objects and arrays; bounded in length. */
   raw: string | null;
+  /** Set when `raw` was cut to its bound; `decode.value` gives the whole of it. */
+  rawClipped?: boolean;
   /** The dictionary ID that labelled this key (Ortto field ID, Ontraport field name, …). */
   fieldId: string | null;
   labelSource: LabelSource;

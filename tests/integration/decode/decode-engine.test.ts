@@ -296,3 +296,30 @@ describe('custom dictionaries in SQLite', () => {
     }
   });
 });
+
+describe('decode.value', () => {
+  it('gives a stored capture’s long value whole, where the tree cuts it at 1,000 characters', async () => {
+    const long = `${'é'.repeat(3_000)}END`;
+    const id = await post('/long-value', JSON.stringify({ message: long }), {
+      'content-type': 'application/json',
+    });
+    const tree = await ok<{
+      sections: Array<{ children: Array<{ path: string; raw: string; rawClipped?: boolean }> }>;
+    }>('decode.capture', { id });
+    const node = tree.sections[0]!.children.find((c) => c.path === '$.message')!;
+    expect(node.rawClipped).toBe(true);
+    expect(node.raw).not.toContain('END');
+    expect((await ok<{ raw: string }>('decode.value', { id, path: '$.message' })).raw).toBe(
+      JSON.stringify(long),
+    );
+  });
+
+  it('names the path or the id when there is nothing there', async () => {
+    const id = await post('/short-value', '{"a":1}', { 'content-type': 'application/json' });
+    const missingPath = await app.rpc('decode.value', { id, path: '$.b' });
+    expect(missingPath.ok || missingPath.error).toMatchObject({ code: 'not_found' });
+    expect(missingPath.ok ? '' : missingPath.error.message).toMatch(/^path: .*\$\.b/);
+    const missingId = await app.rpc('decode.value', { id: 987_654, path: '$.a' });
+    expect(missingId.ok ? '' : missingId.error.message).toMatch(/987654/);
+  });
+});

@@ -10,6 +10,8 @@ export interface TreeOptions {
   openDepth: number;
   /** The list's search: its words are marked in labels and values, as in the other tabs. */
   query?: string;
+  /** The whole raw value at a path, for values the tree shows cut short. */
+  wholeRaw?: (path: string) => Promise<string>;
 }
 
 /** One decoded key: label, type, value, raw ID. Everything is React text — payloads never become markup. */
@@ -80,7 +82,11 @@ export const DecodedRow = memo(function DecodedRow({
           )}
           <CopyButton text={node.path} label="Path" title={`Copy ${node.path}`} className="btn-small" />
           <CopyButton
-            text={node.raw ?? node.display}
+            text={
+              node.rawClipped && options.wholeRaw
+                ? () => options.wholeRaw!(node.path)
+                : (node.raw ?? node.display)
+            }
             label="Value"
             title="Copy the raw value"
             className="btn-small"

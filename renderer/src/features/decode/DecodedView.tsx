@@ -23,7 +23,12 @@ export function DecodedView({ captureId, query: search = '' }: { captureId: numb
   if (!query.data) return <div className="muted pad">Decoding…</div>;
   const result = query.data as DecodeResult;
   // Big trees open shallower so the first paint stays small; every node can still be expanded.
-  const options: TreeOptions = { rawKeys, openDepth: result.nodeCount > 400 ? 2 : 4, query: search };
+  const options: TreeOptions = {
+    rawKeys,
+    openDepth: result.nodeCount > 400 ? 2 : 4,
+    query: search,
+    wholeRaw: async (path) => (await api.call('decode.value', { id: captureId, path })).raw,
+  };
   const warnings = result.warnings.filter((w) => w.severity === 'warning');
   return (
     <div className="decoded-view" data-testid="decoded-view">
