@@ -184,7 +184,7 @@ export function exportCaptures(
 
 /**
  * The capture as a shared export shows it: secret headers, trailers, query parameters, body fields and response
- * headers replaced by `[redacted]`. When the body changes, every size written beside it (bodySizeBytes,
+ * headers and body fields replaced by `[redacted]`. When the body changes, every size written beside it (bodySizeBytes,
  * storedBodyBytes, a Content-Length header) moves by the same number of bytes, so it describes the body exported.
  */
 function redactCapture(c: CaptureDetail, redaction: Redaction): CaptureDetail {
@@ -217,7 +217,22 @@ function redactCapture(c: CaptureDetail, redaction: Redaction): CaptureDetail {
           storedBodyBytes: c.storedBodyBytes + delta,
         }),
     ...(decoded ? { decodedBodyBase64: decoded.decoded.toString('base64') } : {}),
-    response: c.response ? { ...c.response, headers: redactHeaders(c.response.headers, redaction) } : null,
+    response: c.response ? redactResponse(c.response, redaction) : null,
+  };
+}
+
+/** The answer Hookscope sent, as a shared export shows it: secret headers and body fields (a token echoed back). */
+function redactResponse(
+  response: NonNullable<CaptureDetail['response']>,
+  redaction: Redaction,
+): NonNullable<CaptureDetail['response']> {
+  const header = (name: string) => response.headers.find(([n]) => n.toLowerCase() === name)?.[1] ?? null;
+  const body = Buffer.from(response.bodyBase64, 'base64');
+  const redactedBody = redactBody(body, header('content-type'), header('content-encoding'), redaction);
+  return {
+    ...response,
+    headers: redactHeaders(response.headers, redaction),
+    ...(redactedBody === body ? {} : { bodyBase64: redactedBody.toString('base64') }),
   };
 }
 

@@ -138,6 +138,7 @@ const bodySecrets = [
   'SECRETJSONAPIKEY-4',
   'SECRETMULTIPART-5',
   'SECRETRESPCOOKIE-6',
+  'SECRETRESPBODY-7',
 ];
 
 interface HarEntryOut {
@@ -154,7 +155,7 @@ interface JsonCapture {
   bodyBase64: string;
   bodySizeBytes: number;
   storedBodyBytes: number;
-  response: { headers: Array<[string, string]> } | null;
+  response: { headers: Array<[string, string]>; bodyBase64: string } | null;
 }
 
 describe('exports redact secrets in bodies and responses', () => {
@@ -178,8 +179,9 @@ describe('exports redact secrets in bodies and responses', () => {
         headers: [
           ['Set-Cookie', 'sid=SECRETRESPCOOKIE-6; HttpOnly'],
           ['X-Resp', 'resp-visible'],
+          ['Content-Type', 'application/json'],
         ],
-        body: 'ok',
+        body: '{"ok":"resp-body-visible","access_token":"SECRETRESPBODY-7"}',
         delayMs: 0,
         behaviour: { kind: 'fixed' },
       },
@@ -220,20 +222,26 @@ describe('exports redact secrets in bodies and responses', () => {
             .trim()
             .split('\n')
             .map((l) => JSON.parse(l) as JsonCapture);
-    return [content, ...list.map((c) => Buffer.from(c.bodyBase64, 'base64').toString('utf8'))].join('\n');
+    const text = (base64: string | undefined) => Buffer.from(base64 ?? '', 'base64').toString('utf8');
+    return [content, ...list.flatMap((c) => [text(c.bodyBase64), text(c.response?.bodyBase64)])].join('\n');
   };
 
-  it.each(formats)('%s: body fields and response headers are redacted, the rest kept', async (format) => {
-    const content = await readable(format, true);
-    for (const secret of bodySecrets) expect(content, `${secret} leaked in ${format}`).not.toContain(secret);
-    for (const visible of ['data=Note', 'json-visible', '12345678901234567890', 'multipart-visible'])
-      expect(content).toContain(visible);
-    if (format !== 'curl') expect(content).toContain('resp-visible');
-    const kept = await readable(format, false);
-    // (A cURL script has no response in it.)
-    for (const secret of bodySecrets.filter((s) => format !== 'curl' || !s.includes('RESP')))
-      expect(kept, `${secret} missing from ${format} with redact=false`).toContain(secret);
-  });
+  it.each(formats)(
+    '%s: body fields, response headers and response body fields are redacted, the rest kept',
+    async (format) => {
+      const content = await readable(format, true);
+      for (const secret of bodySecrets)
+        expect(content, `${secret} leaked in ${format}`).not.toContain(secret);
+      for (const visible of ['data=Note', 'json-visible', '12345678901234567890', 'multipart-visible'])
+        expect(content).toContain(visible);
+      if (format !== 'curl') expect(content).toContain('resp-visible');
+      if (format !== 'curl') expect(content).toContain('resp-body-visible');
+      const kept = await readable(format, false);
+      // (A cURL script has no response in it.)
+      for (const secret of bodySecrets.filter((s) => format !== 'curl' || !s.includes('RESP')))
+        expect(kept, `${secret} missing from ${format} with redact=false`).toContain(secret);
+    },
+  );
 
   it('HAR: postData, bodySize and Content-Length describe the redacted body', async () => {
     const entries = (JSON.parse(await exportOf('har', true)) as { log: { entries: HarEntryOut[] } }).log
