@@ -8,10 +8,21 @@ export function base64ToBytes(base64: string): Uint8Array {
 const strict = new TextDecoder('utf-8', { fatal: true });
 const lenient = new TextDecoder('utf-8');
 
+export interface TextOptions {
+  /**
+   * The bytes are the first of a longer body, so they may end inside a character: that cut character is left out
+   * instead of making the whole text binary.
+   */
+  prefix?: boolean;
+}
+
 /** UTF-8 text, or null when the bytes are not valid UTF-8 (or contain NULs): treat as binary. */
-export function bytesToText(bytes: Uint8Array): string | null {
+export function bytesToText(bytes: Uint8Array, { prefix = false }: TextOptions = {}): string | null {
   try {
-    const text = strict.decode(bytes);
+    // Streaming leaves an unfinished character out; a fresh decoder so no state carries over to the next call.
+    const text = prefix
+      ? new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true })
+      : strict.decode(bytes);
     return text.includes('\0') ? null : text;
   } catch {
     return null;
@@ -54,7 +65,11 @@ export interface BodyText {
  * A body's text in the charset its Content-Type declares (any WHATWG encoding: iso-8859-1 and windows-1252,
  * utf-16, shift_jis, …), else UTF-8. Decoding is strict: bytes that are not valid in that charset stay binary.
  */
-export function bodyText(bytes: Uint8Array, contentType: string | null | undefined): BodyText {
+export function bodyText(
+  bytes: Uint8Array,
+  contentType: string | null | undefined,
+  options: TextOptions = {},
+): BodyText {
   const declared = charsetOf(contentType);
   let decoder: TextDecoder | null = null;
   if (declared !== null) {
@@ -66,11 +81,11 @@ export function bodyText(bytes: Uint8Array, contentType: string | null | undefin
   }
   const unknownCharset = declared !== null && decoder === null;
   if (decoder === null || decoder.encoding === 'utf-8') {
-    const text = bytesToText(bytes);
+    const text = bytesToText(bytes, options);
     return { text, encoding: text === null ? null : 'utf-8', declared, unknownCharset };
   }
   try {
-    const text = decoder.decode(bytes);
+    const text = decoder.decode(bytes, { stream: options.prefix === true });
     if (!text.includes('\0')) return { text, encoding: decoder.encoding, declared, unknownCharset };
   } catch {
     /* not valid in the declared charset */

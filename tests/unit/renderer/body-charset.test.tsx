@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BodyView } from '../../../renderer/src/features/detail/BodyView';
+import { MultipartView } from '../../../renderer/src/features/detail/MultipartView';
 import { bodyText, charsetOf } from '../../../renderer/src/lib/bytes';
 
 afterEach(cleanup);
@@ -82,5 +83,30 @@ describe('bodies in the charset their Content-Type declares', () => {
     expect(sjisBroken.container.querySelector('.body-view')!.getAttribute('data-kind')).toBe('binary');
     fireEvent.click(sjisBroken.container.querySelector('[data-mode=raw]')!);
     expect(sjisBroken.container.querySelector('.body-raw')!.textContent).toContain('not valid shift_jis');
+  });
+});
+
+describe('the first bytes of a longer body', () => {
+  it('stay text when the cut falls inside a character, in UTF-8 and in a declared multibyte charset', () => {
+    const utf8 = new TextEncoder().encode('abc€'); // € is three bytes
+    expect(bodyText(utf8.subarray(0, 5), 'text/plain').text).toBeNull();
+    expect(bodyText(utf8.subarray(0, 5), 'text/plain', { prefix: true }).text).toBe('abc');
+    const sjis = new Uint8Array([0x82, 0xb1, 0x82, 0xf1, 0x82]); // こん + half of に
+    expect(bodyText(sjis, 'text/plain; charset=shift_jis').text).toBeNull();
+    expect(bodyText(sjis, 'text/plain; charset=shift_jis', { prefix: true }).text).toBe('こん');
+    // Invalid bytes before the cut are still binary.
+    expect(bodyText(new Uint8Array([0x61, 0xff, 0x62]), 'text/plain', { prefix: true }).text).toBeNull();
+  });
+
+  it('a multipart part over the preview size shows its text, not hex, wherever the preview cuts it', () => {
+    const part = `a${'é'.repeat(40_000)}`; // 64 KiB falls inside an é
+    const body = new TextEncoder().encode(
+      `--B\r\nContent-Disposition: form-data; name="note"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${part}\r\n--B--\r\n`,
+    );
+    const view = render(
+      <MultipartView bytes={body} contentType="multipart/form-data; boundary=B" query="" />,
+    );
+    expect(view.container.querySelector('.part-hex')).toBeNull();
+    expect(view.container.querySelector('.part-body')!.textContent).toMatch(/^aéé/);
   });
 });

@@ -23,7 +23,9 @@ export function MultipartView({
     <div className="multipart-view">
       {error && <div className="notice notice-warn">{error}</div>}
       {parts.map((part, i) => {
-        const { text } = bodyText(part.body.subarray(0, PREVIEW_BYTES), part.contentType);
+        const { text } = bodyText(part.body.subarray(0, PREVIEW_BYTES), part.contentType, {
+          prefix: part.body.length > PREVIEW_BYTES,
+        });
         return (
           <section key={i} className="part" data-testid="multipart-part">
             <header className="part-header">
