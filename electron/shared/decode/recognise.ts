@@ -200,11 +200,38 @@ function ontraportSendWebhook(body: ParsedBody, query: FormObject): Recognition 
 }
 
 const NAME_KEYS = new Set(['firstname', 'lastname']);
-const XML_TAG = /<([A-Za-z_][\w.-]*)[\s/>]/g;
+/** A start, end or empty-element tag (not `<?…?>`, `<!…>`): slash before the name, name, slash before `>`. */
+const XML_TAG = /<(\/?)([A-Za-z_][\w.:-]*)(?:\s[^<>]*?)?(\/?)>/g;
+
+/**
+ * The names of the root element's children that hold only text (or nothing): the flat fields of XML post data, as
+ * the top-level scalar keys are of JSON. Read from the text with a bounded tag scan, so the receiver's acknowledge
+ * path, which does not parse XML, agrees with the decoder.
+ */
+function flatXmlFields(text: string, onField: (name: string) => void, maxTags = 500): void {
+  let depth = 0;
+  let open: string | null = null; // a child of the root seen opening, with no element inside it yet
+  let tags = 0;
+  for (const match of text.matchAll(XML_TAG)) {
+    if (tags++ >= maxTags) return;
+    const [, closing, name, empty] = match;
+    if (closing) {
+      if (depth === 2 && open === name) onField(name);
+      open = null;
+      depth--;
+    } else if (empty) {
+      if (depth === 1) onField(name!);
+      open = null;
+    } else {
+      depth++;
+      open = depth === 2 ? name! : null;
+    }
+  }
+}
 
 /**
  * Ontraport field names among the flat fields of JSON post data (top-level keys with scalar values) or XML post data
- * (element names, read from the text so the receiver's acknowledge path, which does not parse XML, agrees).
+ * (children of the root element that hold only text).
  */
 function structuredOntraportKeys(
   body: ParsedBody,
@@ -223,11 +250,9 @@ function structuredOntraportKeys(
     const text = body.text.trim();
     if (!text.startsWith('<') || !text.endsWith('>')) return null;
     format = 'XML';
-    let budget = 500;
-    for (const match of text.matchAll(XML_TAG)) {
-      if (budget-- <= 0) break;
-      if (ONTRAPORT_ONLY_KEYS.has(match[1]!)) found.add(match[1]!);
-    }
+    flatXmlFields(text, (name) => {
+      if (ONTRAPORT_ONLY_KEYS.has(name)) found.add(name);
+    });
   } else {
     return null;
   }

@@ -212,6 +212,30 @@ describe('"Send a Webhook" post data sent as JSON or XML (seed 000: form-encoded
   });
 
   it.each([
+    [
+      'names nested a level down',
+      '<order><contact><firstname>Mary</firstname><contact_id>8</contact_id></contact><total>5</total></order>',
+    ],
+    [
+      'names as elements with children',
+      '<contact><firstname><given>Mary</given></firstname><contact_id><v>8</v></contact_id></contact>',
+    ],
+    ['names only as the root and in text', '<contact_id>firstname lastname</contact_id>'],
+  ])('XML with %s is not claimed as Ontraport', (_, body) => {
+    const r = decodeCapture(input(body, 'application/xml'));
+    expect(r.vendor).toBeNull();
+    expect(classifyCapture(input(body, 'application/xml')).vendor).toBeNull();
+  });
+
+  it('XML fields may be empty elements, carry attributes and follow a declaration, comments and a doctype', () => {
+    const body =
+      '<?xml version="1.0"?><!DOCTYPE contact><!-- c --><contact id="1"><firstname lang="en">Mary</firstname><sms_number/><contact_id>8</contact_id></contact>';
+    expect(decodeCapture(input(body, 'application/xml')).recognition?.explanation).toMatch(
+      /^XML post data with 3 Ontraport contact field names/,
+    );
+  });
+
+  it.each([
     ['just an email', { email: 'mary@example.com', name: 'Mary' }],
     [
       'names and an email, as many CRMs send',
