@@ -247,6 +247,36 @@ describe('live list', () => {
     expect(await loaded()).toBe(450);
   });
 
+  it('a search lists every match of a burst bigger than a page, as the index reaches them', async () => {
+    const { page } = s;
+    const search = page.getByTestId('search');
+    await search.fill('burstword');
+    await search.press('Enter');
+    await page.locator('[data-testid="empty-state"], .list-toolbar').first().waitFor();
+    // All at once (one import): more matches arrive in one refresh of the list than a page holds.
+    const total = 600;
+    const har = bigHar(total);
+    for (const entry of har.log.entries) entry.request.postData.text = `burstword ${entry.request.url}`;
+    const imported = await s.app.rpc<{ imported: number }>('captures.importHar', {
+      har: JSON.stringify(har),
+    });
+    expect(imported.ok && imported.value.imported).toBe(total);
+    // Some filler that does not match, arriving after the burst.
+    await send(s.app.receiverUrl, '/filler', { body: 'nothing to see' });
+    const loaded = async () =>
+      Number((await page.locator('.list-toolbar .muted').first().innerText()).split(' ')[0]);
+    await eventually(async () => {
+      await page.locator('[data-testid="capture-list"]').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      expect(await loaded()).toBe(total);
+    }, 30_000);
+    const listed = await page
+      .locator('.row[data-capture-id]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-capture-id')));
+    expect(new Set(listed).size).toBe(listed.length);
+    await search.fill('');
+    await search.press('Enter');
+  });
+
   it('deletes made elsewhere: the count follows, nothing deleted stays selected, open or held while paused', async () => {
     const { page } = s;
     const imported = await s.app.rpc<{ imported: number }>('captures.importHar', {

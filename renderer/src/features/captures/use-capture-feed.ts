@@ -4,8 +4,12 @@ import type { CaptureFilter, CaptureSummary } from '../../../../electron/shared/
 import { useApi, useConnection, useEvent } from '../../api';
 import { matchesLocally } from '../../lib/filter-state';
 import { createFrameBatcher, type FrameBatcher } from '../../state/frame-batcher';
+import { mergeNewest } from './merge-newest';
 
 const PAGE = 200;
+/** Pages the head refresh reads below the newest match before it starts over instead (a burst of 5,000 matches). */
+const HEAD_PAGES = 10;
+const HEAD_PAGE = 500;
 /** While paused, keep at most this many arrivals in memory; beyond it, resuming refetches the head. */
 const PENDING_CAP = 2000;
 
@@ -58,6 +62,22 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
   itemsRef.current = items;
   const filterRef = useRef(filter);
   filterRef.current = filter;
+  const nextCursorRef = useRef(nextCursor);
+  nextCursorRef.current = nextCursor;
+  /** The newest capture id seen filed (`capture.created`), and how far the search index had reached (`index.progress`). */
+  const latestFiled = useRef(-Infinity);
+  const knownIndexedUpTo = useRef(-Infinity);
+  /**
+   * Every match with an id up to this one (down to the last loaded row) was in the engine's answer to the last head
+   * fetch: filed, and for a search, indexed, before that fetch was sent. A head refresh reads down to here, so matches
+   * the index reached after an earlier refresh are merged in, not skipped for being older than the top.
+   */
+  const coveredThrough = useRef(-Infinity);
+  const coverageNow = useCallback(
+    () =>
+      filterRef.current.text ? Math.min(knownIndexedUpTo.current, latestFiled.current) : latestFiled.current,
+    [],
+  );
   /**
    * The newest capture id that `total` already counts. A count answered by the engine includes captures whose
    * `capture.created` may still be waiting for the next frame; counting only ids above this keeps them from being
@@ -85,6 +105,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
     pending.current = [];
     overflowed.current = false;
     setPendingCount(0);
+    const covered = coverageNow();
     Promise.all([
       api.call('captures.list', { filter: filterRef.current, limit: PAGE }),
       api.call('captures.count', { filter: filterRef.current }),
@@ -93,6 +114,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
         if (gen !== generation.current) return;
         setItems(page.items);
         setNextCursor(page.nextCursor);
+        coveredThrough.current = covered;
         countedTop.current = page.items[0]?.id ?? -Infinity;
         setTotal(count.count);
         setLoading(false);
@@ -103,7 +125,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
         setLoading(false);
       },
     );
-  }, [api]);
+  }, [api, coverageNow]);
 
   useEffect(reset, [reset, filterKey]);
 
@@ -132,45 +154,77 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
   const prepend = useCallback(
     (fresh: CaptureSummary[]) => {
       if (fresh.length === 0) return;
-      setItems((prev) => {
-        const top = prev[0]?.id ?? -Infinity;
-        const newer = fresh.filter((c) => c.id > top).sort((a, b) => b.id - a.id);
-        return newer.length ? newer.concat(prev) : prev;
-      });
+      const morePagesBelow = nextCursorRef.current !== null;
+      setItems((prev) => mergeNewest(prev, fresh, morePagesBelow));
       for (const c of fresh) unreadRef.current.add(c.id);
       touchUnread();
     },
     [touchUnread],
   );
 
-  /** Full-text and header filters can only be evaluated by the engine: ask it for the newest matches. */
+  /**
+   * Full-text, header and vendor filters can only be evaluated by the engine: ask it for the newest matches, reading
+   * down to what the last answer covered, and merge in whatever is not listed yet.
+   */
   const refreshHead = useCallback(() => {
     if (headTimer.current) return;
     headTimer.current = setTimeout(() => {
       headTimer.current = null;
       const gen = generation.current;
-      Promise.all([
-        api.call('captures.list', { filter: filterRef.current, limit: PAGE }),
-        api.call('captures.count', { filter: filterRef.current }),
-      ]).then(
-        ([page, count]) => {
+      const covered = coverageNow();
+      const loaded = itemsRef.current;
+      const bottom =
+        nextCursorRef.current !== null ? (loaded[loaded.length - 1]?.id ?? -Infinity) : -Infinity;
+      const readDownTo = Math.max(coveredThrough.current, bottom);
+      const readHead = async () => {
+        const found: CaptureSummary[] = [];
+        let cursor: number | null = null;
+        for (let pages = 0; pages < HEAD_PAGES; pages++) {
+          const page: { items: CaptureSummary[]; nextCursor: number | null } = await api.call(
+            'captures.list',
+            {
+              filter: filterRef.current,
+              cursor,
+              limit: pages === 0 ? PAGE : HEAD_PAGE,
+            },
+          );
+          found.push(...page.items);
+          const last = page.items[page.items.length - 1]?.id ?? -Infinity;
+          if (page.nextCursor === null || last <= readDownTo) return found;
+          cursor = page.nextCursor;
+        }
+        return null; // more new matches than it is worth merging: start over
+      };
+      Promise.all([readHead(), api.call('captures.count', { filter: filterRef.current })]).then(
+        ([found, count]) => {
           if (gen !== generation.current) return;
-          let top = itemsRef.current[0]?.id ?? -Infinity;
-          for (const c of pending.current) if (c.id > top) top = c.id;
-          const fresh = page.items.filter((c) => c.id > top);
+          if (found === null) {
+            reset();
+            return;
+          }
+          coveredThrough.current = Math.max(coveredThrough.current, covered);
+          const listed = new Set(itemsRef.current.map((c) => c.id));
+          for (const c of pending.current) listed.add(c.id);
+          const fresh = found.filter((c) => !listed.has(c.id) && c.id > bottom);
           if (pausedRef.current) {
             pending.current.push(...fresh);
             setPendingCount(pending.current.length);
           } else {
             prepend(fresh);
-            countedTop.current = Math.max(countedTop.current, page.items[0]?.id ?? -Infinity);
+            countedTop.current = Math.max(countedTop.current, found[0]?.id ?? -Infinity);
             setTotal(count.count);
           }
         },
         () => undefined,
       );
     }, 250);
-  }, [api, prepend]);
+  }, [api, prepend, coverageNow, reset]);
+
+  // A search lists only what the index has reached: as it catches up with a burst, its matches appear.
+  useEvent('index.progress', ({ indexedUpTo }) => {
+    if (indexedUpTo > knownIndexedUpTo.current) knownIndexedUpTo.current = indexedUpTo;
+    if (filterRef.current.text && indexedUpTo > coveredThrough.current) refreshHead();
+  });
 
   useEffect(
     () => () => {
@@ -186,6 +240,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
   const arrived = useCallback(
     (batch: CaptureSummary[]) => {
       setArrivals((n) => n + 1);
+      for (const c of batch) if (c.id > latestFiled.current) latestFiled.current = c.id;
       const f = filterRef.current;
       const verdicts = batch.map((c) => matchesLocally(f, c));
       if (verdicts.includes(null)) {
