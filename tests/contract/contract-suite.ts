@@ -70,6 +70,14 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
       expect(bad.message).toContain('bodyLimitBytes');
     });
 
+    it('refuses a key the method does not take, naming it, instead of ignoring it', async () => {
+      const error = await expectApiError(
+        h.client.call('captures.list', { endpointId: 2, limit: 5 } as never),
+        'invalid_input',
+      );
+      expect(error.message).toMatch(/^endpointId: not an input of captures\.list \(it takes filter, /);
+    });
+
     it('pushes capture.created once a request is stored, and serves its exact bytes', async () => {
       await h.ready?.();
       const body = `{"contract":"${name}","n":${Math.random()}}`;

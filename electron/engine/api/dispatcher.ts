@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   ApiError,
   contract,
@@ -29,6 +29,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
           throw new ApiError('unknown_method', `Unknown method "${method}".`, { method });
         }
         const spec = contract.methods[method];
+        refuseUnknownKeys(method, spec.input, input);
         const parsed = spec.input.safeParse(input ?? {});
         if (!parsed.success) {
           throw new ApiError('invalid_input', describeIssues(parsed.error), {
@@ -55,6 +56,23 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       }
     },
   };
+}
+
+/**
+ * A top-level key the method does not take is refused by name rather than dropped: `captures.list {endpointId: 2}`
+ * (the filter's key one level too high) would otherwise list every capture as if it had worked.
+ */
+function refuseUnknownKeys(method: string, schema: z.ZodType, input: unknown) {
+  if (!(schema instanceof z.ZodObject) || input === null || typeof input !== 'object' || Array.isArray(input))
+    return;
+  const known = Object.keys(schema.shape);
+  const unknown = Object.keys(input).filter((key) => !known.includes(key));
+  if (unknown.length === 0) return;
+  const issues = unknown.map((key) => ({
+    path: key,
+    message: `not an input of ${method} (it takes ${known.length ? known.join(', ') : 'no input'})`,
+  }));
+  throw new ApiError('invalid_input', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
 }
 
 function issueList(error: z.ZodError) {
