@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { API_MAX_REQUEST_BYTES } from '../../shared/contract/define';
 import { contract, type MethodName } from '../../shared/contract/index';
 import { createDispatcher } from '../api/dispatcher';
 import type { Engine } from '../engine';
@@ -37,7 +38,7 @@ export const browserHiddenMethods = new Set(
  */
 export async function startHttpTransport(options: HttpTransportOptions): Promise<HttpTransport> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const maxBody = options.maxBodyBytes ?? 200 * 1024 * 1024;
+  const maxBody = options.maxBodyBytes ?? API_MAX_REQUEST_BYTES;
   const dispatcher = createDispatcher(options.engine.handlers, {
     hidden: browserHiddenMethods,
     checkOutputs: options.checkOutputs,

@@ -16,3 +16,6 @@ export const method = <I extends z.ZodType, O extends z.ZodType>(
 
 export type MethodTable = Record<string, MethodSpec>;
 export type EventTable = Record<string, z.ZodType>;
+
+/** The largest API request body the browser-mode transport accepts; callers with bulk input split below it. */
+export const API_MAX_REQUEST_BYTES = 200 * 1024 * 1024;

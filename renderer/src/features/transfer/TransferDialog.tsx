@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { CaptureFilter, ExportFormat } from '../../../../electron/shared/contract/captures';
 import { useApi } from '../../api';
 import { downloadBlob } from '../../components/download';
+import { API_MAX_REQUEST_BYTES } from '../../../../electron/shared/contract/define';
 import { mergeExports, splitHar } from './merge-export';
 import { formatCount } from '../../lib/format';
 
@@ -9,6 +10,8 @@ import { formatCount } from '../../lib/format';
 export const EXPORT_CHUNK = 500;
 /** HAR entries per import call, so imports of any size report progress. */
 export const IMPORT_CHUNK = 200;
+/** Request bytes per import call: well under the transport's cap, so big bodies split into more calls. */
+export const IMPORT_CHUNK_BYTES = 50 * 1024 * 1024;
 
 interface Props {
   selectedIds: number[];
@@ -93,27 +96,40 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
   const runImport = async (file: File) => {
     setMessage(null);
     cancelled.current = false;
+    let imported = 0;
+    let total = 0;
     try {
       setProgress({ label: `Reading ${file.name}`, done: 0, total: 0 });
-      const { chunks, total } = splitHar(await file.text(), IMPORT_CHUNK);
-      let imported = 0;
+      const split = splitHar(await file.text(), {
+        maxEntries: IMPORT_CHUNK,
+        maxBytes: IMPORT_CHUNK_BYTES,
+        maxEntryBytes: API_MAX_REQUEST_BYTES - 1024,
+      });
+      total = split.total;
       let skipped = 0;
-      const errors: string[] = [];
+      const errors = [...split.errors];
       setProgress({ label: 'Importing', done: 0, total });
-      for (const [i, chunk] of chunks.entries()) {
+      for (const chunk of split.chunks) {
         if (cancelled.current) break;
-        const r = await api.call('captures.importHar', { har: chunk });
+        const r = await api.call('captures.importHar', { har: chunk.har });
         imported += r.imported;
         skipped += r.skipped;
         errors.push(...r.errors);
-        setProgress({ label: 'Importing', done: Math.min(total, (i + 1) * IMPORT_CHUNK), total });
+        setProgress({ label: 'Importing', done: chunk.start + chunk.count, total });
       }
       setMessage({
         kind: errors.length ? 'error' : 'ok',
         text: `Imported ${formatCount(imported, 'capture')}${skipped ? `, skipped ${skipped}` : ''}${cancelled.current ? ' (cancelled)' : ''}${errors.length ? ` — ${errors.slice(0, 3).join('; ')}` : ''}`,
       });
     } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+      const reason = e instanceof Error ? e.message : String(e);
+      // Earlier chunks are stored already: say how many, so a retry is not a blind duplicate.
+      setMessage({
+        kind: 'error',
+        text: imported
+          ? `Imported ${imported.toLocaleString()} of ${total.toLocaleString()} entries, then failed: ${reason}`
+          : reason,
+      });
     } finally {
       setProgress(null);
       if (fileRef.current) fileRef.current.value = '';

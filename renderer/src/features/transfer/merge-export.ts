@@ -45,8 +45,35 @@ function findArrayKey(doc: unknown): string | null {
   return null;
 }
 
-/** Splits a HAR document into smaller HAR documents of at most `size` entries each (for import progress). */
-export function splitHar(text: string, size: number): { chunks: string[]; total: number } {
+/** One import call's worth of a HAR file: entries `start` to `start + count - 1` of the original. */
+export interface HarChunk {
+  har: string;
+  start: number;
+  count: number;
+}
+
+export interface SplitLimits {
+  /** Entries per chunk. */
+  maxEntries: number;
+  /** Request bytes per chunk (a chunk always holds at least one entry). */
+  maxBytes: number;
+  /** An entry whose request alone would be larger is left out with an error naming it. */
+  maxEntryBytes: number;
+}
+
+const utf8 = new TextEncoder();
+/** What an entry adds to the API request: the HAR text is sent as a JSON string, so it is escaped once more. */
+const requestBytes = (entry: unknown) => utf8.encode(JSON.stringify(JSON.stringify(entry))).byteLength;
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/**
+ * Splits a HAR document into smaller HAR documents, each under both limits, so an import of any size reports
+ * progress and no call outgrows what the API transport accepts. Chunks are contiguous runs of entries.
+ */
+export function splitHar(
+  text: string,
+  limits: SplitLimits,
+): { chunks: HarChunk[]; total: number; errors: string[] } {
   let doc: { log?: { entries?: unknown[] } };
   try {
     doc = JSON.parse(text) as typeof doc;
@@ -55,8 +82,37 @@ export function splitHar(text: string, size: number): { chunks: string[]; total:
   }
   const entries = doc.log?.entries;
   if (!Array.isArray(entries)) throw new Error('Not a HAR file: log.entries is missing');
-  const chunks: string[] = [];
-  for (let i = 0; i < entries.length; i += size)
-    chunks.push(JSON.stringify({ ...doc, log: { ...doc.log, entries: entries.slice(i, i + size) } }));
-  return { chunks: chunks.length ? chunks : [text], total: entries.length };
+  const chunks: HarChunk[] = [];
+  const errors: string[] = [];
+  let start = 0;
+  let bytes = 0;
+  const flush = (end: number) => {
+    if (end > start)
+      chunks.push({
+        har: JSON.stringify({ ...doc, log: { ...doc.log, entries: entries.slice(start, end) } }),
+        start,
+        count: end - start,
+      });
+    start = end;
+    bytes = 0;
+  };
+  for (const [i, entry] of entries.entries()) {
+    const size = requestBytes(entry);
+    if (size > limits.maxEntryBytes) {
+      flush(i);
+      start = i + 1;
+      errors.push(
+        `entries[${i}]: ${megabytes(size)}, over the ${megabytes(limits.maxEntryBytes)} one import call can carry`,
+      );
+      continue;
+    }
+    if (i > start && (i - start >= limits.maxEntries || bytes + size > limits.maxBytes)) flush(i);
+    bytes += size;
+  }
+  flush(entries.length);
+  return {
+    chunks: chunks.length || errors.length ? chunks : [{ har: text, start: 0, count: 0 }],
+    total: entries.length,
+    errors,
+  };
 }
