@@ -29,13 +29,14 @@ export function mergeExports(format: ExportFormat, chunks: string[]): string {
     }
     case 'jsonl':
       return chunks.map((c) => c.replace(/\n+$/, '')).join('\n') + '\n';
-    case 'curl':
-      return (
-        [
-          chunks[0]!.replace(/\n+$/, ''),
-          ...chunks.slice(1).map((c) => c.replace(/^#!.*\n/, '').replace(/\n+$/, '')),
-        ].join('\n\n') + '\n'
-      );
+    case 'curl': {
+      // Each chunk picks its own shell: bash if it needed $'…' quoting. One bash chunk makes the whole script bash.
+      const shebangs = chunks.map((c) => /^#!.*/.exec(c)?.[0]);
+      const bash = shebangs.find((line) => line && /\bbash\b/.test(line));
+      const bodies = chunks.map((c) => c.replace(/^#!.*\n/, '').replace(/\n+$/, ''));
+      const shebang = bash ?? shebangs[0];
+      return [shebang ? `${shebang}\n${bodies[0]}` : bodies[0], ...bodies.slice(1)].join('\n\n') + '\n';
+    }
   }
 }
 
