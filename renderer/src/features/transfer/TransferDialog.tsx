@@ -114,7 +114,12 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
         const r = await api.call('captures.importHar', { har: chunk.har });
         imported += r.imported;
         skipped += r.skipped;
-        errors.push(...r.errors);
+        // The engine counts entries from 0 in each chunk; name them by their place in the file.
+        errors.push(
+          ...r.errors.map((e) =>
+            e.replace(/^entries\[(\d+)\]/, (_, n: string) => `entries[${chunk.start + Number(n)}]`),
+          ),
+        );
         setProgress({ label: 'Importing', done: chunk.start + chunk.count, total });
       }
       setMessage({

@@ -1,0 +1,53 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createApiClient, type ApiClient } from '../../../electron/shared/contract/client';
+import { createEngine, type Engine } from '../../../electron/engine/engine';
+import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
+import { silentLogger } from '../../../electron/engine/util/logger';
+import { ApiProvider } from '../../../renderer/src/api';
+import { ConnectionStatus } from '../../../renderer/src/api/connection';
+import { TransferDialog } from '../../../renderer/src/features/transfer/TransferDialog';
+import { tempDir } from '../../helpers/temp-dir';
+import { removeDir } from '../../integration/delivery/helpers';
+
+// The dialog against a real engine (in-process transport, SQLite in a temp dir).
+let engine: Engine;
+let dir: ReturnType<typeof tempDir>;
+let api: ApiClient;
+
+beforeAll(async () => {
+  dir = tempDir();
+  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
+  api = createApiClient(createInProcessTransport(engine));
+});
+afterAll(async () => {
+  await engine.close();
+  removeDir(dir.path);
+});
+afterEach(cleanup);
+
+const importFile = async (name: string, content: string) => {
+  render(
+    <ApiProvider value={{ api, connection: new ConnectionStatus() }}>
+      <TransferDialog selectedIds={[]} filter={{}} filteredCount={0} onClose={() => undefined} />
+    </ApiProvider>,
+  );
+  const file = new File([content], name, { type: 'application/json' });
+  fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
+  await waitFor(() => expect(screen.getByTestId('transfer-message').textContent).not.toBe(''));
+  return screen.getByTestId('transfer-message').textContent;
+};
+
+describe('HAR import errors', () => {
+  it('name an invalid entry by its place in the whole file, not in its chunk', async () => {
+    const entries = Array.from({ length: 250 }, (_, i) => ({
+      startedDateTime: new Date(Date.UTC(2026, 0, 1, 0, 0, 0, i)).toISOString(),
+      request: { method: 'GET', url: i === 230 ? 'not a url' : `https://example.test/errors/${i}` },
+    }));
+    const text = await importFile('errors.har', JSON.stringify({ log: { version: '1.2', entries } }));
+    expect(text).toContain('Imported 249 captures');
+    expect(text).toContain('entries[230].request.url');
+    expect(text).not.toContain('entries[30]');
+  });
+});
