@@ -50,4 +50,12 @@ describe('HAR import errors', () => {
     expect(text).toContain('entries[230].request.url');
     expect(text).not.toContain('entries[30]');
   });
+
+  it('a file that is just `null` gets a clear message and imports nothing', async () => {
+    const before = (await api.call('captures.count', {})).count;
+    expect(await importFile('null.har', 'null')).toBe(
+      'Not a HAR file: expected an object with log.entries[]',
+    );
+    expect((await api.call('captures.count', {})).count).toBe(before);
+  });
 });

@@ -56,4 +56,12 @@ describe('splitHar', () => {
       [4, 1],
     ]);
   });
+
+  it('refuses valid JSON that is not a HAR object with a clear message', () => {
+    const limits = { maxEntries: 200, maxBytes: 1e9, maxEntryBytes: 1e9 };
+    for (const text of ['null', '42', '"har"', '[]', '{}', '{"log":null}', '{"log":{"entries":{}}}'])
+      expect(() => splitHar(text, limits), text).toThrow(
+        /^Not a HAR file: expected an object with log\.entries\[\]$/,
+      );
+  });
 });

@@ -75,14 +75,17 @@ export function splitHar(
   text: string,
   limits: SplitLimits,
 ): { chunks: HarChunk[]; total: number; errors: string[] } {
-  let doc: { log?: { entries?: unknown[] } };
+  let parsed: unknown;
   try {
-    doc = JSON.parse(text) as typeof doc;
+    parsed = JSON.parse(text);
   } catch (e) {
     throw new Error(`Not a HAR file: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
-  const entries = doc.log?.entries;
-  if (!Array.isArray(entries)) throw new Error('Not a HAR file: log.entries is missing');
+  // Valid JSON can still be anything: null, a number, an array, an object without log.
+  const doc = parsed as { log?: { entries?: unknown } } | null;
+  const entries = doc && typeof doc === 'object' && !Array.isArray(doc) ? doc.log?.entries : undefined;
+  if (!doc || !Array.isArray(entries))
+    throw new Error('Not a HAR file: expected an object with log.entries[]');
   const chunks: HarChunk[] = [];
   const errors: string[] = [];
   let start = 0;
