@@ -34,15 +34,19 @@ export type Settings = z.infer<typeof settings>;
  * What `settings.update` takes. Every field is optional, at every level: a field left out keeps its stored value,
  * and a nested object (`retention`, `deliveryRetention`) given in part merges with the stored one field by field —
  * `{ deliveryRetention: { maxAgeMs: 86400000 } }` changes the age and keeps `maxCount`. An explicit `null` clears a
- * limit (unlimited / keep forever). The merged result is validated as a whole and stored.
+ * limit (unlimited / keep forever). An unknown field, at any level, is refused. The merged result is validated as a
+ * whole and stored.
  */
-export const settingsPatch = z.object({
-  retention: settings.shape.retention.partial().optional(),
-  deliveryRetention: settings.shape.deliveryRetention.partial().optional(),
-  bodyLimitBytes: settings.shape.bodyLimitBytes.optional(),
-  notifyOnCapture: settings.shape.notifyOnCapture.optional(),
-  theme: settings.shape.theme.optional(),
-});
+export const settingsPatch = z
+  .object({
+    retention: settings.shape.retention.partial().strict().optional(),
+    deliveryRetention: settings.shape.deliveryRetention.partial().strict().optional(),
+    bodyLimitBytes: settings.shape.bodyLimitBytes.optional(),
+    notifyOnCapture: settings.shape.notifyOnCapture.optional(),
+    theme: settings.shape.theme.optional(),
+  })
+  // A misspelt field is refused by name: silently dropping it would look like a successful save that changed nothing.
+  .strict();
 export type SettingsPatch = z.infer<typeof settingsPatch>;
 
 /** A patch applied to settings as `settings.update` does (see `settingsPatch`); not validated here. */
