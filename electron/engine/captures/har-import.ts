@@ -87,7 +87,7 @@ export function parseHar(text: string, nowMs: number): HarImport {
     // Hookscope's own export: the block says what HAR has no place for, and the headers are exactly as received.
     const own = entry._hookscope;
     const { path, query } = requestTarget(entry.request.url, url, own !== undefined);
-    const headers: HeaderPair[] = entry.request.headers.map((h) => [h.name, h.value]);
+    const headers = requestHeaders(entry.request.headers);
     const post = entry.request.postData;
     const body = post?.text
       ? post._encoding === 'base64'
@@ -155,6 +155,19 @@ export function parseHar(text: string, nowMs: number): HarImport {
     });
   });
   return { captures, skipped: errors.length, errors };
+}
+
+/**
+ * HTTP/2 captures (Chrome's) list the pseudo-headers `:method`, `:path`, `:scheme`, `:authority` among the headers.
+ * They are not header fields and no HTTP/1.1 request can carry them, so they are dropped; `:authority` stands in for
+ * the Host header HTTP/2 requests usually lack.
+ */
+function requestHeaders(fields: Array<{ name: string; value: string }>): HeaderPair[] {
+  const headers: HeaderPair[] = fields.filter((h) => !h.name.startsWith(':')).map((h) => [h.name, h.value]);
+  const authority = fields.find((h) => h.name.toLowerCase() === ':authority')?.value;
+  if (authority && !headers.some(([name]) => name.toLowerCase() === 'host'))
+    headers.unshift(['Host', authority]);
+  return headers;
 }
 
 /**

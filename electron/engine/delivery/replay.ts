@@ -32,6 +32,18 @@ export function stripHopByHop(headers: HeaderPair[]): HeaderPair[] {
   });
 }
 
+/** RFC 9110 token: what a field name must be. */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * Stored fields whose name is no HTTP token (an HTTP/2 pseudo-header such as `:path` in an imported capture, a name
+ * with a space) cannot be sent by any HTTP/1.1 client: undici refuses the whole request. They are left out, so the
+ * attempt log's request headers show what was sent.
+ */
+export function sendableHeaders(headers: HeaderPair[]): HeaderPair[] {
+  return headers.filter(([name]) => TOKEN.test(name));
+}
+
 /** The exact request to re-send a capture: same method, end-to-end headers, byte-identical body. */
 export function replayRequest(capture: CaptureDetail, url: string): OutgoingRequest {
   if (capture.truncated) {
@@ -43,7 +55,7 @@ export function replayRequest(capture: CaptureDetail, url: string): OutgoingRequ
   return {
     method: capture.method,
     url,
-    headers: stripHopByHop(capture.headers),
+    headers: sendableHeaders(stripHopByHop(capture.headers)),
     bodyBase64: capture.bodyBase64,
   };
 }

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { useApiHarness, type ApiReply } from './helpers';
+
+const api = useApiHarness();
+const call = api.call;
+
+async function until<T>(fn: () => T | undefined | Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 800; i++) {
+    const v = await fn();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('until: gave up');
+}
+
+const harOf = (path: string, headers: Array<{ name: string; value: string }>) =>
+  JSON.stringify({
+    log: {
+      entries: [
+        {
+          startedDateTime: '2026-11-20T10:00:00.000Z',
+          request: {
+            method: 'POST',
+            url: `https://hooks.example.com${path}`,
+            httpVersion: 'http/2.0',
+            headers,
+            postData: { mimeType: 'application/json', text: '{"a":1}' },
+          },
+        },
+      ],
+    },
+  });
+
+async function importOne(path: string, headers: Array<{ name: string; value: string }>) {
+  const result = (await call('captures.importHar', { har: harOf(path, headers) })) as ApiReply & {
+    value: { imported: number };
+  };
+  expect(result.value.imported).toBe(1);
+  const summary = await until(() =>
+    api.engine.ctx.captures.list({ limit: 50 }).items.find((c) => c.path === path),
+  );
+  return (await call('captures.get', { id: summary.id })).value as {
+    id: number;
+    headers: Array<[string, string]>;
+  };
+}
+
+async function replayed(captureId: number, path: string) {
+  const replay = (await call('deliveries.replay', {
+    captureId,
+    url: `${api.server.url}${path}`,
+    policy: 'none',
+  })) as ApiReply & { value: { id: number } };
+  expect(replay.ok).toBe(true);
+  const delivery = await until(async () => {
+    const d = (await call('deliveries.get', { id: replay.value.id })).value as {
+      state: string;
+      lastError: string | null;
+      headers: Array<[string, string]>;
+    };
+    return ['succeeded', 'failed'].includes(d.state) ? d : undefined;
+  });
+  return delivery;
+}
+
+describe('a Chrome HTTP/2 HAR capture', () => {
+  it('is imported without pseudo-headers, :authority as Host, and replays', async () => {
+    const capture = await importOne('/h2', [
+      { name: ':method', value: 'POST' },
+      { name: ':authority', value: 'hooks.example.com' },
+      { name: ':scheme', value: 'https' },
+      { name: ':path', value: '/h2' },
+      { name: 'content-type', value: 'application/json' },
+      { name: 'x-trace', value: '1' },
+    ]);
+    expect(capture.headers).toEqual([
+      ['Host', 'hooks.example.com'],
+      ['content-type', 'application/json'],
+      ['x-trace', '1'],
+    ]);
+    const curl = (await call('captures.export', { ids: [capture.id], format: 'curl', redact: false }))
+      .value as { content: string };
+    expect(curl.content).not.toContain(':method');
+    const delivery = await replayed(capture.id, '/replayed-h2');
+    expect(delivery.state).toBe('succeeded');
+    const got = api.server.received.find((r) => r.url === '/replayed-h2')!;
+    expect(got.headers['x-trace']).toBe('1');
+    expect(got.body.toString()).toBe('{"a":1}');
+  });
+
+  it('keeps a Host header it already has', async () => {
+    const capture = await importOne('/h2-host', [
+      { name: ':authority', value: 'a.example.com' },
+      { name: 'host', value: 'b.example.com' },
+    ]);
+    expect(capture.headers).toEqual([['host', 'b.example.com']]);
+  });
+});
+
+describe('replay of a capture with a header name no HTTP client can send', () => {
+  it('leaves that header out instead of failing the delivery', async () => {
+    const capture = await importOne('/bad-name', [
+      { name: 'Bad Name', value: 'x' },
+      { name: 'X-Good', value: 'y' },
+    ]);
+    // Kept as captured: the capture is evidence.
+    expect(capture.headers).toContainEqual(['Bad Name', 'x']);
+    const delivery = await replayed(capture.id, '/replayed-bad-name');
+    expect(delivery.lastError).toBeNull();
+    expect(delivery.state).toBe('succeeded');
+    // The delivery shows what was sent.
+    expect(delivery.headers.map(([n]) => n)).not.toContain('Bad Name');
+    const got = api.server.received.find((r) => r.url === '/replayed-bad-name')!;
+    expect(got.headers['x-good']).toBe('y');
+    expect(got.rawHeaders.map((h) => h.toLowerCase())).not.toContain('bad name');
+  });
+});
