@@ -66,7 +66,7 @@ export function createMenuActions(deps: MenuDeps) {
       const opened = await deps.api.call('desktop.openFile', { filters: harFilters });
       if (opened.canceled || opened.content === null) return;
       const result = await deps.api.call('captures.importHar', { har: opened.content });
-      const problems = result.errors.slice(0, 10).join('\n');
+      const problems = [...result.errors, ...result.warnings].slice(0, 10).join('\n');
       await info(`Imported ${result.imported}, skipped ${result.skipped}.`, problems || undefined);
     }),
     openDataFolder: guarded('Could not open the data folder', async () => {

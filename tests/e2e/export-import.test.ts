@@ -118,6 +118,50 @@ describe('export and import', () => {
     await page.locator('[data-testid="transfer-dialog"] button[aria-label="Close"]').click();
   });
 
+  it('an entry whose body HAR gives only as params is rebuilt, or imported with a warning naming it', async () => {
+    const { page } = s;
+    const entry = (path: string, mimeType: string) => ({
+      startedDateTime: '2026-11-20T10:00:00.000Z',
+      request: {
+        method: 'POST',
+        url: `https://example.com${path}`,
+        headers: [],
+        postData: { mimeType, params: [{ name: 'a', value: 'b c' }] },
+      },
+    });
+    const har = {
+      log: {
+        entries: [
+          entry('/params/form', 'application/x-www-form-urlencoded'),
+          entry('/params/multi', 'multipart/form-data'),
+        ],
+      },
+    };
+    await page.getByTestId('transfer-button').click();
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({
+        name: 'params.har',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(har)),
+      });
+    await eventually(async () =>
+      expect(await page.getByTestId('transfer-message').innerText()).toMatch(
+        /^Imported 2 captures, 1 with warnings — entries\[1\]\.request\.postData: only params, no text/,
+      ),
+    );
+    await page.locator('[data-testid="transfer-dialog"] button[aria-label="Close"]').click();
+    const list = await s.app.rpc<{ items: Array<{ id: number; path: string }> }>('captures.list', {
+      limit: 10,
+      filter: { source: 'imported' },
+    });
+    if (!list.ok) throw new Error(list.error.message);
+    const form = await s.app.rpc<{ bodyBase64: string }>('captures.get', {
+      id: list.value.items.find((c) => c.path === '/params/form')!.id,
+    });
+    expect(form.ok && Buffer.from(form.value.bodyBase64, 'base64').toString()).toBe('a=b+c');
+  });
+
   it('long imports and exports show progress, n of N, as their chunks land', async () => {
     const { page } = s;
     await page.getByTestId('search').fill('');

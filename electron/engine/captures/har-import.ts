@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { HeaderPair } from '../../shared/contract/index';
 import type { NewCapture } from '../store/capture-writer';
 import { mediaType } from '../store/capture-rows';
+import { harPostBody } from './har-post-data';
 
 const nameValue = z.object({ name: z.string(), value: z.string() });
 /**
@@ -29,6 +30,19 @@ const harEntry = z.object({
       .object({
         mimeType: z.string().optional(),
         text: z.string().optional(),
+        params: z
+          .array(
+            z
+              .object({
+                name: z.string(),
+                value: z.string().optional(),
+                fileName: z.string().optional(),
+                contentType: z.string().optional(),
+              })
+              .passthrough(),
+          )
+          .optional(),
+        encoding: z.string().optional(),
         _encoding: z.string().optional(),
       })
       .passthrough()
@@ -53,6 +67,8 @@ export interface HarImport {
   captures: NewCapture[];
   skipped: number;
   errors: string[];
+  /** Entries imported with something missing, each naming the entry and field. */
+  warnings: string[];
 }
 
 /** Parses a HAR 1.2 file into captures marked `imported`. Bad entries are skipped with a reason naming the entry. */
@@ -61,13 +77,19 @@ export function parseHar(text: string, nowMs: number): HarImport {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { captures: [], skipped: 0, errors: [`har: not valid JSON (${(error as Error).message})`] };
+    return {
+      captures: [],
+      skipped: 0,
+      errors: [`har: not valid JSON (${(error as Error).message})`],
+      warnings: [],
+    };
   }
   const file = harFile.safeParse(json);
   if (!file.success)
-    return { captures: [], skipped: 0, errors: ['har: expected an object with log.entries[]'] };
+    return { captures: [], skipped: 0, errors: ['har: expected an object with log.entries[]'], warnings: [] };
   const captures: NewCapture[] = [];
   const errors: string[] = [];
+  const warnings: string[] = [];
   file.data.log.entries.forEach((raw, index) => {
     const parsed = harEntry.safeParse(raw);
     if (!parsed.success) {
@@ -89,16 +111,13 @@ export function parseHar(text: string, nowMs: number): HarImport {
     const { path, query } = requestTarget(entry.request.url, url, own !== undefined);
     const headers = requestHeaders(entry.request.headers);
     const post = entry.request.postData;
-    const body = post?.text
-      ? post._encoding === 'base64'
-        ? Buffer.from(post.text, 'base64')
-        : Buffer.from(post.text, 'utf8')
-      : Buffer.alloc(0);
+    const contentTypeField = headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null;
+    const { body, warning } = harPostBody(post, contentTypeField);
+    if (warning) warnings.push(`entries[${index}].request.${warning}`);
     // The Content-Type header decides, as on the receiver. postData.mimeType is only a fallback for other tools' files:
     // Hookscope's exporter fills it with application/octet-stream when the request had no Content-Type at all.
     const contentTypeHeader =
-      headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ??
-      (own === undefined && body.length > 0 ? (post?.mimeType ?? null) : null);
+      contentTypeField ?? (own === undefined && body.length > 0 ? (post?.mimeType ?? null) : null);
     // As Node reports it to the receiver: repeated Content-Encoding fields joined with ", ".
     const encodings = headers.filter(([n]) => n.toLowerCase() === 'content-encoding').map(([, v]) => v);
     // bodySize is the size as received (more than the kept bytes when truncated); other tools' values (-1, the size
@@ -154,7 +173,7 @@ export function parseHar(text: string, nowMs: number): HarImport {
       annotate: true,
     });
   });
-  return { captures, skipped: errors.length, errors };
+  return { captures, skipped: errors.length, errors, warnings };
 }
 
 /**

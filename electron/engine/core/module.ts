@@ -74,6 +74,7 @@ export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> 
           imported: parsed.captures.length,
           skipped: parsed.skipped,
           errors: parsed.errors.slice(0, 100),
+          warnings: parsed.warnings.slice(0, 100),
         };
       },
 

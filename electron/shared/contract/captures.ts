@@ -146,6 +146,12 @@ export const captureMethods = {
   ),
   'captures.importHar': method(
     z.object({ har: z.string().min(1) }),
-    z.object({ imported: z.number().int(), skipped: z.number().int(), errors: z.array(z.string()) }),
+    z.object({
+      imported: z.number().int(),
+      skipped: z.number().int(),
+      errors: z.array(z.string()),
+      /** Imported entries with something missing (a body HAR gave only as params), each naming the entry. */
+      warnings: z.array(z.string()),
+    }),
   ),
 };

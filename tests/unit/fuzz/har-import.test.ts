@@ -122,6 +122,76 @@ describe('HAR import', () => {
   });
 });
 
+describe('HAR import of a body given as postData.params', () => {
+  const withPost = (postData: object, headers: Array<{ name: string; value: string }> = []) =>
+    parseHar(
+      JSON.stringify({
+        log: {
+          entries: [
+            {
+              startedDateTime: '2026-11-22T10:00:00.000Z',
+              request: { method: 'POST', url: 'https://example.com/form', headers, postData },
+            },
+          ],
+        },
+      }),
+      0,
+    );
+
+  it('rebuilds a form-urlencoded body, spaces as +', () => {
+    const result = withPost({
+      mimeType: 'application/x-www-form-urlencoded',
+      params: [{ name: 'a', value: 'b c' }, { name: 'x&y', value: '1=2' }, { name: 'empty' }],
+    });
+    expect(result.warnings).toEqual([]);
+    const [c] = result.captures;
+    expect(Buffer.from(c!.body).toString()).toBe('a=b+c&x%26y=1%3D2&empty=');
+    expect(c!.contentType).toBe('application/x-www-form-urlencoded');
+  });
+
+  it('rebuilds a multipart body with the boundary the Content-Type header names', () => {
+    const result = withPost(
+      {
+        mimeType: 'multipart/form-data',
+        params: [
+          { name: 'note', value: 'hi' },
+          { name: 'up"load', fileName: 'a.txt', contentType: 'text/plain', value: 'file text' },
+        ],
+      },
+      [{ name: 'Content-Type', value: 'multipart/form-data; boundary="----B0"' }],
+    );
+    expect(result.warnings).toEqual([]);
+    expect(Buffer.from(result.captures[0]!.body).toString()).toBe(
+      '------B0\r\nContent-Disposition: form-data; name="note"\r\n\r\nhi\r\n' +
+        '------B0\r\nContent-Disposition: form-data; name="up%22load"; filename="a.txt"\r\n' +
+        'Content-Type: text/plain\r\n\r\nfile text\r\n------B0--\r\n',
+    );
+  });
+
+  it('imports the entry without a body and says so when it cannot tell how to encode the params', () => {
+    const result = withPost({ mimeType: 'multipart/form-data', params: [{ name: 'a', value: 'b' }] });
+    expect(result.captures).toHaveLength(1);
+    expect(result.captures[0]!.body.byteLength).toBe(0);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(
+        /^entries\[0\]\.request\.postData: only params, no text, and "multipart\/form-data"/,
+      ),
+    ]);
+  });
+
+  it('decodes base64 text marked with encoding as well as _encoding', () => {
+    for (const key of ['encoding', '_encoding']) {
+      const [c] = withPost({
+        mimeType: 'application/octet-stream',
+        text: 'AAEC/w==',
+        [key]: 'base64',
+      }).captures;
+      expect([...c!.body]).toEqual([0, 1, 2, 255]);
+    }
+  });
+});
+
 describe('parseHar (fuzzed)', () => {
   it('never throws on any string', () => {
     fc.assert(

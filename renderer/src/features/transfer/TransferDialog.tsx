@@ -108,6 +108,7 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
       total = split.total;
       let skipped = 0;
       const errors = [...split.errors];
+      const warnings: string[] = [];
       setProgress({ label: 'Importing', done: 0, total });
       for (const chunk of split.chunks) {
         if (cancelled.current) break;
@@ -115,16 +116,16 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
         imported += r.imported;
         skipped += r.skipped;
         // The engine counts entries from 0 in each chunk; name them by their place in the file.
-        errors.push(
-          ...r.errors.map((e) =>
-            e.replace(/^entries\[(\d+)\]/, (_, n: string) => `entries[${chunk.start + Number(n)}]`),
-          ),
-        );
+        const inFile = (e: string) =>
+          e.replace(/^entries\[(\d+)\]/, (_, n: string) => `entries[${chunk.start + Number(n)}]`);
+        errors.push(...r.errors.map(inFile));
+        warnings.push(...r.warnings.map(inFile));
         setProgress({ label: 'Importing', done: chunk.start + chunk.count, total });
       }
+      const problems = [...errors, ...warnings];
       setMessage({
-        kind: errors.length ? 'error' : 'ok',
-        text: `Imported ${formatCount(imported, 'capture')}${skipped ? `, skipped ${skipped}` : ''}${cancelled.current ? ' (cancelled)' : ''}${errors.length ? ` — ${errors.slice(0, 3).join('; ')}` : ''}`,
+        kind: problems.length ? 'error' : 'ok',
+        text: `Imported ${formatCount(imported, 'capture')}${skipped ? `, skipped ${skipped}` : ''}${warnings.length ? `, ${warnings.length} with warnings` : ''}${cancelled.current ? ' (cancelled)' : ''}${problems.length ? ` — ${problems.slice(0, 3).join('; ')}` : ''}`,
       });
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);

@@ -1,0 +1,59 @@
+export interface HarParam {
+  name: string;
+  value?: string;
+  fileName?: string;
+  contentType?: string;
+}
+
+export interface HarPostData {
+  mimeType?: string;
+  text?: string;
+  params?: HarParam[];
+  /** HAR 1.2 has only `encoding` on response content; tools (and Hookscope's exporter) write either name here. */
+  encoding?: string;
+  _encoding?: string;
+}
+
+/**
+ * The request body a HAR `postData` describes. Its `text` is the body; when a tool wrote only the parsed `params`
+ * (HAR allows either), the body is rebuilt from them for the two form types, and anything else is reported: the
+ * capture is imported without its body rather than with a made-up one.
+ */
+export function harPostBody(
+  post: HarPostData | undefined,
+  contentType: string | null,
+): { body: Buffer; warning: string | null } {
+  if (!post) return { body: Buffer.alloc(0), warning: null };
+  if (post.text)
+    return {
+      body: Buffer.from(post.text, (post._encoding ?? post.encoding) === 'base64' ? 'base64' : 'utf8'),
+      warning: null,
+    };
+  const params = post.params ?? [];
+  if (params.length === 0) return { body: Buffer.alloc(0), warning: null };
+  const type = contentType ?? post.mimeType ?? '';
+  const media = type.split(';')[0]!.trim().toLowerCase();
+  if (media === 'application/x-www-form-urlencoded')
+    return {
+      body: Buffer.from(new URLSearchParams(params.map((p) => [p.name, p.value ?? ''])).toString(), 'utf8'),
+      warning: null,
+    };
+  const boundary = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(type);
+  if (media === 'multipart/form-data' && boundary)
+    return { body: multipart(params, boundary[1] ?? boundary[2]!), warning: null };
+  return {
+    body: Buffer.alloc(0),
+    warning: `postData: only params, no text, and ${media ? `"${media}" without a boundary` : 'no mimeType'} says nothing of how to encode them; imported with an empty body`,
+  };
+}
+
+/** As a browser encodes a form: names and file names quoted, with `"` and line breaks percent-encoded. */
+function multipart(params: HarParam[], boundary: string): Buffer {
+  const quoted = (s: string) => `"${s.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}"`;
+  const parts = params.map((p) => {
+    const file = p.fileName !== undefined ? `; filename=${quoted(p.fileName)}` : '';
+    const type = p.contentType ? `\r\nContent-Type: ${p.contentType}` : '';
+    return `--${boundary}\r\nContent-Disposition: form-data; name=${quoted(p.name)}${file}${type}\r\n\r\n${p.value ?? ''}\r\n`;
+  });
+  return Buffer.from(`${parts.join('')}--${boundary}--\r\n`, 'utf8');
+}
