@@ -154,6 +154,7 @@ export function parseHar(text: string, nowMs: number): HarImport {
       truncated: own?.truncated ?? false,
       endpointId: null,
       source: 'imported',
+      importedAtMs: nowMs,
       // Where the request was originally sent (shown as "Original URL"; the composer opens it there).
       publicUrl: url.origin === 'null' ? null : url.origin,
       vendor: null,

@@ -24,6 +24,7 @@ export interface CaptureRow {
   response: string | null;
   verification: string | null;
   trailers: string | null;
+  imported_at_ms: number | null;
 }
 
 /** Columns a list needs: never the headers, response or body. */

@@ -83,6 +83,7 @@ function inboxCapture(row: CaptureRow): Omit<NewCapture, 'body'> {
     truncated: row.truncated === 1,
     endpointId: row.endpoint_id,
     source: row.source,
+    ...(row.imported_at_ms !== null ? { importedAtMs: row.imported_at_ms } : {}),
     publicUrl: row.public_url,
     vendor: row.vendor,
     eventLabel: row.event_label,

@@ -19,6 +19,8 @@ export interface NewCapture {
   truncated: boolean;
   endpointId: number | null;
   source: 'receiver' | 'tunnel' | 'imported';
+  /** When an imported capture was imported (age retention counts from then); absent for received ones. */
+  importedAtMs?: number;
   publicUrl: string | null;
   vendor: string | null;
   eventLabel: string | null;

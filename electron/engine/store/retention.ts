@@ -17,14 +17,26 @@ export function pruneOnce(
   const { maxCount, maxAgeMs } = settings.retention;
   store.current();
   if (maxAgeMs !== null) {
-    const ids = (
-      db
-        .prepare('SELECT id FROM captures WHERE received_at_ms < ? ORDER BY id LIMIT ?')
-        .all(nowMs - maxAgeMs, chunk) as {
-        id: number;
-      }[]
-    ).map((r) => r.id);
-    if (ids.length) deleted += store.delete(ids).deleted;
+    const cutoff = nowMs - maxAgeMs;
+    // A capture's age counts from when it came in: for an import that is when it was imported, not when the request
+    // was originally sent. The two selects split the table (imported_at_ms is set exactly for imports).
+    const received = selectIds(
+      db.prepare(
+        'SELECT id FROM captures WHERE received_at_ms < ? AND imported_at_ms IS NULL ORDER BY id LIMIT ?',
+      ),
+      cutoff,
+      chunk,
+    );
+    const imported =
+      received.length < chunk
+        ? selectIds(
+            db.prepare('SELECT id FROM captures WHERE imported_at_ms < ? ORDER BY imported_at_ms LIMIT ?'),
+            cutoff,
+            chunk - received.length,
+          )
+        : [];
+    const old = [...received, ...imported];
+    if (old.length) deleted += store.delete(old).deleted;
   }
   if (maxCount !== null) {
     const excess = store.count() - maxCount;
@@ -39,3 +51,6 @@ export function pruneOnce(
   }
   return deleted;
 }
+
+const selectIds = (select: Database.Statement, cutoff: number, limit: number): number[] =>
+  (select.all(cutoff, limit) as { id: number }[]).map((r) => r.id);

@@ -42,6 +42,29 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('give captures imported before imported_at_ms existed an import time (the upgrade), none to received ones', () => {
+    const all = loadMigrations(findMigrationsDir());
+    const upgraded = all.findIndex((m) => m.name === '040_capture_imported_at.sql');
+    expect(upgraded).toBeGreaterThan(0);
+    const db = new Database(join(fresh(), 'old.db'));
+    migrate(db, all.slice(0, upgraded));
+    const insert = db.prepare(
+      `INSERT INTO captures (received_at_ms, method, path, query, http_version, headers, remote_address, body_size,
+         stored_body_size, source) VALUES (0, 'POST', ?, '', '1.1', '[]', '', 0, 0, ?)`,
+    );
+    insert.run('/imported', 'imported');
+    insert.run('/received', 'receiver');
+    const before = Date.now();
+    expect(migrate(db, all).applied).toContain('040_capture_imported_at.sql');
+    const rows = db.prepare('SELECT path, imported_at_ms AS at FROM captures ORDER BY id').all() as {
+      path: string;
+      at: number | null;
+    }[];
+    expect(rows[1]).toEqual({ path: '/received', at: null });
+    expect(rows[0]!.at).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+    db.close();
+  });
+
   it('never reuse a deleted endpoint id, also for ids freed before the AUTOINCREMENT migration', () => {
     const all = loadMigrations(findMigrationsDir());
     const upgraded = all.findIndex((m) => m.name === '039_endpoint_ids_never_reused.sql');
