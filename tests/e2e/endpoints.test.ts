@@ -83,7 +83,7 @@ describe('endpoints panel', () => {
     expect(await card().getByTestId('endpoint-rule-text').innerText()).toContain('503');
   });
 
-  it('shows the endpoint captures from its count, and deletes the endpoint', async () => {
+  it('shows the endpoint captures from its count, and deletes the endpoint only once confirmed', async () => {
     const { page } = s;
     await card().getByTestId('endpoint-count').click();
     await eventually(async () => expect(page.url()).toMatch(/ep=\d+/));
@@ -91,9 +91,26 @@ describe('endpoints panel', () => {
       expect(await page.getByTestId('result-count').innerText()).toBe('8 captures match'),
     );
     await page.locator('.view-tab[data-view="endpoints"]').click();
+    const listed = async () => {
+      const list = await s.app.rpc<{ items: Array<{ slug: string }> }>('endpoints.list', {});
+      if (!list.ok) throw new Error(list.error.message);
+      return list.value.items.map((e) => e.slug);
+    };
     await card().getByTestId('endpoint-delete').click();
+    const message = await card().getByTestId('endpoint-delete-message').innerText();
+    expect(message).toContain('/h/flaky');
+    expect(message).toContain('catch-all');
+    expect(message).toContain('captures are kept');
+    await card().getByTestId('endpoint-delete-cancel').click();
+    expect(await card().getByTestId('endpoint-delete-message').count()).toBe(0);
+    expect(await card().count()).toBe(1);
+    expect(await listed()).toContain('flaky');
+
+    await card().getByTestId('endpoint-delete').click();
+    await card().getByTestId('endpoint-delete-confirm').click();
     await eventually(async () => expect(await card().count()).toBe(0));
-    const list = await s.app.rpc<{ items: Array<{ slug: string }> }>('endpoints.list', {});
-    expect(list.ok && list.value.items.map((e) => e.slug)).not.toContain('flaky');
+    expect(await listed()).not.toContain('flaky');
+    const kept = await s.app.rpc<{ items: unknown[] }>('captures.list', { limit: 100 });
+    expect(kept.ok && kept.value.items).toHaveLength(8);
   });
 });

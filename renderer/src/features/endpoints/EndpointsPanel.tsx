@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { useApi } from '../../api';
+import { ConfirmAction } from '../../components/ConfirmAction';
 import { CopyButton } from '../../components/CopyButton';
 import { formatCount, formatDuration } from '../../lib/format';
 import {
@@ -134,18 +135,26 @@ function EndpointCard({
           Edit
         </button>
         {!e.isDefault && (
-          <button
-            type="button"
-            className="btn btn-small btn-danger"
-            data-testid="endpoint-delete"
-            onClick={() =>
+          <ConfirmAction
+            label="Delete…"
+            confirmLabel="Delete endpoint"
+            cancelLabel="Keep it"
+            testId="endpoint-delete"
+            title="Delete this endpoint with its rule, auth and signing secret"
+            message={
+              <>
+                Delete <span className="mono">{e.pathPrefix}</span> with its rule, auth and signing secret?
+                Senders still posting to it will get the catch-all endpoint&apos;s answer instead. Its
+                captures are kept.
+              </>
+            }
+            onOpen={() => setError(null)}
+            onConfirm={() =>
               api
                 .call('endpoints.delete', { id: e.id })
                 .catch((err: unknown) => setError(String(err instanceof Error ? err.message : err)))
             }
-          >
-            Delete
-          </button>
+          />
         )}
       </div>
       {error && <div className="notice notice-error">{error}</div>}
