@@ -120,8 +120,14 @@ export class TunnelSupervisor {
   }
 
   start(options: StartOptions): void {
+    const previous = this.options;
     this.teardown();
     this.options = options;
+    // Another server or subdomain is another registration: the old URL is closed now, whatever this attempt brings.
+    // A restart of the same registration keeps showing its URL while it reconnects, as a reconnect does.
+    if (previous && (previous.host !== options.host || previous.subdomain !== options.subdomain)) {
+      this.state = { ...this.state, url: null, history: this.closedHistory() };
+    }
     // Not emitted on its own: connect() publishes these together with the `connecting` phase.
     this.state = {
       ...this.state,
@@ -346,12 +352,12 @@ export class TunnelSupervisor {
   }
 
   private closeHistoryEntry(): void {
+    if (this.state.history.some((h) => h.untilMs === null)) this.update({ history: this.closedHistory() });
+  }
+
+  private closedHistory(): TunnelHistoryEntry[] {
     const now = this.deps.clock.now();
-    if (this.state.history.some((h) => h.untilMs === null)) {
-      this.update({
-        history: this.state.history.map((h) => (h.untilMs === null ? { ...h, untilMs: now } : h)),
-      });
-    }
+    return this.state.history.map((h) => (h.untilMs === null ? { ...h, untilMs: now } : h));
   }
 
   private update(patch: Partial<SupervisorState>): void {

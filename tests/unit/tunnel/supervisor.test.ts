@@ -227,6 +227,43 @@ describe('TunnelSupervisor', () => {
     });
   });
 
+  it.each([
+    ['another server', { host: 'http://b.example', subdomain: null }],
+    ['another subdomain', { host: HOST, subdomain: 'other-name' }],
+  ])(
+    'a restart to %s drops the old URL and ends its history entry, even when registering fails',
+    async (_, next) => {
+      const t = setup();
+      t.supervisor.start({ host: HOST, subdomain: null, localPort: 1 });
+      const first = t.provider.last().resolve('http://abcd.lt.example');
+      await flush();
+      t.supervisor.start({ ...next, localPort: 1 });
+      expect(first.closed).toBe(true);
+      expect(t.supervisor.getState()).toMatchObject({ phase: 'connecting', url: null });
+      t.provider.last().reject('tunnel server refused the registration (HTTP 503)');
+      await flush();
+      const state = t.supervisor.getState();
+      expect(state).toMatchObject({ phase: 'offline', url: null });
+      expect(state.history).toEqual([
+        expect.objectContaining({ url: 'http://abcd.lt.example', untilMs: t.clock.now() }),
+      ]);
+      expect(t.supervisor.knownUrls()).toEqual(['http://abcd.lt.example']);
+    },
+  );
+
+  it('a restart with the same server and subdomain keeps showing the URL while it reconnects', async () => {
+    const t = setup();
+    t.supervisor.start({ host: HOST, subdomain: 'stable-name', localPort: 1 });
+    t.provider.last().resolve('http://stable-name.lt.example');
+    await flush();
+    t.supervisor.start({ host: HOST, subdomain: 'stable-name', localPort: 2 });
+    t.provider.last().reject('socket hang up');
+    await flush();
+    const state = t.supervisor.getState();
+    expect(state).toMatchObject({ phase: 'offline', url: 'http://stable-name.lt.example' });
+    expect(state.history[0]?.untilMs).toBeNull();
+  });
+
   it('one failed probe degrades and re-probes; a second reconnects; a good probe restores online', async () => {
     const t = setup();
     t.supervisor.start({ host: HOST, subdomain: null, localPort: 1 });
