@@ -31,6 +31,8 @@ describe('endpoints panel', () => {
     await page.getByTestId('rule-fail-status').fill('502');
     await page.getByTestId('endpoint-save').click();
     await card().waitFor();
+    // Names are free text: isolated so bidi controls in one cannot reorder the card around it.
+    expect(await card().locator('bdi.endpoint-name').innerText()).toBe('Flaky');
     expect(await card().getByTestId('endpoint-rule-text').innerText()).toBe('502 for the first 2, then 201');
     expect(await card().locator('.url-line .mono').first().innerText()).toBe(`${s.app.receiverUrl}/h/flaky`);
 

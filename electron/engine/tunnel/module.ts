@@ -51,13 +51,14 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
   });
   let reminderNotice: TunnelState['reminderNotice'] = null;
 
+  // Only while a public URL exists; by path, which is what senders reach (names are free text and need not be unique).
   const unprotected = () =>
-    supervisor.getState().phase === 'idle'
+    supervisor.getState().url === null
       ? []
       : ctx.endpoints
           .list()
           .filter((endpoint) => endpoint.auth.kind === 'none')
-          .map((endpoint) => endpoint.name);
+          .map((endpoint) => (endpoint.isDefault ? '/ (catch-all)' : endpoint.pathPrefix));
   const state = (): TunnelState => {
     const unprotectedEndpoints = unprotected();
     return {

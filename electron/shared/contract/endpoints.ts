@@ -128,6 +128,7 @@ export const slug = z
 export const endpoint = z.object({
   id: z.number().int(),
   slug: z.string(),
+  /** As stored: older databases may hold a blank name, which only create/update now refuse. */
   name: z.string(),
   isDefault: z.boolean(),
   /** `/h/<slug>` for named endpoints, `/` for the catch-all default. */
@@ -145,7 +146,7 @@ export type Endpoint = z.infer<typeof endpoint>;
 
 export const endpointInput = z.object({
   slug,
-  name: z.string().min(1).max(200),
+  name: z.string().trim().min(1, 'required (not only spaces)').max(200),
   rule: responseRule.optional(),
   auth: endpointAuth.optional(),
   verify: endpointVerify.nullable().optional(),

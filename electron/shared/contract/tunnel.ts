@@ -79,9 +79,9 @@ export const tunnelState = z.object({
   lastProbe: z
     .object({ ok: z.boolean(), atMs: z.number(), latencyMs: z.number().nullable(), detail: z.string() })
     .nullable(),
-  /** The tunnel is public while at least one endpoint accepts requests without auth. */
+  /** There is a public URL and at least one endpoint accepts requests through it without auth. */
   publicWithoutAuth: z.boolean(),
-  /** Names of the endpoints that accept requests without auth while public (empty while idle). */
+  /** Paths of the endpoints that accept requests without auth (`/h/<slug>`, `/ (catch-all)`); empty without a URL. */
   unprotectedEndpoints: z.array(z.string()),
   /** A browser seems to have been shown localtunnel's reminder page instead of reaching the receiver. */
   reminderNotice: z.object({ atMs: z.number(), userAgent: z.string(), explanation: z.string() }).nullable(),

@@ -72,13 +72,20 @@ describe('tunnel module', () => {
     expect(await call('tunnel.settings.get')).toMatchObject({ value: { subdomain: null, autoStart: true } });
   });
 
-  it('raises the public-without-auth banner only while public and some endpoint has no auth', async () => {
+  it('raises the public-without-auth banner only while a public URL exists, listing endpoints by path', async () => {
     const target = await app();
     const { provider, module } = tunnelOn(target);
     const events: TunnelState[] = [];
     target.engine.ctx.bus.on('tunnel.state', (s) => events.push(s));
     expect(module.state().publicWithoutAuth).toBe(false);
     module.startTunnel({ host: 'http://127.0.0.1:9' });
+    // Connecting: nothing is public yet.
+    expect(module.state()).toMatchObject({
+      phase: 'connecting',
+      url: null,
+      publicWithoutAuth: false,
+      unprotectedEndpoints: [],
+    });
     provider.last().resolve('http://abcd.lt.test');
     await flush();
     expect(module.state()).toMatchObject({ phase: 'online', publicWithoutAuth: true });
@@ -86,11 +93,26 @@ describe('tunnel module', () => {
     expect(module.publicUrls()).toEqual(['http://abcd.lt.test']);
     const endpoints = target.engine.ctx.endpoints;
     const defaultEndpoint = endpoints.list().find((e) => e.isDefault)!;
-    expect(module.state().unprotectedEndpoints).toEqual([defaultEndpoint.name]);
+    expect(module.state().unprotectedEndpoints).toEqual(['/ (catch-all)']);
     endpoints.update(defaultEndpoint.id, { auth: { kind: 'header', name: 'x-key', value: 'k' } });
     expect(events.at(-1)).toMatchObject({ publicWithoutAuth: false, unprotectedEndpoints: [] });
     endpoints.create({ slug: 'open', name: 'Open' });
-    expect(events.at(-1)).toMatchObject({ publicWithoutAuth: true, unprotectedEndpoints: ['Open'] });
+    // Names are free text (blank, repeated, bidi overrides): the banner names the path senders reach.
+    endpoints.create({ slug: 'evil', name: '\u202EOpen' });
+    expect(events.at(-1)).toMatchObject({
+      publicWithoutAuth: true,
+      unprotectedEndpoints: ['/h/open', '/h/evil'],
+    });
+    // Another server that refuses the registration: the old URL is closed, so nothing is public.
+    module.startTunnel({ host: 'http://127.0.0.2:9' });
+    provider.last().reject('tunnel server refused the registration (HTTP 503)');
+    await flush();
+    expect(module.state()).toMatchObject({
+      phase: 'offline',
+      url: null,
+      publicWithoutAuth: false,
+      unprotectedEndpoints: [],
+    });
     module.handlers['tunnel.stop']({}, { transport: 'in-process' });
     expect(module.state()).toMatchObject({ phase: 'idle', publicWithoutAuth: false });
     expect(module.publicUrls()).toEqual(['http://abcd.lt.test']);

@@ -88,13 +88,15 @@ describe('TunnelBanner', () => {
       ...baseState,
       phase: 'online',
       publicWithoutAuth: true,
-      unprotectedEndpoints: ['Default (catch-all)'],
+      unprotectedEndpoints: ['/ (catch-all)', '/h/open'],
       reminderNotice: { atMs: 1, userAgent: hostile, explanation: 'explained' },
     });
     expect(screen.getByTestId('tunnel-public-without-auth').textContent).toContain('Public without auth');
     expect(screen.getByTestId('tunnel-public-without-auth').textContent).toContain(
-      'send requests to Default (catch-all).',
+      'send requests to / (catch-all), /h/open.',
     );
+    const paths = screen.getByTestId('tunnel-public-without-auth').querySelectorAll('bdi');
+    expect([...paths].map((p) => p.textContent)).toEqual(['/ (catch-all)', '/h/open']);
     expect(screen.getByTestId('tunnel-reminder').textContent).toContain(hostile);
     expect(container.querySelector('img')).toBeNull();
   });

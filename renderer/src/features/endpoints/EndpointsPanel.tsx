@@ -94,7 +94,7 @@ function EndpointCard({
   return (
     <section className="endpoint-card" data-testid="endpoint-card" data-slug={e.slug}>
       <header>
-        <span className="endpoint-name">{e.name}</span>
+        <bdi className="endpoint-name">{e.name}</bdi>
         {e.isDefault && <span className="pill pill-info">catch-all</span>}
         <span className="mono muted">{e.pathPrefix}</span>
         <span className="spacer" />

@@ -45,7 +45,12 @@ export function TunnelBanner() {
         >
           <strong>Public without auth.</strong> Anyone who knows the public URL can send requests to{' '}
           {state.unprotectedEndpoints.length > 0
-            ? state.unprotectedEndpoints.join(', ')
+            ? state.unprotectedEndpoints.map((path, i) => (
+                <span key={path}>
+                  {i > 0 && ', '}
+                  <bdi className="mono">{path}</bdi>
+                </span>
+              ))
             : 'endpoints without auth'}
           . Set basic auth, a required header or an access_key parameter on them in Endpoints.
         </div>
