@@ -157,6 +157,17 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
           /^rule\.headers\.1\.0: header "Content-Length" is written by the receiver/,
         ],
         [[['X-A', 'a\r\nX-Injected: 1']], /^rule\.headers\.0\.1: header "X-A" value contains a line break/],
+        [
+          [
+            ['content-type', 'application/json'],
+            ['x-note', 'résumé ✓'],
+          ],
+          /^rule\.headers\.1\.1: header "x-note" value contains "✓" \(U\+2713\), which an HTTP header cannot carry/,
+        ],
+        [
+          [['X-B', 'a\u0001b']],
+          /^rule\.headers\.0\.1: header "X-B" value contains the control character U\+0001/,
+        ],
       ] as const) {
         const refused = await expectApiError(
           h.client.call('endpoints.update', {

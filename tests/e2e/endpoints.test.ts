@@ -75,12 +75,21 @@ describe('endpoints panel', () => {
     expect(detail.ok && detail.value.response).toMatchObject({ status: 503, delayMs: 150 });
   });
 
-  it('rejects a bad rule with an error naming the field, and keeps the old rule', async () => {
+  it('rejects a bad rule with an error naming the field and line, and keeps the old rule', async () => {
     const { page } = s;
     await card().getByTestId('endpoint-edit').click();
     await page.getByTestId('rule-status').fill('99');
     await page.getByTestId('endpoint-save').click();
     expect(await page.getByTestId('endpoint-error').innerText()).toContain('Status');
+    // A header value Node cannot send (it would drop every header of the response) is refused, naming the line.
+    await page.getByTestId('rule-status').fill('200');
+    await page.getByTestId('rule-headers').fill('Content-Type: application/json\nX-Note: résumé ✓');
+    await page.getByTestId('endpoint-save').click();
+    await eventually(async () =>
+      expect(await page.getByTestId('endpoint-error').innerText()).toMatch(
+        /^Headers line 2: header "X-Note" value contains "✓" \(U\+2713\)/,
+      ),
+    );
     await page.locator('[data-testid="endpoint-form"] button', { hasText: 'Cancel' }).click();
     expect(await card().getByTestId('endpoint-rule-text').innerText()).toContain('503');
   });

@@ -5,6 +5,7 @@ import type { EngineContext, IncomingCapture, Interception } from '../context';
 import { mediaType } from '../store/capture-rows';
 import type { Endpoint } from '../../shared/contract/index';
 import { ResponseRules, type DecidedResponse } from './response-rules';
+import { withSendableHeaders } from './sendable-headers';
 
 export interface ReceiverOptions {
   host: string;
@@ -255,7 +256,7 @@ async function respond(
   } else if (interception) {
     decided = { ...interception.response, delayMs: 0, reason: interception.reason };
   } else {
-    decided = rules.decide(endpoint);
+    decided = withSendableHeaders(rules.decide(endpoint));
   }
 
   if (interception && !interception.record) {
@@ -312,7 +313,7 @@ function send(res: ServerResponse, decided: DecidedResponse, captureId: number |
     res.writeHead(decided.status, headers);
     res.end(decided.body);
   } catch {
-    // A rule with a header Node refuses (e.g. invalid characters): answer plainly rather than hang.
+    // Rules' headers Node would refuse are left out before this (withSendableHeaders); still, never leave the sender hanging.
     if (!res.headersSent) {
       res.writeHead(decided.status);
       res.end(decided.body);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { headerPair, httpToken } from './captures';
+import { headerPair, httpToken, type HeaderPair } from './captures';
 
 /**
  * A status a rule may answer with: a final response, 200–599. 1xx are informational — Node writes one and then waits
@@ -58,7 +58,21 @@ const receiverOwnedHeaders = new Set([
   'x-hookscope-capture-id',
 ]);
 
-/** A rule's response headers: valid names, one-line values, and none the receiver must write itself. */
+/**
+ * Why Node would refuse to send this header value, or null if it can: Node allows only tab, printable ASCII and the
+ * rest of Latin-1, and throws on anything else — which would lose every header of the response, not just this one.
+ */
+export function unsendableHeaderValue(value: string): string | null {
+  const char = /[^\t\x20-\x7e\x80-\xff]/.exec(value)?.[0];
+  if (char === undefined) return null;
+  if (/[\r\n\0]/.test(value)) return 'contains a line break or NUL';
+  const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  // Control characters by code only, so the message stays one readable line.
+  const shown = /\p{Cc}/u.test(char) ? `the control character ${code}` : `"${char}" (${code})`;
+  return `contains ${shown}, which an HTTP header cannot carry (tab, printable ASCII and Latin-1 only)`;
+}
+
+/** A rule's response headers: valid names, values Node can send, and none the receiver must write itself. */
 const responseHeaders = z
   .array(headerPair)
   .max(100)
@@ -76,26 +90,27 @@ const responseHeaders = z
           path: [index, 0],
           message: `header "${name}" is written by the receiver itself (from the body and the connection); remove it`,
         });
-      if (/[\r\n\0]/.test(value))
+      const unsendable = unsendableHeaderValue(value);
+      if (unsendable)
         ctx.addIssue({
           code: 'custom',
           path: [index, 1],
-          message: `header "${name.slice(0, 100)}" value contains a line break or NUL`,
+          message: `header "${name.slice(0, 100)}" value ${unsendable}`,
         });
     });
   });
 
-const ruleOf = (status: z.ZodNumber) =>
+const ruleOf = (status: z.ZodNumber, headers: z.ZodType<HeaderPair[]>) =>
   z.object({
     status,
-    headers: responseHeaders,
+    headers,
     body: z.string().max(1_000_000),
     delayMs: z.number().int().min(0).max(120_000),
     behaviour: behaviourOf(status),
   });
 
 /** A response rule as `endpoints.create` / `endpoints.update` accept it: every status final (200–599). */
-export const responseRule = ruleOf(finalStatus);
+export const responseRule = ruleOf(finalStatus, responseHeaders);
 export type ResponseRule = z.infer<typeof responseRule>;
 
 /** Optional protection for a public receiver (Ortto supports basic auth; WP Fusion uses `access_key`). */
@@ -133,8 +148,11 @@ export const endpoint = z.object({
   isDefault: z.boolean(),
   /** `/h/<slug>` for named endpoints, `/` for the catch-all default. */
   pathPrefix: z.string(),
-  /** As stored: may be an older rule with a 1xx status, which the receiver answers with 500 (see `storedStatus`). */
-  rule: ruleOf(storedStatus),
+  /**
+   * As stored: may be an older rule with a 1xx status, which the receiver answers with 500 (see `storedStatus`), or
+   * with header values Node cannot send, which the receiver leaves out.
+   */
+  rule: ruleOf(storedStatus, z.array(headerPair)),
   auth: endpointAuth,
   verify: endpointVerify.nullable(),
   /** Requests per minute from one IP before 429 (0 = unlimited). */

@@ -435,3 +435,51 @@ describe('a stored rule whose status cannot end a response (saved before 1xx wer
     }
   });
 });
+
+describe('a stored rule with header values Node cannot send (saved before they were refused)', () => {
+  it('sends every other header and the capture id, and the capture records what was really sent', async () => {
+    const legacyDir = tempDir();
+    let legacy = await createEngine({ dataDir: legacyDir.path, mode: 'test', log: silentLogger });
+    try {
+      const ep = await legacy.handlers['endpoints.create'](
+        { slug: 'bad-header', name: 'Bad header' },
+        { transport: 'in-process' },
+      );
+      const headers = [
+        ['content-type', 'application/json'],
+        ['x-note', 'résumé ✓'],
+        ['x-ctl', 'a\u0001b'],
+        ['x-latin', 'résumé'],
+      ];
+      legacy.ctx.db
+        .prepare('UPDATE endpoints SET rule = ? WHERE id = ?')
+        .run(
+          JSON.stringify({ status: 200, headers, body: '{}', delayMs: 0, behaviour: { kind: 'fixed' } }),
+          ep.id,
+        );
+      await legacy.close();
+      legacy = await createEngine({ dataDir: legacyDir.path, mode: 'test', log: silentLogger });
+
+      const res = await send(`${legacy.receiverUrl}/h/bad-header`, { method: 'POST', body: 'x' });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/json');
+      expect(res.headers['x-latin']).toBe('résumé');
+      expect(res.headers['x-note']).toBeUndefined();
+      expect(res.headers['x-ctl']).toBeUndefined();
+      const capture = await legacy.handlers['captures.get']({ id: idOf(res) }, { transport: 'in-process' });
+      expect(capture.response?.headers).toEqual([
+        ['content-type', 'application/json'],
+        ['x-latin', 'résumé'],
+      ]);
+      expect(capture.response?.reason).toMatch(
+        /^header 2 \("x-note"\) left out: its value contains "✓" \(U\+2713\).*; header 3 \("x-ctl"\) left out: its value contains the control character U\+0001/,
+      );
+      // Still listed as stored (outputs checked against the contract), for the user to see and fix.
+      const listed = await createApiClient(createInProcessTransport(legacy)).call('endpoints.list', {});
+      expect(listed.items.find((e) => e.slug === 'bad-header')?.rule.headers).toEqual(headers);
+    } finally {
+      await legacy.close();
+      legacyDir.cleanup();
+    }
+  });
+});

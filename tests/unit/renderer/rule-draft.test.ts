@@ -35,6 +35,15 @@ describe('the endpoint form refuses what it cannot save as typed, naming the fie
     [{ headers: 'X-Ok: 1\n\nBad Name: v' }, /^Headers line 3: header name "Bad Name" is not valid/],
     [{ headers: 'Content-Length: 5' }, /^Headers line 1: header "Content-Length" is written by the receiver/],
     [{ headers: 'no colon here' }, /^Headers line 1: expected "Name: value"/],
+    // Node refuses to send such a value, and with it every other header of the response.
+    [
+      { headers: 'Content-Type: text/plain\nX-Note: résumé ✓' },
+      /^Headers line 2: header "X-Note" value contains "✓" \(U\+2713\), which an HTTP header cannot carry/,
+    ],
+    [
+      { headers: 'X-Ctl: a\u0001b' },
+      /^Headers line 1: header "X-Ctl" value contains the control character U\+0001,/,
+    ],
   ] as Array<[Partial<RuleDraft>, RegExp]>)('%j', (patch, message) => {
     const result = rule(patch);
     expect(result.rule).toBeNull();
@@ -42,6 +51,8 @@ describe('the endpoint form refuses what it cannot save as typed, naming the fie
   });
 
   it('keeps what was typed when it is valid', () => {
+    // Latin-1 and tabs are sendable.
+    expect(rule({ headers: 'X-Note: résumé\tok' }).rule?.headers).toEqual([['X-Note', 'résumé\tok']]);
     expect(rule({ kind: 'failure-rate', failPercent: '12.5', failStatus: '429' }).rule?.behaviour).toEqual({
       kind: 'failure-rate',
       percent: 12.5,
