@@ -240,7 +240,7 @@ async function respond(
     }
     if (interception) break;
   }
-  let decided: DecidedResponse;
+  let decided: DecidedResponse | null;
   if (problem === 'too-large') {
     const limit = ctx.settings.get().bodyLimitBytes;
     decided = {
@@ -255,12 +255,15 @@ async function respond(
     };
   } else if (interception) {
     decided = { ...interception.response, delayMs: 0, reason: interception.reason };
+  } else if (problem === 'aborted') {
+    // Nobody is left to answer: an abandoned request uses up no step of a fail-first or sequence rule.
+    decided = null;
   } else {
     decided = withSendableHeaders(rules.decide(endpoint));
   }
 
   if (interception && !interception.record) {
-    send(res, decided, null);
+    if (decided) send(res, decided, null);
     return;
   }
 
@@ -273,7 +276,7 @@ async function respond(
       verification: null,
       annotate: true,
       response:
-        problem === 'aborted'
+        problem === 'aborted' || decided === null
           ? null
           : {
               status: decided.status,
@@ -295,7 +298,7 @@ async function respond(
     }
     return;
   }
-  if (problem === 'aborted') return;
+  if (problem === 'aborted' || decided === null) return;
   if (decided.delayMs > 0) await new Promise((r) => setTimeout(r, decided.delayMs));
   send(res, decided, id);
   if (problem === 'too-large') res.once('finish', () => res.socket?.destroy());

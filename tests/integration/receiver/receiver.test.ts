@@ -357,6 +357,43 @@ describe('receiver', () => {
       expect((await send(`${engine.receiverUrl}/h/rate`)).status).toBe(200);
     });
 
+    it('a request abandoned mid-body uses up no step of a sequence or fail-first rule', async () => {
+      const port = Number(new URL(engine.receiverUrl).port);
+      const abandon = async (path: string) => {
+        const socket = connect(port, '127.0.0.1');
+        await new Promise((resolve) => socket.once('connect', resolve));
+        socket.write(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n0123456789`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        socket.destroy();
+        // Its capture is stored once the receiver has seen it go: only then is the next request sent.
+        let capture;
+        for (let i = 0; i < 100 && !capture; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          capture = (await call('captures.list', { limit: 20 })).items.find((c) => c.path === path);
+        }
+        expect(capture).toMatchObject({ truncated: true, responseStatus: null });
+      };
+      const statusesAfterAbandoning = async (slug: string, behaviour: ResponseRule['behaviour']) => {
+        await call('endpoints.create', { slug, name: slug, rule: rule({ behaviour }) });
+        await abandon(`/h/${slug}/abandoned`);
+        const statuses = [];
+        for (let i = 0; i < 3; i++)
+          statuses.push(
+            (await send(`${engine.receiverUrl}/h/${slug}`, { method: 'POST', body: 'x' })).status,
+          );
+        return statuses;
+      };
+      expect(
+        await statusesAfterAbandoning('ab-seq', { kind: 'sequence', statuses: [500, 502, 200] }),
+      ).toEqual([500, 502, 200]);
+      expect(
+        await statusesAfterAbandoning('ab-first', { kind: 'fail-first', count: 2, failStatus: 503 }),
+      ).toEqual([503, 503, 200]);
+      expect(
+        await statusesAfterAbandoning('ab-rate', { kind: 'failure-rate', percent: 100, failStatus: 502 }),
+      ).toEqual([502, 502, 502]);
+    });
+
     it('editing a rule restarts its count', async () => {
       const ep = await call('endpoints.create', {
         slug: 'reset',
