@@ -138,13 +138,11 @@ describe('export and import', () => {
       },
     };
     await page.getByTestId('transfer-button').click();
-    await page
-      .getByTestId('import-file')
-      .setInputFiles({
-        name: 'params.har',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(har)),
-      });
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'params.har',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(har)),
+    });
     await eventually(async () =>
       expect(await page.getByTestId('transfer-message').innerText()).toMatch(
         /^Imported 2 captures, 1 with warnings — entries\[1\]\.request\.postData: only params, no text/,
