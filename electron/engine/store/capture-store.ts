@@ -180,10 +180,12 @@ export class CaptureStore {
           : null) ?? this.countRate(sql, window);
 
     let statuses = { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 };
+    // A deleted endpoint's captures are kept but its counts are not: count their rows.
+    const endpointCounts = onlyAnEndpoint ? this.endpoints.statusClassCounts(sql.params[0] as number) : null;
     if (sql.where.length === 0) {
       for (const c of statusClasses) statuses[c] = this.counter(`status_${c}`);
-    } else if (onlyAnEndpoint) {
-      statuses = this.endpoints.statusClassCounts(sql.params[0] as number);
+    } else if (endpointCounts) {
+      statuses = endpointCounts;
     } else {
       const rows = this.db
         .prepare(

@@ -205,12 +205,13 @@ export class EndpointStore {
     for (const [id, n] of counts) this.bumpCount.run(...n, id);
   }
 
-  /** One endpoint's kept captures per status class. */
-  statusClassCounts(id: number): Record<StatusClass, number> {
+  /** One endpoint's kept captures per status class, or null once it is deleted (its captures stay, its counts go). */
+  statusClassCounts(id: number): Record<StatusClass, number> | null {
     const row = this.db
       .prepare('SELECT status_2xx, status_3xx, status_4xx, status_5xx FROM endpoints WHERE id = ?')
       .get(id) as Record<string, number> | undefined;
-    return Object.fromEntries(statusClasses.map((c) => [c, row?.[`status_${c}`] ?? 0])) as Record<
+    if (!row) return null;
+    return Object.fromEntries(statusClasses.map((c) => [c, row[`status_${c}`] ?? 0])) as Record<
       StatusClass,
       number
     >;

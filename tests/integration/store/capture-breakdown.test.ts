@@ -94,6 +94,17 @@ describe('capture breakdown (the charts)', () => {
     expect(b(undefined, window).statuses).toEqual({ '2xx': 1, '3xx': 0, '4xx': 0, '5xx': 0 });
   });
 
+  it("counts a deleted endpoint's kept captures by their rows", async () => {
+    const captures = spread();
+    const [, second] = [...new Set(captures.map((c) => c.endpointId!))];
+    await Promise.all(captures.map((c) => stores.captures.add(c)));
+    stores.captures.fileWaiting();
+    const before = stores.captures.breakdown({ endpointId: second }, window);
+    expect(before).toEqual(expected(captures, (c) => c.endpointId === second));
+    stores.endpoints.delete(second!);
+    expect(stores.captures.breakdown({ endpointId: second }, window)).toEqual(before);
+  });
+
   it('fills the status-class counters, in all and per endpoint, from captures stored before the migrations that added them', () => {
     const before = join(dir.path, 'migrations-before');
     mkdirSync(before);
