@@ -82,7 +82,9 @@ describe('the search index in its own file', () => {
       // The merger's lock never delays acknowledgements: captures still commit.
       ids = await Promise.all(['held1', 'held2'].map((w) => s.captures.add(capture(w))));
       s.captures.fileWaiting();
-      expect(s.captures.indexer.runOnce()).toBe(0);
+      // A slice long enough to prepare both rows on a loaded machine (a default slice may stop after one and not
+      // try the write yet), yet not the blocking drain.
+      expect(s.captures.indexer.runOnce(60_000)).toBe(0);
       expect(indexFailures).toEqual([]);
       expect(s.captures.indexer.indexedUpTo()).toBe(0);
       expect(s.captures.indexer.writeWaiting[0]).toBe(1); // tells the merging worker to let it in
