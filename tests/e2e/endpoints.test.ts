@@ -123,5 +123,23 @@ describe('endpoints panel', () => {
     expect(await listed()).not.toContain('flaky');
     const kept = await s.app.rpc<{ items: unknown[] }>('captures.list', { limit: 100 });
     expect(kept.ok && kept.value.items).toHaveLength(8);
+
+    // Back in the list, still filtered by it: the filter and the rows say the endpoint was deleted.
+    await page.locator('.view-tab[data-view="inspect"]').click();
+    await eventually(async () =>
+      expect(await page.getByTestId('filter-endpoint').innerText()).toMatch(/deleted endpoint #\d+/),
+    );
+    await eventually(async () =>
+      expect(await page.locator('.row[data-capture-id] .cell.endpoint').first().innerText()).toMatch(
+        /^deleted #\d+$/,
+      ),
+    );
+    const breakdown = await s.app.rpc<{ statuses: Record<string, number> }>('captures.breakdown', {
+      filter: { endpointId: Number(/ep=(\d+)/.exec(page.url())![1]) },
+      endMs: Date.now() + 60_000,
+      bucketMs: 60_000,
+      buckets: 60,
+    });
+    expect(breakdown.ok && Object.values(breakdown.value.statuses).reduce((a, b) => a + b, 0)).toBe(8);
   });
 });

@@ -218,7 +218,7 @@ export const CaptureList = memo(function CaptureList({
         selected={selection.ids.has(c.id)}
         active={selection.active === c.id}
         unread={unread.has(c.id)}
-        endpoint={c.endpointId === null ? null : (endpoints.get(c.endpointId) ?? null)}
+        endpoint={endpointOf(c.endpointId, endpoints)}
         query={query}
         onClick={onRowClick}
         onDoubleClick={onRowOpen}
@@ -283,7 +283,7 @@ const Row = memo(function Row({
   selected: boolean;
   active: boolean;
   unread: boolean;
-  endpoint: Endpoint | null;
+  endpoint: Endpoint | DeletedEndpoint | null;
   query: string;
   onClick: (e: MouseEvent, c: CaptureSummary, index: number) => void;
   onDoubleClick: (id: number) => void;
@@ -310,7 +310,15 @@ const Row = memo(function Row({
         <Highlight text={path} query={query} />
         {c.truncated && <span className="pill pill-warn">truncated</span>}
       </span>
-      <span className="cell endpoint">{endpoint ? endpoint.name : '—'}</span>
+      <span className="cell endpoint">
+        {endpoint === null ? (
+          '—'
+        ) : 'deleted' in endpoint ? (
+          <span className="muted">deleted #{endpoint.id}</span>
+        ) : (
+          endpoint.name
+        )}
+      </span>
       <span className={`cell num status ${statusClass(c.responseStatus)}`}>{c.responseStatus ?? '—'}</span>
       <span className="cell num size">{formatBytes(c.bodySizeBytes)}</span>
       <span className="cell ctype" title={c.contentType ?? ''}>
@@ -323,3 +331,14 @@ const Row = memo(function Row({
     </div>
   );
 });
+
+interface DeletedEndpoint {
+  id: number;
+  deleted: true;
+}
+
+/** The capture's endpoint; one no longer listed (once the list is loaded) was deleted, its captures kept. */
+function endpointOf(id: number | null, endpoints: Map<number, Endpoint>): Endpoint | DeletedEndpoint | null {
+  if (id === null || endpoints.size === 0) return null;
+  return endpoints.get(id) ?? { id, deleted: true };
+}

@@ -40,7 +40,11 @@ const toLocalInput = (ms: number | null) => {
 
 export const FilterBar = memo(function FilterBar({ filter, onChange, endpoints, count }: Props) {
   const set = (patch: Partial<FilterState>) => onChange({ ...filter, ...patch });
-  const endpointName = endpoints.find((e) => e.id === filter.endpointId)?.name;
+  const endpointName =
+    filter.endpointId === null
+      ? undefined
+      : (endpoints.find((e) => e.id === filter.endpointId)?.name ??
+        (endpoints.length > 0 ? `deleted endpoint #${filter.endpointId}` : undefined));
   return (
     <div className="filter-bar" data-testid="filter-bar">
       <Popover
