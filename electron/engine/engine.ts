@@ -121,15 +121,28 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   };
 
   captures.startFiling(receiverAnnotator(ctx));
+  const started: EngineModule[] = [];
   try {
     receiver = await startReceiver(ctx, {
       host: config.receiverHost,
       port: config.receiverPort,
       ...options.receiverTimeouts,
     });
-    for (const module of Object.values(modules)) await module.start?.();
+    for (const module of Object.values(modules)) {
+      started.push(module);
+      await module.start?.();
+    }
   } catch (error) {
+    // Undo everything that started, or the filer and checkpointer run on against a closed database.
+    for (const module of started.reverse()) {
+      try {
+        await module.close?.();
+      } catch {
+        // the startup error is the one to report
+      }
+    }
     await receiver?.close();
+    captures.close();
     db.close();
     throw error;
   }
