@@ -2,21 +2,42 @@ import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLogger, type Logger } from '../engine/util/logger';
 
-const maxBytes = 5 * 1024 * 1024;
+const defaultMaxBytes = 5 * 1024 * 1024;
 
-/** JSON lines in `<logsDir>/main.log`; the previous file is kept as main.log.1 once it passes 5 MB. */
-export function createFileLogger(logsDir: string, echo?: (line: string) => void): Logger {
+/**
+ * JSON lines in `<logsDir>/main.log`; the previous file is kept as main.log.1 once it passes 5 MB — checked at
+ * startup and while writing, so an app left running (or a logging storm) cannot fill the disk.
+ */
+export function createFileLogger(
+  logsDir: string,
+  echo?: (line: string) => void,
+  options: { maxBytes?: number } = {},
+): Logger {
+  const maxBytes = options.maxBytes ?? defaultMaxBytes;
   mkdirSync(logsDir, { recursive: true });
   const file = join(logsDir, 'main.log');
+  let size = 0;
+  const rotateIfFull = () => {
+    if (size <= maxBytes) return;
+    try {
+      renameSync(file, `${file}.1`);
+    } catch {
+      // no log yet
+    }
+    size = 0;
+  };
   try {
-    if (statSync(file).size > maxBytes) renameSync(file, `${file}.1`);
+    size = statSync(file).size;
   } catch {
     // no log yet
   }
+  rotateIfFull();
   return createLogger((line) => {
     echo?.(line);
     try {
       appendFileSync(file, line + '\n');
+      size += Buffer.byteLength(line) + 1;
+      rotateIfFull();
     } catch {
       // logging must never take the app down
     }
