@@ -8,10 +8,15 @@ export interface CaptureNotifierDeps {
   api: ApiClient;
   Notification: NotificationStatic;
   getWindow(): BrowserWindowLike | null;
+  platform: NodeJS.Platform;
   log?: Logger;
 }
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** Linux notification daemons read the body as markup (and strict ones drop a body with a bare `&`). */
+const escapeMarkup = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * One desktop notification per capture batch while the window is unfocused and `settings.notifyOnCapture` is
@@ -30,9 +35,10 @@ export function startCaptureNotifier(deps: CaptureNotifierDeps): () => void {
       .then((settings) => {
         if (!settings.notifyOnCapture) return;
         const more = items.length > 1 ? ` (+${items.length - 1} more)` : '';
+        const body = clip(`${first.method} ${first.path}`, 120) + more;
         const notification = new deps.Notification({
           title: items.length === 1 ? 'New capture' : `${items.length} new captures`,
-          body: clip(`${first.method} ${first.path}`, 120) + more,
+          body: deps.platform === 'linux' ? escapeMarkup(body) : body,
           silent: true,
         });
         notification.on('click', () => {

@@ -198,6 +198,7 @@ export function startDesktop(
       api,
       Notification: electron.Notification,
       getWindow,
+      platform: deps.platform,
       log,
     });
 

@@ -10,6 +10,7 @@ import { silentLogger } from '../../electron/engine/util/logger';
 import { contentSecurityPolicy } from '../../electron/main/app-protocol';
 import { startDesktop, type DesktopRuntime } from '../../electron/main/desktop-app';
 import { ipcChannels } from '../../electron/shared/contract/desktop';
+import { rawExchange } from '../helpers/raw-http';
 import { createFakeElectron, menuItem, type FakeElectron } from './fake-electron';
 
 const appFrame = 'app://hookscope/index.html';
@@ -321,6 +322,26 @@ describe('desktop main process (injected Electron)', () => {
     await runtime.api.call('settings.update', { notifyOnCapture: false });
     await capture('/muted');
     expect(fake.notifications).toHaveLength(1);
+  });
+
+  it('escapes markup from the request path in Linux notifications', async () => {
+    const { fake, runtime, window } = await launched();
+    window.focused = false;
+    const created = new Promise((resolve) => runtime.engine.bus.on('capture.created', resolve));
+    const port = Number(new URL(runtime.engine.receiverUrl).port);
+    // Raw bytes: fetch would percent-encode < and > in the path.
+    await rawExchange(
+      port,
+      'POST /<b>URGENT</b><a>a&b</a> HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 0\r\n\r\n',
+    );
+    await created;
+    await runtime.api.call('settings.get', {});
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fake.notifications).toHaveLength(1);
+    expect(fake.notifications[0]!.options).toMatchObject({
+      title: 'New capture',
+      body: 'POST /&lt;b&gt;URGENT&lt;/b&gt;&lt;a&gt;a&amp;b&lt;/a&gt;',
+    });
   });
 
   it('remembers window bounds across launches', async () => {
