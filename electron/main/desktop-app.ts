@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createDispatcher, type Dispatcher } from '../engine/api/dispatcher';
 import type { EventBus } from '../engine/events/event-bus';
 import { createIpcTransport, originOf, type IpcTransport } from '../engine/transport/ipc-transport';
@@ -70,7 +70,8 @@ export function startDesktop(
   deps: DesktopDeps,
 ): { ready: Promise<DesktopRuntime | null> } {
   const { app } = electron;
-  const dataDir = defaultDataDir(deps.env, deps.platform, deps.homedir);
+  // Electron's setPath takes absolute paths only: a relative HOOKSCOPE_DATA_DIR is relative to the working directory.
+  const dataDir = resolve(defaultDataDir(deps.env, deps.platform, deps.homedir));
   // Chromium's own files (cache, local storage) stay out of the folder that holds the database. Set before
   // the lock, which lives in userData: one instance per data folder, so two never share a database.
   app.setPath('userData', join(dataDir, 'electron'));

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/engine';
 import { silentLogger } from '../../electron/engine/util/logger';
@@ -322,6 +322,14 @@ describe('desktop main process (injected Electron)', () => {
     await runtime.api.call('settings.update', { notifyOnCapture: false });
     await capture('/muted');
     expect(fake.notifications).toHaveLength(1);
+  });
+
+  it('accepts a relative HOOKSCOPE_DATA_DIR, resolving it against the working directory', async () => {
+    const { runtime } = await launch(undefined, {
+      HOOKSCOPE_RECEIVER_PORT: '0',
+      HOOKSCOPE_DATA_DIR: relative(process.cwd(), dataDir),
+    });
+    expect(runtime?.dataDir).toBe(dataDir);
   });
 
   it('escapes markup from the request path in Linux notifications', async () => {

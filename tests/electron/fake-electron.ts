@@ -1,4 +1,5 @@
 // A recording stand-in for the slice of Electron the shell uses (never import the real `electron` in tests).
+import { isAbsolute } from 'node:path';
 import type { IpcInvokeEventLike } from '../../electron/engine/transport/ipc-transport';
 import type {
   BrowserWindowOptions,
@@ -104,6 +105,8 @@ export function createFakeElectron(options: { lock?: boolean; packaged?: boolean
       return name === 'downloads' ? (options.downloads ?? '/tmp') : (this.paths.get(name) ?? `/fake/${name}`);
     }
     setPath(name: string, value: string) {
+      // As Electron's does.
+      if (!isAbsolute(value)) throw new Error(`Path must be absolute: ${value}`);
       calls.push(`app.setPath(${name})`);
       this.paths.set(name, value);
     }
