@@ -75,7 +75,7 @@ export interface HarImport {
 export function parseHar(text: string, nowMs: number): HarImport {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.replace(/^\uFEFF/, '')); // a byte-order mark, as some editors and tools write
   } catch (error) {
     return {
       captures: [],
