@@ -14,7 +14,10 @@ const windowState = z.object({
 });
 export type WindowState = z.infer<typeof windowState>;
 
-/** The remembered bounds, or null when the file is missing, unreadable or off every current screen. */
+/**
+ * The remembered bounds, or null when the file is missing, unreadable or its title bar is off every current screen
+ * (a monitor was unplugged, or a bad save). The size is cut to fit the screen the title bar is on.
+ */
 export function loadWindowState(file: string, workAreas: Rectangle[]): WindowState | null {
   let parsed: WindowState;
   try {
@@ -22,7 +25,13 @@ export function loadWindowState(file: string, workAreas: Rectangle[]): WindowSta
   } catch {
     return null;
   }
-  return workAreas.some((area) => overlaps(parsed, area, 64)) ? parsed : null;
+  const area = workAreas.find((candidate) => titleBarOn(parsed, candidate));
+  if (!area) return null;
+  return {
+    ...parsed,
+    width: Math.min(parsed.width, area.width),
+    height: Math.min(parsed.height, area.height),
+  };
 }
 
 /** Written atomically (temp file + rename) so a crash mid-write leaves the old file. */
@@ -33,11 +42,14 @@ export function saveWindowState(file: string, state: WindowState): void {
   renameSync(temp, file);
 }
 
-/** At least `margin` px of the window's top edge region lies on the area, so it can be grabbed. */
-function overlaps(window: Rectangle, area: Rectangle, margin: number): boolean {
+const titleBarHeight = 40;
+const minGrabWidth = 100;
+
+/** The window's title bar lies within the area top to bottom, with at least 100 px of its width: it can be grabbed. */
+function titleBarOn(window: Rectangle, area: Rectangle): boolean {
   const left = Math.max(window.x, area.x);
   const right = Math.min(window.x + window.width, area.x + area.width);
-  const top = Math.max(window.y, area.y);
-  const bottom = Math.min(window.y + window.height, area.y + area.height);
-  return right - left >= margin && bottom - top >= margin;
+  return (
+    window.y >= area.y && window.y + titleBarHeight <= area.y + area.height && right - left >= minGrabWidth
+  );
 }

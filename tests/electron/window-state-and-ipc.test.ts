@@ -42,6 +42,30 @@ describe('window state', () => {
   });
 });
 
+describe('window state with the title bar off-screen', () => {
+  it('falls back to the defaults when the title bar is above or below every screen', () => {
+    const file = join(dir.path, 'window-state.json');
+    saveWindowState(file, { x: 100, y: -700, width: 900, height: 800, maximized: false });
+    expect(loadWindowState(file, screen)).toBeNull();
+    saveWindowState(file, { x: 100, y: 1060, width: 900, height: 700, maximized: false });
+    expect(loadWindowState(file, screen)).toBeNull();
+    saveWindowState(file, { x: -860, y: 100, width: 900, height: 700, maximized: false });
+    expect(loadWindowState(file, screen)).toBeNull();
+  });
+
+  it('cuts a window larger than its screen down to the work area', () => {
+    const file = join(dir.path, 'window-state.json');
+    saveWindowState(file, { x: 0, y: 0, width: 2560, height: 1440, maximized: false });
+    expect(loadWindowState(file, screen)).toEqual({
+      x: 0,
+      y: 0,
+      width: 1920,
+      height: 1080,
+      maximized: false,
+    });
+  });
+});
+
 describe('IPC transport', () => {
   it('parses origins like Chromium for the app scheme', () => {
     expect(originOf('app://hookscope/index.html#/x')).toBe('app://hookscope');
