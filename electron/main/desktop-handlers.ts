@@ -28,7 +28,9 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): HandlersFor<typ
   return {
     async 'desktop.openDataFolder'() {
       const failure = await deps.shell.openPath(deps.dataDir);
-      return { opened: failure === '', path: deps.dataDir };
+      return failure
+        ? { opened: false, path: deps.dataDir, reason: failure }
+        : { opened: true, path: deps.dataDir };
     },
 
     async 'desktop.saveFile'({ suggestedName, content, filters }) {

@@ -70,7 +70,8 @@ export function createMenuActions(deps: MenuDeps) {
       await info(`Imported ${result.imported}, skipped ${result.skipped}.`, problems || undefined);
     }),
     openDataFolder: guarded('Could not open the data folder', async () => {
-      await deps.api.call('desktop.openDataFolder', {});
+      const result = await deps.api.call('desktop.openDataFolder', {});
+      if (!result.opened) throw new Error(`${result.reason ?? 'The system refused.'}\n\n${result.path}`);
     }),
     openLogs: guarded('Could not open the logs folder', async () => {
       const failure = await deps.shell.openPath(deps.logsDir);

@@ -247,6 +247,17 @@ describe('desktop main process (injected Electron)', () => {
     expect(fake.electron.dialog.messages.at(-1)?.detail).toContain(runtime.engine.receiverUrl);
   });
 
+  it('tells the user why Open Data Folder failed', async () => {
+    const { fake, runtime } = await launched();
+    fake.electron.shell.openPathFailure = 'No application is registered for folders';
+    await runtime.menu.openDataFolder();
+    expect(fake.electron.dialog.errors).toHaveLength(1);
+    expect(fake.electron.dialog.errors[0]).toMatchObject({ title: 'Could not open the data folder' });
+    expect(JSON.stringify(fake.electron.dialog.errors[0])).toContain(
+      'No application is registered for folders',
+    );
+  });
+
   it('wires each menu item to its action (clicking calls the API methods, in order)', async () => {
     const { fake, runtime } = await launched(createFakeElectron({ downloads: root }));
     const calls: string[] = [];

@@ -234,12 +234,14 @@ export function createFakeElectron(options: { lock?: boolean; packaged?: boolean
     external: [] as string[],
     opened: [] as string[],
     revealed: [] as string[],
+    /** What openPath answers: '' when it opened, else the reason it could not. */
+    openPathFailure: '',
     async openExternal(url: string) {
       this.external.push(url);
     },
     async openPath(path: string) {
       this.opened.push(path);
-      return '';
+      return this.openPathFailure;
     },
     showItemInFolder(path: string) {
       this.revealed.push(path);

@@ -12,9 +12,14 @@ export type FileFilter = z.infer<typeof fileFilter>;
 
 /** Methods only the Electron shell serves (native dialogs, the OS file manager). Hidden in browser mode. */
 export const desktopMethods = {
-  'desktop.openDataFolder': method(z.object({}), z.object({ opened: z.boolean(), path: z.string() }), {
-    desktopOnly: true,
-  }),
+  'desktop.openDataFolder': method(
+    z.object({}),
+    /** `reason`: why the system could not open it (when `opened` is false). */
+    z.object({ opened: z.boolean(), path: z.string(), reason: z.string().optional() }),
+    {
+      desktopOnly: true,
+    },
+  ),
   /** Native save dialog, then write `content` (UTF-8) to the chosen file. */
   'desktop.saveFile': method(
     z.object({
