@@ -153,6 +153,7 @@ export function startDesktop(
       nativeTheme: electron.nativeTheme,
       getWindow,
       logsDir: join(dataDir, 'logs'),
+      downloadsDir: app.getPath('downloads'),
       dev: !app.isPackaged,
       platform: deps.platform,
       onThemeChange: (theme) => {

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import type { ApiClient } from '../shared/contract/client';
+import { writeHarFile } from './har-file-export';
 import type {
   BrowserWindowLike,
   DialogLike,
@@ -12,11 +14,13 @@ export type ThemeSource = 'system' | 'light' | 'dark';
 export interface MenuDeps {
   /** In-process client over the same dispatcher the IPC transport uses. */
   api: ApiClient;
-  dialog: Pick<DialogLike, 'showMessageBox' | 'showErrorBox'>;
+  dialog: Pick<DialogLike, 'showMessageBox' | 'showErrorBox' | 'showSaveDialog'>;
   shell: Pick<ShellLike, 'openPath'>;
   nativeTheme: ElectronLike['nativeTheme'];
   getWindow(): BrowserWindowLike | null;
   logsDir: string;
+  /** Where the export's save dialog starts. */
+  downloadsDir: string;
   /** Show reload and devtools (unpackaged runs only). */
   dev: boolean;
   platform: NodeJS.Platform;
@@ -50,17 +54,18 @@ export function createMenuActions(deps: MenuDeps) {
   };
   return {
     exportHar: guarded('Export failed', async () => {
-      const exported = await deps.api.call('captures.export', { format: 'har' });
-      const saved = await deps.api.call('desktop.saveFile', {
-        suggestedName: exported.fileName,
-        content: exported.content,
+      const target = window();
+      if (!target) return;
+      // An empty export: the file name and the HAR header; the captures follow page by page.
+      const skeleton = await deps.api.call('captures.export', { format: 'har', ids: [] });
+      const choice = await deps.dialog.showSaveDialog(target, {
+        title: 'Export HAR',
+        defaultPath: join(deps.downloadsDir, skeleton.fileName),
         filters: harFilters,
       });
-      if (saved.saved)
-        await info(
-          `Exported ${exported.count} capture${exported.count === 1 ? '' : 's'}.`,
-          saved.path ?? undefined,
-        );
+      if (choice.canceled || !choice.filePath) return;
+      const count = await writeHarFile(deps.api, choice.filePath, skeleton.content);
+      await info(`Exported ${count} capture${count === 1 ? '' : 's'}.`, choice.filePath);
     }),
     importHar: guarded('Import failed', async () => {
       const opened = await deps.api.call('desktop.openFile', { filters: harFilters });

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/engine';
 import { silentLogger } from '../../electron/engine/util/logger';
 import { contentSecurityPolicy } from '../../electron/main/app-protocol';
+import { writeHarFile } from '../../electron/main/har-file-export';
 import { startDesktop, type DesktopRuntime } from '../../electron/main/desktop-app';
 import { ipcChannels } from '../../electron/shared/contract/desktop';
 import { rawExchange } from '../helpers/raw-http';
@@ -247,6 +248,25 @@ describe('desktop main process (injected Electron)', () => {
     expect(fake.electron.dialog.messages.at(-1)?.detail).toContain(runtime.engine.receiverUrl);
   });
 
+  it('exports HAR to the file page by page, the same entries as one export', async () => {
+    const { runtime } = await launched();
+    for (const n of [1, 2, 3, 4, 5]) {
+      const created = new Promise((resolve) => runtime.engine.bus.on('capture.created', resolve));
+      await fetch(`${runtime.engine.receiverUrl}/paged-${n}`, { method: 'POST', body: `{"n":${n}}` });
+      await created;
+    }
+    const skeleton = await runtime.api.call('captures.export', { format: 'har', ids: [] });
+    const file = join(root, 'paged.har');
+    expect(await writeHarFile(runtime.api, file, skeleton.content, 2)).toBe(5);
+
+    const whole = JSON.parse((await runtime.api.call('captures.export', { format: 'har' })).content) as {
+      log: { entries: unknown[] };
+    };
+    const paged = JSON.parse(readFileSync(file, 'utf8')) as typeof whole;
+    expect(paged.log.entries).toHaveLength(5);
+    expect(paged).toEqual(whole);
+  });
+
   it('tells the user why Open Data Folder failed', async () => {
     const { fake, runtime } = await launched();
     fake.electron.shell.openPathFailure = 'No application is registered for folders';
@@ -276,7 +296,7 @@ describe('desktop main process (injected Electron)', () => {
       expect(calls).toEqual(expected);
     };
     fake.electron.dialog.saveAnswers.push({ canceled: true });
-    await clickAndSettle(['File', 'Export HAR…'], ['captures.export', 'desktop.saveFile']);
+    await clickAndSettle(['File', 'Export HAR…'], ['captures.export'] /* then the save dialog, canceled */);
     await clickAndSettle(['File', 'Import HAR…'], ['desktop.openFile']); // cancelled: nothing imported
     await clickAndSettle(['File', 'Open Data Folder'], ['desktop.openDataFolder']);
     await clickAndSettle(['Help', 'About Hookscope'], ['app.info']);
