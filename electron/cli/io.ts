@@ -4,13 +4,46 @@ import { relaunchTunedForEngine } from '../engine/util/engine-launch-tuning';
 export interface CliIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** Resolves once stdout can take more: a long output awaits it between writes instead of buffering it all. */
+  drain?: () => Promise<void>;
+  /** Aborted when the reader of stdout has gone (`| head -1`): the command stops writing and exits 0. */
+  stdoutClosed?: AbortSignal;
   /** Only for the real process (never a test's in-process run): relaunch it tuned for a long-running engine. */
   tuneProcessForEngine?: () => void;
 }
 
+const readerGone = new AbortController();
+let listening = false;
+/** Without an 'error' listener an EPIPE on stdout is an uncaught exception; the reader having gone is not an error. */
+function listenForReaderGone() {
+  if (listening) return;
+  listening = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || readerGone.signal.aborted) readerGone.abort();
+    else throw error;
+  });
+}
+
 export const processIo: CliIo = {
-  stdout: (s) => process.stdout.write(s),
+  stdout: (s) => {
+    listenForReaderGone();
+    if (!readerGone.signal.aborted) process.stdout.write(s);
+  },
   stderr: (s) => process.stderr.write(s),
+  drain: () => {
+    listenForReaderGone();
+    if (!process.stdout.writableNeedDrain || readerGone.signal.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        process.stdout.off('drain', done);
+        readerGone.signal.removeEventListener('abort', done);
+        resolve();
+      };
+      process.stdout.once('drain', done);
+      readerGone.signal.addEventListener('abort', done, { once: true });
+    });
+  },
+  stdoutClosed: readerGone.signal,
   tuneProcessForEngine: relaunchTunedForEngine,
 };
 

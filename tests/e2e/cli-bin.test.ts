@@ -62,6 +62,44 @@ describe('the built hookscope command (bin/hookscope.mjs)', () => {
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
   });
 
+  it('tail ends quietly with exit 0 when the reader of its pipe goes away (| head -1)', async () => {
+    const child = spawn(process.execPath, [bin, 'tail', '--data-dir', dir.path, '--last', '1000', '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const stderr: Buffer[] = [];
+    child.stderr!.on('data', (c: Buffer) => stderr.push(c));
+    const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
+    // More than a pipe buffer is waiting to be written: close the reader after the first line, as head -1 does.
+    const first = await lineFrom(child, 'stdout', () => true);
+    expect(JSON.parse(first)).toHaveProperty('id');
+    child.stdout!.destroy();
+    expect(await closed).toBe(0);
+    expect(Buffer.concat(stderr).toString('utf8')).not.toContain('EPIPE');
+  });
+
+  it('a following tail ends quietly with exit 0 when its reader has gone and a capture arrives', async () => {
+    const live = tempDir();
+    const engine = await createEngine({ dataDir: live.path, mode: 'test', log: silentLogger });
+    try {
+      const child = spawn(process.execPath, [bin, 'tail', '--data-dir', live.path, '--interval', '20'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const stderr: Buffer[] = [];
+      child.stderr!.on('data', (c: Buffer) => stderr.push(c));
+      const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
+      await lineFrom(child, 'stderr', (l) => l.startsWith('following'));
+      child.stdout!.destroy();
+      // `| grep -m1 X` has exited: the next captures are written to a pipe with no reader.
+      for (let i = 0; i < 3 && child.exitCode === null; i++)
+        await send(`${engine.receiverUrl}/after/${i}`, { method: 'POST', body: 'x' });
+      expect(await closed).toBe(0);
+      expect(Buffer.concat(stderr).toString('utf8')).not.toContain('EPIPE');
+    } finally {
+      await engine.close();
+      live.cleanup();
+    }
+  });
+
   it('tail --search beside a running serve prints a capture found by its decoded labels, words in any order', async () => {
     const live = tempDir();
     const server = spawn(

@@ -79,9 +79,12 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
   const filter = toFilter(values, stores.endpoints, Date.now());
   const colour = !values.json && process.stdout.isTTY === true;
   let printed = 0;
-  const print = (c: CaptureSummary) => {
+  // Stop once the reader has gone (`| head -1`) as once --exit-after is reached.
+  const done = () => printed >= exitAfter || signal?.aborted === true || io.stdoutClosed?.aborted === true;
+  const print = async (c: CaptureSummary) => {
     io.stdout((values.json ? JSON.stringify(stores.captures.get(c.id)) : formatPretty(c, colour)) + '\n');
     printed++;
+    await io.drain?.();
   };
   const newestFiled = () => stores.captures.list({ limit: 1 }).items[0]?.id ?? 0;
   /**
@@ -116,21 +119,24 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
     if (last > 0) {
       const items = stores.captures.list({ filter, cursor: seen + 1, limit: last }).items.reverse();
       // --exit-after counts every capture printed, these too: the output is the first N of what tail would print.
-      for (const c of items.slice(0, exitAfter)) print(c);
+      for (const c of items) {
+        if (done()) break;
+        await print(c);
+      }
     }
-    if (!values.json && printed < exitAfter) io.stderr(`following ${stores.db.name} — Ctrl+C to stop\n`);
+    if (!values.json && !done()) io.stderr(`following ${stores.db.name} — Ctrl+C to stop\n`);
     const stalled = stalledAppNotice(() => stores.captures.stats().indexLagRows, io);
-    while (printed < exitAfter && !signal?.aborted) {
+    while (!done()) {
       stalled.check();
       const through = answerableUpTo();
       if (through > seen) {
         for (const c of matching(seen, through)) {
-          if (printed >= exitAfter) break;
-          print(c);
+          if (done()) break;
+          await print(c);
         }
         seen = through;
       }
-      if (printed >= exitAfter) break;
+      if (done()) break;
       await new Promise((r) => setTimeout(r, interval));
     }
   } finally {
