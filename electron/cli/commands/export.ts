@@ -7,6 +7,7 @@ import { exportFormat } from '../../shared/contract/index';
 import { existingDataDir } from '../data-dir-flag';
 import { filterFlagOptions, filterFlagUsage, toFilter } from '../filter-flags';
 import { intFlag, parseFlags, UsageError, type CliIo } from '../io';
+import { withC1Escaped } from '../json-text';
 import { redactionFor } from '../../engine/captures/redaction';
 
 export const exportUsage = `Usage: hookscope export [options] > file
@@ -64,7 +65,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       values['no-redact'] ? null : redactionFor(stores.endpoints.list()),
       appVersion,
     );
-    io.stdout(out.content);
+    // cURL scripts already write such bytes as $'\xNN'; JSON leaves them raw.
+    io.stdout(format.data === 'curl' ? out.content : withC1Escaped(out.content));
     io.stderr(`exported ${captures.length} capture(s) as ${format.data}\n`);
   } finally {
     stores.captures.close();

@@ -4,6 +4,7 @@ import { systemClock } from '../../engine/util/clock';
 import { existingDataDir } from '../data-dir-flag';
 import { filterFlagOptions, filterFlagUsage, toFilter } from '../filter-flags';
 import { intFlag, parseFlags, type CliIo } from '../io';
+import { withC1Escaped } from '../json-text';
 
 export const tailUsage = `Usage: hookscope tail [options]
 
@@ -41,12 +42,12 @@ export function formatPretty(c: CaptureSummary, colour: boolean): string {
         : colours.green;
   const url = c.path + (c.query ? `?${c.query}` : '');
   const source = c.vendor ? `  ${c.vendor}${c.eventLabel ? ` · ${c.eventLabel}` : ''}` : '';
-  // Paths and labels come from senders: strip control characters so they cannot drive the terminal.
+  // Methods, paths, content types and labels come from senders: strip control characters so they cannot drive the terminal.
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '�');
   return (
-    `${paint(colours.dim, time)}  ${c.method.padEnd(7)} ${clean(url)}  ${paint(statusColour, status)}  ` +
-    `${c.bodySizeBytes} B  ${c.contentType ?? '-'}${c.truncated ? '  [truncated]' : ''}${paint(colours.cyan, clean(source))}  #${c.id}`
+    `${paint(colours.dim, time)}  ${clean(c.method).padEnd(7)} ${clean(url)}  ${paint(statusColour, status)}  ` +
+    `${c.bodySizeBytes} B  ${clean(c.contentType ?? '-')}${c.truncated ? '  [truncated]' : ''}${paint(colours.cyan, clean(source))}  #${c.id}`
   );
 }
 
@@ -82,7 +83,10 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
   // Stop once the reader has gone (`| head -1`) as once --exit-after is reached.
   const done = () => printed >= exitAfter || signal?.aborted === true || io.stdoutClosed?.aborted === true;
   const print = async (c: CaptureSummary) => {
-    io.stdout((values.json ? JSON.stringify(stores.captures.get(c.id)) : formatPretty(c, colour)) + '\n');
+    io.stdout(
+      (values.json ? withC1Escaped(JSON.stringify(stores.captures.get(c.id))) : formatPretty(c, colour)) +
+        '\n',
+    );
     printed++;
     await io.drain?.();
   };

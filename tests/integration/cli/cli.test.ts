@@ -9,7 +9,7 @@ import { createEngine, type Engine } from '../../../electron/engine/engine';
 import { openStores } from '../../../electron/engine/store/open-stores';
 import { systemClock } from '../../../electron/engine/util/clock';
 import { silentLogger } from '../../../electron/engine/util/logger';
-import { send } from '../../helpers/raw-http';
+import { rawExchange, send } from '../../helpers/raw-http';
 import { tempDir } from '../../helpers/temp-dir';
 
 function io() {
@@ -239,6 +239,40 @@ describe('hookscope CLI', () => {
     await send(`${engine.receiverUrl}/live/three`, { method: 'DELETE' });
     expect(await jsonTail).toBe(0);
     expect(JSON.parse(json.out().trim())).toMatchObject({ method: 'DELETE', path: '/live/three' });
+  });
+
+  it('tail and export write no C1 control characters from a sender (U+009B is CSI to a terminal)', async () => {
+    const own = tempDir();
+    const app = await createEngine({ dataDir: own.path, mode: 'test', log: silentLogger });
+    try {
+      const port = Number(new URL(app.receiverUrl).port);
+      const head = 'POST /c1 HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain';
+      const tailEnd = '31mEVIL\r\nContent-Length: 2\r\nConnection: close\r\n\r\nhi';
+      await rawExchange(port, Buffer.concat([Buffer.from(head), Buffer.from([0x9b]), Buffer.from(tailEnd)]));
+      const stored = app.ctx.captures.get(app.ctx.captures.list({ limit: 1 }).items[0]!.id);
+      expect(stored.headers.find(([n]) => n === 'Content-Type')?.[1]).toMatch(/^text\/plain\u009b31mEVIL$/i);
+      const c1 = /[\u0080-\u009f]/;
+      for (const json of [false, true]) {
+        const out = io();
+        const args = ['--data-dir', own.path, '--last', '1', '--exit-after', '1'];
+        expect(await tail(json ? [...args, '--json'] : args, out.io)).toBe(0);
+        expect(out.out()).toContain('/c1');
+        expect(out.out()).not.toMatch(c1);
+        if (json) expect(JSON.parse(out.out()).contentType).toMatch(/^text\/plain\u009b31mEVIL$/i);
+      }
+      for (const format of ['jsonl', 'json', 'har']) {
+        const out = io();
+        expect(
+          await main(['export', '--data-dir', own.path, '--format', format, '--no-redact'], out.io),
+        ).toBe(0);
+        expect(out.out()).toMatch(/EVIL/i);
+        expect(out.out()).not.toMatch(c1);
+        expect(() => JSON.parse(format === 'jsonl' ? out.out().trim() : out.out())).not.toThrow();
+      }
+    } finally {
+      await app.close();
+      own.cleanup();
+    }
   });
 
   it('tail --search reads bodies as export does: Content-Encoding undone', async () => {
