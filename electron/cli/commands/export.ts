@@ -68,6 +68,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     // cURL scripts already write such bytes as $'\xNN'; JSON leaves them raw.
     io.stdout(format.data === 'curl' ? out.content : withC1Escaped(out.content));
     io.stderr(`exported ${captures.length} capture(s) as ${format.data}\n`);
+    // Acknowledged captures the app has not filed yet (it is behind, or was killed) are not readable here.
+    const { waiting } = stores.db.prepare('SELECT COUNT(*) AS waiting FROM capture_inbox').get() as {
+      waiting: number;
+    };
+    if (waiting > 0)
+      io.stderr(
+        `${waiting} capture(s) are waiting for the app to file them and are not in this export (start Hookscope on this data folder to file them)\n`,
+      );
   } finally {
     stores.captures.close();
     stores.db.close();

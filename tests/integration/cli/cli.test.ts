@@ -10,6 +10,7 @@ import { openStores } from '../../../electron/engine/store/open-stores';
 import { systemClock } from '../../../electron/engine/util/clock';
 import { silentLogger } from '../../../electron/engine/util/logger';
 import { rawExchange, send } from '../../helpers/raw-http';
+import { newCapture } from '../../helpers/new-capture';
 import { tempDir } from '../../helpers/temp-dir';
 
 function io() {
@@ -271,6 +272,30 @@ describe('hookscope CLI', () => {
       }
     } finally {
       await app.close();
+      own.cleanup();
+    }
+  });
+
+  it('export says how many acknowledged captures it left out because the app has not filed them yet', async () => {
+    const own = tempDir();
+    const app = await createEngine({ dataDir: own.path, mode: 'test', log: silentLogger });
+    await send(`${app.receiverUrl}/filed`, { method: 'POST', body: 'a' });
+    await app.close();
+    // As after a kill -9: rows committed to the inbox (acknowledged) that nothing has filed.
+    const stores = openStores({ dataDir: own.path, clock: systemClock, filing: 'never' });
+    await Promise.all([stores.captures.add(newCapture()), stores.captures.add(newCapture())]);
+    stores.captures.close();
+    stores.db.close();
+    try {
+      const out = io();
+      expect(await main(['export', '--data-dir', own.path], out.io)).toBe(0);
+      expect(out.out().trim().split('\n')).toHaveLength(1);
+      expect(out.err()).toContain('exported 1 capture(s)');
+      expect(out.err()).toContain('2 capture(s) are waiting for the app to file them');
+      const none = io();
+      expect(await main(['export', '--data-dir', dir.path], none.io)).toBe(0);
+      expect(none.err()).not.toContain('waiting');
+    } finally {
       own.cleanup();
     }
   });
