@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { relaunchTunedForEngine } from '../engine/util/engine-launch-tuning';
 
@@ -90,4 +91,14 @@ export function timeFlag(value: string | undefined, flag: string, nowMs: number)
   if (Number.isNaN(parsed))
     throw new UsageError(`${flag}: expected an ISO time, epoch ms or a duration like 2h, got "${value}"`);
   return parsed;
+}
+
+/** The file a flag names; a missing or unreadable one is a flag problem (`--data-file: cannot read /x: ENOENT …`). */
+export function readFlagFile(path: string, flag: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`${flag}: cannot read ${path}: ${message}`);
+  }
 }

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/engine';
@@ -52,6 +53,33 @@ function runPiped(args: string[]): Promise<{ code: number | null; stdout: Buffer
   });
 }
 
+/** Runs the built command to its end; stdout and stderr as text. */
+function runToEnd(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.once('error', reject);
+    child.once('close', (code) =>
+      resolve({
+        code,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      }),
+    );
+  });
+}
+
+/** Stops a spawned serve and waits for it to exit. */
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const closed = new Promise((r) => child.once('close', r));
+  child.kill();
+  await closed;
+}
+
 describe('the built hookscope command (bin/hookscope.mjs)', () => {
   it('writes all of a large export to a pipe before it exits', async () => {
     const { code, stdout } = await runPiped(['export', '--data-dir', dir.path, '--format', 'jsonl']);
@@ -96,6 +124,65 @@ describe('the built hookscope command (bin/hookscope.mjs)', () => {
       expect(Buffer.concat(stderr).toString('utf8')).not.toContain('EPIPE');
     } finally {
       await engine.close();
+      live.cleanup();
+    }
+  });
+
+  it('serve names the flag that failed: --ui-port or --receiver-port in use, an unusable --host', async () => {
+    const busy = createServer();
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
+    const port = String((busy.address() as AddressInfo).port);
+    const live = tempDir();
+    try {
+      const ui = await runToEnd([
+        'serve',
+        '--data-dir',
+        live.path,
+        '--receiver-port',
+        '0',
+        '--ui-port',
+        port,
+      ]);
+      expect(ui.code).toBe(1);
+      expect(ui.stderr).toContain(`--ui-port ${port} is in use`);
+      expect(ui.stderr).not.toContain('--receiver-port');
+      const receiver = await runToEnd(['serve', '--data-dir', live.path, '--receiver-port', port]);
+      expect(receiver.code).toBe(1);
+      expect(receiver.stderr).toContain(`--receiver-port ${port} is in use`);
+      const host = await runToEnd([
+        'serve',
+        '--data-dir',
+        live.path,
+        '--receiver-port',
+        '0',
+        '--host',
+        '999.1.1.1',
+      ]);
+      expect(host.code).toBe(2);
+      expect(host.stderr).toContain('--host 999.1.1.1: cannot listen on that address');
+    } finally {
+      busy.close();
+      live.cleanup();
+    }
+  });
+
+  it('serve --no-ui prints the API address and token it serves, not a UI address that answers 404', async () => {
+    const live = tempDir();
+    const server = spawn(
+      process.execPath,
+      [bin, 'serve', '--data-dir', live.path, '--receiver-port', '0', '--no-ui'],
+      {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
+    try {
+      const line = await lineFrom(server, 'stdout', (l) => /^(API|UI):/.test(l));
+      const [, url, token] = /^API:\s+(\S+)\s+\(token (\S+)\)$/.exec(line) ?? [];
+      expect(url).toBeDefined();
+      const api = await send(`${url}/api/capabilities`, { headers: [['Authorization', `Bearer ${token}`]] });
+      expect(api.status).toBe(200);
+    } finally {
+      await stop(server);
       live.cleanup();
     }
   });

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { formatAttempt, HeadlessDelivery } from '../../engine/delivery/headless';
 import {
@@ -13,7 +12,7 @@ import type { HeaderPair } from '../../shared/contract/captures';
 import { signingConfig, signingSchemes } from '../../shared/send/signing-config';
 import { contentTypeHeaderFor } from '../../shared/send/content-type';
 import { headerByteString } from '../../shared/send/bytes';
-import { parseFlags, UsageError, type CliIo } from '../io';
+import { parseFlags, readFlagFile, UsageError, type CliIo } from '../io';
 
 export const sendUsage = `Usage: hookscope send <url> [options]
 
@@ -106,7 +105,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError('--data and --data-file: use one of them');
   const body =
     values['data-file'] !== undefined
-      ? readFileSync(values['data-file'])
+      ? readFlagFile(values['data-file'], '--data-file')
       : Buffer.from(values.data ?? '', 'utf8');
   const method = (values.request ?? (body.length > 0 ? 'POST' : 'GET')).toUpperCase();
   if (!httpMethodName.safeParse(method).success)
@@ -147,7 +146,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         deliveryMethods['bulk.start'].input.parse({
           ...options,
           template: { method, url, headers, body: body.toString('utf8') },
-          rows: { content: readFileSync(values.rows, 'utf8'), format },
+          rows: { content: readFlagFile(values.rows, '--rows').toString('utf8'), format },
         }),
       );
       const done = await engine.untilBulkDone(job.jobId);

@@ -5,7 +5,7 @@ import { createEngine, type Engine } from '../../engine/engine';
 import { tuneHeapForLongRunningEngine } from '../../engine/util/heap-tuning';
 import { startHttpTransport, type HttpTransport } from '../../engine/transport/http-transport';
 import { resolveDataDir } from '../data-dir-flag';
-import { intFlag, parseFlags, type CliIo } from '../io';
+import { intFlag, parseFlags, UsageError, type CliIo } from '../io';
 import { tunnelFlagOptions, tunnelFlagUsage, validateTunnelFlags } from './tunnel-flags';
 
 export const serveUsage = `Usage: hookscope serve [options]
@@ -41,6 +41,16 @@ export interface Served {
   close(): Promise<void>;
 }
 
+/** A startup failure, with the part that failed: the engine (its receiver binds --host and --receiver-port) or the UI/API. */
+export class StartFailure extends Error {
+  constructor(
+    readonly part: 'engine' | 'ui',
+    readonly error: NodeJS.ErrnoException,
+  ) {
+    super(error.message);
+  }
+}
+
 export async function serve(options: {
   dataDir: string;
   receiverPort: number;
@@ -48,12 +58,17 @@ export async function serve(options: {
   host: string;
   ui: boolean;
 }): Promise<Served> {
-  const engine = await createEngine({
-    dataDir: options.dataDir,
-    receiverPort: options.receiverPort,
-    receiverHost: options.host,
-    mode: 'browser',
-  });
+  let engine: Engine;
+  try {
+    engine = await createEngine({
+      dataDir: options.dataDir,
+      receiverPort: options.receiverPort,
+      receiverHost: options.host,
+      mode: 'browser',
+    });
+  } catch (error) {
+    throw new StartFailure('engine', error as NodeJS.ErrnoException);
+  }
   let http: HttpTransport;
   try {
     http = await startHttpTransport({
@@ -63,7 +78,7 @@ export async function serve(options: {
     });
   } catch (error) {
     await engine.close();
-    throw error;
+    throw new StartFailure('ui', error as NodeJS.ErrnoException);
   }
   return {
     engine,
@@ -74,6 +89,16 @@ export async function serve(options: {
     },
   };
 }
+
+/** Errors binding the receiver that mean the --host address is wrong: no such name, or not this machine's. */
+const hostErrorCodes = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_FAIL',
+  'EAI_NONAME',
+  'EADDRNOTAVAIL',
+  'EINVAL',
+]);
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(argv, {
@@ -97,22 +122,20 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const dataDir = resolveDataDir(values['data-dir']);
   const receiverPort = intFlag(values['receiver-port'], '--receiver-port', 8787);
   const uiPort = intFlag(values['ui-port'], '--ui-port', 0);
+  const host = values.host ?? '127.0.0.1';
   let served: Served;
   try {
-    served = await serve({
-      dataDir,
-      receiverPort,
-      uiPort,
-      host: values.host ?? '127.0.0.1',
-      ui: !values['no-ui'],
-    });
+    served = await serve({ dataDir, receiverPort, uiPort, host, ui: !values['no-ui'] });
   } catch (error) {
-    const err = error as NodeJS.ErrnoException;
+    if (!(error instanceof StartFailure)) throw error;
+    const { part, error: err } = error;
     if (err.code === 'EADDRINUSE') {
-      io.stderr(
-        `hookscope: --receiver-port ${receiverPort} is in use (another Hookscope?). Pick another port or 0.\n`,
-      );
+      const flag = part === 'ui' ? `--ui-port ${uiPort}` : `--receiver-port ${receiverPort}`;
+      io.stderr(`hookscope: ${flag} is in use (another Hookscope?). Pick another port or 0.\n`);
       return 1;
+    }
+    if (part === 'engine' && hostErrorCodes.has(err.code ?? '')) {
+      throw new UsageError(`--host ${host}: cannot listen on that address (${err.message})`);
     }
     io.stderr(`hookscope: could not start: ${err.message}\n`);
     return 1;
@@ -135,7 +158,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(
       `Receiver: ${engine.receiverUrl}   (send webhooks here; any method, any path; /h/<slug>/… for an endpoint)\n`,
     );
-    io.stdout(`UI:       ${http.uiUrl}\n`);
+    // With --no-ui only /api/ is served (the token is its bearer token); the UI's address would answer 404.
+    if (values['no-ui']) io.stdout(`API:      ${http.url}   (token ${http.token})\n`);
+    else io.stdout(`UI:       ${http.uiUrl}\n`);
     if (rendererMissing) io.stdout('(the UI is not built: run `npm run build`)\n');
     io.stdout('Press Ctrl+C to stop.\n');
   }

@@ -109,6 +109,14 @@ describe('hookscope CLI', () => {
     expect(missing.err()).toContain('--contact: cannot read the file "/nope.json" (ENOENT)');
   });
 
+  it('send names the flag of a file it cannot read: --data-file and --rows', async () => {
+    for (const flag of ['--data-file', '--rows']) {
+      const out = io();
+      expect(await main(['send', 'http://127.0.0.1:9/x', flag, '/nonexistent-file'], out.io)).toBe(2);
+      expect(out.err()).toContain(`${flag}: cannot read /nonexistent-file: ENOENT`);
+    }
+  });
+
   it('export and tail refuse a data folder with no database instead of creating an empty one', async () => {
     const missing = join(dir.path, 'typo', 'sub');
     for (const command of ['export', 'tail']) {
