@@ -6,6 +6,7 @@ import { createEngine } from '../../electron/engine/engine';
 import { silentLogger } from '../../electron/engine/util/logger';
 import { send } from '../helpers/raw-http';
 import { tempDir } from '../helpers/temp-dir';
+import { startLtServer } from '../integration/tunnel/lt-server';
 
 const root = join(import.meta.dirname, '../..');
 const dir = tempDir();
@@ -183,6 +184,44 @@ describe('the built hookscope command (bin/hookscope.mjs)', () => {
       expect(api.status).toBe(200);
     } finally {
       await stop(server);
+      live.cleanup();
+    }
+  });
+
+  it('serve --json-ready --tunnel prints the public URL as a JSON line too', async () => {
+    const lt = await startLtServer();
+    const live = tempDir();
+    const server = spawn(
+      process.execPath,
+      [
+        bin,
+        'serve',
+        '--data-dir',
+        live.path,
+        '--receiver-port',
+        '0',
+        '--no-ui',
+        '--json-ready',
+        '--tunnel',
+        '--tunnel-host',
+        lt.host,
+      ],
+      { stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    try {
+      const lines: string[] = [];
+      // Every stdout line must parse: collect them until the tunnel's.
+      await lineFrom(server, 'stdout', (l) => {
+        lines.push(l);
+        return !l.includes('"event":"ready"');
+      });
+      const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(parsed[0]).toMatchObject({ event: 'ready' });
+      expect(parsed[1]).toMatchObject({ event: 'tunnel', changed: false });
+      expect(String(parsed[1]!.url)).toMatch(/^http:\/\/[a-z0-9-]+\.lt\.test:\d+$/);
+    } finally {
+      await stop(server);
+      await lt.stop();
       live.cleanup();
     }
   });

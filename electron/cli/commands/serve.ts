@@ -19,7 +19,8 @@ Options:
   --host ADDR           address the receiver binds (default 127.0.0.1; 0.0.0.0 to accept from the network)
   --no-ui               do not serve the UI (API still available with the printed token)
   --open                open the UI in the system browser
-  --json-ready          print one JSON line {"event":"ready",...} when ready (for scripts)
+  --json-ready          print one JSON line {"event":"ready",...} when ready (for scripts); with --tunnel,
+                        each public URL as {"event":"tunnel","url":...,"changed":bool}
 ${tunnelFlagUsage}  -h, --help            show this help
 `;
 
@@ -169,9 +170,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     let shown: string | null = null;
     engine.bus.on('tunnel.state', (state) => {
       if (state.phase === 'online' && state.url && state.url !== shown) {
-        io.stdout(
-          `${shown ? 'Public URL CHANGED — update the webhook URL at the sender: ' : 'Public:   '}${state.url}\n`,
-        );
+        // With --json-ready stdout stays one JSON object per line, for scripts that read it line by line.
+        if (values['json-ready'])
+          io.stdout(JSON.stringify({ event: 'tunnel', url: state.url, changed: shown !== null }) + '\n');
+        else
+          io.stdout(
+            `${shown ? 'Public URL CHANGED — update the webhook URL at the sender: ' : 'Public:   '}${state.url}\n`,
+          );
         shown = state.url;
       } else if (state.phase === 'offline' && state.lastError) {
         io.stderr(`tunnel offline: ${state.lastError.message} (retrying)\n`);
