@@ -8,6 +8,7 @@ import { existingDataDir } from '../data-dir-flag';
 import { filterFlagOptions, filterFlagUsage, toFilter } from '../filter-flags';
 import { intFlag, parseFlags, UsageError, type CliIo } from '../io';
 import { withC1Escaped } from '../json-text';
+import { jsonExportFraming } from '../export-stream';
 import { redactionFor } from '../../engine/captures/redaction';
 
 export const exportUsage = `Usage: hookscope export [options] > file
@@ -57,17 +58,26 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       stores.captures.addSearchTextExtractor(standaloneDecoderSearchText(stores.db, systemClock));
       stores.captures.indexer.drain();
     }
-    const captures = stores.captures.ids(filter, limit).map((id) => stores.captures.get(id));
-    const out = exportCaptures(
-      captures,
-      format.data,
-      baseUrl(values['base-url']),
-      values['no-redact'] ? null : redactionFor(stores.endpoints.list()),
-      appVersion,
-    );
-    // cURL scripts already write such bytes as $'\xNN'; JSON leaves them raw.
-    io.stdout(format.data === 'curl' ? out.content : withC1Escaped(out.content));
-    io.stderr(`exported ${captures.length} capture(s) as ${format.data}\n`);
+    const ids = stores.captures.ids(filter, limit);
+    const base = baseUrl(values['base-url']);
+    const redact = values['no-redact'] ? null : redactionFor(stores.endpoints.list());
+    if (format.data === 'curl') {
+      // The script's first line depends on every command (bash for $'…'), so it is built whole.
+      const captures = ids.map((id) => stores.captures.get(id));
+      io.stdout(exportCaptures(captures, 'curl', base, redact, appVersion).content);
+    } else {
+      // One capture at a time, waiting for stdout between them: the whole export may not fit in memory or a string.
+      // JSON leaves C1 control characters raw; escaped, they cannot drive a terminal.
+      const framing = jsonExportFraming(format.data, redact, base, appVersion);
+      io.stdout(framing.open);
+      for (const [index, id] of ids.entries()) {
+        if (io.stdoutClosed?.aborted) break;
+        io.stdout(withC1Escaped(framing.item(stores.captures.get(id), index)));
+        await io.drain?.();
+      }
+      io.stdout(framing.close(ids.length));
+    }
+    io.stderr(`exported ${ids.length} capture(s) as ${format.data}\n`);
     // Acknowledged captures the app has not filed yet (it is behind, or was killed) are not readable here.
     const { waiting } = stores.db.prepare('SELECT COUNT(*) AS waiting FROM capture_inbox').get() as {
       waiting: number;

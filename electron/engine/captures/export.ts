@@ -187,7 +187,7 @@ export function exportCaptures(
  * headers and body fields replaced by `[redacted]`. When the body changes, every size written beside it (bodySizeBytes,
  * storedBodyBytes, a Content-Length header) moves by the same number of bytes, so it describes the body exported.
  */
-function redactCapture(c: CaptureDetail, redaction: Redaction): CaptureDetail {
+export function redactCapture(c: CaptureDetail, redaction: Redaction): CaptureDetail {
   const query = redactQuery(c.query, redaction);
   const body = Buffer.from(c.bodyBase64, 'base64');
   const decoded = redactDecoded(c, redaction);

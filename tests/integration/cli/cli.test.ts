@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
+import { exportCaptures } from '../../../electron/engine/captures/export';
+import { redactionFor } from '../../../electron/engine/captures/redaction';
+import { appVersion } from '../../../electron/engine/version';
 import { parseCurl } from '../../../electron/shared/send/curl';
 import { run as tail } from '../../../electron/cli/commands/tail';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
@@ -179,6 +182,35 @@ describe('hookscope CLI', () => {
     } finally {
       own.cleanup();
     }
+  });
+
+  it('export streams capture by capture, writing what the one-string export writes, byte for byte', async () => {
+    const store = engine.ctx.captures;
+    const all = store.ids({}, 100).map((id) => store.get(id));
+    const redaction = redactionFor(engine.ctx.endpoints.list());
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    for (const format of ['jsonl', 'json', 'har'] as const)
+      for (const redact of [true, false])
+        for (const captures of [all, all.slice(0, 1), []]) {
+          const out = io();
+          const writes: string[] = [];
+          const args = ['export', '--data-dir', dir.path, '--format', format];
+          if (!redact) args.push('--no-redact');
+          if (captures.length === 1) args.push('--limit', '1');
+          if (captures.length === 0) args.push('--method', 'OPTIONS');
+          const counting = { ...out.io, stdout: (s: string) => (writes.push(s), out.io.stdout(s)) };
+          expect(await main(args, counting)).toBe(0);
+          const whole = exportCaptures(
+            captures,
+            format,
+            'http://127.0.0.1:8787',
+            redact ? redaction : null,
+            appVersion,
+          );
+          expect(out.out()).toBe(whole.content);
+          // Never the whole export in one string: one write per capture, between the opening and the closing.
+          expect(writes.length).toBe(captures.length + 2);
+        }
   });
 
   it('exports JSONL filtered by method and content type', async () => {
