@@ -1,39 +1,22 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient, type ApiClient } from '../../../electron/shared/contract/client';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
-import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
-import { silentLogger } from '../../../electron/engine/util/logger';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useEngineForUi } from '../../helpers/engine-for-ui';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { SavedWebhooks } from '../../../renderer/src/features/deliveries';
-import { tempDir } from '../../helpers/temp-dir';
-import { removeDir } from '../../integration/delivery/helpers';
 
 // The environments editor against a real engine (in-process transport, SQLite in a temp dir).
-let engine: Engine;
-let dir: ReturnType<typeof tempDir>;
-let api: ApiClient;
-
-beforeAll(async () => {
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-  api = createApiClient(createInProcessTransport(engine));
-});
-afterAll(async () => {
-  await engine.close();
-  removeDir(dir.path);
-});
+const ui = useEngineForUi();
 afterEach(cleanup);
 
 const editor = () => within(screen.getByTestId('environments-editor'));
-const environments = async () => (await api.call('environments.list', {})).items;
+const environments = async () => (await ui.api.call('environments.list', {})).items;
 
 describe('environments editor', () => {
   it('creates, edits and deletes an environment, and names a bad variable', async () => {
     render(
-      <ApiProvider value={{ api, connection: new ConnectionStatus() }}>
+      <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
         <SavedWebhooks />
       </ApiProvider>,
     );

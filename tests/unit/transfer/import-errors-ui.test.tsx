@@ -1,35 +1,18 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient, type ApiClient } from '../../../electron/shared/contract/client';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
-import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
-import { silentLogger } from '../../../electron/engine/util/logger';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useEngineForUi } from '../../helpers/engine-for-ui';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { TransferDialog } from '../../../renderer/src/features/transfer/TransferDialog';
-import { tempDir } from '../../helpers/temp-dir';
-import { removeDir } from '../../integration/delivery/helpers';
 
 // The dialog against a real engine (in-process transport, SQLite in a temp dir).
-let engine: Engine;
-let dir: ReturnType<typeof tempDir>;
-let api: ApiClient;
-
-beforeAll(async () => {
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-  api = createApiClient(createInProcessTransport(engine));
-});
-afterAll(async () => {
-  await engine.close();
-  removeDir(dir.path);
-});
+const ui = useEngineForUi();
 afterEach(cleanup);
 
 const importFile = async (name: string, content: string) => {
   render(
-    <ApiProvider value={{ api, connection: new ConnectionStatus() }}>
+    <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
       <TransferDialog selectedIds={[]} filter={{}} filteredCount={0} onClose={() => undefined} />
     </ApiProvider>,
   );
@@ -52,10 +35,10 @@ describe('HAR import errors', () => {
   });
 
   it('a file that is just `null` gets a clear message and imports nothing', async () => {
-    const before = (await api.call('captures.count', {})).count;
+    const before = (await ui.api.call('captures.count', {})).count;
     expect(await importFile('null.har', 'null')).toBe(
       'Not a HAR file: expected an object with log.entries[]',
     );
-    expect((await api.call('captures.count', {})).count).toBe(before);
+    expect((await ui.api.call('captures.count', {})).count).toBe(before);
   });
 });

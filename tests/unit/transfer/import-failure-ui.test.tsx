@@ -1,41 +1,23 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient, type ApiClient, type Transport } from '../../../electron/shared/contract/client';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
-import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
-import { silentLogger } from '../../../electron/engine/util/logger';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useEngineForUi } from '../../helpers/engine-for-ui';
+import type { Transport } from '../../../electron/shared/contract/client';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { TransferDialog } from '../../../renderer/src/features/transfer/TransferDialog';
-import { tempDir } from '../../helpers/temp-dir';
-import { removeDir } from '../../integration/delivery/helpers';
 
 // The dialog against a real engine (in-process transport, SQLite in a temp dir), with a transport that refuses the
 // second import call the way the browser-mode server refuses an oversized request.
-let engine: Engine;
-let dir: ReturnType<typeof tempDir>;
-let api: ApiClient;
-
-beforeAll(async () => {
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-  const real = createInProcessTransport(engine);
-  let importCalls = 0;
-  const refusingSecondImport: Transport = {
-    invoke: async (method, input) =>
-      method === 'captures.importHar' && ++importCalls === 2
-        ? { ok: false, error: { code: 'payload_too_large', message: 'API request over 209715200 bytes.' } }
-        : real.invoke(method, input),
-    subscribe: (listener) => real.subscribe(listener),
-    capabilities: () => real.capabilities(),
-  };
-  api = createApiClient(refusingSecondImport);
-});
-afterAll(async () => {
-  await engine.close();
-  removeDir(dir.path);
-});
+let importCalls = 0;
+const ui = useEngineForUi((real): Transport => ({
+  invoke: async (method, input) =>
+    method === 'captures.importHar' && ++importCalls === 2
+      ? { ok: false, error: { code: 'payload_too_large', message: 'API request over 209715200 bytes.' } }
+      : real.invoke(method, input),
+  subscribe: (listener) => real.subscribe(listener),
+  capabilities: () => real.capabilities(),
+}));
 afterEach(cleanup);
 
 describe('HAR import that fails partway', () => {
@@ -45,7 +27,7 @@ describe('HAR import that fails partway', () => {
       request: { method: 'GET', url: `https://example.test/partial/${i}` },
     }));
     render(
-      <ApiProvider value={{ api, connection: new ConnectionStatus() }}>
+      <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
         <TransferDialog selectedIds={[]} filter={{}} filteredCount={0} onClose={() => undefined} />
       </ApiProvider>,
     );
@@ -58,6 +40,6 @@ describe('HAR import that fails partway', () => {
         'Imported 200 of 450 entries, then failed: API request over 209715200 bytes.',
       ),
     );
-    expect((await api.call('captures.count', {})).count).toBe(200);
+    expect((await ui.api.call('captures.count', {})).count).toBe(200);
   });
 });
