@@ -72,6 +72,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (values.to === undefined) throw new UsageError('--to: required (the URL to send to)');
   const to = httpUrl.safeParse(values.to);
   if (!to.success) throw new UsageError(`--to: ${to.error.issues[0]?.message ?? 'invalid URL'}`);
+  // Ortto's emulators have one shape each: a format or encoding flag there would be ignored, so say so instead.
+  for (const flag of ['format', 'encoding'] as const)
+    if (values[flag] !== undefined && !kind.startsWith('ontraport-'))
+      throw new UsageError(`--${flag}: only for the Ontraport kinds, not ${kind}`);
   if (values.format !== undefined && !['default', 'notify', 'lightweight'].includes(values.format)) {
     throw new UsageError(`--format: expected default, notify or lightweight, got "${values.format}"`);
   }

@@ -153,4 +153,15 @@ describe('hookscope emulate', () => {
     expect(await main(['emulate', 'ortto-test'], u.io)).toBe(2);
     expect(u.err.join('')).toMatch(/--to: required/);
   });
+
+  it('refuses the Ontraport-only --format and --encoding for an Ortto kind rather than ignoring them', async () => {
+    for (const flag of ['--format', '--encoding']) {
+      const t = io();
+      const value = flag === '--format' ? 'notify' : 'form';
+      expect(
+        await main(['emulate', 'ortto-activity', '--to', 'http://127.0.0.1:1/', flag, value], t.io),
+      ).toBe(2);
+      expect(t.err.join('')).toContain(`${flag}: only for the Ontraport kinds, not ortto-activity`);
+    }
+  });
 });
