@@ -275,6 +275,8 @@ describe('live list', () => {
     expect(new Set(listed).size).toBe(listed.length);
     await search.fill('');
     await search.press('Enter');
+    await page.locator('[data-testid="capture-list"]').evaluate((el) => el.scrollTo(0, 0));
+    await row(page, '/filler').first().waitFor();
   });
 
   it('deletes made elsewhere: the count follows, nothing deleted stays selected, open or held while paused', async () => {

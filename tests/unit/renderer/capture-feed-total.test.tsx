@@ -66,3 +66,53 @@ describe('live list total', () => {
     expect(total).toBe(2);
   });
 });
+
+describe('deletes while a fetch is on its way', () => {
+  function probe(t: ReturnType<typeof scriptedTransport>) {
+    const value = { api: createApiClient(t.transport), connection: new ConnectionStatus() };
+    const seen: { ids: number[]; total: number | null; loading: boolean } = {
+      ids: [],
+      total: null,
+      loading: true,
+    };
+    function Probe() {
+      const feed = useCaptureFeed({}, 'all');
+      seen.ids = feed.items.map((c) => c.id);
+      seen.total = feed.total;
+      seen.loading = feed.loading;
+      return null;
+    }
+    render(
+      <ApiProvider value={value}>
+        <Probe />
+      </ApiProvider>,
+    );
+    return seen;
+  }
+
+  it('a delete-all drops the answer of a first page asked before it', async () => {
+    const t = scriptedTransport();
+    const seen = probe(t);
+    act(() => t.emit('capture.deleted', { ids: [], all: true }));
+    await act(async () => {
+      t.answer('captures.list', { items: [summary(2), summary(1)], nextCursor: null });
+      t.answer('captures.count', { count: 2 });
+    });
+    await act(frame);
+    expect(seen.ids).toEqual([]);
+    expect(seen.total).toBe(0);
+    expect(seen.loading).toBe(false);
+  });
+
+  it('deleted ids do not come back with a page asked before their delete', async () => {
+    const t = scriptedTransport();
+    const seen = probe(t);
+    act(() => t.emit('capture.deleted', { ids: [2], all: false }));
+    await act(async () => {
+      t.answer('captures.list', { items: [summary(3), summary(2), summary(1)], nextCursor: null });
+      t.answer('captures.count', { count: 2 });
+    });
+    await act(frame);
+    expect(seen.ids).toEqual([3, 1]);
+  });
+});

@@ -96,8 +96,19 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
     return n;
   }, []);
 
+  /**
+   * Ids deleted since the current list was first fetched: an answer to a fetch sent before a delete can still hold
+   * them, and must not bring them back.
+   */
+  const deletedSinceReset = useRef(new Set<number>());
+  const notDeleted = useCallback((items: CaptureSummary[]) => {
+    const gone = deletedSinceReset.current;
+    return gone.size === 0 ? items : items.filter((c) => !gone.has(c.id));
+  }, []);
+
   const reset = useCallback(() => {
     const gen = ++generation.current;
+    deletedSinceReset.current = new Set();
     setLoading(true);
     setError(null);
     // The first page is fetched after these were committed, so it holds them.
@@ -112,7 +123,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
     ]).then(
       ([page, count]) => {
         if (gen !== generation.current) return;
-        setItems(page.items);
+        setItems(notDeleted(page.items));
         setNextCursor(page.nextCursor);
         coveredThrough.current = covered;
         countedTop.current = page.items[0]?.id ?? -Infinity;
@@ -125,7 +136,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
         setLoading(false);
       },
     );
-  }, [api, coverageNow]);
+  }, [api, coverageNow, notDeleted]);
 
   useEffect(reset, [reset, filterKey]);
 
@@ -138,7 +149,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
         if (gen !== generation.current) return;
         setItems((prev) => {
           const last = prev[prev.length - 1]?.id ?? Infinity;
-          return prev.concat(page.items.filter((c) => c.id < last));
+          return prev.concat(notDeleted(page.items).filter((c) => c.id < last));
         });
         setNextCursor(page.nextCursor);
         setLoading(false);
@@ -149,7 +160,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
         setLoading(false);
       },
     );
-  }, [api, loading, nextCursor]);
+  }, [api, loading, nextCursor, notDeleted]);
 
   const prepend = useCallback(
     (fresh: CaptureSummary[]) => {
@@ -205,7 +216,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
           coveredThrough.current = Math.max(coveredThrough.current, covered);
           const listed = new Set(itemsRef.current.map((c) => c.id));
           for (const c of pending.current) listed.add(c.id);
-          const fresh = found.filter((c) => !listed.has(c.id) && c.id > bottom);
+          const fresh = notDeleted(found).filter((c) => !listed.has(c.id) && c.id > bottom);
           if (pausedRef.current) {
             pending.current.push(...fresh);
             setPendingCount(pending.current.length);
@@ -218,7 +229,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
         () => undefined,
       );
     }, 250);
-  }, [api, prepend, coverageNow, reset]);
+  }, [api, prepend, coverageNow, reset, notDeleted]);
 
   // A search lists only what the index has reached: as it catches up with a burst, its matches appear.
   useEvent('index.progress', ({ indexedUpTo }) => {
@@ -299,6 +310,10 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
   useEvent('capture.deleted', ({ ids, all }) => {
     batcher.current?.flush();
     if (all) {
+      // Whatever a fetch sent before this answers is gone: drop those answers (a first page in flight, say).
+      generation.current++;
+      deletedSinceReset.current = new Set();
+      setLoading(false);
       setItems([]);
       setTotal(0);
       setNextCursor(null);
@@ -309,6 +324,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
       return;
     }
     const gone = new Set(ids);
+    for (const id of ids) deletedSinceReset.current.add(id);
     // Held while paused: a deleted one must not come back when the list resumes.
     const held = pending.current.filter((c) => !gone.has(c.id));
     if (held.length < pending.current.length) {
