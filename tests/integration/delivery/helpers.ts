@@ -161,3 +161,13 @@ export function useApiHarness() {
     call: (method: string, input: unknown) => live().call(method, input),
   };
 }
+
+/** Polls `fn` every 10 ms until it gives a value (bounded: 8 s), for state that settles asynchronously. */
+export async function until<T>(fn: () => T | undefined | Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 800; i++) {
+    const v = await fn();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('until: gave up');
+}

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { useApiHarness, type ApiReply } from './helpers';
+import { until, useApiHarness, type ApiReply } from './helpers';
 
 const api = useApiHarness();
 const call = api.call;
-
-async function until<T>(fn: () => T | undefined | Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 800; i++) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error('until: gave up');
-}
 
 const harOf = (path: string, headers: Array<{ name: string; value: string }>) =>
   JSON.stringify({

@@ -1,19 +1,10 @@
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newDelivery } from '../../../electron/engine/delivery/new-delivery';
-import { deliveryHarness, useApiHarness, type ApiReply } from './helpers';
+import { deliveryHarness, until, useApiHarness, type ApiReply } from './helpers';
 
 const api = useApiHarness();
 const call = api.call;
-
-async function until<T>(fn: () => T | undefined | Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 800; i++) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error('until: gave up');
-}
 
 describe('requests that could never be sent are refused up front, naming the field', () => {
   it.each([

@@ -5,6 +5,7 @@ import { FakeClock } from '../../../electron/engine/util/clock';
 import { silentLogger } from '../../../electron/engine/util/logger';
 import { send } from '../../helpers/raw-http';
 import { tempDir } from '../../helpers/temp-dir';
+import { until } from '../delivery/helpers';
 
 let engine: Engine | undefined;
 let dir: ReturnType<typeof tempDir> | undefined;
@@ -16,15 +17,6 @@ afterEach(async () => {
 
 const meta = { transport: 'in-process' } as const;
 const DAY = 86_400_000;
-
-async function until<T>(fn: () => T | undefined): Promise<T> {
-  for (let i = 0; i < 800; i++) {
-    const v = fn();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error('until: gave up');
-}
 
 describe('age retention of imported captures', () => {
   it('counts from when they were imported, not from when they were originally sent', async () => {
