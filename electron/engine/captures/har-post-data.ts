@@ -35,7 +35,10 @@ export function harPostBody(
   const media = type.split(';')[0]!.trim().toLowerCase();
   if (media === 'application/x-www-form-urlencoded')
     return {
-      body: Buffer.from(new URLSearchParams(params.map((p) => [p.name, p.value ?? ''])).toString(), 'utf8'),
+      body: Buffer.from(
+        new URLSearchParams(params.map((p): [string, string] => [p.name, p.value ?? ''])).toString(),
+        'utf8',
+      ),
       warning: null,
     };
   const boundary = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(type);
