@@ -38,7 +38,7 @@ export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> 
         if (input.complete && input.filter?.text) ctx.captures.indexer.drain();
         return ctx.captures.list(input);
       },
-      'captures.count': (input) => ({ count: ctx.captures.count(input.filter) }),
+      'captures.count': (input) => ctx.captures.countWithNewest(input.filter),
       'captures.breakdown': ({ filter, ...window }) => ctx.captures.breakdown(filter, window),
       'captures.get': (input) => ctx.captures.get(input.id),
       'captures.delete': (input) => ctx.captures.delete(input.ids, { undoable: true }),

@@ -151,7 +151,27 @@ export class CaptureStore {
 
   count(filter?: CaptureFilter): number {
     this.current();
+    return this.countFiled(filterToSql(filter, this.isIndexedTerm));
+  }
+
+  /**
+   * The count and the newest capture it includes, read together (nothing is filed between the two), so a client
+   * holding live arrivals can tell which of them the count already has.
+   */
+  countWithNewest(filter?: CaptureFilter): { count: number; newestId: number | null } {
+    this.current();
     const sql = filterToSql(filter, this.isIndexedTerm);
+    const key = sql.usesFts ? 'f.rowid' : 'c.id';
+    const newest = this.db
+      .prepare(
+        `SELECT ${key} AS id FROM ${sql.from} ${sql.where.length ? 'WHERE ' + sql.where.join(' AND ') : ''}
+         ORDER BY ${key} DESC LIMIT 1`,
+      )
+      .get(...sql.params) as { id: number } | undefined;
+    return { count: this.countFiled(sql), newestId: newest?.id ?? null };
+  }
+
+  private countFiled(sql: ReturnType<typeof filterToSql>): number {
     if (sql.where.length === 0) return this.counter('captures');
     return (
       this.db

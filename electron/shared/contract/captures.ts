@@ -101,7 +101,11 @@ export const captureMethods = {
   ),
   'captures.count': method(
     z.object({ filter: captureFilter.optional() }),
-    z.object({ count: z.number().int() }),
+    z.object({
+      count: z.number().int(),
+      /** The newest capture this count includes (null: none), so a client can tell which arrivals it already holds. */
+      newestId: z.number().int().nullable(),
+    }),
   ),
   /** The charts: captures per time bucket (oldest first) over a window ending at endMs, and per status class. */
   'captures.breakdown': method(

@@ -71,6 +71,18 @@ describe('capture store', () => {
     expect(stores.captures.count({ methods: ['POST'] })).toBe(2);
   });
 
+  it('counts with the newest capture the count includes, for no filter, a column filter and a search', async () => {
+    expect(stores.captures.countWithNewest()).toEqual({ count: 0, newestId: null });
+    const a = await stores.captures.add(capture({ method: 'GET', body: Buffer.from('alpha beta') }));
+    const b = await stores.captures.add(capture({ body: Buffer.from('alpha gamma') }));
+    const c = await stores.captures.add(capture({ body: Buffer.from('delta') }));
+    stores.captures.indexer.drain();
+    expect(stores.captures.countWithNewest()).toEqual({ count: 3, newestId: c });
+    expect(stores.captures.countWithNewest({ methods: ['get'] })).toEqual({ count: 1, newestId: a });
+    expect(stores.captures.countWithNewest({ text: 'alpha' })).toEqual({ count: 2, newestId: b });
+    expect(stores.captures.countWithNewest({ text: 'nowhere' })).toEqual({ count: 0, newestId: null });
+  });
+
   it('finds captures by full-text once indexed, including field IDs written with colons', async () => {
     await stores.captures.add(
       capture({ body: Buffer.from('{"field_id":"act::ta","attr":{"str::cn":"Spring sale"}}') }),

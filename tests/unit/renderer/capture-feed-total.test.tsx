@@ -56,7 +56,7 @@ describe('live list total', () => {
     act(() => t.emit('capture.created', { items: [summary(1)] }));
     await act(async () => {
       t.answer('captures.list', { items: [summary(1)], nextCursor: null });
-      t.answer('captures.count', { count: 1 });
+      t.answer('captures.count', { count: 1, newestId: 1 });
     });
     await act(frame);
     expect(total).toBe(1);
@@ -64,6 +64,51 @@ describe('live list total', () => {
     act(() => t.emit('capture.created', { items: [summary(2)] }));
     await act(frame);
     expect(total).toBe(2);
+  });
+
+  function totalProbe(t: ReturnType<typeof scriptedTransport>) {
+    const value = { api: createApiClient(t.transport), connection: new ConnectionStatus() };
+    const seen: { total: number | null } = { total: null };
+    function Probe() {
+      seen.total = useCaptureFeed({}, 'all').total;
+      return null;
+    }
+    render(
+      <ApiProvider value={value}>
+        <Probe />
+      </ApiProvider>,
+    );
+    return seen;
+  }
+
+  it('does not count twice a capture filed between the first page and the count answered with it', async () => {
+    const t = scriptedTransport();
+    const seen = totalProbe(t);
+    // The page was read before capture 2 was filed; the count after, so it includes capture 2.
+    await act(async () => {
+      t.answer('captures.list', { items: [summary(1)], nextCursor: null });
+      t.answer('captures.count', { count: 2, newestId: 2 });
+    });
+    await act(frame);
+    expect(seen.total).toBe(2);
+    act(() => t.emit('capture.created', { items: [summary(2)] }));
+    await act(frame);
+    expect(seen.total).toBe(2);
+  });
+
+  it('counts a capture filed between the count and the first page answered with it', async () => {
+    const t = scriptedTransport();
+    const seen = totalProbe(t);
+    // The count was read before capture 2 was filed; the page after, so it lists capture 2.
+    await act(async () => {
+      t.answer('captures.count', { count: 1, newestId: 1 });
+      t.answer('captures.list', { items: [summary(2), summary(1)], nextCursor: null });
+    });
+    await act(frame);
+    expect(seen.total).toBe(2);
+    act(() => t.emit('capture.created', { items: [summary(2)] }));
+    await act(frame);
+    expect(seen.total).toBe(2);
   });
 });
 
@@ -96,7 +141,7 @@ describe('deletes while a fetch is on its way', () => {
     act(() => t.emit('capture.deleted', { ids: [], all: true }));
     await act(async () => {
       t.answer('captures.list', { items: [summary(2), summary(1)], nextCursor: null });
-      t.answer('captures.count', { count: 2 });
+      t.answer('captures.count', { count: 2, newestId: 2 });
     });
     await act(frame);
     expect(seen.ids).toEqual([]);
@@ -110,7 +155,7 @@ describe('deletes while a fetch is on its way', () => {
     act(() => t.emit('capture.deleted', { ids: [2], all: false }));
     await act(async () => {
       t.answer('captures.list', { items: [summary(3), summary(2), summary(1)], nextCursor: null });
-      t.answer('captures.count', { count: 2 });
+      t.answer('captures.count', { count: 2, newestId: 3 });
     });
     await act(frame);
     expect(seen.ids).toEqual([3, 1]);

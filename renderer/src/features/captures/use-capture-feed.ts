@@ -84,6 +84,24 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
    * counted twice.
    */
   const countedTop = useRef(-Infinity);
+  /**
+   * The total from a count the engine answered, plus the listed captures newer than the newest one it counted: the
+   * count and the pages asked with it may be answered from different moments.
+   */
+  const totalFrom = useCallback(
+    (count: { count: number; newestId: number | null }, known: CaptureSummary[]) => {
+      const counted = count.newestId ?? -Infinity;
+      const newer = new Set<number>();
+      let top = Math.max(countedTop.current, counted);
+      for (const c of known) {
+        if (c.id > counted) newer.add(c.id);
+        if (c.id > top) top = c.id;
+      }
+      countedTop.current = top;
+      return count.count + newer.size;
+    },
+    [],
+  );
   /** Of `fresh`, how many `total` does not count yet (and count them from now on). */
   const uncounted = useCallback((fresh: CaptureSummary[]) => {
     let n = 0;
@@ -123,11 +141,12 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
     ]).then(
       ([page, count]) => {
         if (gen !== generation.current) return;
-        setItems(notDeleted(page.items));
+        const listed = notDeleted(page.items);
+        setItems(listed);
         setNextCursor(page.nextCursor);
         coveredThrough.current = covered;
-        countedTop.current = page.items[0]?.id ?? -Infinity;
-        setTotal(count.count);
+        countedTop.current = -Infinity;
+        setTotal(totalFrom(count, listed));
         setLoading(false);
       },
       (e: unknown) => {
@@ -136,7 +155,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
         setLoading(false);
       },
     );
-  }, [api, coverageNow, notDeleted]);
+  }, [api, coverageNow, notDeleted, totalFrom]);
 
   useEffect(reset, [reset, filterKey]);
 
@@ -222,14 +241,13 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
             setPendingCount(pending.current.length);
           } else {
             prepend(fresh);
-            countedTop.current = Math.max(countedTop.current, found[0]?.id ?? -Infinity);
-            setTotal(count.count);
+            setTotal(totalFrom(count, [...itemsRef.current, ...fresh]));
           }
         },
         () => undefined,
       );
     }, 250);
-  }, [api, prepend, coverageNow, reset, notDeleted]);
+  }, [api, prepend, coverageNow, reset, notDeleted, totalFrom]);
 
   // A search lists only what the index has reached: as it catches up with a burst, its matches appear.
   useEvent('index.progress', ({ indexedUpTo }) => {
@@ -283,8 +301,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
 
   /**
    * The count asked again (debounced: retention deletes in chunks) when deletes reached captures this page does not
-   * hold, which may or may not match the filter. Asked with the newest match, so arrivals still on their way are not
-   * counted twice.
+   * hold, which may or may not match the filter.
    */
   const recountTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const recount = useCallback(() => {
@@ -292,19 +309,15 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
     recountTimer.current = setTimeout(() => {
       recountTimer.current = null;
       const gen = generation.current;
-      Promise.all([
-        api.call('captures.count', { filter: filterRef.current }),
-        api.call('captures.list', { filter: filterRef.current, limit: 1 }),
-      ]).then(
-        ([count, newest]) => {
+      api.call('captures.count', { filter: filterRef.current }).then(
+        (count) => {
           if (gen !== generation.current) return;
-          countedTop.current = Math.max(countedTop.current, newest.items[0]?.id ?? -Infinity);
-          setTotal(count.count);
+          setTotal(totalFrom(count, [...itemsRef.current, ...pending.current]));
         },
         () => undefined,
       );
     }, 300);
-  }, [api]);
+  }, [api, totalFrom]);
   useEffect(() => () => void (recountTimer.current && clearTimeout(recountTimer.current)), []);
 
   useEvent('capture.deleted', ({ ids, all }) => {
