@@ -4,7 +4,7 @@ import { Fragment } from 'react';
 export function Highlight({ text, query }: { text: string; query: string }) {
   const words = query
     .split(/\s+/)
-    .map((w) => w.replace(/^["']|["']$/g, '').replace(/\*$/, ''))
+    .map((w) => w.replace(/^["']|["']$/g, '').replace(/\*+$/, ''))
     .filter((w) => w.length > 0 && !/^(AND|OR|NOT)$/.test(w));
   if (words.length === 0 || text.length === 0) return <>{text}</>;
   const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));

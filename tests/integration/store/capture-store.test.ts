@@ -114,6 +114,11 @@ describe('capture store', () => {
     expect(search('springti')).toEqual(['/b']);
     expect(search('SPRINGTIME')).toEqual(['/b']);
     expect(stores.captures.count({ text: 'sprin' })).toBe(2);
+    // A trailing * asks for every word starting with it, whole indexed word or not, in any position.
+    expect(search('spring*')).toEqual(['/a', '/b']);
+    expect(search('spring** name')).toEqual(['/a', '/b']);
+    expect(search('"spring"*')).toEqual(['/a', '/b']);
+    expect(stores.captures.count({ text: 'spring*' })).toBe(2);
   });
 
   it('indexes words from registered extractors (decoded labels)', async () => {
