@@ -1,3 +1,4 @@
+import { cjkBigramText } from './cjk-bigrams';
 import type Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import type { HeaderPair } from '../../shared/contract/index';
@@ -271,17 +272,16 @@ export class FtsIndexer {
       (isMultipartType(row.content_type)
         ? indexableMultipartText(decoded, contentTypeHeader(headers))
         : null) ?? indexableText(decoded);
-    return [
-      row.id,
-      withDecoded(row.path, safePathDecode(row.path)),
-      safeDecode(row.query),
-      [...headers, ...(row.trailers ? (JSON.parse(row.trailers) as HeaderPair[]) : [])]
-        .map(([n, v]) => `${n}: ${withUtf8(v)}`)
-        .join('\n'),
-      // A form body is searched as its fields read (`data[id]`, `Mary Ann`), as the UI shows them, and as sent.
-      isForm(row.content_type) ? withDecoded(bodyText, safeDecode(bodyText)) : bodyText,
-      labels.join(' '),
-    ];
+    const path = withDecoded(row.path, safePathDecode(row.path));
+    const query = safeDecode(row.query);
+    const headerText = [...headers, ...(row.trailers ? (JSON.parse(row.trailers) as HeaderPair[]) : [])]
+      .map(([n, v]) => `${n}: ${withUtf8(v)}`)
+      .join('\n');
+    // A form body is searched as its fields read (`data[id]`, `Mary Ann`), as the UI shows them, and as sent.
+    const body = isForm(row.content_type) ? withDecoded(bodyText, safeDecode(bodyText)) : bodyText;
+    const labelText = labels.join(' ');
+    const cjk = [path, query, headerText, body, labelText].map(cjkBigramText).filter(Boolean).join('\n');
+    return [row.id, path, query, headerText, body, cjk ? `${labelText}\n${cjk}` : labelText];
   }
 
   /**

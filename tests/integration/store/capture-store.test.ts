@@ -121,6 +121,36 @@ describe('capture store', () => {
     expect(stores.captures.count({ text: 'spring*' })).toBe(2);
   });
 
+  it('finds Chinese, Japanese and Korean words inside longer runs of text', async () => {
+    await stores.captures.add(
+      capture({ path: '/zh', body: Buffer.from('{"city":"東京都渋谷区","note":"欢迎光临本店"}') }),
+    );
+    await stores.captures.add(
+      capture({ path: '/ko', body: Buffer.from('{"greeting":"안녕하세요 고객님"}') }),
+    );
+    await stores.captures.add(
+      capture({ path: '/ja', body: Buffer.from('{"msg":"ご注文ありがとうございます"}') }),
+    );
+    await stores.captures.add(capture({ path: '/latin', body: Buffer.from('{"city":"Tokyo"}') }));
+    stores.captures.indexer.drain();
+    const search = (text: string) =>
+      stores.captures
+        .list({ filter: { text }, limit: 10 })
+        .items.map((c) => c.path)
+        .sort();
+    expect(search('渋谷')).toEqual(['/zh']);
+    expect(search('光临')).toEqual(['/zh']);
+    expect(search('東京都渋谷区')).toEqual(['/zh']);
+    expect(search('하세요')).toEqual(['/ko']);
+    expect(search('ありがとう')).toEqual(['/ja']);
+    expect(search('区')).toEqual(['/zh']);
+    expect(search('渋谷 tokyo')).toEqual([]);
+    expect(search('渋谷 city')).toEqual(['/zh']);
+    expect(search('京都')).toEqual(['/zh']);
+    expect(search('大阪')).toEqual([]);
+    expect(stores.captures.count({ text: '渋谷' })).toBe(1);
+  });
+
   it('indexes words from registered extractors (decoded labels)', async () => {
     stores.captures.addSearchTextExtractor((c) => (c.path === '/ortto' ? 'Campaign name Tag added' : ''));
     await stores.captures.add(capture({ path: '/ortto' }));
