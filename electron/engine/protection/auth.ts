@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { headerValueAsUtf8Stored } from '../../shared/decode/header-text';
 import type { EndpointAuth } from '../../shared/contract/endpoints';
 import type { IncomingCapture, Interception } from '../context';
 
@@ -34,7 +35,10 @@ export function authFailure(request: IncomingCapture, auth: EndpointAuth): strin
     case 'header': {
       const value = header(request, auth.name);
       if (value === null) return `required header "${auth.name}" is missing`;
-      return sameSecret(value, auth.value) ? null : `header "${auth.name}" has the wrong value`;
+      // Stored Latin-1 decoded (one character per byte): take the bytes as they came or read as UTF-8, as shown.
+      const asSent = sameSecret(value, auth.value);
+      const asUtf8 = sameSecret(value, headerValueAsUtf8Stored(auth.value));
+      return asSent || asUtf8 ? null : `header "${auth.name}" has the wrong value`;
     }
     case 'query': {
       const values = new URLSearchParams(request.query).getAll(auth.name);

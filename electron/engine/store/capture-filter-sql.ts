@@ -1,5 +1,6 @@
 import { cjkQueryPhrases } from './cjk-bigrams';
 import type { CaptureFilter } from '../../shared/contract/index';
+import { headerValueAsUtf8Stored } from '../../shared/decode/header-text';
 
 export interface FilterSql {
   /** FROM clause: plain captures, or driven by the full-text index when there is a text query. */
@@ -101,11 +102,12 @@ export function filterToSql(filter: CaptureFilter | undefined, isIndexedTerm?: I
     params.push(filter.toMs);
   }
   if (filter.header) {
+    // Values are stored Latin-1 decoded, so a UTF-8 `José` is stored as `JosÃ©`: match the value as typed and as stored.
     where.push(
-      'EXISTS (SELECT 1 FROM json_each(c.headers) h WHERE lower(h.value ->> 0) = lower(?) AND (? IS NULL OR h.value ->> 1 = ?))',
+      'EXISTS (SELECT 1 FROM json_each(c.headers) h WHERE lower(h.value ->> 0) = lower(?) AND (? IS NULL OR h.value ->> 1 IN (?, ?)))',
     );
     const value = filter.header.value ?? null;
-    params.push(filter.header.name, value, value);
+    params.push(filter.header.name, value, value, value === null ? null : headerValueAsUtf8Stored(value));
   }
   if (filter.vendor) {
     where.push('c.vendor = ?');

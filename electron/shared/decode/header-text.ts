@@ -18,3 +18,13 @@ export function headerValueText(value: string): { text: string; utf8: boolean } 
   const text = utf8DecodeStrict(bytes);
   return text === null ? { text: value, utf8: false } : { text, utf8: true };
 }
+
+/**
+ * The stored (Latin-1) form of `text` sent as UTF-8 bytes: the value `headerValueText` reads back as `text`. Lets a
+ * value a person typed match the header as it was stored.
+ */
+export function headerValueAsUtf8Stored(text: string): string {
+  let stored = '';
+  for (const byte of new TextEncoder().encode(text)) stored += String.fromCharCode(byte);
+  return stored;
+}
