@@ -113,14 +113,54 @@ const ruleOf = (status: z.ZodNumber, headers: z.ZodType<HeaderPair[]>) =>
 export const responseRule = ruleOf(finalStatus, responseHeaders);
 export type ResponseRule = z.infer<typeof responseRule>;
 
+const headerNameRule = `letters, digits and !#$%&'*+.^_\`|~-, no spaces`;
+
+/** Why no sender could ever send this header name for header auth, or null if one can. */
+export function authHeaderNameProblem(name: string): string | null {
+  if (name === '') return 'required';
+  return httpToken.test(name)
+    ? null
+    : `"${name.slice(0, 100)}" is not a valid header name (${headerNameRule})`;
+}
+
+/**
+ * Why no sender could ever match this header auth value, or null if one can: HTTP strips spaces and tabs around a
+ * header value before it arrives, and a sender cannot put control characters (line breaks, NUL) in one.
+ */
+export function authHeaderValueProblem(value: string): string | null {
+  if (value === '') return 'required';
+  if (/^[ \t]|[ \t]$/.test(value))
+    return 'starts or ends with a space or tab, which HTTP strips before the header arrives, so no request could match';
+  const char = /(?!\t)\p{Cc}/u.exec(value)?.[0];
+  if (char === undefined) return null;
+  const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `contains the control character ${code}, which an HTTP header cannot carry`;
+}
+
+const refineWith = (problem: (text: string) => string | null) =>
+  z.string().superRefine((text, ctx) => {
+    const message = problem(text);
+    if (message) ctx.addIssue({ code: 'custom', message });
+  });
+
 /** Optional protection for a public receiver (Ortto supports basic auth; WP Fusion uses `access_key`). */
-export const endpointAuth = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('none') }),
-  z.object({ kind: z.literal('basic'), username: z.string().min(1), password: z.string().min(1) }),
-  z.object({ kind: z.literal('header'), name: z.string().min(1), value: z.string().min(1) }),
-  z.object({ kind: z.literal('query'), name: z.string().min(1), value: z.string().min(1) }),
-]);
+const authOf = (headerName: z.ZodType<string>, headerValue: z.ZodType<string>) =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('none') }),
+    z.object({ kind: z.literal('basic'), username: z.string().min(1), password: z.string().min(1) }),
+    z.object({ kind: z.literal('header'), name: headerName, value: headerValue }),
+    z.object({ kind: z.literal('query'), name: z.string().min(1), value: z.string().min(1) }),
+  ]);
+
+/** As stored: databases written before header auth was checked may hold one no sender can match. */
+export const endpointAuth = authOf(z.string().min(1), z.string().min(1));
 export type EndpointAuth = z.infer<typeof endpointAuth>;
+
+/** As `endpoints.create` / `endpoints.update` accept it: a header auth some sender can actually send. */
+export const endpointAuthInput = authOf(
+  refineWith(authHeaderNameProblem),
+  refineWith(authHeaderValueProblem),
+);
 
 /** Incoming signature verification (Standard Webhooks, GitHub, Stripe, Shopify, generic HMAC). */
 export const endpointVerify = z.object({
@@ -166,7 +206,7 @@ export const endpointInput = z.object({
   slug,
   name: z.string().trim().min(1, 'required (not only spaces)').max(200),
   rule: responseRule.optional(),
-  auth: endpointAuth.optional(),
+  auth: endpointAuthInput.optional(),
   verify: endpointVerify.nullable().optional(),
   rateLimitPerMinute: z.number().int().min(0).max(1_000_000).optional(),
 });

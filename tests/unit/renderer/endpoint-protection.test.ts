@@ -57,3 +57,30 @@ describe('endpoint protection form state', () => {
     });
   });
 });
+
+describe('header auth a sender could never match', () => {
+  const header = (authName: string, authValue: string) =>
+    draftToProtection({ ...protectionToDraft({}), authKind: 'header', authName, authValue });
+
+  it('names the field for a header name with a space and a value with surrounding whitespace', () => {
+    expect(header('X Token', 's3cret')).toEqual({
+      protection: null,
+      error: expect.stringMatching(/^Header name: "X Token" is not a valid header name/),
+    });
+    expect(header('X-Token', ' s3cret ')).toEqual({
+      protection: null,
+      error: expect.stringMatching(/^Header value: starts or ends with a space or tab/),
+    });
+    expect(header('X-Token', 's3\rcret').error).toMatch(
+      /^Header value: contains the control character U\+000D/,
+    );
+  });
+
+  it('keeps a trimmed name and a value with inner spaces', () => {
+    expect(header(' X-Token ', 'in side').protection?.auth).toEqual({
+      kind: 'header',
+      name: 'X-Token',
+      value: 'in side',
+    });
+  });
+});

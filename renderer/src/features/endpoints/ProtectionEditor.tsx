@@ -1,4 +1,9 @@
-import type { EndpointAuth, EndpointVerify } from '../../../../electron/shared/contract/endpoints';
+import {
+  authHeaderNameProblem,
+  authHeaderValueProblem,
+  type EndpointAuth,
+  type EndpointVerify,
+} from '../../../../electron/shared/contract/endpoints';
 import './protection.css';
 
 type AuthKind = EndpointAuth['kind'];
@@ -75,6 +80,13 @@ export function draftToProtection(
           }
         : {}),
     };
+  }
+  if (d.authKind === 'header') {
+    // Checked here too: the value sits in a password field, where a pasted trailing space cannot be seen.
+    const nameProblem = d.authName.trim() && authHeaderNameProblem(d.authName.trim());
+    if (nameProblem) return { protection: null, error: `Header name: ${nameProblem}` };
+    const valueProblem = d.authValue && authHeaderValueProblem(d.authValue);
+    if (valueProblem) return { protection: null, error: `Header value: ${valueProblem}` };
   }
   const auth: EndpointAuth =
     d.authKind === 'basic'

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../../electron/engine/engine';
+import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
+import { createApiClient, type ApiClient } from '../../../electron/shared/contract/client';
+import { silentLogger } from '../../../electron/engine/util/logger';
+import { send } from '../../helpers/raw-http';
+import { tempDir } from '../../helpers/temp-dir';
+
+let engine: Engine;
+let dir: ReturnType<typeof tempDir>;
+let api: ApiClient;
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected the call to be refused');
+    },
+    (e: unknown) => e as { code: string; message: string },
+  );
+
+beforeAll(async () => {
+  dir = tempDir();
+  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
+  api = createApiClient(createInProcessTransport(engine));
+});
+afterAll(async () => {
+  await engine.close();
+  dir.cleanup();
+});
+
+describe('header auth settings no sender could match', () => {
+  it.each([
+    [
+      'a name with a space',
+      { name: 'X Token', value: 's3cret' },
+      /^auth\.name: "X Token" is not a valid header name/,
+    ],
+    [
+      'a name with a colon',
+      { name: 'X-Token:', value: 's3cret' },
+      /^auth\.name: .* is not a valid header name/,
+    ],
+    [
+      'a value with surrounding spaces',
+      { name: 'X-Token', value: ' s3cret ' },
+      /^auth\.value: starts or ends/,
+    ],
+    ['a value with a trailing tab', { name: 'X-Token', value: 's3cret\t' }, /^auth\.value: starts or ends/],
+    ['a value with a line break', { name: 'X-Token', value: 's3\ncret' }, /^auth\.value: .*U\+000A/],
+    ['a value with NUL', { name: 'X-Token', value: 's3\0cret' }, /^auth\.value: .*U\+0000/],
+  ])('endpoints.create refuses %s, naming the field', async (_what, header, message) => {
+    const error = await refusal(
+      api.call('endpoints.create', { slug: 'never', name: 'Never', auth: { kind: 'header', ...header } }),
+    );
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toMatch(message);
+    expect((await api.call('endpoints.list', {})).items.map((e) => e.slug)).not.toContain('never');
+  });
+
+  it('endpoints.update refuses one and keeps the auth that works', async () => {
+    const ep = await api.call('endpoints.create', {
+      slug: 'keyed',
+      name: 'Keyed',
+      auth: { kind: 'header', name: 'X-Token', value: 'in side\ttab' },
+    });
+    const error = await refusal(
+      api.call('endpoints.update', { id: ep.id, auth: { kind: 'header', name: 'X-Token', value: 'new ' } }),
+    );
+    expect(error.message).toMatch(/^auth\.value: starts or ends with a space or tab/);
+    const res = await send(`${engine.receiverUrl}/h/keyed/x`, {
+      method: 'POST',
+      headers: [['X-Token', 'in side\ttab']],
+    });
+    expect(res.status).toBe(200);
+  });
+});
