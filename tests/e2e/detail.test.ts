@@ -392,4 +392,71 @@ describe('capture detail', () => {
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     expect([...Buffer.concat(chunks)]).toEqual([...bytes]);
   });
+
+  const downloadBody = async (page: (typeof s)['page']) => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('.detail-actions button', { hasText: 'Download body' }).click(),
+    ]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
+  };
+
+  it.each([
+    ['gzip that is not gzip', 'gzip', 'Could not undo Content-Encoding "gzip"'],
+    ['an unsupported coding', 'compress', 'Content-Encoding "compress" is not supported'],
+  ])('says why the body is shown as received when it is %s', async (_what, coding, note) => {
+    const { page } = s;
+    await send(s.app.receiverUrl, `/bad-${coding}`, {
+      method: 'POST',
+      body: '{"plain":"json"}',
+      headers: { 'content-type': 'application/json', 'content-encoding': coding },
+    });
+    await selectCapture(page, `/bad-${coding}`);
+    await openTab(page, 'body');
+    await expect(page.locator('.body-toolbar .pill-info').innerText()).resolves.toContain(note);
+    expect(await page.getByTestId('body-form').count()).toBe(0);
+    expect((await downloadBody(page)).bytes.toString()).toBe('{"plain":"json"}');
+  });
+
+  it('a gzip body: decoded by default, and Received shows, and downloads, the bytes that arrived', async () => {
+    const { page } = s;
+    const plain = '{"zipped":"yes","n":1}';
+    const zipped = gzipSync(plain);
+    await send(s.app.receiverUrl, '/gzip-forms', {
+      method: 'POST',
+      body: zipped,
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+    });
+    await selectCapture(page, '/gzip-forms');
+    await openTab(page, 'body');
+    const note = page.locator('.body-toolbar .pill-info');
+    await expect(note.innerText()).resolves.toBe('decoded from gzip');
+    await page.locator('.body-toolbar [data-mode="raw"]').click();
+    await eventually(async () => expect((await monacoText(page, '.body-raw')).trim()).toBe(plain));
+
+    await page.locator('[data-testid="body-form"] [data-form="received"]').click();
+    await eventually(async () => expect(await note.innerText()).toBe('as received (gzip)'));
+    await page.locator('.body-toolbar [data-mode="hex"]').click();
+    const firstRow = page.locator('.hex-row').first();
+    await eventually(async () =>
+      expect((await firstRow.locator('.hex-bytes').innerText()).split(/\s+/)).toEqual(
+        hexOf(zipped.subarray(0, 16)),
+      ),
+    );
+    const received = await downloadBody(page);
+    expect(received.name).toMatch(/-body-received\.bin$/);
+    expect(received.bytes.equals(zipped)).toBe(true);
+
+    await page.locator('[data-testid="body-form"] [data-form="decoded"]').click();
+    await eventually(async () =>
+      expect((await firstRow.locator('.hex-bytes').innerText()).split(/\s+/)).toEqual(
+        hexOf(Buffer.from(plain).subarray(0, 16)),
+      ),
+    );
+    const decoded = await downloadBody(page);
+    expect(decoded.name).toMatch(/\.json$/);
+    expect(decoded.bytes.toString()).toBe(plain);
+  });
 });

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { CodeEditor } from '../../components/code-editor';
 import { Highlight } from '../../components/Highlight';
 import { bodyKind, editorLanguage, type BodyKind } from '../../lib/body-kind';
@@ -20,11 +20,14 @@ export function BodyView({
   contentType,
   query,
   note,
+  choice,
 }: {
   bytes: Uint8Array;
   contentType: string | null;
   query: string;
   note?: string | null;
+  /** A control shown in the toolbar, such as which bytes of the body to view. */
+  choice?: ReactNode;
 }) {
   const decoded = useMemo(() => bodyText(bytes, contentType), [bytes, contentType]);
   const { text } = decoded;
@@ -50,6 +53,7 @@ export function BodyView({
             </button>
           ))}
         </div>
+        {choice}
         <span className="muted">
           {kindLabel(kind)} ·{' '}
           {charset && (

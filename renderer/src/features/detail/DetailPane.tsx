@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type ReactNode, memo } from 'react';
-import { searchedBodyBytes, type CaptureDetail } from '../../../../electron/shared/contract/captures';
+import type { CaptureDetail } from '../../../../electron/shared/contract/captures';
 import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { useApi, useEvent } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
@@ -11,9 +11,11 @@ import { captureUrl } from '../../lib/capture-url';
 import { formatBytes, formatDateTime, formatDuration, mediaType, statusClass } from '../../lib/format';
 import { DecodedSlot } from '../../app/slots';
 import { writeHash } from '../../state/hash-state';
+import { BodyFormChoice } from './BodyFormChoice';
 import { BodyView } from './BodyView';
 import { PairsTable } from './PairsTable';
 import { ReplayDialog } from './ReplayDialog';
+import { hasDecodedBody, requestBody, type BodyForm } from './request-body';
 
 type TabId = 'overview' | 'headers' | 'query' | 'body' | 'decoded' | 'response';
 
@@ -26,12 +28,23 @@ interface Props {
   onClose?: () => void;
 }
 
+/** The body form chosen for one capture; another capture starts decoded again. */
+interface BodyChoice {
+  bodyForm: BodyForm;
+  setBodyForm: (form: BodyForm) => void;
+}
+
 export const DetailPane = memo(function DetailPane(props: Props) {
   const api = useApi();
   const [detail, setDetail] = useState<CaptureDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [nonce, setNonce] = useState(0);
   const [tab, setTab] = useState<TabId>('body');
+  const [chosenForm, setChosenForm] = useState<{ id: number; form: BodyForm } | null>(null);
+  const choice: BodyChoice = {
+    bodyForm: chosenForm?.id === props.id ? chosenForm.form : 'decoded',
+    setBodyForm: (form) => setChosenForm({ id: props.id, form }),
+  };
 
   useEffect(() => {
     let live = true;
@@ -66,7 +79,7 @@ export const DetailPane = memo(function DetailPane(props: Props) {
 
   return (
     <div className="detail-pane" data-capture-id={detail.id}>
-      <DetailHeader detail={detail} {...props} />
+      <DetailHeader detail={detail} {...props} {...choice} />
       <Tabs<TabId>
         label="Capture detail"
         active={tab}
@@ -86,7 +99,7 @@ export const DetailPane = memo(function DetailPane(props: Props) {
       />
       <div className="detail-body">
         <ErrorBoundary label="This view" key={`${detail.id}-${tab}`}>
-          <DetailTab tab={tab} detail={detail} {...props} />
+          <DetailTab tab={tab} detail={detail} {...props} {...choice} />
         </ErrorBoundary>
       </div>
     </div>
@@ -101,19 +114,13 @@ function contentTypeHeader(d: CaptureDetail): string | null {
   return d.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? d.contentType;
 }
 
-function requestBody(d: CaptureDetail): { bytes: Uint8Array; note: string | null } {
-  const decoded = d.decodedBodyBase64 !== null;
-  const bytes = base64ToBytes(d.decodedBodyBase64 ?? d.bodyBase64);
-  const notes: string[] = [];
-  if (decoded) notes.push(d.decodeNote ?? `decoded from ${d.contentEncoding}`);
-  else if (d.truncated)
-    notes.push(`truncated: stored ${formatBytes(d.storedBodyBytes)} of ${formatBytes(d.bodySizeBytes)}`);
-  if (bytes.length > searchedBodyBytes)
-    notes.push(`search covers the first ${formatBytes(searchedBodyBytes)}`);
-  return { bytes, note: notes.length ? notes.join(' · ') : null };
-}
-
-function DetailHeader({ detail: d, receiverUrl, onDelete, onClose }: { detail: CaptureDetail } & Props) {
+function DetailHeader({
+  detail: d,
+  receiverUrl,
+  onDelete,
+  onClose,
+  bodyForm,
+}: { detail: CaptureDetail } & Props & BodyChoice) {
   const api = useApi();
   const [replaying, setReplaying] = useState(false);
   const url = fullUrl(receiverUrl, d);
@@ -123,8 +130,11 @@ function DetailHeader({ detail: d, receiverUrl, onDelete, onClose }: { detail: C
     const out = await api.call('captures.export', { format: 'curl', ids: [d.id], redact: false });
     return out.content.replace(/^#!.*\n/, '').trim();
   };
+  const received = hasDecodedBody(d) && bodyForm === 'received';
   const download = () => {
-    const { bytes } = requestBody(d);
+    const { bytes } = requestBody(d, bodyForm);
+    // Still Content-Encoded: not a file of the declared type.
+    if (received) return downloadBlob(bytes.slice(), `capture-${d.id}-body-received.bin`);
     const ext =
       {
         'application/json': 'json',
@@ -150,7 +160,7 @@ function DetailHeader({ detail: d, receiverUrl, onDelete, onClose }: { detail: C
         <CopyButton text={url} label="Copy URL" />
         <CopyButton text={curl} label="Copy as cURL" />
         <button type="button" className="btn btn-small" onClick={download} disabled={d.bodySizeBytes === 0}>
-          Download body
+          {received ? 'Download body (received)' : 'Download body'}
         </button>
         <button
           type="button"
@@ -200,8 +210,10 @@ function DetailTab({
   receiverUrl,
   endpoints,
   query,
-}: { tab: TabId; detail: CaptureDetail } & Props) {
-  const body = useMemo(() => requestBody(d), [d]);
+  bodyForm,
+  setBodyForm,
+}: { tab: TabId; detail: CaptureDetail } & Props & BodyChoice) {
+  const body = useMemo(() => requestBody(d, bodyForm), [d, bodyForm]);
   switch (tab) {
     case 'overview':
       return <Overview d={d} receiverUrl={receiverUrl} endpoints={endpoints} />;
@@ -247,9 +259,17 @@ function DetailTab({
         <BodyView
           key={d.id}
           bytes={body.bytes}
-          contentType={contentTypeHeader(d)}
+          // Still Content-Encoded: whatever the Content-Type says, these bytes are not that yet.
+          contentType={
+            hasDecodedBody(d) && bodyForm === 'received' ? 'application/octet-stream' : contentTypeHeader(d)
+          }
           query={query}
           note={body.note}
+          choice={
+            hasDecodedBody(d) && (
+              <BodyFormChoice form={bodyForm} encoding={d.contentEncoding} onChange={setBodyForm} />
+            )
+          }
         />
       );
     case 'decoded':

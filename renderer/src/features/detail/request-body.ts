@@ -1,0 +1,38 @@
+import { searchedBodyBytes, type CaptureDetail } from '../../../../electron/shared/contract/captures';
+import { base64ToBytes } from '../../lib/bytes';
+import { formatBytes } from '../../lib/format';
+
+/** Which bytes of a Content-Encoded body to show or save: with the encoding undone, or exactly as they arrived. */
+export type BodyForm = 'decoded' | 'received';
+
+type BodyFields = Pick<
+  CaptureDetail,
+  | 'bodyBase64'
+  | 'decodedBodyBase64'
+  | 'decodeNote'
+  | 'contentEncoding'
+  | 'truncated'
+  | 'storedBodyBytes'
+  | 'bodySizeBytes'
+>;
+
+/** Whether there is a choice: the engine undid a Content-Encoding, so the received bytes differ from the shown ones. */
+export const hasDecodedBody = (d: BodyFields) => d.decodedBodyBase64 !== null;
+
+/**
+ * The request body in the chosen form, with what the reader needs to know about it. The engine's decode note (an
+ * unsupported coding, bad data, a compression bomb) is only set when decoding failed, and is always shown.
+ */
+export function requestBody(d: BodyFields, form: BodyForm): { bytes: Uint8Array; note: string | null } {
+  const decoded = hasDecodedBody(d) && form === 'decoded';
+  const bytes = base64ToBytes(decoded ? d.decodedBodyBase64! : d.bodyBase64);
+  const notes: string[] = [];
+  if (d.decodeNote) notes.push(d.decodeNote);
+  else if (hasDecodedBody(d))
+    notes.push(decoded ? `decoded from ${d.contentEncoding}` : `as received (${d.contentEncoding})`);
+  if (!decoded && d.truncated)
+    notes.push(`truncated: stored ${formatBytes(d.storedBodyBytes)} of ${formatBytes(d.bodySizeBytes)}`);
+  if (bytes.length > searchedBodyBytes)
+    notes.push(`search covers the first ${formatBytes(searchedBodyBytes)}`);
+  return { bytes, note: notes.length ? notes.join(' · ') : null };
+}

@@ -1,0 +1,50 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { decodeContentEncoding } from '../../../electron/engine/store/body-text';
+import { requestBody } from '../../../renderer/src/features/detail/request-body';
+
+/** The body fields of a capture as `captures.get` builds them, from the bytes received and their Content-Encoding. */
+function captured(body: Buffer, contentEncoding: string, maxBytes?: number) {
+  const decoded = decodeContentEncoding(body, contentEncoding, maxBytes);
+  return {
+    bodyBase64: body.toString('base64'),
+    decodedBodyBase64: decoded.body ? decoded.body.toString('base64') : null,
+    decodeNote: decoded.note,
+    contentEncoding,
+    truncated: false,
+    storedBodyBytes: body.length,
+    bodySizeBytes: body.length,
+  };
+}
+const text = (bytes: Uint8Array) => Buffer.from(bytes).toString();
+
+describe('request body shown in the detail pane', () => {
+  it.each([
+    [
+      'bad gzip data',
+      captured(Buffer.from('{"plain":"json"}'), 'gzip'),
+      /^Could not undo Content-Encoding "gzip"/,
+    ],
+    [
+      'an unsupported coding',
+      captured(Buffer.from('x'), 'compress'),
+      /^Content-Encoding "compress" is not supported/,
+    ],
+    ['a compression bomb', captured(gzipSync(Buffer.alloc(4096)), 'gzip', 1024), /possible compression bomb/],
+  ])('shows the engine note for %s, with the received bytes', (_what, d, note) => {
+    for (const form of ['decoded', 'received'] as const) {
+      const body = requestBody(d, form);
+      expect(body.note).toMatch(note);
+      expect(Buffer.from(body.bytes).equals(Buffer.from(d.bodyBase64, 'base64'))).toBe(true);
+    }
+  });
+
+  it('gives the decoded bytes by default and the received ones on request', () => {
+    const zipped = gzipSync('{"a":1}');
+    const d = captured(zipped, 'gzip');
+    expect(requestBody(d, 'decoded')).toEqual({ bytes: expect.anything(), note: 'decoded from gzip' });
+    expect(text(requestBody(d, 'decoded').bytes)).toBe('{"a":1}');
+    expect(requestBody(d, 'received').note).toBe('as received (gzip)');
+    expect(Buffer.from(requestBody(d, 'received').bytes).equals(zipped)).toBe(true);
+  });
+});
