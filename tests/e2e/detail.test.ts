@@ -199,6 +199,42 @@ describe('capture detail', () => {
     expect(await page.locator('.detail-pane', { hasText: 'search covers' }).count()).toBe(0);
   });
 
+  it('an over-limit body refused unread shows its declared size and the truncation note; a chunked one "at least"', async () => {
+    const { page } = s;
+    const port = Number(new URL(s.app.receiverUrl).port);
+    await s.app.rpc('settings.update', { bodyLimitBytes: 1024 });
+    try {
+      await rawExchange(
+        port,
+        'POST /refused-unread HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5000\r\n\r\n',
+      );
+      await rawExchange(
+        port,
+        'POST /chunked-over HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n' +
+          `800\r\n${'a'.repeat(2048)}\r\n`,
+      );
+    } finally {
+      await s.app.rpc('settings.update', { bodyLimitBytes: 25 * 1024 * 1024 });
+    }
+    await selectCapture(page, '/refused-unread');
+    await openTab(page, 'overview');
+    const overview = page.getByTestId('overview');
+    await eventually(async () =>
+      expect(await overview.innerText()).toMatch(/4\.9 KB\s*truncated — stored 0 B/),
+    );
+    await openTab(page, 'body');
+    const empty = page.locator('.detail-pane .empty-body');
+    await eventually(async () =>
+      expect(await empty.innerText()).toContain('truncated: stored 0 B of 4.9 KB'),
+    );
+
+    await selectCapture(page, '/chunked-over');
+    await openTab(page, 'overview');
+    await eventually(async () =>
+      expect(await page.getByTestId('overview').innerText()).toMatch(/at least 2(\.0)? KB\s*truncated/),
+    );
+  });
+
   it('trailers sent after a chunked body are listed under the headers', async () => {
     const { page } = s;
     const port = Number(new URL(s.app.receiverUrl).port);

@@ -157,7 +157,9 @@ function handle(
       remoteAddress,
       remotePort,
       body,
-      bodySizeBytes: received,
+      // Over the limit, reading stops early: the declared Content-Length is the body's size. A chunked body declares
+      // none, so its size is what arrived before the 413 (at least that much was sent).
+      bodySizeBytes: truncated ? Math.max(received, declaredLength(req) ?? 0) : received,
       truncated: truncated || aborted,
       contentType: mediaType(req.headers['content-type']),
       contentEncoding: req.headers['content-encoding'] ?? null,
@@ -218,9 +220,15 @@ function trailersOf(req: IncomingMessage): { trailers?: HeaderPair[] } {
   return { trailers };
 }
 
+function declaredLength(req: IncomingMessage): number | null {
+  const header = req.headers['content-length'];
+  const declared = Number(header);
+  return header !== undefined && Number.isSafeInteger(declared) && declared >= 0 ? declared : null;
+}
+
 function declaredOverLimit(req: IncomingMessage, limit: number): boolean {
-  const declared = Number(req.headers['content-length']);
-  return Number.isFinite(declared) && declared > limit;
+  const declared = declaredLength(req);
+  return declared !== null && declared > limit;
 }
 
 async function respond(

@@ -249,6 +249,34 @@ describe('receiver', () => {
     }
   });
 
+  it('over the limit records the declared size, also when a 100-continue body is refused unread', async () => {
+    await call('settings.update', { bodyLimitBytes: 1024 });
+    try {
+      const port = Number(new URL(engine.receiverUrl).port);
+      const sizeOf = async (path: string) => {
+        const summary = (await call('captures.list', { limit: 20 })).items.find((c) => c.path === path)!;
+        return { truncated: summary.truncated, bodySizeBytes: summary.bodySizeBytes };
+      };
+      const refused = await rawExchange(
+        port,
+        'POST /size-expect HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5000\r\n\r\n',
+      );
+      expect(refused).toMatch(/^HTTP\/1\.1 413/);
+      expect(await sizeOf('/size-expect')).toEqual({ truncated: true, bodySizeBytes: 5000 });
+
+      const body = randomBytes(300 * 1024);
+      const res = await send(`${engine.receiverUrl}/size-declared`, {
+        method: 'POST',
+        body,
+        headers: [['Content-Length', String(body.length)]],
+      }).catch((e: Error) => ({ status: -1, headers: {}, body: Buffer.from(e.message) }));
+      expect(res.status).toBe(413);
+      expect(await sizeOf('/size-declared')).toEqual({ truncated: true, bodySizeBytes: body.length });
+    } finally {
+      await call('settings.update', { bodyLimitBytes: 25 * 1024 * 1024 });
+    }
+  });
+
   it('a client that goes away mid-body: what arrived is kept, truncated, with its remote address and port', async () => {
     const port = Number(new URL(engine.receiverUrl).port);
     const socket = connect(port, '127.0.0.1');

@@ -14,6 +14,7 @@ function captured(body: Buffer, contentEncoding: string, maxBytes?: number) {
     truncated: false,
     storedBodyBytes: body.length,
     bodySizeBytes: body.length,
+    headers: [],
   };
 }
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString();

@@ -34,7 +34,12 @@ export function BodyView({
   const charset = charsetLabel(decoded);
   const kind = bodyKind(contentType, text, bytes.length);
   const [mode, setMode] = useState<Mode>(kind === 'binary' ? 'hex' : 'pretty');
-  if (kind === 'empty') return <div className="muted pad empty-body">No body.</div>;
+  if (kind === 'empty')
+    return (
+      <div className="muted pad empty-body">
+        {note ? 'No body bytes stored.' : 'No body.'} {note && <span className="pill pill-info">{note}</span>}
+      </div>
+    );
   return (
     <div className="body-view" data-kind={kind}>
       <div className="body-toolbar">

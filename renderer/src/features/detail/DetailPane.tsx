@@ -13,6 +13,7 @@ import { DecodedSlot } from '../../app/slots';
 import { writeHash } from '../../state/hash-state';
 import { BodyFormChoice } from './BodyFormChoice';
 import { BodyView } from './BodyView';
+import { bodySizeText } from './body-size';
 import { PairsTable } from './PairsTable';
 import { ReplayDialog } from './ReplayDialog';
 import { hasDecodedBody, requestBody, type BodyForm } from './request-body';
@@ -159,7 +160,7 @@ function DetailHeader({
       <div className="detail-actions">
         <CopyButton text={url} label="Copy URL" />
         <CopyButton text={curl} label="Copy as cURL" />
-        <button type="button" className="btn btn-small" onClick={download} disabled={d.bodySizeBytes === 0}>
+        <button type="button" className="btn btn-small" onClick={download} disabled={d.storedBodyBytes === 0}>
           {received ? 'Download body (received)' : 'Download body'}
         </button>
         <button
@@ -321,7 +322,7 @@ function Overview({
         </span>
       </Field>
       <Field label="Body">
-        {formatBytes(d.bodySizeBytes)}
+        {bodySizeText(d)}
         {d.truncated && (
           <span className="pill pill-warn">truncated — stored {formatBytes(d.storedBodyBytes)}</span>
         )}

@@ -1,6 +1,7 @@
 import { searchedBodyBytes, type CaptureDetail } from '../../../../electron/shared/contract/captures';
 import { base64ToBytes } from '../../lib/bytes';
 import { formatBytes } from '../../lib/format';
+import { bodySizeText } from './body-size';
 
 /** Which bytes of a Content-Encoded body to show or save: with the encoding undone, or exactly as they arrived. */
 export type BodyForm = 'decoded' | 'received';
@@ -14,6 +15,7 @@ type BodyFields = Pick<
   | 'truncated'
   | 'storedBodyBytes'
   | 'bodySizeBytes'
+  | 'headers'
 >;
 
 /** Whether there is a choice: the engine undid a Content-Encoding, so the received bytes differ from the shown ones. */
@@ -31,7 +33,7 @@ export function requestBody(d: BodyFields, form: BodyForm): { bytes: Uint8Array;
   else if (hasDecodedBody(d))
     notes.push(decoded ? `decoded from ${d.contentEncoding}` : `as received (${d.contentEncoding})`);
   if (!decoded && d.truncated)
-    notes.push(`truncated: stored ${formatBytes(d.storedBodyBytes)} of ${formatBytes(d.bodySizeBytes)}`);
+    notes.push(`truncated: stored ${formatBytes(d.storedBodyBytes)} of ${bodySizeText(d)}`);
   if (bytes.length > searchedBodyBytes)
     notes.push(`search covers the first ${formatBytes(searchedBodyBytes)}`);
   return { bytes, note: notes.length ? notes.join(' · ') : null };
