@@ -55,6 +55,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     events: {
       created: (items) => bus.emit('capture.created', { items }),
       deleted: (ids, all) => bus.emit('capture.deleted', { ids, all }),
+      updated: (items) => bus.emit('capture.updated', { items }),
       progress: (p) => bus.emit('index.progress', p),
       indexFailed: (error) =>
         log.error('index: a background slice failed; retrying', { error: String(error) }),

@@ -249,6 +249,7 @@ async function respond(
     if (interception) break;
   }
   let decided: DecidedResponse | null;
+  let fromRule = false;
   if (problem === 'too-large') {
     const limit = ctx.settings.get().bodyLimitBytes;
     decided = {
@@ -268,6 +269,7 @@ async function respond(
     decided = null;
   } else {
     decided = withSendableHeaders(rules.decide(endpoint));
+    fromRule = true;
   }
 
   if (interception && !interception.record) {
@@ -300,6 +302,7 @@ async function respond(
   } catch (error) {
     // Not stored, so not acknowledged: the sender sees a failure and (if it retries) sends again.
     ctx.log.error('receiver: could not store capture', { error: String(error) });
+    if (fromRule) rules.giveBack(endpoint);
     if (!res.headersSent && problem !== 'aborted') {
       res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
       res.end(JSON.stringify({ error: 'storage_unavailable' }));
@@ -307,16 +310,45 @@ async function respond(
     return;
   }
   if (problem === 'aborted' || decided === null) return;
-  if (decided.delayMs > 0) await new Promise((r) => setTimeout(r, decided.delayMs));
-  send(res, decided, id);
+  if (decided.delayMs > 0) await delayUnlessClosed(res, decided.delayMs);
+  if (!send(res, decided, id)) {
+    // The capture was committed with the response it was about to get; the client left before it was written.
+    if (fromRule) rules.giveBack(endpoint);
+    const would = `${decided.status}${decided.reason ? ` (${decided.reason})` : ''}`;
+    try {
+      ctx.captures.markResponseNotSent(
+        id,
+        `not sent: the client disconnected before the response was written; the rule would have answered ${would}` +
+          (fromRule ? ', and that step was given back' : ''),
+      );
+    } catch (error) {
+      ctx.log.error('receiver: could not record an unsent response', { error: String(error) });
+    }
+    return;
+  }
   if (problem === 'too-large') res.once('finish', () => res.socket?.destroy());
+}
+
+/** Waits out a rule's delay, or less if the client goes away meanwhile. */
+function delayUnlessClosed(res: ServerResponse, delayMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      res.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, delayMs);
+    res.once('close', done);
+  });
 }
 
 const sendsNoBody = (method: string | undefined, status: number) =>
   method === 'HEAD' || status < 200 || status === 204 || status === 304;
 
-function send(res: ServerResponse, decided: DecidedResponse, captureId: number | null) {
-  if (res.headersSent || res.destroyed) return;
+/** Writes the response; false when it could not be, because the client has gone. */
+function send(res: ServerResponse, decided: DecidedResponse, captureId: number | null): boolean {
+  if (res.headersSent) return true;
+  if (res.destroyed || res.req.socket.destroyed) return false;
   const headers: string[] = [];
   for (const [name, value] of decided.headers) headers.push(name, value);
   if (captureId !== null) headers.push('x-hookscope-capture-id', String(captureId));
@@ -330,4 +362,5 @@ function send(res: ServerResponse, decided: DecidedResponse, captureId: number |
       res.end(decided.body);
     }
   }
+  return true;
 }

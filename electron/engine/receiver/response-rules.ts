@@ -85,6 +85,12 @@ export class ResponseRules {
     }
   }
 
+  /** A decided response was never sent (the client went away): its step goes back, unless the rule changed since. */
+  giveBack(endpoint: Endpoint): void {
+    const state = this.seen.get(endpoint.id);
+    if (state && state.version === this.versions.get(endpoint.rule) && state.count > 0) state.count -= 1;
+  }
+
   reset(endpointId: number): void {
     this.seen.delete(endpointId);
   }

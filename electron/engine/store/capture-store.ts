@@ -31,6 +31,8 @@ export interface CaptureStoreEvents {
   created(items: CaptureSummary[]): void;
   deleted(ids: number[], all: boolean): void;
   progress(progress: IndexProgress): void;
+  /** A capture changed after it was created (a response recorded but never sent). */
+  updated?(items: CaptureSummary[]): void;
   /** A background index slice failed; it is retried. */
   indexFailed?(error: unknown): void;
   /** Filing a capture failed (an annotator threw, or the database refused a write; writes are retried). */
@@ -293,6 +295,35 @@ export class CaptureStore {
     this.db
       .prepare('UPDATE captures SET vendor = ?, event_label = ? WHERE id = ?')
       .run(vendor, eventLabel, id);
+  }
+
+  /**
+   * The response recorded with a capture was never sent: the client went away first. It stays on the capture with
+   * `reason` saying so, but counts as no response (no status in the list, filters or status counts).
+   */
+  markResponseNotSent(id: number, reason: string): void {
+    this.current(id);
+    const row = this.db
+      .prepare('SELECT endpoint_id, response_status, response FROM captures WHERE id = ?')
+      .get(id) as
+      { endpoint_id: number | null; response_status: number | null; response: string | null } | undefined;
+    if (!row?.response) return;
+    const response = { ...(JSON.parse(row.response) as object), reason };
+    const statusClass = statusClassIndex(row.response_status);
+    this.db.transaction(() => {
+      this.db
+        .prepare('UPDATE captures SET response_status = NULL, response = ? WHERE id = ?')
+        .run(JSON.stringify(response), id);
+      if (statusClass === null) return;
+      const column = `status_${statusClasses[statusClass]}`;
+      this.db.prepare('UPDATE counters SET value = value - 1 WHERE name = ?').run(column);
+      if (row.endpoint_id !== null)
+        this.db.prepare(`UPDATE endpoints SET ${column} = ${column} - 1 WHERE id = ?`).run(row.endpoint_id);
+    })();
+    const summary = this.db
+      .prepare(`SELECT ${summaryColumns} FROM captures c WHERE c.id = ?`)
+      .get(id) as CaptureRow;
+    this.events.updated?.([toSummary(summary)]);
   }
 
   /**

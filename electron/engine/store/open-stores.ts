@@ -19,6 +19,7 @@ export interface Stores {
 export interface StoreEvents {
   created?(items: CaptureSummary[]): void;
   deleted?(ids: number[], all: boolean): void;
+  updated?(items: CaptureSummary[]): void;
   progress?(progress: IndexProgress): void;
   indexFailed?(error: unknown): void;
   fileFailed?(error: unknown): void;
@@ -54,6 +55,7 @@ export function openStores(options: {
     {
       created: (items) => events.created?.(items),
       deleted: (ids, all) => events.deleted?.(ids, all),
+      updated: (items) => events.updated?.(items),
       progress: (p) => events.progress?.(p),
       indexFailed: (error) => events.indexFailed?.(error),
       fileFailed: (error) => events.fileFailed?.(error),

@@ -422,6 +422,46 @@ describe('receiver', () => {
       ).toEqual([502, 502, 502]);
     });
 
+    it('a response the client left before getting is recorded as not sent, and its rule step is given back', async () => {
+      await call('endpoints.create', {
+        slug: 'slow-first',
+        name: 'Slow first',
+        rule: rule({ delayMs: 3000, behaviour: { kind: 'fail-first', count: 1, failStatus: 500 } }),
+      });
+      const port = Number(new URL(engine.receiverUrl).port);
+      const socket = connect(port, '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.write('POST /h/slow-first/gone HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n\r\na');
+      const find = async () =>
+        (await call('captures.list', { limit: 20 })).items.find((c) => c.path === '/h/slow-first/gone');
+      let capture = await find();
+      for (let i = 0; i < 200 && !capture; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        capture = await find();
+      }
+      // Committed (with the response it was about to get) while the rule's delay runs; now the client gives up.
+      expect(capture?.responseStatus).toBe(500);
+      socket.destroy();
+      for (let i = 0; i < 200 && capture?.responseStatus !== null; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        capture = await find();
+      }
+      expect(capture!.responseStatus).toBeNull();
+      const detail = await call('captures.get', { id: capture!.id });
+      expect(detail.response?.reason).toMatch(
+        /^not sent: the client disconnected before the response was written/,
+      );
+      expect(detail.response?.reason).toContain('fail-first: request 1 of 1 failed on purpose');
+      expect(
+        (await call('captures.list', { filter: { statuses: [500] }, limit: 50 })).items.map((c) => c.id),
+      ).not.toContain(capture!.id);
+
+      // The step was given back: the next request is the one that fails.
+      expect((await send(`${engine.receiverUrl}/h/slow-first`, { method: 'POST', body: 'x' })).status).toBe(
+        500,
+      );
+    });
+
     it('editing a rule restarts its count', async () => {
       const ep = await call('endpoints.create', {
         slug: 'reset',

@@ -339,7 +339,7 @@ function Overview({
       <Field label="Response">
         {d.response ? (
           <>
-            <span className={`status-badge ${statusClass(d.response.status)}`}>{d.response.status}</span>
+            <ResponseStatus d={d} />
             {d.response.delayMs > 0 && (
               <span className="muted"> after {formatDuration(d.response.delayMs)}</span>
             )}
@@ -377,7 +377,7 @@ function ResponseTab({ d }: { d: CaptureDetail }) {
   return (
     <div className="response-tab">
       <div className="pad">
-        <span className={`status-badge ${statusClass(d.response.status)}`}>{d.response.status}</span>
+        <ResponseStatus d={d} />
         {d.response.delayMs > 0 && (
           <span className="muted"> delayed {formatDuration(d.response.delayMs)}</span>
         )}
@@ -394,4 +394,11 @@ function ResponseTab({ d }: { d: CaptureDetail }) {
       </div>
     </div>
   );
+}
+
+/** A recorded response without a status was never sent: the client went away first (its reason says so). */
+function ResponseStatus({ d }: { d: CaptureDetail }) {
+  if (!d.response) return null;
+  if (d.responseStatus === null) return <span className="pill pill-warn">not sent</span>;
+  return <span className={`status-badge ${statusClass(d.response.status)}`}>{d.response.status}</span>;
 }
