@@ -4,6 +4,7 @@ import type { HeaderPair } from '../../shared/contract/index';
 import type { EngineContext, IncomingCapture, Interception } from '../context';
 import { mediaType } from '../store/capture-rows';
 import type { Endpoint } from '../../shared/contract/index';
+import { corsPreflightResponse } from './cors-preflight';
 import { ResponseRules, type DecidedResponse } from './response-rules';
 import { withSendableHeaders } from './sendable-headers';
 
@@ -268,8 +269,12 @@ async function respond(
     // Nobody is left to answer: an abandoned request uses up no step of a fail-first or sequence rule.
     decided = null;
   } else {
-    decided = withSendableHeaders(rules.decide(endpoint));
-    fromRule = true;
+    const preflight = corsPreflightResponse(incoming);
+    if (preflight) decided = withSendableHeaders(preflight);
+    else {
+      decided = withSendableHeaders(rules.decide(endpoint));
+      fromRule = true;
+    }
   }
 
   if (interception && !interception.record) {

@@ -462,6 +462,45 @@ describe('receiver', () => {
       );
     });
 
+    it('a CORS preflight is captured and answered 204 allowing what it asks, using no step of the rule', async () => {
+      await call('endpoints.create', {
+        slug: 'cors',
+        name: 'CORS',
+        rule: rule({
+          headers: [['access-control-allow-origin', '*']],
+          behaviour: { kind: 'fail-first', count: 2, failStatus: 503 },
+        }),
+      });
+      const preflight = () =>
+        send(`${engine.receiverUrl}/h/cors/hook`, {
+          method: 'OPTIONS',
+          headers: [
+            ['Origin', 'https://app.example'],
+            ['Access-Control-Request-Method', 'POST'],
+            ['Access-Control-Request-Headers', 'content-type, x-signature'],
+          ],
+        });
+      const post = () => send(`${engine.receiverUrl}/h/cors/hook`, { method: 'POST', body: 'x' });
+      const statuses = [];
+      for (let i = 0; i < 2; i++) {
+        const answer = await preflight();
+        statuses.push(answer.status, (await post()).status);
+        expect(answer.headers).toMatchObject({
+          'access-control-allow-origin': 'https://app.example',
+          'access-control-allow-methods': 'POST',
+          'access-control-allow-headers': 'content-type, x-signature',
+          'access-control-max-age': '600',
+        });
+        const capture = await call('captures.get', { id: idOf(answer) });
+        expect(capture).toMatchObject({ method: 'OPTIONS', responseStatus: 204 });
+        expect(capture.response?.reason).toMatch(/^CORS preflight/);
+      }
+      statuses.push((await post()).status);
+      expect(statuses).toEqual([204, 503, 204, 503, 200]);
+      // An OPTIONS request that is not a preflight is answered by the rule like any other.
+      expect((await send(`${engine.receiverUrl}/h/cors/plain`, { method: 'OPTIONS' })).status).toBe(200);
+    });
+
     it('editing a rule restarts its count', async () => {
       const ep = await call('endpoints.create', {
         slug: 'reset',
