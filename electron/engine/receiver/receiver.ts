@@ -6,6 +6,7 @@ import { mediaType } from '../store/capture-rows';
 import type { Endpoint } from '../../shared/contract/index';
 import { corsPreflightResponse } from './cors-preflight';
 import { ResponseRules, type DecidedResponse } from './response-rules';
+import { splitRequestTarget } from './request-target';
 import { withSendableHeaders } from './sendable-headers';
 
 export interface ReceiverOptions {
@@ -124,10 +125,7 @@ function handle(
   // Read now: once a client has gone away mid-body, its destroyed socket no longer knows its peer.
   const remoteAddress = req.socket.remoteAddress ?? '';
   const remotePort = req.socket.remotePort ?? null;
-  const rawUrl = req.url ?? '/';
-  const q = rawUrl.indexOf('?');
-  const path = q === -1 ? rawUrl : rawUrl.slice(0, q);
-  const query = q === -1 ? '' : rawUrl.slice(q + 1);
+  const { path, query, origin } = splitRequestTarget(req.url ?? '/');
   const headers: HeaderPair[] = [];
   for (let i = 0; i < req.rawHeaders.length; i += 2)
     headers.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
@@ -166,7 +164,8 @@ function handle(
       contentEncoding: req.headers['content-encoding'] ?? null,
       endpointId: endpoint.id,
       source: 'receiver',
-      publicUrl: null,
+      // An absolute-form target's scheme and authority: the capture's URL is then the target as sent.
+      publicUrl: origin,
     };
     void respond(ctx, rules, endpoint, incoming, res, truncated ? 'too-large' : aborted ? 'aborted' : null);
   };

@@ -501,6 +501,26 @@ describe('receiver', () => {
       expect((await send(`${engine.receiverUrl}/h/cors/plain`, { method: 'OPTIONS' })).status).toBe(200);
     });
 
+    it('an absolute-form target is routed and stored by its path, the target as sent kept as its URL', async () => {
+      const ep = await call('endpoints.create', {
+        slug: 'absolute',
+        name: 'Absolute',
+        rule: rule({ status: 202 }),
+      });
+      const port = Number(new URL(engine.receiverUrl).port);
+      const target = `http://127.0.0.1:${port}/h/absolute/x?a=1`;
+      const reply = await rawExchange(
+        port,
+        `POST ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Length: 1\r\nConnection: close\r\n\r\nx`,
+      );
+      expect(reply).toMatch(/^HTTP\/1\.1 202/);
+      const capture = await call('captures.get', {
+        id: Number(/x-hookscope-capture-id: (\d+)/i.exec(reply)?.[1]),
+      });
+      expect(capture).toMatchObject({ path: '/h/absolute/x', query: 'a=1', endpointId: ep.id });
+      expect(`${capture.publicUrl}${capture.path}?${capture.query}`).toBe(target);
+    });
+
     it('editing a rule restarts its count', async () => {
       const ep = await call('endpoints.create', {
         slug: 'reset',

@@ -307,8 +307,16 @@ function Overview({
         <span className="mono break">{fullUrl(receiverUrl, d)}</span>
       </Field>
       {d.publicUrl && (
-        <Field label={d.source === 'imported' ? 'Original URL' : 'Public URL'}>
-          <span className="mono break">{d.publicUrl}</span>
+        <Field
+          label={
+            d.source === 'imported'
+              ? 'Original URL'
+              : d.source === 'tunnel'
+                ? 'Public URL'
+                : 'Absolute-form target'
+          }
+        >
+          <span className="mono break">{d.source === 'receiver' ? captureUrl(d, '') : d.publicUrl}</span>
         </Field>
       )}
       <Field label="Received">{formatDateTime(d.receivedAtMs)}</Field>
