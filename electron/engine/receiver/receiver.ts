@@ -1,4 +1,4 @@
-import { createServer, ServerResponse, type IncomingMessage, type Server } from 'node:http';
+import { createServer, METHODS, ServerResponse, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { HeaderPair } from '../../shared/contract/index';
 import type { EngineContext, IncomingCapture, Interception } from '../context';
@@ -79,6 +79,18 @@ export async function startReceiver(ctx: Ctx, options: ReceiverOptions): Promise
       // ahead of any request and leaves them idle: a 408 written there was handed to the next visitor of the public
       // URL as the answer to their request (which was then never captured), and failed the tunnel's health probe.
       socket.destroy();
+      return;
+    }
+    if (code === 'HPE_INVALID_METHOD') {
+      // Node's parser knows a fixed set of methods (upper case only) and refuses the rest before a request exists, so
+      // there is nothing to capture: say why instead of a bare 400.
+      const body = `The receiver's HTTP parser does not accept this request's method, so it was not captured. Methods it accepts (case-sensitive): ${METHODS.join(', ')}.\n`;
+      if (socket.writable)
+        socket.end(
+          `HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+        );
+      else socket.destroy();
+      ctx.log.warn('receiver: refused a request with a method the HTTP parser does not accept', { code });
       return;
     }
     const status =

@@ -297,6 +297,18 @@ describe('receiver', () => {
     expect(capture.remotePort).toBe(clientPort);
   });
 
+  it('answers a method the HTTP parser refuses with a 400 that says so and lists the accepted methods', async () => {
+    const port = Number(new URL(engine.receiverUrl).port);
+    for (const method of ['FOO', 'post']) {
+      const reply = await rawExchange(port, `${method} /m HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n`);
+      expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+      expect(reply).toMatch(/content-type: text\/plain/i);
+      expect(reply).toContain("does not accept this request's method");
+      expect(reply).toContain('POST, PROPFIND');
+    }
+    expect((await send(`${engine.receiverUrl}/still-up`)).status).toBe(200);
+  });
+
   it('answers 400 to malformed HTTP and keeps serving', async () => {
     const port = Number(new URL(engine.receiverUrl).port);
     const reply = await rawExchange(port, 'GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n');
