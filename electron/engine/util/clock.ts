@@ -4,10 +4,13 @@ export interface Clock {
   setTimeout(fn: () => void, ms: number): { cancel(): void };
 }
 
+/** Node fires a longer delay after 1 ms (TimeoutOverflowWarning); callers re-arm when woken early. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export const systemClock: Clock = {
   now: () => Date.now(),
   setTimeout(fn, ms) {
-    const handle = setTimeout(fn, ms);
+    const handle = setTimeout(fn, Math.min(ms, MAX_TIMER_MS));
     handle.unref?.();
     return { cancel: () => clearTimeout(handle) };
   },
