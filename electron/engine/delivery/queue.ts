@@ -66,8 +66,9 @@ export class DeliveryQueue {
   start(): void {
     this.started = true;
     this.closing = false;
-    for (const origin of this.store.pendingOrigins()) this.origins.add(origin);
+    // Reclaim first, so the origins of rows a crashed engine left in flight are tracked with the rest.
     this.markChanged(this.store.reclaimExpired(this.options.clock.now(), this.owner));
+    for (const origin of this.store.pendingOrigins()) this.origins.add(origin);
     this.pump();
   }
 
@@ -155,9 +156,7 @@ export class DeliveryQueue {
     if (next !== null && next > now) this.scheduleWake(next);
     const lease = this.store.nextLeaseExpiry(this.owner);
     if (lease !== null)
-      this.scheduleWake(lease + 1, () =>
-        this.markChanged(this.store.reclaimExpired(clock.now(), this.owner)),
-      );
+      this.scheduleWake(lease + 1, () => this.poke(this.store.reclaimExpired(clock.now(), this.owner)));
   }
 
   private anyKnownDue(now: number): boolean {
