@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { HeaderPair } from '../../shared/contract/captures';
+import { replaceHeaders } from '../../shared/send/replace-headers';
 import type { SigningConfig } from '../../shared/send/signing-config';
 import { signRequest } from '../signing/sign';
 import type { Clock } from '../util/clock';
@@ -218,10 +219,7 @@ export class DeliveryQueue {
     const clock = this.options.clock;
     const startedAtMs = clock.now();
     const attemptNo = row.attempts + 1;
-    const headers: HeaderPair[] = (JSON.parse(row.headers_json) as HeaderPair[]).filter(
-      ([name]) => name.toLowerCase() !== DELIVERY_HEADER.toLowerCase(),
-    );
-    headers.push([DELIVERY_HEADER, row.uid]);
+    let headers = replaceHeaders(JSON.parse(row.headers_json) as HeaderPair[], [[DELIVERY_HEADER, row.uid]]);
     let signedString: string | null = null;
     let signingFailure: string | null = null;
     if (row.signing_json) {
@@ -231,7 +229,8 @@ export class DeliveryQueue {
           id: row.uid,
           timestampSec: Math.floor(startedAtMs / 1000),
         });
-        headers.push(...headerList(signed.headers));
+        // A replayed capture's stale signature would otherwise go out beside the fresh one.
+        headers = replaceHeaders(headers, headerList(signed.headers));
         signedString = signed.signedString;
       } catch (error) {
         // Saved before secrets were checked on input, or a config edited by hand: no attempt could ever be signed.

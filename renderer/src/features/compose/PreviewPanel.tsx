@@ -2,6 +2,7 @@ import type { BuiltRequest } from '../../../../electron/shared/send/outgoing';
 import { CopyButton } from '../../components/CopyButton';
 import { toCurl } from '../../../../electron/shared/send/curl';
 import { base64ToBytes } from '../../../../electron/shared/send/bytes';
+import { replaceHeaders, withoutNamesOf } from '../../../../electron/shared/send/replace-headers';
 
 const maxPreviewChars = 64 * 1024;
 
@@ -26,6 +27,8 @@ export function PreviewPanel({
   signingHeaders: [string, string][];
 }) {
   const { target, host } = requestTarget(built.url);
+  // Signing replaces same-named headers (a stale signature in a capture opened here), as the queue does on send.
+  const headers = withoutNamesOf(built.headers, signingHeaders);
   const bodyShown =
     built.bodyBytes === 0
       ? null
@@ -38,7 +41,7 @@ export function PreviewPanel({
     toCurl({
       method: built.method,
       url: built.url,
-      headers: [...built.headers, ...signingHeaders],
+      headers: replaceHeaders(built.headers, signingHeaders),
       body: base64ToBytes(built.bodyBase64),
     });
 
@@ -61,7 +64,7 @@ export function PreviewPanel({
         <span className="http-line">{`${built.method} ${target} HTTP/1.1`}</span>
         {'\n'}
         {host && <span className="http-header">{`Host: ${host}\n`}</span>}
-        {built.headers.map(([name, value], i) => (
+        {headers.map(([name, value], i) => (
           <span
             key={`h${i}`}
             className="http-header"

@@ -1,0 +1,69 @@
+import { createHmac } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cueServer, deliveryHarness } from './helpers';
+
+const cleanup: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+/** Every value the server got for `name`, from the raw header list (so duplicates show). */
+function rawValues(rawHeaders: string[], name: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < rawHeaders.length; i += 2)
+    if (rawHeaders[i]!.toLowerCase() === name) out.push(rawHeaders[i + 1]!);
+  return out;
+}
+
+describe('signing a request that already carries signature headers (a replayed capture)', () => {
+  it.each([
+    [
+      'github',
+      { scheme: 'github', secret: 'gh-secret' },
+      [['x-hub-signature-256', 'sha256=stale']],
+      ['x-hub-signature-256'],
+    ],
+    [
+      'standard-webhooks',
+      { scheme: 'standard-webhooks', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' },
+      [
+        ['Webhook-Id', 'msg_stale'],
+        ['webhook-timestamp', '1'],
+        ['WEBHOOK-SIGNATURE', 'v1,stale'],
+      ],
+      ['webhook-id', 'webhook-timestamp', 'webhook-signature'],
+    ],
+  ])('%s: the fresh headers replace the stale ones, sent once each', async (_name, signing, stale, names) => {
+    const server = await cueServer(() => ({ status: 200 }));
+    cleanup.push(() => server.close());
+    const h = deliveryHarness();
+    cleanup.push(() => h.close());
+    h.service.start();
+    const body = '{"a":1}';
+    const { id } = h.service.send({
+      request: {
+        method: 'POST',
+        url: `${server.url}/signed`,
+        headers: [['Content-Type', 'application/json'], ...stale],
+        bodyBase64: Buffer.from(body).toString('base64'),
+      },
+      type: 'replay',
+      policy: 'none',
+      signing,
+    } as never);
+    await h.drain();
+    expect(server.received).toHaveLength(1);
+    const raw = server.received[0]!.rawHeaders;
+    for (const name of names) {
+      const values = rawValues(raw, name);
+      expect(values, name).toHaveLength(1);
+      expect(stale.map(([, v]) => v)).not.toContain(values[0]);
+    }
+    if (signing.scheme === 'github')
+      expect(rawValues(raw, 'x-hub-signature-256')).toEqual([
+        `sha256=${createHmac('sha256', 'gh-secret').update(body).digest('hex')}`,
+      ]);
+    const logged = h.service.get(id).attemptList[0]!.requestHeaders.map(([n]) => n.toLowerCase());
+    for (const name of names) expect(logged.filter((n) => n === name)).toHaveLength(1);
+  });
+});
