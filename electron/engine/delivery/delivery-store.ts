@@ -276,6 +276,16 @@ export class DeliveryStore {
     ).all(origin, nowMs, limit) as DueRow[];
   }
 
+  /** When the latest attempt to a destination started (seeds its rate gate after a restart). */
+  lastAttemptAt(origin: string): number | null {
+    const r = this.sql(`SELECT MAX(last_attempt_at_ms) AS at FROM deliveries WHERE origin = ?`).get(
+      origin,
+    ) as {
+      at: number | null;
+    };
+    return r.at;
+  }
+
   hasPending(origin: string): boolean {
     return (
       this.sql(`SELECT 1 FROM deliveries WHERE state = 'pending' AND origin = ? LIMIT 1`).get(origin) !==

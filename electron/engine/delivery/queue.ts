@@ -60,7 +60,10 @@ export class DeliveryQueue {
 
   constructor(private readonly options: QueueOptions) {
     this.store = new DeliveryStore(options.db);
-    this.gates = new RateGates({ concurrency: options.defaultConcurrency ?? 10, ratePerMinute: null });
+    this.gates = new RateGates(
+      { concurrency: options.defaultConcurrency ?? 10, ratePerMinute: null },
+      (origin) => this.store.lastAttemptAt(origin),
+    );
     this.send = options.send ?? createHttpSender();
   }
 

@@ -45,7 +45,11 @@ class Gate {
 
 export class RateGates {
   private readonly gates = new Map<string, Gate>();
-  constructor(private readonly defaults: GateLimits) {}
+  /** `lastAttemptAt` gives an origin's latest attempt from before this process, so a restart keeps the pace. */
+  constructor(
+    private readonly defaults: GateLimits,
+    private readonly lastAttemptAt: (origin: string) => number | null = () => null,
+  ) {}
 
   private gate(origin: string, limits: Partial<GateLimits>): Gate {
     const wanted: GateLimits = {
@@ -53,8 +57,11 @@ export class RateGates {
       ratePerMinute: limits.ratePerMinute ?? this.defaults.ratePerMinute,
     };
     let gate = this.gates.get(origin);
-    if (!gate) this.gates.set(origin, (gate = new Gate(wanted)));
-    else gate.limits = wanted; // the latest delivery's limits apply to its origin
+    if (!gate) {
+      this.gates.set(origin, (gate = new Gate(wanted)));
+      const last = wanted.ratePerMinute ? this.lastAttemptAt(origin) : null;
+      if (last !== null) gate.nextSlotAt = last + 60_000 / wanted.ratePerMinute!;
+    } else gate.limits = wanted; // the latest delivery's limits apply to its origin
     return gate;
   }
 
