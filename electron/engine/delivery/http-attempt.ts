@@ -21,6 +21,8 @@ export interface HttpAttemptResult {
   body: Buffer;
   bodyBytes: number;
   durationMs: number;
+  /** The request headers as sent: the client drops a given Content-Length and adds its own, and Host. */
+  sentHeaders?: HeaderPair[];
   /** The request could not be built at all (a header the HTTP client refuses, an unusable signing secret). */
   unsendable?: boolean;
 }
@@ -50,7 +52,9 @@ export function createHttpSender(
     const started = performance.now();
     const timeout = AbortSignal.timeout(input.timeoutMs);
     const signal = AbortSignal.any([outer, timeout]);
-    const headers = input.headers.filter(([name]) => name.toLowerCase() !== 'content-length').flat();
+    const given = input.headers.filter(([name]) => name.toLowerCase() !== 'content-length');
+    const headers = given.flat();
+    const sentHeaders = sentHeaderList(input, given);
     try {
       const response = await request(input.url, {
         method: input.method as Dispatcher.HttpMethod,
@@ -83,6 +87,7 @@ export function createHttpSender(
         body: Buffer.concat(kept),
         bodyBytes: total,
         durationMs: performance.now() - started,
+        sentHeaders,
       };
     } catch (error) {
       const message = timeout.aborted
@@ -98,10 +103,28 @@ export function createHttpSender(
         body: Buffer.alloc(0),
         bodyBytes: 0,
         durationMs: performance.now() - started,
+        sentHeaders,
         unsendable: typeof code === 'string' && UNSENDABLE_CODES.has(code),
       };
     }
   };
+}
+
+/** undici sends Content-Length for any body, and 0 for an empty POST, PUT or PATCH; Host unless one is given. */
+function sentHeaderList(input: HttpAttemptInput, given: HeaderPair[]): HeaderPair[] {
+  const sent: HeaderPair[] = [];
+  if (!given.some(([name]) => name.toLowerCase() === 'host')) {
+    try {
+      sent.push(['Host', new URL(input.url).host]);
+    } catch {
+      // no URL, no request: the send fails and says why
+    }
+  }
+  sent.push(...given);
+  const bytes = input.body.byteLength;
+  if (bytes > 0 || ['POST', 'PUT', 'PATCH'].includes(input.method.toUpperCase()))
+    sent.push(['Content-Length', String(bytes)]);
+  return sent;
 }
 
 function rawPairs(headers: Record<string, string | string[] | undefined>): HeaderPair[] {

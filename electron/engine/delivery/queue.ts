@@ -253,7 +253,7 @@ export class DeliveryQueue {
       durationMs: Math.round(result.durationMs * 10) / 10,
       status: result.status,
       error: result.error,
-      requestHeaders: headers.map(([n, v]): HeaderPair => [n, redactValue(n, v)]),
+      requestHeaders: (result.sentHeaders ?? headers).map(([n, v]): HeaderPair => [n, redactValue(n, v)]),
       responseHeaders: result.headers,
       responseBody: result.body,
       responseBodyBytes: result.bodyBytes,
