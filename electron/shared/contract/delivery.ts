@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { base64 } from './base64';
 import { method, type EventTable, type MethodTable } from './define';
 import { headerPair, httpToken } from './captures';
 import { signingConfig } from '../send/signing-config';
@@ -66,8 +67,6 @@ export const outgoingHeaders = z
       if (unsendable) ctx.addIssue({ code: 'custom', path: [index, 0], message: unsendable });
     });
   });
-
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
 
 export const outgoingRequest = z.object({
   method: httpMethodName,

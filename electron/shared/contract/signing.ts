@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { base64 } from './base64';
 import { method, type EventTable, type MethodTable } from './define';
 import { headerPair } from './captures';
 import { endpointVerify } from './endpoints';
 import { signingConfig } from '../send/signing-config';
-
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
 
 /** Signing previews, verification checks and the composer's pure helpers exposed to the CLI and renderer. */
 export const signingMethods = {
