@@ -81,11 +81,12 @@ function decodeInner(
   const query = parseQuery(input.query ?? '');
   const candidates = recognise({ body, query }, custom);
   const best = candidates[0] ?? null;
-  const orttoBody = candidates.some((c) => c.vendor === 'Ortto');
+  // Merge fields are Ontraport's: in anything else brackets are just text.
+  const ontraportSender = candidates.some((c) => c.vendor === 'Ontraport' || c.kind === 'wp-fusion');
   const b = new Builder({
     maxNodes: options.maxNodes ?? 5000,
     maxDepth: options.maxDepth ?? 64,
-    mergeCheck: !orttoBody,
+    mergeCheck: ontraportSender,
     custom,
     lean: options.lean,
     fullRaw: options.fullRaw,

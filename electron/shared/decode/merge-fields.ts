@@ -1,3 +1,5 @@
+import { ONTRAPORT_CONTACT_FIELDS } from './dictionary/ontraport';
+
 // An Ontraport merge field that arrives literally (`[First Name]`) means the merge failed for that contact.
 const MERGE_FIELD = /\[[A-Za-z][A-Za-z0-9 _./#-]{0,60}\]/g;
 
@@ -7,4 +9,23 @@ export function findMergeFields(value: string): string[] {
   const text = value.length > 4096 ? value.slice(0, 4096) : value;
   const found = text.match(MERGE_FIELD);
   return found ? [...new Set(found)].slice(0, 10) : [];
+}
+
+const squash = (s: string) => s.toLowerCase().replace(/[\s_-]/g, '');
+/** Ontraport contact fields by squashed name and squashed label: `[First Name]`, `[Contact ID]`, `[Zip Code]`. */
+const ONTRAPORT_MERGE_NAMES = new Set(
+  Object.entries(ONTRAPORT_CONTACT_FIELDS).flatMap(([key, field]) => [squash(key), squash(field.label)]),
+);
+
+/** `[First Name]` names an Ontraport contact field; `[Bug]` or `[Draft]` does not. */
+export function isOntraportMergeName(mergeField: string): boolean {
+  return ONTRAPORT_MERGE_NAMES.has(squash(mergeField.slice(1, -1)));
+}
+
+/** The value is nothing but merge fields (`[First Name]`, `[First Name] [Last Name]`), as Ontraport post data is. */
+export function isOnlyMergeFields(value: string): boolean {
+  if (value.length > 4096 || !value.includes('[')) return false;
+  return (
+    value.replace(MERGE_FIELD, '').replace(/[\s,]/g, '').length === 0 && findMergeFields(value).length > 0
+  );
 }

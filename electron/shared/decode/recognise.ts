@@ -2,7 +2,7 @@ import type { ParsedBody, FormObject } from './body';
 import { ONTRAPORT_LIGHTWEIGHT_KEYS, WP_FUSION_ACTIONS } from './dictionary/ontraport';
 import { isOrttoFieldId, parseFieldId } from './grammar';
 import { activityLabel, ontraportEventLabel } from './labels';
-import { findMergeFields } from './merge-fields';
+import { findMergeFields, isOnlyMergeFields, isOntraportMergeName } from './merge-fields';
 import type { CustomDictionary, Recognition } from './types';
 
 export const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -139,23 +139,31 @@ function ontraportSendWebhook(body: ParsedBody, query: FormObject): Recognition 
   const merges = new Set<string>();
   let ontraportKeys = 0;
   let apiKeys = false;
+  let wholeMergeValue = false;
   let budget = 500;
   // Post data is flat for forms, may be nested a little for JSON/XML: look a few levels down, bounded.
-  const scan = (o: Record<string, unknown>, depth: number) => {
+  const scan = (o: Record<string, unknown>, depth: number, form: boolean) => {
     const keys = Object.keys(o);
     for (let i = 0; i < keys.length && budget > 0; i++, budget--) {
       const k = keys[i]!;
       const v = o[k];
       if (ONTRAPORT_ONLY_KEYS.has(k)) ontraportKeys++;
       if (k === 'Api-Appid' || k === 'Api-Key') apiKeys = true;
-      if (typeof v === 'string') for (const m of findMergeFields(v)) merges.add(m);
-      else if (depth < 3 && isRecord(v)) scan(v, depth + 1);
+      if (typeof v === 'string') {
+        for (const m of findMergeFields(v)) merges.add(m);
+        if (form && isOnlyMergeFields(v)) wholeMergeValue = true;
+      } else if (depth < 3 && isRecord(v)) scan(v, depth + 1, form);
     }
   };
-  if (isRecord(body.value)) scan(body.value, 0);
+  if (isRecord(body.value)) scan(body.value, 0, body.format === 'form');
   if (body.format === 'text' && body.text) for (const m of findMergeFields(body.text)) merges.add(m);
-  scan(query, 0);
-  if (merges.size > 0) {
+  scan(query, 0, true);
+  // Brackets alone are common ("[Bug] Crash on save", "[docs](https://…)"): a literal merge field counts only with
+  // something else that says Ontraport — its field names or API keys, a contact field's merge name, or
+  // `label=[Merge Field]` post data, the shape of a "Send a webhook" element (seed 002).
+  const ontraportEvidence =
+    ontraportKeys > 0 || apiKeys || wholeMergeValue || [...merges].some(isOntraportMergeName);
+  if (merges.size > 0 && ontraportEvidence) {
     return {
       vendor: 'Ontraport',
       kind: 'ontraport-send-webhook',
