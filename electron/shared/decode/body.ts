@@ -24,6 +24,8 @@ export interface ParsedBody {
   value: unknown;
   text: string | null;
   reason: string | null;
+  /** Form bodies: fields whose text had a stray `%`, kept literally (see parseForm). */
+  strayPercent?: string[];
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
@@ -166,6 +168,7 @@ export function parseBody(
       reason: form.truncated
         ? `Form body has more than ${LIMITS.maxFormPairs} pairs; the rest is not decoded.`
         : null,
+      strayPercent: form.strayPercent,
     };
   }
   return { format: 'text', value: null, text, reason: 'Body is plain text (neither JSON nor form-encoded).' };
@@ -217,14 +220,29 @@ function parseMultipartForm(bytes: Uint8Array, contentType: string | null): Pars
   return { format: 'form', value: formTree(fields), text: null, reason: `${notes.join('; ')}.` };
 }
 
-function decodeComponent(s: string): string {
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const STRAY_PERCENT = /%(?![0-9A-Fa-f]{2})/;
+
+/**
+ * Percent-decoding that loses nothing: each run of %XX escapes is read as UTF-8 (as Latin-1 when it is not valid
+ * UTF-8), and a `%` that starts no escape stays as it is. `stray` says one did.
+ */
+function decodeComponent(s: string): { text: string; stray: boolean } {
   const plus = s.includes('+') ? s.replace(/\+/g, ' ') : s;
-  if (!plus.includes('%')) return plus;
+  if (!plus.includes('%')) return { text: plus, stray: false };
   try {
-    return decodeURIComponent(plus);
+    return { text: decodeURIComponent(plus), stray: false };
   } catch {
-    // Keep what cannot be decoded: a stray % must not lose the value.
-    return plus.replace(/%([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+    const text = plus.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+      const bytes = new Uint8Array(run.length / 3);
+      for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(run.slice(i * 3 + 1, i * 3 + 3), 16);
+      try {
+        return strictUtf8.decode(bytes);
+      } catch {
+        return String.fromCharCode(...bytes);
+      }
+    });
+    return { text, stray: STRAY_PERCENT.test(plus) };
   }
 }
 
@@ -265,8 +283,11 @@ export function parseForm(text: string): {
   value: FormObject;
   pairs: [string, string][];
   truncated: boolean;
+  /** Names of the fields whose key or value had a `%` that starts no %XX escape (kept literally). */
+  strayPercent: string[];
 } {
   const pairs: [string, string][] = [];
+  const strayPercent: string[] = [];
   let truncated = false;
   let start = 0;
   while (start <= text.length) {
@@ -283,12 +304,12 @@ export function parseForm(text: string): {
       break;
     }
     const eq = piece.indexOf('=');
-    pairs.push([
-      decodeComponent(eq < 0 ? piece : piece.slice(0, eq)),
-      eq < 0 ? '' : decodeComponent(piece.slice(eq + 1)),
-    ]);
+    const key = decodeComponent(eq < 0 ? piece : piece.slice(0, eq));
+    const value = eq < 0 ? { text: '', stray: false } : decodeComponent(piece.slice(eq + 1));
+    if ((key.stray || value.stray) && strayPercent.length < 20) strayPercent.push(key.text);
+    pairs.push([key.text, value.text]);
   }
-  return { value: formTree(pairs), pairs, truncated };
+  return { value: formTree(pairs), pairs, truncated, strayPercent };
 }
 
 /** Named values as PHP reads them: bracket nesting (`event[type]` → {event: {type}}), repeated keys as arrays. */
@@ -349,6 +370,11 @@ function collapseEmptyKeyLists(obj: FormObject, depth: number) {
 
 /** Query strings use the same rules as form bodies. */
 export function parseQuery(query: string): FormObject {
+  return parseQueryForm(query).value;
+}
+
+/** parseQuery with parseForm's notes (stray `%`). */
+export function parseQueryForm(query: string): { value: FormObject; strayPercent: string[] } {
   const q = query.startsWith('?') ? query.slice(1) : query;
-  return q ? parseForm(q).value : newObject();
+  return q ? parseForm(q) : { value: newObject(), strayPercent: [] };
 }

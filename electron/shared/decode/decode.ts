@@ -1,4 +1,4 @@
-import { LIMITS, parseBody, parseQuery, type ParsedBody } from './body';
+import { LIMITS, parseBody, parseQuery, parseQueryForm, type ParsedBody } from './body';
 import { genericCtx, ontraportRecordCtx, ontraportRootCtx, orttoRootCtx, wpFusionQueryCtx } from './contexts';
 import { isRecord, recognise } from './recognise';
 import { Builder, buildNode, setRaw, type Ctx } from './tree';
@@ -72,13 +72,27 @@ function leaf(
   };
 }
 
+/** On the field itself when it is a plain top-level one (`note=50%`), else on the whole form. */
+function warnStrayPercent(b: Builder, section: DecodedNode, names: string[]) {
+  for (const name of names) {
+    const field = section.children?.find((c) => c.key === name) ?? section;
+    b.warn(
+      field,
+      'malformed',
+      'info',
+      `${name}: a % that starts no %XX escape was kept as a literal %; the rest was decoded as UTF-8.`,
+    );
+  }
+}
+
 function decodeInner(
   input: DecodeInput,
   custom: CustomDictionary | undefined,
   options: DecodeOptions,
 ): DecodeResult {
   const body = parseBody(input, LIMITS.maxParseBytes, { xml: true, exactNumbers: true });
-  const query = parseQuery(input.query ?? '');
+  const parsedQuery = parseQueryForm(input.query ?? '');
+  const query = parsedQuery.value;
   const candidates = recognise({ body, query }, custom);
   const best = candidates[0] ?? null;
   // Merge fields are Ontraport's: in anything else brackets are just text.
@@ -112,6 +126,7 @@ function decodeInner(
     if (wpf && !Object.hasOwn(query, 'access_key')) {
       b.warn(node, 'suspicious-value', 'warning', 'No access_key: WP Fusion refuses webhooks without it.');
     }
+    warnStrayPercent(b, node, parsedQuery.strayPercent);
     sections.push(node);
   }
   const label = BODY_LABEL[body.format] ?? 'Body';
@@ -124,6 +139,7 @@ function decodeInner(
       depth: 0,
       json: body.format === 'json',
     });
+    if (body.strayPercent) warnStrayPercent(b, node, body.strayPercent);
     sections.push(node);
   } else {
     const display = body.text !== null ? clip(body.text, 5000) : (body.reason ?? '');
