@@ -115,16 +115,57 @@ export function formatTimestamp(value: unknown): Formatted {
   }
   const m = RFC3339.exec(value);
   if (!m) return fmt('string', clip(value), { problems: ['Not an RFC 3339 time.'] });
+  // Date.parse rolls impossible fields over (Feb 30 → Mar 2, 24:00 → next day): check each one first.
+  const impossible = impossibleField(m);
+  if (impossible) return fmt('string', clip(value), { problems: [impossible] });
   const fraction = m[7] ?? '';
+  const zone = m[8]!.toUpperCase();
+  const leap = m[6] === '60';
   const ms = Date.parse(
-    `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${fraction.slice(0, 4)}${m[8]!.toUpperCase()}`,
+    `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${leap ? '59' : m[6]}${fraction.slice(0, 4)}${zone}`,
   );
   if (Number.isNaN(ms)) return fmt('string', clip(value), { problems: ['Time out of range.'] });
-  const offset = m[8]!.toUpperCase() === 'Z' ? '' : ` (sent with offset ${m[8]})`;
-  return fmt('timestamp', formatUtc(ms, fraction), {
-    epochMs: ms,
-    details: offset ? [`Offset${offset}`] : [],
+  const offset = zone === 'Z' ? '' : ` (sent with offset ${m[8]})`;
+  const details = offset ? [`Offset${offset}`] : [];
+  if (!leap) return fmt('timestamp', formatUtc(ms, fraction), { epochMs: ms, details });
+  // Offsets are whole minutes, so the UTC second is :59 too; shown as the :60 that was sent.
+  const display = formatUtc(ms, fraction).replace(/:59((?:\.\d+)?) UTC$/, ':60$1 UTC');
+  const utc = new Date(ms);
+  const endOfMonth =
+    new Date(ms + 1000).getUTCDate() === 1 && utc.getUTCHours() === 23 && utc.getUTCMinutes() === 59;
+  return fmt('timestamp', display, {
+    epochMs: Math.floor(ms / 1000) * 1000 + 1000,
+    details: [
+      ...details,
+      'Leap second (:60), as RFC 3339 allows; Unix time has no such second, so the instant counts as the next second.',
+    ],
+    problems: endOfMonth
+      ? []
+      : ['Second 60 (a leap second) only falls at 23:59:60 UTC at the end of a month.'],
   });
+}
+
+/** Why an RFC 3339 match names a time that does not exist (Feb 30, hour 24), or null when it is a real one. */
+function impossibleField(m: RegExpExecArray): string | null {
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (month < 1 || month > 12) return `Month ${m[2]} is out of range (01–12).`;
+  const last = new Date(0);
+  last.setUTCFullYear(year, month, 0); // day 0 of the next month: this month's last day (Date.UTC maps years < 100)
+  const days = last.getUTCDate();
+  if (day < 1 || day > days) return `Day ${m[3]} is out of range: ${m[1]}-${m[2]} has ${days} days.`;
+  if (hour > 23) return `Hour ${m[4]} is out of range (00–23).`;
+  if (minute > 59) return `Minute ${m[5]} is out of range (00–59).`;
+  if (second > 60) return `Second ${m[6]} is out of range (00–59, or 60 for a leap second).`;
+  const zone = /^[+-](\d{2}):(\d{2})$/.exec(m[8]!);
+  if (zone && (Number(zone[1]) > 23 || Number(zone[2]) > 59)) return `Offset ${m[8]} is out of range.`;
+  return null;
 }
 
 /** Unix seconds (Ontraport sends them as strings). */
