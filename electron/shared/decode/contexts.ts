@@ -349,6 +349,12 @@ const ontraportEventCtx: Ctx = (key, _v, b) => {
   return genericCtx(key, _v, b);
 };
 
+/** XML post data parses to `{'?xml': …, contact: {…}}`: the record's fields are the root element's children. */
+export const ontraportXmlPostCtx: Ctx = (key, v, b) => {
+  const info = genericCtx(key, v, b);
+  return key.startsWith('?') ? info : { ...info, ctx: ontraportRecordCtx };
+};
+
 export const ontraportRootCtx: Ctx = (key, _v, b) => {
   if (key === 'event') return ontraportFieldInfo(key, ONTRAPORT_ENVELOPE.event!, ontraportEventCtx);
   if (key === 'data') return ontraportFieldInfo(key, ONTRAPORT_ENVELOPE.data!, ontraportRecordCtx);

@@ -1,5 +1,12 @@
 import { LIMITS, parseBody, parseQuery, parseQueryForm, type ParsedBody } from './body';
-import { genericCtx, ontraportRecordCtx, ontraportRootCtx, orttoRootCtx, wpFusionQueryCtx } from './contexts';
+import {
+  genericCtx,
+  ontraportRecordCtx,
+  ontraportRootCtx,
+  ontraportXmlPostCtx,
+  orttoRootCtx,
+  wpFusionQueryCtx,
+} from './contexts';
 import { isRecord, recognise } from './recognise';
 import { Builder, buildNode, setRaw, type Ctx } from './tree';
 import { clip } from './values';
@@ -42,7 +49,7 @@ function bodyCtx(candidates: Recognition[], body: ParsedBody): Ctx {
       case 'ontraport-subscription':
         return ontraportRootCtx;
       case 'ontraport-send-webhook':
-        return ontraportRecordCtx;
+        return body.format === 'xml' ? ontraportXmlPostCtx : ontraportRecordCtx;
     }
   }
   return genericCtx;
