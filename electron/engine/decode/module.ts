@@ -15,6 +15,7 @@ import type { CaptureDetail } from '../../shared/contract/captures';
 import type { EngineContext, EngineModule } from '../context';
 import { annotate } from './annotate';
 import { CustomDictionaryStore } from './custom-store';
+import { Relabeller } from './relabel';
 import { decoderSearchText } from './search-extractor';
 
 export interface DecodeModule extends EngineModule<typeof decodeMethods> {
@@ -57,8 +58,9 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
     }
     return compiled;
   };
-  // Search reads the labels a capture was indexed with: after the labels change, index everything again (once a
-  // burst of edits has settled).
+  // Search reads the labels a capture was indexed with, and the list the vendor/event label stored on arrival: after
+  // the labels change, index everything again and re-classify stored captures (once a burst of edits has settled).
+  const relabeller = new Relabeller(ctx, custom);
   let reindex: ReturnType<typeof setTimeout> | null = null;
   const changed = (dictionaryId: number | null) => {
     stale = true;
@@ -67,6 +69,7 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
     reindex = setTimeout(() => {
       reindex = null;
       ctx.captures.indexer.reindexAll();
+      relabeller.start();
     }, REINDEX_AFTER_MS);
     reindex.unref?.();
   };
@@ -84,6 +87,7 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
     close: () => {
       if (reindex) clearTimeout(reindex);
       reindex = null;
+      relabeller.stop();
     },
     handlers: {
       'decode.capture': ({ id }) => {

@@ -289,12 +289,24 @@ export class CaptureStore {
     return row.body;
   }
 
-  /** Set vendor/event label after the fact (decoder upgrades, imports). */
-  setLabels(id: number, vendor: string | null, eventLabel: string | null): void {
+  /** Set vendor/event label after the fact (decoder upgrades, imports); the updated summary, if the capture exists. */
+  setLabels(id: number, vendor: string | null, eventLabel: string | null): CaptureSummary | null {
     this.current();
     this.db
       .prepare('UPDATE captures SET vendor = ?, event_label = ? WHERE id = ?')
       .run(vendor, eventLabel, id);
+    const row = this.db.prepare(`SELECT ${summaryColumns} FROM captures c WHERE c.id = ?`).get(id) as
+      CaptureRow | undefined;
+    return row ? toSummary(row) : null;
+  }
+
+  /** Up to `limit` stored capture ids after `afterId`, oldest first (background passes over every capture). */
+  idsAfter(afterId: number, limit: number): number[] {
+    this.current();
+    return this.db
+      .prepare('SELECT id FROM captures WHERE id > ? ORDER BY id LIMIT ?')
+      .pluck()
+      .all(afterId, limit) as number[];
   }
 
   /**

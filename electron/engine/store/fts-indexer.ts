@@ -356,6 +356,11 @@ export class FtsIndexer {
     })();
   }
 
+  /** Captures' labels were changed (CaptureStore.setLabels): those already indexed are indexed again now. */
+  relabelled(ids: number[]): void {
+    this.restored(ids);
+  }
+
   /**
    * Index every capture again, from the oldest: the decoder's labels changed (a custom dictionary imported, edited or
    * deleted), and a capture is otherwise indexed once, with the labels of its day. The index is emptied and its

@@ -1,0 +1,68 @@
+import type { CaptureSummary } from '../../shared/contract/captures';
+import type { CustomDictionary } from '../../shared/decode/index';
+import type { EngineContext } from '../context';
+import { annotate } from './annotate';
+
+/** Captures re-classified per slice: each slice is one short, bounded piece of work between the receiver's events. */
+const SLICE_ROWS = 100;
+
+/**
+ * The list's vendor/event label is stored when a capture arrives, from the labels then in force. After the custom
+ * labels change, this goes over every stored capture in the background, in slices, classifies it again as the
+ * receiver would, and stores and announces (`capture.updated`) the labels that changed.
+ */
+export class Relabeller {
+  private afterId = 0;
+  private pending: ReturnType<typeof setImmediate> | null = null;
+
+  constructor(
+    private readonly ctx: EngineContext,
+    private readonly custom: () => CustomDictionary | undefined,
+  ) {}
+
+  /** Start a pass from the oldest capture (a pass under way starts over, with the newest labels). */
+  start(): void {
+    this.afterId = 0;
+    this.schedule();
+  }
+
+  stop(): void {
+    if (this.pending) clearImmediate(this.pending);
+    this.pending = null;
+  }
+
+  private schedule(): void {
+    if (this.pending) return;
+    this.pending = setImmediate(() => {
+      this.pending = null;
+      if (this.slice()) this.schedule();
+    });
+    this.pending.unref?.();
+  }
+
+  /** One slice; whether there may be more. */
+  private slice(): boolean {
+    const ids = this.ctx.captures.idsAfter(this.afterId, SLICE_ROWS);
+    const updated: CaptureSummary[] = [];
+    for (const id of ids) {
+      this.afterId = id;
+      const detail = this.ctx.captures.get(id);
+      const { vendor = null, eventLabel = null } = annotate(
+        {
+          ...detail,
+          body: Buffer.from(detail.bodyBase64, 'base64'),
+          contentEncoding: detail.contentEncoding,
+        },
+        this.custom,
+      );
+      if (vendor === detail.vendor && eventLabel === detail.eventLabel) continue;
+      const summary = this.ctx.captures.setLabels(id, vendor, eventLabel);
+      if (summary) updated.push(summary);
+    }
+    if (updated.length > 0) {
+      this.ctx.captures.indexer.relabelled(updated.map((s) => s.id));
+      this.ctx.bus.emit('capture.updated', { items: updated });
+    }
+    return ids.length === SLICE_ROWS;
+  }
+}
