@@ -301,34 +301,62 @@ const ontraportFieldInfo = (key: string, field: OntraportField, ctx: Ctx): KeyIn
   return info;
 };
 
-/** Ontraport record fields: contact field names, `fNNNN` custom fields, `*\/*` lists. */
-export const ontraportRecordCtx: Ctx = (key, _v, b) => {
-  const custom = b.custom?.fields.get(key);
-  if (Object.hasOwn(ONTRAPORT_CONTACT_FIELDS, key)) {
-    const builtIn = ontraportFieldInfo(key, ONTRAPORT_CONTACT_FIELDS[key]!, genericCtx);
-    // Custom labels win over the built-in ones (as for Ortto IDs); the field keeps its built-in formatting.
-    return custom ? { ...builtIn, label: custom.label, labelSource: 'custom' } : builtIn;
-  }
-  if (custom)
-    return {
-      label: custom.label,
-      labelSource: 'custom',
-      fieldId: key,
-      ctx: genericCtx,
-      format: (v) => (isStarList(v) ? formatStarList(v) : emptyAware(v)),
-    };
-  if (/^f\d{1,9}$/.test(key)) {
-    return {
-      label: `Custom field ${key}`,
-      labelSource: 'vendor',
-      fieldId: key,
-      ctx: genericCtx,
-      details: ONTRAPORT_CUSTOM_DETAILS,
-      format: ontraportFreeFormat,
-    };
-  }
-  return genericCtx(key, _v, b);
-};
+/** Ontraport record fields: the object's field names, `fNNNN` custom fields, `*\/*` lists. */
+const recordCtx =
+  (fields: Record<string, OntraportField>): Ctx =>
+  (key, _v, b) => {
+    const custom = b.custom?.fields.get(key);
+    if (Object.hasOwn(fields, key)) {
+      const builtIn = ontraportFieldInfo(key, fields[key]!, genericCtx);
+      // Custom labels win over the built-in ones (as for Ortto IDs); the field keeps its built-in formatting.
+      return custom ? { ...builtIn, label: custom.label, labelSource: 'custom' } : builtIn;
+    }
+    if (custom)
+      return {
+        label: custom.label,
+        labelSource: 'custom',
+        fieldId: key,
+        ctx: genericCtx,
+        format: (v) => (isStarList(v) ? formatStarList(v) : emptyAware(v)),
+      };
+    if (/^f\d{1,9}$/.test(key)) {
+      return {
+        label: `Custom field ${key}`,
+        labelSource: 'vendor',
+        fieldId: key,
+        ctx: genericCtx,
+        details: ONTRAPORT_CUSTOM_DETAILS,
+        format: ontraportFreeFormat,
+      };
+    }
+    return genericCtx(key, _v, b);
+  };
+
+/** Contact records (object type 0, and "Send a webhook" post data). */
+export const ontraportRecordCtx: Ctx = recordCtx(ONTRAPORT_CONTACT_FIELDS);
+/** System fields every Ontraport object has; the contact-only ones (names, phones, email …) would mislabel others. */
+const SHARED_RECORD_KEYS = [
+  'owner',
+  'date',
+  'dla',
+  'dlm',
+  'contact_cat',
+  'unique_id',
+  'system_source',
+  'import_id',
+];
+/** Records of other object types (custom objects …). */
+const ontraportObjectRecordCtx: Ctx = recordCtx({
+  id: { label: 'Record ID', kind: 'id' },
+  ...Object.fromEntries(SHARED_RECORD_KEYS.map((k) => [k, ONTRAPORT_CONTACT_FIELDS[k]!])),
+});
+
+/** `data` sent as a list of records: each item is a record. */
+const recordListCtx =
+  (itemCtx: Ctx): Ctx =>
+  (key, v, b) => ({ ...genericCtx(key, v, b), ctx: itemCtx });
+const contactListCtx = recordListCtx(ontraportRecordCtx);
+const objectListCtx = recordListCtx(ontraportObjectRecordCtx);
 
 const ontraportEventCtx: Ctx = (key, _v, b) => {
   if (key === 'type') {
@@ -355,9 +383,21 @@ export const ontraportXmlPostCtx: Ctx = (key, v, b) => {
   return key.startsWith('?') ? info : { ...info, ctx: ontraportRecordCtx };
 };
 
-export const ontraportRootCtx: Ctx = (key, _v, b) => {
+/** A subscription delivery's envelope; `data` is read as the records of `object_type_id` (contacts when absent). */
+export function ontraportRootCtx(objectTypeId: string | null): Ctx {
+  return objectTypeId === null || objectTypeId === '0' ? contactRootCtx : objectRootCtx;
+}
+
+const rootCtx =
+  (record: Ctx, list: Ctx): Ctx =>
+  (key, v, b) => {
+    if (key === 'data')
+      return ontraportFieldInfo(key, ONTRAPORT_ENVELOPE.data!, Array.isArray(v) ? list : record);
+    return ontraportEnvelopeCtx(key, v, b);
+  };
+
+const ontraportEnvelopeCtx: Ctx = (key, _v, b) => {
   if (key === 'event') return ontraportFieldInfo(key, ONTRAPORT_ENVELOPE.event!, ontraportEventCtx);
-  if (key === 'data') return ontraportFieldInfo(key, ONTRAPORT_ENVELOPE.data!, ontraportRecordCtx);
   if (key === 'object_type_id') {
     return {
       label: 'Object type',
@@ -379,6 +419,9 @@ export const ontraportRootCtx: Ctx = (key, _v, b) => {
     return ontraportFieldInfo(key, ONTRAPORT_ENVELOPE[key]!, genericCtx);
   return genericCtx(key, _v, b);
 };
+
+const contactRootCtx = rootCtx(ontraportRecordCtx, contactListCtx);
+const objectRootCtx = rootCtx(ontraportObjectRecordCtx, objectListCtx);
 
 // ---- WP Fusion -----------------------------------------------------------------------------------------
 

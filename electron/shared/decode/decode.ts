@@ -46,8 +46,10 @@ function bodyCtx(candidates: Recognition[], body: ParsedBody): Ctx {
         const activity = isRecord(v) && isRecord(v.activity) ? v.activity : null;
         return orttoRootCtx(activity && typeof activity.field_id === 'string' ? activity.field_id : null);
       }
-      case 'ontraport-subscription':
-        return ontraportRootCtx;
+      case 'ontraport-subscription': {
+        const type = isRecord(body.value) ? body.value.object_type_id : undefined;
+        return ontraportRootCtx(typeof type === 'string' || typeof type === 'number' ? String(type) : null);
+      }
       case 'ontraport-send-webhook':
         return body.format === 'xml' ? ontraportXmlPostCtx : ontraportRecordCtx;
     }
