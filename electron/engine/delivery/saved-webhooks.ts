@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { HeaderPair } from '../../shared/contract/captures';
 import { ApiError } from '../../shared/contract/errors';
 import { savedWebhookInput, type DeliveryPolicy, type SavedWebhook } from '../../shared/contract/delivery';
+import { assertPolicyOptions } from './policy-options';
 
 interface Row {
   id: number;
@@ -78,7 +79,12 @@ export class SavedWebhookStore {
     return toWebhook(row);
   }
 
+  exists(id: number): boolean {
+    return this.db.prepare('SELECT 1 FROM saved_webhooks WHERE id = ?').get(id) !== undefined;
+  }
+
   save(input: Input): SavedWebhook {
+    assertPolicyOptions({ ...input.options, policy: input.policy });
     if (input.collectionId !== null) this.collection(input.collectionId);
     const now = this.now();
     const values = [

@@ -17,6 +17,7 @@ import { assertNoLoop, type LoopTargets } from './loop-guard';
 import { newDelivery } from './new-delivery';
 import { DeliveryQueue } from './queue';
 import { replayRequest } from './replay';
+import { assertPolicyOptions } from './policy-options';
 import { SavedWebhookStore } from './saved-webhooks';
 
 type In<M extends keyof typeof deliveryMethods> = z.output<(typeof deliveryMethods)[M]['input']>;
@@ -83,6 +84,9 @@ export class DeliveryService {
   }
 
   send(input: In<'deliveries.send'>): DeliverySummary {
+    assertPolicyOptions(input);
+    if (input.webhookId != null && !this.webhooks.exists(input.webhookId))
+      throw new ApiError('not_found', `webhookId: no saved webhook ${input.webhookId}`);
     this.checkLoop(input.request.url, input.allowLoop);
     const { request, type, ...options } = input;
     const row = this.queue.enqueue(
@@ -206,6 +210,7 @@ export class DeliveryService {
 
   startBulk(input: In<'bulk.start'>) {
     const { template, rows, batchSize, concurrency, ...options } = input;
+    assertPolicyOptions(options);
     return this.bulk.start({
       template,
       rows,

@@ -227,10 +227,12 @@ export const savedWebhookInput = z.object({
   method: httpMethodName,
   /** Templates are allowed in the URL, so it is checked at send time. */
   url: z.string().min(1).max(8000),
-  headers: z.array(headerPair).max(200).default([]),
+  /** Names must be HTTP tokens and values one line; values may hold templates. */
+  headers: outgoingHeaders.default([]),
   body: z.string().max(10_000_000).default(''),
   policy: deliveryPolicy.default('none'),
-  options: z.record(z.string(), z.unknown()).default({}),
+  /** Spread into `deliveries.send` when the webhook is sent, so checked as its options are when saved. */
+  options: deliveryOptions.omit({ policy: true, webhookId: true }).partial().strict().default({}),
 });
 
 export const collection = z.object({ id: z.number().int(), name: z.string(), createdAtMs: z.number() });

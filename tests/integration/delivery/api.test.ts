@@ -31,6 +31,84 @@ describe('bad input names the field, and nothing is queued', () => {
   });
 });
 
+describe('settings a delivery would drop or could not use are refused, naming the field', () => {
+  const queued = async () => ((await call('deliveries.list', {})).value as { items: unknown[] }).items.length;
+  const request = () => ({ method: 'POST', url: api.server.url, headers: [], bodyBase64: '' });
+
+  it.each([
+    [
+      { policy: 'ortto', customWaitsMs: [100] },
+      /customWaitsMs: only used with policy "custom" \(the policy is "ortto"\)/,
+    ],
+    [{ customWaitsMs: [100] }, /customWaitsMs: only used with policy "custom" \(the policy is "none"\)/],
+    [{ policy: 'none', ontraport: { retries: 5 } }, /ontraport: only used with policy "ontraport"/],
+    [{ webhookId: 99999 }, /webhookId: no saved webhook 99999/],
+  ])('deliveries.send %j', async (options, message) => {
+    const before = await queued();
+    const result = await call('deliveries.send', { request: request(), type: 'manual', ...options });
+    expect(result.ok).toBe(false);
+    expect(result.error?.message).toMatch(message);
+    expect(await queued()).toBe(before);
+  });
+
+  it('deliveries.send still takes each policy with its own settings', async () => {
+    const custom = await call('deliveries.send', {
+      request: request(),
+      type: 'manual',
+      policy: 'custom',
+      customWaitsMs: [100],
+    });
+    expect(custom.ok).toBe(true);
+    const ontraport = await call('deliveries.send', {
+      request: request(),
+      type: 'manual',
+      policy: 'ontraport',
+      ontraport: { retries: 1 },
+    });
+    expect(ontraport.ok).toBe(true);
+  });
+
+  it.each([
+    [{ headers: [['Bad Name', 'x']] }, /headers\.0\.0: malformed header name "Bad Name"/],
+    [{ headers: [['X-Ok', 'x\r\ny']] }, /headers\.0\.1: .*line break/],
+    [{ options: { customWaitsMs: 'abc' } }, /options\.customWaitsMs/],
+    [{ options: { signing: { scheme: 'md5' } } }, /options\.signing\.scheme/],
+    [{ options: { timeScale: -5 } }, /options\.timeScale/],
+    [{ options: { colour: 'red' } }, /options: .*colour/],
+    [{ policy: 'ortto', options: { customWaitsMs: [1] } }, /customWaitsMs: only used with policy "custom"/],
+  ])('webhooks.save %j', async (fields, message) => {
+    const before = ((await call('webhooks.list', {})).value as { items: unknown[] }).items.length;
+    const result = await call('webhooks.save', { name: 'W', method: 'POST', url: '[Base]/hook', ...fields });
+    expect(result.ok).toBe(false);
+    expect(result.error?.message).toMatch(message);
+    expect(((await call('webhooks.list', {})).value as { items: unknown[] }).items.length).toBe(before);
+  });
+
+  it('webhooks.save keeps templates in header values and valid options', async () => {
+    const result = await call('webhooks.save', {
+      name: 'W',
+      method: 'POST',
+      url: '[Base]/hook',
+      headers: [
+        ['Authorization', 'Bearer {{token}}'],
+        ['X-Contact', '[First Name]'],
+      ],
+      policy: 'custom',
+      options: { customWaitsMs: [1000, 5000], timeScale: 0.5 },
+    });
+    expect(result.ok).toBe(true);
+    expect(result.value).toMatchObject({
+      headers: [
+        ['Authorization', 'Bearer {{token}}'],
+        ['X-Contact', '[First Name]'],
+      ],
+      options: { customWaitsMs: [1000, 5000], timeScale: 0.5 },
+    });
+    // The harness is shared: leave no saved webhook behind for the export test below.
+    await call('webhooks.delete', { id: (result.value as { id: number }).id });
+  });
+});
+
 describe('credentials in the URL', () => {
   it('go out as Basic auth, as curl sends them, and never reach the log or its export', async () => {
     const target = new URL(api.server.url);

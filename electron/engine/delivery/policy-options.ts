@@ -1,0 +1,24 @@
+import { ApiError } from '../../shared/contract/errors';
+import type { DeliveryPolicy } from '../../shared/contract/delivery';
+
+/**
+ * A retry policy's own settings given with another policy would be dropped without a word (the delivery would retry
+ * differently from what the sender asked): refuse them, naming the field.
+ */
+export function assertPolicyOptions(options: {
+  policy?: DeliveryPolicy;
+  customWaitsMs?: unknown;
+  ontraport?: unknown;
+}): void {
+  const policy = options.policy ?? 'none';
+  if (options.customWaitsMs !== undefined && policy !== 'custom')
+    throw new ApiError(
+      'invalid_input',
+      `customWaitsMs: only used with policy "custom" (the policy is "${policy}")`,
+    );
+  if (options.ontraport !== undefined && policy !== 'ontraport')
+    throw new ApiError(
+      'invalid_input',
+      `ontraport: only used with policy "ontraport" (the policy is "${policy}")`,
+    );
+}
