@@ -31,6 +31,10 @@ export default function CodeEditorImpl({
   const emitted = useRef<string[]>([]);
   const external = !emitted.current.includes(value);
   if (external) emitted.current = [];
+  // Set while this editor writes an outside value into its model, so the write is not echoed back as typing.
+  const pushing = useRef(false);
+  // The model's text as last written or typed, so an unchanged value is not compared against the model again.
+  const modelText = useRef(value);
 
   const apply = () => {
     const editor = editorRef.current;
@@ -54,6 +58,33 @@ export default function CodeEditorImpl({
 
   useEffect(apply);
 
+  // An outside value replaces the model's text. Monaco converts inserted text to the model's line ending, so the
+  // model first takes the line ending of the incoming text: a CRLF body must stay CRLF when the editor already
+  // held an LF one.
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!external || !editor || !model || value === modelText.current) return;
+    modelText.current = value;
+    if (model.getValue() === value) return;
+    pushing.current = true;
+    try {
+      model.setEOL(
+        lineEndingOf(value) === '\r\n'
+          ? monaco.editor.EndOfLineSequence.CRLF
+          : monaco.editor.EndOfLineSequence.LF,
+      );
+      // A read-only editor refuses edits; setValue drops the undo history, which it has no use for.
+      if (readOnly) model.setValue(value);
+      else {
+        editor.executeEdits('', [{ range: model.getFullModelRange(), text: value, forceMoveMarkers: true }]);
+        editor.pushUndoStop();
+      }
+    } finally {
+      pushing.current = false;
+    }
+  });
+
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
     apply();
@@ -63,13 +94,14 @@ export default function CodeEditorImpl({
     <div className="code-editor" data-language={shownLanguage} style={{ height }}>
       <Editor
         defaultValue={value}
-        value={external ? value : undefined}
         language={shownLanguage}
         theme={theme}
         height="100%"
         onMount={onMount}
         onChange={(next) => {
+          if (pushing.current) return;
           const text = next ?? '';
+          modelText.current = text;
           emitted.current.push(text);
           if (emitted.current.length > 64) emitted.current.shift();
           onChange?.(text);
@@ -90,4 +122,11 @@ export default function CodeEditorImpl({
       />
     </div>
   );
+}
+
+/** The line ending most of the text uses (Monaco models hold one). */
+function lineEndingOf(text: string): '\r\n' | '\n' {
+  const crlf = text.split('\r\n').length - 1;
+  const lf = text.split('\n').length - 1 - crlf;
+  return crlf > lf ? '\r\n' : '\n';
 }

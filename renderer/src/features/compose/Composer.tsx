@@ -310,6 +310,11 @@ export function Composer({ initial }: ComposerProps) {
             ]}
           />
           <div className="compose-tab">
+            {tab === 'body' && draft.bodyNote && draft.bodyMode === 'base64' && (
+              <p className="muted" data-testid="compose-body-note">
+                {draft.bodyNote}
+              </p>
+            )}
             {tab === 'body' && (
               <BodyEditor
                 mode={draft.bodyMode}

@@ -22,6 +22,8 @@ export interface ComposeDraft {
   auth: AuthConfig;
   bodyMode: BodyMode;
   body: string;
+  /** Why the body opened in the mode it did, when that is not obvious. */
+  bodyNote: string | null;
   signing: SigningConfig;
   policy: Policy;
   /** Ontraport's "Send a Webhook" settings (seed 000, step 8), used when `policy` is 'ontraport'. */
@@ -46,6 +48,7 @@ export const emptyDraft: ComposeDraft = {
   auth: { kind: 'none' },
   bodyMode: 'json',
   body: '{\n  "email": "[Email]",\n  "first_name": "[First Name]"\n}\n',
+  bodyNote: null,
   signing: { scheme: 'none', secret: '' },
   policy: 'none',
   ontraport: { requestsPerMinute: 60, retries: 3 },
@@ -82,16 +85,31 @@ export function modeForBody(text: string, contentType: string | null): BodyMode 
         : 'text';
 }
 
-function bodyFields(bytes: Uint8Array, headers: [string, string][]): Pick<ComposeDraft, 'body' | 'bodyMode'> {
-  if (bytes.length === 0) return { body: '', bodyMode: 'text' };
+/** A lone CR, or CRLF and bare LF together: the text editor holds one line ending, so it would rewrite these. */
+const mixedLineEndings = (text: string) =>
+  /\r(?!\n)/.test(text) || (/\r\n/.test(text) && /(?<!\r)\n/.test(text));
+
+function bodyFields(
+  bytes: Uint8Array,
+  headers: [string, string][],
+): Pick<ComposeDraft, 'body' | 'bodyMode' | 'bodyNote'> {
+  if (bytes.length === 0) return { body: '', bodyMode: 'text', bodyNote: null };
   const text = utf8DecodeStrict(bytes);
-  if (text === null || text.includes('\0')) {
+  const raw = () => {
     let binary = '';
     bytes.forEach((b) => (binary += String.fromCharCode(b)));
-    return { body: btoa(binary), bodyMode: 'base64' };
-  }
+    return btoa(binary);
+  };
+  if (text === null || text.includes('\0')) return { body: raw(), bodyMode: 'base64', bodyNote: null };
+  if (mixedLineEndings(text))
+    return {
+      body: raw(),
+      bodyMode: 'base64',
+      bodyNote:
+        'The body mixes line endings (CR, LF, CRLF), which the text editor would change, so it opened as raw bytes.',
+    };
   const contentType = headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null;
-  return { body: text, bodyMode: modeForBody(text, contentType) };
+  return { body: text, bodyMode: modeForBody(text, contentType), bodyNote: null };
 }
 
 /** Header values arrive as bytes (one character each); UTF-8 ones are edited as their text (sent as UTF-8 again). */

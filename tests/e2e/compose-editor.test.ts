@@ -1,0 +1,70 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, row, selectCapture, send, useUiSession } from './support/ui';
+
+const s = useUiSession();
+const view = (id: 'inspect' | 'compose') => s.page.locator(`.view-tab[data-view="${id}"]`).click();
+
+async function capturedId(path: string): Promise<number> {
+  const list = await s.app.rpc<{ items: Array<{ id: number; path: string }> }>('captures.list', {
+    limit: 20,
+  });
+  if (!list.ok) throw new Error(list.error.message);
+  return list.value.items.find((c) => c.path === path)!.id;
+}
+
+async function openInComposer(path: string, body: string | Uint8Array, contentType: string): Promise<void> {
+  await view('inspect');
+  expect(
+    (await send(s.app.receiverUrl, path, { body, headers: { 'content-type': contentType } })).status,
+  ).toBe(200);
+  await eventually(async () => expect(await row(s.page, path).count()).toBe(1));
+  await selectCapture(s.page, path);
+  await s.page.getByTestId('open-in-composer').click();
+  await s.page.getByTestId('composer').waitFor();
+}
+
+describe('the composer body editor', () => {
+  // Anything a hover fetches or a click follows would land here.
+  let hits: string[];
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    hits = [];
+    server = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('keeps CRLF line endings of a captured body while it is edited', async () => {
+    const { page } = s;
+    await view('compose');
+    await page.locator('.compose-body .monaco-editor').waitFor();
+    const body = '{\r\n  "a": 1,\r\n  "b": "x"\r\n}\r\n';
+    await openInComposer('/crlf-json', body, 'application/json');
+    await eventually(async () =>
+      expect(await page.getByTestId('preview-size').innerText()).toMatch(/^29 bytes/),
+    );
+    await page.locator('.compose-body .monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' ');
+    await eventually(async () =>
+      expect(await page.getByTestId('preview-size').innerText()).toMatch(/^30 bytes/),
+    );
+    expect(await page.getByTestId('preview-body').textContent()).toBe(`${body} `);
+  });
+
+  it('opens a body with mixed line endings as raw bytes, saying why', async () => {
+    const { page } = s;
+    const body = 'a\r\nb\nc\rd';
+    await openInComposer('/mixed-eol', body, 'text/plain');
+    await eventually(async () => expect(await page.getByTestId('body-mode-base64').isChecked()).toBe(true));
+    expect(await page.getByTestId('compose-body-note').innerText()).toMatch(/line endings/);
+    expect(await page.getByTestId('preview-body').textContent()).toBe(body);
+  });
+});
