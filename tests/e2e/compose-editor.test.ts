@@ -67,4 +67,38 @@ describe('the composer body editor', () => {
     expect(await page.getByTestId('compose-body-note').innerText()).toMatch(/line endings/);
     expect(await page.getByTestId('preview-body').textContent()).toBe(body);
   });
+
+  it('shows a captured merge value in the hover as text: no image, emphasis or link', async () => {
+    const { page } = s;
+    const hostile = `![px](${base}/pixel.png) **bold** [link](${base}/clicked) ${base}/bare`;
+    await view('inspect');
+    await send(s.app.receiverUrl, '/hostile-fields', {
+      body: JSON.stringify({ 'First Name': hostile }),
+      headers: { 'content-type': 'application/json' },
+    });
+    await eventually(async () => expect(await row(page, '/hostile-fields').count()).toBe(1));
+    const id = await capturedId('/hostile-fields');
+
+    await view('compose');
+    await page.getByRole('tab', { name: /Merge fields/ }).click();
+    await page.getByTestId('record-source-capture').check({ force: true });
+    await page.getByTestId('record-capture-id').fill(String(id));
+    await page.getByTestId('record-capture-load').click();
+    await eventually(async () =>
+      expect(await page.getByTestId('record-fields').innerText()).toContain('First Name'),
+    );
+    await page.getByRole('tab', { name: /Body/ }).click();
+    await page.getByTestId('body-mode-text').check({ force: true });
+    await page.locator('.compose-body .monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Hi [First Name] end');
+    const field = page.locator('.compose-body .merge-field-ok').first();
+    await field.waitFor();
+    await field.hover();
+    const hover = page.locator('.monaco-hover-content').filter({ hasText: 'bold' });
+    await eventually(async () => expect(await hover.count()).toBeGreaterThan(0));
+    expect(await hover.first().innerText()).toContain(`= ${hostile}`);
+    expect(await hover.locator('img, a, strong, b').count()).toBe(0);
+    expect(hits).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@ import { monaco } from './monaco-instance';
 import { editorLanguageFor } from './language';
 import type { CodeEditorProps } from './types';
 import { useEditorTheme } from './use-editor-theme';
+import { plainTextMarkdown } from './plain-text-markdown';
 
 const severity = {
   error: monaco.MarkerSeverity.Error,
@@ -49,7 +50,10 @@ export default function CodeEditorImpl({
       range: d.range,
       options: {
         inlineClassName: d.className,
-        hoverMessage: d.hoverMessage ? { value: d.hoverMessage } : undefined,
+        // Hover texts can carry captured values: shown as plain text, never as Markdown, HTML or links.
+        hoverMessage: d.hoverMessage
+          ? { value: plainTextMarkdown(d.hoverMessage), isTrusted: false, supportHtml: false }
+          : undefined,
       },
     }));
     if (collection.current) collection.current.set(next);
