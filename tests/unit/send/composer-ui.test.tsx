@@ -98,6 +98,19 @@ describe('Composer', () => {
     expect(screen.getByTestId('paste-curl-error').textContent).toContain('option -F');
   });
 
+  it('shows the method of a capture opened into a composer that is already open', () => {
+    const capture = (method: string) => ({ method, url: `${targetUrl}/m`, headers: [], bodyBase64: '' });
+    const view = mount({ initial: capture('GET') });
+    view.rerender(
+      <ApiProvider value={{ api, connection: new ConnectionStatus() }}>
+        <Composer initial={capture('PURGE')} />
+      </ApiProvider>,
+    );
+    expect(screen.queryByTestId('compose-method')).toBeNull();
+    expect((screen.getByTestId('compose-method-custom') as HTMLInputElement).value).toBe('PURGE');
+    expect(preview()).toContain('PURGE /m HTTP/1.1');
+  });
+
   it('blocks sending on an invalid URL, naming it', () => {
     mount({ initial: { method: 'POST', url: 'ftp://x.test', headers: [], bodyBase64: '' } });
     expect(screen.getByTestId('compose-errors').textContent).toContain('URL scheme "ftp" is not supported');

@@ -56,7 +56,10 @@ export function Composer({ initial }: ComposerProps) {
   const [customMethod, setCustomMethod] = useState(() => !standardMethods.includes(draft.method));
 
   useEffect(() => {
-    if (initial) setDraftState(draftFromInitial(initial));
+    if (!initial) return;
+    const next = draftFromInitial(initial);
+    setDraftState(next);
+    setCustomMethod(!standardMethods.includes(next.method));
   }, [initial]);
 
   useEffect(() => {
