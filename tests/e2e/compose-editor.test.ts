@@ -80,6 +80,8 @@ describe('the composer body editor', () => {
     const id = await capturedId('/hostile-fields');
 
     await view('compose');
+    // The draft is the capture opened above, which starts with merge fields off.
+    await page.getByTestId('compose-merge-on').click();
     await page.getByRole('tab', { name: /Merge fields/ }).click();
     await page.getByTestId('record-source-capture').check({ force: true });
     await page.getByTestId('record-capture-id').fill(String(id));

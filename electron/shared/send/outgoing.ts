@@ -35,6 +35,8 @@ export interface DraftRequest {
   auth: AuthConfig;
   bodyMode: BodyMode;
   body: string;
+  /** False sends every `[Field]` and `{{var}}` as typed (a captured request replayed as it was). Default true. */
+  merge?: boolean;
 }
 
 export interface Problem {
@@ -80,6 +82,7 @@ export function buildOutgoing(
   const warnings: Problem[] = [];
   const unresolved = new Set<string>();
   const resolve = (text: string, escape: Escape = 'none') => {
+    if (draft.merge === false) return text;
     const result = resolveTemplate(text, record, env, { escape });
     result.unresolved.forEach((u) => unresolved.add(u));
     return result.text;

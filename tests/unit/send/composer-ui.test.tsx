@@ -111,6 +111,32 @@ describe('Composer', () => {
     expect(preview()).toContain('PURGE /m HTTP/1.1');
   });
 
+  it('an opened capture goes out as captured: merge fields stay off until switched on', async () => {
+    const captured = '{"text":"Reply to [Email] or see [docs]","id":"[Contact ID]"}';
+    mount({
+      initial: {
+        method: 'POST',
+        url: `${targetUrl}/as-captured?id=[Contact ID]`,
+        headers: [['Content-Type', 'application/json']],
+        bodyBase64: Buffer.from(captured).toString('base64'),
+      },
+    });
+    expect(screen.getByTestId('compose-merge-off').textContent).toContain('Merge fields are off');
+    expect(preview()).toContain(captured);
+    await act(async () => fireEvent.click(screen.getByTestId('compose-send')));
+    expect(screen.queryByTestId('compose-confirm')).toBeNull();
+    const [sent] = sendCalls();
+    expect(sent?.request.url).toBe(`${targetUrl}/as-captured?id=[Contact ID]`);
+    expect(Buffer.from(sent!.request.bodyBase64, 'base64').toString()).toBe(captured);
+    await waitFor(() => expect(screen.getByTestId('compose-sent').textContent).toContain('HTTP 200'), {
+      timeout: 10_000,
+    });
+
+    fireEvent.click(screen.getByTestId('compose-merge-on'));
+    expect(screen.queryByTestId('compose-merge-off')).toBeNull();
+    expect(preview()).toContain('"text":"Reply to mary@example.com or see [docs]","id":"8"');
+  });
+
   it('blocks sending on an invalid URL, naming it', () => {
     mount({ initial: { method: 'POST', url: 'ftp://x.test', headers: [], bodyBase64: '' } });
     expect(screen.getByTestId('compose-errors').textContent).toContain('URL scheme "ftp" is not supported');
@@ -130,6 +156,7 @@ describe('Composer', () => {
         bodyBase64: body,
       },
     });
+    fireEvent.click(screen.getByTestId('compose-merge-on'));
     fireEvent.click(screen.getByTestId('compose-send'));
     expect(screen.getByTestId('compose-confirm').textContent).toContain('unresolved: [Company]');
     expect(sendCalls()).toEqual([]);
@@ -285,6 +312,7 @@ describe('Composer', () => {
         bodyBase64: Buffer.from('name=[First Name]').toString('base64'),
       },
     });
+    fireEvent.click(screen.getByTestId('compose-merge-on'));
     fireEvent.click(screen.getByRole('tab', { name: /Merge fields/ }));
     fireEvent.click(screen.getByTestId('record-source-capture'));
     fireEvent.change(screen.getByTestId('record-capture-id'), { target: { value: id } });

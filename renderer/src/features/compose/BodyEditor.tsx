@@ -21,6 +21,7 @@ export function BodyEditor({
   body,
   record,
   env,
+  merge,
   onMode,
   onBody,
 }: {
@@ -28,12 +29,14 @@ export function BodyEditor({
   body: string;
   record: Record<string, string>;
   env: Record<string, string>;
+  /** Off: placeholders are sent as typed, so none is highlighted. */
+  merge: boolean;
   onMode: (mode: BodyMode) => void;
   onBody: (body: string) => void;
 }) {
   const placeholders = useMemo(
-    () => (mode === 'base64' ? [] : describePlaceholders(body, record, env)),
-    [mode, body, record, env],
+    () => (mode === 'base64' || !merge ? [] : describePlaceholders(body, record, env)),
+    [mode, merge, body, record, env],
   );
   const decorations: EditorDecoration[] = placeholders.map((p) => ({
     range: offsetToRange(body, p.start, p.end),

@@ -100,6 +100,7 @@ export function Composer({ initial }: ComposerProps) {
           auth: draft.auth,
           bodyMode: draft.bodyMode,
           body: draft.body,
+          merge: draft.merge,
         },
         recordValues,
         env,
@@ -290,6 +291,20 @@ export function Composer({ initial }: ComposerProps) {
         onCancel={() => setSend({ kind: 'idle' })}
       />
 
+      {!draft.merge && (
+        <p className="muted" data-testid="compose-merge-off">
+          Merge fields are off for this draft: [Field] and {'{{variable}}'} go out exactly as captured.{' '}
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="compose-merge-on"
+            onClick={() => setDraft({ merge: true })}
+          >
+            Fill merge fields
+          </button>
+        </p>
+      )}
+
       <div className="compose-split">
         <div className="compose-editor">
           <Tabs<TabId>
@@ -304,7 +319,11 @@ export function Composer({ initial }: ComposerProps) {
               },
               { id: 'headers', label: 'Headers', badge: headerCount || null },
               { id: 'auth', label: 'Auth', badge: draft.auth.kind === 'none' ? null : draft.auth.kind },
-              { id: 'record', label: 'Merge fields', badge: Object.keys(recordValues).length || null },
+              {
+                id: 'record',
+                label: 'Merge fields',
+                badge: draft.merge ? Object.keys(recordValues).length || null : 'off',
+              },
               {
                 id: 'signing',
                 label: 'Signing',
@@ -324,6 +343,7 @@ export function Composer({ initial }: ComposerProps) {
                 body={draft.body}
                 record={recordValues}
                 env={env}
+                merge={draft.merge}
                 onMode={(bodyMode) => setDraft({ bodyMode })}
                 onBody={(body) => setDraft({ body, type: 'manual' })}
               />

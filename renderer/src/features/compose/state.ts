@@ -24,6 +24,8 @@ export interface ComposeDraft {
   body: string;
   /** Why the body opened in the mode it did, when that is not obvious. */
   bodyNote: string | null;
+  /** Whether `[Field]` / `{{var}}` are filled from the record; off for an opened capture, which goes out as it was. */
+  merge: boolean;
   signing: SigningConfig;
   policy: Policy;
   /** Ontraport's "Send a Webhook" settings (seed 000, step 8), used when `policy` is 'ontraport'. */
@@ -49,6 +51,7 @@ export const emptyDraft: ComposeDraft = {
   bodyMode: 'json',
   body: '{\n  "email": "[Email]",\n  "first_name": "[First Name]"\n}\n',
   bodyNote: null,
+  merge: true,
   signing: { scheme: 'none', secret: '' },
   policy: 'none',
   ontraport: { requestsPerMinute: 60, retries: 3 },
@@ -133,15 +136,24 @@ export function draftFromInitial(initial: InitialRequest, base: ComposeDraft = e
     headers: rows(initial.headers),
     auth: { kind: 'none' },
     ...bodyFields(bytes, initial.headers),
+    merge: false,
     type: 'manual',
   };
 }
 
 export function draftFromCurl(parsed: ParsedCurl, base: ComposeDraft): ComposeDraft {
-  return draftFromInitial(
-    { method: parsed.method, url: parsed.url, headers: parsed.headers, bodyBase64: parsed.bodyBase64 ?? '' },
-    base,
-  );
+  return {
+    ...draftFromInitial(
+      {
+        method: parsed.method,
+        url: parsed.url,
+        headers: parsed.headers,
+        bodyBase64: parsed.bodyBase64 ?? '',
+      },
+      base,
+    ),
+    merge: base.merge,
+  };
 }
 
 export const enabledHeaders = (headers: HeaderRow[]): [string, string][] =>
