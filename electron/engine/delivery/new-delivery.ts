@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { HeaderPair } from '../../shared/contract/captures';
+import { credentialsFromUrl } from '../../shared/send/url-credentials';
 import type { DeliveryType, deliveryOptions } from '../../shared/contract/delivery';
 import { newUid } from './queue';
 import type { NewDelivery } from './delivery-store';
@@ -39,30 +40,5 @@ export function newDelivery(
     bulkJobId: extra.bulkJobId ?? null,
     bulkRow: extra.bulkRow ?? null,
     state: extra.state ?? 'pending',
-  };
-}
-
-/**
- * `https://user:pass@host/…` as curl sends it: the credentials leave the URL (which the log and exports show) and go
- * out as Basic auth, unless the request already has an Authorization header, which wins.
- */
-export function credentialsFromUrl(
-  url: string,
-  headers: HeaderPair[],
-): { url: string; headers: HeaderPair[] } {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return { url, headers };
-  }
-  if (parsed.username === '' && parsed.password === '') return { url, headers };
-  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
-  parsed.username = '';
-  parsed.password = '';
-  if (headers.some(([name]) => name.toLowerCase() === 'authorization')) return { url: parsed.href, headers };
-  return {
-    url: parsed.href,
-    headers: [...headers, ['Authorization', `Basic ${Buffer.from(credentials, 'utf8').toString('base64')}`]],
   };
 }

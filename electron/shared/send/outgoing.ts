@@ -4,6 +4,7 @@ import { detectContentType, isFormEncoded, userContentType } from './content-typ
 import { resolveTemplate, type Escape } from './merge-fields';
 import { connectionHeaderProblem } from './connection-headers';
 import { httpToken } from '../contract/captures';
+import { credentialsFromUrl } from './url-credentials';
 
 export type BodyMode = 'json' | 'form' | 'xml' | 'text' | 'base64';
 export const bodyModes: BodyMode[] = ['json', 'form', 'xml', 'text', 'base64'];
@@ -195,11 +196,12 @@ export function buildOutgoing(
     contentTypeSource = 'detected';
     headers.push(['Content-Type', contentType]);
   }
+  const sent = credentialsFromUrl(url, headers);
 
   return {
     method,
-    url,
-    headers,
+    url: sent.url,
+    headers: sent.headers,
     bodyBase64: bytesToBase64(bytes),
     bodyBytes: bytes.length,
     bodyText,

@@ -137,6 +137,21 @@ describe('Composer', () => {
     expect(preview()).toContain('"text":"Reply to mary@example.com or see [docs]","id":"8"');
   });
 
+  it('previews the Authorization header that credentials in the URL become, as it goes out', async () => {
+    mount({ initial: { method: 'POST', url: `${targetUrl}/cred`, headers: [], bodyBase64: '' } });
+    fireEvent.change(screen.getByTestId('compose-url'), {
+      target: { value: targetUrl.replace('http://', 'http://al%40ice:p%3Ass@') + '/cred2' },
+    });
+    const expected = `Basic ${Buffer.from('al@ice:p:ss').toString('base64')}`;
+    expect(preview()).toContain(`Authorization: ${expected}`);
+    await act(async () => fireEvent.click(screen.getByTestId('compose-send')));
+    const [sent] = sendCalls();
+    expect(sent?.request.url).toBe(`${targetUrl}/cred2`);
+    await waitFor(() => expect(arrived.some((r) => r.url === '/cred2')).toBe(true), { timeout: 10_000 });
+    const got = arrived.find((r) => r.url === '/cred2')!;
+    expect(got.headers[got.headers.findIndex((h) => h.toLowerCase() === 'authorization') + 1]).toBe(expected);
+  });
+
   it('blocks sending on an invalid URL, naming it', () => {
     mount({ initial: { method: 'POST', url: 'ftp://x.test', headers: [], bodyBase64: '' } });
     expect(screen.getByTestId('compose-errors').textContent).toContain('URL scheme "ftp" is not supported');
