@@ -1,7 +1,7 @@
 import type { BuiltRequest } from '../../../../electron/shared/send/outgoing';
 import { CopyButton } from '../../components/CopyButton';
 import { toCurl } from '../../../../electron/shared/send/curl';
-import { base64ToBytes } from '../../../../electron/shared/send/bytes';
+import { base64ToBytes, headerByteString } from '../../../../electron/shared/send/bytes';
 import { replaceHeaders, withoutNamesOf } from '../../../../electron/shared/send/replace-headers';
 
 const maxPreviewChars = 64 * 1024;
@@ -16,6 +16,19 @@ function requestTarget(url: string): { target: string; host: string } {
   } catch {
     return { target: url || '/', host: '' };
   }
+}
+
+/** The request as a cURL command, header values as the UTF-8 bytes the composer sends. */
+export function curlFor(built: BuiltRequest, signingHeaders: [string, string][]): string {
+  return toCurl({
+    method: built.method,
+    url: built.url,
+    headers: replaceHeaders(built.headers, signingHeaders).map(([name, value]) => [
+      name,
+      headerByteString(value),
+    ]),
+    body: base64ToBytes(built.bodyBase64),
+  });
 }
 
 /** The exact request line, headers and body bytes that go out (signature headers are added per attempt). */
@@ -37,13 +50,7 @@ export function PreviewPanel({
         : built.bodyText.length > maxPreviewChars
           ? `${built.bodyText.slice(0, maxPreviewChars)}\n… (${built.bodyBytes.toLocaleString()} bytes in all)`
           : built.bodyText;
-  const curl = () =>
-    toCurl({
-      method: built.method,
-      url: built.url,
-      headers: replaceHeaders(built.headers, signingHeaders),
-      body: base64ToBytes(built.bodyBase64),
-    });
+  const curl = () => curlFor(built, signingHeaders);
 
   return (
     <section className="compose-preview" aria-label="Request preview" data-testid="compose-preview">
