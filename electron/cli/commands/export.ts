@@ -9,7 +9,6 @@ import { filterFlagOptions, filterFlagUsage, toFilter } from '../filter-flags';
 import { intFlag, parseFlags, UsageError, type CliIo } from '../io';
 import { withC1Escaped } from '../json-text';
 import { jsonExportFraming } from '../export-stream';
-import { redactionFor } from '../../engine/captures/redaction';
 
 export const exportUsage = `Usage: hookscope export [options] > file
 
@@ -60,7 +59,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     const ids = stores.captures.ids(filter, limit);
     const base = baseUrl(values['base-url']);
-    const redact = values['no-redact'] ? null : redactionFor(stores.endpoints.list());
+    const redact = values['no-redact'] ? null : stores.endpoints.secretNames();
     if (format.data === 'curl') {
       // The script's first line depends on every command (bash for $'…'), so it is built whole.
       const captures = ids.map((id) => stores.captures.get(id));

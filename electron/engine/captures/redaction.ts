@@ -1,5 +1,4 @@
 import type { HeaderPair } from '../../shared/contract/index';
-import type { EndpointAuth } from '../../shared/contract/endpoints';
 import { boundaryOf, isMultipartType, parseMultipart } from '../../shared/decode/multipart';
 
 const secretHeader =
@@ -14,24 +13,13 @@ const secretName =
 
 export const redactedMarker = '[redacted]';
 
-/** Names a capture's own endpoint made secret (its header or query auth); compared case-insensitively. */
+/** Names endpoints made secret (their header or query auth, their signature header); lower case. */
 export interface Redaction {
   headerNames: ReadonlySet<string>;
   queryNames: ReadonlySet<string>;
 }
 
 export const standardRedaction: Redaction = { headerNames: new Set(), queryNames: new Set() };
-
-/** The standard names plus every endpoint's own auth header and query parameter. */
-export function redactionFor(endpoints: ReadonlyArray<{ auth: EndpointAuth }>): Redaction {
-  const headerNames = new Set<string>();
-  const queryNames = new Set<string>();
-  for (const { auth } of endpoints) {
-    if (auth.kind === 'header') headerNames.add(auth.name.toLowerCase());
-    if (auth.kind === 'query') queryNames.add(auth.name.toLowerCase());
-  }
-  return { headerNames, queryNames };
-}
 
 export const isSecretHeader = (name: string, redaction: Redaction = standardRedaction) =>
   secretHeader.test(name) || secretName.test(name) || redaction.headerNames.has(name.toLowerCase());

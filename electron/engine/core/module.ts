@@ -5,7 +5,6 @@ import { exportCaptures } from '../captures/export';
 import { parseHar } from '../captures/har-import';
 import type { EngineContext, EngineModule } from '../context';
 import { sampleOrttoWebhook } from './sample-webhook';
-import { redactionFor } from '../captures/redaction';
 
 type CoreMethods = typeof appMethods & typeof sampleMethods & typeof captureMethods & typeof endpointMethods;
 
@@ -52,7 +51,7 @@ export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> 
           captures,
           input.format,
           ctx.receiverUrl(),
-          input.redact ? redactionFor(ctx.endpoints.list()) : null,
+          input.redact ? ctx.endpoints.secretNames() : null,
           ctx.config.version,
         );
         return { ...out, count: captures.length };

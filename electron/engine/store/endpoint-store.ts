@@ -7,6 +7,7 @@ import {
   type EndpointVerify,
   type ResponseRule,
 } from '../../shared/contract/index';
+import type { Redaction } from '../captures/redaction';
 
 /** What the receiver and its hooks see of an endpoint. */
 export type EndpointRuntime = Endpoint;
@@ -136,6 +137,7 @@ export class EndpointStore {
     if (input.slug === 'default' || this.bySlug.has(input.slug)) {
       throw new ApiError('conflict', `slug: an endpoint "${input.slug}" already exists.`, { field: 'slug' });
     }
+    this.rememberSecretNames(input.auth, input.verify);
     const info = this.db
       .prepare(
         `INSERT INTO endpoints (slug, name, is_default, rule, auth, verify, rate_limit_per_minute, created_at_ms)
@@ -164,6 +166,7 @@ export class EndpointStore {
         });
       }
     }
+    this.rememberSecretNames(patch.auth, patch.verify);
     this.db
       .prepare(
         `UPDATE endpoints SET slug = ?, name = ?, rule = ?, auth = ?, verify = ?, rate_limit_per_minute = ? WHERE id = ?`,
@@ -193,6 +196,31 @@ export class EndpointStore {
     this.reload();
     for (const listener of this.listeners) listener(null, id);
     return true;
+  }
+
+  /**
+   * Every header and query name an endpoint has made secret, including endpoints since deleted or changed: the
+   * captures they took still carry those secrets.
+   */
+  secretNames(): Redaction {
+    const rows = this.db.prepare('SELECT kind, name FROM secret_names').all() as {
+      kind: 'header' | 'query';
+      name: string;
+    }[];
+    const headerNames = new Set<string>();
+    const queryNames = new Set<string>();
+    for (const { kind, name } of rows) (kind === 'header' ? headerNames : queryNames).add(name);
+    return { headerNames, queryNames };
+  }
+
+  /** Kept before the endpoint is written, so no capture can carry a name not yet remembered. */
+  private rememberSecretNames(
+    auth: EndpointAuth | undefined,
+    verify: EndpointVerify | null | undefined,
+  ): void {
+    const remember = this.db.prepare('INSERT OR IGNORE INTO secret_names (kind, name) VALUES (?, ?)');
+    if (auth?.kind === 'header' || auth?.kind === 'query') remember.run(auth.kind, auth.name.toLowerCase());
+    if (verify?.header) remember.run('header', verify.header.toLowerCase());
   }
 
   /** Captures counted per endpoint, in all and per status class ([n, 2xx, 3xx, 4xx, 5xx]), in the rows' transaction. */

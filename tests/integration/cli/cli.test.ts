@@ -4,7 +4,6 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import { exportCaptures } from '../../../electron/engine/captures/export';
-import { redactionFor } from '../../../electron/engine/captures/redaction';
 import { appVersion } from '../../../electron/engine/version';
 import { parseCurl } from '../../../electron/shared/send/curl';
 import { run as tail } from '../../../electron/cli/commands/tail';
@@ -187,7 +186,7 @@ describe('hookscope CLI', () => {
   it('export streams capture by capture, writing what the one-string export writes, byte for byte', async () => {
     const store = engine.ctx.captures;
     const all = store.ids({}, 100).map((id) => store.get(id));
-    const redaction = redactionFor(engine.ctx.endpoints.list());
+    const redaction = engine.ctx.endpoints.secretNames();
     expect(all.length).toBeGreaterThanOrEqual(3);
     for (const format of ['jsonl', 'json', 'har'] as const)
       for (const redact of [true, false])

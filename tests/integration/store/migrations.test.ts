@@ -93,6 +93,32 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('remember the secret names of the endpoints there are when secret_names is added (exports redact them)', () => {
+    const all = loadMigrations(findMigrationsDir());
+    const upgraded = all.findIndex((m) => m.name === '041_secret_names.sql');
+    expect(upgraded).toBeGreaterThan(0);
+    const db = new Database(join(fresh(), 'old.db'));
+    migrate(db, all.slice(0, upgraded));
+    const addEndpoint = db.prepare(
+      "INSERT INTO endpoints (slug, name, rule, auth, verify, created_at_ms) VALUES (?, ?, '{}', ?, ?, 0)",
+    );
+    addEndpoint.run('h', 'h', '{"kind":"header","name":"X-Pass","value":"v"}', null);
+    addEndpoint.run('q', 'q', '{"kind":"query","name":"Pin","value":"v"}', '{"scheme":"none","secret":""}');
+    addEndpoint.run(
+      'v',
+      'v',
+      '{"kind":"basic","username":"u","password":"p"}',
+      '{"scheme":"hmac","secret":"s","header":"X-Ortto-Hash"}',
+    );
+    expect(migrate(db, all).applied).toContain('041_secret_names.sql');
+    expect(db.prepare('SELECT kind, name FROM secret_names ORDER BY kind, name').all()).toEqual([
+      { kind: 'header', name: 'x-ortto-hash' },
+      { kind: 'header', name: 'x-pass' },
+      { kind: 'query', name: 'pin' },
+    ]);
+    db.close();
+  });
+
   it('re-run as a no-op on an up-to-date database', () => {
     const dataDir = fresh();
     openDatabase({ dataDir }).close();
