@@ -1,15 +1,25 @@
 import type { HeaderPair } from '../../shared/contract/index';
+import { isXmlType } from '../../shared/decode/body';
 import { boundaryOf, isMultipartType, parseMultipart } from '../../shared/decode/multipart';
+import { xmlSecretSpans } from './xml-redaction';
 
 const secretHeader =
   /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key|api-appid|x-auth-token|x-access-token|webhook-signature|x-hub-signature(-256)?|stripe-signature|x-shopify-hmac-sha256|x-signature|svix-signature)$/i;
 /**
  * Names that carry secrets wherever they appear, in a header or the query: `client_secret`, `access_token`,
- * `hub.verify_token`, `hmac`, `api-key`, `X-Webhook-Key`, `sig`, `auth`… (a separator or the start before `key`,
- * `sig` and `auth`, so `monkey` or `author` stay).
+ * `hub.verify_token`, `hmac`, `api-key`, `X-Webhook-Key`, `sig`, `auth`, `wpf_pass`, `pwd`, `jwt`,
+ * `X-Authorization`, `Authentication`… (a separator or the start before `key`, `sig`, `auth`, `pass`, `pwd` and
+ * `jwt`, so `monkey`, `author` or `compass` stay).
  */
 const secretName =
-  /secret|token|signature|password|passwd|credential|hmac|api[-_.]?key|access[-_.]?key|private[-_.]?key|(^|[-_.])(key|sig|auth|session)$/i;
+  /secret|token|signature|password|passwd|credential|hmac|authori[sz]|authenticat|api[-_.]?key|access[-_.]?key|private[-_.]?key|(^|[-_.])(key|sig|auth|session|pass|pwd|jwt)$/i;
+/**
+ * An OAuth authorization code (`?code=…`) is a credential in a URL or a form; in a JSON body `code` is usually an
+ * error or status code, so it is not secret there.
+ */
+const secretPairName = /^code$/i;
+/** A header value that is a credential whatever the header is called: `Bearer …`, `Basic …`, `Digest …`, `Token …`. */
+const credentialValue = /^\s*(bearer|basic|digest|token|negotiate)\s/i;
 
 export const redactedMarker = '[redacted]';
 
@@ -25,10 +35,13 @@ export const isSecretHeader = (name: string, redaction: Redaction = standardReda
   secretHeader.test(name) || secretName.test(name) || redaction.headerNames.has(name.toLowerCase());
 
 const isSecretQueryName = (name: string, redaction: Redaction) =>
-  secretName.test(name) || redaction.queryNames.has(name.toLowerCase());
+  secretName.test(name) || secretPairName.test(name) || redaction.queryNames.has(name.toLowerCase());
 
 export function redactHeaders(headers: HeaderPair[], redaction: Redaction = standardRedaction): HeaderPair[] {
-  return headers.map(([n, v]) => [n, isSecretHeader(n, redaction) ? redactedMarker : v]);
+  return headers.map(([n, v]) => [
+    n,
+    isSecretHeader(n, redaction) || credentialValue.test(v) ? redactedMarker : v,
+  ]);
 }
 
 export function redactQuery(query: string, redaction: Redaction = standardRedaction): string {
@@ -54,15 +67,18 @@ function redactPairs(text: string, isSecret: (name: string) => boolean): string 
     .join('&');
 }
 
-/** A field of a body (form pair, JSON key, multipart field): secret if its name would be as a header or query name. */
+/**
+ * A field of a body (JSON key, multipart field, XML element or attribute): secret if its name would be as a header or
+ * query name (`code` aside, see `secretPairName`).
+ */
 export const isSecretField = (name: string, redaction: Redaction = standardRedaction) =>
-  isSecretHeader(name, redaction) || isSecretQueryName(name, redaction);
+  (isSecretHeader(name, redaction) || isSecretQueryName(name, redaction)) && !secretPairName.test(name);
 
 const mediaTypeOf = (contentType: string | null) => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 
 /**
  * The body with the values of secret-named fields replaced by `[redacted]`: form-urlencoded pairs, JSON keys at any
- * depth (an object or array value is replaced whole) and multipart text fields. Only the values change; every
+ * depth (an object or array value is replaced whole), multipart text fields and XML elements and attributes. Only the values change; every
  * other byte stays as received. Returns the same Buffer when nothing was secret, or when the body cannot be read
  * field by field (not one of those types, content-encoded, or not parseable — a truncated JSON body, say).
  */
@@ -80,11 +96,39 @@ export function redactBody(
   if (type === 'application/x-www-form-urlencoded') {
     // One char per byte, so non-UTF-8 bytes in other pairs survive untouched.
     const text = body.toString('latin1');
-    const redacted = redactPairs(text, isSecret);
+    const redacted = redactPairs(text, (name) => isSecretQueryName(name, redaction) || isSecret(name));
     return redacted === text ? body : Buffer.from(redacted, 'latin1');
   }
   if (isMultipartType(contentType)) return redactMultipart(body, contentType, isSecret);
-  return redactJson(body, isSecret);
+  return withoutBom(body, (text) =>
+    isXmlType(contentType) || text.subarray(0, 5).toString('latin1') === '<?xml'
+      ? redactXml(text, isSecret)
+      : redactJson(text, isSecret),
+  );
+}
+
+const utf8Bom = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** `redact` applied to the body after a UTF-8 byte order mark, which is kept. */
+function withoutBom(body: Buffer, redact: (text: Buffer) => Buffer): Buffer {
+  if (!body.subarray(0, 3).equals(utf8Bom)) return redact(body);
+  const rest = body.subarray(3);
+  const redacted = redact(rest);
+  return redacted === rest ? body : Buffer.concat([utf8Bom, redacted]);
+}
+
+function redactXml(body: Buffer, isSecret: (n: string) => boolean): Buffer {
+  // One char per byte: markup and names are ASCII in UTF-8 and the Latin encodings, and every other byte survives.
+  const text = body.toString('latin1');
+  const spans = xmlSecretSpans(text, isSecret);
+  if (spans.length === 0) return body;
+  let out = '';
+  let at = 0;
+  for (const [start, end] of spans) {
+    out += text.slice(at, start) + redactedMarker;
+    at = end;
+  }
+  return Buffer.from(out + text.slice(at), 'latin1');
 }
 
 function redactMultipart(body: Buffer, contentType: string | null, isSecret: (n: string) => boolean): Buffer {
