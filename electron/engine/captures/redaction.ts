@@ -48,6 +48,32 @@ export function redactQuery(query: string, redaction: Redaction = standardRedact
   return redactPairs(query, (name) => isSecretQueryName(name, redaction));
 }
 
+/**
+ * A URL with the values of its secret query parameters replaced, and the password of its user info (or the whole
+ * user info when it is a bare token, `https://TOKEN@host`). Anything that is not an absolute URL only has its query
+ * looked at.
+ */
+export function redactUrl(url: string, redaction: Redaction = standardRedaction): string {
+  const hash = url.indexOf('#');
+  const beforeHash = hash === -1 ? url : url.slice(0, hash);
+  const q = beforeHash.indexOf('?');
+  const base = q === -1 ? beforeHash : beforeHash.slice(0, q);
+  const query = q === -1 ? null : beforeHash.slice(q + 1);
+  const withoutUser = base.replace(
+    /^([a-z][a-z0-9+.-]*:\/\/)([^/@]*)@/i,
+    (_, scheme: string, user: string) => {
+      const colon = user.indexOf(':');
+      const redacted = encodeURIComponent(redactedMarker);
+      return `${scheme}${colon === -1 ? redacted : `${user.slice(0, colon)}:${redacted}`}@`;
+    },
+  );
+  return (
+    withoutUser +
+    (query === null ? '' : `?${redactQuery(query, redaction)}`) +
+    (hash === -1 ? '' : url.slice(hash))
+  );
+}
+
 /** `a=1&b=2` with the value of every secret-named pair replaced; everything else kept as written. */
 function redactPairs(text: string, isSecret: (name: string) => boolean): string {
   if (!text) return text;

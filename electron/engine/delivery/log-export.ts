@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { LogRow } from '../../shared/contract/delivery';
+import { redactBody, redactUrl } from '../captures/redaction';
 
 const columns: Array<[keyof LogRow, string]> = [
   ['request', 'Request'],
@@ -22,8 +23,28 @@ const columns: Array<[keyof LogRow, string]> = [
  */
 const startsLikeFormula = /^[=+\-@\t\r]/;
 
-/** The delivery log as CSV (Ontraport's columns, ISO dates) or JSON. */
-export function exportLog(rows: LogRow[], format: 'csv' | 'json') {
+/**
+ * A log row fit to share: secret query parameters and user info of the URL and secret-named fields of the response
+ * (a token endpoint's `access_token`, say) replaced by `[redacted]`. The row holds no request headers or body.
+ */
+export function redactLogRow(row: LogRow): LogRow {
+  const space = row.request.indexOf(' ');
+  const request =
+    space === -1
+      ? redactUrl(row.request)
+      : `${row.request.slice(0, space + 1)}${redactUrl(row.request.slice(space + 1))}`;
+  // The stored preview has no Content-Type with it: JSON (whole or cut off) and `<?xml` bodies are read as such.
+  const responseData = redactBody(Buffer.from(row.responseData), null, null).toString('utf8');
+  return { ...row, request, responseData, error: row.error === null ? null : redactUrlsIn(row.error) };
+}
+
+/** Error messages may quote the URL they failed on. */
+const redactUrlsIn = (text: string) =>
+  text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, (url) => redactUrl(url));
+
+/** The delivery log as CSV (Ontraport's columns, ISO dates) or JSON, redacted unless `redact` is false. */
+export function exportLog(allRows: LogRow[], format: 'csv' | 'json', redact = true) {
+  const rows = redact ? allRows.map(redactLogRow) : allRows;
   if (format === 'json') {
     return {
       content: JSON.stringify(rows, null, 2),

@@ -199,7 +199,7 @@ export class DeliveryService {
   );
 
   exportLog(input: In<'deliveries.exportLog'>) {
-    return exportLog(this.queue.store.log(input.filter, null, input.limit).items, input.format);
+    return exportLog(this.queue.store.log(input.filter, null, input.limit).items, input.format, input.redact);
   }
 
   async deleteBulk(id: number): Promise<{ deleted: number }> {

@@ -319,6 +319,8 @@ export const deliveryMethods = {
       format: z.enum(['csv', 'json']),
       filter: deliveryFilter.optional(),
       limit: z.number().int().min(1).max(1_000_000).default(100_000),
+      /** Secret URL query parameters and response fields replaced by `[redacted]`; false keeps them (a backup). */
+      redact: z.boolean().default(true),
     }),
     z.object({ content: z.string(), count: z.number().int(), mimeType: z.string(), fileName: z.string() }),
   ),

@@ -34,3 +34,22 @@ describe('delivery log CSV', () => {
     expect(Papa.parse<string[]>(csv).data[1]![3]).toBe('ok, "quoted"\nsecond line');
   });
 });
+
+describe('delivery log redaction', () => {
+  it('hides user info, query secrets and cut-off JSON response secrets; keeps the rest', () => {
+    const out = exportLog(
+      [
+        {
+          ...row('{"ok":true,"token":"RESPSECRET_T","rest":"cut off'),
+          request: 'POST https://user:PWSECRET@example.com/h?token=QSECRET&page=2#frag',
+          error: 'connect failed for https://BARETOKEN@example.com/x?sig=SIGSECRET',
+        },
+      ],
+      'json',
+    ).content;
+    for (const secret of ['PWSECRET', 'QSECRET', 'RESPSECRET_T', 'BARETOKEN', 'SIGSECRET'])
+      expect(out).not.toContain(secret);
+    expect(out).toContain('https://user:%5Bredacted%5D@example.com/h?token=%5Bredacted%5D&page=2#frag');
+    expect(out).toContain('"ok\\":true');
+  });
+});

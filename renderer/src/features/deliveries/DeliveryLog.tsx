@@ -78,8 +78,9 @@ export function DeliveryLog() {
       setCursor(page.nextCursor);
     });
 
+  const [redact, setRedact] = useState(true);
   const exportLog = (format: 'csv' | 'json') =>
-    api.call('deliveries.exportLog', { format, filter }).then(
+    api.call('deliveries.exportLog', { format, filter, redact }).then(
       (out) => downloadBlob(out.content, out.fileName, out.mimeType),
       (e: Error) => setError(e.message),
     );
@@ -131,6 +132,15 @@ export function DeliveryLog() {
           onChange={(e) => setText(e.target.value)}
         />
         <span className="spacer" />
+        <label title="URL query secrets (api_key, token…) and response fields (access_token…) exported as [redacted]">
+          <input
+            type="checkbox"
+            checked={redact}
+            data-testid="delivery-log-redact"
+            onChange={(e) => setRedact(e.target.checked)}
+          />{' '}
+          Redact secrets
+        </label>
         <button className="btn btn-small" type="button" onClick={() => void exportLog('csv')}>
           Export CSV
         </button>

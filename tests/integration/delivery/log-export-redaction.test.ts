@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../../electron/engine/api/dispatcher';
+import { createEngine, type Engine } from '../../../electron/engine/engine';
+import { silentLogger } from '../../../electron/engine/util/logger';
+import { tempDir } from '../../helpers/temp-dir';
+import { cueServer, removeDir, until, type ApiReply } from './helpers';
+
+// The delivery log export is shared like a capture export: the URL's query secrets and a token endpoint's answer
+// must not leave in it unless asked for.
+let engine: Engine;
+let server: Awaited<ReturnType<typeof cueServer>>;
+let call: (method: string, input: unknown) => Promise<ApiReply>;
+let dir: ReturnType<typeof tempDir>;
+
+beforeAll(async () => {
+  server = await cueServer(() => ({
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: '{"access_token":"RESPSECRET_A","refresh_token":"RESPSECRET_R","note":"resp-visible"}',
+  }));
+  dir = tempDir();
+  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
+  const dispatcher = createDispatcher(engine.handlers, { checkOutputs: true });
+  call = (method, input) =>
+    dispatcher.dispatch(method, input, { transport: 'in-process' }) as Promise<ApiReply>;
+  const sent = await call('deliveries.send', {
+    request: {
+      method: 'POST',
+      url: `${server.url}/oauth?api_key=URLSECRET_K&page=2`,
+      headers: [['Authorization', 'Bearer HDRSECRET_H']],
+      bodyBase64: '',
+    },
+    type: 'manual',
+  });
+  if (!sent.ok) throw new Error(sent.error?.message);
+  const { id } = sent.value as { id: number };
+  await until(async () => {
+    const d = (await call('deliveries.get', { id })).value as { state: string };
+    return d.state === 'succeeded' ? true : undefined;
+  });
+});
+afterAll(async () => {
+  await engine.close();
+  await server.close();
+  removeDir(dir.path);
+});
+
+const exportLog = async (input: Record<string, unknown>) => {
+  const out = await call('deliveries.exportLog', input);
+  if (!out.ok) throw new Error(out.error?.message);
+  return (out.value as { content: string }).content;
+};
+
+describe('deliveries.exportLog', () => {
+  it.each(['csv', 'json'])('%s redacts URL query secrets and response fields by default', async (format) => {
+    const content = await exportLog({ format });
+    for (const secret of ['URLSECRET_K', 'RESPSECRET_A', 'RESPSECRET_R', 'HDRSECRET_H'])
+      expect(content, `${secret} leaked in ${format}`).not.toContain(secret);
+    expect(content).toContain('page=2');
+    expect(content).toContain('resp-visible');
+    expect(content).toContain('[redacted]');
+  });
+
+  it.each(['csv', 'json'])('%s keeps them with redact: false (a backup)', async (format) => {
+    const content = await exportLog({ format, redact: false });
+    for (const secret of ['URLSECRET_K', 'RESPSECRET_A', 'RESPSECRET_R']) expect(content).toContain(secret);
+  });
+});
