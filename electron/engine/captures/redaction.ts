@@ -37,15 +37,24 @@ export const isSecretHeader = (name: string, redaction: Redaction = standardReda
 const isSecretQueryName = (name: string, redaction: Redaction) =>
   secretName.test(name) || secretPairName.test(name) || redaction.queryNames.has(name.toLowerCase());
 
-export function redactHeaders(headers: HeaderPair[], redaction: Redaction = standardRedaction): HeaderPair[] {
+export function redactHeaders(
+  headers: HeaderPair[],
+  redaction: Redaction = standardRedaction,
+  keep: (value: string) => boolean = () => false,
+): HeaderPair[] {
   return headers.map(([n, v]) => [
     n,
-    isSecretHeader(n, redaction) || credentialValue.test(v) ? redactedMarker : v,
+    (isSecretHeader(n, redaction) || credentialValue.test(v)) && !keep(v) ? redactedMarker : v,
   ]);
 }
 
-export function redactQuery(query: string, redaction: Redaction = standardRedaction): string {
-  return redactPairs(query, (name) => isSecretQueryName(name, redaction));
+/** `keep` spares a value that holds no secret itself (a saved webhook's `{{variable}}`, say). */
+export function redactQuery(
+  query: string,
+  redaction: Redaction = standardRedaction,
+  keep: (value: string) => boolean = () => false,
+): string {
+  return redactPairs(query, (name) => isSecretQueryName(name, redaction), keep);
 }
 
 /**
@@ -53,7 +62,11 @@ export function redactQuery(query: string, redaction: Redaction = standardRedact
  * user info when it is a bare token, `https://TOKEN@host`). Anything that is not an absolute URL only has its query
  * looked at.
  */
-export function redactUrl(url: string, redaction: Redaction = standardRedaction): string {
+export function redactUrl(
+  url: string,
+  redaction: Redaction = standardRedaction,
+  keep: (value: string) => boolean = () => false,
+): string {
   const hash = url.indexOf('#');
   const beforeHash = hash === -1 ? url : url.slice(0, hash);
   const q = beforeHash.indexOf('?');
@@ -69,13 +82,17 @@ export function redactUrl(url: string, redaction: Redaction = standardRedaction)
   );
   return (
     withoutUser +
-    (query === null ? '' : `?${redactQuery(query, redaction)}`) +
+    (query === null ? '' : `?${redactQuery(query, redaction, keep)}`) +
     (hash === -1 ? '' : url.slice(hash))
   );
 }
 
 /** `a=1&b=2` with the value of every secret-named pair replaced; everything else kept as written. */
-function redactPairs(text: string, isSecret: (name: string) => boolean): string {
+function redactPairs(
+  text: string,
+  isSecret: (name: string) => boolean,
+  keep: (value: string) => boolean = () => false,
+): string {
   if (!text) return text;
   return text
     .split('&')
@@ -88,7 +105,9 @@ function redactPairs(text: string, isSecret: (name: string) => boolean): string 
       } catch {
         /* keep raw */
       }
-      return eq !== -1 && isSecret(name) ? `${key}=${encodeURIComponent(redactedMarker)}` : part;
+      return eq !== -1 && isSecret(name) && !keep(part.slice(eq + 1))
+        ? `${key}=${encodeURIComponent(redactedMarker)}`
+        : part;
     })
     .join('&');
 }

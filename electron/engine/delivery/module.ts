@@ -66,7 +66,7 @@ export function createDeliveryModule(
       'webhooks.save': (input) => webhooks.save(input),
       'webhooks.delete': (input) => ({ ok: webhooks.delete(input.id) }),
       'webhooks.duplicate': (input) => webhooks.duplicate(input.id),
-      'webhooks.export': (input) => webhooks.export(input.ids),
+      'webhooks.export': (input) => webhooks.export(input.ids, input.redact),
       'webhooks.import': (input) => webhooks.import(input.content),
       'collections.save': (input) => webhooks.saveCollection(input),
       'collections.delete': (input) => ({ ok: webhooks.deleteCollection(input.id) }),

@@ -4,6 +4,7 @@ import type { HeaderPair } from '../../shared/contract/captures';
 import { ApiError } from '../../shared/contract/errors';
 import { savedWebhookInput, type DeliveryPolicy, type SavedWebhook } from '../../shared/contract/delivery';
 import { assertPolicyOptions } from './policy-options';
+import { redactedFields, redactWebhook } from './webhook-export-redaction';
 
 interface Row {
   id: number;
@@ -123,7 +124,8 @@ export class SavedWebhookStore {
     return this.save({ ...rest, name: `${rest.name} (copy)` });
   }
 
-  export(ids?: number[]): { content: string; count: number; fileName: string } {
+  /** `redact` (the default) replaces secrets with `[redacted]`; false writes them, for a backup. */
+  export(ids?: number[], redact = true): { content: string; count: number; fileName: string } {
     const names = new Map(this.list().collections.map((c) => [c.id, c.name]));
     const items = ids ? ids.map((id) => this.get(id)) : this.list().items;
     const webhooks = items.map((w) => ({
@@ -136,6 +138,7 @@ export class SavedWebhookStore {
       options: w.options,
       collection: w.collectionId === null ? null : (names.get(w.collectionId) ?? null),
     }));
+    if (redact) webhooks.forEach((w, i) => (webhooks[i] = redactWebhook(w)));
     return {
       content: JSON.stringify({ format: 'hookscope-webhooks', version: 1, webhooks }, null, 2),
       count: webhooks.length,
@@ -143,8 +146,11 @@ export class SavedWebhookStore {
     };
   }
 
-  /** Import all valid entries in one transaction; invalid ones are named by index and field. */
-  import(content: string): { imported: number; errors: string[] } {
+  /**
+   * Import all valid entries in one transaction; invalid ones are named by index and field, and so are the fields of
+   * imported ones that still hold a `[redacted]` placeholder (from a redacted export), to fill in again.
+   */
+  import(content: string): { imported: number; errors: string[]; redacted: string[] } {
     let data: unknown;
     try {
       data = JSON.parse(content);
@@ -165,6 +171,7 @@ export class SavedWebhookStore {
       );
     const entry = exportFile.shape.webhooks.element;
     const errors: string[] = [];
+    const redacted: string[] = [];
     let imported = 0;
     this.db.transaction(() => {
       envelope.data.webhooks.forEach((raw, index) => {
@@ -178,9 +185,11 @@ export class SavedWebhookStore {
         const collectionId = collection ? this.collectionByName(collection) : null;
         this.save({ ...rest, collectionId });
         imported++;
+        const fields = redactedFields(rest);
+        if (fields.length) redacted.push(`webhooks[${index}] "${rest.name}": ${fields.join(', ')}`);
       });
     })();
-    return { imported, errors };
+    return { imported, errors, redacted };
   }
 
   saveCollection(input: { id?: number; name: string }) {

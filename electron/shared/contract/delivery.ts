@@ -332,12 +332,24 @@ export const deliveryMethods = {
   'webhooks.delete': method(idIn, okOut),
   'webhooks.duplicate': method(idIn, savedWebhook),
   'webhooks.export': method(
-    z.object({ ids: z.array(z.number().int()).optional() }),
+    z.object({
+      ids: z.array(z.number().int()).optional(),
+      /**
+       * Secret headers, URL query parameters, body fields and options (`signing.secret`, auth) written as
+       * `[redacted]`; false writes them as saved (a backup). `{{variables}}` are kept either way.
+       */
+      redact: z.boolean().default(true),
+    }),
     z.object({ content: z.string(), count: z.number().int(), fileName: z.string() }),
   ),
   'webhooks.import': method(
     z.object({ content: z.string().min(1) }),
-    z.object({ imported: z.number().int(), errors: z.array(z.string()) }),
+    z.object({
+      imported: z.number().int(),
+      errors: z.array(z.string()),
+      /** Imported webhooks whose fields hold a `[redacted]` placeholder, to fill in before sending them. */
+      redacted: z.array(z.string()),
+    }),
   ),
   'collections.save': method(
     z.object({ id: z.number().int().optional(), name: z.string().min(1).max(200) }),

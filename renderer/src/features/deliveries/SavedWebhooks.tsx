@@ -52,6 +52,7 @@ export function SavedWebhooks() {
   const [draft, setDraft] = useState<WebhookDraft>(emptyDraft);
   const [tick, setTick] = useState(0);
   const [editingEnvironments, setEditingEnvironments] = useState(false);
+  const [includeSecrets, setIncludeSecrets] = useState(false);
   const reload = () => setTick((t) => t + 1);
 
   useEffect(() => {
@@ -130,8 +131,13 @@ export function SavedWebhooks() {
     file?.text().then((content) =>
       api.call('webhooks.import', { content }).then((r) => {
         setMessage({
-          kind: r.errors.length ? 'warn' : 'ok',
-          text: `Imported ${r.imported}.${r.errors.length ? ` Skipped: ${r.errors.join('; ')}` : ''}`,
+          kind: r.errors.length || r.redacted.length ? 'warn' : 'ok',
+          text:
+            `Imported ${r.imported}.` +
+            (r.errors.length ? ` Skipped: ${r.errors.join('; ')}` : '') +
+            (r.redacted.length
+              ? ` Re-enter the secrets exported as [redacted] before sending: ${r.redacted.join('; ')}`
+              : ''),
         });
         reload();
       }, fail),
@@ -188,12 +194,21 @@ export function SavedWebhooks() {
           type="button"
           onClick={() =>
             api
-              .call('webhooks.export', {})
+              .call('webhooks.export', { redact: !includeSecrets })
               .then((r) => downloadBlob(r.content, r.fileName, 'application/json'), fail)
           }
         >
           Export JSON
         </button>
+        <label title="Without this, secret headers, URL tokens, body fields and signing secrets are exported as [redacted]">
+          <input
+            type="checkbox"
+            checked={includeSecrets}
+            data-testid="webhooks-export-secrets"
+            onChange={(e) => setIncludeSecrets(e.target.checked)}
+          />{' '}
+          Include secrets (backup)
+        </label>
         <label className="btn btn-small">
           Import JSON
           <input
