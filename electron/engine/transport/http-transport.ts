@@ -57,7 +57,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendJson(res, 405, { error: 'method not allowed' });
     if (!options.staticDir) return sendJson(res, 404, { error: 'no UI served' });
-    serveStatic(options.staticDir, path, res);
+    serveStatic(options.staticDir, path, res, port);
   });
 
   const handleApi = (req: IncomingMessage, res: ServerResponse, path: string) => {

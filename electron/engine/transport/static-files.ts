@@ -18,16 +18,23 @@ const types: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-/** The renderer's CSP (browser mode; Electron sets the same from its app:// handler). */
-export function contentSecurityPolicy(): string {
+/**
+ * The renderer's CSP (browser mode; Electron sets the same from its app:// handler), plus the event WebSocket on the
+ * UI's own port (`'self'` does not cover ws: in every browser). No other
+ * local port: the receiver or another local service is not the page's to reach. Monaco's workers are bundled files
+ * from 'self', and downloads navigate to their blob: URL, so no blob: is allowed.
+ */
+export function contentSecurityPolicy(port?: number): string {
+  // (An IPv6 literal is not a valid CSP host; a page opened on [::1] relies on 'self'.)
+  const events = port === undefined ? [] : [`ws://127.0.0.1:${port}`, `ws://localhost:${port}`];
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    "img-src 'self' data:",
     "font-src 'self' data:",
-    "worker-src 'self' blob:",
-    "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",
+    "worker-src 'self'",
+    ["connect-src 'self'", ...events].join(' '),
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
@@ -35,8 +42,8 @@ export function contentSecurityPolicy(): string {
   ].join('; ');
 }
 
-export const securityHeaders = (): Record<string, string> => ({
-  'content-security-policy': contentSecurityPolicy(),
+export const securityHeaders = (port?: number): Record<string, string> => ({
+  'content-security-policy': contentSecurityPolicy(port),
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cross-origin-opener-policy': 'same-origin',
@@ -44,8 +51,11 @@ export const securityHeaders = (): Record<string, string> => ({
   'x-frame-options': 'DENY',
 });
 
-/** Serves the built renderer; unknown paths fall back to index.html (client-side routes). */
-export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
+/**
+ * Serves the built renderer; unknown paths fall back to index.html (client-side routes). `port` is the UI server's,
+ * for the CSP's WebSocket origin.
+ */
+export function serveStatic(root: string, urlPath: string, res: ServerResponse, port: number): void {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -57,7 +67,7 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
   if (!file.startsWith(root + sep) && file !== root) file = join(root, 'index.html');
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
   if (!existsSync(file)) {
-    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', ...securityHeaders() });
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', ...securityHeaders(port) });
     res.end('The renderer is not built yet: run `npm run build`.');
     return;
   }
@@ -65,7 +75,7 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
   res.writeHead(200, {
     'content-type': types[extname(file)] ?? 'application/octet-stream',
     'cache-control': isHtml ? 'no-store' : 'public, max-age=31536000, immutable',
-    ...securityHeaders(),
+    ...securityHeaders(port),
   });
   createReadStream(file).pipe(res);
 }
