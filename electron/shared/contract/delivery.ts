@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { base64 } from './base64';
 import { method, type EventTable, type MethodTable } from './define';
 import { headerPair, httpToken } from './captures';
-import { signingConfig } from '../send/signing-config';
+import { signingConfig, signingFields } from '../send/signing-config';
 import { emulatorKinds } from '../send/emulators';
 import { connectionHeaderProblem } from '../send/connection-headers';
 
@@ -231,8 +231,16 @@ export const savedWebhookInput = z.object({
   headers: outgoingHeaders.default([]),
   body: z.string().max(10_000_000).default(''),
   policy: deliveryPolicy.default('none'),
-  /** Spread into `deliveries.send` when the webhook is sent, so checked as its options are when saved. */
-  options: deliveryOptions.omit({ policy: true, webhookId: true }).partial().strict().default({}),
+  /**
+   * Spread into `deliveries.send` when the webhook is sent, so checked as its options are when saved; a signing secret
+   * only when sent (an imported webhook may have its secret to fill in again).
+   */
+  options: deliveryOptions
+    .omit({ policy: true, webhookId: true, signing: true })
+    .extend({ signing: signingFields })
+    .partial()
+    .strict()
+    .default({}),
 });
 
 export const collection = z.object({ id: z.number().int(), name: z.string(), createdAtMs: z.number() });

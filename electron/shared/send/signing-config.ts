@@ -13,33 +13,37 @@ export function standardWebhooksSecretProblem(secret: string): string | null {
   return 'a Standard Webhooks secret is base64 after "whsec_" (e.g. whsec_MfKQ9r8GKYqr…)';
 }
 
+/**
+ * A signing configuration's fields, its secret unchecked: a saved webhook may hold one to fill in later (an import of
+ * an export whose secrets were redacted). Sending checks the secret (`signingConfig`).
+ */
+export const signingFields = z.object({
+  scheme: z.enum(signingSchemes),
+  secret: z.string().max(4096),
+  /** Generic HMAC: the header that carries the signature (default `X-Signature`). */
+  header: z
+    .string()
+    .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be a valid HTTP header name')
+    .optional(),
+  algorithm: z.enum(['sha256', 'sha1', 'sha512']).optional(),
+  encoding: z.enum(['hex', 'base64']).optional(),
+  /** What is signed: the raw body, `{timestamp}.{body}` or `{id}.{timestamp}.{body}`. */
+  signedContent: z.enum(['body', 'timestamp.body', 'id.timestamp.body']).optional(),
+});
+
 /** How an outgoing request is signed. `header`, `algorithm`, `encoding`, `signedContent` apply to `hmac`. */
-export const signingConfig = z
-  .object({
-    scheme: z.enum(signingSchemes),
-    secret: z.string().max(4096),
-    /** Generic HMAC: the header that carries the signature (default `X-Signature`). */
-    header: z
-      .string()
-      .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be a valid HTTP header name')
-      .optional(),
-    algorithm: z.enum(['sha256', 'sha1', 'sha512']).optional(),
-    encoding: z.enum(['hex', 'base64']).optional(),
-    /** What is signed: the raw body, `{timestamp}.{body}` or `{id}.{timestamp}.{body}`. */
-    signedContent: z.enum(['body', 'timestamp.body', 'id.timestamp.body']).optional(),
-  })
-  .superRefine((config, ctx) => {
-    if (config.scheme !== 'none' && config.secret === '') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['secret'],
-        message: `a secret is required for ${config.scheme} signing`,
-      });
-    } else if (config.scheme === 'standard-webhooks') {
-      const problem = standardWebhooksSecretProblem(config.secret);
-      if (problem) ctx.addIssue({ code: 'custom', path: ['secret'], message: problem });
-    }
-  });
+export const signingConfig = signingFields.superRefine((config, ctx) => {
+  if (config.scheme !== 'none' && config.secret === '') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['secret'],
+      message: `a secret is required for ${config.scheme} signing`,
+    });
+  } else if (config.scheme === 'standard-webhooks') {
+    const problem = standardWebhooksSecretProblem(config.secret);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['secret'], message: problem });
+  }
+});
 export type SigningConfig = z.infer<typeof signingConfig>;
 
 /** Defaults of the generic HMAC scheme, shared by signer, verifier and the composer's preview. */
