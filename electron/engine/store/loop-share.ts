@@ -28,11 +28,29 @@ import { performance, type EventLoopUtilization } from 'node:perf_hooks';
  * - 100 ms windows, trials every second, and a burst ending only below 40 %: at 5k/s autocannon's requests bunch, a
  *   third of the windows read the receiver above half, and the index fell 14 s behind in 200 s.
  */
+/** The loop's clock and busy time (perf_hooks in the engine; tests drive their own). */
+export interface LoopMeter {
+  now(): number;
+  /** The loop's busy time and utilisation since the last call (or since the meter was made). */
+  busySinceLast(): Pick<EventLoopUtilization, 'active' | 'utilization'>;
+}
+
+export function eventLoopMeter(): LoopMeter {
+  let mark = performance.eventLoopUtilization();
+  return {
+    now: () => performance.now(),
+    busySinceLast() {
+      const busy = performance.eventLoopUtilization(mark);
+      mark = performance.eventLoopUtilization();
+      return busy;
+    },
+  };
+}
+
 export class LoopShare {
-  private windowStart = performance.now();
+  private windowStart: number;
   private backgroundMs = 0;
   private arrivals = 0;
-  private utilisation: EventLoopUtilization = performance.eventLoopUtilization();
   private lastTrialAt = -Infinity;
   saturated = false;
   /** The last window: how busy the loop was, and the receiver's own share (busy time outside background slices). */
@@ -44,7 +62,10 @@ export class LoopShare {
     private readonly windowMs = 250,
     /** Trials at most this often. */
     private readonly trialEveryMs = 3_000,
-  ) {}
+    private readonly meter: LoopMeter = eventLoopMeter(),
+  ) {
+    this.windowStart = meter.now();
+  }
 
   /** Captures were acknowledged. */
   arrived(): void {
@@ -59,10 +80,10 @@ export class LoopShare {
   }
 
   private evaluate(): void {
-    const now = performance.now();
+    const now = this.meter.now();
     const windowMs = now - this.windowStart;
     if (windowMs < this.windowMs) return;
-    const busy = performance.eventLoopUtilization(this.utilisation);
+    const busy = this.meter.busySinceLast();
     this.loopBusy = busy.utilization;
     this.receiverShare = Math.max(0, busy.active - this.backgroundMs) / windowMs;
     // Busy time outside background slices without captures arriving is not the receiver (API reads, say).
@@ -78,7 +99,6 @@ export class LoopShare {
       this.saturated = true;
       this.lastTrialAt = now;
     }
-    this.utilisation = performance.eventLoopUtilization();
     this.windowStart = now;
     this.backgroundMs = 0;
     this.arrivals = 0;
