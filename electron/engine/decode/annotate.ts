@@ -1,29 +1,37 @@
 import { classifyCapture, type CustomDictionary } from '../../shared/decode/index';
+import { LIMITS } from '../../shared/decode/body';
 import type { CaptureAnnotations, IncomingCapture } from '../context';
 import { decodeContentEncoding } from '../store/body-text';
 
-const MAX_BYTES = 64 * 1024;
+/** Bodies the receiver's annotator classifies as a capture is filed; larger ones wait for the background pass. */
+export const FILING_MAX_BYTES = LIMITS.maxClassifyBytes;
+/**
+ * Bodies the background passes (LargeBodyClassifier, Relabeller) classify: the full decoder's limit, so the list's
+ * label and the Decoded tab agree. About 20 ms per MB of JSON, so never on the filing or acknowledge path.
+ */
+export const BACKGROUND_MAX_BYTES = LIMITS.maxParseBytes;
 
 /**
- * Small compressed bodies are expanded (to at most 64 KB) so gzip-sending vendors are recognised too: every coding the
+ * Compressed bodies are expanded (to at most `maxBytes`) so gzip-sending vendors are recognised too: every coding the
  * Decoded tab undoes (raw deflate, zstd, several in a row), so the list's label and the Decoded tab agree.
  */
-function plainBody(capture: IncomingCapture): Uint8Array | null {
+function plainBody(capture: IncomingCapture, maxBytes: number): Uint8Array | null {
   const coding = capture.contentEncoding?.trim().toLowerCase();
   if (!coding || coding === 'identity') return capture.body;
-  if (capture.body.length > MAX_BYTES) return null;
+  if (capture.body.length > maxBytes) return null;
   const body = Buffer.from(capture.body.buffer, capture.body.byteOffset, capture.body.byteLength);
-  return decodeContentEncoding(body, coding, MAX_BYTES).body;
+  return decodeContentEncoding(body, coding, maxBytes).body;
 }
 
-/** The receiver annotator: vendor and event label for the list's source column. Cheap and never throws. */
+/** The receiver annotator: vendor and event label for the list's source column. Bounded and never throws. */
 export function annotate(
   capture: IncomingCapture,
   custom: () => CustomDictionary | undefined,
+  maxBytes = FILING_MAX_BYTES,
 ): CaptureAnnotations {
   try {
     if (capture.truncated) return {};
-    const body = plainBody(capture);
+    const body = plainBody(capture, maxBytes);
     if (!body) return {};
     const { vendor, eventLabel } = classifyCapture(
       {
@@ -35,6 +43,7 @@ export function annotate(
         body,
       },
       custom(),
+      maxBytes,
     );
     return vendor ? { vendor, eventLabel } : {};
   } catch {

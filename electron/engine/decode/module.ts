@@ -15,6 +15,7 @@ import type { CaptureDetail } from '../../shared/contract/captures';
 import type { EngineContext, EngineModule } from '../context';
 import { annotate } from './annotate';
 import { CustomDictionaryStore } from './custom-store';
+import { LargeBodyClassifier } from './large-body';
 import { Relabeller } from './relabel';
 import { decoderSearchText } from './search-extractor';
 
@@ -61,6 +62,7 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
   // Search reads the labels a capture was indexed with, and the list the vendor/event label stored on arrival: after
   // the labels change, index everything again and re-classify stored captures (once a burst of edits has settled).
   const relabeller = new Relabeller(ctx, custom);
+  const largeBodies = new LargeBodyClassifier(ctx, custom);
   let reindex: ReturnType<typeof setTimeout> | null = null;
   const changed = (dictionaryId: number | null) => {
     stale = true;
@@ -88,6 +90,7 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
       if (reindex) clearTimeout(reindex);
       reindex = null;
       relabeller.stop();
+      largeBodies.stop();
     },
     handlers: {
       'decode.capture': ({ id }) => {

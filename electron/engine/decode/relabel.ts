@@ -1,10 +1,12 @@
 import type { CaptureSummary } from '../../shared/contract/captures';
 import type { CustomDictionary } from '../../shared/decode/index';
 import type { EngineContext } from '../context';
-import { annotate } from './annotate';
+import { annotate, BACKGROUND_MAX_BYTES } from './annotate';
 
 /** Captures re-classified per slice: each slice is one short, bounded piece of work between the receiver's events. */
 const SLICE_ROWS = 100;
+/** A slice also ends once it has read this many body bytes (classifying JSON costs about 20 ms per MB). */
+const SLICE_BYTES = 1024 * 1024;
 
 /**
  * The list's vendor/event label is stored when a capture arrives, from the labels then in force. After the custom
@@ -44,7 +46,13 @@ export class Relabeller {
   private slice(): boolean {
     const ids = this.ctx.captures.idsAfter(this.afterId, SLICE_ROWS);
     const updated: CaptureSummary[] = [];
+    let bytes = 0;
+    let more = ids.length === SLICE_ROWS;
     for (const id of ids) {
+      if (bytes >= SLICE_BYTES) {
+        more = true;
+        break;
+      }
       this.afterId = id;
       const detail = this.ctx.captures.get(id);
       const { vendor = null, eventLabel = null } = annotate(
@@ -54,7 +62,10 @@ export class Relabeller {
           contentEncoding: detail.contentEncoding,
         },
         this.custom,
+        // As large as LargeBodyClassifier's bound, so a pass never clears a label it stored.
+        BACKGROUND_MAX_BYTES,
       );
+      bytes += detail.storedBodyBytes;
       if (vendor === detail.vendor && eventLabel === detail.eventLabel) continue;
       const summary = this.ctx.captures.setLabels(id, vendor, eventLabel);
       if (summary) updated.push(summary);
@@ -63,6 +74,6 @@ export class Relabeller {
       this.ctx.captures.indexer.relabelled(updated.map((s) => s.id));
       this.ctx.bus.emit('capture.updated', { items: updated });
     }
-    return ids.length === SLICE_ROWS;
+    return more;
   }
 }

@@ -6,7 +6,7 @@ import type { BodyFormat, DecodeInput } from './types';
 export const LIMITS = {
   /** Full decode parses bodies up to this size; larger ones get a reason instead. */
   maxParseBytes: 16 * 1024 * 1024,
-  /** classifyCapture skips bodies over this size. */
+  /** classifyCapture skips bodies over this size unless given a larger bound (background passes use maxParseBytes). */
   maxClassifyBytes: 64 * 1024,
   maxFormPairs: 10_000,
   maxBracketDepth: 32,

@@ -210,14 +210,15 @@ export function decodeCapture(
   }
 }
 
-/** Cheap: vendor and event label only (no tree). Skips bodies over 64 KB. Never throws. */
+/** Cheap: vendor and event label only (no tree). Skips bodies over `maxBytes` (64 KB by default). Never throws. */
 export function classifyCapture(
   input: DecodeInput,
   custom?: CustomDictionary,
+  maxBytes: number = LIMITS.maxClassifyBytes,
 ): { vendor: string | null; eventLabel: string | null } {
   try {
-    if (input.body.length > LIMITS.maxClassifyBytes) return { vendor: null, eventLabel: null };
-    const body = parseBody(input, LIMITS.maxClassifyBytes, { xml: false });
+    if (input.body.length > maxBytes) return { vendor: null, eventLabel: null };
+    const body = parseBody(input, maxBytes, { xml: false });
     const q = input.query ?? '';
     // Only the WP Fusion and merge-field recognisers read the query: skip parsing it when neither can fire.
     const query =
