@@ -275,6 +275,26 @@ export function formatPhone(value: unknown): Formatted {
   });
 }
 
+const rawText = (v: unknown): string => {
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
+};
+
+/** A geo coordinate as sent: a number, or a string of one (parsed); `text` is what was sent. */
+function coordinate(v: unknown): { text: string; value: number | null; fromString: boolean } | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'number')
+    return { text: String(v), value: Number.isFinite(v) ? v : null, fromString: false };
+  if (typeof v === 'string') {
+    const t = v.trim();
+    return { text: v, value: /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null, fromString: true };
+  }
+  return { text: rawText(v), value: null, fromString: false };
+}
+
 /** `geo` {name, id, lat, lng}; lat/lng are ×1,000,000. */
 export function formatGeo(value: unknown): Formatted {
   if (typeof value === 'string') return fmt('geo', clip(value));
@@ -284,13 +304,24 @@ export function formatGeo(value: unknown): Formatted {
   const problems: string[] = [];
   const details: string[] = [];
   let coords = '';
-  if (typeof value.lat === 'number' && typeof value.lng === 'number') {
-    const lat = value.lat / 1_000_000;
-    const lng = value.lng / 1_000_000;
-    if (Math.abs(lat) > 90 || Math.abs(lng) > 180)
+  const lat = coordinate(value.lat);
+  const lng = coordinate(value.lng);
+  if (lat?.value != null && lng?.value != null) {
+    const la = lat.value / 1_000_000;
+    const ln = lng.value / 1_000_000;
+    if (Math.abs(la) > 90 || Math.abs(ln) > 180)
       problems.push('Latitude/longitude out of range after ÷ 1,000,000.');
-    coords = `${lat.toFixed(6)}, ${lng.toFixed(6)}`;
-    details.push(`lat ${value.lat} ÷ 1,000,000 = ${lat}`, `lng ${value.lng} ÷ 1,000,000 = ${lng}`);
+    if (lat.fromString || lng.fromString)
+      problems.push('Latitude/longitude sent as strings (expected integers).');
+    coords = `${la.toFixed(6)}, ${ln.toFixed(6)}`;
+    details.push(
+      `lat ${clip(lat.text, 100)} ÷ 1,000,000 = ${la}`,
+      `lng ${clip(lng.text, 100)} ÷ 1,000,000 = ${ln}`,
+    );
+  } else if (lat || lng) {
+    // Never drop what was sent: show it as it came, and say what was expected.
+    coords = `lat ${clip(lat?.text ?? '(none)', 100)}, lng ${clip(lng?.text ?? '(none)', 100)}`;
+    problems.push('Expected lat and lng as integers ×1,000,000; shown as sent.');
   }
   if (value.id !== undefined) details.push(`id ${String(value.id)}`);
   const display = [clip(name, 200), coords && `(${coords})`].filter(Boolean).join(' ') || '(no name)';
