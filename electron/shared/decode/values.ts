@@ -256,14 +256,23 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 
 const KEEPS_LEADING_ZERO = new Set(['39', '378', '379']);
 
+/**
+ * A number or string sub-value as text: numbers beyond 2^53 inside an object arrive as the digits sent (a raw JSON
+ * value, see exactNumberText, or a BigInt), not as a number; null for anything else.
+ */
+function scalarText(v: unknown): string | null {
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'bigint') return String(v);
+  return exactNumberText(v);
+}
+
 /** `phn` {c, n} → +61 401234567. */
 export function formatPhone(value: unknown): Formatted {
   if (typeof value === 'string') return fmt('phone', clip(value));
   if (!isRecord(value)) return { ...formatPlain(value), problems: ['Expected a phone object {c, n}.'] };
   const c = value.c ?? value.country_code;
   const n = value.n ?? value.number ?? value.phone;
-  const cs = typeof c === 'number' || typeof c === 'string' ? String(c).replace(/^\+/, '') : '';
-  const ns = typeof n === 'number' || typeof n === 'string' ? String(n) : '';
+  const cs = scalarText(c)?.replace(/^\+/, '') ?? '';
+  const ns = scalarText(n) ?? '';
   const problems: string[] = [];
   if (cs && !/^\d{1,4}$/.test(cs)) problems.push('Country calling code is not 1–4 digits.');
   if (!ns) problems.push('No national number (n).');
@@ -292,6 +301,8 @@ function coordinate(v: unknown): { text: string; value: number | null; fromStrin
     const t = v.trim();
     return { text: v, value: /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null, fromString: true };
   }
+  const digits = scalarText(v);
+  if (digits !== null) return { text: digits, value: Number(digits), fromString: false };
   return { text: rawText(v), value: null, fromString: false };
 }
 
