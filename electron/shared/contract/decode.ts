@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method, type EventTable, type MethodTable } from './define';
+import { base64 } from './base64';
 
 export const decodeWarning = z.object({
   code: z.enum([
@@ -121,15 +122,21 @@ export const decodeMethods = {
   ),
   /** Decode a payload that is not stored (composer preview, pasted text). */
   'decode.payload': method(
-    z.object({
-      method: z.string().default('POST'),
-      path: z.string().default('/'),
-      query: z.string().default(''),
-      headers: z.array(headerPair).max(500).default([]),
-      contentType: z.string().nullable().default(null),
-      body: z.string().max(16 * 1024 * 1024),
-      bodyEncoding: z.enum(['utf8', 'base64']).default('utf8'),
-    }),
+    z
+      .object({
+        method: z.string().default('POST'),
+        path: z.string().default('/'),
+        query: z.string().default(''),
+        headers: z.array(headerPair).max(500).default([]),
+        contentType: z.string().nullable().default(null),
+        body: z.string().max(16 * 1024 * 1024),
+        bodyEncoding: z.enum(['utf8', 'base64']).default('utf8'),
+      })
+      .superRefine((input, ctx) => {
+        // Lax base64 decoding drops or invents bytes without a word: refuse what is not canonical base64.
+        if (input.bodyEncoding === 'base64' && !base64.safeParse(input.body).success)
+          ctx.addIssue({ code: 'custom', path: ['body'], message: 'not base64 (bodyEncoding is base64)' });
+      }),
     decodeResult,
   ),
   /** Every built-in ID plus every custom label (custom rows carry their dictionary). */

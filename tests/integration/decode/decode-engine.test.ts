@@ -169,6 +169,21 @@ describe('decode in the engine', () => {
     });
     expect([r.vendor, r.eventLabel]).toEqual(['Ontraport', 'Contact created (0)']);
   });
+
+  it('decode.payload refuses a body that is not canonical base64, naming the field', async () => {
+    const body = fixture('ontraport-object-create-notify.json').toString('base64');
+    const r = await ok<{ vendor: string }>('decode.payload', { body, bodyEncoding: 'base64' });
+    expect(r.vendor).toBe('Ontraport');
+    for (const bad of ['%%%not base64%%%', body.slice(0, -1), `${body}A`]) {
+      const res = await app.rpc('decode.payload', { body: bad, bodyEncoding: 'base64' });
+      expect(res.ok).toBe(false);
+      if (res.ok) continue;
+      expect(res.error.code).toBe('invalid_input');
+      expect(res.error.message).toContain('body: not base64');
+    }
+    // The same text as utf8 is decoded as text, as before.
+    expect((await app.rpc('decode.payload', { body: '%%%not base64%%%' })).ok).toBe(true);
+  });
 });
 
 describe('custom dictionaries in SQLite', () => {
