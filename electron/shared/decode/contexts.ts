@@ -55,7 +55,7 @@ export function orttoFormatter(
         formatInt(v, displayType, displayType !== undefined && SCALED_DISPLAY_TYPES.has(displayType)),
       );
     case 'tme':
-      return formatTimestamp;
+      return readsExactNumbers(formatTimestamp);
     case 'dtz':
       return formatDate;
     case 'phn':

@@ -100,15 +100,38 @@ export function formatLocal(ms: number, timeZone?: string): string {
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$/;
 
-/** Ortto `tme`: RFC 3339 with up to 9 fractional digits (more than Date keeps, so the fraction is kept as text). */
+const EPOCH_UNITS: Array<[unit: string, below: bigint, perMs: bigint | null]> = [
+  ['seconds', 10n ** 11n, null],
+  ['milliseconds', 10n ** 14n, 1n],
+  ['microseconds', 10n ** 17n, 1000n],
+  ['nanoseconds', 10n ** 20n, 1_000_000n],
+];
+
+/** What whole-number digits would mean as a Unix epoch, the unit guessed from their size; null when nothing fits. */
+function epochReading(digits: string): string | null {
+  if (!/^\d{1,20}$/.test(digits)) return null;
+  const n = BigInt(digits);
+  const fit = EPOCH_UNITS.find(([, below]) => n < below);
+  if (!fit) return null;
+  const [unit, , perMs] = fit;
+  const ms = perMs === null ? Number(n) * 1000 : Number(n / perMs);
+  return `Read as Unix ${unit} (by its size) it would be ${formatUtc(ms)}.`;
+}
+
+/**
+ * Ortto `tme`: RFC 3339 with up to 9 fractional digits (more than Date keeps, so the fraction is kept as text). Ortto
+ * documents no numeric form, so a number is shown as sent, with what its size suggests as a detail only.
+ */
 export function formatTimestamp(value: unknown): Formatted {
   if (typeof value !== 'string') {
-    if (typeof value === 'number' && Number.isFinite(value)) {
-      // Not Ortto's shape, but show what it would mean as seconds or milliseconds.
-      const ms = value > 1e11 ? value : value * 1000;
-      return fmt('timestamp', formatUtc(ms), {
-        epochMs: ms,
-        problems: ['Expected an RFC 3339 string, got a number.'],
+    const digits = typeof value === 'number' ? String(value) : exactNumberText(value);
+    if (digits !== null) {
+      const reading = epochReading(digits);
+      return fmt('number', digits, {
+        details: reading ? [reading] : [],
+        problems: [
+          'Expected an RFC 3339 time string such as "2023-10-03T04:11:23Z" (how Ortto sends tme values), not a number; shown as sent.',
+        ],
       });
     }
     return { ...formatPlain(value), problems: ['Expected an RFC 3339 time string.'] };
