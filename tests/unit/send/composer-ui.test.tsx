@@ -12,6 +12,9 @@ import { silentLogger } from '../../../electron/engine/util/logger';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { Composer } from '../../../renderer/src/features/compose';
+import { curlFor } from '../../../renderer/src/features/compose/PreviewPanel';
+import { draftFromInitial, enabledHeaders } from '../../../renderer/src/features/compose/state';
+import { buildOutgoing } from '../../../electron/shared/send/outgoing';
 import { tempDir } from '../../helpers/temp-dir';
 import { recordingTransport } from '../../helpers/recording-transport';
 
@@ -215,6 +218,45 @@ describe('Composer', () => {
     const got = arrived.find((r) => r.url === '/utf8-header')!;
     const value = got.headers[got.headers.findIndex((h) => h.toLowerCase() === 'x-name') + 1]!;
     expect(Buffer.from(value, 'latin1').toString('utf8')).toBe('café ✓');
+  });
+
+  it('an opened capture keeps its header bytes: Latin-1 stays Latin-1, an edited value goes out as UTF-8', async () => {
+    mount({
+      initial: {
+        method: 'POST',
+        url: `${targetUrl}/latin1-header`,
+        // Stored as Node reads them: one character per byte. E9 alone is Latin-1; C3 A9 is UTF-8 é.
+        headers: [
+          ['X-Latin1', 'caf\xe9'],
+          ['X-Utf8', 'caf\xc3\xa9'],
+          ['X-Edited', 'caf\xe9'],
+        ],
+        bodyBase64: '',
+      },
+    });
+    fireEvent.click(screen.getByRole('tab', { name: /Headers/ }));
+    fireEvent.change(screen.getByLabelText('Value 3'), { target: { value: 'café!' } });
+    await act(async () => fireEvent.click(screen.getByTestId('compose-send')));
+    await waitFor(() => expect(arrived.some((r) => r.url === '/latin1-header')).toBe(true), {
+      timeout: 10_000,
+    });
+    const got = arrived.find((r) => r.url === '/latin1-header')!;
+    const bytes = (name: string) =>
+      Buffer.from(got.headers[got.headers.findIndex((h) => h === name) + 1]!, 'latin1').toString('hex');
+    expect(bytes('X-Latin1')).toBe('636166e9');
+    expect(bytes('X-Utf8')).toBe('636166c3a9');
+    expect(bytes('X-Edited')).toBe('636166c3a921');
+  });
+
+  it('Copy as cURL writes the captured bytes of an unchanged header, as the composer sends them', () => {
+    const draft = draftFromInitial({
+      method: 'GET',
+      url: `${targetUrl}/c`,
+      headers: [['X-Latin1', 'caf\xe9']],
+      bodyBase64: '',
+    });
+    const built = buildOutgoing({ ...draft, headers: enabledHeaders(draft.headers) }, {});
+    expect(curlFor(built, [], draft.headers)).toContain(String.raw`$'X-Latin1: caf\xe9'`);
   });
 
   it("sends Ontraport's requests per minute and retries with the Ontraport policy", async () => {

@@ -5,7 +5,6 @@ import type { Environment } from '../../../../electron/shared/contract/delivery'
 import { useDeliveryRun, type DeliveryRun } from '../deliveries/use-delivery-run';
 import type { EmulatedRequest, EmulatorKind } from '../../../../electron/shared/send/emulators';
 import { buildOutgoing } from '../../../../electron/shared/send/outgoing';
-import { headerByteString } from '../../../../electron/shared/send/bytes';
 import { AuthEditor } from './AuthEditor';
 import { BodyEditor } from './BodyEditor';
 import { EmulatorPicker } from './EmulatorPicker';
@@ -15,6 +14,7 @@ import { OntraportSettings } from './OntraportSettings';
 import { PreviewPanel } from './PreviewPanel';
 import { activeRecord, emptyRecordState, RecordPanel, type RecordState } from './RecordPanel';
 import { SigningPanel, useSignPreview } from './SigningPanel';
+import { wireHeaders } from './wire-headers';
 import {
   draftFromCurl,
   draftFromInitial,
@@ -124,7 +124,7 @@ export function Composer({ initial }: ComposerProps) {
         request: {
           method: built.method,
           url: built.url,
-          headers: built.headers.map(([name, value]) => [name, headerByteString(value)]),
+          headers: wireHeaders(built.headers, draft.headers),
           bodyBase64: built.bodyBase64,
         },
         policy: draft.policy,
@@ -380,7 +380,7 @@ export function Composer({ initial }: ComposerProps) {
             )}
           </div>
         </div>
-        <PreviewPanel built={built} signingHeaders={signingHeaders} />
+        <PreviewPanel built={built} signingHeaders={signingHeaders} rows={draft.headers} />
       </div>
     </div>
   );

@@ -1,8 +1,10 @@
 import type { BuiltRequest } from '../../../../electron/shared/send/outgoing';
 import { CopyButton } from '../../components/CopyButton';
 import { toCurl } from '../../../../electron/shared/send/curl';
-import { base64ToBytes, headerByteString } from '../../../../electron/shared/send/bytes';
+import { base64ToBytes } from '../../../../electron/shared/send/bytes';
 import { replaceHeaders, withoutNamesOf } from '../../../../electron/shared/send/replace-headers';
+import type { HeaderRow } from './state';
+import { wireHeaders } from './wire-headers';
 
 const maxPreviewChars = 64 * 1024;
 
@@ -18,15 +20,16 @@ function requestTarget(url: string): { target: string; host: string } {
   }
 }
 
-/** The request as a cURL command, header values as the UTF-8 bytes the composer sends. */
-export function curlFor(built: BuiltRequest, signingHeaders: [string, string][]): string {
+/** The request as a cURL command, header values as the bytes the composer sends (see `wireHeaders`). */
+export function curlFor(
+  built: BuiltRequest,
+  signingHeaders: [string, string][],
+  rows: HeaderRow[] = [],
+): string {
   return toCurl({
     method: built.method,
     url: built.url,
-    headers: replaceHeaders(built.headers, signingHeaders).map(([name, value]) => [
-      name,
-      headerByteString(value),
-    ]),
+    headers: wireHeaders(replaceHeaders(built.headers, signingHeaders), rows),
     body: base64ToBytes(built.bodyBase64),
   });
 }
@@ -35,9 +38,12 @@ export function curlFor(built: BuiltRequest, signingHeaders: [string, string][])
 export function PreviewPanel({
   built,
   signingHeaders,
+  rows = [],
 }: {
   built: BuiltRequest;
   signingHeaders: [string, string][];
+  /** The composer's header rows, for the captured bytes of unchanged values. */
+  rows?: HeaderRow[];
 }) {
   const { target, host } = requestTarget(built.url);
   // Signing replaces same-named headers (a stale signature in a capture opened here), as the queue does on send.
@@ -50,7 +56,7 @@ export function PreviewPanel({
         : built.bodyText.length > maxPreviewChars
           ? `${built.bodyText.slice(0, maxPreviewChars)}\n… (${built.bodyBytes.toLocaleString()} bytes in all)`
           : built.bodyText;
-  const curl = () => curlFor(built, signingHeaders);
+  const curl = () => curlFor(built, signingHeaders, rows);
 
   return (
     <section className="compose-preview" aria-label="Request preview" data-testid="compose-preview">

@@ -13,6 +13,8 @@ export interface HeaderRow {
   name: string;
   value: string;
   enabled: boolean;
+  /** The captured value as stored (one character per byte), sent as is while `value` is still its text. */
+  stored?: string;
 }
 
 export interface ComposeDraft {
@@ -115,11 +117,14 @@ function bodyFields(
   return { body: text, bodyMode: modeForBody(text, contentType), bodyNote: null };
 }
 
-/** Header values arrive as bytes (one character each); UTF-8 ones are edited as their text (sent as UTF-8 again). */
-const rows = (headers: [string, string][]) =>
+/**
+ * Header values arrive as bytes (one character each); UTF-8 ones are edited as their text. The bytes are kept so an
+ * unchanged value goes out exactly as captured (a Latin-1 `caf\xE9` would otherwise be sent as UTF-8).
+ */
+const rows = (headers: [string, string][]): HeaderRow[] =>
   headers
     .filter(([n]) => !computed.has(n.toLowerCase()))
-    .map(([name, value]) => ({ name, value: headerValueText(value).text, enabled: true }));
+    .map(([name, value]) => ({ name, value: headerValueText(value).text, enabled: true, stored: value }));
 
 /** "Open capture in composer": the exact request, minus headers the client recomputes. */
 export function draftFromInitial(initial: InitialRequest, base: ComposeDraft = emptyDraft): ComposeDraft {
