@@ -259,6 +259,34 @@ describe('Composer', () => {
     expect(curlFor(built, [], draft.headers)).toContain(String.raw`$'X-Latin1: caf\xe9'`);
   });
 
+  it('the data-file Row field can be emptied and retyped: Backspace then 5 is row 5, not 15', async () => {
+    mount();
+    fireEvent.click(screen.getByRole('tab', { name: /Merge fields/ }));
+    fireEvent.click(screen.getByTestId('record-source-file'));
+    const csv = ['Email', ...Array.from({ length: 20 }, (_, i) => `row${i + 1}@example.com`)].join('\n');
+    await act(async () => {
+      fireEvent.change(screen.getByTestId('record-file'), {
+        target: { files: [new File([csv], 'contacts.csv', { type: 'text/csv' })] },
+      });
+    });
+    const input = await waitFor(() => screen.getByTestId('record-row') as HTMLInputElement);
+    // What a keystroke does: the field's text plus the key.
+    fireEvent.change(input, { target: { value: '' } });
+    expect(input.value).toBe('');
+    expect(screen.getByTestId('record-row-range').textContent).toContain('enter 1–20');
+    fireEvent.change(input, { target: { value: `${input.value}5` } });
+    expect(input.value).toBe('5');
+    expect(screen.getByTestId('record-fields').textContent).toContain('row5@example.com');
+    // Out of range is clamped when the field is left, not while typing.
+    fireEvent.change(input, { target: { value: '99' } });
+    expect(screen.getByTestId('record-fields').textContent).toContain('row5@example.com');
+    fireEvent.blur(input);
+    expect(input.value).toBe('20');
+    expect(screen.getByTestId('record-fields').textContent).toContain('row20@example.com');
+    // The composer remembers its record between mounts; later tests use the variables.
+    fireEvent.click(screen.getByTestId('record-source-variables'));
+  });
+
   it("sends Ontraport's requests per minute and retries with the Ontraport policy", async () => {
     mount({
       initial: {

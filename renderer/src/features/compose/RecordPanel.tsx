@@ -8,6 +8,7 @@ import {
 } from '../../../../electron/shared/send/merge-fields';
 import type { Environment } from '../../../../electron/shared/contract/delivery';
 import { PairsEditor, type Pair } from './PairsEditor';
+import { RowInput } from './RowInput';
 import { formatCount } from '../../lib/format';
 
 export type RecordSource = 'variables' | 'file' | 'capture';
@@ -130,22 +131,7 @@ export function RecordPanel({
               onChange={(e) => e.target.files?.[0] && void loadFile(e.target.files[0])}
             />
             {state.file && state.file.rows.length > 0 && (
-              <label>
-                Row{' '}
-                <input
-                  type="number"
-                  min={1}
-                  max={state.file.rows.length}
-                  value={state.row}
-                  data-testid="record-row"
-                  onChange={(e) =>
-                    set({
-                      row: Math.min(Math.max(1, Number(e.target.value) || 1), state.file?.rows.length ?? 1),
-                    })
-                  }
-                />{' '}
-                of {state.file.rows.length}
-              </label>
+              <RowInput row={state.row} count={state.file.rows.length} onChange={(row) => set({ row })} />
             )}
           </div>
           {state.file && (
