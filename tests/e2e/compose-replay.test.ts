@@ -268,6 +268,65 @@ describe('compose, replay and endpoint protection', () => {
     expect(expectClean(s.problems)).toEqual(clean);
   });
 
+  it('delivery log rows open from the keyboard (Tab, Enter or Space) and show where focus is', async () => {
+    const { page, app } = s;
+    for (const path of ['/kbd-one', '/kbd-two']) {
+      const sent = await app.rpc<{ id: number }>('deliveries.send', {
+        request: { method: 'POST', url: `${target.url}${path}`, headers: [], bodyBase64: '' },
+        type: 'manual',
+      });
+      if (!sent.ok) throw new Error(sent.error.message);
+    }
+    await view('deliveries');
+    const log = page.getByRole('table', { name: 'Delivery log' });
+    const one = log.locator('tbody tr', { hasText: '/kbd-one' });
+    const two = log.locator('tbody tr', { hasText: '/kbd-two' });
+    await eventually(async () => expect((await one.count()) + (await two.count())).toBe(2));
+    // Newest first: /kbd-two, then Tab reaches /kbd-one.
+    await two.focus();
+    await page.keyboard.press('Tab');
+    expect(await one.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await one.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    await page.keyboard.press('Enter');
+    await eventually(async () =>
+      expect(await page.locator('.delivery-detail').innerText()).toContain('/kbd-one'),
+    );
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press(' ');
+    await eventually(async () =>
+      expect(await page.locator('.delivery-detail').innerText()).toContain('/kbd-two'),
+    );
+    expect(await two.getAttribute('class')).toContain('selected');
+    expect(expectClean(s.problems)).toEqual(clean);
+  });
+
+  it('the replay dialog keeps Tab inside, closes on Escape wherever focus is, and gives focus back to its opener', async () => {
+    const { page, app } = s;
+    await view('inspect');
+    await send(app.receiverUrl, '/kbd-replay', { method: 'POST', body: 'x' });
+    await eventually(async () => expect(await row(page, '/kbd-replay').count()).toBe(1));
+    await selectCapture(page, '/kbd-replay');
+    const opener = page.getByTestId('replay-open');
+    await opener.click();
+    const dialog = page.getByTestId('replay-dialog');
+    await dialog.waitFor();
+    const focusInside = () => dialog.evaluate((el) => el.contains(document.activeElement));
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Tab');
+      expect(await focusInside()).toBe(true);
+    }
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Shift+Tab');
+      expect(await focusInside()).toBe(true);
+    }
+    // A click on the dialog's text leaves no control focused; Escape still closes it.
+    await dialog.locator('h2').click();
+    await page.keyboard.press('Escape');
+    expect(await dialog.count()).toBe(0);
+    expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(expectClean(s.problems)).toEqual(clean);
+  });
+
   it('"Clear finished…" asks first, then deletes the finished deliveries from the log', async () => {
     const { page, app } = s;
     const sent = await app.rpc<{ id: number }>('deliveries.send', {

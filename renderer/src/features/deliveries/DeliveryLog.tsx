@@ -15,6 +15,7 @@ import { dateTime, formatDuration, oneLine, statusClass } from './format';
 import { formatCount } from '../../lib/format';
 import { useDeliveriesTick } from './use-deliveries-tick';
 import { useWaitingDeliveries, WaitingDeliveries } from './WaitingDeliveries';
+import { openableRow } from './row-keys';
 
 const TYPES: readonly DeliveryType[] = deliveryType.options;
 const STATES: readonly DeliveryState[] = deliveryState.options;
@@ -185,7 +186,8 @@ export function DeliveryLog() {
                 <tr
                   key={r.attemptId}
                   className={r.deliveryId === selected ? 'selected' : ''}
-                  onClick={() => setSelected(r.deliveryId)}
+                  aria-selected={r.deliveryId === selected}
+                  {...openableRow(() => setSelected(r.deliveryId))}
                 >
                   <td className="mono cell" title={r.request}>
                     {oneLine(r.request, 80)}

@@ -8,6 +8,7 @@ import type {
 import { useApi } from '../../api';
 import { useDeliveriesTick } from './use-deliveries-tick';
 import { dateTime, oneLine } from './format';
+import { openableRow } from './row-keys';
 
 const WAITING_STATES: readonly DeliveryState[] = ['pending', 'held'];
 const LIMIT = 200;
@@ -95,7 +96,12 @@ export function WaitingDeliveries({
         </thead>
         <tbody>
           {items.map((d) => (
-            <tr key={d.id} className={d.id === selected ? 'selected' : ''} onClick={() => onSelect(d.id)}>
+            <tr
+              key={d.id}
+              className={d.id === selected ? 'selected' : ''}
+              aria-selected={d.id === selected}
+              {...openableRow(() => onSelect(d.id))}
+            >
               <td className="mono cell" title={`${d.method} ${d.url}`}>
                 {oneLine(`${d.method} ${d.url}`, 80)}
               </td>

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { HeaderPair } from '../../../../electron/shared/contract/captures';
 import type { DeliveryPolicy, DeliverySummary } from '../../../../electron/shared/contract/delivery';
 import { useApi } from '../../api';
 import { useDeliveryRun } from '../deliveries/use-delivery-run';
+import { useModalFocus } from '../../components/use-modal-focus';
 
 const policies: Array<[DeliveryPolicy, string]> = [
   ['none', 'None (one attempt)'],
@@ -26,6 +27,8 @@ export function ReplayDialog({
   const [url, setUrl] = useState('');
   const [policy, setPolicy] = useState<DeliveryPolicy>('none');
   const [state, setState, startDelivery] = useDeliveryRun();
+  const dialog = useRef<HTMLFormElement>(null);
+  useModalFocus(dialog, onClose);
 
   const replay = (allowLoop: boolean) =>
     startDelivery(() =>
@@ -45,11 +48,12 @@ export function ReplayDialog({
       onMouseDown={(e) => e.target === e.currentTarget && onClose()}
     >
       <form
+        ref={dialog}
         className="modal"
         role="dialog"
+        aria-modal="true"
         aria-label="Replay capture"
         data-testid="replay-dialog"
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}
         onSubmit={(e) => {
           e.preventDefault();
           void replay(false);
