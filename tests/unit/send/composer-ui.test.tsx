@@ -287,6 +287,26 @@ describe('Composer', () => {
     fireEvent.click(screen.getByTestId('record-source-variables'));
   });
 
+  it('marks the bad header row itself when a disabled row is above it', () => {
+    mount({
+      initial: {
+        method: 'POST',
+        url: `${targetUrl}/bad-header`,
+        headers: [
+          ['X-Off', 'a'],
+          ['X-Fine', 'b'],
+          ['Bad Name', 'c'],
+        ],
+        bodyBase64: '',
+      },
+    });
+    fireEvent.click(screen.getByRole('tab', { name: /Headers/ }));
+    fireEvent.click(screen.getByLabelText('Send X-Off'));
+    const rows = screen.getByTestId('compose-headers').querySelectorAll('tbody tr:not(.pairs-new)');
+    expect([...rows].map((r) => r.classList.contains('pairs-error'))).toEqual([false, false, true]);
+    expect(rows[2]!.getAttribute('title')).toContain('"Bad Name"');
+  });
+
   it("sends Ontraport's requests per minute and retries with the Ontraport policy", async () => {
     mount({
       initial: {

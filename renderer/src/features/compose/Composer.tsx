@@ -110,10 +110,12 @@ export function Composer({ initial }: ComposerProps) {
   const signPreview = useSignPreview(draft.signing, built.bodyBase64);
   const signingHeaders = signPreview && !signPreview.error ? signPreview.headers : [];
 
+  // Problems index the enabled headers only; the table shows every row.
+  const enabledRows = draft.headers.flatMap((h, i) => (h.enabled ? [i] : []));
   const headerErrors = Object.fromEntries(
     built.errors
       .filter((e) => e.field.startsWith('headers['))
-      .map((e) => [Number(e.field.slice(8, -1)), e.message]),
+      .map((e) => [enabledRows[Number(e.field.slice(8, -1))], e.message]),
   );
   const signingBlocked = draft.signing.scheme !== 'none' && signPreview?.error ? signPreview.error : null;
   const blocked = built.errors.length > 0 || signingBlocked !== null;
