@@ -96,6 +96,61 @@ describe('bulk send', () => {
   });
 });
 
+describe("sending to this app's own receiver", () => {
+  it('Bulk send says why it refused and starts on "send anyway", without naming the API flag', async () => {
+    mount(<BulkSend />);
+    fireEvent.change(screen.getByLabelText('URL'), {
+      target: { value: `${engine.receiverUrl}/h/bulk-loop` },
+    });
+    fireEvent.change(screen.getByLabelText('Body template'), { target: { value: 'id=[id]' } });
+    fireEvent.change(screen.getByLabelText('Rows file'), {
+      target: { files: [new File(['id\n1\n'], 'loop.csv', { type: 'text/csv' })] },
+    });
+    const start = screen.getByRole('button', { name: 'Start bulk send' });
+    await waitFor(() => expect((start as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(start);
+    const loop = await screen.findByTestId('bulk-loop');
+    expect(loop.textContent).toContain("this app's own receiver");
+    expect(loop.textContent).not.toContain('allowLoop');
+    fireEvent.click(screen.getByTestId('bulk-loop-override'));
+    await waitFor(
+      async () =>
+        expect((await api.call('captures.list', { limit: 10 })).items.map((c) => c.path)).toContain(
+          '/h/bulk-loop',
+        ),
+      { timeout: 10_000 },
+    );
+    expect(screen.queryByTestId('bulk-loop')).toBeNull();
+    const started = calls
+      .filter((c) => c.method === 'bulk.start')
+      .map((c) => (c.input as { allowLoop?: boolean }).allowLoop);
+    expect(started).toEqual([undefined, true]);
+  });
+
+  it('a saved webhook says why it refused and sends on "send anyway", without naming the API flag', async () => {
+    mount(<SavedWebhooks />);
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Loopback' } });
+    fireEvent.change(screen.getByLabelText('URL'), {
+      target: { value: `${engine.receiverUrl}/h/saved-loop` },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Loopback');
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    const loop = await screen.findByTestId('saved-loop');
+    expect(loop.textContent).toContain("this app's own receiver");
+    expect(loop.textContent).not.toContain('allowLoop');
+    fireEvent.click(screen.getByTestId('saved-loop-override'));
+    await screen.findByText(/Queued delivery \d+/);
+    const sent = calls
+      .filter((c) => c.method === 'deliveries.send')
+      .map((c) => (c.input as { allowLoop?: boolean }).allowLoop);
+    expect(sent).toEqual([undefined, true]);
+    await api.call('webhooks.delete', {
+      id: (await api.call('webhooks.list', {})).items.find((w) => w.name === 'Loopback')!.id,
+    });
+  });
+});
+
 describe('saved webhooks', () => {
   it('saves, duplicates and sends a webhook', async () => {
     mount(<SavedWebhooks />);

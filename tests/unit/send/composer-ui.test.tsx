@@ -346,6 +346,7 @@ describe('Composer', () => {
     await act(async () => fireEvent.click(screen.getByTestId('compose-send')));
     const loop = await screen.findByTestId('compose-loop');
     expect(loop.textContent?.length).toBeGreaterThan(20);
+    expect(loop.textContent).not.toContain('allowLoop');
     expect(sendCalls()).toHaveLength(1);
     await act(async () => fireEvent.click(screen.getByTestId('compose-loop-override')));
     expect(sendCalls()[1]?.allowLoop).toBe(true);

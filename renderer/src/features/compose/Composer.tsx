@@ -3,6 +3,7 @@ import { useApi } from '../../api';
 import { Tabs } from '../../components/Tabs';
 import type { Environment } from '../../../../electron/shared/contract/delivery';
 import { useDeliveryRun, type DeliveryRun } from '../deliveries/use-delivery-run';
+import { LoopConfirm } from '../deliveries/LoopConfirm';
 import type { EmulatedRequest, EmulatorKind } from '../../../../electron/shared/send/emulators';
 import { buildOutgoing } from '../../../../electron/shared/send/outgoing';
 import { AuthEditor } from './AuthEditor';
@@ -441,20 +442,13 @@ function SendStatus({
         </div>
       )}
       {send.kind === 'loop' && (
-        <div className="compose-confirm" data-testid="compose-loop">
-          <p className="compose-warn">{send.message}</p>
-          <button
-            type="button"
-            className="btn btn-small btn-danger"
-            data-testid="compose-loop-override"
-            onClick={onOverrideLoop}
-          >
-            Send to my own receiver anyway
-          </button>{' '}
-          <button type="button" className="btn btn-small" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <LoopConfirm
+          message={send.message}
+          onConfirm={onOverrideLoop}
+          onCancel={onCancel}
+          testId="compose-loop"
+          confirmTestId="compose-loop-override"
+        />
       )}
       {send.kind === 'failed' && (
         <p className="compose-error" data-testid="compose-send-error">

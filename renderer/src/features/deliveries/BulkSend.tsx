@@ -3,6 +3,8 @@ import type { BulkProgress, DeliveryPolicy } from '../../../../electron/shared/c
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { useApi, useEvent } from '../../api';
 import { formatEta } from './format';
+import { LoopConfirm } from './LoopConfirm';
+import { loopRefusal } from './loop-refusal';
 import { formatCount } from '../../lib/format';
 
 const POLICIES: DeliveryPolicy[] = ['none', 'ortto', 'ontraport', 'standard'];
@@ -24,6 +26,7 @@ export function BulkSend() {
   const job = jobs.find((j) => j.jobId === selectedId) ?? jobs[0] ?? null;
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [loop, setLoop] = useState<string | null>(null);
 
   const upsert = (p: BulkProgress) =>
     setJobs((list) =>
@@ -55,8 +58,9 @@ export function BulkSend() {
     );
   };
 
-  const start = () => {
+  const start = (allowLoop = false) => {
     setError(null);
+    setLoop(null);
     if (!rows) return setError('rows: choose a CSV or JSON file');
     const number = (v: string) => (v.trim() === '' ? undefined : Number(v));
     api
@@ -68,6 +72,7 @@ export function BulkSend() {
         concurrency: number(concurrency),
         batchSize: number(batchSize),
         name: `Bulk: ${rows.name}`,
+        ...(allowLoop ? { allowLoop: true } : {}),
       })
       .then(
         (p) => {
@@ -75,7 +80,11 @@ export function BulkSend() {
           upsert(p);
           setSelectedId(p.jobId);
         },
-        (e: Error) => setError(e.message),
+        (e: Error) => {
+          const refusal = loopRefusal(e);
+          if (refusal === null) setError(e.message);
+          else setLoop(refusal);
+        },
       );
   };
 
@@ -177,11 +186,20 @@ export function BulkSend() {
             onChange={(e) => setBatchSize(e.target.value)}
           />
         </label>
-        <button className="btn btn-primary" type="button" onClick={start} disabled={!url || !rows}>
+        <button className="btn btn-primary" type="button" onClick={() => start()} disabled={!url || !rows}>
           Start bulk send
         </button>
       </div>
       {error && <div className="notice notice-error">{error}</div>}
+      {loop && (
+        <LoopConfirm
+          message={loop}
+          onConfirm={() => start(true)}
+          onCancel={() => setLoop(null)}
+          testId="bulk-loop"
+          confirmTestId="bulk-loop-override"
+        />
+      )}
       {notice && <div className="notice">{notice}</div>}
       {jobs.length > 1 && (
         <label className="bulk-job-picker">

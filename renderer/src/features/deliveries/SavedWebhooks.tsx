@@ -9,6 +9,8 @@ import { downloadBlob } from '../../components/download';
 import { PairsEditor, type Pair } from '../compose/PairsEditor';
 import { EnvironmentsEditor } from './EnvironmentsEditor';
 import { resolveSaved } from './send-saved';
+import { LoopConfirm } from './LoopConfirm';
+import { loopRefusal } from './loop-refusal';
 
 type Collections = Array<{ id: number; name: string }>;
 
@@ -45,7 +47,7 @@ export function SavedWebhooks() {
   const [collections, setCollections] = useState<Collections>([]);
   const [environments, setEnvironments] = useState<Environment[]>([]);
   const [message, setMessage] = useState<{
-    kind: 'ok' | 'error' | 'warn';
+    kind: 'ok' | 'error' | 'warn' | 'loop';
     text: string;
     confirm?: () => void;
   } | null>(null);
@@ -72,7 +74,7 @@ export function SavedWebhooks() {
   const fail = (e: Error) => setMessage({ kind: 'error', text: e.message });
   const active = environments.find((e) => e.active);
 
-  const send = (w: SavedWebhook, confirmed = false) => {
+  const send = (w: SavedWebhook, confirmed = false, allowLoop = false) => {
     const { request, unresolved } = resolveSaved(w, active?.variables ?? {});
     if (unresolved.length && !confirmed) {
       setMessage({
@@ -90,8 +92,16 @@ export function SavedWebhooks() {
         webhookId: w.id,
         type: 'manual',
         ...(w.options as object),
+        ...(allowLoop ? { allowLoop: true } : {}),
       })
-      .then((d) => setMessage({ kind: 'ok', text: `Queued delivery ${d.id} to ${d.url}` }), fail);
+      .then(
+        (d) => setMessage({ kind: 'ok', text: `Queued delivery ${d.id} to ${d.url}` }),
+        (e: Error) => {
+          const loop = loopRefusal(e);
+          if (loop === null) return fail(e);
+          setMessage({ kind: 'loop', text: loop, confirm: () => send(w, true, true) });
+        },
+      );
   };
 
   const save = () =>
@@ -226,7 +236,16 @@ export function SavedWebhooks() {
           onClose={() => setEditingEnvironments(false)}
         />
       )}
-      {message && (
+      {message?.kind === 'loop' && (
+        <LoopConfirm
+          message={message.text}
+          onConfirm={() => (setMessage(null), message.confirm?.())}
+          onCancel={() => setMessage(null)}
+          testId="saved-loop"
+          confirmTestId="saved-loop-override"
+        />
+      )}
+      {message && message.kind !== 'loop' && (
         <div className={`notice notice-${message.kind}`}>
           {message.text}
           {message.confirm && (

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../../../electron/shared/contract/errors';
 import type { DeliverySummary } from '../../../../electron/shared/contract/delivery';
 import { useApi } from '../../api';
+import { loopRefusal } from './loop-refusal';
 
 type SentRun = { kind: 'sent'; delivery: DeliverySummary };
 
@@ -46,11 +46,11 @@ export function useDeliveryRun<Extra extends { kind: string } = never>() {
       const delivery = await call();
       setRun({ kind: 'sent', delivery: seen.get(delivery.id) ?? delivery });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const loop = loopRefusal(error);
       setRun(
-        error instanceof ApiError && error.code === 'loop_detected'
-          ? { kind: 'loop', message }
-          : { kind: 'failed', message },
+        loop !== null
+          ? { kind: 'loop', message: loop }
+          : { kind: 'failed', message: error instanceof Error ? error.message : String(error) },
       );
     } finally {
       if (inFlight.current === seen) inFlight.current = null;

@@ -3,6 +3,7 @@ import type { HeaderPair } from '../../../../electron/shared/contract/captures';
 import type { DeliveryPolicy, DeliverySummary } from '../../../../electron/shared/contract/delivery';
 import { useApi } from '../../api';
 import { useDeliveryRun } from '../deliveries/use-delivery-run';
+import { LoopConfirm } from '../deliveries/LoopConfirm';
 import { useModalFocus } from '../../components/use-modal-focus';
 
 const policies: Array<[DeliveryPolicy, string]> = [
@@ -123,17 +124,13 @@ export function ReplayDialog({
           </div>
           <div aria-live="polite">
             {state.kind === 'loop' && (
-              <div className="notice notice-warn" data-testid="replay-loop">
-                <p>{state.message}</p>
-                <button
-                  type="button"
-                  className="btn btn-small btn-danger"
-                  data-testid="replay-anyway"
-                  onClick={() => void replay(true)}
-                >
-                  Replay anyway
-                </button>
-              </div>
+              <LoopConfirm
+                message={state.message}
+                onConfirm={() => void replay(true)}
+                confirmLabel="Replay anyway"
+                testId="replay-loop"
+                confirmTestId="replay-anyway"
+              />
             )}
             {state.kind === 'failed' && (
               <div className="notice notice-error" data-testid="replay-error">
