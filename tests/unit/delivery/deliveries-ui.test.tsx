@@ -151,6 +151,29 @@ describe("sending to this app's own receiver", () => {
   });
 });
 
+describe('bulk send form', () => {
+  it('names the visible field for a bad number and keeps what was typed', async () => {
+    mount(<BulkSend />);
+    fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${targetUrl}/bulk-bad/[id]` } });
+    fireEvent.change(screen.getByLabelText('Rows file'), {
+      target: { files: [new File(['id\n1\n'], 'bad.csv', { type: 'text/csv' })] },
+    });
+    fireEvent.change(screen.getByLabelText('Requests per minute'), { target: { value: 'ten' } });
+    fireEvent.change(screen.getByLabelText('Batch size'), { target: { value: '1.5' } });
+    fireEvent.change(screen.getByLabelText('Concurrency'), { target: { value: '0' } });
+    const start = screen.getByRole('button', { name: 'Start bulk send' });
+    await waitFor(() => expect((start as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(start);
+    const error = await screen.findByRole('alert');
+    expect(error.textContent).toContain('Per minute: "ten" is not a number');
+    expect(error.textContent).toContain('Batch: "1.5" is not a whole number (1–10,000)');
+    expect(error.textContent).toContain('Concurrency: 0 is out of range (1–1,000)');
+    expect(error.textContent).not.toMatch(/ratePerMinute|batchSize|null/);
+    expect(calls.some((c) => c.method === 'bulk.start')).toBe(false);
+    expect((screen.getByLabelText('Requests per minute') as HTMLInputElement).value).toBe('ten');
+  });
+});
+
 describe('saved webhooks', () => {
   it('saves, duplicates and sends a webhook', async () => {
     mount(<SavedWebhooks />);

@@ -4,6 +4,7 @@ import { ConfirmAction } from '../../components/ConfirmAction';
 import { useApi, useEvent } from '../../api';
 import { formatEta } from './format';
 import { LoopConfirm } from './LoopConfirm';
+import { bulkNumberFields, readNumberField } from './bulk-numbers';
 import { loopRefusal } from './loop-refusal';
 import { formatCount } from '../../lib/format';
 
@@ -61,16 +62,20 @@ export function BulkSend() {
   const start = (allowLoop = false) => {
     setError(null);
     setLoop(null);
-    if (!rows) return setError('rows: choose a CSV or JSON file');
-    const number = (v: string) => (v.trim() === '' ? undefined : Number(v));
+    if (!rows) return setError('Rows: choose a CSV or JSON file');
+    const rate = readNumberField(ratePerMinute, bulkNumberFields.ratePerMinute);
+    const slots = readNumberField(concurrency, bulkNumberFields.concurrency);
+    const batch = readNumberField(batchSize, bulkNumberFields.batchSize);
+    const problems = [rate.error, slots.error, batch.error].filter(Boolean);
+    if (problems.length > 0) return setError(problems.join('; '));
     api
       .call('bulk.start', {
         template: { method, url, headers: [], body },
         rows: { content: rows.content, format: rows.name.toLowerCase().endsWith('.json') ? 'json' : 'csv' },
         policy,
-        ratePerMinute: number(ratePerMinute),
-        concurrency: number(concurrency),
-        batchSize: number(batchSize),
+        ratePerMinute: rate.value,
+        concurrency: slots.value,
+        batchSize: batch.value,
         name: `Bulk: ${rows.name}`,
         ...(allowLoop ? { allowLoop: true } : {}),
       })
@@ -190,7 +195,11 @@ export function BulkSend() {
           Start bulk send
         </button>
       </div>
-      {error && <div className="notice notice-error">{error}</div>}
+      {error && (
+        <div className="notice notice-error" role="alert">
+          {error}
+        </div>
+      )}
       {loop && (
         <LoopConfirm
           message={loop}
