@@ -1,43 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type TestApp } from '../../helpers/app-server';
-import { tempDir } from '../../helpers/temp-dir';
+import { describe, expect, it } from 'vitest';
+import { useLabelApp, type LabelledSummary } from './label-app';
 
-let app: TestApp;
-let dir: ReturnType<typeof tempDir>;
-
-async function ok<T>(method: string, input: unknown = {}): Promise<T> {
-  const res = await app.rpc<T>(method, input);
-  if (!res.ok) throw new Error(`${method}: ${res.error.code} ${res.error.message}`);
-  return res.value;
-}
-
-interface Summary {
-  id: number;
-  vendor: string | null;
-  eventLabel: string | null;
-}
-
-async function post(body: string): Promise<number> {
-  const res = await fetch(`${app.receiverUrl}/h`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json' },
-  });
-  await res.arrayBuffer();
-  return Number(res.headers.get('x-hookscope-capture-id'));
-}
-
-const listed = async (id: number) =>
-  (await ok<{ items: Summary[] }>('captures.list', { limit: 50 })).items.find((c) => c.id === id);
-
-/** Bounded wait for the background classification of a large body. */
-async function labelBecomes(id: number, label: string) {
-  for (let i = 0; i < 200; i++) {
-    if ((await listed(id))?.eventLabel === label) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`capture ${id} still says ${(await listed(id))?.eventLabel}, not ${label}`);
-}
+const t = useLabelApp();
+const { ok, post, listed, labelBecomes } = t;
 
 /** An Ortto activity webhook padded past the 64 KB the filer classifies inline. */
 const bigActivity = (fieldId: string) =>
@@ -47,19 +12,10 @@ const bigActivity = (fieldId: string) =>
     webhook_id: 'w1',
   });
 
-beforeAll(async () => {
-  dir = tempDir();
-  app = await startApp({ serveUi: false, dataDir: dir.path });
-});
-afterAll(async () => {
-  await app?.close();
-  dir.cleanup();
-});
-
 describe('captures with bodies over 64 KB', () => {
   it('get the vendor and event label the Decoded tab shows, announced as an update', async () => {
-    const updates: Summary[][] = [];
-    const off = app.engine.bus.on('capture.updated', ({ items }) => updates.push(items));
+    const updates: LabelledSummary[][] = [];
+    const off = t.app.engine.bus.on('capture.updated', ({ items }) => updates.push(items));
     const id = await post(bigActivity('act:cm:flt-bkd'));
     await labelBecomes(id, 'Flt bkd');
     off();

@@ -37,6 +37,29 @@ function scriptedTransport() {
 
 const frame = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
 
+/** Renders the feed over the scripted transport; `seen` follows its ids, total and loading state. */
+function probe(t: ReturnType<typeof scriptedTransport>) {
+  const value = { api: createApiClient(t.transport), connection: new ConnectionStatus() };
+  const seen: { ids: number[]; total: number | null; loading: boolean } = {
+    ids: [],
+    total: null,
+    loading: true,
+  };
+  function Probe() {
+    const feed = useCaptureFeed({}, 'all');
+    seen.ids = feed.items.map((c) => c.id);
+    seen.total = feed.total;
+    seen.loading = feed.loading;
+    return null;
+  }
+  render(
+    <ApiProvider value={value}>
+      <Probe />
+    </ApiProvider>,
+  );
+  return seen;
+}
+
 describe('live list total', () => {
   it('does not count a capture twice when its event is applied after a count that already includes it', async () => {
     const t = scriptedTransport();
@@ -66,24 +89,9 @@ describe('live list total', () => {
     expect(total).toBe(2);
   });
 
-  function totalProbe(t: ReturnType<typeof scriptedTransport>) {
-    const value = { api: createApiClient(t.transport), connection: new ConnectionStatus() };
-    const seen: { total: number | null } = { total: null };
-    function Probe() {
-      seen.total = useCaptureFeed({}, 'all').total;
-      return null;
-    }
-    render(
-      <ApiProvider value={value}>
-        <Probe />
-      </ApiProvider>,
-    );
-    return seen;
-  }
-
   it('does not count twice a capture filed between the first page and the count answered with it', async () => {
     const t = scriptedTransport();
-    const seen = totalProbe(t);
+    const seen = probe(t);
     // The page was read before capture 2 was filed; the count after, so it includes capture 2.
     await act(async () => {
       t.answer('captures.list', { items: [summary(1)], nextCursor: null });
@@ -98,7 +106,7 @@ describe('live list total', () => {
 
   it('counts a capture filed between the count and the first page answered with it', async () => {
     const t = scriptedTransport();
-    const seen = totalProbe(t);
+    const seen = probe(t);
     // The count was read before capture 2 was filed; the page after, so it lists capture 2.
     await act(async () => {
       t.answer('captures.count', { count: 1, newestId: 1 });
@@ -113,28 +121,6 @@ describe('live list total', () => {
 });
 
 describe('deletes while a fetch is on its way', () => {
-  function probe(t: ReturnType<typeof scriptedTransport>) {
-    const value = { api: createApiClient(t.transport), connection: new ConnectionStatus() };
-    const seen: { ids: number[]; total: number | null; loading: boolean } = {
-      ids: [],
-      total: null,
-      loading: true,
-    };
-    function Probe() {
-      const feed = useCaptureFeed({}, 'all');
-      seen.ids = feed.items.map((c) => c.id);
-      seen.total = feed.total;
-      seen.loading = feed.loading;
-      return null;
-    }
-    render(
-      <ApiProvider value={value}>
-        <Probe />
-      </ApiProvider>,
-    );
-    return seen;
-  }
-
   it('a delete-all drops the answer of a first page asked before it', async () => {
     const t = scriptedTransport();
     const seen = probe(t);
