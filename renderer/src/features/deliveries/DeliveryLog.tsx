@@ -16,6 +16,7 @@ import { formatCount } from '../../lib/format';
 import { useDeliveriesTick } from './use-deliveries-tick';
 import { useWaitingDeliveries, WaitingDeliveries } from './WaitingDeliveries';
 import { openableRow } from './row-keys';
+import { Checkbox } from '../../components/Checkbox';
 
 const TYPES: readonly DeliveryType[] = deliveryType.options;
 const STATES: readonly DeliveryState[] = deliveryState.options;
@@ -133,15 +134,14 @@ export function DeliveryLog() {
           onChange={(e) => setText(e.target.value)}
         />
         <span className="spacer" />
-        <label title="URL query secrets (api_key, token…) and response fields (access_token…) exported as [redacted]">
-          <input
-            type="checkbox"
-            checked={redact}
-            data-testid="delivery-log-redact"
-            onChange={(e) => setRedact(e.target.checked)}
-          />{' '}
+        <Checkbox
+          checked={redact}
+          onChange={setRedact}
+          testId="delivery-log-redact"
+          title="URL query secrets (api_key, token…) and response fields (access_token…) exported as [redacted]"
+        >
           Redact secrets
-        </label>
+        </Checkbox>
         <button className="btn btn-small" type="button" onClick={() => void exportLog('csv')}>
           Export CSV
         </button>

@@ -11,6 +11,7 @@ import { EnvironmentsEditor } from './EnvironmentsEditor';
 import { resolveSaved } from './send-saved';
 import { LoopConfirm } from './LoopConfirm';
 import { loopRefusal } from './loop-refusal';
+import { Checkbox } from '../../components/Checkbox';
 
 type Collections = Array<{ id: number; name: string }>;
 
@@ -210,15 +211,14 @@ export function SavedWebhooks() {
         >
           Export JSON
         </button>
-        <label title="Without this, secret headers, URL tokens, body fields and signing secrets are exported as [redacted]">
-          <input
-            type="checkbox"
-            checked={includeSecrets}
-            data-testid="webhooks-export-secrets"
-            onChange={(e) => setIncludeSecrets(e.target.checked)}
-          />{' '}
+        <Checkbox
+          checked={includeSecrets}
+          onChange={setIncludeSecrets}
+          testId="webhooks-export-secrets"
+          title="Without this, secret headers, URL tokens, body fields and signing secrets are exported as [redacted]"
+        >
           Include secrets (backup)
-        </label>
+        </Checkbox>
         <label className="btn btn-small">
           Import JSON
           <input

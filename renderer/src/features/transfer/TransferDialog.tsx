@@ -5,6 +5,7 @@ import { downloadBlob } from '../../components/download';
 import { API_MAX_REQUEST_BYTES } from '../../../../electron/shared/contract/define';
 import { mergeExports, splitHar } from './merge-export';
 import { formatCount } from '../../lib/format';
+import { Checkbox } from '../../components/Checkbox';
 
 /** Captures per export call: anything longer than one chunk pages through and shows "n of N" as chunks land. */
 export const EXPORT_CHUNK = 500;
@@ -198,15 +199,9 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
               Current filter ({filteredCount?.toLocaleString() ?? '…'})
             </label>
           </div>
-          <label>
-            <input
-              type="checkbox"
-              checked={redact}
-              data-testid="export-redact"
-              onChange={(e) => setRedact(e.target.checked)}
-            />{' '}
+          <Checkbox checked={redact} onChange={setRedact} testId="export-redact">
             Redact secrets (Authorization, cookies, API keys, signatures)
-          </label>
+          </Checkbox>
           <div className="row-actions">
             <button
               type="button"
