@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaptureDetail, ExportFormat, HeaderPair } from '../../../electron/shared/contract/index';
 import { exportCaptures } from '../../../electron/engine/captures/export';
 import { redactBody, standardRedaction } from '../../../electron/engine/captures/redaction';
+import { xmlSecretSpans } from '../../../electron/engine/captures/xml-redaction';
 
 const secretNames = fc.oneof(
   fc.constantFrom(
@@ -345,5 +346,55 @@ describe('JSON bodies that do not parse', () => {
         expect(out).not.toContain('SECRETFUZZ-9');
       }),
     );
+  });
+});
+
+describe('XML secret spans (fuzzed)', () => {
+  const pieces = fc.constantFrom(
+    '<password>',
+    '</password>',
+    '<wsse:Password>',
+    '</wsse:Password>',
+    '<user name="x" token="T0K">',
+    '</user>',
+    '<a/>',
+    '<!--',
+    '-->',
+    '<![CDATA[',
+    ']]>',
+    '<?xml version="1.0"?>',
+    '<!DOCTYPE r [<!ENTITY e "x">]>',
+    'SECRET',
+    'text',
+    '"',
+    "'",
+    '>',
+    '<',
+    ' ',
+  );
+  const xml = fc.array(pieces, { maxLength: 30 }).map((parts) => parts.join(''));
+
+  it('never throws; spans are in order, inside the text, non-empty and never overlap', () => {
+    fc.assert(
+      fc.property(fc.oneof(xml, fc.string({ maxLength: 200 })), (text) => {
+        const spans = xmlSecretSpans(text, (name) => /^(password|token)$/i.test(name));
+        let last = 0;
+        for (const [start, end] of spans) {
+          expect(start).toBeGreaterThanOrEqual(last);
+          expect(end).toBeGreaterThan(start);
+          expect(end).toBeLessThanOrEqual(text.length);
+          last = end;
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('hides the content of a secret element and a secret attribute value, and nothing else', () => {
+    const text = '<r><user token="T0K" id="7"><password>SECRET</password><name>Mary</name></user></r>';
+    const hidden = xmlSecretSpans(text, (name) => /^(password|token)$/i.test(name)).map(([s, e]) =>
+      text.slice(s, e),
+    );
+    expect(hidden).toEqual(['T0K', 'SECRET']);
   });
 });
