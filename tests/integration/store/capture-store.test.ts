@@ -25,6 +25,13 @@ afterEach(() => {
 const capture = (over: Partial<NewCapture> = {}) =>
   newCapture({ receivedAtMs: clock.now(), endpointId: 1, ...over });
 
+/** The paths of the captures a full-text search lists, sorted. */
+const searchPaths = (text: string) =>
+  stores.captures
+    .list({ filter: { text }, limit: 10 })
+    .items.map((c) => c.path)
+    .sort();
+
 describe('capture store', () => {
   it('commits a burst in one group and resolves every id', async () => {
     const ids = await Promise.all(
@@ -91,33 +98,26 @@ describe('capture store', () => {
     expect(stores.captures.stats().indexLagRows).toBe(2);
     stores.captures.indexer.drain();
     expect(stores.captures.stats().indexLagRows).toBe(0);
-    const search = (text: string) =>
-      stores.captures.list({ filter: { text }, limit: 10 }).items.map((c) => c.path);
-    expect(search('spring')).toEqual(['/hook']);
-    expect(search('str::cn')).toEqual(['/hook']);
-    expect(search('"unbalanced')).toEqual([]);
-    expect(search('other')).toEqual(['/other']);
-    expect(search('nothin')).toEqual(['/other']);
+    expect(searchPaths('spring')).toEqual(['/hook']);
+    expect(searchPaths('str::cn')).toEqual(['/hook']);
+    expect(searchPaths('"unbalanced')).toEqual([]);
+    expect(searchPaths('other')).toEqual(['/other']);
+    expect(searchPaths('nothin')).toEqual(['/other']);
   });
 
   it('matches a finished word exactly and a word still being typed as a prefix', async () => {
     await stores.captures.add(capture({ path: '/a', body: Buffer.from('{"name":"spring"}') }));
     await stores.captures.add(capture({ path: '/b', body: Buffer.from('{"name":"springtime"}') }));
     stores.captures.indexer.drain();
-    const search = (text: string) =>
-      stores.captures
-        .list({ filter: { text }, limit: 10 })
-        .items.map((c) => c.path)
-        .sort();
-    expect(search('spring')).toEqual(['/a']);
-    expect(search('sprin')).toEqual(['/a', '/b']);
-    expect(search('springti')).toEqual(['/b']);
-    expect(search('SPRINGTIME')).toEqual(['/b']);
+    expect(searchPaths('spring')).toEqual(['/a']);
+    expect(searchPaths('sprin')).toEqual(['/a', '/b']);
+    expect(searchPaths('springti')).toEqual(['/b']);
+    expect(searchPaths('SPRINGTIME')).toEqual(['/b']);
     expect(stores.captures.count({ text: 'sprin' })).toBe(2);
     // A trailing * asks for every word starting with it, whole indexed word or not, in any position.
-    expect(search('spring*')).toEqual(['/a', '/b']);
-    expect(search('spring** name')).toEqual(['/a', '/b']);
-    expect(search('"spring"*')).toEqual(['/a', '/b']);
+    expect(searchPaths('spring*')).toEqual(['/a', '/b']);
+    expect(searchPaths('spring** name')).toEqual(['/a', '/b']);
+    expect(searchPaths('"spring"*')).toEqual(['/a', '/b']);
     expect(stores.captures.count({ text: 'spring*' })).toBe(2);
   });
 
@@ -133,21 +133,16 @@ describe('capture store', () => {
     );
     await stores.captures.add(capture({ path: '/latin', body: Buffer.from('{"city":"Tokyo"}') }));
     stores.captures.indexer.drain();
-    const search = (text: string) =>
-      stores.captures
-        .list({ filter: { text }, limit: 10 })
-        .items.map((c) => c.path)
-        .sort();
-    expect(search('渋谷')).toEqual(['/zh']);
-    expect(search('光临')).toEqual(['/zh']);
-    expect(search('東京都渋谷区')).toEqual(['/zh']);
-    expect(search('하세요')).toEqual(['/ko']);
-    expect(search('ありがとう')).toEqual(['/ja']);
-    expect(search('区')).toEqual(['/zh']);
-    expect(search('渋谷 tokyo')).toEqual([]);
-    expect(search('渋谷 city')).toEqual(['/zh']);
-    expect(search('京都')).toEqual(['/zh']);
-    expect(search('大阪')).toEqual([]);
+    expect(searchPaths('渋谷')).toEqual(['/zh']);
+    expect(searchPaths('光临')).toEqual(['/zh']);
+    expect(searchPaths('東京都渋谷区')).toEqual(['/zh']);
+    expect(searchPaths('하세요')).toEqual(['/ko']);
+    expect(searchPaths('ありがとう')).toEqual(['/ja']);
+    expect(searchPaths('区')).toEqual(['/zh']);
+    expect(searchPaths('渋谷 tokyo')).toEqual([]);
+    expect(searchPaths('渋谷 city')).toEqual(['/zh']);
+    expect(searchPaths('京都')).toEqual(['/zh']);
+    expect(searchPaths('大阪')).toEqual([]);
     expect(stores.captures.count({ text: '渋谷' })).toBe(1);
   });
 
