@@ -233,4 +233,26 @@ describe('export and import', () => {
     expect(midExport.every((p) => p.max === total)).toBe(true);
     expect((JSON.parse(har2.text) as { log: { entries: unknown[] } }).log.entries).toHaveLength(total);
   });
+  it('the export dialog keeps Tab inside, closes on Escape and gives focus back to its opener', async () => {
+    const { page } = s;
+    await send(s.app.receiverUrl, '/kbd-transfer', { method: 'POST', body: 'x' });
+    await row(page, '/kbd-transfer').waitFor();
+    const opener = page.getByTestId('transfer-button');
+    await opener.click();
+    const dialog = page.getByTestId('transfer-dialog');
+    await dialog.waitFor();
+    const focusInside = () => dialog.evaluate((el) => el.contains(document.activeElement));
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      expect(await focusInside()).toBe(true);
+    }
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Shift+Tab');
+      expect(await focusInside()).toBe(true);
+    }
+    await dialog.locator('h2').click();
+    await page.keyboard.press('Escape');
+    expect(await dialog.count()).toBe(0);
+    expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
 });

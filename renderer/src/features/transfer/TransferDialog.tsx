@@ -6,6 +6,7 @@ import { API_MAX_REQUEST_BYTES } from '../../../../electron/shared/contract/defi
 import { mergeExports, splitHar } from './merge-export';
 import { formatCount } from '../../lib/format';
 import { Checkbox } from '../../components/Checkbox';
+import { useModalFocus } from '../../components/use-modal-focus';
 
 /** Captures per export call: anything longer than one chunk pages through and shows "n of N" as chunks land. */
 export const EXPORT_CHUNK = 500;
@@ -35,6 +36,11 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const cancelled = useRef(false);
   const fileRef = useRef<HTMLInputElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  // While an export or import runs the dialog stays open (its close button is disabled too): Escape waits for it.
+  useModalFocus(dialog, () => {
+    if (!progress) onClose();
+  });
 
   const runExport = async () => {
     setMessage(null);
@@ -149,7 +155,14 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
       role="presentation"
       onMouseDown={(e) => e.target === e.currentTarget && !progress && onClose()}
     >
-      <div className="modal" role="dialog" aria-label="Export and import" data-testid="transfer-dialog">
+      <div
+        ref={dialog}
+        className="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Export and import"
+        data-testid="transfer-dialog"
+      >
         <header className="modal-header">
           <h2>Export / import</h2>
           <button
