@@ -399,4 +399,37 @@ describe('compose, replay and endpoint protection', () => {
     expect(left).toMatchObject({ ok: true, value: { items: [] } });
     expect(expectClean(s.problems)).toEqual(clean);
   });
+  it('deliveries waiting behind a rate limit page in 200 at a time, down to the last', async () => {
+    const { page, app } = s;
+    // Its own origin: the rate limit is per destination and must not slow the other tests' target.
+    const slow = await recordingServer();
+    const ids: number[] = [];
+    try {
+      for (let i = 0; i < 450; i++) {
+        const sent = await app.rpc<{ id: number }>('deliveries.send', {
+          request: { method: 'POST', url: `${slow.url}/waiting/${i}`, headers: [], bodyBase64: '' },
+          type: 'manual',
+          ratePerMinute: 1,
+        });
+        if (!sent.ok) throw new Error(sent.error.message);
+        ids.push(sent.value.id);
+      }
+      await view('deliveries');
+      await page.getByRole('tab', { name: 'Delivery log' }).click();
+      const waiting = page.getByRole('table', { name: 'Waiting deliveries' }).locator('tbody tr');
+      const more = page.getByTestId('waiting-more');
+      // One went out at once; the other 449 wait a minute each.
+      await eventually(async () => expect(await waiting.count()).toBe(200));
+      await more.click();
+      await eventually(async () => expect(await waiting.count()).toBe(400));
+      await more.click();
+      await eventually(async () => expect(await waiting.count()).toBe(449));
+      expect(await more.count()).toBe(0);
+      expect(await waiting.last().innerText()).toContain('/waiting/1');
+    } finally {
+      for (const id of ids) await app.rpc('deliveries.cancel', { id });
+      await slow.close();
+    }
+    expect(expectClean(s.problems)).toEqual(clean);
+  });
 });

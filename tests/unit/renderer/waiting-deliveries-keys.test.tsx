@@ -24,6 +24,7 @@ describe('Waiting deliveries', () => {
       <WaitingDeliveries
         items={[waiting(1), waiting(2)]}
         more={false}
+        showMore={() => undefined}
         selected={null}
         onSelect={(id) => opened.push(id)}
       />,

@@ -164,6 +164,7 @@ export function DeliveryLog() {
           <WaitingDeliveries
             items={waiting.items}
             more={waiting.more}
+            showMore={waiting.showMore}
             selected={selected}
             onSelect={setSelected}
           />

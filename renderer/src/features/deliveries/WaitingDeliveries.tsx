@@ -11,7 +11,7 @@ import { dateTime, oneLine } from './format';
 import { openableRow } from './row-keys';
 
 const WAITING_STATES: readonly DeliveryState[] = ['pending', 'held'];
-const LIMIT = 200;
+const PAGE = 200;
 
 /**
  * Queued deliveries not attempted yet (behind a rate limit or the concurrency gate, held by a paused bulk send): the
@@ -30,6 +30,7 @@ export function useWaitingDeliveries({
   const api = useApi();
   const [items, setItems] = useState<DeliverySummary[]>([]);
   const [more, setMore] = useState(false);
+  const [pages, setPages] = useState(1);
   const [tick] = useDeliveriesTick();
   const filter = useMemo<DeliveryFilter | null>(() => {
     if (state && !WAITING_STATES.includes(state)) return null;
@@ -40,6 +41,8 @@ export function useWaitingDeliveries({
       ...(text.trim() ? { text: text.trim() } : {}),
     };
   }, [types, state, text]);
+  // Another filter starts again from the newest page.
+  useEffect(() => setPages(1), [filter]);
 
   useEffect(() => {
     if (!filter) {
@@ -48,11 +51,26 @@ export function useWaitingDeliveries({
       return;
     }
     let live = true;
-    api.call('deliveries.list', { filter, limit: LIMIT }).then(
-      (page) => {
+    // Every refresh reads as many pages as are shown, so the shown list never mixes two moments' pages.
+    const load = async () => {
+      const all: DeliverySummary[] = [];
+      let cursor: number | null = null;
+      for (let i = 0; i < pages; i++) {
+        const page: { items: DeliverySummary[]; nextCursor: number | null } = await api.call(
+          'deliveries.list',
+          { filter, cursor, limit: PAGE },
+        );
+        all.push(...page.items);
+        cursor = page.nextCursor;
+        if (cursor === null) break;
+      }
+      return { all, more: cursor !== null };
+    };
+    load().then(
+      ({ all, more }) => {
         if (!live) return;
-        setItems(page.items);
-        setMore(page.nextCursor !== null);
+        setItems(all);
+        setMore(more);
       },
       // The attempt log reports errors of the same engine; an empty list is enough here.
       () => live && setItems([]),
@@ -60,20 +78,22 @@ export function useWaitingDeliveries({
     return () => {
       live = false;
     };
-  }, [api, filter, tick]);
+  }, [api, filter, tick, pages]);
 
-  return { items, more };
+  return { items, more, showMore: () => setPages((n) => n + 1) };
 }
 
 /** The waiting deliveries above the attempt log; click one for its detail (which can cancel it). */
 export function WaitingDeliveries({
   items,
   more,
+  showMore,
   selected,
   onSelect,
 }: {
   items: DeliverySummary[];
   more: boolean;
+  showMore: () => void;
   selected: number | null;
   onSelect: (id: number) => void;
 }) {
@@ -121,7 +141,14 @@ export function WaitingDeliveries({
           ))}
         </tbody>
       </table>
-      {more && <p className="muted pad">Showing the newest {LIMIT}; narrow the filter to find others.</p>}
+      {more && (
+        <p className="muted pad">
+          Showing the newest {items.length.toLocaleString()}.{' '}
+          <button type="button" className="btn btn-small" data-testid="waiting-more" onClick={showMore}>
+            Show {PAGE} more
+          </button>
+        </p>
+      )}
     </section>
   );
 }
