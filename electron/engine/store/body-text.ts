@@ -9,6 +9,8 @@ export const maxDecodedBytes = 64 * 1024 * 1024;
 export interface DecodedBody {
   body: Buffer | null;
   note: string | null;
+  /** Not expanded because the decoded bytes would pass the cap (not because the coding is unknown or broken). */
+  overCap?: true;
 }
 
 /** Undo Content-Encoding (possibly several, applied in order) for display; the stored bytes are never changed. */
@@ -42,6 +44,7 @@ export function decodeContentEncoding(
     const tooBig = /maxOutputLength|buffer|larger/i.test(message);
     return {
       body: null,
+      ...(tooBig ? { overCap: true as const } : {}),
       note: tooBig
         ? `Decoded body would exceed ${maxBytes / 1024 / 1024} MB; not expanded (possible compression bomb).`
         : `Could not undo Content-Encoding "${contentEncoding}": ${message}. Showing the bytes as received.`,

@@ -30,11 +30,14 @@ export function useLabelApp() {
     return res.value;
   }
 
-  async function post(body: string): Promise<number> {
+  async function post(
+    body: string | Uint8Array<ArrayBuffer>,
+    headers: Record<string, string> = {},
+  ): Promise<number> {
     const res = await fetch(`${app.receiverUrl}/h`, {
       method: 'POST',
       body,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
     });
     await res.arrayBuffer();
     return Number(res.headers.get('x-hookscope-capture-id'));

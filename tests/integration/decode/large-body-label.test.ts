@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { useLabelApp, type LabelledSummary } from './label-app';
 
@@ -23,6 +24,29 @@ describe('captures with bodies over 64 KB', () => {
     const decoded = await ok<{ vendor: string | null }>('decode.capture', { id });
     expect(decoded.vendor).toBe('Ortto');
     expect(updates.flat().map((s) => [s.id, s.vendor])).toEqual([[id, 'Ortto']]);
+  });
+
+  it('sent gzipped, small on the wire, are labelled once expanded; small ones only at filing', async () => {
+    const updates: number[] = [];
+    const off = t.app.engine.bus.on('capture.updated', ({ items }) =>
+      updates.push(...items.map((s) => s.id)),
+    );
+    const zipped = new Uint8Array(gzipSync(bigActivity('act:cm:zip-big')));
+    expect(zipped.length).toBeLessThan(64 * 1024);
+    const big = await post(zipped, { 'content-encoding': 'gzip' });
+    const small = await post(
+      gzipSync(JSON.stringify({ activity: { field_id: 'act::ta' }, webhook_id: 'w2' })),
+      {
+        'content-encoding': 'gzip',
+      },
+    );
+    const plain = await post(gzipSync('not a vendor payload'), { 'content-encoding': 'gzip' });
+    await labelBecomes(big, 'Zip big');
+    off();
+    expect(await listed(big)).toMatchObject({ vendor: 'Ortto', eventLabel: 'Zip big' });
+    expect((await listed(small))?.vendor).toBe('Ortto');
+    expect((await listed(plain))?.vendor).toBeNull();
+    expect(updates).toEqual([big]);
   });
 
   it('keep their label through a relabel pass after the custom labels change', async () => {
