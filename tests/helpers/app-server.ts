@@ -24,7 +24,13 @@ export const rendererDir = join(import.meta.dirname, '../../dist/renderer');
 
 /** The engine and browser-mode server in-process, on port 0, with its own data dir — what `npm start` runs. */
 export async function startApp(
-  options: { serveUi?: boolean; dataDir?: string; receiverTimeouts?: EngineOptions['receiverTimeouts'] } = {},
+  options: {
+    serveUi?: boolean;
+    dataDir?: string;
+    /** The control server's port (a restart on the same port); port 0 otherwise. */
+    uiPort?: number;
+    receiverTimeouts?: EngineOptions['receiverTimeouts'];
+  } = {},
 ): Promise<TestApp> {
   const dir = options.dataDir ? null : tempDir();
   const dataDir = options.dataDir ?? dir!.path;
@@ -38,7 +44,7 @@ export async function startApp(
   if (staticDir && !existsSync(join(staticDir, 'index.html'))) {
     throw new Error('dist/renderer is not built: run `npm run build` before the e2e tests.');
   }
-  const http = await startHttpTransport({ engine, port: 0, staticDir, checkOutputs: true });
+  const http = await startHttpTransport({ engine, port: options.uiPort ?? 0, staticDir, checkOutputs: true });
   return {
     uiUrl: http.uiUrl,
     apiUrl: http.url,

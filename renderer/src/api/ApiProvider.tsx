@@ -24,7 +24,10 @@ export function setupApi(): ApiSetup {
   }
   const token = takeToken();
   if (!token)
-    return { ok: false, reason: 'No access token. Open Hookscope with the link printed by `npm start`.' };
+    return {
+      ok: false,
+      reason: 'No access token. Open Hookscope with the link printed by `npm start` or `hookscope serve`.',
+    };
   return {
     ok: true,
     value: { api: createApiClient(createHttpTransport({ token, status: connection })), connection },

@@ -1,4 +1,5 @@
-export type ConnectionState = 'connecting' | 'open' | 'closed';
+/** `unauthorized`: the server rejected this tab's token (it restarted with a new one); retrying cannot help. */
+export type ConnectionState = 'connecting' | 'open' | 'closed' | 'unauthorized';
 
 type Listener = (state: ConnectionState, reconnected: boolean) => void;
 
@@ -13,7 +14,8 @@ export class ConnectionStatus {
   }
 
   set(state: ConnectionState): void {
-    if (state === this.state) return;
+    // Final: only a new link (a new page load) brings a valid token.
+    if (state === this.state || this.state === 'unauthorized') return;
     const reconnected = state === 'open' && this.everOpened;
     if (state === 'open') this.everOpened = true;
     this.state = state;

@@ -1,32 +1,75 @@
 import type { Transport } from '../../../electron/shared/contract/client';
 import type { Result } from '../../../electron/shared/contract/errors';
 import type { ConnectionStatus } from './connection';
+import { forgetToken } from './token';
 
 interface Options {
   token: string;
   /** Origin of the control server; defaults to the page's own. */
   origin?: string;
   status: ConnectionStatus;
+  /** Called once the server rejects the token; defaults to dropping it from session storage. */
+  onUnauthorized?: () => void;
 }
 
 const MAX_BACKOFF_MS = 10_000;
 
 /** Browser mode: calls over `POST /api/rpc`, events over one WebSocket that reconnects with back-off. */
-export function createHttpTransport({ token, origin = window.location.origin, status }: Options): Transport {
+export function createHttpTransport({
+  token,
+  origin = window.location.origin,
+  status,
+  onUnauthorized = forgetToken,
+}: Options): Transport {
   const listeners = new Set<(event: string, payload: unknown) => void>();
   let socket: WebSocket | null = null;
   let retry = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let unauthorized = false;
+
+  const rejected = () => {
+    if (unauthorized) return;
+    unauthorized = true;
+    if (timer) clearTimeout(timer);
+    timer = null;
+    onUnauthorized();
+    status.set('unauthorized');
+  };
+
+  /**
+   * A browser hides why a WebSocket upgrade failed, so ask the API with the same token: a 401 means the server is up
+   * but no longer knows this token; a network error means it is down (keep retrying).
+   */
+  const tokenRejected = async (): Promise<boolean> => {
+    try {
+      const response = await fetch(new URL('/api/capabilities', origin), {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return response.status === 401;
+    } catch {
+      return false;
+    }
+  };
+
+  const scheduleRetry = () => {
+    if (listeners.size === 0 || unauthorized) return;
+    const delay = Math.min(MAX_BACKOFF_MS, 250 * 2 ** retry) * (0.75 + Math.random() * 0.5);
+    retry += 1;
+    timer = setTimeout(connect, delay);
+  };
 
   const connect = () => {
-    if (listeners.size === 0) return;
+    timer = null;
+    if (listeners.size === 0 || unauthorized) return;
     status.set('connecting');
     const url = new URL('/api/events', origin);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     url.searchParams.set('token', token);
     const ws = new WebSocket(url);
     socket = ws;
+    let opened = false;
     ws.onopen = () => {
+      opened = true;
       retry = 0;
       status.set('open');
     };
@@ -46,9 +89,8 @@ export function createHttpTransport({ token, origin = window.location.origin, st
       socket = null;
       status.set('closed');
       if (listeners.size === 0) return;
-      const delay = Math.min(MAX_BACKOFF_MS, 250 * 2 ** retry) * (0.75 + Math.random() * 0.5);
-      retry += 1;
-      timer = setTimeout(connect, delay);
+      if (opened) return scheduleRetry();
+      void tokenRejected().then((yes) => (yes ? rejected() : scheduleRetry()));
     };
   };
 
@@ -67,6 +109,7 @@ export function createHttpTransport({ token, origin = window.location.origin, st
           error: { code: 'unavailable', message: `Cannot reach Hookscope: ${String(error)}` },
         };
       }
+      if (response.status === 401) rejected();
       try {
         return (await response.json()) as Result<unknown>;
       } catch {

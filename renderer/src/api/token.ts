@@ -15,3 +15,8 @@ export function takeToken(): string | null {
   }
   return sessionStorage.getItem(KEY);
 }
+
+/** The server no longer accepts the stored token: forget it, so a reload asks for the new link instead. */
+export function forgetToken(): void {
+  sessionStorage.removeItem(KEY);
+}

@@ -13,6 +13,7 @@ import { EmptyState } from '../features/empty/EmptyState';
 import { EndpointsPanel } from '../features/endpoints/EndpointsPanel';
 import { FilterBar } from '../features/search/FilterBar';
 import { SearchBox } from '../features/search/SearchBox';
+import { ConnectionBanner } from '../features/shell/ConnectionBanner';
 import { StatusBar } from '../features/shell/StatusBar';
 import { TopBar, type ViewId } from '../features/shell/TopBar';
 import { TransferDialog } from '../features/transfer/TransferDialog';
@@ -146,6 +147,7 @@ export function App() {
         onTogglePaused={() => feed.setPaused(!feed.paused)}
         theme={theme}
       />
+      <ConnectionBanner />
       <TunnelBannerSlot />
       <main className="main">
         {view === 'inspect' && (

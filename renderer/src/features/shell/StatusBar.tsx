@@ -4,7 +4,17 @@ import { useApi, useConnection, useEvent } from '../../api';
 import { formatBytes, formatCount, formatDuration } from '../../lib/format';
 import { useThrottledTick } from '../../state/use-throttled';
 
-/** Capture count, database size and search-index lag, refreshed periodically and on index progress. */
+const connectionLabel = {
+  open: 'connected',
+  connecting: 'connecting',
+  closed: 'closed',
+  unauthorized: 'token rejected',
+};
+
+/**
+ * Capture count, database size and search-index lag, refreshed periodically and on index progress. While the server
+ * is out of reach the last figures are marked stale; once it rejects the token they are hidden (they never refresh).
+ */
 export const StatusBar = memo(function StatusBar({
   version,
   arrivals,
@@ -15,14 +25,19 @@ export const StatusBar = memo(function StatusBar({
   const api = useApi();
   const connection = useConnection();
   const [stats, setStats] = useState<Stats | null>(null);
+  const [failed, setFailed] = useState(false);
   const [lag, setLag] = useState<{ rows: number; ms: number } | null>(null);
 
   useEffect(() => {
     let live = true;
     const load = () =>
       api.call('app.stats', {}).then(
-        (s) => live && setStats(s),
-        () => undefined,
+        (s) => {
+          if (!live) return;
+          setStats(s);
+          setFailed(false);
+        },
+        () => live && setFailed(true),
       );
     load();
     const t = setInterval(load, 5000);
@@ -35,25 +50,43 @@ export const StatusBar = memo(function StatusBar({
   // Arrivals refresh the figures too, at most once a second.
   const tick = useThrottledTick(arrivals, 1000);
   useEffect(() => {
-    if (tick > 0) api.call('app.stats', {}).then(setStats, () => undefined);
+    if (tick > 0)
+      api.call('app.stats', {}).then(
+        (s) => {
+          setStats(s);
+          setFailed(false);
+        },
+        () => setFailed(true),
+      );
   }, [api, tick]);
 
   useEvent('index.progress', (p) => setLag({ rows: p.lagRows, ms: p.lagMs }));
 
   const lagRows = lag?.rows ?? stats?.indexLagRows ?? 0;
   const lagMs = lag?.ms ?? stats?.indexLagMs ?? 0;
+  const stale = connection !== 'open' || failed;
   return (
     <footer className="status-bar" data-testid="status-bar">
       <span className={`conn conn-${connection}`} title={`Live events: ${connection}`}>
-        <span className="conn-dot" aria-hidden /> {connection === 'open' ? 'connected' : connection}
+        <span className="conn-dot" aria-hidden /> {connectionLabel[connection]}
       </span>
-      <span data-testid="stat-count">{stats ? formatCount(stats.count, 'capture') : '…'}</span>
-      <span data-testid="stat-db">{stats ? `DB ${formatBytes(stats.dbSizeBytes)}` : ''}</span>
-      <span data-testid="stat-lag" className={lagRows > 0 ? 'lagging' : ''}>
-        {lagRows > 0
-          ? `indexing · ${lagRows.toLocaleString()} behind (${formatDuration(lagMs)})`
-          : 'index up to date'}
-      </span>
+      {connection !== 'unauthorized' && (
+        <span
+          className={`status-figures${stale ? ' stale' : ''}`}
+          data-testid="stats"
+          data-stale={stale || undefined}
+          title={stale ? 'Last known figures: Hookscope cannot be reached right now' : undefined}
+        >
+          {stale && stats && <span data-testid="stat-stale">last known</span>}
+          <span data-testid="stat-count">{stats ? formatCount(stats.count, 'capture') : '…'}</span>
+          <span data-testid="stat-db">{stats ? `DB ${formatBytes(stats.dbSizeBytes)}` : ''}</span>
+          <span data-testid="stat-lag" className={lagRows > 0 ? 'lagging' : ''}>
+            {lagRows > 0
+              ? `indexing · ${lagRows.toLocaleString()} behind (${formatDuration(lagMs)})`
+              : 'index up to date'}
+          </span>
+        </span>
+      )}
       <span className="spacer" />
       {version && <span className="muted">Hookscope {version}</span>}
     </footer>
