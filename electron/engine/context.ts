@@ -69,6 +69,8 @@ export interface EngineConfig {
   receiverPort: number;
   mode: 'browser' | 'desktop' | 'test';
   version: string;
+  /** The budget of one `*.export` answer, as JSON characters (tests make it small). */
+  exportMaxChars?: number;
 }
 
 export interface EngineContext {

@@ -30,6 +30,8 @@ export interface EngineOptions {
   retentionIntervalMs?: number;
   /** The receiver's slow-client timeouts (tests shorten them; see ReceiverOptions). */
   receiverTimeouts?: { headersTimeoutMs?: number; requestTimeoutMs?: number };
+  /** The budget of one `*.export` answer (see EngineConfig). */
+  exportMaxChars?: number;
 }
 
 export interface Engine {
@@ -72,6 +74,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     receiverPort: options.receiverPort ?? 0,
     mode: options.mode,
     version: options.version ?? appVersion,
+    exportMaxChars: options.exportMaxChars,
   };
   const ctx: EngineContext = {
     config,

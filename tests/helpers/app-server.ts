@@ -30,6 +30,7 @@ export async function startApp(
     /** The control server's port (a restart on the same port); port 0 otherwise. */
     uiPort?: number;
     receiverTimeouts?: EngineOptions['receiverTimeouts'];
+    exportMaxChars?: number;
   } = {},
 ): Promise<TestApp> {
   const dir = options.dataDir ? null : tempDir();
@@ -39,6 +40,7 @@ export async function startApp(
     mode: 'test',
     log: silentLogger,
     ...(options.receiverTimeouts ? { receiverTimeouts: options.receiverTimeouts } : {}),
+    exportMaxChars: options.exportMaxChars,
   });
   const staticDir = options.serveUi === false ? null : rendererDir;
   if (staticDir && !existsSync(join(staticDir, 'index.html'))) {

@@ -1,7 +1,8 @@
 import { brotliCompressSync, deflateSync, gzipSync, zstdCompressSync } from 'node:zlib';
-import type { Entry, Har } from 'har-format';
+import type { Entry } from 'har-format';
 import type { CaptureDetail, ExportFormat } from '../../shared/contract/index';
 import { toCurl as curlCommand } from '../../shared/send/curl';
+import { exportBudget, withinStringLimit } from './export-budget';
 import { redactBody, redactHeaders, redactQuery, type Redaction } from './redaction';
 
 const hopByHop = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive']);
@@ -124,62 +125,71 @@ export function toCurl(original: CaptureDetail, base: string, redact: Redaction 
   });
 }
 
+/** `maxChars`: the export's budget as a JSON string; past it, `payload_too_large` before the pieces are joined. */
 export function exportCaptures(
   captures: CaptureDetail[],
   format: ExportFormat,
   base: string,
   redact: Redaction | null,
   version: string,
+  maxChars?: number,
 ): { content: string; mimeType: string; fileName: string } {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  switch (format) {
-    case 'har': {
-      const har: Har = {
-        log: {
-          version: '1.2',
-          creator: { name: 'Hookscope', version },
-          entries: captures.map((c) => toHarEntry(c, base, redact)),
-        },
-      };
-      return {
-        content: JSON.stringify(har, null, 2),
-        mimeType: 'application/json',
-        fileName: `hookscope-${stamp}.har`,
-      };
+  const counted = exportBudget(maxChars);
+  return withinStringLimit(() => {
+    switch (format) {
+      case 'har': {
+        // Written as JSON.stringify(har, null, 2) would write it, one entry at a time so each is counted.
+        const marker = '\u0000entries\u0000';
+        const har = {
+          log: { version: '1.2', creator: { name: 'Hookscope', version }, entries: marker },
+        };
+        const [head, tail] = JSON.stringify(har, null, 2).split(JSON.stringify(marker)) as [string, string];
+        const entries = captures.map((c) =>
+          counted(
+            JSON.stringify(toHarEntry(c, base, redact) satisfies Entry, null, 2).replace(/\n/g, '\n      '),
+          ),
+        );
+        return {
+          content: `${head}${entries.length ? `[\n      ${entries.join(',\n      ')}\n    ]` : '[]'}${tail}`,
+          mimeType: 'application/json',
+          fileName: `hookscope-${stamp}.har`,
+        };
+      }
+      case 'jsonl': {
+        const lines = captures.map((c) => counted(JSON.stringify(redact ? redactCapture(c, redact) : c)));
+        return {
+          content: lines.join('\n') + (captures.length ? '\n' : ''),
+          mimeType: 'application/x-ndjson',
+          fileName: `hookscope-${stamp}.jsonl`,
+        };
+      }
+      case 'json': {
+        const items = captures.map((c) =>
+          counted(JSON.stringify(redact ? redactCapture(c, redact) : c, null, 2).replace(/\n/g, '\n  ')),
+        );
+        return {
+          content: items.length ? `[\n  ${items.join(',\n  ')}\n]` : '[]',
+          mimeType: 'application/json',
+          fileName: `hookscope-${stamp}.json`,
+        };
+      }
+      case 'curl': {
+        const commands = captures.map((c) => counted(toCurl(c, base, redact)));
+        // A header value that is not UTF-8 is written with bash's $'…', which a POSIX sh (dash) does not read.
+        const shell = commands.some((c) => c.includes("$'")) ? '#!/usr/bin/env bash' : '#!/bin/sh';
+        return {
+          content: `${shell}\n${commands.join('\n\n')}\n`,
+          mimeType: 'text/x-shellscript',
+          fileName: `hookscope-${stamp}.sh`,
+        };
+      }
+      default: {
+        const unreachable: never = format;
+        return unreachable;
+      }
     }
-    case 'jsonl':
-      return {
-        content:
-          captures.map((c) => JSON.stringify(redact ? redactCapture(c, redact) : c)).join('\n') +
-          (captures.length ? '\n' : ''),
-        mimeType: 'application/x-ndjson',
-        fileName: `hookscope-${stamp}.jsonl`,
-      };
-    case 'json':
-      return {
-        content: JSON.stringify(
-          captures.map((c) => (redact ? redactCapture(c, redact) : c)),
-          null,
-          2,
-        ),
-        mimeType: 'application/json',
-        fileName: `hookscope-${stamp}.json`,
-      };
-    case 'curl': {
-      const commands = captures.map((c) => toCurl(c, base, redact));
-      // A header value that is not UTF-8 is written with bash's $'…', which a POSIX sh (dash) does not read.
-      const shell = commands.some((c) => c.includes("$'")) ? '#!/usr/bin/env bash' : '#!/bin/sh';
-      return {
-        content: `${shell}\n${commands.join('\n\n')}\n`,
-        mimeType: 'text/x-shellscript',
-        fileName: `hookscope-${stamp}.sh`,
-      };
-    }
-    default: {
-      const unreachable: never = format;
-      return unreachable;
-    }
-  }
+  });
 }
 
 /**

@@ -53,6 +53,7 @@ export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> 
           ctx.receiverUrl(),
           input.redact ? ctx.endpoints.secretNames() : null,
           ctx.config.version,
+          ctx.config.exportMaxChars,
         );
         return { ...out, count: captures.length };
       },

@@ -18,6 +18,7 @@ import { CustomDictionaryStore } from './custom-store';
 import { LargeBodyClassifier } from './large-body';
 import { Relabeller } from './relabel';
 import { decoderSearchText } from './search-extractor';
+import { budgetedExport } from '../captures/export-budget';
 
 export interface DecodeModule extends EngineModule<typeof decodeMethods> {
   /** The compiled custom labels in force (for tests and other modules). */
@@ -216,13 +217,18 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
         const d = mustGet(id);
         const entries = store.entries(id);
         const base = d.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || `dictionary-${id}`;
-        if (format === 'csv')
-          return { content: entriesToCsv(entries), fileName: `${base}.csv`, mimeType: 'text/csv' };
-        return {
-          content: JSON.stringify({ name: d.name, source: d.source, entries }, null, 2),
-          fileName: `${base}.json`,
-          mimeType: 'application/json',
-        };
+        return budgetedExport(
+          () =>
+            format === 'csv'
+              ? { content: entriesToCsv(entries), fileName: `${base}.csv`, mimeType: 'text/csv' }
+              : {
+                  content: JSON.stringify({ name: d.name, source: d.source, entries }, null, 2),
+                  fileName: `${base}.json`,
+                  mimeType: 'application/json',
+                },
+          'entries',
+          ctx.config.exportMaxChars,
+        );
       },
     },
   };

@@ -2,6 +2,7 @@ import type { deliveryMethods } from '../../shared/contract/delivery';
 import type { EngineContext, EngineModule } from '../context';
 import type { HttpSender } from './http-attempt';
 import { DeliveryService } from './service';
+import { budgetedExport } from '../captures/export-budget';
 
 export interface DeliveryModule extends EngineModule<typeof deliveryMethods> {
   service: DeliveryService;
@@ -61,12 +62,14 @@ export function createDeliveryModule(
       'deliveries.retryNow': (input) => service.retryNow(input.id),
       'deliveries.log': (input) => service.queue.store.log(input.filter, input.cursor, input.limit),
       'deliveries.clearFinished': (input) => service.clearFinished(input.finishedBeforeMs),
-      'deliveries.exportLog': (input) => service.exportLog(input),
+      'deliveries.exportLog': (input) =>
+        budgetedExport(() => service.exportLog(input), 'deliveries', ctx.config.exportMaxChars),
       'webhooks.list': (input) => webhooks.list(input.collectionId),
       'webhooks.save': (input) => webhooks.save(input),
       'webhooks.delete': (input) => ({ ok: webhooks.delete(input.id) }),
       'webhooks.duplicate': (input) => webhooks.duplicate(input.id),
-      'webhooks.export': (input) => webhooks.export(input.ids, input.redact),
+      'webhooks.export': (input) =>
+        budgetedExport(() => webhooks.export(input.ids, input.redact), 'webhooks', ctx.config.exportMaxChars),
       'webhooks.import': (input) => webhooks.import(input.content),
       'collections.save': (input) => webhooks.saveCollection(input),
       'collections.delete': (input) => ({ ok: webhooks.deleteCollection(input.id) }),

@@ -5,6 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { API_MAX_REQUEST_BYTES } from '../../shared/contract/define';
 import { contract, type MethodName } from '../../shared/contract/index';
 import { createDispatcher } from '../api/dispatcher';
+import { exportTooLargeMessage } from '../captures/export-budget';
 import type { Engine } from '../engine';
 import { bearerToken, checkHostAndOrigin, tokenMatches } from './request-guard';
 import { securityHeaders, serveStatic } from './static-files';
@@ -108,8 +109,16 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
           error: { code: 'invalid_input', message: 'method: expected a string.' },
         });
       }
-      const result = await dispatcher.dispatch(call.method, call.input, { transport: 'http' });
-      sendJson(res, 200, result);
+      try {
+        const result = await dispatcher.dispatch(call.method, call.input, { transport: 'http' });
+        sendJson(res, 200, result);
+      } catch (error) {
+        // Nothing thrown in an 'end' listener may escape: an unhandled rejection ends the whole server.
+        sendJson(res, 500, {
+          ok: false,
+          error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+        });
+      }
     });
   };
 
@@ -171,10 +180,24 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
   if (res.headersSent) return;
+  let text: string;
+  try {
+    text = JSON.stringify(body);
+  } catch (error) {
+    // An answer past V8's longest string ("Invalid string length") is refused, not thrown at the server.
+    const tooLarge = error instanceof RangeError;
+    status = tooLarge ? 413 : 500;
+    text = JSON.stringify({
+      ok: false,
+      error: tooLarge
+        ? { code: 'payload_too_large', message: exportTooLargeMessage() }
+        : { code: 'internal', message: `The answer could not be written as JSON: ${String(error)}` },
+    });
+  }
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
     ...securityHeaders(),
   });
-  res.end(JSON.stringify(body));
+  res.end(text);
 }
