@@ -8,11 +8,35 @@ export interface Logger {
 const secretKey = /authorization|api[-_]?key|secret|password|passwd|token|cookie|signature|hmac|credential/i;
 
 const credentialScheme = /\b(Bearer|Basic|Digest|Token)\s+[^\s,;"']+/gi;
-const namedValue = /\b([A-Za-z0-9_-]+)(\s*[:=]\s*)([^,;\r\n"'&]+)/g;
+// Not `scheme://…`: a URL's scheme is no field name, and its value would swallow the URL.
+const namedValue = /\b([A-Za-z0-9_-]+)(\s*[:=]\s*)(?!\/\/)([^,;\r\n"'&]+)/g;
+const quotedValue = /"([^"\\]*)"(\s*:\s*)("(?:[^"\\]|\\.)*"|[^,}\]\s]+)/g;
+const url = /\b[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s"'<>]+/g;
+const userInfo = /^([^:/]+:\/\/[^/?#@:]*):[^/?#@]*@/;
+const queryParam = /([?&;])([^=&;#]+)=([^&;#]*)/g;
 
-/** Text can carry credentials too (an error quoting the headers it choked on): blank `secret-name: value` and schemes. */
+/** A URL's password and its secret-named query parameters. */
+function redactUrl(text: string): string {
+  const [beforeFragment, ...fragment] = text.split('#');
+  const [head, ...query] = beforeFragment!.replace(userInfo, '$1:[redacted]@').split('?');
+  const params = query.length
+    ? `?${query.join('?')}`.replace(queryParam, (all, lead: string, name: string) =>
+        secretKey.test(name) ? `${lead}${name}=[redacted]` : all,
+      )
+    : '';
+  return [head + params, ...fragment].join('#');
+}
+
+/**
+ * Text can carry credentials too (an error quoting the headers or JSON it choked on, a URL it failed to reach): blank
+ * `secret-name: value`, `"secretName": value`, URL passwords and secret query parameters, and auth schemes.
+ */
 export function redactText(text: string): string {
   return text
+    .replace(url, redactUrl)
+    .replace(quotedValue, (all, name: string, sep: string) =>
+      secretKey.test(name) ? `"${name}"${sep}"[redacted]"` : all,
+    )
     .replace(namedValue, (all, name: string, sep: string) =>
       secretKey.test(name) ? `${name}${sep}[redacted]` : all,
     )
