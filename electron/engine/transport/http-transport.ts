@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { API_MAX_REQUEST_BYTES } from '../../shared/contract/define';
-import { contract, type MethodName } from '../../shared/contract/index';
+import { contract, type ErrorCode, type MethodName } from '../../shared/contract/index';
 import { createDispatcher } from '../api/dispatcher';
 import { exportTooLargeMessage } from '../captures/export-budget';
 import type { Engine } from '../engine';
@@ -48,45 +48,44 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
 
   const server = createServer((req, res) => {
     const failure = checkHostAndOrigin(req.headers, port);
-    if (failure)
-      return sendJson(res, failure.status, {
-        ok: false,
-        error: { code: failure.code, message: failure.message },
-      });
+    if (failure) return sendError(res, failure.status, failure.code, failure.message);
     const path = (req.url ?? '/').split('?')[0]!;
     if (path.startsWith('/api/')) return handleApi(req, res, path);
-    if (req.method !== 'GET' && req.method !== 'HEAD')
-      return sendJson(res, 405, { error: 'method not allowed' });
-    if (!options.staticDir) return sendJson(res, 404, { error: 'no UI served' });
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      req.resume();
+      return methodNotAllowed(res, req.method, path, 'GET, HEAD');
+    }
+    if (!options.staticDir)
+      return sendError(
+        res,
+        404,
+        'not_found',
+        'No UI is served here (started with --no-ui); the API is at /api/rpc.',
+      );
     serveStatic(options.staticDir, path, res, port);
   });
 
   const handleApi = (req: IncomingMessage, res: ServerResponse, path: string) => {
     if (!tokenMatches(token, bearerToken(req.headers))) {
       req.resume();
-      return sendJson(res, 401, {
-        ok: false,
-        error: { code: 'unauthorized', message: 'Missing or wrong API token.' },
-      });
+      return sendError(res, 401, 'unauthorized', 'Missing or wrong API token.');
     }
-    if (path === '/api/capabilities' && req.method === 'GET')
-      return sendJson(res, 200, { capabilities: ['browser'] });
-    if (path !== '/api/rpc' || req.method !== 'POST') {
+    const allowed = apiRoutes[path];
+    if (!allowed) {
       req.resume();
-      return sendJson(res, 404, {
-        ok: false,
-        error: { code: 'unknown_method', message: `No API route ${req.method} ${path}.` },
-      });
+      return sendError(res, 404, 'unknown_method', `No API route ${req.method} ${path}.`);
     }
+    if (req.method !== allowed) {
+      req.resume();
+      return methodNotAllowed(res, req.method, path, allowed);
+    }
+    if (path === '/api/capabilities') return sendJson(res, 200, { capabilities: ['browser'] });
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBody) {
-        sendJson(res, 413, {
-          ok: false,
-          error: { code: 'payload_too_large', message: `API request over ${maxBody} bytes.` },
-        });
+        sendError(res, 413, 'payload_too_large', `API request over ${maxBody} bytes.`);
         req.destroy();
         return;
       }
@@ -98,26 +97,17 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
       try {
         call = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof call;
       } catch {
-        return sendJson(res, 400, {
-          ok: false,
-          error: { code: 'invalid_input', message: 'Body must be JSON {method, input}.' },
-        });
+        return sendError(res, 400, 'invalid_input', 'Body must be JSON {method, input}.');
       }
       if (typeof call?.method !== 'string') {
-        return sendJson(res, 400, {
-          ok: false,
-          error: { code: 'invalid_input', message: 'method: expected a string.' },
-        });
+        return sendError(res, 400, 'invalid_input', 'method: expected a string.');
       }
       try {
         const result = await dispatcher.dispatch(call.method, call.input, { transport: 'http' });
         sendJson(res, 200, result);
       } catch (error) {
         // Nothing thrown in an 'end' listener may escape: an unhandled rejection ends the whole server.
-        sendJson(res, 500, {
-          ok: false,
-          error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
-        });
+        sendError(res, 500, 'internal', error instanceof Error ? error.message : String(error));
       }
     });
   };
@@ -178,26 +168,39 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
   };
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown) {
+/** The API's routes and the one method each takes. */
+const apiRoutes: Record<string, string> = { '/api/rpc': 'POST', '/api/capabilities': 'GET' };
+
+/** Every error this server answers has the API's shape: `{ ok: false, error: { code, message } }`. */
+function sendError(
+  res: ServerResponse,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  headers: Record<string, string> = {},
+) {
+  sendJson(res, status, { ok: false, error: { code, message } }, headers);
+}
+
+function methodNotAllowed(res: ServerResponse, method: string | undefined, path: string, allow: string) {
+  sendError(res, 405, 'method_not_allowed', `${method} ${path}: only ${allow} is allowed here.`, { allow });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   if (res.headersSent) return;
   let text: string;
   try {
     text = JSON.stringify(body);
   } catch (error) {
     // An answer past V8's longest string ("Invalid string length") is refused, not thrown at the server.
-    const tooLarge = error instanceof RangeError;
-    status = tooLarge ? 413 : 500;
-    text = JSON.stringify({
-      ok: false,
-      error: tooLarge
-        ? { code: 'payload_too_large', message: exportTooLargeMessage() }
-        : { code: 'internal', message: `The answer could not be written as JSON: ${String(error)}` },
-    });
+    if (error instanceof RangeError) return sendError(res, 413, 'payload_too_large', exportTooLargeMessage());
+    return sendError(res, 500, 'internal', `The answer could not be written as JSON: ${String(error)}`);
   }
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
     ...securityHeaders(),
+    ...headers,
   });
   res.end(text);
 }

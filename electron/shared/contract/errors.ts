@@ -10,6 +10,7 @@ export const errorCodes = [
   'payload_too_large',
   'loop_detected',
   'internal',
+  'method_not_allowed',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
