@@ -13,9 +13,13 @@ export interface UiSession {
 
 /** A fresh engine + browser-mode server and a Chromium page on the UI, with dialog/CSP/error watchers attached. */
 export async function openUi(
-  options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
+  options: {
+    colorScheme?: 'light' | 'dark';
+    viewport?: { width: number; height: number };
+    exportMaxChars?: number;
+  } = {},
 ): Promise<UiSession> {
-  const app = await startApp();
+  const app = await startApp({ exportMaxChars: options.exportMaxChars });
   const browser = await launchChromium();
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1400, height: 860 },
