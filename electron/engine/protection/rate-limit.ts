@@ -63,13 +63,16 @@ export class RateLimiter {
   }
 }
 
-export function createRateLimitInterceptor(limiter: RateLimiter, forwardedForTrusted: () => boolean) {
+export function createRateLimitInterceptor(
+  limiter: RateLimiter,
+  forwardedForTrusted: (request: IncomingCapture) => boolean,
+) {
   return (
     request: IncomingCapture,
     endpoint: { id: number; rateLimitPerMinute: number },
   ): Interception | null => {
     if (endpoint.rateLimitPerMinute <= 0) return null;
-    const ip = clientIp(request, forwardedForTrusted());
+    const ip = clientIp(request, forwardedForTrusted(request));
     const waitMs = limiter.take(`${endpoint.id} ${ip}`, endpoint.rateLimitPerMinute);
     if (waitMs === null) return null;
     const reason = `rate limit: more than ${endpoint.rateLimitPerMinute} requests per minute from ${ip}`;

@@ -71,9 +71,18 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
   const emit = () => ctx.bus.emit('tunnel.state', state());
 
   // The public localtunnel.me sits behind a proxy that appends X-Forwarded-For; a self-hosted localtunnel-server adds
-  // none, so there the header is only what the sender wrote.
-  ctx.receiverHooks.forwardedForTrusted = () =>
-    supervisor.getState().phase !== 'idle' && appendsForwardedFor(settings.get().host);
+  // none, so there the header is only what the sender wrote. What counts is the server the tunnel is running on (the
+  // saved settings may already name another), and only for requests that came through it: a local sender reaches
+  // the receiver from loopback too, with any X-Forwarded-For it likes.
+  ctx.receiverHooks.forwardedForTrusted = (request) => {
+    const running = supervisor.getState();
+    return (
+      running.phase !== 'idle' &&
+      running.url !== null &&
+      appendsForwardedFor(running.host) &&
+      tunnelUrlOf(request.headers, [running.url]) !== null
+    );
+  };
 
   // Probes must win before auth and rate limits, so they are neither refused nor counted.
   ctx.receiverHooks.interceptors.unshift((request) => registry.interceptor(request));
