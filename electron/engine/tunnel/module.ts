@@ -91,7 +91,10 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
     if (capture.source === 'imported') return {};
     const publicUrl = tunnelUrlOf(capture.headers, supervisor.knownUrls());
     if (!publicUrl) return {};
-    const reminder = reminderPageExplanation(capture.headers);
+    // Only the public localtunnel.me shows the reminder page; a self-hosted server has none.
+    const reminder = appendsForwardedFor(supervisor.getState().host)
+      ? reminderPageExplanation(capture.headers)
+      : null;
     if (reminder) {
       reminderNotice = { atMs: capture.receivedAtMs, ...reminder };
       queueMicrotask(emit);
