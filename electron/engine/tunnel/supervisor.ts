@@ -82,6 +82,8 @@ export class TunnelSupervisor {
   private probing = false;
   private reclaims = 0;
   private pending: AbortController | null = null;
+  /** Until the first registration after start(): a URL the user asked for is no surprise to alert about. */
+  private userStarted = false;
 
   constructor(private readonly deps: SupervisorOptions) {
     this.timings = { ...defaultTimings, ...deps.timings };
@@ -125,9 +127,17 @@ export class TunnelSupervisor {
     this.options = options;
     // Another server or subdomain is another registration: the old URL is closed now, whatever this attempt brings.
     // A restart of the same registration keeps showing its URL while it reconnects, as a reconnect does.
+    // Its alerts and probe results are about the old URL, so they go too.
     if (previous && (previous.host !== options.host || previous.subdomain !== options.subdomain)) {
-      this.state = { ...this.state, url: null, history: this.closedHistory() };
+      this.state = {
+        ...this.state,
+        url: null,
+        history: this.closedHistory(),
+        urlChanged: null,
+        lastProbe: null,
+      };
     }
+    this.userStarted = true;
     // Not emitted on its own: connect() publishes these together with the `connecting` phase.
     this.state = {
       ...this.state,
@@ -144,7 +154,17 @@ export class TunnelSupervisor {
     this.teardown();
     this.options = null;
     this.closeHistoryEntry();
-    this.update({ phase: 'idle', url: null, localPort: null, nextAttemptAtMs: null, attempt: 0 });
+    // Nothing is public any more: alerts, errors and probe results of the stopped tunnel no longer apply.
+    this.update({
+      phase: 'idle',
+      url: null,
+      localPort: null,
+      nextAttemptAtMs: null,
+      attempt: 0,
+      urlChanged: null,
+      lastError: null,
+      lastProbe: null,
+    });
   }
 
   acknowledgeUrlChange(): void {
@@ -254,16 +274,25 @@ export class TunnelSupervisor {
       return;
     }
     this.reclaims = 0;
+    const userStarted = this.userStarted;
+    this.userStarted = false;
     let urlChanged = this.state.urlChanged;
     if (requested && subdomainOf(connection.url) !== requested) {
       urlChanged = {
         previousUrl: previous?.url ?? null,
         url: connection.url,
         reason: 'subdomain-taken',
+        requestedSubdomain: requested,
         atMs: now,
       };
-    } else if (previous && previous.url !== connection.url) {
-      urlChanged = { previousUrl: previous.url, url: connection.url, reason: 'new-url', atMs: now };
+    } else if (previous && previous.url !== connection.url && !userStarted) {
+      urlChanged = {
+        previousUrl: previous.url,
+        url: connection.url,
+        reason: 'new-url',
+        requestedSubdomain: requested,
+        atMs: now,
+      };
     }
     let history: TunnelHistoryEntry[];
     if (previous && previous.url === connection.url) {

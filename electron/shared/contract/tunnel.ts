@@ -71,6 +71,8 @@ export const tunnelState = z.object({
       previousUrl: z.string().nullable(),
       url: z.string(),
       reason: z.enum(['subdomain-taken', 'new-url']),
+      /** The subdomain asked for when this happened (the current request may name another since). */
+      requestedSubdomain: z.string().nullable(),
       atMs: z.number(),
     })
     .nullable(),

@@ -264,6 +264,62 @@ describe('TunnelSupervisor', () => {
     expect(state.history[0]?.untilMs).toBeNull();
   });
 
+  it('stop forgets the alert, error and probe result of the stopped tunnel', async () => {
+    const t = setup();
+    t.supervisor.start({ host: HOST, subdomain: null, localPort: 1 });
+    const first = t.provider.last().resolve('http://first.lt.example');
+    await flush();
+    first.fail('socket hang up');
+    await t.advance(1000);
+    t.provider.last().resolve('http://second.lt.example');
+    await flush();
+    t.setProbe(() => badProbe);
+    await t.advance(0);
+    expect(t.supervisor.getState()).toMatchObject({
+      urlChanged: { reason: 'new-url' },
+      lastError: { message: expect.stringMatching(/health probe failed/) },
+      lastProbe: { ok: false },
+    });
+    t.supervisor.stop();
+    expect(t.supervisor.getState()).toMatchObject({
+      phase: 'idle',
+      urlChanged: null,
+      lastError: null,
+      lastProbe: null,
+    });
+  });
+
+  it('a restart the user asked for raises no new-URL alert and drops the old probe result', async () => {
+    const t = setup();
+    t.supervisor.start({ host: HOST, subdomain: null, localPort: 1 });
+    t.provider.last().resolve('http://first.lt.example');
+    await flush();
+    await t.advance(0);
+    expect(t.supervisor.getState().lastProbe).toMatchObject({ ok: true });
+    t.supervisor.start({ host: 'http://other.example', subdomain: 'new-name', localPort: 1 });
+    expect(t.supervisor.getState()).toMatchObject({ lastProbe: null, urlChanged: null });
+    t.provider.last().resolve('http://new-name.other.example');
+    await flush();
+    expect(t.supervisor.getState()).toMatchObject({ phase: 'online', urlChanged: null });
+    // Stopped and started again: the server hands out another random URL, which the user is looking at.
+    t.supervisor.stop();
+    t.supervisor.start({ host: HOST, subdomain: null, localPort: 1 });
+    t.provider.last().resolve('http://third.lt.example');
+    await flush();
+    expect(t.supervisor.getState().urlChanged).toBeNull();
+  });
+
+  it('a taken-subdomain alert names the subdomain that was refused', async () => {
+    const t = setup();
+    t.supervisor.start({ host: HOST, subdomain: 'wanted-name', localPort: 1 });
+    t.provider.last().resolve('http://brave-fox-12.lt.example');
+    await flush();
+    expect(t.supervisor.getState().urlChanged).toMatchObject({
+      reason: 'subdomain-taken',
+      requestedSubdomain: 'wanted-name',
+    });
+  });
+
   it('one failed probe degrades and re-probes; a second reconnects; a good probe restores online', async () => {
     const t = setup();
     t.supervisor.start({ host: HOST, subdomain: null, localPort: 1 });

@@ -65,8 +65,15 @@ describe('TunnelBanner', () => {
       ...baseState,
       phase: 'online',
       url: 'https://brave-fox.loca.lt',
-      requestedSubdomain: 'my-hooks',
-      urlChanged: { previousUrl: null, url: 'https://brave-fox.loca.lt', reason: 'subdomain-taken', atMs: 1 },
+      // The subdomain field has been cleared since: the alert names the one that was refused.
+      requestedSubdomain: null,
+      urlChanged: {
+        previousUrl: null,
+        url: 'https://brave-fox.loca.lt',
+        reason: 'subdomain-taken',
+        requestedSubdomain: 'my-hooks',
+        atMs: 1,
+      },
     });
     mount(api, <TunnelBanner />);
     const alert = await screen.findByTestId('tunnel-url-changed');
@@ -143,5 +150,17 @@ describe('TunnelControl', () => {
     await act(async () => fireEvent.click(auto));
     expect(calls).toContainEqual(['tunnel.settings.update', { autoStart: true }]);
     expect(auto.checked).toBe(true);
+  });
+
+  it('shows no error of a tunnel that is off', async () => {
+    const lastError = { message: 'health probe failed: probe timed out after 5000 ms', atMs: 1 };
+    const { api, push } = fakeApi({ ...baseState, phase: 'offline', lastError });
+    mount(api, <TunnelControl />);
+    await act(async () => undefined);
+    await act(async () => fireEvent.click(screen.getByTestId('tunnel-control')));
+    expect(screen.getByTestId('tunnel-last-error').textContent).toContain('health probe failed');
+    push({ ...baseState, phase: 'idle', lastError });
+    expect(screen.getByTestId('tunnel-control').textContent).toContain('Public URL: Off');
+    expect(screen.queryByTestId('tunnel-last-error')).toBeNull();
   });
 });

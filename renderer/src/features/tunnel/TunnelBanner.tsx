@@ -21,7 +21,7 @@ export function TunnelBanner() {
         <div className="tunnel-banner tunnel-banner-alert" role="alert" data-testid="tunnel-url-changed">
           <strong>The public URL changed — update the webhook URL at the sender.</strong>{' '}
           {changed.reason === 'subdomain-taken'
-            ? `The subdomain "${state.requestedSubdomain ?? ''}" was taken, so the server assigned another.`
+            ? `The subdomain "${changed.requestedSubdomain ?? ''}" was taken, so the server assigned another.`
             : 'The tunnel reconnected with a different URL.'}
           <div className="tunnel-banner-urls">
             {changed.previousUrl && (

@@ -121,7 +121,7 @@ function TunnelPanel({
           <CopyButton text={state.url} label="Copy" title="Copy public URL" className="btn-ghost" />
         </div>
       )}
-      {state.lastError && state.phase !== 'online' && (
+      {state.lastError && state.phase !== 'online' && state.phase !== 'idle' && (
         <div className="notice notice-warn tunnel-last-error" data-testid="tunnel-last-error">
           {state.lastError.message}
           {state.nextAttemptAtMs !== null && <> — next attempt {inSeconds(state.nextAttemptAtMs, now)}</>}
