@@ -42,6 +42,11 @@ export interface Interception {
 export interface ReceiverHooks {
   /** Runs once headers are in (auth, rate limits, probes). First non-null wins. */
   interceptors: Array<(request: IncomingCapture, endpoint: EndpointRuntime) => Interception | null>;
+  /**
+   * Told of every request once its headers are in; a returned callback runs once when its exchange is over (answered,
+   * or the client went away). The tunnel module counts requests in flight through the tunnel this way.
+   */
+  watchers: Array<(request: { path: string; headers: HeaderPair[] }) => (() => void) | null>;
   /** Runs before a capture is written: may fill vendor/event label, verification, public URL. */
   annotators: Array<(capture: IncomingCapture, endpoint: EndpointRuntime) => CaptureAnnotations>;
   /**

@@ -66,7 +66,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     filing: 'later',
   });
   endpoints.onChange((endpoint, deletedId) => bus.emit('endpoint.changed', { endpoint, deletedId }));
-  const receiverHooks: ReceiverHooks = { interceptors: [], annotators: [], forwardedForTrusted: () => false };
+  const receiverHooks: ReceiverHooks = {
+    interceptors: [],
+    watchers: [],
+    annotators: [],
+    forwardedForTrusted: () => false,
+  };
   let receiver: Receiver | null = null;
   const config: EngineConfig = {
     dataDir: options.dataDir,

@@ -142,6 +142,12 @@ function handle(
   for (let i = 0; i < req.rawHeaders.length; i += 2)
     headers.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
   const endpoint = ctx.endpoints.match(path);
+  const ended: Array<() => void> = [];
+  for (const watch of ctx.receiverHooks.watchers) {
+    const end = watch({ path, headers });
+    if (end) ended.push(end);
+  }
+  if (ended.length > 0) res.once('close', () => ended.forEach((end) => end()));
   const limit = ctx.settings.get().bodyLimitBytes;
   const keep = Math.min(limit, options.truncatedKeepBytes ?? 1024 * 1024);
   // A Content-Length over the limit is known to be too large: stop as soon as the kept first bytes are in.

@@ -4,7 +4,7 @@ import type { TunnelSettings, TunnelState, tunnelMethods } from '../../shared/co
 import type { EngineContext, EngineModule } from '../context';
 import { tunnelUrlOf, reminderPageExplanation } from './detect';
 import { createLocaltunnelProvider } from './localtunnel-provider';
-import { createProber, ProbeRegistry } from './probe';
+import { createProber, PROBE_PATH, ProbeRegistry } from './probe';
 import type { TunnelProvider } from './provider';
 import { TunnelSettingsStore } from './settings-store';
 import { TunnelSupervisor, type SupervisorTimings } from './supervisor';
@@ -38,6 +38,8 @@ export function appendsForwardedFor(host: string): boolean {
 export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOptions = {}): TunnelModule {
   const settings = new TunnelSettingsStore(ctx.db, () => ctx.clock.now());
   const registry = new ProbeRegistry();
+  // Requests through the tunnel the receiver is still answering (a slow rule holds their tunnel sockets meanwhile).
+  let inFlight = 0;
   const supervisor = new TunnelSupervisor({
     provider: options.provider ?? createLocaltunnelProvider(),
     clock: ctx.clock,
@@ -48,6 +50,7 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
       timeoutMs: options.probeTimeoutMs ?? 5_000,
       lookup: options.probeLookup,
     }),
+    inFlight: () => inFlight,
   });
   let reminderNotice: TunnelState['reminderNotice'] = null;
 
@@ -83,6 +86,12 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
       tunnelUrlOf(request.headers, [running.url]) !== null
     );
   };
+
+  ctx.receiverHooks.watchers.push((request) => {
+    if (request.path === PROBE_PATH || !tunnelUrlOf(request.headers, supervisor.knownUrls())) return null;
+    inFlight++;
+    return () => inFlight--;
+  });
 
   // Probes must win before auth and rate limits, so they are neither refused nor counted.
   ctx.receiverHooks.interceptors.unshift((request) => registry.interceptor(request));

@@ -45,6 +45,8 @@ export interface SupervisorOptions {
   provider: TunnelProvider;
   clock: Clock;
   probe: (publicUrl: string) => Promise<ProbeOutcome>;
+  /** Requests through the tunnel the receiver is still answering. */
+  inFlight?: () => number;
   timings?: Partial<SupervisorTimings>;
   random?: () => number;
   log?: Logger;
@@ -346,6 +348,7 @@ export class TunnelSupervisor {
     const url = this.state.url;
     if (!url || this.probing) return;
     this.probing = true;
+    const busyBefore = this.deps.inFlight?.() ?? 0;
     let outcome: ProbeOutcome;
     try {
       outcome = await this.deps.probe(url);
@@ -365,6 +368,19 @@ export class TunnelSupervisor {
       this.probeFailures = 0;
       this.update({ phase: 'online', lastProbe, attempt: 0 });
       this.scheduleProbe(this.timings.probeIntervalMs);
+      return;
+    }
+    const busy = Math.max(busyBefore, this.deps.inFlight?.() ?? 0);
+    if (busy > 0) {
+      // Inconclusive: requests held open by a slow rule can fill every socket the server allows the tunnel, so the
+      // probe waits behind them; and reconnecting would cut those requests off before their responses are written.
+      this.update({
+        lastProbe: {
+          ...lastProbe,
+          detail: `inconclusive while ${busy} request(s) through the tunnel were being answered: ${outcome.detail}`,
+        },
+      });
+      this.scheduleProbe(this.timings.probeRetryMs);
       return;
     }
     this.probeFailures++;

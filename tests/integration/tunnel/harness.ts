@@ -62,6 +62,8 @@ export interface SentRequest {
   path: string;
   headers?: Record<string, string>;
   body?: Buffer | string;
+  /** 5 s unless given. */
+  timeoutMs?: number;
 }
 
 /** A request to the public URL, resolved to the loopback tunnel server (Host stays `<id>.lt.test:<port>`). */
@@ -77,7 +79,7 @@ export function sendThroughTunnel(
         headers: request.headers,
         lookup: loopbackLookup,
         agent: false,
-        timeout: 5_000,
+        timeout: request.timeoutMs ?? 5_000,
       },
       (res) => {
         const chunks: Buffer[] = [];
