@@ -209,6 +209,11 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
           /^rule\.behaviour\.failStatus: 103 is informational \(1xx\)/,
         ],
         [
+          // The editor asks for at least 1 too: a rule the API took must be one the UI can save again.
+          { ...fixed, status: 200, behaviour: { kind: 'fail-first', count: 0, failStatus: 500 } },
+          /^rule\.behaviour\.count: fail the first 1 to 1000000 requests \(got 0\)$/,
+        ],
+        [
           { ...fixed, status: 200, behaviour: { kind: 'failure-rate', percent: 50, failStatus: 199 } },
           /^rule\.behaviour\.failStatus: 199 is informational \(1xx\)/,
         ],

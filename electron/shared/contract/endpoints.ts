@@ -27,13 +27,23 @@ const finalStatus = z
  */
 const storedStatus = z.number().int().min(100).max(599);
 
-const behaviourOf = (status: z.ZodNumber) =>
+/** How many requests a fail-first rule fails: at least one, or it is a fixed rule (the editor says the same). */
+const failFirstCount = z
+  .number()
+  .int()
+  .min(1, { error: (issue) => `fail the first 1 to 1000000 requests (got ${String(issue.input)})` })
+  .max(1_000_000, { error: (issue) => `fail the first 1 to 1000000 requests (got ${String(issue.input)})` });
+
+/** As stored: databases written before 0 was refused can hold it (it fails nothing), shown for the user to fix. */
+const storedFailFirstCount = z.number().int().min(0).max(1_000_000);
+
+const behaviourOf = (status: z.ZodNumber, count: z.ZodNumber) =>
   z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('fixed') }),
     /** Fail the first `count` requests with `failStatus`, then answer normally. */
     z.object({
       kind: z.literal('fail-first'),
-      count: z.number().int().min(0).max(1_000_000),
+      count,
       failStatus: status,
     }),
     /** Fail `percent`% of requests at random with `failStatus`. */
@@ -43,7 +53,7 @@ const behaviourOf = (status: z.ZodNumber) =>
   ]);
 
 /** What the endpoint answers, and how it varies from request to request. */
-export const responseBehaviour = behaviourOf(finalStatus);
+export const responseBehaviour = behaviourOf(finalStatus, failFirstCount);
 export type ResponseBehaviour = z.infer<typeof responseBehaviour>;
 
 /** Headers the receiver writes itself from the body and the connection; a rule that set them would break framing. */
@@ -100,17 +110,17 @@ const responseHeaders = z
     });
   });
 
-const ruleOf = (status: z.ZodNumber, headers: z.ZodType<HeaderPair[]>) =>
+const ruleOf = (status: z.ZodNumber, headers: z.ZodType<HeaderPair[]>, count: z.ZodNumber) =>
   z.object({
     status,
     headers,
     body: z.string().max(1_000_000),
     delayMs: z.number().int().min(0).max(120_000),
-    behaviour: behaviourOf(status),
+    behaviour: behaviourOf(status, count),
   });
 
 /** A response rule as `endpoints.create` / `endpoints.update` accept it: every status final (200–599). */
-export const responseRule = ruleOf(finalStatus, responseHeaders);
+export const responseRule = ruleOf(finalStatus, responseHeaders, failFirstCount);
 export type ResponseRule = z.infer<typeof responseRule>;
 
 const headerNameRule = `letters, digits and !#$%&'*+.^_\`|~-, no spaces`;
@@ -192,7 +202,7 @@ export const endpoint = z.object({
    * As stored: may be an older rule with a 1xx status, which the receiver answers with 500 (see `storedStatus`), or
    * with header values Node cannot send, which the receiver leaves out.
    */
-  rule: ruleOf(storedStatus, z.array(headerPair)),
+  rule: ruleOf(storedStatus, z.array(headerPair), storedFailFirstCount),
   auth: endpointAuth,
   verify: endpointVerify.nullable(),
   /** Requests per minute from one IP before 429 (0 = unlimited). */

@@ -612,6 +612,33 @@ describe('a stored rule whose status cannot end a response (saved before 1xx wer
   });
 });
 
+describe('a stored fail-first rule with count 0 (saved before 0 was refused)', () => {
+  it('still loads and lists as stored, and fails no request', async () => {
+    const legacyDir = tempDir();
+    let legacy = await createEngine({ dataDir: legacyDir.path, mode: 'test', log: silentLogger });
+    try {
+      const ep = await legacy.handlers['endpoints.create'](
+        { slug: 'fail-none', name: 'Fail none' },
+        { transport: 'in-process' },
+      );
+      const behaviour = { kind: 'fail-first', count: 0, failStatus: 503 };
+      legacy.ctx.db
+        .prepare('UPDATE endpoints SET rule = ? WHERE id = ?')
+        .run(JSON.stringify({ status: 200, headers: [], body: 'ok', delayMs: 0, behaviour }), ep.id);
+      await legacy.close();
+      legacy = await createEngine({ dataDir: legacyDir.path, mode: 'test', log: silentLogger });
+      const listed = await createApiClient(createInProcessTransport(legacy)).call('endpoints.list', {});
+      expect(listed.items.find((e) => e.slug === 'fail-none')?.rule.behaviour).toEqual(behaviour);
+      expect((await send(`${legacy.receiverUrl}/h/fail-none`, { method: 'POST', body: 'x' })).status).toBe(
+        200,
+      );
+    } finally {
+      await legacy.close();
+      legacyDir.cleanup();
+    }
+  });
+});
+
 describe('a stored rule with header values Node cannot send (saved before they were refused)', () => {
   it('sends every other header and the capture id, and the capture records what was really sent', async () => {
     const legacyDir = tempDir();
