@@ -1,14 +1,18 @@
 import { useEffect, useState } from 'react';
 import type { Endpoint } from '../../../electron/shared/contract/endpoints';
-import { useApi, useEvent } from '../api';
+import { useApi, useConnection, useEvent } from '../api';
 import { useThrottledTick } from '../state/use-throttled';
 
-/** All endpoints, kept current by `endpoint.changed` (counts refresh when captures arrive, throttled). */
+/**
+ * All endpoints, kept current by `endpoint.changed` (counts refresh when captures arrive, throttled); fetched again
+ * after the live-event connection reconnects, since changes during the gap were missed.
+ */
 export function useEndpoints(arrivals: number): Endpoint[] {
   const api = useApi();
   const [items, setItems] = useState<Endpoint[]>([]);
   const [nonce, setNonce] = useState(0);
   const tick = useThrottledTick(arrivals, 2000);
+  useConnection((reconnected) => reconnected && setNonce((n) => n + 1));
   useEffect(() => {
     let live = true;
     api.call('endpoints.list', {}).then(

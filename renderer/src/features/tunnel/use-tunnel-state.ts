@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { TunnelState } from '../../../../electron/shared/contract/tunnel';
-import { useApi, useEvent } from '../../api';
+import { useApi, useConnection, useEvent } from '../../api';
 
-/** The tunnel's full state: fetched once, then kept current by `tunnel.state` events. */
+/**
+ * The tunnel's full state: fetched, then kept current by `tunnel.state` events; fetched again after the live-event
+ * connection reconnects, since events sent during the gap were missed.
+ */
 export function useTunnelState(): {
   state: TunnelState | null;
   setState: (state: TunnelState) => void;
@@ -11,16 +14,18 @@ export function useTunnelState(): {
   const api = useApi();
   const [state, setState] = useState<TunnelState | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [nonce, setNonce] = useState(0);
+  useConnection((reconnected) => reconnected && setNonce((n) => n + 1));
   useEffect(() => {
     let live = true;
     api.call('tunnel.status', {}).then(
-      (value) => live && setState((current) => current ?? value),
+      (value) => live && setState(value),
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     );
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, nonce]);
   useEvent('tunnel.state', (next) => setState(next));
   return { state, setState, error };
 }
