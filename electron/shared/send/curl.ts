@@ -30,10 +30,17 @@ export class CurlParseError extends Error {
 // ------------------------------------------------------------------------------------------------ toCurl
 
 /**
+ * Linux refuses to exec a program with one argument over 128 KiB (`Argument list too long`), so a text body larger
+ * than this is piped into curl from `printf` instead of given to `--data-raw`.
+ */
+const inlineBodyLimit = 64 * 1024;
+
+/**
  * A copy-pasteable command that makes curl send exactly this request. Text bodies go inline with `--data-raw` (sent
- * byte for byte, and a leading `@` is not a file name); a body that is not UTF-8 (or holds NUL) is piped in as
- * base64 so the bytes survive the clipboard. Headers curl would add of its own (User-Agent, Accept, and for a body
- * Content-Type and Expect) are switched off with `-H 'Name:'` unless the request has them.
+ * byte for byte, and a leading `@` is not a file name), or over 64 KiB piped in from `printf %s '…'`; a body that is
+ * not UTF-8 (or holds NUL) is piped in as base64 so the bytes survive the clipboard. Headers curl would add of its
+ * own (User-Agent, Accept, and for a body Content-Type and Expect) are switched off with `-H 'Name:'` unless the
+ * request has them.
  *
  * Header values are byte strings, one char per byte, as Node gives them (and as an HTTP client sends them): one
  * whose bytes are UTF-8 is written as that text; otherwise bash's `$'…'` with `\xNN` for each byte outside
@@ -52,8 +59,12 @@ export function toCurl(req: CurlRequest): string {
   let data: string[] = [];
   if (req.body !== undefined && bodyBytes > 0) {
     const text = typeof req.body === 'string' ? req.body : utf8DecodeStrict(req.body);
-    if (text !== null && !text.includes('\0')) {
+    if (text !== null && !text.includes('\0') && bodyBytes <= inlineBodyLimit) {
       data = ['--data-raw', shellWord(text)];
+    } else if (text !== null && !text.includes('\0')) {
+      // printf is a shell builtin: its arguments are not passed to exec, so no per-argument limit applies.
+      prefix = `printf %s ${shellWord(text)} | `;
+      data = ['--data-binary', '@-'];
     } else {
       const bytes = typeof req.body === 'string' ? utf8Encode(req.body) : req.body;
       prefix = `printf %s ${shellWord(bytesToBase64(bytes))} | base64 -d | `;
@@ -442,10 +453,21 @@ function tokenize(command: string): Token[] {
 const opText = (token: Token) =>
   typeof token === 'string' ? token : 'op' in token ? (token.op === 'glob' ? token.pattern : token.op) : '#';
 
-/** Accept `printf %s '<base64>' | base64 -d | curl …` (what `toCurl` emits for binary bodies). */
+/**
+ * Accept `printf %s '<base64>' | base64 -d | curl …` and `printf %s '<text>' | curl …` (what `toCurl` emits for
+ * binary and large text bodies).
+ */
 function splitStdin(tokens: Token[]): { stdin: Uint8Array | null; rest: Token[] } {
   const pipe = tokens.findIndex((t) => typeof t === 'object' && 'op' in t && t.op === '|');
   const words = tokens.map(opText);
+  if (
+    pipe === 3 &&
+    words[0] === 'printf' &&
+    words[1] === '%s' &&
+    typeof tokens[2] === 'string' &&
+    words[4] !== 'base64'
+  )
+    return { stdin: wordBytes(tokens[2]), rest: tokens.slice(4) };
   if (
     pipe === 3 &&
     words[0] === 'printf' &&
