@@ -59,24 +59,32 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     const ids = stores.captures.ids(filter, limit);
     const base = baseUrl(values['base-url']);
+    let written = 0;
     const redact = values['no-redact'] ? null : stores.endpoints.secretNames();
     if (format.data === 'curl') {
       // The script's first line depends on every command (bash for $'…'), so it is built whole.
-      const captures = ids.map((id) => stores.captures.get(id));
+      const captures = ids.flatMap((id) => stores.captures.getIfPresent(id) ?? []);
+      written = captures.length;
       io.stdout(exportCaptures(captures, 'curl', base, redact, appVersion).content);
     } else {
       // One capture at a time, waiting for stdout between them: the whole export may not fit in memory or a string.
       // JSON leaves C1 control characters raw; escaped, they cannot drive a terminal.
       const framing = jsonExportFraming(format.data, redact, base, appVersion);
       io.stdout(framing.open);
-      for (const [index, id] of ids.entries()) {
+      for (const id of ids) {
         if (io.stdoutClosed?.aborted) break;
-        io.stdout(withC1Escaped(framing.item(stores.captures.get(id), index)));
+        // The app may delete a capture while the export waits for stdout: leave it out, the file stays valid.
+        const capture = stores.captures.getIfPresent(id);
+        if (capture === null) continue;
+        io.stdout(withC1Escaped(framing.item(capture, written)));
+        written++;
         await io.drain?.();
       }
-      io.stdout(framing.close(ids.length));
+      io.stdout(framing.close(written));
     }
-    io.stderr(`exported ${ids.length} capture(s) as ${format.data}\n`);
+    io.stderr(`exported ${written} capture(s) as ${format.data}\n`);
+    const missing = io.stdoutClosed?.aborted ? 0 : ids.length - written;
+    if (missing > 0) io.stderr(`${missing} capture(s) were deleted during the export and are not in it\n`);
     // Acknowledged captures the app has not filed yet (it is behind, or was killed) are not readable here.
     const { waiting } = stores.db.prepare('SELECT COUNT(*) AS waiting FROM capture_inbox').get() as {
       waiting: number;

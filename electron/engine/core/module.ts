@@ -46,7 +46,7 @@ export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> 
       'captures.export': (input) => {
         if (input.filter?.text) ctx.captures.indexer.drain();
         const ids = input.ids ?? ctx.captures.ids(input.filter, input.limit);
-        const captures = ids.map((id) => ctx.captures.get(id));
+        const captures = ids.flatMap((id) => ctx.captures.getIfPresent(id) ?? []);
         const out = exportCaptures(
           captures,
           input.format,
@@ -55,7 +55,7 @@ export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> 
           ctx.config.version,
           ctx.config.exportMaxChars,
         );
-        return { ...out, count: captures.length };
+        return { ...out, count: captures.length, missing: ids.length - captures.length };
       },
       'captures.importHar': async (input) => {
         const parsed = parseHar(input.har, ctx.clock.now());

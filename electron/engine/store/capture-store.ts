@@ -280,6 +280,16 @@ export class CaptureStore {
     };
   }
 
+  /** `get`, or null when the capture is gone (deleted since its id was read: an export skips it). */
+  getIfPresent(id: number): CaptureDetail | null {
+    try {
+      return this.get(id);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'not_found') return null;
+      throw error;
+    }
+  }
+
   /** The raw body bytes only (replay, export). */
   body(id: number): Buffer {
     this.current(id);

@@ -146,7 +146,14 @@ export const captureMethods = {
       redact: z.boolean().default(true),
       limit: z.number().int().min(1).max(1_000_000).default(100_000),
     }),
-    z.object({ content: z.string(), count: z.number().int(), mimeType: z.string(), fileName: z.string() }),
+    z.object({
+      content: z.string(),
+      count: z.number().int(),
+      /** Captures asked for (by id, or matched by the filter) that were deleted before they were read: left out. */
+      missing: z.number().int(),
+      mimeType: z.string(),
+      fileName: z.string(),
+    }),
   ),
   'captures.importHar': method(
     z.object({ har: z.string().min(1) }),

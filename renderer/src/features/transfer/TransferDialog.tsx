@@ -51,11 +51,13 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
       const chunks: string[] = [];
       let meta = { fileName: '', mimeType: '' };
       let count = 0;
+      let missing = 0;
       const exportIds = async (ids: number[]) => {
         const part = await api.call('captures.export', { format, ids, redact });
         chunks.push(part.content);
         meta = { fileName: part.fileName, mimeType: part.mimeType };
         count += part.count;
+        missing += part.missing;
         // Captures arriving during a filter export can outgrow the count the dialog opened with.
         total = Math.max(total, count);
         setProgress({ label: 'Exporting', done: count, total });
@@ -66,6 +68,7 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
         chunks.push(whole.content);
         meta = { fileName: whole.fileName, mimeType: whole.mimeType };
         count = whole.count;
+        missing = whole.missing;
       } else if (scope === 'selected') {
         for (let i = 0; i < selectedIds.length && !cancelled.current; i += EXPORT_CHUNK)
           await exportIds(selectedIds.slice(i, i + EXPORT_CHUNK));
@@ -91,7 +94,7 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
       downloadBlob(result.content, result.fileName, result.mimeType);
       setMessage({
         kind: 'ok',
-        text: `Exported ${formatCount(result.count, 'capture')} to ${result.fileName}`,
+        text: `Exported ${formatCount(result.count, 'capture')} to ${result.fileName}${missing ? ` (${formatCount(missing, 'capture')} deleted meanwhile left out)` : ''}`,
       });
     } catch (e) {
       setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
