@@ -9,6 +9,7 @@ import { createDesktopModule } from './desktop/module';
 import type { EngineConfig, EngineContext, EngineModule, ReceiverHooks } from './context';
 import { EventBus } from './events/event-bus';
 import { startReceiver, type Receiver } from './receiver/receiver';
+import { lockDataDir } from './store/data-dir-lock';
 import { openStores } from './store/open-stores';
 import { receiverAnnotator } from './receiver/annotate';
 import { pruneOnce } from './store/retention';
@@ -50,21 +51,29 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger();
   const bus = new EventBus();
-  const { db, captures, endpoints, settings } = openStores({
-    dataDir: options.dataDir,
-    clock,
-    durability: options.durability,
-    events: {
-      created: (items) => bus.emit('capture.created', { items }),
-      deleted: (ids, all) => bus.emit('capture.deleted', { ids, all }),
-      updated: (items) => bus.emit('capture.updated', { items }),
-      progress: (p) => bus.emit('index.progress', p),
-      indexFailed: (error) =>
-        log.error('index: a background slice failed; retrying', { error: String(error) }),
-      fileFailed: (error) => log.error('store: filing a capture failed', { error: String(error) }),
-    },
-    filing: 'later',
-  });
+  const unlock = lockDataDir(options.dataDir);
+  let stores: ReturnType<typeof openStores>;
+  try {
+    stores = openStores({
+      dataDir: options.dataDir,
+      clock,
+      durability: options.durability,
+      events: {
+        created: (items) => bus.emit('capture.created', { items }),
+        deleted: (ids, all) => bus.emit('capture.deleted', { ids, all }),
+        updated: (items) => bus.emit('capture.updated', { items }),
+        progress: (p) => bus.emit('index.progress', p),
+        indexFailed: (error) =>
+          log.error('index: a background slice failed; retrying', { error: String(error) }),
+        fileFailed: (error) => log.error('store: filing a capture failed', { error: String(error) }),
+      },
+      filing: 'later',
+    });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+  const { db, captures, endpoints, settings } = stores;
   endpoints.onChange((endpoint, deletedId) => bus.emit('endpoint.changed', { endpoint, deletedId }));
   const receiverHooks: ReceiverHooks = {
     interceptors: [],
@@ -153,6 +162,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     await receiver?.close();
     captures.close();
     db.close();
+    unlock();
     throw error;
   }
 
@@ -183,6 +193,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       await receiver?.close();
       captures.close();
       db.close();
+      unlock();
     },
   };
 }

@@ -1,0 +1,59 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../../electron/engine/engine';
+import { lockFileName } from '../../../electron/engine/store/data-dir-lock';
+import { silentLogger } from '../../../electron/engine/util/logger';
+import { tempDir } from '../../helpers/temp-dir';
+
+const dirs: Array<ReturnType<typeof tempDir>> = [];
+const engines: Engine[] = [];
+afterEach(async () => {
+  for (const engine of engines.splice(0)) await engine.close();
+  for (const dir of dirs.splice(0)) dir.cleanup();
+});
+
+const start = async (dataDir: string) => {
+  const engine = await createEngine({ dataDir, mode: 'test', log: silentLogger });
+  engines.push(engine);
+  return engine;
+};
+const newDir = () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  return dir.path;
+};
+
+describe('one engine per data folder', () => {
+  it('refuses a second engine on the same folder, naming the folder and the holder', async () => {
+    const dataDir = newDir();
+    await start(dataDir);
+    await expect(start(dataDir)).rejects.toThrow(
+      `data folder ${dataDir} is in use by another Hookscope (pid ${process.pid})`,
+    );
+  });
+
+  it('refuses while another live process holds the folder', async () => {
+    const dataDir = newDir();
+    // The test runner's parent is alive for the whole run.
+    writeFileSync(join(dataDir, lockFileName), String(process.ppid));
+    await expect(start(dataDir)).rejects.toThrow(`(pid ${process.ppid})`);
+  });
+
+  it('takes over a lock left by a process that is gone', async () => {
+    const dataDir = newDir();
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    writeFileSync(join(dataDir, lockFileName), String(gone));
+    await start(dataDir);
+    expect(readFileSync(join(dataDir, lockFileName), 'utf8')).toBe(String(process.pid));
+  });
+
+  it('releases the folder on close, so the next engine starts', async () => {
+    const dataDir = newDir();
+    const first = await start(dataDir);
+    await first.close();
+    expect(existsSync(join(dataDir, lockFileName))).toBe(false);
+    await start(dataDir);
+  });
+});
