@@ -94,6 +94,11 @@ export function filterToParams(f: FilterState, params = new URLSearchParams()): 
   return params;
 }
 
+/** A typed content-type filter as captures store it: `Text/Plain; charset=utf-8` → `text/plain`. */
+export function contentTypeFilterValue(typed: string): string {
+  return typed.split(';')[0]!.trim().toLowerCase();
+}
+
 export function expandStatuses(statuses: string[]): number[] {
   const out = new Set<number>();
   for (const s of statuses) {
@@ -138,6 +143,8 @@ export function matchesLocally(filter: CaptureFilter, c: CaptureSummary): boolea
     const type = (c.contentType ?? '').split(';')[0]!.trim().toLowerCase();
     const ok = filter.contentTypes.some((want) => {
       const w = want.toLowerCase();
+      // As the engine reads it: 'none' is a capture sent without a Content-Type.
+      if (w === 'none') return c.contentType === null;
       return w.endsWith('/*') ? type.startsWith(w.slice(0, -1)) : type === w;
     });
     if (!ok) return false;

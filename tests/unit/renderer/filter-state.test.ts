@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  contentTypeFilterValue,
   emptyFilter,
   expandStatuses,
   filterFromParams,
@@ -59,5 +60,21 @@ describe('filter state', () => {
     expect(matchesLocally({ text: 'x' }, summary())).toBeNull();
     expect(matchesLocally({ methods: ['GET'], text: 'x' }, summary())).toBe(false);
     expect(matchesLocally({ header: { name: 'a' } }, summary())).toBeNull();
+  });
+
+  it('"none" matches a live capture sent without a Content-Type, as the engine counts it', () => {
+    expect(matchesLocally({ contentTypes: ['none'] }, summary({ contentType: null }))).toBe(true);
+    expect(matchesLocally({ contentTypes: ['none'] }, summary())).toBe(false);
+    expect(matchesLocally({ contentTypes: ['application/json'] }, summary({ contentType: null }))).toBe(
+      false,
+    );
+  });
+
+  it('a typed content type drops its parameters and case, as captures store the type', () => {
+    expect(contentTypeFilterValue(' Text/Plain ; charset=UTF-8')).toBe('text/plain');
+    expect(contentTypeFilterValue('Application/*')).toBe('application/*');
+    expect(contentTypeFilterValue('; charset=utf-8')).toBe('');
+    const typed = contentTypeFilterValue('application/json; charset=utf-8');
+    expect(matchesLocally({ contentTypes: [typed] }, summary())).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent, memo } from 'react';
 import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { Popover } from '../../components/Popover';
 import {
+  contentTypeFilterValue,
   emptyFilter,
   isFiltered,
   timePresets,
@@ -151,8 +152,8 @@ export const FilterBar = memo(function FilterBar({ filter, onChange, endpoints, 
               placeholder="other/type"
               testId="ctype-custom"
               onAdd={(t) => {
-                const type = t.toLowerCase();
-                if (!filter.contentTypes.includes(type))
+                const type = contentTypeFilterValue(t);
+                if (type && !filter.contentTypes.includes(type))
                   set({ contentTypes: [...filter.contentTypes, type] });
               }}
             />
