@@ -177,6 +177,27 @@ describe('search and filters', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('a To minute takes in the whole minute, and shows back as the minute picked', async () => {
+    const { page } = s;
+    await reset();
+    const list = await s.app.rpc<{ items: Array<{ path: string; receivedAtMs: number }> }>('captures.list', {
+      limit: 10,
+    });
+    if (!list.ok) throw new Error(list.error.message);
+    const ping = list.value.items.find((c) => c.path === '/h/broken/ping')!;
+    const minute = await page.evaluate((ms) => {
+      const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
+      return d.toISOString().slice(0, 16);
+    }, ping.receivedAtMs);
+    await page.getByTestId('filter-time').click();
+    await page.getByTestId('time-from').fill(minute);
+    await page.getByTestId('time-to').fill(minute);
+    await eventually(async () => expect(await paths(page)).toContain('/h/broken/ping'));
+    expect(await page.getByTestId('time-to').inputValue()).toBe(minute);
+    expect(await page.getByTestId('time-range-error').count()).toBe(0);
+    await page.keyboard.press('Escape');
+  });
+
   it('header present, and header equals', async () => {
     const { page } = s;
     await reset();

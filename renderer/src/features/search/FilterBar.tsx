@@ -39,6 +39,7 @@ const toLocalInput = (ms: number | null) => {
   return d.toISOString().slice(0, 16);
 };
 
+// The To input picks a minute and means all of it: up to its last millisecond, which still shows as that minute.
 export const FilterBar = memo(function FilterBar({ filter, onChange, endpoints, count }: Props) {
   const set = (patch: Partial<FilterState>) => onChange({ ...filter, ...patch });
   const endpointName =
@@ -212,7 +213,10 @@ export const FilterBar = memo(function FilterBar({ filter, onChange, endpoints, 
                   data-testid="time-to"
                   value={toLocalInput(filter.toMs)}
                   onChange={(e) =>
-                    set({ since: null, toMs: e.target.value ? new Date(e.target.value).getTime() : null })
+                    set({
+                      since: null,
+                      toMs: e.target.value ? new Date(e.target.value).getTime() + 59_999 : null,
+                    })
                   }
                 />
               </label>
