@@ -117,3 +117,36 @@ describe('settings panel', () => {
     });
   });
 });
+
+describe('settings panel counts', () => {
+  const s = useUiSession();
+
+  it('a count written in hex, binary or exponent form is refused naming the field, not read as another number', async () => {
+    const { page, app } = s;
+    await page.getByTestId('settings-toggle').click();
+    const panel = page.getByTestId('settings-panel');
+    const fields: Array<[string, string]> = [
+      ['Keep at most (captures)', 'captures'],
+      ['Keep at most (finished deliveries)', 'deliveries'],
+    ];
+    for (const [field, unit] of fields) {
+      const input = panel.getByLabel(field);
+      await eventually(async () => expect(await input.inputValue()).toBe(''));
+      for (const typed of ['0x10', '0b11', '1e3', '+5', '1.0']) {
+        await input.fill(typed);
+        await panel.getByTestId('settings-save').click();
+        await eventually(async () =>
+          expect(await panel.getByRole('alert').innerText()).toBe(
+            `${field}: "${typed}" is not a whole number of ${unit} from 1 to 1,000,000,000.`,
+          ),
+        );
+      }
+      await input.fill('');
+    }
+    expect(await app.rpc('settings.get', {})).toMatchObject({
+      ok: true,
+      value: { retention: { maxCount: null }, deliveryRetention: { maxCount: null } },
+    });
+    await panel.getByRole('button', { name: 'Close' }).click();
+  });
+});

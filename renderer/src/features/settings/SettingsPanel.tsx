@@ -33,11 +33,10 @@ interface Bounds {
   unit: string;
   min: number;
   max: number;
-  whole?: boolean;
 }
 
 /**
- * A count typed in a field, or a message naming the field and what it accepts: the form never sends NaN (JSON
+ * A whole count typed in a field, or a message naming the field and what it accepts: the form never sends NaN (JSON
  * would make it null) or a value the engine would refuse.
  */
 function parse(
@@ -48,14 +47,15 @@ function parse(
 ): { value: number | null } | { error: string } {
   const trimmed = text.trim();
   if (trimmed === '') return optional ? { value: null } : { error: `${field}: enter a number.` };
+  const range = `a whole number of ${bounds.unit} from ${bounds.min.toLocaleString()} to ${bounds.max.toLocaleString()}`;
   const n = Number(trimmed);
-  const range = `${bounds.whole ? 'a whole number' : 'a number'} of ${bounds.unit} from ${bounds.min.toLocaleString()} to ${bounds.max.toLocaleString()}`;
-  if (!Number.isFinite(n) || n < bounds.min || n > bounds.max || (bounds.whole && !Number.isInteger(n)))
+  // Plain digits only: Number() also reads "0x10", "0b11" and "1e3", and a typo would prune to that count.
+  if (!/^\d+$/.test(trimmed) || n < bounds.min || n > bounds.max)
     return { error: `${field}: "${trimmed}" is not ${range}.` };
   return { value: n };
 }
 
-const countBounds = (unit: string): Bounds => ({ unit, min: 1, max: 1_000_000_000, whole: true });
+const countBounds = (unit: string): Bounds => ({ unit, min: 1, max: 1_000_000_000 });
 
 /**
  * Storage and receiver settings: retention (by count and age, applied in the background as soon as it is saved), the
