@@ -495,4 +495,24 @@ describe('capture detail', () => {
     expect(decoded.name).toMatch(/\.json$/);
     expect(decoded.bytes.toString()).toBe(plain);
   });
+
+  it('stepping to another capture keeps the tab chosen', async () => {
+    const { page } = s;
+    for (const n of [1, 2])
+      await send(s.app.receiverUrl, `/tab-keep/${n}`, { method: 'POST', body: String(n) });
+    await selectCapture(page, '/tab-keep/2');
+    await openTab(page, 'headers');
+    const selected = page.locator('.detail-pane .tab[aria-selected="true"]');
+    expect(await selected.getAttribute('data-tab')).toBe('headers');
+    await page.locator('[data-testid="capture-list"]').focus();
+    await page.keyboard.press('ArrowDown');
+    await eventually(async () =>
+      expect(await page.locator('.detail-pane[data-capture-id] .detail-path').innerText()).toBe(
+        '/tab-keep/1',
+      ),
+    );
+    expect(await selected.getAttribute('data-tab')).toBe('headers');
+    expect(await page.locator('.detail-body').innerText()).toContain('content-type');
+    await openTab(page, 'body');
+  });
 });

@@ -7,7 +7,7 @@ import { CaptureList } from '../features/captures/CaptureList';
 import { emptySelection, single, withoutIds, type Selection } from '../features/captures/selection';
 import { UndoToast, type PendingUndo } from '../features/captures/UndoToast';
 import { useCaptureFeed } from '../features/captures/use-capture-feed';
-import { DetailPane } from '../features/detail/DetailPane';
+import { DetailPane, type DetailTabId } from '../features/detail/DetailPane';
 import { DiffView } from '../features/diff/DiffView';
 import { EmptyState } from '../features/empty/EmptyState';
 import { EndpointsPanel } from '../features/endpoints/EndpointsPanel';
@@ -46,6 +46,7 @@ export function App() {
   const apiFilter = useMemo(() => toCaptureFilter(filterState), [filterState]);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [selection, setSelection] = useState<Selection>(emptySelection);
+  const [detailTab, setDetailTab] = useState<DetailTabId>('body');
   const [transferOpen, setTransferOpen] = useState(false);
   const feed = useCaptureFeed(apiFilter, filterKey);
   const { markRead } = feed;
@@ -242,6 +243,8 @@ export function App() {
                         endpoints={endpointMap}
                         query={filterState.text}
                         onDelete={remove}
+                        tab={detailTab}
+                        onTabChange={setDetailTab}
                       />
                     </ErrorBoundary>
                   ) : (

@@ -18,7 +18,7 @@ import { PairsTable } from './PairsTable';
 import { ReplayDialog } from './ReplayDialog';
 import { hasDecodedBody, requestBody, type BodyForm } from './request-body';
 
-type TabId = 'overview' | 'headers' | 'query' | 'body' | 'decoded' | 'response';
+export type DetailTabId = 'overview' | 'headers' | 'query' | 'body' | 'decoded' | 'response';
 
 interface Props {
   id: number;
@@ -27,6 +27,9 @@ interface Props {
   query: string;
   onDelete: (ids: number[]) => void;
   onClose?: () => void;
+  /** Held by the caller so stepping to another capture keeps the tab open. */
+  tab: DetailTabId;
+  onTabChange: (tab: DetailTabId) => void;
 }
 
 /** The body form chosen for one capture; another capture starts decoded again. */
@@ -40,7 +43,7 @@ export const DetailPane = memo(function DetailPane(props: Props) {
   const [detail, setDetail] = useState<CaptureDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [nonce, setNonce] = useState(0);
-  const [tab, setTab] = useState<TabId>('body');
+  const { tab } = props;
   const [chosenForm, setChosenForm] = useState<{ id: number; form: BodyForm } | null>(null);
   const choice: BodyChoice = {
     bodyForm: chosenForm?.id === props.id ? chosenForm.form : 'decoded',
@@ -81,10 +84,10 @@ export const DetailPane = memo(function DetailPane(props: Props) {
   return (
     <div className="detail-pane" data-capture-id={detail.id}>
       <DetailHeader detail={detail} {...props} {...choice} />
-      <Tabs<TabId>
+      <Tabs<DetailTabId>
         label="Capture detail"
         active={tab}
-        onChange={setTab}
+        onChange={props.onTabChange}
         tabs={[
           { id: 'overview', label: 'Overview' },
           { id: 'headers', label: 'Headers', badge: detail.headers.length + detail.trailers.length },
@@ -100,7 +103,7 @@ export const DetailPane = memo(function DetailPane(props: Props) {
       />
       <div className="detail-body">
         <ErrorBoundary label="This view" key={`${detail.id}-${tab}`}>
-          <DetailTab tab={tab} detail={detail} {...props} {...choice} />
+          <DetailTab detail={detail} {...props} {...choice} />
         </ErrorBoundary>
       </div>
     </div>
@@ -213,7 +216,7 @@ function DetailTab({
   query,
   bodyForm,
   setBodyForm,
-}: { tab: TabId; detail: CaptureDetail } & Props & BodyChoice) {
+}: { detail: CaptureDetail } & Props & BodyChoice) {
   const body = useMemo(() => requestBody(d, bodyForm), [d, bodyForm]);
   switch (tab) {
     case 'overview':
