@@ -150,6 +150,30 @@ describe('live list', () => {
     );
   });
 
+  it('Ctrl-clicking a row off shows a row still selected, not the one taken out', async () => {
+    const { page } = s;
+    await s.app.rpc('captures.deleteAll');
+    for (const n of [1, 2, 3])
+      await send(s.app.receiverUrl, `/ctrl/${n}`, { method: 'POST', body: String(n) });
+    await row(page, '/ctrl/3').waitFor();
+    const shown = () => page.locator('.detail-pane[data-capture-id] .detail-path').innerText();
+    await row(page, '/ctrl/3').click();
+    await row(page, '/ctrl/1').click({ modifiers: ['Control'] });
+    await row(page, '/ctrl/2').click({ modifiers: ['Control'] });
+    await eventually(async () => expect(await shown()).toBe('/ctrl/2'));
+    // The active row taken out: the most recently selected one left is shown.
+    await row(page, '/ctrl/2').click({ modifiers: ['Control'] });
+    await eventually(async () => expect(await shown()).toBe('/ctrl/1'));
+    await row(page, '/ctrl/1').click({ modifiers: ['Control'] });
+    await eventually(async () => expect(await shown()).toBe('/ctrl/3'));
+    expect(await page.getByTestId('selected-count').count()).toBe(0);
+    // The last one taken out: nothing is shown.
+    await row(page, '/ctrl/3').click({ modifiers: ['Control'] });
+    await eventually(async () =>
+      expect(await page.locator('.empty-panel .empty-title').innerText()).toBe('No capture selected'),
+    );
+  });
+
   it('a delete can be undone from its notice, or with Ctrl+Z, and the captures come back as they were', async () => {
     const { page } = s;
     await s.app.rpc('captures.deleteAll');

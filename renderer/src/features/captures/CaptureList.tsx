@@ -13,7 +13,7 @@ import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { Highlight } from '../../components/Highlight';
 import { formatBytes, formatClock, mediaType, statusClass } from '../../lib/format';
 import { RowSlots } from './row-slots';
-import type { Selection } from './selection';
+import { toggled, type Selection } from './selection';
 
 export const ROW_HEIGHT = 28;
 
@@ -174,10 +174,7 @@ export const CaptureList = memo(function CaptureList({
         ids: new Set(items.slice(lo, hi + 1).map((x) => x.id)),
       });
     } else if (e.metaKey || e.ctrlKey) {
-      const ids = new Set(selection.ids);
-      if (ids.has(c.id)) ids.delete(c.id);
-      else ids.add(c.id);
-      onSelect({ active: c.id, anchor: c.id, ids });
+      onSelect(toggled(selection, c.id));
     } else {
       onSelect({ active: c.id, anchor: c.id, ids: new Set([c.id]) });
     }

@@ -21,3 +21,16 @@ export function withoutIds(selection: Selection, removed: readonly number[]): Se
     ids: new Set([...selection.ids].filter((id) => !gone.has(id))),
   };
 }
+
+/**
+ * Ctrl/⌘-click: adds the capture and shows it, or takes it out. A row taken out is not shown: the active row stays
+ * if still selected, else the most recently selected one left (ids keep the order they were added in), else none.
+ */
+export function toggled(selection: Selection, id: number): Selection {
+  if (!selection.ids.has(id)) return { active: id, anchor: id, ids: new Set([...selection.ids, id]) };
+  const ids = new Set(selection.ids);
+  ids.delete(id);
+  const active =
+    selection.active !== null && ids.has(selection.active) ? selection.active : ([...ids].at(-1) ?? null);
+  return { active, anchor: selection.anchor === id ? active : selection.anchor, ids };
+}
