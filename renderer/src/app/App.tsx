@@ -30,6 +30,7 @@ import { useTheme } from '../state/theme';
 import { useThrottledTick } from '../state/use-throttled';
 import { ComposeSlot, DeliveriesSlot, DictionarySlot, TunnelBannerSlot, usePublicUrl } from './slots';
 import { useEndpoints } from './use-endpoints';
+import { useWindowNow } from './use-window-now';
 
 const VIEWS: ViewId[] = ['inspect', 'endpoints', 'compose', 'deliveries', 'dictionary'];
 
@@ -43,12 +44,18 @@ export function App() {
     : 'inspect';
   const filterKey = filterToParams(filterFromParams(params)).toString();
   const filterState = useMemo(() => filterFromParams(new URLSearchParams(filterKey)), [filterKey]);
-  const apiFilter = useMemo(() => toCaptureFilter(filterState), [filterState]);
+  const windowNow = useWindowNow(filterState.since);
+  const apiFilter = useMemo(
+    () => toCaptureFilter(filterState, windowNow ?? Date.now()),
+    [filterState, windowNow],
+  );
+  // A moving window is a new query each step: the feed reloads its list and count.
+  const feedKey = windowNow === null ? filterKey : `${filterKey}&now=${windowNow}`;
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [selection, setSelection] = useState<Selection>(emptySelection);
   const [detailTab, setDetailTab] = useState<DetailTabId>('body');
   const [transferOpen, setTransferOpen] = useState(false);
-  const feed = useCaptureFeed(apiFilter, filterKey);
+  const feed = useCaptureFeed(apiFilter, feedKey);
   const { markRead } = feed;
   // Panels that summarise activity refresh at most once a second, not on every batch of a burst.
   const activity = useThrottledTick(feed.arrivals, 1000);
