@@ -59,6 +59,8 @@ const harEntry = z.object({
     })
     .passthrough()
     .optional(),
+  // Read leniently: a bad value only means the delay is not known.
+  timings: z.unknown().optional(),
   _hookscope: hookscopeBlock.optional(),
 });
 const harFile = z.object({ log: z.object({ entries: z.array(z.unknown()) }) });
@@ -165,7 +167,7 @@ export function parseHar(text: string, nowMs: number): HarImport {
               status: response.status,
               headers: response.headers.map((h) => [h.name, h.value] as HeaderPair),
               bodyBase64: responseBody.toString('base64'),
-              delayMs: 0,
+              delayMs: responseDelay(entry.timings),
               reason: null,
             }
           : null,
@@ -175,6 +177,17 @@ export function parseHar(text: string, nowMs: number): HarImport {
     });
   });
   return { captures, skipped: errors.length, errors, warnings };
+}
+
+/**
+ * Hookscope's export writes the endpoint's response delay as `timings.wait`; other tools' wait (time to first byte) is
+ * the closest they have. HAR uses -1 for "not applicable".
+ */
+function responseDelay(timings: unknown): number {
+  const wait =
+    typeof timings === 'object' && timings !== null ? (timings as { wait?: unknown }).wait : undefined;
+  const ms = typeof wait === 'number' ? Math.round(wait) : -1;
+  return Number.isSafeInteger(ms) && ms >= 0 ? ms : 0;
 }
 
 /**

@@ -213,6 +213,30 @@ describe('HAR export → import round trip of received captures', () => {
     }
   });
 
+  it("keeps the endpoint's response delay (written as timings.wait)", async () => {
+    dir = tempDir();
+    engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
+    await engine.handlers['endpoints.create'](
+      {
+        slug: 'slow',
+        name: 'Slow',
+        rule: { status: 200, headers: [], body: 'ok', delayMs: 700, behaviour: { kind: 'fixed' } },
+      },
+      meta,
+    );
+    const { send } = await import('../../helpers/raw-http');
+    await send(`${engine.receiverUrl}/h/slow/x`, { method: 'POST', body: 'x' });
+    const exported = await engine.handlers['captures.export'](
+      { format: 'har', redact: false, limit: 100 },
+      meta,
+    );
+    await engine.handlers['captures.importHar']({ har: exported.content }, meta);
+    const [c] = (await engine.handlers['captures.list']({ filter: { source: 'imported' }, limit: 1 }, meta))
+      .items;
+    const back = await engine.handlers['captures.get']({ id: c!.id }, meta);
+    expect(back.response).toMatchObject({ status: 200, delayMs: 700 });
+  });
+
   it("an imported capture keeps its original URL when its Host is this run's tunnel", async () => {
     dir = tempDir();
     engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });

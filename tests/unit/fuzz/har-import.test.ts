@@ -122,6 +122,35 @@ describe('HAR import', () => {
   });
 });
 
+describe('HAR import of the response delay', () => {
+  const delayOf = (timings: unknown) =>
+    parseHar(
+      JSON.stringify({
+        log: {
+          entries: [
+            {
+              startedDateTime: '2026-11-22T10:00:00.000Z',
+              request: { method: 'POST', url: 'https://example.com/x', headers: [] },
+              response: { status: 200, headers: [] },
+              timings,
+            },
+          ],
+        },
+      }),
+      0,
+    ).captures[0]?.response?.delayMs;
+
+  it('reads timings.wait, rounded to whole milliseconds', () => {
+    expect([delayOf({ wait: 700 }), delayOf({ send: 0, wait: 12.6, receive: 1 })]).toEqual([700, 13]);
+  });
+
+  it('takes 0 when the wait is missing, -1 (not applicable) or not a number', () => {
+    expect([undefined, {}, { wait: -1 }, { wait: '700' }, { wait: null }, 'x'].map(delayOf)).toEqual([
+      0, 0, 0, 0, 0, 0,
+    ]);
+  });
+});
+
 describe('HAR import of a body given as postData.params', () => {
   const withPost = (postData: object, headers: Array<{ name: string; value: string }> = []) =>
     parseHar(
