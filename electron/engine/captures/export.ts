@@ -99,6 +99,8 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
         remotePort: capture.remotePort,
         truncated: capture.truncated,
         source: capture.source,
+        // The request target as received: a URL cannot hold `*` (OPTIONS *) or an absolute-form target unchanged.
+        path: capture.path,
         // HAR has no place for trailer fields (after a chunked body); keep them beside the entry.
         ...(capture.trailers.length > 0
           ? {

@@ -15,6 +15,7 @@ const hookscopeBlock = z
     remoteAddress: z.string().optional(),
     remotePort: z.number().int().min(0).max(65535).nullable().optional(),
     truncated: z.boolean().optional(),
+    path: z.string().min(1).optional(),
     trailers: z.array(nameValue).optional(),
   })
   .passthrough();
@@ -110,7 +111,9 @@ export function parseHar(text: string, nowMs: number): HarImport {
     }
     // Hookscope's own export: the block says what HAR has no place for, and the headers are exactly as received.
     const own = entry._hookscope;
-    const { path, query } = requestTarget(entry.request.url, url, own !== undefined);
+    const target = requestTarget(entry.request.url, url, own !== undefined);
+    const { query } = target;
+    const path = own?.path ?? target.path;
     const headers = requestHeaders(entry.request.headers);
     const post = entry.request.postData;
     const contentTypeField = headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null;

@@ -152,6 +152,9 @@ describe('HAR export → import round trip of received captures', () => {
         Buffer.from('x'),
       ),
       rawRequest('POST', '/ortto', ['Content-Type: application/json'], ortto),
+      // Targets that are not a path: asterisk-form and absolute-form.
+      rawRequest('OPTIONS', '*', []),
+      rawRequest('GET', 'http://example.com/abs?q=1', []),
     ];
     // A chunked body with a trailer field (kept beside the HAR entry).
     requests.push(
@@ -193,6 +196,8 @@ describe('HAR export → import round trip of received captures', () => {
         ['/h/demo/%2e%2e/secret/./x', ''],
         ['/a\\b', 'q=\\'],
         ['/p#frag', 'after=1'],
+        ['*', ''],
+        ['http://example.com/abs', 'q=1'],
       ]),
     );
     expect(byPath('/no-type').contentType).toBeNull();
