@@ -160,6 +160,32 @@ describe('export and import', () => {
     expect(form.ok && Buffer.from(form.value.bodyBase64, 'base64').toString()).toBe('a=b+c');
   });
 
+  it('an entry whose startedDateTime is not a date is imported at the import time, with a warning naming it', async () => {
+    const { page } = s;
+    const har = {
+      log: {
+        entries: [
+          {
+            startedDateTime: '23/11/2026 10:00',
+            request: { method: 'POST', url: 'https://example.com/bad-date', headers: [] },
+          },
+        ],
+      },
+    };
+    await page.getByTestId('transfer-button').click();
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'dates.har',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(har)),
+    });
+    await eventually(async () =>
+      expect(await page.getByTestId('transfer-message').innerText()).toBe(
+        'Imported 1 capture, 1 with warnings — entries[0].startedDateTime: not a date ("23/11/2026 10:00"); used the import time',
+      ),
+    );
+    await page.locator('[data-testid="transfer-dialog"] button[aria-label="Close"]').click();
+  });
+
   it('long imports and exports show progress, n of N, as their chunks land', async () => {
     const { page } = s;
     await page.getByTestId('search').fill('');

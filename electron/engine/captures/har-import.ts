@@ -133,6 +133,10 @@ export function parseHar(text: string, nowMs: number): HarImport {
         ? bodySize
         : body.length;
     const started = Date.parse(entry.startedDateTime);
+    if (!Number.isFinite(started))
+      warnings.push(
+        `entries[${index}].startedDateTime: not a date (${JSON.stringify(clip(entry.startedDateTime))}); used the import time`,
+      );
     const response = entry.response;
     const responseBody = response?.content?.text
       ? response.content.encoding === 'base64'
@@ -180,6 +184,10 @@ export function parseHar(text: string, nowMs: number): HarImport {
     });
   });
   return { captures, skipped: errors.length, errors, warnings };
+}
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 /**

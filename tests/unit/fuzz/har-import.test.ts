@@ -122,6 +122,34 @@ describe('HAR import', () => {
   });
 });
 
+describe('HAR import of startedDateTime', () => {
+  it('uses the import time for a value that is not a date, and warns naming the entry and value', () => {
+    const entry = (startedDateTime: string) => ({
+      startedDateTime,
+      request: { method: 'POST', url: 'https://example.com/x', headers: [] },
+    });
+    const result = parseHar(
+      JSON.stringify({
+        log: {
+          entries: [entry('bad'), entry('2026-11-22T10:00:00.000Z'), entry('23/11/2026 10:00'), entry('')],
+        },
+      }),
+      1234,
+    );
+    expect(result.captures.map((c) => c.receivedAtMs)).toEqual([
+      1234,
+      Date.parse('2026-11-22T10:00:00.000Z'),
+      1234,
+      1234,
+    ]);
+    expect(result.warnings).toEqual([
+      'entries[0].startedDateTime: not a date ("bad"); used the import time',
+      'entries[2].startedDateTime: not a date ("23/11/2026 10:00"); used the import time',
+      'entries[3].startedDateTime: not a date (""); used the import time',
+    ]);
+  });
+});
+
 describe('HAR import of the response delay', () => {
   const delayOf = (timings: unknown) =>
     parseHar(
