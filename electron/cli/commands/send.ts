@@ -10,8 +10,8 @@ import {
 } from '../../shared/contract/delivery';
 import type { HeaderPair } from '../../shared/contract/captures';
 import { signingConfig, signingSchemes } from '../../shared/send/signing-config';
-import { contentTypeHeaderFor } from '../../shared/send/content-type';
-import { headerByteString } from '../../shared/send/bytes';
+import { contentTypeHeaderFor, userContentType } from '../../shared/send/content-type';
+import { headerByteString, utf8DecodeStrict } from '../../shared/send/bytes';
 import { parseFlags, readFlagFile, UsageError, type CliIo } from '../io';
 
 export const sendUsage = `Usage: hookscope send <url> [options]
@@ -25,7 +25,8 @@ Options:
   -H, --header 'N: v'      add a header (repeatable)
   -d, --data BODY          the body (with --rows: a template with [Merge Fields] and {{columns}})
       --data-file F        read the body's exact bytes from a file
-      --content-type T     Content-Type (default: detected from the body — form, JSON, XML, else text)
+      --content-type T     Content-Type (default: detected from the body — form, JSON, XML, else text;
+                           application/octet-stream when the body is not UTF-8)
       --policy P           ortto | ontraport | standard | none (default none)
       --time-scale N       multiply every wait: 0.001 turns 5 min into 0.3 s (default 1)
       --rate N/min         at most N requests per minute to the destination (also N/s)
@@ -157,7 +158,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     const checked = httpUrl.safeParse(url);
     if (!checked.success) throw new UsageError(`<url>: ${checked.error.issues[0]?.message ?? 'invalid URL'}`);
-    const contentType = contentTypeHeaderFor(headers, body.toString('utf8'));
+    const text = utf8DecodeStrict(body);
+    // Bytes that are not UTF-8 (an image, a gzip file) are not text, whatever decoding them with U+FFFD would look like.
+    const contentType =
+      text === null
+        ? (userContentType(headers) ?? 'application/octet-stream')
+        : contentTypeHeaderFor(headers, text);
     if (contentType && !headers.some(([n]) => n.toLowerCase() === 'content-type'))
       headers.push(['Content-Type', contentType]);
     const summary = engine.service.send(

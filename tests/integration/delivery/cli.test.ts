@@ -63,6 +63,27 @@ describe('hookscope send', () => {
     expect(Buffer.from(value, 'latin1').toString('utf8')).toBe('São Paulo');
   });
 
+  it('sends a --data-file that is not UTF-8 as application/octet-stream, byte for byte', async () => {
+    server = await cueServer(() => ({ status: 200 }));
+    const dir = tempDir();
+    dirs.push(dir);
+    const file = join(dir.path, 'random.bin');
+    // Mostly ASCII text (so a lossy decode looks like text) with bytes that are never valid UTF-8.
+    const bytes = Buffer.concat([Buffer.from('hello world '), Buffer.from([0xff, 0xfe, 0x80, 0xc3])]);
+    writeFileSync(file, bytes);
+    expect(await send([`${server.url}/bin`, '--data-file', file], io().io)).toBe(0);
+    expect(server.received[0]!.headers['content-type']).toBe('application/octet-stream');
+    expect(server.received[0]!.body).toEqual(bytes);
+    // A Content-Type given by the user still wins; a UTF-8 file is still detected.
+    expect(
+      await send([`${server.url}/bin`, '--data-file', file, '--content-type', 'image/png'], io().io),
+    ).toBe(0);
+    expect(server.received[1]!.headers['content-type']).toBe('image/png');
+    writeFileSync(file, '{"a":"é"}');
+    expect(await send([`${server.url}/json`, '--data-file', file], io().io)).toBe(0);
+    expect(server.received[2]!.headers['content-type']).toBe('application/json');
+  });
+
   it('exits 1 when the delivery finally fails (Ortto does not retry 404)', async () => {
     server = await cueServer(() => ({ status: 404 }));
     const t = io();
