@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -225,6 +226,22 @@ describe('the built hookscope command (bin/hookscope.mjs)', () => {
       live.cleanup();
     }
   });
+
+  // Node's recursive mkdir never returns for a folder under /proc (ENOENT with the parent there); the kill timer only
+  // bounds that failure, the command answers at once.
+  it.runIf(existsSync('/proc/self'))(
+    'serve --data-dir where no folder can be made exits with an error naming --data-dir',
+    () => {
+      const child = spawnSync(
+        process.execPath,
+        [bin, 'serve', '--data-dir', '/proc/nope', '--receiver-port', '0', '--no-ui'],
+        { encoding: 'utf8', timeout: 60_000 },
+      );
+      expect([child.signal, child.status]).toEqual([null, 2]);
+      expect(child.stderr).toMatch(/^hookscope serve: --data-dir: cannot create \/proc\/nope \(ENOENT/);
+    },
+    70_000,
+  );
 
   it('tail --search beside a running serve prints a capture found by its decoded labels, words in any order', async () => {
     const live = tempDir();

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine, type Engine } from '../../engine/engine';
 import { tuneHeapForLongRunningEngine } from '../../engine/util/heap-tuning';
+import { makeDirs } from '../../engine/util/make-dirs';
 import { startHttpTransport, type HttpTransport } from '../../engine/transport/http-transport';
 import { resolveDataDir } from '../data-dir-flag';
 import { intFlag, parseFlags, UsageError, type CliIo } from '../io';
@@ -121,6 +122,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   io.tuneProcessForEngine?.();
   tuneHeapForLongRunningEngine();
   const dataDir = resolveDataDir(values['data-dir']);
+  try {
+    makeDirs(dataDir);
+  } catch (error) {
+    throw new UsageError(`--data-dir: cannot create ${dataDir} (${(error as Error).message})`);
+  }
   const receiverPort = intFlag(values['receiver-port'], '--receiver-port', 8787);
   const uiPort = intFlag(values['ui-port'], '--ui-port', 0);
   const host = values.host ?? '127.0.0.1';

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeDirs } from '../util/make-dirs';
 import { findMigrationsDir, loadMigrations, migrate } from './migrator';
 
 export interface OpenDatabaseOptions {
@@ -16,7 +16,7 @@ export interface OpenDatabaseOptions {
 export const databaseFileName = 'hookscope.sqlite';
 
 export function openDatabase(options: OpenDatabaseOptions): Database.Database {
-  mkdirSync(options.dataDir, { recursive: true });
+  makeDirs(options.dataDir);
   const db = new Database(join(options.dataDir, databaseFileName));
   try {
     // 8 KB pages: smaller files and faster inserts for ~1-2 KB rows (must precede the first table).
