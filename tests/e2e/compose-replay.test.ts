@@ -2,7 +2,16 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, expectClean, openUi, row, selectCapture, send, type UiSession } from './support/ui';
+import {
+  eventually,
+  expectClean,
+  expectKeyboardModal,
+  openUi,
+  row,
+  selectCapture,
+  send,
+  type UiSession,
+} from './support/ui';
 
 interface Recorded {
   method: string;
@@ -306,24 +315,7 @@ describe('compose, replay and endpoint protection', () => {
     await send(app.receiverUrl, '/kbd-replay', { method: 'POST', body: 'x' });
     await eventually(async () => expect(await row(page, '/kbd-replay').count()).toBe(1));
     await selectCapture(page, '/kbd-replay');
-    const opener = page.getByTestId('replay-open');
-    await opener.click();
-    const dialog = page.getByTestId('replay-dialog');
-    await dialog.waitFor();
-    const focusInside = () => dialog.evaluate((el) => el.contains(document.activeElement));
-    for (let i = 0; i < 8; i++) {
-      await page.keyboard.press('Tab');
-      expect(await focusInside()).toBe(true);
-    }
-    for (let i = 0; i < 8; i++) {
-      await page.keyboard.press('Shift+Tab');
-      expect(await focusInside()).toBe(true);
-    }
-    // A click on the dialog's text leaves no control focused; Escape still closes it.
-    await dialog.locator('h2').click();
-    await page.keyboard.press('Escape');
-    expect(await dialog.count()).toBe(0);
-    expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectKeyboardModal(page, page.getByTestId('replay-open'), page.getByTestId('replay-dialog'));
     expect(expectClean(s.problems)).toEqual(clean);
   });
 

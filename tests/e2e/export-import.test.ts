@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { eventually, row, send, useUiSession } from './support/ui';
+import { eventually, expectKeyboardModal, row, send, useUiSession } from './support/ui';
 
 async function exportVia(page: Page, format: string): Promise<{ name: string; text: string; path: string }> {
   await page.getByTestId('transfer-button').click();
@@ -263,22 +263,6 @@ describe('export and import', () => {
     const { page } = s;
     await send(s.app.receiverUrl, '/kbd-transfer', { method: 'POST', body: 'x' });
     await row(page, '/kbd-transfer').waitFor();
-    const opener = page.getByTestId('transfer-button');
-    await opener.click();
-    const dialog = page.getByTestId('transfer-dialog');
-    await dialog.waitFor();
-    const focusInside = () => dialog.evaluate((el) => el.contains(document.activeElement));
-    for (let i = 0; i < 12; i++) {
-      await page.keyboard.press('Tab');
-      expect(await focusInside()).toBe(true);
-    }
-    for (let i = 0; i < 12; i++) {
-      await page.keyboard.press('Shift+Tab');
-      expect(await focusInside()).toBe(true);
-    }
-    await dialog.locator('h2').click();
-    await page.keyboard.press('Escape');
-    expect(await dialog.count()).toBe(0);
-    expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectKeyboardModal(page, page.getByTestId('transfer-button'), page.getByTestId('transfer-dialog'));
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { startApp, type TestApp } from '../../helpers/app-server';
 import { launchChromium, watchPage, type PageProblems } from '../../helpers/chromium';
 
@@ -85,6 +85,26 @@ export async function monacoText(page: Page, scope: string): Promise<string> {
   const lines = page.locator(`${scope} .view-lines`).first();
   await lines.waitFor();
   return (await lines.innerText()).replace(/\u00a0/g, ' ');
+}
+
+/**
+ * A modal dialog's keyboard contract, checked from its opener's click: Tab and Shift+Tab stay inside it, Escape closes
+ * it even with no control focused (after a click on its title), and focus goes back to the opener.
+ */
+export async function expectKeyboardModal(page: Page, opener: Locator, dialog: Locator): Promise<void> {
+  await opener.click();
+  await dialog.waitFor();
+  const focusInside = () => dialog.evaluate((el) => el.contains(document.activeElement));
+  for (const key of ['Tab', 'Shift+Tab']) {
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press(key);
+      expect(await focusInside()).toBe(true);
+    }
+  }
+  await dialog.locator('h2').click();
+  await page.keyboard.press('Escape');
+  expect(await dialog.count()).toBe(0);
+  expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true);
 }
 
 export async function selectCapture(page: Page, text: string): Promise<void> {

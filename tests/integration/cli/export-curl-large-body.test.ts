@@ -2,27 +2,17 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
 import { parseCurl } from '../../../electron/shared/send/curl';
-import { silentLogger } from '../../../electron/engine/util/logger';
 import { send } from '../../helpers/raw-http';
-import { tempDir } from '../../helpers/temp-dir';
+import { useTestEngine } from '../../helpers/test-engine';
 
-let engine: Engine;
-let dir: ReturnType<typeof tempDir>;
-beforeAll(async () => {
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-});
-afterAll(async () => {
-  await engine.close();
-  dir.cleanup();
-});
+const t = useTestEngine();
 
 describe('export --format curl with a large text body', () => {
   it('writes a script sh can run that re-sends a body past the 128 KiB argument limit byte for byte', async () => {
+    const { engine, dataDir } = t;
     // Quotes, backslashes, %, $, a newline at the end and non-ASCII: everything a shell or printf could change.
     const filler = `"it's 100% \\\\n $HOME \`x\` é ✓"\n`;
     const body = `{"kind":"bigtext","text":"${filler.repeat(Math.ceil(200_000 / filler.length))}"}\n`;
@@ -37,23 +27,13 @@ describe('export --format curl with a large text body', () => {
 
     const out: string[] = [];
     const err: string[] = [];
-    const args = [
-      'export',
-      '--data-dir',
-      dir.path,
-      '--format',
-      'curl',
-      '--search',
-      'bigtext',
-      '--limit',
-      '1',
-    ];
+    const args = ['export', '--data-dir', dataDir, '--format', 'curl', '--search', 'bigtext', '--limit', '1'];
     const code = await main([...args, '--base-url', engine.receiverUrl], {
       stdout: (s) => out.push(s),
       stderr: (s) => err.push(s),
     });
     expect(code, err.join('')).toBe(0);
-    const script = join(dir.path, 'resend.sh');
+    const script = join(dataDir, 'resend.sh');
     writeFileSync(script, out.join(''));
     // The body holds newlines: the command is everything after the shebang line.
     const command = out.join('').slice(out.join('').indexOf('\n') + 1);

