@@ -1,5 +1,6 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { makeDirs } from '../util/make-dirs';
 
 /** The file that says which process runs the engine on a data folder: its pid, nothing else. */
 export const lockFileName = 'hookscope.lock';
@@ -13,7 +14,7 @@ const held = new Set<string>();
  * Returns the release, which also runs when the process exits.
  */
 export function lockDataDir(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true });
+  makeDirs(dataDir);
   const path = join(dataDir, lockFileName);
   const key = resolve(path);
   for (let attempt = 0; ; attempt++) {
@@ -29,9 +30,11 @@ export function lockDataDir(dataDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = lockHolder(path);
       if (holder !== null && (held.has(key) || (holder !== process.pid && isAlive(holder))))
-        throw new Error(`data folder ${dataDir} is in use by another Hookscope (pid ${holder})`, {
-          cause: error,
-        });
+        throw new Error(
+          `data folder ${dataDir} is in use by another Hookscope (pid ${holder}). Stop it, or use another --data-dir; ` +
+            `if no Hookscope is running (the pid now belongs to another program), delete ${path}.`,
+          { cause: error },
+        );
       // Stale: its process is gone. Once only; a second EEXIST means another process just took it.
       if (attempt > 0)
         throw new Error(`data folder ${dataDir} is in use by another Hookscope`, { cause: error });

@@ -30,7 +30,9 @@ describe('one engine per data folder', () => {
     const dataDir = newDir();
     await start(dataDir);
     await expect(start(dataDir)).rejects.toThrow(
-      `data folder ${dataDir} is in use by another Hookscope (pid ${process.pid})`,
+      `data folder ${dataDir} is in use by another Hookscope (pid ${process.pid}). Stop it, or use another ` +
+        `--data-dir; if no Hookscope is running (the pid now belongs to another program), delete ` +
+        `${join(dataDir, lockFileName)}.`,
     );
   });
 
