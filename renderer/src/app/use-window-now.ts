@@ -1,16 +1,20 @@
 import { useEffect, useState } from 'react';
-import type { TimePreset } from '../lib/filter-state';
+import { timePresets, type TimePreset } from '../lib/filter-state';
 
-/** How often a "last 5m/1h/…" window moves forward: captures that age out drop from the list and the count. */
-export const WINDOW_STEP_MS = 30_000;
+/**
+ * How often a "last 5m/1h/…" window moves forward, so captures that age out drop from the list and the count: a tenth
+ * of the window, at least 30 s. Each move reloads the list from its first page, so a long window is not moved (and a
+ * user scrolled deep into it not sent back to the top) more often than its label needs.
+ */
+export const windowStepMs = (since: TimePreset): number => Math.max(30_000, timePresets[since] / 10);
 
-/** The time a relative window ends at: when it was chosen, then moved forward every `WINDOW_STEP_MS`; null with none. */
+/** The time a relative window ends at: when it was chosen, then moved forward every `windowStepMs`; null with none. */
 export function useWindowNow(since: TimePreset | null): number | null {
   const [tick, setTick] = useState(() => ({ since, now: Date.now() }));
   if (tick.since !== since) setTick({ since, now: Date.now() });
   useEffect(() => {
     if (!since) return;
-    const timer = setInterval(() => setTick({ since, now: Date.now() }), WINDOW_STEP_MS);
+    const timer = setInterval(() => setTick({ since, now: Date.now() }), windowStepMs(since));
     return () => clearInterval(timer);
   }, [since]);
   return since ? tick.now : null;
