@@ -4,15 +4,20 @@ import { eventually, row, send, useUiSession } from './support/ui';
 describe('a "last …" time window', () => {
   const s = useUiSession();
 
-  it('moves forward with the clock: captures that age out leave the list and the count', async () => {
+  /** A fresh page on a clock the test moves (the engine keeps real time), one capture, and the window chosen. */
+  async function captureUnder(since: string, path: string) {
     const { page } = s;
-    // Page timers from here on run on a clock the test moves; the engine keeps real time.
     await page.clock.install();
     await page.reload();
     await page.locator('.status-bar .conn-open').waitFor();
-    await send(s.app.receiverUrl, '/aging', { method: 'POST', body: 'x' });
-    await page.evaluate(() => (window.location.hash = 'since=5m'));
-    await row(page, '/aging').waitFor();
+    await send(s.app.receiverUrl, path, { method: 'POST', body: 'x' });
+    await page.evaluate((hash) => (window.location.hash = hash), `since=${since}`);
+    await row(page, path).waitFor();
+    return page;
+  }
+
+  it('moves forward with the clock: captures that age out leave the list and the count', async () => {
+    const page = await captureUnder('5m', '/aging');
     expect(await page.getByTestId('result-count').innerText()).toBe('1 capture match');
     await page.clock.fastForward('06:00');
     await eventually(async () => expect(await row(page, '/aging').count()).toBe(0));
@@ -20,14 +25,9 @@ describe('a "last …" time window', () => {
       expect(await page.getByTestId('result-count').innerText()).toBe('0 captures match'),
     );
   });
+
   it('a "last 1h" window moves a tenth of an hour at a time, not every 30 s (each move reloads the list)', async () => {
-    const { page } = s;
-    await page.clock.install();
-    await page.reload();
-    await page.locator('.status-bar .conn-open').waitFor();
-    await send(s.app.receiverUrl, '/hour-old', { method: 'POST', body: 'x' });
-    await page.evaluate(() => (window.location.hash = 'since=1h'));
-    await row(page, '/hour-old').waitFor();
+    const page = await captureUnder('1h', '/hour-old');
     // The row can show from the live feed before the window's own first load: let that load finish first.
     await eventually(async () =>
       expect(await page.getByTestId('result-count').innerText()).toMatch(/match$/),

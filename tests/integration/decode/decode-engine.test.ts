@@ -1,31 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync, gzipSync, zstdCompressSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { databaseFileName } from '../../../electron/engine/store/database';
-import { startApp, type TestApp } from '../../helpers/app-server';
-import { tempDir } from '../../helpers/temp-dir';
 import { instanceSchema } from '../../unit/decode/instance-schema';
+import { useLabelApp } from './label-app';
 
 const fixtures = join(import.meta.dirname, '../../unit/decode/fixtures');
 const fixture = (name: string) => readFileSync(join(fixtures, name));
 
-let app: TestApp;
-let dir: ReturnType<typeof tempDir>;
-
-async function ok<T>(method: string, input: unknown = {}): Promise<T> {
-  const res = await app.rpc<T>(method, input);
-  if (!res.ok) throw new Error(`${method}: ${res.error.code} ${res.error.message}`);
-  return res.value;
-}
+const t = useLabelApp();
+const { ok } = t;
 
 async function post(
   path: string,
   body: Uint8Array | string,
   headers: Record<string, string>,
 ): Promise<number> {
-  const res = await fetch(`${app.receiverUrl}${path}`, {
+  const res = await fetch(`${t.app.receiverUrl}${path}`, {
     method: 'POST',
     body: typeof body === 'string' ? body : new Blob([new Uint8Array(body)]),
     headers,
@@ -53,15 +46,6 @@ interface Summary {
 }
 const search = async (text: string) =>
   (await ok<{ items: Summary[] }>('captures.list', { filter: { text }, limit: 50 })).items.map((c) => c.id);
-
-beforeAll(async () => {
-  dir = tempDir();
-  app = await startApp({ serveUi: false, dataDir: dir.path });
-});
-afterAll(async () => {
-  await app?.close();
-  dir.cleanup();
-});
 
 let orttoId = 0;
 let ontraportId = 0;
@@ -147,7 +131,7 @@ describe('decode in the engine', () => {
       ['str::cn', 'Campaign name', 'Product review survey'],
       ['str::c', 'URL clicked', 'https://example.com'],
     ]);
-    const missing = await app.rpc('decode.capture', { id: 999_999 });
+    const missing = await t.app.rpc('decode.capture', { id: 999_999 });
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(missing.error.code).toBe('not_found');
   });
@@ -175,14 +159,14 @@ describe('decode in the engine', () => {
     const r = await ok<{ vendor: string }>('decode.payload', { body, bodyEncoding: 'base64' });
     expect(r.vendor).toBe('Ontraport');
     for (const bad of ['%%%not base64%%%', body.slice(0, -1), `${body}A`]) {
-      const res = await app.rpc('decode.payload', { body: bad, bodyEncoding: 'base64' });
+      const res = await t.app.rpc('decode.payload', { body: bad, bodyEncoding: 'base64' });
       expect(res.ok).toBe(false);
       if (res.ok) continue;
       expect(res.error.code).toBe('invalid_input');
       expect(res.error.message).toContain('body: not base64');
     }
     // The same text as utf8 is decoded as text, as before.
-    expect((await app.rpc('decode.payload', { body: '%%%not base64%%%' })).ok).toBe(true);
+    expect((await t.app.rpc('decode.payload', { body: '%%%not base64%%%' })).ok).toBe(true);
   });
 });
 
@@ -191,7 +175,7 @@ describe('custom dictionaries in SQLite', () => {
 
   it('imports an instance schema that overrides built-ins for new decodes and annotations', async () => {
     const changed: unknown[] = [];
-    const off = app.engine.bus.on('dictionary.changed', (p) => changed.push(p));
+    const off = t.app.engine.bus.on('dictionary.changed', (p) => changed.push(p));
     const res = await ok<{
       dictionary: { id: number; entryCount: number; source: string };
       imported: number;
@@ -242,13 +226,13 @@ describe('custom dictionaries in SQLite', () => {
     expect(csv.content).toContain('str::cn,Journey or campaign');
     const json = await ok<{ content: string }>('dictionary.custom.export', { id: dictId, format: 'json' });
     expect(JSON.parse(json.content).entries).toHaveLength(7);
-    const bad = await app.rpc('dictionary.custom.upsertEntry', {
+    const bad = await t.app.rpc('dictionary.custom.upsertEntry', {
       dictionaryId: dictId,
       entry: { fieldId: 'str::x', label: '' },
     });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.message).toMatch(/entry\.label/);
-    const badImport = await app.rpc('dictionary.custom.import', {
+    const badImport = await t.app.rpc('dictionary.custom.import', {
       name: 'x',
       format: 'json',
       content: '{oops',
@@ -289,8 +273,7 @@ describe('custom dictionaries in SQLite', () => {
   });
 
   it('survives a restart (stored in SQLite) and is deleted cleanly', async () => {
-    await app.close();
-    app = await startApp({ serveUi: false, dataDir: dir.path });
+    await t.restart();
     const list = await ok<{ items: { id: number; name: string; entryCount: number }[] }>(
       'dictionary.custom.list',
     );
@@ -302,7 +285,7 @@ describe('custom dictionaries in SQLite', () => {
     expect((await ok<{ eventLabel: string }>('decode.capture', { id: orttoId })).eventLabel).toBe(
       'Subscribed to email',
     );
-    const db = new Database(join(dir.path, databaseFileName), { readonly: true, fileMustExist: true });
+    const db = new Database(join(t.dataDir, databaseFileName), { readonly: true, fileMustExist: true });
     try {
       const rows = db.prepare('SELECT COUNT(*) AS n FROM decode_dictionary_entries').get() as { n: number };
       expect(rows.n).toBe(0);
@@ -331,10 +314,10 @@ describe('decode.value', () => {
 
   it('names the path or the id when there is nothing there', async () => {
     const id = await post('/short-value', '{"a":1}', { 'content-type': 'application/json' });
-    const missingPath = await app.rpc('decode.value', { id, path: '$.b' });
+    const missingPath = await t.app.rpc('decode.value', { id, path: '$.b' });
     expect(missingPath.ok || missingPath.error).toMatchObject({ code: 'not_found' });
     expect(missingPath.ok ? '' : missingPath.error.message).toMatch(/^path: .*\$\.b/);
-    const missingId = await app.rpc('decode.value', { id: 987_654, path: '$.a' });
+    const missingId = await t.app.rpc('decode.value', { id: 987_654, path: '$.a' });
     expect(missingId.ok ? '' : missingId.error.message).toMatch(/987654/);
   });
 });

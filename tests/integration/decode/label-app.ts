@@ -58,6 +58,9 @@ export function useLabelApp() {
     get app() {
       return app;
     },
+    get dataDir() {
+      return dir.path;
+    },
     ok,
     post,
     listed,

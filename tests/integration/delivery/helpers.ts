@@ -114,6 +114,29 @@ export function deliveryHarness(
   };
 }
 
+/**
+ * What a crash leaves behind, then a new engine on the same data: delivery `id` claimed (in flight) by an owner that
+ * no longer runs, its lease ending `leaseMs` from now; `a` stopped and closed; `b` opened on `a`'s data at `a`'s time
+ * and started. The caller closes `b`.
+ */
+export async function restartAfterCrash(
+  a: ReturnType<typeof deliveryHarness>,
+  id: number,
+  leaseMs: number,
+): Promise<ReturnType<typeof deliveryHarness>> {
+  a.db
+    .prepare(
+      `UPDATE deliveries SET state = 'in_flight', lease_owner = 'dead', lease_until_ms = ? WHERE id = ?`,
+    )
+    .run(a.clock.now() + leaseMs, id);
+  await a.service.close();
+  a.db.close();
+  const b = deliveryHarness({}, { dataDir: a.dataDir });
+  b.clock.advance(a.clock.now() - b.clock.now());
+  b.service.start();
+  return b;
+}
+
 /** Remove a temp data dir, retrying while a just-closed engine's files settle (ENOTEMPTY races). */
 export function removeDir(path: string): void {
   rmSync(path, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cueServer, deliveryHarness } from './helpers';
+import { cueServer, deliveryHarness, restartAfterCrash } from './helpers';
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -29,19 +29,8 @@ describe('a delivery reclaimed after a crash', () => {
     const a = deliveryHarness();
     const { id } = a.service.send(post(`${slow.url}/slow`, { timeoutMs: 2000 }));
     for (let i = 0; i < 100; i++) a.service.send(post(`${busy.url}/ok`, { ratePerMinute: 60 }));
-    // What a crash leaves behind: claimed by an owner that no longer runs.
-    a.db
-      .prepare(
-        `UPDATE deliveries SET state = 'in_flight', lease_owner = 'dead', lease_until_ms = ? WHERE id = ?`,
-      )
-      .run(a.clock.now() + leaseInMs, id);
-    await a.service.close();
-    a.db.close();
-
-    const b = deliveryHarness({}, { dataDir: a.dataDir });
+    const b = await restartAfterCrash(a, id, leaseInMs);
     cleanup.push(() => b.close());
-    b.clock.advance(a.clock.now() - b.clock.now());
-    b.service.start();
     for (let step = 0; step < 120 && slow.received.length === 0; step++) {
       await b.settle();
       b.clock.advance(1000);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cueServer, deliveryHarness } from './helpers';
+import { cueServer, deliveryHarness, restartAfterCrash } from './helpers';
 
 type Harness = ReturnType<typeof deliveryHarness>;
 const cleanup: Array<() => Promise<void>> = [];
@@ -81,18 +81,9 @@ describe('the queue survives restart', () => {
     cleanup.push(() => server.close());
     const a = deliveryHarness();
     const [id] = enqueue(a, server.url, 1);
-    // What a crash leaves behind: claimed by an owner that no longer runs, lease not yet expired.
-    a.db
-      .prepare(
-        `UPDATE deliveries SET state = 'in_flight', lease_owner = 'dead', lease_until_ms = ? WHERE id = ?`,
-      )
-      .run(a.clock.now() + 60_000, id);
-    await a.service.close();
-    a.db.close();
-    const b = deliveryHarness({}, { dataDir: a.dataDir });
+    // Lease not yet expired when the next engine starts.
+    const b = await restartAfterCrash(a, id!, 60_000);
     cleanup.push(() => b.close());
-    b.clock.advance(a.clock.now() - b.clock.now());
-    b.service.start();
     await b.settle();
     expect(server.received).toHaveLength(0); // the lease still holds
     b.clock.advance(60_001);
