@@ -10,7 +10,8 @@ const secretKey = /authorization|api[-_]?key|secret|password|passwd|token|cookie
 const credentialScheme = /\b(Bearer|Basic|Digest|Token)\s+[^\s,;"']+/gi;
 // Not `scheme://…`: a URL's scheme is no field name, and its value would swallow the URL.
 const namedValue = /\b([A-Za-z0-9_-]+)(\s*[:=]\s*)(?!\/\/)([^,;\r\n"'&]+)/g;
-const quotedValue = /"([^"\\]*)"(\s*:\s*)("(?:[^"\\]|\\.)*"|[^,}\]\s]+)/g;
+const quotedKey = /"([^"\\]*)"\s*:\s*/g;
+const scalarValue = /[^,}\]\s]*/y;
 const url = /\b[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s"'<>]+/g;
 const userInfo = /^([^:/]+:\/\/[^/?#@:]*):[^/?#@]*@/;
 const queryParam = /([?&;])([^=&;#]+)=([^&;#]*)/g;
@@ -27,16 +28,52 @@ function redactUrl(text: string): string {
   return [head + params, ...fragment].join('#');
 }
 
+/** Where the JSON value starting at `start` ends: past its closing quote or bracket, or at the end of a cut-off text. */
+function endOfJsonValue(text: string, start: number): number {
+  const first = text[start];
+  if (first !== '"' && first !== '{' && first !== '[') {
+    scalarValue.lastIndex = start;
+    return start + scalarValue.exec(text)![0].length;
+  }
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') {
+        inString = false;
+        if (depth === 0) return i + 1;
+      }
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if ((c === '}' || c === ']') && --depth === 0) return i + 1;
+  }
+  return text.length;
+}
+
+/** `"secretName": value` with the whole value blanked, an object or array included, so quoted JSON stays JSON. */
+function redactQuotedValues(text: string): string {
+  let out = '';
+  let copiedUpTo = 0;
+  quotedKey.lastIndex = 0;
+  for (let match = quotedKey.exec(text); match; match = quotedKey.exec(text)) {
+    if (!secretKey.test(match[1]!)) continue;
+    const valueStart = match.index + match[0].length;
+    const valueEnd = endOfJsonValue(text, valueStart);
+    out += `${text.slice(copiedUpTo, valueStart)}"[redacted]"`;
+    copiedUpTo = valueEnd;
+    quotedKey.lastIndex = valueEnd;
+  }
+  return out + text.slice(copiedUpTo);
+}
+
 /**
  * Text can carry credentials too (an error quoting the headers or JSON it choked on, a URL it failed to reach): blank
  * `secret-name: value`, `"secretName": value`, URL passwords and secret query parameters, and auth schemes.
  */
 export function redactText(text: string): string {
-  return text
-    .replace(url, redactUrl)
-    .replace(quotedValue, (all, name: string, sep: string) =>
-      secretKey.test(name) ? `"${name}"${sep}"[redacted]"` : all,
-    )
+  return redactQuotedValues(text.replace(url, redactUrl))
     .replace(namedValue, (all, name: string, sep: string) =>
       secretKey.test(name) ? `${name}${sep}[redacted]` : all,
     )

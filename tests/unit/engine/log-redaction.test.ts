@@ -19,6 +19,21 @@ describe('log text redaction', () => {
     expect(redactText(text)).toBe(redacted);
   });
 
+  it.each([
+    ['{"credentials":{"user":"bob","pw":"SECRET"},"n":1}', '{"credentials":"[redacted]","n":1}'],
+    ['{"tokens": ["SECRET1", {"x": "]"}], "ok": true}', '{"tokens": "[redacted]", "ok": true}'],
+    ['{"secret":{"a":{"b":"}"}}}', '{"secret":"[redacted]"}'],
+  ])('blanks a secret-named object or array whole, so quoted JSON stays JSON: %s', (text, redacted) => {
+    expect(redactText(text)).toBe(redacted);
+    expect(() => JSON.parse(redactText(text))).not.toThrow();
+  });
+
+  it('blanks the rest of a cut-off secret value', () => {
+    expect(redactText('body was {"password": {"old": "SECRET", "new": "SEC')).toBe(
+      'body was {"password": "[redacted]"',
+    );
+  });
+
   it('leaves text without secrets alone', () => {
     const text = 'GET https://example.com/hooks?page=2 failed: {"name":"bob","count":3} status: 502';
     expect(redactText(text)).toBe(text);
