@@ -70,7 +70,7 @@ export function filterFromParams(params: URLSearchParams): FilterState {
     statuses: list(params.get('status'))
       .filter((s) => /^[1-5](\d\d|xx)$/i.test(s))
       .map((s) => s.toLowerCase()),
-    contentTypes: list(params.get('ct')),
+    contentTypes: [...new Set(list(params.get('ct')).map(contentTypeFilterValue).filter(Boolean))],
     endpointId: num(params.get('ep')),
     since: since && since in timePresets ? (since as TimePreset) : null,
     fromMs: num(params.get('from')),

@@ -41,6 +41,13 @@ describe('filter state', () => {
     expect(f.methods).toEqual(['GET']);
   });
 
+  it('a content type typed into the URL is stored as captures store it: no parameters, lower case, once', () => {
+    const f = filterFromParams(
+      new URLSearchParams('ct=Application/JSON; charset=utf-8,application/json,;x=1,Text/Plain'),
+    );
+    expect(f.contentTypes).toEqual(['application/json', 'text/plain']);
+  });
+
   it('expands status classes and resolves "since" against now', () => {
     expect(expandStatuses(['5xx', '404'])).toHaveLength(101);
     const filter = toCaptureFilter({ ...emptyFilter, since: '1h', statuses: ['2xx'] }, 10_000_000);
