@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { makeDirs } from '../util/make-dirs';
 
@@ -17,29 +17,16 @@ export function lockDataDir(dataDir: string): () => void {
   makeDirs(dataDir);
   const path = join(dataDir, lockFileName);
   const key = resolve(path);
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const fd = openSync(path, 'wx');
-      try {
-        writeSync(fd, String(process.pid));
-      } finally {
-        closeSync(fd);
-      }
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = lockHolder(path);
-      if (holder !== null && (held.has(key) || (holder !== process.pid && isAlive(holder))))
-        throw new Error(
-          `data folder ${dataDir} is in use by another Hookscope (pid ${holder}). Stop it, or use another --data-dir; ` +
-            `if no Hookscope is running (the pid now belongs to another program), delete ${path}.`,
-          { cause: error },
-        );
-      // Stale: its process is gone. Once only; a second EEXIST means another process just took it.
-      if (attempt > 0)
-        throw new Error(`data folder ${dataDir} is in use by another Hookscope`, { cause: error });
-      rmSync(path, { force: true });
-    }
+  for (let attempt = 0; !createLock(path); attempt++) {
+    const holder = lockHolder(path);
+    if (holder !== null && (held.has(key) || (holder !== process.pid && isAlive(holder))))
+      throw new Error(
+        `data folder ${dataDir} is in use by another Hookscope (pid ${holder}). Stop it, or use another --data-dir; ` +
+          `if no Hookscope is running (the pid now belongs to another program), delete ${path}.`,
+      );
+    // Stale: its process is gone. Several starting at once may all find it so: a few tries, then the winner holds it.
+    if (attempt >= 5) throw new Error(`data folder ${dataDir} is in use by another Hookscope`);
+    removeStaleLock(path, holder);
   }
   held.add(key);
   const release = () => {
@@ -49,6 +36,55 @@ export function lockDataDir(dataDir: string): () => void {
   };
   process.on('exit', release);
   return release;
+}
+
+/**
+ * Creates the lock with our pid already in it, or returns false if one exists. The pid goes into a file of our own that
+ * is then hard-linked into place, so nobody ever reads a lock that exists but is still empty and takes it for stale.
+ */
+function createLock(path: string): boolean {
+  const own = `${path}.${process.pid}`;
+  writeFileSync(own, String(process.pid));
+  try {
+    linkSync(own, path);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // A file system without hard links: create in place (the short window before the pid is written remains).
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
+    try {
+      writeFileSync(path, String(process.pid), { flag: 'wx' });
+      return true;
+    } catch (inPlace) {
+      if ((inPlace as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw inPlace;
+    }
+  } finally {
+    rmSync(own, { force: true });
+  }
+}
+
+/**
+ * Removes the lock judged stale, unless another starter has meanwhile replaced it with its own: the lock is first
+ * moved aside (one move wins), and if what was moved is not the stale one after all, it is put back.
+ */
+export function removeStaleLock(path: string, staleHolder: number | null): void {
+  const aside = `${path}.stale-${process.pid}`;
+  try {
+    renameSync(path, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  if (lockHolder(aside) !== staleHolder) {
+    try {
+      linkSync(aside, path);
+    } catch {
+      // Someone holds a newer lock already; the next look at it decides.
+    }
+  }
+  rmSync(aside, { force: true });
 }
 
 function lockHolder(path: string): number | null {

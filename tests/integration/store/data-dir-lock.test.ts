@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
-import { lockFileName } from '../../../electron/engine/store/data-dir-lock';
+import { lockFileName, removeStaleLock } from '../../../electron/engine/store/data-dir-lock';
 import { silentLogger } from '../../../electron/engine/util/logger';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -49,6 +49,25 @@ describe('one engine per data folder', () => {
     writeFileSync(join(dataDir, lockFileName), String(gone));
     await start(dataDir);
     expect(readFileSync(join(dataDir, lockFileName), 'utf8')).toBe(String(process.pid));
+    expect(readdirSync(dataDir).filter((name) => name.startsWith(lockFileName))).toEqual([lockFileName]);
+  });
+
+  it('does not remove a lock another starter took over after this one judged the old lock stale', () => {
+    const dataDir = newDir();
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    // Judged stale while it named `gone`; by the time of removal a live process has replaced it with its own.
+    writeFileSync(join(dataDir, lockFileName), String(process.ppid));
+    removeStaleLock(join(dataDir, lockFileName), gone);
+    expect(readFileSync(join(dataDir, lockFileName), 'utf8')).toBe(String(process.ppid));
+    expect(readdirSync(dataDir)).toEqual([lockFileName]);
+  });
+
+  it('removes the stale lock it judged', () => {
+    const dataDir = newDir();
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    writeFileSync(join(dataDir, lockFileName), String(gone));
+    removeStaleLock(join(dataDir, lockFileName), gone);
+    expect(readdirSync(dataDir)).toEqual([]);
   });
 
   it('releases the folder on close, so the next engine starts', async () => {
