@@ -89,7 +89,7 @@ export class LargeBodyClassifier {
       BACKGROUND_MAX_BYTES,
     );
     if (vendor === null) return;
-    const summary = this.ctx.captures.setLabels(id, vendor, eventLabel);
+    const [summary] = this.ctx.captures.setLabels([{ id, vendor, eventLabel }]);
     if (!summary) return;
     this.ctx.captures.indexer.relabelled([id]);
     this.ctx.bus.emit('capture.updated', { items: [summary] });

@@ -1,12 +1,15 @@
-import type { CaptureSummary } from '../../shared/contract/captures';
+import { performance } from 'node:perf_hooks';
 import type { CustomDictionary } from '../../shared/decode/index';
 import type { EngineContext } from '../context';
+import type { LabelChange } from '../store/capture-store';
 import { annotate, BACKGROUND_MAX_BYTES } from './annotate';
 
 /** Captures re-classified per slice: each slice is one short, bounded piece of work between the receiver's events. */
 const SLICE_ROWS = 100;
-/** A slice also ends once it has read this many body bytes (classifying JSON costs about 20 ms per MB). */
+/** A slice also ends once it has read this many body bytes (classifying JSON costs about 20 ms per MB)… */
 const SLICE_BYTES = 1024 * 1024;
+/** …or has classified for this long: with indexing the changed labels again, a slice then takes about twice that. */
+const SLICE_MS = 5;
 
 /**
  * The list's vendor/event label is stored when a capture arrives, from the labels then in force. After the custom
@@ -28,6 +31,11 @@ export class Relabeller {
     this.schedule();
   }
 
+  /** Whether a pass is under way. */
+  get running(): boolean {
+    return this.pending !== null;
+  }
+
   stop(): void {
     if (this.pending) clearImmediate(this.pending);
     this.pending = null;
@@ -44,12 +52,14 @@ export class Relabeller {
 
   /** One slice; whether there may be more. */
   private slice(): boolean {
+    const started = performance.now();
     const ids = this.ctx.captures.idsAfter(this.afterId, SLICE_ROWS);
-    const updated: CaptureSummary[] = [];
+    const changes: LabelChange[] = [];
     let bytes = 0;
     let more = ids.length === SLICE_ROWS;
-    for (const id of ids) {
-      if (bytes >= SLICE_BYTES) {
+    for (const [i, id] of ids.entries()) {
+      // At least one capture per slice, so a pass always moves on.
+      if (i > 0 && (bytes >= SLICE_BYTES || performance.now() - started >= SLICE_MS)) {
         more = true;
         break;
       }
@@ -66,10 +76,10 @@ export class Relabeller {
         BACKGROUND_MAX_BYTES,
       );
       bytes += detail.storedBodyBytes;
-      if (vendor === detail.vendor && eventLabel === detail.eventLabel) continue;
-      const summary = this.ctx.captures.setLabels(id, vendor, eventLabel);
-      if (summary) updated.push(summary);
+      if (vendor !== detail.vendor || eventLabel !== detail.eventLabel)
+        changes.push({ id, vendor, eventLabel });
     }
+    const updated = changes.length > 0 ? this.ctx.captures.setLabels(changes) : [];
     if (updated.length > 0) {
       this.ctx.captures.indexer.relabelled(updated.map((s) => s.id));
       this.ctx.bus.emit('capture.updated', { items: updated });

@@ -40,6 +40,12 @@ export interface CaptureStoreEvents {
 }
 
 /** Captures: written by group commit, read by keyset pages, searched through the asynchronous FTS index. */
+export interface LabelChange {
+  id: number;
+  vendor: string | null;
+  eventLabel: string | null;
+}
+
 export class CaptureStore {
   private readonly writer: CaptureWriter;
   private readonly filer: CaptureFiler;
@@ -49,6 +55,8 @@ export class CaptureStore {
   private readonly isIndexedTerm: (token: string) => boolean;
   private readonly minutes: CaptureMinutes;
   private readonly trash: CaptureTrash;
+  /** Prepared once: background passes read every capture through `get`. */
+  private selectDetail: Database.Statement | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -254,11 +262,10 @@ export class CaptureStore {
 
   get(id: number): CaptureDetail {
     this.current(id);
-    const row = this.db
-      .prepare(
-        'SELECT c.*, b.body FROM captures c LEFT JOIN capture_bodies b ON b.capture_id = c.id WHERE c.id = ?',
-      )
-      .get(id) as (CaptureRow & { body: Buffer | null }) | undefined;
+    this.selectDetail ??= this.db.prepare(
+      'SELECT c.*, b.body FROM captures c LEFT JOIN capture_bodies b ON b.capture_id = c.id WHERE c.id = ?',
+    );
+    const row = this.selectDetail.get(id) as (CaptureRow & { body: Buffer | null }) | undefined;
     if (!row) throw new ApiError('not_found', `No capture with id ${id}.`, { id });
     const body = row.body ?? Buffer.alloc(0);
     const decoded = decodeContentEncoding(body, row.content_encoding);
@@ -299,15 +306,23 @@ export class CaptureStore {
     return row.body;
   }
 
-  /** Set vendor/event label after the fact (decoder upgrades, imports); the updated summary, if the capture exists. */
-  setLabels(id: number, vendor: string | null, eventLabel: string | null): CaptureSummary | null {
+  /**
+   * Set vendor/event labels after the fact (decoder upgrades, custom labels), all in one transaction; the updated
+   * summaries of the captures that still exist.
+   */
+  setLabels(changes: ReadonlyArray<LabelChange>): CaptureSummary[] {
     this.current();
-    this.db
-      .prepare('UPDATE captures SET vendor = ?, event_label = ? WHERE id = ?')
-      .run(vendor, eventLabel, id);
-    const row = this.db.prepare(`SELECT ${summaryColumns} FROM captures c WHERE c.id = ?`).get(id) as
-      CaptureRow | undefined;
-    return row ? toSummary(row) : null;
+    const update = this.db.prepare('UPDATE captures SET vendor = ?, event_label = ? WHERE id = ?');
+    const select = this.db.prepare(`SELECT ${summaryColumns} FROM captures c WHERE c.id = ?`);
+    return this.db.transaction(() => {
+      const updated: CaptureSummary[] = [];
+      for (const { id, vendor, eventLabel } of changes) {
+        update.run(vendor, eventLabel, id);
+        const row = select.get(id) as CaptureRow | undefined;
+        if (row) updated.push(toSummary(row));
+      }
+      return updated;
+    })();
   }
 
   /** Up to `limit` stored capture ids after `afterId`, oldest first (background passes over every capture). */
