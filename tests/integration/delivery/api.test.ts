@@ -162,6 +162,25 @@ describe('saved webhooks, environments, emulate over the API (outputs checked ag
     );
   });
 
+  it("a deleted saved webhook's id is never given to the next one saved: its deliveries stay its own", async () => {
+    const save = async (name: string) =>
+      ((await call('webhooks.save', { name, method: 'POST', url: api.server.url })).value as { id: number })
+        .id;
+    const gone = await save('Gone');
+    const sent = (
+      await call('deliveries.send', {
+        request: { method: 'POST', url: api.server.url, headers: [], bodyBase64: '' },
+        type: 'manual',
+        webhookId: gone,
+      })
+    ).value as { webhookId: number };
+    expect(sent.webhookId).toBe(gone);
+    await call('webhooks.delete', { id: gone });
+    const next = await save('Next');
+    expect(next).toBeGreaterThan(gone);
+    await call('webhooks.delete', { id: next });
+  });
+
   it('the active environment fills {{variables}} in bulk templates', async () => {
     const env = (
       await call('environments.save', { name: 'staging', variables: { base: api.server.url, token: 't-1' } })

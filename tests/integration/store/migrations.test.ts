@@ -93,6 +93,39 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('never reuse a deleted saved webhook id, also for ids freed before the AUTOINCREMENT migration', () => {
+    const all = loadMigrations(findMigrationsDir());
+    const upgraded = all.findIndex((m) => m.name === '042_saved_webhook_ids_never_reused.sql');
+    expect(upgraded).toBeGreaterThan(0);
+    const db = new Database(join(fresh(), 'old.db'));
+    migrate(db, all.slice(0, upgraded));
+    const addWebhook = (name: string) =>
+      Number(
+        db
+          .prepare(
+            `INSERT INTO saved_webhooks (name, method, url, headers_json, body, policy, created_at_ms, updated_at_ms)
+               VALUES (?, 'POST', 'http://127.0.0.1:9/', '[]', '', 'none', 0, 0)`,
+          )
+          .run(name).lastInsertRowid,
+      );
+    addWebhook('kept');
+    const gone = addWebhook('gone');
+    // A delivery sent from it names it after it is deleted.
+    db.prepare(
+      `INSERT INTO deliveries (uid, created_at_ms, type, policy, state, method, url, origin, headers_json, body,
+         timeout_ms, webhook_id) VALUES ('d1', 0, 'manual', 'none', 'succeeded', 'POST', 'http://127.0.0.1:9/',
+         'http://127.0.0.1:9', '[]', x'', 1000, ?)`,
+    ).run(gone);
+    db.prepare('DELETE FROM saved_webhooks WHERE id = ?').run(gone);
+    expect(migrate(db, all).applied).toContain('042_saved_webhook_ids_never_reused.sql');
+    expect(db.prepare('SELECT name FROM saved_webhooks ORDER BY id').pluck().all()).toEqual(['kept']);
+    const next = addWebhook('next');
+    expect(next).toBeGreaterThan(gone);
+    db.prepare('DELETE FROM saved_webhooks WHERE id = ?').run(next);
+    expect(addWebhook('after')).toBeGreaterThan(next);
+    db.close();
+  });
+
   it('remember the secret names of the endpoints there are when secret_names is added (exports redact them)', () => {
     const all = loadMigrations(findMigrationsDir());
     const upgraded = all.findIndex((m) => m.name === '041_secret_names.sql');
