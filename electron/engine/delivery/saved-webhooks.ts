@@ -182,6 +182,12 @@ export class SavedWebhookStore {
           return;
         }
         const { collection, ...rest } = parsed.data;
+        try {
+          assertPolicyOptions({ ...rest.options, policy: rest.policy });
+        } catch (error) {
+          errors.push(`webhooks[${index}].options.${(error as Error).message}`);
+          return;
+        }
         const collectionId = collection ? this.collectionByName(collection) : null;
         this.save({ ...rest, collectionId });
         imported++;

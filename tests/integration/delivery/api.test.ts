@@ -147,12 +147,17 @@ describe('saved webhooks, environments, emulate over the API (outputs checked ag
     expect(out.count).toBe(1);
     const parsed = JSON.parse(out.content) as { webhooks: unknown[] };
     parsed.webhooks.push({ name: '', method: 'POST', url: 'x' });
+    // Valid fields, but a retry setting its policy would drop: refused like a bad field, the rest still imported.
+    parsed.webhooks.push({ name: 'Waits', method: 'POST', url: 'x', options: { customWaitsMs: [1000] } });
     const imported = (await call('webhooks.import', { content: JSON.stringify(parsed) })).value as {
       imported: number;
       errors: string[];
     };
     expect(imported.imported).toBe(1);
-    expect(imported.errors).toEqual([expect.stringMatching(/^webhooks\[1\]\.name: /)]);
+    expect(imported.errors).toEqual([
+      expect.stringMatching(/^webhooks\[1\]\.name: /),
+      'webhooks[2].options.customWaitsMs: only used with policy "custom" (the policy is "none")',
+    ]);
     const list = (await call('webhooks.list', {})).value as {
       items: Array<{ name: string; collectionId: number | null }>;
     };
