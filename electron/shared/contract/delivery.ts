@@ -5,6 +5,7 @@ import { headerPair, httpToken } from './captures';
 import { signingConfig, signingFields } from '../send/signing-config';
 import { emulatorKinds } from '../send/emulators';
 import { connectionHeaderProblem } from '../send/connection-headers';
+import { ENV_NAME_MAX_LENGTH } from '../send/merge-fields';
 
 const token = httpToken;
 
@@ -377,6 +378,12 @@ export const deliveryMethods = {
               code: 'custom',
               path: [name],
               message: `variable name "${name}": use letters, digits, _ . - (starting with a letter or _)`,
+            });
+          else if (name.length > ENV_NAME_MAX_LENGTH)
+            ctx.addIssue({
+              code: 'custom',
+              path: [name],
+              message: `variable name "${name.slice(0, 20)}…": at most ${ENV_NAME_MAX_LENGTH} characters (a longer {{name}} is never filled in)`,
             });
       }),
     }),

@@ -17,6 +17,8 @@ export type Escape = 'none' | 'json' | 'form' | 'xml' | 'url' | 'whole-url';
  * character or `]` is a key path (`data[id]`, `a[b][c]`), and `[true]`/`[null]` are JSON, so neither is a field.
  */
 const mergeRe = /\[([A-Za-z][A-Za-z0-9 _\-+./#:]{0,63})\]/g;
+/** The longest `{{name}}` read as a variable (`envRe`'s 1 + 63): a longer one stays in the text as typed. */
+export const ENV_NAME_MAX_LENGTH = 64;
 const envRe = /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]{0,63})\s*\}\}/g;
 const jsonLiterals = new Set(['true', 'false', 'null']);
 

@@ -214,6 +214,17 @@ describe('saved webhooks, environments, emulate over the API (outputs checked ag
     expect(badName.error?.message).toBe(
       'variables.a b: variable name "a b": use letters, digits, _ . - (starting with a letter or _)',
     );
+    // `{{…}}` is read as a variable up to 64 characters: a longer name would go out as typed, never filled in.
+    const long = 'v'.repeat(65);
+    expect(
+      (await call('environments.save', { name: 'long', variables: { [long]: 'x' } })).error?.message,
+    ).toBe(
+      `variables.${long}: variable name "${'v'.repeat(20)}…": at most 64 characters (a longer {{name}} is never filled in)`,
+    );
+    const longest = 'v'.repeat(64);
+    expect((await call('environments.save', { name: 'longest', variables: { [longest]: 'x' } })).ok).toBe(
+      true,
+    );
   });
 
   it('emulate.send delivers an Ontraport ping with the Ontraport policy', async () => {
