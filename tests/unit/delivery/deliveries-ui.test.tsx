@@ -215,6 +215,40 @@ describe('saved webhooks', () => {
       ]),
     );
   });
+
+  it("changing the retry policy of a webhook saved with another policy's settings drops them, and shows custom", async () => {
+    await api.call('webhooks.save', {
+      name: 'Tuned',
+      method: 'POST',
+      url: `${targetUrl}/tuned`,
+      policy: 'ontraport',
+      options: { ontraport: { requestsPerMinute: 30 }, timeScale: 0.5 },
+    });
+    await api.call('webhooks.save', {
+      name: 'Waits',
+      method: 'POST',
+      url: `${targetUrl}/waits`,
+      policy: 'custom',
+      options: { customWaitsMs: [1000] },
+    });
+    mount(<SavedWebhooks />);
+    const edit = async (name: string) =>
+      fireEvent.click(
+        within((await screen.findByText(name)).closest('.saved-row') as HTMLElement).getByRole('button', {
+          name: 'Edit',
+        }),
+      );
+    await edit('Waits');
+    expect((screen.getByLabelText('Retry policy') as HTMLSelectElement).value).toBe('custom');
+    await edit('Tuned');
+    fireEvent.change(screen.getByLabelText('Retry policy'), { target: { value: 'standard' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const saved = async () => (await api.call('webhooks.list', {})).items.find((w) => w.name === 'Tuned');
+    await waitFor(async () =>
+      expect(await saved()).toMatchObject({ policy: 'standard', options: { timeScale: 0.5 } }),
+    );
+    expect((await saved())?.options).not.toHaveProperty('ontraport');
+  });
 });
 
 describe('delivery log paging', () => {

@@ -41,6 +41,21 @@ const emptyDraft: WebhookDraft = {
   collectionId: '',
 };
 
+const POLICIES: DeliveryPolicy[] = ['none', 'ortto', 'ontraport', 'standard'];
+
+/**
+ * The options saved with a policy: another policy's own settings (kept while the user picks) go, since the engine
+ * refuses settings their policy would drop and the form has no field to clear them.
+ */
+function optionsFor(policy: DeliveryPolicy, options: Record<string, unknown>): Record<string, unknown> {
+  const { customWaitsMs, ontraport, ...rest } = options;
+  return {
+    ...rest,
+    ...(policy === 'custom' && customWaitsMs !== undefined ? { customWaitsMs } : {}),
+    ...(policy === 'ontraport' && ontraport !== undefined ? { ontraport } : {}),
+  };
+}
+
 /** Saved webhooks by collection: send (with the active environment), duplicate, delete, import/export JSON. */
 export function SavedWebhooks() {
   const api = useApi();
@@ -117,7 +132,7 @@ export function SavedWebhooks() {
           .map((h): [string, string] => [h.name.trim(), h.value]),
         body: draft.body,
         policy: draft.policy,
-        options: draft.options,
+        options: optionsFor(draft.policy, draft.options),
         collectionId: draft.collectionId ? Number(draft.collectionId) : null,
       })
       .then(() => {
@@ -350,7 +365,7 @@ export function SavedWebhooks() {
             value={draft.policy}
             onChange={(e) => setDraft({ ...draft, policy: e.target.value as DeliveryPolicy })}
           >
-            {(['none', 'ortto', 'ontraport', 'standard'] as const).map((p) => (
+            {[...new Set([...POLICIES, draft.policy])].map((p) => (
               <option key={p} value={p}>
                 {p}
               </option>
