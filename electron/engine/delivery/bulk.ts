@@ -159,10 +159,9 @@ export class BulkRunner {
     const job = this.must(id);
     if (job.state === 'running' || job.state === 'paused') {
       this.items.delete(id);
-      this.sql(`UPDATE bulk_jobs SET state = 'stopped', finished_at_ms = ? WHERE id = ?`).run(
-        this.clock.now(),
-        id,
-      );
+      this.sql(
+        `UPDATE bulk_jobs SET state = 'stopped', finished_at_ms = ?, rows_json = '[]' WHERE id = ?`,
+      ).run(this.clock.now(), id);
       this.queue.poke(this.queue.store.setBulkState(id, ['pending', 'held'], 'cancelled', this.clock.now()));
     }
     return this.announce(id);
@@ -203,9 +202,11 @@ export class BulkRunner {
   progress(id: number): BulkProgress {
     const job = this.must(id);
     const c = this.queue.store.countsForBulk(id);
-    // Finished jobs are not kept in memory: a done job has nothing left, a stopped one is read once more.
+    // A finished job no longer stores its rows (a large file would be parsed again on every call): each row it had is
+    // counted as skipped or has a delivery, so the rest were never enqueued.
     const open = job.state === 'running' || job.state === 'paused';
-    const notEnqueued = job.state === 'done' ? 0 : this.rows(job, open).length - job.next_row;
+    const deliveries = Object.values(c).reduce((sum, n) => sum + n, 0);
+    const notEnqueued = open ? this.rows(job).length - job.next_row : job.total - job.skipped - deliveries;
     const finished = c.succeeded + c.failed + c.disabled + c.cancelled;
     const elapsed = Math.max(1, this.clock.now() - job.created_at_ms);
     const rate = (finished * 1000) / elapsed;
@@ -325,7 +326,7 @@ export class BulkRunner {
     ).get(id) as { n: number };
     if (open.n > 0) return;
     this.items.delete(id);
-    this.sql(`UPDATE bulk_jobs SET state = 'done', finished_at_ms = ? WHERE id = ?`).run(
+    this.sql(`UPDATE bulk_jobs SET state = 'done', finished_at_ms = ?, rows_json = '[]' WHERE id = ?`).run(
       this.clock.now(),
       id,
     );
@@ -365,12 +366,9 @@ export class BulkRunner {
     return progress;
   }
 
-  private rows(job: JobRow, cache = true): Item[] {
+  private rows(job: JobRow): Item[] {
     let items = this.items.get(job.id);
-    if (!items) {
-      items = JSON.parse(job.rows_json) as Item[];
-      if (cache) this.items.set(job.id, items);
-    }
+    if (!items) this.items.set(job.id, (items = JSON.parse(job.rows_json) as Item[]));
     return items;
   }
 

@@ -167,6 +167,38 @@ describe('bulk send', () => {
     expect(server.received).toHaveLength(sent);
   });
 
+  it('a finished bulk send no longer stores its rows, and its counts still add up to every row', async () => {
+    server = await cueServer(() => ({ status: 200 }));
+    h = deliveryHarness();
+    h.service.start();
+    const stored = (id: number) =>
+      h!.db.prepare('SELECT rows_json FROM bulk_jobs WHERE id = ?').pluck().get(id) as string;
+    const [header, ...rows] = csv(300).split('\n');
+    // One row skipped when sent (a line break for its X-Row header), one malformed in the file, 300 good.
+    const file = [header, 'break@example.com,"1\n2"', ...rows, 'x@example.com,1,extra'].join('\n');
+    const job = startJob(h, server.url, file, { ratePerMinute: 60 }); // one per second
+    await h.settle();
+    expect(stored(job.jobId)).not.toBe('[]');
+    h.service.bulk.stop(job.jobId);
+    expect(stored(job.jobId)).toBe('[]');
+    const sent = server.received.length;
+    expect(h.service.bulk.progress(job.jobId)).toMatchObject({
+      state: 'stopped',
+      total: 302,
+      counts: { succeeded: sent, failed: 0, skipped: 2, pending: 0, cancelled: 300 - sent },
+    });
+
+    const small = startJob(h, server.url, csv(3));
+    h.clock.advance(60_000);
+    await h.settle();
+    expect(h.service.bulk.progress(small.jobId)).toMatchObject({
+      state: 'done',
+      total: 3,
+      counts: { succeeded: 3, failed: 0, skipped: 0, pending: 0, cancelled: 0 },
+    });
+    expect(stored(small.jobId)).toBe('[]');
+  });
+
   it('a retry of a row in flight when the send is paused waits for resume; after a stop it is cancelled', async () => {
     server = await cueServer(() => ({ status: 500, delayMs: 100 }));
     h = deliveryHarness();
