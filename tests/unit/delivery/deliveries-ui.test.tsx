@@ -216,6 +216,22 @@ describe('saved webhooks', () => {
     );
   });
 
+  it('imports a webhooks file from a button in the tab order', async () => {
+    mount(<SavedWebhooks />);
+    const button = screen.getByRole('button', { name: 'Import JSON' });
+    button.focus();
+    expect(document.activeElement).toBe(button);
+    const content = JSON.stringify({
+      format: 'hookscope-webhooks',
+      version: 1,
+      webhooks: [{ name: 'Imported hook', method: 'POST', url: `${targetUrl}/imported` }],
+    });
+    const file = new File([content], 'hooks.json', { type: 'application/json' });
+    fireEvent.change(screen.getByTestId('webhooks-import-file'), { target: { files: [file] } });
+    await screen.findByText('Imported 1.');
+    await screen.findByText('Imported hook');
+  });
+
   it("changing the retry policy of a webhook saved with another policy's settings drops them, and shows custom", async () => {
     await api.call('webhooks.save', {
       name: 'Tuned',

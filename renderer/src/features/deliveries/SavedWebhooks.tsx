@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type {
   DeliveryPolicy,
   Environment,
@@ -71,6 +71,7 @@ export function SavedWebhooks() {
   const [tick, setTick] = useState(0);
   const [editingEnvironments, setEditingEnvironments] = useState(false);
   const [includeSecrets, setIncludeSecrets] = useState(false);
+  const importInput = useRef<HTMLInputElement>(null);
   const reload = () => setTick((t) => t + 1);
 
   useEffect(() => {
@@ -234,15 +235,22 @@ export function SavedWebhooks() {
         >
           Include secrets (backup)
         </Checkbox>
-        <label className="btn btn-small">
+        {/* A button, not a label around the hidden input: a label is not in the tab order. */}
+        <button className="btn btn-small" type="button" onClick={() => importInput.current?.click()}>
           Import JSON
-          <input
-            type="file"
-            accept=".json,application/json"
-            hidden
-            onChange={(e) => void importFile(e.target.files?.[0])}
-          />
-        </label>
+        </button>
+        <input
+          ref={importInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          data-testid="webhooks-import-file"
+          onChange={(e) => {
+            void importFile(e.target.files?.[0]);
+            // Cleared so that choosing the same file again (after fixing it) imports it again.
+            e.target.value = '';
+          }}
+        />
       </div>
       {editingEnvironments && (
         <EnvironmentsEditor
