@@ -216,6 +216,19 @@ describe('saved webhooks', () => {
     );
   });
 
+  it('deleting the webhook being edited turns the form into a new one with what was typed', async () => {
+    await api.call('webhooks.save', { name: 'Doomed', method: 'POST', url: `${targetUrl}/doomed` });
+    mount(<SavedWebhooks />);
+    const row = (await screen.findByText('Doomed')).closest('.saved-row') as HTMLElement;
+    fireEvent.click(within(row).getByRole('button', { name: 'Edit' }));
+    fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${targetUrl}/reborn` } });
+    fireEvent.click(within(row).getByRole('button', { name: 'Delete' }));
+    await screen.findByText('Add a webhook');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const saved = async () => (await api.call('webhooks.list', {})).items.filter((w) => w.name === 'Doomed');
+    await waitFor(async () => expect((await saved()).map((w) => w.url)).toEqual([`${targetUrl}/reborn`]));
+  });
+
   it('imports a webhooks file from a button in the tab order', async () => {
     mount(<SavedWebhooks />);
     const button = screen.getByRole('button', { name: 'Import JSON' });

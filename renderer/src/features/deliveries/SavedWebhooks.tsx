@@ -154,6 +154,13 @@ export function SavedWebhooks() {
       collectionId: w.collectionId === null ? '' : String(w.collectionId),
     });
 
+  // The form keeps what was typed for a webhook deleted while it was being edited, as a new one: saving it as an edit
+  // could only fail.
+  const forget = (id: number) => {
+    setDraft((d) => (d.id === id ? { ...d, id: null } : d));
+    reload();
+  };
+
   const importFile = (file: File | undefined) =>
     file?.text().then((content) =>
       api.call('webhooks.import', { content }).then((r) => {
@@ -323,7 +330,7 @@ export function SavedWebhooks() {
                 <button
                   className="btn btn-small btn-danger"
                   type="button"
-                  onClick={() => api.call('webhooks.delete', { id: w.id }).then(reload, fail)}
+                  onClick={() => api.call('webhooks.delete', { id: w.id }).then(() => forget(w.id), fail)}
                 >
                   Delete
                 </button>
