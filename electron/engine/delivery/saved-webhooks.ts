@@ -121,7 +121,8 @@ export class SavedWebhookStore {
 
   duplicate(id: number): SavedWebhook {
     const { id: _id, createdAtMs: _c, updatedAtMs: _u, ...rest } = this.get(id);
-    return this.save({ ...rest, name: `${rest.name} (copy)` });
+    // Within the 200 characters a name may have, or the copy could not be saved again after an edit.
+    return this.save({ ...rest, name: `${rest.name.slice(0, 200 - ' (copy)'.length)} (copy)` });
   }
 
   /** `redact` (the default) replaces secrets with `[redacted]`; false writes them, for a backup. */

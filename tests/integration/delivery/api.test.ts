@@ -167,6 +167,19 @@ describe('saved webhooks, environments, emulate over the API (outputs checked ag
     );
   });
 
+  it('the copy of a webhook with the longest name can be saved again', async () => {
+    const saved = (
+      await call('webhooks.save', { name: 'n'.repeat(200), method: 'POST', url: api.server.url })
+    ).value as { id: number };
+    const copy = (await call('webhooks.duplicate', { id: saved.id })).value as Record<string, unknown>;
+    const { createdAtMs: _c, updatedAtMs: _u, ...fields } = copy;
+    const again = await call('webhooks.save', fields);
+    expect(again.error).toBeUndefined();
+    expect((again.value as { name: string }).name).toBe(`${'n'.repeat(193)} (copy)`);
+    await call('webhooks.delete', { id: saved.id });
+    await call('webhooks.delete', { id: copy.id as number });
+  });
+
   it("a deleted saved webhook's id is never given to the next one saved: its deliveries stay its own", async () => {
     const save = async (name: string) =>
       ((await call('webhooks.save', { name, method: 'POST', url: api.server.url })).value as { id: number })
