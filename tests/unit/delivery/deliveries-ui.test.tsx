@@ -216,13 +216,27 @@ describe('saved webhooks', () => {
     );
   });
 
+  it('deletes a saved webhook only once confirmed', async () => {
+    const { id } = await api.call('webhooks.save', { name: 'Precious', method: 'POST', url: targetUrl });
+    mount(<SavedWebhooks />);
+    const row = (await screen.findByText('Precious')).closest('.saved-row') as HTMLElement;
+    fireEvent.click(within(row).getByRole('button', { name: 'Delete…' }));
+    fireEvent.click(within(row).getByRole('button', { name: 'Keep it' }));
+    expect((await api.call('webhooks.list', {})).items.map((w) => w.id)).toContain(id);
+    fireEvent.click(within(row).getByRole('button', { name: 'Delete…' }));
+    fireEvent.click(within(row).getByRole('button', { name: 'Delete webhook' }));
+    await waitFor(() => expect(screen.queryByText('Precious')).toBeNull());
+    expect((await api.call('webhooks.list', {})).items.map((w) => w.id)).not.toContain(id);
+  });
+
   it('deleting the webhook being edited turns the form into a new one with what was typed', async () => {
     await api.call('webhooks.save', { name: 'Doomed', method: 'POST', url: `${targetUrl}/doomed` });
     mount(<SavedWebhooks />);
     const row = (await screen.findByText('Doomed')).closest('.saved-row') as HTMLElement;
     fireEvent.click(within(row).getByRole('button', { name: 'Edit' }));
     fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${targetUrl}/reborn` } });
-    fireEvent.click(within(row).getByRole('button', { name: 'Delete' }));
+    fireEvent.click(within(row).getByRole('button', { name: 'Delete…' }));
+    fireEvent.click(within(row).getByRole('button', { name: 'Delete webhook' }));
     await screen.findByText('Add a webhook');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     const saved = async () => (await api.call('webhooks.list', {})).items.filter((w) => w.name === 'Doomed');

@@ -12,6 +12,7 @@ import { resolveSaved } from './send-saved';
 import { LoopConfirm } from './LoopConfirm';
 import { loopRefusal } from './loop-refusal';
 import { Checkbox } from '../../components/Checkbox';
+import { ConfirmAction } from '../../components/ConfirmAction';
 
 type Collections = Array<{ id: number; name: string }>;
 
@@ -327,13 +328,13 @@ export function SavedWebhooks() {
                 >
                   Duplicate
                 </button>
-                <button
-                  className="btn btn-small btn-danger"
-                  type="button"
-                  onClick={() => api.call('webhooks.delete', { id: w.id }).then(() => forget(w.id), fail)}
-                >
-                  Delete
-                </button>
+                <ConfirmAction
+                  label="Delete…"
+                  confirmLabel="Delete webhook"
+                  cancelLabel="Keep it"
+                  title="Delete this saved webhook (its deliveries stay in the log)"
+                  onConfirm={() => api.call('webhooks.delete', { id: w.id }).then(() => forget(w.id), fail)}
+                />
               </div>
             ))}
           </section>
