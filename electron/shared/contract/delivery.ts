@@ -224,7 +224,7 @@ export type SavedWebhook = z.infer<typeof savedWebhook>;
 export const savedWebhookInput = z.object({
   id: z.number().int().optional(),
   collectionId: z.number().int().nullable().default(null),
-  name: z.string().min(1).max(200),
+  name: z.string().trim().min(1, 'required (not only spaces)').max(200),
   method: httpMethodName,
   /** Templates are allowed in the URL, so it is checked at send time. */
   url: z.string().min(1).max(8000),
@@ -361,7 +361,10 @@ export const deliveryMethods = {
     }),
   ),
   'collections.save': method(
-    z.object({ id: z.number().int().optional(), name: z.string().min(1).max(200) }),
+    z.object({
+      id: z.number().int().optional(),
+      name: z.string().trim().min(1, 'required (not only spaces)').max(200),
+    }),
     collection,
   ),
   'collections.delete': method(idIn, okOut),
@@ -369,7 +372,7 @@ export const deliveryMethods = {
   'environments.save': method(
     z.object({
       id: z.number().int().optional(),
-      name: z.string().min(1).max(200),
+      name: z.string().trim().min(1, 'required (not only spaces)').max(200),
       // Checked here rather than as the record's key schema: zod reports a bad key only as "Invalid key in record".
       variables: z.record(z.string(), z.string()).superRefine((variables, ctx) => {
         for (const name of Object.keys(variables))

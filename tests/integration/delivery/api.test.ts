@@ -223,6 +223,13 @@ describe('saved webhooks, environments, emulate over the API (outputs checked ag
     expect((await call('environments.save', { name: 'staging', variables: {} })).error?.code).toBe(
       'conflict',
     );
+    // Names are kept without surrounding spaces, so ' staging ' is the same name, not a second one that looks alike.
+    expect((await call('environments.save', { name: ' staging ', variables: {} })).error?.code).toBe(
+      'conflict',
+    );
+    expect((await call('environments.save', { name: '   ', variables: {} })).error?.message).toBe(
+      'name: required (not only spaces)',
+    );
     const badName = await call('environments.save', { name: 'other', variables: { 'a b': 'x' } });
     expect(badName.error?.message).toBe(
       'variables.a b: variable name "a b": use letters, digits, _ . - (starting with a letter or _)',
