@@ -207,9 +207,10 @@ export class BulkRunner {
     const open = job.state === 'running' || job.state === 'paused';
     const deliveries = Object.values(c).reduce((sum, n) => sum + n, 0);
     const notEnqueued = open ? this.rows(job).length - job.next_row : job.total - job.skipped - deliveries;
-    const finished = c.succeeded + c.failed + c.disabled + c.cancelled;
+    // Rows sent, not rows cancelled: a stopped job's cancelled rows would count as thousands sent in an instant.
+    const sent = c.succeeded + c.failed + c.disabled;
     const elapsed = Math.max(1, this.clock.now() - job.created_at_ms);
-    const rate = (finished * 1000) / elapsed;
+    const rate = (sent * 1000) / elapsed;
     const pending = c.pending + c.in_flight + c.held + (job.state === 'stopped' ? 0 : notEnqueued);
     return {
       jobId: id,
