@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { headerPair, httpToken, type HeaderPair } from './captures';
+import { standardWebhooksSecretProblem } from '../send/signing-config';
 
 /**
  * A status a rule may answer with: a final response, 200–599. 1xx are informational — Node writes one and then waits
@@ -184,6 +185,26 @@ export const endpointVerify = z.object({
 });
 export type EndpointVerify = z.infer<typeof endpointVerify>;
 
+/**
+ * As `endpoints.create` / `endpoints.update` accept it: a secret and signature header some sender's signature could
+ * match. Stored as is, a blank or malformed secret only showed up as a failed verification on every capture.
+ */
+export const endpointVerifyInput = endpointVerify.superRefine((verify, ctx) => {
+  if (verify.scheme === 'none') return;
+  if (verify.secret === '')
+    ctx.addIssue({ code: 'custom', path: ['secret'], message: `required for ${verify.scheme} verification` });
+  else if (verify.scheme === 'standard-webhooks') {
+    const problem = standardWebhooksSecretProblem(verify.secret);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['secret'], message: problem });
+  }
+  if (verify.scheme === 'hmac' && verify.header !== undefined && !httpToken.test(verify.header))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['header'],
+      message: `"${verify.header.slice(0, 100)}" is not a valid header name (${headerNameRule})`,
+    });
+});
+
 export const slug = z
   .string()
   .min(1)
@@ -217,7 +238,7 @@ export const endpointInput = z.object({
   name: z.string().trim().min(1, 'required (not only spaces)').max(200),
   rule: responseRule.optional(),
   auth: endpointAuthInput.optional(),
-  verify: endpointVerify.nullable().optional(),
+  verify: endpointVerifyInput.nullable().optional(),
   rateLimitPerMinute: z.number().int().min(0).max(1_000_000).optional(),
 });
 

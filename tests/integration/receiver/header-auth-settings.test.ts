@@ -73,3 +73,42 @@ describe('header auth settings no sender could match', () => {
     expect(res.status).toBe(200);
   });
 });
+
+describe('signature verification settings no sender could match', () => {
+  it.each([
+    ['a blank secret', { scheme: 'github', secret: '' }, /^verify\.secret: required for github/],
+    [
+      'a Standard Webhooks secret that is not base64',
+      { scheme: 'standard-webhooks', secret: 'whsec_!!!not-base64' },
+      /^verify\.secret: a Standard Webhooks secret is base64/,
+    ],
+    [
+      'an HMAC signature header with a space',
+      { scheme: 'hmac', secret: 'k', header: 'X Sig' },
+      /^verify\.header: "X Sig" is not a valid header name/,
+    ],
+  ] as const)('endpoints.create refuses %s, naming the field', async (_what, verify, message) => {
+    const error = await refusal(api.call('endpoints.create', { slug: 'unverifiable', name: 'U', verify }));
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toMatch(message);
+    expect((await api.call('endpoints.list', {})).items.map((e) => e.slug)).not.toContain('unverifiable');
+  });
+
+  it('endpoints.update refuses one and keeps the secret that verifies', async () => {
+    const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+    const ep = await api.call('endpoints.create', {
+      slug: 'signed',
+      name: 'Signed',
+      verify: { scheme: 'standard-webhooks', secret, toleranceSeconds: 300 },
+    });
+    const error = await refusal(
+      api.call('endpoints.update', {
+        id: ep.id,
+        verify: { scheme: 'standard-webhooks', secret: 'whsec_oops!' },
+      }),
+    );
+    expect(error.message).toMatch(/^verify\.secret: a Standard Webhooks secret is base64/);
+    const [stored] = (await api.call('endpoints.list', {})).items.filter((e) => e.id === ep.id);
+    expect(stored?.verify).toMatchObject({ scheme: 'standard-webhooks', secret });
+  });
+});
