@@ -154,11 +154,26 @@ const refineWith = (problem: (text: string) => string | null) =>
     if (message) ctx.addIssue({ code: 'custom', message });
   });
 
+/**
+ * Why no sender could ever send this basic auth username, or null if one can: the credentials travel as
+ * `username:password`, split at the first colon (RFC 7617), so a colon in the username moves into the password.
+ */
+export function basicUsernameProblem(username: string): string | null {
+  if (username === '') return 'required';
+  return username.includes(':')
+    ? 'contains ":", which basic auth reads as the end of the username, so no request could match'
+    : null;
+}
+
 /** Optional protection for a public receiver (Ortto supports basic auth; WP Fusion uses `access_key`). */
-const authOf = (headerName: z.ZodType<string>, headerValue: z.ZodType<string>) =>
+const authOf = (
+  headerName: z.ZodType<string>,
+  headerValue: z.ZodType<string>,
+  username: z.ZodType<string> = z.string().min(1),
+) =>
   z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('none') }),
-    z.object({ kind: z.literal('basic'), username: z.string().min(1), password: z.string().min(1) }),
+    z.object({ kind: z.literal('basic'), username, password: z.string().min(1) }),
     z.object({ kind: z.literal('header'), name: headerName, value: headerValue }),
     z.object({ kind: z.literal('query'), name: z.string().min(1), value: z.string().min(1) }),
   ]);
@@ -167,10 +182,11 @@ const authOf = (headerName: z.ZodType<string>, headerValue: z.ZodType<string>) =
 export const endpointAuth = authOf(z.string().min(1), z.string().min(1));
 export type EndpointAuth = z.infer<typeof endpointAuth>;
 
-/** As `endpoints.create` / `endpoints.update` accept it: a header auth some sender can actually send. */
+/** As `endpoints.create` / `endpoints.update` accept it: header and basic auth some sender can actually send. */
 export const endpointAuthInput = authOf(
   refineWith(authHeaderNameProblem),
   refineWith(authHeaderValueProblem),
+  refineWith(basicUsernameProblem),
 );
 
 /** Incoming signature verification (Standard Webhooks, GitHub, Stripe, Shopify, generic HMAC). */

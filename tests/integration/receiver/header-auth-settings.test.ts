@@ -112,3 +112,30 @@ describe('signature verification settings no sender could match', () => {
     expect(stored?.verify).toMatchObject({ scheme: 'standard-webhooks', secret });
   });
 });
+
+describe('basic auth settings no sender could match', () => {
+  it('endpoints.create refuses a username with a colon, naming the field; one without still lets its sender in', async () => {
+    const error = await refusal(
+      api.call('endpoints.create', {
+        slug: 'colon',
+        name: 'Colon',
+        auth: { kind: 'basic', username: 'team:ops', password: 'pw' },
+      }),
+    );
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toMatch(/^auth\.username: contains ":"/);
+    expect((await api.call('endpoints.list', {})).items.map((e) => e.slug)).not.toContain('colon');
+
+    await api.call('endpoints.create', {
+      slug: 'basic',
+      name: 'Basic',
+      auth: { kind: 'basic', username: 'team', password: 'ops:pw' },
+    });
+    const credentials = Buffer.from('team:ops:pw').toString('base64');
+    const res = await send(`${engine.receiverUrl}/h/basic/x`, {
+      method: 'POST',
+      headers: [['Authorization', `Basic ${credentials}`]],
+    });
+    expect(res.status).toBe(200);
+  });
+});
