@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { headerValueAsUtf8Stored } from '../../shared/decode/header-text';
 import type { EndpointAuth } from '../../shared/contract/endpoints';
 import type { IncomingCapture, Interception } from '../context';
+import { isCorsPreflight } from '../receiver/cors-preflight';
 
 const header = (request: IncomingCapture, name: string) =>
   request.headers.find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1] ?? null;
@@ -59,6 +60,9 @@ export function authInterceptor(
   request: IncomingCapture,
   endpoint: { auth: EndpointAuth },
 ): Interception | null {
+  // Browsers never send credentials on a preflight, so refusing it would keep every browser sender out; the request
+  // it asks about is still checked.
+  if (isCorsPreflight(request)) return null;
   const reason = authFailure(request, endpoint.auth);
   if (reason === null) return null;
   const headers: [string, string][] = [['content-type', 'application/json']];

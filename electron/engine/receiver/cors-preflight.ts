@@ -5,6 +5,15 @@ import type { DecidedResponse } from './response-rules';
 const headerOf = (headers: HeaderPair[], name: string) =>
   headers.find(([n]) => n.toLowerCase() === name)?.[1];
 
+/** A browser's CORS preflight: OPTIONS with Origin and Access-Control-Request-Method. */
+export function isCorsPreflight(incoming: Pick<IncomingCapture, 'method' | 'headers'>): boolean {
+  return (
+    incoming.method === 'OPTIONS' &&
+    headerOf(incoming.headers, 'origin') !== undefined &&
+    headerOf(incoming.headers, 'access-control-request-method') !== undefined
+  );
+}
+
 /**
  * A browser's CORS preflight (OPTIONS with Origin and Access-Control-Request-Method) asks whether the real request may
  * be sent; it is not a delivery. It is answered 204 allowing what it asks for, and uses no step of the endpoint's rule:

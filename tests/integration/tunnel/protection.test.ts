@@ -62,3 +62,37 @@ describe('receiver protection', () => {
     expect(recorded.map((c) => c.response?.status).sort()).toEqual([200, 401]);
   });
 });
+
+describe('receiver protection and browser senders', () => {
+  it('answers a CORS preflight to a protected endpoint (browsers send no credentials on it) and still checks the request it asks about', async () => {
+    const target = await protectedApp();
+    target.engine.ctx.endpoints.create({
+      slug: 'keyed',
+      name: 'Keyed',
+      auth: { kind: 'header', name: 'X-Api-Key', value: 'k3y' },
+    });
+    const preflight = await fetch(`${target.receiverUrl}/h/keyed`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:3000',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'x-api-key, content-type',
+      },
+    });
+    await preflight.arrayBuffer();
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('x-api-key, content-type');
+    const withKey = await fetch(`${target.receiverUrl}/h/keyed`, {
+      method: 'POST',
+      headers: { origin: 'http://localhost:3000', 'x-api-key': 'k3y' },
+      body: 'ok',
+    });
+    const without = await fetch(`${target.receiverUrl}/h/keyed`, {
+      method: 'POST',
+      headers: { origin: 'http://localhost:3000' },
+      body: 'no',
+    });
+    expect([withKey.status, without.status]).toEqual([200, 401]);
+    await Promise.all([withKey.arrayBuffer(), without.arrayBuffer()]);
+  });
+});
