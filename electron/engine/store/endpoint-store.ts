@@ -134,9 +134,7 @@ export class EndpointStore {
   }
 
   create(input: EndpointInput): Endpoint {
-    if (input.slug === 'default' || this.bySlug.has(input.slug)) {
-      throw new ApiError('conflict', `slug: an endpoint "${input.slug}" already exists.`, { field: 'slug' });
-    }
+    this.refuseTakenSlug(input.slug);
     this.rememberSecretNames(input.auth, input.verify);
     const info = this.db
       .prepare(
@@ -160,11 +158,7 @@ export class EndpointStore {
     if (patch.slug !== undefined && patch.slug !== current.slug) {
       if (current.isDefault)
         throw new ApiError('invalid_input', 'slug: the default endpoint cannot be renamed.');
-      if (patch.slug === 'default' || this.bySlug.has(patch.slug)) {
-        throw new ApiError('conflict', `slug: an endpoint "${patch.slug}" already exists.`, {
-          field: 'slug',
-        });
-      }
+      this.refuseTakenSlug(patch.slug);
     }
     this.rememberSecretNames(patch.auth, patch.verify);
     this.db
@@ -211,6 +205,20 @@ export class EndpointStore {
     const queryNames = new Set<string>();
     for (const { kind, name } of rows) (kind === 'header' ? headerNames : queryNames).add(name);
     return { headerNames, queryNames };
+  }
+
+  private refuseTakenSlug(slug: string): void {
+    // The catch-all's slug is never shown (its URL is `/`), so "already exists" would point at nothing the user sees.
+    if (slug === 'default')
+      throw new ApiError(
+        'conflict',
+        'slug: "default" is reserved for the catch-all endpoint; pick another.',
+        {
+          field: 'slug',
+        },
+      );
+    if (this.bySlug.has(slug))
+      throw new ApiError('conflict', `slug: an endpoint "${slug}" already exists.`, { field: 'slug' });
   }
 
   /** Kept before the endpoint is written, so no capture can carry a name not yet remembered. */

@@ -39,4 +39,25 @@ describe('endpoint names', () => {
     const edited = await rpc<Endpoint>('endpoints.update', { id: legacy.id, rateLimitPerMinute: 5 });
     expect(edited).toMatchObject({ ok: true, value: { name: '  ', rateLimitPerMinute: 5 } });
   });
+
+  it('refuse a slug taken by another endpoint, and say that "default" belongs to the catch-all (whose URL is /)', async () => {
+    app = await startApp({ serveUi: false });
+    const { rpc } = app;
+    const hooks = await rpc<Endpoint>('endpoints.create', { slug: 'hooks', name: 'Hooks' });
+    if (!hooks.ok) throw new Error(hooks.error.message);
+    const again = await rpc('endpoints.create', { slug: 'hooks', name: 'Again' });
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'slug: an endpoint "hooks" already exists.' },
+    });
+    const reserved = 'slug: "default" is reserved for the catch-all endpoint; pick another.';
+    expect(await rpc('endpoints.create', { slug: 'default', name: 'Mine' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: reserved },
+    });
+    expect(await rpc('endpoints.update', { id: hooks.value.id, slug: 'default' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: reserved },
+    });
+  });
 });
