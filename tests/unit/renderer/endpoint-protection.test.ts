@@ -48,6 +48,17 @@ describe('endpoint protection form state', () => {
     expect(draftToProtection(verify).error).toMatch(/^Signature tolerance:/);
   });
 
+  it('names the form field for a rate limit or tolerance over what the engine accepts', () => {
+    const draft = { ...protectionToDraft({}), rateLimit: '1000001' };
+    expect(draftToProtection(draft).error).toBe(
+      'Rate limit: a whole number of requests per minute from 0 to 1000000 (0 = unlimited)',
+    );
+    const verify = { ...protectionToDraft({}), scheme: 'github' as const, secret: 's', tolerance: '86401' };
+    expect(draftToProtection(verify).error).toBe(
+      'Signature tolerance: a whole number of seconds from 0 to 86400',
+    );
+  });
+
   it('sends the HMAC-only fields for the generic scheme alone', () => {
     const draft = { ...protectionToDraft({}), scheme: 'shopify' as const, secret: 's', header: 'X-Ignored' };
     expect(draftToProtection(draft).protection?.verify).toEqual({

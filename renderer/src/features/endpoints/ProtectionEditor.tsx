@@ -61,13 +61,16 @@ export function draftToProtection(
   d: ProtectionDraft,
 ): { protection: Protection; error: null } | { protection: null; error: string } {
   const rate = wholeNumber(d.rateLimit);
-  if (rate === null)
-    return { protection: null, error: 'Rate limit: a whole number of requests per minute (0 = unlimited)' };
+  if (rate === null || rate > 1_000_000)
+    return {
+      protection: null,
+      error: 'Rate limit: a whole number of requests per minute from 0 to 1000000 (0 = unlimited)',
+    };
   let verify: EndpointVerify | null = null;
   if (d.scheme !== 'none') {
     const tolerance = wholeNumber(d.tolerance);
-    if (tolerance === null)
-      return { protection: null, error: 'Signature tolerance: a whole number of seconds' };
+    if (tolerance === null || tolerance > 86_400)
+      return { protection: null, error: 'Signature tolerance: a whole number of seconds from 0 to 86400' };
     verify = {
       scheme: d.scheme,
       secret: d.secret,
