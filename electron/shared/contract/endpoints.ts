@@ -201,18 +201,21 @@ export const endpointVerify = z.object({
 });
 export type EndpointVerify = z.infer<typeof endpointVerify>;
 
+/** Why no signature made with this secret could verify, or null if one can. */
+export function verifySecretProblem(scheme: EndpointVerify['scheme'], secret: string): string | null {
+  if (scheme === 'none') return null;
+  if (secret === '') return `required for ${scheme} verification`;
+  return scheme === 'standard-webhooks' ? standardWebhooksSecretProblem(secret) : null;
+}
+
 /**
  * As `endpoints.create` / `endpoints.update` accept it: a secret and signature header some sender's signature could
  * match. Stored as is, a blank or malformed secret only showed up as a failed verification on every capture.
  */
 export const endpointVerifyInput = endpointVerify.superRefine((verify, ctx) => {
   if (verify.scheme === 'none') return;
-  if (verify.secret === '')
-    ctx.addIssue({ code: 'custom', path: ['secret'], message: `required for ${verify.scheme} verification` });
-  else if (verify.scheme === 'standard-webhooks') {
-    const problem = standardWebhooksSecretProblem(verify.secret);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['secret'], message: problem });
-  }
+  const secretProblem = verifySecretProblem(verify.scheme, verify.secret);
+  if (secretProblem) ctx.addIssue({ code: 'custom', path: ['secret'], message: secretProblem });
   if (verify.scheme === 'hmac' && verify.header !== undefined && !httpToken.test(verify.header))
     ctx.addIssue({
       code: 'custom',

@@ -69,6 +69,22 @@ describe('endpoint protection form state', () => {
   });
 });
 
+describe('signature verification no sender could pass', () => {
+  const verify = (scheme: 'github' | 'standard-webhooks', secret: string) =>
+    draftToProtection({ ...protectionToDraft({}), scheme, secret });
+
+  it('names the secret field for a blank secret or a Standard Webhooks secret that is not base64', () => {
+    expect(verify('github', '')).toEqual({
+      protection: null,
+      error: 'Signature secret: required for github verification',
+    });
+    expect(verify('standard-webhooks', 'whsec_not base64').error).toMatch(
+      /^Signature secret: a Standard Webhooks secret is base64/,
+    );
+    expect(verify('standard-webhooks', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw').error).toBeNull();
+  });
+});
+
 describe('header auth a sender could never match', () => {
   const header = (authName: string, authValue: string) =>
     draftToProtection({ ...protectionToDraft({}), authKind: 'header', authName, authValue });

@@ -1,6 +1,7 @@
 import {
   authHeaderNameProblem,
   authHeaderValueProblem,
+  verifySecretProblem,
   type EndpointAuth,
   type EndpointVerify,
 } from '../../../../electron/shared/contract/endpoints';
@@ -71,6 +72,8 @@ export function draftToProtection(
     const tolerance = wholeNumber(d.tolerance);
     if (tolerance === null || tolerance > 86_400)
       return { protection: null, error: 'Signature tolerance: a whole number of seconds from 0 to 86400' };
+    const secretProblem = verifySecretProblem(d.scheme, d.secret);
+    if (secretProblem) return { protection: null, error: `Signature secret: ${secretProblem}` };
     verify = {
       scheme: d.scheme,
       secret: d.secret,
