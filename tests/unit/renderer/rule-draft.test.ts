@@ -50,6 +50,11 @@ describe('the endpoint form refuses what it cannot save as typed, naming the fie
     expect(result.error).toMatch(message);
   });
 
+  it('a status sequence longer than the engine keeps', () => {
+    const result = rule({ kind: 'sequence', sequence: Array(1001).fill('500').join(', ') });
+    expect(result).toEqual({ rule: null, error: 'Status sequence: at most 1000 statuses (got 1001)' });
+  });
+
   it('keeps what was typed when it is valid', () => {
     // Latin-1 and tabs are sendable.
     expect(rule({ headers: 'X-Note: résumé\tok' }).rule?.headers).toEqual([['X-Note', 'résumé\tok']]);

@@ -97,6 +97,8 @@ function draftToBehaviour(d: RuleDraft): { behaviour: ResponseBehaviour | null; 
             'statuses from 200 to 599, separated by commas (no empty entries)',
           ),
         };
+      if (statuses.length > 1000)
+        return { behaviour: null, error: `Status sequence: at most 1000 statuses (got ${statuses.length})` };
       return { behaviour: { kind: 'sequence', statuses }, error: null };
     }
     default: {
