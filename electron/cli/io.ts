@@ -72,7 +72,9 @@ export function intFlag(
 ): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) {
+  // Digits only: Number() reads "" as 0 (an unset `--receiver-port "$PORT"` would pick a random port), "0x1f90" as
+  // 8080 and "1e3" as 1000.
+  if (!/^\d+$/.test(value) || n < min || n > max) {
     throw new UsageError(`${flag}: expected a whole number from ${min} to ${max}, got "${value}"`);
   }
   return n;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
+import { intFlag } from '../../../electron/cli/io';
 import { exportCaptures } from '../../../electron/engine/captures/export';
 import { appVersion } from '../../../electron/engine/version';
 import { parseCurl } from '../../../electron/shared/send/curl';
@@ -89,6 +90,17 @@ describe('hookscope CLI', () => {
     const unknown = io();
     expect(await main(['frobnicate'], unknown.io)).toBe(2);
     expect(unknown.err()).toContain('unknown command "frobnicate"');
+  });
+
+  it('takes digits only for a number flag: an empty --receiver-port is not port 0, nor 1e3 a --limit', async () => {
+    expect(() => intFlag('', '--receiver-port', 8787)).toThrow(
+      '--receiver-port: expected a whole number from 0 to 65535, got ""',
+    );
+    expect(() => intFlag('0x1f90', '--receiver-port', 8787)).toThrow(/got "0x1f90"$/);
+    expect(intFlag('08080', '--receiver-port', 8787)).toBe(8080);
+    const limit = io();
+    expect(await main(['export', '--data-dir', dir.path, '--limit', '1e3'], limit.io)).toBe(2);
+    expect(limit.err()).toContain('--limit: expected a whole number from 1 to 10000000, got "1e3"');
   });
 
   it('checks --base-url and an inline --contact, naming the flag', async () => {
