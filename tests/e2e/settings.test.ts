@@ -65,6 +65,10 @@ describe('settings panel', () => {
       const list = await app.rpc<{ items: Array<{ path: string }> }>('captures.list', { limit: 10 });
       expect(list.ok && list.value.items.map((c) => c.path)).toEqual(['/h/kept/4', '/h/kept/3']);
     });
+    // The panel's figures follow the prune instead of still saying 5 stored.
+    await eventually(async () =>
+      expect(await panel.getByTestId('settings-stats').innerText()).toMatch(/^2 stored/),
+    );
     // The receiver now refuses a 2 MB body with 413.
     const big = await send(app.receiverUrl, '/h/big', { body: new Uint8Array(2 * 1024 * 1024) });
     expect(big.status).toBe(413);

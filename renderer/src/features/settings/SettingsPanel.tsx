@@ -79,7 +79,22 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
       },
       (e: Error) => setError(e.message),
     );
-    api.call('app.stats', {}).then(setStats, () => undefined);
+  }, [api]);
+
+  // Refreshed while open, as the status bar is: retention saved here prunes in the background after the save returns.
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      api.call('app.stats', {}).then(
+        (s) => live && setStats(s),
+        () => undefined,
+      );
+    void load();
+    const timer = setInterval(load, 5000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
   }, [api]);
 
   if (!form || !loaded) return <div className="settings-panel">{error ?? 'Loading…'}</div>;
