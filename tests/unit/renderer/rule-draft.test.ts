@@ -50,6 +50,13 @@ describe('the endpoint form refuses what it cannot save as typed, naming the fie
     expect(result.error).toMatch(message);
   });
 
+  it('a status sequence gives every status itself: the hidden Status field neither applies nor blocks the save', () => {
+    expect(rule({ kind: 'sequence', sequence: '500, 200', status: 'abc' }).rule).toMatchObject({
+      status: 500,
+      behaviour: { kind: 'sequence', statuses: [500, 200] },
+    });
+  });
+
   it('a status sequence longer than the engine keeps', () => {
     const result = rule({ kind: 'sequence', sequence: Array(1001).fill('500').join(', ') });
     expect(result).toEqual({ rule: null, error: 'Status sequence: at most 1000 statuses (got 1001)' });

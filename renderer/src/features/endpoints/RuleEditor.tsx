@@ -110,7 +110,8 @@ function draftToBehaviour(d: RuleDraft): { behaviour: ResponseBehaviour | null; 
 
 /** Validates a draft into a rule; errors name the field. */
 export function draftToRule(d: RuleDraft): { rule: ResponseRule | null; error: string | null } {
-  const status = wholeNumber(d.status);
+  // A sequence gives every status itself; the Status field is hidden for it.
+  const status = d.kind === 'sequence' ? 200 : wholeNumber(d.status);
   if (!isStatus(status)) return { rule: null, error: statusError('Status', status) };
   const delayMs = d.delayMs.trim() === '' ? 0 : wholeNumber(d.delayMs);
   if (delayMs === null || delayMs > 120_000)
@@ -119,7 +120,13 @@ export function draftToRule(d: RuleDraft): { rule: ResponseRule | null; error: s
   if (error) return { rule: null, error };
   const { behaviour, error: behaviourError } = draftToBehaviour(d);
   if (!behaviour) return { rule: null, error: behaviourError };
-  const rule = { status, headers, body: d.body, delayMs, behaviour };
+  const rule = {
+    status: behaviour.kind === 'sequence' ? behaviour.statuses[0]! : status,
+    headers,
+    body: d.body,
+    delayMs,
+    behaviour,
+  };
   // The engine's own rules (header names, headers the receiver writes itself), said in the form's terms.
   const checked = responseRule.safeParse(rule);
   if (!checked.success) {
@@ -142,16 +149,18 @@ export function RuleEditor({ draft, onChange }: { draft: RuleDraft; onChange: (d
   return (
     <div className="rule-editor">
       <div className="form-row">
-        <label>
-          Status{' '}
-          <input
-            className="input-narrow"
-            data-testid="rule-status"
-            inputMode="numeric"
-            value={draft.status}
-            onChange={(e) => set({ status: e.target.value })}
-          />
-        </label>
+        {kind !== 'sequence' && (
+          <label>
+            Status{' '}
+            <input
+              className="input-narrow"
+              data-testid="rule-status"
+              inputMode="numeric"
+              value={draft.status}
+              onChange={(e) => set({ status: e.target.value })}
+            />
+          </label>
+        )}
         <label>
           Delay (ms){' '}
           <input
