@@ -94,6 +94,28 @@ describe('endpoints panel', () => {
     expect(await card().getByTestId('endpoint-rule-text').innerText()).toContain('503');
   });
 
+  it('keeps keyboard focus where the user is: Edit opens the form at its name, Cancel returns to Edit', async () => {
+    const { page } = s;
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+    await card().getByTestId('endpoint-edit').focus();
+    await page.keyboard.press('Enter');
+    await eventually(async () => expect(await focused()).toBe('endpoint-name'));
+    await page.locator('[data-testid="endpoint-form"] button', { hasText: 'Cancel' }).focus();
+    await page.keyboard.press('Enter');
+    await eventually(async () => expect(await focused()).toBe('endpoint-edit'));
+    expect(
+      await card()
+        .getByTestId('endpoint-edit')
+        .evaluate((el) => el === document.activeElement),
+    ).toBe(true);
+    // Delete… offers the safe choice first, and Keep returns to Delete….
+    await card().getByTestId('endpoint-delete').focus();
+    await page.keyboard.press('Enter');
+    await eventually(async () => expect(await focused()).toBe('endpoint-delete-cancel'));
+    await page.keyboard.press('Enter');
+    await eventually(async () => expect(await focused()).toBe('endpoint-delete'));
+  });
+
   it('shows the endpoint captures from its count, and deletes the endpoint only once confirmed', async () => {
     const { page } = s;
     await card().getByTestId('endpoint-count').click();

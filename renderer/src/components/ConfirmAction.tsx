@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 /**
  * A destructive action that asks first: one button opens the choice, then "confirm" runs it and "cancel" closes it.
@@ -16,16 +16,25 @@ export function ConfirmAction(props: {
   onConfirm: () => unknown;
 }) {
   const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const used = useRef(false);
+  // The button pressed goes away: focus moves to the safe choice, and back to the opener when the choice closes.
+  useEffect(() => {
+    if (used.current) (open ? cancel : opener).current?.focus();
+  }, [open]);
   const id = (suffix: string) => (props.testId ? `${props.testId}${suffix}` : undefined);
   if (!open)
     return (
       <button
         className="btn btn-small"
         type="button"
+        ref={opener}
         title={props.title}
         data-testid={id('')}
         onClick={() => {
           props.onOpen?.();
+          used.current = true;
           setOpen(true);
         }}
       >
@@ -50,6 +59,7 @@ export function ConfirmAction(props: {
       <button
         className="btn btn-small"
         type="button"
+        ref={cancel}
         data-testid={id('-cancel')}
         onClick={() => setOpen(false)}
       >

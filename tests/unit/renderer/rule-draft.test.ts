@@ -55,6 +55,8 @@ describe('the endpoint form refuses what it cannot save as typed, naming the fie
       status: 500,
       behaviour: { kind: 'sequence', statuses: [500, 200] },
     });
+    // A valid one is kept for switching back to a behaviour that uses it.
+    expect(rule({ kind: 'sequence', sequence: '500, 200', status: '201' }).rule?.status).toBe(201);
   });
 
   it('a status sequence longer than the engine keeps', () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { useApi } from '../../api';
 import { ConfirmAction } from '../../components/ConfirmAction';
@@ -36,8 +36,25 @@ function behaviourText(e: Endpoint): string {
 
 export function EndpointsPanel({ endpoints, receiverUrl, publicUrl, onShowCaptures }: Props) {
   const [editing, setEditing] = useState<number | 'new' | null>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const closed = useRef<number | 'new' | null>(null);
+  const done = (which: number | 'new') => {
+    closed.current = which;
+    setEditing(null);
+  };
+  // A closed form hands focus back to what opened it (the card's Edit, or New endpoint), not to the page.
+  useEffect(() => {
+    const which = closed.current;
+    if (editing !== null || which === null) return;
+    closed.current = null;
+    const opener =
+      which === 'new'
+        ? panel.current?.querySelector('[data-testid="endpoint-new"]')
+        : panel.current?.querySelector(`[data-endpoint-id="${which}"] [data-testid="endpoint-edit"]`);
+    (opener as HTMLElement | null | undefined)?.focus();
+  }, [editing]);
   return (
-    <div className="endpoints-panel" data-testid="endpoints-panel">
+    <div className="endpoints-panel" data-testid="endpoints-panel" ref={panel}>
       <div className="panel-toolbar">
         <h2>Endpoints</h2>
         <span className="muted">
@@ -53,11 +70,11 @@ export function EndpointsPanel({ endpoints, receiverUrl, publicUrl, onShowCaptur
           New endpoint
         </button>
       </div>
-      {editing === 'new' && <EndpointForm onDone={() => setEditing(null)} />}
+      {editing === 'new' && <EndpointForm onDone={() => done('new')} />}
       <div className="endpoint-cards">
         {endpoints.map((e) =>
           editing === e.id ? (
-            <EndpointForm key={e.id} endpoint={e} onDone={() => setEditing(null)} />
+            <EndpointForm key={e.id} endpoint={e} onDone={() => done(e.id)} />
           ) : (
             <EndpointCard
               key={e.id}
@@ -92,7 +109,7 @@ function EndpointCard({
   const local = receiverUrl ? `${receiverUrl.replace(/\/$/, '')}${e.pathPrefix}` : e.pathPrefix;
   const pub = publicUrl ? `${publicUrl.replace(/\/$/, '')}${e.pathPrefix}` : null;
   return (
-    <section className="endpoint-card" data-testid="endpoint-card" data-slug={e.slug}>
+    <section className="endpoint-card" data-testid="endpoint-card" data-slug={e.slug} data-endpoint-id={e.id}>
       <header>
         <bdi className="endpoint-name">{e.name}</bdi>
         {e.isDefault && <span className="pill pill-info">catch-all</span>}
@@ -178,6 +195,8 @@ function EndpointForm({ endpoint, onDone }: { endpoint?: Endpoint; onDone: () =>
   const [protection, setProtection] = useState<ProtectionDraft>(() => protectionToDraft(endpoint ?? {}));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const nameInput = useRef<HTMLInputElement>(null);
+  useEffect(() => nameInput.current?.focus(), []);
 
   const save = async () => {
     const { rule, error: ruleError } = draftToRule(draft);
@@ -219,6 +238,7 @@ function EndpointForm({ endpoint, onDone }: { endpoint?: Endpoint; onDone: () =>
           Name{' '}
           <input
             data-testid="endpoint-name"
+            ref={nameInput}
             value={name}
             onChange={(e) => setName(e.target.value)}
             placeholder="Ortto production"

@@ -110,8 +110,9 @@ function draftToBehaviour(d: RuleDraft): { behaviour: ResponseBehaviour | null; 
 
 /** Validates a draft into a rule; errors name the field. */
 export function draftToRule(d: RuleDraft): { rule: ResponseRule | null; error: string | null } {
-  // A sequence gives every status itself; the Status field is hidden for it.
-  const status = d.kind === 'sequence' ? 200 : wholeNumber(d.status);
+  const typedStatus = wholeNumber(d.status);
+  // A sequence gives every status itself: the Status field is hidden for it, and kept only for switching back.
+  const status = d.kind === 'sequence' && !isStatus(typedStatus) ? 200 : typedStatus;
   if (!isStatus(status)) return { rule: null, error: statusError('Status', status) };
   const delayMs = d.delayMs.trim() === '' ? 0 : wholeNumber(d.delayMs);
   if (delayMs === null || delayMs > 120_000)
@@ -121,7 +122,7 @@ export function draftToRule(d: RuleDraft): { rule: ResponseRule | null; error: s
   const { behaviour, error: behaviourError } = draftToBehaviour(d);
   if (!behaviour) return { rule: null, error: behaviourError };
   const rule = {
-    status: behaviour.kind === 'sequence' ? behaviour.statuses[0]! : status,
+    status: behaviour.kind === 'sequence' && !isStatus(typedStatus) ? behaviour.statuses[0]! : status,
     headers,
     body: d.body,
     delayMs,
