@@ -401,6 +401,35 @@ describe('Composer', () => {
     expect(preview()).toContain('data%5Bfirstname%5D=Mary');
   });
 
+  it("keeps the user's own headers when an emulator fills the composer, replacing only those it sets", async () => {
+    mount({
+      initial: {
+        method: 'POST',
+        url: `${targetUrl}/keeps-headers`,
+        headers: [
+          ['X-Api-Key', 'k-123'],
+          ['content-type', 'text/plain'],
+        ],
+        bodyBase64: '',
+      },
+    });
+    fireEvent.click(screen.getByTestId('compose-emulate'));
+    fireEvent.change(screen.getByTestId('emulator-kind'), { target: { value: 'ortto-activity' } });
+    fireEvent.click(screen.getByTestId('emulator-apply'));
+    fireEvent.click(screen.getByTestId('compose-emulate'));
+    fireEvent.change(screen.getByTestId('emulator-kind'), { target: { value: 'ontraport-sub_tag' } });
+    fireEvent.click(screen.getByTestId('emulator-apply'));
+    expect(preview()).toContain('X-Api-Key: k-123');
+    await act(async () => fireEvent.click(screen.getByTestId('compose-send')));
+    expect(sendCalls()[0]?.request.headers).toEqual([
+      ['X-Api-Key', 'k-123'],
+      ['Content-Type', 'application/x-www-form-urlencoded'],
+    ]);
+    await waitFor(() => expect(arrived.some((r) => r.url === '/keeps-headers')).toBe(true), {
+      timeout: 10_000,
+    });
+  });
+
   it('resolves merge fields from a captured payload', async () => {
     // undici, not the page's fetch: happy-dom would apply CORS to a request the test makes as a sender.
     const res = await request(`${engine.receiverUrl}/h/from-ontraport`, {

@@ -147,9 +147,14 @@ export function Composer({ initial }: ComposerProps) {
 
   const fillFromEmulator = (request: EmulatedRequest, _kind: EmulatorKind) => {
     const contentType = request.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null;
+    // The user's own headers (an API key the endpoint wants) stay; only those the platform sets are replaced.
+    const emulated = new Set(request.headers.map(([n]) => n.toLowerCase()));
     setDraft({
       method: request.method,
-      headers: request.headers.map(([name, value]) => ({ name, value, enabled: true })),
+      headers: [
+        ...draft.headers.filter((h) => !emulated.has(h.name.trim().toLowerCase())),
+        ...request.headers.map(([name, value]) => ({ name, value, enabled: true })),
+      ],
       body: request.body,
       bodyMode: modeForBody(request.body, contentType),
       policy: request.policy,
