@@ -430,6 +430,23 @@ describe('Composer', () => {
     });
   });
 
+  it('names the request after the emulator last picked, but keeps a name the user typed', () => {
+    mount({ initial: { method: 'POST', url: `${targetUrl}/named`, headers: [], bodyBase64: '' } });
+    const name = () => (screen.getByTestId('compose-name') as HTMLInputElement).value;
+    const emulate = (kind: string) => {
+      fireEvent.click(screen.getByTestId('compose-emulate'));
+      fireEvent.change(screen.getByTestId('emulator-kind'), { target: { value: kind } });
+      fireEvent.click(screen.getByTestId('emulator-apply'));
+    };
+    emulate('ortto-activity');
+    expect(name()).toMatch(/^Ortto activity webhook/);
+    emulate('ontraport-sub_tag');
+    expect(name()).toMatch(/^Ontraport API subscription sub_tag/);
+    fireEvent.change(screen.getByTestId('compose-name'), { target: { value: 'CRM smoke test' } });
+    emulate('ortto-journey');
+    expect(name()).toBe('CRM smoke test');
+  });
+
   it('resolves merge fields from a captured payload', async () => {
     // undici, not the page's fetch: happy-dom would apply CORS to a request the test makes as a sender.
     const res = await request(`${engine.receiverUrl}/h/from-ontraport`, {

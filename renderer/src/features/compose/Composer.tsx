@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useApi } from '../../api';
 import { Tabs } from '../../components/Tabs';
 import type { Environment } from '../../../../electron/shared/contract/delivery';
@@ -37,7 +37,7 @@ type SendState = DeliveryRun | { kind: 'confirm' };
 
 // The draft outlives the view: switching to the inspector and back keeps what was typed (memory only, so
 // secrets typed into auth or signing never reach storage).
-let remembered: { draft: ComposeDraft; record: RecordState } | null = null;
+let remembered: { draft: ComposeDraft; record: RecordState; emulatorName: string } | null = null;
 
 export interface ComposerProps {
   /** "Open capture in composer": the captured request to start from. */
@@ -55,6 +55,8 @@ export function Composer({ initial }: ComposerProps) {
   const [send, setSend, startDelivery] = useDeliveryRun<{ kind: 'confirm' }>();
   const [environments, setEnvironments] = useState<Environment[] | null>(null);
   const [customMethod, setCustomMethod] = useState(() => !standardMethods.includes(draft.method));
+  // The name the last emulator filled in: the next emulator replaces it, a name the user typed stays.
+  const emulatorName = useRef(remembered?.emulatorName ?? '');
 
   useEffect(() => {
     if (!initial) return;
@@ -64,7 +66,7 @@ export function Composer({ initial }: ComposerProps) {
   }, [initial]);
 
   useEffect(() => {
-    remembered = { draft, record };
+    remembered = { draft, record, emulatorName: emulatorName.current };
   }, [draft, record]);
 
   useEffect(() => {
@@ -149,6 +151,8 @@ export function Composer({ initial }: ComposerProps) {
     const contentType = request.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null;
     // The user's own headers (an API key the endpoint wants) stay; only those the platform sets are replaced.
     const emulated = new Set(request.headers.map(([n]) => n.toLowerCase()));
+    const typedName = draft.name !== '' && draft.name !== emulatorName.current;
+    if (!typedName) emulatorName.current = request.description.slice(0, 200);
     setDraft({
       method: request.method,
       headers: [
@@ -158,7 +162,7 @@ export function Composer({ initial }: ComposerProps) {
       body: request.body,
       bodyMode: modeForBody(request.body, contentType),
       policy: request.policy,
-      name: draft.name || request.description.slice(0, 200),
+      name: typedName ? draft.name : emulatorName.current,
       type: 'emulator',
     });
     setTab('body');
