@@ -158,12 +158,15 @@ function orttoContact(contact: Record<string, string>, hex: (n: number) => strin
     if (value) out[key] = value;
   }
   const phone = get('phone') ?? get('phone number') ?? get('sms_number') ?? get('office_phone');
+  const capturedPhone = nestedPart(contact, 'phone_number', 'n');
   if (phone) {
     const parsed = orttoPhone(phone, get('country'));
     if (parsed) out.phone_number = parsed;
+  } else if (capturedPhone) {
+    out.phone_number = { c: nestedPart(contact, 'phone_number', 'c') ?? '', n: capturedPhone };
   }
   for (const key of ['city', 'country'] as const) {
-    const value = get(key);
+    const value = get(key) ?? nestedPart(contact, key, 'name');
     if (value) out[key] = { name: value, id: 0, lat: 0, lng: 0 };
   }
   const birthday = orttoBirthday(contact);
@@ -331,6 +334,19 @@ function withoutTrunk(national: string, c: string): string {
 }
 
 /**
+ * A part of an object flattened into the record, as a captured Ortto payload gives it: `contact.phone_number.n`,
+ * `contact[city][name]`.
+ */
+function nestedPart(contact: Record<string, string>, object: string, name: string): string | undefined {
+  const path = (key: string) => key.replace(/\[([^\]]*)\]/g, '.$1').toLowerCase();
+  const key = Object.keys(contact).find((k) => {
+    const p = path(k);
+    return p === `${object}.${name}` || p.endsWith(`.${object}.${name}`);
+  });
+  return key === undefined ? undefined : contact[key];
+}
+
+/**
  * Ortto's `birthday` {year, month, day, timezone} from the record's birthday: an ISO date (`1980-03-04`, a
  * date-time is cut to its date), a JSON object, or flattened keys (`birthday.year` …, as a captured Ortto payload
  * gives). The timezone is the object's, else the record's `timezone`, else empty. Anything else is left out.
@@ -338,14 +354,7 @@ function withoutTrunk(national: string, c: string): string {
 export function orttoBirthday(
   contact: Record<string, string>,
 ): { year: number; month: number; day: number; timezone: string } | null {
-  const path = (key: string) => key.replace(/\[([^\]]*)\]/g, '.$1').toLowerCase();
-  const part = (name: string) => {
-    const key = Object.keys(contact).find((k) => {
-      const p = path(k);
-      return p === `birthday.${name}` || p.endsWith(`.birthday.${name}`);
-    });
-    return key === undefined ? undefined : contact[key];
-  };
+  const part = (name: string) => nestedPart(contact, 'birthday', name);
   type Parts = { year?: unknown; month?: unknown; day?: unknown; timezone?: unknown };
   let fields: Parts | null = null;
   const raw = lookupField(contact, 'birthday')?.trim();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCapture, classifyCapture } from '../../../electron/shared/decode/index';
 import { detectContentType } from '../../../electron/shared/send/content-type';
+import { recordFromPayload } from '../../../electron/shared/send/merge-fields';
 import {
   buildEmulatedRequest,
   emulatorKinds,
@@ -313,6 +314,27 @@ describe('Ortto emulators (seed 004 envelope)', () => {
     ],
   ])('birthday from %s', (_, fields, expected) => {
     expect(orttoContactOf({ email: 'x@y.z', ...fields }).birthday).toEqual(expected);
+  });
+
+  it('takes the whole contact back from a captured Ortto payload used as the record', () => {
+    const first = buildEmulatedRequest('ortto-activity', {
+      nowMs,
+      randomHex: hex,
+      contact: {
+        email: 'ann@example.com',
+        first_name: 'Ann',
+        phone: '+44 20 7946 0958',
+        city: 'London',
+        country: 'United Kingdom',
+        postal: 'N1',
+        birthday: '1980-03-04',
+        timezone: 'Europe/London',
+      },
+    });
+    const captured = JSON.parse(first.body).contact;
+    // Flattened: `contact.phone_number.c`, `contact.city.name` …
+    const record = recordFromPayload('application/json', first.body);
+    expect(orttoContactOf(record)).toEqual(captured);
   });
 
   it('leaves out a birthday it cannot read', () => {
