@@ -447,6 +447,20 @@ describe('Composer', () => {
     expect(name()).toBe('CRM smoke test');
   });
 
+  it('names an Ontraport setting it cannot use and says which value is sent instead', async () => {
+    mount({ initial: { method: 'POST', url: `${targetUrl}/ontraport-rate`, headers: [], bodyBase64: '' } });
+    fireEvent.change(screen.getByTestId('compose-policy'), { target: { value: 'ontraport' } });
+    fireEvent.change(screen.getByTestId('compose-ontraport-rate'), { target: { value: '0' } });
+    expect(screen.getByTestId('compose-ontraport-rate-error').textContent).toBe(
+      ' Requests / min: enter a whole number from 1 to 100,000; 60 is sent',
+    );
+    fireEvent.change(screen.getByTestId('compose-ontraport-retries'), { target: { value: '7' } });
+    fireEvent.change(screen.getByTestId('compose-ontraport-rate'), { target: { value: '30' } });
+    expect(screen.queryByTestId('compose-ontraport-rate-error')).toBeNull();
+    await act(async () => fireEvent.click(screen.getByTestId('compose-send')));
+    expect(sendCalls()[0]?.ontraport).toEqual({ requestsPerMinute: 30, retries: 7 });
+  });
+
   it('resolves merge fields from a captured payload', async () => {
     // undici, not the page's fetch: happy-dom would apply CORS to a request the test makes as a sender.
     const res = await request(`${engine.receiverUrl}/h/from-ontraport`, {

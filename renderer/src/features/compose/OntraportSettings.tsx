@@ -47,6 +47,7 @@ function WholeNumber(props: {
 }) {
   const [text, setText] = useState(String(props.value));
   const valid = (t: string) => /^\d+$/.test(t.trim()) && Number(t) >= props.min && Number(t) <= props.max;
+  const errorId = `${props.testId}-error`;
   return (
     <label title={props.title}>
       {props.label}{' '}
@@ -57,6 +58,7 @@ function WholeNumber(props: {
         className="compose-number"
         data-testid={props.testId}
         aria-invalid={!valid(text)}
+        aria-describedby={valid(text) ? undefined : errorId}
         value={text}
         onChange={(e) => {
           setText(e.target.value);
@@ -64,6 +66,13 @@ function WholeNumber(props: {
         }}
         onBlur={() => setText(String(props.value))}
       />
+      {!valid(text) && (
+        <span id={errorId} className="compose-error" data-testid={errorId}>
+          {' '}
+          {props.label}: enter a whole number from {props.min.toLocaleString('en')} to{' '}
+          {props.max.toLocaleString('en')}; {props.value.toLocaleString('en')} is sent
+        </span>
+      )}
     </label>
   );
 }
