@@ -76,6 +76,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   for (const flag of ['format', 'encoding'] as const)
     if (values[flag] !== undefined && !kind.startsWith('ontraport-'))
       throw new UsageError(`--${flag}: only for the Ontraport kinds, not ${kind}`);
+  if (values.format !== undefined && kind === 'ontraport-ping')
+    throw new UsageError('--format: only for the Ontraport subscription kinds, not ontraport-ping');
   if (values.format !== undefined && !['default', 'notify', 'lightweight'].includes(values.format)) {
     throw new UsageError(`--format: expected default, notify or lightweight, got "${values.format}"`);
   }

@@ -412,15 +412,32 @@ export const deliveryMethods = {
   /** A finished bulk send (done or stopped) and its deliveries; `deleted` counts the deliveries. */
   'bulk.delete': method(idIn, z.object({ deleted: z.number().int() })),
   'emulate.send': method(
-    deliveryOptions.omit({ policy: true }).extend({
-      kind: z.enum(emulatorKinds),
-      to: httpUrl,
-      format: z.enum(['default', 'notify', 'lightweight']).optional(),
-      encoding: z.enum(['json', 'form']).optional(),
-      contact: z.record(z.string(), z.string()).optional(),
-      tagId: z.number().int().optional(),
-      formId: z.number().int().optional(),
-    }),
+    deliveryOptions
+      .omit({ policy: true })
+      .extend({
+        kind: z.enum(emulatorKinds),
+        to: httpUrl,
+        format: z.enum(['default', 'notify', 'lightweight']).optional(),
+        encoding: z.enum(['json', 'form']).optional(),
+        contact: z.record(z.string(), z.string()).optional(),
+        tagId: z.number().int().positive().optional(),
+        formId: z.number().int().positive().optional(),
+      })
+      .superRefine((input, ctx) => {
+        // The emulator ignores an option its kind has no use for: refused, so a typo'd kind is not sent silently.
+        const subscription = input.kind.startsWith('ontraport-') && input.kind !== 'ontraport-ping';
+        const usedBy = {
+          format: subscription ? null : 'the Ontraport subscription kinds',
+          encoding: input.kind.startsWith('ontraport-') ? null : 'the Ontraport kinds',
+          tagId: /^ontraport-(un)?sub_tag$/.test(input.kind)
+            ? null
+            : 'ontraport-sub_tag and ontraport-unsub_tag',
+          formId: input.kind === 'ontraport-object_submits_form' ? null : 'ontraport-object_submits_form',
+        };
+        for (const [field, kinds] of Object.entries(usedBy))
+          if (kinds !== null && input[field as keyof typeof usedBy] !== undefined)
+            ctx.addIssue({ code: 'custom', path: [field], message: `only for ${kinds}, not ${input.kind}` });
+      }),
     deliverySummary.extend({ description: z.string() }),
   ),
 } satisfies MethodTable;

@@ -247,6 +247,29 @@ describe('saved webhooks, environments, emulate over the API (outputs checked ag
     );
   });
 
+  it('emulate.send refuses an option its kind does not use, and a tag id below 1, naming the field', async () => {
+    const to = `${api.server.url}/unused`;
+    const refused = async (input: Record<string, unknown>) =>
+      (await call('emulate.send', { to, ...input })).error?.message;
+    expect(await refused({ kind: 'ortto-activity', format: 'notify' })).toBe(
+      'format: only for the Ontraport subscription kinds, not ortto-activity',
+    );
+    expect(await refused({ kind: 'ortto-journey', encoding: 'form' })).toBe(
+      'encoding: only for the Ontraport kinds, not ortto-journey',
+    );
+    expect(await refused({ kind: 'ontraport-ping', format: 'lightweight' })).toBe(
+      'format: only for the Ontraport subscription kinds, not ontraport-ping',
+    );
+    expect(await refused({ kind: 'ontraport-object_create', tagId: 4 })).toBe(
+      'tagId: only for ontraport-sub_tag and ontraport-unsub_tag, not ontraport-object_create',
+    );
+    expect(await refused({ kind: 'ontraport-sub_tag', formId: 12 })).toBe(
+      'formId: only for ontraport-object_submits_form, not ontraport-sub_tag',
+    );
+    expect(await refused({ kind: 'ontraport-sub_tag', tagId: -5 })).toMatch(/^tagId: /);
+    expect(api.server.received.some((r) => r.url === '/unused')).toBe(false);
+  });
+
   it('emulate.send delivers an Ontraport ping with the Ontraport policy', async () => {
     const result = await call('emulate.send', { kind: 'ontraport-ping', to: `${api.server.url}/ping` });
     expect(result.ok).toBe(true);

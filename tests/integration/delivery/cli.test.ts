@@ -175,7 +175,7 @@ describe('hookscope emulate', () => {
     expect(u.err.join('')).toMatch(/--to: required/);
   });
 
-  it('refuses the Ontraport-only --format and --encoding for an Ortto kind rather than ignoring them', async () => {
+  it('refuses --format and --encoding for a kind that has no use for them rather than ignoring them', async () => {
     for (const flag of ['--format', '--encoding']) {
       const t = io();
       const value = flag === '--format' ? 'notify' : 'form';
@@ -184,5 +184,12 @@ describe('hookscope emulate', () => {
       ).toBe(2);
       expect(t.err.join('')).toContain(`${flag}: only for the Ontraport kinds, not ortto-activity`);
     }
+    const t = io();
+    expect(
+      await main(['emulate', 'ontraport-ping', '--to', 'http://127.0.0.1:1/', '--format', 'notify'], t.io),
+    ).toBe(2);
+    expect(t.err.join('')).toContain(
+      '--format: only for the Ontraport subscription kinds, not ontraport-ping',
+    );
   });
 });
