@@ -461,6 +461,20 @@ describe('Composer', () => {
     expect(sendCalls()[0]?.ontraport).toEqual({ requestsPerMinute: 30, retries: 7 });
   });
 
+  it('the emulator picker takes the focus, closes on Escape, and gives the focus back to its button', () => {
+    mount({ initial: { method: 'POST', url: `${targetUrl}/focus`, headers: [], bodyBase64: '' } });
+    const button = screen.getByTestId('compose-emulate');
+    fireEvent.click(button);
+    expect(document.activeElement).toBe(screen.getByTestId('emulator-kind'));
+    fireEvent.keyDown(screen.getByTestId('emulator-kind'), { key: 'Escape' });
+    expect(screen.queryByTestId('emulator-picker')).toBeNull();
+    expect(document.activeElement).toBe(button);
+    fireEvent.click(button);
+    fireEvent.click(screen.getByTestId('emulator-apply'));
+    expect(screen.queryByTestId('emulator-picker')).toBeNull();
+    expect(document.activeElement).toBe(button);
+  });
+
   it('resolves merge fields from a captured payload', async () => {
     // undici, not the page's fetch: happy-dom would apply CORS to a request the test makes as a sender.
     const res = await request(`${engine.receiverUrl}/h/from-ontraport`, {

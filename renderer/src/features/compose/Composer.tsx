@@ -57,6 +57,7 @@ export function Composer({ initial }: ComposerProps) {
   const [customMethod, setCustomMethod] = useState(() => !standardMethods.includes(draft.method));
   // The name the last emulator filled in: the next emulator replaces it, a name the user typed stays.
   const emulatorName = useRef(remembered?.emulatorName ?? '');
+  const emulateButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (!initial) return;
@@ -247,6 +248,7 @@ export function Composer({ initial }: ComposerProps) {
           type="button"
           className="btn btn-small"
           data-testid="compose-emulate"
+          ref={emulateButton}
           onClick={() => setDialog(dialog === 'emulate' ? null : 'emulate')}
         >
           Act like Ortto / Ontraport…
@@ -291,7 +293,15 @@ export function Composer({ initial }: ComposerProps) {
         />
       )}
       {dialog === 'emulate' && (
-        <EmulatorPicker contact={recordValues} onPick={fillFromEmulator} onClose={() => setDialog(null)} />
+        <EmulatorPicker
+          contact={recordValues}
+          onPick={fillFromEmulator}
+          onClose={() => {
+            setDialog(null);
+            // The picker had the focus: give it back to its button, not to the page.
+            emulateButton.current?.focus();
+          }}
+        />
       )}
 
       <SendStatus

@@ -48,12 +48,14 @@ export function EmulatorPicker({
       role="dialog"
       aria-label="Act like a platform"
       data-testid="emulator-picker"
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
     >
       <div className="compose-row">
         <label>
           Platform event{' '}
           <select
             value={kind}
+            autoFocus
             data-testid="emulator-kind"
             onChange={(e) => setKind(e.target.value as EmulatorKind)}
           >
