@@ -475,6 +475,19 @@ describe('Composer', () => {
     expect(document.activeElement).toBe(button);
   });
 
+  it('the emulator picker says when it uses a built-in contact because the sample record is empty', () => {
+    mount({ initial: { method: 'POST', url: `${targetUrl}/no-record`, headers: [], bodyBase64: '' } });
+    fireEvent.click(screen.getByTestId('compose-emulate'));
+    const picker = () => screen.getByTestId('emulator-picker').textContent;
+    expect(picker()).toContain('The sample record is used as the contact');
+    fireEvent.click(screen.getByRole('tab', { name: /Merge fields/ }));
+    // No capture loaded yet (an earlier test loads a data file, and the composer remembers its record).
+    fireEvent.click(screen.getByTestId('record-source-capture'));
+    expect(picker()).toContain('The sample record is empty, so a built-in example contact is used');
+    expect(picker()).not.toContain('The sample record is used');
+    fireEvent.click(screen.getByTestId('record-source-variables'));
+  });
+
   it('resolves merge fields from a captured payload', async () => {
     // undici, not the page's fetch: happy-dom would apply CORS to a request the test makes as a sender.
     const res = await request(`${engine.receiverUrl}/h/from-ontraport`, {

@@ -94,8 +94,11 @@ export function EmulatorPicker({
           </label>
         )}
       </div>
-      <p className="muted">
-        The sample record is used as the contact; the platform's retry policy is selected.
+      <p className="muted" data-testid="emulator-contact-note">
+        {Object.keys(contact).length > 0
+          ? 'The sample record is used as the contact'
+          : 'The sample record is empty, so a built-in example contact is used'}
+        ; the platform's retry policy is selected.
       </p>
       <div className="compose-row">
         <button
