@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventually, row, send, useUiSession } from './support/ui';
+import { eventually, monacoText, row, send, useUiSession } from './support/ui';
 
 describe('diff', () => {
   const s = useUiSession();
@@ -81,5 +81,37 @@ describe('diff', () => {
     // The last 64 KB (the window stops at the end), which holds the difference; the first 64 KB did not.
     expect(await note.innerText()).toContain('Hex shown for bytes 00003880–00013880');
     await eventually(async () => expect(await first.innerText()).toMatch(/^00003880/));
+  });
+
+  it('a pair that cannot load says why and can be closed; opening another pair then shows that pair', async () => {
+    const { page } = s;
+    for (const path of ['/diff-gone/a', '/diff-gone/b'])
+      await send(s.app.receiverUrl, path, {
+        method: 'POST',
+        body: path,
+        headers: { 'content-type': 'text/plain' },
+      });
+    await row(page, '/diff-gone/b').waitFor();
+    const id = (path: string) => row(page, path).getAttribute('data-capture-id');
+    const [a, b] = [await id('/diff-gone/a'), await id('/diff-gone/b')];
+    const openDiff = (pair: string) => page.evaluate((p) => (window.location.hash = `diff=${p}`), pair);
+
+    await openDiff(`${a},999999`);
+    await eventually(async () =>
+      expect(await page.locator('.detail-wrap .notice-error').innerText()).toBe('No capture with id 999999.'),
+    );
+    await openDiff(`${a},${b}`);
+    await eventually(async () =>
+      expect(await monacoText(page, '[data-testid="diff-headers"] .editor.modified')).toContain(
+        'POST /diff-gone/b HTTP/1.1',
+      ),
+    );
+    expect(await page.locator('.detail-wrap .notice-error').count()).toBe(0);
+
+    await openDiff(`999998,${b}`);
+    await page.getByTestId('diff-error').waitFor();
+    await page.locator('[data-testid="diff-view"] button', { hasText: 'Close' }).click();
+    await eventually(async () => expect(await page.getByTestId('diff-view').count()).toBe(0));
+    expect(page.url()).not.toContain('diff=');
   });
 });

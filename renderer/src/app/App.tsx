@@ -235,7 +235,7 @@ export function App() {
                 </div>
                 <div className="detail-wrap">
                   {diffIds.length === 2 ? (
-                    <ErrorBoundary label="Diff">
+                    <ErrorBoundary label="Diff" key={diffIds.join(',')}>
                       <DiffView
                         leftId={diffIds[0]!}
                         rightId={diffIds[1]!}

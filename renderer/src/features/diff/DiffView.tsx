@@ -97,7 +97,21 @@ export function DiffView({
     };
   }, [api, leftId, rightId]);
 
-  if (error) return <div className="notice notice-error pad">{error}</div>;
+  if (error)
+    return (
+      <div className="diff-view" data-testid="diff-view">
+        <div className="panel-toolbar">
+          <h2>Diff</h2>
+          <span className="spacer" />
+          <button type="button" className="btn btn-small" onClick={onClose}>
+            Close
+          </button>
+        </div>
+        <div className="notice notice-error pad" data-testid="diff-error">
+          {error}
+        </div>
+      </div>
+    );
   if (!pair) return <div className="muted pad">Loading…</div>;
   const [a, b] = pair;
   const plainA = bodyText(a, normalise);
