@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rawExchange } from '../helpers/raw-http';
 import { eventually, monacoText, row, send, useUiSession } from './support/ui';
 
 describe('diff', () => {
@@ -102,9 +103,9 @@ describe('diff', () => {
     );
     await openDiff(`${a},${b}`);
     await eventually(async () =>
-      expect(await monacoText(page, '[data-testid="diff-headers"] .editor.modified')).toContain(
-        'POST /diff-gone/b HTTP/1.1',
-      ),
+      expect(
+        await monacoText(page, '[data-testid="diff-headers"] .editor.modified .lines-content >'),
+      ).toContain('POST /diff-gone/b HTTP/1.1'),
     );
     expect(await page.locator('.detail-wrap .notice-error').count()).toBe(0);
 
@@ -113,5 +114,29 @@ describe('diff', () => {
     await page.locator('[data-testid="diff-view"] button', { hasText: 'Close' }).click();
     await eventually(async () => expect(await page.getByTestId('diff-view').count()).toBe(0));
     expect(page.url()).not.toContain('diff=');
+  });
+
+  it('header values sent as UTF-8 bytes read as their text, as in the detail pane', async () => {
+    const { page } = s;
+    const port = Number(new URL(s.app.receiverUrl).port);
+    for (const [path, name] of [
+      ['/diff-utf8/a', 'José'],
+      ['/diff-utf8/b', 'Zoë'],
+    ])
+      await rawExchange(
+        port,
+        Buffer.from(
+          `GET ${path} HTTP/1.1\r\nHost: x\r\nX-Name: ${name}\r\nConnection: close\r\n\r\n`,
+          'utf8',
+        ),
+      );
+    await row(page, '/diff-utf8/b').waitFor();
+    await row(page, '/diff-utf8/a').click();
+    await row(page, '/diff-utf8/b').click({ modifiers: ['Control'] });
+    await page.getByTestId('diff-button').click();
+    const side = (which: string) =>
+      monacoText(page, `[data-testid="diff-headers"] .editor.${which} .lines-content >`);
+    await eventually(async () => expect(await side('original')).toContain('X-Name: José'));
+    await eventually(async () => expect(await side('modified')).toContain('X-Name: Zoë'));
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CaptureDetail } from '../../../../electron/shared/contract/captures';
+import { headerValueText } from '../../../../electron/shared/decode/header-text';
 import { useApi } from '../../api';
 import { DiffEditor } from '../../components/code-editor';
 import { base64ToBytes, bodyText as decodeText } from '../../lib/bytes';
@@ -11,7 +12,8 @@ import { hexRow } from '../../lib/hex';
 function headerText(d: CaptureDetail): string {
   return [
     `${d.method} ${d.path}${d.query ? `?${d.query}` : ''} HTTP/${d.httpVersion}`,
-    ...d.headers.map(([k, v]) => `${k}: ${v}`),
+    // As the detail pane reads them: a UTF-8 `café` is stored as the Latin-1 `cafÃ©`.
+    ...d.headers.map(([k, v]) => `${k}: ${headerValueText(v).text}`),
   ].join('\n');
 }
 
