@@ -139,4 +139,33 @@ describe('diff', () => {
     await eventually(async () => expect(await side('original')).toContain('X-Name: José'));
     await eventually(async () => expect(await side('modified')).toContain('X-Name: Zoë'));
   });
+
+  it('says when a side was truncated at the size limit, so equal stored bodies are not taken for equal bodies', async () => {
+    const { page } = s;
+    const before = await s.app.rpc<{ bodyLimitBytes: number }>('settings.get', {});
+    if (!before.ok) throw new Error(before.error.message);
+    await s.app.rpc('settings.update', { bodyLimitBytes: 1024 });
+    try {
+      for (const [path, mark] of [
+        ['/diff-cut/a', 'x'],
+        ['/diff-cut/b', 'y'],
+      ] as const)
+        await send(s.app.receiverUrl, path, {
+          method: 'POST',
+          body: 'A'.repeat(1500) + mark + 'B'.repeat(499),
+          headers: { 'content-type': 'text/plain' },
+        });
+    } finally {
+      await s.app.rpc('settings.update', { bodyLimitBytes: before.value.bodyLimitBytes });
+    }
+    await row(page, '/diff-cut/b').waitFor();
+    await row(page, '/diff-cut/a').click();
+    await row(page, '/diff-cut/b').click({ modifiers: ['Control'] });
+    await page.getByTestId('diff-button').click();
+    const notes = page.getByTestId('diff-truncated');
+    await eventually(async () => expect(await notes.count()).toBe(2));
+    expect(await notes.first().innerText()).toMatch(
+      /^#\d+ was truncated at the size limit: only its first 1\.0 KB of 2\.0 KB/,
+    );
+  });
 });

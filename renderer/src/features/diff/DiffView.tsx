@@ -5,7 +5,7 @@ import { useApi } from '../../api';
 import { DiffEditor } from '../../components/code-editor';
 import { base64ToBytes, bodyText as decodeText } from '../../lib/bytes';
 import { bodyKind, editorLanguage } from '../../lib/body-kind';
-import { formatDateTime } from '../../lib/format';
+import { formatBytes, formatDateTime } from '../../lib/format';
 import { prettyJson } from '../../lib/json-normalize';
 import { hexRow } from '../../lib/hex';
 
@@ -159,6 +159,14 @@ export function DiffView({
           <span className="muted">(raw)</span>
         )}
       </h3>
+      {[a, b]
+        .filter((d) => d.truncated)
+        .map((d) => (
+          <p key={d.id} className="notice notice-warn pad" data-testid="diff-truncated">
+            #{d.id} was truncated at the size limit: only its first {formatBytes(d.storedBodyBytes)} of{' '}
+            {formatBytes(d.bodySizeBytes)} were stored, so a difference past that cannot show here.
+          </p>
+        ))}
       {hex.note && (
         <p className="muted pad" data-testid="diff-hex-window">
           {hex.note}
