@@ -88,6 +88,23 @@ describe('search and filters', () => {
     );
   });
 
+  it('`/` jumps to the search box, but not out of an open modal dialog', async () => {
+    const { page } = s;
+    await reset();
+    const search = page.getByTestId('search');
+    const dialog = page.getByTestId('transfer-dialog');
+    await page.getByTestId('transfer-button').click();
+    await dialog.waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('/');
+    expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    expect(await search.inputValue()).toBe('');
+    await page.keyboard.press('Escape');
+    await eventually(async () => expect(await dialog.count()).toBe(0));
+    await page.keyboard.press('/');
+    expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
   it('method filter', async () => {
     const { page } = s;
     await reset();

@@ -19,7 +19,9 @@ export function SearchBox({ value, onChange }: { value: string; onChange: (text:
         e.key === '/' &&
         target &&
         !['INPUT', 'TEXTAREA'].includes(target.tagName) &&
-        !target.isContentEditable
+        !target.isContentEditable &&
+        // An open modal dialog keeps the keyboard: `/` must not move focus to the search box behind it.
+        !document.querySelector('[aria-modal="true"]')
       ) {
         e.preventDefault();
         ref.current?.focus();
