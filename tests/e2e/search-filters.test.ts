@@ -105,6 +105,17 @@ describe('search and filters', () => {
     expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
+  it('Escape closes a filter panel and leaves focus on the button that opened it', async () => {
+    const { page } = s;
+    await reset();
+    const chip = page.getByTestId('filter-status');
+    await chip.click();
+    await page.locator('.popover label', { hasText: '4xx' }).locator('input').focus();
+    await page.keyboard.press('Escape');
+    await eventually(async () => expect(await page.locator('.popover').count()).toBe(0));
+    expect(await chip.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
   it('method filter', async () => {
     const { page } = s;
     await reset();

@@ -16,12 +16,18 @@ export function Popover({
 }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open) return;
     const onDown = (e: MouseEvent) => {
       if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
     };
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      // Focus inside the panel would fall back to the page when it closes: keep it on the button that opened it.
+      if (ref.current?.contains(document.activeElement)) button.current?.focus();
+      setOpen(false);
+    };
     document.addEventListener('mousedown', onDown);
     document.addEventListener('keydown', onKey);
     return () => {
@@ -32,6 +38,7 @@ export function Popover({
   return (
     <div className={`popover-wrap ${className}`} ref={ref}>
       <button
+        ref={button}
         type="button"
         className={`chip ${active ? 'chip-active' : ''}`}
         aria-expanded={open}
