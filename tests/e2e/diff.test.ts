@@ -168,4 +168,29 @@ describe('diff', () => {
       /^#\d+ was truncated at the size limit: only its first 1\.0 KB of 2\.0 KB/,
     );
   });
+
+  it('a binary body over 64 KB beside a text one: says the hex stops after its first 64 KB', async () => {
+    const { page } = s;
+    const binary = Buffer.alloc(100_000).map((_, i) => (i % 5 === 0 ? 0 : 0x80 + (i % 60)));
+    await send(s.app.receiverUrl, '/diff-half/bin', {
+      method: 'POST',
+      body: binary,
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+    await send(s.app.receiverUrl, '/diff-half/text', {
+      method: 'POST',
+      body: 'just text',
+      headers: { 'content-type': 'text/plain' },
+    });
+    await row(page, '/diff-half/text').waitFor();
+    const id = await row(page, '/diff-half/bin').getAttribute('data-capture-id');
+    await row(page, '/diff-half/bin').click();
+    await row(page, '/diff-half/text').click({ modifiers: ['Control'] });
+    await page.getByTestId('diff-button').click();
+    await eventually(async () =>
+      expect(await page.getByTestId('diff-hex-window').innerText()).toBe(
+        `Hex shown for bytes 00000000–00010000 of #${id}'s 100,000.`,
+      ),
+    );
+  });
 });

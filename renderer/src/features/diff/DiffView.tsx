@@ -74,6 +74,17 @@ function hexWindow(a: Uint8Array, b: Uint8Array): { firstRow: number; note: stri
   };
 }
 
+/** What to say when only one side is binary: its hex stops after the window, from its first byte. */
+function hexHead(d: CaptureDetail | null): { firstRow: number; note: string | null } {
+  const length = d ? bodyBytes(d).length : 0;
+  if (!d || length <= HEX_ROWS * 16) return { firstRow: 0, note: null };
+  const to = (HEX_ROWS * 16).toString(16).padStart(8, '0');
+  return {
+    firstRow: 0,
+    note: `Hex shown for bytes 00000000–${to} of #${d.id}'s ${length.toLocaleString()}.`,
+  };
+}
+
 /** Two captures side by side: request line + headers, then the body (JSON normalised by key order unless raw). */
 export function DiffView({
   leftId,
@@ -119,7 +130,9 @@ export function DiffView({
   const plainA = bodyText(a, normalise);
   const plainB = bodyText(b, normalise);
   const hex =
-    plainA.binary && plainB.binary ? hexWindow(bodyBytes(a), bodyBytes(b)) : { firstRow: 0, note: null };
+    plainA.binary && plainB.binary
+      ? hexWindow(bodyBytes(a), bodyBytes(b))
+      : hexHead(plainA.binary ? a : plainB.binary ? b : null);
   const bodyA = hex.firstRow ? bodyText(a, normalise, hex.firstRow) : plainA;
   const bodyB = hex.firstRow ? bodyText(b, normalise, hex.firstRow) : plainB;
   return (
