@@ -193,4 +193,24 @@ describe('diff', () => {
       ),
     );
   });
+
+  it('closes when one of the two captures is deleted', async () => {
+    const { page } = s;
+    for (const path of ['/diff-del/a', '/diff-del/b'])
+      await send(s.app.receiverUrl, path, {
+        method: 'POST',
+        body: path,
+        headers: { 'content-type': 'text/plain' },
+      });
+    await row(page, '/diff-del/b').waitFor();
+    const id = Number(await row(page, '/diff-del/b').getAttribute('data-capture-id'));
+    await row(page, '/diff-del/a').click();
+    await row(page, '/diff-del/b').click({ modifiers: ['Control'] });
+    await page.getByTestId('diff-button').click();
+    await page.getByTestId('diff-view').waitFor();
+    const deleted = await s.app.rpc('captures.delete', { ids: [id] });
+    expect(deleted.ok).toBe(true);
+    await eventually(async () => expect(await page.getByTestId('diff-view').count()).toBe(0));
+    expect(page.url()).not.toContain('diff=');
+  });
 });

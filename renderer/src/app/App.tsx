@@ -113,7 +113,12 @@ export function App() {
   // Deleted anywhere (another window, the CLI, retention): nothing deleted stays selected or open in the detail pane.
   useEvent('capture.deleted', ({ ids, all }) => {
     setSelection((s) => (all ? emptySelection : withoutIds(s, ids)));
-    updateParams((p) => (all || ids.includes(Number(p.get('sel')))) && p.delete('sel'));
+    updateParams((p) => {
+      if (all || ids.includes(Number(p.get('sel')))) p.delete('sel');
+      // A diff of a deleted capture would go on showing it as if it were still kept.
+      const diff = (p.get('diff') ?? '').split(',').map(Number);
+      if (all || diff.some((id) => ids.includes(id))) p.delete('diff');
+    });
   });
 
   const { reload } = feed;
