@@ -375,6 +375,21 @@ describe('live list', () => {
       expect(await charts.locator('.status-legend').innerText()).toMatch(/2xx 2\s+3xx 0/);
     }, 4000);
   });
+
+  it('with a time range that ended hours ago, the rate chart covers the end of that range, not the last 30 minutes', async () => {
+    const { page } = s;
+    const minute = Math.floor(Date.now() / 60_000) * 60_000 - 3 * 3_600_000;
+    const entries = [1, 2, 3].map((n) => ({
+      startedDateTime: new Date(minute + n * 1000).toISOString(),
+      request: { method: 'POST', url: `https://example.com/charts-past/${n}`, headers: [] },
+    }));
+    const imported = await s.app.rpc('captures.importHar', { har: JSON.stringify({ log: { entries } }) });
+    expect(imported.ok).toBe(true);
+    await page.evaluate((hash) => (window.location.hash = hash), `from=${minute}&to=${minute + 59_999}`);
+    await row(page, '/charts-past/3').waitFor();
+    const charts = page.getByTestId('charts');
+    await eventually(async () => expect(await charts.locator('.chart-label strong').innerText()).toBe('3'));
+  });
 });
 
 function bigHar(n: number) {

@@ -19,7 +19,7 @@ interface Data {
 }
 
 /**
- * Capture rate over the last 30 minutes and the status breakdown for the current filter. Counts come from the engine
+ * Capture rate over the last 30 minutes (of the time range, when one ends earlier) and the status breakdown for the current filter. Counts come from the engine
  * (captures.breakdown: one grouped query each, kept counters when unfiltered), so they cover everything stored, not
  * just the rows loaded in the list.
  */
@@ -47,7 +47,8 @@ export const Charts = memo(function Charts({
 
   useEffect(() => {
     let live = true;
-    const end = Math.ceil(Date.now() / BUCKET_MS) * BUCKET_MS;
+    // A time range that ended earlier: its last 30 minutes, not the empty ones since.
+    const end = Math.ceil(Math.min(Date.now(), filter.toMs ?? Infinity) / BUCKET_MS) * BUCKET_MS;
     api.call('captures.breakdown', { filter, endMs: end, bucketMs: BUCKET_MS, buckets: BUCKETS }).then(
       ({ rate, statuses }) => {
         if (!live) return;
