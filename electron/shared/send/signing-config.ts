@@ -43,7 +43,26 @@ export const signingConfig = signingFields.superRefine((config, ctx) => {
     const problem = standardWebhooksSecretProblem(config.secret);
     if (problem) ctx.addIssue({ code: 'custom', path: ['secret'], message: problem });
   }
+  const header = config.header?.toLowerCase();
+  if (config.scheme === 'hmac' && header !== undefined && headersTheSignatureMustNotReplace.has(header))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['header'],
+      message: `"${config.header}" already says something else in the request; carry the signature in its own header (e.g. ${hmacDefaults.header})`,
+    });
 });
+
+/** Headers the request sets itself or that mean something else: a signature put there would replace them. */
+const headersTheSignatureMustNotReplace = new Set([
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'host',
+  'connection',
+  'x-webhook-id',
+  'x-webhook-timestamp',
+]);
 export type SigningConfig = z.infer<typeof signingConfig>;
 
 /** Defaults of the generic HMAC scheme, shared by signer, verifier and the composer's preview. */

@@ -277,6 +277,16 @@ describe('malformed input', () => {
     );
   });
 
+  it.each(['Content-Type', 'host', 'Content-Length', 'X-Webhook-Timestamp'])(
+    'refuses to carry an HMAC signature in %s, which it would replace on the wire',
+    (header) => {
+      const parsed = signingConfig.safeParse({ scheme: 'hmac', secret: 's', header });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues[0]?.path).toEqual(['header']);
+      expect(parsed.error?.issues[0]?.message).toContain(`"${header}" already says something else`);
+    },
+  );
+
   it('GitHub falls back to the legacy SHA-1 header', () => {
     const body = bytes('{"zen":"x"}');
     const mac = (algorithm: string) => createHmac(algorithm, 'k').update(body).digest('hex');
