@@ -100,4 +100,24 @@ describe('decoded Ortto payload in the UI', () => {
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(JSON.stringify(long)),
     );
   });
+
+  it('copies an object’s value as its JSON, not as the "2 keys" the tree shows', async () => {
+    const { page, app } = s;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const contact = { 'str::first': 'Alex', tags: ['a', 'b'] };
+    await send(app.receiverUrl, '/object-decoded', {
+      body: JSON.stringify({ contact }),
+      headers: { 'content-type': 'application/json' },
+    });
+    await selectCapture(page, '/object-decoded');
+    await openTab(page, 'decoded');
+    const node = page.locator('.decoded-node[data-path="$.contact"]');
+    await node.waitFor();
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await node.locator('.decoded-row').first().hover();
+    await node.locator('.decoded-actions button', { hasText: 'Value' }).first().click();
+    await eventually(async () =>
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(JSON.stringify(contact)),
+    );
+  });
 });

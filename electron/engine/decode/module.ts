@@ -108,7 +108,10 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
         return result;
       },
       'decode.value': ({ id, path }) => {
-        const result = decodeCapture(decodeInputOf(storedCapture(id)), custom(), { fullRaw: true });
+        const result = decodeCapture(decodeInputOf(storedCapture(id)), custom(), {
+          fullRaw: true,
+          rawAt: path,
+        });
         const node = findDecodedNode(result.sections, path);
         if (!node)
           throw new ApiError('not_found', `path: capture ${id} has no decoded value at ${path}.`, {

@@ -22,6 +22,8 @@ export interface DecodeOptions {
   lean?: boolean;
   /** Raw values whole instead of bounded (see BuilderOptions.fullRaw). */
   fullRaw?: boolean;
+  /** Also give this object or array its raw JSON (see BuilderOptions.rawAt). */
+  rawAt?: string;
 }
 
 const BODY_LABEL: Record<string, string> = {
@@ -113,6 +115,7 @@ function decodeInner(
     custom,
     lean: options.lean,
     fullRaw: options.fullRaw,
+    rawAt: options.rawAt,
   });
   const sections: DecodedNode[] = [];
   const queryKeys = Object.keys(query);

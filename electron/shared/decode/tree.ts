@@ -27,6 +27,8 @@ export interface BuilderOptions {
   lean?: boolean;
   /** Raw values whole instead of bounded (one value asked for by path; see `decode.value`). */
   fullRaw?: boolean;
+  /** The path of an object or array to give raw JSON text too (containers have none, to keep a decode small). */
+  rawAt?: string;
 }
 
 export class Builder {
@@ -136,6 +138,13 @@ export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
     }
   }
   if (!isContainer || leafObject) return node;
+  if (path === b.options.rawAt) {
+    try {
+      setRaw(node, JSON.stringify(value), b);
+    } catch {
+      node.raw = null;
+    }
+  }
   if (depth >= b.options.maxDepth) {
     b.truncated = true;
     b.warn(

@@ -312,6 +312,16 @@ describe('decode.value', () => {
     );
   });
 
+  it('gives an object or array as its JSON, not the tree’s "2 keys"', async () => {
+    const id = await post('/object-value', '{"contact":{"str::first":"Alex","tags":["a","b"]}}', {
+      'content-type': 'application/json',
+    });
+    expect((await ok<{ raw: string }>('decode.value', { id, path: '$.contact' })).raw).toBe(
+      '{"str::first":"Alex","tags":["a","b"]}',
+    );
+    expect((await ok<{ raw: string }>('decode.value', { id, path: '$.contact.tags' })).raw).toBe('["a","b"]');
+  });
+
   it('names the path or the id when there is nothing there', async () => {
     const id = await post('/short-value', '{"a":1}', { 'content-type': 'application/json' });
     const missingPath = await t.app.rpc('decode.value', { id, path: '$.b' });

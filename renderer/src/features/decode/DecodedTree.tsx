@@ -83,7 +83,8 @@ export const DecodedRow = memo(function DecodedRow({
           <CopyButton text={node.path} label="Path" title={`Copy ${node.path}`} className="btn-small" />
           <CopyButton
             text={
-              node.rawClipped && options.wholeRaw
+              // Objects and arrays carry no raw text in the tree (only "3 keys"): their JSON is asked for.
+              (node.rawClipped || children) && options.wholeRaw
                 ? () => options.wholeRaw!(node.path)
                 : (node.raw ?? node.display)
             }
