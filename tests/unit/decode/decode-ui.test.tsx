@@ -166,6 +166,23 @@ describe('custom dictionary entries', () => {
       expect(entries.map((e) => [e.label, e.displayType])).toEqual([['Order amount', 'currency']]);
     });
   });
+
+  it('editing an entry’s ID replaces the entry instead of keeping the old one beside it', async () => {
+    const created = await api.call('dictionary.custom.import', {
+      name: 'Typo fields',
+      content: 'id,label\nstr:cm:departmnet,Department',
+      format: 'csv',
+    });
+    mount(<DictionaryBrowser />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Typo fields' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    fireEvent.change(screen.getByLabelText('ID'), { target: { value: 'str:cm:department' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save label' }));
+    await waitFor(async () => {
+      const { entries } = await api.call('dictionary.custom.get', { id: created.dictionary.id });
+      expect(entries.map((e) => [e.fieldId, e.label])).toEqual([['str:cm:department', 'Department']]);
+    });
+  });
 });
 
 describe('custom dictionary import', () => {

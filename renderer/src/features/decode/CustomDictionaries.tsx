@@ -174,10 +174,12 @@ function EntryEditor({
   const [activityId, setActivityId] = useState('');
   // Kept through an edit: an entry saved without it lost its display type (currency ×1000 became a plain integer).
   const [displayType, setDisplayType] = useState('');
+  // The entry Edit loaded: saving it under another ID or activity replaces it rather than adding a copy.
+  const [editing, setEditing] = useState<{ fieldId: string; activityId: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
     try {
-      await api.call('dictionary.custom.upsertEntry', {
+      const { entry } = await api.call('dictionary.custom.upsertEntry', {
         dictionaryId,
         entry: {
           fieldId,
@@ -186,6 +188,10 @@ function EntryEditor({
           displayType: displayType.trim() || null,
         },
       });
+      if (editing && (editing.fieldId !== entry.fieldId || editing.activityId !== entry.activityId)) {
+        await api.call('dictionary.custom.deleteEntry', { dictionaryId, ...editing });
+      }
+      setEditing(null);
       setFieldId('');
       setLabel('');
       setActivityId('');
@@ -234,6 +240,26 @@ function EntryEditor({
         >
           Save label
         </button>
+        {editing && (
+          <>
+            <span className="muted">
+              Editing <span className="mono">{editing.fieldId}</span>
+            </span>
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              onClick={() => {
+                setEditing(null);
+                setFieldId('');
+                setLabel('');
+                setActivityId('');
+                setDisplayType('');
+              }}
+            >
+              Cancel edit
+            </button>
+          </>
+        )}
       </div>
       {error && <div className="notice notice-error">{error}</div>}
       <table className="pairs-table">
@@ -249,6 +275,7 @@ function EntryEditor({
                   type="button"
                   className="btn btn-ghost btn-small"
                   onClick={() => {
+                    setEditing({ fieldId: e.fieldId, activityId: e.activityId });
                     setFieldId(e.fieldId);
                     setLabel(e.label);
                     setActivityId(e.activityId ?? '');
