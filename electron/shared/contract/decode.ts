@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method, type EventTable, type MethodTable } from './define';
 import { base64 } from './base64';
+import { displayTypeProblem } from '../decode/display-types';
 
 export const decodeWarning = z.object({
   code: z.enum([
@@ -174,7 +175,14 @@ export const decodeMethods = {
     }),
   ),
   'dictionary.custom.upsertEntry': method(
-    z.object({ dictionaryId: z.number().int(), entry: customEntry }),
+    z.object({
+      dictionaryId: z.number().int(),
+      // Checked on the way in only: an imported instance schema may hold display types of Ortto's not listed here.
+      entry: customEntry.superRefine((e, ctx) => {
+        const problem = displayTypeProblem(e.displayType);
+        if (problem) ctx.addIssue({ code: 'custom', path: ['displayType'], message: problem });
+      }),
+    }),
     z.object({ entry: customEntry }),
   ),
   'dictionary.custom.deleteEntry': method(

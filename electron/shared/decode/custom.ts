@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { displayTypeProblem } from './display-types';
 import type { CustomDictionary, CustomEntry } from './types';
 
 /** Compile stored custom entries for lookup. Later entries win over earlier ones. */
@@ -32,13 +33,19 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 const text = (v: unknown): string | null =>
   typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : null;
 
-/** Check one entry; returns an error message naming the field, or null. */
-export function validateEntry(e: {
-  fieldId: unknown;
-  label: unknown;
-  activityId?: unknown;
-  displayType?: unknown;
-}): string | null {
+/**
+ * Check one entry; returns an error message naming the field, or null. `anyDisplayType` takes the display type as
+ * given (an instance schema is Ortto's own word); otherwise it must be a known one.
+ */
+export function validateEntry(
+  e: {
+    fieldId: unknown;
+    label: unknown;
+    activityId?: unknown;
+    displayType?: unknown;
+  },
+  anyDisplayType = false,
+): string | null {
   const fieldId = text(e.fieldId);
   if (!fieldId) return 'fieldId is missing';
   if (fieldId.length > 160) return `fieldId "${fieldId.slice(0, 40)}…" is longer than 160 characters`;
@@ -50,6 +57,8 @@ export function validateEntry(e: {
     const a = text(e.activityId);
     if (!a || !a.startsWith('act:')) return `activityId for ${fieldId} must be an activity ID (act:…)`;
   }
+  const displayProblem = anyDisplayType ? null : displayTypeProblem(text(e.displayType));
+  if (displayProblem) return `display_type for ${fieldId}: ${displayProblem}`;
   return null;
 }
 
@@ -60,8 +69,9 @@ function entry(
   displayType: unknown,
   where: string,
   out: ImportResult,
+  anyDisplayType = false,
 ) {
-  const problem = validateEntry({ fieldId, label, activityId, displayType });
+  const problem = validateEntry({ fieldId, label, activityId, displayType }, anyDisplayType);
   if (problem) {
     out.skipped++;
     if (out.errors.length < 100) out.errors.push(`${where}: ${problem}`);
@@ -130,7 +140,7 @@ export function parseInstanceSchema(content: string): ImportResult {
     for (const [key, field] of Object.entries(ns.fields)) {
       if (!isRecord(field)) continue;
       const id = text(field.id) ?? key;
-      entry(id, field.name, null, field.display_type, `namespaces["${nsName}"].fields["${key}"]`, out);
+      entry(id, field.name, null, field.display_type, `namespaces["${nsName}"].fields["${key}"]`, out, true);
       if (Array.isArray(field.attributes)) {
         field.attributes.forEach((attr, i) => {
           if (!isRecord(attr)) return;
@@ -141,6 +151,7 @@ export function parseInstanceSchema(content: string): ImportResult {
             attr.display_type,
             `namespaces["${nsName}"].fields["${key}"].attributes[${i}]`,
             out,
+            true,
           );
         });
       }

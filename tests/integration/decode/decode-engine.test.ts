@@ -232,6 +232,11 @@ describe('custom dictionaries in SQLite', () => {
     });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.message).toMatch(/entry\.label/);
+    const badType = await t.app.rpc('dictionary.custom.upsertEntry', {
+      dictionaryId: dictId,
+      entry: { fieldId: 'int:cm:price', label: 'Price', displayType: 'curency' },
+    });
+    expect(!badType.ok && badType.error.message).toMatch(/^entry\.displayType: "curency" is not an Ortto/);
     const badImport = await t.app.rpc('dictionary.custom.import', {
       name: 'x',
       format: 'json',

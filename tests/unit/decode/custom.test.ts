@@ -102,6 +102,30 @@ describe('custom dictionaries', () => {
     expect(badActivity.errors[0]).toContain('activityId for str::x must be an activity ID');
   });
 
+  it('a misspelt display type is refused, naming the row and the field, rather than showing money ×1000', () => {
+    const r = parseCustomDictionary(
+      'id,label,display_type\nint:cm:price,Price,curency\nint:cm:fee,Fee,Currency\nint:cm:total,Total,currency',
+      'csv',
+    );
+    expect(r.entries.map((e) => e.fieldId)).toEqual(['int:cm:total']);
+    expect(r.errors[0]).toMatch(
+      /^row 2: display_type for int:cm:price: "curency" is not an Ortto display type/,
+    );
+    expect(r.errors[1]).toMatch(/^row 3: display_type for int:cm:fee: .*lower case: "currency"/);
+    const json = parseCustomDictionary('{"int:cm:x":{"label":"X","display_type":"money"}}', 'json');
+    expect(json.errors).toEqual([expect.stringMatching(/^"int:cm:x": display_type for int:cm:x: "money"/)]);
+    // An instance schema is Ortto's own word: a display type this list lacks is kept.
+    const schema = parseCustomDictionary(
+      JSON.stringify({
+        namespaces: {
+          cm: { fields: { 'str:cm:x': { id: 'str:cm:x', name: 'X', display_type: 'new_kind' } } },
+        },
+      }),
+      'ortto-schema',
+    );
+    expect(schema.entries.map((e) => e.displayType)).toEqual(['new_kind']);
+  });
+
   it('a per-activity custom label applies only inside that activity', () => {
     const custom = compileCustomDictionary([
       { fieldId: 'str::lt', label: 'Exit page', activityId: 'act::ws', displayType: null },
