@@ -148,6 +148,21 @@ describe('DictionaryBrowser', () => {
   });
 });
 
+describe('DictionaryBrowser keyboard', () => {
+  it('a row takes focus and Enter opens its details, as a click does', async () => {
+    mount(<DictionaryBrowser />);
+    fireEvent.change(await screen.findByLabelText('Search the dictionary'), { target: { value: 'str::cn' } });
+    const cell = (await screen.findAllByText('str::cn'))[0]!;
+    const row = cell.closest('[role="row"]') as HTMLElement;
+    expect(row.tabIndex).toBe(0);
+    row.focus();
+    fireEvent.keyDown(row, { key: 'Enter' });
+    await waitFor(() =>
+      expect(document.querySelector('.dictionary-detail')?.textContent).toContain('str::cn'),
+    );
+  });
+});
+
 describe('custom dictionary entries', () => {
   it("editing a label keeps the entry's display type (currency stays ×1000)", async () => {
     const created = await api.call('dictionary.custom.import', {

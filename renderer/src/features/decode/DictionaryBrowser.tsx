@@ -101,7 +101,15 @@ export function DictionaryBrowser() {
                   height: ROW_HEIGHT,
                   transform: `translateY(${v.start}px)`,
                 }}
+                tabIndex={0}
+                aria-selected={selected === r}
                 onClick={() => setSelected(r)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    setSelected(r);
+                  }
+                }}
               >
                 <span className="mono" title={r.id}>
                   {r.id}
