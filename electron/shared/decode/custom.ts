@@ -170,7 +170,7 @@ export function parseLabelCsv(content: string): ImportResult {
   if (
     head &&
     (head.includes('id') || head.includes('field_id') || head.includes('fieldid')) &&
-    head.includes('label')
+    (head.includes('label') || head.includes('name'))
   ) {
     const find = (...names: string[]) => head.findIndex((h) => names.includes(h));
     cols = {

@@ -102,6 +102,14 @@ describe('custom dictionaries', () => {
     expect(badActivity.errors[0]).toContain('activityId for str::x must be an activity ID');
   });
 
+  it('a header naming the label column "name" is read as a header, not imported as an entry', () => {
+    const r = parseCustomDictionary('field_id,name,type\nint:cm:total,Total,currency', 'csv');
+    expect(r.errors).toEqual([]);
+    expect(r.entries).toEqual([
+      { fieldId: 'int:cm:total', label: 'Total', activityId: null, displayType: 'currency' },
+    ]);
+  });
+
   it('a misspelt display type is refused, naming the row and the field, rather than showing money ×1000', () => {
     const r = parseCustomDictionary(
       'id,label,display_type\nint:cm:price,Price,curency\nint:cm:fee,Fee,Currency\nint:cm:total,Total,currency',
