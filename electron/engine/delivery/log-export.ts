@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { LogRow } from '../../shared/contract/delivery';
+import { startsLikeFormula } from '../../shared/csv/formula-cells';
 import { redactBody, redactUrl } from '../captures/redaction';
 
 const columns: Array<[keyof LogRow, string]> = [
@@ -16,12 +17,6 @@ const columns: Array<[keyof LogRow, string]> = [
   ['error', 'Error'],
   ['deliveryId', 'Delivery'],
 ];
-
-/**
- * A cell that a spreadsheet would run as a formula (a response body starting with "="), whatever follows: Papa's own
- * pattern for `escapeFormulae: true` (`/^[=+\-@\t\r].*$/`) misses values with a line break after the first line.
- */
-const startsLikeFormula = /^[=+\-@\t\r]/;
 
 /**
  * A log row fit to share: secret query parameters and user info of the URL and secret-named fields of the response

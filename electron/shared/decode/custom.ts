@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { startsLikeFormula, unescapeFormulaCell } from '../csv/formula-cells';
 import { displayTypeProblem } from './display-types';
 import type { CustomDictionary, CustomEntry } from './types';
 
@@ -182,7 +183,10 @@ export function parseLabelCsv(content: string): ImportResult {
     rows = rows.slice(1);
   }
   rows.forEach((row, i) => {
-    const at = (c: number) => (c >= 0 ? row[c] : undefined);
+    const at = (c: number) => {
+      const cell = c >= 0 ? row[c] : undefined;
+      return cell === undefined ? undefined : unescapeFormulaCell(cell);
+    };
     entry(
       at(cols.id),
       at(cols.label),
@@ -258,8 +262,12 @@ export function parseCustomDictionary(content: string, format: ImportFormat): Im
 }
 
 export function entriesToCsv(entries: CustomEntry[]): string {
-  return Papa.unparse({
-    fields: ['id', 'label', 'activity', 'display_type'],
-    data: entries.map((e) => [e.fieldId, e.label, e.activityId ?? '', e.displayType ?? '']),
-  });
+  // A label is free text: one starting with "=" must not run as a formula in the spreadsheet it is opened in.
+  return Papa.unparse(
+    {
+      fields: ['id', 'label', 'activity', 'display_type'],
+      data: entries.map((e) => [e.fieldId, e.label, e.activityId ?? '', e.displayType ?? '']),
+    },
+    { escapeFormulae: startsLikeFormula },
+  );
 }

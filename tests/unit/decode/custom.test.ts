@@ -86,6 +86,18 @@ describe('custom dictionaries', () => {
     expect(back.entries).toEqual(csv.entries);
   });
 
+  it('a label that a spreadsheet would run as a formula is exported escaped, and imports back as it was', () => {
+    const entries = [
+      { fieldId: 'str:cm:a', label: '=HYPERLINK("http://x","y")', activityId: null, displayType: null },
+      { fieldId: 'str:cm:b', label: '-1 + 2\nsecond line', activityId: null, displayType: null },
+      { fieldId: 'str:cm:c', label: "'quoted already", activityId: null, displayType: null },
+    ];
+    const csv = entriesToCsv(entries);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csv).toContain(`"'-1 + 2`);
+    expect(parseCustomDictionary(csv, 'csv').entries).toEqual(entries);
+  });
+
   it('bad rows are skipped with a message naming the row and the field; bad documents throw naming content', () => {
     const r = parseCustomDictionary('id,label\nstr:cm:a,\n,No id\nstr:cm:b,Fine\nstr cm,Space', 'csv');
     expect(r.entries.map((e) => e.fieldId)).toEqual(['str:cm:b']);
