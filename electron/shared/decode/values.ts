@@ -263,13 +263,14 @@ export function formatInt(value: unknown, displayType: string | undefined, scale
 
 /** Exact decimal text of value/1000, with at least `minDecimals` decimals. */
 export function scaleThousand(value: number, minDecimals: number): string {
-  if (!Number.isSafeInteger(value)) return String(value / 1000);
+  if (!Number.isInteger(value)) return String(value / 1000);
   const negative = value < 0;
-  const abs = Math.abs(value);
-  const whole = Math.floor(abs / 1000);
-  let frac = String(abs % 1000)
-    .padStart(3, '0')
-    .replace(/0+$/, '');
+  // Past 2^53 a number is still a whole number: its digits, read exactly, keep the decimals (no "1e+17").
+  const digits = (
+    Number.isSafeInteger(value) ? String(Math.abs(value)) : BigInt(Math.abs(value)).toString()
+  ).padStart(4, '0');
+  const whole = digits.slice(0, -3).replace(/^0+(?=\d)/, '');
+  let frac = digits.slice(-3).replace(/0+$/, '');
   while (frac.length < minDecimals) frac += '0';
   return `${negative ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
 }

@@ -35,6 +35,11 @@ describe('typed values', () => {
     expect(formatInt(1.5, 'currency', true).problems.length).toBeGreaterThan(0);
     expect(formatInt('12', 'integer', false).problems).toContain('Number sent as a string.');
     expect(scaleThousand(123456789, 2)).toBe('123456.789');
+    expect(scaleThousand(0, 2)).toBe('0.00');
+    expect(scaleThousand(-5, 0)).toBe('-0.005');
+    // Past 2^53 a plain number is still whole: exact digits and the currency's cents, not "100000000000000000".
+    expect(scaleThousand(1e20, 2)).toBe('100000000000000000.00');
+    expect(scaleThousand(-(2 ** 60), 2)).toBe('-1152921504606846.976');
   });
 
   it('tme keeps up to 9 fractional digits and gives the instant', () => {
