@@ -18,6 +18,9 @@ const columns: Array<[keyof LogRow, string]> = [
   ['deliveryId', 'Delivery'],
 ];
 
+/** A response preview that opens with a form pair (`name=`): no JSON, XML or HTML body does. */
+const formLike = /^[\w.~%+-][\w.~%+\-[\]]*=/;
+
 /**
  * A log row fit to share: secret query parameters and user info of the URL and secret-named fields of the response
  * (a token endpoint's `access_token`, say) replaced by `[redacted]`. The row holds no request headers or body.
@@ -28,8 +31,10 @@ export function redactLogRow(row: LogRow): LogRow {
     space === -1
       ? redactUrl(row.request)
       : `${row.request.slice(0, space + 1)}${redactUrl(row.request.slice(space + 1))}`;
-  // The stored preview has no Content-Type with it: JSON (whole or cut off) and `<?xml` bodies are read as such.
-  const responseData = redactBody(Buffer.from(row.responseData), null, null).toString('utf8');
+  // The stored preview has no Content-Type with it: JSON (whole or cut off) and `<?xml` bodies are read as such, and
+  // text that opens with a `name=` pair as a form (an OAuth token endpoint's `access_token=…&scope=…`).
+  const type = formLike.test(row.responseData) ? 'application/x-www-form-urlencoded' : null;
+  const responseData = redactBody(Buffer.from(row.responseData), type, null).toString('utf8');
   return { ...row, request, responseData, error: row.error === null ? null : redactUrlsIn(row.error) };
 }
 

@@ -52,4 +52,15 @@ describe('delivery log redaction', () => {
     expect(out).toContain('https://user:%5Bredacted%5D@example.com/h?token=%5Bredacted%5D&page=2#frag');
     expect(out).toContain('"ok\\":true');
   });
+
+  it("hides a form-encoded token endpoint's answer (access_token=…&scope=…), keeping its other pairs", () => {
+    const out = exportLog([row('access_token=gho_FORMSECRET&scope=repo&token_type=bearer')], 'csv').content;
+    expect(out).not.toContain('FORMSECRET');
+    expect(out).toContain('access_token=%5Bredacted%5D&scope=repo&');
+  });
+
+  it('leaves JSON and plain text that merely hold an "=" as they are', () => {
+    for (const text of ['{"a":"b=c&token=d"}', 'done: x=1'])
+      expect(JSON.parse(exportLog([row(text)], 'json').content)[0].responseData).toBe(text);
+  });
 });
