@@ -30,6 +30,8 @@ beforeAll(async () => {
     req.on('end', () => {
       arrived.push(req.url ?? '');
       if (req.url?.startsWith('/fail')) res.writeHead(500).end(HOSTILE);
+      else if (req.url?.startsWith('/long')) res.writeHead(422).end(`${'x'.repeat(500)} LONG-TAIL`);
+      else if (req.url?.startsWith('/huge')) res.writeHead(200).end('y'.repeat(20_000));
       else if (req.url?.startsWith('/hdr')) res.writeHead(200, { 'X-Resp-Marker': HOSTILE }).end('ok');
       else res.end('ok');
     });
@@ -434,7 +436,7 @@ describe('delivery detail', () => {
     mount(<DeliveryLog />);
     const table = await screen.findByRole('table', { name: 'Delivery log' });
     fireEvent.click(await within(table).findByText('headers test', {}, { timeout: 5000 }));
-    const toggle = await screen.findByRole('button', { name: 'Headers of attempt 1' });
+    const toggle = await screen.findByRole('button', { name: 'Details of attempt 1' });
     fireEvent.click(toggle);
     const requestHeaders = await screen.findByLabelText('Attempt 1 request headers');
     expect(requestHeaders.textContent).toContain('X-Req-Marker: req-hdr-value');
@@ -443,8 +445,37 @@ describe('delivery detail', () => {
     expect(responseHeaders.textContent?.toLowerCase()).toContain(`x-resp-marker: ${HOSTILE}`.toLowerCase());
     expect(document.querySelector('img')).toBeNull(); // a hostile header value stays text
     expect(screen.getByLabelText('Attempt 1 signed string').textContent).toBe(attempt.signedString);
-    expect(screen.getAllByRole('button', { name: 'Copy' })).toHaveLength(3);
+    expect(screen.getAllByRole('button', { name: 'Copy' })).toHaveLength(4);
     fireEvent.click(toggle);
     expect(screen.queryByLabelText('Attempt 1 request headers')).toBeNull();
+  });
+  it("shows an attempt's whole stored response, and says when the engine kept only its first bytes", async () => {
+    const sendTo = async (path: string, name: string) => {
+      const sent = await api.call('deliveries.send', {
+        request: { method: 'POST', url: `${targetUrl}${path}`, headers: [], bodyBase64: '' },
+        policy: 'none',
+        type: 'manual',
+        name,
+      });
+      await waitFor(
+        async () => expect((await api.call('deliveries.get', { id: sent.id })).attempts).toBe(1),
+        {
+          timeout: 5000,
+        },
+      );
+    };
+    await sendTo('/long', 'long answer');
+    await sendTo('/huge', 'huge answer');
+    mount(<DeliveryLog />);
+    const table = await screen.findByRole('table', { name: 'Delivery log' });
+    fireEvent.click(await within(table).findByText('long answer', {}, { timeout: 5000 }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Details of attempt 1' }));
+    expect((await screen.findByLabelText('Attempt 1 response body')).textContent).toBe(
+      `${'x'.repeat(500)} LONG-TAIL`,
+    );
+    expect(screen.getByText('Response body')).toBeTruthy();
+    fireEvent.click(within(table).getByText('huge answer'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Details of attempt 1' }));
+    await screen.findByText(/^Response body \(first 16.?384 of 20.?000 bytes\)$/);
   });
 });

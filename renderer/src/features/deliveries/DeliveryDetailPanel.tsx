@@ -16,23 +16,38 @@ const decodeText = (base64: string) => {
 const headerText = (pairs: DeliveryAttempt['requestHeaders']) =>
   pairs.map(([name, value]) => `${name}: ${value}`).join('\n');
 
-/** What one attempt sent and got back besides the body: headers and the signed string, as text (never HTML). */
+/** The engine keeps only the first bytes of a large response: the title says so. */
+function bodyTitle(attempt: DeliveryAttempt): string {
+  const kept = Math.floor((attempt.responseBodyBase64.replace(/=+$/, '').length * 3) / 4);
+  return attempt.responseBodyBytes > kept
+    ? `Response body (first ${kept.toLocaleString()} of ${attempt.responseBodyBytes.toLocaleString()} bytes)`
+    : 'Response body';
+}
+
+/** What one attempt sent and got back: headers, the signed string and the whole stored response, as text (never HTML). */
 function AttemptExtra({ attempt }: { attempt: DeliveryAttempt }) {
-  const sections: Array<{ title: string; text: string; empty: string }> = [
-    { title: 'Request headers', text: headerText(attempt.requestHeaders), empty: 'none recorded' },
-    { title: 'Response headers', text: headerText(attempt.responseHeaders), empty: 'no response' },
+  /** `label` names the section for copy and screen readers; `title`, when given, is what is shown. */
+  const sections: Array<{ label: string; title?: string; text: string; empty: string }> = [
+    { label: 'Request headers', text: headerText(attempt.requestHeaders), empty: 'none recorded' },
+    { label: 'Response headers', text: headerText(attempt.responseHeaders), empty: 'no response' },
   ];
   if (attempt.signedString !== null)
-    sections.push({ title: 'Signed string', text: attempt.signedString, empty: '(empty)' });
+    sections.push({ label: 'Signed string', text: attempt.signedString, empty: '(empty)' });
+  sections.push({
+    label: 'Response body',
+    title: bodyTitle(attempt),
+    text: decodeText(attempt.responseBodyBase64),
+    empty: attempt.status === null ? 'no response' : '(empty)',
+  });
   return (
     <div className="attempt-extra">
-      {sections.map(({ title, text, empty }) => (
-        <div key={title}>
+      {sections.map(({ title, label, text, empty }) => (
+        <div key={label}>
           <div className="attempt-extra-head">
-            <span>{title}</span>
-            {text !== '' && <CopyButton text={text} title={`Copy ${title.toLowerCase()}`} />}
+            <span>{title ?? label}</span>
+            {text !== '' && <CopyButton text={text} title={`Copy ${label.toLowerCase()}`} />}
           </div>
-          <pre className="mono" aria-label={`Attempt ${attempt.attemptNo} ${title.toLowerCase()}`}>
+          <pre className="mono" aria-label={`Attempt ${attempt.attemptNo} ${label.toLowerCase()}`}>
             {text === '' ? empty : text}
           </pre>
         </div>
@@ -49,7 +64,7 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
   const [error, setError] = useState<string | null>(null);
   /** A refused action (Retry now on a held delivery…): shown above the detail, which stays. */
   const [refused, setRefused] = useState<string | null>(null);
-  /** Attempts whose headers and signed string are shown. */
+  /** Attempts whose headers, signed string and whole response are shown. */
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   const toggle = (attemptId: number) =>
     setExpanded((set) => {
@@ -156,10 +171,10 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
                     className="btn btn-small"
                     type="button"
                     aria-expanded={expanded.has(a.id)}
-                    aria-label={`Headers of attempt ${a.attemptNo}`}
+                    aria-label={`Details of attempt ${a.attemptNo}`}
                     onClick={() => toggle(a.id)}
                   >
-                    {expanded.has(a.id) ? 'Hide' : 'Headers'}
+                    {expanded.has(a.id) ? 'Hide' : 'Details'}
                   </button>
                 </td>
               </tr>
