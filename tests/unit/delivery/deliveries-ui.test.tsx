@@ -297,6 +297,15 @@ describe('saved webhooks', () => {
 });
 
 describe('delivery log paging', () => {
+  it('type filter chips say whether they are on, not only by their colour', async () => {
+    mount(<DeliveryLog />);
+    const manual = await screen.findByRole('button', { name: 'manual' });
+    expect(manual.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(manual);
+    expect(manual.getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: 'replay' }).getAttribute('aria-pressed')).toBe('false');
+  });
+
   it('a live refresh keeps the rows "Load more" brought in', async () => {
     const ids = Array.from({ length: 230 }, (_, i) => i + 1);
     const job = await api.call('bulk.start', {

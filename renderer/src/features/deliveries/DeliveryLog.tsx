@@ -109,6 +109,7 @@ export function DeliveryLog() {
             key={t}
             type="button"
             className={`chip ${types.includes(t) ? 'chip-active' : ''}`}
+            aria-pressed={types.includes(t)}
             onClick={() => toggleType(t)}
           >
             {t}
