@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient, type ApiClient } from '../../../electron/shared/contract/client';
+import { createApiClient, type ApiClient, type Transport } from '../../../electron/shared/contract/client';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
 import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
 import { silentLogger } from '../../../electron/engine/util/logger';
@@ -52,8 +52,37 @@ afterEach(() => {
   calls = [];
 });
 
-const mount = (node: React.ReactNode) =>
-  render(<ApiProvider value={{ api, connection: new ConnectionStatus() }}>{node}</ApiProvider>);
+const mount = (node: React.ReactNode, client = api) =>
+  render(<ApiProvider value={{ api: client, connection: new ConnectionStatus() }}>{node}</ApiProvider>);
+
+/** An API whose "Load more" calls (a log page after a cursor) wait until the test lets them go, then answer or fail. */
+function heldLoadMore() {
+  const real = createInProcessTransport(engine);
+  let release!: (fail: boolean) => void;
+  const gate = new Promise<boolean>((resolve) => (release = resolve));
+  let answered!: Promise<unknown>;
+  const transport: Transport = {
+    invoke: (method, input) => {
+      if (method !== 'deliveries.log' || (input as { cursor?: unknown }).cursor == null)
+        return real.invoke(method, input);
+      answered = gate.then((fail) =>
+        fail
+          ? { ok: false as const, error: { code: 'internal' as const, message: 'log page failed to load' } }
+          : real.invoke(method, input),
+      );
+      return answered as ReturnType<Transport['invoke']>;
+    },
+    subscribe: (listener) => real.subscribe(listener),
+    capabilities: () => real.capabilities(),
+  };
+  return {
+    client: createApiClient(transport),
+    release: async (fail = false) => {
+      release(fail);
+      await act(() => answered.then(() => undefined));
+    },
+  };
+}
 
 describe('delivery log', () => {
   it('lists attempts with their response as text, opens the timeline, retries now and exports', async () => {
@@ -333,6 +362,32 @@ describe('delivery log paging', () => {
     });
     await within(table).findByText(/after-load-more/, {}, { timeout: 5000 });
     expect(rowCount()).toBe(all + 1);
+  });
+
+  it('a page "Load more" asked for under another filter is not added to the filtered list', async () => {
+    const held = heldLoadMore();
+    mount(<DeliveryLog />, held.client);
+    const table = await screen.findByRole('table', { name: 'Delivery log' });
+    const rowCount = () => table.querySelectorAll('tbody tr').length;
+    await waitFor(() => expect(rowCount()).toBe(200));
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search deliveries' }), {
+      target: { value: 'after-load-more' },
+    });
+    await waitFor(() => expect(rowCount()).toBe(1));
+    await held.release();
+    expect(rowCount()).toBe(1);
+    expect(within(table).getByText(/after-load-more/)).toBeTruthy();
+  });
+
+  it('says why "Load more" failed', async () => {
+    const held = heldLoadMore();
+    mount(<DeliveryLog />, held.client);
+    const table = await screen.findByRole('table', { name: 'Delivery log' });
+    await waitFor(() => expect(table.querySelectorAll('tbody tr').length).toBe(200));
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    await held.release(true);
+    await screen.findByText(/log page failed to load/);
   });
 });
 

@@ -73,12 +73,17 @@ export function DeliveryLog() {
 
   const more = () =>
     cursor !== null &&
-    api.call('deliveries.log', { filter, cursor, limit: PAGE }).then((page) => {
-      const last = page.items.at(-1);
-      if (last && loaded.current.filter === filter) loaded.current.oldest = last.attemptId;
-      setRows((r) => [...r, ...page.items]);
-      setCursor(page.nextCursor);
-    });
+    api.call('deliveries.log', { filter, cursor, limit: PAGE }).then(
+      (page) => {
+        // The filter changed while this page loaded: its rows belong to the list of the old filter.
+        if (loaded.current.filter !== filter) return;
+        const last = page.items.at(-1);
+        if (last) loaded.current.oldest = last.attemptId;
+        setRows((r) => [...r, ...page.items]);
+        setCursor(page.nextCursor);
+      },
+      (e: Error) => setError(e.message),
+    );
 
   const [redact, setRedact] = useState(true);
   const exportLog = (format: 'csv' | 'json') =>
