@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient, type ApiClient } from '../../../electron/shared/contract/client';
+import { createApiClient, type ApiClient, type Transport } from '../../../electron/shared/contract/client';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
 import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
 import { silentLogger } from '../../../electron/engine/util/logger';
@@ -35,8 +35,8 @@ afterAll(async () => {
 });
 afterEach(cleanup);
 
-const panel = (id: number) => (
-  <ApiProvider value={{ api, connection: new ConnectionStatus() }}>
+const panel = (id: number, client = api) => (
+  <ApiProvider value={{ api: client, connection: new ConnectionStatus() }}>
     <DeliveryDetailPanel id={id} />
   </ApiProvider>
 );
@@ -54,5 +54,41 @@ describe('delivery detail panel', () => {
     view.rerender(panel(sent.id));
     await screen.findByText(/picked next/);
     expect(screen.queryByText(/987654/)).toBeNull();
+  });
+
+  it('a slow answer about the delivery picked before does not replace the one picked now', async () => {
+    const send = (name: string) =>
+      api.call('deliveries.send', {
+        request: { method: 'POST', url: `${targetUrl}/${name}`, headers: [], bodyBase64: '' },
+        policy: 'none',
+        type: 'manual',
+        name,
+      });
+    const first = await send('picked-first');
+    const second = await send('picked-second');
+    // Loading the first delivery waits until released, so its answer lands after the second's.
+    const real = createInProcessTransport(engine);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let held: Promise<unknown> = Promise.resolve();
+    const transport: Transport = {
+      invoke: (method, input) => {
+        if (method !== 'deliveries.get' || (input as { id: number }).id !== first.id)
+          return real.invoke(method, input);
+        const answer = gate.then(() => real.invoke(method, input));
+        held = answer;
+        return answer;
+      },
+      subscribe: (listener) => real.subscribe(listener),
+      capabilities: () => real.capabilities(),
+    };
+    const client = createApiClient(transport);
+    const view = render(panel(first.id, client));
+    view.rerender(panel(second.id, client));
+    await screen.findAllByText(/picked-second/);
+    release();
+    await act(() => held.then(() => undefined));
+    expect(screen.getAllByText(/picked-second/).length).toBeGreaterThan(0);
+    expect(screen.queryByText(/picked-first/)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import type { DeliveryAttempt, DeliveryDetail } from '../../../../electron/shared/contract/delivery';
 import { useApi, useEvent } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
@@ -72,13 +72,17 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
       if (!next.delete(attemptId)) next.add(attemptId);
       return next;
     });
+  // An answer about a delivery picked before this one (a slow load, a live update in flight) must not replace it.
+  const shown = useRef(id);
+  shown.current = id;
   const load = () =>
     api.call('deliveries.get', { id }).then(
       (d) => {
+        if (shown.current !== id) return;
         setDetail(d);
         setError(null);
       },
-      (e: Error) => setError(e.message),
+      (e: Error) => shown.current === id && setError(e.message),
     );
   useEffect(() => {
     setDetail(null);
