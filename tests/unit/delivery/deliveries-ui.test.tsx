@@ -431,6 +431,8 @@ describe('waiting deliveries', () => {
     const names = () => Array.from(waiting.querySelectorAll('tbody tr')).map((r) => r.textContent ?? '');
     await waitFor(() => expect(names().join('|')).toMatch(/wait-b.*\|.*wait-a/));
     expect(names().some((n) => n.includes('wait-first'))).toBe(false); // attempted: it is in the attempt log
+    // Due since it was queued, held back by the rate limit: no time in the past as its next attempt.
+    expect(names().find((n) => n.includes('wait-a'))).toContain('as soon as a slot frees');
 
     // State = pending still shows them (the attempt log alone would say "No deliveries yet").
     fireEvent.change(screen.getByLabelText('State'), { target: { value: 'pending' } });

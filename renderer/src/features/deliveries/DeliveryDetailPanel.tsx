@@ -3,7 +3,7 @@ import type { DeliveryAttempt, DeliveryDetail } from '../../../../electron/share
 import { useApi, useEvent } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
 import { AttemptTimeline } from './AttemptTimeline';
-import { dateTime, formatDuration, oneLine, statusClass } from './format';
+import { dateTime, formatDuration, nextAttempt, oneLine, statusClass } from './format';
 
 const decodeText = (base64: string) => {
   try {
@@ -141,7 +141,7 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
       <p className="muted delivery-meta">
         {detail.name || 'unnamed'} · {detail.type} · policy {detail.policy} · attempt {detail.attempts} of{' '}
         {detail.maxAttempts}
-        {detail.nextAttemptAtMs !== null ? ` · next at ${dateTime(detail.nextAttemptAtMs)}` : ''} · id{' '}
+        {detail.nextAttemptAtMs !== null ? ` · next attempt ${nextAttempt(detail.nextAttemptAtMs)}` : ''} · id{' '}
         {detail.uid}
       </p>
       <AttemptTimeline attempts={detail.attemptList} />

@@ -7,7 +7,7 @@ import type {
 } from '../../../../electron/shared/contract/delivery';
 import { useApi } from '../../api';
 import { useDeliveriesTick } from './use-deliveries-tick';
-import { dateTime, oneLine } from './format';
+import { nextAttempt, oneLine } from './format';
 import { openableRow } from './row-keys';
 
 const WAITING_STATES: readonly DeliveryState[] = ['pending', 'held'];
@@ -132,7 +132,7 @@ export function WaitingDeliveries({
                 {d.state === 'held'
                   ? 'when its bulk send resumes'
                   : d.nextAttemptAtMs !== null
-                    ? dateTime(d.nextAttemptAtMs)
+                    ? nextAttempt(d.nextAttemptAtMs)
                     : 'as soon as a slot frees'}
               </td>
               <td className="cell">{d.name}</td>

@@ -24,6 +24,13 @@ export function statusClass(status: number | null): string {
 
 export const dateTime = (ms: number) => new Date(ms).toLocaleString();
 
+/**
+ * When a queued delivery goes: its due time, or once that has passed (a rate limit or the concurrency gate holds it
+ * back) not a time in the past.
+ */
+export const nextAttempt = (dueMs: number, nowMs = Date.now()) =>
+  dueMs > nowMs ? dateTime(dueMs) : 'as soon as a slot frees';
+
 /** One line of response text for a table cell: whitespace collapsed, bounded. */
 export const oneLine = (text: string, max = 160) => {
   const flat = text.replace(/\s+/g, ' ').trim();
