@@ -1,10 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { Agent, request, type Dispatcher } from 'undici';
 import type { HeaderPair } from '../../shared/contract/captures';
+import { decodedResponsePrefix } from './decoded-response';
 
 /** Stored response text is bounded; reading stops after READ_CAP so a huge answer cannot stall the queue. */
 export const RESPONSE_KEEP_BYTES = 16 * 1024;
 const READ_CAP_BYTES = 1024 * 1024;
+/** Encoded bytes kept to decode RESPONSE_KEEP_BYTES from (text compresses about 4–10×). */
+const ENCODED_KEEP_BYTES = 256 * 1024;
 
 export interface HttpAttemptInput {
   method: string;
@@ -68,10 +71,14 @@ export function createHttpSender(
       const kept: Buffer[] = [];
       let keptBytes = 0;
       let total = 0;
+      // A compressed answer is kept readable: enough of its encoded bytes to decode the kept part from.
+      const encoding = response.headers['content-encoding'];
+      const contentEncoding = Array.isArray(encoding) ? encoding.join(', ') : encoding;
+      const keepRaw = contentEncoding ? ENCODED_KEEP_BYTES : RESPONSE_KEEP_BYTES;
       for await (const chunk of response.body as AsyncIterable<Buffer>) {
         total += chunk.byteLength;
-        if (keptBytes < RESPONSE_KEEP_BYTES) {
-          const part = chunk.subarray(0, RESPONSE_KEEP_BYTES - keptBytes);
+        if (keptBytes < keepRaw) {
+          const part = chunk.subarray(0, keepRaw - keptBytes);
           kept.push(part);
           keptBytes += part.byteLength;
         }
@@ -80,11 +87,13 @@ export function createHttpSender(
           break;
         }
       }
+      const raw = Buffer.concat(kept);
+      const decoded = await decodedResponsePrefix(raw, contentEncoding, RESPONSE_KEEP_BYTES);
       return {
         status: response.statusCode,
         error: null,
         headers: rawPairs(response.headers),
-        body: Buffer.concat(kept),
+        body: decoded ?? raw.subarray(0, RESPONSE_KEEP_BYTES),
         bodyBytes: total,
         durationMs: performance.now() - started,
         sentHeaders,

@@ -22,7 +22,7 @@ export interface Received {
 
 /** What the server does with request number `n` (0-based). */
 export type Cue =
-  | { status: number; headers?: Record<string, string>; body?: string; delayMs?: number }
+  | { status: number; headers?: Record<string, string>; body?: string | Buffer; delayMs?: number }
   | { reset: true }
   | { stall: true };
 

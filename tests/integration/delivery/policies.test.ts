@@ -1,3 +1,4 @@
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cueServer, deliveryHarness, type Cue } from './helpers';
 
@@ -135,6 +136,37 @@ describe('delivery policies against a real server, on a fake clock', () => {
       type: 'manual',
       request: `POST ${server!.url}/hook`,
     });
+  });
+
+  it.each([
+    ['gzip', gzipSync],
+    ['deflate', deflateSync],
+    ['br', brotliCompressSync],
+  ] as const)(
+    'a %s-compressed answer is kept decoded, so the log shows and searches its text',
+    async (coding, compress) => {
+      const text = JSON.stringify({ error: 'invalid_email', detail: 'y'.repeat(40_000) });
+      const { detail } = await deliver(
+        () => ({ status: 422, headers: { 'content-encoding': coding }, body: compress(Buffer.from(text)) }),
+        { policy: 'none' },
+      );
+      const attempt = detail.attemptList[0]!;
+      expect(Buffer.from(attempt.responseBodyBase64, 'base64').toString()).toBe(text.slice(0, 16 * 1024));
+      // What came over the wire, compressed.
+      expect(attempt.responseBodyBytes).toBe(compress(Buffer.from(text)).length);
+      expect(h!.service.queue.store.log(undefined, null, 10).items[0]!.responseData).toMatch(
+        /^\{"error":"invalid_email"/,
+      );
+    },
+  );
+
+  it('an answer whose Content-Encoding does not decode is kept as received', async () => {
+    const garbage = Buffer.from([0x1f, 0x8b, 0x00, 0x01, 0x02, 0x03]);
+    const { detail } = await deliver(
+      () => ({ status: 200, headers: { 'content-encoding': 'gzip' }, body: garbage }),
+      { policy: 'none' },
+    );
+    expect(Buffer.from(detail.attemptList[0]!.responseBodyBase64, 'base64')).toEqual(garbage);
   });
 
   it('cancel stops a pending retry; retry-now makes it due at once and restarts a finished schedule', async () => {

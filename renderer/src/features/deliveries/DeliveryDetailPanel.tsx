@@ -16,9 +16,12 @@ const decodeText = (base64: string) => {
 const headerText = (pairs: DeliveryAttempt['requestHeaders']) =>
   pairs.map(([name, value]) => `${name}: ${value}`).join('\n');
 
-/** The engine keeps only the first bytes of a large response: the title says so. */
+/** The engine keeps only the first bytes of a large response, decoded if it came compressed (or as received if that failed). */
 function bodyTitle(attempt: DeliveryAttempt): string {
   const kept = Math.floor((attempt.responseBodyBase64.replace(/=+$/, '').length * 3) / 4);
+  const encoding = attempt.responseHeaders.find(([name]) => name.toLowerCase() === 'content-encoding')?.[1];
+  if (encoding && encoding.trim().toLowerCase() !== 'identity')
+    return `Response body (sent as ${encoding}, ${attempt.responseBodyBytes.toLocaleString()} bytes on the wire; ${kept.toLocaleString()} bytes kept, decoded)`;
   return attempt.responseBodyBytes > kept
     ? `Response body (first ${kept.toLocaleString()} of ${attempt.responseBodyBytes.toLocaleString()} bytes)`
     : 'Response body';
