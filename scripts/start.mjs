@@ -143,10 +143,12 @@ function runBrowserMode(openBrowser) {
         process.stdout.write(line + '\n');
         continue;
       }
+      // --no-ui serves only the API: there is no UI address to print or open.
+      const ui = ready.uiUrl ? `UI: ${ready.uiUrl}` : `API: ${ready.apiUrl} (token ${ready.token})`;
       console.log(
-        `Receiver: ${ready.receiverUrl}\nUI: ${ready.uiUrl}\nData: ${ready.dataDir ?? '(default)'}\nPress Ctrl+C to stop.`,
+        `Receiver: ${ready.receiverUrl}\n${ui}\nData: ${ready.dataDir ?? '(default)'}\nPress Ctrl+C to stop.`,
       );
-      if (openBrowser) openInBrowser(ready.uiUrl);
+      if (openBrowser && ready.uiUrl) openInBrowser(ready.uiUrl);
     }
   });
 }
@@ -155,7 +157,7 @@ function parseReady(line) {
   if (!line.startsWith('{')) return null;
   try {
     const message = JSON.parse(line);
-    return message?.event === 'ready' && typeof message.uiUrl === 'string' ? message : null;
+    return message?.event === 'ready' && typeof message.receiverUrl === 'string' ? message : null;
   } catch {
     return null;
   }

@@ -189,6 +189,30 @@ describe('the built hookscope command (bin/hookscope.mjs)', () => {
     }
   });
 
+  it('serve --no-ui --json-ready gives no UI address (it would answer 404), only the API address and token', async () => {
+    const live = tempDir();
+    const server = spawn(
+      process.execPath,
+      [bin, 'serve', '--data-dir', live.path, '--receiver-port', '0', '--no-ui', '--json-ready'],
+      { stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    try {
+      const ready = JSON.parse(await lineFrom(server, 'stdout', (l) => l.startsWith('{'))) as {
+        uiUrl: string | null;
+        apiUrl: string;
+        token: string;
+      };
+      expect(ready.uiUrl).toBeNull();
+      const api = await send(`${ready.apiUrl}/api/capabilities`, {
+        headers: [['Authorization', `Bearer ${ready.token}`]],
+      });
+      expect(api.status).toBe(200);
+    } finally {
+      await stop(server);
+      live.cleanup();
+    }
+  });
+
   it('serve --json-ready --tunnel prints the public URL as a JSON line too', async () => {
     const lt = await startLtServer();
     const live = tempDir();

@@ -18,7 +18,8 @@ Options:
   --receiver-port N     receiver port (default 8787; 0 = any free port)
   --ui-port N           UI/API port, always bound to 127.0.0.1 (default 0 = any free port)
   --host ADDR           address the receiver binds (default 127.0.0.1; 0.0.0.0 to accept from the network)
-  --no-ui               do not serve the UI (API still available with the printed token)
+  --no-ui               do not serve the UI (API still available with the printed token; uiUrl is null
+                        in the --json-ready line)
   --open                open the UI in the system browser
   --json-ready          print one JSON line {"event":"ready",...} when ready (for scripts); with --tunnel,
                         each public URL as {"event":"tunnel","url":...,"changed":bool}
@@ -119,6 +120,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const tunnelFlags = validateTunnelFlags(values);
+  if (values.open && values['no-ui']) throw new UsageError('--open: there is no UI to open with --no-ui');
   io.tuneProcessForEngine?.();
   tuneHeapForLongRunningEngine();
   const dataDir = resolveDataDir(values['data-dir']);
@@ -154,7 +156,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       JSON.stringify({
         event: 'ready',
         receiverUrl: engine.receiverUrl,
-        uiUrl: http.uiUrl,
+        // With --no-ui the UI's address would answer 404: scripts get null and use apiUrl with the token.
+        uiUrl: values['no-ui'] ? null : http.uiUrl,
         apiUrl: http.url,
         token: http.token,
         dataDir,

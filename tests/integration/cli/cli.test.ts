@@ -87,6 +87,10 @@ describe('hookscope CLI', () => {
     const badSub = io();
     expect(await main(['serve', '--tunnel', '--subdomain', 'No!'], badSub.io)).toBe(2);
     expect(badSub.err()).toContain('--subdomain');
+    const openNoUi = io();
+    const openArgs = ['serve', '--data-dir', dir.path, '--receiver-port', '0', '--no-ui', '--open'];
+    expect(await main(openArgs, openNoUi.io)).toBe(2);
+    expect(openNoUi.err()).toContain('--open: there is no UI to open with --no-ui');
     const unknown = io();
     expect(await main(['frobnicate'], unknown.io)).toBe(2);
     expect(unknown.err()).toContain('unknown command "frobnicate"');
