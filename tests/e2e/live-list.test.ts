@@ -150,6 +150,24 @@ describe('live list', () => {
     );
   });
 
+  it('↓ and j work as the "Pick a row" hint says before anything has focus, as on a fresh page', async () => {
+    const { page } = s;
+    for (const n of [1, 2])
+      await send(s.app.receiverUrl, `/nofocus/${n}`, { method: 'POST', body: String(n) });
+    await row(page, '/nofocus/1').waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    expect(await page.locator('.empty-panel').innerText()).toContain('use ↑/↓ (j/k)');
+    const active = () => page.locator('.detail-pane[data-capture-id] .detail-path').innerText();
+    await page.keyboard.press('ArrowDown');
+    await eventually(async () => expect(await active()).toBe('/nofocus/2'));
+    await page.keyboard.press('j');
+    await eventually(async () => expect(await active()).toBe('/nofocus/1'));
+    // The keys went to the list: it has focus now, so Enter and Delete work next.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'capture-list',
+    );
+  });
+
   it('Ctrl-clicking a row off shows a row still selected, not the one taken out', async () => {
     const { page } = s;
     await s.app.rpc('captures.deleteAll');

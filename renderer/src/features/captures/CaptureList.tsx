@@ -1,13 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import {
-  memo,
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  type KeyboardEvent,
-  type MouseEvent,
-} from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, type MouseEvent } from 'react';
 import type { CaptureSummary } from '../../../../electron/shared/contract/captures';
 import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { Highlight } from '../../components/Highlight';
@@ -16,6 +8,9 @@ import { RowSlots } from './row-slots';
 import { toggled, type Selection } from './selection';
 
 export const ROW_HEIGHT = 28;
+
+/** What the list's keys read of a key event: the list's own, or one from the window while nothing has focus. */
+type ListKey = Pick<KeyboardEvent, 'key' | 'shiftKey' | 'metaKey' | 'ctrlKey' | 'preventDefault'>;
 
 interface Props {
   items: CaptureSummary[];
@@ -104,7 +99,7 @@ export const CaptureList = memo(function CaptureList({
     virtualizer.scrollToIndex(items.indexOf(target), { align: 'auto' });
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+  const onKeyDown = (e: ListKey) => {
     const current = indexOf(selection.active);
     switch (e.key) {
       case 'ArrowDown':
@@ -162,6 +157,23 @@ export const CaptureList = memo(function CaptureList({
         break;
     }
   };
+
+  // "Pick a row, or use ↑/↓ (j/k)" shows before anything has focus (a fresh page, a clicked button that went away):
+  // with nothing focused, those keys go to the list.
+  const latestKeyDown = useRef(onKeyDown);
+  latestKeyDown.current = onKeyDown;
+  useEffect(() => {
+    const onWindowKey = (e: KeyboardEvent) => {
+      const unfocused = document.activeElement === null || document.activeElement === document.body;
+      if (!unfocused || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (!['ArrowDown', 'ArrowUp', 'j', 'k'].includes(e.key)) return;
+      if (document.querySelector('[aria-modal="true"]')) return;
+      scrollRef.current?.focus();
+      latestKeyDown.current(e);
+    };
+    window.addEventListener('keydown', onWindowKey);
+    return () => window.removeEventListener('keydown', onWindowKey);
+  }, []);
 
   const handleRowClick = (e: MouseEvent, c: CaptureSummary, index: number) => {
     if (e.shiftKey && indexOf(selection.anchor) >= 0) {
