@@ -18,6 +18,8 @@ Options:
   --receiver-port N     receiver port (default 8787; 0 = any free port)
   --ui-port N           UI/API port, always bound to 127.0.0.1 (default 0 = any free port)
   --host ADDR           address the receiver binds (default 127.0.0.1; 0.0.0.0 to accept from the network)
+  --durability D        process-crash (default: acknowledged captures survive a crash or kill -9 of the app) or
+                        power-loss (SQLite synchronous=FULL: also an OS crash or power cut; slower)
   --no-ui               do not serve the UI (API still available with the printed token; uiUrl is null
                         in the --json-ready line)
   --open                open the UI in the system browser
@@ -60,6 +62,7 @@ export async function serve(options: {
   uiPort: number;
   host: string;
   ui: boolean;
+  durability?: Durability;
 }): Promise<Served> {
   let engine: Engine;
   try {
@@ -67,6 +70,7 @@ export async function serve(options: {
       dataDir: options.dataDir,
       receiverPort: options.receiverPort,
       receiverHost: options.host,
+      durability: options.durability,
       mode: 'browser',
     });
   } catch (error) {
@@ -109,6 +113,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     'receiver-port': { type: 'string' },
     'ui-port': { type: 'string' },
     host: { type: 'string' },
+    durability: { type: 'string' },
     'no-ui': { type: 'boolean' },
     open: { type: 'boolean' },
     'json-ready': { type: 'boolean' },
@@ -121,6 +126,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const tunnelFlags = validateTunnelFlags(values);
   if (values.open && values['no-ui']) throw new UsageError('--open: there is no UI to open with --no-ui');
+  const durability = durabilityFlag(values.durability);
   io.tuneProcessForEngine?.();
   tuneHeapForLongRunningEngine();
   const dataDir = resolveDataDir(values['data-dir']);
@@ -134,7 +140,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const host = values.host ?? '127.0.0.1';
   let served: Served;
   try {
-    served = await serve({ dataDir, receiverPort, uiPort, host, ui: !values['no-ui'] });
+    served = await serve({ dataDir, receiverPort, uiPort, host, ui: !values['no-ui'], durability });
   } catch (error) {
     if (!(error instanceof StartFailure)) throw error;
     const { part, error: err } = error;
@@ -201,6 +207,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   });
   await served.close();
   return 0;
+}
+
+type Durability = 'process-crash' | 'power-loss';
+
+function durabilityFlag(value: string | undefined): Durability {
+  if (value === undefined) return 'process-crash';
+  if (value === 'process-crash' || value === 'power-loss') return value;
+  throw new UsageError(`--durability: expected process-crash or power-loss, got "${value}"`);
 }
 
 function openInBrowser(url: string) {

@@ -8,6 +8,7 @@ import { exportCaptures } from '../../../electron/engine/captures/export';
 import { appVersion } from '../../../electron/engine/version';
 import { parseCurl } from '../../../electron/shared/send/curl';
 import { run as tail } from '../../../electron/cli/commands/tail';
+import { serve } from '../../../electron/cli/commands/serve';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
 import { openStores } from '../../../electron/engine/store/open-stores';
 import { systemClock } from '../../../electron/engine/util/clock';
@@ -91,9 +92,32 @@ describe('hookscope CLI', () => {
     const openArgs = ['serve', '--data-dir', dir.path, '--receiver-port', '0', '--no-ui', '--open'];
     expect(await main(openArgs, openNoUi.io)).toBe(2);
     expect(openNoUi.err()).toContain('--open: there is no UI to open with --no-ui');
+    const durability = io();
+    const durabilityArgs = ['serve', '--data-dir', dir.path, '--receiver-port', '0', '--durability', 'full'];
+    expect(await main(durabilityArgs, durability.io)).toBe(2);
+    expect(durability.err()).toContain('--durability: expected process-crash or power-loss, got "full"');
     const unknown = io();
     expect(await main(['frobnicate'], unknown.io)).toBe(2);
     expect(unknown.err()).toContain('unknown command "frobnicate"');
+  });
+
+  it('serve --durability power-loss opens the database with synchronous=FULL, as the README offers', async () => {
+    const own = tempDir();
+    const served = await serve({
+      dataDir: own.path,
+      receiverPort: 0,
+      uiPort: 0,
+      host: '127.0.0.1',
+      ui: false,
+      durability: 'power-loss',
+    });
+    try {
+      // 2 is FULL; the default, NORMAL, is 1.
+      expect(served.engine.ctx.db.pragma('synchronous', { simple: true })).toBe(2);
+    } finally {
+      await served.close();
+      own.cleanup();
+    }
   });
 
   it('takes digits only for a number flag: an empty --receiver-port is not port 0, nor 1e3 a --limit', async () => {
