@@ -22,7 +22,7 @@ describe('live list', () => {
     await eventually(async () => expect(await page.getByTestId('stat-count').innerText()).toBe('1 capture'));
   });
 
-  it('follows the OS theme and remembers the toggle', async () => {
+  it('follows the OS theme, remembers the toggle, and follows the OS again once toggled back to it', async () => {
     const { page } = s;
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await page.getByTestId('theme-toggle').click();
@@ -32,11 +32,19 @@ describe('live list', () => {
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
     await page.getByTestId('theme-toggle').click();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    // Browser mode gets a new origin (port) on every start, with empty storage: the choice is in the engine too.
+    // Back at the OS's theme it follows the OS again, or nothing in the page could return to following it.
     await eventually(async () => {
       const saved = await s.app.rpc<{ theme: string }>('settings.get', {});
-      expect(saved.ok && saved.value.theme).toBe('dark');
+      expect(saved.ok && saved.value.theme).toBe('system');
     });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await eventually(async () =>
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light'),
+    );
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await eventually(async () =>
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark'),
+    );
     await page.getByTestId('theme-toggle').click();
     await eventually(async () => {
       const saved = await s.app.rpc<{ theme: string }>('settings.get', {});

@@ -58,9 +58,10 @@ export function useTheme(api?: ApiClient): {
     if (choice === 'system') localStorage.removeItem(KEY);
     else localStorage.setItem(KEY, choice);
   }, [resolved, choice]);
-  const cycle = () =>
-    setChoice((c) =>
-      c === 'system' ? (resolved === 'dark' ? 'light' : 'dark') : c === 'dark' ? 'light' : 'dark',
-    );
+  // Toggling back to the OS's own theme follows the OS again: the page has no other way back to 'system'.
+  const cycle = () => {
+    const next = resolved === 'dark' ? 'light' : 'dark';
+    setChoice(next === (systemDark ? 'dark' : 'light') ? 'system' : next);
+  };
   return { choice, resolved, cycle };
 }
