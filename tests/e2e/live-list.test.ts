@@ -22,6 +22,28 @@ describe('live list', () => {
     await eventually(async () => expect(await page.getByTestId('stat-count').innerText()).toBe('1 capture'));
   });
 
+  it('first run: shows no guessed receiver URL to copy before the engine has said which it is', async () => {
+    const page = await s.page.context().newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/rpc', async (route) => {
+      if (route.request().postData()?.includes('"app.info"')) await held;
+      await route.continue();
+    });
+    try {
+      await page.goto(s.app.uiUrl);
+      const empty = page.getByTestId('empty-state');
+      await empty.waitFor();
+      expect(await empty.innerText()).not.toContain('http://');
+      expect(await empty.getByRole('button', { name: /Copy/ }).count()).toBe(0);
+      release();
+      await eventually(async () => expect(await empty.innerText()).toContain(s.app.receiverUrl));
+    } finally {
+      release();
+      await page.close();
+    }
+  });
+
   it('follows the OS theme, remembers the toggle, and follows the OS again once toggled back to it', async () => {
     const { page } = s;
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');

@@ -11,8 +11,10 @@ export function EmptyState({
 }) {
   const api = useApi();
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
-  const url = receiverUrl ?? 'http://127.0.0.1:8787';
-  const curl = `curl -X POST ${url}/hello -H 'Content-Type: application/json' -d '{"event":"test","ok":true}'`;
+  // Until app.info answers the address is unknown: a guessed port would be copied and sent to the wrong place.
+  const curl =
+    receiverUrl &&
+    `curl -X POST ${receiverUrl}/hello -H 'Content-Type: application/json' -d '{"event":"test","ok":true}'`;
   return (
     <div className="empty-state" data-testid="empty-state">
       <div className="empty-icon" aria-hidden>
@@ -22,14 +24,20 @@ export function EmptyState({
       <p className="muted">
         Point a sender at the receiver below. Every request is kept byte-for-byte and shows up here live.
       </p>
-      <div className="empty-url">
-        <span className="mono">{url}</span>
-        <CopyButton text={url} label="Copy URL" />
-      </div>
-      <div className="empty-curl">
-        <pre className="mono">{curl}</pre>
-        <CopyButton text={curl} label="Copy curl" />
-      </div>
+      {receiverUrl && curl ? (
+        <>
+          <div className="empty-url">
+            <span className="mono">{receiverUrl}</span>
+            <CopyButton text={receiverUrl} label="Copy URL" />
+          </div>
+          <div className="empty-curl">
+            <pre className="mono">{curl}</pre>
+            <CopyButton text={curl} label="Copy curl" />
+          </div>
+        </>
+      ) : (
+        <div className="empty-url muted">Looking up the receiver's address…</div>
+      )}
       <button
         type="button"
         className="btn btn-primary"
