@@ -9,7 +9,7 @@ export const filterFlagOptions = {
   'content-type': { type: 'string', multiple: true },
   since: { type: 'string' },
   until: { type: 'string' },
-  search: { type: 'string' },
+  search: { type: 'string', multiple: true },
 } as const;
 
 export const filterFlagUsage = `Filters:
@@ -18,7 +18,7 @@ export const filterFlagUsage = `Filters:
   --status N            only this response status (repeatable)
   --content-type T      only this media type, e.g. application/json or text/* (repeatable)
   --since T / --until T ISO time, epoch ms, or a duration back from now (90s, 15m, 2h, 7d)
-  --search TEXT         full-text search (path, query, headers, body, decoded labels)
+  --search TEXT         full-text search (path, query, headers, body, decoded labels; repeatable: all must match)
 `;
 
 export function toFilter(
@@ -29,7 +29,7 @@ export function toFilter(
     'content-type'?: string[];
     since?: string;
     until?: string;
-    search?: string;
+    search?: string[];
   },
   endpoints: EndpointStore,
   nowMs: number,
@@ -60,6 +60,7 @@ export function toFilter(
   const to = timeFlag(values.until, '--until', nowMs);
   if (from !== undefined) filter.fromMs = from;
   if (to !== undefined) filter.toMs = to;
-  if (values.search) filter.text = values.search;
+  // Repeated, every one must match: words of all of them, as typed into one search box.
+  if (values.search?.length) filter.text = values.search.join(' ');
   return filter;
 }

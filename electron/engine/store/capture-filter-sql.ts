@@ -82,7 +82,8 @@ export function filterToSql(filter: CaptureFilter | undefined, isIndexedTerm?: I
   }
   if (filter.contentTypes?.length) {
     const parts = filter.contentTypes.map((type) => {
-      const t = type.toLowerCase();
+      // Captures store the media type alone: `Application/JSON; charset=utf-8` is asked for as `application/json`.
+      const t = type.split(';')[0]!.trim().toLowerCase();
       if (t.endsWith('/*')) {
         params.push(`${t.slice(0, -1)}%`);
         return 'c.content_type LIKE ?';

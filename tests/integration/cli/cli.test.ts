@@ -211,6 +211,13 @@ describe('hookscope CLI', () => {
           .split('\n')
           .map((l) => (JSON.parse(l) as { path: string }).path),
       ).toEqual(['/ortto/clicked']);
+      // Repeated, every one must match (the last one alone was kept, silently).
+      const both = io();
+      await main(
+        ['export', '--data-dir', own.path, '--search', 'zzznothing', '--search', 'Campaign'],
+        both.io,
+      );
+      expect(both.out()).toBe('');
       const reopened = await createEngine({ dataDir: own.path, mode: 'test', log: silentLogger });
       try {
         const found = reopened.ctx.captures.list({ limit: 5, filter: { text: '"Campaign name" Autumn' } });
@@ -264,6 +271,19 @@ describe('hookscope CLI', () => {
       form.io,
     );
     expect(form.out().trim().split('\n')).toHaveLength(1);
+    // As a Content-Type header reads: parameters and case as sent, matched as the stored media type.
+    const withParams = io();
+    await main(
+      [
+        'export',
+        '--data-dir',
+        dir.path,
+        '--content-type',
+        'Application/X-WWW-Form-Urlencoded; charset=utf-8',
+      ],
+      withParams.io,
+    );
+    expect(withParams.out()).toBe(form.out());
   });
 
   it('exports a cURL script for a POSIX shell that re-sends a binary body byte for byte', async () => {
