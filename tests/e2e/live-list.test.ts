@@ -22,6 +22,37 @@ describe('live list', () => {
     await eventually(async () => expect(await page.getByTestId('stat-count').innerText()).toBe('1 capture'));
   });
 
+  it('the status bar count follows deletions within a second, not at its next 5-second refresh', async () => {
+    for (const n of [1, 2, 3]) await send(s.app.receiverUrl, `/count-${n}`, { method: 'POST', body: 'x' });
+    // Its own browser context: a clock belongs to the context, and the other tests' page must keep real time.
+    const context = await s.page.context().browser()!.newContext();
+    const page = await context.newPage();
+    try {
+      // The page's timers run only when the test moves its clock, and by less than 5 s in all: the 5-second refresh
+      // never runs, so only a refresh that the deletions themselves cause can change the count.
+      await page.clock.install();
+      await page.clock.pauseAt(Date.now() + 1_000);
+      await page.goto(s.app.uiUrl);
+      await page.locator('.status-bar .conn-open').waitFor();
+      await eventually(async () =>
+        expect(await page.getByTestId('stat-count').innerText()).toBe('3 captures'),
+      );
+      await row(page, '/count-1').waitFor();
+      await s.app.rpc('captures.deleteAll');
+      // The list takes the deletion in on a timer: move the clock a little at a time until it has.
+      await eventually(async () => {
+        await page.clock.runFor(50);
+        expect(await row(page, '/count-1').count()).toBe(0);
+      });
+      await page.clock.runFor(1_100);
+      await eventually(async () =>
+        expect(await page.getByTestId('stat-count').innerText()).toBe('0 captures'),
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
   it('first run: shows no guessed receiver URL to copy before the engine has said which it is', async () => {
     const page = await s.page.context().newPage();
     let release = () => {};

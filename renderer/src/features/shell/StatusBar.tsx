@@ -47,8 +47,10 @@ export const StatusBar = memo(function StatusBar({
     };
   }, [api]);
 
-  // Arrivals refresh the figures too, at most once a second.
-  const tick = useThrottledTick(arrivals, 1000);
+  // Arrivals and deletions refresh the figures too, at most once a second.
+  const [deletions, setDeletions] = useState(0);
+  useEvent('capture.deleted', () => setDeletions((n) => n + 1));
+  const tick = useThrottledTick(arrivals + deletions, 1000);
   useEffect(() => {
     if (tick > 0)
       api.call('app.stats', {}).then(
@@ -61,6 +63,10 @@ export const StatusBar = memo(function StatusBar({
   }, [api, tick]);
 
   useEvent('index.progress', (p) => setLag({ rows: p.lagRows, ms: p.lagMs }));
+  // Progress sent while the live connection was down never arrived: go by the figures until the next event.
+  useEffect(() => {
+    if (connection === 'open') setLag(null);
+  }, [connection]);
 
   const lagRows = lag?.rows ?? stats?.indexLagRows ?? 0;
   const lagMs = lag?.ms ?? stats?.indexLagMs ?? 0;
