@@ -216,6 +216,7 @@ describe('live list', () => {
     for (const n of [1, 2])
       await send(s.app.receiverUrl, `/nofocus/${n}`, { method: 'POST', body: String(n) });
     await row(page, '/nofocus/1').waitFor();
+    await row(page, '/nofocus/2').waitFor();
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     expect(await page.locator('.empty-panel').innerText()).toContain('use ↑/↓ (j/k)');
     const active = () => page.locator('.detail-pane[data-capture-id] .detail-path').innerText();

@@ -3,6 +3,9 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 const focusable =
   'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
 
+/** Whether a modal dialog is open: it keeps the keyboard, so the page's own shortcuts stand down. */
+export const isModalOpen = (): boolean => document.querySelector('[aria-modal="true"]') !== null;
+
 /**
  * Keyboard behaviour of a modal dialog: Tab and Shift+Tab cycle inside it, Escape closes it wherever focus is, and
  * on close focus goes back to the element that opened it.

@@ -3,6 +3,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useRef, type MouseEvent 
 import type { CaptureSummary } from '../../../../electron/shared/contract/captures';
 import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { Highlight } from '../../components/Highlight';
+import { isModalOpen } from '../../components/use-modal-focus';
 import { formatBytes, formatClock, mediaType, statusClass } from '../../lib/format';
 import { RowSlots } from './row-slots';
 import { toggled, type Selection } from './selection';
@@ -167,7 +168,7 @@ export const CaptureList = memo(function CaptureList({
       const unfocused = document.activeElement === null || document.activeElement === document.body;
       if (!unfocused || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
       if (!['ArrowDown', 'ArrowUp', 'j', 'k'].includes(e.key)) return;
-      if (document.querySelector('[aria-modal="true"]')) return;
+      if (isModalOpen()) return;
       scrollRef.current?.focus();
       latestKeyDown.current(e);
     };

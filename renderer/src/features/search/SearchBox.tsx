@@ -1,5 +1,6 @@
 import { searchedBodyBytes } from '../../../../electron/shared/contract/captures';
 import { formatBytes } from '../../lib/format';
+import { isModalOpen } from '../../components/use-modal-focus';
 import { useEffect, useRef, useState } from 'react';
 
 /** Full-text search (the engine's FTS index); applies after a short pause in typing. `/` focuses it. */
@@ -21,7 +22,7 @@ export function SearchBox({ value, onChange }: { value: string; onChange: (text:
         !['INPUT', 'TEXTAREA'].includes(target.tagName) &&
         !target.isContentEditable &&
         // An open modal dialog keeps the keyboard: `/` must not move focus to the search box behind it.
-        !document.querySelector('[aria-modal="true"]')
+        !isModalOpen()
       ) {
         e.preventDefault();
         ref.current?.focus();

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { Settings, SettingsPatch, Stats } from '../../../../electron/shared/contract/app';
+import type { Settings, SettingsPatch } from '../../../../electron/shared/contract/app';
 import { useApi } from '../../api';
 import { formatBytes } from '../../lib/format';
+import { useStats } from '../../state/use-stats';
 import { ageUnits, parseAmount, sameAmount, sizeUnits, toAmount, type Amount, type UnitSet } from './amounts';
 import './settings.css';
 
@@ -67,7 +68,8 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
   const [form, setForm] = useState<Form | null>(null);
   /** The form as loaded (or last saved): a field still equal to it is not sent. */
   const [loaded, setLoaded] = useState<Form | null>(null);
-  const [stats, setStats] = useState<Stats | null>(null);
+  // Refreshed while open: retention saved here prunes in the background after the save returns.
+  const { stats } = useStats();
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
 
@@ -79,22 +81,6 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
       },
       (e: Error) => setError(e.message),
     );
-  }, [api]);
-
-  // Refreshed while open, as the status bar is: retention saved here prunes in the background after the save returns.
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      api.call('app.stats', {}).then(
-        (s) => live && setStats(s),
-        () => undefined,
-      );
-    void load();
-    const timer = setInterval(load, 5000);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
   }, [api]);
 
   if (!form || !loaded) return <div className="settings-panel">{error ?? 'Loading…'}</div>;

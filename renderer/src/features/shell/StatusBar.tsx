@@ -1,7 +1,7 @@
 import { useEffect, useState, memo } from 'react';
-import type { Stats } from '../../../../electron/shared/contract/app';
-import { useApi, useConnection, useEvent } from '../../api';
+import { useConnection, useEvent } from '../../api';
 import { formatBytes, formatCount, formatDuration } from '../../lib/format';
+import { useStats } from '../../state/use-stats';
 import { useThrottledTick } from '../../state/use-throttled';
 
 const connectionLabel = {
@@ -22,45 +22,13 @@ export const StatusBar = memo(function StatusBar({
   version: string | null;
   arrivals: number;
 }) {
-  const api = useApi();
   const connection = useConnection();
-  const [stats, setStats] = useState<Stats | null>(null);
-  const [failed, setFailed] = useState(false);
   const [lag, setLag] = useState<{ rows: number; ms: number } | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      api.call('app.stats', {}).then(
-        (s) => {
-          if (!live) return;
-          setStats(s);
-          setFailed(false);
-        },
-        () => live && setFailed(true),
-      );
-    load();
-    const t = setInterval(load, 5000);
-    return () => {
-      live = false;
-      clearInterval(t);
-    };
-  }, [api]);
-
   // Arrivals and deletions refresh the figures too, at most once a second.
   const [deletions, setDeletions] = useState(0);
   useEvent('capture.deleted', () => setDeletions((n) => n + 1));
   const tick = useThrottledTick(arrivals + deletions, 1000);
-  useEffect(() => {
-    if (tick > 0)
-      api.call('app.stats', {}).then(
-        (s) => {
-          setStats(s);
-          setFailed(false);
-        },
-        () => setFailed(true),
-      );
-  }, [api, tick]);
+  const { stats, failed } = useStats(tick);
 
   useEvent('index.progress', (p) => setLag({ rows: p.lagRows, ms: p.lagMs }));
   // Progress sent while the live connection was down never arrived: go by the figures until the next event.
