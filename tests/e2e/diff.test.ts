@@ -140,6 +140,45 @@ describe('diff', () => {
     await eventually(async () => expect(await side('modified')).toContain('X-Name: Zoë'));
   });
 
+  it('lists headers by name on request, so two senders that order them differently show only real differences', async () => {
+    const { page } = s;
+    const port = Number(new URL(s.app.receiverUrl).port);
+    for (const [path, headers] of [
+      ['/diff-order/a', 'Host: x\r\nX-B: 2\r\nX-A: 1\r\nX-Same: s\r\n'],
+      ['/diff-order/b', 'Host: x\r\nX-Same: s\r\nX-A: 1\r\nX-B: 3\r\n'],
+    ])
+      await rawExchange(port, Buffer.from(`GET ${path} HTTP/1.1\r\n${headers}Connection: close\r\n\r\n`));
+    await row(page, '/diff-order/b').waitFor();
+    await row(page, '/diff-order/a').click();
+    await row(page, '/diff-order/b').click({ modifiers: ['Control'] });
+    await page.getByTestId('diff-button').click();
+    const side = (which: string) =>
+      monacoText(page, `[data-testid="diff-headers"] .editor.${which} .lines-content >`).then((text) =>
+        text.split('\n').slice(1),
+      );
+    // As sent by default.
+    await eventually(async () =>
+      expect(await side('original')).toEqual([
+        'Host: x',
+        'X-B: 2',
+        'X-A: 1',
+        'X-Same: s',
+        'Connection: close',
+      ]),
+    );
+    await page.getByTestId('diff-header-order').check();
+    await eventually(async () =>
+      expect(await side('original')).toEqual([
+        'Connection: close',
+        'Host: x',
+        'X-A: 1',
+        'X-B: 2',
+        'X-Same: s',
+      ]),
+    );
+    expect(await side('modified')).toEqual(['Connection: close', 'Host: x', 'X-A: 1', 'X-B: 3', 'X-Same: s']);
+  });
+
   it('says when a side was truncated at the size limit, so equal stored bodies are not taken for equal bodies', async () => {
     const { page } = s;
     const before = await s.app.rpc<{ bodyLimitBytes: number }>('settings.get', {});

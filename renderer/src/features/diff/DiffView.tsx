@@ -9,11 +9,18 @@ import { formatBytes, formatDateTime } from '../../lib/format';
 import { prettyJson } from '../../lib/json-normalize';
 import { hexRow } from '../../lib/hex';
 
-function headerText(d: CaptureDetail): string {
+/**
+ * The request line and headers; `byName` lists the headers by name, case aside (repeated ones stay in the order sent),
+ * for senders whose order varies.
+ */
+function headerText(d: CaptureDetail, byName: boolean): string {
+  const headers = byName
+    ? [...d.headers].sort(([x], [y]) => x.localeCompare(y, 'en', { sensitivity: 'base' }))
+    : d.headers;
   return [
     `${d.method} ${d.path}${d.query ? `?${d.query}` : ''} HTTP/${d.httpVersion}`,
     // As the detail pane reads them: a UTF-8 `café` is stored as the Latin-1 `cafÃ©`.
-    ...d.headers.map(([k, v]) => `${k}: ${headerValueText(v).text}`),
+    ...headers.map(([k, v]) => `${k}: ${headerValueText(v).text}`),
   ].join('\n');
 }
 
@@ -99,6 +106,7 @@ export function DiffView({
   const [pair, setPair] = useState<[CaptureDetail, CaptureDetail] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [normalise, setNormalise] = useState(true);
+  const [headersByName, setHeadersByName] = useState(false);
   useEffect(() => {
     let live = true;
     Promise.all([api.call('captures.get', { id: leftId }), api.call('captures.get', { id: rightId })]).then(
@@ -156,13 +164,27 @@ export function DiffView({
           />{' '}
           Normalise JSON key order
         </label>
+        <label>
+          <input
+            type="checkbox"
+            data-testid="diff-header-order"
+            checked={headersByName}
+            onChange={(e) => setHeadersByName(e.target.checked)}
+          />{' '}
+          Headers by name
+        </label>
         <button type="button" className="btn btn-small" onClick={onClose}>
           Close
         </button>
       </div>
       <h3 className="diff-heading">Request line and headers</h3>
       <div className="diff-pane diff-headers" data-testid="diff-headers">
-        <DiffEditor original={headerText(a)} modified={headerText(b)} language="plaintext" height="100%" />
+        <DiffEditor
+          original={headerText(a, headersByName)}
+          modified={headerText(b, headersByName)}
+          language="plaintext"
+          height="100%"
+        />
       </div>
       <h3 className="diff-heading">
         Body{' '}
