@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CaptureDetail } from '../../../../electron/shared/contract/captures';
 import { headerValueText } from '../../../../electron/shared/decode/header-text';
 import { useApi } from '../../api';
+import { Checkbox } from '../../components/Checkbox';
 import { DiffEditor } from '../../components/code-editor';
 import { base64ToBytes, bodyText as decodeText } from '../../lib/bytes';
 import { bodyKind, editorLanguage } from '../../lib/body-kind';
@@ -155,24 +156,12 @@ export function DiffView({
           #{b.id} <span className="muted">{formatDateTime(b.receivedAtMs)}</span>
         </span>
         <span className="spacer" />
-        <label>
-          <input
-            type="checkbox"
-            data-testid="diff-normalise"
-            checked={normalise}
-            onChange={(e) => setNormalise(e.target.checked)}
-          />{' '}
+        <Checkbox checked={normalise} onChange={setNormalise} testId="diff-normalise">
           Normalise JSON key order
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            data-testid="diff-header-order"
-            checked={headersByName}
-            onChange={(e) => setHeadersByName(e.target.checked)}
-          />{' '}
+        </Checkbox>
+        <Checkbox checked={headersByName} onChange={setHeadersByName} testId="diff-header-order">
           Headers by name
-        </label>
+        </Checkbox>
         <button type="button" className="btn btn-small" onClick={onClose}>
           Close
         </button>
