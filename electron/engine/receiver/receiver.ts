@@ -5,6 +5,7 @@ import type { EngineContext, IncomingCapture, Interception } from '../context';
 import { mediaType } from '../store/capture-rows';
 import type { Endpoint } from '../../shared/contract/index';
 import { corsPreflightResponse } from './cors-preflight';
+import { isLoopbackPeer } from './loopback-peer';
 import { ResponseRules, type DecidedResponse } from './response-rules';
 import { splitRequestTarget } from './request-target';
 import { withSendableHeaders } from './sendable-headers';
@@ -16,6 +17,8 @@ export interface ReceiverOptions {
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
   maxHeaderBytes?: number;
+  /** How long a kept-alive connection may sit idle between requests (loopback ones excepted, see keepsIdleOpen). */
+  keepAliveTimeoutMs?: number;
   /** Bytes of an over-limit body kept in its truncated capture. */
   truncatedKeepBytes?: number;
 }
@@ -41,7 +44,7 @@ export async function startReceiver(ctx: Ctx, options: ReceiverOptions): Promise
       // that a slow client is cut off close to its deadline.
       connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 4))),
       maxHeaderSize: options.maxHeaderBytes ?? 64 * 1024,
-      keepAliveTimeout: 5_000,
+      keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000,
       // Keep header names exactly as sent; rawHeaders preserves order, case and duplicates.
       joinDuplicateHeaders: false,
     },
@@ -72,13 +75,17 @@ export async function startReceiver(ctx: Ctx, options: ReceiverOptions): Promise
     socket.once('error', () => socket.destroy());
     handle(ctx, rules, options, req, res, head);
   });
+  // Between requests, a kept-alive connection is closed after keepAliveTimeout unless it is one kept open.
+  server.on('timeout', (socket: Socket) => {
+    if (!keepsIdleOpen(socket)) socket.destroy();
+  });
   server.on('clientError', (error, socket) => {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ERR_HTTP_REQUEST_TIMEOUT' && (socket as Socket).bytesRead === 0) {
-      // A connection that never sent a byte is closed without an answer. The public URL's client opens its connections
-      // ahead of any request and leaves them idle: a 408 written there was handed to the next visitor of the public
-      // URL as the answer to their request (which was then never captured), and failed the tunnel's health probe.
-      socket.destroy();
+      // A connection that never sent a byte gets no answer: the public URL's client opens its connections ahead of any
+      // request and leaves them idle, and a 408 written there was handed to the next visitor of the public URL. Those
+      // come from loopback and stay open (see keepsIdleOpen); any other is closed.
+      if (!keepsIdleOpen(socket as Socket)) socket.destroy();
       return;
     }
     if (code === 'HPE_INVALID_METHOD') {
@@ -122,6 +129,15 @@ export async function startReceiver(ctx: Ctx, options: ReceiverOptions): Promise
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * Idle loopback connections are never timed out. The public URL's client keeps a pool of connections to the receiver
+ * open between requests; closing an idle one raced with the tunnel server handing it the next visitor's request, which
+ * was then lost. Slow clients are still cut off: the headers and request timeouts apply once a request has begun.
+ */
+function keepsIdleOpen(socket: Socket): boolean {
+  return !socket.destroyed && isLoopbackPeer(socket.remoteAddress);
 }
 
 function handle(

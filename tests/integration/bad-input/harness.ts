@@ -35,6 +35,7 @@ export async function badInputHarness(): Promise<BadInputHarness> {
     port: 0,
     headersTimeoutMs: 600,
     requestTimeoutMs: 1500,
+    keepAliveTimeoutMs: 400,
   });
   const call = async <T>(method: string, input: unknown) =>
     (await (engine.handlers as unknown as Record<string, (i: unknown, m: unknown) => unknown>)[method]!(
