@@ -120,4 +120,41 @@ describe('decoded Ortto payload in the UI', () => {
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(JSON.stringify(contact)),
     );
   });
+
+  it('is one Tab stop, walked with the arrow keys: ↓/↑ between rows, →/← open, enter and leave, Home/End', async () => {
+    const { page, app } = s;
+    await send(app.receiverUrl, '/tree-keys', {
+      body: JSON.stringify({ contact: { first: 'Alex', last: 'Smith' }, zeta: 'last one' }),
+      headers: { 'content-type': 'application/json' },
+    });
+    await selectCapture(page, '/tree-keys');
+    await openTab(page, 'decoded');
+    const item = (path: string) => page.locator(`[role="treeitem"][data-path="${path}"]`);
+    await item('$.contact').waitFor();
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-path') ?? null);
+    const press = async (key: string, path: string | null) => {
+      await page.keyboard.press(key);
+      await eventually(async () => expect(await focused()).toBe(path));
+    };
+    expect(await page.locator('[role="tree"] [tabindex="0"]').count()).toBe(1);
+
+    await item('$.contact').focus();
+    await press('ArrowDown', '$.contact.first');
+    await press('ArrowDown', '$.contact.last');
+    await press('ArrowUp', '$.contact.first');
+    await press('ArrowLeft', '$.contact');
+    await page.keyboard.press('ArrowLeft');
+    await eventually(async () => expect(await item('$.contact').getAttribute('aria-expanded')).toBe('false'));
+    expect(await item('$.contact.first').count()).toBe(0);
+    await press('ArrowDown', '$.zeta');
+    await press('ArrowUp', '$.contact');
+    await page.keyboard.press('ArrowRight');
+    await eventually(async () => expect(await item('$.contact').getAttribute('aria-expanded')).toBe('true'));
+    await press('ArrowRight', '$.contact.first');
+    await press('End', '$.zeta');
+    await press('Home', '$');
+    // The row last visited is the tree's one Tab stop.
+    await press('ArrowDown', '$.contact');
+    expect(await page.locator('[role="tree"] [tabindex="0"]').getAttribute('data-path')).toBe('$.contact');
+  });
 });

@@ -39,7 +39,9 @@ export const DecodedRow = memo(function DecodedRow({
     <div
       className="decoded-node"
       role="treeitem"
+      tabIndex={-1}
       aria-expanded={children ? open : undefined}
+      aria-label={`${title}: ${node.display}`}
       data-path={node.path}
     >
       <div
@@ -50,6 +52,8 @@ export const DecodedRow = memo(function DecodedRow({
           <button
             type="button"
             className="json-toggle"
+            data-tree-toggle
+            tabIndex={-1}
             aria-label={open ? 'Collapse' : 'Expand'}
             onClick={() => setOpen(!open)}
           >

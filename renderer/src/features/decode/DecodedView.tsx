@@ -4,6 +4,7 @@ import { DecodedRow, type TreeOptions } from './DecodedTree';
 import { useCustomLabelsForHover } from './custom-labels';
 import type { DecodeResult } from '../../../../electron/shared/decode/index';
 import { formatCount } from '../../lib/format';
+import { useTreeKeyboard } from '../../components/use-tree-keyboard';
 
 /** The Decoded tab: what the payload is (vendor, event, why), warnings, and the labelled tree. */
 export function DecodedView({ captureId, query: search = '' }: { captureId: number; query?: string }) {
@@ -12,6 +13,7 @@ export function DecodedView({ captureId, query: search = '' }: { captureId: numb
   const query = useCall('decode.capture', { id: captureId }, String(captureId));
   useEvent('dictionary.changed', () => query.reload());
   const [rawKeys, setRawKeys] = useState(false);
+  const tree = useTreeKeyboard<HTMLDivElement>(query.data);
 
   if (query.error) {
     return (
@@ -55,7 +57,14 @@ export function DecodedView({ captureId, query: search = '' }: { captureId: numb
           {formatCount(warnings.length, 'warning')}: {summarise(warnings.map((w) => w.code)).join(', ')}
         </div>
       )}
-      <div className="decoded-tree" role="tree" aria-label="Decoded payload">
+      <div
+        className="decoded-tree"
+        role="tree"
+        aria-label="Decoded payload"
+        ref={tree.ref}
+        onFocus={tree.onFocus}
+        onKeyDown={tree.onKeyDown}
+      >
         {result.sections.map((s) => (
           <DecodedRow key={s.path} node={s} depth={0} options={options} />
         ))}
