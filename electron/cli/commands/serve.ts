@@ -6,6 +6,7 @@ import { tuneHeapForLongRunningEngine } from '../../engine/util/heap-tuning';
 import { makeDirs } from '../../engine/util/make-dirs';
 import { startHttpTransport, type HttpTransport } from '../../engine/transport/http-transport';
 import { resolveDataDir } from '../data-dir-flag';
+import { openInBrowser } from '../open-in-browser';
 import { intFlag, parseFlags, UsageError, type CliIo } from '../io';
 import { tunnelFlagOptions, tunnelFlagUsage, validateTunnelFlags } from './tunnel-flags';
 
@@ -199,7 +200,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     });
     engine.tunnel.startTunnel({ subdomain: tunnelFlags.subdomain, host: tunnelFlags.host });
   }
-  if (values.open) openInBrowser(http.uiUrl);
+  if (values.open) openInBrowser(http.uiUrl, io.stderr);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
@@ -215,15 +216,4 @@ function durabilityFlag(value: string | undefined): Durability {
   if (value === undefined) return 'process-crash';
   if (value === 'process-crash' || value === 'power-loss') return value;
   throw new UsageError(`--durability: expected process-crash or power-loss, got "${value}"`);
-}
-
-function openInBrowser(url: string) {
-  void import('node:child_process').then(({ spawn }) => {
-    const command =
-      process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
-    const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
-    const child = spawn(command, args, { stdio: 'ignore', detached: true });
-    child.on('error', () => undefined);
-    child.unref();
-  });
 }
