@@ -38,6 +38,9 @@ export interface DraftRequest {
   body: string;
   /** False sends every `[Field]` and `{{var}}` as typed (a captured request replayed as it was). Default true. */
   merge?: boolean;
+  /** True when the body was filled from the record already (an emulator built it): it goes out as it is, so a record
+   *  value that itself reads like `[Field]` is not merged a second time. The URL and headers are still merged. */
+  bodyMerged?: boolean;
 }
 
 export interface Problem {
@@ -175,7 +178,7 @@ export function buildOutgoing(
       bytes = new Uint8Array();
     }
   } else {
-    const text = resolve(draft.body, bodyEscape[draft.bodyMode]);
+    const text = draft.bodyMerged ? draft.body : resolve(draft.body, bodyEscape[draft.bodyMode]);
     bytes = utf8Encode(text);
     const mismatch = unresolved.size === 0 ? modeMismatch(draft.bodyMode, text) : null;
     if (mismatch) warnings.push({ field: 'body', message: mismatch });

@@ -475,6 +475,37 @@ describe('Composer', () => {
     expect(document.activeElement).toBe(button);
   });
 
+  it("merges the record into an emulator's body once: a value that reads like a merge field stays as it is", async () => {
+    mount();
+    fireEvent.change(screen.getByTestId('compose-url'), {
+      target: { value: `${targetUrl}/merged-once?who=[Email]` },
+    });
+    // The composer keeps its draft between mounts; an earlier test opened a capture, which turns merging off.
+    const mergeOn = screen.queryByTestId('compose-merge-on');
+    if (mergeOn) fireEvent.click(mergeOn);
+    fireEvent.click(screen.getByRole('tab', { name: /Merge fields/ }));
+    fireEvent.click(screen.getByTestId('record-source-file'));
+    await act(async () => {
+      fireEvent.change(screen.getByTestId('record-file'), {
+        target: {
+          files: [new File(['first_name,email\n[Email],ada@example.com\n'], 'c.csv', { type: 'text/csv' })],
+        },
+      });
+    });
+    await waitFor(() => expect(screen.getByTestId('record-fields').textContent).toContain('ada@example.com'));
+    fireEvent.click(screen.getByTestId('compose-emulate'));
+    fireEvent.change(screen.getByTestId('emulator-kind'), { target: { value: 'ontraport-ping' } });
+    fireEvent.change(screen.getByTestId('emulator-encoding'), { target: { value: 'json' } });
+    fireEvent.click(screen.getByTestId('emulator-apply'));
+    const body = JSON.parse(screen.getByTestId('preview-body').textContent ?? '') as Record<string, string>;
+    expect(body).toMatchObject({ firstname: '[Email]', email: 'ada@example.com' });
+    // The URL is still merged.
+    expect(preview()).toContain('who=ada%40example.com');
+    // The composer remembers its record between mounts; later tests use the variables.
+    fireEvent.click(screen.getByRole('tab', { name: /Merge fields/ }));
+    fireEvent.click(screen.getByTestId('record-source-variables'));
+  });
+
   it('the emulator picker says when it uses a built-in contact because the sample record is empty', () => {
     mount({ initial: { method: 'POST', url: `${targetUrl}/no-record`, headers: [], bodyBase64: '' } });
     fireEvent.click(screen.getByTestId('compose-emulate'));

@@ -105,6 +105,8 @@ export function Composer({ initial }: ComposerProps) {
           bodyMode: draft.bodyMode,
           body: draft.body,
           merge: draft.merge,
+          // An emulator's body carries the record's values already; editing the body makes it 'manual' again.
+          bodyMerged: draft.type === 'emulator',
         },
         recordValues,
         env,
