@@ -81,7 +81,8 @@ export class TunnelSupervisor {
   private generation = 0;
   private timer: Timer | null = null;
   private probeFailures = 0;
-  private probing = false;
+  /** The generation whose probe is in flight: a probe still running for an abandoned connection must not block the next. */
+  private probing: number | null = null;
   private reclaims = 0;
   private pending: AbortController | null = null;
   /** Until the first registration after start(): a URL the user asked for is no surprise to alert about. */
@@ -182,7 +183,7 @@ export class TunnelSupervisor {
     this.connection?.close();
     this.connection = null;
     this.probeFailures = 0;
-    this.probing = false;
+    this.probing = null;
     this.reclaims = 0;
   }
 
@@ -346,8 +347,8 @@ export class TunnelSupervisor {
 
   private async runProbe(generation: number): Promise<void> {
     const url = this.state.url;
-    if (!url || this.probing) return;
-    this.probing = true;
+    if (!url || this.probing === generation) return;
+    this.probing = generation;
     const busyBefore = this.deps.inFlight?.() ?? 0;
     let outcome: ProbeOutcome;
     try {
@@ -355,7 +356,7 @@ export class TunnelSupervisor {
     } catch (error) {
       outcome = { ok: false, latencyMs: null, detail: toError(error).message };
     } finally {
-      this.probing = false;
+      if (this.probing === generation) this.probing = null;
     }
     if (generation !== this.generation) return;
     const lastProbe = {

@@ -9,7 +9,9 @@ const HOST = 'http://lt.example';
 const okProbe: ProbeOutcome = { ok: true, latencyMs: 5, detail: 'ok' };
 const badProbe: ProbeOutcome = { ok: false, latencyMs: null, detail: 'tunnel answered HTTP 404' };
 
-function setup(options: { probe?: () => ProbeOutcome; random?: () => number } = {}) {
+type ProbeFn = () => ProbeOutcome | Promise<ProbeOutcome>;
+
+function setup(options: { probe?: ProbeFn; random?: () => number } = {}) {
   const clock = new FakeClock(1_000_000);
   const provider = new FakeProvider();
   const probes: string[] = [];
@@ -33,7 +35,7 @@ function setup(options: { probe?: () => ProbeOutcome; random?: () => number } = 
     supervisor,
     probes,
     phases,
-    setProbe: (fn: () => ProbeOutcome) => (probeResult = fn),
+    setProbe: (fn: ProbeFn) => (probeResult = fn),
     advance: async (ms: number) => {
       clock.advance(ms);
       await flush();
@@ -343,6 +345,30 @@ describe('TunnelSupervisor', () => {
     );
     await t.advance(1000);
     expect(t.provider.calls).toHaveLength(2);
+  });
+
+  it('keeps probing the new connection when the old one failed while its probe was still waiting', async () => {
+    const t = setup();
+    let answerOldProbe: (outcome: ProbeOutcome) => void = () => undefined;
+    t.setProbe(() => new Promise((resolve) => (answerOldProbe = resolve)));
+    t.supervisor.start({ host: HOST, subdomain: null, localPort: 1 });
+    const first = t.provider.last().resolve('http://abcd.lt.example');
+    await flush();
+    await t.advance(0);
+    expect(t.probes).toHaveLength(1);
+
+    first.fail('server dropped the client');
+    t.setProbe(() => okProbe);
+    await t.advance(1000);
+    t.provider.last().resolve('http://abcd.lt.example');
+    await flush();
+    await t.advance(0);
+    answerOldProbe(badProbe);
+    await flush();
+    expect(t.probes).toHaveLength(2);
+    await t.advance(defaultTimings.probeIntervalMs);
+    expect(t.probes).toHaveLength(3);
+    expect(t.supervisor.getState()).toMatchObject({ phase: 'online', lastProbe: { ok: true } });
   });
 
   it('repairs a tunnel that dies silently within 60 s of its death (worst case: right after a good probe)', async () => {
