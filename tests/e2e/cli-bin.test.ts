@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import localtunnel from 'localtunnel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/engine';
 import { silentLogger } from '../../electron/engine/util/logger';
@@ -242,10 +243,43 @@ describe('the built hookscope command (bin/hookscope.mjs)', () => {
       });
       const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
       expect(parsed[0]).toMatchObject({ event: 'ready' });
-      expect(parsed[1]).toMatchObject({ event: 'tunnel', changed: false });
+      expect(parsed[1]).toMatchObject({ event: 'tunnel', changed: false, subdomainTaken: null });
       expect(String(parsed[1]!.url)).toMatch(/^http:\/\/[a-z0-9-]+\.lt\.test:\d+$/);
     } finally {
       await stop(server);
+      await lt.stop();
+      live.cleanup();
+    }
+  });
+
+  it('serve --tunnel --subdomain says when the server assigned another URL because the subdomain is taken', async () => {
+    const lt = await startLtServer();
+    // Holds the name; nothing is ever sent through it, so its local port is never dialled.
+    const squatter = await localtunnel({ port: 9, host: lt.host, subdomain: 'taken-name' });
+    const serveWith = (...extra: string[]) =>
+      spawn(
+        process.execPath,
+        [bin, 'serve', '--data-dir', live.path, '--receiver-port', '0', '--no-ui', '--tunnel', ...extra],
+        { stdio: ['ignore', 'pipe', 'ignore'] },
+      );
+    const live = tempDir();
+    try {
+      const text = serveWith('--subdomain', 'taken-name', '--tunnel-host', lt.host);
+      const line = await lineFrom(text, 'stdout', (l) => l.startsWith('Public'));
+      await stop(text);
+      expect(line).toMatch(
+        /^Public: +http:\/\/[a-z0-9-]+\.lt\.test:\d+ +\(subdomain "taken-name" is taken; the server assigned this URL instead\)$/,
+      );
+      expect(line).not.toContain('taken-name.lt.test');
+
+      const json = serveWith('--json-ready');
+      const tunnel = JSON.parse(
+        await lineFrom(json, 'stdout', (l) => l.includes('"event":"tunnel"')),
+      ) as object;
+      await stop(json);
+      expect(tunnel).toMatchObject({ changed: false, subdomainTaken: 'taken-name' });
+    } finally {
+      squatter.close();
       await lt.stop();
       live.cleanup();
     }

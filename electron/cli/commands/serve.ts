@@ -25,7 +25,8 @@ Options:
                         in the --json-ready line)
   --open                open the UI in the system browser
   --json-ready          print one JSON line {"event":"ready",...} when ready (for scripts); with --tunnel,
-                        each public URL as {"event":"tunnel","url":...,"changed":bool}
+                        each public URL as {"event":"tunnel","url":...,"changed":bool,"subdomainTaken":...}
+                        (subdomainTaken: the subdomain asked for when the server assigned another, else null)
 ${tunnelFlagUsage}  -h, --help            show this help
 `;
 
@@ -186,12 +187,25 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     let shown: string | null = null;
     engine.bus.on('tunnel.state', (state) => {
       if (state.phase === 'online' && state.url && state.url !== shown) {
+        // The server gave this URL instead of the subdomain asked for: say so, or it reads as the one asked for.
+        const taken =
+          state.urlChanged?.reason === 'subdomain-taken' && state.urlChanged.url === state.url
+            ? state.urlChanged.requestedSubdomain
+            : null;
         // With --json-ready stdout stays one JSON object per line, for scripts that read it line by line.
         if (values['json-ready'])
-          io.stdout(JSON.stringify({ event: 'tunnel', url: state.url, changed: shown !== null }) + '\n');
+          io.stdout(
+            JSON.stringify({
+              event: 'tunnel',
+              url: state.url,
+              changed: shown !== null,
+              subdomainTaken: taken,
+            }) + '\n',
+          );
         else
           io.stdout(
-            `${shown ? 'Public URL CHANGED — update the webhook URL at the sender: ' : 'Public:   '}${state.url}\n`,
+            `${shown ? 'Public URL CHANGED — update the webhook URL at the sender: ' : 'Public:   '}${state.url}` +
+              `${taken ? `   (subdomain "${taken}" is taken; the server assigned this URL instead)` : ''}\n`,
           );
         shown = state.url;
       } else if (state.phase === 'offline' && state.lastError) {
