@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { startLtServer } from '../integration/tunnel/lt-server';
 import { selectCapture, send, useUiSession } from './support/ui';
 
 interface Box {
@@ -44,6 +45,28 @@ describe('the smallest window (800 × 600)', () => {
     const boxes = await boxesOf(s.page, '.top-bar > *');
     expect(boxes.map((b) => b.name).join(' ')).toContain('theme-toggle');
     expectSideBySide(boxes, { left: 0, right: 800 });
+  });
+
+  it('keeps the public-URL panel on screen, before and once the public URL is shown beside it', async () => {
+    const { page } = s;
+    const panelBox = async () => {
+      await page.getByTestId('tunnel-control').click();
+      await page.getByTestId('tunnel-panel').waitFor();
+      const box = (await boxesOf(page, '.tunnel-control .popover'))[0]!;
+      await page.keyboard.press('Escape');
+      return box;
+    };
+    expectSideBySide([await panelBox()], { left: 0, right: 800 });
+    const lt = await startLtServer();
+    try {
+      // The URL stays shown while the health probe fails (`<id>.lt.test` resolves nowhere outside the test server).
+      await s.app.rpc('tunnel.start', { host: lt.host, subdomain: null });
+      await page.getByTestId('public-url').waitFor();
+      expectSideBySide([await panelBox()], { left: 0, right: 800 });
+    } finally {
+      await s.app.rpc('tunnel.stop');
+      await lt.stop();
+    }
   });
 
   it("shows the composer's preview whole below the editor, reached by scrolling", async () => {
