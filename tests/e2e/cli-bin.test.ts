@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import localtunnel from 'localtunnel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/engine';
+import { createInProcessTransport } from '../../electron/engine/transport/in-process-transport';
+import { createApiClient } from '../../electron/shared/contract/client';
 import { silentLogger } from '../../electron/engine/util/logger';
 import { send } from '../helpers/raw-http';
 import { tempDir } from '../helpers/temp-dir';
@@ -280,6 +282,30 @@ describe('the built hookscope command (bin/hookscope.mjs)', () => {
       expect(tunnel).toMatchObject({ changed: false, subdomainTaken: 'taken-name' });
     } finally {
       squatter.close();
+      await lt.stop();
+      live.cleanup();
+    }
+  });
+
+  it('serve without --tunnel prints the public URL when the profile starts the tunnel on its own', async () => {
+    const lt = await startLtServer();
+    const live = tempDir();
+    const engine = await createEngine({ dataDir: live.path, mode: 'test', log: silentLogger });
+    await createApiClient(createInProcessTransport(engine)).call('tunnel.settings.update', {
+      host: lt.host,
+      autoStart: true,
+    });
+    await engine.close();
+    const server = spawn(
+      process.execPath,
+      [bin, 'serve', '--data-dir', live.path, '--receiver-port', '0', '--no-ui'],
+      { stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    try {
+      const line = await lineFrom(server, 'stdout', (l) => l.startsWith('Public'));
+      expect(line).toMatch(/^Public: +http:\/\/[a-z0-9-]+\.lt\.test:\d+$/);
+    } finally {
+      await stop(server);
       await lt.stop();
       live.cleanup();
     }
