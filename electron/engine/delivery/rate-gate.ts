@@ -17,6 +17,18 @@ class Gate {
   private waitingSince: number | null = null;
   constructor(public limits: GateLimits) {}
 
+  /**
+   * The latest delivery's limits apply to its origin. The next slot was spaced from the last one by the old rate: it
+   * is spaced again by the new one, so a faster rate is not held back by a slower one's wait (and a slower one waits).
+   */
+  setLimits(limits: GateLimits): void {
+    const was = this.limits.ratePerMinute;
+    const now = limits.ratePerMinute;
+    if (was && now && was !== now && Number.isFinite(this.nextSlotAt))
+      this.nextSlotAt += 60_000 / now - 60_000 / was;
+    this.limits = limits;
+  }
+
   /** 0 = acquired; otherwise ms until a slot may open (Infinity: wait for a release). */
   tryAcquire(now: number): number {
     if (this.active >= this.limits.concurrency) return Infinity;
@@ -61,7 +73,7 @@ export class RateGates {
       this.gates.set(origin, (gate = new Gate(wanted)));
       const last = wanted.ratePerMinute ? this.lastAttemptAt(origin) : null;
       if (last !== null) gate.nextSlotAt = last + 60_000 / wanted.ratePerMinute!;
-    } else gate.limits = wanted; // the latest delivery's limits apply to its origin
+    } else gate.setLimits(wanted);
     return gate;
   }
 

@@ -36,6 +36,14 @@ it('a slot nobody waited for is not used later: no burst after a short idle gap'
   expect(gates.tryAcquire('a', limits, 1900)).toBe(1000); // a full interval after the last send, not 100 ms
 });
 
+it('a later delivery with another rate spaces the next slot from the last one by its own rate', () => {
+  const gates = new RateGates({ concurrency: 100, ratePerMinute: null });
+  expect(gates.tryAcquire('a', { ratePerMinute: 1 }, 0)).toBe(0); // the old rate's next slot: a minute on
+  expect(gates.tryAcquire('a', { ratePerMinute: 6000 }, 0)).toBe(10); // not 60 000
+  expect(gates.tryAcquire('a', { ratePerMinute: 6000 }, 10)).toBe(0);
+  expect(gates.tryAcquire('a', { ratePerMinute: 60 }, 10)).toBe(1000); // slower again: a second after the last
+});
+
 describe('loop guard', () => {
   const targets = {
     receiverUrl: 'http://127.0.0.1:8787',
