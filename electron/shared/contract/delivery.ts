@@ -69,10 +69,26 @@ export const outgoingHeaders = z
     });
   });
 
+/**
+ * Header values as they go on the wire: bytes, one character each (see `headerByteString`). The HTTP client refuses
+ * any other character only when the attempt is made, so the delivery would fail with no word of why.
+ */
+const byteHeaders = outgoingHeaders.superRefine((pairs, ctx) => {
+  pairs.forEach(([name, value], index) => {
+    const wide = [...value].find((c) => c.codePointAt(0)! > 0xff);
+    if (wide !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 1],
+        message: `header "${name.slice(0, 100)}" value has "${wide}", which is not one byte: send header values as bytes, one character each (text as its UTF-8 bytes)`,
+      });
+  });
+});
+
 export const outgoingRequest = z.object({
   method: httpMethodName,
   url: httpUrl,
-  headers: outgoingHeaders.default([]),
+  headers: byteHeaders.default([]),
   bodyBase64: base64.default(''),
 });
 export type OutgoingRequest = z.infer<typeof outgoingRequest>;

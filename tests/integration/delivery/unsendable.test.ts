@@ -21,6 +21,10 @@ describe('requests that could never be sent are refused up front, naming the fie
       [['Connection', 'upgrade']],
       /request\.headers\.0\.0: header "Connection" can only be "close" or "keep-alive"/,
     ],
+    [
+      [['Authorization', 'Bearer tok€n']],
+      /request\.headers\.0\.1: header "Authorization" value has "€", which is not one byte/,
+    ],
   ])('%j', async (headers, message) => {
     const result = await call('deliveries.send', {
       request: { method: 'POST', url: api.server.url, headers, bodyBase64: '' },
@@ -36,6 +40,20 @@ describe('requests that could never be sent are refused up front, naming the fie
     });
     expect(result.error?.code).toBe('invalid_input');
     expect(result.error?.message).toMatch(/signing\.secret: a Standard Webhooks secret is base64/);
+  });
+
+  it('a header value of bytes beyond ASCII (Latin-1 or UTF-8 bytes) is still allowed', async () => {
+    const result = await call('deliveries.send', {
+      request: {
+        method: 'POST',
+        url: `${api.server.url}/bytes`,
+        headers: [['X-Name', 'ZoÃ«']],
+        bodyBase64: '',
+      },
+    });
+    expect(result.ok).toBe(true);
+    const got = await until(() => api.server.received.find((r) => r.url === '/bytes'));
+    expect(Buffer.from(got.headers['x-name'] as string, 'latin1').toString('utf8')).toBe('Zoë');
   });
 
   it('Connection: close is still allowed', async () => {
