@@ -110,20 +110,10 @@ export function buildOutgoing(
       });
       return;
     }
-    if (!token.test(name))
-      errors.push({
-        field: `headers[${index}]`,
-        message: `header name "${name}" is not valid (letters, digits and !#$%&'*+.^_\`|~-)`,
-      });
-    else if (/[\r\n\0]/.test(value))
-      errors.push({
-        field: `headers[${index}]`,
-        message: `header "${name}" value contains a line break or NUL`,
-      });
-    else {
-      const unsendable = connectionHeaderProblem(name, value);
-      if (unsendable) errors.push({ field: `headers[${index}]`, message: unsendable });
-    }
+    const problem = !token.test(name)
+      ? `header name "${name}" is not valid (letters, digits and !#$%&'*+.^_\`|~-)`
+      : headerValueProblem(name, value);
+    if (problem) errors.push({ field: `headers[${index}]`, message: problem });
     headers.push([name, value]);
   });
 
@@ -152,11 +142,10 @@ export function buildOutgoing(
     });
     if (auth.in === 'header') {
       pairs.forEach(([name, value], index) => {
-        if (!token.test(name))
-          errors.push({
-            field: `auth.pairs[${index}]`,
-            message: `API key header name "${name}" is not valid`,
-          });
+        const problem = !token.test(name)
+          ? `API key header name "${name}" is not valid`
+          : headerValueProblem(name, value);
+        if (problem) errors.push({ field: `auth.pairs[${index}]`, message: problem });
         headers.push([name, value]);
       });
     } else if (pairs.length > 0) {
@@ -214,6 +203,12 @@ export function buildOutgoing(
     errors,
     warnings,
   };
+}
+
+/** Why a header with a valid name cannot be sent, or null. */
+function headerValueProblem(name: string, value: string): string | null {
+  if (/[\r\n\0]/.test(value)) return `header "${name}" value contains a line break or NUL`;
+  return connectionHeaderProblem(name, value);
 }
 
 function checkUrl(url: string, errors: Problem[]) {

@@ -59,6 +59,26 @@ describe('buildOutgoing', () => {
     ]);
   });
 
+  it('refuses an API key header the HTTP client cannot send, naming the key', () => {
+    const built = buildOutgoing(
+      draft({
+        auth: {
+          kind: 'apikey',
+          in: 'header',
+          pairs: [
+            ['X-Api-Key', '[Key]'],
+            ['Expect', '100-continue'],
+          ],
+        },
+      }),
+      { Key: 'k1\nX-Injected: 1' },
+    );
+    expect(built.errors).toEqual([
+      { field: 'auth.pairs[0]', message: 'header "X-Api-Key" value contains a line break or NUL' },
+      { field: 'auth.pairs[1]', message: expect.stringMatching(/^header "Expect" is connection-level/) },
+    ]);
+  });
+
   it('keeps a Content-Type the user set, and JSON-escapes merged values', () => {
     const built = buildOutgoing(
       draft({
