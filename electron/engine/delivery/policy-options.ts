@@ -3,7 +3,7 @@ import type { DeliveryPolicy } from '../../shared/contract/delivery';
 
 /**
  * A retry policy's own settings given with another policy would be dropped without a word (the delivery would retry
- * differently from what the sender asked): refuse them, naming the field.
+ * differently from what the sender asked): refuse them, naming the field, as a custom policy without its waits.
  */
 export function assertPolicyOptions(options: {
   policy?: DeliveryPolicy;
@@ -11,6 +11,12 @@ export function assertPolicyOptions(options: {
   ontraport?: unknown;
 }): void {
   const policy = options.policy ?? 'none';
+  // Without its waits a custom policy would make one attempt and never retry, which the sender did not ask for.
+  if (policy === 'custom' && options.customWaitsMs === undefined)
+    throw new ApiError(
+      'invalid_input',
+      'customWaitsMs: required with policy "custom" (the wait before each retry, in ms; [] for no retries)',
+    );
   if (options.customWaitsMs !== undefined && policy !== 'custom')
     throw new ApiError(
       'invalid_input',

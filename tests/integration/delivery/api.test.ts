@@ -42,6 +42,7 @@ describe('settings a delivery would drop or could not use are refused, naming th
     ],
     [{ customWaitsMs: [100] }, /customWaitsMs: only used with policy "custom" \(the policy is "none"\)/],
     [{ policy: 'none', ontraport: { retries: 5 } }, /ontraport: only used with policy "ontraport"/],
+    [{ policy: 'custom' }, /customWaitsMs: required with policy "custom"/],
     [{ webhookId: 99999 }, /webhookId: no saved webhook 99999/],
   ])('deliveries.send %j', async (options, message) => {
     const before = await queued();
@@ -76,6 +77,7 @@ describe('settings a delivery would drop or could not use are refused, naming th
     [{ options: { timeScale: -5 } }, /options\.timeScale/],
     [{ options: { colour: 'red' } }, /options: .*colour/],
     [{ policy: 'ortto', options: { customWaitsMs: [1] } }, /customWaitsMs: only used with policy "custom"/],
+    [{ policy: 'custom', options: {} }, /customWaitsMs: required with policy "custom"/],
   ])('webhooks.save %j', async (fields, message) => {
     const before = ((await call('webhooks.list', {})).value as { items: unknown[] }).items.length;
     const result = await call('webhooks.save', { name: 'W', method: 'POST', url: '[Base]/hook', ...fields });
