@@ -136,9 +136,19 @@ export function buildOutgoing(
     const pairs = auth.pairs
       .map(([n, v]) => [resolve(n.trim()), resolve(v)] as [string, string])
       .filter(([n]) => n !== '');
+    // A key the request already carries (a captured request's old key) would go out twice: the server reads one.
+    const [taken, where] =
+      auth.in === 'header'
+        ? [hasHeader, 'in the headers']
+        : [(name: string) => queryOf(url).has(name), "in the URL's query"];
     pairs.forEach(([name, value], index) => {
       if (value === '')
         warnings.push({ field: `auth.pairs[${index}]`, message: `API key "${name}" has no value` });
+      else if (taken(name))
+        warnings.push({
+          field: `auth.pairs[${index}]`,
+          message: `API key "${name}" is also set ${where}; both are sent`,
+        });
     });
     if (auth.in === 'header') {
       pairs.forEach(([name, value], index) => {
@@ -203,6 +213,11 @@ export function buildOutgoing(
     errors,
     warnings,
   };
+}
+
+function queryOf(url: string): URLSearchParams {
+  const query = url.split('#')[0]!.split('?').slice(1).join('?');
+  return new URLSearchParams(query);
 }
 
 /** Why a header with a valid name cannot be sent, or null. */

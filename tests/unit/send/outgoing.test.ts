@@ -79,6 +79,33 @@ describe('buildOutgoing', () => {
     ]);
   });
 
+  it('warns when an API key is already in the headers or the query, as both would be sent', () => {
+    const inHeader = buildOutgoing(
+      draft({
+        headers: [['api-key', 'old']],
+        auth: { kind: 'apikey', in: 'header', pairs: [['Api-Key', 'new']] },
+      }),
+      {},
+    );
+    expect(inHeader.warnings).toEqual([
+      { field: 'auth.pairs[0]', message: 'API key "Api-Key" is also set in the headers; both are sent' },
+    ]);
+    const inQuery = buildOutgoing(
+      draft({
+        url: 'https://x.test/a?access_key=old#top',
+        auth: { kind: 'apikey', in: 'query', pairs: [['access_key', 'new']] },
+      }),
+      {},
+    );
+    expect(inQuery.url).toBe('https://x.test/a?access_key=old&access_key=new#top');
+    expect(inQuery.warnings).toEqual([
+      {
+        field: 'auth.pairs[0]',
+        message: 'API key "access_key" is also set in the URL\'s query; both are sent',
+      },
+    ]);
+  });
+
   it('keeps a Content-Type the user set, and JSON-escapes merged values', () => {
     const built = buildOutgoing(
       draft({
