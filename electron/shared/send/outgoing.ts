@@ -125,9 +125,13 @@ export function buildOutgoing(
         field: 'auth',
         message: 'Authorization is set both in Auth and in the headers; both are sent',
       });
+    const username = auth.kind === 'basic' ? resolve(auth.username) : '';
+    // The server reads up to the first colon as the username (RFC 7617): the rest would become the password.
+    if (username.includes(':'))
+      errors.push({ field: 'auth.username', message: 'Basic auth username cannot contain ":"' });
     const credentials =
       auth.kind === 'basic'
-        ? `Basic ${bytesToBase64(utf8Encode(`${resolve(auth.username)}:${resolve(auth.password)}`))}`
+        ? `Basic ${bytesToBase64(utf8Encode(`${username}:${resolve(auth.password)}`))}`
         : `Bearer ${resolve(auth.token)}`;
     if (/[\r\n\0]/.test(credentials))
       errors.push({ field: 'auth', message: 'credentials contain a line break or NUL' });

@@ -167,6 +167,15 @@ describe('buildOutgoing', () => {
     expect(query.url).toBe('https://x.test/a?b=1&access_key=a%20b#frag');
   });
 
+  it('refuses a Basic auth username with a colon, which the server would split into username and password', () => {
+    const built = buildOutgoing(draft({ auth: { kind: 'basic', username: '[Email]', password: 'p' } }), {
+      Email: 'acme:ops@example.com',
+    });
+    expect(built.errors).toEqual([
+      { field: 'auth.username', message: 'Basic auth username cannot contain ":"' },
+    ]);
+  });
+
   it('sends raw bytes from base64 mode, with octet-stream for binary', () => {
     const built = buildOutgoing(draft({ bodyMode: 'base64', body: 'AP8B' }), {});
     expect(built.bodyBase64).toBe('AP8B');
