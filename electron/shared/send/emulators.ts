@@ -1,5 +1,5 @@
 import { ONTRAPORT_CONTACT_FIELDS } from '../decode/dictionary/ontraport';
-import { lookupField, resolveTemplate } from './merge-fields';
+import { findPlaceholders, lookupField, resolveTemplate } from './merge-fields';
 
 export const emulatorKinds = [
   'ortto-activity',
@@ -641,8 +641,13 @@ function ontraportSubscription(event: OntraportEvent, options: EmulatorOptions):
 }
 
 function ontraportPing(options: EmulatorOptions): EmulatedRequest {
-  const contact = options.contact ?? defaultContact;
+  const given = options.contact ?? defaultContact;
   const template = options.postData ?? defaultPingPostData;
+  // A field the contact lacks is blank in Ontraport, and a blank merge field sends nothing, not its `[Name]`.
+  const blanks = findPlaceholders(template)
+    .filter((p) => lookupField(given, p.name) === undefined)
+    .map((p) => [p.name, '']);
+  const contact = { ...given, ...Object.fromEntries(blanks) };
   const encoding = options.encoding ?? 'form';
   let body: string;
   if (encoding === 'json') {

@@ -136,6 +136,17 @@ describe('Ontraport subscription emulators', () => {
     });
     expect(JSON.parse(custom.body)).toEqual({ Name: 'Mary Ann Smith', id: '8' });
   });
+
+  it('Ping URL sends a field the contact lacks as blank, as Ontraport does, not as its [Merge Field]', () => {
+    const request = buildEmulatedRequest('ontraport-ping', { contact: { Email: 'z+1@x.com' }, nowMs });
+    expect(request.body).toBe('firstname=&lastname=&email=z%2B1%40x.com&contact_id=');
+    const json = buildEmulatedRequest('ontraport-ping', {
+      contact: { first_name: 'Zoë' },
+      nowMs,
+      encoding: 'json',
+    });
+    expect(JSON.parse(json.body)).toEqual({ firstname: 'Zoë', lastname: '', email: '', contact_id: '' });
+  });
 });
 
 describe('Ontraport emulators find the contact id however the record names it', () => {
