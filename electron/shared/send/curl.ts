@@ -36,9 +36,16 @@ export class CurlParseError extends Error {
 const inlineBodyLimit = 64 * 1024;
 
 /**
+ * Characters a terminal acts on rather than shows (ESC, BEL, the C1 controls, …), tab and line breaks aside. A command
+ * is pasted into and printed to terminals, and captured values come from senders: none is written raw.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const terminalControl = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/;
+
+/**
  * A copy-pasteable command that makes curl send exactly this request. Text bodies go inline with `--data-raw` (sent
  * byte for byte, and a leading `@` is not a file name), or over 64 KiB piped in from `printf %s '…'`; a body that is
- * not UTF-8 (or holds NUL) is piped in as base64 so the bytes survive the clipboard. Headers curl would add of its
+ * not UTF-8 (or holds NUL or another control character) is piped in as base64 so the bytes survive the clipboard. Headers curl would add of its
  * own (User-Agent, Accept, and for a body Content-Type and Expect) are switched off with `-H 'Name:'` unless the
  * request has them.
  *
@@ -58,10 +65,12 @@ export function toCurl(req: CurlRequest): string {
   let prefix = '';
   let data: string[] = [];
   if (req.body !== undefined && bodyBytes > 0) {
-    const text = typeof req.body === 'string' ? req.body : utf8DecodeStrict(req.body);
-    if (text !== null && !text.includes('\0') && bodyBytes <= inlineBodyLimit) {
+    const decoded = typeof req.body === 'string' ? req.body : utf8DecodeStrict(req.body);
+    // NUL cannot be passed in an argument; other controls go through base64 as well, so they are not written raw.
+    const text = decoded !== null && !terminalControl.test(decoded) ? decoded : null;
+    if (text !== null && bodyBytes <= inlineBodyLimit) {
       data = ['--data-raw', shellWord(text)];
-    } else if (text !== null && !text.includes('\0')) {
+    } else if (text !== null) {
       // printf is a shell builtin: its arguments are not passed to exec, so no per-argument limit applies.
       prefix = `printf %s ${shellWord(text)} | `;
       data = ['--data-binary', '@-'];
@@ -83,7 +92,8 @@ function headerWord(name: string, value: string): string {
   // Plain ASCII, or not a byte string at all (a char above U+00FF, which no HTTP client can send): as it is.
   if (!/[\x80-\xff]/.test(value) || /[\u0100-\uffff]/.test(value)) return shellWord(`${name}: ${value}`);
   const text = utf8DecodeStrict(Uint8Array.from(value, (c) => c.charCodeAt(0)));
-  if (text !== null) return shellWord(`${name}: ${text}`);
+  // UTF-8 for a C1 control is text too, but one the terminal would act on: written as its bytes.
+  if (text !== null && !terminalControl.test(text)) return shellWord(`${name}: ${text}`);
   let quoted = "$'";
   for (const c of `${name}: ${value}`) {
     const code = c.charCodeAt(0);
@@ -102,7 +112,21 @@ function headerWord(name: string, value: string): string {
  */
 function shellWord(word: string): string {
   if (/^[A-Za-z0-9_.,:/@%+=-]+$/.test(word)) return word;
+  if (terminalControl.test(word)) return ansiCWord(word);
   return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Bash's `$'…'` with each terminal control escaped (C1 as `\u00NN`, its UTF-8, as the text holds it). */
+function ansiCWord(word: string): string {
+  let quoted = "$'";
+  for (const c of word) {
+    const code = c.charCodeAt(0);
+    if (c === '\\' || c === "'") quoted += `\\${c}`;
+    else if (!terminalControl.test(c)) quoted += c;
+    else if (code < 0x80) quoted += `\\x${code.toString(16).padStart(2, '0')}`;
+    else quoted += `\\u${code.toString(16).padStart(4, '0')}`;
+  }
+  return `${quoted}'`;
 }
 
 // ------------------------------------------------------------------------------------------------ parseCurl

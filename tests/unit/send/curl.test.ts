@@ -299,3 +299,61 @@ describe('toCurl sends the request, not curl’s defaults, and header bytes as t
     );
   });
 });
+
+describe('toCurl never writes a control character a terminal would act on', () => {
+  // ESC, BEL and the C1 controls (CSI is U+009B): printed or pasted raw, a sender's bytes would drive the terminal.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  const raw = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/;
+  const hostile = '\x1b]0;owned\x07\x1b[2J\u009b31m\x7f';
+
+  it('pipes such a body as base64, escapes it in a URL or header, and reads back the same request', () => {
+    const request = {
+      method: 'POST',
+      url: `https://x.test/a${hostile}`,
+      headers: [
+        ['X-Utf8-C1', 'a\xc2\x9bb'],
+        ['X-Byte', 'a\x1bb'],
+      ] as [string, string][],
+      body: `{"note":"${hostile}"}\r\n`,
+    };
+    const command = toCurl(request);
+    expect(command).not.toMatch(raw);
+    const parsed = parseCurl(command);
+    expect([parsed.method, parsed.url, parsed.headers, parsed.body]).toEqual([
+      request.method,
+      request.url,
+      request.headers,
+      request.body,
+    ]);
+  });
+
+  it('whatever the body, header values and URL hold (fuzz)', () => {
+    const controlled = fc.string({ unit: 'binary', maxLength: 40 });
+    fc.assert(
+      fc.property(controlled, controlled, controlled, (path, value, body) => {
+        const command = toCurl({
+          method: 'POST',
+          url: `https://x.test/${path}`,
+          headers: [['X-V', value.replace(/[\u0100-\uffff]/g, '')]],
+          body,
+        });
+        expect(command).not.toMatch(raw);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('and bash hands curl the same bytes', () => {
+    const shell = spawnSync('bash', ['--version']);
+    if (shell.status !== 0) return void console.warn('bash not available: skipped the shell check');
+    const command = toCurl({
+      method: 'POST',
+      url: 'https://x.test/\x1b[2J',
+      headers: [['X-A', 'a\xc2\x9bb\x1b']],
+      body: 'x',
+    });
+    const out = spawnSync('bash', ['--norc', '-c', `curl() { printf '%s\\0' "$@"; }; ${command}`]);
+    const words = out.stdout.toString('latin1').split('\0');
+    expect(words.slice(2, 5)).toEqual(['https://x.test/\x1b[2J', '-H', 'X-A: a\xc2\x9bb\x1b']);
+  });
+});
