@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { HeaderPair } from '../../shared/contract/index';
+import { httpToken, type HeaderPair } from '../../shared/contract/index';
 import type { NewCapture } from '../store/capture-writer';
 import { mediaType } from '../store/capture-rows';
 import { harPostBody } from './har-post-data';
@@ -22,7 +22,8 @@ const hookscopeBlock = z
 const harEntry = z.object({
   startedDateTime: z.string(),
   request: z.object({
-    method: z.string().min(1),
+    // A header no client can send is kept (the capture is evidence) and left out on replay; a method cannot be.
+    method: z.string().regex(httpToken, 'not an HTTP method (a token such as POST)'),
     url: z.string().min(1),
     httpVersion: z.string().optional(),
     headers: z.array(nameValue).default([]),
@@ -114,6 +115,16 @@ export function parseHar(text: string, nowMs: number): HarImport {
     const target = requestTarget(entry.request.url, url, own !== undefined);
     const { query } = target;
     const path = own?.path ?? target.path;
+    // The URL parser would encode or drop them, but the target is taken as written: no request could have carried it.
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    const unsendable = /[\x00-\x20\x7f]/;
+    if (unsendable.test(path) || unsendable.test(query)) {
+      const field = own?.path !== undefined && unsendable.test(path) ? '_hookscope.path' : 'request.url';
+      errors.push(
+        `entries[${index}].${field}: holds a space or control character, which no request target can`,
+      );
+      return;
+    }
     const headers = requestHeaders(entry.request.headers);
     const post = entry.request.postData;
     const contentTypeField = headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null;

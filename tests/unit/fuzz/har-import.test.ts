@@ -122,6 +122,42 @@ describe('HAR import', () => {
   });
 });
 
+describe('HAR import of a request no HTTP client could send', () => {
+  it('skips the entry and names the field: a method that is not a token, a target with a space or control', () => {
+    const entry = (request: object, extra: object = {}) => ({
+      startedDateTime: '2026-11-22T10:00:00.000Z',
+      request: { method: 'POST', url: 'https://example.com/x', headers: [], ...request },
+      ...extra,
+    });
+    const result = parseHar(
+      JSON.stringify({
+        log: {
+          entries: [
+            entry({ method: 'PO\u001b[2JST' }),
+            entry({ method: 'POST /x' }),
+            entry({ url: 'https://example.com/a\u001b]0;t\u0007' }),
+            entry({ url: 'https://example.com/a?b=c d' }),
+            entry({}, { _hookscope: { path: '/a\r\nInjected: 1' } }),
+            // What the receiver takes is still imported: any token method, bytes past ASCII in the target.
+            entry({ method: 'PROPFIND', url: 'https://example.com/caf\u00e9?q=\u00e9' }),
+          ],
+        },
+      }),
+      0,
+    );
+    expect(result.errors).toEqual([
+      'entries[0]: request.method: not an HTTP method (a token such as POST)',
+      'entries[1]: request.method: not an HTTP method (a token such as POST)',
+      'entries[2].request.url: holds a space or control character, which no request target can',
+      'entries[3].request.url: holds a space or control character, which no request target can',
+      'entries[4]._hookscope.path: holds a space or control character, which no request target can',
+    ]);
+    expect(result.captures.map((c) => [c.method, c.path, c.query])).toEqual([
+      ['PROPFIND', '/caf\u00e9', 'q=\u00e9'],
+    ]);
+  });
+});
+
 describe('HAR import of startedDateTime', () => {
   it('uses the import time for a value that is not a date, and warns naming the entry and value', () => {
     const entry = (startedDateTime: string) => ({
