@@ -172,7 +172,11 @@ export function App() {
               </ErrorBoundary>
             </div>
             {showEmpty ? (
-              <EmptyState receiverUrl={info?.receiverUrl ?? null} onSent={(id) => select(single(id))} />
+              <EmptyState
+                receiverUrl={info?.receiverUrl ?? null}
+                onSent={(id) => select(single(id))}
+                onImport={() => setTransferOpen(true)}
+              />
             ) : (
               <div className={`split ${diffIds.length === 2 ? 'split-diff' : ''}`}>
                 <div className="list-pane">

@@ -5,9 +5,12 @@ import { CopyButton } from '../../components/CopyButton';
 export function EmptyState({
   receiverUrl,
   onSent,
+  onImport,
 }: {
   receiverUrl: string | null;
   onSent: (id: number) => void;
+  /** Opens the export/import dialog: the list's toolbar, its other way in, is not shown until there is a capture. */
+  onImport: () => void;
 }) {
   const api = useApi();
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
@@ -58,6 +61,9 @@ export function EmptyState({
         }}
       >
         {state.busy ? 'Sending…' : 'Send a sample Ortto webhook'}
+      </button>
+      <button type="button" className="btn" data-testid="empty-import" onClick={onImport}>
+        Import a HAR file…
       </button>
       {state.error && <div className="notice notice-error">{state.error}</div>}
     </div>
