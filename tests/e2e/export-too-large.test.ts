@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { eventually, row, send, useUiSession } from './support/ui';
 
@@ -26,5 +27,35 @@ describe('an export too large for one response', () => {
     await page.locator('[data-testid="transfer-dialog"] button[aria-label="Close"]').click();
     await send(s.app.receiverUrl, '/after', { method: 'POST', body: 'x' });
     await row(page, '/after').waitFor();
+  });
+
+  it('exports captures that only together pass the budget, in smaller calls, each body whole', async () => {
+    const { page } = s;
+    await s.app.rpc('captures.deleteAll');
+    await page.getByTestId('empty-state').waitFor();
+    // Each entry is about 21k characters: any two fit in the 60k budget, the three together do not.
+    const bodies = ['a', 'b', 'c'].map((c) => c.repeat(20_000));
+    for (const [i, body] of bodies.entries())
+      await send(s.app.receiverUrl, `/big/${i}`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'text/plain' },
+      });
+    await row(page, '/big/2').waitFor();
+    await page.getByTestId('transfer-button').click();
+    await page.getByTestId('export-format').selectOption('har');
+    await page.getByTestId('export-scope-filter').check();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-run').click(),
+    ]);
+    await eventually(async () =>
+      expect(await page.getByTestId('transfer-message').innerText()).toMatch(/^Exported 3 captures to /),
+    );
+    const har = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+      log: { entries: Array<{ request: { postData: { text: string } } }> };
+    };
+    expect(har.log.entries.map((e) => e.request.postData.text).sort()).toEqual(bodies);
+    await page.locator('[data-testid="transfer-dialog"] button[aria-label="Close"]').click();
   });
 });

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { CaptureFilter, ExportFormat } from '../../../../electron/shared/contract/captures';
+import { ApiError } from '../../../../electron/shared/contract/errors';
 import { useApi } from '../../api';
 import { downloadBlob } from '../../components/download';
 import { API_MAX_REQUEST_BYTES } from '../../../../electron/shared/contract/define';
@@ -23,6 +24,9 @@ interface Props {
 }
 
 type Progress = { label: string; done: number; total: number } | null;
+
+/** The engine refused an export as too large for one response: fewer captures per call may still fit. */
+const tooLarge = (e: unknown) => e instanceof ApiError && e.code === 'payload_too_large';
 
 const progressText = (p: NonNullable<Progress>) =>
   p.total > 0 ? `${p.label} ${p.done.toLocaleString()} of ${p.total.toLocaleString()}` : `${p.label}…`;
@@ -52,8 +56,18 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
       let meta = { fileName: '', mimeType: '' };
       let count = 0;
       let missing = 0;
-      const exportIds = async (ids: number[]) => {
-        const part = await api.call('captures.export', { format, ids, redact });
+      const exportIds = async (ids: number[]): Promise<void> => {
+        let part;
+        try {
+          part = await api.call('captures.export', { format, ids, redact });
+        } catch (e) {
+          // Large captures: halve the call until it fits, down to one capture (too large on its own: say so).
+          if (!tooLarge(e) || ids.length === 1) throw e;
+          const half = Math.ceil(ids.length / 2);
+          await exportIds(ids.slice(0, half));
+          if (!cancelled.current) await exportIds(ids.slice(half));
+          return;
+        }
         chunks.push(part.content);
         meta = { fileName: part.fileName, mimeType: part.mimeType };
         count += part.count;
@@ -62,9 +76,16 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
         total = Math.max(total, count);
         setProgress({ label: 'Exporting', done: count, total });
       };
-      if (scope === 'filter' && total <= EXPORT_CHUNK) {
-        // One call: the engine brings the search index up to date first, so a text filter misses nothing.
-        const whole = await api.call('captures.export', { format, filter, redact });
+      // One call: the engine brings the search index up to date first, so a text filter misses nothing. Too large for
+      // one response, the filter is paged like a long one below.
+      const whole =
+        scope === 'filter' && total <= EXPORT_CHUNK
+          ? await api.call('captures.export', { format, filter, redact }).catch((e: unknown) => {
+              if (tooLarge(e)) return null;
+              throw e;
+            })
+          : null;
+      if (whole) {
         chunks.push(whole.content);
         meta = { fileName: whole.fileName, mimeType: whole.mimeType };
         count = whole.count;
