@@ -357,6 +357,11 @@ const unsupported: Record<string, string> = {
 };
 
 function setUrl(value: string, state: WalkState) {
+  // Browsers' "Copy as cURL (cmd)" quotes with ^" and ends lines with ^: read as bash, a URL begins with ^.
+  if (value.startsWith('^'))
+    throw new CurlParseError(
+      'command: written for Windows cmd (^" quoting, ^ at line ends), which is not read here; copy it as "cURL (bash)" instead',
+    );
   if (state.url !== null)
     throw new CurlParseError(`URL: found a second URL "${value}" (one request per command)`);
   state.url = value;

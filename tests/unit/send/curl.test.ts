@@ -93,6 +93,14 @@ describe('parseCurl', () => {
     expect(() => parseCurl(command)).toThrow(message);
   });
 
+  it('says a command copied "as cURL (cmd)" is for Windows cmd, not that it has a second URL', () => {
+    const cmd = 'curl ^"https://x.test/a^" ^\n  -H ^"accept: */*^" ^\n  --data-raw ^"^{^\\^"a^\\^":1^}^"';
+    expect(() => parseCurl(cmd)).toThrow(
+      /^command: written for Windows cmd .* copy it as "cURL \(bash\)" instead$/,
+    );
+    expect(() => parseCurl('curl https://x.test/a ^\n  -H "A: 1"')).toThrow(/Windows cmd/);
+  });
+
   it('reads commands quoted by shell-quote, as bash would (escaped backticks included)', () => {
     expect(parseCurl('curl https://x.test -H "X-Q: it\'s \\`x\\` \\$HOME"').headers).toEqual([
       ['X-Q', "it's `x` $HOME"],
