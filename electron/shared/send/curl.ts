@@ -557,12 +557,22 @@ export function parseCurl(command: string): ParsedCurl {
     else if (Object.hasOwn(valueFlags, arg)) valueFlags[arg]?.(next(), state);
     else if (ignoredValueFlags.has(arg)) next();
     else if (/^-[A-Za-z]/.test(arg) && arg.length > 2 && !arg.startsWith('--')) {
-      const flag = arg.slice(0, 2);
-      if (Object.hasOwn(valueFlags, flag)) valueFlags[flag]?.(arg.slice(2), state);
-      else if ([...arg.slice(1)].every((c) => booleanFlags.has(`-${c}`) || c === 'G' || c === 'I')) {
-        if (arg.includes('G')) state.get = true;
-        if (arg.includes('I')) state.head = true;
-      } else throw new CurlParseError(`option ${arg}: not a curl option this parser understands`);
+      // Short options run together (`-sSL`, `-sX POST`, `-XPOST`): the first that takes a value takes the rest of
+      // the word, or the next word when nothing is left.
+      for (let j = 1; j < arg.length; j++) {
+        const flag = `-${arg[j]}`;
+        const rest = arg.slice(j + 1);
+        if (flag === '-G') state.get = true;
+        else if (flag === '-I') state.head = true;
+        else if (booleanFlags.has(flag)) continue;
+        else if (Object.hasOwn(valueFlags, flag)) {
+          valueFlags[flag]?.(rest || next(), state);
+          break;
+        } else if (ignoredValueFlags.has(flag)) {
+          if (!rest) next();
+          break;
+        } else throw new CurlParseError(`option ${arg}: not a curl option this parser understands`);
+      }
     } else if (arg.startsWith('-') && arg !== '-') {
       throw new CurlParseError(`option ${arg}: not a curl option this parser understands`);
     } else setUrl(arg, state);

@@ -40,6 +40,15 @@ describe('parseCurl', () => {
     ]);
   });
 
+  it('reads short options run together where the last takes a value: -sX POST, -sd, -fsSLo file', () => {
+    expect(parseCurl('curl -sX PUT https://x.test/a').method).toBe('PUT');
+    const data = parseCurl("curl -sSd 'a=1' https://x.test/a -sdb=2");
+    expect([data.method, data.body]).toEqual(['POST', 'a=1&b=2']);
+    expect(parseCurl('curl -fsSLo out.json https://x.test/a').url).toBe('https://x.test/a');
+    expect(parseCurl('curl -sH "X-A: 1" https://x.test/a').headers).toEqual([['X-A', '1']]);
+    expect(() => parseCurl('curl -sZ https://x.test/a')).toThrow('option -sZ: not a curl option');
+  });
+
   it('handles -G, --data-urlencode, --json, -XPUT and escaped single quotes', () => {
     expect(parseCurl(`curl -G https://x.test/s -d q=1 --data-urlencode 'n=a b&c'`).url).toBe(
       'https://x.test/s?q=1&n=a%20b%26c',
