@@ -253,4 +253,37 @@ describe('search and filters', () => {
     await eventually(async () => expect(await paths(page)).toEqual(['/fruit/match']));
     expect(await count(page)).toBe('1 capture match');
   });
+
+  it('under a filter the engine must answer, arrivals ask for one refresh of the list at a time, and none is lost', async () => {
+    const { page } = s;
+    await page.evaluate(() => (window.location.hash = 'h=X-Live'));
+    await eventually(async () => expect(await count(page)).toBe('0 captures match'));
+    // Hold the list's answers: a slow query (a header filter over 200k captures takes a second) while captures arrive.
+    let release!: () => void;
+    const held = new Promise<void>((done) => (release = done));
+    let asked!: () => void;
+    const firstAsked = new Promise<void>((done) => (asked = done));
+    let lists = 0;
+    await page.route('**/api/rpc', async (route) => {
+      if (route.request().postData()?.includes('"captures.list"')) {
+        lists++;
+        asked();
+        await held;
+      }
+      await route.continue();
+    });
+    const live = (n: number) =>
+      send(s.app.receiverUrl, `/live/${n}`, { method: 'POST', body: 'x', headers: { 'X-Live': 'yes' } });
+    await live(1);
+    await firstAsked;
+    await live(2);
+    await live(3);
+    // Several of the refresh's 250 ms pauses: each arrival used to send another list request behind the held one.
+    await page.waitForTimeout(1000);
+    expect(lists).toBe(1);
+    release();
+    await eventually(async () => expect(await paths(page)).toEqual(['/live/1', '/live/2', '/live/3']));
+    expect(await count(page)).toBe('3 captures match');
+    await page.unroute('**/api/rpc');
+  });
 });

@@ -57,6 +57,9 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
   const overflowed = useRef(false);
   const pausedRef = useRef(false);
   const headTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const headInFlight = useRef(false);
+  /** Arrivals came while a head refresh was in flight: refresh again once it is answered. */
+  const headAgain = useRef(false);
   const batcher = useRef<FrameBatcher<CaptureSummary> | null>(null);
   const itemsRef = useRef(items);
   itemsRef.current = items;
@@ -200,6 +203,13 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
     if (headTimer.current) return;
     headTimer.current = setTimeout(() => {
       headTimer.current = null;
+      // One refresh at a time: at 200k captures a header filter's list and count take a second, and refreshes sent
+      // every 250 ms while captures keep arriving queued up in the engine and held the receiver's answers for seconds.
+      if (headInFlight.current) {
+        headAgain.current = true;
+        return;
+      }
+      headInFlight.current = true;
       const gen = generation.current;
       const covered = coverageNow();
       const loaded = itemsRef.current;
@@ -225,29 +235,39 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
         }
         return null; // more new matches than it is worth merging: start over
       };
-      Promise.all([readHead(), api.call('captures.count', { filter: filterRef.current })]).then(
-        ([found, count]) => {
-          if (gen !== generation.current) return;
-          if (found === null) {
-            reset();
-            return;
+      Promise.all([readHead(), api.call('captures.count', { filter: filterRef.current })])
+        .then(
+          ([found, count]) => {
+            if (gen !== generation.current) return;
+            if (found === null) {
+              reset();
+              return;
+            }
+            coveredThrough.current = Math.max(coveredThrough.current, covered);
+            const listed = new Set(itemsRef.current.map((c) => c.id));
+            for (const c of pending.current) listed.add(c.id);
+            const fresh = notDeleted(found).filter((c) => !listed.has(c.id) && c.id > bottom);
+            if (pausedRef.current) {
+              pending.current.push(...fresh);
+              setPendingCount(pending.current.length);
+            } else {
+              prepend(fresh);
+              setTotal(totalFrom(count, [...itemsRef.current, ...fresh]));
+            }
+          },
+          () => undefined,
+        )
+        .finally(() => {
+          headInFlight.current = false;
+          if (headAgain.current) {
+            headAgain.current = false;
+            refreshHeadRef.current();
           }
-          coveredThrough.current = Math.max(coveredThrough.current, covered);
-          const listed = new Set(itemsRef.current.map((c) => c.id));
-          for (const c of pending.current) listed.add(c.id);
-          const fresh = notDeleted(found).filter((c) => !listed.has(c.id) && c.id > bottom);
-          if (pausedRef.current) {
-            pending.current.push(...fresh);
-            setPendingCount(pending.current.length);
-          } else {
-            prepend(fresh);
-            setTotal(totalFrom(count, [...itemsRef.current, ...fresh]));
-          }
-        },
-        () => undefined,
-      );
+        });
     }, 250);
   }, [api, prepend, coverageNow, reset, notDeleted, totalFrom]);
+  const refreshHeadRef = useRef(refreshHead);
+  refreshHeadRef.current = refreshHead;
 
   // A search lists only what the index has reached: as it catches up with a burst, its matches appear.
   useEvent('index.progress', ({ indexedUpTo }) => {
