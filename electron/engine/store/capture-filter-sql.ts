@@ -104,11 +104,23 @@ export function filterToSql(filter: CaptureFilter | undefined, isIndexedTerm?: I
   }
   if (filter.header) {
     // Values are stored Latin-1 decoded, so a UTF-8 `José` is stored as `JosÃ©`: match the value as typed and as stored.
+    // Reading every capture's headers with json_each took a second per 100k captures; the stored JSON text must hold
+    // the name (and the value) as JSON.stringify wrote them, so a plain text test leaves json_each only the rows that
+    // do. LIKE ignores ASCII case as lower() does.
+    const value = filter.header.value ?? null;
+    const stored = value === null ? null : headerValueAsUtf8Stored(value);
     where.push(
+      "c.headers LIKE ? ESCAPE '!'",
+      '(? IS NULL OR instr(c.headers, ?) OR instr(c.headers, ?))',
       'EXISTS (SELECT 1 FROM json_each(c.headers) h WHERE lower(h.value ->> 0) = lower(?) AND (? IS NULL OR h.value ->> 1 IN (?, ?)))',
     );
-    const value = filter.header.value ?? null;
-    params.push(filter.header.name, value, value, value === null ? null : headerValueAsUtf8Stored(value));
+    params.push(`%${likeLiteral(JSON.stringify(filter.header.name))}%`);
+    params.push(
+      value,
+      value === null ? null : JSON.stringify(value),
+      stored === null ? null : JSON.stringify(stored),
+    );
+    params.push(filter.header.name, value, value, stored);
   }
   if (filter.vendor) {
     where.push('c.vendor = ?');
@@ -120,3 +132,6 @@ export function filterToSql(filter: CaptureFilter | undefined, isIndexedTerm?: I
   }
   return { from, where, params, usesFts };
 }
+
+/** Text that LIKE (with ESCAPE '!') matches only as itself. */
+const likeLiteral = (text: string) => text.replace(/[!%_]/g, (c) => `!${c}`);

@@ -78,6 +78,31 @@ describe('capture store', () => {
     expect(stores.captures.count({ methods: ['POST'] })).toBe(2);
   });
 
+  it('a header filter parses the headers only of captures whose stored headers name it, and matches as before', async () => {
+    const headers: Array<[string, string]> = [
+      ['X-Sig', 'abc'],
+      ['X_Pct%', 'a"b\\c'],
+      ['X-Name', 'José'],
+    ];
+    const named = await stores.captures.add(capture({ headers }));
+    await stores.captures.add(capture({ headers: [['XzPct%', 'a"b\\c']] }));
+    // A row whose headers are not JSON at all: a filter for a header it does not name must not need to read it.
+    const unread = await stores.captures.add(capture({ headers: [['X-Other', '1']] }));
+    stores.captures.fileWaiting();
+    expect(
+      stores.db.prepare("UPDATE captures SET headers = 'not json' WHERE id = ?").run(unread).changes,
+    ).toBe(1);
+    const ids = (header: { name: string; value?: string }) =>
+      stores.captures.list({ filter: { header }, limit: 50 }).items.map((c) => c.id);
+    expect(ids({ name: 'x-sig' })).toEqual([named]);
+    expect(ids({ name: 'X-SIG', value: 'abc' })).toEqual([named]);
+    expect(ids({ name: 'x-sig', value: 'ABC' })).toEqual([]);
+    expect(ids({ name: 'x_pct%', value: 'a"b\\c' })).toEqual([named]);
+    expect(ids({ name: 'x-name', value: 'José' })).toEqual([named]);
+    expect(ids({ name: 'abc' })).toEqual([]);
+    expect(stores.captures.count({ header: { name: 'x-sig' } })).toBe(1);
+  });
+
   it('counts with the newest capture the count includes, for no filter, a column filter and a search', async () => {
     expect(stores.captures.countWithNewest()).toEqual({ count: 0, newestId: null });
     const a = await stores.captures.add(capture({ method: 'GET', body: Buffer.from('alpha beta') }));
