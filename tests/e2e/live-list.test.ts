@@ -456,6 +456,43 @@ describe('live list', () => {
     }, 4000);
   });
 
+  it('a capture from another day shows its date in the list, not only a clock time that reads as today', async () => {
+    const { page } = s;
+    const threeDaysAgo = Date.now() - 3 * 86_400_000;
+    const yearsAgo = Date.now() - 800 * 86_400_000;
+    const entries = [
+      ['/days-ago', threeDaysAgo],
+      ['/years-ago', yearsAgo],
+    ].map(([path, ms]) => ({
+      startedDateTime: new Date(ms!).toISOString(),
+      request: { method: 'POST', url: `https://example.com${path}`, headers: [] },
+    }));
+    const imported = await s.app.rpc('captures.importHar', { har: JSON.stringify({ log: { entries } }) });
+    expect(imported.ok).toBe(true);
+    await send(s.app.receiverUrl, '/today', { method: 'POST', body: 'x' });
+    await row(page, '/today').waitFor();
+    // In the page's time zone: the day the capture came in there.
+    const local = (ms: number) =>
+      page.evaluate((ms) => {
+        const d = new Date(ms);
+        const p = (n: number) => String(n).padStart(2, '0');
+        return {
+          year: d.getFullYear(),
+          day: `${p(d.getMonth() + 1)}-${p(d.getDate())}`,
+          hm: `${p(d.getHours())}:${p(d.getMinutes())}`,
+        };
+      }, ms);
+    const time = (path: string) => row(page, path).locator('.cell.time').innerText();
+    const threeDays = await local(threeDaysAgo);
+    const thisYear = threeDays.year === (await local(Date.now())).year;
+    expect(await time('/days-ago')).toBe(
+      thisYear ? `${threeDays.day} ${threeDays.hm}` : `${threeDays.year}-${threeDays.day}`,
+    );
+    const old = await local(yearsAgo);
+    expect(await time('/years-ago')).toBe(`${old.year}-${old.day}`);
+    expect(await time('/today')).toMatch(/^\d\d:\d\d:\d\d\.\d{3}$/);
+  });
+
   it('with a time range that ended hours ago, the rate chart covers the end of that range, not the last 30 minutes', async () => {
     const { page } = s;
     const minute = Math.floor(Date.now() / 60_000) * 60_000 - 3 * 3_600_000;

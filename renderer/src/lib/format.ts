@@ -18,6 +18,19 @@ export function formatClock(ms: number): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
 }
 
+/**
+ * The list's time column: 14:03:27.412 for a capture from today; 11-19 14:03 from another day this year, 2025-11-19
+ * from an earlier year. The clock alone showed a capture from days ago as if it came in today.
+ */
+export function formatListTime(ms: number, now = Date.now()): string {
+  const d = new Date(ms);
+  const today = new Date(now);
+  if (d.toDateString() === today.toDateString()) return formatClock(ms);
+  const day = `${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  if (d.getFullYear() !== today.getFullYear()) return `${d.getFullYear()}-${day}`;
+  return `${day} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
 /** 2026-11-22 14:03:27.412 (local) */
 export function formatDateTime(ms: number): string {
   const d = new Date(ms);

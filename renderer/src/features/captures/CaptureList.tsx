@@ -4,7 +4,7 @@ import type { CaptureSummary } from '../../../../electron/shared/contract/captur
 import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { Highlight } from '../../components/Highlight';
 import { isModalOpen } from '../../components/use-modal-focus';
-import { formatBytes, formatClock, mediaType, statusClass } from '../../lib/format';
+import { formatBytes, formatDateTime, formatListTime, mediaType, statusClass } from '../../lib/format';
 import { RowSlots } from './row-slots';
 import { toggled, type Selection } from './selection';
 
@@ -311,9 +311,12 @@ const Row = memo(function Row({
       onClick={(e) => onClick(e, c, index)}
       onDoubleClick={() => onDoubleClick(c.id)}
     >
-      <span className="cell time" title={new Date(c.receivedAtMs).toISOString()}>
+      <span
+        className="cell time"
+        title={`${formatDateTime(c.receivedAtMs)} (${new Date(c.receivedAtMs).toISOString()})`}
+      >
         {unread && <span className="unread-dot" aria-label="unread" />}
-        {formatClock(c.receivedAtMs)}
+        {formatListTime(c.receivedAtMs)}
       </span>
       <span className={`cell method method-${c.method.toLowerCase()}`}>{c.method}</span>
       <span className="cell path" title={path}>
