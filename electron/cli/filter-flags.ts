@@ -58,6 +58,10 @@ export function toFilter(
   if (values['content-type']?.length) filter.contentTypes = values['content-type'];
   const from = timeFlag(values.since, '--since', nowMs);
   const to = timeFlag(values.until, '--until', nowMs);
+  if (from !== undefined && to !== undefined && from > to)
+    throw new UsageError(
+      `--since (${new Date(from).toISOString()}) is after --until (${new Date(to).toISOString()}): no capture can match`,
+    );
   if (from !== undefined) filter.fromMs = from;
   if (to !== undefined) filter.toMs = to;
   // Repeated, every one must match: words of all of them, as typed into one search box.

@@ -151,6 +151,14 @@ describe('hookscope CLI', () => {
     expect(missing.err()).toContain('--contact: cannot read the file "/nope.json" (ENOENT)');
   });
 
+  it('export and tail refuse a --since after --until instead of finding nothing', async () => {
+    for (const command of ['export', 'tail']) {
+      const out = io();
+      expect(await main([command, '--data-dir', dir.path, '--since', '1h', '--until', '2h'], out.io)).toBe(2);
+      expect(out.err()).toMatch(/--since \(.+\) is after --until \(.+\): no capture can match/);
+    }
+  });
+
   it('send names the flag of a file it cannot read: --data-file and --rows', async () => {
     for (const flag of ['--data-file', '--rows']) {
       const out = io();
