@@ -22,11 +22,12 @@ Runs the delivery engine in memory: no receiver and no data directory are needed
 
 Options:
   -X, --request METHOD     HTTP method (default POST with a body, else GET)
-  -H, --header 'N: v'      add a header (repeatable)
+  -H, --header 'N: v'      add a header (repeatable); as in curl, 'N:' sends no N header at all (-H 'Content-Type:'
+                           sends no Content-Type) and 'N;' sends N with an empty value
   -d, --data BODY          the body (with --rows: a template with [Merge Fields] and {{columns}})
       --data-file F        read the body's exact bytes from a file
       --content-type T     Content-Type (default: detected from the body — form, JSON, XML, else text;
-                           application/octet-stream when the body is not UTF-8)
+                           application/octet-stream when the body is not UTF-8); '' sends none
       --policy P           ortto | ontraport | standard | none (default none)
       --time-scale N       multiply every wait: 0.001 turns 5 min into 0.3 s (default 1)
       --rate N/min         at most N requests per minute to the destination (also N/s)
@@ -61,16 +62,25 @@ export function parseNumber(
   return n;
 }
 
-function parseHeaders(values: string[]): HeaderPair[] {
-  const headers = values.map((raw): HeaderPair => {
+/** `-H` values as curl reads them: `N: v` adds a header, `N:` leaves N out entirely (`omitted`), `N;` sends it empty. */
+function parseHeaders(values: string[]): { headers: HeaderPair[]; omitted: Set<string> } {
+  const headers: HeaderPair[] = [];
+  const omitted = new Set<string>();
+  for (const raw of values) {
     const at = raw.indexOf(':');
+    if (at < 0 && /^[^;]+;\s*$/.test(raw)) {
+      headers.push([raw.slice(0, raw.indexOf(';')).trim(), '']);
+      continue;
+    }
     if (at <= 0) throw new UsageError(`--header: expected 'Name: value', got "${raw}"`);
-    return [raw.slice(0, at).trim(), raw.slice(at + 1).trim()];
-  });
-  const checked = outgoingHeaders.safeParse(headers);
+    const [name, value] = [raw.slice(0, at).trim(), raw.slice(at + 1).trim()];
+    if (value === '') omitted.add(name.toLowerCase());
+    else headers.push([name, value]);
+  }
+  const checked = outgoingHeaders.safeParse([...headers, ...[...omitted].map((n): HeaderPair => [n, 'x'])]);
   if (!checked.success)
     throw new UsageError(`--header: ${checked.error.issues[0]?.message ?? 'malformed header'}`);
-  return headers;
+  return { headers: headers.filter(([n]) => !omitted.has(n.toLowerCase())), omitted };
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -114,11 +124,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const policy = deliveryPolicy.safeParse(values.policy ?? 'none');
   if (!policy.success || policy.data === 'custom')
     throw new UsageError(`--policy: expected ortto, ontraport, standard or none, got "${values.policy}"`);
-  const headers = parseHeaders(values.header ?? []);
+  const { headers, omitted } = parseHeaders(values.header ?? []);
   if (values['content-type'] !== undefined) {
     for (let i = headers.length - 1; i >= 0; i--)
       if (headers[i]![0].toLowerCase() === 'content-type') headers.splice(i, 1);
-    headers.push(['Content-Type', values['content-type']]);
+    if (values['content-type'].trim() === '') omitted.add('content-type');
+    else {
+      omitted.delete('content-type');
+      headers.push(['Content-Type', values['content-type']]);
+    }
   }
   let signing;
   if (values.sign !== undefined || values.secret !== undefined) {
@@ -164,7 +178,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       text === null
         ? (userContentType(headers) ?? 'application/octet-stream')
         : contentTypeHeaderFor(headers, text);
-    if (contentType && !headers.some(([n]) => n.toLowerCase() === 'content-type'))
+    if (
+      contentType &&
+      !omitted.has('content-type') &&
+      !headers.some(([n]) => n.toLowerCase() === 'content-type')
+    )
       headers.push(['Content-Type', contentType]);
     const summary = engine.service.send(
       sendInput.parse({

@@ -63,6 +63,30 @@ describe('hookscope send', () => {
     expect(Buffer.from(value, 'latin1').toString('utf8')).toBe('São Paulo');
   });
 
+  it("reads -H as curl does: 'N:' sends no N at all (no detected Content-Type either), 'N;' sends N empty", async () => {
+    server = await cueServer(() => ({ status: 200 }));
+    const args = [
+      '-d',
+      '{"a":1}',
+      '-H',
+      'Content-Type:',
+      '-H',
+      'X-Empty;',
+      '-H',
+      'X-Gone: 1',
+      '-H',
+      'X-Gone:',
+    ];
+    expect(await send([`${server.url}/no-type`, ...args], io().io)).toBe(0);
+    expect(await send([`${server.url}/flag-none`, '-d', '{"a":1}', '--content-type', ''], io().io)).toBe(0);
+    const [omitted, none] = server.received;
+    const names = (raw: string[]) => raw.filter((_, i) => i % 2 === 0).map((n) => n.toLowerCase());
+    expect(names(omitted!.rawHeaders)).not.toContain('content-type');
+    expect(names(omitted!.rawHeaders)).not.toContain('x-gone');
+    expect(omitted!.headers['x-empty']).toBe('');
+    expect(names(none!.rawHeaders)).not.toContain('content-type');
+  });
+
   it('sends a --data-file that is not UTF-8 as application/octet-stream, byte for byte', async () => {
     server = await cueServer(() => ({ status: 200 }));
     const dir = tempDir();
