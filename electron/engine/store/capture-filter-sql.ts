@@ -1,3 +1,4 @@
+import { foldForSearch } from './search-folding';
 import { cjkQueryPhrases } from './cjk-bigrams';
 import type { CaptureFilter } from '../../shared/contract/index';
 import { headerValueAsUtf8Stored } from '../../shared/decode/header-text';
@@ -28,7 +29,7 @@ export function lastToken(word: string): string | null {
  * in Chinese, Japanese or Korean also matches inside a longer run of such text (see cjk-bigrams.ts).
  */
 export function toFtsQuery(text: string, isIndexedTerm?: IsIndexedTerm): string | null {
-  const words = text
+  const words = foldForSearch(text)
     // FTS5 reads a NUL as the end of the query string ("unterminated string"); it never separates words anyway.
     .replace(/\0/g, ' ')
     .split(/\s+/)

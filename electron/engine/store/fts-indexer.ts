@@ -1,4 +1,5 @@
 import { cjkBigramText } from './cjk-bigrams';
+import { foldedCopy } from './search-folding';
 import type Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import type { HeaderPair } from '../../shared/contract/index';
@@ -280,8 +281,10 @@ export class FtsIndexer {
     // A form body is searched as its fields read (`data[id]`, `Mary Ann`), as the UI shows them, and as sent.
     const body = isForm(row.content_type) ? withDecoded(bodyText, safeDecode(bodyText)) : bodyText;
     const labelText = labels.join(' ');
-    const cjk = [path, query, headerText, body, labelText].map(cjkBigramText).filter(Boolean).join('\n');
-    return [row.id, path, query, headerText, body, cjk ? `${labelText}\n${cjk}` : labelText];
+    const texts = [path, query, headerText, body, labelText];
+    const folded = texts.map(foldedCopy).filter((t): t is string => t !== null);
+    const extra = [...texts, ...folded].map(cjkBigramText).concat(folded).filter(Boolean).join('\n');
+    return [row.id, path, query, headerText, body, extra ? `${labelText}\n${extra}` : labelText];
   }
 
   /**

@@ -171,6 +171,22 @@ describe('capture store', () => {
     expect(stores.captures.count({ text: '渋谷' })).toBe(1);
   });
 
+  it('finds full-width, ligature and soft-hyphenated spellings of a word, and is found by them', async () => {
+    await stores.captures.add(capture({ path: '/wide', body: Buffer.from('{"name":"Ｏ\'Ｒｅｉｌｌｙ"}') }));
+    await stores.captures.add(capture({ path: '/shy', body: Buffer.from('{"name":"Mac\u00adDonald"}') }));
+    await stores.captures.add(capture({ path: '/liga', body: Buffer.from('{"note":"ﬁnal oﬀer"}') }));
+    await stores.captures.add(capture({ path: '/kana', body: Buffer.from('{"k":"ｶﾀｶﾅ"}') }));
+    await stores.captures.add(capture({ path: '/plain', body: Buffer.from('{"name":"Smith"}') }));
+    stores.captures.indexer.drain();
+    expect(searchPaths('reilly')).toEqual(['/wide']);
+    expect(searchPaths('Ｒｅｉｌｌｙ')).toEqual(['/wide']);
+    expect(searchPaths('macdonald')).toEqual(['/shy']);
+    expect(searchPaths('Mac\u00adDonald')).toEqual(['/shy']);
+    expect(searchPaths('final offer')).toEqual(['/liga']);
+    expect(searchPaths('カタカナ')).toEqual(['/kana']);
+    expect(searchPaths('Ｓｍｉｔｈ')).toEqual(['/plain']);
+  });
+
   it('indexes words from registered extractors (decoded labels)', async () => {
     stores.captures.addSearchTextExtractor((c) => (c.path === '/ortto' ? 'Campaign name Tag added' : ''));
     await stores.captures.add(capture({ path: '/ortto' }));
