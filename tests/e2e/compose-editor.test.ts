@@ -103,4 +103,35 @@ describe('the composer body editor', () => {
     expect(await hover.locator('img, a, strong, b').count()).toBe(0);
     expect(hits).toEqual([]);
   });
+
+  it('lets the keyboard leave the body editor: Tab indents, Escape then Tab moves focus on', async () => {
+    const { page } = s;
+    await view('compose');
+    await page.getByTestId('body-mode-text').check({ force: true });
+    const editor = page.locator('.compose-body .monaco-editor');
+    const inEditor = () => editor.evaluate((el) => el.contains(document.activeElement));
+    const body = () => page.getByTestId('preview-body').textContent();
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('abc');
+    await eventually(async () => expect(await body()).toBe('abc'));
+    expect(await page.locator('.compose-body .code-editor-hint').isVisible()).toBe(true);
+
+    await page.keyboard.press('Tab');
+    await eventually(async () => expect(await body()).toMatch(/^abc\s+$/));
+    expect(await inEditor()).toBe(true);
+    // Typing after an Escape makes Tab indent again.
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('d');
+    await page.keyboard.press('Tab');
+    await eventually(async () => expect(await body()).toMatch(/^abc\s+d\s+$/));
+    expect(await inEditor()).toBe(true);
+    const typed = await body();
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    await eventually(async () => expect(await inEditor()).toBe(false));
+    expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+    expect(await body()).toBe(typed);
+  });
 });

@@ -92,10 +92,22 @@ export default function CodeEditorImpl({
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
     apply();
+    // Tab indents, which would hold keyboard users inside an editable editor: Escape, then Tab, moves focus on.
+    editor.onKeyDown((e) => {
+      if (e.keyCode === monaco.KeyCode.Escape) editor.updateOptions({ tabFocusMode: true });
+      else if (e.keyCode !== monaco.KeyCode.Tab && !modifierKeys.has(e.keyCode))
+        editor.updateOptions({ tabFocusMode: false });
+    });
+    editor.onDidBlurEditorText(() => editor.updateOptions({ tabFocusMode: false }));
   };
 
   return (
     <div className="code-editor" data-language={shownLanguage} style={{ height }}>
+      {!readOnly && (
+        <span className="code-editor-hint" aria-hidden>
+          Esc then Tab leaves the editor
+        </span>
+      )}
       <Editor
         defaultValue={value}
         language={shownLanguage}
@@ -122,11 +134,21 @@ export default function CodeEditorImpl({
           renderWhitespace: 'selection',
           unicodeHighlight: { ambiguousCharacters: true, invisibleCharacters: true },
           links: false,
+          ariaLabel: readOnly
+            ? 'Editor content'
+            : 'Editor content. Tab indents; Escape then Tab leaves the editor.',
         }}
       />
     </div>
   );
 }
+
+const modifierKeys = new Set([
+  monaco.KeyCode.Shift,
+  monaco.KeyCode.Ctrl,
+  monaco.KeyCode.Alt,
+  monaco.KeyCode.Meta,
+]);
 
 /** The line ending most of the text uses (Monaco models hold one). */
 function lineEndingOf(text: string): '\r\n' | '\n' {
