@@ -211,6 +211,40 @@ describe('live list', () => {
     );
   });
 
+  it('tells assistive technology which row the arrow keys moved to: one tab stop, the active row its descendant', async () => {
+    const { page } = s;
+    for (const n of [1, 2]) await send(s.app.receiverUrl, `/aria/${n}`, { method: 'POST', body: String(n) });
+    await row(page, '/aria/1').waitFor();
+    await page.getByRole('button', { name: 'Export / Import' }).focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement!;
+        const active = document.getElementById(el.getAttribute('aria-activedescendant') ?? '');
+        return {
+          role: el.getAttribute('role'),
+          name: el.getAttribute('aria-label'),
+          active: active?.querySelector('.path')?.textContent,
+          selected: active?.getAttribute('aria-selected'),
+        };
+      });
+    await eventually(async () =>
+      expect(await focused()).toEqual({
+        role: 'grid',
+        name: 'Captured requests',
+        active: '/aria/1',
+        selected: 'true',
+      }),
+    );
+    // A click in the list focuses the grid too, not a second focusable inside it.
+    await row(page, '/aria/2').click();
+    await eventually(async () => expect((await focused()).active).toBe('/aria/2'));
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.capture-list'))).toBe(null);
+  });
+
   it('↓ and j work as the "Pick a row" hint says before anything has focus, as on a fresh page', async () => {
     const { page } = s;
     for (const n of [1, 2])
@@ -345,7 +379,7 @@ describe('live list', () => {
     expect(first).toBeLessThan(450);
     expect(first).toBeGreaterThan(0);
     for (let i = 0; i < 30 && (await loaded()) < 450; i++) {
-      await page.locator('[data-testid="capture-list"]').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await page.getByTestId('capture-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
       await page.waitForTimeout(100);
     }
     expect(await loaded()).toBe(450);
@@ -370,7 +404,7 @@ describe('live list', () => {
     const loaded = async () =>
       Number((await page.locator('.list-toolbar .muted').first().innerText()).split(' ')[0]);
     await eventually(async () => {
-      await page.locator('[data-testid="capture-list"]').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await page.getByTestId('capture-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
       expect(await loaded()).toBe(total);
     }, 30_000);
     const listed = await page
@@ -379,7 +413,7 @@ describe('live list', () => {
     expect(new Set(listed).size).toBe(listed.length);
     await search.fill('');
     await search.press('Enter');
-    await page.locator('[data-testid="capture-list"]').evaluate((el) => el.scrollTo(0, 0));
+    await page.getByTestId('capture-scroll').evaluate((el) => el.scrollTo(0, 0));
     await row(page, '/filler').first().waitFor();
   });
 

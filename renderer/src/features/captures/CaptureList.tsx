@@ -40,6 +40,7 @@ export const CaptureList = memo(function CaptureList({
   endpoints,
   query,
 }: Props) {
+  const gridRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: items.length + (hasMore ? 1 : 0),
@@ -169,7 +170,7 @@ export const CaptureList = memo(function CaptureList({
       if (!unfocused || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
       if (!['ArrowDown', 'ArrowUp', 'j', 'k'].includes(e.key)) return;
       if (isModalOpen()) return;
-      scrollRef.current?.focus();
+      gridRef.current?.focus();
       latestKeyDown.current(e);
     };
     window.addEventListener('keydown', onWindowKey);
@@ -239,8 +240,22 @@ export const CaptureList = memo(function CaptureList({
   const slotKey = (key: string | null) => (key?.startsWith('slot-') ? Number(key.slice(5)) : -1);
   if (slotOf) rows.sort((a, b) => slotKey(a.key) - slotKey(b.key));
 
+  // The grid keeps focus and names the active row, so screen readers read the row the arrow keys moved to.
+  const activeShown =
+    selection.active !== null && virtualItems.some((v) => items[v.index]?.id === selection.active);
   return (
-    <div className="capture-list" role="grid" aria-label="Captured requests" aria-rowcount={items.length}>
+    <div
+      className="capture-list"
+      role="grid"
+      aria-label="Captured requests"
+      aria-rowcount={items.length + 1}
+      aria-multiselectable
+      aria-activedescendant={activeShown ? rowId(selection.active!) : undefined}
+      ref={gridRef}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      data-testid="capture-list"
+    >
       <div className="list-header row-grid" role="row">
         <span role="columnheader">Time</span>
         <span role="columnheader">Method</span>
@@ -264,10 +279,11 @@ export const CaptureList = memo(function CaptureList({
       <div
         className="list-scroll"
         ref={scrollRef}
-        tabIndex={0}
-        onKeyDown={onKeyDown}
+        // Out of the tab order (Chromium makes a scroller a tab stop of its own); a click in it focuses the grid.
+        tabIndex={-1}
+        onFocus={() => gridRef.current?.focus({ preventScroll: true })}
         onScroll={onScroll}
-        data-testid="capture-list"
+        data-testid="capture-scroll"
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>{rows}</div>
       </div>
@@ -303,6 +319,7 @@ const Row = memo(function Row({
   return (
     <div
       role="row"
+      id={rowId(c.id)}
       aria-rowindex={index + 2}
       aria-selected={selected}
       data-capture-id={c.id}
@@ -312,18 +329,21 @@ const Row = memo(function Row({
       onDoubleClick={() => onDoubleClick(c.id)}
     >
       <span
+        role="gridcell"
         className="cell time"
         title={`${formatDateTime(c.receivedAtMs)} (${new Date(c.receivedAtMs).toISOString()})`}
       >
         {unread && <span className="unread-dot" aria-label="unread" />}
         {formatListTime(c.receivedAtMs)}
       </span>
-      <span className={`cell method method-${c.method.toLowerCase()}`}>{c.method}</span>
-      <span className="cell path" title={path}>
+      <span role="gridcell" className={`cell method method-${c.method.toLowerCase()}`}>
+        {c.method}
+      </span>
+      <span role="gridcell" className="cell path" title={path}>
         <Highlight text={path} query={query} />
         {c.truncated && <span className="pill pill-warn">truncated</span>}
       </span>
-      <span className="cell endpoint">
+      <span role="gridcell" className="cell endpoint">
         {endpoint === null ? (
           '—'
         ) : 'deleted' in endpoint ? (
@@ -332,18 +352,24 @@ const Row = memo(function Row({
           endpoint.name
         )}
       </span>
-      <span className={`cell num status ${statusClass(c.responseStatus)}`}>{c.responseStatus ?? '—'}</span>
-      <span className="cell num size">{formatBytes(c.bodySizeBytes)}</span>
-      <span className="cell ctype" title={c.contentType ?? ''}>
+      <span role="gridcell" className={`cell num status ${statusClass(c.responseStatus)}`}>
+        {c.responseStatus ?? '—'}
+      </span>
+      <span role="gridcell" className="cell num size">
+        {formatBytes(c.bodySizeBytes)}
+      </span>
+      <span role="gridcell" className="cell ctype" title={c.contentType ?? ''}>
         {mediaType(c.contentType) || '—'}
       </span>
-      <span className="cell source" title={source}>
+      <span role="gridcell" className="cell source" title={source}>
         {c.source !== 'receiver' && <span className={`pill pill-${c.source}`}>{c.source}</span>}
         {source || (c.source === 'receiver' ? '—' : '')}
       </span>
     </div>
   );
 });
+
+const rowId = (id: number) => `capture-row-${id}`;
 
 interface DeletedEndpoint {
   id: number;
