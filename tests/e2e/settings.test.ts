@@ -91,6 +91,19 @@ describe('settings panel', () => {
     });
   });
 
+  it('is a dialog named by its button; its Close button gives focus back to that button', async () => {
+    const { page } = s;
+    const toggle = page.getByTestId('settings-toggle');
+    await toggle.focus();
+    await page.keyboard.press('Escape'); // closes the panel the test before left open
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByRole('button', { name: 'Close' }).focus();
+    await page.keyboard.press('Enter');
+    await eventually(async () => expect(await dialog.count()).toBe(0));
+    expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
   it('a save after toggling only notifications keeps the stored age and body limit exactly', async () => {
     const { page, app } = s;
     expect(

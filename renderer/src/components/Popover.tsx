@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 /** A button that opens a small panel below it; closes on outside click or Escape. */
 export function Popover({
@@ -17,16 +17,19 @@ export function Popover({
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+  const buttonId = useId();
+  // Focus inside the panel would fall back to the page when it closes: keep it on the button that opened it.
+  const close = useCallback(() => {
+    if (ref.current?.contains(document.activeElement)) button.current?.focus();
+    setOpen(false);
+  }, []);
   useEffect(() => {
     if (!open) return;
     const onDown = (e: MouseEvent) => {
       if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
     };
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      // Focus inside the panel would fall back to the page when it closes: keep it on the button that opened it.
-      if (ref.current?.contains(document.activeElement)) button.current?.focus();
-      setOpen(false);
+      if (e.key === 'Escape') close();
     };
     document.addEventListener('mousedown', onDown);
     document.addEventListener('keydown', onKey);
@@ -34,11 +37,12 @@ export function Popover({
       document.removeEventListener('mousedown', onDown);
       document.removeEventListener('keydown', onKey);
     };
-  }, [open]);
+  }, [open, close]);
   return (
     <div className={`popover-wrap ${className}`} ref={ref}>
       <button
         ref={button}
+        id={buttonId}
         type="button"
         className={`chip ${active ? 'chip-active' : ''}`}
         aria-expanded={open}
@@ -48,8 +52,8 @@ export function Popover({
         {label}
       </button>
       {open && (
-        <div className="popover" role="dialog">
-          {children(() => setOpen(false))}
+        <div className="popover" role="dialog" aria-labelledby={buttonId}>
+          {children(close)}
         </div>
       )}
     </div>
