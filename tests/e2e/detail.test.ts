@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { rawExchange, send as rawSend } from '../helpers/raw-http';
-import { eventually, monacoText, openTab, selectCapture, send, useUiSession } from './support/ui';
+import { eventually, monacoText, openTab, row, selectCapture, send, useUiSession } from './support/ui';
 
 const hexOf = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0'));
 
@@ -514,5 +514,33 @@ describe('capture detail', () => {
     expect(await selected.getAttribute('data-tab')).toBe('headers');
     expect(await page.locator('.detail-body').innerText()).toContain('content-type');
     await openTab(page, 'body');
+  });
+
+  it('a capture deleted with a Delete button leaves focus on the list, not on the page', async () => {
+    const { page } = s;
+    for (const n of [1, 2, 3])
+      await send(s.app.receiverUrl, `/del-focus/${n}`, { method: 'POST', body: String(n) });
+    const onList = () =>
+      page.evaluate(
+        () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName,
+      );
+    await selectCapture(page, '/del-focus/3');
+    await page.locator('.detail-pane .btn-danger', { hasText: 'Delete' }).focus();
+    await page.keyboard.press('Enter');
+    await eventually(async () => expect(await row(page, '/del-focus/3').count()).toBe(0));
+    expect(await onList()).toBe('Captured requests');
+
+    await selectCapture(page, '/del-focus/2');
+    await page.getByTestId('delete-selected').focus();
+    await page.keyboard.press('Enter');
+    await eventually(async () => expect(await row(page, '/del-focus/2').count()).toBe(0));
+    expect(await onList()).toBe('Captured requests');
+    // The list has the keys: ↓ picks the capture left.
+    await page.keyboard.press('ArrowDown');
+    await eventually(async () =>
+      expect(await page.locator('.detail-pane[data-capture-id] .detail-path').innerText()).toBe(
+        '/del-focus/1',
+      ),
+    );
   });
 });

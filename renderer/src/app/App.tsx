@@ -136,6 +136,15 @@ export function App() {
   }, [api, pendingUndo, reload, select]);
   const dismissUndo = useCallback(() => setPendingUndo(null), []);
 
+  // The Delete buttons go away (or turn disabled) with what they deleted: focus goes to the list, where ↑/↓ go on.
+  const removeFromButton = useCallback(
+    (ids: number[]) => {
+      remove(ids);
+      document.querySelector<HTMLElement>('.capture-list')?.focus();
+    },
+    [remove],
+  );
+
   const openDetail = useCallback(() => {
     document.querySelector<HTMLElement>('.detail-pane .tab.active')?.focus();
   }, []);
@@ -222,7 +231,7 @@ export function App() {
                       className="btn btn-small btn-danger"
                       data-testid="delete-selected"
                       disabled={selectedIds.length === 0}
-                      onClick={() => remove(selectedIds)}
+                      onClick={() => removeFromButton(selectedIds)}
                     >
                       Delete{selectedIds.length > 1 ? ` ${selectedIds.length}` : ''}
                     </button>
@@ -258,7 +267,7 @@ export function App() {
                         receiverUrl={info?.receiverUrl ?? ''}
                         endpoints={endpointMap}
                         query={filterState.text}
-                        onDelete={remove}
+                        onDelete={removeFromButton}
                         tab={detailTab}
                         onTabChange={setDetailTab}
                       />
