@@ -94,6 +94,39 @@ describe('endpoints panel', () => {
     expect(await card().getByTestId('endpoint-rule-text').innerText()).toContain('503');
   });
 
+  it('announces a refused field and takes the keyboard to it, marked invalid and described by the error', async () => {
+    const { page } = s;
+    await card().getByTestId('endpoint-edit').click();
+    const form = page.getByTestId('endpoint-form');
+    const focusedField = () =>
+      page.evaluate(() => {
+        const el = document.activeElement!;
+        return {
+          field: el.getAttribute('data-testid'),
+          invalid: el.getAttribute('aria-invalid'),
+          describedBy: document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent,
+        };
+      });
+    await page.getByTestId('rule-delay').fill('soon');
+    await page.getByTestId('endpoint-name').focus();
+    await page.keyboard.press('Enter');
+    await eventually(async () =>
+      expect(await focusedField()).toEqual({
+        field: 'rule-delay',
+        invalid: 'true',
+        describedBy: 'Delay: whole milliseconds from 0 to 120000',
+      }),
+    );
+    expect(await form.getByRole('alert').innerText()).toBe('Delay: whole milliseconds from 0 to 120000');
+    // The next refusal moves the mark to its own field.
+    await page.getByTestId('rule-delay').fill('0');
+    await page.getByTestId('rule-headers').fill('Content-Length: 5');
+    await page.getByTestId('endpoint-save').click();
+    await eventually(async () => expect((await focusedField()).field).toBe('rule-headers'));
+    expect(await page.getByTestId('rule-delay').getAttribute('aria-invalid')).toBe(null);
+    await form.locator('button', { hasText: 'Cancel' }).click();
+  });
+
   it('keeps keyboard focus where the user is: Edit opens the form at its name, Cancel returns to Edit', async () => {
     const { page } = s;
     const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);

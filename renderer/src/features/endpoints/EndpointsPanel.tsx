@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { useApi } from '../../api';
 import { ConfirmAction } from '../../components/ConfirmAction';
@@ -11,6 +11,7 @@ import {
   type ProtectionDraft,
 } from './ProtectionEditor';
 import { draftToRule, ruleToDraft, RuleEditor, type RuleDraft } from './RuleEditor';
+import { errorField } from './error-field';
 
 interface Props {
   endpoints: Endpoint[];
@@ -197,6 +198,21 @@ function EndpointForm({ endpoint, onDone }: { endpoint?: Endpoint; onDone: () =>
   const [busy, setBusy] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
   useEffect(() => nameInput.current?.focus(), []);
+  const form = useRef<HTMLFormElement>(null);
+  const errorId = useId();
+  // The field an error names is marked invalid, described by the error and focused, so it is heard and fixed there.
+  useEffect(() => {
+    const testId = error && errorField(error);
+    const field = testId ? form.current?.querySelector<HTMLElement>(`[data-testid="${testId}"]`) : null;
+    if (!field) return;
+    field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('aria-describedby', errorId);
+    field.focus();
+    return () => {
+      field.removeAttribute('aria-invalid');
+      field.removeAttribute('aria-describedby');
+    };
+  }, [error, errorId]);
 
   const save = async () => {
     const { rule, error: ruleError } = draftToRule(draft);
@@ -226,6 +242,7 @@ function EndpointForm({ endpoint, onDone }: { endpoint?: Endpoint; onDone: () =>
 
   return (
     <form
+      ref={form}
       className="endpoint-card endpoint-form"
       data-testid="endpoint-form"
       onSubmit={(e) => {
@@ -258,7 +275,7 @@ function EndpointForm({ endpoint, onDone }: { endpoint?: Endpoint; onDone: () =>
       <RuleEditor draft={draft} onChange={setDraft} />
       <ProtectionEditor draft={protection} onChange={setProtection} />
       {error && (
-        <div className="notice notice-error" data-testid="endpoint-error">
+        <div className="notice notice-error" id={errorId} role="alert" data-testid="endpoint-error">
           {error}
         </div>
       )}
