@@ -480,6 +480,11 @@ describe('live list', () => {
       expect(await charts.locator('.chart-label strong').innerText()).toBe('3');
       expect(await charts.locator('.status-legend').innerText()).toMatch(/2xx 3\s+3xx 0\s+4xx 0\s+5xx 0/);
     });
+    // Each chart is a keyboard stop (its points read out with the arrow keys): each says what it shows.
+    expect(
+      await charts.getByRole('application', { name: 'Captures per minute, last 30 minutes' }).count(),
+    ).toBe(1);
+    expect(await charts.getByRole('application', { name: 'Captures by status class' }).count()).toBe(1);
     // Deleted elsewhere: the charts follow within a second or so, not at the next minute.
     const list = await s.app.rpc<{ items: Array<{ id: number }> }>('captures.list', { limit: 1 });
     if (!list.ok) throw new Error('list failed');

@@ -81,7 +81,11 @@ export const Charts = memo(function Charts({
         </div>
         <div className="chart-body">
           <ResponsiveContainer width="100%" height={36}>
-            <AreaChart data={data.rate} margin={{ top: 2, right: 0, bottom: 0, left: 0 }}>
+            <AreaChart
+              data={data.rate}
+              margin={{ top: 2, right: 0, bottom: 0, left: 0 }}
+              title="Captures per minute, last 30 minutes"
+            >
               <Tooltip
                 contentStyle={{ fontSize: 11 }}
                 formatter={(v) => [String(v), 'captures']}
@@ -103,7 +107,11 @@ export const Charts = memo(function Charts({
         <div className="chart-label">Status</div>
         <div className="chart-body">
           <ResponsiveContainer width="100%" height={36}>
-            <BarChart data={data.statuses} margin={{ top: 2, right: 0, bottom: 0, left: 0 }}>
+            <BarChart
+              data={data.statuses}
+              margin={{ top: 2, right: 0, bottom: 0, left: 0 }}
+              title="Captures by status class"
+            >
               <XAxis dataKey="label" hide />
               <Tooltip contentStyle={{ fontSize: 11 }} formatter={(v) => [String(v), 'captures']} />
               <Bar dataKey="n" isAnimationActive={false}>
