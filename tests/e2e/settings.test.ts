@@ -121,9 +121,14 @@ describe('settings panel', () => {
     expect(await panel.getByLabel('Body limit unit').inputValue()).toBe('KB');
     expect(await panel.getByLabel('Delete captures older than', { exact: true }).inputValue()).toBe('1');
     expect(await panel.getByLabel('Delete captures older than unit').inputValue()).toBe('hours');
+    // The confirmation appears inside a status region that was already there, so screen readers announce it.
+    const status = panel.getByRole('status');
+    expect(await status.innerText()).toBe('');
     await panel.getByRole('checkbox').click();
     await panel.getByTestId('settings-save').click();
-    await eventually(async () => expect(await panel.innerText()).toContain('Saved.'));
+    await eventually(async () =>
+      expect(await status.innerText()).toBe('Saved. Retention applies in the background.'),
+    );
     // They used to come back as 3,602,880 ms and 102,760 bytes.
     expect(await app.rpc('settings.get', {})).toMatchObject({
       value: {

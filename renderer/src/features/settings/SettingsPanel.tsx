@@ -212,7 +212,10 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
           {error}
         </div>
       )}
-      {saved && <div className="notice">Saved. Retention applies in the background.</div>}
+      {/* Always there, so a screen reader hears the confirmation appear in it. */}
+      <div role="status">
+        {saved && <div className="notice">Saved. Retention applies in the background.</div>}
+      </div>
       <div className="settings-actions">
         <button className="btn btn-small btn-primary" type="submit" data-testid="settings-save">
           Save
