@@ -180,6 +180,27 @@ describe('compose, replay and endpoint protection', () => {
     expect(expectClean(s.problems)).toEqual(clean);
   });
 
+  it("the replay result's link opens that delivery in the log", async () => {
+    const { page, app } = s;
+    await view('inspect');
+    await send(app.receiverUrl, '/link-me', { body: '{"link":1}' });
+    await eventually(async () => expect(await row(page, '/link-me').count()).toBe(1));
+    await selectCapture(page, '/link-me');
+    await page.getByTestId('replay-open').click();
+    const dialog = page.getByTestId('replay-dialog');
+    await dialog.getByTestId('replay-url').fill(`${target.url}/linked-target`);
+    await dialog.getByTestId('replay-send').click();
+    const result = dialog.getByTestId('replay-result');
+    await eventually(async () => expect(await result.innerText()).toMatch(/succeeded/));
+    const uid = await result.locator('.mono').innerText();
+    await result.getByRole('link', { name: 'Delivery log' }).click();
+    const detail = page.locator('.delivery-detail');
+    await eventually(async () => expect(await detail.innerText()).toContain(uid));
+    expect(await detail.innerText()).toContain(`${target.url}/linked-target`);
+    expect(await page.locator('.delivery-table tr.selected').innerText()).toContain('/linked-target');
+    expect(expectClean(s.problems)).toEqual(clean);
+  });
+
   it('"Open in composer" fills the composer with the capture\'s method, URL, headers and body', async () => {
     const { page, app } = s;
     await view('inspect');

@@ -4,6 +4,7 @@ import { Tabs } from '../../components/Tabs';
 import type { Environment } from '../../../../electron/shared/contract/delivery';
 import { useDeliveryRun, type DeliveryRun } from '../deliveries/use-delivery-run';
 import { LoopConfirm } from '../deliveries/LoopConfirm';
+import { deliveryHref } from '../deliveries/DeliveriesView';
 import type { EmulatedRequest, EmulatorKind } from '../../../../electron/shared/send/emulators';
 import { buildOutgoing } from '../../../../electron/shared/send/outgoing';
 import { AuthEditor } from './AuthEditor';
@@ -492,7 +493,7 @@ function SendStatus({
               · attempt {send.delivery.attempts}/{send.delivery.maxAttempts}
             </>
           )}{' '}
-          <a href="#view=deliveries" className="btn-link">
+          <a href={deliveryHref(send.delivery.id)} className="btn-link">
             Delivery log
           </a>
         </p>

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Tabs } from '../../components/Tabs';
+import { useHashParams } from '../../state/hash-state';
 import { BulkSend } from './BulkSend';
 import { DeliveryLog } from './DeliveryLog';
 import { SavedWebhooks } from './SavedWebhooks';
@@ -7,9 +8,21 @@ import './deliveries.css';
 
 type Tab = 'log' | 'bulk' | 'saved';
 
+/** The address of one delivery in the log: `#view=deliveries&delivery=<id>` opens the log with it selected. */
+export const deliveryHref = (id: number) => `#view=deliveries&delivery=${id}`;
+
 /** The Deliveries view: the log, bulk sends and saved webhooks. */
 export function DeliveriesView() {
   const [tab, setTab] = useState<Tab>('log');
+  const [params, update] = useHashParams();
+  const linked = Number(params.get('delivery')) || null;
+  const [opened, setOpened] = useState<number | null>(null);
+  useEffect(() => {
+    if (linked === null) return;
+    setTab('log');
+    setOpened(linked);
+    update((p) => p.delete('delivery'));
+  }, [linked, update]);
   return (
     <div className="deliveries-view">
       <Tabs
@@ -22,7 +35,7 @@ export function DeliveriesView() {
         active={tab}
         onChange={setTab}
       />
-      {tab === 'log' && <DeliveryLog />}
+      {tab === 'log' && <DeliveryLog opened={opened} />}
       {tab === 'bulk' && <BulkSend />}
       {tab === 'saved' && <SavedWebhooks />}
     </div>

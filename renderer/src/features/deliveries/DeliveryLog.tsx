@@ -28,14 +28,21 @@ const MAX_REFRESH = 1000;
  * The delivery log: one row per attempt with the columns of Ontraport's webhook log (request, response code, date,
  * response data, duration, attempt, name, webhook ID, type); filter, search, export; click a row for its timeline.
  */
-export function DeliveryLog() {
+export function DeliveryLog({
+  opened = null,
+}: {
+  /** A delivery a link asked to open. */ opened?: number | null;
+}) {
   const api = useApi();
   const [types, setTypes] = useState<DeliveryType[]>([]);
   const [state, setState] = useState<DeliveryState | ''>('');
   const [text, setText] = useState('');
   const [rows, setRows] = useState<LogRow[]>([]);
   const [cursor, setCursor] = useState<number | null>(null);
-  const [selected, setSelected] = useState<number | null>(null);
+  const [selected, setSelected] = useState<number | null>(opened);
+  useEffect(() => {
+    if (opened !== null) setSelected(opened);
+  }, [opened]);
   const [error, setError] = useState<string | null>(null);
   const [tick, bump] = useDeliveriesTick();
   const waiting = useWaitingDeliveries({ types, state, text });

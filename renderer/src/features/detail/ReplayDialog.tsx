@@ -4,6 +4,7 @@ import type { DeliveryPolicy, DeliverySummary } from '../../../../electron/share
 import { useApi } from '../../api';
 import { useDeliveryRun } from '../deliveries/use-delivery-run';
 import { LoopConfirm } from '../deliveries/LoopConfirm';
+import { deliveryHref } from '../deliveries/DeliveriesView';
 import { useModalFocus } from '../../components/use-modal-focus';
 
 const policies: Array<[DeliveryPolicy, string]> = [
@@ -157,7 +158,7 @@ function ReplayResult({ delivery: d }: { delivery: DeliverySummary }) {
           · attempt {d.attempts}/{d.maxAttempts}
         </>
       )}{' '}
-      <a href="#view=deliveries" className="btn-link">
+      <a href={deliveryHref(d.id)} className="btn-link">
         Delivery log
       </a>
     </p>
