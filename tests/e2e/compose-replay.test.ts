@@ -79,7 +79,9 @@ describe('compose, replay and endpoint protection', () => {
 
     await page.getByTestId('compose-send').click();
     await eventually(async () =>
-      expect(await page.getByTestId('compose-sent').innerText()).toContain('HTTP 200'),
+      expect(await page.getByTestId('compose-sent').innerText()).toMatch(
+        /HTTP 200 · [\d.]+ (ms|s) · attempt/,
+      ),
     );
     expect(target.requests).toHaveLength(1);
     const got = target.requests[0]!;
@@ -147,7 +149,9 @@ describe('compose, replay and endpoint protection', () => {
     await dialog.getByTestId('replay-policy').selectOption('none');
     await dialog.getByTestId('replay-send').click();
     await eventually(async () =>
-      expect(await dialog.getByTestId('replay-result').innerText()).toMatch(/succeeded · HTTP 200/),
+      expect(await dialog.getByTestId('replay-result').innerText()).toMatch(
+        /succeeded · HTTP 200 · [\d.]+ (ms|s) · attempt 1\/1/,
+      ),
     );
     expect(target.requests).toHaveLength(before + 1);
     const got = target.requests[before]!;

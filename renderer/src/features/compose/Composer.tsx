@@ -5,6 +5,7 @@ import type { Environment } from '../../../../electron/shared/contract/delivery'
 import { useDeliveryRun, type DeliveryRun } from '../deliveries/use-delivery-run';
 import { LoopConfirm } from '../deliveries/LoopConfirm';
 import { deliveryHref } from '../deliveries/DeliveriesView';
+import { formatDuration } from '../deliveries/format';
 import type { EmulatedRequest, EmulatorKind } from '../../../../electron/shared/send/emulators';
 import { buildOutgoing } from '../../../../electron/shared/send/outgoing';
 import { AuthEditor } from './AuthEditor';
@@ -487,6 +488,7 @@ function SendStatus({
           ) : (
             send.delivery.lastStatus !== null && <> · HTTP {send.delivery.lastStatus}</>
           )}
+          {send.delivery.lastDurationMs !== null && <> · {formatDuration(send.delivery.lastDurationMs)}</>}
           {send.delivery.attempts > 0 && (
             <>
               {' '}

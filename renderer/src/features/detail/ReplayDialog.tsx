@@ -5,6 +5,7 @@ import { useApi } from '../../api';
 import { useDeliveryRun } from '../deliveries/use-delivery-run';
 import { LoopConfirm } from '../deliveries/LoopConfirm';
 import { deliveryHref } from '../deliveries/DeliveriesView';
+import { formatDuration } from '../deliveries/format';
 import { useModalFocus } from '../../components/use-modal-focus';
 
 const policies: Array<[DeliveryPolicy, string]> = [
@@ -152,6 +153,7 @@ function ReplayResult({ delivery: d }: { delivery: DeliverySummary }) {
       Delivery #{d.id} <span className="mono">{d.uid}</span>: {d.state.replace('_', ' ')}
       {d.lastStatus !== null && <> · HTTP {d.lastStatus}</>}
       {d.lastError && <> · {d.lastError}</>}
+      {d.lastDurationMs !== null && <> · {formatDuration(d.lastDurationMs)}</>}
       {d.attempts > 0 && (
         <>
           {' '}
