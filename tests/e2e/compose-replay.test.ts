@@ -205,6 +205,38 @@ describe('compose, replay and endpoint protection', () => {
     expect(expectClean(s.problems)).toEqual(clean);
   });
 
+  it('replays several selected captures at once, each byte for byte', async () => {
+    const { page, app } = s;
+    await view('inspect');
+    const bodies = [Uint8Array.from([0xff, 0x00, 0x0d]), '{"n":2}', 'a=1&b=%20three'];
+    for (const [i, body] of bodies.entries()) {
+      await send(app.receiverUrl, `/many-${i}`, { method: 'PUT', body });
+      await eventually(async () => expect(await row(page, `/many-${i}`).count()).toBe(1));
+    }
+    await row(page, '/many-0').click();
+    await row(page, '/many-2').click({ modifiers: ['Shift'] });
+    await page.getByTestId('replay-selected').click();
+    const dialog = page.getByTestId('replay-dialog');
+    expect(await dialog.locator('h2').innerText()).toBe('Replay 3 captures');
+    const before = target.requests.length;
+    await dialog.getByTestId('replay-url').fill(`${target.url}/many-target`);
+    await dialog.getByTestId('replay-send').click();
+    const results = dialog.getByTestId('replay-result');
+    await eventually(async () => {
+      const texts = await results.allInnerTexts();
+      expect(texts).toHaveLength(3);
+      for (const t of texts) expect(t).toMatch(/succeeded · HTTP 200/);
+    });
+    const got = target.requests.slice(before);
+    expect(got.map((r) => r.url)).toEqual(['/many-target', '/many-target', '/many-target']);
+    // One delivery each, created oldest first; the queue may send them in parallel.
+    expect(got.map((r) => sha256(r.body)).sort()).toEqual(
+      bodies.map((b) => sha256(typeof b === 'string' ? Buffer.from(b) : b)).sort(),
+    );
+    await dialog.getByTestId('replay-close').click();
+    expect(expectClean(s.problems)).toEqual(clean);
+  });
+
   it('"Open in composer" fills the composer with the capture\'s method, URL, headers and body', async () => {
     const { page, app } = s;
     await view('inspect');

@@ -8,6 +8,7 @@ import { emptySelection, single, withoutIds, type Selection } from '../features/
 import { UndoToast, type PendingUndo } from '../features/captures/UndoToast';
 import { useCaptureFeed } from '../features/captures/use-capture-feed';
 import { DetailPane, type DetailTabId } from '../features/detail/DetailPane';
+import { ReplayDialog } from '../features/detail/ReplayDialog';
 import { DiffView } from '../features/diff/DiffView';
 import { EmptyState } from '../features/empty/EmptyState';
 import { EndpointsPanel } from '../features/endpoints/EndpointsPanel';
@@ -150,6 +151,7 @@ export function App() {
   }, []);
 
   const selectedIds = [...selection.ids];
+  const [replayIds, setReplayIds] = useState<number[] | null>(null);
   const search = useMemo(
     () => <SearchBox value={filterState.text} onChange={setText} />,
     [filterState.text, setText],
@@ -228,6 +230,16 @@ export function App() {
                     </button>
                     <button
                       type="button"
+                      className="btn btn-small"
+                      data-testid="replay-selected"
+                      disabled={selectedIds.length === 0}
+                      title="Replay the selected captures (Ctrl/⌘- or Shift-click to select several) to one URL"
+                      onClick={() => setReplayIds(selectedIds.sort((a, b) => a - b))}
+                    >
+                      Replay{selectedIds.length > 1 ? ` ${selectedIds.length}` : ''}…
+                    </button>
+                    <button
+                      type="button"
                       className="btn btn-small btn-danger"
                       data-testid="delete-selected"
                       disabled={selectedIds.length === 0}
@@ -236,6 +248,7 @@ export function App() {
                       Delete{selectedIds.length > 1 ? ` ${selectedIds.length}` : ''}
                     </button>
                   </div>
+                  {replayIds && <ReplayDialog captureIds={replayIds} onClose={() => setReplayIds(null)} />}
                   {feed.error && <div className="notice notice-error">{feed.error}</div>}
                   <CaptureList
                     items={feed.items}

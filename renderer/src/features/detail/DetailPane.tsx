@@ -202,7 +202,7 @@ function DetailHeader({
         )}
       </div>
       {replaying && (
-        <ReplayDialog captureId={d.id} trailers={d.trailers} onClose={() => setReplaying(false)} />
+        <ReplayDialog captureIds={[d.id]} trailers={d.trailers} onClose={() => setReplaying(false)} />
       )}
     </div>
   );

@@ -2,11 +2,11 @@ import { useRef, useState } from 'react';
 import type { HeaderPair } from '../../../../electron/shared/contract/captures';
 import type { DeliveryPolicy, DeliverySummary } from '../../../../electron/shared/contract/delivery';
 import { useApi } from '../../api';
-import { useDeliveryRun } from '../deliveries/use-delivery-run';
 import { LoopConfirm } from '../deliveries/LoopConfirm';
 import { deliveryHref } from '../deliveries/DeliveriesView';
 import { formatDuration } from '../deliveries/format';
 import { useModalFocus } from '../../components/use-modal-focus';
+import { useReplayRun, type ReplayOutcome } from './use-replay-run';
 
 const policies: Array<[DeliveryPolicy, string]> = [
   ['none', 'None (one attempt)'],
@@ -15,26 +15,26 @@ const policies: Array<[DeliveryPolicy, string]> = [
   ['standard', 'Standard Webhooks (8 tries)'],
 ];
 
-/** Re-sends one capture byte-for-byte (method, headers, body) to another URL through `deliveries.replay`. */
+/** Re-sends captures byte-for-byte (method, headers, body) to another URL through `deliveries.replay`, in order. */
 export function ReplayDialog({
-  captureId,
-  trailers,
+  captureIds,
+  trailers = [],
   onClose,
 }: {
-  captureId: number;
+  captureIds: number[];
   /** The capture's trailer fields: the HTTP client cannot send request trailers, so the dialog says they are left out. */
-  trailers: HeaderPair[];
+  trailers?: HeaderPair[];
   onClose: () => void;
 }) {
   const api = useApi();
   const [url, setUrl] = useState('');
   const [policy, setPolicy] = useState<DeliveryPolicy>('none');
-  const [state, setState, startDelivery] = useDeliveryRun();
+  const [state, startReplay, clearLoop] = useReplayRun();
   const dialog = useRef<HTMLFormElement>(null);
   useModalFocus(dialog, onClose);
 
   const replay = (allowLoop: boolean) =>
-    startDelivery(() =>
+    startReplay(captureIds, (captureId) =>
       api.call('deliveries.replay', {
         captureId,
         url: url.trim(),
@@ -55,7 +55,7 @@ export function ReplayDialog({
         className="modal"
         role="dialog"
         aria-modal="true"
-        aria-label="Replay capture"
+        aria-label={captureIds.length === 1 ? 'Replay capture' : 'Replay captures'}
         data-testid="replay-dialog"
         onSubmit={(e) => {
           e.preventDefault();
@@ -63,13 +63,20 @@ export function ReplayDialog({
         }}
       >
         <header className="modal-header">
-          <h2>Replay capture #{captureId}</h2>
+          <h2>
+            {captureIds.length === 1
+              ? `Replay capture #${captureIds[0]}`
+              : `Replay ${captureIds.length} captures`}
+          </h2>
           <button type="button" className="btn btn-ghost" onClick={onClose} aria-label="Close">
             ✕
           </button>
         </header>
         <section>
-          <p className="muted">Sends the stored method, headers and exact body bytes to the target URL.</p>
+          <p className="muted">
+            Sends the stored method, headers and exact body bytes to the target URL
+            {captureIds.length > 1 ? ': one delivery per capture, created oldest first' : ''}.
+          </p>
           {trailers.length > 0 && (
             <p className="notice notice-warn" data-testid="replay-trailers">
               Trailers are not replayed: this capture ended with{' '}
@@ -90,7 +97,7 @@ export function ReplayDialog({
                 placeholder="https://example.com/webhook"
                 onChange={(e) => {
                   setUrl(e.target.value);
-                  setState((s) => (s.kind === 'loop' ? { kind: 'idle' } : s));
+                  clearLoop();
                 }}
               />
             </label>
@@ -134,12 +141,10 @@ export function ReplayDialog({
                 confirmTestId="replay-anyway"
               />
             )}
-            {state.kind === 'failed' && (
-              <div className="notice notice-error" data-testid="replay-error">
-                {state.message}
-              </div>
-            )}
-            {state.kind === 'sent' && <ReplayResult delivery={state.delivery} />}
+            {state.kind === 'done' &&
+              state.outcomes.map((o) => (
+                <ReplayOutcomeLine key={o.captureId} outcome={o} many={captureIds.length > 1} />
+              ))}
           </div>
         </section>
       </form>
@@ -147,10 +152,22 @@ export function ReplayDialog({
   );
 }
 
-function ReplayResult({ delivery: d }: { delivery: DeliverySummary }) {
+function ReplayOutcomeLine({ outcome, many }: { outcome: ReplayOutcome; many: boolean }) {
+  const capture = many ? `Capture #${outcome.captureId}: ` : '';
+  if (outcome.error !== undefined)
+    return (
+      <div className="notice notice-error" data-testid="replay-error">
+        {capture}
+        {outcome.error}
+      </div>
+    );
+  return <ReplayResult delivery={outcome.delivery} capture={capture} />;
+}
+
+function ReplayResult({ delivery: d, capture }: { delivery: DeliverySummary; capture: string }) {
   return (
     <p className="notice" data-testid="replay-result" data-state={d.state}>
-      Delivery #{d.id} <span className="mono">{d.uid}</span>: {d.state.replace('_', ' ')}
+      {capture}Delivery #{d.id} <span className="mono">{d.uid}</span>: {d.state.replace('_', ' ')}
       {d.lastStatus !== null && <> · HTTP {d.lastStatus}</>}
       {d.lastError && <> · {d.lastError}</>}
       {d.lastDurationMs !== null && <> · {formatDuration(d.lastDurationMs)}</>}
