@@ -237,6 +237,29 @@ describe('compose, replay and endpoint protection', () => {
     expect(expectClean(s.problems)).toEqual(clean);
   });
 
+  it('R in the capture list opens the replay dialog for the selected capture; Enter replays it', async () => {
+    const { page, app } = s;
+    await view('inspect');
+    await send(app.receiverUrl, '/key-replay', { body: 'by key' });
+    await eventually(async () => expect(await row(page, '/key-replay').count()).toBe(1));
+    await selectCapture(page, '/key-replay');
+    const id = await row(page, '/key-replay').getAttribute('data-capture-id');
+    await row(page, '/key-replay').focus();
+    await page.keyboard.press('r');
+    const dialog = page.getByTestId('replay-dialog');
+    expect(await dialog.locator('h2').innerText()).toBe(`Replay capture #${id}`);
+    const before = target.requests.length;
+    await page.keyboard.type(`${target.url}/by-key`);
+    await page.keyboard.press('Enter');
+    await eventually(async () =>
+      expect(await dialog.getByTestId('replay-result').innerText()).toMatch(/succeeded · HTTP 200/),
+    );
+    expect(target.requests[before]!.body.toString()).toBe('by key');
+    await page.keyboard.press('Escape');
+    expect(await dialog.count()).toBe(0);
+    expect(expectClean(s.problems)).toEqual(clean);
+  });
+
   it('"Open in composer" fills the composer with the capture\'s method, URL, headers and body', async () => {
     const { page, app } = s;
     await view('inspect');

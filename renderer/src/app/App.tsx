@@ -152,6 +152,7 @@ export function App() {
 
   const selectedIds = [...selection.ids];
   const [replayIds, setReplayIds] = useState<number[] | null>(null);
+  const replay = useCallback((ids: number[]) => setReplayIds([...ids].sort((a, b) => a - b)), []);
   const search = useMemo(
     () => <SearchBox value={filterState.text} onChange={setText} />,
     [filterState.text, setText],
@@ -233,8 +234,8 @@ export function App() {
                       className="btn btn-small"
                       data-testid="replay-selected"
                       disabled={selectedIds.length === 0}
-                      title="Replay the selected captures (Ctrl/⌘- or Shift-click to select several) to one URL"
-                      onClick={() => setReplayIds(selectedIds.sort((a, b) => a - b))}
+                      title="Replay the selected captures (Ctrl/⌘- or Shift-click to select several) to one URL (R)"
+                      onClick={() => replay(selectedIds)}
                     >
                       Replay{selectedIds.length > 1 ? ` ${selectedIds.length}` : ''}…
                     </button>
@@ -260,6 +261,7 @@ export function App() {
                     onSelect={select}
                     onOpen={openDetail}
                     onDelete={remove}
+                    onReplay={replay}
                     endpoints={endpointMap}
                     query={filterState.text}
                   />

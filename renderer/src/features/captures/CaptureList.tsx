@@ -11,7 +11,7 @@ import { toggled, type Selection } from './selection';
 export const ROW_HEIGHT = 28;
 
 /** What the list's keys read of a key event: the list's own, or one from the window while nothing has focus. */
-type ListKey = Pick<KeyboardEvent, 'key' | 'shiftKey' | 'metaKey' | 'ctrlKey' | 'preventDefault'>;
+type ListKey = Pick<KeyboardEvent, 'key' | 'shiftKey' | 'metaKey' | 'ctrlKey' | 'altKey' | 'preventDefault'>;
 
 interface Props {
   items: CaptureSummary[];
@@ -23,6 +23,8 @@ interface Props {
   onSelect: (selection: Selection) => void;
   onOpen: (id: number) => void;
   onDelete: (ids: number[]) => void;
+  /** `r`: replay the selected captures. */
+  onReplay: (ids: number[]) => void;
   endpoints: Map<number, Endpoint>;
   query: string;
 }
@@ -37,6 +39,7 @@ export const CaptureList = memo(function CaptureList({
   onSelect,
   onOpen,
   onDelete,
+  onReplay,
   endpoints,
   query,
 }: Props) {
@@ -142,6 +145,12 @@ export const CaptureList = memo(function CaptureList({
               ? { active: next.id, anchor: next.id, ids: new Set([next.id]) }
               : { active: null, anchor: null, ids: new Set() },
           );
+        }
+        break;
+      case 'r':
+        if (selection.ids.size > 0 && !e.metaKey && !e.ctrlKey && !e.altKey) {
+          e.preventDefault();
+          onReplay([...selection.ids]);
         }
         break;
       case 'a':
