@@ -108,7 +108,15 @@ export class DeliveryService {
   async replay(input: In<'deliveries.replay'>): Promise<DeliverySummary> {
     if (!this.deps.getCapture)
       throw new ApiError('unavailable', 'captureId: no capture store in this process');
-    const capture = await this.deps.getCapture(input.captureId);
+    let capture: CaptureDetail;
+    try {
+      capture = await this.deps.getCapture(input.captureId);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'not_found')) throw error;
+      throw new ApiError('not_found', `captureId: no capture ${input.captureId}`, {
+        captureId: input.captureId,
+      });
+    }
     const { captureId: _c, url, mode: _m, ...options } = input;
     return this.send({ ...options, request: replayRequest(capture, url), type: 'replay' });
   }

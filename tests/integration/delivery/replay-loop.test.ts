@@ -90,6 +90,16 @@ describe('replay', () => {
     expect(got.headers.host).toBe(new URL(target.url).host);
   });
 
+  it('a capture that does not exist is refused naming captureId', async () => {
+    const { delivery: d } = await start();
+    await expect(
+      d.handlers['deliveries.replay'](
+        { captureId: 424242, url: 'http://127.0.0.1:9/x', mode: 'exact', policy: 'none' },
+        meta,
+      ),
+    ).rejects.toMatchObject({ code: 'not_found', message: 'captureId: no capture 424242' });
+  });
+
   it('loop guard: replaying onto our own receiver (or a registered public URL) is refused unless allowLoop', async () => {
     const { engine: e, delivery: d } = await start();
     const id = await capture(e, '/h/loop', [['Content-Type', 'text/plain']], Buffer.from('hi'));
