@@ -237,6 +237,34 @@ describe('compose, replay and endpoint protection', () => {
     expect(expectClean(s.problems)).toEqual(clean);
   });
 
+  it('the results of many replayed captures stay inside the window (the last one can be scrolled to)', async () => {
+    const { page, app } = s;
+    await view('inspect');
+    for (let i = 0; i < 30; i++) await send(app.receiverUrl, `/bulk-replay-${i}`, { body: `n=${i}` });
+    await eventually(async () => expect(await row(page, '/bulk-replay-29').count()).toBe(1));
+    // The list is virtualised: select from the newest down by keyboard rather than clicking rows out of view.
+    await row(page, '/bulk-replay-29').click();
+    for (let i = 0; i < 29; i++) await page.keyboard.press('Shift+ArrowDown');
+    await eventually(async () =>
+      expect(await page.getByTestId('selected-count').innerText()).toBe('30 selected'),
+    );
+    await page.getByTestId('replay-selected').click();
+    const dialog = page.getByTestId('replay-dialog');
+    await dialog.getByTestId('replay-url').fill(`${target.url}/bulk-replay`);
+    await dialog.getByTestId('replay-send').click();
+    const results = dialog.getByTestId('replay-result');
+    await eventually(async () => expect(await results.count()).toBe(30));
+    const box = (await dialog.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    await results.last().scrollIntoViewIfNeeded();
+    const last = (await results.last().boundingBox())!;
+    expect(last.y + last.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    await dialog.getByTestId('replay-close').click();
+    // Back to the top of the list, where the next tests' captures arrive.
+    await page.getByTestId('capture-list').press('Home');
+    expect(expectClean(s.problems)).toEqual(clean);
+  });
+
   it('R in the capture list opens the replay dialog for the selected capture; Enter replays it', async () => {
     const { page, app } = s;
     await view('inspect');

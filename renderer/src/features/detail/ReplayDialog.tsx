@@ -141,10 +141,13 @@ export function ReplayDialog({
                 confirmTestId="replay-anyway"
               />
             )}
-            {state.kind === 'done' &&
-              state.outcomes.map((o) => (
-                <ReplayOutcomeLine key={o.captureId} outcome={o} many={captureIds.length > 1} />
-              ))}
+            {state.kind === 'done' && (
+              <div className="replay-outcomes">
+                {state.outcomes.map((o) => (
+                  <ReplayOutcomeLine key={o.captureId} outcome={o} many={captureIds.length > 1} />
+                ))}
+              </div>
+            )}
           </div>
         </section>
       </form>
