@@ -3,6 +3,7 @@ import { ApiError } from '../../shared/contract/errors';
 import type { TunnelSettings, TunnelState, tunnelMethods } from '../../shared/contract/tunnel';
 import type { EngineContext, EngineModule } from '../context';
 import { tunnelUrlOf, reminderPageExplanation } from './detect';
+import { tunnelCannotReach } from './receiver-reachability';
 import { createLocaltunnelProvider } from './localtunnel-provider';
 import { createProber, PROBE_PATH, ProbeRegistry } from './probe';
 import type { TunnelProvider } from './provider';
@@ -124,6 +125,8 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
     const localPort = ctx.receiverPort();
     if (!localPort)
       throw new ApiError('unavailable', 'The receiver is not listening yet; start it before the tunnel.');
+    const unreachable = tunnelCannotReach(ctx.config.receiverHost);
+    if (unreachable) throw new ApiError('unavailable', unreachable);
     supervisor.start({ host: saved.host, subdomain: saved.subdomain, localPort });
     return state();
   };
@@ -146,7 +149,13 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
       'tunnel.settings.update': (patch: Partial<TunnelSettings>) => settings.update(patch),
     },
     start() {
-      if (settings.get().autoStart) start({});
+      if (!settings.get().autoStart) return;
+      try {
+        start({});
+      } catch (error) {
+        // Never stop the engine from starting: the tunnel stays off and says why when started by hand.
+        ctx.log.warn('tunnel: not started automatically', { error: String((error as Error).message) });
+      }
     },
     close() {
       for (const unsubscribe of unsubscribers) unsubscribe();

@@ -72,6 +72,23 @@ describe('tunnel module', () => {
     expect(await call('tunnel.settings.get')).toMatchObject({ value: { subdomain: null, autoStart: true } });
   });
 
+  it('refuses to start, saying why, when the receiver listens only on an address other than loopback', async () => {
+    const target = await app();
+    const provider = new FakeProvider();
+    const ctx = { ...target.engine.ctx, config: { ...target.engine.ctx.config, receiverHost: '192.0.2.2' } };
+    const module = createTunnelModule(ctx, { provider });
+    cleanups.push(() => module.close?.());
+    const dispatcher = createDispatcher(module.handlers as unknown as Handlers, { checkOutputs: true });
+    const started = await dispatcher.dispatch('tunnel.start', {}, { transport: 'in-process' });
+    expect(started).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(!started.ok && started.error.message).toContain('listens only on 192.0.2.2 (--host)');
+    // Saved to start on its own: the engine still starts, and the tunnel stays off.
+    await dispatcher.dispatch('tunnel.settings.update', { autoStart: true }, { transport: 'in-process' });
+    await module.start?.();
+    expect(provider.calls).toHaveLength(0);
+    expect(module.state().phase).toBe('idle');
+  });
+
   it('raises the public-without-auth banner only while a public URL exists, listing endpoints by path', async () => {
     const target = await app();
     const { provider, module } = tunnelOn(target);
