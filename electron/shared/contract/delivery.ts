@@ -24,21 +24,25 @@ export const deliveryState = z.enum([
 ]);
 export type DeliveryState = z.infer<typeof deliveryState>;
 
-export const httpUrl = z.string().superRefine((value, ctx) => {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: `invalid URL "${value.slice(0, 200)}"` });
-    return;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    ctx.addIssue({
-      code: 'custom',
-      message: `unsupported scheme "${url.protocol.replace(/:$/, '')}" (use http or https)`,
-    });
-  }
-});
+export const httpUrl = z
+  .string()
+  // A URL pasted with a space or newline around it is the URL; stored as typed, every attempt went to " http://…".
+  .trim()
+  .superRefine((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `invalid URL "${value.slice(0, 200)}"` });
+      return;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      ctx.addIssue({
+        code: 'custom',
+        message: `unsupported scheme "${url.protocol.replace(/:$/, '')}" (use http or https)`,
+      });
+    }
+  });
 
 export const httpMethodName = z
   .string()

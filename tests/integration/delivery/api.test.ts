@@ -434,3 +434,15 @@ describe('clearing finished deliveries from the log', () => {
     }
   });
 });
+
+describe('a destination URL pasted with spaces or a newline around it', () => {
+  it('is stored and sent as the URL itself', async () => {
+    const result = await send({ url: ` \n${api.server.url}/padded \n` });
+    expect(result.ok).toBe(true);
+    const { uid } = result.value as { uid: string };
+    const listed = (await call('deliveries.list', {})).value as {
+      items: Array<{ uid: string; url: string }>;
+    };
+    expect(listed.items.find((d) => d.uid === uid)?.url).toBe(`${api.server.url}/padded`);
+  });
+});
