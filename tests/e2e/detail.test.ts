@@ -68,6 +68,52 @@ describe('capture detail', () => {
     expect(overview).toContain('127.0.0.1');
   });
 
+  it('tab lists are one Tab stop each, walked with ←/→ (Home/End), and the JSON tree names what each toggle opens', async () => {
+    const { page } = s;
+    await send(s.app.receiverUrl, '/tab-keys?x=1', {
+      body: '{"alpha":{"beta":1}}',
+      headers: { 'content-type': 'application/json' },
+    });
+    await selectCapture(page, '/tab-keys');
+    await openTab(page, 'overview');
+    const detailTabs = page.getByRole('tablist', { name: 'Capture detail' });
+    const selected = async () =>
+      page.evaluate(() => {
+        const el = document.activeElement!;
+        return el.getAttribute('role') === 'tab' && el.getAttribute('aria-selected') === 'true'
+          ? (el.getAttribute('data-tab') ?? el.getAttribute('data-mode'))
+          : `not a selected tab: ${el.outerHTML.slice(0, 80)}`;
+      });
+    expect(await detailTabs.locator('[role="tab"][tabindex="0"]').count()).toBe(1);
+    await detailTabs.locator('[role="tab"][aria-selected="true"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await eventually(async () => expect(await selected()).toBe('headers'));
+    await page.keyboard.press('ArrowLeft');
+    await eventually(async () => expect(await selected()).toBe('overview'));
+    await page.keyboard.press('ArrowLeft');
+    await eventually(async () => expect(await selected()).toBe('response'));
+    await page.keyboard.press('Home');
+    await eventually(async () => expect(await selected()).toBe('overview'));
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await eventually(async () => expect(await selected()).toBe('body'));
+    await page.getByTestId('json-tree').waitFor();
+    await page.getByRole('button', { name: 'Collapse alpha' }).click();
+    await page.getByRole('button', { name: 'Expand alpha' }).waitFor();
+
+    const bodyTabs = page.getByRole('tablist', { name: 'Body view' });
+    await bodyTabs.locator('[role="tab"][aria-selected="true"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await eventually(async () => expect(await selected()).toBe('raw'));
+    await page.keyboard.press('Shift+Tab');
+    expect(
+      await page.evaluate(() =>
+        document.activeElement?.closest('[role="tablist"]')?.getAttribute('aria-label'),
+      ),
+    ).not.toBe('Body view');
+  });
+
   it('the header shows the whole path and status; the actions wrap below rather than cover them', async () => {
     const { page } = s;
     await send(s.app.receiverUrl, '/h/shop/orders/2202?attempt=1', { method: 'POST', body: '{}' });

@@ -1,3 +1,5 @@
+import { onTablistKeyDown } from './tablist-keys';
+
 export interface TabItem<T extends string> {
   id: T;
   label: string;
@@ -19,13 +21,14 @@ export function Tabs<T extends string>({
   label: string;
 }) {
   return (
-    <div className={`tabs ${className}`} role="tablist" aria-label={label}>
+    <div className={`tabs ${className}`} role="tablist" aria-label={label} onKeyDown={onTablistKeyDown}>
       {tabs.map((tab) => (
         <button
           key={tab.id}
           type="button"
           role="tab"
           aria-selected={tab.id === active}
+          tabIndex={tab.id === active ? 0 : -1}
           className={`tab ${tab.id === active ? 'active' : ''}`}
           disabled={tab.disabled}
           data-tab={tab.id}

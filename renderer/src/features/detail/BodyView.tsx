@@ -1,4 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
+import { onTablistKeyDown } from '../../components/tablist-keys';
 import { CodeEditor } from '../../components/code-editor';
 import { Highlight } from '../../components/Highlight';
 import { bodyKind, editorLanguage, type BodyKind } from '../../lib/body-kind';
@@ -43,13 +44,14 @@ export function BodyView({
   return (
     <div className="body-view" data-kind={kind}>
       <div className="body-toolbar">
-        <div className="segmented" role="tablist" aria-label="Body view">
+        <div className="segmented" role="tablist" aria-label="Body view" onKeyDown={onTablistKeyDown}>
           {(['pretty', 'raw', 'hex'] as const).map((m) => (
             <button
               key={m}
               type="button"
               role="tab"
               aria-selected={mode === m}
+              tabIndex={mode === m ? 0 : -1}
               className={mode === m ? 'active' : ''}
               data-mode={m}
               onClick={() => setMode(m)}

@@ -41,7 +41,13 @@ export function JsonTree({
   return (
     <div className="json-node">
       <div className="json-line" style={{ paddingLeft: 16 + depth * 14 }}>
-        <button type="button" className="json-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="json-toggle"
+          aria-expanded={open}
+          aria-label={`${open ? 'Collapse' : 'Expand'} ${name ?? (Array.isArray(value) ? 'array' : 'object')}`}
+          onClick={() => setOpen(!open)}
+        >
           {open ? '▾' : '▸'}
         </button>
         {label}

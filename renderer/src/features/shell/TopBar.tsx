@@ -97,6 +97,7 @@ export function TopBar({
         className="btn btn-ghost theme-toggle"
         data-testid="theme-toggle"
         title={`Theme: ${theme.choice} (${theme.resolved})`}
+        aria-label={`Theme: ${theme.choice} (${theme.resolved})`}
         onClick={theme.cycle}
       >
         {theme.resolved === 'dark' ? '☾' : '☀'}
