@@ -124,9 +124,17 @@ export class CaptureStore {
     this.filer.catchUp(Infinity);
   }
 
-  /** Files what is waiting, so reads include every capture acknowledged so far (bounded; see CaptureFiler.catchUp). */
+  /**
+   * Files what is waiting, so reads include every capture acknowledged so far (bounded; see CaptureFiler.catchUp).
+   * When filing fails (a full disk) the read goes on with what is filed, so captures can still be seen and deleted
+   * to make room; the background filer keeps retrying.
+   */
   current(throughId?: number): void {
-    this.filer.catchUp(undefined, throughId);
+    try {
+      this.filer.catchUp(undefined, throughId);
+    } catch (error) {
+      this.events.fileFailed?.(error);
+    }
   }
 
   addSearchTextExtractor(extractor: SearchTextExtractor): void {

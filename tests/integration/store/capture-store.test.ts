@@ -228,6 +228,27 @@ describe('capture store', () => {
     expect(stores.captures.count()).toBe(3);
   });
 
+  it('lists, deletes and prunes what is filed while a full disk keeps an acknowledged capture from being filed', async () => {
+    for (let i = 0; i < 4; i++) await stores.captures.add(capture({ path: `/p/${i}` }));
+    stores.captures.current();
+    const settings = stores.settings.update({ retention: { maxCount: 2, maxAgeMs: null } });
+    // Room for the big capture in the inbox, not for a second copy of it in the captures table.
+    const pages = stores.db.pragma('page_count', { simple: true }) as number;
+    stores.db.pragma(`max_page_count = ${pages + 30}`);
+    const waiting = await stores.captures.add(capture({ path: '/big', body: Buffer.alloc(200_000, 1) }));
+    expect(stores.captures.list({ limit: 10 }).items.map((c) => c.path)).toEqual([
+      '/p/3',
+      '/p/2',
+      '/p/1',
+      '/p/0',
+    ]);
+    expect(stores.captures.delete([1])).toEqual({ deleted: 1, undoable: false });
+    expect(pruneOnce(stores.db, stores.captures, settings, clock.now())).toBe(1);
+    expect(stores.captures.count()).toBe(2);
+    stores.db.pragma('max_page_count = 1000000');
+    expect(stores.captures.get(waiting).path).toBe('/big');
+  });
+
   it('refuses invalid settings naming the field and keeps the old ones', () => {
     expect(() => stores.settings.update({ bodyLimitBytes: 10 })).toThrow(/bodyLimitBytes/);
     expect(stores.settings.get().bodyLimitBytes).toBe(25 * 1024 * 1024);
