@@ -7,6 +7,7 @@ import {
   type Handlers,
   type Result,
 } from '../../shared/contract/index';
+import { describeStorageError } from '../store/storage-error';
 
 export interface Dispatcher {
   /** Validate, run and wrap one call. Never throws: every failure is `{ ok: false, error }`. */
@@ -51,6 +52,9 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       } catch (error) {
         if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
         options.onInternalError?.(method, error);
+        const storage = describeStorageError(error);
+        if (storage)
+          return { ok: false, error: { code: 'unavailable', message: `${method} failed: ${storage}` } };
         const message = error instanceof Error ? error.message : String(error);
         return { ok: false, error: { code: 'internal', message } };
       }

@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { HeaderPair } from '../../shared/contract/index';
 import type { EngineContext, IncomingCapture, Interception } from '../context';
 import { mediaType } from '../store/capture-rows';
+import { describeStorageError } from '../store/storage-error';
 import type { Endpoint } from '../../shared/contract/index';
 import { corsPreflightResponse } from './cors-preflight';
 import { isLoopbackPeer } from './loopback-peer';
@@ -343,7 +344,12 @@ async function respond(
     if (fromRule) rules.giveBack(endpoint);
     if (!res.headersSent && problem !== 'aborted') {
       res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
-      res.end(JSON.stringify({ error: 'storage_unavailable' }));
+      res.end(
+        JSON.stringify({
+          error: 'storage_unavailable',
+          message: describeStorageError(error) ?? 'Hookscope could not store this request.',
+        }),
+      );
     }
     return;
   }
