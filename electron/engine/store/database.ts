@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { makeDirs } from '../util/make-dirs';
-import { findMigrationsDir, loadMigrations, migrate } from './migrator';
+import { findMigrationsDir, loadMigrations, migrate, MigrationError } from './migrator';
+import { describeStorageError } from './storage-error';
 
 export interface OpenDatabaseOptions {
   dataDir: string;
@@ -17,8 +18,11 @@ export const databaseFileName = 'hookscope.sqlite';
 
 export function openDatabase(options: OpenDatabaseOptions): Database.Database {
   makeDirs(options.dataDir);
-  const db = new Database(join(options.dataDir, databaseFileName));
+  const file = join(options.dataDir, databaseFileName);
+  const db = new Database(file);
   try {
+    // Before any pragma: WAL mode alone would rewrite another program's file.
+    refuseForeignDatabase(db, file);
     // 8 KB pages: smaller files and faster inserts for ~1-2 KB rows (must precede the first table).
     db.pragma('page_size = 8192');
     db.pragma('journal_mode = WAL');
@@ -33,6 +37,22 @@ export function openDatabase(options: OpenDatabaseOptions): Database.Database {
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    if (error instanceof MigrationError) throw error;
+    const reason = describeStorageError(error) ?? (error instanceof Error ? error.message : String(error));
+    throw new Error(`Could not open the Hookscope database ${file}: ${reason}`, { cause: error });
   }
+}
+
+/** A database with tables but no migration record belongs to another program: leave it alone. */
+function refuseForeignDatabase(db: Database.Database, file: string): void {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .pluck()
+    .all() as string[];
+  if (tables.length === 0 || tables.includes('schema_migrations')) return;
+  throw new MigrationError(
+    `${file} is not a Hookscope database (it has tables ${tables.slice(0, 5).join(', ')}` +
+      `${tables.length > 5 ? ', …' : ''} and no schema_migrations). Nothing was changed; move the file away or ` +
+      'open another data directory.',
+  );
 }

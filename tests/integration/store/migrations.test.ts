@@ -204,4 +204,30 @@ describe('migrations', () => {
     db.close();
     expect(() => openDatabase({ dataDir })).toThrow(/newer Hookscope/);
   });
+
+  it("refuse another program's SQLite database without changing it, naming the file", () => {
+    const dataDir = fresh();
+    const file = join(dataDir, 'hookscope.sqlite');
+    const other = new Database(file);
+    other.exec("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('keep me')");
+    other.close();
+    expect(() => openDatabase({ dataDir })).toThrow(
+      `${file} is not a Hookscope database (it has tables notes and no schema_migrations)`,
+    );
+    const check = new Database(file, { readonly: true });
+    expect(check.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()).toEqual([
+      'notes',
+    ]);
+    expect(check.pragma('journal_mode', { simple: true })).toBe('delete');
+    check.close();
+  });
+
+  it('name the file that is not a SQLite database at all', () => {
+    const dataDir = fresh();
+    const file = join(dataDir, 'hookscope.sqlite');
+    writeFileSync(file, 'not a database, just text '.repeat(10));
+    expect(() => openDatabase({ dataDir })).toThrow(
+      new RegExp(`^Could not open the Hookscope database ${file}: .*not a SQLite database`),
+    );
+  });
 });
