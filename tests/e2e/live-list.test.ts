@@ -53,6 +53,27 @@ describe('live list', () => {
     }
   });
 
+  it('the status bar says why captures cannot be stored while the disk is full, and stops once one is stored', async () => {
+    const { page } = s;
+    const { db } = s.app.engine.ctx;
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    try {
+      const refused = await send(s.app.receiverUrl, '/too-big', { body: 'x'.repeat(200_000) });
+      expect(refused.status).toBe(503);
+      await page.reload(); // loads the figures now, not at the next 5-second refresh
+      await eventually(async () =>
+        expect(await page.getByTestId('stat-storage').innerText()).toMatch(
+          /disk holding the data directory is full/,
+        ),
+      );
+    } finally {
+      db.pragma('max_page_count = 1073741823');
+    }
+    expect((await send(s.app.receiverUrl, '/fits', { body: 'x' })).status).toBe(200);
+    await row(page, '/fits').waitFor();
+    await eventually(async () => expect(await page.getByTestId('stat-storage').count()).toBe(0));
+  });
+
   it('first run: shows no guessed receiver URL to copy before the engine has said which it is', async () => {
     const page = await s.page.context().newPage();
     let release = () => {};

@@ -25,6 +25,7 @@ import { CaptureTrash } from './capture-trash';
 import { CaptureWriter, type NewCapture } from './capture-writer';
 import type { EndpointStore } from './endpoint-store';
 import { FtsIndexer, type IndexProgress, type SearchTextExtractor } from './fts-indexer';
+import { describeStorageError } from './storage-error';
 import { WalCheckpointer } from './wal-checkpointer';
 
 export interface CaptureStoreEvents {
@@ -55,6 +56,8 @@ export class CaptureStore {
   private readonly isIndexedTerm: (token: string) => boolean;
   private readonly minutes: CaptureMinutes;
   private readonly trash: CaptureTrash;
+  /** The storage errors that last stopped writing to the inbox and filing from it; each success clears its own. */
+  private readonly failing: { write: unknown; file: unknown } = { write: null, file: null };
   /** Prepared once: background passes read every capture through `get`. */
   private selectDetail: Database.Statement | null = null;
 
@@ -79,14 +82,24 @@ export class CaptureStore {
       db,
       this.minutes,
       ({ summaries, endpointCounts }) => {
+        this.failing.file = null;
         endpoints.addCaptureCounts(endpointCounts);
         events.created(summaries);
         this.indexer.committed();
       },
-      (error) => events.fileFailed?.(error),
+      (error) => this.fileFailed(error),
       this.indexer.loopShare,
     );
-    this.writer = new CaptureWriter(db, (count) => this.filer.poke(count));
+    this.writer = new CaptureWriter(
+      db,
+      (count) => {
+        this.failing.write = null;
+        this.filer.poke(count);
+      },
+      (error) => {
+        if (describeStorageError(error)) this.failing.write = error;
+      },
+    );
     this.indexer.beforeDrain = () => this.fileWaiting();
     this.indexer.oldestUnfiled = () => this.filer.oldestUnfiled();
     // Ask the index itself, not fts5vocab: a vocabulary row counts the term's whole doclist (3.9 ms for a word in 200k
@@ -133,8 +146,13 @@ export class CaptureStore {
     try {
       this.filer.catchUp(undefined, throughId);
     } catch (error) {
-      this.events.fileFailed?.(error);
+      this.fileFailed(error);
     }
+  }
+
+  private fileFailed(error: unknown): void {
+    if (describeStorageError(error)) this.failing.file = error;
+    this.events.fileFailed?.(error);
   }
 
   addSearchTextExtractor(extractor: SearchTextExtractor): void {
@@ -454,6 +472,7 @@ export class CaptureStore {
       this.minutes.clear();
       this.trash.clear();
     })();
+    this.failing.file = null; // nothing is left to file
     this.indexer.deletedAll();
     this.events.deleted([], true);
     return count;
@@ -470,6 +489,7 @@ export class CaptureStore {
       indexedUpTo: progress.indexedUpTo,
       indexLagRows: progress.lagRows,
       indexLagMs: progress.lagMs,
+      storageProblem: describeStorageError(this.failing.file ?? this.failing.write) ?? null,
     };
   }
 

@@ -56,6 +56,7 @@ export class CaptureWriter {
   constructor(
     db: Database.Database,
     private readonly onCommitted: (count: number) => void,
+    private readonly onFailed: (error: unknown) => void = () => {},
   ) {
     const insert = db.prepare('INSERT INTO capture_inbox (capture, body) VALUES (?, ?)');
     this.insertBatch = db.transaction((batch: NewCapture[]) => {
@@ -87,6 +88,7 @@ export class CaptureWriter {
       ids = this.insertBatch(batch.map((p) => p.capture));
     } catch (error) {
       for (const p of batch) p.reject(error);
+      this.onFailed(error);
       return;
     }
     for (let i = 0; i < batch.length; i++) batch[i]!.resolve(ids[i]!);

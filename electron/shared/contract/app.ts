@@ -76,6 +76,8 @@ export const stats = z.object({
   indexedUpTo: z.number().int(),
   indexLagRows: z.number().int(),
   indexLagMs: z.number(),
+  /** Why captures cannot be stored right now (a full or read-only disk); null while writes succeed. */
+  storageProblem: z.string().nullable(),
 });
 export type Stats = z.infer<typeof stats>;
 

@@ -245,8 +245,10 @@ describe('capture store', () => {
     expect(stores.captures.delete([1])).toEqual({ deleted: 1, undoable: false });
     expect(pruneOnce(stores.db, stores.captures, settings, clock.now())).toBe(1);
     expect(stores.captures.count()).toBe(2);
+    expect(stores.captures.stats().storageProblem).toMatch(/disk holding the data directory is full/);
     stores.db.pragma('max_page_count = 1000000');
     expect(stores.captures.get(waiting).path).toBe('/big');
+    expect(stores.captures.stats().storageProblem).toBeNull();
   });
 
   it('refuses invalid settings naming the field and keeps the old ones', () => {

@@ -18,6 +18,11 @@ describe('a full disk', () => {
     });
 
     const dispatcher = createDispatcher(t.engine.handlers);
+    const stats = await dispatcher.dispatch('app.stats', {}, { transport: 'in-process' });
+    expect(stats).toMatchObject({
+      ok: true,
+      value: { storageProblem: expect.stringMatching(/disk holding the data directory is full/) },
+    });
     const saved = await dispatcher.dispatch(
       'webhooks.save',
       { name: 'big', method: 'POST', url: 'http://127.0.0.1:1/', body: big },

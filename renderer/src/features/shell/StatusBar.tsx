@@ -12,8 +12,9 @@ const connectionLabel = {
 };
 
 /**
- * Capture count, database size and search-index lag, refreshed periodically and on index progress. While the server
- * is out of reach the last figures are marked stale; once it rejects the token they are hidden (they never refresh).
+ * Capture count, database size, search-index lag and why captures cannot be stored (if so), refreshed periodically and
+ * on index progress. While the server is out of reach the last figures are marked stale; once it rejects the token they
+ * are hidden (they never refresh).
  */
 export const StatusBar = memo(function StatusBar({
   version,
@@ -59,6 +60,11 @@ export const StatusBar = memo(function StatusBar({
               ? `indexing · ${lagRows.toLocaleString()} behind (${formatDuration(lagMs)})`
               : 'index up to date'}
           </span>
+          {stats?.storageProblem && (
+            <span data-testid="stat-storage" className="storage-problem" title={stats.storageProblem}>
+              {stats.storageProblem}
+            </span>
+          )}
         </span>
       )}
       <span className="spacer" />
