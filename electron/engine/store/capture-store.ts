@@ -395,8 +395,18 @@ export class CaptureStore {
    */
   delete(ids: number[], options: { undoable?: boolean } = {}): { deleted: number; undoable: boolean } {
     this.current();
-    let deleted = 0;
     const undoable = options.undoable === true && ids.length <= this.trash.maxUndoable;
+    try {
+      return this.deleteRows(ids, undoable);
+    } catch (error) {
+      // Keeping copies to undo with needs room that a full disk lacks; deleting for good makes room.
+      if (!undoable || (error as { code?: unknown }).code !== 'SQLITE_FULL') throw error;
+      return this.deleteRows(ids, false);
+    }
+  }
+
+  private deleteRows(ids: number[], undoable: boolean): { deleted: number; undoable: boolean } {
+    let deleted = 0;
     const select = this.db.prepare(
       undoable
         ? 'SELECT c.*, b.body FROM captures c LEFT JOIN capture_bodies b ON b.capture_id = c.id WHERE c.id = ?'

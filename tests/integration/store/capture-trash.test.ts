@@ -117,6 +117,25 @@ describe('undoing a delete', () => {
     expect(stores.captures.stats().count).toBe(0);
   });
 
+  it('deletes for good on a full disk, where keeping a copy to undo with fails, so the delete makes room', async () => {
+    const big = () => capture({ body: Buffer.alloc(200_000, 1) });
+    const pages = stores.db.pragma('page_count', { simple: true }) as number;
+    stores.db.pragma(`max_page_count = ${pages + 120}`);
+    const ids: number[] = [];
+    await expect(async () => {
+      for (;;) {
+        ids.push(await stores.captures.add(big()));
+        stores.captures.current();
+      }
+    }).rejects.toThrow(/full/);
+    expect(stores.captures.delete(ids.slice(0, 2), { undoable: true })).toEqual({
+      deleted: 2,
+      undoable: false,
+    });
+    expect(stores.captures.restore(ids.slice(0, 2))).toEqual([]);
+    await stores.captures.add(big());
+  });
+
   it('says a delete of the wrong ids did nothing, and that it cannot be undone', async () => {
     await seed();
     expect(stores.captures.delete([999_999], { undoable: true })).toEqual({ deleted: 0, undoable: false });
