@@ -483,9 +483,22 @@ export class CaptureStore {
       this.trash.clear();
     })();
     this.failing.file = null; // nothing is left to file
+    this.reclaimSpace();
     this.indexer.deletedAll();
     this.events.deleted([], true);
     return count;
+  }
+
+  /**
+   * Gives the pages freed by deleting everything back to the disk: SQLite keeps them for reuse otherwise, and the file
+   * (and the size shown) stays as large as it ever was. The copy VACUUM makes is small once the captures are gone.
+   */
+  private reclaimSpace(): void {
+    try {
+      this.db.exec('VACUUM main');
+    } catch {
+      // A statement in progress (a streaming export) or no room for the copy: the pages stay free for new captures.
+    }
   }
 
   stats(): Stats {

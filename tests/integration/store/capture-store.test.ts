@@ -210,6 +210,16 @@ describe('capture store', () => {
     expect(stores.captures.list({ filter: { text: 'gamma' }, limit: 5 }).items).toHaveLength(1);
   });
 
+  it('gives the space of deleted captures back to the disk when everything is deleted', async () => {
+    for (let i = 0; i < 50; i++) await stores.captures.add(capture({ body: Buffer.alloc(100_000, 1) }));
+    stores.captures.fileWaiting();
+    const pages = () => stores.db.pragma('page_count', { simple: true }) as number;
+    expect(pages()).toBeGreaterThan(600);
+    stores.captures.deleteAll();
+    expect(pages()).toBeLessThan(100);
+    expect(stores.db.pragma('freelist_count', { simple: true })).toBe(0);
+  });
+
   it('prunes by count and by age', async () => {
     for (let i = 0; i < 10; i++) {
       await stores.captures.add(capture({ path: `/p/${i}` }));
