@@ -237,6 +237,26 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
       await expectApiError(h.client.call('endpoints.get' as 'endpoints.list', {}), 'unknown_method');
     });
 
+    it('tells every client when saved webhooks or environments change', async () => {
+      const webhooksChanged = nextEvent(h.client, 'webhooks.changed');
+      const saved = await h.client.call('webhooks.save', {
+        name: `contract ${name}`,
+        method: 'POST',
+        url: 'https://hooks.example/c',
+      });
+      await webhooksChanged;
+      const deletedEvent = nextEvent(h.client, 'webhooks.changed');
+      await h.client.call('webhooks.delete', { id: saved.id });
+      await deletedEvent;
+      const environmentsChanged = nextEvent(h.client, 'environments.changed');
+      const env = await h.client.call('environments.save', { name: `contract ${name}`, variables: {} });
+      await environmentsChanged;
+      const activated = nextEvent(h.client, 'environments.changed');
+      await h.client.call('environments.activate', { id: env.id });
+      await activated;
+      await h.client.call('environments.delete', { id: env.id });
+    });
+
     it('settings.update merges a partial nested object field by field, and null clears a limit', async () => {
       const year = 365 * 86_400_000;
       try {

@@ -35,6 +35,9 @@ export function createDeliveryModule(
   let retentionTimer: ReturnType<typeof setInterval> | undefined;
   let stopWatchingSettings = () => {};
   const environments = service.environments;
+  // Other windows and clients list saved webhooks and environments again on these: edits there would be overwritten.
+  const webhooksChanged = <T>(value: T): T => (ctx.bus.emit('webhooks.changed', {}), value);
+  const environmentsChanged = <T>(value: T): T => (ctx.bus.emit('environments.changed', {}), value);
   return {
     service,
     setPublicUrlProvider(provider) {
@@ -65,18 +68,21 @@ export function createDeliveryModule(
       'deliveries.exportLog': (input) =>
         budgetedExport(() => service.exportLog(input), 'deliveries', ctx.config.exportMaxChars),
       'webhooks.list': (input) => webhooks.list(input.collectionId),
-      'webhooks.save': (input) => webhooks.save(input),
-      'webhooks.delete': (input) => ({ ok: webhooks.delete(input.id) }),
-      'webhooks.duplicate': (input) => webhooks.duplicate(input.id),
+      'webhooks.save': (input) => webhooksChanged(webhooks.save(input)),
+      'webhooks.delete': (input) => webhooksChanged({ ok: webhooks.delete(input.id) }),
+      'webhooks.duplicate': (input) => webhooksChanged(webhooks.duplicate(input.id)),
       'webhooks.export': (input) =>
         budgetedExport(() => webhooks.export(input.ids, input.redact), 'webhooks', ctx.config.exportMaxChars),
-      'webhooks.import': (input) => webhooks.import(input.content),
-      'collections.save': (input) => webhooks.saveCollection(input),
-      'collections.delete': (input) => ({ ok: webhooks.deleteCollection(input.id) }),
+      'webhooks.import': (input) => webhooksChanged(webhooks.import(input.content)),
+      'collections.save': (input) => webhooksChanged(webhooks.saveCollection(input)),
+      'collections.delete': (input) => webhooksChanged({ ok: webhooks.deleteCollection(input.id) }),
       'environments.list': () => ({ items: environments.list() }),
-      'environments.save': (input) => environments.save(input),
-      'environments.delete': (input) => ({ ok: environments.delete(input.id) }),
-      'environments.activate': (input) => (environments.activate(input.id), { ok: true }),
+      'environments.save': (input) => environmentsChanged(environments.save(input)),
+      'environments.delete': (input) => environmentsChanged({ ok: environments.delete(input.id) }),
+      'environments.activate': (input) => (
+        environments.activate(input.id),
+        environmentsChanged({ ok: true })
+      ),
       'bulk.start': (input) => service.startBulk(input),
       'bulk.get': (input) => service.bulk.progress(input.id),
       'bulk.list': () => ({ items: service.bulk.list() }),

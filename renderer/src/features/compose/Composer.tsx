@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useApi } from '../../api';
+import { useApi, useEvent } from '../../api';
 import { Tabs } from '../../components/Tabs';
 import type { Environment } from '../../../../electron/shared/contract/delivery';
 import { useDeliveryRun, type DeliveryRun } from '../deliveries/use-delivery-run';
@@ -72,6 +72,9 @@ export function Composer({ initial }: ComposerProps) {
     remembered = { draft, record, emulatorName: emulatorName.current };
   }, [draft, record]);
 
+  // Edited in another window or by the API: the variables sent are the ones stored now.
+  const [environmentsTick, setEnvironmentsTick] = useState(0);
+  useEvent('environments.changed', () => setEnvironmentsTick((t) => t + 1));
   useEffect(() => {
     api.call('environments.list', {}).then(
       (result) => {
@@ -84,7 +87,7 @@ export function Composer({ initial }: ComposerProps) {
       },
       () => setEnvironments(null),
     );
-  }, [api]);
+  }, [api, environmentsTick]);
 
   const setDraft = useCallback((patch: Partial<ComposeDraft>) => {
     setDraftState((d) => ({ ...d, ...patch }));

@@ -4,7 +4,7 @@ import type {
   Environment,
   SavedWebhook,
 } from '../../../../electron/shared/contract/delivery';
-import { useApi } from '../../api';
+import { useApi, useConnection, useEvent } from '../../api';
 import { downloadBlob } from '../../components/download';
 import { PairsEditor, type Pair } from '../compose/PairsEditor';
 import { EnvironmentsEditor } from './EnvironmentsEditor';
@@ -75,11 +75,18 @@ export function SavedWebhooks() {
   const importInput = useRef<HTMLInputElement>(null);
   const reload = () => setTick((t) => t + 1);
 
+  // Another window, the CLI or the API may change them: list again, and again after a reconnect (events were missed).
+  useEvent('webhooks.changed', reload);
+  useEvent('environments.changed', reload);
+  useConnection((reconnected) => reconnected && reload());
+
   useEffect(() => {
     api.call('webhooks.list', {}).then(
       (r) => {
         setItems(r.items);
         setCollections(r.collections);
+        // Deleted elsewhere while being edited: what was typed stays, as a new webhook (see `forget`).
+        setDraft((d) => (d.id !== null && !r.items.some((w) => w.id === d.id) ? { ...d, id: null } : d));
       },
       (e: Error) => setMessage({ kind: 'error', text: e.message }),
     );
