@@ -49,4 +49,59 @@ describe('saved webhooks changed by another client', () => {
     expect(list.ok && list.value.items.map((w) => w.url)).toEqual(['https://hooks.example/typed']);
     expect(expectClean(s.problems)).toEqual({ dialogs: [], csp: [], errors: [] });
   });
+
+  it('refuses to save an edit over a change made elsewhere after Edit was pressed, and saves once opened again', async () => {
+    const { page, app } = s;
+    const saved = await app.rpc<{ id: number }>('webhooks.save', {
+      name: 'Shared',
+      method: 'POST',
+      url: 'https://hooks.example/shared',
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const row = page.locator('.saved-row', { hasText: 'Shared' });
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const form = page.locator('.saved-webhooks');
+    await eventually(async () =>
+      expect(await form.getByLabel('URL').inputValue()).toBe('https://hooks.example/shared'),
+    );
+
+    const renamed = await app.rpc('webhooks.save', {
+      id: saved.value.id,
+      name: 'Shared, renamed elsewhere',
+      method: 'POST',
+      url: 'https://hooks.example/shared',
+    });
+    if (!renamed.ok) throw new Error(renamed.error.message);
+    await form.getByLabel('URL').fill('https://hooks.example/mine');
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await eventually(async () =>
+      expect(await form.locator('.notice-error').innerText()).toContain(
+        'was changed elsewhere after it was opened for editing',
+      ),
+    );
+    const stored = async () => {
+      const list = await app.rpc<{ items: Array<{ id: number; name: string; url: string }> }>(
+        'webhooks.list',
+        {},
+      );
+      return list.ok ? list.value.items.find((w) => w.id === saved.value.id) : list.error.message;
+    };
+    expect(await stored()).toMatchObject({
+      name: 'Shared, renamed elsewhere',
+      url: 'https://hooks.example/shared',
+    });
+
+    await page
+      .locator('.saved-row', { hasText: 'Shared, renamed elsewhere' })
+      .getByRole('button', { name: 'Edit' })
+      .click();
+    await form.getByLabel('URL').fill('https://hooks.example/mine');
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await eventually(async () =>
+      expect(await stored()).toMatchObject({
+        name: 'Shared, renamed elsewhere',
+        url: 'https://hooks.example/mine',
+      }),
+    );
+  });
 });

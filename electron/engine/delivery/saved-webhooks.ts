@@ -99,7 +99,13 @@ export class SavedWebhookStore {
       JSON.stringify(input.options),
     ];
     if (input.id !== undefined) {
-      this.get(input.id);
+      const current = this.get(input.id);
+      if (input.ifUpdatedAtMs !== undefined && current.updatedAtMs !== input.ifUpdatedAtMs)
+        throw new ApiError(
+          'conflict',
+          `ifUpdatedAtMs: saved webhook ${input.id} ("${current.name}") was changed elsewhere after it was opened ` +
+            'for editing; open it again to edit the saved version',
+        );
       this.db
         .prepare(
           'UPDATE saved_webhooks SET collection_id=?, name=?, method=?, url=?, headers_json=?, body=?, policy=?, options_json=?, updated_at_ms=? WHERE id=?',

@@ -243,6 +243,11 @@ export type SavedWebhook = z.infer<typeof savedWebhook>;
 
 export const savedWebhookInput = z.object({
   id: z.number().int().optional(),
+  /**
+   * With `id`: the `updatedAtMs` of the version being edited. The save is refused (`conflict`) if the webhook was
+   * changed since, so an edit made in another window or by another client is not silently overwritten.
+   */
+  ifUpdatedAtMs: z.number().optional(),
   collectionId: z.number().int().nullable().default(null),
   name: z.string().trim().min(1, 'required (not only spaces)').max(200),
   method: httpMethodName,

@@ -19,6 +19,8 @@ type Collections = Array<{ id: number; name: string }>;
 interface WebhookDraft {
   /** Set while editing a saved webhook; null for a new one. */
   id: number | null;
+  /** The version being edited: the engine refuses the save if another client changed it since. */
+  updatedAtMs: number | null;
   name: string;
   method: string;
   url: string;
@@ -32,6 +34,7 @@ interface WebhookDraft {
 
 const emptyDraft: WebhookDraft = {
   id: null,
+  updatedAtMs: null,
   name: '',
   method: 'POST',
   url: '',
@@ -86,7 +89,9 @@ export function SavedWebhooks() {
         setItems(r.items);
         setCollections(r.collections);
         // Deleted elsewhere while being edited: what was typed stays, as a new webhook (see `forget`).
-        setDraft((d) => (d.id !== null && !r.items.some((w) => w.id === d.id) ? { ...d, id: null } : d));
+        setDraft((d) =>
+          d.id !== null && !r.items.some((w) => w.id === d.id) ? { ...d, id: null, updatedAtMs: null } : d,
+        );
       },
       (e: Error) => setMessage({ kind: 'error', text: e.message }),
     );
@@ -132,7 +137,7 @@ export function SavedWebhooks() {
   const save = () =>
     api
       .call('webhooks.save', {
-        ...(draft.id !== null ? { id: draft.id } : {}),
+        ...(draft.id !== null ? { id: draft.id, ifUpdatedAtMs: draft.updatedAtMs ?? undefined } : {}),
         name: draft.name,
         method: draft.method,
         url: draft.url,
@@ -152,6 +157,7 @@ export function SavedWebhooks() {
   const edit = (w: SavedWebhook) =>
     setDraft({
       id: w.id,
+      updatedAtMs: w.updatedAtMs,
       name: w.name,
       method: w.method,
       url: w.url,
@@ -165,7 +171,7 @@ export function SavedWebhooks() {
   // The form keeps what was typed for a webhook deleted while it was being edited, as a new one: saving it as an edit
   // could only fail.
   const forget = (id: number) => {
-    setDraft((d) => (d.id === id ? { ...d, id: null } : d));
+    setDraft((d) => (d.id === id ? { ...d, id: null, updatedAtMs: null } : d));
     reload();
   };
 
