@@ -350,6 +350,22 @@ describe('live list', () => {
     expect(count.ok && count.value.count).toBe(3);
   });
 
+  it('an undo after another client deleted everything says the capture is gone, not that it came back', async () => {
+    const { page } = s;
+    await s.app.rpc('captures.deleteAll');
+    await send(s.app.receiverUrl, '/undo-gone', { method: 'POST', body: '{}' });
+    await row(page, '/undo-gone').click();
+    await page.locator('.detail-pane .btn-danger').click();
+    const toast = page.getByTestId('undo-toast');
+    await eventually(async () => expect(await toast.innerText()).toContain('Deleted 1 capture'));
+    await s.app.rpc('captures.deleteAll');
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await eventually(async () =>
+      expect(await toast.innerText()).toContain('Could not undo: 1 capture deleted for good since'),
+    );
+    expect(await row(page, '/undo-gone').count()).toBe(0);
+  });
+
   it('shift-click with the range anchor hidden by a search starts a new selection at the clicked row', async () => {
     const { page } = s;
     await send(s.app.receiverUrl, '/anchor/hidden', { method: 'POST', body: 'walrus' });

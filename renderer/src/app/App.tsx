@@ -27,6 +27,7 @@ import {
   type FilterState,
 } from '../lib/filter-state';
 import { useHashParams } from '../state/hash-state';
+import { formatCount } from '../lib/format';
 import { useTheme } from '../state/theme';
 import { useThrottledTick } from '../state/use-throttled';
 import { ComposeSlot, DeliveriesSlot, DictionarySlot, TunnelBannerSlot, usePublicUrl } from './slots';
@@ -131,6 +132,13 @@ export function App() {
         // Restored captures keep their old ids, below the newest the list holds: fetch the list again.
         reload();
         if (restored.length === 1) select(single(restored[0]!));
+        // Another window or client may have deleted them for good meanwhile (Delete all, the CLI): say so.
+        const lost = pendingUndo.deleted - restored.length;
+        if (lost > 0)
+          setPendingUndo({
+            ...pendingUndo,
+            error: `${formatCount(lost, 'capture')} deleted for good since (Delete all or retention, here or in another window)`,
+          });
       },
       (e: unknown) => setPendingUndo({ ...pendingUndo, error: e instanceof Error ? e.message : String(e) }),
     );
