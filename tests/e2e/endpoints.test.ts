@@ -149,6 +149,34 @@ describe('endpoints panel', () => {
     await eventually(async () => expect(await focused()).toBe('endpoint-delete'));
   });
 
+  it('refuses to save a form over a change another client made after it was opened, naming what to do', async () => {
+    const { page } = s;
+    const list = await s.app.rpc<{ items: Array<{ id: number; slug: string; name: string }> }>(
+      'endpoints.list',
+    );
+    const flaky = list.ok ? list.value.items.find((e) => e.slug === 'flaky')! : null;
+    await card().getByTestId('endpoint-edit').click();
+    await page.getByTestId('endpoint-name').fill('Typed here');
+    const renamed = await s.app.rpc('endpoints.update', { id: flaky!.id, name: 'Renamed elsewhere' });
+    if (!renamed.ok) throw new Error(renamed.error.message);
+    await page.getByTestId('endpoint-changed-elsewhere').waitFor();
+    await page.getByTestId('endpoint-save').click();
+    await eventually(async () =>
+      expect(await page.getByTestId('endpoint-error').innerText()).toContain(
+        'Not saved. This endpoint was changed elsewhere',
+      ),
+    );
+    const after = await s.app.rpc<{ items: Array<{ slug: string; name: string }> }>('endpoints.list');
+    expect(after.ok && after.value.items.find((e) => e.slug === 'flaky')?.name).toBe('Renamed elsewhere');
+    // Opened again, the form shows the saved version and saves.
+    await page.locator('[data-testid="endpoint-form"] button', { hasText: 'Cancel' }).click();
+    await card().getByTestId('endpoint-edit').click();
+    expect(await page.getByTestId('endpoint-name').inputValue()).toBe('Renamed elsewhere');
+    await page.getByTestId('endpoint-name').fill(flaky!.name);
+    await page.getByTestId('endpoint-save').click();
+    await eventually(async () => expect(await page.getByTestId('endpoint-form').count()).toBe(0));
+  });
+
   it('shows the endpoint captures from its count, and deletes the endpoint only once confirmed', async () => {
     const { page } = s;
     await card().getByTestId('endpoint-count').click();

@@ -188,8 +188,19 @@ const blankRule = {
   behaviour: { kind: 'fixed' as const },
 };
 
+/** What the form edits, to tell whether another window or client changed it while the form was open. */
+const editable = (e: Endpoint) =>
+  JSON.stringify([e.name, e.slug, e.rule, e.auth, e.verify, e.rateLimitPerMinute]);
+
+const changedElsewhereText =
+  'This endpoint was changed elsewhere (another window, the CLI or the API) after this form was opened. ' +
+  'Cancel and Edit again to see the saved version before changing it.';
+
 function EndpointForm({ endpoint, onDone }: { endpoint?: Endpoint; onDone: () => void }) {
   const api = useApi();
+  // `endpoint` follows `endpoint.changed`; the form sends every field, so saving over a newer version would undo it.
+  const [opened] = useState(() => endpoint && editable(endpoint));
+  const changedElsewhere = endpoint !== undefined && editable(endpoint) !== opened;
   const [name, setName] = useState(endpoint?.name ?? '');
   const [slug, setSlug] = useState(endpoint?.slug ?? '');
   const [draft, setDraft] = useState<RuleDraft>(ruleToDraft(endpoint?.rule ?? blankRule));
@@ -220,6 +231,7 @@ function EndpointForm({ endpoint, onDone }: { endpoint?: Endpoint; onDone: () =>
     const { protection: guard, error: guardError } = draftToProtection(protection);
     if (!guard) return setError(guardError);
     if (!name.trim()) return setError('Name: required');
+    if (changedElsewhere) return setError(`Not saved. ${changedElsewhereText}`);
     setBusy(true);
     setError(null);
     try {
@@ -274,6 +286,11 @@ function EndpointForm({ endpoint, onDone }: { endpoint?: Endpoint; onDone: () =>
       </div>
       <RuleEditor draft={draft} onChange={setDraft} />
       <ProtectionEditor draft={protection} onChange={setProtection} />
+      {changedElsewhere && !error && (
+        <div className="notice notice-warn" data-testid="endpoint-changed-elsewhere">
+          {changedElsewhereText}
+        </div>
+      )}
       {error && (
         <div className="notice notice-error" id={errorId} role="alert" data-testid="endpoint-error">
           {error}
