@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { contentTypeHeaderOf, declaredCharsetText } from './charset';
 import { isMultipartType, multipartFields } from './multipart';
 import type { BodyFormat, DecodeInput } from './types';
 
@@ -97,14 +98,16 @@ export function parseBody(
       reason: `Body is ${bytes.length} bytes; decoding stops at ${maxBytes} bytes.`,
     };
   }
+  // The boundary and charset are parameters, and captures keep only the media type: read them from the header as sent.
+  const contentTypeHeader = contentTypeHeaderOf(input.headers, input.contentType);
   // Before the binary check: a form with a file upload is still a form, and its text fields are decoded.
   if (isMultipartType(input.contentType)) {
-    // The boundary is a parameter, and captures keep only the media type: read it from the header as sent.
-    const header = input.headers?.find(([name]) => name.toLowerCase() === 'content-type')?.[1];
-    const multipart = parseMultipartForm(bytes, header ?? input.contentType);
+    const multipart = parseMultipartForm(bytes, contentTypeHeader);
     if (multipart) return multipart;
   }
-  if (looksBinary(bytes)) {
+  // UTF-16 text has NULs, so a declared charset is tried before the binary check.
+  const declaredText = declaredCharsetText(bytes, contentTypeHeader);
+  if (declaredText === null && looksBinary(bytes)) {
     return {
       format: 'binary',
       value: null,
@@ -112,7 +115,7 @@ export function parseBody(
       reason: `Body looks binary (${bytes.length} bytes); shown raw only.`,
     };
   }
-  const text = bytesToText(bytes);
+  const text = declaredText ?? bytesToText(bytes);
   const trimmed = text.trimStart();
   const first = trimmed.charAt(0);
   const jsonish = first === '{' || first === '[';

@@ -91,6 +91,45 @@ describe('HTML bodies', () => {
   });
 });
 
+describe('bodies in the charset their Content-Type declares', () => {
+  // As captures hold them: the media type alone in contentType, the charset only in the header as sent.
+  const declared = (body: Uint8Array, header: string): DecodeInput => ({
+    ...input(body, header),
+    contentType: header.split(';')[0]!,
+  });
+  const utf16le = (text: string) => new Uint8Array(Buffer.from(text, 'utf16le'));
+
+  it('decodes ISO-8859-1, windows-1252, UTF-16 and Shift_JIS JSON into the characters sent', () => {
+    const cases: [Uint8Array, string, string][] = [
+      [
+        new Uint8Array(Buffer.from('{"name":"Jos\u00e9 M\u00fcller"}', 'latin1')),
+        'iso-8859-1',
+        'José Müller',
+      ],
+      [new Uint8Array([...Buffer.from('{"p":"'), 0x80, ...Buffer.from('5"}')]), 'windows-1252', '€5'],
+      [utf16le('{"name":"Zoë"}'), 'utf-16le', 'Zoë'],
+      [new Uint8Array([0xff, 0xfe, ...utf16le('{"name":"Zoë"}')]), 'utf-16le', 'Zoë'],
+      [new Uint8Array(Buffer.from('{"name":"Zoë"}', 'utf16le').swap16()), 'utf-16be', 'Zoë'],
+      [new Uint8Array([...Buffer.from('{"k":"'), 0x82, 0xa0, ...Buffer.from('"}')]), 'shift_jis', 'あ'],
+    ];
+    for (const [body, charset, expected] of cases) {
+      const r = decodeCapture(declared(body, `application/json; charset="${charset}"`));
+      expect(r.bodyFormat, charset).toBe('json');
+      expect(r.sections[0]!.children![0]!.display, charset).toBe(expected);
+    }
+  });
+
+  it('reads a form in its charset, and falls back to UTF-8 for an unknown charset', () => {
+    const form = new Uint8Array(Buffer.from('caf\u00e9=cr\u00e8me', 'latin1'));
+    const r = decodeCapture(declared(form, 'application/x-www-form-urlencoded; charset=windows-1252'));
+    expect(node(r, '$["café"]').display).toBe('crème');
+    const unknown = decodeCapture(
+      declared(new TextEncoder().encode('{"a":"é"}'), 'application/json; charset=x-nope'),
+    );
+    expect(node(unknown, '$.a').display).toBe('é');
+  });
+});
+
 describe('numbers a double would round', () => {
   it('are shown with the digits sent, with a precision warning naming what a parser reads', () => {
     const r = decodeCapture(input('{"id":820982911946154501,"price":0.12345678901234567891,"n":12.5}'));

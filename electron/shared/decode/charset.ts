@@ -1,0 +1,45 @@
+/** The `charset` parameter of a Content-Type header (unquoted, lower-cased), or null when there is none. */
+export function charsetOf(contentType: string | null | undefined): string | null {
+  if (!contentType) return null;
+  for (const param of contentType.split(';').slice(1)) {
+    const eq = param.indexOf('=');
+    if (eq < 0 || param.slice(0, eq).trim().toLowerCase() !== 'charset') continue;
+    const value = param
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .trim()
+      .toLowerCase();
+    return value || null;
+  }
+  return null;
+}
+
+/**
+ * The body's text in the charset its Content-Type declares, when that is a charset other than UTF-8 (iso-8859-1,
+ * windows-1252, utf-16le/be, shift_jis, …) and the bytes are valid in it without NULs. Null otherwise: read it as UTF-8.
+ */
+export function declaredCharsetText(
+  bytes: Uint8Array,
+  contentType: string | null | undefined,
+): string | null {
+  const declared = charsetOf(contentType);
+  if (declared === null) return null;
+  try {
+    const decoder = new TextDecoder(declared, { fatal: true });
+    if (decoder.encoding === 'utf-8') return null;
+    const text = decoder.decode(bytes);
+    return text.includes('\0') ? null : text;
+  } catch {
+    // An unknown label (or one WHATWG maps to "replacement"), or bytes not valid in that charset.
+    return null;
+  }
+}
+
+/** The Content-Type header as sent (with its charset and boundary); captures' own field may hold only the media type. */
+export function contentTypeHeaderOf(
+  headers: ReadonlyArray<readonly [string, string]> | undefined,
+  fallback: string | null,
+): string | null {
+  return headers?.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? fallback;
+}
