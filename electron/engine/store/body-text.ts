@@ -1,5 +1,6 @@
 import { searchedBodyBytes } from '../../shared/contract/captures';
 import { LIMITS } from '../../shared/decode/body';
+import { declaredCharsetText } from '../../shared/decode/charset';
 import { multipartFields } from '../../shared/decode/multipart';
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync, zstdDecompressSync } from 'node:zlib';
 
@@ -61,9 +62,18 @@ function inflateOrRaw(body: Buffer, opts: { maxOutputLength: number }): Buffer {
   }
 }
 
-/** Text for the full-text index: valid-looking UTF-8 only, and only the first part of large bodies. */
-export function indexableText(body: Buffer, maxBytes = searchedBodyBytes): string {
+/**
+ * Text for the full-text index, only the first part of large bodies: in the charset the Content-Type header declares
+ * when the bytes are valid in it, else valid-looking UTF-8.
+ */
+export function indexableText(
+  body: Buffer,
+  contentType: string | null = null,
+  maxBytes = searchedBodyBytes,
+): string {
   const slice = body.subarray(0, maxBytes);
+  const declared = declaredCharsetText(slice, contentType, { prefix: slice.length < body.length });
+  if (declared !== null) return declared;
   if (slice.includes(0)) return '';
   const text = new TextDecoder('utf-8', { fatal: false }).decode(slice);
   const replacements = (text.match(/\uFFFD/g) ?? []).length;

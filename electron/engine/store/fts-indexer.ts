@@ -272,7 +272,7 @@ export class FtsIndexer {
     const bodyText =
       (isMultipartType(row.content_type)
         ? indexableMultipartText(decoded, contentTypeHeader(headers))
-        : null) ?? indexableText(decoded);
+        : null) ?? indexableText(decoded, contentTypeHeader(headers));
     const path = withDecoded(row.path, safePathDecode(row.path));
     const query = safeDecode(row.query);
     const headerText = [...headers, ...(row.trailers ? (JSON.parse(row.trailers) as HeaderPair[]) : [])]

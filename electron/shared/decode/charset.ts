@@ -22,13 +22,15 @@ export function charsetOf(contentType: string | null | undefined): string | null
 export function declaredCharsetText(
   bytes: Uint8Array,
   contentType: string | null | undefined,
+  /** The bytes are the first of a longer body: a character cut at the end is left out. */
+  { prefix = false }: { prefix?: boolean } = {},
 ): string | null {
   const declared = charsetOf(contentType);
   if (declared === null) return null;
   try {
     const decoder = new TextDecoder(declared, { fatal: true });
     if (decoder.encoding === 'utf-8') return null;
-    const text = decoder.decode(bytes);
+    const text = decoder.decode(bytes, { stream: prefix });
     return text.includes('\0') ? null : text;
   } catch {
     // An unknown label (or one WHATWG maps to "replacement"), or bytes not valid in that charset.

@@ -30,6 +30,17 @@ beforeAll(async () => {
       ),
     ]),
   });
+  // Bodies in the charset their Content-Type declares: searched as the characters sent.
+  await send(`${engine.receiverUrl}/charset/latin1`, {
+    method: 'POST',
+    headers: [['Content-Type', 'application/json; charset=iso-8859-1']],
+    body: Buffer.from('{"name":"Jos\u00e9 M\u00fcller-Brandywine"}', 'latin1'),
+  });
+  await send(`${engine.receiverUrl}/charset/utf16`, {
+    method: 'POST',
+    headers: [['Content-Type', 'text/plain; charset=utf-16le']],
+    body: Buffer.from('\ufeffZoë Ravenclaw', 'utf16le'),
+  });
   await send(`${engine.receiverUrl}/unicode/${encodeURIComponent('日本語')}/x`, { method: 'GET' });
   // UTF-8 header bytes, which Node reads as Latin-1: stored as `cafÃ©`, searched as the sender wrote it.
   const port = Number(new URL(engine.receiverUrl).port);
@@ -63,6 +74,9 @@ describe('search finds what the UI shows, not only the bytes as sent', () => {
     ['日本語', `/unicode/${encodeURIComponent('日本語')}/x`],
     ['café-quetzal', '/utf8-header'],
     ['cafÃ©-quetzal', '/utf8-header'], // and as stored
+    ['José', '/charset/latin1'],
+    ['Brandywine', '/charset/latin1'],
+    ['Zoë Ravenclaw', '/charset/utf16'],
   ])('%s', (text, path) => {
     expect(found(text)).toEqual([path]);
   });
