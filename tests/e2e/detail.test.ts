@@ -320,6 +320,34 @@ describe('capture detail', () => {
     expect(await row.locator('.pill').getAttribute('title')).toContain('cafÃ©');
   });
 
+  it('bidi controls and zero-width characters show as their code points, never reordering the text', async () => {
+    const { page } = s;
+    const port = Number(new URL(s.app.receiverUrl).port);
+    const body = '{"file":"invoice\u202efdp.exe"}';
+    await rawExchange(
+      port,
+      Buffer.concat([
+        Buffer.from('POST /bidi-header HTTP/1.1\r\nHost: x\r\nX-Evil: abc'),
+        Buffer.from('\u202efed\u200bend', 'utf8'),
+        Buffer.from(
+          `\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`,
+        ),
+        Buffer.from(body, 'utf8'),
+      ]),
+    );
+    await selectCapture(page, '/bidi-header');
+    await openTab(page, 'headers');
+    const row = page.getByRole('table', { name: 'headers' }).locator('tr', { hasText: 'X-Evil' });
+    await eventually(async () =>
+      expect(await row.locator('.pair-value').innerText()).toBe('abcU+202EfedU+200BendUTF-8'),
+    );
+    expect(await row.locator('.invisible-char').first().getAttribute('title')).toBe('RIGHT-TO-LEFT OVERRIDE');
+    await openTab(page, 'body');
+    const tree = page.getByTestId('json-tree');
+    await tree.waitFor();
+    expect(await tree.innerText()).toContain('"invoiceU+202Efdp.exe"');
+  });
+
   it('binary: opens in Hex with every byte, Raw declines to show text', async () => {
     const { page } = s;
     const bytes = new Uint8Array(40).map((_, i) => (i * 37 + 3) % 256);

@@ -1,0 +1,47 @@
+import { Fragment } from 'react';
+
+/**
+ * Characters that draw nothing or reorder the text around them: bidi embeddings, overrides, isolates and marks, and
+ * zero-width characters. In a captured value they can disguise it (`abc<U+202E>fed` reads as `abcdef`), so each is
+ * shown as its code point instead of being drawn.
+ */
+const INVISIBLE_NAMES: Record<string, string> = {
+  '\u061c': 'ARABIC LETTER MARK',
+  '\u200b': 'ZERO WIDTH SPACE',
+  '\u200c': 'ZERO WIDTH NON-JOINER',
+  '\u200d': 'ZERO WIDTH JOINER',
+  '\u200e': 'LEFT-TO-RIGHT MARK',
+  '\u200f': 'RIGHT-TO-LEFT MARK',
+  '\u202a': 'LEFT-TO-RIGHT EMBEDDING',
+  '\u202b': 'RIGHT-TO-LEFT EMBEDDING',
+  '\u202c': 'POP DIRECTIONAL FORMATTING',
+  '\u202d': 'LEFT-TO-RIGHT OVERRIDE',
+  '\u202e': 'RIGHT-TO-LEFT OVERRIDE',
+  '\u2060': 'WORD JOINER',
+  '\u2066': 'LEFT-TO-RIGHT ISOLATE',
+  '\u2067': 'RIGHT-TO-LEFT ISOLATE',
+  '\u2068': 'FIRST STRONG ISOLATE',
+  '\u2069': 'POP DIRECTIONAL ISOLATE',
+  '\ufeff': 'ZERO WIDTH NO-BREAK SPACE',
+};
+const INVISIBLE = /([\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff])/;
+
+const codePoint = (char: string) => `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Text with its invisible and direction-changing characters shown as `U+202E` marks. Output is React text. */
+export function VisibleText({ text }: { text: string }) {
+  if (!INVISIBLE.test(text)) return <>{text}</>;
+  return (
+    <>
+      {text.split(INVISIBLE).map((part, i) =>
+        i % 2 === 1 ? (
+          <span key={i} className="invisible-char" title={INVISIBLE_NAMES[part]}>
+            {codePoint(part)}
+          </span>
+        ) : (
+          <Fragment key={i}>{part}</Fragment>
+        ),
+      )}
+    </>
+  );
+}
