@@ -11,6 +11,7 @@ import { isRecord, recognise } from './recognise';
 import { Builder, buildNode, setRaw, type Ctx } from './tree';
 import { clip } from './values';
 import { findMergeFields } from './merge-fields';
+import { utf8DecodeStrict } from '../send/bytes';
 import type { CustomDictionary, DecodedNode, DecodeInput, DecodeResult, Recognition } from './types';
 
 export interface DecodeOptions {
@@ -171,6 +172,15 @@ function decodeInner(
     }
     sections.push(node);
     b.nodeCount++;
+  }
+  // Text read as UTF-8 shows bytes that are not UTF-8 as U+FFFD: the value shown is not what was sent.
+  if (body.text?.includes('\uFFFD') && utf8DecodeStrict(input.body) === null) {
+    b.warn(
+      sections[sections.length - 1]!,
+      'malformed',
+      'warning',
+      'Body is not valid UTF-8 and declares no charset that reads it: bytes that are not UTF-8 are shown as U+FFFD (�). The Hex view has them as sent.',
+    );
   }
   let reason = body.reason;
   if (!best) reason = reason ?? 'No vendor recognised; decoded generically.';

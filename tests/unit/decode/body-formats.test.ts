@@ -130,6 +130,26 @@ describe('bodies in the charset their Content-Type declares', () => {
   });
 });
 
+describe('bodies that are not valid UTF-8', () => {
+  it('warn that the bytes shown as U+FFFD are not what was sent', () => {
+    const r = decodeCapture(input(new Uint8Array([...Buffer.from('{"s":"a'), 0xff, ...Buffer.from('b"}')])));
+    expect(r.bodyFormat).toBe('json');
+    expect(node(r, '$.s').display).toBe('a\uFFFDb');
+    expect(r.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(/not valid UTF-8.*U\+FFFD/),
+    );
+  });
+
+  it('do not warn when U+FFFD was sent as such, or the declared charset reads the bytes', () => {
+    expect(decodeCapture(input('{"s":"a\uFFFDb"}')).warnings).toEqual([]);
+    const latin1 = input(
+      new Uint8Array(Buffer.from('{"s":"caf\u00e9"}', 'latin1')),
+      'application/json; charset=iso-8859-1',
+    );
+    expect(decodeCapture(latin1).warnings).toEqual([]);
+  });
+});
+
 describe('numbers a double would round', () => {
   it('are shown with the digits sent, with a precision warning naming what a parser reads', () => {
     const r = decodeCapture(input('{"id":820982911946154501,"price":0.12345678901234567891,"n":12.5}'));
