@@ -1,4 +1,5 @@
 /** multipart/* bodies (RFC 7578 form data and its relatives), read in Node and the browser alike. */
+import { declaredCharsetText } from './charset';
 
 export interface MultipartPart {
   headers: Array<[string, string]>;
@@ -120,13 +121,13 @@ export function parseMultipart(body: Uint8Array, boundary: string): MultipartRes
   }
 }
 
-/** A part's body as text, or null when it is a file or is not UTF-8 text. */
+/** A part's body as text (in the charset its Content-Type declares, else UTF-8), or null when it is a file or binary. */
 export function partText(part: MultipartPart): string | null {
   if (part.filename !== null) return null;
   const type = (part.contentType ?? 'text/plain').toLowerCase();
   if (!/^(text\/|application\/(json|xml|x-www-form-urlencoded)|[^/]+\/[^;]*\+(json|xml))/.test(type))
     return null;
-  return textOf(part.body);
+  return declaredCharsetText(part.body, part.contentType) ?? textOf(part.body);
 }
 
 export interface MultipartFields {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundaryOf, parseMultipart } from '../../../electron/shared/decode/multipart';
+import { boundaryOf, multipartFields, parseMultipart } from '../../../electron/shared/decode/multipart';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -53,5 +53,15 @@ describe('multipart parsing', () => {
     expect(dec.decode(result.parts[1]!.body)).toBe('2');
     expect(result.error).toMatch(/closing boundary/);
     expect(parseMultipart(truncated, 'other').error).toMatch(/Boundary "other" not found/);
+  });
+
+  it('reads a text field in the charset its part declares, not as a binary part', () => {
+    const body = Buffer.concat([
+      Buffer.from('--XB\r\nContent-Disposition: form-data; name="note"\r\n'),
+      Buffer.from('Content-Type: text/plain; charset=iso-8859-1\r\n\r\nna\u00efve\r\n--XB--\r\n', 'latin1'),
+    ]);
+    const form = multipartFields(new Uint8Array(body), 'multipart/form-data; boundary=XB');
+    expect(form?.fields).toEqual([['note', 'naïve']]);
+    expect(form?.files).toEqual([]);
   });
 });
