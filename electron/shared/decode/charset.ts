@@ -16,8 +16,22 @@ export function charsetOf(contentType: string | null | undefined): string | null
 }
 
 /**
- * The body's text in the charset its Content-Type declares, when that is a charset other than UTF-8 (iso-8859-1,
- * windows-1252, utf-16le/be, shift_jis, …) and the bytes are valid in it without NULs. Null otherwise: read it as UTF-8.
+ * The encoding an XML declaration names (`<?xml version="1.0" encoding="ISO-8859-1"?>`), lower-cased, or null. The
+ * declaration was readable as ASCII, so one naming UTF-16 is wrong about these bytes and is ignored.
+ */
+export function xmlEncodingOf(bytes: Uint8Array): string | null {
+  if (bytes[0] !== 0x3c || bytes[1] !== 0x3f) return null;
+  let head = '';
+  for (let i = 0; i < Math.min(bytes.length, 256); i++) head += String.fromCharCode(bytes[i]!);
+  const match = /^<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/.exec(head);
+  const encoding = match?.[1]!.toLowerCase() ?? null;
+  return encoding === null || encoding.startsWith('utf-16') ? null : encoding;
+}
+
+/**
+ * The body's text in the charset its Content-Type declares (else its XML declaration), when that is a charset other
+ * than UTF-8 (iso-8859-1, windows-1252, utf-16le/be, shift_jis, …) and the bytes are valid in it without NULs. Null
+ * otherwise: read it as UTF-8.
  */
 export function declaredCharsetText(
   bytes: Uint8Array,
@@ -25,7 +39,7 @@ export function declaredCharsetText(
   /** The bytes are the first of a longer body: a character cut at the end is left out. */
   { prefix = false }: { prefix?: boolean } = {},
 ): string | null {
-  const declared = charsetOf(contentType);
+  const declared = charsetOf(contentType) ?? xmlEncodingOf(bytes);
   if (declared === null) return null;
   try {
     const decoder = new TextDecoder(declared, { fatal: true });

@@ -1,3 +1,5 @@
+import { xmlEncodingOf } from '../../../electron/shared/decode/charset';
+
 export function base64ToBytes(base64: string): Uint8Array {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
@@ -55,8 +57,10 @@ export interface BodyText {
   text: string | null;
   /** The WHATWG encoding the text was decoded with (`TextDecoder.encoding`: `utf-8`, `windows-1252`, …). */
   encoding: string | null;
-  /** The charset the Content-Type declared, or null. */
+  /** The charset the Content-Type (or else an XML declaration) declared, or null. */
   declared: string | null;
+  /** Where `declared` was found. */
+  declaredIn: 'Content-Type' | 'the XML declaration' | null;
   /** The declared charset is not one TextDecoder knows, so UTF-8 was tried instead. */
   unknownCharset: boolean;
 }
@@ -70,7 +74,9 @@ export function bodyText(
   contentType: string | null | undefined,
   options: TextOptions = {},
 ): BodyText {
-  const declared = charsetOf(contentType);
+  const fromHeader = charsetOf(contentType);
+  const declared = fromHeader ?? xmlEncodingOf(bytes);
+  const declaredIn = declared === null ? null : fromHeader !== null ? 'Content-Type' : 'the XML declaration';
   let decoder: TextDecoder | null = null;
   if (declared !== null) {
     try {
@@ -82,13 +88,14 @@ export function bodyText(
   const unknownCharset = declared !== null && decoder === null;
   if (decoder === null || decoder.encoding === 'utf-8') {
     const text = bytesToText(bytes, options);
-    return { text, encoding: text === null ? null : 'utf-8', declared, unknownCharset };
+    return { text, encoding: text === null ? null : 'utf-8', declared, declaredIn, unknownCharset };
   }
   try {
     const text = decoder.decode(bytes, { stream: options.prefix === true });
-    if (!text.includes('\0')) return { text, encoding: decoder.encoding, declared, unknownCharset };
+    if (!text.includes('\0'))
+      return { text, encoding: decoder.encoding, declared, declaredIn, unknownCharset };
   } catch {
     /* not valid in the declared charset */
   }
-  return { text: null, encoding: null, declared, unknownCharset };
+  return { text: null, encoding: null, declared, declaredIn, unknownCharset };
 }

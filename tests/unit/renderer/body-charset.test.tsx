@@ -4,6 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BodyView } from '../../../renderer/src/features/detail/BodyView';
 import { MultipartView } from '../../../renderer/src/features/detail/MultipartView';
 import { bodyText, charsetOf } from '../../../renderer/src/lib/bytes';
+import { decodeCapture } from '../../../electron/shared/decode/index';
+import { indexableText } from '../../../electron/engine/store/body-text';
+import { input, node } from '../decode/helpers';
 
 afterEach(cleanup);
 
@@ -24,6 +27,7 @@ describe('bodies in the charset their Content-Type declares', () => {
       text: 'Café crème, naïve',
       encoding: 'windows-1252',
       declared: 'iso-8859-1',
+      declaredIn: 'Content-Type',
       unknownCharset: false,
     });
     expect(bodyText(bytes, 'text/plain').text).toBeNull();
@@ -83,6 +87,36 @@ describe('bodies in the charset their Content-Type declares', () => {
     expect(sjisBroken.container.querySelector('.body-view')!.getAttribute('data-kind')).toBe('binary');
     fireEvent.click(sjisBroken.container.querySelector('[data-mode=raw]')!);
     expect(sjisBroken.container.querySelector('.body-raw')!.textContent).toContain('not valid shift_jis');
+  });
+});
+
+describe('XML that names its encoding in its declaration', () => {
+  const xml = latin1('<?xml version="1.0" encoding="ISO-8859-1"?><name>José</name>');
+
+  it('is read in that encoding when Content-Type names no charset, and the Body tab says where it came from', () => {
+    expect(bodyText(xml, 'application/xml')).toMatchObject({
+      text: '<?xml version="1.0" encoding="ISO-8859-1"?><name>José</name>',
+      encoding: 'windows-1252',
+      declaredIn: 'the XML declaration',
+    });
+    const { getByTestId } = render(<BodyView bytes={xml} contentType="application/xml" query="" />);
+    expect(getByTestId('body-charset').getAttribute('title')).toContain(
+      'XML declaration says encoding="iso-8859-1"',
+    );
+    // Content-Type's charset wins over the declaration.
+    expect(
+      bodyText(
+        new TextEncoder().encode('<?xml version="1.0" encoding="ISO-8859-1"?><a>é</a>'),
+        'text/xml; charset=utf-8',
+      ).text,
+    ).toBe('<?xml version="1.0" encoding="ISO-8859-1"?><a>é</a>');
+  });
+
+  it('is decoded and indexed in that encoding too', () => {
+    const decoded = decodeCapture({ ...input(xml, 'application/xml') });
+    expect(decoded.bodyFormat).toBe('xml');
+    expect(node(decoded, '$.name').display).toBe('José');
+    expect(indexableText(Buffer.from(xml), null)).toContain('José');
   });
 });
 

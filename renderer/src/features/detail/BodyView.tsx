@@ -103,15 +103,15 @@ function charsetLabel(d: BodyText): { text: string; title: string } | null {
   if (d.unknownCharset)
     return {
       text: `read as UTF-8`,
-      title: `Unknown charset "${d.declared}" in Content-Type; the body is valid UTF-8 and shown as such`,
+      title: `Unknown charset "${d.declared}" in ${d.declaredIn}; the body is valid UTF-8 and shown as such`,
     };
   if (d.encoding === null || d.encoding === 'utf-8') return null;
   return {
     text: d.encoding,
     title:
       d.declared === d.encoding
-        ? `Decoded as ${d.encoding}, the charset in Content-Type`
-        : `Content-Type says charset=${d.declared}; decoded as ${d.encoding} (its WHATWG Encoding Standard name)`,
+        ? `Decoded as ${d.encoding}, the charset in ${d.declaredIn}`
+        : `${d.declaredIn === 'Content-Type' ? `Content-Type says charset=${d.declared}` : `The XML declaration says encoding="${d.declared}"`}; decoded as ${d.encoding} (its WHATWG Encoding Standard name)`,
   };
 }
 
