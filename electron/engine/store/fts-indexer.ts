@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import type { HeaderPair } from '../../shared/contract/index';
 import type { Clock } from '../util/clock';
+import { decodeComponent } from '../../shared/decode/body';
 import { headerValueText } from '../../shared/decode/header-text';
 import { isMultipartType } from '../../shared/decode/multipart';
 import { decodeContentEncoding, indexableMultipartText, indexableText } from './body-text';
@@ -484,10 +485,5 @@ function safePathDecode(path: string): string {
   }
 }
 
-function safeDecode(query: string): string {
-  try {
-    return decodeURIComponent(query.replace(/\+/g, ' '));
-  } catch {
-    return query;
-  }
-}
+/** A query or form body as the Decoded tab reads it: `+` is a space, and %XX runs that are not UTF-8 are Latin-1. */
+const safeDecode = (query: string): string => decodeComponent(query).text;

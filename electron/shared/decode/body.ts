@@ -230,7 +230,7 @@ const STRAY_PERCENT = /%(?![0-9A-Fa-f]{2})/;
  * Percent-decoding that loses nothing: each run of %XX escapes is read as UTF-8 (as Latin-1 when it is not valid
  * UTF-8), and a `%` that starts no escape stays as it is. `stray` says one did.
  */
-function decodeComponent(s: string): { text: string; stray: boolean } {
+export function decodeComponent(s: string): { text: string; stray: boolean } {
   const plus = s.includes('+') ? s.replace(/\+/g, ' ') : s;
   if (!plus.includes('%')) return { text: plus, stray: false };
   try {

@@ -41,6 +41,12 @@ beforeAll(async () => {
     headers: [['Content-Type', 'text/plain; charset=utf-16le']],
     body: Buffer.from('\ufeffZoë Ravenclaw', 'utf16le'),
   });
+  // Percent-escapes of Latin-1 bytes (not UTF-8), as an ISO-8859-1 form sends them.
+  await send(`${engine.receiverUrl}/forms/latin1`, {
+    method: 'POST',
+    headers: [['Content-Type', 'application/x-www-form-urlencoded; charset=iso-8859-1']],
+    body: 'name=Ren%E9e+Faulkner&note=100%25+sure',
+  });
   await send(`${engine.receiverUrl}/unicode/${encodeURIComponent('日本語')}/x`, { method: 'GET' });
   // UTF-8 header bytes, which Node reads as Latin-1: stored as `cafÃ©`, searched as the sender wrote it.
   const port = Number(new URL(engine.receiverUrl).port);
@@ -75,6 +81,7 @@ describe('search finds what the UI shows, not only the bytes as sent', () => {
     ['café-quetzal', '/utf8-header'],
     ['cafÃ©-quetzal', '/utf8-header'], // and as stored
     ['José', '/charset/latin1'],
+    ['Renée Faulkner', '/forms/latin1'],
     ['Brandywine', '/charset/latin1'],
     ['Zoë Ravenclaw', '/charset/utf16'],
   ])('%s', (text, path) => {

@@ -12,7 +12,8 @@ export const searchIndexFileName = 'hookscope-index.sqlite';
 /** The schema name the index is attached under on the main connection. */
 export const searchIndexSchemaName = 'idx';
 /** Raise when what is indexed changes: an index file of another version is rebuilt from the captures. 2: decoded
- * paths and form fields. 3: CJK runs as pairs of characters. 4: bodies in their declared charset. */
+ * paths and form fields. 3: CJK runs as pairs of characters. 4: bodies in their declared charset, and Latin-1 %XX
+ * escapes in forms and queries. */
 const schemaVersion = 4;
 
 function schemaSql(s: string): string {
