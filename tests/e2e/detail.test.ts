@@ -323,7 +323,8 @@ describe('capture detail', () => {
   it('bidi controls and zero-width characters show as their code points, never reordering the text', async () => {
     const { page } = s;
     const port = Number(new URL(s.app.receiverUrl).port);
-    const body = '{"file":"invoice\u202efdp.exe"}';
+    const body =
+      '{"file":"invoice\u202efdp.exe","dev":"👩\u200d💻","fa":"می\u200cخواهم","user":"adm\u200din"}';
     await rawExchange(
       port,
       Buffer.concat([
@@ -345,7 +346,12 @@ describe('capture detail', () => {
     await openTab(page, 'body');
     const tree = page.getByTestId('json-tree');
     await tree.waitFor();
-    expect(await tree.innerText()).toContain('"invoiceU+202Efdp.exe"');
+    const treeText = await tree.innerText();
+    expect(treeText).toContain('"invoiceU+202Efdp.exe"');
+    // Joiners that shape an emoji sequence or a Persian word are drawn; beside ASCII they can only hide, and are shown.
+    expect(treeText).toContain('"👩\u200d💻"');
+    expect(treeText).toContain('"می\u200cخواهم"');
+    expect(treeText).toContain('"admU+200Din"');
   });
 
   it('binary: opens in Hex with every byte, Raw declines to show text', async () => {

@@ -24,7 +24,12 @@ const INVISIBLE_NAMES: Record<string, string> = {
   '\u2069': 'POP DIRECTIONAL ISOLATE',
   '\ufeff': 'ZERO WIDTH NO-BREAK SPACE',
 };
-const INVISIBLE = /([\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff])/;
+/**
+ * The joiners (U+200C, U+200D) shape Persian and Indic words and build emoji sequences (👩‍💻), so they are drawn there;
+ * beside ASCII, where they shape nothing, they could only hide inside a word (`adm<U+200D>in`) and are shown.
+ */
+const INVISIBLE =
+  /([\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]|(?<=[\0-\x7f])[\u200c\u200d]|[\u200c\u200d](?=[\0-\x7f]))/;
 
 const codePoint = (char: string) => `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
