@@ -1,36 +1,7 @@
 import type { CaptureDetail, HeaderPair } from '../../shared/contract/captures';
 import { ApiError } from '../../shared/contract/errors';
 import type { OutgoingRequest } from '../../shared/contract/delivery';
-
-/**
- * Hop-by-hop and connection-bound headers never forwarded (`Expect: 100-continue` too: curl adds it to larger bodies,
- * and it asks the next hop, not the target); content-length is recomputed by the client.
- */
-const HOP_BY_HOP = new Set([
-  'connection',
-  'expect',
-  'keep-alive',
-  'transfer-encoding',
-  'te',
-  'trailer',
-  'upgrade',
-  'host',
-  'content-length',
-]);
-
-export function stripHopByHop(headers: HeaderPair[]): HeaderPair[] {
-  // Connection may name further per-hop headers ("Connection: close, x-foo").
-  const named = new Set(
-    headers
-      .filter(([name]) => name.toLowerCase() === 'connection')
-      .flatMap(([, value]) => value.split(',').map((v) => v.trim().toLowerCase()))
-      .filter(Boolean),
-  );
-  return headers.filter(([name]) => {
-    const lower = name.toLowerCase();
-    return !HOP_BY_HOP.has(lower) && !lower.startsWith('proxy-') && !named.has(lower);
-  });
-}
+import { stripHopByHop } from '../../shared/send/hop-by-hop';
 
 /** RFC 9110 token: what a field name must be. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;

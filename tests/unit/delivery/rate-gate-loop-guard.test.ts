@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RateGates } from '../../../electron/engine/delivery/rate-gate';
 import { loopReason, assertNoLoop } from '../../../electron/engine/delivery/loop-guard';
-import { stripHopByHop } from '../../../electron/engine/delivery/replay';
+import { stripHopByHop } from '../../../electron/shared/send/hop-by-hop';
 
 describe('rate gates', () => {
   it('spaces slots 60000/rate apart per origin and caps concurrency', () => {

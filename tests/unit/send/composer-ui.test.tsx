@@ -248,6 +248,23 @@ describe('Composer', () => {
     expect(bytes('X-Edited')).toBe('636166c3a921');
   });
 
+  it('an opened capture leaves out the same connection-bound headers replay does (Proxy-*, those Connection names)', () => {
+    const draft = draftFromInitial({
+      method: 'POST',
+      url: `${targetUrl}/hop`,
+      headers: [
+        ['Host', 'x'],
+        ['Connection', 'close, X-Hop'],
+        ['X-Hop', '1'],
+        ['Proxy-Authorization', 'Basic abc'],
+        ['X-Keep', 'yes'],
+        ['Content-Length', '0'],
+      ],
+      bodyBase64: '',
+    });
+    expect(enabledHeaders(draft.headers)).toEqual([['X-Keep', 'yes']]);
+  });
+
   it('Copy as cURL writes the captured bytes of an unchanged header, as the composer sends them', () => {
     const draft = draftFromInitial({
       method: 'GET',

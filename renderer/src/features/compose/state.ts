@@ -1,6 +1,7 @@
 import { base64ToBytes, utf8DecodeStrict } from '../../../../electron/shared/send/bytes';
 import { headerValueText } from '../../../../electron/shared/decode/header-text';
 import { detectContentType } from '../../../../electron/shared/send/content-type';
+import { stripHopByHop } from '../../../../electron/shared/send/hop-by-hop';
 import type { ParsedCurl } from '../../../../electron/shared/send/curl';
 import type { AuthConfig, BodyMode } from '../../../../electron/shared/send/outgoing';
 import type { SigningConfig } from '../../../../electron/shared/send/signing-config';
@@ -61,20 +62,6 @@ export const emptyDraft: ComposeDraft = {
   type: 'manual',
 };
 
-/** Headers the HTTP client computes itself; carrying them over from a capture would make the request lie. */
-const computed = new Set([
-  'host',
-  'content-length',
-  'connection',
-  'transfer-encoding',
-  'keep-alive',
-  'te',
-  'trailer',
-  'upgrade',
-  'expect',
-  'proxy-connection',
-]);
-
 export function modeForBody(text: string, contentType: string | null): BodyMode {
   const type = (contentType ?? '').toLowerCase();
   if (type.includes('json')) return 'json';
@@ -122,9 +109,12 @@ function bodyFields(
  * unchanged value goes out exactly as captured (a Latin-1 `caf\xE9` would otherwise be sent as UTF-8).
  */
 const rows = (headers: [string, string][]): HeaderRow[] =>
-  headers
-    .filter(([n]) => !computed.has(n.toLowerCase()))
-    .map(([name, value]) => ({ name, value: headerValueText(value).text, enabled: true, stored: value }));
+  stripHopByHop(headers).map(([name, value]) => ({
+    name,
+    value: headerValueText(value).text,
+    enabled: true,
+    stored: value,
+  }));
 
 /** "Open capture in composer": the exact request, minus headers the client recomputes. */
 export function draftFromInitial(initial: InitialRequest, base: ComposeDraft = emptyDraft): ComposeDraft {
