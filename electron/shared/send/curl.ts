@@ -142,6 +142,7 @@ interface WalkState {
   head: boolean;
   stdin: Uint8Array | null;
   binaryBody: Uint8Array | null;
+  compressed: boolean;
 }
 
 const booleanFlags = new Set([
@@ -161,7 +162,6 @@ const booleanFlags = new Set([
   '-f',
   '--fail',
   '--fail-with-body',
-  '--compressed',
   '-g',
   '--globoff',
   '--http1.0',
@@ -542,6 +542,7 @@ export function parseCurl(command: string): ParsedCurl {
     head: false,
     stdin,
     binaryBody: null,
+    compressed: false,
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
@@ -552,6 +553,7 @@ export function parseCurl(command: string): ParsedCurl {
     };
     if (arg === '-G' || arg === '--get') state.get = true;
     else if (arg === '-I' || arg === '--head') state.head = true;
+    else if (arg === '--compressed') state.compressed = true;
     else if (booleanFlags.has(arg)) continue;
     else if (Object.hasOwn(unsupported, arg)) throw new CurlParseError(unsupported[arg] as string);
     else if (Object.hasOwn(valueFlags, arg)) valueFlags[arg]?.(next(), state);
@@ -578,6 +580,9 @@ export function parseCurl(command: string): ParsedCurl {
     } else setUrl(arg, state);
   }
   if (state.url === null) throw new CurlParseError('URL: none found in the curl command');
+  // What curl itself sends for --compressed (built with zlib, brotli and zstd), unless the command sets its own.
+  if (state.compressed && !state.headers.some(([n]) => n.toLowerCase() === 'accept-encoding'))
+    state.headers.push(['Accept-Encoding', 'deflate, gzip, br, zstd']);
   const url = withScheme(state.url);
   let body: Uint8Array | null = state.binaryBody;
   let finalUrl = url;

@@ -40,6 +40,16 @@ describe('parseCurl', () => {
     ]);
   });
 
+  it('--compressed asks for compressed answers as curl does, unless the command sets Accept-Encoding itself', () => {
+    expect(parseCurl("curl --compressed 'https://x.test/a'").headers).toEqual([
+      ['Accept-Encoding', 'deflate, gzip, br, zstd'],
+    ]);
+    expect(parseCurl("curl -H 'Accept-Encoding: gzip' --compressed https://x.test/a").headers).toEqual([
+      ['Accept-Encoding', 'gzip'],
+    ]);
+    expect(parseCurl('curl https://x.test/a').headers).toEqual([]);
+  });
+
   it('reads short options run together where the last takes a value: -sX POST, -sd, -fsSLo file', () => {
     expect(parseCurl('curl -sX PUT https://x.test/a').method).toBe('PUT');
     const data = parseCurl("curl -sSd 'a=1' https://x.test/a -sdb=2");
