@@ -1,4 +1,4 @@
-import { xmlEncodingOf } from '../../../electron/shared/decode/charset';
+import { charsetOf, xmlEncodingOf } from '../../../electron/shared/decode/charset';
 
 export function base64ToBytes(base64: string): Uint8Array {
   const binary = atob(base64);
@@ -33,23 +33,6 @@ export function bytesToText(bytes: Uint8Array, { prefix = false }: TextOptions =
 
 export function bytesToTextLenient(bytes: Uint8Array): string {
   return lenient.decode(bytes);
-}
-
-/** The `charset` parameter of a Content-Type header (unquoted, lower-cased), or null when there is none. */
-export function charsetOf(contentType: string | null | undefined): string | null {
-  if (!contentType) return null;
-  for (const param of contentType.split(';').slice(1)) {
-    const eq = param.indexOf('=');
-    if (eq < 0 || param.slice(0, eq).trim().toLowerCase() !== 'charset') continue;
-    const value = param
-      .slice(eq + 1)
-      .trim()
-      .replace(/^"(.*)"$/, '$1')
-      .trim()
-      .toLowerCase();
-    return value || null;
-  }
-  return null;
 }
 
 export interface BodyText {
