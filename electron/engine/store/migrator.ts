@@ -55,7 +55,7 @@ export function migrate(db: Database.Database, migrations: Migration[]): { appli
   for (const [name] of recorded) {
     if (!known.has(name)) {
       throw new MigrationError(
-        `The database was migrated by a newer Hookscope (it has migration ${name}, which this version lacks). ` +
+        `${db.name} was migrated by a newer Hookscope (it has migration ${name}, which this version lacks). ` +
           'Nothing was changed; run the newer version or open another data directory.',
       );
     }

@@ -197,12 +197,14 @@ describe('migrations', () => {
     check.close();
   });
 
-  it('refuse a database migrated by a newer version', () => {
+  it('refuse a database migrated by a newer version, naming the file', () => {
     const dataDir = fresh();
     const db = openDatabase({ dataDir });
     db.prepare("INSERT INTO schema_migrations VALUES ('998_future.sql', 'abc', 0)").run();
     db.close();
-    expect(() => openDatabase({ dataDir })).toThrow(/newer Hookscope/);
+    expect(() => openDatabase({ dataDir })).toThrow(
+      `${join(dataDir, 'hookscope.sqlite')} was migrated by a newer Hookscope (it has migration 998_future.sql`,
+    );
   });
 
   it("refuse another program's SQLite database without changing it, naming the file", () => {
