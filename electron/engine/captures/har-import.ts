@@ -95,6 +95,11 @@ export function parseHar(text: string, nowMs: number): HarImport {
   const errors: string[] = [];
   const warnings: string[] = [];
   file.data.log.entries.forEach((raw, index) => {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      // Zod reports this at the entry itself, with an empty field path and only "Invalid input".
+      errors.push(`entries[${index}]: not an object (${kindOf(raw)})`);
+      return;
+    }
     const parsed = harEntry.safeParse(raw);
     if (!parsed.success) {
       errors.push(
@@ -244,3 +249,6 @@ function requestTarget(text: string, url: URL, own: boolean): { path: string; qu
   const path = q === -1 ? target : target.slice(0, q);
   return { path: path || '/', query: q === -1 ? '' : target.slice(q + 1) };
 }
+
+const kindOf = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;

@@ -317,3 +317,20 @@ describe('parseHar (fuzzed)', () => {
     );
   });
 });
+
+describe('HAR import of an entry that is not an object', () => {
+  it('skips the entry and says so', () => {
+    const entry = {
+      startedDateTime: '2026-11-22T10:00:00.000Z',
+      request: { method: 'POST', url: 'https://example.com/x', headers: [] },
+    };
+    const result = parseHar(JSON.stringify({ log: { entries: [entry, 'oops', null, [entry], 42] } }), 0);
+    expect(result.errors).toEqual([
+      'entries[1]: not an object (a string)',
+      'entries[2]: not an object (null)',
+      'entries[3]: not an object (an array)',
+      'entries[4]: not an object (a number)',
+    ]);
+    expect(result.captures).toHaveLength(1);
+  });
+});
