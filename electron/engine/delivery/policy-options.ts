@@ -8,7 +8,8 @@ import type { DeliveryPolicy } from '../../shared/contract/delivery';
 export function assertPolicyOptions(options: {
   policy?: DeliveryPolicy;
   customWaitsMs?: unknown;
-  ontraport?: unknown;
+  ontraport?: { requestsPerMinute?: unknown };
+  ratePerMinute?: unknown;
 }): void {
   const policy = options.policy ?? 'none';
   // Without its waits a custom policy would make one attempt and never retry, which the sender did not ask for.
@@ -26,5 +27,11 @@ export function assertPolicyOptions(options: {
     throw new ApiError(
       'invalid_input',
       `ontraport: only used with policy "ontraport" (the policy is "${policy}")`,
+    );
+  // Both set the destination's rate; one would be dropped without a word.
+  if (options.ontraport?.requestsPerMinute !== undefined && options.ratePerMinute !== undefined)
+    throw new ApiError(
+      'invalid_input',
+      'ontraport.requestsPerMinute: sets the same per-destination rate as ratePerMinute; give only one of them',
     );
 }

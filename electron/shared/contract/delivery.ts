@@ -99,7 +99,8 @@ export type OutgoingRequest = z.infer<typeof outgoingRequest>;
 
 /** Ontraport's "Send a Webhook" settings: requests per minute and number of retries. */
 export const ontraportSettings = z.object({
-  requestsPerMinute: z.number().int().min(1).max(100_000).default(60),
+  /** 60 when not given; not filled in here, so that giving it and `ratePerMinute` both can be refused. */
+  requestsPerMinute: z.number().int().min(1).max(100_000).optional(),
   retries: z.number().int().min(0).max(100).default(3),
 });
 

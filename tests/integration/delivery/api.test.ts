@@ -43,6 +43,10 @@ describe('settings a delivery would drop or could not use are refused, naming th
     [{ customWaitsMs: [100] }, /customWaitsMs: only used with policy "custom" \(the policy is "none"\)/],
     [{ policy: 'none', ontraport: { retries: 5 } }, /ontraport: only used with policy "ontraport"/],
     [{ policy: 'custom' }, /customWaitsMs: required with policy "custom"/],
+    [
+      { policy: 'ontraport', ontraport: { requestsPerMinute: 10 }, ratePerMinute: 600 },
+      /ontraport\.requestsPerMinute: .*ratePerMinute/,
+    ],
     [{ webhookId: 99999 }, /webhookId: no saved webhook 99999/],
   ])('deliveries.send %j', async (options, message) => {
     const before = await queued();
@@ -65,6 +69,7 @@ describe('settings a delivery would drop or could not use are refused, naming th
       type: 'manual',
       policy: 'ontraport',
       ontraport: { retries: 1 },
+      ratePerMinute: 600,
     });
     expect(ontraport.ok).toBe(true);
   });
