@@ -66,6 +66,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         indexFailed: (error) =>
           log.error('index: a background slice failed; retrying', { error: String(error) }),
         fileFailed: (error) => log.error('store: filing a capture failed', { error: String(error) }),
+        fileRecovered: () => log.info('store: filing captures again'),
       },
       filing: 'later',
     });

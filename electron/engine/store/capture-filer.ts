@@ -37,6 +37,8 @@ export class CaptureFiler {
   private timer: NodeJS.Immediate | NodeJS.Timeout | null = null;
   private stopped = false;
   private started = false;
+  /** The wait before the next retry while slices keep failing (a full disk stays full for a while); 0 when they work. */
+  private retryMs = 0;
   private readonly selectInbox: Database.Statement;
   private readonly oldestInbox: Database.Statement;
   private readonly inboxRange: Database.Statement;
@@ -54,6 +56,7 @@ export class CaptureFiler {
     private readonly batchRows = 64,
     /** Past this backlog age filing takes its full share even while the receiver is saturated. */
     private readonly maxSaturatedLagMs = 60_000,
+    private readonly maxRetryMs = 5_000,
   ) {
     this.selectInbox = db.prepare('SELECT id, capture, body FROM capture_inbox ORDER BY id LIMIT ?');
     this.oldestInbox = db.prepare('SELECT id, capture FROM capture_inbox ORDER BY id LIMIT 1');
@@ -188,9 +191,11 @@ export class CaptureFiler {
       } while (more && performance.now() - started < this.sliceMs);
     } catch (error) {
       this.onError(error);
-      this.timer = setTimeout(() => this.runSlice(), 50);
+      this.retryMs = Math.min(this.maxRetryMs, this.retryMs * 2 || 50);
+      this.timer = setTimeout(() => this.runSlice(), this.retryMs);
       return;
     }
+    this.retryMs = 0;
     const tookMs = performance.now() - started;
     this.share.note(tookMs);
     if (!more) return;

@@ -36,8 +36,12 @@ export interface CaptureStoreEvents {
   updated?(items: CaptureSummary[]): void;
   /** A background index slice failed; it is retried. */
   indexFailed?(error: unknown): void;
-  /** Filing a capture failed (an annotator threw, or the database refused a write; writes are retried). */
+  /**
+   * Filing a capture failed (an annotator threw, or the database refused a write; writes are retried). A storage error
+   * is reported once until filing works again, then `fileRecovered` follows.
+   */
   fileFailed?(error: unknown): void;
+  fileRecovered?(): void;
 }
 
 /** Captures: written by group commit, read by keyset pages, searched through the asynchronous FTS index. */
@@ -82,7 +86,10 @@ export class CaptureStore {
       db,
       this.minutes,
       ({ summaries, endpointCounts }) => {
-        this.failing.file = null;
+        if (this.failing.file !== null) {
+          this.failing.file = null;
+          events.fileRecovered?.();
+        }
         endpoints.addCaptureCounts(endpointCounts);
         events.created(summaries);
         this.indexer.committed();
@@ -151,7 +158,11 @@ export class CaptureStore {
   }
 
   private fileFailed(error: unknown): void {
-    if (describeStorageError(error)) this.failing.file = error;
+    if (describeStorageError(error)) {
+      const again = this.failing.file !== null;
+      this.failing.file = error;
+      if (again) return;
+    }
     this.events.fileFailed?.(error);
   }
 

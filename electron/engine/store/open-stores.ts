@@ -23,6 +23,7 @@ export interface StoreEvents {
   progress?(progress: IndexProgress): void;
   indexFailed?(error: unknown): void;
   fileFailed?(error: unknown): void;
+  fileRecovered?(): void;
 }
 
 /** The database and its stores, without a receiver (the CLI's `tail` and `export` use this too). */
@@ -59,6 +60,7 @@ export function openStores(options: {
       progress: (p) => events.progress?.(p),
       indexFailed: (error) => events.indexFailed?.(error),
       fileFailed: (error) => events.fileFailed?.(error),
+      fileRecovered: () => events.fileRecovered?.(),
     },
     { captures: join(options.dataDir, databaseFileName), index: indexFile },
   );

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NewCapture } from '../../../electron/engine/store/capture-writer';
 import { openStores, type Stores } from '../../../electron/engine/store/open-stores';
 import { inboxRangeSql } from '../../../electron/engine/store/capture-filer';
@@ -264,6 +264,47 @@ describe('capture store', () => {
   it('refuses invalid settings naming the field and keeps the old ones', () => {
     expect(() => stores.settings.update({ bodyLimitBytes: 10 })).toThrow(/bodyLimitBytes/);
     expect(stores.settings.get().bodyLimitBytes).toBe(25 * 1024 * 1024);
+  });
+});
+
+describe('filing while the disk is full', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('retries less and less often, reports the failure once, and reports when filing works again', async () => {
+    stores.captures.close();
+    stores.db.close();
+    const failures: unknown[] = [];
+    let recovered = 0;
+    stores = openStores({
+      dataDir: dir.path,
+      clock,
+      events: { fileFailed: (error) => failures.push(error), fileRecovered: () => recovered++ },
+    });
+    // Room for the capture in the inbox, not for a second copy of it in the captures table.
+    const pages = stores.db.pragma('page_count', { simple: true }) as number;
+    stores.db.pragma(`max_page_count = ${pages + 30}`);
+    // Only the filer's retries use the global setTimeout here (the index runs on the test's clock).
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    await stores.captures.add(capture({ path: '/big', body: Buffer.alloc(200_000, 1) }));
+    await new Promise((resolve) => setImmediate(resolve)); // the first filing slice, which fails
+    const waits: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const before = Date.now();
+      vi.advanceTimersToNextTimer();
+      waits.push(Date.now() - before);
+    }
+    expect(waits).toEqual([50, 100, 200, 400, 800, 1600, 3200, 5000, 5000]);
+    expect(failures).toHaveLength(1);
+    expect(String(failures[0])).toMatch(/disk is full/);
+    expect(recovered).toBe(0);
+
+    stores.db.pragma('max_page_count = 1000000');
+    vi.advanceTimersToNextTimer();
+    expect(recovered).toBe(1);
+    expect(stores.captures.stats().storageProblem).toBeNull();
+    expect(vi.getTimerCount()).toBe(0);
+    expect(stores.captures.list({ limit: 1 }).items.map((c) => c.path)).toEqual(['/big']);
+    expect(failures).toHaveLength(1);
   });
 });
 
