@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import {
   ApiError,
   type CaptureDetail,
@@ -27,6 +28,7 @@ import type { EndpointStore } from './endpoint-store';
 import { FtsIndexer, type IndexProgress, type SearchTextExtractor } from './fts-indexer';
 import { describeStorageError } from './storage-error';
 import { WalCheckpointer } from './wal-checkpointer';
+import { inboxHasRoomFor } from './write-probe';
 
 export interface CaptureStoreEvents {
   created(items: CaptureSummary[]): void;
@@ -62,6 +64,8 @@ export class CaptureStore {
   private readonly trash: CaptureTrash;
   /** The storage errors that last stopped writing to the inbox and filing from it; each success clears its own. */
   private readonly failing: { write: unknown; file: unknown } = { write: null, file: null };
+  /** The size of the captures whose write last failed for a full disk, and when `stats` may next check for room. */
+  private readonly fullDisk = { bytes: 0, nextProbeMs: 0 };
   /** Prepared once: background passes read every capture through `get`. */
   private selectDetail: Database.Statement | null = null;
 
@@ -103,8 +107,9 @@ export class CaptureStore {
         this.failing.write = null;
         this.filer.poke(count);
       },
-      (error) => {
+      (error, bytes) => {
         if (describeStorageError(error)) this.failing.write = error;
+        this.fullDisk.bytes = bytes;
       },
     );
     this.indexer.beforeDrain = () => this.fileWaiting();
@@ -513,6 +518,7 @@ export class CaptureStore {
   }
 
   stats(): Stats {
+    if (this.roomMadeSinceWriteFailed()) this.failing.write = null;
     const progress = this.indexer.progress();
     return {
       // Acknowledged captures, filed or not: the list shows the unfiled ones as soon as the filer reaches them.
@@ -525,6 +531,19 @@ export class CaptureStore {
       indexLagMs: progress.lagMs,
       storageProblem: describeStorageError(this.failing.file ?? this.failing.write) ?? null,
     };
+  }
+
+  /**
+   * Nothing else writes while the receiver refuses captures for a full disk, so without a check the problem would be
+   * reported until the next capture arrived, however much room was made. At most once a second.
+   */
+  private roomMadeSinceWriteFailed(): boolean {
+    const code = String((this.failing.write as { code?: unknown } | null)?.code ?? '');
+    if (!code.startsWith('SQLITE_FULL')) return false;
+    const now = this.clock.now();
+    if (now < this.fullDisk.nextProbeMs) return false;
+    this.fullDisk.nextProbeMs = now + 1000;
+    return inboxHasRoomFor(this.db, dirname(this.files.captures), this.fullDisk.bytes);
   }
 
   private counter(name: string): number {

@@ -56,7 +56,8 @@ export class CaptureWriter {
   constructor(
     db: Database.Database,
     private readonly onCommitted: (count: number) => void,
-    private readonly onFailed: (error: unknown) => void = () => {},
+    /** With the bytes the batch's bodies would have taken. */
+    private readonly onFailed: (error: unknown, bytes: number) => void = () => {},
   ) {
     const insert = db.prepare('INSERT INTO capture_inbox (capture, body) VALUES (?, ?)');
     this.insertBatch = db.transaction((batch: NewCapture[]) => {
@@ -88,7 +89,10 @@ export class CaptureWriter {
       ids = this.insertBatch(batch.map((p) => p.capture));
     } catch (error) {
       for (const p of batch) p.reject(error);
-      this.onFailed(error);
+      this.onFailed(
+        error,
+        batch.reduce((sum, p) => sum + p.capture.body.byteLength, 0),
+      );
       return;
     }
     for (let i = 0; i < batch.length; i++) batch[i]!.resolve(ids[i]!);

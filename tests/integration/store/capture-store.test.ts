@@ -308,6 +308,24 @@ describe('filing while the disk is full', () => {
   });
 });
 
+describe('a write refused for a full disk', () => {
+  it('is reported until there is room again, not until the next capture is stored', async () => {
+    await stores.captures.add(capture({ path: '/small' }));
+    stores.db.pragma(`max_page_count = ${stores.db.pragma('page_count', { simple: true }) as number}`);
+    await expect(stores.captures.add(capture({ body: Buffer.alloc(200_000, 1) }))).rejects.toThrow(/full/);
+    expect(stores.captures.stats().storageProblem).toMatch(/disk holding the data directory is full/);
+    clock.advance(1000);
+    expect(stores.captures.stats().storageProblem).toMatch(/disk holding the data directory is full/);
+
+    stores.db.pragma('max_page_count = 1000000');
+    clock.advance(1000);
+    expect(stores.captures.stats().storageProblem).toBeNull();
+    // The check stored nothing.
+    expect(stores.captures.stats().count).toBe(1);
+    expect(stores.captures.list({ limit: 10 }).items.map((c) => c.path)).toEqual(['/small']);
+  });
+});
+
 describe('inbox reads', () => {
   it('find the inbox range from the key, without scanning the rows waiting', () => {
     const plan = stores.db.prepare(`EXPLAIN QUERY PLAN ${inboxRangeSql}`).all() as { detail: string }[];
