@@ -27,6 +27,24 @@ describe('settings panel', () => {
     expect(await panel.getByRole('alert').innerText()).toBe(
       'Keep at most (captures): "lots" is not a whole number of captures from 1 to 1,000,000,000.',
     );
+    // The field named is marked invalid, described by the message and focused, so it is heard and fixed there.
+    const focusedField = () =>
+      page.evaluate(() => {
+        const el = document.activeElement!;
+        return {
+          field: el.getAttribute('aria-label'),
+          invalid: el.getAttribute('aria-invalid'),
+          describedBy: document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent,
+        };
+      });
+    await eventually(async () =>
+      expect(await focusedField()).toEqual({
+        field: 'Keep at most (captures)',
+        invalid: 'true',
+        describedBy:
+          'Keep at most (captures): "lots" is not a whole number of captures from 1 to 1,000,000,000.',
+      }),
+    );
     // Out of range, said in the form's units (not the engine's bytes or milliseconds): refused in the form too.
     await keep.fill('2');
     await limit.fill('0.0001');
@@ -34,6 +52,9 @@ describe('settings panel', () => {
     expect(await panel.getByRole('alert').innerText()).toBe(
       'Body limit: "0.0001" MB is not from 1 KB to 1,024 MB.',
     );
+    // The mark moves to the next field refused.
+    await eventually(async () => expect((await focusedField()).field).toBe('Body limit'));
+    expect(await keep.getAttribute('aria-invalid')).toBe(null);
     // A value that is not a whole number of bytes in the unit chosen is refused, not rounded.
     await limit.fill('1.1');
     await limitUnit.selectOption('KB');

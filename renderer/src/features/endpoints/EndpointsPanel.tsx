@@ -4,6 +4,7 @@ import { useApi } from '../../api';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { CopyButton } from '../../components/CopyButton';
 import { formatCount, formatDuration } from '../../lib/format';
+import { useErrorField } from '../../lib/use-error-field';
 import {
   draftToProtection,
   protectionToDraft,
@@ -211,19 +212,10 @@ function EndpointForm({ endpoint, onDone }: { endpoint?: Endpoint; onDone: () =>
   useEffect(() => nameInput.current?.focus(), []);
   const form = useRef<HTMLFormElement>(null);
   const errorId = useId();
-  // The field an error names is marked invalid, described by the error and focused, so it is heard and fixed there.
-  useEffect(() => {
-    const testId = error && errorField(error);
-    const field = testId ? form.current?.querySelector<HTMLElement>(`[data-testid="${testId}"]`) : null;
-    if (!field) return;
-    field.setAttribute('aria-invalid', 'true');
-    field.setAttribute('aria-describedby', errorId);
-    field.focus();
-    return () => {
-      field.removeAttribute('aria-invalid');
-      field.removeAttribute('aria-describedby');
-    };
-  }, [error, errorId]);
+  useErrorField(form, error, errorId, (e) => {
+    const testId = errorField(e);
+    return testId && `[data-testid="${testId}"]`;
+  });
 
   const save = async () => {
     const { rule, error: ruleError } = draftToRule(draft);

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Settings, SettingsPatch } from '../../../../electron/shared/contract/app';
 import { useApi } from '../../api';
 import { formatBytes } from '../../lib/format';
+import { useErrorField } from '../../lib/use-error-field';
 import { useStats } from '../../state/use-stats';
 import { ageUnits, parseAmount, sameAmount, sizeUnits, toAmount, type Amount, type UnitSet } from './amounts';
 import './settings.css';
@@ -72,6 +73,13 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
   const { stats } = useStats();
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const errorId = useId();
+  // The form's messages start with the field's accessible name ("Body limit: …"); the engine's name its own keys.
+  useErrorField(formRef, error, errorId, (e) => {
+    const name = /^([^:]+):/.exec(e)?.[1];
+    return name ? `input[aria-label="${CSS.escape(name)}"]` : null;
+  });
 
   useEffect(() => {
     api.call('settings.get', {}).then(
@@ -144,6 +152,7 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
 
   return (
     <form
+      ref={formRef}
       className="settings-panel"
       data-testid="settings-panel"
       onSubmit={(e) => {
@@ -208,7 +217,7 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
         Notify me of new captures while the window is in the background (desktop app)
       </label>
       {error && (
-        <div className="notice notice-error" role="alert">
+        <div className="notice notice-error" id={errorId} role="alert">
           {error}
         </div>
       )}
