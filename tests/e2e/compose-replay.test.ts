@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Locator } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   eventually,
@@ -44,6 +45,13 @@ async function recordingServer(): Promise<{ url: string; requests: Recorded[]; c
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** Whether a field is marked invalid, and the text of what describes it. */
+const invalidity = (field: Locator) =>
+  field.evaluate((el) => ({
+    invalid: el.getAttribute('aria-invalid'),
+    describedBy: document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? null,
+  }));
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const clean = { dialogs: [], csp: [], errors: [] };
@@ -120,6 +128,23 @@ describe('compose, replay and endpoint protection', () => {
       for (const r of [...toServer, ...toSelf]) expect(r.split('\t')[1]).toBe('200');
     });
     expect(expectClean(s.problems)).toEqual(clean);
+  });
+
+  it('marks an invalid compose URL invalid, described by its problem', async () => {
+    const { page } = s;
+    await view('compose');
+    const url = page.getByTestId('compose-url');
+    await url.fill('x y');
+    await eventually(async () =>
+      expect(await invalidity(url)).toEqual({
+        invalid: 'true',
+        describedBy: 'URL "x y" is not valid (include http:// or https://)',
+      }),
+    );
+    await url.fill(`${target.url}/fixed`);
+    await eventually(async () =>
+      expect(await invalidity(url)).toEqual({ invalid: 'false', describedBy: null }),
+    );
   });
 
   it('replays a capture byte-for-byte to a server, and to our own receiver only after "Replay anyway"', async () => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useApi, useEvent } from '../../api';
 import { Tabs } from '../../components/Tabs';
 import type { Environment } from '../../../../electron/shared/contract/delivery';
@@ -130,6 +130,9 @@ export function Composer({ initial }: ComposerProps) {
   );
   const signingBlocked = draft.signing.scheme !== 'none' && signPreview?.error ? signPreview.error : null;
   const blocked = built.errors.length > 0 || signingBlocked !== null;
+  // An empty URL is not marked while it is still untouched; its problem is listed all the same.
+  const urlInvalid = built.errors.some((e) => e.field === 'url') && draft.url !== '';
+  const urlErrorId = useId();
 
   const doSend = (allowLoop = false) =>
     startDelivery(() =>
@@ -223,8 +226,10 @@ export function Composer({ initial }: ComposerProps) {
           </button>
         )}
         <input
-          className={`compose-url ${built.errors.some((e) => e.field === 'url') && draft.url ? 'invalid' : ''}`}
+          className={`compose-url ${urlInvalid ? 'invalid' : ''}`}
           value={draft.url}
+          aria-invalid={urlInvalid}
+          aria-describedby={urlInvalid ? urlErrorId : undefined}
           placeholder="https://example.com/webhook?contact_id=[Contact ID]"
           aria-label="URL"
           data-testid="compose-url"
@@ -315,6 +320,7 @@ export function Composer({ initial }: ComposerProps) {
         send={send}
         built={built}
         signingBlocked={signingBlocked}
+        urlErrorId={urlErrorId}
         onConfirm={() => void doSend()}
         onOverrideLoop={() => void doSend(true)}
         onCancel={() => setSend({ kind: 'idle' })}
@@ -419,6 +425,7 @@ function SendStatus({
   send,
   built,
   signingBlocked,
+  urlErrorId,
   onConfirm,
   onOverrideLoop,
   onCancel,
@@ -426,20 +433,22 @@ function SendStatus({
   send: SendState;
   built: ReturnType<typeof buildOutgoing>;
   signingBlocked: string | null;
+  /** The id the URL's problem carries, for the URL input's aria-describedby. */
+  urlErrorId: string;
   onConfirm: () => void;
   onOverrideLoop: () => void;
   onCancel: () => void;
 }) {
   const problems = [
-    ...built.errors.map((e) => e.message),
-    ...(signingBlocked ? [`signing: ${signingBlocked}`] : []),
+    ...built.errors,
+    ...(signingBlocked ? [{ field: 'signing', message: `signing: ${signingBlocked}` }] : []),
   ];
   return (
     <div className="compose-status" aria-live="polite">
       {problems.length > 0 && (
         <ul className="compose-problems" data-testid="compose-errors">
-          {problems.map((message, i) => (
-            <li key={i} className="compose-error">
+          {problems.map(({ field, message }, i) => (
+            <li key={i} className="compose-error" id={field === 'url' ? urlErrorId : undefined}>
               {message}
             </li>
           ))}
