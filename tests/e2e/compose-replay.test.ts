@@ -209,6 +209,33 @@ describe('compose, replay and endpoint protection', () => {
     expect(expectClean(s.problems)).toEqual(clean);
   });
 
+  it('ties a refused target URL to its input: marked invalid, described by the refusal and focused', async () => {
+    const { page, app } = s;
+    await view('inspect');
+    expect((await send(app.receiverUrl, '/bad-target', { body: '{}' })).status).toBe(200);
+    await eventually(async () => expect(await row(page, '/bad-target').count()).toBe(1));
+    await selectCapture(page, '/bad-target');
+    await page.getByTestId('replay-open').click();
+    const dialog = page.getByTestId('replay-dialog');
+    const url = dialog.getByTestId('replay-url');
+    await url.fill('x y');
+    await dialog.getByTestId('replay-send').click();
+    await eventually(async () =>
+      expect(await dialog.getByTestId('replay-error').innerText()).toMatch(/^url: invalid URL "x y"/),
+    );
+    const refusal = await dialog.getByTestId('replay-error').innerText();
+    await eventually(async () =>
+      expect(await invalidity(url)).toEqual({ invalid: 'true', describedBy: refusal }),
+    );
+    expect(await url.evaluate((el) => el === document.activeElement)).toBe(true);
+    await url.fill(`${target.url}/good-target`);
+    await dialog.getByTestId('replay-send').click();
+    await eventually(async () =>
+      expect(await dialog.getByTestId('replay-result').innerText()).toMatch(/HTTP 200/),
+    );
+    expect(await invalidity(url)).toEqual({ invalid: null, describedBy: null });
+  });
+
   it("the replay result's link opens that delivery in the log", async () => {
     const { page, app } = s;
     await view('inspect');

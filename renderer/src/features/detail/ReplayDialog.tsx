@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { HeaderPair } from '../../../../electron/shared/contract/captures';
 import type { DeliveryPolicy, DeliverySummary } from '../../../../electron/shared/contract/delivery';
 import { useApi } from '../../api';
@@ -6,6 +6,7 @@ import { LoopConfirm } from '../deliveries/LoopConfirm';
 import { deliveryHref } from '../deliveries/DeliveriesView';
 import { formatDuration } from '../deliveries/format';
 import { useModalFocus } from '../../components/use-modal-focus';
+import { useErrorField } from '../../lib/use-error-field';
 import { useReplayRun, type ReplayOutcome } from './use-replay-run';
 
 const policies: Array<[DeliveryPolicy, string]> = [
@@ -32,6 +33,11 @@ export function ReplayDialog({
   const [state, startReplay, clearLoop] = useReplayRun();
   const dialog = useRef<HTMLFormElement>(null);
   useModalFocus(dialog, onClose);
+  // The engine names the field it refuses ("url: invalid URL …"): that outcome describes the Target URL input.
+  const urlRefusal =
+    state.kind === 'done' ? state.outcomes.find((o) => o.error?.startsWith('url:')) : undefined;
+  const urlErrorId = useId();
+  useErrorField(dialog, urlRefusal?.error ?? null, urlErrorId, () => '[data-testid="replay-url"]');
 
   const replay = (allowLoop: boolean) =>
     startReplay(captureIds, (captureId) =>
@@ -144,7 +150,12 @@ export function ReplayDialog({
             {state.kind === 'done' && (
               <div className="replay-outcomes">
                 {state.outcomes.map((o) => (
-                  <ReplayOutcomeLine key={o.captureId} outcome={o} many={captureIds.length > 1} />
+                  <ReplayOutcomeLine
+                    key={o.captureId}
+                    outcome={o}
+                    many={captureIds.length > 1}
+                    id={o === urlRefusal ? urlErrorId : undefined}
+                  />
                 ))}
               </div>
             )}
@@ -155,11 +166,11 @@ export function ReplayDialog({
   );
 }
 
-function ReplayOutcomeLine({ outcome, many }: { outcome: ReplayOutcome; many: boolean }) {
+function ReplayOutcomeLine({ outcome, many, id }: { outcome: ReplayOutcome; many: boolean; id?: string }) {
   const capture = many ? `Capture #${outcome.captureId}: ` : '';
   if (outcome.error !== undefined)
     return (
-      <div className="notice notice-error" data-testid="replay-error">
+      <div className="notice notice-error" id={id} data-testid="replay-error">
         {capture}
         {outcome.error}
       </div>
