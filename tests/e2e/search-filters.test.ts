@@ -133,6 +133,23 @@ describe('search and filters', () => {
     await page.locator('.popover label', { hasText: '5xx' }).locator('input').check();
     await eventually(async () => expect(await paths(page)).toEqual(['/h/broken/ping']));
     await page.locator('.popover label', { hasText: '5xx' }).locator('input').uncheck();
+    // Not a code: refused with a message naming the field and what it takes, tied to the box.
+    const exact = page.getByTestId('status-exact');
+    await exact.fill('abc');
+    await page.locator('.popover button', { hasText: 'Add' }).click();
+    const message = 'Status: a three-digit code from 100 to 599, such as 404';
+    await eventually(async () =>
+      expect(
+        await exact.evaluate((el) => ({
+          name: el.getAttribute('aria-label'),
+          invalid: el.getAttribute('aria-invalid'),
+          describedBy: document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent,
+          focused: el === document.activeElement,
+        })),
+      ).toEqual({ name: 'Status code', invalid: 'true', describedBy: message, focused: true }),
+    );
+    expect(await page.getByRole('alert').innerText()).toBe(message);
+    expect(page.url()).not.toContain('status=');
     await page.getByTestId('status-exact').fill('200');
     await page.getByTestId('status-exact').press('Enter');
     await eventually(async () =>

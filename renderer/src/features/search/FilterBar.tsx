@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, memo } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, memo } from 'react';
 import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { Popover } from '../../components/Popover';
 import {
@@ -10,6 +10,7 @@ import {
   type TimePreset,
 } from '../../lib/filter-state';
 import { formatCount, formatDateTime } from '../../lib/format';
+import { useErrorField } from '../../lib/use-error-field';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 const STATUS_CLASSES = ['2xx', '3xx', '4xx', '5xx'];
@@ -304,40 +305,71 @@ function timeLabel(f: FilterState) {
 }
 
 function ExactStatus({ onAdd }: { onAdd: (s: string) => void }) {
-  return <TextAdd placeholder="e.g. 404" testId="status-exact" pattern="[1-5][0-9][0-9]" onAdd={onAdd} />;
+  return (
+    <TextAdd
+      placeholder="e.g. 404"
+      label="Status code"
+      testId="status-exact"
+      check={(v) =>
+        /^[1-5]\d\d$/.test(v) ? null : 'Status: a three-digit code from 100 to 599, such as 404'
+      }
+      onAdd={onAdd}
+    />
+  );
 }
 
+/**
+ * A box that adds what is typed in it. `check` refuses a value with a message naming the field and what it takes,
+ * tied to the box (the browser's own "match the requested format" says neither).
+ */
 function TextAdd({
   placeholder,
+  label,
   onAdd,
   testId,
-  pattern,
+  check,
 }: {
   placeholder: string;
+  label?: string;
   onAdd: (v: string) => void;
   testId: string;
-  pattern?: string;
+  check?: (v: string) => string | null;
 }) {
   const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const errorId = useId();
+  useErrorField(form, error, errorId, () => 'input');
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const v = value.trim();
     if (!v) return;
+    const problem = check?.(v) ?? null;
+    setError(problem);
+    if (problem) return;
     onAdd(v);
     setValue('');
   };
   return (
-    <form className="inline-form" onSubmit={submit}>
+    <form ref={form} className="inline-form" onSubmit={submit}>
       <input
         value={value}
         placeholder={placeholder}
-        pattern={pattern}
+        aria-label={label}
         data-testid={testId}
-        onChange={(e) => setValue(e.target.value)}
+        onChange={(e) => {
+          setValue(e.target.value);
+          setError(null);
+        }}
       />
       <button type="submit" className="btn btn-small">
         Add
       </button>
+      {error && (
+        <span className="notice notice-error" id={errorId} role="alert" data-testid={`${testId}-error`}>
+          {error}
+        </span>
+      )}
     </form>
   );
 }
