@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, openUi, row, send, type UiSession } from './support/ui';
+import { eventually, openUi, row, send, useUiSession, type UiSession } from './support/ui';
 
 const paths = async (page: Page) =>
   (await page.locator('.row[data-capture-id] .cell.path').allInnerTexts()).sort();
@@ -302,5 +302,34 @@ describe('search and filters', () => {
     await eventually(async () => expect(await paths(page)).toEqual(['/live/1', '/live/2', '/live/3']));
     expect(await count(page)).toBe('3 captures match');
     await page.unroute('**/api/rpc');
+  });
+});
+
+describe('time range on the day New York clocks go back (01:00-01:59 happens twice)', () => {
+  const s = useUiSession({ timezoneId: 'America/New_York' });
+  const range = (page: Page) => {
+    const params = new URLSearchParams(new URL(page.url()).hash.slice(1));
+    return { from: params.get('from'), to: params.get('to') };
+  };
+
+  it('a From minute starts at its first occurrence and a To minute ends with its last', async () => {
+    const { page } = s;
+    await page.getByTestId('filter-time').click();
+    await page.getByTestId('time-from').fill('2026-11-01T01:00');
+    await page.getByTestId('time-to').fill('2026-11-01T01:59');
+    await eventually(() =>
+      expect(range(page)).toEqual({
+        from: String(Date.parse('2026-11-01T01:00:00-04:00')), // EDT, the first 01:00
+        to: String(Date.parse('2026-11-01T01:59:59.999-05:00')), // EST, the end of the repeated hour
+      }),
+    );
+    // Both show back as the minutes picked.
+    expect(await page.getByTestId('time-from').inputValue()).toBe('2026-11-01T01:00');
+    expect(await page.getByTestId('time-to').inputValue()).toBe('2026-11-01T01:59');
+    // Any other minute of that day is read as before.
+    await page.getByTestId('time-to').fill('2026-11-01T00:30');
+    await eventually(() => expect(range(page).to).toBe(String(Date.parse('2026-11-01T00:30:59.999-04:00'))));
+    await page.getByTestId('time-to').fill('2026-11-01T02:00');
+    await eventually(() => expect(range(page).to).toBe(String(Date.parse('2026-11-01T02:00:59.999-05:00'))));
   });
 });

@@ -17,6 +17,8 @@ export async function openUi(
     colorScheme?: 'light' | 'dark';
     viewport?: { width: number; height: number };
     exportMaxChars?: number;
+    /** The page's time zone (an IANA name), for local times on a day the clocks change. */
+    timezoneId?: string;
   } = {},
 ): Promise<UiSession> {
   const app = await startApp({ exportMaxChars: options.exportMaxChars });
@@ -25,6 +27,7 @@ export async function openUi(
     viewport: options.viewport ?? { width: 1400, height: 860 },
     colorScheme: options.colorScheme ?? 'dark',
     acceptDownloads: true,
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
   const page = await context.newPage();
   const problems = await watchPage(page);

@@ -10,6 +10,7 @@ import {
   type TimePreset,
 } from '../../lib/filter-state';
 import { formatCount, formatDateTime } from '../../lib/format';
+import { localMinuteEnd, localMinuteStart, toLocalInput } from '../../lib/local-minute';
 import { useErrorField } from '../../lib/use-error-field';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
@@ -34,13 +35,6 @@ function toggle<T>(list: T[], value: T): T[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 }
 
-const toLocalInput = (ms: number | null) => {
-  if (ms === null) return '';
-  const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
-  return d.toISOString().slice(0, 16);
-};
-
-// The To input picks a minute and means all of it: up to its last millisecond, which still shows as that minute.
 export const FilterBar = memo(function FilterBar({ filter, onChange, endpoints, count }: Props) {
   const set = (patch: Partial<FilterState>) => onChange({ ...filter, ...patch });
   const endpointName =
@@ -203,7 +197,7 @@ export const FilterBar = memo(function FilterBar({ filter, onChange, endpoints, 
                   data-testid="time-from"
                   value={toLocalInput(filter.fromMs)}
                   onChange={(e) =>
-                    set({ since: null, fromMs: e.target.value ? new Date(e.target.value).getTime() : null })
+                    set({ since: null, fromMs: e.target.value ? localMinuteStart(e.target.value) : null })
                   }
                 />
               </label>
@@ -216,7 +210,7 @@ export const FilterBar = memo(function FilterBar({ filter, onChange, endpoints, 
                   onChange={(e) =>
                     set({
                       since: null,
-                      toMs: e.target.value ? new Date(e.target.value).getTime() + 59_999 : null,
+                      toMs: e.target.value ? localMinuteEnd(e.target.value) : null,
                     })
                   }
                 />
