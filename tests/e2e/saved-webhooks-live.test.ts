@@ -104,4 +104,51 @@ describe('saved webhooks changed by another client', () => {
       }),
     );
   });
+
+  it('refuses to save an environment over variables changed elsewhere after it was opened, and saves once opened again', async () => {
+    const { page, app } = s;
+    const created = await app.rpc<{ id: number }>('environments.save', {
+      name: 'Shared env',
+      variables: { host: 'a' },
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    await page.getByTestId('environments-edit').click();
+    const editor = page.getByTestId('environments-editor');
+    await editor.getByLabel('Environment to edit').selectOption({ label: 'Shared env' });
+    await eventually(async () => expect(await editor.getByLabel('Value 1').inputValue()).toBe('a'));
+
+    const changed = await app.rpc('environments.save', {
+      id: created.value.id,
+      name: 'Shared env',
+      variables: { host: 'a', token: 'from elsewhere' },
+    });
+    if (!changed.ok) throw new Error(changed.error.message);
+    await editor.getByLabel('Value 1').fill('mine');
+    await editor.getByRole('button', { name: 'Save', exact: true }).click();
+    await eventually(async () =>
+      expect(await editor.getByRole('alert').innerText()).toContain(
+        'was changed elsewhere after it was opened for editing',
+      ),
+    );
+    const stored = async () => {
+      const list = await app.rpc<{ items: Array<{ id: number; variables: Record<string, string> }> }>(
+        'environments.list',
+        {},
+      );
+      return list.ok
+        ? list.value.items.find((e) => e.id === created.value.id)?.variables
+        : list.error.message;
+    };
+    expect(await stored()).toEqual({ host: 'a', token: 'from elsewhere' });
+
+    // Opened again, the editor shows the saved version and saves.
+    await editor.getByLabel('Environment to edit').selectOption({ label: 'New environment' });
+    await editor.getByLabel('Environment to edit').selectOption({ label: 'Shared env' });
+    await eventually(async () =>
+      expect(await editor.getByLabel('Value 2').inputValue()).toBe('from elsewhere'),
+    );
+    await editor.getByLabel('Value 1').fill('mine');
+    await editor.getByRole('button', { name: 'Save', exact: true }).click();
+    await eventually(async () => expect(await stored()).toEqual({ host: 'mine', token: 'from elsewhere' }));
+  });
 });

@@ -57,7 +57,7 @@ export class DeliveryService {
       (url, allowLoop) => this.checkLoop(url, allowLoop),
     );
     this.webhooks = new SavedWebhookStore(deps.db, () => deps.clock.now());
-    this.environments = new EnvironmentStore(deps.db);
+    this.environments = new EnvironmentStore(deps.db, () => deps.clock.now());
   }
 
   start(): void {

@@ -276,6 +276,8 @@ export const environment = z.object({
   name: z.string(),
   variables: z.record(z.string(), z.string()),
   active: z.boolean(),
+  /** Moves on with each save; see `ifUpdatedAtMs` of `environments.save`. */
+  updatedAtMs: z.number(),
 });
 export type Environment = z.infer<typeof environment>;
 
@@ -398,6 +400,11 @@ export const deliveryMethods = {
   'environments.save': method(
     z.object({
       id: z.number().int().optional(),
+      /**
+       * With `id`: the `updatedAtMs` of the version being edited. The save is refused (`conflict`) if the environment
+       * was changed since, so an edit made in another window or by another client is not silently overwritten.
+       */
+      ifUpdatedAtMs: z.number().optional(),
       name: z.string().trim().min(1, 'required (not only spaces)').max(200),
       // Checked here rather than as the record's key schema: zod reports a bad key only as "Invalid key in record".
       variables: z.record(z.string(), z.string()).superRefine((variables, ctx) => {

@@ -5,12 +5,15 @@ import { PairsEditor, type Pair } from '../compose/PairsEditor';
 
 interface Draft {
   id: number | null;
+  /** The version being edited: the engine refuses the save if another client changed it since. */
+  updatedAtMs: number | null;
   name: string;
   variables: Pair[];
 }
 
 const draftOf = (env: Environment | null): Draft => ({
   id: env?.id ?? null,
+  updatedAtMs: env?.updatedAtMs ?? null,
   name: env?.name ?? '',
   variables: env ? Object.entries(env.variables).map(([name, value]) => ({ name, value })) : [],
 });
@@ -39,7 +42,7 @@ export function EnvironmentsEditor({
     if (duplicate) return setError(`variables: "${duplicate.name.trim()}" is listed twice`);
     api
       .call('environments.save', {
-        ...(draft.id !== null ? { id: draft.id } : {}),
+        ...(draft.id !== null ? { id: draft.id, ifUpdatedAtMs: draft.updatedAtMs ?? undefined } : {}),
         name: draft.name.trim(),
         variables: Object.fromEntries(named.map((v) => [v.name.trim(), v.value])),
       })
