@@ -225,4 +225,45 @@ describe('endpoints panel', () => {
     });
     expect(breakdown.ok && Object.values(breakdown.value.statuses).reduce((a, b) => a + b, 0)).toBe(8);
   });
+
+  it('keeps the form of an endpoint deleted elsewhere, saying so, and saves what was typed as new or discards it', async () => {
+    const { page } = s;
+    const doomed = () => page.locator('[data-testid="endpoint-card"][data-slug="doomed"]');
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+    const create = async () => {
+      const made = await s.app.rpc<{ id: number }>('endpoints.create', { slug: 'doomed', name: 'Doomed' });
+      if (!made.ok) throw new Error(made.error.message);
+      await doomed().waitFor();
+      return made.value.id;
+    };
+    const deleteElsewhere = async (id: number) => {
+      const deleted = await s.app.rpc('endpoints.delete', { id });
+      if (!deleted.ok) throw new Error(deleted.error.message);
+      await page.getByTestId('endpoint-deleted-elsewhere').waitFor();
+    };
+
+    await page.locator('.view-tab[data-view="endpoints"]').click();
+    const first = await create();
+    await doomed().getByTestId('endpoint-edit').click();
+    await page.getByTestId('endpoint-name').fill('Typed here');
+    await deleteElsewhere(first);
+    expect(await page.getByTestId('endpoint-name').inputValue()).toBe('Typed here');
+    expect(await focused()).toBe('endpoint-name');
+    await page.getByTestId('endpoint-save').click();
+    await eventually(async () =>
+      expect(await doomed().locator('bdi.endpoint-name').innerText()).toBe('Typed here'),
+    );
+    expect(await page.getByTestId('endpoint-form').count()).toBe(0);
+    const second = Number(await doomed().getAttribute('data-endpoint-id'));
+    expect(second).not.toBe(first);
+    await eventually(async () => expect(await focused()).toBe('endpoint-edit'));
+
+    await doomed().getByTestId('endpoint-edit').click();
+    await page.getByTestId('endpoint-name').fill('Not wanted');
+    await deleteElsewhere(second);
+    await page.getByTestId('endpoint-cancel').click();
+    expect(await page.getByTestId('endpoint-form').count()).toBe(0);
+    expect(await doomed().count()).toBe(0);
+    expect(await focused()).toBe('endpoint-new');
+  });
 });

@@ -13,6 +13,7 @@ import {
 } from './ProtectionEditor';
 import { draftToRule, ruleToDraft, RuleEditor, type RuleDraft } from './RuleEditor';
 import { errorField } from './error-field';
+import { goneWhileEdited, keepEdited, type GoneWhileEdited } from './keep-edited';
 
 interface Props {
   endpoints: Endpoint[];
@@ -38,23 +39,34 @@ function behaviourText(e: Endpoint): string {
 
 export function EndpointsPanel({ endpoints, receiverUrl, publicUrl, onShowCaptures }: Props) {
   const [editing, setEditing] = useState<number | 'new' | null>(null);
+  // An endpoint deleted elsewhere while its form is open keeps its form (see `keepEdited`).
+  const [listed, setListed] = useState(endpoints);
+  const [gone, setGone] = useState<GoneWhileEdited | null>(null);
+  if (listed !== endpoints) {
+    setListed(endpoints);
+    const lost = goneWhileEdited(listed, endpoints, editing);
+    if (lost) setGone(lost);
+  }
+  const cards = keepEdited(endpoints, gone, editing);
   const panel = useRef<HTMLDivElement>(null);
   const closed = useRef<number | 'new' | null>(null);
   const done = (which: number | 'new') => {
     closed.current = which;
     setEditing(null);
   };
-  // A closed form hands focus back to what opened it (the card's Edit, or New endpoint), not to the page.
+  // A closed form hands focus back to what opened it (the card's Edit, or New endpoint), not to the page. An endpoint
+  // saved again as new gets its card once the engine says so; one discarded after a delete elsewhere has none.
   useEffect(() => {
     const which = closed.current;
     if (editing !== null || which === null) return;
-    closed.current = null;
     const opener =
       which === 'new'
         ? panel.current?.querySelector('[data-testid="endpoint-new"]')
         : panel.current?.querySelector(`[data-endpoint-id="${which}"] [data-testid="endpoint-edit"]`);
-    (opener as HTMLElement | null | undefined)?.focus();
-  }, [editing]);
+    if (!opener) return;
+    closed.current = null;
+    (opener as HTMLElement).focus();
+  }, [editing, endpoints]);
   return (
     <div className="endpoints-panel" data-testid="endpoints-panel" ref={panel}>
       <div className="panel-toolbar">
@@ -74,9 +86,14 @@ export function EndpointsPanel({ endpoints, receiverUrl, publicUrl, onShowCaptur
       </div>
       {editing === 'new' && <EndpointForm onDone={() => done('new')} />}
       <div className="endpoint-cards">
-        {endpoints.map((e) =>
+        {cards.map((e) =>
           editing === e.id ? (
-            <EndpointForm key={e.id} endpoint={e} onDone={() => done(e.id)} />
+            <EndpointForm
+              key={e.id}
+              endpoint={e}
+              deleted={!endpoints.some((x) => x.id === e.id)}
+              onDone={(createdId) => done(createdId ?? (endpoints.some((x) => x.id === e.id) ? e.id : 'new'))}
+            />
           ) : (
             <EndpointCard
               key={e.id}
@@ -197,11 +214,25 @@ const changedElsewhereText =
   'This endpoint was changed elsewhere (another window, the CLI or the API) after this form was opened. ' +
   'Cancel and Edit again to see the saved version before changing it.';
 
-function EndpointForm({ endpoint, onDone }: { endpoint?: Endpoint; onDone: () => void }) {
+const deletedElsewhereText =
+  'This endpoint was deleted elsewhere (another window, the CLI or the API) after this form was opened. ' +
+  'Save as new endpoint to create it again as filled in here, or Discard.';
+
+function EndpointForm({
+  endpoint,
+  deleted = false,
+  onDone,
+}: {
+  endpoint?: Endpoint;
+  /** `endpoint` was deleted by another client while the form was open: saving creates it anew. */
+  deleted?: boolean;
+  /** Called with the id of an endpoint created in place of a deleted one. */
+  onDone: (createdId?: number) => void;
+}) {
   const api = useApi();
   // `endpoint` follows `endpoint.changed`; the form sends every field, so saving over a newer version would undo it.
   const [opened] = useState(() => endpoint && editable(endpoint));
-  const changedElsewhere = endpoint !== undefined && editable(endpoint) !== opened;
+  const changedElsewhere = !deleted && endpoint !== undefined && editable(endpoint) !== opened;
   const [name, setName] = useState(endpoint?.name ?? '');
   const [slug, setSlug] = useState(endpoint?.slug ?? '');
   const [draft, setDraft] = useState<RuleDraft>(ruleToDraft(endpoint?.rule ?? blankRule));
@@ -227,6 +258,10 @@ function EndpointForm({ endpoint, onDone }: { endpoint?: Endpoint; onDone: () =>
     setBusy(true);
     setError(null);
     try {
+      if (deleted) {
+        const created = await api.call('endpoints.create', { slug, name: name.trim(), rule, ...guard });
+        return onDone(created.id);
+      }
       if (endpoint)
         await api.call('endpoints.update', {
           id: endpoint.id,
@@ -278,6 +313,11 @@ function EndpointForm({ endpoint, onDone }: { endpoint?: Endpoint; onDone: () =>
       </div>
       <RuleEditor draft={draft} onChange={setDraft} />
       <ProtectionEditor draft={protection} onChange={setProtection} />
+      {deleted && (
+        <div className="notice notice-warn" role="status" data-testid="endpoint-deleted-elsewhere">
+          {deletedElsewhereText}
+        </div>
+      )}
       {changedElsewhere && !error && (
         <div className="notice notice-warn" data-testid="endpoint-changed-elsewhere">
           {changedElsewhereText}
@@ -290,10 +330,10 @@ function EndpointForm({ endpoint, onDone }: { endpoint?: Endpoint; onDone: () =>
       )}
       <div className="row-actions">
         <button type="submit" className="btn btn-primary" data-testid="endpoint-save" disabled={busy}>
-          {endpoint ? 'Save' : 'Create'}
+          {deleted ? 'Save as new endpoint' : endpoint ? 'Save' : 'Create'}
         </button>
-        <button type="button" className="btn" onClick={onDone}>
-          Cancel
+        <button type="button" className="btn" data-testid="endpoint-cancel" onClick={() => onDone()}>
+          {deleted ? 'Discard' : 'Cancel'}
         </button>
       </div>
     </form>
