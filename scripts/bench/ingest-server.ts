@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineContext } from '../../electron/engine/context';
 
-type Kind = 'hookscope' | 'bare' | 'floor' | 'socket-floor' | 'socket-hookscope' | 'mockttp';
+type Kind = 'hookscope' | 'bare' | 'floor' | 'batch-floor' | 'socket-floor' | 'socket-hookscope' | 'mockttp';
 const kind = process.argv[2] as Kind;
 
 // Peak RSS comes from the kernel's high-water mark (VmHWM), read only when asked. An earlier 100 ms sampling timer in
@@ -47,7 +47,7 @@ async function start(): Promise<{
     });
     return served(server, async () => answered);
   }
-  if (kind === 'floor') return startFloor();
+  if (kind === 'floor' || kind === 'batch-floor') return startFloor(kind === 'batch-floor');
   if (kind === 'socket-floor') return startSocketFloor();
   if (kind === 'mockttp') {
     const { getLocal } = await import('mockttp');
@@ -116,9 +116,10 @@ async function served(server: NetServer, rows: () => Promise<number>, afterClose
  * One row per request (receivedAt, request line, raw headers; body), group-committed per event-loop turn in WAL with
  * synchronous=NORMAL, answered after COMMIT, the WAL checkpointed off the event loop by the same checkpointer as
  * Hookscope's store (with SQLite's automatic checkpoints on the event loop instead the floor ran at 25k req/s with p99
- * 16–18 ms; with the worker 27–29k, 4–5 ms).
+ * 16–18 ms; with the worker 27–29k, 4–5 ms). With `oneRowPerBatch`, a group commit writes all its requests as one
+ * length-prefixed blob instead: what the per-row insert itself costs.
  */
-async function openFloorStore() {
+async function openFloorStore(oneRowPerBatch = false) {
   const { default: Database } = await import('better-sqlite3');
   const { WalCheckpointer } = await import('../../electron/engine/store/wal-checkpointer');
   const dataDir = mkdtempSync(join(tmpdir(), 'hookscope-bench-floor-'));
@@ -130,10 +131,24 @@ async function openFloorStore() {
   const checkpointer = new WalCheckpointer(db, file);
   checkpointer.start();
   db.exec('CREATE TABLE requests (id INTEGER PRIMARY KEY, head BLOB NOT NULL, body BLOB NOT NULL)');
+  db.exec('CREATE TABLE batches (id INTEGER PRIMARY KEY, requests INTEGER NOT NULL, data BLOB NOT NULL)');
   const insert = db.prepare('INSERT INTO requests (head, body) VALUES (?, ?)');
+  const insertBatch = db.prepare('INSERT INTO batches (requests, data) VALUES (?, ?)');
   let pending: Array<{ head: string | Buffer; body: Buffer; answer: () => void }> = [];
   const commit = db.transaction((batch: typeof pending) => {
-    for (const p of batch) insert.run(p.head, p.body);
+    if (!oneRowPerBatch) {
+      for (const p of batch) insert.run(p.head, p.body);
+      return;
+    }
+    const parts: Buffer[] = [];
+    for (const p of batch) {
+      const head = typeof p.head === 'string' ? Buffer.from(p.head) : p.head;
+      const lengths = Buffer.allocUnsafe(8);
+      lengths.writeUInt32LE(head.length, 0);
+      lengths.writeUInt32LE(p.body.length, 4);
+      parts.push(lengths, head, p.body);
+    }
+    insertBatch.run(batch.length, Buffer.concat(parts));
   });
   const flush = () => {
     const batch = pending;
@@ -141,7 +156,9 @@ async function openFloorStore() {
     commit(batch);
     for (const p of batch) p.answer();
   };
-  const count = db.prepare('SELECT count(*) FROM requests').pluck();
+  const count = db
+    .prepare('SELECT (SELECT count(*) FROM requests) + (SELECT coalesce(sum(requests), 0) FROM batches)')
+    .pluck();
   return {
     /** Stores the request in the next group commit and calls `answer` once it is committed. */
     append(head: string | Buffer, body: Buffer, answer: () => void) {
@@ -160,10 +177,10 @@ async function openFloorStore() {
 /**
  * The least any receiver that acknowledges after COMMIT can do with node:http: one unparsed row per request, no
  * secondary index, the floor store above. It shows what durability alone costs on this machine, so Hookscope's ratio
- * can be read against it.
+ * can be read against it. `batch-floor` (opt in) writes one row per group commit instead of one per request.
  */
-async function startFloor() {
-  const store = await openFloorStore();
+async function startFloor(oneRowPerBatch: boolean) {
+  const store = await openFloorStore(oneRowPerBatch);
   const server = createServer((req, res) => {
     const receivedAt = Date.now();
     const chunks: Buffer[] = [];

@@ -1,4 +1,4 @@
-// npm run bench:ingest [-- --duration 10 --rounds 3 --connections 50 --only hookscope,bare,floor,socket-floor,socket-hookscope,mockttp]
+// npm run bench:ingest [-- --duration 10 --rounds 3 --connections 50 --only hookscope,bare,floor,batch-floor,socket-floor,socket-hookscope,mockttp]
 //   |   -- --soak 600 --rate 5000
 // Hookscope's receiver+store (ack after COMMIT) vs a bare node:http server vs mockttp recording every request: same
 // load (autocannon, 1 KB JSON POSTs), alternating, each server in its own child process.
@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { fmt, handOffMarkdown, mb, parseFlags, table, verdict } from './bench-util';
 
 const kindsByDefault = ['hookscope', 'bare', 'floor', 'mockttp'] as const;
-/** socket-floor runs only when `--only` names it (see ingest-server.ts). */
-const allKinds = [...kindsByDefault, 'socket-floor', 'socket-hookscope'] as const;
+/** batch-floor and the socket servers run only when `--only` names them (see ingest-server.ts). */
+const allKinds = [...kindsByDefault, 'batch-floor', 'socket-floor', 'socket-hookscope'] as const;
 type Kind = (typeof allKinds)[number];
 interface Stats {
   rows: number;
@@ -233,6 +233,7 @@ async function compare(): Promise<void> {
   const bare = get('bare');
   const mock = get('mockttp');
   const floor = get('floor');
+  const batchFloor = get('batch-floor');
   const socketFloor = get('socket-floor');
   const socketHookscope = get('socket-hookscope');
   const lines: string[] = [];
@@ -246,6 +247,10 @@ async function compare(): Promise<void> {
       'saturated; "caught up" = how long after the load every capture was filed and searchable. ' +
       'floor = the least any receiver that answers after COMMIT can do (one unparsed row per request, no secondary index, ' +
       'same group commit, the WAL checkpointed by the same worker as Hookscope): what durability alone costs here. ' +
+      (batchFloor
+        ? 'batch-floor = the floor writing one row per group commit (every request in it, length-prefixed) instead of ' +
+          'one row per request. '
+        : '') +
       (socketFloor
         ? 'socket-floor = the same store behind a minimal HTTP/1.1 reader on a raw TCP socket instead of node:http ' +
           '(benchmark requests only; no limits, timeouts or validation). '
@@ -289,6 +294,11 @@ async function compare(): Promise<void> {
     lines.push(
       `Durability's own cost: floor ÷ bare = ${(floor.reqPerSec / bare.reqPerSec).toFixed(2)}` +
         (hs ? `; Hookscope ÷ floor = ${(hs.reqPerSec / floor.reqPerSec).toFixed(2)}.` : '.'),
+      '',
+    );
+  if (batchFloor && bare)
+    lines.push(
+      `One row per group commit: batch-floor ÷ bare = ${(batchFloor.reqPerSec / bare.reqPerSec).toFixed(2)}.`,
       '',
     );
   if (socketFloor && bare)
