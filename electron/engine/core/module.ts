@@ -35,10 +35,10 @@ export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> 
 
       'captures.list': (input) => {
         if (input.complete && input.filter?.text) ctx.captures.indexer.drain();
-        return ctx.captures.list(input);
+        return ctx.captures.listInBackground(input);
       },
-      'captures.count': (input) => ctx.captures.countWithNewest(input.filter),
-      'captures.breakdown': ({ filter, ...window }) => ctx.captures.breakdown(filter, window),
+      'captures.count': (input) => ctx.captures.countWithNewestInBackground(input.filter),
+      'captures.breakdown': ({ filter, ...window }) => ctx.captures.breakdownInBackground(filter, window),
       'captures.get': (input) => ctx.captures.get(input.id),
       'captures.delete': (input) => ctx.captures.delete(input.ids, { undoable: true }),
       'captures.restore': (input) => ({ restored: ctx.captures.restore(input.ids) }),

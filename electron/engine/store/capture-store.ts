@@ -28,6 +28,8 @@ import type { EndpointStore } from './endpoint-store';
 import { FtsIndexer, type IndexProgress, type SearchTextExtractor } from './fts-indexer';
 import { describeStorageError } from './storage-error';
 import { WalCheckpointer } from './wal-checkpointer';
+import { BackgroundReader, ReaderGone } from './background-reader';
+import { known, readHere, type ReadPlan } from './read-plan';
 import { inboxHasRoomFor } from './write-probe';
 
 export interface CaptureStoreEvents {
@@ -44,6 +46,29 @@ export interface CaptureStoreEvents {
    */
   fileFailed?(error: unknown): void;
   fileRecovered?(): void;
+}
+
+export interface ListOptions {
+  filter?: CaptureFilter;
+  cursor?: number | null;
+  limit: number;
+}
+export interface CapturePage {
+  items: CaptureSummary[];
+  nextCursor: number | null;
+}
+export interface NewestAndCount {
+  count: number;
+  newestId: number | null;
+}
+export interface BreakdownWindow {
+  endMs: number;
+  bucketMs: number;
+  buckets: number;
+}
+export interface Breakdown {
+  rate: number[];
+  statuses: Record<StatusClass, number>;
 }
 
 /** Captures: written by group commit, read by keyset pages, searched through the asynchronous FTS index. */
@@ -66,6 +91,7 @@ export class CaptureStore {
   private readonly failing: { write: unknown; file: unknown } = { write: null, file: null };
   /** The size of the captures whose write last failed for a full disk, and when `stats` may next check for room. */
   private readonly fullDisk = { bytes: 0, nextProbeMs: 0 };
+  private readonly reader: BackgroundReader;
   /** Prepared once: background passes read every capture through `get`. */
   private selectDetail: Database.Statement | null = null;
 
@@ -123,6 +149,7 @@ export class CaptureStore {
       indexWriteWaiting: this.indexer.writeWaiting,
     });
     this.checkpointer.start();
+    this.reader = new BackgroundReader(files);
   }
 
   /** Resolves with the capture id once its row is committed — only then may the request be acknowledged. */
@@ -175,11 +202,18 @@ export class CaptureStore {
     this.extractors.push(extractor);
   }
 
-  list(options: { filter?: CaptureFilter; cursor?: number | null; limit: number }): {
-    items: CaptureSummary[];
-    nextCursor: number | null;
-  } {
+  list(options: ListOptions): CapturePage {
     this.current();
+    return readHere(this.db, this.listPlan(options));
+  }
+
+  /** `list` read off the receiver's thread (the API's reads; see BackgroundReader). */
+  listInBackground(options: ListOptions): Promise<CapturePage> {
+    this.current();
+    return this.readInBackground(this.listPlan(options));
+  }
+
+  private listPlan(options: ListOptions): ReadPlan<CapturePage> {
     const sql = filterToSql(options.filter, this.isIndexedTerm);
     const where = [...sql.where];
     const params = [...sql.params];
@@ -190,46 +224,77 @@ export class CaptureStore {
       where.push(`${key} < ?`);
       params.push(options.cursor);
     }
-    const rows = this.db
-      .prepare(
-        `SELECT ${summaryColumns} FROM ${sql.from} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+    return {
+      reads: [
+        {
+          sql: `SELECT ${summaryColumns} FROM ${sql.from} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
          ORDER BY ${key} DESC LIMIT ?`,
-      )
-      .all(...params, options.limit + 1) as CaptureRow[];
-    const more = rows.length > options.limit;
-    const items = rows.slice(0, options.limit).map(toSummary);
-    return { items, nextCursor: more ? items[items.length - 1]!.id : null };
+          params: [...params, options.limit + 1],
+          rows: 'all',
+        },
+      ],
+      finish: ([rows]) => {
+        const all = rows as CaptureRow[];
+        const more = all.length > options.limit;
+        const items = all.slice(0, options.limit).map(toSummary);
+        return { items, nextCursor: more ? items[items.length - 1]!.id : null };
+      },
+    };
   }
 
   count(filter?: CaptureFilter): number {
     this.current();
-    return this.countFiled(filterToSql(filter, this.isIndexedTerm));
+    return readHere(this.db, this.countPlan(filterToSql(filter, this.isIndexedTerm)));
   }
 
   /**
    * The count and the newest capture it includes, read together (nothing is filed between the two), so a client
    * holding live arrivals can tell which of them the count already has.
    */
-  countWithNewest(filter?: CaptureFilter): { count: number; newestId: number | null } {
+  countWithNewest(filter?: CaptureFilter): NewestAndCount {
     this.current();
-    const sql = filterToSql(filter, this.isIndexedTerm);
-    const key = sql.usesFts ? 'f.rowid' : 'c.id';
-    const newest = this.db
-      .prepare(
-        `SELECT ${key} AS id FROM ${sql.from} ${sql.where.length ? 'WHERE ' + sql.where.join(' AND ') : ''}
-         ORDER BY ${key} DESC LIMIT 1`,
-      )
-      .get(...sql.params) as { id: number } | undefined;
-    return { count: this.countFiled(sql), newestId: newest?.id ?? null };
+    return readHere(this.db, this.countWithNewestPlan(filter));
   }
 
-  private countFiled(sql: ReturnType<typeof filterToSql>): number {
-    if (sql.where.length === 0) return this.counter('captures');
-    return (
-      this.db
-        .prepare(`SELECT COUNT(*) AS n FROM ${sql.from} WHERE ${sql.where.join(' AND ')}`)
-        .get(...sql.params) as { n: number }
-    ).n;
+  /** `countWithNewest` read off the receiver's thread, both in one snapshot. */
+  countWithNewestInBackground(filter?: CaptureFilter): Promise<NewestAndCount> {
+    this.current();
+    return this.readInBackground(this.countWithNewestPlan(filter));
+  }
+
+  private countWithNewestPlan(filter: CaptureFilter | undefined): ReadPlan<NewestAndCount> {
+    const sql = filterToSql(filter, this.isIndexedTerm);
+    const key = sql.usesFts ? 'f.rowid' : 'c.id';
+    const count = this.countPlan(sql);
+    return {
+      reads: [
+        {
+          sql: `SELECT ${key} AS id FROM ${sql.from} ${sql.where.length ? 'WHERE ' + sql.where.join(' AND ') : ''}
+         ORDER BY ${key} DESC LIMIT 1`,
+          params: sql.params,
+          rows: 'first',
+        },
+        ...count.reads,
+      ],
+      finish: ([newest, ...counted]) => ({
+        count: count.finish(counted),
+        newestId: (newest as { id: number } | undefined)?.id ?? null,
+      }),
+    };
+  }
+
+  private countPlan(sql: ReturnType<typeof filterToSql>): ReadPlan<number> {
+    if (sql.where.length === 0) return known(this.counter('captures'));
+    return {
+      reads: [
+        {
+          sql: `SELECT COUNT(*) AS n FROM ${sql.from} WHERE ${sql.where.join(' AND ')}`,
+          params: sql.params,
+          rows: 'first',
+        },
+      ],
+      finish: ([row]) => (row as { n: number }).n,
+    };
   }
 
   /**
@@ -237,56 +302,95 @@ export class CaptureStore {
    * (oldest bucket first), and captures per response status class. With no filter, or only an endpoint, both are kept
    * counts (whole-minute windows for the rate); any other filter counts its rows.
    */
-  breakdown(
-    filter: CaptureFilter | undefined,
-    window: { endMs: number; bucketMs: number; buckets: number },
-  ): { rate: number[]; statuses: Record<StatusClass, number> } {
+  breakdown(filter: CaptureFilter | undefined, window: BreakdownWindow): Breakdown {
     this.current();
+    return readHere(this.db, this.breakdownPlan(filter, window));
+  }
+
+  /** `breakdown` read off the receiver's thread. */
+  breakdownInBackground(filter: CaptureFilter | undefined, window: BreakdownWindow): Promise<Breakdown> {
+    this.current();
+    return this.readInBackground(this.breakdownPlan(filter, window));
+  }
+
+  private breakdownPlan(filter: CaptureFilter | undefined, window: BreakdownWindow): ReadPlan<Breakdown> {
     const sql = filterToSql(filter, this.isIndexedTerm);
     const onlyAnEndpoint = sql.where.length === 1 && sql.where[0] === 'c.endpoint_id = ?';
-    const rate =
-      (sql.where.length === 0
+    const keptRate =
+      sql.where.length === 0
         ? this.minutes.rate(undefined, window)
         : onlyAnEndpoint
           ? this.minutes.rate(sql.params[0] as number, window)
-          : null) ?? this.countRate(sql, window);
+          : null;
+    const rate = keptRate ? known(keptRate) : this.countRatePlan(sql, window);
 
-    let statuses = { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 };
+    let keptStatuses: Record<StatusClass, number> | null = null;
     // A deleted endpoint's captures are kept but its counts are not: count their rows.
     const endpointCounts = onlyAnEndpoint ? this.endpoints.statusClassCounts(sql.params[0] as number) : null;
     if (sql.where.length === 0) {
-      for (const c of statusClasses) statuses[c] = this.counter(`status_${c}`);
-    } else if (endpointCounts) {
-      statuses = endpointCounts;
-    } else {
-      const rows = this.db
-        .prepare(
-          `SELECT CAST(c.response_status / 100 AS INTEGER) AS k, COUNT(*) AS n FROM ${sql.from}
+      keptStatuses = { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 };
+      for (const c of statusClasses) keptStatuses[c] = this.counter(`status_${c}`);
+    } else if (endpointCounts) keptStatuses = endpointCounts;
+    const statuses: ReadPlan<Record<StatusClass, number>> = keptStatuses
+      ? known(keptStatuses)
+      : {
+          reads: [
+            {
+              sql: `SELECT CAST(c.response_status / 100 AS INTEGER) AS k, COUNT(*) AS n FROM ${sql.from}
            WHERE ${[...sql.where, 'c.response_status BETWEEN 200 AND 599'].join(' AND ')} GROUP BY k`,
-        )
-        .all(...sql.params) as { k: number; n: number }[];
-      for (const { k, n } of rows) statuses[statusClasses[k - 2]!] = n;
+              params: sql.params,
+              rows: 'all',
+            },
+          ],
+          finish: ([rows]) => {
+            const counted = { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 };
+            for (const { k, n } of rows as { k: number; n: number }[]) counted[statusClasses[k - 2]!] = n;
+            return counted;
+          },
+        };
+    return {
+      reads: [...rate.reads, ...statuses.reads],
+      finish: (results) => ({
+        rate: rate.finish(results.slice(0, rate.reads.length)),
+        statuses: statuses.finish(results.slice(rate.reads.length)),
+      }),
+    };
+  }
+
+  /** Runs a plan on the background reader, or here when it cannot run. */
+  private async readInBackground<T>(plan: ReadPlan<T>): Promise<T> {
+    if (plan.reads.length === 0) return plan.finish([]);
+    const results = this.reader.run(plan.reads);
+    if (!results) return readHere(this.db, plan);
+    try {
+      return plan.finish(await results);
+    } catch (error) {
+      if (error instanceof ReaderGone) return readHere(this.db, plan);
+      throw error;
     }
-    return { rate, statuses };
   }
 
   /** Captures per bucket counted row by row: for filters the kept per-minute counts cannot answer. */
-  private countRate(
-    sql: ReturnType<typeof filterToSql>,
-    window: { endMs: number; bucketMs: number; buckets: number },
-  ): number[] {
+  private countRatePlan(sql: ReturnType<typeof filterToSql>, window: BreakdownWindow): ReadPlan<number[]> {
     const start = window.endMs - window.bucketMs * window.buckets;
-    const rate = new Array<number>(window.buckets).fill(0);
     const inWindow = [...sql.where, 'c.received_at_ms >= ?', 'c.received_at_ms < ?'];
     // Walk the window by time: left to itself SQLite read every row of a filtered endpoint (350k at 1M) instead.
     const from = sql.usesFts ? sql.from : 'captures c INDEXED BY captures_by_time';
-    const buckets = this.db
-      .prepare(
-        `SELECT CAST((c.received_at_ms - ?) / ? AS INTEGER) AS b, COUNT(*) AS n FROM ${from} WHERE ${inWindow.join(' AND ')} GROUP BY b`,
-      )
-      .all(start, window.bucketMs, ...sql.params, start, window.endMs) as { b: number; n: number }[];
-    for (const { b, n } of buckets) if (b >= 0 && b < window.buckets) rate[b] = n;
-    return rate;
+    return {
+      reads: [
+        {
+          sql: `SELECT CAST((c.received_at_ms - ?) / ? AS INTEGER) AS b, COUNT(*) AS n FROM ${from} WHERE ${inWindow.join(' AND ')} GROUP BY b`,
+          params: [start, window.bucketMs, ...sql.params, start, window.endMs],
+          rows: 'all',
+        },
+      ],
+      finish: ([buckets]) => {
+        const rate = new Array<number>(window.buckets).fill(0);
+        for (const { b, n } of buckets as { b: number; n: number }[])
+          if (b >= 0 && b < window.buckets) rate[b] = n;
+        return rate;
+      },
+    };
   }
 
   /** Ids matching a filter, newest first (export, bulk delete). */
@@ -572,6 +676,7 @@ export class CaptureStore {
     } catch {
       // filed at the next start instead
     }
+    this.reader.close();
     this.filer.stop();
     this.indexer.stop();
     this.checkpointer.stop();
