@@ -30,6 +30,19 @@ export function activityLabel(id: string, custom?: CustomDictionary): ResolvedLa
 }
 
 /**
+ * Whether a built-in person field ID names something else as an attribute of this activity (`str::lt` is "Last
+ * timezone" on a person, "Last page title" in a web session): a custom label given to the person field is not its.
+ */
+function meansOtherAsAttribute(id: string, activityId: string): boolean {
+  const person = orttoField(id);
+  if (!person) return false;
+  const activity = orttoActivity(activityId);
+  const here =
+    activity && Object.hasOwn(activity.attributes, id) ? activity.attributes[id] : orttoAttribute(id)?.label;
+  return here !== undefined && here !== person.label;
+}
+
+/**
  * Label of a field ID. Inside an activity's `attr`, the activity's own attribute labels win over the generic ones
  * (`str::lt` is "Last page title" in a web session, "Last timezone" on a person).
  */
@@ -40,7 +53,9 @@ export function fieldLabel(
 ): ResolvedLabel | null {
   if (custom) {
     const perActivity = activityId ? custom.activityAttributes.get(activityId)?.get(id) : undefined;
-    const c = perActivity ?? custom.fields.get(id);
+    const c =
+      perActivity ??
+      (activityId !== null && meansOtherAsAttribute(id, activityId) ? undefined : custom.fields.get(id));
     if (c) {
       const builtIn = activityId ? orttoAttribute(id) : orttoField(id);
       return {

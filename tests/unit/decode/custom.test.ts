@@ -164,6 +164,31 @@ describe('custom dictionaries', () => {
     expect(node(ws, '$.contact["str::lt"]').label).toBe('Last timezone');
   });
 
+  it('a custom label for a person field does not rename an attribute the same ID means something else in', () => {
+    const custom = compileCustomDictionary([
+      { fieldId: 'str::lt', label: 'Time zone last seen', activityId: null, displayType: null },
+      { fieldId: 'int::v', label: 'Lifetime revenue', activityId: null, displayType: null },
+      { fieldId: 'geo::city', label: 'Town', activityId: null, displayType: null },
+    ]);
+    const body = JSON.stringify({
+      activity: {
+        field_id: 'act::ws',
+        attr: { 'str::lt': 'Pricing', 'int::v': 15300, 'geo::city': { name: 'Paris' } },
+      },
+      contact: { 'str::lt': 'Europe/Paris', 'int::v': 99000 },
+      webhook_id: 'w',
+    });
+    const r = decodeCapture(input(body), custom);
+    const label = (path: string) => [node(r, path).label, node(r, path).labelSource];
+    expect(label('$.activity.attr["str::lt"]')).toEqual(['Last page title', 'activity']);
+    expect(label('$.activity.attr["int::v"]')).toEqual(['Value', 'activity']);
+    // The same meaning in both places: the custom label applies.
+    expect(label('$.activity.attr["geo::city"]')).toEqual(['Town', 'custom']);
+    expect(label('$.contact["str::lt"]')).toEqual(['Time zone last seen', 'custom']);
+    expect(label('$.contact["int::v"]')).toEqual(['Lifetime revenue', 'custom']);
+    expect(searchTextFor(input(body), custom)).toContain('Last page title');
+  });
+
   it('Ontraport custom fields take custom names', () => {
     const custom = compileCustomDictionary([
       { fieldId: 'f1584', label: 'Membership level', activityId: null, displayType: null },
