@@ -363,27 +363,43 @@ export function formatGeo(value: unknown): Formatted {
   return fmt('geo', display, { details, problems });
 }
 
+/** One part of a `dtz` date: a whole number (or a string of digits, flagged), else shown as sent. */
+function datePart(v: unknown, width: number): { text: string; n: number | null; fromString: boolean } {
+  if (typeof v === 'number' && Number.isInteger(v)) return { text: pad(v, width), n: v, fromString: false };
+  if (typeof v === 'string' && /^\d{1,6}$/.test(v.trim())) {
+    const n = Number(v.trim());
+    return { text: pad(n, width), n, fromString: true };
+  }
+  if (v === undefined) return { text: '?'.repeat(width), n: null, fromString: false };
+  return { text: clip(rawText(v), 40), n: null, fromString: false };
+}
+
 /** `dtz` {year, month, day, timezone}. */
 export function formatDate(value: unknown): Formatted {
   if (typeof value === 'string') return fmt('date', clip(value));
   if (!isRecord(value))
     return { ...formatPlain(value), problems: ['Expected a date object {year, month, day, timezone}.'] };
-  const { year, month, day, timezone } = value;
+  const { timezone } = value;
+  const year = datePart(value.year, 4);
+  const month = datePart(value.month, 2);
+  const day = datePart(value.day, 2);
+  const named = { year, month, day };
   const problems: string[] = [];
-  const ok =
-    typeof year === 'number' &&
-    typeof month === 'number' &&
-    typeof day === 'number' &&
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= 31;
-  if (!ok) problems.push('Year/month/day missing or out of range.');
-  else if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day)
-    problems.push(`There is no day ${day} in that month.`);
-  const date = `${pad(Number(year), 4)}-${pad(Number(month))}-${pad(Number(day))}`;
+  const missing = Object.keys(named).filter((k) => value[k] === undefined);
+  const odd = Object.keys(named).filter(
+    (k) => value[k] !== undefined && named[k as keyof typeof named].n === null,
+  );
+  const strings = Object.keys(named).filter((k) => named[k as keyof typeof named].fromString);
+  if (missing.length) problems.push(`No ${missing.join(', ')}.`);
+  if (odd.length) problems.push(`${odd.join(', ')} should be whole numbers; shown as sent.`);
+  if (strings.length) problems.push(`${strings.join(', ')} sent as strings (expected numbers).`);
+  if (year.n !== null && month.n !== null && day.n !== null) {
+    if (month.n < 1 || month.n > 12 || day.n < 1 || day.n > 31) problems.push('Month or day out of range.');
+    else if (new Date(Date.UTC(year.n, month.n - 1, day.n)).getUTCDate() !== day.n)
+      problems.push(`There is no day ${day.n} in that month.`);
+  }
   const tz = typeof timezone === 'string' && timezone ? ` (${clip(timezone, 64)})` : '';
-  return fmt('date', `${date}${tz}`, { problems });
+  return fmt('date', `${year.text}-${month.text}-${day.text}${tz}`, { problems });
 }
 
 export function formatBoolean(value: unknown): Formatted {

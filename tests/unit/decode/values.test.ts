@@ -102,6 +102,20 @@ describe('typed values', () => {
     expect(formatDate({ year: 1980, month: 2, day: 29 }).problems).toEqual([]);
   });
 
+  it('dtz with a part missing, odd or sent as a string shows what was sent and names the part', () => {
+    const noDay = formatDate({ year: 1980, month: 3 });
+    expect([noDay.display, noDay.problems]).toEqual(['1980-03-??', ['No day.']]);
+    const strings = formatDate({ year: '1980', month: '3', day: '4' });
+    expect([strings.display, strings.problems]).toEqual([
+      '1980-03-04',
+      ['year, month, day sent as strings (expected numbers).'],
+    ]);
+    const odd = formatDate({ year: { y: 1 }, month: 'March', day: null });
+    expect(odd.display).toBe('{"y":1}-"March"-null');
+    expect(odd.problems).toEqual(['year, month, day should be whole numbers; shown as sent.']);
+    expect(formatDate({}).display).toBe('????-??-??');
+  });
+
   it('booleans, id lists, tag lists', () => {
     expect(formatBoolean(true).display).toBe('true');
     expect(formatBoolean('true').problems).toEqual(['Boolean sent as a string.']);
