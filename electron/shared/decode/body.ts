@@ -179,12 +179,18 @@ export function parseBody(
 
 type ExactReviver = (key: string, value: unknown, context: { source?: string }) => unknown;
 const jsonWithRaw = JSON as JSON & { rawJSON?: (text: string) => unknown };
-// Sixteen or more significant digits in a row (a dot may sit among them): only then can a double round a number.
-const LONG_NUMBER = /(?:\d\.?){16}/;
+// Sixteen or more significant digits in a row (a dot may sit among them): only then can a double round a number;
+// or an exponent of three digits, which can take it past a double's range (1e400 → Infinity, 1e-400 → 0).
+const LONG_NUMBER = /(?:\d\.?){16}|[eE][+-]?\d{3}/;
+
+/** Whether a double lost the number outright: it overflowed to ±Infinity or a non-zero value underflowed to 0. */
+const outOfRange = (value: number, source: string) =>
+  !Number.isFinite(value) || (value === 0 && /[1-9]/.test(source.split(/[eE]/)[0]!));
 
 const keepLongNumbers: ExactReviver = (_key, value, context) => {
   const source = context?.source;
   if (typeof value !== 'number' || source === undefined || !jsonWithRaw.rawJSON) return value;
+  if (outOfRange(value, source)) return jsonWithRaw.rawJSON(source);
   if (String(value) === source || source.replace(/[^0-9]/g, '').length < 16) return value;
   return jsonWithRaw.rawJSON(source);
 };

@@ -40,10 +40,11 @@ export function formatPlain(value: unknown): Formatted {
   if (value === null) return fmt('null', 'null');
   const exact = exactNumberText(value);
   if (exact !== null) {
+    const read = Number(exact);
+    const lost = !Number.isFinite(read) || (read === 0 && /[1-9]/.test(exact.split(/[eE]/)[0]!));
+    const beyond = lost ? "Beyond a double's range" : 'Beyond what a double holds exactly (2^53)';
     return fmt('number', exact, {
-      problems: [
-        `Beyond what a double holds exactly (2^53): shown as sent; a receiver that parses it as a number reads ${String(Number(exact))}.`,
-      ],
+      problems: [`${beyond}: shown as sent; a receiver that parses it as a number reads ${String(read)}.`],
     });
   }
   switch (typeof value) {

@@ -91,6 +91,29 @@ describe('typed values', () => {
       expect(n.warnings.map((w) => w.message).join(' ')).toMatch(/beyond 2\^53: shown as sent/);
   });
 
+  it('numbers past a double’s range keep the digits sent, not Infinity or 0, and say why', () => {
+    const body =
+      '{"activity":{"field_id":"act::ws","attr":{"str::x":1e400,"int::pv":-1E999,"int::e":2.5e-400}}}';
+    const r = decodeCapture(input(body));
+    const shown = (key: string) => node(r, `$.activity.attr["${key}"]`);
+    expect(['str::x', 'int::pv', 'int::e'].map((k) => shown(k).display)).toEqual([
+      '1e400',
+      '-1E999',
+      '2.5e-400',
+    ]);
+    expect(shown('str::x').warnings.map((w) => w.message)).toContain(
+      "Beyond a double's range: shown as sent; a receiver that parses it as a number reads Infinity.",
+    );
+    expect(
+      shown('int::e')
+        .warnings.map((w) => w.message)
+        .join(' '),
+    ).toMatch(/reads 0\./);
+    // The whole value of the object, as copied, keeps them too (JSON.stringify would write Infinity as null).
+    const attr = decodeCapture(input(body), undefined, { rawAt: '$.activity.attr' });
+    expect(node(attr, '$.activity.attr').raw).toBe('{"str::x":1e400,"int::pv":-1E999,"int::e":2.5e-400}');
+  });
+
   it('dtz is a date with its timezone', () => {
     expect(formatDate({ year: 1980, month: 3, day: 4, timezone: 'Australia/Sydney' }).display).toBe(
       '1980-03-04 (Australia/Sydney)',
