@@ -336,8 +336,13 @@ export function formatGeo(value: unknown): Formatted {
   if (typeof value === 'string') return fmt('geo', clip(value));
   if (!isRecord(value))
     return { ...formatPlain(value), problems: ['Expected a geo object {name, lat, lng}.'] };
-  const name = typeof value.name === 'string' ? value.name : '';
   const problems: string[] = [];
+  let name = typeof value.name === 'string' ? value.name : '';
+  if (value.name !== undefined && value.name !== null && typeof value.name !== 'string') {
+    // Never drop what was sent: a name that is not text is shown as it came.
+    name = scalarText(value.name) ?? rawText(value.name);
+    problems.push('Expected the name as a string; shown as sent.');
+  }
   const details: string[] = [];
   let coords = '';
   const lat = coordinate(value.lat);

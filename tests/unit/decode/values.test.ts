@@ -76,6 +76,14 @@ describe('typed values', () => {
     expect(formatGeo({ name: 'Melbourne' }).display).toBe('Melbourne');
   });
 
+  it('geo: a name that is not text is shown as sent, not dropped as "(no name)"', () => {
+    const numeric = formatGeo({ name: 6252001, lat: 37751000, lng: -97822000 });
+    expect(numeric.display).toBe('6252001 (37.751000, -97.822000)');
+    expect(numeric.problems).toEqual(['Expected the name as a string; shown as sent.']);
+    expect(formatGeo({ name: { en: 'Paris' } }).display).toBe('{"en":"Paris"}');
+    expect(formatGeo({ name: null, id: 3 }).problems).toEqual([]);
+  });
+
   it('typed fields beyond 2^53 keep the digits sent: int (scaled exactly) and idt', () => {
     const r = decodeCapture(
       input(
