@@ -425,10 +425,17 @@ export function formatList(value: unknown, type: string): Formatted {
     .slice(0, 200)
     .map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v))));
   const more = value.length > 200 ? ` … (${value.length - 200} more)` : '';
-  const problems =
-    type === 'id-list' && value.some((v) => typeof v !== 'number' && typeof v !== 'string')
-      ? ['List items should be numbers or IDs.']
-      : [];
+  const problems: string[] = [];
+  if (type === 'id-list') {
+    // Numbers beyond 2^53 arrive as the digits sent (see exactNumberText): numbers all the same.
+    const long = value.map(exactNumberText).filter((d): d is string => d !== null);
+    if (value.some((v) => typeof v !== 'number' && typeof v !== 'string' && exactNumberText(v) === null))
+      problems.push('List items should be numbers or IDs.');
+    if (long.length > 0)
+      problems.push(
+        `${long[0]} is beyond 2^53: shown as sent; a receiver that parses it as a number reads ${String(Number(long[0]))}.`,
+      );
+  }
   return fmt(type, clip(shown.join(', ') + more) || '(empty)', {
     details: [`${value.length} item${value.length === 1 ? '' : 's'}`],
     problems,

@@ -154,6 +154,22 @@ describe('typed values', () => {
     expect(formatList(['vip', 'trial'], 'tag-list').display).toBe('vip, trial');
   });
 
+  it('a tag ID beyond 2^53 in a u4s list is a number shown as sent, flagged for precision', () => {
+    const r = decodeCapture(
+      input(
+        '{"activity":{"field_id":"act::ta","attr":{"u4s::t":[12345678901234567890,5]}},"webhook_id":"w"}',
+      ),
+    );
+    const ids = node(r, '$.activity.attr["u4s::t"]');
+    expect(ids.display).toBe('12345678901234567890, 5');
+    expect(ids.warnings.map((w) => [w.code, w.message])).toEqual([
+      [
+        'precision',
+        '12345678901234567890 is beyond 2^53: shown as sent; a receiver that parses it as a number reads 12345678901234567000.',
+      ],
+    ]);
+  });
+
   it('Ontraport unix seconds and */* lists', () => {
     expect(formatUnixSeconds('1514940140').display).toBe('2018-01-03 00:42:20 UTC');
     expect(formatUnixSeconds('').display).toBe('(empty)');
