@@ -247,7 +247,10 @@ export function formatInt(value: unknown, displayType: string | undefined, scale
   if (exact !== null) return formatExactInt(exact, displayType, scaled);
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     if (typeof value === 'string' && /^-?\d+$/.test(value)) {
-      const inner = formatInt(Number(value), displayType, scaled);
+      // Digits past 2^53 are read exactly, as for a number sent that long: Number() would change them.
+      const inner = Number.isSafeInteger(Number(value))
+        ? formatInt(Number(value), displayType, scaled)
+        : formatExactInt(value, displayType, scaled);
       return { ...inner, problems: [...inner.problems, 'Number sent as a string.'] };
     }
     return { ...formatPlain(value), problems: ['Expected an integer.'] };

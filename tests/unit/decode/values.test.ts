@@ -99,6 +99,20 @@ describe('typed values', () => {
       expect(n.warnings.map((w) => w.message).join(' ')).toMatch(/beyond 2\^53: shown as sent/);
   });
 
+  it('an int sent as a string of more than 2^53 keeps its digits (scaled exactly when currency)', () => {
+    const scaled = formatInt('12345678901234567891', 'currency', true);
+    expect([scaled.display, scaled.details]).toEqual([
+      '12345678901234567.891',
+      ['12345678901234567891 on the wire ÷ 1000'],
+    ]);
+    const plain = formatInt('9007199254740993', 'integer', false);
+    expect(plain.display).toBe('9007199254740993');
+    expect(plain.problems).toEqual([
+      'Integer beyond 2^53: shown as sent; a receiver that parses it as a number reads 9007199254740992.',
+      'Number sent as a string.',
+    ]);
+  });
+
   it('numbers past a double’s range keep the digits sent, not Infinity or 0, and say why', () => {
     const body =
       '{"activity":{"field_id":"act::ws","attr":{"str::x":1e400,"int::pv":-1E999,"int::e":2.5e-400}}}';
