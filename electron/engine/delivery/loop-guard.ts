@@ -1,14 +1,34 @@
+import { networkInterfaces } from 'node:os';
 import { ApiError } from '../../shared/contract/errors';
 
 export interface LoopTargets {
   /** The receiver's local URL (may be empty when no receiver runs, as in the CLI). */
   receiverUrl: string | null;
   receiverPort: number | null;
+  /** The address the receiver is bound to: bound to every interface, any of this machine's addresses reaches it. */
+  receiverHost?: string | null;
   publicUrls: string[];
 }
 
+const isWildcard = (host: string) => host === '0.0.0.0' || host === '::' || host === '';
+
+/** This machine's own interface addresses (LAN, VPN, …), read when asked: they change as networks come and go. */
+function ownAddresses(): Set<string> {
+  const own = new Set<string>();
+  for (const list of Object.values(networkInterfaces()))
+    for (const a of list ?? []) own.add(a.address.replace(/%.*$/, '').toLowerCase());
+  return own;
+}
+
+/** The host as a resolver reads it: brackets off, lower case, and the root's trailing dot dropped (`localhost.`). */
+const bareHost = (host: string) =>
+  host
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
+
 const isLoopbackHost = (host: string): boolean => {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  const h = bareHost(host);
   return (
     h === 'localhost' ||
     h.endsWith('.localhost') ||
@@ -27,16 +47,21 @@ const portOf = (url: URL): number => (url.port ? Number(url.port) : url.protocol
 /** Why sending to `target` would land on this app's own receiver or tunnel, or null when it would not. */
 export function loopReason(target: string, targets: LoopTargets): string | null {
   const url = new URL(target);
-  if (targets.receiverPort && isLoopbackHost(url.hostname) && portOf(url) === targets.receiverPort) {
-    return `${url.origin} is this app's own receiver (port ${targets.receiverPort})`;
+  if (targets.receiverPort && portOf(url) === targets.receiverPort) {
+    if (isLoopbackHost(url.hostname))
+      return `${url.origin} is this app's own receiver (port ${targets.receiverPort})`;
+    if (isWildcard(targets.receiverHost ?? '127.0.0.1') && ownAddresses().has(bareHost(url.hostname)))
+      return `${url.origin} is one of this machine's addresses, where this app's own receiver listens (port ${targets.receiverPort})`;
   }
   if (targets.receiverUrl) {
     const own = new URL(targets.receiverUrl);
-    if (own.host === url.host) return `${url.origin} is this app's own receiver`;
+    if (bareHost(own.hostname) === bareHost(url.hostname) && portOf(own) === portOf(url))
+      return `${url.origin} is this app's own receiver`;
   }
   for (const publicUrl of targets.publicUrls) {
     try {
-      if (new URL(publicUrl).host.toLowerCase() === url.host.toLowerCase()) {
+      const own = new URL(publicUrl);
+      if (bareHost(own.hostname) === bareHost(url.hostname) && portOf(own) === portOf(url)) {
         return `${url.origin} is this app's public tunnel URL, which forwards to its own receiver`;
       }
     } catch {

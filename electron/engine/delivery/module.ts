@@ -17,7 +17,11 @@ export function createDeliveryModule(
   let publicUrls: () => string[] = () => [];
   const receiver = () => {
     try {
-      return { receiverUrl: ctx.receiverUrl() || null, receiverPort: ctx.receiverPort() || null };
+      return {
+        receiverUrl: ctx.receiverUrl() || null,
+        receiverPort: ctx.receiverPort() || null,
+        receiverHost: ctx.config.receiverHost,
+      };
     } catch {
       return { receiverUrl: null, receiverPort: null }; // the receiver is not listening yet
     }

@@ -1,3 +1,4 @@
+import { networkInterfaces } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { RateGates } from '../../../electron/engine/delivery/rate-gate';
 import { loopReason, assertNoLoop } from '../../../electron/engine/delivery/loop-guard';
@@ -59,6 +60,10 @@ describe('loop guard', () => {
     'http://[::ffff:127.1.2.3]:8787/',
     'http://[0:0:0:0:0:ffff:7f00:1]:8787/',
     'https://abc.loca.lt/hook',
+    'http://localhost.:8787/',
+    'http://127.0.0.1.:8787/',
+    'https://abc.loca.lt./hook',
+    'https://abc.loca.lt:443/hook',
   ])('refuses %s', (url) => {
     expect(loopReason(url, targets)).not.toBeNull();
     expect(() => assertNoLoop(url, targets, false)).toThrow(/allowLoop/);
@@ -69,9 +74,28 @@ describe('loop guard', () => {
     'https://example.com/',
     'https://other.loca.lt/',
     'http://[::ffff:10.0.0.1]:8787/',
+    'https://abc.loca.lt:8443/hook',
   ])('allows %s', (url) => {
     expect(loopReason(url, targets)).toBeNull();
   });
+
+  // This machine's own non-loopback addresses (a LAN or container address), as the OS lists them.
+  const lanAddresses = Object.values(networkInterfaces())
+    .flatMap((list) => list ?? [])
+    .filter((a) => !a.internal && a.family === 'IPv4')
+    .map((a) => a.address);
+  it.runIf(lanAddresses.length > 0)(
+    "refuses this machine's own addresses when the receiver listens on every interface, and only then",
+    () => {
+      const url = `http://${lanAddresses[0]}:8787/h/x`;
+      expect(loopReason(url, { ...targets, receiverHost: '0.0.0.0' })).toMatch(/this machine's addresses/);
+      expect(loopReason(url, { ...targets, receiverHost: '::' })).not.toBeNull();
+      expect(loopReason(url, { ...targets, receiverHost: '127.0.0.1' })).toBeNull();
+      expect(
+        loopReason(`http://${lanAddresses[0]}:9999/`, { ...targets, receiverHost: '0.0.0.0' }),
+      ).toBeNull();
+    },
+  );
 });
 
 describe('hop-by-hop headers', () => {
