@@ -57,7 +57,24 @@ module.exports = {
     synopsis: 'Catch, inspect and send webhooks',
     maintainer: 'Hookscope <hookscope@users.noreply.github.com>',
   },
-  deb: { depends: ['libnss3', 'libgtk-3-0', 'libxss1', 'libasound2 | libasound2t64'] },
+  // Setting depends replaces electron-builder's default list, so it is repeated here in full: xdg-utils opens the
+  // data folder, libnotify4 shows capture notifications, libsecret backs cookie encryption. libgbm1 and libasound2
+  // are libraries the Electron binary itself loads.
+  deb: {
+    depends: [
+      'libgtk-3-0',
+      'libnotify4',
+      'libnss3',
+      'libxss1',
+      'libxtst6',
+      'xdg-utils',
+      'libatspi2.0-0',
+      'libuuid1',
+      'libsecret-1-0',
+      'libgbm1',
+      'libasound2 | libasound2t64',
+    ],
+  },
   mac: {
     target: ['dmg'],
     category: 'public.app-category.developer-tools',

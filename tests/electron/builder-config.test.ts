@@ -13,6 +13,7 @@ type Config = Record<string, unknown> & {
   win: { target: string[] };
   files: string[];
   asarUnpack: string[];
+  deb: { depends: string[] };
 };
 const loadConfig = () => {
   const path = join(root, 'build/electron-builder.config.cjs');
@@ -22,6 +23,10 @@ const loadConfig = () => {
 // electron-builder's own validator (ajv over app-builder-lib/scheme.json), exactly what `npm run dist` runs first.
 const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
   validateConfiguration(config: unknown, debugLogger: { isEnabled: boolean; add(): void }): Promise<void>;
+};
+// The list the deb target uses when the config names no depends of its own.
+const { default: FpmTarget } = require('app-builder-lib/out/targets/FpmTarget.js') as {
+  default: { prototype: { getDefaultDepends(target: string): string[] } };
 };
 const validate = (config: unknown) => validateConfiguration(config, { isEnabled: false, add() {} });
 
@@ -62,6 +67,14 @@ describe('electron-builder configuration', () => {
     const png = readFileSync(join(root, config.linux.icon));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
+  });
+
+  it("the deb keeps every one of electron-builder's default dependencies, plus the libraries Electron loads", () => {
+    const defaults = FpmTarget.prototype.getDefaultDepends.call(null, 'deb');
+    expect(defaults).toContain('xdg-utils');
+    expect(loadConfig().deb.depends).toEqual(
+      expect.arrayContaining([...defaults, 'libgbm1', 'libasound2 | libasound2t64']),
+    );
   });
 
   it('no script or config runs install-app-deps or @electron/rebuild', () => {
