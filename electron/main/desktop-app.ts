@@ -32,6 +32,9 @@ export type CreateEngine = (options: {
   log?: Logger;
 }) => Promise<EngineLike>;
 
+/** electron-builder's appId (build/electron-builder.config.cjs), which the Windows installer's shortcuts carry. */
+export const appId = 'dev.hookscope.app';
+
 /** Same default as `hookscope serve`, so webhook URLs stay put between modes. */
 export const defaultReceiverPort = 8787;
 
@@ -79,6 +82,9 @@ export function startDesktop(
     app.quit();
     return { ready: Promise.resolve(null) };
   }
+  // Windows shows notifications (and groups taskbar buttons) under the AppUserModelID: it must match the
+  // installed shortcut's, or captures are announced as "electron.app.Hookscope" or not at all.
+  if (deps.platform === 'win32') app.setAppUserModelId(app.isPackaged ? appId : process.execPath);
   registerAppScheme(electron.protocol);
   const log = deps.makeLogger(join(dataDir, 'logs'));
   const devUrl = app.isPackaged ? undefined : deps.env.HOOKSCOPE_DEV_URL;

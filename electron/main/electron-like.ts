@@ -39,6 +39,7 @@ export interface AppLike {
   getName(): string;
   getPath(name: 'downloads' | 'userData' | 'home'): string;
   setPath(name: 'userData', path: string): void;
+  setAppUserModelId(id: string): void;
   on(event: 'second-instance' | 'activate' | 'window-all-closed', listener: () => void): unknown;
   on(event: 'will-quit', listener: (event: PreventableEvent) => void): unknown;
 }

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -40,12 +41,13 @@ async function launch(
   fake: FakeElectron = createFakeElectron({ downloads: root }),
   env: Record<string, string> = { HOOKSCOPE_RECEIVER_PORT: '0' },
   defaultReceiverPort?: number,
+  platform: NodeJS.Platform = 'linux',
 ) {
   const { ready } = startDesktop(fake.electron, {
     createEngine,
     env: { HOOKSCOPE_DATA_DIR: dataDir, ...env },
     ...(defaultReceiverPort === undefined ? {} : { defaultReceiverPort }),
-    platform: 'linux',
+    platform,
     homedir: '/nonexistent-home',
     preloadPath: '/app/dist/electron/preload.cjs',
     rendererDir,
@@ -381,6 +383,17 @@ describe('desktop main process (injected Electron)', () => {
       title: 'New capture',
       body: 'POST /&lt;b&gt;URGENT&lt;/b&gt;&lt;a&gt;a&amp;b&lt;/a&gt;',
     });
+  });
+
+  it("on Windows, runs under the installer's AppUserModelID so notifications reach the Action Center", async () => {
+    const packaged = await launch(createFakeElectron({ packaged: true }), undefined, undefined, 'win32');
+    const config = createRequire(import.meta.url)('../../build/electron-builder.config.cjs') as {
+      appId: string;
+    };
+    expect(packaged.fake.electron.app.appUserModelId).toBe(config.appId);
+    await packaged.runtime?.shutdown();
+    const linux = await launch(createFakeElectron({ packaged: true }));
+    expect(linux.fake.electron.app.appUserModelId).toBeNull();
   });
 
   it('remembers window bounds across launches', async () => {

@@ -104,6 +104,10 @@ export function createFakeElectron(options: { lock?: boolean; packaged?: boolean
     getPath(name: string) {
       return name === 'downloads' ? (options.downloads ?? '/tmp') : (this.paths.get(name) ?? `/fake/${name}`);
     }
+    appUserModelId: string | null = null;
+    setAppUserModelId(id: string) {
+      this.appUserModelId = id;
+    }
     setPath(name: string, value: string) {
       // As Electron's does.
       if (!isAbsolute(value)) throw new Error(`Path must be absolute: ${value}`);
