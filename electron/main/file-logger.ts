@@ -14,7 +14,11 @@ export function createFileLogger(
   options: { maxBytes?: number } = {},
 ): Logger {
   const maxBytes = options.maxBytes ?? defaultMaxBytes;
-  mkdirSync(logsDir, { recursive: true });
+  try {
+    mkdirSync(logsDir, { recursive: true });
+  } catch {
+    // an unusable data folder: the engine fails on it next and the user is told why, in a dialog
+  }
   const file = join(logsDir, 'main.log');
   let size = 0;
   const rotateIfFull = () => {

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/engine';
 import { silentLogger } from '../../electron/engine/util/logger';
 import { contentSecurityPolicy } from '../../electron/main/app-protocol';
+import { createFileLogger } from '../../electron/main/file-logger';
 import { writeHarFile } from '../../electron/main/har-file-export';
 import { startDesktop, type DesktopRuntime } from '../../electron/main/desktop-app';
 import { ipcChannels } from '../../electron/shared/contract/desktop';
@@ -480,5 +481,25 @@ describe('desktop main process (injected Electron)', () => {
     expect(fake.electron.dialog.errors[0]?.content).toContain(dataDir);
     expect(fake.electron.app.exitCode).toBe(1);
     expect(fake.windows).toHaveLength(0);
+  });
+
+  it('with the real file logger too, whose logs folder cannot be made in such a data folder', async () => {
+    writeFileSync(join(root, 'not-a-dir'), 'x');
+    dataDir = join(root, 'not-a-dir', 'data');
+    const fake = createFakeElectron();
+    const { ready } = startDesktop(fake.electron, {
+      createEngine,
+      env: { HOOKSCOPE_DATA_DIR: dataDir, HOOKSCOPE_RECEIVER_PORT: '0' },
+      platform: 'linux',
+      homedir: '/nonexistent-home',
+      preloadPath: '/app/dist/electron/preload.cjs',
+      rendererDir,
+      makeLogger: (logsDir) => createFileLogger(logsDir),
+    });
+    fake.ready();
+    expect(await ready).toBeNull();
+    expect(fake.electron.dialog.errors[0]?.title).toBe('Hookscope could not start');
+    expect(fake.electron.dialog.errors[0]?.content).toContain(dataDir);
+    expect(fake.electron.app.exitCode).toBe(1);
   });
 });
