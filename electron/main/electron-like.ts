@@ -86,6 +86,11 @@ export interface WebContentsLike {
     listener: (event: PreventableEvent, url: string) => void,
   ): unknown;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
+  on(
+    event: 'render-process-gone',
+    listener: (event: unknown, details: { reason: string; exitCode: number }) => void,
+  ): unknown;
+  reload(): void;
 }
 
 export interface BrowserWindowLike {
@@ -100,6 +105,7 @@ export interface BrowserWindowLike {
   isFocused(): boolean;
   isDestroyed(): boolean;
   getNormalBounds(): Rectangle;
+  close(): void;
   once(event: 'ready-to-show', listener: () => void): unknown;
   on(event: 'close' | 'closed' | 'focus', listener: () => void): unknown;
 }
@@ -166,7 +172,7 @@ export interface DialogLike {
       detail?: string;
       buttons?: string[];
     },
-  ): Promise<unknown>;
+  ): Promise<{ response: number }>;
   showErrorBox(title: string, content: string): void;
 }
 

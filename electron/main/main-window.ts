@@ -22,7 +22,7 @@ export function secureWebPreferences(preload: string): WebPreferencesLike {
 }
 
 export interface MainWindowOptions {
-  electron: Pick<ElectronLike, 'BrowserWindow' | 'shell' | 'screen'>;
+  electron: Pick<ElectronLike, 'BrowserWindow' | 'shell' | 'screen' | 'dialog'>;
   preload: string;
   url: string;
   allowedOrigins: readonly string[];
@@ -31,7 +31,7 @@ export interface MainWindowOptions {
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindowLike {
-  const { BrowserWindow, shell, screen } = options.electron;
+  const { BrowserWindow, shell, screen, dialog } = options.electron;
   const remembered = loadWindowState(
     options.stateFile,
     screen.getAllDisplays().map((display) => display.workArea),
@@ -48,6 +48,26 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindowLike 
     webPreferences: secureWebPreferences(options.preload),
   });
   guardWebContents(window.webContents, { allowedOrigins: options.allowedOrigins, shell, log: options.log });
+  // A crashed or killed renderer leaves a blank window, and packaged builds have no Reload menu item.
+  window.webContents.on('render-process-gone', (_event, { reason, exitCode }) => {
+    options.log?.error('renderer process gone', { reason, exitCode });
+    if (reason === 'clean-exit' || window.isDestroyed()) return;
+    window.show(); // it may have crashed before its first paint, while still hidden
+    void dialog
+      .showMessageBox(window, {
+        type: 'error',
+        title: 'Hookscope',
+        message: 'The Hookscope window stopped working.',
+        detail: `Reason: ${reason} (exit code ${exitCode}). The receiver keeps capturing in the meantime.`,
+        buttons: ['Reload', 'Close Window'],
+      })
+      .then(({ response }) => {
+        if (window.isDestroyed()) return;
+        if (response === 0) window.webContents.reload();
+        else window.close();
+      })
+      .catch((error: unknown) => options.log?.warn('crash dialog failed', { error: String(error) }));
+  });
   if (remembered?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   window.on('close', () => {

@@ -147,6 +147,28 @@ describe('desktop main process (injected Electron)', () => {
     expect(attach.prevented).toBe(true);
   });
 
+  it('offers to reload, or close, a window whose renderer crashed instead of leaving it blank', async () => {
+    const { fake, window } = await launched();
+    const { dialog } = fake.electron;
+    window.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+    window.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 133 });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(dialog.messages).toEqual([
+      {
+        message: 'The Hookscope window stopped working.',
+        detail: 'Reason: oom (exit code 133). The receiver keeps capturing in the meantime.',
+      },
+    ]);
+    expect(window.webContents.reloads).toBe(1);
+    expect(window.destroyed).toBe(false);
+
+    dialog.messageAnswers.push(1);
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(window.webContents.reloads).toBe(1);
+    expect(window.destroyed).toBe(true);
+  });
+
   it('denies permission requests and checks', async () => {
     const { fake } = await launched();
     const session = fake.electron.session.defaultSession;

@@ -47,6 +47,10 @@ export class FakeWebContents extends Emitter {
   destroyed = false;
   readonly sent: Array<{ channel: string; args: unknown[] }> = [];
   windowOpenHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
+  reloads = 0;
+  reload() {
+    this.reloads += 1;
+  }
   send(channel: string, ...args: unknown[]) {
     this.sent.push({ channel, args: structuredClone(args) });
   }
@@ -256,6 +260,8 @@ export function createFakeElectron(options: { lock?: boolean; packaged?: boolean
     saveAnswers: [] as Array<{ canceled: boolean; filePath?: string }>,
     openAnswers: [] as Array<{ canceled: boolean; filePaths: string[] }>,
     messages: [] as Array<{ message: string; detail?: string }>,
+    /** What showMessageBox answers next (the index of the button clicked); 0 when empty. */
+    messageAnswers: [] as number[],
     errors: [] as Array<{ title: string; content: string }>,
     saveOptions: [] as unknown[],
     async showSaveDialog(_window: object, opts: unknown) {
@@ -267,7 +273,7 @@ export function createFakeElectron(options: { lock?: boolean; packaged?: boolean
     },
     async showMessageBox(_window: object, opts: { message: string; detail?: string }) {
       this.messages.push({ message: opts.message, ...(opts.detail ? { detail: opts.detail } : {}) });
-      return { response: 0 };
+      return { response: this.messageAnswers.shift() ?? 0 };
     },
     showErrorBox(title: string, content: string) {
       this.errors.push({ title, content });
