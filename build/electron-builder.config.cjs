@@ -2,6 +2,12 @@
 // exercised with a stand-in Electron by scripts/verify-packaging.mjs.
 const pkg = require('../package.json');
 
+// better-sqlite3 ships prebuilt binaries for every OS; each package keeps only its own OS's (all its architectures).
+const sqlitePrebuildsExcept = (...oses) => {
+  const others = ['linux', 'linuxmusl', 'darwin', 'win32'].filter((os) => !oses.includes(os));
+  return [`!node_modules/better-sqlite3/prebuilds/{${others.join(',')}}-*.node`];
+};
+
 /** @type {import('electron-builder').Configuration} */
 module.exports = {
   appId: 'dev.hookscope.app',
@@ -25,7 +31,7 @@ module.exports = {
     '!node_modules/{react,react-dom,scheduler,monaco-editor,@monaco-editor,recharts,@tanstack,@types}/**',
     '!node_modules/{d3-*,victory-vendor,internmap,decimal.js-light,redux,redux-thunk,@reduxjs,react-redux,reselect,immer,use-sync-external-store,es-toolkit,eventemitter3,clsx,tiny-invariant,@standard-schema}/**',
     '!node_modules/{dompurify,marked,state-local}/**',
-    '!node_modules/better-sqlite3/{deps,src,binding.gyp}{,/**}',
+    '!node_modules/better-sqlite3/{deps,src,build,binding.gyp}{,/**}',
     '!node_modules/**/{test,tests,__tests__,docs,example,examples}/**',
     '!node_modules/**/*.{md,markdown,ts,map}',
   ],
@@ -49,6 +55,7 @@ module.exports = {
     target: ['AppImage', 'deb', 'tar.gz'],
     category: 'Development',
     executableName: 'hookscope',
+    files: sqlitePrebuildsExcept('linux', 'linuxmusl'),
     // The desktop entry starts the app with the engine's V8 flags (electron/engine/util/engine-launch-tuning.ts); Electron
     // reads --js-flags for its main process only from the command line.
     executableArgs: ['--js-flags=--max-semi-space-size=8'],
@@ -78,11 +85,12 @@ module.exports = {
   mac: {
     target: ['dmg'],
     category: 'public.app-category.developer-tools',
+    files: sqlitePrebuildsExcept('darwin'),
     icon: 'build/icons/icon.png',
     hardenedRuntime: true,
   },
   dmg: { sign: false },
-  win: { target: ['nsis'], icon: 'build/icons/icon.png' },
+  win: { target: ['nsis'], icon: 'build/icons/icon.png', files: sqlitePrebuildsExcept('win32') },
   nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true },
   publish: null,
 };

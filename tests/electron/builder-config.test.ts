@@ -8,9 +8,9 @@ const root = join(import.meta.dirname, '..', '..');
 const require = createRequire(join(root, 'package.json'));
 type Config = Record<string, unknown> & {
   electronFuses: Record<string, boolean>;
-  linux: { target: string[]; icon: string; executableArgs: string[] };
-  mac: { target: string[] };
-  win: { target: string[] };
+  linux: { target: string[]; icon: string; executableArgs: string[]; files: string[] };
+  mac: { target: string[]; files: string[] };
+  win: { target: string[]; files: string[] };
   files: string[];
   asarUnpack: string[];
   deb: { depends: string[] };
@@ -27,6 +27,25 @@ const { validateConfiguration } = require('app-builder-lib/out/util/config/confi
 // The list the deb target uses when the config names no depends of its own.
 const { default: FpmTarget } = require('app-builder-lib/out/targets/FpmTarget.js') as {
   default: { prototype: { getDefaultDepends(target: string): string[] } };
+};
+// electron-builder's own node_modules filter: the exclusions of top-level `files` plus the platform's.
+const { getNodeModuleFileMatcher } = require('app-builder-lib/out/fileMatcher.js') as {
+  getNodeModuleFileMatcher(
+    appDir: string,
+    destination: string,
+    macroExpander: (pattern: string) => string,
+    platformOptions: unknown,
+    packager: { config: unknown; debugLogger: { isEnabled: boolean } },
+  ): { createFilter(): (file: string, stat: { isDirectory(): boolean }) => boolean };
+};
+const packagedModuleFiles = (platform: 'linux' | 'mac' | 'win', files: string[]) => {
+  const config = loadConfig();
+  const matcher = getNodeModuleFileMatcher(root, '/out', (pattern) => pattern, config[platform], {
+    config,
+    debugLogger: { isEnabled: false },
+  });
+  const filter = matcher.createFilter();
+  return files.filter((file) => filter(join(root, file), { isDirectory: () => false }));
 };
 const validate = (config: unknown) => validateConfiguration(config, { isEnabled: false, add() {} });
 
@@ -53,6 +72,29 @@ describe('electron-builder configuration', () => {
     });
     expect(config).toMatchObject({ npmRebuild: false, asar: true, productName: 'Hookscope' });
     expect(config.asarUnpack).toContain('**/*.node');
+  });
+
+  it("packs better-sqlite3's prebuilt binaries for its own OS only, and none of its build leftovers", () => {
+    const sqlite = 'node_modules/better-sqlite3';
+    const prebuilds = readdirSync(join(root, sqlite, 'prebuilds')).map(
+      (name) => `${sqlite}/prebuilds/${name}`,
+    );
+    const candidates = [...prebuilds, `${sqlite}/lib/index.js`, `${sqlite}/build/config.gypi`];
+    const names = (platform: 'linux' | 'mac' | 'win') =>
+      packagedModuleFiles(platform, candidates).map((file) => file.slice(sqlite.length + 1));
+    expect(names('linux')).toEqual([
+      'prebuilds/linux-arm64.node',
+      'prebuilds/linux-x64.node',
+      'prebuilds/linuxmusl-arm64.node',
+      'prebuilds/linuxmusl-x64.node',
+      'lib/index.js',
+    ]);
+    expect(names('mac')).toEqual([
+      'prebuilds/darwin-arm64.node',
+      'prebuilds/darwin-x64.node',
+      'lib/index.js',
+    ]);
+    expect(names('win')).toEqual(['prebuilds/win32-arm64.node', 'prebuilds/win32-x64.node', 'lib/index.js']);
   });
 
   it("Linux desktop entries start the app with the engine's V8 flags", () => {
