@@ -21,6 +21,13 @@ describe('defaultDataDir', () => {
     expect(defaultDataDir({ XDG_CONFIG_HOME: '/xdg' }, 'linux', '/home/u')).toBe('/xdg/Hookscope');
   });
 
+  it('ignores a relative XDG_CONFIG_HOME or APPDATA, which would move the data with the working directory', () => {
+    expect(defaultDataDir({ XDG_CONFIG_HOME: 'cfg' }, 'linux', '/home/u')).toBe('/home/u/.config/Hookscope');
+    expect(defaultDataDir({ APPDATA: 'Roaming' }, 'win32', 'C:\\Users\\u')).toBe(
+      'C:\\Users\\u\\AppData\\Roaming\\Hookscope',
+    );
+  });
+
   it('uses Application Support on macOS', () => {
     expect(defaultDataDir({}, 'darwin', '/Users/u')).toBe('/Users/u/Library/Application Support/Hookscope');
   });

@@ -15,10 +15,22 @@ export function defaultDataDir(
   if (override) return override;
   switch (platform) {
     case 'win32':
-      return win32.join(env.APPDATA?.trim() || win32.join(homedir, 'AppData', 'Roaming'), appDirName);
+      return win32.join(
+        absolute(env.APPDATA, win32) ?? win32.join(homedir, 'AppData', 'Roaming'),
+        appDirName,
+      );
     case 'darwin':
       return posix.join(homedir, 'Library', 'Application Support', appDirName);
     default:
-      return posix.join(env.XDG_CONFIG_HOME?.trim() || posix.join(homedir, '.config'), appDirName);
+      return posix.join(absolute(env.XDG_CONFIG_HOME, posix) ?? posix.join(homedir, '.config'), appDirName);
   }
+}
+
+/**
+ * A relative base folder would move the data with the working directory, so it counts as unset (the XDG spec
+ * says to ignore it). HOOKSCOPE_DATA_DIR, set on purpose, may still be relative.
+ */
+function absolute(value: string | undefined, path: typeof posix): string | null {
+  const trimmed = value?.trim();
+  return trimmed && path.isAbsolute(trimmed) ? trimmed : null;
 }
