@@ -139,6 +139,19 @@ function decodeInner(
     if (wpf && !Object.hasOwn(query, 'access_key')) {
       b.warn(node, 'suspicious-value', 'warning', 'No access_key: WP Fusion refuses webhooks without it.');
     }
+    // Ontraport's Ping URL carries the contact only in the URL (`contact_id=[Contact ID]`); Ortto's carries it in the
+    // body. With neither, WP Fusion has no contact to load.
+    const contactId = Object.hasOwn(query, 'contact_id') ? query.contact_id : undefined;
+    if (wpf && body.format === 'empty' && (contactId === undefined || contactId === '')) {
+      b.warn(
+        node,
+        'suspicious-value',
+        'warning',
+        contactId === undefined
+          ? 'No contact_id: WP Fusion cannot tell which contact to load (Ontraport URLs need contact_id=[Contact ID]).'
+          : 'contact_id is empty: WP Fusion cannot tell which contact to load (was the [Contact ID] merge field blank?).',
+      );
+    }
     warnStrayPercent(b, node, parsedQuery.strayPercent);
     sections.push(node);
   }

@@ -271,6 +271,24 @@ describe('WP Fusion', () => {
     expect(node(r, 'query.role').warnings[0]!.message).toContain('administrator');
   });
 
+  it.each([
+    ['wpf_action=add&access_key=abc12345', 'No contact_id'],
+    ['wpf_action=update&access_key=abc12345&contact_id=', 'contact_id is empty'],
+  ])('warns when %s names no contact and the body is empty', (q, message) => {
+    const r = decodeCapture(input('', null, q));
+    expect(r.vendor).toBe('WP Fusion');
+    expect(r.warnings.map((w) => w.message).join(' ')).toContain(message);
+  });
+
+  it('does not warn about contact_id when the URL or the body carries the contact', () => {
+    const withId = decodeCapture(input('', null, 'wpf_action=add&access_key=abc12345&contact_id=8'));
+    expect(withId.warnings).toEqual([]);
+    const ortto = decodeCapture(
+      input('{"contact_id":"p"}', 'application/json', 'wpf_action=update&access_key=k'),
+    );
+    expect(ortto.warnings.map((w) => w.message).join(' ')).not.toContain('contact_id');
+  });
+
   it('an Ortto body sent to a WP Fusion URL is decoded as Ortto, WP Fusion kept as a candidate', () => {
     const body = JSON.stringify({
       campaign_id: 'c',
