@@ -435,13 +435,18 @@ export const wpFusionQueryCtx: Ctx = (key, _v, b) => {
   };
   if (key === 'wpf_action') {
     info.format = (v) => {
-      const a = typeof v === 'string' ? v : '';
+      // A repeated parameter: PHP keeps the last one.
+      const last = Array.isArray(v) ? v[v.length - 1] : v;
+      const a = typeof last === 'string' ? last : '';
       const known = Object.hasOwn(WP_FUSION_ACTIONS, a) ? WP_FUSION_ACTIONS[a]! : null;
+      const problems = known ? [] : ['Not one of update_tags, update, add.'];
+      if (Array.isArray(v))
+        problems.push(`wpf_action is repeated (${v.join(', ')}): WP Fusion uses the last one, ${a}.`);
       return {
         ...formatPlain(v),
         type: 'action',
         display: known ? `${known} (${a})` : String(v),
-        problems: known ? [] : ['Not one of update_tags, update, add.'],
+        problems,
       };
     };
   } else if (key === 'access_key') {

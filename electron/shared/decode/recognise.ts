@@ -268,7 +268,9 @@ function structuredOntraportKeys(
 }
 
 function wpFusion(query: FormObject): Recognition | null {
-  const action = Object.hasOwn(query, 'wpf_action') ? query.wpf_action : undefined;
+  const given = Object.hasOwn(query, 'wpf_action') ? query.wpf_action : undefined;
+  // PHP keeps the last of a repeated parameter (`?wpf_action=update&wpf_action=add` is `add`).
+  const action = Array.isArray(given) ? given[given.length - 1] : given;
   if (typeof action !== 'string') return null;
   const label = Object.hasOwn(WP_FUSION_ACTIONS, action)
     ? WP_FUSION_ACTIONS[action]!

@@ -280,6 +280,21 @@ describe('WP Fusion', () => {
     expect(r.warnings.map((w) => w.message).join(' ')).toContain(message);
   });
 
+  it('a repeated wpf_action is read as PHP reads it, the last one, and flagged', () => {
+    const q = 'wpf_action=update&wpf_action=add&access_key=abc12345&contact_id=8';
+    expect(classifyCapture(input('', null, q))).toEqual({
+      vendor: 'WP Fusion',
+      eventLabel: 'Add or update user',
+    });
+    const r = decodeCapture(input('', null, q));
+    const action = node(r, 'query.wpf_action');
+    expect(action.display).toBe('Add or update user (add)');
+    expect(action.warnings.map((w) => w.message)).toEqual([
+      'wpf_action is repeated (update, add): WP Fusion uses the last one, add.',
+    ]);
+    expect(node(r, 'query.access_key').display).toBe('ab••••••');
+  });
+
   it('does not warn about contact_id when the URL or the body carries the contact', () => {
     const withId = decodeCapture(input('', null, 'wpf_action=add&access_key=abc12345&contact_id=8'));
     expect(withId.warnings).toEqual([]);
