@@ -19,6 +19,8 @@ Options:
       --to URL             where to send it (required)
       --format F           Ontraport data format: default | notify | lightweight
       --encoding E         Ontraport wire format: json | form
+      --tag-id N           the tag of ontraport-sub_tag / ontraport-unsub_tag, as in sub_tag(N) (default 4)
+      --form-id N          the form of ontraport-object_submits_form, as in object_submits_form(N) (default 12)
       --contact F|JSON     sample contact: a JSON file, the first row of a CSV file, or an inline {"…": "…"}
       --time-scale N       multiply every retry wait: 0.001 turns 5 min into 0.3 s (default 1)
       --timeout MS         per-attempt timeout (default 30000)
@@ -44,6 +46,14 @@ function readContact(value: string): Record<string, string> {
   return first;
 }
 
+/** An Ontraport tag or form id: a positive whole number. */
+function parseId(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d{0,14}$/.test(value.trim()))
+    throw new UsageError(`${flag}: expected a positive whole number (an Ontraport id), got "${value}"`);
+  return Number(value.trim());
+}
+
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(
     argv,
@@ -52,6 +62,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       format: { type: 'string' },
       encoding: { type: 'string' },
       contact: { type: 'string' },
+      'tag-id': { type: 'string' },
+      'form-id': { type: 'string' },
       'time-scale': { type: 'string' },
       timeout: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -84,12 +96,18 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (values.encoding !== undefined && !['json', 'form'].includes(values.encoding)) {
     throw new UsageError(`--encoding: expected json or form, got "${values.encoding}"`);
   }
+  if (values['tag-id'] !== undefined && !/^ontraport-(un)?sub_tag$/.test(kind))
+    throw new UsageError(`--tag-id: only for ontraport-sub_tag and ontraport-unsub_tag, not ${kind}`);
+  if (values['form-id'] !== undefined && kind !== 'ontraport-object_submits_form')
+    throw new UsageError(`--form-id: only for ontraport-object_submits_form, not ${kind}`);
   const input = deliveryMethods['emulate.send'].input.parse({
     kind: kind as EmulatorKind,
     to: to.data,
     format: values.format,
     encoding: values.encoding,
     contact: values.contact !== undefined ? readContact(values.contact) : undefined,
+    tagId: parseId(values['tag-id'], '--tag-id'),
+    formId: parseId(values['form-id'], '--form-id'),
     timeScale: parseNumber(values['time-scale'], '--time-scale', 0.000001, 1000),
     timeoutMs: parseNumber(values.timeout, '--timeout', 1, 600_000),
   });

@@ -190,6 +190,39 @@ describe('hookscope emulate', () => {
     expect(t.out.join('')).toMatch(/ontraport policy/);
   });
 
+  it('emulates the subscription for a given tag or form id', async () => {
+    server = await cueServer(() => ({ status: 200 }));
+    const tag = io();
+    const to = `${server.url}/op`;
+    expect(await emulate(['ontraport-unsub_tag', '--to', to, '--tag-id', '17'], tag.io)).toBe(0);
+    expect(server.received[0]!.body.toString()).toContain('event%5Btag_id%5D=17');
+    expect(tag.out.join('')).toContain('unsub_tag(17)');
+    const form = io();
+    const args = ['ontraport-object_submits_form', '--to', to, '--form-id', '31', '--encoding', 'json'];
+    expect(await emulate(args, form.io)).toBe(0);
+    expect(JSON.parse(server.received[1]!.body.toString()).event).toEqual({
+      type: 'object_submits_form',
+      form_id: '31',
+    });
+  });
+
+  it('refuses a malformed id and an id the kind has no use for', async () => {
+    const bad = io();
+    expect(
+      await main(['emulate', 'ontraport-sub_tag', '--to', 'http://127.0.0.1:1/', '--tag-id', '4x'], bad.io),
+    ).toBe(2);
+    expect(bad.err.join('')).toContain(
+      '--tag-id: expected a positive whole number (an Ontraport id), got "4x"',
+    );
+    const wrong = io();
+    expect(
+      await main(['emulate', 'ontraport-ping', '--to', 'http://127.0.0.1:1/', '--form-id', '3'], wrong.io),
+    ).toBe(2);
+    expect(wrong.err.join('')).toContain(
+      '--form-id: only for ontraport-object_submits_form, not ontraport-ping',
+    );
+  });
+
   it('names an unknown kind and a missing --to', async () => {
     const t = io();
     expect(await main(['emulate', 'ortto-nope', '--to', 'http://127.0.0.1:1/'], t.io)).toBe(2);
