@@ -418,6 +418,28 @@ describe('Composer', () => {
     expect(preview()).toContain('data%5Bfirstname%5D=Mary');
   });
 
+  it('emulates the subscription for the tag or form id given, and refuses one that is not an id', () => {
+    mount();
+    fireEvent.click(screen.getByTestId('compose-emulate'));
+    fireEvent.change(screen.getByTestId('emulator-kind'), { target: { value: 'ontraport-unsub_tag' } });
+    fireEvent.change(screen.getByTestId('emulator-target-id'), { target: { value: '4x' } });
+    expect(screen.getByTestId('emulator-target-error').textContent).toBe(
+      'Tag ID: enter a positive whole number',
+    );
+    expect((screen.getByTestId('emulator-apply') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('emulator-target-id'), { target: { value: '17' } });
+    fireEvent.click(screen.getByTestId('emulator-apply'));
+    expect(preview()).toContain('event%5Btag_id%5D=17');
+
+    fireEvent.click(screen.getByTestId('compose-emulate'));
+    fireEvent.change(screen.getByTestId('emulator-kind'), {
+      target: { value: 'ontraport-object_submits_form' },
+    });
+    fireEvent.change(screen.getByTestId('emulator-target-id'), { target: { value: '31' } });
+    fireEvent.click(screen.getByTestId('emulator-apply'));
+    expect(preview()).toContain('event%5Bform_id%5D=31');
+  });
+
   it("keeps the user's own headers when an emulator fills the composer, replacing only those it sets", async () => {
     mount({
       initial: {

@@ -31,12 +31,25 @@ export function EmulatorPicker({
   const [kind, setKind] = useState<EmulatorKind>('ortto-activity');
   const [format, setFormat] = useState<OntraportFormat>('default');
   const [encoding, setEncoding] = useState<'json' | 'form'>('form');
+  const [targetIds, setTargetIds] = useState({ tag: '4', form: '12' });
   const ontraport = kind.startsWith('ontraport-');
+  // The subscription's target, as in sub_tag(N) or object_submits_form(N).
+  const target = /^ontraport-(un)?sub_tag$/.test(kind)
+    ? ({ key: 'tag', label: 'Tag ID' } as const)
+    : kind === 'ontraport-object_submits_form'
+      ? ({ key: 'form', label: 'Form ID' } as const)
+      : null;
+  const targetText = target ? targetIds[target.key].trim() : '';
+  const targetError =
+    target && !/^[1-9]\d{0,14}$/.test(targetText) ? `${target.label}: enter a positive whole number` : null;
   const pick = () => {
+    if (targetError) return;
     const request = buildEmulatedRequest(kind, {
       nowMs: Date.now(),
       format,
       encoding: ontraport ? encoding : 'json',
+      ...(target?.key === 'tag' ? { tagId: Number(targetText) } : {}),
+      ...(target?.key === 'form' ? { formId: Number(targetText) } : {}),
       ...(Object.keys(contact).length > 0 ? { contact } : {}),
     });
     onPick(request, kind);
@@ -80,6 +93,19 @@ export function EmulatorPicker({
             </select>
           </label>
         )}
+        {target && (
+          <label>
+            {target.label}{' '}
+            <input
+              inputMode="numeric"
+              size={6}
+              value={targetIds[target.key]}
+              data-testid="emulator-target-id"
+              aria-invalid={targetError !== null}
+              onChange={(e) => setTargetIds({ ...targetIds, [target.key]: e.target.value })}
+            />
+          </label>
+        )}
         {ontraport && (
           <label>
             Encoding{' '}
@@ -94,6 +120,11 @@ export function EmulatorPicker({
           </label>
         )}
       </div>
+      {targetError && (
+        <p className="notice notice-error" role="alert" data-testid="emulator-target-error">
+          {targetError}
+        </p>
+      )}
       <p className="muted" data-testid="emulator-contact-note">
         {Object.keys(contact).length > 0
           ? 'The sample record is used as the contact'
@@ -105,6 +136,7 @@ export function EmulatorPicker({
           type="button"
           className="btn btn-primary btn-small"
           data-testid="emulator-apply"
+          disabled={targetError !== null}
           onClick={pick}
         >
           Fill composer
