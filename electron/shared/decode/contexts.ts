@@ -388,11 +388,25 @@ export function ontraportRootCtx(objectTypeId: string | null): Ctx {
   return objectTypeId === null || objectTypeId === '0' ? contactRootCtx : objectRootCtx;
 }
 
+/** A list of records as PHP bracket pairs give it (`data[0][id]=8&data[1][id]=9`): an object keyed 0, 1 …. */
+function isIndexedRecords(v: unknown): boolean {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const entries = Object.entries(v);
+  return (
+    entries.length > 0 &&
+    entries.every(([k, item]) => /^\d+$/.test(k) && item !== null && typeof item === 'object')
+  );
+}
+
 const rootCtx =
   (record: Ctx, list: Ctx): Ctx =>
   (key, v, b) => {
     if (key === 'data')
-      return ontraportFieldInfo(key, ONTRAPORT_ENVELOPE.data!, Array.isArray(v) ? list : record);
+      return ontraportFieldInfo(
+        key,
+        ONTRAPORT_ENVELOPE.data!,
+        Array.isArray(v) || isIndexedRecords(v) ? list : record,
+      );
     return ontraportEnvelopeCtx(key, v, b);
   };
 

@@ -35,4 +35,16 @@ describe('Ontraport subscription data by object type', () => {
     const objects = decodeCapture(input(envelope('10005', [{ id: '8' }])));
     expect(node(objects, '$.data[0].id').label).toBe('Record ID');
   });
+
+  it('each record of a form-encoded data list (data[0][id]=…, as PHP sends a list) is labelled', () => {
+    const body =
+      'webhook_id=3&object_type_id=0&event%5Btype%5D=sub_tag&event%5Btag_id%5D=4' +
+      '&data%5B0%5D%5Bid%5D=8&data%5B0%5D%5Bfirstname%5D=Mary' +
+      '&data%5B1%5D%5Bid%5D=9&data%5B1%5D%5Bcontact_cat%5D=*%2F*4*%2F*';
+    const r = decodeCapture(input(body, 'application/x-www-form-urlencoded'));
+    expect(r.eventLabel).toBe('Tag added (4)');
+    expect(node(r, '$.data["0"].firstname').label).toBe('First name');
+    expect(node(r, '$.data["1"].id').label).toBe('Contact ID');
+    expect(node(r, '$.data["1"].contact_cat').display).toBe('4');
+  });
 });
