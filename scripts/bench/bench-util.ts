@@ -1,5 +1,5 @@
 // Small helpers shared by the bench scripts: flags, number formatting, markdown tables, the section hand-off to all.ts.
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 
 /** `--name value` / `--name=value` / `--flag`. Unknown flags are refused by name. */
 export function parseFlags(
@@ -50,4 +50,21 @@ export const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 export function handOffMarkdown(body: string): void {
   const file = process.env.BENCH_MARKDOWN_OUT;
   if (file) writeFileSync(file, body.trim() + '\n');
+}
+
+const removedOnExit = new Set<string>();
+
+/**
+ * Deletes `path` (a bench's temporary data dir, possibly gigabytes) when the process ends: normally, on an uncaught
+ * error, or on Ctrl-C / SIGTERM, which by default end Node without running its exit handlers.
+ */
+export function removeOnExit(path: string): void {
+  if (removedOnExit.size === 0) {
+    process.on('exit', () => {
+      for (const p of removedOnExit) rmSync(p, { recursive: true, force: true });
+    });
+    process.once('SIGINT', () => process.exit(130));
+    process.once('SIGTERM', () => process.exit(143));
+  }
+  removedOnExit.add(path);
 }

@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineContext } from '../../electron/engine/context';
+import { removeOnExit } from './bench-util';
 
 type Kind = 'hookscope' | 'bare' | 'floor' | 'batch-floor' | 'socket-floor' | 'socket-hookscope' | 'mockttp';
 const kind = process.argv[2] as Kind;
@@ -67,6 +68,7 @@ async function start(): Promise<{
   const { createEngine } = await import('../../electron/engine/engine');
   const { silentLogger } = await import('../../electron/engine/util/logger');
   const dataDir = mkdtempSync(join(tmpdir(), 'hookscope-bench-'));
+  removeOnExit(dataDir);
   const engine = await createEngine({ dataDir, mode: 'test', log: silentLogger });
   let settledMs: number | undefined;
   return {
@@ -123,6 +125,7 @@ async function openFloorStore(oneRowPerBatch = false) {
   const { default: Database } = await import('better-sqlite3');
   const { WalCheckpointer } = await import('../../electron/engine/store/wal-checkpointer');
   const dataDir = mkdtempSync(join(tmpdir(), 'hookscope-bench-floor-'));
+  removeOnExit(dataDir);
   const file = join(dataDir, 'floor.sqlite');
   const db = new Database(file);
   db.pragma('page_size = 8192');

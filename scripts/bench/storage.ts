@@ -1,7 +1,7 @@
 // npm run bench:storage [-- --rows 1000000]
 // 1M generated ~1 KB captures through the real store (group-commit batches), then the queries the UI makes, then the
 // full-text index lag while captures arrive at 5k/s.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -11,7 +11,7 @@ import { Relabeller } from '../../electron/engine/decode/relabel';
 import { EventBus } from '../../electron/engine/events/event-bus';
 import { openStores } from '../../electron/engine/store/open-stores';
 import { systemClock } from '../../electron/engine/util/clock';
-import { fmt, handOffMarkdown, mb, parseFlags, table, verdict } from './bench-util';
+import { fmt, handOffMarkdown, mb, parseFlags, removeOnExit, table, verdict } from './bench-util';
 import { generateCapture, rng } from './storage-data';
 
 const flags = parseFlags(process.argv.slice(2), {
@@ -24,6 +24,7 @@ const lagSeconds = (flags['lag-seconds'] as number | undefined) ?? 10;
 const batchRows = 100;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'hookscope-storage-bench-'));
+if (!flags['keep-dir']) removeOnExit(dataDir);
 const stores = openStores({ dataDir, clock: systemClock });
 const { captures, endpoints, db } = stores;
 // The engine's decode module feeds the index decoded labels; do the same so index costs are the real ones.
@@ -345,4 +346,3 @@ console.log('\n' + md);
 handOffMarkdown(md);
 captures.close();
 db.close();
-if (!flags['keep-dir']) rmSync(dataDir, { recursive: true, force: true });
