@@ -15,6 +15,14 @@ const quickArgs: Record<string, string[]> = {
   ingest: ['--duration', '3', '--rounds', '1'],
   storage: ['--rows', '100000', '--lag-seconds', '5'],
 };
+const benchNames = ['ingest', 'storage', 'decode', 'send', 'ui'];
+const unknownOnly = flags.only
+  ? String(flags.only)
+      .split(',')
+      .filter((name) => !benchNames.includes(name))
+  : [];
+if (unknownOnly.length)
+  throw new Error(`--only: unknown bench ${unknownOnly.join(', ')} (known: ${benchNames.join(', ')}).`);
 const benches: Array<{ name: string; heading: string; args?: string[] }> = [
   { name: 'ingest', heading: 'Ingest' },
   // The 10-minute soak runs only when asked for (`--soak`); its last figures stay in the document otherwise.
