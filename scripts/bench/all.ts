@@ -64,6 +64,7 @@ function sections(markdown: string): Map<string, string> {
 }
 
 const produced = new Map<string, string>();
+const failed: string[] = [];
 const tmp = mkdtempSync(join(tmpdir(), 'hookscope-bench-all-'));
 try {
   for (const bench of benches) {
@@ -88,6 +89,7 @@ try {
     });
     process.stdout.write(run.stdout ?? '');
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
+    if (run.status !== 0) failed.push(`${bench.name} (exit ${run.status ?? run.signal})`);
     const status =
       run.status === 0
         ? ''
@@ -126,6 +128,11 @@ const machine = [
   `- OS: ${osType()} ${release()}`,
   `- Node: ${process.version}; better-sqlite3 ${readPkgVersion('better-sqlite3')}; autocannon ${readPkgVersion('autocannon')}; mockttp ${readPkgVersion('mockttp')}`,
   `- load average when the run ended: ${load} (other work on the machine skews absolute figures; compare the ratios measured in the same run)`,
+  ...(failed.length
+    ? [
+        `- **failed this time**: ${failed.join(', ')}; a section the run wrote nothing for keeps its earlier figures`,
+      ]
+    : []),
   `- command: \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` (sections not run this time keep their earlier figures)`,
 ].join('\n');
 
@@ -156,6 +163,10 @@ const doc = [
 ].join('\n');
 writeFileSync(docFile, doc);
 console.log(`\nwrote ${docFile}`);
+if (failed.length) {
+  console.error(`\nFAILED: ${failed.join(', ')}`);
+  process.exitCode = 1;
+}
 
 function readPkgVersion(name: string): string {
   try {

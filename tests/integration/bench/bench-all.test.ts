@@ -37,4 +37,12 @@ describe('npm run bench', () => {
     expect(run.stderr).toContain('--only: unknown bench ingets (known: ingest, storage, decode, send, ui)');
     expect(run.doc).toBe(doc);
   });
+
+  it('exits non-zero when a bench fails, and says so in docs/benchmarks.md', () => {
+    const run = runAll(['--only', 'decode'], { decode: 'process.exit(3);\n' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('FAILED: decode (exit 3)');
+    expect(run.doc).toContain('**failed this time**: decode (exit 3)');
+    expect(run.doc).toContain('earlier decode figures');
+  });
 });
