@@ -14,8 +14,9 @@ const flags = parseFlags(process.argv.slice(2), { quick: 'boolean', only: 'strin
 const quickArgs: Record<string, string[]> = {
   ingest: ['--duration', '3', '--rounds', '1'],
   storage: ['--rows', '100000', '--lag-seconds', '5'],
+  reads: ['--rows', '20000', '--duration', '3'],
 };
-const benchNames = ['ingest', 'storage', 'decode', 'send', 'ui'];
+const benchNames = ['ingest', 'storage', 'reads', 'decode', 'send', 'ui'];
 const unknownOnly = flags.only
   ? String(flags.only)
       .split(',')
@@ -36,6 +37,7 @@ const benches: Array<{ name: string; heading: string; args?: string[] }> = [
       ]
     : []),
   { name: 'storage', heading: 'Storage' },
+  { name: 'reads', heading: 'Reads while capturing' },
   { name: 'decode', heading: 'Decode' },
   { name: 'send', heading: 'Send' },
   { name: 'ui', heading: 'UI' },
