@@ -137,26 +137,35 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
     pending.current = [];
     overflowed.current = false;
     setPendingCount(0);
+    // Unknown until this filter's count answers: the last filter's total must not stand next to this one's list.
+    setTotal(null);
     const covered = coverageNow();
-    Promise.all([
-      api.call('captures.list', { filter: filterRef.current, limit: PAGE }),
-      api.call('captures.count', { filter: filterRef.current }),
-    ]).then(
-      ([page, count]) => {
-        if (gen !== generation.current) return;
-        const listed = notDeleted(page.items);
+    const failed = (e: unknown) => {
+      if (gen !== generation.current) return;
+      setError(e instanceof Error ? e.message : String(e));
+      setLoading(false);
+    };
+    // The page is shown as soon as it answers: at a million captures a filter's count reads every match (seconds for
+    // a header filter) where the page takes a millisecond.
+    const shown = api.call('captures.list', { filter: filterRef.current, limit: PAGE }).then((page) => {
+      if (gen !== generation.current) return false;
+      const listed = notDeleted(page.items);
+      coveredThrough.current = covered;
+      countedTop.current = -Infinity;
+      // Committed now, so the count (applied after this) is added to this list and the arrivals merged into it.
+      flushSync(() => {
         setItems(listed);
         setNextCursor(page.nextCursor);
-        coveredThrough.current = covered;
-        countedTop.current = -Infinity;
-        setTotal(totalFrom(count, listed));
         setLoading(false);
+      });
+      return true;
+    }, failed);
+    Promise.all([shown, api.call('captures.count', { filter: filterRef.current })]).then(
+      ([listed, count]) => {
+        if (!listed || gen !== generation.current) return;
+        setTotal(totalFrom(count, itemsRef.current));
       },
-      (e: unknown) => {
-        if (gen !== generation.current) return;
-        setError(e instanceof Error ? e.message : String(e));
-        setLoading(false);
-      },
+      failed,
     );
   }, [api, coverageNow, notDeleted, totalFrom]);
 
@@ -235,25 +244,33 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
         }
         return null; // more new matches than it is worth merging: start over
       };
-      Promise.all([readHead(), api.call('captures.count', { filter: filterRef.current })])
+      // The new matches are shown as soon as they are read; the count (seconds for a header filter at a million
+      // captures) corrects the total when it answers.
+      const shown = readHead().then((found) => {
+        if (gen !== generation.current) return null;
+        if (found === null) {
+          reset();
+          return null;
+        }
+        coveredThrough.current = Math.max(coveredThrough.current, covered);
+        const listed = new Set(itemsRef.current.map((c) => c.id));
+        for (const c of pending.current) listed.add(c.id);
+        const fresh = notDeleted(found).filter((c) => !listed.has(c.id) && c.id > bottom);
+        if (pausedRef.current) {
+          pending.current.push(...fresh);
+          setPendingCount(pending.current.length);
+          return null;
+        }
+        prepend(fresh);
+        const added = uncounted(fresh);
+        if (added) setTotal((t) => (t === null ? t : t + added));
+        return fresh;
+      });
+      Promise.all([shown, api.call('captures.count', { filter: filterRef.current })])
         .then(
-          ([found, count]) => {
-            if (gen !== generation.current) return;
-            if (found === null) {
-              reset();
-              return;
-            }
-            coveredThrough.current = Math.max(coveredThrough.current, covered);
-            const listed = new Set(itemsRef.current.map((c) => c.id));
-            for (const c of pending.current) listed.add(c.id);
-            const fresh = notDeleted(found).filter((c) => !listed.has(c.id) && c.id > bottom);
-            if (pausedRef.current) {
-              pending.current.push(...fresh);
-              setPendingCount(pending.current.length);
-            } else {
-              prepend(fresh);
-              setTotal(totalFrom(count, [...itemsRef.current, ...fresh]));
-            }
+          ([fresh, count]) => {
+            if (fresh === null || gen !== generation.current || pausedRef.current) return;
+            setTotal(totalFrom(count, [...itemsRef.current, ...fresh]));
           },
           () => undefined,
         )
@@ -265,7 +282,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
           }
         });
     }, 250);
-  }, [api, prepend, coverageNow, reset, notDeleted, totalFrom]);
+  }, [api, prepend, coverageNow, reset, notDeleted, totalFrom, uncounted]);
   const refreshHeadRef = useRef(refreshHead);
   refreshHeadRef.current = refreshHead;
 
