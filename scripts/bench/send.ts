@@ -110,7 +110,7 @@ async function queueThroughput(count: number): Promise<{ perSecond: number; ok: 
 async function rateAccuracy(rows: number, perSecond: number) {
   const s = service();
   const csv = ['id', ...Array.from({ length: rows }, (_, i) => String(i))].join('\n');
-  const job = s.svc.startBulk({
+  const job = await s.svc.startBulk({
     template: { method: 'POST', url: `${url}/[id]`, headers: [], body: '{"id":[id]}' },
     rows: { content: csv, format: 'csv' },
     batchSize: 100,

@@ -157,7 +157,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     if (values.rows !== undefined) {
       const format = extname(values.rows).toLowerCase() === '.json' ? 'json' : 'csv';
-      const job = engine.service.startBulk(
+      const job = await engine.service.startBulk(
         deliveryMethods['bulk.start'].input.parse({
           ...options,
           template: { method, url, headers, body: body.toString('utf8') },

@@ -1,9 +1,11 @@
+import { randomInt } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { HeaderPair } from '../../shared/contract/captures';
 import { ApiError } from '../../shared/contract/errors';
 import { httpUrl, type BulkProgress, type bulkTemplate } from '../../shared/contract/delivery';
-import { recordsFromFile, resolveTemplate, type Escape } from '../../shared/send/merge-fields';
+import { resolveTemplate, type Escape } from '../../shared/send/merge-fields';
+import { recordsFromFileInTurns } from '../../shared/send/records';
 import { headerByteString } from '../../shared/send/bytes';
 import { templateBodyFormat } from '../../shared/send/template-body';
 import { chunksInTurns } from '../util/background-chunks';
@@ -29,7 +31,8 @@ interface JobRow {
   state: BulkProgress['state'];
   template_json: string;
   options_json: string;
-  rows_json: string;
+  /** Links the job to its rows in bulk_job_rows; null once finished before the rows moved there. */
+  rows_key: number | null;
   total: number;
   next_row: number;
   skipped: number;
@@ -51,6 +54,10 @@ interface Item {
 
 const MAX_ROW_ERRORS = 100;
 const PROGRESS_EVERY_MS = 200;
+/** Rows stored (and parsed again after a restart) per part: about 10 ms of work each. */
+const ROWS_PER_PART = 10_000;
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Bulk sends. Rows are enqueued as deliveries one batch (default 100) at a time, a batch ahead of the queue, so
@@ -77,8 +84,12 @@ export class BulkRunner {
     return statement;
   }
 
-  start(input: BulkStartInput): BulkProgress {
-    const parsed = recordsFromFile(input.rows.content, input.rows.format);
+  /**
+   * Reads the rows a chunk per event-loop turn and stores them the same way, so a file of 200k rows never holds the
+   * receiver for more than a chunk (at once it took about a second).
+   */
+  async start(input: BulkStartInput): Promise<BulkProgress> {
+    const parsed = await recordsFromFileInTurns(input.rows.content, input.rows.format, setImmediate);
     const fileErrors = parsed.errors.filter((e) => e.row === 0);
     if (parsed.rows.length === 0) {
       const why = fileErrors.map((e) => e.message).join('; ') || 'no data rows';
@@ -88,9 +99,12 @@ export class BulkRunner {
     const bad = new Set(parsed.errors.map((e) => e.row).filter((r) => r > 0));
     const items: Item[] = [];
     let position = 1;
-    for (const record of parsed.rows) {
-      while (bad.has(position)) position++;
-      items.push({ row: position++, record });
+    for (let at = 0; at < parsed.rows.length; at += ROWS_PER_PART) {
+      if (at > 0) await nextTurn();
+      for (const record of parsed.rows.slice(at, at + ROWS_PER_PART)) {
+        while (bad.has(position)) position++;
+        items.push({ row: position++, record });
+      }
     }
     const first = items[0]!;
     const firstUrl = resolveTemplate(input.template.url, first.record, input.env).text;
@@ -102,14 +116,16 @@ export class BulkRunner {
       batchSize: input.batchSize,
       allowLoop: input.options.allowLoop ?? false,
     };
+    const rowsKey = await this.storeRowsInTurns(items);
     const info = this.sql(
-      `INSERT INTO bulk_jobs (created_at_ms, state, template_json, options_json, rows_json, total, skipped, row_errors_json)
-         VALUES (?, 'running', ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO bulk_jobs (created_at_ms, state, template_json, options_json, rows_json, rows_key, total, skipped,
+                              row_errors_json)
+         VALUES (?, 'running', ?, ?, '[]', ?, ?, ?, ?)`,
     ).run(
       this.clock.now(),
       JSON.stringify(input.template),
       JSON.stringify(stored),
-      JSON.stringify(items),
+      rowsKey,
       items.length + bad.size,
       bad.size,
       JSON.stringify(rowErrors.slice(0, MAX_ROW_ERRORS)),
@@ -120,8 +136,12 @@ export class BulkRunner {
     return this.progress(id);
   }
 
-  /** Resume jobs that were running when the engine stopped. */
+  /** Resume jobs that were running when the engine stopped (and drop rows left by a start or a finish it stopped in). */
   resumeAll(): void {
+    this.sql(
+      `DELETE FROM bulk_job_rows WHERE rows_key NOT IN
+         (SELECT rows_key FROM bulk_jobs WHERE state IN ('running', 'paused') AND rows_key IS NOT NULL)`,
+    ).run();
     const ids = this.sql(`SELECT id FROM bulk_jobs WHERE state = 'running'`).all() as Array<{ id: number }>;
     for (const { id } of ids) this.topUp(id);
   }
@@ -158,10 +178,11 @@ export class BulkRunner {
   stop(id: number): BulkProgress {
     const job = this.must(id);
     if (job.state === 'running' || job.state === 'paused') {
-      this.items.delete(id);
-      this.sql(
-        `UPDATE bulk_jobs SET state = 'stopped', finished_at_ms = ?, rows_json = '[]' WHERE id = ?`,
-      ).run(this.clock.now(), id);
+      this.sql(`UPDATE bulk_jobs SET state = 'stopped', finished_at_ms = ? WHERE id = ?`).run(
+        this.clock.now(),
+        id,
+      );
+      this.dropRows(job);
       this.queue.poke(this.queue.store.setBulkState(id, ['pending', 'held'], 'cancelled', this.clock.now()));
     }
     return this.announce(id);
@@ -326,11 +347,11 @@ export class BulkRunner {
       `SELECT COUNT(*) AS n FROM deliveries WHERE bulk_job_id = ? AND state IN ('pending', 'in_flight', 'held')`,
     ).get(id) as { n: number };
     if (open.n > 0) return;
-    this.items.delete(id);
-    this.sql(`UPDATE bulk_jobs SET state = 'done', finished_at_ms = ?, rows_json = '[]' WHERE id = ?`).run(
+    this.sql(`UPDATE bulk_jobs SET state = 'done', finished_at_ms = ? WHERE id = ?`).run(
       this.clock.now(),
       id,
     );
+    this.dropRows(job);
     this.announce(id);
   }
 
@@ -367,9 +388,45 @@ export class BulkRunner {
     return progress;
   }
 
+  /** Writes the rows in parts, one per event-loop turn, under a new key, which it returns. */
+  private async storeRowsInTurns(items: Item[]): Promise<number> {
+    const key = -randomInt(1, 2 ** 47);
+    const insert = this.sql('INSERT INTO bulk_job_rows (rows_key, part, rows_json) VALUES (?, ?, ?)');
+    try {
+      for (let at = 0, part = 0; at < items.length; at += ROWS_PER_PART, part++) {
+        await nextTurn();
+        insert.run(key, part, JSON.stringify(items.slice(at, at + ROWS_PER_PART)));
+      }
+      await nextTurn();
+    } catch (error) {
+      this.sql('DELETE FROM bulk_job_rows WHERE rows_key = ?').run(key);
+      throw error;
+    }
+    return key;
+  }
+
+  /** A finished job's rows go a part per event-loop turn; what an engine stop leaves, `resumeAll` drops. */
+  private dropRows(job: JobRow): void {
+    this.items.delete(job.id);
+    if (job.rows_key === null) return;
+    chunksInTurns(
+      () =>
+        this.sql(
+          'DELETE FROM bulk_job_rows WHERE rowid IN (SELECT rowid FROM bulk_job_rows WHERE rows_key = ? LIMIT 1)',
+        ).run(job.rows_key).changes,
+    ).catch(() => {
+      // The database closed meanwhile (shutdown): the next start drops what is left.
+    });
+  }
+
   private rows(job: JobRow): Item[] {
     let items = this.items.get(job.id);
-    if (!items) this.items.set(job.id, (items = JSON.parse(job.rows_json) as Item[]));
+    if (!items) {
+      const parts = this.sql('SELECT rows_json FROM bulk_job_rows WHERE rows_key = ? ORDER BY part')
+        .pluck()
+        .all(job.rows_key) as string[];
+      this.items.set(job.id, (items = parts.flatMap((json) => JSON.parse(json) as Item[])));
+    }
     return items;
   }
 

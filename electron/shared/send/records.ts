@@ -39,21 +39,77 @@ export function recordsFromFile(
   return kind === 'csv' ? recordsFromCsv(content) : recordsFromJson(content);
 }
 
+const csvOptions = {
+  header: true,
+  skipEmptyLines: 'greedy',
+  transformHeader: (header: string) => header.trim(),
+} as const;
+
 function recordsFromCsv(content: string): { rows: Record<string, string>[]; errors: RowError[] } {
-  const parsed = Papa.parse<Record<string, string>>(content.replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: 'greedy',
-    transformHeader: (header) => header.trim(),
+  const parsed = Papa.parse<Record<string, string>>(content.replace(/^\uFEFF/, ''), csvOptions);
+  return csvRecords(parsed.data, parsed.errors, parsed.meta);
+}
+
+/**
+ * `recordsFromFile` for a large file: a CSV is read a chunk (about 5,000 rows) per `nextTurn`, so a caller can let
+ * other work run in between (a JSON file is still parsed at once).
+ */
+export function recordsFromFileInTurns(
+  content: string,
+  kind: 'csv' | 'json',
+  nextTurn: (resume: () => void) => void,
+  chunkChars = 256 * 1024,
+): Promise<{ rows: Record<string, string>[]; errors: RowError[] }> {
+  if (kind === 'json') return Promise.resolve(recordsFromJson(content));
+  return new Promise((resolve, reject) => {
+    const data: Record<string, string>[] = [];
+    const errors: Papa.ParseError[] = [];
+    let meta: Papa.ParseMeta | undefined;
+    let first = true;
+    Papa.parse<Record<string, string>>(content.replace(/^\uFEFF/, ''), {
+      ...csvOptions,
+      chunkSize: chunkChars,
+      chunk: (results: Papa.ParseResult<Record<string, string>>, parser: Papa.Parser) => {
+        // Quote errors count rows within the chunk (the first chunk's header row included), the others the whole file.
+        const offset = first ? 0 : data.length + 1;
+        first = false;
+        for (const error of results.errors)
+          errors.push(
+            error.type === 'Quotes' && error.row !== undefined
+              ? { ...error, row: error.row + offset }
+              : error,
+          );
+        if (!meta || (results.meta as { renamedHeaders?: unknown }).renamedHeaders) meta = results.meta;
+        for (const row of results.data) data.push(row);
+        parser.pause();
+        nextTurn(() => parser.resume());
+      },
+      complete: () => {
+        try {
+          resolve(csvRecords(data, errors, meta));
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      },
+    });
   });
+}
+
+function csvRecords(
+  data: Record<string, string>[],
+  parseErrors: Papa.ParseError[],
+  meta: Papa.ParseMeta | undefined,
+): { rows: Record<string, string>[]; errors: RowError[] } {
   const errors: RowError[] = [];
   const bad = new Set<number>();
-  for (const error of parsed.errors) {
+  const reported = new Set<string>();
+  for (const error of parseErrors) {
     // A one-column file has no delimiter to detect; papaparse falls back to ',' which is right.
     if (error.code === 'UndetectableDelimiter') continue;
     if (error.code === 'MissingQuotes') {
       // An unterminated quote runs to the end of the file, inside the last parsed row; Papaparse numbers the row
       // after it.
-      const index = parsed.data.length - 1;
+      const index = data.length - 1;
       bad.add(index);
       errors.push({
         row: index + 1,
@@ -64,25 +120,22 @@ function recordsFromCsv(content: string): { rows: Record<string, string>[]; erro
     // Papaparse reports data-row indexes from 0; a missing `row` means the file as a whole.
     const row = error.row === undefined ? 0 : error.row + 1;
     if (error.row !== undefined) bad.add(error.row);
-    errors.push({ row, message: `row ${row}: ${error.message}` });
+    // Papaparse can report one quote error twice (and does when a chunk's unfinished last line is parsed again).
+    const message = `row ${row}: ${error.message}`;
+    if (reported.has(message)) continue;
+    reported.add(message);
+    errors.push({ row, message });
   }
-  const renamed = (parsed.meta as { renamedHeaders?: Record<string, string> }).renamedHeaders ?? {};
+  const renamed = (meta as { renamedHeaders?: Record<string, string> } | undefined)?.renamedHeaders ?? {};
   for (const [as, original] of Object.entries(renamed)) {
     errors.push({
       row: 0,
       message: `header: column "${original}" appears twice (the second is read as "${as}")`,
     });
   }
-  const rows: Record<string, string>[] = [];
-  parsed.data.forEach((data, index) => {
-    if (bad.has(index)) return;
-    const row: Record<string, string> = {};
-    for (const [key, value] of Object.entries(data)) {
-      if (key === '__parsed_extra') continue;
-      row[key] = value ?? '';
-    }
-    rows.push(row);
-  });
+  // In place: copying 200k rows takes a third of a second.
+  const rows = bad.size === 0 ? data : data.filter((_, index) => !bad.has(index));
+  for (const row of rows) if (Object.hasOwn(row, '__parsed_extra')) delete row.__parsed_extra;
   return { rows, errors };
 }
 

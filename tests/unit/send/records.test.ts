@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordFromPayload, recordsFromFile } from '../../../electron/shared/send/merge-fields';
+import { recordsFromFileInTurns } from '../../../electron/shared/send/records';
 
 describe('recordsFromFile', () => {
   it('reads CSV rows with quoted commas, a BOM and blank lines', () => {
@@ -62,6 +63,27 @@ describe('recordsFromFile', () => {
 
   it('treats a single JSON object as one row', () => {
     expect(recordsFromFile('{"email":"x@y"}', 'json').rows).toEqual([{ email: 'x@y' }]);
+  });
+});
+
+describe('recordsFromFileInTurns', () => {
+  const byRow = (r: ReturnType<typeof recordsFromFile>) => ({
+    rows: r.rows,
+    errors: [...r.errors].sort((a, b) => a.row - b.row || a.message.localeCompare(b.message)),
+  });
+  const lines = Array.from({ length: 300 }, (_, i) =>
+    i % 37 === 5 ? `${i}` : i % 53 === 7 ? `"${i}"x,1` : `${i},"line\n${i}"`,
+  );
+  it.each([
+    ['quoted line breaks, ragged and malformed rows', ['h1,h2', ...lines].join('\n')],
+    ['a BOM, duplicate and blank column names, blank lines', '\uFEFFa,a,,b\n1,2,3,4\n5,6,7,8,9\n\n\n10'],
+    ['semicolons and CRLF', 'a;b\r\n1;2\r\n3;"4\r\n5"\r\n6;7\r\n'],
+    ['an unterminated quote', ['h1,h2', ...lines.slice(0, 50), '"open,1', '5,6'].join('\n')],
+  ])('reads %s as recordsFromFile does, whatever the chunk size', async (_, csv) => {
+    for (const chunkChars of [20, 100, 1000, 1 << 20]) {
+      const inTurns = await recordsFromFileInTurns(csv, 'csv', (resume) => setImmediate(resume), chunkChars);
+      expect(byRow(inTurns)).toEqual(byRow(recordsFromFile(csv, 'csv')));
+    }
   });
 });
 
