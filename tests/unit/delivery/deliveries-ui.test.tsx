@@ -203,6 +203,31 @@ describe('bulk send form', () => {
     expect(calls.some((c) => c.method === 'bulk.start')).toBe(false);
     expect((screen.getByLabelText('Requests per minute') as HTMLInputElement).value).toBe('ten');
   });
+
+  it('a second click while a large file is starting does not start a second job', async () => {
+    mount(<BulkSend />);
+    fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${targetUrl}/bulk-once/[id]` } });
+    fireEvent.change(screen.getByLabelText('Body template'), { target: { value: 'id=[id]' } });
+    const file = ['id', ...Array.from({ length: 50_000 }, (_, i) => String(i))].join('\n');
+    fireEvent.change(screen.getByLabelText('Rows file'), {
+      target: { files: [new File([file], 'once.csv', { type: 'text/csv' })] },
+    });
+    const start = screen.getByRole('button', { name: 'Start bulk send' });
+    await waitFor(() => expect((start as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(start);
+    fireEvent.click(start);
+    const label = start.textContent;
+    await waitFor(() => expect(start.textContent).toBe('Start bulk send'), { timeout: 10_000 });
+    const jobs = (await api.call('bulk.list', {})).items.filter((j) => j.total === 50_000);
+    // Gone with its deliveries, so the delivery lists of later tests see none of them.
+    for (const job of jobs) {
+      await api.call('bulk.stop', { id: job.jobId });
+      await waitFor(() => api.call('bulk.delete', { id: job.jobId }));
+    }
+    expect(calls.filter((c) => c.method === 'bulk.start')).toHaveLength(1);
+    expect(jobs).toHaveLength(1);
+    expect(label).toBe('Starting…');
+  });
 });
 
 describe('saved webhooks', () => {

@@ -28,6 +28,8 @@ export function BulkSend() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [loop, setLoop] = useState<string | null>(null);
+  // A large file takes a moment to start: a second click meanwhile would start a second job, sending every row twice.
+  const [starting, setStarting] = useState(false);
 
   const upsert = (p: BulkProgress) =>
     setJobs((list) =>
@@ -60,6 +62,7 @@ export function BulkSend() {
   };
 
   const start = (allowLoop = false) => {
+    if (starting) return;
     setError(null);
     setLoop(null);
     if (!rows) return setError('Rows: choose a CSV or JSON file');
@@ -68,6 +71,7 @@ export function BulkSend() {
     const batch = readNumberField(batchSize, bulkNumberFields.batchSize);
     const problems = [rate.error, slots.error, batch.error].filter(Boolean);
     if (problems.length > 0) return setError(problems.join('; '));
+    setStarting(true);
     api
       .call('bulk.start', {
         template: { method, url, headers: [], body },
@@ -90,7 +94,8 @@ export function BulkSend() {
           if (refusal === null) setError(e.message);
           else setLoop(refusal);
         },
-      );
+      )
+      .finally(() => setStarting(false));
   };
 
   const control = (method: 'bulk.pause' | 'bulk.resume' | 'bulk.stop') =>
@@ -191,8 +196,13 @@ export function BulkSend() {
             onChange={(e) => setBatchSize(e.target.value)}
           />
         </label>
-        <button className="btn btn-primary" type="button" onClick={() => start()} disabled={!url || !rows}>
-          Start bulk send
+        <button
+          className="btn btn-primary"
+          type="button"
+          onClick={() => start()}
+          disabled={!url || !rows || starting}
+        >
+          {starting ? 'Starting…' : 'Start bulk send'}
         </button>
       </div>
       {error && (
