@@ -107,6 +107,7 @@ export class BulkRunner {
       }
     }
     const first = items[0]!;
+    if (input.rows.format === 'csv') refuseMissingColumns(input.template, first.record, input.env);
     const firstUrl = resolveTemplate(input.template.url, first.record, input.env).text;
     this.checkUrl(firstUrl, input.options.allowLoop ?? false);
     const rowErrors = parsed.errors.map((e) => ({ row: e.row, message: e.message }));
@@ -438,5 +439,30 @@ export class BulkRunner {
     const job = this.job(id);
     if (!job) throw new ApiError('not_found', `id: no bulk job ${id}`);
     return job;
+  }
+}
+
+/**
+ * Every row of a CSV has the same columns: a merge field the first row lacks would skip every row, so the start is
+ * refused instead, naming the field and the columns there are.
+ */
+function refuseMissingColumns(
+  template: Template,
+  record: Record<string, string>,
+  env: Record<string, string>,
+) {
+  const parts: Array<[string, string]> = [
+    ['template.url', template.url],
+    ...template.headers.map(([, value], i): [string, string] => [`template.headers.${i}.1`, value]),
+    ['template.body', template.body],
+  ];
+  for (const [field, text] of parts) {
+    const { unresolved } = resolveTemplate(text, record, env);
+    if (unresolved.length === 0) continue;
+    throw new ApiError(
+      'invalid_input',
+      `${field}: ${unresolved.join(', ')} ${unresolved.length > 1 ? 'are not columns' : 'is not a column'} of the ` +
+        `file (its columns: ${Object.keys(record).join(', ')})`,
+    );
   }
 }

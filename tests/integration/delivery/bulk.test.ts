@@ -154,35 +154,62 @@ describe('bulk send', () => {
     server = await cueServer(() => ({ status: 200 }));
     h = deliveryHarness();
     h.service.start();
-    const rows = 'Email,N\na@example.com,1\nb@example.com\nc@example.com,3';
-    const job = await h.service.startBulk({
-      template: {
-        method: 'POST',
-        url: `${server.url}/[N]`,
-        headers: [],
-        body: 'email=[Email]&x=[Missing Field]',
-      },
-      rows: { content: rows, format: 'csv' },
-      batchSize: 100,
-      concurrency: 2,
-      policy: 'none',
+    const options = { batchSize: 100, concurrency: 2, policy: 'none' };
+    const csvJob = await h.service.startBulk({
+      template: { method: 'POST', url: `${server.url}/csv/[N]`, headers: [], body: 'email=[Email]' },
+      rows: { content: 'Email,N\na@example.com,1\nb@example.com\nc@example.com,3', format: 'csv' },
+      ...options,
+    } as never);
+    // A JSON file's rows need not have the same fields: a row without one is skipped, naming it.
+    const rows = JSON.stringify([{ N: '1', Note: 'x' }, { N: '2' }]);
+    const jsonJob = await h.service.startBulk({
+      template: { method: 'POST', url: `${server.url}/json/[N]`, headers: [], body: 'note=[Note]' },
+      rows: { content: rows, format: 'json' },
+      ...options,
     } as never);
     await h.drain(10);
-    const p = h.service.bulk.progress(job.jobId);
-    expect(p.counts.skipped).toBe(3);
-    expect(p.rowErrors.map((e) => e.message).join('\n')).toMatch(
-      /row 1: unresolved merge field.*\[Missing Field\]/,
-    );
-    expect(server.received).toHaveLength(0);
+    expect(h.service.bulk.progress(csvJob.jobId).counts).toMatchObject({ succeeded: 2, skipped: 1 });
+    expect(h.service.bulk.progress(csvJob.jobId).rowErrors.map((e) => e.message)).toEqual([
+      'row 2: Too few fields: expected 2 fields but parsed 1',
+    ]);
+    expect(h.service.bulk.progress(jsonJob.jobId).counts).toMatchObject({ succeeded: 1, skipped: 1 });
+    expect(h.service.bulk.progress(jsonJob.jobId).rowErrors.map((e) => e.message)).toEqual([
+      'row 2: unresolved merge field [Note]',
+    ]);
+    expect(server.received.map((r) => r.url).sort()).toEqual(['/csv/1', '/csv/3', '/json/1']);
     await expect(
       h.service.startBulk({
         template: { method: 'POST', url: server.url, headers: [], body: '' },
         rows: { content: 'not json', format: 'json' },
-        batchSize: 100,
-        concurrency: 1,
-        policy: 'none',
+        ...options,
       } as never),
     ).rejects.toThrow(/rows: file: not valid JSON/);
+  });
+
+  it('a merge field that is not a column of the CSV refuses the start, naming the field and the columns', async () => {
+    server = await cueServer(() => ({ status: 200 }));
+    h = deliveryHarness();
+    h.service.start();
+    const start = (template: Record<string, unknown>) =>
+      h!.service.startBulk({
+        template: { method: 'POST', url: `${server!.url}/[N]`, headers: [], body: '', ...template },
+        rows: { content: 'Email;N\na@example.com;1\nb@example.com;2', format: 'csv' },
+        batchSize: 100,
+        concurrency: 2,
+        policy: 'none',
+      } as never);
+    await expect(start({ body: 'email=[Emial]&n=[N]' })).rejects.toThrow(
+      'template.body: [Emial] is not a column of the file (its columns: Email, N)',
+    );
+    await expect(start({ headers: [['X-Id', '[Id]']] })).rejects.toThrow(
+      'template.headers.0.1: [Id] is not a column of the file',
+    );
+    await expect(start({ url: `${server.url}/[Row]/{{tenant}}` })).rejects.toThrow(
+      'template.url: [Row], {{tenant}} are not columns of the file',
+    );
+    expect(h.service.bulk.list()).toEqual([]);
+    await h.drain(10);
+    expect(server.received).toHaveLength(0);
   });
 
   it('pause holds the queued batch, resume finishes it, stop cancels what is left', async () => {
