@@ -284,17 +284,16 @@ export class CaptureStore {
   }
 
   private countPlan(sql: ReturnType<typeof filterToSql>): ReadPlan<number> {
-    if (sql.where.length === 0) return known(this.counter('captures'));
-    return {
-      reads: [
-        {
-          sql: `SELECT COUNT(*) AS n FROM ${sql.from} WHERE ${sql.where.join(' AND ')}`,
-          params: sql.params,
-          rows: 'first',
-        },
-      ],
-      finish: ([row]) => (row as { n: number }).n,
-    };
+    // Unfiltered, the kept counter: read with the plan, not now, so it comes from the same snapshot as the newest id
+    // read with it (on the background reader, captures filed while the request waits would be in one but not the other).
+    const read =
+      sql.where.length === 0
+        ? { sql: "SELECT value AS n FROM counters WHERE name = 'captures'", params: [] }
+        : {
+            sql: `SELECT COUNT(*) AS n FROM ${sql.from} WHERE ${sql.where.join(' AND ')}`,
+            params: sql.params,
+          };
+    return { reads: [{ ...read, rows: 'first' }], finish: ([row]) => (row as { n: number }).n };
   }
 
   /**

@@ -132,6 +132,16 @@ describe('reads off the receiver thread', () => {
     });
   });
 
+  it('counts the captures filed while an unfiltered count waits for the reader, with the newest id it gives', async () => {
+    await addMany(5);
+    const counting = stores.captures.countWithNewestInBackground();
+    void stores.captures.add(capture(5));
+    stores.captures.fileWaiting();
+    const { count, newestId } = await counting;
+    // Ids run 1.., nothing deleted: a count that includes the newest capture it names is that capture's id.
+    expect(count).toBe(newestId);
+  });
+
   it('reports a query error with its SQLite code and keeps reading', async () => {
     const reader = new BackgroundReader({
       captures: `${dir.path}/hookscope.sqlite`,
