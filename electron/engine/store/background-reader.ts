@@ -69,8 +69,9 @@ export class BackgroundReader {
     this.unavailable = true;
     const worker = this.worker;
     this.worker = null;
+    // Reads already asked for are still answered: the worker takes its messages in order, on its own connection
+    // (the receiver's may be closed by the time they would be read again there). Its exit fails whatever is left.
     if (worker) worker.postMessage('stop');
-    this.failAll(new ReaderGone('The background reader was closed.'));
   }
 
   private started(): Worker | null {
@@ -96,8 +97,7 @@ export class BackgroundReader {
       },
     );
     const gone = (error?: Error) => {
-      if (this.worker !== worker) return;
-      this.worker = null;
+      if (this.worker === worker) this.worker = null;
       this.unavailable = true;
       this.failAll(new ReaderGone(`The background reader stopped${error ? `: ${error.message}` : ''}.`));
     };

@@ -171,6 +171,16 @@ describe('reads off the receiver thread', () => {
     reader.close();
   });
 
+  it('answers a read asked for just before the store closed', async () => {
+    await addMany(8);
+    await stores.captures.countWithNewestInBackground({ methods: ['GET'] }); // the reader is running
+    const counting = stores.captures.countWithNewestInBackground({ methods: ['GET'] });
+    stores.captures.close();
+    stores.db.close();
+    expect((await counting).count).toBe(3);
+    stores = openStores({ dataDir: dir.path, clock });
+  });
+
   it('still answers after the store is closed and reopened', async () => {
     await addMany(8);
     stores.captures.close();
