@@ -70,6 +70,24 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
       expect(bad.message).toContain('bodyLimitBytes');
     });
 
+    it('refuses a filter listing more values than a query can hold, naming the list', async () => {
+      const many = (n: number, value: (i: number) => string) => Array.from({ length: n }, (_, i) => value(i));
+      const types = await expectApiError(
+        h.client.call('captures.count', { filter: { contentTypes: many(1_100, (i) => `text/x-${i}`) } }),
+        'invalid_input',
+      );
+      expect(types.message).toMatch(/^filter\.contentTypes: /);
+      const methods = await expectApiError(
+        h.client.call('captures.list', { filter: { methods: many(40_000, (i) => `M${i}`) }, limit: 5 }),
+        'invalid_input',
+      );
+      expect(methods.message).toMatch(/^filter\.methods: /);
+      const everyStatus = Array.from({ length: 500 }, (_, i) => 100 + i);
+      expect(await h.client.call('captures.count', { filter: { statuses: everyStatus } })).toMatchObject({
+        count: expect.any(Number),
+      });
+    });
+
     it('refuses a key the method does not take, naming it, instead of ignoring it', async () => {
       const error = await expectApiError(
         h.client.call('captures.list', { endpointId: 2, limit: 5 } as never),

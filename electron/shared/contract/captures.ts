@@ -66,10 +66,12 @@ export type CaptureDetail = z.infer<typeof captureDetail>;
 export const captureFilter = z
   .object({
     endpointId: z.number().int().nullable().optional(),
-    methods: z.array(z.string().min(1)).optional(),
-    statuses: z.array(z.number().int().min(100).max(599)).optional(),
+    // The lists are capped so a query can hold them (SQLite's limits on variables and on nested ORs): every status
+    // is 500 values.
+    methods: z.array(z.string().min(1)).max(100).optional(),
+    statuses: z.array(z.number().int().min(100).max(599)).max(500).optional(),
     /** Media types such as `application/json`; a trailing `/*` matches a family. */
-    contentTypes: z.array(z.string().min(1)).optional(),
+    contentTypes: z.array(z.string().min(1)).max(100).optional(),
     fromMs: z.number().optional(),
     toMs: z.number().optional(),
     /** Full-text query over path, query, headers, body text and decoded labels. */
