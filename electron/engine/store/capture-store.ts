@@ -590,6 +590,11 @@ export class CaptureStore {
     return restored;
   }
 
+  /** Forgets deleted captures kept longer than a delete can be undone (retention's interval calls it). */
+  forgetExpiredDeletes(): void {
+    this.trash.purgeExpired();
+  }
+
   deleteAll(): number {
     this.writer.flush();
     const count = this.counter('captures') + this.filer.unfiledCount();

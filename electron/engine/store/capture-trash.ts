@@ -7,7 +7,7 @@ import type { NewCapture } from './capture-writer';
  * Deleted captures, kept for a few minutes so that a delete can be undone. A kept capture is stored as the inbox holds
  * one (request and response as JSON, the body apart), so undoing puts it back in the inbox under its own id and the
  * filer files it again like any capture: counters, per-minute counts, endpoint counts and the live list follow.
- * Deleting everything empties the trash; so does time (`keepMs`), checked at each delete and undo.
+ * Deleting everything empties the trash; so does time (`keepMs`), checked at each delete, undo and retention pass.
  */
 export class CaptureTrash {
   private readonly insert: Database.Statement;

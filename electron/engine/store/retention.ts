@@ -16,6 +16,8 @@ export function pruneOnce(
   let deleted = 0;
   const { maxCount, maxAgeMs } = settings.retention;
   store.current();
+  // Otherwise a deleted capture's copy (body and all) stayed in the database until the next delete or undo.
+  store.forgetExpiredDeletes();
   if (maxAgeMs !== null) {
     const cutoff = nowMs - maxAgeMs;
     // A capture's age counts from when it came in: for an import that is when it was imported, not when the request

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewCapture } from '../../../electron/engine/store/capture-writer';
 import { openStores, type Stores } from '../../../electron/engine/store/open-stores';
+import { pruneOnce } from '../../../electron/engine/store/retention';
 import { FakeClock } from '../../../electron/engine/util/clock';
 import { newCapture } from '../../helpers/new-capture';
 import { tempDir } from '../../helpers/temp-dir';
@@ -115,6 +116,19 @@ describe('undoing a delete', () => {
     stores.captures.deleteAll();
     expect(stores.captures.restore([after])).toEqual([]);
     expect(stores.captures.stats().count).toBe(0);
+  });
+
+  it('forgets an expired delete at the next retention pass, with no other delete or undo', async () => {
+    const { gone } = await seed();
+    stores.captures.delete([gone], { undoable: true });
+    const kept = stores.db.prepare('SELECT COUNT(*) FROM capture_trash').pluck();
+    const noRetention = stores.settings.update({ retention: { maxCount: null, maxAgeMs: null } });
+    pruneOnce(stores.db, stores.captures, noRetention, clock.now());
+    expect(kept.get()).toBe(1);
+    clock.advance(10 * 60_000 + 1);
+    pruneOnce(stores.db, stores.captures, noRetention, clock.now());
+    expect(kept.get()).toBe(0);
+    expect(stores.captures.restore([gone])).toEqual([]);
   });
 
   it('deletes for good on a full disk, where keeping a copy to undo with fails, so the delete makes room', async () => {
