@@ -5,10 +5,14 @@ import type { DecidedResponse } from './response-rules';
 const headerOf = (headers: HeaderPair[], name: string) =>
   headers.find(([n]) => n.toLowerCase() === name)?.[1];
 
-/** A browser's CORS preflight: OPTIONS with Origin and Access-Control-Request-Method. */
-export function isCorsPreflight(incoming: Pick<IncomingCapture, 'method' | 'headers'>): boolean {
+/**
+ * A browser's CORS preflight: OPTIONS with Origin and Access-Control-Request-Method, and no body (browsers never send
+ * one). A "preflight" carrying a payload is some other sender's request: it must not skip the endpoint's auth.
+ */
+export function isCorsPreflight(incoming: Pick<IncomingCapture, 'method' | 'headers' | 'body'>): boolean {
   return (
     incoming.method === 'OPTIONS' &&
+    incoming.body.length === 0 &&
     headerOf(incoming.headers, 'origin') !== undefined &&
     headerOf(incoming.headers, 'access-control-request-method') !== undefined
   );
@@ -20,10 +24,9 @@ export function isCorsPreflight(incoming: Pick<IncomingCapture, 'method' | 'head
  * a "fail the first 2" rule fails the first 2 deliveries, not a preflight and its delivery.
  */
 export function corsPreflightResponse(incoming: IncomingCapture): DecidedResponse | null {
-  if (incoming.method !== 'OPTIONS') return null;
-  const origin = headerOf(incoming.headers, 'origin');
-  const method = headerOf(incoming.headers, 'access-control-request-method');
-  if (origin === undefined || method === undefined) return null;
+  if (!isCorsPreflight(incoming)) return null;
+  const origin = headerOf(incoming.headers, 'origin')!;
+  const method = headerOf(incoming.headers, 'access-control-request-method')!;
   const requestedHeaders = headerOf(incoming.headers, 'access-control-request-headers');
   const headers: HeaderPair[] = [
     ['access-control-allow-origin', origin],

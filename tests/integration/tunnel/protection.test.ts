@@ -95,4 +95,22 @@ describe('receiver protection and browser senders', () => {
     expect([withKey.status, without.status]).toEqual([200, 401]);
     await Promise.all([withKey.arrayBuffer(), without.arrayBuffer()]);
   });
+
+  it('refuses an OPTIONS "preflight" that carries a body without the endpoint auth: no browser sends one', async () => {
+    const target = await protectedApp();
+    target.engine.ctx.endpoints.create({
+      slug: 'keyed',
+      name: 'Keyed',
+      auth: { kind: 'header', name: 'X-Api-Key', value: 'k3y' },
+    });
+    const smuggled = await fetch(`${target.receiverUrl}/h/keyed`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST' },
+      body: '{"injected":true}',
+    });
+    await smuggled.arrayBuffer();
+    expect(smuggled.status).toBe(401);
+    const recorded = captures(target).find((c) => c.method === 'OPTIONS');
+    expect(recorded?.response?.reason).toBe('401: required header "X-Api-Key" is missing');
+  });
 });
