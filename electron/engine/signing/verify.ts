@@ -17,6 +17,18 @@ const header = (headers: Headers, ...names: string[]) => {
   return undefined;
 };
 
+/**
+ * Every value of the first of `names` the request carries. A signature header can arrive more than once (a proxy or a
+ * retrying sender adding its own copy); each copy is a candidate, as Node would hand them to a vendor library joined.
+ */
+const headerAll = (headers: Headers, ...names: string[]) => {
+  for (const name of names) {
+    const found = headers.filter(([n]) => n.toLowerCase() === name.toLowerCase()).map(([, v]) => v);
+    if (found.length > 0) return found;
+  }
+  return [];
+};
+
 const missing = (name: string): VerifyResult => ({ ok: false, reason: `signature header missing (${name})` });
 
 /** A signer that computes the expected MAC for some bytes, so the same check can run over body variants. */
@@ -53,13 +65,14 @@ function verifyScheme(
     case 'standard-webhooks': {
       const id = header(headers, 'webhook-id', 'svix-id');
       const ts = header(headers, 'webhook-timestamp', 'svix-timestamp');
-      const sig = header(headers, 'webhook-signature', 'svix-signature');
-      if (sig === undefined) return missing('webhook-signature');
+      const sigs = headerAll(headers, 'webhook-signature', 'svix-signature');
+      if (sigs.length === 0) return missing('webhook-signature');
       if (id === undefined) return missing('webhook-id');
       if (ts === undefined) return missing('webhook-timestamp');
       const window = checkTimestamp(ts, 'webhook-timestamp', nowSec, tolerance);
       if (window) return window;
-      const candidates = sig
+      const candidates = sigs
+        .join(' ')
         .split(' ')
         .filter((part) => part.startsWith('v1,'))
         .map((part) => decodeSignature(part.slice(3), 'base64'))
@@ -70,24 +83,28 @@ function verifyScheme(
       return compare((b) => hmac('sha256', key, [`${id}.${ts}.`, b]), candidates, body, 'v1 signature');
     }
     case 'github': {
-      const sig256 = header(headers, 'X-Hub-Signature-256');
-      const sig1 = header(headers, 'X-Hub-Signature');
-      const value = sig256 ?? sig1;
-      if (value === undefined) return missing('X-Hub-Signature-256');
-      const algorithm: HmacAlgorithm = sig256 !== undefined ? 'sha256' : 'sha1';
+      const sig256 = headerAll(headers, 'X-Hub-Signature-256');
+      const values = sig256.length > 0 ? sig256 : headerAll(headers, 'X-Hub-Signature');
+      if (values.length === 0) return missing('X-Hub-Signature-256');
+      const algorithm: HmacAlgorithm = sig256.length > 0 ? 'sha256' : 'sha1';
       const prefix = `${algorithm}=`;
-      const decoded = value.startsWith(prefix) ? decodeSignature(value.slice(prefix.length), 'hex') : null;
-      if (!decoded)
+      const decoded = values
+        .map((value) =>
+          value.startsWith(prefix) ? decodeSignature(value.slice(prefix.length), 'hex') : null,
+        )
+        .filter((b): b is Buffer => b !== null);
+      if (decoded.length === 0)
         return {
           ok: false,
-          reason: `malformed ${sig256 !== undefined ? 'X-Hub-Signature-256' : 'X-Hub-Signature'}: expected "${prefix}<hex>"`,
+          reason: `malformed ${sig256.length > 0 ? 'X-Hub-Signature-256' : 'X-Hub-Signature'}: expected "${prefix}<hex>"`,
         };
       const key = hmacKey(config.scheme, config.secret);
-      return compare((b) => hmac(algorithm, key, [b]), [decoded], body, `${algorithm} signature`);
+      return compare((b) => hmac(algorithm, key, [b]), decoded, body, `${algorithm} signature`);
     }
     case 'stripe': {
-      const value = header(headers, 'Stripe-Signature');
-      if (value === undefined) return missing('Stripe-Signature');
+      const values = headerAll(headers, 'Stripe-Signature');
+      if (values.length === 0) return missing('Stripe-Signature');
+      const value = values.join(',');
       const fields = value.split(',').map((part) => part.trim().split('=') as [string, string?]);
       const t = fields.find(([k]) => k === 't')?.[1];
       const v1 = fields
@@ -102,23 +119,29 @@ function verifyScheme(
       return compare((b) => hmac('sha256', key, [`${t}.`, b]), v1, body, 'v1 signature');
     }
     case 'shopify': {
-      const value = header(headers, 'X-Shopify-Hmac-Sha256');
-      if (value === undefined) return missing('X-Shopify-Hmac-Sha256');
-      const decoded = decodeSignature(value, 'base64');
-      if (!decoded) return { ok: false, reason: 'malformed X-Shopify-Hmac-Sha256: expected base64' };
+      const values = headerAll(headers, 'X-Shopify-Hmac-Sha256');
+      if (values.length === 0) return missing('X-Shopify-Hmac-Sha256');
+      const decoded = values
+        .map((value) => decodeSignature(value, 'base64'))
+        .filter((b): b is Buffer => b !== null);
+      if (decoded.length === 0)
+        return { ok: false, reason: 'malformed X-Shopify-Hmac-Sha256: expected base64' };
       const key = hmacKey(config.scheme, config.secret);
-      return compare((b) => hmac('sha256', key, [b]), [decoded], body, 'HMAC');
+      return compare((b) => hmac('sha256', key, [b]), decoded, body, 'HMAC');
     }
     case 'hmac': {
       const name = config.header ?? hmacDefaults.header;
       const algorithm = config.algorithm ?? hmacDefaults.algorithm;
       const encoding = config.encoding ?? hmacDefaults.encoding;
-      const value = header(headers, name);
-      if (value === undefined) return missing(name);
+      const values = headerAll(headers, name);
+      if (values.length === 0) return missing(name);
       // Accept the common `sha256=` prefix (GitHub style) on generic signatures.
-      const bare = value.startsWith(`${algorithm}=`) ? value.slice(algorithm.length + 1) : value;
-      const decoded = decodeSignature(bare, encoding);
-      if (!decoded) return { ok: false, reason: `malformed ${name}: expected ${encoding}` };
+      const bare = (value: string) =>
+        value.startsWith(`${algorithm}=`) ? value.slice(algorithm.length + 1) : value;
+      const decoded = values
+        .map((value) => decodeSignature(bare(value), encoding))
+        .filter((b): b is Buffer => b !== null);
+      if (decoded.length === 0) return { ok: false, reason: `malformed ${name}: expected ${encoding}` };
       const key = hmacKey(config.scheme, config.secret);
       const ts = header(headers, hmacDefaults.timestampHeader);
       const id = header(headers, hmacDefaults.idHeader);
@@ -138,7 +161,7 @@ function verifyScheme(
       );
       return compare(
         expects,
-        [decoded],
+        decoded,
         body,
         `${algorithm} ${encoding} signature`,
         signed.map((s) => s.label),

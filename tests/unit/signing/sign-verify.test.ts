@@ -193,6 +193,24 @@ describe.each(schemes.map((c) => [name(c), c] as const))('%s round trip', (_labe
     );
   });
 
+  it('verifies when the signature header arrives twice, a stale copy first (a proxy adding its own)', () => {
+    const other = config.scheme === 'standard-webhooks' ? 'whsec_AAAAAAAAAAAAAAAAAAAAAAAA' : 'stale';
+    const stale = signRequest(signingConfig.parse({ ...config, secret: other }), {
+      body,
+      id: 'msg_1',
+      timestampSec: now,
+    });
+    const signatureHeader = signed.headers[timed(config) && config.scheme === 'standard-webhooks' ? 2 : 0]!;
+    const staleCopy = stale.headers.find(([n]) => n === signatureHeader[0])!;
+    const result = verifySignature(verifyConfig(config), [staleCopy, ...signed.headers], body, now);
+    expect(result.ok).toBe(true);
+    const others = signed.headers.filter(([n]) => n !== signatureHeader[0]);
+    const twiceStale = [staleCopy, staleCopy, ...others];
+    expect(verifySignature(verifyConfig(config), twiceStale, body, now).reason).toBe(
+      'signature mismatch: bad secret, or the body changed in transit',
+    );
+  });
+
   it('reports the missing signature header by name', () => {
     const signatureHeader =
       signed.headers[timed(config) && config.scheme === 'standard-webhooks' ? 2 : 0]?.[0] ?? '';
