@@ -124,6 +124,18 @@ describe('endpoints panel', () => {
     await page.getByTestId('endpoint-save').click();
     await eventually(async () => expect((await focusedField()).field).toBe('rule-headers'));
     expect(await page.getByTestId('rule-delay').getAttribute('aria-invalid')).toBe(null);
+    // Auth left half filled is named as the form labels it, not as the API's `auth.password`.
+    await page.getByTestId('rule-headers').fill('');
+    await page.getByTestId('endpoint-auth-kind').selectOption('basic');
+    await page.getByTestId('endpoint-auth-username').fill('ortto');
+    await page.getByTestId('endpoint-save').click();
+    await eventually(async () =>
+      expect(await focusedField()).toEqual({
+        field: 'endpoint-auth-password',
+        invalid: 'true',
+        describedBy: 'Password: required',
+      }),
+    );
     await form.locator('button', { hasText: 'Cancel' }).click();
   });
 

@@ -4,7 +4,9 @@ import {
   draftToProtection,
   protectionToDraft,
   type Protection,
+  type ProtectionDraft,
 } from '../../../renderer/src/features/endpoints/ProtectionEditor';
+import { errorField } from '../../../renderer/src/features/endpoints/error-field';
 
 const cases: Protection[] = [
   { auth: { kind: 'none' }, verify: null, rateLimitPerMinute: 0 },
@@ -109,5 +111,36 @@ describe('header auth a sender could never match', () => {
       name: 'X-Token',
       value: 'in side',
     });
+  });
+});
+
+describe('auth the API would refuse in its own terms', () => {
+  const draft = (patch: Partial<ProtectionDraft>) =>
+    draftToProtection({ ...protectionToDraft({}), ...patch });
+
+  it.each([
+    [{ authKind: 'basic', username: 'ortto', password: '' }, 'Password: required', 'endpoint-auth-password'],
+    [{ authKind: 'basic', username: '', password: 'p' }, 'Username: required', 'endpoint-auth-username'],
+    [{ authKind: 'header', authName: '', authValue: 'k' }, 'Header name: required', 'endpoint-auth-name'],
+    [
+      { authKind: 'header', authName: 'X-Key', authValue: '' },
+      'Header value: required',
+      'endpoint-auth-value',
+    ],
+    [{ authKind: 'query', authName: ' ', authValue: 'k' }, 'Parameter name: required', 'endpoint-auth-name'],
+    [
+      { authKind: 'query', authName: 'key', authValue: '' },
+      'Parameter value: required',
+      'endpoint-auth-value',
+    ],
+  ] as const)('%j is refused as "%s", on the form field %s', (patch, error, field) => {
+    expect(draft(patch)).toEqual({ protection: null, error });
+    expect(errorField(error)).toBe(field);
+  });
+
+  it('names the signature header field for a generic HMAC header no sender could send', () => {
+    const result = draft({ scheme: 'hmac', secret: 's', header: 'X Sig' });
+    expect(result.error).toMatch(/^Signature header: "X Sig" is not a valid header name/);
+    expect(errorField(result.error!)).toBe('endpoint-verify-header');
   });
 });

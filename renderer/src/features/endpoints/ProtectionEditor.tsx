@@ -1,6 +1,7 @@
 import {
   authHeaderNameProblem,
   authHeaderValueProblem,
+  basicUsernameProblem,
   verifySecretProblem,
   type EndpointAuth,
   type EndpointVerify,
@@ -57,7 +58,7 @@ function wholeNumber(text: string): number | null {
   return /^\s*\d+\s*$/.test(text) ? Number(text) : null;
 }
 
-/** The API input, or an error naming the field. Required-field checks are left to the API, whose messages name them. */
+/** The API input, or an error naming the field as the form labels it (the API would say `auth.password`). */
 export function draftToProtection(
   d: ProtectionDraft,
 ): { protection: Protection; error: null } | { protection: null; error: string } {
@@ -74,6 +75,8 @@ export function draftToProtection(
       return { protection: null, error: 'Signature tolerance: a whole number of seconds from 0 to 86400' };
     const secretProblem = verifySecretProblem(d.scheme, d.secret);
     if (secretProblem) return { protection: null, error: `Signature secret: ${secretProblem}` };
+    const headerProblem = d.scheme === 'hmac' && d.header.trim() && authHeaderNameProblem(d.header.trim());
+    if (headerProblem) return { protection: null, error: `Signature header: ${headerProblem}` };
     verify = {
       scheme: d.scheme,
       secret: d.secret,
@@ -87,12 +90,21 @@ export function draftToProtection(
         : {}),
     };
   }
+  if (d.authKind === 'basic') {
+    const usernameProblem = basicUsernameProblem(d.username);
+    if (usernameProblem) return { protection: null, error: `Username: ${usernameProblem}` };
+    if (!d.password) return { protection: null, error: 'Password: required' };
+  }
   if (d.authKind === 'header') {
     // Checked here too: the value sits in a password field, where a pasted trailing space cannot be seen.
-    const nameProblem = d.authName.trim() && authHeaderNameProblem(d.authName.trim());
+    const nameProblem = authHeaderNameProblem(d.authName.trim());
     if (nameProblem) return { protection: null, error: `Header name: ${nameProblem}` };
-    const valueProblem = d.authValue && authHeaderValueProblem(d.authValue);
+    const valueProblem = authHeaderValueProblem(d.authValue);
     if (valueProblem) return { protection: null, error: `Header value: ${valueProblem}` };
+  }
+  if (d.authKind === 'query') {
+    if (!d.authName.trim()) return { protection: null, error: 'Parameter name: required' };
+    if (!d.authValue) return { protection: null, error: 'Parameter value: required' };
   }
   const auth: EndpointAuth =
     d.authKind === 'basic'

@@ -16,8 +16,13 @@ const FIELDS: Array<[RegExp, string]> = [
   [/^rate limit:/i, 'endpoint-rate-limit'],
   [/^signature tolerance:/i, 'endpoint-verify-tolerance'],
   [/^signature secret:/i, 'endpoint-verify-secret'],
+  [/^signature header:/i, 'endpoint-verify-header'],
   [/^header name:/i, 'endpoint-auth-name'],
   [/^header value:/i, 'endpoint-auth-value'],
+  [/^parameter name:/i, 'endpoint-auth-name'],
+  [/^parameter value:/i, 'endpoint-auth-value'],
+  [/^username:/i, 'endpoint-auth-username'],
+  [/^password:/i, 'endpoint-auth-password'],
 ];
 
 export function errorField(error: string): string | null {
