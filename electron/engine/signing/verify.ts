@@ -145,9 +145,11 @@ function verifyScheme(
       const key = hmacKey(config.scheme, config.secret);
       const ts = header(headers, hmacDefaults.timestampHeader);
       const id = header(headers, hmacDefaults.idHeader);
+      // The window only means something when the timestamp is signed: a body-only signature does not cover it.
+      const overBodyOnly = () => decoded.some((c) => safeEqual(c, hmac(algorithm, key, [body])));
       if (ts !== undefined) {
         const window = checkTimestamp(ts, hmacDefaults.timestampHeader, nowSec, tolerance);
-        if (window) return window;
+        if (window && !overBodyOnly()) return window;
       }
       // What is signed is not part of the endpoint's settings: try body, `ts.body`, `id.ts.body` (what we send).
       const signed: Array<{ label: string; prefix: string }> = [{ label: '', prefix: '' }];

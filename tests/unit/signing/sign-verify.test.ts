@@ -305,6 +305,36 @@ describe('malformed input', () => {
     },
   );
 
+  it('a generic HMAC over the body alone verifies whatever X-Webhook-Timestamp says, since it does not sign it', () => {
+    const body = bytes('{"a":1}');
+    const signature = createHmac('sha256', 'k').update(body).digest('hex');
+    const config: EndpointVerify = { scheme: 'hmac', secret: 'k', toleranceSeconds: 300 };
+    const at = (timestamp: string) =>
+      verifySignature(
+        config,
+        [
+          ['X-Signature', signature],
+          ['X-Webhook-Timestamp', timestamp],
+        ],
+        body,
+        1_700_000_000,
+      );
+    expect(at('1699990000')).toEqual({ ok: true, reason: 'valid sha256 hex signature' });
+    expect(at('1700000000000')).toEqual({ ok: true, reason: 'valid sha256 hex signature' });
+    const overTimestamp = createHmac('sha256', 'k').update('1699990000.').update(body).digest('hex');
+    expect(
+      verifySignature(
+        config,
+        [
+          ['X-Signature', overTimestamp],
+          ['X-Webhook-Timestamp', '1699990000'],
+        ],
+        body,
+        1_700_000_000,
+      ).reason,
+    ).toBe('timestamp outside tolerance (10000s old, allowed ±300s)');
+  });
+
   it('GitHub falls back to the legacy SHA-1 header', () => {
     const body = bytes('{"zen":"x"}');
     const mac = (algorithm: string) => createHmac(algorithm, 'k').update(body).digest('hex');
