@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BackgroundReader, ReaderGone } from '../../../electron/engine/store/background-reader';
 import type { NewCapture } from '../../../electron/engine/store/capture-writer';
-import { openStores, type Stores } from '../../../electron/engine/store/open-stores';
-import { FakeClock } from '../../../electron/engine/util/clock';
+import { openStores } from '../../../electron/engine/store/open-stores';
 import { createEngine } from '../../../electron/engine/engine';
 import { silentLogger } from '../../../electron/engine/util/logger';
 import type Database from 'better-sqlite3';
@@ -10,25 +9,13 @@ import type { CaptureFilter } from '../../../electron/shared/contract/index';
 import { newCapture } from '../../helpers/new-capture';
 import { send } from '../../helpers/raw-http';
 import { tempDir } from '../../helpers/temp-dir';
+import { useTempStores } from '../../helpers/temp-stores';
 
-let dir: ReturnType<typeof tempDir>;
-let stores: Stores;
-let clock: FakeClock;
-
-beforeEach(() => {
-  dir = tempDir();
-  clock = new FakeClock(1_700_000_000_000);
-  stores = openStores({ dataDir: dir.path, clock });
-});
-afterEach(() => {
-  stores.captures.close();
-  stores.db.close();
-  dir.cleanup();
-});
+const t = useTempStores();
 
 const capture = (i: number, over: Partial<NewCapture> = {}) =>
   newCapture({
-    receivedAtMs: clock.now() + i * 1_000,
+    receivedAtMs: t.clock.now() + i * 1_000,
     endpointId: 1,
     method: i % 3 === 0 ? 'GET' : 'POST',
     headers: [
@@ -41,8 +28,8 @@ const capture = (i: number, over: Partial<NewCapture> = {}) =>
   });
 
 async function addMany(n: number) {
-  await Promise.all(Array.from({ length: n }, (_, i) => stores.captures.add(capture(i))));
-  stores.captures.indexer.drain();
+  await Promise.all(Array.from({ length: n }, (_, i) => t.stores.captures.add(capture(i))));
+  t.stores.captures.indexer.drain();
 }
 
 /**
@@ -81,52 +68,52 @@ const filters: Array<CaptureFilter | undefined> = [
 describe('reads off the receiver thread', () => {
   it('answers pages, counts and chart figures exactly as reading on the receiver thread does', async () => {
     await addMany(120);
-    const window = { endMs: clock.now() + 200_000, bucketMs: 10_000, buckets: 20 };
+    const window = { endMs: t.clock.now() + 200_000, bucketMs: 10_000, buckets: 20 };
     for (const filter of filters) {
-      expect(await stores.captures.listInBackground({ filter, limit: 7 })).toEqual(
-        stores.captures.list({ filter, limit: 7 }),
+      expect(await t.stores.captures.listInBackground({ filter, limit: 7 })).toEqual(
+        t.stores.captures.list({ filter, limit: 7 }),
       );
-      const first = stores.captures.list({ filter, limit: 7 });
+      const first = t.stores.captures.list({ filter, limit: 7 });
       if (first.nextCursor !== null)
         expect(
-          await stores.captures.listInBackground({ filter, cursor: first.nextCursor, limit: 7 }),
-        ).toEqual(stores.captures.list({ filter, cursor: first.nextCursor, limit: 7 }));
-      expect(await stores.captures.countWithNewestInBackground(filter)).toEqual(
-        stores.captures.countWithNewest(filter),
+          await t.stores.captures.listInBackground({ filter, cursor: first.nextCursor, limit: 7 }),
+        ).toEqual(t.stores.captures.list({ filter, cursor: first.nextCursor, limit: 7 }));
+      expect(await t.stores.captures.countWithNewestInBackground(filter)).toEqual(
+        t.stores.captures.countWithNewest(filter),
       );
-      expect(await stores.captures.breakdownInBackground(filter, window)).toEqual(
-        stores.captures.breakdown(filter, window),
+      expect(await t.stores.captures.breakdownInBackground(filter, window)).toEqual(
+        t.stores.captures.breakdown(filter, window),
       );
     }
     expect(
-      (await stores.captures.countWithNewestInBackground({ header: { name: 'x-signature' } })).count,
+      (await t.stores.captures.countWithNewestInBackground({ header: { name: 'x-signature' } })).count,
     ).toBe(30);
   });
 
   it("reads a filtered count, page or chart on its own connection, not the receiver thread's", async () => {
     await addMany(50);
     const header = { header: { name: 'x-signature' } };
-    const counted = await watchReceiverConnection(stores.db, () =>
-      stores.captures.countWithNewestInBackground(header),
+    const counted = await watchReceiverConnection(t.stores.db, () =>
+      t.stores.captures.countWithNewestInBackground(header),
     );
-    expect(counted).toEqual({ result: stores.captures.countWithNewest(header), offThread: true });
-    const listed = await watchReceiverConnection(stores.db, () =>
-      stores.captures.listInBackground({ filter: header, limit: 5 }),
+    expect(counted).toEqual({ result: t.stores.captures.countWithNewest(header), offThread: true });
+    const listed = await watchReceiverConnection(t.stores.db, () =>
+      t.stores.captures.listInBackground({ filter: header, limit: 5 }),
     );
     expect(listed.offThread).toBe(true);
     expect(listed.result.items).toHaveLength(5);
-    const window = { endMs: clock.now() + 60_000, bucketMs: 10_000, buckets: 6 };
-    const charted = await watchReceiverConnection(stores.db, () =>
-      stores.captures.breakdownInBackground(header, window),
+    const window = { endMs: t.clock.now() + 60_000, bucketMs: 10_000, buckets: 6 };
+    const charted = await watchReceiverConnection(t.stores.db, () =>
+      t.stores.captures.breakdownInBackground(header, window),
     );
     expect(charted.offThread).toBe(true);
-    expect(charted.result).toEqual(stores.captures.breakdown(header, window));
+    expect(charted.result).toEqual(t.stores.captures.breakdown(header, window));
   });
 
   it('includes every capture acknowledged before the read was asked for', async () => {
     await addMany(10);
-    const id = await stores.captures.add(capture(10, { headers: [['X-Signature', 'late']] }));
-    expect(await stores.captures.countWithNewestInBackground({ header: { name: 'x-signature' } })).toEqual({
+    const id = await t.stores.captures.add(capture(10, { headers: [['X-Signature', 'late']] }));
+    expect(await t.stores.captures.countWithNewestInBackground({ header: { name: 'x-signature' } })).toEqual({
       count: 4,
       newestId: id,
     });
@@ -134,9 +121,9 @@ describe('reads off the receiver thread', () => {
 
   it('counts the captures filed while an unfiltered count waits for the reader, with the newest id it gives', async () => {
     await addMany(5);
-    const counting = stores.captures.countWithNewestInBackground();
-    void stores.captures.add(capture(5));
-    stores.captures.fileWaiting();
+    const counting = t.stores.captures.countWithNewestInBackground();
+    void t.stores.captures.add(capture(5));
+    t.stores.captures.fileWaiting();
     const { count, newestId } = await counting;
     // Ids run 1.., nothing deleted: a count that includes the newest capture it names is that capture's id.
     expect(count).toBe(newestId);
@@ -144,8 +131,8 @@ describe('reads off the receiver thread', () => {
 
   it('reports a query error with its SQLite code and keeps reading', async () => {
     const reader = new BackgroundReader({
-      captures: `${dir.path}/hookscope.sqlite`,
-      index: `${dir.path}/hookscope-index.sqlite`,
+      captures: `${t.dir.path}/hookscope.sqlite`,
+      index: `${t.dir.path}/hookscope-index.sqlite`,
     });
     const failed = reader.run([{ sql: 'SELECT nope FROM nowhere', params: [], rows: 'all' }])!;
     await expect(failed).rejects.toMatchObject({
@@ -161,8 +148,8 @@ describe('reads off the receiver thread', () => {
 
   it('reads on the receiver thread when the reader cannot open the database', async () => {
     const reader = new BackgroundReader({
-      captures: `${dir.path}/missing.sqlite`,
-      index: `${dir.path}/missing-index.sqlite`,
+      captures: `${t.dir.path}/missing.sqlite`,
+      index: `${t.dir.path}/missing-index.sqlite`,
     });
     await expect(reader.run([{ sql: 'SELECT 1 AS one', params: [], rows: 'first' }])).rejects.toBeInstanceOf(
       ReaderGone,
@@ -173,20 +160,20 @@ describe('reads off the receiver thread', () => {
 
   it('answers a read asked for just before the store closed', async () => {
     await addMany(8);
-    await stores.captures.countWithNewestInBackground({ methods: ['GET'] }); // the reader is running
-    const counting = stores.captures.countWithNewestInBackground({ methods: ['GET'] });
-    stores.captures.close();
-    stores.db.close();
+    await t.stores.captures.countWithNewestInBackground({ methods: ['GET'] }); // the reader is running
+    const counting = t.stores.captures.countWithNewestInBackground({ methods: ['GET'] });
+    t.stores.captures.close();
+    t.stores.db.close();
     expect((await counting).count).toBe(3);
-    stores = openStores({ dataDir: dir.path, clock });
+    t.stores = openStores({ dataDir: t.dir.path, clock: t.clock });
   });
 
   it('still answers after the store is closed and reopened', async () => {
     await addMany(8);
-    stores.captures.close();
-    stores.db.close();
-    stores = openStores({ dataDir: dir.path, clock });
-    expect((await stores.captures.countWithNewestInBackground({ methods: ['GET'] })).count).toBe(3);
+    t.stores.captures.close();
+    t.stores.db.close();
+    t.stores = openStores({ dataDir: t.dir.path, clock: t.clock });
+    expect((await t.stores.captures.countWithNewestInBackground({ methods: ['GET'] })).count).toBe(3);
   });
 });
 
