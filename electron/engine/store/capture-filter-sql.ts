@@ -124,7 +124,8 @@ export function filterToSql(filter: CaptureFilter | undefined, isIndexedTerm?: I
     params.push(filter.header.name, value, value, stored);
   }
   if (filter.vendor) {
-    where.push('c.vendor = ?');
+    // Vendor names are ASCII ("WP Fusion"); a CLI or API caller may type them in any case. No index covers vendor.
+    where.push('c.vendor = ? COLLATE NOCASE');
     params.push(filter.vendor);
   }
   if (filter.source) {

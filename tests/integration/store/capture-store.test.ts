@@ -64,6 +64,20 @@ describe('capture store', () => {
     expect(t.stores.captures.count({ methods: ['POST'] })).toBe(2);
   });
 
+  it('filters by vendor in any letter case', async () => {
+    const ontraport = await t.stores.captures.add(capture({ vendor: 'Ontraport' }));
+    const wpFusion = await t.stores.captures.add(capture({ vendor: 'WP Fusion' }));
+    await t.stores.captures.add(capture({ vendor: null }));
+    t.stores.captures.fileWaiting();
+    const ids = (vendor: string) =>
+      t.stores.captures.list({ filter: { vendor }, limit: 50 }).items.map((c) => c.id);
+    expect(ids('Ontraport')).toEqual([ontraport]);
+    expect(ids('ontraport')).toEqual([ontraport]);
+    expect(ids('wp fusion')).toEqual([wpFusion]);
+    expect(ids('ortto')).toEqual([]);
+    expect(t.stores.captures.count({ vendor: 'ONTRAPORT' })).toBe(1);
+  });
+
   it('a header filter parses the headers only of captures whose stored headers name it, and matches as before', async () => {
     const headers: Array<[string, string]> = [
       ['X-Sig', 'abc'],
