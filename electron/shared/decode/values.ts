@@ -138,7 +138,14 @@ export function formatTimestamp(value: unknown): Formatted {
     return { ...formatPlain(value), problems: ['Expected an RFC 3339 time string.'] };
   }
   const m = RFC3339.exec(value);
-  if (!m) return fmt('string', clip(value), { problems: ['Not an RFC 3339 time.'] });
+  if (!m) {
+    // A string of digits is most likely an epoch: say what it would read as, as for the number form.
+    const reading = epochReading(value);
+    return fmt('string', clip(value), {
+      details: reading ? [reading] : [],
+      problems: ['Not an RFC 3339 time.'],
+    });
+  }
   // Date.parse rolls impossible fields over (Feb 30 → Mar 2, 24:00 → next day): check each one first.
   const impossible = impossibleField(m);
   if (impossible) return fmt('string', clip(value), { problems: [impossible] });

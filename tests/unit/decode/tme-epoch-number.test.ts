@@ -38,4 +38,12 @@ describe('Ortto tme values sent as epoch numbers', () => {
     expect(f.problems).toEqual([EXPECTED]);
     expect(f.details).toEqual([]);
   });
+
+  it('a digit string gets the same epoch reading as a detail, besides not being RFC 3339', () => {
+    const f = formatTimestamp('1700000000');
+    expect(f.display).toBe('1700000000');
+    expect(f.problems).toEqual(['Not an RFC 3339 time.']);
+    expect(f.details).toEqual(['Read as Unix seconds (by its size) it would be 2023-11-14 22:13:20 UTC.']);
+    expect(formatTimestamp('soon').details).toEqual([]);
+  });
 });
