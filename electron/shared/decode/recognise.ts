@@ -29,13 +29,14 @@ export function ontraportFormat(data: Record<string, unknown>): OntraportFormat 
 }
 
 /**
- * The list's name for an Ortto activity. Built-in activity names are abbreviations (`act::s-ce`): read as words they
- * mean nothing ("S ce"), so an unknown built-in shows its ID; custom and integration names (`act:cm:signed-up`) read
- * well and keep the label made from them.
+ * The list's name for an Ortto activity. Built-in and account activity names are abbreviations (`act::s-ce`,
+ * `act:o:eoj`): read as words they mean nothing ("S ce"), so an unknown one shows its ID; custom and integration names
+ * (`act:cm:signed-up`) read well and keep the label made from them.
  */
 function activityEventLabel(fieldId: string, custom?: CustomDictionary): string {
   const resolved = activityLabel(fieldId, custom);
-  if (resolved.source === 'grammar' && parseFieldId(fieldId)?.namespace === '') return fieldId;
+  const namespace = parseFieldId(fieldId)?.namespace;
+  if (resolved.source === 'grammar' && (namespace === '' || namespace === 'o')) return fieldId;
   return resolved.label;
 }
 

@@ -20,7 +20,7 @@ describe('Ortto shapes beyond the samples', () => {
     expect(sourceText(r.vendor, r.eventLabel)).toBe('Ortto · Test webhook');
   });
 
-  it('the list names an unknown built-in activity by its ID, an unknown custom one by its name', () => {
+  it('the list names an unknown built-in or account activity by its ID, an unknown custom one by its name', () => {
     const activity = (fieldId: string) =>
       JSON.stringify({
         activity: { id: 'a', field_id: fieldId, created: '2023-10-03T04:11:23Z', attr: {} },
@@ -30,6 +30,10 @@ describe('Ortto shapes beyond the samples', () => {
     expect(classifyCapture(input(activity('act::s-ce')))).toEqual({
       vendor: 'Ortto',
       eventLabel: 'act::s-ce',
+    });
+    expect(classifyCapture(input(activity('act:o:xyz')))).toEqual({
+      vendor: 'Ortto',
+      eventLabel: 'act:o:xyz',
     });
     expect(classifyCapture(input(activity('act:cm:signed-up')))).toEqual({
       vendor: 'Ortto',
