@@ -5,13 +5,12 @@
 // match the rows, the index catches up, and every queued delivery is delivered — none lost, and any repeat is one that
 // was in flight at a kill (at-least-once; each repeat carries the same X-Hookscope-Delivery id for the target to dedupe).
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { openStores } from '../electron/engine/store/open-stores';
 import { systemClock } from '../electron/engine/util/clock';
-import { crashRound } from '../tests/helpers/crash-run';
+import { crashRound, startChild } from '../tests/helpers/crash-run';
 import { tempDir } from '../tests/helpers/temp-dir';
 import { parseFlags, table } from './bench/bench-util';
 
@@ -126,17 +125,7 @@ try {
   }
 
   // Restart once more and let the queue finish (deliveries a killed engine held are reclaimed when their lease ends).
-  const child = spawn(process.execPath, ['--import', 'tsx', childScript, dir.path], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const info = await new Promise<Record<string, string>>((resolve) => {
-    let out = '';
-    child.stdout.on('data', (c) => {
-      out += c;
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve(JSON.parse(line) as Record<string, string>);
-    });
-  });
+  const { child } = await startChild(childScript, dir.path);
   const deadline = Date.now() + 90_000;
   let open = -1;
   while (Date.now() < deadline) {
@@ -150,7 +139,6 @@ try {
     if (open === 0) break;
     await new Promise((r) => setTimeout(r, 500));
   }
-  void info;
   child.kill('SIGTERM');
   await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
 

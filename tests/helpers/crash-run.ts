@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
@@ -17,6 +17,31 @@ export interface CrashRound {
 const childScript = join(import.meta.dirname, '../integration/crash/crash-child.ts');
 
 /**
+ * Runs a child script over a data dir and waits for the first JSON line it prints; rejects if the child exits first
+ * (a child that crashed at start would otherwise be waited for forever).
+ */
+export async function startChild(
+  script: string,
+  dataDir: string,
+): Promise<{ child: ChildProcess; info: Record<string, string> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const info = await new Promise<Record<string, string>>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (c) => {
+      out += c;
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve(JSON.parse(line) as Record<string, string>);
+    });
+    child.once('exit', (code, signal) =>
+      reject(new Error(`child ${script} exited (${signal ?? code}) before printing its JSON line`)),
+    );
+  });
+  return { child, info };
+}
+
+/**
  * Starts an engine in a child process, loads it with concurrent POSTs, SIGKILLs it after `killAfterMs`, then reopens
  * the database and checks that every request that got a 2xx is stored with the right body hash.
  */
@@ -31,18 +56,7 @@ export async function crashRound(
     duringLoad?: (info: Record<string, string>, stopped: () => boolean) => Promise<void>;
   },
 ): Promise<CrashRound> {
-  const child = spawn(process.execPath, ['--import', 'tsx', options.childScript ?? childScript, dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const info = await new Promise<Record<string, string>>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (c) => {
-      out += c;
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve(JSON.parse(line) as Record<string, string>);
-    });
-    child.once('exit', (code) => reject(new Error(`child exited early (${code})`)));
-  });
+  const { child, info } = await startChild(options.childScript ?? childScript, dataDir);
   const receiverUrl = info.receiverUrl!;
   const acked = new Map<number, string>();
   let stop = false;

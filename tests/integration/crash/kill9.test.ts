@@ -1,5 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { crashRound } from '../../helpers/crash-run';
+import { crashRound, startChild } from '../../helpers/crash-run';
 import { tempDir } from '../../helpers/temp-dir';
 
 describe('durability under SIGKILL', () => {
@@ -20,4 +22,17 @@ describe('durability under SIGKILL', () => {
       dir.cleanup();
     }
   }, 60_000);
+
+  it('starting a child that exits before printing its JSON line rejects instead of waiting forever', async () => {
+    const dir = tempDir();
+    try {
+      const script = join(dir.path, 'exits.mjs');
+      writeFileSync(script, 'process.exit(3);\n');
+      await expect(startChild(script, dir.path)).rejects.toThrow(
+        /exited \(3\) before printing its JSON line/,
+      );
+    } finally {
+      dir.cleanup();
+    }
+  });
 });
