@@ -1,3 +1,4 @@
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { eventually, monacoText, openTab, row, selectCapture, send, useUiSession } from './support/ui';
 
@@ -22,6 +23,19 @@ const clickedEmail = JSON.stringify(
   null,
   2,
 );
+
+/** Hovers a token in Monaco until a hover with the text shows; returns that hover. */
+async function hoverUntil(page: Page, token: Locator, text: string): Promise<Locator> {
+  const hover = page.locator('.monaco-hover-content', { hasText: text }).first();
+  // Monaco shows hovers after a delay and only for a mouse that moved onto the token: move off and on until it shows.
+  await eventually(async () => {
+    const box = (await token.boundingBox())!;
+    await page.mouse.move(box.x - 40, box.y + box.height / 2);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    await hover.waitFor({ state: 'visible', timeout: 3_000 });
+  }, 30_000);
+  return hover;
+}
 
 describe('decoded Ortto payload in the UI', () => {
   const s = useUiSession();
@@ -55,17 +69,11 @@ describe('decoded Ortto payload in the UI', () => {
     await openTab(page, 'body');
     await page.locator('.body-toolbar [data-mode="raw"]').click();
     await eventually(async () => expect(await monacoText(page, '.body-raw')).toContain('str::cn'));
-    const token = page.locator('.body-raw .view-line span', { hasText: 'str::cn' }).last();
-    // Monaco shows hovers after a delay and only for a mouse that moved onto the token: move off and on until it shows.
-    await eventually(async () => {
-      const box = (await token.boundingBox())!;
-      await page.mouse.move(box.x - 40, box.y + box.height / 2);
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
-      await page
-        .locator('.monaco-hover-content', { hasText: 'Campaign name' })
-        .first()
-        .waitFor({ state: 'visible', timeout: 3_000 });
-    }, 30_000);
+    await hoverUntil(
+      page,
+      page.locator('.body-raw .view-line span', { hasText: 'str::cn' }).last(),
+      'Campaign name',
+    );
 
     // Search by meaning: the label is indexed with the capture.
     const search = page.getByTestId('search');
@@ -75,6 +83,32 @@ describe('decoded Ortto payload in the UI', () => {
       expect(await row(page, '/ortto-click').count()).toBe(1);
       expect(await row(page, '/other').count()).toBe(0);
     });
+  });
+
+  it('labels an ID in contact as the person field, not as the attribute of the activity in the payload', async () => {
+    const { page, app } = s;
+    const body = JSON.stringify(
+      {
+        activity: { field_id: 'act::ws', attr: {} },
+        contact: { 'str::lt': 'Europe/Paris' },
+        webhook_id: 'w',
+      },
+      null,
+      2,
+    );
+    await page.getByTestId('search').fill('');
+    await page.getByTestId('search').press('Enter');
+    await send(app.receiverUrl, '/ortto-session', { body, headers: { 'content-type': 'application/json' } });
+    await eventually(async () => expect(await row(page, '/ortto-session').count()).toBe(1));
+    await selectCapture(page, '/ortto-session');
+    await openTab(page, 'body');
+    await page.locator('.body-toolbar [data-mode="raw"]').click();
+    await eventually(async () => expect(await monacoText(page, '.body-raw')).toContain('str::lt'));
+    const token = page.locator('.body-raw .view-line span', { hasText: 'str::lt' }).last();
+    // "Last page title" is what str::lt means in a web session's attr.
+    const hover = await hoverUntil(page, token, 'Last timezone');
+    expect(await hover.locator('strong').first().innerText()).toBe('Last timezone');
+    expect(await hover.innerText()).not.toContain('Last page title');
   });
 
   it('copies a long decoded value whole, though the tree shows it cut short', async () => {

@@ -12,6 +12,7 @@ import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { DecodedView, DictionaryBrowser } from '../../../renderer/src/features/decode';
 import { escapeMarkdown, idAt, hoverLines } from '../../../renderer/src/features/decode/hover';
+import { jsonKeysAt } from '../../../renderer/src/features/decode/json-keys-at';
 import { tempDir } from '../../helpers/temp-dir';
 
 let engine: Engine;
@@ -236,6 +237,16 @@ describe('DictionaryBrowser kind list', () => {
 });
 
 describe('Monaco hover labels', () => {
+  it('knows whether an ID sits in activity.attr or elsewhere (contact)', () => {
+    const text =
+      '{"activity":{"field_id":"act::ws","attr":{"str::lt":"Pricing","obj":{"a\\"]":[1,{"x":"str::lt"}]}}},"contact":{"str::lt":"Europe/Paris"}}';
+    const at = (needle: string, from = 0) => jsonKeysAt(text, text.indexOf(needle, from) + 1);
+    expect(at('"str::lt"')).toEqual(['activity', 'attr']);
+    expect(at('"str::lt"', text.indexOf('"x"'))).toEqual(['activity', 'attr', 'obj', 'a"]', '[]']);
+    expect(at('"str::lt"', text.indexOf('contact'))).toEqual(['contact']);
+    expect(at('"act::ws"')).toEqual(['activity']);
+  });
+
   it('finds the ID under the cursor and labels it for the activity in the payload', async () => {
     const line = '      "str::lt": "Pricing", "act::ws"';
     expect(idAt(line, 10)).toEqual({ id: 'str::lt', start: 8, end: 15 });

@@ -1,6 +1,7 @@
 import { activityLabel, fieldLabel, parseFieldId } from '../../../../electron/shared/decode/index';
 import { addMonacoSetup, type MonacoApi } from '../../components/code-editor/monaco-setup';
 import { hoverCustomDictionary } from './custom-labels';
+import { jsonKeysAt } from './json-keys-at';
 
 // Ortto field IDs as they appear in raw text: type:namespace:name (namespace may be empty).
 const ID_IN_TEXT = /[a-z][a-z0-9]{1,11}:[a-z0-9_]{0,16}:[A-Za-z0-9][A-Za-z0-9_.!-]*/g;
@@ -23,7 +24,7 @@ export function idAt(line: string, column: number): { id: string; start: number;
   return null;
 }
 
-/** The lines a hover shows for an ID, given the activity the payload carries (if any). */
+/** The lines a hover shows for an ID, given the activity whose `attr` it sits in (if any). */
 export function hoverLines(id: string, activityId: string | null): string[] | null {
   const custom = hoverCustomDictionary();
   if (id.startsWith('act:')) {
@@ -77,7 +78,11 @@ export function registerDecodeHovers(): void {
           true,
           1,
         )[0];
-        const lines = hoverLines(found.id, activity?.matches?.[1] ?? null);
+        // An ID means the activity's attribute only inside `activity.attr`; elsewhere (`contact`) it is the person field.
+        const offset = model.getOffsetAt({ lineNumber: position.lineNumber, column: found.start });
+        const keys = jsonKeysAt(model.getValue(), offset);
+        const inAttr = keys[0] === 'activity' && keys[1] === 'attr';
+        const lines = hoverLines(found.id, inAttr ? (activity?.matches?.[1] ?? null) : null);
         if (!lines) return null;
         return {
           range: new monaco.Range(position.lineNumber, found.start, position.lineNumber, found.end),
