@@ -30,9 +30,22 @@ const colours = {
   cyan: '\x1b[36m',
 };
 
-export function formatPretty(c: CaptureSummary, colour: boolean): string {
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * Local time, as the app's list shows it: 23:51:57.480 today, with the date before it from another day. UTC without a
+ * zone read as a time hours away from the app's, and a capture from days ago as one from today.
+ */
+function localTime(ms: number, nowMs: number): string {
+  const d = new Date(ms);
+  const clock = `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+  if (d.toDateString() === new Date(nowMs).toDateString()) return clock;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${clock}`;
+}
+
+export function formatPretty(c: CaptureSummary, colour: boolean, nowMs = Date.now()): string {
   const paint = (code: string, text: string) => (colour ? `${code}${text}${colours.reset}` : text);
-  const time = new Date(c.receivedAtMs).toISOString().slice(11, 23);
+  const time = localTime(c.receivedAtMs, nowMs);
   const status = c.responseStatus === null ? '---' : String(c.responseStatus);
   const statusColour =
     c.responseStatus === null || c.responseStatus >= 500

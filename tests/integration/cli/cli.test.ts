@@ -7,7 +7,7 @@ import { intFlag } from '../../../electron/cli/io';
 import { exportCaptures } from '../../../electron/engine/captures/export';
 import { appVersion } from '../../../electron/engine/version';
 import { parseCurl } from '../../../electron/shared/send/curl';
-import { run as tail } from '../../../electron/cli/commands/tail';
+import { formatPretty, run as tail } from '../../../electron/cli/commands/tail';
 import { serve } from '../../../electron/cli/commands/serve';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
 import { openStores } from '../../../electron/engine/store/open-stores';
@@ -347,6 +347,29 @@ describe('hookscope CLI', () => {
     await send(`${engine.receiverUrl}/live/three`, { method: 'DELETE' });
     expect(await jsonTail).toBe(0);
     expect(JSON.parse(json.out().trim())).toMatchObject({ method: 'DELETE', path: '/live/three' });
+  });
+
+  it('tail prints local times, as the app shows them, with the date for a capture from another day', async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      const out = io();
+      expect(await tail(['--data-dir', dir.path, '--last', '1', '--exit-after', '1'], out.io)).toBe(0);
+      const newest = engine.ctx.captures.list({ limit: 1 }).items[0]!;
+      const d = new Date(newest.receivedAtMs);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      // -05:00 here, so the UTC clock this used to print is never the local one.
+      expect(out.out()).toContain(`${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.`);
+      const lastWeek = formatPretty(
+        { ...newest, receivedAtMs: Date.UTC(2026, 10, 17, 4, 51, 57, 480) },
+        false,
+        Date.UTC(2026, 10, 24, 12),
+      );
+      expect(lastWeek.startsWith('2026-11-16 23:51:57.480  ')).toBe(true);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 
   it('tail and export write no C1 control characters from a sender (U+009B is CSI to a terminal)', async () => {
