@@ -129,6 +129,7 @@ export class DeliveryService {
       encoding,
       tagId,
       formId,
+      url: to,
       nowMs: this.deps.clock.now(),
     });
     const summary = this.send({
@@ -138,7 +139,7 @@ export class DeliveryService {
       type: 'emulator',
       request: {
         method: emulated.method,
-        url: to,
+        url: emulated.url ?? to,
         headers: emulated.headers,
         bodyBase64: Buffer.from(emulated.body, 'utf8').toString('base64'),
       },

@@ -29,6 +29,8 @@ export interface EmulatorOptions {
   activity?: string;
   /** Ontraport Ping URL post data; defaults to the WP Fusion-style `firstname=[First Name]&…`. */
   postData?: string;
+  /** Where it goes. Ontraport fills merge fields in a Ping URL's destination too (`contact_id=[Contact ID]`). */
+  url?: string;
 }
 
 export interface EmulatedRequest {
@@ -37,6 +39,8 @@ export interface EmulatedRequest {
   body: string;
   policy: 'ortto' | 'ontraport';
   description: string;
+  /** `options.url` with the platform's merge fields filled in, when the platform fills them there. */
+  url?: string;
 }
 
 export const defaultContact: Record<string, string> = {
@@ -644,7 +648,8 @@ function ontraportPing(options: EmulatorOptions): EmulatedRequest {
   const given = options.contact ?? defaultContact;
   const template = options.postData ?? defaultPingPostData;
   // A field the contact lacks is blank in Ontraport, and a blank merge field sends nothing, not its `[Name]`.
-  const blanks = findPlaceholders(template)
+  const urlFields = findPlaceholders(options.url ?? '').filter((p) => p.kind === 'merge');
+  const blanks = [...findPlaceholders(template), ...urlFields]
     .filter((p) => lookupField(given, p.name) === undefined)
     .map((p) => [p.name, '']);
   const contact = { ...given, ...Object.fromEntries(blanks) };
@@ -677,5 +682,8 @@ function ontraportPing(options: EmulatorOptions): EmulatedRequest {
     body,
     policy: 'ontraport',
     description: `Ontraport "Send a Webhook" (Ping URL) post data for contact ${lookupField(contact, 'id') ?? '?'}`,
+    ...(options.url !== undefined && {
+      url: resolveTemplate(options.url, contact, {}, { escape: 'whole-url' }).text,
+    }),
   };
 }

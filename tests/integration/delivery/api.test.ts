@@ -285,6 +285,18 @@ describe('saved webhooks, environments, emulate over the API (outputs checked ag
       await new Promise((r) => setTimeout(r, 10));
     expect(api.server.received.find((r) => r.url === '/ping')?.body.toString()).toMatch(/firstname=/);
   });
+
+  it('emulate.send fills the Ping URL merge fields Ontraport fills, as in a WP Fusion URL', async () => {
+    const to = `${api.server.url}/wpf?wpf_action=add&access_key=k&contact_id=[Contact ID]&name=[First Name]&x=[Fax]`;
+    const contact = { 'Contact ID': '42', 'First Name': 'Zoë & co' };
+    const result = await call('emulate.send', { kind: 'ontraport-ping', to, contact });
+    expect(result.ok).toBe(true);
+    const sent = '/wpf?wpf_action=add&access_key=k&contact_id=42&name=Zo%C3%AB%20%26%20co&x=';
+    expect(result.value).toMatchObject({ url: `${api.server.url}${sent}` });
+    for (let i = 0; i < 400 && !api.server.received.some((r) => r.url.startsWith('/wpf')); i++)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(api.server.received.find((r) => r.url.startsWith('/wpf'))?.url).toBe(sent);
+  });
 });
 
 describe('clearing finished deliveries from the log', () => {
