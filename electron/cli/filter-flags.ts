@@ -18,6 +18,7 @@ export const filterFlagUsage = `Filters:
   --status N            only this response status (repeatable)
   --content-type T      only this media type, e.g. application/json or text/* (repeatable)
   --since T / --until T ISO time, epoch ms, or a duration back from now (90s, 15m, 2h, 7d)
+                        (local unless it ends in Z or ±hh:mm; --until includes the day or minute written)
   --search TEXT         full-text search (path, query, headers, body, decoded labels; repeatable: all must match)
 `;
 
@@ -57,7 +58,7 @@ export function toFilter(
   }
   if (values['content-type']?.length) filter.contentTypes = values['content-type'];
   const from = timeFlag(values.since, '--since', nowMs);
-  const to = timeFlag(values.until, '--until', nowMs);
+  const to = timeFlag(values.until, '--until', nowMs, true);
   if (from !== undefined && to !== undefined && from > to)
     throw new UsageError(
       `--since (${new Date(from).toISOString()}) is after --until (${new Date(to).toISOString()}): no capture can match`,

@@ -80,8 +80,38 @@ export function intFlag(
   return n;
 }
 
-/** `2026-11-01T10:00:00Z`, a Unix time in ms, or a duration back from now: `90s`, `15m`, `2h`, `7d`. */
-export function timeFlag(value: string | undefined, flag: string, nowMs: number): number | undefined {
+/** `2026-11-24`, `2026-11-24T10:00`, `2026-11-24 10:00:05.5`, each with an optional `Z` or `±hh:mm`. */
+const isoTime = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2}(?:\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * An ISO time as the app's time filter reads one: local unless it names its zone, a date alone being local midnight
+ * (JavaScript reads it as UTC midnight, hours away from a date-time on the same day); with `end`, through the end of
+ * the day or minute written, as the app's "To" box includes its whole minute.
+ */
+function parseIsoTime(value: string, end: boolean): number {
+  const match = isoTime.exec(value);
+  if (!match) return NaN;
+  const [, date, minute, seconds, zone] = match;
+  const start = Date.parse(`${date}T${minute ?? '00:00'}${seconds ?? ''}${zone ?? ''}`);
+  if (!end || seconds !== undefined || Number.isNaN(start)) return start;
+  if (minute !== undefined) return start + 59_999;
+  const next = new Date(start);
+  // The next midnight, read in the same zone; a day is not always 24 hours where the clocks change.
+  if (zone === undefined) next.setDate(next.getDate() + 1);
+  else next.setUTCDate(next.getUTCDate() + 1);
+  return next.getTime() - 1;
+}
+
+/**
+ * `2026-11-01T10:00:00Z`, a Unix time in ms, or a duration back from now: `90s`, `15m`, `2h`, `7d`. With `end` (an
+ * `--until`), a time written to the day or minute includes all of it.
+ */
+export function timeFlag(
+  value: string | undefined,
+  flag: string,
+  nowMs: number,
+  end = false,
+): number | undefined {
   if (value === undefined) return undefined;
   const duration = /^(\d+)(s|m|h|d)$/.exec(value);
   if (duration) {
@@ -89,7 +119,7 @@ export function timeFlag(value: string | undefined, flag: string, nowMs: number)
     return nowMs - Number(duration[1]) * unit;
   }
   if (/^\d+$/.test(value)) return Number(value);
-  const parsed = Date.parse(value);
+  const parsed = parseIsoTime(value, end);
   if (Number.isNaN(parsed))
     throw new UsageError(`${flag}: expected an ISO time, epoch ms or a duration like 2h, got "${value}"`);
   return parsed;

@@ -159,6 +159,35 @@ describe('hookscope CLI', () => {
     }
   });
 
+  it('export reads --since/--until as the app time filter does (tail shares the flags): local, --until through its minute or day', async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      const newest = engine.ctx.captures.list({ limit: 1 }).items[0]!;
+      const d = new Date(newest.receivedAtMs);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+      const minute = `${day}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+      // The app's From/To boxes set to this minute, and a To of this (local) day: both hold the newest capture.
+      for (const range of [
+        ['--since', minute, '--until', minute],
+        ['--since', day, '--until', day],
+      ]) {
+        const out = io();
+        expect(await main(['export', '--data-dir', dir.path, ...range], out.io)).toBe(0);
+        const ids = out
+          .out()
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => (JSON.parse(line) as { id: number }).id);
+        expect(ids, range.join(' ')).toContain(newest.id);
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it('send names the flag of a file it cannot read: --data-file and --rows', async () => {
     for (const flag of ['--data-file', '--rows']) {
       const out = io();
