@@ -54,7 +54,9 @@ const terminalControl = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/;
  * printable ASCII, which is the one part of the command a POSIX `sh` (dash) does not read.
  */
 export function toCurl(req: CurlRequest): string {
-  const words = ['curl', '-X', shellWord(req.method), shellWord(req.url)];
+  // curl reads [a-z] and {a,b} in a URL as ranges to expand: `contact_id=[Contact%20ID]` fails as a "bad range".
+  const globOff = /[[\]{}]/.test(req.url) ? ['-g'] : [];
+  const words = ['curl', ...globOff, '-X', shellWord(req.method), shellWord(req.url)];
   for (const [name, value] of req.headers) words.push('-H', headerWord(name, value));
   const bodyBytes =
     req.body === undefined ? 0 : (typeof req.body === 'string' ? utf8Encode(req.body) : req.body).byteLength;

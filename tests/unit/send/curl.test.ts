@@ -1,9 +1,13 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { quote } from 'shell-quote';
 import { describe, expect, it } from 'vitest';
 import { CurlParseError, parseCurl, toCurl } from '../../../electron/shared/send/curl';
 
+const execFileAsync = promisify(execFile);
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 
 describe('parseCurl', () => {
@@ -287,6 +291,30 @@ describe('toCurl sends the request, not curl’s defaults, and header bytes as t
     expect(parseCurl("curl https://x.test -H 'User-Agent:' -H 'X-E;'").headers).toEqual([['X-E', '']]);
   });
 
+  it('has curl send a URL with [ ] or { } as it is (an unfilled [Contact ID], tags[0]), not expand it as a range', async () => {
+    if (spawnSync('curl', ['--version']).status !== 0)
+      return void console.warn('curl not available: skipped');
+    const paths: string[] = [];
+    const server = createServer((req, res) => {
+      paths.push(req.url ?? '');
+      res.end('ok');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      for (const path of ['/h/wpf?wpf_action=add&contact_id=[Contact%20ID]', '/a?tags[0]=x&q={y}']) {
+        const command = toCurl({ method: 'POST', url: base + path, headers: [], body: 'a=1' });
+        const run = await execFileAsync('bash', ['--norc', '-c', `${command} -sS`]).catch(
+          (error: Error) => error,
+        );
+        expect(run, command).not.toBeInstanceOf(Error);
+        expect(paths.at(-1)).toBe(path);
+      }
+    } finally {
+      server.close();
+    }
+  });
+
   it('writes header values (byte strings) so that bash hands curl exactly their bytes (fuzz)', () => {
     const shell = spawnSync('bash', ['--version']);
     if (shell.status !== 0) return void console.warn('bash not available: skipped the shell check');
@@ -381,6 +409,14 @@ describe('toCurl never writes a control character a terminal would act on', () =
     });
     const out = spawnSync('bash', ['--norc', '-c', `curl() { printf '%s\\0' "$@"; }; ${command}`]);
     const words = out.stdout.toString('latin1').split('\0');
-    expect(words.slice(2, 5)).toEqual(['https://x.test/\x1b[2J', '-H', 'X-A: a\xc2\x9bb\x1b']);
+    // -g: the URL holds a `[`, which curl would otherwise read as a range.
+    expect(words.slice(0, 6)).toEqual([
+      '-g',
+      '-X',
+      'POST',
+      'https://x.test/\x1b[2J',
+      '-H',
+      'X-A: a\xc2\x9bb\x1b',
+    ]);
   });
 });
