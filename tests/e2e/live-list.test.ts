@@ -11,6 +11,10 @@ describe('live list', () => {
   it('first run: shows the receiver URL and a curl command, and the sample button sends a webhook that appears', async () => {
     const { page } = s;
     const empty = page.getByTestId('empty-state');
+    // One top-level heading, the app's name, whichever view is showing; the empty state's title sits under it.
+    expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+    expect(await page.getByRole('heading', { level: 1, name: 'Hookscope', exact: true }).count()).toBe(1);
+    expect(await empty.getByRole('heading', { level: 2 }).innerText()).toBe('Waiting for the first webhook');
     expect(await empty.innerText()).toContain(s.app.receiverUrl);
     expect(await empty.locator('.empty-curl pre').innerText()).toContain(
       `curl -X POST ${s.app.receiverUrl}/hello`,

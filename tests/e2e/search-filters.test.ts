@@ -71,7 +71,7 @@ describe('search and filters', () => {
     await reset();
     await page.getByTestId('search').fill('banana');
     await eventually(async () => expect(await paths(page)).toEqual(['/forms/signup']));
-    expect(await count(page)).toBe('1 capture match');
+    expect(await count(page)).toBe('1 capture matches');
     expect(page.url()).toContain('q=banana');
     await page.getByTestId('search').fill('orders');
     await eventually(async () => expect(await paths(page)).toEqual(['/orders/created', '/orders/listing']));
@@ -268,7 +268,7 @@ describe('search and filters', () => {
     await send(s.app.receiverUrl, '/fruit/other', { method: 'POST', body: 'kiwi' });
     await send(s.app.receiverUrl, '/fruit/match', { method: 'POST', body: 'durian smoothie' });
     await eventually(async () => expect(await paths(page)).toEqual(['/fruit/match']));
-    expect(await count(page)).toBe('1 capture match');
+    expect(await count(page)).toBe('1 capture matches');
   });
 
   it('under a filter the engine must answer, arrivals ask for one refresh of the list at a time, and none is lost', async () => {

@@ -23,7 +23,7 @@ export function EmptyState({
       <div className="empty-icon" aria-hidden>
         ◎
       </div>
-      <h1>Waiting for the first webhook</h1>
+      <h2>Waiting for the first webhook</h2>
       <p className="muted">
         Point a sender at the receiver below. Every request is kept byte-for-byte and shows up here live.
       </p>

@@ -251,7 +251,7 @@ export const FilterBar = memo(function FilterBar({ filter, onChange, endpoints, 
       )}
       <span className="result-count" data-testid="result-count">
         {count === null ? '…' : formatCount(count, 'capture')}
-        {isFiltered(filter) ? ' match' : ''}
+        {isFiltered(filter) ? (count === 1 ? ' matches' : ' match') : ''}
       </span>
       {filter.text.trim() !== '' && !/[\p{L}\p{N}]/u.test(filter.text) && (
         <span className="muted" data-testid="search-hint">

@@ -40,12 +40,12 @@ export function TopBar({
 }: Props) {
   return (
     <header className="top-bar">
-      <div className="brand" title="Hookscope">
+      <h1 className="brand" title="Hookscope">
         <span className="brand-mark" aria-hidden>
           ◎
         </span>
         <span className="brand-name">Hookscope</span>
-      </div>
+      </h1>
       <nav className="views" aria-label="Views">
         {VIEWS.map((v) => (
           <button
