@@ -12,6 +12,7 @@ import { chunksInTurns } from '../util/background-chunks';
 import type { Clock } from '../util/clock';
 import type { DeliveryQueue } from './queue';
 import { newDelivery, type DeliveryOptions } from './new-delivery';
+import { BulkRows, ROWS_PER_PART, type BulkItem } from './bulk-rows';
 
 type Template = z.output<typeof bulkTemplate>;
 type RowError = { row: number; message: string };
@@ -47,15 +48,10 @@ interface StoredOptions {
   allowLoop: boolean;
 }
 
-interface Item {
-  row: number;
-  record: Record<string, string>;
-}
+type Item = BulkItem;
 
 const MAX_ROW_ERRORS = 100;
 const PROGRESS_EVERY_MS = 200;
-/** Rows stored (and parsed again after a restart) per part: about 10 ms of work each. */
-const ROWS_PER_PART = 10_000;
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -64,7 +60,7 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
  * pause holds at most one batch and the job's cursor (`next_row`) survives a restart.
  */
 export class BulkRunner {
-  private readonly items = new Map<number, Item[]>();
+  private readonly items = new Map<number, BulkRows>();
   private readonly statements = new Map<string, Database.Statement>();
   private lastEmit = new Map<number, number>();
   /** A progress event owed for changes made inside the throttle window (the last ones of a burst). */
@@ -132,7 +128,7 @@ export class BulkRunner {
       JSON.stringify(rowErrors.slice(0, MAX_ROW_ERRORS)),
     );
     const id = Number(info.lastInsertRowid);
-    this.items.set(id, items);
+    this.items.set(id, BulkRows.inMemory(items));
     this.topUp(id);
     return this.progress(id);
   }
@@ -228,7 +224,7 @@ export class BulkRunner {
     // counted as skipped or has a delivery, so the rest were never enqueued.
     const open = job.state === 'running' || job.state === 'paused';
     const deliveries = Object.values(c).reduce((sum, n) => sum + n, 0);
-    const notEnqueued = open ? this.rows(job).length - job.next_row : job.total - job.skipped - deliveries;
+    const notEnqueued = open ? this.rows(job).count - job.next_row : job.total - job.skipped - deliveries;
     // Rows sent, not rows cancelled: a stopped job's cancelled rows would count as thousands sent in an instant.
     const sent = c.succeeded + c.failed + c.disabled;
     const elapsed = Math.max(1, this.clock.now() - job.created_at_ms);
@@ -258,14 +254,14 @@ export class BulkRunner {
     if (!job || job.state !== 'running') return;
     const stored = JSON.parse(job.options_json) as StoredOptions;
     const template = JSON.parse(job.template_json) as Template;
-    const items = this.rows(job);
+    const rows = this.rows(job);
     const outstanding = (
       this.sql(
         `SELECT COUNT(*) AS n FROM deliveries WHERE bulk_job_id = ? AND state IN ('pending', 'in_flight') AND attempts = 0`,
       ).get(id) as { n: number }
     ).n;
-    if (outstanding <= stored.batchSize / 2 && job.next_row < items.length) {
-      const batch = items.slice(job.next_row, job.next_row + stored.batchSize);
+    if (outstanding <= stored.batchSize / 2 && job.next_row < rows.count) {
+      const batch = rows.slice(job.next_row, job.next_row + stored.batchSize);
       const errors: RowError[] = [];
       const now = this.clock.now();
       this.db.transaction(() => {
@@ -343,7 +339,7 @@ export class BulkRunner {
 
   private finishIfDone(id: number): void {
     const job = this.job(id);
-    if (!job || job.state !== 'running' || job.next_row < this.rows(job).length) return;
+    if (!job || job.state !== 'running' || job.next_row < this.rows(job).count) return;
     const open = this.sql(
       `SELECT COUNT(*) AS n FROM deliveries WHERE bulk_job_id = ? AND state IN ('pending', 'in_flight', 'held')`,
     ).get(id) as { n: number };
@@ -420,15 +416,10 @@ export class BulkRunner {
     });
   }
 
-  private rows(job: JobRow): Item[] {
-    let items = this.items.get(job.id);
-    if (!items) {
-      const parts = this.sql('SELECT rows_json FROM bulk_job_rows WHERE rows_key = ? ORDER BY part')
-        .pluck()
-        .all(job.rows_key) as string[];
-      this.items.set(job.id, (items = parts.flatMap((json) => JSON.parse(json) as Item[])));
-    }
-    return items;
+  private rows(job: JobRow): BulkRows {
+    let rows = this.items.get(job.id);
+    if (!rows) this.items.set(job.id, (rows = BulkRows.stored(this.db, job.rows_key)));
+    return rows;
   }
 
   private job(id: number): JobRow | undefined {
