@@ -52,6 +52,8 @@ type Item = BulkItem;
 
 const MAX_ROW_ERRORS = 100;
 const PROGRESS_EVERY_MS = 200;
+/** Rows enqueued per event-loop turn: a batch of 10,000 built and inserted at once held the engine for a while. */
+const ROWS_PER_TURN = 500;
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -61,6 +63,8 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
  */
 export class BulkRunner {
   private readonly items = new Map<number, BulkRows>();
+  /** Jobs whose batch is being enqueued over several turns. */
+  private readonly toppingUp = new Set<number>();
   private readonly statements = new Map<string, Database.Statement>();
   private lastEmit = new Map<number, number>();
   /** A progress event owed for changes made inside the throttle window (the last ones of a burst). */
@@ -249,41 +253,72 @@ export class BulkRunner {
     };
   }
 
+  /** Enqueues the next batch once fewer than half a batch wait to be sent; a job whose rows all went is done. */
   private topUp(id: number): void {
+    // The batch being enqueued tops up again when it is through.
+    if (this.toppingUp.has(id)) return;
     const job = this.job(id);
     if (!job || job.state !== 'running') return;
     const stored = JSON.parse(job.options_json) as StoredOptions;
-    const template = JSON.parse(job.template_json) as Template;
-    const rows = this.rows(job);
+    const count = this.rows(job).count;
     const outstanding = (
       this.sql(
         `SELECT COUNT(*) AS n FROM deliveries WHERE bulk_job_id = ? AND state IN ('pending', 'in_flight') AND attempts = 0`,
       ).get(id) as { n: number }
     ).n;
-    if (outstanding <= stored.batchSize / 2 && job.next_row < rows.count) {
-      const batch = rows.slice(job.next_row, job.next_row + stored.batchSize);
-      const errors: RowError[] = [];
-      const now = this.clock.now();
-      this.db.transaction(() => {
-        for (const item of batch) {
-          const built = this.build(template, item, stored, errors);
-          if (!built) continue;
-          const row = this.queue.store.insert(
-            newDelivery(built, stored.options, 'bulk', now, { bulkJobId: id, bulkRow: item.row }),
-            now,
-          );
-          this.queue.track(row.origin);
-        }
-        const kept = (JSON.parse(job.row_errors_json) as RowError[]).concat(errors).slice(0, MAX_ROW_ERRORS);
-        this.db
-          .prepare(
-            'UPDATE bulk_jobs SET next_row = ?, skipped = skipped + ?, row_errors_json = ? WHERE id = ?',
-          )
-          .run(job.next_row + batch.length, errors.length, JSON.stringify(kept), id);
-      })();
-      this.queue.poke();
+    if (outstanding <= stored.batchSize / 2 && job.next_row < count) {
+      this.toppingUp.add(id);
+      void this.enqueueInTurns(id, Math.min(job.next_row + stored.batchSize, count));
+      return;
     }
     this.finishIfDone(id);
+  }
+
+  /**
+   * Enqueues rows up to `end`, ROWS_PER_TURN per turn. Each part moves the cursor in the transaction that inserts its
+   * deliveries, so a crash in between queues no row twice; a pause or stop in between ends the batch where it is.
+   */
+  private async enqueueInTurns(id: number, end: number): Promise<void> {
+    try {
+      for (let first = true; ; first = false) {
+        if (!first) await nextTurn();
+        const job = this.job(id);
+        if (!job || job.state !== 'running' || job.next_row >= end) break;
+        this.enqueueRows(job, Math.min(end, job.next_row + ROWS_PER_TURN));
+      }
+    } catch (error) {
+      // The database closed meanwhile (shutdown): the next start goes on from the cursor.
+      if (this.db.open) throw error;
+      return;
+    } finally {
+      this.toppingUp.delete(id);
+    }
+    this.topUp(id);
+  }
+
+  private enqueueRows(job: JobRow, end: number): void {
+    const id = job.id;
+    const stored = JSON.parse(job.options_json) as StoredOptions;
+    const template = JSON.parse(job.template_json) as Template;
+    const batch = this.rows(job).slice(job.next_row, end);
+    const errors: RowError[] = [];
+    const now = this.clock.now();
+    this.db.transaction(() => {
+      for (const item of batch) {
+        const built = this.build(template, item, stored, errors);
+        if (!built) continue;
+        const row = this.queue.store.insert(
+          newDelivery(built, stored.options, 'bulk', now, { bulkJobId: id, bulkRow: item.row }),
+          now,
+        );
+        this.queue.track(row.origin);
+      }
+      const kept = (JSON.parse(job.row_errors_json) as RowError[]).concat(errors).slice(0, MAX_ROW_ERRORS);
+      this.sql(
+        'UPDATE bulk_jobs SET next_row = ?, skipped = skipped + ?, row_errors_json = ? WHERE id = ?',
+      ).run(job.next_row + batch.length, errors.length, JSON.stringify(kept), id);
+    })();
+    this.queue.poke();
   }
 
   private build(template: Template, item: Item, stored: StoredOptions, errors: RowError[]) {

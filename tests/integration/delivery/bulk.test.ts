@@ -141,6 +141,75 @@ describe('bulk send', () => {
     removeDir(a.dataDir);
   });
 
+  it('a batch of 10,000 is enqueued a part per turn, in order and each row once', async () => {
+    server = await cueServer(() => ({ status: 200 }));
+    const receiver = await cueServer(() => ({ status: 200 }));
+    try {
+      h = deliveryHarness();
+      h.service.start();
+      const job = await startJob(h, server.url, csv(12_000), { ratePerMinute: 1, batchSize: 10_000 });
+      let answered = 0;
+      while (h.service.bulk.progress(job.jobId).enqueued < 10_000) {
+        await (await fetch(`${receiver.url}/during-top-up`)).text();
+        answered++;
+      }
+      expect(answered).toBeGreaterThanOrEqual(5);
+      const rows = h.db
+        .prepare('SELECT bulk_row FROM deliveries WHERE bulk_job_id = ? ORDER BY id')
+        .pluck()
+        .all(job.jobId);
+      expect(rows).toEqual(Array.from({ length: 10_000 }, (_, i) => i + 1));
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('a pause in the middle of enqueuing a batch holds it there; a stop then cancels every row', async () => {
+    server = await cueServer(() => ({ status: 200 }));
+    h = deliveryHarness();
+    h.service.start();
+    const job = await startJob(h, server.url, csv(12_000), { ratePerMinute: 1, batchSize: 10_000 });
+    h.service.bulk.pause(job.jobId);
+    const held = h.service.bulk.progress(job.jobId).enqueued;
+    for (let i = 0; i < 30; i++) await new Promise((r) => setImmediate(r));
+    expect(h.service.bulk.progress(job.jobId).enqueued).toBe(held);
+    expect(
+      h.db
+        .prepare(`SELECT COUNT(*) FROM deliveries WHERE bulk_job_id = ? AND state = 'pending'`)
+        .pluck()
+        .get(job.jobId),
+    ).toBe(0);
+    h.service.bulk.stop(job.jobId);
+    await h.settle();
+    const { counts } = h.service.bulk.progress(job.jobId);
+    expect(counts.succeeded + counts.failed + counts.cancelled + counts.pending).toBe(12_000);
+    expect(counts.pending).toBe(0);
+  });
+
+  it('an engine stopped in the middle of enqueuing a batch queues no row twice', async () => {
+    server = await cueServer(() => ({ status: 200 }));
+    const a = deliveryHarness();
+    a.service.start();
+    const job = await startJob(a, server.url, csv(3_000), { ratePerMinute: 1, batchSize: 2_000 });
+    const partway = a.service.bulk.progress(job.jobId).enqueued;
+    expect(partway).toBeGreaterThan(0);
+    expect(partway).toBeLessThan(2_000);
+    // As a crash would: the database goes away in the middle of the batch.
+    a.db.close();
+    await a.service.close().catch(() => {});
+    h = deliveryHarness({}, { dataDir: a.dataDir });
+    h.service.start();
+    while (h.service.bulk.progress(job.jobId).enqueued < 2_000) await new Promise((r) => setImmediate(r));
+    const rows = h.db
+      .prepare('SELECT bulk_row FROM deliveries WHERE bulk_job_id = ? ORDER BY id')
+      .pluck()
+      .all(job.jobId);
+    expect(rows).toEqual(Array.from({ length: 2_000 }, (_, i) => i + 1));
+    await h.close();
+    h = undefined;
+    removeDir(a.dataDir);
+  });
+
   it('the last changes of a burst are announced too (a trailing progress event after the throttle window)', async () => {
     server = await cueServer((n, r) =>
       r.url.endsWith('/2') ? { status: 503 } : { status: 200, delayMs: r.url.endsWith('/1') ? 100 : 0 },
