@@ -129,6 +129,7 @@ export function toSummary(row: DeliveryRow): DeliverySummary {
     url: row.url,
     webhookId: row.webhook_id,
     bulkJobId: row.bulk_job_id,
+    bulkRow: row.bulk_row,
     attempts: row.attempts,
     maxAttempts: row.policy_offset + maxAttempts(policySpec(row.policy, policyOptionsOf(row))),
     nextAttemptAtMs: row.state === 'pending' ? row.next_attempt_at_ms : null,

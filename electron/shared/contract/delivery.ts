@@ -149,6 +149,8 @@ export const deliverySummary = z.object({
   url: z.string(),
   webhookId: z.number().int().nullable(),
   bulkJobId: z.number().int().nullable(),
+  /** The row of the bulk send's file it was made from (1-based, the header line of a CSV not counted). */
+  bulkRow: z.number().int().nullable(),
   attempts: z.number().int(),
   maxAttempts: z.number().int(),
   nextAttemptAtMs: z.number().nullable(),

@@ -125,6 +125,20 @@ describe('bulk send', () => {
     expect(screen.getByText('3 delivered')).toBeTruthy();
     expect(arrived).toEqual(expect.arrayContaining(['/bulk/1', '/bulk/2', '/bulk/3']));
   });
+  it("a bulk send's delivery names its job and the row of the file it came from", async () => {
+    const job = await api.call('bulk.start', {
+      template: { method: 'POST', url: `${targetUrl}/row/[id]`, headers: [], body: '' },
+      rows: { content: 'id\n7\n8\n', format: 'csv' },
+      name: 'rows test',
+    });
+    await waitFor(async () => expect((await api.call('bulk.get', { id: job.jobId })).state).toBe('done'), {
+      timeout: 5000,
+    });
+    mount(<DeliveryLog />);
+    const table = await screen.findByRole('table', { name: 'Delivery log' });
+    fireEvent.click(await within(table).findByText(/\/row\/8/, {}, { timeout: 5000 }));
+    await screen.findByText(new RegExp(`bulk \\(job ${job.jobId}, row 2\\)`));
+  });
 });
 
 describe("sending to this app's own receiver", () => {

@@ -142,8 +142,9 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
         </div>
       )}
       <p className="muted delivery-meta">
-        {detail.name || 'unnamed'} · {detail.type} · policy {detail.policy} · attempt {detail.attempts} of{' '}
-        {detail.maxAttempts}
+        {detail.name || 'unnamed'} · {detail.type}
+        {detail.bulkJobId !== null ? ` (job ${detail.bulkJobId}, row ${detail.bulkRow ?? '?'})` : ''} · policy{' '}
+        {detail.policy} · attempt {detail.attempts} of {detail.maxAttempts}
         {detail.nextAttemptAtMs !== null ? ` · next attempt ${nextAttempt(detail.nextAttemptAtMs)}` : ''} · id{' '}
         {detail.uid}
       </p>
