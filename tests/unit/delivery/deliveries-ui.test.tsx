@@ -125,6 +125,22 @@ describe('bulk send', () => {
     expect(screen.getByText('3 delivered')).toBeTruthy();
     expect(arrived).toEqual(expect.arrayContaining(['/bulk/1', '/bulk/2', '/bulk/3']));
   });
+  it('says how many skipped rows its list of row errors leaves out', async () => {
+    const job = await api.call('bulk.start', {
+      template: { method: 'POST', url: `${targetUrl}/skip/[id]`, headers: [], body: '' },
+      rows: { content: JSON.stringify(Array.from({ length: 150 }, (_, n) => ({ n }))), format: 'json' },
+      name: 'skipped rows',
+    });
+    await waitFor(async () => expect((await api.call('bulk.get', { id: job.jobId })).state).toBe('done'), {
+      timeout: 5000,
+    });
+    mount(<BulkSend />);
+    await screen.findByText('150 skipped');
+    await screen.findByText(/row 100: unresolved merge field \[id\]/);
+    expect(screen.queryByText(/row 101:/)).toBeNull();
+    await screen.findByText(/…and 50 more skipped rows/);
+  });
+
   it("a bulk send's delivery names its job and the row of the file it came from", async () => {
     const job = await api.call('bulk.start', {
       template: { method: 'POST', url: `${targetUrl}/row/[id]`, headers: [], body: '' },

@@ -113,6 +113,10 @@ export function BulkSend() {
     );
   const finished = job !== null && (job.state === 'done' || job.state === 'stopped');
 
+  // The engine keeps the first 100 row errors: say how many skipped rows the list leaves out.
+  const unnamed = job
+    ? job.counts.skipped - new Set(job.rowErrors.map((e) => e.row).filter((r) => r > 0)).size
+    : 0;
   const done = job ? job.counts.succeeded + job.counts.failed + job.counts.cancelled + job.counts.skipped : 0;
   const percent = job && job.total > 0 ? Math.round((done / job.total) * 100) : 0;
 
@@ -297,6 +301,12 @@ export function BulkSend() {
               {job.rowErrors.map((e, i) => (
                 <li key={i}>{e.message}</li>
               ))}
+              {unnamed > 0 && (
+                <li>
+                  …and {formatCount(unnamed, 'more skipped row', 'more skipped rows')} (only the first{' '}
+                  {job.rowErrors.length} errors are kept)
+                </li>
+              )}
             </ul>
           )}
         </div>
