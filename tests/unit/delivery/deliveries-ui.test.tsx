@@ -125,6 +125,37 @@ describe('bulk send', () => {
     expect(screen.getByText('3 delivered')).toBeTruthy();
     expect(arrived).toEqual(expect.arrayContaining(['/bulk/1', '/bulk/2', '/bulk/3']));
   });
+  it('catches up after a reconnect: a job that finished while events were missed shows done', async () => {
+    const real = createInProcessTransport(engine);
+    let live = true;
+    const transport: Transport = {
+      invoke: (method, input) => real.invoke(method, input),
+      subscribe: (listener) => real.subscribe((event, payload) => live && listener(event, payload)),
+      capabilities: () => real.capabilities(),
+    };
+    const connection = new ConnectionStatus();
+    connection.set('open');
+    const job = await api.call('bulk.start', {
+      template: { method: 'POST', url: `${targetUrl}/missed/[id]`, headers: [], body: '' },
+      rows: { content: 'id\n1\n2\n3\n', format: 'csv' },
+      ratePerMinute: 30,
+      name: 'missed events',
+    });
+    render(
+      <ApiProvider value={{ api: createApiClient(transport), connection }}>
+        <BulkSend />
+      </ApiProvider>,
+    );
+    await screen.findByText(new RegExp(`^Job ${job.jobId} · running · \\d+ of 3`));
+    live = false;
+    act(() => connection.set('closed'));
+    await waitFor(async () => expect((await api.call('bulk.get', { id: job.jobId })).state).toBe('done'), {
+      timeout: 10_000,
+    });
+    act(() => connection.set('open'));
+    await screen.findByText(new RegExp(`^Job ${job.jobId} · done · 3 of 3`));
+  });
+
   it('says how many skipped rows its list of row errors leaves out', async () => {
     const job = await api.call('bulk.start', {
       template: { method: 'POST', url: `${targetUrl}/skip/[id]`, headers: [], body: '' },

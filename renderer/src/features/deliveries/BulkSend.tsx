@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { BulkProgress, DeliveryPolicy } from '../../../../electron/shared/contract/delivery';
 import { ConfirmAction } from '../../components/ConfirmAction';
-import { useApi, useEvent } from '../../api';
+import { useApi, useConnection, useEvent } from '../../api';
 import { formatEta } from './format';
 import { LoopConfirm } from './LoopConfirm';
 import { bulkNumberFields, readNumberField } from './bulk-numbers';
@@ -36,7 +36,11 @@ export function BulkSend() {
       list.some((j) => j.jobId === p.jobId) ? list.map((j) => (j.jobId === p.jobId ? p : j)) : [p, ...list],
     );
   const forget = (jobId: number) => setJobs((list) => list.filter((j) => j.jobId !== jobId));
+  const [tick, setTick] = useState(0);
 
+  // Progress sent while the event stream was down was missed: list again after a reconnect, or a job that finished
+  // meanwhile shows "running" for good.
+  useConnection((reconnected) => reconnected && setTick((t) => t + 1));
   useEffect(() => {
     api.call('bulk.list', {}).then(
       (r) => {
@@ -46,7 +50,7 @@ export function BulkSend() {
       },
       () => undefined,
     );
-  }, [api]);
+  }, [api, tick]);
   useEvent('bulk.progress', (p) => {
     upsert(p);
     setSelectedId((current) => current ?? p.jobId);
