@@ -33,3 +33,20 @@ describe('the composer preview of a capture opened with a stale signature, signe
     expect(text).toContain('Content-Type: application/json');
   });
 });
+
+describe('the composer preview of a capture that was itself a Hookscope delivery', () => {
+  it("shows one X-Hookscope-Delivery, the one assigned on send: the queue replaces the capture's stale id", () => {
+    const captured: BuiltRequest = {
+      ...built,
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['x-hookscope-delivery', 'dlv_stale'],
+      ],
+    };
+    render(<PreviewPanel built={captured} signingHeaders={[]} />);
+    const text = screen.getByTestId('preview-text').textContent ?? '';
+    expect(text.match(/x-hookscope-delivery/gi)).toHaveLength(1);
+    expect(text).toContain('X-Hookscope-Delivery: <delivery id, assigned on send>');
+    expect(text).not.toContain('dlv_stale');
+  });
+});

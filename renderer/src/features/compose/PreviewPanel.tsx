@@ -47,7 +47,8 @@ export function PreviewPanel({
 }) {
   const { target, host } = requestTarget(built.url);
   // Signing replaces same-named headers (a stale signature in a capture opened here), as the queue does on send.
-  const headers = withoutNamesOf(built.headers, signingHeaders);
+  // The queue also replaces a delivery header carried over from a capture with this delivery's own.
+  const headers = withoutNamesOf(built.headers, [...signingHeaders, [deliveryHeader, '']]);
   const bodyShown =
     built.bodyBytes === 0
       ? null
