@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { brotliCompressSync, deflateSync, gzipSync, zstdCompressSync } from 'node:zlib';
 import type { Entry } from 'har-format';
 import type { CaptureDetail, ExportFormat } from '../../shared/contract/index';
@@ -69,7 +70,8 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
     },
     response: {
       status: response?.status ?? 0,
-      statusText: '',
+      // The receiver never sets its own reason phrase, so Node's standard one is what the sender read.
+      statusText: response ? (STATUS_CODES[response.status] ?? '') : '',
       httpVersion: 'HTTP/1.1',
       cookies: [],
       headers: (response?.headers ?? []).map(([name, value]) => ({ name, value })),

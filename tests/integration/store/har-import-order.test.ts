@@ -88,6 +88,25 @@ describe('HAR import', () => {
     )!;
     expect(otherCapture.contentType).toBeNull();
   });
+
+  it("a response's statusText is the reason phrase the receiver sent, not blank", async () => {
+    dir = tempDir();
+    engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
+    const port = Number(new URL(engine.receiverUrl).port);
+    const sent = await rawExchange(
+      port,
+      'POST /reason HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n',
+    );
+    expect(sent).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    const exported = await engine.handlers['captures.export'](
+      { format: 'har', redact: false, limit: 100 },
+      meta,
+    );
+    const har = JSON.parse(exported.content) as {
+      log: { entries: Array<{ response: { status: number; statusText: string } }> };
+    };
+    expect(har.log.entries[0]!.response).toMatchObject({ status: 200, statusText: 'OK' });
+  });
 });
 
 const ortto = readFileSync(
