@@ -1,7 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { eventually, expectKeyboardModal, row, send, useUiSession } from './support/ui';
+import {
+  eventually,
+  expectKeyboardModal,
+  openTab,
+  row,
+  selectCapture,
+  send,
+  useUiSession,
+} from './support/ui';
 
 async function exportVia(page: Page, format: string): Promise<{ name: string; text: string; path: string }> {
   await page.getByTestId('transfer-button').click();
@@ -80,6 +88,12 @@ describe('export and import', () => {
     });
     expect(json.ok && Buffer.from(json.value.bodyBase64, 'base64').toString()).toBe('{"a":[1,2,3]}');
     expect(json.ok && json.value.headers).toContainEqual(['X-Trace', 't-1']);
+
+    // The URL it was sent to, path and query included; not only its origin.
+    await selectCapture(page, '/har/json');
+    await openTab(page, 'overview');
+    const original = page.locator('[data-testid="overview"] dt', { hasText: 'Original URL' });
+    expect(await original.locator('+ dd').innerText()).toBe(`${r}/har/json?x=1`);
   });
 
   it('exports JSON and a cURL script for the current filter', async () => {

@@ -319,7 +319,7 @@ function Overview({
                 : 'Absolute-form target'
           }
         >
-          <span className="mono break">{d.source === 'receiver' ? captureUrl(d, '') : d.publicUrl}</span>
+          <span className="mono break">{captureUrl(d, '')}</span>
         </Field>
       )}
       <Field label="Received">{formatDateTime(d.receivedAtMs)}</Field>
