@@ -55,6 +55,28 @@ export function authFailure(request: IncomingCapture, auth: EndpointAuth): strin
   }
 }
 
+/** A quoted-string a header can carry: anything outside printable ASCII (a name stored before names were checked) is
+ * percent-encoded as UTF-8, which is also how a query parameter name is written in a URL. */
+const quoted = (text: string) =>
+  `"${text
+    .replace(/[\\"]/g, '\\$&')
+    .replace(/[^\x20-\x7e]/gu, (c) =>
+      [...Buffer.from(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+    )}"`;
+
+/** RFC 9110 requires a challenge on every 401; header and query auth have no standard scheme, so a custom one names
+ * where the key is expected, never its value. */
+function challenge(auth: Exclude<EndpointAuth, { kind: 'none' }>): string {
+  switch (auth.kind) {
+    case 'basic':
+      return 'Basic realm="hookscope", charset="UTF-8"';
+    case 'header':
+      return `ApiKey realm="hookscope", header=${quoted(auth.name)}`;
+    case 'query':
+      return `ApiKey realm="hookscope", query=${quoted(auth.name)}`;
+  }
+}
+
 /** 401 with the reason; the request is still recorded so the user can see what was refused and why. */
 export function authInterceptor(
   request: IncomingCapture,
@@ -64,10 +86,11 @@ export function authInterceptor(
   // it asks about is still checked.
   if (isCorsPreflight(request)) return null;
   const reason = authFailure(request, endpoint.auth);
-  if (reason === null) return null;
-  const headers: [string, string][] = [['content-type', 'application/json']];
-  if (endpoint.auth.kind === 'basic')
-    headers.push(['www-authenticate', 'Basic realm="hookscope", charset="UTF-8"']);
+  if (reason === null || endpoint.auth.kind === 'none') return null;
+  const headers: [string, string][] = [
+    ['content-type', 'application/json'],
+    ['www-authenticate', challenge(endpoint.auth)],
+  ];
   return {
     response: { status: 401, headers, body: JSON.stringify({ error: 'unauthorized', reason }) },
     record: true,

@@ -61,6 +61,28 @@ describe('receiver protection', () => {
     const recorded = captures(target).filter((c) => c.path === '/h/wp');
     expect(recorded.map((c) => c.response?.status).sort()).toEqual([200, 401]);
   });
+
+  it('challenges every 401 (RFC 9110) with where the key goes, never the key itself', async () => {
+    const target = await protectedApp();
+    target.engine.ctx.endpoints.create({
+      slug: 'by-header',
+      name: 'By header',
+      auth: { kind: 'header', name: 'X-Token', value: 'v3ry-s3cret' },
+    });
+    target.engine.ctx.endpoints.create({
+      slug: 'by-query',
+      name: 'By query',
+      auth: { kind: 'query', name: 'clé "k"', value: 'v3ry-s3cret' },
+    });
+    const byHeader = await fetch(`${target.receiverUrl}/h/by-header`, { method: 'POST', body: 'x' });
+    const byQuery = await fetch(`${target.receiverUrl}/h/by-query`, { method: 'POST', body: 'x' });
+    await Promise.all([byHeader.arrayBuffer(), byQuery.arrayBuffer()]);
+    expect([byHeader.status, byQuery.status]).toEqual([401, 401]);
+    expect(byHeader.headers.get('www-authenticate')).toBe('ApiKey realm="hookscope", header="X-Token"');
+    expect(byQuery.headers.get('www-authenticate')).toBe(
+      'ApiKey realm="hookscope", query="cl%C3%A9 \\"k\\""',
+    );
+  });
 });
 
 describe('receiver protection and browser senders', () => {
