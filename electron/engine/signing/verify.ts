@@ -176,7 +176,9 @@ function verifyScheme(
   }
 }
 
+/** Tolerance 0 means no timestamp check at all (as in Stripe's own library), not "the same second". */
 function checkTimestamp(value: string, name: string, nowSec: number, tolerance: number): VerifyResult | null {
+  if (tolerance === 0) return null;
   if (!/^\d{1,12}$/.test(value.trim()))
     return { ok: false, reason: `malformed ${name}: expected unix seconds, got "${value.slice(0, 40)}"` };
   const skew = Math.floor(nowSec) - Number(value.trim());

@@ -193,6 +193,7 @@ export const endpointAuthInput = authOf(
 export const endpointVerify = z.object({
   scheme: z.enum(['none', 'standard-webhooks', 'github', 'stripe', 'shopify', 'hmac']),
   secret: z.string(),
+  /** How far a signed timestamp may be from now, either side; 0 checks no timestamp (as Stripe's library does). */
   toleranceSeconds: z.number().int().min(0).max(86_400).default(300),
   /** For the generic HMAC scheme. */
   header: z.string().optional(),

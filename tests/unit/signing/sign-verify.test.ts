@@ -237,6 +237,14 @@ describe.each(schemes.filter(timed).map((c) => [name(c), c] as const))(
       );
       expect(verifySignature(verifyConfig(config, 300), signed.headers, body, now + 300).ok).toBe(true);
     });
+
+    it("tolerance 0 checks no timestamp (as Stripe's library does), but still the signature", () => {
+      expect(verifySignature(verifyConfig(config, 0), signed.headers, body, now + 86_400 * 365).ok).toBe(
+        true,
+      );
+      expect(verifySignature(verifyConfig(config, 0), signed.headers, body, now - 3600).ok).toBe(true);
+      expect(verifySignature(verifyConfig(config, 0), signed.headers, bytes('{"a":2}'), now).ok).toBe(false);
+    });
   },
 );
 

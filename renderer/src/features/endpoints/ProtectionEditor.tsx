@@ -233,7 +233,10 @@ export function ProtectionEditor({
                 size={6}
                 value={d.tolerance}
                 onChange={(e) => set({ tolerance: e.target.value })}
-              />
+              />{' '}
+              <span className="muted" data-testid="endpoint-verify-tolerance-help">
+                how old or early a signed timestamp may be; 0 = no timestamp check
+              </span>
             </label>
           </>
         )}
