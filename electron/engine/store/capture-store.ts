@@ -615,14 +615,17 @@ export class CaptureStore {
 
   /**
    * Gives the pages freed by deleting everything back to the disk: SQLite keeps them for reuse otherwise, and the file
-   * (and the size shown) stays as large as it ever was. The copy VACUUM makes is small once the captures are gone.
+   * (and the size shown) stays as large as it ever was. The copy VACUUM makes is small once the captures are gone;
+   * it goes through the WAL, which is then emptied too.
    */
   private reclaimSpace(): void {
     try {
       this.db.exec('VACUUM main');
     } catch {
       // A statement in progress (a streaming export) or no room for the copy: the pages stay free for new captures.
+      return;
     }
+    this.checkpointer.truncate();
   }
 
   stats(): Stats {

@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { withoutWaiting } from './without-waiting';
 
 export interface WalCheckpointerOptions {
   /** How often to checkpoint while the WAL is being written (idle: every 250 ms). */
@@ -153,6 +152,10 @@ export class WalCheckpointer {
   private readonly state = new Int32Array(new SharedArrayBuffer(8));
   /** When the worker's last PASSIVE finished (ms since the epoch). */
   private readonly passiveAt = new Float64Array(new SharedArrayBuffer(8));
+  /** `truncate()` found the WAL in use: the restart timer empties it once that is cheap. */
+  private truncatePending = false;
+  /** Only to sleep on between attempts. */
+  private readonly pause = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(
     private readonly db: Database.Database,
@@ -219,6 +222,23 @@ export class WalCheckpointer {
     this.restartTimer = null;
   }
 
+  /**
+   * Empties the WAL file: after a VACUUM it holds the whole database's old pages (tens of MB), which a restart only
+   * trims to `walSizeLimitBytes`, so the files would stay as large after deleting everything. Waits at most about
+   * 250 ms for the worker's checkpoint in progress (what is left to copy then is the small vacuumed database); past
+   * that, the restart timer empties it as soon as that is cheap.
+   */
+  truncate(): void {
+    // A checkpoint running in the worker makes ours return busy at once (SQLite never waits for that lock): retry.
+    const until = Date.now() + 250;
+    let done = this.checkpoint('TRUNCATE', 250);
+    while (!done && Date.now() < until) {
+      Atomics.wait(this.pause, 0, 0, 2);
+      done = this.checkpoint('TRUNCATE', Math.max(0, until - Date.now()));
+    }
+    this.truncatePending = !done && this.worker !== null;
+  }
+
   /** Restart the WAL from the receiver's connection when it is over its limit and nearly all copied already. */
   private restartIfCheap(): void {
     if (!this.worker || !this.db.open || this.db.inTransaction) return;
@@ -229,14 +249,27 @@ export class WalCheckpointer {
       return;
     }
     const left = Atomics.load(this.state, 1);
-    if (walBytes <= this.walSizeLimit || left < 0 || left > 256 || Date.now() - this.passiveAt[0]! > 50)
-      return;
-    // Never wait: if the worker is mid-checkpoint or a reader is still on the old frames, try again on the next tick.
-    // main only: unqualified, it would also checkpoint the attached search index, whose worker merges it.
+    if (walBytes <= this.walSizeLimit && !this.truncatePending) return;
+    if (left < 0 || left > 256 || Date.now() - this.passiveAt[0]! > 50) return;
+    if (this.truncatePending) this.truncatePending = !this.checkpoint('TRUNCATE');
+    else this.checkpoint('RESTART');
+  }
+
+  /**
+   * False if the worker is mid-checkpoint or a reader is still on the old frames after `waitMs` (the caller tries again
+   * later). main only: unqualified, it would also checkpoint the attached search index, whose worker merges it.
+   */
+  private checkpoint(mode: 'RESTART' | 'TRUNCATE', waitMs = 0): boolean {
+    if (!this.db.open || this.db.inTransaction) return false;
+    const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma(`busy_timeout = ${waitMs}`);
     try {
-      withoutWaiting(this.db, () => this.db.pragma('main.wal_checkpoint(RESTART)'));
+      const [result] = this.db.pragma(`main.wal_checkpoint(${mode})`) as CheckpointResult[];
+      return result?.busy === 0;
     } catch {
-      // the next tick tries again
+      return false;
+    } finally {
+      this.db.pragma(`busy_timeout = ${timeout}`);
     }
   }
 }
