@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
@@ -622,5 +623,39 @@ describe('capture detail', () => {
         '/del-focus/1',
       ),
     );
+  });
+
+  it("a signature verdict can be checked again with the endpoint's current secret, and says when and with what", async () => {
+    const { page } = s;
+    const created = await s.app.rpc<{ id: number }>('endpoints.create', {
+      slug: 'recheck',
+      name: 'Recheck',
+      verify: { scheme: 'github', secret: 'old-secret', toleranceSeconds: 300 },
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    const body = '{"zen":"rotate"}';
+    const signature = `sha256=${createHmac('sha256', 'new-secret').update(body).digest('hex')}`;
+    await send(s.app.receiverUrl, '/h/recheck', {
+      method: 'POST',
+      body,
+      headers: { 'X-Hub-Signature-256': signature },
+    });
+    await selectCapture(page, '/h/recheck');
+    await openTab(page, 'overview');
+    const verdict = page.getByTestId('signature-verdict');
+    expect(await verdict.innerText()).toContain('failed');
+
+    const updated = await s.app.rpc('endpoints.update', {
+      id: created.value.id,
+      verify: { scheme: 'github', secret: 'new-secret', toleranceSeconds: 300 },
+    });
+    expect(updated.ok).toBe(true);
+    await page.getByTestId('signature-recheck').click();
+    await page.getByTestId('signature-checked').waitFor();
+    const text = await verdict.innerText();
+    expect(text).toContain('verified');
+    expect(text).toContain('valid sha256 signature');
+    expect(text).toMatch(/checked again .+ with endpoint "Recheck", github, tolerance ±300s/);
+    expect(text).not.toContain('new-secret');
   });
 });

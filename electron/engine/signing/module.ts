@@ -1,4 +1,5 @@
-import { ApiError } from '../../shared/contract/index';
+import { ApiError, type CaptureVerification } from '../../shared/contract/index';
+import type { EndpointVerify } from '../../shared/contract/endpoints';
 import type { signingMethods } from '../../shared/contract/signing';
 import { detectContentType, userContentType } from '../../shared/send/content-type';
 import { CurlParseError, parseCurl, toCurl } from '../../shared/send/curl';
@@ -13,22 +14,7 @@ export function createSigningModule(ctx: EngineContext): EngineModule<typeof sig
     const verify = endpoint.verify;
     // An imported capture belongs to no endpoint here: nothing to verify it against (and its timestamp is old).
     if (capture.source === 'imported' || !verify || verify.scheme === 'none') return {};
-    if (capture.truncated) {
-      return {
-        verification: {
-          scheme: verify.scheme,
-          ok: false,
-          reason: 'body truncated at the size limit: cannot verify',
-        },
-      };
-    }
-    const result = verifySignature(
-      verify,
-      capture.headers,
-      capture.body,
-      Math.floor(capture.receivedAtMs / 1000),
-    );
-    return { verification: { scheme: verify.scheme, ...result } };
+    return { verification: verifyCapture(verify, capture) };
   });
 
   return {
@@ -61,6 +47,31 @@ export function createSigningModule(ctx: EngineContext): EngineModule<typeof sig
           Buffer.from(input.bodyBase64, 'base64'),
           input.nowSec ?? Math.floor(ctx.clock.now() / 1000),
         ),
+      'signing.recheck': ({ id }) => {
+        const capture = ctx.captures.get(id);
+        const endpoint = capture.endpointId === null ? null : ctx.endpoints.byId(capture.endpointId);
+        const verify = endpoint?.verify;
+        if (capture.source === 'imported' || !endpoint || !verify || verify.scheme === 'none')
+          throw new ApiError(
+            'invalid_input',
+            capture.source === 'imported'
+              ? 'An imported capture belongs to no endpoint here: nothing to verify it against.'
+              : "This capture's endpoint verifies no signatures.",
+            { id },
+          );
+        const verification = {
+          ...verifyCapture(verify, {
+            headers: capture.headers,
+            body: Buffer.from(capture.bodyBase64, 'base64'),
+            truncated: capture.truncated,
+            receivedAtMs: capture.receivedAtMs,
+          }),
+          checkedAtMs: ctx.clock.now(),
+          checkedWith: settingsText(endpoint.name, verify),
+        };
+        ctx.captures.setVerification(id, verification);
+        return verification;
+      },
       'send.detectContentType': (input) => {
         const user = userContentType(input.headers);
         const detected = detectContentType(input.body);
@@ -85,4 +96,31 @@ export function createSigningModule(ctx: EngineContext): EngineModule<typeof sig
       }),
     },
   };
+}
+
+/** The verdict for a capture's bytes, with the window judged as of when it arrived. */
+function verifyCapture(
+  verify: EndpointVerify,
+  capture: { headers: [string, string][]; body: Uint8Array; truncated: boolean; receivedAtMs: number },
+): CaptureVerification {
+  if (capture.truncated)
+    return { scheme: verify.scheme, ok: false, reason: 'body truncated at the size limit: cannot verify' };
+  const result = verifySignature(
+    verify,
+    capture.headers,
+    capture.body,
+    Math.floor(capture.receivedAtMs / 1000),
+  );
+  return { scheme: verify.scheme, ...result };
+}
+
+/** What a recheck used, for the verdict's display: everything but the secret. */
+function settingsText(endpointName: string, verify: EndpointVerify): string {
+  const tolerance =
+    verify.toleranceSeconds === 0 ? 'no timestamp check' : `tolerance ±${verify.toleranceSeconds}s`;
+  const hmac =
+    verify.scheme === 'hmac'
+      ? [verify.header, verify.algorithm, verify.encoding].filter((part) => part !== undefined)
+      : [];
+  return [`endpoint "${endpointName}"`, verify.scheme, ...hmac, tolerance].join(', ');
 }

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import {
   ApiError,
   type CaptureDetail,
+  type CaptureVerification,
   type CaptureFilter,
   type CaptureSummary,
   type Stats,
@@ -502,6 +503,19 @@ export class CaptureStore {
       if (row.endpoint_id !== null)
         this.db.prepare(`UPDATE endpoints SET ${column} = ${column} - 1 WHERE id = ?`).run(row.endpoint_id);
     })();
+    const summary = this.db
+      .prepare(`SELECT ${summaryColumns} FROM captures c WHERE c.id = ?`)
+      .get(id) as CaptureRow;
+    this.events.updated?.([toSummary(summary)]);
+  }
+
+  /** Replaces a capture's stored signature verdict (checked again with the endpoint's current settings). */
+  setVerification(id: number, verification: CaptureVerification): void {
+    this.current(id);
+    const changed = this.db
+      .prepare('UPDATE captures SET verification = ? WHERE id = ?')
+      .run(JSON.stringify(verification), id).changes;
+    if (changed === 0) throw new ApiError('not_found', `No capture with id ${id}.`, { id });
     const summary = this.db
       .prepare(`SELECT ${summaryColumns} FROM captures c WHERE c.id = ?`)
       .get(id) as CaptureRow;

@@ -32,6 +32,16 @@ export const captureSummary = z.object({
 });
 export type CaptureSummary = z.infer<typeof captureSummary>;
 
+/** A signature check: as the capture arrived, or `signing.recheck` against the endpoint's settings later. */
+export const captureVerification = z.object({
+  scheme: z.string(),
+  ok: z.boolean(),
+  reason: z.string(),
+  /** Set when checked again after arrival: when, and the endpoint's settings then (never the secret). */
+  checkedAtMs: z.number().optional(),
+  checkedWith: z.string().optional(),
+});
+
 export const captureDetail = captureSummary.extend({
   httpVersion: z.string(),
   remotePort: z.number().int().nullable(),
@@ -59,9 +69,10 @@ export const captureDetail = captureSummary.extend({
     })
     .nullable(),
   /** Signature verification result when the endpoint is configured to verify. */
-  verification: z.object({ scheme: z.string(), ok: z.boolean(), reason: z.string() }).nullable(),
+  verification: captureVerification.nullable(),
 });
 export type CaptureDetail = z.infer<typeof captureDetail>;
+export type CaptureVerification = z.infer<typeof captureVerification>;
 
 export const captureFilter = z
   .object({

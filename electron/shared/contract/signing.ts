@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { base64 } from './base64';
 import { method, type EventTable, type MethodTable } from './define';
-import { headerPair } from './captures';
+import { captureVerification, headerPair } from './captures';
 import { endpointVerify } from './endpoints';
 import { signingConfig } from '../send/signing-config';
 
@@ -32,6 +32,11 @@ export const signingMethods = {
     }),
     z.object({ ok: z.boolean(), reason: z.string() }),
   ),
+  /**
+   * Check a stored capture again with its endpoint's current verification settings (after its secret changed, say), as
+   * of when it arrived; the result replaces the stored verdict.
+   */
+  'signing.recheck': method(z.object({ id: z.number().int() }), captureVerification),
   'send.detectContentType': method(
     z.object({ body: z.string(), headers: z.array(headerPair).default([]) }),
     z.object({

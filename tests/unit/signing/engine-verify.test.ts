@@ -75,6 +75,37 @@ describe('incoming verification', () => {
     });
   });
 
+  it("checks a stored capture again with the endpoint's current secret, as of when it arrived, and keeps the new verdict", async () => {
+    const endpoint = await call('endpoints.create', { slug: 'rotated', name: 'Rotated', verify });
+    const newSecret = 'whsec_C2VjcmV0LXJvdGF0ZWQtdG8tYS1uZXctb25lIQ==';
+    const body = '{"rotated":true}';
+    const signed = signRequest(
+      { scheme: 'standard-webhooks', secret: newSecret },
+      { body: new TextEncoder().encode(body) },
+    );
+    const res = await fetch(`${engine.receiverUrl}/h/rotated`, {
+      method: 'POST',
+      headers: signed.headers,
+      body,
+    });
+    await res.arrayBuffer();
+    const id = Number(res.headers.get('x-hookscope-capture-id'));
+    expect((await call('captures.get', { id })).verification?.ok).toBe(false);
+
+    await call('endpoints.update', {
+      id: endpoint.id,
+      verify: { ...verify, secret: newSecret, toleranceSeconds: 60 },
+    });
+    const rechecked = await call('signing.recheck', { id });
+    expect(rechecked).toMatchObject({ scheme: 'standard-webhooks', ok: true, reason: 'valid v1 signature' });
+    expect(rechecked.checkedAtMs).toBeGreaterThan(0);
+    expect(rechecked.checkedWith).toBe('endpoint "Rotated", standard-webhooks, tolerance ±60s');
+    expect(rechecked.checkedWith).not.toContain(newSecret);
+    expect((await call('captures.get', { id })).verification).toEqual(rechecked);
+
+    await expect(call('signing.recheck', { id: 999_999 })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
   it('leaves captures on endpoints without a scheme unverified', async () => {
     const res = await fetch(`${engine.receiverUrl}/plain`, { method: 'POST', body: 'x' });
     await res.arrayBuffer();

@@ -16,6 +16,7 @@ import { BodyView } from './BodyView';
 import { bodySizeText } from './body-size';
 import { PairsTable } from './PairsTable';
 import { ReplayDialog } from './ReplayDialog';
+import { SignatureVerdict } from './SignatureVerdict';
 import { hasDecodedBody, requestBody, type BodyForm } from './request-body';
 
 export type DetailTabId = 'overview' | 'headers' | 'query' | 'body' | 'decoded' | 'response';
@@ -368,10 +369,7 @@ function Overview({
       )}
       {d.verification && (
         <Field label="Signature">
-          <span className={`pill ${d.verification.ok ? 'pill-ok' : 'pill-error'}`}>
-            {d.verification.ok ? 'verified' : 'failed'}
-          </span>{' '}
-          {d.verification.scheme} — {d.verification.reason}
+          <SignatureVerdict d={d} verification={d.verification} />
         </Field>
       )}
     </dl>

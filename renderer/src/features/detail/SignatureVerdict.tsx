@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import type { CaptureDetail, CaptureVerification } from '../../../../electron/shared/contract/captures';
+import { useApi } from '../../api';
+import { formatDateTime } from '../../lib/format';
+
+/**
+ * The stored verdict, and a way to check the capture again with its endpoint's current settings (the secret was
+ * wrong, or has been rotated since). The pane reloads on the capture's update event with the new verdict.
+ */
+export function SignatureVerdict({
+  d,
+  verification,
+}: {
+  d: CaptureDetail;
+  verification: CaptureVerification;
+}) {
+  const api = useApi();
+  const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const recheck = () => {
+    setState({ busy: true, error: null });
+    api.call('signing.recheck', { id: d.id }).then(
+      () => setState({ busy: false, error: null }),
+      (e: unknown) => setState({ busy: false, error: e instanceof Error ? e.message : String(e) }),
+    );
+  };
+  return (
+    <span data-testid="signature-verdict">
+      <span className={`pill ${verification.ok ? 'pill-ok' : 'pill-error'}`}>
+        {verification.ok ? 'verified' : 'failed'}
+      </span>{' '}
+      {verification.scheme} — {verification.reason}{' '}
+      {d.source !== 'imported' && (
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid="signature-recheck"
+          disabled={state.busy}
+          onClick={recheck}
+          title="Verify this capture again with its endpoint's current signature settings"
+        >
+          Check again
+        </button>
+      )}
+      {verification.checkedAtMs !== undefined && (
+        <span className="muted" data-testid="signature-checked">
+          {' '}
+          checked again {formatDateTime(verification.checkedAtMs)}
+          {verification.checkedWith ? ` with ${verification.checkedWith}` : ''}
+        </span>
+      )}
+      {state.error && (
+        <span className="notice-error" role="alert">
+          {' '}
+          {state.error}
+        </span>
+      )}
+    </span>
+  );
+}
