@@ -54,7 +54,18 @@ export class ResponseRules {
       delayMs: rule.delayMs,
       reason: null,
     };
-    const failWith = (status: number, reason: string): DecidedResponse => ({ ...normal, status, reason });
+    // A failure answers a body that says so: the rule's own body is its success answer, and `500 {"ok":true}` in a
+    // delivery log contradicts itself. The rule's other headers stay; its content-type goes with its body.
+    const failWith = (status: number, reason: string): DecidedResponse => ({
+      ...normal,
+      status,
+      headers: [
+        ...rule.headers.filter(([name]) => name.toLowerCase() !== 'content-type'),
+        ['content-type', 'application/json'],
+      ],
+      body: JSON.stringify({ error: 'deliberate_failure', reason, endpoint: endpoint.slug }),
+      reason,
+    });
     const behaviour = rule.behaviour;
     switch (behaviour.kind) {
       case 'fixed':
@@ -71,12 +82,13 @@ export class ResponseRules {
           ? failWith(behaviour.failStatus, `failure-rate: failed at random (${behaviour.percent}%)`)
           : normal;
       case 'sequence': {
-        const status = behaviour.statuses[Math.min(count, behaviour.statuses.length - 1)]!;
-        return {
-          ...normal,
-          status,
-          reason: `sequence: step ${Math.min(count, behaviour.statuses.length - 1) + 1}`,
-        };
+        const step = Math.min(count, behaviour.statuses.length - 1);
+        const status = behaviour.statuses[step]!;
+        const reason = `sequence: step ${step + 1}`;
+        // An error step the rule's own status does not match is a failure; the rule's body answers its own status.
+        return status >= 400 && status !== rule.status
+          ? failWith(status, `${reason} failed on purpose`)
+          : { ...normal, status, reason };
       }
       default: {
         const unreachable: never = behaviour;

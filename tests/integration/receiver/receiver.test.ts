@@ -372,6 +372,68 @@ describe('receiver', () => {
       expect(statuses).toEqual([503, 503, 200, 200]);
     });
 
+    it('a deliberate failure answers a body that says so, not the success body, and records what it sent', async () => {
+      await call('endpoints.create', {
+        slug: 'flaky-body',
+        name: 'Flaky body',
+        rule: rule({
+          headers: [
+            ['Content-Type', 'text/plain'],
+            ['X-Reply', 'yes'],
+          ],
+          body: '{"ok":true}',
+          behaviour: { kind: 'fail-first', count: 2, failStatus: 500 },
+        }),
+      });
+      const failed = await send(`${engine.receiverUrl}/h/flaky-body`, { method: 'POST' });
+      expect(failed.status).toBe(500);
+      expect(failed.headers['content-type']).toBe('application/json');
+      expect(failed.headers['x-reply']).toBe('yes');
+      expect(JSON.parse(failed.body.toString())).toEqual({
+        error: 'deliberate_failure',
+        reason: 'fail-first: request 1 of 2 failed on purpose',
+        endpoint: 'flaky-body',
+      });
+      const recorded = (await call('captures.get', { id: idOf(failed) })).response!;
+      expect(Buffer.from(recorded.bodyBase64, 'base64').toString()).toBe(failed.body.toString());
+      expect(recorded.headers).toEqual([
+        ['X-Reply', 'yes'],
+        ['content-type', 'application/json'],
+      ]);
+      await send(`${engine.receiverUrl}/h/flaky-body`, { method: 'POST' });
+      const ok = await send(`${engine.receiverUrl}/h/flaky-body`, { method: 'POST' });
+      expect([ok.status, ok.headers['content-type'], ok.body.toString()]).toEqual([
+        200,
+        'text/plain',
+        '{"ok":true}',
+      ]);
+    });
+
+    it("a sequence's error steps say they failed on purpose, unless the rule's own status and body answer them", async () => {
+      await call('endpoints.create', {
+        slug: 'seq-body',
+        name: 'Seq body',
+        rule: rule({ body: '{"ok":true}', behaviour: { kind: 'sequence', statuses: [503, 200] } }),
+      });
+      const failed = await send(`${engine.receiverUrl}/h/seq-body`);
+      expect(failed.status).toBe(503);
+      expect(JSON.parse(failed.body.toString())).toMatchObject({
+        reason: 'sequence: step 1 failed on purpose',
+      });
+      expect((await send(`${engine.receiverUrl}/h/seq-body`)).body.toString()).toBe('{"ok":true}');
+      await call('endpoints.create', {
+        slug: 'seq-own',
+        name: 'Seq own',
+        rule: rule({
+          status: 500,
+          body: 'my own 500',
+          behaviour: { kind: 'sequence', statuses: [500, 200] },
+        }),
+      });
+      const own = await send(`${engine.receiverUrl}/h/seq-own`);
+      expect([own.status, own.body.toString()]).toEqual([500, 'my own 500']);
+    });
+
     it('a status sequence, then its last status', async () => {
       await call('endpoints.create', {
         slug: 'seq',
