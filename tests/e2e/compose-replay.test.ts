@@ -469,6 +469,56 @@ describe('compose, replay and endpoint protection', () => {
     expect(expectClean(s.problems)).toEqual(clean);
   });
 
+  it('a delivery retried by hand, cancelled and retried again shows what happened, not the schedule', async () => {
+    const { page, app } = s;
+    const failing = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(500).end('down'));
+    });
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    let id: number | null = null;
+    try {
+      const { port } = failing.address() as AddressInfo;
+      const sent = await app.rpc<{ id: number }>('deliveries.send', {
+        request: { method: 'POST', url: `http://127.0.0.1:${port}/by-hand`, headers: [], bodyBase64: '' },
+        type: 'manual',
+        policy: 'ortto',
+      });
+      if (!sent.ok) throw new Error(sent.error.message);
+      id = sent.value.id;
+      await view('deliveries');
+      const log = page.getByRole('table', { name: 'Delivery log' });
+      const detail = page.locator('.delivery-detail');
+      const rows = detail.locator('.delivery-table tbody tr');
+      await eventually(async () =>
+        expect(await log.locator('tbody tr', { hasText: '/by-hand' }).count()).toBe(1),
+      );
+      await log.locator('tbody tr', { hasText: '/by-hand' }).click();
+      await eventually(async () => expect(await rows.count()).toBe(1));
+      // Ortto waits 5 min after the first attempt: each later attempt here is started by hand.
+      expect(await rows.nth(0).locator('td').nth(4).innerText()).toBe('5 min');
+      await detail.getByRole('button', { name: 'Retry now' }).click();
+      await eventually(async () => expect(await rows.count()).toBe(2));
+      expect(await rows.nth(0).locator('td').nth(4).innerText()).toMatch(/^retried by hand after /);
+      expect(await rows.nth(1).locator('td').first().innerText()).toBe('2 (by hand)');
+      await detail.getByRole('button', { name: 'Cancel' }).click();
+      await eventually(async () =>
+        expect(await rows.nth(1).locator('td').nth(4).innerText()).toBe('not waited (cancelled)'),
+      );
+      await detail.getByRole('button', { name: 'Retry now' }).click();
+      await eventually(async () => expect(await rows.count()).toBe(3));
+      expect(await rows.nth(1).locator('td').nth(4).innerText()).toMatch(/^retried by hand after /);
+      await eventually(async () =>
+        expect(await detail.locator('.delivery-meta').innerText()).toContain('attempt 3 of 13'),
+      );
+      expect(expectClean(s.problems)).toEqual(clean);
+    } finally {
+      // Finished, so later tests that clear finished deliveries see none left waiting.
+      if (id !== null) await app.rpc('deliveries.cancel', { id });
+      await new Promise<void>((resolve) => failing.close(() => resolve()));
+    }
+  });
+
   it('the replay dialog keeps Tab inside, closes on Escape wherever focus is, and gives focus back to its opener', async () => {
     const { page, app } = s;
     await view('inspect');

@@ -37,6 +37,8 @@ export interface DeliveryRow {
   bulk_row: number | null;
   attempts: number;
   policy_offset: number;
+  /** 1 from "Retry now" until the attempt it starts is recorded. */
+  retry_now: number;
   next_attempt_at_ms: number | null;
   lease_owner: string | null;
   lease_until_ms: number | null;
@@ -60,6 +62,7 @@ interface AttemptRowDb {
   error: string | null;
   outcome: DeliveryAttempt['outcome'];
   next_wait_ms: number | null;
+  manual: number;
   request_headers_json: string;
   response_headers_json: string;
   response_body: Buffer;
@@ -98,6 +101,8 @@ export interface AttemptRecord {
   error: string | null;
   outcome: DeliveryAttempt['outcome'];
   nextWaitMs: number | null;
+  /** Started by "Retry now", not by the schedule. */
+  manual: boolean;
   requestHeaders: HeaderPair[];
   responseHeaders: HeaderPair[];
   responseBody: Buffer;
@@ -152,6 +157,7 @@ function toAttempt(row: AttemptRowDb): DeliveryAttempt {
     error: row.error,
     outcome: row.outcome,
     nextWaitMs: row.next_wait_ms,
+    manual: row.manual === 1,
     requestHeaders: JSON.parse(row.request_headers_json) as HeaderPair[],
     responseHeaders: JSON.parse(row.response_headers_json) as HeaderPair[],
     responseBodyBase64: row.response_body.toString('base64'),
@@ -355,6 +361,7 @@ export class DeliveryStore {
             error: 'interrupted: the engine stopped during this attempt; its outcome is unknown',
             outcome: 'interrupted',
             nextWaitMs: 0,
+            manual: row.retry_now === 1,
             requestHeaders: [],
             responseHeaders: [],
             responseBody: Buffer.alloc(0),
@@ -414,8 +421,8 @@ export class DeliveryStore {
   ): void {
     this.sql(
       `INSERT INTO delivery_attempts (delivery_id, attempt_no, started_at_ms, duration_ms, status, error, outcome, next_wait_ms,
-           request_headers_json, response_headers_json, response_body, response_body_bytes, signed_string)
-         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+           manual, request_headers_json, response_headers_json, response_body, response_body_bytes, signed_string)
+         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
     ).run(
       r.deliveryId,
       r.attemptNo,
@@ -425,6 +432,7 @@ export class DeliveryStore {
       r.error,
       r.outcome,
       r.nextWaitMs,
+      r.manual ? 1 : 0,
       JSON.stringify(r.requestHeaders),
       JSON.stringify(r.responseHeaders),
       r.responseBody,
@@ -434,7 +442,7 @@ export class DeliveryStore {
     this.sql(
       `UPDATE deliveries SET attempts = attempts + 1, policy_offset = policy_offset + ?, state = ?, next_attempt_at_ms = ?,
            lease_owner = NULL, lease_until_ms = NULL, last_status = ?, last_error = ?, last_duration_ms = ?,
-           last_attempt_at_ms = ?, last_response_preview = ?, finished_at_ms = ?
+           last_attempt_at_ms = ?, last_response_preview = ?, finished_at_ms = ?, retry_now = 0
          WHERE id = ?`,
     ).run(
       next.countsForPolicy ? 0 : 1,
@@ -507,14 +515,17 @@ export class DeliveryStore {
     return this.row(id);
   }
 
-  /** Due now; a finished delivery is re-opened and its policy's schedule starts again after the attempts so far. */
-  retryNow(id: number, nowMs: number): DeliveryRow | undefined {
+  /**
+   * Due now, marked as started by hand. `restart`: the policy's schedule starts again after the attempts so far (a
+   * finished delivery with no attempts left in it); otherwise it goes on where it was.
+   */
+  retryNow(id: number, nowMs: number, restart: boolean): DeliveryRow | undefined {
     this.sql(
-      `UPDATE deliveries SET next_attempt_at_ms = ?,
-           policy_offset = CASE WHEN state IN ('failed', 'cancelled', 'disabled', 'succeeded') THEN attempts ELSE policy_offset END,
+      `UPDATE deliveries SET next_attempt_at_ms = ?, retry_now = 1,
+           policy_offset = CASE WHEN ? THEN attempts ELSE policy_offset END,
            state = 'pending', finished_at_ms = NULL
          WHERE id = ? AND state <> 'in_flight'`,
-    ).run(nowMs, id);
+    ).run(nowMs, restart ? 1 : 0, id);
     return this.row(id);
   }
 

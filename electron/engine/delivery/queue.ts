@@ -250,6 +250,7 @@ export class DeliveryQueue {
       deliveryId: row.id,
       attemptNo,
       startedAtMs,
+      manual: row.retry_now === 1,
       durationMs: Math.round(result.durationMs * 10) / 10,
       status: result.status,
       error: result.error,

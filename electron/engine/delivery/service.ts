@@ -8,7 +8,7 @@ import { buildEmulatedRequest } from '../../shared/send/emulators';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import { BulkRunner } from './bulk';
-import { toSummary } from './delivery-store';
+import { isTerminal, policyOptionsOf, toSummary } from './delivery-store';
 import { EnvironmentStore } from './environments';
 import type { HttpSender } from './http-attempt';
 import { backgroundChunks, chunksInTurns } from '../util/background-chunks';
@@ -17,6 +17,7 @@ import { assertNoLoop, type LoopTargets } from './loop-guard';
 import { newDelivery } from './new-delivery';
 import { DeliveryQueue } from './queue';
 import { replayRequest } from './replay';
+import { maxAttempts, policySpec } from './retry-policy';
 import { assertPolicyOptions } from './policy-options';
 import { SavedWebhookStore } from './saved-webhooks';
 
@@ -170,7 +171,13 @@ export class DeliveryService {
         'conflict',
         `id: delivery ${id} is held because its bulk send (job ${before.bulk_job_id}) is paused; resume the bulk send to send it`,
       );
-    const row = this.queue.store.retryNow(id, this.deps.clock.now())!;
+    // A cancelled delivery goes on with its schedule, so its attempt count and total stay as they were; one that
+    // finished (or was cancelled with no attempts left in its schedule) starts the schedule again.
+    const scheduleLeft =
+      before.attempts - before.policy_offset <
+      maxAttempts(policySpec(before.policy, policyOptionsOf(before)));
+    const restart = isTerminal(before.state) && !(before.state === 'cancelled' && scheduleLeft);
+    const row = this.queue.store.retryNow(id, this.deps.clock.now(), restart)!;
     this.queue.poke([id]);
     return toSummary(row);
   }

@@ -175,6 +175,8 @@ export const deliveryAttempt = z.object({
   outcome: attemptOutcome,
   /** Wait before the next attempt (already time-scaled), when one is scheduled. */
   nextWaitMs: z.number().nullable(),
+  /** Started by "Retry now", not by the schedule: it may run before the previous attempt's `nextWaitMs`. */
+  manual: z.boolean(),
   requestHeaders: z.array(headerPair),
   responseHeaders: z.array(headerPair),
   responseBodyBase64: z.string(),

@@ -169,7 +169,7 @@ describe('delivery policies against a real server, on a fake clock', () => {
     expect(Buffer.from(detail.attemptList[0]!.responseBodyBase64, 'base64')).toEqual(garbage);
   });
 
-  it('cancel stops a pending retry; retry-now makes it due at once and restarts a finished schedule', async () => {
+  it('cancel stops a pending retry; retry-now makes it due at once, by hand, and goes on with a cancelled schedule', async () => {
     server = await cueServer(() => ({ status: 500 }));
     h = deliveryHarness();
     h.service.start();
@@ -190,6 +190,29 @@ describe('delivery policies against a real server, on a fake clock', () => {
     expect(h.service.retryNow(s.id).state).toBe('pending');
     await h.settle();
     expect(server.received).toHaveLength(3);
-    expect(h.service.get(s.id).state).toBe('pending'); // the Ortto schedule starts again
+    const detail = h.service.get(s.id);
+    expect(detail.state).toBe('pending');
+    // Attempt 3 of Ortto's 13: the cancel did not buy the delivery a fresh schedule.
+    expect([detail.attempts, detail.maxAttempts]).toEqual([3, 13]);
+    expect(detail.attemptList.map((a) => a.manual)).toEqual([false, true, true]);
+  });
+
+  it('retry-now starts the schedule again for a delivery that finished', async () => {
+    server = await cueServer(() => ({ status: 500 }));
+    h = deliveryHarness();
+    h.service.start();
+    const s = h.service.send({
+      request: { method: 'POST', url: server.url, headers: [], bodyBase64: '' },
+      type: 'manual',
+      policy: 'custom',
+      customWaitsMs: [1000],
+    } as never);
+    await h.settle();
+    h.clock.advance(1000);
+    await h.settle();
+    expect(h.service.get(s.id).state).toBe('failed');
+    expect(h.service.retryNow(s.id).maxAttempts).toBe(4);
+    await h.settle();
+    expect(h.service.get(s.id)).toMatchObject({ state: 'pending', attempts: 3, maxAttempts: 4 });
   });
 });

@@ -4,6 +4,7 @@ import { useApi, useEvent } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
 import { AttemptTimeline } from './AttemptTimeline';
 import { dateTime, formatDuration, nextAttempt, oneLine, statusClass } from './format';
+import { nextWait } from './next-wait';
 
 const decodeText = (base64: string) => {
   try {
@@ -162,39 +163,45 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
           </tr>
         </thead>
         <tbody>
-          {detail.attemptList.map((a) => (
-            <Fragment key={a.id}>
-              <tr>
-                <td>{a.attemptNo}</td>
-                <td>{dateTime(a.startedAtMs)}</td>
-                <td className={statusClass(a.status)}>{a.status ?? a.outcome}</td>
-                <td>{formatDuration(a.durationMs)}</td>
-                <td>{a.nextWaitMs !== null ? formatDuration(a.nextWaitMs) : '—'}</td>
-                <td className="mono cell-wrap">
-                  {a.error ? `${a.error} ` : ''}
-                  {oneLine(decodeText(a.responseBodyBase64), 400)}
-                </td>
-                <td>
-                  <button
-                    className="btn btn-small"
-                    type="button"
-                    aria-expanded={expanded.has(a.id)}
-                    aria-label={`Details of attempt ${a.attemptNo}`}
-                    onClick={() => toggle(a.id)}
-                  >
-                    {expanded.has(a.id) ? 'Hide' : 'Details'}
-                  </button>
-                </td>
-              </tr>
-              {expanded.has(a.id) && (
+          {detail.attemptList.map((a, i) => {
+            const wait = nextWait(a, detail.attemptList[i + 1], detail.state);
+            return (
+              <Fragment key={a.id}>
                 <tr>
-                  <td colSpan={7} className="attempt-extra-cell">
-                    <AttemptExtra attempt={a} />
+                  <td>
+                    {a.attemptNo}
+                    {a.manual ? ' (by hand)' : ''}
+                  </td>
+                  <td>{dateTime(a.startedAtMs)}</td>
+                  <td className={statusClass(a.status)}>{a.status ?? a.outcome}</td>
+                  <td>{formatDuration(a.durationMs)}</td>
+                  <td title={wait.title}>{wait.text}</td>
+                  <td className="mono cell-wrap">
+                    {a.error ? `${a.error} ` : ''}
+                    {oneLine(decodeText(a.responseBodyBase64), 400)}
+                  </td>
+                  <td>
+                    <button
+                      className="btn btn-small"
+                      type="button"
+                      aria-expanded={expanded.has(a.id)}
+                      aria-label={`Details of attempt ${a.attemptNo}`}
+                      onClick={() => toggle(a.id)}
+                    >
+                      {expanded.has(a.id) ? 'Hide' : 'Details'}
+                    </button>
                   </td>
                 </tr>
-              )}
-            </Fragment>
-          ))}
+                {expanded.has(a.id) && (
+                  <tr>
+                    <td colSpan={7} className="attempt-extra-cell">
+                      <AttemptExtra attempt={a} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
     </div>
