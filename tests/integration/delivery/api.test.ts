@@ -315,18 +315,20 @@ describe('clearing finished deliveries from the log', () => {
         template: { method: 'POST', url: api.server.url + path, body: '{}' },
         rows: { content: '[{"n":1}]', format: 'json' },
       })
-    ).value as { id: number };
+    ).value as { jobId: number };
     for (let i = 0; i < 200; i++) {
-      const page = (await call('deliveries.list', { filter: { bulkJobId: bulk.id } })).value as {
-        items: { id: number }[];
+      const page = (await call('deliveries.list', { filter: { bulkJobId: bulk.jobId } })).value as {
+        items: { id: number; bulkJobId: number | null }[];
       };
       if (page.items[0]) {
+        // Only this job's one row: other deliveries (and other jobs' rows) are in the log too.
+        expect(page.items).toEqual([expect.objectContaining({ bulkJobId: bulk.jobId })]);
         await until(page.items[0].id, ['succeeded']);
         return page.items[0];
       }
       await new Promise((r) => setTimeout(r, 25));
     }
-    throw new Error(`bulk job ${bulk.id} never enqueued its row`);
+    throw new Error(`bulk job ${bulk.jobId} never enqueued its row`);
   };
 
   it('deletes finished deliveries and their attempts, never open ones or a bulk send’s', async () => {
