@@ -103,6 +103,8 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
         source: capture.source,
         // The request target as received: a URL cannot hold `*` (OPTIONS *) or an absolute-form target unchanged.
         path: capture.path,
+        // Why the endpoint's rule answered as it did (a fail-first or sequence step); HAR's statusText is the phrase sent.
+        ...(response?.reason ? { responseReason: response.reason } : {}),
         // HAR has no place for trailer fields (after a chunked body); keep them beside the entry.
         ...(capture.trailers.length > 0
           ? {

@@ -17,6 +17,7 @@ const hookscopeBlock = z
     truncated: z.boolean().optional(),
     path: z.string().min(1).optional(),
     trailers: z.array(nameValue).optional(),
+    responseReason: z.string().optional(),
   })
   .passthrough();
 const harEntry = z.object({
@@ -191,7 +192,7 @@ export function parseHar(text: string, nowMs: number): HarImport {
               headers: response.headers.map((h) => [h.name, h.value] as HeaderPair),
               bodyBase64: responseBody.toString('base64'),
               delayMs: responseDelay(entry.timings),
-              reason: null,
+              reason: own?.responseReason ?? null,
             }
           : null,
       verification: null,

@@ -261,6 +261,39 @@ describe('HAR export → import round trip of received captures', () => {
     expect(back.response).toMatchObject({ status: 200, delayMs: 700 });
   });
 
+  it("keeps the response's reason (why the rule answered as it did)", async () => {
+    dir = tempDir();
+    engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
+    await engine.handlers['endpoints.create'](
+      {
+        slug: 'flaky',
+        name: 'Flaky',
+        rule: {
+          status: 200,
+          headers: [],
+          body: 'ok',
+          delayMs: 0,
+          behaviour: { kind: 'fail-first', count: 2, failStatus: 503 },
+        },
+      },
+      meta,
+    );
+    const { send } = await import('../../helpers/raw-http');
+    await send(`${engine.receiverUrl}/h/flaky/x`, { method: 'POST', body: 'x' });
+    const exported = await engine.handlers['captures.export'](
+      { format: 'har', redact: false, limit: 100 },
+      meta,
+    );
+    await engine.handlers['captures.importHar']({ har: exported.content }, meta);
+    const [c] = (await engine.handlers['captures.list']({ filter: { source: 'imported' }, limit: 1 }, meta))
+      .items;
+    const back = await engine.handlers['captures.get']({ id: c!.id }, meta);
+    expect(back.response).toMatchObject({
+      status: 503,
+      reason: expect.stringContaining('fail-first: request 1 of 2 failed on purpose'),
+    });
+  });
+
   it("an imported capture keeps its original URL when its Host is this run's tunnel", async () => {
     dir = tempDir();
     engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
