@@ -166,6 +166,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       );
       const done = await engine.untilBulkDone(job.jobId);
       for (const e of done.rowErrors) io.stderr(`skipped ${e.message}\n`);
+      if (done.rowErrorsOmitted > 0)
+        io.stderr(
+          `skipped ${done.rowErrorsOmitted} more rows (only the first ${done.rowErrors.length} errors are kept)\n`,
+        );
       const c = done.counts;
       io.stdout(`${c.succeeded} delivered, ${c.failed} failed, ${c.skipped} skipped of ${done.total} rows\n`);
       return c.failed + c.skipped > 0 ? 1 : 0;

@@ -38,6 +38,7 @@ interface JobRow {
   next_row: number;
   skipped: number;
   row_errors_json: string;
+  row_errors_omitted: number;
   finished_at_ms: number | null;
 }
 
@@ -120,8 +121,8 @@ export class BulkRunner {
     const rowsKey = await this.storeRowsInTurns(items);
     const info = this.sql(
       `INSERT INTO bulk_jobs (created_at_ms, state, template_json, options_json, rows_json, rows_key, total, skipped,
-                              row_errors_json)
-         VALUES (?, 'running', ?, ?, '[]', ?, ?, ?, ?)`,
+                              row_errors_json, row_errors_omitted)
+         VALUES (?, 'running', ?, ?, '[]', ?, ?, ?, ?, ?)`,
     ).run(
       this.clock.now(),
       JSON.stringify(input.template),
@@ -130,6 +131,7 @@ export class BulkRunner {
       items.length + bad.size,
       bad.size,
       JSON.stringify(rowErrors.slice(0, MAX_ROW_ERRORS)),
+      Math.max(0, rowErrors.length - MAX_ROW_ERRORS),
     );
     const id = Number(info.lastInsertRowid);
     this.items.set(id, BulkRows.inMemory(items));
@@ -250,6 +252,7 @@ export class BulkRunner {
       ratePerSecond: Math.round(rate * 100) / 100,
       etaMs: pending === 0 ? 0 : rate > 0 ? Math.round((pending / rate) * 1000) : null,
       rowErrors: JSON.parse(job.row_errors_json) as RowError[],
+      rowErrorsOmitted: job.row_errors_omitted,
     };
   }
 
@@ -313,10 +316,12 @@ export class BulkRunner {
         );
         this.queue.track(row.origin);
       }
-      const kept = (JSON.parse(job.row_errors_json) as RowError[]).concat(errors).slice(0, MAX_ROW_ERRORS);
+      const all = (JSON.parse(job.row_errors_json) as RowError[]).concat(errors);
+      const kept = all.slice(0, MAX_ROW_ERRORS);
       this.sql(
-        'UPDATE bulk_jobs SET next_row = ?, skipped = skipped + ?, row_errors_json = ? WHERE id = ?',
-      ).run(job.next_row + batch.length, errors.length, JSON.stringify(kept), id);
+        `UPDATE bulk_jobs SET next_row = ?, skipped = skipped + ?, row_errors_json = ?,
+                              row_errors_omitted = row_errors_omitted + ? WHERE id = ?`,
+      ).run(job.next_row + batch.length, errors.length, JSON.stringify(kept), all.length - kept.length, id);
     })();
     this.queue.poke();
   }

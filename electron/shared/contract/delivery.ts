@@ -304,6 +304,8 @@ export const bulkProgress = z.object({
   etaMs: z.number().nullable(),
   /** Rows that could not be sent (bad CSV row, unresolved merge field), first 100. */
   rowErrors: z.array(z.object({ row: z.number().int(), message: z.string() })),
+  /** How many row errors past the first 100 were not kept. */
+  rowErrorsOmitted: z.number().int(),
 });
 export type BulkProgress = z.infer<typeof bulkProgress>;
 

@@ -276,6 +276,35 @@ describe('bulk send', () => {
     ).rejects.toThrow(/rows: file: not valid JSON/);
   });
 
+  it('keeps the first 100 row errors and counts the ones it leaves out', async () => {
+    server = await cueServer(() => ({ status: 200 }));
+    h = deliveryHarness();
+    h.service.start();
+    const options = { batchSize: 100, concurrency: 2, policy: 'none' };
+    // Unresolved merge fields are found batch by batch as rows are enqueued…
+    const unresolved = await h.service.startBulk({
+      template: { method: 'POST', url: `${server.url}/[id]`, headers: [], body: '' },
+      rows: { content: JSON.stringify(Array.from({ length: 150 }, (_, n) => ({ n }))), format: 'json' },
+      ...options,
+    } as never);
+    // …bad CSV rows when the file is read.
+    const badCsv = await h.service.startBulk({
+      template: { method: 'POST', url: `${server.url}/csv/[N]`, headers: [], body: '' },
+      rows: {
+        content: ['Email,N', ...Array.from({ length: 150 }, () => 'x'), 'a@example.com,1'].join('\n'),
+        format: 'csv',
+      },
+      ...options,
+    } as never);
+    await h.drain(10);
+    for (const job of [unresolved, badCsv]) {
+      const progress = h.service.bulk.progress(job.jobId);
+      expect(progress.counts.skipped).toBe(150);
+      expect(progress.rowErrors.map((e) => e.row)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+      expect(progress.rowErrorsOmitted).toBe(50);
+    }
+  });
+
   it('a merge field that is not a column of the CSV refuses the start, naming the field and the columns', async () => {
     server = await cueServer(() => ({ status: 200 }));
     h = deliveryHarness();

@@ -117,10 +117,8 @@ export function BulkSend() {
     );
   const finished = job !== null && (job.state === 'done' || job.state === 'stopped');
 
-  // The engine keeps the first 100 row errors: say how many skipped rows the list leaves out.
-  const unnamed = job
-    ? job.counts.skipped - new Set(job.rowErrors.map((e) => e.row).filter((r) => r > 0)).size
-    : 0;
+  // The engine keeps the first 100 row errors and counts the rest: say how many the list leaves out.
+  const unnamed = job?.rowErrorsOmitted ?? 0;
   const done = job ? job.counts.succeeded + job.counts.failed + job.counts.cancelled + job.counts.skipped : 0;
   const percent = job && job.total > 0 ? Math.round((done / job.total) * 100) : 0;
 
