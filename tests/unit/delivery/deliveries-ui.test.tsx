@@ -156,6 +156,50 @@ describe('bulk send', () => {
     await screen.findByText(new RegExp(`^Job ${job.jobId} · done · 3 of 3`));
   });
 
+  it("a control's error goes once a later Pause, Resume or Stop succeeds", async () => {
+    const real = createInProcessTransport(engine);
+    let failNext = true;
+    const transport: Transport = {
+      invoke: (method, input) => {
+        if (method !== 'bulk.pause' || !failNext) return real.invoke(method, input);
+        failNext = false;
+        return Promise.resolve({
+          ok: false as const,
+          error: { code: 'internal' as const, message: 'pause failed' },
+        });
+      },
+      subscribe: (listener) => real.subscribe(listener),
+      capabilities: () => real.capabilities(),
+    };
+    // A destination of its own: the slow rate paces its origin, which later tests' jobs must not share.
+    const own = createServer((req, res) => req.resume().on('end', () => res.end('ok')));
+    await new Promise<void>((resolve) => own.listen(0, '127.0.0.1', resolve));
+    const job = await api.call('bulk.start', {
+      template: {
+        method: 'POST',
+        url: `http://127.0.0.1:${(own.address() as AddressInfo).port}/control/[id]`,
+        headers: [],
+        body: '',
+      },
+      rows: { content: 'id\n1\n2\n3\n', format: 'csv' },
+      ratePerMinute: 1,
+      name: 'control errors',
+    });
+    try {
+      mount(<BulkSend />, createApiClient(transport));
+      fireEvent.click(await screen.findByRole('button', { name: 'Pause' }));
+      expect((await screen.findByRole('alert')).textContent).toBe('pause failed');
+      fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
+      await screen.findByRole('button', { name: 'Resume' });
+      expect(screen.queryByRole('alert')).toBeNull();
+    } finally {
+      // Gone with its deliveries, so the delivery lists of later tests see none of them.
+      await api.call('bulk.stop', { id: job.jobId });
+      await waitFor(() => api.call('bulk.delete', { id: job.jobId }));
+      await new Promise((resolve) => own.close(resolve));
+    }
+  });
+
   it('says how many skipped rows its list of row errors leaves out', async () => {
     const job = await api.call('bulk.start', {
       template: { method: 'POST', url: `${targetUrl}/skip/[id]`, headers: [], body: '' },

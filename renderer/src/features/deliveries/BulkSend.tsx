@@ -103,7 +103,14 @@ export function BulkSend() {
   };
 
   const control = (method: 'bulk.pause' | 'bulk.resume' | 'bulk.stop') =>
-    job && api.call(method, { id: job.jobId }).then(upsert, (e: Error) => setError(e.message));
+    job &&
+    api.call(method, { id: job.jobId }).then(
+      (p) => {
+        setError(null);
+        upsert(p);
+      },
+      (e: Error) => setError(e.message),
+    );
 
   const deleteJob = () =>
     job &&
