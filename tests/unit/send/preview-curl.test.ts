@@ -20,4 +20,25 @@ describe('Copy as cURL', () => {
     expect(curl).toContain(`-H 'X-Who: Zoë'`);
     expect(curl).not.toContain(String.raw`\xeb`);
   });
+
+  it("leaves out a capture's stale X-Hookscope-Delivery, as the preview does", () => {
+    const built = buildOutgoing(
+      {
+        method: 'POST',
+        url: 'http://127.0.0.1:1/again',
+        headers: [
+          ['X-Keep', 'yes'],
+          ['x-hookscope-delivery', 'dlv_stale'],
+        ],
+        auth: { kind: 'none' },
+        bodyMode: 'text',
+        body: '',
+      },
+      {},
+    );
+    const curl = curlFor(built, []);
+    expect(curl).toContain(`-H 'X-Keep: yes'`);
+    expect(curl).not.toMatch(/x-hookscope-delivery/i);
+    expect(curl).not.toContain('dlv_stale');
+  });
 });

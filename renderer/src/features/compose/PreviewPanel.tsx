@@ -20,16 +20,20 @@ function requestTarget(url: string): { target: string; host: string } {
   }
 }
 
-/** The request as a cURL command, header values as the bytes the composer sends (see `wireHeaders`). */
+/**
+ * The request as a cURL command, header values as the bytes the composer sends (see `wireHeaders`). A delivery header
+ * carried over from a capture is left out: the queue would replace it with an id cURL cannot know.
+ */
 export function curlFor(
   built: BuiltRequest,
   signingHeaders: [string, string][],
   rows: HeaderRow[] = [],
 ): string {
+  const headers = withoutNamesOf(built.headers, [[deliveryHeader, '']]);
   return toCurl({
     method: built.method,
     url: built.url,
-    headers: wireHeaders(replaceHeaders(built.headers, signingHeaders), rows),
+    headers: wireHeaders(replaceHeaders(headers, signingHeaders), rows),
     body: base64ToBytes(built.bodyBase64),
   });
 }
