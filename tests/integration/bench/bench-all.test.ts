@@ -34,7 +34,9 @@ describe('npm run bench', () => {
   it('refuses an unknown --only name, naming it, and leaves docs/benchmarks.md alone', () => {
     const run = runAll(['--only', 'decode,ingets']);
     expect(run.status).not.toBe(0);
-    expect(run.stderr).toContain('--only: unknown bench ingets (known: ingest, storage, reads, decode, send, ui)');
+    expect(run.stderr).toContain(
+      '--only: unknown bench ingets (known: ingest, storage, reads, decode, send, ui)',
+    );
     expect(run.doc).toBe(doc);
   });
 
