@@ -65,17 +65,25 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
   const relabeller = new Relabeller(ctx, custom);
   const largeBodies = new LargeBodyClassifier(ctx, custom);
   let reindex: ReturnType<typeof setTimeout> | null = null;
-  const changed = (dictionaryId: number | null) => {
-    stale = true;
-    ctx.bus.emit('dictionary.changed', { dictionaryId });
+  /** From 0: index everything again and relabel from the oldest capture; otherwise resume a pass after that id. */
+  const scheduleRelabel = (afterId: number) => {
     if (reindex) clearTimeout(reindex);
     reindex = setTimeout(() => {
       reindex = null;
-      ctx.captures.indexer.reindexAll();
-      relabeller.start();
+      if (afterId === 0) ctx.captures.indexer.reindexAll();
+      relabeller.start(afterId);
     }, REINDEX_AFTER_MS);
     reindex.unref?.();
   };
+  const changed = (dictionaryId: number | null) => {
+    stale = true;
+    relabeller.markDue();
+    ctx.bus.emit('dictionary.changed', { dictionaryId });
+    scheduleRelabel(0);
+  };
+  // The engine stopped after a change but before the pass over stored captures finished: finish it now.
+  const unfinished = relabeller.unfinished();
+  if (unfinished !== null) scheduleRelabel(unfinished);
   const mustGet = (id: number): CustomDictionaryInfo => {
     const d = store.get(id);
     if (!d) throw new ApiError('not_found', `id: no custom dictionary ${id}.`, { id });

@@ -10,6 +10,8 @@ const SLICE_ROWS = 100;
 const SLICE_BYTES = 1024 * 1024;
 /** …or has classified for this long: with indexing the changed labels again, a slice then takes about twice that. */
 const SLICE_MS = 5;
+/** Where a pass has got to, kept in `settings` so a pass the engine stopped before finishing resumes on the next start. */
+const PROGRESS_KEY = 'relabel.afterId';
 
 /**
  * The list's vendor/event label is stored when a capture arrives, from the labels then in force. After the custom
@@ -25,10 +27,37 @@ export class Relabeller {
     private readonly custom: () => CustomDictionary | undefined,
   ) {}
 
-  /** Start a pass from the oldest capture (a pass under way starts over, with the newest labels). */
-  start(): void {
-    this.afterId = 0;
+  /** Start a pass after this capture id, by default from the oldest (a pass under way starts over, with the newest labels). */
+  start(afterId = 0): void {
+    this.afterId = afterId;
+    this.saveProgress(afterId);
     this.schedule();
+  }
+
+  /** Note that a pass is due, before it starts: the engine may stop first. A pass under way stops (it will start over). */
+  markDue(): void {
+    this.stop();
+    this.saveProgress(0);
+  }
+
+  /** The capture id an unfinished pass had got to (0: it had not begun), or null when none is due. */
+  unfinished(): number | null {
+    const value = this.ctx.db
+      .prepare('SELECT value FROM settings WHERE key = ?')
+      .pluck()
+      .get(PROGRESS_KEY) as string | undefined;
+    return value === undefined ? null : Number(value) || 0;
+  }
+
+  /** Stores where the pass has got to, or (null) that it is done. */
+  private saveProgress(afterId: number | null): void {
+    if (afterId === null) this.ctx.db.prepare('DELETE FROM settings WHERE key = ?').run(PROGRESS_KEY);
+    else
+      this.ctx.db
+        .prepare(
+          'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        )
+        .run(PROGRESS_KEY, String(afterId));
   }
 
   /** Whether a pass is under way. */
@@ -45,7 +74,9 @@ export class Relabeller {
     if (this.pending) return;
     this.pending = setImmediate(() => {
       this.pending = null;
-      if (this.slice()) this.schedule();
+      const more = this.slice();
+      this.saveProgress(more ? this.afterId : null);
+      if (more) this.schedule();
     });
     this.pending.unref?.();
   }

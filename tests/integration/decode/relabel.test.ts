@@ -33,4 +33,19 @@ describe('stored vendor/event labels follow custom label changes', () => {
     await t.restart();
     expect(await eventLabel(id)).toBe('Flight booked');
   });
+
+  it('relabels after a restart when the engine stopped before the pass ran', async () => {
+    const id = await post(
+      JSON.stringify({ activity: { field_id: 'act:cm:trn-bkd', attr: {} }, contact: {}, webhook_id: 'w2' }),
+    );
+    expect(await eventLabel(id)).toBe('Trn bkd');
+    const { id: dictionaryId } = await ok<{ id: number }>('dictionary.custom.create', { name: 'Trains' });
+    await ok('dictionary.custom.upsertEntry', {
+      dictionaryId,
+      entry: { fieldId: 'act:cm:trn-bkd', label: 'Train booked' },
+    });
+    // Closed at once, well inside the pause that lets a burst of edits settle before the pass starts.
+    await t.restart();
+    await labelBecomes(id, 'Train booked');
+  });
 });
