@@ -199,6 +199,24 @@ describe('custom dictionary entries', () => {
       expect(entries.map((e) => [e.fieldId, e.label])).toEqual([['str:cm:department', 'Department']]);
     });
   });
+
+  it('the details below the table show the saved label, not the one before the edit', async () => {
+    await api.call('dictionary.custom.import', {
+      name: 'Stale fields',
+      content: 'id,label\nstr:cm:seat,Seat',
+      format: 'csv',
+    });
+    mount(<DictionaryBrowser />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Stale fields' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const detail = () => document.querySelector('.dictionary-detail')?.textContent ?? '';
+    expect(detail()).toContain('Seat');
+    fireEvent.change(screen.getByLabelText('Label'), { target: { value: 'Seat number' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save label' }));
+    await waitFor(() => expect(detail()).toContain('Seat number'));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(document.querySelector('.dictionary-detail')).toBeNull());
+  });
 });
 
 describe('custom dictionary import', () => {

@@ -8,6 +8,12 @@ import { filterEntries } from './filter-entries';
 
 const ROW_HEIGHT = 30;
 
+/** A row's identity across reloads: a custom row's label may have changed since it was selected. */
+const rowKey = (r: DictionaryEntryRow) =>
+  r.origin === 'custom'
+    ? `custom ${r.dictionaryId} ${r.id} ${r.activityId ?? ''}`
+    : `built-in ${r.vendor} ${r.kind} ${r.id} ${r.activityId ?? ''}`;
+
 /** Every known ID (built-in and custom) in one searchable table, plus the custom dictionaries. */
 export function DictionaryBrowser() {
   const api = useApi();
@@ -17,8 +23,13 @@ export function DictionaryBrowser() {
   const [text, setText] = useState('');
   const [vendor, setVendor] = useState('');
   const [kind, setKind] = useState('');
-  const [selected, setSelected] = useState<DictionaryEntryRow | null>(null);
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const rows = useMemo(() => entries.data?.items ?? [], [entries.data]);
+  // Looked up in the rows as loaded now, so the details follow an edit and go when the entry is removed.
+  const selected = useMemo(
+    () => (selectedKey === null ? null : (rows.find((r) => rowKey(r) === selectedKey) ?? null)),
+    [rows, selectedKey],
+  );
   // Only the kinds the chosen vendor has; a kind chosen before the vendor changed stays listed so it can be cleared.
   const kinds = useMemo(() => {
     const set = new Set(rows.filter((r) => !vendor || r.vendor === vendor).map((r) => r.kind));
@@ -103,11 +114,11 @@ export function DictionaryBrowser() {
                 }}
                 tabIndex={0}
                 aria-selected={selected === r}
-                onClick={() => setSelected(r)}
+                onClick={() => setSelectedKey(rowKey(r))}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter' || e.key === ' ') {
                     e.preventDefault();
-                    setSelected(r);
+                    setSelectedKey(rowKey(r));
                   }
                 }}
               >
@@ -149,7 +160,7 @@ export function DictionaryBrowser() {
           ))}
         </div>
       )}
-      <CustomDictionaries onEdit={(row) => setSelected(row)} />
+      <CustomDictionaries onEdit={(row) => setSelectedKey(rowKey(row))} />
     </div>
   );
 }
