@@ -200,6 +200,30 @@ describe('custom dictionary entries', () => {
     });
   });
 
+  it('refuses to save an entry under an ID another entry has, naming it, and changes neither', async () => {
+    const created = await api.call('dictionary.custom.import', {
+      name: 'Two fields',
+      content: 'id,label\nstr:cm:a,Alpha\nstr:cm:b,Beta',
+      format: 'csv',
+    });
+    mount(<DictionaryBrowser />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Two fields' }));
+    fireEvent.click((await screen.findAllByRole('button', { name: 'Edit' }))[0]!);
+    fireEvent.change(screen.getByLabelText('ID'), { target: { value: 'str:cm:b' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save label' }));
+    await screen.findByText(/ID: str:cm:b already has the label "Beta"/);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel edit' }));
+    fireEvent.change(screen.getByLabelText('ID'), { target: { value: 'str:cm:a' } });
+    fireEvent.change(screen.getByLabelText('Label'), { target: { value: 'Another' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save label' }));
+    await screen.findByText(/ID: str:cm:a already has the label "Alpha"/);
+    const { entries } = await api.call('dictionary.custom.get', { id: created.dictionary.id });
+    expect(entries.map((e) => [e.fieldId, e.label]).sort()).toEqual([
+      ['str:cm:a', 'Alpha'],
+      ['str:cm:b', 'Beta'],
+    ]);
+  });
+
   it('the details below the table show the saved label, not the one before the edit', async () => {
     await api.call('dictionary.custom.import', {
       name: 'Stale fields',

@@ -178,6 +178,19 @@ function EntryEditor({
   const [editing, setEditing] = useState<{ fieldId: string; activityId: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
+    // Saving under an ID (and activity) another entry of this dictionary has would replace that entry's label silently.
+    const key = { fieldId: fieldId.trim(), activityId: activityId.trim() || null };
+    const kept = editing && editing.fieldId === key.fieldId && editing.activityId === key.activityId;
+    const other = kept
+      ? undefined
+      : detail.data?.entries.find((e) => e.fieldId === key.fieldId && e.activityId === key.activityId);
+    if (other) {
+      setError(
+        `ID: ${key.fieldId}${key.activityId ? ` (in ${key.activityId})` : ''} already has the label "${other.label}" ` +
+          'in this dictionary. Edit that entry instead, or remove it first.',
+      );
+      return;
+    }
     try {
       const { entry } = await api.call('dictionary.custom.upsertEntry', {
         dictionaryId,
