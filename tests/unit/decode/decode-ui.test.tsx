@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient, type ApiClient } from '../../../electron/shared/contract/client';
@@ -198,6 +198,25 @@ describe('custom dictionary entries', () => {
       const { entries } = await api.call('dictionary.custom.get', { id: created.dictionary.id });
       expect(entries.map((e) => [e.fieldId, e.label])).toEqual([['str:cm:department', 'Department']]);
     });
+  });
+
+  it('deleting a dictionary asks first, saying how many labels go with it', async () => {
+    const created = await api.call('dictionary.custom.import', {
+      name: 'Keep me',
+      content: 'id,label\nstr:cm:x,Ex\nstr:cm:y,Why',
+      format: 'csv',
+    });
+    const stillThere = async () =>
+      (await api.call('dictionary.custom.list', {})).items.some((d) => d.id === created.dictionary.id);
+    mount(<DictionaryBrowser />);
+    const item = within((await screen.findByRole('button', { name: 'Keep me' })).closest('li')!);
+    fireEvent.click(item.getByRole('button', { name: 'Delete…' }));
+    expect(await stillThere()).toBe(true);
+    fireEvent.click(item.getByRole('button', { name: 'Keep it' }));
+    expect(await stillThere()).toBe(true);
+    fireEvent.click(item.getByRole('button', { name: 'Delete…' }));
+    fireEvent.click(item.getByRole('button', { name: 'Delete “Keep me” and its 2 labels' }));
+    await waitFor(async () => expect(await stillThere()).toBe(false));
   });
 
   it('refuses to save an entry under an ID another entry has, naming it, and changes neither', async () => {

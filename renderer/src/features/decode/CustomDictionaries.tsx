@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useApi, useCall, useEvent } from '../../api';
 import { downloadBlob } from '../../components/download';
 import type { DictionaryEntryRow } from '../../../../electron/shared/contract/decode';
+import { ConfirmAction } from '../../components/ConfirmAction';
 
 type Format = 'auto' | 'ortto-schema' | 'csv' | 'json';
 
@@ -127,19 +128,20 @@ export function CustomDictionaries({ onEdit }: { onEdit?: (row: DictionaryEntryR
             >
               Export CSV
             </button>
-            <button
-              type="button"
-              className="btn btn-small btn-danger"
-              onClick={() =>
-                void run(async () =>
+            <ConfirmAction
+              key={`delete-${d.id}`}
+              label="Delete…"
+              confirmLabel={`Delete “${d.name}” and its ${d.entryCount} labels`}
+              cancelLabel="Keep it"
+              title="Delete this dictionary and every label in it"
+              onConfirm={() =>
+                run(async () =>
                   (await api.call('dictionary.custom.delete', { id: d.id })).deleted
                     ? `Deleted “${d.name}”.`
                     : 'Already gone.',
                 )
               }
-            >
-              Delete
-            </button>
+            />
             {openId === d.id && <EntryEditor dictionaryId={d.id} onEdit={onEdit} />}
           </li>
         ))}
