@@ -72,7 +72,11 @@ export function createMenuActions(deps: MenuDeps) {
       if (opened.canceled || opened.content === null) return;
       const result = await deps.api.call('captures.importHar', { har: opened.content });
       const problems = [...result.errors, ...result.warnings].slice(0, 10).join('\n');
-      await info(`Imported ${result.imported}, skipped ${result.skipped}.`, problems || undefined);
+      const duplicates = result.duplicates ? `, left out ${result.duplicates} imported before` : '';
+      await info(
+        `Imported ${result.imported}, skipped ${result.skipped}${duplicates}.`,
+        problems || undefined,
+      );
     }),
     openDataFolder: guarded('Could not open the data folder', async () => {
       const result = await deps.api.call('desktop.openDataFolder', {});

@@ -94,6 +94,21 @@ describe('export and import', () => {
     await openTab(page, 'overview');
     const original = page.locator('[data-testid="overview"] dt', { hasText: 'Original URL' });
     expect(await original.locator('+ dd').innerText()).toBe(`${r}/har/json?x=1`);
+
+    // The same file again: nothing doubles, and the message says why nothing came in.
+    await page.getByTestId('transfer-button').click();
+    await page.getByTestId('import-file').setInputFiles(har.path);
+    await eventually(async () =>
+      expect(await page.getByTestId('transfer-message').innerText()).toBe(
+        'Imported 0 captures, left out 3 imported before',
+      ),
+    );
+    await page.locator('[data-testid="transfer-dialog"] button[aria-label="Close"]').click();
+    const again = await s.app.rpc<{ items: unknown[] }>('captures.list', {
+      limit: 10,
+      filter: { source: 'imported' },
+    });
+    expect(again.ok && again.value.items).toHaveLength(3);
   });
 
   it('exports JSON and a cURL script for the current filter', async () => {

@@ -68,11 +68,16 @@ export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> 
         }
         // Oldest first, so ids follow time and the newest-first list shows them as they were received, whatever
         // order the file lists them in (Hookscope's own exports are newest first).
-        const oldestFirst = [...parsed.captures].sort((a, b) => a.receivedAtMs - b.receivedAtMs);
+        // Checked against what was stored before this call, so identical entries within one file all come in.
+        const fresh = input.duplicates
+          ? parsed.captures
+          : parsed.captures.filter((c) => !ctx.captures.holdsImported(c));
+        const oldestFirst = [...fresh].sort((a, b) => a.receivedAtMs - b.receivedAtMs);
         await Promise.all(oldestFirst.map((c) => ctx.captures.add(c)));
         return {
-          imported: parsed.captures.length,
+          imported: fresh.length,
           skipped: parsed.skipped,
+          duplicates: parsed.captures.length - fresh.length,
           errors: parsed.errors.slice(0, 100),
           warnings: parsed.warnings.slice(0, 100),
         };

@@ -443,6 +443,21 @@ export class CaptureStore {
     }
   }
 
+  /** Whether an earlier import brought in this request: the same time it was sent, request line, headers and body. */
+  holdsImported(
+    c: Pick<NewCapture, 'receivedAtMs' | 'method' | 'path' | 'query' | 'headers' | 'body'>,
+  ): boolean {
+    this.current();
+    const row = this.db
+      .prepare(
+        `SELECT 1 FROM captures c JOIN capture_bodies b ON b.capture_id = c.id
+          WHERE c.received_at_ms = ? AND c.imported_at_ms IS NOT NULL AND c.method = ? AND c.path = ? AND c.query = ?
+            AND c.headers = ? AND b.body = ? LIMIT 1`,
+      )
+      .get(c.receivedAtMs, c.method, c.path, c.query, JSON.stringify(c.headers), c.body);
+    return row !== undefined;
+  }
+
   /** The raw body bytes only (replay, export). */
   body(id: number): Buffer {
     this.current(id);

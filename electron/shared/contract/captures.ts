@@ -169,10 +169,16 @@ export const captureMethods = {
     }),
   ),
   'captures.importHar': method(
-    z.object({ har: z.string().min(1) }),
+    z.object({
+      har: z.string().min(1),
+      /** Import entries that match a capture imported before (the same file imported twice) instead of leaving them out. */
+      duplicates: z.boolean().optional(),
+    }),
     z.object({
       imported: z.number().int(),
       skipped: z.number().int(),
+      /** Entries left out as an earlier import brought them in: same time, request line, headers and body. */
+      duplicates: z.number().int(),
       errors: z.array(z.string()),
       /** Imported entries with something missing (a body HAR gave only as params), each naming the entry. */
       warnings: z.array(z.string()),

@@ -49,6 +49,24 @@ describe('HAR import', () => {
     expect(list.items.map((c) => c.path)).toEqual(['/third', '/second', '/first']);
   });
 
+  it('importing the same file twice leaves out what the first import brought in, and says so', async () => {
+    dir = tempDir();
+    engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
+    const har = JSON.stringify({
+      log: {
+        version: '1.2',
+        creator: { name: 'test', version: '1' },
+        entries: [entry('/a', '2026-11-20T10:00:01.000Z'), entry('/b', '2026-11-20T10:00:02.000Z')],
+      },
+    });
+    expect((await engine.handlers['captures.importHar']({ har }, meta)).imported).toBe(2);
+    const again = await engine.handlers['captures.importHar']({ har }, meta);
+    expect([again.imported, again.duplicates]).toEqual([0, 2]);
+    expect((await engine.handlers['captures.list']({ limit: 10 }, meta)).items).toHaveLength(2);
+    const anyway = await engine.handlers['captures.importHar']({ har, duplicates: true }, meta);
+    expect([anyway.imported, anyway.duplicates]).toEqual([2, 0]);
+  });
+
   it('a bodiless request goes out without postData and comes back with no content type', async () => {
     dir = tempDir();
     engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });

@@ -138,6 +138,7 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
       });
       total = split.total;
       let skipped = 0;
+      let duplicates = 0;
       const errors = [...split.errors];
       const warnings: string[] = [];
       setProgress({ label: 'Importing', done: 0, total });
@@ -146,6 +147,7 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
         const r = await api.call('captures.importHar', { har: chunk.har });
         imported += r.imported;
         skipped += r.skipped;
+        duplicates += r.duplicates;
         // The engine counts entries from 0 in each chunk; name them by their place in the file.
         const inFile = (e: string) =>
           e.replace(/^entries\[(\d+)\]/, (_, n: string) => `entries[${chunk.start + Number(n)}]`);
@@ -156,7 +158,7 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
       const problems = [...errors, ...warnings];
       setMessage({
         kind: problems.length ? 'error' : 'ok',
-        text: `Imported ${formatCount(imported, 'capture')}${skipped ? `, skipped ${skipped}` : ''}${warnings.length ? `, ${warnings.length} with warnings` : ''}${cancelled.current ? ' (cancelled)' : ''}${problems.length ? ` — ${problems.slice(0, 3).join('; ')}` : ''}`,
+        text: `Imported ${formatCount(imported, 'capture')}${skipped ? `, skipped ${skipped}` : ''}${duplicates ? `, left out ${duplicates} imported before` : ''}${warnings.length ? `, ${warnings.length} with warnings` : ''}${cancelled.current ? ' (cancelled)' : ''}${problems.length ? ` — ${problems.slice(0, 3).join('; ')}` : ''}`,
       });
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
