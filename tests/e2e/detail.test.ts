@@ -658,4 +658,29 @@ describe('capture detail', () => {
     expect(text).toMatch(/checked again .+ with endpoint "Recheck", github, tolerance ±300s/);
     expect(text).not.toContain('new-secret');
   });
+
+  it('a capture that came in before its endpoint verified signatures can be checked once it does', async () => {
+    const { page } = s;
+    const created = await s.app.rpc<{ id: number }>('endpoints.create', { slug: 'later', name: 'Later' });
+    if (!created.ok) throw new Error(created.error.message);
+    const body = '{"zen":"later"}';
+    const signature = `sha256=${createHmac('sha256', 'later-secret').update(body).digest('hex')}`;
+    await send(s.app.receiverUrl, '/h/later', {
+      method: 'POST',
+      body,
+      headers: { 'X-Hub-Signature-256': signature },
+    });
+    await selectCapture(page, '/h/later');
+    await openTab(page, 'overview');
+    const updated = await s.app.rpc('endpoints.update', {
+      id: created.value.id,
+      verify: { scheme: 'github', secret: 'later-secret', toleranceSeconds: 300 },
+    });
+    expect(updated.ok).toBe(true);
+    const check = page.getByTestId('signature-recheck');
+    expect(await check.innerText()).toBe('Check signature');
+    await check.click();
+    await page.getByTestId('signature-checked').waitFor();
+    expect(await page.getByTestId('signature-verdict').innerText()).toContain('verified');
+  });
 });

@@ -367,7 +367,8 @@ function Overview({
           {d.eventLabel ? ` · ${d.eventLabel}` : ''}
         </Field>
       )}
-      {d.verification && (
+      {(d.verification ||
+        (d.source !== 'imported' && endpoint?.verify && endpoint.verify.scheme !== 'none')) && (
         <Field label="Signature">
           <SignatureVerdict d={d} verification={d.verification} />
         </Field>

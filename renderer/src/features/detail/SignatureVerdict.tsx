@@ -5,14 +5,15 @@ import { formatDateTime } from '../../lib/format';
 
 /**
  * The stored verdict, and a way to check the capture again with its endpoint's current settings (the secret was
- * wrong, or has been rotated since). The pane reloads on the capture's update event with the new verdict.
+ * wrong, or has been rotated since). Without a verdict (the capture came in before its endpoint verified signatures)
+ * only the button shows. The pane reloads on the capture's update event with the new verdict.
  */
 export function SignatureVerdict({
   d,
   verification,
 }: {
   d: CaptureDetail;
-  verification: CaptureVerification;
+  verification: CaptureVerification | null;
 }) {
   const api = useApi();
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
@@ -25,10 +26,16 @@ export function SignatureVerdict({
   };
   return (
     <span data-testid="signature-verdict">
-      <span className={`pill ${verification.ok ? 'pill-ok' : 'pill-error'}`}>
-        {verification.ok ? 'verified' : 'failed'}
-      </span>{' '}
-      {verification.scheme} — {verification.reason}{' '}
+      {verification ? (
+        <>
+          <span className={`pill ${verification.ok ? 'pill-ok' : 'pill-error'}`}>
+            {verification.ok ? 'verified' : 'failed'}
+          </span>{' '}
+          {verification.scheme} — {verification.reason}{' '}
+        </>
+      ) : (
+        <span className="muted">not checked when it arrived </span>
+      )}
       {d.source !== 'imported' && (
         <button
           type="button"
@@ -38,10 +45,10 @@ export function SignatureVerdict({
           onClick={recheck}
           title="Verify this capture again with its endpoint's current signature settings"
         >
-          Check again
+          {verification ? 'Check again' : 'Check signature'}
         </button>
       )}
-      {verification.checkedAtMs !== undefined && (
+      {verification?.checkedAtMs !== undefined && (
         <span className="muted" data-testid="signature-checked">
           {' '}
           checked again {formatDateTime(verification.checkedAtMs)}
