@@ -323,10 +323,10 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
       await expectApiError(h.client.call('captures.get', { id }), 'not_found');
       // Undo brings it back, with the same id and method, and says so.
       const back = nextEvent(h.client, 'capture.created', (p) => p.items.some((c) => c.id === id));
-      expect(await h.client.call('captures.restore', { ids: [id] })).toEqual({ restored: [id] });
+      expect(await h.client.call('captures.restore', { ids: [id] })).toEqual({ restored: [id], expiring: 0 });
       await back;
       expect((await h.client.call('captures.get', { id })).method).toBe('DELETE');
-      expect(await h.client.call('captures.restore', { ids: [id] })).toEqual({ restored: [] });
+      expect(await h.client.call('captures.restore', { ids: [id] })).toEqual({ restored: [], expiring: 0 });
     });
   });
 }

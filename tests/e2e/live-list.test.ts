@@ -370,6 +370,29 @@ describe('live list', () => {
     expect(await row(page, '/undo-gone').count()).toBe(0);
   });
 
+  it('an undo that brings back captures beyond the retention limits says they will go again', async () => {
+    const { page } = s;
+    await s.app.rpc('captures.deleteAll');
+    await send(s.app.receiverUrl, '/undo-limit/1', { method: 'POST', body: '{}' });
+    await send(s.app.receiverUrl, '/undo-limit/2', { method: 'POST', body: '{}' });
+    await row(page, '/undo-limit/1').click();
+    await page.locator('.detail-pane .btn-danger').click();
+    const toast = page.getByTestId('undo-toast');
+    await eventually(async () => expect(await toast.innerText()).toContain('Deleted 1 capture'));
+    try {
+      await s.app.rpc('settings.update', { retention: { maxCount: 1, maxAgeMs: null } });
+      await toast.getByRole('button', { name: 'Undo' }).click();
+      await eventually(async () =>
+        expect(await toast.innerText()).toContain(
+          'Restored 1 capture; 1 is beyond the retention limits (Settings) and will be deleted again at the next pass',
+        ),
+      );
+    } finally {
+      await s.app.rpc('settings.update', { retention: { maxCount: null, maxAgeMs: null } });
+    }
+    await toast.getByRole('button', { name: 'Dismiss' }).click();
+  });
+
   it('shift-click with the range anchor hidden by a search starts a new selection at the clicked row', async () => {
     const { page } = s;
     await send(s.app.receiverUrl, '/anchor/hidden', { method: 'POST', body: 'walrus' });

@@ -3,6 +3,7 @@ import { ApiError } from '../../shared/contract/index';
 import type { appMethods, captureMethods, endpointMethods, sampleMethods } from '../../shared/contract/index';
 import { exportCaptures } from '../captures/export';
 import { parseHar } from '../captures/har-import';
+import { beyondRetention } from '../store/retention';
 import type { EngineContext, EngineModule } from '../context';
 import { sampleOrttoWebhook } from './sample-webhook';
 
@@ -41,7 +42,11 @@ export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> 
       'captures.breakdown': ({ filter, ...window }) => ctx.captures.breakdownInBackground(filter, window),
       'captures.get': (input) => ctx.captures.get(input.id),
       'captures.delete': (input) => ctx.captures.delete(input.ids, { undoable: true }),
-      'captures.restore': (input) => ({ restored: ctx.captures.restore(input.ids) }),
+      'captures.restore': (input) => {
+        const restored = ctx.captures.restore(input.ids);
+        const expiring = beyondRetention(ctx.db, ctx.captures, ctx.settings.get(), ctx.clock.now(), restored);
+        return { restored, expiring };
+      },
       'captures.deleteAll': () => ({ deleted: ctx.captures.deleteAll() }),
       'captures.export': (input) => {
         if (input.filter?.text) ctx.captures.indexer.drain();

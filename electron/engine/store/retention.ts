@@ -54,5 +54,47 @@ export function pruneOnce(
   return deleted;
 }
 
+/**
+ * How many of `ids` the passes above would delete as things stand: those past the age limit, and those among the
+ * oldest beyond the count limit once the old ones are gone. Undo says so rather than bring back what goes again.
+ */
+export function beyondRetention(
+  db: Database.Database,
+  store: CaptureStore,
+  settings: Settings,
+  nowMs: number,
+  ids: number[],
+): number {
+  const { maxCount, maxAgeMs } = settings.retention;
+  if (ids.length === 0 || (maxCount === null && maxAgeMs === null)) return 0;
+  // As pruneOnce splits it: an import's age counts from when it was imported.
+  const old = maxAgeMs === null ? '0' : 'COALESCE(imported_at_ms, received_at_ms) < @cutoff';
+  const cutoff = maxAgeMs === null ? 0 : nowMs - maxAgeMs;
+  const aged = new Set(
+    (
+      db
+        .prepare(`SELECT id FROM captures WHERE ${old} AND id IN (SELECT value FROM json_each(@ids))`)
+        .all({ cutoff, ids: JSON.stringify(ids) }) as { id: number }[]
+    ).map((r) => r.id),
+  );
+  let doomed = aged.size;
+  if (maxCount !== null) {
+    const agedInAll = (
+      db.prepare(`SELECT COUNT(*) AS n FROM captures WHERE ${old}`).get({ cutoff }) as {
+        n: number;
+      }
+    ).n;
+    const excess = store.count() - agedInAll - maxCount;
+    const last =
+      excess > 0
+        ? (db
+            .prepare(`SELECT id FROM captures WHERE NOT (${old}) ORDER BY id LIMIT 1 OFFSET @skip`)
+            .get({ cutoff, skip: excess - 1 }) as { id: number } | undefined)
+        : undefined;
+    if (last) doomed += ids.filter((id) => !aged.has(id) && id <= last.id).length;
+  }
+  return doomed;
+}
+
 const selectIds = (select: Database.Statement, cutoff: number, limit: number): number[] =>
   (select.all(cutoff, limit) as { id: number }[]).map((r) => r.id);

@@ -147,7 +147,11 @@ export const captureMethods = {
   /** Undo a delete: the ids brought back (those still kept), filed and searchable again. */
   'captures.restore': method(
     z.object({ ids: z.array(z.number().int()).min(1).max(100_000) }),
-    z.object({ restored: z.array(z.number().int()) }),
+    z.object({
+      restored: z.array(z.number().int()),
+      /** How many of those the current retention limits will delete again at its next passes (too old, or too many). */
+      expiring: z.number().int(),
+    }),
   ),
   'captures.deleteAll': method(z.object({}), z.object({ deleted: z.number().int() })),
   'captures.export': method(

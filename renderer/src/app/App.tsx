@@ -128,7 +128,7 @@ export function App() {
     if (!pendingUndo || pendingUndo.error) return;
     setPendingUndo(null);
     api.call('captures.restore', { ids: pendingUndo.ids }).then(
-      ({ restored }) => {
+      ({ restored, expiring }) => {
         // Restored captures keep their old ids, below the newest the list holds: fetch the list again.
         reload();
         if (restored.length === 1) select(single(restored[0]!));
@@ -138,6 +138,11 @@ export function App() {
           setPendingUndo({
             ...pendingUndo,
             error: `${formatCount(lost, 'capture')} deleted for good since (Delete all or retention, here or in another window)`,
+          });
+        else if (expiring > 0)
+          setPendingUndo({
+            ...pendingUndo,
+            note: `Restored ${formatCount(restored.length, 'capture')}; ${expiring} ${expiring === 1 ? 'is' : 'are'} beyond the retention limits (Settings) and will be deleted again at the next pass`,
           });
       },
       (e: unknown) => setPendingUndo({ ...pendingUndo, error: e instanceof Error ? e.message : String(e) }),

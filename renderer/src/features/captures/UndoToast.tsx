@@ -5,6 +5,8 @@ export interface PendingUndo {
   ids: number[];
   deleted: number;
   error: string | null;
+  /** After an undo that worked: what the user should know (some will go again at retention's next pass). */
+  note?: string;
 }
 
 /** How long the offer to undo stays on screen (the engine keeps deleted captures for 10 minutes). */
@@ -21,7 +23,7 @@ export function UndoToast({
   onDismiss: () => void;
 }) {
   useEffect(() => {
-    if (pending.error) return;
+    if (pending.error || pending.note) return;
     const timer = setTimeout(onDismiss, SHOWN_MS);
     const onKey = (e: KeyboardEvent) => {
       const editing =
@@ -43,6 +45,8 @@ export function UndoToast({
     <div className="undo-toast" role="status" data-testid="undo-toast">
       {pending.error ? (
         <span className="notice-error">Could not undo: {pending.error}</span>
+      ) : pending.note ? (
+        <span>{pending.note}</span>
       ) : (
         <>
           <span>Deleted {formatCount(pending.deleted, 'capture')}</span>
