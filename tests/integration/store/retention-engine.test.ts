@@ -73,3 +73,59 @@ describe('age retention of imported captures', () => {
     expect(plan.map((p) => p.detail).join('\n')).toMatch(/captures_by_import_time/);
   });
 });
+
+describe('undoing a delete under retention limits', () => {
+  it('says how many of the restored captures the next passes will delete again', async () => {
+    const clock = new FakeClock(Date.UTC(2026, 10, 23, 12));
+    dir = tempDir();
+    engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger, clock });
+    const e = engine;
+    const paths = () =>
+      e.ctx.captures
+        .list({ limit: 10 })
+        .items.map((c) => c.path)
+        .sort();
+    await send(`${e.receiverUrl}/old/1`, { method: 'POST', body: 'x' });
+    await send(`${e.receiverUrl}/old/2`, { method: 'POST', body: 'x' });
+    clock.advance(2 * DAY);
+    await send(`${e.receiverUrl}/new/1`, { method: 'POST', body: 'x' });
+    await send(`${e.receiverUrl}/new/2`, { method: 'POST', body: 'x' });
+    await until(() => (paths().length === 4 ? true : undefined));
+    const ids = e.ctx.captures.list({ limit: 10 }).items.map((c) => c.id);
+
+    await e.handlers['captures.delete']({ ids }, meta);
+    await e.handlers['settings.update']({ retention: { maxAgeMs: DAY, maxCount: 1 } }, meta);
+    const undone = await e.handlers['captures.restore']({ ids }, meta);
+    expect(undone.restored).toHaveLength(4);
+    // Both old ones by age; of the two new ones the count limit keeps only the newest.
+    expect(undone.expiring).toBe(3);
+    pruneOnce(e.ctx.db, e.ctx.captures, e.ctx.settings.get(), clock.now());
+    expect(paths()).toEqual(['/new/2']);
+  });
+
+  it('counts by the count limit alone when there is no age limit', async () => {
+    dir = tempDir();
+    engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
+    const e = engine;
+    for (const n of [1, 2, 3]) await send(`${e.receiverUrl}/c/${n}`, { method: 'POST', body: 'x' });
+    await until(() => (e.ctx.captures.list({ limit: 10 }).items.length === 3 ? true : undefined));
+    const ids = e.ctx.captures.list({ limit: 10 }).items.map((c) => c.id);
+    await e.handlers['captures.delete']({ ids }, meta);
+    await e.handlers['settings.update']({ retention: { maxAgeMs: null, maxCount: 2 } }, meta);
+    expect((await e.handlers['captures.restore']({ ids }, meta)).expiring).toBe(1);
+  });
+
+  it('says none when no limit applies', async () => {
+    dir = tempDir();
+    engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
+    const e = engine;
+    await send(`${e.receiverUrl}/kept`, { method: 'POST', body: 'x' });
+    await until(() => e.ctx.captures.list({ limit: 1 }).items[0]);
+    const { id } = e.ctx.captures.list({ limit: 1 }).items[0]!;
+    await e.handlers['captures.delete']({ ids: [id] }, meta);
+    expect(await e.handlers['captures.restore']({ ids: [id] }, meta)).toEqual({
+      restored: [id],
+      expiring: 0,
+    });
+  });
+});
