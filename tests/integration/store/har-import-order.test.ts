@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaptureDetail } from '../../../electron/shared/contract/index';
+import type { CaptureDetail, Endpoint } from '../../../electron/shared/contract/index';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
 import { createTunnelModule } from '../../../electron/engine/tunnel/module';
 import { silentLogger } from '../../../electron/engine/util/logger';
 import { rawExchange } from '../../helpers/raw-http';
 import { tempDir } from '../../helpers/temp-dir';
 import { FakeProvider, flush } from '../../unit/tunnel/fake-provider';
+
+type EndpointRule = Endpoint['rule'];
 
 let engine: Engine | undefined;
 let dir: ReturnType<typeof tempDir> | undefined;
@@ -255,57 +257,38 @@ describe('HAR export → import round trip of received captures', () => {
     }
   });
 
-  it("keeps the endpoint's response delay (written as timings.wait)", async () => {
+  /** Sends one request to a new endpoint with `rule`, exports it as HAR, imports that, and returns the imported copy. */
+  async function importedCopyOfOneAnswer(rule: EndpointRule): Promise<CaptureDetail> {
     dir = tempDir();
-    engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-    await engine.handlers['endpoints.create'](
-      {
-        slug: 'slow',
-        name: 'Slow',
-        rule: { status: 200, headers: [], body: 'ok', delayMs: 700, behaviour: { kind: 'fixed' } },
-      },
-      meta,
-    );
+    const e = (engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger }));
+    await e.handlers['endpoints.create']({ slug: 'rule', name: 'Rule', rule }, meta);
     const { send } = await import('../../helpers/raw-http');
-    await send(`${engine.receiverUrl}/h/slow/x`, { method: 'POST', body: 'x' });
-    const exported = await engine.handlers['captures.export'](
-      { format: 'har', redact: false, limit: 100 },
-      meta,
-    );
-    await engine.handlers['captures.importHar']({ har: exported.content }, meta);
-    const [c] = (await engine.handlers['captures.list']({ filter: { source: 'imported' }, limit: 1 }, meta))
-      .items;
-    const back = await engine.handlers['captures.get']({ id: c!.id }, meta);
+    await send(`${e.receiverUrl}/h/rule/x`, { method: 'POST', body: 'x' });
+    const exported = await e.handlers['captures.export']({ format: 'har', redact: false, limit: 100 }, meta);
+    await e.handlers['captures.importHar']({ har: exported.content }, meta);
+    const [c] = (await e.handlers['captures.list']({ filter: { source: 'imported' }, limit: 1 }, meta)).items;
+    return e.handlers['captures.get']({ id: c!.id }, meta);
+  }
+
+  it("keeps the endpoint's response delay (written as timings.wait)", async () => {
+    const back = await importedCopyOfOneAnswer({
+      status: 200,
+      headers: [],
+      body: 'ok',
+      delayMs: 700,
+      behaviour: { kind: 'fixed' },
+    });
     expect(back.response).toMatchObject({ status: 200, delayMs: 700 });
   });
 
   it("keeps the response's reason (why the rule answered as it did)", async () => {
-    dir = tempDir();
-    engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-    await engine.handlers['endpoints.create'](
-      {
-        slug: 'flaky',
-        name: 'Flaky',
-        rule: {
-          status: 200,
-          headers: [],
-          body: 'ok',
-          delayMs: 0,
-          behaviour: { kind: 'fail-first', count: 2, failStatus: 503 },
-        },
-      },
-      meta,
-    );
-    const { send } = await import('../../helpers/raw-http');
-    await send(`${engine.receiverUrl}/h/flaky/x`, { method: 'POST', body: 'x' });
-    const exported = await engine.handlers['captures.export'](
-      { format: 'har', redact: false, limit: 100 },
-      meta,
-    );
-    await engine.handlers['captures.importHar']({ har: exported.content }, meta);
-    const [c] = (await engine.handlers['captures.list']({ filter: { source: 'imported' }, limit: 1 }, meta))
-      .items;
-    const back = await engine.handlers['captures.get']({ id: c!.id }, meta);
+    const back = await importedCopyOfOneAnswer({
+      status: 200,
+      headers: [],
+      body: 'ok',
+      delayMs: 0,
+      behaviour: { kind: 'fail-first', count: 2, failStatus: 503 },
+    });
     expect(back.response).toMatchObject({
       status: 503,
       reason: expect.stringContaining('fail-first: request 1 of 2 failed on purpose'),
