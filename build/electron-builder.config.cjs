@@ -2,10 +2,25 @@
 // exercised with a stand-in Electron by scripts/verify-packaging.mjs.
 const pkg = require('../package.json');
 
+const commonFiles = [
+  'package.json',
+  'dist/**',
+  '!dist/**/*.map',
+  // React, Monaco, Recharts and their dependency trees are bundled into dist/renderer by Vite.
+  '!node_modules/{react,react-dom,scheduler,monaco-editor,@monaco-editor,recharts,@tanstack,@types}/**',
+  '!node_modules/{d3-*,victory-vendor,internmap,decimal.js-light,redux,redux-thunk,@reduxjs,react-redux,reselect,immer,use-sync-external-store,es-toolkit,eventemitter3,clsx,tiny-invariant,@standard-schema}/**',
+  '!node_modules/{dompurify,marked,state-local}/**',
+  '!node_modules/better-sqlite3/{deps,src,build,binding.gyp}{,/**}',
+  '!node_modules/**/{test,tests,__tests__,docs,example,examples}/**',
+  '!node_modules/**/*.{md,markdown,ts,map}',
+];
+
 // better-sqlite3 ships prebuilt binaries for every OS; each package keeps only its own OS's (all its architectures).
+// A platform's `files` is the whole list again plus that exclusion: a list of exclusions alone makes electron-builder
+// start it from "**/*", which put back everything the common list leaves out (source maps, bundled libraries).
 const sqlitePrebuildsExcept = (...oses) => {
   const others = ['linux', 'linuxmusl', 'darwin', 'win32'].filter((os) => !oses.includes(os));
-  return [`!node_modules/better-sqlite3/prebuilds/{${others.join(',')}}-*.node`];
+  return [...commonFiles, `!node_modules/better-sqlite3/prebuilds/{${others.join(',')}}-*.node`];
 };
 
 /** @type {import('electron-builder').Configuration} */
@@ -23,18 +38,7 @@ module.exports = {
   },
   // Everything the app runs is prebuilt by scripts/build.mjs into dist/. node_modules keeps only what the
   // main bundle requires at runtime; the renderer's libraries are already bundled by Vite.
-  files: [
-    'package.json',
-    'dist/**',
-    '!dist/**/*.map',
-    // React, Monaco, Recharts and their dependency trees are bundled into dist/renderer by Vite.
-    '!node_modules/{react,react-dom,scheduler,monaco-editor,@monaco-editor,recharts,@tanstack,@types}/**',
-    '!node_modules/{d3-*,victory-vendor,internmap,decimal.js-light,redux,redux-thunk,@reduxjs,react-redux,reselect,immer,use-sync-external-store,es-toolkit,eventemitter3,clsx,tiny-invariant,@standard-schema}/**',
-    '!node_modules/{dompurify,marked,state-local}/**',
-    '!node_modules/better-sqlite3/{deps,src,build,binding.gyp}{,/**}',
-    '!node_modules/**/{test,tests,__tests__,docs,example,examples}/**',
-    '!node_modules/**/*.{md,markdown,ts,map}',
-  ],
+  files: commonFiles,
   asar: true,
   // Native addons cannot be loaded from inside an archive; Electron redirects require() to app.asar.unpacked.
   asarUnpack: ['**/*.node'],
