@@ -169,15 +169,21 @@ describe('delivery policies against a real server, on a fake clock', () => {
     expect(Buffer.from(detail.attemptList[0]!.responseBodyBase64, 'base64')).toEqual(garbage);
   });
 
-  it('cancel stops a pending retry; retry-now makes it due at once, by hand, and goes on with a cancelled schedule', async () => {
-    server = await cueServer(() => ({ status: 500 }));
-    h = deliveryHarness();
-    h.service.start();
-    const s = h.service.send({
-      request: { method: 'POST', url: server.url, headers: [], bodyBase64: '' },
+  /** A delivery with `policy` to a server that always answers 500, its service started (both closed after the test). */
+  async function failingDelivery(policy: Record<string, unknown>) {
+    const target = (server = await cueServer(() => ({ status: 500 })));
+    const harness = (h = deliveryHarness());
+    harness.service.start();
+    const delivery = harness.service.send({
+      request: { method: 'POST', url: target.url, headers: [], bodyBase64: '' },
       type: 'manual',
-      policy: 'ortto',
+      ...policy,
     } as never);
+    return { s: delivery, h: harness, server: target };
+  }
+
+  it('cancel stops a pending retry; retry-now makes it due at once, by hand, and goes on with a cancelled schedule', async () => {
+    const { s, h, server } = await failingDelivery({ policy: 'ortto' });
     await h.settle();
     expect(h.service.get(s.id).state).toBe('pending');
     h.service.retryNow(s.id);
@@ -198,15 +204,7 @@ describe('delivery policies against a real server, on a fake clock', () => {
   });
 
   it('retry-now starts the schedule again for a delivery that finished', async () => {
-    server = await cueServer(() => ({ status: 500 }));
-    h = deliveryHarness();
-    h.service.start();
-    const s = h.service.send({
-      request: { method: 'POST', url: server.url, headers: [], bodyBase64: '' },
-      type: 'manual',
-      policy: 'custom',
-      customWaitsMs: [1000],
-    } as never);
+    const { s, h } = await failingDelivery({ policy: 'custom', customWaitsMs: [1000] });
     await h.settle();
     h.clock.advance(1000);
     await h.settle();
