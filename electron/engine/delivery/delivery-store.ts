@@ -561,7 +561,7 @@ export class DeliveryStore {
     const where = whereFor(filter, 'd', 'a');
     const rows = this.sql(
       `SELECT a.id AS attempt_id, a.delivery_id, d.method, d.url, a.status, a.started_at_ms, a.response_body, a.duration_ms,
-           a.attempt_no, d.name, d.webhook_id, d.type, a.outcome, a.error
+           a.attempt_no, d.name, d.webhook_id, d.type, a.outcome, a.error, d.bulk_job_id, d.bulk_row
          FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id
          WHERE ${where.sql} ${cursor != null ? 'AND a.id < ?' : ''} ORDER BY a.id DESC LIMIT ?`,
     ).all(...where.params, ...(cursor != null ? [cursor] : []), limit + 1) as Array<{
@@ -579,6 +579,8 @@ export class DeliveryStore {
       type: DeliveryType;
       outcome: LogRow['outcome'];
       error: string | null;
+      bulk_job_id: number | null;
+      bulk_row: number | null;
     }>;
     const page = rows.slice(0, limit);
     return {
@@ -596,6 +598,8 @@ export class DeliveryStore {
         type: r.type,
         outcome: r.outcome,
         error: r.error,
+        bulkJobId: r.bulk_job_id,
+        bulkRow: r.bulk_row,
       })),
       nextCursor: rows.length > limit ? (page.at(-1)?.attempt_id ?? null) : null,
     };

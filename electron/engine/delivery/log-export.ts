@@ -16,6 +16,8 @@ const columns: Array<[keyof LogRow, string]> = [
   ['outcome', 'Outcome'],
   ['error', 'Error'],
   ['deliveryId', 'Delivery'],
+  ['bulkJobId', 'Bulk Job'],
+  ['bulkRow', 'Bulk Row'],
 ];
 
 /** A response preview that opens with a form pair (`name=`): no JSON, XML or HTML body does. */

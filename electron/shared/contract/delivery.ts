@@ -227,6 +227,9 @@ export const logRow = z.object({
   type: deliveryType,
   outcome: attemptOutcome,
   error: z.string().nullable(),
+  /** The bulk send and its row (as numbered in its progress) the delivery came from; null outside a bulk send. */
+  bulkJobId: z.number().int().nullable(),
+  bulkRow: z.number().int().nullable(),
 });
 export type LogRow = z.infer<typeof logRow>;
 

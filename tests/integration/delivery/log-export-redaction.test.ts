@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../electron/engine/api/dispatcher';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
@@ -64,5 +65,39 @@ describe('deliveries.exportLog', () => {
   it.each(['csv', 'json'])('%s keeps them with redact: false (a backup)', async (format) => {
     const content = await exportLog({ format, redact: false });
     for (const secret of ['URLSECRET_K', 'RESPSECRET_A', 'RESPSECRET_R']) expect(content).toContain(secret);
+  });
+});
+
+describe('deliveries.exportLog of a bulk send', () => {
+  it('names the bulk job and row each delivery came from; other deliveries leave them empty', async () => {
+    const job = (
+      await call('bulk.start', {
+        template: { method: 'POST', url: `${server.url}/bulk/[id]`, headers: [], body: 'id=[id]' },
+        rows: { content: 'id\n1\n2\n', format: 'csv' },
+      })
+    ).value as { jobId: number };
+    await until(async () => {
+      const p = (await call('bulk.get', { id: job.jobId })).value as { state: string };
+      return p.state === 'done' ? true : undefined;
+    });
+    const json = JSON.parse(await exportLog({ format: 'json' })) as Array<Record<string, unknown>>;
+    const fromBulk = json.filter((r) => String(r.request).includes('/bulk/'));
+    expect(fromBulk.map((r) => [r.request, r.bulkJobId, r.bulkRow]).sort()).toEqual([
+      [`POST ${server.url}/bulk/1`, job.jobId, 1],
+      [`POST ${server.url}/bulk/2`, job.jobId, 2],
+    ]);
+    expect(json.find((r) => String(r.request).includes('/oauth'))).toMatchObject({
+      bulkJobId: null,
+      bulkRow: null,
+    });
+
+    const [header, ...rows] = Papa.parse<string[]>(await exportLog({ format: 'csv' }), {
+      skipEmptyLines: true,
+    }).data;
+    const jobAt = header!.indexOf('Bulk Job');
+    const rowAt = header!.indexOf('Bulk Row');
+    const cells = (path: string) => rows.find((r) => r[0]!.includes(path))!;
+    expect([cells('/bulk/2')[jobAt], cells('/bulk/2')[rowAt]]).toEqual([String(job.jobId), '2']);
+    expect([cells('/oauth')[jobAt], cells('/oauth')[rowAt]]).toEqual(['', '']);
   });
 });

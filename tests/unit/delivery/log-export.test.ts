@@ -17,6 +17,8 @@ const row = (responseData: string): LogRow => ({
   type: 'manual',
   outcome: 'success',
   error: null,
+  bulkJobId: null,
+  bulkRow: null,
 });
 
 describe('delivery log CSV', () => {
