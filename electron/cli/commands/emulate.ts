@@ -22,6 +22,8 @@ Options:
       --tag-id N           the tag of ontraport-sub_tag / ontraport-unsub_tag, as in sub_tag(N) (default 4)
       --form-id N          the form of ontraport-object_submits_form, as in object_submits_form(N) (default 12)
       --contact F|JSON     sample contact: a JSON file, the first row of a CSV file, or an inline {"…": "…"}
+      --post-data TEXT     ontraport-ping's Post Data, merge fields filled from the contact
+                           (default firstname=[First Name]&lastname=[Last Name]&email=[Email]&contact_id=[Contact ID])
       --time-scale N       multiply every retry wait: 0.001 turns 5 min into 0.3 s (default 1)
       --timeout MS         per-attempt timeout (default 30000)
   -h, --help               show this help
@@ -64,6 +66,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       contact: { type: 'string' },
       'tag-id': { type: 'string' },
       'form-id': { type: 'string' },
+      'post-data': { type: 'string' },
       'time-scale': { type: 'string' },
       timeout: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -100,6 +103,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--tag-id: only for ontraport-sub_tag and ontraport-unsub_tag, not ${kind}`);
   if (values['form-id'] !== undefined && kind !== 'ontraport-object_submits_form')
     throw new UsageError(`--form-id: only for ontraport-object_submits_form, not ${kind}`);
+  if (values['post-data'] !== undefined && kind !== 'ontraport-ping')
+    throw new UsageError(`--post-data: only for ontraport-ping, not ${kind}`);
   const input = deliveryMethods['emulate.send'].input.parse({
     kind: kind as EmulatorKind,
     to: to.data,
@@ -108,6 +113,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     contact: values.contact !== undefined ? readContact(values.contact) : undefined,
     tagId: parseId(values['tag-id'], '--tag-id'),
     formId: parseId(values['form-id'], '--form-id'),
+    postData: values['post-data'],
     timeScale: parseNumber(values['time-scale'], '--time-scale', 0.000001, 1000),
     timeoutMs: parseNumber(values.timeout, '--timeout', 1, 600_000),
   });

@@ -123,13 +123,14 @@ export class DeliveryService {
   }
 
   emulate(input: In<'emulate.send'>): DeliverySummary & { description: string } {
-    const { kind, to, format, encoding, contact, tagId, formId, ...options } = input;
+    const { kind, to, format, encoding, contact, tagId, formId, postData, ...options } = input;
     const emulated = buildEmulatedRequest(kind, {
       contact,
       format,
       encoding,
       tagId,
       formId,
+      postData,
       url: to,
       nowMs: this.deps.clock.now(),
     });

@@ -464,6 +464,8 @@ export const deliveryMethods = {
         contact: z.record(z.string(), z.string()).optional(),
         tagId: z.number().int().positive().optional(),
         formId: z.number().int().positive().optional(),
+        /** ontraport-ping's Post Data (`label=[Merge Field]&…`), its merge fields filled from the contact. */
+        postData: z.string().optional(),
       })
       .superRefine((input, ctx) => {
         // The emulator ignores an option its kind has no use for: refused, so a typo'd kind is not sent silently.
@@ -475,6 +477,7 @@ export const deliveryMethods = {
             ? null
             : 'ontraport-sub_tag and ontraport-unsub_tag',
           formId: input.kind === 'ontraport-object_submits_form' ? null : 'ontraport-object_submits_form',
+          postData: input.kind === 'ontraport-ping' ? null : 'ontraport-ping',
         };
         for (const [field, kinds] of Object.entries(usedBy))
           if (kinds !== null && input[field as keyof typeof usedBy] !== undefined)

@@ -206,6 +206,28 @@ describe('hookscope emulate', () => {
     });
   });
 
+  it("sends ontraport-ping's --post-data with its merge fields filled from the contact, as form or JSON", async () => {
+    server = await cueServer(() => ({ status: 200 }));
+    const to = `${server.url}/ping`;
+    const contact = '{"id":"21","firstname":"Ada","email":"ada@example.com"}';
+    const postData = 'Name=[First Name] [Last Name]&Email=[Email]&contact_id=[Contact ID]&source=hookscope';
+    const args = ['ontraport-ping', '--to', to, '--contact', contact, '--post-data', postData];
+    expect(await emulate(args, io().io)).toBe(0);
+    expect(server.received[0]!.body.toString()).toBe(
+      'Name=Ada &Email=ada%40example.com&contact_id=21&source=hookscope',
+    );
+    expect(await emulate([...args, '--encoding', 'json'], io().io)).toBe(0);
+    expect(JSON.parse(server.received[1]!.body.toString())).toEqual({
+      Name: 'Ada ',
+      Email: 'ada@example.com',
+      contact_id: '21',
+      source: 'hookscope',
+    });
+    const wrong = io();
+    expect(await main(['emulate', 'ontraport-sub_tag', '--to', to, '--post-data', 'a=b'], wrong.io)).toBe(2);
+    expect(wrong.err.join('')).toContain('--post-data: only for ontraport-ping, not ontraport-sub_tag');
+  });
+
   it('refuses a malformed id and an id the kind has no use for', async () => {
     const bad = io();
     expect(

@@ -545,6 +545,29 @@ describe('Composer', () => {
     fireEvent.click(screen.getByTestId('record-source-variables'));
   });
 
+  it("the emulator picker takes the Ontraport ping's post data and fills its merge fields", async () => {
+    mount({ initial: { method: 'POST', url: `${targetUrl}/ping-post-data`, headers: [], bodyBase64: '' } });
+    fireEvent.click(screen.getByRole('tab', { name: /Merge fields/ }));
+    fireEvent.click(screen.getByTestId('record-source-file'));
+    await act(async () => {
+      fireEvent.change(screen.getByTestId('record-file'), {
+        target: { files: [new File(['id,email\n31,ada@example.com\n'], 'c.csv', { type: 'text/csv' })] },
+      });
+    });
+    await waitFor(() => expect(screen.getByTestId('record-fields').textContent).toContain('ada@example.com'));
+    fireEvent.click(screen.getByTestId('compose-emulate'));
+    fireEvent.change(screen.getByTestId('emulator-kind'), { target: { value: 'ontraport-ping' } });
+    fireEvent.change(screen.getByTestId('emulator-post-data'), {
+      target: { value: 'Email=[Email]&contact_id=[Contact ID]&source=hookscope' },
+    });
+    fireEvent.click(screen.getByTestId('emulator-apply'));
+    expect(screen.getByTestId('preview-body').textContent).toBe(
+      'Email=ada%40example.com&contact_id=31&source=hookscope',
+    );
+    fireEvent.click(screen.getByRole('tab', { name: /Merge fields/ }));
+    fireEvent.click(screen.getByTestId('record-source-variables'));
+  });
+
   it('the emulator picker says when it uses a built-in contact because the sample record is empty', () => {
     mount({ initial: { method: 'POST', url: `${targetUrl}/no-record`, headers: [], bodyBase64: '' } });
     fireEvent.click(screen.getByTestId('compose-emulate'));

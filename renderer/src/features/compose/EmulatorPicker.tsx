@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import {
   buildEmulatedRequest,
+  defaultPingPostData,
   emulatorKinds,
   type EmulatedRequest,
   type EmulatorKind,
@@ -32,6 +33,7 @@ export function EmulatorPicker({
   const [format, setFormat] = useState<OntraportFormat>('default');
   const [encoding, setEncoding] = useState<'json' | 'form'>('form');
   const [targetIds, setTargetIds] = useState({ tag: '4', form: '12' });
+  const [postData, setPostData] = useState(defaultPingPostData);
   const ontraport = kind.startsWith('ontraport-');
   // The subscription's target, as in sub_tag(N) or object_submits_form(N).
   const target = /^ontraport-(un)?sub_tag$/.test(kind)
@@ -50,6 +52,7 @@ export function EmulatorPicker({
       encoding: ontraport ? encoding : 'json',
       ...(target?.key === 'tag' ? { tagId: Number(targetText) } : {}),
       ...(target?.key === 'form' ? { formId: Number(targetText) } : {}),
+      ...(kind === 'ontraport-ping' ? { postData } : {}),
       ...(Object.keys(contact).length > 0 ? { contact } : {}),
     });
     onPick(request, kind);
@@ -120,6 +123,18 @@ export function EmulatorPicker({
           </label>
         )}
       </div>
+      {kind === 'ontraport-ping' && (
+        <label className="compose-row">
+          Post data{' '}
+          <input
+            className="mono"
+            size={60}
+            value={postData}
+            data-testid="emulator-post-data"
+            onChange={(e) => setPostData(e.target.value)}
+          />
+        </label>
+      )}
       {targetError && (
         <p className="notice notice-error" role="alert" data-testid="emulator-target-error">
           {targetError}
