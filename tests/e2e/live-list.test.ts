@@ -78,6 +78,19 @@ describe('live list', () => {
     await eventually(async () => expect(await page.getByTestId('stat-storage').count()).toBe(0));
   });
 
+  it('the status bar shows how far relabelling stored captures has got, and nothing once it is done', async () => {
+    const { page } = s;
+    // The engine's pass over 100,000 captures, caught part way (its events are tested with the engine).
+    s.app.engine.bus.emit('relabel.progress', { running: true, done: 12_000, total: 100_000 });
+    await eventually(async () =>
+      expect(await page.getByTestId('stat-relabel').innerText()).toBe(
+        'Relabelling 12,000 of 100,000 captures…',
+      ),
+    );
+    s.app.engine.bus.emit('relabel.progress', { running: false, done: 100_000, total: 100_000 });
+    await eventually(async () => expect(await page.getByTestId('stat-relabel').count()).toBe(0));
+  });
+
   it('first run: shows no guessed receiver URL to copy before the engine has said which it is', async () => {
     const page = await s.page.context().newPage();
     let release = () => {};

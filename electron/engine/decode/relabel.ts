@@ -12,6 +12,8 @@ const SLICE_BYTES = 1024 * 1024;
 const SLICE_MS = 5;
 /** Where a pass has got to, kept in `settings` so a pass the engine stopped before finishing resumes on the next start. */
 const PROGRESS_KEY = 'relabel.afterId';
+/** How often a running pass announces its progress (`relabel.progress`), at most. */
+const REPORT_EVERY_MS = 250;
 
 /**
  * The list's vendor/event label is stored when a capture arrives, from the labels then in force. After the custom
@@ -20,6 +22,9 @@ const PROGRESS_KEY = 'relabel.afterId';
  */
 export class Relabeller {
   private afterId = 0;
+  /** Captures the pass has classified (those up to `afterId`), for its progress. */
+  private done = 0;
+  private reportedAtMs = -Infinity;
   private pending: ReturnType<typeof setImmediate> | null = null;
 
   constructor(
@@ -30,7 +35,12 @@ export class Relabeller {
   /** Start a pass after this capture id, by default from the oldest (a pass under way starts over, with the newest labels). */
   start(afterId = 0): void {
     this.afterId = afterId;
+    this.done =
+      afterId === 0
+        ? 0
+        : (this.ctx.db.prepare('SELECT COUNT(*) FROM captures WHERE id <= ?').pluck().get(afterId) as number);
     this.saveProgress(afterId);
+    this.report(true, true);
     this.schedule();
   }
 
@@ -76,9 +86,24 @@ export class Relabeller {
       this.pending = null;
       const more = this.slice();
       this.saveProgress(more ? this.afterId : null);
+      this.report(more);
       if (more) this.schedule();
     });
     this.pending.unref?.();
+  }
+
+  /** Announces the progress: always when it starts or ends, otherwise at most every REPORT_EVERY_MS. */
+  private report(running: boolean, force = false): void {
+    const now = this.ctx.clock.now();
+    if (running && !force && now - this.reportedAtMs < REPORT_EVERY_MS) return;
+    this.reportedAtMs = now;
+    // Captures that came in or were deleted during the pass move the total; the pass covers the new ones too.
+    const total = this.ctx.captures.count();
+    this.ctx.bus.emit('relabel.progress', {
+      running,
+      done: running ? Math.min(this.done, total) : total,
+      total,
+    });
   }
 
   /** One slice; whether there may be more. */
@@ -95,6 +120,7 @@ export class Relabeller {
         break;
       }
       this.afterId = id;
+      this.done += 1;
       const detail = this.ctx.captures.get(id);
       const { vendor = null, eventLabel = null } = annotate(
         {

@@ -203,4 +203,9 @@ export const decodeMethods = {
 export const decodeEvents = {
   /** A custom dictionary was created, changed or deleted (null id: several). */
   'dictionary.changed': z.object({ dictionaryId: z.number().int().nullable() }),
+  /**
+   * The pass that relabels stored captures after the custom labels change: `done` of `total` captures classified
+   * again so far; sent when it starts, now and then while it runs, and once more, with `running: false`, when done.
+   */
+  'relabel.progress': z.object({ running: z.boolean(), done: z.number().int(), total: z.number().int() }),
 } satisfies EventTable;

@@ -48,4 +48,25 @@ describe('stored vendor/event labels follow custom label changes', () => {
     await t.restart();
     await labelBecomes(id, 'Train booked');
   });
+
+  it('announces how far the pass over stored captures has got, from the start to its end', async () => {
+    // More captures than one slice classifies, so the pass takes several.
+    for (let i = 0; i < 250; i++) await post(`{"n":${i}}`);
+    const events: Array<{ running: boolean; done: number; total: number }> = [];
+    const off = t.app.engine.bus.on('relabel.progress', (p) => events.push(p));
+    const { id: dictionaryId } = await ok<{ id: number }>('dictionary.custom.create', { name: 'Buses' });
+    await ok('dictionary.custom.upsertEntry', {
+      dictionaryId,
+      entry: { fieldId: 'act:cm:bus', label: 'Bus' },
+    });
+    for (let i = 0; i < 400 && events.at(-1)?.running !== false; i++)
+      await new Promise((r) => setTimeout(r, 25));
+    off();
+    const { count } = await ok<{ count: number }>('captures.count', {});
+    expect(count).toBeGreaterThan(250);
+    expect(events[0]).toEqual({ running: true, done: 0, total: count });
+    expect(events.at(-1)).toEqual({ running: false, done: count, total: count });
+    const done = events.map((e) => e.done);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+  });
 });

@@ -12,8 +12,8 @@ const connectionLabel = {
 };
 
 /**
- * Capture count, database size, search-index lag and why captures cannot be stored (if so), refreshed periodically and
- * on index progress. While the server is out of reach the last figures are marked stale; once it rejects the token they
+ * Capture count, database size, search-index lag, the relabelling pass's progress and why captures cannot be stored
+ * (if so), refreshed periodically and on index progress. While the server is out of reach the last figures are marked stale; once it rejects the token they
  * are hidden (they never refresh).
  */
 export const StatusBar = memo(function StatusBar({
@@ -32,9 +32,15 @@ export const StatusBar = memo(function StatusBar({
   const { stats, failed } = useStats(tick);
 
   useEvent('index.progress', (p) => setLag({ rows: p.lagRows, ms: p.lagMs }));
-  // Progress sent while the live connection was down never arrived: go by the figures until the next event.
+  // After the custom labels change, stored captures keep their old labels until this pass reaches them.
+  const [relabel, setRelabel] = useState<{ done: number; total: number } | null>(null);
+  useEvent('relabel.progress', (p) => setRelabel(p.running ? { done: p.done, total: p.total } : null));
+  // Progress sent while the live connection was down never arrived: go by the figures until the next event (a pass
+  // still running announces itself again soon).
   useEffect(() => {
-    if (connection === 'open') setLag(null);
+    if (connection !== 'open') return;
+    setLag(null);
+    setRelabel(null);
   }, [connection]);
 
   const lagRows = lag?.rows ?? stats?.indexLagRows ?? 0;
@@ -60,6 +66,11 @@ export const StatusBar = memo(function StatusBar({
               ? `indexing · ${lagRows.toLocaleString()} behind (${formatDuration(lagMs)})`
               : 'index up to date'}
           </span>
+          {relabel && (
+            <span data-testid="stat-relabel" className="lagging">
+              {`Relabelling ${relabel.done.toLocaleString()} of ${relabel.total.toLocaleString()} captures…`}
+            </span>
+          )}
           {stats?.storageProblem && (
             <span data-testid="stat-storage" className="storage-problem" title={stats.storageProblem}>
               {stats.storageProblem}
