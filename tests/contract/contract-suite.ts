@@ -250,6 +250,26 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
           'invalid_input',
         );
       }
+      // What a failed signature gets is one of two answers; anything else is refused naming the field.
+      const strict = { scheme: 'github', secret: 'gh-secret', toleranceSeconds: 300 } as const;
+      const refusedOption = await expectApiError(
+        h.client.call('endpoints.update', {
+          id: created.id,
+          verify: { ...strict, onFailure: 'reject' as never },
+        }),
+        'invalid_input',
+      );
+      expect(refusedOption.message).toBe(
+        'verify.onFailure: use "answer" (the rule as usual) or "refuse-401"',
+      );
+      await h.client.call('endpoints.update', {
+        id: created.id,
+        verify: { ...strict, onFailure: 'refuse-401' },
+      });
+      const listed = (await h.client.call('endpoints.list', {})).items.find((e) => e.id === created.id);
+      expect(listed?.verify?.onFailure).toBe('refuse-401');
+      expect((await fetch(`${receiverUrl}/h/${slug}/x`, { method: 'POST', body: 'a' })).status).toBe(401);
+      await h.client.call('endpoints.update', { id: created.id, verify: null });
       expect((await fetch(`${receiverUrl}/h/${slug}/x`, { method: 'POST', body: 'a' })).status).toBe(202);
       expect((await h.client.call('endpoints.delete', { id: created.id })).deleted).toBe(true);
       await expectApiError(h.client.call('endpoints.get' as 'endpoints.list', {}), 'unknown_method');

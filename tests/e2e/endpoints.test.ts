@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { eventually, send, useUiSession } from './support/ui';
 
@@ -277,5 +278,43 @@ describe('endpoints panel', () => {
     expect(await page.getByTestId('endpoint-form').count()).toBe(0);
     expect(await doomed().count()).toBe(0);
     expect(await focused()).toBe('endpoint-new');
+  });
+
+  it('sets an endpoint to refuse failed signatures with 401, which senders see and the form shows again', async () => {
+    const { page } = s;
+    const strict = () => page.locator('[data-testid="endpoint-card"][data-slug="strict"]');
+    await page.locator('.view-tab[data-view="endpoints"]').click();
+    await page.getByTestId('endpoint-new').click();
+    await page.getByTestId('endpoint-name').fill('Strict');
+    await page.getByTestId('endpoint-slug').fill('strict');
+    await page.getByTestId('endpoint-verify-scheme').selectOption('github');
+    await page.getByTestId('endpoint-verify-secret').fill('gh-secret');
+    expect(await page.getByTestId('endpoint-verify-on-failure').inputValue()).toBe('answer');
+    await page.getByTestId('endpoint-verify-on-failure').selectOption('refuse-401');
+    await page.getByTestId('endpoint-save').click();
+    await strict().waitFor();
+    expect(await strict().getByTestId('endpoint-verify-text').innerText()).toBe(
+      'verifies github, 401 when it fails',
+    );
+
+    const body = '{"action":"opened"}';
+    const signature = `sha256=${createHmac('sha256', 'gh-secret').update(body).digest('hex')}`;
+    const unsigned = await send(s.app.receiverUrl, '/h/strict', { method: 'POST', body });
+    expect(unsigned.status).toBe(401);
+    expect(await unsigned.json()).toEqual({
+      error: 'invalid_signature',
+      reason: 'signature header missing (X-Hub-Signature-256)',
+    });
+    const signed = await send(s.app.receiverUrl, '/h/strict', {
+      method: 'POST',
+      body,
+      headers: { 'X-Hub-Signature-256': signature },
+    });
+    expect(signed.status).toBe(200);
+    await signed.arrayBuffer();
+
+    await strict().getByTestId('endpoint-edit').click();
+    expect(await page.getByTestId('endpoint-verify-on-failure').inputValue()).toBe('refuse-401');
+    await page.getByTestId('endpoint-cancel').click();
   });
 });

@@ -1,4 +1,4 @@
-import { ApiError, type CaptureVerification } from '../../shared/contract/index';
+import { ApiError } from '../../shared/contract/index';
 import type { EndpointVerify } from '../../shared/contract/endpoints';
 import type { signingMethods } from '../../shared/contract/signing';
 import { detectContentType, userContentType } from '../../shared/send/content-type';
@@ -7,6 +7,7 @@ import type { EngineContext, EngineModule } from '../context';
 import { SigningError } from './keys';
 import { newMessageId, signRequest } from './sign';
 import { verifySignature } from './verify';
+import { verifyCapture } from './verify-capture';
 
 /** Signing previews and cURL/content-type helpers; verifies captures on endpoints that have a scheme. */
 export function createSigningModule(ctx: EngineContext): EngineModule<typeof signingMethods> {
@@ -96,22 +97,6 @@ export function createSigningModule(ctx: EngineContext): EngineModule<typeof sig
       }),
     },
   };
-}
-
-/** The verdict for a capture's bytes, with the window judged as of when it arrived. */
-function verifyCapture(
-  verify: EndpointVerify,
-  capture: { headers: [string, string][]; body: Uint8Array; truncated: boolean; receivedAtMs: number },
-): CaptureVerification {
-  if (capture.truncated)
-    return { scheme: verify.scheme, ok: false, reason: 'body truncated at the size limit: cannot verify' };
-  const result = verifySignature(
-    verify,
-    capture.headers,
-    capture.body,
-    Math.floor(capture.receivedAtMs / 1000),
-  );
-  return { scheme: verify.scheme, ...result };
 }
 
 /** What a recheck used, for the verdict's display: everything but the secret. */

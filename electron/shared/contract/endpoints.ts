@@ -199,6 +199,13 @@ export const endpointVerify = z.object({
   header: z.string().optional(),
   algorithm: z.enum(['sha256', 'sha1', 'sha512']).optional(),
   encoding: z.enum(['hex', 'base64']).optional(),
+  /**
+   * What a request whose signature fails gets: the endpoint's rule as usual (absent means this), or a 401 like a
+   * strict production endpoint would answer. Either way it is captured with its verdict.
+   */
+  onFailure: z
+    .enum(['answer', 'refuse-401'], { error: 'use "answer" (the rule as usual) or "refuse-401"' })
+    .optional(),
 });
 export type EndpointVerify = z.infer<typeof endpointVerify>;
 

@@ -17,6 +17,11 @@ const cases: Protection[] = [
     rateLimitPerMinute: 1,
   },
   {
+    auth: { kind: 'none' },
+    verify: { scheme: 'stripe', secret: 's', toleranceSeconds: 300, onFailure: 'refuse-401' },
+    rateLimitPerMinute: 0,
+  },
+  {
     auth: { kind: 'query', name: 'access_key', value: 'v' },
     verify: {
       scheme: 'hmac',

@@ -147,3 +147,78 @@ describe('incoming verification', () => {
     });
   });
 });
+
+describe('an endpoint that refuses failed signatures', () => {
+  const github: EndpointVerify = {
+    scheme: 'github',
+    secret: 'gh-hook-secret',
+    toleranceSeconds: 300,
+    onFailure: 'refuse-401',
+  };
+
+  async function deliver(slug: string, body: Buffer, headers: [string, string][]) {
+    const res = await fetch(`${engine.receiverUrl}/h/${slug}`, {
+      method: 'POST',
+      headers,
+      body: new Uint8Array(body),
+    });
+    const text = await res.text();
+    const capture = await call('captures.get', { id: Number(res.headers.get('x-hookscope-capture-id')) });
+    return { res, text, capture };
+  }
+
+  it('answers a good signature with the rule, and a bad or missing one with 401, capturing each byte-exact', async () => {
+    const endpoint = await call('endpoints.create', {
+      slug: 'strict',
+      name: 'Strict',
+      verify: github,
+      rule: {
+        status: 202,
+        headers: [],
+        body: 'queued',
+        delayMs: 0,
+        behaviour: { kind: 'fail-first', count: 1, failStatus: 503 },
+      },
+    });
+    expect(endpoint.verify?.onFailure).toBe('refuse-401');
+    const body = Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x31, 0x7d, 0x0d, 0x0a, 0xff, 0x00]);
+    const signed = signRequest(github, { body }).headers;
+
+    const bad = await deliver('strict', body, [['X-Hub-Signature-256', `sha256=${'0'.repeat(64)}`]]);
+    expect(bad.res.status).toBe(401);
+    expect(bad.res.headers.get('www-authenticate')).toBe('Signature realm="hookscope", scheme="github"');
+    const mismatch = 'signature mismatch: bad secret, or the body changed in transit';
+    expect(JSON.parse(bad.text)).toEqual({ error: 'invalid_signature', reason: mismatch });
+    expect(Buffer.from(bad.capture.bodyBase64, 'base64').equals(body)).toBe(true);
+    expect(bad.capture.verification).toEqual({ scheme: 'github', ok: false, reason: mismatch });
+    expect(bad.capture.response).toMatchObject({ status: 401, reason: `401: signature failed: ${mismatch}` });
+
+    const missing = await deliver('strict', body, []);
+    expect(missing.res.status).toBe(401);
+    expect(missing.capture.verification?.reason).toBe('signature header missing (X-Hub-Signature-256)');
+    expect(missing.capture.response?.status).toBe(401);
+
+    // The refusals used no step of the rule: the first signed delivery gets its fail-first 503, the next the 202.
+    const first = await deliver('strict', body, signed);
+    const second = await deliver('strict', body, signed);
+    expect([first.res.status, second.res.status]).toEqual([503, 202]);
+    expect(second.text).toBe('queued');
+    expect(second.capture.verification).toEqual({
+      scheme: 'github',
+      ok: true,
+      reason: 'valid sha256 signature',
+    });
+    expect(Buffer.from(second.capture.bodyBase64, 'base64').equals(body)).toBe(true);
+  });
+
+  it('answers a failed signature as usual by default', async () => {
+    await call('endpoints.create', {
+      slug: 'lenient',
+      name: 'Lenient',
+      verify: { ...github, onFailure: 'answer' },
+    });
+    const { res, capture } = await deliver('lenient', Buffer.from('{}'), []);
+    expect(res.status).toBe(200);
+    expect(capture.verification?.ok).toBe(false);
+  });
+});

@@ -162,7 +162,10 @@ function EndpointCard({
         <span data-testid="endpoint-rule-text">{behaviourText(e)}</span>
         {e.auth.kind !== 'none' && <span className="pill pill-warn">auth: {e.auth.kind}</span>}
         {e.verify && e.verify.scheme !== 'none' && (
-          <span className="pill pill-info">verifies {e.verify.scheme}</span>
+          <span className="pill pill-info" data-testid="endpoint-verify-text">
+            verifies {e.verify.scheme}
+            {e.verify.onFailure === 'refuse-401' ? ', 401 when it fails' : ''}
+          </span>
         )}
         {e.rateLimitPerMinute > 0 && <span className="pill">{e.rateLimitPerMinute}/min per IP</span>}
       </div>

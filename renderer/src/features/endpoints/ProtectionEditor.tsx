@@ -12,6 +12,7 @@ type AuthKind = EndpointAuth['kind'];
 type Scheme = EndpointVerify['scheme'];
 type Algorithm = NonNullable<EndpointVerify['algorithm']>;
 type Encoding = NonNullable<EndpointVerify['encoding']>;
+type OnFailure = NonNullable<EndpointVerify['onFailure']>;
 
 /** Form state for an endpoint's protection: every field kept as typed, converted on save. */
 export interface ProtectionDraft {
@@ -26,6 +27,7 @@ export interface ProtectionDraft {
   header: string;
   algorithm: Algorithm;
   encoding: Encoding;
+  onFailure: OnFailure;
   rateLimit: string;
 }
 
@@ -50,6 +52,7 @@ export function protectionToDraft(p: Partial<Protection>): ProtectionDraft {
     header: verify?.header ?? '',
     algorithm: verify?.algorithm ?? 'sha256',
     encoding: verify?.encoding ?? 'hex',
+    onFailure: verify?.onFailure ?? 'answer',
     rateLimit: String(p.rateLimitPerMinute ?? 0),
   };
 }
@@ -88,6 +91,8 @@ export function draftToProtection(
             encoding: d.encoding,
           }
         : {}),
+      // Absent means "answer as usual", as endpoints saved before the option have it.
+      ...(d.onFailure === 'refuse-401' ? { onFailure: d.onFailure } : {}),
     };
   }
   if (d.authKind === 'basic') {
@@ -237,6 +242,17 @@ export function ProtectionEditor({
               <span className="muted" data-testid="endpoint-verify-tolerance-help">
                 how old or early a signed timestamp may be; 0 = no timestamp check
               </span>
+            </label>
+            <label>
+              When the signature fails{' '}
+              <select
+                data-testid="endpoint-verify-on-failure"
+                value={d.onFailure}
+                onChange={(e) => set({ onFailure: e.target.value as OnFailure })}
+              >
+                <option value="answer">Answer as usual</option>
+                <option value="refuse-401">Refuse with 401</option>
+              </select>
             </label>
           </>
         )}
