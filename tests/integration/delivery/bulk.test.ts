@@ -17,6 +17,9 @@ const ROWS = Number(process.env.HOOKSCOPE_BULK_ROWS ?? 2000);
 const csv = (n: number) =>
   ['Email,N', ...Array.from({ length: n }, (_, i) => `user${i}@example.com,${i}`)].join('\n');
 
+const json = (n: number) =>
+  JSON.stringify(Array.from({ length: n }, (_, i) => ({ Email: `user${i}@example.com`, N: i })));
+
 function startJob(harness: Harness, url: string, rows: string, extra: Record<string, unknown> = {}) {
   return harness.service.startBulk({
     template: {
@@ -73,28 +76,56 @@ describe('bulk send', () => {
     expect(rate).toBeLessThan(110);
   });
 
-  it('starting 200k rows leaves the event loop free: a server in the same process answers meanwhile', async () => {
-    server = await cueServer(() => ({ status: 200 }));
-    const receiver = await cueServer(() => ({ status: 200 }));
-    try {
-      h = deliveryHarness();
-      h.service.start();
-      let started = false;
-      const starting = Promise.resolve(startJob(h, server.url, csv(200_000), { ratePerMinute: 60 })).finally(
-        () => (started = true),
-      );
-      let answered = 0;
-      while (!started) {
-        await (await fetch(`${receiver.url}/during-start`)).text();
-        if (!started) answered++;
+  it.each([
+    ['csv', csv],
+    ['json', json],
+  ])(
+    'starting 200k rows of %s leaves the event loop free: a server in the same process answers meanwhile',
+    async (format, make) => {
+      const rows = make(200_000);
+      server = await cueServer(() => ({ status: 200 }));
+      const receiver = await cueServer(() => ({ status: 200 }));
+      try {
+        h = deliveryHarness();
+        h.service.start();
+        let started = false;
+        const starting = Promise.resolve(
+          startJob(h, server.url, rows, { ratePerMinute: 60, rows: { content: rows, format } }),
+        ).finally(() => (started = true));
+        let answered = 0;
+        while (!started) {
+          await (await fetch(`${receiver.url}/during-start`)).text();
+          if (!started) answered++;
+        }
+        const job = await starting;
+        expect(job.total).toBe(200_000);
+        expect(answered).toBeGreaterThanOrEqual(5);
+        h.service.bulk.stop(job.jobId);
+      } finally {
+        await receiver.close();
       }
-      const job = await starting;
-      expect(job.total).toBe(200_000);
-      expect(answered).toBeGreaterThanOrEqual(5);
-      h.service.bulk.stop(job.jobId);
-    } finally {
-      await receiver.close();
-    }
+    },
+  );
+
+  it('JSON broken after many chunks refuses the start, naming the row, and stores nothing', async () => {
+    server = await cueServer(() => ({ status: 200 }));
+    h = deliveryHarness();
+    h.service.start();
+    const good = json(20_000);
+    // Past the first few chunks of 256 KB: rows before the break were parsed, and must not be sent or stored.
+    const broken = good.replace(
+      '{"Email":"user15000@example.com","N":15000}',
+      '{"Email":"user15000@example.com" "N":15000}',
+    );
+    expect(broken).not.toBe(good);
+    await expect(
+      startJob(h, server.url, broken, { rows: { content: broken, format: 'json' } }),
+    ).rejects.toThrow(/^rows: file: not valid JSON \(unexpected .+, in row 15001\)$/);
+    await h.settle();
+    expect(h.service.bulk.list()).toEqual([]);
+    expect(h.db.prepare('SELECT COUNT(*) FROM bulk_job_rows').pluck().get()).toBe(0);
+    expect(h.db.prepare('SELECT COUNT(*) FROM deliveries').pluck().get()).toBe(0);
+    expect(server.received).toEqual([]);
   });
 
   it("a restart reads a large job's rows back in order and drops rows no job links to", async () => {

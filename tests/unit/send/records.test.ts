@@ -87,6 +87,51 @@ describe('recordsFromFileInTurns', () => {
   });
 });
 
+describe('recordsFromFileInTurns with JSON', () => {
+  const items = Array.from({ length: 120 }, (_, i) =>
+    i % 17 === 3 ? i : { id: i, contact: { email: `u${i}@x`, name: `N\u00e9 ${i} \ud83d\ude00` }, tags: [i] },
+  );
+  it.each([
+    ['an array of objects with rows that are not', JSON.stringify(items, null, 1)],
+    ['one object, after a BOM', '\uFEFF {"a": {"b": [1, null]}, "__proto__": {"x": 1}} '],
+    ['a number', '42'],
+    ['an empty array', '[]'],
+  ])('reads %s as recordsFromFile does, a chunk per turn', async (_, json) => {
+    for (const chunkChars of [1, 7, 100, 1 << 20]) {
+      let turns = 0;
+      const inTurns = await recordsFromFileInTurns(
+        json,
+        'json',
+        (resume) => {
+          turns++;
+          setImmediate(resume);
+        },
+        chunkChars,
+      );
+      expect(inTurns).toEqual(recordsFromFile(json, 'json'));
+      expect(turns).toBe(Math.ceil(json.replace(/^\uFEFF/, '').length / chunkChars) - 1);
+    }
+  });
+
+  it.each([
+    ['[{"a":1},{"a":2},{"a":3 x}]', 'unexpected "x" at byte 24, in row 3'],
+    ['[{"a":1},{"a":2},{"a":3}', 'Unexpected end of JSON input'],
+    ['[{"a":1},{"a":2}] {"a":3}', 'unexpected "{" at byte 18'],
+    ['[{"a":1},{"a":2},]', 'unexpected "]", in row 3'],
+    ['', 'Unexpected end of JSON input'],
+  ])('refuses the whole of %j, naming where it breaks', async (json, why) => {
+    for (const chunkChars of [5, 1 << 20]) {
+      const inTurns = await recordsFromFileInTurns(
+        json,
+        'json',
+        (resume) => setImmediate(resume),
+        chunkChars,
+      );
+      expect(inTurns).toEqual({ rows: [], errors: [{ row: 0, message: `file: not valid JSON (${why})` }] });
+    }
+  });
+});
+
 describe('recordFromPayload', () => {
   it('detects the format when the content type is missing', () => {
     expect(recordFromPayload(null, 'a=1&b=two+words')).toEqual({ a: '1', b: 'two words' });
