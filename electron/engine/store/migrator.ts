@@ -72,20 +72,26 @@ export function migrate(db: Database.Database, migrations: Migration[]): { appli
   }
   const applied: string[] = [];
   const record = db.prepare('INSERT INTO schema_migrations (name, sha256, applied_at_ms) VALUES (?, ?, ?)');
+  const recordedNow = db.prepare('SELECT 1 FROM schema_migrations WHERE name = ?');
   for (const migration of migrations) {
     if (recorded.has(migration.name)) continue;
+    let ran = false;
     try {
+      // Another process opening the same database (the app and a CLI command started together) may have applied it
+      // since the list above was read: IMMEDIATE takes the write lock first, so the check and the apply are one step.
       db.transaction(() => {
+        if (recordedNow.get(migration.name)) return;
         db.exec(migration.sql);
         record.run(migration.name, migration.sha256, Date.now());
-      })();
+        ran = true;
+      }).immediate();
     } catch (error) {
       throw new MigrationError(
         `Migration ${migration.name} failed and was rolled back; the database is unchanged from before it: ` +
           (error instanceof Error ? error.message : String(error)),
       );
     }
-    applied.push(migration.name);
+    if (ran) applied.push(migration.name);
   }
   return { applied };
 }

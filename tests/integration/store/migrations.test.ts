@@ -1,6 +1,9 @@
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/engine/store/database';
 import {
@@ -157,6 +160,46 @@ describe('migrations', () => {
     openDatabase({ dataDir }).close();
     const db = new Database(join(dataDir, 'hookscope.sqlite'));
     expect(migrate(db, loadMigrations(findMigrationsDir())).applied).toEqual([]);
+    db.close();
+  });
+
+  it('skip a migration another process applied after this one read the list (the app and a CLI opening together)', async () => {
+    const dataDir = fresh();
+    const file = join(dataDir, 'hookscope.sqlite');
+    const all = loadMigrations(findMigrationsDir());
+    const old = new Database(file);
+    old.pragma('journal_mode = WAL');
+    migrate(old, all.slice(0, all.length - 3));
+    old.close();
+    const pending = join(fresh(), 'pending.json');
+    writeFileSync(pending, JSON.stringify(all.slice(-3)));
+    // The other process holds the write lock while this one reads what is applied, then applies the rest and commits.
+    const other = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const db = new (require('better-sqlite3'))(process.argv[1]);
+         const pending = JSON.parse(require('node:fs').readFileSync(process.argv[2], 'utf8'));
+         db.exec('BEGIN IMMEDIATE');
+         console.log('locked');
+         setTimeout(() => {
+           for (const m of pending) {
+             db.exec(m.sql);
+             db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.name, m.sha256, Date.now());
+           }
+           db.exec('COMMIT');
+         }, 1000);`,
+        file,
+        pending,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const [line] = (await once(createInterface({ input: other.stdout! }), 'line')) as [string];
+    expect(line).toBe('locked');
+    const db = openDatabase({ dataDir });
+    await once(other, 'exit');
+    const names = db.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all();
+    expect(names).toEqual(all.map((m) => m.name));
     db.close();
   });
 
