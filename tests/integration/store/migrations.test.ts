@@ -1,9 +1,6 @@
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/engine/store/database';
 import {
@@ -13,6 +10,7 @@ import {
   MigrationError,
 } from '../../../electron/engine/store/migrator';
 import { tempDir } from '../../helpers/temp-dir';
+import { holdWriteLock } from '../../helpers/write-lock-holder';
 
 const dirs: Array<{ cleanup(): void }> = [];
 const fresh = () => {
@@ -171,33 +169,16 @@ describe('migrations', () => {
     old.pragma('journal_mode = WAL');
     migrate(old, all.slice(0, all.length - 3));
     old.close();
-    const pending = join(fresh(), 'pending.json');
-    writeFileSync(pending, JSON.stringify(all.slice(-3)));
-    // The other process holds the write lock while this one reads what is applied, then applies the rest and commits.
-    const other = spawn(
-      process.execPath,
-      [
-        '-e',
-        `const db = new (require('better-sqlite3'))(process.argv[1]);
-         const pending = JSON.parse(require('node:fs').readFileSync(process.argv[2], 'utf8'));
-         db.exec('BEGIN IMMEDIATE');
-         console.log('locked');
-         setTimeout(() => {
-           for (const m of pending) {
-             db.exec(m.sql);
-             db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.name, m.sha256, Date.now());
-           }
-           db.exec('COMMIT');
-         }, 1000);`,
-        file,
-        pending,
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
+    // It applies the rest while this one reads what is applied.
+    const other = await holdWriteLock(
+      file,
+      all
+        .slice(-3)
+        .map((m) => `${m.sql};INSERT INTO schema_migrations VALUES ('${m.name}', '${m.sha256}', 0)`)
+        .join(';'),
     );
-    const [line] = (await once(createInterface({ input: other.stdout! }), 'line')) as [string];
-    expect(line).toBe('locked');
     const db = openDatabase({ dataDir });
-    await once(other, 'exit');
+    await other.exited;
     const names = db.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all();
     expect(names).toEqual(all.map((m) => m.name));
     db.close();

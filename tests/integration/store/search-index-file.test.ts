@@ -9,6 +9,7 @@ import { searchIndexFileName } from '../../../electron/engine/store/search-index
 import { FakeClock } from '../../../electron/engine/util/clock';
 import { newCapture } from '../../helpers/new-capture';
 import { tempDir } from '../../helpers/temp-dir';
+import { holdWriteLock } from '../../helpers/write-lock-holder';
 
 let dir: ReturnType<typeof tempDir>;
 let stores: Stores | null;
@@ -139,6 +140,24 @@ describe('the search index in its own file', () => {
     expect(damaged.captures.indexer.indexedUpTo()).toBe(0);
     damaged.captures.indexer.drain();
     expect(searchIds(damaged, 'rebuilt')).toEqual([id]);
+  });
+
+  it('keeps an index another process brought up to date while this one waited to rebuild it', async () => {
+    const first = open();
+    await first.captures.add(capture('kept'));
+    first.captures.indexer.drain();
+    close();
+    const file = join(dir.path, searchIndexFileName);
+    const index = new Database(file);
+    const current = index.pragma('user_version', { simple: true }) as number;
+    index.pragma('user_version = 1');
+    index.close();
+    // It finishes its rebuild (here: only the version) while this one finds the file outdated.
+    const other = await holdWriteLock(file, `PRAGMA user_version = ${current}`);
+    const s = open();
+    await other.exited;
+    expect(s.db.pragma('idx.user_version', { simple: true })).toBe(current);
+    expect(s.captures.indexer.indexedUpTo()).toBe(1);
   });
 
   it('moves an index from the captures database (before migration 035) into its own file', () => {

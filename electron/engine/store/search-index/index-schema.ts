@@ -55,16 +55,19 @@ function attachAndPrepare(db: Database.Database, file: string): void {
   db.pragma(`${s}.page_size = 8192`);
   db.pragma(`${s}.journal_mode = WAL`);
   db.pragma(`${s}.synchronous = NORMAL`);
-  const version = db.pragma(`${s}.user_version`, { simple: true }) as number;
-  if (version === schemaVersion) {
+  const version = () => db.pragma(`${s}.user_version`, { simple: true }) as number;
+  if (version() === schemaVersion) {
     // Reading the schema fails here, not at the first search, when the file is damaged.
     db.prepare(`SELECT indexed_upto FROM ${s}.index_state`).get();
     return;
   }
+  // Another process opening the same folder (the app and a CLI command started together) may be rebuilding it too:
+  // IMMEDIATE waits for its write lock, and an index it brought up to date meanwhile is kept.
   db.transaction(() => {
+    if (version() === schemaVersion) return;
     db.exec(`DROP TABLE IF EXISTS ${s}.captures_fts; DROP TABLE IF EXISTS ${s}.index_state;`);
     db.exec(schemaSql(s));
-  })();
+  }).immediate();
 }
 
 function isDamagedFile(error: unknown): boolean {

@@ -1,0 +1,27 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+
+/**
+ * Another process opening the same SQLite file, as a second Hookscope (the app and a CLI command) would: resolves once
+ * it holds the write lock; a second later it runs `sql` and commits. `exited` resolves when it is gone.
+ */
+export async function holdWriteLock(file: string, sql: string): Promise<{ exited: Promise<unknown> }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const db = new (require('better-sqlite3'))(process.argv[1]);
+       db.exec('BEGIN IMMEDIATE');
+       console.log('locked');
+       setTimeout(() => db.exec(process.argv[2] + ';COMMIT'), 1000);`,
+      file,
+      sql,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const exited = once(child, 'exit');
+  const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+  if (line !== 'locked') throw new Error(`the lock holder said ${line}`);
+  return { exited };
+}
