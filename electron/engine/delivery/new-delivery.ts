@@ -28,7 +28,7 @@ export function newDelivery(
       customWaitsMs: options.policy === 'custom' ? (options.customWaitsMs ?? []) : null,
       ontraportRetries: options.policy === 'ontraport' ? (options.ontraport?.retries ?? 3) : null,
     },
-    method: request.method.toUpperCase(),
+    method: request.method,
     ...credentialsFromUrl(request.url, request.headers),
     body: request.body,
     signing: options.signing && options.signing.scheme !== 'none' ? options.signing : null,

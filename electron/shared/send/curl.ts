@@ -594,7 +594,8 @@ export function parseCurl(command: string): ParsedCurl {
     else body = wordBytes(joined);
   }
   const inferred = inferMethod(finalUrl, body !== null);
-  const method = (state.method ?? (state.head ? 'HEAD' : state.get ? 'GET' : inferred)).toUpperCase();
+  // curl sends -X's word exactly as typed (`-X post` puts "post" on the wire), so its case is kept.
+  const method = state.method ?? (state.head ? 'HEAD' : state.get ? 'GET' : inferred.toUpperCase());
   if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(method))
     throw new CurlParseError(`method "${method}": not a valid HTTP method`);
   return {

@@ -1,5 +1,7 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { cueServer, useApiHarness } from './helpers';
+import { cueServer, until, useApiHarness } from './helpers';
 
 const api = useApiHarness();
 const call = api.call;
@@ -463,5 +465,31 @@ describe('a destination URL pasted with spaces or a newline around it', () => {
       items: Array<{ uid: string; url: string }>;
     };
     expect(listed.items.find((d) => d.uid === uid)?.url).toBe(`${api.server.url}/padded`);
+  });
+});
+
+describe('a method imported from a cURL command', () => {
+  it('goes on the wire as typed, as curl sends it: `-X post` sends "post"', async () => {
+    // Node's HTTP server refuses a lower-case method, so a raw socket reads the request line.
+    const lines: string[] = [];
+    const raw = createServer((socket) =>
+      socket.once('data', (d: Buffer) => {
+        lines.push(d.toString('latin1').split('\r\n')[0]!);
+        socket.end('HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+      }),
+    );
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(raw.address() as AddressInfo).port}/typed`;
+      const parsed = (await call('send.parseCurl', { command: `curl -X post ${url} -d a=1` })).value as {
+        method: string;
+      };
+      expect(parsed.method).toBe('post');
+      const sent = await send({ method: parsed.method, url });
+      expect((sent.value as { method: string }).method).toBe('post');
+      expect(await until(() => lines[0])).toBe('post /typed HTTP/1.1');
+    } finally {
+      await new Promise<void>((resolve) => raw.close(() => resolve()));
+    }
   });
 });
