@@ -14,6 +14,16 @@ export function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/**
+ * Each value of the parameter, form-decoded and also with `+` kept literal: many senders put a token in the URL
+ * unencoded, and form decoding reads its `+` as a space. Both parses split the query alike, so entries pair by index.
+ */
+function queryValues(query: string, name: string): string[] {
+  const formDecoded = [...new URLSearchParams(query)];
+  const plusKept = [...new URLSearchParams(query.replace(/\+/g, '%2B'))];
+  return formDecoded.flatMap(([key, value], i) => (key === name ? [value, plusKept[i]![1]] : []));
+}
+
 /** Why this request fails the endpoint's auth, or null when it passes. Reasons never include the secret. */
 export function authFailure(request: IncomingCapture, auth: EndpointAuth): string | null {
   switch (auth.kind) {
@@ -42,9 +52,10 @@ export function authFailure(request: IncomingCapture, auth: EndpointAuth): strin
       return asSent || asUtf8 ? null : `header "${auth.name}" has the wrong value`;
     }
     case 'query': {
-      const values = new URLSearchParams(request.query).getAll(auth.name);
+      const values = queryValues(request.query, auth.name);
       if (values.length === 0) return `required query parameter "${auth.name}" is missing`;
-      return values.some((v) => sameSecret(v, auth.value))
+      // Every spelling is compared, so the time taken does not reveal which one matched.
+      return values.map((v) => sameSecret(v, auth.value)).includes(true)
         ? null
         : `query parameter "${auth.name}" has the wrong value`;
     }

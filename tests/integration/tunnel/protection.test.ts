@@ -62,6 +62,24 @@ describe('receiver protection', () => {
     expect(recorded.map((c) => c.response?.status).sort()).toEqual([200, 401]);
   });
 
+  it('takes a token with a `+` sent unencoded (read as a space by form decoding) or encoded, still refusing a wrong one', async () => {
+    const target = await protectedApp();
+    target.engine.ctx.endpoints.create({
+      slug: 'plus',
+      name: 'Plus',
+      auth: { kind: 'query', name: 'token', value: 'a+b/c=' },
+    });
+    const status = async (query: string) => {
+      const res = await fetch(`${target.receiverUrl}/h/plus?${query}`, { method: 'POST', body: 'x' });
+      await res.arrayBuffer();
+      return res.status;
+    };
+    expect(await status('token=a+b/c=')).toBe(200);
+    expect(await status('token=a%2Bb%2Fc%3D')).toBe(200);
+    expect(await status('token=a%20b/c=')).toBe(401);
+    expect(await status('token=a+c/c=')).toBe(401);
+  });
+
   it('challenges every 401 (RFC 9110) with where the key goes, never the key itself', async () => {
     const target = await protectedApp();
     target.engine.ctx.endpoints.create({
