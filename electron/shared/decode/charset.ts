@@ -28,10 +28,17 @@ export function xmlEncodingOf(bytes: Uint8Array): string | null {
   return encoding === null || encoding.startsWith('utf-16') ? null : encoding;
 }
 
+/** The UTF-16 encoding a byte-order mark names, or null. As in browsers, it outweighs any declared charset. */
+export function utf16BomEncodingOf(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  return null;
+}
+
 /**
- * The body's text in the charset its Content-Type declares (else its XML declaration), when that is a charset other
- * than UTF-8 (iso-8859-1, windows-1252, utf-16le/be, shift_jis, …) and the bytes are valid in it without NULs. Null
- * otherwise: read it as UTF-8.
+ * The body's text in the charset its UTF-16 byte-order mark names, else its Content-Type declares (else its XML
+ * declaration), when that is a charset other than UTF-8 (iso-8859-1, windows-1252, utf-16le/be, shift_jis, …) and
+ * the bytes are valid in it without NULs. Null otherwise: read it as UTF-8.
  */
 export function declaredCharsetText(
   bytes: Uint8Array,
@@ -39,7 +46,7 @@ export function declaredCharsetText(
   /** The bytes are the first of a longer body: a character cut at the end is left out. */
   { prefix = false }: { prefix?: boolean } = {},
 ): string | null {
-  const declared = charsetOf(contentType) ?? xmlEncodingOf(bytes);
+  const declared = utf16BomEncodingOf(bytes) ?? charsetOf(contentType) ?? xmlEncodingOf(bytes);
   if (declared === null) return null;
   try {
     const decoder = new TextDecoder(declared, { fatal: true });

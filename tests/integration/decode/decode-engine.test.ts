@@ -136,6 +136,25 @@ describe('decode in the engine', () => {
     if (!missing.ok) expect(missing.error.code).toBe('not_found');
   });
 
+  it('decode.capture reads UTF-16 BE bodies, by their byte-order mark or by a declared charset without one', async () => {
+    const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
+    const json = '{"name":"Zoë Ravenclaw"}';
+    const withBom = await post('/utf16be/bom', Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(json)]), {
+      'content-type': 'application/json',
+    });
+    const declared = await post('/utf16be/declared', utf16be(json), {
+      'content-type': 'application/json; charset=utf-16be',
+    });
+    for (const id of [withBom, declared]) {
+      const r = await ok<{
+        bodyFormat: string;
+        sections: { children: { key: string; display: string }[] }[];
+      }>('decode.capture', { id });
+      expect(r.bodyFormat).toBe('json');
+      expect(r.sections[0]!.children.map((c) => [c.key, c.display])).toEqual([['name', 'Zoë Ravenclaw']]);
+    }
+  });
+
   it('search by meaning: labels and IDs find the captures', async () => {
     await indexed();
     const clickedAll = [clickedId, ...otherCodings].sort((a, b) => b - a);
