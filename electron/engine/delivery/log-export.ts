@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { LogRow } from '../../shared/contract/delivery';
-import { startsLikeFormula } from '../../shared/csv/formula-cells';
+import { escapedOnExport } from '../../shared/csv/formula-cells';
 import { redactBody, redactUrl } from '../captures/redaction';
 
 const columns: Array<[keyof LogRow, string]> = [
@@ -60,7 +60,7 @@ export function exportLog(allRows: LogRow[], format: 'csv' | 'json', redact = tr
   );
   const content = Papa.unparse(
     { fields: columns.map(([, label]) => label), data },
-    { escapeFormulae: startsLikeFormula },
+    { escapeFormulae: escapedOnExport },
   );
   return { content, count: rows.length, mimeType: 'text/csv', fileName: 'delivery-log.csv' };
 }

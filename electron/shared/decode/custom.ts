@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { startsLikeFormula, unescapeFormulaCell } from '../csv/formula-cells';
+import { escapedOnExport, unescapeFormulaCell } from '../csv/formula-cells';
 import { displayTypeProblem } from './display-types';
 import type { CustomDictionary, CustomEntry } from './types';
 
@@ -268,6 +268,6 @@ export function entriesToCsv(entries: CustomEntry[]): string {
       fields: ['id', 'label', 'activity', 'display_type'],
       data: entries.map((e) => [e.fieldId, e.label, e.activityId ?? '', e.displayType ?? '']),
     },
-    { escapeFormulae: startsLikeFormula },
+    { escapeFormulae: escapedOnExport },
   );
 }

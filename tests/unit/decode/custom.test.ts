@@ -91,6 +91,9 @@ describe('custom dictionaries', () => {
       { fieldId: 'str:cm:a', label: '=HYPERLINK("http://x","y")', activityId: null, displayType: null },
       { fieldId: 'str:cm:b', label: '-1 + 2\nsecond line', activityId: null, displayType: null },
       { fieldId: 'str:cm:c', label: "'quoted already", activityId: null, displayType: null },
+      // Labels that start as an escaped cell does: one ' is taken off on import, so the export adds one.
+      { fieldId: 'str:cm:d', label: "'=1+1", activityId: null, displayType: null },
+      { fieldId: 'str:cm:e', label: "''-5", activityId: null, displayType: null },
     ];
     const csv = entriesToCsv(entries);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
