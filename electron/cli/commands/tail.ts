@@ -5,10 +5,13 @@ import { existingDataDir } from '../data-dir-flag';
 import { filterFlagOptions, filterFlagUsage, toFilter } from '../filter-flags';
 import { intFlag, parseFlags, type CliIo } from '../io';
 import { withC1Escaped } from '../json-text';
+import { restoreWatcher } from './tail-restores';
 
 export const tailUsage = `Usage: hookscope tail [options]
 
 Streams new captures to the terminal as they are stored (works beside a running app: it reads the database).
+Captures brought back by undoing a delete are printed again when they return, marked [restored] ("restored": true
+with --json).
 With --search it matches as the app's search does (the app's full-text index, decoded field labels included), so a
 new capture is printed once the app has indexed it, moments after it arrives.
 
@@ -95,10 +98,12 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
   let printed = 0;
   // Stop once the reader has gone (`| head -1`) as once --exit-after is reached.
   const done = () => printed >= exitAfter || signal?.aborted === true || io.stdoutClosed?.aborted === true;
-  const print = async (c: CaptureSummary) => {
+  const print = async (c: CaptureSummary, restored = false) => {
+    const mark = restored ? { restored: true } : {};
     io.stdout(
-      (values.json ? withC1Escaped(JSON.stringify(stores.captures.get(c.id))) : formatPretty(c, colour)) +
-        '\n',
+      (values.json
+        ? withC1Escaped(JSON.stringify({ ...stores.captures.get(c.id), ...mark }))
+        : formatPretty(c, colour) + (restored ? '  [restored]' : '')) + '\n',
     );
     printed++;
     await io.drain?.();
@@ -129,6 +134,12 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
     }
     return found.reverse();
   };
+  const restores = restoreWatcher(stores.db);
+  /** Restored ids not printed yet. */
+  const restored = new Set<number>();
+  /** A restored capture, if it matches the filter. */
+  const restoredMatch = (id: number) =>
+    stores.captures.list({ filter, cursor: id + 1, limit: 1 }).items.find((c) => c.id === id);
   try {
     // --last shows the newest matches up to here and following everything after it, so no capture is printed twice or
     // skipped. With --search and no --last, what was already stored but not yet indexed is not new: start after it.
@@ -146,10 +157,18 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
     while (!done()) {
       stalled.check();
       const through = answerableUpTo();
+      for (const id of restores.restoredSince()) restored.add(id);
+      // Those above `seen` (deleted before this tail saw them) come in the run of new ones below.
+      for (const id of restored) {
+        if (done() || id > seen) continue;
+        restored.delete(id);
+        const c = restoredMatch(id);
+        if (c) await print(c, true);
+      }
       if (through > seen) {
         for (const c of matching(seen, through)) {
           if (done()) break;
-          await print(c);
+          await print(c, restored.delete(c.id));
         }
         seen = through;
       }

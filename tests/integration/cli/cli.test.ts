@@ -378,6 +378,28 @@ describe('hookscope CLI', () => {
     expect(JSON.parse(json.out().trim())).toMatchObject({ method: 'DELETE', path: '/live/three' });
   });
 
+  it('tail prints a capture brought back by undoing a delete again, marked restored, though its id is an old one', async () => {
+    const res = await send(`${engine.receiverUrl}/live/undone`, { method: 'POST', body: 'u' });
+    const id = Number(res.headers['x-hookscope-capture-id']);
+    expect(engine.ctx.captures.delete([id], { undoable: true })).toEqual({ deleted: 1, undoable: true });
+    for (const json of [false, true]) {
+      const out = io();
+      // The tail sees the capture in the trash as it starts; the capture sent after the undo is newer. The first time
+      // the restored capture is the newest; the second time, below the newest the tail starts from.
+      const tailing = tail(
+        ['--data-dir', dir.path, '--exit-after', '1', '--interval', '20', ...(json ? ['--json'] : [])],
+        out.io,
+      );
+      expect(engine.ctx.captures.restore([id])).toEqual([id]);
+      await send(`${engine.receiverUrl}/live/after-undo`, { method: 'POST', body: 'n' });
+      expect(await tailing).toBe(0);
+      if (json)
+        expect(JSON.parse(out.out().trim())).toMatchObject({ id, path: '/live/undone', restored: true });
+      else expect(out.out()).toMatch(new RegExp(`/live/undone .*  #${id}  \\[restored\\]\n$`));
+      expect(engine.ctx.captures.delete([id], { undoable: true }).deleted).toBe(1);
+    }
+  });
+
   it('tail prints local times, as the app shows them, with the date for a capture from another day', async () => {
     const zone = process.env.TZ;
     process.env.TZ = 'America/New_York';
