@@ -204,7 +204,7 @@ describe('export and import', () => {
     });
     await eventually(async () =>
       expect(await page.getByTestId('transfer-message').innerText()).toBe(
-        'Imported 1 capture, 1 with warnings — entries[0].startedDateTime: not a date ("23/11/2026 10:00"); used the import time',
+        'Imported 1 capture, 1 with warnings — entries[0].startedDateTime: not an ISO 8601 date and time ("23/11/2026 10:00"); used the import time',
       ),
     );
     await page.locator('[data-testid="transfer-dialog"] button[aria-label="Close"]').click();

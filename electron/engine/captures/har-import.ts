@@ -3,6 +3,7 @@ import { httpToken, type HeaderPair } from '../../shared/contract/index';
 import type { NewCapture } from '../store/capture-writer';
 import { mediaType } from '../store/capture-rows';
 import { harPostBody } from './har-post-data';
+import { readHarTime } from './har-time';
 
 const nameValue = z.object({ name: z.string(), value: z.string() });
 /**
@@ -149,11 +150,12 @@ export function parseHar(text: string, nowMs: number): HarImport {
       own !== undefined && bodySize !== undefined && Number.isSafeInteger(bodySize) && bodySize >= body.length
         ? bodySize
         : body.length;
-    const started = Date.parse(entry.startedDateTime);
-    if (!Number.isFinite(started))
-      warnings.push(
-        `entries[${index}].startedDateTime: not a date (${JSON.stringify(clip(entry.startedDateTime))}); used the import time`,
-      );
+    const started = readHarTime(entry.startedDateTime);
+    const sent = JSON.stringify(clip(entry.startedDateTime));
+    if (started.ms === null)
+      warnings.push(`entries[${index}].startedDateTime: ${started.problem} (${sent}); used the import time`);
+    else if (started.problem)
+      warnings.push(`entries[${index}].startedDateTime: ${started.problem} (${sent}); read as local time`);
     const response = entry.response;
     const responseBody = response?.content?.text
       ? response.content.encoding === 'base64'
@@ -161,7 +163,7 @@ export function parseHar(text: string, nowMs: number): HarImport {
         : Buffer.from(response.content.text, 'utf8')
       : Buffer.alloc(0);
     captures.push({
-      receivedAtMs: Number.isFinite(started) ? started : nowMs,
+      receivedAtMs: started.ms ?? nowMs,
       method: entry.request.method.toUpperCase(),
       path,
       query,

@@ -159,6 +159,19 @@ describe('HAR import of a request no HTTP client could send', () => {
 });
 
 describe('HAR import of startedDateTime', () => {
+  const importTimes = (times: string[]) =>
+    parseHar(
+      JSON.stringify({
+        log: {
+          entries: times.map((startedDateTime) => ({
+            startedDateTime,
+            request: { method: 'POST', url: 'https://example.com/x', headers: [] },
+          })),
+        },
+      }),
+      1234,
+    );
+
   it('uses the import time for a value that is not a date, and warns naming the entry and value', () => {
     const entry = (startedDateTime: string) => ({
       startedDateTime,
@@ -179,9 +192,38 @@ describe('HAR import of startedDateTime', () => {
       1234,
     ]);
     expect(result.warnings).toEqual([
-      'entries[0].startedDateTime: not a date ("bad"); used the import time',
-      'entries[2].startedDateTime: not a date ("23/11/2026 10:00"); used the import time',
-      'entries[3].startedDateTime: not a date (""); used the import time',
+      'entries[0].startedDateTime: not an ISO 8601 date and time ("bad"); used the import time',
+      'entries[2].startedDateTime: not an ISO 8601 date and time ("23/11/2026 10:00"); used the import time',
+      'entries[3].startedDateTime: not an ISO 8601 date and time (""); used the import time',
+    ]);
+  });
+
+  it('does not guess a time from what Date.parse would take: a stray number, a word and a year, Feb 30', () => {
+    const result = importTimes(['1', 'foo 2026', '2026-02-30T00:00:00Z', '2026-11-22']);
+    expect(result.captures.map((c) => c.receivedAtMs)).toEqual([1234, 1234, 1234, 1234]);
+    expect(result.warnings).toEqual([
+      'entries[0].startedDateTime: not an ISO 8601 date and time ("1"); used the import time',
+      'entries[1].startedDateTime: not an ISO 8601 date and time ("foo 2026"); used the import time',
+      'entries[2].startedDateTime: not an ISO 8601 date and time ("2026-02-30T00:00:00Z"); used the import time',
+      'entries[3].startedDateTime: not an ISO 8601 date and time ("2026-11-22"); used the import time',
+    ]);
+  });
+
+  it('reads the offsets ISO 8601 allows, and a time with no zone as local time with a warning', () => {
+    const result = importTimes([
+      '2026-11-22T10:00:00.123456789+05:30',
+      '2026-11-22T10:00+0545',
+      '2026-11-22t10:00:00z',
+      '2026-11-22T10:00:00',
+    ]);
+    expect(result.captures.map((c) => c.receivedAtMs)).toEqual([
+      Date.parse('2026-11-22T04:30:00.123Z'),
+      Date.parse('2026-11-22T04:15:00Z'),
+      Date.parse('2026-11-22T10:00:00Z'),
+      new Date(2026, 10, 22, 10).getTime(),
+    ]);
+    expect(result.warnings).toEqual([
+      'entries[3].startedDateTime: no time zone ("2026-11-22T10:00:00"); read as local time',
     ]);
   });
 });
