@@ -18,7 +18,7 @@ export const filterFlagUsage = `Filters:
   --status N            only this response status (repeatable)
   --content-type T      only this media type, e.g. application/json or text/* (repeatable)
   --since T / --until T ISO time, epoch ms, or a duration back from now (90s, 15m, 2h, 7d)
-                        (local unless it ends in Z or ±hh:mm; --until includes the day or minute written)
+                        (local unless it ends in Z or ±hh:mm; --until includes the day, minute or second written)
   --search TEXT         full-text search (path, query, headers, body, decoded labels; repeatable: all must match)
 `;
 

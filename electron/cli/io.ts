@@ -86,14 +86,16 @@ const isoTime = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2}(?:\.\d{1,9})?)?
 /**
  * An ISO time as the app's time filter reads one: local unless it names its zone, a date alone being local midnight
  * (JavaScript reads it as UTC midnight, hours away from a date-time on the same day); with `end`, through the end of
- * the day or minute written, as the app's "To" box includes its whole minute.
+ * the day, minute or second written, as the app's "To" box includes its whole minute.
  */
 function parseIsoTime(value: string, end: boolean): number {
   const match = isoTime.exec(value);
   if (!match) return NaN;
   const [, date, minute, seconds, zone] = match;
   const start = Date.parse(`${date}T${minute ?? '00:00'}${seconds ?? ''}${zone ?? ''}`);
-  if (!end || seconds !== undefined || Number.isNaN(start)) return start;
+  if (!end || Number.isNaN(start)) return start;
+  // A whole second includes its milliseconds: the app and `tail` show 10:00:05.412, which an --until of 10:00:05 holds.
+  if (seconds !== undefined) return seconds.includes('.') ? start : start + 999;
   if (minute !== undefined) return start + 59_999;
   const next = new Date(start);
   // The next midnight, read in the same zone; a day is not always 24 hours where the clocks change.
@@ -104,7 +106,7 @@ function parseIsoTime(value: string, end: boolean): number {
 
 /**
  * `2026-11-01T10:00:00Z`, a Unix time in ms, or a duration back from now: `90s`, `15m`, `2h`, `7d`. With `end` (an
- * `--until`), a time written to the day or minute includes all of it.
+ * `--until`), a time written to the day, minute or second includes all of it.
  */
 export function timeFlag(
   value: string | undefined,

@@ -159,7 +159,7 @@ describe('hookscope CLI', () => {
     }
   });
 
-  it('export reads --since/--until as the app time filter does (tail shares the flags): local, --until through its minute or day', async () => {
+  it('export reads --since/--until as the app time filter does (tail shares the flags): local, --until through its second, minute or day', async () => {
     const zone = process.env.TZ;
     process.env.TZ = 'America/New_York';
     try {
@@ -168,10 +168,13 @@ describe('hookscope CLI', () => {
       const pad = (n: number) => String(n).padStart(2, '0');
       const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
       const minute = `${day}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-      // The app's From/To boxes set to this minute, and a To of this (local) day: both hold the newest capture.
+      const second = `${minute}:${pad(d.getSeconds())}`;
+      // The app's From/To boxes set to this minute, and a To of this (local) day: both hold the newest capture. So
+      // does its second as `tail` shows it (…:05.412), written without the milliseconds.
       for (const range of [
         ['--since', minute, '--until', minute],
         ['--since', day, '--until', day],
+        ['--since', second, '--until', second],
       ]) {
         const out = io();
         expect(await main(['export', '--data-dir', dir.path, ...range], out.io)).toBe(0);
