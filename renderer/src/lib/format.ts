@@ -31,10 +31,20 @@ export function formatListTime(ms: number, now = Date.now()): string {
   return `${day} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** 2026-11-22 14:03:27.412 (local) */
+/** +05:30, -03:30: the local zone's offset from UTC at an instant. */
+export function formatUtcOffset(ms: number): string {
+  const minutes = -new Date(ms).getTimezoneOffset();
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/**
+ * 2026-11-22 14:03:27.412 +01:00 (local, with its offset): on the night the clocks go back, captures an hour apart
+ * otherwise read the same.
+ */
 export function formatDateTime(ms: number): string {
   const d = new Date(ms);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${formatClock(ms)}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${formatClock(ms)} ${formatUtcOffset(ms)}`;
 }
 
 export function formatRelative(ms: number, now = Date.now()): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount } from '../../../renderer/src/lib/format';
+import { formatBytes, formatCount, formatDateTime } from '../../../renderer/src/lib/format';
 
 describe('formatting counts and sizes', () => {
   it('puts the noun in the number the count needs', () => {
@@ -14,5 +14,30 @@ describe('formatting counts and sizes', () => {
     expect(formatBytes(1023)).toBe('1023 B');
     expect(formatBytes(1536)).toBe('1.5 KB');
     expect(formatBytes(25 * 1024 * 1024)).toBe('25 MB');
+  });
+});
+
+describe('a date and time in local time', () => {
+  function inZone<T>(zone: string, read: () => T): T {
+    const before = process.env.TZ;
+    process.env.TZ = zone;
+    try {
+      return read();
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  }
+
+  it('names its offset: the hour London repeats when the clocks go back reads apart, as do odd offsets', () => {
+    const first = Date.parse('2026-10-25T01:30:00+01:00');
+    const again = Date.parse('2026-10-25T01:30:00+00:00');
+    expect(inZone('Europe/London', () => [formatDateTime(first), formatDateTime(again)])).toEqual([
+      '2026-10-25 01:30:00.000 +01:00',
+      '2026-10-25 01:30:00.000 +00:00',
+    ]);
+    const instant = Date.parse('2026-11-24T06:00:05.412Z');
+    expect(inZone('Pacific/Chatham', () => formatDateTime(instant))).toBe('2026-11-24 19:45:05.412 +13:45');
+    expect(inZone('America/St_Johns', () => formatDateTime(instant))).toBe('2026-11-24 02:30:05.412 -03:30');
   });
 });
