@@ -1,4 +1,5 @@
 import type { DeliveryPolicy } from '../../shared/contract/delivery';
+import { parseHttpDate } from './http-date';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -111,6 +112,6 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
   if (!value) return null;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * SECOND;
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
+  const at = parseHttpDate(trimmed, nowMs);
+  return at === null ? null : Math.max(0, at - nowMs);
 }

@@ -80,4 +80,26 @@ describe('retry policies', () => {
     expect(parseRetryAfter(new Date(5000).toUTCString(), 0)).toBe(5000);
     expect(parseRetryAfter('soon', 0)).toBeNull();
   });
+
+  it('reads the three HTTP date forms as GMT in any local zone, and nothing else as a date', () => {
+    const before = process.env.TZ;
+    const now = Date.parse('2026-11-24T06:00:00Z');
+    try {
+      for (const zone of ['America/St_Johns', 'Asia/Kolkata', 'Pacific/Chatham']) {
+        process.env.TZ = zone;
+        for (const date of [
+          'Tue, 24 Nov 2026 06:10:00 GMT',
+          'Tuesday, 24-Nov-26 06:10:00 GMT',
+          'Tue Nov 24 06:10:00 2026',
+        ])
+          expect(parseRetryAfter(date, now), `${date} in ${zone}`).toBe(10 * MIN);
+        expect(parseRetryAfter('Sun Nov  1 06:00:00 2026', now), zone).toBe(0);
+        for (const text of ['1.5', 'soon 2027', '-1', 'Tue, 31 Feb 2026 06:10:00 GMT'])
+          expect(parseRetryAfter(text, now), `${text} in ${zone}`).toBeNull();
+      }
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  });
 });
