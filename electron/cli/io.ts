@@ -92,6 +92,9 @@ function parseIsoTime(value: string, end: boolean): number {
   const match = isoTime.exec(value);
   if (!match) return NaN;
   const [, date, minute, seconds, zone] = match;
+  // Date.parse rolls a day the month does not have over into the next (Feb 30 → Mar 2): refuse it instead.
+  const [year, month, day] = date!.split('-').map(Number) as [number, number, number];
+  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return NaN;
   const start = Date.parse(`${date}T${minute ?? '00:00'}${seconds ?? ''}${zone ?? ''}`);
   if (!end || Number.isNaN(start)) return start;
   // A whole second includes its milliseconds: the app and `tail` show 10:00:05.412, which an --until of 10:00:05 holds.

@@ -159,6 +159,20 @@ describe('hookscope CLI', () => {
     }
   });
 
+  it('export and tail refuse a day the month does not have instead of reading it as one in the next month', async () => {
+    for (const [command, flag, value] of [
+      ['export', '--since', '2026-02-30'],
+      ['tail', '--until', '2026-02-31T10:00'],
+      ['export', '--until', '2026-04-31T10:00:00Z'],
+    ] as const) {
+      const out = io();
+      expect(await main([command, '--data-dir', dir.path, flag, value], out.io)).toBe(2);
+      expect(out.err()).toContain(
+        `${flag}: expected an ISO time, epoch ms or a duration like 2h, got "${value}"`,
+      );
+    }
+  });
+
   it('export reads --since/--until as the app time filter does (tail shares the flags): local, --until through its second, minute or day', async () => {
     const zone = process.env.TZ;
     process.env.TZ = 'America/New_York';
