@@ -1,4 +1,4 @@
-import { charsetOf, xmlEncodingOf } from '../../../electron/shared/decode/charset';
+import { charsetOf, utf16BomEncodingOf, xmlEncodingOf } from '../../../electron/shared/decode/charset';
 
 export function base64ToBytes(base64: string): Uint8Array {
   const binary = atob(base64);
@@ -40,26 +40,34 @@ export interface BodyText {
   text: string | null;
   /** The WHATWG encoding the text was decoded with (`TextDecoder.encoding`: `utf-8`, `windows-1252`, …). */
   encoding: string | null;
-  /** The charset the Content-Type (or else an XML declaration) declared, or null. */
+  /** The charset a UTF-16 byte-order mark (or else the Content-Type, or else an XML declaration) declared, or null. */
   declared: string | null;
   /** Where `declared` was found. */
-  declaredIn: 'Content-Type' | 'the XML declaration' | null;
+  declaredIn: 'the byte-order mark' | 'Content-Type' | 'the XML declaration' | null;
   /** The declared charset is not one TextDecoder knows, so UTF-8 was tried instead. */
   unknownCharset: boolean;
 }
 
 /**
- * A body's text in the charset its Content-Type declares (any WHATWG encoding: iso-8859-1 and windows-1252,
- * utf-16, shift_jis, …), else UTF-8. Decoding is strict: bytes that are not valid in that charset stay binary.
+ * A body's text in the charset its UTF-16 byte-order mark names, else its Content-Type declares (any WHATWG
+ * encoding: iso-8859-1 and windows-1252, utf-16, shift_jis, …), else UTF-8, as the engine's decoding reads it. Decoding is strict: bytes that are not valid in that charset stay binary.
  */
 export function bodyText(
   bytes: Uint8Array,
   contentType: string | null | undefined,
   options: TextOptions = {},
 ): BodyText {
+  const fromBom = utf16BomEncodingOf(bytes);
   const fromHeader = charsetOf(contentType);
-  const declared = fromHeader ?? xmlEncodingOf(bytes);
-  const declaredIn = declared === null ? null : fromHeader !== null ? 'Content-Type' : 'the XML declaration';
+  const declared = fromBom ?? fromHeader ?? xmlEncodingOf(bytes);
+  const declaredIn =
+    declared === null
+      ? null
+      : fromBom !== null
+        ? 'the byte-order mark'
+        : fromHeader !== null
+          ? 'Content-Type'
+          : 'the XML declaration';
   let decoder: TextDecoder | null = null;
   if (declared !== null) {
     try {

@@ -121,6 +121,44 @@ describe('XML that names its encoding in its declaration', () => {
   });
 });
 
+describe('a body that starts with a byte-order mark', () => {
+  const json = '{"name":"José"}';
+  const utf16 = (littleEndian: boolean) => {
+    const bytes = new Uint8Array(2 + json.length * 2);
+    const view = new DataView(bytes.buffer);
+    view.setUint16(0, 0xfeff, littleEndian);
+    for (let i = 0; i < json.length; i++) view.setUint16(2 + i * 2, json.charCodeAt(i), littleEndian);
+    return bytes;
+  };
+
+  it('is shown in the encoding the mark names, with no charset or another one declared, as the engine decodes it', () => {
+    for (const [bytes, encoding] of [
+      [utf16(false), 'utf-16be'],
+      [utf16(true), 'utf-16le'],
+    ] as const) {
+      for (const contentType of ['application/json', 'application/json; charset=utf-8']) {
+        expect(bodyText(bytes, contentType)).toMatchObject({
+          text: json,
+          encoding,
+          declaredIn: 'the byte-order mark',
+        });
+        expect(node(decodeCapture(input(bytes, contentType)), '$.name').display).toBe('José');
+      }
+      const { container, getByTestId, unmount } = render(
+        <BodyView bytes={bytes} contentType="application/json" query="" />,
+      );
+      expect(container.querySelector('.body-view')!.getAttribute('data-kind')).toBe('json');
+      expect(getByTestId('body-charset').getAttribute('title')).toBe(
+        `Decoded as ${encoding}, the charset in the byte-order mark`,
+      );
+      expect(getByTestId('body-pretty').textContent).toContain('José');
+      unmount();
+    }
+    const utf8 = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(json)]);
+    expect(bodyText(utf8, 'application/json')).toMatchObject({ text: json, encoding: 'utf-8' });
+  });
+});
+
 describe('the first bytes of a longer body', () => {
   it('stay text when the cut falls inside a character, in UTF-8 and in a declared multibyte charset', () => {
     const utf8 = new TextEncoder().encode('abc€'); // € is three bytes
