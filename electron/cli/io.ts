@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { relaunchTunedForEngine } from '../engine/util/engine-launch-tuning';
+import { localMinuteEnd } from '../shared/local-minute';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -99,7 +100,10 @@ function parseIsoTime(value: string, end: boolean): number {
   if (!end || Number.isNaN(start)) return start;
   // A whole second includes its milliseconds: the app and `tail` show 10:00:05.412, which an --until of 10:00:05 holds.
   if (seconds !== undefined) return seconds.includes('.') ? start : start + 999;
-  if (minute !== undefined) return start + 59_999;
+  if (minute !== undefined) {
+    // A local minute the clocks go back over happens twice: the To box ends with its second occurrence.
+    return zone === undefined ? localMinuteEnd(`${date}T${minute}`) : start + 59_999;
+  }
   const next = new Date(start);
   // The next midnight, read in the same zone; a day is not always 24 hours where the clocks change.
   if (zone === undefined) next.setDate(next.getDate() + 1);

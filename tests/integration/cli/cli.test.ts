@@ -205,6 +205,33 @@ describe('hookscope CLI', () => {
     }
   });
 
+  it('export --until a local minute the clocks go back over includes its second occurrence, as the To box does', async () => {
+    const own = tempDir();
+    const stores = openStores({ dataDir: own.path, clock: systemClock });
+    // 01:30 BST and, an hour later, 01:30 GMT: both show as 01:30 in London.
+    const first = await stores.captures.add(newCapture({ receivedAtMs: Date.parse('2026-10-25T00:30:00Z') }));
+    const again = await stores.captures.add(newCapture({ receivedAtMs: Date.parse('2026-10-25T01:30:00Z') }));
+    stores.captures.close();
+    stores.db.close();
+    const zone = process.env.TZ;
+    process.env.TZ = 'Europe/London';
+    try {
+      const out = io();
+      const range = ['--since', '2026-10-25T01:00', '--until', '2026-10-25T01:59'];
+      expect(await main(['export', '--data-dir', own.path, ...range], out.io)).toBe(0);
+      const ids = out
+        .out()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => (JSON.parse(line) as { id: number }).id);
+      expect(ids.sort()).toEqual([first, again].sort());
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+      own.cleanup();
+    }
+  });
+
   it('send names the flag of a file it cannot read: --data-file and --rows', async () => {
     for (const flag of ['--data-file', '--rows']) {
       const out = io();

@@ -10,7 +10,7 @@ import {
   type TimePreset,
 } from '../../lib/filter-state';
 import { formatCount, formatDateTime } from '../../lib/format';
-import { localMinuteEnd, localMinuteStart, toLocalInput } from '../../lib/local-minute';
+import { localMinuteEnd, localMinuteStart, toLocalInput } from '../../../../electron/shared/local-minute';
 import { useErrorField } from '../../lib/use-error-field';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
