@@ -25,3 +25,35 @@ export async function holdWriteLock(file: string, sql: string): Promise<{ exited
   if (line !== 'locked') throw new Error(`the lock holder said ${line}`);
   return { exited };
 }
+
+/**
+ * Another process with the data folder open, as an (older) app would: it opens the database and takes the data-dir
+ * lock (hookscope.lock with its pid) until `release`.
+ */
+export async function holdDataDir(dataDir: string): Promise<{ pid: number; release(): Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const { join } = require('node:path');
+       const { writeFileSync } = require('node:fs');
+       const db = new (require('better-sqlite3'))(join(process.argv[1], 'hookscope.sqlite'));
+       writeFileSync(join(process.argv[1], 'hookscope.lock'), String(process.pid), { flag: 'wx' });
+       console.log('held');
+       process.stdin.resume();
+       process.stdin.on('end', () => db.close());`,
+      dataDir,
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const exited = once(child, 'exit');
+  const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+  if (line !== 'held') throw new Error(`the data folder holder said ${line}`);
+  return {
+    pid: child.pid!,
+    release: async () => {
+      child.stdin.end();
+      await exited;
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import { exportCaptures } from '../../engine/captures/export';
-import { openStores } from '../../engine/store/open-stores';
+import { openReaderStores } from '../../engine/store/open-reader-stores';
 import { standaloneDecoderSearchText } from '../../engine/decode/search-extractor';
 import { systemClock } from '../../engine/util/clock';
 import { appVersion } from '../../engine/version';
@@ -43,12 +43,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       `--format: expected one of ${exportFormat.options.join(', ')}, got "${values.format}"`,
     );
   const limit = intFlag(values.limit, '--limit', 100_000, 1, 10_000_000);
-  const stores = openStores({
-    dataDir: existingDataDir(values['data-dir']),
-    clock: systemClock,
-    // The app files what it acknowledged, with its annotators (vendor labels, verification).
-    filing: 'never',
-  });
+  const stores = openReaderStores(existingDataDir(values['data-dir']));
   try {
     const filter = toFilter(values, stores.endpoints, Date.now());
     if (filter.text) {

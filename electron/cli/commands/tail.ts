@@ -1,6 +1,5 @@
 import type { CaptureSummary } from '../../shared/contract/index';
-import { openStores } from '../../engine/store/open-stores';
-import { systemClock } from '../../engine/util/clock';
+import { openReaderStores } from '../../engine/store/open-reader-stores';
 import { existingDataDir } from '../data-dir-flag';
 import { filterFlagOptions, filterFlagUsage, toFilter } from '../filter-flags';
 import { intFlag, parseFlags, type CliIo } from '../io';
@@ -87,12 +86,7 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
     values['exit-after'] === undefined
       ? Infinity
       : intFlag(values['exit-after'], '--exit-after', 1, 1, 1_000_000);
-  const stores = openStores({
-    dataDir: existingDataDir(values['data-dir']),
-    clock: systemClock,
-    // The app files what it acknowledged, with its annotators (vendor labels, verification).
-    filing: 'never',
-  });
+  const stores = openReaderStores(existingDataDir(values['data-dir']));
   const filter = toFilter(values, stores.endpoints, Date.now());
   const colour = !values.json && process.stdout.isTTY === true;
   let printed = 0;

@@ -5,12 +5,24 @@ import { makeDirs } from '../util/make-dirs';
 /** The file that says which process runs the engine on a data folder: its pid, nothing else. */
 export const lockFileName = 'hookscope.lock';
 
+/** The folder is held by another live process (`holder`), or by this one already. */
+export class DataDirInUseError extends Error {
+  constructor(
+    message: string,
+    readonly holder: number | null,
+  ) {
+    super(message);
+    this.name = 'DataDirInUseError';
+  }
+}
+
 /** Folders this process holds, so a second engine here is refused too (its pid is alive: it is ours). */
 const held = new Set<string>();
 
 /**
  * Takes the data folder for one engine: only one may file captures, prune and index a database. A lock left by a
- * process that is gone (killed, crashed) is taken over. Readers (the CLI's tail and export) take no lock.
+ * process that is gone (killed, crashed) is taken over. Readers (the CLI's tail and export) take it only to upgrade
+ * the folder (see open-reader-stores.ts).
  * Returns the release, which also runs when the process exits.
  */
 export function lockDataDir(dataDir: string): () => void {
@@ -20,12 +32,14 @@ export function lockDataDir(dataDir: string): () => void {
   for (let attempt = 0; !createLock(path); attempt++) {
     const holder = lockHolder(path);
     if (holder !== null && (held.has(key) || (holder !== process.pid && isAlive(holder))))
-      throw new Error(
+      throw new DataDirInUseError(
         `data folder ${dataDir} is in use by another Hookscope (pid ${holder}). Stop it, or use another --data-dir; ` +
           `if no Hookscope is running (the pid now belongs to another program), delete ${path}.`,
+        holder,
       );
     // Stale: its process is gone. Several starting at once may all find it so: a few tries, then the winner holds it.
-    if (attempt >= 5) throw new Error(`data folder ${dataDir} is in use by another Hookscope`);
+    if (attempt >= 5)
+      throw new DataDirInUseError(`data folder ${dataDir} is in use by another Hookscope`, null);
     removeStaleLock(path, holder);
   }
   held.add(key);

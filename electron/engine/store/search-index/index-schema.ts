@@ -14,7 +14,7 @@ export const searchIndexSchemaName = 'idx';
 /** Raise when what is indexed changes: an index file of another version is rebuilt from the captures. 2: decoded
  * paths and form fields. 3: CJK runs as pairs of characters. 4: bodies in their declared charset, and Latin-1 %XX
  * escapes in forms and queries. */
-const schemaVersion = 4;
+export const searchIndexSchemaVersion = 4;
 
 function schemaSql(s: string): string {
   return `
@@ -30,7 +30,7 @@ INSERT INTO ${s}.captures_fts (captures_fts, rank) VALUES ('usermerge', 8);
 -- Every capture with an id up to indexed_upto has been indexed (or was deleted before it could be).
 CREATE TABLE ${s}.index_state (id INTEGER PRIMARY KEY CHECK (id = 1), indexed_upto INTEGER NOT NULL);
 INSERT INTO ${s}.index_state (id, indexed_upto) VALUES (1, 0);
-PRAGMA ${s}.user_version = ${schemaVersion};
+PRAGMA ${s}.user_version = ${searchIndexSchemaVersion};
 `;
 }
 
@@ -56,7 +56,7 @@ function attachAndPrepare(db: Database.Database, file: string): void {
   db.pragma(`${s}.journal_mode = WAL`);
   db.pragma(`${s}.synchronous = NORMAL`);
   const version = () => db.pragma(`${s}.user_version`, { simple: true }) as number;
-  if (version() === schemaVersion) {
+  if (version() === searchIndexSchemaVersion) {
     // Reading the schema fails here, not at the first search, when the file is damaged.
     db.prepare(`SELECT indexed_upto FROM ${s}.index_state`).get();
     return;
@@ -64,7 +64,7 @@ function attachAndPrepare(db: Database.Database, file: string): void {
   // Another process opening the same folder (the app and a CLI command started together) may be rebuilding it too:
   // IMMEDIATE waits for its write lock, and an index it brought up to date meanwhile is kept.
   db.transaction(() => {
-    if (version() === schemaVersion) return;
+    if (version() === searchIndexSchemaVersion) return;
     db.exec(`DROP TABLE IF EXISTS ${s}.captures_fts; DROP TABLE IF EXISTS ${s}.index_state;`);
     db.exec(schemaSql(s));
   }).immediate();
