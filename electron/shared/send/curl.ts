@@ -1,6 +1,7 @@
 import curlToJson from '@bany/curl-to-json';
 import { parse as shellParse, type ParseEntry } from 'shell-quote';
 import { base64ToBytes, bytesToBase64, utf8DecodeStrict, utf8Encode } from './bytes';
+import { cmdWords, isCmdCommand } from './curl-cmd';
 
 export interface CurlRequest {
   method: string;
@@ -359,10 +360,11 @@ const unsupported: Record<string, string> = {
 };
 
 function setUrl(value: string, state: WalkState) {
-  // Browsers' "Copy as cURL (cmd)" quotes with ^" and ends lines with ^: read as bash, a URL begins with ^.
+  // Windows cmd quoting (^") where the first argument did not show it (see isCmdCommand): read as bash, a URL begins
+  // with ^.
   if (value.startsWith('^'))
     throw new CurlParseError(
-      'command: written for Windows cmd (^" quoting, ^ at line ends), which is not read here; copy it as "cURL (bash)" instead',
+      'command: mixes Windows cmd quoting (^") into a bash command; copy it again as "cURL (cmd)" or "cURL (bash)"',
     );
   if (state.url !== null)
     throw new CurlParseError(`URL: found a second URL "${value}" (one request per command)`);
@@ -516,11 +518,17 @@ function splitStdin(tokens: Token[]): { stdin: Uint8Array | null; rest: Token[] 
   return { stdin: null, rest: tokens };
 }
 
+function windowsWords(command: string): { stdin: null; rest: Token[] } {
+  const words = cmdWords(command);
+  if (typeof words === 'string') throw new CurlParseError(words);
+  return { stdin: null, rest: words };
+}
+
 /** Turn a pasted cURL command into a request: the exact body bytes and every header in order. */
 export function parseCurl(command: string): ParsedCurl {
   if (typeof command !== 'string' || command.trim() === '')
     throw new CurlParseError('command: empty; paste a curl command');
-  const { stdin, rest } = splitStdin(tokenize(command));
+  const { stdin, rest } = isCmdCommand(command) ? windowsWords(command) : splitStdin(tokenize(command));
   const words: string[] = [];
   for (const token of rest) {
     if (typeof token === 'string') words.push(token);

@@ -116,12 +116,38 @@ describe('parseCurl', () => {
     expect(() => parseCurl(command)).toThrow(message);
   });
 
-  it('says a command copied "as cURL (cmd)" is for Windows cmd, not that it has a second URL', () => {
-    const cmd = 'curl ^"https://x.test/a^" ^\n  -H ^"accept: */*^" ^\n  --data-raw ^"^{^\\^"a^\\^":1^}^"';
-    expect(() => parseCurl(cmd)).toThrow(
-      /^command: written for Windows cmd .* copy it as "cURL \(bash\)" instead$/,
+  it('reads browsers\' "Copy as cURL (cmd)": ^" quoting, \\^" quotes, ^-escaped & % { }, lines ended by ^', () => {
+    // As Chrome and Firefox write it on Windows: a body line break is `^`, a line break, and a line break.
+    const copied = [
+      'curl ^"https://x.test/a?b=1^&c=2^" ^',
+      '  -H ^"content-type: application/json^" ^',
+      '  -b ^"sid=abc^" ^',
+      '  --data-raw ^"^{^\\^"msg^\\^":^\\^"50^% off ^& caf^é^\\^",^',
+      '',
+      '^\\^"path^\\^":^\\^"C:^\\^\\^\\^\\x^\\^",^\\^"v^\\^":^\\^"%^PATH%^\\^"^}^" ^',
+      '  --compressed',
+    ].join('\r\n');
+    const parsed = parseCurl(copied);
+    expect(parsed.method).toBe('POST');
+    expect(parsed.url).toBe('https://x.test/a?b=1&c=2');
+    expect(parsed.headers).toEqual([
+      ['content-type', 'application/json'],
+      ['Cookie', 'sid=abc'],
+      ['Accept-Encoding', 'deflate, gzip, br, zstd'],
+    ]);
+    // curl.exe's C runtime keeps backslashes not before a quote: JSON's `\\`, doubled by the browser, reaches curl as four.
+    expect(parsed.body).toBe('{"msg":"50% off & café",\n"path":"C:\\\\\\\\x","v":"%PATH%"}');
+  });
+
+  it('reads older Windows exports that quote with "…" and double an inner quote', () => {
+    const parsed = parseCurl(
+      'curl.exe "https://x.test/a" -X POST -H "Content-Type: application/json" --data-raw "{""a"":1}"',
     );
-    expect(() => parseCurl('curl https://x.test/a ^\n  -H "A: 1"')).toThrow(/Windows cmd/);
+    expect(parsed.url).toBe('https://x.test/a');
+    expect(parsed.body).toBe('{"a":1}');
+    expect(() => parseCurl('curl.exe "https://x.test/a" --data-raw "{')).toThrow(/" quote is never closed/);
+    // A caret ending a line inside a bash body is the body's.
+    expect(parseCurl("curl https://x.test/a \\\n  --data-raw 'x ^\ny'").body).toBe('x ^\ny');
   });
 
   it('reads commands quoted by shell-quote, as bash would (escaped backticks included)', () => {
