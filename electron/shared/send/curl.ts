@@ -146,6 +146,10 @@ interface WalkState {
   stdin: Uint8Array | null;
   binaryBody: Uint8Array | null;
   compressed: boolean;
+  /** Headers curl makes from options (-u, -b, -A, …): a -H of the same name replaces them, `-H 'Name:'` removes them. */
+  generated: Set<[string, string]>;
+  /** Names given with `-H 'Name:'`. */
+  removed: Set<string>;
 }
 
 const booleanFlags = new Set([
@@ -253,6 +257,26 @@ function addData(flag: string, value: string, state: WalkState, allowFile: boole
   state.data.push(value);
 }
 
+/** A header an option makes: given twice, the last wins, except cookies, which curl joins with `;`. */
+function generate(state: WalkState, name: string, value: string) {
+  const earlier = [...state.generated].find(([n]) => n === name);
+  if (earlier) earlier[1] = name === 'Cookie' ? `${earlier[1]};${value}` : value;
+  else {
+    const header: [string, string] = [name, value];
+    state.generated.add(header);
+    state.headers.push(header);
+  }
+}
+
+/** The request's headers: those made from options go when a -H of the same name replaces or removes them. */
+function finalHeaders(state: WalkState): [string, string][] {
+  const custom = new Set(state.headers.filter((h) => !state.generated.has(h)).map(([n]) => n.toLowerCase()));
+  return state.headers.filter(
+    (h) =>
+      !state.generated.has(h) || !(custom.has(h[0].toLowerCase()) || state.removed.has(h[0].toLowerCase())),
+  );
+}
+
 function parseHeader(value: string, state: WalkState) {
   const colon = value.indexOf(':');
   if (colon < 0) {
@@ -269,7 +293,10 @@ function parseHeader(value: string, state: WalkState) {
     throw new CurlParseError(`header "${value}": "${name}" is not a valid header name`);
   }
   // `Name:` with no value removes a default header in curl; there is nothing to send.
-  if (headerValue === '') return;
+  if (headerValue === '') {
+    state.removed.add(name.toLowerCase());
+    return;
+  }
   state.headers.push([name, byteString(headerValue)]);
 }
 
@@ -325,23 +352,22 @@ const valueFlags: Record<string, Handler> = {
   },
   '--json': (v, s) => {
     addData('--json', v, s, true);
-    if (!s.headers.some(([n]) => n.toLowerCase() === 'content-type'))
-      s.headers.push(['Content-Type', 'application/json']);
-    if (!s.headers.some(([n]) => n.toLowerCase() === 'accept'))
-      s.headers.push(['Accept', 'application/json']);
+    generate(s, 'Content-Type', 'application/json');
+    generate(s, 'Accept', 'application/json');
   },
   '-u': (v, s) =>
-    s.headers.push(['Authorization', `Basic ${bytesToBase64(wordBytes(v.includes(':') ? v : `${v}:`))}`]),
+    generate(s, 'Authorization', `Basic ${bytesToBase64(wordBytes(v.includes(':') ? v : `${v}:`))}`),
   '--user': (v, s) => valueFlags['-u']?.(v, s),
-  '--oauth2-bearer': (v, s) => s.headers.push(['Authorization', `Bearer ${byteString(v)}`]),
-  '-A': (v, s) => s.headers.push(['User-Agent', byteString(v)]),
-  '--user-agent': (v, s) => s.headers.push(['User-Agent', byteString(v)]),
-  '-e': (v, s) => s.headers.push(['Referer', byteString(v)]),
-  '--referer': (v, s) => s.headers.push(['Referer', byteString(v)]),
+  '--oauth2-bearer': (v, s) => generate(s, 'Authorization', `Bearer ${byteString(v)}`),
+  // An empty -A sends no User-Agent at all.
+  '-A': (v, s) => (v === '' ? s.removed.add('user-agent') : generate(s, 'User-Agent', byteString(v))),
+  '--user-agent': (v, s) => valueFlags['-A']?.(v, s),
+  '-e': (v, s) => generate(s, 'Referer', byteString(v)),
+  '--referer': (v, s) => generate(s, 'Referer', byteString(v)),
   '-b': (v, s) => {
     if (!v.includes('='))
       throw new CurlParseError(`-b ${v}: reads cookies from a file; paste them as "name=value"`);
-    s.headers.push(['Cookie', byteString(v)]);
+    generate(s, 'Cookie', byteString(v));
   },
   '--cookie': (v, s) => valueFlags['-b']?.(v, s),
   '--url': (v, s) => setUrl(v, s),
@@ -553,6 +579,8 @@ export function parseCurl(command: string): ParsedCurl {
     stdin,
     binaryBody: null,
     compressed: false,
+    generated: new Set(),
+    removed: new Set(),
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
@@ -609,7 +637,7 @@ export function parseCurl(command: string): ParsedCurl {
   return {
     method,
     url: finalUrl,
-    headers: state.headers,
+    headers: finalHeaders(state),
     body: body === null ? null : (utf8DecodeStrict(body) ?? new TextDecoder().decode(body)),
     bodyBase64: body === null ? null : bytesToBase64(body),
   };

@@ -44,6 +44,26 @@ describe('parseCurl', () => {
     ]);
   });
 
+  it('sends one header per option as curl does: -b joined, the last -A/-e/-u, a -H of the same name replacing it', () => {
+    expect(parseCurl(`curl https://x.test/a -b a=b -b 'c=d; e=f' -e r1 -e r2`).headers).toEqual([
+      ['Cookie', 'a=b;c=d; e=f'],
+      ['Referer', 'r2'],
+    ]);
+    // As in a Postman snippet with an auth helper and its own header: curl sends only the -H one.
+    expect(
+      parseCurl(`curl https://x.test/a -u u:p -H 'Authorization: Bearer t' -b s=1 -H 'cookie: z=1'`).headers,
+    ).toEqual([
+      ['Authorization', 'Bearer t'],
+      ['cookie', 'z=1'],
+    ]);
+    expect(parseCurl(`curl https://x.test/a --json '{}' -H 'content-type: text/x'`).headers).toEqual([
+      ['Accept', 'application/json'],
+      ['content-type', 'text/x'],
+    ]);
+    // `-H 'Name:'` and an empty -A remove the header curl would make.
+    expect(parseCurl(`curl https://x.test/a -u u:p -H 'Authorization:' -A ''`).headers).toEqual([]);
+  });
+
   it('--compressed asks for compressed answers as curl does, unless the command sets Accept-Encoding itself', () => {
     expect(parseCurl("curl --compressed 'https://x.test/a'").headers).toEqual([
       ['Accept-Encoding', 'deflate, gzip, br, zstd'],
