@@ -42,6 +42,13 @@ export function harPostBody(
       warning: null,
     };
   const boundary = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(type);
+  // Browsers' exporters name an uploaded file but leave out its bytes.
+  const emptyFile = params.findIndex((p) => p.fileName !== undefined && p.value === undefined);
+  if (media === 'multipart/form-data' && boundary && emptyFile >= 0)
+    return {
+      body: Buffer.alloc(0),
+      warning: `postData.params[${emptyFile}]: the file ${JSON.stringify(params[emptyFile]!.fileName)} has no value (its content is not in the file); imported with an empty body`,
+    };
   if (media === 'multipart/form-data' && boundary)
     return { body: multipart(params, boundary[1] ?? boundary[2]!), warning: null };
   return {

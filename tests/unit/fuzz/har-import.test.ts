@@ -303,6 +303,24 @@ describe('HAR import of a body given as postData.params', () => {
     );
   });
 
+  it('imports the entry without a body and says so when a file param has no content (as browsers write it)', () => {
+    const result = withPost(
+      {
+        mimeType: 'multipart/form-data; boundary=----WebKitFormBoundaryX',
+        params: [
+          { name: 'note', value: 'hi' },
+          { name: 'upload', fileName: 'photo.png', contentType: 'image/png' },
+        ],
+      },
+      [{ name: 'content-type', value: 'multipart/form-data; boundary=----WebKitFormBoundaryX' }],
+    );
+    expect(result.captures).toHaveLength(1);
+    expect(result.captures[0]!.body.byteLength).toBe(0);
+    expect(result.warnings).toEqual([
+      'entries[0].request.postData.params[1]: the file "photo.png" has no value (its content is not in the file); imported with an empty body',
+    ]);
+  });
+
   it('imports the entry without a body and says so when it cannot tell how to encode the params', () => {
     const result = withPost({ mimeType: 'multipart/form-data', params: [{ name: 'a', value: 'b' }] });
     expect(result.captures).toHaveLength(1);
