@@ -52,21 +52,22 @@ const harEntry = z.object({
       .passthrough()
       .optional(),
   }),
-  response: z
-    .object({
-      status: z.number(),
-      headers: z.array(nameValue).default([]),
-      content: z
-        .object({ text: z.string().optional(), encoding: z.string().optional() })
-        .passthrough()
-        .optional(),
-    })
-    .passthrough()
-    .optional(),
+  // Read on its own (harResponse): the request is the capture, a response it cannot read only goes without.
+  response: z.unknown().optional(),
   // Read leniently: a bad value only means the delay is not known.
   timings: z.unknown().optional(),
   _hookscope: hookscopeBlock.optional(),
 });
+const harResponse = z
+  .object({
+    status: z.number(),
+    headers: z.array(nameValue).default([]),
+    content: z
+      .object({ text: z.string().optional(), encoding: z.string().optional() })
+      .passthrough()
+      .optional(),
+  })
+  .passthrough();
 const harFile = z.object({ log: z.object({ entries: z.array(z.unknown()) }) });
 
 export interface HarImport {
@@ -156,7 +157,13 @@ export function parseHar(text: string, nowMs: number): HarImport {
       warnings.push(`entries[${index}].startedDateTime: ${started.problem} (${sent}); used the import time`);
     else if (started.problem)
       warnings.push(`entries[${index}].startedDateTime: ${started.problem} (${sent}); read as local time`);
-    const response = entry.response;
+    // null, as some tools write for a request that was never answered, is no response.
+    const read = entry.response == null ? null : harResponse.safeParse(entry.response);
+    if (read && !read.success)
+      warnings.push(
+        `entries[${index}].response: ${read.error.issues.map((i) => `${['response', ...i.path].join('.')}: ${i.message}`).join('; ')}; imported without the response`,
+      );
+    const response = read?.success ? read.data : undefined;
     const responseBody = response?.content?.text
       ? response.content.encoding === 'base64'
         ? Buffer.from(response.content.text, 'base64')

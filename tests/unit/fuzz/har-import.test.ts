@@ -257,6 +257,30 @@ describe('HAR import of the response delay', () => {
   });
 });
 
+describe('HAR import of an entry whose response cannot be read', () => {
+  it('imports the request without a response: null silently, one without a status with a warning', () => {
+    const entry = (response: unknown) => ({
+      startedDateTime: '2026-11-22T10:00:00.000Z',
+      request: { method: 'POST', url: 'https://example.com/x', headers: [], postData: { text: 'hi' } },
+      response,
+    });
+    const result = parseHar(
+      JSON.stringify({
+        log: { entries: [entry(null), entry({ headers: [], content: {}, _error: 'aborted' })] },
+      }),
+      0,
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.captures.map((c) => [Buffer.from(c.body).toString(), c.response])).toEqual([
+      ['hi', null],
+      ['hi', null],
+    ]);
+    expect(result.warnings).toEqual([
+      'entries[1].response: response.status: Invalid input: expected number, received undefined; imported without the response',
+    ]);
+  });
+});
+
 describe('HAR import of a body given as postData.params', () => {
   const withPost = (postData: object, headers: Array<{ name: string; value: string }> = []) =>
     parseHar(
