@@ -95,6 +95,13 @@ const xmlEntities: Record<string, string> = {
   "'": '&apos;',
 };
 
+/**
+ * A lone UTF-16 surrogate (from a JSON `"\ud800"` row value) as U+FFFD, the bytes UTF-8 text gets for it anyway:
+ * `encodeURIComponent` throws on one.
+ */
+const wellFormed = (value: string) =>
+  value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+
 export function escapeValue(value: string, escape: Escape): string {
   switch (escape) {
     case 'none':
@@ -102,10 +109,10 @@ export function escapeValue(value: string, escape: Escape): string {
     case 'json':
       return JSON.stringify(value).slice(1, -1);
     case 'form':
-      return encodeURIComponent(value).replace(/%20/g, '+');
+      return encodeURIComponent(wellFormed(value)).replace(/%20/g, '+');
     case 'url':
     case 'whole-url':
-      return encodeURIComponent(value);
+      return encodeURIComponent(wellFormed(value));
     case 'xml':
       return value.replace(/[&<>"']/g, (c) => xmlEntities[c] ?? c);
     default: {

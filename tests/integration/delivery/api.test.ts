@@ -256,6 +256,17 @@ describe('saved webhooks, environments, emulate over the API (outputs checked ag
     );
   });
 
+  it('a bulk row with a lone surrogate is sent (as U+FFFD in a form body and URL), not a crash', async () => {
+    // `"\ud800"` in a JSON row is a lone UTF-16 surrogate, which percent-encoding used to throw on inside the engine.
+    await call('bulk.start', {
+      template: { method: 'POST', url: `${api.server.url}/lone/[name]`, body: 'name=[name]' },
+      rows: { content: '[{"name":"a\\ud800"}]', format: 'json' },
+    });
+    const got = await until(() => api.server.received.find((r) => r.url.startsWith('/lone/')));
+    expect(got.url).toBe('/lone/a%EF%BF%BD');
+    expect(got.body.toString()).toBe('name=a%EF%BF%BD');
+  });
+
   it('emulate.send refuses an option its kind does not use, and a tag id below 1, naming the field', async () => {
     const to = `${api.server.url}/unused`;
     const refused = async (input: Record<string, unknown>) =>

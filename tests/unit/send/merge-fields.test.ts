@@ -79,6 +79,19 @@ describe('resolveTemplate', () => {
     });
   });
 
+  it('percent-encodes a lone surrogate (a JSON row\'s "\\ud800") as U+FFFD instead of throwing', () => {
+    const record = { odd: 'a\ud800b\udc00c', pair: '😀' };
+    expect(resolveTemplate('n=[odd]&p=[pair]', record, {}, { escape: 'form' }).text).toBe(
+      'n=a%EF%BF%BDb%EF%BF%BDc&p=%F0%9F%98%80',
+    );
+    expect(resolveTemplate('http://h/[odd]?p=[pair]', record, {}, { escape: 'whole-url' }).text).toBe(
+      'http://h/a%EF%BF%BDb%EF%BF%BDc?p=%F0%9F%98%80',
+    );
+    expect(resolveTemplate('{"n":"[odd]"}', record, {}, { escape: 'json' }).text).toBe(
+      '{"n":"a\\ud800b\\udc00c"}',
+    );
+  });
+
   it('in a whole URL, leaves a value before the path as it is: a base URL, host or port, not a path segment', () => {
     const env = { baseUrl: 'http://127.0.0.1:8080/api', host: 'api.example.com', port: '8443', id: 'a b/c' };
     const url = (template: string) => resolveTemplate(template, {}, env, { escape: 'whole-url' }).text;
