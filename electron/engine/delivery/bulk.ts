@@ -93,7 +93,11 @@ export class BulkRunner {
     const parsed = await recordsFromFileInTurns(input.rows.content, input.rows.format, setImmediate);
     const fileErrors = parsed.errors.filter((e) => e.row === 0);
     if (parsed.rows.length === 0) {
-      const why = fileErrors.map((e) => e.message).join('; ') || 'no data rows';
+      // Rows that all failed (a JSON array of numbers) would otherwise read as an empty file.
+      const firstRowError = parsed.errors[0]?.message;
+      const why =
+        fileErrors.map((e) => e.message).join('; ') ||
+        (firstRowError ? `no data rows: every row was refused (${firstRowError})` : 'no data rows');
       throw new ApiError('invalid_input', `rows: ${why}`);
     }
     // Row numbers are 1-based positions in the file; rows that failed to parse are skipped with their message.

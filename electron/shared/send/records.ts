@@ -147,6 +147,7 @@ function recordsFromJson(content: string): { rows: Record<string, string>[]; err
   } catch (error) {
     return { rows: [], errors: [{ row: 0, message: `file: not valid JSON (${(error as Error).message})` }] };
   }
+  if (!Array.isArray(data) && !isObject(data)) return { rows: [], errors: [notRows(data)] };
   const items = Array.isArray(data) ? data : [data];
   const rows: Record<string, string>[] = [];
   const errors: RowError[] = [];
@@ -178,7 +179,9 @@ async function recordsFromJsonInTurns(
   let count = 0;
   parser.onValue = ({ value }) => {
     const row = ++count;
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    if (!isArray && !isObject(value)) {
+      errors.push(notRows(value));
+    } else if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       errors.push({ row, message: `row ${row}: expected an object, got ${describe(value)}` });
     } else {
       rows.push(flattenObject(value));
@@ -221,6 +224,14 @@ function plainJsonError(message: string): string {
 
 const describe = (value: unknown) =>
   value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+
+const isObject = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** A top-level number, string, boolean or null: no rows at all, which is the file's fault, not a row's. */
+const notRows = (value: unknown): RowError => ({
+  row: 0,
+  message: `file: must be a JSON array of objects (or one object), got ${describe(value)}`,
+});
 
 /**
  * The fields of a captured payload as a merge record: JSON flattened to dotted paths, form bodies keep their

@@ -305,6 +305,18 @@ describe('bulk send', () => {
         ...options,
       } as never),
     ).rejects.toThrow(/rows: file: not valid JSON/);
+    const refused = (content: string) =>
+      h!.service.startBulk({
+        template: { method: 'POST', url: server!.url, headers: [], body: '' },
+        rows: { content, format: 'json' },
+        ...options,
+      } as never);
+    await expect(refused('42')).rejects.toThrow(
+      /^rows: file: must be a JSON array of objects \(or one object\), got number$/,
+    );
+    await expect(refused('[1, 2]')).rejects.toThrow(
+      /^rows: no data rows: every row was refused \(row 1: expected an object, got number\)$/,
+    );
   });
 
   it('keeps the first 100 row errors and counts the ones it leaves out', async () => {

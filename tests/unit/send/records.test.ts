@@ -61,6 +61,21 @@ describe('recordsFromFile', () => {
     expect(bad.errors[0]?.message).toMatch(/^file: not valid JSON/);
   });
 
+  it('refuses a top-level number, string or null as the file, not as a row', async () => {
+    for (const [content, got] of [
+      ['42', 'number'],
+      ['"x"', 'string'],
+      ['null', 'null'],
+    ]) {
+      const message = `file: must be a JSON array of objects (or one object), got ${got}`;
+      expect(recordsFromFile(content!, 'json')).toEqual({ rows: [], errors: [{ row: 0, message }] });
+      expect(await recordsFromFileInTurns(content!, 'json', setImmediate)).toEqual({
+        rows: [],
+        errors: [{ row: 0, message }],
+      });
+    }
+  });
+
   it('treats a single JSON object as one row', () => {
     expect(recordsFromFile('{"email":"x@y"}', 'json').rows).toEqual([{ email: 'x@y' }]);
   });
