@@ -130,6 +130,14 @@ function beforeUrlPath(soFar: string): boolean {
   return soFar === '' || /^[A-Za-z][A-Za-z0-9+.-]*:(\/\/[^/?#]*)?$/.test(soFar);
 }
 
+/** True when `at` in an XML template is inside a `<![CDATA[ … ]]>` section. */
+function insideCdata(template: string, at: number): boolean {
+  const open = template.lastIndexOf('<![CDATA[', at);
+  if (open < 0) return false;
+  const close = template.indexOf(']]>', open);
+  return close < 0 || close >= at;
+}
+
 export interface ResolveOptions {
   /**
    * Escape each substituted value for its context (default `none`: values go in verbatim, as Ontraport does).
@@ -162,6 +170,9 @@ export function resolveTemplate(
     if (value === undefined) {
       unresolved.add(placeholder.kind === 'env' ? `{{${placeholder.name}}}` : `[${placeholder.name}]`);
       text += template.slice(placeholder.start, placeholder.end);
+    } else if (escape === 'xml' && insideCdata(template, placeholder.start)) {
+      // Entities are not read in CDATA (`&lt;` would arrive as those four characters): only `]]>` would end it early.
+      text += value.replaceAll(']]>', ']]]]><![CDATA[>');
     } else {
       text += escapeValue(value, escape === 'whole-url' && beforeUrlPath(text) ? 'none' : escape);
     }

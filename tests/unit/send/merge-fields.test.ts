@@ -79,6 +79,18 @@ describe('resolveTemplate', () => {
     });
   });
 
+  it('in XML, puts a value inside CDATA as it is, splitting only a "]]>" in it', () => {
+    const record = { note: 'a < b && c ]]> d' };
+    const template = '<r><c><![CDATA[[note]]]></c><t>[note]</t><c><![CDATA[x [note]]]></c></r>';
+    const text = resolveTemplate(template, record, {}, { escape: 'xml' }).text;
+    expect(text).toBe(
+      '<r><c><![CDATA[a < b && c ]]]]><![CDATA[> d]]></c><t>a &lt; b &amp;&amp; c ]]&gt; d</t>' +
+        '<c><![CDATA[x a < b && c ]]]]><![CDATA[> d]]></c></r>',
+    );
+    const parsed = recordFromPayload('application/xml', text);
+    expect(parsed).toEqual({ 'r.c.0': record.note, 'r.c.1': `x ${record.note}`, 'r.t': record.note });
+  });
+
   it('percent-encodes a lone surrogate (a JSON row\'s "\\ud800") as U+FFFD instead of throwing', () => {
     const record = { odd: 'a\ud800b\udc00c', pair: '😀' };
     expect(resolveTemplate('n=[odd]&p=[pair]', record, {}, { escape: 'form' }).text).toBe(
