@@ -130,6 +130,14 @@ function beforeUrlPath(soFar: string): boolean {
   return soFar === '' || /^[A-Za-z][A-Za-z0-9+.-]*:(\/\/[^/?#]*)?$/.test(soFar);
 }
 
+/**
+ * True when a value lands in a URL's `user:password@` part: it is encoded there, or an `@`, `/` or `#` in a password
+ * would end the credentials early and send them, and the request, to another host.
+ */
+function inUserinfo(soFar: string, rest: string): boolean {
+  return /:\/\/[^/?#@]*$/.test(soFar) && /^[^/?#]*@/.test(rest);
+}
+
 /** True when `at` in an XML template is inside a `<![CDATA[ … ]]>` section. */
 function insideCdata(template: string, at: number): boolean {
   const open = template.lastIndexOf('<![CDATA[', at);
@@ -173,6 +181,9 @@ export function resolveTemplate(
     } else if (escape === 'xml' && insideCdata(template, placeholder.start)) {
       // Entities are not read in CDATA (`&lt;` would arrive as those four characters): only `]]>` would end it early.
       text += value.replaceAll(']]>', ']]]]><![CDATA[>');
+    } else if (escape === 'whole-url' && inUserinfo(text, template.slice(placeholder.end))) {
+      // A colon stays: `{{credentials}}@host` with `user:password` is both parts.
+      text += escapeValue(value, 'url').replace(/%3A/g, ':');
     } else {
       text += escapeValue(value, escape === 'whole-url' && beforeUrlPath(text) ? 'none' : escape);
     }

@@ -115,6 +115,19 @@ describe('resolveTemplate', () => {
     );
   });
 
+  it('in a whole URL, encodes a user or password before "@", so its "@", "/" or "#" cannot change the host', () => {
+    const env = { user: 'b@b', key: 'p@ss/evil.example#x', host: 'api.example.com' };
+    const url = (template: string, more = {}) =>
+      resolveTemplate(template, {}, { ...env, ...more }, { escape: 'whole-url' }).text;
+    const sent = url('https://{{user}}:{{key}}@{{host}}/hook');
+    expect(sent).toBe('https://b%40b:p%40ss%2Fevil.example%23x@api.example.com/hook');
+    expect(new URL(sent).host).toBe('api.example.com');
+    expect(decodeURIComponent(new URL(sent).password)).toBe(env.key);
+    expect(url('https://{{pair}}@{{host}}/', { pair: 'bob:s3cr#t' })).toBe(
+      'https://bob:s3cr%23t@api.example.com/',
+    );
+  });
+
   it('resolves Ontraport labels from a captured Ontraport delivery (form with bracket keys)', () => {
     const record = recordFromPayload(
       'application/x-www-form-urlencoded',
