@@ -138,6 +138,27 @@ function inUserinfo(soFar: string, rest: string): boolean {
   return /:\/\/[^/?#@]*$/.test(soFar) && /^[^/?#]*@/.test(rest);
 }
 
+/** Whether a JSON text is inside a string after `segment`, given whether it was before it. */
+function jsonStringAfter(segment: string, inString: boolean): boolean {
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment[i];
+    if (inString && c === '\\') i++;
+    else if (c === '"') inString = !inString;
+  }
+  return inString;
+}
+
+const jsonScalar = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)$/;
+
+/**
+ * A value placed outside a JSON string (`{"n": [N]}`): a number, `true`, `false` or `null` goes in typed, an empty
+ * value (a JSON row's null, an empty CSV cell) as `null`, and any other text as a quoted string, so the body stays JSON.
+ */
+function bareJsonValue(value: string): string {
+  if (value === '') return 'null';
+  return jsonScalar.test(value) ? value : JSON.stringify(value);
+}
+
 /** True when `at` in an XML template is inside a `<![CDATA[ … ]]>` section. */
 function insideCdata(template: string, at: number): boolean {
   const open = template.lastIndexOf('<![CDATA[', at);
@@ -167,8 +188,11 @@ export function resolveTemplate(
   const unresolved = new Set<string>();
   let text = '';
   let cursor = 0;
+  let inJsonString = false;
   for (const placeholder of findPlaceholders(template)) {
     text += template.slice(cursor, placeholder.start);
+    if (escape === 'json')
+      inJsonString = jsonStringAfter(template.slice(cursor, placeholder.start), inJsonString);
     const value =
       placeholder.kind === 'env'
         ? Object.hasOwn(env, placeholder.name)
@@ -178,6 +202,8 @@ export function resolveTemplate(
     if (value === undefined) {
       unresolved.add(placeholder.kind === 'env' ? `{{${placeholder.name}}}` : `[${placeholder.name}]`);
       text += template.slice(placeholder.start, placeholder.end);
+    } else if (escape === 'json' && !inJsonString) {
+      text += bareJsonValue(value);
     } else if (escape === 'xml' && insideCdata(template, placeholder.start)) {
       // Entities are not read in CDATA (`&lt;` would arrive as those four characters): only `]]>` would end it early.
       text += value.replaceAll(']]>', ']]]]><![CDATA[>');

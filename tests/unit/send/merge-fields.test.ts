@@ -79,6 +79,26 @@ describe('resolveTemplate', () => {
     });
   });
 
+  it('in JSON, a value outside a string goes in typed when it is a JSON scalar, as null when empty, else quoted', () => {
+    const [row] = recordsFromFile(
+      '[{"n": 5, "ok": true, "none": null, "name": "Bob \\"B\\"", "z": "007"}]',
+      'json',
+    ).rows as [Record<string, string>];
+    const template = '{"n":[n],"ok":[ok],"none":[none],"name":[name],"z":[z],"s":"[n] [name]","t":[[name]]}';
+    const text = resolveTemplate(template, row, {}, { escape: 'json' }).text;
+    expect(JSON.parse(text)).toEqual({
+      n: 5,
+      ok: true,
+      none: null,
+      name: 'Bob "B"',
+      z: '007',
+      s: '5 Bob "B"',
+      t: ['Bob "B"'],
+    });
+    // A quote escaped inside a string does not end it: the value after it is still in the string.
+    expect(resolveTemplate('{"q":"a \\" [n]"}', row, {}, { escape: 'json' }).text).toBe('{"q":"a \\" 5"}');
+  });
+
   it('in XML, puts a value inside CDATA as it is, splitting only a "]]>" in it', () => {
     const record = { note: 'a < b && c ]]> d' };
     const template = '<r><c><![CDATA[[note]]]></c><t>[note]</t><c><![CDATA[x [note]]]></c></r>';
