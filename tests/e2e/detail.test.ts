@@ -163,6 +163,27 @@ describe('capture detail', () => {
     expect(nested).toContain('1: "new"');
   });
 
+  it('a form with thousands of fields draws the first thousand, says so, and shows more on request', async () => {
+    const { page } = s;
+    const fields = Array.from({ length: 2_500 }, (_, i) => `field${i}=v${i}`);
+    await send(s.app.receiverUrl, '/form-many', {
+      method: 'POST',
+      body: fields.join('&'),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    await selectCapture(page, '/form-many');
+    await openTab(page, 'body');
+    const more = page.getByTestId('pairs-more');
+    await expect(more.innerText()).resolves.toContain('Showing the first 1,000 of 2,500 form fields');
+    expect(await page.locator('.pairs-table tr').count()).toBe(1_000);
+    await more.getByRole('button', { name: 'Show 1,000 more' }).click();
+    await eventually(async () => expect(await page.locator('.pairs-table tr').count()).toBe(2_000));
+    await more.getByRole('button', { name: 'Show 500 more' }).click();
+    await eventually(async () => expect(await page.locator('.pairs-table tr').count()).toBe(2_500));
+    expect(await more.count()).toBe(0);
+    expect(await page.locator('.pairs-table .pair-value').last().innerText()).toBe('v2499');
+  });
+
   it('XML: re-indented in Pretty, exact in Raw', async () => {
     const { page } = s;
     const xml =

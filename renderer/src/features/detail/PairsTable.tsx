@@ -1,7 +1,11 @@
+import { useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
 import { Highlight } from '../../components/Highlight';
 import { formatCount } from '../../lib/format';
 import { headerValueText } from '../../../../electron/shared/decode/header-text';
+
+/** Rows drawn at first, and added per "Show more": a 10 MB form has 100,000 fields, and drawing them all blocks the page. */
+export const PAIRS_PAGE = 1_000;
 
 /** Name/value rows exactly as received: order, case and duplicates kept. */
 export function PairsTable({
@@ -23,10 +27,12 @@ export function PairsTable({
   headerValues?: boolean;
   copyFormat?: (pairs: Array<[string, string]>) => string;
 }) {
+  const [limit, setLimit] = useState(PAIRS_PAGE);
   if (pairs.length === 0) return <div className="muted pad">{empty}</div>;
   const shown = headerValues
     ? pairs.map(([k, v]) => [k, headerValueText(v)] as const)
     : pairs.map(([k, v]) => [k, { text: v, utf8: false }] as const);
+  const drawn = shown.slice(0, limit);
   const counts = new Map<string, number>();
   for (const [k] of pairs) counts.set(k.toLowerCase(), (counts.get(k.toLowerCase()) ?? 0) + 1);
   return (
@@ -37,7 +43,7 @@ export function PairsTable({
       </div>
       <table className="pairs-table" aria-label={label}>
         <tbody>
-          {shown.map(([k, v], i) => (
+          {drawn.map(([k, v], i) => (
             <tr key={i}>
               <td className="pair-index">{i + 1}</td>
               <th scope="row" className="pair-name">
@@ -66,6 +72,15 @@ export function PairsTable({
           ))}
         </tbody>
       </table>
+      {drawn.length < shown.length && (
+        <div className="notice pairs-more" data-testid="pairs-more">
+          Showing the first {drawn.length.toLocaleString()} of {formatCount(shown.length, one, label)}; Copy
+          all copies every one.{' '}
+          <button type="button" className="btn btn-small" onClick={() => setLimit((n) => n + PAIRS_PAGE)}>
+            Show {Math.min(PAIRS_PAGE, shown.length - drawn.length).toLocaleString()} more
+          </button>
+        </div>
+      )}
     </div>
   );
 }
