@@ -436,6 +436,29 @@ describe('capture detail', () => {
     expect(problems.pageErrors).toEqual([]);
   });
 
+  it('a text body of megabytes shows its first million characters in Pretty and Raw, and says so', async () => {
+    const { page } = s;
+    // Past the 5 MB where Raw leaves Monaco for plain text.
+    const body = 'abcdefghij'.repeat(600_000) + 'THE-END';
+    await send(s.app.receiverUrl, '/text-huge', {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'text/plain' },
+    });
+    await selectCapture(page, '/text-huge');
+    await openTab(page, 'body');
+    const note =
+      'Showing the first 1,048,576 of 6,000,007 characters (5.7 MB). Download the body for all of it.';
+    expect(await page.getByTestId('text-partial').innerText()).toBe(note);
+    const shown = async () => (await page.getByTestId('text-body').innerText()).length;
+    expect(await shown()).toBe(1_048_576);
+    await page.locator('.body-toolbar [data-mode="raw"]').click();
+    await eventually(async () =>
+      expect(await page.locator('.body-raw [data-testid="text-partial"]').innerText()).toBe(note),
+    );
+    expect(await shown()).toBe(1_048_576);
+  });
+
   it('copies the request as a cURL command that re-sends the same bytes', async () => {
     const { page } = s;
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);

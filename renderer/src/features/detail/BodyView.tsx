@@ -15,6 +15,8 @@ import { MultipartView } from './MultipartView';
 type Mode = 'pretty' | 'raw' | 'hex';
 /** Monaco handles big models, but a multi-MB single line is still slow to tokenize: past this, show plain text. */
 const RAW_EDITOR_LIMIT = 5 * 1024 * 1024;
+/** Plain text shows this many characters: laying out tens of MB of one line blocks the page for seconds or minutes. */
+const TEXT_VIEW_LIMIT = 1024 * 1024;
 
 export function BodyView({
   bytes,
@@ -85,7 +87,7 @@ export function BodyView({
               it.
             </div>
           ) : bytes.length > RAW_EDITOR_LIMIT ? (
-            <pre className="text-body">{text}</pre>
+            <PlainText text={text} bytes={bytes.length} />
           ) : (
             <CodeEditor value={text} language={editorLanguage(kind)} readOnly height="100%" />
           ))}
@@ -94,6 +96,24 @@ export function BodyView({
         )}
       </div>
     </div>
+  );
+}
+
+/** A body as plain text, cut at TEXT_VIEW_LIMIT characters with a notice saying so. */
+function PlainText({ text, bytes, query = '' }: { text: string; bytes: number; query?: string }) {
+  const partial = text.length > TEXT_VIEW_LIMIT;
+  return (
+    <>
+      {partial && (
+        <div className="notice" data-testid="text-partial">
+          Showing the first {TEXT_VIEW_LIMIT.toLocaleString()} of {text.length.toLocaleString()} characters (
+          {formatBytes(bytes)}). Download the body for all of it.
+        </div>
+      )}
+      <pre className="text-body" data-testid="text-body">
+        <Highlight text={partial ? text.slice(0, TEXT_VIEW_LIMIT) : text} query={query} />
+      </pre>
+    </>
   );
 }
 
@@ -180,10 +200,6 @@ function Pretty({
     case 'binary':
       return <HexView bytes={bytes} />;
     default:
-      return (
-        <pre className="text-body" data-testid="text-body">
-          <Highlight text={text ?? ''} query={query} />
-        </pre>
-      );
+      return <PlainText text={text ?? ''} bytes={bytes.length} query={query} />;
   }
 }
