@@ -45,6 +45,13 @@ export function tryParseJson(text: string): { ok: true; value: unknown } | { ok:
             : value
       : undefined;
     return { ok: true, value: JSON.parse(text, reviver as Parameters<typeof JSON.parse>[1]) as unknown };
+  } catch (error) {
+    if (error instanceof SyntaxError) return { ok: false };
+  }
+  // The reviver recurses once per level and runs out of stack a few thousand levels deep, where JSON.parse alone
+  // does not: deep JSON still parses, its numbers read as doubles.
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
     return { ok: false };
   }
@@ -53,5 +60,9 @@ export function tryParseJson(text: string): { ok: true; value: unknown } | { ok:
 export function prettyJson(text: string, normalise = false): string {
   const parsed = tryParseJson(text);
   if (!parsed.ok) return text;
-  return JSON.stringify(normalise ? sortKeys(parsed.value) : parsed.value, null, 2);
+  try {
+    return JSON.stringify(normalise ? sortKeys(parsed.value) : parsed.value, null, 2);
+  } catch {
+    return text; // nested too deep to sort or re-indent: shown as received
+  }
 }
