@@ -397,6 +397,27 @@ describe('capture detail', () => {
     expect(await page.locator('.body-raw').innerText()).toContain('Binary body');
   });
 
+  it('binary over 16 MB: Hex holds the first 16 MB, every row of them reachable, and says so', async () => {
+    const { page } = s;
+    // A taller list than Chromium lays out (about 33.5 million px) could not be scrolled to its end.
+    const body = new Uint8Array(16 * 1024 * 1024 + 32).fill(0xab);
+    await send(s.app.receiverUrl, '/hex-huge', {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+    await selectCapture(page, '/hex-huge');
+    await openTab(page, 'body');
+    expect(await page.getByTestId('hex-partial').innerText()).toBe(
+      'Showing the first 16 MB of 16 MB (16,777,216 of 16,777,248 bytes). Download the body for all of it.',
+    );
+    const view = page.getByTestId('hex-view');
+    await view.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await eventually(async () =>
+      expect(await page.locator('.hex-row .hex-offset').last().innerText()).toBe('00fffff0'),
+    );
+  });
+
   it('text in a declared charset other than UTF-8 reads as text, the charset named', async () => {
     const { page } = s;
     await send(s.app.receiverUrl, '/latin1-detail', {
