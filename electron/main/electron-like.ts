@@ -85,7 +85,10 @@ export interface WebContentsLike {
     event: 'will-navigate' | 'will-redirect',
     listener: (event: PreventableEvent, url: string) => void,
   ): unknown;
-  on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
+  on(
+    event: 'will-attach-webview' | 'will-prevent-unload',
+    listener: (event: PreventableEvent) => void,
+  ): unknown;
   on(
     event: 'render-process-gone',
     listener: (event: unknown, details: { reason: string; exitCode: number }) => void,
@@ -173,6 +176,18 @@ export interface DialogLike {
       buttons?: string[];
     },
   ): Promise<{ response: number }>;
+  showMessageBoxSync(
+    window: object,
+    options: {
+      type?: 'info' | 'warning' | 'error';
+      title?: string;
+      message: string;
+      detail?: string;
+      buttons?: string[];
+      defaultId?: number;
+      cancelId?: number;
+    },
+  ): number;
   showErrorBox(title: string, content: string): void;
 }
 

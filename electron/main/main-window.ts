@@ -68,6 +68,20 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindowLike 
       })
       .catch((error: unknown) => options.log?.warn('crash dialog failed', { error: String(error) }));
   });
+  // The page refuses to unload while a draft is unsaved; Electron shows no dialog of its own and would just ignore
+  // the close or reload. preventDefault() here lets the unload go ahead.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'warning',
+      title: 'Hookscope',
+      message: 'Discard the unsaved draft?',
+      detail: 'A request typed in the composer has not been sent or saved; closing or reloading drops it.',
+      buttons: ['Discard', 'Keep editing'],
+      defaultId: 1,
+      cancelId: 1,
+    });
+    if (choice === 0) event.preventDefault();
+  });
   if (remembered?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   window.on('close', () => {

@@ -135,3 +135,35 @@ describe('the composer body editor', () => {
     expect(await body()).toBe(typed);
   });
 });
+
+describe('a composer draft and the window unloading', () => {
+  it('asks before a reload drops a draft typed and left for another view, and not once it is gone', async () => {
+    // A page of its own: the session's watcher counts every dialog as a problem.
+    const page = await s.browser.newPage();
+    try {
+      const asked: string[] = [];
+      page.on('dialog', (dialog) => {
+        asked.push(dialog.type());
+        void dialog.accept();
+      });
+      await page.goto(s.app.uiUrl);
+      await page.locator('.view-tab[data-view="compose"]').click();
+      await page.getByTestId('compose-url').click();
+      await page.getByTestId('compose-url').fill('https://example.com/long-request');
+      await page.locator('.view-tab[data-view="inspect"]').click();
+      await page.reload();
+      await page.locator('.status-bar .conn-open').waitFor();
+      expect(asked).toEqual(['beforeunload']);
+
+      // The draft went with the reload: nothing is left to lose.
+      await page.locator('.view-tab[data-view="compose"]').click();
+      expect(await page.getByTestId('compose-url').inputValue()).toBe('');
+      await page.getByTestId('compose-url').click();
+      await page.reload();
+      await page.locator('.status-bar .conn-open').waitFor();
+      expect(asked).toEqual(['beforeunload']);
+    } finally {
+      await page.close();
+    }
+  });
+});

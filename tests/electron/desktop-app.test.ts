@@ -14,7 +14,7 @@ import { writeHarFile } from '../../electron/main/har-file-export';
 import { startDesktop, type DesktopRuntime } from '../../electron/main/desktop-app';
 import { ipcChannels } from '../../electron/shared/contract/desktop';
 import { rawExchange } from '../helpers/raw-http';
-import { createFakeElectron, menuItem, type FakeElectron } from './fake-electron';
+import { createFakeElectron, menuItem, preventable, type FakeElectron } from './fake-electron';
 
 const appFrame = 'app://hookscope/index.html';
 
@@ -167,6 +167,22 @@ describe('desktop main process (injected Electron)', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(window.webContents.reloads).toBe(1);
     expect(window.destroyed).toBe(true);
+  });
+
+  it('asks before a close or reload drops a draft the page holds, and goes ahead only on Discard', async () => {
+    const { fake, window } = await launched();
+    const { dialog } = fake.electron;
+    dialog.messageAnswers.push(1, 0);
+    const kept = preventable();
+    window.webContents.emit('will-prevent-unload', kept);
+    expect(kept.prevented).toBe(false);
+    const discarded = preventable();
+    window.webContents.emit('will-prevent-unload', discarded);
+    expect(discarded.prevented).toBe(true);
+    expect(dialog.messages.map((m) => m.message)).toEqual([
+      'Discard the unsaved draft?',
+      'Discard the unsaved draft?',
+    ]);
   });
 
   it('denies permission requests and checks', async () => {

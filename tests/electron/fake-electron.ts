@@ -275,6 +275,10 @@ export function createFakeElectron(options: { lock?: boolean; packaged?: boolean
       this.messages.push({ message: opts.message, ...(opts.detail ? { detail: opts.detail } : {}) });
       return { response: this.messageAnswers.shift() ?? 0 };
     },
+    showMessageBoxSync(_window: object, opts: { message: string; detail?: string }) {
+      this.messages.push({ message: opts.message, ...(opts.detail ? { detail: opts.detail } : {}) });
+      return this.messageAnswers.shift() ?? 0;
+    },
     showErrorBox(title: string, content: string) {
       this.errors.push({ title, content });
     },

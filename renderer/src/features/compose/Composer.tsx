@@ -18,6 +18,7 @@ import { PreviewPanel } from './PreviewPanel';
 import { activeRecord, emptyRecordState, RecordPanel, type RecordState } from './RecordPanel';
 import { SigningPanel, useSignPreview } from './SigningPanel';
 import { wireHeaders } from './wire-headers';
+import { setUnsaved } from '../../state/unsaved';
 import {
   draftFromCurl,
   draftFromInitial,
@@ -38,8 +39,14 @@ type TabId = 'body' | 'headers' | 'auth' | 'record' | 'signing';
 type SendState = DeliveryRun | { kind: 'confirm' };
 
 // The draft outlives the view: switching to the inspector and back keeps what was typed (memory only, so
-// secrets typed into auth or signing never reach storage).
-let remembered: { draft: ComposeDraft; record: RecordState; emulatorName: string } | null = null;
+// secrets typed into auth or signing never reach storage). `start` is what it opened as: a draft still equal to it
+// holds nothing a reload would lose.
+let remembered: {
+  draft: ComposeDraft;
+  start: ComposeDraft;
+  record: RecordState;
+  emulatorName: string;
+} | null = null;
 
 export interface ComposerProps {
   /** "Open capture in composer": the captured request to start from. */
@@ -60,16 +67,19 @@ export function Composer({ initial }: ComposerProps) {
   // The name the last emulator filled in: the next emulator replaces it, a name the user typed stays.
   const emulatorName = useRef(remembered?.emulatorName ?? '');
   const emulateButton = useRef<HTMLButtonElement>(null);
+  const start = useRef(initial || !remembered ? draft : remembered.start);
 
   useEffect(() => {
     if (!initial) return;
     const next = draftFromInitial(initial);
+    start.current = next;
     setDraftState(next);
     setCustomMethod(!standardMethods.includes(next.method));
   }, [initial]);
 
   useEffect(() => {
-    remembered = { draft, record, emulatorName: emulatorName.current };
+    remembered = { draft, start: start.current, record, emulatorName: emulatorName.current };
+    setUnsaved('composer', JSON.stringify(draft) !== JSON.stringify(start.current));
   }, [draft, record]);
 
   // Edited in another window or by the API: the variables sent are the ones stored now.
