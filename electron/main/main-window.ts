@@ -75,7 +75,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindowLike 
       type: 'warning',
       title: 'Hookscope',
       message: 'Discard the unsaved draft?',
-      detail: 'A request typed in the composer has not been sent or saved; closing or reloading drops it.',
+      detail:
+        'Something typed (in the composer or an endpoint form) has not been sent or saved; closing or reloading drops it.',
       buttons: ['Discard', 'Keep editing'],
       defaultId: 1,
       cancelId: 1,

@@ -317,4 +317,27 @@ describe('endpoints panel', () => {
     expect(await page.getByTestId('endpoint-verify-on-failure').inputValue()).toBe('refuse-401');
     await page.getByTestId('endpoint-cancel').click();
   });
+
+  it('keeps a half-filled form through a visit to another view, until it is cancelled', async () => {
+    const { page } = s;
+    const view = (id: 'inspect' | 'endpoints') => page.locator(`.view-tab[data-view="${id}"]`).click();
+    await view('endpoints');
+    await page.getByTestId('endpoint-new').click();
+    await page.getByTestId('endpoint-name').fill('Half filled');
+    await page.getByTestId('endpoint-slug').fill('half-filled');
+    await page.getByTestId('rule-status').fill('418');
+    await view('inspect');
+    await view('endpoints');
+    await page.getByTestId('endpoints-panel').waitFor();
+    expect(await page.getByTestId('endpoint-form').count()).toBe(1);
+    expect(await page.getByTestId('endpoint-name').inputValue()).toBe('Half filled');
+    expect(await page.getByTestId('endpoint-slug').inputValue()).toBe('half-filled');
+    expect(await page.getByTestId('rule-status').inputValue()).toBe('418');
+
+    await page.getByTestId('endpoint-cancel').click();
+    await view('inspect');
+    await view('endpoints');
+    await page.getByTestId('endpoints-panel').waitFor();
+    expect(await page.getByTestId('endpoint-form').count()).toBe(0);
+  });
 });

@@ -14,6 +14,7 @@ import {
 import { draftToRule, ruleToDraft, RuleEditor, type RuleDraft } from './RuleEditor';
 import { errorField } from './error-field';
 import { goneWhileEdited, keepEdited, type GoneWhileEdited } from './keep-edited';
+import { keepOpenForm, openForm, type FormFields } from './open-form';
 
 interface Props {
   endpoints: Endpoint[];
@@ -38,7 +39,11 @@ function behaviourText(e: Endpoint): string {
 }
 
 export function EndpointsPanel({ endpoints, receiverUrl, publicUrl, onShowCaptures }: Props) {
-  const [editing, setEditing] = useState<number | 'new' | null>(null);
+  // A form left open in this view opens again, unless its endpoint went meanwhile.
+  const [editing, setEditing] = useState<number | 'new' | null>(() => {
+    const kept = openForm()?.editing ?? null;
+    return kept === 'new' || endpoints.some((e) => e.id === kept) ? kept : null;
+  });
   // An endpoint deleted elsewhere while its form is open keeps its form (see `keepEdited`).
   const [listed, setListed] = useState(endpoints);
   const [gone, setGone] = useState<GoneWhileEdited | null>(null);
@@ -51,6 +56,7 @@ export function EndpointsPanel({ endpoints, receiverUrl, publicUrl, onShowCaptur
   const panel = useRef<HTMLDivElement>(null);
   const closed = useRef<number | 'new' | null>(null);
   const done = (which: number | 'new') => {
+    keepOpenForm(null);
     closed.current = which;
     setEditing(null);
   };
@@ -234,12 +240,30 @@ function EndpointForm({
 }) {
   const api = useApi();
   // `endpoint` follows `endpoint.changed`; the form sends every field, so saving over a newer version would undo it.
-  const [opened] = useState(() => endpoint && editable(endpoint));
+  const which = endpoint?.id ?? 'new';
+  const [kept] = useState(() => {
+    const form = openForm();
+    return form?.editing === which ? form : null;
+  });
+  const [opened] = useState(() => (kept ? kept.opened : endpoint && editable(endpoint)));
   const changedElsewhere = !deleted && endpoint !== undefined && editable(endpoint) !== opened;
-  const [name, setName] = useState(endpoint?.name ?? '');
-  const [slug, setSlug] = useState(endpoint?.slug ?? '');
-  const [draft, setDraft] = useState<RuleDraft>(ruleToDraft(endpoint?.rule ?? blankRule));
-  const [protection, setProtection] = useState<ProtectionDraft>(() => protectionToDraft(endpoint ?? {}));
+  const [start] = useState<FormFields>(
+    () =>
+      kept?.start ?? {
+        name: endpoint?.name ?? '',
+        slug: endpoint?.slug ?? '',
+        draft: ruleToDraft(endpoint?.rule ?? blankRule),
+        protection: protectionToDraft(endpoint ?? {}),
+      },
+  );
+  const [name, setName] = useState((kept?.fields ?? start).name);
+  const [slug, setSlug] = useState((kept?.fields ?? start).slug);
+  const [draft, setDraft] = useState<RuleDraft>((kept?.fields ?? start).draft);
+  const [protection, setProtection] = useState<ProtectionDraft>((kept?.fields ?? start).protection);
+  useEffect(
+    () => keepOpenForm({ editing: which, fields: { name, slug, draft, protection }, start, opened }),
+    [which, name, slug, draft, protection, start, opened],
+  );
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
