@@ -76,7 +76,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindowLike 
       title: 'Hookscope',
       message: 'Discard the unsaved draft?',
       detail:
-        'Something typed (in the composer or an endpoint form) has not been sent or saved; closing or reloading drops it.',
+        'Something typed (composer, endpoint form, settings) is not sent or saved yet; closing or reloading drops it.',
       buttons: ['Discard', 'Keep editing'],
       defaultId: 1,
       cancelId: 1,

@@ -192,4 +192,33 @@ describe('settings panel counts', () => {
     });
     await panel.getByRole('button', { name: 'Close' }).click();
   });
+
+  it('keeps edits not yet saved through Escape and reopening, until they are saved or discarded', async () => {
+    const { page, app } = s;
+    const toggle = page.getByTestId('settings-toggle');
+    const panel = page.getByTestId('settings-panel');
+    const keep = panel.getByLabel('Keep at most (finished deliveries)');
+    if ((await panel.count()) === 0) await toggle.click();
+    await panel.getByTestId('settings-save').waitFor();
+    // The test before left refused values typed in the open panel.
+    if ((await panel.getByTestId('settings-discard').count()) > 0)
+      await panel.getByTestId('settings-discard').click();
+    const stored = await keep.inputValue();
+    await keep.fill('777');
+    await page.keyboard.press('Escape');
+    expect(await panel.count()).toBe(0);
+
+    await toggle.click();
+    await eventually(async () => expect(await keep.inputValue()).toBe('777'));
+    await panel.getByTestId('settings-discard').click();
+    expect(await keep.inputValue()).toBe(stored);
+    await page.keyboard.press('Escape');
+    await toggle.click();
+    await panel.getByTestId('settings-save').waitFor();
+    expect(await keep.inputValue()).toBe(stored);
+    expect(await panel.getByTestId('settings-discard').count()).toBe(0);
+    expect(await app.rpc('settings.get', {})).toMatchObject({
+      value: { deliveryRetention: { maxCount: stored === '' ? null : Number(stored) } },
+    });
+  });
 });

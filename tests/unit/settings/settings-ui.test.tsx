@@ -8,7 +8,7 @@ import { createInProcessTransport } from '../../../electron/engine/transport/in-
 import { silentLogger } from '../../../electron/engine/util/logger';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
-import { SettingsPanel } from '../../../renderer/src/features/settings/SettingsPanel';
+import { forgetSettingsEdits, SettingsPanel } from '../../../renderer/src/features/settings/SettingsPanel';
 import { tempDir } from '../../helpers/temp-dir';
 import { removeDir } from '../../integration/delivery/helpers';
 import { recordingTransport } from '../../helpers/recording-transport';
@@ -37,7 +37,10 @@ beforeEach(async () => {
   });
   calls = [];
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  forgetSettingsEdits();
+});
 
 const mount = async () => {
   render(

@@ -3,6 +3,7 @@ import type { Settings, SettingsPatch } from '../../../../electron/shared/contra
 import { useApi } from '../../api';
 import { formatBytes } from '../../lib/format';
 import { useErrorField } from '../../lib/use-error-field';
+import { setUnsaved } from '../../state/unsaved';
 import { useStats } from '../../state/use-stats';
 import { ageUnits, parseAmount, sameAmount, sizeUnits, toAmount, type Amount, type UnitSet } from './amounts';
 import './settings.css';
@@ -29,6 +30,25 @@ const toForm = (s: Settings): Form => ({
   bodyLimit: toAmount(s.bodyLimitBytes, sizeUnits),
   notifyOnCapture: s.notifyOnCapture,
 });
+
+// Fields edited and not saved outlive the panel: Escape, a click outside or Close used to drop them silently.
+// Reopening shows them again over the values stored now.
+let edits: Partial<Form> = {};
+
+/** A new page, as far as the edits kept go (tests mount a fresh panel over a fresh engine). */
+export function forgetSettingsEdits(): void {
+  edits = {};
+  setUnsaved('settings', false);
+}
+
+function keepEdits(form: Form, loaded: Form): void {
+  edits = Object.fromEntries(
+    Object.entries(form).filter(
+      ([key, value]) => JSON.stringify(value) !== JSON.stringify(loaded[key as keyof Form]),
+    ),
+  );
+  setUnsaved('settings', Object.keys(edits).length > 0);
+}
 
 interface Bounds {
   /** What the number counts, for the message ("captures"). */
@@ -84,7 +104,7 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
   useEffect(() => {
     api.call('settings.get', {}).then(
       (s) => {
-        setForm(toForm(s));
+        setForm({ ...toForm(s), ...edits });
         setLoaded(toForm(s));
       },
       (e: Error) => setError(e.message),
@@ -95,7 +115,9 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
   const set = (patch: Partial<Form>) => {
     setSaved(false);
     setForm({ ...form, ...patch });
+    keepEdits({ ...form, ...patch }, loaded);
   };
+  const edited = JSON.stringify(form) !== JSON.stringify(loaded);
 
   /**
    * Sends only what was edited, checked in the form's own terms first: a field left as loaded keeps the exact value
@@ -143,6 +165,7 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
       (s) => {
         setForm(toForm(s));
         setLoaded(toForm(s));
+        keepEdits(toForm(s), toForm(s));
         setError(null);
         setSaved(true);
       },
@@ -229,6 +252,20 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
         <button className="btn btn-small btn-primary" type="submit" data-testid="settings-save">
           Save
         </button>
+        {edited && (
+          <button
+            className="btn btn-small"
+            type="button"
+            data-testid="settings-discard"
+            onClick={() => {
+              setForm(loaded);
+              keepEdits(loaded, loaded);
+              setError(null);
+            }}
+          >
+            Discard changes
+          </button>
+        )}
         <button className="btn btn-small" type="button" onClick={onDone}>
           Close
         </button>
