@@ -558,6 +558,29 @@ describe('compose, replay and endpoint protection', () => {
     expect(expectClean(s.problems)).toEqual(clean);
   });
 
+  it('a bulk send form keeps its template and rows file through a look at the delivery log', async () => {
+    const { page } = s;
+    await view('deliveries');
+    await page.getByRole('tab', { name: 'Bulk send' }).click();
+    await page.getByLabel('URL').fill(`${target.url}/kept/[N]`);
+    await page.getByLabel('Body template').fill('kept=[N]');
+    await page.getByLabel('Rows file').setInputFiles({
+      name: 'kept.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('N\n1\n'),
+    });
+    const startButton = page.getByRole('button', { name: 'Start bulk send' });
+    await eventually(async () => expect(await startButton.isEnabled()).toBe(true));
+    await page.getByRole('tab', { name: 'Delivery log' }).click();
+    await view('inspect');
+    await view('deliveries');
+    await page.getByRole('tab', { name: 'Bulk send' }).click();
+    expect(await page.getByLabel('URL').inputValue()).toBe(`${target.url}/kept/[N]`);
+    expect(await page.getByLabel('Body template').inputValue()).toBe('kept=[N]');
+    expect(await startButton.isEnabled()).toBe(true);
+    expect(await page.getByTestId('bulk-rows-name').innerText()).toBe('kept.csv');
+  });
+
   it('a finished bulk send is deleted with its deliveries after a confirmation', async () => {
     const { page, app } = s;
     await view('deliveries');

@@ -10,6 +10,7 @@ import { silentLogger } from '../../../electron/engine/util/logger';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { BulkSend, DeliveryLog, SavedWebhooks } from '../../../renderer/src/features/deliveries';
+import { forgetKeptState } from '../../../renderer/src/state/kept-state';
 import { tempDir } from '../../helpers/temp-dir';
 import { removeDir } from '../../integration/delivery/helpers';
 import { recordingTransport } from '../../helpers/recording-transport';
@@ -49,6 +50,7 @@ afterAll(async () => {
 });
 afterEach(() => {
   cleanup();
+  forgetKeptState();
   calls = [];
 });
 

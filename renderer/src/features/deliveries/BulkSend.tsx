@@ -7,20 +7,22 @@ import { LoopConfirm } from './LoopConfirm';
 import { bulkNumberFields, readNumberField } from './bulk-numbers';
 import { loopRefusal } from './loop-refusal';
 import { formatCount } from '../../lib/format';
+import { useKeptState } from '../../state/kept-state';
 
 const POLICIES: DeliveryPolicy[] = ['none', 'ortto', 'ontraport', 'standard'];
 
 /** One template over the rows of a CSV/JSON file, in batches, with rate and concurrency; progress with ETA. */
 export function BulkSend() {
   const api = useApi();
-  const [method, setMethod] = useState('POST');
-  const [url, setUrl] = useState('');
-  const [body, setBody] = useState('First_Name=[First Name]&Email=[Email]');
-  const [rows, setRows] = useState<{ name: string; content: string } | null>(null);
-  const [policy, setPolicy] = useState<DeliveryPolicy>('none');
-  const [ratePerMinute, setRate] = useState('600');
-  const [concurrency, setConcurrency] = useState('10');
-  const [batchSize, setBatchSize] = useState('100');
+  // The form outlives the tab: a look at the delivery log and back keeps the template, file and limits.
+  const [method, setMethod] = useKeptState('bulk.method', 'POST');
+  const [url, setUrl] = useKeptState('bulk.url', '');
+  const [body, setBody] = useKeptState('bulk.body', 'First_Name=[First Name]&Email=[Email]');
+  const [rows, setRows] = useKeptState<{ name: string; content: string } | null>('bulk.rows', null);
+  const [policy, setPolicy] = useKeptState<DeliveryPolicy>('bulk.policy', 'none');
+  const [ratePerMinute, setRate] = useKeptState('bulk.rate', '600');
+  const [concurrency, setConcurrency] = useKeptState('bulk.concurrency', '10');
+  const [batchSize, setBatchSize] = useKeptState('bulk.batchSize', '100');
   const [jobs, setJobs] = useState<BulkProgress[]>([]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   // A deleted selection falls back to the newest job.
@@ -169,6 +171,12 @@ export function BulkSend() {
             accept=".csv,.json,text/csv,application/json"
             onChange={(e) => readFile(e.target.files?.[0])}
           />
+          {/* A file read before the form was left is kept, though the input shows none. */}
+          {rows && (
+            <span className="muted" data-testid="bulk-rows-name">
+              {rows.name}
+            </span>
+          )}
         </label>
         <label>
           Policy
