@@ -166,4 +166,42 @@ describe('a composer draft and the window unloading', () => {
       await page.close();
     }
   });
+
+  it('does not ask once the draft is sent, and asks again after it is edited', async () => {
+    const target = createServer((_req, res) => res.end('ok'));
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    const page = await s.browser.newPage();
+    try {
+      const asked: string[] = [];
+      page.on('dialog', (dialog) => {
+        asked.push(dialog.type());
+        void dialog.accept();
+      });
+      await page.goto(s.app.uiUrl);
+      await page.locator('.view-tab[data-view="compose"]').click();
+      const url = `http://127.0.0.1:${(target.address() as AddressInfo).port}/sent-draft`;
+      await page.getByTestId('compose-url').fill(url);
+      await page.getByTestId('compose-send').click();
+      await eventually(async () =>
+        expect(await page.getByTestId('compose-sent').innerText()).toMatch(/HTTP 200/),
+      );
+      await page.reload();
+      await page.locator('.status-bar .conn-open').waitFor();
+      expect(asked).toEqual([]);
+
+      await page.locator('.view-tab[data-view="compose"]').click();
+      await page.getByTestId('compose-url').fill(url);
+      await page.getByTestId('compose-send').click();
+      await eventually(async () =>
+        expect(await page.getByTestId('compose-sent').innerText()).toMatch(/HTTP 200/),
+      );
+      await page.getByTestId('compose-url').fill(`${url}?edited`);
+      await page.reload();
+      await page.locator('.status-bar .conn-open').waitFor();
+      expect(asked).toEqual(['beforeunload']);
+    } finally {
+      await page.close();
+      await new Promise<void>((resolve) => target.close(() => resolve()));
+    }
+  });
 });

@@ -82,6 +82,16 @@ export function Composer({ initial }: ComposerProps) {
     setUnsaved('composer', JSON.stringify(draft) !== JSON.stringify(start.current));
   }, [draft, record]);
 
+  // A request sent is in the delivery log, so a reload loses nothing of it: only edits made after it count as unsaved.
+  const sending = useRef<ComposeDraft | null>(null);
+  useEffect(() => {
+    if (send.kind !== 'sent' || sending.current === null) return;
+    start.current = sending.current;
+    sending.current = null;
+    if (remembered) remembered.start = start.current;
+    setUnsaved('composer', JSON.stringify(draft) !== JSON.stringify(start.current));
+  }, [send.kind, draft]);
+
   // Edited in another window or by the API: the variables sent are the ones stored now.
   const [environmentsTick, setEnvironmentsTick] = useState(0);
   useEvent('environments.changed', () => setEnvironmentsTick((t) => t + 1));
@@ -144,8 +154,9 @@ export function Composer({ initial }: ComposerProps) {
   const urlInvalid = built.errors.some((e) => e.field === 'url') && draft.url !== '';
   const urlErrorId = useId();
 
-  const doSend = (allowLoop = false) =>
-    startDelivery(() =>
+  const doSend = (allowLoop = false) => {
+    sending.current = draft;
+    return startDelivery(() =>
       api.call('deliveries.send', {
         request: {
           method: built.method,
@@ -161,6 +172,7 @@ export function Composer({ initial }: ComposerProps) {
         ...(allowLoop ? { allowLoop: true } : {}),
       }),
     );
+  };
 
   const onSend = () => {
     if (blocked) return;
