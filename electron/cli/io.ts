@@ -10,19 +10,27 @@ export interface CliIo {
   drain?: () => Promise<void>;
   /** Aborted when the reader of stdout has gone (`| head -1`): the command stops writing and exits 0. */
   stdoutClosed?: AbortSignal;
+  /** Resolves once everything written to stdout has gone out or failed. */
+  flush?: () => Promise<void>;
+  /** Why stdout could not be written, other than its reader having gone (`> /dev/full`: ENOSPC). */
+  stdoutFailure?: () => Error | null;
   /** Only for the real process (never a test's in-process run): relaunch it tuned for a long-running engine. */
   tuneProcessForEngine?: () => void;
 }
 
 const readerGone = new AbortController();
+let writeFailure: Error | null = null;
 let listening = false;
-/** Without an 'error' listener an EPIPE on stdout is an uncaught exception; the reader having gone is not an error. */
+/**
+ * Without an 'error' listener an EPIPE on stdout is an uncaught exception; the reader having gone is not an error.
+ * Any other failed write (a full disk) also stops the writing, and is kept for `main` to report and exit 1 with.
+ */
 function listenForReaderGone() {
   if (listening) return;
   listening = true;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE' || readerGone.signal.aborted) readerGone.abort();
-    else throw error;
+    if (error.code !== 'EPIPE' && !readerGone.signal.aborted) writeFailure = error;
+    readerGone.abort();
   });
 }
 
@@ -46,6 +54,13 @@ export const processIo: CliIo = {
     });
   },
   stdoutClosed: readerGone.signal,
+  flush: () => {
+    listenForReaderGone();
+    if (readerGone.signal.aborted) return Promise.resolve();
+    // The callback runs once the writes before it are done; a failure's 'error' event follows on a later tick.
+    return new Promise((resolve) => process.stdout.write('', () => setImmediate(resolve)));
+  },
+  stdoutFailure: () => writeFailure,
   tuneProcessForEngine: relaunchTunedForEngine,
 };
 

@@ -24,6 +24,18 @@ const commands: Record<string, () => Promise<Command>> = {
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const code = await runCommand(argv, io);
+  await io.flush?.();
+  const failure = io.stdoutFailure?.();
+  if (failure) {
+    const name = argv[0] && Object.hasOwn(commands, argv[0]) ? ` ${argv[0]}` : '';
+    io.stderr(`hookscope${name}: could not write the output: ${failure.message}\n`);
+    return 1;
+  }
+  return code;
+}
+
+async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage);

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import localtunnel from 'localtunnel';
@@ -93,6 +93,29 @@ describe('the built hookscope command (bin/hookscope.mjs)', () => {
     const lines = stdout.toString('utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(CAPTURES);
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+  });
+
+  it('export to a full disk (> /dev/full) exits 1 saying the write failed, not a stack trace nor "exported"', async () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>(
+        (resolve, reject) => {
+          const child = spawn(process.execPath, [bin, 'export', '--data-dir', dir.path], {
+            stdio: ['ignore', full, 'pipe'],
+          });
+          const err: Buffer[] = [];
+          child.stderr!.on('data', (c: Buffer) => err.push(c));
+          child.once('error', reject);
+          child.once('close', (c) => resolve({ code: c, stderr: Buffer.concat(err).toString('utf8') }));
+        },
+      );
+      expect(code).toBe(1);
+      expect(stderr).toBe(
+        'hookscope export: could not write the output: ENOSPC: no space left on device, write\n',
+      );
+    } finally {
+      closeSync(full);
+    }
   });
 
   it('tail ends quietly with exit 0 when the reader of its pipe goes away (| head -1)', async () => {

@@ -77,7 +77,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       }
       io.stdout(framing.close(written));
     }
-    io.stderr(`exported ${written} capture(s) as ${format.data}\n`);
+    await io.flush?.();
+    // Not when the writes failed (a full disk): `main` says so instead.
+    if (!io.stdoutFailure?.()) io.stderr(`exported ${written} capture(s) as ${format.data}\n`);
     const missing = io.stdoutClosed?.aborted ? 0 : ids.length - written;
     if (missing > 0) io.stderr(`${missing} capture(s) were deleted during the export and are not in it\n`);
     // Acknowledged captures the app has not filed yet (it is behind, or was killed) are not readable here.
