@@ -37,9 +37,14 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
 
 async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  // Usage asked for is the output (stdout, exit 0); without a command it is an error message (stderr, exit 2).
+  if (!name) {
+    io.stderr(usage);
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage);
-    return name ? 0 : 2;
+    return 0;
   }
   if (name === '--version' || name === '-v') {
     io.stdout(`${appVersion}\n`);

@@ -76,6 +76,11 @@ describe('hookscope CLI', () => {
     const help = io();
     expect(await main(['--help'], help.io)).toBe(0);
     expect(help.out()).toContain('serve');
+    // Without a command the usage is an error: on stderr, so `hookscope > out` writes no data that is not data.
+    const none = io();
+    expect(await main([], none.io)).toBe(2);
+    expect(none.out()).toBe('');
+    expect(none.err()).toContain('Usage: hookscope <command>');
     const bad = io();
     expect(await main(['export', '--formt', 'har'], bad.io)).toBe(2);
     expect(bad.err()).toContain("'--formt'");
