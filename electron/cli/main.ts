@@ -1,4 +1,5 @@
 import { appVersion } from '../engine/version';
+import { closestCommand } from './closest-command';
 import { processIo, UsageError, type CliIo } from './io';
 
 const usage = `Usage: hookscope <command> [options]
@@ -50,9 +51,11 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${appVersion}\n`);
     return 0;
   }
-  const load = commands[name];
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!load) {
-    io.stderr(`hookscope: unknown command "${name}"\n\n${usage}`);
+    const meant = closestCommand(name, Object.keys(commands));
+    const hint = meant ? `; did you mean "${meant}"?` : '';
+    io.stderr(`hookscope: unknown command "${name}"${hint}\n\n${usage}`);
     return 2;
   }
   try {

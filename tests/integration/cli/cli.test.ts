@@ -103,7 +103,21 @@ describe('hookscope CLI', () => {
     expect(durability.err()).toContain('--durability: expected process-crash or power-loss, got "full"');
     const unknown = io();
     expect(await main(['frobnicate'], unknown.io)).toBe(2);
-    expect(unknown.err()).toContain('unknown command "frobnicate"');
+    expect(unknown.err()).toContain('unknown command "frobnicate"\n');
+    for (const [typed, meant] of [
+      ['expor', 'export'],
+      ['tial', 'tail'],
+      ['server', 'serve'],
+      ['Send', 'send'],
+    ]) {
+      const typo = io();
+      expect(await main([typed!], typo.io)).toBe(2);
+      expect(typo.err()).toContain(`unknown command "${typed}"; did you mean "${meant}"?`);
+    }
+    // A name every object has is not a command either.
+    const inherited = io();
+    expect(await main(['constructor'], inherited.io)).toBe(2);
+    expect(inherited.err()).toContain('unknown command "constructor"');
   });
 
   it('serve --durability power-loss opens the database with synchronous=FULL, as the README offers', async () => {
