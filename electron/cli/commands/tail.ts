@@ -1,5 +1,6 @@
 import type { CaptureSummary } from '../../shared/contract/index';
 import { openReaderStores } from '../../engine/store/open-reader-stores';
+import { wantsColour } from '../colour';
 import { existingDataDir } from '../data-dir-flag';
 import { filterFlagOptions, filterFlagUsage, toFilter } from '../filter-flags';
 import { intFlag, parseFlags, type CliIo } from '../io';
@@ -88,7 +89,7 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
       : intFlag(values['exit-after'], '--exit-after', 1, 1, 1_000_000);
   const stores = openReaderStores(existingDataDir(values['data-dir']));
   const filter = toFilter(values, stores.endpoints, Date.now());
-  const colour = !values.json && process.stdout.isTTY === true;
+  const colour = !values.json && wantsColour(process.env, process.stdout.isTTY === true);
   let printed = 0;
   // Stop once the reader has gone (`| head -1`) as once --exit-after is reached.
   const done = () => printed >= exitAfter || signal?.aborted === true || io.stdoutClosed?.aborted === true;

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../electron/cli/main';
+import { wantsColour } from '../../../electron/cli/colour';
 import { intFlag } from '../../../electron/cli/io';
 import { exportCaptures } from '../../../electron/engine/captures/export';
 import { appVersion } from '../../../electron/engine/version';
@@ -615,6 +616,28 @@ describe('hookscope CLI', () => {
     } finally {
       own.cleanup();
     }
+  });
+
+  it('tail colours its lines only on a terminal, unless FORCE_COLOR or NO_COLOR says otherwise', async () => {
+    const tailLast = async () => {
+      const out = io();
+      expect(await tail(['--data-dir', dir.path, '--last', '1', '--exit-after', '1'], out.io)).toBe(0);
+      return out.out();
+    };
+    try {
+      vi.stubEnv('FORCE_COLOR', '1');
+      expect(await tailLast()).toContain('\x1b[');
+      vi.stubEnv('FORCE_COLOR', '0');
+      expect(await tailLast()).not.toContain('\x1b[');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(wantsColour({}, true)).toBe(true);
+    expect(wantsColour({}, false)).toBe(false);
+    expect(wantsColour({ NO_COLOR: '1' }, true)).toBe(false);
+    expect(wantsColour({ NO_COLOR: '' }, true)).toBe(true);
+    expect(wantsColour({ NO_COLOR: '1', FORCE_COLOR: '1' }, false)).toBe(true);
+    expect(wantsColour({ FORCE_COLOR: 'false' }, true)).toBe(false);
   });
 
   it('tail --exit-after counts the --last captures: --last 3 --exit-after 1 prints one, the first of the three', async () => {
