@@ -10,6 +10,7 @@ import { headerByteString } from '../../shared/send/bytes';
 import { templateBodyFormat } from '../../shared/send/template-body';
 import { chunksInTurns } from '../util/background-chunks';
 import type { Clock } from '../util/clock';
+import type { Logger } from '../util/logger';
 import type { DeliveryQueue } from './queue';
 import { newDelivery, type DeliveryOptions } from './new-delivery';
 import { BulkRows, ROWS_PER_PART, type BulkItem } from './bulk-rows';
@@ -77,6 +78,9 @@ export class BulkRunner {
     private readonly clock: Clock,
     private readonly emit: (progress: BulkProgress) => void,
     private readonly checkUrl: (url: string, allowLoop: boolean) => void,
+    private readonly log: Logger,
+    /** Fills a row's merge fields; a test swaps it to make one row's build throw. */
+    private readonly resolveText: typeof resolveTemplate = resolveTemplate,
   ) {}
 
   private sql(source: string): Database.Statement {
@@ -156,10 +160,14 @@ export class BulkRunner {
   /** The queue reports changed deliveries: keep running jobs a batch ahead and announce progress. */
   onDeliveriesChanged(jobIds: Set<number>): void {
     for (const id of jobIds) {
-      const job = this.job(id);
-      if (!job) continue;
-      if (job.state === 'running') this.topUp(id);
-      this.maybeEmit(id, false);
+      try {
+        const job = this.job(id);
+        if (!job) continue;
+        if (job.state === 'running') this.topUp(id);
+        this.maybeEmit(id, false);
+      } catch (error) {
+        this.halt(id, error);
+      }
     }
   }
 
@@ -260,8 +268,19 @@ export class BulkRunner {
     };
   }
 
-  /** Enqueues the next batch once fewer than half a batch wait to be sent; a job whose rows all went is done. */
+  /**
+   * Enqueues the next batch once fewer than half a batch wait to be sent; a job whose rows all went is done. It runs
+   * in timers and at startup: what it throws stops the job rather than ending the process (and every restart).
+   */
   private topUp(id: number): void {
+    try {
+      this.topUpOrThrow(id);
+    } catch (error) {
+      this.halt(id, error);
+    }
+  }
+
+  private topUpOrThrow(id: number): void {
     // The batch being enqueued tops up again when it is through.
     if (this.toppingUp.has(id)) return;
     const job = this.job(id);
@@ -295,7 +314,7 @@ export class BulkRunner {
       }
     } catch (error) {
       // The database closed meanwhile (shutdown): the next start goes on from the cursor.
-      if (this.db.open) throw error;
+      if (this.db.open) this.halt(id, error);
       return;
     } finally {
       this.toppingUp.delete(id);
@@ -312,7 +331,15 @@ export class BulkRunner {
     const now = this.clock.now();
     this.db.transaction(() => {
       for (const item of batch) {
-        const built = this.build(template, item, stored, errors);
+        let built: ReturnType<typeof this.build>;
+        try {
+          built = this.build(template, item, stored, errors);
+        } catch (error) {
+          // A bug in building one row fails that row, not the job (nor the process).
+          this.log.error('bulk row could not be built', { jobId: id, row: item.row, error: String(error) });
+          errors.push({ row: item.row, message: `row ${item.row}: could not be built: ${messageOf(error)}` });
+          continue;
+        }
         if (!built) continue;
         const row = this.queue.store.insert(
           newDelivery(built, stored.options, 'bulk', now, { bulkJobId: id, bulkRow: item.row }),
@@ -333,7 +360,7 @@ export class BulkRunner {
   private build(template: Template, item: Item, stored: StoredOptions, errors: RowError[]) {
     const unresolved = new Set<string>();
     const resolve = (text: string, escape: Escape = 'none') => {
-      const r = resolveTemplate(text, item.record, stored.env, { escape });
+      const r = this.resolveText(text, item.record, stored.env, { escape });
       r.unresolved.forEach((u) => unresolved.add(u));
       return r.text;
     };
@@ -379,6 +406,29 @@ export class BulkRunner {
     if (format.contentType && !headers.some(([n]) => n.toLowerCase() === 'content-type'))
       headers.push(['Content-Type', format.contentType]);
     return { method: template.method, url, headers, body: Buffer.from(body, 'utf8') };
+  }
+
+  /**
+   * Stops a job something unexpected went wrong in, saying why in its row errors (row 0: the job, not a row). Not a
+   * pause: a resume would most likely hit the same error, and a paused job reads its stored rows to count them.
+   */
+  private halt(id: number, error: unknown): void {
+    this.log.error('bulk send stopped by an unexpected error', { jobId: id, error: String(error) });
+    try {
+      const job = this.job(id);
+      if (!job || (job.state !== 'running' && job.state !== 'paused')) return;
+      const errors = (JSON.parse(job.row_errors_json) as RowError[]).slice(0, MAX_ROW_ERRORS - 1);
+      errors.push({ row: 0, message: `stopped by an unexpected error: ${messageOf(error)}` });
+      this.sql(
+        `UPDATE bulk_jobs SET state = 'stopped', finished_at_ms = ?, row_errors_json = ? WHERE id = ?`,
+      ).run(this.clock.now(), JSON.stringify(errors), id);
+      this.dropRows(job);
+      this.queue.poke(this.queue.store.setBulkState(id, ['pending', 'held'], 'cancelled', this.clock.now()));
+      this.announce(id);
+    } catch (inner) {
+      // The database closed meanwhile (shutdown), or the job cannot even be read: logged, nothing more to do.
+      this.log.error('bulk send could not be stopped', { jobId: id, error: String(inner) });
+    }
   }
 
   private finishIfDone(id: number): void {
@@ -476,6 +526,8 @@ export class BulkRunner {
     return job;
   }
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Every row of a CSV has the same columns: a merge field the first row lacks would skip every row, so the start is

@@ -5,6 +5,7 @@ import { ApiError } from '../../shared/contract/errors';
 import type { EventName, EventPayload, Settings } from '../../shared/contract/index';
 import type { deliveryMethods, DeliverySummary } from '../../shared/contract/delivery';
 import { buildEmulatedRequest } from '../../shared/send/emulators';
+import type { resolveTemplate } from '../../shared/send/merge-fields';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import { BulkRunner } from './bulk';
@@ -32,6 +33,8 @@ export interface DeliveryServiceDeps {
   loopTargets?: () => LoopTargets;
   send?: HttpSender;
   defaultConcurrency?: number;
+  /** Fills a bulk row's merge fields; tests swap it to make one row's build throw. */
+  resolveBulkTemplate?: typeof resolveTemplate;
 }
 
 /** Everything the delivery feature does, without the engine: the module wraps it, the CLI uses it directly. */
@@ -56,6 +59,8 @@ export class DeliveryService {
       deps.clock,
       (progress) => deps.emit?.('bulk.progress', progress),
       (url, allowLoop) => this.checkLoop(url, allowLoop),
+      deps.log,
+      deps.resolveBulkTemplate,
     );
     this.webhooks = new SavedWebhookStore(deps.db, () => deps.clock.now());
     this.environments = new EnvironmentStore(deps.db, () => deps.clock.now());

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BulkProgress } from '../../../electron/shared/contract/delivery';
+import { resolveTemplate } from '../../../electron/shared/send/merge-fields';
 import { cueServer, deliveryHarness, removeDir } from './helpers';
 
 type Harness = ReturnType<typeof deliveryHarness>;
@@ -317,6 +318,55 @@ describe('bulk send', () => {
     await expect(refused('[1, 2]')).rejects.toThrow(
       /^rows: no data rows: every row was refused \(row 1: expected an object, got number\)$/,
     );
+  });
+
+  it('a row whose build throws is failed with the message; the other rows go out and the process lives', async () => {
+    server = await cueServer(() => ({ status: 200 }));
+    h = deliveryHarness({
+      resolveBulkTemplate: (text, record, env, options) => {
+        if (record.N === '3') throw new Error('builder broke on row 4');
+        return resolveTemplate(text, record, env, options);
+      },
+    });
+    h.service.start();
+    const job = await startJob(h, server.url, csv(6));
+    await h.drain(10);
+    const final = h.service.bulk.progress(job.jobId);
+    expect(final.state).toBe('done');
+    expect(final.counts).toMatchObject({ succeeded: 5, skipped: 1, failed: 0 });
+    expect(final.rowErrors).toEqual([
+      { row: 4, message: 'row 4: could not be built: builder broke on row 4' },
+    ]);
+    expect(server.received.map((r) => r.url).sort()).toEqual([
+      '/bulk/0',
+      '/bulk/1',
+      '/bulk/2',
+      '/bulk/4',
+      '/bulk/5',
+    ]);
+  });
+
+  it('a job that throws when resumed at startup is stopped with the message; the engine still starts', async () => {
+    server = await cueServer(() => ({ status: 200 }));
+    const a = deliveryHarness();
+    a.service.start();
+    const job = await startJob(a, server.url, csv(300), { ratePerMinute: 1 });
+    await a.service.close();
+    a.db.prepare(`UPDATE bulk_job_rows SET rows_json = 'not json'`).run();
+    a.db.close();
+    h = deliveryHarness({}, { dataDir: a.dataDir });
+    h.service.start();
+    const stopped = h.service.bulk.progress(job.jobId);
+    expect(stopped.state).toBe('stopped');
+    expect(stopped.rowErrors.at(-1)).toEqual({
+      row: 0,
+      message: 'stopped by an unexpected error: malformed JSON',
+    });
+    expect(stopped.counts.pending).toBe(0);
+    expect(h.service.bulk.list().map((p) => p.jobId)).toEqual([job.jobId]);
+    await h.close();
+    h = undefined;
+    removeDir(a.dataDir);
   });
 
   it('keeps the first 100 row errors and counts the ones it leaves out', async () => {
