@@ -116,6 +116,7 @@ async function rateAccuracy(rows: number, perSecond: number) {
     batchSize: 100,
     // Enough concurrency that the rate, not round-trip latency on a loaded machine, is what binds.
     concurrency: CONCURRENCY,
+    fieldsNotColumns: 'refuse',
     policy: 'none',
     ratePerMinute: perSecond * 60,
   });

@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { formatAttempt, HeadlessDelivery } from '../../engine/delivery/headless';
 import {
+  bulkFieldsNotColumns,
   deliveryMethods,
   deliveryPolicy,
   httpUrl,
@@ -32,6 +33,8 @@ Options:
       --time-scale N       multiply every wait: 0.001 turns 5 min into 0.3 s (default 1)
       --rate N/min         at most N requests per minute to the destination (also N/s)
       --rows F.csv|F.json  send once per row; URL, headers and body are templates
+      --fields-not-columns refuse | send-as-typed
+                           a [Field] that is no column of the rows: refuse the send (default), or send it as typed
       --sign SCHEME        ${signingSchemes.filter((s) => s !== 'none').join(' | ')}
       --secret S           the signing secret
       --timeout MS         per-attempt timeout (default 30000)
@@ -96,6 +99,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       'time-scale': { type: 'string' },
       rate: { type: 'string' },
       rows: { type: 'string' },
+      'fields-not-columns': { type: 'string' },
       sign: { type: 'string' },
       secret: { type: 'string' },
       timeout: { type: 'string' },
@@ -153,6 +157,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     signing,
   };
 
+  const fieldsNotColumns = bulkFieldsNotColumns.safeParse(values['fields-not-columns'] ?? 'refuse');
+  if (!fieldsNotColumns.success)
+    throw new UsageError(
+      `--fields-not-columns: expected refuse or send-as-typed, got "${values['fields-not-columns']}"`,
+    );
+
   const engine = new HeadlessDelivery((line) => io.stdout(formatAttempt(line)));
   try {
     if (values.rows !== undefined) {
@@ -160,6 +170,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       const job = await engine.service.startBulk(
         deliveryMethods['bulk.start'].input.parse({
           ...options,
+          fieldsNotColumns: fieldsNotColumns.data,
           template: { method, url, headers, body: body.toString('utf8') },
           rows: { content: readFlagFile(values.rows, '--rows').toString('utf8'), format },
         }),

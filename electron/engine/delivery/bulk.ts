@@ -3,7 +3,12 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { HeaderPair } from '../../shared/contract/captures';
 import { ApiError } from '../../shared/contract/errors';
-import { httpUrl, type BulkProgress, type bulkTemplate } from '../../shared/contract/delivery';
+import {
+  httpUrl,
+  type BulkFieldsNotColumns,
+  type BulkProgress,
+  type bulkTemplate,
+} from '../../shared/contract/delivery';
 import { resolveTemplate, type Escape } from '../../shared/send/merge-fields';
 import { recordsFromFileInTurns } from '../../shared/send/records';
 import { headerByteString } from '../../shared/send/bytes';
@@ -23,6 +28,7 @@ export interface BulkStartInput {
   rows: { content: string; format: 'csv' | 'json' };
   batchSize: number;
   concurrency: number;
+  fieldsNotColumns: BulkFieldsNotColumns;
   options: DeliveryOptions;
   env: Record<string, string>;
 }
@@ -48,6 +54,8 @@ interface StoredOptions {
   env: Record<string, string>;
   batchSize: number;
   allowLoop: boolean;
+  /** Absent in jobs stored before the option: `refuse`. */
+  fieldsNotColumns?: BulkFieldsNotColumns;
 }
 
 type Item = BulkItem;
@@ -116,7 +124,8 @@ export class BulkRunner {
       }
     }
     const first = items[0]!;
-    if (input.rows.format === 'csv') refuseMissingColumns(input.template, first.record, input.env);
+    if (input.rows.format === 'csv' && input.fieldsNotColumns !== 'send-as-typed')
+      refuseMissingColumns(input.template, first.record, input.env);
     const firstUrl = resolveTemplate(input.template.url, first.record, input.env).text;
     this.checkUrl(firstUrl, input.options.allowLoop ?? false);
     const rowErrors = parsed.errors.map((e) => ({ row: e.row, message: e.message }));
@@ -125,6 +134,7 @@ export class BulkRunner {
       env: input.env,
       batchSize: input.batchSize,
       allowLoop: input.options.allowLoop ?? false,
+      fieldsNotColumns: input.fieldsNotColumns,
     };
     const rowsKey = await this.storeRowsInTurns(items);
     const info = this.sql(
@@ -374,7 +384,7 @@ export class BulkRunner {
       headerByteString(resolve(value)),
     ]);
     const body = resolve(template.body, format.escape);
-    if (unresolved.size > 0) {
+    if (unresolved.size > 0 && stored.fieldsNotColumns !== 'send-as-typed') {
       errors.push({
         row: item.row,
         message: `row ${item.row}: unresolved merge field${unresolved.size > 1 ? 's' : ''} ${[...unresolved].join(', ')}`,

@@ -231,13 +231,14 @@ export class DeliveryService {
   }
 
   startBulk(input: In<'bulk.start'>) {
-    const { template, rows, batchSize, concurrency, ...options } = input;
+    const { template, rows, batchSize, concurrency, fieldsNotColumns, ...options } = input;
     assertPolicyOptions(options);
     return this.bulk.start({
       template,
       rows,
       batchSize,
       concurrency,
+      fieldsNotColumns,
       options,
       env: this.environments.active(),
     });

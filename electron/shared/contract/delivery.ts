@@ -312,6 +312,9 @@ export const bulkProgress = z.object({
 });
 export type BulkProgress = z.infer<typeof bulkProgress>;
 
+export const bulkFieldsNotColumns = z.enum(['refuse', 'send-as-typed']);
+export type BulkFieldsNotColumns = z.infer<typeof bulkFieldsNotColumns>;
+
 export const bulkTemplate = z.object({
   method: httpMethodName,
   url: z.string().min(1).max(8000),
@@ -443,6 +446,11 @@ export const deliveryMethods = {
       batchSize: z.number().int().min(1).max(10_000).default(100),
       /** Deliveries at once for this job's destination. */
       concurrency: z.number().int().min(1).max(1000).default(10),
+      /**
+       * A `[Name]` (or `{{name}}`) in the template that is not a column of the row: `refuse` the start (CSV) or skip
+       * the row (JSON), or `send-as-typed`: it goes out as written, a literal `[Not A Field]` included.
+       */
+      fieldsNotColumns: bulkFieldsNotColumns.default('refuse'),
     }),
     bulkProgress,
   ),

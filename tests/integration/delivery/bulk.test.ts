@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BulkProgress } from '../../../electron/shared/contract/delivery';
+import { deliveryMethods, type BulkProgress } from '../../../electron/shared/contract/delivery';
 import { resolveTemplate } from '../../../electron/shared/send/merge-fields';
 import { cueServer, deliveryHarness, removeDir } from './helpers';
 
@@ -422,6 +422,49 @@ describe('bulk send', () => {
     expect(h.service.bulk.list()).toEqual([]);
     await h.drain(10);
     expect(server.received).toHaveLength(0);
+  });
+
+  it('with fieldsNotColumns send-as-typed, a [Field] that is no column goes out as typed and columns are filled', async () => {
+    server = await cueServer(() => ({ status: 200 }));
+    h = deliveryHarness();
+    h.service.start();
+    const start = (content: string, format: 'csv' | 'json') =>
+      h!.service.startBulk(
+        deliveryMethods['bulk.start'].input.parse({
+          template: {
+            method: 'POST',
+            url: `${server!.url}/${format}/[N]`,
+            headers: [['X-Note', '[Not A Field]']],
+            body: 'Literal [Not A Field] for [Email]',
+          },
+          rows: { content, format },
+          policy: 'none',
+          fieldsNotColumns: 'send-as-typed',
+        }),
+      );
+    const csvJob = await start('Email,N\na@example.com,1', 'csv');
+    const jsonJob = await start(JSON.stringify([{ Email: 'b@example.com', N: '2' }]), 'json');
+    await h.drain(10);
+    for (const job of [csvJob, jsonJob])
+      expect(h.service.bulk.progress(job.jobId).counts).toMatchObject({ succeeded: 1, skipped: 0 });
+    const byUrl = new Map(server.received.map((r) => [r.url, r]));
+    expect(byUrl.get('/csv/1')?.body.toString()).toBe('Literal [Not A Field] for a@example.com');
+    expect(byUrl.get('/csv/1')?.headers['x-note']).toBe('[Not A Field]');
+    expect(byUrl.get('/json/2')?.body.toString()).toBe('Literal [Not A Field] for b@example.com');
+  });
+
+  it('fieldsNotColumns defaults to refuse and takes only refuse or send-as-typed', () => {
+    const input = {
+      template: { method: 'POST', url: 'http://127.0.0.1:1/' },
+      rows: { content: 'N\n1', format: 'csv' },
+      policy: 'none',
+    };
+    const parse = deliveryMethods['bulk.start'].input.safeParse;
+    expect(parse(input).data?.fieldsNotColumns).toBe('refuse');
+    expect(parse({ ...input, fieldsNotColumns: 'send-as-typed' }).success).toBe(true);
+    expect(parse({ ...input, fieldsNotColumns: 'verbatim' }).error?.issues[0]?.path).toEqual([
+      'fieldsNotColumns',
+    ]);
   });
 
   it('pause holds the queued batch, resume finishes it, stop cancels what is left', async () => {

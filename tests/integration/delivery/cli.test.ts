@@ -149,6 +149,24 @@ describe('hookscope send', () => {
     expect(t.out.join('')).toMatch(/2 delivered, 0 failed, 0 skipped of 2 rows/);
   });
 
+  it('--fields-not-columns send-as-typed sends a [Field] that is no column as typed', async () => {
+    server = await cueServer(() => ({ status: 200 }));
+    const dir = tempDir();
+    dirs.push(dir);
+    const rows = join(dir.path, 'rows.csv');
+    writeFileSync(rows, 'id\n1\n');
+    const args = ['send', `${server.url}/r/[id]`, '-d', 'id=[id]&note=[Not A Field]', '--rows', rows];
+    const refused = io();
+    expect(await main(args, refused.io)).toBe(1);
+    expect(refused.err.join('')).toContain('[Not A Field] is not a column of the file');
+    const t = io();
+    expect(await main([...args, '--fields-not-columns', 'send-as-typed'], t.io)).toBe(0);
+    expect(server.received.map((r) => r.body.toString())).toEqual(['id=1&note=[Not A Field]']);
+    const bad = io();
+    expect(await main([...args, '--fields-not-columns', 'skip'], bad.io)).toBe(2);
+    expect(bad.err.join('')).toContain('--fields-not-columns: expected refuse or send-as-typed, got "skip"');
+  });
+
   it('a bad flag or value is named', async () => {
     const t = io();
     expect(await main(['send', 'http://127.0.0.1:1/', '--bogus'], t.io)).toBe(2);

@@ -127,6 +127,32 @@ describe('bulk send', () => {
     expect(screen.getByText('3 delivered')).toBeTruthy();
     expect(arrived).toEqual(expect.arrayContaining(['/bulk/1', '/bulk/2', '/bulk/3']));
   });
+  it('"Fields that are not columns": refused by default, sent as typed when chosen', async () => {
+    mount(<BulkSend />);
+    fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${targetUrl}/literal/[id]` } });
+    fireEvent.change(screen.getByLabelText('Body template'), {
+      target: { value: 'id=[id]&note=[Not A Field]' },
+    });
+    const file = new File(['id\n1\n'], 'literal.csv', { type: 'text/csv' });
+    fireEvent.change(screen.getByLabelText('Rows file'), { target: { files: [file] } });
+    const start = screen.getByRole('button', { name: 'Start bulk send' });
+    await waitFor(() => expect((start as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(start);
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      '[Not A Field] is not a column of the file',
+    );
+    fireEvent.change(screen.getByLabelText('Fields that are not columns'), {
+      target: { value: 'send-as-typed' },
+    });
+    fireEvent.click(start);
+    // The job before this one (done, 3 delivered) is listed too: wait for this one's count.
+    await screen.findByText('1 delivered', {}, { timeout: 10_000 });
+    expect(arrived).toContain('/literal/1');
+    expect(calls.filter((c) => c.method === 'bulk.start').map((c) => c.input)).toMatchObject([
+      { fieldsNotColumns: 'refuse' },
+      { fieldsNotColumns: 'send-as-typed' },
+    ]);
+  });
   it('catches up after a reconnect: a job that finished while events were missed shows done', async () => {
     const real = createInProcessTransport(engine);
     let live = true;

@@ -1,5 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { BulkProgress, DeliveryPolicy } from '../../../../electron/shared/contract/delivery';
+import type {
+  BulkFieldsNotColumns,
+  BulkProgress,
+  DeliveryPolicy,
+} from '../../../../electron/shared/contract/delivery';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { useApi, useConnection, useEvent } from '../../api';
 import { formatEta } from './format';
@@ -23,6 +27,10 @@ export function BulkSend() {
   const [ratePerMinute, setRate] = useKeptState('bulk.rate', '600');
   const [concurrency, setConcurrency] = useKeptState('bulk.concurrency', '10');
   const [batchSize, setBatchSize] = useKeptState('bulk.batchSize', '100');
+  const [fieldsNotColumns, setFieldsNotColumns] = useKeptState<BulkFieldsNotColumns>(
+    'bulk.fieldsNotColumns',
+    'refuse',
+  );
   const [jobs, setJobs] = useState<BulkProgress[]>([]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   // A deleted selection falls back to the newest job.
@@ -86,6 +94,7 @@ export function BulkSend() {
         ratePerMinute: rate.value,
         concurrency: slots.value,
         batchSize: batch.value,
+        fieldsNotColumns,
         name: `Bulk: ${rows.name}`,
         ...(allowLoop ? { allowLoop: true } : {}),
       })
@@ -216,6 +225,17 @@ export function BulkSend() {
             value={batchSize}
             onChange={(e) => setBatchSize(e.target.value)}
           />
+        </label>
+        <label>
+          Fields that are not columns
+          <select
+            aria-label="Fields that are not columns"
+            value={fieldsNotColumns}
+            onChange={(e) => setFieldsNotColumns(e.target.value as BulkFieldsNotColumns)}
+          >
+            <option value="refuse">refuse</option>
+            <option value="send-as-typed">send as typed</option>
+          </select>
         </label>
         <button
           className="btn btn-primary"
