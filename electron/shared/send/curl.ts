@@ -146,7 +146,10 @@ interface WalkState {
   stdin: Uint8Array | null;
   binaryBody: Uint8Array | null;
   compressed: boolean;
-  /** Headers curl makes from options (-u, -b, -A, …): a -H of the same name replaces them, `-H 'Name:'` removes them. */
+  /**
+   * Headers curl makes from options (-u, -b, -A, …): a -H of the same name replaces them, `-H 'Name:'` removes them,
+   * and one left empty by its last option (`-A ''`, `-e ''`) is not sent.
+   */
   generated: Set<[string, string]>;
   /** Names given with `-H 'Name:'`. */
   removed: Set<string>;
@@ -268,12 +271,16 @@ function generate(state: WalkState, name: string, value: string) {
   }
 }
 
-/** The request's headers: those made from options go when a -H of the same name replaces or removes them. */
+/**
+ * The request's headers: those made from options go when a -H of the same name replaces or removes them (whichever
+ * comes first, as in curl), or when their last option left them empty.
+ */
 function finalHeaders(state: WalkState): [string, string][] {
   const custom = new Set(state.headers.filter((h) => !state.generated.has(h)).map(([n]) => n.toLowerCase()));
   return state.headers.filter(
     (h) =>
-      !state.generated.has(h) || !(custom.has(h[0].toLowerCase()) || state.removed.has(h[0].toLowerCase())),
+      !state.generated.has(h) ||
+      !(h[1] === '' || custom.has(h[0].toLowerCase()) || state.removed.has(h[0].toLowerCase())),
   );
 }
 
@@ -359,8 +366,7 @@ const valueFlags: Record<string, Handler> = {
     generate(s, 'Authorization', `Basic ${bytesToBase64(wordBytes(v.includes(':') ? v : `${v}:`))}`),
   '--user': (v, s) => valueFlags['-u']?.(v, s),
   '--oauth2-bearer': (v, s) => generate(s, 'Authorization', `Bearer ${byteString(v)}`),
-  // An empty -A sends no User-Agent at all.
-  '-A': (v, s) => (v === '' ? s.removed.add('user-agent') : generate(s, 'User-Agent', byteString(v))),
+  '-A': (v, s) => generate(s, 'User-Agent', byteString(v)),
   '--user-agent': (v, s) => valueFlags['-A']?.(v, s),
   '-e': (v, s) => generate(s, 'Referer', byteString(v)),
   '--referer': (v, s) => generate(s, 'Referer', byteString(v)),

@@ -62,6 +62,13 @@ describe('parseCurl', () => {
     ]);
     // `-H 'Name:'` and an empty -A remove the header curl would make.
     expect(parseCurl(`curl https://x.test/a -u u:p -H 'Authorization:' -A ''`).headers).toEqual([]);
+    // As curl 7.88 sends them: the last -A or -e wins, empty or not; `-H 'Name:'` removes whatever its order.
+    expect(parseCurl(`curl https://x.test/a -A '' -A x -e '' -e r`).headers).toEqual([
+      ['User-Agent', 'x'],
+      ['Referer', 'r'],
+    ]);
+    expect(parseCurl(`curl https://x.test/a -A x -A '' -e r -e ''`).headers).toEqual([]);
+    expect(parseCurl(`curl https://x.test/a -H 'User-Agent:' -A x`).headers).toEqual([]);
   });
 
   it('--compressed asks for compressed answers as curl does, unless the command sets Accept-Encoding itself', () => {
