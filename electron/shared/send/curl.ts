@@ -632,6 +632,13 @@ export function parseCurl(command: string): ParsedCurl {
   let finalUrl = url;
   if (state.data.length > 0) {
     const joined = state.data.join('&');
+    // curl puts -d data into the URL as typed and refuses a URL with a space or control character (exit 3).
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    const unsendable = /[\x00-\x20\x7f]/.exec(joined);
+    if (state.get && unsendable)
+      throw new CurlParseError(
+        `-G: the data "${joined}" goes into the URL as typed, and curl refuses a URL with ${unsendable[0] === ' ' ? 'a space' : 'a control character'}; write it percent-encoded or give it with --data-urlencode`,
+      );
     if (state.get) finalUrl = `${url}${url.includes('?') ? '&' : '?'}${joined}`;
     else body = wordBytes(joined);
   }

@@ -94,6 +94,11 @@ describe('parseCurl', () => {
     expect(parseCurl(`curl -G https://x.test/s -d q=1 --data-urlencode 'n=a b&c'`).url).toBe(
       'https://x.test/s?q=1&n=a%20b%26c',
     );
+    // curl 7.88 exits 3 ("URL using bad/illegal format") rather than send -d data with a space in the URL.
+    expect(() => parseCurl(`curl -G https://x.test/s -d 'q=a b'`)).toThrow(
+      /^-G: the data "q=a b" goes into the URL as typed, and curl refuses a URL with a space; .*--data-urlencode/,
+    );
+    expect(() => parseCurl(`curl -G https://x.test/s -d $'q=a\tb'`)).toThrow('a control character');
     const json = parseCurl(`curl --json '{"a":1}' https://x.test`);
     expect(json.headers).toEqual([
       ['Content-Type', 'application/json'],
