@@ -329,12 +329,13 @@ function wordBytes(word: string): Uint8Array {
 /** A header value as the request holds it: its bytes, one char per byte (what Node and undici read and write). */
 const byteString = (word: string) => String.fromCharCode(...wordBytes(word));
 
-/** Percent-encoding of a word's bytes, leaving what encodeURIComponent leaves. */
+/** What curl's --data-urlencode makes of a word's bytes: all but RFC 3986's unreserved encoded, a space as `+`. */
 function percentEncode(word: string): string {
   let out = '';
   for (const byte of wordBytes(word)) {
     const c = String.fromCharCode(byte);
-    out += /[A-Za-z0-9\-_.!~*'()]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    if (c === ' ') out += '+';
+    else out += /[A-Za-z0-9\-_.~]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return out;
 }

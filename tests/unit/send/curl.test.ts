@@ -92,7 +92,11 @@ describe('parseCurl', () => {
 
   it('handles -G, --data-urlencode, --json, -XPUT and escaped single quotes', () => {
     expect(parseCurl(`curl -G https://x.test/s -d q=1 --data-urlencode 'n=a b&c'`).url).toBe(
-      'https://x.test/s?q=1&n=a%20b%26c',
+      'https://x.test/s?q=1&n=a+b%26c',
+    );
+    // As curl 7.88 sends it: only unreserved characters kept, a space as `+`.
+    expect(parseCurl(`curl https://x.test/s --data-urlencode "q=a+b é~*()!'"`).body).toBe(
+      'q=a%2Bb+%C3%A9~%2A%28%29%21%27',
     );
     // curl 7.88 exits 3 ("URL using bad/illegal format") rather than send -d data with a space in the URL.
     expect(() => parseCurl(`curl -G https://x.test/s -d 'q=a b'`)).toThrow(
