@@ -36,7 +36,7 @@ export function harPostBody(
   if (media === 'application/x-www-form-urlencoded')
     return {
       body: Buffer.from(
-        new URLSearchParams(params.map((p): [string, string] => [p.name, p.value ?? ''])).toString(),
+        params.map((p) => `${formPart(p.name)}=${formPart(p.value ?? '')}`).join('&'),
         'utf8',
       ),
       warning: null,
@@ -55,6 +55,15 @@ export function harPostBody(
     body: Buffer.alloc(0),
     warning: `postData: only params, no text, and ${media ? `"${media}" without a boundary` : 'no mimeType'} says nothing of how to encode them; imported with an empty body`,
   };
+}
+
+/**
+ * A form name or value as the body held it. HAR 1.2 does not say whether params are decoded: Firefox decodes them,
+ * Chrome writes them as they were in the body, still percent-encoded. One with a `%XX` in it is taken as encoded
+ * already (encoding it again would turn `a%20b` into `a%2520b`); any other is encoded as a browser encodes a form.
+ */
+function formPart(text: string): string {
+  return /%[0-9A-Fa-f]{2}/.test(text) ? text : new URLSearchParams([['', text]]).toString().slice(1);
 }
 
 /** As a browser encodes a form: names and file names quoted, with `"` and line breaks percent-encoded. */

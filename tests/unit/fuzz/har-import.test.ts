@@ -308,6 +308,18 @@ describe('HAR import of a body given as postData.params', () => {
     expect(c!.contentType).toBe('application/x-www-form-urlencoded');
   });
 
+  it('takes a form param holding a %XX as encoded already (Chrome writes them as in the body), so it is not encoded twice', () => {
+    const result = withPost({
+      mimeType: 'application/x-www-form-urlencoded',
+      params: [
+        { name: 'q', value: 'a%20b%26c' },
+        { name: 'n%C3%A9', value: 'caf%C3%A9' },
+        { name: 'pct', value: '100%' },
+      ],
+    });
+    expect(Buffer.from(result.captures[0]!.body).toString()).toBe('q=a%20b%26c&n%C3%A9=caf%C3%A9&pct=100%25');
+  });
+
   it('rebuilds a multipart body with the boundary the Content-Type header names', () => {
     const result = withPost(
       {
