@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { httpToken, type HeaderPair } from '../../shared/contract/index';
 import type { NewCapture } from '../store/capture-writer';
 import { mediaType } from '../store/capture-rows';
+import { harHttpVersion } from './har-http-version';
 import { harPostBody } from './har-post-data';
 import { readHarTime } from './har-time';
 
@@ -174,7 +175,7 @@ export function parseHar(text: string, nowMs: number): HarImport {
       method: entry.request.method.toUpperCase(),
       path,
       query,
-      httpVersion: (entry.request.httpVersion ?? '1.1').replace(/^HTTP\//i, ''),
+      httpVersion: harHttpVersion(entry.request.httpVersion),
       headers,
       ...(own?.trailers?.length
         ? { trailers: own.trailers.map((h) => [h.name, h.value] as HeaderPair) }

@@ -106,6 +106,43 @@ describe('HAR import', () => {
     });
   });
 
+  it('stores httpVersion as the receiver does (1.1, 2.0, 3), whichever way the tool wrote it', () => {
+    const versions = [
+      'HTTP/1.1',
+      'http/1.0',
+      '',
+      undefined,
+      'HTTP/2',
+      'http/2.0',
+      'h2',
+      'HTTP/3',
+      'h3',
+      'h3-29',
+    ];
+    const unknown = ['http/2+quic/46', 'spdy/3'];
+    const har = {
+      log: {
+        entries: [...versions, ...unknown].map((httpVersion) => ({
+          startedDateTime: '2026-11-22T10:00:00.000Z',
+          request: { method: 'GET', url: 'https://x.test/', httpVersion, headers: [] },
+        })),
+      },
+    };
+    expect(parseHar(JSON.stringify(har), 0).captures.map((c) => c.httpVersion)).toEqual([
+      '1.1',
+      '1.0',
+      '1.1',
+      '1.1',
+      '2.0',
+      '2.0',
+      '2.0',
+      '3',
+      '3',
+      '3',
+      ...unknown,
+    ]);
+  });
+
   it("in another tool's file, a fragment is the page's (never sent): no query is read from it", () => {
     const har = {
       log: {
