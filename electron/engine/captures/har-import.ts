@@ -256,9 +256,17 @@ function requestTarget(text: string, url: URL, own: boolean): { path: string; qu
     const q = target.indexOf('?');
     return { path: url.pathname, query: q === -1 ? '' : target.slice(q + 1) };
   }
+  // A client sends non-ASCII in the target percent-encoded as UTF-8; Hookscope's export already has the bytes received.
+  if (!own) target = encodeNonAscii(target);
   const q = target.indexOf('?');
   const path = q === -1 ? target : target.slice(0, q);
   return { path: path || '/', query: q === -1 ? '' : target.slice(q + 1) };
+}
+
+function encodeNonAscii(text: string): string {
+  return text.replace(/[\u0080-\uffff]+/g, (chars) =>
+    [...Buffer.from(chars, 'utf8')].map((b) => `%${b.toString(16).toUpperCase()}`).join(''),
+  );
 }
 
 const kindOf = (value: unknown): string =>

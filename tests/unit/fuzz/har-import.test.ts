@@ -143,6 +143,23 @@ describe('HAR import', () => {
     ]);
   });
 
+  it("in another tool's file, percent-encodes non-ASCII in the path and query as a client sends it", () => {
+    const har = {
+      log: {
+        entries: [
+          {
+            startedDateTime: '2026-11-22T10:00:00.000Z',
+            request: { method: 'GET', url: 'https://x.test/café/%C3%A9?q=日本&r=a%20b', headers: [] },
+          },
+        ],
+      },
+    };
+    expect(parseHar(JSON.stringify(har), 0).captures[0]).toMatchObject({
+      path: '/caf%C3%A9/%C3%A9',
+      query: 'q=%E6%97%A5%E6%9C%AC&r=a%20b',
+    });
+  });
+
   it("in another tool's file, a fragment is the page's (never sent): no query is read from it", () => {
     const har = {
       log: {
@@ -175,7 +192,7 @@ describe('HAR import of a request no HTTP client could send', () => {
             entry({ url: 'https://example.com/a\u001b]0;t\u0007' }),
             entry({ url: 'https://example.com/a?b=c d' }),
             entry({}, { _hookscope: { path: '/a\r\nInjected: 1' } }),
-            // What the receiver takes is still imported: any token method, bytes past ASCII in the target.
+            // What a client can send is still imported: any token method, non-ASCII in the target (percent-encoded).
             entry({ method: 'PROPFIND', url: 'https://example.com/caf\u00e9?q=\u00e9' }),
           ],
         },
@@ -190,7 +207,7 @@ describe('HAR import of a request no HTTP client could send', () => {
       'entries[4]._hookscope.path: holds a space or control character, which no request target can',
     ]);
     expect(result.captures.map((c) => [c.method, c.path, c.query])).toEqual([
-      ['PROPFIND', '/caf\u00e9', 'q=\u00e9'],
+      ['PROPFIND', '/caf%C3%A9', 'q=%C3%A9'],
     ]);
   });
 });
