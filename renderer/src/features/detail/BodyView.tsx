@@ -5,6 +5,7 @@ import { Highlight } from '../../components/Highlight';
 import { bodyKind, editorLanguage, type BodyKind } from '../../lib/body-kind';
 import { bodyText, type BodyText } from '../../lib/bytes';
 import { formatBytes } from '../../lib/format';
+import { indentJson } from '../../lib/json-indent';
 import { tryParseJson } from '../../lib/json-normalize';
 import { prettyXml } from '../../lib/xml';
 import { FormView } from './FormView';
@@ -99,19 +100,43 @@ export function BodyView({
   );
 }
 
-/** A body as plain text, cut at TEXT_VIEW_LIMIT characters with a notice saying so. */
-function PlainText({ text, bytes, query = '' }: { text: string; bytes: number; query?: string }) {
-  const partial = text.length > TEXT_VIEW_LIMIT;
+/**
+ * A body as plain text, cut at TEXT_VIEW_LIMIT characters with a notice saying so. JSON that big is indented by a
+ * linear pass instead of parsed into a tree: parsing 5 MB blocked the page for seconds.
+ */
+function PlainText({
+  text,
+  bytes,
+  query = '',
+  json = false,
+}: {
+  text: string;
+  bytes: number;
+  query?: string;
+  json?: boolean;
+}) {
+  const shown = useMemo(
+    () =>
+      json
+        ? indentJson(text, TEXT_VIEW_LIMIT)
+        : { text: text.slice(0, TEXT_VIEW_LIMIT), read: Math.min(text.length, TEXT_VIEW_LIMIT) },
+    [text, json],
+  );
   return (
     <>
-      {partial && (
+      {json && (
+        <div className="notice" data-testid="json-as-text">
+          Over {formatBytes(TEXT_VIEW_LIMIT)}: indented as text, not parsed into a tree.
+        </div>
+      )}
+      {shown.read < text.length && (
         <div className="notice" data-testid="text-partial">
-          Showing the first {TEXT_VIEW_LIMIT.toLocaleString()} of {text.length.toLocaleString()} characters (
+          Showing the first {shown.read.toLocaleString()} of {text.length.toLocaleString()} characters (
           {formatBytes(bytes)}). Download the body for all of it.
         </div>
       )}
       <pre className="text-body" data-testid="text-body">
-        <Highlight text={partial ? text.slice(0, TEXT_VIEW_LIMIT) : text} query={query} />
+        <Highlight text={shown.text} query={query} />
       </pre>
     </>
   );
@@ -163,6 +188,8 @@ function Pretty({
 }) {
   switch (kind) {
     case 'json': {
+      if (text !== null && text.length > TEXT_VIEW_LIMIT)
+        return <PlainText text={text} bytes={bytes.length} query={query} json />;
       const parsed = tryParseJson(text ?? '');
       if (!parsed.ok)
         return (
