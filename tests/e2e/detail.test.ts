@@ -459,7 +459,7 @@ describe('capture detail', () => {
 
   it('a text body of megabytes shows its first million characters in Pretty and Raw, and says so', async () => {
     const { page } = s;
-    // Past the 5 MB where Raw leaves Monaco for plain text.
+    // Far past the size where Raw leaves Monaco for plain text.
     const body = 'abcdefghij'.repeat(600_000) + 'THE-END';
     await send(s.app.receiverUrl, '/text-huge', {
       method: 'POST',

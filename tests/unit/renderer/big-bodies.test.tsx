@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, render } from '@testing-library/react';
+import { cleanup, fireEvent, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BodyView } from '../../../renderer/src/features/detail/BodyView';
 import { indentJson } from '../../../renderer/src/lib/json-indent';
@@ -54,5 +54,20 @@ describe('bodies too big to draw whole', () => {
     );
     expect(read).toBeLessThan(json.length);
     expect(indentJson(json, 1024 * 1024)).toEqual({ text: shown, read });
+  });
+
+  it('shows Raw of a body past the editor limit as plain text, not in Monaco', () => {
+    const json = `{"data":"${'x'.repeat(1024 * 1024)}"}`; // 1 MB on one line
+    const { container, getByTestId } = render(
+      <BodyView bytes={utf8(json)} contentType="application/json" query="" />,
+    );
+    fireEvent.click(container.querySelector('[data-mode=raw]')!);
+    expect(container.querySelector('.body-raw .code-editor-loading')).toBeNull();
+    expect(getByTestId('text-body').textContent).toBe(json.slice(0, 1024 * 1024));
+
+    const small = '{"a":1}';
+    const view = render(<BodyView bytes={utf8(small)} contentType="application/json" query="" />);
+    fireEvent.click(view.container.querySelector('[data-mode=raw]')!);
+    expect(view.container.querySelector('.body-raw .code-editor-loading')).not.toBeNull();
   });
 });

@@ -14,8 +14,11 @@ import { JsonTree } from './JsonTree';
 import { MultipartView } from './MultipartView';
 
 type Mode = 'pretty' | 'raw' | 'hex';
-/** Monaco handles big models, but a multi-MB single line is still slow to tokenize: past this, show plain text. */
-const RAW_EDITOR_LIMIT = 5 * 1024 * 1024;
+/**
+ * Past this, Raw shows plain text, not Monaco: a long single line is slow to tokenize and lay out, and a 5.5 MB
+ * one-line JSON body blocked the page for 2.4 s.
+ */
+const RAW_EDITOR_LIMIT = 128 * 1024;
 /** Plain text shows this many characters: laying out tens of MB of one line blocks the page for seconds or minutes. */
 const TEXT_VIEW_LIMIT = 1024 * 1024;
 
