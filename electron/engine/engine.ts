@@ -1,5 +1,6 @@
 import type { Handlers } from '../shared/contract/index';
 import { createCoreModule } from './core/module';
+import { streamCaptureExport, type StreamExport } from './captures/export-stream';
 import { createDecodeModule } from './decode/module';
 import { createSigningModule } from './signing/module';
 import { createProtectionModule } from './protection/module';
@@ -43,6 +44,8 @@ export interface Engine {
   modules: Record<string, EngineModule>;
   /** The public-URL supervisor (`serve --tunnel` drives it directly). */
   tunnel: TunnelModule;
+  /** `captures.export` written piece by piece (browser mode's download route): see streamCaptureExport. */
+  streamExport: StreamExport;
   close(): Promise<void>;
 }
 
@@ -186,6 +189,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     receiverUrl: receiver.url,
     modules,
     tunnel,
+    streamExport: (input, begin, write) => streamCaptureExport(ctx, input, begin, write),
     async close() {
       if (closed) return;
       closed = true;

@@ -14,6 +14,7 @@ import { appIndexUrl, registerAppScheme, serveAppScheme } from './app-protocol';
 import { loadDesktopPrefs, saveDesktopPrefs } from './desktop-prefs';
 import { denyPermissions } from './guards';
 import { createMainWindow } from './main-window';
+import type { StreamExport } from '../engine/captures/export-stream';
 import { buildMenuTemplate, createMenuActions, type MenuActions } from './menu';
 
 /** What the shell needs from the engine (electron/engine/engine.ts provides it). */
@@ -21,6 +22,7 @@ export interface EngineLike {
   handlers: Handlers;
   bus: EventBus;
   receiverUrl: string;
+  streamExport: StreamExport;
   close(): Promise<void>;
 }
 
@@ -154,6 +156,7 @@ export function startDesktop(
     electron.nativeTheme.themeSource = loadDesktopPrefs(prefsFile).theme;
     const menu = createMenuActions({
       api,
+      streamExport: engine.streamExport,
       dialog: electron.dialog,
       shell: electron.shell,
       nativeTheme: electron.nativeTheme,

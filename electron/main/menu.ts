@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { ApiClient } from '../shared/contract/client';
-import { writeHarFile } from './har-file-export';
+import type { StreamExport } from '../engine/captures/export-stream';
+import { writeExportFile } from './export-file';
 import type {
   BrowserWindowLike,
   DialogLike,
@@ -14,6 +15,8 @@ export type ThemeSource = 'system' | 'light' | 'dark';
 export interface MenuDeps {
   /** In-process client over the same dispatcher the IPC transport uses. */
   api: ApiClient;
+  /** The engine's export writer: the file is written as the captures are read, never held whole. */
+  streamExport: StreamExport;
   dialog: Pick<DialogLike, 'showMessageBox' | 'showErrorBox' | 'showSaveDialog'>;
   shell: Pick<ShellLike, 'openPath'>;
   nativeTheme: ElectronLike['nativeTheme'];
@@ -56,7 +59,7 @@ export function createMenuActions(deps: MenuDeps) {
     exportHar: guarded('Export failed', async () => {
       const target = window();
       if (!target) return;
-      // An empty export: the file name and the HAR header; the captures follow page by page.
+      // An empty export, for its file name.
       const skeleton = await deps.api.call('captures.export', { format: 'har', ids: [] });
       const choice = await deps.dialog.showSaveDialog(target, {
         title: 'Export HAR',
@@ -64,7 +67,11 @@ export function createMenuActions(deps: MenuDeps) {
         filters: harFilters,
       });
       if (choice.canceled || !choice.filePath) return;
-      const count = await writeHarFile(deps.api, choice.filePath, skeleton.content);
+      const { count } = await writeExportFile(deps.streamExport, choice.filePath, {
+        format: 'har',
+        redact: true,
+        limit: Number.MAX_SAFE_INTEGER,
+      });
       await info(`Exported ${count} capture${count === 1 ? '' : 's'}.`, choice.filePath);
     }),
     importHar: guarded('Import failed', async () => {

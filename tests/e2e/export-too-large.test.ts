@@ -2,28 +2,37 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { eventually, row, send, useUiSession } from './support/ui';
 
-describe('an export too large for one response', () => {
+describe('an export too large for one API answer', () => {
   // A small budget stands in for the hundreds of megabytes that would otherwise be needed.
   const s = useUiSession({ exportMaxChars: 60_000 });
 
-  it('says so in the export dialog, and the app keeps working', async () => {
+  it('a capture too large for one API answer still exports whole: browser mode streams the file', async () => {
     const { page } = s;
-    for (let i = 0; i < 3; i++)
+    // Written as a JSON string inside the HAR and again inside the answer, each body passes the 60k budget alone.
+    const bodies = [0, 1, 2].map((i) => `${i}${'"'.repeat(20_000)}`);
+    for (const [i, body] of bodies.entries())
       await send(s.app.receiverUrl, `/quotes/${i}`, {
         method: 'POST',
-        body: '"'.repeat(20_000),
+        body,
         headers: { 'content-type': 'text/plain' },
       });
     await row(page, '/quotes/2').waitFor();
+    const rpc = await s.app.rpc('captures.export', { format: 'har' });
+    expect(rpc).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
     await page.getByTestId('transfer-button').click();
     await page.getByTestId('export-format').selectOption('har');
     await page.getByTestId('export-scope-filter').check();
-    await page.getByTestId('export-run').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-run').click(),
+    ]);
     await eventually(async () =>
-      expect(await page.getByTestId('transfer-message').innerText()).toContain(
-        'the export is too large for one response: narrow the filter or export fewer captures',
-      ),
+      expect(await page.getByTestId('transfer-message').innerText()).toMatch(/^Exported 3 captures to /),
     );
+    const har = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+      log: { entries: Array<{ request: { postData: { text: string } } }> };
+    };
+    expect(har.log.entries.map((e) => e.request.postData.text).sort()).toEqual(bodies);
     await page.locator('[data-testid="transfer-dialog"] button[aria-label="Close"]').click();
     await send(s.app.receiverUrl, '/after', { method: 'POST', body: 'x' });
     await row(page, '/after').waitFor();

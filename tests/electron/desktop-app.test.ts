@@ -10,7 +10,7 @@ import { createEngine } from '../../electron/engine/engine';
 import { silentLogger } from '../../electron/engine/util/logger';
 import { contentSecurityPolicy } from '../../electron/main/app-protocol';
 import { createFileLogger } from '../../electron/main/file-logger';
-import { writeHarFile } from '../../electron/main/har-file-export';
+import { writeExportFile } from '../../electron/main/export-file';
 import { startDesktop, type DesktopRuntime } from '../../electron/main/desktop-app';
 import { ipcChannels } from '../../electron/shared/contract/desktop';
 import { rawExchange } from '../helpers/raw-http';
@@ -289,23 +289,29 @@ describe('desktop main process (injected Electron)', () => {
     expect(fake.electron.dialog.messages.at(-1)?.detail).toContain(runtime.engine.receiverUrl);
   });
 
-  it('exports HAR to the file page by page, the same entries as one export', async () => {
+  it('exports HAR to the file a capture at a time, the same bytes as one export', async () => {
     const { runtime } = await launched();
     for (const n of [1, 2, 3, 4, 5]) {
       const created = new Promise((resolve) => runtime.engine.bus.on('capture.created', resolve));
-      await fetch(`${runtime.engine.receiverUrl}/paged-${n}`, { method: 'POST', body: `{"n":${n}}` });
+      await fetch(`${runtime.engine.receiverUrl}/paged-${n}`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer hunter2' },
+        body: `{"n":${n}}`,
+      });
       await created;
     }
-    const skeleton = await runtime.api.call('captures.export', { format: 'har', ids: [] });
-    const file = join(root, 'paged.har');
-    expect(await writeHarFile(runtime.api, file, skeleton.content, 2)).toBe(5);
+    const file = join(root, 'streamed.har');
+    const written = await writeExportFile(runtime.engine.streamExport, file, {
+      format: 'har',
+      redact: true,
+      limit: Number.MAX_SAFE_INTEGER,
+    });
+    expect(written).toEqual({ count: 5, missing: 0 });
 
-    const whole = JSON.parse((await runtime.api.call('captures.export', { format: 'har' })).content) as {
-      log: { entries: unknown[] };
-    };
-    const paged = JSON.parse(readFileSync(file, 'utf8')) as typeof whole;
-    expect(paged.log.entries).toHaveLength(5);
-    expect(paged).toEqual(whole);
+    const whole = await runtime.api.call('captures.export', { format: 'har' });
+    expect(readFileSync(file, 'utf8')).toBe(whole.content);
+    expect(whole.content).not.toContain('hunter2');
+    expect((JSON.parse(whole.content) as { log: { entries: unknown[] } }).log.entries).toHaveLength(5);
   });
 
   it('tells the user why Open Data Folder failed', async () => {

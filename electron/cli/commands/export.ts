@@ -8,7 +8,7 @@ import { existingDataDir } from '../data-dir-flag';
 import { filterFlagOptions, filterFlagUsage, toFilter } from '../filter-flags';
 import { intFlag, parseFlags, UsageError, type CliIo } from '../io';
 import { withC1Escaped } from '../json-text';
-import { jsonExportFraming } from '../export-stream';
+import { jsonExportFraming } from '../../engine/captures/export-stream';
 
 export const exportUsage = `Usage: hookscope export [options] > file
 

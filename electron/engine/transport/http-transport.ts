@@ -7,11 +7,12 @@ import { contract, type ErrorCode, type MethodName } from '../../shared/contract
 import { createDispatcher } from '../api/dispatcher';
 import { exportTooLargeMessage } from '../captures/export-budget';
 import type { Engine } from '../engine';
+import { sendExportDownload } from './export-download';
 import { bearerToken, checkHostAndOrigin, tokenMatches } from './request-guard';
 import { securityHeaders, serveStatic } from './static-files';
 
 export interface HttpTransportOptions {
-  engine: Pick<Engine, 'handlers' | 'bus'>;
+  engine: Pick<Engine, 'handlers' | 'bus'> & Partial<Pick<Engine, 'streamExport'>>;
   /** Always a loopback port; the control API is never exposed beyond this machine. */
   port?: number;
   staticDir?: string | null;
@@ -34,7 +35,7 @@ export const browserHiddenMethods = new Set(
 );
 
 /**
- * Browser mode's control server: `POST /api/rpc` and the `/api/events` WebSocket, plus the built renderer.
+ * Browser mode's control server: `POST /api/rpc`, `POST /api/export` and the `/api/events` WebSocket, plus the built renderer.
  * Loopback only, a random per-run token, Host and Origin checked (DNS rebinding), no CORS headers at all.
  */
 export async function startHttpTransport(options: HttpTransportOptions): Promise<HttpTransport> {
@@ -98,6 +99,13 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
         call = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof call;
       } catch {
         return sendError(res, 400, 'invalid_input', 'Body must be JSON {method, input}.');
+      }
+      if (path === '/api/export') {
+        const streamExport = options.engine.streamExport;
+        if (!streamExport) return sendError(res, 404, 'unknown_method', 'No exports are served here.');
+        return sendExportDownload(res, call, streamExport, (status, code, message) =>
+          sendError(res, status, code, message),
+        );
       }
       if (typeof call?.method !== 'string') {
         return sendError(res, 400, 'invalid_input', 'method: expected a string.');
@@ -169,7 +177,12 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
 }
 
 /** The API's routes and the one method each takes. */
-const apiRoutes: Record<string, string> = { '/api/rpc': 'POST', '/api/capabilities': 'GET' };
+const apiRoutes: Record<string, string> = {
+  '/api/rpc': 'POST',
+  '/api/capabilities': 'GET',
+  // `captures.export`'s input in, the export file out, streamed (see export-download.ts).
+  '/api/export': 'POST',
+};
 
 /** Every error this server answers has the API's shape: `{ ok: false, error: { code, message } }`. */
 function sendError(

@@ -1,4 +1,4 @@
-import type { Transport } from '../../../electron/shared/contract/client';
+import type { ExportFile, Transport } from '../../../electron/shared/contract/client';
 import type { Result } from '../../../electron/shared/contract/errors';
 import type { ConnectionStatus } from './connection';
 import { forgetToken } from './token';
@@ -135,6 +135,43 @@ export function createHttpTransport({
     },
     capabilities() {
       return ['browser'];
+    },
+    async exportFile(input, signal): Promise<Result<ExportFile>> {
+      let response: Response;
+      try {
+        response = await fetch(new URL('/api/export', origin), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(input),
+          signal,
+        });
+      } catch (error) {
+        return {
+          ok: false,
+          error: { code: 'unavailable', message: `Cannot reach Hookscope: ${String(error)}` },
+        };
+      }
+      if (response.status === 401) rejected();
+      if (!response.ok || !response.body) {
+        try {
+          return (await response.json()) as Result<ExportFile>;
+        } catch {
+          return {
+            ok: false,
+            error: { code: 'internal', message: `Bad response from server (HTTP ${response.status})` },
+          };
+        }
+      }
+      const disposition = response.headers.get('content-disposition') ?? '';
+      return {
+        ok: true,
+        value: {
+          body: response.body,
+          fileName: /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'hookscope-export',
+          mimeType: (response.headers.get('content-type') ?? '').split(';')[0]!,
+          total: Number(response.headers.get('x-hookscope-export-total') ?? 0),
+        },
+      };
     },
   };
 }

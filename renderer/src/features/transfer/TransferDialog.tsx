@@ -5,12 +5,15 @@ import { useApi } from '../../api';
 import { downloadBlob } from '../../components/download';
 import { API_MAX_REQUEST_BYTES } from '../../../../electron/shared/contract/define';
 import { mergeExports, splitHar } from './merge-export';
+import { itemCounter } from './count-items';
 import { formatCount } from '../../lib/format';
 import { Checkbox } from '../../components/Checkbox';
 import { useModalFocus } from '../../components/use-modal-focus';
 
 /** Captures per export call: anything longer than one chunk pages through and shows "n of N" as chunks land. */
 export const EXPORT_CHUNK = 500;
+/** The most captures one export by filter holds (the API's own cap). */
+const EXPORT_MAX_CAPTURES = 1_000_000;
 /** HAR entries per import call, so imports of any size report progress. */
 export const IMPORT_CHUNK = 200;
 /** Request bytes per import call: well under the transport's cap, so big bodies split into more calls. */
@@ -39,6 +42,7 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
   const [progress, setProgress] = useState<Progress>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const cancelled = useRef(false);
+  const aborter = useRef<AbortController | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
   // While an export or import runs the dialog stays open (its close button is disabled too): Escape waits for it.
@@ -49,6 +53,7 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
   const runExport = async () => {
     setMessage(null);
     cancelled.current = false;
+    if (api.exportFile) return streamExport(api.exportFile);
     try {
       let total = scope === 'selected' ? selectedIds.length : (filteredCount ?? 0);
       setProgress({ label: 'Exporting', done: 0, total });
@@ -120,6 +125,42 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
     } catch (e) {
       setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
     } finally {
+      setProgress(null);
+    }
+  };
+
+  /** Browser mode: the server writes the file a capture at a time; it is counted here as it arrives. */
+  const streamExport = async (exportFile: NonNullable<typeof api.exportFile>) => {
+    const abort = new AbortController();
+    aborter.current = abort;
+    try {
+      setProgress({ label: 'Exporting', done: 0, total: 0 });
+      const input =
+        scope === 'selected'
+          ? { format, ids: selectedIds, redact }
+          : { format, filter, redact, limit: EXPORT_MAX_CAPTURES };
+      const file = await exportFile(input, abort.signal);
+      const count = itemCounter(format);
+      const parts: Uint8Array[] = [];
+      let done = 0;
+      const reader = file.body.getReader();
+      for (let read = await reader.read(); !read.done; read = await reader.read()) {
+        parts.push(read.value);
+        if (count) done = count(read.value);
+        setProgress({ label: 'Exporting', done, total: Math.max(file.total, done) });
+      }
+      const exported = count ? done : file.total;
+      downloadBlob(new Blob(parts as BlobPart[], { type: file.mimeType }), file.fileName, file.mimeType);
+      const missing = scope === 'selected' ? selectedIds.length - exported : 0;
+      setMessage({
+        kind: 'ok',
+        text: `Exported ${formatCount(exported, 'capture')} to ${file.fileName}${missing > 0 ? ` (${formatCount(missing, 'capture')} deleted meanwhile left out)` : ''}`,
+      });
+    } catch (e) {
+      const text = abort.signal.aborted ? 'Export cancelled' : e instanceof Error ? e.message : String(e);
+      setMessage({ kind: 'error', text });
+    } finally {
+      aborter.current = null;
       setProgress(null);
     }
   };
@@ -281,7 +322,10 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
               <button
                 type="button"
                 className="btn btn-small btn-ghost"
-                onClick={() => (cancelled.current = true)}
+                onClick={() => {
+                  cancelled.current = true;
+                  aborter.current?.abort();
+                }}
               >
                 Cancel
               </button>
