@@ -1,4 +1,4 @@
-// npx tsx scripts/bench/export-memory.ts [-- --captures 3 --mb 40]
+// npm run bench:export [-- --captures 3 --mb 40]
 // What a big export costs the serve process: captures of --mb MB each are stored, then `hookscope serve` is started
 // afresh on them and exports them all as HAR, either as the old one-string RPC answer (`captures.export`) or through
 // the streamed download (`POST /api/export`). Reports the process's resident memory before and its peak during the
