@@ -191,4 +191,38 @@ describe('decoded Ortto payload in the UI', () => {
     await press('ArrowDown', '$.contact');
     expect(await page.locator('[role="tree"] [tabindex="0"]').getAttribute('data-path')).toBe('$.contact');
   });
+
+  it('keeps a custom dictionary entry and import text through a visit to Inspect, and asks before a reload drops them', async () => {
+    const { app } = s;
+    const created = await app.rpc('dictionary.custom.create', { name: 'Kept dictionary' });
+    if (!created.ok) throw new Error(created.error.message);
+    // A page of its own: the session's watcher counts every dialog as a problem.
+    const page = await s.browser.newPage();
+    try {
+      const asked: string[] = [];
+      page.on('dialog', (dialog) => {
+        asked.push(dialog.type());
+        void dialog.accept();
+      });
+      await page.goto(app.uiUrl);
+      const view = (id: 'inspect' | 'dictionary') => page.locator(`.view-tab[data-view="${id}"]`).click();
+      const custom = page.locator('.custom-dictionaries');
+      await view('dictionary');
+      await custom.getByRole('button', { name: 'Kept dictionary' }).click();
+      await custom.getByLabel('ID', { exact: true }).fill('str:cm:half-typed');
+      await custom.getByLabel('Label', { exact: true }).fill('Half typed');
+      await custom.getByLabel('Dictionary content').fill('str:cm:pasted,Pasted');
+      await view('inspect');
+      await view('dictionary');
+      expect(await custom.getByLabel('Dictionary content').inputValue()).toBe('str:cm:pasted,Pasted');
+      expect(await custom.getByLabel('ID', { exact: true }).inputValue()).toBe('str:cm:half-typed');
+      expect(await custom.getByLabel('Label', { exact: true }).inputValue()).toBe('Half typed');
+
+      await page.reload();
+      await page.locator('.status-bar .conn-open').waitFor();
+      expect(asked).toEqual(['beforeunload']);
+    } finally {
+      await page.close();
+    }
+  });
 });

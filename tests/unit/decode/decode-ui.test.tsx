@@ -11,6 +11,7 @@ import { silentLogger } from '../../../electron/engine/util/logger';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { DecodedView, DictionaryBrowser } from '../../../renderer/src/features/decode';
+import { forgetKeptState } from '../../../renderer/src/state/kept-state';
 import { escapeMarkdown, idAt, hoverLines } from '../../../renderer/src/features/decode/hover';
 import { jsonKeysAt } from '../../../renderer/src/features/decode/json-keys-at';
 import { tempDir } from '../../helpers/temp-dir';
@@ -34,7 +35,10 @@ afterAll(async () => {
   await engine?.close();
   dir?.cleanup();
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  forgetKeptState();
+});
 
 async function capture(body: string | Buffer, contentType: string, query = ''): Promise<number> {
   const res = await request(`${engine.receiverUrl}/h${query ? `?${query}` : ''}`, {

@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useApi, useCall, useEvent } from '../../api';
 import { downloadBlob } from '../../components/download';
 import type { DictionaryEntryRow } from '../../../../electron/shared/contract/decode';
 import { ConfirmAction } from '../../components/ConfirmAction';
+import { useKeptState } from '../../state/kept-state';
+import { setUnsaved } from '../../state/unsaved';
 
 type Format = 'auto' | 'ortto-schema' | 'csv' | 'json';
 
@@ -11,11 +13,13 @@ export function CustomDictionaries({ onEdit }: { onEdit?: (row: DictionaryEntryR
   const api = useApi();
   const list = useCall('dictionary.custom.list', {}, 'custom');
   useEvent('dictionary.changed', () => list.reload());
-  const [name, setName] = useState('My Ortto instance');
-  const [format, setFormat] = useState<Format>('auto');
-  const [content, setContent] = useState('');
+  // The import box and the open entry editor outlive the view: a look at Inspect and back keeps what was pasted.
+  const [name, setName] = useKeptState('dictionary.import.name', 'My Ortto instance');
+  const [format, setFormat] = useKeptState<Format>('dictionary.import.format', 'auto');
+  const [content, setContent] = useKeptState('dictionary.import.content', '');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [openId, setOpenId] = useState<number | null>(null);
+  const [openId, setOpenId] = useKeptState<number | null>('dictionary.open', null);
+  useEffect(() => setUnsaved('dictionary-import', content.trim() !== ''), [content]);
 
   const run = async (what: () => Promise<string>) => {
     try {
@@ -137,11 +141,12 @@ export function CustomDictionaries({ onEdit }: { onEdit?: (row: DictionaryEntryR
               cancelLabel="Keep it"
               title="Delete this dictionary and every label in it"
               onConfirm={() =>
-                run(async () =>
-                  (await api.call('dictionary.custom.delete', { id: d.id })).deleted
-                    ? `Deleted “${d.name}”.`
-                    : 'Already gone.',
-                )
+                run(async () => {
+                  const { deleted } = await api.call('dictionary.custom.delete', { id: d.id });
+                  // Its entry editor's typed text went with it.
+                  setUnsaved(`dictionary-entry-${d.id}`, false);
+                  return deleted ? `Deleted “${d.name}”.` : 'Already gone.';
+                })
               }
             />
             {openId === d.id && <EntryEditor dictionaryId={d.id} onEdit={onEdit} />}
@@ -160,6 +165,8 @@ export function CustomDictionaries({ onEdit }: { onEdit?: (row: DictionaryEntryR
   }
 }
 
+const blankEntry = ['', '', '', ''];
+
 function EntryEditor({
   dictionaryId,
   onEdit,
@@ -173,13 +180,21 @@ function EntryEditor({
     'dictionary.changed',
     (p) => (p.dictionaryId === dictionaryId || p.dictionaryId === null) && detail.reload(),
   );
-  const [fieldId, setFieldId] = useState('');
-  const [label, setLabel] = useState('');
-  const [activityId, setActivityId] = useState('');
+  const kept = (field: string) => `dictionary.${dictionaryId}.${field}`;
+  const [fieldId, setFieldId] = useKeptState(kept('fieldId'), '');
+  const [label, setLabel] = useKeptState(kept('label'), '');
+  const [activityId, setActivityId] = useKeptState(kept('activityId'), '');
   // Kept through an edit: an entry saved without it lost its display type (currency ×1000 became a plain integer).
-  const [displayType, setDisplayType] = useState('');
+  const [displayType, setDisplayType] = useKeptState(kept('displayType'), '');
   // The entry Edit loaded: saving it under another ID or activity replaces it rather than adding a copy.
-  const [editing, setEditing] = useState<{ fieldId: string; activityId: string | null } | null>(null);
+  const [editing, setEditing] = useKeptState<{ fieldId: string; activityId: string | null } | null>(
+    kept('editing'),
+    null,
+  );
+  // The fields as Edit loaded them (or blank), to tell typed work from an untouched editor.
+  const [start, setStart] = useKeptState(kept('start'), blankEntry);
+  const dirty = JSON.stringify([fieldId, label, activityId, displayType]) !== JSON.stringify(start);
+  useEffect(() => setUnsaved(`dictionary-entry-${dictionaryId}`, dirty), [dictionaryId, dirty]);
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
     // Saving under an ID (and activity) another entry of this dictionary has would replace that entry's label silently.
@@ -213,6 +228,7 @@ function EntryEditor({
       setLabel('');
       setActivityId('');
       setDisplayType('');
+      setStart(blankEntry);
       setError(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -271,6 +287,7 @@ function EntryEditor({
                 setLabel('');
                 setActivityId('');
                 setDisplayType('');
+                setStart(blankEntry);
               }}
             >
               Cancel edit
@@ -297,6 +314,7 @@ function EntryEditor({
                     setLabel(e.label);
                     setActivityId(e.activityId ?? '');
                     setDisplayType(e.displayType ?? '');
+                    setStart([e.fieldId, e.label, e.activityId ?? '', e.displayType ?? '']);
                     onEdit?.({
                       vendor: 'Custom',
                       id: e.fieldId,
