@@ -151,4 +151,37 @@ describe('saved webhooks changed by another client', () => {
     await editor.getByRole('button', { name: 'Save', exact: true }).click();
     await eventually(async () => expect(await stored()).toEqual({ host: 'mine', token: 'from elsewhere' }));
   });
+
+  it('keeps a draft typed through a look at the delivery log and another view, and asks before a reload drops it', async () => {
+    // A page of its own: the session's watcher counts every dialog as a problem.
+    const page = await s.browser.newPage();
+    try {
+      const asked: string[] = [];
+      page.on('dialog', (dialog) => {
+        asked.push(dialog.type());
+        void dialog.accept();
+      });
+      await page.goto(s.app.uiUrl);
+      const form = page.locator('.saved-webhooks');
+      const savedTab = () => page.getByRole('tab', { name: 'Saved webhooks' }).click();
+      await page.locator('.view-tab[data-view="deliveries"]').click();
+      await savedTab();
+      await form.getByLabel('Name').fill('Half typed');
+      await form.getByLabel('URL').fill('https://hooks.example/half-typed');
+      await form.getByLabel('Body').fill('typed=1');
+      await page.getByRole('tab', { name: 'Delivery log' }).click();
+      await page.locator('.view-tab[data-view="inspect"]').click();
+      await page.locator('.view-tab[data-view="deliveries"]').click();
+      await savedTab();
+      expect(await form.getByLabel('Name').inputValue()).toBe('Half typed');
+      expect(await form.getByLabel('URL').inputValue()).toBe('https://hooks.example/half-typed');
+      expect(await form.getByLabel('Body').inputValue()).toBe('typed=1');
+
+      await page.reload();
+      await page.locator('.status-bar .conn-open').waitFor();
+      expect(asked).toEqual(['beforeunload']);
+    } finally {
+      await page.close();
+    }
+  });
 });

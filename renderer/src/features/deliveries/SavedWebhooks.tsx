@@ -13,6 +13,8 @@ import { LoopConfirm } from './LoopConfirm';
 import { loopRefusal } from './loop-refusal';
 import { Checkbox } from '../../components/Checkbox';
 import { ConfirmAction } from '../../components/ConfirmAction';
+import { useKeptState } from '../../state/kept-state';
+import { setUnsaved } from '../../state/unsaved';
 
 type Collections = Array<{ id: number; name: string }>;
 
@@ -71,7 +73,18 @@ export function SavedWebhooks() {
     text: string;
     confirm?: () => void;
   } | null>(null);
-  const [draft, setDraft] = useState<WebhookDraft>(emptyDraft);
+  // The draft outlives the tab, like the composer's: a look at the delivery log and back keeps what was typed.
+  const [draft, setDraft] = useKeptState<WebhookDraft>('saved.draft', emptyDraft);
+  // The draft as it was opened (blank, or the webhook Edit loaded), to tell typed work from an untouched form.
+  const [start, setStart] = useKeptState<WebhookDraft>('saved.start', emptyDraft);
+  const openDraft = (next: WebhookDraft) => {
+    setDraft(next);
+    setStart(next);
+  };
+  useEffect(
+    () => setUnsaved('saved-webhook', JSON.stringify(draft) !== JSON.stringify(start)),
+    [draft, start],
+  );
   const [tick, setTick] = useState(0);
   const [editingEnvironments, setEditingEnvironments] = useState(false);
   const [includeSecrets, setIncludeSecrets] = useState(false);
@@ -150,12 +163,12 @@ export function SavedWebhooks() {
         collectionId: draft.collectionId ? Number(draft.collectionId) : null,
       })
       .then(() => {
-        setDraft({ ...emptyDraft, collectionId: draft.collectionId });
+        openDraft({ ...emptyDraft, collectionId: draft.collectionId });
         setMessage(null);
         reload();
       }, fail);
   const edit = (w: SavedWebhook) =>
-    setDraft({
+    openDraft({
       id: w.id,
       updatedAtMs: w.updatedAtMs,
       name: w.name,
@@ -409,7 +422,7 @@ export function SavedWebhooks() {
             Save
           </button>
           {draft.id !== null && (
-            <button className="btn btn-small btn-ghost" type="button" onClick={() => setDraft(emptyDraft)}>
+            <button className="btn btn-small btn-ghost" type="button" onClick={() => openDraft(emptyDraft)}>
               Cancel edit
             </button>
           )}
