@@ -581,6 +581,30 @@ describe('compose, replay and endpoint protection', () => {
     expect(await page.getByTestId('bulk-rows-name').innerText()).toBe('kept.csv');
   });
 
+  it('the Deliveries tab is in the address: a reload keeps it and Back returns to the tab before', async () => {
+    // A page of its own: a reload of the session's page would ask about drafts other tests left.
+    const page = await s.browser.newPage();
+    try {
+      await page.goto(s.app.uiUrl);
+      const selected = () => page.locator('.deliveries-view [role="tab"][aria-selected="true"]').innerText();
+      await page.locator('.view-tab[data-view="deliveries"]').click();
+      await page.getByRole('tab', { name: 'Saved webhooks' }).click();
+      await eventually(async () => expect(await selected()).toBe('Saved webhooks'));
+      await page.reload();
+      await page.locator('.status-bar .conn-open').waitFor();
+      expect(await selected()).toBe('Saved webhooks');
+
+      await page.getByRole('tab', { name: 'Bulk send' }).click();
+      await eventually(async () => expect(await selected()).toBe('Bulk send'));
+      await page.goBack();
+      await eventually(async () => expect(await selected()).toBe('Saved webhooks'));
+      await page.goForward();
+      await eventually(async () => expect(await selected()).toBe('Bulk send'));
+    } finally {
+      await page.close();
+    }
+  });
+
   it('a finished bulk send is deleted with its deliveries after a confirmation', async () => {
     const { page, app } = s;
     await view('deliveries');

@@ -7,21 +7,26 @@ import { SavedWebhooks } from './SavedWebhooks';
 import './deliveries.css';
 
 type Tab = 'log' | 'bulk' | 'saved';
+const TABS: Tab[] = ['log', 'bulk', 'saved'];
 
 /** The address of one delivery in the log: `#view=deliveries&delivery=<id>` opens the log with it selected. */
 export const deliveryHref = (id: number) => `#view=deliveries&delivery=${id}`;
 
-/** The Deliveries view: the log, bulk sends and saved webhooks. */
+/** The Deliveries view: the log, bulk sends and saved webhooks. The tab is in the hash (`#view=deliveries&tab=saved`). */
 export function DeliveriesView() {
-  const [tab, setTab] = useState<Tab>('log');
   const [params, update] = useHashParams();
+  const tab = (TABS as string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'log';
+  // Pushed, like a change of view: Back returns to the tab before.
+  const setTab = (next: Tab) => update((p) => (next === 'log' ? p.delete('tab') : p.set('tab', next)), true);
   const linked = Number(params.get('delivery')) || null;
   const [opened, setOpened] = useState<number | null>(null);
   useEffect(() => {
     if (linked === null) return;
-    setTab('log');
     setOpened(linked);
-    update((p) => p.delete('delivery'));
+    update((p) => {
+      p.delete('tab');
+      p.delete('delivery');
+    });
   }, [linked, update]);
   return (
     <div className="deliveries-view">
