@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { relaunchTunedForEngine } from '../engine/util/engine-launch-tuning';
 import { localMinuteEnd } from '../shared/local-minute';
+import { stdoutReaderProbe } from './stdout-reader';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -10,6 +11,8 @@ export interface CliIo {
   drain?: () => Promise<void>;
   /** Aborted when the reader of stdout has gone (`| head -1`): the command stops writing and exits 0. */
   stdoutClosed?: AbortSignal;
+  /** Looks, without writing, whether the reader of stdout has gone, aborting `stdoutClosed` if so (while idle). */
+  checkStdoutReader?: () => void;
   /** Resolves once everything written to stdout has gone out or failed. */
   flush?: () => Promise<void>;
   /** Why stdout could not be written, other than its reader having gone (`> /dev/full`: ENOSPC). */
@@ -21,6 +24,7 @@ export interface CliIo {
 const readerGone = new AbortController();
 let writeFailure: Error | null = null;
 let listening = false;
+let probeReader: (() => boolean) | undefined;
 /**
  * Without an 'error' listener an EPIPE on stdout is an uncaught exception; the reader having gone is not an error.
  * Any other failed write (a full disk) also stops the writing, and is kept for `main` to report and exit 1 with.
@@ -54,6 +58,10 @@ export const processIo: CliIo = {
     });
   },
   stdoutClosed: readerGone.signal,
+  checkStdoutReader: () => {
+    probeReader ??= stdoutReaderProbe();
+    if (!readerGone.signal.aborted && probeReader()) readerGone.abort();
+  },
   flush: () => {
     listenForReaderGone();
     if (readerGone.signal.aborted) return Promise.resolve();

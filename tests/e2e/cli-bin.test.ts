@@ -156,6 +156,38 @@ describe('the built hookscope command (bin/hookscope.mjs)', () => {
     }
   });
 
+  it('tail --last N | grep -m1 in a shell ends once grep has gone, with no capture arriving after', async () => {
+    // A shell's `|` is a pipe (spawn's 'pipe' is a socket): a write of no bytes to it succeeds whatever the reader did.
+    const tail = `"${process.execPath}" "${bin}" tail --data-dir "${dir.path}" --last 10`;
+    // The newest capture is the last line --last prints: grep exits only once tail has nothing more to write.
+    const reader = `grep -m1 '#${CAPTURES}$'`;
+    const shell = spawn('sh', ['-c', `{ ${tail}; echo "tail exited $?" >&2; } | ${reader}`], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    shell.stdout!.on('data', (c: Buffer) => out.push(c));
+    shell.stderr!.on('data', (c: Buffer) => err.push(c));
+    const closed = new Promise<string>((resolve) => shell.once('close', () => resolve('ended')));
+    let bound: NodeJS.Timeout | undefined;
+    try {
+      // Bounded: a tail that keeps following is stopped (with its shell) after 15 s.
+      const outcome = await Promise.race([
+        closed,
+        new Promise<string>((resolve) => (bound = setTimeout(() => resolve('still following'), 15_000))),
+      ]);
+      expect(outcome).toBe('ended');
+      expect(Buffer.concat(out).toString('utf8')).toMatch(
+        new RegExp(`/pipe/${CAPTURES - 1} .*#${CAPTURES}\n$`),
+      );
+      expect(Buffer.concat(err).toString('utf8')).toContain('tail exited 0\n');
+    } finally {
+      clearTimeout(bound);
+      if (shell.exitCode === null) process.kill(-shell.pid!, 'SIGKILL');
+    }
+  });
+
   it('serve names the flag that failed: --ui-port or --receiver-port in use, an unusable --host', async () => {
     const busy = createServer();
     await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));

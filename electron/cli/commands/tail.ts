@@ -135,6 +135,8 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
   /** A restored capture, if it matches the filter. */
   const restoredMatch = (id: number) =>
     stores.captures.list({ filter, cursor: id + 1, limit: 1 }).items.find((c) => c.id === id);
+  // Before anything is written, while the reader is surely there: it is then known to look for (on a Linux pipe).
+  io.checkStdoutReader?.();
   try {
     // --last shows the newest matches up to here and following everything after it, so no capture is printed twice or
     // skipped. With --search and no --last, what was already stored but not yet indexed is not new: start after it.
@@ -167,6 +169,8 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
         }
         seen = through;
       }
+      // With nothing more to write, a reader that has gone would otherwise be noticed only at the next capture.
+      io.checkStdoutReader?.();
       if (done()) break;
       await new Promise((r) => setTimeout(r, interval));
     }
