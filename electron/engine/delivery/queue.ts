@@ -20,6 +20,8 @@ import { decide, parseRetryAfter, policySpec, type Decision } from './retry-poli
 export const DELIVERY_HEADER = 'X-Hookscope-Delivery';
 const LEASE_MARGIN_MS = 30_000;
 const DUE_PAGE = 32;
+/** How soon the queue looks again after its own timer work threw (a locked or failing database). */
+const RETRY_AFTER_ERROR_MS = 1_000;
 
 export interface QueueOptions {
   db: Database.Database;
@@ -208,11 +210,12 @@ export class DeliveryQueue {
     if (this.wake && this.wake.at <= at) return;
     this.wake?.timer.cancel();
     const timer = this.options.clock.setTimeout(
-      () => {
-        this.wake = null;
-        before?.();
-        this.pump();
-      },
+      () =>
+        this.guarded('wake', () => {
+          this.wake = null;
+          before?.();
+          this.pump();
+        }),
       Math.max(0, at - this.options.clock.now()),
     );
     this.wake = { at, timer };
@@ -374,10 +377,26 @@ export class DeliveryQueue {
   private schedulePump(): void {
     if (this.pumpScheduled) return;
     this.pumpScheduled = true;
-    setImmediate(() => {
-      this.pumpScheduled = false;
-      this.pump();
-    });
+    setImmediate(() =>
+      this.guarded('pump', () => {
+        this.pumpScheduled = false;
+        this.pump();
+      }),
+    );
+  }
+
+  /**
+   * The queue's own timer work: a throw there would be an uncaught exception ending the process. It is logged instead,
+   * and a pump looks again a little later, as the wake it was running may have been its only one.
+   */
+  private guarded(what: 'wake' | 'pump' | 'flush', run: () => void): void {
+    try {
+      run();
+    } catch (error) {
+      this.options.log.error(`delivery queue ${what} failed`, { error: String(error) });
+      if (what !== 'flush' && !this.closing)
+        this.scheduleWake(this.options.clock.now() + RETRY_AFTER_ERROR_MS);
+    }
   }
 
   private markChanged(ids: number[]): void {
@@ -385,7 +404,7 @@ export class DeliveryQueue {
     for (const id of ids) this.changed.add(id);
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    setImmediate(() => this.flush());
+    setImmediate(() => this.guarded('flush', () => this.flush()));
   }
 
   private flush(): void {
