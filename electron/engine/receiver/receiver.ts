@@ -341,7 +341,7 @@ async function respond(
   } catch (error) {
     // Not stored, so not acknowledged: the sender sees a failure and (if it retries) sends again.
     ctx.log.error('receiver: could not store capture', { error: String(error) });
-    if (fromRule) rules.giveBack(endpoint);
+    if (fromRule && decided) rules.giveBack(endpoint, decided);
     if (!res.headersSent && problem !== 'aborted') {
       res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
       res.end(
@@ -357,7 +357,7 @@ async function respond(
   if (decided.delayMs > 0) await delayUnlessClosed(res, decided.delayMs);
   if (!send(res, decided, id)) {
     // The capture was committed with the response it was about to get; the client left before it was written.
-    if (fromRule) rules.giveBack(endpoint);
+    if (fromRule && decided) rules.giveBack(endpoint, decided);
     const would = `${decided.status}${decided.reason ? ` (${decided.reason})` : ''}`;
     try {
       ctx.captures.markResponseNotSent(

@@ -6,6 +6,8 @@ export interface DecidedResponse {
   body: string;
   delayMs: number;
   reason: string | null;
+  /** Which request of the rule's count this answered (0-based), to give back if it is never sent. */
+  step?: number;
 }
 
 /**
@@ -13,7 +15,8 @@ export interface DecidedResponse {
  * the endpoint is edited, so "fail the first 3" means the next 3 after saving.
  */
 export class ResponseRules {
-  private readonly seen = new Map<number, { version: string; count: number }>();
+  /** Per endpoint: requests counted under this rule version, and steps given back, lowest first, to hand out again. */
+  private readonly seen = new Map<number, { version: string; count: number; returned: number[] }>();
   /** A rule's content as its version, serialised once per rule object (the endpoint store replaces them on change). */
   private readonly versions = new WeakMap<Endpoint['rule'], string>();
 
@@ -37,6 +40,7 @@ export class ResponseRules {
       }),
       delayMs: decided.delayMs,
       reason: decided.reason ? `${decided.reason}; ${problem}` : problem,
+      step: decided.step,
     };
   }
 
@@ -44,15 +48,18 @@ export class ResponseRules {
     const { rule } = endpoint;
     let version = this.versions.get(rule);
     if (version === undefined) this.versions.set(rule, (version = JSON.stringify(rule)));
-    const state = this.seen.get(endpoint.id);
-    const count = state && state.version === version ? state.count : 0;
-    this.seen.set(endpoint.id, { version, count: count + 1 });
+    let state = this.seen.get(endpoint.id);
+    if (!state || state.version !== version)
+      this.seen.set(endpoint.id, (state = { version, count: 0, returned: [] }));
+    // A step given back goes to the next request, even if later steps were handed out meanwhile (concurrent requests).
+    const count = state.returned.shift() ?? state.count++;
     const normal: DecidedResponse = {
       status: rule.status,
       headers: rule.headers,
       body: rule.body,
       delayMs: rule.delayMs,
       reason: null,
+      step: count,
     };
     // A failure answers a body that says so: the rule's own body is its success answer, and `500 {"ok":true}` in a
     // delivery log contradicts itself. The rule's other headers stay; its content-type goes with its body.
@@ -98,9 +105,12 @@ export class ResponseRules {
   }
 
   /** A decided response was never sent (the client went away): its step goes back, unless the rule changed since. */
-  giveBack(endpoint: Endpoint): void {
+  giveBack(endpoint: Endpoint, decided: DecidedResponse): void {
     const state = this.seen.get(endpoint.id);
-    if (state && state.version === this.versions.get(endpoint.rule) && state.count > 0) state.count -= 1;
+    const { step } = decided;
+    if (!state || step === undefined || state.version !== this.versions.get(endpoint.rule)) return;
+    state.returned.push(step);
+    state.returned.sort((a, b) => a - b);
   }
 
   reset(endpointId: number): void {

@@ -536,6 +536,43 @@ describe('receiver', () => {
       );
     });
 
+    it('a step given back goes to the next request even when a later step was handed out meanwhile', async () => {
+      await call('endpoints.create', {
+        slug: 'gone-while-busy',
+        name: 'Gone while busy',
+        rule: rule({ delayMs: 1000, behaviour: { kind: 'fail-first', count: 1, failStatus: 500 } }),
+      });
+      const find = async (path: string) => {
+        for (let i = 0; i < 300; i++) {
+          const found = (await call('captures.list', { limit: 20 })).items.find((c) => c.path === path);
+          if (found) return found;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        throw new Error(`no capture of ${path}`);
+      };
+      const port = Number(new URL(engine.receiverUrl).port);
+      const socket = connect(port, '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.write('POST /h/gone-while-busy/first HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n\r\na');
+      expect((await find('/h/gone-while-busy/first')).responseStatus).toBe(500);
+      // A second request gets the rule's success while the first still waits out its delay; then the first leaves.
+      const second = send(`${engine.receiverUrl}/h/gone-while-busy/second`, { method: 'POST', body: 'b' });
+      expect((await find('/h/gone-while-busy/second')).responseStatus).toBe(200);
+      socket.destroy();
+      let first = await find('/h/gone-while-busy/first');
+      for (let i = 0; i < 200 && first.responseStatus !== null; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        first = await find('/h/gone-while-busy/first');
+      }
+      expect(first.responseStatus).toBeNull();
+      expect((await second).status).toBe(200);
+
+      // The one failure the rule owes was never seen by anybody: the next request gets it.
+      expect(
+        (await send(`${engine.receiverUrl}/h/gone-while-busy`, { method: 'POST', body: 'c' })).status,
+      ).toBe(500);
+    });
+
     it('a CORS preflight is captured and answered 204 allowing what it asks, using no step of the rule', async () => {
       await call('endpoints.create', {
         slug: 'cors',
