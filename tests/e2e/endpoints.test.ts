@@ -95,6 +95,22 @@ describe('endpoints panel', () => {
     expect(await card().getByTestId('endpoint-rule-text').innerText()).toContain('503');
   });
 
+  it("says when a rule's failure status is one Ortto never retries, so its success would never be seen", async () => {
+    const { page } = s;
+    await card().getByTestId('endpoint-edit').click();
+    await page.getByTestId('rule-behaviour').selectOption('fail-first');
+    await page.getByTestId('rule-fail-status').fill('503');
+    expect(await page.getByTestId('rule-ortto-note').count()).toBe(0);
+    await page.getByTestId('rule-fail-status').fill('404');
+    expect(await page.getByTestId('rule-ortto-note').innerText()).toMatch(/^Ortto never retries 404:/);
+    await page.getByTestId('rule-behaviour').selectOption('sequence');
+    await page.getByTestId('rule-sequence').fill('401, 500, 403, 200');
+    expect(await page.getByTestId('rule-ortto-note').innerText()).toMatch(/^Ortto never retries 401 or 403:/);
+    await page.getByTestId('rule-sequence').fill('429, 500, 200');
+    expect(await page.getByTestId('rule-ortto-note').count()).toBe(0);
+    await page.locator('[data-testid="endpoint-form"] button', { hasText: 'Cancel' }).click();
+  });
+
   it('announces a refused field and takes the keyboard to it, marked invalid and described by the error', async () => {
     const { page } = s;
     await card().getByTestId('endpoint-edit').click();

@@ -1,4 +1,5 @@
 import type { DeliveryPolicy } from '../../shared/contract/delivery';
+import { ORTTO_NEVER_RETRY } from '../../shared/send/ortto-retry';
 import { parseHttpDate } from './http-date';
 
 const SECOND = 1000;
@@ -12,7 +13,6 @@ const DAY = 24 * HOUR;
  * before retries 1–4 are 5 min, 15 min, 1 h, 5 h and retries 5–12 wait 1 day each.
  */
 export const ORTTO_WAITS_MS = [5 * MINUTE, 15 * MINUTE, HOUR, 5 * HOUR, ...Array<number>(8).fill(DAY)];
-export const ORTTO_NEVER_RETRY = new Set([400, 401, 403, 404, 405]);
 
 /** Standard Webhooks: attempts immediately, then after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (8 attempts). */
 export const STANDARD_WAITS_MS = [

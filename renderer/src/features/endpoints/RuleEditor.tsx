@@ -3,6 +3,7 @@ import {
   type ResponseBehaviour,
   type ResponseRule,
 } from '../../../../electron/shared/contract/endpoints';
+import { orttoGivesUpNote } from '../../../../electron/shared/send/ortto-retry';
 
 export function headersToText(headers: Array<[string, string]>): string {
   return headers.map(([k, v]) => `${k}: ${v}`).join('\n');
@@ -144,9 +145,17 @@ export function draftToRule(d: RuleDraft): { rule: ResponseRule | null; error: s
   return { rule, error: null };
 }
 
+/** The statuses the draft fails with, as far as they parse: what a retrying sender would react to. */
+function failureStatuses(d: RuleDraft): number[] {
+  if (d.kind === 'fail-first' || d.kind === 'failure-rate') return [wholeNumber(d.failStatus) ?? 0];
+  if (d.kind === 'sequence') return d.sequence.split(/[\s,]+/).map((s) => wholeNumber(s) ?? 0);
+  return [];
+}
+
 export function RuleEditor({ draft, onChange }: { draft: RuleDraft; onChange: (d: RuleDraft) => void }) {
   const set = (patch: Partial<RuleDraft>) => onChange({ ...draft, ...patch });
   const kind = draft.kind;
+  const orttoNote = orttoGivesUpNote(failureStatuses(draft));
   return (
     <div className="rule-editor">
       <div className="form-row">
@@ -233,6 +242,11 @@ export function RuleEditor({ draft, onChange }: { draft: RuleDraft; onChange: (d
             />
           </label>
         </div>
+      )}
+      {orttoNote && (
+        <p className="muted" data-testid="rule-ortto-note">
+          {orttoNote}
+        </p>
       )}
       <label className="block">
         Response headers <span className="muted">(one "Name: value" per line)</span>
