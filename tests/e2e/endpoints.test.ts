@@ -356,4 +356,34 @@ describe('endpoints panel', () => {
     await page.getByTestId('endpoints-panel').waitFor();
     expect(await page.getByTestId('endpoint-form').count()).toBe(0);
   });
+
+  it('says that every save starts a fail-first count again, and a save with nothing changed does', async () => {
+    const { page } = s;
+    const once = () => page.locator('[data-testid="endpoint-card"][data-slug="once"]');
+    const status = async () => {
+      const res = await send(s.app.receiverUrl, '/h/once', { method: 'POST', body: '{}' });
+      await res.arrayBuffer();
+      return res.status;
+    };
+    await page.locator('.view-tab[data-view="endpoints"]').click();
+    await page.getByTestId('endpoint-new').click();
+    await page.getByTestId('endpoint-name').fill('Once');
+    await page.getByTestId('endpoint-slug').fill('once');
+    expect(await page.getByTestId('rule-count-note').count()).toBe(0);
+    await page.getByTestId('rule-behaviour').selectOption('fail-first');
+    await page.getByTestId('rule-fail-count').fill('1');
+    await page.getByTestId('rule-fail-status').fill('502');
+    expect(await page.getByTestId('rule-count-note').innerText()).toMatch(
+      /^Every save starts the count again/,
+    );
+    await page.getByTestId('endpoint-save').click();
+    await once().waitFor();
+    expect([await status(), await status()]).toEqual([502, 200]);
+
+    await once().getByTestId('endpoint-edit').click();
+    expect(await page.getByTestId('rule-count-note').innerText()).toContain('even with nothing changed');
+    await page.getByTestId('endpoint-save').click();
+    await page.getByTestId('endpoint-form').waitFor({ state: 'detached' });
+    expect([await status(), await status()]).toEqual([502, 200]);
+  });
 });

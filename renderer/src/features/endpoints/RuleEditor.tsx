@@ -243,6 +243,12 @@ export function RuleEditor({ draft, onChange }: { draft: RuleDraft; onChange: (d
           </label>
         </div>
       )}
+      {(kind === 'fail-first' || kind === 'sequence') && (
+        <p className="muted" data-testid="rule-count-note">
+          Every save starts the count again, even with nothing changed: the next request is request 1. The
+          count is kept in memory only, so restarting Hookscope starts it again too.
+        </p>
+      )}
       {orttoNote && (
         <p className="muted" data-testid="rule-ortto-note">
           {orttoNote}
