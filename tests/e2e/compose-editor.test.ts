@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, row, selectCapture, send, useUiSession } from './support/ui';
+import { eventually, row, selectCapture, send, useUiSession, withDialogsAccepted } from './support/ui';
 
 const s = useUiSession();
 const view = (id: 'inspect' | 'compose') => s.page.locator(`.view-tab[data-view="${id}"]`).click();
@@ -138,15 +138,7 @@ describe('the composer body editor', () => {
 
 describe('a composer draft and the window unloading', () => {
   it('asks before a reload drops a draft typed and left for another view, and not once it is gone', async () => {
-    // A page of its own: the session's watcher counts every dialog as a problem.
-    const page = await s.browser.newPage();
-    try {
-      const asked: string[] = [];
-      page.on('dialog', (dialog) => {
-        asked.push(dialog.type());
-        void dialog.accept();
-      });
-      await page.goto(s.app.uiUrl);
+    await withDialogsAccepted(s, async (page, asked) => {
       await page.locator('.view-tab[data-view="compose"]').click();
       await page.getByTestId('compose-url').click();
       await page.getByTestId('compose-url').fill('https://example.com/long-request');
@@ -162,45 +154,37 @@ describe('a composer draft and the window unloading', () => {
       await page.reload();
       await page.locator('.status-bar .conn-open').waitFor();
       expect(asked).toEqual(['beforeunload']);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('does not ask once the draft is sent, and asks again after it is edited', async () => {
     const target = createServer((_req, res) => res.end('ok'));
     await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
-    const page = await s.browser.newPage();
     try {
-      const asked: string[] = [];
-      page.on('dialog', (dialog) => {
-        asked.push(dialog.type());
-        void dialog.accept();
-      });
-      await page.goto(s.app.uiUrl);
-      await page.locator('.view-tab[data-view="compose"]').click();
-      const url = `http://127.0.0.1:${(target.address() as AddressInfo).port}/sent-draft`;
-      await page.getByTestId('compose-url').fill(url);
-      await page.getByTestId('compose-send').click();
-      await eventually(async () =>
-        expect(await page.getByTestId('compose-sent').innerText()).toMatch(/HTTP 200/),
-      );
-      await page.reload();
-      await page.locator('.status-bar .conn-open').waitFor();
-      expect(asked).toEqual([]);
+      await withDialogsAccepted(s, async (page, asked) => {
+        await page.locator('.view-tab[data-view="compose"]').click();
+        const url = `http://127.0.0.1:${(target.address() as AddressInfo).port}/sent-draft`;
+        await page.getByTestId('compose-url').fill(url);
+        await page.getByTestId('compose-send').click();
+        await eventually(async () =>
+          expect(await page.getByTestId('compose-sent').innerText()).toMatch(/HTTP 200/),
+        );
+        await page.reload();
+        await page.locator('.status-bar .conn-open').waitFor();
+        expect(asked).toEqual([]);
 
-      await page.locator('.view-tab[data-view="compose"]').click();
-      await page.getByTestId('compose-url').fill(url);
-      await page.getByTestId('compose-send').click();
-      await eventually(async () =>
-        expect(await page.getByTestId('compose-sent').innerText()).toMatch(/HTTP 200/),
-      );
-      await page.getByTestId('compose-url').fill(`${url}?edited`);
-      await page.reload();
-      await page.locator('.status-bar .conn-open').waitFor();
-      expect(asked).toEqual(['beforeunload']);
+        await page.locator('.view-tab[data-view="compose"]').click();
+        await page.getByTestId('compose-url').fill(url);
+        await page.getByTestId('compose-send').click();
+        await eventually(async () =>
+          expect(await page.getByTestId('compose-sent').innerText()).toMatch(/HTTP 200/),
+        );
+        await page.getByTestId('compose-url').fill(`${url}?edited`);
+        await page.reload();
+        await page.locator('.status-bar .conn-open').waitFor();
+        expect(asked).toEqual(['beforeunload']);
+      });
     } finally {
-      await page.close();
       await new Promise<void>((resolve) => target.close(() => resolve()));
     }
   });

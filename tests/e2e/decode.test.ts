@@ -1,6 +1,15 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { eventually, monacoText, openTab, row, selectCapture, send, useUiSession } from './support/ui';
+import {
+  eventually,
+  monacoText,
+  openTab,
+  row,
+  selectCapture,
+  send,
+  useUiSession,
+  withDialogsAccepted,
+} from './support/ui';
 
 const clickedEmail = JSON.stringify(
   {
@@ -196,15 +205,7 @@ describe('decoded Ortto payload in the UI', () => {
     const { app } = s;
     const created = await app.rpc('dictionary.custom.create', { name: 'Kept dictionary' });
     if (!created.ok) throw new Error(created.error.message);
-    // A page of its own: the session's watcher counts every dialog as a problem.
-    const page = await s.browser.newPage();
-    try {
-      const asked: string[] = [];
-      page.on('dialog', (dialog) => {
-        asked.push(dialog.type());
-        void dialog.accept();
-      });
-      await page.goto(app.uiUrl);
+    await withDialogsAccepted(s, async (page, asked) => {
       const view = (id: 'inspect' | 'dictionary') => page.locator(`.view-tab[data-view="${id}"]`).click();
       const custom = page.locator('.custom-dictionaries');
       await view('dictionary');
@@ -221,8 +222,6 @@ describe('decoded Ortto payload in the UI', () => {
       await page.reload();
       await page.locator('.status-bar .conn-open').waitFor();
       expect(asked).toEqual(['beforeunload']);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });

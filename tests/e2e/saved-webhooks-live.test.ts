@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventually, expectClean, useUiSession } from './support/ui';
+import { eventually, expectClean, useUiSession, withDialogsAccepted } from './support/ui';
 
 // Saved webhooks and environments changed by another client (a second window, the CLI, the control API) show in an
 // open Saved webhooks tab without a reload, so an edit made there does not quietly undo the other client's change.
@@ -153,15 +153,7 @@ describe('saved webhooks changed by another client', () => {
   });
 
   it('keeps a draft typed through a look at the delivery log and another view, and asks before a reload drops it', async () => {
-    // A page of its own: the session's watcher counts every dialog as a problem.
-    const page = await s.browser.newPage();
-    try {
-      const asked: string[] = [];
-      page.on('dialog', (dialog) => {
-        asked.push(dialog.type());
-        void dialog.accept();
-      });
-      await page.goto(s.app.uiUrl);
+    await withDialogsAccepted(s, async (page, asked) => {
       const form = page.locator('.saved-webhooks');
       const savedTab = () => page.getByRole('tab', { name: 'Saved webhooks' }).click();
       await page.locator('.view-tab[data-view="deliveries"]').click();
@@ -180,8 +172,6 @@ describe('saved webhooks changed by another client', () => {
       await page.reload();
       await page.locator('.status-bar .conn-open').waitFor();
       expect(asked).toEqual(['beforeunload']);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });

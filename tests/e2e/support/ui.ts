@@ -46,6 +46,28 @@ export async function openUi(
   };
 }
 
+/**
+ * Runs `use` on a page of its own (the session's watcher counts every dialog as a problem) that accepts every dialog
+ * and lists their types in `asked`: how a test sees the question a reload asks while a draft is unsaved.
+ */
+export async function withDialogsAccepted(
+  s: UiSession,
+  use: (page: Page, asked: string[]) => Promise<void>,
+): Promise<void> {
+  const page = await s.browser.newPage();
+  try {
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.accept();
+    });
+    await page.goto(s.app.uiUrl);
+    await use(page, asked);
+  } finally {
+    await page.close();
+  }
+}
+
 /** Sends a request to the receiver with Node's fetch (a real HTTP client, not the UI). */
 export async function send(
   receiverUrl: string,
