@@ -157,6 +157,16 @@ export interface FileFilterLike {
   extensions: string[];
 }
 
+export interface MessageBoxOptionsLike {
+  type?: 'info' | 'warning' | 'error';
+  title?: string;
+  message: string;
+  detail?: string;
+  buttons?: string[];
+  defaultId?: number;
+  cancelId?: number;
+}
+
 export interface DialogLike {
   showSaveDialog(
     window: object,
@@ -166,28 +176,8 @@ export interface DialogLike {
     window: object,
     options: { title?: string; properties: Array<'openFile'>; filters?: FileFilterLike[] },
   ): Promise<{ canceled: boolean; filePaths: string[] }>;
-  showMessageBox(
-    window: object,
-    options: {
-      type?: 'info' | 'warning' | 'error';
-      title?: string;
-      message: string;
-      detail?: string;
-      buttons?: string[];
-    },
-  ): Promise<{ response: number }>;
-  showMessageBoxSync(
-    window: object,
-    options: {
-      type?: 'info' | 'warning' | 'error';
-      title?: string;
-      message: string;
-      detail?: string;
-      buttons?: string[];
-      defaultId?: number;
-      cancelId?: number;
-    },
-  ): number;
+  showMessageBox(window: object, options: MessageBoxOptionsLike): Promise<{ response: number }>;
+  showMessageBoxSync(window: object, options: MessageBoxOptionsLike): number;
   showErrorBox(title: string, content: string): void;
 }
 

@@ -17,16 +17,7 @@ import { silentLogger } from '../../../electron/engine/util/logger';
 import { rawExchange, send } from '../../helpers/raw-http';
 import { newCapture } from '../../helpers/new-capture';
 import { tempDir } from '../../helpers/temp-dir';
-
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s) },
-    out: () => out.join(''),
-    err: () => err.join(''),
-  };
-}
+import { cliIo as io } from '../../helpers/cli-io';
 
 let engine: Engine;
 let dir: ReturnType<typeof tempDir>;

@@ -12,21 +12,12 @@ import { silentLogger } from '../../../electron/engine/util/logger';
 import { send } from '../../helpers/raw-http';
 import { tempDir } from '../../helpers/temp-dir';
 import { holdDataDir } from '../../helpers/write-lock-holder';
+import { cliIo as io } from '../../helpers/cli-io';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s) },
-    out: () => out.join(''),
-    err: () => err.join(''),
-  };
-}
 
 const newDir = () => {
   const dir = tempDir();
