@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { HeaderPair, MethodName, Handlers } from '../shared/contract/index';
 import type { EventBus } from './events/event-bus';
+import type { ResponseRules } from './receiver/response-rules';
 import type { Clock } from './util/clock';
 import type { Logger } from './util/logger';
 import type { CaptureStore } from './store/capture-store';
@@ -89,6 +90,8 @@ export interface EngineContext {
   clock: Clock;
   log: Logger;
   receiverHooks: ReceiverHooks;
+  /** Where each endpoint's rule has got (fail-first, sequence): shared by the receiver and the API. */
+  responseRules: ResponseRules;
   /** The receiver's local URL, e.g. http://127.0.0.1:8787 (set once it listens). */
   receiverUrl(): string;
   receiverPort(): number;

@@ -10,6 +10,7 @@ import { createDesktopModule } from './desktop/module';
 import type { EngineConfig, EngineContext, EngineModule, ReceiverHooks } from './context';
 import { EventBus } from './events/event-bus';
 import { startReceiver, type Receiver } from './receiver/receiver';
+import { ResponseRules } from './receiver/response-rules';
 import { lockDataDir } from './store/data-dir-lock';
 import { openStores } from './store/open-stores';
 import { receiverAnnotator } from './receiver/annotate';
@@ -78,7 +79,15 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     throw error;
   }
   const { db, captures, endpoints, settings } = stores;
-  endpoints.onChange((endpoint, deletedId) => bus.emit('endpoint.changed', { endpoint, deletedId }));
+  const responseRules = new ResponseRules();
+  // Reset first, so the event reports the count the edited rule starts from.
+  endpoints.onChange((endpoint, deletedId) => responseRules.reset(endpoint?.id ?? deletedId ?? -1));
+  endpoints.onChange((endpoint, deletedId) =>
+    bus.emit('endpoint.changed', {
+      endpoint: endpoint && { ...endpoint, ruleRequests: responseRules.counted(endpoint) },
+      deletedId,
+    }),
+  );
   const receiverHooks: ReceiverHooks = {
     interceptors: [],
     watchers: [],
@@ -104,6 +113,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     clock,
     log,
     receiverHooks,
+    responseRules,
     receiverUrl: () => {
       if (!receiver) throw new Error('The receiver is not listening yet.');
       return receiver.url;

@@ -275,6 +275,37 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
       await expectApiError(h.client.call('endpoints.get' as 'endpoints.list', {}), 'unknown_method');
     });
 
+    it('reports how far a fail-first or sequence rule has got', async () => {
+      await h.ready?.();
+      const slug = `progress-${name.replace(/\W/g, '').toLowerCase()}`;
+      const rule = { status: 200, headers: [], body: 'ok', delayMs: 0 };
+      const created = await h.client.call('endpoints.create', {
+        slug,
+        name: 'Progress',
+        rule: { ...rule, behaviour: { kind: 'fail-first', count: 3, failStatus: 503 } },
+      });
+      const post = async () =>
+        (await fetch(`${receiverUrl}/h/${slug}`, { method: 'POST', body: 'a' })).status;
+      const counted = async () =>
+        (await h.client.call('endpoints.list', {})).items.find((e) => e.id === created.id)?.ruleRequests;
+      expect(await counted()).toBe(0);
+      expect([await post(), await post()]).toEqual([503, 503]);
+      expect(await counted()).toBe(2);
+      expect([await post(), await post()]).toEqual([503, 200]);
+      expect(await counted()).toBe(4);
+
+      const changed = nextEvent(h.client, 'endpoint.changed', (p) => p.endpoint?.id === created.id);
+      await h.client.call('endpoints.update', {
+        id: created.id,
+        rule: { ...rule, behaviour: { kind: 'sequence', statuses: [500, 502, 200] } },
+      });
+      expect((await changed).endpoint?.ruleRequests).toBe(0);
+      expect(await counted()).toBe(0);
+      expect(await post()).toBe(500);
+      expect(await counted()).toBe(1);
+      await h.client.call('endpoints.delete', { id: created.id });
+    });
+
     it('tells every client when saved webhooks or environments change', async () => {
       const webhooksChanged = nextEvent(h.client, 'webhooks.changed');
       const saved = await h.client.call('webhooks.save', {

@@ -386,4 +386,35 @@ describe('endpoints panel', () => {
     await page.getByTestId('endpoint-form').waitFor({ state: 'detached' });
     expect([await status(), await status()]).toEqual([502, 200]);
   });
+
+  it('shows on the card how far a fail-first or sequence rule has got, live as requests arrive', async () => {
+    const { page } = s;
+    const counted = () => page.locator('[data-testid="endpoint-card"][data-slug="counted"]');
+    const progress = () => counted().getByTestId('endpoint-rule-progress');
+    const status = async () => {
+      const res = await send(s.app.receiverUrl, '/h/counted', { method: 'POST', body: '{}' });
+      await res.arrayBuffer();
+      return res.status;
+    };
+    await page.locator('.view-tab[data-view="endpoints"]').click();
+    await page.getByTestId('endpoint-new').click();
+    await page.getByTestId('endpoint-name').fill('Counted');
+    await page.getByTestId('endpoint-slug').fill('counted');
+    await page.getByTestId('rule-behaviour').selectOption('fail-first');
+    await page.getByTestId('rule-fail-count').fill('3');
+    await page.getByTestId('rule-fail-status').fill('503');
+    await page.getByTestId('endpoint-save').click();
+    await counted().waitFor();
+    expect(await progress().innerText()).toBe('(0 of 3 failures used)');
+    expect([await status(), await status()]).toEqual([503, 503]);
+    await eventually(async () => expect(await progress().innerText()).toBe('(2 of 3 failures used)'));
+
+    await counted().getByTestId('endpoint-edit').click();
+    await page.getByTestId('rule-behaviour').selectOption('sequence');
+    await page.getByTestId('rule-sequence').fill('500, 502, 503, 504, 200');
+    await page.getByTestId('endpoint-save').click();
+    await eventually(async () => expect(await progress().innerText()).toBe('(next: step 1 of 5)'));
+    expect([await status(), await status()]).toEqual([500, 502]);
+    await eventually(async () => expect(await progress().innerText()).toBe('(next: step 3 of 5)'));
+  });
 });

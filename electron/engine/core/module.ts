@@ -88,7 +88,9 @@ export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> 
         };
       },
 
-      'endpoints.list': () => ({ items: ctx.endpoints.list() }),
+      'endpoints.list': () => ({
+        items: ctx.endpoints.list().map((e) => ({ ...e, ruleRequests: ctx.responseRules.counted(e) })),
+      }),
       'endpoints.create': (input) => ctx.endpoints.create(input),
       'endpoints.update': ({ id, ...patch }) => ctx.endpoints.update(id, patch),
       'endpoints.delete': (input) => ({ deleted: ctx.endpoints.delete(input.id) }),

@@ -7,7 +7,7 @@ import { describeStorageError } from '../store/storage-error';
 import type { Endpoint } from '../../shared/contract/index';
 import { corsPreflightResponse } from './cors-preflight';
 import { isLoopbackPeer } from './loopback-peer';
-import { ResponseRules, type DecidedResponse } from './response-rules';
+import type { DecidedResponse, ResponseRules } from './response-rules';
 import { splitRequestTarget } from './request-target';
 import { withSendableHeaders } from './sendable-headers';
 
@@ -30,12 +30,14 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-type Ctx = Pick<EngineContext, 'captures' | 'endpoints' | 'settings' | 'clock' | 'receiverHooks' | 'log'>;
+type Ctx = Pick<
+  EngineContext,
+  'captures' | 'endpoints' | 'settings' | 'clock' | 'receiverHooks' | 'log' | 'responseRules'
+>;
 
 /** The capture listener: any method, any path; the exact bytes are stored before the request is acknowledged. */
 export async function startReceiver(ctx: Ctx, options: ReceiverOptions): Promise<Receiver> {
-  const rules = new ResponseRules();
-  ctx.endpoints.onChange((endpoint, deletedId) => rules.reset(endpoint?.id ?? deletedId ?? -1));
+  const rules = ctx.responseRules;
   const headersTimeout = options.headersTimeoutMs ?? 15_000;
   const server: Server = createServer(
     {

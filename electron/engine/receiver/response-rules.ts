@@ -46,8 +46,7 @@ export class ResponseRules {
 
   private apply(endpoint: Endpoint): DecidedResponse {
     const { rule } = endpoint;
-    let version = this.versions.get(rule);
-    if (version === undefined) this.versions.set(rule, (version = JSON.stringify(rule)));
+    const version = this.versionOf(rule);
     let state = this.seen.get(endpoint.id);
     if (!state || state.version !== version)
       this.seen.set(endpoint.id, (state = { version, count: 0, returned: [] }));
@@ -104,6 +103,12 @@ export class ResponseRules {
     }
   }
 
+  private versionOf(rule: Endpoint['rule']): string {
+    let version = this.versions.get(rule);
+    if (version === undefined) this.versions.set(rule, (version = JSON.stringify(rule)));
+    return version;
+  }
+
   /** A decided response was never sent (the client went away): its step goes back, unless the rule changed since. */
   giveBack(endpoint: Endpoint, decided: DecidedResponse): void {
     const state = this.seen.get(endpoint.id);
@@ -113,6 +118,14 @@ export class ResponseRules {
     state.returned.sort((a, b) => a - b);
   }
 
+  /** Requests the endpoint's current rule has counted (what fail-first and sequence step through), steps given back aside. */
+  counted(endpoint: Endpoint): number {
+    const state = this.seen.get(endpoint.id);
+    if (!state || state.version !== this.versionOf(endpoint.rule)) return 0;
+    return state.count - state.returned.length;
+  }
+
+  /** Start the endpoint's count again, as saving it does: "fail the first 3" fails the next 3. */
   reset(endpointId: number): void {
     this.seen.delete(endpointId);
   }

@@ -257,6 +257,11 @@ export const endpoint = z.object({
   rateLimitPerMinute: z.number().int().min(0),
   createdAtMs: z.number(),
   captureCount: z.number().int(),
+  /**
+   * Requests the rule has counted since the endpoint was saved: how far a fail-first or sequence rule
+   * has got. In `endpoints.list` and `endpoint.changed`; kept in memory only.
+   */
+  ruleRequests: z.number().int().min(0).optional(),
 });
 export type Endpoint = z.infer<typeof endpoint>;
 

@@ -13,6 +13,7 @@ import {
 } from './ProtectionEditor';
 import { draftToRule, ruleToDraft, RuleEditor, type RuleDraft } from './RuleEditor';
 import { errorField } from './error-field';
+import { ruleProgressText } from './rule-progress';
 import { goneWhileEdited, keepEdited, type GoneWhileEdited } from './keep-edited';
 import { keepOpenForm, openForm, type FormFields } from './open-form';
 
@@ -133,6 +134,7 @@ function EndpointCard({
   const [error, setError] = useState<string | null>(null);
   const local = receiverUrl ? `${receiverUrl.replace(/\/$/, '')}${e.pathPrefix}` : e.pathPrefix;
   const pub = publicUrl ? `${publicUrl.replace(/\/$/, '')}${e.pathPrefix}` : null;
+  const progress = ruleProgressText(e);
   return (
     <section className="endpoint-card" data-testid="endpoint-card" data-slug={e.slug} data-endpoint-id={e.id}>
       <header>
@@ -166,6 +168,14 @@ function EndpointCard({
       <div className="endpoint-rule">
         <span className="muted">Answers</span>{' '}
         <span data-testid="endpoint-rule-text">{behaviourText(e)}</span>
+        {progress && (
+          <>
+            {' '}
+            <span className="muted" data-testid="endpoint-rule-progress">
+              ({progress})
+            </span>
+          </>
+        )}
         {e.auth.kind !== 'none' && <span className="pill pill-warn">auth: {e.auth.kind}</span>}
         {e.verify && e.verify.scheme !== 'none' && (
           <span className="pill pill-info" data-testid="endpoint-verify-text">
