@@ -275,7 +275,7 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
       await expectApiError(h.client.call('endpoints.get' as 'endpoints.list', {}), 'unknown_method');
     });
 
-    it('reports how far a fail-first or sequence rule has got', async () => {
+    it('reports how far a fail-first or sequence rule has got, and resetRule starts its count again', async () => {
       await h.ready?.();
       const slug = `progress-${name.replace(/\W/g, '').toLowerCase()}`;
       const rule = { status: 200, headers: [], body: 'ok', delayMs: 0 };
@@ -291,7 +291,12 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
       expect(await counted()).toBe(0);
       expect([await post(), await post()]).toEqual([503, 503]);
       expect(await counted()).toBe(2);
-      expect([await post(), await post()]).toEqual([503, 200]);
+
+      const reset = nextEvent(h.client, 'endpoint.changed', (p) => p.endpoint?.id === created.id);
+      expect((await h.client.call('endpoints.resetRule', { id: created.id })).ruleRequests).toBe(0);
+      expect((await reset).endpoint?.ruleRequests).toBe(0);
+      expect(await counted()).toBe(0);
+      expect([await post(), await post(), await post(), await post()]).toEqual([503, 503, 503, 200]);
       expect(await counted()).toBe(4);
 
       const changed = nextEvent(h.client, 'endpoint.changed', (p) => p.endpoint?.id === created.id);
@@ -303,6 +308,7 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
       expect(await counted()).toBe(0);
       expect(await post()).toBe(500);
       expect(await counted()).toBe(1);
+      await expectApiError(h.client.call('endpoints.resetRule', { id: 999_999 }), 'not_found');
       await h.client.call('endpoints.delete', { id: created.id });
     });
 

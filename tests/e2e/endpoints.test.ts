@@ -387,7 +387,7 @@ describe('endpoints panel', () => {
     expect([await status(), await status()]).toEqual([502, 200]);
   });
 
-  it('shows on the card how far a fail-first or sequence rule has got, live as requests arrive', async () => {
+  it('shows on the card how far a fail-first or sequence rule has got, live, and starts its count again', async () => {
     const { page } = s;
     const counted = () => page.locator('[data-testid="endpoint-card"][data-slug="counted"]');
     const progress = () => counted().getByTestId('endpoint-rule-progress');
@@ -408,6 +408,11 @@ describe('endpoints panel', () => {
     expect(await progress().innerText()).toBe('(0 of 3 failures used)');
     expect([await status(), await status()]).toEqual([503, 503]);
     await eventually(async () => expect(await progress().innerText()).toBe('(2 of 3 failures used)'));
+
+    await counted().getByTestId('endpoint-rule-reset').click();
+    await eventually(async () => expect(await progress().innerText()).toBe('(0 of 3 failures used)'));
+    expect([await status(), await status(), await status(), await status()]).toEqual([503, 503, 503, 200]);
+    await eventually(async () => expect(await progress().innerText()).toBe('(3 of 3 failures used)'));
 
     await counted().getByTestId('endpoint-edit').click();
     await page.getByTestId('rule-behaviour').selectOption('sequence');

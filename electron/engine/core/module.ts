@@ -94,6 +94,13 @@ export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> 
       'endpoints.create': (input) => ctx.endpoints.create(input),
       'endpoints.update': ({ id, ...patch }) => ctx.endpoints.update(id, patch),
       'endpoints.delete': (input) => ({ deleted: ctx.endpoints.delete(input.id) }),
+      'endpoints.resetRule': (input) => {
+        const endpoint = ctx.endpoints.get(input.id);
+        ctx.responseRules.reset(endpoint.id);
+        const reset = { ...endpoint, ruleRequests: 0 };
+        ctx.bus.emit('endpoint.changed', { endpoint: reset, deletedId: null });
+        return reset;
+      },
     },
   };
 }

@@ -258,7 +258,7 @@ export const endpoint = z.object({
   createdAtMs: z.number(),
   captureCount: z.number().int(),
   /**
-   * Requests the rule has counted since the endpoint was saved: how far a fail-first or sequence rule
+   * Requests the rule has counted since the endpoint was saved or `endpoints.resetRule`: how far a fail-first or sequence rule
    * has got. In `endpoints.list` and `endpoint.changed`; kept in memory only.
    */
   ruleRequests: z.number().int().min(0).optional(),
@@ -282,4 +282,6 @@ export const endpointMethods = {
     endpoint,
   ),
   'endpoints.delete': method(z.object({ id: z.number().int() }), z.object({ deleted: z.boolean() })),
+  /** Start the rule's count again, as saving the endpoint does: "fail the first 3" fails the next 3 requests. */
+  'endpoints.resetRule': method(z.object({ id: z.number().int() }), endpoint),
 };

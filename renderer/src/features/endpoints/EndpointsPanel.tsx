@@ -189,6 +189,22 @@ function EndpointCard({
         <button type="button" className="btn btn-small" data-testid="endpoint-edit" onClick={onEdit}>
           Edit
         </button>
+        {progress && (
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="endpoint-rule-reset"
+            title="Count requests from zero again, as saving the endpoint does"
+            onClick={() => {
+              setError(null);
+              api
+                .call('endpoints.resetRule', { id: e.id })
+                .catch((err: unknown) => setError(String(err instanceof Error ? err.message : err)));
+            }}
+          >
+            Start count again
+          </button>
+        )}
         {!e.isDefault && (
           <ConfirmAction
             label="Delete…"
