@@ -51,6 +51,25 @@ export function createHttpTransport({
     }
   };
 
+  /** POSTs JSON with the token; a server that cannot be reached is an `unavailable` result. */
+  const post = async (path: string, body: unknown, signal?: AbortSignal): Promise<Result<Response>> => {
+    try {
+      const response = await fetch(new URL(path, origin), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+        signal,
+      });
+      if (response.status === 401) rejected();
+      return { ok: true, value: response };
+    } catch (error) {
+      return {
+        ok: false,
+        error: { code: 'unavailable', message: `Cannot reach Hookscope: ${String(error)}` },
+      };
+    }
+  };
+
   const scheduleRetry = () => {
     if (listeners.size === 0 || unauthorized) return;
     const delay = Math.min(MAX_BACKOFF_MS, 250 * 2 ** retry) * (0.75 + Math.random() * 0.5);
@@ -96,28 +115,8 @@ export function createHttpTransport({
 
   return {
     async invoke(method, input): Promise<Result<unknown>> {
-      let response: Response;
-      try {
-        response = await fetch(new URL('/api/rpc', origin), {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ method, input }),
-        });
-      } catch (error) {
-        return {
-          ok: false,
-          error: { code: 'unavailable', message: `Cannot reach Hookscope: ${String(error)}` },
-        };
-      }
-      if (response.status === 401) rejected();
-      try {
-        return (await response.json()) as Result<unknown>;
-      } catch {
-        return {
-          ok: false,
-          error: { code: 'internal', message: `Bad response from server (HTTP ${response.status})` },
-        };
-      }
+      const posted = await post('/api/rpc', { method, input });
+      return posted.ok ? resultOf(posted.value) : posted;
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -137,31 +136,10 @@ export function createHttpTransport({
       return ['browser'];
     },
     async exportFile(input, signal): Promise<Result<ExportFile>> {
-      let response: Response;
-      try {
-        response = await fetch(new URL('/api/export', origin), {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify(input),
-          signal,
-        });
-      } catch (error) {
-        return {
-          ok: false,
-          error: { code: 'unavailable', message: `Cannot reach Hookscope: ${String(error)}` },
-        };
-      }
-      if (response.status === 401) rejected();
-      if (!response.ok || !response.body) {
-        try {
-          return (await response.json()) as Result<ExportFile>;
-        } catch {
-          return {
-            ok: false,
-            error: { code: 'internal', message: `Bad response from server (HTTP ${response.status})` },
-          };
-        }
-      }
+      const posted = await post('/api/export', input, signal);
+      if (!posted.ok) return posted;
+      const response = posted.value;
+      if (!response.ok || !response.body) return (await resultOf(response)) as Result<ExportFile>;
       const disposition = response.headers.get('content-disposition') ?? '';
       return {
         ok: true,
@@ -174,4 +152,16 @@ export function createHttpTransport({
       };
     },
   };
+}
+
+/** The API's JSON answer, or an `internal` result when the body is not JSON. */
+async function resultOf(response: Response): Promise<Result<unknown>> {
+  try {
+    return (await response.json()) as Result<unknown>;
+  } catch {
+    return {
+      ok: false,
+      error: { code: 'internal', message: `Bad response from server (HTTP ${response.status})` },
+    };
+  }
 }
