@@ -84,6 +84,11 @@ export async function startReceiver(ctx: Ctx, options: ReceiverOptions): Promise
   });
   server.on('clientError', (error, socket) => {
     const code = (error as NodeJS.ErrnoException).code;
+    // The client hung up (a load tool stopping, a sender timing out): nothing was malformed and nobody is left to answer.
+    if (code === 'ECONNRESET' || code === 'EPIPE') {
+      socket.destroy();
+      return;
+    }
     if (code === 'ERR_HTTP_REQUEST_TIMEOUT' && (socket as Socket).bytesRead === 0) {
       // A connection that never sent a byte gets no answer: the public URL's client opens its connections ahead of any
       // request and leaves them idle, and a 408 written there was handed to the next visitor of the public URL. Those
