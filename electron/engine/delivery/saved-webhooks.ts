@@ -157,7 +157,7 @@ export class SavedWebhookStore {
    * Import all valid entries in one transaction; invalid ones are named by index and field, and so are the fields of
    * imported ones that still hold a `[redacted]` placeholder (from a redacted export), to fill in again.
    */
-  import(content: string): { imported: number; errors: string[]; redacted: string[] } {
+  import(content: string): { imported: number; errors: string[]; redacted: string[]; ignored: string[] } {
     let data: unknown;
     try {
       data = JSON.parse(content);
@@ -179,10 +179,12 @@ export class SavedWebhookStore {
     const entry = exportFile.shape.webhooks.element;
     const errors: string[] = [];
     const redacted: string[] = [];
+    const ignored: string[] = [];
     let imported = 0;
     this.db.transaction(() => {
       envelope.data.webhooks.forEach((raw, index) => {
-        const parsed = entry.safeParse(raw);
+        const { entry: known, unknownOptions } = withoutUnknownOptions(raw);
+        const parsed = entry.safeParse(known);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
           errors.push(`webhooks[${index}].${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
@@ -200,9 +202,11 @@ export class SavedWebhookStore {
         imported++;
         const fields = redactedFields(rest);
         if (fields.length) redacted.push(`webhooks[${index}] "${rest.name}": ${fields.join(', ')}`);
+        if (unknownOptions.length)
+          ignored.push(`webhooks[${index}] "${rest.name}": options.${unknownOptions.join(', options.')}`);
       });
     })();
-    return { imported, errors, redacted };
+    return { imported, errors, redacted, ignored };
   }
 
   saveCollection(input: { id?: number; name: string }) {
@@ -235,4 +239,22 @@ export class SavedWebhookStore {
       .get(name) as { id: number } | undefined;
     return row?.id ?? this.saveCollection({ name }).id;
   }
+}
+
+const knownOptionKeys = new Set(Object.keys(savedWebhookInput.shape.options.unwrap().shape));
+
+/**
+ * An export written by another version may carry options this one does not know: those are left out (and named) so the
+ * webhook still imports, instead of the whole entry being refused. Everything else is checked as usual.
+ */
+function withoutUnknownOptions(raw: unknown): { entry: unknown; unknownOptions: string[] } {
+  if (typeof raw !== 'object' || raw === null || !('options' in raw))
+    return { entry: raw, unknownOptions: [] };
+  const options = (raw as { options: unknown }).options;
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    return { entry: raw, unknownOptions: [] };
+  const unknownOptions = Object.keys(options).filter((key) => !knownOptionKeys.has(key));
+  if (unknownOptions.length === 0) return { entry: raw, unknownOptions };
+  const kept = Object.fromEntries(Object.entries(options).filter(([key]) => knownOptionKeys.has(key)));
+  return { entry: { ...raw, options: kept }, unknownOptions };
 }

@@ -398,6 +398,11 @@ export const deliveryMethods = {
       errors: z.array(z.string()),
       /** Imported webhooks whose fields hold a `[redacted]` placeholder, to fill in before sending them. */
       redacted: z.array(z.string()),
+      /**
+       * Imported webhooks with options this version does not know (written by another version), left out so the rest
+       * of the webhook still imports.
+       */
+      ignored: z.array(z.string()),
     }),
   ),
   'collections.save': method(

@@ -176,6 +176,35 @@ describe('saved webhooks, environments, emulate over the API (outputs checked ag
     );
   });
 
+  it('imports a webhook from another version without the options it does not know, and names them', async () => {
+    const content = JSON.stringify({
+      format: 'hookscope-webhooks',
+      version: 1,
+      webhooks: [
+        {
+          name: 'From a newer build',
+          method: 'POST',
+          url: 'https://x.example/hook',
+          options: { timeoutMs: 5000, futureOption: true, anotherOne: { a: 1 } },
+        },
+      ],
+    });
+    const imported = (await call('webhooks.import', { content })).value as {
+      imported: number;
+      errors: string[];
+      ignored: string[];
+    };
+    expect(imported.errors).toEqual([]);
+    expect(imported.imported).toBe(1);
+    expect(imported.ignored).toEqual([
+      'webhooks[0] "From a newer build": options.futureOption, options.anotherOne',
+    ]);
+    const list = (await call('webhooks.list', {})).value as {
+      items: Array<{ name: string; options: Record<string, unknown> }>;
+    };
+    expect(list.items.find((w) => w.name === 'From a newer build')?.options).toEqual({ timeoutMs: 5000 });
+  });
+
   it('the copy of a webhook with the longest name can be saved again', async () => {
     const saved = (
       await call('webhooks.save', { name: 'n'.repeat(200), method: 'POST', url: api.server.url })

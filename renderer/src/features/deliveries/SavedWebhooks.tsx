@@ -192,10 +192,13 @@ export function SavedWebhooks() {
     file?.text().then((content) =>
       api.call('webhooks.import', { content }).then((r) => {
         setMessage({
-          kind: r.errors.length || r.redacted.length ? 'warn' : 'ok',
+          kind: r.errors.length || r.redacted.length || r.ignored.length ? 'warn' : 'ok',
           text:
             `Imported ${r.imported}.` +
             (r.errors.length ? ` Skipped: ${r.errors.join('; ')}` : '') +
+            (r.ignored.length
+              ? ` Left out options this version does not know (the file is from another version): ${r.ignored.join('; ')}.`
+              : '') +
             (r.redacted.length
               ? ` Re-enter the secrets exported as [redacted] before sending: ${r.redacted.join('; ')}`
               : ''),
