@@ -11,6 +11,7 @@ import type { EngineConfig, EngineContext, EngineModule, ReceiverHooks } from '.
 import { EventBus } from './events/event-bus';
 import { startReceiver, type Receiver } from './receiver/receiver';
 import { ResponseRules } from './receiver/response-rules';
+import { RuleProgressStore } from './store/rule-progress-store';
 import { lockDataDir } from './store/data-dir-lock';
 import { openStores } from './store/open-stores';
 import { receiverAnnotator } from './receiver/annotate';
@@ -79,7 +80,16 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     throw error;
   }
   const { db, captures, endpoints, settings } = stores;
-  const responseRules = new ResponseRules();
+  const responseRules = new ResponseRules(Math.random, new RuleProgressStore(db));
+  const persistRuleProgress = () => {
+    try {
+      responseRules.persist();
+    } catch (error) {
+      log.error("receiver: could not keep the response rules' counts", { error: String(error) });
+    }
+  };
+  const ruleProgressTimer = setInterval(persistRuleProgress, 1_000);
+  ruleProgressTimer.unref();
   // Reset first, so the event reports the count the edited rule starts from.
   endpoints.onChange((endpoint, deletedId) => responseRules.reset(endpoint?.id ?? deletedId ?? -1));
   endpoints.onChange((endpoint, deletedId) =>
@@ -174,6 +184,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       }
     }
     await receiver?.close();
+    clearInterval(ruleProgressTimer);
     captures.close();
     db.close();
     unlock();
@@ -206,6 +217,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       clearInterval(retentionTimer);
       for (const module of Object.values(modules).reverse()) await module.close?.();
       await receiver?.close();
+      clearInterval(ruleProgressTimer);
+      persistRuleProgress();
       captures.close();
       db.close();
       unlock();

@@ -1,4 +1,5 @@
 import type { Endpoint, HeaderPair } from '../../shared/contract/index';
+import type { RuleProgress, RuleProgressPersistence } from '../store/rule-progress-store';
 
 export interface DecidedResponse {
   status: number;
@@ -12,7 +13,9 @@ export interface DecidedResponse {
 
 /**
  * Applies an endpoint's response rule. State (how many requests an endpoint has seen) is per endpoint and resets when
- * the endpoint is edited, so "fail the first 3" means the next 3 after saving.
+ * the endpoint is edited, so "fail the first 3" means the next 3 after saving. With a persistence, counts are kept
+ * between runs (`persist` writes the ones that moved; the engine calls it every second and on close), so a sender's
+ * retries spread over hours still meet the rule where it was.
  */
 export class ResponseRules {
   /** Per endpoint: requests counted under this rule version, and steps given back, lowest first, to hand out again. */
@@ -20,7 +23,13 @@ export class ResponseRules {
   /** A rule's content as its version, serialised once per rule object (the endpoint store replaces them on change). */
   private readonly versions = new WeakMap<Endpoint['rule'], string>();
 
-  constructor(private readonly random: () => number = Math.random) {}
+  /** Endpoints whose count moved since the last `persist`. */
+  private readonly moved = new Set<number>();
+
+  constructor(
+    private readonly random: () => number = Math.random,
+    private readonly persistence?: RuleProgressPersistence,
+  ) {}
 
   decide(endpoint: Endpoint): DecidedResponse {
     const decided = this.apply(endpoint);
@@ -48,10 +57,13 @@ export class ResponseRules {
     const { rule } = endpoint;
     const version = this.versionOf(rule);
     let state = this.seen.get(endpoint.id);
-    if (!state || state.version !== version)
-      this.seen.set(endpoint.id, (state = { version, count: 0, returned: [] }));
+    if (!state || state.version !== version) {
+      const stored = state ? undefined : this.persistence?.load(endpoint.id, version);
+      this.seen.set(endpoint.id, (state = { version, count: stored ?? 0, returned: [] }));
+    }
     // A step given back goes to the next request, even if later steps were handed out meanwhile (concurrent requests).
     const count = state.returned.shift() ?? state.count++;
+    this.moved.add(endpoint.id);
     const normal: DecidedResponse = {
       status: rule.status,
       headers: rule.headers,
@@ -116,17 +128,35 @@ export class ResponseRules {
     if (!state || step === undefined || state.version !== this.versions.get(endpoint.rule)) return;
     state.returned.push(step);
     state.returned.sort((a, b) => a - b);
+    this.moved.add(endpoint.id);
   }
 
   /** Requests the endpoint's current rule has counted (what fail-first and sequence step through), steps given back aside. */
   counted(endpoint: Endpoint): number {
+    const version = this.versionOf(endpoint.rule);
     const state = this.seen.get(endpoint.id);
-    if (!state || state.version !== this.versionOf(endpoint.rule)) return 0;
+    if (!state) return this.persistence?.load(endpoint.id, version) ?? 0;
+    if (state.version !== version) return 0;
     return state.count - state.returned.length;
   }
 
   /** Start the endpoint's count again, as saving it does: "fail the first 3" fails the next 3. */
   reset(endpointId: number): void {
-    this.seen.delete(endpointId);
+    this.seen.set(endpointId, { version: '', count: 0, returned: [] });
+    this.moved.delete(endpointId);
+    this.persistence?.forget(endpointId);
+  }
+
+  /** Writes the counts that moved since the last call. Steps given back and not handed out again are not counted. */
+  persist(): void {
+    if (!this.persistence || this.moved.size === 0) return;
+    const entries = new Map<number, RuleProgress>();
+    for (const endpointId of this.moved) {
+      const state = this.seen.get(endpointId);
+      if (state)
+        entries.set(endpointId, { version: state.version, counted: state.count - state.returned.length });
+    }
+    this.persistence.save(entries);
+    this.moved.clear();
   }
 }

@@ -246,7 +246,8 @@ export function RuleEditor({ draft, onChange }: { draft: RuleDraft; onChange: (d
       {(kind === 'fail-first' || kind === 'sequence') && (
         <p className="muted" data-testid="rule-count-note">
           Every save starts the count again, even with nothing changed: the next request is request 1. The
-          count is kept in memory only, so restarting Hookscope starts it again too.
+          count is kept across restarts of Hookscope, so a sender's retries hours apart meet the rule where it
+          was.
         </p>
       )}
       {orttoNote && (
