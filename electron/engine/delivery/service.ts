@@ -221,7 +221,8 @@ export class DeliveryService {
   );
 
   exportLog(input: In<'deliveries.exportLog'>) {
-    return exportLog(this.queue.store.log(input.filter, null, input.limit).items, input.format, input.redact);
+    const page = this.queue.store.log(input.filter, null, input.limit);
+    return { ...exportLog(page.items, input.format, input.redact), truncated: page.nextCursor !== null };
   }
 
   async deleteBulk(id: number): Promise<{ deleted: number }> {

@@ -371,7 +371,14 @@ export const deliveryMethods = {
       /** Secret URL query parameters and response fields replaced by `[redacted]`; false keeps them (a backup). */
       redact: z.boolean().default(true),
     }),
-    z.object({ content: z.string(), count: z.number().int(), mimeType: z.string(), fileName: z.string() }),
+    z.object({
+      content: z.string(),
+      count: z.number().int(),
+      mimeType: z.string(),
+      fileName: z.string(),
+      /** More attempts matched than `limit`: the file holds the newest `count` of them, the older ones are left out. */
+      truncated: z.boolean(),
+    }),
   ),
   'webhooks.list': method(
     z.object({ collectionId: z.number().int().nullable().optional() }),

@@ -533,3 +533,26 @@ describe('a method imported from a cURL command', () => {
     }
   });
 });
+
+describe('deliveries.exportLog', () => {
+  it('says when more attempts match than one export holds (the oldest are left out)', async () => {
+    for (const path of ['/exp-1', '/exp-2']) {
+      const sent = (await send({ url: `${api.server.url}${path}` })).value as { id: number };
+      await until(async () => {
+        const d = (await call('deliveries.get', { id: sent.id })).value as { state: string };
+        return d.state === 'succeeded' ? true : undefined;
+      });
+    }
+    const filter = { text: '/exp-' };
+    const cut = (await call('deliveries.exportLog', { format: 'json', filter, limit: 1 })).value as {
+      count: number;
+      truncated: boolean;
+    };
+    expect(cut).toMatchObject({ count: 1, truncated: true });
+    const whole = (await call('deliveries.exportLog', { format: 'csv', filter, limit: 2 })).value as {
+      count: number;
+      truncated: boolean;
+    };
+    expect(whole).toMatchObject({ count: 2, truncated: false });
+  });
+});

@@ -113,6 +113,35 @@ describe('delivery log', () => {
   });
 });
 
+describe('delivery log export', () => {
+  it('says when the file holds only the newest attempts', async () => {
+    for (const path of ['/cut-1', '/cut-2']) {
+      const sent = await api.call('deliveries.send', {
+        request: { method: 'POST', url: `${targetUrl}${path}`, headers: [], bodyBase64: '' },
+        type: 'manual',
+      });
+      await waitFor(
+        async () => expect((await api.call('deliveries.get', { id: sent.id })).attempts).toBe(1),
+        {
+          timeout: 5000,
+        },
+      );
+    }
+    // One export holds 100,000 attempts: this API holds one, so two attempts are more than it.
+    const real = createInProcessTransport(engine);
+    const client = createApiClient({
+      invoke: (method, input) =>
+        real.invoke(method, method === 'deliveries.exportLog' ? { ...(input as object), limit: 1 } : input),
+      subscribe: (listener) => real.subscribe(listener),
+      capabilities: () => real.capabilities(),
+    });
+    mount(<DeliveryLog />, client);
+    fireEvent.change(screen.getByLabelText('Search deliveries'), { target: { value: '/cut-' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+    await screen.findByText(/Exported only the newest 1 attempt, the most one export holds/);
+  });
+});
+
 describe('bulk send', () => {
   it('starts a job from a CSV file and shows it finish with counts', async () => {
     mount(<BulkSend />);

@@ -93,13 +93,20 @@ export function DeliveryLog({
     );
 
   const [redact, setRedact] = useState(true);
+  const [notice, setNotice] = useState<string | null>(null);
   const exportLog = (format: 'csv' | 'json') =>
     api.call('deliveries.exportLog', { format, filter, redact }).then(
-      (out) => downloadBlob(out.content, out.fileName, out.mimeType),
+      (out) => {
+        downloadBlob(out.content, out.fileName, out.mimeType);
+        setNotice(
+          out.truncated
+            ? `Exported only the newest ${formatCount(out.count, 'attempt', 'attempts')}, the most one export holds: older attempts are not in the file. Filter the log (type, state, search) to export them.`
+            : null,
+        );
+      },
       (e: Error) => setError(e.message),
     );
 
-  const [notice, setNotice] = useState<string | null>(null);
   const clearFinished = () =>
     api.call('deliveries.clearFinished', {}).then(
       ({ deleted }) => {
