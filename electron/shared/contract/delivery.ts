@@ -89,12 +89,15 @@ const byteHeaders = outgoingHeaders.superRefine((pairs, ctx) => {
   });
 });
 
-export const outgoingRequest = z.object({
-  method: httpMethodName,
-  url: httpUrl,
-  headers: byteHeaders.default([]),
-  bodyBase64: base64.default(''),
-});
+export const outgoingRequest = z
+  .object({
+    method: httpMethodName,
+    url: httpUrl,
+    headers: byteHeaders.default([]),
+    bodyBase64: base64.default(''),
+  })
+  // `body: "…"` dropped silently would send an empty body and report success.
+  .strict();
 export type OutgoingRequest = z.infer<typeof outgoingRequest>;
 
 /** Ontraport's "Send a Webhook" settings: requests per minute and number of retries. */

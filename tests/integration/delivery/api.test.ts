@@ -23,6 +23,8 @@ describe('bad input names the field, and nothing is queued', () => {
     ],
     [{ method: 'GET POST' }, /request\.method: malformed method/],
     [{ bodyBase64: '%%%' }, /request\.bodyBase64: not base64/],
+    // A body under a name the request does not take would be dropped, and an empty body sent as if it had worked.
+    [{ body: '{"event":"paid"}' }, /request: Unrecognized key: "body"/],
   ])('%j', async (request, message) => {
     const before = ((await call('deliveries.list', {})).value as { items: unknown[] }).items.length;
     const result = await send(request);
