@@ -376,6 +376,26 @@ describe('capture detail', () => {
     expect(treeText).toContain('"admU+200Din"');
   });
 
+  it('a multipart filename, part name or part header with bidi controls shows them as code points', async () => {
+    const { page } = s;
+    const boundary = 'BiDiBoUnDaRy';
+    const body =
+      `--${boundary}\r\nContent-Disposition: form-data; name="adm\u200din"; filename="invoice\u202efdp.exe"\r\n` +
+      `Content-Type: application/pdf\r\nX-Part: abc\u202efed\r\n\r\nMZ\r\n--${boundary}--\r\n`;
+    await send(s.app.receiverUrl, '/bidi-multipart', {
+      method: 'POST',
+      body: new TextEncoder().encode(body),
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    await selectCapture(page, '/bidi-multipart');
+    await openTab(page, 'body');
+    const part = page.getByTestId('multipart-part').first();
+    await part.waitFor();
+    expect(await part.locator('.part-filename').innerText()).toBe('invoiceU+202Efdp.exe');
+    expect(await part.locator('.part-name').innerText()).toBe('admU+200Din');
+    expect(await part.locator('.part-headers').innerText()).toContain('abcU+202Efed');
+  });
+
   it('binary: opens in Hex with every byte, Raw declines to show text', async () => {
     const { page } = s;
     const bytes = new Uint8Array(40).map((_, i) => (i * 37 + 3) % 256);

@@ -4,6 +4,7 @@ import { boundaryOf, parseMultipart } from '../../../../electron/shared/decode/m
 import { downloadBlob } from '../../components/download';
 import { HexView } from './HexView';
 import { Highlight } from '../../components/Highlight';
+import { VisibleText } from '../../components/VisibleText';
 
 const PREVIEW_BYTES = 64 * 1024;
 
@@ -30,10 +31,12 @@ export function MultipartView({
           <section key={i} className="part" data-testid="multipart-part">
             <header className="part-header">
               <span className="part-index">#{i + 1}</span>
-              <span className="part-name">{part.name ?? '(no name)'}</span>
+              <span className="part-name">
+                {part.name === null ? '(no name)' : <VisibleText text={part.name} />}
+              </span>
               {part.filename !== null && (
                 <span className="part-filename" title="filename">
-                  {part.filename}
+                  <VisibleText text={part.filename} />
                 </span>
               )}
               <span className="muted">{part.contentType ?? 'text/plain'}</span>
@@ -57,9 +60,11 @@ export function MultipartView({
                 {part.headers.map(([k, v], j) => (
                   <tr key={j}>
                     <th scope="row" className="pair-name">
-                      {k}
+                      <VisibleText text={k} />
                     </th>
-                    <td className="pair-value">{v}</td>
+                    <td className="pair-value">
+                      <VisibleText text={v} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
