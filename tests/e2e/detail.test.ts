@@ -396,6 +396,32 @@ describe('capture detail', () => {
     expect(await part.locator('.part-headers').innerText()).toContain('abcU+202Efed');
   });
 
+  it("a vendor's event label made from payload text shows bidi controls as code points", async () => {
+    const { page } = s;
+    // Ortto names a journey webhook after its shape_title, which the sender writes.
+    const body = JSON.stringify({
+      webhook_id: 'w1',
+      contact_id: 'c1',
+      campaign_id: 'k1',
+      shape_title: 'Welcome\u202edeliaf',
+      activity: { field_id: 'act:cm:signed-up' },
+    });
+    await send(s.app.receiverUrl, '/bidi-label', {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json' },
+    });
+    const label = 'Journey/playbook webhook (WelcomeU+202Edeliaf)';
+    const source = row(page, '/bidi-label').locator('.cell.source');
+    await eventually(async () => expect(await source.innerText()).toBe(`Ortto · ${label}`));
+    await selectCapture(page, '/bidi-label');
+    await openTab(page, 'overview');
+    expect(await page.locator('.detail-pane dd', { hasText: 'Ortto' }).innerText()).toBe(`Ortto · ${label}`);
+    await openTab(page, 'decoded');
+    const vendor = page.locator('.decoded-vendor');
+    await eventually(async () => expect(await vendor.innerText()).toContain(`Ortto · ${label}`));
+  });
+
   it('binary: opens in Hex with every byte, Raw declines to show text', async () => {
     const { page } = s;
     const bytes = new Uint8Array(40).map((_, i) => (i * 37 + 3) % 256);

@@ -3,6 +3,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useRef, type MouseEvent 
 import type { CaptureSummary } from '../../../../electron/shared/contract/captures';
 import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { Highlight } from '../../components/Highlight';
+import { VisibleText } from '../../components/VisibleText';
 import { isModalOpen } from '../../components/use-modal-focus';
 import { formatBytes, formatDateTime, formatListTime, mediaType, statusClass } from '../../lib/format';
 import { RowSlots } from './row-slots';
@@ -372,7 +373,7 @@ const Row = memo(function Row({
       </span>
       <span role="gridcell" className="cell source" title={source}>
         {c.source !== 'receiver' && <span className={`pill pill-${c.source}`}>{c.source}</span>}
-        {source || (c.source === 'receiver' ? '—' : '')}
+        {source ? <VisibleText text={source} /> : c.source === 'receiver' ? '—' : ''}
       </span>
     </div>
   );

@@ -5,6 +5,7 @@ import { useCustomLabelsForHover } from './custom-labels';
 import type { DecodeResult } from '../../../../electron/shared/decode/index';
 import { formatCount } from '../../lib/format';
 import { useTreeKeyboard } from '../../components/use-tree-keyboard';
+import { VisibleText } from '../../components/VisibleText';
 
 /** The Decoded tab: what the payload is (vendor, event, why), warnings, and the labelled tree. */
 export function DecodedView({ captureId, query: search = '' }: { captureId: number; query?: string }) {
@@ -85,22 +86,31 @@ function Recognition({ result }: { result: DecodeResult }) {
     <div className="decoded-recognition">
       <div className="decoded-vendor">
         <strong>{best.vendor}</strong>
-        {best.eventLabel && <> · {best.eventLabel}</>}
+        {best.eventLabel && (
+          <>
+            {' · '}
+            <VisibleText text={best.eventLabel} />
+          </>
+        )}
         <span className="pill pill-info decoded-confidence" title="How sure the recogniser is">
           {Math.round(best.confidence * 100)}%
         </span>
       </div>
-      <div className="muted decoded-explanation">{best.explanation}</div>
+      <div className="muted decoded-explanation">
+        <VisibleText text={best.explanation} />
+      </div>
       {result.candidates.length > 1 && (
         <div className="muted decoded-also">
           Also:{' '}
-          {result.candidates
-            .slice(1)
-            .map(
-              (c) =>
-                `${c.vendor}${c.eventLabel ? ` · ${c.eventLabel}` : ''} (${Math.round(c.confidence * 100)}%)`,
-            )
-            .join('; ')}
+          <VisibleText
+            text={result.candidates
+              .slice(1)
+              .map(
+                (c) =>
+                  `${c.vendor}${c.eventLabel ? ` · ${c.eventLabel}` : ''} (${Math.round(c.confidence * 100)}%)`,
+              )
+              .join('; ')}
+          />
         </div>
       )}
     </div>

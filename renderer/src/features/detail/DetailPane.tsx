@@ -6,6 +6,7 @@ import { CopyButton } from '../../components/CopyButton';
 import { downloadBlob } from '../../components/download';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { Tabs } from '../../components/Tabs';
+import { VisibleText } from '../../components/VisibleText';
 import { base64ToBytes } from '../../lib/bytes';
 import { captureUrl } from '../../lib/capture-url';
 import { formatBytes, formatDateTime, formatDuration, mediaType, statusClass } from '../../lib/format';
@@ -364,7 +365,7 @@ function Overview({
       {d.vendor && (
         <Field label="Source">
           {d.vendor}
-          {d.eventLabel ? ` · ${d.eventLabel}` : ''}
+          {d.eventLabel ? <VisibleText text={` · ${d.eventLabel}`} /> : ''}
         </Field>
       )}
       {(d.verification ||
