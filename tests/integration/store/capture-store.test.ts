@@ -148,6 +148,22 @@ describe('capture store', () => {
     expect(t.stores.captures.count({ text: 'spring*' })).toBe(2);
   });
 
+  it('reads "phrases", -word, OR and AND as search boxes do, and never as words to find', async () => {
+    await t.stores.captures.add(capture({ path: '/a', body: Buffer.from('{"plan":"trial onboarding"}') }));
+    await t.stores.captures.add(capture({ path: '/b', body: Buffer.from('{"plan":"onboarding trial"}') }));
+    await t.stores.captures.add(capture({ path: '/c', body: Buffer.from('{"plan":"renewal","id":42}') }));
+    t.stores.captures.indexer.drain();
+    expect(searchPaths('trial OR renewal')).toEqual(['/a', '/b', '/c']);
+    expect(searchPaths('plan AND renewal')).toEqual(['/c']);
+    expect(searchPaths('"trial onboarding"')).toEqual(['/a']);
+    expect(searchPaths('-trial')).toEqual(['/c']);
+    expect(searchPaths('plan -renewal')).toEqual(['/a', '/b']);
+    expect(searchPaths('-"onboarding trial" plan')).toEqual(['/a', '/c']);
+    expect(searchPaths('"id":42')).toEqual(['/c']);
+    expect(t.stores.captures.count({ text: '-trial' })).toBe(1);
+    expect(t.stores.captures.countWithNewest({ text: 'trial OR renewal' }).count).toBe(3);
+  });
+
   it('finds Chinese, Japanese and Korean words inside longer runs of text', async () => {
     await t.stores.captures.add(
       capture({ path: '/zh', body: Buffer.from('{"city":"東京都渋谷区","note":"欢迎光临本店"}') }),

@@ -1,0 +1,46 @@
+/** One term of a search as the user typed it: a word, or a "quoted phrase", perhaps excluded or one of an OR. */
+export interface SearchTerm {
+  text: string;
+  quoted: boolean;
+  /** Typed with a leading `-`: captures containing it are left out. */
+  excluded: boolean;
+  /** Joined to the term before by `OR` (either will do) rather than required as well. */
+  orWithPrevious: boolean;
+  /** Ended with `*`: every word starting with it. */
+  starred: boolean;
+}
+
+const hasWordCharacter = (text: string) => /[\p{L}\p{N}]/u.test(text);
+
+/**
+ * Splits search text the way search boxes are commonly read: `"two words"` is a phrase, `-word` leaves out what
+ * contains it, an upper-case `OR` between two terms takes either, and an upper-case `AND` is what a space means anyway.
+ * An unbalanced quote, a lone `-`, or `OR`/`AND` first are ordinary text; one last is dropped (more is being typed). Terms without a letter or digit are dropped
+ * (the index holds words and numbers only).
+ */
+export function searchTerms(text: string): SearchTerm[] {
+  const terms: SearchTerm[] = [];
+  let orPending = false;
+  for (const [raw] of text.matchAll(/-?"[^"]*"\**(?=\s|$)|\S+/g)) {
+    if ((raw === 'OR' || raw === 'AND') && terms.length > 0) {
+      orPending = raw === 'OR';
+      continue;
+    }
+    const excluded = raw.length > 1 && raw.startsWith('-');
+    const starred = raw.endsWith('*');
+    const body = (excluded ? raw.slice(1) : raw).replace(/\*+$/, '');
+    const quoted = /^"[^"]*"$/.test(body) && body.length > 1;
+    const term = quoted ? body.slice(1, -1) : body;
+    if (!hasWordCharacter(term)) continue;
+    const previous = terms[terms.length - 1];
+    terms.push({
+      text: term,
+      quoted,
+      excluded,
+      orWithPrevious: orPending && !excluded && previous !== undefined && !previous.excluded,
+      starred,
+    });
+    orPending = false;
+  }
+  return terms;
+}
