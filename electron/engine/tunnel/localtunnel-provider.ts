@@ -56,7 +56,24 @@ async function register(doFetch: typeof fetch, request: TunnelOpenRequest): Prom
   if (!reg || typeof reg.id !== 'string' || typeof reg.url !== 'string' || typeof reg.port !== 'number') {
     throw new Error(`tunnel server ${request.host} answered without id, url and port: ${text.slice(0, 200)}`);
   }
-  return reg as Registration;
+  // The URL is matched against every request's Host, printed to the terminal and shown as the public address:
+  // anything but a plain http(s) origin from the server is refused rather than trusted.
+  const url = publicOrigin(reg.url);
+  if (!url)
+    throw new Error(
+      `tunnel server ${request.host} answered with a url that is not an http(s) address: ${JSON.stringify(reg.url.slice(0, 200))}`,
+    );
+  return { ...(reg as Registration), url };
+}
+
+function publicOrigin(value: string): string | null {
+  try {
+    const url = new URL(value);
+    const plain = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    return (url.protocol === 'http:' || url.protocol === 'https:') && plain ? url.origin : null;
+  } catch {
+    return null;
+  }
 }
 
 function establish(registration: Registration, request: TunnelOpenRequest): Promise<TunnelConnection> {

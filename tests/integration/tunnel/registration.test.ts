@@ -1,0 +1,55 @@
+import http from 'node:http';
+import net from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLocaltunnelProvider } from '../../../electron/engine/tunnel/localtunnel-provider';
+
+// A tunnel server is whatever the user typed into the settings: its registration answer is checked, not trusted.
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+});
+
+/** Answers every registration with `url` and accepts the client's tunnel sockets (holding them open). */
+async function fakeServer(url: string): Promise<string> {
+  const held = new Set<net.Socket>();
+  const sockets = net.createServer((socket) => void held.add(socket));
+  await new Promise<void>((resolve) => sockets.listen(0, '127.0.0.1', resolve));
+  const port = (sockets.address() as net.AddressInfo).port;
+  const registrar = http.createServer((_req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ id: 'abcd', url, port, max_conn_count: 1 }));
+  });
+  await new Promise<void>((resolve) => registrar.listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => {
+    for (const socket of held) socket.destroy();
+    sockets.close();
+    registrar.close();
+  });
+  return `http://127.0.0.1:${(registrar.address() as net.AddressInfo).port}`;
+}
+
+const open = (host: string) =>
+  createLocaltunnelProvider().open({
+    host,
+    subdomain: null,
+    localPort: 9,
+    signal: new AbortController().signal,
+  });
+
+describe('the registration answer of a tunnel server', () => {
+  it('refuses a url that is not a plain http(s) origin, saying so', async () => {
+    // Such a URL was matched against every request's Host by new URL(), which threw in the receiver on each one.
+    for (const url of ['not a url', 'ftp://abcd.lt.test', 'http://abcd.lt.test/path', '\u001b[31mred']) {
+      const host = await fakeServer(url);
+      await expect(open(host)).rejects.toThrow(/answered with a url that is not an http\(s\) address/);
+    }
+  });
+
+  it('accepts an http(s) origin', async () => {
+    const host = await fakeServer('https://abcd.lt.test');
+    const connection = await open(host);
+    connection.close();
+    expect(connection.url).toBe('https://abcd.lt.test');
+  });
+});
