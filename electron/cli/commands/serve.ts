@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine, type Engine } from '../../engine/engine';
-import type { TunnelState } from '../../shared/contract/tunnel';
 import { tuneHeapForLongRunningEngine } from '../../engine/util/heap-tuning';
 import { makeDirs } from '../../engine/util/make-dirs';
 import { startHttpTransport, type HttpTransport } from '../../engine/transport/http-transport';
@@ -10,6 +9,7 @@ import { resolveDataDir } from '../data-dir-flag';
 import { openInBrowser } from '../open-in-browser';
 import { intFlag, parseFlags, UsageError, type CliIo } from '../io';
 import { tunnelFlagOptions, tunnelFlagUsage, validateTunnelFlags } from './tunnel-flags';
+import { createTunnelReporter } from './tunnel-report';
 
 export const serveUsage = `Usage: hookscope serve [options]
 
@@ -185,34 +185,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   // Only the receiver is tunnelled; print each public URL (and say loudly when it changed) — also when the tunnel was
   // started by the profile's saved auto-start or from the UI, not --tunnel: a receiver made public must be mentioned.
-  let shown: string | null = null;
-  const reportTunnel = (state: TunnelState) => {
-    if (state.phase === 'online' && state.url && state.url !== shown) {
-      // The server gave this URL instead of the subdomain asked for: say so, or it reads as the one asked for.
-      const taken =
-        state.urlChanged?.reason === 'subdomain-taken' && state.urlChanged.url === state.url
-          ? state.urlChanged.requestedSubdomain
-          : null;
-      // With --json-ready stdout stays one JSON object per line, for scripts that read it line by line.
-      if (values['json-ready'])
-        io.stdout(
-          JSON.stringify({
-            event: 'tunnel',
-            url: state.url,
-            changed: shown !== null,
-            subdomainTaken: taken,
-          }) + '\n',
-        );
-      else
-        io.stdout(
-          `${shown ? 'Public URL CHANGED — update the webhook URL at the sender: ' : 'Public:   '}${state.url}` +
-            `${taken ? `   (subdomain "${taken}" is taken; the server assigned this URL instead)` : ''}\n`,
-        );
-      shown = state.url;
-    } else if (state.phase === 'offline' && state.lastError) {
-      io.stderr(`tunnel offline: ${state.lastError.message} (retrying)\n`);
-    }
-  };
+  const reportTunnel = createTunnelReporter(io, values['json-ready'] === true);
   engine.bus.on('tunnel.state', reportTunnel);
   if (tunnelFlags.enabled)
     engine.tunnel.startTunnel({ subdomain: tunnelFlags.subdomain, host: tunnelFlags.host });

@@ -1,0 +1,52 @@
+import type { TunnelState } from '../../shared/contract/tunnel';
+import type { CliIo } from '../io';
+
+/**
+ * What `serve` prints as the tunnel's state changes: each new public URL (loudly when it changed), each failed
+ * attempt while offline, and — so the last line about a printed URL is never a stale "offline" — when that URL works
+ * again or is stopped.
+ */
+export function createTunnelReporter(io: CliIo, json: boolean): (state: TunnelState) => void {
+  let shown: string | null = null;
+  /** What the last line said about the tunnel: the shown URL works, or it does not. */
+  let told: 'online' | 'offline' | 'stopped' = 'online';
+  let reportedErrorAtMs: number | null = null;
+  return (state) => {
+    if (state.phase === 'online' && state.url && state.url !== shown) {
+      // The server gave this URL instead of the subdomain asked for: say so, or it reads as the one asked for.
+      const taken =
+        state.urlChanged?.reason === 'subdomain-taken' && state.urlChanged.url === state.url
+          ? state.urlChanged.requestedSubdomain
+          : null;
+      // With --json-ready stdout stays one JSON object per line, for scripts that read it line by line.
+      if (json)
+        io.stdout(
+          JSON.stringify({
+            event: 'tunnel',
+            url: state.url,
+            changed: shown !== null,
+            subdomainTaken: taken,
+          }) + '\n',
+        );
+      else
+        io.stdout(
+          `${shown ? 'Public URL CHANGED — update the webhook URL at the sender: ' : 'Public:   '}${state.url}` +
+            `${taken ? `   (subdomain "${taken}" is taken; the server assigned this URL instead)` : ''}\n`,
+        );
+      shown = state.url;
+      told = 'online';
+    } else if (state.phase === 'online' && state.url === shown && told !== 'online') {
+      io.stderr(`tunnel back online: ${state.url}\n`);
+      told = 'online';
+    } else if (state.phase === 'offline' && state.lastError) {
+      // Other events (an endpoint edited) repeat the state of the same failed attempt: report each attempt once.
+      if (state.lastError.atMs === reportedErrorAtMs) return;
+      reportedErrorAtMs = state.lastError.atMs;
+      io.stderr(`tunnel offline: ${state.lastError.message} (retrying)\n`);
+      told = 'offline';
+    } else if (state.phase === 'idle' && shown !== null && told !== 'stopped') {
+      io.stderr(`tunnel stopped: ${shown} no longer reaches this receiver\n`);
+      told = 'stopped';
+    }
+  };
+}
