@@ -42,11 +42,19 @@ export function createTunnelReporter(io: CliIo, json: boolean): (state: TunnelSt
       // Other events (an endpoint edited) repeat the state of the same failed attempt: report each attempt once.
       if (state.lastError.atMs === reportedErrorAtMs) return;
       reportedErrorAtMs = state.lastError.atMs;
-      io.stderr(`tunnel offline: ${state.lastError.message} (retrying)\n`);
+      io.stderr(`tunnel offline: ${printable(state.lastError.message)} (retrying)\n`);
       told = 'offline';
     } else if (state.phase === 'idle' && shown !== null && told !== 'stopped') {
       io.stderr(`tunnel stopped: ${shown} no longer reaches this receiver\n`);
       told = 'stopped';
     }
   };
+}
+
+/** The tunnel server's own words end up in error messages: escape control characters before they reach a terminal. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/g;
+
+function printable(text: string): string {
+  return text.replace(controlCharacters, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createTunnelReporter } from '../../../electron/cli/commands/tunnel-report';
 import { cliIo } from '../../helpers/cli-io';
@@ -50,5 +52,27 @@ describe("serve's tunnel lines", () => {
       .split('\n')
       .filter((line) => line.startsWith('tunnel offline: '));
     expect(offlineLines).toHaveLength(1);
+  });
+
+  it("escapes control characters of the server's refusal before they reach the terminal", async () => {
+    const refusing = http.createServer((_req, res) => {
+      res.writeHead(503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: 'busy\u001b[2J\u001b]0;pwned\u0007\r\nfake line' }));
+    });
+    await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
+    try {
+      const h = await suite.startHarness();
+      const printed = cliIo();
+      h.app.engine.ctx.bus.on('tunnel.state', createTunnelReporter(printed.io, false));
+      const port = (refusing.address() as AddressInfo).port;
+      h.tunnel.startTunnel({ host: `http://127.0.0.1:${port}`, subdomain: null });
+      await waitFor('the refusal printed', () => printed.err().includes('tunnel offline: '));
+      const line = printed.err().split('\n')[0]!;
+      expect(line).toContain('(HTTP 503): busy\\x1b[2J\\x1b]0;pwned\\x07\\x0d\\x0afake line (retrying)');
+      // Only the line ends the reporter wrote itself.
+      expect([...printed.err()].filter((c) => c < ' ' && c !== '\n')).toEqual([]);
+    } finally {
+      refusing.close();
+    }
   });
 });
