@@ -2,6 +2,7 @@ import type { LookupFunction } from 'node:net';
 import { ApiError } from '../../shared/contract/errors';
 import type { TunnelSettings, TunnelState, tunnelMethods } from '../../shared/contract/tunnel';
 import type { EngineContext, EngineModule } from '../context';
+import { isLoopbackPeer } from '../receiver/loopback-peer';
 import { tunnelUrlOf, reminderPageExplanation } from './detect';
 import { tunnelCannotReach } from './receiver-reachability';
 import { createLocaltunnelProvider } from './localtunnel-provider';
@@ -97,8 +98,9 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
   // Probes must win before auth and rate limits, so they are neither refused nor counted.
   ctx.receiverHooks.interceptors.unshift((request) => registry.interceptor(request));
   ctx.receiverHooks.annotators.push((capture) => {
-    // An imported capture keeps its original URL, even when its Host names this run's tunnel.
-    if (capture.source === 'imported') return {};
+    // An imported capture keeps its original URL, even when its Host names this run's tunnel. The tunnel client
+    // connects from loopback: a request from elsewhere that names the public host came straight to the receiver.
+    if (capture.source === 'imported' || !isLoopbackPeer(capture.remoteAddress)) return {};
     const publicUrl = tunnelUrlOf(capture.headers, supervisor.knownUrls());
     if (!publicUrl) return {};
     // Only the public localtunnel.me shows the reminder page; a self-hosted server has none.

@@ -4,6 +4,7 @@ import { tunnelState, type TunnelState } from '../../../electron/shared/contract
 import { createDispatcher } from '../../../electron/engine/api/dispatcher';
 import { createTunnelModule } from '../../../electron/engine/tunnel/module';
 import { startApp, type TestApp } from '../../helpers/app-server';
+import { newCapture } from '../../helpers/new-capture';
 import { tempDir } from '../../helpers/temp-dir';
 import { FakeProvider, flush } from '../../unit/tunnel/fake-provider';
 
@@ -133,5 +134,29 @@ describe('tunnel module', () => {
     module.handlers['tunnel.stop']({}, { transport: 'in-process' });
     expect(module.state()).toMatchObject({ phase: 'idle', publicWithoutAuth: false });
     expect(module.publicUrls()).toEqual(['http://abcd.lt.test']);
+  });
+
+  it('files a request as tunnel traffic only when it came from loopback, where the tunnel client connects from', async () => {
+    // With the receiver on 0.0.0.0, a LAN sender could name the public host in Host and pass for tunnel traffic.
+    const target = await app();
+    const { provider, module } = tunnelOn(target);
+    module.startTunnel({ host: 'http://127.0.0.1:9' });
+    provider.last().resolve('http://abcd.lt.test');
+    await flush();
+    const captures = target.engine.ctx.captures;
+    const fileFrom = async (remoteAddress: string) => {
+      const id = await captures.add(
+        newCapture({ remoteAddress, headers: [['Host', 'abcd.lt.test']], annotate: true }),
+      );
+      captures.flush();
+      const { source, publicUrl } = captures.get(id);
+      return { source, publicUrl };
+    };
+    expect(await fileFrom('127.0.0.1')).toEqual({ source: 'tunnel', publicUrl: 'http://abcd.lt.test' });
+    expect(await fileFrom('::ffff:127.0.0.1')).toEqual({
+      source: 'tunnel',
+      publicUrl: 'http://abcd.lt.test',
+    });
+    expect(await fileFrom('192.168.1.20')).toEqual({ source: 'receiver', publicUrl: null });
   });
 });
