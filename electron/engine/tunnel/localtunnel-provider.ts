@@ -95,7 +95,8 @@ function establish(registration: Registration, request: TunnelOpenRequest): Prom
     // An EventEmitter without an 'error' listener throws; keep one for the tunnel's whole life.
     tunnel.on('error', (error: Error) => {
       if (!settled) return fail(error);
-      if (!tunnel.closed) for (const listener of failureListeners) listener(error);
+      if (!tunnel.closed)
+        for (const listener of failureListeners) listener(explainFailure(error, request.host));
     });
     tunnel.once('url', () => {
       if (settled) return;
@@ -116,6 +117,18 @@ function establish(registration: Registration, request: TunnelOpenRequest): Prom
       if (error) fail(error);
     });
   });
+}
+
+/**
+ * localtunnel blames the firewall when its tunnel sockets are refused once the tunnel is up; then the server has
+ * let go of the registration (it restarted, or dropped the client) and its port for this tunnel is closed.
+ */
+function explainFailure(error: Error, host: string): Error {
+  if (!error.message.startsWith('connection refused:')) return error;
+  return new Error(
+    `tunnel server ${host} no longer accepts this tunnel's connections (it restarted or dropped the registration); ${error.message}`,
+    { cause: error },
+  );
 }
 
 function describe(error: unknown): string {

