@@ -68,6 +68,35 @@ describe('the composer body editor', () => {
     expect(await page.getByTestId('preview-body').textContent()).toBe(body);
   });
 
+  it('keeps U+2028 and U+2029 in a captured body, asking nothing', async () => {
+    const body = '{"text":"a\u2028b\u2029c"}';
+    expect(
+      (
+        await send(s.app.receiverUrl, '/line-separators', {
+          body,
+          headers: { 'content-type': 'application/json' },
+        })
+      ).status,
+    ).toBe(200);
+    const id = await capturedId('/line-separators');
+    // A page that accepts every dialog: Monaco's question, accepted, would take the separators out of the body.
+    await withDialogsAccepted(s, async (page, asked) => {
+      await page.locator('.view-tab[data-view="compose"]').click();
+      await page.locator('.compose-body .monaco-editor').waitFor();
+      await page.evaluate((capture) => (window.location.hash = `view=compose&capture=${capture}`), id);
+      await eventually(async () =>
+        expect(await page.getByTestId('compose-url').inputValue()).toMatch(/\/line-separators$/),
+      );
+      await page.locator('.compose-body .monaco-editor .view-lines').click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(' ');
+      await eventually(async () =>
+        expect(await page.getByTestId('preview-body').textContent()).toBe(`${body} `),
+      );
+      expect(asked).toEqual([]);
+    });
+  });
+
   it('shows a captured merge value in the hover as text: no image, emphasis or link', async () => {
     const { page } = s;
     const hostile = `![px](${base}/pixel.png) **bold** [link](${base}/clicked) ${base}/bare`;

@@ -134,6 +134,9 @@ export default function CodeEditorImpl({
           renderWhitespace: 'selection',
           unicodeHighlight: { ambiguousCharacters: true, invisibleCharacters: true },
           links: false,
+          // A body may hold U+2028/U+2029 (valid in JSON strings): Monaco's default asks with a native dialog, and
+          // accepting it deletes them from the text that is sent.
+          unusualLineTerminators: 'off',
           ariaLabel: readOnly
             ? 'Editor content'
             : 'Editor content. Tab indents; Escape then Tab leaves the editor.',
