@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { Agent, request, type Dispatcher } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import type { HeaderPair } from '../../shared/contract/captures';
+import { requestTarget } from '../../shared/send/request-target';
 import { decodedResponsePrefix } from './decoded-response';
 
 /** Stored response text is bounded; reading stops after READ_CAP so a huge answer cannot stall the queue. */
@@ -59,11 +60,12 @@ export function createHttpSender(
     const headers = given.flat();
     const sentHeaders = sentHeaderList(input, given);
     try {
-      const response = await request(input.url, {
+      const response = await dispatcher.request({
+        origin: new URL(input.url).origin,
+        path: requestTarget(input.url),
         method: input.method as Dispatcher.HttpMethod,
         headers,
         body: input.body.byteLength > 0 ? Buffer.from(input.body) : null,
-        dispatcher,
         signal,
         headersTimeout: input.timeoutMs,
         bodyTimeout: input.timeoutMs,

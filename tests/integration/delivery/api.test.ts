@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { rawExchange } from '../../helpers/raw-http';
 import { cueServer, until, useApiHarness } from './helpers';
 
 const api = useApiHarness();
@@ -507,6 +508,40 @@ describe('a destination URL pasted with spaces or a newline around it', () => {
       items: Array<{ uid: string; url: string }>;
     };
     expect(listed.items.find((d) => d.uid === uid)?.url).toBe(`${api.server.url}/padded`);
+  });
+});
+
+describe('a replayed capture', () => {
+  it('goes to the path and query it was received on, as written: dot segments and quotes are not rewritten', async () => {
+    const target = '/h/../raw/./%7Bid%7D/{id}?q=\'1\'&r="2"&s=<3>';
+    const { port } = new URL(api.engine.receiverUrl);
+    const answer = await rawExchange(
+      Number(port),
+      `POST ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1\r\nConnection: close\r\n\r\nx`,
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 200/);
+    const capture = await until(() =>
+      api.engine.ctx.captures.list({ limit: 50 }).items.find((c) => c.path.startsWith('/h/../raw')),
+    );
+    const lines: string[] = [];
+    const raw = createServer((socket) =>
+      socket.once('data', (d: Buffer) => {
+        lines.push(d.toString('latin1').split('\r\n')[0]!);
+        socket.end('HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+      }),
+    );
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(raw.address() as AddressInfo).port}`;
+      const replay = await call('deliveries.replay', {
+        captureId: capture.id,
+        url: `${base}${capture.path}?${capture.query}`,
+      });
+      expect(replay.ok).toBe(true);
+      expect(await until(() => lines[0])).toBe(`POST ${target} HTTP/1.1`);
+    } finally {
+      await new Promise<void>((resolve) => raw.close(() => resolve()));
+    }
   });
 });
 

@@ -5,16 +5,16 @@ import { base64ToBytes } from '../../../../electron/shared/send/bytes';
 import { replaceHeaders, withoutNamesOf } from '../../../../electron/shared/send/replace-headers';
 import type { HeaderRow } from './state';
 import { wireHeaders } from './wire-headers';
+import { requestTarget } from '../../../../electron/shared/send/request-target';
 
 const maxPreviewChars = 64 * 1024;
 
 /** The delivery engine's loop-guard header (electron/engine/delivery/queue.ts), added to every attempt. */
 const deliveryHeader = 'X-Hookscope-Delivery';
 
-function requestTarget(url: string): { target: string; host: string } {
+function requestLine(url: string): { target: string; host: string } {
   try {
-    const parsed = new URL(url);
-    return { target: `${parsed.pathname}${parsed.search}`, host: parsed.host };
+    return { target: requestTarget(url), host: new URL(url).host };
   } catch {
     return { target: url || '/', host: '' };
   }
@@ -49,7 +49,7 @@ export function PreviewPanel({
   /** The composer's header rows, for the captured bytes of unchanged values. */
   rows?: HeaderRow[];
 }) {
-  const { target, host } = requestTarget(built.url);
+  const { target, host } = requestLine(built.url);
   // Signing replaces same-named headers (a stale signature in a capture opened here), as the queue does on send.
   // The queue also replaces a delivery header carried over from a capture with this delivery's own.
   const headers = withoutNamesOf(built.headers, [...signingHeaders, [deliveryHeader, '']]);
