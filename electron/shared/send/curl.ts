@@ -57,7 +57,9 @@ const terminalControl = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/;
 export function toCurl(req: CurlRequest): string {
   // curl reads [a-z] and {a,b} in a URL as ranges to expand: `contact_id=[Contact%20ID]` fails as a "bad range".
   const globOff = /[[\]{}]/.test(req.url) ? ['-g'] : [];
-  const words = ['curl', ...globOff, '-X', shellWord(req.method), shellWord(req.url)];
+  // curl resolves `/./` and `/../` in a path before sending it; the request goes to the path as written.
+  const pathAsIs = /\/\.\.?(?=[/?#]|$)/.test(req.url) ? ['--path-as-is'] : [];
+  const words = ['curl', ...globOff, ...pathAsIs, '-X', shellWord(req.method), shellWord(req.url)];
   for (const [name, value] of req.headers) words.push('-H', headerWord(name, value));
   const bodyBytes =
     req.body === undefined ? 0 : (typeof req.body === 'string' ? utf8Encode(req.body) : req.body).byteLength;

@@ -310,6 +310,8 @@ describe('toCurl ↔ parseCurl', () => {
           });
           const words = out.stdout.split('\0').slice(0, -1);
           expect(words).toEqual([
+            // A `/./` or `/../` in the path, which curl would otherwise resolve.
+            ...(/\/\.\.?(?=[/?#]|$)/.test(url) ? ['--path-as-is'] : []),
             '-X',
             'POST',
             url,
@@ -353,7 +355,7 @@ describe('toCurl sends the request, not curl’s defaults, and header bytes as t
     expect(parseCurl("curl https://x.test -H 'User-Agent:' -H 'X-E;'").headers).toEqual([['X-E', '']]);
   });
 
-  it('has curl send a URL with [ ] or { } as it is (an unfilled [Contact ID], tags[0]), not expand it as a range', async () => {
+  it('has curl send a URL with [ ] or { } or /../ as it is (an unfilled [Contact ID], tags[0]), not expand or resolve it', async () => {
     if (spawnSync('curl', ['--version']).status !== 0)
       return void console.warn('curl not available: skipped');
     const paths: string[] = [];
@@ -364,7 +366,11 @@ describe('toCurl sends the request, not curl’s defaults, and header bytes as t
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      for (const path of ['/h/wpf?wpf_action=add&contact_id=[Contact%20ID]', '/a?tags[0]=x&q={y}']) {
+      for (const path of [
+        '/h/wpf?wpf_action=add&contact_id=[Contact%20ID]',
+        '/a?tags[0]=x&q={y}',
+        '/h/../x/./y/..',
+      ]) {
         const command = toCurl({ method: 'POST', url: base + path, headers: [], body: 'a=1' });
         const run = await execFileAsync('bash', ['--norc', '-c', `${command} -sS`]).catch(
           (error: Error) => error,
