@@ -245,10 +245,8 @@ export function classifyCapture(
   try {
     if (input.body.length > maxBytes) return { vendor: null, eventLabel: null };
     const body = parseBody(input, maxBytes, { xml: false });
-    const q = input.query ?? '';
-    // Only the WP Fusion and merge-field recognisers read the query: skip parsing it when neither can fire.
-    const query =
-      q.includes('wpf_action') || q.includes('%5B') || q.includes('[') ? parseQuery(q) : parseQuery('');
+    // Parsed whole, as decodeCapture does: a GET "Send a webhook" carries its contact fields only in the URL.
+    const query = parseQuery(input.query ?? '');
     const best = recognise({ body, query }, custom)[0];
     return best ? { vendor: best.vendor, eventLabel: best.eventLabel } : { vendor: null, eventLabel: null };
   } catch {

@@ -186,6 +186,23 @@ describe('merge fields', () => {
 });
 
 describe('"Send a Webhook" post data sent as JSON or XML (seed 000: form-encoded, JSON, and XML)', () => {
+  it.each([
+    ['contact fields of a GET', 'contact_id=8&firstname=Mary&lastname=Smith', 'Send a webhook'],
+    ['API keys', 'Api-Key=k&Api-Appid=a', 'Send a webhook'],
+    [
+      'a merge field encoded in lower case',
+      'contact_id=8&firstname=%5bFirst%20Name%5d',
+      'Send a webhook (unresolved merge fields)',
+    ],
+  ])(
+    'the list names a request whose only Ontraport sign is in the URL (%s) as the decoder does',
+    (_, query, event) => {
+      const i = input('', null, query);
+      expect([decodeCapture(i).vendor, decodeCapture(i).eventLabel]).toEqual(['Ontraport', event]);
+      expect(classifyCapture(i)).toEqual({ vendor: 'Ontraport', eventLabel: event });
+    },
+  );
+
   it('JSON post data with Ontraport field names is recognised like the form version', () => {
     const body = '{"firstname":"Mary","lastname":"Smith","email":"mary@example.com","contact_id":"8"}';
     const r = decodeCapture(input(body, 'application/json'));
