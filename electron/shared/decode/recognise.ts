@@ -139,6 +139,7 @@ const ONTRAPORT_ONLY_KEYS = new Set([
 function ontraportSendWebhook(body: ParsedBody, query: FormObject): Recognition | null {
   const merges = new Set<string>();
   let ontraportKeys = 0;
+  const flatFormKeys = new Set<string>();
   let apiKeys = false;
   let wholeMergeValue = false;
   let budget = 500;
@@ -149,6 +150,7 @@ function ontraportSendWebhook(body: ParsedBody, query: FormObject): Recognition 
       const k = keys[i]!;
       const v = o[k];
       if (ONTRAPORT_ONLY_KEYS.has(k)) ontraportKeys++;
+      if (form && depth === 0 && typeof v === 'string' && ONTRAPORT_ONLY_KEYS.has(k)) flatFormKeys.add(k);
       if (k === 'Api-Appid' || k === 'Api-Key') apiKeys = true;
       if (typeof v === 'string') {
         for (const m of findMergeFields(v)) merges.add(m);
@@ -183,13 +185,15 @@ function ontraportSendWebhook(body: ParsedBody, query: FormObject): Recognition 
         'Post data carries Api-Appid/Api-Key, as an Ontraport "Send a webhook" element calling the Ontraport API.',
     };
   }
-  if (ontraportKeys >= 2 && (body.format === 'form' || body.format === 'empty')) {
+  // As for JSON below: any sign-up form posts firstname and lastname, so one flat field must be more than a name.
+  const distinctive = [...flatFormKeys].some((k) => !NAME_KEYS.has(k));
+  if (flatFormKeys.size >= 2 && distinctive && (body.format === 'form' || body.format === 'empty')) {
     return {
       vendor: 'Ontraport',
       kind: 'ontraport-send-webhook',
       eventLabel: 'Send a webhook',
       confidence: 0.55,
-      explanation: `Form post data with ${ontraportKeys} Ontraport contact field names (firstname, lastname, contact_id …).`,
+      explanation: `Form post data with ${flatFormKeys.size} Ontraport contact field names (firstname, lastname, contact_id …).`,
     };
   }
   // Seed 000: the same post data may be JSON or XML. Plenty of other JSON has `firstname`/`lastname` (often nested in

@@ -203,6 +203,19 @@ describe('"Send a Webhook" post data sent as JSON or XML (seed 000: form-encoded
     },
   );
 
+  it.each([
+    ['a contact form', 'firstname=Jane&lastname=Doe&email=jane%40example.com&message=Hello', ''],
+    ['names nested in a form', 'user[firstname]=Jane&user[lastname]=Doe&user[contact_id]=4', ''],
+    ['a GET with only names in the URL', '', 'firstname=Jane&lastname=Doe'],
+  ])(
+    '%s with first and last name but nothing more Ontraport is not claimed, as JSON is not',
+    (_, body, query) => {
+      const i = input(body, body ? 'application/x-www-form-urlencoded' : null, query);
+      expect(decodeCapture(i).vendor).toBeNull();
+      expect(classifyCapture(i).vendor).toBeNull();
+    },
+  );
+
   it('JSON post data with Ontraport field names is recognised like the form version', () => {
     const body = '{"firstname":"Mary","lastname":"Smith","email":"mary@example.com","contact_id":"8"}';
     const r = decodeCapture(input(body, 'application/json'));
