@@ -471,6 +471,7 @@ export const wpFusionQueryCtx: Ctx = (key, _v, b) => {
         typeof v === 'string' && v.length > 2
           ? `${v.slice(0, 2)}${'•'.repeat(Math.min(v.length - 2, 12))}`
           : String(v),
+      problems: v === '' ? ['access_key is empty: WP Fusion refuses webhooks without the key.'] : [],
     });
   } else if (key === 'role') {
     info.format = (v) => ({

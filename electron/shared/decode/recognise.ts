@@ -280,7 +280,7 @@ function wpFusion(query: FormObject): Recognition | null {
   const label = Object.hasOwn(WP_FUSION_ACTIONS, action)
     ? WP_FUSION_ACTIONS[action]!
     : action || '(no action)';
-  const hasKey = Object.hasOwn(query, 'access_key');
+  const hasKey = Object.hasOwn(query, 'access_key') && query.access_key !== '';
   return {
     vendor: 'WP Fusion',
     kind: 'wp-fusion',

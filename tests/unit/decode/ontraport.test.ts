@@ -301,6 +301,16 @@ describe('WP Fusion', () => {
     expect(node(r, 'query.role').warnings[0]!.message).toContain('administrator');
   });
 
+  it('warns about an empty access_key, which WP Fusion refuses as it does a missing one', () => {
+    const r = decodeCapture(input('', null, 'wpf_action=update&access_key=&contact_id=8'));
+    expect(r.vendor).toBe('WP Fusion');
+    expect(r.recognition?.confidence).toBeLessThan(0.9);
+    expect(r.recognition?.explanation).toContain('no access_key');
+    expect(node(r, 'query.access_key').warnings.map((w) => w.message)).toEqual([
+      'access_key is empty: WP Fusion refuses webhooks without the key.',
+    ]);
+  });
+
   it.each([
     ['wpf_action=add&access_key=abc12345', 'No contact_id'],
     ['wpf_action=update&access_key=abc12345&contact_id=', 'contact_id is empty'],
