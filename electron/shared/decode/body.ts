@@ -230,6 +230,8 @@ function parseMultipartForm(bytes: Uint8Array, contentType: string | null): Pars
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+// What the web reads "Latin-1" as: 0x80–0x9F are € ‚ … “ ” — (windows-1252), not invisible C1 controls.
+const latin1 = new TextDecoder('windows-1252');
 const STRAY_PERCENT = /%(?![0-9A-Fa-f]{2})/;
 
 /**
@@ -248,7 +250,7 @@ export function decodeComponent(s: string): { text: string; stray: boolean } {
       try {
         return strictUtf8.decode(bytes);
       } catch {
-        return String.fromCharCode(...bytes);
+        return latin1.decode(bytes);
       }
     });
     return { text, stray: STRAY_PERCENT.test(plus) };

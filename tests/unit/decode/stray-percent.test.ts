@@ -29,4 +29,15 @@ describe('form and query values with a stray %', () => {
     const r = decodeCapture(input('city=Z%FCrich+100%', 'application/x-www-form-urlencoded'));
     expect(node(r, '$.city').display).toBe('Zürich 100%');
   });
+
+  it('Latin-1 escapes in 0x80–0x9F read as the web reads them (windows-1252), not as invisible controls', () => {
+    for (const ct of [
+      'application/x-www-form-urlencoded',
+      'application/x-www-form-urlencoded; charset=windows-1252',
+      'application/x-www-form-urlencoded; charset=iso-8859-1',
+    ]) {
+      const r = decodeCapture(input('note=%93Only+%805%94+%96+caf%E9', ct));
+      expect([ct, node(r, '$.note').display]).toEqual([ct, '“Only €5” – café']);
+    }
+  });
 });
