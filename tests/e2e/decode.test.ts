@@ -201,6 +201,50 @@ describe('decoded Ortto payload in the UI', () => {
     expect(await page.locator('[role="tree"] [tabindex="0"]').getAttribute('data-path')).toBe('$.contact');
   });
 
+  it('the dictionary table is one Tab stop, walked with ↓/↑, Home/End and PageDown; Enter shows the row', async () => {
+    const { page } = s;
+    await page.locator('.view-tab[data-view="dictionary"]').click();
+    const table = page.getByRole('table', { name: 'Known IDs' });
+    await table.getByRole('row').first().waitFor();
+    const total = Number(
+      (await page.locator('.dictionary-toolbar .result-count').innerText())
+        .split(' of ')[0]!
+        .replace(/\D/g, ''),
+    );
+    const focusedIndex = () =>
+      page.evaluate(
+        () => document.activeElement?.closest('[role="row"]')?.getAttribute('data-index') ?? null,
+      );
+    const press = async (key: string, index: number) => {
+      await page.keyboard.press(key);
+      await eventually(async () => expect(await focusedIndex()).toBe(String(index)));
+    };
+    expect(await table.locator('[tabindex="0"]').count()).toBe(1);
+
+    await page.getByLabel('Kind', { exact: true }).focus();
+    await press('Tab', 0);
+    await press('ArrowDown', 1);
+    await press('ArrowDown', 2);
+    await press('ArrowUp', 1);
+    await press('PageDown', 11);
+    await press('End', total - 1);
+    await press('Home', 0);
+    await press('End', total - 1);
+    await page.keyboard.press('Enter');
+    const lastId = await page
+      .locator(`[role="row"][data-index="${total - 1}"] .mono`)
+      .first()
+      .innerText();
+    expect(await page.locator('.dictionary-detail').innerText()).toContain(lastId);
+    // One more Tab leaves the table for the custom dictionaries below it, not for the next of thousands of rows.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.custom-dictionaries') !== null)).toBe(
+      true,
+    );
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedIndex()).toBe(String(total - 1));
+  });
+
   it('keeps a custom dictionary entry and import text through a visit to Inspect, and asks before a reload drops them', async () => {
     const { app } = s;
     const created = await app.rpc('dictionary.custom.create', { name: 'Kept dictionary' });

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useApi, useCall, useEvent } from '../../api';
 import type { DictionaryEntryRow } from '../../../../electron/shared/contract/decode';
 import { CustomDictionaries } from './CustomDictionaries';
@@ -7,6 +7,7 @@ import { useCustomLabelsForHover } from './custom-labels';
 import { filterEntries } from './filter-entries';
 
 const ROW_HEIGHT = 30;
+const PAGE_ROWS = 10;
 
 /** A row's identity across reloads: a custom row's label may have changed since it was selected. */
 const rowKey = (r: DictionaryEntryRow) =>
@@ -47,6 +48,45 @@ export function DictionaryBrowser() {
     // The table's CSS height, so the first paint shows rows before the element is measured.
     initialRect: { width: 1000, height: 420 },
   });
+  // The table is one Tab stop (roving tabindex) over thousands of rows: the arrow keys move between them.
+  const [cursor, setCursor] = useState(0);
+  const focusPending = useRef(false);
+  const last = shown.length - 1;
+  const current = Math.min(cursor, Math.max(last, 0));
+  const rendered = virtualizer.getVirtualItems();
+  // A row scrolled out of the rendered window has no element: the first rendered row stands in as the Tab stop.
+  const tabStop = rendered.some((v) => v.index === current) ? current : (rendered[0]?.index ?? -1);
+  // The row a key moved to may be rendered only after the virtualizer has scrolled to it: focus it once it is there.
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${current}"]`);
+    if (!row) return;
+    focusPending.current = false;
+    row.focus();
+  });
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(index, last));
+    focusPending.current = true;
+    setCursor(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+  const onRowKeyDown = (e: KeyboardEvent<HTMLDivElement>, index: number, r: DictionaryEntryRow) => {
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + PAGE_ROWS,
+      PageUp: index - PAGE_ROWS,
+      Home: 0,
+      End: last,
+    };
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      setSelectedKey(rowKey(r));
+    } else if (e.key in moves && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      moveTo(moves[e.key]!);
+    }
+  };
 
   return (
     <div className="dictionary-browser" data-testid="dictionary-browser">
@@ -112,15 +152,12 @@ export function DictionaryBrowser() {
                   height: ROW_HEIGHT,
                   transform: `translateY(${v.start}px)`,
                 }}
-                tabIndex={0}
+                data-index={v.index}
+                tabIndex={v.index === tabStop ? 0 : -1}
                 aria-selected={selected === r}
                 onClick={() => setSelectedKey(rowKey(r))}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === ' ') {
-                    e.preventDefault();
-                    setSelectedKey(rowKey(r));
-                  }
-                }}
+                onFocus={() => setCursor(v.index)}
+                onKeyDown={(e) => onRowKeyDown(e, v.index, r)}
               >
                 <span className="mono" title={r.id}>
                   {r.id}
