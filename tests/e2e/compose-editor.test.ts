@@ -165,6 +165,41 @@ describe('the composer body editor', () => {
   });
 });
 
+describe('the Paste cURL panel', () => {
+  it('announces a parse error on the command it names, and Escape or Cancel closes it, focus back on its button', async () => {
+    const { page } = s;
+    await view('compose');
+    const opener = page.getByTestId('compose-paste-curl');
+    const input = page.getByTestId('paste-curl-input');
+    const openerFocused = () => opener.evaluate((el) => el === document.activeElement);
+
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    await eventually(async () =>
+      expect(await input.evaluate((el) => el === document.activeElement)).toBe(true),
+    );
+    await page.keyboard.type('curl --bogus https://example.com');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const error = page.getByTestId('paste-curl-error');
+    await error.waitFor();
+    expect(await error.getAttribute('role')).toBe('alert');
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    expect(await input.getAttribute('aria-describedby')).toBe(await error.getAttribute('id'));
+
+    await input.focus();
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('paste-curl').count()).toBe(0);
+    expect(await openerFocused()).toBe(true);
+
+    await page.keyboard.press('Enter');
+    await input.waitFor();
+    await page.getByTestId('paste-curl').getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByTestId('paste-curl').count()).toBe(0);
+    expect(await openerFocused()).toBe(true);
+  });
+});
+
 describe('a composer draft and the window unloading', () => {
   it('asks before a reload drops a draft typed and left for another view, and not once it is gone', async () => {
     await withDialogsAccepted(s, async (page, asked) => {

@@ -67,6 +67,7 @@ export function Composer({ initial }: ComposerProps) {
   // The name the last emulator filled in: the next emulator replaces it, a name the user typed stays.
   const emulatorName = useRef(remembered?.emulatorName ?? '');
   const emulateButton = useRef<HTMLButtonElement>(null);
+  const pasteButton = useRef<HTMLButtonElement>(null);
   const start = useRef(initial || !remembered ? draft : remembered.start);
 
   useEffect(() => {
@@ -274,6 +275,7 @@ export function Composer({ initial }: ComposerProps) {
           type="button"
           className="btn btn-small"
           data-testid="compose-paste-curl"
+          ref={pasteButton}
           onClick={() => setDialog(dialog === 'curl' ? null : 'curl')}
         >
           Paste cURL
@@ -323,7 +325,10 @@ export function Composer({ initial }: ComposerProps) {
             setDraftState(next);
             setCustomMethod(!standardMethods.includes(next.method));
           }}
-          onClose={() => setDialog(null)}
+          onClose={() => {
+            setDialog(null);
+            pasteButton.current?.focus();
+          }}
         />
       )}
       {dialog === 'emulate' && (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { CurlParseError, parseCurl, type ParsedCurl } from '../../../../electron/shared/send/curl';
 
 /** Paste a cURL command to fill the composer; parse errors name the part that could not be read. */
@@ -11,6 +11,7 @@ export function PasteCurl({
 }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const errorId = useId();
   const apply = () => {
     try {
       onParsed(parseCurl(text));
@@ -20,7 +21,13 @@ export function PasteCurl({
     }
   };
   return (
-    <div className="compose-paste" role="dialog" aria-label="Paste a cURL command" data-testid="paste-curl">
+    <div
+      className="compose-paste"
+      role="dialog"
+      aria-label="Paste a cURL command"
+      data-testid="paste-curl"
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       <textarea
         rows={6}
         value={text}
@@ -28,13 +35,15 @@ export function PasteCurl({
         spellCheck={false}
         placeholder="curl -X POST https://example.com/hook -H 'Content-Type: application/json' -d '{…}'"
         data-testid="paste-curl-input"
+        aria-invalid={error !== null}
+        aria-describedby={error ? errorId : undefined}
         onChange={(e) => {
           setText(e.target.value);
           setError(null);
         }}
       />
       {error && (
-        <p className="compose-error" data-testid="paste-curl-error">
+        <p className="compose-error" id={errorId} role="alert" data-testid="paste-curl-error">
           {error}
         </p>
       )}
