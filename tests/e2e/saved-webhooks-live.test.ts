@@ -79,6 +79,7 @@ describe('saved webhooks changed by another client', () => {
         'was changed elsewhere after it was opened for editing',
       ),
     );
+    expect(await form.locator('.notice-error').getAttribute('role')).toBe('alert');
     const stored = async () => {
       const list = await app.rpc<{ items: Array<{ id: number; name: string; url: string }> }>(
         'webhooks.list',
@@ -95,14 +96,21 @@ describe('saved webhooks changed by another client', () => {
       .locator('.saved-row', { hasText: 'Shared, renamed elsewhere' })
       .getByRole('button', { name: 'Edit' })
       .click();
+    // Edit takes the keyboard to the form it filled; Save empties the form and disables itself, and focus goes back
+    // to its first field rather than to the page.
+    const nameFocused = () =>
+      form.getByLabel('Name', { exact: true }).evaluate((el) => el === document.activeElement);
+    await eventually(async () => expect(await nameFocused()).toBe(true));
     await form.getByLabel('URL').fill('https://hooks.example/mine');
-    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await form.getByRole('button', { name: 'Save', exact: true }).focus();
+    await page.keyboard.press('Enter');
     await eventually(async () =>
       expect(await stored()).toMatchObject({
         name: 'Shared, renamed elsewhere',
         url: 'https://hooks.example/mine',
       }),
     );
+    await eventually(async () => expect(await nameFocused()).toBe(true));
   });
 
   it('refuses to save an environment over variables changed elsewhere after it was opened, and saves once opened again', async () => {

@@ -89,6 +89,8 @@ export function SavedWebhooks() {
   const [editingEnvironments, setEditingEnvironments] = useState(false);
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const importInput = useRef<HTMLInputElement>(null);
+  // Save disables itself as it empties the form, and Edit fills a form further down: both take focus to its first field.
+  const nameInput = useRef<HTMLInputElement>(null);
   const reload = () => setTick((t) => t + 1);
 
   // Another window, the CLI or the API may change them: list again, and again after a reconnect (events were missed).
@@ -166,8 +168,9 @@ export function SavedWebhooks() {
         openDraft({ ...emptyDraft, collectionId: draft.collectionId });
         setMessage(null);
         reload();
+        nameInput.current?.focus();
       }, fail);
-  const edit = (w: SavedWebhook) =>
+  const edit = (w: SavedWebhook) => {
     openDraft({
       id: w.id,
       updatedAtMs: w.updatedAtMs,
@@ -180,6 +183,8 @@ export function SavedWebhooks() {
       options: w.options,
       collectionId: w.collectionId === null ? '' : String(w.collectionId),
     });
+    nameInput.current?.focus();
+  };
 
   // The form keeps what was typed for a webhook deleted while it was being edited, as a new one: saving it as an edit
   // could only fail.
@@ -306,7 +311,7 @@ export function SavedWebhooks() {
         />
       )}
       {message && message.kind !== 'loop' && (
-        <div className={`notice notice-${message.kind}`}>
+        <div className={`notice notice-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
           {message.text}
           {message.confirm && (
             <button
@@ -373,6 +378,7 @@ export function SavedWebhooks() {
         <h4>{draft.id === null ? 'Add a webhook' : `Edit “${draft.name}”`}</h4>
         <div className="form-row">
           <input
+            ref={nameInput}
             aria-label="Name"
             placeholder="Name"
             value={draft.name}
