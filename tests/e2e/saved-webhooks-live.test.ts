@@ -158,6 +158,19 @@ describe('saved webhooks changed by another client', () => {
     await editor.getByLabel('Value 1').fill('mine');
     await editor.getByRole('button', { name: 'Save', exact: true }).click();
     await eventually(async () => expect(await stored()).toEqual({ host: 'mine', token: 'from elsewhere' }));
+
+    // Close (and Escape) give the keyboard back to the button that opened the editor, not to the page.
+    const opener = page.getByTestId('environments-edit');
+    const openerFocused = () => opener.evaluate((el) => el === document.activeElement);
+    await editor.getByRole('button', { name: 'Close' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await editor.count()).toBe(0);
+    expect(await openerFocused()).toBe(true);
+    await page.keyboard.press('Enter');
+    await editor.getByLabel('Environment name').focus();
+    await page.keyboard.press('Escape');
+    expect(await editor.count()).toBe(0);
+    expect(await openerFocused()).toBe(true);
   });
 
   it('keeps a draft typed through a look at the delivery log and another view, and asks before a reload drops it', async () => {

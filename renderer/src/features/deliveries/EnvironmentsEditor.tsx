@@ -65,6 +65,7 @@ export function EnvironmentsEditor({
       className="environments-editor notice"
       aria-label="Environments"
       data-testid="environments-editor"
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
     >
       <div className="form-row">
         <label>

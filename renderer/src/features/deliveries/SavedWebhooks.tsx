@@ -91,6 +91,7 @@ export function SavedWebhooks() {
   const importInput = useRef<HTMLInputElement>(null);
   // Save disables itself as it empties the form, and Edit fills a form further down: both take focus to its first field.
   const nameInput = useRef<HTMLInputElement>(null);
+  const environmentsButton = useRef<HTMLButtonElement>(null);
   const reload = () => setTick((t) => t + 1);
 
   // Another window, the CLI or the API may change them: list again, and again after a reconnect (events were missed).
@@ -243,6 +244,7 @@ export function SavedWebhooks() {
           className="btn btn-small"
           type="button"
           data-testid="environments-edit"
+          ref={environmentsButton}
           onClick={() => setEditingEnvironments((v) => !v)}
         >
           Environments…
@@ -298,7 +300,10 @@ export function SavedWebhooks() {
         <EnvironmentsEditor
           environments={environments}
           onChanged={reload}
-          onClose={() => setEditingEnvironments(false)}
+          onClose={() => {
+            setEditingEnvironments(false);
+            environmentsButton.current?.focus();
+          }}
         />
       )}
       {message?.kind === 'loop' && (
