@@ -375,6 +375,34 @@ describe('compose, replay and endpoint protection', () => {
     expect(expectClean(s.problems)).toEqual(clean);
   });
 
+  it('a JSON body starting with a byte-order mark, opened in the composer, is sent unchanged without asking', async () => {
+    const { page, app } = s;
+    await view('inspect');
+    await send(app.receiverUrl, '/bom-json', {
+      method: 'POST',
+      body: Buffer.from('\uFEFF{"bom":true}'),
+      headers: { 'content-type': 'application/json' },
+    });
+    await eventually(async () => expect(await row(page, '/bom-json').count()).toBe(1));
+    await selectCapture(page, '/bom-json');
+    await page.getByTestId('open-in-composer').click();
+    await page.getByTestId('composer').waitFor();
+    await eventually(async () =>
+      expect(await page.getByTestId('preview-size').innerText()).toMatch(/^15 bytes/),
+    );
+    await page.getByTestId('compose-url').fill(`${target.url}/bom-json`);
+    const before = target.requests.length;
+    await page.getByTestId('compose-send').click();
+    await eventually(async () =>
+      expect(await page.getByTestId('compose-sent').innerText()).toContain('HTTP 200'),
+    );
+    expect(await page.getByTestId('compose-confirm').count()).toBe(0);
+    const got = target.requests[before]!;
+    expect(got.headers['content-type']).toBe('application/json');
+    expect(got.body.equals(Buffer.from('\uFEFF{"bom":true}'))).toBe(true);
+    expect(expectClean(s.problems)).toEqual(clean);
+  });
+
   it('basic auth set in the endpoint form: 401 without credentials (recorded), 200 with them', async () => {
     const { page, app } = s;
     await view('endpoints');

@@ -258,7 +258,8 @@ function modeMismatch(mode: BodyMode, text: string): string | null {
   switch (mode) {
     case 'json':
       try {
-        JSON.parse(text);
+        // A leading byte-order mark is allowed (RFC 8259 §8.1 lets a parser ignore it); it is still sent.
+        JSON.parse(text.replace(/^\uFEFF/, ''));
         return null;
       } catch (error) {
         return `body: not valid JSON (${(error as Error).message})`;

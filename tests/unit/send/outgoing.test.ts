@@ -218,6 +218,17 @@ describe('buildOutgoing', () => {
     expect(buildOutgoing(draft({ bodyMode: 'form', body: 'just text' }), {}).warnings[0]?.field).toBe('body');
   });
 
+  it('takes a JSON body that starts with a byte-order mark as JSON, and sends the mark', () => {
+    const built = buildOutgoing(draft({ bodyMode: 'json', body: '\uFEFF{"bom":true}', merge: false }), {});
+    expect(built.warnings).toEqual([]);
+    expect([...Buffer.from(built.bodyBase64, 'base64')]).toEqual([
+      0xef,
+      0xbb,
+      0xbf,
+      ...Buffer.from('{"bom":true}'),
+    ]);
+  });
+
   it('sends no Content-Type for an empty body', () => {
     expect(buildOutgoing(draft({ method: 'get' }), {})).toMatchObject({
       method: 'GET',
