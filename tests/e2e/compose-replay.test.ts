@@ -363,6 +363,34 @@ describe('compose, replay and endpoint protection', () => {
     expect(expectClean(s.problems)).toEqual(clean);
   });
 
+  it('a capture with no Content-Type, opened in the composer and sent unchanged, goes out with none', async () => {
+    const { page, app } = s;
+    await view('inspect');
+    // A Uint8Array body: fetch adds no Content-Type of its own.
+    await send(app.receiverUrl, '/no-type', { method: 'POST', body: Buffer.from('{"typed":false}') });
+    await eventually(async () => expect(await row(page, '/no-type').count()).toBe(1));
+    await selectCapture(page, '/no-type');
+    await page.getByTestId('open-in-composer').click();
+    await page.getByTestId('composer').waitFor();
+    await eventually(async () =>
+      expect(await page.getByTestId('preview-body').innerText()).toBe('{"typed":false}'),
+    );
+    expect(await page.getByTestId('preview-size').innerText()).toContain(
+      'no Content-Type (looks like application/json; none is sent, as captured)',
+    );
+    await page.getByTestId('compose-url').fill(`${target.url}/no-type`);
+    const before = target.requests.length;
+    await page.getByTestId('compose-send').click();
+    await eventually(async () =>
+      expect(await page.getByTestId('compose-sent').innerText()).toContain('HTTP 200'),
+    );
+    const got = target.requests[before]!;
+    expect(got.url).toBe('/no-type');
+    expect(got.headers['content-type']).toBeUndefined();
+    expect(got.body.toString('utf8')).toBe('{"typed":false}');
+    expect(expectClean(s.problems)).toEqual(clean);
+  });
+
   it("a Time filter's `from` in the address is not taken for a capture to open in the composer", async () => {
     const { page } = s;
     await view('inspect');

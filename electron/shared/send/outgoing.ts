@@ -41,6 +41,9 @@ export interface DraftRequest {
   /** True when the body was filled from the record already (an emulator built it): it goes out as it is, so a record
    *  value that itself reads like `[Field]` is not merged a second time. The URL and headers are still merged. */
   bodyMerged?: boolean;
+  /** True for a captured request opened in the composer: it goes out with the headers it had, so no Content-Type is
+   *  added that the capture did not carry. */
+  asCaptured?: boolean;
 }
 
 export interface Problem {
@@ -60,6 +63,8 @@ export interface BuiltRequest {
   bodyText: string | null;
   contentType: string | null;
   contentTypeSource: 'user' | 'detected' | 'none';
+  /** The type the body looks like when none is sent because the captured request had none. */
+  looksLike: string | null;
   /** `[Field]` / `{{var}}` left unresolved, anywhere in the request. */
   unresolved: string[];
   /** Sending is impossible until these are fixed. */
@@ -106,7 +111,9 @@ export function buildOutgoing(
       // An empty Content-Type would go out ahead of the detected one, and most servers read only the first.
       warnings.push({
         field: `headers[${index}]`,
-        message: 'Content-Type has no value, so it is left out and the detected type is sent',
+        message: draft.asCaptured
+          ? 'Content-Type has no value, so it is left out'
+          : 'Content-Type has no value, so it is left out and the detected type is sent',
       });
       return;
     }
@@ -197,10 +204,15 @@ export function buildOutgoing(
   const user = userContentType(headers);
   let contentType: string | null = user;
   let contentTypeSource: BuiltRequest['contentTypeSource'] = user ? 'user' : 'none';
+  let looksLike: string | null = null;
   if (!user && bytes.length > 0) {
-    contentType = bodyText === null ? 'application/octet-stream' : detectContentType(bodyText);
-    contentTypeSource = 'detected';
-    headers.push(['Content-Type', contentType]);
+    const detected = bodyText === null ? 'application/octet-stream' : detectContentType(bodyText);
+    if (draft.asCaptured) looksLike = detected;
+    else {
+      contentType = detected;
+      contentTypeSource = 'detected';
+      headers.push(['Content-Type', contentType]);
+    }
   }
   const sent = credentialsFromUrl(url, headers);
 
@@ -213,6 +225,7 @@ export function buildOutgoing(
     bodyText,
     contentType,
     contentTypeSource,
+    looksLike,
     unresolved: [...unresolved],
     errors,
     warnings,

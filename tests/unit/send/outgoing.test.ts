@@ -229,6 +229,21 @@ describe('buildOutgoing', () => {
     ]);
   });
 
+  it('adds no Content-Type to a captured request that had none, and says what the body looks like', () => {
+    const opened = draft({ bodyMode: 'json', body: '{"a":1}', merge: false, asCaptured: true });
+    expect(buildOutgoing(opened, {})).toMatchObject({
+      headers: [],
+      contentType: null,
+      contentTypeSource: 'none',
+      looksLike: 'application/json',
+    });
+    expect(buildOutgoing({ ...opened, asCaptured: false }, {})).toMatchObject({
+      headers: [['Content-Type', 'application/json']],
+      contentTypeSource: 'detected',
+      looksLike: null,
+    });
+  });
+
   it('sends no Content-Type for an empty body', () => {
     expect(buildOutgoing(draft({ method: 'get' }), {})).toMatchObject({
       method: 'GET',

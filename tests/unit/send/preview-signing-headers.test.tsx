@@ -18,6 +18,7 @@ const built: BuiltRequest = {
   bodyText: '{}',
   contentType: 'application/json',
   contentTypeSource: 'user',
+  looksLike: null,
   unresolved: [],
   errors: [],
   warnings: [],

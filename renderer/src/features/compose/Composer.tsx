@@ -131,6 +131,7 @@ export function Composer({ initial }: ComposerProps) {
           bodyMode: draft.bodyMode,
           body: draft.body,
           merge: draft.merge,
+          asCaptured: draft.asCaptured,
           // An emulator's body carries the record's values already; editing the body makes it 'manual' again.
           bodyMerged: draft.type === 'emulator',
         },
@@ -198,6 +199,7 @@ export function Composer({ initial }: ComposerProps) {
       policy: request.policy,
       name: typedName ? draft.name : emulatorName.current,
       type: 'emulator',
+      asCaptured: false,
     });
     setTab('body');
   };

@@ -74,7 +74,9 @@ export function PreviewPanel({
             ? ' (detected)'
             : built.contentTypeSource === 'user'
               ? ' (yours)'
-              : ''}
+              : built.looksLike
+                ? ` (looks like ${built.looksLike}; none is sent, as captured)`
+                : ''}
         </span>
         <CopyButton text={curl} label="Copy as cURL" />
       </div>

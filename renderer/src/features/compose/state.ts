@@ -29,6 +29,8 @@ export interface ComposeDraft {
   bodyNote: string | null;
   /** Whether `[Field]` / `{{var}}` are filled from the record; off for an opened capture, which goes out as it was. */
   merge: boolean;
+  /** An opened capture: sent with the headers it had, no detected Content-Type added. Absent in older drafts. */
+  asCaptured?: boolean;
   signing: SigningConfig;
   policy: Policy;
   /** Ontraport's "Send a Webhook" settings (seed 000, step 8), used when `policy` is 'ontraport'. */
@@ -132,6 +134,7 @@ export function draftFromInitial(initial: InitialRequest, base: ComposeDraft = e
     auth: { kind: 'none' },
     ...bodyFields(bytes, initial.headers),
     merge: false,
+    asCaptured: true,
     type: 'manual',
   };
 }
@@ -148,6 +151,7 @@ export function draftFromCurl(parsed: ParsedCurl, base: ComposeDraft): ComposeDr
       base,
     ),
     merge: base.merge,
+    asCaptured: false,
   };
 }
 
