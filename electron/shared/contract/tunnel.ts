@@ -21,15 +21,30 @@ export const tunnelSubdomain = z
 export const tunnelHost = z
   .string()
   .max(2048)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && url.pathname === '/' && !url.search;
-    } catch {
-      return false;
-    }
-  }, 'use an http(s) URL with no path, like https://localtunnel.me')
+  .superRefine((value, ctx) => {
+    const problem = tunnelHostProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
   .transform((value) => new URL(value).origin);
+
+/** Only the origin is used, so anything else in the URL is refused rather than silently dropped. */
+function tunnelHostProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'use an http(s) URL with no path, like https://localtunnel.me';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return 'use an http(s) URL with no path, like https://localtunnel.me';
+  // `http://@host`, `host/?` and `host/#` parse to empty parts, so the raw text is checked too.
+  if (url.username || url.password || /^[a-z]+:\/\/[^/?#]*@/i.test(value))
+    return 'remove the user name and password: a tunnel server URL takes none';
+  if (url.pathname !== '/') return 'use an http(s) URL with no path, like https://localtunnel.me';
+  if (url.search || value.includes('?')) return 'remove the query: a tunnel server URL takes none';
+  if (url.hash || value.includes('#')) return 'remove the #fragment: a tunnel server URL takes none';
+  return null;
+}
 
 export const tunnelPhase = z.enum(['idle', 'connecting', 'online', 'degraded', 'offline']);
 export type TunnelPhase = z.infer<typeof tunnelPhase>;

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { tunnelFlagOptions, validateTunnelFlags } from '../../../electron/cli/commands/tunnel-flags';
 import { UsageError } from '../../../electron/cli/io';
-import { tunnelHost, tunnelSubdomain } from '../../../electron/shared/contract/tunnel';
+import { tunnelHost, tunnelSettings, tunnelSubdomain } from '../../../electron/shared/contract/tunnel';
 
 const parse = (...args: string[]) =>
   validateTunnelFlags(parseArgs({ args, options: tunnelFlagOptions, strict: true }).values);
@@ -39,6 +39,24 @@ describe('tunnel host validation', () => {
       expect(tunnelHost.safeParse(host).success).toBe(false);
     },
   );
+  // Only the origin is kept: these used to be accepted and stored without the part after it.
+  it.each([
+    ['http://user:pw@127.0.0.1:1', /user name and password/],
+    ['http://@127.0.0.1:1', /user name and password/],
+    ['http://127.0.0.1:1#frag', /#fragment/],
+    ['http://127.0.0.1:1/#', /#fragment/],
+    ['http://127.0.0.1:1/?', /query/],
+    ['http://127.0.0.1:1/?a=1', /query/],
+    ['http://127.0.0.1:1/x', /no path/],
+  ])('refuses %s and says why', (host, why) => {
+    const result = tunnelHost.safeParse(host);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(why);
+  });
+  it('names the field when settings are updated with such a host', () => {
+    const result = tunnelSettings.partial().safeParse({ host: 'http://user:pw@127.0.0.1:1' });
+    expect(result.error?.issues[0]?.path).toEqual(['host']);
+  });
 });
 
 describe('hookscope serve tunnel flags', () => {
@@ -57,6 +75,9 @@ describe('hookscope serve tunnel flags', () => {
     expect(() => parse('--tunnel', '--subdomain', 'No')).toThrow(/^--subdomain: .*got "No"/);
     expect(() => parse('--tunnel', '--tunnel-host', 'lt.example')).toThrow(
       /^--tunnel-host: use an http\(s\) URL/,
+    );
+    expect(() => parse('--tunnel', '--tunnel-host', 'http://user:pw@127.0.0.1:1')).toThrow(
+      /^--tunnel-host: remove the user name and password/,
     );
     expect(() => parse('--subdomain', 'my-hooks')).toThrow('--subdomain: only applies with --tunnel');
     expect(() => parse('--tunnel-host', 'https://lt.example')).toThrow(
