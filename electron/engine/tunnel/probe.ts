@@ -13,7 +13,12 @@ export interface ProbeOutcome {
   ok: boolean;
   latencyMs: number | null;
   detail: string;
+  /** The probe could not tell either way (this machine cannot resolve the public host): not a failed tunnel. */
+  inconclusive?: boolean;
 }
+
+/** DNS answers meaning this machine cannot look the public host up, which says nothing about the tunnel itself. */
+const UNRESOLVED_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN']);
 
 /**
  * Nonces of probes in flight. The receiver interceptor answers (and swallows) only requests carrying one of them,
@@ -81,6 +86,14 @@ export function createProber(options: ProberOptions): (publicUrl: string) => Pro
       return { ok: false, latencyMs, detail: `tunnel answered HTTP ${status} without reaching the receiver` };
     } catch (error) {
       options.registry.settle(nonce);
+      const code = (error as NodeJS.ErrnoException | null)?.code;
+      if (code && UNRESOLVED_CODES.has(code))
+        return {
+          ok: false,
+          inconclusive: true,
+          latencyMs: null,
+          detail: `could not check the public URL from this machine: ${new URL(publicUrl).hostname} does not resolve here (${code})`,
+        };
       return { ok: false, latencyMs: null, detail: error instanceof Error ? error.message : String(error) };
     }
   };

@@ -371,6 +371,12 @@ export class TunnelSupervisor {
       this.scheduleProbe(this.timings.probeIntervalMs);
       return;
     }
+    if (outcome.inconclusive) {
+      // Senders resolve the name through their own DNS; a machine that cannot is no reason to drop the tunnel.
+      this.update({ lastProbe });
+      this.scheduleProbe(this.probeFailures > 0 ? this.timings.probeRetryMs : this.timings.probeIntervalMs);
+      return;
+    }
     const busy = Math.max(busyBefore, this.deps.inFlight?.() ?? 0);
     if (busy > 0) {
       // Inconclusive: requests held open by a slow rule can fill every socket the server allows the tunnel, so the

