@@ -3,7 +3,9 @@ import { gzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { createTunnelModule } from '../../electron/engine/tunnel/module';
 import { rawExchange, send as rawSend } from '../helpers/raw-http';
+import { FakeProvider, flush } from '../unit/tunnel/fake-provider';
 import { eventually, monacoText, openTab, row, selectCapture, send, useUiSession } from './support/ui';
 
 const hexOf = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0'));
@@ -300,6 +302,45 @@ describe('capture detail', () => {
     await openTab(page, 'overview');
     await eventually(async () =>
       expect(await page.getByTestId('overview').innerText()).toMatch(/at least 2(\.0)? KB\s*truncated/),
+    );
+  });
+
+  it('a capture through the tunnel shows the sender the tunnel forwarded; a direct one only what connected', async () => {
+    const { page } = s;
+    // A tunnel on localtunnel.me, whose proxy appends X-Forwarded-For; its client connects from loopback.
+    const provider = new FakeProvider();
+    const tunnel = createTunnelModule(s.app.engine.ctx, { provider });
+    try {
+      tunnel.startTunnel({ host: 'https://loca.lt' });
+      provider.last().resolve('https://abcd.loca.lt');
+      await flush();
+      await rawSend(`${s.app.receiverUrl}/via-tunnel`, {
+        headers: [
+          ['Host', 'abcd.loca.lt'],
+          ['X-Forwarded-For', '198.51.100.7, 203.0.113.5'],
+        ],
+      });
+      await rawSend(`${s.app.receiverUrl}/direct-with-xff`, {
+        headers: [['X-Forwarded-For', '198.51.100.7']],
+      });
+    } finally {
+      await tunnel.close?.();
+    }
+    await selectCapture(page, '/via-tunnel');
+    await openTab(page, 'overview');
+    const from = () =>
+      page
+        .getByTestId('overview')
+        .locator('dd')
+        .filter({ hasText: /HTTP\// });
+    await eventually(async () =>
+      expect(await from().innerText()).toMatch(
+        /^203\.0\.113\.5 \(forwarded by the tunnel; connection from 127\.0\.0\.1:\d+\) HTTP\/1\.1 · tunnel$/,
+      ),
+    );
+    await selectCapture(page, '/direct-with-xff');
+    await eventually(async () =>
+      expect(await from().innerText()).toMatch(/^127\.0\.0\.1:\d+ HTTP\/1\.1 · receiver$/),
     );
   });
 

@@ -8,6 +8,7 @@ import { tunnelCannotReach } from './receiver-reachability';
 import { createLocaltunnelProvider } from './localtunnel-provider';
 import { createProber, PROBE_PATH, ProbeRegistry } from './probe';
 import type { TunnelProvider } from './provider';
+import { onForwardingTunnel } from '../../shared/tunnel-sender';
 import { TunnelSettingsStore } from './settings-store';
 import { TunnelSupervisor, type SupervisorTimings } from './supervisor';
 
@@ -29,12 +30,7 @@ export interface TunnelModule extends EngineModule<typeof tunnelMethods> {
 
 /** Whether this tunnel server's proxy appends the sender's address to X-Forwarded-For (the public localtunnel.me). */
 export function appendsForwardedFor(host: string): boolean {
-  try {
-    const name = new URL(host).hostname.toLowerCase();
-    return name === 'localtunnel.me' || name === 'loca.lt';
-  } catch {
-    return false;
-  }
+  return onForwardingTunnel(host, false);
 }
 
 export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOptions = {}): TunnelModule {

@@ -8,6 +8,7 @@ import {
 } from '../../../electron/engine/protection/rate-limit';
 import { FakeClock } from '../../../electron/engine/util/clock';
 import { appendsForwardedFor } from '../../../electron/engine/tunnel/module';
+import { tunnelSender } from '../../../electron/shared/tunnel-sender';
 
 const request = (over: Partial<IncomingCapture> = {}): IncomingCapture => ({
   receivedAtMs: 0,
@@ -131,6 +132,16 @@ describe('per-IP rate limit', () => {
     expect(appendsForwardedFor('http://127.0.0.1:45993')).toBe(false);
     expect(appendsForwardedFor('https://tunnel.example.com')).toBe(false);
     expect(appendsForwardedFor('not a url')).toBe(false);
+  });
+
+  it('names the forwarded sender of a tunnel capture only on a server that appends X-Forwarded-For', () => {
+    const headers: Array<[string, string]> = [['X-Forwarded-For', '10.0.0.1, 203.0.113.5']];
+    const tunnelCapture = { source: 'tunnel' as const, publicUrl: 'https://abcd.loca.lt/h', headers };
+    expect(tunnelSender(tunnelCapture)).toBe('203.0.113.5');
+    expect(tunnelSender({ ...tunnelCapture, publicUrl: 'http://abcd.lt.test:8080/h' })).toBeNull();
+    expect(tunnelSender({ ...tunnelCapture, publicUrl: 'https://abcd.evil-loca.lt/h' })).toBeNull();
+    expect(tunnelSender({ ...tunnelCapture, source: 'receiver' })).toBeNull();
+    expect(tunnelSender({ ...tunnelCapture, headers: [] })).toBeNull();
   });
 
   it('a forged X-Forwarded-For does not escape the limit when no proxy appends one', () => {

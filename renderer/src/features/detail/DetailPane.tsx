@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type ReactNode, memo } from 'react';
 import type { CaptureDetail } from '../../../../electron/shared/contract/captures';
 import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
+import { tunnelSender } from '../../../../electron/shared/tunnel-sender';
 import { useApi, useEvent } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
 import { downloadBlob } from '../../components/download';
@@ -304,6 +305,8 @@ function Overview({
   endpoints: Map<number, Endpoint>;
 }) {
   const endpoint = d.endpointId === null ? null : endpoints.get(d.endpointId);
+  const peer = `${d.remoteAddress}${d.remotePort !== null ? `:${d.remotePort}` : ''}`;
+  const sender = tunnelSender(d);
   return (
     <dl className="overview" data-testid="overview">
       <Field label="Capture">#{d.id}</Field>
@@ -326,10 +329,14 @@ function Overview({
       )}
       <Field label="Received">{formatDateTime(d.receivedAtMs)}</Field>
       <Field label="From">
-        <span className="mono">
-          {d.remoteAddress}
-          {d.remotePort !== null ? `:${d.remotePort}` : ''}
-        </span>{' '}
+        {sender ? (
+          <>
+            <span className="mono">{sender}</span>{' '}
+            <span className="muted">(forwarded by the tunnel; connection from {peer})</span>
+          </>
+        ) : (
+          <span className="mono">{peer}</span>
+        )}{' '}
         <span className="muted">
           HTTP/{d.httpVersion} · {d.source}
         </span>
