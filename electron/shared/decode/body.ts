@@ -336,6 +336,19 @@ export function formTree(pairs: ReadonlyArray<readonly [string, string]>): FormO
     let ok = true;
     for (let i = 0; i < path.length - 1; i++) {
       const part = path[i]!;
+      if (part === '') {
+        // As PHP's parse_str: `e[][f]` starts a new element of e each time, so e[][f]=1&e[][f]=2 → [{f:1}, {f:2}].
+        const list = Object.hasOwn(node, '') ? node[''] : undefined;
+        const child = newObject();
+        if (Array.isArray(list)) list.push(child);
+        else if (list === undefined) node[''] = [child];
+        else {
+          ok = false;
+          break;
+        }
+        node = child;
+        continue;
+      }
       const existing = Object.hasOwn(node, part) ? node[part] : undefined;
       if (existing === undefined) {
         const child = newObject();
@@ -366,17 +379,22 @@ export function formTree(pairs: ReadonlyArray<readonly [string, string]>): FormO
   return root;
 }
 
-/** Replace {'' : [..]} objects produced by `a[]=` with the list itself. */
+/** Replace {'' : [..]} objects produced by `a[]=` with the list itself, in objects and in list elements. */
 function collapseEmptyKeyLists(obj: FormObject, depth: number) {
   if (depth > LIMITS.maxBracketDepth) return;
-  for (const key of Object.keys(obj)) {
-    const v = obj[key]!;
-    if (typeof v === 'object' && !Array.isArray(v)) {
-      const keys = Object.keys(v);
-      if (keys.length === 1 && keys[0] === '' && Array.isArray(v[''])) obj[key] = v['']!;
-      else collapseEmptyKeyLists(v, depth + 1);
-    }
+  for (const key of Object.keys(obj)) obj[key] = collapsed(obj[key]!, depth);
+}
+
+function collapsed(v: FormValue, depth: number): FormValue {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = collapsed(v[i]!, depth + 1);
+    return v;
   }
+  if (typeof v !== 'object') return v;
+  const keys = Object.keys(v);
+  if (keys.length === 1 && keys[0] === '' && Array.isArray(v[''])) return collapsed(v['']!, depth);
+  collapseEmptyKeyLists(v, depth + 1);
+  return v;
 }
 
 /** Query strings use the same rules as form bodies. */
