@@ -454,7 +454,12 @@ export const wpFusionQueryCtx: Ctx = (key, _v, b) => {
       const a = typeof last === 'string' ? last : '';
       const known = Object.hasOwn(WP_FUSION_ACTIONS, a) ? WP_FUSION_ACTIONS[a]! : null;
       const problems = known ? [] : ['Not one of update_tags, update, add.'];
-      if (Array.isArray(v))
+      // Only wpf_action[]=x gives a one-element list; PHP then reads an array, which names no WP Fusion action.
+      if (Array.isArray(v) && v.length === 1)
+        problems.push(
+          `wpf_action is sent as a list with one value (wpf_action[]=${a}): WP Fusion expects a single value and does not recognise a list as an action.`,
+        );
+      else if (Array.isArray(v))
         problems.push(`wpf_action is repeated (${v.join(', ')}): WP Fusion uses the last one, ${a}.`);
       return {
         ...formatPlain(v),

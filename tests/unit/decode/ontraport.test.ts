@@ -335,6 +335,15 @@ describe('WP Fusion', () => {
     expect(node(r, 'query.access_key').display).toBe('ab••••••');
   });
 
+  it('wpf_action[] sent once is called a one-value list, not a repeat', () => {
+    const r = decodeCapture(input('', null, 'wpf_action[]=update&access_key=abc12345&contact_id=8'));
+    const action = node(r, 'query.wpf_action');
+    expect(action.display).toBe('Update tags and meta (update)');
+    expect(action.warnings.map((w) => w.message)).toEqual([
+      'wpf_action is sent as a list with one value (wpf_action[]=update): WP Fusion expects a single value and does not recognise a list as an action.',
+    ]);
+  });
+
   it('does not warn about contact_id when the URL or the body carries the contact', () => {
     const withId = decodeCapture(input('', null, 'wpf_action=add&access_key=abc12345&contact_id=8'));
     expect(withId.warnings).toEqual([]);
