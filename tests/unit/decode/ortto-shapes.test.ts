@@ -49,6 +49,23 @@ describe('Ortto shapes beyond the samples', () => {
     );
   });
 
+  it("keys inside an activity's object attribute keep the activity's own labels", () => {
+    const body = JSON.stringify({
+      activity: {
+        id: 'a',
+        field_id: 'act::ws',
+        created: '2023-10-03T04:11:23Z',
+        attr: { 'obj::s': { 'str::lt': 'Pricing', 'str::is': 'ads', deeper: { 'str::lt': 'Home' } } },
+      },
+      webhook_id: 'w',
+    });
+    const r = decodeCapture(input(body));
+    expect(node(r, '$.activity.attr["obj::s"]["str::lt"]').label).toBe('Last page title');
+    expect(node(r, '$.activity.attr["obj::s"].deeper["str::lt"]').label).toBe('Last page title');
+    // act::ws has no label of its own for str::is: the person field's, not the generic attribute's ("Source").
+    expect(node(r, '$.activity.attr["obj::s"]["str::is"]').label).toBe('Initial source');
+  });
+
   it('account activities (act:o:) and account fields', () => {
     const body = JSON.stringify({
       activity: {
