@@ -207,12 +207,15 @@ for (const rawLine of seed.split('\n')) {
     sectionActivities.set(section, list);
   } else {
     const attrs = sectionAttributes.get(section) ?? {};
-    const short = desc
+    const text = desc
       .replace(/\s+This identifies.*$/, '')
       .replace(/\s*\(depending on activity context\)/, '');
-    attrs[id] = short;
-    sectionAttributes.set(section, attrs);
+    const short = text.replace(/\.$/, '');
     const existing = out.attributes[id];
+    // A row written as a sentence ("Set to true if the campaign is transactional; …") describes; it is no label.
+    const sentence = text.endsWith('.') && short.split(' ').length > 4;
+    attrs[id] = sentence && existing ? existing.label : short;
+    sectionAttributes.set(section, attrs);
     const note = typo ? `Written \`${type}:${name}\` on Ortto's page; read as \`${id}\`.` : undefined;
     if (existing) {
       for (const part of short.split(/ or /)) pushAlt(existing.altLabels, existing.label, part.trim());

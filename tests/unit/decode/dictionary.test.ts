@@ -61,6 +61,16 @@ describe('Ortto dictionary: every entry', () => {
       expect(row.label.length).toBeGreaterThan(0);
     }
   });
+
+  it('labels are names, not sentences: none ends with a period', () => {
+    const labels = [
+      ...[...fields, ...attributes, ...activities].map(([id, e]) => [id, e.label] as const),
+      ...perActivity.map(([act, attr, label]) => [`${act} ${attr}`, label] as const),
+    ];
+    expect(labels.filter(([, label]) => label.endsWith('.'))).toEqual([]);
+    expect(fieldLabel('str::jri', 'act::sk')?.label).toBe('Journey run ID');
+    expect(fieldLabel('bol::t', 'act::sk')?.label).toBe('Transactional');
+  });
 });
 
 describe('same ID, different meaning', () => {
