@@ -190,6 +190,9 @@ describe('typed values', () => {
     expect(formatUnixSeconds('1514940140000').problems).toEqual(['Looks like milliseconds, not seconds.']);
     expect(formatUnixSeconds('soon').problems).toEqual(['Expected Unix seconds.']);
     expect(formatStarList('*/*4*/*12*/*').display).toBe('4, 12');
+    // A list with no items reads like every other empty value.
+    expect(formatStarList('*/*').display).toBe('(empty)');
+    expect(formatStarList('*/**/*').display).toBe('(empty)');
   });
 });
 
