@@ -117,6 +117,29 @@ describe('capture detail', () => {
     ).not.toBe('Body view');
   });
 
+  it('a JSON body of 500 objects opens one level at first (not 7,000 lines); each item still expands', async () => {
+    const { page } = s;
+    const items = Array.from({ length: 500 }, (_, i) => ({
+      id: i,
+      tags: ['a', 'b'],
+      addr: { zip: `z${i}` },
+    }));
+    await send(s.app.receiverUrl, '/json-wide', {
+      method: 'POST',
+      body: JSON.stringify(items),
+      headers: { 'content-type': 'application/json' },
+    });
+    await selectCapture(page, '/json-wide');
+    await openTab(page, 'body');
+    const tree = page.getByTestId('json-tree');
+    await tree.waitFor();
+    // The root, its 500 items (closed) and the closing bracket.
+    expect(await tree.locator('.json-line').count()).toBe(502);
+    await page.getByRole('button', { name: 'Expand 499' }).click();
+    await page.getByRole('button', { name: 'Expand addr' }).click();
+    await eventually(async () => expect(await tree.innerText()).toContain('zip: "z499"'));
+  });
+
   it('the header shows the whole path and status; the actions wrap below rather than cover them', async () => {
     const { page } = s;
     await send(s.app.receiverUrl, '/h/shop/orders/2202?attempt=1', { method: 'POST', body: '{}' });
