@@ -209,6 +209,32 @@ describe('capture detail', () => {
     expect(await page.locator('.pairs-table .pair-value').last().innerText()).toBe('v2499');
   });
 
+  it('a form too big to parse at once reads 10,000 fields at a time; Raw still has all of it', async () => {
+    const { page } = s;
+    const fields = Array.from({ length: 25_000 }, (_, i) => `field${i}=v${i}`);
+    await send(s.app.receiverUrl, '/form-huge', {
+      method: 'POST',
+      body: fields.join('&'),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    await selectCapture(page, '/form-huge');
+    await openTab(page, 'body');
+    const more = page.getByTestId('pairs-more');
+    await expect(more.innerText()).resolves.toContain('Showing the first 1,000 of 10,000 form fields');
+    for (let shown = 2_000; shown <= 10_000; shown += 1_000) {
+      await more.getByRole('button', { name: 'Show 1,000 more' }).click();
+      await eventually(async () => expect(await page.locator('.pairs-table tr').count()).toBe(shown));
+    }
+    await expect(more.innerText()).resolves.toContain('there are more, not read yet');
+    await more.getByRole('button', { name: 'Show 1,000 more' }).click();
+    await eventually(async () => expect(await page.locator('.pairs-table tr').count()).toBe(11_000));
+    await expect(more.innerText()).resolves.toContain('Showing the first 11,000 of 20,000 form fields');
+    expect(await page.locator('.pairs-table .pair-value').last().innerText()).toBe('v10999');
+
+    await page.locator('.body-toolbar [data-mode="raw"]').click();
+    expect(await page.getByTestId('text-body').innerText()).toContain('&field24999=v24999');
+  });
+
   it('XML: re-indented in Pretty, exact in Raw', async () => {
     const { page } = s;
     const xml =

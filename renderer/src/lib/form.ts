@@ -5,6 +5,25 @@ export function parseFormPairs(text: string): Array<[string, string]> {
   return [...new URLSearchParams(text)];
 }
 
+/**
+ * The first `count` fields, parsed without reading past them (a 10 MB body has 500,000 fields and parsing it all
+ * blocked the page for seconds); `complete` says whether any field follows. Same rules as parseFormPairs: the
+ * text is cut at an `&`, where URLSearchParams splits it too, and empty segments are not fields.
+ */
+export function parseFormHead(
+  text: string,
+  count: number,
+): { pairs: Array<[string, string]>; complete: boolean } {
+  let end = 0;
+  for (let fields = 0; end < text.length && fields < count;) {
+    const amp = text.indexOf('&', end);
+    const stop = amp === -1 ? text.length : amp;
+    if (stop > end) fields++;
+    end = stop + 1;
+  }
+  return { pairs: parseFormPairs(text.slice(0, end)), complete: !/[^&]/.test(text.slice(end)) };
+}
+
 /** `a[b][c]` → ['a','b','c']; `a[]` → ['a','']; plain keys stay one segment. */
 export function keyPath(key: string): string[] {
   const open = key.indexOf('[');

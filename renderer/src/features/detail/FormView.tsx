@@ -1,10 +1,14 @@
-import { useState } from 'react';
-import { hasBrackets, nestForm, parseFormPairs } from '../../lib/form';
+import { useMemo, useState } from 'react';
+import { hasBrackets, nestForm, parseFormHead } from '../../lib/form';
 import { JsonTree } from './JsonTree';
-import { PairsTable } from './PairsTable';
+import { PAIRS_PAGE, PairsTable } from './PairsTable';
+
+/** Fields read from the body at a time: enough to page through quickly, few enough to parse in a few ms. */
+const FORM_READ = 10 * PAIRS_PAGE;
 
 export function FormView({ text, query }: { text: string; query: string }) {
-  const pairs = parseFormPairs(text);
+  const [count, setCount] = useState(FORM_READ);
+  const { pairs, complete } = useMemo(() => parseFormHead(text, count), [text, count]);
   const nested = hasBrackets(pairs);
   const [mode, setMode] = useState<'table' | 'nested'>('table');
   return (
@@ -34,6 +38,7 @@ export function FormView({ text, query }: { text: string; query: string }) {
           empty="No form fields."
           label="form fields"
           one="form field"
+          unread={complete ? undefined : () => setCount((n) => n + FORM_READ)}
         />
       )}
     </div>

@@ -16,6 +16,7 @@ export function PairsTable({
   one,
   headerValues = false,
   copyFormat = (p) => p.map(([k, v]) => `${k}: ${v}`).join('\n'),
+  unread,
 }: {
   pairs: Array<[string, string]>;
   query?: string;
@@ -26,6 +27,8 @@ export function PairsTable({
   /** HTTP header values (Latin-1 as Node reads them): UTF-8 sent as such is shown, and copied, as its text. */
   headerValues?: boolean;
   copyFormat?: (pairs: Array<[string, string]>) => string;
+  /** Given when the pairs are the first of more not yet read: "Show more" calls it to read the next page. */
+  unread?: () => void;
 }) {
   const [limit, setLimit] = useState(PAIRS_PAGE);
   if (pairs.length === 0) return <div className="muted pad">{empty}</div>;
@@ -39,7 +42,7 @@ export function PairsTable({
     <div className="pairs">
       <div className="pairs-toolbar">
         <span className="muted">{formatCount(pairs.length, one, label)}</span>
-        <CopyButton text={copyFormat(shown.map(([k, v]) => [k, v.text]))} label="Copy all" />
+        <CopyButton text={() => copyFormat(shown.map(([k, v]) => [k, v.text]))} label="Copy all" />
       </div>
       <table className="pairs-table" aria-label={label}>
         <tbody>
@@ -78,6 +81,22 @@ export function PairsTable({
           all copies every one.{' '}
           <button type="button" className="btn btn-small" onClick={() => setLimit((n) => n + PAIRS_PAGE)}>
             Show {Math.min(PAIRS_PAGE, shown.length - drawn.length).toLocaleString()} more
+          </button>
+        </div>
+      )}
+      {unread && drawn.length === shown.length && (
+        <div className="notice pairs-more" data-testid="pairs-more">
+          Showing the first {formatCount(shown.length, one, label)}; there are more, not read yet. Copy all
+          copies these; Raw shows the whole body.{' '}
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => {
+              setLimit((n) => n + PAIRS_PAGE);
+              unread();
+            }}
+          >
+            Show {PAIRS_PAGE.toLocaleString()} more
           </button>
         </div>
       )}
