@@ -77,8 +77,10 @@ export function PairsTable({
       </table>
       {drawn.length < shown.length && (
         <div className="notice pairs-more" data-testid="pairs-more">
-          Showing the first {drawn.length.toLocaleString()} of {formatCount(shown.length, one, label)}; Copy
-          all copies every one.{' '}
+          Showing the first {drawn.length.toLocaleString()} of {formatCount(shown.length, one, label)}
+          {unread
+            ? ' read so far (the body has more); Copy all copies those read.'
+            : '; Copy all copies every one.'}{' '}
           <button type="button" className="btn btn-small" onClick={() => setLimit((n) => n + PAIRS_PAGE)}>
             Show {Math.min(PAIRS_PAGE, shown.length - drawn.length).toLocaleString()} more
           </button>
