@@ -575,6 +575,45 @@ describe('compose, replay and endpoint protection', () => {
     }
   });
 
+  it("a target's response shows its bidi and zero-width characters as code points in the log and the attempt", async () => {
+    const { page, app } = s;
+    const tricky = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\u202edeliaf\u200b!'));
+    });
+    await new Promise<void>((resolve) => tricky.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = tricky.address() as AddressInfo;
+      const sent = await app.rpc<{ id: number }>('deliveries.send', {
+        request: { method: 'POST', url: `http://127.0.0.1:${port}/bidi-reply`, headers: [], bodyBase64: '' },
+        type: 'manual',
+      });
+      if (!sent.ok) throw new Error(sent.error.message);
+      await view('deliveries');
+      const logRow = page
+        .getByRole('table', { name: 'Delivery log' })
+        .locator('tbody tr', { hasText: '/bidi-reply' });
+      await eventually(async () =>
+        expect(await logRow.locator('td').nth(3).innerText()).toBe('okU+202EdeliafU+200B!'),
+      );
+      await logRow.click();
+      const detail = page.locator('.delivery-detail');
+      const attempt = detail.locator('.delivery-table tbody tr').first();
+      await eventually(async () =>
+        expect(await attempt.locator('td').nth(5).innerText()).toBe('okU+202EdeliafU+200B!'),
+      );
+      await detail.getByRole('button', { name: 'Details of attempt 1' }).click();
+      const body = detail.getByLabel('Attempt 1 response body');
+      expect(await body.innerText()).toBe('okU+202EdeliafU+200B!');
+      expect(await body.locator('.invisible-char').first().getAttribute('title')).toBe(
+        'RIGHT-TO-LEFT OVERRIDE',
+      );
+      expect(expectClean(s.problems)).toEqual(clean);
+    } finally {
+      await new Promise<void>((resolve) => tricky.close(() => resolve()));
+    }
+  });
+
   it('the replay dialog keeps Tab inside, closes on Escape wherever focus is, and gives focus back to its opener', async () => {
     const { page, app } = s;
     await view('inspect');

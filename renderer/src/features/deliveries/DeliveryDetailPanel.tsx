@@ -2,6 +2,7 @@ import { Fragment, useEffect, useRef, useState } from 'react';
 import type { DeliveryAttempt, DeliveryDetail } from '../../../../electron/shared/contract/delivery';
 import { useApi, useEvent } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
+import { VisibleText } from '../../components/VisibleText';
 import { AttemptTimeline } from './AttemptTimeline';
 import { dateTime, formatDuration, nextAttempt, oneLine, statusClass } from './format';
 import { nextWait } from './next-wait';
@@ -52,7 +53,7 @@ function AttemptExtra({ attempt }: { attempt: DeliveryAttempt }) {
             {text !== '' && <CopyButton text={text} title={`Copy ${label.toLowerCase()}`} />}
           </div>
           <pre className="mono" aria-label={`Attempt ${attempt.attemptNo} ${label.toLowerCase()}`}>
-            {text === '' ? empty : text}
+            {text === '' ? empty : <VisibleText text={text} />}
           </pre>
         </div>
       ))}
@@ -178,7 +179,7 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
                   <td title={wait.title}>{wait.text}</td>
                   <td className="mono cell-wrap">
                     {a.error ? `${a.error} ` : ''}
-                    {oneLine(decodeText(a.responseBodyBase64), 400)}
+                    <VisibleText text={oneLine(decodeText(a.responseBodyBase64), 400)} />
                   </td>
                   <td>
                     <button

@@ -10,6 +10,7 @@ import {
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { useApi } from '../../api';
 import { downloadBlob } from '../../components/download';
+import { VisibleText } from '../../components/VisibleText';
 import { DeliveryDetailPanel } from './DeliveryDetailPanel';
 import { dateTime, formatDuration, oneLine, statusClass } from './format';
 import { formatCount } from '../../lib/format';
@@ -218,7 +219,7 @@ export function DeliveryLog({
                   </td>
                   <td>{dateTime(r.dateMs)}</td>
                   <td className="mono cell" title={r.error ?? undefined}>
-                    {oneLine(r.responseData || (r.error ?? ''), 80)}
+                    <VisibleText text={oneLine(r.responseData || (r.error ?? ''), 80)} />
                   </td>
                   <td>{formatDuration(r.durationMs)}</td>
                   <td>{r.attempt}</td>
