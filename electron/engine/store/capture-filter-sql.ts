@@ -1,6 +1,6 @@
 import { foldForSearch } from './search-folding';
 import { cjkQueryPhrases } from './cjk-bigrams';
-import { searchTerms } from './search-terms';
+import { searchTerms } from '../../shared/search-terms';
 import type { CaptureFilter } from '../../shared/contract/index';
 import { headerValueAsUtf8Stored } from '../../shared/decode/header-text';
 
@@ -30,7 +30,7 @@ export interface FtsQuery {
 /**
  * User text → a safe FTS5 query: every word becomes a quoted phrase (so `str::cn` matches the adjacent tokens
  * `str cn` and no FTS syntax can be injected) and all words must match, except as `"phrase"`, `-word` and `OR` say
- * (see search-terms.ts). The last word is matched as a prefix while
+ * (see shared/search-terms.ts). The last word is matched as a prefix while
  * it is still being typed; once it is a whole indexed word it is matched exactly, because a prefix query has to
  * collect every match before it can return the newest page (41 ms vs 0.1 ms for a common word at 1M captures).
  * A word the user ends with `*` is always matched as a prefix (`subscription*` also finds "subscriptions"). A word

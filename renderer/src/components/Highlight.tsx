@@ -1,18 +1,24 @@
 import { Fragment } from 'react';
+import { searchTerms } from '../../../electron/shared/search-terms';
 import { VisibleText } from './VisibleText';
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
- * Marks case-insensitive occurrences of the search words. Output is React text, never markup; invisible and
- * direction-changing characters are shown by their code points.
+ * Marks case-insensitive occurrences of what the search looks for, read as the search reads it: a `"phrase"` is one
+ * run, both sides of an `OR` are marked, and neither `-excluded` words nor the `OR`/`AND` operators are. Output is
+ * React text, never markup; invisible and direction-changing characters are shown by their code points.
  */
 export function Highlight({ text, query }: { text: string; query: string }) {
-  const words = query
-    .split(/\s+/)
-    .map((w) => w.replace(/^["']|["']$/g, '').replace(/\*+$/, ''))
-    .filter((w) => w.length > 0 && !/^(AND|OR|NOT)$/.test(w));
-  if (words.length === 0 || text.length === 0) return <VisibleText text={text} />;
-  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const re = new RegExp(`(${escaped.join('|')})`, 'gi');
+  const wanted = searchTerms(query).filter((t) => !t.excluded);
+  if (wanted.length === 0 || text.length === 0) return <VisibleText text={text} />;
+  // A phrase's words match across any run of whitespace (a line break in a pretty-printed body); longer terms go
+  // first so a phrase is not cut short by one of its own words.
+  const patterns = wanted
+    .map((t) => t.text.trim())
+    .sort((a, b) => b.length - a.length)
+    .map((t) => t.split(/\s+/).map(escapeRegExp).join('\\s+'));
+  const re = new RegExp(`(${patterns.join('|')})`, 'gi');
   const parts = text.split(re);
   return (
     <>

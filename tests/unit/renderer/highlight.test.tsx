@@ -1,0 +1,36 @@
+// @vitest-environment happy-dom
+import { cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Highlight } from '../../../renderer/src/components/Highlight';
+
+afterEach(cleanup);
+
+const marked = (text: string, query: string) => {
+  const { container } = render(<Highlight text={text} query={query} />);
+  return [...container.querySelectorAll('mark.hl')].map((m) => m.textContent);
+};
+
+describe('Highlight reads the query as the search does', () => {
+  it('marks a quoted phrase as one run, also across a line break', () => {
+    expect(marked('a two words b two', '"two words"')).toEqual(['two words']);
+    expect(marked('"order":\n  "paid"', '"order paid"')).toEqual([]);
+    expect(marked('order\n  paid', '"order paid"')).toEqual(['order\n  paid']);
+  });
+
+  it('marks both sides of OR and the words around AND, never the operators', () => {
+    expect(marked('cats OR dogs AND birds or fish', 'cats OR dogs AND birds')).toEqual([
+      'cats',
+      'dogs',
+      'birds',
+    ]);
+  });
+
+  it('does not mark an excluded word, nor the text "-word"', () => {
+    expect(marked('refund -refund paid', 'paid -refund')).toEqual(['paid']);
+  });
+
+  it('marks the stem of a starred word and keeps a leading OR as a word', () => {
+    expect(marked('subscriptions', 'subscription*')).toEqual(['subscription']);
+    expect(marked('OR gate', 'OR')).toEqual(['OR']);
+  });
+});
