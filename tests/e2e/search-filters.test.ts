@@ -323,9 +323,10 @@ describe('search and filters', () => {
     });
     return async () => {
       release();
-      // Unrouting with answers still held passes their requests on, and the held answers then fail as already handled.
+      // Unrouting with answers still held passes their requests on, and the held answers then fail as already handled;
+      // a count asked for while unrouting would too, so unrouting waits for the handlers still running.
       await Promise.all(handling);
-      await page.unroute('**/api/rpc');
+      await page.unrouteAll({ behavior: 'wait' });
     };
   };
 
