@@ -188,16 +188,21 @@ describe('capture detail', () => {
     expect(nested).toContain('1: "new"');
   });
 
-  it('a form with thousands of fields draws the first thousand, says so, and shows more on request', async () => {
-    const { page } = s;
-    const fields = Array.from({ length: 2_500 }, (_, i) => `field${i}=v${i}`);
-    await send(s.app.receiverUrl, '/form-many', {
+  /** Captures a form of `count` fields `field<i>=v<i>` and opens its Body tab. */
+  const openFormBody = async (path: string, count: number) => {
+    const fields = Array.from({ length: count }, (_, i) => `field${i}=v${i}`);
+    await send(s.app.receiverUrl, path, {
       method: 'POST',
       body: fields.join('&'),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
-    await selectCapture(page, '/form-many');
-    await openTab(page, 'body');
+    await selectCapture(s.page, path);
+    await openTab(s.page, 'body');
+  };
+
+  it('a form with thousands of fields draws the first thousand, says so, and shows more on request', async () => {
+    const { page } = s;
+    await openFormBody('/form-many', 2_500);
     const more = page.getByTestId('pairs-more');
     await expect(more.innerText()).resolves.toContain('Showing the first 1,000 of 2,500 form fields');
     expect(await page.locator('.pairs-table tr').count()).toBe(1_000);
@@ -211,14 +216,7 @@ describe('capture detail', () => {
 
   it('a form too big to parse at once reads 10,000 fields at a time; Raw still has all of it', async () => {
     const { page } = s;
-    const fields = Array.from({ length: 25_000 }, (_, i) => `field${i}=v${i}`);
-    await send(s.app.receiverUrl, '/form-huge', {
-      method: 'POST',
-      body: fields.join('&'),
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
-    await selectCapture(page, '/form-huge');
-    await openTab(page, 'body');
+    await openFormBody('/form-huge', 25_000);
     const more = page.getByTestId('pairs-more');
     await expect(more.innerText()).resolves.toContain(
       'Showing the first 1,000 of 10,000 form fields read so far (the body has more)',

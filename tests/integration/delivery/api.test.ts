@@ -13,6 +13,19 @@ const send = (request: Record<string, unknown>) =>
     type: 'manual',
   });
 
+/** A raw TCP server that keeps each request's first line as sent (Node's HTTP server would refuse or normalise some). */
+async function requestLineServer() {
+  const lines: string[] = [];
+  const raw = createServer((socket) =>
+    socket.once('data', (d: Buffer) => {
+      lines.push(d.toString('latin1').split('\r\n')[0]!);
+      socket.end('HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    }),
+  );
+  await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+  return { raw, lines };
+}
+
 describe('bad input names the field, and nothing is queued', () => {
   it.each([
     [{ url: 'not a url' }, /request\.url: invalid URL "not a url"/],
@@ -523,14 +536,7 @@ describe('a replayed capture', () => {
     const capture = await until(() =>
       api.engine.ctx.captures.list({ limit: 50 }).items.find((c) => c.path.startsWith('/h/../raw')),
     );
-    const lines: string[] = [];
-    const raw = createServer((socket) =>
-      socket.once('data', (d: Buffer) => {
-        lines.push(d.toString('latin1').split('\r\n')[0]!);
-        socket.end('HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
-      }),
-    );
-    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    const { raw, lines } = await requestLineServer();
     try {
       const base = `http://127.0.0.1:${(raw.address() as AddressInfo).port}`;
       const replay = await call('deliveries.replay', {
@@ -548,14 +554,7 @@ describe('a replayed capture', () => {
 describe('a method imported from a cURL command', () => {
   it('goes on the wire as typed, as curl sends it: `-X post` sends "post"', async () => {
     // Node's HTTP server refuses a lower-case method, so a raw socket reads the request line.
-    const lines: string[] = [];
-    const raw = createServer((socket) =>
-      socket.once('data', (d: Buffer) => {
-        lines.push(d.toString('latin1').split('\r\n')[0]!);
-        socket.end('HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
-      }),
-    );
-    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    const { raw, lines } = await requestLineServer();
     try {
       const url = `http://127.0.0.1:${(raw.address() as AddressInfo).port}/typed`;
       const parsed = (await call('send.parseCurl', { command: `curl -X post ${url} -d a=1` })).value as {
