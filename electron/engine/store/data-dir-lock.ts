@@ -1,9 +1,19 @@
+import Database from 'better-sqlite3';
 import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { makeDirs } from '../util/make-dirs';
 
-/** The file that says which process runs the engine on a data folder: its pid, nothing else. */
+/**
+ * The file that says which process runs the engine on a data folder: its pid, nothing else. Older Hookscopes lock the
+ * folder with it alone.
+ */
 export const lockFileName = 'hookscope.lock';
+
+/**
+ * The lock itself: an exclusive transaction held open on this (empty) database. The kernel grants it to one process
+ * however many start at once, and drops it when that process dies, so there is no stale lock to judge.
+ */
+const ownerLockFileName = 'hookscope-lock.sqlite';
 
 /** The folder is held by another live process (`holder`), or by this one already. */
 export class DataDirInUseError extends Error {
@@ -29,27 +39,62 @@ export function lockDataDir(dataDir: string): () => void {
   makeDirs(dataDir);
   const path = join(dataDir, lockFileName);
   const key = resolve(path);
-  for (let attempt = 0; !createLock(path); attempt++) {
+  const pidFileHolder = (holder: number) =>
+    new DataDirInUseError(
+      `data folder ${dataDir} is in use by another Hookscope (pid ${holder}). Stop it, or use another --data-dir; ` +
+        `if no Hookscope is running (the pid now belongs to another program), delete ${path}.`,
+      holder,
+    );
+  if (held.has(key)) throw pidFileHolder(process.pid);
+  const owner = takeOwnerLock(join(dataDir, ownerLockFileName));
+  if (!owner) {
+    // Its pid may not be written yet (it is starting), or still be the one of a holder that died.
     const holder = lockHolder(path);
-    if (holder !== null && (held.has(key) || (holder !== process.pid && isAlive(holder))))
-      throw new DataDirInUseError(
-        `data folder ${dataDir} is in use by another Hookscope (pid ${holder}). Stop it, or use another --data-dir; ` +
-          `if no Hookscope is running (the pid now belongs to another program), delete ${path}.`,
-        holder,
-      );
-    // Stale: its process is gone. Several starting at once may all find it so: a few tries, then the winner holds it.
-    if (attempt >= 5)
-      throw new DataDirInUseError(`data folder ${dataDir} is in use by another Hookscope`, null);
-    removeStaleLock(path, holder);
+    const named = holder !== null && isAlive(holder) ? ` (pid ${holder})` : '';
+    throw new DataDirInUseError(
+      `data folder ${dataDir} is in use by another Hookscope${named}. Stop it, or use another --data-dir.`,
+      named ? holder : null,
+    );
+  }
+  try {
+    // Under the owner lock only an older Hookscope, which knows just the pid file, can race for it.
+    for (let attempt = 0; !createLock(path); attempt++) {
+      const holder = lockHolder(path);
+      if (holder !== null && holder !== process.pid && isAlive(holder)) throw pidFileHolder(holder);
+      if (attempt >= 5)
+        throw new DataDirInUseError(`data folder ${dataDir} is in use by another Hookscope`, null);
+      removeStaleLock(path, holder);
+    }
+  } catch (error) {
+    owner.close();
+    throw error;
   }
   held.add(key);
   const release = () => {
     process.off('exit', release);
     if (!held.delete(key)) return;
+    // The pid goes first: the next starter, let in by the owner lock, must not find ours and take us for its holder.
     if (lockHolder(path) === process.pid) rmSync(path, { force: true });
+    owner.close();
   };
   process.on('exit', release);
   return release;
+}
+
+/** Opens the owner-lock database and takes its exclusive lock, or returns null if another process has it. */
+function takeOwnerLock(path: string): Database.Database | null {
+  // No busy wait: a held lock is held by a running Hookscope, which will not let go soon.
+  const db = new Database(path, { timeout: 0 });
+  try {
+    // Nothing is ever written: no journal file beside it, left behind by a holder that is killed.
+    db.pragma('journal_mode = MEMORY');
+    db.exec('BEGIN EXCLUSIVE');
+    return db;
+  } catch (error) {
+    db.close();
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') return null;
+    throw error;
+  }
 }
 
 /**
