@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventually, send, useUiSession } from './support/ui';
+import { eventually, row, send, useUiSession } from './support/ui';
 
 describe('settings panel', () => {
   const s = useUiSession();
@@ -220,5 +220,35 @@ describe('settings panel counts', () => {
     expect(await app.rpc('settings.get', {})).toMatchObject({
       value: { deliveryRetention: { maxCount: stored === '' ? null : Number(stored) } },
     });
+  });
+
+  it('Delete all captures… asks first, keeps them when told to, and otherwise deletes every one', async () => {
+    const { page, app } = s;
+    for (const n of [1, 2, 3]) await send(app.receiverUrl, `/all/${n}`, { body: String(n) });
+    await row(page, '/all/3').waitFor();
+    const count = async () => {
+      const r = await app.rpc<{ count: number }>('captures.count', {});
+      return r.ok && r.value.count;
+    };
+    const stored = await count();
+    expect(stored).toBeGreaterThanOrEqual(3);
+
+    const toggle = page.getByTestId('settings-toggle');
+    const panel = page.getByTestId('settings-panel');
+    if ((await panel.count()) === 0) await toggle.click();
+    await panel.getByTestId('delete-all').click();
+    expect(await panel.getByTestId('delete-all-message').innerText()).toContain('cannot be undone');
+    await panel.getByTestId('delete-all-cancel').click();
+    await panel.getByTestId('delete-all').waitFor();
+    expect(await count()).toBe(stored);
+
+    await panel.getByTestId('delete-all').click();
+    await panel.getByTestId('delete-all-confirm').click();
+    await eventually(async () =>
+      expect(await panel.getByTestId('settings-stats').innerText()).toMatch(/^0 stored/),
+    );
+    expect(await count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('empty-state').waitFor();
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Settings, SettingsPatch } from '../../../../electron/shared/contract/app';
 import { useApi } from '../../api';
+import { ConfirmAction } from '../../components/ConfirmAction';
 import { formatBytes } from '../../lib/format';
 import { useErrorField } from '../../lib/use-error-field';
 import { setUnsaved } from '../../state/unsaved';
@@ -190,6 +191,23 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
           {formatBytes(stats.dbSizeBytes)}
         </p>
       )}
+      <div className="settings-delete-all">
+        <ConfirmAction
+          label="Delete all captures…"
+          confirmLabel="Delete every capture"
+          cancelLabel="Keep them"
+          title="Delete every stored capture, whatever the list's filters show"
+          message="Deleted for good: this cannot be undone."
+          testId="delete-all"
+          onOpen={() => setError(null)}
+          onConfirm={() =>
+            api.call('captures.deleteAll', {}).then(
+              () => undefined,
+              (e: Error) => setError(`Delete all: ${e.message}`),
+            )
+          }
+        />
+      </div>
       <NumberField
         label="Keep at most"
         unit="captures"
