@@ -337,6 +337,12 @@ describe('compose, replay and endpoint protection', () => {
     expect(target.requests[before]!.body.toString()).toBe('by key');
     await page.keyboard.press('Escape');
     expect(await dialog.count()).toBe(0);
+    // Upper case too (Shift, or Caps Lock on), as the docs and the button's tooltip write it.
+    await row(page, '/key-replay').focus();
+    await page.keyboard.press('Shift+R');
+    expect(await dialog.locator('h2').innerText()).toBe(`Replay capture #${id}`);
+    await page.keyboard.press('Escape');
+    expect(await dialog.count()).toBe(0);
     expect(expectClean(s.problems)).toEqual(clean);
   });
 

@@ -148,7 +148,9 @@ export const CaptureList = memo(function CaptureList({
           );
         }
         break;
+      // Upper case too, as the docs and the Replay button's tooltip write it: Shift or Caps Lock must not stop it.
       case 'r':
+      case 'R':
         if (selection.ids.size > 0 && !e.metaKey && !e.ctrlKey && !e.altKey) {
           e.preventDefault();
           onReplay([...selection.ids]);
