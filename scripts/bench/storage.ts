@@ -271,7 +271,7 @@ captures.indexer.drain();
 const relabelled = { captures: 0 };
 const bus = new EventBus();
 bus.on('capture.updated', ({ items }) => (relabelled.captures += items.length));
-const relabeller = new Relabeller({ captures, bus } as unknown as EngineContext, () => undefined);
+const relabeller = new Relabeller({ captures, bus, db, clock: systemClock } as unknown as EngineContext, () => undefined);
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 const relabelRows = captures.count();
 const t3 = performance.now();
