@@ -10,6 +10,10 @@ export interface FilterSql {
   where: string[];
   params: unknown[];
   usesFts: boolean;
+  /** The column the FROM clause walks captures by, newest first: what pages order and cursors compare by. */
+  key: string;
+  /** What a COUNT(*) reads: `from`, or less when the rows it joins cannot change the count. */
+  countFrom: string;
 }
 
 /** Whether a token is a whole word in the index (then it need not be matched as a prefix). */
@@ -60,12 +64,20 @@ export function toFtsQuery(text: string, isIndexedTerm?: IsIndexedTerm): FtsQuer
   return { match: excluded.length ? `(${wanted}) NOT (${excludedQuery})` : wanted, excluding: false };
 }
 
-export function filterToSql(filter: CaptureFilter | undefined, isIndexedTerm?: IsIndexedTerm): FilterSql {
+/**
+ * @param uncoveredBelow Captures with ids below this may have no rows in `capture_header_names` yet (migration 048's
+ * backfill is under way); null once every capture has them.
+ */
+export function filterToSql(
+  filter: CaptureFilter | undefined,
+  isIndexedTerm?: IsIndexedTerm,
+  uncoveredBelow: number | null = null,
+): FilterSql {
   const where: string[] = [];
   const params: unknown[] = [];
   let from = 'captures c';
   let usesFts = false;
-  if (!filter) return { from, where, params, usesFts };
+  if (!filter) return { from, where, params, usesFts, key: 'c.id', countFrom: from };
 
   const fts = filter.text ? toFtsQuery(filter.text, isIndexedTerm) : null;
   if (fts && !fts.excluding) {
@@ -120,24 +132,37 @@ export function filterToSql(filter: CaptureFilter | undefined, isIndexedTerm?: I
     params.push(filter.toMs);
   }
   if (filter.header) {
-    // Values are stored Latin-1 decoded, so a UTF-8 `José` is stored as `JosÃ©`: match the value as typed and as stored.
-    // Reading every capture's headers with json_each took a second per 100k captures; the stored JSON text must hold
-    // the name (and the value) as JSON.stringify wrote them, so a plain text test leaves json_each only the rows that
-    // do. LIKE ignores ASCII case as lower() does.
     const value = filter.header.value ?? null;
-    const stored = value === null ? null : headerValueAsUtf8Stored(value);
-    where.push(
-      "c.headers LIKE ? ESCAPE '!'",
-      '(? IS NULL OR instr(c.headers, ?) OR instr(c.headers, ?))',
-      'EXISTS (SELECT 1 FROM json_each(c.headers) h WHERE lower(h.value ->> 0) = lower(?) AND (? IS NULL OR h.value ->> 1 IN (?, ?)))',
-    );
-    params.push(`%${likeLiteral(JSON.stringify(filter.header.name))}%`);
-    params.push(
-      value,
-      value === null ? null : JSON.stringify(value),
-      stored === null ? null : JSON.stringify(stored),
-    );
-    params.push(filter.header.name, value, value, stored);
+    const named =
+      'EXISTS (SELECT 1 FROM capture_header_names hn WHERE hn.name = lower(?) AND hn.capture_id = c.id)';
+    if (uncoveredBelow !== null) {
+      // Captures the backfill has not reached are read as before the side table.
+      where.push(`((c.id >= ? AND ${named}) OR (c.id < ? AND ${headersNameSql}))`);
+      params.push(
+        uncoveredBelow,
+        filter.header.name,
+        uncoveredBelow,
+        ...headersNameParams(filter.header.name),
+      );
+    } else if (usesFts) {
+      where.push(named);
+      params.push(filter.header.name);
+    } else {
+      // Walk the name's index entries newest first: a page stops after a page of them, a count reads no capture's headers.
+      from = 'capture_header_names hn JOIN captures c ON c.id = hn.capture_id';
+      where.push('hn.name = lower(?)');
+      params.push(filter.header.name);
+    }
+    if (value !== null) {
+      // Values are stored Latin-1 decoded, so a UTF-8 `José` is stored as `JosÃ©`: match the value as typed and as
+      // stored. A plain text test on the stored JSON leaves json_each only the captures that hold the value.
+      const stored = headerValueAsUtf8Stored(value);
+      where.push(
+        '(instr(c.headers, ?) OR instr(c.headers, ?))',
+        'EXISTS (SELECT 1 FROM json_each(c.headers) h WHERE lower(h.value ->> 0) = lower(?) AND h.value ->> 1 IN (?, ?))',
+      );
+      params.push(JSON.stringify(value), JSON.stringify(stored), filter.header.name, value, stored);
+    }
   }
   if (filter.vendor) {
     // Vendor names are ASCII ("WP Fusion"); a CLI or API caller may type them in any case. No index covers vendor.
@@ -148,8 +173,26 @@ export function filterToSql(filter: CaptureFilter | undefined, isIndexedTerm?: I
     where.push('c.source = ?');
     params.push(filter.source);
   }
-  return { from, where, params, usesFts };
+  const byName = from !== 'captures c' && !usesFts;
+  return {
+    from,
+    where,
+    params,
+    usesFts,
+    key: usesFts ? 'f.rowid' : byName ? 'hn.capture_id' : 'c.id',
+    // A capture's names go with it (capture-store.ts deletes them), so with nothing else asked its names count it.
+    countFrom: byName && where.length === 1 ? 'capture_header_names hn' : from,
+  };
 }
+
+/**
+ * A header name test on the stored headers alone. Reading every capture's headers with json_each took a second per
+ * 100k captures; the stored JSON text must hold the name as JSON.stringify wrote it, so a plain text test leaves
+ * json_each only the rows that do. LIKE ignores ASCII case as lower() does.
+ */
+const headersNameSql =
+  "(c.headers LIKE ? ESCAPE '!' AND EXISTS (SELECT 1 FROM json_each(c.headers) h WHERE lower(h.value ->> 0) = lower(?)))";
+const headersNameParams = (name: string) => [`%${likeLiteral(JSON.stringify(name))}%`, name];
 
 /** Text that LIKE (with ESCAPE '!') matches only as itself. */
 const likeLiteral = (text: string) => text.replace(/[!%_]/g, (c) => `!${c}`);

@@ -11,7 +11,7 @@ import {
 } from '../../shared/contract/index';
 import type { Clock } from '../util/clock';
 import { decodeContentEncoding } from './body-text';
-import { filterToSql } from './capture-filter-sql';
+import { filterToSql, type FilterSql } from './capture-filter-sql';
 import { CaptureMinutes } from './capture-minutes';
 import {
   parseHeaders,
@@ -26,6 +26,7 @@ import { CaptureFiler, type CaptureAnnotator } from './capture-filer';
 import { CaptureTrash } from './capture-trash';
 import { CaptureWriter, type NewCapture } from './capture-writer';
 import type { EndpointStore } from './endpoint-store';
+import { HeaderNameBackfill, headersOf } from './header-name-backfill';
 import { FtsIndexer, type IndexProgress, type SearchTextExtractor } from './fts-indexer';
 import { describeStorageError } from './storage-error';
 import { WalCheckpointer } from './wal-checkpointer';
@@ -93,6 +94,7 @@ export class CaptureStore {
   /** The size of the captures whose write last failed for a full disk, and when `stats` may next check for room. */
   private readonly fullDisk = { bytes: 0, nextProbeMs: 0 };
   private readonly reader: BackgroundReader;
+  readonly headerNames: HeaderNameBackfill;
   /** Prepared once: background passes read every capture through `get`. */
   private selectDetail: Database.Statement | null = null;
 
@@ -151,6 +153,7 @@ export class CaptureStore {
     });
     this.checkpointer.start();
     this.reader = new BackgroundReader(files);
+    this.headerNames = new HeaderNameBackfill(db);
   }
 
   /** Resolves with the capture id once its row is committed — only then may the request be acknowledged. */
@@ -169,6 +172,8 @@ export class CaptureStore {
    */
   startFiling(annotate?: CaptureAnnotator): void {
     this.filer.start(annotate);
+    // Migration 048's pass writes too: only a process that files runs it.
+    this.headerNames.start();
   }
 
   /** Files every capture acknowledged so far, however many (tests, a complete search, shutdown). */
@@ -214,13 +219,17 @@ export class CaptureStore {
     return this.readInBackground(this.listPlan(options));
   }
 
+  private filterSql(filter: CaptureFilter | undefined): FilterSql {
+    return filterToSql(filter, this.isIndexedTerm, this.headerNames.uncoveredBelow());
+  }
+
   private listPlan(options: ListOptions): ReadPlan<CapturePage> {
-    const sql = filterToSql(options.filter, this.isIndexedTerm);
+    const sql = this.filterSql(options.filter);
     const where = [...sql.where];
     const params = [...sql.params];
     // With a text query, order and page by the index's rowid: FTS5 then walks its doclist newest-first and stops
     // after a page, instead of collecting every match and sorting (75 ms → 7 ms for a common word at 50k rows).
-    const key = sql.usesFts ? 'f.rowid' : 'c.id';
+    const key = sql.key;
     if (options.cursor != null) {
       where.push(`${key} < ?`);
       params.push(options.cursor);
@@ -245,7 +254,7 @@ export class CaptureStore {
 
   count(filter?: CaptureFilter): number {
     this.current();
-    return readHere(this.db, this.countPlan(filterToSql(filter, this.isIndexedTerm)));
+    return readHere(this.db, this.countPlan(this.filterSql(filter)));
   }
 
   /**
@@ -264,8 +273,8 @@ export class CaptureStore {
   }
 
   private countWithNewestPlan(filter: CaptureFilter | undefined): ReadPlan<NewestAndCount> {
-    const sql = filterToSql(filter, this.isIndexedTerm);
-    const key = sql.usesFts ? 'f.rowid' : 'c.id';
+    const sql = this.filterSql(filter);
+    const key = sql.key;
     const count = this.countPlan(sql);
     return {
       reads: [
@@ -284,7 +293,7 @@ export class CaptureStore {
     };
   }
 
-  private countPlan(sql: ReturnType<typeof filterToSql>): ReadPlan<number> {
+  private countPlan(sql: FilterSql): ReadPlan<number> {
     // Unfiltered, the kept counter: read with the plan, not now, so it comes from the same snapshot as the newest id
     // read with it (on the background reader, captures filed while the request waits would be in one but not the other).
     const read =
@@ -314,7 +323,7 @@ export class CaptureStore {
   }
 
   private breakdownPlan(filter: CaptureFilter | undefined, window: BreakdownWindow): ReadPlan<Breakdown> {
-    const sql = filterToSql(filter, this.isIndexedTerm);
+    const sql = this.filterSql(filter);
     const onlyAnEndpoint = sql.where.length === 1 && sql.where[0] === 'c.endpoint_id = ?';
     const keptRate =
       sql.where.length === 0
@@ -371,11 +380,14 @@ export class CaptureStore {
   }
 
   /** Captures per bucket counted row by row: for filters the kept per-minute counts cannot answer. */
-  private countRatePlan(sql: ReturnType<typeof filterToSql>, window: BreakdownWindow): ReadPlan<number[]> {
+  private countRatePlan(sql: FilterSql, window: BreakdownWindow): ReadPlan<number[]> {
     const start = window.endMs - window.bucketMs * window.buckets;
     const inWindow = [...sql.where, 'c.received_at_ms >= ?', 'c.received_at_ms < ?'];
-    // Walk the window by time: left to itself SQLite read every row of a filtered endpoint (350k at 1M) instead.
-    const from = sql.usesFts ? sql.from : 'captures c INDEXED BY captures_by_time';
+    // Walk the window by time: left to itself SQLite read every row of a filtered endpoint (350k at 1M) instead, and
+    // every capture with a header name, not those of the window.
+    const from = sql.usesFts
+      ? sql.from
+      : sql.from.replace('captures c', 'captures c INDEXED BY captures_by_time');
     return {
       reads: [
         {
@@ -396,11 +408,11 @@ export class CaptureStore {
   /** Ids matching a filter, newest first (export, bulk delete). */
   ids(filter: CaptureFilter | undefined, limit: number): number[] {
     this.current();
-    const sql = filterToSql(filter, this.isIndexedTerm);
+    const sql = this.filterSql(filter);
     return (
       this.db
         .prepare(
-          `SELECT c.id FROM ${sql.from} ${sql.where.length ? 'WHERE ' + sql.where.join(' AND ') : ''} ORDER BY ${sql.usesFts ? 'f.rowid' : 'c.id'} DESC LIMIT ?`,
+          `SELECT c.id FROM ${sql.from} ${sql.where.length ? 'WHERE ' + sql.where.join(' AND ') : ''} ORDER BY ${sql.key} DESC LIMIT ?`,
         )
         .all(...sql.params, limit) as { id: number }[]
     ).map((r) => r.id);
@@ -560,6 +572,8 @@ export class CaptureStore {
         ? 'SELECT c.*, b.body FROM captures c LEFT JOIN capture_bodies b ON b.capture_id = c.id WHERE c.id = ?'
         : 'SELECT id, received_at_ms, endpoint_id, stored_body_size, response_status FROM captures WHERE id = ?',
     );
+    const delHeaderNames = this.db.prepare(`DELETE FROM capture_header_names WHERE capture_id = ?
+      AND name IN (SELECT lower(h.value ->> 0) FROM captures c, json_each(${headersOf('c')}) h WHERE c.id = ?)`);
     const delCapture = this.db.prepare('DELETE FROM captures WHERE id = ?');
     const delBody = this.db.prepare('DELETE FROM capture_bodies WHERE capture_id = ?');
     const bump = this.db.prepare('UPDATE counters SET value = value - ? WHERE name = ?');
@@ -586,6 +600,7 @@ export class CaptureStore {
           | undefined;
         if (!row) continue;
         if (undoable) this.trash.keep(row as CaptureRow & { body: Buffer | null });
+        delHeaderNames.run(id, id);
         delCapture.run(id);
         delBody.run(id);
         bytes += row.stored_body_size;
@@ -634,7 +649,9 @@ export class CaptureStore {
         UPDATE endpoints SET capture_count = 0, status_2xx = 0, status_3xx = 0, status_4xx = 0, status_5xx = 0;`);
       this.minutes.clear();
       this.trash.clear();
+      this.headerNames.clear();
     })();
+    this.headerNames.reload();
     this.failing.file = null; // nothing is left to file
     this.reclaimSpace();
     this.indexer.deletedAll();
@@ -713,6 +730,7 @@ export class CaptureStore {
       // filed at the next start instead
     }
     this.reader.close();
+    this.headerNames.stop();
     this.filer.stop();
     this.indexer.stop();
     this.checkpointer.stop();

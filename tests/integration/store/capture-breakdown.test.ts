@@ -40,6 +40,7 @@ function spread(): NewCapture[] {
       receivedAtMs: endMs - 7 * minute + i * 4_700,
       endpointId: endpointIds[i % 3]!,
       body: Buffer.from(JSON.stringify({ word: i % 4 === 0 ? 'zebra' : 'okapi' })),
+      headers: [['Content-Type', 'application/json'], ...(i % 2 ? [['X-Odd', '1'] as [string, string]] : [])],
       response: status === null ? null : { status, headers: [], bodyBase64: '', delayMs: 0, reason: null },
     });
   });
@@ -69,6 +70,9 @@ describe('capture breakdown (the charts)', () => {
     expect(b({ endpointId: second }, window)).toEqual(expected(captures, (c) => c.endpointId === second));
     expect(b({ statuses: [404, 500] }, window)).toEqual(
       expected(captures, (c) => c.response?.status === 404 || c.response?.status === 500),
+    );
+    expect(b({ header: { name: 'x-odd' } }, window)).toEqual(
+      expected(captures, (c) => c.headers.some(([name]) => name === 'X-Odd')),
     );
     expect(b({ text: 'zebra' }, window)).toEqual(
       expected(

@@ -105,6 +105,92 @@ describe('capture store', () => {
     expect(t.stores.captures.count({ header: { name: 'x-sig' } })).toBe(1);
   });
 
+  it('a header name filter matches names in any ASCII case, once per capture, request headers only', async () => {
+    const add = (headers: Array<[string, string]>, over: Partial<NewCapture> = {}) =>
+      t.stores.captures.add(capture({ headers, ...over }));
+    const a = await add([
+      ['Content-Type', 'application/json'],
+      ['X-Dup', '1'],
+      ['x-dup', '2'],
+    ]);
+    const b = await add(
+      [
+        ['content-type', 'text/plain'],
+        ['X-Ünï', 'v'],
+      ],
+      { method: 'PUT' },
+    );
+    const c = await add(
+      [
+        ['CONTENT-TYPE', 'application/json'],
+        ['X_Pct%', 'a"b\\c'],
+      ],
+      {
+        trailers: [['X-Trailer', 't']],
+        body: Buffer.from('needle'),
+      },
+    );
+    await add([['X-Other', '1']], { trailers: [['Content-Type', 'x']] });
+    const e = await add([['X-Name', 'José']]);
+    t.stores.captures.indexer.drain();
+    const ids = (filter: object) => t.stores.captures.list({ filter, limit: 50 }).items.map((x) => x.id);
+    const both = (header: { name: string; value?: string }, more: object = {}) => {
+      const filter = { header, ...more };
+      const listed = ids(filter);
+      expect(t.stores.captures.count(filter)).toBe(listed.length);
+      expect(t.stores.captures.countWithNewest(filter).newestId).toBe(listed[0] ?? null);
+      return listed;
+    };
+    expect(both({ name: 'content-type' })).toEqual([c, b, a]);
+    expect(both({ name: 'Content-TYPE' })).toEqual([c, b, a]);
+    expect(both({ name: 'content-type', value: 'application/json' })).toEqual([c, a]);
+    expect(both({ name: 'x-dup' })).toEqual([a]);
+    expect(both({ name: 'X-DUP', value: '2' })).toEqual([a]);
+    expect(both({ name: 'x-dup', value: '3' })).toEqual([]);
+    // SQLite's lower() folds ASCII only, as the filter always has.
+    expect(both({ name: 'x-Ünï' })).toEqual([b]);
+    expect(both({ name: 'x-ünï' })).toEqual([]);
+    expect(both({ name: 'x-trailer' })).toEqual([]);
+    expect(both({ name: 'x_pct%', value: 'a"b\\c' })).toEqual([c]);
+    expect(both({ name: 'x-pct%' })).toEqual([]);
+    expect(both({ name: 'x-name', value: 'José' })).toEqual([e]);
+    expect(both({ name: 'content' })).toEqual([]);
+    expect(both({ name: 'content-type' }, { methods: ['put'] })).toEqual([b]);
+    expect(both({ name: 'content-type' }, { text: 'needle' })).toEqual([c]);
+    expect(both({ name: 'content-type' }, { text: '-needle' })).toEqual([b, a]);
+    const page = t.stores.captures.list({ filter: { header: { name: 'content-type' } }, limit: 2 });
+    expect(page.items.map((x) => x.id)).toEqual([c, b]);
+    expect(
+      t.stores.captures
+        .list({ filter: { header: { name: 'content-type' } }, limit: 2, cursor: page.nextCursor })
+        .items.map((x) => x.id),
+    ).toEqual([a]);
+
+    // A deleted capture leaves the filter, an undone delete comes back, deleting everything leaves nothing.
+    t.stores.captures.delete([a], { undoable: true });
+    expect(both({ name: 'content-type' })).toEqual([c, b]);
+    expect(t.stores.captures.restore([a])).toEqual([a]);
+    expect(both({ name: 'x-dup' })).toEqual([a]);
+    t.stores.captures.delete([a, b]);
+    expect(both({ name: 'content-type' })).toEqual([c]);
+    t.stores.captures.deleteAll();
+    await add([['Content-Type', 'text/plain']]);
+    expect(both({ name: 'content-type' })).toHaveLength(1);
+    expect(t.stores.db.prepare('SELECT COUNT(*) FROM capture_header_names').pluck().get()).toBe(1);
+  });
+
+  it('a header name filter pages and counts from the index of names, not from the stored headers', async () => {
+    const named = await t.stores.captures.add(capture({ headers: [['User-Agent', 'x']] }));
+    await t.stores.captures.add(capture({ headers: [['Accept', '*/*']] }));
+    t.stores.captures.fileWaiting();
+    // Headers the filter cannot read: only the index of names can still find this capture.
+    t.stores.db.prepare("UPDATE captures SET headers = '[]' WHERE id = ?").run(named);
+    const filter = { header: { name: 'user-agent' } };
+    expect(t.stores.captures.list({ filter, limit: 50 }).items.map((c) => c.id)).toEqual([named]);
+    expect(t.stores.captures.count(filter)).toBe(1);
+    expect((await t.stores.captures.countWithNewestInBackground(filter)).count).toBe(1);
+  });
+
   it('counts with the newest capture the count includes, for no filter, a column filter and a search', async () => {
     expect(t.stores.captures.countWithNewest()).toEqual({ count: 0, newestId: null });
     const a = await t.stores.captures.add(capture({ method: 'GET', body: Buffer.from('alpha beta') }));
