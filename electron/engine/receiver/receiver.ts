@@ -400,17 +400,22 @@ const sendsNoBody = (method: string | undefined, status: number) =>
 function send(res: ServerResponse, decided: DecidedResponse, captureId: number | null): boolean {
   if (res.headersSent) return true;
   if (res.destroyed || res.req.socket.destroyed) return false;
+  const body = Buffer.from(decided.body);
   const headers: string[] = [];
   for (const [name, value] of decided.headers) headers.push(name, value);
   if (captureId !== null) headers.push('x-hookscope-capture-id', String(captureId));
+  // Framed by length, not chunked: Node only counts it itself when no writeHead came first. A 204 or 304 must not
+  // have one; HEAD gets the length a GET would have.
+  const length =
+    decided.status === 204 || decided.status === 304 ? [] : ['content-length', String(body.length)];
   try {
-    res.writeHead(decided.status, headers);
-    res.end(decided.body);
+    res.writeHead(decided.status, [...headers, ...length]);
+    res.end(body);
   } catch {
     // Rules' headers Node would refuse are left out before this (withSendableHeaders); still, never leave the sender hanging.
     if (!res.headersSent) {
-      res.writeHead(decided.status);
-      res.end(decided.body);
+      res.writeHead(decided.status, length);
+      res.end(body);
     }
   }
   return true;

@@ -154,7 +154,8 @@ describe('malformed HTTP', () => {
           () =>
             Buffer.concat(received)
               .toString('latin1')
-              .match(/^HTTP\/1\.1 200/gm)?.length ?? 0,
+              // Not anchored to a line start: a response framed by Content-Length ends right after its body.
+              .match(/HTTP\/1\.1 200/g)?.length ?? 0,
           {
             timeout: 5_000,
           },

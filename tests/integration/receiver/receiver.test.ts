@@ -360,6 +360,21 @@ describe('receiver', () => {
       expect((await call('captures.get', { id: idOf(get) })).response?.bodyBase64).not.toBe('');
     });
 
+    it('frames the response by its Content-Length in bytes, not chunked; none for a 204', async () => {
+      await call('endpoints.create', { slug: 'text-body', name: 'Text', rule: rule({ body: 'résumé ✓' }) });
+      const text = await send(`${engine.receiverUrl}/h/text-body/x`, { method: 'POST', body: 'x' });
+      expect(text.body.toString()).toBe('résumé ✓');
+      expect(text.headers['content-length']).toBe(String(Buffer.byteLength('résumé ✓')));
+      expect(text.headers['transfer-encoding']).toBeUndefined();
+      // HEAD gets the length a GET would have, and no body.
+      const head = await send(`${engine.receiverUrl}/h/text-body/x`, { method: 'HEAD' });
+      expect(head.headers['content-length']).toBe(String(Buffer.byteLength('résumé ✓')));
+      expect(head.body.length).toBe(0);
+      await call('endpoints.create', { slug: 'length-204', name: '204', rule: rule({ status: 204 }) });
+      const empty = await send(`${engine.receiverUrl}/h/length-204/x`, { method: 'POST', body: 'x' });
+      expect(empty.headers['content-length']).toBeUndefined();
+    });
+
     it('fail the first N, then succeed', async () => {
       await call('endpoints.create', {
         slug: 'flaky',
