@@ -239,6 +239,25 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
           { ...fixed, status: 200, behaviour: { kind: 'sequence', statuses: [500, 101, 200] } },
           /^rule\.behaviour\.statuses\.1: 101 is informational \(1xx\)/,
         ],
+        // A base64 body must decode to exactly the bytes meant: a lax decoder drops or invents them silently.
+        [
+          {
+            ...fixed,
+            body: 'iVBORw0KGgo',
+            bodyEncoding: 'base64',
+            status: 200,
+            behaviour: { kind: 'fixed' },
+          },
+          /^rule\.body: not base64 \(bodyEncoding is base64\)/,
+        ],
+        [
+          { ...fixed, body: 'aGk=\naGk=', bodyEncoding: 'base64', status: 200, behaviour: { kind: 'fixed' } },
+          /^rule\.body: not base64 \(bodyEncoding is base64\)/,
+        ],
+        [
+          { ...fixed, body: '00ff', bodyEncoding: 'hex', status: 200, behaviour: { kind: 'fixed' } },
+          /^rule\.bodyEncoding: use "utf8" \(text\) or "base64" \(exact bytes\)$/,
+        ],
       ] as const) {
         const refused = await expectApiError(
           h.client.call('endpoints.update', { id: created.id, rule: rule as never }),

@@ -422,4 +422,47 @@ describe('endpoints panel', () => {
     expect([await status(), await status()]).toEqual([500, 502]);
     await eventually(async () => expect(await progress().innerText()).toBe('(next: step 3 of 5)'));
   });
+
+  it('answers with exact bytes typed as base64, saying as it is typed whether it is base64 and how many bytes', async () => {
+    const { page } = s;
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe, 0x80]);
+    const b64 = bytes.toString('base64');
+    const png = () => page.locator('[data-testid="endpoint-card"][data-slug="png"]');
+    await page.locator('.view-tab[data-view="endpoints"]').click();
+    await page.getByTestId('endpoint-new').click();
+    await page.getByTestId('endpoint-name').fill('PNG');
+    await page.getByTestId('endpoint-slug').fill('png');
+    await page.getByTestId('rule-headers').fill('Content-Type: image/png');
+    expect(await page.getByTestId('rule-body-note').count()).toBe(0);
+    // Switching keeps the bytes: the text body becomes the base64 of its UTF-8.
+    await page.getByTestId('rule-body-encoding').selectOption({ label: 'Base64 (exact bytes)' });
+    expect(await page.getByTestId('rule-body').inputValue()).toBe(
+      Buffer.from('{"ok":true}').toString('base64'),
+    );
+    await page.getByTestId('rule-body').fill('iVBORw0KGgo');
+    expect(await page.getByTestId('rule-body-note').innerText()).toMatch(/^Not base64/);
+    await page.getByTestId('endpoint-save').click();
+    await eventually(async () =>
+      expect(await page.getByTestId('endpoint-error').innerText()).toMatch(/^Body: not base64/),
+    );
+    // Wrapped as `base64` prints it: the line break is not part of the bytes.
+    await page.getByTestId('rule-body').fill(`${b64.slice(0, 8)}\n${b64.slice(8)}`);
+    expect(await page.getByTestId('rule-body-note').innerText()).toBe('12 bytes');
+    await page.getByTestId('endpoint-save').click();
+    await png().waitFor();
+
+    const res = await send(s.app.receiverUrl, '/h/png', { method: 'POST', body: '{}' });
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(res.headers.get('content-length')).toBe('12');
+    expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
+
+    // Opened again, the body is still base64 of the same bytes; not text, so switching to Text leaves it as is.
+    await png().getByTestId('endpoint-edit').click();
+    expect(await page.getByTestId('rule-body-encoding').inputValue()).toBe('base64');
+    expect(await page.getByTestId('rule-body').inputValue()).toBe(b64);
+    await page.getByTestId('rule-body-encoding').selectOption({ label: 'Text' });
+    expect(await page.getByTestId('rule-body').inputValue()).toBe(b64);
+    expect(await page.getByTestId('rule-body-note').count()).toBe(0);
+    await page.locator('[data-testid="endpoint-form"] button', { hasText: 'Cancel' }).click();
+  });
 });

@@ -340,7 +340,7 @@ async function respond(
               // What goes on the wire: Node sends no body for HEAD, 1xx, 204 or 304 whatever the rule says.
               bodyBase64: sendsNoBody(incoming.method, decided.status)
                 ? ''
-                : Buffer.from(decided.body).toString('base64'),
+                : bytesOf(decided.body).toString('base64'),
               delayMs: decided.delayMs,
               reason: decided.reason,
             },
@@ -393,6 +393,8 @@ function delayUnlessClosed(res: ServerResponse, delayMs: number): Promise<void> 
   });
 }
 
+const bytesOf = (body: string | Buffer) => (typeof body === 'string' ? Buffer.from(body) : body);
+
 const sendsNoBody = (method: string | undefined, status: number) =>
   method === 'HEAD' || status < 200 || status === 204 || status === 304;
 
@@ -400,7 +402,7 @@ const sendsNoBody = (method: string | undefined, status: number) =>
 function send(res: ServerResponse, decided: DecidedResponse, captureId: number | null): boolean {
   if (res.headersSent) return true;
   if (res.destroyed || res.req.socket.destroyed) return false;
-  const body = Buffer.from(decided.body);
+  const body = bytesOf(decided.body);
   const headers: string[] = [];
   for (const [name, value] of decided.headers) headers.push(name, value);
   if (captureId !== null) headers.push('x-hookscope-capture-id', String(captureId));

@@ -4,7 +4,8 @@ import type { RuleProgress, RuleProgressPersistence } from '../store/rule-progre
 export interface DecidedResponse {
   status: number;
   headers: HeaderPair[];
-  body: string;
+  /** Text goes out as UTF-8; bytes as they are. */
+  body: string | Buffer;
   delayMs: number;
   reason: string | null;
   /** Which request of the rule's count this answered (0-based), to give back if it is never sent. */
@@ -67,7 +68,7 @@ export class ResponseRules {
     const normal: DecidedResponse = {
       status: rule.status,
       headers: rule.headers,
-      body: rule.body,
+      body: rule.bodyEncoding === 'base64' ? Buffer.from(rule.body, 'base64') : rule.body,
       delayMs: rule.delayMs,
       reason: null,
       step: count,

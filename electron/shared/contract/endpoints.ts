@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { base64 } from './base64';
 import { headerPair, httpToken, type HeaderPair } from './captures';
 import { standardWebhooksSecretProblem } from '../send/signing-config';
 
@@ -116,12 +117,28 @@ const ruleOf = (status: z.ZodNumber, headers: z.ZodType<HeaderPair[]>, count: z.
     status,
     headers,
     body: z.string().max(1_000_000),
+    /**
+     * How `body` becomes the bytes sent: as UTF-8 text (absent means this, as in rules saved before it existed), or
+     * decoded from base64 for exact bytes (an image, a gzip body, non-UTF-8 text).
+     */
+    bodyEncoding: z
+      .enum(['utf8', 'base64'], { error: 'use "utf8" (text) or "base64" (exact bytes)' })
+      .optional(),
     delayMs: z.number().int().min(0).max(120_000),
     behaviour: behaviourOf(status, count),
   });
 
 /** A response rule as `endpoints.create` / `endpoints.update` accept it: every status final (200–599). */
-export const responseRule = ruleOf(finalStatus, responseHeaders, failFirstCount);
+export const responseRule = ruleOf(finalStatus, responseHeaders, failFirstCount).superRefine((rule, ctx) => {
+  // Lax base64 decoding drops or invents bytes without a word: refuse what is not canonical base64.
+  if (rule.bodyEncoding === 'base64' && !base64.safeParse(rule.body).success)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['body'],
+      message:
+        'not base64 (bodyEncoding is base64): A–Z, a–z, 0–9, + and /, in groups of 4 padded with =, no spaces or line breaks',
+    });
+});
 export type ResponseRule = z.infer<typeof responseRule>;
 
 const headerNameRule = `letters, digits and !#$%&'*+.^_\`|~-, no spaces`;

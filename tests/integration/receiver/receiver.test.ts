@@ -375,6 +375,40 @@ describe('receiver', () => {
       expect(empty.headers['content-length']).toBeUndefined();
     });
 
+    it('a base64 body is sent and recorded as exactly its bytes, with their Content-Length', async () => {
+      // A PNG signature, a NUL and bytes that are not UTF-8: text would turn the 0xff/0x80 into U+FFFD.
+      const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe, 0x80]);
+      const binary = (slug: string, over: Partial<ResponseRule> = {}) =>
+        call('endpoints.create', {
+          slug,
+          name: slug,
+          rule: rule({
+            headers: [['Content-Type', 'image/png']],
+            body: bytes.toString('base64'),
+            bodyEncoding: 'base64',
+            ...over,
+          }),
+        });
+      const ep = await binary('png');
+      expect(ep.rule).toMatchObject({ body: bytes.toString('base64'), bodyEncoding: 'base64' });
+      const res = await send(`${engine.receiverUrl}/h/png/x`, { method: 'POST', body: 'x' });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('image/png');
+      expect(res.headers['content-length']).toBe(String(bytes.length));
+      expect(res.body.equals(bytes)).toBe(true);
+      const capture = await call('captures.get', { id: idOf(res) });
+      expect(Buffer.from(capture.response!.bodyBase64, 'base64').equals(bytes)).toBe(true);
+      // Still nothing for HEAD or a 204.
+      const head = await send(`${engine.receiverUrl}/h/png/x`, { method: 'HEAD' });
+      expect(head.body.length).toBe(0);
+      expect((await call('captures.get', { id: idOf(head) })).response?.bodyBase64).toBe('');
+      await binary('png-204', { status: 204 });
+      const empty = await send(`${engine.receiverUrl}/h/png-204/x`, { method: 'POST', body: 'x' });
+      expect(empty.status).toBe(204);
+      expect(empty.body.length).toBe(0);
+      expect((await call('captures.get', { id: idOf(empty) })).response?.bodyBase64).toBe('');
+    });
+
     it('fail the first N, then succeed', async () => {
       await call('endpoints.create', {
         slug: 'flaky',

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  base64BodyNote,
   draftToRule,
   ruleToDraft,
+  switchBodyEncoding,
   type RuleDraft,
 } from '../../../renderer/src/features/endpoints/RuleEditor';
 
@@ -32,6 +34,9 @@ describe('the endpoint form refuses what it cannot save as typed, naming the fie
     [{ kind: 'sequence', sequence: '' }, /^Status sequence/],
     [{ status: '20x' }, /^Status: a number from 200 to 599/],
     [{ delayMs: '-1' }, /^Delay: whole milliseconds/],
+    // Lax decoding would drop the dangling characters silently.
+    [{ bodyEncoding: 'base64', body: 'iVBORw0KGgo' }, /^Body: not base64 \(bodyEncoding is base64\)/],
+    [{ bodyEncoding: 'base64', body: '{"ok":true}' }, /^Body: not base64/],
     [{ headers: 'X-Ok: 1\n\nBad Name: v' }, /^Headers line 3: header name "Bad Name" is not valid/],
     [{ headers: 'Content-Length: 5' }, /^Headers line 1: header "Content-Length" is written by the receiver/],
     [{ headers: 'no colon here' }, /^Headers line 1: expected "Name: value"/],
@@ -88,5 +93,39 @@ describe('the endpoint form refuses what it cannot save as typed, naming the fie
       delayMs: 0,
       behaviour: { kind: 'fixed' },
     });
+  });
+});
+
+describe('a base64 response body', () => {
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff]).toString('base64');
+
+  it('saves as its bytes, line breaks of wrapped base64 left out; a text body saves as before', () => {
+    const wrapped = `${png.slice(0, 8)}\n${png.slice(8)}\n`;
+    expect(rule({ bodyEncoding: 'base64', body: wrapped }).rule).toMatchObject({
+      body: png,
+      bodyEncoding: 'base64',
+    });
+    expect(rule({ bodyEncoding: 'utf8', body: ' a\nb ' }).rule).not.toHaveProperty('bodyEncoding');
+    expect(rule({ bodyEncoding: 'utf8', body: ' a\nb ' }).rule?.body).toBe(' a\nb ');
+    // A rule saved before encodings existed opens as text.
+    expect(base.bodyEncoding).toBe('utf8');
+    expect(ruleToDraft({ ...draftToRule(base).rule!, body: png, bodyEncoding: 'base64' })).toMatchObject({
+      body: png,
+      bodyEncoding: 'base64',
+    });
+  });
+
+  it('says as it is typed how many bytes it is, or why it is not base64', () => {
+    expect(base64BodyNote(png)).toEqual({ bytes: 10, note: '10 bytes' });
+    expect(base64BodyNote('')).toEqual({ bytes: 0, note: '0 bytes' });
+    expect(base64BodyNote('aGk')).toMatchObject({ bytes: null, note: expect.stringMatching(/^Not base64/) });
+  });
+
+  it('switching the encoding keeps the bytes when it can, and what was typed when it cannot', () => {
+    expect(switchBodyEncoding('résumé', 'base64')).toBe(Buffer.from('résumé').toString('base64'));
+    expect(switchBodyEncoding(Buffer.from('résumé').toString('base64'), 'utf8')).toBe('résumé');
+    // Not UTF-8 text, or not base64: left for the user to replace.
+    expect(switchBodyEncoding(png, 'utf8')).toBe(png);
+    expect(switchBodyEncoding('aGk', 'utf8')).toBe('aGk');
   });
 });

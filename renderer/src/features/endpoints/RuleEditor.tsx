@@ -3,6 +3,8 @@ import {
   type ResponseBehaviour,
   type ResponseRule,
 } from '../../../../electron/shared/contract/endpoints';
+import { base64 } from '../../../../electron/shared/contract/base64';
+import { base64ToBytes, textToBase64, utf8DecodeStrict } from '../../../../electron/shared/send/bytes';
 import { orttoGivesUpNote } from '../../../../electron/shared/send/ortto-retry';
 
 export function headersToText(headers: Array<[string, string]>): string {
@@ -28,12 +30,14 @@ export function textToHeaders(text: string): {
 }
 
 export type BehaviourKind = ResponseBehaviour['kind'];
+export type BodyEncoding = NonNullable<ResponseRule['bodyEncoding']>;
 
 /** Every field as typed, so nothing is changed behind the user's back; `draftToRule` checks it all on save. */
 export interface RuleDraft {
   status: string;
   headers: string;
   body: string;
+  bodyEncoding: BodyEncoding;
   delayMs: string;
   kind: BehaviourKind;
   failCount: string;
@@ -48,6 +52,7 @@ export function ruleToDraft(rule: ResponseRule): RuleDraft {
     status: String(rule.status),
     headers: headersToText(rule.headers),
     body: rule.body,
+    bodyEncoding: rule.bodyEncoding ?? 'utf8',
     delayMs: String(rule.delayMs),
     kind: b.kind,
     failCount: b.kind === 'fail-first' ? String(b.count) : '3',
@@ -122,10 +127,13 @@ export function draftToRule(d: RuleDraft): { rule: ResponseRule | null; error: s
   if (error) return { rule: null, error };
   const { behaviour, error: behaviourError } = draftToBehaviour(d);
   if (!behaviour) return { rule: null, error: behaviourError };
-  const rule = {
+  const rule: ResponseRule = {
     status: behaviour.kind === 'sequence' && !isStatus(typedStatus) ? behaviour.statuses[0]! : status,
     headers,
-    body: d.body,
+    // Pasted base64 is often wrapped (`base64` wraps at 76): the line breaks are not part of the bytes.
+    ...(d.bodyEncoding === 'base64'
+      ? { body: d.body.replace(/\s+/g, ''), bodyEncoding: 'base64' as const }
+      : { body: d.body }),
     delayMs,
     behaviour,
   };
@@ -145,6 +153,30 @@ export function draftToRule(d: RuleDraft): { rule: ResponseRule | null; error: s
   return { rule, error: null };
 }
 
+/** Why the body cannot be sent as typed in base64, or how many bytes it is: shown under the body as it is typed. */
+export function base64BodyNote(body: string): { bytes: number | null; note: string } {
+  const clean = body.replace(/\s+/g, '');
+  if (!base64.safeParse(clean).success)
+    return {
+      bytes: null,
+      note: 'Not base64: A–Z, a–z, 0–9, + and /, in groups of 4 padded with = (line breaks are ignored)',
+    };
+  const bytes = base64ToBytes(clean).length;
+  return { bytes, note: `${bytes} byte${bytes === 1 ? '' : 's'}` };
+}
+
+/**
+ * The body in the other encoding, keeping its bytes: text becomes the base64 of its UTF-8, and base64 becomes text
+ * when its bytes are UTF-8 text. Anything else stays as typed, for the user to replace.
+ */
+export function switchBodyEncoding(body: string, to: BodyEncoding): string {
+  if (to === 'base64') return textToBase64(body);
+  const clean = body.replace(/\s+/g, '');
+  if (!base64.safeParse(clean).success) return body;
+  const text = utf8DecodeStrict(base64ToBytes(clean));
+  return text === null || text.includes('\0') ? body : text;
+}
+
 /** The statuses the draft fails with, as far as they parse: what a retrying sender would react to. */
 function failureStatuses(d: RuleDraft): number[] {
   if (d.kind === 'fail-first' || d.kind === 'failure-rate') return [wholeNumber(d.failStatus) ?? 0];
@@ -156,6 +188,7 @@ export function RuleEditor({ draft, onChange }: { draft: RuleDraft; onChange: (d
   const set = (patch: Partial<RuleDraft>) => onChange({ ...draft, ...patch });
   const kind = draft.kind;
   const orttoNote = orttoGivesUpNote(failureStatuses(draft));
+  const bodyNote = draft.bodyEncoding === 'base64' ? base64BodyNote(draft.body) : null;
   return (
     <div className="rule-editor">
       <div className="form-row">
@@ -265,6 +298,23 @@ export function RuleEditor({ draft, onChange }: { draft: RuleDraft; onChange: (d
           onChange={(e) => set({ headers: e.target.value })}
         />
       </label>
+      <div className="form-row">
+        <label>
+          Response body as{' '}
+          <select
+            data-testid="rule-body-encoding"
+            value={draft.bodyEncoding}
+            onChange={(e) => {
+              const bodyEncoding = e.target.value as BodyEncoding;
+              if (bodyEncoding !== draft.bodyEncoding)
+                set({ bodyEncoding, body: switchBodyEncoding(draft.body, bodyEncoding) });
+            }}
+          >
+            <option value="utf8">Text</option>
+            <option value="base64">Base64 (exact bytes)</option>
+          </select>
+        </label>
+      </div>
       <label className="block">
         Response body
         <textarea
@@ -275,6 +325,11 @@ export function RuleEditor({ draft, onChange }: { draft: RuleDraft; onChange: (d
           onChange={(e) => set({ body: e.target.value })}
         />
       </label>
+      {bodyNote && (
+        <p className={bodyNote.bytes === null ? 'field-error' : 'muted'} data-testid="rule-body-note">
+          {bodyNote.note}
+        </p>
+      )}
     </div>
   );
 }
