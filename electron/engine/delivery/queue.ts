@@ -180,9 +180,11 @@ export class DeliveryQueue {
         concurrency: due.concurrency ?? undefined,
         ratePerMinute: due.rate_per_minute ?? undefined,
       };
-      const wait = this.gates.tryAcquire(due.origin, limits, now);
+      // The clock as the attempt starts, not as the pump did: a slow pump would otherwise space attempts too close.
+      const at = this.options.clock.now();
+      const wait = this.gates.tryAcquire(due.origin, limits, at);
       if (wait > 0) {
-        if (Number.isFinite(wait)) this.scheduleWake(now + wait);
+        if (Number.isFinite(wait)) this.scheduleWake(at + wait);
         break;
       }
       const row = this.store.claim(due.id, this.owner, now, now + due.timeout_ms + LEASE_MARGIN_MS);

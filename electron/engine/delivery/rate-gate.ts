@@ -1,9 +1,8 @@
-const CATCH_UP_MS = 1000;
-
 /**
- * Per-destination (origin) pacing: at most `concurrency` attempts at once and, when a rate is set, one attempt
- * every 60000/ratePerMinute ms. Slots are spaced from the previous slot, not from "now", so a late timer
- * catches up (at most a second's worth of slots, and never beyond the concurrency) instead of drifting the rate down.
+ * Per-destination (origin) pacing: at most `concurrency` attempts at once and, when a rate is set, attempts at least
+ * 60000/ratePerMinute ms apart. The next slot is spaced from the attempt that took the last one, not from the slot it
+ * waited for: a late wake-up (busy event loop) sends later, never two attempts closer together, so no window of any
+ * length sees more than the rate allows (a receiver limiting to "10 a second" never sees 11 in one second).
  */
 export interface GateLimits {
   concurrency: number;
@@ -13,12 +12,10 @@ export interface GateLimits {
 class Gate {
   active = 0;
   nextSlotAt = -Infinity;
-  /** Since when an attempt has been waiting for a rate slot (null: nobody waits, the gate may be idle). */
-  private waitingSince: number | null = null;
   constructor(public limits: GateLimits) {}
 
   /**
-   * The latest delivery's limits apply to its origin. The next slot was spaced from the last one by the old rate: it
+   * The latest delivery's limits apply to its origin. The next slot was spaced from the last attempt by the old rate: it
    * is spaced again by the new one, so a faster rate is not held back by a slower one's wait (and a slower one waits).
    */
   setLimits(limits: GateLimits): void {
@@ -34,21 +31,8 @@ class Gate {
     if (this.active >= this.limits.concurrency) return Infinity;
     const rate = this.limits.ratePerMinute;
     if (rate) {
-      const interval = 60_000 / rate;
-      if (this.nextSlotAt > now) {
-        this.waitingSince ??= now;
-        return Math.ceil(this.nextSlotAt - now);
-      }
-      // A late wake-up (busy event loop) may use the slots it missed while attempts were waiting for them, within
-      // the last second, so the average rate holds. A slot nobody waited for (the gate was idle) is gone: the next
-      // attempt starts afresh from now, with no burst after it.
-      const missedWhileWaiting =
-        this.waitingSince !== null &&
-        this.nextSlotAt >= this.waitingSince &&
-        this.nextSlotAt >= now - Math.max(interval, CATCH_UP_MS);
-      const slot = missedWhileWaiting ? this.nextSlotAt : now;
-      this.nextSlotAt = slot + interval;
-      if (this.nextSlotAt > now) this.waitingSince = null; // caught up with the clock
+      if (this.nextSlotAt > now) return Math.ceil(this.nextSlotAt - now);
+      this.nextSlotAt = now + 60_000 / rate;
     }
     this.active++;
     return 0;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { RateGates } from '../../../electron/engine/delivery/rate-gate';
 import { loopReason, assertNoLoop } from '../../../electron/engine/delivery/loop-guard';
 import { stripHopByHop } from '../../../electron/shared/send/hop-by-hop';
+import { busiestWindow } from '../../helpers/busiest-window';
 
 describe('rate gates', () => {
   it('spaces slots 60000/rate apart per origin and caps concurrency', () => {
@@ -18,15 +19,43 @@ describe('rate gates', () => {
   });
 });
 
-it('a late wake-up catches up on slots missed within a second; after a longer idle spell it starts afresh', () => {
+/**
+ * The queue's use of a gate on an injected clock: each wake-up sends what the gate allows and re-arms for the wait it
+ * gives, but wakes `lateMs[i]` late (the event loop was busy). Returns when each attempt was sent.
+ */
+function pace(ratePerMinute: number, attempts: number, lateMs: (wake: number) => number): number[] {
+  const gates = new RateGates({ concurrency: 100, ratePerMinute: null });
+  const sentAt: number[] = [];
+  let now = 0;
+  for (let wake = 0; sentAt.length < attempts; wake++) {
+    let wait = 0;
+    while (sentAt.length < attempts && (wait = gates.tryAcquire('a', { ratePerMinute }, now)) === 0) {
+      sentAt.push(now);
+      gates.release('a');
+    }
+    now += wait + lateMs(wake);
+  }
+  return sentAt;
+}
+
+it('a late wake-up sends later: no burst of missed slots, and no window holds more than the rate allows', () => {
   const gates = new RateGates({ concurrency: 100, ratePerMinute: null });
   const limits = { ratePerMinute: 600 };
   expect(gates.tryAcquire('a', limits, 0)).toBe(0); // next slot at 100
   expect(gates.tryAcquire('a', limits, 0)).toBe(100); // an attempt waits for it
-  // woken 250 ms late: the slots at 100, 200 and 300 are still due
-  expect([350, 350, 350, 350].map((t) => gates.tryAcquire('a', limits, t))).toEqual([0, 0, 0, 50]);
-  expect(gates.tryAcquire('a', limits, 5000)).toBe(0); // idle for seconds: no burst
-  expect(gates.tryAcquire('a', limits, 5000)).toBe(100);
+  // woken 250 ms late: one attempt now, the next a full interval after it
+  expect([350, 350, 350].map((t) => gates.tryAcquire('a', limits, t))).toEqual([0, 100, 100]);
+
+  // 5 per 500 ms, with wake-ups up to 700 ms late in an irregular pattern
+  const late = [0, 250, 0, 3, 700, 0, 1, 90, 0, 420, 0, 0, 37];
+  const sentAt = pace(600, 60, (wake) => late[wake % late.length]!);
+  for (const windowMs of [100, 500, 1_000, 2_000, 60_000])
+    expect(busiestWindow(sentAt, windowMs), `window ${windowMs} ms`).toBeLessThanOrEqual(windowMs / 100);
+});
+
+it('an idle loop (wake-ups on time) sends at exactly the set rate', () => {
+  expect(pace(600, 50, () => 0)).toEqual(Array.from({ length: 50 }, (_, i) => i * 100));
+  expect(pace(60, 5, () => 0)).toEqual([0, 1000, 2000, 3000, 4000]);
 });
 
 it('a slot nobody waited for is not used later: no burst after a short idle gap', () => {
