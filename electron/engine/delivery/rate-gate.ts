@@ -1,8 +1,8 @@
 /**
- * Per-destination (origin) pacing: at most `concurrency` attempts at once and, when a rate is set, attempts at least
- * 60000/ratePerMinute ms apart. The next slot is spaced from the attempt that took the last one, not from the slot it
- * waited for: a late wake-up (busy event loop) sends later, never two attempts closer together, so no window of any
- * length sees more than the rate allows (a receiver limiting to "10 a second" never sees 11 in one second).
+ * Per-destination (origin) pacing: at most `concurrency` attempts at once and, when a rate is set, slots at least
+ * 60000/ratePerMinute ms apart. A slot taken late (busy event loop) is taken when the attempt starts and the next
+ * is spaced from then: a late wake-up sends later, never two attempts closer together, so no window sees more than
+ * the rate allows (a receiver limiting to "10 a second" never sees 11 in one second).
  */
 export interface GateLimits {
   concurrency: number;
@@ -11,18 +11,22 @@ export interface GateLimits {
 
 class Gate {
   active = 0;
-  nextSlotAt = -Infinity;
+  /** The current run of back-to-back slots: the first slot's time, and how many of its slots were taken. */
+  anchor = -Infinity;
+  taken = 0;
   constructor(public limits: GateLimits) {}
 
   /**
-   * The latest delivery's limits apply to its origin. The next slot was spaced from the last attempt by the old rate: it
+   * The latest delivery's limits apply to its origin. The next slot was spaced from the last one by the old rate: it
    * is spaced again by the new one, so a faster rate is not held back by a slower one's wait (and a slower one waits).
    */
   setLimits(limits: GateLimits): void {
     const was = this.limits.ratePerMinute;
     const now = limits.ratePerMinute;
-    if (was && now && was !== now && Number.isFinite(this.nextSlotAt))
-      this.nextSlotAt += 60_000 / now - 60_000 / was;
+    if (was && now && was !== now && this.taken > 0) {
+      this.anchor += ((this.taken - 1) * 60_000) / was;
+      this.taken = 1;
+    }
     this.limits = limits;
   }
 
@@ -31,8 +35,18 @@ class Gate {
     if (this.active >= this.limits.concurrency) return Infinity;
     const rate = this.limits.ratePerMinute;
     if (rate) {
-      if (this.nextSlotAt > now) return Math.ceil(this.nextSlotAt - now);
-      this.nextSlotAt = now + 60_000 / rate;
+      // Slots are computed from the run's first one, not added up, so rounding never moves one earlier. The clock
+      // counts whole milliseconds: a slot is taken in the millisecond it falls in, so a spacing that is not a whole
+      // number of ms (or is under one) still reaches the rate, and no millisecond window holds more than it allows.
+      const tick = Math.floor(now);
+      const next = this.anchor + (this.taken * 60_000) / rate;
+      if (next >= tick + 1) return Math.floor(next) - tick;
+      if (next < tick) {
+        // Late (or idle): this slot is taken now, and the next spaced from it; missed slots are not made up.
+        this.anchor = now;
+        this.taken = 0;
+      }
+      this.taken++;
     }
     this.active++;
     return 0;
@@ -56,7 +70,10 @@ export class RateGates {
     if (!gate) {
       this.gates.set(origin, (gate = new Gate(wanted)));
       const last = wanted.ratePerMinute ? this.lastAttemptAt(origin) : null;
-      if (last !== null) gate.nextSlotAt = last + 60_000 / wanted.ratePerMinute!;
+      if (last !== null) {
+        gate.anchor = last;
+        gate.taken = 1;
+      }
     } else gate.setLimits(wanted);
     return gate;
   }
@@ -76,6 +93,6 @@ export class RateGates {
     const gate = this.gates.get(origin);
     if (!gate) return;
     gate.active = Math.max(0, gate.active - 1);
-    if (refund && gate.limits.ratePerMinute) gate.nextSlotAt -= 60_000 / gate.limits.ratePerMinute;
+    if (refund && gate.limits.ratePerMinute) gate.taken = Math.max(0, gate.taken - 1);
   }
 }

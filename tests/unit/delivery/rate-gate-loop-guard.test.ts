@@ -26,11 +26,12 @@ describe('rate gates', () => {
 function pace(ratePerMinute: number, attempts: number, lateMs: (wake: number) => number): number[] {
   const gates = new RateGates({ concurrency: 100, ratePerMinute: null });
   const sentAt: number[] = [];
-  let now = 0;
+  const start = 1_700_000_000_000; // a real clock's magnitude, where a double holds ms to about 0.0002
+  let now = start;
   for (let wake = 0; sentAt.length < attempts; wake++) {
     let wait = 0;
     while (sentAt.length < attempts && (wait = gates.tryAcquire('a', { ratePerMinute }, now)) === 0) {
-      sentAt.push(now);
+      sentAt.push(now - start);
       gates.release('a');
     }
     now += wait + lateMs(wake);
@@ -51,11 +52,23 @@ it('a late wake-up sends later: no burst of missed slots, and no window holds mo
   const sentAt = pace(600, 60, (wake) => late[wake % late.length]!);
   for (const windowMs of [100, 500, 1_000, 2_000, 60_000])
     expect(busiestWindow(sentAt, windowMs), `window ${windowMs} ms`).toBeLessThanOrEqual(windowMs / 100);
+  // 7 a second, where slots fall between milliseconds
+  const sevenPerSecond = pace(420, 60, (wake) => late[wake % late.length]!);
+  for (const windowMs of [143, 500, 1_000, 2_000, 60_000])
+    expect(busiestWindow(sevenPerSecond, windowMs), `window ${windowMs} ms`).toBeLessThanOrEqual(
+      Math.ceil((windowMs * 7) / 1000),
+    );
 });
 
 it('an idle loop (wake-ups on time) sends at exactly the set rate', () => {
   expect(pace(600, 50, () => 0)).toEqual(Array.from({ length: 50 }, (_, i) => i * 100));
   expect(pace(60, 5, () => 0)).toEqual([0, 1000, 2000, 3000, 4000]);
+  // 7 a second: 142.86 ms apart, sent in the millisecond each slot falls in
+  expect(pace(420, 8, () => 0)).toEqual([0, 142, 285, 428, 571, 714, 857, 1000]);
+  // 100 a millisecond, more than the clock can tell apart: all of a millisecond's slots in it, none early
+  const fast = pace(6_000_000, 1000, () => 0);
+  expect(busiestWindow(fast, 1)).toBe(100);
+  expect(fast.at(-1)).toBe(9);
 });
 
 it('a slot nobody waited for is not used later: no burst after a short idle gap', () => {
