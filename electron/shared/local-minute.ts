@@ -25,3 +25,16 @@ export function localMinuteEnd(value: string): number {
   const last = back > 0 && toLocalInput(again) === value.slice(0, 16) ? again : first;
   return last + 59_999;
 }
+
+/**
+ * Whether the local wall clock at an instant shows again, or showed already, at another instant: inside the hour
+ * repeated when the clocks go back.
+ */
+export function inRepeatedHour(ms: number): boolean {
+  const offset = new Date(ms).getTimezoneOffset();
+  // The other reading of the same wall clock is offset by the difference to a neighbouring day's offset.
+  return [ms - 86_400_000, ms + 86_400_000].some((neighbour) => {
+    const other = new Date(neighbour).getTimezoneOffset();
+    return other !== offset && new Date(ms + (other - offset) * 60_000).getTimezoneOffset() === other;
+  });
+}

@@ -1,3 +1,5 @@
+import { inRepeatedHour } from '../../../electron/shared/local-minute';
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   const units = ['KB', 'MB', 'GB', 'TB'];
@@ -20,12 +22,21 @@ export function formatClock(ms: number): string {
 
 /**
  * The list's time column: 14:03:27.412 for a capture from today; 11-19 14:03 from another day this year, 2025-11-19
- * from an earlier year. The clock alone showed a capture from days ago as if it came in today.
+ * from an earlier year. The clock alone showed a capture from days ago as if it came in today. Inside the hour the
+ * clocks go back, today's clock names its offset instead of the milliseconds (01:30:00 -04, an hour later
+ * 01:30:00 -05; 01:30 +10:30 for a zone half an hour off), the widest that fits the column.
  */
 export function formatListTime(ms: number, now = Date.now()): string {
   const d = new Date(ms);
   const today = new Date(now);
-  if (d.toDateString() === today.toDateString()) return formatClock(ms);
+  if (d.toDateString() === today.toDateString()) {
+    if (!inRepeatedHour(ms)) return formatClock(ms);
+    const offset = formatUtcOffset(ms);
+    const clock = formatClock(ms);
+    return offset.endsWith(':00')
+      ? `${clock.slice(0, 8)} ${offset.slice(0, 3)}`
+      : `${clock.slice(0, 5)} ${offset}`;
+  }
   const day = `${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
   if (d.getFullYear() !== today.getFullYear()) return `${d.getFullYear()}-${day}`;
   return `${day} ${pad(d.getHours())}:${pad(d.getMinutes())}`;

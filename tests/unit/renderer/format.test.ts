@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, formatDateTime } from '../../../renderer/src/lib/format';
+import { formatBytes, formatCount, formatDateTime, formatListTime } from '../../../renderer/src/lib/format';
 
 describe('formatting counts and sizes', () => {
   it('puts the noun in the number the count needs', () => {
@@ -39,5 +39,25 @@ describe('a date and time in local time', () => {
     const instant = Date.parse('2026-11-24T06:00:05.412Z');
     expect(inZone('Pacific/Chatham', () => formatDateTime(instant))).toBe('2026-11-24 19:45:05.412 +13:45');
     expect(inZone('America/St_Johns', () => formatDateTime(instant))).toBe('2026-11-24 02:30:05.412 -03:30');
+  });
+
+  it("gives the list's clock its offset in the hour New York repeats when the clocks go back, and only there", () => {
+    const at = (iso: string) => Date.parse(iso);
+    const now = at('2026-11-01T12:00:00-05:00');
+    const times = inZone('America/New_York', () =>
+      [
+        '2026-11-01T00:59:59.500-04:00',
+        '2026-11-01T01:30:00.250-04:00',
+        '2026-11-01T01:30:00.250-05:00',
+        '2026-11-01T02:00:00.000-05:00',
+        '2026-03-08T03:30:00.000-04:00',
+      ].map((iso) => formatListTime(at(iso), now)),
+    );
+    expect(times).toEqual(['00:59:59.500', '01:30:00 -04', '01:30:00 -05', '02:00:00.000', '03-08 03:30']);
+    // Lord Howe Island turns its clocks back half an hour.
+    const lordHowe = inZone('Australia/Lord_Howe', () =>
+      [at('2026-04-05T01:45:00+11:00'), at('2026-04-05T01:45:00+10:30')].map((ms) => formatListTime(ms, ms)),
+    );
+    expect(lordHowe).toEqual(['01:45:00 +11', '01:45 +10:30']);
   });
 });
