@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { formatAttempt, HeadlessDelivery } from '../../engine/delivery/headless';
 import { deliveryMethods, httpUrl } from '../../shared/contract/delivery';
 import { emulatorKinds, type EmulatorKind } from '../../shared/send/emulators';
 import { recordsFromFile } from '../../shared/send/merge-fields';
+import { firstRecordInFile, firstRecordReadLimit, type FirstRecord } from '../first-record';
 import { parseFlags, UsageError, type CliIo } from '../io';
 import { parseNumber } from './send';
 
@@ -29,23 +29,27 @@ Options:
   -h, --help               show this help
 `;
 
-/** `--contact` is a file (JSON or CSV) or, when it starts with `{`, the JSON object itself. */
+/** `--contact` is a file (JSON or CSV, read only as far as its first contact) or, when it starts with `{`, the JSON. */
 function readContact(value: string): Record<string, string> {
-  const inline = value.trimStart().startsWith('{');
-  let text: string;
+  if (value.trimStart().startsWith('{')) {
+    const { rows, errors } = recordsFromFile(value, 'json');
+    if (!rows[0]) throw new UsageError(`--contact: ${errors[0]?.message ?? 'no contact in the file'}`);
+    return rows[0];
+  }
+  let first: FirstRecord;
   try {
-    text = inline ? value : readFileSync(value, 'utf8');
+    first = firstRecordInFile(value, extname(value).toLowerCase() === '.csv' ? 'csv' : 'json');
   } catch (error) {
     const code = (error as { code?: string }).code;
     throw new UsageError(`--contact: cannot read the file "${value}"${code ? ` (${code})` : ''}`);
   }
-  const { rows, errors } = recordsFromFile(
-    text,
-    !inline && extname(value).toLowerCase() === '.csv' ? 'csv' : 'json',
-  );
-  const first = rows[0];
-  if (!first) throw new UsageError(`--contact: ${errors[0]?.message ?? 'no contact in the file'}`);
-  return first;
+  if (first.record) return first.record;
+  if ('overLimit' in first)
+    throw new UsageError(
+      `--contact: no complete contact in the first ${firstRecordReadLimit / 1024 / 1024} MiB of "${value}" ` +
+        '(only the first contact is used: put it at the start of the file)',
+    );
+  throw new UsageError(`--contact: ${first.errors[0]?.message ?? 'no contact in the file'}`);
 }
 
 /** An Ontraport tag or form id: a positive whole number. */

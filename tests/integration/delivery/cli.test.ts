@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run as send } from '../../../electron/cli/commands/send';
@@ -206,6 +206,47 @@ describe('hookscope emulate', () => {
     expect(body).toMatch(/event%5Btype%5D=sub_tag|event\[type\]=sub_tag/);
     expect(body).toMatch(/Mary/);
     expect(t.out.join('')).toMatch(/ontraport policy/);
+  });
+
+  it('reads a --contact file only as far as its first contact: a 1 GiB export is not loaded whole', async () => {
+    server = await cueServer(() => ({ status: 200 }));
+    const dir = tempDir();
+    dirs.push(dir);
+    const to = `${server.url}/op`;
+    // Sparse files: a gigabyte on paper, more than a JavaScript string holds, nothing on disk.
+    const gigabyte = (name: string, start: string) => {
+      const path = join(dir.path, name);
+      writeFileSync(path, start);
+      truncateSync(path, 1024 * 1024 * 1024);
+      return path;
+    };
+    const csv = gigabyte('contacts.csv', 'firstname,email\nMary,mary@example.com\nBob,bob@example.com\n');
+    const json = gigabyte(
+      'contacts.json',
+      '[{"firstname":"Ada","email":"ada@example.com"},{"firstname":"Bob"},',
+    );
+    for (const contact of [csv, json]) {
+      const t = io();
+      expect(await emulate(['ontraport-sub_tag', '--to', to, '--contact', contact], t.io)).toBe(0);
+    }
+    expect(server.received.map((r) => r.body.toString())).toEqual([
+      expect.stringMatching(/Mary.*mary%40example\.com|mary%40example\.com.*Mary/),
+      expect.stringMatching(/Ada.*ada%40example\.com|ada%40example\.com.*Ada/),
+    ]);
+    const endless = io();
+    const args = [
+      'emulate',
+      'ontraport-sub_tag',
+      '--to',
+      to,
+      '--contact',
+      gigabyte('one.json', '{"firstname":"'),
+    ];
+    expect(await main(args, endless.io)).toBe(2);
+    expect(endless.err.join('')).toContain(
+      `--contact: no complete contact in the first 16 MiB of "${join(dir.path, 'one.json')}"`,
+    );
+    expect(server.received).toHaveLength(2);
   });
 
   it('emulates the subscription for a given tag or form id', async () => {
