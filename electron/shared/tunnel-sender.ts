@@ -22,8 +22,12 @@ export function onForwardingTunnel(url: string, subdomains: boolean): boolean {
 export function tunnelSender(
   capture: Pick<CaptureDetail, 'source' | 'publicUrl' | 'headers'>,
 ): string | null {
-  if (capture.source !== 'tunnel' || !capture.publicUrl || !onForwardingTunnel(capture.publicUrl, true))
-    return null;
+  if (!forwardsSender(capture)) return null;
   const forwarded = capture.headers.filter(([name]) => name.toLowerCase() === 'x-forwarded-for').at(-1)?.[1];
   return forwarded?.split(',').at(-1)?.trim() || null;
+}
+
+/** Whether `tunnelSender` reads the capture's headers: filed as tunnel traffic on a server that names the sender. */
+export function forwardsSender(capture: Pick<CaptureDetail, 'source' | 'publicUrl'>): boolean {
+  return capture.source === 'tunnel' && !!capture.publicUrl && onForwardingTunnel(capture.publicUrl, true);
 }

@@ -421,6 +421,17 @@ describe('capture detail', () => {
     await eventually(async () =>
       expect(await from().innerText()).toMatch(/^127\.0\.0\.1:\d+ HTTP\/1\.1 · receiver$/),
     );
+    // The list row's source says the same: as the capture was filed, and as the list is read again after a reload.
+    const sourceTitle = (path: string) => row(page, path).locator('.cell.source').getAttribute('title');
+    for (const reload of [false, true]) {
+      if (reload) await page.reload();
+      await eventually(async () =>
+        expect(await sourceTitle('/via-tunnel')).toBe(
+          'tunnel from 203.0.113.5 (forwarded by the tunnel; connection from 127.0.0.1)',
+        ),
+      );
+      expect(await sourceTitle('/direct-with-xff')).toBe('receiver from 127.0.0.1');
+    }
   });
 
   it('trailers sent after a chunked body are listed under the headers', async () => {

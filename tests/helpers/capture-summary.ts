@@ -12,6 +12,7 @@ export const captureSummary = (over: Partial<CaptureSummary> = {}): CaptureSumma
   bodySizeBytes: 3,
   contentType: 'application/json; charset=utf-8',
   remoteAddress: '127.0.0.1',
+  forwardedSender: null,
   truncated: false,
   source: 'receiver',
   vendor: null,

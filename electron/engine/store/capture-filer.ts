@@ -246,6 +246,8 @@ function summaryOf(id: number, c: NewCapture): CaptureSummary {
     body_size: c.bodySizeBytes,
     content_type: c.contentType,
     remote_address: c.remoteAddress,
+    public_url: c.publicUrl,
+    headers: c.source === 'tunnel' ? JSON.stringify(c.headers) : null,
     truncated: c.truncated ? 1 : 0,
     source: c.source,
     vendor: c.vendor,

@@ -23,6 +23,8 @@ export const captureSummary = z.object({
   bodySizeBytes: z.number().int(),
   contentType: z.string().nullable(),
   remoteAddress: z.string(),
+  /** Who sent a capture through a tunnel whose proxy names the sender (see tunnelSender); null otherwise. */
+  forwardedSender: z.string().nullable(),
   truncated: z.boolean(),
   source: captureSource,
   /** Vendor recognised from the payload ("Ortto", "Ontraport", ...), filled by the decoder. */

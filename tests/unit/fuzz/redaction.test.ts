@@ -69,6 +69,7 @@ function detail(headers: HeaderPair[], query: string, trailers: HeaderPair[] = [
     bodySizeBytes: 2,
     contentType: 'application/json',
     remoteAddress: '127.0.0.1',
+    forwardedSender: null,
     truncated: false,
     source: 'receiver',
     vendor: null,

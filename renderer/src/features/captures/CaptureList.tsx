@@ -373,7 +373,7 @@ const Row = memo(function Row({
       <span role="gridcell" className="cell ctype" title={c.contentType ?? ''}>
         {mediaType(c.contentType) || '—'}
       </span>
-      <span role="gridcell" className="cell source" title={source}>
+      <span role="gridcell" className="cell source" title={[source, fromLine(c)].filter(Boolean).join('\n')}>
         {c.source !== 'receiver' && <span className={`pill pill-${c.source}`}>{c.source}</span>}
         {source ? <VisibleText text={source} /> : c.source === 'receiver' ? '—' : ''}
       </span>
@@ -382,6 +382,13 @@ const Row = memo(function Row({
 });
 
 const rowId = (id: number) => `capture-row-${id}`;
+
+/** Who sent it, as the detail's From line says: for a capture through the tunnel, the sender the tunnel forwarded. */
+function fromLine(c: CaptureSummary): string {
+  if (c.forwardedSender)
+    return `${c.source} from ${c.forwardedSender} (forwarded by the tunnel; connection from ${c.remoteAddress})`;
+  return c.remoteAddress ? `${c.source} from ${c.remoteAddress}` : c.source;
+}
 
 interface DeletedEndpoint {
   id: number;
