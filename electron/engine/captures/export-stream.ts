@@ -2,7 +2,7 @@ import type { Har } from 'har-format';
 import type { EngineContext } from '../context';
 import type { CaptureDetail, ExportFormat, ParsedInput } from '../../shared/contract/index';
 import type { Redaction } from './redaction';
-import { exportCaptures, redactCapture, toHarEntry } from './export';
+import { exportCaptures, jsonCapture, toHarEntry } from './export';
 
 /**
  * The JSON formats of `exportCaptures`, byte for byte, written one capture at a time: an export of many large bodies
@@ -15,7 +15,7 @@ export function jsonExportFraming(
   base: string,
   version: string,
 ): { open: string; item: (c: CaptureDetail, index: number) => string; close: (count: number) => string } {
-  const shown = (c: CaptureDetail) => (redact ? redactCapture(c, redact) : c);
+  const shown = (c: CaptureDetail) => jsonCapture(c, redact);
   const indented = (value: unknown, indent: string) =>
     JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
   if (format === 'jsonl') return { open: '', item: (c) => `${JSON.stringify(shown(c))}\n`, close: () => '' };

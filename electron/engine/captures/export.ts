@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { brotliCompressSync, deflateSync, gzipSync, zstdCompressSync } from 'node:zlib';
 import type { Entry } from 'har-format';
 import type { CaptureDetail, ExportFormat } from '../../shared/contract/index';
+import { headersText } from '../../shared/decode/header-text';
 import { toCurl as curlCommand } from '../../shared/send/curl';
 import { exportBudget, withinStringLimit } from './export-budget';
 import { redactBody, redactHeaders, redactQuery, type Redaction } from './redaction';
@@ -163,7 +164,7 @@ export function exportCaptures(
         };
       }
       case 'jsonl': {
-        const lines = captures.map((c) => counted(JSON.stringify(redact ? redactCapture(c, redact) : c)));
+        const lines = captures.map((c) => counted(JSON.stringify(jsonCapture(c, redact))));
         return {
           content: lines.join('\n') + (captures.length ? '\n' : ''),
           mimeType: 'application/x-ndjson',
@@ -172,7 +173,7 @@ export function exportCaptures(
       }
       case 'json': {
         const items = captures.map((c) =>
-          counted(JSON.stringify(redact ? redactCapture(c, redact) : c, null, 2).replace(/\n/g, '\n  ')),
+          counted(JSON.stringify(jsonCapture(c, redact), null, 2).replace(/\n/g, '\n  ')),
         );
         return {
           content: items.length ? `[\n  ${items.join(',\n  ')}\n]` : '[]',
@@ -196,6 +197,12 @@ export function exportCaptures(
       }
     }
   });
+}
+
+/** The capture as the JSON and JSONL exports write it: header and trailer values as text, like the detail view. */
+export function jsonCapture(c: CaptureDetail, redact: Redaction | null): CaptureDetail {
+  const shown = redact ? redactCapture(c, redact) : c;
+  return { ...shown, headers: headersText(shown.headers), trailers: headersText(shown.trailers) };
 }
 
 /**

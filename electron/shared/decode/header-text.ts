@@ -20,6 +20,14 @@ export function headerValueText(value: string): { text: string; utf8: boolean } 
 }
 
 /**
+ * Header pairs as a person reads them (`headerValueText` on each value): for exports, whose header values are text.
+ * Valid UTF-8 bytes become their text; any other bytes stay one Latin-1 character per byte.
+ */
+export function headersText(pairs: Array<[string, string]>): Array<[string, string]> {
+  return pairs.map(([name, value]) => [name, headerValueText(value).text]);
+}
+
+/**
  * The stored (Latin-1) form of `text` sent as UTF-8 bytes: the value `headerValueText` reads back as `text`. Lets a
  * value a person typed match the header as it was stored.
  */
