@@ -33,7 +33,9 @@ function isText(bytes: Buffer): boolean {
 /** `redact`: the names to hide, or null to export everything as captured. */
 export function toHarEntry(original: CaptureDetail, base: string, redact: Redaction | null): Entry {
   const capture = redact ? redactCapture(original, redact) : original;
-  const headers = capture.headers;
+  // HAR header values are text: valid UTF-8 bytes as their text, any other byte as its Latin-1 character.
+  const headers = headersText(capture.headers);
+  const exact = headers.some(([, value], i) => value !== capture.headers[i]![1]) ? capture.headers : null;
   const body = Buffer.from(capture.bodyBase64, 'base64');
   const text = isText(body);
   const response = capture.response;
@@ -104,6 +106,9 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
         source: capture.source,
         // The request target as received: a URL cannot hold `*` (OPTIONS *) or an absolute-form target unchanged.
         path: capture.path,
+        // The header bytes as received (one Latin-1 character per byte) when the text above differs: an import of this
+        // file replays them exactly, which text cannot say (UTF-8 `é` and Latin-1 `é` read the same).
+        ...(exact ? { headers: exact.map(([name, value]) => ({ name, value })) } : {}),
         // Why the endpoint's rule answered as it did (a fail-first or sequence step); HAR's statusText is the phrase sent.
         ...(response?.reason ? { responseReason: response.reason } : {}),
         // HAR has no place for trailer fields (after a chunked body); keep them beside the entry.

@@ -18,6 +18,7 @@ const hookscopeBlock = z
     remotePort: z.number().int().min(0).max(65535).nullable().optional(),
     truncated: z.boolean().optional(),
     path: z.string().min(1).optional(),
+    headers: z.array(nameValue).optional(),
     trailers: z.array(nameValue).optional(),
     responseReason: z.string().optional(),
   })
@@ -134,7 +135,9 @@ export function parseHar(text: string, nowMs: number): HarImport {
       );
       return;
     }
-    const headers = requestHeaders(entry.request.headers);
+    const headers = own?.headers
+      ? own.headers.map((h): HeaderPair => [h.name, h.value])
+      : requestHeaders(entry.request.headers);
     const post = entry.request.postData;
     const contentTypeField = headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null;
     const { body, warning } = harPostBody(post, contentTypeField);

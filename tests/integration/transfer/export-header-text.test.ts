@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureDetail } from '../../../electron/shared/contract/index';
 import { startApp, type TestApp } from '../../helpers/app-server';
@@ -65,4 +66,46 @@ describe('header values that are not ASCII, exported', () => {
       expect(named(capture!.headers)).toEqual(shown);
     },
   );
+});
+
+/** A server that answers once and gives the request head's bytes as they came. */
+async function rawHead(): Promise<{ url: string; head: Promise<Buffer> }> {
+  let got: (head: Buffer) => void = () => {};
+  const head = new Promise<Buffer>((resolve) => (got = resolve));
+  const server = createServer((socket) => {
+    let buf = Buffer.alloc(0);
+    socket.on('data', (chunk) => {
+      buf = Buffer.concat([buf, chunk]);
+      const end = buf.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      got(buf.subarray(0, end + 2));
+      socket.end('HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  void head.then(() => server.close());
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/replayed`, head };
+}
+
+describe('header values that are not ASCII, in a HAR export', () => {
+  it('are text in request.headers, and an import of the file replays the original bytes', async () => {
+    const har = await exported('har');
+    const entry = (
+      JSON.parse(har) as {
+        log: { entries: Array<{ request: { headers: Array<{ name: string; value: string }> } }> };
+      }
+    ).log.entries[0]!;
+    expect(named(entry.request.headers.map((h) => [h.name, h.value]))).toEqual(shown);
+
+    const imported = await app.rpc<{ imported: number }>('captures.importHar', { har });
+    if (!imported.ok) throw new Error(imported.error.message);
+    const list = await app.rpc<{ items: Array<{ id: number }> }>('captures.list', { limit: 1 });
+    if (!list.ok) throw new Error(list.error.message);
+    const copy = list.value.items[0]!.id;
+    expect(copy).not.toBe(id);
+    const target = await rawHead();
+    const replay = await app.rpc('deliveries.replay', { captureId: copy, url: target.url, policy: 'none' });
+    if (!replay.ok) throw new Error(replay.error.message);
+    expect((await target.head).includes(wireHeaders)).toBe(true);
+  });
 });
