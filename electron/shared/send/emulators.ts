@@ -617,6 +617,12 @@ export function toBracketForm(value: Record<string, unknown>): string {
   return params.toString();
 }
 
+/** How a description names the sample contact: by its id, or as having none (an inline `--contact` may give no id). */
+const contactNamed = (id: unknown) =>
+  id === undefined || id === null || String(id).trim() === ''
+    ? 'a contact with no id'
+    : `contact ${String(id)}`;
+
 function ontraportSubscription(event: OntraportEvent, options: EmulatorOptions): EmulatedRequest {
   const format = options.format ?? 'default';
   const encoding = options.encoding ?? 'form';
@@ -640,7 +646,7 @@ function ontraportSubscription(event: OntraportEvent, options: EmulatorOptions):
     ],
     body: encoding === 'json' ? JSON.stringify(payload) : toBracketForm(payload),
     policy: 'ontraport',
-    description: `Ontraport API subscription ${event}(${target}), ${format} format as ${encoding}, contact ${payload.data.id}`,
+    description: `Ontraport API subscription ${event}(${target}), ${format} format as ${encoding}, ${contactNamed(payload.data.id)}`,
   };
 }
 
@@ -681,7 +687,7 @@ function ontraportPing(options: EmulatorOptions): EmulatedRequest {
     ],
     body,
     policy: 'ontraport',
-    description: `Ontraport "Send a Webhook" (Ping URL) post data for contact ${lookupField(contact, 'id') ?? '?'}`,
+    description: `Ontraport "Send a Webhook" (Ping URL) post data for ${contactNamed(lookupField(contact, 'id'))}`,
     ...(options.url !== undefined && {
       url: resolveTemplate(options.url, contact, {}, { escape: 'whole-url' }).text,
     }),

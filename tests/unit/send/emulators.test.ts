@@ -174,6 +174,14 @@ describe('Ontraport emulators find the contact id however the record names it', 
     expect(ping.body).toContain('contact_id=8');
     expect(ping.description).toMatch(/contact 8$/);
   });
+
+  it('a contact without an id is described as such, not as an empty id', () => {
+    const contact = { 'First Name': 'Zed' };
+    const sub = buildEmulatedRequest('ontraport-sub_tag', { contact, nowMs });
+    expect(sub.description).toMatch(/, a contact with no id$/);
+    const ping = buildEmulatedRequest('ontraport-ping', { contact, nowMs });
+    expect(ping.description).toMatch(/for a contact with no id$/);
+  });
 });
 
 describe('Ontraport default format uses Ontraport field names only', () => {
