@@ -1,4 +1,5 @@
 import type { CaptureSummary } from '../../shared/contract/index';
+import { jsonCapture } from '../../engine/captures/export';
 import { openReaderStores } from '../../engine/store/open-reader-stores';
 import { wantsColour } from '../colour';
 import { existingDataDir } from '../data-dir-flag';
@@ -97,7 +98,7 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
     const mark = restored ? { restored: true } : {};
     io.stdout(
       (values.json
-        ? withC1Escaped(JSON.stringify({ ...stores.captures.get(c.id), ...mark }))
+        ? withC1Escaped(JSON.stringify({ ...jsonCapture(stores.captures.get(c.id), null), ...mark }))
         : formatPretty(c, colour) + (restored ? '  [restored]' : '')) + '\n',
     );
     printed++;

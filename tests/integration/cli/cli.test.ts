@@ -512,6 +512,40 @@ describe('hookscope CLI', () => {
     }
   });
 
+  it('tail --json and export show a header value sent as UTF-8 as its text, other bytes as Latin-1', async () => {
+    const own = tempDir();
+    const app = await createEngine({ dataDir: own.path, mode: 'test', log: silentLogger });
+    try {
+      const port = Number(new URL(app.receiverUrl).port);
+      const wire = Buffer.from(
+        'POST /hdr HTTP/1.1\r\nHost: x\r\nX-Val: caf\xc3\xa9\r\nX-Lat: caf\xe9\r\n',
+        'latin1',
+      );
+      await rawExchange(
+        port,
+        Buffer.concat([wire, Buffer.from('Content-Length: 0\r\nConnection: close\r\n\r\n')]),
+      );
+      const values = (headers: Array<[string, string]>) => headers.filter(([n]) => n.startsWith('X-'));
+      const out = io();
+      expect(await tail(['--data-dir', own.path, '--last', '1', '--exit-after', '1', '--json'], out.io)).toBe(
+        0,
+      );
+      expect(values((JSON.parse(out.out()) as { headers: Array<[string, string]> }).headers)).toEqual([
+        ['X-Val', 'café'],
+        ['X-Lat', 'caf\u00e9'],
+      ]);
+      const exported = io();
+      expect(await main(['export', '--data-dir', own.path, '--limit', '1'], exported.io)).toBe(0);
+      expect(values((JSON.parse(exported.out()) as { headers: Array<[string, string]> }).headers)).toEqual([
+        ['X-Val', 'café'],
+        ['X-Lat', 'caf\u00e9'],
+      ]);
+    } finally {
+      await app.close();
+      own.cleanup();
+    }
+  });
+
   it('export says how many acknowledged captures it left out because the app has not filed them yet', async () => {
     const own = tempDir();
     const app = await createEngine({ dataDir: own.path, mode: 'test', log: silentLogger });
