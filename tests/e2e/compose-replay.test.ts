@@ -620,6 +620,35 @@ describe('compose, replay and endpoint protection', () => {
     }
   });
 
+  it("an attempt's request headers show UTF-8 bytes as their text and other bytes as Latin-1", async () => {
+    const { page, app } = s;
+    const sent = await app.rpc<{ id: number }>('deliveries.send', {
+      // Header values as bytes, one character each: UTF-8 `café`, then a lone 0xE9 (Latin-1 `café`).
+      request: {
+        method: 'POST',
+        url: `${target.url}/header-bytes`,
+        headers: [
+          ['X-Utf8', 'caf\xc3\xa9'],
+          ['X-Latin1', 'caf\xe9'],
+        ],
+        bodyBase64: '',
+      },
+      type: 'manual',
+    });
+    if (!sent.ok) throw new Error(sent.error.message);
+    await view('deliveries');
+    const logRow = page
+      .getByRole('table', { name: 'Delivery log' })
+      .locator('tbody tr', { hasText: '/header-bytes' });
+    await eventually(async () => expect(await logRow.locator('td').nth(3).innerText()).toContain('received'));
+    await logRow.click();
+    const detail = page.locator('.delivery-detail');
+    await detail.getByRole('button', { name: 'Details of attempt 1' }).click();
+    const headers = await detail.getByLabel('Attempt 1 request headers').innerText();
+    expect(headers).toContain('X-Utf8: café\n');
+    expect(headers).toContain('X-Latin1: café\n');
+  });
+
   it('the replay dialog keeps Tab inside, closes on Escape wherever focus is, and gives focus back to its opener', async () => {
     const { page, app } = s;
     await view('inspect');

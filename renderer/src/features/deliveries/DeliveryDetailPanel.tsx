@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useRef, useState } from 'react';
 import type { DeliveryAttempt, DeliveryDetail } from '../../../../electron/shared/contract/delivery';
+import { headerValueText } from '../../../../electron/shared/decode/header-text';
 import { useApi, useEvent } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
 import { VisibleText } from '../../components/VisibleText';
@@ -15,8 +16,9 @@ const decodeText = (base64: string) => {
   }
 };
 
+/** Header values are stored as bytes (one character each): UTF-8 shows as its text, as in a capture's headers. */
 const headerText = (pairs: DeliveryAttempt['requestHeaders']) =>
-  pairs.map(([name, value]) => `${name}: ${value}`).join('\n');
+  pairs.map(([name, value]) => `${name}: ${headerValueText(value).text}`).join('\n');
 
 /** The engine keeps only the first bytes of a large response, decoded if it came compressed (or as received if that failed). */
 function bodyTitle(attempt: DeliveryAttempt): string {
