@@ -349,6 +349,10 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
       await h.client.call('environments.activate', { id: env.id });
       await activated;
       await h.client.call('environments.delete', { id: env.id });
+      // Another window may still show the deleted one: its id must never name the next environment created.
+      const next = await h.client.call('environments.save', { name: `contract ${name} next`, variables: {} });
+      expect(next.id).toBeGreaterThan(env.id);
+      await h.client.call('environments.delete', { id: next.id });
     });
 
     it('settings.update merges a partial nested object field by field, and null clears a limit', async () => {

@@ -127,6 +127,33 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('never reuse a deleted environment id, also for ids freed before the AUTOINCREMENT migration', () => {
+    const all = loadMigrations(findMigrationsDir());
+    const upgraded = all.findIndex((m) => m.name === '049_environment_ids_never_reused.sql');
+    expect(upgraded).toBeGreaterThan(0);
+    const db = new Database(join(fresh(), 'old.db'));
+    migrate(db, all.slice(0, upgraded));
+    const addEnvironment = (name: string) =>
+      Number(
+        db
+          .prepare(
+            "INSERT INTO environments (name, variables_json, active, updated_at_ms) VALUES (?, '{}', 1, 7)",
+          )
+          .run(name).lastInsertRowid,
+      );
+    addEnvironment('kept');
+    const gone = addEnvironment('gone');
+    db.prepare('DELETE FROM environments WHERE id = ?').run(gone);
+    expect(migrate(db, all).applied).toContain('049_environment_ids_never_reused.sql');
+    expect(db.prepare('SELECT name, active, updated_at_ms FROM environments').all()).toEqual([
+      { name: 'kept', active: 1, updated_at_ms: 7 },
+    ]);
+    const next = addEnvironment('next');
+    db.prepare('DELETE FROM environments WHERE id = ?').run(next);
+    expect(addEnvironment('after')).toBeGreaterThan(next);
+    db.close();
+  });
+
   it('remember the secret names of the endpoints there are when secret_names is added (exports redact them)', () => {
     const all = loadMigrations(findMigrationsDir());
     const upgraded = all.findIndex((m) => m.name === '041_secret_names.sql');
