@@ -383,6 +383,31 @@ describe('live list', () => {
     expect(await row(page, '/undo-gone').count()).toBe(0);
   });
 
+  it('captures another window deleted and brought back with Undo are listed and counted again', async () => {
+    const { page } = s;
+    await s.app.rpc('captures.deleteAll');
+    for (const n of [1, 2, 3])
+      await send(s.app.receiverUrl, `/other-undo/${n}`, { method: 'POST', body: '{}' });
+    const paths = () => page.locator('.row[data-capture-id] .cell.path').allInnerTexts();
+    const count = () => page.getByTestId('result-count').innerText();
+    await eventually(async () => expect(await count()).toBe('3 captures'));
+    const listed = await s.app.rpc<{ items: Array<{ id: number; path: string }> }>('captures.list', {
+      limit: 5,
+    });
+    if (!listed.ok) throw new Error(listed.error.message);
+    const middle = listed.value.items.find((c) => c.path === '/other-undo/2')!.id;
+
+    // What another window's Delete and then its Undo ask the engine.
+    await s.app.rpc('captures.delete', { ids: [middle] });
+    await eventually(async () => expect(await count()).toBe('2 captures'));
+    const restored = await s.app.rpc<{ restored: number[] }>('captures.restore', { ids: [middle] });
+    expect(restored.ok && restored.value.restored).toEqual([middle]);
+    await eventually(async () =>
+      expect(await paths()).toEqual(['/other-undo/3', '/other-undo/2', '/other-undo/1']),
+    );
+    await eventually(async () => expect(await count()).toBe('3 captures'));
+  });
+
   it('an undo that brings back captures beyond the retention limits says they will go again', async () => {
     const { page } = s;
     await s.app.rpc('captures.deleteAll');

@@ -303,42 +303,9 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
   // After a drop, deletions may have been missed too, so start over.
   useConnection((reconnected) => (reconnected ? reset() : refreshHead()));
 
-  const arrived = useCallback(
-    (batch: CaptureSummary[]) => {
-      setArrivals((n) => n + 1);
-      for (const c of batch) if (c.id > latestFiled.current) latestFiled.current = c.id;
-      const f = filterRef.current;
-      const verdicts = batch.map((c) => matchesLocally(f, c));
-      if (verdicts.includes(null)) {
-        refreshHead();
-        return;
-      }
-      const matching = batch.filter((_, i) => verdicts[i]);
-      if (matching.length === 0) return;
-      if (pausedRef.current) {
-        if (pending.current.length + matching.length > PENDING_CAP) overflowed.current = true;
-        else pending.current.push(...matching);
-        setPendingCount((n) => n + matching.length);
-        return;
-      }
-      prepend(matching);
-      const added = uncounted(matching);
-      if (added) setTotal((t) => (t === null ? t : t + added));
-    },
-    [prepend, refreshHead, uncounted],
-  );
-  // Arrivals are applied once per frame, committed synchronously in that frame (before it paints): at 1,000
-  // captures/s the engine sends ~180 batches a second, and a render per batch left the page little time to paint.
-  const arrivedRef = useRef(arrived);
-  arrivedRef.current = arrived;
-  batcher.current ??= createFrameBatcher((batch) => flushSync(() => arrivedRef.current(batch)));
-  useEffect(() => () => batcher.current?.clear(), []);
-
-  useEvent('capture.created', ({ items: batch }) => batcher.current?.push(batch));
-
   /**
    * The count asked again (debounced: retention deletes in chunks) when deletes reached captures this page does not
-   * hold, which may or may not match the filter.
+   * hold, which may or may not match the filter, and when deleted captures come back.
    */
   const recountTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const recount = useCallback(() => {
@@ -356,6 +323,45 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
     }, 300);
   }, [api, totalFrom]);
   useEffect(() => () => void (recountTimer.current && clearTimeout(recountTimer.current)), []);
+
+  const arrived = useCallback(
+    (batch: CaptureSummary[]) => {
+      setArrivals((n) => n + 1);
+      for (const c of batch) if (c.id > latestFiled.current) latestFiled.current = c.id;
+      const f = filterRef.current;
+      const verdicts = batch.map((c) => matchesLocally(f, c));
+      if (verdicts.includes(null)) {
+        refreshHead();
+        return;
+      }
+      const matching = batch.filter((_, i) => verdicts[i]);
+      if (matching.length === 0) return;
+      // Captures restored by an undo (here or in another window) come back under ids the count has already passed,
+      // so adding only newer ids would leave them uncounted: ask for the count again instead.
+      const listed = new Set(itemsRef.current.map((c) => c.id));
+      const restored = matching.filter((c) => c.id <= countedTop.current && !listed.has(c.id));
+      for (const c of restored) deletedSinceReset.current.delete(c.id);
+      if (restored.length) recount();
+      if (pausedRef.current) {
+        if (pending.current.length + matching.length > PENDING_CAP) overflowed.current = true;
+        else pending.current.push(...matching);
+        setPendingCount((n) => n + matching.length);
+        return;
+      }
+      prepend(matching);
+      const added = uncounted(matching);
+      if (added) setTotal((t) => (t === null ? t : t + added));
+    },
+    [prepend, recount, refreshHead, uncounted],
+  );
+  // Arrivals are applied once per frame, committed synchronously in that frame (before it paints): at 1,000
+  // captures/s the engine sends ~180 batches a second, and a render per batch left the page little time to paint.
+  const arrivedRef = useRef(arrived);
+  arrivedRef.current = arrived;
+  batcher.current ??= createFrameBatcher((batch) => flushSync(() => arrivedRef.current(batch)));
+  useEffect(() => () => batcher.current?.clear(), []);
+
+  useEvent('capture.created', ({ items: batch }) => batcher.current?.push(batch));
 
   useEvent('capture.deleted', ({ ids, all }) => {
     batcher.current?.flush();
