@@ -173,6 +173,42 @@ describe('saved webhooks changed by another client', () => {
     expect(await openerFocused()).toBe(true);
   });
 
+  it('keeps what was typed for an environment deleted elsewhere, saying so, and creates it again on save', async () => {
+    const { page, app } = s;
+    const created = await app.rpc<{ id: number }>('environments.save', {
+      name: 'Doomed env',
+      variables: { host: 'a' },
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    await page.getByTestId('environments-edit').click();
+    const editor = page.getByTestId('environments-editor');
+    await editor.getByLabel('Environment to edit').selectOption({ label: 'Doomed env' });
+    await eventually(async () => expect(await editor.getByLabel('Value 1').inputValue()).toBe('a'));
+    await editor.getByLabel('Value 1').fill('typed here');
+
+    const deleted = await app.rpc('environments.delete', { id: created.value.id });
+    if (!deleted.ok) throw new Error(deleted.error.message);
+    await eventually(async () =>
+      expect(await editor.getByTestId('environment-deleted-elsewhere').innerText()).toContain(
+        '"Doomed env" was deleted elsewhere',
+      ),
+    );
+    expect(await editor.getByLabel('Value 1').inputValue()).toBe('typed here');
+    await editor.getByRole('button', { name: 'Create', exact: true }).click();
+    const stored = async () => {
+      const list = await app.rpc<{
+        items: Array<{ id: number; name: string; variables: Record<string, string> }>;
+      }>('environments.list', {});
+      return list.ok ? list.value.items.find((e) => e.name === 'Doomed env') : list.error.message;
+    };
+    await eventually(async () =>
+      expect((await stored()) as object).toMatchObject({ variables: { host: 'typed here' } }),
+    );
+    expect(await editor.getByRole('alert').count()).toBe(0);
+    expect(await editor.getByTestId('environment-deleted-elsewhere').count()).toBe(0);
+    await editor.getByRole('button', { name: 'Close' }).click();
+  });
+
   it('keeps a draft typed through a look at the delivery log and another view, and asks before a reload drops it', async () => {
     await withDialogsAccepted(s, async (page, asked) => {
       const form = page.locator('.saved-webhooks');

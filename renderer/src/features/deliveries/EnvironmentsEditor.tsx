@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Environment } from '../../../../electron/shared/contract/delivery';
 import { useApi } from '../../api';
 import { PairsEditor, type Pair } from '../compose/PairsEditor';
@@ -34,7 +34,21 @@ export function EnvironmentsEditor({
   const api = useApi();
   const [draft, setDraft] = useState<Draft>(() => draftOf(environments.find((e) => e.active) ?? null));
   const [error, setError] = useState<string | null>(null);
+  const [deletedElsewhere, setDeletedElsewhere] = useState<string | null>(null);
   const fail = (e: Error) => setError(e.message);
+
+  // The environment being edited was deleted by another client: keep what was typed, as a new environment (saving it
+  // as an edit could only fail), and say so. Only one listed before counts, not one this editor has just created.
+  const listed = useRef(environments);
+  useEffect(() => {
+    const before = listed.current;
+    listed.current = environments;
+    if (draft.id === null || environments.some((e) => e.id === draft.id)) return;
+    const gone = before.find((e) => e.id === draft.id);
+    if (!gone) return;
+    setDraft((d) => ({ ...d, id: null, updatedAtMs: null }));
+    setDeletedElsewhere(gone.name);
+  }, [environments, draft.id]);
 
   const save = () => {
     const named = draft.variables.filter((v) => v.name.trim() !== '');
@@ -48,6 +62,7 @@ export function EnvironmentsEditor({
       })
       .then((saved) => {
         setError(null);
+        setDeletedElsewhere(null);
         setDraft(draftOf(saved));
         onChanged();
       }, fail);
@@ -75,6 +90,7 @@ export function EnvironmentsEditor({
             value={draft.id ?? ''}
             onChange={(e) => {
               setError(null);
+              setDeletedElsewhere(null);
               setDraft(draftOf(environments.find((env) => env.id === Number(e.target.value)) ?? null));
             }}
           >
@@ -122,6 +138,11 @@ export function EnvironmentsEditor({
           </button>
         )}
       </div>
+      {deletedElsewhere !== null && (
+        <p className="notice notice-warn" role="status" data-testid="environment-deleted-elsewhere">
+          {`"${deletedElsewhere}" was deleted elsewhere. Create saves what is typed here as a new environment.`}
+        </p>
+      )}
       {error && (
         <p className="notice notice-error" role="alert">
           {error}
