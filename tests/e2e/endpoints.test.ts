@@ -156,6 +156,20 @@ describe('endpoints panel', () => {
     await form.locator('button', { hasText: 'Cancel' }).click();
   });
 
+  it('lowercases capitals typed in the middle of a slug where they were typed', async () => {
+    const { page } = s;
+    await page.locator('.view-tab[data-view="endpoints"]').click();
+    await page.getByTestId('endpoint-new').click();
+    const slug = page.getByTestId('endpoint-slug');
+    await slug.click();
+    await page.keyboard.type('ortto-prod');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('XY');
+    expect(await slug.inputValue()).toBe('ortto-xyprod');
+    expect(await slug.evaluate((el: HTMLInputElement) => el.selectionStart)).toBe(8);
+    await page.locator('[data-testid="endpoint-form"] button', { hasText: 'Cancel' }).click();
+  });
+
   it('keeps keyboard focus where the user is: Edit opens the form at its name, Cancel returns to Edit', async () => {
     const { page } = s;
     const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);

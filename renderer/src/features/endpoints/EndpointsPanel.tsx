@@ -359,7 +359,7 @@ function EndpointForm({
             data-testid="endpoint-slug"
             value={slug}
             disabled={endpoint?.isDefault}
-            onChange={(e) => setSlug(e.target.value.toLowerCase())}
+            onChange={(e) => setSlug(lowercaseInPlace(e.target))}
             placeholder="ortto-prod"
           />
         </label>
@@ -391,4 +391,18 @@ function EndpointForm({
       </div>
     </form>
   );
+}
+
+/**
+ * Lowercases what was typed in the field itself, keeping the caret: were only the state lowercased, React would write
+ * a value differing from the field's and put the caret at the end, so typing "AB" mid-slug would give "a…b".
+ */
+function lowercaseInPlace(input: HTMLInputElement): string {
+  const lower = input.value.toLowerCase();
+  if (lower !== input.value) {
+    const { selectionStart, selectionEnd } = input;
+    input.value = lower;
+    input.setSelectionRange(selectionStart, selectionEnd);
+  }
+  return lower;
 }
