@@ -251,6 +251,8 @@ export const endpointVerifyInput = endpointVerify.superRefine((verify, ctx) => {
 
 export const slug = z
   .string()
+  // trimmed like names: a slug copied from a URL or a chat often brings a space or line break along
+  .trim()
   .min(1)
   .max(64)
   .regex(/^[a-z0-9][a-z0-9-_]*$/, 'use lowercase letters, digits, - and _ (starting with a letter or digit)');

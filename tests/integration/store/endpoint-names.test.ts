@@ -40,6 +40,18 @@ describe('endpoint names', () => {
     expect(edited).toMatchObject({ ok: true, value: { name: '  ', rateLimitPerMinute: 5 } });
   });
 
+  it('trim a slug pasted with spaces or a line break around it, on create and update', async () => {
+    app = await startApp({ serveUi: false });
+    const { rpc } = app;
+    const pasted = await rpc<Endpoint>('endpoints.create', { slug: ' ortto-prod\n', name: 'Ortto' });
+    expect(pasted).toMatchObject({ ok: true, value: { slug: 'ortto-prod', pathPrefix: '/h/ortto-prod' } });
+    if (!pasted.ok) return;
+    const moved = await rpc<Endpoint>('endpoints.update', { id: pasted.value.id, slug: '\tortto-live ' });
+    expect(moved).toMatchObject({ ok: true, value: { slug: 'ortto-live' } });
+    const inner = await rpc('endpoints.create', { slug: 'ortto prod', name: 'Inner' });
+    expect(!inner.ok && inner.error.message).toMatch(/^slug: /);
+  });
+
   it('refuse a slug taken by another endpoint, and say that "default" belongs to the catch-all (whose URL is /)', async () => {
     app = await startApp({ serveUi: false });
     const { rpc } = app;
