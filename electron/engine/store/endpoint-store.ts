@@ -97,8 +97,9 @@ export class EndpointStore {
   /** The endpoint a request path belongs to. */
   match(path: string): Endpoint {
     if (path.startsWith('/h/')) {
-      const end = path.indexOf('/', 3);
-      const slug = decodeURIComponentSafe(path.slice(3, end === -1 ? undefined : end));
+      // A fragment is no part of the path, but some clients send it anyway: `/h/x#f` is still endpoint x.
+      const end = path.slice(3).search(/[/#]/);
+      const slug = decodeURIComponentSafe(path.slice(3, end === -1 ? undefined : end + 3));
       const found = this.bySlug.get(slug);
       if (found) return found;
     }

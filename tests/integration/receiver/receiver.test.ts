@@ -696,6 +696,26 @@ describe('receiver', () => {
       expect((await send(`${engine.receiverUrl}/h/reset`)).status).toBe(418);
     });
 
+    it('a target sent with a fragment is routed by the path before it, and stored as sent', async () => {
+      const ep = await call('endpoints.create', {
+        slug: 'fragment',
+        name: 'Fragment',
+        rule: rule({ status: 202 }),
+      });
+      const port = Number(new URL(engine.receiverUrl).port);
+      for (const target of ['/h/fragment#section', '/h/fragment/x#y']) {
+        const reply = await rawExchange(
+          port,
+          `POST ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1\r\nConnection: close\r\n\r\nx`,
+        );
+        expect(reply).toMatch(/^HTTP\/1\.1 202/);
+        const capture = await call('captures.get', {
+          id: Number(/x-hookscope-capture-id: (\d+)/i.exec(reply)?.[1]),
+        });
+        expect(capture).toMatchObject({ path: target, endpointId: ep.id });
+      }
+    });
+
     it('unknown slugs fall through to the catch-all default', async () => {
       const res = await send(`${engine.receiverUrl}/h/nobody-here/x`, { method: 'POST' });
       const capture = await call('captures.get', { id: idOf(res) });
