@@ -479,4 +479,44 @@ describe('endpoints panel', () => {
     expect(await page.getByTestId('rule-body-note').count()).toBe(0);
     await page.locator('[data-testid="endpoint-form"] button', { hasText: 'Cancel' }).click();
   });
+
+  it('shows a rename made while a refresh of the list was under way, not the list from before it', async () => {
+    const created = await s.app.rpc<{ id: number }>('endpoints.create', { slug: 'racing', name: 'Before' });
+    if (!created.ok) throw new Error(created.error.message);
+    const page = await s.page.context().newPage();
+    let hold = false;
+    let answered = () => {};
+    const fetched = new Promise<void>((resolve) => (answered = resolve));
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/rpc', async (route) => {
+      if (!hold || !route.request().postData()?.includes('"endpoints.list"')) return route.continue();
+      hold = false;
+      // Answered by the engine now, before the rename; handed to the page only after the rename's event.
+      const response = await route.fetch();
+      answered();
+      await held;
+      await route.fulfill({ response });
+    });
+    try {
+      await page.goto(s.app.uiUrl);
+      await page.locator('.view-tab[data-view="endpoints"]').click();
+      const name = page.locator('[data-testid="endpoint-card"][data-slug="racing"] bdi.endpoint-name');
+      await eventually(async () => expect(await name.innerText()).toBe('Before'));
+      hold = true;
+      // A capture arriving makes the page fetch the list again (for the counts).
+      await send(s.app.receiverUrl, '/h/racing', { method: 'POST', body: 'x' });
+      await fetched;
+      await s.app.rpc('endpoints.update', { id: created.value.id, name: 'After' });
+      await eventually(async () => expect(await name.innerText()).toBe('After'));
+      release();
+      await eventually(async () =>
+        expect(await page.getByTestId('endpoint-card').filter({ hasText: 'racing' }).count()).toBe(1),
+      );
+      await eventually(async () => expect(await name.innerText()).toBe('After'));
+    } finally {
+      release();
+      await page.close();
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Endpoint } from '../../../electron/shared/contract/endpoints';
 import { useApi, useConnection, useEvent } from '../api';
 import { useThrottledTick } from '../state/use-throttled';
@@ -12,18 +12,29 @@ export function useEndpoints(arrivals: number): Endpoint[] {
   const [items, setItems] = useState<Endpoint[]>([]);
   const [nonce, setNonce] = useState(0);
   const tick = useThrottledTick(arrivals, 2000);
+  // Changes seen as events: a list answered before one of them but arriving after it would undo it, so is asked again.
+  const changes = useRef(0);
   useConnection((reconnected) => reconnected && setNonce((n) => n + 1));
   useEffect(() => {
     let live = true;
-    api.call('endpoints.list', {}).then(
-      (r) => live && setItems(r.items),
-      () => undefined,
-    );
+    const load = () => {
+      const seen = changes.current;
+      api.call('endpoints.list', {}).then(
+        (r) => {
+          if (!live) return;
+          if (changes.current !== seen) load();
+          else setItems(r.items);
+        },
+        () => undefined,
+      );
+    };
+    load();
     return () => {
       live = false;
     };
   }, [api, nonce, tick]);
   useEvent('endpoint.changed', ({ endpoint, deletedId }) => {
+    changes.current++;
     setItems((prev) => {
       if (deletedId !== null) return prev.filter((e) => e.id !== deletedId);
       if (!endpoint) return prev;
