@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { eventually, send, useUiSession } from './support/ui';
+import { eventually, openTab, selectCapture, send, useUiSession } from './support/ui';
 
 describe('endpoints panel', () => {
   const s = useUiSession();
@@ -259,6 +259,12 @@ describe('endpoints panel', () => {
       expect(await page.locator('.row[data-capture-id] .cell.endpoint').first().innerText()).toMatch(
         /^deleted #\d+$/,
       ),
+    );
+    // So does the request detail, not a bare number.
+    await selectCapture(page, '/h/flaky/');
+    await openTab(page, 'overview');
+    await eventually(async () =>
+      expect(await page.getByTestId('overview').innerText()).toMatch(/Endpoint\s+deleted endpoint #\d+\n/),
     );
     const breakdown = await s.app.rpc<{ statuses: Record<string, number> }>('captures.breakdown', {
       filter: { endpointId: Number(/ep=(\d+)/.exec(page.url())![1]) },

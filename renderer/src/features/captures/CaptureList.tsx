@@ -5,6 +5,7 @@ import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { Highlight } from '../../components/Highlight';
 import { VisibleText } from '../../components/VisibleText';
 import { isModalOpen } from '../../components/use-modal-focus';
+import { endpointOf, type DeletedEndpoint } from '../../lib/capture-endpoint';
 import { formatBytes, formatDateTime, formatListTime, mediaType, statusClass } from '../../lib/format';
 import { RowSlots } from './row-slots';
 import { toggled, type Selection } from './selection';
@@ -388,15 +389,4 @@ function fromLine(c: CaptureSummary): string {
   if (c.forwardedSender)
     return `${c.source} from ${c.forwardedSender} (forwarded by the tunnel; connection from ${c.remoteAddress})`;
   return c.remoteAddress ? `${c.source} from ${c.remoteAddress}` : c.source;
-}
-
-interface DeletedEndpoint {
-  id: number;
-  deleted: true;
-}
-
-/** The capture's endpoint; one no longer listed (once the list is loaded) was deleted, its captures kept. */
-function endpointOf(id: number | null, endpoints: Map<number, Endpoint>): Endpoint | DeletedEndpoint | null {
-  if (id === null || endpoints.size === 0) return null;
-  return endpoints.get(id) ?? { id, deleted: true };
 }

@@ -9,6 +9,7 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { Tabs } from '../../components/Tabs';
 import { VisibleText } from '../../components/VisibleText';
 import { base64ToBytes } from '../../lib/bytes';
+import { endpointOf } from '../../lib/capture-endpoint';
 import { captureUrl } from '../../lib/capture-url';
 import { formatBytes, formatDateTime, formatDuration, mediaType, statusClass } from '../../lib/format';
 import { DecodedSlot } from '../../app/slots';
@@ -304,7 +305,8 @@ function Overview({
   receiverUrl: string;
   endpoints: Map<number, Endpoint>;
 }) {
-  const endpoint = d.endpointId === null ? null : endpoints.get(d.endpointId);
+  const endpoint = endpointOf(d.endpointId, endpoints);
+  const listed = endpoint && !('deleted' in endpoint) ? endpoint : null;
   const peer = `${d.remoteAddress}${d.remotePort !== null ? `:${d.remotePort}` : ''}`;
   const sender = tunnelSender(d);
   return (
@@ -350,11 +352,13 @@ function Overview({
       </Field>
       <Field label="Content type">{d.contentType ?? '—'}</Field>
       <Field label="Endpoint">
-        {endpoint
-          ? `${endpoint.name} (${endpoint.pathPrefix})`
-          : d.endpointId === null
+        {endpoint === null
+          ? d.endpointId === null
             ? '—'
-            : `#${d.endpointId}`}
+            : `#${d.endpointId}`
+          : 'deleted' in endpoint
+            ? `deleted endpoint #${endpoint.id}`
+            : `${endpoint.name} (${endpoint.pathPrefix})`}
       </Field>
       <Field label="Response">
         {d.response ? (
@@ -375,8 +379,7 @@ function Overview({
           {d.eventLabel ? <VisibleText text={` · ${d.eventLabel}`} /> : ''}
         </Field>
       )}
-      {(d.verification ||
-        (d.source !== 'imported' && endpoint?.verify && endpoint.verify.scheme !== 'none')) && (
+      {(d.verification || (d.source !== 'imported' && listed?.verify && listed.verify.scheme !== 'none')) && (
         <Field label="Signature">
           <SignatureVerdict d={d} verification={d.verification} />
         </Field>
