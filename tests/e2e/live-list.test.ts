@@ -408,6 +408,45 @@ describe('live list', () => {
     await eventually(async () => expect(await count()).toBe('3 captures'));
   });
 
+  it('a delete undone in another window comes back in this one, with the count and under a search', async () => {
+    const { page } = s;
+    for (const n of [1, 2, 3])
+      await send(s.app.receiverUrl, `/elsewhere/${n}`, { method: 'POST', body: `heron-${n}` });
+    const paths = () => page.locator('.row[data-capture-id] .cell.path').allInnerTexts();
+    const all = ['/elsewhere/3', '/elsewhere/2', '/elsewhere/1'];
+    await eventually(async () => expect(await paths()).toEqual(all));
+    const other = await s.browser.newPage();
+    try {
+      await other.goto(s.app.uiUrl);
+      await other.locator('.status-bar .conn-open').waitFor();
+      const deleteAndUndo = async (path: string) => {
+        await row(other, path).click();
+        await other.locator('.detail-pane .btn-danger').click();
+        await eventually(async () => expect(await paths()).not.toContain(path));
+        await other.getByTestId('undo-toast').getByRole('button', { name: 'Undo' }).click();
+      };
+
+      await deleteAndUndo('/elsewhere/2');
+      await eventually(async () => expect(await paths()).toEqual(all));
+      await eventually(async () =>
+        expect(await page.getByTestId('result-count').innerText()).toBe('3 captures'),
+      );
+
+      await page.getByTestId('search').fill('heron');
+      await eventually(async () =>
+        expect(await page.getByTestId('result-count').innerText()).toBe('3 captures match'),
+      );
+      await deleteAndUndo('/elsewhere/1');
+      await eventually(async () => expect(await paths()).toEqual(all));
+      await eventually(async () =>
+        expect(await page.getByTestId('result-count').innerText()).toBe('3 captures match'),
+      );
+    } finally {
+      await other.close();
+      await page.getByTestId('search').fill('');
+    }
+  });
+
   it('an undo that brings back captures beyond the retention limits says they will go again', async () => {
     const { page } = s;
     await s.app.rpc('captures.deleteAll');

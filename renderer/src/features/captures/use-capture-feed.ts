@@ -328,6 +328,13 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
     (batch: CaptureSummary[]) => {
       setArrivals((n) => n + 1);
       for (const c of batch) if (c.id > latestFiled.current) latestFiled.current = c.id;
+      // Deleted and brought back (an undo, in this window or another) while this list was open: a search's head refresh
+      // reads only above the newest id it has, so under its old id the capture would never come back. Fetch the list
+      // again, as the undoing window does.
+      if (batch.some((c) => deletedSinceReset.current.has(c.id))) {
+        reset();
+        return;
+      }
       const f = filterRef.current;
       const verdicts = batch.map((c) => matchesLocally(f, c));
       if (verdicts.includes(null)) {
@@ -352,7 +359,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
       const added = uncounted(matching);
       if (added) setTotal((t) => (t === null ? t : t + added));
     },
-    [prepend, recount, refreshHead, uncounted],
+    [prepend, recount, refreshHead, reset, uncounted],
   );
   // Arrivals are applied once per frame, committed synchronously in that frame (before it paints): at 1,000
   // captures/s the engine sends ~180 batches a second, and a render per batch left the page little time to paint.
