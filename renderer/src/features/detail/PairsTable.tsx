@@ -1,11 +1,12 @@
-import { memo, useMemo, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
 import { Highlight } from '../../components/Highlight';
 import { formatCount } from '../../lib/format';
 import { headerValueText } from '../../../../electron/shared/decode/header-text';
-import { ROWS_PER_FRAME, useDrawnCount } from './use-drawn-count';
+import { scrollParent } from './scroll-parent';
 
-/** Rows drawn at first, and added per "Show more": a 10 MB form has 100,000 fields, and drawing them all blocks the page. */
+/** Rows shown at first, and added per "Show more". */
 export const PAIRS_PAGE = 1_000;
 
 /** Name/value rows exactly as received: order, case and duplicates kept. */
@@ -32,7 +33,28 @@ export function PairsTable({
   unread?: () => void;
 }) {
   const [limit, setLimit] = useState(PAIRS_PAGE);
-  const drawing = useDrawnCount(Math.min(limit, pairs.length), PAIRS_PAGE);
+  const tbody = useRef<HTMLTableSectionElement>(null);
+  // The table scrolls with what is around it (the detail pane's body), so the rows start some way down that scroller.
+  // Undefined until looked for; null when nothing around it scrolls, and then every row is drawn.
+  const [scroller, setScroller] = useState<{ element: HTMLElement; margin: number } | null>();
+  useLayoutEffect(() => {
+    const rows = tbody.current;
+    if (!rows) return;
+    const element = scrollParent(rows);
+    if (!element) return setScroller(null);
+    const margin = rows.getBoundingClientRect().top - element.getBoundingClientRect().top + element.scrollTop;
+    setScroller((s) => (s?.element === element && s.margin === margin ? s : { element, margin }));
+  });
+  const virtualizer = useVirtualizer({
+    count: Math.min(limit, pairs.length),
+    getScrollElement: () => scroller?.element ?? null,
+    // A one-line row (its Copy button sets the height); longer values wrap, and are measured once drawn.
+    estimateSize: () => 33,
+    overscan: 20,
+    scrollMargin: scroller?.margin ?? 0,
+    // The first screenful, drawn before the scroller is found.
+    initialRect: { width: 0, height: 1_000 },
+  });
   const shown = useMemo<Shown>(
     () =>
       headerValues
@@ -47,27 +69,37 @@ export function PairsTable({
   }, [pairs]);
   if (pairs.length === 0) return <div className="muted pad">{empty}</div>;
   const drawn = shown.slice(0, limit);
-  const blocks: number[] = [];
-  for (let start = 0; start < drawing; start += ROWS_PER_FRAME) blocks.push(start);
+  const rows =
+    scroller === null
+      ? drawn.map((_, index) => ({ index, start: 0, end: 0 }))
+      : virtualizer.getVirtualItems();
+  const margin = scroller?.margin ?? 0;
+  const above = scroller && rows.length ? rows[0]!.start - margin : 0;
+  const below =
+    scroller && rows.length ? virtualizer.getTotalSize() - (rows[rows.length - 1]!.end - margin) : 0;
   return (
     <div className="pairs">
       <div className="pairs-toolbar">
         <span className="muted">{formatCount(pairs.length, one, label)}</span>
         <CopyButton text={() => copyFormat(shown.map(([k, v]) => [k, v.text]))} label="Copy all" />
       </div>
-      <table className="pairs-table" aria-label={label}>
-        <tbody>
-          {blocks.map((start) => (
-            <PairRows
-              key={start}
-              shown={shown}
-              pairs={pairs}
-              start={start}
-              end={Math.min(start + ROWS_PER_FRAME, drawing)}
-              counts={counts}
+      {/* Only the rows on screen are in the DOM: aria-rowcount and aria-rowindex tell assistive technology where they are. */}
+      <table className="pairs-table" aria-label={label} aria-rowcount={drawn.length}>
+        <tbody ref={tbody}>
+          {above > 0 && <Spacer height={above} />}
+          {rows.map((row) => (
+            <PairRow
+              key={row.index}
+              index={row.index}
+              measure={virtualizer.measureElement}
+              name={shown[row.index]![0]}
+              value={shown[row.index]![1]}
+              received={pairs[row.index]![1]}
+              dupe={(counts.get(shown[row.index]![0].toLowerCase()) ?? 0) > 1}
               query={query}
             />
           ))}
+          {below > 0 && <Spacer height={below} />}
         </tbody>
       </table>
       {drawn.length < shown.length && (
@@ -103,53 +135,58 @@ export function PairsTable({
 
 type Shown = ReadonlyArray<readonly [string, { text: string; utf8: boolean }]>;
 
-/**
- * Rows `start` to `end`, one block of those drawn frame by frame: memoized, so that adding rows (the next frame's, or
- * a "Show more") does not re-render those already drawn.
- */
-const PairRows = memo(function PairRows({
-  shown,
-  pairs,
-  start,
-  end,
-  counts,
+/** Stands in for the rows scrolled out of view, so the scrollbar covers them all. */
+function Spacer({ height }: { height: number }) {
+  return (
+    <tr aria-hidden="true" className="pairs-spacer">
+      <td colSpan={4} style={{ height }} />
+    </tr>
+  );
+}
+
+function PairRow({
+  index,
+  measure,
+  name: k,
+  value: v,
+  received,
+  dupe,
   query,
 }: {
-  shown: Shown;
-  pairs: Array<[string, string]>;
-  start: number;
-  end: number;
-  counts: Map<string, number>;
+  index: number;
+  measure: (row: HTMLTableRowElement | null) => void;
+  name: string;
+  value: { text: string; utf8: boolean };
+  /** The value as received (Latin-1 for a header). */
+  received: string;
+  dupe: boolean;
   query: string;
 }) {
-  return shown.slice(start, end).map(([k, v], j) => {
-    const i = start + j;
-    return (
-      <tr key={i}>
-        <td className="pair-index">{i + 1}</td>
-        <th scope="row" className="pair-name">
-          <Highlight text={k} query={query} />
-          {(counts.get(k.toLowerCase()) ?? 0) > 1 && (
-            <span className="pill pill-dupe" title="Sent more than once">
-              dup
-            </span>
-          )}
-        </th>
-        <td className="pair-value">
-          <Highlight text={v.text} query={query} />
-          {v.utf8 && (
-            <span
-              className="pill"
-              title={`Sent as UTF-8 bytes, shown as text. Read byte by byte (Latin-1, as HTTP defines header values), it is: ${pairs[i]![1]}`}
-            >
-              UTF-8
-            </span>
-          )}
-        </td>
-        <td className="pair-copy">
-          <CopyButton text={v.text} label="Copy" title={`Copy value of ${k}`} className="btn-ghost" />
-        </td>
-      </tr>
-    );
-  });
-});
+  return (
+    <tr ref={measure} data-index={index} aria-rowindex={index + 1}>
+      <td className="pair-index">{index + 1}</td>
+      <th scope="row" className="pair-name">
+        <Highlight text={k} query={query} />
+        {dupe && (
+          <span className="pill pill-dupe" title="Sent more than once">
+            dup
+          </span>
+        )}
+      </th>
+      <td className="pair-value">
+        <Highlight text={v.text} query={query} />
+        {v.utf8 && (
+          <span
+            className="pill"
+            title={`Sent as UTF-8 bytes, shown as text. Read byte by byte (Latin-1, as HTTP defines header values), it is: ${received}`}
+          >
+            UTF-8
+          </span>
+        )}
+      </td>
+      <td className="pair-copy">
+        <CopyButton text={v.text} label="Copy" title={`Copy value of ${k}`} className="btn-ghost" />
+      </td>
+    </tr>
+  );
+}
