@@ -192,7 +192,11 @@ describe('capture detail', () => {
    * Captures a form of `count` fields `field<i>=v<i>` and opens its Body tab. Returns the most table rows the page
    * added in one go (one DOM commit) since: drawing a thousand at once blocked the page for a quarter of a second.
    */
+  /** Opens a form of `count` fields in the Body tab; says whether its body was decoded in a worker. */
   const openFormBody = async (path: string, count: number) => {
+    const workers: string[] = [];
+    const onWorker = (worker: { url(): string }) => workers.push(worker.url());
+    s.page.on('worker', onWorker);
     const fields = Array.from({ length: count }, (_, i) => `field${i}=v${i}`);
     await send(s.app.receiverUrl, path, {
       method: 'POST',
@@ -201,6 +205,9 @@ describe('capture detail', () => {
     });
     await selectCapture(s.page, path);
     await openTab(s.page, 'body');
+    await s.page.locator('.pairs-table').waitFor();
+    s.page.off('worker', onWorker);
+    return { decodedInWorker: workers.some((url) => url.includes('body-decode')) };
   };
   /** Rows are virtualized: the table says how many it holds, and only those on screen are in the DOM. */
   const rowCount = () => s.page.locator('.pairs-table').getAttribute('aria-rowcount').then(Number);
@@ -212,7 +219,7 @@ describe('capture detail', () => {
 
   it('a form with thousands of fields shows the first thousand, says so, and shows more on request', async () => {
     const { page } = s;
-    await openFormBody('/form-many', 2_500);
+    expect((await openFormBody('/form-many', 2_500)).decodedInWorker).toBe(false);
     const more = page.getByTestId('pairs-more');
     await expect(more.innerText()).resolves.toContain('Showing the first 1,000 of 2,500 form fields');
     expect(await page.locator('.pairs-table .pair-name').first().innerText()).toBe('field0');
@@ -231,9 +238,9 @@ describe('capture detail', () => {
     expect(await rowsInDom()).toBeLessThan(200);
   });
 
-  it('a 10 MB form opens with its first fields at once and puts only the rows on screen in the DOM', async () => {
+  it('a 10 MB form is decoded in a worker, then shows its first fields with only the rows on screen in the DOM', async () => {
     const { page } = s;
-    await openFormBody('/form-10mb', 535_000);
+    expect((await openFormBody('/form-10mb', 535_000)).decodedInWorker).toBe(true);
     await expect(page.locator('.body-toolbar').innerText()).resolves.toMatch(/Form · (9|10)\.\d+ MB/);
     expect(await page.locator('.pairs-table .pair-name').first().innerText()).toBe('field0');
     expect(await page.locator('.pairs-table .pair-value').first().innerText()).toBe('v0');

@@ -8,7 +8,7 @@ import { formatBytes } from '../../lib/format';
 import { indentJson } from '../../lib/json-indent';
 import { tryParseJson } from '../../lib/json-normalize';
 import { prettyXml } from '../../lib/xml';
-import { FormView } from './FormView';
+import { FormView, type FormHead } from './FormView';
 import { HexView } from './HexView';
 import { JsonTree } from './JsonTree';
 import { MultipartView } from './MultipartView';
@@ -28,6 +28,8 @@ export function BodyView({
   query,
   note,
   choice,
+  decoded: given,
+  formHead,
 }: {
   bytes: Uint8Array;
   contentType: string | null;
@@ -35,8 +37,12 @@ export function BodyView({
   note?: string | null;
   /** A control shown in the toolbar, such as which bytes of the body to view. */
   choice?: ReactNode;
+  /** The bytes' text, when already decoded (in a worker, for a big body). */
+  decoded?: BodyText;
+  /** A form's first fields, when already read. */
+  formHead?: FormHead | null;
 }) {
-  const decoded = useMemo(() => bodyText(bytes, contentType), [bytes, contentType]);
+  const decoded = useMemo(() => given ?? bodyText(bytes, contentType), [given, bytes, contentType]);
   const { text } = decoded;
   const charset = charsetLabel(decoded);
   const kind = bodyKind(contentType, text, bytes.length);
@@ -96,7 +102,14 @@ export function BodyView({
             <CodeEditor value={text} language={editorLanguage(kind)} readOnly height="100%" />
           ))}
         {mode === 'pretty' && (
-          <Pretty kind={kind} text={text} bytes={bytes} contentType={contentType} query={query} />
+          <Pretty
+            kind={kind}
+            text={text}
+            bytes={bytes}
+            contentType={contentType}
+            query={query}
+            formHead={formHead}
+          />
         )}
       </div>
     </div>
@@ -182,12 +195,14 @@ function Pretty({
   bytes,
   contentType,
   query,
+  formHead,
 }: {
   kind: BodyKind;
   text: string | null;
   bytes: Uint8Array;
   contentType: string | null;
   query: string;
+  formHead?: FormHead | null;
 }) {
   switch (kind) {
     case 'json': {
@@ -210,7 +225,7 @@ function Pretty({
       );
     }
     case 'form':
-      return <FormView text={text ?? ''} query={query} />;
+      return <FormView text={text ?? ''} query={query} head={formHead} />;
     case 'xml':
     case 'html': {
       const pretty = kind === 'xml' ? prettyXml(text ?? '') : { text: text ?? '', error: null };

@@ -20,7 +20,14 @@ import { bodySizeText } from './body-size';
 import { PairsTable } from './PairsTable';
 import { ReplayDialog } from './ReplayDialog';
 import { SignatureVerdict } from './SignatureVerdict';
-import { hasDecodedBody, requestBody, type BodyForm } from './request-body';
+import {
+  hasDecodedBody,
+  requestBody,
+  requestBodyBase64,
+  requestBodyNote,
+  type BodyForm,
+} from './request-body';
+import { useDecodedBody } from './use-decoded-body';
 
 export type DetailTabId = 'overview' | 'headers' | 'query' | 'body' | 'decoded' | 'response';
 
@@ -221,7 +228,6 @@ function DetailTab({
   bodyForm,
   setBodyForm,
 }: { detail: CaptureDetail } & Props & BodyChoice) {
-  const body = useMemo(() => requestBody(d, bodyForm), [d, bodyForm]);
   switch (tab) {
     case 'overview':
       return <Overview d={d} receiverUrl={receiverUrl} endpoints={endpoints} />;
@@ -263,28 +269,36 @@ function DetailTab({
         />
       );
     case 'body':
-      return (
-        <BodyView
-          key={d.id}
-          bytes={body.bytes}
-          // Still Content-Encoded: whatever the Content-Type says, these bytes are not that yet.
-          contentType={
-            hasDecodedBody(d) && bodyForm === 'received' ? 'application/octet-stream' : contentTypeHeader(d)
-          }
-          query={query}
-          note={body.note}
-          choice={
-            hasDecodedBody(d) && (
-              <BodyFormChoice form={bodyForm} encoding={d.contentEncoding} onChange={setBodyForm} />
-            )
-          }
-        />
-      );
+      return <BodyTab key={d.id} d={d} bodyForm={bodyForm} setBodyForm={setBodyForm} query={query} />;
     case 'decoded':
       return <DecodedSlot captureId={d.id} query={query} />;
     case 'response':
       return <ResponseTab d={d} />;
   }
+}
+
+/** The request body, decoded only once this tab is open (a big one in a worker). */
+function BodyTab({ d, bodyForm, setBodyForm, query }: { d: CaptureDetail; query: string } & BodyChoice) {
+  // Still Content-Encoded: whatever the Content-Type says, these bytes are not that yet.
+  const contentType =
+    hasDecodedBody(d) && bodyForm === 'received' ? 'application/octet-stream' : contentTypeHeader(d);
+  const body = useDecodedBody(requestBodyBase64(d, bodyForm), contentType);
+  if (!body) return <div className="muted pad">Decoding the body…</div>;
+  return (
+    <BodyView
+      bytes={body.bytes}
+      decoded={body.decoded}
+      formHead={body.formHead}
+      contentType={contentType}
+      query={query}
+      note={requestBodyNote(d, bodyForm, body.bytes.length)}
+      choice={
+        hasDecodedBody(d) && (
+          <BodyFormChoice form={bodyForm} encoding={d.contentEncoding} onChange={setBodyForm} />
+        )
+      }
+    />
+  );
 }
 
 function Field({ label, children }: { label: string; children: ReactNode }) {

@@ -1,14 +1,18 @@
 import { useMemo, useState } from 'react';
 import { hasBrackets, nestForm, parseFormHead } from '../../lib/form';
 import { JsonTree } from './JsonTree';
-import { PAIRS_PAGE, PairsTable } from './PairsTable';
+import { FORM_READ } from './form-read';
+import { PairsTable } from './PairsTable';
 
-/** Fields read from the body at a time: enough to page through quickly, few enough to parse in a few ms. */
-const FORM_READ = 10 * PAIRS_PAGE;
+export type FormHead = ReturnType<typeof parseFormHead>;
 
-export function FormView({ text, query }: { text: string; query: string }) {
+/** `head`, when given, is the first FORM_READ fields of `text`, already read (in a worker, for a big body). */
+export function FormView({ text, query, head }: { text: string; query: string; head?: FormHead | null }) {
   const [count, setCount] = useState(FORM_READ);
-  const { pairs, complete } = useMemo(() => parseFormHead(text, count), [text, count]);
+  const { pairs, complete } = useMemo(
+    () => (head && count === FORM_READ ? head : parseFormHead(text, count)),
+    [text, count, head],
+  );
   const nested = hasBrackets(pairs);
   const [mode, setMode] = useState<'table' | 'nested'>('table');
   return (

@@ -21,20 +21,29 @@ type BodyFields = Pick<
 /** Whether there is a choice: the engine undid a Content-Encoding, so the received bytes differ from the shown ones. */
 export const hasDecodedBody = (d: BodyFields) => d.decodedBodyBase64 !== null;
 
+/** The stored base64 of the request body in the chosen form. */
+export function requestBodyBase64(d: BodyFields, form: BodyForm): string {
+  return hasDecodedBody(d) && form === 'decoded' ? d.decodedBodyBase64! : d.bodyBase64;
+}
+
 /**
- * The request body in the chosen form, with what the reader needs to know about it. The engine's decode note (an
+ * What the reader needs to know about the body in the chosen form, `size` bytes long. The engine's decode note (an
  * unsupported coding, bad data, a compression bomb) is only set when decoding failed, and is always shown.
  */
-export function requestBody(d: BodyFields, form: BodyForm): { bytes: Uint8Array; note: string | null } {
+export function requestBodyNote(d: BodyFields, form: BodyForm, size: number): string | null {
   const decoded = hasDecodedBody(d) && form === 'decoded';
-  const bytes = base64ToBytes(decoded ? d.decodedBodyBase64! : d.bodyBase64);
   const notes: string[] = [];
   if (d.decodeNote) notes.push(d.decodeNote);
   else if (hasDecodedBody(d))
     notes.push(decoded ? `decoded from ${d.contentEncoding}` : `as received (${d.contentEncoding})`);
   if (!decoded && d.truncated)
     notes.push(`truncated: stored ${formatBytes(d.storedBodyBytes)} of ${bodySizeText(d)}`);
-  if (bytes.length > searchedBodyBytes)
-    notes.push(`search covers the first ${formatBytes(searchedBodyBytes)}`);
-  return { bytes, note: notes.length ? notes.join(' · ') : null };
+  if (size > searchedBodyBytes) notes.push(`search covers the first ${formatBytes(searchedBodyBytes)}`);
+  return notes.length ? notes.join(' · ') : null;
+}
+
+/** The request body in the chosen form, with what the reader needs to know about it. */
+export function requestBody(d: BodyFields, form: BodyForm): { bytes: Uint8Array; note: string | null } {
+  const bytes = base64ToBytes(requestBodyBase64(d, form));
+  return { bytes, note: requestBodyNote(d, form, bytes.length) };
 }
