@@ -408,6 +408,26 @@ describe('live list', () => {
     await eventually(async () => expect(await count()).toBe('3 captures'));
   });
 
+  it('a second delete while the undo notice shows joins it: one undo brings both back', async () => {
+    const { page } = s;
+    for (const n of [1, 2, 3])
+      await send(s.app.receiverUrl, `/twice/${n}`, { method: 'POST', body: `{"n":${n}}` });
+    const paths = () => page.locator('.row[data-capture-id] .cell.path').allInnerTexts();
+    await eventually(async () => expect(await paths()).toEqual(['/twice/3', '/twice/2', '/twice/1']));
+    const toast = page.getByTestId('undo-toast');
+    for (const [path, said] of [
+      ['/twice/1', 'Deleted 1 capture'],
+      ['/twice/2', 'Deleted 2 captures'],
+    ] as const) {
+      await row(page, path).click();
+      await page.locator('.detail-pane .btn-danger').click();
+      await eventually(async () => expect(await toast.innerText()).toContain(said));
+    }
+    await eventually(async () => expect(await paths()).toEqual(['/twice/3']));
+    await page.keyboard.press('Control+z');
+    await eventually(async () => expect(await paths()).toEqual(['/twice/3', '/twice/2', '/twice/1']));
+  });
+
   it('a delete undone in another window comes back in this one, with the count and under a search', async () => {
     const { page } = s;
     for (const n of [1, 2, 3])

@@ -103,7 +103,16 @@ export function App() {
     (ids: number[]) => {
       if (ids.length === 0) return;
       api.call('captures.delete', { ids }).then(
-        ({ deleted, undoable }) => setPendingUndo(undoable ? { ids, deleted, error: null } : null),
+        ({ deleted, undoable }) =>
+          // A delete made while the last one's offer still shows joins it: one Undo brings both back, where the
+          // second offer used to replace the first and leave those captures with no way back.
+          setPendingUndo((last) =>
+            !undoable
+              ? null
+              : last && !last.error && !last.note && !last.emptied
+                ? { ids: [...last.ids, ...ids], deleted: last.deleted + deleted, error: null }
+                : { ids, deleted, error: null },
+          ),
         () => undefined,
       );
       setSelection((s) => withoutIds(s, ids));
@@ -115,6 +124,7 @@ export function App() {
   // Deleted anywhere (another window, the CLI, retention): nothing deleted stays selected or open in the detail pane.
   useEvent('capture.deleted', ({ ids, all }) => {
     setSelection((s) => (all ? emptySelection : withoutIds(s, ids)));
+    if (all) setPendingUndo((p) => p && { ...p, emptied: true });
     updateParams((p) => {
       if (all || ids.includes(Number(p.get('sel')))) p.delete('sel');
       // A diff of a deleted capture would go on showing it as if it were still kept.

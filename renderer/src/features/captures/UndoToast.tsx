@@ -7,6 +7,8 @@ export interface PendingUndo {
   error: string | null;
   /** After an undo that worked: what the user should know (some will go again at retention's next pass). */
   note?: string;
+  /** Everything was deleted since (Delete all): a later delete gets an offer of its own rather than joining this one. */
+  emptied?: boolean;
 }
 
 /** How long the offer to undo stays on screen (the engine keeps deleted captures for 10 minutes). */
