@@ -36,6 +36,8 @@ export interface EngineOptions {
   receiverTimeouts?: { headersTimeoutMs?: number; requestTimeoutMs?: number };
   /** The budget of one `*.export` answer (see EngineConfig). */
   exportMaxChars?: number;
+  /** Deletes of more captures than this cannot be undone (tests make it small; see CaptureTrash). */
+  maxUndoableDelete?: number;
 }
 
 export interface Engine {
@@ -74,6 +76,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         fileRecovered: () => log.info('store: filing captures again'),
       },
       filing: 'later',
+      maxUndoableDelete: options.maxUndoableDelete,
     });
   } catch (error) {
     unlock();

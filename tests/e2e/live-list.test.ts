@@ -709,6 +709,45 @@ describe('live list', () => {
   });
 });
 
+describe('deleting more captures than Undo keeps', () => {
+  // Undo keeps 2 here, so 3 rows stand for the 10,000 of a real "select all".
+  const s = useUiSession({ maxUndoableDelete: 2 });
+
+  it('asks first, and then says the captures were deleted for good', async () => {
+    const { page } = s;
+    for (const n of [1, 2, 3]) await send(s.app.receiverUrl, `/final/${n}`, { method: 'POST', body: '{}' });
+    const paths = () => page.locator('.row[data-capture-id] .cell.path').allInnerTexts();
+    await eventually(async () => expect(await paths()).toEqual(['/final/3', '/final/2', '/final/1']));
+    await row(page, '/final/3').click();
+    const list = page.locator('[data-testid="capture-list"]');
+    await list.focus();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+
+    // Kept on "Keep them".
+    const prompt = page.getByTestId('delete-for-good');
+    expect(await prompt.innerText()).toContain(
+      'Delete 3 captures for good? They cannot be undone (Undo keeps up to 2)',
+    );
+    await prompt.getByRole('button', { name: 'Keep them' }).click();
+    expect(await prompt.count()).toBe(0);
+    const count = async () => {
+      const r = await s.app.rpc<{ count: number }>('captures.count', {});
+      return r.ok && r.value.count;
+    };
+    expect(await count()).toBe(3);
+
+    await list.focus();
+    await page.keyboard.press('Delete');
+    await prompt.getByRole('button', { name: 'Delete for good' }).click();
+    await eventually(async () => expect(await paths()).toEqual([]));
+    const toast = page.getByTestId('undo-toast');
+    await eventually(async () => expect(await toast.innerText()).toContain('Deleted 3 captures for good'));
+    expect(await toast.getByRole('button', { name: 'Undo' }).count()).toBe(0);
+    expect(await count()).toBe(0);
+  });
+});
+
 function bigHar(n: number) {
   const started = Date.now() - n * 1000;
   return {

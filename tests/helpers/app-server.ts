@@ -31,6 +31,7 @@ export async function startApp(
     uiPort?: number;
     receiverTimeouts?: EngineOptions['receiverTimeouts'];
     exportMaxChars?: number;
+    maxUndoableDelete?: number;
   } = {},
 ): Promise<TestApp> {
   const dir = options.dataDir ? null : tempDir();
@@ -41,6 +42,7 @@ export async function startApp(
     log: silentLogger,
     ...(options.receiverTimeouts ? { receiverTimeouts: options.receiverTimeouts } : {}),
     exportMaxChars: options.exportMaxChars,
+    maxUndoableDelete: options.maxUndoableDelete,
   });
   const staticDir = options.serveUi === false ? null : rendererDir;
   if (staticDir && !existsSync(join(staticDir, 'index.html'))) {

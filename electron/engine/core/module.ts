@@ -19,6 +19,7 @@ export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> 
         receiverUrl: ctx.receiverUrl(),
         dataDir: ctx.config.dataDir,
         mode: ctx.config.mode,
+        maxUndoableDelete: ctx.captures.maxUndoable,
       }),
       'app.stats': () => ctx.captures.stats(),
       'app.sendSample': async () => {

@@ -105,6 +105,7 @@ export class CaptureStore {
     private readonly events: CaptureStoreEvents,
     /** The captures database and the search index's own file (attached to `db` as `idx`). */
     private readonly files: { captures: string; index: string },
+    maxUndoable?: number,
   ) {
     this.indexer = new FtsIndexer(
       db,
@@ -114,7 +115,7 @@ export class CaptureStore {
       (error) => events.indexFailed?.(error),
     );
     this.minutes = new CaptureMinutes(db);
-    this.trash = new CaptureTrash(db, clock);
+    this.trash = new CaptureTrash(db, clock, undefined, maxUndoable);
     this.filer = new CaptureFiler(
       db,
       this.minutes,
@@ -553,6 +554,11 @@ export class CaptureStore {
    * Deletes the captures among `ids`. With `undoable` (and no more than the trash keeps), they are kept for a while so
    * `restore` can bring them back. Returns how many were deleted, and whether `restore` can undo it.
    */
+  /** Deletes of more captures than this are final: the UI asks before one. */
+  get maxUndoable(): number {
+    return this.trash.maxUndoable;
+  }
+
   delete(ids: number[], options: { undoable?: boolean } = {}): { deleted: number; undoable: boolean } {
     this.current();
     const undoable = options.undoable === true && ids.length <= this.trash.maxUndoable;

@@ -37,6 +37,8 @@ export function openStores(options: {
    * registered), or never (the CLI: the app files them, with its annotators).
    */
   filing?: 'now' | 'later' | 'never';
+  /** Deletes of more captures than this cannot be undone (see CaptureTrash). */
+  maxUndoableDelete?: number;
 }): Stores {
   const db = openDatabase({ dataDir: options.dataDir, durability: options.durability });
   const indexFile = join(options.dataDir, searchIndexFileName);
@@ -63,6 +65,7 @@ export function openStores(options: {
       fileRecovered: () => events.fileRecovered?.(),
     },
     { captures: join(options.dataDir, databaseFileName), index: indexFile },
+    options.maxUndoableDelete,
   );
   if ((options.filing ?? 'now') === 'now') captures.startFiling();
   return { db, captures, endpoints, settings };

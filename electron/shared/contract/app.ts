@@ -87,6 +87,8 @@ export const appInfo = z.object({
   receiverUrl: z.string(),
   dataDir: z.string(),
   mode: z.enum(['browser', 'desktop', 'test']),
+  /** `captures.delete` of more captures than this cannot be undone. */
+  maxUndoableDelete: z.number().int(),
 });
 export type AppInfo = z.infer<typeof appInfo>;
 

@@ -6,6 +6,7 @@ import { Charts } from '../features/charts/Charts';
 import { CaptureList } from '../features/captures/CaptureList';
 import { emptySelection, single, withoutIds, type Selection } from '../features/captures/selection';
 import { UndoToast, type PendingUndo } from '../features/captures/UndoToast';
+import { DeleteForGoodPrompt } from '../features/captures/DeleteForGoodPrompt';
 import { useCaptureFeed } from '../features/captures/use-capture-feed';
 import { DetailPane, type DetailTabId } from '../features/detail/DetailPane';
 import { ReplayDialog } from '../features/detail/ReplayDialog';
@@ -99,16 +100,17 @@ export function App() {
   );
 
   const [pendingUndo, setPendingUndo] = useState<PendingUndo | null>(null);
-  const remove = useCallback(
+  const deleteNow = useCallback(
     (ids: number[]) => {
-      if (ids.length === 0) return;
       api.call('captures.delete', { ids }).then(
         ({ deleted, undoable }) =>
           // A delete made while the last one's offer still shows joins it: one Undo brings both back, where the
           // second offer used to replace the first and leave those captures with no way back.
           setPendingUndo((last) =>
             !undoable
-              ? null
+              ? deleted > 0
+                ? { ids, deleted, error: null, note: `Deleted ${formatCount(deleted, 'capture')} for good` }
+                : null
               : last && !last.error && !last.note && !last.emptied
                 ? { ids: [...last.ids, ...ids], deleted: last.deleted + deleted, error: null }
                 : { ids, deleted, error: null },
@@ -119,6 +121,21 @@ export function App() {
       updateParams((p) => ids.includes(Number(p.get('sel'))) && p.delete('sel'));
     },
     [api, updateParams],
+  );
+  // More captures than Undo keeps are deleted for good: ask first.
+  const [finalDelete, setFinalDelete] = useState<number[] | null>(null);
+  const maxUndoable = info?.maxUndoableDelete ?? null;
+  const remove = useCallback(
+    (ids: number[]) => {
+      if (ids.length === 0) return false;
+      if (maxUndoable !== null && ids.length > maxUndoable) {
+        setFinalDelete(ids);
+        return false;
+      }
+      deleteNow(ids);
+      return true;
+    },
+    [deleteNow, maxUndoable],
   );
 
   // Deleted anywhere (another window, the CLI, retention): nothing deleted stays selected or open in the detail pane.
@@ -342,6 +359,21 @@ export function App() {
       </main>
       <StatusBar version={info?.version ?? null} arrivals={activity} />
       {pendingUndo && <UndoToast pending={pendingUndo} onUndo={undoDelete} onDismiss={dismissUndo} />}
+      {finalDelete && maxUndoable !== null && (
+        <DeleteForGoodPrompt
+          count={finalDelete.length}
+          maxUndoable={maxUndoable}
+          onConfirm={() => {
+            setFinalDelete(null);
+            deleteNow(finalDelete);
+            document.querySelector<HTMLElement>('.capture-list')?.focus();
+          }}
+          onCancel={() => {
+            setFinalDelete(null);
+            document.querySelector<HTMLElement>('.capture-list')?.focus();
+          }}
+        />
+      )}
       {transferOpen && (
         <TransferDialog
           selectedIds={selectedIds}

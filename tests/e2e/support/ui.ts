@@ -17,11 +17,16 @@ export async function openUi(
     colorScheme?: 'light' | 'dark';
     viewport?: { width: number; height: number };
     exportMaxChars?: number;
+    /** Deletes of more captures than this cannot be undone (the engine's default is 10,000). */
+    maxUndoableDelete?: number;
     /** The page's time zone (an IANA name), for local times on a day the clocks change. */
     timezoneId?: string;
   } = {},
 ): Promise<UiSession> {
-  const app = await startApp({ exportMaxChars: options.exportMaxChars });
+  const app = await startApp({
+    exportMaxChars: options.exportMaxChars,
+    maxUndoableDelete: options.maxUndoableDelete,
+  });
   const browser = await launchChromium();
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1400, height: 860 },

@@ -24,7 +24,8 @@ interface Props {
   selection: Selection;
   onSelect: (selection: Selection) => void;
   onOpen: (id: number) => void;
-  onDelete: (ids: number[]) => void;
+  /** False when the delete waits on a question (see DeleteForGoodPrompt): the selection stays. */
+  onDelete: (ids: number[]) => boolean;
   /** `r`: replay the selected captures. */
   onReplay: (ids: number[]) => void;
   endpoints: Map<number, Endpoint>;
@@ -141,7 +142,7 @@ export const CaptureList = memo(function CaptureList({
           const next =
             items.find((c, i) => i > current && !selection.ids.has(c.id)) ??
             items.findLast((c) => !selection.ids.has(c.id));
-          onDelete(ids);
+          if (!onDelete(ids)) break;
           onSelect(
             next
               ? { active: next.id, anchor: next.id, ids: new Set([next.id]) }
