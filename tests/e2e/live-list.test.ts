@@ -367,6 +367,32 @@ describe('live list', () => {
     expect(count.ok && count.value.count).toBe(3);
   });
 
+  it('a delete that fails says why, and the captures stay selected', async () => {
+    const { page } = s;
+    for (const n of [1, 2])
+      await send(s.app.receiverUrl, `/fail-delete/${n}`, { method: 'POST', body: '{}' });
+    await row(page, '/fail-delete/1').waitFor();
+    await page.route('**/api/rpc', (route) =>
+      route.request().postData()?.includes('"captures.delete"') ? route.abort() : route.continue(),
+    );
+    try {
+      await row(page, '/fail-delete/2').click();
+      await page.keyboard.press('Shift+ArrowDown');
+      await page.locator('[data-testid="capture-list"]').focus();
+      await page.keyboard.press('Delete');
+      const toast = page.getByTestId('undo-toast');
+      await eventually(async () => expect(await toast.innerText()).toContain('Could not delete:'));
+      expect(await toast.getByRole('button', { name: 'Undo' }).count()).toBe(0);
+      await eventually(async () =>
+        expect(await page.getByTestId('selected-count').innerText()).toBe('2 selected'),
+      );
+      expect(await row(page, '/fail-delete/2').count()).toBe(1);
+      await toast.getByRole('button', { name: 'Dismiss' }).click();
+    } finally {
+      await page.unroute('**/api/rpc');
+    }
+  });
+
   it('an undo after another client deleted everything says the capture is gone, not that it came back', async () => {
     const { page } = s;
     await s.app.rpc('captures.deleteAll');

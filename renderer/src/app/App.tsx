@@ -102,8 +102,12 @@ export function App() {
   const [pendingUndo, setPendingUndo] = useState<PendingUndo | null>(null);
   const deleteNow = useCallback(
     (ids: number[]) => {
+      // The list moves the selection on at once; a delete that fails puts it back.
+      const before = selection;
       api.call('captures.delete', { ids }).then(
-        ({ deleted, undoable }) =>
+        ({ deleted, undoable }) => {
+          setSelection((s) => withoutIds(s, ids));
+          updateParams((p) => ids.includes(Number(p.get('sel'))) && p.delete('sel'));
           // A delete made while the last one's offer still shows joins it: one Undo brings both back, where the
           // second offer used to replace the first and leave those captures with no way back.
           setPendingUndo((last) =>
@@ -114,13 +118,19 @@ export function App() {
               : last && !last.error && !last.note && !last.emptied
                 ? { ids: [...last.ids, ...ids], deleted: last.deleted + deleted, error: null }
                 : { ids, deleted, error: null },
-          ),
-        () => undefined,
+          );
+        },
+        (e: unknown) => {
+          select(before);
+          setPendingUndo({
+            ids: [],
+            deleted: 0,
+            error: `Could not delete: ${e instanceof Error ? e.message : String(e)}`,
+          });
+        },
       );
-      setSelection((s) => withoutIds(s, ids));
-      updateParams((p) => ids.includes(Number(p.get('sel'))) && p.delete('sel'));
     },
-    [api, updateParams],
+    [api, select, selection, updateParams],
   );
   // More captures than Undo keeps are deleted for good: ask first.
   const [finalDelete, setFinalDelete] = useState<number[] | null>(null);
@@ -164,7 +174,7 @@ export function App() {
         if (lost > 0)
           setPendingUndo({
             ...pendingUndo,
-            error: `${formatCount(lost, 'capture')} deleted for good since (Delete all or retention, here or in another window)`,
+            error: `Could not undo: ${formatCount(lost, 'capture')} deleted for good since (Delete all or retention, here or in another window)`,
           });
         else if (expiring > 0)
           setPendingUndo({
@@ -172,7 +182,11 @@ export function App() {
             note: `Restored ${formatCount(restored.length, 'capture')}; ${expiring} ${expiring === 1 ? 'is' : 'are'} beyond the retention limits (Settings) and will be deleted again at the next pass`,
           });
       },
-      (e: unknown) => setPendingUndo({ ...pendingUndo, error: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) =>
+        setPendingUndo({
+          ...pendingUndo,
+          error: `Could not undo: ${e instanceof Error ? e.message : String(e)}`,
+        }),
     );
   }, [api, pendingUndo, reload, select]);
   const dismissUndo = useCallback(() => setPendingUndo(null), []);

@@ -4,6 +4,7 @@ import { formatCount } from '../../lib/format';
 export interface PendingUndo {
   ids: number[];
   deleted: number;
+  /** What went wrong, said in full ("Could not undo: …", "Could not delete: …"); the offer to undo is gone. */
   error: string | null;
   /** After an undo that worked: what the user should know (some will go again at retention's next pass). */
   note?: string;
@@ -46,7 +47,7 @@ export function UndoToast({
   return (
     <div className="undo-toast" role="status" data-testid="undo-toast">
       {pending.error ? (
-        <span className="notice-error">Could not undo: {pending.error}</span>
+        <span className="notice-error">{pending.error}</span>
       ) : pending.note ? (
         <span>{pending.note}</span>
       ) : (
