@@ -117,6 +117,27 @@ describe('capture detail', () => {
     ).not.toBe('Body view');
   });
 
+  it("a field table's Copy buttons are reached with Tab, one row after the other, and show when focused", async () => {
+    const { page } = s;
+    await send(s.app.receiverUrl, '/form-copy', {
+      method: 'POST',
+      body: 'one=1&two=2',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    await selectCapture(page, '/form-copy');
+    await openTab(page, 'body');
+    const copies = page.locator('.pairs-table .pair-copy').getByRole('button', { name: 'Copy' });
+    await eventually(async () => expect(await copies.count()).toBe(2));
+    await copies.nth(0).focus();
+    await page.keyboard.press('Tab');
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement!;
+        return { title: el.getAttribute('title'), opacity: getComputedStyle(el).opacity };
+      });
+    expect(await focused()).toEqual({ title: 'Copy value of two', opacity: '1' });
+  });
+
   it('a JSON body of 500 objects opens one level at first (not 7,000 lines); each item still expands', async () => {
     const { page } = s;
     const items = Array.from({ length: 500 }, (_, i) => ({
