@@ -297,13 +297,22 @@ describe('capture detail', () => {
     await eventually(async () =>
       expect(await page.locator('.pairs-table tr[data-index="0"]').count()).toBe(0),
     );
-    const middle = Number(
-      await page.locator('.pairs-table tr[data-index]').first().getAttribute('data-index'),
-    );
-    expect(middle).toBeGreaterThan(1_000);
-    expect(await page.locator(`.pairs-table tr[data-index="${middle}"] .pair-value`).innerText()).toBe(
-      `v${middle}`,
-    );
+    // Read in one go: the virtualizer may still be settling the drawn range after the scroll.
+    const drawn = await eventually(async () => {
+      const first = await page.evaluate(() => {
+        const row = document.querySelector('.pairs-table tr[data-index]');
+        return (
+          row && {
+            index: Number(row.getAttribute('data-index')),
+            value: row.querySelector('.pair-value')?.textContent,
+          }
+        );
+      });
+      expect(first).not.toBeNull();
+      return first!;
+    });
+    expect(drawn.index).toBeGreaterThan(1_000);
+    expect(drawn.value).toBe(`v${drawn.index}`);
     await scrollToEnd();
     await expect(
       page.locator('.pairs-table tr[aria-rowindex="11000"] .pair-value').innerText(),
