@@ -51,24 +51,35 @@ export function DictionaryBrowser() {
   // The table is one Tab stop (roving tabindex) over thousands of rows: the arrow keys move between them.
   const [cursor, setCursor] = useState(0);
   const focusPending = useRef(false);
+  const moveCount = useRef(0);
   const last = shown.length - 1;
   const current = Math.min(cursor, Math.max(last, 0));
   const rendered = virtualizer.getVirtualItems();
   // A row scrolled out of the rendered window has no element: the first rendered row stands in as the Tab stop.
   const tabStop = rendered.some((v) => v.index === current) ? current : (rendered[0]?.index ?? -1);
   // The row a key moved to may be rendered only after the virtualizer has scrolled to it: focus it once it is there.
-  useEffect(() => {
-    if (!focusPending.current) return;
-    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${current}"]`);
-    if (!row) return;
+  const focusIfDrawn = (index: number): boolean => {
+    if (!focusPending.current) return true;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
+    if (!row) return false;
     focusPending.current = false;
     row.focus();
-  });
+    return true;
+  };
+  useEffect(() => void focusIfDrawn(current));
   const moveTo = (index: number) => {
     const next = Math.max(0, Math.min(index, last));
     focusPending.current = true;
     setCursor(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
+    // A long jump (End, Home) scrolls over several frames; the row that had focus is gone meanwhile, so look for the
+    // new one each frame too, in case the render that drew it came before the scroll settled.
+    const move = ++moveCount.current;
+    let frames = 0;
+    const poll = () => {
+      if (move === moveCount.current && !focusIfDrawn(next) && ++frames < 60) requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
   };
   const onRowKeyDown = (e: KeyboardEvent<HTMLDivElement>, index: number, r: DictionaryEntryRow) => {
     const moves: Record<string, number> = {
