@@ -120,6 +120,32 @@ describe('decoded Ortto payload in the UI', () => {
     expect(await hover.innerText()).not.toContain('Last page title');
   });
 
+  it('keeps a top-level group’s toggle inside the pane, and lines up labels with and without children', async () => {
+    const { page, app } = s;
+    await page.getByTestId('search').fill('');
+    await page.getByTestId('search').press('Enter');
+    const body = JSON.stringify({ webhook_id: 'w1', contact: { first_name: 'Ada' }, id: 'e1' });
+    await send(app.receiverUrl, '/ortto-align', { body, headers: { 'content-type': 'application/json' } });
+    await eventually(async () => expect(await row(page, '/ortto-align').count()).toBe(1));
+    await selectCapture(page, '/ortto-align');
+    await openTab(page, 'decoded');
+    const view = page.getByTestId('decoded-view');
+    const top = view.locator('[role=treeitem]').first();
+    await top.waitFor();
+    const viewBox = (await view.boundingBox())!;
+    const toggle = (await top.locator('.decoded-row .json-toggle').first().boundingBox())!;
+    expect(toggle.x).toBeGreaterThanOrEqual(viewBox.x);
+    // Inside the body group: "contact" has children, "webhook_id" has none; both sit one level down.
+    const labelX = async (path: string) =>
+      (await view.locator(`[data-path="${path}"] > .decoded-row .decoded-label`).boundingBox())!.x;
+    const paths = await view
+      .locator('[role=treeitem]')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-path')));
+    const parent = paths.find((p) => p?.endsWith('contact'))!;
+    const leaf = paths.find((p) => p?.endsWith('webhook_id'))!;
+    expect(Math.abs((await labelX(parent)) - (await labelX(leaf)))).toBeLessThan(1);
+  });
+
   it('copies a long decoded value whole, though the tree shows it cut short', async () => {
     const { page, app } = s;
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
