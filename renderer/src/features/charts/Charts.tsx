@@ -3,6 +3,7 @@ import { Area, AreaChart, Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAx
 import type { CaptureFilter } from '../../../../electron/shared/contract/captures';
 import { useApi, useEvent } from '../../api';
 import { useThrottledTick } from '../../state/use-throttled';
+import { lastMinuteRate } from './last-minute-rate';
 
 const BUCKETS = 30;
 const BUCKET_MS = 60_000;
@@ -15,6 +16,9 @@ const CLASSES = [
 
 interface Data {
   rate: Array<{ t: string; n: number }>;
+  /** The last bucket's end, and the instant the window was read up to (the range's end when it ended earlier). */
+  endMs: number;
+  asOfMs: number;
   statuses: Array<{ label: string; n: number; color: string }>;
 }
 
@@ -48,7 +52,8 @@ export const Charts = memo(function Charts({
   useEffect(() => {
     let live = true;
     // A time range that ended earlier: its last 30 minutes, not the empty ones since.
-    const end = Math.ceil(Math.min(Date.now(), filter.toMs ?? Infinity) / BUCKET_MS) * BUCKET_MS;
+    const asOf = Math.min(Date.now(), filter.toMs ?? Infinity);
+    const end = Math.ceil(asOf / BUCKET_MS) * BUCKET_MS;
     api.call('captures.breakdown', { filter, endMs: end, bucketMs: BUCKET_MS, buckets: BUCKETS }).then(
       ({ rate, statuses }) => {
         if (!live) return;
@@ -60,6 +65,8 @@ export const Charts = memo(function Charts({
               n,
             })),
             statuses: CLASSES.map((c) => ({ label: c.label, n: statuses[c.label], color: c.color })),
+            endMs: end,
+            asOfMs: asOf,
           }),
         );
       },
@@ -71,12 +78,17 @@ export const Charts = memo(function Charts({
   }, [api, filterKey, tick]);
 
   if (!data) return <div className="charts charts-loading" />;
-  const perMinute = data.rate[data.rate.length - 1]?.n ?? 0;
+  const perMinute = lastMinuteRate(
+    data.rate.map((b) => b.n),
+    data.endMs,
+    data.asOfMs,
+    BUCKET_MS,
+  );
   return (
     <div className="charts" data-testid="charts">
       <div className="chart">
         <div className="chart-label">
-          Rate <strong>{perMinute}</strong>
+          Rate <strong title="Captures in the last 60 seconds">{perMinute}</strong>
           <span className="muted">/min</span>
         </div>
         <div className="chart-body">
