@@ -125,6 +125,23 @@ describe('settings panel', () => {
     expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
+  it('shows each age on one line: the label, its number and its unit side by side', async () => {
+    const { page } = s;
+    const toggle = page.getByTestId('settings-toggle');
+    if ((await page.getByTestId('settings-panel').count()) === 0) await toggle.click();
+    const panel = page.getByTestId('settings-panel');
+    for (const label of ['Delete captures older than', 'Delete finished deliveries older than']) {
+      const amount = (await panel.getByLabel(label, { exact: true }).boundingBox())!;
+      const unit = (await panel.getByLabel(`${label} unit`).boundingBox())!;
+      const text = (await panel.getByText(label, { exact: true }).boundingBox())!;
+      expect(Math.abs(unit.y - amount.y)).toBeLessThan(amount.height / 2);
+      expect(Math.abs(text.y + text.height / 2 - (amount.y + amount.height / 2))).toBeLessThan(
+        amount.height / 2,
+      );
+    }
+    await page.keyboard.press('Escape');
+  });
+
   it('a save after toggling only notifications keeps the stored age and body limit exactly', async () => {
     const { page, app } = s;
     expect(
