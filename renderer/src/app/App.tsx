@@ -5,7 +5,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Charts } from '../features/charts/Charts';
 import { CaptureList } from '../features/captures/CaptureList';
 import { emptySelection, single, withoutIds, type Selection } from '../features/captures/selection';
-import { UndoToast, type PendingUndo } from '../features/captures/UndoToast';
+import { offersUndo, UndoToast, type PendingUndo } from '../features/captures/UndoToast';
 import { DeleteForGoodPrompt } from '../features/captures/DeleteForGoodPrompt';
 import { useCaptureFeed } from '../features/captures/use-capture-feed';
 import { DetailPane, type DetailTabId } from '../features/detail/DetailPane';
@@ -115,18 +115,18 @@ export function App() {
               ? deleted > 0
                 ? { ids, deleted, error: null, note: `Deleted ${formatCount(deleted, 'capture')} for good` }
                 : null
-              : last && !last.error && !last.note && !last.emptied
+              : last && offersUndo(last)
                 ? { ids: [...last.ids, ...ids], deleted: last.deleted + deleted, error: null }
                 : { ids, deleted, error: null },
           );
         },
         (e: unknown) => {
           select(before);
-          setPendingUndo({
-            ids: [],
-            deleted: 0,
-            error: `Could not delete: ${e instanceof Error ? e.message : String(e)}`,
-          });
+          const failure = `Could not delete: ${e instanceof Error ? e.message : String(e)}`;
+          // An earlier delete's offer still stands: losing it would leave those captures with no way back.
+          setPendingUndo((last) =>
+            last && offersUndo(last) ? { ...last, failure } : { ids: [], deleted: 0, error: failure },
+          );
         },
       );
     },

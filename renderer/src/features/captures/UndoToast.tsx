@@ -10,6 +10,13 @@ export interface PendingUndo {
   note?: string;
   /** Everything was deleted since (Delete all): a later delete gets an offer of its own rather than joining this one. */
   emptied?: boolean;
+  /** A later delete that failed ("Could not delete: …"), said beside this offer, which still stands. */
+  failure?: string;
+}
+
+/** Whether the offer to undo still stands (not after Delete all): a later delete joins it, a failed one is said beside it. */
+export function offersUndo(pending: PendingUndo): boolean {
+  return !pending.error && !pending.note && !pending.emptied;
 }
 
 /** How long the offer to undo stays on screen (the engine keeps deleted captures for 10 minutes). */
@@ -27,7 +34,8 @@ export function UndoToast({
 }) {
   useEffect(() => {
     if (pending.error || pending.note) return;
-    const timer = setTimeout(onDismiss, SHOWN_MS);
+    // A failure said beside the offer stays until read and dismissed, as other failures do.
+    const timer = pending.failure ? undefined : setTimeout(onDismiss, SHOWN_MS);
     const onKey = (e: KeyboardEvent) => {
       const editing =
         e.target instanceof HTMLElement &&
@@ -52,6 +60,7 @@ export function UndoToast({
         <span>{pending.note}</span>
       ) : (
         <>
+          {pending.failure && <span className="notice-error">{pending.failure}</span>}
           <span>Deleted {formatCount(pending.deleted, 'capture')}</span>
           <button type="button" className="btn btn-small" onClick={onUndo} title="Undo (Ctrl+Z)">
             Undo
