@@ -7,8 +7,8 @@ export interface FrameBatcher<T> {
   push(values: readonly T[]): void;
   /** Hands over what is queued now (before applying something that must see it, like a deletion). */
   flush(): void;
-  /** Drops what is queued (the data is about to be fetched again anyway). */
-  clear(): void;
+  /** Drops what is queued (the data is about to be fetched again anyway); says how many values it dropped. */
+  clear(): number;
 }
 
 export function createFrameBatcher<T>(onFlush: (values: T[]) => void, fallbackMs = 100): FrameBatcher<T> {
@@ -40,7 +40,9 @@ export function createFrameBatcher<T>(onFlush: (values: T[]) => void, fallbackMs
     flush,
     clear() {
       cancel();
+      const dropped = queued.length;
       queued = [];
+      return dropped;
     },
   };
 }

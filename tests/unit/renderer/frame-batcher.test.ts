@@ -20,14 +20,15 @@ describe('frame batcher', () => {
     expect(flushed).toEqual([[1, 2, 3], [4]]);
   });
 
-  it('flush() hands over now and cancels the scheduled frame; clear() drops what is queued', async () => {
+  it('flush() hands over now and cancels the scheduled frame; clear() drops what is queued and says how much', async () => {
     const flushed: string[][] = [];
     const batcher = createFrameBatcher<string>((values) => flushed.push(values));
     batcher.push(['a']);
     batcher.flush();
     expect(flushed).toEqual([['a']]);
-    batcher.push(['b']);
-    batcher.clear();
+    batcher.push(['b', 'c']);
+    expect(batcher.clear()).toBe(2);
+    expect(batcher.clear()).toBe(0);
     await nextFrame();
     await new Promise((r) => setTimeout(r, 150));
     expect(flushed).toEqual([['a']]);

@@ -132,8 +132,9 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
     deletedSinceReset.current = new Set();
     setLoading(true);
     setError(null);
-    // The first page is fetched after these were committed, so it holds them.
-    batcher.current?.clear();
+    // The first page is fetched after these were committed, so it holds them. Panels that summarise activity (status
+    // bar, charts, endpoint counts) must still hear of them: an undo's restored captures arrive as its list refetches.
+    if (batcher.current?.clear()) setArrivals((n) => n + 1);
     pending.current = [];
     overflowed.current = false;
     setPendingCount(0);
@@ -366,7 +367,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
   const arrivedRef = useRef(arrived);
   arrivedRef.current = arrived;
   batcher.current ??= createFrameBatcher((batch) => flushSync(() => arrivedRef.current(batch)));
-  useEffect(() => () => batcher.current?.clear(), []);
+  useEffect(() => () => void batcher.current?.clear(), []);
 
   useEvent('capture.created', ({ items: batch }) => batcher.current?.push(batch));
 
