@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AppInfo } from '../../../electron/shared/contract/app';
 import { useApi, useEvent } from '../api';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Charts } from '../features/charts/Charts';
@@ -33,6 +32,7 @@ import { useTheme } from '../state/theme';
 import { useThrottledTick } from '../state/use-throttled';
 import { ComposeSlot, DeliveriesSlot, DictionarySlot, TunnelBannerSlot, usePublicUrl } from './slots';
 import { useEndpoints } from './use-endpoints';
+import { useAppInfo } from './use-app-info';
 import { useWindowNow } from './use-window-now';
 
 const VIEWS: ViewId[] = ['inspect', 'endpoints', 'compose', 'deliveries', 'dictionary'];
@@ -54,7 +54,7 @@ export function App() {
   );
   // A moving window is a new query each step: the feed reloads its list and count.
   const feedKey = windowNow === null ? filterKey : `${filterKey}&now=${windowNow}`;
-  const [info, setInfo] = useState<AppInfo | null>(null);
+  const info = useAppInfo();
   const [selection, setSelection] = useState<Selection>(emptySelection);
   const [detailTab, setDetailTab] = useState<DetailTabId>('body');
   const [transferOpen, setTransferOpen] = useState(false);
@@ -69,10 +69,6 @@ export function App() {
     .map(Number)
     .filter((n) => Number.isInteger(n) && n > 0);
   const activeFromHash = Number(params.get('sel')) || null;
-
-  useEffect(() => {
-    api.call('app.info', {}).then(setInfo, () => undefined);
-  }, [api]);
 
   // The selected capture is in the hash so reloads, shared links, Back/Forward and an edited address open it.
   useEffect(() => {
