@@ -10,6 +10,7 @@ export const filterFlagOptions = {
   since: { type: 'string' },
   until: { type: 'string' },
   search: { type: 'string', multiple: true },
+  header: { type: 'string', multiple: true },
 } as const;
 
 export const filterFlagUsage = `Filters:
@@ -20,6 +21,8 @@ export const filterFlagUsage = `Filters:
   --since T / --until T ISO time, epoch ms, or a duration back from now (90s, 15m, 2h, 7d)
                         (local unless it ends in Z or ±hh:mm; --until includes the day, minute or second written)
   --search TEXT         full-text search (path, query, headers, body, decoded labels; repeatable: all must match)
+  --header 'N: v'       only captures with request header N (any case) equal to v, as sent; 'N' or 'N:' for any
+                        value (as the app's header filter: one header)
 `;
 
 export function toFilter(
@@ -31,6 +34,7 @@ export function toFilter(
     since?: string;
     until?: string;
     search?: string[];
+    header?: string[];
   },
   endpoints: EndpointStore,
   nowMs: number,
@@ -67,5 +71,21 @@ export function toFilter(
   if (to !== undefined) filter.toMs = to;
   // Repeated, every one must match: words of all of them, as typed into one search box.
   if (values.search?.length) filter.text = values.search.join(' ');
+  if (values.header?.length) filter.header = headerFlag(values.header);
   return filter;
+}
+
+/**
+ * `Name: value` or `Name`, read as the app's header filter reads its two boxes: the name trimmed, an empty value meaning
+ * any value. The value loses the spaces around it, as a receiver drops them from what it stores.
+ */
+function headerFlag(flags: string[]): NonNullable<CaptureFilter['header']> {
+  if (flags.length > 1)
+    throw new UsageError(`--header: give one header (the filter matches one), got ${flags.length}`);
+  const raw = flags[0]!;
+  const colon = raw.indexOf(':');
+  const name = (colon < 0 ? raw : raw.slice(0, colon)).trim();
+  if (name === '') throw new UsageError(`--header: expected 'Name: value' or 'Name', got "${raw}"`);
+  const value = colon < 0 ? '' : raw.slice(colon + 1).trim();
+  return value === '' ? { name } : { name, value };
 }
