@@ -642,7 +642,7 @@ export function parseCurl(command: string): ParsedCurl {
       throw new CurlParseError(
         `-G: the data "${joined}" goes into the URL as typed, and curl refuses a URL with ${unsendable[0] === ' ' ? 'a space' : 'a control character'}; write it percent-encoded or give it with --data-urlencode`,
       );
-    if (state.get) finalUrl = `${url}${url.includes('?') ? '&' : '?'}${joined}`;
+    if (state.get) finalUrl = withQuery(url, joined);
     else body = wordBytes(joined);
   }
   const inferred = inferMethod(finalUrl, body !== null);
@@ -657,6 +657,13 @@ export function parseCurl(command: string): ParsedCurl {
     body: body === null ? null : (utf8DecodeStrict(body) ?? new TextDecoder().decode(body)),
     bodyBase64: body === null ? null : bytesToBase64(body),
   };
+}
+
+/** -G's data appended to the URL's query: before a `#fragment`, which curl never sends (data after it would be lost). */
+function withQuery(url: string, data: string): string {
+  const hash = url.indexOf('#');
+  const [base, fragment] = hash < 0 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
+  return `${base}${base.includes('?') ? '&' : '?'}${data}${fragment}`;
 }
 
 /** curl assumes http:// when the URL has no scheme. */
