@@ -361,7 +361,10 @@ const valueFlags: Record<string, Handler> = {
     );
   },
   '--json': (v, s) => {
+    const before = s.data.length;
     addData('--json', v, s, true);
+    // curl joins data pieces with `&`, but a --json piece is appended as it is (`{"a":1}` twice is `{"a":1}{"a":1}`).
+    if (before > 0 && s.data.length > before) s.data[before - 1] += s.data.pop()!;
     generate(s, 'Content-Type', 'application/json');
     generate(s, 'Accept', 'application/json');
   },
