@@ -630,6 +630,11 @@ export function parseCurl(command: string): ParsedCurl {
     } else setUrl(arg, state);
   }
   if (state.url === null) throw new CurlParseError('URL: none found in the curl command');
+  // curl exits 2 ("You can only select one HTTP request method!") rather than send a HEAD with a body.
+  if (state.head && !state.get && (state.data.length > 0 || state.binaryBody !== null))
+    throw new CurlParseError(
+      '-I: asks for a HEAD request while the data (-d, --data…, --json) asks for a POST, which curl refuses; drop -I, or add -G to send the data in the query',
+    );
   // What curl itself sends for --compressed (built with zlib, brotli and zstd), unless the command sets its own.
   if (state.compressed && !state.headers.some(([n]) => n.toLowerCase() === 'accept-encoding'))
     state.headers.push(['Accept-Encoding', 'deflate, gzip, br, zstd']);
