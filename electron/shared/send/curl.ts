@@ -59,10 +59,13 @@ export function toCurl(req: CurlRequest): string {
   const globOff = /[[\]{}]/.test(req.url) ? ['-g'] : [];
   // curl resolves `/./` and `/../` in a path before sending it; the request goes to the path as written.
   const pathAsIs = /\/\.\.?(?=[/?#]|$)/.test(req.url) ? ['--path-as-is'] : [];
-  const words = ['curl', ...globOff, ...pathAsIs, '-X', shellWord(req.method), shellWord(req.url)];
-  for (const [name, value] of req.headers) words.push('-H', headerWord(name, value));
   const bodyBytes =
     req.body === undefined ? 0 : (typeof req.body === 'string' ? utf8Encode(req.body) : req.body).byteLength;
+  // `-X HEAD` sends a HEAD but then waits for the body its Content-Length announces, which never comes: curl hangs.
+  // `-I` sends the same request and reads no body (curl refuses -I with data, so a HEAD with a body keeps -X).
+  const method = req.method === 'HEAD' && bodyBytes === 0 ? ['-I'] : ['-X', shellWord(req.method)];
+  const words = ['curl', ...globOff, ...pathAsIs, ...method, shellWord(req.url)];
+  for (const [name, value] of req.headers) words.push('-H', headerWord(name, value));
   const has = (name: string) => req.headers.some(([n]) => n.toLowerCase() === name.toLowerCase());
   // curl sends `Expect: 100-continue` before bodies over 1 KiB (1 MiB in newer curl); the others always.
   const curlDefaults = ['User-Agent', 'Accept', ...(bodyBytes > 0 ? ['Content-Type'] : [])];
