@@ -68,6 +68,15 @@ export function Composer({ initial }: ComposerProps) {
   const emulatorName = useRef(remembered?.emulatorName ?? '');
   const emulateButton = useRef<HTMLButtonElement>(null);
   const pasteButton = useRef<HTMLButtonElement>(null);
+  // Switching between the method select and the custom input unmounts the control that had the focus: the one that
+  // replaces it takes the focus, or a keyboard user arrowing through the methods is left on the page.
+  const methodControl = useRef<HTMLSelectElement & HTMLInputElement>(null);
+  const methodSwitched = useRef(false);
+  useEffect(() => {
+    if (!methodSwitched.current) return;
+    methodSwitched.current = false;
+    methodControl.current?.focus();
+  }, [customMethod]);
   const start = useRef(initial || !remembered ? draft : remembered.start);
 
   useEffect(() => {
@@ -211,6 +220,7 @@ export function Composer({ initial }: ComposerProps) {
       <div className="compose-request-line">
         {customMethod ? (
           <input
+            ref={methodControl}
             className="compose-method"
             value={draft.method}
             aria-label="Custom method"
@@ -220,12 +230,14 @@ export function Composer({ initial }: ComposerProps) {
           />
         ) : (
           <select
+            ref={methodControl}
             className="compose-method"
             value={draft.method}
             aria-label="Method"
             data-testid="compose-method"
             onChange={(e) => {
               if (e.target.value === '__custom') {
+                methodSwitched.current = true;
                 setCustomMethod(true);
                 setDraft({ method: 'PURGE' });
               } else setDraft({ method: e.target.value });
@@ -243,6 +255,7 @@ export function Composer({ initial }: ComposerProps) {
             className="btn btn-small btn-ghost"
             title="Back to the standard methods"
             onClick={() => {
+              methodSwitched.current = true;
               setCustomMethod(false);
               setDraft({ method: 'POST' });
             }}
