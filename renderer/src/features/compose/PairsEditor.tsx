@@ -1,3 +1,5 @@
+import { useEffect, useRef } from 'react';
+
 export interface Pair {
   name: string;
   value: string;
@@ -27,10 +29,25 @@ export function PairsEditor<T extends Pair>({
 }) {
   const update = (index: number, patch: Partial<Pair>) =>
     onChange(rows.map((row, i) => (i === index ? ({ ...row, ...patch } as T) : row)));
-  const remove = (index: number) => onChange(rows.filter((_, i) => i !== index));
+  // Rows are keyed by index, so removing one unmounts the last row's button: when that was the one pressed, the focus
+  // moves to the row now last, or to "+ Add" when none is left, instead of dropping to the page.
+  const table = useRef<HTMLTableElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    const buttons = table.current?.querySelectorAll<HTMLButtonElement>('.pairs-actions button');
+    (
+      buttons?.[rows.length - 1] ?? table.current?.querySelector<HTMLButtonElement>('.pairs-new button')
+    )?.focus();
+  }, [rows.length]);
+  const remove = (index: number) => {
+    refocus.current = index === rows.length - 1;
+    onChange(rows.filter((_, i) => i !== index));
+  };
   const hasToggle = rows.some((r) => r.enabled !== undefined) || make('', '').enabled !== undefined;
   return (
-    <table className="pairs-table" data-testid={testId}>
+    <table className="pairs-table" data-testid={testId} ref={table}>
       <thead>
         <tr>
           {hasToggle && <th className="pairs-toggle" aria-label="Send" />}
