@@ -51,6 +51,10 @@ export function EnvironmentsEditor({
   }, [environments, draft.id]);
 
   const save = () => {
+    // A value typed into a row whose name was left empty would be dropped by the save without a word.
+    const unnamed = draft.variables.findIndex((v) => v.name.trim() === '' && v.value !== '');
+    if (unnamed >= 0)
+      return setError(`variables: row ${unnamed + 1} has a value but no name; name it or remove the row`);
     const named = draft.variables.filter((v) => v.name.trim() !== '');
     const duplicate = named.find((v, i) => named.findIndex((w) => w.name.trim() === v.name.trim()) !== i);
     if (duplicate) return setError(`variables: "${duplicate.name.trim()}" is listed twice`);
