@@ -150,8 +150,15 @@ export function SavedWebhooks() {
       );
   };
 
-  const save = () =>
-    api
+  const save = () => {
+    // A value typed into a header row whose name was left empty would be dropped by the save, and the form emptied.
+    const unnamed = draft.headers.findIndex((h) => h.name.trim() === '' && h.value !== '');
+    if (unnamed >= 0)
+      return setMessage({
+        kind: 'error',
+        text: `headers: row ${unnamed + 1} has a value but no name; name it or remove the row`,
+      });
+    return api
       .call('webhooks.save', {
         ...(draft.id !== null ? { id: draft.id, ifUpdatedAtMs: draft.updatedAtMs ?? undefined } : {}),
         name: draft.name,
@@ -171,6 +178,7 @@ export function SavedWebhooks() {
         reload();
         nameInput.current?.focus();
       }, fail);
+  };
   const edit = (w: SavedWebhook) => {
     openDraft({
       id: w.id,
