@@ -249,6 +249,24 @@ describe('live list', () => {
     );
   });
 
+  it('Shift+↑ on the first row keeps it selected: a range cannot reach past the list', async () => {
+    const { page } = s;
+    for (const n of [1, 2, 3])
+      await send(s.app.receiverUrl, `/edge/${n}`, { method: 'POST', body: String(n) });
+    await row(page, '/edge/1').waitFor();
+    await row(page, '/edge/3').click();
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowUp');
+    await page.keyboard.press('Shift+ArrowUp');
+    const selected = () => page.locator('.row[aria-selected="true"] .cell.path').allInnerTexts();
+    await eventually(async () => expect(await selected()).toEqual(['/edge/3']));
+    await page.keyboard.press('End');
+    await page.keyboard.press('Shift+ArrowDown');
+    await eventually(async () => expect(await selected()).toEqual(['/edge/1']));
+    await page.keyboard.press('Shift+ArrowUp');
+    await eventually(async () => expect(await selected()).toEqual(['/edge/2', '/edge/1']));
+  });
+
   it('tells assistive technology which row the arrow keys moved to: one tab stop, the active row its descendant', async () => {
     const { page } = s;
     for (const n of [1, 2]) await send(s.app.receiverUrl, `/aria/${n}`, { method: 'POST', body: String(n) });

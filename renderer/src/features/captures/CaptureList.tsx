@@ -88,8 +88,9 @@ export const CaptureList = memo(function CaptureList({
 
   const indexOf = (id: number | null) => (id === null ? -1 : items.findIndex((c) => c.id === id));
 
-  const moveTo = (index: number, extend: boolean) => {
-    const target = items[Math.max(0, Math.min(items.length - 1, index))];
+  const moveTo = (wanted: number, extend: boolean) => {
+    const index = Math.max(0, Math.min(items.length - 1, wanted));
+    const target = items[index];
     if (!target) return;
     // A range needs its anchor in the list: one hidden by a filter or deleted starts a new selection here instead.
     if (extend && indexOf(selection.anchor) >= 0) {
@@ -104,7 +105,7 @@ export const CaptureList = memo(function CaptureList({
     } else {
       onSelect({ active: target.id, anchor: target.id, ids: new Set([target.id]) });
     }
-    virtualizer.scrollToIndex(items.indexOf(target), { align: 'auto' });
+    virtualizer.scrollToIndex(index, { align: 'auto' });
   };
 
   const onKeyDown = (e: ListKey) => {
