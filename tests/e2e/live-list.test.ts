@@ -267,6 +267,40 @@ describe('live list', () => {
     await eventually(async () => expect(await selected()).toEqual(['/edge/2', '/edge/1']));
   });
 
+  it('PageDown and PageUp move the active row a screenful at a time, and Shift extends the selection', async () => {
+    const { page } = s;
+    for (let n = 0; n < 60; n++)
+      await send(s.app.receiverUrl, `/page/${n}/`, { method: 'POST', body: String(n) });
+    await eventually(async () =>
+      expect(await page.locator('.list-toolbar .muted').first().innerText()).toBe('60 loaded'),
+    );
+    await row(page, '/page/59/').click();
+    const rowsShown = await page
+      .getByTestId('capture-scroll')
+      .evaluate((el) => Math.floor(el.clientHeight / 28));
+    expect(rowsShown).toBeGreaterThan(3);
+    const step = rowsShown - 1;
+    const activePath = () =>
+      page.evaluate(() => {
+        const grid = document.querySelector('[data-testid="capture-list"]')!;
+        const id = grid.getAttribute('aria-activedescendant');
+        return id ? document.getElementById(id)?.querySelector('.path')?.textContent : null;
+      });
+    await page.keyboard.press('PageDown');
+    await eventually(async () => expect(await activePath()).toBe(`/page/${59 - step}/`));
+    await page.keyboard.press('PageDown');
+    await eventually(async () => expect(await activePath()).toBe(`/page/${59 - 2 * step}/`));
+    await page.keyboard.press('PageUp');
+    await eventually(async () => expect(await activePath()).toBe(`/page/${59 - step}/`));
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('PageUp');
+    await eventually(async () => expect(await activePath()).toBe('/page/59/'));
+    await page.keyboard.press('Shift+PageDown');
+    await eventually(async () =>
+      expect(await page.getByTestId('selected-count').innerText()).toBe(`${step + 1} selected`),
+    );
+  });
+
   it('tells assistive technology which row the arrow keys moved to: one tab stop, the active row its descendant', async () => {
     const { page } = s;
     for (const n of [1, 2]) await send(s.app.receiverUrl, `/aria/${n}`, { method: 'POST', body: String(n) });

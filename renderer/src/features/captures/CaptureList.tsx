@@ -108,6 +108,9 @@ export const CaptureList = memo(function CaptureList({
     virtualizer.scrollToIndex(index, { align: 'auto' });
   };
 
+  // PageDown/PageUp move by what the list shows at once, less one row so the row moved from stays in sight.
+  const pageRows = () => Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
+
   const onKeyDown = (e: ListKey) => {
     const current = indexOf(selection.active);
     switch (e.key) {
@@ -120,6 +123,14 @@ export const CaptureList = memo(function CaptureList({
       case 'k':
         e.preventDefault();
         moveTo(current < 0 ? 0 : current - 1, e.shiftKey);
+        break;
+      case 'PageDown':
+        e.preventDefault();
+        moveTo(current < 0 ? 0 : current + pageRows(), e.shiftKey);
+        break;
+      case 'PageUp':
+        e.preventDefault();
+        moveTo(current < 0 ? 0 : current - pageRows(), e.shiftKey);
         break;
       case 'Home':
         e.preventDefault();
