@@ -170,6 +170,35 @@ describe('decoded Ortto payload in the UI', () => {
     );
   });
 
+  it('a long key with no spaces wraps: it covers neither its type nor the value, which keeps room to read', async () => {
+    const { page, app } = s;
+    const key = 'the_customers_preferred_delivery_window_for_the_next_shipment_in_local_time_zone';
+    await send(app.receiverUrl, '/long-key', {
+      body: `${key}=between+nine+and+eleven+in+the+morning`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    const search = page.getByTestId('search');
+    await search.fill('');
+    await search.press('Enter');
+    await selectCapture(page, '/long-key');
+    await openTab(page, 'decoded');
+    const node = page.locator(`.decoded-node[data-path="$.${key}"]`);
+    await node.waitFor();
+    const box = (part: string) => node.locator(`.decoded-row .decoded-${part}`).first().boundingBox();
+    const label = (await box('label'))!;
+    const type = (await box('type'))!;
+    const value = (await box('value'))!;
+    expect(label.x + label.width).toBeLessThanOrEqual(type.x);
+    expect(
+      await node
+        .locator('.decoded-label')
+        .first()
+        .evaluate((el) => el.scrollWidth <= el.clientWidth),
+    ).toBe(true);
+    // Each word of the value on a line fits in 100 px; one letter a line (what a squeezed value did) would not.
+    expect(value.width).toBeGreaterThan(100);
+  });
+
   it('copies an object’s value as its JSON, not as the "2 keys" the tree shows', async () => {
     const { page, app } = s;
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
