@@ -771,6 +771,30 @@ describe('live list', () => {
     expect(await time('/today')).toMatch(/^\d\d:\d\d:\d\d\.\d{3}$/);
   });
 
+  it('a row from before midnight gets its date once the day changes, without a reload', async () => {
+    // Sent before the page opens, so nothing but the new day can redraw its row.
+    await send(s.app.receiverUrl, '/before-midnight', { method: 'POST', body: 'x' });
+    const page = await s.browser.newPage();
+    try {
+      // The page's clock starts three minutes before its next midnight and is moved by the test; the engine keeps
+      // real time (earlier the same day, so the row shows a bare clock time).
+      const { midnight, day } = await page.evaluate(() => {
+        const now = new Date();
+        const p = (n: number) => String(n).padStart(2, '0');
+        const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+        return { midnight: next.getTime(), day: `${p(now.getMonth() + 1)}-${p(now.getDate())}` };
+      });
+      await page.clock.install({ time: Math.max(Date.now(), midnight - 3 * 60_000) });
+      await page.goto(s.app.uiUrl);
+      const time = () => row(page, '/before-midnight').locator('.cell.time').innerText();
+      await eventually(async () => expect(await time()).toMatch(/^\d\d:\d\d:\d\d\.\d{3}$/));
+      await page.clock.fastForward('04:00');
+      await eventually(async () => expect(await time()).toMatch(new RegExp(`^(\\d{4}-)?${day} `)));
+    } finally {
+      await page.close();
+    }
+  });
+
   it('with a time range that ended hours ago, the rate chart covers the end of that range, not the last 30 minutes', async () => {
     const { page } = s;
     const minute = Math.floor(Date.now() / 60_000) * 60_000 - 3 * 3_600_000;

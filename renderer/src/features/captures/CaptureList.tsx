@@ -7,6 +7,7 @@ import { VisibleText } from '../../components/VisibleText';
 import { isModalOpen } from '../../components/use-modal-focus';
 import { endpointOf, type DeletedEndpoint } from '../../lib/capture-endpoint';
 import { formatBytes, formatDateTime, formatListTime, mediaType, statusClass } from '../../lib/format';
+import { useLocalDay } from '../../state/use-local-day';
 import { RowSlots } from './row-slots';
 import { toggled, type Selection } from './selection';
 
@@ -56,6 +57,8 @@ export const CaptureList = memo(function CaptureList({
     getItemKey: (index) => items[index]?.id ?? 'loader',
   });
   const virtualItems = virtualizer.getVirtualItems();
+  // Rows are memoised: a new day must redraw them, or yesterday's rows keep a bare clock time that reads as today.
+  const today = useLocalDay();
 
   // Keep the rows the user is reading in place when new captures are prepended above them. The offset comes from
   // scroll events: reading scrollTop here, right after the commit, would force a layout on every live update.
@@ -257,6 +260,7 @@ export const CaptureList = memo(function CaptureList({
         unread={unread.has(c.id)}
         endpoint={endpointOf(c.endpointId, endpoints)}
         query={query}
+        today={today}
         onClick={onRowClick}
         onDoubleClick={onRowOpen}
       />
@@ -337,6 +341,8 @@ const Row = memo(function Row({
   unread: boolean;
   endpoint: Endpoint | DeletedEndpoint | null;
   query: string;
+  /** The local date the time cell was written for (formatListTime leaves today's date out). */
+  today: string;
   onClick: (e: MouseEvent, c: CaptureSummary, index: number) => void;
   onDoubleClick: (id: number) => void;
 }) {
