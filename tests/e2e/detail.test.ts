@@ -200,7 +200,12 @@ describe('capture detail', () => {
       'new',
       'again',
     ]);
-    await page.locator('.form-view .segmented button', { hasText: 'Nested' }).click();
+    // Which view shows is said to assistive technology too, not only by the button's colour.
+    const asView = page.getByRole('group', { name: 'Form fields as' });
+    expect(await asView.getByRole('button', { name: 'Fields', pressed: true }).count()).toBe(1);
+    await asView.getByRole('button', { name: 'Nested', pressed: false }).click();
+    expect(await asView.getByRole('button', { name: 'Nested', pressed: true }).count()).toBe(1);
+    expect(await asView.getByRole('button', { name: 'Fields', pressed: false }).count()).toBe(1);
     const nested = await page.getByTestId('form-nested').innerText();
     expect(nested).toMatch(/contact:\s*\{/);
     expect(nested).toContain('email: "x@y.z"');

@@ -18,13 +18,19 @@ export function FormView({ text, query, head }: { text: string; query: string; h
   return (
     <div className="form-view">
       {nested && (
-        <div className="segmented small">
-          <button type="button" className={mode === 'table' ? 'active' : ''} onClick={() => setMode('table')}>
+        <div className="segmented small" role="group" aria-label="Form fields as">
+          <button
+            type="button"
+            className={mode === 'table' ? 'active' : ''}
+            aria-pressed={mode === 'table'}
+            onClick={() => setMode('table')}
+          >
             Fields
           </button>
           <button
             type="button"
             className={mode === 'nested' ? 'active' : ''}
+            aria-pressed={mode === 'nested'}
             onClick={() => setMode('nested')}
           >
             Nested
