@@ -870,7 +870,16 @@ describe('capture detail', () => {
     expect(received.name).toMatch(/-body-received\.bin$/);
     expect(received.bytes.equals(zipped)).toBe(true);
 
-    await page.locator('[data-testid="body-form"] [data-form="decoded"]').click();
+    // One Tab stop, the choice moved with the arrow keys, as a radio group is used.
+    const choice = (f: string) => page.locator(`[data-testid="body-form"] [data-form="${f}"]`);
+    expect([
+      await choice('decoded').getAttribute('tabindex'),
+      await choice('received').getAttribute('tabindex'),
+    ]).toEqual(['-1', '0']);
+    await choice('received').focus();
+    await page.keyboard.press('ArrowRight');
+    await eventually(async () => expect(await choice('decoded').getAttribute('aria-checked')).toBe('true'));
+    expect(await choice('decoded').evaluate((el) => el === document.activeElement)).toBe(true);
     await eventually(async () =>
       expect((await firstRow.locator('.hex-bytes').innerText()).split(/\s+/)).toEqual(
         hexOf(Buffer.from(plain).subarray(0, 16)),
