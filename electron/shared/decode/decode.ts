@@ -1,3 +1,4 @@
+import { findDuplicateKeys } from './duplicate-keys';
 import { LIMITS, parseBody, parseQuery, parseQueryForm, type ParsedBody } from './body';
 import {
   genericCtx,
@@ -166,6 +167,15 @@ function decodeInner(
       json: body.format === 'json',
     });
     if (body.strayPercent) warnStrayPercent(b, node, body.strayPercent);
+    if (body.format === 'json' && body.text !== null) {
+      for (const d of findDuplicateKeys(body.text))
+        b.warn(
+          node,
+          'malformed',
+          'warning',
+          `Key ${JSON.stringify(d.key)} is written ${d.count} times in ${d.objectPath}: a JSON parser keeps the last value only, so the others are not shown here (Raw has them).`,
+        );
+    }
     sections.push(node);
   } else {
     const display = body.text !== null ? clip(body.text, 5000) : (body.reason ?? '');
