@@ -178,6 +178,21 @@ describe('capture detail', () => {
     expect(status.x + status.width).toBeLessThanOrEqual(title.x + title.width + 0.5);
   });
 
+  it('JSON that writes a key twice: Pretty says which key, since its tree can show only the last value', async () => {
+    const { page } = s;
+    await send(s.app.receiverUrl, '/json-dupe', {
+      method: 'POST',
+      body: '{"a":1,"b":{"c":true},"a":2}',
+      headers: { 'content-type': 'application/json' },
+    });
+    await selectCapture(page, '/json-dupe');
+    await openTab(page, 'body');
+    await page.getByTestId('json-tree').waitFor();
+    expect(await page.getByTestId('json-duplicate-keys').innerText()).toMatch(
+      /^Key "a" is written 2 times in \$/,
+    );
+  });
+
   it('form-urlencoded: a field table in order, and the bracket nesting', async () => {
     const { page } = s;
     await send(s.app.receiverUrl, '/form-detail', {

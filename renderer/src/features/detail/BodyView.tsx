@@ -1,7 +1,9 @@
 import { useMemo, useState, type ReactNode } from 'react';
+import { findDuplicateKeys } from '../../../../electron/shared/decode/duplicate-keys';
 import { onTablistKeyDown } from '../../components/tablist-keys';
 import { CodeEditor } from '../../components/code-editor';
 import { Highlight } from '../../components/Highlight';
+import { VisibleText } from '../../components/VisibleText';
 import { bodyKind, editorLanguage, type BodyKind } from '../../lib/body-kind';
 import { bodyText, type BodyText } from '../../lib/bytes';
 import { formatBytes } from '../../lib/format';
@@ -218,10 +220,23 @@ function Pretty({
             </pre>
           </>
         );
+      const repeated = findDuplicateKeys(text ?? '', 5);
       return (
-        <div className="json-tree" data-testid="json-tree">
-          <JsonTree value={parsed.value} query={query} />
-        </div>
+        <>
+          {repeated.length > 0 && (
+            <div className="notice notice-warn" data-testid="json-duplicate-keys">
+              {repeated.map((d) => (
+                <div key={`${d.objectPath} ${d.key}`}>
+                  Key <VisibleText text={JSON.stringify(d.key)} /> is written {d.count} times in{' '}
+                  <VisibleText text={d.objectPath} />: the tree shows its last value only; Raw has them all.
+                </div>
+              ))}
+            </div>
+          )}
+          <div className="json-tree" data-testid="json-tree">
+            <JsonTree value={parsed.value} query={query} />
+          </div>
+        </>
       );
     }
     case 'form':
