@@ -38,7 +38,8 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
   const exact = headers.some(([, value], i) => value !== capture.headers[i]![1]) ? capture.headers : null;
   const body = Buffer.from(capture.bodyBase64, 'base64');
   const text = isText(body);
-  const response = capture.response;
+  // A response the client left before getting (see markResponseNotSent) was never sent: HAR's "no response" is status 0.
+  const response = capture.responseStatus === null ? null : capture.response;
   const responseBody = response ? Buffer.from(response.bodyBase64, 'base64') : Buffer.alloc(0);
   const mime =
     capture.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? 'application/octet-stream';
@@ -110,7 +111,7 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
         // file replays them exactly, which text cannot say (UTF-8 `é` and Latin-1 `é` read the same).
         ...(exact ? { headers: exact.map(([name, value]) => ({ name, value })) } : {}),
         // Why the endpoint's rule answered as it did (a fail-first or sequence step); HAR's statusText is the phrase sent.
-        ...(response?.reason ? { responseReason: response.reason } : {}),
+        ...(capture.response?.reason ? { responseReason: capture.response.reason } : {}),
         // HAR has no place for trailer fields (after a chunked body); keep them beside the entry.
         ...(capture.trailers.length > 0
           ? {
