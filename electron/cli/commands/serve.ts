@@ -130,6 +130,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const tunnelFlags = validateTunnelFlags(values);
   if (values.open && values['no-ui']) throw new UsageError('--open: there is no UI to open with --no-ui');
   const durability = durabilityFlag(values.durability);
+  const host = hostFlag(values.host);
   io.tuneProcessForEngine?.();
   tuneHeapForLongRunningEngine();
   const dataDir = resolveDataDir(values['data-dir']);
@@ -140,7 +141,6 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const receiverPort = intFlag(values['receiver-port'], '--receiver-port', 8787);
   const uiPort = intFlag(values['ui-port'], '--ui-port', 0);
-  const host = values.host ?? '127.0.0.1';
   let served: Served;
   try {
     served = await serve({ dataDir, receiverPort, uiPort, host, ui: !values['no-ui'], durability });
@@ -198,6 +198,19 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   });
   await served.close();
   return 0;
+}
+
+/**
+ * Node listens on every interface when given an empty host, so an unset `--host "$HOST"` would open the receiver to the
+ * network while the printed URL still says 127.0.0.1.
+ */
+function hostFlag(value: string | undefined): string {
+  if (value === undefined) return '127.0.0.1';
+  if (value.trim() === '')
+    throw new UsageError(
+      '--host: empty; give an address, such as 127.0.0.1 (the default) or 0.0.0.0 to accept from the network',
+    );
+  return value;
 }
 
 type Durability = 'process-crash' | 'power-loss';

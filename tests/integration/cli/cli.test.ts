@@ -93,6 +93,17 @@ describe('hookscope CLI', () => {
     const durabilityArgs = ['serve', '--data-dir', dir.path, '--receiver-port', '0', '--durability', 'full'];
     expect(await main(durabilityArgs, durability.io)).toBe(2);
     expect(durability.err()).toContain('--durability: expected process-crash or power-loss, got "full"');
+    // An unset `--host "$HOST"`: Node would listen on every interface (bounded, in case it starts serving).
+    const emptyHost = io();
+    const emptyHostArgs = ['serve', '--data-dir', dir.path, '--receiver-port', '0', '--no-ui', '--host', ''];
+    let timer: NodeJS.Timeout | undefined;
+    const started = await Promise.race([
+      main(emptyHostArgs, emptyHost.io),
+      new Promise((resolve) => (timer = setTimeout(() => resolve('serving'), 5000))),
+    ]);
+    clearTimeout(timer);
+    expect(started).toBe(2);
+    expect(emptyHost.err()).toContain('--host: empty; give an address');
     const unknown = io();
     expect(await main(['frobnicate'], unknown.io)).toBe(2);
     expect(unknown.err()).toContain('unknown command "frobnicate"\n');
