@@ -140,6 +140,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   let signing;
   if (values.sign !== undefined || values.secret !== undefined) {
+    const schemes = signingSchemes.filter((s) => s !== 'none').join(', ');
+    if (values.sign === undefined)
+      throw new UsageError(`--secret: only applies with --sign (${schemes}); nothing would be signed`);
+    if (!(signingSchemes as readonly string[]).includes(values.sign))
+      throw new UsageError(`--sign: expected one of ${schemes}, got "${values.sign}"`);
     const parsed = signingConfig.safeParse({ scheme: values.sign, secret: values.secret ?? '' });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

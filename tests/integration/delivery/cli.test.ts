@@ -180,6 +180,17 @@ describe('hookscope send', () => {
     const h = io();
     expect(await main(['send', 'http://127.0.0.1:1/', '-H', 'Bad Name: x'], h.io)).toBe(2);
     expect(h.err.join('')).toMatch(/--header: malformed header name "Bad Name"/);
+    // A secret alone signs nothing: say so, not that --sign (never given) is invalid.
+    const secret = io();
+    expect(await main(['send', 'http://127.0.0.1:1/', '--secret', 'shh'], secret.io)).toBe(2);
+    expect(secret.err.join('')).toContain('--secret: only applies with --sign (standard-webhooks, github,');
+    const scheme = io();
+    expect(
+      await main(['send', 'http://127.0.0.1:1/', '--sign', 'gitlab', '--secret', 'shh'], scheme.io),
+    ).toBe(2);
+    expect(scheme.err.join('')).toContain(
+      '--sign: expected one of standard-webhooks, github, stripe, shopify, hmac, got "gitlab"',
+    );
     const help = io();
     expect(await send(['--help'], help.io)).toBe(0);
     expect(help.out.join('')).toMatch(/--time-scale N/);
