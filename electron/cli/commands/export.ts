@@ -80,6 +80,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     await io.flush?.();
     // Not when the writes failed (a full disk): `main` says so instead.
     if (!io.stdoutFailure?.()) io.stderr(`exported ${written} capture(s) as ${format.data}\n`);
+    // The default --limit is large, but a full export that quietly stops at it looks complete.
+    const beyondLimit = ids.length === limit ? stores.captures.count(filter) - limit : 0;
+    if (beyondLimit > 0)
+      io.stderr(
+        `${beyondLimit} more capture(s) match but are not in this export (--limit ${limit}); raise --limit to include them\n`,
+      );
     const missing = io.stdoutClosed?.aborted ? 0 : ids.length - written;
     if (missing > 0) io.stderr(`${missing} capture(s) were deleted during the export and are not in it\n`);
     // Acknowledged captures the app has not filed yet (it is behind, or was killed) are not readable here.

@@ -389,6 +389,23 @@ describe('hookscope CLI', () => {
     expect(withParams.out()).toBe(form.out());
   });
 
+  it('export says how many matching captures --limit left out, and nothing when it left none out', async () => {
+    const limited = io();
+    expect(
+      await main(['export', '--data-dir', dir.path, '--method', 'POST', '--limit', '1'], limited.io),
+    ).toBe(0);
+    expect(limited.out().trim().split('\n')).toHaveLength(1);
+    expect(limited.err()).toContain(
+      '1 more capture(s) match but are not in this export (--limit 1); raise --limit to include them',
+    );
+    const exact = io();
+    expect(await main(['export', '--data-dir', dir.path, '--method', 'POST', '--limit', '2'], exact.io)).toBe(
+      0,
+    );
+    expect(exact.out().trim().split('\n')).toHaveLength(2);
+    expect(exact.err()).not.toContain('more capture(s) match');
+  });
+
   it('exports a cURL script for a POSIX shell that re-sends a binary body byte for byte', async () => {
     const out = io();
     expect(
