@@ -141,6 +141,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const receiverPort = intFlag(values['receiver-port'], '--receiver-port', 8787);
   const uiPort = intFlag(values['ui-port'], '--ui-port', 0);
+  // Otherwise the receiver takes the port first and the UI's failure reads as another program holding it.
+  if (uiPort !== 0 && uiPort === receiverPort)
+    throw new UsageError(
+      `--ui-port ${uiPort}: the same port as --receiver-port; they are two listeners, give them different ports (or 0)`,
+    );
   let served: Served;
   try {
     served = await serve({ dataDir, receiverPort, uiPort, host, ui: !values['no-ui'], durability });

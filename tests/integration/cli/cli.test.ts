@@ -104,6 +104,10 @@ describe('hookscope CLI', () => {
     clearTimeout(timer);
     expect(started).toBe(2);
     expect(emptyHost.err()).toContain('--host: empty; give an address');
+    const samePort = io();
+    const samePortArgs = ['serve', '--data-dir', dir.path, '--receiver-port', '45123', '--ui-port', '45123'];
+    expect(await main(samePortArgs, samePort.io)).toBe(2);
+    expect(samePort.err()).toContain('--ui-port 45123: the same port as --receiver-port');
     const unknown = io();
     expect(await main(['frobnicate'], unknown.io)).toBe(2);
     expect(unknown.err()).toContain('unknown command "frobnicate"\n');
