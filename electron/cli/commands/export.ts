@@ -115,5 +115,10 @@ function baseUrl(flag: string | undefined): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new UsageError(`--base-url: expected an http(s) URL, got "${flag}"`);
+  // Each capture's path and query are written after the base: one of its own would end up before them.
+  if (url.search !== '' || url.hash !== '' || /[?#]/.test(flag))
+    throw new UsageError(
+      `--base-url: give it without a query or fragment (captures' paths and queries follow it), got "${flag}"`,
+    );
   return flag.replace(/\/+$/, '');
 }

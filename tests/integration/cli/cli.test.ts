@@ -161,6 +161,19 @@ describe('hookscope CLI', () => {
     const base = io();
     expect(await main(['export', '--data-dir', dir.path, '--base-url', 'notaurl'], base.io)).toBe(2);
     expect(base.err()).toContain('--base-url: expected an http(s) URL');
+    const withQuery = io();
+    const queryArgs = [
+      'export',
+      '--data-dir',
+      dir.path,
+      '--format',
+      'har',
+      '--base-url',
+      'https://x.test/in?t=1',
+    ];
+    expect(await main(queryArgs, withQuery.io)).toBe(2);
+    expect(withQuery.out()).toBe('');
+    expect(withQuery.err()).toContain('--base-url: give it without a query or fragment');
     const contact = io();
     expect(
       await main(['emulate', 'ortto-test', '--to', 'http://127.0.0.1:9/x', '--contact', '{bad'], contact.io),
