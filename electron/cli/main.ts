@@ -44,6 +44,10 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   if (name === '--help' || name === '-h' || name === 'help') {
+    // `hookscope help export` asks for that command's help, as `git help commit` does.
+    const [topic] = rest;
+    if (name === 'help' && topic !== undefined && Object.hasOwn(commands, topic))
+      return runCommand([topic, '--help'], io);
     io.stdout(usage);
     return 0;
   }

@@ -69,6 +69,9 @@ describe('hookscope CLI', () => {
     expect(await main(['--help'], help.io)).toBe(0);
     expect(help.out()).toContain('serve');
     // Without a command the usage is an error: on stderr, so `hookscope > out` writes no data that is not data.
+    const helpTopic = io();
+    expect(await main(['help', 'export'], helpTopic.io)).toBe(0);
+    expect(helpTopic.out()).toContain('Usage: hookscope export [options]');
     const none = io();
     expect(await main([], none.io)).toBe(2);
     expect(none.out()).toBe('');
