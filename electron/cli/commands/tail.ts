@@ -4,7 +4,7 @@ import { openReaderStores } from '../../engine/store/open-reader-stores';
 import { wantsColour } from '../colour';
 import { existingDataDir } from '../data-dir-flag';
 import { filterFlagOptions, filterFlagUsage, toFilter } from '../filter-flags';
-import { intFlag, parseFlags, type CliIo } from '../io';
+import { intFlag, parseFlags, UsageError, type CliIo } from '../io';
 import { withC1Escaped } from '../json-text';
 import { restoreWatcher } from './tail-restores';
 
@@ -90,6 +90,14 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
       : intFlag(values['exit-after'], '--exit-after', 1, 1, 1_000_000);
   const stores = openReaderStores(existingDataDir(values['data-dir']));
   const filter = toFilter(values, stores.endpoints, Date.now());
+  if (last === 0 && filter.toMs !== undefined && filter.toMs < Date.now()) {
+    stores.captures.close();
+    stores.db.close();
+    throw new UsageError(
+      `--until ${values.until}: that time has passed, so no capture arriving from now on can match and tail would ` +
+        'wait in silence; add --last N to print the newest earlier ones, or use hookscope export',
+    );
+  }
   const colour = !values.json && wantsColour(process.env, process.stdout.isTTY === true);
   let printed = 0;
   // Stop once the reader has gone (`| head -1`) as once --exit-after is reached.

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import { wantsColour } from '../../../electron/cli/colour';
-import { intFlag } from '../../../electron/cli/io';
+import { intFlag, UsageError } from '../../../electron/cli/io';
 import { exportCaptures } from '../../../electron/engine/captures/export';
 import { appVersion } from '../../../electron/engine/version';
 import { parseCurl } from '../../../electron/shared/send/curl';
@@ -191,6 +191,23 @@ describe('hookscope CLI', () => {
       ),
     ).toBe(2);
     expect(missing.err()).toContain('--contact: cannot read the file "/nope.json" (ENOENT)');
+  });
+
+  it('tail refuses an --until that has passed without --last: it would wait in silence for what cannot match', async () => {
+    const stop = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    // Bounded, and stopped after: a tail that follows would never return.
+    const outcome = await Promise.race([
+      tail(['--data-dir', dir.path, '--until', '2h'], io().io, stop.signal).then(
+        () => 'followed',
+        (error: unknown) => error,
+      ),
+      new Promise((resolve) => (timer = setTimeout(() => resolve('following'), 3000))),
+    ]);
+    clearTimeout(timer);
+    stop.abort();
+    expect(outcome).toBeInstanceOf(UsageError);
+    expect((outcome as Error).message).toContain('--until 2h: that time has passed');
   });
 
   it('export and tail refuse a --since after --until instead of finding nothing', async () => {
