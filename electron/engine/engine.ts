@@ -1,6 +1,7 @@
 import type { Handlers } from '../shared/contract/index';
 import { createCoreModule } from './core/module';
 import { streamCaptureExport, type StreamExport } from './captures/export-stream';
+import { readCaptureBody } from './captures/capture-body';
 import { createDecodeModule } from './decode/module';
 import { createSigningModule } from './signing/module';
 import { createProtectionModule } from './protection/module';
@@ -50,6 +51,8 @@ export interface Engine {
   tunnel: TunnelModule;
   /** `captures.export` written piece by piece (browser mode's download route): see streamCaptureExport. */
   streamExport: StreamExport;
+  /** `captures.body` as bytes (browser mode's body route): see readCaptureBody. */
+  readCaptureBody: (input: Parameters<typeof readCaptureBody>[1]) => Buffer;
   close(): Promise<void>;
 }
 
@@ -214,6 +217,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     modules,
     tunnel,
     streamExport: (input, begin, write) => streamCaptureExport(ctx, input, begin, write),
+    readCaptureBody: (input) => readCaptureBody(captures, input),
     async close() {
       if (closed) return;
       closed = true;

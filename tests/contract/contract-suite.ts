@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../electron/shared/contract/client';
 import { ApiError } from '../../electron/shared/contract/errors';
@@ -118,6 +119,46 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
         ['x', '1'],
         ['x', '2'],
       ]);
+    });
+
+    it('leaves a body over inlineBodyMaxBytes out of captures.get, and captures.body reads its exact bytes', async () => {
+      const body = Buffer.alloc(300 * 1024);
+      for (let i = 0; i < body.length; i++) body[i] = (i * 7 + (i >> 10)) & 0xff;
+      const res = await fetch(`${receiverUrl}/contract/big-body`, { method: 'POST', body });
+      const id = Number(res.headers.get('x-hookscope-capture-id'));
+
+      const small = await h.client.call('captures.get', { id, inlineBodyMaxBytes: 400 * 1024 });
+      expect(small.bodyOmitted).toBeUndefined();
+      expect(Buffer.from(small.bodyBase64, 'base64').equals(body)).toBe(true);
+      const left = await h.client.call('captures.get', { id, inlineBodyMaxBytes: 256 * 1024 });
+      expect(left).toMatchObject({ bodyOmitted: true, bodyBase64: '', decodedBodyBase64: null });
+      expect(left.storedBodyBytes).toBe(body.length);
+      // Without the limit the body comes inline, as before.
+      expect((await h.client.call('captures.get', { id })).bodyBase64.length).toBeGreaterThan(400_000);
+
+      expect(Buffer.from(await h.client.captureBody({ id })).equals(body)).toBe(true);
+      const json = await h.client.call('captures.body', { id, form: 'received' });
+      expect(Buffer.from(json.bodyBase64, 'base64').equals(body)).toBe(true);
+      const noEncoding = await expectApiError(h.client.captureBody({ id, form: 'decoded' }), 'invalid_input');
+      expect(noEncoding.message).toMatch(/^form: /);
+      await expectApiError(h.client.captureBody({ id: 987_654_321 }), 'not_found');
+      await expectApiError(h.client.captureBody({ id: 'x' as never }), 'invalid_input');
+    });
+
+    it('captures.body undoes a Content-Encoding on asking for the decoded form', async () => {
+      const text = 'decoded '.repeat(50_000);
+      const res = await fetch(`${receiverUrl}/contract/gzipped-body`, {
+        method: 'POST',
+        body: gzipSync(text),
+        headers: { 'content-encoding': 'gzip', 'content-type': 'text/plain' },
+      });
+      const id = Number(res.headers.get('x-hookscope-capture-id'));
+      const left = await h.client.call('captures.get', { id, inlineBodyMaxBytes: 1024 });
+      expect(left).toMatchObject({ bodyOmitted: true, bodyBase64: '', decodedBodyBase64: '' });
+      expect(Buffer.from(await h.client.captureBody({ id, form: 'decoded' })).toString()).toBe(text);
+      expect(Buffer.from(await h.client.captureBody({ id, form: 'received' })).equals(gzipSync(text))).toBe(
+        true,
+      );
     });
 
     it('pages newest first by cursor', async () => {

@@ -33,6 +33,15 @@ export function createHttpTransport(
       });
       return (await res.json()) as Result<unknown>;
     },
+    async captureBody(input) {
+      const res = await fetch(`${apiUrl}/api/body`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      if (!res.ok) return (await res.json()) as Result<Uint8Array>;
+      return { ok: true, value: new Uint8Array(await res.arrayBuffer()) };
+    },
     subscribe(listener) {
       listeners.add(listener);
       connect();

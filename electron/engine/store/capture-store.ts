@@ -98,6 +98,7 @@ export class CaptureStore {
   readonly headerNames: HeaderNameBackfill;
   /** Prepared once: background passes read every capture through `get`. */
   private selectDetail: Database.Statement | null = null;
+  private selectBodies: Database.Statement | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -470,6 +471,19 @@ export class CaptureStore {
       )
       .get(c.receivedAtMs, c.method, c.path, c.query, JSON.stringify(c.headers), c.body);
     return row !== undefined;
+  }
+
+  /** The request body as stored and, when a Content-Encoding was undone, decoded (a big body read apart). */
+  requestBodies(id: number): { received: Buffer; decoded: Buffer | null } {
+    this.current(id);
+    this.selectBodies ??= this.db.prepare(
+      'SELECT c.content_encoding, b.body FROM captures c LEFT JOIN capture_bodies b ON b.capture_id = c.id WHERE c.id = ?',
+    );
+    const row = this.selectBodies.get(id) as
+      { content_encoding: string | null; body: Buffer | null } | undefined;
+    if (!row) throw new ApiError('not_found', `No capture with id ${id}.`, { id });
+    const received = row.body ?? Buffer.alloc(0);
+    return { received, decoded: decodeContentEncoding(received, row.content_encoding).body };
   }
 
   /** The raw body bytes only (replay, export). */

@@ -7,12 +7,13 @@ import { contract, type ErrorCode, type MethodName } from '../../shared/contract
 import { createDispatcher } from '../api/dispatcher';
 import { exportTooLargeMessage } from '../captures/export-budget';
 import type { Engine } from '../engine';
+import { sendCaptureBody } from './capture-body-route';
 import { sendExportDownload } from './export-download';
 import { bearerToken, checkHostAndOrigin, tokenMatches } from './request-guard';
 import { securityHeaders, serveStatic } from './static-files';
 
 export interface HttpTransportOptions {
-  engine: Pick<Engine, 'handlers' | 'bus'> & Partial<Pick<Engine, 'streamExport'>>;
+  engine: Pick<Engine, 'handlers' | 'bus'> & Partial<Pick<Engine, 'streamExport' | 'readCaptureBody'>>;
   /** Always a loopback port; the control API is never exposed beyond this machine. */
   port?: number;
   staticDir?: string | null;
@@ -35,7 +36,7 @@ export const browserHiddenMethods = new Set(
 );
 
 /**
- * Browser mode's control server: `POST /api/rpc`, `POST /api/export` and the `/api/events` WebSocket, plus the built renderer.
+ * Browser mode's control server: `POST /api/rpc`, `POST /api/export`, `POST /api/body` and the `/api/events` WebSocket, plus the built renderer.
  * Loopback only, a random per-run token, Host and Origin checked (DNS rebinding), no CORS headers at all.
  */
 export async function startHttpTransport(options: HttpTransportOptions): Promise<HttpTransport> {
@@ -104,6 +105,13 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
         const streamExport = options.engine.streamExport;
         if (!streamExport) return sendError(res, 404, 'unknown_method', 'No exports are served here.');
         return sendExportDownload(res, call, streamExport, (status, code, message) =>
+          sendError(res, status, code, message),
+        );
+      }
+      if (path === '/api/body') {
+        const readBody = options.engine.readCaptureBody;
+        if (!readBody) return sendError(res, 404, 'unknown_method', 'No capture bodies are served here.');
+        return sendCaptureBody(res, call, readBody, (status, code, message) =>
           sendError(res, status, code, message),
         );
       }
@@ -182,6 +190,8 @@ const apiRoutes: Record<string, string> = {
   '/api/capabilities': 'GET',
   // `captures.export`'s input in, the export file out, streamed (see export-download.ts).
   '/api/export': 'POST',
+  // `captures.body`'s input in, the body's bytes out (see capture-body-route.ts).
+  '/api/body': 'POST',
 };
 
 /** Every error this server answers has the API's shape: `{ ok: false, error: { code, message } }`. */

@@ -72,6 +72,11 @@ export const captureDetail = captureSummary.extend({
     .nullable(),
   /** Signature verification result when the endpoint is configured to verify. */
   verification: captureVerification.nullable(),
+  /**
+   * Set when `captures.get` was asked to leave a body over `inlineBodyMaxBytes` out: `bodyBase64` is '' and
+   * `decodedBodyBase64` '' (still null when there is no decoded form); `captures.body` reads the bytes.
+   */
+  bodyOmitted: z.boolean().optional(),
 });
 export type CaptureDetail = z.infer<typeof captureDetail>;
 export type CaptureVerification = z.infer<typeof captureVerification>;
@@ -95,6 +100,13 @@ export const captureFilter = z
   })
   .strict();
 export type CaptureFilter = z.infer<typeof captureFilter>;
+
+/** Bodies up to this many bytes come inline in the renderer's `captures.get`; longer ones are read as bytes apart. */
+export const inlineBodyBytes = 256 * 1024;
+
+/** A request body as it arrived, or with its Content-Encoding undone. */
+export const captureBodyForm = z.enum(['received', 'decoded']);
+export type CaptureBodyForm = z.infer<typeof captureBodyForm>;
 
 export const exportFormat = z.enum(['har', 'jsonl', 'json', 'curl']);
 export type ExportFormat = z.infer<typeof exportFormat>;
@@ -140,7 +152,19 @@ export const captureMethods = {
       }),
     }),
   ),
-  'captures.get': method(z.object({ id: z.number().int() }), captureDetail),
+  'captures.get': method(
+    z.object({
+      id: z.number().int(),
+      /** Leave the request body out (see `bodyOmitted`) when it, or its decoded form, is longer than this. */
+      inlineBodyMaxBytes: z.number().int().min(0).optional(),
+    }),
+    captureDetail,
+  ),
+  /** One capture's request body alone: as received, or with its Content-Encoding undone. */
+  'captures.body': method(
+    z.object({ id: z.number().int(), form: captureBodyForm.default('received') }),
+    z.object({ bodyBase64: z.string() }),
+  ),
   /** `undoable`: the captures are kept for a few minutes, and `captures.restore` brings them back. */
   'captures.delete': method(
     z.object({ ids: z.array(z.number().int()).min(1).max(100_000) }),

@@ -14,7 +14,7 @@ interface Options {
 
 const MAX_BACKOFF_MS = 10_000;
 
-/** Browser mode: calls over `POST /api/rpc`, events over one WebSocket that reconnects with back-off. */
+/** Browser mode: calls over `POST /api/rpc` (a big body's bytes over `POST /api/body`), events over one WebSocket that reconnects with back-off. */
 export function createHttpTransport({
   token,
   origin = window.location.origin,
@@ -134,6 +134,13 @@ export function createHttpTransport({
     },
     capabilities() {
       return ['browser'];
+    },
+    async captureBody(input): Promise<Result<Uint8Array>> {
+      const posted = await post('/api/body', input);
+      if (!posted.ok) return posted;
+      const response = posted.value;
+      if (!response.ok) return (await resultOf(response)) as Result<Uint8Array>;
+      return { ok: true, value: new Uint8Array(await response.arrayBuffer()) };
     },
     async exportFile(input, signal): Promise<Result<ExportFile>> {
       const posted = await post('/api/export', input, signal);

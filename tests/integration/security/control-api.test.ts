@@ -14,11 +14,12 @@ function rpc(
   url: string,
   headers: Record<string, string>,
   body = JSON.stringify({ method: 'app.info', input: {} }),
+  path = '/api/rpc',
 ) {
   return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>(
     (resolve, reject) => {
       const req = request(
-        `${url}/api/rpc`,
+        `${url}${path}`,
         { method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
         (res) => {
           let text = '';
@@ -89,6 +90,24 @@ describe('control API protection', () => {
     expect(await ws(`${base}/api/events`)).toBe('401');
     expect(await ws(`${base}/api/events?token=wrong`)).toBe('401');
     expect(await ws(`${base}/api/events?token=${app.token}`, { origin: 'https://evil.example' })).toBe('403');
+  });
+
+  it('guards the body route with the same token, Host and Origin checks', async () => {
+    const sent = await fetch(`${app.receiverUrl}/guarded-body`, { method: 'POST', body: 'secret bytes' });
+    const input = JSON.stringify({ id: Number(sent.headers.get('x-hookscope-capture-id')) });
+    const body = (headers: Record<string, string>) => rpc(app.apiUrl, headers, input, '/api/body');
+    const auth = { authorization: `Bearer ${app.token}` };
+    const ok = await body(auth);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toBe('secret bytes');
+    expect(ok.headers['content-type']).toBe('application/octet-stream');
+    expect(Object.keys(ok.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
+    expect((await body({})).status).toBe(401);
+    expect((await body({ authorization: `Bearer ${app.token}x` })).status).toBe(401);
+    expect((await body({ ...auth, host: `evil.example:${new URL(app.apiUrl).port}` })).status).toBe(403);
+    expect((await body({ ...auth, origin: 'https://evil.example' })).status).toBe(403);
+    for (const res of [await body({ ...auth, origin: 'https://evil.example' }), await body({})])
+      expect(res.body).not.toContain('secret');
   });
 
   it('binds the control server to loopback only', () => {

@@ -11,8 +11,9 @@ export interface DecodedBody {
   formHead: ReturnType<typeof parseFormHead> | null;
 }
 
-export function decodeBody(base64: string, contentType: string | null): DecodedBody {
-  const bytes = base64ToBytes(base64);
+/** `source`: the body as base64 (inline in `captures.get`) or as bytes (a big body read apart). */
+export function decodeBody(source: string | Uint8Array, contentType: string | null): DecodedBody {
+  const bytes = typeof source === 'string' ? base64ToBytes(source) : source;
   const decoded = bodyText(bytes, contentType);
   const formHead =
     bodyKind(contentType, decoded.text, bytes.length) === 'form'

@@ -1,10 +1,15 @@
-import { searchedBodyBytes, type CaptureDetail } from '../../../../electron/shared/contract/captures';
+import {
+  searchedBodyBytes,
+  type CaptureBodyForm,
+  type CaptureDetail,
+} from '../../../../electron/shared/contract/captures';
+import type { ApiClient } from '../../../../electron/shared/contract/client';
 import { base64ToBytes } from '../../lib/bytes';
 import { formatBytes } from '../../lib/format';
 import { bodySizeText } from './body-size';
 
 /** Which bytes of a Content-Encoded body to show or save: with the encoding undone, or exactly as they arrived. */
-export type BodyForm = 'decoded' | 'received';
+export type BodyForm = CaptureBodyForm;
 
 type BodyFields = Pick<
   CaptureDetail,
@@ -16,14 +21,19 @@ type BodyFields = Pick<
   | 'storedBodyBytes'
   | 'bodySizeBytes'
   | 'headers'
+  | 'bodyOmitted'
 >;
 
 /** Whether there is a choice: the engine undid a Content-Encoding, so the received bytes differ from the shown ones. */
 export const hasDecodedBody = (d: BodyFields) => d.decodedBodyBase64 !== null;
 
-/** The stored base64 of the request body in the chosen form. */
+/** The form there is to read: a body without a Content-Encoding undone has only the received one. */
+export const readableForm = (d: BodyFields, form: BodyForm): BodyForm =>
+  hasDecodedBody(d) && form === 'decoded' ? 'decoded' : 'received';
+
+/** The stored base64 of the request body in the chosen form ('' when `captures.get` left the body out). */
 export function requestBodyBase64(d: BodyFields, form: BodyForm): string {
-  return hasDecodedBody(d) && form === 'decoded' ? d.decodedBodyBase64! : d.bodyBase64;
+  return readableForm(d, form) === 'decoded' ? d.decodedBodyBase64! : d.bodyBase64;
 }
 
 /**
@@ -46,4 +56,14 @@ export function requestBodyNote(d: BodyFields, form: BodyForm, size: number): st
 export function requestBody(d: BodyFields, form: BodyForm): { bytes: Uint8Array; note: string | null } {
   const bytes = base64ToBytes(requestBodyBase64(d, form));
   return { bytes, note: requestBodyNote(d, form, bytes.length) };
+}
+
+/** The request body's bytes in the chosen form: inline, or read apart when `captures.get` left it out. */
+export async function requestBodyBytes(
+  api: Pick<ApiClient, 'captureBody'>,
+  d: BodyFields & Pick<CaptureDetail, 'id'>,
+  form: BodyForm,
+): Promise<Uint8Array> {
+  if (d.bodyOmitted) return api.captureBody({ id: d.id, form: readableForm(d, form) });
+  return base64ToBytes(requestBodyBase64(d, form));
 }

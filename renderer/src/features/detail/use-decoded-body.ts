@@ -8,26 +8,35 @@ import { decodeBody, type DecodedBody } from './body-decode';
  */
 export const WORKER_BASE64_CHARS = 1024 * 1024;
 
-/** The body decoded, or null while a worker is still decoding it. */
-export function useDecodedBody(base64: string, contentType: string | null): DecodedBody | null {
-  const small = base64.length <= WORKER_BASE64_CHARS;
-  const now = useMemo(() => (small ? decodeBody(base64, contentType) : null), [small, base64, contentType]);
-  const [done, setDone] = useState<{ base64: string; contentType: string | null; body: DecodedBody } | null>(
-    null,
-  );
+/** The same limit for a body that arrived as bytes. */
+const WORKER_BYTES = (WORKER_BASE64_CHARS / 4) * 3;
+
+/**
+ * The body decoded, or null while a worker is still decoding it. `source` is the body as base64 or as bytes (a body
+ * `captures.get` left out, read apart); bytes are copied to the worker, so the caller's stay usable.
+ */
+export function useDecodedBody(source: string | Uint8Array, contentType: string | null): DecodedBody | null {
+  const small =
+    typeof source === 'string' ? source.length <= WORKER_BASE64_CHARS : source.byteLength <= WORKER_BYTES;
+  const now = useMemo(() => (small ? decodeBody(source, contentType) : null), [small, source, contentType]);
+  const [done, setDone] = useState<{
+    source: string | Uint8Array;
+    contentType: string | null;
+    body: DecodedBody;
+  } | null>(null);
   useEffect(() => {
     if (small) return;
     const worker = new BodyDecodeWorker();
     const finish = (body: DecodedBody) => {
       worker.terminate();
-      setDone({ base64, contentType, body });
+      setDone({ source, contentType, body });
     };
     worker.onmessage = (event: MessageEvent<DecodedBody>) => finish(event.data);
     // A worker that cannot start (a stricter CSP, say) still leaves the body viewable.
-    worker.onerror = () => finish(decodeBody(base64, contentType));
-    worker.postMessage({ base64, contentType });
+    worker.onerror = () => finish(decodeBody(source, contentType));
+    worker.postMessage({ source, contentType });
     return () => worker.terminate();
-  }, [small, base64, contentType]);
+  }, [small, source, contentType]);
   if (now) return now;
-  return done?.base64 === base64 && done.contentType === contentType ? done.body : null;
+  return done?.source === source && done.contentType === contentType ? done.body : null;
 }
