@@ -3,6 +3,7 @@ import { Agent, type Dispatcher } from 'undici';
 import type { HeaderPair } from '../../shared/contract/captures';
 import { requestTarget } from '../../shared/send/request-target';
 import { decodedResponsePrefix } from './decoded-response';
+import { withRequestWriteHook } from './request-write-hook';
 
 /** Stored response text is bounded; reading stops after READ_CAP so a huge answer cannot stall the queue. */
 export const RESPONSE_KEEP_BYTES = 16 * 1024;
@@ -16,6 +17,8 @@ export interface HttpAttemptInput {
   headers: HeaderPair[];
   body: Uint8Array;
   timeoutMs: number;
+  /** Called as the request is about to be written, once its connection is ready (not called if it never is). */
+  onRequestWrite?: () => void;
 }
 
 export interface HttpAttemptResult {
@@ -60,7 +63,10 @@ export function createHttpSender(
     const headers = given.flat();
     const sentHeaders = sentHeaderList(input, given);
     try {
-      const response = await dispatcher.request({
+      const client = input.onRequestWrite
+        ? withRequestWriteHook(dispatcher, input.onRequestWrite)
+        : dispatcher;
+      const response = await client.request({
         origin: new URL(input.url).origin,
         path: requestTarget(input.url),
         method: input.method as Dispatcher.HttpMethod,

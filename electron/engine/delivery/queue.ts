@@ -48,6 +48,8 @@ export class DeliveryQueue {
   private readonly gates: RateGates;
   private readonly send: HttpSender;
   private readonly running = new Map<number, Promise<void>>();
+  /** Attempts holding their origin's rate slot until their request is written (rate-gate.ts). */
+  private readonly unwritten = new Set<number>();
   /** Destinations that may have queued rows. */
   private readonly origins = new Set<string>();
   private readonly abort = new AbortController();
@@ -182,7 +184,7 @@ export class DeliveryQueue {
       };
       // The clock as the attempt starts, not as the pump did: a slow pump would otherwise space attempts too close.
       const at = this.options.clock.now();
-      const wait = this.gates.tryAcquire(due.origin, limits, at);
+      const wait = this.gates.tryAcquire(due.origin, limits, at, true);
       if (wait > 0) {
         if (Number.isFinite(wait)) this.scheduleWake(at + wait);
         break;
@@ -192,11 +194,13 @@ export class DeliveryQueue {
         this.gates.release(due.origin, true);
         continue;
       }
+      if (this.gates.awaitingWrite(row.origin)) this.unwritten.add(row.id);
       const task = this.attempt(row)
         .catch((error: unknown) =>
           this.options.log.error('delivery attempt crashed', { id: row.id, error: String(error) }),
         )
         .finally(() => {
+          if (this.unwritten.delete(row.id)) this.gates.written(row.origin, null);
           this.gates.release(row.origin);
           this.running.delete(row.id);
           if (this.running.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
@@ -206,6 +210,13 @@ export class DeliveryQueue {
       started++;
     }
     return started;
+  }
+
+  /** The next rate slot of the origin waited for this request to be written: it may open now. */
+  private requestWritten(row: DeliveryRow): void {
+    if (!this.unwritten.delete(row.id)) return;
+    this.gates.written(row.origin, this.options.clock.now());
+    this.schedulePump();
   }
 
   private scheduleWake(at: number, before?: () => void): void {
@@ -248,7 +259,14 @@ export class DeliveryQueue {
     const result = signingFailure
       ? unsentAttempt(signingFailure)
       : await this.send(
-          { method: row.method, url: row.url, headers, body: row.body, timeoutMs: row.timeout_ms },
+          {
+            method: row.method,
+            url: row.url,
+            headers,
+            body: row.body,
+            timeoutMs: row.timeout_ms,
+            onRequestWrite: () => this.requestWritten(row),
+          },
           this.abort.signal,
         );
     const base = {

@@ -3,6 +3,10 @@
  * 60000/ratePerMinute ms apart. A slot taken late (busy event loop) is taken when the attempt starts and the next
  * is spaced from then: a late wake-up sends later, never two attempts closer together, so no window sees more than
  * the rate allows (a receiver limiting to "10 a second" never sees 11 in one second).
+ *
+ * A slot taken `untilWritten` is spaced as the receiver sees it: the request goes out only once its connection is
+ * ready (a new one's handshakes take time, a pooled one's none), so the next slot waits until the request was
+ * written and is spaced from then when that was later than its slot.
  */
 export interface GateLimits {
   concurrency: number;
@@ -14,6 +18,8 @@ class Gate {
   /** The current run of back-to-back slots: the first slot's time, and how many of its slots were taken. */
   anchor = -Infinity;
   taken = 0;
+  /** The time of a slot taken `untilWritten` whose request is not written yet; no other slot opens meanwhile. */
+  unwrittenSlotAt: number | null = null;
   constructor(public limits: GateLimits) {}
 
   /**
@@ -31,10 +37,11 @@ class Gate {
   }
 
   /** 0 = acquired; otherwise ms until a slot may open (Infinity: wait for a release). */
-  tryAcquire(now: number): number {
+  tryAcquire(now: number, untilWritten: boolean): number {
     if (this.active >= this.limits.concurrency) return Infinity;
     const rate = this.limits.ratePerMinute;
     if (rate) {
+      if (this.unwrittenSlotAt !== null) return Infinity;
       // Slots are computed from the run's first one, not added up, so rounding never moves one earlier. The clock
       // counts whole milliseconds: a slot is taken in the millisecond it falls in, so a spacing that is not a whole
       // number of ms (or is under one) still reaches the rate, and no millisecond window holds more than it allows.
@@ -46,10 +53,21 @@ class Gate {
         this.anchor = now;
         this.taken = 0;
       }
+      if (untilWritten) this.unwrittenSlotAt = this.anchor + (this.taken * 60_000) / rate;
       this.taken++;
     }
     this.active++;
     return 0;
+  }
+
+  /** The unwritten slot's request was written at `at` (null: its attempt ended without writing one). */
+  written(at: number | null): void {
+    if (this.unwrittenSlotAt === null) return;
+    if (at !== null && at > this.unwrittenSlotAt) {
+      this.anchor = at;
+      this.taken = 1;
+    }
+    this.unwrittenSlotAt = null;
   }
 }
 
@@ -78,8 +96,19 @@ export class RateGates {
     return gate;
   }
 
-  tryAcquire(origin: string, limits: Partial<GateLimits>, now: number): number {
-    return this.gate(origin, limits).tryAcquire(now);
+  /** 0 = acquired; otherwise ms until a slot may open (Infinity: wait for a release or a write). */
+  tryAcquire(origin: string, limits: Partial<GateLimits>, now: number, untilWritten = false): number {
+    return this.gate(origin, limits).tryAcquire(now, untilWritten);
+  }
+
+  /** Whether the origin has a slot taken `untilWritten` whose request is not written yet (at most one has). */
+  awaitingWrite(origin: string): boolean {
+    return (this.gates.get(origin)?.unwrittenSlotAt ?? null) !== null;
+  }
+
+  /** The request of the origin's slot taken `untilWritten` was written at `at`, or (null) never will be. */
+  written(origin: string, at: number | null): void {
+    this.gates.get(origin)?.written(at);
   }
 
   /** Free concurrency of an origin's gate, or null before its first use. */
@@ -94,5 +123,7 @@ export class RateGates {
     if (!gate) return;
     gate.active = Math.max(0, gate.active - 1);
     if (refund && gate.limits.ratePerMinute) gate.taken = Math.max(0, gate.taken - 1);
+    // The slot refunded is the one just taken, so it is the unwritten one if any is.
+    if (refund) gate.unwrittenSlotAt = null;
   }
 }

@@ -51,8 +51,9 @@ describe('bulk send', () => {
     h.service.start();
     const job = await startJob(h, server.url, csv(ROWS), { ratePerMinute: 6000 });
     expect(job.total).toBe(ROWS);
-    // 100 ms of fake time per step: ten slots fire in order inside one advance and go out concurrently.
-    await h.drain(100);
+    // 10 ms of fake time per step, one slot each: a slot opens only once the previous request was written, which real
+    // I/O does after the step that opened it.
+    await h.drain(10);
     const final = h.service.bulk.progress(job.jobId);
     expect(final.state).toBe('done');
     expect(final.counts).toMatchObject({ succeeded: ROWS, failed: 0, pending: 0, skipped: 0 });
@@ -483,8 +484,11 @@ describe('bulk send', () => {
     await h.settle();
     expect(server.received).toHaveLength(1);
     expect(h.service.bulk.resume(job.jobId).state).toBe('running');
-    h.clock.advance(5000);
-    await h.settle();
+    // A second at a time: a slot opens only once the previous request was written, which real I/O does between steps.
+    for (let second = 0; second < 5; second++) {
+      h.clock.advance(1000);
+      await h.settle();
+    }
     const sent = server.received.length;
     expect(sent).toBeGreaterThan(3);
     expect(sent).toBeLessThan(10);
