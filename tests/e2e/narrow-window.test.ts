@@ -139,6 +139,30 @@ describe('the smallest window (800 × 600)', () => {
     );
   });
 
+  it("fits the time column's widest forms whole: another day's minute from the hour the clocks go back, with its offset", async () => {
+    const { page } = s;
+    await send(s.app.receiverUrl, '/narrow/time-column', { method: 'POST', body: 'x' });
+    const cell = page
+      .locator('.row[data-capture-id]', { hasText: '/narrow/time-column' })
+      .first()
+      .locator('.cell.time');
+    await cell.waitFor();
+    // The forms formatListTime gives (format.test.ts), written into a real row's cell to measure them there.
+    const cut = await cell.evaluate((element) => {
+      const shown = element.lastChild!;
+      const before = shown.textContent;
+      const overflowing = ['11-01 01:30 -04', '00:59:59.500', '01:30:00 -04', '01:45 +10:30'].filter(
+        (text) => {
+          shown.textContent = text;
+          return element.scrollWidth > element.clientWidth;
+        },
+      );
+      shown.textContent = before;
+      return overflowing;
+    });
+    expect(cut).toEqual([]);
+  });
+
   it("keeps every tab of a capture's detail inside the detail pane", async () => {
     const { page } = s;
     await send(s.app.receiverUrl, '/narrow/form', {

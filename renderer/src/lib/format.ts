@@ -24,7 +24,8 @@ export function formatClock(ms: number): string {
  * The list's time column: 14:03:27.412 for a capture from today; 11-19 14:03 from another day this year, 2025-11-19
  * from an earlier year. The clock alone showed a capture from days ago as if it came in today. Inside the hour the
  * clocks go back, today's clock names its offset instead of the milliseconds (01:30:00 -04, an hour later
- * 01:30:00 -05; 01:30 +10:30 for a zone half an hour off), the widest that fits the column.
+ * 01:30:00 -05; 01:30 +10:30 for a zone half an hour off), the widest that fits the column; so does another day's
+ * minute from that hour (11-01 01:30 -04, then 11-01 01:30 -05), which two captures an hour apart otherwise share.
  */
 export function formatListTime(ms: number, now = Date.now()): string {
   const d = new Date(ms);
@@ -39,7 +40,10 @@ export function formatListTime(ms: number, now = Date.now()): string {
   }
   const day = `${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
   if (d.getFullYear() !== today.getFullYear()) return `${d.getFullYear()}-${day}`;
-  return `${day} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const minute = `${day} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  if (!inRepeatedHour(ms)) return minute;
+  const offset = formatUtcOffset(ms);
+  return `${minute} ${offset.endsWith(':00') ? offset.slice(0, 3) : offset}`;
 }
 
 /** +05:30, -03:30: the local zone's offset from UTC at an instant. */

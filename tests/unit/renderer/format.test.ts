@@ -60,4 +60,31 @@ describe('a date and time in local time', () => {
     );
     expect(lordHowe).toEqual(['01:45:00 +11', '01:45 +10:30']);
   });
+
+  it("gives an earlier day's minute its offset when that minute came twice on its day, and only then", () => {
+    const at = (iso: string) => Date.parse(iso);
+    const later = at('2026-11-05T12:00:00-05:00');
+    const times = inZone('America/New_York', () =>
+      [
+        '2026-11-01T00:59:59.500-04:00',
+        '2026-11-01T01:30:00.250-04:00',
+        '2026-11-01T01:30:00.250-05:00',
+        '2026-11-01T02:00:00.000-05:00',
+        '2026-10-31T01:30:00.000-04:00', // the same minute the day before came once
+      ].map((iso) => formatListTime(at(iso), later)),
+    );
+    expect(times).toEqual([
+      '11-01 00:59',
+      '11-01 01:30 -04',
+      '11-01 01:30 -05',
+      '11-01 02:00',
+      '10-31 01:30',
+    ]);
+    const lordHowe = inZone('Australia/Lord_Howe', () =>
+      [at('2026-04-05T01:45:00+11:00'), at('2026-04-05T01:45:00+10:30')].map((ms) =>
+        formatListTime(ms, at('2026-04-20T12:00:00+10:30')),
+      ),
+    );
+    expect(lordHowe).toEqual(['04-05 01:45 +11', '04-05 01:45 +10:30']);
+  });
 });
