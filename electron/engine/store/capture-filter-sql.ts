@@ -3,7 +3,6 @@ import { cjkQueryPhrases } from './cjk-bigrams';
 import { searchTerms } from '../../shared/search-terms';
 import type { CaptureFilter } from '../../shared/contract/index';
 import { headerValueAsUtf8Stored } from '../../shared/decode/header-text';
-import { headerValueKey, sqliteLower } from './header-value-key';
 
 export interface FilterSql {
   /** FROM clause: plain captures, or driven by the full-text index when there is a text query. */
@@ -66,8 +65,8 @@ export function toFtsQuery(text: string, isIndexedTerm?: IsIndexedTerm): FtsQuer
 }
 
 /**
- * @param uncoveredBelow Captures with ids below this may have no rows in `capture_header_names` and
- * `capture_header_values` yet (the backfill of migrations 048 and 050 is under way); null once every capture has them.
+ * @param uncoveredBelow Captures with ids below this may have no rows in `capture_header_names` yet (migration 048's
+ * backfill is under way); null once every capture has them.
  */
 export function filterToSql(
   filter: CaptureFilter | undefined,
@@ -78,8 +77,6 @@ export function filterToSql(
   const params: unknown[] = [];
   let from = 'captures c';
   let usesFts = false;
-  // The header side table's rows the FROM clause walks captures by, and how many WHERE conditions select them.
-  let walked: { rows: string; alias: string; conditions: number } | null = null;
   if (!filter) return { from, where, params, usesFts, key: 'c.id', countFrom: from };
 
   const fts = filter.text ? toFtsQuery(filter.text, isIndexedTerm) : null;
@@ -135,51 +132,36 @@ export function filterToSql(
     params.push(filter.toMs);
   }
   if (filter.header) {
-    const { name } = filter.header;
     const value = filter.header.value ?? null;
-    if (value === null) {
-      const named =
-        'EXISTS (SELECT 1 FROM capture_header_names hn WHERE hn.name = lower(?) AND hn.capture_id = c.id)';
-      if (uncoveredBelow !== null) {
-        // Captures the backfill has not reached are read as before the side table.
-        where.push(`((c.id >= ? AND ${named}) OR (c.id < ? AND ${headersNameSql}))`);
-        params.push(uncoveredBelow, name, uncoveredBelow, ...headersNameParams(name));
-      } else if (usesFts) {
-        where.push(named);
-        params.push(name);
-      } else {
-        // Walk the name's index entries newest first: a page stops after a page of them, a count reads no capture's headers.
-        walked = { rows: 'capture_header_names hn', alias: 'hn', conditions: 1 };
-        where.push('hn.name = lower(?)');
-        params.push(name);
-      }
+    const named =
+      'EXISTS (SELECT 1 FROM capture_header_names hn WHERE hn.name = lower(?) AND hn.capture_id = c.id)';
+    if (uncoveredBelow !== null) {
+      // Captures the backfill has not reached are read as before the side table.
+      where.push(`((c.id >= ? AND ${named}) OR (c.id < ? AND ${headersNameSql}))`);
+      params.push(
+        uncoveredBelow,
+        filter.header.name,
+        uncoveredBelow,
+        ...headersNameParams(filter.header.name),
+      );
+    } else if (usesFts) {
+      where.push(named);
+      params.push(filter.header.name);
     } else {
+      // Walk the name's index entries newest first: a page stops after a page of them, a count reads no capture's headers.
+      from = 'capture_header_names hn JOIN captures c ON c.id = hn.capture_id';
+      where.push('hn.name = lower(?)');
+      params.push(filter.header.name);
+    }
+    if (value !== null) {
       // Values are stored Latin-1 decoded, so a UTF-8 `José` is stored as `JosÃ©`: match the value as typed and as
-      // stored.
-      const values = [...new Set([value, headerValueAsUtf8Stored(value)])];
-      const keys = values.map((v) => headerValueKey(sqliteLower(name), v));
-      const valued = `EXISTS (SELECT 1 FROM capture_header_values hv WHERE hv.value_key IN (${keys.map(() => '?').join(', ')}) AND hv.capture_id = c.id)`;
-      if (uncoveredBelow !== null) {
-        // Captures the backfill has not reached are read as before the side table.
-        where.push(`((c.id >= ? AND ${valued}) OR (c.id < ? AND ${headersValueSql(values.length)}))`);
-        params.push(uncoveredBelow, ...keys, uncoveredBelow, ...headersValueParams(name, values));
-      } else if (usesFts) {
-        where.push(valued);
-        params.push(...keys);
-      } else if (keys.length === 1) {
-        // As for a name alone: walk the value's index entries newest first.
-        walked = { rows: 'capture_header_values hv', alias: 'hv', conditions: 1 };
-        where.push('hv.value_key = ?');
-        params.push(keys[0]);
-      } else {
-        // Both forms' entries; a capture holding both is taken by the first.
-        walked = { rows: 'capture_header_values hv', alias: 'hv', conditions: 2 };
-        where.push(
-          'hv.value_key IN (?, ?)',
-          '(hv.value_key = ? OR NOT EXISTS (SELECT 1 FROM capture_header_values h2 WHERE h2.value_key = ? AND h2.capture_id = hv.capture_id))',
-        );
-        params.push(keys[0], keys[1], keys[0], keys[0]);
-      }
+      // stored. A plain text test on the stored JSON leaves json_each only the captures that hold the value.
+      const stored = headerValueAsUtf8Stored(value);
+      where.push(
+        '(instr(c.headers, ?) OR instr(c.headers, ?))',
+        'EXISTS (SELECT 1 FROM json_each(c.headers) h WHERE lower(h.value ->> 0) = lower(?) AND h.value ->> 1 IN (?, ?))',
+      );
+      params.push(JSON.stringify(value), JSON.stringify(stored), filter.header.name, value, stored);
     }
   }
   if (filter.vendor) {
@@ -191,15 +173,15 @@ export function filterToSql(
     where.push('c.source = ?');
     params.push(filter.source);
   }
-  if (walked) from = `${walked.rows} JOIN captures c ON c.id = ${walked.alias}.capture_id`;
+  const byName = from !== 'captures c' && !usesFts;
   return {
     from,
     where,
     params,
     usesFts,
-    key: usesFts ? 'f.rowid' : walked ? `${walked.alias}.capture_id` : 'c.id',
-    // A capture's header rows go with it (capture-store.ts deletes them), so with nothing else asked its rows count it.
-    countFrom: walked && where.length === walked.conditions ? walked.rows : from,
+    key: usesFts ? 'f.rowid' : byName ? 'hn.capture_id' : 'c.id',
+    // A capture's names go with it (capture-store.ts deletes them), so with nothing else asked its names count it.
+    countFrom: byName && where.length === 1 ? 'capture_header_names hn' : from,
   };
 }
 
@@ -211,18 +193,6 @@ export function filterToSql(
 const headersNameSql =
   "(c.headers LIKE ? ESCAPE '!' AND EXISTS (SELECT 1 FROM json_each(c.headers) h WHERE lower(h.value ->> 0) = lower(?)))";
 const headersNameParams = (name: string) => [`%${likeLiteral(JSON.stringify(name))}%`, name];
-
-/**
- * A header name and value test on the stored headers alone (captures the backfill has not reached). A plain text test
- * on the stored JSON leaves json_each only the captures that hold one of the values.
- */
-const headersValueSql = (values: number) =>
-  `((${Array.from({ length: values }, () => 'instr(c.headers, ?)').join(' OR ')}) AND EXISTS (SELECT 1 FROM json_each(c.headers) h WHERE lower(h.value ->> 0) = lower(?) AND h.value ->> 1 IN (${Array.from({ length: values }, () => '?').join(', ')})))`;
-const headersValueParams = (name: string, values: string[]) => [
-  ...values.map((v) => JSON.stringify(v)),
-  name,
-  ...values,
-];
 
 /** Text that LIKE (with ESCAPE '!') matches only as itself. */
 const likeLiteral = (text: string) => text.replace(/[!%_]/g, (c) => `!${c}`);

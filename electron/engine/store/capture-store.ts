@@ -27,7 +27,6 @@ import { CaptureTrash } from './capture-trash';
 import { CaptureWriter, type NewCapture } from './capture-writer';
 import type { EndpointStore } from './endpoint-store';
 import { HeaderNameBackfill, headersOf } from './header-name-backfill';
-import { headerValueKeySql } from './header-value-key';
 import { FtsIndexer, type IndexProgress, type SearchTextExtractor } from './fts-indexer';
 import { describeStorageError } from './storage-error';
 import { WalCheckpointer } from './wal-checkpointer';
@@ -595,10 +594,6 @@ export class CaptureStore {
     );
     const delHeaderNames = this.db.prepare(`DELETE FROM capture_header_names WHERE capture_id = ?
       AND name IN (SELECT lower(h.value ->> 0) FROM captures c, json_each(${headersOf('c')}) h WHERE c.id = ?)`);
-    const delHeaderValues = this.db
-      .prepare(`DELETE FROM capture_header_values WHERE capture_id = ? AND value_key IN
-      (SELECT ${headerValueKeySql}(lower(h.value ->> 0), h.value ->> 1) FROM captures c, json_each(${headersOf('c')}) h
-       WHERE c.id = ?)`);
     const delCapture = this.db.prepare('DELETE FROM captures WHERE id = ?');
     const delBody = this.db.prepare('DELETE FROM capture_bodies WHERE capture_id = ?');
     const bump = this.db.prepare('UPDATE counters SET value = value - ? WHERE name = ?');
@@ -626,7 +621,6 @@ export class CaptureStore {
         if (!row) continue;
         if (undoable) this.trash.keep(row as CaptureRow & { body: Buffer | null });
         delHeaderNames.run(id, id);
-        delHeaderValues.run(id, id);
         delCapture.run(id);
         delBody.run(id);
         bytes += row.stored_body_size;

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { makeDirs } from '../util/make-dirs';
 import { findMigrationsDir, loadMigrations, migrate, MigrationError } from './migrator';
 import { describeStorageError } from './storage-error';
-import { registerHeaderValueKey } from './header-value-key';
 
 export interface OpenDatabaseOptions {
   dataDir: string;
@@ -34,7 +33,6 @@ export function openDatabase(options: OpenDatabaseOptions): Database.Database {
     // Against 8 MB it took 6–8 MB off the receiver's peak RSS under saturation, with the same query times and index lag
     // at 1M captures (docs/benchmarks.md, "Storage").
     db.pragma('cache_size = -2000');
-    registerHeaderValueKey(db);
     migrate(db, loadMigrations(options.migrationsDir ?? findMigrationsDir()));
     return db;
   } catch (error) {

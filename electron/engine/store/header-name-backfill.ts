@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
-import { headerValueKeySql } from './header-value-key';
 
 /**
  * A capture's stored headers for json_each, or none when they are not JSON (never written so, but one bad row must not
@@ -9,15 +8,12 @@ import { headerValueKeySql } from './header-value-key';
 export const headersOf = (alias: string) =>
   `CASE WHEN json_valid(${alias}.headers) THEN ${alias}.headers ELSE '[]' END`;
 
-/**
- * Where the pass has got to, kept in `settings` (set by migrations 048 and 050): ids below it may lack their header
- * names and values.
- */
+/** Where the pass has got to, kept in `settings` (set by migration 048): ids below it may lack their header names. */
 const PROGRESS_KEY = 'headerNames.uncoveredBelowId';
 
 /**
- * Fills `capture_header_names` and `capture_header_values` for the captures filed before migrations 048 and 050 (their
- * triggers cover every capture filed since), newest first, in slices between the receiver's events, so an upgrade neither waits for a million
+ * Fills `capture_header_names` for the captures filed before migration 048 (the trigger there covers every capture
+ * filed since), newest first, in slices between the receiver's events, so an upgrade neither waits for a million
  * captures at startup nor holds the receiver. Until it is done the header filter reads the headers of the captures it
  * has not reached (`uncoveredBelow`), as it did before.
  */
@@ -37,16 +33,12 @@ export class HeaderNameBackfill {
     this.progress = db.prepare('SELECT value FROM settings WHERE key = ?').pluck();
     this.below = this.stored();
     this.highestBelow = db.prepare('SELECT MAX(id) FROM captures WHERE id < ?').pluck();
-    const insertNames = db.prepare(`INSERT OR IGNORE INTO capture_header_names (name, capture_id)
+    const insert = db.prepare(`INSERT OR IGNORE INTO capture_header_names (name, capture_id)
       SELECT lower(h.value ->> 0), c.id FROM captures c, json_each(${headersOf('c')}) h WHERE c.id >= ? AND c.id < ?`);
-    const insertValues = db.prepare(`INSERT OR IGNORE INTO capture_header_values (value_key, capture_id)
-      SELECT ${headerValueKeySql}(lower(h.value ->> 0), h.value ->> 1), c.id
-      FROM captures c, json_each(${headersOf('c')}) h WHERE c.id >= ? AND c.id < ?`);
     const save = db.prepare('UPDATE settings SET value = ? WHERE key = ?');
     const done = db.prepare('DELETE FROM settings WHERE key = ?');
     this.fill = db.transaction((from: number, below: number) => {
-      insertNames.run(from, below);
-      insertValues.run(from, below);
+      insert.run(from, below);
       if (from <= 1) done.run(PROGRESS_KEY);
       else save.run(String(from), PROGRESS_KEY);
     });
@@ -59,7 +51,7 @@ export class HeaderNameBackfill {
 
   /** Every capture is being deleted (inside that transaction): nothing is left to cover. */
   clear(): void {
-    this.db.exec('DELETE FROM capture_header_names; DELETE FROM capture_header_values');
+    this.db.exec('DELETE FROM capture_header_names');
     this.db.prepare('DELETE FROM settings WHERE key = ?').run(PROGRESS_KEY);
   }
 

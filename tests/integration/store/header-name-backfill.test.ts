@@ -6,7 +6,6 @@ import { databaseFileName } from '../../../electron/engine/store/database';
 import { findMigrationsDir, loadMigrations, migrate } from '../../../electron/engine/store/migrator';
 import { openStores, type Stores } from '../../../electron/engine/store/open-stores';
 import { FakeClock } from '../../../electron/engine/util/clock';
-import { headerValueAsUtf8Stored } from '../../../electron/shared/decode/header-text';
 import { newCapture } from '../../helpers/new-capture';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -20,15 +19,15 @@ afterEach(() => {
   dirs.splice(0).forEach((d) => d.cleanup());
 });
 
-/** A data dir as Hookscope left it before a migration, with `count` captures filed (and a gap of deleted ids). */
-function dataDirBefore(migration: '048' | '050', count: number): string {
+/** A data dir as Hookscope left it before migration 048, with `count` captures filed (and a gap of deleted ids). */
+function dataDirBefore048(count: number): string {
   const dir = tempDir();
   dirs.push(dir);
   const all = loadMigrations(findMigrationsDir());
   const db = new Database(join(dir.path, databaseFileName));
   migrate(
     db,
-    all.filter((m) => m.name < migration),
+    all.filter((m) => m.name < '048'),
   );
   const insert = db.prepare(
     `INSERT INTO captures (received_at_ms, method, path, query, http_version, headers, remote_address, body_size,
@@ -39,10 +38,7 @@ function dataDirBefore(migration: '048' | '050', count: number): string {
       ['User-Agent', 'a'],
       ['user-agent', 'b'],
     ],
-    [
-      ['Content-Type', 'application/json'],
-      ['X-Name', headerValueAsUtf8Stored('José')],
-    ],
+    [['Content-Type', 'application/json']],
     [
       ['X-Ünï', 'v'],
       ['USER-AGENT', 'c'],
@@ -52,8 +48,7 @@ function dataDirBefore(migration: '048' | '050', count: number): string {
   db.transaction(() => {
     for (let i = 0; i < count; i++) insert.run(`/p/${i}`, JSON.stringify(variants[i % variants.length]));
   })();
-  // Migration 048's trigger reads every filed capture's headers: only before it could such a row be filed.
-  if (migration === '048') insert.run('/not-json', 'not json');
+  insert.run('/not-json', 'not json');
   db.prepare('DELETE FROM captures WHERE id BETWEEN 100 AND 350').run();
   // They came through the inbox: its ids are ahead of theirs.
   db.prepare(
@@ -76,11 +71,6 @@ const filters: CaptureFilter[] = [
   { header: { name: 'x-Ünï' } },
   { header: { name: 'x-ünï' } },
   { header: { name: 'accept' } },
-  { header: { name: 'user-agent', value: 'b' } },
-  { header: { name: 'USER-agent', value: 'c' } },
-  { header: { name: 'user-agent', value: 'C' } },
-  { header: { name: 'x-name', value: 'José' } },
-  { header: { name: 'x-Ünï', value: 'v' } },
 ];
 
 /** What each filter lists (every page) and counts. */
@@ -99,7 +89,7 @@ function results(stores: Stores) {
 
 describe('header names of captures filed before migration 048', () => {
   it('are filled after startup, and the filter finds the same captures before, during and after the pass', async () => {
-    const stores = open(dataDirBefore('048', 1000));
+    const stores = open(dataDirBefore048(1000));
     stores.captures.headerNames.stop();
     const highest = stores.db.prepare('SELECT MAX(id) FROM captures').pluck().get() as number;
     // Startup did not do the pass: the filter reads the headers of what it has not reached.
@@ -109,7 +99,6 @@ describe('header names of captures filed before migration 048', () => {
     expect(before[3]!.count).toBe(250);
     expect(before[4]!.count).toBe(0);
     expect(before[5]!.count).toBe(0);
-    expect(before.slice(6).map((r) => r.count)).toEqual([250, 250, 0, 249, 250]);
 
     const filed = await stores.captures.add(newCapture({ headers: [['User-Agent', 'new']] }));
     stores.captures.fileWaiting();
@@ -131,7 +120,7 @@ describe('header names of captures filed before migration 048', () => {
   });
 
   it('run by themselves after startup, and resume where they stopped when the app is closed midway', async () => {
-    const dataDir = dataDirBefore('048', 600);
+    const dataDir = dataDirBefore048(600);
     const first = open(dataDir);
     first.captures.headerNames.stop();
     const expected = results(first);
@@ -148,25 +137,5 @@ describe('header names of captures filed before migration 048', () => {
     while (again.captures.headerNames.uncoveredBelow() !== null)
       await new Promise((resolve) => setImmediate(resolve));
     expect(results(again)).toEqual(expected);
-  });
-
-  it('fill the values of captures filed before migration 050 in the same pass, with the same captures found throughout', () => {
-    const stores = open(dataDirBefore('050', 1000));
-    stores.captures.headerNames.stop();
-    const highest = stores.db.prepare('SELECT MAX(id) FROM captures').pluck().get() as number;
-    expect(stores.captures.headerNames.uncoveredBelow()).toBe(highest + 1);
-    const valueRows = stores.db.prepare('SELECT COUNT(*) FROM capture_header_values').pluck();
-    expect(valueRows.get()).toBe(0);
-    const before = results(stores);
-    expect(before.slice(6).map((r) => r.count)).toEqual([250, 250, 0, 249, 250]);
-    while (stores.captures.headerNames.uncoveredBelow() !== null) {
-      stores.captures.headerNames.step();
-      expect(results(stores)).toEqual(before);
-    }
-    // 250 + 249 + 250 captures with 2, 2 and 3 headers.
-    expect(valueRows.get()).toBe(2 * 250 + 2 * 249 + 3 * 250);
-    // Headers the filter cannot read: the side tables alone find the same captures.
-    stores.db.prepare("UPDATE captures SET headers = '[]'").run();
-    expect(results(stores)).toEqual(before);
   });
 });
