@@ -12,8 +12,6 @@ export interface FilterSql {
   usesFts: boolean;
   /** The column the FROM clause walks captures by, newest first: what pages order and cursors compare by. */
   key: string;
-  /** What a COUNT(*) reads: `from`, or less when the rows it joins cannot change the count. */
-  countFrom: string;
 }
 
 /** Whether a token is a whole word in the index (then it need not be matched as a prefix). */
@@ -77,7 +75,7 @@ export function filterToSql(
   const params: unknown[] = [];
   let from = 'captures c';
   let usesFts = false;
-  if (!filter) return { from, where, params, usesFts, key: 'c.id', countFrom: from };
+  if (!filter) return { from, where, params, usesFts, key: 'c.id' };
 
   const fts = filter.text ? toFtsQuery(filter.text, isIndexedTerm) : null;
   if (fts && !fts.excluding) {
@@ -180,8 +178,6 @@ export function filterToSql(
     params,
     usesFts,
     key: usesFts ? 'f.rowid' : byName ? 'hn.capture_id' : 'c.id',
-    // A capture's names go with it (capture-store.ts deletes them), so with nothing else asked its names count it.
-    countFrom: byName && where.length === 1 ? 'capture_header_names hn' : from,
   };
 }
 
