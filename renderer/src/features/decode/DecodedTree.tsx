@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
 import { Highlight } from '../../components/Highlight';
+import { KeyText, keyText } from '../../components/KeyText';
 import { formatLocal, type DecodedNode } from '../../../../electron/shared/decode/index';
 
 const SHOW_CHILDREN = 200;
@@ -41,7 +42,7 @@ export const DecodedRow = memo(function DecodedRow({
       role="treeitem"
       tabIndex={-1}
       aria-expanded={children ? open : undefined}
-      aria-label={`${title}: ${node.display}`}
+      aria-label={`${keyText(title)}: ${node.display}`}
       data-path={node.path}
     >
       <div
@@ -63,9 +64,11 @@ export const DecodedRow = memo(function DecodedRow({
           <span className="decoded-spacer" />
         )}
         <span className="decoded-label" title={node.path}>
-          <Highlight text={title} query={options.query ?? ''} />
+          <KeyText text={title} query={options.query ?? ''} />
         </span>
-        {subtitle && <span className="decoded-id mono">{subtitle}</span>}
+        {subtitle !== null && (
+          <span className="decoded-id mono">{subtitle === node.key ? keyText(subtitle) : subtitle}</span>
+        )}
         <span className={`decoded-type decoded-source-${node.labelSource}`}>{node.type}</span>
         <span className="decoded-value" title={node.raw ?? undefined}>
           <Highlight text={node.display} query={options.query ?? ''} />
@@ -112,7 +115,10 @@ export const DecodedRow = memo(function DecodedRow({
       {details && (
         <div className="decoded-details muted" style={{ paddingLeft: depth * 16 + 22 }}>
           <div>
-            key <span className="mono">{node.key}</span>
+            key{' '}
+            <span className="mono">
+              <KeyText text={node.key} />
+            </span>
             {node.fieldId && node.fieldId !== node.key ? (
               <>
                 {' '}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Highlight } from '../../components/Highlight';
+import { KeyText, keyText } from '../../components/KeyText';
 import { isRawNumber } from '../../lib/json-normalize';
 
 const MAX_CHILDREN = 500;
@@ -50,7 +51,7 @@ export function JsonTree({
   const label =
     name === undefined ? null : (
       <span className="json-key">
-        <Highlight text={name} query={query} />
+        <KeyText text={name} query={query} />
         <span className="json-punct">: </span>
       </span>
     );
@@ -74,7 +75,7 @@ export function JsonTree({
           type="button"
           className="json-toggle"
           aria-expanded={open}
-          aria-label={`${open ? 'Collapse' : 'Expand'} ${name ?? (Array.isArray(value) ? 'array' : 'object')}`}
+          aria-label={`${open ? 'Collapse' : 'Expand'} ${name !== undefined ? keyText(name) : Array.isArray(value) ? 'array' : 'object'}`}
           onClick={() => setOpen(!open)}
         >
           {open ? '▾' : '▸'}
