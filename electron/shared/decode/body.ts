@@ -182,26 +182,29 @@ const jsonWithRaw = JSON as JSON & { rawJSON?: (text: string) => unknown };
 // Sixteen or more significant digits in a row (a dot may sit among them): only then can a double round a number;
 // or an exponent of three digits, which can take it past a double's range (1e400 → Infinity, 1e-400 → 0).
 const LONG_NUMBER = /(?:\d\.?){16}|[eE][+-]?\d{3}/;
+/** Where a `-0` (or `-0.0`, `-0e5`) may sit: a double keeps its sign, but String(-0) and JSON.stringify write `0`. */
+const NEGATIVE_ZERO = /-0(?![1-9])/;
 
 /** Whether a double lost the number outright: it overflowed to ±Infinity or a non-zero value underflowed to 0. */
 const outOfRange = (value: number, source: string) =>
   !Number.isFinite(value) || (value === 0 && /[1-9]/.test(source.split(/[eE]/)[0]!));
 
-const keepLongNumbers: ExactReviver = (_key, value, context) => {
+const keepNumbersAsSent: ExactReviver = (_key, value, context) => {
   const source = context?.source;
   if (typeof value !== 'number' || source === undefined || !jsonWithRaw.rawJSON) return value;
   if (outOfRange(value, source)) return jsonWithRaw.rawJSON(source);
+  if (Object.is(value, -0)) return jsonWithRaw.rawJSON(source);
   if (String(value) === source || source.replace(/[^0-9]/g, '').length < 16) return value;
   return jsonWithRaw.rawJSON(source);
 };
 
 /**
- * JSON.parse, except that numbers a double would round (IDs beyond 2^53, long decimals) are kept as the digits sent
+ * JSON.parse, except that numbers a double would round (IDs beyond 2^53, long decimals) and negative zero are kept as the digits sent
  * (JSON.rawJSON, so JSON.stringify writes them back unchanged). Needs source-text access (Node ≥ 21, Chromium ≥ 114).
  */
 export function parseJsonExact(text: string): unknown {
-  if (!LONG_NUMBER.test(text)) return JSON.parse(text);
-  return JSON.parse(text, keepLongNumbers as Parameters<typeof JSON.parse>[1]);
+  if (!LONG_NUMBER.test(text) && !NEGATIVE_ZERO.test(text)) return JSON.parse(text);
+  return JSON.parse(text, keepNumbersAsSent as Parameters<typeof JSON.parse>[1]);
 }
 
 const isHtml = (contentType: string | null, text: string) =>

@@ -28,7 +28,7 @@ interface RawJson {
 }
 const json = JSON as JSON & { isRawJSON?: (value: unknown) => value is RawJson };
 
-/** A JSON number a double would round, kept as the digits sent (see parseJsonExact); null for anything else. */
+/** A JSON number a double would round, or a negative zero, kept as sent (see parseJsonExact); null for anything else. */
 export function exactNumberText(value: unknown): string | null {
   return value !== null && typeof value === 'object' && json.isRawJSON?.(value) === true
     ? value.rawJSON
@@ -42,6 +42,7 @@ export function formatPlain(value: unknown): Formatted {
   if (exact !== null) {
     const read = Number(exact);
     const lost = !Number.isFinite(read) || (read === 0 && /[1-9]/.test(exact.split(/[eE]/)[0]!));
+    if (!lost && Object.is(read, -0)) return fmt('number', exact);
     const beyond = lost ? "Beyond a double's range" : 'Beyond what a double holds exactly (2^53)';
     return fmt('number', exact, {
       problems: [`${beyond}: shown as sent; a receiver that parses it as a number reads ${String(read)}.`],
