@@ -377,6 +377,9 @@ function HeaderForm({
 }) {
   const [name, setName] = useState(value?.name ?? '');
   const [val, setVal] = useState(value?.value ?? '');
+  const nameField = useRef<HTMLInputElement>(null);
+  // The form is drawn when its popover opens: typing should go to the name, not stay on the chip.
+  useEffect(() => nameField.current?.focus(), []);
   useEffect(() => {
     setName(value?.name ?? '');
     setVal(value?.value ?? '');
@@ -392,6 +395,7 @@ function HeaderForm({
       <label>
         Name{' '}
         <input
+          ref={nameField}
           value={name}
           data-testid="header-name"
           placeholder="X-Signature"
