@@ -12,7 +12,7 @@ import {
   type ProtectionDraft,
 } from './ProtectionEditor';
 import { draftToRule, ruleToDraft, RuleEditor, type RuleDraft } from './RuleEditor';
-import { errorField } from './error-field';
+import { errorField, inFormTerms } from './error-field';
 import { ruleProgressText } from './rule-progress';
 import { goneWhileEdited, keepEdited, type GoneWhileEdited } from './keep-edited';
 import { keepOpenForm, openForm, type FormFields } from './open-form';
@@ -326,7 +326,7 @@ function EndpointForm({
       else await api.call('endpoints.create', { slug, name: name.trim(), rule, ...guard });
       onDone();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(inFormTerms(e instanceof Error ? e.message : String(e)));
     } finally {
       setBusy(false);
     }
