@@ -112,8 +112,8 @@ export function filterToSql(
       // Captures store the media type alone: `Application/JSON; charset=utf-8` is asked for as `application/json`.
       const t = type.split(';')[0]!.trim().toLowerCase();
       if (t.endsWith('/*')) {
-        params.push(`${t.slice(0, -1)}%`);
-        return 'c.content_type LIKE ?';
+        params.push(`${likeLiteral(t.slice(0, -1))}%`);
+        return "c.content_type LIKE ? ESCAPE '!'";
       }
       if (t === 'none') return 'c.content_type IS NULL';
       params.push(t);
