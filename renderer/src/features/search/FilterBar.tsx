@@ -31,17 +31,24 @@ interface Props {
   count: number | null;
 }
 
+const deletedEndpointName = (id: number) => `deleted endpoint #${id}`;
+
 function toggle<T>(list: T[], value: T): T[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 }
 
 export const FilterBar = memo(function FilterBar({ filter, onChange, endpoints, count }: Props) {
   const set = (patch: Partial<FilterState>) => onChange({ ...filter, ...patch });
+  // Endpoints not listed yet (there is always the default one) say nothing about whether the filtered one is gone.
+  const deletedEndpointId =
+    filter.endpointId !== null && endpoints.length > 0 && !endpoints.some((e) => e.id === filter.endpointId)
+      ? filter.endpointId
+      : null;
   const endpointName =
     filter.endpointId === null
       ? undefined
       : (endpoints.find((e) => e.id === filter.endpointId)?.name ??
-        (endpoints.length > 0 ? `deleted endpoint #${filter.endpointId}` : undefined));
+        (deletedEndpointId !== null ? deletedEndpointName(deletedEndpointId) : undefined));
   return (
     <div className="filter-bar" data-testid="filter-bar">
       <Popover
@@ -122,6 +129,12 @@ export const FilterBar = memo(function FilterBar({ filter, onChange, endpoints, 
                 {e.name} <span className="muted mono">{e.pathPrefix}</span>
               </label>
             ))}
+            {deletedEndpointId !== null && (
+              // What is applied, so the menu shows it: "Any" clears it.
+              <label>
+                <input type="radio" name="ep" checked readOnly /> {deletedEndpointName(deletedEndpointId)}
+              </label>
+            )}
           </div>
         )}
       </Popover>
