@@ -77,6 +77,14 @@ export function Composer({ initial }: ComposerProps) {
     methodSwitched.current = false;
     methodControl.current?.focus();
   }, [customMethod]);
+  // "Fill merge fields" removes its own paragraph: the Merge fields tab it opens takes the focus instead of the page.
+  const composerRoot = useRef<HTMLDivElement>(null);
+  const mergeTurnedOn = useRef(false);
+  useEffect(() => {
+    if (!mergeTurnedOn.current) return;
+    mergeTurnedOn.current = false;
+    composerRoot.current?.querySelector<HTMLElement>('[role="tab"][data-tab="record"]')?.focus();
+  }, [draft.merge]);
   const start = useRef(initial || !remembered ? draft : remembered.start);
 
   useEffect(() => {
@@ -216,7 +224,7 @@ export function Composer({ initial }: ComposerProps) {
   const headerCount = draft.headers.filter((h) => h.enabled).length;
 
   return (
-    <div className="composer" data-testid="composer">
+    <div className="composer" data-testid="composer" ref={composerRoot}>
       <div className="compose-request-line">
         {customMethod ? (
           <input
@@ -375,7 +383,11 @@ export function Composer({ initial }: ComposerProps) {
             type="button"
             className="btn btn-small"
             data-testid="compose-merge-on"
-            onClick={() => setDraft({ merge: true })}
+            onClick={() => {
+              mergeTurnedOn.current = true;
+              setDraft({ merge: true });
+              setTab('record');
+            }}
           >
             Fill merge fields
           </button>
