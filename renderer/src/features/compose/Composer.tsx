@@ -68,6 +68,7 @@ export function Composer({ initial }: ComposerProps) {
   const emulatorName = useRef(remembered?.emulatorName ?? '');
   const emulateButton = useRef<HTMLButtonElement>(null);
   const pasteButton = useRef<HTMLButtonElement>(null);
+  const sendButton = useRef<HTMLButtonElement>(null);
   // Switching between the method select and the custom input unmounts the control that had the focus: the one that
   // replaces it takes the focus, or a keyboard user arrowing through the methods is left on the page.
   const methodControl = useRef<HTMLSelectElement & HTMLInputElement>(null);
@@ -194,7 +195,7 @@ export function Composer({ initial }: ComposerProps) {
   };
 
   const onSend = () => {
-    if (blocked) return;
+    if (blocked || send.kind === 'sending') return;
     if (built.warnings.length > 0 && send.kind !== 'confirm') setSend({ kind: 'confirm' });
     else void doSend();
   };
@@ -283,10 +284,13 @@ export function Composer({ initial }: ComposerProps) {
           onChange={(e) => setDraft({ url: e.target.value })}
         />
         <button
+          ref={sendButton}
           type="button"
           className="btn btn-primary"
           data-testid="compose-send"
-          disabled={blocked || send.kind === 'sending'}
+          disabled={blocked}
+          // Not `disabled` while sending: a disabled button drops the focus, and "Send anyway" hands it to this one.
+          aria-disabled={send.kind === 'sending'}
           onClick={onSend}
         >
           {send.kind === 'sending' ? 'Sending…' : send.kind === 'confirm' ? 'Send anyway' : 'Send'}
@@ -371,9 +375,18 @@ export function Composer({ initial }: ComposerProps) {
         built={built}
         signingBlocked={signingBlocked}
         urlErrorId={urlErrorId}
-        onConfirm={() => void doSend()}
-        onOverrideLoop={() => void doSend(true)}
-        onCancel={() => setSend({ kind: 'idle' })}
+        onConfirm={() => {
+          sendButton.current?.focus();
+          void doSend();
+        }}
+        onOverrideLoop={() => {
+          sendButton.current?.focus();
+          void doSend(true);
+        }}
+        onCancel={() => {
+          sendButton.current?.focus();
+          setSend({ kind: 'idle' });
+        }}
       />
 
       {!draft.merge && (
