@@ -28,4 +28,22 @@ describe('the composer method, by keyboard', () => {
     await select.waitFor();
     expect(await focusedTestId()).toBe('compose-method');
   });
+
+  it('upper-cases a letter typed mid-word without moving the caret to the end', async () => {
+    const { page } = s;
+    const select = page.getByTestId('compose-method');
+    await select.selectOption('__custom');
+    const custom = page.getByTestId('compose-method-custom');
+    await custom.waitFor();
+    await custom.fill('PURGE');
+    await custom.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.type('xy');
+    expect(await custom.inputValue()).toBe('PUXYRGE');
+    expect(await custom.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd])).toEqual([
+      4, 4,
+    ]);
+  });
 });

@@ -235,7 +235,18 @@ export function Composer({ initial }: ComposerProps) {
             aria-label="Custom method"
             data-testid="compose-method-custom"
             spellCheck={false}
-            onChange={(e) => setDraft({ method: e.target.value.toUpperCase() })}
+            onChange={(e) => {
+              // Upper-cased in the input itself, caret restored: React re-setting a different value would move the
+              // caret to the end, so a letter typed mid-word sends the next one to the end.
+              const input = e.target;
+              const { selectionStart, selectionEnd } = input;
+              const method = input.value.toUpperCase();
+              if (method !== input.value && method.length === input.value.length) {
+                input.value = method;
+                input.setSelectionRange(selectionStart, selectionEnd);
+              }
+              setDraft({ method });
+            }}
           />
         ) : (
           <select
