@@ -47,6 +47,13 @@ function WholeNumber(props: {
 }) {
   const [text, setText] = useState(String(props.value));
   const valid = (t: string) => /^\d+$/.test(t.trim()) && Number(t) >= props.min && Number(t) <= props.max;
+  // A value changed from elsewhere (a saved webhook loaded, another preset) replaces the text; the value this input
+  // has just applied leaves what is being typed alone.
+  const [applied, setApplied] = useState(props.value);
+  if (props.value !== applied) {
+    setApplied(props.value);
+    if (!(valid(text) && Number(text) === props.value)) setText(String(props.value));
+  }
   const errorId = `${props.testId}-error`;
   return (
     <label title={props.title}>
