@@ -199,6 +199,11 @@ const booleanFlags = new Set([
   '--raw',
   '--no-progress-meter',
   '--tcp-nodelay',
+  // Basic is curl's default scheme for -u already.
+  '--basic',
+  // Retrying is the delivery policy's job, not the pasted command's.
+  '--retry-connrefused',
+  '--retry-all-errors',
   '-0',
   '-1',
   '-2',
@@ -398,7 +403,16 @@ const unsupported: Record<string, string> = {
     'option --upload-file: uploading a file (--upload-file) cannot be pasted; paste the body inline with --data-binary',
   '-K': 'option -K: a curl config file (-K) cannot be read from a pasted command',
   '--config': 'option --config: a curl config file (--config) cannot be read from a pasted command',
+  ...authScheme('--digest', 'Digest'),
+  ...authScheme('--ntlm', 'NTLM'),
+  ...authScheme('--negotiate', 'Negotiate (SPNEGO/Kerberos)'),
 };
+
+function authScheme(flag: string, scheme: string): Record<string, string> {
+  return {
+    [flag]: `option ${flag}: the ${scheme} auth scheme is not supported; only Basic (-u without ${flag}) or a header (-H 'Authorization: …') can be sent`,
+  };
+}
 
 function setUrl(value: string, state: WalkState) {
   // Windows cmd quoting (^") where the first argument did not show it (see isCmdCommand): read as bash, a URL begins
@@ -670,11 +684,17 @@ export function parseCurl(command: string): ParsedCurl {
   };
 }
 
-/** -G's data appended to the URL's query: before a `#fragment`, which curl never sends (data after it would be lost). */
+/**
+ * -G's data appended to the URL's query: before a `#fragment`, which curl never sends (data after it would be lost).
+ * As in curl, an empty query (a bare `?`) takes the data without a `&`, and no query and no data leave no `?`.
+ */
 function withQuery(url: string, data: string): string {
   const hash = url.indexOf('#');
   const [base, fragment] = hash < 0 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
-  return `${base}${base.includes('?') ? '&' : '?'}${data}${fragment}`;
+  const mark = base.indexOf('?');
+  const [path, query] = mark < 0 ? [base, ''] : [base.slice(0, mark), base.slice(mark + 1)];
+  const joined = query === '' ? data : `${query}&${data}`;
+  return `${path}${joined === '' ? '' : `?${joined}`}${fragment}`;
 }
 
 /** curl assumes http:// when the URL has no scheme. */
