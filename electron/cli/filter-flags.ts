@@ -1,4 +1,4 @@
-import type { CaptureFilter } from '../shared/contract/index';
+import { captureSource, type CaptureFilter } from '../shared/contract/index';
 import type { EndpointStore } from '../engine/store/endpoint-store';
 import { timeFlag, UsageError } from './io';
 
@@ -11,6 +11,8 @@ export const filterFlagOptions = {
   until: { type: 'string' },
   search: { type: 'string', multiple: true },
   header: { type: 'string', multiple: true },
+  vendor: { type: 'string' },
+  source: { type: 'string' },
 } as const;
 
 export const filterFlagUsage = `Filters:
@@ -23,6 +25,8 @@ export const filterFlagUsage = `Filters:
   --search TEXT         full-text search (path, query, headers, body, decoded labels; repeatable: all must match)
   --header 'N: v'       only captures with request header N (any case) equal to v, as sent; 'N' or 'N:' for any
                         value (as the app's header filter: one header)
+  --vendor NAME         only captures recognised as from NAME (Ortto, Ontraport, WP Fusion…; any case)
+  --source S            only captures that came in through S: receiver, tunnel or imported
 `;
 
 export function toFilter(
@@ -35,6 +39,8 @@ export function toFilter(
     until?: string;
     search?: string[];
     header?: string[];
+    vendor?: string;
+    source?: string;
   },
   endpoints: EndpointStore,
   nowMs: number,
@@ -72,7 +78,25 @@ export function toFilter(
   // Repeated, every one must match: words of all of them, as typed into one search box.
   if (values.search?.length) filter.text = values.search.join(' ');
   if (values.header?.length) filter.header = headerFlag(values.header);
+  if (values.vendor !== undefined) filter.vendor = vendorFlag(values.vendor);
+  if (values.source !== undefined) filter.source = sourceFlag(values.source);
   return filter;
+}
+
+function vendorFlag(raw: string): string {
+  const vendor = raw.trim();
+  if (vendor === '')
+    throw new UsageError(
+      `--vendor: expected a vendor name such as Ortto, Ontraport or WP Fusion, got "${raw}"`,
+    );
+  return vendor;
+}
+
+function sourceFlag(raw: string): NonNullable<CaptureFilter['source']> {
+  const source = captureSource.safeParse(raw.trim().toLowerCase());
+  if (!source.success)
+    throw new UsageError(`--source: expected ${captureSource.options.join(', ')}, got "${raw}"`);
+  return source.data;
 }
 
 /**
