@@ -31,6 +31,7 @@ describe('the composer method, by keyboard', () => {
 
   it('upper-cases a letter typed mid-word without moving the caret to the end', async () => {
     const { page } = s;
+    await page.locator('.view-tab[data-view="compose"]').click();
     const select = page.getByTestId('compose-method');
     await select.selectOption('__custom');
     const custom = page.getByTestId('compose-method-custom');
