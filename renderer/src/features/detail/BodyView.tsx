@@ -2,18 +2,17 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { findDuplicateKeys } from '../../../../electron/shared/decode/duplicate-keys';
 import { onTablistKeyDown } from '../../components/tablist-keys';
 import { CodeEditor } from '../../components/code-editor';
-import { Highlight } from '../../components/Highlight';
 import { VisibleText } from '../../components/VisibleText';
 import { bodyKind, editorLanguage, type BodyKind } from '../../lib/body-kind';
 import { bodyText, type BodyText } from '../../lib/bytes';
 import { formatBytes } from '../../lib/format';
-import { indentJson } from '../../lib/json-indent';
 import { tryParseJson } from '../../lib/json-normalize';
 import { prettyXml } from '../../lib/xml';
 import { FormView, type FormHead } from './FormView';
 import { HexView } from './HexView';
 import { JsonTree } from './JsonTree';
 import { MultipartView } from './MultipartView';
+import { PlainText } from './PlainText';
 
 type Mode = 'pretty' | 'raw' | 'hex';
 /**
@@ -21,8 +20,9 @@ type Mode = 'pretty' | 'raw' | 'hex';
  * one-line JSON body blocked the page for 2.4 s.
  */
 const RAW_EDITOR_LIMIT = 128 * 1024;
-/** Plain text shows this many characters: laying out tens of MB of one line blocks the page for seconds or minutes. */
-const TEXT_VIEW_LIMIT = 1024 * 1024;
+/** Past this, JSON is indented as text rather than parsed into a tree, and XML is shown as received: parsing 5 MB
+ * blocked the page for seconds. */
+const PRETTY_LIMIT = 1024 * 1024;
 
 export function BodyView({
   bytes,
@@ -118,48 +118,6 @@ export function BodyView({
   );
 }
 
-/**
- * A body as plain text, cut at TEXT_VIEW_LIMIT characters with a notice saying so. JSON that big is indented by a
- * linear pass instead of parsed into a tree: parsing 5 MB blocked the page for seconds.
- */
-function PlainText({
-  text,
-  bytes,
-  query = '',
-  json = false,
-}: {
-  text: string;
-  bytes: number;
-  query?: string;
-  json?: boolean;
-}) {
-  const shown = useMemo(
-    () =>
-      json
-        ? indentJson(text, TEXT_VIEW_LIMIT)
-        : { text: text.slice(0, TEXT_VIEW_LIMIT), read: Math.min(text.length, TEXT_VIEW_LIMIT) },
-    [text, json],
-  );
-  return (
-    <>
-      {json && (
-        <div className="notice" data-testid="json-as-text">
-          Over {formatBytes(TEXT_VIEW_LIMIT)}: indented as text, not parsed into a tree.
-        </div>
-      )}
-      {shown.read < text.length && (
-        <div className="notice" data-testid="text-partial">
-          Showing the first {shown.read.toLocaleString()} of {text.length.toLocaleString()} characters (
-          {formatBytes(bytes)}). Download the body for all of it.
-        </div>
-      )}
-      <pre className="text-body" data-testid="text-body">
-        <Highlight text={shown.text} query={query} />
-      </pre>
-    </>
-  );
-}
-
 /** Which charset the text was read in, when it is not plain UTF-8 (the usual case, left unsaid). */
 function charsetLabel(d: BodyText): { text: string; title: string } | null {
   if (d.text === null) return null;
@@ -208,16 +166,21 @@ function Pretty({
 }) {
   switch (kind) {
     case 'json': {
-      if (text !== null && text.length > TEXT_VIEW_LIMIT)
-        return <PlainText text={text} bytes={bytes.length} query={query} json />;
+      if (text !== null && text.length > PRETTY_LIMIT)
+        return (
+          <>
+            <div className="notice" data-testid="json-as-text">
+              Over {formatBytes(PRETTY_LIMIT)}: indented as text, not parsed into a tree.
+            </div>
+            <PlainText text={text} bytes={bytes.length} query={query} json />
+          </>
+        );
       const parsed = tryParseJson(text ?? '');
       if (!parsed.ok)
         return (
           <>
             <div className="notice notice-warn">Declared as JSON but does not parse; shown as text.</div>
-            <pre className="text-body">
-              <Highlight text={text ?? ''} query={query} />
-            </pre>
+            <PlainText text={text ?? ''} bytes={bytes.length} query={query} />
           </>
         );
       const repeated = findDuplicateKeys(text ?? '', 5);
@@ -243,15 +206,25 @@ function Pretty({
       return <FormView text={text ?? ''} query={query} head={formHead} />;
     case 'xml':
     case 'html': {
-      const pretty = kind === 'xml' ? prettyXml(text ?? '') : { text: text ?? '', error: null };
+      const tooBig = (text ?? '').length > PRETTY_LIMIT;
+      const pretty = kind === 'xml' && !tooBig ? prettyXml(text ?? '') : { text: text ?? '', error: null };
       return (
         <>
+          {kind === 'xml' && tooBig && (
+            <div className="notice" data-testid="xml-as-received">
+              Over {formatBytes(PRETTY_LIMIT)}: shown as received, not re-indented.
+            </div>
+          )}
           {pretty.error && (
             <div className="notice notice-warn">Not well-formed XML ({pretty.error}); shown as received.</div>
           )}
-          <pre className="text-body markup-body" data-testid="markup-body">
-            <Highlight text={pretty.text} query={query} />
-          </pre>
+          <PlainText
+            text={pretty.text}
+            bytes={bytes.length}
+            query={query}
+            className="text-body markup-body"
+            testId="markup-body"
+          />
         </>
       );
     }
