@@ -11,6 +11,7 @@ import {
 } from '../../shared/contract/index';
 import type { Clock } from '../util/clock';
 import { decodeContentEncoding } from './body-text';
+import { detailBody } from './detail-body';
 import { filterToSql, type FilterSql } from './capture-filter-sql';
 import { CaptureMinutes } from './capture-minutes';
 import {
@@ -420,7 +421,8 @@ export class CaptureStore {
     ).map((r) => r.id);
   }
 
-  get(id: number): CaptureDetail {
+  /** One capture; with `inlineBodyMaxBytes`, a longer body is left out (see `detailBody`). */
+  get(id: number, inlineBodyMaxBytes?: number): CaptureDetail {
     this.current(id);
     this.selectDetail ??= this.db.prepare(
       'SELECT c.*, b.body FROM captures c LEFT JOIN capture_bodies b ON b.capture_id = c.id WHERE c.id = ?',
@@ -428,7 +430,6 @@ export class CaptureStore {
     const row = this.selectDetail.get(id) as (CaptureRow & { body: Buffer | null }) | undefined;
     if (!row) throw new ApiError('not_found', `No capture with id ${id}.`, { id });
     const body = row.body ?? Buffer.alloc(0);
-    const decoded = decodeContentEncoding(body, row.content_encoding);
     return {
       ...toSummary(row),
       httpVersion: row.http_version,
@@ -436,9 +437,7 @@ export class CaptureStore {
       headers: parseHeaders(row.headers),
       trailers: row.trailers ? parseHeaders(row.trailers) : [],
       queryParams: [...new URLSearchParams(row.query)],
-      bodyBase64: body.toString('base64'),
-      decodedBodyBase64: decoded.body ? decoded.body.toString('base64') : null,
-      decodeNote: decoded.note,
+      ...detailBody(body, row.content_encoding, inlineBodyMaxBytes),
       contentEncoding: row.content_encoding,
       storedBodyBytes: row.stored_body_size,
       publicUrl: row.public_url,
@@ -473,7 +472,7 @@ export class CaptureStore {
   }
 
   /** The request body as stored and, when a Content-Encoding was undone, decoded (a big body read apart). */
-  requestBodies(id: number): { received: Buffer; decoded: Buffer | null } {
+  requestBodies(id: number): { received: Buffer; decoded: Buffer | null; decodeNote: string | null } {
     this.current(id);
     this.selectBodies ??= this.db.prepare(
       'SELECT c.content_encoding, b.body FROM captures c LEFT JOIN capture_bodies b ON b.capture_id = c.id WHERE c.id = ?',
@@ -482,7 +481,8 @@ export class CaptureStore {
       { content_encoding: string | null; body: Buffer | null } | undefined;
     if (!row) throw new ApiError('not_found', `No capture with id ${id}.`, { id });
     const received = row.body ?? Buffer.alloc(0);
-    return { received, decoded: decodeContentEncoding(received, row.content_encoding).body };
+    const decoded = decodeContentEncoding(received, row.content_encoding);
+    return { received, decoded: decoded.body, decodeNote: decoded.note };
   }
 
   /** The raw body bytes only (replay, export). */

@@ -293,8 +293,19 @@ function BodyTab({ d, bodyForm, setBodyForm, query }: { d: CaptureDetail; query:
     hasDecodedBody(d) && bodyForm === 'received' ? 'application/octet-stream' : contentTypeHeader(d);
   const read = useRequestBodySource(d, bodyForm);
   const body = useDecodedBody(read && 'source' in read ? read.source : '', contentType);
+  const choice = hasDecodedBody(d) && (
+    <BodyFormChoice form={bodyForm} encoding={d.contentEncoding} onChange={setBodyForm} />
+  );
+  // A body left out of captures.get may turn out not to decode (a compression bomb): Received still reads.
   if (read && 'error' in read)
-    return <div className="notice notice-error pad">Could not read the body: {read.error}</div>;
+    return (
+      <div className="pad">
+        {choice}
+        <div className="notice notice-error" data-testid="body-read-error">
+          Could not read the body: {read.error}
+        </div>
+      </div>
+    );
   if (!read) return <div className="muted pad">Reading the body…</div>;
   if (!body) return <div className="muted pad">Decoding the body…</div>;
   return (
@@ -305,11 +316,7 @@ function BodyTab({ d, bodyForm, setBodyForm, query }: { d: CaptureDetail; query:
       contentType={contentType}
       query={query}
       note={requestBodyNote(d, bodyForm, body.bytes.length)}
-      choice={
-        hasDecodedBody(d) && (
-          <BodyFormChoice form={bodyForm} encoding={d.contentEncoding} onChange={setBodyForm} />
-        )
-      }
+      choice={choice}
     />
   );
 }
