@@ -1,9 +1,8 @@
 import { exportCaptures } from '../../engine/captures/export';
 import { openReaderStores } from '../../engine/store/open-reader-stores';
-import { standaloneDecoderSearchText } from '../../engine/decode/search-extractor';
-import { systemClock } from '../../engine/util/clock';
 import { appVersion } from '../../engine/version';
 import { exportFormat } from '../../shared/contract/index';
+import { catchUpSearchIndex } from '../catch-up-search-index';
 import { existingDataDir } from '../data-dir-flag';
 import { filterFlagOptions, filterFlagUsage, toFilter } from '../filter-flags';
 import { intFlag, parseFlags, UsageError, type CliIo } from '../io';
@@ -43,15 +42,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       `--format: expected one of ${exportFormat.options.join(', ')}, got "${values.format}"`,
     );
   const limit = intFlag(values.limit, '--limit', 100_000, 1, 10_000_000);
-  const stores = openReaderStores(existingDataDir(values['data-dir']));
+  const dataDir = existingDataDir(values['data-dir']);
+  const stores = openReaderStores(dataDir);
   try {
     const filter = toFilter(values, stores.endpoints, Date.now());
-    if (filter.text) {
-      // Search needs the index up to date. Index what the app has not yet, with the app's own words for it (the
-      // decoder's field labels): the index never goes back over a capture, so it must not be done with less.
-      stores.captures.addSearchTextExtractor(standaloneDecoderSearchText(stores.db, systemClock));
-      stores.captures.indexer.drain();
-    }
+    const unsearchable = filter.text ? catchUpSearchIndex(stores, dataDir) : 0;
+    if (unsearchable > 0)
+      io.stderr(
+        `${unsearchable} capture(s) are not indexed yet by the running app and were not searched; run the export again shortly to include them\n`,
+      );
     const ids = stores.captures.ids(filter, limit);
     const base = baseUrl(values['base-url']);
     let written = 0;

@@ -108,6 +108,8 @@ export class CaptureStore {
     /** The captures database and the search index's own file (attached to `db` as `idx`). */
     private readonly files: { captures: string; index: string },
     maxUndoable?: number,
+    /** Never writes in the background (see openStores' `readOnly`). */
+    private readonly readOnly = false,
   ) {
     this.indexer = new FtsIndexer(
       db,
@@ -154,7 +156,7 @@ export class CaptureStore {
       ftsIndexFile: files.index,
       indexWriteWaiting: this.indexer.writeWaiting,
     });
-    this.checkpointer.start();
+    if (!readOnly) this.checkpointer.start();
     this.reader = new BackgroundReader(files);
     this.headerNames = new HeaderNameBackfill(db);
   }
@@ -752,7 +754,7 @@ export class CaptureStore {
     this.reader.close();
     this.headerNames.stop();
     this.filer.stop();
-    this.indexer.stop();
+    this.indexer.stop(!this.readOnly);
     this.checkpointer.stop();
   }
 }

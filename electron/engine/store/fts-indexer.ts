@@ -442,8 +442,9 @@ export class FtsIndexer {
     };
   }
 
-  stop(): void {
-    if (!this.stopped) {
+  /** `write`: write what is prepared and the pending deletes first (not in a reader, which must never write). */
+  stop(write = true): void {
+    if (write && !this.stopped) {
       try {
         this.writePrepared(true);
       } catch {

@@ -10,7 +10,7 @@ import { upgradePending } from './pending-upgrade';
  */
 export function openReaderStores(dataDir: string): Stores {
   // The app files what it acknowledged, with its annotators (vendor labels, verification).
-  const open = () => openStores({ dataDir, clock: systemClock, filing: 'never' });
+  const open = () => openStores({ dataDir, clock: systemClock, filing: 'never', readOnly: true });
   if (!upgradePending(dataDir)) return open();
   let unlock: () => void;
   try {

@@ -39,6 +39,11 @@ export function openStores(options: {
   filing?: 'now' | 'later' | 'never';
   /** Deletes of more captures than this cannot be undone (see CaptureTrash). */
   maxUndoableDelete?: number;
+  /**
+   * A reader beside a running app (the CLI): no checkpoints, no index merges, no index writes at close. Those are the
+   * app's; two writers made its reads fail with "database is locked".
+   */
+  readOnly?: boolean;
 }): Stores {
   const db = openDatabase({ dataDir: options.dataDir, durability: options.durability });
   const indexFile = join(options.dataDir, searchIndexFileName);
@@ -66,6 +71,7 @@ export function openStores(options: {
     },
     { captures: join(options.dataDir, databaseFileName), index: indexFile },
     options.maxUndoableDelete,
+    options.readOnly ?? false,
   );
   if ((options.filing ?? 'now') === 'now') captures.startFiling();
   return { db, captures, endpoints, settings };

@@ -22,8 +22,8 @@ describe('export --format curl with a large text body', () => {
       headers: [['Content-Type', 'application/json']],
       body,
     });
-    // The CLI reads only filed captures.
-    engine.ctx.captures.fileWaiting();
+    // The CLI reads only filed captures, and searches only indexed ones: beside a running app it never writes.
+    engine.ctx.captures.indexer.drain();
 
     const out: string[] = [];
     const err: string[] = [];
