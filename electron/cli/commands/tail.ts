@@ -90,7 +90,9 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
       : intFlag(values['exit-after'], '--exit-after', 1, 1, 1_000_000);
   const stores = openReaderStores(existingDataDir(values['data-dir']));
   const filter = toFilter(values, stores.endpoints, Date.now());
-  if (last === 0 && filter.toMs !== undefined && filter.toMs < Date.now()) {
+  // A passed --until: no capture arriving from now on can match, so there is nothing to follow.
+  const untilPassed = filter.toMs !== undefined && filter.toMs < Date.now();
+  if (last === 0 && untilPassed) {
     stores.captures.close();
     stores.db.close();
     throw new UsageError(
@@ -158,6 +160,7 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
         await print(c);
       }
     }
+    if (untilPassed) return 0;
     if (!values.json && !done()) io.stderr(`following ${stores.db.name} — Ctrl+C to stop\n`);
     const stalled = stalledAppNotice(() => stores.captures.stats().indexLagRows, io);
     while (!done()) {
