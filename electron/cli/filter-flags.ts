@@ -60,9 +60,9 @@ export function toFilter(
   if (values.method?.length) filter.methods = values.method.map((m) => m.toUpperCase());
   if (values.status?.length) {
     filter.statuses = values.status.map((s) => {
-      const n = Number(s);
-      if (!Number.isInteger(n) || n < 100 || n > 599)
-        throw new UsageError(`--status: expected 100–599, got "${s}"`);
+      // Digits only: Number() also reads 0x1F4, 5e2 and ' 500 ' as 500.
+      const n = /^\d{3}$/.test(s) ? Number(s) : NaN;
+      if (!(n >= 100 && n <= 599)) throw new UsageError(`--status: expected 100–599, got "${s}"`);
       return n;
     });
   }
