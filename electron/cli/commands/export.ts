@@ -74,7 +74,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         written++;
         await io.drain?.();
       }
-      io.stdout(framing.close(written));
+      // A text file for the terminal and line tools ends with a newline (JSONL's last item already does).
+      io.stdout(framing.close(written) + (format.data === 'jsonl' ? '' : '\n'));
     }
     await io.flush?.();
     // Not when the writes failed (a full disk): `main` says so instead.

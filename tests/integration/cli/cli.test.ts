@@ -393,7 +393,8 @@ describe('hookscope CLI', () => {
             redact ? redaction : null,
             appVersion,
           );
-          expect(out.out()).toBe(whole.content);
+          // Plus a final newline for the terminal (JSONL's last item has one already).
+          expect(out.out()).toBe(whole.content + (format === 'jsonl' ? '' : '\n'));
           // Never the whole export in one string: one write per capture, between the opening and the closing.
           expect(writes.length).toBe(captures.length + 2);
         }
