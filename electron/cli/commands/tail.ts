@@ -1,4 +1,4 @@
-import type { CaptureSummary } from '../../shared/contract/index';
+import type { CaptureFilter, CaptureSummary } from '../../shared/contract/index';
 import { jsonCapture } from '../../engine/captures/export';
 import { openReaderStores } from '../../engine/store/open-reader-stores';
 import { wantsColour } from '../colour';
@@ -89,12 +89,21 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
       ? Infinity
       : intFlag(values['exit-after'], '--exit-after', 1, 1, 1_000_000);
   const stores = openReaderStores(existingDataDir(values['data-dir']));
-  const filter = toFilter(values, stores.endpoints, Date.now());
+  const closeStores = () => {
+    stores.captures.close();
+    stores.db.close();
+  };
+  let filter: CaptureFilter;
+  try {
+    filter = toFilter(values, stores.endpoints, Date.now());
+  } catch (error) {
+    closeStores();
+    throw error;
+  }
   // A passed --until: no capture arriving from now on can match, so there is nothing to follow.
   const untilPassed = filter.toMs !== undefined && filter.toMs < Date.now();
   if (last === 0 && untilPassed) {
-    stores.captures.close();
-    stores.db.close();
+    closeStores();
     throw new UsageError(
       `--until ${values.until}: that time has passed, so no capture arriving from now on can match and tail would ` +
         'wait in silence; add --last N to print the newest earlier ones, or use hookscope export',
@@ -187,8 +196,7 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
       await new Promise((r) => setTimeout(r, interval));
     }
   } finally {
-    stores.captures.close();
-    stores.db.close();
+    closeStores();
   }
   return 0;
 }
