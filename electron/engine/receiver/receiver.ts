@@ -395,21 +395,35 @@ function delayUnlessClosed(res: ServerResponse, delayMs: number): Promise<void> 
 
 const bytesOf = (body: string | Buffer) => (typeof body === 'string' ? Buffer.from(body) : body);
 
+/** A 2xx to CONNECT turns the connection into a tunnel: no Content-Length, no body (RFC 9110 §9.3.6). */
+const opensTunnel = (method: string | undefined, status: number) =>
+  method === 'CONNECT' && status >= 200 && status < 300;
+
 const sendsNoBody = (method: string | undefined, status: number) =>
-  method === 'HEAD' || status < 200 || status === 204 || status === 304;
+  method === 'HEAD' ||
+  status < 200 ||
+  status === 204 ||
+  status === 205 ||
+  status === 304 ||
+  opensTunnel(method, status);
 
 /** Writes the response; false when it could not be, because the client has gone. */
 function send(res: ServerResponse, decided: DecidedResponse, captureId: number | null): boolean {
   if (res.headersSent) return true;
   if (res.destroyed || res.req.socket.destroyed) return false;
-  const body = bytesOf(decided.body);
+  const method = res.req.method;
+  const tunnel = opensTunnel(method, decided.status);
+  // Node sends none for HEAD, 1xx, 204 or 304 itself; a 205 and a tunnel's 2xx are left out here.
+  const body = tunnel || decided.status === 205 ? Buffer.alloc(0) : bytesOf(decided.body);
   const headers: string[] = [];
   for (const [name, value] of decided.headers) headers.push(name, value);
   if (captureId !== null) headers.push('x-hookscope-capture-id', String(captureId));
   // Framed by length, not chunked: Node only counts it itself when no writeHead came first. A 204 or 304 must not
-  // have one; HEAD gets the length a GET would have.
+  // have one, nor a tunnel's 2xx (it ends at the head: no chunked framing either); HEAD gets the length a GET would
+  // have, and a 205 says 0.
   const length =
-    decided.status === 204 || decided.status === 304 ? [] : ['content-length', String(body.length)];
+    decided.status === 204 || decided.status === 304 || tunnel ? [] : ['content-length', String(body.length)];
+  if (tunnel) res.useChunkedEncodingByDefault = false;
   try {
     res.writeHead(decided.status, [...headers, ...length]);
     res.end(body);
