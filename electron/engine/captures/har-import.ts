@@ -207,7 +207,16 @@ export function parseHar(text: string, nowMs: number): HarImport {
               delayMs: responseDelay(entry.timings),
               reason: own?.responseReason ?? null,
             }
-          : null,
+          : // No status: the client left before the response (Hookscope's export keeps why); filed without a status.
+            own?.responseReason
+            ? {
+                status: 0,
+                headers: [],
+                bodyBase64: '',
+                delayMs: responseDelay(entry.timings),
+                reason: own.responseReason,
+              }
+            : null,
       verification: null,
       // Vendor and event label as for a received capture (the tunnel and signing annotators leave imports alone).
       annotate: true,

@@ -81,7 +81,7 @@ export class CaptureFiler {
       const perMinute = minutes.tally();
       for (const row of rows) {
         const c = this.readCapture(row);
-        const statusClass = statusClassIndex(c.response?.status ?? null);
+        const statusClass = statusClassIndex(sentStatus(c));
         if (statusClass !== null) classes[statusClass]!++;
         insertCapture.run(
           row.id,
@@ -103,7 +103,7 @@ export class CaptureFiler {
           c.publicUrl,
           c.vendor,
           c.eventLabel,
-          c.response?.status ?? null,
+          sentStatus(c),
           c.response ? JSON.stringify(c.response) : null,
           c.verification ? JSON.stringify(c.verification) : null,
           c.trailers?.length ? JSON.stringify(c.trailers) : null,
@@ -242,7 +242,7 @@ function summaryOf(id: number, c: NewCapture): CaptureSummary {
     path: c.path,
     query: c.query,
     endpoint_id: c.endpointId,
-    response_status: c.response?.status ?? null,
+    response_status: sentStatus(c),
     body_size: c.bodySizeBytes,
     content_type: c.contentType,
     remote_address: c.remoteAddress,
@@ -254,3 +254,7 @@ function summaryOf(id: number, c: NewCapture): CaptureSummary {
     event_label: c.eventLabel,
   } as CaptureRow);
 }
+
+/** The status the sender got: none for a response recorded as never sent (an imported one has status 0). */
+const sentStatus = (c: NewCapture): number | null =>
+  c.response && c.response.status > 0 ? c.response.status : null;

@@ -20,7 +20,7 @@ async function startEngine(): Promise<Engine> {
 }
 
 describe('HAR export of a response the client left before getting', () => {
-  it('shows no response (status 0), keeps why, and imports back as a capture without a status', async () => {
+  it('shows no response (status 0), keeps why, and imports back as a capture without a status that keeps why', async () => {
     const engine = await startEngine();
     const id = await engine.ctx.captures.add(
       newCapture({
@@ -41,16 +41,15 @@ describe('HAR export of a response the client left before getting', () => {
       { format: 'har', ids: [id], redact: true, limit: 10 },
       meta,
     );
-    const [entry] = (
-      JSON.parse(content) as {
-        log: {
-          entries: Array<{
-            response: { status: number; headers: unknown[]; content: { size: number } };
-            _hookscope: { responseReason?: string };
-          }>;
-        };
-      }
-    ).log.entries;
+    const parsed = JSON.parse(content) as {
+      log: {
+        entries: Array<{
+          response: { status: number; headers: unknown[]; content: { size: number } };
+          _hookscope: { responseReason?: string };
+        }>;
+      };
+    };
+    const [entry] = parsed.log.entries;
     expect(entry!.response.status).toBe(0);
     expect(entry!.response.headers).toEqual([]);
     expect(entry!.response.content.size).toBe(0);
@@ -61,6 +60,16 @@ describe('HAR export of a response the client left before getting', () => {
     const [imported] = (await other.handlers['captures.list']({ limit: 10 }, meta)).items;
     expect(imported!.path).toBe('/h/slow/gone');
     expect(imported!.responseStatus).toBeNull();
+    // Shown as "not sent: …" like the original, and exported again the same way.
+    const detail = await other.handlers['captures.get']({ id: imported!.id }, meta);
+    expect(detail.response?.reason).toBe('not sent: the client disconnected');
+    const again = await other.handlers['captures.export'](
+      { format: 'har', ids: [imported!.id], redact: true, limit: 10 },
+      meta,
+    );
+    const [reexported] = (JSON.parse(again.content) as typeof parsed).log.entries;
+    expect(reexported!.response.status).toBe(0);
+    expect(reexported!._hookscope.responseReason).toBe('not sent: the client disconnected');
     expect(
       (await other.handlers['captures.list']({ filter: { statuses: [503] }, limit: 10 }, meta)).items,
     ).toEqual([]);
