@@ -32,7 +32,8 @@ const held = new Set<string>();
 /**
  * Takes the data folder for one engine: only one may file captures, prune and index a database. A lock left by a
  * process that is gone (killed, crashed) is taken over. Readers (the CLI's tail and export) take it only to upgrade
- * the folder (see open-reader-stores.ts).
+ * the folder (see open-reader-stores.ts) or, for export --search, to index what a stopped app left
+ * (cli/catch-up-search-index.ts).
  * Returns the release, which also runs when the process exits.
  */
 export function lockDataDir(dataDir: string): () => void {
