@@ -64,6 +64,7 @@ export function createSigningModule(ctx: EngineContext): EngineModule<typeof sig
           ...verifyCapture(verify, {
             headers: capture.headers,
             body: Buffer.from(capture.bodyBase64, 'base64'),
+            bodySizeBytes: capture.bodySizeBytes,
             truncated: capture.truncated,
             receivedAtMs: capture.receivedAtMs,
           }),

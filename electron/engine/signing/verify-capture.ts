@@ -5,10 +5,16 @@ import { verifySignature } from './verify';
 /** The verdict for a capture's bytes, with the window judged as of when it arrived. */
 export function verifyCapture(
   verify: EndpointVerify,
-  capture: { headers: [string, string][]; body: Uint8Array; truncated: boolean; receivedAtMs: number },
+  capture: {
+    headers: [string, string][];
+    body: Uint8Array;
+    bodySizeBytes: number;
+    truncated: boolean;
+    receivedAtMs: number;
+  },
 ): CaptureVerification {
   if (capture.truncated)
-    return { scheme: verify.scheme, ok: false, reason: 'body truncated at the size limit: cannot verify' };
+    return { scheme: verify.scheme, ok: false, reason: `${incompleteBody(capture)}: cannot verify` };
   const result = verifySignature(
     verify,
     capture.headers,
@@ -16,4 +22,14 @@ export function verifyCapture(
     Math.floor(capture.receivedAtMs / 1000),
   );
   return { scheme: verify.scheme, ...result };
+}
+
+/**
+ * Why a truncated capture lacks part of its body. Over the size limit the capture keeps fewer bytes than the body had;
+ * a request that broke off mid-body (the sender went away, or its chunking broke) counts only the bytes that arrived.
+ */
+function incompleteBody(capture: { body: Uint8Array; bodySizeBytes: number }): string {
+  return capture.bodySizeBytes > capture.body.length
+    ? 'body truncated at the size limit'
+    : `body incomplete: the request broke off after ${capture.bodySizeBytes} bytes`;
 }
