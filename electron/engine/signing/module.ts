@@ -57,7 +57,9 @@ export function createSigningModule(ctx: EngineContext): EngineModule<typeof sig
             'invalid_input',
             capture.source === 'imported'
               ? 'An imported capture belongs to no endpoint here: nothing to verify it against.'
-              : "This capture's endpoint verifies no signatures.",
+              : !endpoint
+                ? "This capture's endpoint has been deleted: nothing to verify it against."
+                : "This capture's endpoint verifies no signatures.",
             { id },
           );
         const verification = {

@@ -106,6 +106,20 @@ describe('incoming verification', () => {
     await expect(call('signing.recheck', { id: 999_999 })).rejects.toMatchObject({ code: 'not_found' });
   });
 
+  it('says a capture cannot be checked again because its endpoint was deleted, not that it verifies nothing', async () => {
+    const endpoint = await call('endpoints.create', { slug: 'gone', name: 'Gone', verify });
+    const res = await fetch(`${engine.receiverUrl}/h/gone`, { method: 'POST', body: '{}' });
+    await res.arrayBuffer();
+    const id = Number(res.headers.get('x-hookscope-capture-id'));
+    expect((await call('captures.get', { id })).verification?.ok).toBe(false);
+
+    await call('endpoints.delete', { id: endpoint.id });
+    await expect(call('signing.recheck', { id })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: "This capture's endpoint has been deleted: nothing to verify it against.",
+    });
+  });
+
   it('leaves captures on endpoints without a scheme unverified', async () => {
     const res = await fetch(`${engine.receiverUrl}/plain`, { method: 'POST', body: 'x' });
     await res.arrayBuffer();
