@@ -1,6 +1,19 @@
 import type { Endpoint, HeaderPair } from '../../shared/contract/index';
 import type { RuleProgress, RuleProgressPersistence } from '../store/rule-progress-store';
 
+/** Headers that describe a body's bytes, so belong to the rule's own body and not to a failure's. */
+const bodyDescribingHeaders = new Set([
+  'content-type',
+  'content-encoding',
+  'content-disposition',
+  'content-range',
+  'content-md5',
+  'content-digest',
+  'repr-digest',
+  'digest',
+  'etag',
+]);
+
 export interface DecidedResponse {
   status: number;
   headers: HeaderPair[];
@@ -74,12 +87,13 @@ export class ResponseRules {
       step: count,
     };
     // A failure answers a body that says so: the rule's own body is its success answer, and `500 {"ok":true}` in a
-    // delivery log contradicts itself. The rule's other headers stay; its content-type goes with its body.
+    // delivery log contradicts itself. The rule's other headers stay; those describing its body go with it (a
+    // `content-encoding: gzip` left on the JSON failure body would make the sender's client fail to decode it).
     const failWith = (status: number, reason: string): DecidedResponse => ({
       ...normal,
       status,
       headers: [
-        ...rule.headers.filter(([name]) => name.toLowerCase() !== 'content-type'),
+        ...rule.headers.filter(([name]) => !bodyDescribingHeaders.has(name.toLowerCase())),
         ['content-type', 'application/json'],
       ],
       body: JSON.stringify({ error: 'deliberate_failure', reason, endpoint: endpoint.slug }),
