@@ -74,6 +74,20 @@ export function EndpointsPanel({ endpoints, receiverUrl, publicUrl, onShowCaptur
     closed.current = null;
     (opener as HTMLElement).focus();
   }, [editing, endpoints]);
+  // A deleted endpoint's card takes the focused Delete button with it: the keyboard goes on to the card that takes
+  // its place (the last one when it was last), not back to the top of the page.
+  const deleting = useRef<{ id: number; index: number } | null>(null);
+  useEffect(() => {
+    const which = deleting.current;
+    if (which === null || endpoints.some((e) => e.id === which.id)) return;
+    deleting.current = null;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const edits = panel.current?.querySelectorAll<HTMLElement>(
+      '[data-testid="endpoint-card"] [data-testid="endpoint-edit"]',
+    );
+    const next = edits?.[Math.min(which.index, edits.length - 1)];
+    (next ?? panel.current?.querySelector<HTMLElement>('[data-testid="endpoint-new"]'))?.focus();
+  }, [endpoints]);
   return (
     <div className="endpoints-panel" data-testid="endpoints-panel" ref={panel}>
       <div className="panel-toolbar">
@@ -109,6 +123,9 @@ export function EndpointsPanel({ endpoints, receiverUrl, publicUrl, onShowCaptur
               publicUrl={publicUrl}
               onEdit={() => setEditing(e.id)}
               onShowCaptures={() => onShowCaptures(e.id)}
+              onDeleting={(deleted) => {
+                deleting.current = deleted ? { id: e.id, index: cards.indexOf(e) } : null;
+              }}
             />
           ),
         )}
@@ -123,12 +140,15 @@ function EndpointCard({
   publicUrl,
   onEdit,
   onShowCaptures,
+  onDeleting,
 }: {
   endpoint: Endpoint;
   receiverUrl: string | null;
   publicUrl: string | null;
   onEdit: () => void;
   onShowCaptures: () => void;
+  /** Called with true as the delete is asked for, and false if it failed. */
+  onDeleting: (deleting: boolean) => void;
 }) {
   const api = useApi();
   const [error, setError] = useState<string | null>(null);
@@ -220,11 +240,13 @@ function EndpointCard({
               </>
             }
             onOpen={() => setError(null)}
-            onConfirm={() =>
-              api
-                .call('endpoints.delete', { id: e.id })
-                .catch((err: unknown) => setError(String(err instanceof Error ? err.message : err)))
-            }
+            onConfirm={() => {
+              onDeleting(true);
+              return api.call('endpoints.delete', { id: e.id }).catch((err: unknown) => {
+                onDeleting(false);
+                setError(String(err instanceof Error ? err.message : err));
+              });
+            }}
           />
         )}
       </div>
