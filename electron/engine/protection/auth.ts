@@ -18,10 +18,21 @@ export function sameSecret(given: string, expected: string): boolean {
  * Each value of the parameter, form-decoded and also with `+` kept literal: many senders put a token in the URL
  * unencoded, and form decoding reads its `+` as a space. Both parses split the query alike, so entries pair by index.
  */
-function queryValues(query: string, name: string): string[] {
+function spellings(query: string, name: string): string[] {
   const formDecoded = [...new URLSearchParams(query)];
   const plusKept = [...new URLSearchParams(query.replace(/\+/g, '%2B'))];
   return formDecoded.flatMap(([key, value], i) => (key === name ? [value, plusKept[i]![1]] : []));
+}
+
+/**
+ * The parameter's values in the query as sent and, when a client sent the URL's `#fragment` along (some do; it is no
+ * part of the query), in the query without it: a token last in the query would otherwise end in `#…`.
+ */
+function queryValues(query: string, name: string): string[] {
+  const hash = query.indexOf('#');
+  return hash === -1
+    ? spellings(query, name)
+    : [...spellings(query, name), ...spellings(query.slice(0, hash), name)];
 }
 
 /** Why this request fails the endpoint's auth, or null when it passes. Reasons never include the secret. */

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createProtectionModule } from '../../../electron/engine/protection/module';
 import { startApp, type TestApp } from '../../helpers/app-server';
+import { rawExchange } from '../../helpers/raw-http';
 
 // Receiver protection on the real receiver (port 0, SQLite in a temp dir): refusals are answered and still recorded.
 
@@ -78,6 +79,27 @@ describe('receiver protection', () => {
     expect(await status('token=a%2Bb%2Fc%3D')).toBe(200);
     expect(await status('token=a%20b/c=')).toBe(401);
     expect(await status('token=a+c/c=')).toBe(401);
+  });
+
+  it('takes a token last in the query when the client sent the #fragment along, still refusing a wrong one', async () => {
+    const target = await protectedApp();
+    target.engine.ctx.endpoints.create({
+      slug: 'frag',
+      name: 'Fragment',
+      auth: { kind: 'query', name: 'access_key', value: 'abc' },
+    });
+    // fetch drops a fragment before sending; some clients do not, as the endpoint match already allows for.
+    const status = async (requestTarget: string) => {
+      const reply = await rawExchange(
+        Number(new URL(target.receiverUrl).port),
+        `GET ${requestTarget} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+      );
+      return Number(reply.split(' ')[1]);
+    };
+    expect(await status('/h/frag?access_key=abc#section')).toBe(200);
+    expect(await status('/h/frag?wpf_action=add&access_key=abc#')).toBe(200);
+    expect(await status('/h/frag?access_key=abd#abc')).toBe(401);
+    expect(await status('/h/frag?access_key=#abc')).toBe(401);
   });
 
   it('challenges every 401 (RFC 9110) with where the key goes, never the key itself', async () => {
