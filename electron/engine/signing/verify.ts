@@ -104,19 +104,16 @@ function verifyScheme(
     case 'stripe': {
       const values = headerAll(headers, 'Stripe-Signature');
       if (values.length === 0) return missing('Stripe-Signature');
-      const value = values.join(',');
-      const fields = value.split(',').map((part) => part.trim().split('=') as [string, string?]);
-      const t = fields.find(([k]) => k === 't')?.[1];
-      const v1 = fields
-        .filter(([k]) => k === 'v1')
-        .map(([, v]) => decodeSignature(v ?? '', 'hex'))
-        .filter((b): b is Buffer => b !== null);
-      if (t === undefined || v1.length === 0)
+      // Each copy signs with its own timestamp: a copy's v1 is checked against its own t, never another copy's.
+      const copies = values.map(stripeFields).filter((copy) => copy !== null);
+      if (copies.length === 0)
         return { ok: false, reason: 'malformed Stripe-Signature: expected "t=<unix>,v1=<hex>"' };
-      const window = checkTimestamp(t, 'Stripe-Signature t', nowSec, tolerance);
-      if (window) return window;
       const key = hmacKey(config.scheme, config.secret);
-      return compare((b) => hmac('sha256', key, [`${t}.`, b]), v1, body, 'v1 signature');
+      const results = copies.map(({ t, v1 }) => {
+        const window = checkTimestamp(t, 'Stripe-Signature t', nowSec, tolerance);
+        return window ?? compare((b) => hmac('sha256', key, [`${t}.`, b]), v1, body, 'v1 signature');
+      });
+      return results.find((result) => result.ok) ?? results[0]!;
     }
     case 'shopify': {
       const values = headerAll(headers, 'X-Shopify-Hmac-Sha256');
@@ -174,6 +171,17 @@ function verifyScheme(
       return { ok: false, reason: `scheme: unknown "${String(never)}"` };
     }
   }
+}
+
+/** One Stripe-Signature value's timestamp and v1 signatures, or null when it has no t or no v1 in hex. */
+function stripeFields(value: string): { t: string; v1: Buffer[] } | null {
+  const fields = value.split(',').map((part) => part.trim().split('=') as [string, string?]);
+  const t = fields.find(([k]) => k === 't')?.[1];
+  const v1 = fields
+    .filter(([k]) => k === 'v1')
+    .map(([, v]) => decodeSignature(v ?? '', 'hex'))
+    .filter((b): b is Buffer => b !== null);
+  return t === undefined || v1.length === 0 ? null : { t, v1 };
 }
 
 /** Tolerance 0 means no timestamp check at all (as in Stripe's own library), not "the same second". */

@@ -97,6 +97,27 @@ describe('signature-examples.json', () => {
     expect(verifySignature(config, pairs(ex.header), bytes(ex.body), 1741944602).ok).toBe(true);
   });
 
+  it('Stripe: checks each copy of the header against its own timestamp when a stale copy with another t comes first', () => {
+    const ex = examples.stripe_style;
+    const config: EndpointVerify = { scheme: 'stripe', secret: ex.secret, toleranceSeconds: 300 };
+    const sign = (secret: string, t: number) =>
+      signRequest({ scheme: 'stripe', secret }, { body: bytes(ex.body), timestampSec: t }).headers[0]!;
+    const now = 1741944602;
+    const stale = sign('an_old_secret', now - 60);
+    const fresh = sign(ex.secret, now);
+    expect(verifySignature(config, [stale, fresh], bytes(ex.body), now)).toEqual({
+      ok: true,
+      reason: 'valid v1 signature',
+    });
+    // A v1 is never paired with another copy's t: the fresh signature under the stale t does not verify.
+    const [, freshV1] = fresh[1].split(',');
+    const mixed: [string, string] = ['Stripe-Signature', `${stale[1].split(',')[0]},${freshV1}`];
+    expect(verifySignature(config, [mixed], bytes(ex.body), now).ok).toBe(false);
+    expect(verifySignature(config, [stale, stale], bytes(ex.body), now).reason).toBe(
+      'signature mismatch: bad secret, or the body changed in transit',
+    );
+  });
+
   it('GitHub', () => {
     const ex = examples.github;
     const result = signRequest({ scheme: 'github', secret: ex.secret }, { body: bytes(ex.body) });
