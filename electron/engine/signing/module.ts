@@ -104,11 +104,18 @@ export function createSigningModule(ctx: EngineContext): EngineModule<typeof sig
 
 /** What a recheck used, for the verdict's display: everything but the secret. */
 function settingsText(endpointName: string, verify: EndpointVerify): string {
-  const tolerance =
-    verify.toleranceSeconds === 0 ? 'no timestamp check' : `tolerance ±${verify.toleranceSeconds}s`;
+  // GitHub and Shopify sign no timestamp, so no tolerance applies to them; an endpoint stored before tolerances
+  // existed has none, and is checked with the default.
+  const seconds = verify.toleranceSeconds ?? 300;
+  const tolerance = !timestamped(verify.scheme)
+    ? []
+    : [seconds === 0 ? 'no timestamp check' : `tolerance ±${seconds}s`];
   const hmac =
     verify.scheme === 'hmac'
       ? [verify.header, verify.algorithm, verify.encoding].filter((part) => part !== undefined)
       : [];
-  return [`endpoint "${endpointName}"`, verify.scheme, ...hmac, tolerance].join(', ');
+  return [`endpoint "${endpointName}"`, verify.scheme, ...hmac, ...tolerance].join(', ');
 }
+
+const timestamped = (scheme: EndpointVerify['scheme']) =>
+  scheme === 'standard-webhooks' || scheme === 'stripe' || scheme === 'hmac';

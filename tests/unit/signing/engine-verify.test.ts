@@ -120,6 +120,20 @@ describe('incoming verification', () => {
     });
   });
 
+  it('names no timestamp tolerance in what a recheck used for a scheme that signs no timestamp', async () => {
+    await call('endpoints.create', {
+      slug: 'github-recheck',
+      name: 'GitHub',
+      verify: { scheme: 'github', secret: 's', toleranceSeconds: 60 },
+    });
+    const res = await fetch(`${engine.receiverUrl}/h/github-recheck`, { method: 'POST', body: '{}' });
+    await res.arrayBuffer();
+    const rechecked = await call('signing.recheck', {
+      id: Number(res.headers.get('x-hookscope-capture-id')),
+    });
+    expect(rechecked.checkedWith).toBe('endpoint "GitHub", github');
+  });
+
   it('leaves captures on endpoints without a scheme unverified', async () => {
     const res = await fetch(`${engine.receiverUrl}/plain`, { method: 'POST', body: 'x' });
     await res.arrayBuffer();
