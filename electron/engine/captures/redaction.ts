@@ -1,18 +1,11 @@
 import type { HeaderPair } from '../../shared/contract/index';
 import { isXmlType } from '../../shared/decode/body';
 import { boundaryOf, isMultipartType, parseMultipart } from '../../shared/decode/multipart';
+import { secretName } from '../util/secret-names';
 import { xmlSecretSpans } from './xml-redaction';
 
 const secretHeader =
   /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key|api-appid|x-auth-token|x-access-token|webhook-signature|x-hub-signature(-256)?|stripe-signature|x-shopify-hmac-sha256|x-signature|svix-signature)$/i;
-/**
- * Names that carry secrets wherever they appear, in a header or the query: `client_secret`, `access_token`,
- * `hub.verify_token`, `hmac`, `api-key`, `X-Webhook-Key`, `sig`, `auth`, `wpf_pass`, `pwd`, `jwt`,
- * `X-Authorization`, `Authentication`… (a separator or the start before `key`, `sig`, `auth`, `pass`, `pwd` and
- * `jwt`, so `monkey`, `author` or `compass` stay).
- */
-const secretName =
-  /secret|token|signature|password|passwd|credential|hmac|authori[sz]|authenticat|api[-_.]?key|access[-_.]?key|private[-_.]?key|(^|[-_.])(key|sig|auth|session|pass|pwd|jwt)$/i;
 /**
  * An OAuth authorization code (`?code=…`) is a credential in a URL or a form; in a JSON body `code` is usually an
  * error or status code, so it is not secret there.

@@ -1,3 +1,5 @@
+import { secretName } from './secret-names';
+
 /** Structured logs. Secrets are redacted by key name; captured payloads never go to logs. */
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -5,7 +7,10 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-const secretKey = /authorization|api[-_]?key|secret|password|passwd|token|cookie|signature|hmac|credential/i;
+const secretKeyPattern =
+  /authorization|api[-_]?key|secret|password|passwd|token|cookie|signature|hmac|credential/i;
+/** The log blanks at least what an export does (`access_key`, `X-Webhook-Key`, `wpf_pass`, `jwt`…), and cookies. */
+const secretKey = { test: (name: string) => secretKeyPattern.test(name) || secretName.test(name) };
 
 const credentialScheme = /\b(Bearer|Basic|Digest|Token)\s+[^\s,;"']+/gi;
 // Not `scheme://…`: a URL's scheme is no field name, and its value would swallow the URL.
