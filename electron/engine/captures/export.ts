@@ -5,7 +5,7 @@ import type { CaptureDetail, ExportFormat } from '../../shared/contract/index';
 import { headersText } from '../../shared/decode/header-text';
 import { toCurl as curlCommand } from '../../shared/send/curl';
 import { exportBudget, withinStringLimit } from './export-budget';
-import { redactBody, redactHeaders, redactQuery, type Redaction } from './redaction';
+import { redactBody, redactHeaders, redactQuery, redactUrl, type Redaction } from './redaction';
 
 const hopByHop = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive']);
 
@@ -236,6 +236,8 @@ export function redactCapture(c: CaptureDetail, redaction: Redaction): CaptureDe
               : [n, v],
           ),
     trailers: redactHeaders(c.trailers, redaction),
+    // An absolute-form request target's origin, or an imported capture's: `http://user:password@host` as sent.
+    publicUrl: c.publicUrl === null ? null : redactUrl(c.publicUrl, redaction),
     query,
     queryParams: [...new URLSearchParams(query)],
     ...(redactedBody === body
