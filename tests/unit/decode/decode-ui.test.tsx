@@ -327,7 +327,7 @@ describe('Monaco hover labels', () => {
     expect(hoverLines('nope', null)).toBeNull();
     // markdown and HTML in labels (custom dictionaries are user data) are escaped, never interpreted
     expect(escapeMarkdown('**x** [a](javascript:y) <b>')).toBe(
-      '\\*\\*x\\*\\* \\[a\\]\\(javascript:y\\) \\<b\\>',
+      '\\*\\*x\\*\\* \\[a\\]\\(javascript\\:y\\) \\<b\\>',
     );
   });
 });

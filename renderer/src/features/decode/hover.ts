@@ -1,5 +1,6 @@
 import { activityLabel, fieldLabel, parseFieldId } from '../../../../electron/shared/decode/index';
 import { addMonacoSetup, type MonacoApi } from '../../components/code-editor/monaco-setup';
+import { plainTextMarkdown } from '../../components/code-editor/plain-text-markdown';
 import { hoverCustomDictionary } from './custom-labels';
 import { jsonKeysAt } from './json-keys-at';
 
@@ -7,10 +8,11 @@ import { jsonKeysAt } from './json-keys-at';
 const ID_IN_TEXT = /[a-z][a-z0-9]{1,11}:[a-z0-9_]{0,16}:[A-Za-z0-9][A-Za-z0-9_.!-]*/g;
 const MAX_LINE = 20_000;
 
-/** Markdown-escape text from payloads and custom dictionaries: it must show as characters, never as markup. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (c) => `\\${c}`);
-}
+/**
+ * Markdown-escape text from payloads and custom dictionaries: it must show as characters, never as markup — nor as
+ * a bare-URL autolink (`https://…`), which escaping `.` alone leaves clickable.
+ */
+export const escapeMarkdown = plainTextMarkdown;
 
 /** The ID under a column of a line (1-based column, as Monaco gives it), or null. */
 export function idAt(line: string, column: number): { id: string; start: number; end: number } | null {
