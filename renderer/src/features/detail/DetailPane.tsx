@@ -153,15 +153,16 @@ function DetailHeader({
     }
     // Still Content-Encoded: not a file of the declared type.
     if (received) return downloadBlob(bytes.slice(), `capture-${d.id}-body-received.bin`);
+    // A Map, not an object literal: the sender's `Content-Type: constructor` must not read Object.prototype.
     const ext =
-      {
-        'application/json': 'json',
-        'application/xml': 'xml',
-        'text/xml': 'xml',
-        'text/plain': 'txt',
-        'text/html': 'html',
-        'application/x-www-form-urlencoded': 'txt',
-      }[mediaType(d.contentType)] ?? 'bin';
+      new Map([
+        ['application/json', 'json'],
+        ['application/xml', 'xml'],
+        ['text/xml', 'xml'],
+        ['text/plain', 'txt'],
+        ['text/html', 'html'],
+        ['application/x-www-form-urlencoded', 'txt'],
+      ]).get(mediaType(d.contentType)) ?? 'bin';
     downloadBlob(bytes.slice(), `capture-${d.id}-body.${ext}`, d.contentType ?? 'application/octet-stream');
   };
   return (
