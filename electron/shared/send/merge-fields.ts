@@ -61,6 +61,9 @@ const ontraportAliases: Record<string, string> = {
   lastactivity: 'dla',
   datemodified: 'dlm',
 };
+/** Own entries only: a record key or merge field named `constructor` must not read Object.prototype's. */
+const aliasOf = (squashed: string) =>
+  Object.hasOwn(ontraportAliases, squashed) ? ontraportAliases[squashed] : undefined;
 
 /**
  * Find a record value for a placeholder name: exact key, then the same key ignoring case, spaces, `_` and `-`
@@ -73,7 +76,7 @@ export function lookupField(record: Record<string, string>, name: string): strin
   if (Object.hasOwn(record, name)) return record[name];
   const keys = Object.keys(record);
   const wanted = squash(canonicalPath(name));
-  const candidates = [wanted, ontraportAliases[wanted]].filter((k): k is string => Boolean(k));
+  const candidates = [wanted, aliasOf(wanted)].filter((k): k is string => Boolean(k));
   for (const target of candidates) {
     const byKey = keys.find((key) => squash(key) === target || squash(canonicalPath(key)) === target);
     if (byKey !== undefined) return record[byKey];
@@ -81,7 +84,7 @@ export function lookupField(record: Record<string, string>, name: string): strin
     if (byLeaf.length === 1) return record[byLeaf[0] as string];
   }
   const byLabel = keys.find((key) => {
-    const alias = ontraportAliases[squash(key)] ?? ontraportAliases[squash(canonicalPath(key))];
+    const alias = aliasOf(squash(key)) ?? aliasOf(squash(canonicalPath(key)));
     return alias !== undefined && squash(alias) === wanted;
   });
   return byLabel === undefined ? undefined : record[byLabel];
