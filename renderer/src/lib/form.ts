@@ -58,7 +58,8 @@ export function nestForm(pairs: Array<[string, string]>): { [key: string]: Neste
           node.push(value);
           break;
         }
-        const child: Nested = nextIsPush ? [] : {};
+        // No prototype, as every object here: `a[][__proto__][x]` must name a field, not reach Object.prototype.
+        const child: Nested = nextIsPush ? [] : (Object.create(null) as { [key: string]: Nested });
         if (segment === '') node.push(child);
         else {
           const idx = Number(segment);
