@@ -5,14 +5,17 @@ import { stripHopByHop } from '../../shared/send/hop-by-hop';
 
 /** RFC 9110 token: what a field name must be. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** What a field value may hold, one byte per character: tab, visible ASCII and bytes past it (as undici checks it). */
+const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 /**
  * Stored fields whose name is no HTTP token (an HTTP/2 pseudo-header such as `:path` in an imported capture, a name
- * with a space) cannot be sent by any HTTP/1.1 client: undici refuses the whole request. They are left out, so the
- * attempt log's request headers show what was sent.
+ * with a space), or whose value holds a line break, a NUL or another control character (an imported HAR's), cannot be
+ * sent by any HTTP/1.1 client: undici refuses the whole request. They are left out, so the attempt log's request
+ * headers show what was sent.
  */
 export function sendableHeaders(headers: HeaderPair[]): HeaderPair[] {
-  return headers.filter(([name]) => TOKEN.test(name));
+  return headers.filter(([name, value]) => TOKEN.test(name) && FIELD_VALUE.test(value));
 }
 
 /** The exact request to re-send a capture: same method, end-to-end headers, byte-identical body. */

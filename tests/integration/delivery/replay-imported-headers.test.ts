@@ -106,3 +106,24 @@ describe('replay of a capture with a header name no HTTP client can send', () =>
     expect(got.rawHeaders.map((h) => h.toLowerCase())).not.toContain('bad name');
   });
 });
+
+describe('replay of a capture with a header value no HTTP client can send', () => {
+  it('leaves a value with a line break or a NUL out instead of failing the delivery', async () => {
+    const capture = await importOne('/bad-value', [
+      { name: 'X-Split', value: 'a\r\nX-Injected: 1' },
+      { name: 'X-Nul', value: 'a\u0000b' },
+      { name: 'X-Good', value: 'y' },
+    ]);
+    // Kept as captured: the capture is evidence.
+    expect(capture.headers).toContainEqual(['X-Split', 'a\r\nX-Injected: 1']);
+    const delivery = await replayed(capture.id, '/replayed-bad-value');
+    expect(delivery.lastError).toBeNull();
+    expect(delivery.state).toBe('succeeded');
+    expect(delivery.headers.map(([n]) => n)).toEqual(['X-Good']);
+    const got = api.server.received.find((r) => r.url === '/replayed-bad-value')!;
+    expect(got.headers['x-good']).toBe('y');
+    expect(got.headers['x-split']).toBeUndefined();
+    expect(got.headers['x-injected']).toBeUndefined();
+    expect(got.headers['x-nul']).toBeUndefined();
+  });
+});
