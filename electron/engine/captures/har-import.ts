@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { httpToken, type HeaderPair } from '../../shared/contract/index';
+import { headerValueAsUtf8Stored } from '../../shared/decode/header-text';
 import type { NewCapture } from '../store/capture-writer';
 import { mediaType } from '../store/capture-rows';
 import { harHttpVersion } from './har-http-version';
@@ -202,7 +203,7 @@ export function parseHar(text: string, nowMs: number): HarImport {
         response && response.status > 0
           ? {
               status: response.status,
-              headers: response.headers.map((h) => [h.name, h.value] as HeaderPair),
+              headers: response.headers.map((h) => [h.name, storedHeaderValue(h.value)] as HeaderPair),
               bodyBase64: responseBody.toString('base64'),
               delayMs: responseDelay(entry.timings),
               reason: own?.responseReason ?? null,
@@ -246,11 +247,22 @@ function responseDelay(timings: unknown): number {
  * the Host header HTTP/2 requests usually lack.
  */
 function requestHeaders(fields: Array<{ name: string; value: string }>): HeaderPair[] {
-  const headers: HeaderPair[] = fields.filter((h) => !h.name.startsWith(':')).map((h) => [h.name, h.value]);
+  const headers: HeaderPair[] = fields
+    .filter((h) => !h.name.startsWith(':'))
+    .map((h) => [h.name, storedHeaderValue(h.value)]);
   const authority = fields.find((h) => h.name.toLowerCase() === ':authority')?.value;
   if (authority && !headers.some(([name]) => name.toLowerCase() === 'host'))
     headers.unshift(['Host', authority]);
   return headers;
+}
+
+/**
+ * A HAR header value (text) as the receiver stores one: a character per byte. Text with a character past Latin-1 (`€`)
+ * cannot be one byte per character, so it was UTF-8 on the wire; stored as it was, no replay could send it.
+ */
+function storedHeaderValue(value: string): string {
+  // eslint-disable-next-line no-control-regex -- the whole Latin-1 range is the point
+  return /[^\u0000-\u00ff]/.test(value) ? headerValueAsUtf8Stored(value) : value;
 }
 
 /**

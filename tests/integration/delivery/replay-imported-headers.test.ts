@@ -127,3 +127,22 @@ describe('replay of a capture with a header value no HTTP client can send', () =
     expect(got.headers['x-nul']).toBeUndefined();
   });
 });
+
+describe('a HAR header value with text past Latin-1', () => {
+  it('is stored as its UTF-8 bytes, as the receiver stores them, and replays as those bytes', async () => {
+    const capture = await importOne('/utf8-value', [
+      { name: 'X-Price', value: 'Zoë pays 5 €' },
+      { name: 'X-Latin1', value: 'café' },
+    ]);
+    expect(capture.headers).toEqual([
+      ['X-Price', Buffer.from('Zoë pays 5 €', 'utf8').toString('latin1')],
+      // One byte per character already: kept as written.
+      ['X-Latin1', 'café'],
+    ]);
+    const delivery = await replayed(capture.id, '/replayed-utf8-value');
+    expect(delivery.lastError).toBeNull();
+    expect(delivery.state).toBe('succeeded');
+    const got = api.server.received.find((r) => r.url === '/replayed-utf8-value')!;
+    expect(Buffer.from(got.headers['x-price'] as string, 'latin1').toString('utf8')).toBe('Zoë pays 5 €');
+  });
+});
