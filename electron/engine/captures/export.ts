@@ -4,10 +4,10 @@ import type { Entry } from 'har-format';
 import type { CaptureDetail, ExportFormat } from '../../shared/contract/index';
 import { headersText } from '../../shared/decode/header-text';
 import { toCurl as curlCommand } from '../../shared/send/curl';
+import { stripHopByHop } from '../../shared/send/hop-by-hop';
+import { sendableHeaders } from '../delivery/replay';
 import { exportBudget, withinStringLimit } from './export-budget';
 import { redactBody, redactHeaders, redactQuery, redactUrl, type Redaction } from './redaction';
-
-const hopByHop = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive']);
 
 function fullUrl(capture: CaptureDetail, base: string, redact: Redaction | null): string {
   const query = redact ? redactQuery(capture.query, redact) : capture.query;
@@ -124,12 +124,13 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
 }
 
 /**
- * A command that re-sends the capture byte for byte (the composer's "Copy as cURL" writer): the same header list and
- * header bytes, none of curl's own, and the same body.
+ * A command that re-sends the capture byte for byte (the composer's "Copy as cURL" writer): the header list and header
+ * bytes a replay sends (no hop-by-hop, Proxy-* or Connection-named field, none no client can send), none of curl's
+ * own, and the same body.
  */
 export function toCurl(original: CaptureDetail, base: string, redact: Redaction | null): string {
   const capture = redact ? redactCapture(original, redact) : original;
-  const headers = capture.headers.filter(([n]) => !hopByHop.has(n.toLowerCase()));
+  const headers = sendableHeaders(stripHopByHop(capture.headers));
   return curlCommand({
     method: capture.method,
     url: fullUrl(capture, base, null),

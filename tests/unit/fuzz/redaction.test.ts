@@ -133,7 +133,9 @@ describe('export redaction (fuzzed)', () => {
             null,
             'test',
           ).content;
-          for (const v of values) expect(kept).toContain(v);
+          // (A cURL command, like a replay, leaves out Proxy-* fields: they were for the hop the request came over.)
+          const hopBound = secrets.filter(([n]) => /^proxy-/i.test(n)).map(([, , v]) => v);
+          for (const v of values) if (format !== 'curl' || !hopBound.includes(v)) expect(kept).toContain(v);
         },
       ),
       { numRuns: 1000 },
