@@ -152,6 +152,11 @@ export function parseHar(text: string, nowMs: number): HarImport {
     // bodySize is the size as received (more than the kept bytes when truncated); other tools' values (-1, the size
     // of a body they did not keep in full) are not trusted.
     const bodySize = entry.request.bodySize;
+    // A tool that left the body out (a binary upload, one over its limit) still counts it: the capture holds none.
+    if (!warning && own === undefined && body.length === 0 && bodySize !== undefined && bodySize > 0)
+      warnings.push(
+        `entries[${index}].request.bodySize: ${bodySize} bytes were sent, but ${post ? 'postData holds none of them' : 'there is no postData'}; imported with an empty body`,
+      );
     const bodySizeBytes =
       own !== undefined && bodySize !== undefined && Number.isSafeInteger(bodySize) && bodySize >= body.length
         ? bodySize

@@ -484,3 +484,33 @@ describe('HAR import of an entry that is not an object', () => {
     expect(result.captures).toHaveLength(1);
   });
 });
+
+describe('HAR import of a request whose body the tool left out', () => {
+  const entry = (request: Record<string, unknown>) => ({
+    startedDateTime: '2026-11-22T10:00:00.000Z',
+    request: { method: 'POST', url: 'https://example.com/upload', headers: [], ...request },
+  });
+
+  it('warns, naming the entry and the size, when bodySize counts bytes postData does not hold', () => {
+    const result = parseHar(
+      JSON.stringify({
+        log: {
+          entries: [
+            entry({ bodySize: 2048 }),
+            entry({ bodySize: 10, postData: { mimeType: 'application/octet-stream', text: '' } }),
+            // Nothing sent, or the size not known: nothing is missing.
+            entry({ bodySize: 0 }),
+            entry({ bodySize: -1 }),
+            entry({ bodySize: 3, postData: { mimeType: 'text/plain', text: 'abc' } }),
+          ],
+        },
+      }),
+      0,
+    );
+    expect(result.captures).toHaveLength(5);
+    expect(result.warnings).toEqual([
+      'entries[0].request.bodySize: 2048 bytes were sent, but there is no postData; imported with an empty body',
+      'entries[1].request.bodySize: 10 bytes were sent, but postData holds none of them; imported with an empty body',
+    ]);
+  });
+});
