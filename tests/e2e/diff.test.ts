@@ -233,6 +233,30 @@ describe('diff', () => {
     );
   });
 
+  it('shows trailer fields, so two captures that differ only in a trailer do not look the same', async () => {
+    const { page } = s;
+    const port = Number(new URL(s.app.receiverUrl).port);
+    for (const [path, sum] of [
+      ['/diff-trailer/a', 'aaa'],
+      ['/diff-trailer/b', 'bbb'],
+    ])
+      await rawExchange(
+        port,
+        Buffer.from(
+          `POST ${path} HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nTrailer: X-Sum\r\nConnection: close\r\n\r\n` +
+            `2\r\nhi\r\n0\r\nX-Sum: ${sum}\r\n\r\n`,
+        ),
+      );
+    await row(page, '/diff-trailer/b').waitFor();
+    await row(page, '/diff-trailer/a').click();
+    await row(page, '/diff-trailer/b').click({ modifiers: ['Control'] });
+    await page.getByTestId('diff-button').click();
+    const side = (which: string) =>
+      monacoText(page, `[data-testid="diff-headers"] .editor.${which} .lines-content >`);
+    await eventually(async () => expect(await side('original')).toContain('X-Sum: aaa'));
+    expect(await side('modified')).toContain('X-Sum: bbb');
+  });
+
   it('closes when one of the two captures is deleted', async () => {
     const { page } = s;
     for (const path of ['/diff-del/a', '/diff-del/b'])

@@ -11,17 +11,19 @@ import { prettyJson } from '../../lib/json-normalize';
 import { hexRow } from '../../lib/hex';
 
 /**
- * The request line and headers; `byName` lists the headers by name, case aside (repeated ones stay in the order sent),
- * for senders whose order varies.
+ * The request line and headers, then any trailer fields (sent after a chunked body); `byName` lists the fields by name,
+ * case aside (repeated ones stay in the order sent), for senders whose order varies.
  */
 function headerText(d: CaptureDetail, byName: boolean): string {
-  const headers = byName
-    ? [...d.headers].sort(([x], [y]) => x.localeCompare(y, 'en', { sensitivity: 'base' }))
-    : d.headers;
+  const ordered = (fields: CaptureDetail['headers']) =>
+    byName ? [...fields].sort(([x], [y]) => x.localeCompare(y, 'en', { sensitivity: 'base' })) : fields;
+  // As the detail pane reads them: a UTF-8 `café` is stored as the Latin-1 `cafÃ©`.
+  const lines = (fields: CaptureDetail['headers']) =>
+    ordered(fields).map(([k, v]) => `${k}: ${headerValueText(v).text}`);
   return [
     `${d.method} ${d.path}${d.query ? `?${d.query}` : ''} HTTP/${d.httpVersion}`,
-    // As the detail pane reads them: a UTF-8 `café` is stored as the Latin-1 `cafÃ©`.
-    ...headers.map(([k, v]) => `${k}: ${headerValueText(v).text}`),
+    ...lines(d.headers),
+    ...(d.trailers.length > 0 ? ['', 'Trailers (sent after the chunked body):', ...lines(d.trailers)] : []),
   ].join('\n');
 }
 
