@@ -257,6 +257,31 @@ describe('diff', () => {
     expect(await side('modified')).toContain('X-Sum: bbb');
   });
 
+  it('says when a JSON key is written twice, which the sorted view shows only once', async () => {
+    const { page } = s;
+    await send(s.app.receiverUrl, '/diff-dup/a', {
+      method: 'POST',
+      body: '{"amount":100,"amount":5}',
+      headers: { 'content-type': 'application/json' },
+    });
+    await send(s.app.receiverUrl, '/diff-dup/b', {
+      method: 'POST',
+      body: '{"amount":5}',
+      headers: { 'content-type': 'application/json' },
+    });
+    await row(page, '/diff-dup/b').waitFor();
+    const id = await row(page, '/diff-dup/a').getAttribute('data-capture-id');
+    await row(page, '/diff-dup/a').click();
+    await row(page, '/diff-dup/b').click({ modifiers: ['Control'] });
+    await page.getByTestId('diff-button').click();
+    await page.getByTestId('diff-view').waitFor();
+    const notice = page.getByTestId('diff-duplicate-keys');
+    await eventually(async () => expect(await notice.count()).toBe(1));
+    expect(await notice.innerText()).toContain(`#${id} writes key "amount" 2 times in $`);
+    await page.getByTestId('diff-normalise').uncheck();
+    await eventually(async () => expect(await notice.count()).toBe(0));
+  });
+
   it('closes when one of the two captures is deleted', async () => {
     const { page } = s;
     for (const path of ['/diff-del/a', '/diff-del/b'])

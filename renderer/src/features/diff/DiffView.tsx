@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { CaptureDetail } from '../../../../electron/shared/contract/captures';
+import { findDuplicateKeys, type DuplicateKey } from '../../../../electron/shared/decode/duplicate-keys';
 import { headerValueText } from '../../../../electron/shared/decode/header-text';
 import { useApi } from '../../api';
 import { Checkbox } from '../../components/Checkbox';
+import { VisibleText } from '../../components/VisibleText';
 import { DiffEditor } from '../../components/code-editor';
 import { base64ToBytes, bodyText as decodeText } from '../../lib/bytes';
 import { bodyKind, editorLanguage } from '../../lib/body-kind';
@@ -36,7 +38,7 @@ function bodyText(
   d: CaptureDetail,
   normalise: boolean,
   firstHexRow = 0,
-): { text: string; language: string; binary: boolean } {
+): { text: string; language: string; binary: boolean; repeated?: DuplicateKey[] } {
   const bytes = bodyBytes(d);
   // The header as sent carries the charset; the summary field may hold only the media type.
   const contentType = d.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? d.contentType;
@@ -53,7 +55,13 @@ function bodyText(
       binary: true,
     };
   }
-  if (kind === 'json' && normalise) return { text: prettyJson(text, true), language: 'json', binary: false };
+  if (kind === 'json' && normalise) {
+    const pretty = prettyJson(text, true);
+    // Parsed and sorted, a key written twice keeps only its last value: say so, or two bodies could look the same.
+    // (Text that does not parse comes back unchanged, and has no keys to count.)
+    const repeated = pretty === text ? [] : findDuplicateKeys(text, 3);
+    return { text: pretty, language: 'json', binary: false, repeated };
+  }
   return { text, language: editorLanguage(kind), binary: false };
 }
 
@@ -193,6 +201,22 @@ export function DiffView({
             {formatBytes(d.bodySizeBytes)} were stored, so a difference past that cannot show here.
           </p>
         ))}
+      {[
+        { d: a, body: bodyA },
+        { d: b, body: bodyB },
+      ].flatMap(({ d, body }) =>
+        (body.repeated ?? []).map((r) => (
+          <p
+            key={`${d.id} ${r.objectPath} ${r.key}`}
+            className="notice notice-warn pad"
+            data-testid="diff-duplicate-keys"
+          >
+            #{d.id} writes key <VisibleText text={JSON.stringify(r.key)} /> {r.count} times in{' '}
+            <VisibleText text={r.objectPath} />: sorted, only its last value shows; untick “Normalise JSON key
+            order” to compare them all.
+          </p>
+        )),
+      )}
       {hex.note && (
         <p className="muted pad" data-testid="diff-hex-window">
           {hex.note}
