@@ -30,6 +30,9 @@ export const isSecretHeader = (name: string, redaction: Redaction = standardReda
 const isSecretQueryName = (name: string, redaction: Redaction) =>
   secretName.test(name) || secretPairName.test(name) || redaction.queryNames.has(name.toLowerCase());
 
+/** A header value that is a URL or a path (Referer, Location, X-Original-URI): its query can carry a secret. */
+const urlValue = /^(?:[a-z][a-z0-9+.-]*:\/\/|\/)\S*$/i;
+
 export function redactHeaders(
   headers: HeaderPair[],
   redaction: Redaction = standardRedaction,
@@ -37,7 +40,11 @@ export function redactHeaders(
 ): HeaderPair[] {
   return headers.map(([n, v]) => [
     n,
-    (isSecretHeader(n, redaction) || credentialValue.test(v)) && !keep(v) ? redactedMarker : v,
+    (isSecretHeader(n, redaction) || credentialValue.test(v)) && !keep(v)
+      ? redactedMarker
+      : urlValue.test(v)
+        ? redactUrl(v, redaction, keep)
+        : v,
   ]);
 }
 
