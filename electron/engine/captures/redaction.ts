@@ -148,7 +148,7 @@ export function redactBody(
   return withoutBom(body, (text) =>
     isXmlType(contentType) || text.subarray(0, 5).toString('latin1') === '<?xml'
       ? redactXml(text, isSecret)
-      : redactJson(text, isSecret),
+      : redactJson(text, isSecret, (url) => redactUrl(url, redaction)),
   );
 }
 
@@ -189,8 +189,15 @@ function redactMultipart(body: Buffer, contentType: string | null, isSecret: (n:
   return spliceSpans(body, spans, Buffer.from(redactedMarker));
 }
 
-/** Any JSON body, whatever its Content-Type says (webhooks often send JSON as text/plain). */
-function redactJson(body: Buffer, isSecret: (n: string) => boolean): Buffer {
+/**
+ * Any JSON body, whatever its Content-Type says (webhooks often send JSON as text/plain). A string value that is a URL
+ * (a callback or "ping" URL) has its secret query values and password redacted, as a header's would be.
+ */
+function redactJson(
+  body: Buffer,
+  isSecret: (n: string) => boolean,
+  redactUrlText: (url: string) => string,
+): Buffer {
   const first = body.find((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d);
   if (first !== 0x7b && first !== 0x5b) return body; // `{` or `[`
   let text: string;
@@ -204,21 +211,22 @@ function redactJson(body: Buffer, isSecret: (n: string) => boolean): Buffer {
   } catch {
     return redactBrokenJson(body, text, isSecret);
   }
-  let spans: Array<[number, number]>;
+  const urlString = (value: string) => (urlValue.test(value) ? redactUrlText(value) : value);
+  let spans: JsonSpan[];
   try {
-    spans = jsonSecretSpans(text, isSecret);
+    spans = jsonSecretSpans(text, isSecret, urlString);
   } catch {
     // Nested too deep to walk: re-serialise (formatting is lost, the secrets are not kept).
     // (Array indexes arrive as keys "0", "1"…, which no secret name matches.)
     const reviver = (key: string, value: unknown) =>
-      isSecret(key) && value !== null ? redactedMarker : value;
+      isSecret(key) && value !== null ? redactedMarker : typeof value === 'string' ? urlString(value) : value;
     return Buffer.from(JSON.stringify(JSON.parse(text, reviver)));
   }
   if (spans.length === 0) return body;
   let out = '';
   let at = 0;
-  for (const [start, end] of spans) {
-    out += text.slice(at, start) + JSON.stringify(redactedMarker);
+  for (const [start, end, replacement] of spans) {
+    out += text.slice(at, start) + JSON.stringify(replacement ?? redactedMarker);
     at = end;
   }
   return Buffer.from(out + text.slice(at));
@@ -247,12 +255,19 @@ function redactBrokenJson(body: Buffer, text: string, isSecret: (n: string) => b
 
 const BROKEN_JSON_PAIR = /"((?:[^"\\]|\\.)*)"\s*:\s*("(?:[^"\\]|\\.)*"?|[^\s,\]}"]+)/g;
 
+/** Where a value to hide is in JSON text, and what goes there instead (the marker when none is given). */
+type JsonSpan = [start: number, end: number, replacement?: string];
+
 /**
- * Where, in valid JSON text, the values of secret-named keys are (outermost only, in order). `null` values are
- * left: there is nothing to hide.
+ * Where, in valid JSON text, the values of secret-named keys are, and the string values `redactString` changes
+ * (outermost only, in order). `null` values are left: there is nothing to hide.
  */
-function jsonSecretSpans(text: string, isSecret: (n: string) => boolean): Array<[number, number]> {
-  const found: Array<[number, number]> = [];
+function jsonSecretSpans(
+  text: string,
+  isSecret: (n: string) => boolean,
+  redactString: (value: string) => string,
+): JsonSpan[] {
+  const found: JsonSpan[] = [];
   let i = 0;
   const space = () => {
     while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
@@ -287,13 +302,23 @@ function jsonSecretSpans(text: string, isSecret: (n: string) => boolean): Array<
         if (text[i++] !== ',') return;
       }
     }
-    if (c === '"') return void string();
+    if (c === '"') {
+      const start = i;
+      const raw = string();
+      // Only a URL with a query or user info can hold a secret.
+      if (!raw.includes('?') && !raw.includes('@')) return;
+      const value = JSON.parse(raw) as string;
+      const redacted = redactString(value);
+      if (redacted !== value) found.push([start, i, redacted]);
+      return;
+    }
     while (i < text.length && !',]} \t\n\r'.includes(text[i]!)) i++;
   };
   value();
-  // Inner spans are found before the outer ones that hold them: keep the outermost.
-  found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  const kept: Array<[number, number]> = [];
+  // Inner spans are found before the outer ones that hold them: keep the outermost (a secret key's whole value over
+  // the URL it is).
+  found.sort((a, b) => a[0] - b[0] || b[1] - a[1] || (a[2] === undefined ? -1 : b[2] === undefined ? 1 : 0));
+  const kept: JsonSpan[] = [];
   for (const span of found) if (kept.length === 0 || span[0] >= kept[kept.length - 1]![1]) kept.push(span);
   return kept;
 }

@@ -51,3 +51,29 @@ describe('a header whose value is a URL with a secret in it', () => {
     },
   );
 });
+
+describe('a JSON body string that is a URL with a secret in it', () => {
+  it('has its secret query values redacted in every format, the rest of the body byte for byte', async () => {
+    const body =
+      '{"event":"contact.created","ping_url":"https://example.com/?wpf_action=update&access_key=SECRETPINGKEY&contact_id=5",' +
+      '"page":"https://example.com/a?b=1","token":"https://x.example.com/?key=inner"}';
+    const res = await send(`${app.receiverUrl}/h/url-body`, {
+      method: 'POST',
+      headers: [['Content-Type', 'application/json']],
+      body,
+    });
+    const bodyId = Number(res.headers['x-hookscope-capture-id']);
+    const json = await app.rpc<{ content: string }>('captures.export', { format: 'json', ids: [bodyId] });
+    if (!json.ok) throw new Error(json.error.message);
+    const exported = JSON.parse(json.value.content) as Array<{ bodyBase64: string }>;
+    expect(Buffer.from(exported[0]!.bodyBase64, 'base64').toString()).toBe(
+      '{"event":"contact.created","ping_url":"https://example.com/?wpf_action=update&access_key=%5Bredacted%5D&contact_id=5",' +
+        '"page":"https://example.com/a?b=1","token":"[redacted]"}',
+    );
+    for (const format of ['har', 'jsonl', 'curl'] as const) {
+      const r = await app.rpc<{ content: string }>('captures.export', { format, ids: [bodyId] });
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.value.content, format).not.toContain('SECRETPINGKEY');
+    }
+  });
+});
