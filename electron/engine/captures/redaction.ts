@@ -54,7 +54,12 @@ export function redactQuery(
   redaction: Redaction = standardRedaction,
   keep: (value: string) => boolean = () => false,
 ): string {
-  return redactPairs(query, (name) => isSecretQueryName(name, redaction), keep);
+  return redactPairs(
+    query,
+    (name) => isSecretQueryName(name, redaction),
+    keep,
+    (url) => redactUrl(url, redaction, keep),
+  );
 }
 
 /**
@@ -87,11 +92,15 @@ export function redactUrl(
   );
 }
 
-/** `a=1&b=2` with the value of every secret-named pair replaced; everything else kept as written. */
+/**
+ * `a=1&b=2` with the value of every secret-named pair replaced, and every value that is a URL (`return_to=https://…`)
+ * passed through `redactUrlText`; everything else kept as written.
+ */
 function redactPairs(
   text: string,
   isSecret: (name: string) => boolean,
-  keep: (value: string) => boolean = () => false,
+  keep: (value: string) => boolean,
+  redactUrlText: (url: string) => string,
 ): string {
   if (!text) return text;
   return text
@@ -105,9 +114,17 @@ function redactPairs(
       } catch {
         /* keep raw */
       }
-      return eq !== -1 && isSecret(name) && !keep(part.slice(eq + 1))
-        ? `${key}=${encodeURIComponent(redactedMarker)}`
-        : part;
+      if (eq === -1) return part;
+      if (isSecret(name) && !keep(part.slice(eq + 1))) return `${key}=${encodeURIComponent(redactedMarker)}`;
+      let value: string;
+      try {
+        value = decodeURIComponent(part.slice(eq + 1).replace(/\+/g, ' '));
+      } catch {
+        return part;
+      }
+      if (!urlValue.test(value)) return part;
+      const redacted = redactUrlText(value);
+      return redacted === value ? part : `${key}=${encodeURIComponent(redacted)}`;
     })
     .join('&');
 }
@@ -141,7 +158,12 @@ export function redactBody(
   if (type === 'application/x-www-form-urlencoded') {
     // One char per byte, so non-UTF-8 bytes in other pairs survive untouched.
     const text = body.toString('latin1');
-    const redacted = redactPairs(text, (name) => isSecretQueryName(name, redaction) || isSecret(name));
+    const redacted = redactPairs(
+      text,
+      (name) => isSecretQueryName(name, redaction) || isSecret(name),
+      () => false,
+      (url) => redactUrl(url, redaction),
+    );
     return redacted === text ? body : Buffer.from(redacted, 'latin1');
   }
   if (isMultipartType(contentType)) return redactMultipart(body, contentType, isSecret);

@@ -77,3 +77,30 @@ describe('a JSON body string that is a URL with a secret in it', () => {
     }
   });
 });
+
+describe('a query or form value that is a URL with a secret in it', () => {
+  it('has its secret query values redacted, the pair re-encoded, every other pair as written', async () => {
+    const returnTo = encodeURIComponent('https://app.example.com/cb?session_token=SECRETRETURNTO&x=1');
+    const res = await send(`${app.receiverUrl}/h/url-pairs?return_to=${returnTo}&page=2`, {
+      method: 'POST',
+      headers: [['Content-Type', 'application/x-www-form-urlencoded']],
+      body: `next=${encodeURIComponent('https://ortto:SECRETFORMPASS@hooks.example.com/?api_key=SECRETFORMKEY')}&name=Mary+Smith`,
+    });
+    const pairsId = Number(res.headers['x-hookscope-capture-id']);
+    const r = await app.rpc<{ content: string }>('captures.export', { format: 'json', ids: [pairsId] });
+    if (!r.ok) throw new Error(r.error.message);
+    const [exported] = JSON.parse(r.value.content) as Array<{ query: string; bodyBase64: string }>;
+    expect(exported!.query).toBe(
+      `return_to=${encodeURIComponent('https://app.example.com/cb?session_token=%5Bredacted%5D&x=1')}&page=2`,
+    );
+    expect(Buffer.from(exported!.bodyBase64, 'base64').toString()).toBe(
+      `next=${encodeURIComponent('https://ortto:%5Bredacted%5D@hooks.example.com/?api_key=%5Bredacted%5D')}&name=Mary+Smith`,
+    );
+    for (const format of ['har', 'jsonl', 'curl'] as const) {
+      const out = await app.rpc<{ content: string }>('captures.export', { format, ids: [pairsId] });
+      if (!out.ok) throw new Error(out.error.message);
+      for (const secret of ['SECRETRETURNTO', 'SECRETFORMPASS', 'SECRETFORMKEY'])
+        expect(out.value.content, `${secret} in ${format}`).not.toContain(secret);
+    }
+  });
+});
