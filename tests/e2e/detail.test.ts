@@ -535,6 +535,34 @@ describe('capture detail', () => {
     await page.getByTestId('replay-close').click();
   });
 
+  it('the replay dialog opened from the list (R, Replay N…) also says which trailers are left out', async () => {
+    const { page } = s;
+    const port = Number(new URL(s.app.receiverUrl).port);
+    await rawExchange(
+      port,
+      'POST /trailed-list HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n' +
+        '2\r\nok\r\n0\r\nX-Digest: sha-1\r\n\r\n',
+    );
+    await send(s.app.receiverUrl, '/untrailed-list', { method: 'POST', body: 'x' });
+    await selectCapture(page, '/trailed-list');
+    await row(page, '/trailed-list').focus();
+    await page.keyboard.press('r');
+    const notice = page.getByTestId('replay-dialog').getByTestId('replay-trailers');
+    await eventually(async () =>
+      expect(await notice.innerText()).toMatch(
+        /Trailers are not replayed: this capture ended with a trailer \(X-Digest\)/,
+      ),
+    );
+    await page.getByTestId('replay-close').click();
+
+    await row(page, '/untrailed-list').click({ modifiers: ['Control'] });
+    await page.getByTestId('replay-selected').click();
+    await eventually(async () =>
+      expect(await notice.innerText()).toMatch(/1 of these 2 captures ended with a trailer \(X-Digest\)/),
+    );
+    await page.getByTestId('replay-close').click();
+  });
+
   it('a header value sent as UTF-8 bytes reads as its text, marked UTF-8', async () => {
     const { page } = s;
     const port = Number(new URL(s.app.receiverUrl).port);

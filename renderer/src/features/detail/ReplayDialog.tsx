@@ -8,6 +8,7 @@ import { formatDuration } from '../deliveries/format';
 import { useModalFocus } from '../../components/use-modal-focus';
 import { useErrorField } from '../../lib/use-error-field';
 import { useReplayRun, type ReplayOutcome } from './use-replay-run';
+import { useReplayTrailers } from './use-replay-trailers';
 
 const policies: Array<[DeliveryPolicy, string]> = [
   ['none', 'None (one attempt)'],
@@ -19,11 +20,14 @@ const policies: Array<[DeliveryPolicy, string]> = [
 /** Re-sends captures byte-for-byte (method, headers, body) to another URL through `deliveries.replay`, in order. */
 export function ReplayDialog({
   captureIds,
-  trailers = [],
+  trailers: knownTrailers,
   onClose,
 }: {
   captureIds: number[];
-  /** The capture's trailer fields: the HTTP client cannot send request trailers, so the dialog says they are left out. */
+  /**
+   * The capture's trailer fields, when the opener has them (otherwise the dialog reads them): the HTTP client cannot
+   * send request trailers, so the dialog says they are left out.
+   */
   trailers?: HeaderPair[];
   onClose: () => void;
 }) {
@@ -31,6 +35,7 @@ export function ReplayDialog({
   const [url, setUrl] = useState('');
   const [policy, setPolicy] = useState<DeliveryPolicy>('none');
   const [state, startReplay, clearLoop] = useReplayRun();
+  const trailers = useReplayTrailers(captureIds, knownTrailers);
   const dialog = useRef<HTMLFormElement>(null);
   useModalFocus(dialog, onClose);
   // The engine names the field it refuses ("url: invalid URL …"): that outcome describes the Target URL input.
@@ -83,12 +88,16 @@ export function ReplayDialog({
             Sends the stored method, headers and exact body bytes to the target URL
             {captureIds.length > 1 ? ': one delivery per capture, created oldest first' : ''}.
           </p>
-          {trailers.length > 0 && (
+          {trailers.captures > 0 && (
             <p className="notice notice-warn" data-testid="replay-trailers">
-              Trailers are not replayed: this capture ended with{' '}
-              {trailers.length === 1 ? 'a trailer' : 'trailers'} (
-              <span className="mono">{[...new Set(trailers.map(([name]) => name))].join(', ')}</span>), and
-              the replay sends the body with a Content-Length and no trailer section.
+              Trailers are not replayed:{' '}
+              {captureIds.length === 1
+                ? 'this capture'
+                : `${trailers.captures} of these ${captureIds.length} captures`}{' '}
+              ended with {trailers.names.length === 1 ? 'a trailer' : 'trailers'} (
+              <span className="mono">{trailers.names.join(', ')}</span>), and the replay sends{' '}
+              {captureIds.length === 1 ? 'the body' : 'each body'} with a Content-Length and no trailer
+              section.
             </p>
           )}
           <div className="form-row">
