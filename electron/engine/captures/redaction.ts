@@ -222,6 +222,7 @@ function redactJson(
 ): Buffer {
   const first = body.find((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d);
   if (first !== 0x7b && first !== 0x5b) return body; // `{` or `[`
+  const urlString = (value: string) => (urlValue.test(value) ? redactUrlText(value) : value);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
@@ -231,9 +232,8 @@ function redactJson(
   try {
     JSON.parse(text);
   } catch {
-    return redactBrokenJson(body, text, isSecret);
+    return redactBrokenJson(body, text, isSecret, urlString);
   }
-  const urlString = (value: string) => (urlValue.test(value) ? redactUrlText(value) : value);
   let spans: JsonSpan[];
   try {
     spans = jsonSecretSpans(text, isSecret, urlString);
@@ -259,7 +259,12 @@ function redactJson(
  * `"name": value` pair whose name is secret gets its value (a string, even one cut off, or a bare number or word)
  * replaced. Looser than the walk over valid JSON: text inside a string that looks like a pair may be redacted too.
  */
-function redactBrokenJson(body: Buffer, text: string, isSecret: (n: string) => boolean): Buffer {
+function redactBrokenJson(
+  body: Buffer,
+  text: string,
+  isSecret: (n: string) => boolean,
+  redactString: (value: string) => string,
+): Buffer {
   let changed = false;
   const out = text.replace(BROKEN_JSON_PAIR, (pair: string, key: string, value: string) => {
     let name = key;
@@ -268,9 +273,24 @@ function redactBrokenJson(body: Buffer, text: string, isSecret: (n: string) => b
     } catch {
       // An escape cut off: the raw name is the best guess.
     }
-    if (!isSecret(name) || value === 'null') return pair;
+    if (value === 'null') return pair;
+    const before = pair.slice(0, pair.length - value.length);
+    if (!isSecret(name)) {
+      // A string value that is a URL, even one cut off: its secret query values and password.
+      if (!value.startsWith('"')) return pair;
+      let string: string;
+      try {
+        string = JSON.parse(value.length > 1 && value.endsWith('"') ? value : `${value}"`) as string;
+      } catch {
+        return pair;
+      }
+      const redacted = redactString(string);
+      if (redacted === string) return pair;
+      changed = true;
+      return `${before}${JSON.stringify(redacted)}`;
+    }
     changed = true;
-    return `${pair.slice(0, pair.length - value.length)}${JSON.stringify(redactedMarker)}`;
+    return `${before}${JSON.stringify(redactedMarker)}`;
   });
   return changed ? Buffer.from(out) : body;
 }

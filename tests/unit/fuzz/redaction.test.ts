@@ -340,6 +340,18 @@ describe('JSON bodies that do not parse', () => {
     expect(redacted('{"a":1,"b":')).toBe('{"a":1,"b":');
   });
 
+  it('a URL string value, whole or cut off, has its secret query values redacted', () => {
+    const cut =
+      '{"ping":"https://example.com/?wpf_action=add&access_key=SECRETCUTURL&contact_id=8","note":"kept",' +
+      '"next":"https://x.example.com/cb?token=SECRETCUTTAIL';
+    const out = redacted(cut);
+    for (const secret of ['SECRETCUTURL', 'SECRETCUTTAIL']) expect(out).not.toContain(secret);
+    expect(out).toContain(
+      '"ping":"https://example.com/?wpf_action=add&access_key=%5Bredacted%5D&contact_id=8"',
+    );
+    expect(out).toContain('"note":"kept"');
+  });
+
   it('never throws and never keeps a secret string value, whatever the text around it (fuzz)', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 30 }), fc.string({ maxLength: 30 }), (before, after) => {
