@@ -29,6 +29,14 @@ const headerAll = (headers: Headers, ...names: string[]) => {
   return [];
 };
 
+/**
+ * The bytes a header value arrived as. The receiver keeps each byte as one character (Latin-1), so a sender's UTF-8 id
+ * must be hashed as those bytes, not re-encoded. A character above U+00FF cannot have come off the wire that way (an
+ * imported capture), so its UTF-8 is what was signed.
+ */
+const headerBytes = (value: string) =>
+  Buffer.from(value, [...value].some((c) => c.charCodeAt(0) > 0xff) ? 'utf8' : 'latin1');
+
 const missing = (name: string): VerifyResult => ({ ok: false, reason: `signature header missing (${name})` });
 
 /** A signer that computes the expected MAC for some bytes, so the same check can run over body variants. */
@@ -80,7 +88,12 @@ function verifyScheme(
       if (candidates.length === 0)
         return { ok: false, reason: 'malformed webhook-signature: no "v1,<base64>" entry' };
       const key = hmacKey(config.scheme, config.secret);
-      return compare((b) => hmac('sha256', key, [`${id}.${ts}.`, b]), candidates, body, 'v1 signature');
+      return compare(
+        (b) => hmac('sha256', key, [headerBytes(`${id}.${ts}.`), b]),
+        candidates,
+        body,
+        'v1 signature',
+      );
     }
     case 'github': {
       const sig256 = headerAll(headers, 'X-Hub-Signature-256');
@@ -156,7 +169,7 @@ function verifyScheme(
       const expects = signed.map(
         ({ prefix }) =>
           (b: Uint8Array) =>
-            hmac(algorithm, key, [prefix, b]),
+            hmac(algorithm, key, [headerBytes(prefix), b]),
       );
       return compare(
         expects,
