@@ -118,8 +118,9 @@ export class ResponseRules {
         const step = Math.min(count, behaviour.statuses.length - 1);
         const status = behaviour.statuses[step]!;
         const reason = `sequence: step ${step + 1}`;
-        // An error step the rule's own status does not match is a failure; the rule's body answers its own status.
-        return status >= 400 && status !== rule.status
+        // An error step is a failure, as in fail-first: the rule's body is its success answer. The rule's own status
+        // is hidden for a sequence (kept only for switching back), so it must not decide which body goes out.
+        return status >= 400
           ? failWith(status, `${reason} failed on purpose`)
           : { ...normal, status, reason };
       }

@@ -458,7 +458,7 @@ describe('receiver', () => {
       ]);
     });
 
-    it("a sequence's error steps say they failed on purpose, unless the rule's own status and body answer them", async () => {
+    it("a sequence's error steps say they failed on purpose, whatever the hidden Status field holds", async () => {
       await call('endpoints.create', {
         slug: 'seq-body',
         name: 'Seq body',
@@ -470,17 +470,29 @@ describe('receiver', () => {
         reason: 'sequence: step 1 failed on purpose',
       });
       expect((await send(`${engine.receiverUrl}/h/seq-body`)).body.toString()).toBe('{"ok":true}');
-      await call('endpoints.create', {
-        slug: 'seq-own',
-        name: 'Seq own',
+      // First saved as a fixed 503, then switched to a sequence: the form hides Status but keeps its 503.
+      const switched = await call('endpoints.create', {
+        slug: 'seq-switched',
+        name: 'Seq switched',
+        rule: rule({ status: 503, body: '{"ok":true}' }),
+      });
+      await call('endpoints.update', {
+        id: switched.id,
         rule: rule({
-          status: 500,
-          body: 'my own 500',
-          behaviour: { kind: 'sequence', statuses: [500, 200] },
+          status: 503,
+          body: '{"ok":true}',
+          behaviour: { kind: 'sequence', statuses: [503, 200] },
         }),
       });
-      const own = await send(`${engine.receiverUrl}/h/seq-own`);
-      expect([own.status, own.body.toString()]).toEqual([500, 'my own 500']);
+      const first = await send(`${engine.receiverUrl}/h/seq-switched`);
+      expect(first.status).toBe(503);
+      expect(JSON.parse(first.body.toString())).toEqual({
+        error: 'deliberate_failure',
+        reason: 'sequence: step 1 failed on purpose',
+        endpoint: 'seq-switched',
+      });
+      const second = await send(`${engine.receiverUrl}/h/seq-switched`);
+      expect([second.status, second.body.toString()]).toEqual([200, '{"ok":true}']);
     });
 
     it('a status sequence, then its last status', async () => {

@@ -265,16 +265,22 @@ export function RuleEditor({ draft, onChange }: { draft: RuleDraft; onChange: (d
         </div>
       )}
       {kind === 'sequence' && (
-        <div className="form-row">
-          <label className="grow">
-            Statuses in turn (the last repeats){' '}
-            <input
-              data-testid="rule-sequence"
-              value={draft.sequence}
-              onChange={(e) => set({ sequence: e.target.value })}
-            />
-          </label>
-        </div>
+        <>
+          <div className="form-row">
+            <label className="grow">
+              Statuses in turn (the last repeats){' '}
+              <input
+                data-testid="rule-sequence"
+                value={draft.sequence}
+                onChange={(e) => set({ sequence: e.target.value })}
+              />
+            </label>
+          </div>
+          <p className="muted" data-testid="rule-sequence-note">
+            A 4xx or 5xx step answers a body saying it failed on purpose; the response body below answers the
+            other steps.
+          </p>
+        </>
       )}
       {(kind === 'fail-first' || kind === 'sequence') && (
         <p className="muted" data-testid="rule-count-note">
