@@ -13,7 +13,7 @@ const cases: Protection[] = [
   { auth: { kind: 'basic', username: 'ortto', password: 'p:ss wörd' }, verify: null, rateLimitPerMinute: 60 },
   {
     auth: { kind: 'header', name: 'X-Api-Key', value: 'k' },
-    verify: { scheme: 'github', secret: 's', toleranceSeconds: 300 },
+    verify: { scheme: 'github', secret: 's', toleranceSeconds: 45 },
     rateLimitPerMinute: 1,
   },
   {
@@ -60,11 +60,24 @@ describe('endpoint protection form state', () => {
     expect(draftToProtection(draft).error).toBe(
       'Rate limit: a whole number of requests per minute from 0 to 1000000 (0 = unlimited)',
     );
-    const verify = { ...protectionToDraft({}), scheme: 'github' as const, secret: 's', tolerance: '86401' };
+    const verify = { ...protectionToDraft({}), scheme: 'stripe' as const, secret: 's', tolerance: '86401' };
     expect(draftToProtection(verify).error).toBe(
       'Signature tolerance: a whole number of seconds from 0 to 86400',
     );
   });
+
+  it.each(['github', 'shopify'] as const)(
+    '%s signs no timestamp: the hidden tolerance keeps its stored value and never blocks the save',
+    (scheme) => {
+      const stored = protectionToDraft({ verify: { scheme, secret: 's', toleranceSeconds: 45 } });
+      expect(draftToProtection(stored).protection?.verify?.toleranceSeconds).toBe(45);
+      const typedElsewhere = { ...stored, tolerance: '86401' };
+      expect(draftToProtection(typedElsewhere)).toMatchObject({
+        error: null,
+        protection: { verify: { scheme, toleranceSeconds: 300 } },
+      });
+    },
+  );
 
   it('sends the HMAC-only fields for the generic scheme alone', () => {
     const draft = { ...protectionToDraft({}), scheme: 'shopify' as const, secret: 's', header: 'X-Ignored' };

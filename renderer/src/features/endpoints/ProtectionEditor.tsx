@@ -37,6 +37,11 @@ export interface Protection {
   rateLimitPerMinute: number;
 }
 
+/** GitHub and Shopify sign the body alone: no timestamp to hold to a tolerance, so the form hides that field. */
+export const signsTimestamp = (scheme: Scheme) => scheme !== 'github' && scheme !== 'shopify';
+
+const defaultToleranceSeconds = 300;
+
 export function protectionToDraft(p: Partial<Protection>): ProtectionDraft {
   const auth = p.auth ?? { kind: 'none' };
   const verify = p.verify ?? null;
@@ -48,7 +53,7 @@ export function protectionToDraft(p: Partial<Protection>): ProtectionDraft {
     authValue: auth.kind === 'header' || auth.kind === 'query' ? auth.value : '',
     scheme: verify?.scheme ?? 'none',
     secret: verify?.secret ?? '',
-    tolerance: String(verify?.toleranceSeconds ?? 300),
+    tolerance: String(verify?.toleranceSeconds ?? defaultToleranceSeconds),
     header: verify?.header ?? '',
     algorithm: verify?.algorithm ?? 'sha256',
     encoding: verify?.encoding ?? 'hex',
@@ -73,8 +78,11 @@ export function draftToProtection(
     };
   let verify: EndpointVerify | null = null;
   if (d.scheme !== 'none') {
-    const tolerance = wholeNumber(d.tolerance);
-    if (tolerance === null || tolerance > 86_400)
+    const typedTolerance = wholeNumber(d.tolerance);
+    const validTolerance = typedTolerance !== null && typedTolerance <= 86_400 ? typedTolerance : null;
+    // Hidden for a scheme without a timestamp: kept as stored for switching back, never blocking the save.
+    const tolerance = signsTimestamp(d.scheme) ? validTolerance : (validTolerance ?? defaultToleranceSeconds);
+    if (tolerance === null)
       return { protection: null, error: 'Signature tolerance: a whole number of seconds from 0 to 86400' };
     const secretProblem = verifySecretProblem(d.scheme, d.secret);
     if (secretProblem) return { protection: null, error: `Signature secret: ${secretProblem}` };
@@ -230,19 +238,21 @@ export function ProtectionEditor({
                 onChange={(e) => set({ secret: e.target.value })}
               />
             </label>
-            <label>
-              Tolerance (s){' '}
-              <input
-                data-testid="endpoint-verify-tolerance"
-                inputMode="numeric"
-                size={6}
-                value={d.tolerance}
-                onChange={(e) => set({ tolerance: e.target.value })}
-              />{' '}
-              <span className="muted" data-testid="endpoint-verify-tolerance-help">
-                how old or early a signed timestamp may be; 0 = no timestamp check
-              </span>
-            </label>
+            {signsTimestamp(d.scheme) && (
+              <label>
+                Tolerance (s){' '}
+                <input
+                  data-testid="endpoint-verify-tolerance"
+                  inputMode="numeric"
+                  size={6}
+                  value={d.tolerance}
+                  onChange={(e) => set({ tolerance: e.target.value })}
+                />{' '}
+                <span className="muted" data-testid="endpoint-verify-tolerance-help">
+                  how old or early a signed timestamp may be; 0 = no timestamp check
+                </span>
+              </label>
+            )}
             <label>
               When the signature fails{' '}
               <select
