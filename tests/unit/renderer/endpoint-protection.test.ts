@@ -103,6 +103,17 @@ describe('signature verification no sender could pass', () => {
     );
     expect(verify('standard-webhooks', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw').error).toBeNull();
   });
+
+  it('names the secret field for a secret pasted with a space, tab or line break around it', () => {
+    for (const secret of [' s3cret', 's3cret ', 's3cret\n', '\twhsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw']) {
+      const scheme = secret.includes('whsec_') ? 'standard-webhooks' : 'github';
+      expect(verify(scheme, secret)).toEqual({
+        protection: null,
+        error: expect.stringMatching(/^Signature secret: starts or ends with a space, tab or line break/),
+      });
+    }
+    expect(verify('github', 'in side').protection?.verify?.secret).toBe('in side');
+  });
 });
 
 describe('header auth a sender could never match', () => {
