@@ -78,6 +78,16 @@ describe('signature verification settings no sender could match', () => {
   it.each([
     ['a blank secret', { scheme: 'github', secret: '' }, /^verify\.secret: required for github/],
     [
+      'a secret pasted with a line break after it',
+      { scheme: 'stripe', secret: 'whsec_abc\n' },
+      /^verify\.secret: starts or ends with a space, tab or line break/,
+    ],
+    [
+      'a secret with a space before it',
+      { scheme: 'hmac', secret: ' k' },
+      /^verify\.secret: starts or ends with a space, tab or line break/,
+    ],
+    [
       'a Standard Webhooks secret that is not base64',
       { scheme: 'standard-webhooks', secret: 'whsec_!!!not-base64' },
       /^verify\.secret: a Standard Webhooks secret is base64/,

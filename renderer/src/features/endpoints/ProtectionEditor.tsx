@@ -84,10 +84,7 @@ export function draftToProtection(
     const tolerance = signsTimestamp(d.scheme) ? validTolerance : (validTolerance ?? defaultToleranceSeconds);
     if (tolerance === null)
       return { protection: null, error: 'Signature tolerance: a whole number of seconds from 0 to 86400' };
-    // The secret sits in a password field, where a space pasted along with it cannot be seen.
-    const secretProblem = /^\s|\s$/.test(d.secret)
-      ? 'starts or ends with a space, tab or line break, most likely pasted along with it: remove it, or every signature made with the real secret fails'
-      : verifySecretProblem(d.scheme, d.secret);
+    const secretProblem = verifySecretProblem(d.scheme, d.secret);
     if (secretProblem) return { protection: null, error: `Signature secret: ${secretProblem}` };
     const headerProblem = d.scheme === 'hmac' && d.header.trim() && authHeaderNameProblem(d.header.trim());
     if (headerProblem) return { protection: null, error: `Signature header: ${headerProblem}` };
