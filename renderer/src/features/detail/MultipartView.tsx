@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { bodyText } from '../../lib/bytes';
 import { formatBytes } from '../../lib/format';
 import { boundaryOf, parseMultipart } from '../../../../electron/shared/decode/multipart';
@@ -7,6 +8,11 @@ import { Highlight } from '../../components/Highlight';
 import { VisibleText } from '../../components/VisibleText';
 
 const PREVIEW_BYTES = 64 * 1024;
+/**
+ * Parts laid out at first and added per "Show more parts": each holds up to PREVIEW_BYTES of text, so 200 large parts
+ * at once would lay out megabytes.
+ */
+export const PARTS_CHUNK = 20;
 
 export function MultipartView({
   bytes,
@@ -17,13 +23,23 @@ export function MultipartView({
   contentType: string | null;
   query: string;
 }) {
+  const [limit, setLimit] = useState(PARTS_CHUNK);
   const boundary = boundaryOf(contentType);
   if (!boundary) return <div className="notice">No boundary in Content-Type; see the Raw or Hex view.</div>;
   const { parts, error } = parseMultipart(bytes, boundary);
   return (
     <div className="multipart-view">
       {error && <div className="notice notice-warn">{error}</div>}
-      {parts.map((part, i) => {
+      {parts.length > limit && (
+        <div className="notice" data-testid="multipart-partial">
+          Showing {limit.toLocaleString()} of {parts.length.toLocaleString()} parts.{' '}
+          <button type="button" className="btn btn-small" onClick={() => setLimit((n) => n + PARTS_CHUNK)}>
+            Show more parts
+          </button>{' '}
+          or download the body for all of it.
+        </div>
+      )}
+      {parts.slice(0, limit).map((part, i) => {
         const { text } = bodyText(part.body.subarray(0, PREVIEW_BYTES), part.contentType, {
           prefix: part.body.length > PREVIEW_BYTES,
         });
