@@ -406,6 +406,8 @@ const unsupported: Record<string, string> = {
   ...authScheme('--digest', 'Digest'),
   ...authScheme('--ntlm', 'NTLM'),
   ...authScheme('--negotiate', 'Negotiate (SPNEGO/Kerberos)'),
+  ...authScheme('--anyauth', 'negotiated (curl picks whichever the server offers)'),
+  ...authScheme('--proxy-digest', 'proxy Digest'),
 };
 
 function authScheme(flag: string, scheme: string): Record<string, string> {
