@@ -204,8 +204,11 @@ describe('saved webhooks changed by another client', () => {
     await eventually(async () =>
       expect((await stored()) as object).toMatchObject({ variables: { host: 'typed here' } }),
     );
-    expect(await editor.getByRole('alert').count()).toBe(0);
-    expect(await editor.getByTestId('environment-deleted-elsewhere').count()).toBe(0);
+    // The store can answer before the editor has taken in the save's own answer: wait for the editor too.
+    await eventually(async () => {
+      expect(await editor.getByRole('alert').count()).toBe(0);
+      expect(await editor.getByTestId('environment-deleted-elsewhere').count()).toBe(0);
+    });
     await editor.getByRole('button', { name: 'Close' }).click();
   });
 
