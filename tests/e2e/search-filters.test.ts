@@ -362,6 +362,8 @@ describe('search and filters', () => {
       await page.evaluate((h) => (window.location.hash = h), hash);
       await eventually(async () => expect(await paths(page)).toEqual([`/${name}/1`, `/${name}/2`]));
       await sendOne(`/${name}/3`);
+      // Listed before the next arrives, so the two come in separate refreshes: neither waits for a held count.
+      await eventually(async () => expect(await paths(page)).toContain(`/${name}/3`));
       await send(r, '/not-matching', { method: 'GET' });
       await sendOne(`/${name}/4`);
       await eventually(async () =>

@@ -60,6 +60,9 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
   const headInFlight = useRef(false);
   /** Arrivals came while a head refresh was in flight: refresh again once it is answered. */
   const headAgain = useRef(false);
+  /** The head refresh's count, one at a time (seconds for a header filter at a million captures), and whether to ask again. */
+  const headCountInFlight = useRef(false);
+  const headCountAgain = useRef(false);
   const batcher = useRef<FrameBatcher<CaptureSummary> | null>(null);
   const itemsRef = useRef(items);
   itemsRef.current = items;
@@ -267,14 +270,10 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
         if (added) setTotal((t) => (t === null ? t : t + added));
         return fresh;
       });
-      Promise.all([shown, api.call('captures.count', { filter: filterRef.current })])
-        .then(
-          ([fresh, count]) => {
-            if (fresh === null || gen !== generation.current || pausedRef.current) return;
-            setTotal(totalFrom(count, [...itemsRef.current, ...fresh]));
-          },
-          () => undefined,
-        )
+      // The next refresh waits for this one's list, not for its count: matches arriving during a count that takes
+      // seconds were held back until it answered.
+      shown
+        .catch(() => null)
         .finally(() => {
           headInFlight.current = false;
           if (headAgain.current) {
@@ -282,8 +281,36 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
             refreshHeadRef.current();
           }
         });
+      countHeadRef.current();
     }, 250);
-  }, [api, prepend, coverageNow, reset, notDeleted, totalFrom, uncounted]);
+  }, [api, prepend, coverageNow, reset, notDeleted, uncounted]);
+
+  const countHead = useCallback(() => {
+    if (headCountInFlight.current) {
+      headCountAgain.current = true;
+      return;
+    }
+    headCountInFlight.current = true;
+    const gen = generation.current;
+    api
+      .call('captures.count', { filter: filterRef.current })
+      .then(
+        (count) => {
+          if (gen !== generation.current || pausedRef.current) return;
+          setTotal(totalFrom(count, [...itemsRef.current, ...pending.current]));
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        headCountInFlight.current = false;
+        if (headCountAgain.current) {
+          headCountAgain.current = false;
+          countHeadRef.current();
+        }
+      });
+  }, [api, totalFrom]);
+  const countHeadRef = useRef(countHead);
+  countHeadRef.current = countHead;
   const refreshHeadRef = useRef(refreshHead);
   refreshHeadRef.current = refreshHead;
 
