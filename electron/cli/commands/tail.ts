@@ -15,6 +15,7 @@ Captures brought back by undoing a delete are printed again when they return, ma
 with --json).
 With --search it matches as the app's search does (the app's full-text index, decoded field labels included), so a
 new capture is printed once the app has indexed it, moments after it arrives.
+With --until a time ahead, it stops (exit 0) once that time has passed and what arrived by then has been printed.
 
 Options:
   --data-dir DIR        the database to follow (default: $HOOKSCOPE_DATA_DIR or ~/.config/Hookscope)
@@ -149,6 +150,18 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
     }
     return found.reverse();
   };
+  /**
+   * --until has passed and no capture received by then still waits for the app to file and index it: none arriving
+   * from now on can match. Taken before a poll, so that poll still prints the last ones.
+   */
+  const untilMs = filter.toMs;
+  const windowEnded = () => {
+    if (untilMs === undefined) return false;
+    const now = Date.now();
+    if (now <= untilMs) return false;
+    const waiting = stores.captures.indexer.progress();
+    return waiting.lagRows === 0 || now - waiting.lagMs > untilMs;
+  };
   const restores = restoreWatcher(stores.db);
   /** Restored ids not printed yet. */
   const restored = new Set<number>();
@@ -174,6 +187,7 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
     const stalled = stalledAppNotice(() => stores.captures.stats().indexLagRows, io);
     while (!done()) {
       stalled.check();
+      const ended = windowEnded();
       const through = answerableUpTo();
       for (const id of restores.restoredSince()) restored.add(id);
       // Those above `seen` (deleted before this tail saw them) come in the run of new ones below.
@@ -193,6 +207,12 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
       // With nothing more to write, a reader that has gone would otherwise be noticed only at the next capture.
       io.checkStdoutReader?.();
       if (done()) break;
+      if (ended && untilMs !== undefined) {
+        io.stderr(
+          `--until ${new Date(untilMs).toISOString()} has passed: no capture arriving from now on can match, so tail stops\n`,
+        );
+        break;
+      }
       await new Promise((r) => setTimeout(r, interval));
     }
   } finally {
