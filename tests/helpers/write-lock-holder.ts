@@ -57,3 +57,33 @@ export async function holdDataDir(dataDir: string): Promise<{ pid: number; relea
     },
   };
 }
+
+/** A running app in the middle of writing: it holds the folder and the write locks of the captures and the index. */
+export async function holdAppWriteLocks(dataDir: string): Promise<{ release(): Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const { join } = require('node:path');
+       const { writeFileSync } = require('node:fs');
+       const db = new (require('better-sqlite3'))(join(process.argv[1], 'hookscope.sqlite'));
+       db.prepare('ATTACH DATABASE ? AS idx').run(join(process.argv[1], 'hookscope-index.sqlite'));
+       writeFileSync(join(process.argv[1], 'hookscope.lock'), String(process.pid), { flag: 'wx' });
+       db.exec('BEGIN IMMEDIATE');
+       console.log('writing');
+       process.stdin.resume();
+       process.stdin.on('end', () => { db.exec('ROLLBACK'); db.close(); });`,
+      dataDir,
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const exited = once(child, 'exit');
+  const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+  if (line !== 'writing') throw new Error(`the app said ${line}`);
+  return {
+    release: async () => {
+      child.stdin.end();
+      await exited;
+    },
+  };
+}

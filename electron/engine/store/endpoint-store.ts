@@ -33,6 +33,22 @@ interface EndpointRow {
   capture_count: number;
 }
 
+/** The catch-all a folder starts with; id 0 (no row has it) until it is inserted. */
+function defaultEndpointRow(createdAtMs: number): EndpointRow {
+  return {
+    id: 0,
+    slug: 'default',
+    name: 'Default (catch-all)',
+    is_default: 1,
+    rule: JSON.stringify(defaultRule),
+    auth: JSON.stringify({ kind: 'none' } satisfies EndpointAuth),
+    verify: null,
+    rate_limit_per_minute: 0,
+    created_at_ms: createdAtMs,
+    capture_count: 0,
+  };
+}
+
 export const endpointPathPrefix = (slug: string, isDefault: boolean) => (isDefault ? '/' : `/h/${slug}`);
 
 function toEndpoint(row: EndpointRow): Endpoint {
@@ -71,15 +87,21 @@ export class EndpointStore {
   private readonly listeners = new Set<(endpoint: Endpoint | null, deletedId: number | null) => void>();
   private bumpCount: Database.Statement | undefined;
 
+  /**
+   * `readOnly`: a reader beside a running app (the CLI) never inserts the catch-all a folder lacks; it takes it as
+   * there, as the app will insert it. Its write would wait for the app's write lock and fail with "database is locked".
+   */
   constructor(
     private readonly db: Database.Database,
     private readonly now: () => number,
+    readOnly = false,
   ) {
     const hasDefault = db.prepare('SELECT 1 FROM endpoints WHERE is_default = 1').get();
-    if (!hasDefault) {
+    if (!hasDefault && !readOnly) {
+      const row = defaultEndpointRow(now());
       db.prepare(
         'INSERT INTO endpoints (slug, name, is_default, rule, created_at_ms) VALUES (?, ?, 1, ?, ?)',
-      ).run('default', 'Default (catch-all)', JSON.stringify(defaultRule), now());
+      ).run(row.slug, row.name, row.rule, row.created_at_ms);
     }
     this.reload();
   }
@@ -87,6 +109,7 @@ export class EndpointStore {
   private reload(): void {
     const rows = this.db.prepare('SELECT * FROM endpoints ORDER BY id').all() as EndpointRow[];
     this.bySlug = new Map();
+    this.defaultEndpoint = toEndpoint(defaultEndpointRow(this.now()));
     for (const row of rows) {
       const endpoint = toEndpoint(row);
       if (endpoint.isDefault) this.defaultEndpoint = endpoint;

@@ -40,8 +40,8 @@ export function openStores(options: {
   /** Deletes of more captures than this cannot be undone (see CaptureTrash). */
   maxUndoableDelete?: number;
   /**
-   * A reader beside a running app (the CLI): no checkpoints, no index merges, no index writes at close. Those are the
-   * app's; two writers made its reads fail with "database is locked".
+   * A reader beside a running app (the CLI): no checkpoints, no index merges, no index writes at close, no default
+   * endpoint inserted. Those are the app's; two writers made its reads fail with "database is locked".
    */
   readOnly?: boolean;
 }): Stores {
@@ -53,7 +53,7 @@ export function openStores(options: {
     db.close();
     throw error;
   }
-  const endpoints = new EndpointStore(db, () => options.clock.now());
+  const endpoints = new EndpointStore(db, () => options.clock.now(), options.readOnly ?? false);
   const settings = new SettingsStore(db);
   const events = options.events ?? {};
   const captures = new CaptureStore(

@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterEach, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import { createEngine } from '../../../electron/engine/engine';
@@ -12,6 +10,7 @@ import { startChild } from '../../helpers/crash-run';
 import { send } from '../../helpers/raw-http';
 import { tempDir } from '../../helpers/temp-dir';
 import { cliIo } from '../../helpers/cli-io';
+import { holdAppWriteLocks } from '../../helpers/write-lock-holder';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -63,37 +62,9 @@ async function filedNotIndexed(): Promise<string> {
   return dataDir;
 }
 
-/** A running app in the middle of writing: it holds the folder and the write locks of the captures and the index. */
-async function appWriting(dataDir: string): Promise<void> {
-  const child = spawn(
-    process.execPath,
-    [
-      '-e',
-      `const { join } = require('node:path');
-       const { writeFileSync } = require('node:fs');
-       const db = new (require('better-sqlite3'))(join(process.argv[1], 'hookscope.sqlite'));
-       db.prepare('ATTACH DATABASE ? AS idx').run(join(process.argv[1], 'hookscope-index.sqlite'));
-       writeFileSync(join(process.argv[1], 'hookscope.lock'), String(process.pid), { flag: 'wx' });
-       db.exec('BEGIN IMMEDIATE');
-       console.log('writing');
-       process.stdin.resume();
-       process.stdin.on('end', () => { db.exec('ROLLBACK'); db.close(); });`,
-      dataDir,
-    ],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const exited = once(child, 'exit');
-  cleanups.push(async () => {
-    child.stdin.end();
-    await exited;
-  });
-  const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
-  if (line !== 'writing') throw new Error(`the app said ${line}`);
-}
-
 it('export --search never writes beside a running app: it reads while the app holds the write locks', async () => {
   const dataDir = await filedNotIndexed();
-  await appWriting(dataDir);
+  cleanups.push((await holdAppWriteLocks(dataDir)).release);
   const out = cliIo();
   expect(await main(['export', '--data-dir', dataDir, '--search', 'needle'], out.io)).toBe(0);
   expect(out.out()).toBe('');
