@@ -2,6 +2,7 @@ import { systemClock } from '../util/clock';
 import { DataDirInUseError, lockDataDir } from './data-dir-lock';
 import { openStores, type Stores } from './open-stores';
 import { upgradePending } from './pending-upgrade';
+import { SearchIndexNeedsRebuildError } from './search-index/index-schema';
 
 /**
  * The stores of a command that only reads (the CLI's tail and export). It takes no lock, so it works beside a running
@@ -10,8 +11,16 @@ import { upgradePending } from './pending-upgrade';
  */
 export function openReaderStores(dataDir: string): Stores {
   // The app files what it acknowledged, with its annotators (vendor labels, verification).
-  const open = () => openStores({ dataDir, clock: systemClock, filing: 'never', readOnly: true });
-  if (!upgradePending(dataDir)) return open();
+  const open = (rebuildSearchIndex: boolean) =>
+    openStores({ dataDir, clock: systemClock, filing: 'never', readOnly: true, rebuildSearchIndex });
+  if (!upgradePending(dataDir)) {
+    // Without the lock, an index found missing or outdated meanwhile (another Hookscope rebuilding it) is left alone.
+    try {
+      return open(false);
+    } catch (error) {
+      if (!(error instanceof SearchIndexNeedsRebuildError)) throw error;
+    }
+  }
   let unlock: () => void;
   try {
     unlock = lockDataDir(dataDir);
@@ -25,7 +34,7 @@ export function openReaderStores(dataDir: string): Stores {
     );
   }
   try {
-    return open();
+    return open(true);
   } finally {
     unlock();
   }

@@ -44,11 +44,13 @@ export function openStores(options: {
    * endpoint inserted. Those are the app's; two writers made its reads fail with "database is locked".
    */
   readOnly?: boolean;
+  /** false: a search index that is missing, damaged or of another version is not rebuilt (see attachSearchIndex). */
+  rebuildSearchIndex?: boolean;
 }): Stores {
   const db = openDatabase({ dataDir: options.dataDir, durability: options.durability });
   const indexFile = join(options.dataDir, searchIndexFileName);
   try {
-    attachSearchIndex(db, indexFile);
+    attachSearchIndex(db, indexFile, options.rebuildSearchIndex ?? true);
   } catch (error) {
     db.close();
     throw error;

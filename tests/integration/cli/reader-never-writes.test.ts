@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
@@ -10,7 +10,7 @@ import { silentLogger } from '../../../electron/engine/util/logger';
 import { cliIo } from '../../helpers/cli-io';
 import { send } from '../../helpers/raw-http';
 import { tempDir } from '../../helpers/temp-dir';
-import { holdAppWriteLocks } from '../../helpers/write-lock-holder';
+import { holdAppWriteLocks, holdDataDir } from '../../helpers/write-lock-holder';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -87,4 +87,17 @@ it('tail beside a running app never inserts the default endpoint a folder lacks'
   expect(out.err()).toBe('');
   expect(code).toBe(0);
   expect((JSON.parse(out.out()) as { path: string }).path).toBe('/hook/one');
+}, 30_000);
+
+it('export beside a running app never creates the search index file a folder lacks: it says the folder needs the app', async () => {
+  const dataDir = await folderWith('SELECT 1');
+  for (const suffix of ['', '-wal', '-shm'])
+    rmSync(join(dataDir, searchIndexFileName + suffix), { force: true });
+  cleanups.push((await holdDataDir(dataDir)).release);
+  const before = snapshot(dataDir);
+  const out = cliIo();
+  const code = await main(['export', '--data-dir', dataDir], out.io);
+  expect(snapshot(dataDir)).toEqual(before);
+  expect(code).not.toBe(0);
+  expect(out.err()).toContain('needs an upgrade, but another Hookscope has it open');
 }, 30_000);

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 
 /**
  * The full-text index lives in its own database file. The receiver's thread adds new rows to it (small, cheap FTS5
@@ -34,22 +34,34 @@ PRAGMA ${s}.user_version = ${searchIndexSchemaVersion};
 `;
 }
 
-/**
- * Attaches the index file to the main connection (searches join it with captures) and creates or rebuilds its schema.
- * Called once at open, before any index worker starts, so nothing else writes the file meanwhile.
- */
-export function attachSearchIndex(db: Database.Database, file: string): void {
-  try {
-    attachAndPrepare(db, file);
-  } catch (error) {
-    if (!isDamagedFile(error)) throw error;
-    detachQuietly(db);
-    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
-    attachAndPrepare(db, file);
+/** The index file is missing, damaged or of another version, and the caller may not rebuild it (a reader). */
+export class SearchIndexNeedsRebuildError extends Error {
+  constructor(file: string, options?: ErrorOptions) {
+    super(`The search index ${file} is missing, damaged or of another version and must be rebuilt`, options);
+    this.name = 'SearchIndexNeedsRebuildError';
   }
 }
 
-function attachAndPrepare(db: Database.Database, file: string): void {
+/**
+ * Attaches the index file to the main connection (searches join it with captures) and creates or rebuilds its schema.
+ * Called once at open, before any index worker starts, so nothing else writes the file meanwhile. `rebuild: false`
+ * (a reader beside a running app, which owns the file) never creates, deletes or rebuilds it: it throws
+ * SearchIndexNeedsRebuildError instead.
+ */
+export function attachSearchIndex(db: Database.Database, file: string, rebuild = true): void {
+  if (!rebuild && !existsSync(file)) throw new SearchIndexNeedsRebuildError(file);
+  try {
+    attachAndPrepare(db, file, rebuild);
+  } catch (error) {
+    if (!isDamagedFile(error)) throw error;
+    detachQuietly(db);
+    if (!rebuild) throw new SearchIndexNeedsRebuildError(file, { cause: error });
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    attachAndPrepare(db, file, rebuild);
+  }
+}
+
+function attachAndPrepare(db: Database.Database, file: string, rebuild: boolean): void {
   const s = searchIndexSchemaName;
   db.prepare(`ATTACH DATABASE ? AS ${s}`).run(file);
   db.pragma(`${s}.page_size = 8192`);
@@ -61,6 +73,7 @@ function attachAndPrepare(db: Database.Database, file: string): void {
     db.prepare(`SELECT indexed_upto FROM ${s}.index_state`).get();
     return;
   }
+  if (!rebuild) throw new SearchIndexNeedsRebuildError(file);
   // Another process opening the same folder (the app and a CLI command started together) may be rebuilding it too:
   // IMMEDIATE waits for its write lock, and an index it brought up to date meanwhile is kept.
   db.transaction(() => {
