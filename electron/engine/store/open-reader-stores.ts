@@ -27,9 +27,9 @@ export function openReaderStores(dataDir: string): Stores {
   } catch (error) {
     if (!(error instanceof DataDirInUseError)) throw error;
     throw new Error(
-      `This data folder (${dataDir}) needs an upgrade, but another Hookscope has it open` +
-        `${error.holder === null ? '' : ` (pid ${error.holder})`}. Quit it, or run the newer Hookscope app/serve ` +
-        'to upgrade it.',
+      `This data folder (${dataDir}) needs an upgrade or its search index set up, but another Hookscope has it open` +
+        `${error.holder === null ? '' : ` (pid ${error.holder})`}. Quit it and run this command again, or let the ` +
+        'newest Hookscope app/serve open the folder: it does both.',
       { cause: error },
     );
   }

@@ -27,7 +27,10 @@ function migrationsPending(file: string): boolean {
   });
 }
 
-/** A missing index file is only created: it changes nothing another process has open. */
+/**
+ * A missing index file is not an upgrade: the app creates it. A reader that finds it missing (or outdated since this
+ * check) beside a running app refuses instead (openReaderStores).
+ */
 function indexOutdated(file: string): boolean {
   if (!existsSync(file)) return false;
   return readQuietly(file, (db) => db.pragma('user_version', { simple: true }) !== searchIndexSchemaVersion);

@@ -71,8 +71,9 @@ describe('a reading command on a data folder that needs an upgrade', () => {
       const out = io();
       expect(await main([...command, dataDir], out.io)).toBe(1);
       expect(out.err()).toContain(
-        `This data folder (${dataDir}) needs an upgrade, but another Hookscope has it open (pid ${holder.pid}). ` +
-          'Quit it, or run the newer Hookscope app/serve to upgrade it.',
+        `This data folder (${dataDir}) needs an upgrade or its search index set up, but another Hookscope has it open ` +
+          `(pid ${holder.pid}). Quit it and run this command again, or let the newest Hookscope app/serve open the ` +
+          'folder: it does both.',
       );
     }
     expect(migrationCount(dataDir)).toBe(3);
@@ -89,7 +90,7 @@ describe('a reading command on a data folder that needs an upgrade', () => {
     cleanups.push(holder.release);
     const out = io();
     expect(await main(['export', '--data-dir', dataDir], out.io)).toBe(1);
-    expect(out.err()).toContain('needs an upgrade, but another Hookscope has it open');
+    expect(out.err()).toContain('but another Hookscope has it open');
     expect(read(index, (idx) => idx.pragma('user_version', { simple: true }))).toBe(3);
   });
 
