@@ -181,7 +181,7 @@ describe('compose, replay and endpoint protection', () => {
     expect(target.requests).toHaveLength(before + 1);
     const got = target.requests[before]!;
     expect(got.method).toBe('PATCH');
-    expect(got.url).toBe('/replayed');
+    expect(got.url).toBe('/replayed?x=1');
     expect(got.headers['x-trace']).toBe('abc');
     expect(sha256(got.body)).toBe(sha256(body));
 

@@ -1,6 +1,7 @@
 import type { CaptureDetail, HeaderPair } from '../../shared/contract/captures';
 import { ApiError } from '../../shared/contract/errors';
 import type { OutgoingRequest } from '../../shared/contract/delivery';
+import { withCapturedQuery } from '../../shared/send/captured-query';
 import { stripHopByHop } from '../../shared/send/hop-by-hop';
 
 /** RFC 9110 token: what a field name must be. */
@@ -18,8 +19,15 @@ export function sendableHeaders(headers: HeaderPair[]): HeaderPair[] {
   return headers.filter(([name, value]) => TOKEN.test(name) && FIELD_VALUE.test(value));
 }
 
-/** The exact request to re-send a capture: same method, end-to-end headers, byte-identical body. */
-export function replayRequest(capture: CaptureDetail, url: string): OutgoingRequest {
+/**
+ * The exact request to re-send a capture: same method, end-to-end headers, byte-identical body; with `keepQuery`, the
+ * capture's raw query appended to `url`.
+ */
+export function replayRequest(
+  capture: CaptureDetail,
+  url: string,
+  { keepQuery = false }: { keepQuery?: boolean } = {},
+): OutgoingRequest {
   if (capture.truncated) {
     throw new ApiError(
       'invalid_input',
@@ -28,7 +36,7 @@ export function replayRequest(capture: CaptureDetail, url: string): OutgoingRequ
   }
   return {
     method: capture.method,
-    url,
+    url: keepQuery ? withCapturedQuery(url, capture.query) : url,
     headers: sendableHeaders(stripHopByHop(capture.headers)),
     bodyBase64: capture.bodyBase64,
   };

@@ -123,8 +123,8 @@ export class DeliveryService {
         captureId: input.captureId,
       });
     }
-    const { captureId: _c, url, mode: _m, ...options } = input;
-    return this.send({ ...options, request: replayRequest(capture, url), type: 'replay' });
+    const { captureId: _c, url, mode: _m, keepQuery, ...options } = input;
+    return this.send({ ...options, request: replayRequest(capture, url, { keepQuery }), type: 'replay' });
   }
 
   emulate(input: In<'emulate.send'>): DeliverySummary & { description: string } {

@@ -335,6 +335,11 @@ export const deliveryMethods = {
       captureId: z.number().int(),
       url: httpUrl,
       mode: z.literal('exact').default('exact'),
+      /**
+       * Append the capture's raw query, byte-exact, to `url` (joined with `&` if `url` has one). Absent means false,
+       * as replay behaved before the option existed.
+       */
+      keepQuery: z.boolean().optional(),
     }),
     deliverySummary,
   ),

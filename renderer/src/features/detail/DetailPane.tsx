@@ -223,7 +223,12 @@ function DetailHeader({
         )}
       </div>
       {replaying && (
-        <ReplayDialog captureIds={[d.id]} trailers={d.trailers} onClose={() => setReplaying(false)} />
+        <ReplayDialog
+          captureIds={[d.id]}
+          trailers={d.trailers}
+          query={d.query}
+          onClose={() => setReplaying(false)}
+        />
       )}
     </div>
   );

@@ -1,12 +1,14 @@
 import { useId, useRef, useState } from 'react';
 import type { HeaderPair } from '../../../../electron/shared/contract/captures';
 import type { DeliveryPolicy, DeliverySummary } from '../../../../electron/shared/contract/delivery';
+import { withCapturedQuery } from '../../../../electron/shared/send/captured-query';
 import { useApi } from '../../api';
 import { LoopConfirm } from '../deliveries/LoopConfirm';
 import { deliveryHref } from '../deliveries/DeliveriesView';
 import { formatDuration } from '../deliveries/format';
 import { useModalFocus } from '../../components/use-modal-focus';
 import { useErrorField } from '../../lib/use-error-field';
+import { useReplayQuery } from './use-replay-query';
 import { useReplayRun, type ReplayOutcome } from './use-replay-run';
 import { useReplayTrailers } from './use-replay-trailers';
 
@@ -21,6 +23,7 @@ const policies: Array<[DeliveryPolicy, string]> = [
 export function ReplayDialog({
   captureIds,
   trailers: knownTrailers,
+  query: knownQuery,
   onClose,
 }: {
   captureIds: number[];
@@ -29,6 +32,8 @@ export function ReplayDialog({
    * send request trailers, so the dialog says they are left out.
    */
   trailers?: HeaderPair[];
+  /** The capture's raw query, when the opener has it (otherwise the dialog reads the captures'). */
+  query?: string;
   onClose: () => void;
 }) {
   const api = useApi();
@@ -36,6 +41,10 @@ export function ReplayDialog({
   const [policy, setPolicy] = useState<DeliveryPolicy>('none');
   const [state, startReplay, clearLoop] = useReplayRun();
   const trailers = useReplayTrailers(captureIds, knownTrailers);
+  const capturedQuery = useReplayQuery(captureIds, knownQuery);
+  // On by default once a captured query is known; the user's own choice then stands.
+  const [keepQueryChoice, setKeepQueryChoice] = useState<boolean | null>(null);
+  const keepQuery = capturedQuery !== null && (keepQueryChoice ?? true);
   const dialog = useRef<HTMLFormElement>(null);
   useModalFocus(dialog, onClose);
   // The engine names the field it refuses ("url: invalid URL …"): that outcome describes the Target URL input.
@@ -51,6 +60,7 @@ export function ReplayDialog({
         url: url.trim(),
         mode: 'exact',
         policy,
+        keepQuery,
         ...(allowLoop ? { allowLoop: true } : {}),
       }),
     );
@@ -117,6 +127,26 @@ export function ReplayDialog({
               />
             </label>
           </div>
+          {capturedQuery !== null && (
+            <div className="form-row">
+              <label>
+                <input
+                  type="checkbox"
+                  data-testid="replay-keep-query"
+                  checked={keepQuery}
+                  onChange={(e) => setKeepQueryChoice(e.target.checked)}
+                />{' '}
+                Keep the captured query (<span className="mono">?{firstQueryName(capturedQuery)}=…</span>)
+              </label>
+            </div>
+          )}
+          {capturedQuery !== null && keepQuery && url.trim() && (
+            <p className="muted" data-testid="replay-query-preview">
+              {captureIds.length === 1 ? 'Sends to ' : 'For example, sends to '}
+              <span className="mono break">{withCapturedQuery(url.trim(), capturedQuery)}</span>
+              {captureIds.length > 1 ? ' (each capture with its own query)' : ''}
+            </p>
+          )}
           <div className="form-row">
             <label>
               Retry policy{' '}
@@ -173,6 +203,10 @@ export function ReplayDialog({
       </form>
     </div>
   );
+}
+
+function firstQueryName(query: string): string {
+  return query.split('&')[0]!.split('=')[0]!;
 }
 
 function ReplayOutcomeLine({ outcome, many, id }: { outcome: ReplayOutcome; many: boolean; id?: string }) {
