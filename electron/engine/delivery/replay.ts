@@ -2,6 +2,7 @@ import type { CaptureDetail, HeaderPair } from '../../shared/contract/captures';
 import { ApiError } from '../../shared/contract/errors';
 import type { OutgoingRequest } from '../../shared/contract/delivery';
 import { withCapturedQuery } from '../../shared/send/captured-query';
+import { withHarContentType } from '../../shared/send/har-content-type';
 import { stripHopByHop } from '../../shared/send/hop-by-hop';
 
 /** RFC 9110 token: what a field name must be. */
@@ -21,7 +22,7 @@ export function sendableHeaders(headers: HeaderPair[]): HeaderPair[] {
 
 /**
  * The exact request to re-send a capture: same method, end-to-end headers, byte-identical body; with `keepQuery`, the
- * capture's raw query appended to `url`.
+ * capture's raw query appended to `url`. An imported capture typed by its HAR's postData only gets that Content-Type.
  */
 export function replayRequest(
   capture: CaptureDetail,
@@ -37,7 +38,7 @@ export function replayRequest(
   return {
     method: capture.method,
     url: keepQuery ? withCapturedQuery(url, capture.query) : url,
-    headers: sendableHeaders(stripHopByHop(capture.headers)),
+    headers: sendableHeaders(withHarContentType(stripHopByHop(capture.headers), capture)),
     bodyBase64: capture.bodyBase64,
   };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { withHarContentType } from '../../../../electron/shared/send/har-content-type';
 import { useApi } from '../../api';
 import { useHashParams } from '../../state/hash-state';
 import { captureUrl } from '../../lib/capture-url';
@@ -26,7 +27,7 @@ export function ComposeView() {
         setInitial({
           method: capture.method,
           url: captureUrl(capture, info.receiverUrl),
-          headers: capture.headers,
+          headers: withHarContentType(capture.headers, capture),
           bodyBase64: capture.bodyBase64,
         });
         setError(

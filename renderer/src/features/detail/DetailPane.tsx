@@ -18,6 +18,7 @@ import { BodyFormChoice } from './BodyFormChoice';
 import { BodyView } from './BodyView';
 import { bodySizeText } from './body-size';
 import { PairsTable } from './PairsTable';
+import { harContentType } from '../../../../electron/shared/send/har-content-type';
 import { ReplayDialog } from './ReplayDialog';
 import { SignatureVerdict } from './SignatureVerdict';
 import { hasDecodedBody, requestBodyBytes, requestBodyNote, type BodyForm } from './request-body';
@@ -227,6 +228,7 @@ function DetailHeader({
           captureIds={[d.id]}
           trailers={d.trailers}
           query={d.query}
+          harContentType={harContentType(d)}
           onClose={() => setReplaying(false)}
         />
       )}

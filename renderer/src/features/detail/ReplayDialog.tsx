@@ -8,6 +8,7 @@ import { deliveryHref } from '../deliveries/DeliveriesView';
 import { formatDuration } from '../deliveries/format';
 import { useModalFocus } from '../../components/use-modal-focus';
 import { useErrorField } from '../../lib/use-error-field';
+import { useReplayHarTypes } from './use-replay-har-types';
 import { useReplayQuery } from './use-replay-query';
 import { useReplayRun, type ReplayOutcome } from './use-replay-run';
 import { useReplayTrailers } from './use-replay-trailers';
@@ -24,6 +25,7 @@ export function ReplayDialog({
   captureIds,
   trailers: knownTrailers,
   query: knownQuery,
+  harContentType: knownHarType,
   onClose,
 }: {
   captureIds: number[];
@@ -34,6 +36,8 @@ export function ReplayDialog({
   trailers?: HeaderPair[];
   /** The capture's raw query, when the opener has it (otherwise the dialog reads the captures'). */
   query?: string;
+  /** The Content-Type the replay adds from an imported capture's HAR postData (null: none), when the opener knows it. */
+  harContentType?: string | null;
   onClose: () => void;
 }) {
   const api = useApi();
@@ -42,6 +46,7 @@ export function ReplayDialog({
   const [state, startReplay, clearLoop] = useReplayRun();
   const trailers = useReplayTrailers(captureIds, knownTrailers);
   const capturedQuery = useReplayQuery(captureIds, knownQuery);
+  const harTypes = useReplayHarTypes(captureIds, knownHarType);
   // On by default once a captured query is known; the user's own choice then stands.
   const [keepQueryChoice, setKeepQueryChoice] = useState<boolean | null>(null);
   const keepQuery = capturedQuery !== null && (keepQueryChoice ?? true);
@@ -108,6 +113,15 @@ export function ReplayDialog({
               <span className="mono">{trailers.names.join(', ')}</span>), and the replay sends{' '}
               {captureIds.length === 1 ? 'the body' : 'each body'} with a Content-Length and no trailer
               section.
+            </p>
+          )}
+          {harTypes.captures > 0 && (
+            <p className="notice" data-testid="replay-har-content-type">
+              {captureIds.length === 1
+                ? 'Adds'
+                : `For ${harTypes.captures} imported ${harTypes.captures === 1 ? 'capture' : 'captures'}, adds`}{' '}
+              <span className="mono">Content-Type: {harTypes.types.join(', ')}</span> from the HAR&apos;s
+              postData: the captured headers have none.
             </p>
           )}
           <div className="form-row">

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { until, useApiHarness, type ApiReply } from './helpers';
+
+const api = useApiHarness();
+const call = api.call;
+
+/** A HAR entry from a tool that put the body's type in postData.mimeType only, not in the headers. */
+const harOf = (path: string, headers: Array<{ name: string; value: string }>) =>
+  JSON.stringify({
+    log: {
+      entries: [
+        {
+          startedDateTime: '2026-11-20T10:00:00.000Z',
+          request: {
+            method: 'POST',
+            url: `https://hooks.example.com${path}`,
+            httpVersion: 'HTTP/1.1',
+            headers,
+            postData: { mimeType: 'application/json', text: '{"a":1}' },
+          },
+        },
+      ],
+    },
+  });
+
+async function importOne(path: string, headers: Array<{ name: string; value: string }>) {
+  const result = (await call('captures.importHar', { har: harOf(path, headers) })) as ApiReply & {
+    value: { imported: number };
+  };
+  expect(result.value.imported).toBe(1);
+  const summary = await until(() =>
+    api.engine.ctx.captures.list({ limit: 50 }).items.find((c) => c.path === path),
+  );
+  return (await call('captures.get', { id: summary.id })).value as {
+    id: number;
+    contentType: string | null;
+    headers: Array<[string, string]>;
+  };
+}
+
+async function replayedHeaders(captureId: number, path: string) {
+  const replay = (await call('deliveries.replay', {
+    captureId,
+    url: `${api.server.url}${path}`,
+    policy: 'none',
+  })) as ApiReply & { value: { id: number } };
+  expect(replay.ok).toBe(true);
+  await until(async () => {
+    const d = (await call('deliveries.get', { id: replay.value.id })).value as { state: string };
+    return d.state === 'succeeded' ? d : undefined;
+  });
+  return api.server.received.find((r) => r.url === path)!.rawHeaders;
+}
+
+describe('replaying a HAR entry whose Content-Type is only in postData.mimeType', () => {
+  it('keeps the captured headers as sent, and replays with the type from postData', async () => {
+    const capture = await importOne('/har-mime', [{ name: 'X-Trace', value: '1' }]);
+    expect(capture.contentType).toBe('application/json');
+    expect(capture.headers).toEqual([['X-Trace', '1']]);
+    const raw = await replayedHeaders(capture.id, '/replayed-har-mime');
+    const got = new Map<string, string[]>();
+    for (let i = 0; i < raw.length; i += 2)
+      got.set(raw[i]!.toLowerCase(), [...(got.get(raw[i]!.toLowerCase()) ?? []), raw[i + 1]!]);
+    expect(got.get('content-type')).toEqual(['application/json']);
+    expect(got.get('x-trace')).toEqual(['1']);
+  });
+
+  it('adds nothing when the headers carry a Content-Type of their own', async () => {
+    const capture = await importOne('/har-own-type', [{ name: 'content-type', value: 'text/plain' }]);
+    const raw = await replayedHeaders(capture.id, '/replayed-har-own-type');
+    const types = raw.filter((_, i) => i % 2 === 1 && raw[i - 1]!.toLowerCase() === 'content-type');
+    expect(types).toEqual(['text/plain']);
+  });
+});
