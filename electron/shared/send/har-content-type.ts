@@ -1,6 +1,8 @@
 import type { CaptureDetail, HeaderPair } from '../contract/captures';
+import { base64ToBytes } from './bytes';
 
-type TypedCapture = Pick<CaptureDetail, 'source' | 'headers' | 'contentType'>;
+type TypedCapture = Pick<CaptureDetail, 'source' | 'headers' | 'contentType'> &
+  Partial<Pick<CaptureDetail, 'bodyBase64'>>;
 
 /**
  * The Content-Type to send with an imported capture whose headers have none, when its HAR gave the type in
@@ -9,7 +11,24 @@ type TypedCapture = Pick<CaptureDetail, 'source' | 'headers' | 'contentType'>;
  */
 export function harContentType(capture: TypedCapture): string | null {
   if (capture.source !== 'imported' || capture.contentType === null) return null;
-  return capture.headers.some(([name]) => name.toLowerCase() === 'content-type') ? null : capture.contentType;
+  if (capture.headers.some(([name]) => name.toLowerCase() === 'content-type')) return null;
+  // The stored type is the media type alone: a multipart body is unreadable without its boundary, so take it from
+  // the body's first line (`--boundary`).
+  const boundary = capture.contentType.startsWith('multipart/')
+    ? firstBoundary(capture.bodyBase64 ?? '')
+    : null;
+  if (boundary === null) return capture.contentType;
+  // Quoted only when it must be (characters outside an HTTP token), as senders write it.
+  return `${capture.contentType}; boundary=${/[^0-9A-Za-z'+_.-]/.test(boundary) ? `"${boundary}"` : boundary}`;
+}
+
+/** The boundary a multipart body opens with (RFC 2046: 1-70 characters of a limited set), or null. */
+function firstBoundary(bodyBase64: string): string | null {
+  const head = base64ToBytes(bodyBase64.slice(0, 128));
+  const line = /^--([0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?])\r?\n/.exec(
+    String.fromCharCode(...head),
+  );
+  return line ? line[1]! : null;
 }
 
 /** `headers` with the HAR's postData type appended, when `harContentType` gives one. */

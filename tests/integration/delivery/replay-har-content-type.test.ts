@@ -5,7 +5,11 @@ const api = useApiHarness();
 const call = api.call;
 
 /** A HAR entry from a tool that put the body's type in postData.mimeType only, not in the headers. */
-const harOf = (path: string, headers: Array<{ name: string; value: string }>) =>
+const harOf = (
+  path: string,
+  headers: Array<{ name: string; value: string }>,
+  postData = { mimeType: 'application/json', text: '{"a":1}' },
+) =>
   JSON.stringify({
     log: {
       entries: [
@@ -16,15 +20,19 @@ const harOf = (path: string, headers: Array<{ name: string; value: string }>) =>
             url: `https://hooks.example.com${path}`,
             httpVersion: 'HTTP/1.1',
             headers,
-            postData: { mimeType: 'application/json', text: '{"a":1}' },
+            postData,
           },
         },
       ],
     },
   });
 
-async function importOne(path: string, headers: Array<{ name: string; value: string }>) {
-  const result = (await call('captures.importHar', { har: harOf(path, headers) })) as ApiReply & {
+async function importOne(
+  path: string,
+  headers: Array<{ name: string; value: string }>,
+  postData?: { mimeType: string; text: string },
+) {
+  const result = (await call('captures.importHar', { har: harOf(path, headers, postData) })) as ApiReply & {
     value: { imported: number };
   };
   expect(result.value.imported).toBe(1);
@@ -63,6 +71,18 @@ describe('replaying a HAR entry whose Content-Type is only in postData.mimeType'
       got.set(raw[i]!.toLowerCase(), [...(got.get(raw[i]!.toLowerCase()) ?? []), raw[i + 1]!]);
     expect(got.get('content-type')).toEqual(['application/json']);
     expect(got.get('x-trace')).toEqual(['1']);
+  });
+
+  it('gives a multipart body the boundary its first line opens with, which the stored media type leaves out', async () => {
+    const body = '------hs7Q\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n------hs7Q--\r\n';
+    const capture = await importOne('/har-multipart', [], {
+      mimeType: 'multipart/form-data; boundary=----hs7Q',
+      text: body,
+    });
+    expect(capture.contentType).toBe('multipart/form-data');
+    const raw = await replayedHeaders(capture.id, '/replayed-har-multipart');
+    const types = raw.filter((_, i) => i % 2 === 1 && raw[i - 1]!.toLowerCase() === 'content-type');
+    expect(types).toEqual(['multipart/form-data; boundary=----hs7Q']);
   });
 
   it('adds nothing when the headers carry a Content-Type of their own', async () => {
