@@ -8,11 +8,17 @@ export interface RowError {
   message: string;
 }
 
+/**
+ * A merge record without a prototype: a sender's key named `__proto__` is kept as a field (a plain object's setter
+ * would drop it) and no key can reach Object.prototype.
+ */
+const emptyRecord = (): Record<string, string> => Object.create(null) as Record<string, string>;
+
 /** Nested JSON to flat string fields: `{contact:{first_name:"A"}}` → `contact.first_name`; arrays index `tags.0`. */
 export function flattenObject(
   value: unknown,
   prefix = '',
-  out: Record<string, string> = {},
+  out: Record<string, string> = emptyRecord(),
 ): Record<string, string> {
   if (value === null || value === undefined) {
     if (prefix) out[prefix] = '';
@@ -248,7 +254,7 @@ export function recordFromPayload(contentType: string | null, body: string): Rec
     }
   }
   if (type.includes('x-www-form-urlencoded') || (!type && /^[^\s=&]+=/.test(trimmed))) {
-    const record: Record<string, string> = {};
+    const record = emptyRecord();
     for (const [key, value] of new URLSearchParams(trimmed)) {
       if (!Object.hasOwn(record, key)) record[key] = value;
     }

@@ -21,4 +21,20 @@ describe('a merge record whose keys name Object.prototype members', () => {
     });
     expect(resolveTemplate('[Constructor]', { constructor: 'yes' }).text).toBe('yes');
   });
+
+  it.each([
+    ['JSON', 'application/json', '{"__proto__":"x","a":"1"}'],
+    ['form', 'application/x-www-form-urlencoded', '__proto__=x&a=1'],
+  ])('a %s key named __proto__ is kept as a field and fills {{__proto__}}', (_, type, body) => {
+    const record = recordFromPayload(type, body);
+    expect(Object.keys(record)).toEqual(['__proto__', 'a']);
+    expect(Object.hasOwn(record, '__proto__')).toBe(true);
+    expect(resolveTemplate('{{__proto__}}/[a]', record).text).toBe('x/1');
+  });
+
+  it('a nested __proto__ object is flattened to its paths and pollutes nothing', () => {
+    const record = recordFromPayload('application/json', '{"__proto__":{"polluted":"y"},"a":"1"}');
+    expect(Object.keys(record)).toEqual(['__proto__.polluted', 'a']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
 });
