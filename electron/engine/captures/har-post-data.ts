@@ -49,8 +49,7 @@ export function harPostBody(
       body: Buffer.alloc(0),
       warning: `postData.params[${emptyFile}]: the file ${JSON.stringify(params[emptyFile]!.fileName)} has no value (its content is not in the file); imported with an empty body`,
     };
-  if (media === 'multipart/form-data' && boundary)
-    return { body: multipart(params, boundary[1] ?? boundary[2]!), warning: null };
+  if (media === 'multipart/form-data' && boundary) return multipart(params, boundary[1] ?? boundary[2]!);
   return {
     body: Buffer.alloc(0),
     warning: `postData: only params, no text, and ${media ? `"${media}" without a boundary` : 'no mimeType'} says nothing of how to encode them; imported with an empty body`,
@@ -66,13 +65,28 @@ function formPart(text: string): string {
   return /%[0-9A-Fa-f]{2}/.test(text) ? text : new URLSearchParams([['', text]]).toString().slice(1);
 }
 
-/** As a browser encodes a form: names and file names quoted, with `"` and line breaks percent-encoded. */
-function multipart(params: HarParam[], boundary: string): Buffer {
-  const quoted = (s: string) => `"${s.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}"`;
-  const parts = params.map((p) => {
+/** A line break would end a part's header line (and could start another); a NUL ends a C reader's string. */
+const breaksHeaderLine = /[\r\n\0]/;
+const lineSafe = (s: string) => s.replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/\0/g, '%00');
+
+/**
+ * As a browser encodes a form: names and file names quoted, with `"` and line breaks percent-encoded; a content type
+ * is encoded the same way, so no param can write a part header of its own. Each field that needed it is named.
+ */
+function multipart(params: HarParam[], boundary: string): { body: Buffer; warning: string | null } {
+  const quoted = (s: string) => `"${lineSafe(s).replace(/"/g, '%22')}"`;
+  const encoded: string[] = [];
+  const parts = params.map((p, index) => {
+    for (const field of ['name', 'fileName', 'contentType'] as const) {
+      if (breaksHeaderLine.test(p[field] ?? '')) encoded.push(`params[${index}].${field}`);
+    }
     const file = p.fileName !== undefined ? `; filename=${quoted(p.fileName)}` : '';
-    const type = p.contentType ? `\r\nContent-Type: ${p.contentType}` : '';
+    const type = p.contentType ? `\r\nContent-Type: ${lineSafe(p.contentType)}` : '';
     return `--${boundary}\r\nContent-Disposition: form-data; name=${quoted(p.name)}${file}${type}\r\n\r\n${p.value ?? ''}\r\n`;
   });
-  return Buffer.from(`${parts.join('')}--${boundary}--\r\n`, 'utf8');
+  const warning =
+    encoded.length === 0
+      ? null
+      : `postData.${encoded.join(', ')}: ${encoded.length === 1 ? 'holds' : 'hold'} a line break or NUL, which would start a part header of its own; written percent-encoded (%0D, %0A, %00)`;
+  return { body: Buffer.from(`${parts.join('')}--${boundary}--\r\n`, 'utf8'), warning };
 }
