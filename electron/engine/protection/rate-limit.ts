@@ -20,9 +20,16 @@ export function clientIp(request: IncomingCapture, trusted: boolean): string {
   return request.remoteAddress;
 }
 
-/** Token bucket per endpoint and IP: `limit` requests, refilled evenly over a minute. */
+/** An empty bucket refills completely in a minute, whatever its limit: one idle that long is as good as new. */
+const refillMs = 60_000;
+
+/**
+ * Token bucket per endpoint and IP: `limit` requests, refilled evenly over a minute. Buckets are kept in the order they
+ * were last used, so the idle ones are at the front: each request drops those idle for a minute, then the least
+ * recently used while over `maxBuckets`, touching only what it drops (a flood of new keys costs O(1) each).
+ */
 export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; atMs: number; limit: number }>();
+  private readonly buckets = new Map<string, { tokens: number; atMs: number }>();
 
   constructor(
     private readonly now: () => number,
@@ -32,32 +39,25 @@ export class RateLimiter {
   /** Take one token; returns ms until the next token when the bucket is empty, else null. */
   take(key: string, limitPerMinute: number): number | null {
     const now = this.now();
-    const perMs = limitPerMinute / 60_000;
+    const perMs = limitPerMinute / refillMs;
     const bucket = this.buckets.get(key);
     const tokens = bucket
       ? Math.min(limitPerMinute, bucket.tokens + (now - bucket.atMs) * perMs)
       : limitPerMinute;
-    if (tokens < 1) {
-      this.buckets.set(key, { tokens, atMs: now, limit: limitPerMinute });
-      return Math.ceil((1 - tokens) / perMs);
-    }
-    this.buckets.set(key, { tokens: tokens - 1, atMs: now, limit: limitPerMinute });
-    if (this.buckets.size > this.maxBuckets) this.prune(now);
-    return null;
+    this.buckets.delete(key);
+    this.buckets.set(key, { tokens: tokens < 1 ? tokens : tokens - 1, atMs: now });
+    this.prune(now);
+    return tokens < 1 ? Math.ceil((1 - tokens) / perMs) : null;
   }
 
   size(): number {
     return this.buckets.size;
   }
 
-  /** Drop buckets that have refilled completely (forgetting them changes nothing), then the oldest if still over. */
+  /** From the least recently used: drop while idle for a minute (forgetting those changes nothing) or over the bound. */
   private prune(now: number): void {
     for (const [key, bucket] of this.buckets) {
-      if (bucket.tokens + (now - bucket.atMs) * (bucket.limit / 60_000) >= bucket.limit)
-        this.buckets.delete(key);
-    }
-    for (const key of this.buckets.keys()) {
-      if (this.buckets.size <= this.maxBuckets) break;
+      if (now - bucket.atMs < refillMs && this.buckets.size <= this.maxBuckets) break;
       this.buckets.delete(key);
     }
   }

@@ -168,4 +168,30 @@ describe('per-IP rate limit', () => {
     for (let i = 0; i < 1000; i++) limiter.take(`busy${i}`, 60);
     expect(limiter.size()).toBeLessThanOrEqual(100);
   });
+
+  it('drops a bucket idle for a minute on the next request, long before the bound is reached', () => {
+    const clock = new FakeClock(0);
+    const limiter = new RateLimiter(() => clock.now(), 100);
+    for (let i = 0; i < 50; i++) limiter.take(`ip${i}`, 1);
+    clock.advance(59_999);
+    limiter.take('recent', 1);
+    expect(limiter.size()).toBe(51);
+    clock.advance(1);
+    limiter.take('late', 1);
+    // Each of the 50 was empty (limit 1, one taken) and has just refilled: forgetting it changes nothing.
+    expect(limiter.size()).toBe(2);
+    expect(limiter.take('ip0', 1)).toBeNull();
+    expect(limiter.take('recent', 1)).not.toBeNull();
+  });
+
+  it('a sender that keeps sending stays limited while a flood of new keys passes the bound', () => {
+    const clock = new FakeClock(0);
+    const limiter = new RateLimiter(() => clock.now(), 100);
+    expect([limiter.take('steady', 2), limiter.take('steady', 2)]).toEqual([null, null]);
+    for (let round = 0; round < 10; round++) {
+      for (let i = 0; i < 60; i++) limiter.take(`forged${round}.${i}`, 2);
+      expect(limiter.take('steady', 2)).not.toBeNull();
+      expect(limiter.size()).toBeLessThanOrEqual(100);
+    }
+  });
 });
