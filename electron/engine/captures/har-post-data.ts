@@ -49,7 +49,13 @@ export function harPostBody(
       body: Buffer.alloc(0),
       warning: `postData.params[${emptyFile}]: the file ${JSON.stringify(params[emptyFile]!.fileName)} has no value (its content is not in the file); imported with an empty body`,
     };
-  if (media === 'multipart/form-data' && boundary) return multipart(params, boundary[1] ?? boundary[2]!);
+  const boundaryText = boundary?.[1] ?? boundary?.[2];
+  if (media === 'multipart/form-data' && boundaryText !== undefined && breaksHeaderLine.test(boundaryText))
+    return {
+      body: Buffer.alloc(0),
+      warning: `postData: the Content-Type boundary ${JSON.stringify(boundaryText)} holds a line break or NUL, which would write headers of its own into every part; imported with an empty body`,
+    };
+  if (media === 'multipart/form-data' && boundaryText !== undefined) return multipart(params, boundaryText);
   return {
     body: Buffer.alloc(0),
     warning: `postData: only params, no text, and ${media ? `"${media}" without a boundary` : 'no mimeType'} says nothing of how to encode them; imported with an empty body`,

@@ -90,4 +90,25 @@ describe('HAR import: a multipart body rebuilt from params', () => {
         `--${boundary}--\r\n`,
     );
   });
+
+  it('a boundary holding a line break is refused for the rebuild, named, and the entry still imported', async () => {
+    const { engine } = test;
+    const type = 'multipart/form-data; boundary="b\r\nX-Injected: boundary"';
+    const entry = entryWithParams([{ name: 'a', value: '1' }]);
+    entry.request.headers = [{ name: 'Content-Type', value: type }];
+    entry.request.postData.mimeType = type;
+    const result = await engine.handlers['captures.importHar'](
+      { har: JSON.stringify({ log: { entries: [entry] } }), duplicates: true },
+      meta,
+    );
+    expect(result.imported).toBe(1);
+    const [summary] = (await engine.handlers['captures.list']({ limit: 1 }, meta)).items;
+    const capture = await engine.handlers['captures.get']({ id: summary!.id }, meta);
+    expect(Buffer.from(capture.bodyBase64, 'base64').toString('utf8')).not.toContain('X-Injected');
+    expect(result.warnings).toEqual([
+      expect.stringMatching(
+        /^entries\[0\]\.request\.postData: the Content-Type boundary .* holds a line break/,
+      ),
+    ]);
+  });
 });
