@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
-import { ApiError, contract, type ErrorCode } from '../../shared/contract/index';
+import { ApiError, type ErrorCode } from '../../shared/contract/index';
 import type { Engine } from '../engine';
+import { parseRouteInput } from './route-input';
 import { securityHeaders } from './static-files';
 
 /**
@@ -13,18 +14,11 @@ export function sendCaptureBody(
   readCaptureBody: Engine['readCaptureBody'],
   sendError: (status: number, code: ErrorCode, message: string) => void,
 ): void {
-  const parsed = contract.methods['captures.body'].input.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return sendError(
-      400,
-      'invalid_input',
-      `${issue?.path.join('.') || 'input'}: ${issue?.message ?? 'invalid'}`,
-    );
-  }
+  const input = parseRouteInput('captures.body', body, sendError);
+  if (input === null) return;
   let bytes: Buffer;
   try {
-    bytes = readCaptureBody(parsed.data);
+    bytes = readCaptureBody(input);
   } catch (error) {
     if (error instanceof ApiError)
       return sendError(error.code === 'not_found' ? 404 : 400, error.code, error.message);

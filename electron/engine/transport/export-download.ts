@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import { contract } from '../../shared/contract/index';
 import type { StreamExport } from '../captures/export-stream';
+import { parseRouteInput } from './route-input';
 import { securityHeaders } from './static-files';
 
 /**
@@ -15,15 +15,8 @@ export async function sendExportDownload(
   streamExport: StreamExport,
   sendError: (status: number, code: 'invalid_input' | 'internal', message: string) => void,
 ): Promise<void> {
-  const parsed = contract.methods['captures.export'].input.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return sendError(
-      400,
-      'invalid_input',
-      `${issue?.path.join('.') || 'input'}: ${issue?.message ?? 'invalid'}`,
-    );
-  }
+  const input = parseRouteInput('captures.export', body, sendError);
+  if (input === null) return;
   const closed = new Promise<never>((_, reject) =>
     res.once('close', () => reject(new Error('The client closed the download.'))),
   );
@@ -35,7 +28,7 @@ export async function sendExportDownload(
   };
   try {
     await streamExport(
-      parsed.data,
+      input,
       ({ fileName, mimeType, total }) =>
         res.writeHead(200, {
           'content-type': `${mimeType}; charset=utf-8`,
