@@ -1,25 +1,14 @@
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
-import { silentLogger } from '../../../electron/engine/util/logger';
-import { tempDir } from '../../helpers/temp-dir';
+import { describe, expect, it } from 'vitest';
+import type { Engine } from '../../../electron/engine/engine';
+import { useTestEngine } from '../../helpers/test-engine';
 
 // A rule's deliberate failure answers its own JSON body: headers that describe the rule's body must not go with it.
-let engine: Engine;
-let dir: ReturnType<typeof tempDir>;
+const t = useTestEngine();
 const call = async <M extends keyof Engine['handlers']>(m: M, input: Parameters<Engine['handlers'][M]>[0]) =>
-  (engine.handlers[m] as (i: unknown, meta: unknown) => ReturnType<Engine['handlers'][M]>)(input, {
+  (t.engine.handlers[m] as (i: unknown, meta: unknown) => ReturnType<Engine['handlers'][M]>)(input, {
     transport: 'in-process',
   });
-
-beforeAll(async () => {
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-});
-afterAll(async () => {
-  await engine.close();
-  dir.cleanup();
-});
 
 describe("a rule's failure answer", () => {
   it('leaves out the content-encoding of a gzip success body, so the sender can read the failure', async () => {
@@ -42,7 +31,7 @@ describe("a rule's failure answer", () => {
     });
 
     // fetch decodes by Content-Encoding, as most senders' HTTP clients do.
-    const failed = await fetch(`${engine.receiverUrl}/h/gz`, { method: 'POST', body: '{}' });
+    const failed = await fetch(`${t.engine.receiverUrl}/h/gz`, { method: 'POST', body: '{}' });
     expect(failed.status).toBe(503);
     expect(failed.headers.get('content-encoding')).toBeNull();
     expect(failed.headers.get('content-disposition')).toBeNull();
@@ -50,7 +39,7 @@ describe("a rule's failure answer", () => {
     expect(failed.headers.get('x-kept')).toBe('yes');
     expect(JSON.parse(await failed.text())).toMatchObject({ error: 'deliberate_failure' });
 
-    const succeeded = await fetch(`${engine.receiverUrl}/h/gz`, { method: 'POST', body: '{}' });
+    const succeeded = await fetch(`${t.engine.receiverUrl}/h/gz`, { method: 'POST', body: '{}' });
     expect(succeeded.status).toBe(200);
     expect(succeeded.headers.get('content-encoding')).toBe('gzip');
     expect(await succeeded.text()).toBe('{"ok":true}');

@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
+import { expect, it } from 'vitest';
+import type { Engine } from '../../../electron/engine/engine';
 import type { ResponseRule } from '../../../electron/shared/contract/index';
-import { silentLogger } from '../../../electron/engine/util/logger';
 import { rawExchange } from '../../helpers/raw-http';
-import { tempDir } from '../../helpers/temp-dir';
+import { useTestEngine } from '../../helpers/test-engine';
 
-let engine: Engine;
-let dir: ReturnType<typeof tempDir>;
+const t = useTestEngine();
 const call = <M extends keyof Engine['handlers']>(m: M, input: Parameters<Engine['handlers'][M]>[0]) =>
-  (engine.handlers[m] as (i: unknown, meta: unknown) => ReturnType<Engine['handlers'][M]>)(input, {
+  (t.engine.handlers[m] as (i: unknown, meta: unknown) => ReturnType<Engine['handlers'][M]>)(input, {
     transport: 'in-process',
   });
-
-beforeAll(async () => {
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-});
-afterAll(async () => {
-  await engine.close();
-  dir.cleanup();
-});
 
 const rule = (status: number): ResponseRule => ({
   status,
@@ -31,7 +20,7 @@ const rule = (status: number): ResponseRule => ({
 
 /** The raw answer split at the end of its head; the headers lower-cased. */
 async function exchange(payload: string) {
-  const reply = await rawExchange(Number(new URL(engine.receiverUrl).port), payload);
+  const reply = await rawExchange(Number(new URL(t.engine.receiverUrl).port), payload);
   const end = reply.indexOf('\r\n\r\n');
   expect(end).toBeGreaterThan(0);
   const head = reply.slice(0, end).toLowerCase();
