@@ -1,62 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { until, useApiHarness, type ApiReply } from './helpers';
+import { importHarEntry, replayToServer } from './har-replay';
+import { useApiHarness } from './helpers';
 
 const api = useApiHarness();
-const call = api.call;
 
 /** A HAR entry from a tool that put the body's type in postData.mimeType only, not in the headers. */
-const harOf = (
-  path: string,
-  headers: Array<{ name: string; value: string }>,
-  postData = { mimeType: 'application/json', text: '{"a":1}' },
-) =>
-  JSON.stringify({
-    log: {
-      entries: [
-        {
-          startedDateTime: '2026-11-20T10:00:00.000Z',
-          request: {
-            method: 'POST',
-            url: `https://hooks.example.com${path}`,
-            httpVersion: 'HTTP/1.1',
-            headers,
-            postData,
-          },
-        },
-      ],
-    },
-  });
-
-async function importOne(
+const importOne = (
   path: string,
   headers: Array<{ name: string; value: string }>,
   postData?: { mimeType: string; text: string },
-) {
-  const result = (await call('captures.importHar', { har: harOf(path, headers, postData) })) as ApiReply & {
-    value: { imported: number };
-  };
-  expect(result.value.imported).toBe(1);
-  const summary = await until(() =>
-    api.engine.ctx.captures.list({ limit: 50 }).items.find((c) => c.path === path),
-  );
-  return (await call('captures.get', { id: summary.id })).value as {
-    id: number;
-    contentType: string | null;
-    headers: Array<[string, string]>;
-  };
-}
+) => importHarEntry(api, path, headers, { postData });
 
 async function replayedHeaders(captureId: number, path: string) {
-  const replay = (await call('deliveries.replay', {
-    captureId,
-    url: `${api.server.url}${path}`,
-    policy: 'none',
-  })) as ApiReply & { value: { id: number } };
-  expect(replay.ok).toBe(true);
-  await until(async () => {
-    const d = (await call('deliveries.get', { id: replay.value.id })).value as { state: string };
-    return d.state === 'succeeded' ? d : undefined;
-  });
+  const delivery = await replayToServer(api, captureId, path);
+  expect(delivery.state).toBe('succeeded');
   return api.server.received.find((r) => r.url === path)!.rawHeaders;
 }
 

@@ -1,58 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { until, useApiHarness, type ApiReply } from './helpers';
+import { importHarEntry, replayToServer } from './har-replay';
+import { useApiHarness } from './helpers';
 
 const api = useApiHarness();
 const call = api.call;
 
-const harOf = (path: string, headers: Array<{ name: string; value: string }>) =>
-  JSON.stringify({
-    log: {
-      entries: [
-        {
-          startedDateTime: '2026-11-20T10:00:00.000Z',
-          request: {
-            method: 'POST',
-            url: `https://hooks.example.com${path}`,
-            httpVersion: 'http/2.0',
-            headers,
-            postData: { mimeType: 'application/json', text: '{"a":1}' },
-          },
-        },
-      ],
-    },
-  });
-
-async function importOne(path: string, headers: Array<{ name: string; value: string }>) {
-  const result = (await call('captures.importHar', { har: harOf(path, headers) })) as ApiReply & {
-    value: { imported: number };
-  };
-  expect(result.value.imported).toBe(1);
-  const summary = await until(() =>
-    api.engine.ctx.captures.list({ limit: 50 }).items.find((c) => c.path === path),
-  );
-  return (await call('captures.get', { id: summary.id })).value as {
-    id: number;
-    headers: Array<[string, string]>;
-  };
-}
-
-async function replayed(captureId: number, path: string) {
-  const replay = (await call('deliveries.replay', {
-    captureId,
-    url: `${api.server.url}${path}`,
-    policy: 'none',
-  })) as ApiReply & { value: { id: number } };
-  expect(replay.ok).toBe(true);
-  const delivery = await until(async () => {
-    const d = (await call('deliveries.get', { id: replay.value.id })).value as {
-      state: string;
-      lastError: string | null;
-      headers: Array<[string, string]>;
-    };
-    return ['succeeded', 'failed'].includes(d.state) ? d : undefined;
-  });
-  return delivery;
-}
+const importOne = (path: string, headers: Array<{ name: string; value: string }>) =>
+  importHarEntry(api, path, headers, { httpVersion: 'http/2.0' });
+const replayed = (captureId: number, path: string) => replayToServer(api, captureId, path);
 
 describe('a Chrome HTTP/2 HAR capture', () => {
   it('is imported without pseudo-headers, :authority as Host, and replays', async () => {
