@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { contentTypeHeaderOf, declaredCharsetText } from './charset';
 import { isMultipartType, multipartFields } from './multipart';
+import { rememberNumberText } from './number-text';
 import type { BodyFormat, DecodeInput } from './types';
 
 /** Limits that keep decoding bounded whatever arrives. */
@@ -177,33 +178,40 @@ export function parseBody(
   return { format: 'text', value: null, text, reason: 'Body is plain text (neither JSON nor form-encoded).' };
 }
 
-type ExactReviver = (key: string, value: unknown, context: { source?: string }) => unknown;
+type ExactReviver = (this: object, key: string, value: unknown, context: { source?: string }) => unknown;
 const jsonWithRaw = JSON as JSON & { rawJSON?: (text: string) => unknown };
 // Sixteen or more significant digits in a row (a dot may sit among them): only then can a double round a number;
 // or an exponent of three digits, which can take it past a double's range (1e400 → Infinity, 1e-400 → 0).
 const LONG_NUMBER = /(?:\d\.?){16}|[eE][+-]?\d{3}/;
 /** Where a `-0` (or `-0.0`, `-0e5`) may sit: a double keeps its sign, but String(-0) and JSON.stringify write `0`. */
 const NEGATIVE_ZERO = /-0(?![1-9])/;
+/** Where a number may be written otherwise than String() prints it: an exponent, a trailing zero, `0.0000001`. */
+const OTHERWISE_WRITTEN = /\d[eE][+-]?\d|\.\d*0(?!\d)|\.0{6}/;
 
 /** Whether a double lost the number outright: it overflowed to ±Infinity or a non-zero value underflowed to 0. */
 const outOfRange = (value: number, source: string) =>
   !Number.isFinite(value) || (value === 0 && /[1-9]/.test(source.split(/[eE]/)[0]!));
 
-const keepNumbersAsSent: ExactReviver = (_key, value, context) => {
+const keepNumbersAsSent: ExactReviver = function (this: object, key, value, context) {
   const source = context?.source;
   if (typeof value !== 'number' || source === undefined || !jsonWithRaw.rawJSON) return value;
   if (outOfRange(value, source)) return jsonWithRaw.rawJSON(source);
   if (Object.is(value, -0)) return jsonWithRaw.rawJSON(source);
-  if (String(value) === source || source.replace(/[^0-9]/g, '').length < 16) return value;
-  return jsonWithRaw.rawJSON(source);
+  if (String(value) === source) return value;
+  if (source.replace(/[^0-9]/g, '').length >= 16) return jsonWithRaw.rawJSON(source);
+  // Same value, other spelling (`1e2`, `1.50`): still a number, its text kept beside it for the tree.
+  rememberNumberText(this, key, source);
+  return value;
 };
 
 /**
  * JSON.parse, except that numbers a double would round (IDs beyond 2^53, long decimals) and negative zero are kept as the digits sent
- * (JSON.rawJSON, so JSON.stringify writes them back unchanged). Needs source-text access (Node ≥ 21, Chromium ≥ 114).
+ * (JSON.rawJSON, so JSON.stringify writes them back unchanged), and a number written otherwise than JavaScript prints
+ * it keeps its text (see numberTextAt). Needs source-text access (Node ≥ 21, Chromium ≥ 114).
  */
 export function parseJsonExact(text: string): unknown {
-  if (!LONG_NUMBER.test(text) && !NEGATIVE_ZERO.test(text)) return JSON.parse(text);
+  if (!LONG_NUMBER.test(text) && !NEGATIVE_ZERO.test(text) && !OTHERWISE_WRITTEN.test(text))
+    return JSON.parse(text);
   return JSON.parse(text, keepNumbersAsSent as Parameters<typeof JSON.parse>[1]);
 }
 

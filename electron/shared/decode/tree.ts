@@ -1,5 +1,6 @@
 import { acceptsExactNumbers, clip, exactNumberText, formatPlain, type Formatted } from './values';
 import { findMergeFields } from './merge-fields';
+import { numberTextAt, numbersAsSent } from './number-text';
 import type { CustomDictionary, DecodedNode, DecodeWarning, LabelSource, WarningCode } from './types';
 
 /** How one key is read: its label, where the label came from, how to format its value, how to read its children. */
@@ -80,11 +81,13 @@ export interface BuildArgs {
   info: KeyInfo;
   depth: number;
   json: boolean;
+  /** A JSON number's text as sent, when JavaScript prints it otherwise (`1e2`, `1.50`). */
+  written?: string;
 }
 
 /** Build a node and (bounded) its children. Iterates over children; recursion depth is capped by maxDepth. */
 export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
-  const { key, path, value, info, depth, json } = args;
+  const { key, path, value, info, depth, json, written } = args;
   b.nodeCount++;
   const exact = exactNumberText(value);
   const isContainer = value !== null && typeof value === 'object' && exact === null;
@@ -93,7 +96,13 @@ export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
     ? safeFormat(info.format, exact === null || acceptsExactNumbers(info.format) ? value : Number(exact))
     : lean
       ? LEAN
-      : formatPlain(value);
+      : written !== undefined
+        ? {
+            ...formatPlain(value),
+            display: written,
+            details: [`A JSON parser reads it as ${String(value)}.`],
+          }
+        : formatPlain(value);
   const node: DecodedNode = {
     key,
     path,
@@ -112,7 +121,7 @@ export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
     warnings: [],
     children: null,
   };
-  if (!lean) setRaw(node, rawText(value, json), b);
+  if (!lean) setRaw(node, written ?? rawText(value, json), b);
   if (info.warnings) for (const w of info.warnings) b.warn(node, w.code, w.severity, w.message);
   for (const p of formatted.problems)
     b.warn(node, p.includes('2^53') ? 'precision' : 'suspicious-value', 'warning', p);
@@ -132,7 +141,7 @@ export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
     isContainer && info.format !== undefined && formatted.type !== 'object' && formatted.type !== 'array';
   if (leafObject) {
     try {
-      setRaw(node, JSON.stringify(value), b);
+      setRaw(node, JSON.stringify(value, numbersAsSent), b);
     } catch {
       node.raw = null;
     }
@@ -140,7 +149,7 @@ export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
   if (!isContainer || leafObject) return node;
   if (path === b.options.rawAt) {
     try {
-      setRaw(node, JSON.stringify(value), b);
+      setRaw(node, JSON.stringify(value, numbersAsSent), b);
     } catch {
       node.raw = null;
     }
@@ -175,6 +184,7 @@ export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
           info: safeCtx(ctx, k, v, b),
           depth: depthNext,
           json,
+          written: typeof v === 'number' ? numberTextAt(value, String(i)) : undefined,
         }),
       );
     }
@@ -196,6 +206,7 @@ export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
           info: safeCtx(ctx, k, v, b),
           depth: depthNext,
           json,
+          written: typeof v === 'number' ? numberTextAt(obj, k) : undefined,
         }),
       );
     }

@@ -167,7 +167,7 @@ describe('numbers a double would round', () => {
   it('leave safe integers and exponents alone', () => {
     const r = decodeCapture(input('{"a":9007199254740991,"b":1e21,"c":-1234567890123456}'));
     expect(node(r, '$.a').display).toBe('9007199254740991');
-    expect(node(r, '$.b').display).toBe('1e+21');
+    expect(node(r, '$.b').display).toBe('1e21'); // as sent, not as JavaScript prints it (1e+21)
     expect(node(r, '$.c').display).toBe('-1234567890123456');
     expect(node(r, '$.a').warnings).toEqual([]);
     expect(node(r, '$.c').warnings).toEqual([]);
