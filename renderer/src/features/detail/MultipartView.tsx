@@ -1,16 +1,15 @@
-import { useState } from 'react';
-import { bodyText } from '../../lib/bytes';
+import { useMemo, useState } from 'react';
 import { formatBytes } from '../../lib/format';
 import { boundaryOf, parseMultipart } from '../../../../electron/shared/decode/multipart';
 import { downloadBlob } from '../../components/download';
 import { HexView } from './HexView';
-import { Highlight } from '../../components/Highlight';
+import { Highlight, searchPattern } from '../../components/Highlight';
 import { VisibleText } from '../../components/VisibleText';
+import { PART_PREVIEW_BYTES, partNumbers, partPreview, partsMatching } from './multipart-matches';
 
-const PREVIEW_BYTES = 64 * 1024;
 /**
- * Parts laid out at first and added per "Show more parts": each holds up to PREVIEW_BYTES of text, so 200 large parts
- * at once would lay out megabytes.
+ * Parts laid out at first and added per "Show more parts": each holds up to PART_PREVIEW_BYTES of text, so 200 large
+ * parts at once would lay out megabytes.
  */
 export const PARTS_CHUNK = 20;
 
@@ -25,11 +24,30 @@ export function MultipartView({
 }) {
   const [limit, setLimit] = useState(PARTS_CHUNK);
   const boundary = boundaryOf(contentType);
-  if (!boundary) return <div className="notice">No boundary in Content-Type; see the Raw or Hex view.</div>;
-  const { parts, error } = parseMultipart(bytes, boundary);
+  const parsed = useMemo(() => (boundary ? parseMultipart(bytes, boundary) : null), [bytes, boundary]);
+  // The search may match only parts not laid out yet: they are named, or nothing would show where the match is.
+  const hiddenMatches = useMemo(() => {
+    const pattern = searchPattern(query);
+    return parsed && pattern ? partsMatching(parsed.parts, limit, pattern) : [];
+  }, [parsed, query, limit]);
+  if (!parsed) return <div className="notice">No boundary in Content-Type; see the Raw or Hex view.</div>;
+  const { parts, error } = parsed;
+  const firstHidden = hiddenMatches[0];
   return (
     <div className="multipart-view">
       {error && <div className="notice notice-warn">{error}</div>}
+      {firstHidden !== undefined && (
+        <div className="notice" data-testid="multipart-hidden-matches">
+          Also found in {partNumbers(hiddenMatches)}, not shown yet.{' '}
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => setLimit(Math.ceil((firstHidden + 1) / PARTS_CHUNK) * PARTS_CHUNK)}
+          >
+            Show through part #{firstHidden + 1}
+          </button>
+        </div>
+      )}
       {parts.length > limit && (
         <div className="notice" data-testid="multipart-partial">
           Showing {limit.toLocaleString()} of {parts.length.toLocaleString()} parts.{' '}
@@ -40,9 +58,7 @@ export function MultipartView({
         </div>
       )}
       {parts.slice(0, limit).map((part, i) => {
-        const { text } = bodyText(part.body.subarray(0, PREVIEW_BYTES), part.contentType, {
-          prefix: part.body.length > PREVIEW_BYTES,
-        });
+        const text = partPreview(part);
         return (
           <section key={i} className="part" data-testid="multipart-part">
             <header className="part-header">
@@ -88,9 +104,9 @@ export function MultipartView({
             {text !== null ? (
               <pre className="part-body">
                 <Highlight text={text} query={query} />
-                {part.body.length > PREVIEW_BYTES && (
+                {part.body.length > PART_PREVIEW_BYTES && (
                   <span className="muted">
-                    {'\n'}… {formatBytes(part.body.length - PREVIEW_BYTES)} more
+                    {'\n'}… {formatBytes(part.body.length - PART_PREVIEW_BYTES)} more
                   </span>
                 )}
               </pre>
