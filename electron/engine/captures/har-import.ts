@@ -136,13 +136,20 @@ export function parseHar(text: string, nowMs: number): HarImport {
       );
       return;
     }
-    const headers = own?.headers
+    const givenHeaders = own?.headers
       ? own.headers.map((h): HeaderPair => [h.name, h.value])
       : requestHeaders(entry.request.headers);
     const post = entry.request.postData;
-    const contentTypeField = headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null;
-    const { body, warning } = harPostBody(post, contentTypeField);
-    if (warning) warnings.push(`entries[${index}].request.${warning}`);
+    const contentTypeField = givenHeaders.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null;
+    const postBody = harPostBody(post, contentTypeField);
+    const { body } = postBody;
+    const bodyWarned = postBody.warnings.length > 0;
+    for (const w of postBody.warnings) warnings.push(`entries[${index}].request.${w}`);
+    // The body was rebuilt under another boundary: the header must name it, or a reader finds no parts.
+    const headers =
+      postBody.contentType === null
+        ? givenHeaders
+        : replaceFirstHeader(givenHeaders, 'content-type', postBody.contentType);
     // The Content-Type header decides, as on the receiver. postData.mimeType is only a fallback for other tools' files:
     // Hookscope's exporter fills it with application/octet-stream when the request had no Content-Type at all.
     const contentTypeHeader =
@@ -153,7 +160,7 @@ export function parseHar(text: string, nowMs: number): HarImport {
     // of a body they did not keep in full) are not trusted.
     const bodySize = entry.request.bodySize;
     // A tool that left the body out (a binary upload, one over its limit) still counts it: the capture holds none.
-    if (!warning && own === undefined && body.length === 0 && bodySize !== undefined && bodySize > 0)
+    if (!bodyWarned && own === undefined && body.length === 0 && bodySize !== undefined && bodySize > 0)
       warnings.push(
         `entries[${index}].request.bodySize: ${bodySize} bytes were sent, but ${post ? 'postData holds none of them' : 'there is no postData'}; imported with an empty body`,
       );
@@ -229,6 +236,11 @@ export function parseHar(text: string, nowMs: number): HarImport {
     });
   });
   return { captures, skipped: errors.length, errors, warnings };
+}
+
+function replaceFirstHeader(headers: HeaderPair[], lowerName: string, value: string): HeaderPair[] {
+  const at = headers.findIndex(([name]) => name.toLowerCase() === lowerName);
+  return at < 0 ? headers : headers.map((h, i): HeaderPair => (i === at ? [h[0], value] : h));
 }
 
 function clip(text: string): string {

@@ -19,18 +19,24 @@ export interface HarPostData {
  * (HAR allows either), the body is rebuilt from them for the two form types, and anything else is reported: the
  * capture is imported without its body rather than with a made-up one.
  */
-export function harPostBody(
-  post: HarPostData | undefined,
-  contentType: string | null,
-): { body: Buffer; warning: string | null } {
-  if (!post) return { body: Buffer.alloc(0), warning: null };
+export interface HarPostBody {
+  body: Buffer;
+  /** Each names the postData field it is about. */
+  warnings: string[];
+  /** The Content-Type to store in place of the one given, when the body was rebuilt under another boundary. */
+  contentType: string | null;
+}
+
+export function harPostBody(post: HarPostData | undefined, contentType: string | null): HarPostBody {
+  if (!post) return { body: Buffer.alloc(0), warnings: [], contentType: null };
   if (post.text)
     return {
       body: Buffer.from(post.text, (post._encoding ?? post.encoding) === 'base64' ? 'base64' : 'utf8'),
-      warning: null,
+      warnings: [],
+      contentType: null,
     };
   const params = post.params ?? [];
-  if (params.length === 0) return { body: Buffer.alloc(0), warning: null };
+  if (params.length === 0) return { body: Buffer.alloc(0), warnings: [], contentType: null };
   const type = contentType ?? post.mimeType ?? '';
   const media = type.split(';')[0]!.trim().toLowerCase();
   if (media === 'application/x-www-form-urlencoded')
@@ -39,26 +45,60 @@ export function harPostBody(
         params.map((p) => `${formPart(p.name)}=${formPart(p.value ?? '')}`).join('&'),
         'utf8',
       ),
-      warning: null,
+      warnings: [],
+      contentType: null,
     };
-  const boundary = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(type);
+  const boundary = boundaryParam.exec(type);
   // Browsers' exporters name an uploaded file but leave out its bytes.
   const emptyFile = params.findIndex((p) => p.fileName !== undefined && p.value === undefined);
   if (media === 'multipart/form-data' && boundary && emptyFile >= 0)
     return {
       body: Buffer.alloc(0),
-      warning: `postData.params[${emptyFile}]: the file ${JSON.stringify(params[emptyFile]!.fileName)} has no value (its content is not in the file); imported with an empty body`,
+      contentType: null,
+      warnings: [
+        `postData.params[${emptyFile}]: the file ${JSON.stringify(params[emptyFile]!.fileName)} has no value (its content is not in the file); imported with an empty body`,
+      ],
     };
   const boundaryText = boundary?.[1] ?? boundary?.[2];
   if (media === 'multipart/form-data' && boundaryText !== undefined && breaksHeaderLine.test(boundaryText))
     return {
       body: Buffer.alloc(0),
-      warning: `postData: the Content-Type boundary ${JSON.stringify(boundaryText)} holds a line break or NUL, which would write headers of its own into every part; imported with an empty body`,
+      contentType: null,
+      warnings: [
+        `postData: the Content-Type boundary ${JSON.stringify(boundaryText)} holds a line break or NUL, which would write headers of its own into every part; imported with an empty body`,
+      ],
     };
-  if (media === 'multipart/form-data' && boundaryText !== undefined) return multipart(params, boundaryText);
+  if (media === 'multipart/form-data' && boundaryText !== undefined)
+    return multipartUnderFreeBoundary(params, type, boundaryText);
   return {
     body: Buffer.alloc(0),
-    warning: `postData: only params, no text, and ${media ? `"${media}" without a boundary` : 'no mimeType'} says nothing of how to encode them; imported with an empty body`,
+    contentType: null,
+    warnings: [
+      `postData: only params, no text, and ${media ? `"${media}" without a boundary` : 'no mimeType'} says nothing of how to encode them; imported with an empty body`,
+    ],
+  };
+}
+
+/**
+ * A value holding `--boundary` would end its part there and start another on rebuild, so the body is written under a
+ * boundary no value holds (as a browser picks one), and the Content-Type is changed to name it.
+ */
+function multipartUnderFreeBoundary(params: HarParam[], type: string, boundary: string): HarPostBody {
+  const holding = (candidate: string) =>
+    params.flatMap((p, index) => ((p.value ?? '').includes(`--${candidate}`) ? [index] : []));
+  const clashes = holding(boundary);
+  if (clashes.length === 0) return { ...multipart(params, boundary), contentType: null };
+  let free = 1;
+  while (holding(`HookscopeBoundary${free}`).length > 0) free++;
+  const chosen = `HookscopeBoundary${free}`;
+  const rebuilt = multipart(params, chosen);
+  return {
+    body: rebuilt.body,
+    contentType: type.replace(boundaryParam, `; boundary=${chosen}`),
+    warnings: [
+      `postData.${clashes.map((i) => `params[${i}].value`).join(', ')}: ${clashes.length === 1 ? 'holds' : 'hold'} the boundary ${JSON.stringify(boundary)}, which would end ${clashes.length === 1 ? 'its part' : 'their parts'} and start others; rebuilt under the boundary "${chosen}", and the Content-Type changed to match`,
+      ...rebuilt.warnings,
+    ],
   };
 }
 
@@ -71,6 +111,8 @@ function formPart(text: string): string {
   return /%[0-9A-Fa-f]{2}/.test(text) ? text : new URLSearchParams([['', text]]).toString().slice(1);
 }
 
+const boundaryParam = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i;
+
 /** A line break would end a part's header line (and could start another); a NUL ends a C reader's string. */
 const breaksHeaderLine = /[\r\n\0]/;
 const lineSafe = (s: string) => s.replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/\0/g, '%00');
@@ -79,7 +121,7 @@ const lineSafe = (s: string) => s.replace(/\r/g, '%0D').replace(/\n/g, '%0A').re
  * As a browser encodes a form: names and file names quoted, with `"` and line breaks percent-encoded; a content type
  * is encoded the same way, so no param can write a part header of its own. Each field that needed it is named.
  */
-function multipart(params: HarParam[], boundary: string): { body: Buffer; warning: string | null } {
+function multipart(params: HarParam[], boundary: string): { body: Buffer; warnings: string[] } {
   const quoted = (s: string) => `"${lineSafe(s).replace(/"/g, '%22')}"`;
   const encoded: string[] = [];
   const parts = params.map((p, index) => {
@@ -90,9 +132,11 @@ function multipart(params: HarParam[], boundary: string): { body: Buffer; warnin
     const type = p.contentType ? `\r\nContent-Type: ${lineSafe(p.contentType)}` : '';
     return `--${boundary}\r\nContent-Disposition: form-data; name=${quoted(p.name)}${file}${type}\r\n\r\n${p.value ?? ''}\r\n`;
   });
-  const warning =
+  const warnings =
     encoded.length === 0
-      ? null
-      : `postData.${encoded.join(', ')}: ${encoded.length === 1 ? 'holds' : 'hold'} a line break or NUL, which would start a part header of its own; written percent-encoded (%0D, %0A, %00)`;
-  return { body: Buffer.from(`${parts.join('')}--${boundary}--\r\n`, 'utf8'), warning };
+      ? []
+      : [
+          `postData.${encoded.join(', ')}: ${encoded.length === 1 ? 'holds' : 'hold'} a line break or NUL, which would start a part header of its own; written percent-encoded (%0D, %0A, %00)`,
+        ];
+  return { body: Buffer.from(`${parts.join('')}--${boundary}--\r\n`, 'utf8'), warnings };
 }

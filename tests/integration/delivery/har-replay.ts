@@ -12,7 +12,10 @@ export async function importHarEntry(
   {
     httpVersion = 'HTTP/1.1',
     postData = { mimeType: 'application/json', text: '{"a":1}' },
-  }: { httpVersion?: string; postData?: { mimeType: string; text: string } } = {},
+  }: {
+    httpVersion?: string;
+    postData?: { mimeType: string; text?: string; params?: Array<Record<string, string>> };
+  } = {},
 ) {
   const har = JSON.stringify({
     log: {
@@ -31,17 +34,18 @@ export async function importHarEntry(
     },
   });
   const result = (await api.call('captures.importHar', { har })) as ApiReply & {
-    value: { imported: number };
+    value: { imported: number; warnings: string[] };
   };
   expect(result.value.imported).toBe(1);
   const summary = await until(() =>
     api.engine.ctx.captures.list({ limit: 50 }).items.find((c) => c.path === path),
   );
-  return (await api.call('captures.get', { id: summary.id })).value as {
+  const capture = (await api.call('captures.get', { id: summary.id })).value as {
     id: number;
     contentType: string | null;
     headers: Array<[string, string]>;
   };
+  return { ...capture, warnings: result.value.warnings };
 }
 
 /** Replays a capture to the harness's server at `path`, with no retries; the delivery once it has finished. */
