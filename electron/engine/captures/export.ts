@@ -4,6 +4,7 @@ import type { Entry } from 'har-format';
 import type { CaptureDetail, ExportFormat } from '../../shared/contract/index';
 import { headersText } from '../../shared/decode/header-text';
 import { toCurl as curlCommand } from '../../shared/send/curl';
+import { harContentType, withHarContentType } from '../../shared/send/har-content-type';
 import { stripHopByHop } from '../../shared/send/hop-by-hop';
 import { sendableHeaders } from '../delivery/replay';
 import { exportBudget, withinStringLimit } from './export-budget';
@@ -42,7 +43,9 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
   const response = capture.responseStatus === null ? null : capture.response;
   const responseBody = response ? Buffer.from(response.bodyBase64, 'base64') : Buffer.alloc(0);
   const mime =
-    capture.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? 'application/octet-stream';
+    capture.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ??
+    harContentType(capture) ??
+    'application/octet-stream';
   const responseType = response?.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1];
   return {
     startedDateTime: new Date(capture.receivedAtMs).toISOString(),
@@ -125,12 +128,12 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
 
 /**
  * A command that re-sends the capture byte for byte (the composer's "Copy as cURL" writer): the header list and header
- * bytes a replay sends (no hop-by-hop, Proxy-* or Connection-named field, none no client can send), none of curl's
- * own, and the same body.
+ * bytes a replay sends (no hop-by-hop, Proxy-* or Connection-named field, none no client can send; an imported capture's
+ * postData type when its headers have none), none of curl's own, and the same body.
  */
 export function toCurl(original: CaptureDetail, base: string, redact: Redaction | null): string {
   const capture = redact ? redactCapture(original, redact) : original;
-  const headers = sendableHeaders(stripHopByHop(capture.headers));
+  const headers = sendableHeaders(withHarContentType(stripHopByHop(capture.headers), capture));
   return curlCommand({
     method: capture.method,
     url: fullUrl(capture, base, null),

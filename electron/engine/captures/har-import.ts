@@ -150,10 +150,12 @@ export function parseHar(text: string, nowMs: number): HarImport {
       postBody.contentType === null
         ? givenHeaders
         : replaceFirstHeader(givenHeaders, 'content-type', postBody.contentType);
-    // The Content-Type header decides, as on the receiver. postData.mimeType is only a fallback for other tools' files:
-    // Hookscope's exporter fills it with application/octet-stream when the request had no Content-Type at all.
+    // The Content-Type header decides, as on the receiver. postData.mimeType is only a fallback: Hookscope's exporter
+    // fills it with application/octet-stream when the request had no Content-Type at all, and with the type an imported
+    // capture's own postData gave (harContentType) when its headers had none.
+    const ownPlaceholder = own !== undefined && post?.mimeType === 'application/octet-stream';
     const contentTypeHeader =
-      contentTypeField ?? (own === undefined && body.length > 0 ? (post?.mimeType ?? null) : null);
+      contentTypeField ?? (!ownPlaceholder && body.length > 0 ? (post?.mimeType ?? null) : null);
     // As Node reports it to the receiver: repeated Content-Encoding fields joined with ", ".
     const encodings = headers.filter(([n]) => n.toLowerCase() === 'content-encoding').map(([, v]) => v);
     // bodySize is the size as received (more than the kept bytes when truncated); other tools' values (-1, the size
