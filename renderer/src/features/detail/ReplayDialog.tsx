@@ -8,10 +8,11 @@ import { deliveryHref } from '../deliveries/DeliveriesView';
 import { formatDuration } from '../deliveries/format';
 import { useModalFocus } from '../../components/use-modal-focus';
 import { useErrorField } from '../../lib/use-error-field';
-import { useReplayHarTypes } from './use-replay-har-types';
-import { useReplayQuery } from './use-replay-query';
+import { replayHarTypes } from './replay-har-types';
+import { replayQuery } from './replay-query';
+import { replayTrailers } from './replay-trailers';
+import { useReplayCaptures } from './use-replay-captures';
 import { useReplayRun, type ReplayOutcome } from './use-replay-run';
-import { useReplayTrailers } from './use-replay-trailers';
 
 const policies: Array<[DeliveryPolicy, string]> = [
   ['none', 'None (one attempt)'],
@@ -44,9 +45,13 @@ export function ReplayDialog({
   const [url, setUrl] = useState('');
   const [policy, setPolicy] = useState<DeliveryPolicy>('none');
   const [state, startReplay, clearLoop] = useReplayRun();
-  const trailers = useReplayTrailers(captureIds, knownTrailers);
-  const capturedQuery = useReplayQuery(captureIds, knownQuery);
-  const harTypes = useReplayHarTypes(captureIds, knownHarType);
+  const read = useReplayCaptures(
+    captureIds,
+    knownTrailers === undefined || knownQuery === undefined || knownHarType === undefined,
+  );
+  const trailers = replayTrailers(read, knownTrailers);
+  const capturedQuery = replayQuery(read, knownQuery);
+  const harTypes = replayHarTypes(read, knownHarType);
   // On by default once a captured query is known; the user's own choice then stands.
   const [keepQueryChoice, setKeepQueryChoice] = useState<boolean | null>(null);
   const keepQuery = capturedQuery !== null && (keepQueryChoice ?? true);
