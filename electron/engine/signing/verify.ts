@@ -124,7 +124,9 @@ function verifyScheme(
       const key = hmacKey(config.scheme, config.secret);
       const results = copies.map(({ t, v1 }) => {
         const window = checkTimestamp(t, 'Stripe-Signature t', nowSec, tolerance);
-        return window ?? compare((b) => hmac('sha256', key, [`${t}.`, b]), v1, body, 'v1 signature');
+        return (
+          window ?? compare((b) => hmac('sha256', key, [headerBytes(`${t}.`), b]), v1, body, 'v1 signature')
+        );
       });
       return results.find((result) => result.ok) ?? results[0]!;
     }
