@@ -407,12 +407,24 @@ const unsupported: Record<string, string> = {
   ...authScheme('--ntlm', 'NTLM'),
   ...authScheme('--negotiate', 'Negotiate (SPNEGO/Kerberos)'),
   ...authScheme('--anyauth', 'negotiated (curl picks whichever the server offers)'),
-  ...authScheme('--proxy-digest', 'proxy Digest'),
+  ...proxyAuth('--proxy-anyauth', 'negotiated proxy'),
+  ...proxyAuth('--proxy-basic', 'proxy Basic'),
+  ...proxyAuth('--proxy-digest', 'proxy Digest'),
+  ...proxyAuth('--proxy-negotiate', 'proxy Negotiate (SPNEGO/Kerberos)'),
+  ...proxyAuth('--proxy-ntlm', 'proxy NTLM'),
+  ...proxyAuth('--socks5-basic', 'SOCKS5 Basic'),
+  ...proxyAuth('--socks5-gssapi', 'SOCKS5 GSS-API'),
 };
 
 function authScheme(flag: string, scheme: string): Record<string, string> {
   return {
     [flag]: `option ${flag}: the ${scheme} auth scheme is not supported; only Basic (-u without ${flag}) or a header (-H 'Authorization: …') can be sent`,
+  };
+}
+
+function proxyAuth(flag: string, scheme: string): Record<string, string> {
+  return {
+    [flag]: `option ${flag}: ${scheme} authentication is not supported; proxies are not used for sending (-x is ignored), so remove ${flag}`,
   };
 }
 

@@ -60,7 +60,6 @@ describe('parseCurl -G query edges and curl auth/retry flags, as real curl sends
     ['--ntlm', 'NTLM'],
     ['--negotiate', 'Negotiate'],
     ['--anyauth', 'negotiated'],
-    ['--proxy-digest', 'proxy Digest'],
   ])('refuses %s, naming the auth scheme it asks for', (flag, scheme) => {
     expect(() => parseCurl(`curl ${flag} -u al:pw https://x.test/`)).toThrow(
       new RegExp(`^option ${flag}: the ${scheme}.* auth scheme is not supported`),
