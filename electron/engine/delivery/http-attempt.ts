@@ -66,16 +66,19 @@ export function createHttpSender(
       const client = input.onRequestWrite
         ? withRequestWriteHook(dispatcher, input.onRequestWrite)
         : dispatcher;
-      const response = await client.request({
-        origin: new URL(input.url).origin,
-        path: requestTarget(input.url),
-        method: input.method as Dispatcher.HttpMethod,
-        headers,
-        body: input.body.byteLength > 0 ? Buffer.from(input.body) : null,
+      const response = await endedBy(
         signal,
-        headersTimeout: input.timeoutMs,
-        bodyTimeout: input.timeoutMs,
-      });
+        client.request({
+          origin: new URL(input.url).origin,
+          path: requestTarget(input.url),
+          method: input.method as Dispatcher.HttpMethod,
+          headers,
+          body: input.body.byteLength > 0 ? Buffer.from(input.body) : null,
+          signal,
+          headersTimeout: input.timeoutMs,
+          bodyTimeout: input.timeoutMs,
+        }),
+      );
       const kept: Buffer[] = [];
       let keptBytes = 0;
       let total = 0;
@@ -125,6 +128,20 @@ export function createHttpSender(
       };
     }
   };
+}
+
+/**
+ * The request, or the signal's reason as soon as it aborts. undici acts on an abort only once the connection is ready,
+ * so a stalled handshake would hold the attempt (and its origin's rate slot) until the connect timeout, past the
+ * attempt's own timeout. The abandoned request is still aborted by undici when it connects, so it is never written.
+ */
+function endedBy<T>(signal: AbortSignal, request: Promise<T>): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    request.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** undici sends Content-Length for any body, and 0 for an empty POST, PUT or PATCH; Host unless one is given. */
