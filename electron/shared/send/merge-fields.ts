@@ -127,10 +127,12 @@ export function escapeValue(value: string, escape: Escape): string {
 
 /**
  * True while a URL built so far has not reached its path: a value placed there is the scheme, host or a whole base
- * URL (`{{baseUrl}}/hook`), which percent-encoding would break.
+ * URL (`{{baseUrl}}/hook`), which percent-encoding would break. Leading whitespace is not the URL (it is trimmed
+ * before sending), so ` {{baseUrl}}/hook` pasted with a space is still a base URL.
  */
 function beforeUrlPath(soFar: string): boolean {
-  return soFar === '' || /^[A-Za-z][A-Za-z0-9+.-]*:(\/\/[^/?#]*)?$/.test(soFar);
+  const url = soFar.trimStart();
+  return url === '' || /^[A-Za-z][A-Za-z0-9+.-]*:(\/\/[^/?#]*)?$/.test(url);
 }
 
 /**
