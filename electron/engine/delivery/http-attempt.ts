@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { Agent, type Dispatcher } from 'undici';
 import type { HeaderPair } from '../../shared/contract/captures';
 import { requestTarget } from '../../shared/send/request-target';
+import { clientHeaders } from '../../shared/send/client-headers';
 import { decodedResponsePrefix } from './decoded-response';
 import { withRequestWriteHook } from './request-write-hook';
 
@@ -144,21 +145,14 @@ function endedBy<T>(signal: AbortSignal, request: Promise<T>): Promise<T> {
   });
 }
 
-/** undici sends Content-Length for any body, and 0 for an empty POST, PUT or PATCH; Host unless one is given. */
+/** The request headers as undici sends them (see `clientHeaders`). */
 function sentHeaderList(input: HttpAttemptInput, given: HeaderPair[]): HeaderPair[] {
-  const sent: HeaderPair[] = [];
-  if (!given.some(([name]) => name.toLowerCase() === 'host')) {
-    try {
-      sent.push(['Host', new URL(input.url).host]);
-    } catch {
-      // no URL, no request: the send fails and says why
-    }
-  }
-  sent.push(...given);
-  const bytes = input.body.byteLength;
-  if (bytes > 0 || ['POST', 'PUT', 'PATCH'].includes(input.method.toUpperCase()))
-    sent.push(['Content-Length', String(bytes)]);
-  return sent;
+  const sent = clientHeaders(input.method, input.url, given, input.body.byteLength);
+  return [
+    ...(sent.host === null ? [] : [['Host', sent.host] as HeaderPair]),
+    ...sent.headers,
+    ...(sent.contentLength === null ? [] : [['Content-Length', String(sent.contentLength)] as HeaderPair]),
+  ];
 }
 
 function rawPairs(headers: Record<string, string | string[] | undefined>): HeaderPair[] {

@@ -6,17 +6,18 @@ import { replaceHeaders, withoutNamesOf } from '../../../../electron/shared/send
 import type { HeaderRow } from './state';
 import { wireHeaders } from './wire-headers';
 import { requestTarget } from '../../../../electron/shared/send/request-target';
+import { clientHeaders } from '../../../../electron/shared/send/client-headers';
 
 const maxPreviewChars = 64 * 1024;
 
 /** The delivery engine's loop-guard header (electron/engine/delivery/queue.ts), added to every attempt. */
 const deliveryHeader = 'X-Hookscope-Delivery';
 
-function requestLine(url: string): { target: string; host: string } {
+function targetOf(url: string): string {
   try {
-    return { target: requestTarget(url), host: new URL(url).host };
+    return requestTarget(url);
   } catch {
-    return { target: url || '/', host: '' };
+    return url || '/';
   }
 }
 
@@ -49,10 +50,16 @@ export function PreviewPanel({
   /** The composer's header rows, for the captured bytes of unchanged values. */
   rows?: HeaderRow[];
 }) {
-  const { target, host } = requestLine(built.url);
+  const target = targetOf(built.url);
   // Signing replaces same-named headers (a stale signature in a capture opened here), as the queue does on send.
   // The queue also replaces a delivery header carried over from a capture with this delivery's own.
-  const headers = withoutNamesOf(built.headers, [...signingHeaders, [deliveryHeader, '']]);
+  // The client adds Host unless one is given, and replaces a typed Content-Length with the body's (as on send).
+  const { host, headers, contentLength } = clientHeaders(
+    built.method,
+    built.url,
+    withoutNamesOf(built.headers, [...signingHeaders, [deliveryHeader, '']]),
+    built.bodyBytes,
+  );
   const bodyShown =
     built.bodyBytes === 0
       ? null
@@ -104,7 +111,9 @@ export function PreviewPanel({
             title="Added by signing, recomputed for each attempt"
           >{`${name}: ${value}\n`}</span>
         ))}
-        {built.bodyBytes > 0 && <span className="http-header">{`Content-Length: ${built.bodyBytes}\n`}</span>}
+        {contentLength !== null && (
+          <span className="http-header">{`Content-Length: ${contentLength}\n`}</span>
+        )}
         {bodyShown !== null && (
           <>
             {'\n'}
