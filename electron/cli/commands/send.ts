@@ -176,7 +176,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         deliveryMethods['bulk.start'].input.parse({
           ...options,
           fieldsNotColumns: fieldsNotColumns.data,
-          template: { method, url, headers, body: body.toString('utf8') },
+          template: {
+            method,
+            url,
+            headers,
+            body: body.toString('utf8'),
+            ...(omitted.has('content-type') ? { contentType: false } : {}),
+          },
           rows: { content: readFlagFile(values.rows, '--rows').toString('utf8'), format },
         }),
       );

@@ -413,7 +413,11 @@ export class BulkRunner {
       errors.push({ row: item.row, message: `row ${item.row}: ${(error as Error).message}` });
       return null;
     }
-    if (format.contentType && !headers.some(([n]) => n.toLowerCase() === 'content-type'))
+    if (
+      template.contentType !== false &&
+      format.contentType &&
+      !headers.some(([n]) => n.toLowerCase() === 'content-type')
+    )
       headers.push(['Content-Type', format.contentType]);
     return { method: template.method, url, headers, body: Buffer.from(body, 'utf8') };
   }

@@ -323,6 +323,11 @@ export const bulkTemplate = z.object({
   url: z.string().min(1).max(8000),
   headers: outgoingHeaders.default([]),
   body: z.string().max(10_000_000).default(''),
+  /**
+   * False sends no Content-Type when `headers` has none (curl's `-H 'Content-Type:'`); by default the type detected
+   * from the template is added. Values are escaped for the detected format either way.
+   */
+  contentType: z.boolean().optional(),
 });
 
 const okOut = z.object({ ok: z.boolean() });
