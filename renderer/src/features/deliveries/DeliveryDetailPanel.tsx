@@ -7,14 +7,7 @@ import { VisibleText } from '../../components/VisibleText';
 import { AttemptTimeline } from './AttemptTimeline';
 import { dateTime, formatDuration, nextAttempt, oneLine, statusClass } from './format';
 import { nextWait } from './next-wait';
-
-const decodeText = (base64: string) => {
-  try {
-    return new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
-  } catch {
-    return '';
-  }
-};
+import { responseText } from './response-text';
 
 /** Header values are stored as bytes (one character each): UTF-8 shows as its text, as in a capture's headers. */
 const headerText = (pairs: DeliveryAttempt['requestHeaders']) =>
@@ -43,7 +36,7 @@ function AttemptExtra({ attempt }: { attempt: DeliveryAttempt }) {
   sections.push({
     label: 'Response body',
     title: bodyTitle(attempt),
-    text: decodeText(attempt.responseBodyBase64),
+    text: responseText(attempt),
     empty: attempt.status === null ? 'no response' : '(empty)',
   });
   return (
@@ -181,7 +174,7 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
                   <td title={wait.title}>{wait.text}</td>
                   <td className="mono cell-wrap">
                     {a.error ? `${a.error} ` : ''}
-                    <VisibleText text={oneLine(decodeText(a.responseBodyBase64), 400)} />
+                    <VisibleText text={oneLine(responseText(a), 400)} />
                   </td>
                   <td>
                     <button
