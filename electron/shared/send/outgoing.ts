@@ -137,10 +137,16 @@ export function buildOutgoing(
     // The server reads up to the first colon as the username (RFC 7617): the rest would become the password.
     if (username.includes(':'))
       errors.push({ field: 'auth.username', message: 'Basic auth username cannot contain ":"' });
+    const secret = auth.kind === 'basic' ? resolve(auth.password) : resolve(auth.token);
+    // As an API key with no value: the header would go out as `Bearer ` or `Basic Og==` and only the 401 would say.
+    if (auth.kind === 'bearer' && secret.trim() === '')
+      warnings.push({ field: 'auth.token', message: 'Bearer token is empty' });
+    if (auth.kind === 'basic' && username === '' && secret === '')
+      warnings.push({ field: 'auth', message: 'Basic auth username and password are empty' });
     const credentials =
       auth.kind === 'basic'
-        ? `Basic ${bytesToBase64(utf8Encode(`${username}:${resolve(auth.password)}`))}`
-        : `Bearer ${resolve(auth.token)}`;
+        ? `Basic ${bytesToBase64(utf8Encode(`${username}:${secret}`))}`
+        : `Bearer ${secret}`;
     if (/[\r\n\0]/.test(credentials))
       errors.push({ field: 'auth', message: 'credentials contain a line break or NUL' });
     headers.push(['Authorization', credentials]);
