@@ -23,14 +23,20 @@ function targetOf(url: string): string {
 
 /**
  * The request as a cURL command, header values as the bytes the composer sends (see `wireHeaders`). A delivery header
- * carried over from a capture is left out: the queue would replace it with an id cURL cannot know.
+ * carried over from a capture is left out: the queue would replace it with an id cURL cannot know. So is a typed
+ * Content-Length, which the composer's client replaces with the body's: curl would send it as typed.
  */
 export function curlFor(
   built: BuiltRequest,
   signingHeaders: [string, string][],
   rows: HeaderRow[] = [],
 ): string {
-  const headers = withoutNamesOf(built.headers, [[deliveryHeader, '']]);
+  const { headers } = clientHeaders(
+    built.method,
+    built.url,
+    withoutNamesOf(built.headers, [[deliveryHeader, '']]),
+    built.bodyBytes,
+  );
   return toCurl({
     method: built.method,
     url: built.url,
