@@ -118,10 +118,9 @@ export function Composer({ initial }: ComposerProps) {
     api.call('environments.list', {}).then(
       (result) => {
         setEnvironments(result.items);
+        // Only until one is chosen: "None" chosen stays None when the list changes or the view is opened again.
         setRecord((r) =>
-          r.environmentId === null
-            ? { ...r, environmentId: result.items.find((e) => e.active)?.id ?? null }
-            : r,
+          r.environmentId === undefined ? { ...r, environmentId: result.items.find((e) => e.active)?.id } : r,
         );
       },
       () => setEnvironments(null),

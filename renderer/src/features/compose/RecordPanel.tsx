@@ -19,7 +19,11 @@ export interface RecordState {
   file: { name: string; rows: Record<string, string>[]; errors: RowError[] } | null;
   row: number;
   capture: { id: number; fields: Record<string, string> } | null;
-  environmentId: number | null;
+  /**
+   * The environment `{{variables}}` come from: null when "None" was chosen, undefined until a choice is made (the
+   * active one is taken then, whenever one is active).
+   */
+  environmentId?: number | null;
 }
 
 export const emptyRecordState: RecordState = {
@@ -33,7 +37,6 @@ export const emptyRecordState: RecordState = {
   file: null,
   row: 1,
   capture: null,
-  environmentId: null,
 };
 
 /** The record merge fields resolve from. */
