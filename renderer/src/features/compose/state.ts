@@ -140,19 +140,21 @@ export function draftFromInitial(initial: InitialRequest, base: ComposeDraft = e
 }
 
 export function draftFromCurl(parsed: ParsedCurl, base: ComposeDraft): ComposeDraft {
-  return {
-    ...draftFromInitial(
-      {
-        method: parsed.method,
-        url: parsed.url,
-        headers: parsed.headers,
-        bodyBase64: parsed.bodyBase64 ?? '',
-      },
-      base,
-    ),
-    merge: base.merge,
-    asCaptured: false,
-  };
+  const draft = draftFromInitial(
+    {
+      method: parsed.method,
+      url: parsed.url,
+      headers: parsed.headers,
+      bodyBase64: parsed.bodyBase64 ?? '',
+    },
+    base,
+  );
+  // A Host given with -H is sent by curl in place of the URL's, and by the composer too: only a capture's Host (the
+  // receiver's own) is one to leave out.
+  const hosts: HeaderRow[] = parsed.headers
+    .filter(([name]) => name.toLowerCase() === 'host')
+    .map(([name, value]) => ({ name, value: headerValueText(value).text, enabled: true, stored: value }));
+  return { ...draft, headers: [...hosts, ...draft.headers], merge: base.merge, asCaptured: false };
 }
 
 export const enabledHeaders = (headers: HeaderRow[]): [string, string][] =>
