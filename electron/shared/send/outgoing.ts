@@ -90,12 +90,13 @@ export function buildOutgoing(
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const unresolved = new Set<string>();
-  const resolve = (text: string, escape: Escape = 'none') => {
-    if (draft.merge === false) return text;
+  const fill = (text: string, escape: Escape = 'none') => {
     const result = resolveTemplate(text, record, env, { escape });
     result.unresolved.forEach((u) => unresolved.add(u));
     return result.text;
   };
+  const resolve = (text: string, escape: Escape = 'none') =>
+    draft.merge === false ? text : fill(text, escape);
 
   const method = draft.method.trim().toUpperCase();
   if (!token.test(method))
@@ -133,11 +134,12 @@ export function buildOutgoing(
         field: 'auth',
         message: 'Authorization is set both in Auth and in the headers; both are sent',
       });
-    const username = auth.kind === 'basic' ? resolve(auth.username) : '';
+    // Auth is never part of a captured request: its `{{token}}` is filled even while merge fields are off.
+    const username = auth.kind === 'basic' ? fill(auth.username) : '';
     // The server reads up to the first colon as the username (RFC 7617): the rest would become the password.
     if (username.includes(':'))
       errors.push({ field: 'auth.username', message: 'Basic auth username cannot contain ":"' });
-    const secret = auth.kind === 'basic' ? resolve(auth.password) : resolve(auth.token);
+    const secret = auth.kind === 'basic' ? fill(auth.password) : fill(auth.token);
     // As an API key with no value: the header would go out as `Bearer ` or `Basic Og==` and only the 401 would say.
     if (auth.kind === 'bearer' && secret.trim() === '')
       warnings.push({ field: 'auth.token', message: 'Bearer token is empty' });
@@ -152,7 +154,7 @@ export function buildOutgoing(
     headers.push(['Authorization', credentials]);
   } else if (auth.kind === 'apikey') {
     const pairs = auth.pairs
-      .map(([n, v]) => [resolve(n.trim()), resolve(v)] as [string, string])
+      .map(([n, v]) => [fill(n.trim()), fill(v)] as [string, string])
       .filter(([n]) => n !== '');
     // A key the request already carries (a captured request's old key) would go out twice: the server reads one.
     const [taken, where] =
