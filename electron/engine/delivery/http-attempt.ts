@@ -63,6 +63,10 @@ export function createHttpSender(
     const given = input.headers.filter(([name]) => name.toLowerCase() !== 'content-length');
     const headers = given.flat();
     const sentHeaders = sentHeaderList(input, given);
+    // Once the status line is in, the target has answered: an answer cut off after it keeps its status.
+    let answered: Dispatcher.ResponseData | undefined;
+    const kept: Buffer[] = [];
+    let total = 0;
     try {
       const client = input.onRequestWrite
         ? withRequestWriteHook(dispatcher, input.onRequestWrite)
@@ -80,12 +84,10 @@ export function createHttpSender(
           bodyTimeout: input.timeoutMs,
         }),
       );
-      const kept: Buffer[] = [];
+      answered = response;
       let keptBytes = 0;
-      let total = 0;
       // A compressed answer is kept readable: enough of its encoded bytes to decode the kept part from.
-      const encoding = response.headers['content-encoding'];
-      const contentEncoding = Array.isArray(encoding) ? encoding.join(', ') : encoding;
+      const contentEncoding = contentEncodingOf(response.headers);
       const keepRaw = contentEncoding ? ENCODED_KEEP_BYTES : RESPONSE_KEEP_BYTES;
       for await (const chunk of response.body as AsyncIterable<Buffer>) {
         total += chunk.byteLength;
@@ -99,13 +101,11 @@ export function createHttpSender(
           break;
         }
       }
-      const raw = Buffer.concat(kept);
-      const decoded = await decodedResponsePrefix(raw, contentEncoding, RESPONSE_KEEP_BYTES);
       return {
         status: response.statusCode,
         error: null,
         headers: rawPairs(response.headers),
-        body: decoded ?? raw.subarray(0, RESPONSE_KEEP_BYTES),
+        body: await keptBody(kept, contentEncoding),
         bodyBytes: total,
         durationMs: performance.now() - started,
         sentHeaders,
@@ -117,6 +117,16 @@ export function createHttpSender(
           ? 'interrupted: the engine was closing'
           : describeError(error);
       const code = (error as { code?: unknown } | null)?.code;
+      if (answered)
+        return {
+          status: answered.statusCode,
+          error: `the answer's body was cut off: ${message}`,
+          headers: rawPairs(answered.headers),
+          body: await keptBody(kept, contentEncodingOf(answered.headers)),
+          bodyBytes: total,
+          durationMs: performance.now() - started,
+          sentHeaders,
+        };
       return {
         status: null,
         error: message,
@@ -143,6 +153,18 @@ function endedBy<T>(signal: AbortSignal, request: Promise<T>): Promise<T> {
     signal.addEventListener('abort', onAbort, { once: true });
     request.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
+}
+
+function contentEncodingOf(headers: Dispatcher.ResponseData['headers']): string | undefined {
+  const encoding = headers['content-encoding'];
+  return Array.isArray(encoding) ? encoding.join(', ') : encoding;
+}
+
+/** The first RESPONSE_KEEP_BYTES of the answer, decoded from the encoded bytes kept when it is compressed. */
+async function keptBody(kept: Buffer[], contentEncoding: string | undefined): Promise<Buffer> {
+  const raw = Buffer.concat(kept);
+  const decoded = await decodedResponsePrefix(raw, contentEncoding, RESPONSE_KEEP_BYTES);
+  return decoded ?? raw.subarray(0, RESPONSE_KEEP_BYTES);
 }
 
 /** The request headers as undici sends them (see `clientHeaders`). */

@@ -314,14 +314,20 @@ export class DeliveryQueue {
           row.time_scale,
         );
     const reason = decision.kind === 'success' ? null : decision.reason;
+    const gaveUp = decision.kind === 'failed' || decision.kind === 'disabled';
+    // An answer cut off after its status is judged by that status, which its error names first (as every error with
+    // a status does): why it failed, or the status, then the cut.
+    const answerCut = result.status !== null && result.error !== null;
     const error = result.unsendable
       ? reason
-      : (result.error ?? (decision.kind === 'failed' || decision.kind === 'disabled' ? reason : null));
+      : answerCut
+        ? `${gaveUp ? reason : `HTTP ${result.status}`}; ${result.error}`
+        : (result.error ?? (gaveUp ? reason : null));
     let finish: () => void;
     switch (decision.kind) {
       case 'success':
         finish = () =>
-          this.store.finish({ ...base, outcome: 'success', nextWaitMs: null }, this.owner, {
+          this.store.finish({ ...base, error, outcome: 'success', nextWaitMs: null }, this.owner, {
             state: 'succeeded',
             nextAttemptAtMs: null,
             finishedAtMs: finishedAt,
