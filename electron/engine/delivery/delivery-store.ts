@@ -168,7 +168,7 @@ function toAttempt(row: AttemptRowDb): DeliveryAttempt {
 
 /**
  * `attempt`: the log lists attempts (joined as this alias), so its text search looks at each attempt's own response
- * and error, not only the delivery's latest.
+ * and error, not only the delivery's latest, and its date range at when each attempt started.
  */
 function whereFor(
   filter: DeliveryFilter | undefined,
@@ -192,8 +192,10 @@ function whereFor(
   };
   add(`${alias}.webhook_id = ?`, filter?.webhookId);
   add(`${alias}.bulk_job_id = ?`, filter?.bulkJobId);
-  add(`${alias}.created_at_ms >= ?`, filter?.fromMs);
-  add(`${alias}.created_at_ms <= ?`, filter?.toMs);
+  // The log's rows are attempts dated by when each started: a retry today of yesterday's delivery is today's row.
+  const dated = attempt ? `${attempt}.started_at_ms` : `${alias}.created_at_ms`;
+  add(`${dated} >= ?`, filter?.fromMs);
+  add(`${dated} <= ?`, filter?.toMs);
   if (filter?.unattempted) parts.push(`${alias}.attempts = 0`);
   if (filter?.text) {
     const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

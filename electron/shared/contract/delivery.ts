@@ -207,6 +207,7 @@ export const deliveryFilter = z
     bulkJobId: z.number().int().optional(),
     /** Substring of URL, name, uid or response text. */
     text: z.string().max(500).optional(),
+    /** Created in this range (inclusive); in the log and its export, attempts started in it. */
     fromMs: z.number().optional(),
     toMs: z.number().optional(),
     /** Only deliveries not attempted yet (waiting for their first attempt: rate limit, concurrency, paused bulk send). */
