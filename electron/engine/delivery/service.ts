@@ -170,8 +170,15 @@ export class DeliveryService {
   retryNow(id: number): DeliverySummary {
     const before = this.queue.store.row(id);
     if (!before) throw new ApiError('not_found', `id: no delivery ${id}`);
-    if (before.state === 'in_flight')
-      throw new ApiError('conflict', `id: delivery ${id} is being sent right now`);
+    // Cancelling an attempt in flight lets it finish (its outcome is logged): until then it holds the row's lease, and
+    // the outcome would overwrite a retry asked for meanwhile.
+    const attemptRunning =
+      before.lease_owner !== null && (before.lease_until_ms ?? 0) > this.deps.clock.now();
+    if (before.state === 'in_flight' || attemptRunning)
+      throw new ApiError(
+        'conflict',
+        `id: delivery ${id} is being sent right now${before.state === 'in_flight' ? '' : ` (${before.state} while its attempt finishes)`}`,
+      );
     if (before.state === 'held')
       throw new ApiError(
         'conflict',
