@@ -327,12 +327,28 @@ export class DeliveryStore {
     return r.at;
   }
 
-  /** Earliest lease expiry of rows another process holds. */
-  nextLeaseExpiry(exceptOwner: string): number | null {
-    const r = this.sql(
-      `SELECT MIN(lease_until_ms) AS at FROM deliveries WHERE state = 'in_flight' AND lease_owner IS NOT ?`,
-    ).get(exceptOwner) as { at: number | null };
-    return r.at;
+  /**
+   * Earliest lease expiry of rows another process holds, and (with `ownRunning`) of rows `owner` holds but no longer
+   * runs: an attempt whose outcome could not be written (a full disk) would otherwise stay in flight until a restart.
+   */
+  nextLeaseExpiry(owner: string, ownRunning?: { has(id: number): boolean }): number | null {
+    if (!ownRunning) {
+      const r = this.sql(
+        `SELECT MIN(lease_until_ms) AS at FROM deliveries WHERE state = 'in_flight' AND lease_owner IS NOT ?`,
+      ).get(owner) as { at: number | null };
+      return r.at;
+    }
+    let at: number | null = null;
+    for (const r of this.inFlightLeases())
+      if ((r.lease_owner !== owner || !ownRunning.has(r.id)) && r.lease_until_ms !== null)
+        at = at === null ? r.lease_until_ms : Math.min(at, r.lease_until_ms);
+    return at;
+  }
+
+  private inFlightLeases(): Array<Pick<DeliveryRow, 'id' | 'lease_owner' | 'lease_until_ms'>> {
+    return this.sql(
+      `SELECT id, lease_owner, lease_until_ms FROM deliveries WHERE state = 'in_flight'`,
+    ).all() as Array<Pick<DeliveryRow, 'id' | 'lease_owner' | 'lease_until_ms'>>;
   }
 
   /** Atomically take a due row; undefined when another worker (or process) got it first. */
@@ -345,13 +361,16 @@ export class DeliveryStore {
 
   /**
    * Rows left in flight by a process that stopped mid-attempt (lease expired): the attempt's outcome is unknown,
-   * so it is logged as interrupted and the row is due again at once.
+   * so it is logged as interrupted and the row is due again at once. With `ownRunning`, also rows `owner` holds
+   * but no longer runs (their outcome could not be written).
    */
-  reclaimExpired(nowMs: number, exceptOwner: string): number[] {
+  reclaimExpired(nowMs: number, owner: string, ownRunning?: { has(id: number): boolean }): number[] {
     const tx = this.db.transaction(() => {
-      const rows = this.sql(
-        `SELECT * FROM deliveries WHERE state = 'in_flight' AND lease_until_ms < ? AND lease_owner IS NOT ?`,
-      ).all(nowMs, exceptOwner) as DeliveryRow[];
+      const rows = (
+        this.sql(`SELECT * FROM deliveries WHERE state = 'in_flight' AND lease_until_ms < ?`).all(
+          nowMs,
+        ) as DeliveryRow[]
+      ).filter((row) => row.lease_owner !== owner || (ownRunning && !ownRunning.has(row.id)));
       for (const row of rows) {
         this.recordAttempt(
           {
@@ -360,7 +379,10 @@ export class DeliveryStore {
             startedAtMs: nowMs,
             durationMs: 0,
             status: null,
-            error: 'interrupted: the engine stopped during this attempt; its outcome is unknown',
+            error:
+              row.lease_owner === owner
+                ? 'interrupted: the outcome of this attempt could not be recorded (the database refused the write)'
+                : 'interrupted: the engine stopped during this attempt; its outcome is unknown',
             outcome: 'interrupted',
             nextWaitMs: 0,
             manual: row.retry_now === 1,

@@ -75,7 +75,7 @@ export class DeliveryQueue {
     this.started = true;
     this.closing = false;
     // Reclaim first, so the origins of rows a crashed engine left in flight are tracked with the rest.
-    this.markChanged(this.store.reclaimExpired(this.options.clock.now(), this.owner));
+    this.markChanged(this.store.reclaimExpired(this.options.clock.now(), this.owner, this.running));
     for (const origin of this.store.pendingOrigins()) this.origins.add(origin);
     this.pump();
   }
@@ -162,9 +162,11 @@ export class DeliveryQueue {
     }
     const next = this.store.nextDueAt();
     if (next !== null && next > now) this.scheduleWake(next);
-    const lease = this.store.nextLeaseExpiry(this.owner);
+    const lease = this.store.nextLeaseExpiry(this.owner, this.running);
     if (lease !== null)
-      this.scheduleWake(lease + 1, () => this.poke(this.store.reclaimExpired(clock.now(), this.owner)));
+      this.scheduleWake(lease + 1, () =>
+        this.poke(this.store.reclaimExpired(clock.now(), this.owner, this.running)),
+      );
   }
 
   private anyKnownDue(now: number): boolean {
