@@ -10,13 +10,15 @@ import { useDeliveriesTick } from './use-deliveries-tick';
 import { nextAttempt, oneLine } from './format';
 import { openableRow } from './row-keys';
 
-const WAITING_STATES: readonly DeliveryState[] = ['pending', 'held'];
+/** In flight too: a first attempt to a slow target has no row in the attempt log until it ends (up to its timeout). */
+const WAITING_STATES: readonly DeliveryState[] = ['pending', 'held', 'in_flight'];
 const PAGE = 200;
 
 /**
- * Queued deliveries not attempted yet (behind a rate limit or the concurrency gate, held by a paused bulk send): the
- * attempt log has no row for them. Follows the log's type and text filters, and its state filter when that is a
- * waiting state (any other state hides them). Refreshed on engine updates, at most every 500 ms.
+ * Queued deliveries not attempted yet (behind a rate limit or the concurrency gate, held by a paused bulk send, or
+ * being sent for the first time): the attempt log has no row for them. Follows the log's type and text filters, and
+ * its state filter when that is a waiting state (any other state hides them). Refreshed on engine updates, at most
+ * every 500 ms.
  */
 export function useWaitingDeliveries({
   types,
@@ -131,9 +133,11 @@ export function WaitingDeliveries({
               <td>
                 {d.state === 'held'
                   ? 'when its bulk send resumes'
-                  : d.nextAttemptAtMs !== null
-                    ? nextAttempt(d.nextAttemptAtMs)
-                    : 'as soon as a slot frees'}
+                  : d.state === 'in_flight'
+                    ? 'being sent now'
+                    : d.nextAttemptAtMs !== null
+                      ? nextAttempt(d.nextAttemptAtMs)
+                      : 'as soon as a slot frees'}
               </td>
               <td className="cell">{d.name}</td>
               <td>{d.type}</td>
