@@ -298,7 +298,8 @@ export class DeliveryQueue {
       this.markChanged([row.id]);
       return;
     }
-    const retryAfter = result.headers.find(([n]) => n.toLowerCase() === 'retry-after')?.[1];
+    const header = (name: string) => result.headers.find(([n]) => n.toLowerCase() === name)?.[1];
+    const retryAfter = header('retry-after');
     const spec = policySpec(row.policy, policyOptionsOf(row));
     const decision: Decision = result.unsendable
       ? {
@@ -312,6 +313,7 @@ export class DeliveryQueue {
             status: result.status,
             networkError: result.error,
             retryAfterMs: parseRetryAfter(retryAfter, finishedAt),
+            location: header('location'),
           },
           row.time_scale,
         );

@@ -69,6 +69,8 @@ export interface AttemptResult {
   networkError?: string | null;
   /** Parsed Retry-After, in ms from the response time. */
   retryAfterMs?: number | null;
+  /** The Location of a redirect (never followed). */
+  location?: string | null;
 }
 
 export type Decision =
@@ -88,7 +90,7 @@ export function isSuccess(kind: DeliveryPolicy, status: number): boolean {
  */
 export function decide(spec: PolicySpec, attemptNo: number, result: AttemptResult, timeScale = 1): Decision {
   if (result.status !== null && isSuccess(spec.kind, result.status)) return { kind: 'success' };
-  const what = result.status !== null ? `HTTP ${result.status}` : (result.networkError ?? 'network error');
+  const what = result.status !== null ? httpWhat(result) : (result.networkError ?? 'network error');
   if (spec.kind === 'ortto' && result.status !== null && ORTTO_NEVER_RETRY.has(result.status)) {
     return { kind: 'failed', reason: `${what}: Ortto never retries 400, 401, 403, 404 or 405` };
   }
@@ -105,6 +107,13 @@ export function decide(spec: PolicySpec, attemptNo: number, result: AttemptResul
   const retryAfter = Math.min(result.retryAfterMs ?? 0, RETRY_AFTER_CAP_MS);
   const waitMs = Math.round(Math.max(wait, retryAfter) * timeScale);
   return { kind: 'retry', waitMs, reason: retryAfter > wait ? `${what}; Retry-After honoured` : what };
+}
+
+/** A redirect that failed the policy says where it pointed: it is never followed, so the target never got the request. */
+function httpWhat({ status, location }: AttemptResult): string {
+  if (status === null || status < 300 || status > 399 || !location) return `HTTP ${status}`;
+  const to = location.length > 200 ? `${location.slice(0, 200)}…` : location;
+  return `HTTP ${status} (a redirect to ${to}, which is not followed)`;
 }
 
 /** `Retry-After: <seconds>` or an HTTP date; null when absent or unparseable. */
