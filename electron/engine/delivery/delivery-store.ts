@@ -372,6 +372,8 @@ export class DeliveryStore {
         ) as DeliveryRow[]
       ).filter((row) => row.lease_owner !== owner || (ownRunning && !ownRunning.has(row.id)));
       for (const row of rows) {
+        // Its bulk send paused or stopped while the attempt was out: held or cancelled, as a retry would be.
+        const state = this.retryState(row);
         this.recordAttempt(
           {
             deliveryId: row.id,
@@ -392,7 +394,12 @@ export class DeliveryStore {
             responseBodyBytes: 0,
             signedString: null,
           },
-          { state: 'pending', nextAttemptAtMs: nowMs, finishedAtMs: null, countsForPolicy: false },
+          {
+            state,
+            nextAttemptAtMs: nowMs,
+            finishedAtMs: state === 'cancelled' ? nowMs : null,
+            countsForPolicy: false,
+          },
         );
       }
       return rows.map((r) => r.id);
