@@ -107,6 +107,9 @@ export const ontraportSettings = z.object({
   retries: z.number().int().min(0).max(100).default(3),
 });
 
+/** The longest name a delivery may have. */
+export const DELIVERY_NAME_MAX = 200;
+
 /** Options every way of sending shares. Waits are multiplied by `timeScale` (0.001 turns 5 min into 0.3 s). */
 export const deliveryOptions = z.object({
   policy: deliveryPolicy.default('none'),
@@ -122,7 +125,7 @@ export const deliveryOptions = z.object({
     .optional(),
   ontraport: ontraportSettings.optional(),
   signing: signingConfig.optional(),
-  name: z.string().max(200).optional(),
+  name: z.string().max(DELIVERY_NAME_MAX).optional(),
   timeScale: z.number().positive().max(1000).optional(),
   timeoutMs: z.number().int().min(1).max(600_000).optional(),
   /** Per-destination (origin) limits; a delivery's own values apply to its origin. */

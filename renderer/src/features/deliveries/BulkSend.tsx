@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import type {
-  BulkFieldsNotColumns,
-  BulkProgress,
-  DeliveryPolicy,
+import {
+  DELIVERY_NAME_MAX,
+  type BulkFieldsNotColumns,
+  type BulkProgress,
+  type DeliveryPolicy,
 } from '../../../../electron/shared/contract/delivery';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { useApi, useConnection, useEvent } from '../../api';
@@ -14,6 +15,12 @@ import { formatCount } from '../../lib/format';
 import { useKeptState } from '../../state/kept-state';
 
 const POLICIES: DeliveryPolicy[] = ['none', 'ortto', 'ontraport', 'standard'];
+
+/** The deliveries' name, cut to what a name may hold: a file's name may be longer (255 on most file systems). */
+const bulkName = (fileName: string) => {
+  const name = `Bulk: ${fileName}`;
+  return name.length > DELIVERY_NAME_MAX ? `${name.slice(0, DELIVERY_NAME_MAX - 1)}…` : name;
+};
 
 /** One template over the rows of a CSV/JSON file, in batches, with rate and concurrency; progress with ETA. */
 export function BulkSend() {
@@ -95,7 +102,7 @@ export function BulkSend() {
         concurrency: slots.value,
         batchSize: batch.value,
         fieldsNotColumns,
-        name: `Bulk: ${rows.name}`,
+        name: bulkName(rows.name),
         ...(allowLoop ? { allowLoop: true } : {}),
       })
       .then(
