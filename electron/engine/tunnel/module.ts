@@ -125,6 +125,8 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
       throw new ApiError('unavailable', 'The receiver is not listening yet; start it before the tunnel.');
     const unreachable = tunnelCannotReach(ctx.config.receiverHost);
     if (unreachable) throw new ApiError('unavailable', unreachable);
+    // The notice was about the server the tunnel ran on: another one may show no such page.
+    if (saved.host !== supervisor.getState().host) reminderNotice = null;
     supervisor.start({ host: saved.host, subdomain: saved.subdomain, localPort });
     return state();
   };
@@ -134,6 +136,8 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
       'tunnel.status': () => state(),
       'tunnel.start': (input) => start(input),
       'tunnel.stop': () => {
+        // Nothing is public any more, so no sender can be shown the reminder page (the supervisor's alerts go too).
+        reminderNotice = null;
         supervisor.stop();
         return state();
       },

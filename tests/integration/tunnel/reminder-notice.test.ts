@@ -58,4 +58,15 @@ describe('reminder page notice', () => {
     const tunnel = await tunnelTo('http://127.0.0.1:9', 'http://abcd.lt.test');
     expect(tunnel.state().reminderNotice).toBeNull();
   });
+
+  it('goes when the tunnel stops or moves to a server without the page, as its other alerts do', async () => {
+    const meta = { transport: 'in-process' } as const;
+    const stopped = await tunnelTo('https://localtunnel.me', 'https://abcd.loca.lt');
+    stopped.handlers['tunnel.stop']({}, meta);
+    expect(stopped.state().reminderNotice).toBeNull();
+
+    const moved = await tunnelTo('https://localtunnel.me', 'https://efgh.loca.lt');
+    moved.handlers['tunnel.start']({ host: 'http://127.0.0.1:9' }, meta);
+    expect(moved.state().reminderNotice).toBeNull();
+  });
 });
