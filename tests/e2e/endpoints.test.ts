@@ -377,6 +377,31 @@ describe('endpoints panel', () => {
     expect(await page.getByTestId('endpoint-form').count()).toBe(0);
   });
 
+  it('keeps the form of an endpoint deleted elsewhere while another view was shown, to save as new or discard', async () => {
+    const { page } = s;
+    const view = (id: 'inspect' | 'endpoints') => page.locator(`.view-tab[data-view="${id}"]`).click();
+    const away = () => page.locator('[data-testid="endpoint-card"][data-slug="away"]');
+    const made = await s.app.rpc<{ id: number }>('endpoints.create', { slug: 'away', name: 'Away' });
+    if (!made.ok) throw new Error(made.error.message);
+    await view('endpoints');
+    await away().getByTestId('endpoint-edit').click();
+    await page.getByTestId('rule-status').fill('418');
+    await view('inspect');
+    const deleted = await s.app.rpc('endpoints.delete', { id: made.value.id });
+    if (!deleted.ok) throw new Error(deleted.error.message);
+    await view('endpoints');
+    await page.getByTestId('endpoints-panel').waitFor();
+
+    // Dropped, the typed rule was lost while a reload still asked about unsaved changes no form showed.
+    await page.getByTestId('endpoint-deleted-elsewhere').waitFor();
+    expect(await page.getByTestId('rule-status').inputValue()).toBe('418');
+    await page.getByTestId('endpoint-save').click();
+    await eventually(async () =>
+      expect(await away().getByTestId('endpoint-rule-text').innerText()).toBe('418'),
+    );
+    expect(await page.getByTestId('endpoint-form').count()).toBe(0);
+  });
+
   it('says that every save starts a fail-first count again, and a save with nothing changed does', async () => {
     const { page } = s;
     const once = () => page.locator('[data-testid="endpoint-card"][data-slug="once"]');

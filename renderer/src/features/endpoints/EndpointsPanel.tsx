@@ -14,7 +14,7 @@ import {
 import { draftToRule, ruleToDraft, RuleEditor, type RuleDraft } from './RuleEditor';
 import { errorField, inFormTerms } from './error-field';
 import { ruleProgressText } from './rule-progress';
-import { goneWhileEdited, keepEdited, type GoneWhileEdited } from './keep-edited';
+import { goneWhileAway, goneWhileEdited, keepEdited, type GoneWhileEdited } from './keep-edited';
 import { keepOpenForm, openForm, type FormFields } from './open-form';
 
 interface Props {
@@ -40,14 +40,11 @@ function behaviourText(e: Endpoint): string {
 }
 
 export function EndpointsPanel({ endpoints, receiverUrl, publicUrl, onShowCaptures }: Props) {
-  // A form left open in this view opens again, unless its endpoint went meanwhile.
-  const [editing, setEditing] = useState<number | 'new' | null>(() => {
-    const kept = openForm()?.editing ?? null;
-    return kept === 'new' || endpoints.some((e) => e.id === kept) ? kept : null;
-  });
+  // A form left open in this view opens again, also when its endpoint was deleted elsewhere meanwhile (as below).
+  const [editing, setEditing] = useState<number | 'new' | null>(() => openForm()?.editing ?? null);
   // An endpoint deleted elsewhere while its form is open keeps its form (see `keepEdited`).
   const [listed, setListed] = useState(endpoints);
-  const [gone, setGone] = useState<GoneWhileEdited | null>(null);
+  const [gone, setGone] = useState<GoneWhileEdited | null>(() => goneWhileAway(endpoints, openForm()));
   if (listed !== endpoints) {
     setListed(endpoints);
     const lost = goneWhileEdited(listed, endpoints, editing);
@@ -309,8 +306,9 @@ function EndpointForm({
   const [draft, setDraft] = useState<RuleDraft>((kept?.fields ?? start).draft);
   const [protection, setProtection] = useState<ProtectionDraft>((kept?.fields ?? start).protection);
   useEffect(
-    () => keepOpenForm({ editing: which, fields: { name, slug, draft, protection }, start, opened }),
-    [which, name, slug, draft, protection, start, opened],
+    () =>
+      keepOpenForm({ editing: which, fields: { name, slug, draft, protection }, start, opened, endpoint }),
+    [which, name, slug, draft, protection, start, opened, endpoint],
   );
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -1,3 +1,4 @@
+import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { setUnsaved } from '../../state/unsaved';
 import type { ProtectionDraft } from './ProtectionEditor';
 import type { RuleDraft } from './RuleEditor';
@@ -17,6 +18,8 @@ export interface OpenForm {
   start: FormFields;
   /** What the form opened on (see `editable`), to tell whether it was changed elsewhere since. */
   opened: string | undefined;
+  /** The endpoint edited, to show its form again if it is deleted elsewhere while another view is shown. */
+  endpoint?: Endpoint;
 }
 
 // A half-filled endpoint form outlives the view, like the composer's draft: switching to the inspector and back
