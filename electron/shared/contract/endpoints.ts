@@ -39,23 +39,36 @@ const failFirstCount = z
 /** As stored: databases written before 0 was refused can hold it (it fails nothing), shown for the user to fix. */
 const storedFailFirstCount = z.number().int().min(0).max(1_000_000);
 
-const behaviourOf = (status: z.ZodNumber, count: z.ZodNumber) =>
+/**
+ * How an input object treats a field it does not know: refused by name (`strict`), or ignored (`strip`, for what is
+ * read back as stored). Dropped without a word, a misspelt optional field (`encoding` for `bodyEncoding`) saved an
+ * endpoint that answers otherwise than asked.
+ */
+type UnknownKeys = 'strict' | 'strip';
+const objectOf = <T extends z.ZodRawShape>(unknownKeys: UnknownKeys, shape: T) =>
+  unknownKeys === 'strict' ? z.strictObject(shape) : z.object(shape);
+
+const behaviourOf = (status: z.ZodNumber, count: z.ZodNumber, unknownKeys: UnknownKeys) =>
   z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('fixed') }),
+    objectOf(unknownKeys, { kind: z.literal('fixed') }),
     /** Fail the first `count` requests with `failStatus`, then answer normally. */
-    z.object({
+    objectOf(unknownKeys, {
       kind: z.literal('fail-first'),
       count,
       failStatus: status,
     }),
     /** Fail `percent`% of requests at random with `failStatus`. */
-    z.object({ kind: z.literal('failure-rate'), percent: z.number().min(0).max(100), failStatus: status }),
+    objectOf(unknownKeys, {
+      kind: z.literal('failure-rate'),
+      percent: z.number().min(0).max(100),
+      failStatus: status,
+    }),
     /** Answer these statuses in turn; after the last one, keep answering it. */
-    z.object({ kind: z.literal('sequence'), statuses: z.array(status).min(1).max(1000) }),
+    objectOf(unknownKeys, { kind: z.literal('sequence'), statuses: z.array(status).min(1).max(1000) }),
   ]);
 
 /** What the endpoint answers, and how it varies from request to request. */
-export const responseBehaviour = behaviourOf(finalStatus, failFirstCount);
+export const responseBehaviour = behaviourOf(finalStatus, failFirstCount, 'strict');
 export type ResponseBehaviour = z.infer<typeof responseBehaviour>;
 
 /** Headers the receiver writes itself from the body and the connection; a rule that set them would break framing. */
@@ -112,8 +125,13 @@ const responseHeaders = z
     });
   });
 
-const ruleOf = (status: z.ZodNumber, headers: z.ZodType<HeaderPair[]>, count: z.ZodNumber) =>
-  z.object({
+const ruleOf = (
+  status: z.ZodNumber,
+  headers: z.ZodType<HeaderPair[]>,
+  count: z.ZodNumber,
+  unknownKeys: UnknownKeys,
+) =>
+  objectOf(unknownKeys, {
     status,
     headers,
     body: z.string().max(1_000_000),
@@ -125,20 +143,22 @@ const ruleOf = (status: z.ZodNumber, headers: z.ZodType<HeaderPair[]>, count: z.
       .enum(['utf8', 'base64'], { error: 'use "utf8" (text) or "base64" (exact bytes)' })
       .optional(),
     delayMs: z.number().int().min(0).max(120_000),
-    behaviour: behaviourOf(status, count),
+    behaviour: behaviourOf(status, count, unknownKeys),
   });
 
 /** A response rule as `endpoints.create` / `endpoints.update` accept it: every status final (200–599). */
-export const responseRule = ruleOf(finalStatus, responseHeaders, failFirstCount).superRefine((rule, ctx) => {
-  // Lax base64 decoding drops or invents bytes without a word: refuse what is not canonical base64.
-  if (rule.bodyEncoding === 'base64' && !base64.safeParse(rule.body).success)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['body'],
-      message:
-        'not base64 (bodyEncoding is base64): A–Z, a–z, 0–9, + and /, in groups of 4 padded with =, no spaces or line breaks',
-    });
-});
+export const responseRule = ruleOf(finalStatus, responseHeaders, failFirstCount, 'strict').superRefine(
+  (rule, ctx) => {
+    // Lax base64 decoding drops or invents bytes without a word: refuse what is not canonical base64.
+    if (rule.bodyEncoding === 'base64' && !base64.safeParse(rule.body).success)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['body'],
+        message:
+          'not base64 (bodyEncoding is base64): A–Z, a–z, 0–9, + and /, in groups of 4 padded with =, no spaces or line breaks',
+      });
+  },
+);
 export type ResponseRule = z.infer<typeof responseRule>;
 
 const headerNameRule = `letters, digits and !#$%&'*+.^_\`|~-, no spaces`;
@@ -184,23 +204,25 @@ export function basicUsernameProblem(username: string): string | null {
 
 /** Optional protection for a public receiver (Ortto supports basic auth; WP Fusion uses `access_key`). */
 const authOf = (
+  unknownKeys: UnknownKeys,
   headerName: z.ZodType<string>,
   headerValue: z.ZodType<string>,
   username: z.ZodType<string> = z.string().min(1),
 ) =>
   z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('none') }),
-    z.object({ kind: z.literal('basic'), username, password: z.string().min(1) }),
-    z.object({ kind: z.literal('header'), name: headerName, value: headerValue }),
-    z.object({ kind: z.literal('query'), name: z.string().min(1), value: z.string().min(1) }),
+    objectOf(unknownKeys, { kind: z.literal('none') }),
+    objectOf(unknownKeys, { kind: z.literal('basic'), username, password: z.string().min(1) }),
+    objectOf(unknownKeys, { kind: z.literal('header'), name: headerName, value: headerValue }),
+    objectOf(unknownKeys, { kind: z.literal('query'), name: z.string().min(1), value: z.string().min(1) }),
   ]);
 
 /** As stored: databases written before header auth was checked may hold one no sender can match. */
-export const endpointAuth = authOf(z.string().min(1), z.string().min(1));
+export const endpointAuth = authOf('strip', z.string().min(1), z.string().min(1));
 export type EndpointAuth = z.infer<typeof endpointAuth>;
 
 /** As `endpoints.create` / `endpoints.update` accept it: header and basic auth some sender can actually send. */
 export const endpointAuthInput = authOf(
+  'strict',
   refineWith(authHeaderNameProblem),
   refineWith(authHeaderValueProblem),
   refineWith(basicUsernameProblem),
@@ -240,7 +262,7 @@ export function verifySecretProblem(scheme: EndpointVerify['scheme'], secret: st
  * As `endpoints.create` / `endpoints.update` accept it: a secret and signature header some sender's signature could
  * match. Stored as is, a blank or malformed secret only showed up as a failed verification on every capture.
  */
-export const endpointVerifyInput = endpointVerify.superRefine((verify, ctx) => {
+export const endpointVerifyInput = endpointVerify.strict().superRefine((verify, ctx) => {
   if (verify.scheme === 'none') return;
   const secretProblem = verifySecretProblem(verify.scheme, verify.secret);
   if (secretProblem) ctx.addIssue({ code: 'custom', path: ['secret'], message: secretProblem });
@@ -272,7 +294,7 @@ export const endpoint = z.object({
    * As stored: may be an older rule with a 1xx status, which the receiver answers with 500 (see `storedStatus`), or
    * with header values Node cannot send, which the receiver leaves out.
    */
-  rule: ruleOf(storedStatus, z.array(headerPair), storedFailFirstCount),
+  rule: ruleOf(storedStatus, z.array(headerPair), storedFailFirstCount, 'strip'),
   auth: endpointAuth,
   verify: endpointVerify.nullable(),
   /** Requests per minute from one IP before 429 (0 = unlimited). */
