@@ -78,13 +78,34 @@ export class UsageError extends Error {}
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 export function parseFlags<O extends Options>(argv: string[], options: O, allowPositionals = false) {
+  let parsed;
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals });
+    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals, tokens: true });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // Node's messages already name the flag ("Unknown option '--prot'"); drop its advice about positionals.
     throw new UsageError(message.split('. To specify')[0]!);
   }
+  refuseRepeatedValues(parsed.tokens, options);
+  const { tokens: _tokens, ...rest } = parsed;
+  return rest;
+}
+
+/**
+ * A flag that takes one value, given more than once: parseArgs keeps the last without a word, so `--endpoint a
+ * --endpoint b` read as b alone. Repeatable flags (`multiple`) and booleans are left alone.
+ */
+function refuseRepeatedValues(tokens: ReturnType<typeof parseArgs>['tokens'], options: Options): void {
+  const given = new Map<string, string[]>();
+  for (const token of tokens ?? []) {
+    if (token.kind !== 'option' || token.value === undefined || options[token.name]?.multiple) continue;
+    given.set(token.name, [...(given.get(token.name) ?? []), token.value]);
+  }
+  for (const [name, values] of given)
+    if (values.length > 1)
+      throw new UsageError(
+        `--${name}: given more than once (${values.map((v) => JSON.stringify(v)).join(', ')}); it takes one value`,
+      );
 }
 
 export function intFlag(
