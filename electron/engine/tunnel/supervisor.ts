@@ -373,7 +373,7 @@ export class TunnelSupervisor {
     }
     if (outcome.inconclusive) {
       // Senders resolve the name through their own DNS; a machine that cannot is no reason to drop the tunnel.
-      this.update({ lastProbe });
+      this.update({ lastProbe: { ...lastProbe, inconclusive: true } });
       this.scheduleProbe(this.probeFailures > 0 ? this.timings.probeRetryMs : this.timings.probeIntervalMs);
       return;
     }
@@ -384,6 +384,7 @@ export class TunnelSupervisor {
       this.update({
         lastProbe: {
           ...lastProbe,
+          inconclusive: true,
           detail: `inconclusive while ${busy} request(s) through the tunnel were being answered: ${outcome.detail}`,
         },
       });

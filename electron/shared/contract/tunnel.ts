@@ -94,7 +94,17 @@ export const tunnelState = z.object({
   attempt: z.number().int(),
   nextAttemptAtMs: z.number().nullable(),
   lastProbe: z
-    .object({ ok: z.boolean(), atMs: z.number(), latencyMs: z.number().nullable(), detail: z.string() })
+    .object({
+      ok: z.boolean(),
+      /**
+       * The probe could not tell either way (this machine cannot resolve the public host, or requests through the
+       * tunnel held it up): no sign the tunnel failed, and no reason to reconnect.
+       */
+      inconclusive: z.boolean().optional(),
+      atMs: z.number(),
+      latencyMs: z.number().nullable(),
+      detail: z.string(),
+    })
     .nullable(),
   /** There is a public URL and at least one endpoint accepts requests through it without auth. */
   publicWithoutAuth: z.boolean(),

@@ -27,6 +27,7 @@ describe('health probe when this machine cannot resolve the public host', () => 
     expect(h.events.map((e) => e.phase)).not.toContain('degraded');
     expect(state).toMatchObject({ phase: 'online', attempt: 0, lastError: null });
     expect(state.history).toHaveLength(1);
+    expect(state.lastProbe).toMatchObject({ ok: false, inconclusive: true });
     expect(state.lastProbe?.detail).toMatch(
       /could not check the public URL from this machine: .*\.lt\.test does not resolve here \(ENOTFOUND\)/,
     );

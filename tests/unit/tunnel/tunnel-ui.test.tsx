@@ -163,4 +163,15 @@ describe('TunnelControl', () => {
     expect(screen.getByTestId('tunnel-control').textContent).toContain('Public URL: Off');
     expect(screen.queryByTestId('tunnel-last-error')).toBeNull();
   });
+
+  it('says a probe that could not check the URL from here is inconclusive, not failed', async () => {
+    const detail =
+      'could not check the public URL from this machine: abcd.lt.test does not resolve here (ENOTFOUND)';
+    const lastProbe = { ok: false, inconclusive: true, atMs: 1, latencyMs: null, detail };
+    const { api } = fakeApi({ ...baseState, phase: 'online', url: 'http://abcd.lt.test', lastProbe });
+    mount(api, <TunnelControl />);
+    await act(async () => undefined);
+    await act(async () => fireEvent.click(screen.getByTestId('tunnel-control')));
+    expect(screen.getByTitle(detail).textContent).toMatch(/^probe inconclusive at /);
+  });
 });

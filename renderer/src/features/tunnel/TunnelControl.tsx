@@ -110,7 +110,8 @@ function TunnelPanel({
         {state.localPort !== null && <span className="muted">receiver port {state.localPort}</span>}
         {state.lastProbe && (
           <span className="muted" title={state.lastProbe.detail}>
-            probe {state.lastProbe.ok ? 'ok' : 'failed'} at {clockTime(state.lastProbe.atMs)}
+            probe {state.lastProbe.ok ? 'ok' : state.lastProbe.inconclusive ? 'inconclusive' : 'failed'} at{' '}
+            {clockTime(state.lastProbe.atMs)}
             {state.lastProbe.latencyMs !== null ? ` (${state.lastProbe.latencyMs} ms)` : ''}
           </span>
         )}
