@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   tunnelHost,
   tunnelSubdomain,
@@ -81,7 +81,17 @@ function TunnelPanel({
   const hostError = firstIssue(tunnelHost.safeParse(host));
   const running = state.phase !== 'idle';
 
+  // The button pressed is disabled while busy, or gone (Stop): the keyboard goes on from Start/Restart, not the page.
+  const submit = useRef<HTMLButtonElement>(null);
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (busy || !refocus) return;
+    setRefocus(false);
+    if (!document.activeElement || document.activeElement === document.body) submit.current?.focus();
+  }, [busy, refocus]);
+
   const run = async (action: () => Promise<typeof state>) => {
+    setRefocus(true);
     setBusy(true);
     setError(null);
     try {
@@ -170,6 +180,7 @@ function TunnelPanel({
         )}
         <div className="tunnel-actions">
           <button
+            ref={submit}
             type="submit"
             className="btn btn-primary btn-small"
             disabled={busy || subdomainError !== null || hostError !== null}
