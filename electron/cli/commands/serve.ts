@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createEngine, type Engine } from '../../engine/engine';
 import { tuneHeapForLongRunningEngine } from '../../engine/util/heap-tuning';
 import { makeDirs } from '../../engine/util/make-dirs';
+import { tunnelCannotReach } from '../../engine/tunnel/receiver-reachability';
 import { startHttpTransport, type HttpTransport } from '../../engine/transport/http-transport';
 import { resolveDataDir } from '../data-dir-flag';
 import { openInBrowser } from '../open-in-browser';
@@ -131,6 +132,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (values.open && values['no-ui']) throw new UsageError('--open: there is no UI to open with --no-ui');
   const durability = durabilityFlag(values.durability);
   const host = hostFlag(values.host);
+  // Said before the receiver starts and its banner is printed, not by the tunnel refusing once it has.
+  const unreachable = tunnelFlags.enabled ? tunnelCannotReach(host) : null;
+  if (unreachable) throw new UsageError(`--tunnel: ${unreachable}`);
   io.tuneProcessForEngine?.();
   tuneHeapForLongRunningEngine();
   const dataDir = resolveDataDir(values['data-dir']);
