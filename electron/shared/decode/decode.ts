@@ -108,8 +108,12 @@ function decodeInner(
   const query = parsedQuery.value;
   const candidates = recognise({ body, query }, custom);
   const best = candidates[0] ?? null;
-  // Merge fields are Ontraport's: in anything else brackets are just text.
-  const ontraportSender = candidates.some((c) => c.vendor === 'Ontraport' || c.kind === 'wp-fusion');
+  // Merge fields are Ontraport's: in anything else brackets are just text. A WP Fusion URL may carry an Ortto body
+  // (WP Fusion takes both), and Ortto fills its own values: "[Draft] Spring sale" there is a name, not a merge field.
+  const orttoBody = candidates.some((c) => c.vendor === 'Ortto');
+  const ontraportSender = candidates.some(
+    (c) => c.vendor === 'Ontraport' || (c.kind === 'wp-fusion' && !orttoBody),
+  );
   const b = new Builder({
     maxNodes: options.maxNodes ?? 5000,
     maxDepth: options.maxDepth ?? 64,
