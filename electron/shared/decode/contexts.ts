@@ -403,6 +403,21 @@ export function ontraportRootCtx(objectTypeId: string | null): Ctx {
   return objectTypeId === null || objectTypeId === '0' ? contactRootCtx : objectRootCtx;
 }
 
+/** A delivery's `object_type_id` as text, or null when it has none. */
+export function objectTypeOf(delivery: unknown): string | null {
+  if (delivery === null || typeof delivery !== 'object' || Array.isArray(delivery)) return null;
+  const type = (delivery as Record<string, unknown>).object_type_id;
+  return typeof type === 'string' || typeof type === 'number' ? String(type) : null;
+}
+
+/** Deliveries sent together as a JSON array: each item is read as a delivery of its own object type. */
+export const ontraportBatchCtx: Ctx = (key, v) => ({
+  label: /^\[\d+\]$/.test(key) ? `Delivery ${Number(key.slice(1, -1)) + 1}` : key,
+  labelSource: 'vendor',
+  fieldId: null,
+  ctx: ontraportRootCtx(objectTypeOf(v)),
+});
+
 /** A list of records as PHP bracket pairs give it (`data[0][id]=8&data[1][id]=9`): an object keyed 0, 1 …. */
 function isIndexedRecords(v: unknown): boolean {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;

@@ -2,6 +2,8 @@ import { findDuplicateKeys } from './duplicate-keys';
 import { LIMITS, parseBody, parseQuery, parseQueryForm, type ParsedBody } from './body';
 import {
   genericCtx,
+  objectTypeOf,
+  ontraportBatchCtx,
   ontraportRecordCtx,
   ontraportRootCtx,
   ontraportXmlPostCtx,
@@ -50,10 +52,8 @@ function bodyCtx(candidates: Recognition[], body: ParsedBody): Ctx {
         const activity = isRecord(v) && isRecord(v.activity) ? v.activity : null;
         return orttoRootCtx(activity && typeof activity.field_id === 'string' ? activity.field_id : null);
       }
-      case 'ontraport-subscription': {
-        const type = isRecord(body.value) ? body.value.object_type_id : undefined;
-        return ontraportRootCtx(typeof type === 'string' || typeof type === 'number' ? String(type) : null);
-      }
+      case 'ontraport-subscription':
+        return Array.isArray(body.value) ? ontraportBatchCtx : ontraportRootCtx(objectTypeOf(body.value));
       case 'ontraport-send-webhook':
         return body.format === 'xml' ? ontraportXmlPostCtx : ontraportRecordCtx;
     }

@@ -124,6 +124,29 @@ function ontraportSubscription(value: unknown, formatName: string): Recognition 
   };
 }
 
+/** Deliveries read from one JSON array (Ontraport sends subscription payloads in groups of 100, seed 001). */
+const MAX_BATCH_ITEMS = 100;
+
+/** A JSON array whose every item is a subscription delivery: one recognition naming how many, and their events. */
+function ontraportSubscriptionBatch(value: unknown[]): Recognition | null {
+  if (value.length === 0 || value.length > MAX_BATCH_ITEMS) return null;
+  const labels = new Set<string>();
+  for (const item of value) {
+    const one = ontraportSubscription(item, 'JSON');
+    if (!one) return null;
+    if (one.eventLabel) labels.add(one.eventLabel);
+  }
+  const shown = [...labels].slice(0, 3).join(', ') + (labels.size > 3 ? ', …' : '');
+  const count = `${value.length} deliver${value.length === 1 ? 'y' : 'ies'}`;
+  return {
+    vendor: 'Ontraport',
+    kind: 'ontraport-subscription',
+    eventLabel: shown ? `${shown} (${count})` : count,
+    confidence: 0.9,
+    explanation: `Ontraport API webhook subscription deliveries sent together as a JSON array (${count}).`,
+  };
+}
+
 const ONTRAPORT_ONLY_KEYS = new Set([
   'firstname',
   'lastname',
@@ -296,7 +319,10 @@ export function recognise(input: RecogniseInput, custom?: CustomDictionary): Rec
   const formatName = input.body.format === 'json' ? 'JSON' : 'form-encoded';
   if (input.body.format === 'json' || input.body.format === 'form') {
     out.push(...orttoRecognisers(input.body.value, custom));
-    const sub = ontraportSubscription(input.body.value, formatName);
+    const value = input.body.value;
+    const sub = Array.isArray(value)
+      ? ontraportSubscriptionBatch(value)
+      : ontraportSubscription(value, formatName);
     if (sub) out.push(sub);
   }
   // Ortto bodies may legitimately hold brackets ("[Draft] Spring sale"): no merge-field guessing there.
