@@ -358,7 +358,17 @@ export function formatGeo(value: unknown): Formatted {
   let coords = '';
   const lat = coordinate(value.lat);
   const lng = coordinate(value.lng);
-  if (lat?.value != null && lng?.value != null) {
+  if (
+    lat?.value != null &&
+    lng?.value != null &&
+    (!Number.isInteger(lat.value) || !Number.isInteger(lng.value))
+  ) {
+    // ÷ 1,000,000 would put degrees sent unscaled (22.5726) next to 0°, 0°: show them as they came instead.
+    coords = `${clip(lat.text, 100)}, ${clip(lng.text, 100)}`;
+    problems.push(
+      'Expected lat and lng as integers ×1,000,000: these have decimals (degrees sent unscaled?); shown as sent, not ÷ 1,000,000.',
+    );
+  } else if (lat?.value != null && lng?.value != null) {
     const la = lat.value / 1_000_000;
     const ln = lng.value / 1_000_000;
     if (Math.abs(la) > 90 || Math.abs(ln) > 180)
