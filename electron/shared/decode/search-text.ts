@@ -1,5 +1,6 @@
 import { orttoActivity, orttoAttribute } from './dictionary/ortto';
 import { decodeCapture } from './decode';
+import { activityLabel } from './labels';
 import type { CustomDictionary, DecodedNode, DecodeInput } from './types';
 
 const MAX_CHARS = 16_384;
@@ -37,6 +38,8 @@ export function searchTextFor(input: DecodeInput, custom?: CustomDictionary): st
       if (node.type === 'activity' && node.raw) {
         const id = node.raw.replace(/^"|"$/g, '');
         add(id);
+        // The label the Decoded tab shows (a custom one first), then the built-in names.
+        add(activityLabel(id, custom).label);
         const a = orttoActivity(id);
         add(a?.label ?? node.display);
         for (const alt of a?.altLabels ?? []) add(alt);
