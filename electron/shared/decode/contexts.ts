@@ -291,11 +291,16 @@ function ontraportFormat(field: OntraportField): ((v: unknown) => Formatted) | u
     case 'tag-list':
       return formatStarList;
     case 'id':
-      return asString('id');
+      return ontraportIdFormat;
     default:
       return ontraportFreeFormat;
   }
 }
+
+const idFormat = asString('id');
+/** A notify delivery sends every field but the record id empty: an empty owner reads "(empty)" as the rest do. */
+const ontraportIdFormat = (v: unknown): Formatted =>
+  v === '' ? { ...idFormat(v), display: '(empty)' } : idFormat(v);
 
 const ONTRAPORT_CUSTOM_DETAILS = ['Ontraport custom field (f + digits); name it in a custom dictionary'];
 const ontraportFreeFormat = (v: unknown): Formatted => (isStarList(v) ? formatStarList(v) : emptyAware(v));
