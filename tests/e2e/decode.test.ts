@@ -234,7 +234,7 @@ describe('decoded Ortto payload in the UI', () => {
       await page.keyboard.press(key);
       await eventually(async () => expect(await focused()).toBe(path));
     };
-    expect(await page.locator('[role="tree"] [tabindex="0"]').count()).toBe(1);
+    expect(await page.locator('[role="tree"] [role="treeitem"][tabindex="0"]').count()).toBe(1);
 
     await item('$.contact').focus();
     await press('ArrowDown', '$.contact.first');
@@ -253,7 +253,9 @@ describe('decoded Ortto payload in the UI', () => {
     await press('Home', '$');
     // The row last visited is the tree's one Tab stop.
     await press('ArrowDown', '$.contact');
-    expect(await page.locator('[role="tree"] [tabindex="0"]').getAttribute('data-path')).toBe('$.contact');
+    expect(
+      await page.locator('[role="tree"] [role="treeitem"][tabindex="0"]').getAttribute('data-path'),
+    ).toBe('$.contact');
   });
 
   it('the dictionary table is one Tab stop, walked with ↓/↑, Home/End and PageDown; Enter shows the row', async () => {

@@ -24,11 +24,13 @@ export function CopyButton({
   label = 'Copy',
   title,
   className = '',
+  tabIndex,
 }: {
   text: string | (() => Promise<string> | string);
   label?: string;
   title?: string;
   className?: string;
+  tabIndex?: number;
 }) {
   const [state, setState] = useState<'idle' | 'done' | 'failed'>('idle');
   const onClick = async () => {
@@ -45,6 +47,7 @@ export function CopyButton({
       type="button"
       className={`btn btn-small ${className}`}
       title={title ?? label}
+      tabIndex={tabIndex}
       onClick={() => void onClick()}
     >
       {state === 'done' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}

@@ -2,12 +2,18 @@ import { useCallback, useEffect, useRef, type FocusEvent, type KeyboardEvent } f
 
 const ITEM = '[role="treeitem"]';
 
+/** The buttons of an item's own row: not its open/close control, not those of the items inside it. */
+const rowButtons = (item: HTMLElement) =>
+  item.querySelectorAll<HTMLElement>(':scope > :not([role="group"]) button:not([data-tree-toggle])');
+
 /**
  * Keyboard use of a `role="tree"` (WAI-ARIA tree view): one Tab stop for the whole tree (roving tabindex), ↑/↓
  * between visible items, → opens or steps into an item, ← closes or steps out to its parent, Home/End, and
  * Enter/Space toggles. Items are `role="treeitem"` elements with `tabIndex={-1}` and `aria-expanded` when they have
  * children; an item's open/close control carries `data-tree-toggle` and its children sit in a `role="group"`.
  * Rows open and close on their own, so the hook reads the tree from the DOM rather than from props.
+ * Buttons in an item's own row (Copy, More) render with `tabIndex={-1}`: only the current item's are Tab stops, so Tab
+ * goes from the item to its buttons and then out of the tree, not through the buttons of every row.
  */
 export function useTreeKeyboard<T extends HTMLElement>(resetKey: unknown) {
   const ref = useRef<T>(null);
@@ -15,8 +21,12 @@ export function useTreeKeyboard<T extends HTMLElement>(resetKey: unknown) {
 
   const makeCurrent = useCallback((item: HTMLElement) => {
     if (current.current === item) return;
-    if (current.current?.isConnected) current.current.tabIndex = -1;
+    if (current.current?.isConnected) {
+      current.current.tabIndex = -1;
+      for (const b of rowButtons(current.current)) b.tabIndex = -1;
+    }
     item.tabIndex = 0;
+    for (const b of rowButtons(item)) b.tabIndex = 0;
     current.current = item;
   }, []);
 

@@ -81,13 +81,20 @@ export const DecodedRow = memo(function DecodedRow({
             <button
               type="button"
               className="btn btn-ghost btn-small"
+              tabIndex={-1}
               aria-expanded={details}
               onClick={() => setDetails(!details)}
             >
               {details ? 'Less' : 'More'}
             </button>
           )}
-          <CopyButton text={node.path} label="Path" title={`Copy ${node.path}`} className="btn-small" />
+          <CopyButton
+            text={node.path}
+            label="Path"
+            title={`Copy ${node.path}`}
+            className="btn-small"
+            tabIndex={-1}
+          />
           <CopyButton
             text={
               // Objects and arrays carry no raw text in the tree (only "3 keys"): their JSON is asked for.
@@ -98,6 +105,7 @@ export const DecodedRow = memo(function DecodedRow({
             label="Value"
             title="Copy the raw value"
             className="btn-small"
+            tabIndex={-1}
           />
         </span>
       </div>
