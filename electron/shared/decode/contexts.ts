@@ -354,6 +354,16 @@ const recordCtx =
 
 /** Contact records (object type 0, and "Send a webhook" post data). */
 export const ontraportRecordCtx: Ctx = recordCtx(ONTRAPORT_CONTACT_FIELDS);
+const { id: _contactId, ...NAMED_CONTACT_FIELDS } = ONTRAPORT_CONTACT_FIELDS;
+/** Post data that names its contact in `contact_id`: an `id` beside it is some other record's (a note's, seed 002). */
+const postWithContactIdCtx: Ctx = recordCtx(NAMED_CONTACT_FIELDS);
+
+/** "Send a webhook" post data (flat fields): contact field names, and `id` as the contact only when nothing else is. */
+export function ontraportPostDataCtx(post: unknown): Ctx {
+  const named = post !== null && typeof post === 'object' && Object.hasOwn(post, 'contact_id');
+  return named ? postWithContactIdCtx : ontraportRecordCtx;
+}
+
 /** System fields every Ontraport object has; the contact-only ones (names, phones, email …) would mislabel others. */
 const SHARED_RECORD_KEYS = [
   'owner',

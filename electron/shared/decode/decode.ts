@@ -4,7 +4,7 @@ import {
   genericCtx,
   objectTypeOf,
   ontraportBatchCtx,
-  ontraportRecordCtx,
+  ontraportPostDataCtx,
   ontraportRootCtx,
   ontraportXmlPostCtx,
   orttoRootCtx,
@@ -55,7 +55,7 @@ function bodyCtx(candidates: Recognition[], body: ParsedBody): Ctx {
       case 'ontraport-subscription':
         return Array.isArray(body.value) ? ontraportBatchCtx : ontraportRootCtx(objectTypeOf(body.value));
       case 'ontraport-send-webhook':
-        return body.format === 'xml' ? ontraportXmlPostCtx : ontraportRecordCtx;
+        return body.format === 'xml' ? ontraportXmlPostCtx : ontraportPostDataCtx(body.value);
     }
   }
   return genericCtx;
