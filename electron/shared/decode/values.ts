@@ -209,12 +209,20 @@ export function formatUnixSeconds(value: unknown): Formatted {
   }
   const seconds = Number(text);
   if (seconds === 0) return fmt('unix-time', '0 (not set)');
+  if (seconds > 1e10) {
+    // Read as seconds it would be tens of thousands of years away: show the instant it names as milliseconds.
+    return fmt('unix-time', formatUtc(seconds), {
+      epochMs: seconds,
+      details: [`${text} ms since 1970-01-01 UTC`],
+      problems: [
+        `Looks like milliseconds, not seconds: shown read as milliseconds; read as seconds it would be ${formatUtc(seconds * 1000)}.`,
+      ],
+    });
+  }
   const ms = seconds * 1000;
-  const problems = seconds > 1e10 ? ['Looks like milliseconds, not seconds.'] : [];
   return fmt('unix-time', formatUtc(ms), {
     epochMs: ms,
     details: [`${text} s since 1970-01-01 UTC`],
-    problems,
   });
 }
 
