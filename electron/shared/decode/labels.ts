@@ -102,8 +102,22 @@ export function fieldLabel(
     if (a.source !== 'none') return a;
   }
   const parts = parseFieldId(id);
-  if (parts)
+  if (parts) {
+    const occurred = parts.type === 'tme' ? /^(.+)!([fl])$/.exec(parts.name) : null;
+    if (occurred) {
+      // `tme::ej!f` is "Started journey first occurred": the !f / !l field of an activity not in the dictionary
+      // takes that activity's name, so its first and last times do not read the same.
+      const activity = activityLabel(`act:${parts.namespace}:${occurred[1]!}`, custom);
+      const when = occurred[2] === 'f' ? 'first' : 'last';
+      return {
+        label: `${activity.label} ${when} occurred`,
+        source: 'grammar',
+        displayType: 'time',
+        altLabels: [],
+      };
+    }
     return { label: labelFromParts(parts), source: 'grammar', displayType: undefined, altLabels: [] };
+  }
   return null;
 }
 
