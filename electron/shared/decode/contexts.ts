@@ -535,5 +535,24 @@ export const wpFusionQueryCtx: Ctx = (key, _v, b) => {
       problems: v === 'true' || v === 'false' ? [] : ['WP Fusion expects true.'],
     });
   }
+  if (key !== 'wpf_action') info.format = lastOfRepeated(key, info.format ?? formatPlain);
   return info;
 };
+
+/**
+ * A repeated parameter (`role=customer&role=administrator`): PHP keeps the last one, so that is the value read —
+ * checked, and masked when it is the access key — and the repeat is named (an access key's values are not).
+ */
+function lastOfRepeated(key: string, format: (v: unknown) => Formatted): (v: unknown) => Formatted {
+  return (v) => {
+    if (!Array.isArray(v) || v.length === 0 || v.some((item) => typeof item !== 'string')) return format(v);
+    const last: unknown = v[v.length - 1];
+    const read = format(last);
+    const values = key === 'access_key' ? `${v.length} values` : v.join(', ');
+    const repeat =
+      v.length === 1
+        ? `${key} is sent as a list with one value (${key}[]=…): WP Fusion expects a single value.`
+        : `${key} is repeated (${values}): WP Fusion uses the last one.`;
+    return { ...read, problems: [...read.problems, repeat] };
+  };
+}
