@@ -104,6 +104,20 @@ function orttoRecognisers(value: unknown, custom?: CustomDictionary): Recognitio
   return out;
 }
 
+/**
+ * The (first) record of a delivery's `data`: the record itself, or the first of a list of them — a JSON array, or
+ * an object keyed 0, 1 … as PHP bracket pairs give one (`data[0][id]=8`).
+ */
+function firstRecord(data: unknown): Record<string, unknown> | null {
+  const items = Array.isArray(data)
+    ? data
+    : isRecord(data) && Object.keys(data).length > 0 && Object.keys(data).every((k) => /^\d+$/.test(k))
+      ? Object.values(data)
+      : [data];
+  const first: unknown = items[0];
+  return isRecord(first) ? first : null;
+}
+
 function ontraportSubscription(value: unknown, formatName: string): Recognition | null {
   if (!isRecord(value) || !has(value, 'event') || !isRecord(value.event)) return null;
   const type = str(value.event.type);
@@ -111,13 +125,13 @@ function ontraportSubscription(value: unknown, formatName: string): Recognition 
   const envelope = has(value, 'webhook_id') || has(value, 'object_type_id');
   if (!envelope && !has(value, 'data')) return null;
   const objectType = str(value.object_type_id);
-  const data = has(value, 'data') && isRecord(value.data) ? value.data : null;
-  const format = data ? ontraportFormat(data) : null;
+  const first = has(value, 'data') ? firstRecord(value.data) : null;
+  const format = first ? ontraportFormat(first) : null;
   return {
     vendor: 'Ontraport',
     kind: 'ontraport-subscription',
     eventLabel: ontraportEventLabel(type, value.event, objectType),
-    confidence: envelope && data ? 0.95 : 0.75,
+    confidence: envelope && first ? 0.95 : 0.75,
     explanation:
       `Ontraport API webhook subscription delivery: event[type]=${type}` +
       `${format ? `, ${format} format` : ''}, ${formatName}.`,
