@@ -179,6 +179,8 @@ function ontraportSendWebhook(body: ParsedBody, query: FormObject): Recognition 
   const flatFormKeys = new Set<string>();
   let apiKeys = false;
   let wholeMergeValue = false;
+  // A contact field's merge name seen where a merge field goes, not as the tag that starts a title.
+  let contactMerge = false;
   let budget = 500;
   // Post data is flat for forms, may be nested a little for JSON/XML: look a few levels down, bounded.
   const scan = (o: Record<string, unknown>, depth: number, form: boolean) => {
@@ -190,19 +192,25 @@ function ontraportSendWebhook(body: ParsedBody, query: FormObject): Recognition 
       if (form && depth === 0 && typeof v === 'string' && ONTRAPORT_ONLY_KEYS.has(k)) flatFormKeys.add(k);
       if (k === 'Api-Appid' || k === 'Api-Key') apiKeys = true;
       if (typeof v === 'string') {
-        for (const m of findMergeFields(v)) merges.add(m);
+        for (const m of findMergeFields(v)) {
+          merges.add(m);
+          if (!contactMerge && isOntraportMergeName(m) && !isTitleTag(v, m)) contactMerge = true;
+        }
         if (form && isOnlyMergeFields(v)) wholeMergeValue = true;
       } else if (depth < 3 && isRecord(v)) scan(v, depth + 1, form);
     }
   };
   if (isRecord(body.value)) scan(body.value, 0, body.format === 'form');
-  if (body.format === 'text' && body.text) for (const m of findMergeFields(body.text)) merges.add(m);
+  if (body.format === 'text' && body.text)
+    for (const m of findMergeFields(body.text)) {
+      merges.add(m);
+      if (!contactMerge && isOntraportMergeName(m) && !isTitleTag(body.text, m)) contactMerge = true;
+    }
   scan(query, 0, true);
   // Brackets alone are common ("[Bug] Crash on save", "[docs](https://…)"): a literal merge field counts only with
   // something else that says Ontraport — its field names or API keys, a contact field's merge name, or
   // `label=[Merge Field]` post data, the shape of a "Send a webhook" element (seed 002).
-  const ontraportEvidence =
-    ontraportKeys > 0 || apiKeys || wholeMergeValue || [...merges].some(isOntraportMergeName);
+  const ontraportEvidence = ontraportKeys > 0 || apiKeys || wholeMergeValue || contactMerge;
   if (merges.size > 0 && ontraportEvidence) {
     return {
       vendor: 'Ontraport',
@@ -250,6 +258,19 @@ function ontraportSendWebhook(body: ParsedBody, query: FormObject): Recognition 
 }
 
 const NAME_KEYS = new Set(['firstname', 'lastname']);
+
+/**
+ * `[Website] Broken link on pricing page`: a bracketed word that starts a text (or a JSON string inside one) and is
+ * followed by more words is how issue trackers and changelogs tag a title, not a merge field Ontraport left unfilled.
+ */
+function isTitleTag(text: string, mergeField: string): boolean {
+  for (let at = text.indexOf(mergeField); at >= 0; at = text.indexOf(mergeField, at + 1)) {
+    const before = at === 0 ? '' : text.charAt(at - 1);
+    const after = text.slice(at + mergeField.length, at + mergeField.length + 2);
+    if (!((before === '' || before === '"') && /^ [\p{L}\p{N}]/u.test(after))) return false;
+  }
+  return true;
+}
 /** A start, end or empty-element tag (not `<?…?>`, `<!…>`): slash before the name, name, slash before `>`. */
 const XML_TAG = /<(\/?)([A-Za-z_][\w.:-]*)(?:\s[^<>]*?)?(\/?)>/g;
 
