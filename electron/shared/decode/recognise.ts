@@ -194,9 +194,10 @@ function ontraportSendWebhook(body: ParsedBody, query: FormObject): Recognition 
       if (typeof v === 'string') {
         for (const m of findMergeFields(v)) {
           merges.add(m);
-          if (!contactMerge && isOntraportMergeName(m) && !isTitleTag(v, m)) contactMerge = true;
+          if (!contactMerge && isOntraportMergeName(m) && isLabelCase(m) && !isTitleTag(v, m))
+            contactMerge = true;
         }
-        if (form && isOnlyMergeFields(v)) wholeMergeValue = true;
+        if (form && isOnlyMergeFields(v) && findMergeFields(v).every(isLabelCase)) wholeMergeValue = true;
       } else if (depth < 3 && isRecord(v)) scan(v, depth + 1, form);
     }
   };
@@ -204,7 +205,8 @@ function ontraportSendWebhook(body: ParsedBody, query: FormObject): Recognition 
   if (body.format === 'text' && body.text)
     for (const m of findMergeFields(body.text)) {
       merges.add(m);
-      if (!contactMerge && isOntraportMergeName(m) && !isTitleTag(body.text, m)) contactMerge = true;
+      if (!contactMerge && isOntraportMergeName(m) && isLabelCase(m) && !isTitleTag(body.text, m))
+        contactMerge = true;
     }
   scan(query, 0, true);
   // Brackets alone are common ("[Bug] Crash on save", "[docs](https://…)"): a literal merge field counts only with
@@ -258,6 +260,12 @@ function ontraportSendWebhook(body: ParsedBody, query: FormObject): Recognition 
 }
 
 const NAME_KEYS = new Set(['firstname', 'lastname']);
+
+/**
+ * Ontraport merge fields are field labels as the app shows them, capitalised (`[First Name]`, `[Contact ID]`):
+ * `fields=[id]` or `status=[pending]` is an ordinary value, not a merge field left unfilled.
+ */
+const isLabelCase = (mergeField: string) => /^\[\p{Lu}/u.test(mergeField);
 
 /**
  * `[Website] Broken link on pricing page`: a bracketed word that starts a text (or a JSON string inside one) and is
