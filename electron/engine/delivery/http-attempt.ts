@@ -80,8 +80,10 @@ export function createHttpSender(
           headers,
           body: input.body.byteLength > 0 ? Buffer.from(input.body) : null,
           signal,
-          headersTimeout: input.timeoutMs,
-          bodyTimeout: input.timeoutMs,
+          // The attempt's own timeout (the signal) covers headers and body. undici's coarse timers, set to the same
+          // value, fired first (even ~200 ms early) with a message that did not name the configured timeout.
+          headersTimeout: 0,
+          bodyTimeout: 0,
         }),
       );
       answered = response;

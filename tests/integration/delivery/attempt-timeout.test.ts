@@ -1,0 +1,65 @@
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { afterEach, expect, it } from 'vitest';
+import { createHttpSender } from '../../../electron/engine/delivery/http-attempt';
+import { systemClock } from '../../../electron/engine/util/clock';
+import { deliveryHarness, until } from './helpers';
+
+const cleanup: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+/** A TCP server on 127.0.0.1 that writes `firstBytes` (if any) once a request arrives, then never says more. */
+async function stallingServer(firstBytes: string) {
+  const sockets: Socket[] = [];
+  const server = createServer((socket) => {
+    sockets.push(socket);
+    socket.on('error', () => {});
+    socket.once('data', () => {
+      if (firstBytes) socket.write(firstBytes);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  cleanup.push(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  return `http://127.0.0.1:${port}`;
+}
+
+async function attemptsAgainst(url: string, count: number, timeoutMs: number) {
+  const h = deliveryHarness({ clock: systemClock, send: createHttpSender() });
+  cleanup.push(() => h.close());
+  for (let i = 0; i < count; i++)
+    h.service.send({
+      request: { method: 'POST', url: `${url}/r/${i}`, headers: [], bodyBase64: '' },
+      type: 'manual',
+      policy: 'none',
+      ratePerMinute: 600,
+      timeoutMs,
+    } as never);
+  h.service.start();
+  return until(() => {
+    const rows = h.db
+      .prepare('SELECT error, duration_ms AS durationMs FROM delivery_attempts ORDER BY id')
+      .all() as Array<{ error: string; durationMs: number }>;
+    return rows.length === count ? rows : undefined;
+  });
+}
+
+it('a server that never answers: every attempt ends at its configured timeout, with the one message naming it', async () => {
+  const url = await stallingServer('');
+  const rows = await attemptsAgainst(url, 3, 800);
+  expect(rows.map((r) => r.error)).toEqual(Array(3).fill('timed out after 800 ms'));
+  for (const { durationMs } of rows) expect(durationMs).toBeGreaterThanOrEqual(800);
+});
+
+it('a server that sends its headers then stalls the body: the attempt ends at its configured timeout', async () => {
+  const url = await stallingServer(
+    'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\npartial',
+  );
+  const rows = await attemptsAgainst(url, 3, 800);
+  expect(rows.map((r) => r.error)).toEqual(Array(3).fill('timed out after 800 ms'));
+  for (const { durationMs } of rows) expect(durationMs).toBeGreaterThanOrEqual(800);
+});
