@@ -2,6 +2,7 @@ import curlToJson from '@bany/curl-to-json';
 import { parse as shellParse, type ParseEntry } from 'shell-quote';
 import { base64ToBytes, bytesToBase64, utf8DecodeStrict, utf8Encode } from './bytes';
 import { cmdWords, isCmdCommand } from './curl-cmd';
+import { proxyBooleanFlags, proxyValueFlags } from './curl-proxy-flags';
 
 export interface CurlRequest {
   method: string;
@@ -208,6 +209,7 @@ const booleanFlags = new Set([
   '-1',
   '-2',
   '-3',
+  ...proxyBooleanFlags,
 ]);
 
 /** Options that take a value we do not need (where the response goes, timeouts, TLS files, proxies). */
@@ -222,8 +224,6 @@ const ignoredValueFlags = new Set([
   '--retry',
   '--retry-delay',
   '--retry-max-time',
-  '-x',
-  '--proxy',
   '--cacert',
   '--capath',
   '-E',
@@ -238,9 +238,6 @@ const ignoredValueFlags = new Set([
   '-D',
   '--dump-header',
   '--interface',
-  '-U',
-  '--proxy-user',
-  '--noproxy',
   '--cert-type',
   '--key-type',
   '--tls-max',
@@ -254,6 +251,7 @@ const ignoredValueFlags = new Set([
   '--speed-limit',
   '-y',
   '--speed-time',
+  ...proxyValueFlags,
 ]);
 
 const fileRef = (flag: string, value: string) =>
@@ -407,24 +405,11 @@ const unsupported: Record<string, string> = {
   ...authScheme('--ntlm', 'NTLM'),
   ...authScheme('--negotiate', 'Negotiate (SPNEGO/Kerberos)'),
   ...authScheme('--anyauth', 'negotiated (curl picks whichever the server offers)'),
-  ...proxyAuth('--proxy-anyauth', 'negotiated proxy'),
-  ...proxyAuth('--proxy-basic', 'proxy Basic'),
-  ...proxyAuth('--proxy-digest', 'proxy Digest'),
-  ...proxyAuth('--proxy-negotiate', 'proxy Negotiate (SPNEGO/Kerberos)'),
-  ...proxyAuth('--proxy-ntlm', 'proxy NTLM'),
-  ...proxyAuth('--socks5-basic', 'SOCKS5 Basic'),
-  ...proxyAuth('--socks5-gssapi', 'SOCKS5 GSS-API'),
 };
 
 function authScheme(flag: string, scheme: string): Record<string, string> {
   return {
     [flag]: `option ${flag}: the ${scheme} auth scheme is not supported; only Basic (-u without ${flag}) or a header (-H 'Authorization: …') can be sent`,
-  };
-}
-
-function proxyAuth(flag: string, scheme: string): Record<string, string> {
-  return {
-    [flag]: `option ${flag}: ${scheme} authentication is not supported; proxies are not used for sending (-x is ignored), so remove ${flag}`,
   };
 }
 

@@ -1,0 +1,53 @@
+/**
+ * curl's proxy options. Hookscope sends directly, never through a proxy, so a pasted command's proxy and its
+ * credentials, scheme and TLS settings are ignored, like the other options about how curl connects (-k, --cacert).
+ */
+export const proxyBooleanFlags = [
+  '-p',
+  '--proxytunnel',
+  '--proxy-anyauth',
+  '--proxy-basic',
+  '--proxy-digest',
+  '--proxy-negotiate',
+  '--proxy-ntlm',
+  '--socks5-basic',
+  '--socks5-gssapi',
+  '--socks5-gssapi-nec',
+  '--proxy-insecure',
+  '--proxy-http2',
+  '--proxy-ssl-allow-beast',
+  '--proxy-ssl-auto-client-cert',
+  '--proxy-tlsv1',
+  '--suppress-connect-headers',
+];
+
+export const proxyValueFlags = [
+  '-x',
+  '--proxy',
+  '-U',
+  '--proxy-user',
+  '--noproxy',
+  '--preproxy',
+  '--proxy1.0',
+  '--socks4',
+  '--socks4a',
+  '--socks5',
+  '--socks5-hostname',
+  '--socks5-gssapi-service',
+  '--proxy-service-name',
+  '--proxy-header',
+  '--proxy-cacert',
+  '--proxy-capath',
+  '--proxy-cert',
+  '--proxy-cert-type',
+  '--proxy-key',
+  '--proxy-key-type',
+  '--proxy-pass',
+  '--proxy-ciphers',
+  '--proxy-tls13-ciphers',
+  '--proxy-crlfile',
+  '--proxy-pinnedpubkey',
+  '--proxy-tlsauthtype',
+  '--proxy-tlsuser',
+  '--proxy-tlspassword',
+];
