@@ -255,7 +255,8 @@ export class BulkRunner {
     const notEnqueued = open ? this.rows(job).count - job.next_row : job.total - job.skipped - deliveries;
     // Rows sent, not rows cancelled: a stopped job's cancelled rows would count as thousands sent in an instant.
     const sent = c.succeeded + c.failed + c.disabled;
-    const elapsed = Math.max(1, this.clock.now() - job.created_at_ms);
+    // A finished job's rate is of the time it ran, not of the time since it started (which would fall toward 0).
+    const elapsed = Math.max(1, (job.finished_at_ms ?? this.clock.now()) - job.created_at_ms);
     const rate = (sent * 1000) / elapsed;
     const pending = c.pending + c.in_flight + c.held + (job.state === 'stopped' ? 0 : notEnqueued);
     return {
