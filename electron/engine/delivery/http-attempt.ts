@@ -88,6 +88,7 @@ export function createHttpSender(
       );
       answered = response;
       let keptBytes = 0;
+      let cut = false;
       // A compressed answer is kept readable: enough of its encoded bytes to decode the kept part from.
       const contentEncoding = contentEncodingOf(response.headers);
       const keepRaw = contentEncoding ? ENCODED_KEEP_BYTES : RESPONSE_KEEP_BYTES;
@@ -100,6 +101,7 @@ export function createHttpSender(
         }
         if (total >= READ_CAP_BYTES) {
           response.body.destroy();
+          cut = true;
           break;
         }
       }
@@ -108,7 +110,7 @@ export function createHttpSender(
         error: null,
         headers: rawPairs(response.headers),
         body: await keptBody(kept, contentEncoding),
-        bodyBytes: total,
+        bodyBytes: cut ? Math.max(total, declaredLength(response.headers) ?? 0) : total,
         durationMs: performance.now() - started,
         sentHeaders,
       };
@@ -177,6 +179,13 @@ function sentHeaderList(input: HttpAttemptInput, given: HeaderPair[]): HeaderPai
     ...sent.headers,
     ...(sent.contentLength === null ? [] : [['Content-Length', String(sent.contentLength)] as HeaderPair]),
   ];
+}
+
+/** The body's size on the wire as its Content-Length gives it, for an answer not read to the end. */
+function declaredLength(headers: Record<string, string | string[] | undefined>): number | null {
+  const value = headers['content-length'];
+  const bytes = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : null;
+  return bytes !== null && Number.isSafeInteger(bytes) ? bytes : null;
 }
 
 function rawPairs(headers: Record<string, string | string[] | undefined>): HeaderPair[] {
