@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { contentTypeHeaderOf, declaredCharsetText } from './charset';
 import { isMultipartType, multipartFields } from './multipart';
+import { markXmlName, unmarkTree } from '../send/marked-names';
 import { rememberNumberText } from './number-text';
 import type { BodyFormat, DecodeInput } from './types';
 
@@ -67,6 +68,8 @@ const xmlOptions = {
   processEntities: true,
   htmlEntities: false,
   trimValues: true,
+  // Every element name is marked, so the parser's prototype-pollution guard neither refuses nor renames any.
+  transformTagName: markXmlName,
 } as const;
 
 /** XML as a plain tree of strings (attributes as `@name`), or null when it is not well-formed. */
@@ -74,7 +77,7 @@ function parseXml(text: string): { value: unknown; error: string | null } {
   const valid = XMLValidator.validate(text);
   if (valid !== true) return { value: null, error: `line ${valid.err.line}: ${valid.err.msg}` };
   try {
-    return { value: new XMLParser(xmlOptions).parse(text) as unknown, error: null };
+    return { value: unmarkTree(new XMLParser(xmlOptions).parse(text)), error: null };
   } catch (error) {
     return { value: null, error: error instanceof Error ? error.message : String(error) };
   }

@@ -11,6 +11,12 @@ export const markName = (name: string): string => MARK + name;
 
 export const unmarkName = (name: string): string => (name.startsWith(MARK) ? name.slice(1) : name);
 
+/**
+ * For fast-xml-parser's `transformTagName`, which it calls twice on a self-closing element: marks a name once. An
+ * XML name cannot hold a NUL, so a name that starts with one was marked already.
+ */
+export const markXmlName = (name: string): string => (name.startsWith(MARK) ? name : markName(name));
+
 /** The CSV header names Papaparse would lose: `__proto__`, and any that starts with the mark. */
 export const markCsvHeader = (name: string): string =>
   name === '__proto__' || name.startsWith(MARK) ? markName(name) : name;

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { XMLParser } from 'fast-xml-parser';
 import { JSONParser } from '@streamparser/json';
-import { isMarked, markCsvHeader, markName, unmarkName, unmarkRecord, unmarkTree } from './marked-names';
+import { isMarked, markCsvHeader, markXmlName, unmarkName, unmarkRecord, unmarkTree } from './marked-names';
 
 export interface RowError {
   /** 1-based data row (the header line of a CSV is not counted). */
@@ -269,7 +269,7 @@ export function recordFromPayload(contentType: string | null, body: string): Rec
       const parsed: unknown = new XMLParser({
         ignoreAttributes: true,
         parseTagValue: false,
-        transformTagName: markName,
+        transformTagName: markXmlName,
       }).parse(trimmed);
       return flattenObject(unmarkTree(parsed));
     } catch {

@@ -1,4 +1,5 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { markXmlName, unmarkTree } from '../../../electron/shared/send/marked-names';
 
 /** Re-indents XML for reading. Returns the original text and the parser's complaint when it is not well-formed. */
 export function prettyXml(text: string): { text: string; error: string | null } {
@@ -19,7 +20,8 @@ export function prettyXml(text: string): { text: string; error: string | null } 
     ignorePiTags: false,
   };
   try {
-    const tree = new XMLParser(options).parse(text) as unknown;
+    // Every element name is marked, so the parser's prototype-pollution guard neither refuses nor renames any.
+    const tree = unmarkTree(new XMLParser({ ...options, transformTagName: markXmlName }).parse(text));
     const built = new XMLBuilder({ ...options, format: true, indentBy: '  ', suppressEmptyNode: true }).build(
       tree,
     ) as string;

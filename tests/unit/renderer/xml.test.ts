@@ -36,4 +36,23 @@ describe('prettyXml', () => {
     expect(broken.error).toMatch(/Line 1/);
     expect(broken.text).toBe('<a><b></a>');
   });
+
+  it('re-indents elements named like Object.prototype members under their own names', () => {
+    const { text, error } = prettyXml(
+      '<a constructor="k"><constructor>C</constructor><__proto__>P</__proto__><prototype>Q</prototype>' +
+        '<toString>T</toString><hasOwnProperty/></a>',
+    );
+    expect(error).toBeNull();
+    expect(text).toBe(
+      [
+        '<a constructor="k">',
+        '  <constructor>C</constructor>',
+        '  <__proto__>P</__proto__>',
+        '  <prototype>Q</prototype>',
+        '  <toString>T</toString>',
+        '  <hasOwnProperty/>',
+        '</a>',
+      ].join('\n'),
+    );
+  });
 });

@@ -63,3 +63,10 @@ describe('merge records from columns and elements named like Object.prototype me
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('merge records from self-closing XML elements', () => {
+  it('keeps the element name as sent (the parser transforms a self-closing name twice)', () => {
+    const record = recordFromPayload('application/xml', '<c><email/><toString/><y>1</y></c>');
+    expect(Object.keys(record)).toEqual(['c.email', 'c.toString', 'c.y']);
+  });
+});
