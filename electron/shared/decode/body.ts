@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { contentTypeHeaderOf, declaredCharsetText } from './charset';
+import { doubleReadsAsSent } from './exact-decimal';
 import { isMultipartType, multipartFields } from './multipart';
 import { markXmlName, unmarkTree } from '../send/marked-names';
 import { rememberNumberText } from './number-text';
@@ -200,8 +201,8 @@ const keepNumbersAsSent: ExactReviver = function (this: object, key, value, cont
   if (typeof value !== 'number' || source === undefined || !jsonWithRaw.rawJSON) return value;
   if (outOfRange(value, source)) return jsonWithRaw.rawJSON(source);
   if (Object.is(value, -0)) return jsonWithRaw.rawJSON(source);
+  if (!doubleReadsAsSent(source, value)) return jsonWithRaw.rawJSON(source);
   if (String(value) === source) return value;
-  if (source.replace(/[^0-9]/g, '').length >= 16) return jsonWithRaw.rawJSON(source);
   // Same value, other spelling (`1e2`, `1.50`): still a number, its text kept beside it for the tree.
   rememberNumberText(this, key, source);
   return value;

@@ -26,7 +26,10 @@ const fmt = (type: string, display: string, extra: Partial<Formatted> = {}): For
 interface RawJson {
   readonly rawJSON: string;
 }
-const json = JSON as JSON & { isRawJSON?: (value: unknown) => value is RawJson };
+const json = JSON as JSON & {
+  isRawJSON?: (value: unknown) => value is RawJson;
+  rawJSON?: (text: string) => unknown;
+};
 
 /** A JSON number a double would round, or a negative zero, kept as sent (see parseJsonExact); null for anything else. */
 export function exactNumberText(value: unknown): string | null {
@@ -52,8 +55,10 @@ export function formatPlain(value: unknown): Formatted {
     case 'string':
       return fmt('string', clip(value));
     case 'number': {
+      // With source-text access, parseJsonExact keeps every number a double would change as the text sent, so a
+      // number still a double here is exactly what was sent, past 2^53 or not (1e21).
       const problems =
-        Number.isInteger(value) && !Number.isSafeInteger(value)
+        Number.isInteger(value) && !Number.isSafeInteger(value) && !json.rawJSON
           ? ['Integer beyond 2^53: the digits shown may differ from the raw body.']
           : [];
       return fmt('number', String(value), { problems });
