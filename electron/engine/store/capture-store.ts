@@ -12,6 +12,7 @@ import {
 import type { Clock } from '../util/clock';
 import { decodeContentEncoding } from './body-text';
 import { detailBody } from './detail-body';
+import { HAR_BOUNDARY_HEAD_BYTES, harContentType } from '../../shared/send/har-content-type';
 import { filterToSql, type FilterSql } from './capture-filter-sql';
 import { CaptureMinutes } from './capture-minutes';
 import {
@@ -432,11 +433,13 @@ export class CaptureStore {
     const row = this.selectDetail.get(id) as (CaptureRow & { body: Buffer | null }) | undefined;
     if (!row) throw new ApiError('not_found', `No capture with id ${id}.`, { id });
     const body = row.body ?? Buffer.alloc(0);
+    const summary = toSummary(row);
+    const headers = parseHeaders(row.headers);
     return {
-      ...toSummary(row),
+      ...summary,
       httpVersion: row.http_version,
       remotePort: row.remote_port,
-      headers: parseHeaders(row.headers),
+      headers,
       trailers: row.trailers ? parseHeaders(row.trailers) : [],
       queryParams: [...new URLSearchParams(row.query)],
       ...detailBody(body, row.content_encoding, inlineBodyMaxBytes),
@@ -445,6 +448,11 @@ export class CaptureStore {
       publicUrl: row.public_url,
       response: row.response ? (JSON.parse(row.response) as CaptureDetail['response']) : null,
       verification: row.verification ? (JSON.parse(row.verification) as CaptureDetail['verification']) : null,
+      harContentType: harContentType({
+        ...summary,
+        headers,
+        bodyBase64: body.subarray(0, HAR_BOUNDARY_HEAD_BYTES).toString('base64'),
+      }),
     };
   }
 

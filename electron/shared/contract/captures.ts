@@ -77,6 +77,11 @@ export const captureDetail = captureSummary.extend({
    * `decodedBodyBase64` '' (still null when there is no decoded form); `captures.body` reads the bytes.
    */
   bodyOmitted: z.boolean().optional(),
+  /**
+   * The Content-Type sending this capture adds from its HAR's postData (see `harContentType`), null for none: read
+   * from the stored body, so a multipart boundary is in it even when the body is left out.
+   */
+  harContentType: z.string().nullable().optional(),
 });
 export type CaptureDetail = z.infer<typeof captureDetail>;
 export type CaptureVerification = z.infer<typeof captureVerification>;

@@ -2,7 +2,10 @@ import type { CaptureDetail, HeaderPair } from '../contract/captures';
 import { base64ToBytes } from './bytes';
 
 type TypedCapture = Pick<CaptureDetail, 'source' | 'headers' | 'contentType'> &
-  Partial<Pick<CaptureDetail, 'bodyBase64'>>;
+  Partial<Pick<CaptureDetail, 'bodyBase64' | 'harContentType'>>;
+
+/** How much of a body `harContentType` reads: its first line, where a multipart body names its boundary. */
+export const HAR_BOUNDARY_HEAD_BYTES = 96;
 
 /**
  * The Content-Type to send with an imported capture whose headers have none, when its HAR gave the type in
@@ -10,6 +13,8 @@ type TypedCapture = Pick<CaptureDetail, 'source' | 'headers' | 'contentType'> &
  * headers as they were). Null for every other capture: a received one's headers are exactly what was sent.
  */
 export function harContentType(capture: TypedCapture): string | null {
+  // Worked out by the engine from the stored body, for a capture read without it.
+  if (capture.harContentType !== undefined) return capture.harContentType;
   if (capture.source !== 'imported' || capture.contentType === null) return null;
   if (capture.headers.some(([name]) => name.toLowerCase() === 'content-type')) return null;
   // The stored type is the media type alone: a multipart body is unreadable without its boundary, so take it from
@@ -24,7 +29,7 @@ export function harContentType(capture: TypedCapture): string | null {
 
 /** The boundary a multipart body opens with (RFC 2046: 1-70 characters of a limited set), or null. */
 function firstBoundary(bodyBase64: string): string | null {
-  const head = base64ToBytes(bodyBase64.slice(0, 128));
+  const head = base64ToBytes(bodyBase64.slice(0, (HAR_BOUNDARY_HEAD_BYTES / 3) * 4));
   const line = /^--([0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?])\r?\n/.exec(
     String.fromCharCode(...head),
   );
