@@ -7,6 +7,12 @@ import { harHttpVersion } from './har-http-version';
 import { harPostBody } from './har-post-data';
 import { readHarTime } from './har-time';
 
+/**
+ * A postData.mimeType a request can carry whole as its Content-Type (parameters such as the charset included): no
+ * line break or other control character; any other is kept as its media type alone.
+ */
+const sendableType = /^[\t\x20-\x7e\x80-\xff]*$/;
+
 const nameValue = z.object({ name: z.string(), value: z.string() });
 /**
  * What Hookscope's own exporter (`toHarEntry`) writes beside each entry. `id`, `endpointId` and `source` are not read
@@ -156,6 +162,12 @@ export function parseHar(text: string, nowMs: number): HarImport {
     const ownPlaceholder = own !== undefined && post?.mimeType === 'application/octet-stream';
     const contentTypeHeader =
       contentTypeField ?? (!ownPlaceholder && body.length > 0 ? (post?.mimeType ?? null) : null);
+    // Typed by postData alone: that type is kept whole for sending (a charset, a boundary), or the type the body was
+    // rebuilt under.
+    const harMimeType =
+      contentTypeField === null && contentTypeHeader !== null
+        ? (postBody.contentType ?? contentTypeHeader).trim()
+        : null;
     // As Node reports it to the receiver: repeated Content-Encoding fields joined with ", ".
     const encodings = headers.filter(([n]) => n.toLowerCase() === 'content-encoding').map(([, v]) => v);
     // bodySize is the size as received (more than the kept bytes when truncated); other tools' values (-1, the size
@@ -202,6 +214,7 @@ export function parseHar(text: string, nowMs: number): HarImport {
       // Not in the export.
       remotePort: own?.remotePort ?? null,
       contentType: mediaType(contentTypeHeader),
+      ...(harMimeType !== null && sendableType.test(harMimeType) ? { harMimeType } : {}),
       contentEncoding: encodings.length > 0 ? encodings.join(', ') : null,
       body,
       bodySizeBytes,

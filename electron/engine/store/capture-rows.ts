@@ -26,6 +26,7 @@ export interface CaptureRow {
   verification: string | null;
   trailers: string | null;
   imported_at_ms: number | null;
+  har_mime_type: string | null;
 }
 
 /**

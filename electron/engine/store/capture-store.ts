@@ -450,6 +450,7 @@ export class CaptureStore {
       verification: row.verification ? (JSON.parse(row.verification) as CaptureDetail['verification']) : null,
       harContentType: harContentType({
         ...summary,
+        contentType: row.har_mime_type ?? summary.contentType,
         headers,
         bodyBase64: body.subarray(0, HAR_BOUNDARY_HEAD_BYTES).toString('base64'),
       }),

@@ -84,6 +84,7 @@ function inboxCapture(row: CaptureRow): Omit<NewCapture, 'body'> {
     endpointId: row.endpoint_id,
     source: row.source,
     ...(row.imported_at_ms !== null ? { importedAtMs: row.imported_at_ms } : {}),
+    ...(row.har_mime_type !== null ? { harMimeType: row.har_mime_type } : {}),
     publicUrl: row.public_url,
     vendor: row.vendor,
     eventLabel: row.event_label,

@@ -21,6 +21,8 @@ export interface NewCapture {
   source: 'receiver' | 'tunnel' | 'imported';
   /** When an imported capture was imported (age retention counts from then); absent for received ones. */
   importedAtMs?: number;
+  /** An imported capture's postData.mimeType as given, when its headers had no Content-Type (see harContentType). */
+  harMimeType?: string;
   publicUrl: string | null;
   vendor: string | null;
   eventLabel: string | null;

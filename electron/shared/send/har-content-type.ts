@@ -9,19 +9,20 @@ export const HAR_BOUNDARY_HEAD_BYTES = 96;
 
 /**
  * The Content-Type to send with an imported capture whose headers have none, when its HAR gave the type in
- * `postData.mimeType` only (the import stores that as the capture's content type but, rightly, leaves the captured
- * headers as they were). Null for every other capture: a received one's headers are exactly what was sent.
+ * `postData.mimeType` only (the import keeps that type, parameters and all, but, rightly, leaves the captured headers
+ * as they were). Null for every other capture: a received one's headers are exactly what was sent.
  */
 export function harContentType(capture: TypedCapture): string | null {
   // Worked out by the engine from the stored body, for a capture read without it.
   if (capture.harContentType !== undefined) return capture.harContentType;
   if (capture.source !== 'imported' || capture.contentType === null) return null;
   if (capture.headers.some(([name]) => name.toLowerCase() === 'content-type')) return null;
-  // The stored type is the media type alone: a multipart body is unreadable without its boundary, so take it from
-  // the body's first line (`--boundary`).
-  const boundary = capture.contentType.startsWith('multipart/')
-    ? firstBoundary(capture.bodyBase64 ?? '')
-    : null;
+  // A multipart body is unreadable without its boundary: when the type does not give one (captures imported before
+  // the whole postData.mimeType was kept hold the media type alone), take it from the body's first line (`--boundary`).
+  const boundary =
+    /^\s*multipart\//i.test(capture.contentType) && !/;\s*boundary\s*=/i.test(capture.contentType)
+      ? firstBoundary(capture.bodyBase64 ?? '')
+      : null;
   if (boundary === null) return capture.contentType;
   // Quoted only when it must be (characters outside an HTTP token), as senders write it.
   return `${capture.contentType}; boundary=${/[^0-9A-Za-z'+_.-]/.test(boundary) ? `"${boundary}"` : boundary}`;
