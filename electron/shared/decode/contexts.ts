@@ -6,7 +6,7 @@ import {
   ORTTO_JOURNEY_KEYS,
   type EnvelopeKey,
 } from './dictionary/ortto-envelope';
-import { SCALED_DISPLAY_TYPES, orttoActivity, orttoField } from './dictionary/ortto';
+import { SCALED_DISPLAY_TYPES, orttoField } from './dictionary/ortto';
 import {
   ONTRAPORT_CONTACT_FIELDS,
   ONTRAPORT_ENVELOPE,
@@ -17,6 +17,7 @@ import {
   WP_FUSION_PARAMS,
   type OntraportField,
 } from './dictionary/ontraport';
+import { labelActivityAt } from './attr-scope';
 import { describeParts, parseFieldId } from './grammar';
 import { activityLabel, fieldLabel } from './labels';
 import { plainInfo, type Ctx, type KeyInfo } from './tree';
@@ -231,21 +232,14 @@ function memo(make: (activityId: string | null) => Ctx): (activityId: string | n
 }
 
 const attrCtx = memo((activityId) => (key, v, b) => {
-  const info = orttoKeyInfo(key, activityId, b.custom, false);
+  const info = orttoKeyInfo(key, labelActivityAt(1, activityId, key, b.custom), b.custom, false);
   if (!info) return plainInfo(key, nestedAttrCtx(activityId));
   return v !== null && typeof v === 'object' ? { ...info, ctx: nestedAttrCtx(activityId) } : info;
 });
 
-/**
- * Inside an object attribute (`obj::s` of act::ws): a key takes the activity's own label when the dictionary has one
- * (str::lt is "Last page title" there), else its person-field meaning, not the generic attribute label.
- */
+/** Inside an object attribute (`obj::s` of act::ws); the Monaco hover resolves labels the same way. */
 const nestedAttrCtx = memo((activityId) => (key, v, b) => {
-  const own =
-    activityId !== null &&
-    (Object.hasOwn(orttoActivity(activityId)?.attributes ?? {}, key) ||
-      b.custom?.activityAttributes.get(activityId)?.has(key) === true);
-  const info = orttoKeyInfo(key, own ? activityId : null, b.custom, false);
+  const info = orttoKeyInfo(key, labelActivityAt(2, activityId, key, b.custom), b.custom, false);
   if (!info) return plainInfo(key, nestedAttrCtx(activityId));
   return v !== null && typeof v === 'object' ? { ...info, ctx: nestedAttrCtx(activityId) } : info;
 });

@@ -25,6 +25,7 @@ export {
 } from './custom';
 export { parseFieldId, labelFromParts, isOrttoFieldId, humanise } from './grammar';
 export { fieldLabel, activityLabel } from './labels';
+export { attrDepth, labelActivityAt } from './attr-scope';
 export { ortto, orttoDelivery, orttoActivity, orttoAttribute, orttoField } from './dictionary/ortto';
 export { dictionaryEntries, type DictionaryEntry } from './dictionary/entries';
 export { formatLocal, formatUtc } from './values';

@@ -1,4 +1,10 @@
-import { activityLabel, fieldLabel, parseFieldId } from '../../../../electron/shared/decode/index';
+import {
+  activityLabel,
+  attrDepth,
+  fieldLabel,
+  labelActivityAt,
+  parseFieldId,
+} from '../../../../electron/shared/decode/index';
 import { addMonacoSetup, type MonacoApi } from '../../components/code-editor/monaco-setup';
 import { plainTextMarkdown } from '../../components/code-editor/plain-text-markdown';
 import { hoverCustomDictionary } from './custom-labels';
@@ -51,6 +57,18 @@ export function hoverLines(id: string, activityId: string | null): string[] | nu
   return lines;
 }
 
+const ACTIVITY_ID_IN_TEXT = /"field_id"\s*:\s*"(act:[^"]{1,160})"/;
+
+/**
+ * The hover lines for an ID at an offset of JSON text: an ID means the activity's attribute only inside
+ * `activity.attr`, resolved as the Decoded tab resolves it; elsewhere (`contact`) it is the person field.
+ */
+export function hoverLinesAt(text: string, offset: number, id: string): string[] | null {
+  const activityId = ACTIVITY_ID_IN_TEXT.exec(text)?.[1] ?? null;
+  const depth = attrDepth(jsonKeysAt(text, offset));
+  return hoverLines(id, labelActivityAt(depth, activityId, id, hoverCustomDictionary()));
+}
+
 const sourceText = (source: string) =>
   source === 'custom'
     ? 'custom dictionary'
@@ -71,20 +89,8 @@ export function registerDecodeHovers(): void {
       provideHover(model, position) {
         const found = idAt(model.getLineContent(position.lineNumber), position.column);
         if (!found) return null;
-        const activity = model.findMatches(
-          '"field_id"\\s*:\\s*"(act:[^"]{1,160})"',
-          false,
-          true,
-          true,
-          null,
-          true,
-          1,
-        )[0];
-        // An ID means the activity's attribute only inside `activity.attr`; elsewhere (`contact`) it is the person field.
         const offset = model.getOffsetAt({ lineNumber: position.lineNumber, column: found.start });
-        const keys = jsonKeysAt(model.getValue(), offset);
-        const inAttr = keys[0] === 'activity' && keys[1] === 'attr';
-        const lines = hoverLines(found.id, inAttr ? (activity?.matches?.[1] ?? null) : null);
+        const lines = hoverLinesAt(model.getValue(), offset, found.id);
         if (!lines) return null;
         return {
           range: new monaco.Range(position.lineNumber, found.start, position.lineNumber, found.end),
