@@ -244,16 +244,20 @@ const nestedAttrCtx = memo((activityId) => (key, v, b) => {
   return v !== null && typeof v === 'object' ? { ...info, ctx: nestedAttrCtx(activityId) } : info;
 });
 
-const contactCtx: Ctx = (key, _v, b) => {
-  if (Object.hasOwn(ORTTO_CONTACT_EXTRA, key))
-    return envelopeInfo(key, ORTTO_CONTACT_EXTRA[key]!, genericCtx, b.custom);
-  if (Object.hasOwn(ORTTO_CONTACT_KEYS, key)) {
-    const id = ORTTO_CONTACT_KEYS[key]!;
-    const info = orttoKeyInfo(id, null, b.custom, false);
-    if (info) return { ...info, details: [`carries ${id}`, ...(info.details ?? [])] };
-  }
-  return orttoKeyInfo(key, null, b.custom, true) ?? plainInfo(key, genericCtx);
-};
+/** Person keys; `bare`: system fields without a type prefix (`s`, `c`, `tags`) too, as a person record has them. */
+const personCtx =
+  (bare: boolean): Ctx =>
+  (key, _v, b) => {
+    if (Object.hasOwn(ORTTO_CONTACT_EXTRA, key))
+      return envelopeInfo(key, ORTTO_CONTACT_EXTRA[key]!, genericCtx, b.custom);
+    if (Object.hasOwn(ORTTO_CONTACT_KEYS, key)) {
+      const id = ORTTO_CONTACT_KEYS[key]!;
+      const info = orttoKeyInfo(id, null, b.custom, false);
+      if (info) return { ...info, details: [`carries ${id}`, ...(info.details ?? [])] };
+    }
+    return orttoKeyInfo(key, null, b.custom, bare) ?? plainInfo(key, genericCtx);
+  };
+const contactCtx = personCtx(true);
 
 const activityCtx = memo((activityId): Ctx => (key, _v, b) => {
   if (key === 'attr') return envelopeInfo(key, ORTTO_ACTIVITY_KEYS.attr!, attrCtx(activityId), b.custom);
@@ -262,19 +266,29 @@ const activityCtx = memo((activityId): Ctx => (key, _v, b) => {
   return genericCtx(key, _v, b);
 });
 
-/** The top of an Ortto webhook body (activity or journey/playbook). */
-export const orttoRootCtx = memo((activityId): Ctx => (key, value, b) => {
-  if (key === 'activity')
-    return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE.activity!, activityCtx(activityId), b.custom);
-  if (key === 'contact') return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE.contact!, contactCtx, b.custom);
-  if (key === 'account') return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE.account!, contactCtx, b.custom);
-  if (Object.hasOwn(ORTTO_JOURNEY_KEYS, key))
-    return envelopeInfo(key, ORTTO_JOURNEY_KEYS[key]!, genericCtx, b.custom);
-  if (Object.hasOwn(ORTTO_ACTIVITY_ENVELOPE, key))
-    return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE[key]!, genericCtx, b.custom);
-  // Extra person/account fields added to the webhook arrive at the top level.
-  return contactCtx(key, value, b);
-});
+const orttoRoot =
+  (activityId: string | null, topLevel: Ctx): Ctx =>
+  (key, value, b) => {
+    if (key === 'activity')
+      return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE.activity!, activityCtx(activityId), b.custom);
+    if (key === 'contact') return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE.contact!, contactCtx, b.custom);
+    if (key === 'account') return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE.account!, contactCtx, b.custom);
+    if (Object.hasOwn(ORTTO_JOURNEY_KEYS, key))
+      return envelopeInfo(key, ORTTO_JOURNEY_KEYS[key]!, genericCtx, b.custom);
+    if (Object.hasOwn(ORTTO_ACTIVITY_ENVELOPE, key))
+      return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE[key]!, genericCtx, b.custom);
+    return topLevel(key, value, b);
+  };
+
+/** The top of an Ortto webhook body (activity or journey/playbook); extra person/account fields arrive here too. */
+export const orttoRootCtx = memo((activityId): Ctx => orttoRoot(activityId, contactCtx));
+
+/**
+ * A body recognised only by having Ortto field-ID keys: nothing shows it is an Ortto person record, so a top-level
+ * `s` or `c` is the sender's own key, not a bare Ortto system field.
+ */
+const looseFieldsCtx = personCtx(false);
+export const orttoFieldsRootCtx = memo((activityId): Ctx => orttoRoot(activityId, looseFieldsCtx));
 
 // ---- Ontraport -----------------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ import {
   ontraportPostDataCtx,
   ontraportRootCtx,
   ontraportXmlPostCtx,
+  orttoFieldsRootCtx,
   orttoRootCtx,
   wpFusionQueryCtx,
 } from './contexts';
@@ -50,7 +51,8 @@ function bodyCtx(candidates: Recognition[], body: ParsedBody): Ctx {
       case 'ortto-fields': {
         const v = body.value;
         const activity = isRecord(v) && isRecord(v.activity) ? v.activity : null;
-        return orttoRootCtx(activity && typeof activity.field_id === 'string' ? activity.field_id : null);
+        const root = c.kind === 'ortto-fields' ? orttoFieldsRootCtx : orttoRootCtx;
+        return root(activity && typeof activity.field_id === 'string' ? activity.field_id : null);
       }
       case 'ontraport-subscription':
         return Array.isArray(body.value) ? ontraportBatchCtx : ontraportRootCtx(objectTypeOf(body.value));
