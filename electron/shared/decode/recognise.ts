@@ -40,6 +40,12 @@ function activityEventLabel(fieldId: string, custom?: CustomDictionary): string 
   return resolved.label;
 }
 
+/** A journey webhook names its shape (shape_title); a playbook's webhook action may name only its action. */
+function journeyEventLabel(value: Record<string, unknown>): string {
+  const name = str(value.shape_title) || str(value.action_name);
+  return name ? `Journey/playbook webhook (${name})` : 'Journey/playbook webhook';
+}
+
 function orttoRecognisers(value: unknown, custom?: CustomDictionary): Recognition[] {
   if (!isRecord(value)) return [];
   const out: Recognition[] = [];
@@ -61,11 +67,10 @@ function orttoRecognisers(value: unknown, custom?: CustomDictionary): Recognitio
   } else if (fieldId && fieldId.startsWith('act:')) {
     const label = activityEventLabel(fieldId, custom);
     if (journey) {
-      const shape = str(value.shape_title);
       out.push({
         vendor: 'Ortto',
         kind: 'ortto-journey',
-        eventLabel: shape ? `Journey/playbook webhook (${shape})` : 'Journey/playbook webhook',
+        eventLabel: journeyEventLabel(value),
         confidence: 0.93,
         explanation: `Journey/playbook webhook fields (campaign_id, shape_id, webhook_id) with the triggering activity ${fieldId}${label === fieldId ? '' : ` (${label})`}.`,
       });
@@ -79,11 +84,10 @@ function orttoRecognisers(value: unknown, custom?: CustomDictionary): Recognitio
       });
     }
   } else if (journey) {
-    const shape = str(value.shape_title);
     out.push({
       vendor: 'Ortto',
       kind: 'ortto-journey',
-      eventLabel: shape ? `Journey/playbook webhook (${shape})` : 'Journey/playbook webhook',
+      eventLabel: journeyEventLabel(value),
       confidence: 0.9,
       explanation: 'Ortto journey/playbook webhook: contact_id, webhook_id and campaign/shape fields.',
     });
