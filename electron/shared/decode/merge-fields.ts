@@ -1,7 +1,8 @@
 import { ONTRAPORT_CONTACT_FIELDS } from './dictionary/ontraport';
 
-// An Ontraport merge field that arrives literally (`[First Name]`) means the merge failed for that contact.
-const MERGE_FIELD = /\[[A-Za-z][A-Za-z0-9 _./#-]{0,60}\]/g;
+// An Ontraport merge field that arrives literally (`[First Name]`) means the merge failed for that contact. Labels
+// are what users named their fields (`[Owner's Name]`, `[Member?]`, `[Spent (USD)]`) or a date format (`[nDate long+0]`).
+const MERGE_FIELD = /\[[A-Za-z][A-Za-z0-9 _./#'?()+-]{0,60}\]/g;
 
 /** Unresolved merge fields in a value, e.g. ['[First Name]']; empty when none. Bounded scan. */
 export function findMergeFields(value: string): string[] {
