@@ -21,6 +21,18 @@ const NESTED_ATTR = JSON.stringify({
   webhook_id: 'w',
 });
 
+/** A `field_id` before the activity's, outside it: only `activity.field_id` names the activity (act::c here). */
+const OTHER_FIELD_ID_FIRST = JSON.stringify({
+  meta: { field_id: 'act::ws' },
+  activity: {
+    id: 'a',
+    field_id: 'act::c',
+    created: '2023-10-03T04:11:23Z',
+    attr: { 'obj::s': { 'str::lt': 'x' } },
+  },
+  webhook_id: 'w',
+});
+
 /** The Ortto samples that have field-ID keys (the journey webhook has only named keys). */
 const payloads: [string, string][] = [
   ...readdirSync(fixturesDir)
@@ -28,6 +40,7 @@ const payloads: [string, string][] = [
     .map((name): [string, string] => [name, readFileSync(join(fixturesDir, name), 'utf8')])
     .filter(([, body]) => /"[a-z]{3,4}:[a-z]*:/.test(body)),
   ['nested object attribute', NESTED_ATTR],
+  ['another field_id before the activity', OTHER_FIELD_ID_FIRST],
 ];
 
 /**

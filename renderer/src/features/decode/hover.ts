@@ -57,14 +57,26 @@ export function hoverLines(id: string, activityId: string | null): string[] | nu
   return lines;
 }
 
-const ACTIVITY_ID_IN_TEXT = /"field_id"\s*:\s*"(act:[^"]{1,160})"/;
+const ACTIVITY_ID_IN_TEXT = /"field_id"\s*:\s*"(act:[^"]{1,160})"/g;
+const MAX_FIELD_IDS_TRIED = 20;
+
+/** `activity.field_id`, as the Decoded tab reads it: a `field_id` elsewhere in the text names no activity. */
+function activityIdIn(text: string): string | null {
+  ACTIVITY_ID_IN_TEXT.lastIndex = 0;
+  for (let i = 0, m = ACTIVITY_ID_IN_TEXT.exec(text); m && i < MAX_FIELD_IDS_TRIED; i++) {
+    const keys = jsonKeysAt(text, m.index + 1);
+    if (keys.length === 1 && keys[0] === 'activity') return m[1]!;
+    m = ACTIVITY_ID_IN_TEXT.exec(text);
+  }
+  return null;
+}
 
 /**
  * The hover lines for an ID at an offset of JSON text: an ID means the activity's attribute only inside
  * `activity.attr`, resolved as the Decoded tab resolves it; elsewhere (`contact`) it is the person field.
  */
 export function hoverLinesAt(text: string, offset: number, id: string): string[] | null {
-  const activityId = ACTIVITY_ID_IN_TEXT.exec(text)?.[1] ?? null;
+  const activityId = activityIdIn(text);
   const depth = attrDepth(jsonKeysAt(text, offset));
   return hoverLines(id, labelActivityAt(depth, activityId, id, hoverCustomDictionary()));
 }
