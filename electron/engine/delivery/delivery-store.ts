@@ -418,22 +418,25 @@ export class DeliveryStore {
       const row = this.row(record.deliveryId);
       if (!row || row.lease_owner !== owner) return false;
       const state = next.state === 'pending' ? this.retryState(row) : next.state;
-      const finishedAtMs =
-        state === 'cancelled'
-          ? (row.finished_at_ms ?? record.startedAtMs + record.durationMs)
-          : next.finishedAtMs;
-      this.recordAttempt(record, { ...next, state, finishedAtMs, countsForPolicy });
+      const endedWhileOut = state === 'cancelled' || (state === 'disabled' && row.state === 'disabled');
+      const finishedAtMs = endedWhileOut
+        ? (row.finished_at_ms ?? record.startedAtMs + record.durationMs)
+        : next.finishedAtMs;
+      // Disabled by another delivery's 410 while this attempt was out: the row keeps saying why it stopped.
+      const lastError = state === 'disabled' && row.state === 'disabled' ? row.last_error : record.error;
+      this.recordAttempt(record, { ...next, state, finishedAtMs, countsForPolicy, lastError });
       return true;
     });
     return tx();
   }
 
   /**
-   * Where a retry goes when its attempt ends. What happened while the request was in flight wins: a cancel, or its bulk
+   * Where a retry goes when its attempt ends. What happened while the request was in flight wins: a cancel, its URL
+   * disabled by another delivery's 410, or its bulk
    * send paused (held until resumed) or stopped (cancelled) — pause and stop move only the rows not in flight.
    */
   private retryState(row: DeliveryRow): DeliveryState {
-    if (row.state === 'cancelled') return 'cancelled';
+    if (row.state === 'cancelled' || row.state === 'disabled') return row.state;
     if (row.bulk_job_id === null) return 'pending';
     const job = this.sql('SELECT state FROM bulk_jobs WHERE id = ?').pluck().get(row.bulk_job_id);
     if (job === 'paused') return 'held';
@@ -448,6 +451,8 @@ export class DeliveryStore {
       nextAttemptAtMs: number | null;
       finishedAtMs: number | null;
       countsForPolicy: boolean;
+      /** The delivery's own `last_error`, when it is not this attempt's. */
+      lastError?: string | null;
     },
   ): void {
     this.sql(
@@ -480,7 +485,7 @@ export class DeliveryStore {
       next.state,
       next.nextAttemptAtMs,
       r.status,
-      r.error,
+      next.lastError === undefined ? r.error : next.lastError,
       r.durationMs,
       r.startedAtMs,
       preview(r.responseBody),
@@ -560,13 +565,16 @@ export class DeliveryStore {
     return this.row(id);
   }
 
-  /** Standard Webhooks: a 410 disables the endpoint, so other queued standard deliveries to that URL stop too. */
+  /**
+   * Standard Webhooks: a 410 disables the endpoint, so other standard deliveries to that URL stop too. One in flight
+   * keeps its lease: its attempt's outcome is still logged, and a retry it asks for ends disabled (retryState).
+   */
   disableUrl(url: string, nowMs: number): number[] {
     const ids = this.sql(
-      `SELECT id FROM deliveries WHERE url = ? AND policy = 'standard' AND state IN ('pending', 'held')`,
+      `SELECT id FROM deliveries WHERE url = ? AND policy = 'standard' AND state IN ('pending', 'held', 'in_flight')`,
     ).all(url) as Array<{ id: number }>;
     this.sql(
-      `UPDATE deliveries SET state = 'disabled', finished_at_ms = ?, last_error = 'endpoint disabled by HTTP 410' WHERE url = ? AND policy = 'standard' AND state IN ('pending', 'held')`,
+      `UPDATE deliveries SET state = 'disabled', finished_at_ms = ?, last_error = 'endpoint disabled by HTTP 410' WHERE url = ? AND policy = 'standard' AND state IN ('pending', 'held', 'in_flight')`,
     ).run(nowMs, url);
     return ids.map((r) => r.id);
   }
