@@ -62,6 +62,7 @@ interface AttemptRowDb {
   error: string | null;
   outcome: DeliveryAttempt['outcome'];
   next_wait_ms: number | null;
+  schedule_wait_ms: number | null;
   manual: number;
   request_headers_json: string;
   response_headers_json: string;
@@ -101,6 +102,8 @@ export interface AttemptRecord {
   error: string | null;
   outcome: DeliveryAttempt['outcome'];
   nextWaitMs: number | null;
+  /** The policy's own wait when the target's Retry-After made `nextWaitMs` longer. */
+  scheduleWaitMs?: number | null;
   /** Started by "Retry now", not by the schedule. */
   manual: boolean;
   requestHeaders: HeaderPair[];
@@ -157,6 +160,7 @@ function toAttempt(row: AttemptRowDb): DeliveryAttempt {
     error: row.error,
     outcome: row.outcome,
     nextWaitMs: row.next_wait_ms,
+    scheduleWaitMs: row.schedule_wait_ms,
     manual: row.manual === 1,
     requestHeaders: JSON.parse(row.request_headers_json) as HeaderPair[],
     responseHeaders: JSON.parse(row.response_headers_json) as HeaderPair[],
@@ -457,8 +461,8 @@ export class DeliveryStore {
   ): void {
     this.sql(
       `INSERT INTO delivery_attempts (delivery_id, attempt_no, started_at_ms, duration_ms, status, error, outcome, next_wait_ms,
-           manual, request_headers_json, response_headers_json, response_body, response_body_bytes, signed_string)
-         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+           schedule_wait_ms, manual, request_headers_json, response_headers_json, response_body, response_body_bytes, signed_string)
+         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
     ).run(
       r.deliveryId,
       r.attemptNo,
@@ -468,6 +472,7 @@ export class DeliveryStore {
       r.error,
       r.outcome,
       r.nextWaitMs,
+      r.scheduleWaitMs ?? null,
       r.manual ? 1 : 0,
       JSON.stringify(r.requestHeaders),
       JSON.stringify(r.responseHeaders),

@@ -339,11 +339,17 @@ export class DeliveryQueue {
         break;
       case 'retry':
         finish = () =>
-          this.store.finish({ ...base, error, outcome: 'retry', nextWaitMs: decision.waitMs }, this.owner, {
-            state: 'pending',
-            nextAttemptAtMs: finishedAt + decision.waitMs,
-            finishedAtMs: null,
-          });
+          this.store.finish(
+            {
+              ...base,
+              error,
+              outcome: 'retry',
+              nextWaitMs: decision.waitMs,
+              scheduleWaitMs: decision.scheduleWaitMs,
+            },
+            this.owner,
+            { state: 'pending', nextAttemptAtMs: finishedAt + decision.waitMs, finishedAtMs: null },
+          );
         break;
       case 'failed':
         finish = () =>

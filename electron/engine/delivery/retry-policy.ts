@@ -75,7 +75,8 @@ export interface AttemptResult {
 
 export type Decision =
   | { kind: 'success' }
-  | { kind: 'retry'; waitMs: number; reason: string }
+  /** `scheduleWaitMs`: the policy's own wait (time-scaled) when the target's Retry-After made `waitMs` longer. */
+  | { kind: 'retry'; waitMs: number; scheduleWaitMs: number | null; reason: string }
   | { kind: 'failed'; reason: string }
   | { kind: 'disabled'; reason: string };
 
@@ -106,7 +107,9 @@ export function decide(spec: PolicySpec, attemptNo: number, result: AttemptResul
   }
   const retryAfter = Math.min(result.retryAfterMs ?? 0, RETRY_AFTER_CAP_MS);
   const waitMs = Math.round(Math.max(wait, retryAfter) * timeScale);
-  return { kind: 'retry', waitMs, reason: retryAfter > wait ? `${what}; Retry-After honoured` : what };
+  if (retryAfter <= wait) return { kind: 'retry', waitMs, scheduleWaitMs: null, reason: what };
+  const scheduleWaitMs = Math.round(wait * timeScale);
+  return { kind: 'retry', waitMs, scheduleWaitMs, reason: `${what}; Retry-After honoured` };
 }
 
 /** A redirect that failed the policy says where it pointed: it is never followed, so the target never got the request. */

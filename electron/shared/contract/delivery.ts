@@ -181,6 +181,8 @@ export const deliveryAttempt = z.object({
   outcome: attemptOutcome,
   /** Wait before the next attempt (already time-scaled), when one is scheduled. */
   nextWaitMs: z.number().nullable(),
+  /** The policy's own wait (time-scaled) when the target's Retry-After made `nextWaitMs` longer; null otherwise. */
+  scheduleWaitMs: z.number().nullable(),
   /** Started by "Retry now", not by the schedule: it may run before the previous attempt's `nextWaitMs`. */
   manual: z.boolean(),
   requestHeaders: z.array(headerPair),
