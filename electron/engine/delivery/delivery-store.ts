@@ -114,8 +114,15 @@ export interface AttemptRecord {
 }
 
 const TERMINAL: DeliveryState[] = ['succeeded', 'failed', 'cancelled', 'disabled'];
-/** A finished delivery the delivery log may delete: a bulk send counts its progress from its own. Binds TERMINAL. */
-const FINISHED_OUTSIDE_BULK = `state IN (${TERMINAL.map(() => '?').join(', ')}) AND bulk_job_id IS NULL`;
+const IN_TERMINAL = `state IN (${TERMINAL.map(() => '?').join(', ')}) AND bulk_job_id IS NULL`;
+/** An attempt still out for a row cancelled or disabled meanwhile: its lease is held until the outcome is logged. */
+const SENDING = 'lease_owner IS NOT NULL AND lease_until_ms >= ?';
+/**
+ * A finished delivery the delivery log may delete: a bulk send counts its progress from its own, and one whose attempt
+ * is still out would lose that attempt's outcome. Binds `finishedParams`.
+ */
+const FINISHED_OUTSIDE_BULK = `${IN_TERMINAL} AND NOT (${SENDING})`;
+const finishedParams = (nowMs: number): unknown[] => [...TERMINAL, nowMs];
 export const isTerminal = (state: DeliveryState): boolean => TERMINAL.includes(state);
 
 const preview = (body: Buffer): string => body.subarray(0, 2048).toString('utf8');
@@ -503,31 +510,40 @@ export class DeliveryStore {
    * Deletes up to `limit` finished deliveries that are not part of a bulk send (finished before `beforeMs` if given),
    * with their attempts; returns how many.
    */
-  clearFinished(beforeMs: number | null, limit: number): number {
+  clearFinished(beforeMs: number | null, limit: number, nowMs: number): number {
     const ids = this.sql(
       `SELECT id FROM deliveries WHERE ${FINISHED_OUTSIDE_BULK} AND (? IS NULL OR finished_at_ms < ?) ORDER BY id LIMIT ?`,
     )
       .pluck()
-      .all(...TERMINAL, beforeMs, beforeMs, limit) as number[];
+      .all(...finishedParams(nowMs), beforeMs, beforeMs, limit) as number[];
     return this.deleteWithAttempts(ids);
+  }
+
+  /** Finished deliveries (before `beforeMs` if given) `clearFinished` keeps because their attempt is still out. */
+  countFinishedSending(beforeMs: number | null, nowMs: number): number {
+    return this.sql(
+      `SELECT COUNT(*) FROM deliveries WHERE ${IN_TERMINAL} AND ${SENDING} AND (? IS NULL OR finished_at_ms < ?)`,
+    )
+      .pluck()
+      .get(...TERMINAL, nowMs, beforeMs, beforeMs) as number;
   }
 
   /**
    * Deletes up to `limit` of the oldest finished deliveries (not a bulk send's) beyond the newest `keep` of them, with
    * their attempts; returns how many.
    */
-  clearFinishedBeyond(keep: number, limit: number): number {
+  clearFinishedBeyond(keep: number, limit: number, nowMs: number): number {
     const newestToDelete = this.sql(
       `SELECT id FROM deliveries WHERE ${FINISHED_OUTSIDE_BULK} ORDER BY id DESC LIMIT 1 OFFSET ?`,
     )
       .pluck()
-      .get(...TERMINAL, keep) as number | undefined;
+      .get(...finishedParams(nowMs), keep) as number | undefined;
     if (newestToDelete === undefined) return 0;
     const ids = this.sql(
       `SELECT id FROM deliveries WHERE ${FINISHED_OUTSIDE_BULK} AND id <= ? ORDER BY id LIMIT ?`,
     )
       .pluck()
-      .all(...TERMINAL, newestToDelete, limit) as number[];
+      .all(...finishedParams(nowMs), newestToDelete, limit) as number[];
     return this.deleteWithAttempts(ids);
   }
 

@@ -196,10 +196,11 @@ export class DeliveryService {
   }
 
   /** Everything finished (before a time), now: the user asked. */
-  async clearFinished(finishedBeforeMs: number | null): Promise<{ deleted: number }> {
-    return {
-      deleted: await chunksInTurns(() => this.queue.store.clearFinished(finishedBeforeMs, 1000)),
-    };
+  async clearFinished(finishedBeforeMs: number | null): Promise<{ deleted: number; keptSending: number }> {
+    const store = this.queue.store;
+    const now = () => this.deps.clock.now();
+    const deleted = await chunksInTurns(() => store.clearFinished(finishedBeforeMs, 1000, now()));
+    return { deleted, keptSending: store.countFinishedSending(finishedBeforeMs, now()) };
   }
 
   /**
@@ -218,9 +219,10 @@ export class DeliveryService {
       if (!this.deps.db.open) return 0;
       const { maxAgeMs, maxCount } = this.retention;
       const store = this.queue.store;
+      const now = this.deps.clock.now();
       return (
-        (maxAgeMs === null ? 0 : store.clearFinished(this.deps.clock.now() - maxAgeMs, 1000)) +
-        (maxCount === null ? 0 : store.clearFinishedBeyond(maxCount, 1000))
+        (maxAgeMs === null ? 0 : store.clearFinished(now - maxAgeMs, 1000, now)) +
+        (maxCount === null ? 0 : store.clearFinishedBeyond(maxCount, 1000, now))
       );
     },
     (error) =>

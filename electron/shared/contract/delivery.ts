@@ -376,11 +376,12 @@ export const deliveryMethods = {
   /**
    * Deletes finished deliveries (succeeded, failed, cancelled, disabled) and their attempts, optionally only those that
    * finished before a time. Queued, held and in-flight deliveries are never touched, nor are a bulk send's deliveries
-   * (its progress is counted from them).
+   * (its progress is counted from them), nor one cancelled or disabled while its attempt is still out (that attempt's
+   * outcome is still to be logged): `keptSending` counts those.
    */
   'deliveries.clearFinished': method(
     z.object({ finishedBeforeMs: z.number().int().nullable().default(null) }),
-    z.object({ deleted: z.number().int() }),
+    z.object({ deleted: z.number().int(), keptSending: z.number().int() }),
   ),
   'deliveries.exportLog': method(
     z.object({

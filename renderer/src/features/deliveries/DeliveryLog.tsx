@@ -110,9 +110,13 @@ export function DeliveryLog({
 
   const clearFinished = () =>
     api.call('deliveries.clearFinished', {}).then(
-      ({ deleted }) => {
+      ({ deleted, keptSending }) => {
         setSelected(null);
-        setNotice(`Cleared ${formatCount(deleted, 'finished delivery', 'finished deliveries')}.`);
+        const kept =
+          keptSending > 0
+            ? ` Kept ${formatCount(keptSending, 'delivery', 'deliveries')} stopped while sending, until ${keptSending === 1 ? 'its attempt ends' : 'their attempts end'}.`
+            : '';
+        setNotice(`Cleared ${formatCount(deleted, 'finished delivery', 'finished deliveries')}.${kept}`);
         bump();
       },
       (e: Error) => setError(e.message),
@@ -173,7 +177,7 @@ export function DeliveryLog({
           label="Clear finished…"
           confirmLabel="Delete finished deliveries"
           cancelLabel="Keep them"
-          title="Delete succeeded, failed and cancelled deliveries and their attempts (not queued ones, not bulk sends)"
+          title="Delete succeeded, failed, cancelled and disabled deliveries and their attempts (not queued ones, not ones whose attempt is still out, not bulk sends)"
           onOpen={() => setNotice(null)}
           onConfirm={clearFinished}
         />
