@@ -296,14 +296,18 @@ export class DeliveryStore {
     ).all(origin, nowMs, limit) as DueRow[];
   }
 
-  /** When the latest attempt to a destination started (seeds its rate gate after a restart). */
+  /**
+   * When the latest request to a destination started (seeds its rate gate after a restart). An attempt that logged no
+   * request headers sent nothing (every request carries X-Hookscope-Delivery): the interrupted attempt a reclaim
+   * records, dated when the lease was found expired.
+   */
   lastAttemptAt(origin: string): number | null {
-    const r = this.sql(`SELECT MAX(last_attempt_at_ms) AS at FROM deliveries WHERE origin = ?`).get(
-      origin,
-    ) as {
-      at: number | null;
-    };
-    return r.at;
+    return this.sql(
+      `SELECT MAX(a.started_at_ms) FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id
+         WHERE d.origin = ? AND a.request_headers_json <> '[]'`,
+    )
+      .pluck()
+      .get(origin) as number | null;
   }
 
   hasPending(origin: string): boolean {
