@@ -9,6 +9,7 @@ import { downloadBlob } from '../../components/download';
 import { PairsEditor, type Pair } from '../compose/PairsEditor';
 import { EnvironmentsEditor } from './EnvironmentsEditor';
 import { resolveSaved } from './send-saved';
+import { sendableOptions } from './saved-send-options';
 import { LoopConfirm } from './LoopConfirm';
 import { loopRefusal } from './loop-refusal';
 import { Checkbox } from '../../components/Checkbox';
@@ -137,7 +138,7 @@ export function SavedWebhooks() {
         name: w.name,
         webhookId: w.id,
         type: 'manual',
-        ...(w.options as object),
+        ...sendableOptions(w.options),
         ...(allowLoop ? { allowLoop: true } : {}),
       })
       .then(
