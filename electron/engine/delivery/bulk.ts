@@ -64,6 +64,8 @@ const MAX_ROW_ERRORS = 100;
 const PROGRESS_EVERY_MS = 200;
 /** Rows enqueued per event-loop turn: a batch of 10,000 built and inserted at once held the engine for a while. */
 const ROWS_PER_TURN = 500;
+/** Row values in the URL: a base URL or host as typed, credentials and anything past the host percent-encoded. */
+const URL_ESCAPE: Escape = 'whole-url';
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -126,7 +128,10 @@ export class BulkRunner {
     const first = items[0]!;
     if (input.rows.format === 'csv' && input.fieldsNotColumns !== 'send-as-typed')
       refuseMissingColumns(input.template, first.record, input.env);
-    const firstUrl = resolveTemplate(input.template.url, first.record, input.env).text;
+    // Escaped as each row's URL is (see `build`), so the check judges the host the row is really sent to.
+    const firstUrl = resolveTemplate(input.template.url, first.record, input.env, {
+      escape: URL_ESCAPE,
+    }).text;
     this.checkUrl(firstUrl, input.options.allowLoop ?? false);
     const rowErrors = parsed.errors.map((e) => ({ row: e.row, message: e.message }));
     const stored: StoredOptions = {
@@ -378,7 +383,7 @@ export class BulkRunner {
     // As in the composer: values are escaped for where they land, so a quote or an ampersand in a row cannot change
     // the body's format (or its Content-Type) for that row.
     const format = templateBodyFormat(template.headers, template.body);
-    const url = resolve(template.url, 'whole-url');
+    const url = resolve(template.url, URL_ESCAPE);
     // Typed text: a value beyond ASCII goes out as its UTF-8 bytes (the HTTP client writes one byte per character).
     const headers: HeaderPair[] = template.headers.map(([name, value]) => [
       name,
