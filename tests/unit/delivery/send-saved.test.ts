@@ -53,4 +53,16 @@ describe('resolveSaved: environment values escaped as in the composer', () => {
     expect(r.unresolved).toEqual(['{{missing}}']);
     expect(bodyOf(r)).toBe('{"x":"{{missing}}"}');
   });
+
+  it('an empty Content-Type is left out with a warning and the detected type is sent, as from the composer', () => {
+    const r = resolveSaved(saved({ headers: [['Content-Type', '  ']], body: '{"a":1}' }), env);
+    expect(r.request.headers).toEqual([['Content-Type', 'application/json']]);
+    expect(r.warnings).toEqual([
+      'headers[0]: Content-Type has no value, so it is left out and the detected type is sent',
+    ]);
+    const empty = resolveSaved(saved({ headers: [['content-type', '']] }), env);
+    expect(empty.request.headers).toEqual([]);
+    expect(empty.warnings).toEqual(['headers[0]: Content-Type has no value, so it is left out']);
+    expect(resolveSaved(saved({ body: '{"a":1}' }), env).warnings).toEqual([]);
+  });
 });

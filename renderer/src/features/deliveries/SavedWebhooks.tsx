@@ -122,11 +122,14 @@ export function SavedWebhooks() {
   const active = environments.find((e) => e.active);
 
   const send = (w: SavedWebhook, confirmed = false, allowLoop = false) => {
-    const { request, unresolved } = resolveSaved(w, active?.variables ?? {});
-    if (unresolved.length && !confirmed) {
+    const { request, unresolved, warnings } = resolveSaved(w, active?.variables ?? {});
+    if ((unresolved.length || warnings.length) && !confirmed) {
       setMessage({
         kind: 'warn',
-        text: `Unresolved: ${unresolved.join(', ')}. They will be sent as typed.`,
+        text: [
+          ...(unresolved.length ? [`Unresolved: ${unresolved.join(', ')}. They will be sent as typed.`] : []),
+          ...warnings.map((warning) => `${warning}.`),
+        ].join(' '),
         confirm: () => send(w, true),
       });
       return;

@@ -8,6 +8,7 @@ import { headerByteString, textToBase64 } from '../../../../electron/shared/send
  * A saved webhook with `{{variables}}` of the active environment filled in, plus what stayed unresolved. Values are
  * escaped for where they land, as the composer and bulk sends do: percent-encoded in the URL, and JSON/form/XML-escaped
  * in a body of that format (judged from the template, so a quote in a value cannot turn JSON into text/plain).
+ * An empty Content-Type is left out with a warning, as the composer does.
  */
 export function resolveSaved(webhook: SavedWebhook, env: Record<string, string>) {
   const unresolved = new Set<string>();
@@ -17,8 +18,21 @@ export function resolveSaved(webhook: SavedWebhook, env: Record<string, string>)
     return r.text;
   };
   const format = templateBodyFormat(webhook.headers, webhook.body);
-  // Typed text: a value beyond ASCII goes out as its UTF-8 bytes, as from the composer.
-  const headers: HeaderPair[] = webhook.headers.map(([n, v]) => [n, headerByteString(fill(v))]);
+  const warnings: string[] = [];
+  const headers: HeaderPair[] = [];
+  webhook.headers.forEach(([name, template], index) => {
+    // Typed text: a value beyond ASCII goes out as its UTF-8 bytes, as from the composer.
+    const value = headerByteString(fill(template));
+    if (name.trim().toLowerCase() === 'content-type' && value.trim() === '') {
+      // As in the composer: an empty Content-Type would go out ahead of the detected one, read first by most servers.
+      warnings.push(
+        `headers[${index}]: Content-Type has no value, so it is left out` +
+          (format.contentType ? ' and the detected type is sent' : ''),
+      );
+      return;
+    }
+    headers.push([name, value]);
+  });
   const body = fill(webhook.body, format.escape);
   if (format.contentType && !headers.some(([n]) => n.toLowerCase() === 'content-type'))
     headers.push(['Content-Type', format.contentType]);
@@ -30,5 +44,7 @@ export function resolveSaved(webhook: SavedWebhook, env: Record<string, string>)
       bodyBase64: textToBase64(body),
     },
     unresolved: [...unresolved],
+    /** Sent only once the user confirms, as the composer's warnings. */
+    warnings,
   };
 }
