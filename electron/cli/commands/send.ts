@@ -14,6 +14,7 @@ import { signingConfig, signingSchemes } from '../../shared/send/signing-config'
 import { contentTypeHeaderFor, userContentType } from '../../shared/send/content-type';
 import { headerByteString, utf8DecodeStrict } from '../../shared/send/bytes';
 import { parseFlags, readFlagFile, UsageError, type CliIo } from '../io';
+import { dataFlagBody } from '../data-flag';
 
 export const sendUsage = `Usage: hookscope send <url> [options]
 
@@ -25,7 +26,8 @@ Options:
   -X, --request METHOD     HTTP method (default POST with a body, else GET)
   -H, --header 'N: v'      add a header (repeatable); as in curl, 'N:' sends no N header at all (-H 'Content-Type:'
                            sends no Content-Type) and 'N;' sends N with an empty value
-  -d, --data BODY          the body (with --rows: a template with [Merge Fields] and {{columns}})
+  -d, --data BODY          the body (with --rows: a template with [Merge Fields] and {{columns}}); as in curl,
+                           @file reads it from a file and @- from stdin, without carriage returns and newlines
       --data-file F        read the body's exact bytes from a file
       --content-type T     Content-Type (default: detected from the body — form, JSON, XML, else text;
                            application/octet-stream when the body is not UTF-8); '' sends none
@@ -121,7 +123,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const body =
     values['data-file'] !== undefined
       ? readFlagFile(values['data-file'], '--data-file')
-      : Buffer.from(values.data ?? '', 'utf8');
+      : dataFlagBody(values.data ?? '');
   const method = (values.request ?? (body.length > 0 ? 'POST' : 'GET')).toUpperCase();
   if (!httpMethodName.safeParse(method).success)
     throw new UsageError(`--request: malformed method "${values.request}"`);
