@@ -15,6 +15,7 @@ import { contentTypeHeaderFor, userContentType } from '../../shared/send/content
 import { headerByteString, utf8DecodeStrict } from '../../shared/send/bytes';
 import { parseFlags, readFlagFile, UsageError, type CliIo } from '../io';
 import { dataFlagBody } from '../data-flag';
+import { unsendableMethod } from '../../shared/send/unsendable-method';
 
 export const sendUsage = `Usage: hookscope send <url> [options]
 
@@ -126,7 +127,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       : dataFlagBody(values.data ?? '');
   const method = (values.request ?? (body.length > 0 ? 'POST' : 'GET')).toUpperCase();
   if (!httpMethodName.safeParse(method).success)
-    throw new UsageError(`--request: malformed method "${values.request}"`);
+    throw new UsageError(`--request: ${unsendableMethod(method) ?? `malformed method "${values.request}"`}`);
   const policy = deliveryPolicy.safeParse(values.policy ?? 'none');
   if (!policy.success || policy.data === 'custom')
     throw new UsageError(`--policy: expected ortto, ontraport, standard or none, got "${values.policy}"`);

@@ -6,6 +6,7 @@ import { signingConfig, signingFields } from '../send/signing-config';
 import { emulatorKinds } from '../send/emulators';
 import { connectionHeaderProblem } from '../send/connection-headers';
 import { ENV_NAME_MAX_LENGTH } from '../send/merge-fields';
+import { unsendableMethod } from '../send/unsendable-method';
 
 const token = httpToken;
 
@@ -48,7 +49,11 @@ export const httpMethodName = z
   .string()
   .min(1)
   .max(32)
-  .regex(token, 'malformed method: use letters such as GET, POST or a custom token');
+  .regex(token, 'malformed method: use letters such as GET, POST or a custom token')
+  .superRefine((name, ctx) => {
+    const problem = unsendableMethod(name);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /** Header pairs whose names are valid tokens and values carry no line breaks. */
 export const outgoingHeaders = z

@@ -5,6 +5,7 @@ import { resolveTemplate, type Escape } from './merge-fields';
 import { connectionHeaderProblem } from './connection-headers';
 import { httpToken } from '../contract/captures';
 import { credentialsFromUrl } from './url-credentials';
+import { unsendableMethod } from './unsendable-method';
 
 export type BodyMode = 'json' | 'form' | 'xml' | 'text' | 'base64';
 export const bodyModes: BodyMode[] = ['json', 'form', 'xml', 'text', 'base64'];
@@ -101,6 +102,8 @@ export function buildOutgoing(
   const method = draft.method.trim().toUpperCase();
   if (!token.test(method))
     errors.push({ field: 'method', message: `method "${draft.method}" is not a valid HTTP method token` });
+  const unsendable = unsendableMethod(method);
+  if (unsendable) errors.push({ field: 'method', message: unsendable });
 
   let url = resolve(draft.url.trim(), 'whole-url');
   const typedUrl = url;
