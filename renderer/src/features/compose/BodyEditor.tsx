@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { CodeEditor } from '../../components/code-editor';
 import type { EditorDecoration, EditorMarker } from '../../components/code-editor/types';
-import { describePlaceholders } from '../../../../electron/shared/send/merge-fields';
+import { bodyPlaceholders, unresolvedCount } from './body-placeholders';
 import { bodyModes, type BodyMode } from '../../../../electron/shared/send/outgoing';
 import { offsetToRange } from './offsets';
 import { languageFor } from './state';
@@ -35,7 +35,7 @@ export function BodyEditor({
   onBody: (body: string) => void;
 }) {
   const placeholders = useMemo(
-    () => (mode === 'base64' || !merge ? [] : describePlaceholders(body, record, env)),
+    () => bodyPlaceholders(mode, merge, body, record, env),
     [mode, merge, body, record, env],
   );
   const decorations: EditorDecoration[] = placeholders.map((p) => ({
@@ -53,7 +53,7 @@ export function BodyEditor({
       message: `Unresolved ${p.kind === 'env' ? 'variable' : 'merge field'} ${p.name}`,
       severity: 'warning',
     }));
-  const missing = placeholders.filter((p) => p.value === undefined).length;
+  const missing = unresolvedCount(placeholders);
 
   return (
     <div className="compose-body">

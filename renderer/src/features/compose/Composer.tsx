@@ -18,6 +18,8 @@ import { PreviewPanel } from './PreviewPanel';
 import { activeRecord, emptyRecordState, RecordPanel, type RecordState } from './RecordPanel';
 import { SigningPanel, useSignPreview } from './SigningPanel';
 import { wireHeaders } from './wire-headers';
+import { bodyPlaceholders, unresolvedCount } from './body-placeholders';
+import { NAME_MAX_LENGTH, nameProblem } from './name-limit';
 import { setUnsaved } from '../../state/unsaved';
 import {
   draftFromCurl,
@@ -168,7 +170,12 @@ export function Composer({ initial }: ComposerProps) {
       .map((e) => [enabledRows[Number(e.field.slice(8, -1))], e.message]),
   );
   const signingBlocked = draft.signing.scheme !== 'none' && signPreview?.error ? signPreview.error : null;
-  const blocked = built.errors.length > 0 || signingBlocked !== null;
+  const nameBlocked = nameProblem(draft.name);
+  const blocked = built.errors.length > 0 || signingBlocked !== null || nameBlocked !== null;
+  const bodyUnresolved = useMemo(
+    () => unresolvedCount(bodyPlaceholders(draft.bodyMode, draft.merge, draft.body, recordValues, env)),
+    [draft.bodyMode, draft.merge, draft.body, recordValues, env],
+  );
   // An empty URL is not marked while it is still untouched; its problem is listed all the same.
   const urlInvalid = built.errors.some((e) => e.field === 'url') && draft.url !== '';
   const urlErrorId = useId();
@@ -292,6 +299,12 @@ export function Composer({ initial }: ComposerProps) {
           data-testid="compose-url"
           spellCheck={false}
           onChange={(e) => setDraft({ url: e.target.value })}
+          onKeyDown={(e) => {
+            // As in the replay dialog; not while an input method is composing a character.
+            if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+            e.preventDefault();
+            onSend();
+          }}
         />
         <button
           ref={sendButton}
@@ -350,6 +363,8 @@ export function Composer({ initial }: ComposerProps) {
             value={draft.name}
             placeholder="optional"
             data-testid="compose-name"
+            maxLength={NAME_MAX_LENGTH}
+            aria-invalid={nameBlocked !== null}
             onChange={(e) => setDraft({ name: e.target.value })}
           />
         </label>
@@ -384,6 +399,7 @@ export function Composer({ initial }: ComposerProps) {
         send={send}
         built={built}
         signingBlocked={signingBlocked}
+        nameBlocked={nameBlocked}
         urlErrorId={urlErrorId}
         onConfirm={() => {
           sendButton.current?.focus();
@@ -427,7 +443,8 @@ export function Composer({ initial }: ComposerProps) {
               {
                 id: 'body',
                 label: 'Body',
-                badge: built.unresolved.length > 0 ? `${built.unresolved.length} unresolved` : null,
+                // The body's own, as its editor counts them: the URL's and headers' are listed when sending.
+                badge: bodyUnresolved > 0 ? `${bodyUnresolved} unresolved` : null,
               },
               { id: 'headers', label: 'Headers', badge: headerCount || null },
               { id: 'auth', label: 'Auth', badge: draft.auth.kind === 'none' ? null : draft.auth.kind },
@@ -502,6 +519,7 @@ function SendStatus({
   send,
   built,
   signingBlocked,
+  nameBlocked,
   urlErrorId,
   onConfirm,
   onOverrideLoop,
@@ -510,6 +528,7 @@ function SendStatus({
   send: SendState;
   built: ReturnType<typeof buildOutgoing>;
   signingBlocked: string | null;
+  nameBlocked: string | null;
   /** The id the URL's problem carries, for the URL input's aria-describedby. */
   urlErrorId: string;
   onConfirm: () => void;
@@ -519,6 +538,7 @@ function SendStatus({
   const problems = [
     ...built.errors,
     ...(signingBlocked ? [{ field: 'signing', message: `signing: ${signingBlocked}` }] : []),
+    ...(nameBlocked ? [{ field: 'name', message: nameBlocked }] : []),
   ];
   return (
     <div className="compose-status" aria-live="polite">
