@@ -64,5 +64,10 @@ describe('resolveSaved: environment values escaped as in the composer', () => {
     expect(empty.request.headers).toEqual([]);
     expect(empty.warnings).toEqual(['headers[0]: Content-Type has no value, so it is left out']);
     expect(resolveSaved(saved({ body: '{"a":1}' }), env).warnings).toEqual([]);
+    const variable = resolveSaved(saved({ headers: [['Content-Type', '{{type}}']], body: '{"a":1}' }), {
+      type: '',
+    });
+    expect(variable.request.headers).toEqual([['Content-Type', 'application/json']]);
+    expect(variable.warnings).toHaveLength(1);
   });
 });

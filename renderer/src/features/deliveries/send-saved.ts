@@ -17,12 +17,16 @@ export function resolveSaved(webhook: SavedWebhook, env: Record<string, string>)
     r.unresolved.forEach((u) => unresolved.add(u));
     return r.text;
   };
-  const format = templateBodyFormat(webhook.headers, webhook.body);
+  // Typed text: a value beyond ASCII goes out as its UTF-8 bytes, as from the composer.
+  const filled: HeaderPair[] = webhook.headers.map(([name, template]) => [
+    name,
+    headerByteString(fill(template)),
+  ]);
+  // Judged from the filled headers: a Content-Type `{{variable}}` that fills to nothing is no type of its own.
+  const format = templateBodyFormat(filled, webhook.body);
   const warnings: string[] = [];
   const headers: HeaderPair[] = [];
-  webhook.headers.forEach(([name, template], index) => {
-    // Typed text: a value beyond ASCII goes out as its UTF-8 bytes, as from the composer.
-    const value = headerByteString(fill(template));
+  filled.forEach(([name, value], index) => {
     if (name.trim().toLowerCase() === 'content-type' && value.trim() === '') {
       // As in the composer: an empty Content-Type would go out ahead of the detected one, read first by most servers.
       warnings.push(
