@@ -396,6 +396,17 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
       await h.client.call('environments.delete', { id: next.id });
     });
 
+    it('tells every client when settings or the tunnel options are saved', async () => {
+      const settingsChanged = nextEvent(h.client, 'settings.changed', (p) => p.notifyOnCapture);
+      await h.client.call('settings.update', { notifyOnCapture: true });
+      expect((await settingsChanged).notifyOnCapture).toBe(true);
+      await h.client.call('settings.update', { notifyOnCapture: false });
+      const tunnelChanged = nextEvent(h.client, 'tunnel.settings.changed', (p) => p.subdomain === 'contract');
+      await h.client.call('tunnel.settings.update', { subdomain: 'contract' });
+      expect((await tunnelChanged).subdomain).toBe('contract');
+      await h.client.call('tunnel.settings.update', { subdomain: null });
+    });
+
     it('settings.update merges a partial nested object field by field, and null clears a limit', async () => {
       const year = 365 * 86_400_000;
       try {

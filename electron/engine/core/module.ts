@@ -34,7 +34,11 @@ export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> 
         return { captureId: typeof id === 'string' ? Number(id) : null, status: response.statusCode };
       },
       'settings.get': () => ctx.settings.get(),
-      'settings.update': (patch) => ctx.settings.update(patch),
+      'settings.update': (patch) => {
+        const saved = ctx.settings.update(patch);
+        ctx.bus.emit('settings.changed', saved);
+        return saved;
+      },
 
       'captures.list': (input) => {
         if (input.complete && input.filter?.text) ctx.captures.indexer.drain();

@@ -70,6 +70,11 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
     };
   };
   const emit = () => ctx.bus.emit('tunnel.state', state());
+  const saveSettings = (patch: Partial<TunnelSettings>): TunnelSettings => {
+    const saved = settings.update(patch);
+    ctx.bus.emit('tunnel.settings.changed', saved);
+    return saved;
+  };
 
   // The public localtunnel.me sits behind a proxy that appends X-Forwarded-For; a self-hosted localtunnel-server adds
   // none, so there the header is only what the sender wrote. What counts is the server the tunnel is running on (the
@@ -116,7 +121,7 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
   ];
 
   const start = (input: { subdomain?: string | null; host?: string }): TunnelState => {
-    const saved = settings.update({
+    const saved = saveSettings({
       ...(input.subdomain !== undefined ? { subdomain: input.subdomain } : {}),
       ...(input.host !== undefined ? { host: input.host } : {}),
     });
@@ -148,7 +153,7 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
         return state();
       },
       'tunnel.settings.get': () => settings.get(),
-      'tunnel.settings.update': (patch: Partial<TunnelSettings>) => settings.update(patch),
+      'tunnel.settings.update': (patch: Partial<TunnelSettings>) => saveSettings(patch),
     },
     start() {
       if (!settings.get().autoStart) return;

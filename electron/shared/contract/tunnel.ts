@@ -133,4 +133,6 @@ export const tunnelMethods = {
 
 export const tunnelEvents = {
   'tunnel.state': tunnelState,
+  /** After the saved options change (`tunnel.settings.update`, or `tunnel.start` saving what it was given). */
+  'tunnel.settings.changed': tunnelSettings,
 } satisfies EventTable;

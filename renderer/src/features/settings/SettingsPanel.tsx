@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Settings, SettingsPatch } from '../../../../electron/shared/contract/app';
-import { useApi } from '../../api';
+import { useApi, useEvent } from '../../api';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { formatBytes } from '../../lib/format';
 import { useErrorField } from '../../lib/use-error-field';
@@ -78,6 +78,10 @@ function parse(
   return { value: n };
 }
 
+const changedElsewhereText =
+  'Settings were changed elsewhere (another window, the CLI or the API) while you edited them. Fields you did not ' +
+  'edit now show the stored values; Save sends only the fields you edited, Discard changes shows what is stored.';
+
 const countBounds = (unit: string): Bounds => ({ unit, min: 1, max: 1_000_000_000 });
 
 /**
@@ -94,6 +98,9 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
   const { stats } = useStats();
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const [changedElsewhere, setChangedElsewhere] = useState(false);
+  // This form's own save comes back as an event too, possibly before its answer: it is not a change made elsewhere.
+  const saving = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
   const errorId = useId();
   // The form's messages start with the field's accessible name ("Body limit: …"); the engine's name its own keys.
@@ -111,6 +118,23 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
       (e: Error) => setError(e.message),
     );
   }, [api]);
+
+  // Fields not edited here follow what is stored now; edited ones stay as typed (saving sends only those).
+  useEvent('settings.changed', (s) => {
+    if (!form || !loaded || saving.current) return;
+    const stored = toForm(s);
+    if (JSON.stringify(stored) === JSON.stringify(loaded)) return;
+    const typed = Object.fromEntries(
+      Object.entries(form).filter(
+        ([key, value]) => JSON.stringify(value) !== JSON.stringify(loaded[key as keyof Form]),
+      ),
+    );
+    setForm({ ...stored, ...typed });
+    setLoaded(stored);
+    keepEdits({ ...stored, ...typed }, stored);
+    setSaved(false);
+    if (Object.keys(typed).length > 0) setChangedElsewhere(true);
+  });
 
   if (!form || !loaded) return <div className="settings-panel">{error ?? 'Loading…'}</div>;
   const set = (patch: Partial<Form>) => {
@@ -162,15 +186,21 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
       });
     if (form.notifyOnCapture !== loaded.notifyOnCapture) patch.notifyOnCapture = form.notifyOnCapture;
     if (problems.length > 0) return setError(problems[0]!);
+    saving.current = true;
     api.call('settings.update', patch).then(
       (s) => {
+        saving.current = false;
+        setChangedElsewhere(false);
         setForm(toForm(s));
         setLoaded(toForm(s));
         keepEdits(toForm(s), toForm(s));
         setError(null);
         setSaved(true);
       },
-      (e: Error) => setError(e.message),
+      (e: Error) => {
+        saving.current = false;
+        setError(e.message);
+      },
     );
   };
 
@@ -257,6 +287,11 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
         />
         Notify me of new captures while the window is in the background (desktop app)
       </label>
+      {changedElsewhere && edited && (
+        <div className="notice notice-warn" data-testid="settings-changed-elsewhere">
+          {changedElsewhereText}
+        </div>
+      )}
       {error && (
         <div className="notice notice-error" id={errorId} role="alert">
           {error}
@@ -277,6 +312,7 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
             data-testid="settings-discard"
             onClick={() => {
               setForm(loaded);
+              setChangedElsewhere(false);
               keepEdits(loaded, loaded);
               setError(null);
             }}

@@ -4,12 +4,18 @@ import {
   tunnelSubdomain,
   DEFAULT_TUNNEL_HOST,
 } from '../../../../electron/shared/contract/tunnel';
-import { useApi } from '../../api';
+import { useApi, useEvent } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
 import { Popover } from '../../components/Popover';
 import { clockTime, inSeconds, phaseLabel, phaseTone } from './format';
 import { useTunnelState } from './use-tunnel-state';
 import './tunnel.css';
+
+/** A server as saved (its origin), so "https://localtunnel.me/" typed here matches what a start saved from it. */
+const savedHost = (host: string) => {
+  const parsed = tunnelHost.safeParse(host);
+  return parsed.success ? parsed.data : host;
+};
 
 const firstIssue = (result: { success: boolean; error?: { issues: Array<{ message: string }> } }) =>
   result.success ? null : (result.error?.issues[0]?.message ?? 'invalid');
@@ -54,6 +60,9 @@ function TunnelPanel({
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
   const [autoStart, setAutoStart] = useState<boolean | null>(null);
+  /** The options as last loaded or saved: a field still equal to it was not edited here, so it follows changes. */
+  const [shown, setShown] = useState({ subdomain, host });
+  const [changedElsewhere, setChangedElsewhere] = useState(false);
   useEffect(() => {
     if (state.nextAttemptAtMs === null) return;
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -68,6 +77,7 @@ function TunnelPanel({
         if (state.phase !== 'idle') return;
         setSubdomain(settings.subdomain ?? '');
         setHost(settings.host);
+        setShown({ subdomain: settings.subdomain ?? '', host: settings.host });
       },
       () => undefined,
     );
@@ -76,6 +86,19 @@ function TunnelPanel({
     };
     // Only when the panel opens (not on every state change), so later typing is never overwritten.
   }, [api]);
+
+  // Saved elsewhere (another window, the CLI, the API, or a start there): a field typed here is kept, not overwritten.
+  useEvent('tunnel.settings.changed', (settings) => {
+    setAutoStart(settings.autoStart);
+    const saved = { subdomain: settings.subdomain ?? '', host: settings.host };
+    if (saved.subdomain === shown.subdomain && saved.host === shown.host) return;
+    const keptSubdomain = subdomain !== shown.subdomain && subdomain !== saved.subdomain;
+    const keptHost = savedHost(host) !== savedHost(shown.host) && savedHost(host) !== saved.host;
+    if (!keptSubdomain) setSubdomain(saved.subdomain);
+    if (!keptHost) setHost(saved.host);
+    setChangedElsewhere(keptSubdomain || keptHost);
+    setShown(saved);
+  });
 
   const subdomainError = subdomain ? firstIssue(tunnelSubdomain.safeParse(subdomain)) : null;
   const hostError = firstIssue(tunnelHost.safeParse(host));
@@ -198,6 +221,25 @@ function TunnelPanel({
             </button>
           )}
         </div>
+        {changedElsewhere && (subdomain !== shown.subdomain || host !== shown.host) && (
+          <div className="notice notice-warn" data-testid="tunnel-changed-elsewhere">
+            The tunnel options were changed elsewhere (another window, the CLI or the API) while you edited
+            them: saved now <span className="mono">{shown.subdomain || '(no subdomain)'}</span> on{' '}
+            <span className="mono">{shown.host}</span>. {running ? 'Restart' : 'Start'} uses what is typed
+            here.{' '}
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => {
+                setSubdomain(shown.subdomain);
+                setHost(shown.host);
+                setChangedElsewhere(false);
+              }}
+            >
+              Use the saved options
+            </button>
+          </div>
+        )}
         {error && <div className="notice notice-error">{error}</div>}
       </form>
       {state.history.length > 0 && (
