@@ -121,15 +121,18 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
   ];
 
   const start = (input: { subdomain?: string | null; host?: string }): TunnelState => {
-    const saved = saveSettings({
+    const options = {
       ...(input.subdomain !== undefined ? { subdomain: input.subdomain } : {}),
       ...(input.host !== undefined ? { host: input.host } : {}),
-    });
+    };
+    // Every refusal comes before anything is saved: a start refused leaves the saved options as they were.
+    settings.merged(options);
     const localPort = ctx.receiverPort();
     if (!localPort)
       throw new ApiError('unavailable', 'The receiver is not listening yet; start it before the tunnel.');
     const unreachable = tunnelCannotReach(ctx.config.receiverHost);
     if (unreachable) throw new ApiError('unavailable', unreachable);
+    const saved = saveSettings(options);
     // The notice was about the server the tunnel ran on: another one may show no such page.
     if (saved.host !== supervisor.getState().host) reminderNotice = null;
     supervisor.start({ host: saved.host, subdomain: saved.subdomain, localPort });

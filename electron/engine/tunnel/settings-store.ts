@@ -35,16 +35,22 @@ export class TunnelSettingsStore {
     return parsed.success ? parsed.data : defaultTunnelSettings;
   }
 
-  update(patch: Partial<TunnelSettings>): TunnelSettings {
+  /** The settings `update(patch)` would save, validated (naming the field), without saving them. */
+  merged(patch: Partial<TunnelSettings>): TunnelSettings {
     const next = tunnelSettings.safeParse({ ...this.get(), ...patch });
     if (!next.success) throw new ApiError('invalid_input', describeIssues(next.error));
+    return next.data;
+  }
+
+  update(patch: Partial<TunnelSettings>): TunnelSettings {
+    const next = this.merged(patch);
     this.db
       .prepare(
         `INSERT INTO tunnel_settings (id, subdomain, host, auto_start, updated_at_ms) VALUES (1, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET subdomain = excluded.subdomain, host = excluded.host,
            auto_start = excluded.auto_start, updated_at_ms = excluded.updated_at_ms`,
       )
-      .run(next.data.subdomain, next.data.host, next.data.autoStart ? 1 : 0, this.now());
-    return next.data;
+      .run(next.subdomain, next.host, next.autoStart ? 1 : 0, this.now());
+    return next;
   }
 }

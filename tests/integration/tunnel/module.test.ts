@@ -83,6 +83,17 @@ describe('tunnel module', () => {
     const started = await dispatcher.dispatch('tunnel.start', {}, { transport: 'in-process' });
     expect(started).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     expect(!started.ok && started.error.message).toContain('listens only on 192.0.2.2 (--host)');
+    // Refused options are not saved either (they used to be, before the refusal).
+    const refused = await dispatcher.dispatch(
+      'tunnel.start',
+      { subdomain: 'refused-hooks', host: 'http://127.0.0.1:9' },
+      { transport: 'in-process' },
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await dispatcher.dispatch('tunnel.settings.get', {}, { transport: 'in-process' })).toEqual({
+      ok: true,
+      value: { subdomain: null, host: 'https://localtunnel.me', autoStart: false },
+    });
     // Saved to start on its own: the engine still starts, and the tunnel stays off.
     await dispatcher.dispatch('tunnel.settings.update', { autoStart: true }, { transport: 'in-process' });
     await module.start?.();
