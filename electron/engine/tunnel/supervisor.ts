@@ -81,6 +81,8 @@ export class TunnelSupervisor {
   private generation = 0;
   private timer: Timer | null = null;
   private probeFailures = 0;
+  /** When the current connection registered: see the inconclusive probe in runProbe. */
+  private connectedAtMs = 0;
   /** The generation whose probe is in flight: a probe still running for an abandoned connection must not block the next. */
   private probing: number | null = null;
   private reclaims = 0;
@@ -257,6 +259,7 @@ export class TunnelSupervisor {
   private online(connection: TunnelConnection, generation: number): void {
     this.connection = connection;
     this.probeFailures = 0;
+    this.connectedAtMs = this.deps.clock.now();
     connection.onFailure((error) => {
       if (generation !== this.generation) return;
       this.deps.log?.warn('tunnel client failed', { error: error.message });
@@ -373,7 +376,12 @@ export class TunnelSupervisor {
     }
     if (outcome.inconclusive) {
       // Senders resolve the name through their own DNS; a machine that cannot is no reason to drop the tunnel.
-      this.update({ lastProbe: { ...lastProbe, inconclusive: true } });
+      // Nor to keep the back-off of an outage once the registration has been working: the client has held its
+      // connection a whole probe interval with no failure and no failed probe since. Not sooner — the first probe
+      // runs right after registering, and a registration that keeps failing within seconds must keep backing off.
+      const working =
+        this.probeFailures === 0 && lastProbe.atMs - this.connectedAtMs >= this.timings.probeIntervalMs;
+      this.update({ lastProbe: { ...lastProbe, inconclusive: true }, ...(working ? { attempt: 0 } : {}) });
       this.scheduleProbe(this.probeFailures > 0 ? this.timings.probeRetryMs : this.timings.probeIntervalMs);
       return;
     }

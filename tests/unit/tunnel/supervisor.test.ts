@@ -110,6 +110,35 @@ describe('TunnelSupervisor', () => {
     expect(t.supervisor.getState().attempt).toBe(0);
   });
 
+  it('forgets the back-off of an outage once a registration has worked a probe interval, even when probes cannot tell', async () => {
+    // Where the public host does not resolve, every probe is inconclusive: none ever succeeds to reset the back-off.
+    const t = setup({
+      probe: () => ({
+        ok: false,
+        inconclusive: true,
+        latencyMs: null,
+        detail: 'public host does not resolve here',
+      }),
+    });
+    t.supervisor.start({ host: HOST, subdomain: null, localPort: 1 });
+    for (let i = 0; i < 6; i++) {
+      await t.advance(defaultTimings.registrationTimeoutMs);
+      await t.advance((t.supervisor.getState().nextAttemptAtMs ?? 0) - t.clock.now());
+    }
+    const connection = t.provider.last().resolve('http://abcd.lt.example');
+    await t.advance(0);
+    // Just registered: a tunnel that fails again within seconds keeps backing off.
+    expect(t.supervisor.getState()).toMatchObject({ phase: 'online', attempt: 6 });
+    await t.advance(defaultTimings.probeIntervalMs);
+    expect(t.supervisor.getState().lastProbe).toMatchObject({ inconclusive: true });
+    expect(t.supervisor.getState().attempt).toBe(0);
+    // The next outage starts again from the base delay, not from the cap.
+    connection.fail('socket hang up');
+    const state = t.supervisor.getState();
+    expect(state.phase).toBe('degraded');
+    expect((state.nextAttemptAtMs ?? 0) - t.clock.now()).toBe(defaultBackoff.baseMs);
+  });
+
   it('reports a rejected registration as offline with the server message', async () => {
     const t = setup();
     t.supervisor.start({ host: HOST, subdomain: 'my-hooks', localPort: 1 });
