@@ -152,6 +152,22 @@ describe('TunnelControl', () => {
     expect(auto.checked).toBe(true);
   });
 
+  it('refuses a subdomain typed with a space, naming the field, instead of dropping the space', async () => {
+    const { api, calls } = fakeApi(baseState);
+    mount(api, <TunnelControl />);
+    await act(async () => undefined);
+    await act(async () => fireEvent.click(screen.getByTestId('tunnel-control')));
+    const input = screen.getByPlaceholderText('my-hooks') as HTMLInputElement;
+    // Key by key, as typed: each change carries what the field shows plus the new character.
+    for (const key of 'my hooks') fireEvent.change(input, { target: { value: input.value + key } });
+    expect(input.value).toBe('my hooks');
+    expect(screen.getByText('subdomain: use lowercase letters, digits and hyphens only')).toBeTruthy();
+    const start = screen.getByText('Start') as HTMLButtonElement;
+    expect(start.disabled).toBe(true);
+    await act(async () => fireEvent.submit(start.closest('form')!));
+    expect(calls.filter(([method]) => method === 'tunnel.start')).toEqual([]);
+  });
+
   it('shows no error of a tunnel that is off', async () => {
     const lastError = { message: 'health probe failed: probe timed out after 5000 ms', atMs: 1 };
     const { api, push } = fakeApi({ ...baseState, phase: 'offline', lastError });

@@ -171,7 +171,8 @@ function TunnelPanel({
             value={subdomain}
             placeholder="my-hooks"
             aria-invalid={subdomainError !== null}
-            onChange={(e) => setSubdomain(e.target.value.trim())}
+            // As typed: trimming here dropped each space as it was typed ("my hooks" became "myhooks", unsaid).
+            onChange={(e) => setSubdomain(e.target.value)}
           />
         </label>
         {subdomainError && <div className="tunnel-field-error">subdomain: {subdomainError}</div>}
