@@ -92,9 +92,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const { waiting } = stores.db.prepare('SELECT COUNT(*) AS waiting FROM capture_inbox').get() as {
       waiting: number;
     };
+    // Counted unfiltered: an endpoint, vendor or search match is known only once the app has filed a capture.
+    const filtered = Object.keys(filter).length > 0;
     if (waiting > 0)
       io.stderr(
-        `${waiting} capture(s) are waiting for the app to file them and are not in this export (start Hookscope on this data folder to file them)\n`,
+        filtered
+          ? `${waiting} capture(s) in all, matching these filters or not, are waiting for the app to file them; any that match are not in this export (start Hookscope on this data folder to file them)\n`
+          : `${waiting} capture(s) are waiting for the app to file them and are not in this export (start Hookscope on this data folder to file them)\n`,
       );
   } finally {
     stores.captures.close();

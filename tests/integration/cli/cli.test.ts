@@ -628,6 +628,12 @@ describe('hookscope CLI', () => {
       expect(out.out().trim().split('\n')).toHaveLength(1);
       expect(out.err()).toContain('exported 1 capture(s)');
       expect(out.err()).toContain('2 capture(s) are waiting for the app to file them');
+      // Filtered, the count is still of every waiting capture (which of them match is known once filed): said so.
+      const filtered = io();
+      expect(await main(['export', '--data-dir', own.path, '--endpoint', 'default'], filtered.io)).toBe(0);
+      expect(filtered.err()).toContain(
+        '2 capture(s) in all, matching these filters or not, are waiting for the app to file them; any that match are not in this export',
+      );
       const none = io();
       expect(await main(['export', '--data-dir', dir.path], none.io)).toBe(0);
       expect(none.err()).not.toContain('waiting');
