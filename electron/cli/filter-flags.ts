@@ -16,7 +16,8 @@ export const filterFlagOptions = {
 } as const;
 
 export const filterFlagUsage = `Filters:
-  --endpoint SLUG       only this endpoint ("default" for the catch-all)
+  --endpoint SLUG|ID    only this endpoint ("default" for the catch-all); by its id (endpointId in an export)
+                        also the captures kept from an endpoint since deleted
   --method M            only this method (repeatable)
   --status N            only this response status (repeatable)
   --content-type T      only this media type, e.g. application/json or text/* (repeatable)
@@ -48,14 +49,16 @@ export function toFilter(
   const filter: CaptureFilter = {};
   if (values.endpoint !== undefined) {
     const found = endpoints.list().find((e) => e.slug === values.endpoint);
-    if (!found)
+    // A deleted endpoint's captures are kept with its id (`endpointId` in an export), as the app's filter finds them.
+    const byId = /^#?\d{1,15}$/.test(values.endpoint) ? Number(values.endpoint.replace('#', '')) : null;
+    if (!found && byId === null)
       throw new UsageError(
         `--endpoint: no endpoint "${values.endpoint}" (have: ${endpoints
           .list()
           .map((e) => e.slug)
-          .join(', ')})`,
+          .join(', ')}; a deleted endpoint's kept captures are selected by its id, e.g. --endpoint 12)`,
       );
-    filter.endpointId = found.id;
+    filter.endpointId = found ? found.id : byId!;
   }
   if (values.method?.length) filter.methods = values.method.map((m) => m.toUpperCase());
   if (values.status?.length) {

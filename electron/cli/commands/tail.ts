@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { CaptureFilter, CaptureSummary } from '../../shared/contract/index';
 import { jsonCapture } from '../../engine/captures/export';
 import { openReaderStores } from '../../engine/store/open-reader-stores';
@@ -185,8 +186,10 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
     if (untilPassed) return 0;
     if (!values.json && !done()) io.stderr(`following ${stores.db.name} — Ctrl+C to stop\n`);
     const stalled = stalledAppNotice(() => stores.captures.stats().indexLagRows, io);
+    const endpointGone = deletedEndpointNotice(stores.db, filter.endpointId, values.endpoint, io);
     while (!done()) {
       stalled.check();
+      endpointGone.check();
       const ended = windowEnded();
       const through = answerableUpTo();
       for (const id of restores.restoredSince()) restored.add(id);
@@ -219,6 +222,31 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
     closeStores();
   }
   return 0;
+}
+
+/**
+ * Says once, on stderr, when the endpoint followed is deleted (in the app, the CLI or the API): requests to its path go
+ * to another endpoint from then on, so nothing more can match and tail would otherwise wait in silence.
+ */
+function deletedEndpointNotice(
+  db: Database.Database,
+  endpointId: number | null | undefined,
+  flag: string | undefined,
+  io: CliIo,
+) {
+  // The reader's endpoint list is read once at start; the table is asked instead.
+  const exists = endpointId == null ? null : db.prepare('SELECT 1 FROM endpoints WHERE id = ?');
+  let told = false;
+  return {
+    check() {
+      if (!exists || told || exists.get(endpointId) !== undefined) return;
+      io.stderr(
+        `--endpoint ${flag}: this endpoint was deleted, so requests to its path now go to another endpoint and none ` +
+          'can match; tail keeps waiting (Ctrl+C to stop)\n',
+      );
+      told = true;
+    },
+  };
 }
 
 /**
