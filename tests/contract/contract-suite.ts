@@ -95,6 +95,12 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
         'invalid_input',
       );
       expect(error.message).toMatch(/^endpointId: not an input of captures\.list \(it takes filter, /);
+      // The same words for a method whose schema is strict (it used to say `Unrecognized key: "retension"`, no field).
+      const misspelt = await expectApiError(
+        h.client.call('settings.update', { retension: { maxCount: 5 } } as never),
+        'invalid_input',
+      );
+      expect(misspelt.message).toMatch(/^retension: not an input of settings\.update \(it takes retention, /);
     });
 
     it('pushes capture.created once a request is stored, and serves its exact bytes', async () => {

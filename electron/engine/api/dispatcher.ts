@@ -30,13 +30,14 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
           throw new ApiError('unknown_method', `Unknown method "${method}".`, { method });
         }
         const spec = contract.methods[method];
+        // First: a strict schema (settings.update) would otherwise say `Unrecognized key: "retension"` with no field.
+        refuseUnknownKeys(method, spec.input, input);
         const parsed = spec.input.safeParse(input ?? {});
         if (!parsed.success) {
           throw new ApiError('invalid_input', describeIssues(parsed.error), {
             issues: issueList(parsed.error),
           });
         }
-        refuseUnknownKeys(method, spec.input, input);
         const handler = handlers[method] as (input: unknown, meta: CallMeta) => unknown;
         const value = await handler(parsed.data, meta);
         if (options.checkOutputs) {
