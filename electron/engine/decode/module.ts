@@ -37,6 +37,7 @@ const decodeInputOf = (detail: CaptureDetail): DecodeInput => ({
   query: detail.query,
   headers: detail.headers,
   contentType: detail.contentType,
+  harContentType: detail.harContentType ?? null,
   body: fromBase64(detail.decodedBodyBase64 ?? detail.bodyBase64),
 });
 

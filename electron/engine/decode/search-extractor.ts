@@ -14,6 +14,7 @@ export function decoderSearchText(custom: () => CustomDictionary | undefined): S
         query: capture.query,
         headers: capture.headers,
         contentType: capture.contentType,
+        harContentType: capture.harContentType,
         body: capture.body,
       },
       custom(),

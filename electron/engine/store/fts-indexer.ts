@@ -18,6 +18,8 @@ export interface IndexableCapture {
   query: string;
   headers: HeaderPair[];
   contentType: string | null;
+  /** An imported capture's whole Content-Type when its headers have none (captures.har_mime_type). */
+  harContentType: string | null;
   body: Buffer;
   vendor: string | null;
   eventLabel: string | null;
@@ -34,6 +36,7 @@ type IndexRow = {
   query: string;
   headers: string;
   content_type: string | null;
+  har_mime_type: string | null;
   trailers: string | null;
   content_encoding: string | null;
   vendor: string | null;
@@ -41,7 +44,7 @@ type IndexRow = {
   body: Buffer;
 };
 const indexRowSelect = `SELECT c.id, c.received_at_ms, c.method, c.path, c.query, c.headers, c.content_type,
-  c.content_encoding, c.vendor, c.event_label, c.trailers, b.body FROM captures c JOIN capture_bodies b ON b.capture_id = c.id`;
+  c.har_mime_type, c.content_encoding, c.vendor, c.event_label, c.trailers, b.body FROM captures c JOIN capture_bodies b ON b.capture_id = c.id`;
 
 /** rowid, path, query, headers, body, labels */
 type PreparedRow = [number, string, string, string, string, string];
@@ -258,6 +261,7 @@ export class FtsIndexer {
       query: row.query,
       headers,
       contentType: row.content_type,
+      harContentType: row.har_mime_type,
       body: decoded,
       vendor: row.vendor,
       eventLabel: row.event_label,
@@ -270,10 +274,10 @@ export class FtsIndexer {
         // An extractor bug must never stop indexing; the capture is still found by its raw text.
       }
     }
+    const typeSent = contentTypeHeader(headers) ?? row.har_mime_type;
     const bodyText =
-      (isMultipartType(row.content_type)
-        ? indexableMultipartText(decoded, contentTypeHeader(headers))
-        : null) ?? indexableText(decoded, contentTypeHeader(headers));
+      (isMultipartType(row.content_type) ? indexableMultipartText(decoded, typeSent) : null) ??
+      indexableText(decoded, typeSent);
     const path = withDecoded(row.path, safePathDecode(row.path));
     const query = safeDecode(row.query);
     const headerText = [...headers, ...(row.trailers ? (JSON.parse(row.trailers) as HeaderPair[]) : [])]

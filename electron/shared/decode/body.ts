@@ -89,7 +89,7 @@ const FORMISH = /^[^\s=&{}[\]<>"]+(\[[^\]\s]*\])*=[^\r\n]*$/;
 
 /** `xml: false` keeps XML as text (the receiver's acknowledge path cannot afford the XML parser). */
 export function parseBody(
-  input: Pick<DecodeInput, 'body' | 'contentType'> & { headers?: DecodeInput['headers'] },
+  input: Pick<DecodeInput, 'body' | 'contentType' | 'harContentType'> & { headers?: DecodeInput['headers'] },
   maxBytes: number = LIMITS.maxParseBytes,
   options: { xml: boolean; exactNumbers?: boolean } = { xml: true },
 ): ParsedBody {
@@ -103,8 +103,9 @@ export function parseBody(
       reason: `Body is ${bytes.length} bytes; decoding stops at ${maxBytes} bytes.`,
     };
   }
-  // The boundary and charset are parameters, and captures keep only the media type: read them from the header as sent.
-  const contentTypeHeader = contentTypeHeaderOf(input.headers, input.contentType);
+  // The boundary and charset are parameters, and captures keep only the media type: read them from the header as sent,
+  // or from the whole type an imported capture was given without one.
+  const contentTypeHeader = contentTypeHeaderOf(input.headers, input.harContentType ?? input.contentType);
   // Before the binary check: a form with a file upload is still a form, and its text fields are decoded.
   if (isMultipartType(input.contentType)) {
     const multipart = parseMultipartForm(bytes, contentTypeHeader);

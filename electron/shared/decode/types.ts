@@ -6,6 +6,11 @@ export interface DecodeInput {
   query: string;
   headers: [string, string][];
   contentType: string | null;
+  /**
+   * An imported capture's whole Content-Type when its headers have none (its HAR's postData.mimeType, see
+   * `harContentType`): the boundary and charset the media type in `contentType` leaves out.
+   */
+  harContentType?: string | null;
   body: Uint8Array;
 }
 

@@ -121,9 +121,14 @@ export const DetailPane = memo(function DetailPane(props: Props) {
 /** The local receiver's URL for the capture (the public one, when there is one, is shown beside it). */
 const fullUrl = (base: string, d: CaptureDetail) => captureUrl({ ...d, publicUrl: null }, base);
 
-/** The header as sent (with its boundary and charset parameters); the summary field may hold only the media type. */
+/**
+ * The header as sent (with its boundary and charset parameters), else the whole type an imported capture was given;
+ * the summary field may hold only the media type.
+ */
 function contentTypeHeader(d: CaptureDetail): string | null {
-  return d.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? d.contentType;
+  return (
+    d.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? harContentType(d) ?? d.contentType
+  );
 }
 
 function DetailHeader({
