@@ -38,6 +38,13 @@ export function exactNumberText(value: unknown): string | null {
     : null;
 }
 
+/**
+ * The number a double holds, written out: past 2^53 String() prints the shortest digits that read back as the same
+ * double (12345678901234567000), not the integer it holds (12345678901234567168).
+ */
+const doubleText = (read: number) =>
+  Number.isInteger(read) && !Number.isSafeInteger(read) ? BigInt(read).toString() : String(read);
+
 /** Plain JSON value shown as itself. */
 export function formatPlain(value: unknown): Formatted {
   if (value === null) return fmt('null', 'null');
@@ -48,7 +55,9 @@ export function formatPlain(value: unknown): Formatted {
     if (!lost && Object.is(read, -0)) return fmt('number', exact);
     const beyond = lost ? "Beyond a double's range" : 'Beyond what a double holds exactly (2^53)';
     return fmt('number', exact, {
-      problems: [`${beyond}: shown as sent; a receiver that parses it as a number reads ${String(read)}.`],
+      problems: [
+        `${beyond}: shown as sent; a receiver that parses it as a number reads ${doubleText(read)}.`,
+      ],
     });
   }
   switch (typeof value) {
@@ -244,7 +253,7 @@ export const acceptsExactNumbers = (format: (v: unknown) => Formatted) => exactA
 
 /** An `int` beyond 2^53, from the digits sent: exact, ×1000-scaled with BigInt when it is a decimal or currency. */
 function formatExactInt(digits: string, displayType: string | undefined, scaled: boolean): Formatted {
-  const rounded = `a receiver that parses it as a number reads ${String(Number(digits))}`;
+  const rounded = `a receiver that parses it as a number reads ${doubleText(Number(digits))}`;
   if (!/^-?\d+$/.test(digits))
     return fmt('number', digits, {
       problems: ['Expected an integer (decimals travel ×1000).', `Shown as sent; ${rounded}.`],
@@ -467,7 +476,7 @@ export function formatList(value: unknown, type: string): Formatted {
       problems.push('List items should be numbers or IDs.');
     if (long.length > 0)
       problems.push(
-        `${long[0]} is beyond 2^53: shown as sent; a receiver that parses it as a number reads ${String(Number(long[0]))}.`,
+        `${long[0]} is beyond 2^53: shown as sent; a receiver that parses it as a number reads ${doubleText(Number(long[0]))}.`,
       );
   }
   return fmt(type, clip(shown.join(', ') + more) || '(empty)', {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCapture } from '../../../electron/shared/decode/index';
 import { input, node } from './helpers';
+import { formatInt } from '../../../electron/shared/decode/values';
 
 // A precision warning says a receiver reads another number than the one sent; it must not fire on digit count alone.
 describe('precision warnings compare the value sent with what the double holds', () => {
@@ -23,5 +24,26 @@ describe('precision warnings compare the value sent with what the double holds',
     expect(warnings('$.f').join(' ')).toMatch(/reads 0\.1\.$/);
     for (const path of ['$.big', '$.round']) expect(warnings(path).join(' ')).toMatch(/2\^53/);
     expect(node(r, '$.round').display).toBe('12345678901234567000');
+  });
+});
+
+// Past 2^53 String() prints the shortest digits that read back as the same double, not the integer the double holds.
+describe('a precision warning on a whole number quotes the exact integer the double holds', () => {
+  const r = decodeCapture(input('{"round":12345678901234567000,"big":1e23,"id":9007199254740993}'));
+  const warning = (path: string) =>
+    node(r, path)
+      .warnings.map((w) => w.message)
+      .join(' ');
+
+  it('names every digit a receiver reads', () => {
+    expect(warning('$.round')).toMatch(/reads 12345678901234567168\.$/);
+    expect(warning('$.big')).toMatch(/reads 99999999999999991611392\.$/);
+    expect(warning('$.id')).toMatch(/reads 9007199254740992\.$/);
+  });
+
+  it('in an Ortto int field sent as a string', () => {
+    expect(formatInt('12345678901234567891', 'integer', false).problems).toContain(
+      'Integer beyond 2^53: shown as sent; a receiver that parses it as a number reads 12345678901234567168.',
+    );
   });
 });

@@ -179,7 +179,7 @@ describe('typed values', () => {
     expect(ids.warnings.map((w) => [w.code, w.message])).toEqual([
       [
         'precision',
-        '12345678901234567890 is beyond 2^53: shown as sent; a receiver that parses it as a number reads 12345678901234567000.',
+        '12345678901234567890 is beyond 2^53: shown as sent; a receiver that parses it as a number reads 12345678901234567168.',
       ],
     ]);
   });
