@@ -209,9 +209,12 @@ export function exportCaptures(
   });
 }
 
-/** The capture as the JSON and JSONL exports write it: header and trailer values as text, like the detail view. */
+/**
+ * The capture as the JSON and JSONL exports write it: header and trailer values as text, like the detail view. What
+ * is stored, not what is worked out from it: the HAR's own type (`harMimeType`) when there was one, not `harContentType`.
+ */
 export function jsonCapture(c: CaptureDetail, redact: Redaction | null): CaptureDetail {
-  const shown = redact ? redactCapture(c, redact) : c;
+  const { harContentType: _derived, ...shown } = redact ? redactCapture(c, redact) : c;
   return { ...shown, headers: headersText(shown.headers), trailers: headersText(shown.trailers) };
 }
 

@@ -454,6 +454,7 @@ export class CaptureStore {
         headers,
         bodyBase64: body.subarray(0, HAR_BOUNDARY_HEAD_BYTES).toString('base64'),
       }),
+      ...(row.har_mime_type !== null ? { harMimeType: row.har_mime_type } : {}),
     };
   }
 

@@ -82,6 +82,11 @@ export const captureDetail = captureSummary.extend({
    * from the stored body, so a multipart boundary is in it even when the body is left out.
    */
   harContentType: z.string().nullable().optional(),
+  /**
+   * An imported capture's postData.mimeType as its HAR gave it, parameters and all, when its headers had no
+   * Content-Type; absent otherwise. Stored, where `harContentType` is worked out: the JSON exports carry this one.
+   */
+  harMimeType: z.string().optional(),
 });
 export type CaptureDetail = z.infer<typeof captureDetail>;
 export type CaptureVerification = z.infer<typeof captureVerification>;
