@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { HeaderPair } from '../../shared/contract/captures';
 import { requestTarget } from '../../shared/send/request-target';
 import { clientHeaders } from '../../shared/send/client-headers';
+import { agentsByTimeout } from './attempt-agents';
 import { decodedResponsePrefix } from './decoded-response';
 import { withRequestWriteHook } from './request-write-hook';
 
@@ -53,9 +54,9 @@ export function unsentAttempt(error: string): HttpAttemptResult {
 
 export type HttpSender = (input: HttpAttemptInput, signal: AbortSignal) => Promise<HttpAttemptResult>;
 
-export function createHttpSender(
-  dispatcher: Dispatcher = new Agent({ connections: 256, pipelining: 1 }),
-): HttpSender {
+/** `dispatcher`: one for every attempt (tests); by default a pool per attempt timeout (see agentsByTimeout). */
+export function createHttpSender(dispatcher?: Dispatcher): HttpSender {
+  const dispatcherFor = dispatcher ? () => dispatcher : agentsByTimeout();
   return async (input, outer) => {
     const started = performance.now();
     const timeout = AbortSignal.timeout(input.timeoutMs);
@@ -68,9 +69,8 @@ export function createHttpSender(
     const kept: Buffer[] = [];
     let total = 0;
     try {
-      const client = input.onRequestWrite
-        ? withRequestWriteHook(dispatcher, input.onRequestWrite)
-        : dispatcher;
+      const pool = dispatcherFor(input.timeoutMs);
+      const client = input.onRequestWrite ? withRequestWriteHook(pool, input.onRequestWrite) : pool;
       const response = await endedBy(
         signal,
         client.request({
