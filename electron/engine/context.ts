@@ -27,6 +27,8 @@ export interface IncomingCapture {
   contentEncoding: string | null;
   endpointId: number | null;
   source: 'receiver' | 'tunnel' | 'imported';
+  /** An imported capture's postData.mimeType as given, when its headers had no Content-Type (see harContentType). */
+  harMimeType?: string;
   publicUrl: string | null;
 }
 

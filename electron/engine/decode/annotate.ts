@@ -40,6 +40,7 @@ export function annotate(
         query: capture.query,
         headers: capture.headers,
         contentType: capture.contentType,
+        harContentType: capture.harMimeType ?? null,
         body,
       },
       custom(),

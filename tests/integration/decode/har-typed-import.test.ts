@@ -21,6 +21,19 @@ describe('an imported capture typed only by postData.mimeType', () => {
     expect(await searchIds('email: zanzibar')).toEqual([capture.id]);
   });
 
+  it('is labelled with its vendor, read as multipart by the boundary in that type', async () => {
+    const field = (name: string, value: string) =>
+      `--XyZ123\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const capture = await importHarEntry(api, '/har-multipart-vendor', [], {
+      postData: {
+        mimeType: 'multipart/form-data; boundary=XyZ123',
+        text: `${field('firstname', 'Ann')}${field('lastname', 'Lee')}${field('contact_id', '7')}--XyZ123--\r\n`,
+      },
+    });
+    const summary = api.engine.ctx.captures.list({ limit: 50 }).items.find((c) => c.id === capture.id);
+    expect(summary?.vendor).toBe('Ontraport');
+  });
+
   it('is searched in the charset that type names', async () => {
     const capture = await importHarEntry(api, '/har-latin1-search', [], {
       postData: {
