@@ -273,19 +273,24 @@ const orttoRoot =
       return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE.activity!, activityCtx(activityId), b.custom);
     if (key === 'contact') return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE.contact!, contactCtx, b.custom);
     if (key === 'account') return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE.account!, contactCtx, b.custom);
-    if (Object.hasOwn(ORTTO_JOURNEY_KEYS, key))
-      return envelopeInfo(key, ORTTO_JOURNEY_KEYS[key]!, genericCtx, b.custom);
-    if (Object.hasOwn(ORTTO_ACTIVITY_ENVELOPE, key))
-      return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE[key]!, genericCtx, b.custom);
     return topLevel(key, value, b);
   };
 
+/** The flat keys of a webhook's top level (id, time, webhook_id, campaign_id …); anything else is a person field. */
+const webhookTopLevelCtx: Ctx = (key, value, b) => {
+  if (Object.hasOwn(ORTTO_JOURNEY_KEYS, key))
+    return envelopeInfo(key, ORTTO_JOURNEY_KEYS[key]!, genericCtx, b.custom);
+  if (Object.hasOwn(ORTTO_ACTIVITY_ENVELOPE, key))
+    return envelopeInfo(key, ORTTO_ACTIVITY_ENVELOPE[key]!, genericCtx, b.custom);
+  return contactCtx(key, value, b);
+};
+
 /** The top of an Ortto webhook body (activity or journey/playbook); extra person/account fields arrive here too. */
-export const orttoRootCtx = memo((activityId): Ctx => orttoRoot(activityId, contactCtx));
+export const orttoRootCtx = memo((activityId): Ctx => orttoRoot(activityId, webhookTopLevelCtx));
 
 /**
- * A body recognised only by having Ortto field-ID keys: nothing shows it is an Ortto person record, so a top-level
- * `s` or `c` is the sender's own key, not a bare Ortto system field.
+ * A body recognised only by having Ortto field-ID keys: nothing shows it is an Ortto webhook or person record, so a
+ * top-level `id`, `time` or `s` is the sender's own key, not a webhook envelope field or a bare Ortto system field.
  */
 const looseFieldsCtx = personCtx(false);
 export const orttoFieldsRootCtx = memo((activityId): Ctx => orttoRoot(activityId, looseFieldsCtx));
