@@ -1,14 +1,14 @@
 import { ONTRAPORT_CONTACT_FIELDS } from './dictionary/ontraport';
+import { MERGE_FIELD_LABEL, isIpv6Literal } from '../merge-field-label';
 
-// An Ontraport merge field that arrives literally (`[First Name]`) means the merge failed for that contact. Labels
-// are what users named their fields (`[Owner's Name]`, `[Member?]`, `[Spent (USD)]`) or a date format (`[nDate long+0]`).
-const MERGE_FIELD = /\[[A-Za-z][A-Za-z0-9 _./#'?()+-]{0,60}\]/g;
+// An Ontraport merge field that arrives literally (`[First Name]`) means the merge failed for that contact.
+const MERGE_FIELD = new RegExp(`\\[${MERGE_FIELD_LABEL}\\]`, 'g');
 
 /** Unresolved merge fields in a value, e.g. ['[First Name]']; empty when none. Bounded scan. */
 export function findMergeFields(value: string): string[] {
   if (value.length === 0 || !value.includes('[')) return [];
   const text = value.length > 4096 ? value.slice(0, 4096) : value;
-  const found = text.match(MERGE_FIELD);
+  const found = text.match(MERGE_FIELD)?.filter((m) => !isIpv6Literal(m.slice(1, -1)));
   return found ? [...new Set(found)].slice(0, 10) : [];
 }
 

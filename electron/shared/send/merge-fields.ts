@@ -1,3 +1,5 @@
+import { MERGE_FIELD_LABEL, isIpv6Literal } from '../merge-field-label';
+
 export interface Placeholder {
   kind: 'merge' | 'env';
   name: string;
@@ -16,7 +18,7 @@ export type Escape = 'none' | 'json' | 'form' | 'xml' | 'url' | 'whole-url';
  * Ontraport merge fields: `[First Name]`, `[Contact ID]`, `[nDate long+0]`. A bracket straight after a word
  * character or `]` is a key path (`data[id]`, `a[b][c]`), and `[true]`/`[null]` are JSON, so neither is a field.
  */
-const mergeRe = /\[([A-Za-z][A-Za-z0-9 _\-+./#:]{0,63})\]/g;
+const mergeRe = new RegExp(`\\[(${MERGE_FIELD_LABEL})\\]`, 'g');
 /** The longest `{{name}}` read as a variable (`envRe`'s 1 + 63): a longer one stays in the text as typed. */
 export const ENV_NAME_MAX_LENGTH = 64;
 const envRe = /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]{0,63})\s*\}\}/g;
@@ -32,8 +34,7 @@ export function findPlaceholders(template: string): Placeholder[] {
     const before = match.index > 0 ? template[match.index - 1] : '';
     if (before && /[A-Za-z0-9_\]]/.test(before)) continue;
     if (jsonLiterals.has(name) || name !== name.trimEnd()) continue;
-    // An IPv6 URL host (`http://[fe80::1]/`) is an address, not a field.
-    if (name.includes(':') && /^[0-9a-f:.]+$/i.test(name)) continue;
+    if (isIpv6Literal(name)) continue;
     const start = match.index;
     const end = start + match[0].length;
     found.push({ kind: 'merge', name, start, end });
