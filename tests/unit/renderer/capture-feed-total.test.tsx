@@ -1,39 +1,16 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApiClient, type Transport } from '../../../electron/shared/contract/client';
+import { createApiClient } from '../../../electron/shared/contract/client';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { useCaptureFeed } from '../../../renderer/src/features/captures/use-capture-feed';
 import { captureSummary } from '../../helpers/capture-summary';
+import { scriptedTransport } from '../../helpers/scripted-transport';
 
 afterEach(cleanup);
 
 const summary = (id: number) => captureSummary({ id, path: `/c/${id}` });
-
-/** A transport whose answers the test releases by hand, and whose events it pushes. */
-function scriptedTransport() {
-  const waiting: Array<{
-    method: string;
-    resolve: (value: Awaited<ReturnType<Transport['invoke']>>) => void;
-  }> = [];
-  let emit: (event: string, payload: unknown) => void = () => undefined;
-  const transport: Transport = {
-    invoke: (method) => new Promise((resolve) => waiting.push({ method, resolve })),
-    subscribe: (listener) => {
-      emit = listener;
-      return () => undefined;
-    },
-    capabilities: () => [],
-  };
-  const answer = (method: string, value: unknown) => {
-    const at = waiting.findIndex((w) => w.method === method);
-    if (at === -1)
-      throw new Error(`no pending ${method}; pending: ${waiting.map((w) => w.method).join(', ')}`);
-    waiting.splice(at, 1)[0]!.resolve({ ok: true, value });
-  };
-  return { transport, answer, emit: (event: string, payload: unknown) => emit(event, payload) };
-}
 
 const frame = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
 

@@ -436,6 +436,9 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
   useEvent('capture.updated', ({ items: updated }) => {
     batcher.current?.flush();
     const byId = new Map(updated.map((c) => [c.id, c]));
+    // Held while paused too: a body over 64 KB is labelled after it is filed, and must not resume unlabelled.
+    if (pending.current.some((c) => byId.has(c.id)))
+      pending.current = pending.current.map((c) => byId.get(c.id) ?? c);
     setItems((prev) => (prev.some((c) => byId.has(c.id)) ? prev.map((c) => byId.get(c.id) ?? c) : prev));
   });
 
