@@ -4,11 +4,12 @@ import type { Transport } from '../../electron/shared/contract/client';
 export function scriptedTransport() {
   const waiting: Array<{
     method: string;
+    input: unknown;
     resolve: (value: Awaited<ReturnType<Transport['invoke']>>) => void;
   }> = [];
   let emit: (event: string, payload: unknown) => void = () => undefined;
   const transport: Transport = {
-    invoke: (method) => new Promise((resolve) => waiting.push({ method, resolve })),
+    invoke: (method, input) => new Promise((resolve) => waiting.push({ method, input, resolve })),
     subscribe: (listener) => {
       emit = listener;
       return () => undefined;
@@ -21,5 +22,7 @@ export function scriptedTransport() {
       throw new Error(`no pending ${method}; pending: ${waiting.map((w) => w.method).join(', ')}`);
     waiting.splice(at, 1)[0]!.resolve({ ok: true, value });
   };
-  return { transport, answer, emit: (event: string, payload: unknown) => emit(event, payload) };
+  /** The inputs of the calls to `method` still waiting for an answer, oldest first. */
+  const asked = (method: string) => waiting.filter((w) => w.method === method).map((w) => w.input);
+  return { transport, answer, asked, emit: (event: string, payload: unknown) => emit(event, payload) };
 }

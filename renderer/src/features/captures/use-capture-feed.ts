@@ -229,7 +229,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
       const bottom =
         nextCursorRef.current !== null ? (loaded[loaded.length - 1]?.id ?? -Infinity) : -Infinity;
       const readDownTo = Math.max(coveredThrough.current, bottom);
-      const readHead = async () => {
+      const readHead = async (): Promise<{ found: CaptureSummary[]; complete: boolean }> => {
         const found: CaptureSummary[] = [];
         let cursor: number | null = null;
         for (let pages = 0; pages < HEAD_PAGES; pages++) {
@@ -243,16 +243,16 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
           );
           found.push(...page.items);
           const last = page.items[page.items.length - 1]?.id ?? -Infinity;
-          if (page.nextCursor === null || last <= readDownTo) return found;
+          if (page.nextCursor === null || last <= readDownTo) return { found, complete: true };
           cursor = page.nextCursor;
         }
-        return null; // more new matches than it is worth merging: start over
+        return { found, complete: false }; // more new matches than it is worth merging: start over
       };
       // The new matches are shown as soon as they are read; the count (seconds for a header filter at a million
       // captures) corrects the total when it answers.
-      const shown = readHead().then((found) => {
+      const shown = readHead().then(({ found, complete }) => {
         if (gen !== generation.current) return null;
-        if (found === null) {
+        if (!complete && !pausedRef.current) {
           reset();
           return null;
         }
@@ -261,8 +261,10 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
         for (const c of pending.current) listed.add(c.id);
         const fresh = notDeleted(found).filter((c) => !listed.has(c.id) && c.id > bottom);
         if (pausedRef.current) {
-          pending.current.push(...fresh);
-          setPendingCount(pending.current.length);
+          // As for arrivals matched here: a paused list is not reloaded, and past the cap it starts over on resume.
+          if (!complete || pending.current.length + fresh.length > PENDING_CAP) overflowed.current = true;
+          if (!overflowed.current) pending.current.push(...fresh);
+          setPendingCount((n) => n + fresh.length);
           return null;
         }
         prepend(fresh);
