@@ -417,7 +417,13 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
       return;
     }
     const gone = new Set(ids);
-    for (const id of ids) deletedSinceReset.current.add(id);
+    let wasUnread = false;
+    for (const id of ids) {
+      deletedSinceReset.current.add(id);
+      wasUnread = unreadRef.current.delete(id) || wasUnread;
+    }
+    // "N unread" counts what can still be read: deleted unopened (a selection, retention) it no longer can.
+    if (wasUnread) touchUnread();
     // Held while paused: a deleted one must not come back when the list resumes.
     const held = pending.current.filter((c) => !gone.has(c.id));
     if (held.length < pending.current.length) {
