@@ -402,7 +402,9 @@ function HeaderForm({
       className="header-form"
       onSubmit={(e) => {
         e.preventDefault();
-        onSubmit(name.trim() ? { name: name.trim(), value: val === '' ? null : val } : null);
+        // HTTP drops the whitespace around a value, so a received one never has it: a pasted space would match nothing.
+        const value = val.trim();
+        onSubmit(name.trim() ? { name: name.trim(), value: value === '' ? null : value } : null);
       }}
     >
       <label>
