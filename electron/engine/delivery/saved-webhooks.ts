@@ -31,7 +31,7 @@ const toWebhook = (r: Row): SavedWebhook => ({
   headers: JSON.parse(r.headers_json) as HeaderPair[],
   body: r.body,
   policy: r.policy,
-  options: JSON.parse(r.options_json) as Record<string, unknown>,
+  options: knownOptions(JSON.parse(r.options_json) as Record<string, unknown>),
   createdAtMs: r.created_at_ms,
   updatedAtMs: r.updated_at_ms,
 });
@@ -244,6 +244,14 @@ export class SavedWebhookStore {
 const knownOptionKeys = new Set(Object.keys(savedWebhookInput.shape.options.unwrap().shape));
 
 /**
+ * Earlier versions kept `allowLoop` and `name` in saved options: left out when read, so they are never sent and an edit
+ * of such a webhook can be saved again.
+ */
+function knownOptions(options: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(options).filter(([key]) => knownOptionKeys.has(key)));
+}
+
+/**
  * An export written by another version may carry options this one does not know: those are left out (and named) so the
  * webhook still imports, instead of the whole entry being refused. Everything else is checked as usual.
  */
@@ -255,6 +263,5 @@ function withoutUnknownOptions(raw: unknown): { entry: unknown; unknownOptions: 
     return { entry: raw, unknownOptions: [] };
   const unknownOptions = Object.keys(options).filter((key) => !knownOptionKeys.has(key));
   if (unknownOptions.length === 0) return { entry: raw, unknownOptions };
-  const kept = Object.fromEntries(Object.entries(options).filter(([key]) => knownOptionKeys.has(key)));
-  return { entry: { ...raw, options: kept }, unknownOptions };
+  return { entry: { ...raw, options: knownOptions(options as Record<string, unknown>) }, unknownOptions };
 }

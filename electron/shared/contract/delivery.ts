@@ -281,10 +281,11 @@ export const savedWebhookInput = z.object({
   policy: deliveryPolicy.default('none'),
   /**
    * Spread into `deliveries.send` when the webhook is sent, so checked as its options are when saved; a signing secret
-   * only when sent (an imported webhook may have its secret to fill in again).
+   * only when sent (an imported webhook may have its secret to fill in again). `allowLoop` and `name` belong to one
+   * send, not to the webhook: a client spreading the saved options must not switch off the loop guard or rename it.
    */
   options: deliveryOptions
-    .omit({ policy: true, webhookId: true, signing: true })
+    .omit({ policy: true, webhookId: true, signing: true, allowLoop: true, name: true })
     .extend({ signing: signingFields })
     .partial()
     .strict()
