@@ -68,6 +68,20 @@ describe('composer request line', () => {
     await waitFor(() => expect(arrived).toContain('/on-enter'));
   });
 
+  it('Enter in the URL field never answers the warning confirmation: only "Send anyway" sends past warnings', async () => {
+    mount();
+    // A merge field with no value is a warning: the first Enter asks before sending.
+    fireEvent.change(url(), { target: { value: `${targetUrl}/past-warning?name=[Not A Field]` } });
+    fireEvent.keyDown(url(), { key: 'Enter' });
+    await screen.findByTestId('compose-confirm');
+    fireEvent.keyDown(url(), { key: 'Enter' });
+    expect(screen.getByTestId('compose-confirm')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'deliveries.send')).toBe(false);
+    fireEvent.click(screen.getByTestId('compose-confirm-send'));
+    await screen.findByTestId('compose-sent');
+    expect(calls.filter((c) => c.method === 'deliveries.send')).toHaveLength(1);
+  });
+
   it('a name over 200 characters is refused up front, naming the field, and nothing is sent', async () => {
     mount();
     fireEvent.change(url(), { target: { value: `${targetUrl}/long-name` } });

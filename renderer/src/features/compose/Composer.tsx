@@ -303,6 +303,8 @@ export function Composer({ initial }: ComposerProps) {
             // As in the replay dialog; not while an input method is composing a character.
             if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
             e.preventDefault();
+            // Sending past warnings or the loop guard takes the explicit button, never a repeated Enter.
+            if (send.kind === 'confirm' || send.kind === 'loop') return;
             onSend();
           }}
         />
