@@ -422,7 +422,11 @@ export class DeliveryStore {
     return tx();
   }
 
-  /** Log one attempt and move the delivery on, in one transaction; only the lease holder may finish it. */
+  /**
+   * Log one attempt and move the delivery on, in one transaction; only the lease holder may finish it. A row cancelled
+   * or disabled while the attempt was out keeps that state whatever the attempt did — a final failure, or even a
+   * success: the attempt log shows the request reached the target, the row shows the user's (or the 410's) decision.
+   */
   finish(
     record: AttemptRecord,
     owner: string,
@@ -432,7 +436,12 @@ export class DeliveryStore {
     const tx = this.db.transaction(() => {
       const row = this.row(record.deliveryId);
       if (!row || row.lease_owner !== owner) return false;
-      const state = next.state === 'pending' ? this.retryState(row) : next.state;
+      const state =
+        row.state === 'cancelled' || row.state === 'disabled'
+          ? row.state
+          : next.state === 'pending'
+            ? this.retryState(row)
+            : next.state;
       const endedWhileOut = state === 'cancelled' || (state === 'disabled' && row.state === 'disabled');
       const finishedAtMs = endedWhileOut
         ? (row.finished_at_ms ?? record.startedAtMs + record.durationMs)

@@ -34,8 +34,8 @@ it('"Retry now" on a delivery cancelled mid-attempt is refused until that attemp
   expect((refused as ApiError).message).toMatch(/^id: delivery \d+ is being sent right now/);
 
   await h.settle();
-  // The stalled attempt timed out: its outcome is logged as it happened.
-  expect(h.service.get(id).state).toBe('failed');
+  // The stalled attempt timed out: its outcome is logged as it happened, and the delivery stays cancelled.
+  expect(h.service.get(id).state).toBe('cancelled');
   expect(h.service.retryNow(id).state).toBe('pending');
   await h.settle();
   const detail = h.service.get(id);
