@@ -42,6 +42,8 @@ export interface DeliveryRow {
   next_attempt_at_ms: number | null;
   lease_owner: string | null;
   lease_until_ms: number | null;
+  /** When the row was last claimed for an attempt; null if never, or before the column existed. */
+  claimed_at_ms: number | null;
   last_status: number | null;
   last_error: string | null;
   last_duration_ms: number | null;
@@ -297,17 +299,20 @@ export class DeliveryStore {
   }
 
   /**
-   * When the latest request to a destination started (seeds its rate gate after a restart). An attempt that logged no
-   * request headers sent nothing (every request carries X-Hookscope-Delivery): the interrupted attempt a reclaim
-   * records, dated when the lease was found expired.
+   * When the latest request to a destination started (seeds its rate gate after a restart): the latest logged attempt
+   * that sent one, or the latest claim, whose request may have gone out before a crash left its outcome unknown. An
+   * attempt that logged no request headers sent nothing (every request carries X-Hookscope-Delivery): the interrupted
+   * attempt a reclaim records, dated by its claim when known (counted through the claim), else by the reclaim.
    */
   lastAttemptAt(origin: string): number | null {
     return this.sql(
-      `SELECT MAX(a.started_at_ms) FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id
-         WHERE d.origin = ? AND a.request_headers_json <> '[]'`,
+      `SELECT MAX(at) FROM (
+         SELECT MAX(a.started_at_ms) AS at FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id
+           WHERE d.origin = ? AND a.request_headers_json <> '[]'
+         UNION ALL SELECT MAX(claimed_at_ms) FROM deliveries WHERE origin = ?)`,
     )
       .pluck()
-      .get(origin) as number | null;
+      .get(origin, origin) as number | null;
   }
 
   hasPending(origin: string): boolean {
@@ -366,12 +371,21 @@ export class DeliveryStore {
     ).all() as Array<Pick<DeliveryRow, 'id' | 'lease_owner' | 'lease_until_ms'>>;
   }
 
-  /** Atomically take a due row; undefined when another worker (or process) got it first. */
-  claim(id: number, owner: string, nowMs: number, leaseUntilMs: number): DeliveryRow | undefined {
+  /**
+   * Atomically take a due row; undefined when another worker (or process) got it first. `startedAtMs`: when its attempt
+   * starts, kept so that a crash mid-attempt can still say when the request went out.
+   */
+  claim(
+    id: number,
+    owner: string,
+    nowMs: number,
+    leaseUntilMs: number,
+    startedAtMs = nowMs,
+  ): DeliveryRow | undefined {
     return this.sql(
-      `UPDATE deliveries SET state = 'in_flight', lease_owner = ?, lease_until_ms = ?
+      `UPDATE deliveries SET state = 'in_flight', lease_owner = ?, lease_until_ms = ?, claimed_at_ms = ?
          WHERE id = ? AND state = 'pending' AND next_attempt_at_ms <= ? RETURNING *`,
-    ).get(owner, leaseUntilMs, id, nowMs) as DeliveryRow | undefined;
+    ).get(owner, leaseUntilMs, startedAtMs, id, nowMs) as DeliveryRow | undefined;
   }
 
   /**
@@ -393,7 +407,8 @@ export class DeliveryStore {
           {
             deliveryId: row.id,
             attemptNo: row.attempts + 1,
-            startedAtMs: nowMs,
+            // Its request went out about when it was claimed (rows claimed before that was kept: unknown, so now).
+            startedAtMs: row.claimed_at_ms ?? nowMs,
             durationMs: 0,
             status: null,
             error:

@@ -191,7 +191,7 @@ export class DeliveryQueue {
         if (Number.isFinite(wait)) this.scheduleWake(at + wait);
         break;
       }
-      const row = this.store.claim(due.id, this.owner, now, now + due.timeout_ms + LEASE_MARGIN_MS);
+      const row = this.store.claim(due.id, this.owner, now, now + due.timeout_ms + LEASE_MARGIN_MS, at);
       if (!row) {
         this.gates.release(due.origin, true);
         continue;
