@@ -47,6 +47,10 @@ interface JobRow {
   row_errors_json: string;
   row_errors_omitted: number;
   finished_at_ms: number | null;
+  /** Time spent paused, up to the last resume. */
+  paused_ms: number;
+  /** When the current pause began; null while not paused. */
+  paused_at_ms: number | null;
 }
 
 interface StoredOptions {
@@ -189,7 +193,10 @@ export class BulkRunner {
   pause(id: number): BulkProgress {
     const job = this.must(id);
     if (job.state === 'running') {
-      this.sql(`UPDATE bulk_jobs SET state = 'paused' WHERE id = ?`).run(id);
+      this.sql(`UPDATE bulk_jobs SET state = 'paused', paused_at_ms = ? WHERE id = ?`).run(
+        this.clock.now(),
+        id,
+      );
       this.queue.poke(this.queue.store.setBulkState(id, ['pending'], 'held', this.clock.now()));
     }
     return this.announce(id);
@@ -198,7 +205,10 @@ export class BulkRunner {
   resume(id: number): BulkProgress {
     const job = this.must(id);
     if (job.state === 'paused') {
-      this.sql(`UPDATE bulk_jobs SET state = 'running' WHERE id = ?`).run(id);
+      this.sql(
+        `UPDATE bulk_jobs SET state = 'running', paused_ms = paused_ms + MAX(0, ? - COALESCE(paused_at_ms, ?)),
+           paused_at_ms = NULL WHERE id = ?`,
+      ).run(this.clock.now(), this.clock.now(), id);
       this.queue.poke(this.queue.store.setBulkState(id, ['held'], 'pending', this.clock.now()));
       this.topUp(id);
     }
@@ -260,8 +270,11 @@ export class BulkRunner {
     const notEnqueued = open ? this.rows(job).count - job.next_row : job.total - job.skipped - deliveries;
     // Rows sent, not rows cancelled: a stopped job's cancelled rows would count as thousands sent in an instant.
     const sent = c.succeeded + c.failed + c.disabled;
-    // A finished job's rate is of the time it ran, not of the time since it started (which would fall toward 0).
-    const elapsed = Math.max(1, (job.finished_at_ms ?? this.clock.now()) - job.created_at_ms);
+    // The rate is of the time the job ran: not of the time since it started (after it ended, that would fall toward 0),
+    // and without the time it was paused (a pause stopped by a stop or an error ends with it).
+    const end = job.finished_at_ms ?? this.clock.now();
+    const pausedMs = job.paused_ms + (job.paused_at_ms === null ? 0 : Math.max(0, end - job.paused_at_ms));
+    const elapsed = Math.max(1, end - job.created_at_ms - pausedMs);
     const rate = (sent * 1000) / elapsed;
     const pending = c.pending + c.in_flight + c.held + (job.state === 'stopped' ? 0 : notEnqueued);
     return {

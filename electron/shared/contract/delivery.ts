@@ -317,7 +317,7 @@ export const bulkProgress = z.object({
     pending: z.number().int(),
   }),
   startedAtMs: z.number(),
-  /** Measured deliveries per second since the start (of finished rows). */
+  /** Measured deliveries per second (of rows sent) over the time the job ran, its pauses left out. */
   ratePerSecond: z.number(),
   etaMs: z.number().nullable(),
   /** Rows that could not be sent (bad CSV row, unresolved merge field), first 100. */
