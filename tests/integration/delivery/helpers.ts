@@ -186,8 +186,8 @@ export function useApiHarness() {
 }
 
 /** Polls `fn` every 10 ms until it gives a value (bounded: 8 s), for state that settles asynchronously. */
-export async function until<T>(fn: () => T | undefined | Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 800; i++) {
+export async function until<T>(fn: () => T | undefined | Promise<T | undefined>, tries = 800): Promise<T> {
+  for (let i = 0; i < tries; i++) {
     const v = await fn();
     if (v !== undefined) return v;
     await new Promise((r) => setTimeout(r, 10));
