@@ -168,6 +168,24 @@ describe('TunnelControl', () => {
     expect(calls.filter(([method]) => method === 'tunnel.start')).toEqual([]);
   });
 
+  it('refuses a tunnel server typed with a space, naming the field, instead of dropping the space', async () => {
+    const { api, calls } = fakeApi(baseState);
+    mount(api, <TunnelControl />);
+    await act(async () => undefined);
+    await act(async () => fireEvent.click(screen.getByTestId('tunnel-control')));
+    const input = screen.getByDisplayValue('https://localtunnel.me') as HTMLInputElement;
+    fireEvent.change(input, { target: { value: '' } });
+    for (const key of 'http://a b') fireEvent.change(input, { target: { value: input.value + key } });
+    expect(input.value).toBe('http://a b');
+    expect(
+      screen.getByText('host: use an http(s) URL with no path, like https://localtunnel.me'),
+    ).toBeTruthy();
+    const start = screen.getByText('Start') as HTMLButtonElement;
+    expect(start.disabled).toBe(true);
+    await act(async () => fireEvent.submit(start.closest('form')!));
+    expect(calls.filter(([method]) => method === 'tunnel.start')).toEqual([]);
+  });
+
   it('shows no error of a tunnel that is off', async () => {
     const lastError = { message: 'health probe failed: probe timed out after 5000 ms', atMs: 1 };
     const { api, push } = fakeApi({ ...baseState, phase: 'offline', lastError });

@@ -182,7 +182,9 @@ function TunnelPanel({
             className="mono"
             value={host}
             aria-invalid={hostError !== null}
-            onChange={(e) => setHost(e.target.value.trim())}
+            // As typed: trimming here dropped each space as it was typed ("http://a b" became "http://ab", unsaid).
+            // Spaces around the URL need no trimming: the URL parser drops them when the server is saved.
+            onChange={(e) => setHost(e.target.value)}
           />
         </label>
         {hostError && <div className="tunnel-field-error">host: {hostError}</div>}
