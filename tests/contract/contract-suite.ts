@@ -101,6 +101,17 @@ export function runContractSuite(name: string, makeClient: () => Promise<Contrac
         'invalid_input',
       );
       expect(misspelt.message).toMatch(/^retension: not an input of settings\.update \(it takes retention, /);
+      // A nested key reads the same way, with its full path and the keys of the object it was put in.
+      const nested = await expectApiError(
+        h.client.call('settings.update', { retention: { maxCont: 1 } } as never),
+        'invalid_input',
+      );
+      expect(nested.message).toMatch(
+        /^retention\.maxCont: not an input of settings\.update \(it takes maxCount, maxAgeMs\)/,
+      );
+      expect(nested.details).toMatchObject({
+        issues: [{ path: 'retention.maxCont', message: expect.stringMatching(/^not an input of /) }],
+      });
     });
 
     it('pushes capture.created once a request is stored, and serves its exact bytes', async () => {

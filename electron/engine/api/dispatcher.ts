@@ -30,13 +30,17 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
           throw new ApiError('unknown_method', `Unknown method "${method}".`, { method });
         }
         const spec = contract.methods[method];
-        // First: a strict schema (settings.update) would otherwise say `Unrecognized key: "retension"` with no field.
-        refuseUnknownKeys(method, spec.input, input);
-        const parsed = spec.input.safeParse(input ?? {});
-        if (!parsed.success) {
-          throw new ApiError('invalid_input', describeIssues(parsed.error), {
-            issues: issueList(parsed.error),
-          });
+        const unknown = unknownTopLevelKeys(method, spec.input, input);
+        const parsed = spec.input.safeParse(input ?? {}, { error: nameUnknownKeys(method) });
+        // Both together: a misspelt top-level key must not hide a misspelt nested one, nor the other way round.
+        const issues = [
+          ...unknown,
+          ...(parsed.success ? [] : issueList(parsed.error)).filter(
+            (issue) => !unknown.some((u) => u.path === issue.path),
+          ),
+        ];
+        if (issues.length > 0 || !parsed.success) {
+          throw new ApiError('invalid_input', issues.map(describeIssue).join('; '), { issues });
         }
         const handler = handlers[method] as (input: unknown, meta: CallMeta) => unknown;
         const value = await handler(parsed.data, meta);
@@ -67,26 +71,56 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
  * A top-level key the method does not take is refused by name rather than dropped: `captures.list {endpointId: 2}`
  * (the filter's key one level too high) would otherwise list every capture as if it had worked.
  */
-function refuseUnknownKeys(method: string, schema: z.ZodType, input: unknown) {
+function unknownTopLevelKeys(method: string, schema: z.ZodType, input: unknown): Issue[] {
   if (!(schema instanceof z.ZodObject) || input === null || typeof input !== 'object' || Array.isArray(input))
-    return;
+    return [];
   const known = Object.keys(schema.shape);
-  const unknown = Object.keys(input).filter((key) => !known.includes(key));
-  if (unknown.length === 0) return;
-  const issues = unknown.map((key) => ({
-    path: key,
-    message: `not an input of ${method} (it takes ${known.length ? known.join(', ') : 'no input'})`,
-  }));
-  throw new ApiError('invalid_input', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
+  return Object.keys(input)
+    .filter((key) => !known.includes(key))
+    .map((key) => ({
+      path: key,
+      message: `not an input of ${method} (it takes ${known.length ? known.join(', ') : 'no input'})`,
+    }));
 }
 
-function issueList(error: z.ZodError) {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+/**
+ * A key a nested strict object does not take reads as a top-level one does (`retention.maxCont: not an input of
+ * settings.update (it takes maxCount, maxAgeMs)`), not as zod's `retention: Unrecognized key: "maxCont"`.
+ */
+function nameUnknownKeys(method: string) {
+  return (issue: { code?: string; inst?: unknown }) => {
+    if (issue.code !== 'unrecognized_keys') return undefined;
+    const known = keysTaken(issue.inst);
+    return `not an input of ${method}${known ? ` (it takes ${known.length ? known.join(', ') : 'no keys'})` : ''}`;
+  };
+}
+
+function keysTaken(schema: unknown): string[] | null {
+  if (schema instanceof z.ZodObject) return Object.keys(schema.shape);
+  if (schema instanceof z.ZodRecord) {
+    const values = schema.keyType._zod.values;
+    return values ? [...values].map(String) : null;
+  }
+  return null;
+}
+
+interface Issue {
+  path: string;
+  message: string;
+}
+
+const describeIssue = (issue: Issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message);
+
+/** One entry per field; an unrecognized_keys issue becomes one per key, each with its own path. */
+function issueList(error: z.ZodError): Issue[] {
+  return error.issues.flatMap((issue) => {
+    const paths =
+      issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+    return paths.map((path) => ({ path: path.map(String).join('.'), message: issue.message }));
+  });
 }
 
 /** "limit: Too big: expected number to be <=500" — always names the field. */
 export function describeIssues(error: z.ZodError): string {
-  return issueList(error)
-    .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
-    .join('; ');
+  return issueList(error).map(describeIssue).join('; ');
 }

@@ -31,17 +31,25 @@ const rule = { status: 200, headers: [], body: 'aGk=', delayMs: 0, behaviour: { 
 
 describe('endpoint input with a field the API does not know', () => {
   it.each([
-    ['the rule', { rule: { ...rule, encoding: 'base64' } }, /^rule: .*"encoding"/],
+    [
+      'the rule',
+      { rule: { ...rule, encoding: 'base64' } },
+      /^rule\.encoding: not an input of endpoints\.create \(it takes status, /,
+    ],
     [
       'its behaviour',
       { rule: { ...rule, behaviour: { kind: 'fixed', delayMs: 5000 } } },
-      /^rule\.behaviour: .*"delayMs"/,
+      /^rule\.behaviour\.delayMs: not an input of endpoints\.create \(it takes kind\)/,
     ],
-    ['the auth', { auth: { kind: 'basic', username: 'u', password: 'p', realm: 'x' } }, /^auth: .*"realm"/],
+    [
+      'the auth',
+      { auth: { kind: 'basic', username: 'u', password: 'p', realm: 'x' } },
+      /^auth\.realm: not an input of endpoints\.create \(it takes kind, username, password\)/,
+    ],
     [
       'the signature check',
       { verify: { scheme: 'github', secret: 's', on_failure: 'refuse-401' } },
-      /^verify: .*"on_failure"/,
+      /^verify\.on_failure: not an input of endpoints\.create \(it takes scheme, /,
     ],
   ])('is refused in %s, naming the field, and nothing is created', async (_where, fields, message) => {
     const error = await refusal(
@@ -57,7 +65,7 @@ describe('endpoint input with a field the API does not know', () => {
     const error = await refusal(
       api.call('endpoints.update', { id: created.id, rule: { ...rule, encoding: 'base64' } } as never),
     );
-    expect(error.message).toMatch(/^rule: .*"encoding"/);
+    expect(error.message).toMatch(/^rule\.encoding: not an input of endpoints\.update \(it takes status, /);
     expect((await api.call('endpoints.list', {})).items.find((e) => e.id === created.id)?.rule).toEqual(
       created.rule,
     );
