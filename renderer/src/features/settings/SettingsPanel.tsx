@@ -101,6 +101,8 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
   const [changedElsewhere, setChangedElsewhere] = useState(false);
   // This form's own save comes back as an event too, possibly before its answer: it is not a change made elsewhere.
   const saving = useRef(false);
+  /** The last change heard while saving: if it is not what the save answered, something else changed meanwhile. */
+  const heardWhileSaving = useRef<Settings | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const errorId = useId();
   // The form's messages start with the field's accessible name ("Body limit: …"); the engine's name its own keys.
@@ -120,8 +122,8 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
   }, [api]);
 
   // Fields not edited here follow what is stored now; edited ones stay as typed (saving sends only those).
-  useEvent('settings.changed', (s) => {
-    if (!form || !loaded || saving.current) return;
+  const follow = (s: Settings) => {
+    if (!form || !loaded) return;
     const stored = toForm(s);
     if (JSON.stringify(stored) === JSON.stringify(loaded)) return;
     const typed = Object.fromEntries(
@@ -134,7 +136,20 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
     keepEdits({ ...stored, ...typed }, stored);
     setSaved(false);
     if (Object.keys(typed).length > 0) setChangedElsewhere(true);
+  };
+  // The save's answer comes to the closure of the render that saved; it follows with the fields as they are now.
+  const followNow = useRef(follow);
+  followNow.current = follow;
+  useEvent('settings.changed', (s) => {
+    if (saving.current) heardWhileSaving.current = s;
+    else follow(s);
   });
+  /** What is stored once a save has answered: read again if a change made elsewhere was heard meanwhile. */
+  const storedAfterSave = async (answer: Settings) => {
+    const heard = heardWhileSaving.current;
+    if (!heard || JSON.stringify(heard) === JSON.stringify(answer)) return answer;
+    return api.call('settings.get', {}).catch(() => answer);
+  };
 
   if (!form || !loaded) return <div className="settings-panel">{error ?? 'Loading…'}</div>;
   const set = (patch: Partial<Form>) => {
@@ -187,8 +202,10 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
     if (form.notifyOnCapture !== loaded.notifyOnCapture) patch.notifyOnCapture = form.notifyOnCapture;
     if (problems.length > 0) return setError(problems[0]!);
     saving.current = true;
+    heardWhileSaving.current = null;
     api.call('settings.update', patch).then(
-      (s) => {
+      async (answer) => {
+        const s = await storedAfterSave(answer);
         saving.current = false;
         setChangedElsewhere(false);
         setForm(toForm(s));
@@ -199,6 +216,8 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
       },
       (e: Error) => {
         saving.current = false;
+        // Nothing was saved here, so what was heard meanwhile is the newest stored settings.
+        if (heardWhileSaving.current) followNow.current(heardWhileSaving.current);
         setError(e.message);
       },
     );
