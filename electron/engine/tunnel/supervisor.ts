@@ -379,9 +379,10 @@ export class TunnelSupervisor {
       // Nor to keep the back-off of an outage once the registration has been working: the client has held its
       // connection a whole probe interval with no failure and no failed probe since. Not sooner — the first probe
       // runs right after registering, and a registration that keeps failing within seconds must keep backing off.
-      const working =
-        this.probeFailures === 0 && lastProbe.atMs - this.connectedAtMs >= this.timings.probeIntervalMs;
-      this.update({ lastProbe: { ...lastProbe, inconclusive: true }, ...(working ? { attempt: 0 } : {}) });
+      this.update({
+        lastProbe: { ...lastProbe, inconclusive: true },
+        ...(this.heldAProbeInterval(lastProbe.atMs) ? { attempt: 0 } : {}),
+      });
       this.scheduleProbe(this.probeFailures > 0 ? this.timings.probeRetryMs : this.timings.probeIntervalMs);
       return;
     }
@@ -389,12 +390,14 @@ export class TunnelSupervisor {
     if (busy > 0) {
       // Inconclusive: requests held open by a slow rule can fill every socket the server allows the tunnel, so the
       // probe waits behind them; and reconnecting would cut those requests off before their responses are written.
+      // The back-off of an earlier outage is forgotten on the same terms as for any other inconclusive probe.
       this.update({
         lastProbe: {
           ...lastProbe,
           inconclusive: true,
           detail: `inconclusive while ${busy} request(s) through the tunnel were being answered: ${outcome.detail}`,
         },
+        ...(this.heldAProbeInterval(lastProbe.atMs) ? { attempt: 0 } : {}),
       });
       this.scheduleProbe(this.timings.probeRetryMs);
       return;
@@ -410,6 +413,11 @@ export class TunnelSupervisor {
       lastError: { message: `health probe failed: ${outcome.detail}`, atMs: lastProbe.atMs },
     });
     this.scheduleProbe(this.timings.probeRetryMs);
+  }
+
+  /** The registration has held a whole probe interval with no failed probe since: its outage's back-off is over. */
+  private heldAProbeInterval(atMs: number): boolean {
+    return this.probeFailures === 0 && atMs - this.connectedAtMs >= this.timings.probeIntervalMs;
   }
 
   private closeHistoryEntry(): void {

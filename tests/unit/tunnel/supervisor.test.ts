@@ -11,7 +11,7 @@ const badProbe: ProbeOutcome = { ok: false, latencyMs: null, detail: 'tunnel ans
 
 type ProbeFn = () => ProbeOutcome | Promise<ProbeOutcome>;
 
-function setup(options: { probe?: ProbeFn; random?: () => number } = {}) {
+function setup(options: { probe?: ProbeFn; random?: () => number; inFlight?: () => number } = {}) {
   const clock = new FakeClock(1_000_000);
   const provider = new FakeProvider();
   const probes: string[] = [];
@@ -20,6 +20,7 @@ function setup(options: { probe?: ProbeFn; random?: () => number } = {}) {
     provider,
     clock,
     random: options.random ?? (() => 0.5),
+    ...(options.inFlight ? { inFlight: options.inFlight } : {}),
     probe: async (url) => {
       probes.push(url);
       return probeResult();
@@ -132,6 +133,28 @@ describe('TunnelSupervisor', () => {
     await t.advance(defaultTimings.probeIntervalMs);
     expect(t.supervisor.getState().lastProbe).toMatchObject({ inconclusive: true });
     expect(t.supervisor.getState().attempt).toBe(0);
+    // The next outage starts again from the base delay, not from the cap.
+    connection.fail('socket hang up');
+    const state = t.supervisor.getState();
+    expect(state.phase).toBe('degraded');
+    expect((state.nextAttemptAtMs ?? 0) - t.clock.now()).toBe(defaultBackoff.baseMs);
+  });
+
+  it('forgets the back-off of an outage once a registration has worked a probe interval, even while probes wait behind requests', async () => {
+    // A slow rule keeps requests through the tunnel open, so every probe waits behind them and cannot tell.
+    const t = setup({ probe: () => badProbe, inFlight: () => 1 });
+    t.supervisor.start({ host: HOST, subdomain: null, localPort: 1 });
+    for (let i = 0; i < 6; i++) {
+      await t.advance(defaultTimings.registrationTimeoutMs);
+      await t.advance((t.supervisor.getState().nextAttemptAtMs ?? 0) - t.clock.now());
+    }
+    const connection = t.provider.last().resolve('http://abcd.lt.example');
+    await t.advance(0);
+    // Just registered: a tunnel that fails again within seconds keeps backing off.
+    expect(t.supervisor.getState()).toMatchObject({ phase: 'online', attempt: 6 });
+    await t.advance(defaultTimings.probeIntervalMs);
+    expect(t.supervisor.getState().lastProbe).toMatchObject({ inconclusive: true });
+    expect(t.supervisor.getState()).toMatchObject({ phase: 'online', attempt: 0 });
     // The next outage starts again from the base delay, not from the cap.
     connection.fail('socket hang up');
     const state = t.supervisor.getState();
