@@ -1,4 +1,5 @@
 import { captureSource, type CaptureFilter } from '../shared/contract/index';
+import type { CaptureStore } from '../engine/store/capture-store';
 import type { EndpointStore } from '../engine/store/endpoint-store';
 import { timeFlag, UsageError } from './io';
 
@@ -43,23 +44,11 @@ export function toFilter(
     vendor?: string;
     source?: string;
   },
-  endpoints: EndpointStore,
+  stores: { endpoints: EndpointStore; captures: Pick<CaptureStore, 'ids'> },
   nowMs: number,
 ): CaptureFilter {
   const filter: CaptureFilter = {};
-  if (values.endpoint !== undefined) {
-    const found = endpoints.list().find((e) => e.slug === values.endpoint);
-    // A deleted endpoint's captures are kept with its id (`endpointId` in an export), as the app's filter finds them.
-    const byId = /^#?\d{1,15}$/.test(values.endpoint) ? Number(values.endpoint.replace('#', '')) : null;
-    if (!found && byId === null)
-      throw new UsageError(
-        `--endpoint: no endpoint "${values.endpoint}" (have: ${endpoints
-          .list()
-          .map((e) => e.slug)
-          .join(', ')}; a deleted endpoint's kept captures are selected by its id, e.g. --endpoint 12)`,
-      );
-    filter.endpointId = found ? found.id : byId!;
-  }
+  if (values.endpoint !== undefined) filter.endpointId = endpointFlag(values.endpoint, stores);
   if (values.method?.length) filter.methods = values.method.map((m) => m.toUpperCase());
   if (values.status?.length) {
     filter.statuses = values.status.map((s) => {
@@ -84,6 +73,32 @@ export function toFilter(
   if (values.vendor !== undefined) filter.vendor = vendorFlag(values.vendor);
   if (values.source !== undefined) filter.source = sourceFlag(values.source);
   return filter;
+}
+
+/**
+ * A slug, or an id: of an endpoint there now, or of a deleted one whose captures are kept (`endpointId` in an
+ * export), as the app's filter finds them. An id no endpoint has and no capture carries is a typo, not an empty result.
+ */
+function endpointFlag(
+  raw: string,
+  { endpoints, captures }: { endpoints: EndpointStore; captures: Pick<CaptureStore, 'ids'> },
+): number {
+  const have = () =>
+    endpoints
+      .list()
+      .map((e) => `${e.slug} (#${e.id})`)
+      .join(', ');
+  const found = endpoints.list().find((e) => e.slug === raw);
+  if (found) return found.id;
+  if (!/^#?\d{1,15}$/.test(raw))
+    throw new UsageError(
+      `--endpoint: no endpoint "${raw}" (have: ${have()}; a deleted endpoint's kept captures are selected by its id, e.g. --endpoint 12)`,
+    );
+  const id = Number(raw.replace('#', ''));
+  if (endpoints.byId(id) || captures.ids({ endpointId: id }, 1).length > 0) return id;
+  throw new UsageError(
+    `--endpoint: no endpoint has id ${id}, and no capture kept from a deleted one does (have: ${have()})`,
+  );
 }
 
 function vendorFlag(raw: string): string {

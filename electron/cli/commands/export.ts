@@ -45,7 +45,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const dataDir = existingDataDir(values['data-dir']);
   const stores = openReaderStores(dataDir);
   try {
-    const filter = toFilter(values, stores.endpoints, Date.now());
+    const filter = toFilter(values, stores, Date.now());
     const unsearchable = filter.text ? catchUpSearchIndex(stores, dataDir) : 0;
     if (unsearchable > 0)
       io.stderr(

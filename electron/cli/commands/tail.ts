@@ -97,7 +97,7 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
   };
   let filter: CaptureFilter;
   try {
-    filter = toFilter(values, stores.endpoints, Date.now());
+    filter = toFilter(values, stores, Date.now());
   } catch (error) {
     closeStores();
     throw error;

@@ -42,6 +42,22 @@ describe('the CLI and a deleted endpoint', () => {
     expect(JSON.parse(lines[0]!)).toMatchObject({ path: '/h/orders/1', endpointId: id });
   });
 
+  it('refuses an id no endpoint ever had, naming --endpoint, in export and tail alike', async () => {
+    const { dataDir, id } = await withOrders();
+    const never = id + 1000;
+    for (const command of ['export', 'tail']) {
+      const out = io();
+      expect(await main([command, '--data-dir', dataDir, '--endpoint', String(never)], out.io)).toBe(2);
+      expect(out.err()).toContain(`--endpoint: no endpoint has id ${never}`);
+      expect(out.err()).not.toContain('was deleted');
+      expect(out.out()).toBe('');
+    }
+    // An id of an endpoint there now is taken as before.
+    const live = io();
+    expect(await main(['export', '--data-dir', dataDir, '--endpoint', `#${id}`], live.io)).toBe(0);
+    expect(JSON.parse(live.out().trim())).toMatchObject({ path: '/h/orders/1', endpointId: id });
+  });
+
   it('tail says so on stderr when the endpoint it follows is deleted, instead of going silent', async () => {
     const { engine, dataDir, id } = await withOrders();
     const out = io();

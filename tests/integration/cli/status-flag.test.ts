@@ -4,7 +4,7 @@ import { UsageError } from '../../../electron/cli/io';
 import { useTempStores } from '../../helpers/temp-stores';
 
 const t = useTempStores();
-const statuses = (status: string[]) => toFilter({ status }, t.stores.endpoints, Date.now()).statuses;
+const statuses = (status: string[]) => toFilter({ status }, t.stores, Date.now()).statuses;
 
 it('--status takes decimal digits, 100–599', () => {
   expect(statuses(['500', '204'])).toEqual([500, 204]);
