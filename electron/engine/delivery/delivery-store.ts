@@ -12,6 +12,7 @@ import type {
 } from '../../shared/contract/delivery';
 import type { SigningConfig } from '../../shared/send/signing-config';
 import { maxAttempts, policySpec, type PolicyOptions } from './retry-policy';
+import { responsePreview } from './response-preview';
 
 export interface DeliveryRow {
   id: number;
@@ -126,8 +127,6 @@ const SENDING = 'lease_owner IS NOT NULL AND lease_until_ms >= ?';
 const FINISHED_OUTSIDE_BULK = `${IN_TERMINAL} AND NOT (${SENDING})`;
 const finishedParams = (nowMs: number): unknown[] => [...TERMINAL, nowMs];
 export const isTerminal = (state: DeliveryState): boolean => TERMINAL.includes(state);
-
-const preview = (body: Buffer): string => body.subarray(0, 2048).toString('utf8');
 
 export function policyOptionsOf(row: DeliveryRow): PolicyOptions {
   return JSON.parse(row.policy_json) as PolicyOptions;
@@ -528,7 +527,7 @@ export class DeliveryStore {
       next.lastError === undefined ? r.error : next.lastError,
       r.durationMs,
       r.startedAtMs,
-      preview(r.responseBody),
+      responsePreview(r.responseBody, r.responseHeaders, r.responseBodyBytes),
       next.finishedAtMs,
       r.deliveryId,
     );
@@ -648,7 +647,8 @@ export class DeliveryStore {
   ): { items: LogRow[]; nextCursor: number | null } {
     const where = whereFor(filter, 'd', 'a');
     const rows = this.sql(
-      `SELECT a.id AS attempt_id, a.delivery_id, d.method, d.url, a.status, a.started_at_ms, a.response_body, a.duration_ms,
+      `SELECT a.id AS attempt_id, a.delivery_id, d.method, d.url, a.status, a.started_at_ms, a.response_body,
+           a.response_body_bytes, a.response_headers_json, a.duration_ms,
            a.attempt_no, d.name, d.webhook_id, d.type, a.outcome, a.error, d.bulk_job_id, d.bulk_row
          FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id
          WHERE ${where.sql} ${cursor != null ? 'AND a.id < ?' : ''} ORDER BY a.id DESC LIMIT ?`,
@@ -660,6 +660,8 @@ export class DeliveryStore {
       status: number | null;
       started_at_ms: number;
       response_body: Buffer;
+      response_body_bytes: number;
+      response_headers_json: string;
       duration_ms: number;
       attempt_no: number;
       name: string;
@@ -678,7 +680,11 @@ export class DeliveryStore {
         request: `${r.method} ${r.url}`,
         responseCode: r.status,
         dateMs: r.started_at_ms,
-        responseData: preview(r.response_body),
+        responseData: responsePreview(
+          r.response_body,
+          JSON.parse(r.response_headers_json) as HeaderPair[],
+          r.response_body_bytes,
+        ),
         durationMs: r.duration_ms,
         attempt: r.attempt_no,
         name: r.name,
