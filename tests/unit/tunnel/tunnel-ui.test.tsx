@@ -29,6 +29,7 @@ const baseState: TunnelState = {
 function fakeApi(initial: TunnelState) {
   const calls: Array<[string, unknown]> = [];
   const listeners = new Set<(payload: unknown) => void>();
+  const others = new Map<string, Set<(payload: unknown) => void>>();
   let state = initial;
   const api = {
     async call(method: string, input: unknown) {
@@ -43,15 +44,18 @@ function fakeApi(initial: TunnelState) {
       return state;
     },
     on(event: string, listener: (payload: unknown) => void) {
-      if (event === 'tunnel.state') listeners.add(listener);
-      return () => listeners.delete(listener);
+      const set = event === 'tunnel.state' ? listeners : (others.get(event) ?? new Set());
+      others.set(event, set);
+      set.add(listener);
+      return () => set.delete(listener);
     },
     async capabilities() {
       return [];
     },
   } as unknown as ApiClient;
   const push = (next: TunnelState) => act(() => listeners.forEach((l) => l(next)));
-  return { api, calls, push };
+  const emit = (event: string, payload: unknown) => act(() => others.get(event)?.forEach((l) => l(payload)));
+  return { api, calls, push, emit };
 }
 
 const mount = (api: ApiClient, ui: React.ReactNode) =>
@@ -184,6 +188,29 @@ describe('TunnelControl', () => {
     expect(start.disabled).toBe(true);
     await act(async () => fireEvent.submit(start.closest('form')!));
     expect(calls.filter(([method]) => method === 'tunnel.start')).toEqual([]);
+  });
+
+  it('starts with a subdomain pasted with a space after it, sending it without the space', async () => {
+    const { api, calls, emit } = fakeApi(baseState);
+    mount(api, <TunnelControl />);
+    await act(async () => undefined);
+    await act(async () => fireEvent.click(screen.getByTestId('tunnel-control')));
+    const input = screen.getByPlaceholderText('my-hooks') as HTMLInputElement;
+    fireEvent.change(input, { target: { value: ' my-hooks ' } });
+    expect(screen.queryByText(/^subdomain:/)).toBeNull();
+    const start = screen.getByText('Start') as HTMLButtonElement;
+    expect(start.disabled).toBe(false);
+    await act(async () => fireEvent.submit(start.closest('form')!));
+    expect(calls.filter(([method]) => method === 'tunnel.start')).toEqual([
+      ['tunnel.start', { subdomain: 'my-hooks', host: 'https://localtunnel.me' }],
+    ]);
+    // The start saved what was sent: that is this panel's own change, not one made elsewhere.
+    await emit('tunnel.settings.changed', {
+      subdomain: 'my-hooks',
+      host: 'https://localtunnel.me',
+      autoStart: false,
+    });
+    expect(screen.queryByTestId('tunnel-changed-elsewhere')).toBeNull();
   });
 
   it('shows no error of a tunnel that is off', async () => {

@@ -92,7 +92,7 @@ function TunnelPanel({
     setAutoStart(settings.autoStart);
     const saved = { subdomain: settings.subdomain ?? '', host: settings.host };
     if (saved.subdomain === shown.subdomain && saved.host === shown.host) return;
-    const keptSubdomain = subdomain !== shown.subdomain && subdomain !== saved.subdomain;
+    const keptSubdomain = subdomain.trim() !== shown.subdomain && subdomain.trim() !== saved.subdomain;
     const keptHost = savedHost(host) !== savedHost(shown.host) && savedHost(host) !== saved.host;
     if (!keptSubdomain) setSubdomain(saved.subdomain);
     if (!keptHost) setHost(saved.host);
@@ -100,7 +100,10 @@ function TunnelPanel({
     setShown(saved);
   });
 
-  const subdomainError = subdomain ? firstIssue(tunnelSubdomain.safeParse(subdomain)) : null;
+  // Spaces around it are not part of it (pasted from a chat or a URL, as the server's URL field allows); a space
+  // inside is refused, naming the field.
+  const subdomainTyped = subdomain.trim();
+  const subdomainError = subdomainTyped ? firstIssue(tunnelSubdomain.safeParse(subdomainTyped)) : null;
   const hostError = firstIssue(tunnelHost.safeParse(host));
   const running = state.phase !== 'idle';
 
@@ -128,7 +131,7 @@ function TunnelPanel({
   const onStart = (e: FormEvent) => {
     e.preventDefault();
     if (subdomainError || hostError) return;
-    void run(() => api.call('tunnel.start', { subdomain: subdomain || null, host }));
+    void run(() => api.call('tunnel.start', { subdomain: subdomainTyped || null, host }));
   };
 
   return (
@@ -224,7 +227,7 @@ function TunnelPanel({
             </button>
           )}
         </div>
-        {changedElsewhere && (subdomain !== shown.subdomain || host !== shown.host) && (
+        {changedElsewhere && (subdomain.trim() !== shown.subdomain || host !== shown.host) && (
           <div className="notice notice-warn" data-testid="tunnel-changed-elsewhere">
             The tunnel options were changed elsewhere (another window, the CLI or the API) while you edited
             them: saved now <span className="mono">{shown.subdomain || '(no subdomain)'}</span> on{' '}
