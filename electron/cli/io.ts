@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { relaunchTunedForEngine } from '../engine/util/engine-launch-tuning';
+import { secretName } from '../engine/util/secret-names';
 import { localMinuteEnd } from '../shared/local-minute';
 import { stdoutReaderProbe } from './stdout-reader';
 
@@ -104,8 +105,15 @@ function refuseRepeatedValues(tokens: ReturnType<typeof parseArgs>['tokens'], op
   for (const [name, values] of given)
     if (values.length > 1)
       throw new UsageError(
-        `--${name}: given more than once (${values.map((v) => JSON.stringify(v)).join(', ')}); it takes one value`,
+        `--${name}: given more than once (${shownValues(name, values)}); it takes one value`,
       );
+}
+
+/** The values of a repeated flag as the error quotes them: a secret's (`--secret`) are counted, never shown. */
+function shownValues(name: string, values: string[]): string {
+  return secretName.test(name)
+    ? `${values.length} values, not shown`
+    : values.map((v) => JSON.stringify(v)).join(', ');
 }
 
 export function intFlag(

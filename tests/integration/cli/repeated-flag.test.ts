@@ -39,3 +39,14 @@ it('a repeatable flag still takes every value', async () => {
   expect(await main(args, printed.io)).toBe(0);
   expect(printed.out().trim().split('\n')).toHaveLength(2);
 });
+
+it('a secret given twice is refused without quoting either value (a CI log keeps stderr)', async () => {
+  const printed = cliIo();
+  const args = ['send', 'http://127.0.0.1:9/hook', '-d', 'x', '--sign', 'github'];
+  args.push('--secret', 'whsec-first-0a1b2c', '--secret', 'whsec-second-3d4e5f');
+  expect(await main(args, printed.io)).toBe(2);
+  expect(printed.err()).toContain('--secret: given more than once (2 values, not shown); it takes one value');
+  expect(printed.err()).not.toContain('whsec-first-0a1b2c');
+  expect(printed.err()).not.toContain('whsec-second-3d4e5f');
+  expect(printed.out()).toBe('');
+});
