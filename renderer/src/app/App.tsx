@@ -47,7 +47,9 @@ export function App() {
     : 'inspect';
   const filterKey = filterToParams(filterFromParams(params)).toString();
   const filterState = useMemo(() => filterFromParams(new URLSearchParams(filterKey)), [filterKey]);
-  const windowNow = useWindowNow(filterState.since);
+  // A paused list holds still: its window does not move (each move reloads the list) until it resumes.
+  const [listPaused, setListPaused] = useState(false);
+  const windowNow = useWindowNow(filterState.since, listPaused);
   const apiFilter = useMemo(
     () => toCaptureFilter(filterState, windowNow ?? Date.now()),
     [filterState, windowNow],
@@ -59,7 +61,11 @@ export function App() {
   const [detailTab, setDetailTab] = useState<DetailTabId>('body');
   const [transferOpen, setTransferOpen] = useState(false);
   const feed = useCaptureFeed(apiFilter, feedKey);
-  const { markRead } = feed;
+  const { markRead, setPaused } = feed;
+  const togglePaused = useCallback(() => {
+    setPaused(!listPaused);
+    setListPaused(!listPaused);
+  }, [listPaused, setPaused]);
   // Panels that summarise activity refresh at most once a second, not on every batch of a burst.
   const activity = useThrottledTick(feed.arrivals, 1000);
   const endpoints = useEndpoints(activity);
@@ -219,7 +225,7 @@ export function App() {
         search={search}
         paused={feed.paused}
         pendingCount={feed.pendingCount}
-        onTogglePaused={() => feed.setPaused(!feed.paused)}
+        onTogglePaused={togglePaused}
         theme={theme}
       />
       <ConnectionBanner />

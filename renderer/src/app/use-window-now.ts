@@ -8,14 +8,18 @@ import { timePresets, type TimePreset } from '../lib/filter-state';
  */
 export const windowStepMs = (since: TimePreset): number => Math.max(30_000, timePresets[since] / 10);
 
-/** The time a relative window ends at: when it was chosen, then moved forward every `windowStepMs`; null with none. */
-export function useWindowNow(since: TimePreset | null): number | null {
-  const [tick, setTick] = useState(() => ({ since, now: Date.now() }));
-  if (tick.since !== since) setTick({ since, now: Date.now() });
+/**
+ * The time a relative window ends at: when it was chosen, then moved forward every `windowStepMs`; null with none.
+ * While `frozen` (the list is paused) it stays put, since each move reloads the list; unfrozen, it is brought to now.
+ */
+export function useWindowNow(since: TimePreset | null, frozen = false): number | null {
+  const [tick, setTick] = useState(() => ({ since, frozen, now: Date.now() }));
+  if (tick.since !== since || (tick.frozen && !frozen)) setTick({ since, frozen, now: Date.now() });
+  else if (frozen && !tick.frozen) setTick({ ...tick, frozen });
   useEffect(() => {
-    if (!since) return;
-    const timer = setInterval(() => setTick({ since, now: Date.now() }), windowStepMs(since));
+    if (!since || frozen) return;
+    const timer = setInterval(() => setTick({ since, frozen: false, now: Date.now() }), windowStepMs(since));
     return () => clearInterval(timer);
-  }, [since]);
+  }, [since, frozen]);
   return since ? tick.now : null;
 }
