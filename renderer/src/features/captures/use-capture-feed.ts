@@ -49,6 +49,8 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
   const unreadRef = useRef(new Set<number>());
   const [unreadVersion, setUnreadVersion] = useState(0);
   const touchUnread = useCallback(() => setUnreadVersion((v) => v + 1), []);
+  /** Deleted while unread: an undo brings them back unread. */
+  const deletedUnread = useRef(new Set<number>());
   const [paused, setPausedState] = useState(false);
   const [pendingCount, setPendingCount] = useState(0);
   const [arrivals, setArrivals] = useState(0);
@@ -358,6 +360,10 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
     (batch: CaptureSummary[]) => {
       setArrivals((n) => n + 1);
       for (const c of batch) if (c.id > latestFiled.current) latestFiled.current = c.id;
+      if (deletedUnread.current.size) {
+        for (const c of batch) if (deletedUnread.current.delete(c.id)) unreadRef.current.add(c.id);
+        touchUnread();
+      }
       // Deleted and brought back (an undo, in this window or another) while this list was open: a search's head refresh
       // reads only above the newest id it has, so under its old id the capture would never come back. Fetch the list
       // again, as the undoing window does.
@@ -389,7 +395,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
       const added = uncounted(matching);
       if (added) setTotal((t) => (t === null ? t : t + added));
     },
-    [prepend, recount, refreshHead, reset, uncounted],
+    [prepend, recount, refreshHead, reset, touchUnread, uncounted],
   );
   // Arrivals are applied once per frame, committed synchronously in that frame (before it paints): at 1,000
   // captures/s the engine sends ~180 batches a second, and a render per batch left the page little time to paint.
@@ -413,6 +419,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
       pending.current = [];
       setPendingCount(0);
       unreadRef.current.clear();
+      deletedUnread.current.clear();
       touchUnread();
       return;
     }
@@ -420,7 +427,10 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
     let wasUnread = false;
     for (const id of ids) {
       deletedSinceReset.current.add(id);
-      wasUnread = unreadRef.current.delete(id) || wasUnread;
+      if (unreadRef.current.delete(id)) {
+        deletedUnread.current.add(id);
+        wasUnread = true;
+      }
     }
     // "N unread" counts what can still be read: deleted unopened (a selection, retention) it no longer can.
     if (wasUnread) touchUnread();
@@ -480,6 +490,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
   );
   const markAllRead = useCallback(() => {
     unreadRef.current.clear();
+    deletedUnread.current.clear();
     touchUnread();
   }, [touchUnread]);
 

@@ -1,0 +1,53 @@
+// @vitest-environment happy-dom
+import { act, cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApiClient } from '../../../electron/shared/contract/client';
+import { ApiProvider } from '../../../renderer/src/api';
+import { ConnectionStatus } from '../../../renderer/src/api/connection';
+import { useCaptureFeed, type CaptureFeed } from '../../../renderer/src/features/captures/use-capture-feed';
+import { captureSummary } from '../../helpers/capture-summary';
+import { scriptedTransport } from '../../helpers/scripted-transport';
+
+afterEach(cleanup);
+
+const frame = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+
+describe('unread captures brought back by Undo', () => {
+  it('come back unread; read ones come back read', async () => {
+    const t = scriptedTransport();
+    const value = { api: createApiClient(t.transport), connection: new ConnectionStatus() };
+    const feed: { current: CaptureFeed | null } = { current: null };
+    function Probe() {
+      feed.current = useCaptureFeed({}, 'all');
+      return null;
+    }
+    render(
+      <ApiProvider value={value}>
+        <Probe />
+      </ApiProvider>,
+    );
+    await act(async () => {
+      t.answer('captures.list', { items: [captureSummary({ id: 1 })], nextCursor: null });
+      t.answer('captures.count', { count: 1, newestId: 1 });
+    });
+    act(() => t.emit('capture.created', { items: [2, 3, 4].map((id) => captureSummary({ id })) }));
+    await act(frame);
+    act(() => feed.current!.markRead([3]));
+    act(() => t.emit('capture.deleted', { ids: [2, 3], all: false }));
+    await act(frame);
+    expect([...feed.current!.unread]).toEqual([4]);
+    // Undo: the engine files them again under their old ids, and the list is fetched again.
+    act(() => t.emit('capture.created', { items: [2, 3].map((id) => captureSummary({ id })) }));
+    await act(frame);
+    await act(async () => {
+      t.answer('captures.list', {
+        items: [4, 3, 2, 1].map((id) => captureSummary({ id })),
+        nextCursor: null,
+      });
+      t.answer('captures.count', { count: 4, newestId: 4 });
+    });
+    expect(feed.current!.items.map((c) => c.id)).toEqual([4, 3, 2, 1]);
+    expect([...feed.current!.unread].sort()).toEqual([2, 4]);
+    expect(feed.current!.unreadCount).toBe(2);
+  });
+});
