@@ -63,7 +63,9 @@ const num = (value: string | null) => {
 
 export function filterFromParams(params: URLSearchParams): FilterState {
   const since = params.get('since');
-  const headerName = params.get('h');
+  // Trimmed as the Header form trims them: a received header never carries whitespace around its name or value.
+  const headerName = params.get('h')?.trim();
+  const headerValue = params.get('hv')?.trim() || null;
   return {
     text: params.get('q') ?? '',
     methods: list(params.get('method')).map((m) => m.toUpperCase()),
@@ -75,7 +77,7 @@ export function filterFromParams(params: URLSearchParams): FilterState {
     since: since && since in timePresets ? (since as TimePreset) : null,
     fromMs: num(params.get('from')),
     toMs: num(params.get('to')),
-    header: headerName ? { name: headerName, value: params.get('hv') } : null,
+    header: headerName ? { name: headerName, value: headerValue } : null,
   };
 }
 
