@@ -318,9 +318,33 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
   const refreshHeadRef = useRef(refreshHead);
   refreshHeadRef.current = refreshHead;
 
+  /**
+   * The custom labels changed: the engine labels every stored capture again and indexes it again, so a search or a
+   * vendor filter matches other captures — older ones too, which a head refresh never reads. Once both have finished,
+   * the list is fetched again (on resume, if paused).
+   */
+  const relabel = useRef({ stale: false, running: false, indexLagRows: 0 });
+  const reloadIfRelabelled = useCallback(() => {
+    const r = relabel.current;
+    if (!r.stale || r.running || r.indexLagRows > 0) return false;
+    r.stale = false;
+    const f = filterRef.current;
+    if (!f.text && !f.vendor) return false;
+    if (pausedRef.current) overflowed.current = true;
+    else reset();
+    return true;
+  }, [reset]);
+  useEvent('relabel.progress', ({ running }) => {
+    relabel.current.running = running;
+    if (running) relabel.current.stale = true;
+    else reloadIfRelabelled();
+  });
+
   // A search lists only what the index has reached: as it catches up with a burst, its matches appear.
-  useEvent('index.progress', ({ indexedUpTo }) => {
+  useEvent('index.progress', ({ indexedUpTo, lagRows }) => {
     if (indexedUpTo > knownIndexedUpTo.current) knownIndexedUpTo.current = indexedUpTo;
+    relabel.current.indexLagRows = lagRows;
+    if (reloadIfRelabelled()) return;
     if (filterRef.current.text && indexedUpTo > coveredThrough.current) refreshHead();
   });
 
