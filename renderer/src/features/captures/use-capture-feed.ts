@@ -57,6 +57,8 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
   const generation = useRef(0);
   const pending = useRef<CaptureSummary[]>([]);
   const overflowed = useRef(false);
+  /** Past the cap, the ids of what a paused list counted but does not hold: each counted once, and deletes subtracted. */
+  const countedNotHeld = useRef(new Set<number>());
   const pausedRef = useRef(false);
   const headTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const headInFlight = useRef(false);
@@ -142,6 +144,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
     if (batcher.current?.clear()) setArrivals((n) => n + 1);
     pending.current = [];
     overflowed.current = false;
+    countedNotHeld.current = new Set();
     setPendingCount(0);
     // Unknown until this filter's count answers: the last filter's total must not stand next to this one's list.
     setTotal(null);
@@ -210,6 +213,16 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
     [touchUnread],
   );
 
+  /** Held while paused; past the cap only counted (resuming then starts over). */
+  const hold = useCallback((fresh: CaptureSummary[]) => {
+    const counted = countedNotHeld.current;
+    const uncountedYet = counted.size === 0 ? fresh : fresh.filter((c) => !counted.has(c.id));
+    if (pending.current.length + uncountedYet.length > PENDING_CAP) overflowed.current = true;
+    if (overflowed.current) for (const c of uncountedYet) counted.add(c.id);
+    else pending.current.push(...uncountedYet);
+    setPendingCount((n) => n + uncountedYet.length);
+  }, []);
+
   /**
    * Full-text, header and vendor filters can only be evaluated by the engine: ask it for the newest matches, reading
    * down to what the last answer covered, and merge in whatever is not listed yet.
@@ -264,9 +277,8 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
         const fresh = notDeleted(found).filter((c) => !listed.has(c.id) && c.id > bottom);
         if (pausedRef.current) {
           // As for arrivals matched here: a paused list is not reloaded, and past the cap it starts over on resume.
-          if (!complete || pending.current.length + fresh.length > PENDING_CAP) overflowed.current = true;
-          if (!overflowed.current) pending.current.push(...fresh);
-          setPendingCount((n) => n + fresh.length);
+          if (!complete) overflowed.current = true;
+          hold(fresh);
           return null;
         }
         prepend(fresh);
@@ -287,7 +299,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
         });
       countHeadRef.current();
     }, 250);
-  }, [api, prepend, coverageNow, reset, notDeleted, uncounted]);
+  }, [api, prepend, coverageNow, reset, notDeleted, uncounted, hold]);
 
   const countHead = useCallback(() => {
     if (headCountInFlight.current) {
@@ -410,16 +422,14 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
       for (const c of restored) deletedSinceReset.current.delete(c.id);
       if (restored.length) recount();
       if (pausedRef.current) {
-        if (pending.current.length + matching.length > PENDING_CAP) overflowed.current = true;
-        else pending.current.push(...matching);
-        setPendingCount((n) => n + matching.length);
+        hold(matching);
         return;
       }
       prepend(matching);
       const added = uncounted(matching);
       if (added) setTotal((t) => (t === null ? t : t + added));
     },
-    [prepend, recount, refreshHead, reset, touchUnread, uncounted],
+    [hold, prepend, recount, refreshHead, reset, touchUnread, uncounted],
   );
   // Arrivals are applied once per frame, committed synchronously in that frame (before it paints): at 1,000
   // captures/s the engine sends ~180 batches a second, and a render per batch left the page little time to paint.
@@ -441,6 +451,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
       setTotal(0);
       setNextCursor(null);
       pending.current = [];
+      countedNotHeld.current = new Set();
       setPendingCount(0);
       unreadRef.current.clear();
       deletedUnread.current.clear();
@@ -460,11 +471,10 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
     if (wasUnread) touchUnread();
     // Held while paused: a deleted one must not come back when the list resumes.
     const held = pending.current.filter((c) => !gone.has(c.id));
-    if (held.length < pending.current.length) {
-      const dropped = pending.current.length - held.length;
-      pending.current = held;
-      setPendingCount((n) => Math.max(0, n - dropped));
-    }
+    let dropped = pending.current.length - held.length;
+    pending.current = held;
+    for (const id of ids) if (countedNotHeld.current.delete(id)) dropped++;
+    if (dropped) setPendingCount((n) => Math.max(0, n - dropped));
     const loaded = new Set(itemsRef.current.map((c) => c.id));
     if (ids.some((id) => !loaded.has(id))) recount();
     setItems((prev) => {
@@ -491,6 +501,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
       if (next) return;
       const buffered = pending.current;
       pending.current = [];
+      countedNotHeld.current = new Set();
       setPendingCount(0);
       if (overflowed.current) {
         overflowed.current = false;
