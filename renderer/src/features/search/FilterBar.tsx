@@ -307,7 +307,7 @@ function shortType(t: string) {
 function timeLabel(f: FilterState) {
   if (f.since) return `: last ${f.since}`;
   if (f.fromMs !== null || f.toMs !== null)
-    return `: ${f.fromMs ? formatDateTime(f.fromMs).slice(0, 16) : '…'} → ${f.toMs ? formatDateTime(f.toMs).slice(0, 16) : 'now'}`;
+    return `: ${f.fromMs !== null ? formatDateTime(f.fromMs).slice(0, 16) : '…'} → ${f.toMs !== null ? formatDateTime(f.toMs).slice(0, 16) : 'now'}`;
   return '';
 }
 
