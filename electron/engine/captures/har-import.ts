@@ -147,7 +147,7 @@ export function parseHar(text: string, nowMs: number): HarImport {
       : requestHeaders(entry.request.headers);
     const post = entry.request.postData;
     const contentTypeField = givenHeaders.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null;
-    const postBody = harPostBody(post, contentTypeField);
+    const postBody = harPostBody(post, contentTypeField, { textIsUtf8: own !== undefined });
     const { body } = postBody;
     const bodyWarned = postBody.warnings.length > 0;
     for (const w of postBody.warnings) warnings.push(`entries[${index}].request.${w}`);

@@ -1,3 +1,6 @@
+import { charsetOf } from '../../shared/decode/charset';
+import { knownCharset, textInCharset } from './text-in-charset';
+
 export interface HarParam {
   name: string;
   value?: string;
@@ -27,17 +30,22 @@ export interface HarPostBody {
   contentType: string | null;
 }
 
-export function harPostBody(post: HarPostData | undefined, contentType: string | null): HarPostBody {
+export function harPostBody(
+  post: HarPostData | undefined,
+  contentType: string | null,
+  /** Hookscope's own export writes text only for a body that was valid UTF-8: those bytes, whatever the charset says. */
+  { textIsUtf8 = false }: { textIsUtf8?: boolean } = {},
+): HarPostBody {
   if (!post) return { body: Buffer.alloc(0), warnings: [], contentType: null };
+  const type = contentType ?? post.mimeType ?? '';
   if (post.text)
-    return {
-      body: Buffer.from(post.text, (post._encoding ?? post.encoding) === 'base64' ? 'base64' : 'utf8'),
-      warnings: [],
-      contentType: null,
-    };
+    return (post._encoding ?? post.encoding) === 'base64'
+      ? { body: Buffer.from(post.text, 'base64'), warnings: [], contentType: null }
+      : textIsUtf8
+        ? { body: Buffer.from(post.text, 'utf8'), warnings: [], contentType: null }
+        : textBody(post.text, type);
   const params = post.params ?? [];
   if (params.length === 0) return { body: Buffer.alloc(0), warnings: [], contentType: null };
-  const type = contentType ?? post.mimeType ?? '';
   const media = type.split(';')[0]!.trim().toLowerCase();
   if (media === 'application/x-www-form-urlencoded')
     return {
@@ -80,6 +88,24 @@ export function harPostBody(post: HarPostData | undefined, contentType: string |
 }
 
 /**
+ * The text in the charset its type declares, so a receiver reads what the HAR holds. When that cannot be done exactly
+ * (an unknown charset, a character it has no byte for), the text is sent as UTF-8 and the type is changed to say so.
+ */
+function textBody(text: string, type: string): HarPostBody {
+  const charset = charsetOf(type);
+  const inCharset = charset === null ? null : textInCharset(text, charset);
+  if (charset === null || inCharset !== null)
+    return { body: inCharset ?? Buffer.from(text, 'utf8'), warnings: [], contentType: null };
+  return {
+    body: Buffer.from(text, 'utf8'),
+    contentType: type.replace(charsetParam, '; charset=utf-8'),
+    warnings: [
+      `postData.text: ${knownCharset(charset) ? `the charset ${JSON.stringify(charset)} has no bytes for some of its characters` : `the charset ${JSON.stringify(charset)} is not one Hookscope can write`}; sent as UTF-8, and the Content-Type's charset changed to utf-8`,
+    ],
+  };
+}
+
+/**
  * A value holding `--boundary` would end its part there and start another on rebuild, so the body is written under a
  * boundary no value holds (as a browser picks one), and the Content-Type is changed to name it.
  */
@@ -110,6 +136,8 @@ function multipartUnderFreeBoundary(params: HarParam[], type: string, boundary: 
 function formPart(text: string): string {
   return /%[0-9A-Fa-f]{2}/.test(text) ? text : new URLSearchParams([['', text]]).toString().slice(1);
 }
+
+const charsetParam = /;\s*charset\s*=\s*(?:"[^"]*"|[^;\s]*)/i;
 
 const boundaryParam = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i;
 
