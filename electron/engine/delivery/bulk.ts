@@ -12,7 +12,7 @@ import {
 import { resolveTemplate, type Escape } from '../../shared/send/merge-fields';
 import { recordsFromFileInTurns } from '../../shared/send/records';
 import { headerByteString } from '../../shared/send/bytes';
-import { templateBodyFormat } from '../../shared/send/template-body';
+import { filledHeadersFormat } from '../../shared/send/filled-headers-format';
 import { chunksInTurns } from '../util/background-chunks';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
@@ -393,15 +393,16 @@ export class BulkRunner {
       r.unresolved.forEach((u) => unresolved.add(u));
       return r.text;
     };
-    // As in the composer: values are escaped for where they land, so a quote or an ampersand in a row cannot change
-    // the body's format (or its Content-Type) for that row.
-    const format = templateBodyFormat(template.headers, template.body);
     const url = resolve(template.url, URL_ESCAPE);
     // Typed text: a value beyond ASCII goes out as its UTF-8 bytes (the HTTP client writes one byte per character).
-    const headers: HeaderPair[] = template.headers.map(([name, value]) => [
+    const filled: HeaderPair[] = template.headers.map(([name, value]) => [
       name,
       headerByteString(resolve(value)),
     ]);
+    // As in the composer: values are escaped for where they land, so a quote or an ampersand in a row cannot change
+    // the body's format for that row. A Content-Type `{{variable}}` decides by the value this row fills it with, and
+    // is left out where it fills to nothing (as a saved webhook's send does).
+    const { format, headers } = filledHeadersFormat(filled, template.body);
     const body = resolve(template.body, format.escape);
     if (unresolved.size > 0 && stored.fieldsNotColumns !== 'send-as-typed') {
       errors.push({

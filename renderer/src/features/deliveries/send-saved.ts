@@ -1,7 +1,7 @@
 import type { HeaderPair } from '../../../../electron/shared/contract/captures';
 import type { SavedWebhook } from '../../../../electron/shared/contract/delivery';
 import { resolveTemplate, type Escape } from '../../../../electron/shared/send/merge-fields';
-import { templateBodyFormat } from '../../../../electron/shared/send/template-body';
+import { filledHeadersFormat } from '../../../../electron/shared/send/filled-headers-format';
 import { headerByteString, textToBase64 } from '../../../../electron/shared/send/bytes';
 
 /**
@@ -23,20 +23,7 @@ export function resolveSaved(webhook: SavedWebhook, env: Record<string, string>)
     headerByteString(fill(template)),
   ]);
   // Judged from the filled headers: a Content-Type `{{variable}}` that fills to nothing is no type of its own.
-  const format = templateBodyFormat(filled, webhook.body);
-  const warnings: string[] = [];
-  const headers: HeaderPair[] = [];
-  filled.forEach(([name, value], index) => {
-    if (name.trim().toLowerCase() === 'content-type' && value.trim() === '') {
-      // As in the composer: an empty Content-Type would go out ahead of the detected one, read first by most servers.
-      warnings.push(
-        `headers[${index}]: Content-Type has no value, so it is left out` +
-          (format.contentType ? ' and the detected type is sent' : ''),
-      );
-      return;
-    }
-    headers.push([name, value]);
-  });
+  const { format, headers, warnings } = filledHeadersFormat(filled, webhook.body);
   const body = fill(webhook.body, format.escape);
   if (format.contentType && !headers.some(([n]) => n.toLowerCase() === 'content-type'))
     headers.push(['Content-Type', format.contentType]);
