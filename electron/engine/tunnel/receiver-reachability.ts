@@ -1,15 +1,26 @@
-/** Where the tunnel client's `localhost` reaches the receiver: every address, or the ones localhost names. */
-const reachable = new Set([
-  '',
-  '0.0.0.0',
-  '::',
-  '[::]',
-  'localhost',
-  '127.0.0.1',
-  '::1',
-  '[::1]',
-  '::ffff:127.0.0.1',
-]);
+import { isIPv6 } from 'node:net';
+
+/**
+ * Where the tunnel client's `localhost` reaches the receiver: every address, or the ones localhost names. IPv6 in its
+ * canonical form (see `canonical`).
+ */
+const reachable = new Set(['', '0.0.0.0', '::', 'localhost', '127.0.0.1', '::1', '::ffff:7f00:1']);
+
+/**
+ * An IPv6 address written any way (`0:0:0:0:0:0:0:1`, `[::ffff:127.0.0.1]`, upper case) in the one form a URL
+ * serialises it to, so every spelling of the same address is judged alike.
+ */
+function canonical(host: string): string {
+  const lower = host.trim().toLowerCase();
+  const bare = lower.startsWith('[') && lower.endsWith(']') ? lower.slice(1, -1) : lower;
+  if (!isIPv6(bare)) return bare;
+  try {
+    return new URL(`http://[${bare}]/`).hostname.slice(1, -1);
+  } catch {
+    // A zone index (fe80::1%eth0), which a URL host cannot hold: not localhost either way.
+    return bare;
+  }
+}
 
 /**
  * The tunnel client forwards public requests to `localhost` on the receiver's port. A receiver bound to one other
@@ -18,7 +29,7 @@ const reachable = new Set([
  * Returns why the tunnel cannot start, or null when the receiver is reachable on localhost.
  */
 export function tunnelCannotReach(receiverHost: string): string | null {
-  if (reachable.has(receiverHost.trim().toLowerCase())) return null;
+  if (reachable.has(canonical(receiverHost))) return null;
   return (
     `The receiver listens only on ${receiverHost} (--host), and the public URL's client reaches it on localhost. ` +
     'Bind the receiver to 127.0.0.1 or 0.0.0.0 to use a public URL.'
