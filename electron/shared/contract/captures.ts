@@ -104,7 +104,10 @@ export const captureFilter = z
     toMs: z.number().optional(),
     /** Full-text query over path, query, headers, body text and decoded labels. */
     text: z.string().optional(),
-    header: z.object({ name: z.string().min(1), value: z.string().optional() }).optional(),
+    header: z
+      .object({ name: z.string().min(1), value: z.string().optional() })
+      .strict()
+      .optional(),
     vendor: z.string().optional(),
     source: captureSource.optional(),
   })

@@ -178,7 +178,7 @@ export const decodeMethods = {
     z.object({
       dictionaryId: z.number().int(),
       // Checked on the way in only: an imported instance schema may hold display types of Ortto's not listed here.
-      entry: customEntry.superRefine((e, ctx) => {
+      entry: customEntry.strict().superRefine((e, ctx) => {
         const problem = displayTypeProblem(e.displayType);
         if (problem) ctx.addIssue({ code: 'custom', path: ['displayType'], message: problem });
       }),

@@ -128,7 +128,7 @@ export const deliveryOptions = z.object({
     )
     .max(100)
     .optional(),
-  ontraport: ontraportSettings.optional(),
+  ontraport: ontraportSettings.strict().optional(),
   signing: signingConfig.optional(),
   name: z.string().max(DELIVERY_NAME_MAX).optional(),
   timeScale: z.number().positive().max(1000).optional(),
@@ -286,7 +286,9 @@ export const savedWebhookInput = z.object({
    */
   options: deliveryOptions
     .omit({ policy: true, webhookId: true, signing: true, allowLoop: true, name: true })
-    .extend({ signing: signingFields })
+    // Lenient inside, as stored: an edited webhook is saved back with what it held, and an export from a newer
+    // version may carry a key this one does not know.
+    .extend({ signing: signingFields, ontraport: ontraportSettings.optional() })
     .partial()
     .strict()
     .default({}),
@@ -479,8 +481,8 @@ export const deliveryMethods = {
   'environments.activate': method(z.object({ id: z.number().int().nullable() }), okOut),
   'bulk.start': method(
     deliveryOptions.extend({
-      template: bulkTemplate,
-      rows: z.object({ content: z.string().min(1), format: z.enum(['csv', 'json']) }),
+      template: bulkTemplate.strict(),
+      rows: z.object({ content: z.string().min(1), format: z.enum(['csv', 'json']) }).strict(),
       batchSize: z.number().int().min(1).max(10_000).default(100),
       /** Deliveries at once for this job's destination. */
       concurrency: z.number().int().min(1).max(1000).default(10),

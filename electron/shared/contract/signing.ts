@@ -25,7 +25,7 @@ export const signingMethods = {
   /** Check a request against a scheme and secret (what endpoint verification does for each capture). */
   'signing.verify': method(
     z.object({
-      config: endpointVerify,
+      config: endpointVerify.strict(),
       headers: z.array(headerPair),
       bodyBase64: base64.default(''),
       nowSec: z.number().int().min(0).optional(),

@@ -32,7 +32,7 @@ export const signingFields = z.object({
 });
 
 /** How an outgoing request is signed. `header`, `algorithm`, `encoding`, `signedContent` apply to `hmac`. */
-export const signingConfig = signingFields.superRefine((config, ctx) => {
+export const signingConfig = signingFields.strict().superRefine((config, ctx) => {
   if (config.scheme !== 'none' && config.secret === '') {
     ctx.addIssue({
       code: 'custom',
