@@ -5,6 +5,7 @@ import type { NewCapture } from '../store/capture-writer';
 import { mediaType } from '../store/capture-rows';
 import { harHttpVersion } from './har-http-version';
 import { harPostBody } from './har-post-data';
+import { harResponseBody } from './har-response-body';
 import { readHarTime } from './har-time';
 
 /**
@@ -195,11 +196,14 @@ export function parseHar(text: string, nowMs: number): HarImport {
         `entries[${index}].response: ${read.error.issues.map((i) => `${['response', ...i.path].join('.')}: ${i.message}`).join('; ')}; imported without the response`,
       );
     const response = read?.success ? read.data : undefined;
-    const responseBody = response?.content?.text
-      ? response.content.encoding === 'base64'
-        ? Buffer.from(response.content.text, 'base64')
-        : Buffer.from(response.content.text, 'utf8')
-      : Buffer.alloc(0);
+    const stored = harResponseBody(
+      response?.content,
+      (response?.headers ?? []).map((h) => [h.name, storedHeaderValue(h.value)] as HeaderPair),
+      { textIsUtf8: own !== undefined },
+    );
+    // A response with no status is not kept (see below): nothing to warn about.
+    if (stored.warning !== null && response && response.status > 0)
+      warnings.push(`entries[${index}].${stored.warning}`);
     captures.push({
       receivedAtMs: started.ms ?? nowMs,
       method: entry.request.method.toUpperCase(),
@@ -230,8 +234,8 @@ export function parseHar(text: string, nowMs: number): HarImport {
         response && response.status > 0
           ? {
               status: response.status,
-              headers: response.headers.map((h) => [h.name, storedHeaderValue(h.value)] as HeaderPair),
-              bodyBase64: responseBody.toString('base64'),
+              headers: stored.headers,
+              bodyBase64: stored.body.toString('base64'),
               delayMs: responseDelay(entry.timings),
               reason: own?.responseReason ?? null,
             }

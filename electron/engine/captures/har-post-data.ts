@@ -1,5 +1,4 @@
-import { charsetOf } from '../../shared/decode/charset';
-import { knownCharset, textInCharset } from './text-in-charset';
+import { harTextBody } from './har-text-body';
 
 export interface HarParam {
   name: string;
@@ -87,21 +86,15 @@ export function harPostBody(
   };
 }
 
-/**
- * The text in the charset its type declares, so a receiver reads what the HAR holds. When that cannot be done exactly
- * (an unknown charset, a character it has no byte for), the text is sent as UTF-8 and the type is changed to say so.
- */
 function textBody(text: string, type: string): HarPostBody {
-  const charset = charsetOf(type);
-  const inCharset = charset === null ? null : textInCharset(text, charset);
-  if (charset === null || inCharset !== null)
-    return { body: inCharset ?? Buffer.from(text, 'utf8'), warnings: [], contentType: null };
+  const { body, contentType, problem } = harTextBody(text, type);
   return {
-    body: Buffer.from(text, 'utf8'),
-    contentType: type.replace(charsetParam, '; charset=utf-8'),
-    warnings: [
-      `postData.text: ${knownCharset(charset) ? `the charset ${JSON.stringify(charset)} has no bytes for some of its characters` : `the charset ${JSON.stringify(charset)} is not one Hookscope can write`}; sent as UTF-8, and the Content-Type's charset changed to utf-8`,
-    ],
+    body,
+    contentType,
+    warnings:
+      problem === null
+        ? []
+        : [`postData.text: ${problem}; sent as UTF-8, and the Content-Type's charset changed to utf-8`],
   };
 }
 
@@ -136,8 +129,6 @@ function multipartUnderFreeBoundary(params: HarParam[], type: string, boundary: 
 function formPart(text: string): string {
   return /%[0-9A-Fa-f]{2}/.test(text) ? text : new URLSearchParams([['', text]]).toString().slice(1);
 }
-
-const charsetParam = /;\s*charset\s*=\s*(?:"[^"]*"|[^;\s]*)/i;
 
 const boundaryParam = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i;
 

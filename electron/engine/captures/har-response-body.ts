@@ -1,0 +1,38 @@
+import type { HeaderPair } from '../../shared/contract/index';
+import { harTextBody } from './har-text-body';
+
+export interface HarResponseContent {
+  text?: string;
+  encoding?: string;
+  mimeType?: unknown;
+}
+
+/**
+ * A HAR response's body and headers as stored. `content.text` is written in the charset the Content-Type header (or
+ * else `content.mimeType`) declares, as postData is; base64 content is the bytes given, and Hookscope's own export
+ * writes text only for a body that was valid UTF-8.
+ */
+export function harResponseBody(
+  content: HarResponseContent | undefined,
+  headers: HeaderPair[],
+  { textIsUtf8 }: { textIsUtf8: boolean },
+): { body: Buffer; headers: HeaderPair[]; warning: string | null } {
+  const text = content?.text;
+  if (!text) return { body: Buffer.alloc(0), headers, warning: null };
+  if (content.encoding === 'base64') return { body: Buffer.from(text, 'base64'), headers, warning: null };
+  if (textIsUtf8) return { body: Buffer.from(text, 'utf8'), headers, warning: null };
+  const at = headers.findIndex(([name]) => name.toLowerCase() === 'content-type');
+  const mimeType = typeof content.mimeType === 'string' ? content.mimeType : '';
+  const { body, contentType, problem } = harTextBody(text, at >= 0 ? headers[at]![1] : mimeType);
+  if (problem === null) return { body, headers, warning: null };
+  // Without a Content-Type header the mimeType is not stored, so there is no label to change.
+  const relabelled =
+    at >= 0 && contentType !== null
+      ? headers.map((h, i): HeaderPair => (i === at ? [h[0], contentType] : h))
+      : headers;
+  return {
+    body,
+    headers: relabelled,
+    warning: `response.content.text: ${problem}; stored as UTF-8${at >= 0 ? ", and the Content-Type's charset changed to utf-8" : ''}`,
+  };
+}
