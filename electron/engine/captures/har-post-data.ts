@@ -1,4 +1,4 @@
-import { harTextBody } from './har-text-body';
+import { harTextBody, loneSurrogateNote } from './har-text-body';
 
 export interface HarParam {
   name: string;
@@ -87,15 +87,14 @@ export function harPostBody(
 }
 
 function textBody(text: string, type: string): HarPostBody {
-  const { body, contentType, problem } = harTextBody(text, type);
-  return {
-    body,
-    contentType,
-    warnings:
-      problem === null
-        ? []
-        : [`postData.text: ${problem}; sent as UTF-8, and the Content-Type's charset changed to utf-8`],
-  };
+  const { body, contentType, problem, loneSurrogate } = harTextBody(text, type);
+  const notes = [
+    ...(loneSurrogate ? [loneSurrogateNote] : []),
+    ...(problem === null
+      ? []
+      : [`${problem}; sent as UTF-8, and the Content-Type's charset changed to utf-8`]),
+  ];
+  return { body, contentType, warnings: notes.length === 0 ? [] : [`postData.text: ${notes.join('; ')}`] };
 }
 
 /**

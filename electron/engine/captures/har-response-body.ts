@@ -1,5 +1,5 @@
 import type { HeaderPair } from '../../shared/contract/index';
-import { harTextBody } from './har-text-body';
+import { harTextBody, loneSurrogateNote } from './har-text-body';
 
 export interface HarResponseContent {
   text?: string;
@@ -23,16 +23,21 @@ export function harResponseBody(
   if (textIsUtf8) return { body: Buffer.from(text, 'utf8'), headers, warning: null };
   const at = headers.findIndex(([name]) => name.toLowerCase() === 'content-type');
   const mimeType = typeof content.mimeType === 'string' ? content.mimeType : '';
-  const { body, contentType, problem } = harTextBody(text, at >= 0 ? headers[at]![1] : mimeType);
-  if (problem === null) return { body, headers, warning: null };
+  const { body, contentType, problem, loneSurrogate } = harTextBody(
+    text,
+    at >= 0 ? headers[at]![1] : mimeType,
+  );
   // Without a Content-Type header the mimeType is not stored, so there is no label to change.
-  const relabelled =
-    at >= 0 && contentType !== null
-      ? headers.map((h, i): HeaderPair => (i === at ? [h[0], contentType] : h))
-      : headers;
+  const relabel = at >= 0 && contentType !== null;
+  const notes = [
+    ...(loneSurrogate ? [loneSurrogateNote] : []),
+    ...(problem === null
+      ? []
+      : [`${problem}; stored as UTF-8${relabel ? ", and the Content-Type's charset changed to utf-8" : ''}`]),
+  ];
   return {
     body,
-    headers: relabelled,
-    warning: `response.content.text: ${problem}; stored as UTF-8${at >= 0 ? ", and the Content-Type's charset changed to utf-8" : ''}`,
+    headers: relabel ? headers.map((h, i): HeaderPair => (i === at ? [h[0], contentType] : h)) : headers,
+    warning: notes.length === 0 ? null : `response.content.text: ${notes.join('; ')}`,
   };
 }

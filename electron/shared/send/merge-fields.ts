@@ -103,7 +103,7 @@ const xmlEntities: Record<string, string> = {
  * A lone UTF-16 surrogate (from a JSON `"\ud800"` row value) as U+FFFD, the bytes UTF-8 text gets for it anyway:
  * `encodeURIComponent` throws on one.
  */
-const wellFormed = (value: string) =>
+export const wellFormed = (value: string) =>
   value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 
 export function escapeValue(value: string, escape: Escape): string {

@@ -107,4 +107,17 @@ describe('a HAR response whose content.text is under a charset other than UTF-8'
     expect(got.hex).toBe(hex('café', 'utf8'));
     expect(got.warnings).toEqual([]);
   });
+
+  it('holding a lone surrogate is stored with U+FFFD in its place, labelled as given, and the warning says so', async () => {
+    const type = 'text/plain; charset=UTF-8';
+    const got = await importedResponse([{ name: 'Content-Type', value: type }], {
+      mimeType: type,
+      text: 'a\ud800b',
+    });
+    expect(got.hex).toBe('61efbfbd62');
+    expect(got.types).toEqual([type]);
+    expect(got.warnings).toEqual([
+      'entries[0].response.content.text: holds a lone surrogate (half of a UTF-16 pair, no character on its own), written as U+FFFD',
+    ]);
+  });
 });

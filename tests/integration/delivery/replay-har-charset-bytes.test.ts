@@ -70,3 +70,26 @@ describe('a HAR entry whose text is under a charset other than UTF-8', () => {
     ]);
   });
 });
+
+describe('a HAR entry whose text holds a lone surrogate', () => {
+  it('under charset=utf-8 is sent as UTF-8 with U+FFFD in its place, labelled as given, and the warning says so', async () => {
+    const mimeType = 'text/plain; charset=UTF-8';
+    const got = await replayed('/har-lone-surrogate', [], { mimeType, text: 'a\ud800b' });
+    expect(got.body.toString('hex')).toBe('61efbfbd62');
+    expect(got.types).toEqual([mimeType]);
+    expect(got.warnings).toEqual([
+      'entries[0].request.postData.text: holds a lone surrogate (half of a UTF-16 pair, no character on its own), written as U+FFFD',
+    ]);
+  });
+
+  it('under charset=utf-16le is still sent in UTF-16, with U+FFFD in its place', async () => {
+    const got = await replayed('/har-lone-surrogate-16', [], {
+      mimeType: 'text/plain; charset=utf-16le',
+      text: 'a\udc00b',
+    });
+    expect(got.body.toString('hex')).toBe(Buffer.from('a\ufffdb', 'utf16le').toString('hex'));
+    expect(got.warnings).toEqual([
+      expect.stringMatching(/postData\.text: holds a lone surrogate .*U\+FFFD$/),
+    ]);
+  });
+});
