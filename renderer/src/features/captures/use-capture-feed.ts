@@ -352,9 +352,10 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
     else reloadIfRelabelled();
   });
 
-  // A search lists only what the index has reached: as it catches up with a burst, its matches appear.
+  // A search lists only what the index has reached: as it catches up with a burst, its matches appear. The mark follows
+  // the engine down too: indexing everything again (the custom labels changed) starts over from the oldest capture.
   useEvent('index.progress', ({ indexedUpTo, lagRows }) => {
-    if (indexedUpTo > knownIndexedUpTo.current) knownIndexedUpTo.current = indexedUpTo;
+    knownIndexedUpTo.current = indexedUpTo;
     relabel.current.indexLagRows = lagRows;
     if (reloadIfRelabelled()) return;
     if (filterRef.current.text && indexedUpTo > coveredThrough.current) refreshHead();
