@@ -206,8 +206,16 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
     (fresh: CaptureSummary[]) => {
       if (fresh.length === 0) return;
       const morePagesBelow = nextCursorRef.current !== null;
+      // Already listed, it is not new here: an undo's list fetched again can be answered before the engine's
+      // announcement of the restored captures reaches this window, and a read one must not turn unread.
+      const shown = itemsRef.current;
+      const top = shown[0]?.id ?? -Infinity;
+      let listed: Set<number> | null = null;
+      for (const c of fresh) {
+        if (c.id <= top && (listed ??= new Set(shown.map((x) => x.id))).has(c.id)) continue;
+        unreadRef.current.add(c.id);
+      }
       setItems((prev) => mergeNewest(prev, fresh, morePagesBelow));
-      for (const c of fresh) unreadRef.current.add(c.id);
       touchUnread();
     },
     [touchUnread],

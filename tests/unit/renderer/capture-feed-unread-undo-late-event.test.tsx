@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import { act, cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApiClient } from '../../../electron/shared/contract/client';
+import { ApiProvider } from '../../../renderer/src/api';
+import { ConnectionStatus } from '../../../renderer/src/api/connection';
+import { useCaptureFeed, type CaptureFeed } from '../../../renderer/src/features/captures/use-capture-feed';
+import { captureSummary } from '../../helpers/capture-summary';
+import { scriptedTransport } from '../../helpers/scripted-transport';
+
+afterEach(cleanup);
+
+const frame = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+const rows = (...ids: number[]) => ids.map((id) => captureSummary({ id }));
+
+/**
+ * The engine announces restored captures before it answers the restore, but in browser mode the announcement comes
+ * over the WebSocket and the answer over HTTP: the list an undo fetches again can be answered first.
+ */
+describe('captures restored by Undo, announced after the list was fetched again', () => {
+  it('keep their read state', async () => {
+    const t = scriptedTransport();
+    const value = { api: createApiClient(t.transport), connection: new ConnectionStatus() };
+    const feed: { current: CaptureFeed | null } = { current: null };
+    function Probe() {
+      feed.current = useCaptureFeed({}, 'all');
+      return null;
+    }
+    render(
+      <ApiProvider value={value}>
+        <Probe />
+      </ApiProvider>,
+    );
+    await act(async () => {
+      t.answer('captures.list', { items: rows(1), nextCursor: null });
+      t.answer('captures.count', { count: 1, newestId: 1 });
+    });
+    act(() => t.emit('capture.created', { items: rows(2, 3, 4) }));
+    await act(frame);
+    act(() => feed.current!.markRead([3]));
+    act(() => t.emit('capture.deleted', { ids: [2, 3], all: false }));
+    await act(frame);
+    expect([...feed.current!.unread]).toEqual([4]);
+    // Undo: the restore is answered and the list fetched again before the restored captures are announced.
+    act(() => feed.current!.reload());
+    await act(async () => {
+      t.answer('captures.list', { items: rows(4, 3, 2, 1), nextCursor: null });
+      t.answer('captures.count', { count: 4, newestId: 4 });
+    });
+    act(() => t.emit('capture.created', { items: rows(2, 3) }));
+    await act(frame);
+    expect(feed.current!.items.map((c) => c.id)).toEqual([4, 3, 2, 1]);
+    expect([...feed.current!.unread].sort()).toEqual([2, 4]);
+    expect(feed.current!.unreadCount).toBe(2);
+  });
+});
