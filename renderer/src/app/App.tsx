@@ -47,9 +47,10 @@ export function App() {
     : 'inspect';
   const filterKey = filterToParams(filterFromParams(params)).toString();
   const filterState = useMemo(() => filterFromParams(new URLSearchParams(filterKey)), [filterKey]);
-  // A paused list holds still: its window does not move (each move reloads the list) until it resumes.
-  const [listPaused, setListPaused] = useState(false);
-  const windowNow = useWindowNow(filterState.since, listPaused);
+  // A paused list holds still: its window does not move (each move reloads the list) until it resumes. The feed's
+  // paused flag is this state, so however the feed is paused, the window holds.
+  const pausedState = useState(false);
+  const windowNow = useWindowNow(filterState.since, pausedState[0]);
   const apiFilter = useMemo(
     () => toCaptureFilter(filterState, windowNow ?? Date.now()),
     [filterState, windowNow],
@@ -60,12 +61,9 @@ export function App() {
   const [selection, setSelection] = useState<Selection>(emptySelection);
   const [detailTab, setDetailTab] = useState<DetailTabId>('body');
   const [transferOpen, setTransferOpen] = useState(false);
-  const feed = useCaptureFeed(apiFilter, feedKey);
-  const { markRead, setPaused } = feed;
-  const togglePaused = useCallback(() => {
-    setPaused(!listPaused);
-    setListPaused(!listPaused);
-  }, [listPaused, setPaused]);
+  const feed = useCaptureFeed(apiFilter, feedKey, pausedState);
+  const { markRead, paused, setPaused } = feed;
+  const togglePaused = useCallback(() => setPaused(!paused), [paused, setPaused]);
   // Panels that summarise activity refresh at most once a second, not on every batch of a burst.
   const activity = useThrottledTick(feed.arrivals, 1000);
   const endpoints = useEndpoints(activity);

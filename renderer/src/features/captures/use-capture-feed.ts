@@ -38,7 +38,14 @@ export interface CaptureFeed {
  * The list's data: pages fetched by keyset cursor (newest first), live arrivals prepended from `capture.created`
  * batches, deletions and decoder updates applied in place. Never loads more than the user scrolls to.
  */
-export function useCaptureFeed(filter: CaptureFilter, filterKey: string): CaptureFeed {
+/** The paused flag and its setter, when the caller owns it (a time window that must hold still while paused). */
+export type PausedState = readonly [boolean, (paused: boolean) => void];
+
+export function useCaptureFeed(
+  filter: CaptureFilter,
+  filterKey: string,
+  pausedState?: PausedState,
+): CaptureFeed {
   const api = useApi();
   const [items, setItems] = useState<CaptureSummary[]>([]);
   const [total, setTotal] = useState<number | null>(null);
@@ -51,7 +58,8 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
   const touchUnread = useCallback(() => setUnreadVersion((v) => v + 1), []);
   /** Deleted while unread: an undo brings them back unread. */
   const deletedUnread = useRef(new Set<number>());
-  const [paused, setPausedState] = useState(false);
+  const ownPaused = useState(false);
+  const [paused, setPausedState] = pausedState ?? ownPaused;
   const [pendingCount, setPendingCount] = useState(0);
   const [arrivals, setArrivals] = useState(0);
   const generation = useRef(0);
@@ -521,7 +529,7 @@ export function useCaptureFeed(filter: CaptureFilter, filterKey: string): Captur
       const added = uncounted(buffered);
       if (added) setTotal((t) => (t === null ? t : t + added));
     },
-    [prepend, reset, uncounted],
+    [prepend, reset, uncounted, setPausedState],
   );
 
   const markRead = useCallback(
