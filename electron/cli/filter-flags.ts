@@ -44,7 +44,7 @@ export function toFilter(
     vendor?: string;
     source?: string;
   },
-  stores: { endpoints: EndpointStore; captures: Pick<CaptureStore, 'ids'> },
+  stores: { endpoints: EndpointStore; captures: Pick<CaptureStore, 'hasCapturesFrom'> },
   nowMs: number,
 ): CaptureFilter {
   const filter: CaptureFilter = {};
@@ -81,7 +81,7 @@ export function toFilter(
  */
 function endpointFlag(
   raw: string,
-  { endpoints, captures }: { endpoints: EndpointStore; captures: Pick<CaptureStore, 'ids'> },
+  { endpoints, captures }: { endpoints: EndpointStore; captures: Pick<CaptureStore, 'hasCapturesFrom'> },
 ): number {
   const have = () =>
     endpoints
@@ -95,7 +95,7 @@ function endpointFlag(
       `--endpoint: no endpoint "${raw}" (have: ${have()}; a deleted endpoint's kept captures are selected by its id, e.g. --endpoint 12)`,
     );
   const id = Number(raw.replace('#', ''));
-  if (endpoints.byId(id) || captures.ids({ endpointId: id }, 1).length > 0) return id;
+  if (endpoints.byId(id) || captures.hasCapturesFrom(id)) return id;
   throw new UsageError(
     `--endpoint: no endpoint has id ${id}, and no capture kept from a deleted one does (have: ${have()})`,
   );

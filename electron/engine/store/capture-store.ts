@@ -99,6 +99,7 @@ export class CaptureStore {
   readonly headerNames: HeaderNameBackfill;
   /** Prepared once: background passes read every capture through `get`. */
   private selectDetail: Database.Statement | null = null;
+  private inboxHasEndpoint: Database.Statement | null = null;
   private selectBodies: Database.Statement | null = null;
 
   constructor(
@@ -422,6 +423,19 @@ export class CaptureStore {
         )
         .all(...sql.params, limit) as { id: number }[]
     ).map((r) => r.id);
+  }
+
+  /**
+   * Whether a kept capture came through this endpoint, filed or still waiting in the inbox (a process that never files,
+   * like the CLI beside a running app, sees a burst's captures only there). The inbox is a backlog of moments, and the
+   * scan stops at the first match.
+   */
+  hasCapturesFrom(endpointId: number): boolean {
+    if (this.ids({ endpointId }, 1).length > 0) return true;
+    this.inboxHasEndpoint ??= this.db
+      .prepare("SELECT 1 FROM capture_inbox WHERE json_extract(capture, '$.endpointId') = ? LIMIT 1")
+      .pluck();
+    return this.inboxHasEndpoint.get(endpointId) !== undefined;
   }
 
   /** One capture; with `inlineBodyMaxBytes`, a longer body is left out (see `detailBody`). */
