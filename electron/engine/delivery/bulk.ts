@@ -172,8 +172,27 @@ export class BulkRunner {
       `DELETE FROM bulk_job_rows WHERE rows_key NOT IN
          (SELECT rows_key FROM bulk_jobs WHERE state IN ('running', 'paused') AND rows_key IS NOT NULL)`,
     ).run();
+    // The time the engine was down is not time a job ran: it is left out of the rate as a pause is. A stop recorded
+    // when it began (`suspendAll`); after a kill, the job's last delivery activity is the latest it is known to have run.
+    this.sql(
+      `UPDATE bulk_jobs SET paused_ms = paused_ms + MAX(0, ? - COALESCE(paused_at_ms,
+         (SELECT MAX(MAX(d.created_at_ms, COALESCE(d.last_attempt_at_ms, 0), COALESCE(d.finished_at_ms, 0)))
+            FROM deliveries d WHERE d.bulk_job_id = bulk_jobs.id),
+         created_at_ms)), paused_at_ms = NULL
+       WHERE state = 'running'`,
+    ).run(this.clock.now());
     const ids = this.sql(`SELECT id FROM bulk_jobs WHERE state = 'running'`).all() as Array<{ id: number }>;
     for (const { id } of ids) this.topUp(id);
+  }
+
+  /** The engine is stopping: the running jobs stop running until it starts again (see `resumeAll`). */
+  suspendAll(): void {
+    try {
+      this.sql(`UPDATE bulk_jobs SET paused_at_ms = ? WHERE state = 'running'`).run(this.clock.now());
+    } catch (error) {
+      // The stop goes on: the next start judges the downtime from the jobs' last deliveries, as after a kill.
+      this.log.warn('bulk: could not record when the running sends stopped', { error: String(error) });
+    }
   }
 
   /** The queue reports changed deliveries: keep running jobs a batch ahead and announce progress. */

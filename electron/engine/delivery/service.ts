@@ -72,6 +72,7 @@ export class DeliveryService {
   }
 
   close(graceMs?: number): Promise<void> {
+    this.bulk.suspendAll();
     return this.queue.close(graceMs);
   }
 
