@@ -13,6 +13,7 @@ import type { HeaderPair } from '../../shared/contract/captures';
 import { signingConfig, signingSchemes } from '../../shared/send/signing-config';
 import { contentTypeHeaderFor, userContentType } from '../../shared/send/content-type';
 import { headerByteString, utf8DecodeStrict } from '../../shared/send/bytes';
+import { contentTypeFillNote } from '../../shared/send/content-type-fill-note';
 import { parseFlags, readFlagFile, UsageError, type CliIo } from '../io';
 import { dataFlagBody } from '../data-flag';
 import { unsendableMethod } from '../../shared/send/unsendable-method';
@@ -175,18 +176,22 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     if (values.rows !== undefined) {
       const format = extname(values.rows).toLowerCase() === '.json' ? 'json' : 'csv';
+      const template = {
+        method,
+        url,
+        headers,
+        body: body.toString('utf8'),
+        ...(omitted.has('content-type') ? { contentType: false } : {}),
+      };
+      const content = readFlagFile(values.rows, '--rows').toString('utf8');
+      const note = contentTypeFillNote(template);
+      if (note) io.stderr(`note: ${note}\n`);
       const job = await engine.service.startBulk(
         deliveryMethods['bulk.start'].input.parse({
           ...options,
           fieldsNotColumns: fieldsNotColumns.data,
-          template: {
-            method,
-            url,
-            headers,
-            body: body.toString('utf8'),
-            ...(omitted.has('content-type') ? { contentType: false } : {}),
-          },
-          rows: { content: readFlagFile(values.rows, '--rows').toString('utf8'), format },
+          template,
+          rows: { content, format },
         }),
       );
       const done = await engine.untilBulkDone(job.jobId);
