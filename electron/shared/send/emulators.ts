@@ -1,5 +1,6 @@
 import { ONTRAPORT_CONTACT_FIELDS } from '../decode/dictionary/ontraport';
 import { findPlaceholders, lookupField, resolveTemplate } from './merge-fields';
+import { pingPostData } from './ping-post-data';
 
 export const emulatorKinds = [
   'ortto-activity',
@@ -660,31 +661,10 @@ function ontraportPing(options: EmulatorOptions): EmulatedRequest {
     .map((p) => [p.name, '']);
   const contact = { ...given, ...Object.fromEntries(blanks) };
   const encoding = options.encoding ?? 'form';
-  let body: string;
-  if (encoding === 'json') {
-    const fields: Record<string, string> = {};
-    for (const pair of template.split('&')) {
-      const at = pair.indexOf('=');
-      const label = at < 0 ? pair : pair.slice(0, at);
-      if (label) fields[label] = resolveTemplate(at < 0 ? '' : pair.slice(at + 1), contact).text;
-    }
-    body = JSON.stringify(fields);
-  } else {
-    // Each value is merged then form-encoded, label by label; labels are sent as typed.
-    body = template
-      .split('&')
-      .map((pair) => {
-        const at = pair.indexOf('=');
-        if (at < 0) return pair;
-        return `${pair.slice(0, at)}=${resolveTemplate(pair.slice(at + 1), contact, {}, { escape: 'url' }).text}`;
-      })
-      .join('&');
-  }
+  const { body, contentType } = pingPostData(template, contact, encoding);
   return {
     method: 'POST',
-    headers: [
-      ['Content-Type', encoding === 'json' ? 'application/json' : 'application/x-www-form-urlencoded'],
-    ],
+    headers: [['Content-Type', contentType]],
     body,
     policy: 'ontraport',
     description: `Ontraport "Send a Webhook" (Ping URL) post data for ${contactNamed(lookupField(contact, 'id'))}`,

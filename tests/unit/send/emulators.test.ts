@@ -147,6 +147,21 @@ describe('Ontraport subscription emulators', () => {
     });
     expect(JSON.parse(json.body)).toEqual({ firstname: 'Zoë', lastname: '', email: '', contact_id: '' });
   });
+  it('Ping URL post data in JSON, XML or plain text is merged and sent with its own type (seed 000)', () => {
+    const contact = { ...mary, firstname: 'Mary "M" <&>' };
+    const ping = (postData: string) => buildEmulatedRequest('ontraport-ping', { contact, nowMs, postData });
+    const json = ping('{"name": "[First Name]", "id": [Contact ID]}');
+    expect(header(json.headers, 'content-type')).toBe('application/json');
+    expect(JSON.parse(json.body)).toEqual({ name: 'Mary "M" <&>', id: 8 });
+    const xml = ping('<contact><name>[First Name]</name><email>[Email]</email></contact>');
+    expect(header(xml.headers, 'content-type')).toBe('application/xml');
+    expect(xml.body).toBe(
+      '<contact><name>Mary &quot;M&quot; &lt;&amp;&gt;</name><email>mary@example.com</email></contact>',
+    );
+    const text = ping('New lead: [Email]');
+    expect(header(text.headers, 'content-type')).toBe('text/plain');
+    expect(text.body).toBe('New lead: mary@example.com');
+  });
 });
 
 describe('Ontraport emulators find the contact id however the record names it', () => {
