@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { formatAttempt, HeadlessDelivery } from '../../engine/delivery/headless';
-import { deliveryMethods, httpUrl } from '../../shared/contract/delivery';
+import { deliveryMethods, emulatorTargetProblem } from '../../shared/contract/delivery';
 import { emulatorKinds, type EmulatorKind } from '../../shared/send/emulators';
 import { recordsFromFile } from '../../shared/send/merge-fields';
 import { firstRecordInFile, firstRecordReadLimit, type FirstRecord } from '../first-record';
@@ -89,8 +89,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (!(emulatorKinds as readonly string[]).includes(kind))
     throw new UsageError(`<kind>: "${kind}" is not one of ${emulatorKinds.join(', ')}`);
   if (values.to === undefined) throw new UsageError('--to: required (the URL to send to)');
-  const to = httpUrl.safeParse(values.to);
-  if (!to.success) throw new UsageError(`--to: ${to.error.issues[0]?.message ?? 'invalid URL'}`);
+  const toProblem = emulatorTargetProblem(kind as EmulatorKind, values.to);
+  if (toProblem) throw new UsageError(`--to: ${toProblem}`);
   // Ortto's emulators have one shape each: a format or encoding flag there would be ignored, so say so instead.
   for (const flag of ['format', 'encoding'] as const)
     if (values[flag] !== undefined && !kind.startsWith('ontraport-'))
@@ -111,7 +111,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--post-data: only for ontraport-ping, not ${kind}`);
   const input = deliveryMethods['emulate.send'].input.parse({
     kind: kind as EmulatorKind,
-    to: to.data,
+    to: values.to,
     format: values.format,
     encoding: values.encoding,
     contact: values.contact !== undefined ? readContact(values.contact) : undefined,

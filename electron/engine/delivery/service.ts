@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { CaptureDetail } from '../../shared/contract/captures';
 import { ApiError } from '../../shared/contract/errors';
 import type { EventName, EventPayload, Settings } from '../../shared/contract/index';
-import type { deliveryMethods, DeliverySummary } from '../../shared/contract/delivery';
+import { httpUrl, type deliveryMethods, type DeliverySummary } from '../../shared/contract/delivery';
 import { buildEmulatedRequest } from '../../shared/send/emulators';
 import type { resolveTemplate } from '../../shared/send/merge-fields';
 import type { Clock } from '../util/clock';
@@ -140,6 +140,13 @@ export class DeliveryService {
       url: to,
       nowMs: this.deps.clock.now(),
     });
+    const url = emulated.url ?? to;
+    const filled = httpUrl.safeParse(url);
+    if (!filled.success)
+      throw new ApiError(
+        'invalid_input',
+        `to: with the contact's merge fields filled, ${filled.error.issues[0]?.message ?? 'invalid URL'}`,
+      );
     const summary = this.send({
       ...options,
       policy: emulated.policy,
@@ -147,7 +154,7 @@ export class DeliveryService {
       type: 'emulator',
       request: {
         method: emulated.method,
-        url: emulated.url ?? to,
+        url: filled.data,
         headers: emulated.headers,
         bodyBase64: Buffer.from(emulated.body, 'utf8').toString('base64'),
       },

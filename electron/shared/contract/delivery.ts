@@ -3,9 +3,9 @@ import { base64 } from './base64';
 import { method, type EventTable, type MethodTable } from './define';
 import { headerPair, httpToken } from './captures';
 import { signingConfig, signingFields } from '../send/signing-config';
-import { emulatorKinds } from '../send/emulators';
+import { emulatorKinds, type EmulatorKind } from '../send/emulators';
 import { connectionHeaderProblem } from '../send/connection-headers';
-import { ENV_NAME_MAX_LENGTH } from '../send/merge-fields';
+import { ENV_NAME_MAX_LENGTH, findPlaceholders } from '../send/merge-fields';
 import { unsendableMethod } from '../send/unsendable-method';
 
 const token = httpToken;
@@ -44,6 +44,21 @@ export const httpUrl = z
       });
     }
   });
+
+/**
+ * Why an emulator cannot send to `to`, or null. Ontraport fills merge fields in a Send-a-Webhook URL, its host
+ * included (`http://[Site Domain]/hook`, DOMAIN-NOTES §3.1): ontraport-ping's URL is checked with each one standing
+ * for a word, and again once filled from the contact.
+ */
+export function emulatorTargetProblem(kind: EmulatorKind, to: string): string | null {
+  let url = to.trim();
+  if (kind === 'ontraport-ping')
+    for (const p of findPlaceholders(url).reverse())
+      if (p.kind === 'merge') url = `${url.slice(0, p.start)}x${url.slice(p.end)}`;
+  if (httpUrl.safeParse(url).success) return null;
+  const asTyped = httpUrl.safeParse(to);
+  return asTyped.success ? 'invalid URL' : (asTyped.error.issues[0]?.message ?? 'invalid URL');
+}
 
 export const httpMethodName = z
   .string()
@@ -506,7 +521,8 @@ export const deliveryMethods = {
       .omit({ policy: true })
       .extend({
         kind: z.enum(emulatorKinds),
-        to: httpUrl,
+        /** An http(s) URL; ontraport-ping's may hold merge fields anywhere, its host included. */
+        to: z.string().trim(),
         format: z.enum(['default', 'notify', 'lightweight']).optional(),
         encoding: z.enum(['json', 'form']).optional(),
         contact: z.record(z.string(), z.string()).optional(),
@@ -516,6 +532,8 @@ export const deliveryMethods = {
         postData: z.string().optional(),
       })
       .superRefine((input, ctx) => {
+        const target = emulatorTargetProblem(input.kind, input.to);
+        if (target) ctx.addIssue({ code: 'custom', path: ['to'], message: target });
         // The emulator ignores an option its kind has no use for: refused, so a typo'd kind is not sent silently.
         const subscription = input.kind.startsWith('ontraport-') && input.kind !== 'ontraport-ping';
         const usedBy = {

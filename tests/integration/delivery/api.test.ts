@@ -358,6 +358,27 @@ describe('saved webhooks, environments, emulate over the API (outputs checked ag
       await new Promise((r) => setTimeout(r, 10));
     expect(api.server.received.find((r) => r.url.startsWith('/wpf'))?.url).toBe(sent);
   });
+
+  it('emulate.send fills a merge field in the Ping URL host, as Ontraport does, and names `to` when it cannot', async () => {
+    const port = new URL(api.server.url).port;
+    const to = `http://[Site Host]:${port}/host-merge?id=[Contact ID]`;
+    const result = await call('emulate.send', {
+      kind: 'ontraport-ping',
+      to,
+      contact: { 'Site Host': '127.0.0.1', 'Contact ID': '42' },
+    });
+    expect(result.error).toBeUndefined();
+    expect(result.value).toMatchObject({ url: `${api.server.url}/host-merge?id=42` });
+    const got = await until(() => api.server.received.find((r) => r.url.startsWith('/host-merge')));
+    expect(got.url).toBe('/host-merge?id=42');
+    const blank = await call('emulate.send', { kind: 'ontraport-ping', to, contact: { 'Contact ID': '42' } });
+    expect(blank.error?.message).toMatch(
+      /^to: with the contact's merge fields filled, invalid URL "http:\/\/:/,
+    );
+    // Only Ontraport fills merge fields in the URL: another kind's bracketed host is refused as typed.
+    const ortto = await call('emulate.send', { kind: 'ortto-test', to });
+    expect(ortto.error?.message).toBe(`to: invalid URL "${to}"`);
+  });
 });
 
 describe('clearing finished deliveries from the log', () => {

@@ -219,6 +219,15 @@ describe('hookscope emulate', () => {
     expect(t.out.join('')).toMatch(/ontraport policy/);
   });
 
+  it('sends ontraport-ping to a URL whose host is a merge field, filled from --contact', async () => {
+    server = await cueServer(() => ({ status: 200 }));
+    const port = new URL(server.url).port;
+    const args = ['ontraport-ping', '--to', `http://[Site Host]:${port}/p?id=[Contact ID]`];
+    const contact = JSON.stringify({ 'Site Host': '127.0.0.1', 'Contact ID': '8' });
+    expect(await emulate([...args, '--contact', contact], io().io)).toBe(0);
+    expect(server.received.map((r) => r.url)).toEqual(['/p?id=8']);
+  });
+
   it('reads a --contact file only as far as its first contact: a 1 GiB export is not loaded whole', async () => {
     server = await cueServer(() => ({ status: 200 }));
     const dir = tempDir();
