@@ -664,7 +664,7 @@ function ontraportPing(options: EmulatorOptions): EmulatedRequest {
   const { body, contentType } = pingPostData(template, contact, encoding);
   return {
     method: 'POST',
-    headers: [['Content-Type', contentType]],
+    headers: contentType === null ? [] : [['Content-Type', contentType]],
     body,
     policy: 'ontraport',
     description: `Ontraport "Send a Webhook" (Ping URL) post data for ${contactNamed(lookupField(contact, 'id'))}`,

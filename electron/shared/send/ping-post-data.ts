@@ -10,7 +10,9 @@ export function pingPostData(
   template: string,
   contact: Record<string, string>,
   encoding: 'json' | 'form',
-): { body: string; contentType: string } {
+): { body: string; contentType: string | null } {
+  // WP Fusion's setup leaves the post data blank (seed 003): nothing to detect, so no Content-Type, as in a send.
+  if (template === '') return { body: '', contentType: null };
   const trimmed = template.trim();
   const marked = [
     ['json', 'application/json', /^[{[]/],

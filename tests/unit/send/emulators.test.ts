@@ -162,6 +162,11 @@ describe('Ontraport subscription emulators', () => {
     expect(header(text.headers, 'content-type')).toBe('text/plain');
     expect(text.body).toBe('New lead: mary@example.com');
   });
+  it('Ping URL with blank post data (the WP Fusion setup, seed 003) sends an empty body and no Content-Type', () => {
+    const request = buildEmulatedRequest('ontraport-ping', { contact: mary, nowMs, postData: '' });
+    expect(request.body).toBe('');
+    expect(request.headers).toEqual([]);
+  });
 });
 
 describe('Ontraport emulators find the contact id however the record names it', () => {
