@@ -466,6 +466,19 @@ describe('Composer', () => {
     });
   });
 
+  it('an emulator that sends no Content-Type (blank Ping post data) does not keep the one picked before', async () => {
+    mount({ initial: { method: 'POST', url: `${targetUrl}/blank-ping`, headers: [], bodyBase64: '' } });
+    fireEvent.click(screen.getByTestId('compose-emulate'));
+    fireEvent.change(screen.getByTestId('emulator-kind'), { target: { value: 'ortto-activity' } });
+    fireEvent.click(screen.getByTestId('emulator-apply'));
+    fireEvent.click(screen.getByTestId('compose-emulate'));
+    fireEvent.change(screen.getByTestId('emulator-kind'), { target: { value: 'ontraport-ping' } });
+    fireEvent.change(screen.getByTestId('emulator-post-data'), { target: { value: '' } });
+    fireEvent.click(screen.getByTestId('emulator-apply'));
+    await act(async () => fireEvent.click(screen.getByTestId('compose-send')));
+    expect(sendCalls()[0]?.request).toMatchObject({ headers: [], bodyBase64: '' });
+  });
+
   it('names the request after the emulator last picked, but keeps a name the user typed', () => {
     mount({ initial: { method: 'POST', url: `${targetUrl}/named`, headers: [], bodyBase64: '' } });
     const name = () => (screen.getByTestId('compose-name') as HTMLInputElement).value;

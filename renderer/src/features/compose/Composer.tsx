@@ -208,8 +208,9 @@ export function Composer({ initial }: ComposerProps) {
 
   const fillFromEmulator = (request: EmulatedRequest, _kind: EmulatorKind) => {
     const contentType = request.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null;
-    // The user's own headers (an API key the endpoint wants) stay; only those the platform sets are replaced.
-    const emulated = new Set(request.headers.map(([n]) => n.toLowerCase()));
+    // The user's own headers (an API key the endpoint wants) stay; only those the platform sets are replaced. The
+    // Content-Type is always the platform's: one it sends without (blank post data) must not keep an earlier one.
+    const emulated = new Set(['content-type', ...request.headers.map(([n]) => n.toLowerCase())]);
     const typedName = draft.name !== '' && draft.name !== emulatorName.current;
     if (!typedName) emulatorName.current = request.description.slice(0, 200);
     setDraft({
