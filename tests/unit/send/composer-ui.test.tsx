@@ -591,6 +591,22 @@ describe('Composer', () => {
     fireEvent.click(screen.getByTestId('record-source-variables'));
   });
 
+  it('an emulated Ping fills its URL from the same contact as its post data, the built-in one included', () => {
+    const url = `${targetUrl}/wpf?wpf_action=update&contact_id=[Contact ID]&fax=[Fax]`;
+    mount({ initial: { method: 'POST', url, headers: [], bodyBase64: '' } });
+    fireEvent.click(screen.getByRole('tab', { name: /Merge fields/ }));
+    fireEvent.click(screen.getByTestId('record-source-capture'));
+    fireEvent.click(screen.getByTestId('compose-emulate'));
+    fireEvent.change(screen.getByTestId('emulator-kind'), { target: { value: 'ontraport-ping' } });
+    fireEvent.click(screen.getByTestId('emulator-apply'));
+    expect(preview()).toContain('contact_id=8');
+    expect((screen.getByTestId('compose-url') as HTMLInputElement).value).toBe(
+      `${targetUrl}/wpf?wpf_action=update&contact_id=8&fax=`,
+    );
+    fireEvent.click(screen.getByRole('tab', { name: /Merge fields/ }));
+    fireEvent.click(screen.getByTestId('record-source-variables'));
+  });
+
   it('resolves merge fields from a captured payload', async () => {
     // undici, not the page's fetch: happy-dom would apply CORS to a request the test makes as a sender.
     const res = await request(`${engine.receiverUrl}/h/from-ontraport`, {

@@ -215,6 +215,8 @@ export function Composer({ initial }: ComposerProps) {
     if (!typedName) emulatorName.current = request.description.slice(0, 200);
     setDraft({
       method: request.method,
+      // A Ping URL filled from the contact its body was (a blank for a field it lacks, as Ontraport sends it).
+      ...(request.url !== undefined ? { url: request.url } : {}),
       headers: [
         ...draft.headers.filter((h) => !emulated.has(h.name.trim().toLowerCase())),
         ...request.headers.map(([name, value]) => ({ name, value, enabled: true })),
@@ -389,6 +391,7 @@ export function Composer({ initial }: ComposerProps) {
       {dialog === 'emulate' && (
         <EmulatorPicker
           contact={recordValues}
+          url={draft.url}
           onPick={fillFromEmulator}
           onClose={() => {
             setDialog(null);

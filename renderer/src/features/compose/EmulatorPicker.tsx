@@ -22,10 +22,13 @@ const labels: Record<EmulatorKind, string> = {
 /** "Act like the platform": fill the composer with a realistic payload built from the sample record. */
 export function EmulatorPicker({
   contact,
+  url,
   onPick,
   onClose,
 }: {
   contact: Record<string, string>;
+  /** The composer's URL: Ontraport fills a Ping URL's merge fields from the same contact as its post data. */
+  url: string;
   onPick: (request: EmulatedRequest, kind: EmulatorKind) => void;
   onClose: () => void;
 }) {
@@ -52,7 +55,7 @@ export function EmulatorPicker({
       encoding: ontraport ? encoding : 'json',
       ...(target?.key === 'tag' ? { tagId: Number(targetText) } : {}),
       ...(target?.key === 'form' ? { formId: Number(targetText) } : {}),
-      ...(kind === 'ontraport-ping' ? { postData } : {}),
+      ...(kind === 'ontraport-ping' ? { postData, url } : {}),
       ...(Object.keys(contact).length > 0 ? { contact } : {}),
     });
     onPick(request, kind);
