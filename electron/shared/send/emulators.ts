@@ -32,6 +32,8 @@ export interface EmulatorOptions {
   postData?: string;
   /** Where it goes. Ontraport fills merge fields in a Ping URL's destination too (`contact_id=[Contact ID]`). */
   url?: string;
+  /** The composer's environment: `{{name}}` in Ping post data (an API key, seed 002) is filled with the fields. */
+  env?: Record<string, string>;
 }
 
 export interface EmulatedRequest {
@@ -656,12 +658,12 @@ function ontraportPing(options: EmulatorOptions): EmulatedRequest {
   const template = options.postData ?? defaultPingPostData;
   // A field the contact lacks is blank in Ontraport, and a blank merge field sends nothing, not its `[Name]`.
   const urlFields = findPlaceholders(options.url ?? '').filter((p) => p.kind === 'merge');
-  const blanks = [...findPlaceholders(template), ...urlFields]
+  const blanks = [...findPlaceholders(template).filter((p) => p.kind === 'merge'), ...urlFields]
     .filter((p) => lookupField(given, p.name) === undefined)
     .map((p) => [p.name, '']);
   const contact = { ...given, ...Object.fromEntries(blanks) };
   const encoding = options.encoding ?? 'form';
-  const { body, contentType } = pingPostData(template, contact, encoding);
+  const { body, contentType } = pingPostData(template, contact, encoding, options.env);
   return {
     method: 'POST',
     headers: contentType === null ? [] : [['Content-Type', contentType]],

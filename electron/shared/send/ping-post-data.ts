@@ -3,13 +3,15 @@ import { resolveTemplate } from './merge-fields';
 
 /**
  * An Ontraport "Send a Webhook" body and the Content-Type Ontraport sends with it. Seed 000: the post data may be
- * form-encoded, JSON or XML, anything else goes as plain text, and the type is detected from it. Merge fields are
- * filled escaped for that type. `encoding` applies to `label=value` pairs only: `json` sends them as one JSON object.
+ * form-encoded, JSON or XML, anything else goes as plain text, and the type is detected from it. Merge fields (and
+ * the composer's `{{name}}` variables) are filled escaped for that type. `encoding` applies to `label=value` pairs
+ * only: `json` sends them as one JSON object.
  */
 export function pingPostData(
   template: string,
   contact: Record<string, string>,
   encoding: 'json' | 'form',
+  env: Record<string, string> = {},
 ): { body: string; contentType: string | null } {
   // WP Fusion's setup leaves the post data blank (seed 003): nothing to detect, so no Content-Type, as in a send.
   if (template === '') return { body: '', contentType: null };
@@ -20,17 +22,17 @@ export function pingPostData(
   ] as const;
   for (const [escape, type, start] of marked) {
     if (!start.test(trimmed)) continue;
-    const merged = resolveTemplate(template, contact, {}, { escape }).text;
+    const merged = resolveTemplate(template, contact, env, { escape }).text;
     if (detectContentType(merged) === type) return { body: merged, contentType: type };
   }
   if (!template.includes('='))
-    return { body: resolveTemplate(template, contact).text, contentType: 'text/plain' };
+    return { body: resolveTemplate(template, contact, env).text, contentType: 'text/plain' };
   if (encoding === 'json') {
     const fields: Record<string, string> = {};
     for (const pair of template.split('&')) {
       const at = pair.indexOf('=');
       const label = at < 0 ? pair : pair.slice(0, at);
-      if (label) fields[label] = resolveTemplate(at < 0 ? '' : pair.slice(at + 1), contact).text;
+      if (label) fields[label] = resolveTemplate(at < 0 ? '' : pair.slice(at + 1), contact, env).text;
     }
     return { body: JSON.stringify(fields), contentType: 'application/json' };
   }
@@ -40,7 +42,7 @@ export function pingPostData(
     .map((pair) => {
       const at = pair.indexOf('=');
       if (at < 0) return pair;
-      return `${pair.slice(0, at)}=${resolveTemplate(pair.slice(at + 1), contact, {}, { escape: 'url' }).text}`;
+      return `${pair.slice(0, at)}=${resolveTemplate(pair.slice(at + 1), contact, env, { escape: 'url' }).text}`;
     })
     .join('&');
   return { body, contentType: 'application/x-www-form-urlencoded' };

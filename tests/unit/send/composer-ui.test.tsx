@@ -607,6 +607,24 @@ describe('Composer', () => {
     fireEvent.click(screen.getByTestId('record-source-variables'));
   });
 
+  it("an emulated Ping fills the post data's {{variables}} from the chosen environment", async () => {
+    const env = await api.call('environments.save', { name: 'ping-keys', variables: { apiKey: 'k-77' } });
+    mount({ initial: { method: 'POST', url: `${targetUrl}/ping-env`, headers: [], bodyBase64: '' } });
+    fireEvent.click(screen.getByRole('tab', { name: /Merge fields/ }));
+    await waitFor(() => expect(screen.getByText('ping-keys')).toBeTruthy());
+    fireEvent.change(screen.getByTestId('record-environment'), { target: { value: String(env.id) } });
+    fireEvent.click(screen.getByTestId('compose-emulate'));
+    fireEvent.change(screen.getByTestId('emulator-kind'), { target: { value: 'ontraport-ping' } });
+    fireEvent.change(screen.getByTestId('emulator-post-data'), {
+      target: { value: 'Api-Key={{apiKey}}&email=[Email]' },
+    });
+    fireEvent.click(screen.getByTestId('emulator-apply'));
+    expect(preview()).toContain('Api-Key=k-77&email=mary%40example.com');
+    fireEvent.click(screen.getByRole('tab', { name: /Merge fields/ }));
+    fireEvent.change(screen.getByTestId('record-environment'), { target: { value: '' } });
+    await api.call('environments.delete', { id: env.id });
+  });
+
   it('resolves merge fields from a captured payload', async () => {
     // undici, not the page's fetch: happy-dom would apply CORS to a request the test makes as a sender.
     const res = await request(`${engine.receiverUrl}/h/from-ontraport`, {

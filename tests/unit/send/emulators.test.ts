@@ -167,6 +167,15 @@ describe('Ontraport subscription emulators', () => {
     expect(request.body).toBe('');
     expect(request.headers).toEqual([]);
   });
+  it('Ping URL post data fills {{variables}} from the environment, and leaves an unknown one as typed', () => {
+    const request = buildEmulatedRequest('ontraport-ping', {
+      contact: mary,
+      nowMs,
+      postData: 'Api-Key={{apiKey}}&email=[Email]&note={{missing}}',
+      env: { apiKey: 'k 1&2' },
+    });
+    expect(request.body).toBe('Api-Key=k%201%262&email=mary%40example.com&note={{missing}}');
+  });
 });
 
 describe('Ontraport emulators find the contact id however the record names it', () => {

@@ -392,6 +392,7 @@ export function Composer({ initial }: ComposerProps) {
         <EmulatorPicker
           contact={recordValues}
           url={draft.url}
+          env={env}
           onPick={fillFromEmulator}
           onClose={() => {
             setDialog(null);

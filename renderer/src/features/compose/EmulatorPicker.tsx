@@ -23,10 +23,13 @@ const labels: Record<EmulatorKind, string> = {
 export function EmulatorPicker({
   contact,
   url,
+  env,
   onPick,
   onClose,
 }: {
   contact: Record<string, string>;
+  /** The active environment: the Ping post data's `{{name}}` are filled with its merge fields, in one pass. */
+  env: Record<string, string>;
   /** The composer's URL: Ontraport fills a Ping URL's merge fields from the same contact as its post data. */
   url: string;
   onPick: (request: EmulatedRequest, kind: EmulatorKind) => void;
@@ -55,7 +58,7 @@ export function EmulatorPicker({
       encoding: ontraport ? encoding : 'json',
       ...(target?.key === 'tag' ? { tagId: Number(targetText) } : {}),
       ...(target?.key === 'form' ? { formId: Number(targetText) } : {}),
-      ...(kind === 'ontraport-ping' ? { postData, url } : {}),
+      ...(kind === 'ontraport-ping' ? { postData, url, env } : {}),
       ...(Object.keys(contact).length > 0 ? { contact } : {}),
     });
     onPick(request, kind);
