@@ -302,7 +302,7 @@ describe('endpoints panel', () => {
     await eventually(async () =>
       expect(await doomed().locator('bdi.endpoint-name').innerText()).toBe('Typed here'),
     );
-    expect(await page.getByTestId('endpoint-form').count()).toBe(0);
+    await eventually(async () => expect(await page.getByTestId('endpoint-form').count()).toBe(0));
     const second = Number(await doomed().getAttribute('data-endpoint-id'));
     expect(second).not.toBe(first);
     await eventually(async () => expect(await focused()).toBe('endpoint-edit'));
@@ -311,9 +311,9 @@ describe('endpoints panel', () => {
     await page.getByTestId('endpoint-name').fill('Not wanted');
     await deleteElsewhere(second);
     await page.getByTestId('endpoint-cancel').click();
-    expect(await page.getByTestId('endpoint-form').count()).toBe(0);
+    await eventually(async () => expect(await page.getByTestId('endpoint-form').count()).toBe(0));
     expect(await doomed().count()).toBe(0);
-    expect(await focused()).toBe('endpoint-new');
+    await eventually(async () => expect(await focused()).toBe('endpoint-new'));
   });
 
   it('sets an endpoint to refuse failed signatures with 401, which senders see and the form shows again', async () => {
