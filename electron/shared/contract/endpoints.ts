@@ -278,7 +278,8 @@ export const slug = z
   .string()
   // trimmed like names: a slug copied from a URL or a chat often brings a space or line break along
   .trim()
-  .min(1)
+  // Aborts: an empty slug would otherwise also get the pattern's message, and zod's own "Too small: …" reads badly.
+  .min(1, { message: 'required: the part of the URL after /h/ (such as orders)', abort: true })
   .max(64)
   .regex(/^[a-z0-9][a-z0-9-_]*$/, 'use lowercase letters, digits, - and _ (starting with a letter or digit)');
 

@@ -52,6 +52,16 @@ describe('endpoint names', () => {
     expect(!inner.ok && inner.error.message).toMatch(/^slug: /);
   });
 
+  it('refuse an empty slug with one message saying it is required, not zod\'s "Too small" and the pattern as well', async () => {
+    app = await startApp({ serveUi: false });
+    for (const typed of ['', '  ']) {
+      const empty = await app.rpc('endpoints.create', { slug: typed, name: 'Orders' });
+      expect(!empty.ok && empty.error.message).toBe(
+        'slug: required: the part of the URL after /h/ (such as orders)',
+      );
+    }
+  });
+
   it('refuse a slug taken by another endpoint, and say that "default" belongs to the catch-all (whose URL is /)', async () => {
     app = await startApp({ serveUi: false });
     const { rpc } = app;
