@@ -3,7 +3,8 @@
 //   --browser    force browser mode (`npm run start:browser`)
 //   --no-open    do not open the system browser in browser mode
 //   --self-test  open a database, receive one request on port 0, check it was stored; exit 0/1
-// Other arguments are passed to the browser-mode server (e.g. --receiver-port 8787 --data-dir ./data).
+// Other arguments are passed to the browser-mode server (e.g. --receiver-port 8787 --data-dir ./data); the desktop app
+// gets --data-dir and --receiver-port as HOOKSCOPE_DATA_DIR and HOOKSCOPE_RECEIVER_PORT and refuses the server's others.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   decideLaunch,
+  desktopLaunchFlags,
   electronEngineArgs,
   findElectronRuntime,
   needsBuild,
@@ -59,15 +61,21 @@ if (decision.mode === 'self-test') {
   process.exit(result.status ?? 1);
 }
 
+const flags = decision.mode === 'electron' ? desktopLaunchFlags(passThrough, root) : null;
+if (flags && !flags.ok) {
+  console.error(flags.message);
+  process.exit(2);
+}
+
 buildIfStale();
 
 if (decision.mode === 'electron') {
-  const env = { ...process.env };
+  const env = { ...process.env, ...flags.env };
   delete env.ELECTRON_RUN_AS_NODE;
   // Electron's main process hosts the engine but cannot relaunch itself tuned the way `hookscope serve` does
   // (electron/engine/util/engine-launch-tuning.ts), so its malloc arenas and V8 flags are set here.
   if (process.platform === 'linux') env.MALLOC_ARENA_MAX ??= '2';
-  run(decision.binary, electronEngineArgs([root, ...passThrough]), env);
+  run(decision.binary, electronEngineArgs([root, ...flags.args]), env);
 } else {
   console.log(decision.reason);
   runBrowserMode(decision.openBrowser);

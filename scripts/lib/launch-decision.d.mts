@@ -21,3 +21,7 @@ export function needsBuild(input: { outputs: Array<number | null>; newestSourceM
 };
 export function openCommand(platform: string, url: string): { command: string; args: string[] };
 export function electronEngineArgs(args: string[]): string[];
+export function desktopLaunchFlags(
+  args: string[],
+  base: string,
+): { ok: true; args: string[]; env: Record<string, string> } | { ok: false; message: string };

@@ -1,6 +1,6 @@
 // What `npm start` should run. Pure: every input is passed in, so the fallbacks are unit-tested
 // (tests/electron/launch-decision.test.ts). Never `require('electron')` to probe: that starts a download.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /**
  * Where the Electron binary would be, without touching the network.
@@ -93,4 +93,52 @@ export function openCommand(platform, url) {
 export function electronEngineArgs(args) {
   if (args.some((arg) => arg.startsWith('--js-flags'))) return args;
   return ['--js-flags=--max-semi-space-size=8', ...args];
+}
+
+/** `hookscope serve` flags that have no desktop-app equivalent: refused, not quietly ignored, when Electron is launched. */
+const browserModeOnlyFlags = [
+  '--ui-port',
+  '--host',
+  '--durability',
+  '--no-ui',
+  '--open',
+  '--json-ready',
+  '--tunnel',
+  '--subdomain',
+  '--tunnel-host',
+];
+
+/**
+ * `npm start -- --data-dir D --receiver-port N` when it launches the desktop app. Its main process reads no flags, only
+ * HOOKSCOPE_DATA_DIR and HOOKSCOPE_RECEIVER_PORT, so these two are handed over as those (a relative folder resolved
+ * against `base`, as browser mode's server, started there, resolves it); the other server flags are refused.
+ * @param {string[]} args @param {string} base
+ * @returns {{ ok: true, args: string[], env: Record<string, string> } | { ok: false, message: string }}
+ */
+export function desktopLaunchFlags(args, base) {
+  const rest = [];
+  const env = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s) : [arg, undefined];
+    if (name === '--data-dir' || name === '--receiver-port') {
+      const value = inline ?? args[++i];
+      if (value === undefined || value.trim() === '') return { ok: false, message: `${name}: give a value` };
+      if (name === '--data-dir') env.HOOKSCOPE_DATA_DIR = resolve(base, value);
+      else if (!/^\d+$/.test(value) || Number(value) > 65_535)
+        return {
+          ok: false,
+          message: `--receiver-port: expected a whole number from 0 to 65535, got "${value}"`,
+        };
+      else env.HOOKSCOPE_RECEIVER_PORT = value;
+      continue;
+    }
+    if (browserModeOnlyFlags.includes(name))
+      return {
+        ok: false,
+        message: `${name}: the desktop app does not take it; run browser mode for it (npm run start:browser -- ${arg} …)`,
+      };
+    rest.push(arg);
+  }
+  return { ok: true, args: rest, env };
 }
