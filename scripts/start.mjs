@@ -24,6 +24,24 @@ const ownFlags = new Set(['--browser', '--no-open', '--self-test']);
 const argv = process.argv.slice(2);
 const passThrough = argv.filter((arg) => !ownFlags.has(arg));
 
+// Asked here, not passed on: the server's usage lacks this script's own flags, and Electron would take --help as its own.
+if (argv.includes('--help') || argv.includes('-h')) {
+  console.log(`Usage: npm start [-- options]     (npm run start:browser [-- options] for browser mode always)
+
+Runs the desktop app when Electron can start here (its binary is downloaded and there is a display), else browser
+mode: the engine and the UI in the system browser, as \`hookscope serve\` runs them.
+
+Options:
+  --browser      browser mode, whatever Electron's state
+  --no-open      browser mode: print the UI's address but do not open the system browser
+  --self-test    open a database in a temp folder, receive one request on port 0, check it was stored; exit 0 or 1
+  --data-dir DIR, --receiver-port N
+                 the data folder and receiver port (the desktop app takes only these two)
+  other flags    go to browser mode's server: see \`npm exec hookscope -- serve --help\`
+  -h, --help     show this help`);
+  process.exit(0);
+}
+
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
   console.error(
