@@ -242,6 +242,8 @@ export function App() {
                 receiverUrl={info?.receiverUrl ?? null}
                 onSent={(id) => select(single(id))}
                 onImport={() => setTransferOpen(true)}
+                heldBack={feed.paused ? feed.pendingCount : 0}
+                onResume={togglePaused}
               />
             ) : (
               <div className={`split ${diffIds.length === 2 ? 'split-diff' : ''}`}>

@@ -6,10 +6,43 @@ export function EmptyState({
   receiverUrl,
   onSent,
   onImport,
+  heldBack = 0,
+  onResume,
 }: {
   receiverUrl: string | null;
   onSent: (id: number) => void;
   /** Opens the export/import dialog: the list's toolbar, its other way in, is not shown until there is a capture. */
+  onImport: () => void;
+  /** Captures that arrived while live updates are paused: the list is frozen empty, but they are no longer awaited. */
+  heldBack?: number;
+  onResume?: () => void;
+}) {
+  if (heldBack > 0)
+    return (
+      <div className="empty-state" data-testid="empty-state">
+        <div className="empty-icon" aria-hidden>
+          ◎
+        </div>
+        <h2>
+          {heldBack === 1 ? '1 webhook' : `${heldBack.toLocaleString()} webhooks`} arrived while live updates
+          are paused
+        </h2>
+        <p className="muted">The list is frozen as it was when you paused it. Resume to see what arrived.</p>
+        <button type="button" className="btn btn-primary" data-testid="empty-resume" onClick={onResume}>
+          Resume live updates
+        </button>
+      </div>
+    );
+  return <WaitingForFirstWebhook receiverUrl={receiverUrl} onSent={onSent} onImport={onImport} />;
+}
+
+function WaitingForFirstWebhook({
+  receiverUrl,
+  onSent,
+  onImport,
+}: {
+  receiverUrl: string | null;
+  onSent: (id: number) => void;
   onImport: () => void;
 }) {
   const api = useApi();
