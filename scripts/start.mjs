@@ -174,7 +174,8 @@ function runBrowserMode(openBrowser) {
       console.log(
         `Receiver: ${ready.receiverUrl}\n${ui}\nData: ${ready.dataDir ?? '(default)'}\nPress Ctrl+C to stop.`,
       );
-      if (openBrowser && ready.uiUrl) openInBrowser(ready.uiUrl);
+      // With --open the server opens it itself: opening it here too gave two tabs.
+      if (openBrowser && ready.uiUrl && !passThrough.includes('--open')) openInBrowser(ready.uiUrl);
     }
   });
 }
