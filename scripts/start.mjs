@@ -42,10 +42,11 @@ Options:
   process.exit(0);
 }
 
-const major = Number(process.versions.node.split('.')[0]);
-if (major < 22) {
+// better-sqlite3 13 needs 22.14: an older Node 22 would pass a major-only check and fail later, loading it.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 14)) {
   console.error(
-    `Hookscope needs Node 22 or newer (this is ${process.versions.node}); run it through npm so node_modules/.bin/node is used.`,
+    `Hookscope needs Node >= 22.14 (this is ${process.versions.node}); run it through npm so node_modules/.bin/node is used.`,
   );
   process.exit(1);
 }
