@@ -25,6 +25,10 @@ function windowOrFail(deps: DesktopHandlerDeps): BrowserWindowLike {
 
 /** The real desktop-only methods, over the injected dialog and shell. */
 export function createDesktopHandlers(deps: DesktopHandlerDeps): HandlersFor<typeof desktopMethods> {
+  // The renderer is not trusted with paths: it may only reveal files the user picked in our dialogs. Touching any
+  // other path would let a compromised page probe the disk, or on Windows reach out to a UNC share (\\host\x)
+  // and hand it the user's NTLM credentials.
+  const chosenPaths = new Set<string>();
   return {
     async 'desktop.openDataFolder'() {
       const failure = await deps.shell.openPath(deps.dataDir);
@@ -42,6 +46,7 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): HandlersFor<typ
       if (result.canceled || !result.filePath) return { saved: false, path: null, bytes: 0 };
       const bytes = Buffer.from(content, 'utf8');
       await writeFile(result.filePath, bytes);
+      chosenPaths.add(result.filePath);
       return { saved: true, path: result.filePath, bytes: bytes.length };
     },
 
@@ -53,6 +58,7 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): HandlersFor<typ
       });
       const path = result.filePaths[0];
       if (result.canceled || !path) return { canceled: true, path: null, name: null, content: null };
+      chosenPaths.add(path);
       const size = (await stat(path)).size;
       if (size > maxBytes) {
         throw new ApiError(
@@ -69,6 +75,11 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): HandlersFor<typ
 
     async 'desktop.revealInFolder'({ path }) {
       if (!isAbsolute(path)) throw new ApiError('invalid_input', 'path: must be an absolute path.');
+      if (!chosenPaths.has(path))
+        throw new ApiError(
+          'forbidden',
+          'path: only a file saved or opened through a Hookscope dialog can be revealed.',
+        );
       if (!existsSync(path)) throw new ApiError('not_found', `path: ${path} does not exist.`);
       deps.shell.showItemInFolder(path);
       return { revealed: true };

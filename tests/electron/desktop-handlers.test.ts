@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/engine/api/dispatcher';
@@ -78,23 +78,47 @@ describe('desktop-only handlers', () => {
     expect(await call('desktop.openFile', {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
   });
 
-  it('revealInFolder shows existing absolute paths only, and openDataFolder opens the data dir', async () => {
+  it('revealInFolder shows a file the user saved or opened through the dialogs, if it still exists', async () => {
     const { fake, call } = setup();
-    const file = join(dir.path, 'x.txt');
-    writeFileSync(file, 'x');
-    expect(await call('desktop.revealInFolder', { path: file })).toEqual({
+    const saved = join(dir.path, 'x.txt');
+    fake.electron.dialog.saveAnswers.push({ canceled: false, filePath: saved });
+    await call('desktop.saveFile', { suggestedName: 'x.txt', content: 'x' });
+    expect(await call('desktop.revealInFolder', { path: saved })).toEqual({
       ok: true,
       value: { revealed: true },
     });
-    expect(fake.electron.shell.revealed).toEqual([file]);
+    const opened = join(dir.path, 'in.har');
+    writeFileSync(opened, '{}');
+    fake.electron.dialog.openAnswers.push({ canceled: false, filePaths: [opened] });
+    await call('desktop.openFile', {});
+    expect(await call('desktop.revealInFolder', { path: opened })).toMatchObject({ ok: true });
+    expect(fake.electron.shell.revealed).toEqual([saved, opened]);
     expect(await call('desktop.revealInFolder', { path: 'relative/x.txt' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
-    expect(await call('desktop.revealInFolder', { path: join(dir.path, 'missing') })).toMatchObject({
+    unlinkSync(saved);
+    expect(await call('desktop.revealInFolder', { path: saved })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
+  });
+
+  it('revealInFolder refuses a path the renderer made up, without touching it', async () => {
+    const { fake, call } = setup();
+    const existing = join(dir.path, 'secret.txt');
+    writeFileSync(existing, 'x');
+    for (const path of [existing, join(dir.path, 'missing'), dir.path]) {
+      expect(await call('desktop.revealInFolder', { path })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', message: expect.stringContaining('path') },
+      });
+    }
+    expect(fake.electron.shell.revealed).toEqual([]);
+  });
+
+  it('openDataFolder opens the data dir', async () => {
+    const { fake, call } = setup();
     expect(await call('desktop.openDataFolder', {})).toEqual({
       ok: true,
       value: { opened: true, path: dir.path },

@@ -53,7 +53,7 @@ export const desktopMethods = {
     }),
     { desktopOnly: true },
   ),
-  /** Show a file in the OS file manager (never opens or runs it). */
+  /** Show a file in the OS file manager (never opens or runs it): only one saved or opened through these dialogs. */
   'desktop.revealInFolder': method(
     z.object({ path: z.string().min(1) }),
     z.object({ revealed: z.boolean() }),
