@@ -8,6 +8,8 @@ export interface CaptureNotifierDeps {
   api: ApiClient;
   Notification: NotificationStatic;
   getWindow(): BrowserWindowLike | null;
+  /** The window, opened again if there is none (macOS keeps receiving with every window closed). */
+  showWindow(): BrowserWindowLike;
   platform: NodeJS.Platform;
   log?: Logger;
 }
@@ -19,8 +21,8 @@ const escapeMarkup = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
- * One desktop notification per capture batch while the window is unfocused and `settings.notifyOnCapture` is
- * on. Text only: method, path and count, clipped (payloads are hostile and never shown here).
+ * One desktop notification per capture batch while the window is unfocused or closed and `settings.notifyOnCapture`
+ * is on; clicking it brings the window back. Text only: method, path and count, clipped (payloads are hostile and never shown here).
  */
 export function startCaptureNotifier(deps: CaptureNotifierDeps): () => void {
   // Electron drops click handlers of notifications that get garbage-collected: keep the recent ones alive.
@@ -28,8 +30,7 @@ export function startCaptureNotifier(deps: CaptureNotifierDeps): () => void {
   return deps.bus.on('capture.created', ({ items }) => {
     const window = deps.getWindow();
     const first = items[0];
-    if (!first || !window || window.isDestroyed() || window.isFocused() || !deps.Notification.isSupported())
-      return;
+    if (!first || (window && window.isFocused()) || !deps.Notification.isSupported()) return;
     void deps.api
       .call('settings.get', {})
       .then((settings) => {
@@ -42,10 +43,10 @@ export function startCaptureNotifier(deps: CaptureNotifierDeps): () => void {
           silent: true,
         });
         notification.on('click', () => {
-          if (window.isDestroyed()) return;
-          if (window.isMinimized()) window.restore();
-          window.show();
-          window.focus();
+          const target = deps.showWindow();
+          if (target.isMinimized()) target.restore();
+          target.show();
+          target.focus();
         });
         alive.add(notification);
         for (const old of alive) if (alive.size > 10) alive.delete(old);

@@ -209,6 +209,7 @@ export function startDesktop(
       api,
       Notification: electron.Notification,
       getWindow,
+      showWindow: () => getWindow() ?? openWindow(),
       platform: deps.platform,
       log,
     });

@@ -402,6 +402,24 @@ describe('desktop main process (injected Electron)', () => {
     expect(fake.notifications).toHaveLength(1);
   });
 
+  it('on macOS, with every window closed, still notifies about captures and the click opens a window', async () => {
+    const { fake, runtime } = await launch(undefined, undefined, undefined, 'darwin');
+    if (!runtime) throw new Error('desktop did not start');
+    fake.windows[0]!.close(); // the app (and its receiver) keeps running, as Mac apps do
+    expect(runtime.window()).toBeNull();
+    const created = new Promise((resolve) => runtime.engine.bus.on('capture.created', resolve));
+    await fetch(`${runtime.engine.receiverUrl}/while-closed`, { method: 'POST', body: 'x' });
+    await created;
+    await runtime.api.call('settings.get', {});
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fake.notifications).toHaveLength(1);
+    expect(fake.notifications[0]!.options).toMatchObject({ body: 'POST /while-closed' });
+    fake.notifications[0]!.emit('click');
+    expect(fake.windows).toHaveLength(2);
+    expect(runtime.window()).toBe(fake.windows[1]);
+    expect(fake.windows[1]!.focused).toBe(true);
+  });
+
   it('accepts a relative HOOKSCOPE_DATA_DIR, resolving it against the working directory', async () => {
     const { runtime } = await launch(undefined, {
       HOOKSCOPE_RECEIVER_PORT: '0',
