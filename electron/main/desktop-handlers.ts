@@ -5,6 +5,7 @@ import { ApiError } from '../shared/contract/errors';
 import type { desktopMethods } from '../shared/contract/desktop';
 import type { HandlersFor } from '../engine/context';
 import type { BrowserWindowLike, DialogLike, ShellLike } from './electron-like';
+import { showOpenDialogOn, showSaveDialogOn } from './window-dialogs';
 
 export interface DesktopHandlerDeps {
   dialog: Pick<DialogLike, 'showSaveDialog' | 'showOpenDialog'>;
@@ -12,15 +13,8 @@ export interface DesktopHandlerDeps {
   dataDir: string;
   /** Where save dialogs start. */
   downloadsDir: string;
-  /** Dialogs are modal to the main window. */
+  /** Dialogs are modal to the main window while it is open. */
   getWindow(): BrowserWindowLike | null;
-}
-
-function windowOrFail(deps: DesktopHandlerDeps): BrowserWindowLike {
-  const window = deps.getWindow();
-  if (!window || window.isDestroyed())
-    throw new ApiError('unavailable', 'No window is open to show the dialog in.');
-  return window;
 }
 
 /** The real desktop-only methods, over the injected dialog and shell. */
@@ -38,7 +32,7 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): HandlersFor<typ
     },
 
     async 'desktop.saveFile'({ suggestedName, content, filters }) {
-      const result = await deps.dialog.showSaveDialog(windowOrFail(deps), {
+      const result = await showSaveDialogOn(deps.dialog, deps.getWindow(), {
         title: 'Save',
         defaultPath: join(deps.downloadsDir, suggestedName),
         ...(filters ? { filters } : {}),
@@ -51,7 +45,7 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): HandlersFor<typ
     },
 
     async 'desktop.openFile'({ filters, maxBytes }) {
-      const result = await deps.dialog.showOpenDialog(windowOrFail(deps), {
+      const result = await showOpenDialogOn(deps.dialog, deps.getWindow(), {
         title: 'Open',
         properties: ['openFile'],
         ...(filters.length ? { filters } : {}),

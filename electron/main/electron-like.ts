@@ -167,16 +167,32 @@ export interface MessageBoxOptionsLike {
   cancelId?: number;
 }
 
+export interface SaveDialogOptionsLike {
+  title?: string;
+  defaultPath?: string;
+  filters?: FileFilterLike[];
+}
+
+export interface OpenDialogOptionsLike {
+  title?: string;
+  properties: Array<'openFile'>;
+  filters?: FileFilterLike[];
+}
+
+/** Each dialog is a sheet on `window`, or free-standing when called without one. */
 export interface DialogLike {
   showSaveDialog(
     window: object,
-    options: { title?: string; defaultPath?: string; filters?: FileFilterLike[] },
+    options: SaveDialogOptionsLike,
   ): Promise<{ canceled: boolean; filePath?: string }>;
+  showSaveDialog(options: SaveDialogOptionsLike): Promise<{ canceled: boolean; filePath?: string }>;
   showOpenDialog(
     window: object,
-    options: { title?: string; properties: Array<'openFile'>; filters?: FileFilterLike[] },
+    options: OpenDialogOptionsLike,
   ): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showOpenDialog(options: OpenDialogOptionsLike): Promise<{ canceled: boolean; filePaths: string[] }>;
   showMessageBox(window: object, options: MessageBoxOptionsLike): Promise<{ response: number }>;
+  showMessageBox(options: MessageBoxOptionsLike): Promise<{ response: number }>;
   showMessageBoxSync(window: object, options: MessageBoxOptionsLike): number;
   showErrorBox(title: string, content: string): void;
 }

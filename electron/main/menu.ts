@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { ApiClient } from '../shared/contract/client';
 import type { StreamExport } from '../engine/captures/export-stream';
 import { writeExportFile } from './export-file';
+import { showMessageBoxOn, showSaveDialogOn } from './window-dialogs';
 import type {
   BrowserWindowLike,
   DialogLike,
@@ -37,16 +38,13 @@ const harFilters = [
 
 /** The actions behind the menu, separate from the template so tests can call them by name. */
 export function createMenuActions(deps: MenuDeps) {
-  const window = () => deps.getWindow();
   const info = async (message: string, detail?: string) => {
-    const target = window();
-    if (target)
-      await deps.dialog.showMessageBox(target, {
-        type: 'info',
-        title: 'Hookscope',
-        message,
-        ...(detail ? { detail } : {}),
-      });
+    await showMessageBoxOn(deps.dialog, deps.getWindow(), {
+      type: 'info',
+      title: 'Hookscope',
+      message,
+      ...(detail ? { detail } : {}),
+    });
   };
   const guarded = (title: string, action: () => Promise<void>) => async () => {
     try {
@@ -57,11 +55,9 @@ export function createMenuActions(deps: MenuDeps) {
   };
   return {
     exportHar: guarded('Export failed', async () => {
-      const target = window();
-      if (!target) return;
       // An empty export, for its file name.
       const skeleton = await deps.api.call('captures.export', { format: 'har', ids: [] });
-      const choice = await deps.dialog.showSaveDialog(target, {
+      const choice = await showSaveDialogOn(deps.dialog, deps.getWindow(), {
         title: 'Export HAR',
         defaultPath: join(deps.downloadsDir, skeleton.fileName),
         filters: harFilters,

@@ -289,6 +289,35 @@ describe('desktop main process (injected Electron)', () => {
     expect(fake.electron.dialog.messages.at(-1)?.detail).toContain(runtime.engine.receiverUrl);
   });
 
+  it('on macOS, with every window closed, the File and Help menu items still work (free-standing dialogs)', async () => {
+    const { fake, runtime } = await launch(
+      createFakeElectron({ downloads: root }),
+      undefined,
+      undefined,
+      'darwin',
+    );
+    if (!runtime) throw new Error('desktop did not start');
+    const created = new Promise((resolve) => runtime.engine.bus.on('capture.created', resolve));
+    await fetch(`${runtime.engine.receiverUrl}/closed-export`, { method: 'POST', body: 'x' });
+    await created;
+    fake.windows[0]!.close();
+    expect(runtime.window()).toBeNull();
+
+    const harFile = join(root, 'closed.har');
+    fake.electron.dialog.saveAnswers.push({ canceled: false, filePath: harFile });
+    await runtime.menu.exportHar();
+    expect(readFileSync(harFile, 'utf8')).toContain('/closed-export');
+    expect(fake.electron.dialog.messages.at(-1)?.message).toMatch(/^Exported 1 capture/);
+
+    fake.electron.dialog.openAnswers.push({ canceled: false, filePaths: [harFile] });
+    await runtime.menu.importHar();
+    expect(fake.electron.dialog.messages.at(-1)?.message).toMatch(/^Imported 1/);
+    await runtime.menu.about();
+    expect(fake.electron.dialog.messages.at(-1)?.detail).toContain(runtime.engine.receiverUrl);
+    expect(fake.electron.dialog.errors).toEqual([]);
+    expect(fake.electron.dialog.shownOn).toEqual(['none', 'none', 'none', 'none', 'none']);
+  });
+
   it('exports HAR to the file a capture at a time, the same bytes as one export', async () => {
     const { runtime } = await launched();
     for (const n of [1, 2, 3, 4, 5]) {

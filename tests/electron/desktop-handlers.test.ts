@@ -73,9 +73,19 @@ describe('desktop-only handlers', () => {
     });
   });
 
-  it('dialogs need a window', async () => {
-    const { call } = setup({ window: false });
-    expect(await call('desktop.openFile', {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  it('dialogs are sheets on the window, and stand alone when no window is open (macOS keeps running)', async () => {
+    const withWindow = setup();
+    await withWindow.call('desktop.openFile', {});
+    expect(withWindow.fake.electron.dialog.shownOn).toEqual(['window']);
+    const { fake, call } = setup({ window: false });
+    const file = join(dir.path, 'in.har');
+    writeFileSync(file, '{}');
+    fake.electron.dialog.openAnswers.push({ canceled: false, filePaths: [file] });
+    expect(await call('desktop.openFile', {})).toMatchObject({ ok: true, value: { content: '{}' } });
+    expect(await call('desktop.saveFile', { suggestedName: 'a.har', content: 'x' })).toMatchObject({
+      ok: true,
+    });
+    expect(fake.electron.dialog.shownOn).toEqual(['none', 'none']);
   });
 
   it('revealInFolder shows a file the user saved or opened through the dialogs, if it still exists', async () => {

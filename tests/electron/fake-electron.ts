@@ -264,14 +264,20 @@ export function createFakeElectron(options: { lock?: boolean; packaged?: boolean
     messageAnswers: [] as number[],
     errors: [] as Array<{ title: string; content: string }>,
     saveOptions: [] as unknown[],
-    async showSaveDialog(_window: object, opts: unknown) {
-      this.saveOptions.push(opts);
+    /** Each dialog shown: a sheet on a window, or free-standing (called without one). */
+    shownOn: [] as Array<'window' | 'none'>,
+    async showSaveDialog(windowOrOpts: object, opts?: object) {
+      this.shownOn.push(opts ? 'window' : 'none');
+      this.saveOptions.push(opts ?? windowOrOpts);
       return this.saveAnswers.shift() ?? { canceled: true };
     },
-    async showOpenDialog(_window: object, _opts: unknown) {
+    async showOpenDialog(windowOrOpts: object, opts?: object) {
+      this.shownOn.push(opts ? 'window' : 'none');
       return this.openAnswers.shift() ?? { canceled: true, filePaths: [] };
     },
-    async showMessageBox(_window: object, opts: { message: string; detail?: string }) {
+    async showMessageBox(windowOrOpts: object, maybeOpts?: { message: string; detail?: string }) {
+      this.shownOn.push(maybeOpts ? 'window' : 'none');
+      const opts = maybeOpts ?? (windowOrOpts as { message: string; detail?: string });
       this.messages.push({ message: opts.message, ...(opts.detail ? { detail: opts.detail } : {}) });
       return { response: this.messageAnswers.shift() ?? 0 };
     },
