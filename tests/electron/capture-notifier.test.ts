@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { EventBus } from '../../electron/engine/events/event-bus';
+import { notificationQuietMs, startCaptureNotifier } from '../../electron/main/capture-notifier';
+import type { ApiClient } from '../../electron/shared/contract/client';
+import type { EventPayload } from '../../electron/shared/contract/index';
+import { createFakeElectron } from './fake-electron';
+
+type Summary = EventPayload<'capture.created'>['items'][number];
+const capture = (path: string) => ({ method: 'POST', path }) as Summary;
+
+/** A clock the test moves by hand: due timers run when `advance` passes their time. */
+function manualTimers() {
+  let now = 0;
+  const pending = new Map<number, { at: number; run: () => void }>();
+  let next = 0;
+  return {
+    setTimeout(run: () => void, ms: number) {
+      pending.set(++next, { at: now + ms, run });
+      return next;
+    },
+    clearTimeout(timer: unknown) {
+      pending.delete(timer as number);
+    },
+    advance(ms: number) {
+      now += ms;
+      for (const [id, timer] of [...pending]) {
+        if (timer.at > now) continue;
+        pending.delete(id);
+        timer.run();
+      }
+    },
+  };
+}
+
+function setup() {
+  const fake = createFakeElectron();
+  const window = new fake.electron.BrowserWindow({} as never);
+  window.focused = false;
+  const bus = new EventBus();
+  const api = { call: async () => ({ notifyOnCapture: true }) } as unknown as ApiClient;
+  const timers = manualTimers();
+  const stop = startCaptureNotifier({
+    bus,
+    api,
+    Notification: fake.electron.Notification,
+    getWindow: () => window,
+    showWindow: () => window,
+    platform: 'darwin',
+    timers,
+  });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  return { fake, window, bus, timers, stop, settle };
+}
+
+describe('capture notifications', () => {
+  it('a burst of webhooks, each its own batch, is one notification, then one summing up the rest', async () => {
+    const { fake, bus, timers, stop, settle } = setup();
+    for (let i = 0; i < 30; i++) bus.emit('capture.created', { items: [capture(`/hook/${i}`)] });
+    await settle();
+    expect(fake.notifications.map((n) => n.options)).toEqual([
+      expect.objectContaining({ title: 'New capture', body: 'POST /hook/0' }),
+    ]);
+    timers.advance(notificationQuietMs);
+    await settle();
+    expect(fake.notifications.map((n) => n.options)).toEqual([
+      expect.objectContaining({ title: 'New capture', body: 'POST /hook/0' }),
+      expect.objectContaining({ title: '29 new captures', body: 'POST /hook/1 (+28 more)' }),
+    ]);
+    timers.advance(notificationQuietMs); // nothing more arrived: nothing more to say
+    await settle();
+    expect(fake.notifications).toHaveLength(2);
+    bus.emit('capture.created', { items: [capture('/later')] });
+    await settle();
+    expect(fake.notifications.at(-1)?.options).toMatchObject({ body: 'POST /later' });
+    stop();
+  });
+
+  it('drops what it held back if the window was focused meanwhile', async () => {
+    const { fake, window, bus, timers, stop, settle } = setup();
+    bus.emit('capture.created', { items: [capture('/a')] });
+    bus.emit('capture.created', { items: [capture('/b')] });
+    window.focused = true;
+    timers.advance(notificationQuietMs);
+    await settle();
+    expect(fake.notifications).toHaveLength(1);
+    stop();
+  });
+});
