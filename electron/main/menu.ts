@@ -73,8 +73,12 @@ export function createMenuActions(deps: MenuDeps) {
     importHar: guarded('Import failed', async () => {
       const opened = await deps.api.call('desktop.openFile', { filters: harFilters });
       if (opened.canceled || opened.content === null) return;
+      if (!opened.content.trim()) throw new Error(`${opened.name} is empty: nothing to import.`);
       const result = await deps.api.call('captures.importHar', { har: opened.content });
       const problems = [...result.errors, ...result.warnings].slice(0, 10).join('\n');
+      // Not a HAR file, or every entry refused: an error, not an "Imported 0" notice with the reason in small print.
+      if (!result.imported && !result.duplicates && result.errors.length)
+        throw new Error(`Nothing was imported from ${opened.name}.\n\n${problems}`);
       const duplicates = result.duplicates ? `, left out ${result.duplicates} imported before` : '';
       await info(
         `Imported ${result.imported}, skipped ${result.skipped}${duplicates}.`,

@@ -318,6 +318,28 @@ describe('desktop main process (injected Electron)', () => {
     expect(fake.electron.dialog.shownOn).toEqual(['none', 'none', 'none', 'none', 'none']);
   });
 
+  it('Import HAR reports a file that imports nothing as a failure naming the file and the reason', async () => {
+    const { fake, runtime } = await launched();
+    const refused = join(root, 'refused.har');
+    writeFileSync(refused, JSON.stringify({ log: { entries: [{ request: { method: 'GET' } }, 42] } }));
+    fake.electron.dialog.openAnswers.push({ canceled: false, filePaths: [refused] });
+    await runtime.menu.importHar();
+    const empty = join(root, 'empty.har');
+    writeFileSync(empty, '');
+    fake.electron.dialog.openAnswers.push({ canceled: false, filePaths: [empty] });
+    await runtime.menu.importHar();
+    expect(fake.electron.dialog.errors).toEqual([
+      {
+        title: 'Import failed',
+        content: expect.stringMatching(
+          /^Nothing was imported from refused\.har\.\n\nentries\[0\].*\nentries\[1\]: not an object/s,
+        ),
+      },
+      { title: 'Import failed', content: 'empty.har is empty: nothing to import.' },
+    ]);
+    expect(fake.electron.dialog.messages).toEqual([]);
+  });
+
   it('exports HAR to the file a capture at a time, the same bytes as one export', async () => {
     const { runtime } = await launched();
     for (const n of [1, 2, 3, 4, 5]) {
