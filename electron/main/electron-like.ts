@@ -93,7 +93,15 @@ export interface WebContentsLike {
     event: 'render-process-gone',
     listener: (event: unknown, details: { reason: string; exitCode: number }) => void,
   ): unknown;
+  on(event: 'context-menu', listener: (event: unknown, params: ContextMenuParamsLike) => void): unknown;
   reload(): void;
+}
+
+/** The part of Electron's `ContextMenuParams` the edit menu reads. */
+export interface ContextMenuParamsLike {
+  isEditable: boolean;
+  selectionText: string;
+  editFlags: { canCut: boolean; canCopy: boolean; canPaste: boolean; canSelectAll: boolean };
 }
 
 export interface BrowserWindowLike {
@@ -227,7 +235,7 @@ export interface MenuItemOptions {
 }
 
 export interface MenuStatic {
-  buildFromTemplate(template: MenuItemOptions[]): object;
+  buildFromTemplate(template: MenuItemOptions[]): { popup(options?: { window?: object }): void };
   setApplicationMenu(menu: object | null): void;
 }
 

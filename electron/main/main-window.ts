@@ -1,5 +1,6 @@
 import type { Logger } from '../engine/util/logger';
 import type { BrowserWindowLike, ElectronLike, WebPreferencesLike } from './electron-like';
+import { editContextMenu } from './context-menu';
 import { guardWebContents } from './guards';
 import { defaultWindowSize, loadWindowState, saveWindowState } from './window-state';
 
@@ -22,7 +23,7 @@ export function secureWebPreferences(preload: string): WebPreferencesLike {
 }
 
 export interface MainWindowOptions {
-  electron: Pick<ElectronLike, 'BrowserWindow' | 'shell' | 'screen' | 'dialog'>;
+  electron: Pick<ElectronLike, 'BrowserWindow' | 'shell' | 'screen' | 'dialog' | 'Menu'>;
   preload: string;
   url: string;
   allowedOrigins: readonly string[];
@@ -31,7 +32,7 @@ export interface MainWindowOptions {
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindowLike {
-  const { BrowserWindow, shell, screen, dialog } = options.electron;
+  const { BrowserWindow, shell, screen, dialog, Menu } = options.electron;
   const remembered = loadWindowState(
     options.stateFile,
     screen.getAllDisplays().map((display) => display.workArea),
@@ -48,6 +49,10 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindowLike 
     webPreferences: secureWebPreferences(options.preload),
   });
   guardWebContents(window.webContents, { allowedOrigins: options.allowedOrigins, shell, log: options.log });
+  window.webContents.on('context-menu', (_event, params) => {
+    const template = editContextMenu(params);
+    if (template.length && !window.isDestroyed()) Menu.buildFromTemplate(template).popup({ window });
+  });
   // A crashed or killed renderer leaves a blank window, and packaged builds have no Reload menu item.
   window.webContents.on('render-process-gone', (_event, { reason, exitCode }) => {
     options.log?.error('renderer process gone', { reason, exitCode });

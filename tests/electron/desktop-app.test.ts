@@ -147,6 +147,30 @@ describe('desktop main process (injected Electron)', () => {
     expect(attach.prevented).toBe(true);
   });
 
+  it('right-click offers Cut/Copy/Paste in text fields and Copy on selected text (Electron shows none itself)', async () => {
+    const { fake, window } = await launched();
+    const flags = { canCut: false, canCopy: true, canPaste: true, canSelectAll: true };
+    window.webContents.emit('context-menu', {}, { isEditable: true, selectionText: 'ab', editFlags: flags });
+    window.webContents.emit(
+      'context-menu',
+      {},
+      { isEditable: false, selectionText: 'POST /hook', editFlags: flags },
+    );
+    window.webContents.emit('context-menu', {}, { isEditable: false, selectionText: '', editFlags: flags });
+    expect(
+      fake.electron.Menu.popups.map((menu) => menu.map((item) => [item.role ?? item.type, item.enabled])),
+    ).toEqual([
+      [
+        ['cut', false],
+        ['copy', true],
+        ['paste', true],
+        ['separator', undefined],
+        ['selectAll', true],
+      ],
+      [['copy', true]],
+    ]);
+  });
+
   it('offers to reload, or close, a window whose renderer crashed instead of leaving it blank', async () => {
     const { fake, window } = await launched();
     const { dialog } = fake.electron;

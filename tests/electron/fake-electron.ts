@@ -292,8 +292,10 @@ export function createFakeElectron(options: { lock?: boolean; packaged?: boolean
 
   const Menu = {
     installed: null as null | { template: MenuItemOptions[] },
+    /** Templates of the menus popped up (context menus), in order. */
+    popups: [] as MenuItemOptions[][],
     buildFromTemplate(template: MenuItemOptions[]) {
-      return { template };
+      return { template, popup: () => void Menu.popups.push(template) };
     },
     setApplicationMenu(menu: object | null) {
       this.installed = menu as { template: MenuItemOptions[] } | null;
