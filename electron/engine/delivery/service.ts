@@ -3,7 +3,12 @@ import type { z } from 'zod';
 import type { CaptureDetail } from '../../shared/contract/captures';
 import { ApiError } from '../../shared/contract/errors';
 import type { EventName, EventPayload, Settings } from '../../shared/contract/index';
-import { httpUrl, type deliveryMethods, type DeliverySummary } from '../../shared/contract/delivery';
+import {
+  fitDeliveryName,
+  httpUrl,
+  type deliveryMethods,
+  type DeliverySummary,
+} from '../../shared/contract/delivery';
 import { buildEmulatedRequest } from '../../shared/send/emulators';
 import type { resolveTemplate } from '../../shared/send/merge-fields';
 import type { Clock } from '../util/clock';
@@ -150,7 +155,7 @@ export class DeliveryService {
     const summary = this.send({
       ...options,
       policy: emulated.policy,
-      name: options.name ?? emulated.description,
+      name: options.name ?? fitDeliveryName(emulated.description),
       type: 'emulator',
       request: {
         method: emulated.method,

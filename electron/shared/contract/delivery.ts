@@ -130,6 +130,10 @@ export const ontraportSettings = z.object({
 /** The longest name a delivery may have. */
 export const DELIVERY_NAME_MAX = 200;
 
+/** A name cut to what a delivery's name may hold, ending in "…" when cut. */
+export const fitDeliveryName = (name: string): string =>
+  name.length > DELIVERY_NAME_MAX ? `${name.slice(0, DELIVERY_NAME_MAX - 1)}…` : name;
+
 /** Options every way of sending shares. Waits are multiplied by `timeScale` (0.001 turns 5 min into 0.3 s). */
 export const deliveryOptions = z.object({
   policy: deliveryPolicy.default('none'),

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import {
-  DELIVERY_NAME_MAX,
+  fitDeliveryName,
   type BulkFieldsNotColumns,
   type BulkProgress,
   type DeliveryPolicy,
@@ -17,10 +17,7 @@ import { useKeptState } from '../../state/kept-state';
 const POLICIES: DeliveryPolicy[] = ['none', 'ortto', 'ontraport', 'standard'];
 
 /** The deliveries' name, cut to what a name may hold: a file's name may be longer (255 on most file systems). */
-const bulkName = (fileName: string) => {
-  const name = `Bulk: ${fileName}`;
-  return name.length > DELIVERY_NAME_MAX ? `${name.slice(0, DELIVERY_NAME_MAX - 1)}…` : name;
-};
+const bulkName = (fileName: string) => fitDeliveryName(`Bulk: ${fileName}`);
 
 /** One template over the rows of a CSV/JSON file, in batches, with rate and concurrency; progress with ETA. */
 export function BulkSend() {
