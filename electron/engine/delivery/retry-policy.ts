@@ -95,6 +95,9 @@ export function decide(spec: PolicySpec, attemptNo: number, result: AttemptResul
   if (spec.kind === 'ortto' && result.status !== null && ORTTO_NEVER_RETRY.has(result.status)) {
     return { kind: 'failed', reason: `${what}: Ortto never retries 400, 401, 403, 404 or 405` };
   }
+  if (spec.kind === 'ortto' && result.status !== null && (result.status < 400 || result.status > 599)) {
+    return { kind: 'failed', reason: `${what}: Ortto retries only 400–599 (not 400, 401, 403, 404 or 405)` };
+  }
   if (spec.kind === 'standard' && result.status === 410) {
     return { kind: 'disabled', reason: 'HTTP 410 Gone: Standard Webhooks disables the endpoint' };
   }

@@ -49,6 +49,17 @@ describe('retry policies', () => {
     expect(decide(policySpec('ortto'), 1, { status: null, networkError: 'ECONNRESET' }).kind).toBe('retry');
   });
 
+  it.each([101, 600, 700, 999])(
+    'Ortto never retries %i, outside the 400–599 it retries, and says so',
+    (status) => {
+      expect(run('ortto', status)).toEqual({ waits: [], end: 'failed', attempts: 1 });
+      expect(decide(policySpec('ortto'), 1, { status })).toEqual({
+        kind: 'failed',
+        reason: `HTTP ${status}: Ortto retries only 400–599 (not 400, 401, 403, 404 or 405)`,
+      });
+    },
+  );
+
   it('Standard Webhooks: immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; 2xx only; 410 disables', () => {
     const r = run('standard', 503);
     expect(r.waits).toEqual([5000, 5 * MIN, 30 * MIN, 2 * HOUR, 5 * HOUR, 10 * HOUR, 10 * HOUR]);
