@@ -123,7 +123,9 @@ export function EmulatorPicker({
               data-testid="emulator-encoding"
               onChange={(e) => setEncoding(e.target.value as 'json' | 'form')}
             >
-              <option value="form">form (event[type]=…)</option>
+              <option value="form">
+                {kind === 'ontraport-ping' ? 'form (label=value&…, as typed)' : 'form (event[type]=…)'}
+              </option>
               <option value="json">JSON</option>
             </select>
           </label>
@@ -132,9 +134,11 @@ export function EmulatorPicker({
       {kind === 'ontraport-ping' && (
         <label className="compose-row">
           Post data{' '}
-          <input
+          <textarea
             className="mono"
-            size={60}
+            rows={4}
+            cols={60}
+            spellCheck={false}
             value={postData}
             data-testid="emulator-post-data"
             onChange={(e) => setPostData(e.target.value)}
