@@ -15,6 +15,8 @@ export interface AttemptLine {
   error: string | null;
   durationMs: number;
   nextWaitMs: number | null;
+  /** The destination's spacing between attempts (60000 / its rate per minute), which time scaling leaves alone. */
+  rateGapMs: number | null;
   outcome: string;
 }
 
@@ -78,7 +80,9 @@ export class HeadlessDelivery {
       const seen = this.printed.get(item.id) ?? 0;
       if (item.attempts <= seen) continue;
       const detail = this.service.get(item.id);
-      const row = this.service.queue.store.row(item.id)?.bulk_row ?? null;
+      const stored = this.service.queue.store.row(item.id);
+      const row = stored?.bulk_row ?? null;
+      const rate = stored?.rate_per_minute ?? null;
       for (const a of detail.attemptList.slice(seen)) {
         this.onAttempt({
           deliveryId: item.id,
@@ -89,6 +93,7 @@ export class HeadlessDelivery {
           error: a.error,
           durationMs: a.durationMs,
           nextWaitMs: a.nextWaitMs,
+          rateGapMs: rate ? 60_000 / rate : null,
           outcome: a.outcome,
         });
       }
@@ -106,13 +111,20 @@ const human = (ms: number): string =>
         ? `${Math.round(ms / 60_000)} min`
         : `${(ms / 3_600_000).toFixed(1)} h`;
 
+/**
+ * When the next attempt can start, from the end of this one: the policy's wait, or later when the rate gate spaces
+ * it from this attempt's start (a time-scaled wait can be far shorter than the gate's spacing).
+ */
+const nextInMs = (waitMs: number, line: AttemptLine): number =>
+  Math.max(waitMs, (line.rateGapMs ?? 0) - line.durationMs);
+
 /** `#2  2026-11-22T14:20:00.000Z  500  12.3 ms  next in 300 ms` */
 export function formatAttempt(line: AttemptLine): string {
   const who = line.row !== null ? `row ${line.row} ` : '';
   const result = line.status !== null ? String(line.status) : `error: ${line.error ?? 'unknown'}`;
   const next =
     line.outcome === 'retry' && line.nextWaitMs !== null
-      ? `next in ${human(line.nextWaitMs)}`
+      ? `next in ${human(nextInMs(line.nextWaitMs, line))}`
       : line.outcome === 'success'
         ? 'delivered'
         : line.outcome === 'interrupted'
