@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   fitDeliveryName,
   type BulkFieldsNotColumns,
@@ -117,12 +117,23 @@ export function BulkSend() {
       .finally(() => setStarting(false));
   };
 
+  // Pause, Resume and Stop each take the pressed button away: the keyboard goes on from the job's next control.
+  const controls = useRef<HTMLSpanElement>(null);
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (!refocus) return;
+    setRefocus(false);
+    if (!document.activeElement || document.activeElement === document.body)
+      controls.current?.querySelector('button')?.focus();
+  }, [refocus]);
+
   const control = (method: 'bulk.pause' | 'bulk.resume' | 'bulk.stop') =>
     job &&
     api.call(method, { id: job.jobId }).then(
       (p) => {
         setError(null);
         upsert(p);
+        setRefocus(true);
       },
       (e: Error) => setError(e.message),
     );
@@ -288,7 +299,7 @@ export function BulkSend() {
               Job {job.jobId} · {job.state} · {done} of {job.total} · {job.ratePerSecond}/s ·{' '}
               {formatEta(job.etaMs)}
             </span>
-            <span>
+            <span ref={controls}>
               {job.state === 'running' && (
                 <button className="btn btn-small" type="button" onClick={() => void control('bulk.pause')}>
                   Pause
