@@ -94,11 +94,22 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
   useEvent('delivery.updated', ({ items }) => {
     if (items.some((d) => d.id === id)) void load();
   });
+  // Cancel and Retry now disable themselves (the delivery is no longer open, or is being sent): the keyboard goes on
+  // from the other action, not the page.
+  const actions = useRef<HTMLDivElement>(null);
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (!refocus) return;
+    setRefocus(false);
+    if (!document.activeElement || document.activeElement === document.body)
+      actions.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
+  }, [refocus, detail]);
   const act = (method: 'deliveries.cancel' | 'deliveries.retryNow') =>
     api.call(method, { id }).then(
-      () => {
+      async () => {
         setRefused(null);
-        return load();
+        await load();
+        setRefocus(true);
       },
       (e: Error) => setRefused(e.message),
     );
@@ -107,7 +118,7 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
   const open = detail.state === 'pending' || detail.state === 'held' || detail.state === 'in_flight';
   return (
     <div className="delivery-detail">
-      <div className="delivery-detail-head">
+      <div className="delivery-detail-head" ref={actions}>
         <span className={`pill delivery-state-${detail.state}`}>{detail.state}</span>
         <span className="mono break">
           {detail.method} {detail.url}
