@@ -199,6 +199,26 @@ export function SavedWebhooks() {
     nameInput.current?.focus();
   };
 
+  // A deleted webhook's row goes with the button pressed: the keyboard goes on from the row now in its place (or the
+  // one before it), or from the form once no webhook is left, not from the page.
+  const view = useRef<HTMLDivElement>(null);
+  const refocusRow = useRef<number | null>(null);
+  const savedRows = () => [...(view.current?.querySelectorAll('.saved-row') ?? [])];
+  useEffect(() => {
+    const index = refocusRow.current;
+    if (index === null || (document.activeElement && document.activeElement !== document.body)) return;
+    refocusRow.current = null;
+    const rows = savedRows();
+    (rows[Math.min(index, rows.length - 1)]?.querySelector('button') ?? nameInput.current)?.focus();
+  }, [items]);
+  const remove = (id: number) => {
+    const index = savedRows().findIndex((row) => row.contains(document.activeElement));
+    return api.call('webhooks.delete', { id }).then(() => {
+      refocusRow.current = index < 0 ? null : index;
+      forget(id);
+    }, fail);
+  };
+
   // The form keeps what was typed for a webhook deleted while it was being edited, as a new one: saving it as an edit
   // could only fail.
   const forget = (id: number) => {
@@ -231,7 +251,7 @@ export function SavedWebhooks() {
   ];
 
   return (
-    <div className="saved-webhooks pad">
+    <div className="saved-webhooks pad" ref={view}>
       <div className="form-row">
         <label>
           Environment
@@ -384,7 +404,7 @@ export function SavedWebhooks() {
                   confirmLabel="Delete webhook"
                   cancelLabel="Keep it"
                   title="Delete this saved webhook (its deliveries stay in the log)"
-                  onConfirm={() => api.call('webhooks.delete', { id: w.id }).then(() => forget(w.id), fail)}
+                  onConfirm={() => remove(w.id)}
                 />
               </div>
             ))}
