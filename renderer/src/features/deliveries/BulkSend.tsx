@@ -293,11 +293,14 @@ export function BulkSend() {
         </label>
       )}
       {job && (
-        <div className="progress bulk-progress" aria-label="Bulk progress">
+        <section className="progress bulk-progress" aria-label="Bulk progress">
           <div className="progress-label">
             <span>
-              Job {job.jobId} · {job.state} · {done} of {job.total} · {job.ratePerSecond}/s ·{' '}
-              {formatEta(job.etaMs)}
+              {/* Announced when the job starts, pauses, resumes or ends; the counts change too often to be read out. */}
+              <span role="status">
+                Job {job.jobId} · {job.state}
+              </span>{' '}
+              · {done} of {job.total} · {job.ratePerSecond}/s · {formatEta(job.etaMs)}
             </span>
             <span ref={controls}>
               {job.state === 'running' && (
@@ -335,9 +338,11 @@ export function BulkSend() {
           <div
             className="progress-track"
             role="progressbar"
+            aria-label={`Job ${job.jobId} progress`}
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={percent}
+            aria-valuetext={`${done} of ${job.total} rows`}
           >
             <div className="progress-fill" style={{ width: `${percent}%` }} />
           </div>
@@ -361,7 +366,7 @@ export function BulkSend() {
               )}
             </ul>
           )}
-        </div>
+        </section>
       )}
     </div>
   );
