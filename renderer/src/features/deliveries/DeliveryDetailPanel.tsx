@@ -121,7 +121,7 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
       <div className="delivery-detail-head" ref={actions}>
         <span className={`pill delivery-state-${detail.state}`}>{detail.state}</span>
         <span className="mono break">
-          {detail.method} {detail.url}
+          <VisibleText text={`${detail.method} ${detail.url}`} />
         </span>
         <span className="spacer" />
         <button
@@ -150,7 +150,7 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
         </div>
       )}
       <p className="muted delivery-meta">
-        {detail.name || 'unnamed'} · {detail.type}
+        <VisibleText text={detail.name || 'unnamed'} /> · {detail.type}
         {detail.bulkJobId !== null ? ` (job ${detail.bulkJobId}, row ${detail.bulkRow ?? '?'})` : ''} · policy{' '}
         {detail.policy} · attempt {detail.attempts} of {detail.maxAttempts}
         {detail.nextAttemptAtMs !== null ? ` · next attempt ${nextAttempt(detail.nextAttemptAtMs)}` : ''} · id{' '}

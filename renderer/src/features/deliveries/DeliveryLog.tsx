@@ -216,7 +216,7 @@ export function DeliveryLog({
                   {...openableRow(() => setSelected(r.deliveryId))}
                 >
                   <td className="mono cell" title={r.request}>
-                    {oneLine(r.request, 80)}
+                    <VisibleText text={oneLine(r.request, 80)} />
                   </td>
                   <td className={statusClass(r.responseCode)}>
                     {r.responseCode ?? (r.error ? 'error' : r.outcome)}
@@ -227,7 +227,9 @@ export function DeliveryLog({
                   </td>
                   <td>{formatDuration(r.durationMs)}</td>
                   <td>{r.attempt}</td>
-                  <td className="cell">{r.name}</td>
+                  <td className="cell">
+                    <VisibleText text={r.name} />
+                  </td>
                   <td>{r.webhookId ?? ''}</td>
                   <td>{r.type}</td>
                 </tr>

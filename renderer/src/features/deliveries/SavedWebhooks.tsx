@@ -13,6 +13,7 @@ import { sendableOptions } from './saved-send-options';
 import { LoopConfirm } from './LoopConfirm';
 import { loopRefusal } from './loop-refusal';
 import { Checkbox } from '../../components/Checkbox';
+import { VisibleText } from '../../components/VisibleText';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { useKeptState } from '../../state/kept-state';
 import { setUnsaved } from '../../state/unsaved';
@@ -382,8 +383,12 @@ export function SavedWebhooks() {
             {inGroup.map((w) => (
               <div key={w.id} className="saved-row">
                 <span className={`method method-${w.method.toLowerCase()}`}>{w.method}</span>
-                <span className="saved-name">{w.name}</span>
-                <span className="mono muted cell">{w.url}</span>
+                <span className="saved-name">
+                  <VisibleText text={w.name} />
+                </span>
+                <span className="mono muted cell">
+                  <VisibleText text={w.url} />
+                </span>
                 <span className="pill">{w.policy}</span>
                 <span className="spacer" />
                 <button className="btn btn-small btn-primary" type="button" onClick={() => send(w)}>

@@ -9,6 +9,7 @@ import { useApi } from '../../api';
 import { useDeliveriesTick } from './use-deliveries-tick';
 import { nextAttempt, oneLine } from './format';
 import { openableRow } from './row-keys';
+import { VisibleText } from '../../components/VisibleText';
 
 /** In flight too: a first attempt to a slow target has no row in the attempt log until it ends (up to its timeout). */
 const WAITING_STATES: readonly DeliveryState[] = ['pending', 'held', 'in_flight'];
@@ -125,7 +126,7 @@ export function WaitingDeliveries({
               {...openableRow(() => onSelect(d.id))}
             >
               <td className="mono cell" title={`${d.method} ${d.url}`}>
-                {oneLine(`${d.method} ${d.url}`, 80)}
+                <VisibleText text={oneLine(`${d.method} ${d.url}`, 80)} />
               </td>
               <td>
                 <span className={`pill delivery-state-${d.state}`}>{d.state}</span>
@@ -139,7 +140,9 @@ export function WaitingDeliveries({
                       ? nextAttempt(d.nextAttemptAtMs)
                       : 'as soon as a slot frees'}
               </td>
-              <td className="cell">{d.name}</td>
+              <td className="cell">
+                <VisibleText text={d.name} />
+              </td>
               <td>{d.type}</td>
             </tr>
           ))}
