@@ -44,6 +44,14 @@ export function BulkSend() {
   const [loop, setLoop] = useState<string | null>(null);
   // A large file takes a moment to start: a second click meanwhile would start a second job, sending every row twice.
   const [starting, setStarting] = useState(false);
+  // Start disables itself while the job starts: the keyboard goes on from it afterwards, not from the page.
+  const startButton = useRef<HTMLButtonElement>(null);
+  const started = useRef(false);
+  useEffect(() => {
+    if (starting || !started.current) return;
+    started.current = false;
+    if (!document.activeElement || document.activeElement === document.body) startButton.current?.focus();
+  }, [starting]);
 
   const upsert = (p: BulkProgress) =>
     setJobs((list) =>
@@ -90,6 +98,7 @@ export function BulkSend() {
     const problems = [rate.error, slots.error, batch.error].filter(Boolean);
     if (problems.length > 0) return setError(problems.join('; '));
     setStarting(true);
+    started.current = true;
     api
       .call('bulk.start', {
         template: { method, url, headers: [], body },
@@ -255,6 +264,7 @@ export function BulkSend() {
         <button
           className="btn btn-primary"
           type="button"
+          ref={startButton}
           onClick={() => start()}
           disabled={!url || !rows || starting}
         >
