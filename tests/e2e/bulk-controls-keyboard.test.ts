@@ -23,7 +23,7 @@ describe('bulk send controls by keyboard', () => {
   });
   afterAll(() => new Promise<void>((resolve) => target.close(() => resolve())));
 
-  it('keeps the focus on Start while the job starts, and in the job controls after Pause, Resume and Stop take the pressed button away', async () => {
+  it('keeps the focus on Start while the job starts, and in the job controls after Pause, Resume, Stop and Delete take the pressed button away', async () => {
     const { page } = s;
     await page.locator('.view-tab[data-view="deliveries"]').click();
     await page.getByRole('tab', { name: 'Bulk send' }).click();
@@ -55,5 +55,11 @@ describe('bulk send controls by keyboard', () => {
     // Stop takes both buttons away: the keyboard goes on from what the stopped job offers.
     await press('Stop');
     await eventually(async () => expect(await focused()).toBe('BUTTON Delete… in progress'));
+    // Deleting the only job takes its progress away: the keyboard goes on from Start.
+    await page.keyboard.press('Enter');
+    await progress.getByRole('button', { name: 'Delete job and its deliveries' }).focus();
+    await page.keyboard.press('Enter');
+    await eventually(async () => expect(await progress.count()).toBe(0));
+    await eventually(async () => expect(await focused()).toBe('BUTTON Start bulk send'));
   });
 });

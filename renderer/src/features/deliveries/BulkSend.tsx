@@ -126,14 +126,15 @@ export function BulkSend() {
       .finally(() => setStarting(false));
   };
 
-  // Pause, Resume and Stop each take the pressed button away: the keyboard goes on from the job's next control.
+  // Pause, Resume, Stop and Delete each take the pressed button away: the keyboard goes on from the job's next
+  // control, or from Start once no job is shown.
   const controls = useRef<HTMLSpanElement>(null);
   const [refocus, setRefocus] = useState(false);
   useEffect(() => {
     if (!refocus) return;
     setRefocus(false);
     if (!document.activeElement || document.activeElement === document.body)
-      controls.current?.querySelector('button')?.focus();
+      (controls.current?.querySelector('button') ?? startButton.current)?.focus();
   }, [refocus]);
 
   const control = (method: 'bulk.pause' | 'bulk.resume' | 'bulk.stop') =>
@@ -154,6 +155,7 @@ export function BulkSend() {
         setError(null);
         setNotice(`Deleted job ${job.jobId} and its ${formatCount(deleted, 'delivery', 'deliveries')}.`);
         forget(job.jobId);
+        setRefocus(true);
       },
       (e: Error) => setError(e.message),
     );
