@@ -71,9 +71,12 @@ export function EnvironmentsEditor({
         onChanged();
       }, fail);
   };
+  // Delete goes with the environment: the keyboard goes on from the picker, inside the editor (where Escape closes it).
+  const picker = useRef<HTMLSelectElement>(null);
   const remove = () =>
     draft.id !== null &&
     api.call('environments.delete', { id: draft.id }).then(() => {
+      picker.current?.focus();
       setDraft(draftOf(null));
       setError(null);
       onChanged();
@@ -90,6 +93,7 @@ export function EnvironmentsEditor({
         <label>
           Edit{' '}
           <select
+            ref={picker}
             aria-label="Environment to edit"
             value={draft.id ?? ''}
             onChange={(e) => {
