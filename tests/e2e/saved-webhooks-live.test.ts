@@ -218,14 +218,14 @@ describe('saved webhooks changed by another client', () => {
       const savedTab = () => page.getByRole('tab', { name: 'Saved webhooks' }).click();
       await page.locator('.view-tab[data-view="deliveries"]').click();
       await savedTab();
-      await form.getByLabel('Name').fill('Half typed');
+      await form.getByLabel('Name', { exact: true }).fill('Half typed');
       await form.getByLabel('URL').fill('https://hooks.example/half-typed');
       await form.getByLabel('Body').fill('typed=1');
       await page.getByRole('tab', { name: 'Delivery log' }).click();
       await page.locator('.view-tab[data-view="inspect"]').click();
       await page.locator('.view-tab[data-view="deliveries"]').click();
       await savedTab();
-      expect(await form.getByLabel('Name').inputValue()).toBe('Half typed');
+      expect(await form.getByLabel('Name', { exact: true }).inputValue()).toBe('Half typed');
       expect(await form.getByLabel('URL').inputValue()).toBe('https://hooks.example/half-typed');
       expect(await form.getByLabel('Body').inputValue()).toBe('typed=1');
 

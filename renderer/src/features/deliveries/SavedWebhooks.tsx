@@ -373,6 +373,7 @@ export function SavedWebhooks() {
                 <button
                   className="btn btn-link"
                   type="button"
+                  aria-label={`Delete collection ${g.name}`}
                   onClick={() => api.call('collections.delete', { id: g.id! }).then(reload, fail)}
                 >
                   delete
@@ -381,7 +382,8 @@ export function SavedWebhooks() {
             </h4>
             {inGroup.length === 0 && <p className="muted">Empty.</p>}
             {inGroup.map((w) => (
-              <div key={w.id} className="saved-row">
+              // Every row has the same buttons: the group tells a screen reader which webhook they act on.
+              <div key={w.id} className="saved-row" role="group" aria-label={w.name}>
                 <span className={`method method-${w.method.toLowerCase()}`}>{w.method}</span>
                 <span className="saved-name">
                   <VisibleText text={w.name} />
