@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 /**
- * A destructive action that asks first: one button opens the choice, then "confirm" runs it and "cancel" closes it.
+ * A destructive action that asks first: one button opens the choice, then "confirm" runs it and "cancel" (or Escape)
+ * closes it.
  * `onOpen` runs when the choice opens (e.g. to clear an earlier notice); `message` says what confirming will do.
  * `testId` names the opening button; its confirm, cancel and message get `-confirm`, `-cancel` and `-message`.
  */
@@ -24,6 +25,13 @@ export function ConfirmAction(props: {
     if (used.current) (open ? cancel : opener).current?.focus();
   }, [open]);
   const id = (suffix: string) => (props.testId ? `${props.testId}${suffix}` : undefined);
+  // Escape answers "cancel", and only that: a dialog the choice sits in stays open.
+  const escape = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    e.stopPropagation();
+    setOpen(false);
+  };
   if (!open)
     return (
       <button
@@ -52,6 +60,7 @@ export function ConfirmAction(props: {
         className="btn btn-small btn-danger"
         type="button"
         data-testid={id('-confirm')}
+        onKeyDown={escape}
         onClick={() => void Promise.resolve(props.onConfirm()).finally(() => setOpen(false))}
       >
         {props.confirmLabel}
@@ -61,6 +70,7 @@ export function ConfirmAction(props: {
         type="button"
         ref={cancel}
         data-testid={id('-cancel')}
+        onKeyDown={escape}
         onClick={() => setOpen(false)}
       >
         {props.cancelLabel}
