@@ -120,9 +120,19 @@ export function SavedWebhooks() {
   }, [api, tick]);
 
   const fail = (e: Error) => setMessage({ kind: 'error', text: e.message });
+  // "Send anyway" and the loop question go with their answer: the keyboard goes back to the Send that asked.
+  const asker = useRef<HTMLElement | null>(null);
+  const answer = (send: boolean) => {
+    const confirm = message?.confirm;
+    setMessage(null);
+    if (asker.current?.isConnected) asker.current.focus();
+    if (send) confirm?.();
+  };
   const active = environments.find((e) => e.active);
 
   const send = (w: SavedWebhook, confirmed = false, allowLoop = false) => {
+    if (!confirmed)
+      asker.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const { request, unresolved, warnings } = resolveSaved(w, active?.variables ?? {});
     if ((unresolved.length || warnings.length) && !confirmed) {
       setMessage({
@@ -342,8 +352,8 @@ export function SavedWebhooks() {
       {message?.kind === 'loop' && (
         <LoopConfirm
           message={message.text}
-          onConfirm={() => (setMessage(null), message.confirm?.())}
-          onCancel={() => setMessage(null)}
+          onConfirm={() => answer(true)}
+          onCancel={() => answer(false)}
           testId="saved-loop"
           confirmTestId="saved-loop-override"
         />
@@ -352,11 +362,7 @@ export function SavedWebhooks() {
         <div className={`notice notice-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
           {message.text}
           {message.confirm && (
-            <button
-              className="btn btn-small"
-              type="button"
-              onClick={() => (setMessage(null), message.confirm?.())}
-            >
+            <button className="btn btn-small" type="button" onClick={() => answer(true)}>
               Send anyway
             </button>
           )}
