@@ -282,7 +282,10 @@ export function BulkSend() {
         <LoopConfirm
           message={loop}
           onConfirm={() => start(true)}
-          onCancel={() => setLoop(null)}
+          onCancel={() => {
+            setLoop(null);
+            startButton.current?.focus();
+          }}
           testId="bulk-loop"
           confirmTestId="bulk-loop-override"
         />
