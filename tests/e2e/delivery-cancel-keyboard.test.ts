@@ -26,7 +26,7 @@ describe('delivery detail actions by keyboard', () => {
   });
   afterAll(() => new Promise<void>((resolve) => failing.close(() => resolve())));
 
-  it('keeps the focus in the detail when Cancel disables itself', async () => {
+  it('names every column of the attempts, and keeps the focus in the detail when Cancel disables itself', async () => {
     const { page, app } = s;
     // Ortto waits 5 min after a failed first attempt: the delivery stays pending, so Cancel is open.
     const sent = await app.rpc<{ id: number }>('deliveries.send', {
@@ -46,6 +46,13 @@ describe('delivery detail actions by keyboard', () => {
     const cancel = detail.getByRole('button', { name: 'Cancel', exact: true });
     await eventually(async () => expect(await cancel.isEnabled()).toBe(true));
 
+    // Every column of the attempts table has a header a screen reader can read, the Details buttons' included.
+    const headers = detail.locator('.delivery-table').getByRole('columnheader');
+    await eventually(async () => expect(await headers.count()).toBe(7));
+    for (let i = 0; i < 7; i++)
+      expect(
+        await headers.nth(i).evaluate((th) => (th.getAttribute('aria-label') ?? th.textContent ?? '').trim()),
+      ).not.toBe('');
     await cancel.focus();
     await page.keyboard.press('Enter');
     await eventually(async () => expect(await detail.locator('.pill').innerText()).toBe('cancelled'));
