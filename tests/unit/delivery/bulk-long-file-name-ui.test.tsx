@@ -13,6 +13,7 @@ import { BulkSend } from '../../../renderer/src/features/deliveries';
 import { forgetKeptState } from '../../../renderer/src/state/kept-state';
 import { tempDir } from '../../helpers/temp-dir';
 import { removeDir } from '../../integration/delivery/helpers';
+import { bulkProgressLine } from '../../helpers/bulk-progress-text';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -57,7 +58,7 @@ it('a rows file with a long name (up to the 255 a file system allows) starts a b
   await waitFor(() => expect((start as HTMLButtonElement).disabled).toBe(false));
   fireEvent.click(start);
   // Before, the send was refused with "name: …", a field the user never typed.
-  await screen.findByText(/· done ·/, {}, { timeout: 10_000 });
+  await screen.findByText(bulkProgressLine(/· done ·/), {}, { timeout: 10_000 });
   expect(screen.queryByRole('alert')).toBeNull();
   expect(arrived).toEqual(['/long/1']);
   const [delivery] = (await api.call('deliveries.list', {})).items;

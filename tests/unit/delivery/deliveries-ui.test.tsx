@@ -14,6 +14,7 @@ import { forgetKeptState } from '../../../renderer/src/state/kept-state';
 import { tempDir } from '../../helpers/temp-dir';
 import { removeDir } from '../../integration/delivery/helpers';
 import { recordingTransport } from '../../helpers/recording-transport';
+import { bulkProgressLine } from '../../helpers/bulk-progress-text';
 
 // The delivery views against a real engine (in-process transport, SQLite in a temp dir) and a real destination.
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
@@ -152,7 +153,7 @@ describe('bulk send', () => {
     const start = screen.getByRole('button', { name: 'Start bulk send' });
     await waitFor(() => expect((start as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(start);
-    await screen.findByText(/· done ·/, {}, { timeout: 10_000 });
+    await screen.findByText(bulkProgressLine(/· done ·/), {}, { timeout: 10_000 });
     expect(screen.getByText('3 delivered')).toBeTruthy();
     expect(arrived).toEqual(expect.arrayContaining(['/bulk/1', '/bulk/2', '/bulk/3']));
   });
@@ -203,14 +204,14 @@ describe('bulk send', () => {
         <BulkSend />
       </ApiProvider>,
     );
-    await screen.findByText(new RegExp(`^Job ${job.jobId} · running · \\d+ of 3`));
+    await screen.findByText(bulkProgressLine(new RegExp(`^Job ${job.jobId} · running · \\d+ of 3`)));
     live = false;
     act(() => connection.set('closed'));
     await waitFor(async () => expect((await api.call('bulk.get', { id: job.jobId })).state).toBe('done'), {
       timeout: 10_000,
     });
     act(() => connection.set('open'));
-    await screen.findByText(new RegExp(`^Job ${job.jobId} · done · 3 of 3`));
+    await screen.findByText(bulkProgressLine(new RegExp(`^Job ${job.jobId} · done · 3 of 3`)));
   });
 
   it("a control's error goes once a later Pause, Resume or Stop succeeds", async () => {
