@@ -294,7 +294,9 @@ export class BulkRunner {
     const end = job.finished_at_ms ?? this.clock.now();
     const pausedMs = job.paused_ms + (job.paused_at_ms === null ? 0 : Math.max(0, end - job.paused_at_ms));
     const elapsed = Math.max(1, end - job.created_at_ms - pausedMs);
-    const rate = (sent * 1000) / elapsed;
+    // Capped at the job's own rate limit: right after a start, one row sent in a few ms read as 13/s at 1 a minute.
+    const limit = rateLimitPerSecond((JSON.parse(job.options_json) as StoredOptions).options);
+    const rate = Math.min((sent * 1000) / elapsed, limit);
     const pending = c.pending + c.in_flight + c.held + (job.state === 'stopped' ? 0 : notEnqueued);
     return {
       jobId: id,
@@ -605,4 +607,12 @@ function refuseMissingColumns(
         `file (its columns: ${Object.keys(record).join(', ')})`,
     );
   }
+}
+
+/** The most rows a second the job's options let through to its target, or Infinity when they set no limit. */
+function rateLimitPerSecond(options: DeliveryOptions): number {
+  const perMinute =
+    options.ratePerMinute ??
+    (options.policy === 'ontraport' ? (options.ontraport?.requestsPerMinute ?? 60) : null);
+  return perMinute ? perMinute / 60 : Infinity;
 }
