@@ -1,33 +1,17 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, waitFor } from '@testing-library/react';
+import { act, cleanup, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../../electron/shared/contract/client';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
-import { useCaptureFeed, type CaptureFeed } from '../../../renderer/src/features/captures/use-capture-feed';
 import { captureSummary } from '../../helpers/capture-summary';
-import { scriptedTransport } from '../../helpers/scripted-transport';
+import { frame, mountFeed } from '../../helpers/mounted-feed';
 
 afterEach(cleanup);
 
-const frame = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
 const summaries = (from: number, count: number) =>
   Array.from({ length: count }, (_, i) => captureSummary({ id: from - i }));
 
 /** A paused search whose head refresh found 2,200 new matches: more than it holds, so it only counts them. */
 async function overflowedPausedSearch() {
-  const t = scriptedTransport();
-  const value = { api: createApiClient(t.transport), connection: new ConnectionStatus() };
-  const feed: { current: CaptureFeed | null } = { current: null };
-  function Probe() {
-    feed.current = useCaptureFeed({ text: 'invoice' }, 'q=invoice');
-    return null;
-  }
-  render(
-    <ApiProvider value={value}>
-      <Probe />
-    </ApiProvider>,
-  );
+  const { t, feed } = mountFeed({ text: 'invoice' }, 'q=invoice');
   await act(async () => {
     t.answer('captures.list', { items: [captureSummary({ id: 1 })], nextCursor: null });
     t.answer('captures.count', { count: 1, newestId: 1 });

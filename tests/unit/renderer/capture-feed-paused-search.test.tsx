@@ -1,16 +1,11 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, waitFor } from '@testing-library/react';
+import { act, cleanup, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../../electron/shared/contract/client';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
-import { useCaptureFeed, type CaptureFeed } from '../../../renderer/src/features/captures/use-capture-feed';
 import { captureSummary } from '../../helpers/capture-summary';
-import { scriptedTransport } from '../../helpers/scripted-transport';
+import { frame, mountFeed } from '../../helpers/mounted-feed';
 
 afterEach(cleanup);
 
-const frame = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
 const summaries = (from: number, count: number) =>
   Array.from({ length: count }, (_, i) => captureSummary({ id: from - i }));
 
@@ -20,18 +15,7 @@ const summaries = (from: number, count: number) =>
  * here, past 2,000 held the list starts over when it resumes.
  */
 async function pausedSearch() {
-  const t = scriptedTransport();
-  const value = { api: createApiClient(t.transport), connection: new ConnectionStatus() };
-  const feed: { current: CaptureFeed | null } = { current: null };
-  function Probe() {
-    feed.current = useCaptureFeed({ text: 'invoice' }, 'q=invoice');
-    return null;
-  }
-  render(
-    <ApiProvider value={value}>
-      <Probe />
-    </ApiProvider>,
-  );
+  const { t, feed } = mountFeed({ text: 'invoice' }, 'q=invoice');
   await act(async () => {
     t.answer('captures.list', { items: [captureSummary({ id: 1 })], nextCursor: null });
     t.answer('captures.count', { count: 1, newestId: 1 });
@@ -45,7 +29,7 @@ async function pausedSearch() {
 }
 
 /** Answers the head refresh's pages: `sizes` items each, every page but the last saying more follow. */
-async function answerPages(t: ReturnType<typeof scriptedTransport>, sizes: number[], last: boolean) {
+async function answerPages(t: ReturnType<typeof mountFeed>['t'], sizes: number[], last: boolean) {
   let top = 20_000;
   for (const [i, size] of sizes.entries()) {
     await waitFor(() => expect(t.asked('captures.list')).toHaveLength(1));

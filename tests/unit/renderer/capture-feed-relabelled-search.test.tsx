@@ -1,12 +1,8 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, waitFor } from '@testing-library/react';
+import { act, cleanup, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../../electron/shared/contract/client';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
-import { useCaptureFeed, type CaptureFeed } from '../../../renderer/src/features/captures/use-capture-feed';
 import { captureSummary } from '../../helpers/capture-summary';
-import { scriptedTransport } from '../../helpers/scripted-transport';
+import { mountFeed } from '../../helpers/mounted-feed';
 
 afterEach(cleanup);
 
@@ -18,18 +14,7 @@ const rows = (...ids: number[]) => ids.map((id) => captureSummary({ id }));
  */
 describe('a searched list when the custom labels change', () => {
   it('is fetched again once the captures are relabelled and indexed again', async () => {
-    const t = scriptedTransport();
-    const value = { api: createApiClient(t.transport), connection: new ConnectionStatus() };
-    const feed: { current: CaptureFeed | null } = { current: null };
-    function Probe() {
-      feed.current = useCaptureFeed({ text: 'OrderPaid' }, 'q=OrderPaid');
-      return null;
-    }
-    render(
-      <ApiProvider value={value}>
-        <Probe />
-      </ApiProvider>,
-    );
+    const { t, feed } = mountFeed({ text: 'OrderPaid' }, 'q=OrderPaid');
     await act(async () => {
       t.answer('captures.list', { items: rows(2, 1), nextCursor: null });
       t.answer('captures.count', { count: 2, newestId: 2 });

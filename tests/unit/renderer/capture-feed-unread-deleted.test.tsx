@@ -1,31 +1,14 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render } from '@testing-library/react';
+import { act, cleanup } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApiClient } from '../../../electron/shared/contract/client';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
-import { useCaptureFeed, type CaptureFeed } from '../../../renderer/src/features/captures/use-capture-feed';
 import { captureSummary } from '../../helpers/capture-summary';
-import { scriptedTransport } from '../../helpers/scripted-transport';
+import { frame, mountFeed } from '../../helpers/mounted-feed';
 
 afterEach(cleanup);
 
-const frame = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-
 describe('unread captures', () => {
   it('a deleted capture is no longer counted unread ("N unread · mark read")', async () => {
-    const t = scriptedTransport();
-    const value = { api: createApiClient(t.transport), connection: new ConnectionStatus() };
-    const feed: { current: CaptureFeed | null } = { current: null };
-    function Probe() {
-      feed.current = useCaptureFeed({}, 'all');
-      return null;
-    }
-    render(
-      <ApiProvider value={value}>
-        <Probe />
-      </ApiProvider>,
-    );
+    const { t, feed } = mountFeed();
     await act(async () => {
       t.answer('captures.list', { items: [captureSummary({ id: 1 })], nextCursor: null });
       t.answer('captures.count', { count: 1, newestId: 1 });
