@@ -4,6 +4,7 @@ import type { Entry } from 'har-format';
 import type { CaptureDetail, ExportFormat } from '../../shared/contract/index';
 import { headersText } from '../../shared/decode/header-text';
 import { toCurl as curlCommand } from '../../shared/send/curl';
+import { responseContentType } from '../../shared/decode/response-content-type';
 import { harContentType, withHarContentType } from '../../shared/send/har-content-type';
 import { stripHopByHop } from '../../shared/send/hop-by-hop';
 import { sendableHeaders } from '../delivery/replay';
@@ -46,7 +47,7 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
     capture.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ??
     harContentType(capture) ??
     'application/octet-stream';
-  const responseType = response?.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1];
+  const responseType = response ? (responseContentType(response) ?? undefined) : undefined;
   return {
     startedDateTime: new Date(capture.receivedAtMs).toISOString(),
     time: response?.delayMs ?? 0,
@@ -115,6 +116,8 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
         ...(exact ? { headers: exact.map(([name, value]) => ({ name, value })) } : {}),
         // Why the endpoint's rule answered as it did (a fail-first or sequence step); HAR's statusText is the phrase sent.
         ...(capture.response?.reason ? { responseReason: capture.response.reason } : {}),
+        // The response's type when only its HAR's content.mimeType gave it: the mimeType above cannot say so.
+        ...(response?.harMimeType !== undefined ? { responseMimeType: response.harMimeType } : {}),
         // HAR has no place for trailer fields (after a chunked body); keep them beside the entry.
         ...(capture.trailers.length > 0
           ? {
@@ -266,7 +269,7 @@ function redactResponse(
 ): NonNullable<CaptureDetail['response']> {
   const header = (name: string) => response.headers.find(([n]) => n.toLowerCase() === name)?.[1] ?? null;
   const body = Buffer.from(response.bodyBase64, 'base64');
-  const redactedBody = redactBody(body, header('content-type'), header('content-encoding'), redaction);
+  const redactedBody = redactBody(body, responseContentType(response), header('content-encoding'), redaction);
   return {
     ...response,
     headers: redactHeaders(response.headers, redaction),

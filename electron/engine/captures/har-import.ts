@@ -29,6 +29,7 @@ const hookscopeBlock = z
     headers: z.array(nameValue).optional(),
     trailers: z.array(nameValue).optional(),
     responseReason: z.string().optional(),
+    responseMimeType: z.string().optional(),
   })
   .passthrough();
 const harEntry = z.object({
@@ -204,6 +205,7 @@ export function parseHar(text: string, nowMs: number): HarImport {
     // A response with no status is not kept (see below): nothing to warn about.
     if (stored.warning !== null && response && response.status > 0)
       warnings.push(`entries[${index}].${stored.warning}`);
+    const responseMimeType = own ? (own.responseMimeType ?? null) : stored.harMimeType;
     captures.push({
       receivedAtMs: started.ms ?? nowMs,
       method: entry.request.method.toUpperCase(),
@@ -238,6 +240,9 @@ export function parseHar(text: string, nowMs: number): HarImport {
               bodyBase64: stored.body.toString('base64'),
               delayMs: responseDelay(entry.timings),
               reason: own?.responseReason ?? null,
+              ...(responseMimeType !== null && sendableType.test(responseMimeType)
+                ? { harMimeType: responseMimeType }
+                : {}),
             }
           : // No status: the client left before the response (Hookscope's export keeps why); filed without a status.
             own?.responseReason

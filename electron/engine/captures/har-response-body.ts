@@ -10,34 +10,40 @@ export interface HarResponseContent {
 /**
  * A HAR response's body and headers as stored. `content.text` is written in the charset the Content-Type header (or
  * else `content.mimeType`) declares, as postData is; base64 content is the bytes given, and Hookscope's own export
- * writes text only for a body that was valid UTF-8.
+ * writes text only for a body that was valid UTF-8. `harMimeType` is `content.mimeType` kept whole (relabelled
+ * charset=utf-8 when the text could not be written in its charset) when there is no Content-Type header to read the
+ * body by; Hookscope's own export says it in its `_hookscope` block instead.
  */
 export function harResponseBody(
   content: HarResponseContent | undefined,
   headers: HeaderPair[],
   { textIsUtf8 }: { textIsUtf8: boolean },
-): { body: Buffer; headers: HeaderPair[]; warning: string | null } {
+): { body: Buffer; headers: HeaderPair[]; warning: string | null; harMimeType: string | null } {
   const text = content?.text;
-  if (!text) return { body: Buffer.alloc(0), headers, warning: null };
-  if (content.encoding === 'base64') return { body: Buffer.from(text, 'base64'), headers, warning: null };
-  if (textIsUtf8) return { body: Buffer.from(text, 'utf8'), headers, warning: null };
+  if (!text) return { body: Buffer.alloc(0), headers, warning: null, harMimeType: null };
   const at = headers.findIndex(([name]) => name.toLowerCase() === 'content-type');
-  const mimeType = typeof content.mimeType === 'string' ? content.mimeType : '';
+  const mimeType = typeof content.mimeType === 'string' ? content.mimeType.trim() : '';
+  const given = at < 0 && !textIsUtf8 && mimeType !== '' ? mimeType : null;
+  if (content.encoding === 'base64')
+    return { body: Buffer.from(text, 'base64'), headers, warning: null, harMimeType: given };
+  if (textIsUtf8) return { body: Buffer.from(text, 'utf8'), headers, warning: null, harMimeType: null };
   const { body, contentType, problem, loneSurrogate } = harTextBody(
     text,
     at >= 0 ? headers[at]![1] : mimeType,
   );
-  // Without a Content-Type header the mimeType is not stored, so there is no label to change.
-  const relabel = at >= 0 && contentType !== null;
+  const relabel = contentType !== null;
   const notes = [
     ...(loneSurrogate ? [loneSurrogateNote] : []),
     ...(problem === null
       ? []
-      : [`${problem}; stored as UTF-8${relabel ? ", and the Content-Type's charset changed to utf-8" : ''}`]),
+      : [
+          `${problem}; stored as UTF-8${relabel ? `, and the ${at >= 0 ? 'Content-Type' : 'mimeType'}'s charset changed to utf-8` : ''}`,
+        ]),
   ];
   return {
     body,
     headers: relabel ? headers.map((h, i): HeaderPair => (i === at ? [h[0], contentType] : h)) : headers,
     warning: notes.length === 0 ? null : `response.content.text: ${notes.join('; ')}`,
+    harMimeType: given !== null && relabel ? contentType : given,
   };
 }

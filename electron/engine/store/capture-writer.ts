@@ -32,6 +32,8 @@ export interface NewCapture {
     bodyBase64: string;
     delayMs: number;
     reason: string | null;
+    /** An imported response's content.mimeType as given, when its headers had no Content-Type. */
+    harMimeType?: string;
   } | null;
   verification: { scheme: string; ok: boolean; reason: string } | null;
   /** Run the receiver's annotators (vendor, verification, tunnel) when the capture is filed. */

@@ -68,6 +68,11 @@ export const captureDetail = captureSummary.extend({
       bodyBase64: z.string(),
       delayMs: z.number(),
       reason: z.string().nullable(),
+      /**
+       * An imported response's content.mimeType as its HAR gave it, parameters and all, when its headers had no
+       * Content-Type (the body is stored in that type's charset); absent otherwise.
+       */
+      harMimeType: z.string().optional(),
     })
     .nullable(),
   /** Signature verification result when the endpoint is configured to verify. */

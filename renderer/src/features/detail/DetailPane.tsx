@@ -18,6 +18,7 @@ import { BodyFormChoice } from './BodyFormChoice';
 import { BodyView } from './BodyView';
 import { bodySizeText } from './body-size';
 import { PairsTable } from './PairsTable';
+import { responseContentType } from '../../../../electron/shared/decode/response-content-type';
 import { harContentType } from '../../../../electron/shared/send/har-content-type';
 import { ReplayDialog } from './ReplayDialog';
 import { SignatureVerdict } from './SignatureVerdict';
@@ -441,7 +442,7 @@ function ResponseTab({ d }: { d: CaptureDetail }) {
     [d.response],
   );
   if (!d.response) return <div className="muted pad">No response recorded.</div>;
-  const contentType = d.response.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? null;
+  const contentType = responseContentType(d.response);
   return (
     <div className="response-tab">
       <div className="pad">
