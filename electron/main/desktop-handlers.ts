@@ -1,3 +1,4 @@
+import { constants } from 'node:buffer';
 import { existsSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
@@ -6,6 +7,8 @@ import type { desktopMethods } from '../shared/contract/desktop';
 import type { HandlersFor } from '../engine/context';
 import type { BrowserWindowLike, DialogLike, ShellLike } from './electron-like';
 import { showOpenDialogOn, showSaveDialogOn } from './window-dialogs';
+
+const { MAX_STRING_LENGTH } = constants;
 
 export interface DesktopHandlerDeps {
   dialog: Pick<DialogLike, 'showSaveDialog' | 'showOpenDialog'>;
@@ -62,6 +65,15 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): HandlersFor<typ
             sizeBytes: size,
             maxBytes,
           },
+        );
+      }
+      // Its text comes back as one string, and V8 holds none longer than this (UTF-8 never decodes to more
+      // characters than bytes): past it, reading fails with only "Invalid string length".
+      if (size > MAX_STRING_LENGTH) {
+        throw new ApiError(
+          'payload_too_large',
+          `${basename(path)} is ${size} bytes, above the ${MAX_STRING_LENGTH} bytes a file can be opened at (the longest text JavaScript can hold).`,
+          { sizeBytes: size, maxBytes: MAX_STRING_LENGTH },
         );
       }
       return { canceled: false, path, name: basename(path), content: await readFile(path, 'utf8') };
