@@ -1,11 +1,12 @@
 import { constants } from 'node:buffer';
 import { existsSync } from 'node:fs';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
 import { ApiError } from '../shared/contract/errors';
 import type { desktopMethods } from '../shared/contract/desktop';
 import type { HandlersFor } from '../engine/context';
 import type { BrowserWindowLike, DialogLike, ShellLike } from './electron-like';
+import { replaceFile } from './replace-file';
 import { showOpenDialogOn, showSaveDialogOn } from './window-dialogs';
 
 const { MAX_STRING_LENGTH } = constants;
@@ -42,7 +43,7 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): HandlersFor<typ
       });
       if (result.canceled || !result.filePath) return { saved: false, path: null, bytes: 0 };
       const bytes = Buffer.from(content, 'utf8');
-      await writeFile(result.filePath, bytes);
+      await replaceFile(result.filePath, (write) => write(bytes));
       chosenPaths.add(result.filePath);
       return { saved: true, path: result.filePath, bytes: bytes.length };
     },

@@ -20,7 +20,7 @@ export const desktopMethods = {
       desktopOnly: true,
     },
   ),
-  /** Native save dialog, then write `content` (UTF-8) to the chosen file. */
+  /** Native save dialog, then write `content` (UTF-8) to the chosen file, replacing it only once written whole. */
   'desktop.saveFile': method(
     z.object({
       suggestedName: z
