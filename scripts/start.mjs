@@ -23,6 +23,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ownFlags = new Set(['--browser', '--no-open', '--self-test']);
 const argv = process.argv.slice(2);
 const passThrough = argv.filter((arg) => !ownFlags.has(arg));
+// A script reading stdout as JSON lines asked for --json-ready: the server's lines pass through and every human line
+// (why this mode, the build, the banner) goes to stderr.
+const jsonReady = passThrough.includes('--json-ready');
+const say = jsonReady ? console.error : console.log;
 
 // Asked here, not passed on: the server's usage lacks this script's own flags, and Electron would take --help as its own.
 if (argv.includes('--help') || argv.includes('-h')) {
@@ -96,7 +100,7 @@ if (decision.mode === 'electron') {
   if (process.platform === 'linux') env.MALLOC_ARENA_MAX ??= '2';
   run(decision.binary, electronEngineArgs([root, ...flags.args]), env);
 } else {
-  console.log(decision.reason);
+  say(decision.reason);
   runBrowserMode(decision.openBrowser);
 }
 
@@ -125,9 +129,9 @@ function buildIfStale() {
     newestSourceMs: Math.max(...sources.map((s) => newestMtime(join(root, s)))),
   });
   if (!build) return;
-  console.log(`Building (${why})…`);
+  say(`Building (${why})…`);
   const result = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], {
-    stdio: 'inherit',
+    stdio: jsonReady ? ['inherit', process.stderr, 'inherit'] : 'inherit',
     cwd: root,
   });
   if (result.status !== 0) {
@@ -166,13 +170,11 @@ function runBrowserMode(openBrowser) {
       const line = buffered.slice(0, newline);
       buffered = buffered.slice(newline + 1);
       const ready = parseReady(line);
-      if (!ready) {
-        process.stdout.write(line + '\n');
-        continue;
-      }
+      if (!ready || jsonReady) process.stdout.write(line + '\n');
+      if (!ready) continue;
       // --no-ui serves only the API: there is no UI address to print or open.
       const ui = ready.uiUrl ? `UI: ${ready.uiUrl}` : `API: ${ready.apiUrl} (token ${ready.token})`;
-      console.log(
+      say(
         `Receiver: ${ready.receiverUrl}\n${ui}\nData: ${ready.dataDir ?? '(default)'}\nPress Ctrl+C to stop.`,
       );
       // With --open the server opens it itself: opening it here too gave two tabs.
@@ -196,9 +198,9 @@ function openInBrowser(url) {
   const { command, args } = openCommand(process.platform, url);
   try {
     const opener = spawn(command, args, { stdio: 'ignore', detached: true });
-    opener.on('error', () => console.log(`Could not run ${command}; open the UI URL above yourself.`));
+    opener.on('error', () => say(`Could not run ${command}; open the UI URL above yourself.`));
     opener.unref();
   } catch {
-    console.log(`Could not run ${command}; open the UI URL above yourself.`);
+    say(`Could not run ${command}; open the UI URL above yourself.`);
   }
 }
