@@ -1,7 +1,18 @@
 import { extname } from 'node:path';
 import { formatAttempt, HeadlessDelivery } from '../../engine/delivery/headless';
 import { deliveryMethods, emulatorTargetProblem } from '../../shared/contract/delivery';
-import { emulatorKinds, type EmulatorKind } from '../../shared/send/emulators';
+import { DEFAULT_TIMEOUT_MS } from '../../engine/delivery/new-delivery';
+import {
+  defaultOntraportEncoding,
+  defaultOntraportFormat,
+  defaultOntraportFormId,
+  defaultOntraportTagId,
+  defaultPingPostData,
+  emulatorKinds,
+  ontraportEncodings,
+  ontraportFormats,
+  type EmulatorKind,
+} from '../../shared/send/emulators';
 import { recordsFromFile } from '../../shared/send/merge-fields';
 import { firstRecordInFile, firstRecordReadLimit, type FirstRecord } from '../first-record';
 import { parseFlags, UsageError, type CliIo } from '../io';
@@ -17,15 +28,15 @@ Kinds:
 
 Options:
       --to URL             where to send it (required)
-      --format F           Ontraport data format: default | notify | lightweight
-      --encoding E         Ontraport wire format: json | form
-      --tag-id N           the tag of ontraport-sub_tag / ontraport-unsub_tag, as in sub_tag(N) (default 4)
-      --form-id N          the form of ontraport-object_submits_form, as in object_submits_form(N) (default 12)
+      --format F           Ontraport data format: ${ontraportFormats.join(' | ')} (default ${defaultOntraportFormat})
+      --encoding E         Ontraport wire format: ${ontraportEncodings.join(' | ')} (default ${defaultOntraportEncoding})
+      --tag-id N           the tag of ontraport-sub_tag / ontraport-unsub_tag, as in sub_tag(N) (default ${defaultOntraportTagId})
+      --form-id N          the form of ontraport-object_submits_form, as in object_submits_form(N) (default ${defaultOntraportFormId})
       --contact F|JSON     sample contact: a JSON file, the first row of a CSV file, or an inline {"…": "…"}
       --post-data TEXT     ontraport-ping's Post Data, merge fields filled from the contact
-                           (default firstname=[First Name]&lastname=[Last Name]&email=[Email]&contact_id=[Contact ID])
+                           (default ${defaultPingPostData})
       --time-scale N       multiply every retry wait: 0.001 turns 5 min into 0.3 s (default 1)
-      --timeout MS         per-attempt timeout (default 30000)
+      --timeout MS         per-attempt timeout (default ${DEFAULT_TIMEOUT_MS})
   -h, --help               show this help
 `;
 
@@ -97,10 +108,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError(`--${flag}: only for the Ontraport kinds, not ${kind}`);
   if (values.format !== undefined && kind === 'ontraport-ping')
     throw new UsageError('--format: only for the Ontraport subscription kinds, not ontraport-ping');
-  if (values.format !== undefined && !['default', 'notify', 'lightweight'].includes(values.format)) {
+  if (values.format !== undefined && !(ontraportFormats as readonly string[]).includes(values.format)) {
     throw new UsageError(`--format: expected default, notify or lightweight, got "${values.format}"`);
   }
-  if (values.encoding !== undefined && !['json', 'form'].includes(values.encoding)) {
+  if (values.encoding !== undefined && !(ontraportEncodings as readonly string[]).includes(values.encoding)) {
     throw new UsageError(`--encoding: expected json or form, got "${values.encoding}"`);
   }
   if (values['tag-id'] !== undefined && !/^ontraport-(un)?sub_tag$/.test(kind))

@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import { formatAttempt, HeadlessDelivery } from '../../engine/delivery/headless';
+import { DEFAULT_TIMEOUT_MS } from '../../engine/delivery/new-delivery';
 import {
   bulkFieldsNotColumns,
   deliveryMethods,
@@ -35,13 +36,13 @@ Options:
                            application/octet-stream when the body is not UTF-8); '' sends none
       --policy P           ortto | ontraport | standard | none (default none)
       --time-scale N       multiply every wait: 0.001 turns 5 min into 0.3 s (default 1)
-      --rate N/min         at most N requests per minute to the destination (also N/s)
+      --rate N/min         at most N requests per minute to the destination (also N/s; default no limit)
       --rows F.csv|F.json  send once per row; URL, headers and body are templates
       --fields-not-columns refuse | send-as-typed
                            a [Field] that is no column of the rows: refuse the send (default), or send it as typed
       --sign SCHEME        ${signingSchemes.filter((s) => s !== 'none').join(' | ')}
       --secret S           the signing secret
-      --timeout MS         per-attempt timeout (default 30000)
+      --timeout MS         per-attempt timeout (default ${DEFAULT_TIMEOUT_MS})
   -h, --help               show this help
 `;
 

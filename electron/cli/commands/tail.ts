@@ -23,7 +23,7 @@ Options:
   --json                one JSON object per line (full capture: headers and body as base64)
   --last N              first print the N newest existing captures that match (default 0)
   --interval MS         how often to look for new rows (default 200)
-  --exit-after N        stop after printing N captures, --last ones included (scripts and tests)
+  --exit-after N        stop after printing N captures, --last ones included (scripts and tests; default never)
 ${filterFlagUsage}  -h, --help            show this help
 `;
 

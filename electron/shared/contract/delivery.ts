@@ -3,7 +3,7 @@ import { base64 } from './base64';
 import { method, type EventTable, type MethodTable } from './define';
 import { headerPair, httpToken } from './captures';
 import { signingConfig, signingFields } from '../send/signing-config';
-import { emulatorKinds, type EmulatorKind } from '../send/emulators';
+import { emulatorKinds, ontraportEncodings, ontraportFormats, type EmulatorKind } from '../send/emulators';
 import { connectionHeaderProblem } from '../send/connection-headers';
 import { ENV_NAME_MAX_LENGTH, findPlaceholders } from '../send/merge-fields';
 import { unsendableMethod } from '../send/unsendable-method';
@@ -527,8 +527,8 @@ export const deliveryMethods = {
         kind: z.enum(emulatorKinds),
         /** An http(s) URL; ontraport-ping's may hold merge fields anywhere, its host included. */
         to: z.string().trim(),
-        format: z.enum(['default', 'notify', 'lightweight']).optional(),
-        encoding: z.enum(['json', 'form']).optional(),
+        format: z.enum(ontraportFormats).optional(),
+        encoding: z.enum(ontraportEncodings).optional(),
         contact: z.record(z.string(), z.string()).optional(),
         tagId: z.number().int().positive().optional(),
         formId: z.number().int().positive().optional(),

@@ -13,7 +13,14 @@ export const emulatorKinds = [
   'ontraport-ping',
 ] as const;
 export type EmulatorKind = (typeof emulatorKinds)[number];
-export type OntraportFormat = 'default' | 'notify' | 'lightweight';
+export const ontraportFormats = ['default', 'notify', 'lightweight'] as const;
+export type OntraportFormat = (typeof ontraportFormats)[number];
+export const ontraportEncodings = ['json', 'form'] as const;
+export type OntraportEncoding = (typeof ontraportEncodings)[number];
+export const defaultOntraportFormat: OntraportFormat = 'default';
+export const defaultOntraportEncoding: OntraportEncoding = 'form';
+export const defaultOntraportTagId = 4;
+export const defaultOntraportFormId = 12;
 
 export interface EmulatorOptions {
   /** Sample contact; keys in any common spelling (`First Name`, `first_name`, `firstname`). */
@@ -21,7 +28,7 @@ export interface EmulatorOptions {
   /** Ontraport subscription data format. */
   format?: OntraportFormat;
   /** Ontraport wire format: JSON, or form pairs with bracket nesting (`event[type]=sub_tag`). */
-  encoding?: 'json' | 'form';
+  encoding?: OntraportEncoding;
   nowMs: number;
   randomHex?: (n: number) => string;
   tagId?: number;
@@ -627,13 +634,14 @@ const contactNamed = (id: unknown) =>
     : `contact ${String(id)}`;
 
 function ontraportSubscription(event: OntraportEvent, options: EmulatorOptions): EmulatedRequest {
-  const format = options.format ?? 'default';
-  const encoding = options.encoding ?? 'form';
+  const format = options.format ?? defaultOntraportFormat;
+  const encoding = options.encoding ?? defaultOntraportEncoding;
   const contact = options.contact ?? defaultContact;
   const nowSec = Math.floor(options.nowMs / 1000);
   const eventObject: Record<string, string> = { type: event };
-  if (event === 'sub_tag' || event === 'unsub_tag') eventObject.tag_id = String(options.tagId ?? 4);
-  if (event === 'object_submits_form') eventObject.form_id = String(options.formId ?? 12);
+  if (event === 'sub_tag' || event === 'unsub_tag')
+    eventObject.tag_id = String(options.tagId ?? defaultOntraportTagId);
+  if (event === 'object_submits_form') eventObject.form_id = String(options.formId ?? defaultOntraportFormId);
   const payload = {
     webhook_id: '3',
     object_type_id: '0',
@@ -662,7 +670,7 @@ function ontraportPing(options: EmulatorOptions): EmulatedRequest {
     .filter((p) => lookupField(given, p.name) === undefined)
     .map((p) => [p.name, '']);
   const contact = { ...given, ...Object.fromEntries(blanks) };
-  const encoding = options.encoding ?? 'form';
+  const encoding = options.encoding ?? defaultOntraportEncoding;
   const { body, contentType } = pingPostData(template, contact, encoding, options.env);
   return {
     method: 'POST',
