@@ -5,6 +5,7 @@ import { systemClock } from '../util/clock';
 import { silentLogger } from '../util/logger';
 import { isTerminal } from './delivery-store';
 import { DeliveryService } from './service';
+import { slotsTakenAhead } from './slots-ahead';
 
 export interface AttemptLine {
   deliveryId: number;
@@ -17,6 +18,10 @@ export interface AttemptLine {
   nextWaitMs: number | null;
   /** The destination's spacing between attempts (60000 / its rate per minute), which time scaling leaves alone. */
   rateGapMs: number | null;
+  /** Deliveries to the same destination that take its rate slots before this one's next attempt. */
+  slotsAhead: number;
+  /** Rows of this delivery's bulk job are still to be queued, and may go ahead of its next attempt too. */
+  moreRowsToQueue: boolean;
   outcome: string;
 }
 
@@ -83,6 +88,8 @@ export class HeadlessDelivery {
       const stored = this.service.queue.store.row(item.id);
       const row = stored?.bulk_row ?? null;
       const rate = stored?.rate_per_minute ?? null;
+      const job = stored?.bulk_job_id != null ? this.service.bulk.progress(stored.bulk_job_id) : null;
+      const latest = detail.attemptList.at(-1);
       for (const a of detail.attemptList.slice(seen)) {
         this.onAttempt({
           deliveryId: item.id,
@@ -94,6 +101,9 @@ export class HeadlessDelivery {
           durationMs: a.durationMs,
           nextWaitMs: a.nextWaitMs,
           rateGapMs: rate ? 60_000 / rate : null,
+          // The queue as it is now tells only about the attempt just made, not about earlier ones reported late.
+          slotsAhead: rate && a === latest ? slotsTakenAhead(this.db, item.id, a.startedAtMs) : 0,
+          moreRowsToQueue: job !== null && job.enqueued < job.total,
           outcome: a.outcome,
         });
       }
@@ -113,10 +123,11 @@ const human = (ms: number): string =>
 
 /**
  * When the next attempt can start, from the end of this one: the policy's wait, or later when the rate gate spaces
- * it from this attempt's start (a time-scaled wait can be far shorter than the gate's spacing).
+ * it from this attempt's start (a time-scaled wait can be far shorter than the gate's spacing), after the slots the
+ * deliveries queued ahead of it take.
  */
 const nextInMs = (waitMs: number, line: AttemptLine): number =>
-  Math.max(waitMs, (line.rateGapMs ?? 0) - line.durationMs);
+  Math.max(waitMs, (line.rateGapMs ?? 0) * (line.slotsAhead + 1) - line.durationMs);
 
 /** `#2  2026-11-22T14:20:00.000Z  500  12.3 ms  next in 300 ms` */
 export function formatAttempt(line: AttemptLine): string {
@@ -124,7 +135,7 @@ export function formatAttempt(line: AttemptLine): string {
   const result = line.status !== null ? String(line.status) : `error: ${line.error ?? 'unknown'}`;
   const next =
     line.outcome === 'retry' && line.nextWaitMs !== null
-      ? `next in ${human(nextInMs(line.nextWaitMs, line))}`
+      ? `next in ${line.moreRowsToQueue ? 'at least ' : ''}${human(nextInMs(line.nextWaitMs, line))}`
       : line.outcome === 'success'
         ? 'delivered'
         : line.outcome === 'interrupted'
