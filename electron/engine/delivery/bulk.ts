@@ -51,6 +51,8 @@ interface JobRow {
   paused_ms: number;
   /** When the current pause began; null while not paused. */
   paused_at_ms: number | null;
+  /** When the job last began to run (resumed, or an engine start picked it up); null: since it was created. */
+  running_since_ms: number | null;
 }
 
 interface StoredOptions {
@@ -173,14 +175,17 @@ export class BulkRunner {
          (SELECT rows_key FROM bulk_jobs WHERE state IN ('running', 'paused') AND rows_key IS NOT NULL)`,
     ).run();
     // The time the engine was down is not time a job ran: it is left out of the rate as a pause is. A stop recorded
-    // when it began (`suspendAll`); after a kill, the job's last delivery activity is the latest it is known to have run.
+    // when it began (`suspendAll`); after a kill, the latest the job is known to have run is its last delivery activity
+    // or when it last began to run, whichever is later (a second kill before any activity must not count the downtime
+    // before that start, already counted, again).
     this.sql(
-      `UPDATE bulk_jobs SET paused_ms = paused_ms + MAX(0, ? - COALESCE(paused_at_ms,
-         (SELECT MAX(MAX(d.created_at_ms, COALESCE(d.last_attempt_at_ms, 0), COALESCE(d.finished_at_ms, 0)))
-            FROM deliveries d WHERE d.bulk_job_id = bulk_jobs.id),
-         created_at_ms)), paused_at_ms = NULL
+      `UPDATE bulk_jobs SET paused_ms = paused_ms + MAX(0, ? - COALESCE(paused_at_ms, MAX(
+         COALESCE((SELECT MAX(MAX(d.created_at_ms, COALESCE(d.last_attempt_at_ms, 0), COALESCE(d.finished_at_ms, 0)))
+                     FROM deliveries d WHERE d.bulk_job_id = bulk_jobs.id), 0),
+         COALESCE(running_since_ms, 0),
+         created_at_ms))), paused_at_ms = NULL, running_since_ms = ?
        WHERE state = 'running'`,
-    ).run(this.clock.now());
+    ).run(this.clock.now(), this.clock.now());
     const ids = this.sql(`SELECT id FROM bulk_jobs WHERE state = 'running'`).all() as Array<{ id: number }>;
     for (const { id } of ids) this.topUp(id);
   }
@@ -226,8 +231,8 @@ export class BulkRunner {
     if (job.state === 'paused') {
       this.sql(
         `UPDATE bulk_jobs SET state = 'running', paused_ms = paused_ms + MAX(0, ? - COALESCE(paused_at_ms, ?)),
-           paused_at_ms = NULL WHERE id = ?`,
-      ).run(this.clock.now(), this.clock.now(), id);
+           paused_at_ms = NULL, running_since_ms = ? WHERE id = ?`,
+      ).run(this.clock.now(), this.clock.now(), this.clock.now(), id);
       this.queue.poke(this.queue.store.setBulkState(id, ['held'], 'pending', this.clock.now()));
       this.topUp(id);
     }

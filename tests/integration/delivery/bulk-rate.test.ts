@@ -101,4 +101,62 @@ describe("a bulk send's rate and ETA", () => {
     expect(after.state).toBe('running');
     expect([after.ratePerSecond, after.etaMs]).toEqual([before.ratePerSecond, before.etaMs]);
   });
+
+  /** A killed engine records no stop: what it leaves is the job as it was while running. */
+  const kill = async (h: Harness) => {
+    await h.service.close();
+    h.db.prepare('UPDATE bulk_jobs SET paused_at_ms = NULL').run();
+    h.db.close();
+  };
+  /** A new engine over `dataDir`, started at `at`. */
+  const startAt = async (dataDir: string, at: number) => {
+    const h: Harness = deliveryHarness({}, { dataDir });
+    h.clock.advance(at - h.clock.now());
+    h.service.start();
+    await h.settle();
+    return h;
+  };
+  const pausedMs = (h: Harness, jobId: number) =>
+    h.db.prepare('SELECT paused_ms FROM bulk_jobs WHERE id = ?').pluck().get(jobId) as number;
+
+  it('count the downtime of a kill once when the engine is killed again before the send did anything', async () => {
+    const server = await cueServer(() => ({ status: 200 }));
+    cleanup.push(() => server.close());
+    const a: Harness = deliveryHarness();
+    cleanup.push(async () => removeDir(a.dataDir));
+    a.service.start();
+    const job = await startJob(a, server.url, 10, 1);
+    await a.settle();
+    const lastActivity = a.clock.now();
+    await kill(a);
+    // Back 30 s later, before the next row's slot (a minute after the first): killed again at once, down for an hour.
+    const b = await startAt(a.dataDir, lastActivity + 30_000);
+    const restartedAt = b.clock.now();
+    await kill(b);
+    const c = await startAt(a.dataDir, restartedAt + 3_600_000);
+    cleanup.push(() => c.close());
+    expect(pausedMs(c, job.jobId)).toBe(30_000 + 3_600_000);
+    expect(c.service.bulk.progress(job.jobId).counts.succeeded).toBe(2);
+  });
+
+  it('count a pause once when the engine is killed after the resume, before the send did anything', async () => {
+    const server = await cueServer(() => ({ status: 200 }));
+    cleanup.push(() => server.close());
+    const a: Harness = deliveryHarness();
+    cleanup.push(async () => removeDir(a.dataDir));
+    a.service.start();
+    const job = await startJob(a, server.url, 10, 1);
+    await a.settle();
+    const lastActivity = a.clock.now();
+    a.clock.advance(1_000);
+    a.service.bulk.pause(job.jobId);
+    a.clock.advance(19_000);
+    a.service.bulk.resume(job.jobId);
+    await a.settle();
+    await kill(a);
+    // Back 30 s after the resume, before the next row's slot (a minute after the first).
+    const b = await startAt(a.dataDir, lastActivity + 50_000);
+    cleanup.push(() => b.close());
+    expect(pausedMs(b, job.jobId)).toBe(19_000 + 30_000);
+  });
 });
