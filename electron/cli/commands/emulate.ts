@@ -18,6 +18,11 @@ import { firstRecordInFile, firstRecordReadLimit, type FirstRecord } from '../fi
 import { parseFlags, UsageError, type CliIo } from '../io';
 import { parseNumber } from './send';
 
+const spokenChoices = (choices: readonly string[]): string =>
+  choices.length < 2
+    ? choices.join('')
+    : `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
+
 export const emulateUsage = `Usage: hookscope emulate <kind> --to URL [options]
 
 Acts like the platform: sends one realistic Ortto or Ontraport webhook to URL, delivered with that platform's
@@ -109,10 +114,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (values.format !== undefined && kind === 'ontraport-ping')
     throw new UsageError('--format: only for the Ontraport subscription kinds, not ontraport-ping');
   if (values.format !== undefined && !(ontraportFormats as readonly string[]).includes(values.format)) {
-    throw new UsageError(`--format: expected default, notify or lightweight, got "${values.format}"`);
+    throw new UsageError(`--format: expected ${spokenChoices(ontraportFormats)}, got "${values.format}"`);
   }
   if (values.encoding !== undefined && !(ontraportEncodings as readonly string[]).includes(values.encoding)) {
-    throw new UsageError(`--encoding: expected json or form, got "${values.encoding}"`);
+    throw new UsageError(
+      `--encoding: expected ${spokenChoices(ontraportEncodings)}, got "${values.encoding}"`,
+    );
   }
   if (values['tag-id'] !== undefined && !/^ontraport-(un)?sub_tag$/.test(kind))
     throw new UsageError(`--tag-id: only for ontraport-sub_tag and ontraport-unsub_tag, not ${kind}`);

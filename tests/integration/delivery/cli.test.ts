@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { run as send } from '../../../electron/cli/commands/send';
 import { run as emulate } from '../../../electron/cli/commands/emulate';
 import { main } from '../../../electron/cli/main';
+import { ontraportEncodings, ontraportFormats } from '../../../electron/shared/send/emulators';
 import { tempDir } from '../../helpers/temp-dir';
 import { cueServer, removeDir } from './helpers';
 
@@ -321,6 +322,29 @@ describe('hookscope emulate', () => {
     ).toBe(2);
     expect(wrong.err.join('')).toContain(
       '--form-id: only for ontraport-object_submits_form, not ontraport-ping',
+    );
+  });
+
+  it('names the accepted --format and --encoding values when given another', async () => {
+    const format = io();
+    expect(
+      await main(
+        ['emulate', 'ontraport-sub_tag', '--to', 'http://127.0.0.1:1/', '--format', 'full'],
+        format.io,
+      ),
+    ).toBe(2);
+    expect(format.err.join('')).toContain(
+      `--format: expected ${ontraportFormats.slice(0, -1).join(', ')} or ${ontraportFormats.at(-1)}, got "full"`,
+    );
+    const encoding = io();
+    expect(
+      await main(
+        ['emulate', 'ontraport-sub_tag', '--to', 'http://127.0.0.1:1/', '--encoding', 'xml'],
+        encoding.io,
+      ),
+    ).toBe(2);
+    expect(encoding.err.join('')).toContain(
+      `--encoding: expected ${ontraportEncodings.slice(0, -1).join(', ')} or ${ontraportEncodings.at(-1)}, got "xml"`,
     );
   });
 
