@@ -1,6 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useOkTarget } from '../helpers/ok-target';
+import { fillSlowBulkSend } from './support/bulk-form';
 import { eventually, useUiSession } from './support/ui';
 
 const s = useUiSession();
@@ -14,28 +14,11 @@ const focused = () =>
   });
 
 describe('bulk send controls by keyboard', () => {
-  let target: Server;
-  let base: string;
-  beforeAll(async () => {
-    target = createServer((_req, res) => res.end('ok'));
-    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise<void>((resolve) => target.close(() => resolve())));
+  const target = useOkTarget();
 
   it('keeps the focus on Start while the job starts, and in the job controls after Pause, Resume, Stop and Delete take the pressed button away', async () => {
     const { page } = s;
-    await page.locator('.view-tab[data-view="deliveries"]').click();
-    await page.getByRole('tab', { name: 'Bulk send' }).click();
-    const form = page.locator('.bulk-send');
-    await form.getByLabel('URL').fill(`${base}/bulk?email=[Email]`);
-    await form.getByLabel('Body template').fill('Email=[Email]');
-    // One row a minute: the job stays running for the whole test.
-    await form.getByLabel('Requests per minute').fill('1');
-    const csv = ['Email', ...Array.from({ length: 20 }, (_, i) => `p${i}@example.test`)].join('\n');
-    await form
-      .getByLabel('Rows file')
-      .setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const form = await fillSlowBulkSend(page, target.base);
     // Start disables itself while the job starts: the keyboard goes on from it, not the page.
     await form.getByRole('button', { name: 'Start bulk send' }).focus();
     await page.keyboard.press('Enter');

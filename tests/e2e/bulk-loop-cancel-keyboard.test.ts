@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fillBulkSend } from './support/bulk-form';
 import { eventually, useUiSession } from './support/ui';
 
 const s = useUiSession();
@@ -8,16 +9,11 @@ const focusedText = () => s.page.evaluate(() => document.activeElement?.textCont
 describe('the send-to-my-own-receiver question of a bulk send, by keyboard', () => {
   it('returns the focus to Start when it is cancelled', async () => {
     const { page, app } = s;
-    await page.locator('.view-tab[data-view="deliveries"]').click();
-    await page.getByRole('tab', { name: 'Bulk send' }).click();
-    const form = page.locator('.bulk-send');
     // This app's own receiver: the loop guard asks first.
-    await form.getByLabel('URL').fill(`${app.receiverUrl}/loop`);
-    await form.getByLabel('Body template').fill('Email=[Email]');
-    await form.getByLabel('Rows file').setInputFiles({
-      name: 'one.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from('Email\na@example.test\n'),
+    const form = await fillBulkSend(page, {
+      url: `${app.receiverUrl}/loop`,
+      bodyTemplate: 'Email=[Email]',
+      rows: { name: 'one.csv', csv: 'Email\na@example.test\n' },
     });
     await form.getByRole('button', { name: 'Start bulk send' }).focus();
     await page.keyboard.press('Enter');

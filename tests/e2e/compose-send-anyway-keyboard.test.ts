@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useOkTarget } from '../helpers/ok-target';
 import { eventually, useUiSession } from './support/ui';
 
 const s = useUiSession();
@@ -11,20 +10,13 @@ const focusedTestId = () =>
   );
 
 describe('"Send anyway", by keyboard', () => {
-  let target: Server;
-  let base: string;
-  beforeAll(async () => {
-    target = createServer((_req, res) => res.end('ok'));
-    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise<void>((resolve) => target.close(() => resolve())));
+  const target = useOkTarget();
 
   it('keeps the focus on the Send button when the confirmation it answers goes away', async () => {
     const { page } = s;
     await page.locator('.view-tab[data-view="compose"]').click();
     // A merge field with no value is a warning: the first Send asks before sending.
-    await page.getByTestId('compose-url').fill(`${base}/anyway?name=[Not A Field]`);
+    await page.getByTestId('compose-url').fill(`${target.base}/anyway?name=[Not A Field]`);
     await page.getByTestId('compose-send').focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('compose-confirm').waitFor();

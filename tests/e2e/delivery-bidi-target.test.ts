@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useOkTarget } from '../helpers/ok-target';
 import { eventually, useUiSession } from './support/ui';
 
 const s = useUiSession();
@@ -9,19 +8,12 @@ const RLO = '\u202e';
 // A right-to-left override in a target URL or a name reorders what follows it: `/invoice<RLO>fdp.exe` reads as
 // `/invoiceexe.pdf`. Like a response or a header value, it is shown as its code point.
 describe('bidi characters in delivery targets and names', () => {
-  let target: Server;
-  let base: string;
-  beforeAll(async () => {
-    target = createServer((_req, res) => res.end('ok'));
-    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise<void>((resolve) => target.close(() => resolve())));
+  const target = useOkTarget();
 
   it('shows them as code points in the delivery log, the delivery detail and the saved webhooks', async () => {
     const { page, app } = s;
     const sent = await app.rpc('deliveries.send', {
-      request: { method: 'POST', url: `${base}/invoice${RLO}fdp.exe`, headers: [], bodyBase64: '' },
+      request: { method: 'POST', url: `${target.base}/invoice${RLO}fdp.exe`, headers: [], bodyBase64: '' },
       type: 'manual',
       name: `Invoice ${RLO}fdp.exe`,
     });
@@ -29,7 +21,7 @@ describe('bidi characters in delivery targets and names', () => {
     const saved = await app.rpc('webhooks.save', {
       name: `Saved ${RLO}fdp.exe`,
       method: 'POST',
-      url: `${base}/saved${RLO}fdp.exe`,
+      url: `${target.base}/saved${RLO}fdp.exe`,
     });
     if (!saved.ok) throw new Error(saved.error.message);
 

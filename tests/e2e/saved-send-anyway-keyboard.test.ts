@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useOkTarget } from '../helpers/ok-target';
 import { eventually, useUiSession } from './support/ui';
 
 const s = useUiSession();
@@ -14,14 +13,7 @@ const focused = () =>
   });
 
 describe('"Send anyway" on a saved webhook, by keyboard', () => {
-  let target: Server;
-  let base: string;
-  beforeAll(async () => {
-    target = createServer((_req, res) => res.end('ok'));
-    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise<void>((resolve) => target.close(() => resolve())));
+  const target = useOkTarget();
 
   it('returns the focus to the Send that asked when the question goes away', async () => {
     const { page, app } = s;
@@ -29,7 +21,7 @@ describe('"Send anyway" on a saved webhook, by keyboard', () => {
     const saved = await app.rpc('webhooks.save', {
       name: 'Unresolved',
       method: 'POST',
-      url: `${base}/{{missing}}`,
+      url: `${target.base}/{{missing}}`,
     });
     if (!saved.ok) throw new Error(saved.error.message);
     await page.locator('.view-tab[data-view="deliveries"]').click();
