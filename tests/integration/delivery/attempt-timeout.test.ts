@@ -1,7 +1,7 @@
-import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { afterEach, expect, it } from 'vitest';
 import { createHttpSender } from '../../../electron/engine/delivery/http-attempt';
 import { systemClock } from '../../../electron/engine/util/clock';
+import { stallingTcpServer } from '../../helpers/stalling-tcp-server';
 import { deliveryHarness, until } from './helpers';
 
 const cleanup: Array<() => Promise<void>> = [];
@@ -9,23 +9,10 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 
-/** A TCP server on 127.0.0.1 that writes `firstBytes` (if any) once a request arrives, then never says more. */
 async function stallingServer(firstBytes: string) {
-  const sockets: Socket[] = [];
-  const server = createServer((socket) => {
-    sockets.push(socket);
-    socket.on('error', () => {});
-    socket.once('data', () => {
-      if (firstBytes) socket.write(firstBytes);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  cleanup.push(async () => {
-    for (const socket of sockets) socket.destroy();
-    await new Promise((resolve) => server.close(resolve));
-  });
-  return `http://127.0.0.1:${port}`;
+  const server = await stallingTcpServer(firstBytes);
+  cleanup.push(() => server.close());
+  return server.url;
 }
 
 async function attemptsAgainst(url: string, count: number, timeoutMs: number) {

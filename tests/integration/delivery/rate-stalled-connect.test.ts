@@ -1,8 +1,8 @@
-import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { Agent, buildConnector } from 'undici';
 import { afterEach, expect, it } from 'vitest';
 import { createHttpSender } from '../../../electron/engine/delivery/http-attempt';
 import { systemClock } from '../../../electron/engine/util/clock';
+import { stallingTcpServer } from '../../helpers/stalling-tcp-server';
 import { deliveryHarness, until } from './helpers';
 
 const cleanup: Array<() => Promise<void>> = [];
@@ -10,29 +10,8 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 
-/** Accepts TCP on 127.0.0.1 and never answers, so a TLS handshake with it stalls. */
-async function silentTcpServer() {
-  const sockets: Array<{ socket: Socket; closed: boolean; bytes: number }> = [];
-  const server = createServer((socket) => {
-    const entry = { socket, closed: false, bytes: 0 };
-    socket.on('error', () => {});
-    socket.on('data', (chunk) => (entry.bytes += chunk.length));
-    socket.on('close', () => (entry.closed = true));
-    sockets.push(entry);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as AddressInfo).port,
-    sockets,
-    async close() {
-      for (const { socket } of sockets) socket.destroy();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
-
 it("a rate-limited origin's stalled connect ends with the attempt's timeout and frees the next slot, not at the connect timeout", async () => {
-  const server = await silentTcpServer();
+  const server = await stallingTcpServer();
   cleanup.push(() => server.close());
   // A connect timeout far past the attempt's: only the attempt's own timeout can end the first attempt in time.
   const agent = new Agent({ connect: { timeout: 120_000 } });
@@ -66,7 +45,7 @@ it("a rate-limited origin's stalled connect ends with the attempt's timeout and 
 });
 
 it('a request given up on while connecting is not written once its connection is ready', async () => {
-  const server = await silentTcpServer();
+  const server = await stallingTcpServer();
   cleanup.push(() => server.close());
   // TCP connects at once; the client sees the connection ready only 500 ms later, after the attempt gave up.
   const connect = buildConnector({});
