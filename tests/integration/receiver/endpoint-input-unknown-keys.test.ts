@@ -1,31 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
-import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
-import { createApiClient, type ApiClient } from '../../../electron/shared/contract/client';
-import { silentLogger } from '../../../electron/engine/util/logger';
-import { tempDir } from '../../helpers/temp-dir';
+import { describe, expect, it } from 'vitest';
+import { useEngineApi } from '../../helpers/engine-api';
+import { refusal } from '../../helpers/refusal';
 
 // A misspelt optional field was dropped without a word: the endpoint saved, answering otherwise than asked.
-let engine: Engine;
-let dir: ReturnType<typeof tempDir>;
-let api: ApiClient;
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the call to be refused');
-    },
-    (e: unknown) => e as { code: string; message: string },
-  );
-
-beforeAll(async () => {
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-  api = createApiClient(createInProcessTransport(engine));
-});
-afterAll(async () => {
-  await engine.close();
-  dir.cleanup();
-});
+const s = useEngineApi();
 
 const rule = { status: 200, headers: [], body: 'aGk=', delayMs: 0, behaviour: { kind: 'fixed' } };
 
@@ -53,20 +31,20 @@ describe('endpoint input with a field the API does not know', () => {
     ],
   ])('is refused in %s, naming the field, and nothing is created', async (_where, fields, message) => {
     const error = await refusal(
-      api.call('endpoints.create', { slug: 'typo', name: 'Typo', ...fields } as never),
+      s.api.call('endpoints.create', { slug: 'typo', name: 'Typo', ...fields } as never),
     );
     expect(error.code).toBe('invalid_input');
     expect(error.message).toMatch(message);
-    expect((await api.call('endpoints.list', {})).items.map((e) => e.slug)).not.toContain('typo');
+    expect((await s.api.call('endpoints.list', {})).items.map((e) => e.slug)).not.toContain('typo');
   });
 
   it('is refused by endpoints.update, which keeps what was stored', async () => {
-    const created = await api.call('endpoints.create', { slug: 'kept', name: 'Kept', rule } as never);
+    const created = await s.api.call('endpoints.create', { slug: 'kept', name: 'Kept', rule } as never);
     const error = await refusal(
-      api.call('endpoints.update', { id: created.id, rule: { ...rule, encoding: 'base64' } } as never),
+      s.api.call('endpoints.update', { id: created.id, rule: { ...rule, encoding: 'base64' } } as never),
     );
     expect(error.message).toMatch(/^rule\.encoding: not an input of endpoints\.update \(it takes status, /);
-    expect((await api.call('endpoints.list', {})).items.find((e) => e.id === created.id)?.rule).toEqual(
+    expect((await s.api.call('endpoints.list', {})).items.find((e) => e.id === created.id)?.rule).toEqual(
       created.rule,
     );
   });

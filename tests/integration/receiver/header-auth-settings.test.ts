@@ -1,31 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
-import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
-import { createApiClient, type ApiClient } from '../../../electron/shared/contract/client';
-import { silentLogger } from '../../../electron/engine/util/logger';
+import { describe, expect, it } from 'vitest';
 import { send } from '../../helpers/raw-http';
-import { tempDir } from '../../helpers/temp-dir';
+import { useEngineApi } from '../../helpers/engine-api';
+import { refusal } from '../../helpers/refusal';
 
-let engine: Engine;
-let dir: ReturnType<typeof tempDir>;
-let api: ApiClient;
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the call to be refused');
-    },
-    (e: unknown) => e as { code: string; message: string },
-  );
-
-beforeAll(async () => {
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-  api = createApiClient(createInProcessTransport(engine));
-});
-afterAll(async () => {
-  await engine.close();
-  dir.cleanup();
-});
+const s = useEngineApi();
 
 describe('header auth settings no sender could match', () => {
   it.each([
@@ -49,24 +27,24 @@ describe('header auth settings no sender could match', () => {
     ['a value with NUL', { name: 'X-Token', value: 's3\0cret' }, /^auth\.value: .*U\+0000/],
   ])('endpoints.create refuses %s, naming the field', async (_what, header, message) => {
     const error = await refusal(
-      api.call('endpoints.create', { slug: 'never', name: 'Never', auth: { kind: 'header', ...header } }),
+      s.api.call('endpoints.create', { slug: 'never', name: 'Never', auth: { kind: 'header', ...header } }),
     );
     expect(error.code).toBe('invalid_input');
     expect(error.message).toMatch(message);
-    expect((await api.call('endpoints.list', {})).items.map((e) => e.slug)).not.toContain('never');
+    expect((await s.api.call('endpoints.list', {})).items.map((e) => e.slug)).not.toContain('never');
   });
 
   it('endpoints.update refuses one and keeps the auth that works', async () => {
-    const ep = await api.call('endpoints.create', {
+    const ep = await s.api.call('endpoints.create', {
       slug: 'keyed',
       name: 'Keyed',
       auth: { kind: 'header', name: 'X-Token', value: 'in side\ttab' },
     });
     const error = await refusal(
-      api.call('endpoints.update', { id: ep.id, auth: { kind: 'header', name: 'X-Token', value: 'new ' } }),
+      s.api.call('endpoints.update', { id: ep.id, auth: { kind: 'header', name: 'X-Token', value: 'new ' } }),
     );
     expect(error.message).toMatch(/^auth\.value: starts or ends with a space or tab/);
-    const res = await send(`${engine.receiverUrl}/h/keyed/x`, {
+    const res = await send(`${s.engine.receiverUrl}/h/keyed/x`, {
       method: 'POST',
       headers: [['X-Token', 'in side\ttab']],
     });
@@ -98,27 +76,27 @@ describe('signature verification settings no sender could match', () => {
       /^verify\.header: "X Sig" is not a valid header name/,
     ],
   ] as const)('endpoints.create refuses %s, naming the field', async (_what, verify, message) => {
-    const error = await refusal(api.call('endpoints.create', { slug: 'unverifiable', name: 'U', verify }));
+    const error = await refusal(s.api.call('endpoints.create', { slug: 'unverifiable', name: 'U', verify }));
     expect(error.code).toBe('invalid_input');
     expect(error.message).toMatch(message);
-    expect((await api.call('endpoints.list', {})).items.map((e) => e.slug)).not.toContain('unverifiable');
+    expect((await s.api.call('endpoints.list', {})).items.map((e) => e.slug)).not.toContain('unverifiable');
   });
 
   it('endpoints.update refuses one and keeps the secret that verifies', async () => {
     const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
-    const ep = await api.call('endpoints.create', {
+    const ep = await s.api.call('endpoints.create', {
       slug: 'signed',
       name: 'Signed',
       verify: { scheme: 'standard-webhooks', secret, toleranceSeconds: 300 },
     });
     const error = await refusal(
-      api.call('endpoints.update', {
+      s.api.call('endpoints.update', {
         id: ep.id,
         verify: { scheme: 'standard-webhooks', secret: 'whsec_oops!' },
       }),
     );
     expect(error.message).toMatch(/^verify\.secret: a Standard Webhooks secret is base64/);
-    const [stored] = (await api.call('endpoints.list', {})).items.filter((e) => e.id === ep.id);
+    const [stored] = (await s.api.call('endpoints.list', {})).items.filter((e) => e.id === ep.id);
     expect(stored?.verify).toMatchObject({ scheme: 'standard-webhooks', secret });
   });
 });
@@ -126,7 +104,7 @@ describe('signature verification settings no sender could match', () => {
 describe('basic auth settings no sender could match', () => {
   it('endpoints.create refuses a username with a colon, naming the field; one without still lets its sender in', async () => {
     const error = await refusal(
-      api.call('endpoints.create', {
+      s.api.call('endpoints.create', {
         slug: 'colon',
         name: 'Colon',
         auth: { kind: 'basic', username: 'team:ops', password: 'pw' },
@@ -134,15 +112,15 @@ describe('basic auth settings no sender could match', () => {
     );
     expect(error.code).toBe('invalid_input');
     expect(error.message).toMatch(/^auth\.username: contains ":"/);
-    expect((await api.call('endpoints.list', {})).items.map((e) => e.slug)).not.toContain('colon');
+    expect((await s.api.call('endpoints.list', {})).items.map((e) => e.slug)).not.toContain('colon');
 
-    await api.call('endpoints.create', {
+    await s.api.call('endpoints.create', {
       slug: 'basic',
       name: 'Basic',
       auth: { kind: 'basic', username: 'team', password: 'ops:pw' },
     });
     const credentials = Buffer.from('team:ops:pw').toString('base64');
-    const res = await send(`${engine.receiverUrl}/h/basic/x`, {
+    const res = await send(`${s.engine.receiverUrl}/h/basic/x`, {
       method: 'POST',
       headers: [['Authorization', `Basic ${credentials}`]],
     });
