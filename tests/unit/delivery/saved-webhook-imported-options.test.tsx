@@ -1,33 +1,16 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { createApiClient, type ApiClient } from '../../../electron/shared/contract/client';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
-import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
-import { silentLogger } from '../../../electron/engine/util/logger';
+import { afterEach, expect, it } from 'vitest';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { SavedWebhooks } from '../../../renderer/src/features/deliveries';
 import { forgetKeptState } from '../../../renderer/src/state/kept-state';
-import { tempDir } from '../../helpers/temp-dir';
-import { removeDir } from '../../integration/delivery/helpers';
+import { useEngineForUi } from '../../helpers/engine-for-ui';
 import { recordingTransport } from '../../helpers/recording-transport';
 
 // An imported webhook's options come from a file: they must not switch off the loop guard or rename the delivery.
-let engine: Engine;
-let dir: ReturnType<typeof tempDir>;
-let api: ApiClient;
 let calls: Array<{ method: string; input: unknown }> = [];
-
-beforeAll(async () => {
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-  api = createApiClient(recordingTransport(createInProcessTransport(engine), (call) => calls.push(call)));
-});
-afterAll(async () => {
-  await engine.close();
-  removeDir(dir.path);
-});
+const ui = useEngineForUi((transport) => recordingTransport(transport, (call) => calls.push(call)));
 afterEach(() => {
   cleanup();
   forgetKeptState();
@@ -35,7 +18,7 @@ afterEach(() => {
 });
 
 it('an imported webhook with allowLoop and name in its options still asks before sending to this app', async () => {
-  const imported = await api.call('webhooks.import', {
+  const imported = await ui.api.call('webhooks.import', {
     content: JSON.stringify({
       format: 'hookscope-webhooks',
       version: 1,
@@ -43,7 +26,7 @@ it('an imported webhook with allowLoop and name in its options still asks before
         {
           name: 'Imported loop',
           method: 'POST',
-          url: `${engine.receiverUrl}/h/imported-loop`,
+          url: `${ui.engine.receiverUrl}/h/imported-loop`,
           options: { allowLoop: true, name: 'Someone else', timeoutMs: 5000 },
         },
       ],
@@ -51,7 +34,7 @@ it('an imported webhook with allowLoop and name in its options still asks before
   });
   expect(imported.imported).toBe(1);
   render(
-    <ApiProvider value={{ api, connection: new ConnectionStatus() }}>
+    <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
       <SavedWebhooks />
     </ApiProvider>,
   );

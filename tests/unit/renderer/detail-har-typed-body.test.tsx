@@ -1,31 +1,14 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient, type ApiClient } from '../../../electron/shared/contract/client';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
-import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
-import { silentLogger } from '../../../electron/engine/util/logger';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { DetailPane } from '../../../renderer/src/features/detail/DetailPane';
-import { tempDir } from '../../helpers/temp-dir';
-import { removeDir } from '../../integration/delivery/helpers';
+import { useEngineForUi } from '../../helpers/engine-for-ui';
 
 // A real engine (in-process transport, SQLite in a temp dir); the capture comes from a HAR whose postData alone
 // gives the type, boundary included, so its headers have no Content-Type.
-let engine: Engine;
-let dir: ReturnType<typeof tempDir>;
-let api: ApiClient;
-
-beforeAll(async () => {
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-  api = createApiClient(createInProcessTransport(engine));
-});
-afterAll(async () => {
-  await engine.close();
-  removeDir(dir.path);
-});
+const ui = useEngineForUi();
 afterEach(cleanup);
 
 async function importedId(path: string, mimeType: string, text: string): Promise<number> {
@@ -44,9 +27,9 @@ async function importedId(path: string, mimeType: string, text: string): Promise
       ],
     },
   });
-  await api.call('captures.importHar', { har });
+  await ui.api.call('captures.importHar', { har });
   for (let i = 0; i < 200; i++) {
-    const found = (await api.call('captures.list', { limit: 50 })).items.find((c) => c.path === path);
+    const found = (await ui.api.call('captures.list', { limit: 50 })).items.find((c) => c.path === path);
     if (found) return found.id;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -61,7 +44,7 @@ describe('the Body tab of an imported capture typed only by postData.mimeType', 
       '--XyZ\r\nContent-Disposition: form-data; name="email"\r\n\r\na@b.co\r\n--XyZ--\r\n',
     );
     render(
-      <ApiProvider value={{ api, connection: new ConnectionStatus() }}>
+      <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
         <DetailPane
           id={id}
           receiverUrl="http://127.0.0.1:1"

@@ -1,34 +1,18 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient, type ApiClient } from '../../../electron/shared/contract/client';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
-import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
-import { silentLogger } from '../../../electron/engine/util/logger';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { Composer } from '../../../renderer/src/features/compose';
-import { tempDir } from '../../helpers/temp-dir';
+import { useEngineForUi } from '../../helpers/engine-for-ui';
 
 // The composer against a real engine (in-process transport, real SQLite in a temp dir).
-let engine: Engine;
-let dir: ReturnType<typeof tempDir>;
-let api: ApiClient;
-
-beforeAll(async () => {
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-  api = createApiClient(createInProcessTransport(engine));
-});
-afterAll(async () => {
-  await engine.close();
-  dir.cleanup();
-});
+const ui = useEngineForUi();
 afterEach(cleanup);
 
 const mount = () =>
   render(
-    <ApiProvider value={{ api, connection: new ConnectionStatus() }}>
+    <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
       <Composer />
     </ApiProvider>,
   );
@@ -37,11 +21,11 @@ const environmentSelect = () => screen.getByTestId('record-environment') as HTML
 
 describe('the composer with "None" chosen as its environment while one is active', () => {
   it('keeps None when the environments change elsewhere and when the view is opened again', async () => {
-    const staging = await api.call('environments.save', {
+    const staging = await ui.api.call('environments.save', {
       name: 'staging',
       variables: { base: 'http://127.0.0.1:9/staging' },
     });
-    await api.call('environments.activate', { id: staging.id });
+    await ui.api.call('environments.activate', { id: staging.id });
 
     const view = mount();
     fireEvent.change(screen.getByTestId('compose-url'), { target: { value: '{{base}}/hook' } });
@@ -54,7 +38,7 @@ describe('the composer with "None" chosen as its environment while one is active
     await waitFor(() => expect(requestLine()).toBe('POST {{base}}/hook HTTP/1.1'));
 
     // Another window (or the API) changes the environments: the composer lists them again.
-    await api.call('environments.save', { name: 'other', variables: {} });
+    await ui.api.call('environments.save', { name: 'other', variables: {} });
     await waitFor(() => expect(environmentSelect().querySelectorAll('option')).toHaveLength(3));
     expect(environmentSelect().value).toBe('');
     expect(requestLine()).toBe('POST {{base}}/hook HTTP/1.1');

@@ -1,35 +1,18 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApiClient, type ApiClient } from '../../../electron/shared/contract/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SettingsPatch } from '../../../electron/shared/contract/app';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
-import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
-import { silentLogger } from '../../../electron/engine/util/logger';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { forgetSettingsEdits, SettingsPanel } from '../../../renderer/src/features/settings/SettingsPanel';
-import { tempDir } from '../../helpers/temp-dir';
-import { removeDir } from '../../integration/delivery/helpers';
+import { useEngineForUi } from '../../helpers/engine-for-ui';
 import { recordingTransport } from '../../helpers/recording-transport';
 
 // The settings panel against a real engine (in-process transport, SQLite in a temp dir).
-let engine: Engine;
-let dir: ReturnType<typeof tempDir>;
-let api: ApiClient;
 let calls: Array<{ method: string; input: unknown }> = [];
-
-beforeAll(async () => {
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-  api = createApiClient(recordingTransport(createInProcessTransport(engine), (call) => calls.push(call)));
-});
-afterAll(async () => {
-  await engine.close();
-  removeDir(dir.path);
-});
+const ui = useEngineForUi((transport) => recordingTransport(transport, (call) => calls.push(call)));
 beforeEach(async () => {
-  await api.call('settings.update', {
+  await ui.api.call('settings.update', {
     retention: { maxCount: null, maxAgeMs: null },
     deliveryRetention: { maxAgeMs: null, maxCount: null },
     bodyLimitBytes: 25 * 1024 * 1024,
@@ -44,7 +27,7 @@ afterEach(() => {
 
 const mount = async () => {
   render(
-    <ApiProvider value={{ api, connection: new ConnectionStatus() }}>
+    <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
       <SettingsPanel onDone={() => undefined} />
     </ApiProvider>,
   );
@@ -60,11 +43,11 @@ const save = async () => {
 };
 const type = (label: string, text: string) =>
   fireEvent.change(screen.getByLabelText(label), { target: { value: text } });
-const stored = () => api.call('settings.get', {});
+const stored = () => ui.api.call('settings.get', {});
 
 describe('settings panel: saving keeps what was not edited exactly', () => {
   it('toggling only notifications leaves the stored age and body limit as they were', async () => {
-    await api.call('settings.update', {
+    await ui.api.call('settings.update', {
       retention: { maxCount: 30, maxAgeMs: 3_600_000 },
       bodyLimitBytes: 102_400,
     });
@@ -84,7 +67,7 @@ describe('settings panel: saving keeps what was not edited exactly', () => {
   });
 
   it('keeps a body limit of 1500 bytes and an odd age through a save of another field', async () => {
-    await api.call('settings.update', {
+    await ui.api.call('settings.update', {
       bodyLimitBytes: 1500,
       deliveryRetention: { maxAgeMs: 3_602_880, maxCount: 7 },
     });
@@ -98,7 +81,7 @@ describe('settings panel: saving keeps what was not edited exactly', () => {
   });
 
   it('shows each value in the largest unit that holds it exactly', async () => {
-    await api.call('settings.update', {
+    await ui.api.call('settings.update', {
       retention: { maxCount: null, maxAgeMs: 3_600_000 },
       deliveryRetention: { maxAgeMs: 3_602_880, maxCount: null },
       bodyLimitBytes: 1500,
@@ -114,7 +97,7 @@ describe('settings panel: saving keeps what was not edited exactly', () => {
   });
 
   it('editing one retention field sends only that field; the other keeps its stored value', async () => {
-    await api.call('settings.update', { deliveryRetention: { maxAgeMs: 3_602_880, maxCount: 3 } });
+    await ui.api.call('settings.update', { deliveryRetention: { maxAgeMs: 3_602_880, maxCount: 3 } });
     calls = [];
     await mount();
     type('Keep at most (finished deliveries)', '500');
