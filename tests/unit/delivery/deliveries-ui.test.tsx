@@ -3,64 +3,45 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient, type ApiClient, type Transport } from '../../../electron/shared/contract/client';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
+import { createApiClient, type Transport } from '../../../electron/shared/contract/client';
 import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
-import { silentLogger } from '../../../electron/engine/util/logger';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { BulkSend, DeliveryLog, SavedWebhooks } from '../../../renderer/src/features/deliveries';
 import { forgetKeptState } from '../../../renderer/src/state/kept-state';
-import { tempDir } from '../../helpers/temp-dir';
-import { removeDir } from '../../integration/delivery/helpers';
+import { useEngineForUi } from '../../helpers/engine-for-ui';
+import { useHttpTarget } from '../../helpers/http-target';
 import { recordingTransport } from '../../helpers/recording-transport';
 import { bulkProgressLine } from '../../helpers/bulk-progress-text';
 
 // The delivery views against a real engine (in-process transport, SQLite in a temp dir) and a real destination.
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
-let engine: Engine;
-let dir: ReturnType<typeof tempDir>;
-let api: ApiClient;
 let calls: Array<{ method: string; input: unknown }> = [];
-let target: Server;
-let targetUrl: string;
 const arrived: string[] = [];
-
-beforeAll(async () => {
-  target = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      arrived.push(req.url ?? '');
-      if (req.url?.startsWith('/fail')) res.writeHead(500).end(HOSTILE);
-      else if (req.url?.startsWith('/long')) res.writeHead(422).end(`${'x'.repeat(500)} LONG-TAIL`);
-      else if (req.url?.startsWith('/huge')) res.writeHead(200).end('y'.repeat(20_000));
-      else if (req.url?.startsWith('/hdr')) res.writeHead(200, { 'X-Resp-Marker': HOSTILE }).end('ok');
-      else res.end('ok');
-    });
+const target = useHttpTarget((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    arrived.push(req.url ?? '');
+    if (req.url?.startsWith('/fail')) res.writeHead(500).end(HOSTILE);
+    else if (req.url?.startsWith('/long')) res.writeHead(422).end(`${'x'.repeat(500)} LONG-TAIL`);
+    else if (req.url?.startsWith('/huge')) res.writeHead(200).end('y'.repeat(20_000));
+    else if (req.url?.startsWith('/hdr')) res.writeHead(200, { 'X-Resp-Marker': HOSTILE }).end('ok');
+    else res.end('ok');
   });
-  await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
-  targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-  api = createApiClient(recordingTransport(createInProcessTransport(engine), (call) => calls.push(call)));
 });
-afterAll(async () => {
-  await new Promise((resolve) => target.close(resolve));
-  await engine.close();
-  removeDir(dir.path);
-});
+const ui = useEngineForUi((transport) => recordingTransport(transport, (call) => calls.push(call)));
 afterEach(() => {
   cleanup();
   forgetKeptState();
   calls = [];
 });
 
-const mount = (node: React.ReactNode, client = api) =>
+const mount = (node: React.ReactNode, client = ui.api) =>
   render(<ApiProvider value={{ api: client, connection: new ConnectionStatus() }}>{node}</ApiProvider>);
 
 /** An API whose "Load more" calls (a log page after a cursor) wait until the test lets them go, then answer or fail. */
 function heldLoadMore() {
-  const real = createInProcessTransport(engine);
+  const real = createInProcessTransport(ui.engine);
   let release!: (fail: boolean) => void;
   const gate = new Promise<boolean>((resolve) => (release = resolve));
   let answered!: Promise<unknown>;
@@ -89,15 +70,18 @@ function heldLoadMore() {
 
 describe('delivery log', () => {
   it('lists attempts with their response as text, opens the timeline, retries now and exports', async () => {
-    const sent = await api.call('deliveries.send', {
-      request: { method: 'POST', url: `${targetUrl}/fail`, headers: [], bodyBase64: '' },
+    const sent = await ui.api.call('deliveries.send', {
+      request: { method: 'POST', url: `${target.url}/fail`, headers: [], bodyBase64: '' },
       policy: 'none',
       type: 'manual',
       name: 'log test',
     });
-    await waitFor(async () => expect((await api.call('deliveries.get', { id: sent.id })).attempts).toBe(1), {
-      timeout: 5000,
-    });
+    await waitFor(
+      async () => expect((await ui.api.call('deliveries.get', { id: sent.id })).attempts).toBe(1),
+      {
+        timeout: 5000,
+      },
+    );
     mount(<DeliveryLog />);
     const table = await screen.findByRole('table', { name: 'Delivery log' });
     const cell = await within(table).findByText(HOSTILE, { exact: false }, { timeout: 5000 });
@@ -108,7 +92,7 @@ describe('delivery log', () => {
     fireEvent.click(retry);
     await screen.findByText(/attempt 2 of 2/, {}, { timeout: 5000 });
     expect(arrived.filter((u) => u === '/fail').length).toBeGreaterThanOrEqual(2);
-    expect((await api.call('deliveries.get', { id: sent.id })).attemptList).toHaveLength(2);
+    expect((await ui.api.call('deliveries.get', { id: sent.id })).attemptList).toHaveLength(2);
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() => expect(calls.some((c) => c.method === 'deliveries.exportLog')).toBe(true));
   });
@@ -117,19 +101,19 @@ describe('delivery log', () => {
 describe('delivery log export', () => {
   it('says when the file holds only the newest attempts', async () => {
     for (const path of ['/cut-1', '/cut-2']) {
-      const sent = await api.call('deliveries.send', {
-        request: { method: 'POST', url: `${targetUrl}${path}`, headers: [], bodyBase64: '' },
+      const sent = await ui.api.call('deliveries.send', {
+        request: { method: 'POST', url: `${target.url}${path}`, headers: [], bodyBase64: '' },
         type: 'manual',
       });
       await waitFor(
-        async () => expect((await api.call('deliveries.get', { id: sent.id })).attempts).toBe(1),
+        async () => expect((await ui.api.call('deliveries.get', { id: sent.id })).attempts).toBe(1),
         {
           timeout: 5000,
         },
       );
     }
     // One export holds 100,000 attempts: this API holds one, so two attempts are more than it.
-    const real = createInProcessTransport(engine);
+    const real = createInProcessTransport(ui.engine);
     const client = createApiClient({
       invoke: (method, input) =>
         real.invoke(method, method === 'deliveries.exportLog' ? { ...(input as object), limit: 1 } : input),
@@ -146,7 +130,7 @@ describe('delivery log export', () => {
 describe('bulk send', () => {
   it('starts a job from a CSV file and shows it finish with counts', async () => {
     mount(<BulkSend />);
-    fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${targetUrl}/bulk/[id]` } });
+    fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${target.url}/bulk/[id]` } });
     fireEvent.change(screen.getByLabelText('Body template'), { target: { value: 'id=[id]' } });
     const file = new File(['id\n1\n2\n3\n'], 'rows.csv', { type: 'text/csv' });
     fireEvent.change(screen.getByLabelText('Rows file'), { target: { files: [file] } });
@@ -159,7 +143,7 @@ describe('bulk send', () => {
   });
   it('"Fields that are not columns": refused by default, sent as typed when chosen', async () => {
     mount(<BulkSend />);
-    fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${targetUrl}/literal/[id]` } });
+    fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${target.url}/literal/[id]` } });
     fireEvent.change(screen.getByLabelText('Body template'), {
       target: { value: 'id=[id]&note=[Not A Field]' },
     });
@@ -184,7 +168,7 @@ describe('bulk send', () => {
     ]);
   });
   it('catches up after a reconnect: a job that finished while events were missed shows done', async () => {
-    const real = createInProcessTransport(engine);
+    const real = createInProcessTransport(ui.engine);
     let live = true;
     const transport: Transport = {
       invoke: (method, input) => real.invoke(method, input),
@@ -193,8 +177,8 @@ describe('bulk send', () => {
     };
     const connection = new ConnectionStatus();
     connection.set('open');
-    const job = await api.call('bulk.start', {
-      template: { method: 'POST', url: `${targetUrl}/missed/[id]`, headers: [], body: '' },
+    const job = await ui.api.call('bulk.start', {
+      template: { method: 'POST', url: `${target.url}/missed/[id]`, headers: [], body: '' },
       rows: { content: 'id\n1\n2\n3\n', format: 'csv' },
       ratePerMinute: 30,
       name: 'missed events',
@@ -207,7 +191,7 @@ describe('bulk send', () => {
     await screen.findByText(bulkProgressLine(new RegExp(`^Job ${job.jobId} · running · \\d+ of 3`)));
     live = false;
     act(() => connection.set('closed'));
-    await waitFor(async () => expect((await api.call('bulk.get', { id: job.jobId })).state).toBe('done'), {
+    await waitFor(async () => expect((await ui.api.call('bulk.get', { id: job.jobId })).state).toBe('done'), {
       timeout: 10_000,
     });
     act(() => connection.set('open'));
@@ -215,7 +199,7 @@ describe('bulk send', () => {
   });
 
   it("a control's error goes once a later Pause, Resume or Stop succeeds", async () => {
-    const real = createInProcessTransport(engine);
+    const real = createInProcessTransport(ui.engine);
     let failNext = true;
     const transport: Transport = {
       invoke: (method, input) => {
@@ -232,7 +216,7 @@ describe('bulk send', () => {
     // A destination of its own: the slow rate paces its origin, which later tests' jobs must not share.
     const own = createServer((req, res) => req.resume().on('end', () => res.end('ok')));
     await new Promise<void>((resolve) => own.listen(0, '127.0.0.1', resolve));
-    const job = await api.call('bulk.start', {
+    const job = await ui.api.call('bulk.start', {
       template: {
         method: 'POST',
         url: `http://127.0.0.1:${(own.address() as AddressInfo).port}/control/[id]`,
@@ -252,19 +236,19 @@ describe('bulk send', () => {
       expect(screen.queryByRole('alert')).toBeNull();
     } finally {
       // Gone with its deliveries, so the delivery lists of later tests see none of them.
-      await api.call('bulk.stop', { id: job.jobId });
-      await waitFor(() => api.call('bulk.delete', { id: job.jobId }));
+      await ui.api.call('bulk.stop', { id: job.jobId });
+      await waitFor(() => ui.api.call('bulk.delete', { id: job.jobId }));
       await new Promise((resolve) => own.close(resolve));
     }
   });
 
   it('says how many skipped rows its list of row errors leaves out', async () => {
-    const job = await api.call('bulk.start', {
-      template: { method: 'POST', url: `${targetUrl}/skip/[id]`, headers: [], body: '' },
+    const job = await ui.api.call('bulk.start', {
+      template: { method: 'POST', url: `${target.url}/skip/[id]`, headers: [], body: '' },
       rows: { content: JSON.stringify(Array.from({ length: 150 }, (_, n) => ({ n }))), format: 'json' },
       name: 'skipped rows',
     });
-    await waitFor(async () => expect((await api.call('bulk.get', { id: job.jobId })).state).toBe('done'), {
+    await waitFor(async () => expect((await ui.api.call('bulk.get', { id: job.jobId })).state).toBe('done'), {
       timeout: 5000,
     });
     mount(<BulkSend />);
@@ -275,12 +259,12 @@ describe('bulk send', () => {
   });
 
   it("a bulk send's delivery names its job and the row of the file it came from", async () => {
-    const job = await api.call('bulk.start', {
-      template: { method: 'POST', url: `${targetUrl}/row/[id]`, headers: [], body: '' },
+    const job = await ui.api.call('bulk.start', {
+      template: { method: 'POST', url: `${target.url}/row/[id]`, headers: [], body: '' },
       rows: { content: 'id\n7\n8\n', format: 'csv' },
       name: 'rows test',
     });
-    await waitFor(async () => expect((await api.call('bulk.get', { id: job.jobId })).state).toBe('done'), {
+    await waitFor(async () => expect((await ui.api.call('bulk.get', { id: job.jobId })).state).toBe('done'), {
       timeout: 5000,
     });
     mount(<DeliveryLog />);
@@ -294,7 +278,7 @@ describe("sending to this app's own receiver", () => {
   it('Bulk send says why it refused and starts on "send anyway", without naming the API flag', async () => {
     mount(<BulkSend />);
     fireEvent.change(screen.getByLabelText('URL'), {
-      target: { value: `${engine.receiverUrl}/h/bulk-loop` },
+      target: { value: `${ui.engine.receiverUrl}/h/bulk-loop` },
     });
     fireEvent.change(screen.getByLabelText('Body template'), { target: { value: 'id=[id]' } });
     fireEvent.change(screen.getByLabelText('Rows file'), {
@@ -309,7 +293,7 @@ describe("sending to this app's own receiver", () => {
     fireEvent.click(screen.getByTestId('bulk-loop-override'));
     await waitFor(
       async () =>
-        expect((await api.call('captures.list', { limit: 10 })).items.map((c) => c.path)).toContain(
+        expect((await ui.api.call('captures.list', { limit: 10 })).items.map((c) => c.path)).toContain(
           '/h/bulk-loop',
         ),
       { timeout: 10_000 },
@@ -325,7 +309,7 @@ describe("sending to this app's own receiver", () => {
     mount(<SavedWebhooks />);
     fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Loopback' } });
     fireEvent.change(screen.getByLabelText('URL'), {
-      target: { value: `${engine.receiverUrl}/h/saved-loop` },
+      target: { value: `${ui.engine.receiverUrl}/h/saved-loop` },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Loopback');
@@ -339,8 +323,8 @@ describe("sending to this app's own receiver", () => {
       .filter((c) => c.method === 'deliveries.send')
       .map((c) => (c.input as { allowLoop?: boolean }).allowLoop);
     expect(sent).toEqual([undefined, true]);
-    await api.call('webhooks.delete', {
-      id: (await api.call('webhooks.list', {})).items.find((w) => w.name === 'Loopback')!.id,
+    await ui.api.call('webhooks.delete', {
+      id: (await ui.api.call('webhooks.list', {})).items.find((w) => w.name === 'Loopback')!.id,
     });
   });
 });
@@ -348,7 +332,7 @@ describe("sending to this app's own receiver", () => {
 describe('bulk send form', () => {
   it('names the visible field for a bad number and keeps what was typed', async () => {
     mount(<BulkSend />);
-    fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${targetUrl}/bulk-bad/[id]` } });
+    fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${target.url}/bulk-bad/[id]` } });
     fireEvent.change(screen.getByLabelText('Rows file'), {
       target: { files: [new File(['id\n1\n'], 'bad.csv', { type: 'text/csv' })] },
     });
@@ -369,7 +353,7 @@ describe('bulk send form', () => {
 
   it('a second click while a large file is starting does not start a second job', async () => {
     mount(<BulkSend />);
-    fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${targetUrl}/bulk-once/[id]` } });
+    fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${target.url}/bulk-once/[id]` } });
     fireEvent.change(screen.getByLabelText('Body template'), { target: { value: 'id=[id]' } });
     const file = ['id', ...Array.from({ length: 50_000 }, (_, i) => String(i))].join('\n');
     fireEvent.change(screen.getByLabelText('Rows file'), {
@@ -381,11 +365,11 @@ describe('bulk send form', () => {
     fireEvent.click(start);
     const label = start.textContent;
     await waitFor(() => expect(start.textContent).toBe('Start bulk send'), { timeout: 10_000 });
-    const jobs = (await api.call('bulk.list', {})).items.filter((j) => j.total === 50_000);
+    const jobs = (await ui.api.call('bulk.list', {})).items.filter((j) => j.total === 50_000);
     // Gone with its deliveries, so the delivery lists of later tests see none of them.
     for (const job of jobs) {
-      await api.call('bulk.stop', { id: job.jobId });
-      await waitFor(() => api.call('bulk.delete', { id: job.jobId }));
+      await ui.api.call('bulk.stop', { id: job.jobId });
+      await waitFor(() => ui.api.call('bulk.delete', { id: job.jobId }));
     }
     expect(calls.filter((c) => c.method === 'bulk.start')).toHaveLength(1);
     expect(jobs).toHaveLength(1);
@@ -397,7 +381,7 @@ describe('saved webhooks', () => {
   it('saves, duplicates and sends a webhook', async () => {
     mount(<SavedWebhooks />);
     fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Ping' } });
-    fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${targetUrl}/saved` } });
+    fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${target.url}/saved` } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Ping');
     fireEvent.click(screen.getByRole('button', { name: 'Duplicate' }));
@@ -410,56 +394,58 @@ describe('saved webhooks', () => {
   it('saves headers and a retry policy, and edits a saved webhook in place', async () => {
     mount(<SavedWebhooks />);
     fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Edited' } });
-    fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${targetUrl}/before-edit` } });
+    fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${target.url}/before-edit` } });
     fireEvent.click(screen.getByTestId('saved-webhook-headers-add'));
     fireEvent.change(screen.getByLabelText('Header 1'), { target: { value: 'X-Team' } });
     fireEvent.change(screen.getByLabelText('Header value 1'), { target: { value: 'growth' } });
     fireEvent.change(screen.getByLabelText('Retry policy'), { target: { value: 'ortto' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Edited');
-    const saved = async () => (await api.call('webhooks.list', {})).items.filter((w) => w.name === 'Edited');
+    const saved = async () =>
+      (await ui.api.call('webhooks.list', {})).items.filter((w) => w.name === 'Edited');
     await waitFor(async () =>
       expect((await saved()).map((w) => [w.url, w.headers, w.policy])).toEqual([
-        [`${targetUrl}/before-edit`, [['X-Team', 'growth']], 'ortto'],
+        [`${target.url}/before-edit`, [['X-Team', 'growth']], 'ortto'],
       ]),
     );
     const row = screen.getByText('Edited').closest('.saved-row') as HTMLElement;
     fireEvent.click(within(row).getByRole('button', { name: 'Edit' }));
-    expect((screen.getByLabelText('URL') as HTMLInputElement).value).toBe(`${targetUrl}/before-edit`);
-    fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${targetUrl}/after-edit` } });
+    expect((screen.getByLabelText('URL') as HTMLInputElement).value).toBe(`${target.url}/before-edit`);
+    fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${target.url}/after-edit` } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(async () =>
       expect((await saved()).map((w) => [w.url, w.headers, w.policy])).toEqual([
-        [`${targetUrl}/after-edit`, [['X-Team', 'growth']], 'ortto'],
+        [`${target.url}/after-edit`, [['X-Team', 'growth']], 'ortto'],
       ]),
     );
   });
 
   it('deletes a saved webhook only once confirmed', async () => {
-    const { id } = await api.call('webhooks.save', { name: 'Precious', method: 'POST', url: targetUrl });
+    const { id } = await ui.api.call('webhooks.save', { name: 'Precious', method: 'POST', url: target.url });
     mount(<SavedWebhooks />);
     const row = (await screen.findByText('Precious')).closest('.saved-row') as HTMLElement;
     fireEvent.click(within(row).getByRole('button', { name: 'Delete…' }));
     fireEvent.click(within(row).getByRole('button', { name: 'Keep it' }));
-    expect((await api.call('webhooks.list', {})).items.map((w) => w.id)).toContain(id);
+    expect((await ui.api.call('webhooks.list', {})).items.map((w) => w.id)).toContain(id);
     fireEvent.click(within(row).getByRole('button', { name: 'Delete…' }));
     fireEvent.click(within(row).getByRole('button', { name: 'Delete webhook' }));
     await waitFor(() => expect(screen.queryByText('Precious')).toBeNull());
-    expect((await api.call('webhooks.list', {})).items.map((w) => w.id)).not.toContain(id);
+    expect((await ui.api.call('webhooks.list', {})).items.map((w) => w.id)).not.toContain(id);
   });
 
   it('deleting the webhook being edited turns the form into a new one with what was typed', async () => {
-    await api.call('webhooks.save', { name: 'Doomed', method: 'POST', url: `${targetUrl}/doomed` });
+    await ui.api.call('webhooks.save', { name: 'Doomed', method: 'POST', url: `${target.url}/doomed` });
     mount(<SavedWebhooks />);
     const row = (await screen.findByText('Doomed')).closest('.saved-row') as HTMLElement;
     fireEvent.click(within(row).getByRole('button', { name: 'Edit' }));
-    fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${targetUrl}/reborn` } });
+    fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${target.url}/reborn` } });
     fireEvent.click(within(row).getByRole('button', { name: 'Delete…' }));
     fireEvent.click(within(row).getByRole('button', { name: 'Delete webhook' }));
     await screen.findByText('Add a webhook');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    const saved = async () => (await api.call('webhooks.list', {})).items.filter((w) => w.name === 'Doomed');
-    await waitFor(async () => expect((await saved()).map((w) => w.url)).toEqual([`${targetUrl}/reborn`]));
+    const saved = async () =>
+      (await ui.api.call('webhooks.list', {})).items.filter((w) => w.name === 'Doomed');
+    await waitFor(async () => expect((await saved()).map((w) => w.url)).toEqual([`${target.url}/reborn`]));
   });
 
   it('imports a webhooks file from a button in the tab order', async () => {
@@ -470,7 +456,7 @@ describe('saved webhooks', () => {
     const content = JSON.stringify({
       format: 'hookscope-webhooks',
       version: 1,
-      webhooks: [{ name: 'Imported hook', method: 'POST', url: `${targetUrl}/imported` }],
+      webhooks: [{ name: 'Imported hook', method: 'POST', url: `${target.url}/imported` }],
     });
     const file = new File([content], 'hooks.json', { type: 'application/json' });
     fireEvent.change(screen.getByTestId('webhooks-import-file'), { target: { files: [file] } });
@@ -479,17 +465,17 @@ describe('saved webhooks', () => {
   });
 
   it("changing the retry policy of a webhook saved with another policy's settings drops them, and shows custom", async () => {
-    await api.call('webhooks.save', {
+    await ui.api.call('webhooks.save', {
       name: 'Tuned',
       method: 'POST',
-      url: `${targetUrl}/tuned`,
+      url: `${target.url}/tuned`,
       policy: 'ontraport',
       options: { ontraport: { requestsPerMinute: 30 }, timeScale: 0.5 },
     });
-    await api.call('webhooks.save', {
+    await ui.api.call('webhooks.save', {
       name: 'Waits',
       method: 'POST',
-      url: `${targetUrl}/waits`,
+      url: `${target.url}/waits`,
       policy: 'custom',
       options: { customWaitsMs: [1000] },
     });
@@ -505,7 +491,7 @@ describe('saved webhooks', () => {
     await edit('Tuned');
     fireEvent.change(screen.getByLabelText('Retry policy'), { target: { value: 'standard' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    const saved = async () => (await api.call('webhooks.list', {})).items.find((w) => w.name === 'Tuned');
+    const saved = async () => (await ui.api.call('webhooks.list', {})).items.find((w) => w.name === 'Tuned');
     await waitFor(async () =>
       expect(await saved()).toMatchObject({ policy: 'standard', options: { timeScale: 0.5 } }),
     );
@@ -525,15 +511,15 @@ describe('delivery log paging', () => {
 
   it('a live refresh keeps the rows "Load more" brought in', async () => {
     const ids = Array.from({ length: 230 }, (_, i) => i + 1);
-    const job = await api.call('bulk.start', {
-      template: { method: 'POST', url: `${targetUrl}/paged/[id]`, headers: [], body: 'id=[id]' },
+    const job = await ui.api.call('bulk.start', {
+      template: { method: 'POST', url: `${target.url}/paged/[id]`, headers: [], body: 'id=[id]' },
       rows: { content: ['id', ...ids].join('\n'), format: 'csv' },
       batchSize: 100,
       concurrency: 10,
       ratePerMinute: 600_000,
       policy: 'none',
     });
-    await waitFor(async () => expect((await api.call('bulk.get', { id: job.jobId })).state).toBe('done'), {
+    await waitFor(async () => expect((await ui.api.call('bulk.get', { id: job.jobId })).state).toBe('done'), {
       timeout: 20_000,
     });
     mount(<DeliveryLog />);
@@ -543,8 +529,8 @@ describe('delivery log paging', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
     await waitFor(() => expect(rowCount()).toBeGreaterThan(230));
     const all = rowCount();
-    await api.call('deliveries.send', {
-      request: { method: 'POST', url: `${targetUrl}/after-load-more`, headers: [], bodyBase64: '' },
+    await ui.api.call('deliveries.send', {
+      request: { method: 'POST', url: `${target.url}/after-load-more`, headers: [], bodyBase64: '' },
       policy: 'none',
       type: 'manual',
     });
@@ -592,14 +578,17 @@ describe('waiting deliveries', () => {
     slowUrl = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
-    const left = await api.call('deliveries.list', { filter: { states: ['pending', 'held'] }, limit: 500 });
-    for (const d of left.items) await api.call('deliveries.cancel', { id: d.id }).catch(() => undefined);
+    const left = await ui.api.call('deliveries.list', {
+      filter: { states: ['pending', 'held'] },
+      limit: 500,
+    });
+    for (const d of left.items) await ui.api.call('deliveries.cancel', { id: d.id }).catch(() => undefined);
     slow.closeAllConnections();
     await new Promise((resolve) => slow.close(resolve));
   });
 
   const sendSlow = (name: string) =>
-    api.call('deliveries.send', {
+    ui.api.call('deliveries.send', {
       request: { method: 'POST', url: `${slowUrl}/${name}`, headers: [], bodyBase64: '' },
       policy: 'ontraport',
       ontraport: { requestsPerMinute: 1, retries: 0 },
@@ -609,9 +598,12 @@ describe('waiting deliveries', () => {
 
   it('lists deliveries not attempted yet, follows the filters and updates live; one can be cancelled', async () => {
     const first = await sendSlow('wait-first');
-    await waitFor(async () => expect((await api.call('deliveries.get', { id: first.id })).attempts).toBe(1), {
-      timeout: 5000,
-    });
+    await waitFor(
+      async () => expect((await ui.api.call('deliveries.get', { id: first.id })).attempts).toBe(1),
+      {
+        timeout: 5000,
+      },
+    );
     await sendSlow('wait-a');
     await sendSlow('wait-b');
     mount(<DeliveryLog />);
@@ -646,7 +638,7 @@ describe('waiting deliveries', () => {
   });
 
   it("shows a paused bulk send's held rows, which were never tried", async () => {
-    const job = await api.call('bulk.start', {
+    const job = await ui.api.call('bulk.start', {
       template: { method: 'POST', url: `${slowUrl}/held/[id]`, headers: [], body: 'id=[id]' },
       rows: { content: 'id\n1\n2\n3\n', format: 'csv' },
       batchSize: 100,
@@ -654,7 +646,7 @@ describe('waiting deliveries', () => {
       ratePerMinute: 1,
       policy: 'none',
     });
-    await api.call('bulk.pause', { id: job.jobId });
+    await ui.api.call('bulk.pause', { id: job.jobId });
     mount(<DeliveryLog />);
     fireEvent.change(screen.getByLabelText('State'), { target: { value: 'held' } });
     const table = await screen.findByRole('table', { name: 'Waiting deliveries' }, { timeout: 5000 });
@@ -664,16 +656,16 @@ describe('waiting deliveries', () => {
     expect(within(table).getAllByText(/\/held\//).length).toBe(
       within(table).getAllByText('when its bulk send resumes').length,
     );
-    await api.call('bulk.stop', { id: job.jobId });
+    await ui.api.call('bulk.stop', { id: job.jobId });
   });
 });
 
 describe('delivery detail', () => {
   it("shows an attempt's request and response headers and signed string as text, with copy buttons", async () => {
-    const sent = await api.call('deliveries.send', {
+    const sent = await ui.api.call('deliveries.send', {
       request: {
         method: 'POST',
-        url: `${targetUrl}/hdr`,
+        url: `${target.url}/hdr`,
         headers: [['X-Req-Marker', 'req-hdr-value']],
         bodyBase64: btoa('{"a":1}'),
       },
@@ -682,10 +674,13 @@ describe('delivery detail', () => {
       name: 'headers test',
       signing: { scheme: 'hmac', secret: 'k', signedContent: 'timestamp.body' },
     });
-    await waitFor(async () => expect((await api.call('deliveries.get', { id: sent.id })).attempts).toBe(1), {
-      timeout: 5000,
-    });
-    const attempt = (await api.call('deliveries.get', { id: sent.id })).attemptList[0]!;
+    await waitFor(
+      async () => expect((await ui.api.call('deliveries.get', { id: sent.id })).attempts).toBe(1),
+      {
+        timeout: 5000,
+      },
+    );
+    const attempt = (await ui.api.call('deliveries.get', { id: sent.id })).attemptList[0]!;
     expect(attempt.signedString).toBeTruthy();
     mount(<DeliveryLog />);
     const table = await screen.findByRole('table', { name: 'Delivery log' });
@@ -705,14 +700,14 @@ describe('delivery detail', () => {
   });
   it("shows an attempt's whole stored response, and says when the engine kept only its first bytes", async () => {
     const sendTo = async (path: string, name: string) => {
-      const sent = await api.call('deliveries.send', {
-        request: { method: 'POST', url: `${targetUrl}${path}`, headers: [], bodyBase64: '' },
+      const sent = await ui.api.call('deliveries.send', {
+        request: { method: 'POST', url: `${target.url}${path}`, headers: [], bodyBase64: '' },
         policy: 'none',
         type: 'manual',
         name,
       });
       await waitFor(
-        async () => expect((await api.call('deliveries.get', { id: sent.id })).attempts).toBe(1),
+        async () => expect((await ui.api.call('deliveries.get', { id: sent.id })).attempts).toBe(1),
         {
           timeout: 5000,
         },

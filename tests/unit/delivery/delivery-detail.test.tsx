@@ -1,41 +1,21 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen } from '@testing-library/react';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient, type ApiClient, type Transport } from '../../../electron/shared/contract/client';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApiClient, type Transport } from '../../../electron/shared/contract/client';
 import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
-import { silentLogger } from '../../../electron/engine/util/logger';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { DeliveryDetailPanel } from '../../../renderer/src/features/deliveries/DeliveryDetailPanel';
-import { tempDir } from '../../helpers/temp-dir';
-import { removeDir } from '../../integration/delivery/helpers';
+import { useEngineForUi } from '../../helpers/engine-for-ui';
+import { useHttpTarget } from '../../helpers/http-target';
 
 // The detail panel against a real engine (in-process transport, SQLite in a temp dir) and a real destination.
-let engine: Engine;
-let dir: ReturnType<typeof tempDir>;
-let api: ApiClient;
-let target: Server;
-let targetUrl: string;
 
-beforeAll(async () => {
-  target = createServer((req, res) => req.resume().on('end', () => res.end('ok')));
-  await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
-  targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-  api = createApiClient(createInProcessTransport(engine));
-});
-afterAll(async () => {
-  await new Promise((resolve) => target.close(resolve));
-  await engine.close();
-  removeDir(dir.path);
-});
+const target = useHttpTarget((req, res) => req.resume().on('end', () => res.end('ok')));
+const ui = useEngineForUi();
 afterEach(cleanup);
 
-const panel = (id: number, client = api) => (
+const panel = (id: number, client = ui.api) => (
   <ApiProvider value={{ api: client, connection: new ConnectionStatus() }}>
     <DeliveryDetailPanel id={id} />
   </ApiProvider>
@@ -43,8 +23,8 @@ const panel = (id: number, client = api) => (
 
 describe('delivery detail panel', () => {
   it('an error about one delivery goes away when another is picked', async () => {
-    const sent = await api.call('deliveries.send', {
-      request: { method: 'POST', url: `${targetUrl}/detail`, headers: [], bodyBase64: '' },
+    const sent = await ui.api.call('deliveries.send', {
+      request: { method: 'POST', url: `${target.url}/detail`, headers: [], bodyBase64: '' },
       policy: 'none',
       type: 'manual',
       name: 'picked next',
@@ -58,8 +38,8 @@ describe('delivery detail panel', () => {
 
   it('a slow answer about the delivery picked before does not replace the one picked now', async () => {
     const send = (name: string) =>
-      api.call('deliveries.send', {
-        request: { method: 'POST', url: `${targetUrl}/${name}`, headers: [], bodyBase64: '' },
+      ui.api.call('deliveries.send', {
+        request: { method: 'POST', url: `${target.url}/${name}`, headers: [], bodyBase64: '' },
         policy: 'none',
         type: 'manual',
         name,
@@ -67,7 +47,7 @@ describe('delivery detail panel', () => {
     const first = await send('picked-first');
     const second = await send('picked-second');
     // Loading the first delivery waits until released, so its answer lands after the second's.
-    const real = createInProcessTransport(engine);
+    const real = createInProcessTransport(ui.engine);
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let held: Promise<unknown> = Promise.resolve();

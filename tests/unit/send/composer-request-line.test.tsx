@@ -1,43 +1,21 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient, type ApiClient } from '../../../electron/shared/contract/client';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
-import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
-import { silentLogger } from '../../../electron/engine/util/logger';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { Composer } from '../../../renderer/src/features/compose';
-import { tempDir } from '../../helpers/temp-dir';
+import { useEngineForUi } from '../../helpers/engine-for-ui';
+import { useHttpTarget } from '../../helpers/http-target';
 import { recordingTransport } from '../../helpers/recording-transport';
 
 // The composer against a real engine (in-process transport, real SQLite in a temp dir) and a real destination.
-let engine: Engine;
-let dir: ReturnType<typeof tempDir>;
-let api: ApiClient;
 let calls: Array<{ method: string; input: unknown }> = [];
-let target: Server;
-let targetUrl: string;
 const arrived: string[] = [];
-
-beforeAll(async () => {
-  target = createServer((req, res) => {
-    arrived.push(req.url ?? '');
-    req.resume().on('end', () => res.end('ok'));
-  });
-  await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
-  targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-  api = createApiClient(recordingTransport(createInProcessTransport(engine), (call) => calls.push(call)));
+const target = useHttpTarget((req, res) => {
+  arrived.push(req.url ?? '');
+  req.resume().on('end', () => res.end('ok'));
 });
-afterAll(async () => {
-  await new Promise((resolve) => target.close(resolve));
-  await engine.close();
-  dir.cleanup();
-});
+const ui = useEngineForUi((transport) => recordingTransport(transport, (call) => calls.push(call)));
 afterEach(() => {
   cleanup();
   calls = [];
@@ -45,7 +23,7 @@ afterEach(() => {
 
 const mount = () =>
   render(
-    <ApiProvider value={{ api, connection: new ConnectionStatus() }}>
+    <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
       <Composer />
     </ApiProvider>,
   );
@@ -55,14 +33,14 @@ const bodyTab = () => screen.getByRole('tab', { name: /Body/ });
 describe('composer request line', () => {
   it('the Body tab counts only the body’s unresolved fields, as the body editor does', async () => {
     mount();
-    fireEvent.change(url(), { target: { value: `${targetUrl}/{{nowhere}}/[Nobody]` } });
+    fireEvent.change(url(), { target: { value: `${target.url}/{{nowhere}}/[Nobody]` } });
     expect(bodyTab().textContent).not.toMatch(/unresolved/);
     expect(screen.getByTestId('placeholder-count').textContent).not.toMatch(/unresolved/);
   });
 
   it('Enter in the URL field sends, as in the replay dialog', async () => {
     mount();
-    fireEvent.change(url(), { target: { value: `${targetUrl}/on-enter` } });
+    fireEvent.change(url(), { target: { value: `${target.url}/on-enter` } });
     fireEvent.keyDown(url(), { key: 'Enter' });
     await screen.findByTestId('compose-sent');
     await waitFor(() => expect(arrived).toContain('/on-enter'));
@@ -71,7 +49,7 @@ describe('composer request line', () => {
   it('Enter in the URL field never answers the warning confirmation: only "Send anyway" sends past warnings', async () => {
     mount();
     // A merge field with no value is a warning: the first Enter asks before sending.
-    fireEvent.change(url(), { target: { value: `${targetUrl}/past-warning?name=[Not A Field]` } });
+    fireEvent.change(url(), { target: { value: `${target.url}/past-warning?name=[Not A Field]` } });
     fireEvent.keyDown(url(), { key: 'Enter' });
     await screen.findByTestId('compose-confirm');
     fireEvent.keyDown(url(), { key: 'Enter' });
@@ -84,7 +62,7 @@ describe('composer request line', () => {
 
   it('a name over 200 characters is refused up front, naming the field, and nothing is sent', async () => {
     mount();
-    fireEvent.change(url(), { target: { value: `${targetUrl}/long-name` } });
+    fireEvent.change(url(), { target: { value: `${target.url}/long-name` } });
     const name = screen.getByTestId('compose-name') as HTMLInputElement;
     expect(name.maxLength).toBe(200);
     fireEvent.change(name, { target: { value: 'n'.repeat(201) } });

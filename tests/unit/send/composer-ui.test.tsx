@@ -1,59 +1,37 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient, type ApiClient } from '../../../electron/shared/contract/client';
+import { afterEach, describe, expect, it } from 'vitest';
 import { sendInput } from '../../../electron/shared/contract/delivery';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
-import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
-import { silentLogger } from '../../../electron/engine/util/logger';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { Composer } from '../../../renderer/src/features/compose';
 import { curlFor } from '../../../renderer/src/features/compose/PreviewPanel';
 import { draftFromInitial, enabledHeaders } from '../../../renderer/src/features/compose/state';
 import { buildOutgoing } from '../../../electron/shared/send/outgoing';
-import { tempDir } from '../../helpers/temp-dir';
+import { useEngineForUi } from '../../helpers/engine-for-ui';
+import { useHttpTarget } from '../../helpers/http-target';
 import { recordingTransport } from '../../helpers/recording-transport';
 
 // The composer against a real engine (in-process dispatcher, real SQLite in a temp dir); calls are recorded on
 // the way through so the test can check exactly what the composer asked the engine to send.
-let engine: Engine;
-let dir: ReturnType<typeof tempDir>;
 let calls: Array<{ method: string; input: unknown }>;
-let api: ApiClient;
 // A real destination on port 0 that records what arrives.
-let target: Server;
-let targetUrl: string;
 const arrived: Array<{ method: string; url: string; headers: string[]; body: Buffer }> = [];
-
-beforeAll(async () => {
-  target = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      arrived.push({
-        method: req.method ?? '',
-        url: req.url ?? '',
-        headers: req.rawHeaders,
-        body: Buffer.concat(chunks),
-      });
-      res.end('ok');
+const target = useHttpTarget((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    arrived.push({
+      method: req.method ?? '',
+      url: req.url ?? '',
+      headers: req.rawHeaders,
+      body: Buffer.concat(chunks),
     });
+    res.end('ok');
   });
-  await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
-  targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-  api = createApiClient(recordingTransport(createInProcessTransport(engine), (call) => calls.push(call)));
 });
-afterAll(async () => {
-  await new Promise((resolve) => target.close(resolve));
-  await engine.close();
-  dir.cleanup();
-});
+const ui = useEngineForUi((transport) => recordingTransport(transport, (call) => calls.push(call)));
 afterEach(() => {
   cleanup();
   calls = [];
@@ -62,7 +40,7 @@ calls = [];
 
 const mount = (props: Parameters<typeof Composer>[0] = {}) =>
   render(
-    <ApiProvider value={{ api, connection: new ConnectionStatus() }}>
+    <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
       <Composer {...props} />
     </ApiProvider>,
   );
@@ -102,10 +80,10 @@ describe('Composer', () => {
   });
 
   it('shows the method of a capture opened into a composer that is already open', () => {
-    const capture = (method: string) => ({ method, url: `${targetUrl}/m`, headers: [], bodyBase64: '' });
+    const capture = (method: string) => ({ method, url: `${target.url}/m`, headers: [], bodyBase64: '' });
     const view = mount({ initial: capture('GET') });
     view.rerender(
-      <ApiProvider value={{ api, connection: new ConnectionStatus() }}>
+      <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
         <Composer initial={capture('PURGE')} />
       </ApiProvider>,
     );
@@ -119,7 +97,7 @@ describe('Composer', () => {
     mount({
       initial: {
         method: 'POST',
-        url: `${targetUrl}/as-captured?id=[Contact ID]`,
+        url: `${target.url}/as-captured?id=[Contact ID]`,
         headers: [['Content-Type', 'application/json']],
         bodyBase64: Buffer.from(captured).toString('base64'),
       },
@@ -129,7 +107,7 @@ describe('Composer', () => {
     await act(async () => fireEvent.click(screen.getByTestId('compose-send')));
     expect(screen.queryByTestId('compose-confirm')).toBeNull();
     const [sent] = sendCalls();
-    expect(sent?.request.url).toBe(`${targetUrl}/as-captured?id=[Contact ID]`);
+    expect(sent?.request.url).toBe(`${target.url}/as-captured?id=[Contact ID]`);
     expect(Buffer.from(sent!.request.bodyBase64, 'base64').toString()).toBe(captured);
     await waitFor(() => expect(screen.getByTestId('compose-sent').textContent).toContain('HTTP 200'), {
       timeout: 10_000,
@@ -141,15 +119,15 @@ describe('Composer', () => {
   });
 
   it('previews the Authorization header that credentials in the URL become, as it goes out', async () => {
-    mount({ initial: { method: 'POST', url: `${targetUrl}/cred`, headers: [], bodyBase64: '' } });
+    mount({ initial: { method: 'POST', url: `${target.url}/cred`, headers: [], bodyBase64: '' } });
     fireEvent.change(screen.getByTestId('compose-url'), {
-      target: { value: targetUrl.replace('http://', 'http://al%40ice:p%3Ass@') + '/cred2' },
+      target: { value: target.url.replace('http://', 'http://al%40ice:p%3Ass@') + '/cred2' },
     });
     const expected = `Basic ${Buffer.from('al@ice:p:ss').toString('base64')}`;
     expect(preview()).toContain(`Authorization: ${expected}`);
     await act(async () => fireEvent.click(screen.getByTestId('compose-send')));
     const [sent] = sendCalls();
-    expect(sent?.request.url).toBe(`${targetUrl}/cred2`);
+    expect(sent?.request.url).toBe(`${target.url}/cred2`);
     await waitFor(() => expect(arrived.some((r) => r.url === '/cred2')).toBe(true), { timeout: 10_000 });
     const got = arrived.find((r) => r.url === '/cred2')!;
     expect(got.headers[got.headers.findIndex((h) => h.toLowerCase() === 'authorization') + 1]).toBe(expected);
@@ -166,7 +144,7 @@ describe('Composer', () => {
     mount({
       initial: {
         method: 'POST',
-        url: `${targetUrl}/hook?id=[Contact ID]`,
+        url: `${target.url}/hook?id=[Contact ID]`,
         headers: [
           ['Content-Length', '5'],
           ['X-A', 'b'],
@@ -183,7 +161,7 @@ describe('Composer', () => {
     const [sent] = sendCalls();
     expect(sent?.request).toEqual({
       method: 'POST',
-      url: `${targetUrl}/hook?id=8`,
+      url: `${target.url}/hook?id=8`,
       // The capture had no Content-Type: it goes out with none, as captured.
       headers: [['X-A', 'b']],
       bodyBase64: Buffer.from(expectedBody).toString('base64'),
@@ -203,7 +181,7 @@ describe('Composer', () => {
     mount();
     fireEvent.click(screen.getByTestId('compose-paste-curl'));
     fireEvent.change(screen.getByTestId('paste-curl-input'), {
-      target: { value: `curl '${targetUrl}/utf8-header' -H 'X-Name: café ✓' --data-raw 'a=1'` },
+      target: { value: `curl '${target.url}/utf8-header' -H 'X-Name: café ✓' --data-raw 'a=1'` },
     });
     fireEvent.click(screen.getByTestId('paste-curl-apply'));
     fireEvent.click(screen.getByRole('tab', { name: /Headers/ }));
@@ -221,7 +199,7 @@ describe('Composer', () => {
     mount({
       initial: {
         method: 'POST',
-        url: `${targetUrl}/latin1-header`,
+        url: `${target.url}/latin1-header`,
         // Stored as Node reads them: one character per byte. E9 alone is Latin-1; C3 A9 is UTF-8 é.
         headers: [
           ['X-Latin1', 'caf\xe9'],
@@ -248,7 +226,7 @@ describe('Composer', () => {
   it('an opened capture leaves out the same connection-bound headers replay does (Proxy-*, those Connection names)', () => {
     const draft = draftFromInitial({
       method: 'POST',
-      url: `${targetUrl}/hop`,
+      url: `${target.url}/hop`,
       headers: [
         ['Host', 'x'],
         ['Connection', 'close, X-Hop'],
@@ -265,7 +243,7 @@ describe('Composer', () => {
   it('Copy as cURL writes the captured bytes of an unchanged header, as the composer sends them', () => {
     const draft = draftFromInitial({
       method: 'GET',
-      url: `${targetUrl}/c`,
+      url: `${target.url}/c`,
       headers: [['X-Latin1', 'caf\xe9']],
       bodyBase64: '',
     });
@@ -305,7 +283,7 @@ describe('Composer', () => {
     mount({
       initial: {
         method: 'POST',
-        url: `${targetUrl}/bad-header`,
+        url: `${target.url}/bad-header`,
         headers: [
           ['X-Off', 'a'],
           ['X-Fine', 'b'],
@@ -325,7 +303,7 @@ describe('Composer', () => {
     mount({
       initial: {
         method: 'POST',
-        url: `${targetUrl}/ontraport-settings`,
+        url: `${target.url}/ontraport-settings`,
         headers: [],
         bodyBase64: Buffer.from('a=1').toString('base64'),
       },
@@ -352,7 +330,7 @@ describe('Composer', () => {
     mount({
       initial: {
         method: 'POST',
-        url: `${engine.receiverUrl}/h/loop`,
+        url: `${ui.engine.receiverUrl}/h/loop`,
         headers: [],
         bodyBase64: Buffer.from('{"a":1}').toString('base64'),
       },
@@ -367,7 +345,7 @@ describe('Composer', () => {
     await waitFor(() => expect(screen.getByTestId('compose-sent').textContent).toContain('HTTP 200'), {
       timeout: 10_000,
     });
-    const { items } = await api.call('captures.list', { limit: 5 });
+    const { items } = await ui.api.call('captures.list', { limit: 5 });
     expect(items.some((c) => c.path === '/h/loop')).toBe(true);
   });
 
@@ -441,7 +419,7 @@ describe('Composer', () => {
     mount({
       initial: {
         method: 'POST',
-        url: `${targetUrl}/keeps-headers`,
+        url: `${target.url}/keeps-headers`,
         headers: [
           ['X-Api-Key', 'k-123'],
           ['content-type', 'text/plain'],
@@ -467,7 +445,7 @@ describe('Composer', () => {
   });
 
   it('an emulator that sends no Content-Type (blank Ping post data) does not keep the one picked before', async () => {
-    mount({ initial: { method: 'POST', url: `${targetUrl}/blank-ping`, headers: [], bodyBase64: '' } });
+    mount({ initial: { method: 'POST', url: `${target.url}/blank-ping`, headers: [], bodyBase64: '' } });
     fireEvent.click(screen.getByTestId('compose-emulate'));
     fireEvent.change(screen.getByTestId('emulator-kind'), { target: { value: 'ortto-activity' } });
     fireEvent.click(screen.getByTestId('emulator-apply'));
@@ -480,7 +458,7 @@ describe('Composer', () => {
   });
 
   it('names the request after the emulator last picked, but keeps a name the user typed', () => {
-    mount({ initial: { method: 'POST', url: `${targetUrl}/named`, headers: [], bodyBase64: '' } });
+    mount({ initial: { method: 'POST', url: `${target.url}/named`, headers: [], bodyBase64: '' } });
     const name = () => (screen.getByTestId('compose-name') as HTMLInputElement).value;
     const emulate = (kind: string) => {
       fireEvent.click(screen.getByTestId('compose-emulate'));
@@ -497,7 +475,7 @@ describe('Composer', () => {
   });
 
   it('names an Ontraport setting it cannot use and says which value is sent instead', async () => {
-    mount({ initial: { method: 'POST', url: `${targetUrl}/ontraport-rate`, headers: [], bodyBase64: '' } });
+    mount({ initial: { method: 'POST', url: `${target.url}/ontraport-rate`, headers: [], bodyBase64: '' } });
     fireEvent.change(screen.getByTestId('compose-policy'), { target: { value: 'ontraport' } });
     fireEvent.change(screen.getByTestId('compose-ontraport-rate'), { target: { value: '0' } });
     expect(screen.getByTestId('compose-ontraport-rate-error').textContent).toBe(
@@ -511,7 +489,7 @@ describe('Composer', () => {
   });
 
   it('the emulator picker takes the focus, closes on Escape, and gives the focus back to its button', () => {
-    mount({ initial: { method: 'POST', url: `${targetUrl}/focus`, headers: [], bodyBase64: '' } });
+    mount({ initial: { method: 'POST', url: `${target.url}/focus`, headers: [], bodyBase64: '' } });
     const button = screen.getByTestId('compose-emulate');
     fireEvent.click(button);
     expect(document.activeElement).toBe(screen.getByTestId('emulator-kind'));
@@ -527,7 +505,7 @@ describe('Composer', () => {
   it("merges the record into an emulator's body once: a value that reads like a merge field stays as it is", async () => {
     mount();
     fireEvent.change(screen.getByTestId('compose-url'), {
-      target: { value: `${targetUrl}/merged-once?who=[Email]` },
+      target: { value: `${target.url}/merged-once?who=[Email]` },
     });
     // The composer keeps its draft between mounts; an earlier test opened a capture, which turns merging off.
     const mergeOn = screen.queryByTestId('compose-merge-on');
@@ -556,7 +534,7 @@ describe('Composer', () => {
   });
 
   it("the emulator picker takes the Ontraport ping's post data and fills its merge fields", async () => {
-    mount({ initial: { method: 'POST', url: `${targetUrl}/ping-post-data`, headers: [], bodyBase64: '' } });
+    mount({ initial: { method: 'POST', url: `${target.url}/ping-post-data`, headers: [], bodyBase64: '' } });
     fireEvent.click(screen.getByRole('tab', { name: /Merge fields/ }));
     fireEvent.click(screen.getByTestId('record-source-file'));
     await act(async () => {
@@ -579,7 +557,7 @@ describe('Composer', () => {
   });
 
   it('the emulator picker says when it uses a built-in contact because the sample record is empty', () => {
-    mount({ initial: { method: 'POST', url: `${targetUrl}/no-record`, headers: [], bodyBase64: '' } });
+    mount({ initial: { method: 'POST', url: `${target.url}/no-record`, headers: [], bodyBase64: '' } });
     fireEvent.click(screen.getByTestId('compose-emulate'));
     const picker = () => screen.getByTestId('emulator-picker').textContent;
     expect(picker()).toContain('The sample record is used as the contact');
@@ -592,7 +570,7 @@ describe('Composer', () => {
   });
 
   it('an emulated Ping fills its URL from the same contact as its post data, the built-in one included', () => {
-    const url = `${targetUrl}/wpf?wpf_action=update&contact_id=[Contact ID]&fax=[Fax]`;
+    const url = `${target.url}/wpf?wpf_action=update&contact_id=[Contact ID]&fax=[Fax]`;
     mount({ initial: { method: 'POST', url, headers: [], bodyBase64: '' } });
     fireEvent.click(screen.getByRole('tab', { name: /Merge fields/ }));
     fireEvent.click(screen.getByTestId('record-source-capture'));
@@ -601,15 +579,15 @@ describe('Composer', () => {
     fireEvent.click(screen.getByTestId('emulator-apply'));
     expect(preview()).toContain('contact_id=8');
     expect((screen.getByTestId('compose-url') as HTMLInputElement).value).toBe(
-      `${targetUrl}/wpf?wpf_action=update&contact_id=8&fax=`,
+      `${target.url}/wpf?wpf_action=update&contact_id=8&fax=`,
     );
     fireEvent.click(screen.getByRole('tab', { name: /Merge fields/ }));
     fireEvent.click(screen.getByTestId('record-source-variables'));
   });
 
   it("an emulated Ping fills the post data's {{variables}} from the chosen environment", async () => {
-    const env = await api.call('environments.save', { name: 'ping-keys', variables: { apiKey: 'k-77' } });
-    mount({ initial: { method: 'POST', url: `${targetUrl}/ping-env`, headers: [], bodyBase64: '' } });
+    const env = await ui.api.call('environments.save', { name: 'ping-keys', variables: { apiKey: 'k-77' } });
+    mount({ initial: { method: 'POST', url: `${target.url}/ping-env`, headers: [], bodyBase64: '' } });
     fireEvent.click(screen.getByRole('tab', { name: /Merge fields/ }));
     await waitFor(() => expect(screen.getByText('ping-keys')).toBeTruthy());
     fireEvent.change(screen.getByTestId('record-environment'), { target: { value: String(env.id) } });
@@ -622,12 +600,12 @@ describe('Composer', () => {
     expect(preview()).toContain('Api-Key=k-77&email=mary%40example.com');
     fireEvent.click(screen.getByRole('tab', { name: /Merge fields/ }));
     fireEvent.change(screen.getByTestId('record-environment'), { target: { value: '' } });
-    await api.call('environments.delete', { id: env.id });
+    await ui.api.call('environments.delete', { id: env.id });
   });
 
   it('resolves merge fields from a captured payload', async () => {
     // undici, not the page's fetch: happy-dom would apply CORS to a request the test makes as a sender.
-    const res = await request(`${engine.receiverUrl}/h/from-ontraport`, {
+    const res = await request(`${ui.engine.receiverUrl}/h/from-ontraport`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'data%5Bid%5D=42&data%5Bfirstname%5D=Ada&data%5Bemail%5D=ada%40example.com',
