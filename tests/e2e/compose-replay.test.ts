@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Locator } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fillBulkSend } from './support/bulk-form';
 import {
   eventually,
   expectClean,
@@ -690,14 +691,10 @@ describe('compose, replay and endpoint protection', () => {
 
   it('a bulk send form keeps its template and rows file through a look at the delivery log', async () => {
     const { page } = s;
-    await view('deliveries');
-    await page.getByRole('tab', { name: 'Bulk send' }).click();
-    await page.getByLabel('URL').fill(`${target.url}/kept/[N]`);
-    await page.getByLabel('Body template').fill('kept=[N]');
-    await page.getByLabel('Rows file').setInputFiles({
-      name: 'kept.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from('N\n1\n'),
+    await fillBulkSend(page, {
+      url: `${target.url}/kept/[N]`,
+      bodyTemplate: 'kept=[N]',
+      rows: { name: 'kept.csv', csv: 'N\n1\n' },
     });
     const startButton = page.getByRole('button', { name: 'Start bulk send' });
     await eventually(async () => expect(await startButton.isEnabled()).toBe(true));
@@ -737,14 +734,10 @@ describe('compose, replay and endpoint protection', () => {
 
   it('a finished bulk send is deleted with its deliveries after a confirmation', async () => {
     const { page, app } = s;
-    await view('deliveries');
-    await page.getByRole('tab', { name: 'Bulk send' }).click();
-    await page.getByLabel('URL').fill(`${target.url}/bulk/[N]`);
-    await page.getByLabel('Body template').fill('n=[N]');
-    await page.getByLabel('Rows file').setInputFiles({
-      name: 'rows.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from('N\n1\n2\n3\n'),
+    await fillBulkSend(page, {
+      url: `${target.url}/bulk/[N]`,
+      bodyTemplate: 'n=[N]',
+      rows: { name: 'rows.csv', csv: 'N\n1\n2\n3\n' },
     });
     await page.getByRole('button', { name: 'Start bulk send' }).click();
     const progress = page.getByLabel('Bulk progress');
