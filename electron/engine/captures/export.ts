@@ -9,6 +9,7 @@ import { harContentType, withHarContentType } from '../../shared/send/har-conten
 import { stripHopByHop } from '../../shared/send/hop-by-hop';
 import { sendableHeaders } from '../delivery/replay';
 import { exportBudget, withinStringLimit } from './export-budget';
+import { harExactText } from './har-exact-text';
 import { redactBody, redactHeaders, redactQuery, redactUrl, type Redaction } from './redaction';
 
 function fullUrl(capture: CaptureDetail, base: string, redact: Redaction | null): string {
@@ -22,16 +23,6 @@ function fullUrl(capture: CaptureDetail, base: string, redact: Redaction | null)
   return `${origin}${capture.path.startsWith('/') ? '' : '/'}${capture.path}${suffix}`;
 }
 
-function isText(bytes: Buffer): boolean {
-  if (bytes.includes(0)) return false;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** `redact`: the names to hide, or null to export everything as captured. */
 export function toHarEntry(original: CaptureDetail, base: string, redact: Redaction | null): Entry {
   const capture = redact ? redactCapture(original, redact) : original;
@@ -39,7 +30,6 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
   const headers = headersText(capture.headers);
   const exact = headers.some(([, value], i) => value !== capture.headers[i]![1]) ? capture.headers : null;
   const body = Buffer.from(capture.bodyBase64, 'base64');
-  const text = isText(body);
   // A response the client left before getting (see markResponseNotSent) was never sent: HAR's "no response" is status 0.
   const response = capture.responseStatus === null ? null : capture.response;
   const responseBody = response ? Buffer.from(response.bodyBase64, 'base64') : Buffer.alloc(0);
@@ -48,6 +38,8 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
     harContentType(capture) ??
     'application/octet-stream';
   const responseType = response ? (responseContentType(response) ?? undefined) : undefined;
+  const text = harExactText(body, mime);
+  const responseText = harExactText(responseBody, responseType);
   return {
     startedDateTime: new Date(capture.receivedAtMs).toISOString(),
     time: response?.delayMs ?? 0,
@@ -64,13 +56,14 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
       // No body, no postData (HAR makes it optional): an empty one would carry a made-up MIME type.
       ...(body.length > 0
         ? {
-            postData: text
-              ? { mimeType: mime, text: body.toString('utf8') }
-              : // HAR has no base64 flag for requests; `_encoding` is the de-facto extension (as for response content).
-                ({ mimeType: mime, text: capture.bodyBase64, _encoding: 'base64' } as {
-                  mimeType: string;
-                  text: string;
-                }),
+            postData:
+              text !== null
+                ? { mimeType: mime, text }
+                : // HAR has no base64 flag for requests; `_encoding` is the de-facto extension (as for response content).
+                  ({ mimeType: mime, text: capture.bodyBase64, _encoding: 'base64' } as {
+                    mimeType: string;
+                    text: string;
+                  }),
           }
         : {}),
       headersSize: -1,
@@ -83,18 +76,19 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
       httpVersion: 'HTTP/1.1',
       cookies: [],
       headers: (response?.headers ?? []).map(([name, value]) => ({ name, value })),
-      content: isText(responseBody)
-        ? {
-            size: responseBody.length,
-            mimeType: responseType ?? 'text/plain',
-            text: responseBody.toString('utf8'),
-          }
-        : {
-            size: responseBody.length,
-            mimeType: responseType ?? 'application/octet-stream',
-            text: response?.bodyBase64 ?? '',
-            encoding: 'base64',
-          },
+      content:
+        responseText !== null
+          ? {
+              size: responseBody.length,
+              mimeType: responseType ?? 'text/plain',
+              text: responseText,
+            }
+          : {
+              size: responseBody.length,
+              mimeType: responseType ?? 'application/octet-stream',
+              text: response?.bodyBase64 ?? '',
+              encoding: 'base64',
+            },
       redirectURL: '',
       headersSize: -1,
       bodySize: responseBody.length,
