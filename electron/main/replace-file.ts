@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { chmod, realpath, rename, rm, stat } from 'node:fs/promises';
 
 /** Hands `fill` its writer; a write waits for the disk when the stream's buffer is full. */
 export type FileWrite = (piece: string | Uint8Array) => Promise<void>;
@@ -8,10 +8,12 @@ export type FileWrite = (piece: string | Uint8Array) => Promise<void>;
 /**
  * Writes `path` through a temporary file beside it (same directory, so the rename cannot cross disks), renamed over it
  * once complete: a write that fails or is cut off halfway leaves no truncated file, and the file it was to replace as
- * it was.
+ * it was. A symlink is written through (the rename goes over the file it points to, not the link), and an existing
+ * file keeps its permission bits.
  */
 export async function replaceFile<T>(path: string, fill: (write: FileWrite) => Promise<T>): Promise<T> {
-  const partial = `${path}.${process.pid}.part`;
+  const target = await existingTarget(path);
+  const partial = `${target.path}.${process.pid}.part`;
   const file = createWriteStream(partial);
   try {
     const result = await fill(async (piece) => {
@@ -19,13 +21,25 @@ export async function replaceFile<T>(path: string, fill: (write: FileWrite) => P
     });
     file.end();
     await once(file, 'finish');
-    await rename(partial, path);
+    if (target.mode !== null) await chmod(partial, target.mode);
+    await rename(partial, target.path);
     return result;
   } catch (error) {
     file.destroy();
     // The file may still be opening: removed before then, it would be created again after.
     if (!file.closed) await once(file, 'close');
     await rm(partial, { force: true });
+    throw error;
+  }
+}
+
+/** The file `path` names, through any symlinks, and its permission bits; a path to no file yet is written as given. */
+async function existingTarget(path: string): Promise<{ path: string; mode: number | null }> {
+  try {
+    const real = await realpath(path);
+    return { path: real, mode: (await stat(real)).mode & 0o7777 };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { path, mode: null };
     throw error;
   }
 }
