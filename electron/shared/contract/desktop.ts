@@ -10,6 +10,12 @@ const fileFilter = z.object({
 });
 export type FileFilter = z.infer<typeof fileFilter>;
 
+/**
+ * The most `desktop.openFile` can read: V8's longest string (`buffer.constants.MAX_STRING_LENGTH`, which the renderer
+ * cannot import; tests/electron/open-file-max-bytes.test.ts checks they agree). A longer file cannot be read as text.
+ */
+export const maxOpenFileBytes = 536_870_888;
+
 /** Methods only the Electron shell serves (native dialogs, the OS file manager). Hidden in browser mode. */
 export const desktopMethods = {
   'desktop.openDataFolder': method(
@@ -38,12 +44,7 @@ export const desktopMethods = {
   'desktop.openFile': method(
     z.object({
       filters: z.array(fileFilter).max(20).default([]),
-      maxBytes: z
-        .number()
-        .int()
-        .min(1)
-        .max(1024 * 1024 * 1024)
-        .default(512 * 1024 * 1024),
+      maxBytes: z.number().int().min(1).max(maxOpenFileBytes).default(maxOpenFileBytes),
     }),
     z.object({
       canceled: z.boolean(),
