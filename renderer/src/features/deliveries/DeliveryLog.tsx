@@ -18,6 +18,7 @@ import { useDeliveriesTick } from './use-deliveries-tick';
 import { useWaitingDeliveries, WaitingDeliveries } from './WaitingDeliveries';
 import { openableRow } from './row-keys';
 import { Checkbox } from '../../components/Checkbox';
+import { useFocusLoadedRows } from './use-focus-loaded-rows';
 
 const TYPES: readonly DeliveryType[] = deliveryType.options;
 const STATES: readonly DeliveryState[] = deliveryState.options;
@@ -79,6 +80,7 @@ export function DeliveryLog({
     };
   }, [api, filter, tick]);
 
+  const loadedRows = useFocusLoadedRows(rows);
   const more = () =>
     cursor !== null &&
     api.call('deliveries.log', { filter, cursor, limit: PAGE }).then(
@@ -87,6 +89,7 @@ export function DeliveryLog({
         if (loaded.current.filter !== filter) return;
         const last = page.items.at(-1);
         if (last) loaded.current.oldest = last.attemptId;
+        loadedRows.expectMore();
         setRows((r) => [...r, ...page.items]);
         setCursor(page.nextCursor);
       },
@@ -193,7 +196,7 @@ export function DeliveryLog({
             selected={selected}
             onSelect={setSelected}
           />
-          <table className="delivery-table" aria-label="Delivery log">
+          <table className="delivery-table" aria-label="Delivery log" ref={loadedRows.list} tabIndex={-1}>
             <thead>
               <tr>
                 <th>Request</th>

@@ -10,6 +10,7 @@ import { useDeliveriesTick } from './use-deliveries-tick';
 import { nextAttempt, oneLine } from './format';
 import { openableRow } from './row-keys';
 import { VisibleText } from '../../components/VisibleText';
+import { useFocusLoadedRows } from './use-focus-loaded-rows';
 
 /** In flight too: a first attempt to a slow target has no row in the attempt log until it ends (up to its timeout). */
 const WAITING_STATES: readonly DeliveryState[] = ['pending', 'held', 'in_flight'];
@@ -100,6 +101,7 @@ export function WaitingDeliveries({
   selected: number | null;
   onSelect: (id: number) => void;
 }) {
+  const loadedRows = useFocusLoadedRows(items);
   if (items.length === 0) return null;
   return (
     <section className="delivery-waiting">
@@ -107,7 +109,7 @@ export function WaitingDeliveries({
         Waiting for a first attempt ({items.length}
         {more ? '+' : ''})
       </h3>
-      <table className="delivery-table" aria-label="Waiting deliveries">
+      <table className="delivery-table" aria-label="Waiting deliveries" ref={loadedRows.list} tabIndex={-1}>
         <thead>
           <tr>
             <th>Request</th>
@@ -151,7 +153,15 @@ export function WaitingDeliveries({
       {more && (
         <p className="muted pad">
           Showing the newest {items.length.toLocaleString()}.{' '}
-          <button type="button" className="btn btn-small" data-testid="waiting-more" onClick={showMore}>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="waiting-more"
+            onClick={() => {
+              loadedRows.expectMore();
+              showMore();
+            }}
+          >
             Show {PAGE} more
           </button>
         </p>
