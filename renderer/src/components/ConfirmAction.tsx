@@ -5,9 +5,11 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 
  * closes it.
  * `onOpen` runs when the choice opens (e.g. to clear an earlier notice); `message` says what confirming will do.
  * `testId` names the opening button; its confirm, cancel and message get `-confirm`, `-cancel` and `-message`.
+ * `openerName` is the opening button's accessible name, when its label alone does not say what it acts on.
  */
 export function ConfirmAction(props: {
   label: string;
+  openerName?: string;
   confirmLabel: string;
   cancelLabel: string;
   title?: string;
@@ -38,6 +40,7 @@ export function ConfirmAction(props: {
         className="btn btn-small"
         type="button"
         ref={opener}
+        aria-label={props.openerName}
         title={props.title}
         data-testid={id('')}
         onClick={() => {

@@ -15,6 +15,7 @@ import { loopRefusal } from './loop-refusal';
 import { Checkbox } from '../../components/Checkbox';
 import { VisibleText } from '../../components/VisibleText';
 import { ConfirmAction } from '../../components/ConfirmAction';
+import { formatCount } from '../../lib/format';
 import { useKeptState } from '../../state/kept-state';
 import { setUnsaved } from '../../state/unsaved';
 
@@ -376,14 +377,16 @@ export function SavedWebhooks() {
             <h4>
               {g.name}
               {g.id !== null && (
-                <button
-                  className="btn btn-link"
-                  type="button"
-                  aria-label={`Delete collection ${g.name}`}
-                  onClick={() => api.call('collections.delete', { id: g.id! }).then(reload, fail)}
-                >
-                  delete
-                </button>
+                <ConfirmAction
+                  label="Delete…"
+                  openerName={`Delete collection ${g.name}`}
+                  confirmLabel="Delete collection"
+                  cancelLabel="Keep it"
+                  testId="collection-delete"
+                  title="Delete this collection (its webhooks are kept, under No collection)"
+                  message={`Delete the collection “${g.name}”? Its ${formatCount(inGroup.length, 'webhook')} ${inGroup.length === 1 ? 'stays' : 'stay'}, under No collection.`}
+                  onConfirm={() => api.call('collections.delete', { id: g.id! }).then(reload, fail)}
+                />
               )}
             </h4>
             {inGroup.length === 0 && <p className="muted">Empty.</p>}
