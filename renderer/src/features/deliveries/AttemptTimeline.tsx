@@ -10,6 +10,7 @@ import {
 } from 'recharts';
 import type { DeliveryAttempt } from '../../../../electron/shared/contract/delivery';
 import { formatDuration } from './format';
+import { timelineSummary } from './timeline-summary';
 
 const colors: Record<DeliveryAttempt['outcome'], string> = {
   success: 'var(--ok)',
@@ -30,7 +31,7 @@ export function AttemptTimeline({ attempts }: { attempts: DeliveryAttempt[] }) {
     outcome: a.outcome,
   }));
   return (
-    <div className="delivery-timeline" aria-label="Attempt timeline">
+    <div className="delivery-timeline" role="img" aria-label={timelineSummary(attempts)}>
       <ResponsiveContainer width="100%" height={160}>
         <ScatterChart margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
