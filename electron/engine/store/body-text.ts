@@ -2,7 +2,14 @@ import { searchedBodyBytes } from '../../shared/contract/captures';
 import { LIMITS } from '../../shared/decode/body';
 import { declaredCharsetText } from '../../shared/decode/charset';
 import { multipartFields } from '../../shared/decode/multipart';
-import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync, zstdDecompressSync } from 'node:zlib';
+import {
+  brotliDecompressSync,
+  constants,
+  gunzipSync,
+  inflateRawSync,
+  inflateSync,
+  zstdDecompressSync,
+} from 'node:zlib';
 
 /** Decoded bodies are capped so a gzip bomb can never expand unbounded. */
 export const maxDecodedBytes = 64 * 1024 * 1024;
@@ -27,18 +34,24 @@ export function decodeContentEncoding(
     .filter((c) => c && c !== 'identity');
   if (codings.length === 0) return { body: null, note: null };
   let current = body;
+  let endedEarly: string | null = null;
   try {
     for (const coding of codings.reverse()) {
-      const opts = { maxOutputLength: maxBytes };
-      if (coding === 'gzip' || coding === 'x-gzip') current = gunzipSync(current, opts);
-      else if (coding === 'deflate') current = inflateOrRaw(current, opts);
-      else if (coding === 'br') current = brotliDecompressSync(current, opts);
-      else if (coding === 'zstd') current = zstdDecompressSync(current, opts);
-      else
+      let undone: Buffer | null;
+      try {
+        undone = undoCoding(coding, current, maxBytes, false);
+      } catch (error) {
+        if (!endsEarly(error)) throw error;
+        // A body cut off (a truncated capture keeps only its first bytes) still decodes up to where it stops.
+        undone = undoCoding(coding, current, maxBytes, true);
+        endedEarly ??= coding;
+      }
+      if (undone === null)
         return {
           body: null,
           note: `Content-Encoding "${coding}" is not supported; showing the bytes as received.`,
         };
+      current = undone;
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -51,14 +64,45 @@ export function decodeContentEncoding(
         : `Could not undo Content-Encoding "${contentEncoding}": ${message}. Showing the bytes as received.`,
     };
   }
-  return { body: current, note: null };
+  const note =
+    endedEarly === null
+      ? null
+      : `The body's ${endedEarly} data ends early (the body was cut off, by the size limit or by its sender): showing what the bytes received decode to.`;
+  return { body: current, note };
 }
 
-function inflateOrRaw(body: Buffer, opts: { maxOutputLength: number }): Buffer {
+/**
+ * One coding undone; null when it is not one Hookscope knows. With `upToEnd`, a stream that stops short gives what it
+ * decodes to so far instead of failing (zstd has no such mode and still fails).
+ */
+function undoCoding(coding: string, input: Buffer, maxBytes: number, upToEnd: boolean): Buffer | null {
+  const zlibFlush = upToEnd ? { finishFlush: constants.Z_SYNC_FLUSH } : {};
+  const opts = { maxOutputLength: maxBytes, ...zlibFlush };
+  if (coding === 'gzip' || coding === 'x-gzip') return gunzipSync(input, opts);
+  if (coding === 'deflate') return inflateOrRaw(input, opts);
+  if (coding === 'br') {
+    const brotliFlush = upToEnd ? { finishFlush: constants.BROTLI_OPERATION_FLUSH } : {};
+    return brotliDecompressSync(input, { maxOutputLength: maxBytes, ...brotliFlush });
+  }
+  if (coding === 'zstd') return zstdDecompressSync(input, { maxOutputLength: maxBytes });
+  return null;
+}
+
+/** zlib's error for compressed data that stops before its end (the data up to there was valid). */
+const endsEarly = (error: unknown) =>
+  (error as { code?: unknown } | null)?.code === 'Z_BUF_ERROR' &&
+  /unexpected end of file/i.test(error instanceof Error ? error.message : '');
+
+function inflateOrRaw(body: Buffer, opts: { maxOutputLength: number; finishFlush?: number }): Buffer {
   try {
     return inflateSync(body, opts);
-  } catch {
-    return inflateRawSync(body, opts);
+  } catch (zlibError) {
+    try {
+      return inflateRawSync(body, opts);
+    } catch (rawError) {
+      // A zlib stream cut short is no raw stream either: say it ended early, not what raw deflate made of it.
+      throw endsEarly(zlibError) ? zlibError : rawError;
+    }
   }
 }
 
