@@ -1,6 +1,7 @@
 import { captureSource, type CaptureFilter } from '../shared/contract/index';
 import type { CaptureStore } from '../engine/store/capture-store';
 import type { EndpointStore } from '../engine/store/endpoint-store';
+import { allOfSearches } from '../shared/search-terms';
 import { timeFlag, UsageError } from './io';
 
 export const filterFlagOptions = {
@@ -67,8 +68,8 @@ export function toFilter(
     );
   if (from !== undefined) filter.fromMs = from;
   if (to !== undefined) filter.toMs = to;
-  // Repeated, every one must match: words of all of them, as typed into one search box.
-  if (values.search?.length) filter.text = values.search.join(' ');
+  // Repeated, every one must match, each read as it would be alone.
+  if (values.search?.length) filter.text = allOfSearches(values.search);
   if (values.header?.length) filter.header = headerFlag(values.header);
   if (values.vendor !== undefined) filter.vendor = vendorFlag(values.vendor);
   if (values.source !== undefined) filter.source = sourceFlag(values.source);

@@ -44,3 +44,25 @@ export function searchTerms(text: string): SearchTerm[] {
   }
   return terms;
 }
+
+/**
+ * Several searches (the CLI's repeated `--search`) as one search text that needs all of them. Joined as typed, their
+ * operators reached across: `a OR` then `b` read as `a OR b`, and `a` then `OR b` as `a OR b` too, where alone `OR b`
+ * is the words "or" and "b". Each term is written back in a form that keeps to its own search.
+ */
+export function allOfSearches(searches: string[]): string {
+  const written: string[] = [];
+  for (const search of searches) {
+    for (const term of searchTerms(search)) {
+      // An unquoted term keeps its own meaning unquoted, unless it reads as an operator or holds a quote that could
+      // pair with one in another search (a quote is no word character, so an apostrophe splits words the same way).
+      const text =
+        term.quoted || (written.length > 0 && (term.text === 'OR' || term.text === 'AND'))
+          ? `"${term.text}"`
+          : term.text.replace(/"/g, "'");
+      const joiner = term.orWithPrevious ? 'OR ' : '';
+      written.push(`${joiner}${term.excluded ? '-' : ''}${text}${term.starred ? '*' : ''}`);
+    }
+  }
+  return written.join(' ');
+}
