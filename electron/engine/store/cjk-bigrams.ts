@@ -60,24 +60,63 @@ function pairsOf(chars: string[]): string[] {
 }
 
 /**
+ * A word split where CJK meets other letters or digits (`注文ID12345の確認` → 注文, ID12345, の確認), in order. The
+ * tokenizer makes such a word one token, so its parts are found only as the index holds them apart.
+ */
+function pieces(word: string): { text: string; cjk: boolean }[] {
+  const out: { text: string; cjk: boolean }[] = [];
+  for (const [token] of word.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+    for (const char of token) {
+      const cjk = isCjk(char.codePointAt(0)!);
+      const last = out[out.length - 1];
+      if (last && last.cjk === cjk && last.text !== '') last.text += char;
+      else out.push({ text: char, cjk });
+    }
+    out.push({ text: '', cjk: false }); // a token ends: the next piece starts afresh
+  }
+  return out.filter((p) => p.text !== '');
+}
+
+/** The non-CJK pieces of the words that mix CJK with other letters or digits. */
+function mixedWordPieces(text: string): string[] {
+  const out: string[] = [];
+  for (const [word] of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+    if (!anyCjk.test(word)) continue;
+    const parts = pieces(word);
+    if (parts.some((p) => !p.cjk)) out.push(...parts.filter((p) => !p.cjk).map((p) => p.text));
+  }
+  return out;
+}
+
+/**
  * The pairs of every CJK run in the text, then the run's last character alone (so every character starts a token a
- * one-character search finds), one run per line; '' when there is none.
+ * one-character search finds), one run per line; then the other letters and digits of words that mix them with CJK;
+ * '' when there is no CJK.
  */
 export function cjkBigramText(text: string): string {
   const lines: string[] = [];
   for (const chars of cjkRuns(text))
     if (chars.length > 1) lines.push([...pairsOf(chars), chars[chars.length - 1]!].join(' '));
+  if (lines.length === 0 && !anyCjk.test(text)) return '';
+  const mixed = mixedWordPieces(text);
+  if (mixed.length) lines.push(mixed.join(' '));
   return lines.join('\n');
 }
 
 /**
  * The FTS5 phrases (already quoted) that find a search word's CJK runs inside longer runs, all of which must match;
- * null when the word has no CJK. A single character is matched as the start of a token.
+ * null when the word has no CJK. A single character is matched as the start of a token. The word's other letters and
+ * digits must match too (`東京2024` is not every capture with 東京), the last of them as the start of a token.
  */
 export function cjkQueryPhrases(word: string): string[] | null {
   const runs = cjkRuns(word);
   if (runs.length === 0) return null;
-  return runs.map((chars) =>
+  const phrases = runs.map((chars) =>
     chars.length === 1 ? `"${chars[0]}"*` : `"${pairsOf(chars).slice(0, maxQueryPairs).join(' ')}"`,
   );
+  const parts = pieces(word);
+  parts.forEach((part, i) => {
+    if (!part.cjk) phrases.push(i === parts.length - 1 ? `"${part.text}"*` : `"${part.text}"`);
+  });
+  return phrases;
 }
