@@ -27,7 +27,8 @@ export function decodeContentEncoding(
   contentEncoding: string | null,
   maxBytes = maxDecodedBytes,
 ): DecodedBody {
-  if (!contentEncoding) return { body: null, note: null };
+  // No body has nothing to undo (a GET sent with the headers of a compressed POST), rather than data that ends early.
+  if (!contentEncoding || body.length === 0) return { body: null, note: null };
   const codings = contentEncoding
     .split(',')
     .map((c) => c.trim().toLowerCase())

@@ -69,3 +69,16 @@ describe('a compressed body over the size limit', () => {
     expect(detail.decodeNote).toMatch(/Could not undo Content-Encoding "gzip"/);
   });
 });
+
+it('an empty body sent with a Content-Encoding has nothing to undo, and no note saying it could not be', async () => {
+  const res = await send(`${t.engine.receiverUrl}/empty/gzip`, {
+    method: 'POST',
+    body: Buffer.alloc(0),
+    headers: [['Content-Encoding', 'gzip']],
+  });
+  expect(res.status).toBe(200);
+  const detail = await call<CaptureDetail>('captures.get', {
+    id: Number(res.headers['x-hookscope-capture-id']),
+  });
+  expect(detail).toMatchObject({ bodyBase64: '', decodedBodyBase64: null, decodeNote: null });
+});

@@ -39,7 +39,11 @@ describe('content-encoding decoding (fuzzed)', () => {
       fc.property(fc.uint8Array({ maxLength: 2048 }), encodings, (bytes, encoding) => {
         const result = decodeContentEncoding(Buffer.from(bytes), encoding);
         if (result.body) expect(result.body.length).toBeLessThanOrEqual(maxDecodedBytes);
-        else if (encoding.split(',').some((c) => c.trim() && c.trim().toLowerCase() !== 'identity'))
+        // An empty body has nothing to undo, so nothing failed to say.
+        else if (
+          bytes.length > 0 &&
+          encoding.split(',').some((c) => c.trim() && c.trim().toLowerCase() !== 'identity')
+        )
           expect(result.note).toBeTypeOf('string');
       }),
       { numRuns: 2000 },
@@ -78,7 +82,8 @@ describe('content-encoding decoding (fuzzed)', () => {
           const broken = Buffer.from(full.subarray(0, cut % full.length));
           if (broken.length > 0) broken[broken.length - 1] = broken[broken.length - 1]! ^ 0xff;
           const result = decodeContentEncoding(broken, coding);
-          expect(result.body === null ? result.note : 'ok').toBeTruthy();
+          if (broken.length > 0) expect(result.body === null ? result.note : 'ok').toBeTruthy();
+          else expect(result).toEqual({ body: null, note: null });
         },
       ),
       { numRuns: 500 },
