@@ -13,8 +13,8 @@ export const searchIndexFileName = 'hookscope-index.sqlite';
 export const searchIndexSchemaName = 'idx';
 /** Raise when what is indexed changes: an index file of another version is rebuilt from the captures. 2: decoded
  * paths and form fields. 3: CJK runs as pairs of characters. 4: bodies in their declared charset, and Latin-1 %XX
- * escapes in forms and queries. 5: the letters and digits of words that mix them with CJK. */
-export const searchIndexSchemaVersion = 5;
+ * escapes in forms and queries. 5: the letters and digits of words that mix them with CJK. 6: ß folded to ss. */
+export const searchIndexSchemaVersion = 6;
 
 function schemaSql(s: string): string {
   return `
