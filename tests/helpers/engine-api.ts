@@ -4,7 +4,6 @@ import { createEngine, type Engine } from '../../electron/engine/engine';
 import { createInProcessTransport } from '../../electron/engine/transport/in-process-transport';
 import { silentLogger } from '../../electron/engine/util/logger';
 import { tempDir } from './temp-dir';
-import { removeDir } from '../integration/delivery/helpers';
 
 /**
  * A real engine (SQLite in a temp dir) and its API client over the in-process transport — or over
@@ -23,7 +22,7 @@ export function useEngineApi(wrap: (transport: Transport) => Transport = (t) => 
   });
   afterAll(async () => {
     await state.engine.close();
-    removeDir(dir.path);
+    dir.cleanup();
   });
   return state;
 }
