@@ -1,21 +1,9 @@
-import { afterEach, expect, it } from 'vitest';
-import { cueServer, deliveryHarness, until } from './helpers';
-
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+import { expect, it } from 'vitest';
+import { until } from './helpers';
+import { sendOneDelivery } from './one-delivery';
 
 it('"Clear finished" keeps a delivery cancelled while its attempt is out, so that attempt\'s outcome is logged', async () => {
-  const server = await cueServer(() => ({ stall: true }));
-  const h = deliveryHarness();
-  cleanup.push(() => h.close());
-  h.service.start();
-  const { id } = h.service.send({
-    request: { method: 'POST', url: `${server.url}/hook`, headers: [], bodyBase64: '' },
-    type: 'manual',
-    policy: 'none',
-  } as never);
+  const { server, h, id } = await sendOneDelivery(() => ({ stall: true }), { policy: 'none' });
   await until(() => (server.received.length === 1 ? true : undefined));
   expect(h.service.cancel(id).state).toBe('cancelled');
 
@@ -32,16 +20,7 @@ it('"Clear finished" keeps a delivery cancelled while its attempt is out, so tha
 });
 
 it('retention keeps it too, while its attempt is out', async () => {
-  const server = await cueServer(() => ({ stall: true }));
-  cleanup.push(() => server.close());
-  const h = deliveryHarness();
-  cleanup.push(() => h.close());
-  h.service.start();
-  const { id } = h.service.send({
-    request: { method: 'POST', url: `${server.url}/hook`, headers: [], bodyBase64: '' },
-    type: 'manual',
-    policy: 'none',
-  } as never);
+  const { server, h, id } = await sendOneDelivery(() => ({ stall: true }), { policy: 'none' });
   await until(() => (server.received.length === 1 ? true : undefined));
   h.service.cancel(id);
   const store = h.service.queue.store;

@@ -1,24 +1,13 @@
-import { afterEach, expect, it } from 'vitest';
-import { cueServer, deliveryHarness } from './helpers';
+import { expect, it } from 'vitest';
+import { sendOneDelivery } from './one-delivery';
 
 const HOUR = 3_600_000;
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
 
 it("the log's date range picks attempts by when they started, as its Date column shows them", async () => {
-  const server = await cueServer((n) => ({ status: n === 0 ? 503 : 200 }));
-  cleanup.push(() => server.close());
-  const h = deliveryHarness();
-  cleanup.push(() => h.close());
-  h.service.start();
-  const { id } = h.service.send({
-    request: { method: 'POST', url: `${server.url}/hook`, headers: [], bodyBase64: '' },
-    type: 'manual',
+  const { h, id } = await sendOneDelivery((n) => ({ status: n === 0 ? 503 : 200 }), {
     policy: 'custom',
     customWaitsMs: [2 * HOUR],
-  } as never);
+  });
   await h.drain(0);
   const [first, retry] = h.service.get(id).attemptList;
   expect(retry!.startedAtMs - first!.startedAtMs).toBeGreaterThanOrEqual(2 * HOUR);

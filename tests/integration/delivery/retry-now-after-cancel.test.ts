@@ -1,24 +1,13 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ApiError } from '../../../electron/shared/contract/errors';
-import { cueServer, deliveryHarness, until } from './helpers';
-
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+import { until } from './helpers';
+import { sendOneDelivery } from './one-delivery';
 
 it('"Retry now" on a delivery cancelled mid-attempt is refused until that attempt ends, then sends it again', async () => {
-  const server = await cueServer((n) => (n === 0 ? { stall: true } : { status: 200 }));
-  cleanup.push(() => server.close());
-  const h = deliveryHarness();
-  cleanup.push(() => h.close());
-  h.service.start();
-  const { id } = h.service.send({
-    request: { method: 'POST', url: `${server.url}/hook`, headers: [], bodyBase64: '' },
-    type: 'manual',
+  const { server, h, id } = await sendOneDelivery((n) => (n === 0 ? { stall: true } : { status: 200 }), {
     policy: 'none',
     timeoutMs: 500,
-  } as never);
+  });
   await until(() => (server.received.length === 1 ? true : undefined));
   expect(h.service.cancel(id).state).toBe('cancelled');
 
