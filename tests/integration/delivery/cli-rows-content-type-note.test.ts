@@ -1,25 +1,9 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run as send } from '../../../electron/cli/commands/send';
-import { tempDir } from '../../helpers/temp-dir';
-import { cueServer, removeDir } from './helpers';
+import { useCliSendFixture } from './cli-send-fixture';
 
-let server: Awaited<ReturnType<typeof cueServer>> | undefined;
-const dirs: Array<{ path: string }> = [];
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  for (const d of dirs.splice(0)) removeDir(d.path);
-});
-
-function rowsFile(): string {
-  const dir = tempDir('hookscope-cli-ct-note-');
-  dirs.push(dir);
-  const file = join(dir.path, 'rows.csv');
-  writeFileSync(file, 'n,ct\n1,application/json\n2,\n');
-  return file;
-}
+const fixture = useCliSendFixture();
+const rowsFile = () => fixture.file('rows.csv', 'n,ct\n1,application/json\n2,\n');
 
 /** stdout and stderr in the order they were written, so "before starting" can be checked. */
 function orderedIo() {
@@ -42,7 +26,7 @@ describe('hookscope send --rows with a Content-Type that depends on the row', ()
     ['--content-type', '{{ct}}'],
   ]) {
     it(`says on stderr, before the first row is sent, what an empty one does (${flags.join(' ')})`, async () => {
-      server = await cueServer(() => ({ status: 200 }));
+      const server = await fixture.server();
       const { io, lines } = orderedIo();
       const code = await send(
         [`${server.url}/rows/{{n}}`, '--rows', rowsFile(), '-d', '{"n":"{{n}}"}', ...flags],
@@ -58,7 +42,7 @@ describe('hookscope send --rows with a Content-Type that depends on the row', ()
   }
 
   it('says nothing when the Content-Type is fixed', async () => {
-    server = await cueServer(() => ({ status: 200 }));
+    const server = await fixture.server();
     const { io, lines } = orderedIo();
     const flags = ['-H', 'Content-Type: application/json'];
     expect(await send([`${server.url}/rows/{{n}}`, '--rows', rowsFile(), '-d', '{}', ...flags], io)).toBe(0);

@@ -1,27 +1,11 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run as send } from '../../../electron/cli/commands/send';
-import { tempDir } from '../../helpers/temp-dir';
-import { cueServer, removeDir } from './helpers';
+import { useCliSendFixture } from './cli-send-fixture';
 
 const quiet = { stdout: () => undefined, stderr: () => undefined };
 
-let server: Awaited<ReturnType<typeof cueServer>> | undefined;
-const dirs: Array<{ path: string }> = [];
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  for (const d of dirs.splice(0)) removeDir(d.path);
-});
-
-function rowsFile(): string {
-  const dir = tempDir('hookscope-cli-rows-');
-  dirs.push(dir);
-  const file = join(dir.path, 'rows.csv');
-  writeFileSync(file, 'name\nAnn "A"\n');
-  return file;
-}
+const fixture = useCliSendFixture();
+const rowsFile = () => fixture.file('rows.csv', 'name\nAnn "A"\n');
 
 describe('hookscope send --rows told to send no Content-Type', () => {
   for (const flags of [
@@ -29,7 +13,7 @@ describe('hookscope send --rows told to send no Content-Type', () => {
     ['--content-type', ''],
   ]) {
     it(`sends none with ${flags.join(' ')} (as without --rows), values still JSON-escaped`, async () => {
-      server = await cueServer(() => ({ status: 200 }));
+      const server = await fixture.server();
       const code = await send(
         [`${server.url}/rows`, '--rows', rowsFile(), '-d', '{"name":"[name]"}', ...flags],
         quiet,
@@ -42,7 +26,7 @@ describe('hookscope send --rows told to send no Content-Type', () => {
   }
 
   it('still sends the detected Content-Type when not told otherwise', async () => {
-    server = await cueServer(() => ({ status: 200 }));
+    const server = await fixture.server();
     expect(await send([`${server.url}/rows`, '--rows', rowsFile(), '-d', '{"name":"[name]"}'], quiet)).toBe(
       0,
     );
