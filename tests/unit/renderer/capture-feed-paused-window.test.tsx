@@ -1,14 +1,10 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render } from '@testing-library/react';
+import { act, cleanup } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createApiClient } from '../../../electron/shared/contract/client';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { useWindowNow } from '../../../renderer/src/app/use-window-now';
-import { useCaptureFeed, type CaptureFeed } from '../../../renderer/src/features/captures/use-capture-feed';
-import { captureSummary } from '../../helpers/capture-summary';
-import { scriptedTransport } from '../../helpers/scripted-transport';
+import { useCaptureFeed } from '../../../renderer/src/features/captures/use-capture-feed';
+import { answerLoad, mountHook } from '../../helpers/mounted-feed';
 
 afterEach(() => {
   cleanup();
@@ -22,35 +18,23 @@ afterEach(() => {
 describe('a feed whose paused flag its caller owns', () => {
   it('pausing through the feed holds the caller’s time window', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
-    const t = scriptedTransport();
-    const value = { api: createApiClient(t.transport), connection: new ConnectionStatus() };
-    const seen: { feed: CaptureFeed | null; windowNow: number | null } = { feed: null, windowNow: null };
-    function Probe() {
+    const { t, hook } = mountHook(() => {
       const pausedState = useState(false);
       const windowNow = useWindowNow('5m', pausedState[0]);
-      seen.windowNow = windowNow;
-      seen.feed = useCaptureFeed({ fromMs: windowNow! - 300_000 }, `since=5m&now=${windowNow}`, pausedState);
-      return null;
-    }
-    render(
-      <ApiProvider value={value}>
-        <Probe />
-      </ApiProvider>,
-    );
-    await act(async () => {
-      t.answer('captures.list', { items: [captureSummary({ id: 1 })], nextCursor: null });
-      t.answer('captures.count', { count: 1, newestId: 1 });
+      const feed = useCaptureFeed({ fromMs: windowNow! - 300_000 }, `since=5m&now=${windowNow}`, pausedState);
+      return { feed, windowNow };
     });
-    const frozenAt = seen.windowNow;
+    await answerLoad(t);
+    const frozenAt = hook.current!.windowNow;
 
-    act(() => seen.feed!.setPaused(true));
-    expect(seen.feed!.paused).toBe(true);
+    act(() => hook.current!.feed.setPaused(true));
+    expect(hook.current!.feed.paused).toBe(true);
     act(() => void vi.advanceTimersByTime(61_000));
-    expect(seen.windowNow).toBe(frozenAt);
+    expect(hook.current!.windowNow).toBe(frozenAt);
     expect(t.asked('captures.list')).toEqual([]);
 
-    act(() => seen.feed!.setPaused(false));
-    expect(seen.windowNow).toBeGreaterThan(frozenAt!);
+    act(() => hook.current!.feed.setPaused(false));
+    expect(hook.current!.windowNow).toBeGreaterThan(frozenAt!);
     expect(t.asked('captures.list')).toHaveLength(1);
   });
 });

@@ -2,17 +2,14 @@
 import { act, cleanup } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { captureSummary } from '../../helpers/capture-summary';
-import { frame, mountFeed } from '../../helpers/mounted-feed';
+import { answerLoad, frame, mountFeed } from '../../helpers/mounted-feed';
 
 afterEach(cleanup);
 
 describe('unread captures', () => {
   it('a deleted capture is no longer counted unread ("N unread · mark read")', async () => {
     const { t, feed } = mountFeed();
-    await act(async () => {
-      t.answer('captures.list', { items: [captureSummary({ id: 1 })], nextCursor: null });
-      t.answer('captures.count', { count: 1, newestId: 1 });
-    });
+    await answerLoad(t);
     act(() => t.emit('capture.created', { items: [2, 3, 4].map((id) => captureSummary({ id })) }));
     await act(frame);
     expect(feed.current!.unreadCount).toBe(3);

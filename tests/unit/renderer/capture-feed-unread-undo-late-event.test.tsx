@@ -2,7 +2,7 @@
 import { act, cleanup } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { captureSummary } from '../../helpers/capture-summary';
-import { frame, mountFeed } from '../../helpers/mounted-feed';
+import { answerLoad, frame, mountFeed } from '../../helpers/mounted-feed';
 
 afterEach(cleanup);
 
@@ -15,10 +15,7 @@ const rows = (...ids: number[]) => ids.map((id) => captureSummary({ id }));
 describe('captures restored by Undo, announced after the list was fetched again', () => {
   it('keep their read state', async () => {
     const { t, feed } = mountFeed();
-    await act(async () => {
-      t.answer('captures.list', { items: rows(1), nextCursor: null });
-      t.answer('captures.count', { count: 1, newestId: 1 });
-    });
+    await answerLoad(t);
     act(() => t.emit('capture.created', { items: rows(2, 3, 4) }));
     await act(frame);
     act(() => feed.current!.markRead([3]));
@@ -27,10 +24,7 @@ describe('captures restored by Undo, announced after the list was fetched again'
     expect([...feed.current!.unread]).toEqual([4]);
     // Undo: the restore is answered and the list fetched again before the restored captures are announced.
     act(() => feed.current!.reload());
-    await act(async () => {
-      t.answer('captures.list', { items: rows(4, 3, 2, 1), nextCursor: null });
-      t.answer('captures.count', { count: 4, newestId: 4 });
-    });
+    await answerLoad(t, [4, 3, 2, 1]);
     act(() => t.emit('capture.created', { items: rows(2, 3) }));
     await act(frame);
     expect(feed.current!.items.map((c) => c.id)).toEqual([4, 3, 2, 1]);
