@@ -1,38 +1,20 @@
 import { expect } from 'vitest';
+import { harOf, type HarRequestSpec } from '../../helpers/har';
 import { until, type ApiReply, type useApiHarness } from './helpers';
 
 type Harness = ReturnType<typeof useApiHarness>;
-type HarHeader = { name: string; value: string };
 
 /** One HAR entry imported through the API; the capture it became, once filed. */
 export async function importHarEntry(
   api: Harness,
   path: string,
-  headers: HarHeader[],
+  headers: NonNullable<HarRequestSpec['headers']>,
   {
     httpVersion = 'HTTP/1.1',
     postData = { mimeType: 'application/json', text: '{"a":1}' },
-  }: {
-    httpVersion?: string;
-    postData?: { mimeType: string; text?: string; params?: Array<Record<string, string>> };
-  } = {},
+  }: Pick<HarRequestSpec, 'httpVersion' | 'postData'> = {},
 ) {
-  const har = JSON.stringify({
-    log: {
-      entries: [
-        {
-          startedDateTime: '2026-11-20T10:00:00.000Z',
-          request: {
-            method: 'POST',
-            url: `https://hooks.example.com${path}`,
-            httpVersion,
-            headers,
-            postData,
-          },
-        },
-      ],
-    },
-  });
+  const har = harOf({ path, httpVersion, headers, postData });
   const result = (await api.call('captures.importHar', { har })) as ApiReply & {
     value: { imported: number; warnings: string[] };
   };

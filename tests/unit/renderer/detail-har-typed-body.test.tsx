@@ -5,6 +5,7 @@ import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { DetailPane } from '../../../renderer/src/features/detail/DetailPane';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
+import { harOf } from '../../helpers/har';
 
 // A real engine (in-process transport, SQLite in a temp dir); the capture comes from a HAR whose postData alone
 // gives the type, boundary included, so its headers have no Content-Type.
@@ -12,21 +13,7 @@ const ui = useEngineForUi();
 afterEach(cleanup);
 
 async function importedId(path: string, mimeType: string, text: string): Promise<number> {
-  const har = JSON.stringify({
-    log: {
-      entries: [
-        {
-          startedDateTime: '2026-11-20T10:00:00.000Z',
-          request: {
-            method: 'POST',
-            url: `https://hooks.example.com${path}`,
-            headers: [],
-            postData: { mimeType, text },
-          },
-        },
-      ],
-    },
-  });
+  const har = harOf({ path, postData: { mimeType, text } });
   await ui.api.call('captures.importHar', { har });
   for (let i = 0; i < 200; i++) {
     const found = (await ui.api.call('captures.list', { limit: 50 })).items.find((c) => c.path === path);

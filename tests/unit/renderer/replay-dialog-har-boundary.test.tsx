@@ -5,28 +5,18 @@ import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { ReplayDialog } from '../../../renderer/src/features/detail/ReplayDialog';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
+import { harOf } from '../../helpers/har';
 
 afterEach(cleanup);
 
 const test = useEngineForUi();
 
 /** A multipart entry whose type is in postData.mimeType only: the boundary is in the body's first line. */
-const har = JSON.stringify({
-  log: {
-    entries: [
-      {
-        startedDateTime: '2026-11-20T10:00:00.000Z',
-        request: {
-          method: 'POST',
-          url: 'https://hooks.example.com/form',
-          headers: [],
-          postData: {
-            mimeType: 'multipart/form-data',
-            text: '--XyZ123\r\nContent-Disposition: form-data; name="email"\r\n\r\na@b.co\r\n--XyZ123--\r\n',
-          },
-        },
-      },
-    ],
+const har = harOf({
+  path: '/form',
+  postData: {
+    mimeType: 'multipart/form-data',
+    text: '--XyZ123\r\nContent-Disposition: form-data; name="email"\r\n\r\na@b.co\r\n--XyZ123--\r\n',
   },
 });
 

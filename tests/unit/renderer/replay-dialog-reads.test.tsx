@@ -5,6 +5,7 @@ import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { ReplayDialog } from '../../../renderer/src/features/detail/ReplayDialog';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
+import { harOf } from '../../helpers/har';
 import { recordingTransport } from '../../helpers/recording-transport';
 
 afterEach(cleanup);
@@ -13,30 +14,14 @@ const calls: Array<{ method: string; input: unknown }> = [];
 const test = useEngineForUi((transport) => recordingTransport(transport, (call) => calls.push(call)));
 
 /** Two HAR entries: one with a query, one whose type is in postData.mimeType only (the dialog notes both). */
-const har = JSON.stringify({
-  log: {
-    entries: [
-      {
-        startedDateTime: '2026-11-20T10:00:00.000Z',
-        request: {
-          method: 'POST',
-          url: 'https://hooks.example.com/with-query?contact_id=7',
-          headers: [{ name: 'Content-Type', value: 'application/json' }],
-          postData: { mimeType: 'application/json', text: '{}' },
-        },
-      },
-      {
-        startedDateTime: '2026-11-20T10:00:01.000Z',
-        request: {
-          method: 'POST',
-          url: 'https://hooks.example.com/mime-only',
-          headers: [],
-          postData: { mimeType: 'application/json', text: '{}' },
-        },
-      },
-    ],
+const har = harOf(
+  {
+    path: '/with-query?contact_id=7',
+    headers: [{ name: 'Content-Type', value: 'application/json' }],
+    postData: { mimeType: 'application/json', text: '{}' },
   },
-});
+  { path: '/mime-only', postData: { mimeType: 'application/json', text: '{}' } },
+);
 
 describe('the replay dialog opened from the list', () => {
   it('reads each selected capture once', async () => {
