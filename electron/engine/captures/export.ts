@@ -58,7 +58,7 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
         ? {
             postData:
               text !== null
-                ? { mimeType: mime, text }
+                ? { mimeType: mime, text: text.text }
                 : // HAR has no base64 flag for requests; `_encoding` is the de-facto extension (as for response content).
                   ({ mimeType: mime, text: capture.bodyBase64, _encoding: 'base64' } as {
                     mimeType: string;
@@ -81,7 +81,7 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
           ? {
               size: responseBody.length,
               mimeType: responseType ?? 'text/plain',
-              text: responseText,
+              text: responseText.text,
             }
           : {
               size: responseBody.length,
@@ -108,6 +108,9 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
         // The header bytes as received (one Latin-1 character per byte) when the text above differs: an import of this
         // file replays them exactly, which text cannot say (UTF-8 `é` and Latin-1 `é` read the same).
         ...(exact ? { headers: exact.map(([name, value]) => ({ name, value })) } : {}),
+        // Text decoded in its type's charset rather than read as UTF-8 (older exports, without these, are read as UTF-8).
+        ...(text?.inDeclaredCharset ? { requestTextInDeclaredCharset: true } : {}),
+        ...(responseText?.inDeclaredCharset ? { responseTextInDeclaredCharset: true } : {}),
         // Why the endpoint's rule answered as it did (a fail-first or sequence step); HAR's statusText is the phrase sent.
         ...(capture.response?.reason ? { responseReason: capture.response.reason } : {}),
         // The response's type when only its HAR's content.mimeType gave it: the mimeType above cannot say so.

@@ -30,6 +30,8 @@ const hookscopeBlock = z
     trailers: z.array(nameValue).optional(),
     responseReason: z.string().optional(),
     responseMimeType: z.string().optional(),
+    requestTextInDeclaredCharset: z.boolean().optional(),
+    responseTextInDeclaredCharset: z.boolean().optional(),
   })
   .passthrough();
 const harEntry = z.object({
@@ -149,7 +151,9 @@ export function parseHar(text: string, nowMs: number): HarImport {
       : requestHeaders(entry.request.headers);
     const post = entry.request.postData;
     const contentTypeField = givenHeaders.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null;
-    const postBody = harPostBody(post, contentTypeField, { textIsUtf8: own !== undefined });
+    const postBody = harPostBody(post, contentTypeField, {
+      textIsUtf8: own !== undefined && own.requestTextInDeclaredCharset !== true,
+    });
     const { body } = postBody;
     const bodyWarned = postBody.warnings.length > 0;
     for (const w of postBody.warnings) warnings.push(`entries[${index}].request.${w}`);
@@ -200,7 +204,7 @@ export function parseHar(text: string, nowMs: number): HarImport {
     const stored = harResponseBody(
       response?.content,
       (response?.headers ?? []).map((h) => [h.name, storedHeaderValue(h.value)] as HeaderPair),
-      { textIsUtf8: own !== undefined },
+      { textIsUtf8: own !== undefined && own.responseTextInDeclaredCharset !== true },
     );
     // A response with no status is not kept (see below): nothing to warn about.
     if (stored.warning !== null && response && response.status > 0)

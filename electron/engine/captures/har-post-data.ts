@@ -32,7 +32,7 @@ export interface HarPostBody {
 export function harPostBody(
   post: HarPostData | undefined,
   contentType: string | null,
-  /** Hookscope's own export writes text only for a body that was valid UTF-8: those bytes, whatever the charset says. */
+  /** Hookscope's own export, unless its entry says the text is in the declared charset: the text's UTF-8 bytes. */
   { textIsUtf8 = false }: { textIsUtf8?: boolean } = {},
 ): HarPostBody {
   if (!post) return { body: Buffer.alloc(0), warnings: [], contentType: null };

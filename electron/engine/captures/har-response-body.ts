@@ -9,8 +9,8 @@ export interface HarResponseContent {
 
 /**
  * A HAR response's body and headers as stored. `content.text` is written in the charset the Content-Type header (or
- * else `content.mimeType`) declares, as postData is; base64 content is the bytes given, and Hookscope's own export
- * writes text only for a body that was valid UTF-8. `harMimeType` is `content.mimeType` kept whole (relabelled
+ * else `content.mimeType`) declares, as postData is; base64 content is the bytes given, and Hookscope's own export's
+ * text is read as UTF-8 (`textIsUtf8`) unless its entry says the text is in the declared charset. `harMimeType` is `content.mimeType` kept whole (relabelled
  * charset=utf-8 when the text could not be written in its charset) when there is no Content-Type header to read the
  * body by; Hookscope's own export says it in its `_hookscope` block instead.
  */
