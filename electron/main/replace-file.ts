@@ -30,8 +30,17 @@ export async function replaceFile<T>(path: string, fill: (write: FileWrite) => P
     // The file may still be opening: removed before then, it would be created again after.
     if (!file.closed) await once(file, 'close');
     await rm(partial, { force: true });
-    throw error;
+    throw namingTarget(error, partial, target.path);
   }
+}
+
+/** The temporary file is ours, not the user's: an error about it (a missing folder, no permission) names the target. */
+function namingTarget(error: unknown, partial: string, targetPath: string): unknown {
+  const failure = error as NodeJS.ErrnoException;
+  if (!(error instanceof Error) || failure.path !== partial) return error;
+  failure.message = failure.message.replace(partial, targetPath);
+  failure.path = targetPath;
+  return failure;
 }
 
 /** The file `path` names, through any symlinks, and its permission bits (null for a file not there yet). */
