@@ -1,4 +1,3 @@
-import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replaceFile } from '../../electron/main/replace-file';
@@ -24,22 +23,5 @@ describe('a save that cannot write its temporary file', () => {
     expect(failure?.message).not.toContain('.part');
     expect(failure?.path).toBe(target);
   });
-
-  it.skipIf(process.getuid?.() === 0)('names the chosen file when its folder is not writable', async () => {
-    const folder = join(dir.path, 'locked');
-    mkdirSync(folder);
-    chmodSync(folder, 0o500);
-    try {
-      const failure = await save(join(folder, 'export.har')).then(
-        () => null,
-        (error: NodeJS.ErrnoException) => error,
-      );
-      expect(failure?.code).toBe('EACCES');
-      expect(failure?.message).toContain(join(folder, 'export.har'));
-      expect(failure?.message).not.toContain('.part');
-      expect(readdirSync(folder)).toEqual([]);
-    } finally {
-      chmodSync(folder, 0o700);
-    }
-  });
+});
 });
