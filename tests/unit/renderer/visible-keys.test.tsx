@@ -51,3 +51,27 @@ describe('keys that would look blank or like another key', () => {
     }
   });
 });
+
+// A line break inside a key drew it as two lines (`l` with no value, then `m: 5`); ESC and NUL drew as nothing.
+const CONTROLS = '{"l\\nm":5,"k\\u001b[2Jey":1,"a\\u0000b":3,"ab":4,"t\\tab":6}';
+
+describe('keys with a control character inside', () => {
+  const written = ['"l\\nm"', '"k\\u001b[2Jey"', '"a\\u0000b"', 'ab', '"t\\tab"'];
+
+  it('are written as JSON strings in the Body Pretty view', () => {
+    const parsed = tryParseJson(CONTROLS);
+    const { container } = render(<JsonTree value={parsed.ok ? parsed.value : null} />);
+    expect(labels(container, '.json-key')).toEqual(written.map((k) => `${k}: `));
+  });
+
+  it('are written as JSON strings in the Decoded tree, raw keys or labels', () => {
+    const body = decodeCapture(input(CONTROLS)).sections[0]!;
+    for (const rawKeys of [true, false]) {
+      const { container, unmount } = render(
+        <DecodedRow node={body} depth={0} options={{ rawKeys, openDepth: 2 }} />,
+      );
+      expect(labels(container, '.decoded-node .decoded-node .decoded-label')).toEqual(written);
+      unmount();
+    }
+  });
+});
