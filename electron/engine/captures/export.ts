@@ -134,11 +134,16 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
 export function toCurl(original: CaptureDetail, base: string, redact: Redaction | null): string {
   const capture = redact ? redactCapture(original, redact) : original;
   const headers = sendableHeaders(withHarContentType(stripHopByHop(capture.headers), capture));
+  const url = fullUrl(capture, base, null);
+  // curl sends a URL's path only up to a `#`; a target that held one is given whole, the URL naming just the server.
+  const target = `${capture.path}${capture.query ? `?${capture.query}` : ''}`;
+  const cut = target.startsWith('/') && target.includes('#') && url.endsWith(target);
   return curlCommand({
     method: capture.method,
-    url: fullUrl(capture, base, null),
+    url: cut ? `${url.slice(0, url.length - target.length)}/` : url,
     headers,
     body: Buffer.from(capture.bodyBase64, 'base64'),
+    ...(cut ? { requestTarget: target } : {}),
   });
 }
 

@@ -9,6 +9,8 @@ export interface CurlRequest {
   url: string;
   headers: [string, string][];
   body?: string | Uint8Array;
+  /** The request line's target, when the URL cannot carry it (a captured `#`, which curl would cut off). */
+  requestTarget?: string;
 }
 
 export interface ParsedCurl {
@@ -65,7 +67,8 @@ export function toCurl(req: CurlRequest): string {
   // `-X HEAD` sends a HEAD but then waits for the body its Content-Length announces, which never comes: curl hangs.
   // `-I` sends the same request and reads no body (curl refuses -I with data, so a HEAD with a body keeps -X).
   const method = req.method === 'HEAD' && bodyBytes === 0 ? ['-I'] : ['-X', shellWord(req.method)];
-  const words = ['curl', ...globOff, ...pathAsIs, ...method, shellWord(req.url)];
+  const target = req.requestTarget === undefined ? [] : ['--request-target', shellWord(req.requestTarget)];
+  const words = ['curl', ...globOff, ...pathAsIs, ...method, ...target, shellWord(req.url)];
   for (const [name, value] of req.headers) words.push('-H', headerWord(name, value));
   const has = (name: string) => req.headers.some(([n]) => n.toLowerCase() === name.toLowerCase());
   // curl sends `Expect: 100-continue` before bodies over 1 KiB (1 MiB in newer curl); the others always.
