@@ -184,7 +184,16 @@ function DetailHeader({
       </div>
       <div className="detail-actions">
         <CopyButton text={url} label="Copy URL" />
-        <CopyButton text={curl} label="Copy as cURL" />
+        {/* A replay refuses a truncated capture; the command would send the stored part as the whole body. */}
+        <CopyButton
+          text={curl}
+          label={d.truncated ? 'Copy as cURL (body incomplete)' : 'Copy as cURL'}
+          title={
+            d.truncated
+              ? `The body was truncated at the size limit: this command sends only the ${formatBytes(d.storedBodyBytes)} stored of ${bodySizeText(d)}`
+              : undefined
+          }
+        />
         <button
           type="button"
           className="btn btn-small"
