@@ -56,19 +56,50 @@ function textOf(bytes: Uint8Array): string | null {
   }
 }
 
+/**
+ * A Content-Disposition parameter (`name`, or its RFC 5987 `name*` form, whichever comes first), read parameter by
+ * parameter: a `; name=` inside another one's quoted value (a browser sends `filename="a; name=b.txt"` as typed) is
+ * part of that value, not the parameter.
+ */
 function dispositionParam(value: string, param: string): string | null {
-  const re = new RegExp(`;\\s*${param}\\*?=(?:"((?:[^"\\\\]|\\\\.)*)"|([^;]*))`, 'i');
-  const match = re.exec(value);
-  if (!match) return null;
-  const raw = match[1] !== undefined ? match[1].replace(/\\(.)/g, '$1') : (match[2] ?? '').trim();
-  if (/^utf-8''/i.test(raw)) {
-    try {
-      return decodeURIComponent(raw.slice(7));
-    } catch {
-      return raw;
+  const wanted = param.toLowerCase();
+  for (let i = value.indexOf(';'); i >= 0;) {
+    const eq = value.indexOf('=', i + 1);
+    if (eq < 0) return null;
+    const semicolon = value.indexOf(';', i + 1);
+    // A parameter without a value (`form-data; inline; name="a"`): on to the next one.
+    if (semicolon >= 0 && semicolon < eq) {
+      i = semicolon;
+      continue;
     }
+    const key = value
+      .slice(i + 1, eq)
+      .trim()
+      .toLowerCase();
+    let j = eq + 1;
+    while (value[j] === ' ' || value[j] === '\t') j++;
+    let raw = '';
+    if (value[j] === '"') {
+      for (j++; j < value.length && value[j] !== '"'; j++)
+        raw += value[j] === '\\' ? (value[++j] ?? '') : value[j];
+      i = value.indexOf(';', j);
+    } else {
+      i = value.indexOf(';', j);
+      raw = value.slice(j, i < 0 ? undefined : i).trim();
+    }
+    if (key === wanted || key === `${wanted}*`) return extValue(raw);
   }
-  return raw;
+  return null;
+}
+
+/** An RFC 5987 `utf-8''…` value percent-decoded; anything else as it is. */
+function extValue(raw: string): string {
+  if (!/^utf-8''/i.test(raw)) return raw;
+  try {
+    return decodeURIComponent(raw.slice(7));
+  } catch {
+    return raw;
+  }
 }
 
 /** A small RFC 7578 reader that keeps each part's own headers, which FormData would drop. */

@@ -44,6 +44,20 @@ describe('multipart parsing', () => {
     expect(parseMultipart(body, 'B').parts[0]!.filename).toBe('über.txt');
   });
 
+  // A browser sends a file name as typed, `;` and all: `; name=` inside it was read as the field's name.
+  it('reads name and filename parameter by parameter, not inside another quoted value', () => {
+    const body = enc.encode(
+      '--B\r\nContent-Disposition: form-data; filename="report; name=password.txt"; name="upload"\r\n\r\nx\r\n' +
+        '--B\r\nContent-Disposition: form-data; name="note"; x="; filename=evil.exe"\r\n\r\ny\r\n' +
+        '--B\r\nContent-Disposition: form-data; inline; name="a\\"b"; filename=plain.txt\r\n\r\nz\r\n--B--\r\n',
+    );
+    expect(parseMultipart(body, 'B').parts.map((p) => [p.name, p.filename])).toEqual([
+      ['upload', 'report; name=password.txt'],
+      ['note', null],
+      ['a"b', 'plain.txt'],
+    ]);
+  });
+
   it('says why when the body is truncated or the boundary is wrong, keeping what it read', () => {
     const truncated = enc.encode(
       '--B\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--B\r\nContent-Disposition: form-data; name="b"\r\n\r\n2',
