@@ -76,7 +76,10 @@ export function formatPlain(value: unknown): Formatted {
       return fmt('boolean', String(value));
     default:
       if (Array.isArray(value)) return fmt('array', `${value.length} item${value.length === 1 ? '' : 's'}`);
-      if (typeof value === 'object') return fmt('object', `${Object.keys(value).length} keys`);
+      if (typeof value === 'object') {
+        const keys = Object.keys(value).length;
+        return fmt('object', `${keys} key${keys === 1 ? '' : 's'}`);
+      }
       return fmt('unknown', String(value));
   }
 }

@@ -6,6 +6,7 @@ import {
   formatInt,
   formatList,
   formatPhone,
+  formatPlain,
   formatStarList,
   formatTimestamp,
   formatUnixSeconds,
@@ -182,6 +183,14 @@ describe('typed values', () => {
         '12345678901234567890 is beyond 2^53: shown as sent; a receiver that parses it as a number reads 12345678901234567168.',
       ],
     ]);
+  });
+
+  // The Decoded tree said "object · 1 keys" beside "array · 1 item".
+  it("counts an object's keys and an array's items in the singular when there is one", () => {
+    expect(formatPlain({ a: 1 }).display).toBe('1 key');
+    expect(formatPlain({ a: 1, b: 2 }).display).toBe('2 keys');
+    expect(formatPlain({}).display).toBe('0 keys');
+    expect(formatPlain([1]).display).toBe('1 item');
   });
 
   it('Ontraport unix seconds and */* lists', () => {
