@@ -9,5 +9,7 @@ export function withCapturedQuery(url: string, query: string): string {
   const base = hash === -1 ? url : url.slice(0, hash);
   const fragment = hash === -1 ? '' : url.slice(hash);
   const joiner = !base.includes('?') ? '?' : /[?&]$/.test(base) ? '' : '&';
-  return `${base}${joiner}${query}${fragment}`;
+  // A `#` the sender wrote into its request target is query data here; as typed it would start the URL's fragment
+  // and cut off what follows it (`a=1#b=2` went out as `a=1`).
+  return `${base}${joiner}${query.replace(/#/g, '%23')}${fragment}`;
 }
