@@ -364,7 +364,9 @@ function Overview({
 }) {
   const endpoint = endpointOf(d.endpointId, endpoints);
   const listed = endpoint && !('deleted' in endpoint) ? endpoint : null;
-  const peer = `${d.remoteAddress}${d.remotePort !== null ? `:${d.remotePort}` : ''}`;
+  // An IPv6 address in brackets, as in a URL: `::1:5000` could be the address ::1:5000 without a port.
+  const address = d.remoteAddress.includes(':') ? `[${d.remoteAddress}]` : d.remoteAddress;
+  const peer = d.remotePort !== null ? `${address}:${d.remotePort}` : d.remoteAddress;
   const sender = tunnelSender(d);
   return (
     <dl className="overview" data-testid="overview">
