@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
 import { Highlight } from '../../components/Highlight';
+import { KeyText } from '../../components/KeyText';
 import { formatCount } from '../../lib/format';
 import { headerValueText } from '../../../../electron/shared/decode/header-text';
 import { scrollParent } from './scroll-parent';
@@ -166,7 +167,7 @@ function PairRow({
     <tr ref={measure} data-index={index} aria-rowindex={index + 1}>
       <td className="pair-index">{index + 1}</td>
       <th scope="row" className="pair-name">
-        <Highlight text={k} query={query} />
+        <KeyText text={k} query={query} />
         {dupe && (
           <span className="pill pill-dupe" title="Sent more than once">
             dup
