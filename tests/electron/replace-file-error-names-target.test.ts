@@ -24,4 +24,3 @@ describe('a save that cannot write its temporary file', () => {
     expect(failure?.path).toBe(target);
   });
 });
-});
