@@ -11,6 +11,7 @@ import { sendableHeaders } from '../delivery/replay';
 import { exportBudget, withinStringLimit } from './export-budget';
 import { harExactText } from './har-exact-text';
 import { redactBody, redactHeaders, redactQuery, redactUrl, type Redaction } from './redaction';
+import { redactUndecodableBody } from './undecodable-body';
 
 function fullUrl(capture: CaptureDetail, base: string, redact: Redaction | null): string {
   const query = redact ? redactQuery(capture.query, redact) : capture.query;
@@ -234,7 +235,9 @@ export function redactCapture(c: CaptureDetail, redaction: Redaction): CaptureDe
   const decoded = redactDecoded(c, redaction);
   const redactedBody = decoded
     ? decoded.body
-    : redactBody(body, contentTypeOf(c), c.contentEncoding, redaction);
+    : c.contentEncoding && c.decodedBodyBase64 === null
+      ? redactUndecodableBody(body, contentTypeOf(c), c.contentEncoding, redaction)
+      : redactBody(body, contentTypeOf(c), c.contentEncoding, redaction);
   const delta = redactedBody.length - body.length;
   const headers = redactHeaders(c.headers, redaction);
   return {
