@@ -1,5 +1,5 @@
 import type { HeaderPair } from '../../shared/contract/index';
-import { isXmlType } from '../../shared/decode/body';
+import { isXmlType, looksLikeForm } from '../../shared/decode/body';
 import { boundaryOf, isMultipartType, parseMultipart } from '../../shared/decode/multipart';
 import { secretName } from '../util/secret-names';
 import { xmlSecretSpans } from './xml-redaction';
@@ -155,7 +155,9 @@ export function redactBody(
   if (contentEncoding && contentEncoding.trim().toLowerCase() !== 'identity') return body;
   const isSecret = (name: string) => isSecretField(name, redaction);
   const type = mediaTypeOf(contentType);
-  if (type === 'application/x-www-form-urlencoded') {
+  if (isMultipartType(contentType)) return redactMultipart(body, contentType, isSecret);
+  // The decoder shows `api_key=…` as a form field under any Content-Type; the export hides it the same.
+  if (type === 'application/x-www-form-urlencoded' || looksLikeForm(body.toString('latin1'))) {
     // One char per byte, so non-UTF-8 bytes in other pairs survive untouched.
     const text = body.toString('latin1');
     const redacted = redactPairs(
@@ -166,7 +168,6 @@ export function redactBody(
     );
     return redacted === text ? body : Buffer.from(redacted, 'latin1');
   }
-  if (isMultipartType(contentType)) return redactMultipart(body, contentType, isSecret);
   return withoutBom(body, (text) =>
     isXmlType(contentType) || text.subarray(0, 5).toString('latin1') === '<?xml'
       ? redactXml(text, isSecret)

@@ -87,6 +87,9 @@ function parseXml(text: string): { value: unknown; error: string | null } {
 /** One line of `k=v&k2=v2` with no spaces around: what Ontraport's post data and PHP-style forms look like. */
 const FORMISH = /^[^\s=&{}[\]<>"]+(\[[^\]\s]*\])*=[^\r\n]*$/;
 
+/** Text the decoder reads as a form whatever its Content-Type says (none, or text/plain, as some senders send). */
+export const looksLikeForm = (text: string) => FORMISH.test(text.trim());
+
 /** `xml: false` keeps XML as text (the receiver's acknowledge path cannot afford the XML parser). */
 export function parseBody(
   input: Pick<DecodeInput, 'body' | 'contentType' | 'harContentType'> & { headers?: DecodeInput['headers'] },
