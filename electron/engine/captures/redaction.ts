@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { HeaderPair } from '../../shared/contract/index';
 import { isXmlType, looksLikeForm } from '../../shared/decode/body';
 import { boundaryOf, isMultipartType, parseMultipart } from '../../shared/decode/multipart';
@@ -224,16 +225,14 @@ function redactJson(
   const first = body.find((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d);
   if (first !== 0x7b && first !== 0x5b) return body; // `{` or `[`
   const urlString = (value: string) => (urlValue.test(value) ? redactUrlText(value) : value);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
-  } catch {
-    return body;
-  }
+  // JSON from a sender writing Latin-1 or Windows-1252 is no UTF-8: read one char per byte, as XML is, so every byte
+  // but the secrets' comes back unchanged.
+  const encoding: BufferEncoding = isUtf8(body) ? 'utf8' : 'latin1';
+  const text = body.toString(encoding);
   try {
     JSON.parse(text);
   } catch {
-    return redactBrokenJson(body, text, isSecret, urlString);
+    return redactBrokenJson(body, text, encoding, isSecret, urlString);
   }
   let spans: JsonSpan[];
   try {
@@ -243,7 +242,7 @@ function redactJson(
     // (Array indexes arrive as keys "0", "1"…, which no secret name matches.)
     const reviver = (key: string, value: unknown) =>
       isSecret(key) && value !== null ? redactedMarker : typeof value === 'string' ? urlString(value) : value;
-    return Buffer.from(JSON.stringify(JSON.parse(text, reviver)));
+    return Buffer.from(JSON.stringify(JSON.parse(text, reviver)), encoding);
   }
   if (spans.length === 0) return body;
   let out = '';
@@ -252,7 +251,7 @@ function redactJson(
     out += text.slice(at, start) + JSON.stringify(replacement ?? redactedMarker);
     at = end;
   }
-  return Buffer.from(out + text.slice(at));
+  return Buffer.from(out + text.slice(at), encoding);
 }
 
 /**
@@ -263,6 +262,7 @@ function redactJson(
 function redactBrokenJson(
   body: Buffer,
   text: string,
+  encoding: BufferEncoding,
   isSecret: (n: string) => boolean,
   redactString: (value: string) => string,
 ): Buffer {
@@ -293,7 +293,7 @@ function redactBrokenJson(
     changed = true;
     return `${before}${JSON.stringify(redactedMarker)}`;
   });
-  return changed ? Buffer.from(out) : body;
+  return changed ? Buffer.from(out, encoding) : body;
 }
 
 const BROKEN_JSON_PAIR = /"((?:[^"\\]|\\.)*)"\s*:\s*("(?:[^"\\]|\\.)*"?|[^\s,\]}"]+)/g;
