@@ -94,8 +94,9 @@ export function redactUrl(
 }
 
 /**
- * `a=1&b=2` with the value of every secret-named pair replaced, and every value that is a URL (`return_to=https://…`)
- * passed through `redactUrlText`; everything else kept as written.
+ * `a=1&b=2` with the value of every secret-named pair replaced, every value that is a URL (`return_to=https://…`)
+ * passed through `redactUrlText`, and every value that is JSON with its secret fields replaced; everything else kept
+ * as written.
  */
 function redactPairs(
   text: string,
@@ -123,11 +124,32 @@ function redactPairs(
       } catch {
         return part;
       }
-      if (!urlValue.test(value)) return part;
-      const redacted = redactUrlText(value);
+      const redacted = jsonValue.test(value)
+        ? redactJsonValue(value, isSecret, redactUrlText)
+        : urlValue.test(value)
+          ? redactUrlText(value)
+          : value;
       return redacted === value ? part : `${key}=${encodeURIComponent(redacted)}`;
     })
     .join('&');
+}
+
+/** A pair's value that is JSON, as Slack's `payload={"token":…}` is. */
+const jsonValue = /^\s*[[{]/;
+
+/** The JSON value with its secret-named fields redacted as a JSON body's are (`code` included only as a pair name). */
+function redactJsonValue(
+  value: string,
+  isSecretPair: (name: string) => boolean,
+  redactUrlText: (url: string) => string,
+): string {
+  const bytes = Buffer.from(value);
+  const redacted = redactJson(
+    bytes,
+    (name) => isSecretPair(name) && !secretPairName.test(name),
+    redactUrlText,
+  );
+  return redacted === bytes ? value : redacted.toString('utf8');
 }
 
 /**
