@@ -246,7 +246,13 @@ function redactJson(
 ): Buffer {
   const first = body.find((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d);
   if (first !== 0x7b && first !== 0x5b) return body; // `{` or `[`
-  const urlString = (value: string) => (urlValue.test(value) ? redactUrlText(value) : value);
+  // A string that is itself JSON (an SNS `Message`, a `data` field sent as text) has its secret fields too.
+  const urlString = (value: string): string =>
+    jsonValue.test(value)
+      ? redactJsonValue(value, isSecret, redactUrlText)
+      : urlValue.test(value)
+        ? redactUrlText(value)
+        : value;
   // JSON from a sender writing Latin-1 or Windows-1252 is no UTF-8: read one char per byte, as XML is, so every byte
   // but the secrets' comes back unchanged.
   const encoding: BufferEncoding = isUtf8(body) ? 'utf8' : 'latin1';
@@ -370,8 +376,8 @@ function jsonSecretSpans(
     if (c === '"') {
       const start = i;
       const raw = string();
-      // Only a URL with a query or user info can hold a secret.
-      if (!raw.includes('?') && !raw.includes('@')) return;
+      // Only a URL with a query or user info, or JSON, can hold a secret.
+      if (!raw.includes('?') && !raw.includes('@') && !/^"(?:\s|\\[nrt])*[[{]/.test(raw)) return;
       const value = JSON.parse(raw) as string;
       const redacted = redactString(value);
       if (redacted !== value) found.push([start, i, redacted]);

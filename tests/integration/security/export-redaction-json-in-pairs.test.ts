@@ -66,3 +66,32 @@ describe('a redacted export hides the secret fields of JSON inside a pair', () =
     expect(content).toContain('team-visible');
   });
 });
+
+describe('a redacted export hides the secret fields of JSON inside a JSON string', () => {
+  // Amazon SNS delivers the message as a JSON string in `Message`; others send a `data` field as text.
+  const body = JSON.stringify({
+    Type: 'Notification',
+    Message: JSON.stringify({
+      event: 'order.paid',
+      api_key: 'SNSKEY3',
+      nested: JSON.stringify({ password: 'SNSPW4' }),
+    }),
+    Subject: 'subject-visible',
+  });
+
+  it.each(formats)('%s: a JSON body', async (format) => {
+    const id = await capture('/sns', [['Content-Type', 'application/json']], body);
+    const content = await exported(id, format);
+    expect(content).not.toContain('SNSKEY3');
+    expect(content).not.toContain('SNSPW4');
+    expect(content).toContain('order.paid');
+    expect(content).toContain('subject-visible');
+  });
+
+  it.each(formats)('%s: a JSON body cut off', async (format) => {
+    const id = await capture('/sns', [['Content-Type', 'application/json']], body.slice(0, -30));
+    const content = await exported(id, format);
+    expect(content).not.toContain('SNSKEY3');
+    expect(content).toContain('order.paid');
+  });
+});
