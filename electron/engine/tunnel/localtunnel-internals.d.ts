@@ -13,6 +13,12 @@ declare module 'localtunnel/lib/Tunnel.js' {
     local_port: number;
   }
 
+  /** The pool of tunnel sockets `_establish` creates; `open()` adds one (reading `opts.local_host` as it starts). */
+  export interface LocaltunnelCluster {
+    opts: { local_host?: string };
+    open(): void;
+  }
+
   export default class Tunnel extends EventEmitter {
     constructor(options: { host: string; port: number; subdomain?: string });
     url?: string;

@@ -1,4 +1,4 @@
-import Tunnel from 'localtunnel/lib/Tunnel.js';
+import Tunnel, { type LocaltunnelCluster } from 'localtunnel/lib/Tunnel.js';
 import type { TunnelConnection, TunnelOpenRequest, TunnelProvider } from './provider';
 
 /** The server's answer to `GET /<subdomain>` or `GET /?new`. */
@@ -16,12 +16,15 @@ interface Registration {
  * `local_host` is deliberately left unset: setting it makes localtunnel rewrite the Host header by decoding the first
  * chunk as text, which corrupts binary bodies and hides the public host the annotator matches on.
  */
-export function createLocaltunnelProvider(options: { fetch?: typeof fetch } = {}): TunnelProvider {
+export function createLocaltunnelProvider(
+  options: { fetch?: typeof fetch; localHost?: string } = {},
+): TunnelProvider {
   const doFetch = options.fetch ?? fetch;
+  const localHost = options.localHost ?? '127.0.0.1';
   return {
     async open(request) {
       const registration = await register(doFetch, request);
-      return establish(registration, request);
+      return establish(registration, request, localHost);
     },
   };
 }
@@ -76,9 +79,14 @@ function publicOrigin(value: string): string | null {
   }
 }
 
-function establish(registration: Registration, request: TunnelOpenRequest): Promise<TunnelConnection> {
+function establish(
+  registration: Registration,
+  request: TunnelOpenRequest,
+  localHost: string,
+): Promise<TunnelConnection> {
   const tunnel = new Tunnel({ host: request.host, port: request.localPort });
   tunnel._init = (callback) => callback(null, tunnel._getInfo(registration));
+  connectTo(tunnel, localHost);
   const failureListeners = new Set<(error: Error) => void>();
 
   return new Promise<TunnelConnection>((resolve, reject) => {
@@ -137,4 +145,31 @@ function describe(error: unknown): string {
     return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
   }
   return String(error);
+}
+
+/**
+ * Points the tunnel's connections at the receiver's own address. Left alone, localtunnel connects to `localhost`,
+ * which may name ::1 first (macOS, many Linux hosts): with the receiver on 127.0.0.1, public requests then reach
+ * whatever else listens on [::1] at that port. Its `local_host` option would also rewrite every request's Host header
+ * (see above), so it is set only while a cluster's `open()` reads it for the address — synchronously, before any
+ * connection's own check for the rewrite runs.
+ */
+function connectTo(tunnel: Tunnel, localHost: string): void {
+  let cluster: LocaltunnelCluster | undefined;
+  Object.defineProperty(tunnel, 'tunnelCluster', {
+    configurable: true,
+    get: () => cluster,
+    set: (value: LocaltunnelCluster) => {
+      const open = value.open.bind(value);
+      value.open = () => {
+        value.opts.local_host = localHost;
+        try {
+          open();
+        } finally {
+          delete value.opts.local_host;
+        }
+      };
+      cluster = value;
+    },
+  });
 }

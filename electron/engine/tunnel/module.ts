@@ -4,7 +4,7 @@ import type { TunnelSettings, TunnelState, tunnelMethods } from '../../shared/co
 import type { EngineContext, EngineModule } from '../context';
 import { isLoopbackPeer } from '../receiver/loopback-peer';
 import { tunnelUrlOf, reminderPageExplanation } from './detect';
-import { tunnelCannotReach } from './receiver-reachability';
+import { tunnelCannotReach, tunnelLocalHost } from './receiver-reachability';
 import { createLocaltunnelProvider } from './localtunnel-provider';
 import { createProber, PROBE_PATH, ProbeRegistry } from './probe';
 import type { TunnelProvider } from './provider';
@@ -39,7 +39,8 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
   // Requests through the tunnel the receiver is still answering (a slow rule holds their tunnel sockets meanwhile).
   let inFlight = 0;
   const supervisor = new TunnelSupervisor({
-    provider: options.provider ?? createLocaltunnelProvider(),
+    provider:
+      options.provider ?? createLocaltunnelProvider({ localHost: tunnelLocalHost(ctx.config.receiverHost) }),
     clock: ctx.clock,
     log: ctx.log,
     timings: options.timings,

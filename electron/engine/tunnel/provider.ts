@@ -3,7 +3,7 @@ export interface TunnelOpenRequest {
   /** Tunnel server, e.g. https://localtunnel.me or a self-hosted localtunnel-server. */
   host: string;
   subdomain: string | null;
-  /** The receiver port on 127.0.0.1. */
+  /** The receiver port, on its own loopback address (see tunnelLocalHost). */
   localPort: number;
   /** Aborted when the registration timeout fires or the supervisor moves on. */
   signal: AbortSignal;

@@ -35,3 +35,14 @@ export function tunnelCannotReach(receiverHost: string): string | null {
     'Bind the receiver to 127.0.0.1 or 0.0.0.0 to use a public URL.'
   );
 }
+
+/**
+ * The address the tunnel client connects to for a receiver bound to `receiverHost` (one `tunnelCannotReach` accepts):
+ * the receiver's own loopback address, never a name that may resolve elsewhere first.
+ */
+export function tunnelLocalHost(receiverHost: string): string {
+  const host = canonical(receiverHost);
+  // A receiver given `localhost` listens where that name resolved first, which is where connecting to it goes first.
+  if (host === '::1' || host === 'localhost') return host;
+  return '127.0.0.1';
+}
