@@ -14,7 +14,10 @@ const secretKey = { test: (name: string) => secretKeyPattern.test(name) || secre
 
 const credentialScheme = /\b(Bearer|Basic|Digest|Token)\s+[^\s,;"']+/gi;
 // Not `scheme://…`: a URL's scheme is no field name, and its value would swallow the URL.
-const namedValue = /\b([A-Za-z0-9_-]+)(\s*[:=]\s*)(?!\/\/)([^,;\r\n"'&]+)/g;
+// The name may be quoted and so may the value (`'x-api-key': 'x'`, as util.inspect writes an object); a bare value
+// starts at its first character.
+const namedValue =
+  /\b([A-Za-z0-9_-]+)(['"]?\s*[:=]\s*)(?!\/\/)("[^"\r\n]*"?|'[^'\r\n]*'?|[^\s,;"'&][^,;\r\n"'&]*)/g;
 const quotedKey = /"([^"\\]*)"\s*:\s*/g;
 const scalarValue = /[^,}\]\s]*/y;
 const url = /\b[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s"'<>]+/g;
@@ -79,9 +82,11 @@ function redactQuotedValues(text: string): string {
  */
 export function redactText(text: string): string {
   return redactQuotedValues(text.replace(url, redactUrl))
-    .replace(namedValue, (all, name: string, sep: string) =>
-      secretKey.test(name) ? `${name}${sep}[redacted]` : all,
-    )
+    .replace(namedValue, (all, name: string, sep: string, value: string) => {
+      if (!secretKey.test(name)) return all;
+      const quote = value[0] === '"' || value[0] === "'" ? value[0] : '';
+      return `${name}${sep}${quote}[redacted]${quote}`;
+    })
     .replace(credentialScheme, (_all, scheme: string) => `${scheme} [redacted]`);
 }
 
