@@ -20,6 +20,8 @@ const namedValue =
   /\b([A-Za-z0-9_-]+)(['"]?\s*[:=]\s*)(?!\/\/)("[^"\r\n]*"?|'[^'\r\n]*'?|[^\s,;"'&][^,;\r\n"'&]*)/g;
 const quotedKey = /"([^"\\]*)"\s*:\s*/g;
 const scalarValue = /[^,}\]\s]*/y;
+/** A `[name, value]` header pair written as JSON or by util.inspect: `["X-Api-Key","k"]`, `[ 'cookie', 'c' ]`. */
+const quotedPair = /(\[\s*)(["'])((?:(?!\2)[^\\\r\n])*)\2(\s*,\s*)(["'])((?:(?!\5)[^\\\r\n]|\\.)*)\5/g;
 const url = /\b[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s"'<>]+/g;
 const userInfo = /^([^:/]+:\/\/[^/?#@:]*):[^/?#@]*@/;
 const queryParam = /([?&;])([^=&;#]+)=([^&;#]*)/g;
@@ -81,7 +83,12 @@ function redactQuotedValues(text: string): string {
  * `secret-name: value`, `"secretName": value`, URL passwords and secret query parameters, and auth schemes.
  */
 export function redactText(text: string): string {
-  return redactQuotedValues(text.replace(url, redactUrl))
+  const pairs = text.replace(
+    quotedPair,
+    (all, open: string, q: string, name: string, comma: string, vq: string) =>
+      secretKey.test(name) ? `${open}${q}${name}${q}${comma}${vq}[redacted]${vq}` : all,
+  );
+  return redactQuotedValues(pairs.replace(url, redactUrl))
     .replace(namedValue, (all, name: string, sep: string, value: string) => {
       if (!secretKey.test(name)) return all;
       const quote = value[0] === '"' || value[0] === "'" ? value[0] : '';
