@@ -15,9 +15,10 @@ const secretKey = { test: (name: string) => secretKeyPattern.test(name) || secre
 const credentialScheme = /\b(Bearer|Basic|Digest|Token)\s+[^\s,;"']+/gi;
 // Not `scheme://…`: a URL's scheme is no field name, and its value would swallow the URL.
 // The name may be quoted and so may the value (`'x-api-key': 'x'`, as util.inspect writes an object); a bare value
-// starts at its first character.
+// starts at its first character and runs past a comma with no space after it (`Stripe-Signature: t=1,v1=…`,
+// `webhook-signature: v1,…`), as lists in messages are joined with `, `.
 const namedValue =
-  /\b([A-Za-z0-9_-]+)(['"]?\s*[:=]\s*)(?!\/\/)("[^"\r\n]*"?|'[^'\r\n]*'?|[^\s,;"'&][^,;\r\n"'&]*)/g;
+  /\b([A-Za-z0-9_-]+)(['"]?\s*[:=]\s*)(?!\/\/)("[^"\r\n]*"?|'[^'\r\n]*'?|[^\s,;"'&](?:[^,;\r\n"'&]|,(?=[^\s,]))*)/g;
 const quotedKey = /"([^"\\]*)"\s*:\s*/g;
 const scalarValue = /[^,}\]\s]*/y;
 /** A `[name, value]` header pair written as JSON or by util.inspect: `["X-Api-Key","k"]`, `[ 'cookie', 'c' ]`. */
