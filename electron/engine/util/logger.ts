@@ -27,13 +27,22 @@ const url = /\b[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s"'<>]+/g;
 const userInfo = /^([^:/]+:\/\/[^/?#@:]*):[^/?#@]*@/;
 const queryParam = /([?&;])([^=&;#]+)=([^&;#]*)/g;
 
+/** A query parameter's name as a server reads it (`api%5Fkey` is `api_key`); as written when it is no valid escape. */
+function decodedName(name: string): string {
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    return name;
+  }
+}
+
 /** A URL's password and its secret-named query parameters. */
 function redactUrl(text: string): string {
   const [beforeFragment, ...fragment] = text.split('#');
   const [head, ...query] = beforeFragment!.replace(userInfo, '$1:[redacted]@').split('?');
   const params = query.length
     ? `?${query.join('?')}`.replace(queryParam, (all, lead: string, name: string) =>
-        secretKey.test(name) ? `${lead}${name}=[redacted]` : all,
+        secretKey.test(decodedName(name)) ? `${lead}${name}=[redacted]` : all,
       )
     : '';
   return [head + params, ...fragment].join('#');
