@@ -165,13 +165,15 @@ const mediaTypeOf = (contentType: string | null) => (contentType ?? '').split(';
  * The body with the values of secret-named fields replaced by `[redacted]`: form-urlencoded pairs, JSON keys at any
  * depth (an object or array value is replaced whole), multipart text fields and XML elements and attributes. Only the values change; every
  * other byte stays as received. Returns the same Buffer when nothing was secret, or when the body cannot be read
- * field by field (not one of those types, content-encoded, or not parseable — a truncated JSON body, say).
+ * field by field (not one of those types, content-encoded, or not parseable — a truncated JSON body, say). `keep` spares
+ * a form value that holds no secret itself (a saved webhook's `{{variable}}`).
  */
 export function redactBody(
   body: Buffer,
   contentType: string | null,
   contentEncoding: string | null,
   redaction: Redaction = standardRedaction,
+  keep: (value: string) => boolean = () => false,
 ): Buffer {
   if (body.length === 0) return body;
   // Compressed bytes cannot be edited in place (see the caller for what happens to them).
@@ -186,8 +188,8 @@ export function redactBody(
     const redacted = redactPairs(
       text,
       (name) => isSecretQueryName(name, redaction) || isSecret(name),
-      () => false,
-      (url) => redactUrl(url, redaction),
+      keep,
+      (url) => redactUrl(url, redaction, keep),
     );
     return redacted === text ? body : Buffer.from(redacted, 'latin1');
   }

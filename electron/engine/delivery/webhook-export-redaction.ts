@@ -34,7 +34,7 @@ const holdsNoSecret = (value: string) =>
 export function redactWebhook<W extends ExportedWebhook>(webhook: W): W {
   const contentType = webhook.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null;
   const body = Buffer.from(webhook.body);
-  const redactedBody = redactBody(body, contentType, null);
+  const redactedBody = redactBody(body, contentType, null, standardRedaction, holdsNoSecret);
   return {
     ...webhook,
     url: redactUrl(webhook.url, standardRedaction, holdsNoSecret),
