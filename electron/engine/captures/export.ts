@@ -6,6 +6,7 @@ import { headersText } from '../../shared/decode/header-text';
 import { toCurl as curlCommand } from '../../shared/send/curl';
 import { responseContentType } from '../../shared/decode/response-content-type';
 import { harContentType, withHarContentType } from '../../shared/send/har-content-type';
+import { escapeHash } from '../../shared/send/hash-in-target';
 import { stripHopByHop } from '../../shared/send/hop-by-hop';
 import { sendableHeaders } from '../delivery/replay';
 import { exportBudget, withinStringLimit } from './export-budget';
@@ -14,14 +15,15 @@ import { redactBody, redactHeaders, redactQuery, redactUrl, type Redaction } fro
 import { redactUndecodableBody } from './undecodable-body';
 
 function fullUrl(capture: CaptureDetail, base: string, redact: Redaction | null): string {
-  const query = redact ? redactQuery(capture.query, redact) : capture.query;
+  const query = escapeHash(redact ? redactQuery(capture.query, redact) : capture.query);
+  const path = escapeHash(capture.path);
   // An imported capture goes back out with the URL it was originally sent to.
   const origin = capture.source === 'imported' && capture.publicUrl ? capture.publicUrl : base;
   const suffix = query ? `?${query}` : '';
   // A proxy-style absolute target (`GET http://example.com/x HTTP/1.1`) is its own URL; `*` (OPTIONS *) and other
   // targets without a leading slash go under the base.
-  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(capture.path)) return `${capture.path}${suffix}`;
-  return `${origin}${capture.path.startsWith('/') ? '' : '/'}${capture.path}${suffix}`;
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(path)) return `${path}${suffix}`;
+  return `${origin}${path.startsWith('/') ? '' : '/'}${path}${suffix}`;
 }
 
 /** `redact`: the names to hide, or null to export everything as captured. */
@@ -136,12 +138,14 @@ export function toCurl(original: CaptureDetail, base: string, redact: Redaction 
   const capture = redact ? redactCapture(original, redact) : original;
   const headers = sendableHeaders(withHarContentType(stripHopByHop(capture.headers), capture));
   const url = fullUrl(capture, base, null);
-  // curl sends a URL's path only up to a `#`; a target that held one is given whole, the URL naming just the server.
+  // The URL carries a target's `#` as `%23`; curl can send the target exactly as received, so it is given whole, the
+  // URL naming just the server.
   const target = `${capture.path}${capture.query ? `?${capture.query}` : ''}`;
-  const cut = target.startsWith('/') && target.includes('#') && url.endsWith(target);
+  const inUrl = escapeHash(target);
+  const cut = target.startsWith('/') && target.includes('#') && url.endsWith(inUrl);
   return curlCommand({
     method: capture.method,
-    url: cut ? `${url.slice(0, url.length - target.length)}/` : url,
+    url: cut ? `${url.slice(0, url.length - inUrl.length)}/` : url,
     headers,
     body: Buffer.from(capture.bodyBase64, 'base64'),
     ...(cut ? { requestTarget: target } : {}),

@@ -1,11 +1,13 @@
+import { escapeHash } from '../../../electron/shared/send/hash-in-target';
+
 /**
  * The full URL a capture was sent to: through the tunnel's public URL when it arrived that way, else the local
- * receiver's. Path and query are kept exactly as received.
+ * receiver's. Path and query are kept as received, but for a `#`, escaped so the URL asks for the same target.
  */
 export function captureUrl(
   capture: { path: string; query: string; publicUrl: string | null },
   receiverUrl: string,
 ): string {
   const base = (capture.publicUrl ?? receiverUrl).replace(/\/+$/, '');
-  return `${base}${capture.path}${capture.query ? `?${capture.query}` : ''}`;
+  return `${base}${escapeHash(capture.path)}${capture.query ? `?${escapeHash(capture.query)}` : ''}`;
 }

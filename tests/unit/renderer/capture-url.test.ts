@@ -16,4 +16,10 @@ describe('captureUrl', () => {
       captureUrl({ path: '/hook', query: 'a=b', publicUrl: 'https://abc.loca.lt' }, 'http://127.0.0.1:8787'),
     ).toBe('https://abc.loca.lt/hook?a=b');
   });
+
+  it('escapes a # received in the path or query, so the URL (copied, or composed from) asks for the same target', () => {
+    expect(captureUrl({ path: '/frag#x', query: 'y=1#z', publicUrl: null }, 'http://127.0.0.1:8787')).toBe(
+      'http://127.0.0.1:8787/frag%23x?y=1%23z',
+    );
+  });
 });
