@@ -14,11 +14,14 @@ import { harExactText } from './har-exact-text';
 import { redactBody, redactHeaders, redactQuery, redactUrl, type Redaction } from './redaction';
 import { redactUndecodableBody } from './undecodable-body';
 
+// An imported capture goes back out with the URL it was originally sent to.
+const originOf = (capture: CaptureDetail, base: string) =>
+  capture.source === 'imported' && capture.publicUrl ? capture.publicUrl : base;
+
 function fullUrl(capture: CaptureDetail, base: string, redact: Redaction | null): string {
   const query = escapeHash(redact ? redactQuery(capture.query, redact) : capture.query);
   const path = escapeHash(capture.path);
-  // An imported capture goes back out with the URL it was originally sent to.
-  const origin = capture.source === 'imported' && capture.publicUrl ? capture.publicUrl : base;
+  const origin = originOf(capture, base);
   const suffix = query ? `?${query}` : '';
   // A proxy-style absolute target (`GET http://example.com/x HTTP/1.1`) is its own URL; `*` (OPTIONS *) and other
   // targets without a leading slash go under the base.
@@ -137,17 +140,27 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
 export function toCurl(original: CaptureDetail, base: string, redact: Redaction | null): string {
   const capture = redact ? redactCapture(original, redact) : original;
   const headers = sendableHeaders(withHarContentType(stripHopByHop(capture.headers), capture));
+  const body = Buffer.from(capture.bodyBase64, 'base64');
+  const target = `${capture.path}${capture.query ? `?${capture.query}` : ''}`;
+  // `OPTIONS *` asks about the server, not a path: in a URL, `/*` is a path, so curl gets the target apart.
+  if (capture.path === '*')
+    return curlCommand({
+      method: capture.method,
+      url: originOf(capture, base),
+      headers,
+      body,
+      requestTarget: target,
+    });
   const url = fullUrl(capture, base, null);
   // The URL carries a target's `#` as `%23`; curl can send the target exactly as received, so it is given whole, the
   // URL naming just the server.
-  const target = `${capture.path}${capture.query ? `?${capture.query}` : ''}`;
   const inUrl = escapeHash(target);
   const cut = target.startsWith('/') && target.includes('#') && url.endsWith(inUrl);
   return curlCommand({
     method: capture.method,
     url: cut ? `${url.slice(0, url.length - inUrl.length)}/` : url,
     headers,
-    body: Buffer.from(capture.bodyBase64, 'base64'),
+    body,
     ...(cut ? { requestTarget: target } : {}),
   });
 }

@@ -9,7 +9,10 @@ export interface CurlRequest {
   url: string;
   headers: [string, string][];
   body?: string | Uint8Array;
-  /** The request line's target, when the URL cannot carry it (a captured `#`, which curl would cut off). */
+  /**
+   * The request line's target when no URL can carry it as received (the `*` of `OPTIONS *`, a captured `#` curl would
+   * cut off), sent as written with `--request-target`; `url` then names the server.
+   */
   requestTarget?: string;
 }
 
@@ -404,6 +407,8 @@ const unsupported: Record<string, string> = {
     'option --upload-file: uploading a file (--upload-file) cannot be pasted; paste the body inline with --data-binary',
   '-K': 'option -K: a curl config file (-K) cannot be read from a pasted command',
   '--config': 'option --config: a curl config file (--config) cannot be read from a pasted command',
+  '--request-target':
+    'option --request-target: a request target apart from the URL (such as the * of OPTIONS *) cannot be sent from here; requests go to the URL’s path',
   ...authScheme('--digest', 'Digest'),
   ...authScheme('--ntlm', 'NTLM'),
   ...authScheme('--negotiate', 'Negotiate (SPNEGO/Kerberos)'),

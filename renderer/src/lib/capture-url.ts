@@ -9,5 +9,7 @@ export function captureUrl(
   receiverUrl: string,
 ): string {
   const base = (capture.publicUrl ?? receiverUrl).replace(/\/+$/, '');
+  // `OPTIONS *` asks about the server, not a path; `*` after the origin would read as one.
+  if (capture.path === '*') return base;
   return `${base}${escapeHash(capture.path)}${capture.query ? `?${escapeHash(capture.query)}` : ''}`;
 }

@@ -22,4 +22,10 @@ describe('captureUrl', () => {
       'http://127.0.0.1:8787/frag%23x?y=1%23z',
     );
   });
+
+  it('is the bare origin for OPTIONS * (asterisk form), which asks about the server, not a path', () => {
+    expect(captureUrl({ path: '*', query: '', publicUrl: null }, 'http://127.0.0.1:8787/')).toBe(
+      'http://127.0.0.1:8787',
+    );
+  });
 });

@@ -374,6 +374,9 @@ function Overview({
       <Field label="Method">{d.method}</Field>
       <Field label="URL">
         <span className="mono break">{fullUrl(receiverUrl, d)}</span>
+        {d.path === '*' && (
+          <span className="muted"> (asked as {d.method} *: about the server as a whole, not a path)</span>
+        )}
       </Field>
       {d.publicUrl && (
         <Field
