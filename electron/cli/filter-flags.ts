@@ -26,6 +26,7 @@ export const filterFlagUsage = `Filters:
   --since T / --until T ISO time, epoch ms, or a duration back from now (90s, 15m, 2h, 7d)
                         (local unless it ends in Z or ±hh:mm; --until includes the day, minute or second written)
   --search TEXT         full-text search (path, query, headers, body, decoded labels; repeatable: all must match)
+                        a TEXT starting with - is taken as given: --search -jose (or --search=-jose) leaves out jose
   --header 'N: v'       only captures with request header N (any case) equal to v, as sent; 'N' or 'N:' for any
                         value (as the app's header filter: one header)
   --vendor NAME         only captures recognised as from NAME (Ortto, Ontraport, WP Fusion…; any case)

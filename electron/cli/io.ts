@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { relaunchTunedForEngine } from '../engine/util/engine-launch-tuning';
 import { secretName } from '../engine/util/secret-names';
 import { localMinuteEnd } from '../shared/local-minute';
+import { joinFreeTextValues } from './free-text-flags';
 import { stdoutReaderProbe } from './stdout-reader';
 
 export interface CliIo {
@@ -81,7 +82,8 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 export function parseFlags<O extends Options>(argv: string[], options: O, allowPositionals = false) {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals, tokens: true });
+    const args = joinFreeTextValues(argv, options);
+    parsed = parseArgs({ args, options, strict: true, allowPositionals, tokens: true });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // Node's messages already name the flag ("Unknown option '--prot'"); drop its advice about positionals.

@@ -31,6 +31,7 @@ Options:
                            sends no Content-Type) and 'N;' sends N with an empty value
   -d, --data BODY          the body (with --rows: a template with [Merge Fields] and {{columns}}); as in curl,
                            @file reads it from a file and @- from stdin, without carriage returns and newlines
+                           (a BODY, header or --secret starting with - is taken as given: -d -1)
       --data-file F        read the body's exact bytes from a file
       --content-type T     Content-Type (default: detected from the body — form, JSON, XML, else text;
                            application/octet-stream when the body is not UTF-8); '' sends none
