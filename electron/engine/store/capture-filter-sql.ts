@@ -1,5 +1,5 @@
-import { foldForSearch } from './search-folding';
-import { cjkQueryPhrases } from './cjk-bigrams';
+import { foldForSearch } from '../../shared/search-folding';
+import { cjkQueryPhrases } from '../../shared/cjk-bigrams';
 import { searchTerms } from '../../shared/search-terms';
 import type { CaptureFilter } from '../../shared/contract/index';
 import { headerValueAsUtf8Stored } from '../../shared/decode/header-text';

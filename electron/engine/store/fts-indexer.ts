@@ -1,5 +1,5 @@
-import { cjkBigramText } from './cjk-bigrams';
-import { foldedCopy } from './search-folding';
+import { cjkBigramText } from '../../shared/cjk-bigrams';
+import { foldedCopy } from '../../shared/search-folding';
 import type Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import type { HeaderPair } from '../../shared/contract/index';

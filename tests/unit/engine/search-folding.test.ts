@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldedCopy, foldForSearch } from '../../../electron/engine/store/search-folding';
+import { foldedCopy, foldForSearch } from '../../../electron/shared/search-folding';
 
 describe('search folding', () => {
   it('folds width, compatibility forms and invisible characters; a zero-width space separates words', () => {

@@ -34,3 +34,25 @@ describe('Highlight reads the query as the search does', () => {
     expect(marked('OR gate', 'OR')).toEqual(['OR']);
   });
 });
+
+describe('Highlight marks what the search finds, folded as the index folds it', () => {
+  it('marks ß for ss and ss for ß', () => {
+    expect(marked('Hauptstraße 1', 'strasse')).toEqual(['straße']);
+    expect(marked('Hauptstrasse 1', 'straße')).toEqual(['strasse']);
+  });
+
+  it('marks a word with diacritics for one typed without them, and full-width letters', () => {
+    expect(marked('Herr Müller, Zoë', 'muller zoe')).toEqual(['Müller', 'Zoë']);
+    expect(marked('Ｒｅｉｌｌｙ', 'reilly')).toEqual(['Ｒｅｉｌｌｙ']);
+  });
+
+  it('marks each piece of a word mixing CJK with digits, as the search finds them apart', () => {
+    expect(marked('東京 2024年', '東京2024')).toEqual(['東京', '2024']);
+    expect(marked('注文ID12345の確認', '注文ID12345')).toEqual(['注文', 'ID12345']);
+  });
+
+  it('keeps the text around a mark as it was', () => {
+    const { container } = render(<Highlight text="Hauptstraße 1" query="strasse" />);
+    expect(container.textContent).toBe('Hauptstraße 1');
+  });
+});

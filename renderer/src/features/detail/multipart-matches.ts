@@ -12,7 +12,11 @@ export function partPreview(part: MultipartPart): string | null {
 }
 
 /** Indexes of the parts from `from` on whose name, file name or shown text `pattern` finds. */
-export function partsMatching(parts: readonly MultipartPart[], from: number, pattern: RegExp): number[] {
+export function partsMatching(
+  parts: readonly MultipartPart[],
+  from: number,
+  pattern: { test(text: string): boolean },
+): number[] {
   const found: number[] = [];
   for (let i = from; i < parts.length; i++) {
     const part = parts[i]!;

@@ -120,3 +120,12 @@ export function cjkQueryPhrases(word: string): string[] | null {
   });
   return phrases;
 }
+
+/**
+ * The parts of a search word the index finds apart, in order: a word mixing CJK with other letters or digits
+ * (`東京2024`) is found by each of its pieces wherever they stand; any other word is found whole (null).
+ */
+export function searchWordPieces(word: string): string[] | null {
+  if (!anyCjk.test(word)) return null;
+  return pieces(word).map((p) => p.text);
+}
