@@ -12,7 +12,6 @@ import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { BulkSend } from '../../../renderer/src/features/deliveries';
 import { forgetKeptState } from '../../../renderer/src/state/kept-state';
 import { tempDir } from '../../helpers/temp-dir';
-import { removeDir } from '../../integration/delivery/helpers';
 import { bulkProgressLine } from '../../helpers/bulk-progress-text';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -37,7 +36,7 @@ it('a rows file with a long name (up to the 255 a file system allows) starts a b
   const engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
   cleanups.push(async () => {
     await engine.close();
-    removeDir(dir.path);
+    dir.cleanup();
   });
   const api = createApiClient(createInProcessTransport(engine));
   render(

@@ -12,7 +12,6 @@ import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { DeliveryLog } from '../../../renderer/src/features/deliveries';
 import { forgetKeptState } from '../../../renderer/src/state/kept-state';
 import { tempDir } from '../../helpers/temp-dir';
-import { removeDir } from '../../integration/delivery/helpers';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -38,7 +37,7 @@ it('a delivery whose first attempt is still waiting for a slow target shows in t
   cleanups.push(async () => {
     for (const res of held) res.end('late');
     await engine.close();
-    removeDir(dir.path);
+    dir.cleanup();
   });
   const api = createApiClient(createInProcessTransport(engine));
   const port = (slow.address() as AddressInfo).port;

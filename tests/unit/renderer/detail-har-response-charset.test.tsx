@@ -9,7 +9,6 @@ import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { DetailPane } from '../../../renderer/src/features/detail/DetailPane';
 import { tempDir } from '../../helpers/temp-dir';
-import { removeDir } from '../../integration/delivery/helpers';
 
 // A real engine (in-process transport, SQLite in a temp dir); the capture comes from a HAR whose response has no
 // Content-Type header, only content.mimeType with a charset, so its body is stored in that charset.
@@ -24,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await engine.close();
-  removeDir(dir.path);
+  dir.cleanup();
 });
 afterEach(cleanup);
 

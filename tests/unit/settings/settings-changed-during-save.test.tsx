@@ -9,7 +9,6 @@ import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { forgetSettingsEdits, SettingsPanel } from '../../../renderer/src/features/settings/SettingsPanel';
 import { tempDir } from '../../helpers/temp-dir';
-import { removeDir } from '../../integration/delivery/helpers';
 
 // The settings panel against a real engine (in-process transport, SQLite in a temp dir).
 let engine: Engine;
@@ -23,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await engine.close();
-  removeDir(dir.path);
+  dir.cleanup();
 });
 afterEach(() => {
   cleanup();
