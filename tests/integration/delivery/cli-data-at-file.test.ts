@@ -1,29 +1,13 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run as send } from '../../../electron/cli/commands/send';
 import { cliIo } from '../../helpers/cli-io';
-import { tempDir } from '../../helpers/temp-dir';
-import { cueServer, removeDir } from './helpers';
+import { useCliSendFixture } from './cli-send-fixture';
 
-let server: Awaited<ReturnType<typeof cueServer>> | undefined;
-const dirs: Array<{ path: string }> = [];
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  for (const d of dirs.splice(0)) removeDir(d.path);
-});
+const fixture = useCliSendFixture();
 
 const JSON_WITH_LINE_BREAKS = '{\r\n  "a": 1,\n  "b": "two"\n}\n';
-
-function bodyFile(content: string): string {
-  const dir = tempDir('hookscope-cli-data-');
-  dirs.push(dir);
-  const file = join(dir.path, 'body.json');
-  writeFileSync(file, content);
-  return file;
-}
 
 /** The CLI in a child process with `stdin` piped in; resolves with its exit code. */
 function sendFromChild(args: string[], stdin: string): Promise<number | null> {
@@ -43,18 +27,17 @@ function sendFromChild(args: string[], stdin: string): Promise<number | null> {
 
 describe('hookscope send -d @file, as curl', () => {
   it('sends the file content, without carriage returns and newlines, with its detected type', async () => {
-    server = await cueServer(() => ({ status: 200 }));
+    const server = await fixture.server(() => ({ status: 200 }));
+    const body = fixture.file('body.json', JSON_WITH_LINE_BREAKS);
     const out = cliIo();
-    expect(await send([`${server.url}/at-file`, '-d', `@${bodyFile(JSON_WITH_LINE_BREAKS)}`], out.io)).toBe(
-      0,
-    );
+    expect(await send([`${server.url}/at-file`, '-d', `@${body}`], out.io)).toBe(0);
     expect(server.received).toHaveLength(1);
     expect(server.received[0]!.body.toString()).toBe('{  "a": 1,  "b": "two"}');
     expect(server.received[0]!.headers['content-type']).toBe('application/json');
   });
 
   it('names --data for a file it cannot read, and sends nothing', async () => {
-    server = await cueServer(() => ({ status: 200 }));
+    const server = await fixture.server(() => ({ status: 200 }));
     const out = cliIo();
     await expect(send([`${server.url}/at-missing`, '-d', '@/nonexistent-file'], out.io)).rejects.toThrow(
       '--data: cannot read /nonexistent-file: ENOENT',
@@ -63,7 +46,7 @@ describe('hookscope send -d @file, as curl', () => {
   });
 
   it('-d @- reads the body from stdin', async () => {
-    server = await cueServer(() => ({ status: 200 }));
+    const server = await fixture.server(() => ({ status: 200 }));
     expect(await sendFromChild(['send', `${server.url}/at-stdin`, '-d', '@-'], JSON_WITH_LINE_BREAKS)).toBe(
       0,
     );

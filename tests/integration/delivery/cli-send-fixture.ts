@@ -19,7 +19,7 @@ export function useCliSendFixture() {
       return server;
     },
     /** Writes `content` to a file named `name` in a fresh temp dir; gives its path. */
-    file(name: string, content: string): string {
+    file(name: string, content: string | Uint8Array): string {
       const dir = tempDir('hookscope-cli-');
       dirs.push(dir);
       const path = join(dir.path, name);

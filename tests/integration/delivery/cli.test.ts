@@ -1,13 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { truncateSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run as send } from '../../../electron/cli/commands/send';
 import { run as emulate } from '../../../electron/cli/commands/emulate';
 import { main } from '../../../electron/cli/main';
 import { ontraportEncodings, ontraportFormats } from '../../../electron/shared/send/emulators';
-import { tempDir } from '../../helpers/temp-dir';
-import { cueServer, removeDir } from './helpers';
+import { useCliSendFixture } from './cli-send-fixture';
 
 function io() {
   const out: string[] = [];
@@ -19,17 +17,11 @@ function io() {
   };
 }
 
-let server: Awaited<ReturnType<typeof cueServer>> | undefined;
-const dirs: Array<{ path: string }> = [];
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  for (const d of dirs.splice(0)) removeDir(d.path);
-});
+const fixture = useCliSendFixture();
 
 describe('hookscope send', () => {
   it('prints each attempt with status, duration and next wait; Ortto time-scaled; exits 0 once delivered', async () => {
-    server = await cueServer((n) => ({ status: n < 2 ? 503 : 200 }));
+    const server = await fixture.server((n) => ({ status: n < 2 ? 503 : 200 }));
     const t = io();
     const code = await send(
       [
@@ -57,7 +49,7 @@ describe('hookscope send', () => {
   });
 
   it('sends a header value typed beyond ASCII as its UTF-8 bytes, as curl does', async () => {
-    server = await cueServer(() => ({ status: 200 }));
+    const server = await fixture.server(() => ({ status: 200 }));
     expect(await send([`${server.url}/utf8`, '-H', 'X-City: São Paulo'], io().io)).toBe(0);
     const raw = server.received[0]!.rawHeaders;
     const value = raw[raw.findIndex((n) => n.toLowerCase() === 'x-city') + 1]!;
@@ -65,7 +57,7 @@ describe('hookscope send', () => {
   });
 
   it("reads -H as curl does: 'N:' sends no N at all (no detected Content-Type either), 'N;' sends N empty", async () => {
-    server = await cueServer(() => ({ status: 200 }));
+    const server = await fixture.server(() => ({ status: 200 }));
     const args = [
       '-d',
       '{"a":1}',
@@ -89,13 +81,10 @@ describe('hookscope send', () => {
   });
 
   it('sends a --data-file that is not UTF-8 as application/octet-stream, byte for byte', async () => {
-    server = await cueServer(() => ({ status: 200 }));
-    const dir = tempDir();
-    dirs.push(dir);
-    const file = join(dir.path, 'random.bin');
+    const server = await fixture.server(() => ({ status: 200 }));
     // Mostly ASCII text (so a lossy decode looks like text) with bytes that are never valid UTF-8.
     const bytes = Buffer.concat([Buffer.from('hello world '), Buffer.from([0xff, 0xfe, 0x80, 0xc3])]);
-    writeFileSync(file, bytes);
+    const file = fixture.file('random.bin', bytes);
     expect(await send([`${server.url}/bin`, '--data-file', file], io().io)).toBe(0);
     expect(server.received[0]!.headers['content-type']).toBe('application/octet-stream');
     expect(server.received[0]!.body).toEqual(bytes);
@@ -110,7 +99,7 @@ describe('hookscope send', () => {
   });
 
   it('exits 1 when the delivery finally fails (Ortto does not retry 404)', async () => {
-    server = await cueServer(() => ({ status: 404 }));
+    const server = await fixture.server(() => ({ status: 404 }));
     const t = io();
     expect(await send([server.url, '-X', 'PUT', '--policy', 'ortto'], t.io)).toBe(1);
     expect(server.received).toHaveLength(1);
@@ -118,11 +107,8 @@ describe('hookscope send', () => {
   });
 
   it('signs with --sign/--secret and sends one request per --rows row', async () => {
-    server = await cueServer(() => ({ status: 200 }));
-    const dir = tempDir();
-    dirs.push(dir);
-    const rows = join(dir.path, 'rows.csv');
-    writeFileSync(rows, 'First Name,id\nAda,1\nGrace,2\n');
+    const server = await fixture.server(() => ({ status: 200 }));
+    const rows = fixture.file('rows.csv', 'First Name,id\nAda,1\nGrace,2\n');
     const t = io();
     const code = await send(
       [
@@ -151,11 +137,8 @@ describe('hookscope send', () => {
   });
 
   it('--fields-not-columns send-as-typed sends a [Field] that is no column as typed', async () => {
-    server = await cueServer(() => ({ status: 200 }));
-    const dir = tempDir();
-    dirs.push(dir);
-    const rows = join(dir.path, 'rows.csv');
-    writeFileSync(rows, 'id\n1\n');
+    const server = await fixture.server(() => ({ status: 200 }));
+    const rows = fixture.file('rows.csv', 'id\n1\n');
     const args = ['send', `${server.url}/r/[id]`, '-d', 'id=[id]&note=[Not A Field]', '--rows', rows];
     const refused = io();
     expect(await main(args, refused.io)).toBe(1);
@@ -200,12 +183,9 @@ describe('hookscope send', () => {
 
 describe('hookscope emulate', () => {
   it('sends an Ontraport sub_tag delivery as a form post with the contact', async () => {
-    server = await cueServer(() => ({ status: 200 }));
-    const dir = tempDir();
-    dirs.push(dir);
-    const contact = join(dir.path, 'contact.json');
-    writeFileSync(
-      contact,
+    const server = await fixture.server(() => ({ status: 200 }));
+    const contact = fixture.file(
+      'contact.json',
       JSON.stringify({ firstname: 'Mary', lastname: 'Smith', email: 'mary@example.com', id: '8' }),
     );
     const t = io();
@@ -221,7 +201,7 @@ describe('hookscope emulate', () => {
   });
 
   it('sends ontraport-ping to a URL whose host is a merge field, filled from --contact', async () => {
-    server = await cueServer(() => ({ status: 200 }));
+    const server = await fixture.server(() => ({ status: 200 }));
     const port = new URL(server.url).port;
     const args = ['ontraport-ping', '--to', `http://[Site Host]:${port}/p?id=[Contact ID]`];
     const contact = JSON.stringify({ 'Site Host': '127.0.0.1', 'Contact ID': '8' });
@@ -230,14 +210,11 @@ describe('hookscope emulate', () => {
   });
 
   it('reads a --contact file only as far as its first contact: a 1 GiB export is not loaded whole', async () => {
-    server = await cueServer(() => ({ status: 200 }));
-    const dir = tempDir();
-    dirs.push(dir);
+    const server = await fixture.server(() => ({ status: 200 }));
     const to = `${server.url}/op`;
     // Sparse files: a gigabyte on paper, more than a JavaScript string holds, nothing on disk.
     const gigabyte = (name: string, start: string) => {
-      const path = join(dir.path, name);
-      writeFileSync(path, start);
+      const path = fixture.file(name, start);
       truncateSync(path, 1024 * 1024 * 1024);
       return path;
     };
@@ -255,23 +232,15 @@ describe('hookscope emulate', () => {
       expect.stringMatching(/Ada.*ada%40example\.com|ada%40example\.com.*Ada/),
     ]);
     const endless = io();
-    const args = [
-      'emulate',
-      'ontraport-sub_tag',
-      '--to',
-      to,
-      '--contact',
-      gigabyte('one.json', '{"firstname":"'),
-    ];
+    const one = gigabyte('one.json', '{"firstname":"');
+    const args = ['emulate', 'ontraport-sub_tag', '--to', to, '--contact', one];
     expect(await main(args, endless.io)).toBe(2);
-    expect(endless.err.join('')).toContain(
-      `--contact: no complete contact in the first 16 MiB of "${join(dir.path, 'one.json')}"`,
-    );
+    expect(endless.err.join('')).toContain(`--contact: no complete contact in the first 16 MiB of "${one}"`);
     expect(server.received).toHaveLength(2);
   });
 
   it('emulates the subscription for a given tag or form id', async () => {
-    server = await cueServer(() => ({ status: 200 }));
+    const server = await fixture.server(() => ({ status: 200 }));
     const tag = io();
     const to = `${server.url}/op`;
     expect(await emulate(['ontraport-unsub_tag', '--to', to, '--tag-id', '17'], tag.io)).toBe(0);
@@ -287,7 +256,7 @@ describe('hookscope emulate', () => {
   });
 
   it("sends ontraport-ping's --post-data with its merge fields filled from the contact, as form or JSON", async () => {
-    server = await cueServer(() => ({ status: 200 }));
+    const server = await fixture.server(() => ({ status: 200 }));
     const to = `${server.url}/ping`;
     const contact = '{"id":"21","firstname":"Ada","email":"ada@example.com"}';
     const postData = 'Name=[First Name] [Last Name]&Email=[Email]&contact_id=[Contact ID]&source=hookscope';
