@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { databaseFileName } from '../../../electron/engine/store/database';
 import { silentLogger } from '../../../electron/engine/util/logger';
 import { cueServer, deliveryHarness } from './helpers';
+import { sendOneDelivery } from './one-delivery';
 
 const cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -12,23 +13,17 @@ afterEach(async () => {
 
 describe('the delivery queue', () => {
   it('lives through a pump its own wake-up runs throwing (a locked database), and sends the retry after', async () => {
-    const server = await cueServer((n) => ({ status: n === 0 ? 500 : 200 }));
-    cleanup.push(() => server.close());
     const logged: string[] = [];
-    const h = deliveryHarness({
-      log: {
-        ...silentLogger,
-        error: (message, fields) => logged.push(`${message}: ${String(fields?.error)}`),
+    const { server, h, id } = await sendOneDelivery(
+      (n) => ({ status: n === 0 ? 500 : 200 }),
+      { policy: 'custom', customWaitsMs: [200] },
+      {
+        log: {
+          ...silentLogger,
+          error: (message, fields) => logged.push(`${message}: ${String(fields?.error)}`),
+        },
       },
-    });
-    cleanup.push(() => h.close());
-    h.service.start();
-    const { id } = h.service.send({
-      request: { method: 'POST', url: `${server.url}/hook`, headers: [], bodyBase64: '' },
-      type: 'manual',
-      policy: 'custom',
-      customWaitsMs: [200],
-    } as never);
+    );
     await h.settle();
     expect(server.received).toHaveLength(1);
     // Another writer holds the database when the retry wakes: the claim fails at once with SQLITE_BUSY. On the fake
