@@ -1,24 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { harOf } from '../helpers/har';
 import { eventually, openTab, row, selectCapture, useUiSession } from './support/ui';
 
 /** A tool's HAR that gives the body's type (its boundary included) in postData.mimeType only. */
-const har = JSON.stringify({
-  log: {
-    entries: [
-      {
-        startedDateTime: '2026-11-20T10:00:00.000Z',
-        request: {
-          method: 'POST',
-          url: 'https://hooks.example.com/har-multipart-body',
-          httpVersion: 'HTTP/1.1',
-          headers: [],
-          postData: {
-            mimeType: 'multipart/form-data; boundary=b1',
-            text: '--b1\r\nContent-Disposition: form-data; name="first_name"\r\n\r\nAnn\r\n--b1--\r\n',
-          },
-        },
-      },
-    ],
+const har = harOf({
+  path: '/har-multipart-body',
+  httpVersion: 'HTTP/1.1',
+  postData: {
+    mimeType: 'multipart/form-data; boundary=b1',
+    text: '--b1\r\nContent-Disposition: form-data; name="first_name"\r\n\r\nAnn\r\n--b1--\r\n',
   },
 });
 

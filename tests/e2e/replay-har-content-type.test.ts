@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { harOf } from '../helpers/har';
 import { eventually, row, selectCapture, useUiSession } from './support/ui';
 
 /** A real HTTP server on 127.0.0.1:0 that answers 200 and keeps the headers of each request it gets. */
@@ -19,21 +20,11 @@ async function targetServer() {
 }
 
 /** A tool's HAR that gives the body's type in postData.mimeType only. */
-const har = JSON.stringify({
-  log: {
-    entries: [
-      {
-        startedDateTime: '2026-11-20T10:00:00.000Z',
-        request: {
-          method: 'POST',
-          url: 'https://hooks.example.com/har-typed',
-          httpVersion: 'HTTP/1.1',
-          headers: [{ name: 'X-Trace', value: '1' }],
-          postData: { mimeType: 'application/json', text: '{"a":1}' },
-        },
-      },
-    ],
-  },
+const har = harOf({
+  path: '/har-typed',
+  httpVersion: 'HTTP/1.1',
+  headers: [{ name: 'X-Trace', value: '1' }],
+  postData: { mimeType: 'application/json', text: '{"a":1}' },
 });
 
 describe('replaying an imported capture typed only by its HAR postData', () => {
