@@ -366,6 +366,8 @@ export class BulkRunner {
         const job = this.job(id);
         if (!job || job.state !== 'running' || job.next_row >= end) break;
         this.enqueueRows(job, Math.min(end, job.next_row + ROWS_PER_TURN));
+        // Rows held back by a rate limit change nothing else for a while: this is how the lists learn of them.
+        this.maybeEmit(id, false);
       }
     } catch (error) {
       // The database closed meanwhile (shutdown): the next start goes on from the cursor.

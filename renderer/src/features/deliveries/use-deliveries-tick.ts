@@ -3,20 +3,23 @@ import { useEvent } from '../../api';
 
 /**
  * A counter that moves when the deliveries change, for views that list them to reload on: at most every 500 ms while
- * `delivery.updated` events arrive, at once when a bulk send is deleted (its deliveries go with it), or when `bump`ed.
+ * `delivery.updated` or `bulk.progress` events arrive (a bulk send announces the rows it queues; rows behind a rate
+ * limit bring no other event), at once when a bulk send is deleted (its deliveries go with it), or when `bump`ed.
  */
 export function useDeliveriesTick(): [tick: number, bump: () => void] {
   const [tick, setTick] = useState(0);
   const bump = useCallback(() => setTick((t) => t + 1), []);
   const pending = useRef(false);
-  useEvent('delivery.updated', () => {
+  const soon = () => {
     if (pending.current) return;
     pending.current = true;
     setTimeout(() => {
       pending.current = false;
       bump();
     }, 500);
-  });
+  };
+  useEvent('delivery.updated', soon);
+  useEvent('bulk.progress', soon);
   useEvent('bulk.deleted', bump);
   return [tick, bump];
 }
