@@ -231,6 +231,23 @@ export function SavedWebhooks() {
     }, fail);
   };
 
+  // A deleted collection's section goes with the button pressed: the keyboard goes on from the No collection group its
+  // webhooks moved to, or from "New collection" when no group is left to show.
+  const noCollectionHeading = useRef<HTMLHeadingElement>(null);
+  const newCollectionButton = useRef<HTMLButtonElement>(null);
+  const refocusGroups = useRef(false);
+  useEffect(() => {
+    if (!refocusGroups.current || (document.activeElement && document.activeElement !== document.body))
+      return;
+    refocusGroups.current = false;
+    (noCollectionHeading.current ?? newCollectionButton.current)?.focus();
+  }, [items, collections]);
+  const removeCollection = (id: number) =>
+    api.call('collections.delete', { id }).then(() => {
+      refocusGroups.current = true;
+      reload();
+    }, fail);
+
   // The form keeps what was typed for a webhook deleted while it was being edited, as a new one: saving it as an edit
   // could only fail.
   const forget = (id: number) => {
@@ -297,6 +314,7 @@ export function SavedWebhooks() {
         <button
           className="btn btn-small"
           type="button"
+          ref={newCollectionButton}
           onClick={() => {
             const name = window.prompt('Collection name');
             if (name) api.call('collections.save', { name }).then(reload, fail);
@@ -374,7 +392,10 @@ export function SavedWebhooks() {
         if (g.id === null && inGroup.length === 0) return null;
         return (
           <section key={g.id ?? 'none'} className="saved-group">
-            <h4>
+            <h4
+              ref={g.id === null ? noCollectionHeading : undefined}
+              tabIndex={g.id === null ? -1 : undefined}
+            >
               {g.name}
               {g.id !== null && (
                 <ConfirmAction
@@ -385,7 +406,7 @@ export function SavedWebhooks() {
                   testId="collection-delete"
                   title="Delete this collection (its webhooks are kept, under No collection)"
                   message={`Delete the collection “${g.name}”? Its ${formatCount(inGroup.length, 'webhook')} ${inGroup.length === 1 ? 'stays' : 'stay'}, under No collection.`}
-                  onConfirm={() => api.call('collections.delete', { id: g.id! }).then(reload, fail)}
+                  onConfirm={() => removeCollection(g.id!)}
                 />
               )}
             </h4>
