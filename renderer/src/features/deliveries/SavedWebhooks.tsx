@@ -8,6 +8,7 @@ import { useApi, useConnection, useEvent } from '../../api';
 import { downloadBlob } from '../../components/download';
 import { PairsEditor, type Pair } from '../compose/PairsEditor';
 import { EnvironmentsEditor } from './EnvironmentsEditor';
+import { NewCollectionForm } from './NewCollectionForm';
 import { resolveSaved } from './send-saved';
 import { sendableOptions } from './saved-send-options';
 import { LoopConfirm } from './LoopConfirm';
@@ -90,6 +91,7 @@ export function SavedWebhooks() {
   );
   const [tick, setTick] = useState(0);
   const [editingEnvironments, setEditingEnvironments] = useState(false);
+  const [creatingCollection, setCreatingCollection] = useState(false);
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const importInput = useRef<HTMLInputElement>(null);
   // Save disables itself as it empties the form, and Edit fills a form further down: both take focus to its first field.
@@ -315,10 +317,8 @@ export function SavedWebhooks() {
           className="btn btn-small"
           type="button"
           ref={newCollectionButton}
-          onClick={() => {
-            const name = window.prompt('Collection name');
-            if (name) api.call('collections.save', { name }).then(reload, fail);
-          }}
+          aria-expanded={creatingCollection}
+          onClick={() => setCreatingCollection((v) => !v)}
         >
           New collection
         </button>
@@ -358,6 +358,16 @@ export function SavedWebhooks() {
           }}
         />
       </div>
+      {creatingCollection && (
+        <NewCollectionForm
+          taken={collections.map((c) => c.name)}
+          create={(name) => api.call('collections.save', { name }).then(reload)}
+          onClose={() => {
+            setCreatingCollection(false);
+            newCollectionButton.current?.focus();
+          }}
+        />
+      )}
       {editingEnvironments && (
         <EnvironmentsEditor
           environments={environments}
