@@ -40,7 +40,7 @@ export function loadMigrations(dir: string): Migration[] {
 }
 
 /**
- * Applies pending migrations, each in its own transaction. Refuses to touch the database when an applied migration
+ * Applies pending migrations, all in one transaction. Refuses to touch the database when an applied migration
  * was edited or removed (a downgrade), because guessing there could destroy user data.
  */
 export function migrate(db: Database.Database, migrations: Migration[]): { applied: string[] } {
@@ -73,25 +73,31 @@ export function migrate(db: Database.Database, migrations: Migration[]): { appli
   const applied: string[] = [];
   const record = db.prepare('INSERT INTO schema_migrations (name, sha256, applied_at_ms) VALUES (?, ?, ?)');
   const recordedNow = db.prepare('SELECT 1 FROM schema_migrations WHERE name = ?');
-  for (const migration of migrations) {
-    if (recorded.has(migration.name)) continue;
-    let ran = false;
-    try {
-      // Another process opening the same database (the app and a CLI command started together) may have applied it
-      // since the list above was read: IMMEDIATE takes the write lock first, so the check and the apply are one step.
-      db.transaction(() => {
-        if (recordedNow.get(migration.name)) return;
+  const pending = migrations.filter((m) => !recorded.has(m.name));
+  // Nothing to do takes no write lock: a reader beside a running app (the CLI) must not wait for the app's writes.
+  if (pending.length === 0) return { applied };
+  let running: Migration | undefined;
+  try {
+    // One transaction for the whole upgrade: a migration that fails (a full disk) or a kill part-way leaves the database
+    // as the older version left it, so that version still opens it. IMMEDIATE takes the write lock first, so another
+    // process opening the same database (the app and a CLI command started together) cannot apply one meanwhile.
+    db.transaction(() => {
+      for (const migration of pending) {
+        if (recordedNow.get(migration.name)) continue;
+        running = migration;
         db.exec(migration.sql);
         record.run(migration.name, migration.sha256, Date.now());
-        ran = true;
-      }).immediate();
-    } catch (error) {
-      throw new MigrationError(
-        `Migration ${migration.name} failed and was rolled back; the database is unchanged from before it: ` +
-          (error instanceof Error ? error.message : String(error)),
-      );
-    }
-    if (ran) applied.push(migration.name);
+        applied.push(migration.name);
+      }
+      running = undefined;
+    }).immediate();
+  } catch (error) {
+    throw new MigrationError(
+      `${running ? `Migration ${running.name} failed` : 'The upgrade failed'} and was rolled back with ` +
+        'the rest of this upgrade; no migration of this upgrade was applied and the database is unchanged from before ' +
+        'it: ' +
+        (error instanceof Error ? error.message : String(error)),
+    );
   }
   return { applied };
 }
