@@ -101,6 +101,7 @@ export class CaptureStore {
   private selectDetail: Database.Statement | null = null;
   private inboxHasEndpoint: Database.Statement | null = null;
   private selectBodies: Database.Statement | null = null;
+  private inboxHasId: Database.Statement | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -445,7 +446,7 @@ export class CaptureStore {
       'SELECT c.*, b.body FROM captures c LEFT JOIN capture_bodies b ON b.capture_id = c.id WHERE c.id = ?',
     );
     const row = this.selectDetail.get(id) as (CaptureRow & { body: Buffer | null }) | undefined;
-    if (!row) throw new ApiError('not_found', `No capture with id ${id}.`, { id });
+    if (!row) throw this.missing(id);
     const body = row.body ?? Buffer.alloc(0);
     const summary = toSummary(row);
     const headers = parseHeaders(row.headers);
@@ -470,6 +471,24 @@ export class CaptureStore {
       }),
       ...(row.har_mime_type !== null ? { harMimeType: row.har_mime_type } : {}),
     };
+  }
+
+  /**
+   * Why capture `id` cannot be read: it does not exist, or it was acknowledged and kept in the inbox but could not be
+   * filed yet (reads go on with what is filed while the disk is full; see `current`).
+   */
+  private missing(id: number): ApiError {
+    this.inboxHasId ??= this.db.prepare('SELECT 1 FROM capture_inbox WHERE id = ?').pluck();
+    if (this.inboxHasId.get(id) === undefined)
+      return new ApiError('not_found', `No capture with id ${id}.`, { id });
+    const why = describeStorageError(this.failing.file) ?? 'try again in a moment.';
+    return new ApiError(
+      'unavailable',
+      `Capture ${id} was received and kept but is not filed yet, so it cannot be read: ${why}`,
+      {
+        id,
+      },
+    );
   }
 
   /** `get`, or null when the capture is gone (deleted since its id was read: an export skips it). */
@@ -505,7 +524,7 @@ export class CaptureStore {
     );
     const row = this.selectBodies.get(id) as
       { content_encoding: string | null; body: Buffer | null } | undefined;
-    if (!row) throw new ApiError('not_found', `No capture with id ${id}.`, { id });
+    if (!row) throw this.missing(id);
     const received = row.body ?? Buffer.alloc(0);
     const decoded = decodeContentEncoding(received, row.content_encoding);
     return { received, decoded: decoded.body, decodeNote: decoded.note };
@@ -516,7 +535,7 @@ export class CaptureStore {
     this.current(id);
     const row = this.db.prepare('SELECT body FROM capture_bodies WHERE capture_id = ?').get(id) as
       { body: Buffer } | undefined;
-    if (!row) throw new ApiError('not_found', `No capture with id ${id}.`, { id });
+    if (!row) throw this.missing(id);
     return row.body;
   }
 
