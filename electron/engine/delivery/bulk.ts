@@ -16,6 +16,7 @@ import { filledHeadersFormat } from '../../shared/send/filled-headers-format';
 import { chunksInTurns } from '../util/background-chunks';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
+import { describeStorageError } from '../store/storage-error';
 import type { DeliveryQueue } from './queue';
 import { newDelivery, type DeliveryOptions } from './new-delivery';
 import { BulkRows, ROWS_PER_PART, type BulkItem } from './bulk-rows';
@@ -70,6 +71,8 @@ const MAX_ROW_ERRORS = 100;
 const PROGRESS_EVERY_MS = 200;
 /** Rows enqueued per event-loop turn: a batch of 10,000 built and inserted at once held the engine for a while. */
 const ROWS_PER_TURN = 500;
+/** A batch the database could not take (a full disk, a lock held too long) is tried again this much later. */
+const STORAGE_RETRY_MS = 5_000;
 /** Row values in the URL: a base URL or host as typed, credentials and anything past the host percent-encoded. */
 const URL_ESCAPE: Escape = 'whole-url';
 
@@ -87,6 +90,8 @@ export class BulkRunner {
   private lastEmit = new Map<number, number>();
   /** A progress event owed for changes made inside the throttle window (the last ones of a burst). */
   private readonly trailing = new Map<number, ReturnType<typeof setTimeout>>();
+  /** Jobs waiting to try their batch again after the database could not take it. */
+  private readonly retrying = new Set<number>();
 
   constructor(
     private readonly db: Database.Database,
@@ -331,8 +336,27 @@ export class BulkRunner {
     try {
       this.topUpOrThrow(id);
     } catch (error) {
-      this.halt(id, error);
+      this.stopOrRetry(id, error);
     }
+  }
+
+  /**
+   * A full disk or a database locked too long passes: the job keeps its rows, deliveries and cursor and tries again
+   * later (stopping it cancelled everything queued and dropped the rows not sent). Anything else stops it.
+   */
+  private stopOrRetry(id: number, error: unknown): void {
+    const code = String((error as { code?: unknown } | null)?.code ?? '');
+    if (!this.db.open || !/^SQLITE_(FULL|BUSY)/.test(code)) return this.halt(id, error);
+    this.log.warn('bulk send waits: the database could not take its next rows', {
+      jobId: id,
+      error: describeStorageError(error) ?? String(error),
+    });
+    if (this.retrying.has(id)) return;
+    this.retrying.add(id);
+    this.clock.setTimeout(() => {
+      this.retrying.delete(id);
+      if (this.db.open) this.topUp(id);
+    }, STORAGE_RETRY_MS);
   }
 
   private topUpOrThrow(id: number): void {
@@ -371,7 +395,7 @@ export class BulkRunner {
       }
     } catch (error) {
       // The database closed meanwhile (shutdown): the next start goes on from the cursor.
-      if (this.db.open) this.halt(id, error);
+      if (this.db.open) this.stopOrRetry(id, error);
       return;
     } finally {
       this.toppingUp.delete(id);
