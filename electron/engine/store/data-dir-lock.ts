@@ -68,6 +68,13 @@ export function lockDataDir(dataDir: string): () => void {
     }
   } catch (error) {
     owner.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT')
+      throw new Error(
+        `Could not lock the data folder ${dataDir}: the disk holding it is full. Free disk space, then start again. ` +
+          `(${(error as Error).message})`,
+        { cause: error },
+      );
     throw error;
   }
   held.add(key);
@@ -104,8 +111,9 @@ function takeOwnerLock(path: string): Database.Database | null {
  */
 function createLock(path: string): boolean {
   const own = `${path}.${process.pid}`;
-  writeFileSync(own, String(process.pid));
   try {
+    // Inside the try: on a full disk the file is created and the write fails, and the empty file must not stay behind.
+    writeFileSync(own, String(process.pid));
     linkSync(own, path);
     return true;
   } catch (error) {
