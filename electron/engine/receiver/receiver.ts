@@ -38,6 +38,7 @@ type Ctx = Pick<
 /** The capture listener: any method, any path; the exact bytes are stored before the request is acknowledged. */
 export async function startReceiver(ctx: Ctx, options: ReceiverOptions): Promise<Receiver> {
   const rules = ctx.responseRules;
+  const responses: Responses = { closing: false, pending: new Set() };
   const headersTimeout = options.headersTimeoutMs ?? 15_000;
   const server: Server = createServer(
     {
@@ -51,7 +52,7 @@ export async function startReceiver(ctx: Ctx, options: ReceiverOptions): Promise
       // Keep header names exactly as sent; rawHeaders preserves order, case and duplicates.
       joinDuplicateHeaders: false,
     },
-    (req, res) => handle(ctx, rules, options, req, res),
+    (req, res) => handle(ctx, rules, responses, options, req, res),
   );
   // Node keeps only the first 2,000 headers by default and would drop the rest silently; maxHeaderSize bounds them.
   server.maxHeadersCount = 0;
@@ -59,11 +60,11 @@ export async function startReceiver(ctx: Ctx, options: ReceiverOptions): Promise
   // the headers) straight away instead of "100 Continue" and megabytes read for nothing.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     if (declaredOverLimit(req, ctx.settings.get().bodyLimitBytes)) {
-      handle(ctx, rules, options, req, res, undefined, true);
+      handle(ctx, rules, responses, options, req, res, undefined, true);
       return;
     }
     res.writeContinue();
-    handle(ctx, rules, options, req, res);
+    handle(ctx, rules, responses, options, req, res);
   });
   // CONNECT asks for a proxy tunnel, so Node never emits it as a request. Capture it like any other method, answer with
   // the endpoint's rule, and close: the receiver tunnels nothing.
@@ -76,7 +77,7 @@ export async function startReceiver(ctx: Ctx, options: ReceiverOptions): Promise
       socket.end();
     });
     socket.once('error', () => socket.destroy());
-    handle(ctx, rules, options, req, res, head);
+    handle(ctx, rules, responses, options, req, res, head);
   });
   // Between requests, a kept-alive connection is closed after keepAliveTimeout unless it is one kept open.
   server.on('timeout', (socket: Socket) => {
@@ -131,11 +132,15 @@ export async function startReceiver(ctx: Ctx, options: ReceiverOptions): Promise
   return {
     url: `http://${shownHost}:${address.port}`,
     port: address.port,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      responses.closing = true;
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      // A response waiting out its rule's delay was cut off: it records so before the store closes.
+      while (responses.pending.size > 0) await Promise.allSettled(responses.pending);
+    },
   };
 }
 
@@ -148,9 +153,16 @@ function keepsIdleOpen(socket: Socket): boolean {
   return !socket.destroyed && isLoopbackPeer(socket.remoteAddress);
 }
 
+/** Responses still being decided, stored or written, and whether the receiver is closing. */
+interface Responses {
+  closing: boolean;
+  pending: Set<Promise<void>>;
+}
+
 function handle(
   ctx: Ctx,
   rules: ResponseRules,
+  responses: Responses,
   options: ReceiverOptions,
   req: IncomingMessage,
   res: ServerResponse,
@@ -209,7 +221,17 @@ function handle(
       // An absolute-form target's scheme and authority: the capture's URL is then the target as sent.
       publicUrl: origin,
     };
-    void respond(ctx, rules, endpoint, incoming, res, truncated ? 'too-large' : aborted ? 'aborted' : null);
+    const task = respond(
+      ctx,
+      rules,
+      responses,
+      endpoint,
+      incoming,
+      res,
+      truncated ? 'too-large' : aborted ? 'aborted' : null,
+    );
+    responses.pending.add(task);
+    void task.finally(() => responses.pending.delete(task));
   };
 
   if (refuseBody) {
@@ -276,6 +298,7 @@ function declaredOverLimit(req: IncomingMessage, limit: number): boolean {
 async function respond(
   ctx: Ctx,
   rules: ResponseRules,
+  responses: Responses,
   endpoint: Endpoint,
   incoming: IncomingCapture,
   res: ServerResponse,
@@ -369,7 +392,8 @@ async function respond(
     try {
       ctx.captures.markResponseNotSent(
         id,
-        `not sent: the client disconnected before the response was written; the rule would have answered ${would}` +
+        `not sent: ${responses.closing ? 'Hookscope stopped' : 'the client disconnected'} before the response was ` +
+          `written; the rule would have answered ${would}` +
           (fromRule ? ', and that step was given back' : ''),
       );
     } catch (error) {
