@@ -2,6 +2,7 @@ import { request } from 'undici';
 import { ApiError } from '../../shared/contract/index';
 import type { appMethods, captureMethods, endpointMethods, sampleMethods } from '../../shared/contract/index';
 import { readCaptureBody } from '../captures/capture-body';
+import { withDecodedResponse } from '../captures/decoded-response';
 import { exportCaptures } from '../captures/export';
 import { parseHar } from '../captures/har-import';
 import { beyondRetention } from '../store/retention';
@@ -46,7 +47,7 @@ export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> 
       },
       'captures.count': (input) => ctx.captures.countWithNewestInBackground(input.filter),
       'captures.breakdown': ({ filter, ...window }) => ctx.captures.breakdownInBackground(filter, window),
-      'captures.get': (input) => ctx.captures.get(input.id, input.inlineBodyMaxBytes),
+      'captures.get': (input) => withDecodedResponse(ctx.captures.get(input.id, input.inlineBodyMaxBytes)),
       'captures.body': (input) => ({ bodyBase64: readCaptureBody(ctx.captures, input).toString('base64') }),
       'captures.delete': (input) => ctx.captures.delete(input.ids, { undoable: true }),
       'captures.restore': (input) => {

@@ -68,6 +68,9 @@ export const captureDetail = captureSummary.extend({
       bodyBase64: z.string(),
       delayMs: z.number(),
       reason: z.string().nullable(),
+      /** Set by `captures.get` only: the body with its Content-Encoding undone, as for the request (null: none). */
+      decodedBodyBase64: z.string().nullable().optional(),
+      decodeNote: z.string().nullable().optional(),
       /**
        * An imported response's content.mimeType as its HAR gave it, parameters and all, when its headers had no
        * Content-Type (the body is stored in that type's charset); absent otherwise.

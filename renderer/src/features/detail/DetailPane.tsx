@@ -8,7 +8,6 @@ import { downloadBlob } from '../../components/download';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { Tabs } from '../../components/Tabs';
 import { VisibleText } from '../../components/VisibleText';
-import { base64ToBytes } from '../../lib/bytes';
 import { endpointOf } from '../../lib/capture-endpoint';
 import { captureUrl } from '../../lib/capture-url';
 import { formatBytes, formatDateTime, formatDuration, mediaType, statusClass } from '../../lib/format';
@@ -21,6 +20,7 @@ import { PairsTable } from './PairsTable';
 import { responseContentType } from '../../../../electron/shared/decode/response-content-type';
 import { harContentType } from '../../../../electron/shared/send/har-content-type';
 import { ReplayDialog } from './ReplayDialog';
+import { responseBody, responseContentEncoding } from './response-body';
 import { SignatureVerdict } from './SignatureVerdict';
 import { hasDecodedBody, requestBodyBytes, requestBodyNote, type BodyForm } from './request-body';
 import { useDecodedBody } from './use-decoded-body';
@@ -451,12 +451,13 @@ function Overview({
 }
 
 function ResponseTab({ d }: { d: CaptureDetail }) {
-  const bytes = useMemo(
-    () => (d.response ? base64ToBytes(d.response.bodyBase64) : new Uint8Array()),
-    [d.response],
-  );
-  if (!d.response) return <div className="muted pad">No response recorded.</div>;
-  const contentType = responseContentType(d.response);
+  const [form, setForm] = useState<BodyForm>('decoded');
+  const body = useMemo(() => (d.response ? responseBody(d.response, form) : null), [d.response, form]);
+  if (!d.response || !body) return <div className="muted pad">No response recorded.</div>;
+  const decodable = d.response.decodedBodyBase64 != null;
+  // Still Content-Encoded: whatever the Content-Type says, these bytes are not that yet.
+  const contentType =
+    decodable && form === 'received' ? 'application/octet-stream' : responseContentType(d.response);
   return (
     <div className="response-tab">
       <div className="pad">
@@ -473,7 +474,17 @@ function ResponseTab({ d }: { d: CaptureDetail }) {
         one="response header"
       />
       <div className="response-body">
-        <BodyView bytes={bytes} contentType={contentType} query="" />
+        <BodyView
+          bytes={body.bytes}
+          contentType={contentType}
+          query=""
+          note={body.note}
+          choice={
+            decodable && (
+              <BodyFormChoice form={form} encoding={responseContentEncoding(d.response)} onChange={setForm} />
+            )
+          }
+        />
       </div>
     </div>
   );
