@@ -1,18 +1,13 @@
+import { headerParam } from './header-param';
+
 /** The `charset` parameter of a Content-Type header (unquoted, lower-cased), or null when there is none. */
 export function charsetOf(contentType: string | null | undefined): string | null {
   if (!contentType) return null;
-  for (const param of contentType.split(';').slice(1)) {
-    const eq = param.indexOf('=');
-    if (eq < 0 || param.slice(0, eq).trim().toLowerCase() !== 'charset') continue;
-    const value = param
-      .slice(eq + 1)
-      .trim()
-      .replace(/^"(.*)"$/, '$1')
-      .trim()
-      .toLowerCase();
-    return value || null;
-  }
-  return null;
+  return (
+    headerParam(contentType, (name) => name === 'charset')
+      ?.trim()
+      .toLowerCase() || null
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 /** multipart/* bodies (RFC 7578 form data and its relatives), read in Node and the browser alike. */
 import { declaredCharsetText } from './charset';
+import { headerParam } from './header-param';
 
 export interface MultipartPart {
   headers: Array<[string, string]>;
@@ -25,8 +26,7 @@ export const isMultipartType = (contentType: string | null) =>
 
 export function boundaryOf(contentType: string | null): string | null {
   if (!contentType) return null;
-  const match = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-  return match ? (match[1] ?? match[2] ?? null) : null;
+  return headerParam(contentType, (name) => name === 'boundary') || null;
 }
 
 /** Where `needle` next occurs in `haystack` from `from`, finding candidates with the native indexOf of its first byte. */
@@ -56,40 +56,11 @@ function textOf(bytes: Uint8Array): string | null {
   }
 }
 
-/**
- * A Content-Disposition parameter (`name`, or its RFC 5987 `name*` form, whichever comes first), read parameter by
- * parameter: a `; name=` inside another one's quoted value (a browser sends `filename="a; name=b.txt"` as typed) is
- * part of that value, not the parameter.
- */
+/** A Content-Disposition parameter: `name`, or its RFC 5987 `name*` form, whichever comes first. */
 function dispositionParam(value: string, param: string): string | null {
   const wanted = param.toLowerCase();
-  for (let i = value.indexOf(';'); i >= 0;) {
-    const eq = value.indexOf('=', i + 1);
-    if (eq < 0) return null;
-    const semicolon = value.indexOf(';', i + 1);
-    // A parameter without a value (`form-data; inline; name="a"`): on to the next one.
-    if (semicolon >= 0 && semicolon < eq) {
-      i = semicolon;
-      continue;
-    }
-    const key = value
-      .slice(i + 1, eq)
-      .trim()
-      .toLowerCase();
-    let j = eq + 1;
-    while (value[j] === ' ' || value[j] === '\t') j++;
-    let raw = '';
-    if (value[j] === '"') {
-      for (j++; j < value.length && value[j] !== '"'; j++)
-        raw += value[j] === '\\' ? (value[++j] ?? '') : value[j];
-      i = value.indexOf(';', j);
-    } else {
-      i = value.indexOf(';', j);
-      raw = value.slice(j, i < 0 ? undefined : i).trim();
-    }
-    if (key === wanted || key === `${wanted}*`) return extValue(raw);
-  }
-  return null;
+  const raw = headerParam(value, (name) => name === wanted || name === `${wanted}*`);
+  return raw === null ? null : extValue(raw);
 }
 
 /** An RFC 5987 `utf-8''…` value percent-decoded; anything else as it is. */
