@@ -4,6 +4,7 @@ import { boundaryOf, parseMultipart } from '../../../../electron/shared/decode/m
 import { downloadBlob } from '../../components/download';
 import { HexView } from './HexView';
 import { Highlight, searchPattern } from '../../components/Highlight';
+import { keyText } from '../../components/KeyText';
 import { VisibleText } from '../../components/VisibleText';
 import { PART_PREVIEW_BYTES, partNumbers, partPreview, partsMatching } from './multipart-matches';
 
@@ -64,7 +65,7 @@ export function MultipartView({
             <header className="part-header">
               <span className="part-index">#{i + 1}</span>
               <span className="part-name">
-                {part.name === null ? '(no name)' : <VisibleText text={part.name} />}
+                {part.name === null ? '(no name)' : <VisibleText text={keyText(part.name)} />}
               </span>
               {part.filename !== null && (
                 <span className="part-filename" title="filename">
