@@ -1,3 +1,4 @@
+import { headerParamSpan } from '../../shared/decode/header-param';
 import { harTextBody, loneSurrogateNote } from './har-text-body';
 
 export interface HarParam {
@@ -55,7 +56,7 @@ export function harPostBody(
       warnings: [],
       contentType: null,
     };
-  const boundary = boundaryParam.exec(type);
+  const boundary = boundarySpan(type);
   // Browsers' exporters name an uploaded file but leave out its bytes.
   const emptyFile = params.findIndex((p) => p.fileName !== undefined && p.value === undefined);
   if (media === 'multipart/form-data' && boundary && emptyFile >= 0)
@@ -66,7 +67,7 @@ export function harPostBody(
         `postData.params[${emptyFile}]: the file ${JSON.stringify(params[emptyFile]!.fileName)} has no value (its content is not in the file); imported with an empty body`,
       ],
     };
-  const boundaryText = boundary?.[1] ?? boundary?.[2];
+  const boundaryText = boundary?.value;
   if (media === 'multipart/form-data' && boundaryText !== undefined && breaksHeaderLine.test(boundaryText))
     return {
       body: Buffer.alloc(0),
@@ -112,7 +113,7 @@ function multipartUnderFreeBoundary(params: HarParam[], type: string, boundary: 
   const rebuilt = multipart(params, chosen);
   return {
     body: rebuilt.body,
-    contentType: type.replace(boundaryParam, `; boundary=${chosen}`),
+    contentType: withBoundary(type, chosen),
     warnings: [
       `postData.${clashes.map((i) => `params[${i}].value`).join(', ')}: ${clashes.length === 1 ? 'holds' : 'hold'} the boundary ${JSON.stringify(boundary)}, which would end ${clashes.length === 1 ? 'its part' : 'their parts'} and start others; rebuilt under the boundary "${chosen}", and the Content-Type changed to match`,
       ...rebuilt.warnings,
@@ -129,7 +130,17 @@ function formPart(text: string): string {
   return /%[0-9A-Fa-f]{2}/.test(text) ? text : new URLSearchParams([['', text]]).toString().slice(1);
 }
 
-const boundaryParam = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i;
+/** The Content-Type's boundary parameter, read parameter by parameter (not one quoted inside another's value). */
+const boundarySpan = (type: string) => {
+  const span = headerParamSpan(type, (name) => name === 'boundary');
+  return span && span.value !== '' ? span : null;
+};
+
+/** The Content-Type with its boundary parameter naming `boundary` instead. */
+function withBoundary(type: string, boundary: string): string {
+  const span = boundarySpan(type)!;
+  return `${type.slice(0, span.start)}; boundary=${boundary}${type.slice(span.end)}`;
+}
 
 /** A line break would end a part's header line (and could start another); a NUL ends a C reader's string. */
 const breaksHeaderLine = /[\r\n\0]/;

@@ -1,13 +1,23 @@
+/** One parameter of a header value: its lower-cased name, its value unquoted, and where `; name=value` stands. */
+export interface HeaderParamSpan {
+  name: string;
+  value: string;
+  /** The index of the `;` that opens it. */
+  start: number;
+  /** The index of the `;` that opens the next one, or the header's length. */
+  end: number;
+}
+
 /**
- * The first parameter of a header value (`type; a=1; b="x"`) whose lower-cased name `wanted` accepts, read parameter
- * by parameter: a `; b=` inside another one's quoted value (`x="; boundary=fake"`, or a browser's
- * `filename="a; name=b.txt"` sent as typed) is part of that value, not the parameter. Quotes and their backslash
- * escapes are undone; null when no parameter is accepted.
+ * The parameters of a header value (`type; a=1; b="x"`) in order, read one at a time: a `; b=` inside another one's
+ * quoted value (`x="; boundary=fake"`, or a browser's `filename="a; name=b.txt"` sent as typed) is part of that value,
+ * not a parameter. Quotes and their backslash escapes are undone; a parameter without a value is skipped.
  */
-export function headerParam(value: string, wanted: (name: string) => boolean): string | null {
+export function* headerParams(value: string): Generator<HeaderParamSpan> {
   for (let i = value.indexOf(';'); i >= 0;) {
+    const start = i;
     const eq = value.indexOf('=', i + 1);
-    if (eq < 0) return null;
+    if (eq < 0) return;
     const semicolon = value.indexOf(';', i + 1);
     // A parameter without a value (`form-data; inline; name="a"`): on to the next one.
     if (semicolon >= 0 && semicolon < eq) {
@@ -29,7 +39,16 @@ export function headerParam(value: string, wanted: (name: string) => boolean): s
       i = value.indexOf(';', j);
       raw = value.slice(j, i < 0 ? undefined : i).trim();
     }
-    if (wanted(name)) return raw;
+    yield { name, value: raw, start, end: i < 0 ? value.length : i };
   }
+}
+
+/** The first parameter of a header value whose lower-cased name `wanted` accepts (see {@link headerParams}). */
+export function headerParamSpan(value: string, wanted: (name: string) => boolean): HeaderParamSpan | null {
+  for (const param of headerParams(value)) if (wanted(param.name)) return param;
   return null;
 }
+
+/** The unquoted value of the first parameter `wanted` accepts, or null. */
+export const headerParam = (value: string, wanted: (name: string) => boolean): string | null =>
+  headerParamSpan(value, wanted)?.value ?? null;
