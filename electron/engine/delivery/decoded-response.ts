@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { responseCodingUndone } from '../../shared/send/response-coding';
 import {
   constants,
   createBrotliDecompress,
@@ -36,8 +37,8 @@ export async function decodedResponsePrefix(
   contentEncoding: string | undefined,
   keepBytes: number,
 ): Promise<Buffer | null> {
-  const coding = contentEncoding?.trim().toLowerCase();
-  if (!coding || coding === 'identity' || coding.includes(',') || raw.length === 0) return null;
+  const coding = responseCodingUndone(contentEncoding);
+  if (!coding || raw.length === 0) return null;
   const decoder = decoderFor(coding, raw);
   if (!decoder) return null;
   const kept: Buffer[] = [];

@@ -7,22 +7,12 @@ import { VisibleText } from '../../components/VisibleText';
 import { AttemptTimeline } from './AttemptTimeline';
 import { dateTime, formatDuration, nextAttempt, oneLine, statusClass } from './format';
 import { nextWait } from './next-wait';
+import { responseBodyTitle } from './response-body-title';
 import { responseText } from './response-text';
 
 /** Header values are stored as bytes (one character each): UTF-8 shows as its text, as in a capture's headers. */
 const headerText = (pairs: DeliveryAttempt['requestHeaders']) =>
   pairs.map(([name, value]) => `${name}: ${headerValueText(value).text}`).join('\n');
-
-/** The engine keeps only the first bytes of a large response, decoded if it came compressed (or as received if that failed). */
-function bodyTitle(attempt: DeliveryAttempt): string {
-  const kept = Math.floor((attempt.responseBodyBase64.replace(/=+$/, '').length * 3) / 4);
-  const encoding = attempt.responseHeaders.find(([name]) => name.toLowerCase() === 'content-encoding')?.[1];
-  if (encoding && encoding.trim().toLowerCase() !== 'identity')
-    return `Response body (sent as ${encoding}, ${attempt.responseBodyBytes.toLocaleString()} bytes on the wire; ${kept.toLocaleString()} bytes kept, decoded)`;
-  return attempt.responseBodyBytes > kept
-    ? `Response body (first ${kept.toLocaleString()} of ${attempt.responseBodyBytes.toLocaleString()} bytes)`
-    : 'Response body';
-}
 
 /** What one attempt sent and got back: headers, the signed string and the whole stored response, as text (never HTML). */
 function AttemptExtra({ attempt }: { attempt: DeliveryAttempt }) {
@@ -35,7 +25,7 @@ function AttemptExtra({ attempt }: { attempt: DeliveryAttempt }) {
     sections.push({ label: 'Signed string', text: attempt.signedString, empty: '(empty)' });
   sections.push({
     label: 'Response body',
-    title: bodyTitle(attempt),
+    title: responseBodyTitle(attempt),
     text: responseText(attempt),
     empty: attempt.status === null ? 'no response' : '(empty)',
   });

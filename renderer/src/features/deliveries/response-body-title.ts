@@ -1,0 +1,23 @@
+import type { DeliveryAttempt } from '../../../../electron/shared/contract/delivery';
+import { responseCodingUndone } from '../../../../electron/shared/send/response-coding';
+
+/**
+ * The engine keeps only the first bytes of a large response, decoded if it came in one coding it knows, else as
+ * received (a `compress` or `gzip, br` answer is not decoded, and must not be called so).
+ */
+export function responseBodyTitle(
+  attempt: Pick<DeliveryAttempt, 'responseBodyBase64' | 'responseBodyBytes' | 'responseHeaders'>,
+): string {
+  const kept = Math.floor((attempt.responseBodyBase64.replace(/=+$/, '').length * 3) / 4);
+  const encodings = attempt.responseHeaders
+    .filter(([name]) => name.toLowerCase() === 'content-encoding')
+    .map(([, value]) => value);
+  const encoding = encodings.join(', ');
+  const sent = `${attempt.responseBodyBytes.toLocaleString()} bytes on the wire; ${kept.toLocaleString()} bytes kept`;
+  if (responseCodingUndone(encoding)) return `Response body (sent as ${encoding}, ${sent}, decoded)`;
+  if (encoding.trim() && encoding.trim().toLowerCase() !== 'identity')
+    return `Response body (sent as ${encoding}, ${sent}, as received: not decoded)`;
+  return attempt.responseBodyBytes > kept
+    ? `Response body (first ${kept.toLocaleString()} of ${attempt.responseBodyBytes.toLocaleString()} bytes)`
+    : 'Response body';
+}
