@@ -29,6 +29,9 @@ function fullUrl(capture: CaptureDetail, base: string, redact: Redaction | null)
   return `${origin}${path.startsWith('/') ? '' : '/'}${path}${suffix}`;
 }
 
+/** The URL captures are shown under (`--base-url`), its password (or bare token) redacted as a captured URL's is. */
+const exportedBase = (base: string, redact: Redaction | null) => (redact ? redactUrl(base, redact) : base);
+
 /** `redact`: the names to hide, or null to export everything as captured. */
 export function toHarEntry(original: CaptureDetail, base: string, redact: Redaction | null): Entry {
   const capture = redact ? redactCapture(original, redact) : original;
@@ -51,7 +54,7 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
     time: response?.delayMs ?? 0,
     request: {
       method: capture.method,
-      url: fullUrl(capture, base, null),
+      url: fullUrl(capture, exportedBase(base, redact), null),
       httpVersion: `HTTP/${capture.httpVersion}`,
       cookies: [],
       headers: headers.map(([name, value]) => ({ name, value })),
@@ -141,17 +144,18 @@ export function toCurl(original: CaptureDetail, base: string, redact: Redaction 
   const capture = redact ? redactCapture(original, redact) : original;
   const headers = sendableHeaders(withHarContentType(stripHopByHop(capture.headers), capture));
   const body = Buffer.from(capture.bodyBase64, 'base64');
+  const shownUnder = exportedBase(base, redact);
   const target = `${capture.path}${capture.query ? `?${capture.query}` : ''}`;
   // `OPTIONS *` asks about the server, not a path: in a URL, `/*` is a path, so curl gets the target apart.
   if (capture.path === '*')
     return curlCommand({
       method: capture.method,
-      url: originOf(capture, base),
+      url: originOf(capture, shownUnder),
       headers,
       body,
       requestTarget: target,
     });
-  const url = fullUrl(capture, base, null);
+  const url = fullUrl(capture, shownUnder, null);
   // The URL carries a target's `#` as `%23`; curl can send the target exactly as received, so it is given whole, the
   // URL naming just the server.
   const inUrl = escapeHash(target);
