@@ -166,7 +166,7 @@ const mediaTypeOf = (contentType: string | null) => (contentType ?? '').split(';
  * depth (an object or array value is replaced whole), multipart text fields and XML elements and attributes. Only the values change; every
  * other byte stays as received. Returns the same Buffer when nothing was secret, or when the body cannot be read
  * field by field (not one of those types, content-encoded, or not parseable — a truncated JSON body, say). `keep` spares
- * a form value that holds no secret itself (a saved webhook's `{{variable}}`).
+ * a value that holds no secret itself (a saved webhook's `{{variable}}`), in every format.
  */
 export function redactBody(
   body: Buffer,
@@ -180,7 +180,7 @@ export function redactBody(
   if (contentEncoding && contentEncoding.trim().toLowerCase() !== 'identity') return body;
   const isSecret = (name: string) => isSecretField(name, redaction);
   const type = mediaTypeOf(contentType);
-  if (isMultipartType(contentType)) return redactMultipart(body, contentType, isSecret);
+  if (isMultipartType(contentType)) return redactMultipart(body, contentType, isSecret, keep);
   // The decoder shows `api_key=…` as a form field under any Content-Type; the export hides it the same.
   if (type === 'application/x-www-form-urlencoded' || looksLikeForm(body.toString('latin1'))) {
     // One char per byte, so non-UTF-8 bytes in other pairs survive untouched.
@@ -195,8 +195,8 @@ export function redactBody(
   }
   return withoutBom(body, (text) =>
     isXmlType(contentType) || text.subarray(0, 5).toString('latin1') === '<?xml'
-      ? redactXml(text, isSecret)
-      : redactJson(text, isSecret, (url) => redactUrl(url, redaction)),
+      ? redactXml(text, isSecret, keep)
+      : redactJson(text, isSecret, (url) => redactUrl(url, redaction, keep), keep),
   );
 }
 
@@ -210,10 +210,10 @@ function withoutBom(body: Buffer, redact: (text: Buffer) => Buffer): Buffer {
   return redacted === rest ? body : Buffer.concat([utf8Bom, redacted]);
 }
 
-function redactXml(body: Buffer, isSecret: (n: string) => boolean): Buffer {
+function redactXml(body: Buffer, isSecret: (n: string) => boolean, keep: (value: string) => boolean): Buffer {
   // One char per byte: markup and names are ASCII in UTF-8 and the Latin encodings, and every other byte survives.
   const text = body.toString('latin1');
-  const spans = xmlSecretSpans(text, isSecret);
+  const spans = xmlSecretSpans(text, isSecret).filter(([start, end]) => !keep(text.slice(start, end)));
   if (spans.length === 0) return body;
   let out = '';
   let at = 0;
@@ -224,13 +224,19 @@ function redactXml(body: Buffer, isSecret: (n: string) => boolean): Buffer {
   return Buffer.from(out + text.slice(at), 'latin1');
 }
 
-function redactMultipart(body: Buffer, contentType: string | null, isSecret: (n: string) => boolean): Buffer {
+function redactMultipart(
+  body: Buffer,
+  contentType: string | null,
+  isSecret: (n: string) => boolean,
+  keep: (value: string) => boolean,
+): Buffer {
   const boundary = boundaryOf(contentType);
   if (!boundary) return body;
   const spans: Array<[number, number]> = [];
   for (const part of parseMultipart(body, boundary).parts) {
     // File parts are left as sent: a file's name is no evidence its content is a secret.
     if (part.name === null || part.filename !== null || !isSecret(part.name)) continue;
+    if (keep(Buffer.from(part.body).toString('utf8'))) continue;
     const start = part.body.byteOffset - body.byteOffset;
     spans.push([start, start + part.body.length]);
   }
@@ -245,6 +251,7 @@ function redactJson(
   body: Buffer,
   isSecret: (n: string) => boolean,
   redactUrlText: (url: string) => string,
+  keep: (value: string) => boolean = () => false,
 ): Buffer {
   const first = body.find((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d);
   if (first !== 0x7b && first !== 0x5b) return body; // `{` or `[`
@@ -262,16 +269,20 @@ function redactJson(
   try {
     JSON.parse(text);
   } catch {
-    return redactBrokenJson(body, text, encoding, isSecret, urlString);
+    return redactBrokenJson(body, text, encoding, isSecret, urlString, keep);
   }
   let spans: JsonSpan[];
   try {
-    spans = jsonSecretSpans(text, isSecret, urlString);
+    spans = jsonSecretSpans(text, isSecret, urlString, keep);
   } catch {
     // Nested too deep to walk: re-serialise (formatting is lost, the secrets are not kept).
     // (Array indexes arrive as keys "0", "1"…, which no secret name matches.)
     const reviver = (key: string, value: unknown) =>
-      isSecret(key) && value !== null ? redactedMarker : typeof value === 'string' ? urlString(value) : value;
+      isSecret(key) && value !== null && !(typeof value === 'string' && keep(value))
+        ? redactedMarker
+        : typeof value === 'string'
+          ? urlString(value)
+          : value;
     return Buffer.from(JSON.stringify(JSON.parse(text, reviver)), encoding);
   }
   if (spans.length === 0) return body;
@@ -295,6 +306,7 @@ function redactBrokenJson(
   encoding: BufferEncoding,
   isSecret: (n: string) => boolean,
   redactString: (value: string) => string,
+  keep: (value: string) => boolean,
 ): Buffer {
   let changed = false;
   const out = text.replace(BROKEN_JSON_PAIR, (pair: string, key: string, value: string) => {
@@ -304,7 +316,7 @@ function redactBrokenJson(
     } catch {
       // An escape cut off: the raw name is the best guess.
     }
-    if (value === 'null') return pair;
+    if (value === 'null' || (isSecret(name) && keep(brokenJsonValueText(value)))) return pair;
     const before = pair.slice(0, pair.length - value.length);
     if (!isSecret(name)) {
       // A string value that is a URL, even one cut off: its secret query values and password.
@@ -326,7 +338,18 @@ function redactBrokenJson(
   return changed ? Buffer.from(out, encoding) : body;
 }
 
-const BROKEN_JSON_PAIR = /"((?:[^"\\]|\\.)*)"\s*:\s*("(?:[^"\\]|\\.)*"?|[^\s,\]}"]+)/g;
+// A saved webhook's unquoted `{{variable}}` is read whole, so that `keep` can see it.
+const BROKEN_JSON_PAIR = /"((?:[^"\\]|\\.)*)"\s*:\s*("(?:[^"\\]|\\.)*"?|\{\{[^{}]*\}\}|[^\s,\]}"]+)/g;
+
+/** A broken-JSON pair's value as text: a string's content (even cut off), anything else as written. */
+function brokenJsonValueText(value: string): string {
+  if (!value.startsWith('"')) return value;
+  try {
+    return JSON.parse(value.length > 1 && value.endsWith('"') ? value : `${value}"`) as string;
+  } catch {
+    return value;
+  }
+}
 
 /** Where a value to hide is in JSON text, and what goes there instead (the marker when none is given). */
 type JsonSpan = [start: number, end: number, replacement?: string];
@@ -339,6 +362,7 @@ function jsonSecretSpans(
   text: string,
   isSecret: (n: string) => boolean,
   redactString: (value: string) => string,
+  keep: (value: string) => boolean,
 ): JsonSpan[] {
   const found: JsonSpan[] = [];
   let i = 0;
@@ -369,7 +393,9 @@ function jsonSecretSpans(
           space();
           const start = i;
           value();
-          if (isSecret(key) && text.slice(start, i) !== 'null') found.push([start, i]);
+          const raw = text.slice(start, i);
+          if (isSecret(key) && raw !== 'null' && !(raw.startsWith('"') && keep(JSON.parse(raw) as string)))
+            found.push([start, i]);
         } else value();
         space();
         if (text[i++] !== ',') return;
