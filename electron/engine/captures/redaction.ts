@@ -3,6 +3,7 @@ import type { HeaderPair } from '../../shared/contract/index';
 import { isXmlType, looksLikeForm } from '../../shared/decode/body';
 import { boundaryOf, isMultipartType, parseMultipart } from '../../shared/decode/multipart';
 import { secretName } from '../util/secret-names';
+import { redactUtf16 } from './utf16-body';
 import { xmlSecretSpans } from './xml-redaction';
 
 const secretHeader =
@@ -181,6 +182,10 @@ export function redactBody(
   const isSecret = (name: string) => isSecretField(name, redaction);
   const type = mediaTypeOf(contentType);
   if (isMultipartType(contentType)) return redactMultipart(body, contentType, isSecret, keep);
+  const utf16 = redactUtf16(body, contentType, (utf8) =>
+    redactBody(utf8, type || null, null, redaction, keep),
+  );
+  if (utf16 !== null) return utf16;
   // The decoder shows `api_key=…` as a form field under any Content-Type; the export hides it the same.
   if (type === 'application/x-www-form-urlencoded' || looksLikeForm(body.toString('latin1'))) {
     // One char per byte, so non-UTF-8 bytes in other pairs survive untouched.

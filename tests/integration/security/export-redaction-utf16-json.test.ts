@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { send } from '../../helpers/raw-http';
+import { startApp, type TestApp } from '../../helpers/app-server';
+
+// JSON written in UTF-16 (a `charset=utf-16le`, or a byte-order mark) is shown field by field by the decoder; a
+// redacted export hides its secret fields too, writes the body back in the same encoding and keeps every other byte.
+let app: TestApp;
+
+async function capture(contentType: string, body: Buffer): Promise<number> {
+  const res = await send(`${app.receiverUrl}/hook`, {
+    method: 'POST',
+    headers: [['Content-Type', contentType]],
+    body,
+  });
+  expect(res.status).toBe(200);
+  return Number(res.headers['x-hookscope-capture-id']);
+}
+
+async function exportedBody(id: number, redact: boolean): Promise<Buffer> {
+  const res = await app.rpc<{ content: string }>('captures.export', { format: 'jsonl', ids: [id], redact });
+  if (!res.ok) throw new Error(res.error.message);
+  return Buffer.from((JSON.parse(res.value.content.trim()) as { bodyBase64: string }).bodyBase64, 'base64');
+}
+
+beforeAll(async () => {
+  app = await startApp({ serveUi: false });
+});
+afterAll(async () => app.close());
+
+const utf16le = (text: string) => Buffer.from(text, 'utf16le');
+const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
+const sent = '{"name":"José ✓ 𝄞","password":"UTF16SECRET1","token":{"k":"UTF16SECRET2"}}';
+const shown = '{"name":"José ✓ 𝄞","password":"[redacted]","token":"[redacted]"}';
+
+describe('a redacted export of UTF-16 JSON', () => {
+  it.each([
+    ['charset=utf-16le', 'application/json; charset=utf-16le', utf16le],
+    ['charset=utf-16be', 'application/json; charset=utf-16be', utf16be],
+    ['charset=utf-16', 'application/json; charset=utf-16', utf16le],
+    ['a little-endian BOM', 'application/json', (t: string) => utf16le(`\uFEFF${t}`)],
+    ['a big-endian BOM', 'text/plain', (t: string) => utf16be(`\uFEFF${t}`)],
+  ])('%s: hides the secret fields, in the same encoding, every other byte kept', async (_, type, encode) => {
+    const id = await capture(type, encode(sent));
+    const body = await exportedBody(id, true);
+    expect(body.toString('hex')).toBe(encode(shown).toString('hex'));
+    expect((await exportedBody(id, false)).equals(encode(sent))).toBe(true);
+  });
+});
+
+describe('a redacted export of JSON labelled UTF-16 but written in UTF-8', () => {
+  it('still hides its secret fields', async () => {
+    const id = await capture('application/json; charset=utf-16', Buffer.from('{"password":"UTF8SECRET1"}'));
+    expect((await exportedBody(id, true)).toString()).toBe('{"password":"[redacted]"}');
+  });
+});
