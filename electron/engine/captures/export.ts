@@ -260,6 +260,7 @@ export function redactCapture(c: CaptureDetail, redaction: Redaction): CaptureDe
       ? redactUndecodableBody(body, contentTypeOf(c), c.contentEncoding, redaction)
       : redactBody(body, contentTypeOf(c), c.contentEncoding, redaction);
   const delta = redactedBody.length - body.length;
+  const leftOut = redactedBody.length === 0 && body.length > 0;
   const headers = redactHeaders(c.headers, redaction);
   return {
     ...c,
@@ -283,10 +284,14 @@ export function redactCapture(c: CaptureDetail, redaction: Redaction): CaptureDe
           bodySizeBytes: c.bodySizeBytes + delta,
           storedBodyBytes: c.storedBodyBytes + delta,
         }),
+    ...(leftOut ? { decodeNote: bodyLeftOutNote } : {}),
     ...(decoded ? { decodedBodyBase64: decoded.decoded.toString('base64') } : {}),
     response: c.response ? redactResponse(c.response, redaction) : null,
   };
 }
+
+const bodyLeftOutNote =
+  'The body is left out of this redacted export: its secrets could not be redacted in its Content-Encoding.';
 
 /** The answer Hookscope sent, as a shared export shows it: secret headers and body fields (a token echoed back). */
 function redactResponse(
