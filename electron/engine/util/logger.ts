@@ -19,6 +19,14 @@ const credentialScheme = /\b(Bearer|Basic|Digest|Token)\s+[^\s,;"']+/gi;
 // `webhook-signature: v1,…`), as lists in messages are joined with `, `.
 const namedValue =
   /\b([A-Za-z0-9_-]+)(['"]?\s*[:=]\s*)(?!\/\/)("[^"\r\n]*"?|'[^'\r\n]*'?|[^\s,;"'&](?:[^,;\r\n"'&]|,(?=[^\s,]))*)/g;
+/**
+ * A header written as its name, a space and its value (`X-Api-Key K12`, a header dump without colons). Only hyphenated
+ * names, which prose does not use as words; `Authorization` and `Cookie` start sentences.
+ */
+const spacedHeader =
+  /(^|[,;([{]|\s)([ \t]*)\b([A-Za-z0-9]+(?:-[A-Za-z0-9]+)+)([ \t]+)([^\s,;:=()[\]{}"'](?:[^\s,;()[\]{}"']|,(?=[^\s,]))*)/gm;
+/** What ends a header in a list or dump: the end of a line, or a separator. */
+const endOfHeader = /^[ \t]*(?:$|[\r\n,;)\]}])/;
 const quotedKey = /"([^"\\]*)"\s*:\s*/g;
 const scalarValue = /[^,}\]\s]*/y;
 /** A `[name, value]` header pair written as JSON or by util.inspect: `["X-Api-Key","k"]`, `[ 'cookie', 'c' ]`. */
@@ -104,7 +112,29 @@ export function redactText(text: string): string {
       const quote = value[0] === '"' || value[0] === "'" ? value[0] : '';
       return `${name}${sep}${quote}[redacted]${quote}`;
     })
+    .replace(spacedHeader, redactSpacedHeader)
     .replace(credentialScheme, (_all, scheme: string) => `${scheme} [redacted]`);
+}
+
+/**
+ * `X-Api-Key K12`: blanked when the value is no plain lower-case word (`header` in "the X-Api-Key header is missing"),
+ * or when it alone follows the name where a header starts and ends (a line of a dump, an item of a list).
+ */
+function redactSpacedHeader(
+  all: string,
+  lead: string,
+  space: string,
+  name: string,
+  gap: string,
+  value: string,
+  at: number,
+  text: string,
+): string {
+  if (!secretKey.test(name) || value === '[redacted]') return all;
+  const headerStart = lead !== ' ' && lead !== '\t' && (lead !== '' || at === 0 || text[at - 1] === '\n');
+  const wholeHeader = headerStart && endOfHeader.test(text.slice(at + all.length));
+  if (/^[a-z]+$/.test(value) && !wholeHeader) return all;
+  return `${lead}${space}${name}${gap}[redacted]`;
 }
 
 function redactValue(value: unknown): unknown {
