@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { HeaderPair } from '../../shared/contract/captures';
+import { collectionNameTaken, sameCollectionName } from '../../shared/collection-name';
 import { ApiError } from '../../shared/contract/errors';
 import { savedWebhookInput, type DeliveryPolicy, type SavedWebhook } from '../../shared/contract/delivery';
 import { assertPolicyOptions } from './policy-options';
@@ -197,7 +198,7 @@ export class SavedWebhookStore {
           errors.push(`webhooks[${index}].options.${(error as Error).message}`);
           return;
         }
-        const collectionId = collection ? this.collectionByName(collection) : null;
+        const collectionId = collection ? this.collectionForImport(collection) : null;
         this.save({ ...rest, collectionId });
         imported++;
         const fields = redactedFields(rest);
@@ -209,15 +210,19 @@ export class SavedWebhookStore {
     return { imported, errors, redacted, ignored };
   }
 
+  /** A name another collection has (ignoring case and surrounding spaces) is refused, on create and on rename. */
   saveCollection(input: { id?: number; name: string }) {
+    const name = input.name.trim();
+    if (input.id !== undefined) this.collection(input.id);
+    if (this.collectionsNamed(name).some((id) => id !== input.id))
+      throw new ApiError('conflict', `name: ${collectionNameTaken(name)}`);
     if (input.id !== undefined) {
-      this.collection(input.id);
-      this.db.prepare('UPDATE webhook_collections SET name = ? WHERE id = ?').run(input.name, input.id);
+      this.db.prepare('UPDATE webhook_collections SET name = ? WHERE id = ?').run(name, input.id);
       return this.collection(input.id);
     }
     const info = this.db
       .prepare('INSERT INTO webhook_collections (name, created_at_ms) VALUES (?, ?)')
-      .run(input.name, this.now());
+      .run(name, this.now());
     return this.collection(Number(info.lastInsertRowid));
   }
 
@@ -233,11 +238,22 @@ export class SavedWebhookStore {
     return { id: row.id, name: row.name, createdAtMs: row.created_at_ms };
   }
 
-  private collectionByName(name: string): number {
-    const row = this.db
-      .prepare('SELECT id FROM webhook_collections WHERE name = ? ORDER BY id LIMIT 1')
-      .get(name) as { id: number } | undefined;
-    return row?.id ?? this.saveCollection({ name }).id;
+  /**
+   * The collection an imported webhook goes into: the existing one with that name (ignoring case and surrounding
+   * spaces), so importing merges into it; a new one only when none has the name. A blank name means no collection.
+   */
+  private collectionForImport(name: string): number | null {
+    if (!name.trim()) return null;
+    return this.collectionsNamed(name)[0] ?? this.saveCollection({ name }).id;
+  }
+
+  /** The ids, oldest first, of the collections with this name by the shared rule (a database from before it may hold several). */
+  private collectionsNamed(name: string): number[] {
+    const rows = this.db.prepare('SELECT id, name FROM webhook_collections ORDER BY id').all() as Array<{
+      id: number;
+      name: string;
+    }>;
+    return rows.filter((row) => sameCollectionName(row.name, name)).map((row) => row.id);
   }
 }
 

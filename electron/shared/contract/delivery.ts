@@ -445,6 +445,10 @@ export const deliveryMethods = {
     }),
     z.object({ content: z.string(), count: z.number().int(), fileName: z.string() }),
   ),
+  /**
+   * An entry's `collection` goes into the existing collection of that name (ignoring case and surrounding spaces), so
+   * importing merges into it; a collection is created only when none has the name.
+   */
   'webhooks.import': method(
     z.object({ content: z.string().min(1) }),
     z.object({
@@ -459,6 +463,7 @@ export const deliveryMethods = {
       ignored: z.array(z.string()),
     }),
   ),
+  /** Create, or rename with `id`; a name another collection has (ignoring case and surrounding spaces) is a conflict. */
   'collections.save': method(
     z.object({
       id: z.number().int().optional(),

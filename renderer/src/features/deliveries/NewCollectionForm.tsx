@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { collectionNameTaken, sameCollectionName } from '../../../../electron/shared/collection-name';
 
 /**
  * "New collection": asks for the name inline (a native prompt blocks the page). Enter creates, Escape cancels; an
@@ -22,8 +23,8 @@ export function NewCollectionForm({
     e.preventDefault();
     const trimmed = name.trim();
     if (!trimmed) return setError('Collection name: required (not only spaces)');
-    if (taken.some((t) => t.toLowerCase() === trimmed.toLowerCase()))
-      return setError(`Collection name: “${trimmed}” is taken; choose another name`);
+    if (taken.some((t) => sameCollectionName(t, trimmed)))
+      return setError(`Collection name: ${collectionNameTaken(trimmed)}`);
     create(trimmed).then(onClose, (err: Error) => setError(err.message));
   };
 
