@@ -509,10 +509,11 @@ describe('delivery log paging', () => {
     expect(screen.getByRole('button', { name: 'replay' }).getAttribute('aria-pressed')).toBe('false');
   });
 
-  it('a live refresh keeps the rows "Load more" brought in', async () => {
-    const ids = Array.from({ length: 230 }, (_, i) => i + 1);
+  /** Delivers `count` requests to `/<name>/<n>` in one bulk job: more than a page of the log when over 200. */
+  async function fillLog(name: string, count: number) {
+    const ids = Array.from({ length: count }, (_, i) => i + 1);
     const job = await ui.api.call('bulk.start', {
-      template: { method: 'POST', url: `${target.url}/paged/[id]`, headers: [], body: 'id=[id]' },
+      template: { method: 'POST', url: `${target.url}/${name}/[id]`, headers: [], body: 'id=[id]' },
       rows: { content: ['id', ...ids].join('\n'), format: 'csv' },
       batchSize: 100,
       concurrency: 10,
@@ -522,6 +523,22 @@ describe('delivery log paging', () => {
     await waitFor(async () => expect((await ui.api.call('bulk.get', { id: job.jobId })).state).toBe('done'), {
       timeout: 20_000,
     });
+  }
+
+  /** Delivers one request to `/<path>` and waits until its attempt is in the log. */
+  async function deliverOne(path: string) {
+    const sent = await ui.api.call('deliveries.send', {
+      request: { method: 'POST', url: `${target.url}/${path}`, headers: [], bodyBase64: '' },
+      policy: 'none',
+      type: 'manual',
+    });
+    await waitFor(async () =>
+      expect((await ui.api.call('deliveries.get', { id: sent.id })).attempts).toBe(1),
+    );
+  }
+
+  it('a live refresh keeps the rows "Load more" brought in', async () => {
+    await fillLog('paged', 230);
     mount(<DeliveryLog />);
     const table = await screen.findByRole('table', { name: 'Delivery log' });
     const rowCount = () => table.querySelectorAll('tbody tr').length;
@@ -540,6 +557,8 @@ describe('delivery log paging', () => {
   });
 
   it('a page "Load more" asked for under another filter is not added to the filtered list', async () => {
+    await fillLog('filtered-away', 201);
+    await deliverOne('only-match-for-the-filter');
     const held = heldLoadMore();
     mount(<DeliveryLog />, held.client);
     const table = await screen.findByRole('table', { name: 'Delivery log' });
@@ -547,15 +566,16 @@ describe('delivery log paging', () => {
     await waitFor(() => expect(rowCount()).toBe(200));
     fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
     fireEvent.change(screen.getByRole('searchbox', { name: 'Search deliveries' }), {
-      target: { value: 'after-load-more' },
+      target: { value: 'only-match-for-the-filter' },
     });
     await waitFor(() => expect(rowCount()).toBe(1));
     await held.release();
     expect(rowCount()).toBe(1);
-    expect(within(table).getByText(/after-load-more/)).toBeTruthy();
+    expect(within(table).getByText(/only-match-for-the-filter/)).toBeTruthy();
   });
 
   it('says why "Load more" failed', async () => {
+    await fillLog('load-more-fails', 201);
     const held = heldLoadMore();
     mount(<DeliveryLog />, held.client);
     const table = await screen.findByRole('table', { name: 'Delivery log' });
