@@ -65,9 +65,6 @@ describe('the last page of the delivery lists, loaded by keyboard', () => {
     // One a minute: the rows wait behind the rate limit (the first may go out).
     const jobId = await startBulk(`${base}/waiting`, 230, 1);
     try {
-      // Opened afresh: the list reloads on delivery events, and none comes while the rows wait for the rate limit.
-      await page.locator('.view-tab[data-view="inspect"]').click();
-      await page.locator('.view-tab[data-view="deliveries"]').click();
       const rows = page.getByRole('table', { name: 'Waiting deliveries' }).locator('tbody tr');
       await eventually(async () => expect(await rows.count()).toBe(200));
       await page.getByTestId('waiting-more').focus();
