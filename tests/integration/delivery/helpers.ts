@@ -109,7 +109,7 @@ export function deliveryHarness(
     async close() {
       await service.close(1000);
       db.close();
-      if (dir) removeDir(dir.path);
+      dir?.cleanup();
     },
   };
 }
@@ -158,7 +158,7 @@ export async function apiHarness() {
     async close() {
       await engine.close();
       await server.close();
-      removeDir(dir.path);
+      dir.cleanup();
     },
   };
 }

@@ -1,48 +1,31 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { afterEach, expect, it } from 'vitest';
-import { createApiClient } from '../../../electron/shared/contract/client';
-import { createEngine } from '../../../electron/engine/engine';
-import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
-import { silentLogger } from '../../../electron/engine/util/logger';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { DeliveryLog } from '../../../renderer/src/features/deliveries';
 import { forgetKeptState } from '../../../renderer/src/state/kept-state';
-import { tempDir } from '../../helpers/temp-dir';
+import { useEngineForUi } from '../../helpers/engine-for-ui';
+import { useHttpTarget } from '../../helpers/http-target';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
+// The target takes each request and answers only when the test is over.
+const held: ServerResponse[] = [];
+const slow = useHttpTarget((req, res) => {
+  req.resume();
+  req.on('end', () => held.push(res));
+});
+const ui = useEngineForUi();
+afterEach(() => {
   cleanup();
   forgetKeptState();
-  for (const fn of cleanups.splice(0).reverse()) await fn();
+  for (const res of held.splice(0)) res.end('late');
 });
 
 it('a delivery whose first attempt is still waiting for a slow target shows in the log, and can be cancelled', async () => {
-  // The target takes the request and answers only when the test lets it.
-  const held: ServerResponse[] = [];
-  const slow = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => held.push(res));
-  });
-  await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
-  cleanups.push(async () => {
-    slow.closeAllConnections();
-    await new Promise((resolve) => slow.close(resolve));
-  });
-  const dir = tempDir();
-  const engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-  cleanups.push(async () => {
-    for (const res of held) res.end('late');
-    await engine.close();
-    dir.cleanup();
-  });
-  const api = createApiClient(createInProcessTransport(engine));
-  const port = (slow.address() as AddressInfo).port;
+  const api = ui.api;
   const sent = await api.call('deliveries.send', {
-    request: { method: 'POST', url: `http://127.0.0.1:${port}/slow-hook`, headers: [], bodyBase64: '' },
+    request: { method: 'POST', url: `${slow.url}/slow-hook`, headers: [], bodyBase64: '' },
     policy: 'none',
     type: 'manual',
     name: 'slow-first',

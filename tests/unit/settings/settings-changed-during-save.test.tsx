@@ -1,29 +1,15 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient, type ApiClient, type Transport } from '../../../electron/shared/contract/client';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApiClient, type Transport } from '../../../electron/shared/contract/client';
 import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
-import { silentLogger } from '../../../electron/engine/util/logger';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { forgetSettingsEdits, SettingsPanel } from '../../../renderer/src/features/settings/SettingsPanel';
-import { tempDir } from '../../helpers/temp-dir';
+import { useEngineApi } from '../../helpers/engine-api';
 
 // The settings panel against a real engine (in-process transport, SQLite in a temp dir).
-let engine: Engine;
-let dir: ReturnType<typeof tempDir>;
-let elsewhere: ApiClient;
-
-beforeAll(async () => {
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-  elsewhere = createApiClient(createInProcessTransport(engine));
-});
-afterAll(async () => {
-  await engine.close();
-  dir.cleanup();
-});
+const engineApi = useEngineApi();
 afterEach(() => {
   cleanup();
   forgetSettingsEdits();
@@ -44,8 +30,9 @@ function racedBySave(real: Transport, other: () => Promise<unknown>): Transport 
 
 describe('settings panel: a change made elsewhere while its own save is in flight', () => {
   it('shows once the save completes, without reopening', async () => {
+    const elsewhere = engineApi.api;
     await elsewhere.call('settings.update', { bodyLimitBytes: 25 * 1024 * 1024, notifyOnCapture: true });
-    const transport = racedBySave(createInProcessTransport(engine), () =>
+    const transport = racedBySave(createInProcessTransport(engineApi.engine), () =>
       elsewhere.call('settings.update', { bodyLimitBytes: 102_400 }),
     );
     render(
