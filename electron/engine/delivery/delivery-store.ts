@@ -70,6 +70,7 @@ interface AttemptRowDb {
   request_headers_json: string;
   response_headers_json: string;
   response_body: Buffer;
+  response_body_decoded: number | null;
   response_body_bytes: number;
   signed_string: string | null;
 }
@@ -112,6 +113,8 @@ export interface AttemptRecord {
   requestHeaders: HeaderPair[];
   responseHeaders: HeaderPair[];
   responseBody: Buffer;
+  /** `responseBody` was decoded from the answer's Content-Encoding (false: kept as received). */
+  responseBodyDecoded?: boolean;
   responseBodyBytes: number;
   signedString: string | null;
 }
@@ -173,6 +176,7 @@ function toAttempt(row: AttemptRowDb): DeliveryAttempt {
     requestHeaders: JSON.parse(row.request_headers_json) as HeaderPair[],
     responseHeaders: JSON.parse(row.response_headers_json) as HeaderPair[],
     responseBodyBase64: row.response_body.toString('base64'),
+    responseBodyDecoded: row.response_body_decoded === null ? null : row.response_body_decoded === 1,
     responseBodyBytes: row.response_body_bytes,
     signedString: row.signed_string,
   };
@@ -495,8 +499,9 @@ export class DeliveryStore {
   ): void {
     this.sql(
       `INSERT INTO delivery_attempts (delivery_id, attempt_no, started_at_ms, duration_ms, status, error, outcome, next_wait_ms,
-           schedule_wait_ms, manual, request_headers_json, response_headers_json, response_body, response_body_bytes, signed_string)
-         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+           schedule_wait_ms, manual, request_headers_json, response_headers_json, response_body, response_body_decoded,
+           response_body_bytes, signed_string)
+         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
     ).run(
       r.deliveryId,
       r.attemptNo,
@@ -511,6 +516,7 @@ export class DeliveryStore {
       JSON.stringify(r.requestHeaders),
       JSON.stringify(r.responseHeaders),
       r.responseBody,
+      r.responseBodyDecoded ? 1 : 0,
       r.responseBodyBytes,
       r.signedString,
     );

@@ -28,6 +28,8 @@ export interface HttpAttemptResult {
   error: string | null;
   headers: HeaderPair[];
   body: Buffer;
+  /** `body` was decoded from the answer's Content-Encoding; false: kept as received (none, unknown or broken). */
+  bodyDecoded?: boolean;
   bodyBytes: number;
   durationMs: number;
   /** The request headers as sent: the client drops a given Content-Length and adds its own, and Host. */
@@ -109,7 +111,7 @@ export function createHttpSender(dispatcher?: Dispatcher): HttpSender {
         status: response.statusCode,
         error: null,
         headers: rawPairs(response.headers),
-        body: await keptBody(kept, contentEncoding),
+        ...(await keptBody(kept, contentEncoding)),
         bodyBytes: cut ? Math.max(total, declaredLength(response.headers) ?? 0) : total,
         durationMs: performance.now() - started,
         sentHeaders,
@@ -126,7 +128,7 @@ export function createHttpSender(dispatcher?: Dispatcher): HttpSender {
           status: answered.statusCode,
           error: `the answer's body was cut off: ${message}`,
           headers: rawPairs(answered.headers),
-          body: await keptBody(kept, contentEncodingOf(answered.headers)),
+          ...(await keptBody(kept, contentEncodingOf(answered.headers))),
           bodyBytes: total,
           durationMs: performance.now() - started,
           sentHeaders,
@@ -165,10 +167,15 @@ function contentEncodingOf(headers: Dispatcher.ResponseData['headers']): string 
 }
 
 /** The first RESPONSE_KEEP_BYTES of the answer, decoded from the encoded bytes kept when it is compressed. */
-async function keptBody(kept: Buffer[], contentEncoding: string | undefined): Promise<Buffer> {
+async function keptBody(
+  kept: Buffer[],
+  contentEncoding: string | undefined,
+): Promise<{ body: Buffer; bodyDecoded: boolean }> {
   const raw = Buffer.concat(kept);
   const decoded = await decodedResponsePrefix(raw, contentEncoding, RESPONSE_KEEP_BYTES);
-  return decoded ?? raw.subarray(0, RESPONSE_KEEP_BYTES);
+  return decoded
+    ? { body: decoded, bodyDecoded: true }
+    : { body: raw.subarray(0, RESPONSE_KEEP_BYTES), bodyDecoded: false };
 }
 
 /** The request headers as undici sends them (see `clientHeaders`). */

@@ -282,6 +282,7 @@ export class DeliveryQueue {
       requestHeaders: (result.sentHeaders ?? headers).map(([n, v]): HeaderPair => [n, redactValue(n, v)]),
       responseHeaders: result.headers,
       responseBody: result.body,
+      responseBodyDecoded: result.bodyDecoded ?? false,
       responseBodyBytes: result.bodyBytes,
       signedString,
     };

@@ -212,6 +212,11 @@ export const deliveryAttempt = z.object({
   requestHeaders: z.array(headerPair),
   responseHeaders: z.array(headerPair),
   responseBodyBase64: z.string(),
+  /**
+   * The kept body was decoded from the answer's Content-Encoding (false: kept as received, as when the bytes are not
+   * in the coding they are labelled with); null for attempts recorded before this was kept.
+   */
+  responseBodyDecoded: z.boolean().nullable(),
   responseBodyBytes: z.number().int(),
   signedString: z.string().nullable(),
 });

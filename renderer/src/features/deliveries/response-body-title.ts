@@ -3,10 +3,14 @@ import { responseCodingUndone } from '../../../../electron/shared/send/response-
 
 /**
  * The engine keeps only the first bytes of a large response, decoded if it came in one coding it knows, else as
- * received (a `compress` or `gzip, br` answer is not decoded, and must not be called so).
+ * received (a `compress` or `gzip, br` answer is not decoded, nor are bytes not in the coding they are labelled with,
+ * and must not be called so). An attempt recorded before the engine kept which it was is judged by the coding alone.
  */
 export function responseBodyTitle(
-  attempt: Pick<DeliveryAttempt, 'responseBodyBase64' | 'responseBodyBytes' | 'responseHeaders'>,
+  attempt: Pick<
+    DeliveryAttempt,
+    'responseBodyBase64' | 'responseBodyBytes' | 'responseHeaders' | 'responseBodyDecoded'
+  >,
 ): string {
   const kept = Math.floor((attempt.responseBodyBase64.replace(/=+$/, '').length * 3) / 4);
   const encodings = attempt.responseHeaders
@@ -14,7 +18,8 @@ export function responseBodyTitle(
     .map(([, value]) => value);
   const encoding = encodings.join(', ');
   const sent = `${attempt.responseBodyBytes.toLocaleString()} bytes on the wire; ${kept.toLocaleString()} bytes kept`;
-  if (responseCodingUndone(encoding)) return `Response body (sent as ${encoding}, ${sent}, decoded)`;
+  if (responseCodingUndone(encoding) && attempt.responseBodyDecoded !== false)
+    return `Response body (sent as ${encoding}, ${sent}, decoded)`;
   if (encoding.trim() && encoding.trim().toLowerCase() !== 'identity')
     return `Response body (sent as ${encoding}, ${sent}, as received: not decoded)`;
   return attempt.responseBodyBytes > kept
