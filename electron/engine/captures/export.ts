@@ -49,6 +49,7 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
   const responseType = response ? (responseContentType(response) ?? undefined) : undefined;
   const text = harExactText(body, mime);
   const responseText = harExactText(responseBody, responseType);
+  const leftOutNote = leftOutNoteOf(capture, redact);
   return {
     startedDateTime: new Date(capture.receivedAtMs).toISOString(),
     time: response?.delayMs ?? 0,
@@ -124,6 +125,8 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
         ...(capture.response?.reason ? { responseReason: capture.response.reason } : {}),
         // The response's type when only its HAR's content.mimeType gave it: the mimeType above cannot say so.
         ...(response?.harMimeType !== undefined ? { responseMimeType: response.harMimeType } : {}),
+        // Why a redacted export has no body here: HAR's postData has no place to say so.
+        ...(leftOutNote ? { decodeNote: leftOutNote } : {}),
         // HAR has no place for trailer fields (after a chunked body); keep them beside the entry.
         ...(capture.trailers.length > 0
           ? {
@@ -142,6 +145,11 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
  */
 export function toCurl(original: CaptureDetail, base: string, redact: Redaction | null): string {
   const capture = redact ? redactCapture(original, redact) : original;
+  const note = leftOutNoteOf(capture, redact);
+  return note ? `# ${note}\n${curlOf(capture, base, redact)}` : curlOf(capture, base, redact);
+}
+
+function curlOf(capture: CaptureDetail, base: string, redact: Redaction | null): string {
   const headers = sendableHeaders(withHarContentType(stripHopByHop(capture.headers), capture));
   const body = Buffer.from(capture.bodyBase64, 'base64');
   const shownUnder = exportedBase(base, redact);
@@ -292,6 +300,10 @@ export function redactCapture(c: CaptureDetail, redaction: Redaction): CaptureDe
 
 const bodyLeftOutNote =
   'The body is left out of this redacted export: its secrets could not be redacted in its Content-Encoding.';
+
+/** The note of a body a redacted export left out (`shown` is the capture as redacted), or null. */
+const leftOutNoteOf = (shown: CaptureDetail, redact: Redaction | null) =>
+  redact && shown.decodeNote === bodyLeftOutNote ? bodyLeftOutNote : null;
 
 /** The answer Hookscope sent, as a shared export shows it: secret headers and body fields (a token echoed back). */
 function redactResponse(
