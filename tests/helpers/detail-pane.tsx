@@ -4,15 +4,15 @@ import { ApiProvider } from '../../renderer/src/api';
 import { ConnectionStatus } from '../../renderer/src/api/connection';
 import { DetailPane, type DetailTabId } from '../../renderer/src/features/detail/DetailPane';
 
-/** The detail pane of capture `id`, open on `tab`, against `api`. */
-export function renderDetailPane(api: ApiClient, id: number, tab: DetailTabId) {
+/** The detail pane of capture `id`, open on `tab`, against `api`, with `query` as the list's search. */
+export function renderDetailPane(api: ApiClient, id: number, tab: DetailTabId, query = '') {
   return render(
     <ApiProvider value={{ api, connection: new ConnectionStatus() }}>
       <DetailPane
         id={id}
         receiverUrl="http://127.0.0.1:1"
         endpoints={new Map()}
-        query=""
+        query={query}
         onDelete={() => {}}
         tab={tab}
         onTabChange={() => {}}

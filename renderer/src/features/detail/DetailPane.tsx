@@ -305,7 +305,7 @@ function DetailTab({
     case 'decoded':
       return <DecodedSlot captureId={d.id} query={query} />;
     case 'response':
-      return <ResponseTab d={d} />;
+      return <ResponseTab d={d} query={query} />;
   }
 }
 
@@ -450,7 +450,7 @@ function Overview({
   );
 }
 
-function ResponseTab({ d }: { d: CaptureDetail }) {
+function ResponseTab({ d, query }: { d: CaptureDetail; query: string }) {
   const [form, setForm] = useState<BodyForm>('decoded');
   const body = useMemo(() => (d.response ? responseBody(d.response, form) : null), [d.response, form]);
   if (!d.response || !body) return <div className="muted pad">No response recorded.</div>;
@@ -477,7 +477,7 @@ function ResponseTab({ d }: { d: CaptureDetail }) {
         <BodyView
           bytes={body.bytes}
           contentType={contentType}
-          query=""
+          query={query}
           note={body.note}
           choice={
             decodable && (
