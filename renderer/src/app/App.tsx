@@ -320,6 +320,7 @@ export function App() {
                     onReplay={replay}
                     endpoints={endpointMap}
                     query={filterState.text}
+                    filterKey={filterKey}
                   />
                 </div>
                 <div className="detail-wrap">

@@ -31,6 +31,8 @@ interface Props {
   onReplay: (ids: number[]) => void;
   endpoints: Map<number, Endpoint>;
   query: string;
+  /** Changes with the filter: a new filter's matches are read from the newest, not from where the last one was left. */
+  filterKey: string;
 }
 
 export const CaptureList = memo(function CaptureList({
@@ -46,6 +48,7 @@ export const CaptureList = memo(function CaptureList({
   onReplay,
   endpoints,
   query,
+  filterKey,
 }: Props) {
   const gridRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -79,6 +82,15 @@ export const CaptureList = memo(function CaptureList({
       el.scrollTop = scrolledTo.current;
     }
   }, [items]);
+
+  // Left deep in the last filter's rows, the list would show the new filter's rows from the 200th or so down.
+  const shownFilter = useRef(filterKey);
+  useLayoutEffect(() => {
+    if (shownFilter.current === filterKey) return;
+    shownFilter.current = filterKey;
+    scrolledTo.current = 0;
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [filterKey]);
 
   const last = virtualItems[virtualItems.length - 1];
   useEffect(() => {
