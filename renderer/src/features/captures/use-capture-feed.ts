@@ -4,9 +4,15 @@ import type { CaptureFilter, CaptureSummary } from '../../../../electron/shared/
 import { useApi, useConnection, useEvent } from '../../api';
 import { matchesLocally } from '../../lib/filter-state';
 import { createFrameBatcher, type FrameBatcher } from '../../state/frame-batcher';
+import { listRows } from './list-rows';
 import { mergeNewest } from './merge-newest';
 
 const PAGE = 200;
+/**
+ * A list fetched again in place (an undo, a reconnect) reads as many rows as were loaded, up to this many, so the rows
+ * the user was reading are still there: one page alone shortened the list under them and moved it to other rows.
+ */
+const KEPT_ROWS = 10_000;
 /** Pages the head refresh reads below the newest match before it starts over instead (a burst of 5,000 matches). */
 const HEAD_PAGES = 10;
 const HEAD_PAGE = 500;
@@ -30,7 +36,7 @@ export interface CaptureFeed {
   pendingCount: number;
   /** Bumps whenever captures arrive (for charts that refresh on activity). */
   arrivals: number;
-  /** Fetch the first page and the count again (after captures came back under old ids, say). */
+  /** Fetch the list and the count again, as many rows as are loaded (after captures came back under old ids, say). */
   reload: () => void;
 }
 
@@ -142,51 +148,56 @@ export function useCaptureFeed(
     return gone.size === 0 ? items : items.filter((c) => !gone.has(c.id));
   }, []);
 
-  const reset = useCallback(() => {
-    const gen = ++generation.current;
-    deletedSinceReset.current = new Set();
-    setLoading(true);
-    setError(null);
-    // The first page is fetched after these were committed, so it holds them. Panels that summarise activity (status
-    // bar, charts, endpoint counts) must still hear of them: an undo's restored captures arrive as its list refetches.
-    if (batcher.current?.clear()) setArrivals((n) => n + 1);
-    pending.current = [];
-    overflowed.current = false;
-    countedNotHeld.current = new Set();
-    setPendingCount(0);
-    // Unknown until this filter's count answers: the last filter's total must not stand next to this one's list.
-    setTotal(null);
-    const covered = coverageNow();
-    const failed = (e: unknown) => {
-      if (gen !== generation.current) return;
-      setError(e instanceof Error ? e.message : String(e));
-      setLoading(false);
-    };
-    // The page is shown as soon as it answers: at a million captures a filter's count reads every match (seconds for
-    // a header filter) where the page takes a millisecond.
-    const shown = api.call('captures.list', { filter: filterRef.current, limit: PAGE }).then((page) => {
-      if (gen !== generation.current) return false;
-      const listed = notDeleted(page.items);
-      coveredThrough.current = covered;
-      countedTop.current = -Infinity;
-      // Committed now, so the count (applied after this) is added to this list and the arrivals merged into it.
-      flushSync(() => {
-        setItems(listed);
-        setNextCursor(page.nextCursor);
+  /** Starts the list over from the newest match: one page, or with `keepLoaded` as many rows as are loaded now. */
+  const reset = useCallback(
+    (keepLoaded = false) => {
+      const rows = keepLoaded ? Math.min(KEPT_ROWS, Math.max(PAGE, itemsRef.current.length)) : PAGE;
+      const gen = ++generation.current;
+      deletedSinceReset.current = new Set();
+      setLoading(true);
+      setError(null);
+      // The first page is fetched after these were committed, so it holds them. Panels that summarise activity (status
+      // bar, charts, endpoint counts) must still hear of them: an undo's restored captures arrive as its list refetches.
+      if (batcher.current?.clear()) setArrivals((n) => n + 1);
+      pending.current = [];
+      overflowed.current = false;
+      countedNotHeld.current = new Set();
+      setPendingCount(0);
+      // Unknown until this filter's count answers: the last filter's total must not stand next to this one's list.
+      setTotal(null);
+      const covered = coverageNow();
+      const failed = (e: unknown) => {
+        if (gen !== generation.current) return;
+        setError(e instanceof Error ? e.message : String(e));
         setLoading(false);
-      });
-      return true;
-    }, failed);
-    Promise.all([shown, api.call('captures.count', { filter: filterRef.current })]).then(
-      ([listed, count]) => {
-        if (!listed || gen !== generation.current) return;
-        setTotal(totalFrom(count, itemsRef.current));
-      },
-      failed,
-    );
-  }, [api, coverageNow, notDeleted, totalFrom]);
+      };
+      // The page is shown as soon as it answers: at a million captures a filter's count reads every match (seconds for
+      // a header filter) where the page takes a millisecond.
+      const shown = listRows(api, filterRef.current, rows).then((page) => {
+        if (gen !== generation.current) return false;
+        const listed = notDeleted(page.items);
+        coveredThrough.current = covered;
+        countedTop.current = -Infinity;
+        // Committed now, so the count (applied after this) is added to this list and the arrivals merged into it.
+        flushSync(() => {
+          setItems(listed);
+          setNextCursor(page.nextCursor);
+          setLoading(false);
+        });
+        return true;
+      }, failed);
+      Promise.all([shown, api.call('captures.count', { filter: filterRef.current })]).then(
+        ([listed, count]) => {
+          if (!listed || gen !== generation.current) return;
+          setTotal(totalFrom(count, itemsRef.current));
+        },
+        failed,
+      );
+    },
+    [api, coverageNow, notDeleted, totalFrom],
+  );
 
-  useEffect(reset, [reset, filterKey]);
+  useEffect(() => reset(), [reset, filterKey]);
 
   const loadMore = useCallback(() => {
     if (loading || nextCursor === null) return;
@@ -386,7 +397,7 @@ export function useCaptureFeed(
 
   // Captures that arrived between the first page and the event stream opening were not pushed to us: fetch them.
   // After a drop, deletions may have been missed too, so start over.
-  useConnection((reconnected) => (reconnected ? reset() : refreshHead()));
+  useConnection((reconnected) => (reconnected ? reset(true) : refreshHead()));
 
   /**
    * The count asked again (debounced: retention deletes in chunks) when deletes reached captures this page does not
@@ -421,7 +432,7 @@ export function useCaptureFeed(
       // reads only above the newest id it has, so under its old id the capture would never come back. Fetch the list
       // again, as the undoing window does.
       if (batch.some((c) => deletedSinceReset.current.has(c.id))) {
-        reset();
+        reset(true);
         return;
       }
       const f = filterRef.current;
@@ -546,6 +557,8 @@ export function useCaptureFeed(
     touchUnread();
   }, [touchUnread]);
 
+  const reload = useCallback(() => reset(true), [reset]);
+
   return useMemo(
     () => ({
       items,
@@ -562,10 +575,10 @@ export function useCaptureFeed(
       setPaused,
       pendingCount,
       arrivals,
-      reload: reset,
+      reload,
     }),
     [
-      reset,
+      reload,
       items,
       total,
       nextCursor,
