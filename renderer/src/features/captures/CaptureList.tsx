@@ -387,7 +387,7 @@ const Row = memo(function Row({
         <Highlight text={path} query={query} />
         {c.truncated && <span className="pill pill-warn">truncated</span>}
       </span>
-      <span role="gridcell" className="cell endpoint">
+      <span role="gridcell" className="cell endpoint" title={endpointTitle(endpoint)}>
         {endpoint === null ? (
           '—'
         ) : 'deleted' in endpoint ? (
@@ -414,6 +414,12 @@ const Row = memo(function Row({
 });
 
 const rowId = (id: number) => `capture-row-${id}`;
+
+/** The endpoint's whole name, for when its column is too narrow to show it (as for the path and content type). */
+function endpointTitle(endpoint: Endpoint | DeletedEndpoint | null): string | undefined {
+  if (endpoint === null) return undefined;
+  return 'deleted' in endpoint ? `deleted endpoint #${endpoint.id}` : endpoint.name;
+}
 
 /** Who sent it, as the detail's From line says: for a capture through the tunnel, the sender the tunnel forwarded. */
 function fromLine(c: CaptureSummary): string {
