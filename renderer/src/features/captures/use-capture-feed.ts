@@ -528,11 +528,16 @@ export function useCaptureFeed(
       setPausedState(next);
       if (next) return;
       const buffered = pending.current;
+      const counted = countedNotHeld.current;
       pending.current = [];
       countedNotHeld.current = new Set();
       setPendingCount(0);
       if (overflowed.current) {
         overflowed.current = false;
+        // The list is fetched again, so nothing is prepended: the arrivals it held or counted are new all the same.
+        for (const c of buffered) unreadRef.current.add(c.id);
+        for (const id of counted) unreadRef.current.add(id);
+        touchUnread();
         reset();
         return;
       }
@@ -540,7 +545,7 @@ export function useCaptureFeed(
       const added = uncounted(buffered);
       if (added) setTotal((t) => (t === null ? t : t + added));
     },
-    [prepend, reset, uncounted, setPausedState],
+    [prepend, reset, uncounted, setPausedState, touchUnread],
   );
 
   const markRead = useCallback(
