@@ -290,7 +290,8 @@ export const CaptureList = memo(function CaptureList({
       className="capture-list"
       role="grid"
       aria-label="Captured requests"
-      aria-rowcount={items.length + 1}
+      // With more pages to load the loaded rows are not all of them: -1 says the count is unknown (ARIA).
+      aria-rowcount={hasMore ? -1 : items.length + 1}
       aria-multiselectable
       aria-activedescendant={activeShown ? rowId(selection.active!) : undefined}
       ref={gridRef}
