@@ -63,25 +63,45 @@ export const CaptureList = memo(function CaptureList({
   // Rows are memoised: a new day must redraw them, or yesterday's rows keep a bare clock time that reads as today.
   const today = useLocalDay();
 
-  // Keep the rows the user is reading in place when new captures are prepended above them. The offset comes from
-  // scroll events: reading scrollTop here, right after the commit, would force a layout on every live update.
-  const topId = useRef<number | undefined>(undefined);
+  // Keep the rows the user is reading in place when captures are added or removed above them (arrivals, a range
+  // deleted that reached above the screen). The offset comes from scroll events: reading scrollTop here, right after
+  // the commit, would force a layout on every live update.
+  const shownItems = useRef(items);
   const scrolledTo = useRef(0);
   const onScroll = useCallback(() => {
     scrolledTo.current = scrollRef.current?.scrollTop ?? 0;
   }, []);
   useLayoutEffect(() => {
     const el = scrollRef.current;
-    const previousTop = topId.current;
-    topId.current = items[0]?.id;
-    if (!el || previousTop === undefined || scrolledTo.current === 0) return;
-    let added = 0;
-    while (added < items.length && items[added]!.id > previousTop) added++;
-    if (added > 0 && added < items.length) {
-      scrolledTo.current += added * ROW_HEIGHT;
+    const before = shownItems.current;
+    shownItems.current = items;
+    if (!el || before === items || scrolledTo.current === 0) return;
+    // The first row in sight still listed stays where it is on screen (or, with none left there, the row below them).
+    const first = Math.floor(scrolledTo.current / ROW_HEIGHT);
+    const onScreen = Math.ceil(el.clientHeight / ROW_HEIGHT);
+    let was = first;
+    let at = -1;
+    for (; was < Math.min(before.length, first + onScreen); was++) {
+      at = firstAtOrBelow(items, before[was]!.id);
+      if (items[at]?.id === before[was]!.id) break;
+    }
+    if (at >= 0 && at < items.length && at !== was) {
+      scrolledTo.current += (at - was) * ROW_HEIGHT;
       el.scrollTop = scrolledTo.current;
     }
   }, [items]);
+
+  // The row a delete moved the selection to is brought into sight once the deleted rows have gone.
+  const revealOnDelete = useRef<number | null>(null);
+  const shownBeforeDelete = useRef(0);
+  useLayoutEffect(() => {
+    const id = revealOnDelete.current;
+    if (id === null) return;
+    const at = firstAtOrBelow(items, id);
+    if (items[at]?.id !== id || items.length === shownBeforeDelete.current) return;
+    revealOnDelete.current = null;
+    virtualizer.scrollToIndex(at, { align: 'auto' });
+  }, [items, virtualizer]);
 
   // Left deep in the last filter's rows, the list would show the new filter's rows from the 200th or so down.
   const shownFilter = useRef(filterKey);
@@ -170,6 +190,8 @@ export const CaptureList = memo(function CaptureList({
             items.find((c, i) => i > current && !selection.ids.has(c.id)) ??
             items.findLast((c) => !selection.ids.has(c.id));
           if (!onDelete(ids)) break;
+          revealOnDelete.current = next?.id ?? null;
+          shownBeforeDelete.current = items.length;
           onSelect(
             next
               ? { active: next.id, anchor: next.id, ids: new Set([next.id]) }
@@ -415,6 +437,18 @@ const Row = memo(function Row({
 });
 
 const rowId = (id: number) => `capture-row-${id}`;
+
+/** In a list sorted newest (highest id) first, the index of the first capture with an id at or below `id`. */
+function firstAtOrBelow(items: readonly CaptureSummary[], id: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.id > id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** The endpoint's whole name, for when its column is too narrow to show it (as for the path and content type). */
 function endpointTitle(endpoint: Endpoint | DeletedEndpoint | null): string | undefined {
