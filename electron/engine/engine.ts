@@ -12,6 +12,7 @@ import type { EngineConfig, EngineContext, EngineModule, ReceiverHooks } from '.
 import { EventBus } from './events/event-bus';
 import { startReceiver, type Receiver } from './receiver/receiver';
 import { ResponseRules } from './receiver/response-rules';
+import { recordResponsesCutOffByKill } from './receiver/unsent-after-kill';
 import { RuleProgressStore } from './store/rule-progress-store';
 import { lockDataDir } from './store/data-dir-lock';
 import { openStores } from './store/open-stores';
@@ -169,6 +170,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   };
 
   captures.startFiling(receiverAnnotator(ctx));
+  recordResponsesCutOffByKill(ctx);
   const started: EngineModule[] = [];
   try {
     receiver = await startReceiver(ctx, {

@@ -10,6 +10,7 @@ import { isLoopbackPeer } from './loopback-peer';
 import type { DecidedResponse, ResponseRules } from './response-rules';
 import { splitRequestTarget } from './request-target';
 import { withSendableHeaders } from './sendable-headers';
+import { unsentResponseReason } from './unsent-response';
 
 export interface ReceiverOptions {
   host: string;
@@ -366,6 +367,7 @@ async function respond(
                 : bytesOf(decided.body).toString('base64'),
               delayMs: decided.delayMs,
               reason: decided.reason,
+              ruleStep: fromRule ? decided.step : undefined,
             },
     });
   } catch (error) {
@@ -388,18 +390,27 @@ async function respond(
   if (!send(res, decided, id)) {
     // The capture was committed with the response it was about to get; the client left before it was written.
     if (fromRule && decided) rules.giveBack(endpoint, decided);
-    const would = `${decided.status}${decided.reason ? ` (${decided.reason})` : ''}`;
     try {
       ctx.captures.markResponseNotSent(
         id,
-        `not sent: ${responses.closing ? 'Hookscope stopped' : 'the client disconnected'} before the response was ` +
-          `written; the rule would have answered ${would}` +
-          (fromRule ? ', and that step was given back' : ''),
+        unsentResponseReason(
+          responses.closing ? 'Hookscope stopped' : 'the client disconnected',
+          decided,
+          fromRule,
+        ),
       );
     } catch (error) {
       ctx.log.error('receiver: could not record an unsent response', { error: String(error) });
     }
     return;
+  }
+  if (decided.delayMs > 0) {
+    try {
+      ctx.captures.markResponseWritten(id);
+    } catch (error) {
+      // The next start after a kill would then record this response as never sent.
+      ctx.log.error('receiver: could not record a delayed response as written', { error: String(error) });
+    }
   }
   if (problem === 'too-large') res.once('finish', () => res.socket?.destroy());
 }

@@ -69,12 +69,7 @@ export class ResponseRules {
 
   private apply(endpoint: Endpoint): DecidedResponse {
     const { rule } = endpoint;
-    const version = this.versionOf(rule);
-    let state = this.seen.get(endpoint.id);
-    if (!state || state.version !== version) {
-      const stored = state ? undefined : this.persistence?.load(endpoint.id, version);
-      this.seen.set(endpoint.id, (state = { version, count: stored ?? 0, returned: [] }));
-    }
+    const state = this.stateOf(endpoint);
     // A step given back goes to the next request, even if later steps were handed out meanwhile (concurrent requests).
     const count = state.returned.shift() ?? state.count++;
     this.moved.add(endpoint.id);
@@ -131,20 +126,38 @@ export class ResponseRules {
     }
   }
 
+  /** The endpoint's count under its current rule: kept in memory, else as stored by the last run, else a new one. */
+  private stateOf(endpoint: Endpoint): { version: string; count: number; returned: number[] } {
+    const version = this.versionOf(endpoint.rule);
+    let state = this.seen.get(endpoint.id);
+    if (!state || state.version !== version) {
+      const stored = state ? undefined : this.persistence?.load(endpoint.id, version);
+      this.seen.set(endpoint.id, (state = { version, count: stored ?? 0, returned: [] }));
+    }
+    return state;
+  }
+
   private versionOf(rule: Endpoint['rule']): string {
     let version = this.versions.get(rule);
     if (version === undefined) this.versions.set(rule, (version = JSON.stringify(rule)));
     return version;
   }
 
-  /** A decided response was never sent (the client went away): its step goes back, unless the rule changed since. */
-  giveBack(endpoint: Endpoint, decided: DecidedResponse): void {
-    const state = this.seen.get(endpoint.id);
+  /**
+   * A decided response was never sent (the client went away, or the previous run was killed before writing it): its
+   * step goes back, unless the rule changed since or the step was never counted. Whether it went back.
+   */
+  giveBack(endpoint: Endpoint, decided: Pick<DecidedResponse, 'step'>): boolean {
     const { step } = decided;
-    if (!state || step === undefined || state.version !== this.versions.get(endpoint.rule)) return;
+    if (step === undefined) return false;
+    const kept = this.seen.get(endpoint.id);
+    if (kept && kept.version !== this.versionOf(endpoint.rule)) return false;
+    const state = kept ?? this.stateOf(endpoint);
+    if (step >= state.count || state.returned.includes(step)) return false;
     state.returned.push(step);
     state.returned.sort((a, b) => a - b);
     this.moved.add(endpoint.id);
+    return true;
   }
 
   /** Requests the endpoint's current rule has counted (what fail-first and sequence step through), steps given back aside. */

@@ -52,6 +52,18 @@ export interface CaptureStoreEvents {
   fileRecovered?(): void;
 }
 
+type StoredResponse = NonNullable<NewCapture['response']>;
+
+/** A response recorded with its capture and never written (see `delayedResponsesNeverWritten`). */
+export interface DelayedResponse {
+  id: number;
+  endpointId: number | null;
+  response: StoredResponse;
+}
+
+const withoutRuleStep = ({ ruleStep: _step, ...response }: StoredResponse): CaptureDetail['response'] =>
+  response;
+
 export interface ListOptions {
   filter?: CaptureFilter;
   cursor?: number | null;
@@ -461,7 +473,7 @@ export class CaptureStore {
       contentEncoding: row.content_encoding,
       storedBodyBytes: row.stored_body_size,
       publicUrl: row.public_url,
-      response: row.response ? (JSON.parse(row.response) as CaptureDetail['response']) : null,
+      response: row.response ? withoutRuleStep(JSON.parse(row.response) as StoredResponse) : null,
       verification: row.verification ? (JSON.parse(row.verification) as CaptureDetail['verification']) : null,
       harContentType: harContentType({
         ...summary,
@@ -594,6 +606,47 @@ export class CaptureStore {
       .prepare(`SELECT ${summaryColumns} FROM captures c WHERE c.id = ?`)
       .get(id) as CaptureRow;
     this.events.updated?.([toSummary(summary)]);
+  }
+
+  /** A response its rule delayed was written: a kill from now on did not cut it off (see `delayedResponsesNeverWritten`). */
+  markResponseWritten(id: number): void {
+    this.db.prepare('INSERT OR IGNORE INTO responses_written (capture_id) VALUES (?)').run(id);
+  }
+
+  /**
+   * Responses a rule delayed that the previous run recorded but never wrote: it was killed while the delay ran. Only
+   * the last `maxDelayMs` before its newest capture can hold one. Forgets the marks of writes, which are settled now.
+   */
+  delayedResponsesNeverWritten(maxDelayMs: number): DelayedResponse[] {
+    const newest = this.db
+      .prepare(
+        `SELECT MAX(t) FROM (SELECT MAX(received_at_ms) AS t FROM captures
+           UNION ALL SELECT MAX(json_extract(capture, '$.receivedAtMs')) FROM capture_inbox)`,
+      )
+      .pluck()
+      .get() as number | null;
+    if (newest === null) return [];
+    const since = newest - maxDelayMs;
+    const rows = this.db
+      .prepare(
+        `SELECT id, endpoint_id AS endpointId, response FROM captures
+           WHERE received_at_ms >= ? AND source != 'imported' AND response_status IS NOT NULL
+             AND json_extract(response, '$.delayMs') > 0
+             AND id NOT IN (SELECT capture_id FROM responses_written)
+         UNION ALL
+         SELECT id, json_extract(capture, '$.endpointId'), json_extract(capture, '$.response') FROM capture_inbox
+           WHERE json_extract(capture, '$.receivedAtMs') >= ? AND json_extract(capture, '$.source') != 'imported'
+             AND json_extract(capture, '$.response.delayMs') > 0
+             AND id NOT IN (SELECT capture_id FROM responses_written)
+         ORDER BY id`,
+      )
+      .all(since, since) as Array<{ id: number; endpointId: number | null; response: string }>;
+    this.db.exec('DELETE FROM responses_written');
+    return rows.map(({ id, endpointId, response }) => ({
+      id,
+      endpointId,
+      response: JSON.parse(response) as StoredResponse,
+    }));
   }
 
   /** Replaces a capture's stored signature verdict (checked again with the endpoint's current settings). */

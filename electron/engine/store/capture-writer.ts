@@ -34,6 +34,8 @@ export interface NewCapture {
     reason: string | null;
     /** An imported response's content.mimeType as given, when its headers had no Content-Type. */
     harMimeType?: string;
+    /** The response rule's step this answered, to give back if the response is never sent (kept off the API). */
+    ruleStep?: number;
   } | null;
   verification: { scheme: string; ok: boolean; reason: string } | null;
   /** Run the receiver's annotators (vendor, verification, tunnel) when the capture is filed. */

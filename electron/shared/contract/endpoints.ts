@@ -142,9 +142,12 @@ const ruleOf = (
     bodyEncoding: z
       .enum(['utf8', 'base64'], { error: 'use "utf8" (text) or "base64" (exact bytes)' })
       .optional(),
-    delayMs: z.number().int().min(0).max(120_000),
+    delayMs: z.number().int().min(0).max(maxRuleDelayMs),
     behaviour: behaviourOf(status, count, unknownKeys),
   });
+
+/** The longest a rule may hold its response back. */
+export const maxRuleDelayMs = 120_000;
 
 /** A response rule as `endpoints.create` / `endpoints.update` accept it: every status final (200–599). */
 export const responseRule = ruleOf(finalStatus, responseHeaders, failFirstCount, 'strict').superRefine(

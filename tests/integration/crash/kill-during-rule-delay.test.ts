@@ -1,0 +1,93 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../../electron/engine/engine';
+import type { Endpoint } from '../../../electron/shared/contract/index';
+import { silentLogger } from '../../../electron/engine/util/logger';
+import { startChild } from '../../helpers/crash-run';
+import { tempDir } from '../../helpers/temp-dir';
+
+let engine: Engine | undefined;
+let dir: ReturnType<typeof tempDir> | undefined;
+afterEach(async () => {
+  await engine?.close();
+  dir?.cleanup();
+});
+
+const call = <M extends keyof Engine['handlers']>(m: M, input: Parameters<Engine['handlers'][M]>[0]) =>
+  (engine!.handlers[m] as (i: unknown, meta: unknown) => ReturnType<Engine['handlers'][M]>)(input, {
+    transport: 'in-process',
+  });
+const start = async () => {
+  engine = await createEngine({ dataDir: dir!.path, mode: 'test', log: silentLogger });
+};
+const failFirst = (delayMs: number) => ({
+  status: 200,
+  headers: [],
+  body: 'ok',
+  delayMs,
+  behaviour: { kind: 'fail-first' as const, count: 1, failStatus: 503 },
+});
+
+/** Polls the killed-to-be child's database until `sql` finds a row (it is committed and visible to other readers). */
+async function untilRow(sql: string, ...params: unknown[]): Promise<void> {
+  const db = new Database(join(dir!.path, 'hookscope.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    while (db.prepare(sql).get(...params) === undefined) await new Promise((r) => setTimeout(r, 50));
+  } finally {
+    db.close();
+  }
+}
+
+describe('a kill while a response waits out its rule delay', () => {
+  it('is recorded at the next start as never sent, with its rule step given back; a response written first is not', async () => {
+    dir = tempDir();
+    await start();
+    const quick = await call('endpoints.create', { slug: 'quick', name: 'Quick', rule: failFirst(100) });
+    const slow = await call('endpoints.create', { slug: 'slow', name: 'Slow', rule: failFirst(60_000) });
+    await engine!.close();
+    engine = undefined;
+
+    const { child, info } = await startChild(join(import.meta.dirname, 'crash-child.ts'), dir.path);
+    const exited = new Promise((r) => child.once('exit', r));
+    try {
+      const answered = await fetch(`${info.receiverUrl}/h/quick`, { method: 'POST', body: 'a' });
+      expect(answered.status).toBe(503);
+      const quickId = Number(answered.headers.get('x-hookscope-capture-id'));
+      void fetch(`${info.receiverUrl}/h/slow`, { method: 'POST', body: 'b' }).catch(() => undefined);
+      // Committed, and the step it took counted by the child (it keeps its counts every second).
+      await untilRow(
+        `SELECT 1 FROM capture_inbox WHERE json_extract(capture, '$.endpointId') = ?
+         UNION ALL SELECT 1 FROM captures WHERE endpoint_id = ?`,
+        slow.id,
+        slow.id,
+      );
+      await untilRow('SELECT 1 FROM rule_progress WHERE endpoint_id = ? AND counted = 1', slow.id);
+      child.kill('SIGKILL');
+      await exited;
+
+      await start();
+      const items = (await call('captures.list', { limit: 10 })).items;
+      const slowId = items.find((c) => c.endpointId === slow.id)!.id;
+      const cutOff = await call('captures.get', { id: slowId });
+      expect(cutOff.responseStatus).toBeNull();
+      expect(cutOff.response?.reason).toBe(
+        'not sent: Hookscope was killed before the response was written; the rule would have answered 503 ' +
+          '(fail-first: request 1 of 1 failed on purpose), and that step was given back',
+      );
+      expect(cutOff.response).not.toHaveProperty('ruleStep');
+      const written = await call('captures.get', { id: quickId });
+      expect(written.responseStatus).toBe(503);
+      expect(written.response?.reason).toBe('fail-first: request 1 of 1 failed on purpose');
+
+      const counted = async (id: number) =>
+        (await call('endpoints.list', {})).items.find(
+          (e: Endpoint & { ruleRequests?: number }) => e.id === id,
+        )?.ruleRequests;
+      expect(await counted(slow.id)).toBe(0);
+      expect(await counted(quick.id)).toBe(1);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+  }, 30_000);
+});
