@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { ApiError, type ErrorCode } from '../../shared/contract/index';
 import type { Engine } from '../engine';
+import { httpStatusOf } from './error-status';
 import { parseRouteInput } from './route-input';
 import { securityHeaders } from './static-files';
 
@@ -20,8 +21,7 @@ export function sendCaptureBody(
   try {
     bytes = readCaptureBody(input);
   } catch (error) {
-    if (error instanceof ApiError)
-      return sendError(error.code === 'not_found' ? 404 : 400, error.code, error.message);
+    if (error instanceof ApiError) return sendError(httpStatusOf(error.code), error.code, error.message);
     return sendError(500, 'internal', error instanceof Error ? error.message : String(error));
   }
   res.writeHead(200, {
