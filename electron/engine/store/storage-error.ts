@@ -12,7 +12,8 @@ export function describeStorageError(error: unknown): string | undefined {
 
 const storageProblems: Record<string, string> = {
   SQLITE_FULL:
-    'The Hookscope database could not be written: the disk holding the data directory is full. Free disk space or delete captures, then try again.',
+    // Not "or delete captures": a delete writes to the WAL as well, so it fails too while the disk is completely full.
+    'The Hookscope database could not be written: the disk holding the data directory is full. Free space on that disk, then try again (deleting captures needs a little free space too, so it can fail while the disk is completely full).',
   SQLITE_READONLY:
     'The Hookscope database could not be written: it or its data directory is read-only. Check the permissions of the data directory.',
   SQLITE_IOERR: 'The disk failed while Hookscope read or wrote its database.',

@@ -36,4 +36,19 @@ describe('a full disk', () => {
       },
     });
   });
+
+  it('does not promise that deleting captures helps: a delete needs room to write too', async () => {
+    const { db } = t.engine.ctx;
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    const refused = await fetch(`${t.engine.receiverUrl}/hook`, {
+      method: 'POST',
+      body: 'y'.repeat(200_000),
+    });
+    expect(refused.status).toBe(503);
+    const { message } = (await refused.json()) as { message: string };
+    expect(message).toMatch(
+      /full\. Free space on that disk, then try again \(deleting captures needs a little free space too, so it can fail while the disk is completely full\)/,
+    );
+    expect(message).not.toMatch(/or delete captures/);
+  });
 });
