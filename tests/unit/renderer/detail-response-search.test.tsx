@@ -7,7 +7,8 @@ import { harOf } from '../../helpers/har';
 import { importedCaptureId } from '../../helpers/imported-capture';
 
 // A real engine (in-process transport, SQLite in a temp dir); the capture comes from a HAR with a recorded response.
-// The Response tab showed its body without the current search highlighted, as the Body tab highlights it.
+// The Response tab showed its body and headers without the current search highlighted, as the Body and Headers tabs
+// highlight it.
 const ui = useEngineForUi();
 afterEach(cleanup);
 
@@ -22,6 +23,24 @@ describe('the Response tab with a search', () => {
     renderDetailPane(ui.api, await importedCaptureId(ui.api, har, path), 'response', 'haystackneedle');
     await screen.findByText(/before/);
     const marks = [...document.querySelectorAll('.response-body mark')].map((m) => m.textContent);
+    expect(marks).toEqual(['haystackneedle']);
+  });
+
+  it('highlights the search in the recorded response headers', async () => {
+    const path = '/response-header-search';
+    const har = harOf({
+      path,
+      method: 'GET',
+      response: {
+        status: 200,
+        headers: [{ name: 'X-Trace', value: 'before haystackneedle after' }],
+        content: { mimeType: 'text/plain', text: 'plain body' },
+      },
+    });
+    renderDetailPane(ui.api, await importedCaptureId(ui.api, har, path), 'response', 'haystackneedle');
+    await screen.findByText(/plain body/);
+    const table = screen.getByRole('table', { name: /response headers/i });
+    const marks = [...table.querySelectorAll('mark')].map((m) => m.textContent);
     expect(marks).toEqual(['haystackneedle']);
   });
 });

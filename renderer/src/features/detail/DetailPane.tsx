@@ -469,6 +469,7 @@ function ResponseTab({ d, query }: { d: CaptureDetail; query: string }) {
       </div>
       <PairsTable
         pairs={d.response.headers}
+        query={query}
         empty="No response headers."
         label="response headers"
         one="response header"
