@@ -12,6 +12,8 @@ export function responseBodyTitle(
     'responseBodyBase64' | 'responseBodyBytes' | 'responseHeaders' | 'responseBodyDecoded'
   >,
 ): string {
+  // An empty answer (a 204 labelled gzip) has nothing to decode, whatever its Content-Encoding says.
+  if (attempt.responseBodyBytes === 0) return 'Response body';
   const kept = Math.floor((attempt.responseBodyBase64.replace(/=+$/, '').length * 3) / 4);
   const encodings = attempt.responseHeaders
     .filter(([name]) => name.toLowerCase() === 'content-encoding')
