@@ -210,11 +210,16 @@ export class SavedWebhookStore {
     return { imported, errors, redacted, ignored };
   }
 
-  /** A name another collection has (ignoring case and surrounding spaces) is refused, on create and on rename. */
+  /**
+   * A name another collection has (ignoring case and surrounding spaces) is refused, on create and on rename. A
+   * collection may always keep or re-case its own name, even when a database from before the rule holds another
+   * collection with it.
+   */
   saveCollection(input: { id?: number; name: string }) {
     const name = input.name.trim();
-    if (input.id !== undefined) this.collection(input.id);
-    if (this.collectionsNamed(name).some((id) => id !== input.id))
+    const current = input.id === undefined ? null : this.collection(input.id);
+    const keepsItsName = current !== null && sameCollectionName(current.name, name);
+    if (!keepsItsName && this.collectionsNamed(name).some((id) => id !== input.id))
       throw new ApiError('conflict', `name: ${collectionNameTaken(name)}`);
     if (input.id !== undefined) {
       this.db.prepare('UPDATE webhook_collections SET name = ? WHERE id = ?').run(name, input.id);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { useApiHarness } from './helpers';
 
-const { call } = useApiHarness();
+const harness = useApiHarness();
+const { call } = harness;
 
 type Listed = {
   items: Array<{ name: string; collectionId: number | null }>;
@@ -62,5 +63,26 @@ describe('collection names are unique ignoring case and surrounding spaces', () 
     ]);
     expect(inCollection('Imported blank')).toBeNull();
     expect(after.collections.filter((c) => !c.name.trim())).toEqual([]);
+  });
+
+  it('lets each of two legacy collections with the same name keep, or re-case, its own name', async () => {
+    // A database from before the rule may hold both; the engine now refuses to make the second, so write it directly.
+    const insert = harness.engine.ctx.db.prepare(
+      'INSERT INTO webhook_collections (name, created_at_ms) VALUES (?, 0)',
+    );
+    const a = Number(insert.run('Legacy').lastInsertRowid);
+    const b = Number(insert.run('legacy').lastInsertRowid);
+    expect((await call('collections.save', { id: a, name: 'Legacy' })).value).toMatchObject({
+      id: a,
+      name: 'Legacy',
+    });
+    expect((await call('collections.save', { id: b, name: 'LEGACY' })).value).toMatchObject({
+      id: b,
+      name: 'LEGACY',
+    });
+    const other = (await call('collections.save', { name: 'Elsewhere' })).value as { id: number };
+    expect((await call('collections.save', { id: other.id, name: 'legacy' })).error?.message).toBe(
+      'name: “legacy” is taken; choose another name',
+    );
   });
 });
