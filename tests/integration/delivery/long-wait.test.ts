@@ -4,7 +4,7 @@ import { createEngine } from '../../../electron/engine/engine';
 import { systemClock, type Clock } from '../../../electron/engine/util/clock';
 import { silentLogger } from '../../../electron/engine/util/logger';
 import { tempDir } from '../../helpers/temp-dir';
-import { cueServer, removeDir, until, type ApiReply } from './helpers';
+import { cueServer, until, type ApiReply } from './helpers';
 
 const cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -46,7 +46,7 @@ describe('waits longer than a timer can hold (2^31-1 ms, about 24.8 days)', () =
     const engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger, clock });
     cleanup.push(async () => {
       await engine.close();
-      removeDir(dir.path);
+      dir.cleanup();
     });
     const dispatcher = createDispatcher(engine.handlers, { checkOutputs: true });
     const call = (method: string, input: unknown) =>

@@ -6,7 +6,7 @@ import type { DeliveryModule } from '../../../electron/engine/delivery/module';
 import { ApiError } from '../../../electron/shared/contract/errors';
 import { silentLogger } from '../../../electron/engine/util/logger';
 import { tempDir } from '../../helpers/temp-dir';
-import { cueServer, removeDir } from './helpers';
+import { cueServer } from './helpers';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const meta = { transport: 'in-process' } as const;
@@ -22,7 +22,7 @@ afterEach(async () => {
 
 async function start() {
   const dir = tempDir();
-  cleanup.push(() => removeDir(dir.path));
+  cleanup.push(() => dir.cleanup());
   engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
   // The engine's own delivery module, as the app runs it.
   delivery = engine.modules.delivery as DeliveryModule;
