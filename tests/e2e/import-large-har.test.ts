@@ -2,7 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
-import { removeDir } from '../integration/delivery/helpers';
 import { eventually, send, row, useUiSession } from './support/ui';
 
 describe('importing a HAR larger than one API request may be', () => {
@@ -38,7 +37,7 @@ describe('importing a HAR larger than one API request may be', () => {
       const stored = await s.app.rpc<{ count: number }>('captures.count', { filter: { source: 'imported' } });
       expect(stored.ok && stored.value.count).toBe(400);
     } finally {
-      removeDir(dir.path);
+      dir.cleanup();
     }
   }, 180_000);
 });

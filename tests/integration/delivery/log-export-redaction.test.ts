@@ -4,7 +4,7 @@ import { createDispatcher } from '../../../electron/engine/api/dispatcher';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
 import { silentLogger } from '../../../electron/engine/util/logger';
 import { tempDir } from '../../helpers/temp-dir';
-import { cueServer, removeDir, until, type ApiReply } from './helpers';
+import { cueServer, until, type ApiReply } from './helpers';
 
 // The delivery log export is shared like a capture export: the URL's query secrets and a token endpoint's answer
 // must not leave in it unless asked for.
@@ -43,7 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await engine.close();
   await server.close();
-  removeDir(dir.path);
+  dir.cleanup();
 });
 
 const exportLog = async (input: Record<string, unknown>) => {

@@ -10,7 +10,6 @@ import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { DetailPane } from '../../../renderer/src/features/detail/DetailPane';
 import { send } from '../../helpers/raw-http';
 import { tempDir } from '../../helpers/temp-dir';
-import { removeDir } from '../../integration/delivery/helpers';
 
 // A real engine whose receiver listens on ::1 (as `hookscope serve --host ::1` does), port 0, SQLite in a temp dir.
 let engine: Engine;
@@ -24,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await engine.close();
-  removeDir(dir.path);
+  dir.cleanup();
 });
 afterEach(cleanup);
 

@@ -10,7 +10,6 @@ import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { DetailPane } from '../../../renderer/src/features/detail/DetailPane';
 import { send } from '../../helpers/raw-http';
 import { tempDir } from '../../helpers/temp-dir';
-import { removeDir } from '../../integration/delivery/helpers';
 
 // A real engine and receiver (port 0, SQLite in a temp dir) with a 1 KB body limit.
 let engine: Engine;
@@ -25,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await engine.close();
-  removeDir(dir.path);
+  dir.cleanup();
 });
 afterEach(cleanup);
 
