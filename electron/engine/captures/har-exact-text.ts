@@ -1,5 +1,5 @@
 import { charsetOf } from '../../shared/decode/charset';
-import { textInCharset } from './text-in-charset';
+import { decodedExactly, textInCharset } from './text-in-charset';
 
 export interface HarExactText {
   text: string;
@@ -19,19 +19,11 @@ export interface HarExactText {
 export function harExactText(bytes: Buffer, type: string | null | undefined): HarExactText | null {
   if (bytes.includes(0)) return null;
   const charset = charsetOf(type) ?? 'utf-8';
-  const utf8 = decoded(bytes, 'utf-8');
+  const utf8 = decodedExactly(bytes, 'utf-8');
   if (utf8 !== null && textInCharset(utf8, charset)?.equals(bytes))
     return { text: utf8, inDeclaredCharset: false };
-  const text = decoded(bytes, charset);
+  const text = decodedExactly(bytes, charset);
   return text !== null && textInCharset(text, charset)?.equals(bytes)
     ? { text, inDeclaredCharset: true }
     : null;
-}
-
-function decoded(bytes: Buffer, charset: string): string | null {
-  try {
-    return new TextDecoder(charset, { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return null;
-  }
 }

@@ -21,8 +21,18 @@ export function textInCharset(text: string, charset: string): Buffer | null {
             ? singleByteBytes(text, encoding, narrowerThan(charset, encoding))
             : null;
   if (bytes === null) return null;
+  return decodedExactly(bytes, encoding) === text ? bytes : null;
+}
+
+/**
+ * The bytes read in `charset`, a byte-order mark kept as text; null when they are not valid in it or it is unknown.
+ * Only UTF decoders are told to keep the mark: Node 22's windows-1252 decoder (ISO-8859-1 and ASCII labels) told so
+ * drops a leading 0xFF ('ÿ'), though no single-byte charset has a byte-order mark.
+ */
+export function decodedExactly(bytes: Uint8Array, charset: string): string | null {
   try {
-    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes) === text ? bytes : null;
+    const { encoding } = new TextDecoder(charset);
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: encoding.startsWith('utf-') }).decode(bytes);
   } catch {
     return null;
   }
