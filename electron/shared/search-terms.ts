@@ -53,7 +53,10 @@ export function searchTerms(text: string): SearchTerm[] {
 export function allOfSearches(searches: string[]): string {
   const written: string[] = [];
   for (const search of searches) {
-    for (const term of searchTerms(search)) {
+    const terms = searchTerms(search);
+    // Symbols only (`*`, `😀`) find nothing, as the index holds words and numbers: nor can all of the searches.
+    if (terms.length === 0 && search.trim() !== '') return search.trim();
+    for (const term of terms) {
       // An unquoted term keeps its own meaning unquoted, unless it reads as an operator or holds a quote that could
       // pair with one in another search (a quote is no word character, so an apostrophe splits words the same way).
       const text =
