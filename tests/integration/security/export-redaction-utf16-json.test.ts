@@ -53,3 +53,18 @@ describe('a redacted export of JSON labelled UTF-16 but written in UTF-8', () =>
     expect((await exportedBody(id, true)).toString()).toBe('{"password":"[redacted]"}');
   });
 });
+
+describe('a redacted export of UTF-16 JSON a strict decoder refuses', () => {
+  const oddByte = Buffer.from([0x41]);
+  it.each([
+    ['a lone surrogate, utf-16le', 'application/json; charset=utf-16le', utf16le, Buffer.alloc(0)],
+    ['a lone surrogate, utf-16be', 'application/json; charset=utf-16be', utf16be, Buffer.alloc(0)],
+    ['a lone surrogate, BOM', 'application/json', (t: string) => utf16le(`\uFEFF${t}`), Buffer.alloc(0)],
+    ['an odd trailing byte', 'application/json; charset=utf-16le', utf16le, oddByte],
+  ])('%s: hides the secret fields, every other byte kept', async (_, type, encode, trailing) => {
+    const withLone = (text: string) => `${text.slice(0, -1)},"n":"\uD800 \uE000 \uDFFF"}`;
+    const id = await capture(type, Buffer.concat([encode(withLone(sent)), trailing]));
+    const body = await exportedBody(id, true);
+    expect(body.toString('hex')).toBe(Buffer.concat([encode(withLone(shown)), trailing]).toString('hex'));
+  });
+});
