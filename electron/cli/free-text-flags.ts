@@ -8,7 +8,8 @@ const freeText = new Set(['search', 'data', 'header', 'post-data', 'secret']);
 /**
  * `argv` with a free-text flag's separate value joined to it (`--search -jose` → `--search=-jose`): parseArgs refuses a
  * value starting with `-` as "ambiguous" unless it is written joined. A value that is one of the command's own flags
- * (`--search --endpoint x`) is left apart, so a forgotten value is still reported. Nothing after `--` is touched.
+ * (`--search --endpoint x`) or `--` (which ends the options) is left apart, so a forgotten value is still reported.
+ * Nothing after `--` is touched.
  */
 export function joinFreeTextValues(argv: string[], options: Options): string[] {
   const longOf = new Map<string, string>();
@@ -25,7 +26,7 @@ export function joinFreeTextValues(argv: string[], options: Options): string[] {
     const name = longOf.get(arg);
     const value = argv[i + 1];
     if (name !== undefined && freeText.has(name) && options[name]!.type === 'string' && value !== undefined) {
-      if (value.startsWith('-') && value !== '-' && !isOwnFlag(value)) {
+      if (value.startsWith('-') && value !== '-' && value !== '--' && !isOwnFlag(value)) {
         out.push(`--${name}=${value}`);
         i++;
         continue;

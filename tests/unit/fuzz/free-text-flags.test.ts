@@ -66,7 +66,7 @@ describe('CLI free-text flags (fuzzed)', () => {
     );
   });
 
-  it("one of the command's own flags after a free-text flag is never taken as its value: the missing value is reported", () => {
+  it("one of the command's own flags, or --, after a free-text flag is never taken as its value: the missing value is reported", () => {
     fc.assert(
       fc.property(
         fc
@@ -75,7 +75,7 @@ describe('CLI free-text flags (fuzzed)', () => {
             fc.tuple(
               fc.constant(command),
               fc.constantFrom(...command.freeText),
-              fc.constantFrom(...ownFlagWritings(command.options)),
+              fc.constantFrom(...ownFlagWritings(command.options), '--'),
             ),
           ),
         ([command, name, own]) => {
@@ -85,6 +85,12 @@ describe('CLI free-text flags (fuzzed)', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('--search -- x reports the missing search rather than searching for --', () => {
+    expect(() => parseFlags(['--search', '--', 'x'], filterFlagOptions, true)).toThrow(
+      "'--search' argument is ambiguous",
     );
   });
 
