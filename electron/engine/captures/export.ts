@@ -9,6 +9,7 @@ import { harContentType, withHarContentType } from '../../shared/send/har-conten
 import { escapeHash } from '../../shared/send/hash-in-target';
 import { stripHopByHop } from '../../shared/send/hop-by-hop';
 import { sendableHeaders } from '../delivery/replay';
+import { decodeContentEncoding } from '../store/body-text';
 import { exportBudget, withinStringLimit } from './export-budget';
 import { harExactText } from './har-exact-text';
 import { redactBody, redactHeaders, redactQuery, redactUrl, type Redaction } from './redaction';
@@ -310,9 +311,16 @@ function redactResponse(
   response: NonNullable<CaptureDetail['response']>,
   redaction: Redaction,
 ): NonNullable<CaptureDetail['response']> {
-  const header = (name: string) => response.headers.find(([n]) => n.toLowerCase() === name)?.[1] ?? null;
   const body = Buffer.from(response.bodyBase64, 'base64');
-  const redactedBody = redactBody(body, responseContentType(response), header('content-encoding'), redaction);
+  const type = responseContentType(response);
+  // Every Content-Encoding header, in order, as the Response tab undoes them.
+  const encoding = response.headers
+    .filter(([n]) => n.toLowerCase() === 'content-encoding')
+    .map(([, value]) => value)
+    .join(', ');
+  const redactedBody = encoding
+    ? redactEncodedBody(body, type, encoding, redaction)
+    : redactBody(body, type, null, redaction);
   return {
     ...response,
     headers: redactHeaders(response.headers, redaction),
@@ -330,17 +338,39 @@ function redactDecoded(c: CaptureDetail, redaction: Redaction): { body: Buffer; 
   const plain = Buffer.from(c.decodedBodyBase64, 'base64');
   const redacted = redactBody(plain, contentTypeOf(c), null, redaction);
   if (redacted === plain) return null;
-  const codings = c.contentEncoding
+  return { body: encodedAgain(redacted, c.contentEncoding), decoded: redacted };
+}
+
+/**
+ * A body sent with a Content-Encoding (a recorded response, which keeps no decoded copy) as a shared export shows it:
+ * decoded, redacted and compressed again, as `redactDecoded` does for a request; the same Buffer when nothing in it
+ * is secret.
+ */
+function redactEncodedBody(
+  body: Buffer,
+  contentType: string | null,
+  contentEncoding: string,
+  redaction: Redaction,
+): Buffer {
+  const plain = decodeContentEncoding(body, contentEncoding).body;
+  if (plain === null) return redactUndecodableBody(body, contentType, contentEncoding, redaction);
+  const redacted = redactBody(plain, contentType, null, redaction);
+  return redacted === plain ? body : encodedAgain(redacted, contentEncoding);
+}
+
+/** `plain` compressed again with the codings it was sent in; empty (left out) when one cannot be applied. */
+function encodedAgain(plain: Buffer, contentEncoding: string): Buffer {
+  const codings = contentEncoding
     .split(',')
     .map((coding) => coding.trim().toLowerCase())
     .filter((coding) => coding && coding !== 'identity');
-  let body: Buffer = redacted;
+  let body: Buffer = plain;
   for (const coding of codings) {
     const encode = encoders[coding];
-    if (!encode) return { body: Buffer.alloc(0), decoded: redacted };
+    if (!encode) return Buffer.alloc(0);
     body = encode(body);
   }
-  return { body, decoded: redacted };
+  return body;
 }
 
 const encoders: Record<string, (body: Buffer) => Buffer> = {
