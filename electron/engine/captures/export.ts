@@ -116,6 +116,8 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
         source: capture.source,
         // The request target as received: a URL cannot hold `*` (OPTIONS *) or an absolute-form target unchanged.
         path: capture.path,
+        // The URL writes a `#` received in the query as `%23`, as a `%23` the sender wrote reads.
+        ...(capture.query.includes('#') ? { query: capture.query } : {}),
         // The header bytes as received (one Latin-1 character per byte) when the text above differs: an import of this
         // file replays them exactly, which text cannot say (UTF-8 `é` and Latin-1 `é` read the same).
         ...(exact ? { headers: exact.map(([name, value]) => ({ name, value })) } : {}),

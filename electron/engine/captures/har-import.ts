@@ -26,6 +26,7 @@ const hookscopeBlock = z
     remotePort: z.number().int().min(0).max(65535).nullable().optional(),
     truncated: z.boolean().optional(),
     path: z.string().min(1).optional(),
+    query: z.string().optional(),
     headers: z.array(nameValue).optional(),
     trailers: z.array(nameValue).optional(),
     responseReason: z.string().optional(),
@@ -134,7 +135,7 @@ export function parseHar(text: string, nowMs: number): HarImport {
     // Hookscope's own export: the block says what HAR has no place for, and the headers are exactly as received.
     const own = entry._hookscope;
     const target = requestTarget(entry.request.url, url, own !== undefined);
-    const { query } = target;
+    const query = own?.query ?? target.query;
     const path = own?.path ?? target.path;
     // The URL parser would encode or drop them, but the target is taken as written: no request could have carried it.
     // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -313,8 +314,8 @@ function storedHeaderValue(value: string): string {
 /**
  * The path and query as written in the URL. WHATWG parsing would resolve dot segments (`/a/./b/../c` → `/a/c`, also
  * `%2e%2e`) and turn `\` into `/`, changing what the sender sent. Hookscope's own export writes the receiver's raw
- * request target after the origin, `#` included (Node keeps it in the target); in other tools' files a `#` starts the
- * page's fragment, which is never sent, so it is dropped.
+ * request target after the origin (a `#` in it as `%23`, the raw path and query in `_hookscope`; older exports wrote
+ * the `#` as is); in other tools' files a `#` starts the page's fragment, which is never sent, so it is dropped.
  */
 function requestTarget(text: string, url: URL, own: boolean): { path: string; query: string } {
   const authority = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/\\?#]*/.exec(text);
