@@ -171,12 +171,16 @@ function curlOf(capture: CaptureDetail, base: string, redact: Redaction | null):
   // URL naming just the server.
   const inUrl = escapeHash(target);
   const cut = target.startsWith('/') && target.includes('#') && url.endsWith(inUrl);
+  if (!cut) return curlCommand({ method: capture.method, url, headers, body });
+  // The target replaces the URL's whole path: a base URL's own path (`--base-url https://host/prefix`) goes before it.
+  const head = url.slice(0, url.length - inUrl.length);
+  const server = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/.exec(head)?.[0] ?? head;
   return curlCommand({
     method: capture.method,
-    url: cut ? `${url.slice(0, url.length - inUrl.length)}/` : url,
+    url: `${server}/`,
     headers,
     body,
-    ...(cut ? { requestTarget: target } : {}),
+    requestTarget: `${head.slice(server.length)}${target}`,
   });
 }
 
