@@ -126,7 +126,7 @@ function redactPairs(
         return part;
       }
       const redacted = jsonValue.test(value)
-        ? redactJsonValue(value, isSecret, redactUrlText)
+        ? redactJsonValue(value, isSecret, redactUrlText, keep)
         : urlValue.test(value)
           ? redactUrlText(value)
           : value;
@@ -143,12 +143,14 @@ function redactJsonValue(
   value: string,
   isSecretPair: (name: string) => boolean,
   redactUrlText: (url: string) => string,
+  keep: (value: string) => boolean,
 ): string {
   const bytes = Buffer.from(value);
   const redacted = redactJson(
     bytes,
     (name) => isSecretPair(name) && !secretPairName.test(name),
     redactUrlText,
+    keep,
   );
   return redacted === bytes ? value : redacted.toString('utf8');
 }
@@ -263,7 +265,7 @@ function redactJson(
   // A string that is itself JSON (an SNS `Message`, a `data` field sent as text) has its secret fields too.
   const urlString = (value: string): string =>
     jsonValue.test(value)
-      ? redactJsonValue(value, isSecret, redactUrlText)
+      ? redactJsonValue(value, isSecret, redactUrlText, keep)
       : urlValue.test(value)
         ? redactUrlText(value)
         : value;
