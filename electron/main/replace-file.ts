@@ -15,7 +15,9 @@ export type FileWrite = (piece: string | Uint8Array) => Promise<void>;
 export async function replaceFile<T>(path: string, fill: (write: FileWrite) => Promise<T>): Promise<T> {
   const target = await existingTarget(path);
   const partial = `${target.path}.${process.pid}.part`;
-  const file = createWriteStream(partial);
+  // Created with the target's bits (the umask can only take some away), not readable to others while its content is
+  // written when the target is not.
+  const file = createWriteStream(partial, target.mode === null ? {} : { mode: target.mode });
   try {
     const result = await fill(async (piece) => {
       if (!file.write(piece)) await once(file, 'drain');
