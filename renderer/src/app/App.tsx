@@ -312,6 +312,7 @@ export function App() {
                     hasMore={feed.hasMore}
                     loading={feed.loading}
                     loadMore={feed.loadMore}
+                    loadDownTo={feed.loadDownTo}
                     unread={feed.unread}
                     selection={selection}
                     onSelect={select}

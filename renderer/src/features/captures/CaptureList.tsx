@@ -13,6 +13,8 @@ import { toggled, type Selection } from './selection';
 
 export const ROW_HEIGHT = 28;
 
+const MOVE_KEYS = new Set(['ArrowDown', 'ArrowUp', 'j', 'k', 'PageDown', 'PageUp']);
+
 /** What the list's keys read of a key event: the list's own, or one from the window while nothing has focus. */
 type ListKey = Pick<KeyboardEvent, 'key' | 'shiftKey' | 'metaKey' | 'ctrlKey' | 'altKey' | 'preventDefault'>;
 
@@ -21,6 +23,8 @@ interface Props {
   hasMore: boolean;
   loading: boolean;
   loadMore: () => void;
+  /** Loads the list down to this capture: ↑/↓ from a selected capture below the loaded rows wait for it. */
+  loadDownTo: (id: number) => void;
   unread: ReadonlySet<number>;
   selection: Selection;
   onSelect: (selection: Selection) => void;
@@ -40,6 +44,7 @@ export const CaptureList = memo(function CaptureList({
   hasMore,
   loading,
   loadMore,
+  loadDownTo,
   unread,
   selection,
   onSelect,
@@ -146,26 +151,46 @@ export const CaptureList = memo(function CaptureList({
   // PageDown/PageUp move by what the list shows at once, less one row so the row moved from stays in sight.
   const pageRows = () => Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
 
+  // The active capture may not be listed (opened by a link below the loaded rows, or hidden by the filter): the keys
+  // then move from where it would be, among the captures of the current filter.
+  const activeAt = indexOf(selection.active);
+  const below = activeAt < 0 && selection.active !== null ? firstAtOrBelow(items, selection.active) : -1;
+  const down = (rows: number) => (activeAt >= 0 ? activeAt + rows : below >= 0 ? below + rows - 1 : 0);
+  const up = (rows: number) => (activeAt >= 0 ? activeAt - rows : below >= 0 ? below - rows : 0);
+  const unlistedBelowLoaded =
+    activeAt < 0 && selection.active !== null && hasMore && below === items.length && items.length > 0;
+
+  // A move key pressed while the active capture is below the loaded rows: pressed again once they reach it (unless
+  // another capture was selected meanwhile).
+  const waitingKey = useRef<{ key: ListKey; from: number } | null>(null);
+
   const onKeyDown = (e: ListKey) => {
-    const current = indexOf(selection.active);
+    const current = activeAt;
+    if (unlistedBelowLoaded && MOVE_KEYS.has(e.key) && !e.metaKey && !e.ctrlKey && !e.altKey) {
+      e.preventDefault();
+      const key = { key: e.key, shiftKey: e.shiftKey, metaKey: false, ctrlKey: false, altKey: false };
+      waitingKey.current = { key: { ...key, preventDefault: () => {} }, from: selection.active! };
+      loadDownTo(selection.active!);
+      return;
+    }
     switch (e.key) {
       case 'ArrowDown':
       case 'j':
         e.preventDefault();
-        moveTo(current < 0 ? 0 : current + 1, e.shiftKey);
+        moveTo(down(1), e.shiftKey);
         break;
       case 'ArrowUp':
       case 'k':
         e.preventDefault();
-        moveTo(current < 0 ? 0 : current - 1, e.shiftKey);
+        moveTo(up(1), e.shiftKey);
         break;
       case 'PageDown':
         e.preventDefault();
-        moveTo(current < 0 ? 0 : current + pageRows(), e.shiftKey);
+        moveTo(down(pageRows()), e.shiftKey);
         break;
       case 'PageUp':
         e.preventDefault();
-        moveTo(current < 0 ? 0 : current - pageRows(), e.shiftKey);
+        moveTo(up(pageRows()), e.shiftKey);
         break;
       case 'Home':
         e.preventDefault();
@@ -222,6 +247,22 @@ export const CaptureList = memo(function CaptureList({
         break;
     }
   };
+
+  const latestWaiting = useRef({ onKeyDown, unlistedBelowLoaded, loadDownTo, active: selection.active });
+  latestWaiting.current = { onKeyDown, unlistedBelowLoaded, loadDownTo, active: selection.active };
+  useEffect(() => {
+    const waiting = waitingKey.current;
+    if (!waiting || loading) return;
+    const w = latestWaiting.current;
+    if (w.active !== waiting.from) {
+      waitingKey.current = null;
+    } else if (w.unlistedBelowLoaded) {
+      w.loadDownTo(waiting.from);
+    } else {
+      waitingKey.current = null;
+      w.onKeyDown(waiting.key);
+    }
+  }, [items, hasMore, loading, selection.active]);
 
   // "Pick a row, or use ↑/↓ (j/k)" shows before anything has focus (a fresh page, a clicked button that went away):
   // with nothing focused, those keys go to the list.

@@ -4,7 +4,7 @@ import type { CaptureFilter, CaptureSummary } from '../../../../electron/shared/
 import { useApi, useConnection, useEvent } from '../../api';
 import { matchesLocally } from '../../lib/filter-state';
 import { createFrameBatcher, type FrameBatcher } from '../../state/frame-batcher';
-import { listRows } from './list-rows';
+import { listRows, listRowsDownTo } from './list-rows';
 import { mergeNewest } from './merge-newest';
 
 const PAGE = 200;
@@ -26,6 +26,8 @@ export interface CaptureFeed {
   loading: boolean;
   error: string | null;
   loadMore: () => void;
+  /** Loads pages until the list reaches down to this capture (one opened by a link below the loaded rows). */
+  loadDownTo: (id: number) => void;
   /** The same Set object across renders (mutated in place); `unreadCount` changes when it does. */
   unread: ReadonlySet<number>;
   unreadCount: number;
@@ -199,27 +201,47 @@ export function useCaptureFeed(
 
   useEffect(() => reset(), [reset, filterKey]);
 
+  /** Adds a page read below the loaded rows (the answer of fetch generation `gen`) at the bottom of the list. */
+  const appendBelow = useCallback(
+    (gen: number, read: Promise<{ items: CaptureSummary[]; nextCursor: number | null }>) => {
+      setLoading(true);
+      read.then(
+        (page) => {
+          if (gen !== generation.current) return;
+          setItems((prev) => {
+            const last = prev[prev.length - 1]?.id ?? Infinity;
+            return prev.concat(notDeleted(page.items).filter((c) => c.id < last));
+          });
+          setNextCursor(page.nextCursor);
+          setLoading(false);
+        },
+        (e: unknown) => {
+          if (gen !== generation.current) return;
+          setError(e instanceof Error ? e.message : String(e));
+          setLoading(false);
+        },
+      );
+    },
+    [notDeleted],
+  );
+
   const loadMore = useCallback(() => {
     if (loading || nextCursor === null) return;
-    const gen = generation.current;
-    setLoading(true);
-    api.call('captures.list', { filter: filterRef.current, cursor: nextCursor, limit: PAGE }).then(
-      (page) => {
-        if (gen !== generation.current) return;
-        setItems((prev) => {
-          const last = prev[prev.length - 1]?.id ?? Infinity;
-          return prev.concat(notDeleted(page.items).filter((c) => c.id < last));
-        });
-        setNextCursor(page.nextCursor);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (gen !== generation.current) return;
-        setError(e instanceof Error ? e.message : String(e));
-        setLoading(false);
-      },
+    appendBelow(
+      generation.current,
+      api.call('captures.list', { filter: filterRef.current, cursor: nextCursor, limit: PAGE }),
     );
-  }, [api, loading, nextCursor, notDeleted]);
+  }, [api, loading, nextCursor, appendBelow]);
+
+  const loadDownTo = useCallback(
+    (id: number) => {
+      const cursor = nextCursorRef.current;
+      const bottom = itemsRef.current[itemsRef.current.length - 1]?.id ?? Infinity;
+      if (loading || cursor === null || bottom < id) return;
+      appendBelow(generation.current, listRowsDownTo(api, filterRef.current, cursor, id));
+    },
+    [api, loading, appendBelow],
+  );
 
   const prepend = useCallback(
     (fresh: CaptureSummary[]) => {
@@ -572,6 +594,7 @@ export function useCaptureFeed(
       loading,
       error,
       loadMore,
+      loadDownTo,
       unread: unreadRef.current,
       unreadCount: unreadRef.current.size,
       markRead,
@@ -590,6 +613,7 @@ export function useCaptureFeed(
       loading,
       error,
       loadMore,
+      loadDownTo,
       unreadVersion,
       markRead,
       markAllRead,
