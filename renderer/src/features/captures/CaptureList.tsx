@@ -8,6 +8,7 @@ import { isModalOpen } from '../../components/use-modal-focus';
 import { endpointOf, type DeletedEndpoint } from '../../lib/capture-endpoint';
 import { formatBytes, formatDateTime, formatListTime, mediaType, statusClass } from '../../lib/format';
 import { useLocalDay } from '../../state/use-local-day';
+import { firstAtOrBelow } from './newest-first';
 import { RowSlots } from './row-slots';
 import { toggled, type Selection } from './selection';
 
@@ -478,18 +479,6 @@ const Row = memo(function Row({
 });
 
 const rowId = (id: number) => `capture-row-${id}`;
-
-/** In a list sorted newest (highest id) first, the index of the first capture with an id at or below `id`. */
-function firstAtOrBelow(items: readonly CaptureSummary[], id: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid]!.id > id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The endpoint's whole name, for when its column is too narrow to show it (as for the path and content type). */
 function endpointTitle(endpoint: Endpoint | DeletedEndpoint | null): string | undefined {
