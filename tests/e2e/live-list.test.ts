@@ -594,10 +594,21 @@ describe('live list', () => {
     const { page } = s;
     for (const n of [1, 2, 3])
       await send(s.app.receiverUrl, `/multi/${n}`, { method: 'POST', body: String(n) });
-    await row(page, '/multi/3').waitFor();
+    // All three listed before clicking (each arrives in a frame of its own), and the plain click taken in before the
+    // ctrl-click: "N selected" exists only from two selected rows, so reading it after a lost click waited out the test.
+    await eventually(async () =>
+      expect(await page.locator('.row[data-capture-id] .cell.path').allInnerTexts()).toEqual([
+        '/multi/3',
+        '/multi/2',
+        '/multi/1',
+      ]),
+    );
     await row(page, '/multi/1').click();
+    await row(page, '/multi/1').and(page.locator('.row.active')).waitFor();
     await row(page, '/multi/3').click({ modifiers: ['Control'] });
-    expect(await page.getByTestId('selected-count').innerText()).toBe('2 selected');
+    await eventually(async () =>
+      expect(await page.getByTestId('selected-count').allInnerTexts()).toEqual(['2 selected']),
+    );
     expect(await page.locator('.row[aria-selected="true"] .cell.path').allInnerTexts()).toEqual([
       '/multi/3',
       '/multi/1',
