@@ -29,6 +29,8 @@ export interface ImportResult {
 }
 
 const MAX_ENTRIES = 50_000;
+/** Where each ID of an import was first listed, so one listed twice keeps the later label and says so. */
+const listedAt = new WeakMap<ImportResult, Map<string, { index: number; where: string }>>();
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): string | null =>
@@ -78,20 +80,36 @@ function entry(
     if (out.errors.length < 100) out.errors.push(`${where}: ${problem}`);
     return;
   }
+  const a = text(activityId);
+  const d = text(displayType);
+  const e: CustomEntry = {
+    fieldId: text(fieldId)!,
+    label: text(label)!,
+    activityId: a ? a : null,
+    displayType: d ? d : null,
+  };
+  let seen = listedAt.get(out);
+  if (!seen) listedAt.set(out, (seen = new Map()));
+  const key = `${e.activityId ?? ''} ${e.fieldId}`;
+  const earlier = seen.get(key);
+  if (earlier) {
+    // One entry per ID (and activity) is stored: the later one replaces the earlier, as a later import would.
+    out.entries[earlier.index] = e;
+    out.skipped++;
+    if (out.errors.length < 100)
+      out.errors.push(
+        `${where}: ${e.fieldId}${e.activityId ? ` in ${e.activityId}` : ''} is listed again (first at ${earlier.where}); this later label is kept`,
+      );
+    return;
+  }
   if (out.entries.length >= MAX_ENTRIES) {
     out.skipped++;
     if (out.errors.length < 100)
       out.errors.push(`${where}: more than ${MAX_ENTRIES} entries; the rest is ignored`);
     return;
   }
-  const a = text(activityId);
-  const d = text(displayType);
-  out.entries.push({
-    fieldId: text(fieldId)!,
-    label: text(label)!,
-    activityId: a ? a : null,
-    displayType: d ? d : null,
-  });
+  seen.set(key, { index: out.entries.length, where });
+  out.entries.push(e);
 }
 
 function parseJson(content: string): unknown {
