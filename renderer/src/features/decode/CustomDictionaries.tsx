@@ -166,6 +166,7 @@ export function CustomDictionaries({ onEdit }: { onEdit?: (row: DictionaryEntryR
 }
 
 const blankEntry = ['', '', '', ''];
+const LISTED_ENTRIES = 500;
 
 function EntryEditor({
   dictionaryId,
@@ -196,6 +197,17 @@ function EntryEditor({
   const dirty = JSON.stringify([fieldId, label, activityId, displayType]) !== JSON.stringify(start);
   useEffect(() => setUnsaved(`dictionary-entry-${dictionaryId}`, dirty), [dictionaryId, dirty]);
   const [error, setError] = useState<string | null>(null);
+  // Only the first 500 entries are listed: a dictionary larger than that is searched here to reach the rest.
+  const [find, setFind] = useState('');
+  const all = detail.data?.entries ?? [];
+  const words = find.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const found = words.length
+    ? all.filter((e) =>
+        words.every((w) =>
+          `${e.fieldId} ${e.label} ${e.activityId ?? ''} ${e.displayType ?? ''}`.toLowerCase().includes(w),
+        ),
+      )
+    : all;
   const save = async () => {
     // Saving under an ID (and activity) another entry of this dictionary has would replace that entry's label silently.
     const key = { fieldId: fieldId.trim(), activityId: activityId.trim() || null };
@@ -296,9 +308,18 @@ function EntryEditor({
         )}
       </div>
       {error && <div className="notice notice-error">{error}</div>}
+      {all.length > LISTED_ENTRIES && (
+        <input
+          type="search"
+          aria-label="Find in this dictionary"
+          placeholder="Find an ID or label in this dictionary"
+          value={find}
+          onChange={(e) => setFind(e.target.value)}
+        />
+      )}
       <table className="pairs-table">
         <tbody>
-          {(detail.data?.entries ?? []).slice(0, 500).map((e) => (
+          {found.slice(0, LISTED_ENTRIES).map((e) => (
             <tr key={`${e.fieldId} ${e.activityId ?? ''}`}>
               <td className="mono">{e.fieldId}</td>
               <td>{e.label}</td>
@@ -353,10 +374,14 @@ function EntryEditor({
           ))}
         </tbody>
       </table>
-      {(detail.data?.entries.length ?? 0) > 500 && (
+      {found.length > LISTED_ENTRIES && (
         <div className="muted">
-          Showing 500 of {detail.data?.entries.length}; search the table above for the rest.
+          Showing {LISTED_ENTRIES} of {found.length}
+          {words.length ? ' found' : ''}; find an ID or label in this dictionary to edit the rest.
         </div>
+      )}
+      {words.length > 0 && found.length === 0 && (
+        <div className="muted">No entry of this dictionary matches “{find.trim()}”.</div>
       )}
     </div>
   );
