@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { escapedOnExport, unescapeFormulaCell } from '../csv/formula-cells';
 import { displayTypeProblem } from './display-types';
+import { findDuplicateKeys } from './duplicate-keys';
 import type { CustomDictionary, CustomEntry } from './types';
 
 /** Compile stored custom entries for lookup. Later entries win over earlier ones. */
@@ -243,6 +244,12 @@ export function parseLabelJson(content: string): ImportResult {
   }
   if (!isRecord(doc)) throw new Error('content: expected a JSON object of id → label or an array of entries');
   if (isInstanceSchema(content)) return parseInstanceSchema(content);
+  // JSON.parse keeps the last of a repeated key without a word: say which labels were dropped.
+  for (const d of findDuplicateKeys(content, 100).filter((d) => d.objectPath === '$')) {
+    out.skipped += d.count - 1;
+    if (out.errors.length < 100)
+      out.errors.push(`"${d.key}": listed ${d.count} times; only the last label is kept`);
+  }
   for (const [id, v] of Object.entries(doc)) {
     if (typeof v === 'string') entry(id, v, null, null, `"${id}"`, out);
     else if (isRecord(v))

@@ -31,4 +31,19 @@ describe('an import that lists one ID twice', () => {
       '[2]: str::cn in act::c is listed again (first at [0]); this later label is kept',
     ]);
   });
+
+  it('names an ID written twice in a JSON map of id → label, which JSON.parse collapses to the last', () => {
+    const r = parseCustomDictionary(
+      '{"int:cm:price": {"label": "Price", "display_type": "currency"}, "str::first": "Given name", "int:cm:price": "Unit price"}',
+      'json',
+    );
+    expect(r.entries.find((e) => e.fieldId === 'int:cm:price')).toEqual({
+      fieldId: 'int:cm:price',
+      label: 'Unit price',
+      activityId: null,
+      displayType: null,
+    });
+    expect(r.skipped).toBe(1);
+    expect(r.errors).toEqual(['"int:cm:price": listed 2 times; only the last label is kept']);
+  });
 });
