@@ -4,6 +4,7 @@ import { useApi, useCall, useEvent } from '../../api';
 import type { DictionaryEntryRow } from '../../../../electron/shared/contract/decode';
 import { CustomDictionaries } from './CustomDictionaries';
 import { useCustomLabelsForHover } from './custom-labels';
+import { customWinners, overriddenBy } from './custom-winners';
 import { filterEntries } from './filter-entries';
 
 const ROW_HEIGHT = 30;
@@ -20,7 +21,11 @@ export function DictionaryBrowser() {
   const api = useApi();
   useCustomLabelsForHover(api);
   const entries = useCall('dictionary.entries', {}, 'entries');
-  useEvent('dictionary.changed', () => entries.reload());
+  const dictionaries = useCall('dictionary.custom.list', {}, 'custom');
+  useEvent('dictionary.changed', () => {
+    entries.reload();
+    dictionaries.reload();
+  });
   const [text, setText] = useState('');
   const [vendor, setVendor] = useState('');
   const [kind, setKind] = useState('');
@@ -31,6 +36,11 @@ export function DictionaryBrowser() {
     () => (selectedKey === null ? null : (rows.find((r) => rowKey(r) === selectedKey) ?? null)),
     [rows, selectedKey],
   );
+  // Two dictionaries may label one ID: only the later one's label is used, so the other says it is not.
+  const winners = useMemo(() => customWinners(rows), [rows]);
+  const dictionaryName = (id: number | null) =>
+    dictionaries.data?.items.find((d) => d.id === id)?.name ?? `dictionary ${id}`;
+  const selectedLoser = selected ? overriddenBy(selected, winners) : null;
   // Only the kinds the chosen vendor has; a kind chosen before the vendor changed stays listed so it can be cleared.
   const kinds = useMemo(() => {
     const set = new Set(rows.filter((r) => !vendor || r.vendor === vendor).map((r) => r.kind));
@@ -182,6 +192,7 @@ export function DictionaryBrowser() {
                 <span>{r.displayType ?? ''}</span>
                 <span className={r.origin === 'custom' ? 'pill pill-info' : 'muted'}>
                   {r.origin}
+                  {overriddenBy(r, winners) ? ' · not used' : ''}
                   {r.confidence && r.confidence !== 'high' ? ` · ${r.confidence}` : ''}
                 </span>
               </div>
@@ -200,6 +211,15 @@ export function DictionaryBrowser() {
               </>
             )}
           </div>
+          {selected.origin === 'custom' && (
+            <div className="muted">custom dictionary: {dictionaryName(selected.dictionaryId)}</div>
+          )}
+          {selectedLoser && (
+            <div className="notice notice-warn">
+              Not used: the later dictionary “{dictionaryName(selectedLoser.dictionaryId)}” labels this ID “
+              {selectedLoser.label}”, and the later one wins.
+            </div>
+          )}
           {selected.note && <div className="muted">{selected.note}</div>}
           {selected.sources.map((s, i) => (
             <div key={i} className="muted">
