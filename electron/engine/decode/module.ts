@@ -15,6 +15,7 @@ import type { CaptureDetail } from '../../shared/contract/captures';
 import type { EngineContext, EngineModule } from '../context';
 import { annotate } from './annotate';
 import { CustomDictionaryStore } from './custom-store';
+import { customRowKind } from './custom-row-kind';
 import { LargeBodyClassifier } from './large-body';
 import { Relabeller } from './relabel';
 import { decoderSearchText } from './search-extractor';
@@ -154,7 +155,7 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
           (e) => ({
             vendor: e.fieldId.includes(':') ? 'Ortto' : 'Custom',
             id: e.fieldId,
-            kind: e.activityId ? 'activity-attribute' : e.fieldId.startsWith('act:') ? 'activity' : 'field',
+            kind: customRowKind(e.fieldId, e.activityId),
             label: e.label,
             altLabels: [],
             activityId: e.activityId,

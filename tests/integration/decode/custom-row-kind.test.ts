@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { useLabelApp } from './label-app';
+
+const { ok } = useLabelApp();
+
+describe('custom labels in the dictionary table', () => {
+  it('are listed under the kind of the built-in ID they relabel, so the Kind filter shows them beside it', async () => {
+    const imported = await ok<{ imported: number }>('dictionary.custom.import', {
+      name: 'Instance',
+      format: 'csv',
+      content:
+        'str::email,Work e-mail\nstr:o:name,Company\nstr::cn,Campaign\nstr:cm:job,Job\nf1584,Plan\nact::c,Link click',
+    });
+    expect(imported.imported).toBe(6);
+    const { items } = await ok<{ items: { id: string; kind: string }[] }>('dictionary.entries', {
+      origin: 'custom',
+    });
+    expect(Object.fromEntries(items.map((r) => [r.id, r.kind]))).toEqual({
+      'str::email': 'person-field',
+      'str:o:name': 'account-field',
+      'str::cn': 'attribute',
+      'str:cm:job': 'field',
+      f1584: 'field',
+      'act::c': 'activity',
+    });
+  });
+});
