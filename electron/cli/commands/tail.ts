@@ -61,9 +61,11 @@ export function formatPretty(c: CaptureSummary, colour: boolean, nowMs = Date.no
         : colours.green;
   const url = c.path + (c.query ? `?${c.query}` : '');
   const source = c.vendor ? `  ${c.vendor}${c.eventLabel ? ` · ${c.eventLabel}` : ''}` : '';
-  // Methods, paths, content types and labels come from senders: strip control characters so they cannot drive the terminal.
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '�');
+  // Methods, paths, content types and labels come from senders: strip control characters so they cannot drive the
+  // terminal, and bidirectional overrides and isolates so they cannot reorder the line (a path shown as another).
+  const clean = (s: string) =>
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '�');
   return (
     `${paint(colours.dim, time)}  ${clean(c.method).padEnd(7)} ${clean(url)}  ${paint(statusColour, status)}  ` +
     `${c.bodySizeBytes} B  ${clean(c.contentType ?? '-')}${c.truncated ? '  [truncated]' : ''}${paint(colours.cyan, clean(source))}  #${c.id}`
