@@ -78,8 +78,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       io.stdout(framing.close(written) + (format.data === 'jsonl' ? '' : '\n'));
     }
     await io.flush?.();
-    // Not when the writes failed (a full disk): `main` says so instead.
-    if (!io.stdoutFailure?.()) io.stderr(`exported ${written} capture(s) as ${format.data}\n`);
+    // Not when the writes failed (a full disk): `main` says so instead. Nor when the reader went away (`| head -1`):
+    // what it read is not known, and the count written before that was noticed is not it.
+    if (!io.stdoutFailure?.() && !io.stdoutClosed?.aborted)
+      io.stderr(`exported ${written} capture(s) as ${format.data}\n`);
     // The default --limit is large, but a full export that quietly stops at it looks complete.
     const beyondLimit = ids.length === limit ? stores.captures.count(filter) - limit : 0;
     if (beyondLimit > 0)
