@@ -46,8 +46,11 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
   if (name === '--help' || name === '-h' || name === 'help') {
     // `hookscope help export` asks for that command's help, as `git help commit` does.
     const [topic] = rest;
-    if (name === 'help' && topic !== undefined && Object.hasOwn(commands, topic))
-      return runCommand([topic, '--help'], io);
+    if (name === 'help' && topic !== undefined) {
+      if (Object.hasOwn(commands, topic)) return runCommand([topic, '--help'], io);
+      // The general usage with exit 0 would read as the help asked for; a mistyped topic is said, as for a command.
+      return unknownCommand(topic, io);
+    }
     io.stdout(usage);
     return 0;
   }
@@ -56,12 +59,7 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
-  if (!load) {
-    const meant = closestCommand(name, Object.keys(commands));
-    const hint = meant ? `; did you mean "${meant}"?` : '';
-    io.stderr(`hookscope: unknown command "${name}"${hint}\n\n${usage}`);
-    return 2;
-  }
+  if (!load) return unknownCommand(name, io);
   try {
     return await (
       await load()
@@ -74,4 +72,11 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`hookscope ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
+}
+
+function unknownCommand(name: string, io: CliIo): number {
+  const meant = closestCommand(name, Object.keys(commands));
+  const hint = meant ? `; did you mean "${meant}"?` : '';
+  io.stderr(`hookscope: unknown command "${name}"${hint}\n\n${usage}`);
+  return 2;
 }
