@@ -224,6 +224,9 @@ export function parseLabelJson(content: string): ImportResult {
   const doc = parseJson(content);
   const out: ImportResult = { entries: [], skipped: 0, errors: [] };
   const list = Array.isArray(doc) ? doc : isRecord(doc) && Array.isArray(doc.entries) ? doc.entries : null;
+  // A Hookscope export ({name, source, entries}) holds what the store already took, display types an instance schema
+  // gave included: take them as given, or the export → import round trip drops those entries.
+  const isExport = isRecord(doc) && Array.isArray(doc.entries) && typeof doc.source === 'string';
   if (list) {
     list.forEach((item, i) => {
       if (!isRecord(item)) {
@@ -238,6 +241,7 @@ export function parseLabelJson(content: string): ImportResult {
         item.displayType ?? item.display_type,
         `[${i}]`,
         out,
+        isExport,
       );
     });
     return out;
