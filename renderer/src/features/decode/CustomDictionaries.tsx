@@ -364,7 +364,7 @@ function EntryEditor({
                         fieldId: e.fieldId,
                         activityId: e.activityId,
                       })
-                      .catch((x: unknown) => setError(String(x)))
+                      .catch((x: unknown) => setError(x instanceof Error ? x.message : String(x)))
                   }
                 >
                   Remove
