@@ -32,6 +32,18 @@ export interface ImportResult {
 const MAX_ENTRIES = 50_000;
 /** Where each ID of an import was first listed, so one listed twice keeps the later label and says so. */
 const listedAt = new WeakMap<ImportResult, Map<string, { index: number; where: string }>>();
+/** The rows of an import past MAX_ENTRIES: how many, and where the first of them was. */
+const overLimit = new WeakMap<ImportResult, { count: number; from: string }>();
+
+/** The import's result, with one line (first, as it concerns the whole import) for the rows past the limit. */
+function finished(out: ImportResult): ImportResult {
+  const over = overLimit.get(out);
+  if (over)
+    out.errors.unshift(
+      `more than ${MAX_ENTRIES} entries: the ${over.count} from ${over.from} on were left out`,
+    );
+  return out;
+}
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): string | null =>
@@ -105,8 +117,8 @@ function entry(
   }
   if (out.entries.length >= MAX_ENTRIES) {
     out.skipped++;
-    if (out.errors.length < 100)
-      out.errors.push(`${where}: more than ${MAX_ENTRIES} entries; the rest is ignored`);
+    const over = overLimit.get(out);
+    overLimit.set(out, { count: (over?.count ?? 0) + 1, from: over?.from ?? where });
     return;
   }
   seen.set(key, { index: out.entries.length, where });
@@ -177,7 +189,7 @@ export function parseInstanceSchema(content: string): ImportResult {
       }
     }
   }
-  return out;
+  return finished(out);
 }
 
 /** CSV with columns id,label[,activity][,display_type]; a header row is recognised and skipped. */
@@ -216,7 +228,7 @@ export function parseLabelCsv(content: string): ImportResult {
     );
   });
   for (const e of parsed.errors.slice(0, 10)) out.errors.push(`row ${(e.row ?? 0) + 1}: ${e.message}`);
-  return out;
+  return finished(out);
 }
 
 /** JSON: {"id": "label"}, {"id": {label, activity?, display_type?}}, an array of entries, or an export ({entries}). */
@@ -244,7 +256,7 @@ export function parseLabelJson(content: string): ImportResult {
         isExport,
       );
     });
-    return out;
+    return finished(out);
   }
   if (!isRecord(doc)) throw new Error('content: expected a JSON object of id → label or an array of entries');
   if (isInstanceSchema(content)) return parseInstanceSchema(content);
@@ -270,7 +282,7 @@ export function parseLabelJson(content: string): ImportResult {
       out.errors.push(`"${id}": expected a label string or an object with label`);
     }
   }
-  return out;
+  return finished(out);
 }
 
 export type ImportFormat = 'ortto-schema' | 'csv' | 'json' | 'auto';
