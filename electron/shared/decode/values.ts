@@ -174,8 +174,9 @@ export function formatTimestamp(value: unknown): Formatted {
     `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${leap ? '59' : m[6]}${fraction.slice(0, 4)}${zone}`,
   );
   if (Number.isNaN(ms)) return fmt('string', clip(value), { problems: ['Time out of range.'] });
-  const offset = zone === 'Z' ? '' : ` (sent with offset ${m[8]})`;
-  const details = offset ? [`Offset${offset}`] : [];
+  // The UTC reading loses the sender's wall clock: show the fields as written, in the offset they were written in.
+  const details =
+    zone === 'Z' ? [] : [`${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}:${m[6]}${fraction} ${m[8]} (as sent)`];
   if (!leap) return fmt('timestamp', formatUtc(ms, fraction), { epochMs: ms, details });
   // Offsets are whole minutes, so the UTC second is :59 too; shown as the :60 that was sent.
   const display = formatUtc(ms, fraction).replace(/:59((?:\.\d+)?) UTC$/, ':60$1 UTC');
