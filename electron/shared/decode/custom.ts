@@ -243,7 +243,7 @@ export function parseLabelJson(content: string): ImportResult {
     list.forEach((item, i) => {
       if (!isRecord(item)) {
         out.skipped++;
-        out.errors.push(`[${i}]: expected an object with fieldId and label`);
+        if (out.errors.length < 100) out.errors.push(`[${i}]: expected an object with fieldId and label`);
         return;
       }
       entry(
@@ -279,7 +279,8 @@ export function parseLabelJson(content: string): ImportResult {
       );
     else {
       out.skipped++;
-      out.errors.push(`"${id}": expected a label string or an object with label`);
+      if (out.errors.length < 100)
+        out.errors.push(`"${id}": expected a label string or an object with label`);
     }
   }
   return finished(out);
