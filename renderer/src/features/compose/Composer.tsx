@@ -19,6 +19,7 @@ import { activeRecord, emptyRecordState, RecordPanel, type RecordState } from '.
 import { SigningPanel, useSignPreview } from './SigningPanel';
 import { wireHeaders } from './wire-headers';
 import { bodyPlaceholders, unresolvedCount } from './body-placeholders';
+import { switchBodyMode } from './body-mode-switch';
 import { NAME_MAX_LENGTH, nameProblem } from './name-limit';
 import { setUnsaved } from '../../state/unsaved';
 import {
@@ -480,7 +481,7 @@ export function Composer({ initial }: ComposerProps) {
                 record={recordValues}
                 env={env}
                 merge={draft.merge}
-                onMode={(bodyMode) => setDraft({ bodyMode })}
+                onMode={(bodyMode) => setDraft(switchBodyMode(draft, bodyMode))}
                 onBody={(body) => setDraft({ body, type: 'manual' })}
               />
             )}
