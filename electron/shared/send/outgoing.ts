@@ -6,6 +6,7 @@ import { connectionHeaderProblem } from './connection-headers';
 import { httpToken } from '../contract/captures';
 import { credentialsFromUrl } from './url-credentials';
 import { unsendableMethod } from './unsendable-method';
+import { escapeForContentType } from './template-body';
 
 export type BodyMode = 'json' | 'form' | 'xml' | 'text' | 'base64';
 export const bodyModes: BodyMode[] = ['json', 'form', 'xml', 'text', 'base64'];
@@ -202,7 +203,11 @@ export function buildOutgoing(
       bytes = new Uint8Array();
     }
   } else {
-    const text = draft.bodyMerged ? draft.body : resolve(draft.body, bodyEscape[draft.bodyMode]);
+    // Text is no format of its own: a Content-Type the user set (JSON, form, XML) says where values land, as it does
+    // for a bulk or saved send, so a quote in a value cannot break the JSON it is sent as.
+    const escape =
+      draft.bodyMode === 'text' ? escapeForContentType(userContentType(headers)) : bodyEscape[draft.bodyMode];
+    const text = draft.bodyMerged ? draft.body : resolve(draft.body, escape);
     bytes = utf8Encode(text);
     const mismatch = unresolved.size === 0 ? modeMismatch(draft.bodyMode, text) : null;
     if (mismatch) warnings.push({ field: 'body', message: mismatch });
