@@ -25,11 +25,26 @@ export function credentialsFromUrl(
   }
   if (parsed.username === '' && parsed.password === '') return { url, headers };
   const credentials = `${decode(parsed.username)}:${decode(parsed.password)}`;
-  parsed.username = '';
-  parsed.password = '';
-  if (headers.some(([name]) => name.toLowerCase() === 'authorization')) return { url: parsed.href, headers };
+  const sent = withoutUserinfo(url, parsed);
+  if (headers.some(([name]) => name.toLowerCase() === 'authorization')) return { url: sent, headers };
   return {
-    url: parsed.href,
+    url: sent,
     headers: [...headers, ['Authorization', `Basic ${bytesToBase64(utf8Encode(credentials))}`]],
   };
+}
+
+/**
+ * The URL as written with its `user:password@` cut out, so the rest goes out as typed (`?q='x'` stays, as
+ * `requestTarget` sends it; `href` would write `%27`). Parsing's own form when cutting the text would change the URL.
+ */
+function withoutUserinfo(url: string, parsed: URL): string {
+  parsed.username = '';
+  parsed.password = '';
+  const cut = url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/, '$1');
+  try {
+    if (cut !== url && new URL(cut).href === parsed.href) return cut;
+  } catch {
+    // not a URL once cut: parsing's form below
+  }
+  return parsed.href;
 }
