@@ -33,7 +33,15 @@ export function PairsEditor<T extends Pair>({
   // moves to the row now last, or to "+ Add" when none is left, instead of dropping to the page.
   const table = useRef<HTMLTableElement>(null);
   const refocus = useRef(false);
+  // "+ Add" makes a row to type into: its name takes the focus, or a keyboard user's typing goes nowhere.
+  const added = useRef(false);
   useEffect(() => {
+    if (added.current) {
+      added.current = false;
+      const names = table.current?.querySelectorAll<HTMLInputElement>('tbody td.pairs-name input');
+      names?.[rows.length - 1]?.focus();
+      return;
+    }
     if (!refocus.current) return;
     refocus.current = false;
     const buttons = table.current?.querySelectorAll<HTMLButtonElement>('.pairs-actions button');
@@ -69,7 +77,7 @@ export function PairsEditor<T extends Pair>({
                 />
               </td>
             )}
-            <td>
+            <td className="pairs-name">
               <input
                 value={row.name}
                 aria-label={`${nameLabel} ${index + 1}`}
@@ -105,7 +113,10 @@ export function PairsEditor<T extends Pair>({
               type="button"
               className="btn btn-small"
               data-testid={`${testId}-add`}
-              onClick={() => onChange([...rows, make('', '')])}
+              onClick={() => {
+                added.current = true;
+                onChange([...rows, make('', '')]);
+              }}
             >
               + Add
             </button>
