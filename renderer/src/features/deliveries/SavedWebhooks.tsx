@@ -19,6 +19,7 @@ import { ConfirmAction } from '../../components/ConfirmAction';
 import { formatCount } from '../../lib/format';
 import { useKeptState } from '../../state/kept-state';
 import { setUnsaved } from '../../state/unsaved';
+import { withLineEndingsOf } from '../../lib/textarea-line-endings';
 
 type Collections = Array<{ id: number; name: string }>;
 
@@ -534,7 +535,7 @@ export function SavedWebhooks() {
           rows={3}
           placeholder="Body"
           value={draft.body}
-          onChange={(e) => setDraft({ ...draft, body: e.target.value })}
+          onChange={(e) => setDraft({ ...draft, body: withLineEndingsOf(draft.body, e.target.value) })}
         />
       </section>
     </div>
