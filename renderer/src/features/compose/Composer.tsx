@@ -20,6 +20,7 @@ import { SigningPanel, useSignPreview } from './SigningPanel';
 import { wireHeaders } from './wire-headers';
 import { bodyPlaceholders, unresolvedCount } from './body-placeholders';
 import { switchBodyMode } from './body-mode-switch';
+import { modeAfterEdit } from './body-mode-follow';
 import { NAME_MAX_LENGTH, nameProblem } from './name-limit';
 import { setUnsaved } from '../../state/unsaved';
 import {
@@ -482,7 +483,9 @@ export function Composer({ initial }: ComposerProps) {
                 env={env}
                 merge={draft.merge}
                 onMode={(bodyMode) => setDraft(switchBodyMode(draft, bodyMode))}
-                onBody={(body) => setDraft({ body, type: 'manual' })}
+                onBody={(body) =>
+                  setDraft({ body, bodyMode: modeAfterEdit(draft.bodyMode, body), type: 'manual' })
+                }
               />
             )}
             {tab === 'headers' && (
