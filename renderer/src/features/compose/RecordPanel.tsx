@@ -168,6 +168,12 @@ export function RecordPanel({
                 inputMode="numeric"
                 data-testid="record-capture-id"
                 onChange={(e) => setCaptureInput(e.target.value)}
+                onKeyDown={(e) => {
+                  // Typed the number: Enter loads it, as "Load fields" would.
+                  if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+                  e.preventDefault();
+                  void loadCapture();
+                }}
               />
             </label>
             <button
