@@ -279,14 +279,7 @@ export function redactCapture(c: CaptureDetail, redaction: Redaction): CaptureDe
   const headers = redactHeaders(c.headers, redaction);
   return {
     ...c,
-    headers:
-      redactedBody === body
-        ? headers
-        : headers.map(([n, v]) =>
-            n.toLowerCase() === 'content-length' && /^\d+$/.test(v.trim())
-              ? [n, String(Number(v) + delta)]
-              : [n, v],
-          ),
+    headers: redactedBody === body ? headers : contentLengthMovedBy(headers, delta),
     trailers: redactHeaders(c.trailers, redaction),
     // An absolute-form request target's origin, or an imported capture's: `http://user:password@host` as sent.
     publicUrl: c.publicUrl === null ? null : redactUrl(c.publicUrl, redaction),
@@ -327,12 +320,23 @@ function redactResponse(
   const redactedBody = encoding
     ? redactEncodedBody(body, type, encoding, redaction)
     : redactBody(body, type, null, redaction);
+  const headers = redactHeaders(response.headers, redaction);
   return {
     ...response,
-    headers: redactHeaders(response.headers, redaction),
-    ...(redactedBody === body ? {} : { bodyBase64: redactedBody.toString('base64') }),
+    ...(redactedBody === body
+      ? { headers }
+      : {
+          headers: contentLengthMovedBy(headers, redactedBody.length - body.length),
+          bodyBase64: redactedBody.toString('base64'),
+        }),
   };
 }
+
+/** Headers with a numeric Content-Length moved by `delta` bytes, so it describes a body redaction resized. */
+const contentLengthMovedBy = (headers: CaptureDetail['headers'], delta: number): CaptureDetail['headers'] =>
+  headers.map(([n, v]) =>
+    n.toLowerCase() === 'content-length' && /^\d+$/.test(v.trim()) ? [n, String(Number(v) + delta)] : [n, v],
+  );
 
 /**
  * A compressed body (Content-Encoding) with secrets: they are redacted in the decoded body, which is then compressed
