@@ -20,6 +20,7 @@ import {
 import { labelActivityAt } from './attr-scope';
 import { describeParts, parseFieldId } from './grammar';
 import { activityLabel, fieldLabel } from './labels';
+import { formatSecret, secretPartsCtx } from './secret-mask';
 import { plainInfo, type Ctx, type KeyInfo } from './tree';
 import {
   formatBoolean,
@@ -334,11 +335,22 @@ const ontraportFieldInfo = (key: string, field: OntraportField, ctx: Ctx): KeyIn
   return info;
 };
 
+/** The API credentials a "Send a webhook" element calling Ontraport's API posts (seed 002): masked as secrets. */
+const ONTRAPORT_API_CREDENTIALS = new Set(['Api-Appid', 'Api-Key']);
+
 /** Ontraport record fields: the object's field names, `fNNNN` custom fields, `*\/*` lists. */
 const recordCtx =
   (fields: Record<string, OntraportField>): Ctx =>
   (key, _v, b) => {
     const custom = b.custom?.fields.get(key);
+    if (ONTRAPORT_API_CREDENTIALS.has(key))
+      return {
+        label: custom?.label ?? key,
+        labelSource: custom ? 'custom' : 'vendor',
+        fieldId: key,
+        ctx: secretPartsCtx,
+        format: formatSecret,
+      };
     if (Object.hasOwn(fields, key)) {
       const builtIn = ontraportFieldInfo(key, fields[key]!, genericCtx);
       // Custom labels win over the built-in ones (as for Ortto IDs); the field keeps its built-in formatting.
@@ -527,13 +539,9 @@ export const wpFusionQueryCtx: Ctx = (key, _v, b) => {
       };
     };
   } else if (key === 'access_key') {
+    info.ctx = secretPartsCtx;
     info.format = (v) => ({
-      ...formatPlain(v),
-      type: 'secret',
-      display:
-        typeof v === 'string' && v.length > 2
-          ? `${v.slice(0, 2)}${'•'.repeat(Math.min(v.length - 2, 12))}`
-          : String(v),
+      ...formatSecret(v),
       problems: v === '' ? ['access_key is empty: WP Fusion refuses webhooks without the key.'] : [],
     });
   } else if (key === 'role') {
