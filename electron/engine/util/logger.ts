@@ -25,6 +25,17 @@ const namedValue =
  */
 const spacedHeader =
   /(^|[,;([{]|\s)([ \t]*)\b([A-Za-z0-9]+(?:-[A-Za-z0-9]+)+)([ \t]+)([^\s,;:=()[\]{}"'](?:[^\s,;()[\]{}"']|,(?=[^\s,]))*)/gm;
+/**
+ * Words of the prose around a header name, in any case ("Stripe-Signature Header missing", "X-Api-Key Is Required"):
+ * never read as its value, as no credential is one of them.
+ */
+const proseWords = new Set(
+  (
+    'header headers value values key is are was were be been not no missing invalid required empty expected present ' +
+    'absent set unset wrong bad malformed mismatch mismatched failed rejected refused denied ok and or but the a an ' +
+    'to for from in on of with without by has have had does did must should will found given sent received'
+  ).split(' '),
+);
 /** What ends a header in a list or dump: the end of a line, or a separator. */
 const endOfHeader = /^[ \t]*(?:$|[\r\n,;)\]}])/;
 const quotedKey = /"([^"\\]*)"\s*:\s*/g;
@@ -118,7 +129,8 @@ export function redactText(text: string): string {
 
 /**
  * `X-Api-Key K12`: blanked when the value is no plain lower-case word (`header` in "the X-Api-Key header is missing"),
- * or when it alone follows the name where a header starts and ends (a line of a dump, an item of a list).
+ * or when it alone follows the name where a header starts and ends (a line of a dump, an item of a list); never when
+ * it is a word of prose in any case (`Header` in "Stripe-Signature Header missing").
  */
 function redactSpacedHeader(
   all: string,
@@ -133,6 +145,7 @@ function redactSpacedHeader(
   if (!secretKey.test(name) || value === '[redacted]') return all;
   const headerStart = lead !== ' ' && lead !== '\t' && (lead !== '' || at === 0 || text[at - 1] === '\n');
   const wholeHeader = headerStart && endOfHeader.test(text.slice(at + all.length));
+  if (proseWords.has(value.toLowerCase())) return all;
   if (/^[a-z]+$/.test(value) && !wholeHeader) return all;
   return `${lead}${space}${name}${gap}[redacted]`;
 }

@@ -35,6 +35,12 @@ describe('the log blanks a secret header written as its name, a space and its va
     'missing X-Api-Key header',
     'check your Set-Cookie settings, then retry',
     'Content-Type text/plain, Accept */*',
+    // Capitalised words of prose after the name are no value either.
+    'Stripe-Signature Header missing',
+    'X-Api-Key Missing from request',
+    'X-Api-Key Is Not set',
+    'Stripe-Signature Invalid',
+    'rejected: X-Hub-Signature-256 Required',
   ])('keeps prose: %j', (text) => {
     expect(redactText(text)).toBe(text);
   });
