@@ -7,6 +7,7 @@ import { httpToken } from '../contract/captures';
 import { credentialsFromUrl } from './url-credentials';
 import { unsendableMethod } from './unsendable-method';
 import { escapeForContentType } from './template-body';
+import { fillHeaderName } from './fill-header-name';
 
 export type BodyMode = 'json' | 'form' | 'xml' | 'text' | 'base64';
 export const bodyModes: BodyMode[] = ['json', 'form', 'xml', 'text', 'base64'];
@@ -110,7 +111,7 @@ export function buildOutgoing(
   const typedUrl = url;
   const headers: [string, string][] = [];
   draft.headers.forEach(([rawName, rawValue], index) => {
-    const name = resolve(rawName.trim());
+    const name = fillHeaderName(rawName, resolve);
     const value = resolve(rawValue);
     if (name === '' && value === '') return;
     if (name.toLowerCase() === 'content-type' && value.trim() === '') {

@@ -70,4 +70,21 @@ describe('resolveSaved: environment values escaped as in the composer', () => {
     expect(variable.request.headers).toEqual([['Content-Type', 'application/json']]);
     expect(variable.warnings).toHaveLength(1);
   });
+
+  it('fills {{variables}} in header names as the composer does, and an unknown one is reported', () => {
+    const r = resolveSaved(
+      saved({
+        headers: [
+          [' X-{{vendor}}-Key ', '{{key}}'],
+          ['X-{{nope}}', 'v'],
+        ],
+      }),
+      { vendor: 'Acme', key: 'k1' },
+    );
+    expect(r.request.headers).toEqual([
+      ['X-Acme-Key', 'k1'],
+      ['X-{{nope}}', 'v'],
+    ]);
+    expect(r.unresolved).toEqual(['{{nope}}']);
+  });
 });

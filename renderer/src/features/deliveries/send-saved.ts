@@ -3,6 +3,7 @@ import type { SavedWebhook } from '../../../../electron/shared/contract/delivery
 import { resolveTemplate, type Escape } from '../../../../electron/shared/send/merge-fields';
 import { filledHeadersFormat } from '../../../../electron/shared/send/filled-headers-format';
 import { headerByteString, textToBase64 } from '../../../../electron/shared/send/bytes';
+import { fillHeaderName } from '../../../../electron/shared/send/fill-header-name';
 
 /**
  * A saved webhook with `{{variables}}` of the active environment filled in, plus what stayed unresolved. Values are
@@ -19,7 +20,7 @@ export function resolveSaved(webhook: SavedWebhook, env: Record<string, string>)
   };
   // Typed text: a value beyond ASCII goes out as its UTF-8 bytes, as from the composer.
   const filled: HeaderPair[] = webhook.headers.map(([name, template]) => [
-    name,
+    fillHeaderName(name, fill),
     headerByteString(fill(template)),
   ]);
   // Judged from the filled headers: a Content-Type `{{variable}}` that fills to nothing is no type of its own.
