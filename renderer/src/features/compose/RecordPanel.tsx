@@ -131,7 +131,12 @@ export function RecordPanel({
               type="file"
               accept=".csv,.json,text/csv,application/json"
               data-testid="record-file"
-              onChange={(e) => e.target.files?.[0] && void loadFile(e.target.files[0])}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void loadFile(file);
+                // Cleared so that choosing the same file again (after fixing it) loads it again.
+                e.target.value = '';
+              }}
             />
             {state.file && state.file.rows.length > 0 && (
               <RowInput row={state.row} count={state.file.rows.length} onChange={(row) => set({ row })} />
