@@ -158,15 +158,16 @@ export function buildOutgoing(
       errors.push({ field: 'auth', message: 'credentials contain a line break or NUL' });
     headers.push(['Authorization', credentials]);
   } else if (auth.kind === 'apikey') {
+    // Each keeps its row number in the editor, so a problem names the row the user sees past a skipped unnamed one.
     const pairs = auth.pairs
-      .map(([n, v]) => [fill(n.trim()), fill(v)] as [string, string])
-      .filter(([n]) => n !== '');
+      .map(([n, v], index) => ({ name: fill(n.trim()), value: fill(v), index }))
+      .filter(({ name }) => name !== '');
     // A key the request already carries (a captured request's old key) would go out twice: the server reads one.
     const [taken, where] =
       auth.in === 'header'
         ? [hasHeader, 'in the headers']
         : [(name: string) => queryOf(url).has(name), "in the URL's query"];
-    pairs.forEach(([name, value], index) => {
+    pairs.forEach(({ name, value, index }) => {
       if (value === '')
         warnings.push({ field: `auth.pairs[${index}]`, message: `API key "${name}" has no value` });
       else if (taken(name))
@@ -176,7 +177,7 @@ export function buildOutgoing(
         });
     });
     if (auth.in === 'header') {
-      pairs.forEach(([name, value], index) => {
+      pairs.forEach(({ name, value, index }) => {
         const problem = !token.test(name)
           ? `API key header name "${name}" is not valid`
           : headerValueProblem(name, value);
@@ -184,7 +185,9 @@ export function buildOutgoing(
         headers.push([name, value]);
       });
     } else if (pairs.length > 0) {
-      const query = pairs.map(([n, v]) => `${encodeURIComponent(n)}=${encodeURIComponent(v)}`).join('&');
+      const query = pairs
+        .map(({ name, value }) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
+        .join('&');
       const hash = url.indexOf('#');
       const [base, fragment] = hash < 0 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
       url = `${base}${base.includes('?') ? (base.endsWith('?') || base.endsWith('&') ? '' : '&') : '?'}${query}${fragment}`;
