@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CaptureFilter, CaptureSummary } from '../../shared/contract/index';
 import { jsonCapture } from '../../engine/captures/export';
+import { headerValueText } from '../../shared/decode/header-text';
 import { openReaderStores } from '../../engine/store/open-reader-stores';
 import { wantsColour } from '../colour';
 import { existingDataDir } from '../data-dir-flag';
@@ -68,7 +69,7 @@ export function formatPretty(c: CaptureSummary, colour: boolean, nowMs = Date.no
     s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '�');
   return (
     `${paint(colours.dim, time)}  ${clean(c.method).padEnd(7)} ${clean(url)}  ${paint(statusColour, status)}  ` +
-    `${c.bodySizeBytes} B  ${clean(c.contentType ?? '-')}${c.truncated ? '  [truncated]' : ''}${paint(colours.cyan, clean(source))}  #${c.id}`
+    `${c.bodySizeBytes} B  ${clean(c.contentType === null ? '-' : headerValueText(c.contentType).text)}${c.truncated ? '  [truncated]' : ''}${paint(colours.cyan, clean(source))}  #${c.id}`
   );
 }
 

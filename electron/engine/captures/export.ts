@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { brotliCompressSync, deflateSync, gzipSync, zstdCompressSync } from 'node:zlib';
 import type { Entry } from 'har-format';
 import type { CaptureDetail, ExportFormat } from '../../shared/contract/index';
-import { headersText } from '../../shared/decode/header-text';
+import { headersText, headerValueText } from '../../shared/decode/header-text';
 import { toCurl as curlCommand } from '../../shared/send/curl';
 import { responseContentType } from '../../shared/decode/response-content-type';
 import { harContentType, withHarContentType } from '../../shared/send/har-content-type';
@@ -252,12 +252,18 @@ export function exportCaptures(
 }
 
 /**
- * The capture as the JSON and JSONL exports write it: header and trailer values as text, like the detail view. What
- * is stored, not what is worked out from it: the HAR's own type (`harMimeType`) when there was one, not `harContentType`.
+ * The capture as the JSON and JSONL exports write it: header and trailer values (and the media type taken from one)
+ * as text, like the detail view. What is stored, not what is worked out from it: the HAR's own type (`harMimeType`)
+ * when there was one, not `harContentType`.
  */
 export function jsonCapture(c: CaptureDetail, redact: Redaction | null): CaptureDetail {
   const { harContentType: _derived, ...shown } = redact ? redactCapture(c, redact) : c;
-  return { ...shown, headers: headersText(shown.headers), trailers: headersText(shown.trailers) };
+  return {
+    ...shown,
+    contentType: shown.contentType === null ? null : headerValueText(shown.contentType).text,
+    headers: headersText(shown.headers),
+    trailers: headersText(shown.trailers),
+  };
 }
 
 /**
