@@ -63,7 +63,8 @@ export const CaptureList = memo(function CaptureList({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 4,
-    getItemKey: (index) => items[index]?.id ?? 'loader',
+    // No getItemKey: rows are keyed below, and a key function over `items` (new every render) made the virtualizer
+    // read every loaded row on every live update.
   });
   const virtualItems = virtualizer.getVirtualItems();
   // Rows are memoised: a new day must redraw them, or yesterday's rows keep a bare clock time that reads as today.
@@ -127,7 +128,12 @@ export const CaptureList = memo(function CaptureList({
     return () => clearTimeout(timer);
   }, [last, items.length, hasMore, loading, loadMore]);
 
-  const indexOf = (id: number | null) => (id === null ? -1 : items.findIndex((c) => c.id === id));
+  // A binary search (the list is newest first): this runs on every render, and a scan of 40,000 rows per live frame showed.
+  const indexOf = (id: number | null) => {
+    if (id === null) return -1;
+    const at = firstAtOrBelow(items, id);
+    return items[at]?.id === id ? at : -1;
+  };
 
   const moveTo = (wanted: number, extend: boolean) => {
     const index = Math.max(0, Math.min(items.length - 1, wanted));
