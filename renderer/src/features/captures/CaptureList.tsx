@@ -173,18 +173,29 @@ export const CaptureList = memo(function CaptureList({
 
   const onKeyDown = (e: ListKey) => {
     const current = activeAt;
-    if (unlistedBelowLoaded && MOVE_KEYS.has(e.key) && !e.metaKey && !e.ctrlKey && !e.altKey) {
-      e.preventDefault();
+    /** Loads the list down below capture `id`, then presses this key again. */
+    const pressAgainBelow = (id: number) => {
       const key = { key: e.key, shiftKey: e.shiftKey, metaKey: false, ctrlKey: false, altKey: false };
       waitingKey.current = { key: { ...key, preventDefault: () => {} }, from: selection.active! };
-      loadDownTo(selection.active!);
+      loadDownTo(id);
+    };
+    if (unlistedBelowLoaded && MOVE_KEYS.has(e.key) && !e.metaKey && !e.ctrlKey && !e.altKey) {
+      e.preventDefault();
+      pressAgainBelow(selection.active!);
       return;
     }
+    const moveDown = (rows: number) => {
+      const wanted = down(rows);
+      // Past the last loaded row with more pages to load: the next page has the row to go to.
+      if (wanted > items.length - 1 && hasMore && items.length > 0)
+        pressAgainBelow(items[items.length - 1]!.id);
+      else moveTo(wanted, e.shiftKey);
+    };
     switch (e.key) {
       case 'ArrowDown':
       case 'j':
         e.preventDefault();
-        moveTo(down(1), e.shiftKey);
+        moveDown(1);
         break;
       case 'ArrowUp':
       case 'k':
@@ -193,7 +204,7 @@ export const CaptureList = memo(function CaptureList({
         break;
       case 'PageDown':
         e.preventDefault();
-        moveTo(down(pageRows()), e.shiftKey);
+        moveDown(pageRows());
         break;
       case 'PageUp':
         e.preventDefault();
