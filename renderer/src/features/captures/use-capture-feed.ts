@@ -475,7 +475,9 @@ export function useCaptureFeed(
       for (const c of restored) deletedSinceReset.current.delete(c.id);
       if (restored.length) recount();
       if (pausedRef.current) {
-        hold(matching);
+        // A first page can be answered before the push event of a capture it holds: that one is not new.
+        const unlisted = matching.filter((c) => !isListed(itemsRef.current, c.id));
+        if (unlisted.length) hold(unlisted);
         return;
       }
       prepend(matching);
