@@ -1,30 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type TestApp } from '../../helpers/app-server';
+import { describe, expect, it } from 'vitest';
 import { rawExchange } from '../../helpers/raw-http';
-import { cueServer, until } from './helpers';
+import { until } from './helpers';
+import { useAppAndTarget } from './app-and-target';
 
-let app: TestApp;
-let target: Awaited<ReturnType<typeof cueServer>>;
-beforeAll(async () => {
-  app = await startApp({ serveUi: false });
-  target = await cueServer();
-});
-afterAll(async () => {
-  await target?.close();
-  await app?.close();
-});
-
-async function value<T>(method: string, input: unknown): Promise<T> {
-  const r = await app.rpc<T>(method, input);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
+const t = useAppAndTarget();
+const value = t.value;
 
 // A sender may write a `#` into its request target; kept as typed in the replayed URL it began a fragment, and
 // everything after it was left off the query sent.
 describe('replay with the captured query when that query holds a #', () => {
   it('sends the whole query, the # as %23', async () => {
-    const port = Number(new URL(app.receiverUrl).port);
+    const port = Number(new URL(t.app.receiverUrl).port);
     await rawExchange(
       port,
       `GET /hash-query?a=1#b=2 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`,
@@ -38,7 +24,7 @@ describe('replay with the captured query when that query holds a #', () => {
     });
     const delivery = await value<{ id: number }>('deliveries.replay', {
       captureId,
-      url: `${target.url}/to`,
+      url: `${t.target.url}/to`,
       policy: 'none',
       keepQuery: true,
     });
@@ -46,6 +32,6 @@ describe('replay with the captured query when that query holds a #', () => {
       const d = await value<{ state: string }>('deliveries.get', { id: delivery.id });
       return d.state === 'succeeded' ? d : undefined;
     });
-    expect(target.received.map((r) => r.url)).toEqual(['/to?a=1%23b=2']);
+    expect(t.target.received.map((r) => r.url)).toEqual(['/to?a=1%23b=2']);
   });
 });
