@@ -386,7 +386,17 @@ async function respond(
     return;
   }
   if (problem === 'aborted' || decided === null) return;
-  if (decided.delayMs > 0) await delayUnlessClosed(res, decided.delayMs);
+  if (decided.delayMs > 0) {
+    await delayUnlessClosed(res, decided.delayMs);
+    try {
+      ctx.captures.markResponseBeingWritten(id);
+    } catch (error) {
+      // The next start after a kill mid-write would then record this response as never sent.
+      ctx.log.error('receiver: could not record a delayed response as being written', {
+        error: String(error),
+      });
+    }
+  }
   if (!send(res, decided, id)) {
     // The capture was committed with the response it was about to get; the client left before it was written.
     if (fromRule && decided) rules.giveBack(endpoint, decided);

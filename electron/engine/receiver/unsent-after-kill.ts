@@ -4,7 +4,8 @@ import { unsentResponseReason } from './unsent-response';
 
 /**
  * At start: the responses the previous run recorded and was still holding back for their rule's delay when it was
- * killed were never sent. Records them so, as a graceful stop does, and gives their rule steps back.
+ * killed were never sent. Records them so, as a graceful stop does, and gives their rule steps back. One killed while
+ * it was being written may have reached its client: it stays recorded as sent, its step counted, and says so.
  */
 export function recordResponsesCutOffByKill(
   ctx: Pick<EngineContext, 'captures' | 'endpoints' | 'responseRules' | 'log'>,
@@ -19,7 +20,14 @@ export function recordResponsesCutOffByKill(
 
 function recordAll(ctx: Pick<EngineContext, 'captures' | 'endpoints' | 'responseRules' | 'log'>): void {
   const cutOff = ctx.captures.delayedResponsesNeverWritten(maxRuleDelayMs);
-  for (const { id, endpointId, response } of cutOff) {
+  for (const { id, endpointId, response, beingWritten } of cutOff) {
+    if (beingWritten) {
+      ctx.captures.noteResponseMayBeUnsent(
+        id,
+        'Hookscope was killed while writing this response, so the client may not have received it',
+      );
+      continue;
+    }
     const endpoint = endpointId === null ? null : ctx.endpoints.byId(endpointId);
     const givenBack = endpoint !== null && ctx.responseRules.giveBack(endpoint, { step: response.ruleStep });
     ctx.captures.markResponseNotSent(id, unsentResponseReason('Hookscope was killed', response, givenBack));

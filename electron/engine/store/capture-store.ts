@@ -59,6 +59,8 @@ export interface DelayedResponse {
   id: number;
   endpointId: number | null;
   response: StoredResponse;
+  /** Killed while it was being written: the client may have it. */
+  beingWritten: boolean;
 }
 
 const withoutRuleStep = ({ ruleStep: _step, ...response }: StoredResponse): CaptureDetail['response'] =>
@@ -608,14 +610,37 @@ export class CaptureStore {
     this.events.updated?.([toSummary(summary)]);
   }
 
+  /** The response recorded with a capture may not have reached its client: `note` is added to its reason, it still counts. */
+  noteResponseMayBeUnsent(id: number, note: string): void {
+    this.current(id);
+    const response = this.db.prepare('SELECT response FROM captures WHERE id = ?').pluck().get(id) as
+      string | null | undefined;
+    if (!response) return;
+    const recorded = JSON.parse(response) as StoredResponse;
+    const reason = recorded.reason ? `${recorded.reason}; ${note}` : note;
+    this.db
+      .prepare('UPDATE captures SET response = ? WHERE id = ?')
+      .run(JSON.stringify({ ...recorded, reason }), id);
+    const summary = this.db
+      .prepare(`SELECT ${summaryColumns} FROM captures c WHERE c.id = ?`)
+      .get(id) as CaptureRow;
+    this.events.updated?.([toSummary(summary)]);
+  }
+
+  /** A response its rule delayed is about to be written: a kill from now on may not have cut it off. */
+  markResponseBeingWritten(id: number): void {
+    this.db.prepare('INSERT OR IGNORE INTO responses_being_written (capture_id) VALUES (?)').run(id);
+  }
+
   /** A response its rule delayed was written: a kill from now on did not cut it off (see `delayedResponsesNeverWritten`). */
   markResponseWritten(id: number): void {
     this.db.prepare('INSERT OR IGNORE INTO responses_written (capture_id) VALUES (?)').run(id);
   }
 
   /**
-   * Responses a rule delayed that the previous run recorded but never wrote: it was killed while the delay ran. Only
-   * the last `maxDelayMs` before its newest capture can hold one. Forgets the marks of writes, which are settled now.
+   * Responses a rule delayed that the previous run recorded but never finished writing: it was killed while the delay
+   * ran, or while writing (`beingWritten`). Only the last `maxDelayMs` before its newest capture can hold one. Forgets
+   * the marks of writes, which are settled now.
    */
   delayedResponsesNeverWritten(maxDelayMs: number): DelayedResponse[] {
     const newest = this.db
@@ -629,23 +654,31 @@ export class CaptureStore {
     const since = newest - maxDelayMs;
     const rows = this.db
       .prepare(
-        `SELECT id, endpoint_id AS endpointId, response FROM captures
+        `SELECT id, endpoint_id AS endpointId, response,
+                id IN (SELECT capture_id FROM responses_being_written) AS beingWritten FROM captures
            WHERE received_at_ms >= ? AND source != 'imported' AND response_status IS NOT NULL
              AND json_extract(response, '$.delayMs') > 0
              AND id NOT IN (SELECT capture_id FROM responses_written)
          UNION ALL
-         SELECT id, json_extract(capture, '$.endpointId'), json_extract(capture, '$.response') FROM capture_inbox
+         SELECT id, json_extract(capture, '$.endpointId'), json_extract(capture, '$.response'),
+                id IN (SELECT capture_id FROM responses_being_written) FROM capture_inbox
            WHERE json_extract(capture, '$.receivedAtMs') >= ? AND json_extract(capture, '$.source') != 'imported'
              AND json_extract(capture, '$.response.delayMs') > 0
              AND id NOT IN (SELECT capture_id FROM responses_written)
          ORDER BY id`,
       )
-      .all(since, since) as Array<{ id: number; endpointId: number | null; response: string }>;
-    this.db.exec('DELETE FROM responses_written');
-    return rows.map(({ id, endpointId, response }) => ({
+      .all(since, since) as Array<{
+      id: number;
+      endpointId: number | null;
+      response: string;
+      beingWritten: number;
+    }>;
+    this.db.exec('DELETE FROM responses_written; DELETE FROM responses_being_written');
+    return rows.map(({ id, endpointId, response, beingWritten }) => ({
       id,
       endpointId,
       response: JSON.parse(response) as StoredResponse,
+      beingWritten: beingWritten === 1,
     }));
   }
 

@@ -90,4 +90,42 @@ describe('a kill while a response waits out its rule delay', () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
   }, 30_000);
+
+  it('a response killed between its write and its mark as written is kept, and said to be uncertain', async () => {
+    dir = tempDir();
+    await start();
+    const ep = await call('endpoints.create', { slug: 'writing', name: 'Writing', rule: failFirst(100) });
+    await engine!.close();
+    engine = undefined;
+
+    const { child, info } = await startChild(join(import.meta.dirname, 'crash-child.ts'), dir.path);
+    const exited = new Promise((r) => child.once('exit', r));
+    try {
+      const answered = await fetch(`${info.receiverUrl}/h/writing`, { method: 'POST', body: 'a' });
+      expect(answered.status).toBe(503);
+      const id = Number(answered.headers.get('x-hookscope-capture-id'));
+      await untilRow('SELECT 1 FROM responses_written WHERE capture_id = ?', id);
+      await untilRow('SELECT 1 FROM rule_progress WHERE endpoint_id = ? AND counted = 1', ep.id);
+      // What a kill after the write and before its mark leaves (a SIGKILL cannot be aimed at that window).
+      const db = new Database(join(dir.path, 'hookscope.sqlite'));
+      db.prepare('DELETE FROM responses_written WHERE capture_id = ?').run(id);
+      db.close();
+      child.kill('SIGKILL');
+      await exited;
+
+      await start();
+      const capture = await call('captures.get', { id });
+      expect(capture.responseStatus).toBe(503);
+      expect(capture.response?.reason).toBe(
+        'fail-first: request 1 of 1 failed on purpose; Hookscope was killed while writing this response, ' +
+          'so the client may not have received it',
+      );
+      const counted = (await call('endpoints.list', {})).items.find(
+        (e: Endpoint & { ruleRequests?: number }) => e.id === ep.id,
+      )?.ruleRequests;
+      expect(counted).toBe(1);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+  }, 30_000);
 });
