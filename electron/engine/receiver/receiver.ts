@@ -368,6 +368,7 @@ async function respond(
               delayMs: decided.delayMs,
               reason: decided.reason,
               ruleStep: fromRule ? decided.step : undefined,
+              ruleVersion: fromRule ? decided.ruleVersion : undefined,
             },
     });
   } catch (error) {

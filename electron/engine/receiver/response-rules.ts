@@ -1,5 +1,9 @@
 import type { Endpoint, HeaderPair } from '../../shared/contract/index';
-import type { RuleProgress, RuleProgressPersistence } from '../store/rule-progress-store';
+import {
+  ruleVersionHash,
+  type RuleProgress,
+  type RuleProgressPersistence,
+} from '../store/rule-progress-store';
 
 /** Headers that describe a body's bytes, so belong to the rule's own body and not to a failure's. */
 const bodyDescribingHeaders = new Set([
@@ -23,6 +27,8 @@ export interface DecidedResponse {
   reason: string | null;
   /** Which request of the rule's count this answered (0-based), to give back if it is never sent. */
   step?: number;
+  /** The hash of the rule that took that step: after a restart, a step goes back only to the same rule. */
+  ruleVersion?: string;
 }
 
 /**
@@ -36,6 +42,7 @@ export class ResponseRules {
   private readonly seen = new Map<number, { version: string; count: number; returned: number[] }>();
   /** A rule's content as its version, serialised once per rule object (the endpoint store replaces them on change). */
   private readonly versions = new WeakMap<Endpoint['rule'], string>();
+  private readonly versionHashes = new WeakMap<Endpoint['rule'], string>();
 
   /** Endpoints whose count moved since the last `persist`. */
   private readonly moved = new Set<number>();
@@ -64,6 +71,7 @@ export class ResponseRules {
       delayMs: decided.delayMs,
       reason: decided.reason ? `${decided.reason}; ${problem}` : problem,
       step: decided.step,
+      ruleVersion: decided.ruleVersion,
     };
   }
 
@@ -80,6 +88,7 @@ export class ResponseRules {
       delayMs: rule.delayMs,
       reason: null,
       step: count,
+      ruleVersion: this.versionHashOf(rule),
     };
     // A failure answers a body that says so: the rule's own body is its success answer, and `500 {"ok":true}` in a
     // delivery log contradicts itself. The rule's other headers stay; those describing its body go with it (a
@@ -143,13 +152,20 @@ export class ResponseRules {
     return version;
   }
 
+  private versionHashOf(rule: Endpoint['rule']): string {
+    let hash = this.versionHashes.get(rule);
+    if (hash === undefined) this.versionHashes.set(rule, (hash = ruleVersionHash(this.versionOf(rule))));
+    return hash;
+  }
+
   /**
    * A decided response was never sent (the client went away, or the previous run was killed before writing it): its
    * step goes back, unless the rule changed since or the step was never counted. Whether it went back.
    */
-  giveBack(endpoint: Endpoint, decided: Pick<DecidedResponse, 'step'>): boolean {
-    const { step } = decided;
+  giveBack(endpoint: Endpoint, decided: Pick<DecidedResponse, 'step' | 'ruleVersion'>): boolean {
+    const { step, ruleVersion } = decided;
     if (step === undefined) return false;
+    if (ruleVersion !== undefined && ruleVersion !== this.versionHashOf(endpoint.rule)) return false;
     const kept = this.seen.get(endpoint.id);
     if (kept && kept.version !== this.versionOf(endpoint.rule)) return false;
     const state = kept ?? this.stateOf(endpoint);

@@ -29,7 +29,12 @@ function recordAll(ctx: Pick<EngineContext, 'captures' | 'endpoints' | 'response
       continue;
     }
     const endpoint = endpointId === null ? null : ctx.endpoints.byId(endpointId);
-    const givenBack = endpoint !== null && ctx.responseRules.giveBack(endpoint, { step: response.ruleStep });
+    const givenBack =
+      endpoint !== null &&
+      ctx.responseRules.giveBack(endpoint, {
+        step: response.ruleStep,
+        ruleVersion: response.ruleVersion,
+      });
     ctx.captures.markResponseNotSent(id, unsentResponseReason('Hookscope was killed', response, givenBack));
   }
   if (cutOff.length > 0) {

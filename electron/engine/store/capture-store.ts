@@ -63,8 +63,11 @@ export interface DelayedResponse {
   beingWritten: boolean;
 }
 
-const withoutRuleStep = ({ ruleStep: _step, ...response }: StoredResponse): CaptureDetail['response'] =>
-  response;
+const withoutRuleStep = ({
+  ruleStep: _step,
+  ruleVersion: _version,
+  ...response
+}: StoredResponse): CaptureDetail['response'] => response;
 
 export interface ListOptions {
   filter?: CaptureFilter;

@@ -15,7 +15,8 @@ export interface RuleProgressPersistence {
   forget(endpointId: number): void;
 }
 
-const hashOf = (version: string) => createHash('sha256').update(version).digest('hex');
+/** A rule version (as ResponseRules serialises it) as stored: in `rule_progress` and with a capture's response. */
+export const ruleVersionHash = (version: string) => createHash('sha256').update(version).digest('hex');
 
 /** Rule counts in SQLite (`rule_progress`), one row per endpoint, keyed to a hash of the rule they count for. */
 export class RuleProgressStore implements RuleProgressPersistence {
@@ -33,13 +34,13 @@ export class RuleProgressStore implements RuleProgressPersistence {
     this.remove = db.prepare('DELETE FROM rule_progress WHERE endpoint_id = ?');
     this.saveAll = db.transaction((entries: Map<number, RuleProgress>) => {
       for (const [endpointId, { version, counted }] of entries)
-        this.upsert.run(endpointId, hashOf(version), counted);
+        this.upsert.run(endpointId, ruleVersionHash(version), counted);
     });
   }
 
   load(endpointId: number, version: string): number | undefined {
     const row = this.select.get(endpointId) as { rule_version: string; counted: number } | undefined;
-    return row && row.rule_version === hashOf(version) ? row.counted : undefined;
+    return row && row.rule_version === ruleVersionHash(version) ? row.counted : undefined;
   }
 
   save(entries: Map<number, RuleProgress>): void {

@@ -5,6 +5,7 @@ import { createEngine, type Engine } from '../../../electron/engine/engine';
 import type { Endpoint } from '../../../electron/shared/contract/index';
 import { silentLogger } from '../../../electron/engine/util/logger';
 import { startChild } from '../../helpers/crash-run';
+import { createHttpTransport } from '../../helpers/http-client';
 import { tempDir } from '../../helpers/temp-dir';
 
 let engine: Engine | undefined;
@@ -125,6 +126,63 @@ describe('a kill while a response waits out its rule delay', () => {
       )?.ruleRequests;
       expect(counted).toBe(1);
     } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+  }, 30_000);
+
+  it("gives a cut-off response's step back to the rule that counted it, never to the rule it was edited to", async () => {
+    dir = tempDir();
+    await start();
+    const ep = await call('endpoints.create', { slug: 'edited', name: 'Edited', rule: failFirst(60_000) });
+    await engine!.close();
+    engine = undefined;
+
+    const childApi = join(import.meta.dirname, '../../../scripts/crash-child-api.ts');
+    const { child, info } = await startChild(childApi, dir.path);
+    const exited = new Promise((r) => child.once('exit', r));
+    const api = createHttpTransport(info.apiUrl!, info.token!);
+    try {
+      void fetch(`${info.receiverUrl}/h/edited`, { method: 'POST', body: 'a' }).catch(() => undefined);
+      await untilRow(
+        `SELECT 1 FROM capture_inbox WHERE json_extract(capture, '$.endpointId') = ?
+         UNION ALL SELECT 1 FROM captures WHERE endpoint_id = ?`,
+        ep.id,
+        ep.id,
+      );
+      await untilRow('SELECT 1 FROM rule_progress WHERE endpoint_id = ? AND counted = 1', ep.id);
+      const db = new Database(join(dir.path, 'hookscope.sqlite'), { readonly: true });
+      const oldVersion = db.prepare('SELECT rule_version FROM rule_progress').pluck().get();
+      db.close();
+      const newRule = {
+        ...failFirst(0),
+        behaviour: { kind: 'fail-first' as const, count: 1, failStatus: 502 },
+      };
+      expect((await api.invoke('endpoints.update', { id: ep.id, rule: newRule })).ok).toBe(true);
+      // The edited rule counts its own first request.
+      expect((await fetch(`${info.receiverUrl}/h/edited`, { method: 'POST', body: 'b' })).status).toBe(502);
+      await untilRow(
+        'SELECT 1 FROM rule_progress WHERE endpoint_id = ? AND counted = 1 AND rule_version != ?',
+        ep.id,
+        oldVersion,
+      );
+      child.kill('SIGKILL');
+      await exited;
+
+      await start();
+      const items = (await call('captures.list', { limit: 10 })).items;
+      const cutOff = await call('captures.get', { id: Math.min(...items.map((c) => c.id)) });
+      expect(cutOff.responseStatus).toBeNull();
+      expect(cutOff.response?.reason).toBe(
+        'not sent: Hookscope was killed before the response was written; the rule would have answered 503 ' +
+          '(fail-first: request 1 of 1 failed on purpose)',
+      );
+      expect(cutOff.response).not.toHaveProperty('ruleVersion');
+      const counted = (await call('endpoints.list', {})).items.find(
+        (e: Endpoint & { ruleRequests?: number }) => e.id === ep.id,
+      )?.ruleRequests;
+      expect(counted).toBe(1);
+    } finally {
+      api.close();
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
   }, 30_000);
