@@ -1,6 +1,7 @@
 import { createServer, METHODS, ServerResponse, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { HeaderPair } from '../../shared/contract/index';
+import { headerValueText } from '../../shared/decode/header-text';
 import type { EngineContext, IncomingCapture, Interception } from '../context';
 import { mediaType } from '../store/capture-rows';
 import { describeStorageError } from '../store/storage-error';
@@ -215,7 +216,8 @@ function handle(
       // none, so its size is what arrived before the 413 (at least that much was sent).
       bodySizeBytes: truncated ? Math.max(received, declaredLength(req) ?? 0) : received,
       truncated: truncated || aborted,
-      contentType: mediaType(req.headers['content-type']),
+      // Node gives header bytes one character each: read UTF-8 as text before lower-casing, as a HAR import's type is.
+      contentType: mediaType(receivedHeaderText(req.headers['content-type'])),
       contentEncoding: req.headers['content-encoding'] ?? null,
       endpointId: endpoint.id,
       source: 'receiver',
@@ -438,6 +440,9 @@ function delayUnlessClosed(res: ServerResponse, delayMs: number): Promise<void> 
     res.once('close', done);
   });
 }
+
+const receivedHeaderText = (value: string | undefined) =>
+  value === undefined ? undefined : headerValueText(value).text;
 
 const bytesOf = (body: string | Buffer) => (typeof body === 'string' ? Buffer.from(body) : body);
 

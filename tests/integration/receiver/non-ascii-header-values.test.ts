@@ -39,4 +39,22 @@ describe('non-ASCII header values', () => {
     expect(await status(utf8OnWire('cle'))).toBe(401);
     expect(await status(utf8OnWire('clé!'))).toBe(401);
   });
+
+  it('a media type with a character past ASCII is stored lower-cased as text, sent as UTF-8 or Latin-1', async () => {
+    const typeOf = async (contentType: string) => {
+      const res = await send(`${t.engine.receiverUrl}/media`, {
+        method: 'POST',
+        headers: [['Content-Type', contentType]],
+        body: '{}',
+      });
+      const id = Number(res.headers['x-hookscope-capture-id']);
+      return (await call('captures.get', { id })).contentType;
+    };
+    expect(await typeOf(utf8OnWire('Application/Vnd.Éclair+JSON; Nom=Ça'))).toBe(
+      'application/vnd.éclair+json',
+    );
+    expect(await typeOf(latin1OnWire('Application/Vnd.Éclair+JSON'))).toBe('application/vnd.éclair+json');
+    const found = await call('captures.count', { filter: { contentTypes: ['application/vnd.Éclair+json'] } });
+    expect(found.count).toBe(2);
+  });
 });
