@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import type { HeaderPair } from '../../shared/contract/captures';
+import { httpToken, type HeaderPair } from '../../shared/contract/captures';
 import { ApiError } from '../../shared/contract/errors';
 import {
   httpUrl,
@@ -13,6 +13,8 @@ import { resolveTemplate, type Escape } from '../../shared/send/merge-fields';
 import { recordsFromFileInTurns } from '../../shared/send/records';
 import { headerByteString } from '../../shared/send/bytes';
 import { filledHeadersFormat } from '../../shared/send/filled-headers-format';
+import { fillHeaderName } from '../../shared/send/fill-header-name';
+import { connectionHeaderProblem } from '../../shared/send/connection-headers';
 import { chunksInTurns } from '../util/background-chunks';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
@@ -448,7 +450,7 @@ export class BulkRunner {
     const url = resolve(template.url, URL_ESCAPE);
     // Typed text: a value beyond ASCII goes out as its UTF-8 bytes (the HTTP client writes one byte per character).
     const filled: HeaderPair[] = template.headers.map(([name, value]) => [
-      name,
+      fillHeaderName(name, resolve),
       headerByteString(resolve(value)),
     ]);
     // As in the composer: values are escaped for where they land, so a quote or an ampersand in a row cannot change
@@ -461,6 +463,11 @@ export class BulkRunner {
         row: item.row,
         message: `row ${item.row}: unresolved merge field${unresolved.size > 1 ? 's' : ''} ${[...unresolved].join(', ')}`,
       });
+      return null;
+    }
+    const badName = headerNameProblem(template.headers, filled);
+    if (badName) {
+      errors.push({ row: item.row, message: `row ${item.row}: ${badName}` });
       return null;
     }
     const broken = headers.find(([, value]) => /[\r\n\0]/.test(value));
@@ -626,7 +633,10 @@ function refuseMissingColumns(
 ) {
   const parts: Array<[string, string]> = [
     ['template.url', template.url],
-    ...template.headers.map(([, value], i): [string, string] => [`template.headers.${i}.1`, value]),
+    ...template.headers.flatMap(([name, value], i): Array<[string, string]> => [
+      [`template.headers.${i}.0`, name],
+      [`template.headers.${i}.1`, value],
+    ]),
     ['template.body', template.body],
   ];
   for (const [field, text] of parts) {
@@ -638,6 +648,18 @@ function refuseMissingColumns(
         `file (its columns: ${Object.keys(record).join(', ')})`,
     );
   }
+}
+
+/** Why a row's filled header names cannot be sent, naming the header as typed in the template; null when they can. */
+function headerNameProblem(typed: HeaderPair[], filled: HeaderPair[]): string | null {
+  for (const [index, [name, value]] of filled.entries()) {
+    const template = typed[index]![0];
+    if (!httpToken.test(name))
+      return `header "${template}" fills to "${name.slice(0, 100)}", which is not a valid header name`;
+    const unsendable = connectionHeaderProblem(name, value);
+    if (unsendable) return unsendable;
+  }
+  return null;
 }
 
 /** The most rows a second the job's options let through to its target, or Infinity when they set no limit. */

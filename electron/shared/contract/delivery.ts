@@ -7,6 +7,7 @@ import { emulatorKinds, ontraportEncodings, ontraportFormats, type EmulatorKind 
 import { connectionHeaderProblem } from '../send/connection-headers';
 import { ENV_NAME_MAX_LENGTH, findPlaceholders } from '../send/merge-fields';
 import { unsendableMethod } from '../send/unsendable-method';
+import { isHeaderNameTemplate } from '../send/fill-header-name';
 
 const token = httpToken;
 
@@ -70,28 +71,38 @@ export const httpMethodName = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-/** Header pairs whose names are valid tokens and values carry no line breaks. */
-export const outgoingHeaders = z
-  .array(headerPair)
-  .max(200)
-  .superRefine((pairs, ctx) => {
-    pairs.forEach(([name, value], index) => {
-      if (!token.test(name))
-        ctx.addIssue({
-          code: 'custom',
-          path: [index, 0],
-          message: `malformed header name "${name.slice(0, 100)}"`,
-        });
-      if (/[\r\n\0]/.test(value))
-        ctx.addIssue({
-          code: 'custom',
-          path: [index, 1],
-          message: `header "${name.slice(0, 100)}" value contains a line break or NUL`,
-        });
-      const unsendable = connectionHeaderProblem(name.slice(0, 100), value);
-      if (unsendable) ctx.addIssue({ code: 'custom', path: [index, 0], message: unsendable });
+/** Header pairs whose names pass `nameIsValid` and values carry no line breaks. */
+const headerPairs = (nameIsValid: (name: string) => boolean) =>
+  z
+    .array(headerPair)
+    .max(200)
+    .superRefine((pairs, ctx) => {
+      pairs.forEach(([name, value], index) => {
+        if (!nameIsValid(name))
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 0],
+            message: `malformed header name "${name.slice(0, 100)}"`,
+          });
+        if (/[\r\n\0]/.test(value))
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 1],
+            message: `header "${name.slice(0, 100)}" value contains a line break or NUL`,
+          });
+        const unsendable = connectionHeaderProblem(name.slice(0, 100), value);
+        if (unsendable) ctx.addIssue({ code: 'custom', path: [index, 0], message: unsendable });
+      });
     });
-  });
+
+/** Header pairs whose names are valid tokens and values carry no line breaks. */
+export const outgoingHeaders = headerPairs((name) => token.test(name));
+
+/**
+ * Header pairs of a template filled once per row: a name may hold `{{variables}}` and `[Merge Fields]`, as the
+ * composer fills them; what each row fills it to is checked when that row is built.
+ */
+export const templatedHeaders = headerPairs(isHeaderNameTemplate);
 
 /**
  * Header values as they go on the wire: bytes, one character each (see `headerByteString`). The HTTP client refuses
@@ -359,7 +370,7 @@ export type BulkFieldsNotColumns = z.infer<typeof bulkFieldsNotColumns>;
 export const bulkTemplate = z.object({
   method: httpMethodName,
   url: z.string().min(1).max(8000),
-  headers: outgoingHeaders.default([]),
+  headers: templatedHeaders.default([]),
   body: z.string().max(10_000_000).default(''),
   /**
    * False sends no Content-Type when `headers` has none (curl's `-H 'Content-Type:'`); by default the type detected
