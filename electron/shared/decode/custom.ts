@@ -192,12 +192,23 @@ export function parseInstanceSchema(content: string): ImportResult {
   return finished(out);
 }
 
-/** CSV with columns id,label[,activity][,display_type]; a header row is recognised and skipped. */
+/**
+ * The display type column of a CSV export. Named apart from a hand-written `display_type` because its values are
+ * taken as given: an export holds what the store already took, display types an instance schema gave included
+ * (checked against the list, the export → import round trip would drop those entries).
+ */
+const AS_STORED_DISPLAY_TYPE = 'ortto_display_type';
+
+/**
+ * CSV with columns id,label[,activity][,display_type]; a header row is recognised and skipped. An export's
+ * `ortto_display_type` column (see `entriesToCsv`) is taken as given.
+ */
 export function parseLabelCsv(content: string): ImportResult {
   const parsed = Papa.parse<string[]>(content.trim(), { skipEmptyLines: true });
   const out: ImportResult = { entries: [], skipped: 0, errors: [] };
   let rows = parsed.data;
   let cols = { id: 0, label: 1, activity: 2, display: 3 };
+  let displayAsGiven = false;
   const head = rows[0]?.map((c) => c.trim().toLowerCase());
   if (
     head &&
@@ -205,11 +216,13 @@ export function parseLabelCsv(content: string): ImportResult {
     (head.includes('label') || head.includes('name'))
   ) {
     const find = (...names: string[]) => head.findIndex((h) => names.includes(h));
+    const checked = find('display_type', 'displaytype', 'type');
+    displayAsGiven = checked < 0 && find(AS_STORED_DISPLAY_TYPE) >= 0;
     cols = {
       id: find('id', 'field_id', 'fieldid'),
       label: find('label', 'name'),
       activity: find('activity', 'activity_id', 'activityid'),
-      display: find('display_type', 'displaytype', 'type'),
+      display: displayAsGiven ? find(AS_STORED_DISPLAY_TYPE) : checked,
     };
     rows = rows.slice(1);
   }
@@ -225,6 +238,7 @@ export function parseLabelCsv(content: string): ImportResult {
       at(cols.display),
       `row ${i + 1 + (rows === parsed.data ? 0 : 1)}`,
       out,
+      displayAsGiven,
     );
   });
   for (const e of parsed.errors.slice(0, 10)) out.errors.push(`row ${(e.row ?? 0) + 1}: ${e.message}`);
@@ -307,7 +321,7 @@ export function entriesToCsv(entries: CustomEntry[]): string {
   // A label is free text: one starting with "=" must not run as a formula in the spreadsheet it is opened in.
   return Papa.unparse(
     {
-      fields: ['id', 'label', 'activity', 'display_type'],
+      fields: ['id', 'label', 'activity', AS_STORED_DISPLAY_TYPE],
       data: entries.map((e) => [e.fieldId, e.label, e.activityId ?? '', e.displayType ?? '']),
     },
     { escapeFormulae: escapedOnExport },

@@ -67,3 +67,37 @@ describe('custom dictionary JSON export → import', () => {
     expect(!res.ok && res.error.message).toMatch(/display_type for int:cm:price: "curency" is not an Ortto/);
   });
 });
+
+describe('custom dictionary CSV export → import', () => {
+  it('keeps every entry of an instance schema, display types Hookscope does not list included', async () => {
+    const first = await ok<{ dictionary: { id: number } }>('dictionary.custom.import', {
+      name: 'Schema',
+      format: 'ortto-schema',
+      content: JSON.stringify(schema),
+    });
+    const exported = await ok<{ content: string }>('dictionary.custom.export', {
+      id: first.dictionary.id,
+      format: 'csv',
+    });
+
+    const again = await ok<{ dictionary: { id: number }; imported: number; errors: string[] }>(
+      'dictionary.custom.import',
+      { name: 'Schema again', format: 'csv', content: exported.content },
+    );
+
+    expect(again.errors).toEqual([]);
+    expect(again.imported).toBe(4);
+    const before = await ok<{ entries: Entry[] }>('dictionary.custom.get', { id: first.dictionary.id });
+    const after = await ok<{ entries: Entry[] }>('dictionary.custom.get', { id: again.dictionary.id });
+    expect(after.entries).toEqual(before.entries);
+  });
+
+  it('still refuses a misspelt display type in a hand-written CSV', async () => {
+    const res = await t.app.rpc('dictionary.custom.import', {
+      name: 'Hand-written',
+      format: 'csv',
+      content: 'id,label,display_type\nint:cm:price,Price,curency',
+    });
+    expect(!res.ok && res.error.message).toMatch(/display_type for int:cm:price: "curency" is not an Ortto/);
+  });
+});
