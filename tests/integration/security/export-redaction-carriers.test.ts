@@ -1,42 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { send } from '../../helpers/raw-http';
-import { startApp, type TestApp } from '../../helpers/app-server';
+import { describe, expect, it } from 'vitest';
+import { useRedactionApp, withDecodedBodies, type CaptureExportFormat } from '../../helpers/redaction-app';
 
 // Credential carriers a default (redacted) export used to let through.
-let app: TestApp;
 const formats = ['har', 'jsonl', 'json', 'curl'] as const;
-
-async function capture(
-  path: string,
-  headers: Array<[string, string]>,
-  body: string | Buffer = '',
-): Promise<number> {
-  const res = await send(`${app.receiverUrl}${path}`, { method: 'POST', headers, body });
-  expect(res.status).toBe(200);
-  return Number(res.headers['x-hookscope-capture-id']);
-}
-
-/** The export as a reader sees it: JSON and JSONL carry bodies as base64, so their decoded text is added. */
-async function exported(ids: number[], format: (typeof formats)[number]): Promise<string> {
-  const res = await app.rpc<{ content: string }>('captures.export', { format, ids, redact: true });
-  if (!res.ok) throw new Error(res.error.message);
-  const { content } = res.value;
-  if (format === 'har' || format === 'curl') return content;
-  const list = (
-    format === 'json'
-      ? JSON.parse(content)
-      : content
-          .trim()
-          .split('\n')
-          .map((l) => JSON.parse(l) as unknown)
-  ) as Array<{ bodyBase64?: string }>;
-  return [content, ...list.map((c) => Buffer.from(c.bodyBase64 ?? '', 'base64').toString('utf8'))].join('\n');
-}
-
-beforeAll(async () => {
-  app = await startApp({ serveUi: false });
-});
-afterAll(async () => app.close());
+const { capture, ...r } = useRedactionApp();
+const exported = async (ids: number[], format: CaptureExportFormat) =>
+  withDecodedBodies(await r.exported(ids, format), format);
 
 describe('a redacted export hides', () => {
   it.each(formats)('%s: credential headers by name or by their value’s scheme', async (format) => {

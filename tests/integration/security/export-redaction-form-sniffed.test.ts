@@ -1,39 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { send } from '../../helpers/raw-http';
-import { startApp, type TestApp } from '../../helpers/app-server';
+import { describe, expect, it } from 'vitest';
+import { useRedactionApp, withDecodedBodies, type CaptureExportFormat } from '../../helpers/redaction-app';
 
 // The decoder reads `name=value&…` as a form whatever the Content-Type says; a redacted export must hide its secret
 // fields just as it does under application/x-www-form-urlencoded.
-let app: TestApp;
 const formats = ['har', 'jsonl', 'json', 'curl'] as const;
-
-async function capture(headers: Array<[string, string]>, body: string): Promise<number> {
-  const res = await send(`${app.receiverUrl}/hook`, { method: 'POST', headers, body });
-  expect(res.status).toBe(200);
-  return Number(res.headers['x-hookscope-capture-id']);
-}
-
-/** The export as a reader sees it: JSON and JSONL carry bodies as base64, so their decoded text is added. */
-async function exported(id: number, format: (typeof formats)[number]): Promise<string> {
-  const res = await app.rpc<{ content: string }>('captures.export', { format, ids: [id], redact: true });
-  if (!res.ok) throw new Error(res.error.message);
-  const { content } = res.value;
-  if (format === 'har' || format === 'curl') return content;
-  const list = (
-    format === 'json'
-      ? JSON.parse(content)
-      : content
-          .trim()
-          .split('\n')
-          .map((l) => JSON.parse(l) as unknown)
-  ) as Array<{ bodyBase64: string }>;
-  return [content, ...list.map((c) => Buffer.from(c.bodyBase64, 'base64').toString('utf8'))].join('\n');
-}
-
-beforeAll(async () => {
-  app = await startApp({ serveUi: false });
-});
-afterAll(async () => app.close());
+const r = useRedactionApp();
+const capture = (headers: Array<[string, string]>, body: string) => r.capture('/hook', headers, body);
+const exported = async (id: number, format: CaptureExportFormat) =>
+  withDecodedBodies(await r.exported([id], format), format);
 
 describe('a redacted export hides the secret fields of a form body', () => {
   const cases: Array<[string, Array<[string, string]>]> = [

@@ -1,42 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { send } from '../../helpers/raw-http';
-import { startApp, type TestApp } from '../../helpers/app-server';
+import { describe, expect, it } from 'vitest';
+import { useRedactionApp, withDecodedBodies, type CaptureExportFormat } from '../../helpers/redaction-app';
 
 // Slack's interactive callbacks are a form with one field, `payload`, holding JSON with the app's verification
 // `token`; a redacted export hides the secret fields of JSON carried in a form or query value.
-let app: TestApp;
 const formats = ['har', 'jsonl', 'json', 'curl'] as const;
-
-async function capture(path: string, headers: Array<[string, string]>, body: string): Promise<number> {
-  const res = await send(`${app.receiverUrl}${path}`, { method: 'POST', headers, body });
-  expect(res.status).toBe(200);
-  return Number(res.headers['x-hookscope-capture-id']);
-}
+const { capture, ...r } = useRedactionApp();
 
 /** The export with every body and URL decoded as far as a reader would (base64, then percent-encoding). */
-async function exported(id: number, format: (typeof formats)[number]): Promise<string> {
-  const res = await app.rpc<{ content: string }>('captures.export', { format, ids: [id], redact: true });
-  if (!res.ok) throw new Error(res.error.message);
-  const { content } = res.value;
-  const texts = [content];
-  if (format === 'jsonl' || format === 'json') {
-    const list = (
-      format === 'json'
-        ? JSON.parse(content)
-        : content
-            .trim()
-            .split('\n')
-            .map((l) => JSON.parse(l) as unknown)
-    ) as Array<{ bodyBase64: string }>;
-    texts.push(...list.map((c) => Buffer.from(c.bodyBase64, 'base64').toString('utf8')));
-  }
-  return texts.map((t) => decodeURIComponent(t.replace(/\+/g, ' '))).join('\n');
+async function exported(id: number, format: CaptureExportFormat): Promise<string> {
+  return decodeURIComponent(withDecodedBodies(await r.exported([id], format), format).replace(/\+/g, ' '));
 }
-
-beforeAll(async () => {
-  app = await startApp({ serveUi: false });
-});
-afterAll(async () => app.close());
 
 const payload = JSON.stringify({
   type: 'block_actions',

@@ -1,34 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { send } from '../../helpers/raw-http';
-import { startApp, type TestApp } from '../../helpers/app-server';
+import { describe, expect, it } from 'vitest';
+import { exportedBodies, useRedactionApp } from '../../helpers/redaction-app';
 
 // JSON written in Latin-1 or Windows-1252 (PHP senders, a `charset=iso-8859-1`) is not UTF-8; its secret fields are
 // still redacted, and every other byte is exported as received.
-let app: TestApp;
-
-async function capture(contentType: string, body: Buffer): Promise<number> {
-  const res = await send(`${app.receiverUrl}/hook`, {
-    method: 'POST',
-    headers: [['Content-Type', contentType]],
-    body,
-  });
-  expect(res.status).toBe(200);
-  return Number(res.headers['x-hookscope-capture-id']);
-}
+const r = useRedactionApp();
+const capture = (contentType: string, body: Buffer) =>
+  r.capture('/hook', [['Content-Type', contentType]], body);
 
 async function exportedBody(id: number, format: 'jsonl' | 'json'): Promise<Buffer> {
-  const res = await app.rpc<{ content: string }>('captures.export', { format, ids: [id], redact: true });
-  if (!res.ok) throw new Error(res.error.message);
-  const first = (
-    format === 'json' ? (JSON.parse(res.value.content) as unknown[])[0] : JSON.parse(res.value.content.trim())
-  ) as { bodyBase64: string };
-  return Buffer.from(first.bodyBase64, 'base64');
+  return exportedBodies(await r.exported([id], format), format)[0]!;
 }
-
-beforeAll(async () => {
-  app = await startApp({ serveUi: false });
-});
-afterAll(async () => app.close());
 
 const latin1 = (text: string) => Buffer.from(text, 'latin1');
 

@@ -1,23 +1,19 @@
 import { gunzipSync, gzipSync, constants } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { send } from '../../helpers/raw-http';
-import { startApp, type TestApp } from '../../helpers/app-server';
+import { describe, expect, it } from 'vitest';
+import {
+  exportedBodies as bodiesOf,
+  useRedactionApp,
+  type CaptureExportFormat,
+} from '../../helpers/redaction-app';
 
 // A body whose Content-Encoding cannot be undone still carries its secrets to anyone who reads the export.
-let app: TestApp;
 const formats = ['har', 'jsonl', 'json', 'curl'] as const;
-
-async function capture(headers: Array<[string, string]>, body: Buffer): Promise<number> {
-  const res = await send(`${app.receiverUrl}/hook`, { method: 'POST', headers, body });
-  expect(res.status).toBe(200);
-  return Number(res.headers['x-hookscope-capture-id']);
-}
+const r = useRedactionApp();
+const capture = (headers: Array<[string, string]>, body: Buffer) => r.capture('/hook', headers, body);
 
 /** Each exported body as a reader gets it: as written, and inflated as far as gunzip goes. */
-async function exportedBodies(id: number, format: (typeof formats)[number]): Promise<string> {
-  const res = await app.rpc<{ content: string }>('captures.export', { format, ids: [id], redact: true });
-  if (!res.ok) throw new Error(res.error.message);
-  const { content } = res.value;
+async function exportedBodies(id: number, format: CaptureExportFormat): Promise<string> {
+  const content = await r.exported([id], format);
   const bodies: Buffer[] = [];
   if (format === 'har') {
     const har = JSON.parse(content) as {
@@ -32,15 +28,7 @@ async function exportedBodies(id: number, format: (typeof formats)[number]): Pro
     for (const [, b64] of content.matchAll(/printf %s '?([A-Za-z0-9+/=]+)'? \| base64 -d/g))
       bodies.push(Buffer.from(b64!, 'base64'));
   } else {
-    const list = (
-      format === 'json'
-        ? JSON.parse(content)
-        : content
-            .trim()
-            .split('\n')
-            .map((l) => JSON.parse(l) as unknown)
-    ) as Array<{ bodyBase64: string }>;
-    for (const c of list) bodies.push(Buffer.from(c.bodyBase64, 'base64'));
+    bodies.push(...bodiesOf(content, format));
   }
   const inflated = bodies.map((b) => {
     try {
@@ -51,11 +39,6 @@ async function exportedBodies(id: number, format: (typeof formats)[number]): Pro
   });
   return [content, ...bodies.map((b) => b.toString('latin1')), ...inflated].join('\n');
 }
-
-beforeAll(async () => {
-  app = await startApp({ serveUi: false });
-});
-afterAll(async () => app.close());
 
 describe('a redacted export hides the secrets of a body whose Content-Encoding cannot be undone', () => {
   it.each(formats)('%s: plain JSON the sender labelled gzip', async (format) => {

@@ -1,31 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { send } from '../../helpers/raw-http';
-import { startApp, type TestApp } from '../../helpers/app-server';
+import { describe, expect, it } from 'vitest';
+import { exportedBodies, useRedactionApp } from '../../helpers/redaction-app';
 
 // JSON written in UTF-16 (a `charset=utf-16le`, or a byte-order mark) is shown field by field by the decoder; a
 // redacted export hides its secret fields too, writes the body back in the same encoding and keeps every other byte.
-let app: TestApp;
-
-async function capture(contentType: string, body: Buffer): Promise<number> {
-  const res = await send(`${app.receiverUrl}/hook`, {
-    method: 'POST',
-    headers: [['Content-Type', contentType]],
-    body,
-  });
-  expect(res.status).toBe(200);
-  return Number(res.headers['x-hookscope-capture-id']);
-}
+const r = useRedactionApp();
+const capture = (contentType: string, body: Buffer) =>
+  r.capture('/hook', [['Content-Type', contentType]], body);
 
 async function exportedBody(id: number, redact: boolean): Promise<Buffer> {
-  const res = await app.rpc<{ content: string }>('captures.export', { format: 'jsonl', ids: [id], redact });
-  if (!res.ok) throw new Error(res.error.message);
-  return Buffer.from((JSON.parse(res.value.content.trim()) as { bodyBase64: string }).bodyBase64, 'base64');
+  return exportedBodies(await r.exported([id], 'jsonl', redact), 'jsonl')[0]!;
 }
-
-beforeAll(async () => {
-  app = await startApp({ serveUi: false });
-});
-afterAll(async () => app.close());
 
 const utf16le = (text: string) => Buffer.from(text, 'utf16le');
 const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
