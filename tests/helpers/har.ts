@@ -1,4 +1,4 @@
-type HarHeader = { name: string; value: string };
+export type HarHeader = { name: string; value: string };
 
 /** One request as a tool's HAR gives it, at `https://hooks.example.com${path}`, and the response it got, if given. */
 export interface HarRequestSpec {
@@ -7,7 +7,11 @@ export interface HarRequestSpec {
   httpVersion?: string;
   headers?: HarHeader[];
   postData?: { mimeType: string; text?: string; params?: Array<Record<string, string>> };
-  response?: { status: number; headers?: HarHeader[]; content: { mimeType: string; text?: string } };
+  response?: {
+    status: number;
+    headers?: HarHeader[];
+    content: { mimeType: string; text?: string; encoding?: 'base64' };
+  };
 }
 
 /** A HAR (as JSON text) holding one entry per request, a second apart from 2026-11-20 10:00:00 UTC. */
