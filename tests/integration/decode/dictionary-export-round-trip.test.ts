@@ -29,32 +29,36 @@ const schema = {
   },
 };
 
-describe('custom dictionary JSON export → import', () => {
-  it('keeps every entry of an instance schema, display types Hookscope does not list included', async () => {
-    const first = await ok<{ dictionary: { id: number }; imported: number }>('dictionary.custom.import', {
-      name: 'Schema',
-      format: 'ortto-schema',
-      content: JSON.stringify(schema),
-    });
-    expect(first.imported).toBe(4);
-    const exported = await ok<{ content: string }>('dictionary.custom.export', {
-      id: first.dictionary.id,
-      format: 'json',
-    });
+describe('custom dictionary export → import', () => {
+  it.each(['json', 'csv'] as const)(
+    '%s keeps every entry of an instance schema, display types Hookscope does not list included',
+    async (format) => {
+      const first = await ok<{ dictionary: { id: number }; imported: number }>('dictionary.custom.import', {
+        name: 'Schema',
+        format: 'ortto-schema',
+        content: JSON.stringify(schema),
+      });
+      expect(first.imported).toBe(4);
+      const exported = await ok<{ content: string }>('dictionary.custom.export', {
+        id: first.dictionary.id,
+        format,
+      });
 
-    const again = await ok<{ dictionary: { id: number }; imported: number; errors: string[] }>(
-      'dictionary.custom.import',
-      { name: 'Schema again', format: 'json', content: exported.content },
-    );
+      const again = await ok<{ dictionary: { id: number }; imported: number; errors: string[] }>(
+        'dictionary.custom.import',
+        { name: 'Schema again', format, content: exported.content },
+      );
 
-    expect(again.errors).toEqual([]);
-    const before = await ok<{ entries: Entry[] }>('dictionary.custom.get', { id: first.dictionary.id });
-    const after = await ok<{ entries: Entry[] }>('dictionary.custom.get', { id: again.dictionary.id });
-    expect(after.entries).toEqual(before.entries);
-    expect(after.entries.map((e) => e.displayType).sort()).toEqual(
-      ['activity', 'quote_object', 'region_picker', 'text'].sort(),
-    );
-  });
+      expect(again.errors).toEqual([]);
+      expect(again.imported).toBe(4);
+      const before = await ok<{ entries: Entry[] }>('dictionary.custom.get', { id: first.dictionary.id });
+      const after = await ok<{ entries: Entry[] }>('dictionary.custom.get', { id: again.dictionary.id });
+      expect(after.entries).toEqual(before.entries);
+      expect(after.entries.map((e) => e.displayType).sort()).toEqual(
+        ['activity', 'quote_object', 'region_picker', 'text'].sort(),
+      );
+    },
+  );
 
   it('still refuses a misspelt display type in a hand-made list of entries', async () => {
     const res = await t.app.rpc('dictionary.custom.import', {
@@ -65,31 +69,6 @@ describe('custom dictionary JSON export → import', () => {
       }),
     });
     expect(!res.ok && res.error.message).toMatch(/display_type for int:cm:price: "curency" is not an Ortto/);
-  });
-});
-
-describe('custom dictionary CSV export → import', () => {
-  it('keeps every entry of an instance schema, display types Hookscope does not list included', async () => {
-    const first = await ok<{ dictionary: { id: number } }>('dictionary.custom.import', {
-      name: 'Schema',
-      format: 'ortto-schema',
-      content: JSON.stringify(schema),
-    });
-    const exported = await ok<{ content: string }>('dictionary.custom.export', {
-      id: first.dictionary.id,
-      format: 'csv',
-    });
-
-    const again = await ok<{ dictionary: { id: number }; imported: number; errors: string[] }>(
-      'dictionary.custom.import',
-      { name: 'Schema again', format: 'csv', content: exported.content },
-    );
-
-    expect(again.errors).toEqual([]);
-    expect(again.imported).toBe(4);
-    const before = await ok<{ entries: Entry[] }>('dictionary.custom.get', { id: first.dictionary.id });
-    const after = await ok<{ entries: Entry[] }>('dictionary.custom.get', { id: again.dictionary.id });
-    expect(after.entries).toEqual(before.entries);
   });
 
   it('still refuses a misspelt display type in a hand-written CSV', async () => {
