@@ -40,6 +40,15 @@ export function useTheme(api?: ApiClient): {
       () => undefined,
     );
   }, [api]);
+  // A theme saved elsewhere (another tab, the desktop menu, the API) is shown here too; it is not saved back.
+  useEffect(
+    () =>
+      api?.on('settings.changed', (s) => {
+        saved.current = s.theme;
+        setChoice(s.theme);
+      }),
+    [api],
+  );
   useEffect(() => {
     // Only a change the user made is saved, never the first read-back.
     if (!api || saved.current === null || saved.current === choice) return;
