@@ -15,7 +15,7 @@ import { loadDesktopPrefs, saveDesktopPrefs } from './desktop-prefs';
 import { denyPermissions } from './guards';
 import { createMainWindow } from './main-window';
 import type { StreamExport } from '../engine/captures/export-stream';
-import { buildMenuTemplate, createMenuActions, type MenuActions } from './menu';
+import { buildMenuTemplate, createMenuActions, type MenuActions, type ThemeSource } from './menu';
 
 /** What the shell needs from the engine (electron/engine/engine.ts provides it). */
 export interface EngineLike {
@@ -166,14 +166,21 @@ export function startDesktop(
       dev: !app.isPackaged,
       platform: deps.platform,
       onThemeChange: (theme) => {
-        try {
-          saveDesktopPrefs(prefsFile, { theme });
-        } catch (error) {
-          log.warn('could not save the theme', { error: String(error) });
-        }
-        installMenu();
+        rememberTheme(theme);
+        // The page shows the theme in the settings: a menu choice it did not hear of left it as it was.
+        api
+          .call('settings.update', { theme })
+          .catch((error: unknown) => log.warn('could not save the theme', { error: String(error) }));
       },
     });
+    const rememberTheme = (theme: ThemeSource) => {
+      try {
+        saveDesktopPrefs(prefsFile, { theme });
+      } catch (error) {
+        log.warn('could not save the theme', { error: String(error) });
+      }
+      installMenu();
+    };
     const installMenu = () =>
       electron.Menu.setApplicationMenu(
         electron.Menu.buildFromTemplate(
@@ -186,6 +193,21 @@ export function startDesktop(
         ),
       );
     installMenu();
+
+    /** A theme chosen in the page (or over the API) moves the menu's check mark and the window's colours with it. */
+    const followTheme = (theme: ThemeSource) => {
+      if (electron.nativeTheme.themeSource === theme) return;
+      electron.nativeTheme.themeSource = theme;
+      rememberTheme(theme);
+    };
+    const stopFollowingTheme = engine.bus.on('settings.changed', (settings) => followTheme(settings.theme));
+    // A page that picked light or dark shows it whatever the menu says: the menu says so too.
+    void api.call('settings.get', {}).then(
+      (settings) => {
+        if (settings.theme !== 'system') followTheme(settings.theme);
+      },
+      (error: unknown) => log.warn('could not read the theme', { error: String(error) }),
+    );
 
     const openWindow = () => {
       window = createMainWindow({
@@ -232,6 +254,7 @@ export function startDesktop(
     const shutdown = () =>
       (closing ??= (async () => {
         stopNotifier();
+        stopFollowingTheme();
         ipc.close();
         await engine.close();
         log.info('engine closed');

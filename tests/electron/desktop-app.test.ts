@@ -446,6 +446,37 @@ describe('desktop main process (injected Electron)', () => {
     );
   });
 
+  it('keeps the menu and the page on one theme: a menu choice is saved in the settings, and a page choice moves the menu', async () => {
+    const { fake, runtime } = await launched();
+    const checked = (label: string) =>
+      menuItem(fake.electron.Menu.installed!.template, ['View', 'Theme', label]).checked;
+    menuItem(fake.electron.Menu.installed!.template, ['View', 'Theme', 'Dark']).click!();
+    await expect.poll(async () => (await runtime.api.call('settings.get', {})).theme).toBe('dark');
+    // The top bar's toggle (or the API) saves the settings: the window's colours and the check mark follow.
+    await runtime.api.call('settings.update', { theme: 'light' });
+    expect(fake.electron.nativeTheme.themeSource).toBe('light');
+    expect(checked('Light')).toBe(true);
+    expect(checked('Dark')).toBe(false);
+    await runtime.shutdown();
+    const second = await launched();
+    expect(second.fake.electron.nativeTheme.themeSource).toBe('light');
+  });
+
+  it('on launch, the menu shows the light or dark theme the page keeps in the settings', async () => {
+    const first = await launched();
+    menuItem(first.fake.electron.Menu.installed!.template, ['View', 'Theme', 'Dark']).click!();
+    await first.runtime.shutdown();
+    // Picked in browser mode over the same data folder, which the desktop menu never heard of.
+    const engine = await createEngine({ dataDir, mode: 'test', log: silentLogger });
+    engine.ctx.settings.update({ theme: 'light' });
+    await engine.close();
+    const second = await launched();
+    await expect.poll(() => second.fake.electron.nativeTheme.themeSource).toBe('light');
+    expect(menuItem(second.fake.electron.Menu.installed!.template, ['View', 'Theme', 'Light']).checked).toBe(
+      true,
+    );
+  });
+
   it('hides reload and devtools in packaged builds', async () => {
     const { fake } = await launch(createFakeElectron({ packaged: true }));
     const view = menuItem(fake.electron.Menu.installed!.template, ['View']).submenu!.map((item) => item.role);
