@@ -104,7 +104,8 @@ export function startDesktop(
       deps.createEngine({ dataDir, mode: 'desktop', version: app.getVersion(), log, receiverPort });
     let engine: EngineLike;
     try {
-      if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+      // Digits only, as --receiver-port: Number() also reads "0x1f90" as 8080 and "1e3" as 1000.
+      if ((requested && !/^\d+$/.test(requested)) || port > 65_535) {
         throw new Error(`HOOKSCOPE_RECEIVER_PORT must be a port number (0-65535), got "${requested}".`);
       }
       try {

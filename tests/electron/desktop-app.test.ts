@@ -639,6 +639,17 @@ describe('desktop main process (injected Electron)', () => {
     }
   });
 
+  it('refuses a HOOKSCOPE_RECEIVER_PORT that is not plain digits, as --receiver-port does (no hex, exponent or decimal)', async () => {
+    for (const value of ['0x0', '0e0', '0.0']) {
+      const fake = createFakeElectron();
+      const { runtime } = await launch(fake, { HOOKSCOPE_RECEIVER_PORT: value });
+      expect(runtime).toBeNull();
+      expect(fake.electron.dialog.errors[0]?.content).toContain(
+        `HOOKSCOPE_RECEIVER_PORT must be a port number (0-65535), got "${value}"`,
+      );
+    }
+  });
+
   it('tells the user and exits when the engine cannot start', async () => {
     writeFileSync(join(root, 'not-a-dir'), 'x');
     dataDir = join(root, 'not-a-dir', 'data');
