@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { createDispatcher, type Dispatcher } from '../engine/api/dispatcher';
 import type { EventBus } from '../engine/events/event-bus';
 import { createIpcTransport, originOf, type IpcTransport } from '../engine/transport/ipc-transport';
+import { DataDirInUseError } from '../engine/store/data-dir-lock';
 import { defaultDataDir } from '../engine/util/data-dir';
 import type { Logger } from '../engine/util/logger';
 import { createApiClient, type ApiClient } from '../shared/contract/client';
@@ -119,7 +120,12 @@ export function startDesktop(
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       log.error('engine failed to start', { error: message });
-      electron.dialog.showErrorBox('Hookscope could not start', `${message}\n\nData folder: ${dataDir}`);
+      // The engine's words name the CLI's flag; the app takes its folder from the environment.
+      const shown =
+        error instanceof DataDirInUseError
+          ? message.replace('use another --data-dir', 'set HOOKSCOPE_DATA_DIR to another folder')
+          : message;
+      electron.dialog.showErrorBox('Hookscope could not start', `${shown}\n\nData folder: ${dataDir}`);
       app.exit(1);
       return null;
     }

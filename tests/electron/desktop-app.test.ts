@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/engine';
+import { lockDataDir } from '../../electron/engine/store/data-dir-lock';
 import { silentLogger } from '../../electron/engine/util/logger';
 import { contentSecurityPolicy } from '../../electron/main/app-protocol';
 import { createFileLogger } from '../../electron/main/file-logger';
@@ -647,6 +648,21 @@ describe('desktop main process (injected Electron)', () => {
       expect(fake.electron.dialog.errors[0]?.content).toContain(
         `HOOKSCOPE_RECEIVER_PORT must be a port number (0-65535), got "${value}"`,
       );
+    }
+  });
+
+  it('a data folder another Hookscope holds: the dialog names HOOKSCOPE_DATA_DIR, not the CLI flag --data-dir', async () => {
+    const release = lockDataDir(dataDir);
+    try {
+      const fake = createFakeElectron();
+      const { runtime } = await launch(fake);
+      expect(runtime).toBeNull();
+      const content = fake.electron.dialog.errors[0]?.content ?? '';
+      expect(content).toContain(`data folder ${dataDir} is in use by another Hookscope (pid ${process.pid})`);
+      expect(content).toContain('set HOOKSCOPE_DATA_DIR to another folder');
+      expect(content).not.toContain('--data-dir');
+    } finally {
+      release();
     }
   });
 
