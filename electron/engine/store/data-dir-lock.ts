@@ -100,7 +100,15 @@ function takeOwnerLock(path: string): Database.Database | null {
     return db;
   } catch (error) {
     db.close();
-    if ((error as { code?: string }).code === 'SQLITE_BUSY') return null;
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_BUSY') return null;
+    // SQLite's own words ("file is not a database") read as if the captures' database were damaged.
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+      throw new Error(
+        `The data folder's lock file ${path} is damaged (${(error as Error).message}). It holds no data: ` +
+          'delete it, then start again. The captures are in another file and were not touched.',
+        { cause: error },
+      );
     throw error;
   }
 }
