@@ -31,11 +31,17 @@ export function useTheme(api?: ApiClient): {
 } {
   const [choice, setChoice] = useState<ThemeChoice>(readChoice);
   const saved = useRef<ThemeChoice | null>(null);
+  /** A toggle made before the stored theme came back: it wins over that answer, and is saved once it has come. */
+  const toggledEarly = useRef<ThemeChoice | null>(null);
   useEffect(() => {
     api?.call('settings.get', {}).then(
       (s) => {
         saved.current = s.theme;
-        setChoice(s.theme);
+        const early = toggledEarly.current;
+        if (early === null) return setChoice(s.theme);
+        if (early === s.theme) return;
+        saved.current = early;
+        api.call('settings.update', { theme: early }).catch(() => undefined);
       },
       () => undefined,
     );
@@ -70,7 +76,9 @@ export function useTheme(api?: ApiClient): {
   // Toggling back to the OS's own theme follows the OS again: the page has no other way back to 'system'.
   const cycle = () => {
     const next = resolved === 'dark' ? 'light' : 'dark';
-    setChoice(next === (systemDark ? 'dark' : 'light') ? 'system' : next);
+    const picked = next === (systemDark ? 'dark' : 'light') ? 'system' : next;
+    if (saved.current === null) toggledEarly.current = picked;
+    setChoice(picked);
   };
   return { choice, resolved, cycle };
 }
