@@ -30,12 +30,15 @@ export default function CodeEditorImpl({
   // back a keystroke or two late; re-applying it would overwrite newer typing and jump the cursor. Only a value
   // the editor never produced (a real external change) is pushed into the model.
   const emitted = useRef<string[]>([]);
-  const external = !emitted.current.includes(value);
-  if (external) emitted.current = [];
   // Set while this editor writes an outside value into its model, so the write is not echoed back as typing.
   const pushing = useRef(false);
   // The model's text as last written or typed, so an unchanged value is not compared against the model again.
   const modelText = useRef(value);
+  const external = !emitted.current.includes(value);
+  if (external) emitted.current = [];
+  // Caught up with the typing: no echo is pending, so an older text (a body cleared before the current one was typed)
+  // coming back is an outside change, such as a pasted cURL command with no body, not a late echo.
+  else if (value === modelText.current) emitted.current = [value];
 
   const apply = () => {
     const editor = editorRef.current;
