@@ -42,6 +42,10 @@ type TabId = 'body' | 'headers' | 'auth' | 'record' | 'signing';
 
 type SendState = DeliveryRun | { kind: 'confirm' };
 
+/** A question Send asked (warnings to confirm, the loop guard) is about the request as it was: any change answers it. */
+const withoutQuestion = (s: SendState): SendState =>
+  s.kind === 'confirm' || s.kind === 'loop' ? { kind: 'idle' } : s;
+
 // The draft outlives the view: switching to the inspector and back keeps what was typed (memory only, so
 // secrets typed into auth or signing never reach storage). `start` is what it opened as: a draft still equal to it
 // holds nothing a reload would lose.
@@ -97,6 +101,7 @@ export function Composer({ initial }: ComposerProps) {
     const next = draftFromInitial(initial);
     start.current = next;
     setDraftState(next);
+    setSend(withoutQuestion);
     setCustomMethod(!standardMethods.includes(next.method));
   }, [initial]);
 
@@ -133,7 +138,7 @@ export function Composer({ initial }: ComposerProps) {
 
   const setDraft = useCallback((patch: Partial<ComposeDraft>) => {
     setDraftState((d) => ({ ...d, ...patch }));
-    setSend((s) => (s.kind === 'confirm' || s.kind === 'loop' ? { kind: 'idle' } : s));
+    setSend(withoutQuestion);
   }, []);
 
   const recordValues = useMemo(() => activeRecord(record), [record]);
@@ -381,7 +386,7 @@ export function Composer({ initial }: ComposerProps) {
         <PasteCurl
           onParsed={(parsed) => {
             const next = draftFromCurl(parsed, draft);
-            setDraftState(next);
+            setDraft(next);
             setCustomMethod(!standardMethods.includes(next.method));
           }}
           onClose={() => {
