@@ -507,7 +507,10 @@ export function Composer({ initial }: ComposerProps) {
                   Content-Type is detected from the body (form, JSON or XML, otherwise text) unless you set
                   one here. Currently:{' '}
                   <span className="mono" data-testid="compose-content-type">
-                    {built.contentType ?? 'none (empty body)'}
+                    {built.contentType ??
+                      (built.looksLike
+                        ? `none, as captured (the body looks like ${built.looksLike})`
+                        : 'none (empty body)')}
                   </span>
                 </p>
               </>
