@@ -133,6 +133,10 @@ export function SavedWebhooks() {
     if (send) confirm?.();
   };
   const active = environments.find((e) => e.active);
+  // "Send anyway" and the loop question were asked with the variables of the environment active then: another one
+  // chosen (here or elsewhere), or that one edited, makes them questions about a request that is no longer the one sent.
+  const activeVersion = active ? `${active.id}@${active.updatedAtMs}` : null;
+  useEffect(() => setMessage((m) => (m?.confirm ? null : m)), [activeVersion]);
 
   const send = (w: SavedWebhook, confirmed = false, allowLoop = false) => {
     if (!confirmed)
