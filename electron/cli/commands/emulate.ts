@@ -137,7 +137,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     formId: parseId(values['form-id'], '--form-id'),
     postData: values['post-data'],
     timeScale: parseNumber(values['time-scale'], '--time-scale', 0.000001, 1000),
-    timeoutMs: parseNumber(values.timeout, '--timeout', 1, 600_000),
+    timeoutMs: parseNumber(values.timeout, '--timeout', 1, 600_000, true),
   });
   const engine = new HeadlessDelivery((line) => io.stdout(formatAttempt(line)));
   try {

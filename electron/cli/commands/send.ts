@@ -47,6 +47,9 @@ Options:
   -h, --help               show this help
 `;
 
+/** The most requests per minute a delivery may set (`ratePerMinute` in the API). */
+const MAX_RATE_PER_MINUTE = 6_000_000;
+
 export function parseRate(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const m = /^(\d+(?:\.\d+)?)(?:\/(min|m|s|sec))?$/.exec(value.trim());
@@ -55,7 +58,12 @@ export function parseRate(value: string | undefined): number | undefined {
     throw new UsageError(
       `--rate: expected a number of requests per minute like 60/min or 5/s, got "${value}"`,
     );
-  return m[2] === 's' || m[2] === 'sec' ? n * 60 : n;
+  const perMinute = m[2] === 's' || m[2] === 'sec' ? n * 60 : n;
+  if (perMinute > MAX_RATE_PER_MINUTE)
+    throw new UsageError(
+      `--rate: at most ${MAX_RATE_PER_MINUTE.toLocaleString('en-US')}/min (${(MAX_RATE_PER_MINUTE / 60).toLocaleString('en-US')}/s), got "${value}"`,
+    );
+  return perMinute;
 }
 
 export function parseNumber(
@@ -63,11 +71,14 @@ export function parseNumber(
   flag: string,
   min: number,
   max: number,
+  integer = false,
 ): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < min || n > max)
-    throw new UsageError(`${flag}: expected a number from ${min} to ${max}, got "${value}"`);
+  if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n)))
+    throw new UsageError(
+      `${flag}: expected ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, got "${value}"`,
+    );
   return n;
 }
 
@@ -164,7 +175,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     policy: policy.data,
     timeScale: parseNumber(values['time-scale'], '--time-scale', 0.000001, 1000),
     ratePerMinute: parseRate(values.rate),
-    timeoutMs: parseNumber(values.timeout, '--timeout', 1, 600_000),
+    timeoutMs: parseNumber(values.timeout, '--timeout', 1, 600_000, true),
     signing,
   };
 

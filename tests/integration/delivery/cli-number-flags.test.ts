@@ -1,0 +1,21 @@
+import { expect, it } from 'vitest';
+import { main } from '../../../electron/cli/main';
+import { cliIo } from '../../helpers/cli-io';
+
+// Each value passes the flag's own check but not the delivery's (a whole number of ms, at most 6,000,000 a minute): it
+// was reported as a zod issue list, naming no flag, with exit 1 as if a delivery had failed.
+it.each([
+  ['send', '--timeout', '1500.5', /--timeout: expected a whole number from 1 to 600000, got "1500.5"/],
+  ['send', '--rate', '99999999/s', /--rate: at most 6,000,000\/min \(100,000\/s\), got "99999999\/s"/],
+  ['send', '--rate', '6000001', /--rate: at most 6,000,000\/min/],
+  ['emulate', '--timeout', '0.5', /--timeout: expected a whole number from 1 to 600000, got "0.5"/],
+])('hookscope %s %s %s is a usage error naming the flag', async (command, flag, value, message) => {
+  const t = cliIo();
+  const args =
+    command === 'send'
+      ? ['send', 'http://127.0.0.1:1/', '-d', 'x', flag, value]
+      : ['emulate', 'ortto-test', '--to', 'http://127.0.0.1:1/', flag, value];
+  expect(await main(args, t.io)).toBe(2);
+  expect(t.err()).toMatch(message);
+  expect(t.err()).not.toMatch(/"code":/);
+});
