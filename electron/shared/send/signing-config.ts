@@ -39,6 +39,15 @@ export const signingConfig = signingFields.strict().superRefine((config, ctx) =>
       path: ['secret'],
       message: `a secret is required for ${config.scheme} signing`,
     });
+  } else if (config.scheme !== 'none' && /^\s|\s$/.test(config.secret)) {
+    // Pasted into a password field, a space or line break around the secret cannot be seen; no receiver holding the
+    // real secret could then verify a single signature (as endpoint verification refuses such a secret too).
+    ctx.addIssue({
+      code: 'custom',
+      path: ['secret'],
+      message:
+        'starts or ends with a space, tab or line break, most likely pasted along with it: remove it, or no receiver holding the real secret can verify these signatures',
+    });
   } else if (config.scheme === 'standard-webhooks') {
     const problem = standardWebhooksSecretProblem(config.secret);
     if (problem) ctx.addIssue({ code: 'custom', path: ['secret'], message: problem });
