@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useRef, useState } from 'react';
 import type { DeliveryAttempt, DeliveryDetail } from '../../../../electron/shared/contract/delivery';
 import { headerValueText } from '../../../../electron/shared/decode/header-text';
-import { useApi, useEvent } from '../../api';
+import { useApi, useConnection, useEvent } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
 import { VisibleText } from '../../components/VisibleText';
 import { AttemptTimeline } from './AttemptTimeline';
@@ -84,6 +84,8 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
   useEvent('delivery.updated', ({ items }) => {
     if (items.some((d) => d.id === id)) void load();
   });
+  // Its updates sent while the live-event connection was down were missed.
+  useConnection((reconnected) => reconnected && void load());
   // Cancel and Retry now disable themselves (the delivery is no longer open, or is being sent): the keyboard goes on
   // from the other action, not the page.
   const actions = useRef<HTMLDivElement>(null);

@@ -1,10 +1,11 @@
 import { useCallback, useRef, useState } from 'react';
-import { useEvent } from '../../api';
+import { useConnection, useEvent } from '../../api';
 
 /**
  * A counter that moves when the deliveries change, for views that list them to reload on: at most every 500 ms while
  * `delivery.updated` or `bulk.progress` events arrive (a bulk send announces the rows it queues; rows behind a rate
- * limit bring no other event), at once when a bulk send is deleted (its deliveries go with it), or when `bump`ed.
+ * limit bring no other event), at once when a bulk send is deleted (its deliveries go with it), when the live-event
+ * connection reopens after a drop (the events sent meanwhile were missed), or when `bump`ed.
  */
 export function useDeliveriesTick(): [tick: number, bump: () => void] {
   const [tick, setTick] = useState(0);
@@ -21,5 +22,6 @@ export function useDeliveriesTick(): [tick: number, bump: () => void] {
   useEvent('delivery.updated', soon);
   useEvent('bulk.progress', soon);
   useEvent('bulk.deleted', bump);
+  useConnection((reconnected) => reconnected && bump());
   return [tick, bump];
 }
