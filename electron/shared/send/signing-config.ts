@@ -71,6 +71,8 @@ const headersTheSignatureMustNotReplace = new Set([
   'connection',
   'x-webhook-id',
   'x-webhook-timestamp',
+  // Every attempt's delivery id, which a receiver de-duplicates a repeated attempt by (engine/delivery/queue.ts).
+  'x-hookscope-delivery',
 ]);
 export type SigningConfig = z.infer<typeof signingConfig>;
 
