@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeliverySummary } from '../../../../electron/shared/contract/delivery';
-import { useApi } from '../../api';
+import { useApi, useConnection } from '../../api';
 import { loopRefusal } from './loop-refusal';
 
 type SentRun = { kind: 'sent'; delivery: DeliverySummary };
@@ -37,6 +37,20 @@ export function useDeliveryRun<Extra extends { kind: string } = never>() {
       }),
     [api],
   );
+
+  // Its updates sent while the live-event connection was down were missed: read where it is now.
+  const latestRun = useRef(run);
+  latestRun.current = run;
+  useConnection((reconnected) => {
+    const current = latestRun.current;
+    if (!reconnected || !isSent(current)) return;
+    const id = current.delivery.id;
+    api.call('deliveries.get', { id }).then(
+      (delivery) =>
+        setRun((now) => (isSent(now) && now.delivery.id === id ? { kind: 'sent', delivery } : now)),
+      () => undefined,
+    );
+  });
 
   const start = useCallback(async (call: () => Promise<DeliverySummary>) => {
     setRun({ kind: 'sending' });
