@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeliverySummary } from '../../../../electron/shared/contract/delivery';
-import { useApi } from '../../api';
+import { useApi, useConnection } from '../../api';
 import { loopRefusal } from '../deliveries/loop-refusal';
 
 export type ReplayOutcome = { captureId: number } & (
@@ -42,6 +42,31 @@ export function useReplayRun() {
       }),
     [api],
   );
+
+  // Updates sent while the live-event connection was down were missed: read where each delivery is now.
+  const latestRun = useRef(run);
+  latestRun.current = run;
+  useConnection((reconnected) => {
+    const current = latestRun.current;
+    if (!reconnected || current.kind !== 'done') return;
+    for (const { delivery } of current.outcomes) {
+      if (!delivery) continue;
+      api.call('deliveries.get', { id: delivery.id }).then(
+        (now) =>
+          setRun((run) =>
+            run.kind !== 'done'
+              ? run
+              : {
+                  kind: 'done',
+                  outcomes: run.outcomes.map((o) =>
+                    o.delivery?.id === now.id ? { captureId: o.captureId, delivery: now } : o,
+                  ),
+                },
+          ),
+        () => undefined,
+      );
+    }
+  });
 
   const start = useCallback(
     async (captureIds: number[], replay: (captureId: number) => Promise<DeliverySummary>) => {
