@@ -80,6 +80,15 @@ export class HeadlessDelivery {
     this.db.close();
   }
 
+  /**
+   * Rows of a bulk send not queued yet: its pending count less its queued deliveries. Not `total - enqueued`: a row the
+   * file could not be parsed into counts in the total but is never queued.
+   */
+  private rowsToQueue(job: BulkProgress): number {
+    const c = this.service.queue.store.countsForBulk(job.jobId);
+    return job.counts.pending - (c.pending + c.in_flight + c.held);
+  }
+
   private report(items: DeliverySummary[]): void {
     for (const item of items) {
       const seen = this.printed.get(item.id) ?? 0;
@@ -103,7 +112,7 @@ export class HeadlessDelivery {
           rateGapMs: rate ? 60_000 / rate : null,
           // The queue as it is now tells only about the attempt just made, not about earlier ones reported late.
           slotsAhead: rate && a === latest ? slotsTakenAhead(this.db, item.id, a.startedAtMs) : 0,
-          moreRowsToQueue: job !== null && job.enqueued < job.total,
+          moreRowsToQueue: job !== null && this.rowsToQueue(job) > 0,
           outcome: a.outcome,
         });
       }
