@@ -255,6 +255,9 @@ export function readsExactNumbers(format: (v: unknown) => Formatted): (v: unknow
 /** Whether `format` is given such numbers as sent; any other formatter gets them as (rounded) numbers. */
 export const acceptsExactNumbers = (format: (v: unknown) => Formatted) => exactAware.has(format);
 
+/** JSON number text for -0 (`-0`, `-0.0`, `-0e5`), kept as sent only for its sign; not a number too small to hold. */
+const isNegativeZero = (text: string) => Object.is(Number(text), -0) && !/[1-9]/.test(text.split(/[eE]/)[0]!);
+
 /** An `int` beyond 2^53, from the digits sent: exact, ×1000-scaled with BigInt when it is a decimal or currency. */
 function formatExactInt(digits: string, displayType: string | undefined, scaled: boolean): Formatted {
   const rounded = `a receiver that parses it as a number reads ${doubleText(Number(digits))}`;
@@ -278,6 +281,11 @@ function formatExactInt(digits: string, displayType: string | undefined, scaled:
 /** `int` values; decimals and currency arrive ×1000. */
 export function formatInt(value: unknown, displayType: string | undefined, scaled: boolean): Formatted {
   const exact = exactNumberText(value);
+  if (exact !== null && isNegativeZero(exact)) {
+    // A -0 is kept as sent only for its sign: it is zero, well within 2^53, shown as written.
+    const zero = formatInt(0, displayType, scaled);
+    return scaled ? { ...zero, details: [`${exact} on the wire ÷ 1000`] } : { ...zero, display: exact };
+  }
   if (exact !== null) return formatExactInt(exact, displayType, scaled);
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     if (typeof value === 'string' && /^-?\d+$/.test(value)) {
@@ -475,7 +483,7 @@ export function formatList(value: unknown, type: string): Formatted {
   const problems: string[] = [];
   if (type === 'id-list') {
     // Numbers beyond 2^53 arrive as the digits sent (see exactNumberText): numbers all the same.
-    const long = value.map(exactNumberText).filter((d): d is string => d !== null);
+    const long = value.map(exactNumberText).filter((d): d is string => d !== null && !isNegativeZero(d));
     if (value.some((v) => typeof v !== 'number' && typeof v !== 'string' && exactNumberText(v) === null))
       problems.push('List items should be numbers or IDs.');
     if (long.length > 0)
