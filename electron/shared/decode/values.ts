@@ -435,6 +435,13 @@ function datePart(v: unknown, width: number): { text: string; n: number | null; 
   return { text: clip(rawText(v), 40), n: null, fromString: false };
 }
 
+/** Whether the day is in that month; setUTCFullYear, as Date.UTC reads years 0–99 as 1900–1999 (no 29 Feb of year 0). */
+function dayExists(year: number, month: number, day: number): boolean {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCDate() === day;
+}
+
 /** `dtz` {year, month, day, timezone}. */
 export function formatDate(value: unknown): Formatted {
   if (typeof value === 'string') return fmt('date', clip(value));
@@ -456,8 +463,7 @@ export function formatDate(value: unknown): Formatted {
   if (strings.length) problems.push(`${strings.join(', ')} sent as strings (expected numbers).`);
   if (year.n !== null && month.n !== null && day.n !== null) {
     if (month.n < 1 || month.n > 12 || day.n < 1 || day.n > 31) problems.push('Month or day out of range.');
-    else if (new Date(Date.UTC(year.n, month.n - 1, day.n)).getUTCDate() !== day.n)
-      problems.push(`There is no day ${day.n} in that month.`);
+    else if (!dayExists(year.n, month.n, day.n)) problems.push(`There is no day ${day.n} in that month.`);
   }
   const tz = typeof timezone === 'string' && timezone ? ` (${clip(timezone, 64)})` : '';
   return fmt('date', `${year.text}-${month.text}-${day.text}${tz}`, { problems });
