@@ -227,8 +227,9 @@ export function formatUnixSeconds(value: unknown): Formatted {
   }
   const seconds = Number(text);
   if (seconds === 0) return fmt('unix-time', '0 (not set)');
-  if (seconds > 1e10) {
-    // Read as seconds it would be tens of thousands of years away: show the instant it names as milliseconds.
+  if (Math.abs(seconds) > 1e10) {
+    // Read as seconds it would be tens of thousands of years away, either way (a birthday before 1970 in ms is
+    // negative): show the instant it names as milliseconds.
     return fmt('unix-time', formatUtc(seconds), {
       epochMs: seconds,
       details: [`${text} ms since 1970-01-01 UTC`],
