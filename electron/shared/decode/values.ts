@@ -420,7 +420,7 @@ export function formatGeo(value: unknown): Formatted {
     coords = `lat ${clip(lat?.text ?? '(none)', 100)}, lng ${clip(lng?.text ?? '(none)', 100)}`;
     problems.push('Expected lat and lng as integers ×1,000,000; shown as sent.');
   }
-  if (value.id !== undefined) details.push(`id ${String(value.id)}`);
+  if (value.id !== undefined) details.push(`id ${clip(scalarText(value.id) ?? rawText(value.id), 100)}`);
   const display = [clip(name, 200), coords && `(${coords})`].filter(Boolean).join(' ') || '(no name)';
   return fmt('geo', display, { details, problems });
 }
