@@ -102,6 +102,8 @@ export function fieldLabel(
     if (a.source !== 'none') return a;
   }
   const parts = parseFieldId(id);
+  const perTarget = parts ? perTargetField(parts.type, parts.namespace, parts.name) : null;
+  if (perTarget) return perTarget;
   if (parts) {
     const occurred = parts.type === 'tme' ? /^(.+)!([fl])$/.exec(parts.name) : null;
     if (occurred) {
@@ -119,6 +121,22 @@ export function fieldLabel(
     return { label: labelFromParts(parts), source: 'grammar', displayType: undefined, altLabels: [] };
   }
   return null;
+}
+
+/**
+ * The schema's fields named with a trailing `_` (`tme::m_` Member of audience, `tme::sc_` Has started campaign) stand
+ * for one field per audience or campaign: `tme::m_<audience id>` is that audience's, labelled with its ID.
+ */
+function perTargetField(type: string, namespace: string, name: string): ResolvedLabel | null {
+  const m = /^([a-z0-9]+_)(.+)$/.exec(name);
+  const field = m ? orttoField(`${type}:${namespace}:${m[1]!}`) : undefined;
+  if (!m || !field) return null;
+  return {
+    label: `${field.label} ${m[2]!}`,
+    source: 'dictionary',
+    displayType: field.displayType,
+    altLabels: [],
+  };
 }
 
 /** "Tag added (4)", "Contact created (0)", "Form submitted (12)". */
