@@ -308,9 +308,29 @@ export function formatInt(value: unknown, displayType: string | undefined, scale
   return fmt(type, display, { details: [`${value} on the wire ÷ 1000`], problems });
 }
 
+/**
+ * value ÷ 1000 by moving the decimal point in the digits JavaScript prints for value: dividing the double shows binary
+ * rounding (21102.33 / 1000 is 21.102330000000002).
+ */
+function thousandth(value: number): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));
+  if (!m || Math.abs(Number(m[4] ?? 0)) > 20) return String(value / 1000);
+  const [, sign, whole, fraction = '', exponent = '0'] = m;
+  const digits = whole! + fraction;
+  const point = whole!.length + Number(exponent) - 3;
+  const text =
+    point <= 0
+      ? `0.${'0'.repeat(-point)}${digits}`
+      : point >= digits.length
+        ? digits + '0'.repeat(point - digits.length)
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  const trimmed = text.replace(/^0+(?=\d)/, '');
+  return sign! + (trimmed.includes('.') ? trimmed.replace(/0+$/, '').replace(/\.$/, '') : trimmed);
+}
+
 /** Exact decimal text of value/1000, with at least `minDecimals` decimals. */
 export function scaleThousand(value: number, minDecimals: number): string {
-  if (!Number.isInteger(value)) return String(value / 1000);
+  if (!Number.isInteger(value)) return thousandth(value);
   const negative = value < 0;
   // Past 2^53 a number is still a whole number: its digits, read exactly, keep the decimals (no "1e+17").
   const digits = (
