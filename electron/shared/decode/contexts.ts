@@ -33,6 +33,7 @@ import {
   formatStarList,
   formatTimestamp,
   formatUnixSeconds,
+  formatUnsignedSet,
   isStarList,
   readsExactNumbers,
   type Formatted,
@@ -67,6 +68,7 @@ export function orttoFormatter(
     case 'bol':
       return formatBoolean;
     case 'u4s':
+      return formatUnsignedSet;
     case 'ids':
       return (v) => formatList(v, 'id-list');
     case 'sst':

@@ -524,6 +524,25 @@ export function formatList(value: unknown, type: string): Formatted {
   });
 }
 
+/** `u4s`: a set of unsigned integers (tag IDs); a negative or fractional item names no such ID. */
+export function formatUnsignedSet(value: unknown): Formatted {
+  const list = formatList(value, 'id-list');
+  if (!Array.isArray(value)) return list;
+  const odd = value
+    .map((v) => (typeof v === 'number' ? String(v) : exactNumberText(v)))
+    .find(
+      (text) => text !== null && (text.startsWith('-') || !/^-?\d+$/.test(text)) && !isNegativeZero(text),
+    );
+  if (odd === undefined || odd === null) return list;
+  return {
+    ...list,
+    problems: [
+      ...list.problems,
+      `${clip(odd, 40)} is not an unsigned integer (u4s items are whole numbers from 0).`,
+    ],
+  };
+}
+
 // Ontraport multi-value lists: ids between star-slash-star separators, e.g. '*/*4*/*12*/*'.
 export function formatStarList(value: unknown): Formatted {
   if (typeof value !== 'string') return formatPlain(value);
