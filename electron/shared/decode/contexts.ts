@@ -34,6 +34,7 @@ import {
   formatTimestamp,
   formatUnixSeconds,
   formatUnsignedSet,
+  acceptsExactNumbers,
   isStarList,
   readsExactNumbers,
   type Formatted,
@@ -48,6 +49,24 @@ const asString = (type: string) =>
 
 /** The formatter for a value of an Ortto type prefix (and display type, which says whether `int` is ×1000). */
 export function orttoFormatter(
+  type: string,
+  displayType: string | undefined,
+  custom: boolean,
+): ((v: unknown) => Formatted) | undefined {
+  const format = typedFormatter(type, displayType, custom);
+  return format && showsEmpty(format);
+}
+
+/** An empty string reads "(empty)", as Ontraport's empty fields do: a blank value cell says nothing. */
+function showsEmpty(format: (v: unknown) => Formatted): (v: unknown) => Formatted {
+  const shown = (v: unknown): Formatted => {
+    const f = format(v);
+    return v === '' ? { ...f, display: '(empty)' } : f;
+  };
+  return acceptsExactNumbers(format) ? readsExactNumbers(shown) : shown;
+}
+
+function typedFormatter(
   type: string,
   displayType: string | undefined,
   custom: boolean,
