@@ -68,6 +68,11 @@ export async function startReceiver(ctx: Ctx, options: ReceiverOptions): Promise
     res.writeContinue();
     handle(ctx, rules, responses, options, req, res);
   });
+  // Any other expectation: left alone, Node answers 417 itself and the request is never captured. RFC 9110 §10.1.1
+  // lets a server ignore an expectation it does not know, so it is captured and answered like any other request.
+  server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) =>
+    handle(ctx, rules, responses, options, req, res),
+  );
   // CONNECT asks for a proxy tunnel, so Node never emits it as a request. Capture it like any other method, answer with
   // the endpoint's rule, and close: the receiver tunnels nothing.
   server.on('connect', (req: IncomingMessage, socket: Socket, head: Buffer) => {
