@@ -8,6 +8,7 @@ import { describeStorageError } from '../store/storage-error';
 import type { Endpoint } from '../../shared/contract/index';
 import { corsPreflightResponse } from './cors-preflight';
 import { isLoopbackPeer } from './loopback-peer';
+import { missingHostInterception } from './missing-host';
 import type { DecidedResponse, ResponseRules } from './response-rules';
 import { splitRequestTarget } from './request-target';
 import { withSendableHeaders } from './sendable-headers';
@@ -53,6 +54,8 @@ export async function startReceiver(ctx: Ctx, options: ReceiverOptions): Promise
       keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000,
       // Keep header names exactly as sent; rawHeaders preserves order, case and duplicates.
       joinDuplicateHeaders: false,
+      // Node's own 400 for a missing Host comes before any request exists: the receiver answers it (missing-host.ts).
+      requireHostHeader: false,
     },
     (req, res) => handle(ctx, rules, responses, options, req, res),
   );
@@ -312,15 +315,16 @@ async function respond(
   res: ServerResponse,
   problem: 'too-large' | 'aborted' | null,
 ) {
-  let interception: Interception | null = null;
-  for (const intercept of ctx.receiverHooks.interceptors) {
-    try {
-      interception = intercept(incoming, endpoint);
-    } catch (error) {
-      ctx.log.error('receiver: interceptor failed', { error: String(error) });
+  let interception: Interception | null = missingHostInterception(incoming);
+  if (!interception)
+    for (const intercept of ctx.receiverHooks.interceptors) {
+      try {
+        interception = intercept(incoming, endpoint);
+      } catch (error) {
+        ctx.log.error('receiver: interceptor failed', { error: String(error) });
+      }
+      if (interception) break;
     }
-    if (interception) break;
-  }
   let decided: DecidedResponse | null;
   let fromRule = false;
   if (problem === 'too-large') {
