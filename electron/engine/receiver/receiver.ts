@@ -8,6 +8,7 @@ import { describeStorageError } from '../store/storage-error';
 import type { Endpoint } from '../../shared/contract/index';
 import { corsPreflightResponse } from './cors-preflight';
 import { isLoopbackPeer } from './loopback-peer';
+import { malformedRequestExplanation, type ParserError } from './malformed-request';
 import { missingHostInterception } from './missing-host';
 import type { DecidedResponse, ResponseRules } from './response-rules';
 import { splitRequestTarget } from './request-target';
@@ -43,6 +44,7 @@ export async function startReceiver(ctx: Ctx, options: ReceiverOptions): Promise
   const rules = ctx.responseRules;
   const responses: Responses = { closing: false, pending: new Set() };
   const headersTimeout = options.headersTimeoutMs ?? 15_000;
+  const maxHeaderBytes = options.maxHeaderBytes ?? 64 * 1024;
   const server: Server = createServer(
     {
       headersTimeout,
@@ -50,7 +52,7 @@ export async function startReceiver(ctx: Ctx, options: ReceiverOptions): Promise
       // Node enforces both timeouts only when it sweeps connections (every 30 s by default), so sweep often enough
       // that a slow client is cut off close to its deadline.
       connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 4))),
-      maxHeaderSize: options.maxHeaderBytes ?? 64 * 1024,
+      maxHeaderSize: maxHeaderBytes,
       keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000,
       // Keep header names exactly as sent; rawHeaders preserves order, case and duplicates.
       joinDuplicateHeaders: false,
@@ -125,9 +127,18 @@ export async function startReceiver(ctx: Ctx, options: ReceiverOptions): Promise
         : code === 'ERR_HTTP_REQUEST_TIMEOUT'
           ? '408 Request Timeout'
           : '400 Bad Request';
-    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    // A timed-out request gets a bare 408; a refused one says why, as nothing of it is captured.
+    const body =
+      code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? ''
+        : malformedRequestExplanation(error as ParserError, maxHeaderBytes);
+    const type = body ? 'Content-Type: text/plain; charset=utf-8\r\n' : '';
+    if (socket.writable)
+      socket.end(
+        `HTTP/1.1 ${status}\r\nConnection: close\r\n${type}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
     else socket.destroy();
-    ctx.log.warn('receiver: malformed request', { code });
+    ctx.log.warn('receiver: malformed request', { code, reason: (error as ParserError).reason });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
