@@ -6,6 +6,7 @@ import {
 import { base64 } from '../../../../electron/shared/contract/base64';
 import { base64ToBytes, textToBase64, utf8DecodeStrict } from '../../../../electron/shared/send/bytes';
 import { orttoGivesUpNote } from '../../../../electron/shared/send/ortto-retry';
+import { withLineEndingsOf } from '../../lib/textarea-line-endings';
 
 export function headersToText(headers: Array<[string, string]>): string {
   return headers.map(([k, v]) => `${k}: ${v}`).join('\n');
@@ -328,7 +329,7 @@ export function RuleEditor({ draft, onChange }: { draft: RuleDraft; onChange: (d
           rows={5}
           className="mono"
           value={draft.body}
-          onChange={(e) => set({ body: e.target.value })}
+          onChange={(e) => set({ body: withLineEndingsOf(draft.body, e.target.value) })}
         />
       </label>
       {bodyNote && (
