@@ -86,6 +86,9 @@ export async function startReceiver(ctx: Ctx, options: ReceiverOptions): Promise
     res.assignSocket(socket);
     res.once('finish', () => {
       res.detachSocket(socket);
+      // Detached, the response hears no more of its socket; unlike one Node made, it would never say 'close', and
+      // what waits for that (a watcher counting requests in flight) would wait forever.
+      socket.once('close', () => res.emit('close'));
       socket.end();
     });
     socket.once('error', () => socket.destroy());
