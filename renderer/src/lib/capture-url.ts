@@ -11,5 +11,8 @@ export function captureUrl(
   const base = (capture.publicUrl ?? receiverUrl).replace(/\/+$/, '');
   // `OPTIONS *` asks about the server, not a path; `*` after the origin would read as one.
   if (capture.path === '*') return base;
-  return `${base}${escapeHash(capture.path)}${capture.query ? `?${escapeHash(capture.query)}` : ''}`;
+  // CONNECT's target is an authority (`hooks.example.com:443`): glued to the origin it would read as its port. It goes
+  // under the origin as a path, as the exports write it.
+  const slash = capture.path.startsWith('/') ? '' : '/';
+  return `${base}${slash}${escapeHash(capture.path)}${capture.query ? `?${escapeHash(capture.query)}` : ''}`;
 }

@@ -28,4 +28,13 @@ describe('captureUrl', () => {
       'http://127.0.0.1:8787',
     );
   });
+
+  it("puts CONNECT's authority-form target under the origin as a path, as the exports do, not glued to its port", () => {
+    const url = captureUrl(
+      { path: 'hooks.example.com:443', query: '', publicUrl: null },
+      'http://127.0.0.1:8787/',
+    );
+    expect(url).toBe('http://127.0.0.1:8787/hooks.example.com:443');
+    expect(new URL(url).host).toBe('127.0.0.1:8787');
+  });
 });
