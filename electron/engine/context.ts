@@ -49,7 +49,9 @@ export interface ReceiverHooks {
    * Told of every request once its headers are in; a returned callback runs once when its exchange is over (answered,
    * or the client went away). The tunnel module counts requests in flight through the tunnel this way.
    */
-  watchers: Array<(request: { path: string; headers: HeaderPair[] }) => (() => void) | null>;
+  watchers: Array<
+    (request: { path: string; headers: HeaderPair[]; remoteAddress: string }) => (() => void) | null
+  >;
   /** Runs before a capture is written: may fill vendor/event label, verification, public URL. */
   annotators: Array<(capture: IncomingCapture, endpoint: EndpointRuntime) => CaptureAnnotations>;
   /**

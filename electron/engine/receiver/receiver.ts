@@ -204,7 +204,7 @@ function handle(
   const endpoint = ctx.endpoints.match(path);
   const ended: Array<() => void> = [];
   for (const watch of ctx.receiverHooks.watchers) {
-    const end = watch({ path, headers });
+    const end = watch({ path, headers, remoteAddress });
     if (end) ended.push(end);
   }
   if (ended.length > 0) res.once('close', () => ended.forEach((end) => end()));

@@ -91,8 +91,15 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
     );
   };
 
+  // Only from loopback, where the tunnel client connects from, as for filing a capture as tunnel traffic: a LAN sender
+  // naming the public host would otherwise be counted, and while counted, a dead tunnel's failed probes are inconclusive.
   ctx.receiverHooks.watchers.push((request) => {
-    if (request.path === PROBE_PATH || !tunnelUrlOf(request.headers, supervisor.knownUrls())) return null;
+    if (
+      request.path === PROBE_PATH ||
+      !isLoopbackPeer(request.remoteAddress) ||
+      !tunnelUrlOf(request.headers, supervisor.knownUrls())
+    )
+      return null;
     inFlight++;
     return () => inFlight--;
   });
