@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { brotliCompressSync, deflateSync, gzipSync, zstdCompressSync } from 'node:zlib';
 import type { Entry } from 'har-format';
 import type { CaptureDetail, ExportFormat } from '../../shared/contract/index';
+import { decodedPairs } from '../../shared/decode/body';
 import { headersText, headerValueText } from '../../shared/decode/header-text';
 import { toCurl as curlCommand } from '../../shared/send/curl';
 import { responseContentType } from '../../shared/decode/response-content-type';
@@ -60,7 +61,7 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
       httpVersion: `HTTP/${capture.httpVersion}`,
       cookies: [],
       headers: headers.map(([name, value]) => ({ name, value })),
-      queryString: [...new URLSearchParams(capture.query)].map(([name, value]) => ({
+      queryString: decodedPairs(capture.query).map(([name, value]) => ({
         name,
         value,
       })),
@@ -290,7 +291,7 @@ export function redactCapture(c: CaptureDetail, redaction: Redaction): CaptureDe
     // An absolute-form request target's origin, or an imported capture's: `http://user:password@host` as sent.
     publicUrl: c.publicUrl === null ? null : redactUrl(c.publicUrl, redaction),
     query,
-    queryParams: [...new URLSearchParams(query)],
+    queryParams: decodedPairs(query),
     ...(redactedBody === body
       ? {}
       : {

@@ -12,6 +12,7 @@ import {
 import type { Clock } from '../util/clock';
 import { decodeContentEncoding } from './body-text';
 import { detailBody } from './detail-body';
+import { decodedPairs } from '../../shared/decode/body';
 import { HAR_BOUNDARY_HEAD_BYTES, harContentType } from '../../shared/send/har-content-type';
 import { filterToSql, type FilterSql } from './capture-filter-sql';
 import { CaptureMinutes } from './capture-minutes';
@@ -473,7 +474,7 @@ export class CaptureStore {
       remotePort: row.remote_port,
       headers,
       trailers: row.trailers ? parseHeaders(row.trailers) : [],
-      queryParams: [...new URLSearchParams(row.query)],
+      queryParams: decodedPairs(row.query),
       ...detailBody(body, row.content_encoding, inlineBodyMaxBytes),
       contentEncoding: row.content_encoding,
       storedBodyBytes: row.stored_body_size,

@@ -276,6 +276,21 @@ export function decodeComponent(s: string): { text: string; stray: boolean } {
   }
 }
 
+/**
+ * A query string's or form body's name-value pairs in order, duplicates kept, each part read by decodeComponent: as
+ * URLSearchParams splits them, but `Jos%E9` is "José" (as search and the Decoded tab read it), not "Jos\uFFFD".
+ */
+export function decodedPairs(text: string): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const piece of text.split('&')) {
+    if (piece === '') continue;
+    const eq = piece.indexOf('=');
+    const name = decodeComponent(eq < 0 ? piece : piece.slice(0, eq)).text;
+    pairs.push([name, eq < 0 ? '' : decodeComponent(piece.slice(eq + 1)).text]);
+  }
+  return pairs;
+}
+
 /** Split `data[email]` into ['data', 'email']; `a[]` gives ['a', '']. Null when the key has no bracket syntax. */
 function bracketPath(key: string): string[] | null {
   const open = key.indexOf('[');

@@ -1,8 +1,10 @@
+import { decodedPairs } from '../../../electron/shared/decode/body';
+
 export type Nested = string | Nested[] | { [key: string]: Nested };
 
-/** Pairs in order, duplicates kept, `+` as space (application/x-www-form-urlencoded rules). */
+/** Pairs in order, duplicates kept, `+` as space (application/x-www-form-urlencoded rules), nothing lost to U+FFFD. */
 export function parseFormPairs(text: string): Array<[string, string]> {
-  return [...new URLSearchParams(text)];
+  return decodedPairs(text);
 }
 
 /**
