@@ -3,6 +3,7 @@ import { cjkQueryPhrases } from '../../shared/cjk-bigrams';
 import { searchTerms } from '../../shared/search-terms';
 import type { CaptureFilter } from '../../shared/contract/index';
 import { headerValueAsUtf8Stored } from '../../shared/decode/header-text';
+import { searchIndexSchemaName } from './search-index/index-schema';
 
 export interface FilterSql {
   /** FROM clause: plain captures, or driven by the full-text index when there is a text query. */
@@ -84,8 +85,13 @@ export function filterToSql(
     params.push(fts.match);
     usesFts = true;
   } else if (fts) {
-    // FTS5 has no query for "not this word" alone: every capture but the index's matches.
-    where.push('c.id NOT IN (SELECT rowid FROM captures_fts WHERE captures_fts MATCH ?)');
+    // FTS5 has no query for "not this word" alone: every capture but the index's matches. Only those the index has
+    // reached, as for a search for a word: one filed since cannot be told apart yet, and a live list that showed it
+    // would keep it once indexed as holding the word.
+    where.push(
+      `c.id <= (SELECT indexed_upto FROM ${searchIndexSchemaName}.index_state)`,
+      'c.id NOT IN (SELECT rowid FROM captures_fts WHERE captures_fts MATCH ?)',
+    );
     params.push(fts.match);
   } else if (filter.text && filter.text.trim() !== '') {
     // Only symbols ("😀", "*", "-"): the index holds words and numbers, so nothing can match. Saying "every
