@@ -297,6 +297,7 @@ function DetailTab({
           empty="No query string."
           label="query parameters"
           one="query parameter"
+          caseSensitiveNames
           copyFormat={(p) => p.map(([k, v]) => `${k}=${v}`).join('\n')}
         />
       );

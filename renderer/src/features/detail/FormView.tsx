@@ -48,6 +48,7 @@ export function FormView({ text, query, head }: { text: string; query: string; h
           empty="No form fields."
           label="form fields"
           one="form field"
+          caseSensitiveNames
           unread={complete ? undefined : () => setCount((n) => n + FORM_READ)}
         />
       )}

@@ -18,6 +18,7 @@ export function PairsTable({
   label,
   one,
   headerValues = false,
+  caseSensitiveNames = false,
   copyFormat = (p) => p.map(([k, v]) => `${k}: ${v}`).join('\n'),
   unread,
 }: {
@@ -29,6 +30,8 @@ export function PairsTable({
   one: string;
   /** HTTP header values (Latin-1 as Node reads them): UTF-8 sent as such is shown, and copied, as its text. */
   headerValues?: boolean;
+  /** Names that differ in case are different names (query parameters, form fields), not one sent twice as for headers. */
+  caseSensitiveNames?: boolean;
   copyFormat?: (pairs: Array<[string, string]>) => string;
   /** Given when the pairs are the first of more not yet read: "Show more" calls it to read the next page. */
   unread?: () => void;
@@ -65,9 +68,12 @@ export function PairsTable({
   );
   const counts = useMemo(() => {
     const counts = new Map<string, number>();
-    for (const [k] of pairs) counts.set(k.toLowerCase(), (counts.get(k.toLowerCase()) ?? 0) + 1);
+    for (const [k] of pairs) {
+      const key = nameKey(k, caseSensitiveNames);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
     return counts;
-  }, [pairs]);
+  }, [pairs, caseSensitiveNames]);
   if (pairs.length === 0) return <div className="muted pad">{empty}</div>;
   const drawn = shown.slice(0, limit);
   const rows =
@@ -96,7 +102,7 @@ export function PairsTable({
               name={shown[row.index]![0]}
               value={shown[row.index]![1]}
               received={pairs[row.index]![1]}
-              dupe={(counts.get(shown[row.index]![0].toLowerCase()) ?? 0) > 1}
+              dupe={(counts.get(nameKey(shown[row.index]![0], caseSensitiveNames)) ?? 0) > 1}
               query={query}
             />
           ))}
@@ -133,6 +139,8 @@ export function PairsTable({
     </div>
   );
 }
+
+const nameKey = (name: string, caseSensitive: boolean) => (caseSensitive ? name : name.toLowerCase());
 
 type Shown = ReadonlyArray<readonly [string, { text: string; utf8: boolean }]>;
 
