@@ -1,4 +1,5 @@
 import { headerParamSpan } from '../../shared/decode/header-param';
+import { harBase64, notBase64Note } from './har-base64';
 import { harTextBody, loneSurrogateNote } from './har-text-body';
 
 export interface HarParam {
@@ -30,6 +31,13 @@ export interface HarPostBody {
   contentType: string | null;
 }
 
+function base64Body(text: string): HarPostBody {
+  const bytes = harBase64(text);
+  return bytes === null
+    ? { body: Buffer.from(text, 'utf8'), warnings: [`postData.text: ${notBase64Note}`], contentType: null }
+    : { body: bytes, warnings: [], contentType: null };
+}
+
 export function harPostBody(
   post: HarPostData | undefined,
   contentType: string | null,
@@ -40,7 +48,7 @@ export function harPostBody(
   const type = contentType ?? post.mimeType ?? '';
   if (post.text)
     return (post._encoding ?? post.encoding) === 'base64'
-      ? { body: Buffer.from(post.text, 'base64'), warnings: [], contentType: null }
+      ? base64Body(post.text)
       : textIsUtf8
         ? { body: Buffer.from(post.text, 'utf8'), warnings: [], contentType: null }
         : textBody(post.text, type);

@@ -1,4 +1,5 @@
 import type { HeaderPair } from '../../shared/contract/index';
+import { harBase64, notBase64Note } from './har-base64';
 import { harTextBody, loneSurrogateNote } from './har-text-body';
 
 export interface HarResponseContent {
@@ -24,8 +25,17 @@ export function harResponseBody(
   const at = headers.findIndex(([name]) => name.toLowerCase() === 'content-type');
   const mimeType = typeof content.mimeType === 'string' ? content.mimeType.trim() : '';
   const given = at < 0 && !textIsUtf8 && mimeType !== '' ? mimeType : null;
-  if (content.encoding === 'base64')
-    return { body: Buffer.from(text, 'base64'), headers, warning: null, harMimeType: given };
+  if (content.encoding === 'base64') {
+    const bytes = harBase64(text);
+    return bytes === null
+      ? {
+          body: Buffer.from(text, 'utf8'),
+          headers,
+          warning: `response.content.text: ${notBase64Note}`,
+          harMimeType: given,
+        }
+      : { body: bytes, headers, warning: null, harMimeType: given };
+  }
   if (textIsUtf8) return { body: Buffer.from(text, 'utf8'), headers, warning: null, harMimeType: null };
   const { body, contentType, problem, loneSurrogate } = harTextBody(
     text,
