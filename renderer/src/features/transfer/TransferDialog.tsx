@@ -197,9 +197,11 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
         setProgress({ label: 'Importing', done: chunk.start + chunk.count, total });
       }
       const problems = [...errors, ...warnings];
+      // One entry can have several warnings (its date and its body): each names it first, `entries[N]…`.
+      const warned = new Set(warnings.map((w) => /^entries\[\d+\]/.exec(w)?.[0] ?? w)).size;
       setMessage({
         kind: problems.length ? 'error' : 'ok',
-        text: `Imported ${formatCount(imported, 'capture')}${skipped ? `, skipped ${skipped}` : ''}${duplicates ? `, left out ${duplicates} imported before` : ''}${warnings.length ? `, ${warnings.length} with warnings` : ''}${cancelled.current ? ' (cancelled)' : ''}${problems.length ? ` — ${problems.slice(0, 3).join('; ')}` : ''}`,
+        text: `Imported ${formatCount(imported, 'capture')}${skipped ? `, skipped ${skipped}` : ''}${duplicates ? `, left out ${duplicates} imported before` : ''}${warned ? `, ${warned} with warnings` : ''}${cancelled.current ? ' (cancelled)' : ''}${problems.length ? ` — ${problems.slice(0, 3).join('; ')}` : ''}`,
       });
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
