@@ -18,6 +18,7 @@ import { contentTypeFillNote } from '../../shared/send/content-type-fill-note';
 import { parseFlags, readFlagFile, UsageError, type CliIo } from '../io';
 import { dataFlagBody } from '../data-flag';
 import { unsendableMethod } from '../../shared/send/unsendable-method';
+import { contractInput } from '../contract-input';
 
 export const sendUsage = `Usage: hookscope send <url> [options]
 
@@ -66,6 +67,9 @@ export function parseRate(value: string | undefined): number | undefined {
   return perMinute;
 }
 
+/** The highest rate a delivery may ask for (`ratePerMinute` of the contract). */
+const MAX_RATE_PER_MINUTE = 6_000_000;
+
 export function parseNumber(
   value: string | undefined,
   flag: string,
@@ -80,6 +84,25 @@ export function parseNumber(
       `${flag}: expected ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, got "${value}"`,
     );
   return n;
+}
+
+/** The flag a field of `deliveries.send` or `bulk.start` comes from, for a message about its value. */
+function flagOfField(path: PropertyKey[]): string {
+  const [top, inner] = path;
+  if (top === 'template' || top === 'request') {
+    if (inner === 'url') return '<url>';
+    if (inner === 'headers') return '--header';
+    if (inner === 'method') return '--request';
+    return '--data';
+  }
+  const flags: Record<string, string> = {
+    rows: '--rows',
+    ratePerMinute: '--rate',
+    timeScale: '--time-scale',
+    timeoutMs: '--timeout',
+    signing: '--sign',
+  };
+  return flags[String(top)] ?? String(top);
 }
 
 /** `-H` values as curl reads them: `N: v` adds a header, `N:` leaves N out entirely (`omitted`), `N;` sends it empty. */
@@ -197,15 +220,16 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         ...(omitted.has('content-type') ? { contentType: false } : {}),
       };
       const content = readFlagFile(values.rows, '--rows').toString('utf8');
+      if (content === '')
+        throw new UsageError(`--rows: ${values.rows} is empty (expected a header line and rows)`);
       const note = contentTypeFillNote(template);
       if (note) io.stderr(`note: ${note}\n`);
       const job = await engine.service.startBulk(
-        deliveryMethods['bulk.start'].input.parse({
-          ...options,
-          fieldsNotColumns: fieldsNotColumns.data,
-          template,
-          rows: { content, format },
-        }),
+        contractInput(
+          deliveryMethods['bulk.start'].input,
+          { ...options, fieldsNotColumns: fieldsNotColumns.data, template, rows: { content, format } },
+          flagOfField,
+        ),
       );
       const done = await engine.untilBulkDone(job.jobId);
       for (const e of done.rowErrors) io.stderr(`skipped ${e.message}\n`);
@@ -232,17 +256,21 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     )
       headers.push(['Content-Type', contentType]);
     const summary = engine.service.send(
-      sendInput.parse({
-        ...options,
-        type: 'manual',
-        // Typed on the command line: a value beyond ASCII goes out as its UTF-8 bytes, as curl sends it.
-        request: {
-          method,
-          url,
-          headers: headers.map(([n, v]): HeaderPair => [n, headerByteString(v)]),
-          bodyBase64: body.toString('base64'),
+      contractInput(
+        sendInput,
+        {
+          ...options,
+          type: 'manual',
+          // Typed on the command line: a value beyond ASCII goes out as its UTF-8 bytes, as curl sends it.
+          request: {
+            method,
+            url,
+            headers: headers.map(([n, v]): HeaderPair => [n, headerByteString(v)]),
+            bodyBase64: body.toString('base64'),
+          },
         },
-      }),
+        flagOfField,
+      ),
     );
     const final = await engine.untilDelivered(summary.id);
     if (final.state === 'succeeded') return 0;
