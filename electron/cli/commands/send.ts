@@ -232,7 +232,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         ),
       );
       const done = await engine.untilBulkDone(job.jobId);
-      for (const e of done.rowErrors) io.stderr(`skipped ${e.message}\n`);
+      // Row 0 is the file as a whole (a column named twice): its rows were still sent, so it is a note, not a skip.
+      for (const e of done.rowErrors) io.stderr(`${e.row === 0 ? 'note:' : 'skipped'} ${e.message}\n`);
       if (done.rowErrorsOmitted > 0)
         io.stderr(
           `skipped ${done.rowErrorsOmitted} more rows (only the first ${done.rowErrors.length} errors are kept)\n`,
