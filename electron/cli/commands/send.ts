@@ -1,4 +1,3 @@
-import { extname } from 'node:path';
 import { formatAttempt, HeadlessDelivery } from '../../engine/delivery/headless';
 import { DEFAULT_TIMEOUT_MS } from '../../engine/delivery/new-delivery';
 import {
@@ -19,6 +18,7 @@ import { parseFlags, readFlagFile, UsageError, type CliIo } from '../io';
 import { dataFlagBody } from '../data-flag';
 import { unsendableMethod } from '../../shared/send/unsendable-method';
 import { contractInput } from '../contract-input';
+import { rowsFormat } from '../rows-format';
 
 export const sendUsage = `Usage: hookscope send <url> [options]
 
@@ -39,7 +39,8 @@ Options:
       --policy P           ortto | ontraport | standard | none (default none)
       --time-scale N       multiply every wait: 0.001 turns 5 min into 0.3 s (default 1)
       --rate N/min         at most N requests per minute to the destination (also N/s; default no limit)
-      --rows F.csv|F.json  send once per row; URL, headers and body are templates
+      --rows F.csv|F.json  send once per row; URL, headers and body are templates (another name: JSON when it
+                           starts with [ or {, else CSV)
       --fields-not-columns refuse | send-as-typed
                            a [Field] that is no column of the rows: refuse the send (default), or send it as typed
       --sign SCHEME        ${signingSchemes.filter((s) => s !== 'none').join(' | ')}
@@ -211,7 +212,6 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const engine = new HeadlessDelivery((line) => io.stdout(formatAttempt(line)));
   try {
     if (values.rows !== undefined) {
-      const format = extname(values.rows).toLowerCase() === '.json' ? 'json' : 'csv';
       const template = {
         method,
         url,
@@ -222,6 +222,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       const content = readFlagFile(values.rows, '--rows').toString('utf8');
       if (content === '')
         throw new UsageError(`--rows: ${values.rows} is empty (expected a header line and rows)`);
+      const format = rowsFormat(values.rows, content);
       const note = contentTypeFillNote(template);
       if (note) io.stderr(`note: ${note}\n`);
       const job = await engine.service.startBulk(
