@@ -117,6 +117,14 @@ function csvRecords(
     if (error.code === 'MissingQuotes') {
       // An unterminated quote runs to the end of the file, inside the last parsed row; Papaparse numbers the row
       // after it.
+      if (data.length === 0) {
+        // It began in the header line: there is no row to name.
+        errors.push({
+          row: 0,
+          message: 'header: quoted field unterminated (it runs to the end of the file, so no row is read)',
+        });
+        continue;
+      }
       const index = data.length - 1;
       bad.add(index);
       errors.push({
