@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { XMLParser } from 'fast-xml-parser';
-import { JSONParser } from '@streamparser/json';
+import { ExactJsonParser, parseJsonExact } from './exact-integers';
 import { isMarked, markCsvHeader, markXmlName, unmarkName, unmarkRecord, unmarkTree } from './marked-names';
 
 export interface RowError {
@@ -160,7 +160,7 @@ function csvRecords(
 function recordsFromJson(content: string): { rows: Record<string, string>[]; errors: RowError[] } {
   let data: unknown;
   try {
-    data = JSON.parse(content.replace(/^\uFEFF/, ''));
+    data = parseJsonExact(content.replace(/^\uFEFF/, ''));
   } catch (error) {
     return { rows: [], errors: [{ row: 0, message: `file: not valid JSON (${(error as Error).message})` }] };
   }
@@ -190,7 +190,7 @@ async function recordsFromJsonInTurns(
   const text = content.replace(/^\uFEFF/, '');
   const isArray = /^\s*\[/.test(text);
   // An array's items are taken one by one (and not kept in it); any other value is one row.
-  const parser = new JSONParser({ paths: isArray ? ['$.*'] : ['$'], keepStack: false });
+  const parser = new ExactJsonParser({ paths: isArray ? ['$.*'] : ['$'], keepStack: false });
   const rows: Record<string, string>[] = [];
   const errors: RowError[] = [];
   let count = 0;
@@ -240,7 +240,13 @@ function plainJsonError(message: string): string {
 }
 
 const describe = (value: unknown) =>
-  value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'an array'
+      : typeof value === 'bigint'
+        ? 'number'
+        : typeof value;
 
 const isObject = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
