@@ -265,7 +265,7 @@ export function recordFromPayload(contentType: string | null, body: string): Rec
   const trimmed = body.trim();
   if (type.includes('json') || (!type && /^[[{]/.test(trimmed))) {
     try {
-      return flattenObject(JSON.parse(trimmed));
+      return flattenObject(parseJsonExact(trimmed));
     } catch {
       return {};
     }
