@@ -212,11 +212,18 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const engine = new HeadlessDelivery((line) => io.stdout(formatAttempt(line)));
   try {
     if (values.rows !== undefined) {
+      // Merge fields are filled in text: bytes that are not UTF-8 would go out as U+FFFD in every row.
+      const templateBody = utf8DecodeStrict(body);
+      if (templateBody === null)
+        throw new UsageError(
+          `${values['data-file'] !== undefined ? '--data-file' : '--data'}: with --rows the body is a template, ` +
+            'and this one is not UTF-8 text (send bytes as they are without --rows)',
+        );
       const template = {
         method,
         url,
         headers,
-        body: body.toString('utf8'),
+        body: templateBody,
         ...(omitted.has('content-type') ? { contentType: false } : {}),
       };
       const content = readFlagFile(values.rows, '--rows').toString('utf8');
