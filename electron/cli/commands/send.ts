@@ -248,6 +248,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         );
       const c = done.counts;
       io.stdout(`${c.succeeded} delivered, ${c.failed} failed, ${c.skipped} skipped of ${done.total} rows\n`);
+      if (done.state === 'stopped') {
+        io.stderr(`the bulk send stopped: ${c.cancelled} rows were not sent\n`);
+        return 1;
+      }
       return c.failed + c.skipped > 0 ? 1 : 0;
     }
     const checked = httpUrl.safeParse(url);

@@ -69,10 +69,10 @@ export class HeadlessDelivery {
     return this.until(() => isTerminal(this.service.get(id).state)).then(() => this.service.get(id));
   }
 
+  /** Resolves once the job has ended: done, or stopped (by a stop, or by an error that stops it). */
   untilBulkDone(jobId: number): Promise<BulkProgress> {
-    return this.until(() => this.service.bulk.progress(jobId).state === 'done').then(() =>
-      this.service.bulk.progress(jobId),
-    );
+    const ended = () => ['done', 'stopped'].includes(this.service.bulk.progress(jobId).state);
+    return this.until(ended).then(() => this.service.bulk.progress(jobId));
   }
 
   async close(): Promise<void> {
