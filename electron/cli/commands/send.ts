@@ -68,9 +68,6 @@ export function parseRate(value: string | undefined): number | undefined {
   return perMinute;
 }
 
-/** The highest rate a delivery may ask for (`ratePerMinute` of the contract). */
-const MAX_RATE_PER_MINUTE = 6_000_000;
-
 export function parseNumber(
   value: string | undefined,
   flag: string,

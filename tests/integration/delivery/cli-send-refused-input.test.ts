@@ -30,7 +30,7 @@ describe('hookscope send: input the delivery contract refuses is a usage error n
     const server = await fixture.server();
     const r = await send([`${server.url}/hook`, '-d', 'x', '--rate', '200000/s']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('hookscope send: --rate: at most 6000000/min (100000/s), got "200000/s"');
+    expect(r.stderr).toContain('hookscope send: --rate: at most 6,000,000/min (100,000/s), got "200000/s"');
     expect(server.received).toHaveLength(0);
   });
 
