@@ -310,8 +310,11 @@ export const savedWebhookInput = z.object({
   method: httpMethodName,
   /** Templates are allowed in the URL, so it is checked at send time. */
   url: z.string().min(1).max(8000),
-  /** Names must be HTTP tokens and values one line; values may hold templates. */
-  headers: outgoingHeaders.default([]),
+  /**
+   * Values one line; names HTTP tokens once their `{{variables}}` and `[Merge Fields]` are taken out. Both may hold
+   * templates: a send fills names as the composer does, and checks what they fill to.
+   */
+  headers: templatedHeaders.default([]),
   body: z.string().max(10_000_000).default(''),
   policy: deliveryPolicy.default('none'),
   /**
