@@ -50,10 +50,12 @@ export function CustomDictionaries({ onEdit }: { onEdit?: (row: DictionaryEntryR
       <h3>Custom dictionaries</h3>
       <p className="muted">
         Paste or open the JSON Ortto’s <span className="mono">/v1/instance-schema/get</span> returns, or a
-        CSV/JSON of id → label (columns <span className="mono">id,label[,activity][,display_type]</span>).
-        Custom labels win over the built-in ones. A CSV export writes a label that starts with = + - or @ with
-        a leading <span className="mono">'</span> so spreadsheets keep it as text; importing that CSV takes
-        the <span className="mono">'</span> off again.
+        CSV/JSON of id → label (columns <span className="mono">id,label[,activity][,display_type]</span>; a
+        display type is checked against the ones Hookscope knows, except one a Hookscope export wrote — in
+        JSON, or in a CSV’s <span className="mono">ortto_display_type</span> column — which is taken as
+        given). Custom labels win over the built-in ones. A CSV export writes a label that starts with = + -
+        or @ with a leading <span className="mono">'</span> so spreadsheets keep it as text; importing that
+        CSV takes the <span className="mono">'</span> off again.
       </p>
       <div className="form-row">
         <input aria-label="Dictionary name" value={name} onChange={(e) => setName(e.target.value)} />
