@@ -13,6 +13,8 @@ import { bulkNumberFields, readNumberField } from './bulk-numbers';
 import { loopRefusal } from './loop-refusal';
 import { formatCount } from '../../lib/format';
 import { useKeptState } from '../../state/kept-state';
+import { PairsEditor, type Pair } from '../compose/PairsEditor';
+import { typedHeaders } from './typed-headers';
 
 const POLICIES: DeliveryPolicy[] = ['none', 'ortto', 'ontraport', 'standard'];
 
@@ -26,6 +28,7 @@ export function BulkSend() {
   const [method, setMethod] = useKeptState('bulk.method', 'POST');
   const [url, setUrl] = useKeptState('bulk.url', '');
   const [body, setBody] = useKeptState('bulk.body', 'First_Name=[First Name]&Email=[Email]');
+  const [headers, setHeaders] = useKeptState<Pair[]>('bulk.headers', []);
   const [rows, setRows] = useKeptState<{ name: string; content: string } | null>('bulk.rows', null);
   const [policy, setPolicy] = useKeptState<DeliveryPolicy>('bulk.policy', 'none');
   const [ratePerMinute, setRate] = useKeptState('bulk.rate', '600');
@@ -96,12 +99,14 @@ export function BulkSend() {
     const slots = readNumberField(concurrency, bulkNumberFields.concurrency);
     const batch = readNumberField(batchSize, bulkNumberFields.batchSize);
     const problems = [rate.error, slots.error, batch.error].filter(Boolean);
-    if (problems.length > 0) return setError(problems.join('; '));
+    const typed = typedHeaders(headers);
+    if ('error' in typed) problems.push(typed.error);
+    if (problems.length > 0 || 'error' in typed) return setError(problems.join('; '));
     setStarting(true);
     started.current = true;
     api
       .call('bulk.start', {
-        template: { method, url, headers: [], body },
+        template: { method, url, headers: typed.headers, body },
         rows: { content: rows.content, format: rows.name.toLowerCase().endsWith('.json') ? 'json' : 'csv' },
         policy,
         ratePerMinute: rate.value,
@@ -187,6 +192,18 @@ export function BulkSend() {
           />
         </label>
       </div>
+      <p className="muted" id="bulk-headers-hint">
+        Headers: a <span className="mono">[Column]</span> or <span className="mono">{'{{column}}'}</span> in a
+        name or value is filled from each row.
+      </p>
+      <PairsEditor
+        rows={headers}
+        onChange={setHeaders}
+        make={(name, value) => ({ name, value })}
+        nameLabel="Header"
+        valueLabel="Header value"
+        testId="bulk-headers"
+      />
       <label className="bulk-body">
         Body template
         <textarea

@@ -10,6 +10,7 @@ import { PairsEditor, type Pair } from '../compose/PairsEditor';
 import { EnvironmentsEditor } from './EnvironmentsEditor';
 import { NewCollectionForm } from './NewCollectionForm';
 import { resolveSaved } from './send-saved';
+import { typedHeaders } from './typed-headers';
 import { sendableOptions } from './saved-send-options';
 import { LoopConfirm } from './LoopConfirm';
 import { loopRefusal } from './loop-refusal';
@@ -174,22 +175,15 @@ export function SavedWebhooks() {
   };
 
   const save = () => {
-    // A value typed into a header row whose name was left empty would be dropped by the save, and the form emptied.
-    const unnamed = draft.headers.findIndex((h) => h.name.trim() === '' && h.value !== '');
-    if (unnamed >= 0)
-      return setMessage({
-        kind: 'error',
-        text: `headers: row ${unnamed + 1} has a value but no name; name it or remove the row`,
-      });
+    const typed = typedHeaders(draft.headers);
+    if ('error' in typed) return setMessage({ kind: 'error', text: typed.error });
     return api
       .call('webhooks.save', {
         ...(draft.id !== null ? { id: draft.id, ifUpdatedAtMs: draft.updatedAtMs ?? undefined } : {}),
         name: draft.name,
         method: draft.method,
         url: draft.url,
-        headers: draft.headers
-          .filter((h) => h.name.trim() !== '')
-          .map((h): [string, string] => [h.name.trim(), h.value]),
+        headers: typed.headers,
         body: draft.body,
         policy: draft.policy,
         options: optionsFor(draft.policy, draft.options),
