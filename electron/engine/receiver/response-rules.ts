@@ -29,6 +29,11 @@ export interface DecidedResponse {
   step?: number;
   /** The hash of the rule that took that step: after a restart, a step goes back only to the same rule. */
   ruleVersion?: string;
+  /**
+   * Which of this run's counts for the endpoint took the step: saving restarts the count with the rule unchanged, so
+   * the rule version alone cannot tell a step taken before the save. Not kept across runs.
+   */
+  countGeneration?: number;
 }
 
 /**
@@ -43,6 +48,9 @@ export class ResponseRules {
   /** A rule's content as its version, serialised once per rule object (the endpoint store replaces them on change). */
   private readonly versions = new WeakMap<Endpoint['rule'], string>();
   private readonly versionHashes = new WeakMap<Endpoint['rule'], string>();
+
+  /** Per endpoint: how many times `reset` restarted its count in this run. */
+  private readonly generations = new Map<number, number>();
 
   /** Endpoints whose count moved since the last `persist`. */
   private readonly moved = new Set<number>();
@@ -72,6 +80,7 @@ export class ResponseRules {
       reason: decided.reason ? `${decided.reason}; ${problem}` : problem,
       step: decided.step,
       ruleVersion: decided.ruleVersion,
+      countGeneration: decided.countGeneration,
     };
   }
 
@@ -89,6 +98,7 @@ export class ResponseRules {
       reason: null,
       step: count,
       ruleVersion: this.versionHashOf(rule),
+      countGeneration: this.generations.get(endpoint.id) ?? 0,
     };
     // A failure answers a body that says so: the rule's own body is its success answer, and `500 {"ok":true}` in a
     // delivery log contradicts itself. The rule's other headers stay; those describing its body go with it (a
@@ -162,9 +172,14 @@ export class ResponseRules {
    * A decided response was never sent (the client went away, or the previous run was killed before writing it): its
    * step goes back, unless the rule changed since or the step was never counted. Whether it went back.
    */
-  giveBack(endpoint: Endpoint, decided: Pick<DecidedResponse, 'step' | 'ruleVersion'>): boolean {
-    const { step, ruleVersion } = decided;
+  giveBack(
+    endpoint: Endpoint,
+    decided: Pick<DecidedResponse, 'step' | 'ruleVersion' | 'countGeneration'>,
+  ): boolean {
+    const { step, ruleVersion, countGeneration } = decided;
     if (step === undefined) return false;
+    if (countGeneration !== undefined && countGeneration !== (this.generations.get(endpoint.id) ?? 0))
+      return false;
     if (ruleVersion !== undefined && ruleVersion !== this.versionHashOf(endpoint.rule)) return false;
     const kept = this.seen.get(endpoint.id);
     if (kept && kept.version !== this.versionOf(endpoint.rule)) return false;
@@ -187,6 +202,7 @@ export class ResponseRules {
 
   /** Start the endpoint's count again, as saving it does: "fail the first 3" fails the next 3. */
   reset(endpointId: number): void {
+    this.generations.set(endpointId, (this.generations.get(endpointId) ?? 0) + 1);
     this.seen.set(endpointId, { version: '', count: 0, returned: [] });
     this.moved.delete(endpointId);
     this.persistence?.forget(endpointId);

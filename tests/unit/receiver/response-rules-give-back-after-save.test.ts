@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { ResponseRules } from '../../../electron/engine/receiver/response-rules';
+import type { Endpoint } from '../../../electron/shared/contract/index';
+
+/** The endpoint as the store hands it out: saved again, it is a new object with an equal rule. */
+const saved = (): Endpoint =>
+  ({
+    id: 1,
+    slug: 'hook',
+    rule: {
+      status: 200,
+      headers: [],
+      body: 'ok',
+      bodyEncoding: 'utf8',
+      delayMs: 0,
+      behaviour: { kind: 'fail-first', count: 1, failStatus: 503 },
+    },
+  }) as unknown as Endpoint;
+
+describe('a step taken before the endpoint was saved', () => {
+  it('is not given back to the count saving restarted, even with the rule unchanged', () => {
+    const rules = new ResponseRules();
+    const beforeSave = rules.decide(saved());
+    expect(beforeSave.status).toBe(503);
+    rules.reset(1);
+    const endpoint = saved();
+    expect(rules.decide(endpoint).status).toBe(503);
+    expect(rules.decide(endpoint).status).toBe(200);
+
+    expect(rules.giveBack(endpoint, beforeSave)).toBe(false);
+    expect(rules.decide(endpoint).status).toBe(200);
+    expect(rules.counted(endpoint)).toBe(3);
+  });
+
+  it('a step taken after the save still goes back', () => {
+    const rules = new ResponseRules();
+    rules.decide(saved());
+    rules.reset(1);
+    const endpoint = saved();
+    const afterSave = rules.decide(endpoint);
+    expect(rules.giveBack(endpoint, afterSave)).toBe(true);
+    expect(rules.decide(endpoint).status).toBe(503);
+  });
+});
