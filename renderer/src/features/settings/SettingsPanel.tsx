@@ -7,6 +7,7 @@ import { useErrorField } from '../../lib/use-error-field';
 import { setUnsaved } from '../../state/unsaved';
 import { useStats } from '../../state/use-stats';
 import { ageUnits, parseAmount, sameAmount, sizeUnits, toAmount, type Amount, type UnitSet } from './amounts';
+import { withoutDigitGroups } from './digit-groups';
 import './settings.css';
 
 /**
@@ -70,11 +71,12 @@ function parse(
 ): { value: number | null } | { error: string } {
   const trimmed = text.trim();
   if (trimmed === '') return optional ? { value: null } : { error: `${field}: enter a number.` };
-  const range = `a whole number of ${bounds.unit} from ${bounds.min.toLocaleString()} to ${bounds.max.toLocaleString()}`;
-  const n = Number(trimmed);
-  // Plain digits only: Number() also reads "0x10", "0b11" and "1e3", and a typo would prune to that count.
-  if (!/^\d+$/.test(trimmed) || n < bounds.min || n > bounds.max)
-    return { error: `${field}: "${trimmed}" is not ${range}.` };
+  // Written with the commas this form accepts, whatever the browser's locale would group with.
+  const range = `a whole number of ${bounds.unit} from ${bounds.min.toLocaleString('en-US')} to ${bounds.max.toLocaleString('en-US')}`;
+  // Digits only (in groups or not): Number() also reads "0x10", "0b11" and "1e3", and a typo would prune to that count.
+  const digits = withoutDigitGroups(trimmed);
+  const n = digits === null ? NaN : Number(digits);
+  if (!(n >= bounds.min && n <= bounds.max)) return { error: `${field}: "${trimmed}" is not ${range}.` };
   return { value: n };
 }
 

@@ -4,6 +4,8 @@
  * text is converted with integer arithmetic, so nothing drifts through a save (no `toFixed` rounding).
  */
 
+import { withoutDigitGroups } from './digit-groups';
+
 export interface Unit {
   /** As shown beside the field ("days", "MB"). */
   name: string;
@@ -66,7 +68,7 @@ export function toAmount(value: number | null, set: UnitSet): Amount {
 /**
  * Typed text in its unit as the engine's whole units, or a message naming the field. Integer arithmetic throughout
  * (the decimal digits times the factor), so "1.5" KB is exactly 1536 bytes and "0.1" KB (102.4 bytes) is refused
- * rather than rounded.
+ * rather than rounded. The whole part may be written in thousands groups ("36,500" days).
  */
 export function parseAmount(
   amount: Amount,
@@ -77,12 +79,13 @@ export function parseAmount(
   const text = amount.text.trim();
   if (text === '') return optional ? { value: null } : { error: `${field}: enter a number.` };
   const unit = set.units.find((u) => u.name === amount.unit);
-  const match = /^(\d*)(?:\.(\d*))?$/.exec(text);
-  if (!unit || !match || (match[1] === '' && !match[2]))
+  const match = /^([^.]*)(?:\.(\d*))?$/.exec(text);
+  const whole = match?.[1] === '' ? '' : withoutDigitGroups(match?.[1] ?? '');
+  if (!unit || !match || whole === null || (whole === '' && !match[2]))
     return { error: `${field}: "${text}" is not a number of ${amount.unit}.` };
   const fraction = match[2] ?? '';
   const scale = 10n ** BigInt(fraction.length);
-  const scaled = BigInt(`${match[1]}${fraction}` || '0') * BigInt(unit.factor);
+  const scaled = BigInt(`${whole}${fraction}` || '0') * BigInt(unit.factor);
   if (scaled < BigInt(set.min) * scale || scaled > BigInt(set.max) * scale)
     return { error: `${field}: "${text}" ${amount.unit} is not from ${set.range}.` };
   if (scaled % scale !== 0n)

@@ -1,0 +1,104 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SettingsPatch } from '../../../electron/shared/contract/app';
+import { ApiProvider } from '../../../renderer/src/api';
+import { ConnectionStatus } from '../../../renderer/src/api/connection';
+import { forgetSettingsEdits, SettingsPanel } from '../../../renderer/src/features/settings/SettingsPanel';
+import { useEngineForUi } from '../../helpers/engine-for-ui';
+import { recordingTransport } from '../../helpers/recording-transport';
+
+// Numbers written the way the panel's own messages write them ("from 1 to 1,000,000,000") are accepted.
+let calls: Array<{ method: string; input: unknown }> = [];
+const ui = useEngineForUi((transport) => recordingTransport(transport, (call) => calls.push(call)));
+beforeEach(async () => {
+  await ui.api.call('settings.update', {
+    retention: { maxCount: null, maxAgeMs: null },
+    deliveryRetention: { maxAgeMs: null, maxCount: null },
+    bodyLimitBytes: 25 * 1024 * 1024,
+  });
+  calls = [];
+});
+afterEach(() => {
+  cleanup();
+  forgetSettingsEdits();
+});
+
+const mount = async () => {
+  render(
+    <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
+      <SettingsPanel onDone={() => undefined} />
+    </ApiProvider>,
+  );
+  await screen.findByTestId('settings-panel');
+};
+const updates = () =>
+  calls.filter((c) => c.method === 'settings.update').map((c) => c.input as SettingsPatch);
+const type = (label: string, text: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value: text } });
+const chooseUnit = (label: string, unit: string) =>
+  fireEvent.change(screen.getByLabelText(`${label} unit`), { target: { value: unit } });
+const save = async () => {
+  fireEvent.click(screen.getByTestId('settings-save'));
+  await waitFor(() => expect(screen.queryByText(/^Saved\./) ?? screen.queryByRole('alert')).not.toBeNull());
+};
+
+describe('settings panel: digit groups', () => {
+  it.each([
+    ['1,000', 1000],
+    ['1 000', 1000],
+    ['1_000', 1000],
+    ['1,000,000,000', 1_000_000_000],
+  ])('Keep at most (captures) "%s" is %d', async (text, count) => {
+    await mount();
+    type('Keep at most (captures)', text);
+    await save();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect((await ui.api.call('settings.get', {})).retention.maxCount).toBe(count);
+  });
+
+  it('Keep at most (finished deliveries), the ages and the body limit take groups too', async () => {
+    await mount();
+    type('Keep at most (finished deliveries)', '12,345');
+    type('Delete captures older than', '36,500');
+    chooseUnit('Delete captures older than', 'days');
+    type('Delete finished deliveries older than', '1,440.5');
+    chooseUnit('Delete finished deliveries older than', 'minutes');
+    type('Body limit', '1,024');
+    chooseUnit('Body limit', 'MB');
+    await save();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(await ui.api.call('settings.get', {})).toMatchObject({
+      retention: { maxAgeMs: 36_500 * 86_400_000 },
+      deliveryRetention: { maxCount: 12_345, maxAgeMs: 1440.5 * 60_000 },
+      bodyLimitBytes: 1024 * 1024 * 1024,
+    });
+  });
+
+  it.each(['1.5', '1e3', '0x10', '1,5', '1,0000', '1,000 000', ',100', '1,000,'])(
+    'Keep at most (captures) "%s" is refused, naming the field, and nothing is sent',
+    async (text) => {
+      await mount();
+      type('Keep at most (captures)', text);
+      fireEvent.click(screen.getByTestId('settings-save'));
+      expect((await screen.findByRole('alert')).textContent).toBe(
+        `Keep at most (captures): "${text}" is not a whole number of captures from 1 to 1,000,000,000.`,
+      );
+      expect(updates()).toEqual([]);
+    },
+  );
+
+  it.each(['1,5', '1e3', '0x10', '1,00.5'])(
+    'Body limit "%s" KB is refused, naming the field',
+    async (text) => {
+      await mount();
+      type('Body limit', text);
+      chooseUnit('Body limit', 'KB');
+      fireEvent.click(screen.getByTestId('settings-save'));
+      expect((await screen.findByRole('alert')).textContent).toBe(
+        `Body limit: "${text}" is not a number of KB.`,
+      );
+      expect(updates()).toEqual([]);
+    },
+  );
+});
