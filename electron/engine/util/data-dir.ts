@@ -12,7 +12,7 @@ export function defaultDataDir(
   homedir: string,
 ): string {
   const override = env.HOOKSCOPE_DATA_DIR?.trim();
-  if (override) return override;
+  if (override) return expandHome(override, platform, homedir);
   switch (platform) {
     case 'win32':
       return win32.join(
@@ -33,4 +33,16 @@ export function defaultDataDir(
 function absolute(value: string | undefined, path: typeof posix): string | null {
   const trimmed = value?.trim();
   return trimmed && path.isAbsolute(trimmed) ? trimmed : null;
+}
+
+/**
+ * A leading `~` or `~/` as the home folder, as a shell would have expanded it: a quoted value, a `.desktop` launcher
+ * or a systemd unit passes it through literally, and it would otherwise become a folder named `~` under the working
+ * directory. `~user` is left as written (that needs the password database).
+ */
+export function expandHome(path: string, platform: NodeJS.Platform, homedir: string): string {
+  if (path === '~') return homedir;
+  const rest = (platform === 'win32' ? /^~[\\/](.*)$/s : /^~\/(.*)$/s).exec(path);
+  if (!rest) return path;
+  return platform === 'win32' ? win32.join(homedir, rest[1]!) : posix.join(homedir, rest[1]!);
 }
