@@ -10,6 +10,7 @@ import { resolveDataDir } from '../data-dir-flag';
 import { openInBrowser } from '../open-in-browser';
 import { intFlag, parseFlags, UsageError, type CliIo } from '../io';
 import { tunnelFlagOptions, tunnelFlagUsage, validateTunnelFlags } from './tunnel-flags';
+import { printServeFailure, printThrownServeFailure, type ServeFailureCode } from './serve-failure';
 import { createTunnelReporter } from './tunnel-report';
 
 export const serveUsage = `Usage: hookscope serve [options]
@@ -28,7 +29,9 @@ Options:
   --open                open the UI in the system browser
   --json-ready          print one JSON line {"event":"ready",...} when ready (for scripts); with --tunnel,
                         each public URL as {"event":"tunnel","url":...,"changed":bool,"subdomainTaken":...}
-                        (subdomainTaken: the subdomain asked for when the server assigned another, else null)
+                        (subdomainTaken: the subdomain asked for when the server assigned another, else null);
+                        if it cannot start, one line {"event":"error","code":C,"message":...,"exitCode":N}
+                        before it exits (C: usage, port_in_use or start_failed; the message is on stderr too)
 ${tunnelFlagUsage}  -h, --help            show this help
 `;
 
@@ -112,6 +115,22 @@ const hostErrorCodes = new Set([
 ]);
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
+  // Looked for before the flags are parsed, so that an unknown flag is reported as a JSON line too.
+  const jsonReady = argv.includes('--json-ready');
+  try {
+    return await start(argv, io, jsonReady);
+  } catch (error) {
+    if (jsonReady) printThrownServeFailure(io, error);
+    throw error;
+  }
+}
+
+async function start(argv: string[], io: CliIo, jsonReady: boolean): Promise<number> {
+  const failed = (code: ServeFailureCode, message: string) => {
+    io.stderr(`hookscope: ${message}\n`);
+    if (jsonReady) printServeFailure(io, code, message, 1);
+    return 1;
+  };
   const { values } = parseFlags(argv, {
     'data-dir': { type: 'string' },
     'receiver-port': { type: 'string' },
@@ -158,14 +177,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const { part, error: err } = error;
     if (err.code === 'EADDRINUSE') {
       const flag = part === 'ui' ? `--ui-port ${uiPort}` : `--receiver-port ${receiverPort}`;
-      io.stderr(`hookscope: ${flag} is in use (another Hookscope?). Pick another port or 0.\n`);
-      return 1;
+      return failed('port_in_use', `${flag} is in use (another Hookscope?). Pick another port or 0.`);
     }
     if (part === 'engine' && hostErrorCodes.has(err.code ?? '')) {
       throw new UsageError(`--host ${host}: cannot listen on that address (${err.message})`);
     }
-    io.stderr(`hookscope: could not start: ${err.message}\n`);
-    return 1;
+    return failed('start_failed', `could not start: ${err.message}`);
   }
   const { engine, http } = served;
   const rendererMissing = !values['no-ui'] && !findRendererDir();
