@@ -85,6 +85,14 @@ export function startDesktop(
     app.quit();
     return { ready: Promise.resolve(null) };
   }
+  // Listened for from the lock on: a second launch during a long startup (a migration) quits at once, and its wish to
+  // see the window must not be lost. Until the window can be opened it is remembered.
+  let bringWindowForward: (() => void) | null = null;
+  let secondLaunchWaiting = false;
+  app.on('second-instance', () => {
+    if (bringWindowForward) bringWindowForward();
+    else secondLaunchWaiting = true;
+  });
   // Windows shows notifications (and groups taskbar buttons) under the AppUserModelID: it must match the
   // installed shortcut's, or captures are announced as "electron.app.Hookscope" or not at all.
   if (deps.platform === 'win32') app.setAppUserModelId(app.isPackaged ? appId : process.execPath);
@@ -243,12 +251,13 @@ export function startDesktop(
       log,
     });
 
-    app.on('second-instance', () => {
+    bringWindowForward = () => {
       const current = getWindow() ?? openWindow();
       if (current.isMinimized()) current.restore();
       current.show();
       current.focus();
-    });
+    };
+    if (secondLaunchWaiting) bringWindowForward();
     app.on('activate', () => {
       if (!getWindow()) openWindow();
     });
