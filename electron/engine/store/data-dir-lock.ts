@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { makeDirs } from '../util/make-dirs';
 
@@ -147,6 +147,12 @@ function createLock(path: string): boolean {
  */
 export function removeStaleLock(path: string, staleHolder: number | null): void {
   const aside = `${path}.stale-${process.pid}`;
+  // It has no pid to read and would be moved aside, then fail to be removed as a file.
+  if (isFolder(path))
+    throw new Error(
+      `The data folder's lock file ${path} is a folder. Hookscope writes only its process id there: move or delete ` +
+        'that folder, then start again. The captures are in another file and were not touched.',
+    );
   try {
     renameSync(path, aside);
   } catch (error) {
@@ -161,6 +167,14 @@ export function removeStaleLock(path: string, staleHolder: number | null): void 
     }
   }
   rmSync(aside, { force: true });
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function lockHolder(path: string): number | null {
