@@ -124,6 +124,11 @@ const IN_TERMINAL = `state IN (${TERMINAL.map(() => '?').join(', ')}) AND bulk_j
 /** An attempt still out for a row cancelled or disabled meanwhile: its lease is held until the outcome is logged. */
 const SENDING = 'lease_owner IS NOT NULL AND lease_until_ms >= ?';
 /**
+ * An attempt out, whatever the row's state says now: in flight, or cancelled or disabled meanwhile. Its outcome (or its
+ * interruption, once the lease ends) is still to be logged.
+ */
+const LEASED = 'lease_owner IS NOT NULL';
+/**
  * A finished delivery the delivery log may delete: a bulk send counts its progress from its own, and one whose attempt
  * is still out would lose that attempt's outcome. Binds `finishedParams`.
  */
@@ -357,7 +362,7 @@ export class DeliveryStore {
   nextLeaseExpiry(owner: string, ownRunning?: { has(id: number): boolean }): number | null {
     if (!ownRunning) {
       const r = this.sql(
-        `SELECT MIN(lease_until_ms) AS at FROM deliveries WHERE state = 'in_flight' AND lease_owner IS NOT ?`,
+        `SELECT MIN(lease_until_ms) AS at FROM deliveries WHERE ${LEASED} AND lease_owner IS NOT ?`,
       ).get(owner) as { at: number | null };
       return r.at;
     }
@@ -369,9 +374,9 @@ export class DeliveryStore {
   }
 
   private inFlightLeases(): Array<Pick<DeliveryRow, 'id' | 'lease_owner' | 'lease_until_ms'>> {
-    return this.sql(
-      `SELECT id, lease_owner, lease_until_ms FROM deliveries WHERE state = 'in_flight'`,
-    ).all() as Array<Pick<DeliveryRow, 'id' | 'lease_owner' | 'lease_until_ms'>>;
+    return this.sql(`SELECT id, lease_owner, lease_until_ms FROM deliveries WHERE ${LEASED}`).all() as Array<
+      Pick<DeliveryRow, 'id' | 'lease_owner' | 'lease_until_ms'>
+    >;
   }
 
   /**
@@ -399,7 +404,7 @@ export class DeliveryStore {
   reclaimExpired(nowMs: number, owner: string, ownRunning?: { has(id: number): boolean }): number[] {
     const tx = this.db.transaction(() => {
       const rows = (
-        this.sql(`SELECT * FROM deliveries WHERE state = 'in_flight' AND lease_until_ms < ?`).all(
+        this.sql(`SELECT * FROM deliveries WHERE ${LEASED} AND lease_until_ms < ?`).all(
           nowMs,
         ) as DeliveryRow[]
       ).filter((row) => row.lease_owner !== owner || (ownRunning && !ownRunning.has(row.id)));
@@ -430,8 +435,11 @@ export class DeliveryStore {
           {
             state,
             nextAttemptAtMs: nowMs,
-            finishedAtMs: state === 'cancelled' ? nowMs : null,
+            // Cancelled or disabled while the attempt was out: it ended then, and says why, as `finish` keeps it.
+            finishedAtMs:
+              state === 'cancelled' || state === 'disabled' ? (row.finished_at_ms ?? nowMs) : null,
             countsForPolicy: false,
+            lastError: state === 'disabled' && row.state === 'disabled' ? row.last_error : undefined,
           },
         );
       }
