@@ -424,7 +424,8 @@ export class DeliveryStore {
                 ? 'interrupted: the outcome of this attempt could not be recorded (the database refused the write)'
                 : 'interrupted: the engine stopped during this attempt; its outcome is unknown',
             outcome: 'interrupted',
-            nextWaitMs: 0,
+            // No wait was planned: due again at once, whenever an engine runs.
+            nextWaitMs: null,
             manual: row.retry_now === 1,
             requestHeaders: [],
             responseHeaders: [],

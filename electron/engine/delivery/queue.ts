@@ -290,7 +290,7 @@ export class DeliveryQueue {
     if (this.abort.signal.aborted && result.status === null) {
       await this.commit(() =>
         this.store.finish(
-          { ...base, outcome: 'interrupted', nextWaitMs: 0 },
+          { ...base, outcome: 'interrupted', nextWaitMs: null },
           this.owner,
           { state: 'pending', nextAttemptAtMs: finishedAt, finishedAtMs: null },
           false,

@@ -6,7 +6,9 @@ import { formatDuration, oneLine } from './format';
 export function timelineSummary(attempts: DeliveryAttempt[]): string {
   const each = attempts.map((a) => {
     const answer = a.status !== null ? String(a.status) : oneLine(a.error ?? 'no answer', 60);
-    const wait = a.nextWaitMs !== null ? `, next in ${formatDuration(a.nextWaitMs)}` : '';
+    // An interrupted attempt planned no wait (older logs wrote 0 ms).
+    const planned = a.outcome !== 'interrupted' && a.nextWaitMs !== null;
+    const wait = planned ? `, next in ${formatDuration(a.nextWaitMs)}` : '';
     return `#${a.attemptNo} ${answer} (${a.outcome}${wait})`;
   });
   return `Attempt timeline, ${formatCount(attempts.length, 'attempt')}: ${each.join('; ')}`;
