@@ -236,9 +236,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
           flagOfField,
         ),
       );
-      const done = await engine.untilBulkDone(job.jobId);
-      // Row 0 is the file as a whole (a column named twice): its rows were still sent, so it is a note, not a skip.
-      for (const e of done.rowErrors) io.stderr(`${e.row === 0 ? 'note:' : 'skipped'} ${e.message}\n`);
+      const done = await engine.untilBulkEnded(job.jobId);
+      // What stopped the job is not a skipped row: it is said last, with what it left unsent.
+      const stoppedBy =
+        done.state === 'stopped'
+          ? [...done.rowErrors].reverse().find((e) => e.row === 0 && e.message.startsWith('stopped by'))
+          : undefined;
+      // Row 0 is otherwise the file as a whole (a column named twice): its rows were still sent, so it is a note.
+      for (const e of done.rowErrors)
+        if (e !== stoppedBy) io.stderr(`${e.row === 0 ? 'note:' : 'skipped'} ${e.message}\n`);
       if (done.rowErrorsOmitted > 0)
         io.stderr(
           `skipped ${done.rowErrorsOmitted} more rows (only the first ${done.rowErrors.length} errors are kept)\n`,
@@ -246,7 +252,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       const c = done.counts;
       io.stdout(`${c.succeeded} delivered, ${c.failed} failed, ${c.skipped} skipped of ${done.total} rows\n`);
       if (done.state === 'stopped') {
-        io.stderr(`the bulk send stopped: ${c.cancelled} rows were not sent\n`);
+        io.stderr(
+          `bulk send ${stoppedBy?.message ?? 'stopped'}; ${c.cancelled} of ${done.total} rows not sent\n`,
+        );
         return 1;
       }
       return c.failed + c.skipped > 0 ? 1 : 0;

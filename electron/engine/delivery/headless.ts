@@ -69,10 +69,15 @@ export class HeadlessDelivery {
     return this.until(() => isTerminal(this.service.get(id).state)).then(() => this.service.get(id));
   }
 
-  /** Resolves once the job has ended: done, or stopped (by a stop, or by an error that stops it). */
-  untilBulkDone(jobId: number): Promise<BulkProgress> {
-    const ended = () => ['done', 'stopped'].includes(this.service.bulk.progress(jobId).state);
-    return this.until(ended).then(() => this.service.bulk.progress(jobId));
+  /**
+   * Resolves once the bulk send ended: done, or stopped (an unexpected error halted it) with no attempt still out, so
+   * its counts are final. Nothing resumes a job here, so a stopped one never becomes done.
+   */
+  untilBulkEnded(jobId: number): Promise<BulkProgress> {
+    return this.until(() => {
+      const job = this.service.bulk.progress(jobId);
+      return job.state === 'done' || (job.state === 'stopped' && job.counts.pending === 0);
+    }).then(() => this.service.bulk.progress(jobId));
   }
 
   async close(): Promise<void> {

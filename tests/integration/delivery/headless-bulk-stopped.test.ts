@@ -23,7 +23,7 @@ describe('the CLI delivery engine waiting for a bulk send', () => {
       }),
     );
     engine.service.bulk.stop(job.jobId);
-    const ended = await engine.untilBulkDone(job.jobId);
+    const ended = await engine.untilBulkEnded(job.jobId);
     expect(ended.state).toBe('stopped');
     expect(ended.counts.cancelled).toBeGreaterThan(0);
   });
