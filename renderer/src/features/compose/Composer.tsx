@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useApi, useEvent } from '../../api';
+import { useApi, useConnection, useEvent } from '../../api';
 import { Tabs } from '../../components/Tabs';
 import type { Environment } from '../../../../electron/shared/contract/delivery';
 import { useDeliveryRun, type DeliveryRun } from '../deliveries/use-delivery-run';
@@ -120,9 +120,11 @@ export function Composer({ initial }: ComposerProps) {
     setUnsaved('composer', JSON.stringify(draft) !== JSON.stringify(start.current));
   }, [send.kind, draft]);
 
-  // Edited in another window or by the API: the variables sent are the ones stored now.
+  // Edited in another window or by the API: the variables sent are the ones stored now. After the live-event
+  // connection reopens too: the changes announced while it was down were missed.
   const [environmentsTick, setEnvironmentsTick] = useState(0);
   useEvent('environments.changed', () => setEnvironmentsTick((t) => t + 1));
+  useConnection((reconnected) => reconnected && setEnvironmentsTick((t) => t + 1));
   useEffect(() => {
     api.call('environments.list', {}).then(
       (result) => {
