@@ -497,15 +497,22 @@ export function formatBoolean(value: unknown): Formatted {
   return { ...formatPlain(value), problems: ['Expected true or false.'] };
 }
 
+/**
+ * A list item as shown between ", " separators: a string that holds a comma or a quote, is empty or has edge spaces is
+ * quoted as JSON, so `["Paid, annual", "VIP"]` cannot read as three items.
+ */
+function listItemText(v: unknown): string {
+  if (typeof v !== 'string') return JSON.stringify(v) ?? String(v);
+  return v === '' || /[,"]|^\s|\s$/.test(v) ? JSON.stringify(v) : v;
+}
+
 /** Sets and lists (`u4s`, `ids`, `sst`, `stl`, `tags`). */
 export function formatList(value: unknown, type: string): Formatted {
   if (!Array.isArray(value)) {
     if (typeof value === 'string') return fmt(type, clip(value));
     return { ...formatPlain(value), problems: ['Expected a list.'] };
   }
-  const shown = value
-    .slice(0, 200)
-    .map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v))));
+  const shown = value.slice(0, 200).map(listItemText);
   const more = value.length > 200 ? ` … (${value.length - 200} more)` : '';
   const problems: string[] = [];
   if (type === 'id-list') {
