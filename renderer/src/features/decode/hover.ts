@@ -57,18 +57,32 @@ export function hoverLines(id: string, activityId: string | null): string[] | nu
   return lines;
 }
 
-const ACTIVITY_ID_IN_TEXT = /"field_id"\s*:\s*"(act:[^"]{1,160})"/g;
-const MAX_FIELD_IDS_TRIED = 20;
+const ACTIVITY_KEY_IN_TEXT = /"activity"\s*:\s*/g;
+const FIELD_ID_KEY_IN_TEXT = /"field_id"\s*:\s*/g;
+const ACTIVITY_ID_VALUE = /^"(act:[^"]{1,160})"/;
+const MAX_KEYS_TRIED = 20;
 
-/** `activity.field_id`, as the Decoded tab reads it: a `field_id` elsewhere in the text names no activity. */
-function activityIdIn(text: string): string | null {
-  ACTIVITY_ID_IN_TEXT.lastIndex = 0;
-  for (let i = 0, m = ACTIVITY_ID_IN_TEXT.exec(text); m && i < MAX_FIELD_IDS_TRIED; i++) {
+/** Where the value of the last `key` inside the object reached by `parentKeys` starts (JSON.parse keeps the last). */
+function lastValueAt(text: string, key: RegExp, parentKeys: readonly string[]): number | null {
+  const matches = [...text.matchAll(key)];
+  for (let i = matches.length - 1; i >= Math.max(0, matches.length - MAX_KEYS_TRIED); i--) {
+    const m = matches[i]!;
     const keys = jsonKeysAt(text, m.index + 1);
-    if (keys.length === 1 && keys[0] === 'activity') return m[1]!;
-    m = ACTIVITY_ID_IN_TEXT.exec(text);
+    if (keys.length === parentKeys.length && keys.every((k, j) => k === parentKeys[j]))
+      return m.index + m[0].length;
   }
   return null;
+}
+
+/**
+ * `activity.field_id`, as the Decoded tab reads it: the last `field_id` of the last top-level `activity`, as JSON.parse
+ * keeps them; a `field_id` elsewhere in the text names no activity.
+ */
+function activityIdIn(text: string): string | null {
+  const activity = lastValueAt(text, ACTIVITY_KEY_IN_TEXT, []);
+  const fieldId = lastValueAt(text, FIELD_ID_KEY_IN_TEXT, ['activity']);
+  if (activity === null || fieldId === null || fieldId < activity) return null;
+  return ACTIVITY_ID_VALUE.exec(text.slice(fieldId, fieldId + 200))?.[1] ?? null;
 }
 
 /**
