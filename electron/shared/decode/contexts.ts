@@ -35,6 +35,7 @@ import {
   formatUnixSeconds,
   formatUnsignedSet,
   acceptsExactNumbers,
+  exactNumberText,
   isStarList,
   readsExactNumbers,
   type Formatted,
@@ -467,9 +468,12 @@ export function ontraportRootCtx(objectTypeId: string | null): Ctx {
 /** A delivery's `object_type_id` as text, or null when it has none. */
 export function objectTypeOf(delivery: unknown): string | null {
   if (delivery === null || typeof delivery !== 'object' || Array.isArray(delivery)) return null;
-  const type = (delivery as Record<string, unknown>).object_type_id;
-  return typeof type === 'string' || typeof type === 'number' ? String(type) : null;
+  return objectTypeText((delivery as Record<string, unknown>).object_type_id);
 }
+
+/** An `object_type_id` value as text: a string, a number, or the digits sent for one beyond 2^53; null otherwise. */
+const objectTypeText = (v: unknown): string | null =>
+  typeof v === 'string' || typeof v === 'number' ? String(v) : exactNumberText(v);
 
 /** Deliveries sent together as a JSON array: each item is read as a delivery of its own object type. */
 export const ontraportBatchCtx: Ctx = (key, v) => ({
@@ -509,15 +513,15 @@ const ontraportEnvelopeCtx: Ctx = (key, _v, b) => {
       labelSource: 'vendor',
       fieldId: key,
       ctx: genericCtx,
-      format: (v) => {
-        const id = typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+      format: readsExactNumbers((v) => {
+        const id = objectTypeText(v) ?? '';
         const name = Object.hasOwn(ONTRAPORT_OBJECT_TYPES, id)
           ? ONTRAPORT_OBJECT_TYPES[id]
           : Number(id) >= 10000
             ? 'Custom object'
             : null;
         return { ...formatPlain(v), type: 'id', display: name ? `${name} (${id})` : id };
-      },
+      }),
     };
   }
   if (Object.hasOwn(ONTRAPORT_ENVELOPE, key))

@@ -1,4 +1,5 @@
 import type { ParsedBody, FormObject } from './body';
+import { objectTypeOf } from './contexts';
 import { ONTRAPORT_LIGHTWEIGHT_KEYS, WP_FUSION_ACTIONS } from './dictionary/ontraport';
 import { isOrttoFieldId, parseFieldId } from './grammar';
 import { activityLabel, ontraportEventLabel } from './labels';
@@ -128,7 +129,7 @@ function ontraportSubscription(value: unknown, formatName: string): Recognition 
   if (!type || !/^[a-z][a-z_]{1,60}$/.test(type)) return null;
   const envelope = has(value, 'webhook_id') || has(value, 'object_type_id');
   if (!envelope && !has(value, 'data')) return null;
-  const objectType = str(value.object_type_id);
+  const objectType = objectTypeOf(value);
   const first = has(value, 'data') ? firstRecord(value.data) : null;
   const format = first ? ontraportFormat(first) : null;
   return {
