@@ -486,7 +486,14 @@ export function formatDate(value: unknown): Formatted {
     if (month.n < 1 || month.n > 12 || day.n < 1 || day.n > 31) problems.push('Month or day out of range.');
     else if (!dayExists(year.n, month.n, day.n)) problems.push(`There is no day ${day.n} in that month.`);
   }
-  const tz = typeof timezone === 'string' && timezone ? ` (${clip(timezone, 64)})` : '';
+  let tz = typeof timezone === 'string' && timezone ? ` (${clip(timezone, 64)})` : '';
+  if (timezone !== undefined && timezone !== null && typeof timezone !== 'string') {
+    // Never drop what was sent: a timezone that is not text is shown as it came.
+    tz = ` (${clip(scalarText(timezone) ?? rawText(timezone), 64)})`;
+    problems.push(
+      'Expected the timezone as a string (an IANA name such as "Australia/Sydney"); shown as sent.',
+    );
+  }
   return fmt('date', `${year.text}-${month.text}-${day.text}${tz}`, { problems });
 }
 
