@@ -36,6 +36,7 @@ import {
   formatUnsignedSet,
   acceptsExactNumbers,
   exactNumberText,
+  isStarIdList,
   isStarList,
   readsExactNumbers,
   type Formatted,
@@ -396,7 +397,9 @@ const recordCtx =
         format: ontraportFreeFormat,
       };
     }
-    return genericCtx(key, _v, b);
+    // Post data names its fields freely (`Tags=[Contact Tags]`): a value of that list's exact shape is one.
+    const info = genericCtx(key, _v, b);
+    return info.format === undefined && isStarIdList(_v) ? { ...info, format: formatStarList } : info;
   };
 
 /** Contact records (object type 0, and "Send a webhook" post data). */

@@ -571,3 +571,7 @@ export function formatStarList(value: unknown): Formatted {
 
 export const isStarList = (value: unknown): boolean =>
   typeof value === 'string' && value.length >= 6 && value.startsWith('*/*') && value.endsWith('*/*');
+
+/** A `*\/*` list of ids only (`*\/*4*\/*12*\/*`), as Ontraport sends multi-select values and tags (DOMAIN-NOTES §3.3). */
+export const isStarIdList = (value: unknown): boolean =>
+  typeof value === 'string' && /^\*\/\*(?:\d{1,20}\*\/\*)+$/.test(value);
