@@ -4,6 +4,7 @@ import {
   type RuleProgress,
   type RuleProgressPersistence,
 } from '../store/rule-progress-store';
+import { readRuleStepVersion, ruleStepVersion } from './rule-step-version';
 
 /** Headers that describe a body's bytes, so belong to the rule's own body and not to a failure's. */
 const bodyDescribingHeaders = new Set([
@@ -27,13 +28,11 @@ export interface DecidedResponse {
   reason: string | null;
   /** Which request of the rule's count this answered (0-based), to give back if it is never sent. */
   step?: number;
-  /** The hash of the rule that took that step: after a restart, a step goes back only to the same rule. */
-  ruleVersion?: string;
   /**
-   * Which of this run's counts for the endpoint took the step: saving restarts the count with the rule unchanged, so
-   * the rule version alone cannot tell a step taken before the save. Not kept across runs.
+   * The count that took that step (`ruleStepVersion`): a step goes back only to the same rule, and not to a count that
+   * saving the endpoint restarted since (the rule unchanged, its hash alone cannot tell). Stored with the capture.
    */
-  countGeneration?: number;
+  ruleVersion?: string;
 }
 
 /**
@@ -49,7 +48,7 @@ export class ResponseRules {
   private readonly versions = new WeakMap<Endpoint['rule'], string>();
   private readonly versionHashes = new WeakMap<Endpoint['rule'], string>();
 
-  /** Per endpoint: how many times `reset` restarted its count in this run. */
+  /** Per endpoint: how many times `reset` restarted its count, in this run and those before. */
   private readonly generations = new Map<number, number>();
 
   /** Endpoints whose count moved since the last `persist`. */
@@ -80,7 +79,6 @@ export class ResponseRules {
       reason: decided.reason ? `${decided.reason}; ${problem}` : problem,
       step: decided.step,
       ruleVersion: decided.ruleVersion,
-      countGeneration: decided.countGeneration,
     };
   }
 
@@ -97,8 +95,7 @@ export class ResponseRules {
       delayMs: rule.delayMs,
       reason: null,
       step: count,
-      ruleVersion: this.versionHashOf(rule),
-      countGeneration: this.generations.get(endpoint.id) ?? 0,
+      ruleVersion: ruleStepVersion(this.versionHashOf(rule), this.generationOf(endpoint.id)),
     };
     // A failure answers a body that says so: the rule's own body is its success answer, and `500 {"ok":true}` in a
     // delivery log contradicts itself. The rule's other headers stay; those describing its body go with it (a
@@ -172,15 +169,14 @@ export class ResponseRules {
    * A decided response was never sent (the client went away, or the previous run was killed before writing it): its
    * step goes back, unless the rule changed since or the step was never counted. Whether it went back.
    */
-  giveBack(
-    endpoint: Endpoint,
-    decided: Pick<DecidedResponse, 'step' | 'ruleVersion' | 'countGeneration'>,
-  ): boolean {
-    const { step, ruleVersion, countGeneration } = decided;
+  giveBack(endpoint: Endpoint, decided: Pick<DecidedResponse, 'step' | 'ruleVersion'>): boolean {
+    const { step, ruleVersion } = decided;
     if (step === undefined) return false;
-    if (countGeneration !== undefined && countGeneration !== (this.generations.get(endpoint.id) ?? 0))
-      return false;
-    if (ruleVersion !== undefined && ruleVersion !== this.versionHashOf(endpoint.rule)) return false;
+    if (ruleVersion !== undefined) {
+      const took = readRuleStepVersion(ruleVersion);
+      if (took.ruleHash !== this.versionHashOf(endpoint.rule)) return false;
+      if (took.generation !== undefined && took.generation !== this.generationOf(endpoint.id)) return false;
+    }
     const kept = this.seen.get(endpoint.id);
     if (kept && kept.version !== this.versionOf(endpoint.rule)) return false;
     const state = kept ?? this.stateOf(endpoint);
@@ -202,10 +198,18 @@ export class ResponseRules {
 
   /** Start the endpoint's count again, as saving it does: "fail the first 3" fails the next 3. */
   reset(endpointId: number): void {
-    this.generations.set(endpointId, (this.generations.get(endpointId) ?? 0) + 1);
+    const generation = this.generationOf(endpointId) + 1;
+    this.generations.set(endpointId, generation);
     this.seen.set(endpointId, { version: '', count: 0, returned: [] });
     this.moved.delete(endpointId);
-    this.persistence?.forget(endpointId);
+    this.persistence?.restart(endpointId, generation);
+  }
+
+  private generationOf(endpointId: number): number {
+    let generation = this.generations.get(endpointId);
+    if (generation === undefined)
+      this.generations.set(endpointId, (generation = this.persistence?.generation(endpointId) ?? 0));
+    return generation;
   }
 
   /** Writes the counts that moved since the last call. Steps given back and not handed out again are not counted. */
@@ -215,7 +219,11 @@ export class ResponseRules {
     for (const endpointId of this.moved) {
       const state = this.seen.get(endpointId);
       if (state)
-        entries.set(endpointId, { version: state.version, counted: state.count - state.returned.length });
+        entries.set(endpointId, {
+          version: state.version,
+          counted: state.count - state.returned.length,
+          generation: this.generationOf(endpointId),
+        });
     }
     this.persistence.save(entries);
     this.moved.clear();

@@ -36,7 +36,7 @@ export interface NewCapture {
     harMimeType?: string;
     /** The response rule's step this answered, to give back if the response is never sent (kept off the API). */
     ruleStep?: number;
-    /** The hash of the rule that took that step (as `ruleVersionHash`): an edited rule never gets it (kept off the API). */
+    /** The count that took that step (as `ruleStepVersion`): an edited or saved rule never gets it (kept off the API). */
     ruleVersion?: string;
   } | null;
   verification: { scheme: string; ok: boolean; reason: string } | null;

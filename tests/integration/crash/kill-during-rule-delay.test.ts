@@ -186,4 +186,54 @@ describe('a kill while a response waits out its rule delay', () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
   }, 30_000);
+
+  it('never gives a step taken before the endpoint was saved to the count the save restarted, the rule unchanged', async () => {
+    dir = tempDir();
+    await start();
+    const ep = await call('endpoints.create', { slug: 'saved', name: 'Saved', rule: failFirst(100) });
+    await engine!.close();
+    engine = undefined;
+
+    const childApi = join(import.meta.dirname, '../../../scripts/crash-child-api.ts');
+    const { child, info } = await startChild(childApi, dir.path);
+    const exited = new Promise((r) => child.once('exit', r));
+    const api = createHttpTransport(info.apiUrl!, info.token!);
+    const post = async (body: string) => {
+      const answered = await fetch(`${info.receiverUrl}/h/saved`, { method: 'POST', body });
+      expect(answered.status).toBe(503);
+      const id = Number(answered.headers.get('x-hookscope-capture-id'));
+      await untilRow('SELECT 1 FROM responses_written WHERE capture_id = ?', id);
+      return id;
+    };
+    try {
+      const beforeSave = await post('a');
+      expect((await api.invoke('endpoints.update', { id: ep.id, name: 'Saved again' })).ok).toBe(true);
+      // The same rule, counted again from its first request.
+      const afterSave = await post('b');
+      await untilRow('SELECT 1 FROM rule_progress WHERE endpoint_id = ? AND counted = 1', ep.id);
+      // What a kill during the first response's delay leaves (a SIGKILL cannot be aimed at that window).
+      const db = new Database(join(dir.path, 'hookscope.sqlite'));
+      db.prepare('DELETE FROM responses_written WHERE capture_id = ?').run(beforeSave);
+      db.prepare('DELETE FROM responses_being_written WHERE capture_id = ?').run(beforeSave);
+      db.close();
+      child.kill('SIGKILL');
+      await exited;
+
+      await start();
+      const cutOff = await call('captures.get', { id: beforeSave });
+      expect(cutOff.responseStatus).toBeNull();
+      expect(cutOff.response?.reason).toBe(
+        'not sent: Hookscope was killed before the response was written; the rule would have answered 503 ' +
+          '(fail-first: request 1 of 1 failed on purpose)',
+      );
+      expect((await call('captures.get', { id: afterSave })).responseStatus).toBe(503);
+      const counted = (await call('endpoints.list', {})).items.find(
+        (e: Endpoint & { ruleRequests?: number }) => e.id === ep.id,
+      )?.ruleRequests;
+      expect(counted).toBe(1);
+    } finally {
+      api.close();
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+  }, 30_000);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ResponseRules } from '../../../electron/engine/receiver/response-rules';
+import { ruleVersionHash } from '../../../electron/engine/store/rule-progress-store';
 import type { Endpoint } from '../../../electron/shared/contract/index';
 
 /** The endpoint as the store hands it out: saved again, it is a new object with an equal rule. */
@@ -39,6 +40,15 @@ describe('a step taken before the endpoint was saved', () => {
     const endpoint = saved();
     const afterSave = rules.decide(endpoint);
     expect(rules.giveBack(endpoint, afterSave)).toBe(true);
+    expect(rules.decide(endpoint).status).toBe(503);
+  });
+
+  it('a step recorded before counts had generations (the rule hash alone) still goes back to the same rule', () => {
+    const rules = new ResponseRules();
+    const endpoint = saved();
+    const taken = rules.decide(endpoint);
+    const ruleVersion = ruleVersionHash(JSON.stringify(endpoint.rule));
+    expect(rules.giveBack(endpoint, { step: taken.step, ruleVersion })).toBe(true);
     expect(rules.decide(endpoint).status).toBe(503);
   });
 });
