@@ -15,10 +15,12 @@ export interface Placeholder {
 export type Escape = 'none' | 'json' | 'form' | 'xml' | 'url' | 'whole-url';
 
 /**
- * Ontraport merge fields: `[First Name]`, `[Contact ID]`, `[nDate long+0]`. A bracket straight after a word
- * character or `]` is a key path (`data[id]`, `a[b][c]`), and `[true]`/`[null]` are JSON, so neither is a field.
+ * Ontraport merge fields: `[First Name]`, `[Contact ID]`, `[nDate long+0]`, and PHP-style form keys as fields
+ * (`[contact[first_name]]`, `[items[0][sku]]`). A bracket straight after a word character or `]` is a key path
+ * (`data[id]`, `a[b][c]`): a field when the whole path is bracketed, else not one. `[true]`/`[null]` are JSON.
  */
-const mergeRe = new RegExp(`\\[(${MERGE_FIELD_LABEL})\\]`, 'g');
+const bracketKeySegment = "(?<=[A-Za-z0-9_\\]])\\[[A-Za-z0-9 _./#'?()+:-]{0,64}\\]";
+const mergeRe = new RegExp(`\\[(${MERGE_FIELD_LABEL}(?:${bracketKeySegment})*)\\]`, 'g');
 /** The longest `{{name}}` read as a variable (`envRe`'s 1 + 63): a longer one stays in the text as typed. */
 export const ENV_NAME_MAX_LENGTH = 64;
 const envRe = /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]{0,63})\s*\}\}/g;
@@ -35,6 +37,7 @@ export function findPlaceholders(template: string): Placeholder[] {
     if (before && /[A-Za-z0-9_\]]/.test(before)) continue;
     if (jsonLiterals.has(name) || name !== name.trimEnd()) continue;
     if (isIpv6Literal(name)) continue;
+    if (before === '!' && name.startsWith('CDATA[')) continue;
     const start = match.index;
     const end = start + match[0].length;
     found.push({ kind: 'merge', name, start, end });
