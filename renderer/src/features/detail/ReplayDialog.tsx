@@ -45,7 +45,7 @@ export function ReplayDialog({
   const [url, setUrl] = useState('');
   const [policy, setPolicy] = useState<DeliveryPolicy>('none');
   const [state, startReplay, clearLoop] = useReplayRun();
-  const read = useReplayCaptures(
+  const { read, done: allRead } = useReplayCaptures(
     captureIds,
     knownTrailers === undefined || knownQuery === undefined || knownHarType === undefined,
   );
@@ -63,8 +63,10 @@ export function ReplayDialog({
   const urlErrorId = useId();
   useErrorField(dialog, urlRefusal?.error ?? null, urlErrorId, () => '[data-testid="replay-url"]');
 
-  const replay = (allowLoop: boolean) =>
-    startReplay(captureIds, (captureId) =>
+  const replay = async (allowLoop: boolean) => {
+    // Before every capture is read, whether one has a query to keep is not known yet.
+    if (!allRead) return;
+    await startReplay(captureIds, (captureId) =>
       api.call('deliveries.replay', {
         captureId,
         url: url.trim(),
@@ -74,6 +76,7 @@ export function ReplayDialog({
         ...(allowLoop ? { allowLoop: true } : {}),
       }),
     );
+  };
 
   return (
     <div
@@ -187,9 +190,9 @@ export function ReplayDialog({
               type="submit"
               className="btn btn-primary"
               data-testid="replay-send"
-              disabled={!url.trim() || state.kind === 'sending'}
+              disabled={!url.trim() || !allRead || state.kind === 'sending'}
             >
-              {state.kind === 'sending' ? 'Replaying…' : 'Replay'}
+              {state.kind === 'sending' ? 'Replaying…' : allRead ? 'Replay' : 'Reading captures…'}
             </button>
             <button type="button" className="btn" data-testid="replay-close" onClick={onClose}>
               Close
