@@ -24,10 +24,14 @@ export function bytesToBase64(bytes: Uint8Array): string {
 /** Strict base64 (standard alphabet, whitespace ignored); throws naming the problem. */
 export function base64ToBytes(base64: string): Uint8Array {
   const clean = base64.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) {
+  const data = clean.replace(/=+$/, '');
+  // Padding may be left out (`ab`), never more than the data needs (`abcd==`); one character past a group is no byte.
+  const padding = clean.length - data.length;
+  const needed = (4 - (data.length % 4)) % 4;
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || data.length % 4 === 1 || padding > needed) {
     throw new Error('not valid base64 (use A–Z, a–z, 0–9, + and /, padded with =)');
   }
-  const binary = atob(clean.padEnd(Math.ceil(clean.length / 4) * 4, '='));
+  const binary = atob(data.padEnd(data.length + needed, '='));
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
