@@ -68,6 +68,10 @@ function optionsFor(policy: DeliveryPolicy, options: Record<string, unknown>): R
   };
 }
 
+/** The same saved content; `updatedAtMs` alone can miss a change, two saves within one millisecond share it. */
+const sameSaved = (a: SavedWebhook, b: SavedWebhook) =>
+  JSON.stringify({ ...a, updatedAtMs: 0 }) === JSON.stringify({ ...b, updatedAtMs: 0 });
+
 /** Saved webhooks by collection: send (with the active environment), duplicate, delete, import/export JSON. */
 export function SavedWebhooks() {
   const api = useApi();
@@ -150,7 +154,7 @@ export function SavedWebhooks() {
           ...(unresolved.length ? [`Unresolved: ${unresolved.join(', ')}. They will be sent as typed.`] : []),
           ...warnings.map((warning) => `${warning}.`),
         ].join(' '),
-        confirm: () => send(w, true),
+        confirm: () => sendAsSavedNow(w, false),
       });
       return;
     }
@@ -169,10 +173,20 @@ export function SavedWebhooks() {
         (e: Error) => {
           const loop = loopRefusal(e);
           if (loop === null) return fail(e);
-          setMessage({ kind: 'loop', text: loop, confirm: () => send(w, true, true) });
+          setMessage({ kind: 'loop', text: loop, confirm: () => sendAsSavedNow(w, true) });
         },
       );
   };
+
+  // "Send anyway" and the loop question were asked about the webhook as it was then: edited since (another window, the
+  // API), the version saved now is sent instead, and asked about again if it has warnings of its own.
+  const sendAsSavedNow = (asked: SavedWebhook, allowLoop: boolean) =>
+    api.call('webhooks.list', {}).then((r) => {
+      const now = r.items.find((x) => x.id === asked.id);
+      if (!now) return setMessage({ kind: 'error', text: `“${asked.name}” was deleted; nothing was sent` });
+      if (!sameSaved(now, asked)) return send(now);
+      return send(asked, true, allowLoop);
+    }, fail);
 
   const save = () => {
     const typed = typedHeaders(draft.headers);
