@@ -55,13 +55,14 @@ export function RecordPanel({
   environments,
 }: {
   state: RecordState;
-  onChange: (state: RecordState) => void;
+  /** Given the change to make to the state as it is by then: a capture or file read meanwhile keeps other choices. */
+  onChange: (update: (current: RecordState) => RecordState) => void;
   environments: Environment[] | null;
 }) {
   const api = useApi();
   const [captureInput, setCaptureInput] = useState(state.capture ? String(state.capture.id) : '');
   const [captureError, setCaptureError] = useState<string | null>(null);
-  const set = (patch: Partial<RecordState>) => onChange({ ...state, ...patch });
+  const set = (patch: Partial<RecordState>) => onChange((current) => ({ ...current, ...patch }));
 
   useEffect(() => setCaptureError(null), [captureInput]);
 
@@ -85,7 +86,7 @@ export function RecordPanel({
       if (text === null) throw new Error(`capture #${id} has a binary body; no fields to merge`);
       const fields = recordFromPayload(capture.contentType, text);
       for (const [name, value] of capture.queryParams) if (!Object.hasOwn(fields, name)) fields[name] = value;
-      set({ source: 'capture', capture: { id, fields } });
+      set({ capture: { id, fields } });
     } catch (error) {
       setCaptureError(`Capture: ${(error as Error).message}`);
     }
