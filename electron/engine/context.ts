@@ -14,6 +14,8 @@ export interface IncomingCapture {
   method: string;
   path: string;
   query: string;
+  /** The target ended in a bare `?` (see querySuffix). */
+  emptyQuery?: true;
   httpVersion: string;
   headers: HeaderPair[];
   /** Trailer fields after a chunked body, as sent; absent when there were none. */

@@ -9,6 +9,7 @@ import { filterFlagOptions, filterFlagUsage, toFilter } from '../filter-flags';
 import { intFlag, parseFlags, UsageError, type CliIo } from '../io';
 import { withC1Escaped } from '../json-text';
 import { restoreWatcher } from './tail-restores';
+import { querySuffix } from '../../shared/send/query-suffix';
 
 export const tailUsage = `Usage: hookscope tail [options]
 
@@ -60,7 +61,7 @@ export function formatPretty(c: CaptureSummary, colour: boolean, nowMs = Date.no
       : c.responseStatus >= 400
         ? colours.yellow
         : colours.green;
-  const url = c.path + (c.query ? `?${c.query}` : '');
+  const url = c.path + querySuffix(c);
   const source = c.vendor ? `  ${c.vendor}${c.eventLabel ? ` · ${c.eventLabel}` : ''}` : '';
   // Methods, paths, content types and labels come from senders: strip control characters so they cannot drive the
   // terminal, and bidirectional overrides and isolates so they cannot reorder the line (a path shown as another).

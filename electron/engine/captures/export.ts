@@ -8,6 +8,7 @@ import { toCurl as curlCommand } from '../../shared/send/curl';
 import { responseContentType } from '../../shared/decode/response-content-type';
 import { harContentType, withHarContentType } from '../../shared/send/har-content-type';
 import { escapeHash } from '../../shared/send/hash-in-target';
+import { querySuffix } from '../../shared/send/query-suffix';
 import { stripHopByHop } from '../../shared/send/hop-by-hop';
 import { sendableHeaders } from '../delivery/replay';
 import { decodeContentEncoding } from '../store/body-text';
@@ -24,7 +25,7 @@ function fullUrl(capture: CaptureDetail, base: string, redact: Redaction | null)
   const query = escapeHash(redact ? redactQuery(capture.query, redact) : capture.query);
   const path = escapeHash(capture.path);
   const origin = originOf(capture, base);
-  const suffix = query ? `?${query}` : '';
+  const suffix = querySuffix(capture, query);
   // A proxy-style absolute target (`GET http://example.com/x HTTP/1.1`) is its own URL; `*` (OPTIONS *) and other
   // targets without a leading slash go under the base.
   if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(path)) return `${path}${suffix}`;
@@ -157,7 +158,7 @@ function curlOf(capture: CaptureDetail, base: string, redact: Redaction | null):
   const headers = sendableHeaders(withHarContentType(stripHopByHop(capture.headers), capture));
   const body = Buffer.from(capture.bodyBase64, 'base64');
   const shownUnder = exportedBase(base, redact);
-  const target = `${capture.path}${capture.query ? `?${capture.query}` : ''}`;
+  const target = `${capture.path}${querySuffix(capture)}`;
   // `OPTIONS *` asks about the server, not a path: in a URL, `/*` is a path, so curl gets the target apart.
   if (capture.path === '*')
     return curlCommand({

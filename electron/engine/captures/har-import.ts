@@ -216,6 +216,7 @@ export function parseHar(text: string, nowMs: number): HarImport {
       method: entry.request.method.toUpperCase(),
       path,
       query,
+      ...(query === '' && target.emptyQuery ? { emptyQuery: true as const } : {}),
       httpVersion: harHttpVersion(entry.request.httpVersion),
       headers,
       ...(own?.trailers?.length
@@ -316,21 +317,34 @@ function storedHeaderValue(value: string): string {
  * `%2e%2e`) and turn `\` into `/`, changing what the sender sent. Hookscope's own export writes the receiver's raw
  * request target after the origin (a `#` in it as `%23`, the raw path and query in `_hookscope`; older exports wrote
  * the `#` as is); in other tools' files a `#` starts the page's fragment, which is never sent, so it is dropped.
+ * `emptyQuery`: the target ended in a bare `?`.
  */
-function requestTarget(text: string, url: URL, own: boolean): { path: string; query: string } {
+function requestTarget(
+  text: string,
+  url: URL,
+  own: boolean,
+): { path: string; query: string; emptyQuery: boolean } {
   const authority = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/\\?#]*/.exec(text);
   let target = authority ? text.slice(authority[0].length) : text;
   if (!own && target.includes('#')) target = target.slice(0, target.indexOf('#'));
   // Without `scheme://` (`mailto:x`, `http:x`) there is no raw path to split off: take the URL parser's, keep the query.
   if (!authority) {
     const q = target.indexOf('?');
-    return { path: url.pathname, query: q === -1 ? '' : target.slice(q + 1) };
+    return {
+      path: url.pathname,
+      query: q === -1 ? '' : target.slice(q + 1),
+      emptyQuery: q === target.length - 1,
+    };
   }
   // A client sends non-ASCII in the target percent-encoded as UTF-8; Hookscope's export already has the bytes received.
   if (!own) target = encodeNonAscii(target);
   const q = target.indexOf('?');
   const path = q === -1 ? target : target.slice(0, q);
-  return { path: path || '/', query: q === -1 ? '' : target.slice(q + 1) };
+  return {
+    path: path || '/',
+    query: q === -1 ? '' : target.slice(q + 1),
+    emptyQuery: q === target.length - 1,
+  };
 }
 
 function encodeNonAscii(text: string): string {

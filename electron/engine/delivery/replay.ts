@@ -37,7 +37,7 @@ export function replayRequest(
   }
   return {
     method: capture.method,
-    url: keepQuery ? withCapturedQuery(url, capture.query) : url,
+    url: keepQuery ? withCapturedQuery(url, capture.query, capture.emptyQuery) : url,
     headers: sendableHeaders(withHarContentType(stripHopByHop(capture.headers), capture)),
     bodyBase64: capture.bodyBase64,
   };

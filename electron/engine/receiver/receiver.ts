@@ -197,7 +197,7 @@ function handle(
   // Read now: once a client has gone away mid-body, its destroyed socket no longer knows its peer.
   const remoteAddress = req.socket.remoteAddress ?? '';
   const remotePort = req.socket.remotePort ?? null;
-  const { path, query, origin } = splitRequestTarget(req.url ?? '/');
+  const { path, query, emptyQuery, origin } = splitRequestTarget(req.url ?? '/');
   const headers: HeaderPair[] = [];
   for (let i = 0; i < req.rawHeaders.length; i += 2)
     headers.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
@@ -228,6 +228,7 @@ function handle(
       method: req.method ?? 'GET',
       path,
       query,
+      ...(emptyQuery ? { emptyQuery: true as const } : {}),
       httpVersion: req.httpVersion,
       headers,
       ...trailersOf(req),

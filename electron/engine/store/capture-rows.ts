@@ -7,6 +7,7 @@ export interface CaptureRow {
   method: string;
   path: string;
   query: string;
+  empty_query: number;
   http_version: string;
   headers: string;
   remote_address: string;
@@ -34,7 +35,7 @@ export interface CaptureRow {
  * can name the sender (parsing those costs about 0.5 ms a page of 200 rows).
  */
 export const summaryColumns =
-  'c.id, c.received_at_ms, c.method, c.path, c.query, c.endpoint_id, c.response_status, c.body_size, ' +
+  'c.id, c.received_at_ms, c.method, c.path, c.query, c.empty_query, c.endpoint_id, c.response_status, c.body_size, ' +
   'c.content_type, c.remote_address, c.truncated, c.source, c.vendor, c.event_label, c.public_url, ' +
   "CASE WHEN c.source = 'tunnel' THEN c.headers END AS headers";
 
@@ -45,6 +46,7 @@ export function toSummary(row: Pick<CaptureRow, keyof CaptureRow & string>): Cap
     method: row.method,
     path: row.path,
     query: row.query,
+    ...(row.empty_query === 1 ? { emptyQuery: true as const } : {}),
     endpointId: row.endpoint_id,
     responseStatus: row.response_status,
     bodySizeBytes: row.body_size,

@@ -72,6 +72,7 @@ function inboxCapture(row: CaptureRow): Omit<NewCapture, 'body'> {
     method: row.method,
     path: row.path,
     query: row.query,
+    ...(row.empty_query === 1 ? { emptyQuery: true as const } : {}),
     httpVersion: row.http_version,
     headers: parseHeaders(row.headers),
     ...(row.trailers ? { trailers: parseHeaders(row.trailers) } : {}),

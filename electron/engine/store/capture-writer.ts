@@ -6,6 +6,8 @@ export interface NewCapture {
   method: string;
   path: string;
   query: string;
+  /** The target ended in a bare `?` (see querySuffix). */
+  emptyQuery?: true;
   httpVersion: string;
   headers: HeaderPair[];
   /** Trailer fields after a chunked body, as sent; absent when there were none. */

@@ -18,6 +18,8 @@ export const captureSummary = z.object({
   path: z.string(),
   /** Raw query string without the leading `?`, exactly as received. */
   query: z.string(),
+  /** The target ended in a `?` with nothing after it (`/hook?`), which `query: ''` alone cannot tell from `/hook`. */
+  emptyQuery: z.literal(true).optional(),
   endpointId: z.number().int().nullable(),
   responseStatus: z.number().int().nullable(),
   bodySizeBytes: z.number().int(),

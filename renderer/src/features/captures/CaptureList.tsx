@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, type MouseEvent } from 'react';
 import type { CaptureSummary } from '../../../../electron/shared/contract/captures';
 import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
+import { querySuffix } from '../../../../electron/shared/send/query-suffix';
 import { Highlight } from '../../components/Highlight';
 import { VisibleText } from '../../components/VisibleText';
 import { isModalOpen } from '../../components/use-modal-focus';
@@ -440,7 +441,7 @@ const Row = memo(function Row({
   onClick: (e: MouseEvent, c: CaptureSummary, index: number) => void;
   onDoubleClick: (id: number) => void;
 }) {
-  const path = c.query ? `${c.path}?${c.query}` : c.path;
+  const path = `${c.path}${querySuffix(c)}`;
   const source = [c.vendor, c.eventLabel].filter(Boolean).join(' · ');
   return (
     <div

@@ -19,6 +19,7 @@ import { bodySizeText } from './body-size';
 import { PairsTable } from './PairsTable';
 import { responseContentType } from '../../../../electron/shared/decode/response-content-type';
 import { harContentType } from '../../../../electron/shared/send/har-content-type';
+import { querySuffix } from '../../../../electron/shared/send/query-suffix';
 import { ReplayDialog } from './ReplayDialog';
 import { responseBody, responseContentEncoding } from './response-body';
 import { SignatureVerdict } from './SignatureVerdict';
@@ -178,7 +179,7 @@ function DetailHeader({
         <span className={`method-badge method-${d.method.toLowerCase()}`}>{d.method}</span>
         <span className="detail-path" title={url}>
           {d.path}
-          {d.query ? `?${d.query}` : ''}
+          {querySuffix(d)}
         </span>
         <span className={`status-badge ${statusClass(d.responseStatus)}`}>{d.responseStatus ?? '—'}</span>
       </div>

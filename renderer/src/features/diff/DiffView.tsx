@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CaptureDetail } from '../../../../electron/shared/contract/captures';
 import { findDuplicateKeys, type DuplicateKey } from '../../../../electron/shared/decode/duplicate-keys';
 import { headerValueText } from '../../../../electron/shared/decode/header-text';
+import { querySuffix } from '../../../../electron/shared/send/query-suffix';
 import { useApi } from '../../api';
 import { Checkbox } from '../../components/Checkbox';
 import { VisibleText } from '../../components/VisibleText';
@@ -23,7 +24,7 @@ function headerText(d: CaptureDetail, byName: boolean): string {
   const lines = (fields: CaptureDetail['headers']) =>
     ordered(fields).map(([k, v]) => `${k}: ${headerValueText(v).text}`);
   return [
-    `${d.method} ${d.path}${d.query ? `?${d.query}` : ''} HTTP/${d.httpVersion}`,
+    `${d.method} ${d.path}${querySuffix(d)} HTTP/${d.httpVersion}`,
     ...lines(d.headers),
     ...(d.trailers.length > 0 ? ['', 'Trailers (sent after the chunked body):', ...lines(d.trailers)] : []),
   ].join('\n');
