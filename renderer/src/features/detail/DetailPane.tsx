@@ -19,6 +19,7 @@ import { bodySizeText } from './body-size';
 import { PairsTable } from './PairsTable';
 import { responseContentType } from '../../../../electron/shared/decode/response-content-type';
 import { harContentType } from '../../../../electron/shared/send/har-content-type';
+import { ContentTypeConflict } from './ContentTypeConflict';
 import { querySuffix } from '../../../../electron/shared/send/query-suffix';
 import { ReplayDialog } from './ReplayDialog';
 import { responseBody, responseContentEncoding } from './response-body';
@@ -414,7 +415,10 @@ function Overview({
         )}
         {d.contentEncoding && <span className="pill pill-info">{d.contentEncoding}</span>}
       </Field>
-      <Field label="Content type">{d.contentType ?? '—'}</Field>
+      <Field label="Content type">
+        {d.contentType ?? '—'}
+        <ContentTypeConflict headers={d.headers} />
+      </Field>
       <Field label="Endpoint">
         {endpoint === null
           ? d.endpointId === null

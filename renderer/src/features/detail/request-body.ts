@@ -7,6 +7,7 @@ import type { ApiClient } from '../../../../electron/shared/contract/client';
 import { base64ToBytes } from '../../lib/bytes';
 import { formatBytes } from '../../lib/format';
 import { bodySizeText } from './body-size';
+import { contentTypeConflictNote } from './content-type-conflict';
 
 /** Which bytes of a Content-Encoded body to show or save: with the encoding undone, or exactly as they arrived. */
 export type BodyForm = CaptureBodyForm;
@@ -43,6 +44,8 @@ export function requestBodyBase64(d: BodyFields, form: BodyForm): string {
 export function requestBodyNote(d: BodyFields, form: BodyForm, size: number): string | null {
   const decoded = hasDecodedBody(d) && form === 'decoded';
   const notes: string[] = [];
+  const conflict = contentTypeConflictNote(d.headers);
+  if (conflict) notes.push(conflict);
   if (d.decodeNote) notes.push(d.decodeNote);
   else if (hasDecodedBody(d))
     notes.push(decoded ? `decoded from ${d.contentEncoding}` : `as received (${d.contentEncoding})`);
