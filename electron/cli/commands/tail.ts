@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CaptureFilter, CaptureSummary } from '../../shared/contract/index';
 import { jsonCapture } from '../../engine/captures/export';
 import { headerValueText } from '../../shared/decode/header-text';
+import { largeBodiesPendingAfter } from '../../engine/decode/large-body-pending';
 import { openReaderStores } from '../../engine/store/open-reader-stores';
 import { wantsColour } from '../colour';
 import { existingDataDir } from '../data-dir-flag';
@@ -138,7 +139,10 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
    */
   const answerableUpTo = () => {
     const filed = newestFiled();
-    return filter.text ? Math.min(filed, stores.captures.indexer.indexedUpTo()) : filed;
+    const upTo = filter.text ? Math.min(filed, stores.captures.indexer.indexedUpTo()) : filed;
+    // A large or compressed body is labelled moments after filing: with --vendor, wait for that before moving past it.
+    const labelsPendingAfter = filter.vendor === undefined ? null : largeBodiesPendingAfter(stores.db);
+    return labelsPendingAfter === null ? upTo : Math.min(upTo, labelsPendingAfter);
   };
   /** The captures matching the filter with ids in (above, through], oldest first. */
   const matching = (above: number, through: number): CaptureSummary[] => {

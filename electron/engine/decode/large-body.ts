@@ -1,37 +1,117 @@
 import type { Statement } from 'better-sqlite3';
 import type { CustomDictionary } from '../../shared/decode/index';
-import type { EngineContext } from '../context';
+import type { CaptureAnnotations, EngineContext, IncomingCapture } from '../context';
 import { decodeContentEncoding } from '../store/body-text';
 import { annotate, BACKGROUND_MAX_BYTES, FILING_MAX_BYTES } from './annotate';
+import { largeBodiesPendingAfter, setLargeBodiesPendingAfter } from './large-body-pending';
+
+type Candidate = {
+  vendor: string | null;
+  truncated: boolean;
+  source: string;
+  bodySizeBytes: number;
+  compressed: boolean;
+};
+
+/** Whether filing left this capture's label to the classifier: over 64 KB, or compressed (it may expand past it). */
+const leftForLater = (c: Candidate) =>
+  c.vendor === null &&
+  !c.truncated &&
+  c.source !== 'imported' &&
+  (c.bodySizeBytes > FILING_MAX_BYTES
+    ? c.bodySizeBytes <= BACKGROUND_MAX_BYTES
+    : c.bodySizeBytes > 0 && c.compressed);
+
+const isCompressed = (encoding: string | null) => {
+  const coding = encoding?.trim().toLowerCase();
+  return coding !== undefined && coding !== '' && coding !== 'identity';
+};
 
 /**
  * Filing classifies bodies up to 64 KB only (it shares a few-millisecond slice with the receiver; a 1 MB JSON body
  * takes about 20 ms). Received captures with bigger bodies and no label are classified here afterwards, one per
  * event-loop turn, and their labels stored and announced (`capture.updated`) as the Relabeller does. That includes
  * compressed bodies small on the wire that expand past 64 KB (a gzipped batch of contacts), which filing gave up on.
+ * Filing marks such captures as waiting (large-body-pending.ts), so a restart before they are classified resumes them.
  */
 export class LargeBodyClassifier {
   private readonly queue: Array<{ id: number; encoding?: string }> = [];
   private readonly encodingsOf: Statement<number[], { id: number; content_encoding: string }>[] = [];
   private pending: ReturnType<typeof setImmediate> | null = null;
   private readonly off: () => void;
+  /** Whether the waiting mark is stored (kept in memory: filing checks it for every capture it leaves to us). */
+  private marked: boolean;
 
   constructor(
     private readonly ctx: EngineContext,
     private readonly custom: () => CustomDictionary | undefined,
   ) {
+    const pendingAfter = largeBodiesPendingAfter(ctx.db);
+    this.marked = pendingAfter !== null;
+    if (pendingAfter !== null) this.queue.push(...this.waitingAfter(pendingAfter));
     this.off = ctx.bus.on('capture.created', ({ items }) => {
+      const large: Array<{ id: number; encoding?: string }> = [];
       const small: number[] = [];
       for (const c of items) {
         if (c.vendor !== null || c.truncated || c.source === 'imported') continue;
         if (c.bodySizeBytes > FILING_MAX_BYTES) {
-          if (c.bodySizeBytes <= BACKGROUND_MAX_BYTES) this.queue.push({ id: c.id });
+          if (c.bodySizeBytes <= BACKGROUND_MAX_BYTES) large.push({ id: c.id });
         } else if (c.bodySizeBytes > 0) small.push(c.id);
       }
       for (const { id, content_encoding } of this.compressed(small))
-        this.queue.push({ id, encoding: content_encoding });
+        large.push({ id, encoding: content_encoding });
+      // In id order, so the waiting mark can move up to the oldest still queued.
+      this.queue.push(...large.sort((a, b) => a.id - b.id));
       this.schedule();
     });
+    this.schedule();
+  }
+
+  /**
+   * The receiver's annotator calls this inside the filing transaction with the labels filing found: a capture left for
+   * later is marked as waiting with it, before any reader or a restart can see it filed.
+   */
+  noteFiled(capture: IncomingCapture, labels: CaptureAnnotations): void {
+    if (this.marked) return;
+    const candidate = {
+      ...capture,
+      vendor: labels.vendor ?? null,
+      compressed: isCompressed(capture.contentEncoding),
+    };
+    if (!leftForLater(candidate)) return;
+    // This capture is not inserted yet: every id up to the newest filed one has had its chance.
+    const newest = this.ctx.db.prepare('SELECT COALESCE(MAX(id), 0) FROM captures').pluck().get() as number;
+    setLargeBodiesPendingAfter(this.ctx.db, newest);
+    this.marked = true;
+  }
+
+  /** The captures after this id still waiting for a label (an earlier run stopped before classifying them). */
+  private waitingAfter(afterId: number): Array<{ id: number; encoding?: string }> {
+    const rows = this.ctx.db
+      .prepare(
+        `SELECT id, body_size, truncated, source, content_encoding FROM captures
+         WHERE id > ? AND vendor IS NULL AND body_size > 0 ORDER BY id`,
+      )
+      .all(afterId) as Array<{
+      id: number;
+      body_size: number;
+      truncated: number;
+      source: string;
+      content_encoding: string | null;
+    }>;
+    return rows
+      .filter((r) =>
+        leftForLater({
+          vendor: null,
+          truncated: r.truncated !== 0,
+          source: r.source,
+          bodySizeBytes: r.body_size,
+          compressed: isCompressed(r.content_encoding),
+        }),
+      )
+      .map((r) =>
+        r.body_size > FILING_MAX_BYTES ? { id: r.id } : { id: r.id, encoding: r.content_encoding! },
+      );
   }
 
   /** Which of these captures came with a Content-Encoding (most webhooks do not: one indexed lookup per batch). */
@@ -52,15 +132,28 @@ export class LargeBodyClassifier {
   }
 
   private schedule(): void {
-    if (this.pending || this.queue.length === 0) return;
+    if (this.pending) return;
+    if (this.queue.length === 0) {
+      this.moveMark();
+      return;
+    }
     this.pending = setImmediate(() => {
       this.pending = null;
       const next = this.queue.shift()!;
       if (next.encoding === undefined || this.expandsPastFiling(next.id, next.encoding))
         this.classify(next.id);
+      this.moveMark();
       this.schedule();
     });
     this.pending.unref?.();
+  }
+
+  /** Moves the waiting mark up to just before the oldest capture still queued, or clears it when none is. */
+  private moveMark(): void {
+    const oldest = this.queue[0];
+    if (!oldest && !this.marked) return;
+    setLargeBodiesPendingAfter(this.ctx.db, oldest ? oldest.id - 1 : null);
+    this.marked = oldest !== undefined;
   }
 
   /** A body filing could expand within its 64 KB was classified then; only the ones that outgrew it are left. */

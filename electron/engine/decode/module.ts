@@ -92,7 +92,11 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
     return d;
   };
 
-  ctx.receiverHooks.annotators.push((capture) => annotate(capture, custom));
+  ctx.receiverHooks.annotators.push((capture) => {
+    const labels = annotate(capture, custom);
+    largeBodies.noteFiled(capture, labels);
+    return labels;
+  });
   ctx.captures.addSearchTextExtractor(decoderSearchText(custom));
 
   return {
