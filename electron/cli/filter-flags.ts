@@ -2,6 +2,7 @@ import { captureSource, type CaptureFilter } from '../shared/contract/index';
 import type { CaptureStore } from '../engine/store/capture-store';
 import type { EndpointStore } from '../engine/store/endpoint-store';
 import { allOfSearches } from '../shared/search-terms';
+import { expandStatuses, statusFilterValue } from '../shared/status-filter';
 import { timeFlag, UsageError } from './io';
 
 export const filterFlagOptions = {
@@ -21,7 +22,7 @@ export const filterFlagUsage = `Filters:
   --endpoint SLUG|ID    only this endpoint ("default" for the catch-all); by its id (endpointId in an export)
                         also the captures kept from an endpoint since deleted
   --method M            only this method (repeatable)
-  --status N            only this response status (repeatable)
+  --status N            only this response status (404) or class (4xx), as the app's filter (repeatable)
   --content-type T      only this media type, e.g. application/json or text/* (repeatable)
   --since T / --until T ISO time, epoch ms, or a duration back from now (90s, 15m, 2h, 7d)
                         (local unless it ends in Z or ±hh:mm; --until includes the day, minute or second written)
@@ -53,12 +54,14 @@ export function toFilter(
   if (values.endpoint !== undefined) filter.endpointId = endpointFlag(values.endpoint, stores);
   if (values.method?.length) filter.methods = values.method.map((m) => m.toUpperCase());
   if (values.status?.length) {
-    filter.statuses = values.status.map((s) => {
-      // Digits only: Number() also reads 0x1F4, 5e2 and ' 500 ' as 500.
-      const n = /^\d{3}$/.test(s) ? Number(s) : NaN;
-      if (!(n >= 100 && n <= 599)) throw new UsageError(`--status: expected 100–599, got "${s}"`);
-      return n;
-    });
+    filter.statuses = expandStatuses(
+      values.status.map((s) => {
+        const value = statusFilterValue(s);
+        if (value === null)
+          throw new UsageError(`--status: expected a code 100–599 or a class 1xx–5xx, got "${s}"`);
+        return value;
+      }),
+    );
   }
   if (values['content-type']?.length) filter.contentTypes = values['content-type'];
   const from = timeFlag(values.since, '--since', nowMs);

@@ -1,4 +1,7 @@
 import type { CaptureFilter, CaptureSummary } from '../../../electron/shared/contract/captures';
+import { expandStatuses, statusFilterValue } from '../../../electron/shared/status-filter';
+
+export { expandStatuses };
 
 export type TimePreset = '5m' | '1h' | '24h' | '7d';
 export const timePresets: Record<TimePreset, number> = {
@@ -70,8 +73,8 @@ export function filterFromParams(params: URLSearchParams): FilterState {
     text: params.get('q') ?? '',
     methods: list(params.get('method')).map((m) => m.toUpperCase()),
     statuses: list(params.get('status'))
-      .filter((s) => /^[1-5](\d\d|xx)$/i.test(s))
-      .map((s) => s.toLowerCase()),
+      .map(statusFilterValue)
+      .filter((s) => s !== null),
     contentTypes: [...new Set(list(params.get('ct')).map(contentTypeFilterValue).filter(Boolean))],
     endpointId: num(params.get('ep')),
     since: since && since in timePresets ? (since as TimePreset) : null,
@@ -99,16 +102,6 @@ export function filterToParams(f: FilterState, params = new URLSearchParams()): 
 /** A typed content-type filter as captures store it: `Text/Plain; charset=utf-8` → `text/plain`. */
 export function contentTypeFilterValue(typed: string): string {
   return typed.split(';')[0]!.trim().toLowerCase();
-}
-
-export function expandStatuses(statuses: string[]): number[] {
-  const out = new Set<number>();
-  for (const s of statuses) {
-    const klass = /^([1-5])xx$/.exec(s);
-    if (klass) for (let i = 0; i < 100; i++) out.add(Number(klass[1]) * 100 + i);
-    else if (/^\d{3}$/.test(s)) out.add(Number(s));
-  }
-  return [...out];
 }
 
 /** The API filter for a UI filter state; relative time presets resolve against `now`. */
