@@ -63,6 +63,11 @@ const num = (value: string | null) => {
   const n = Number(value);
   return Number.isFinite(n) ? n : null;
 };
+/** An id: the API takes whole numbers only, so `ep=1.5` is dropped like any other junk, not sent to fail the list. */
+const id = (value: string | null) => {
+  const n = num(value);
+  return n !== null && Number.isSafeInteger(n) ? n : null;
+};
 
 export function filterFromParams(params: URLSearchParams): FilterState {
   const since = params.get('since');
@@ -76,7 +81,7 @@ export function filterFromParams(params: URLSearchParams): FilterState {
       .map(statusFilterValue)
       .filter((s) => s !== null),
     contentTypes: [...new Set(list(params.get('ct')).map(contentTypeFilterValue).filter(Boolean))],
-    endpointId: num(params.get('ep')),
+    endpointId: id(params.get('ep')),
     since: since && since in timePresets ? (since as TimePreset) : null,
     fromMs: num(params.get('from')),
     toMs: num(params.get('to')),

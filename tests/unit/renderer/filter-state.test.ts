@@ -10,6 +10,7 @@ import {
   toCaptureFilter,
   type FilterState,
 } from '../../../renderer/src/lib/filter-state';
+import { captureFilter } from '../../../electron/shared/contract/captures';
 import { captureSummary } from '../../helpers/capture-summary';
 
 const summary = captureSummary;
@@ -39,6 +40,15 @@ describe('filter state', () => {
     expect(f.since).toBeNull();
     expect(f.endpointId).toBeNull();
     expect(f.methods).toEqual(['GET']);
+  });
+
+  it('drops an endpoint id that is not a whole number, so the filter sent is one the API takes', () => {
+    for (const ep of ['1.5', '1e-3', '1e300', '9007199254740993']) {
+      const f = filterFromParams(new URLSearchParams({ ep }));
+      expect(f.endpointId, ep).toBeNull();
+      expect(captureFilter.safeParse(toCaptureFilter(f)).success, ep).toBe(true);
+    }
+    expect(filterFromParams(new URLSearchParams('ep=12')).endpointId).toBe(12);
   });
 
   it('a content type typed into the URL is stored as captures store it: no parameters, lower case, once', () => {
