@@ -25,7 +25,7 @@ export const filterFlagUsage = `Filters:
   --status N            only this response status (404) or class (4xx), as the app's filter (repeatable)
   --content-type T      only this media type, e.g. application/json or text/* (repeatable)
   --since T / --until T ISO time, epoch ms, or a duration back from now (90s, 15m, 2h, 7d)
-                        (local unless it ends in Z or ±hh:mm; --until includes the day, minute or second written)
+                        (local unless it ends in Z or ±hh:mm; --until includes the day, minute, second or .fraction written)
   --search TEXT         full-text search (path, query, headers, body, decoded labels; repeatable: all must match)
                         a TEXT starting with - is taken as given: --search -jose (or --search=-jose) leaves out jose
   --header 'N: v'       only captures with request header N (any case) equal to v, as sent; 'N' or 'N:' for any

@@ -141,7 +141,7 @@ const isoTime = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2}(?:\.\d{1,9})?)?
 /**
  * An ISO time as the app's time filter reads one: local unless it names its zone, a date alone being local midnight
  * (JavaScript reads it as UTC midnight, hours away from a date-time on the same day); with `end`, through the end of
- * the day, minute or second written, as the app's "To" box includes its whole minute.
+ * the day, minute, second or fraction of one written, as the app's "To" box includes its whole minute.
  */
 function parseIsoTime(value: string, end: boolean): number {
   const match = isoTime.exec(value);
@@ -153,7 +153,11 @@ function parseIsoTime(value: string, end: boolean): number {
   const start = Date.parse(`${date}T${minute ?? '00:00'}${seconds ?? ''}${zone ?? ''}`);
   if (!end || Number.isNaN(start)) return start;
   // A whole second includes its milliseconds: the app and `tail` show 10:00:05.412, which an --until of 10:00:05 holds.
-  if (seconds !== undefined) return seconds.includes('.') ? start : start + 999;
+  // So does a tenth or hundredth (05.4 holds 05.499); from the millisecond on, the one written (Date.parse truncates).
+  if (seconds !== undefined) {
+    const fractionDigits = seconds.includes('.') ? seconds.length - ':ss.'.length : 0;
+    return fractionDigits >= 3 ? start : start + 10 ** (3 - fractionDigits) - 1;
+  }
   if (minute !== undefined) {
     // A local minute the clocks go back over happens twice: the To box ends with its second occurrence.
     return zone === undefined ? localMinuteEnd(`${date}T${minute}`) : start + 59_999;
