@@ -1,15 +1,15 @@
 import { ONTRAPORT_CONTACT_FIELDS } from './dictionary/ontraport';
-import { MERGE_FIELD_LABEL, isIpv6Literal } from '../merge-field-label';
+import { findMergeFieldSpans } from '../merge-field-label';
 
-// An Ontraport merge field that arrives literally (`[First Name]`) means the merge failed for that contact.
-const MERGE_FIELD = new RegExp(`\\[${MERGE_FIELD_LABEL}\\]`, 'g');
-
-/** Unresolved merge fields in a value, e.g. ['[First Name]']; empty when none. Bounded scan. */
+/**
+ * Unresolved merge fields in a value, e.g. ['[First Name]']; empty when none. Bounded scan. An Ontraport merge field
+ * that arrives literally means the merge failed for that contact; a key path (`data[id]`) is not one.
+ */
 export function findMergeFields(value: string): string[] {
   if (value.length === 0 || !value.includes('[')) return [];
   const text = value.length > 4096 ? value.slice(0, 4096) : value;
-  const found = text.match(MERGE_FIELD)?.filter((m) => !isIpv6Literal(m.slice(1, -1)));
-  return found ? [...new Set(found)].slice(0, 10) : [];
+  const found = findMergeFieldSpans(text).map((span) => text.slice(span.start, span.end));
+  return [...new Set(found)].slice(0, 10);
 }
 
 const squash = (s: string) => s.toLowerCase().replace(/[\s_-]/g, '');
@@ -26,7 +26,7 @@ export function isOntraportMergeName(mergeField: string): boolean {
 /** The value is nothing but merge fields (`[First Name]`, `[First Name] [Last Name]`), as Ontraport post data is. */
 export function isOnlyMergeFields(value: string): boolean {
   if (value.length > 4096 || !value.includes('[')) return false;
-  return (
-    value.replace(MERGE_FIELD, '').replace(/[\s,]/g, '').length === 0 && findMergeFields(value).length > 0
-  );
+  const spans = findMergeFieldSpans(value);
+  const rest = spans.reduceRight((text, span) => text.slice(0, span.start) + text.slice(span.end), value);
+  return spans.length > 0 && rest.replace(/[\s,]/g, '').length === 0;
 }

@@ -1,4 +1,4 @@
-import { MERGE_FIELD_LABEL, isIpv6Literal } from '../merge-field-label';
+import { findMergeFieldSpans } from '../merge-field-label';
 
 export interface Placeholder {
   kind: 'merge' | 'env';
@@ -14,34 +14,16 @@ export interface Placeholder {
  */
 export type Escape = 'none' | 'json' | 'form' | 'xml' | 'url' | 'whole-url';
 
-/**
- * Ontraport merge fields: `[First Name]`, `[Contact ID]`, `[nDate long+0]`, and PHP-style form keys as fields
- * (`[contact[first_name]]`, `[items[0][sku]]`). A bracket straight after a word character or `]` is a key path
- * (`data[id]`, `a[b][c]`): a field when the whole path is bracketed, else not one. `[true]`/`[null]` are JSON.
- */
-const bracketKeySegment = "(?<=[A-Za-z0-9_\\]])\\[[A-Za-z0-9 _./#'?()+:-]{0,64}\\]";
-const mergeRe = new RegExp(`\\[(${MERGE_FIELD_LABEL}(?:${bracketKeySegment})*)\\]`, 'g');
 /** The longest `{{name}}` read as a variable (`envRe`'s 1 + 63): a longer one stays in the text as typed. */
 export const ENV_NAME_MAX_LENGTH = 64;
 const envRe = /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]{0,63})\s*\}\}/g;
-const jsonLiterals = new Set(['true', 'false', 'null']);
 
 export function findPlaceholders(template: string): Placeholder[] {
   const found: Placeholder[] = [];
   for (const match of template.matchAll(envRe)) {
     found.push({ kind: 'env', name: match[1] ?? '', start: match.index, end: match.index + match[0].length });
   }
-  for (const match of template.matchAll(mergeRe)) {
-    const name = match[1] ?? '';
-    const before = match.index > 0 ? template[match.index - 1] : '';
-    if (before && /[A-Za-z0-9_\]]/.test(before)) continue;
-    if (jsonLiterals.has(name) || name !== name.trimEnd()) continue;
-    if (isIpv6Literal(name)) continue;
-    if (before === '!' && name.startsWith('CDATA[')) continue;
-    const start = match.index;
-    const end = start + match[0].length;
-    found.push({ kind: 'merge', name, start, end });
-  }
+  for (const span of findMergeFieldSpans(template)) found.push({ kind: 'merge', ...span });
   return found.sort((a, b) => a.start - b.start);
 }
 
