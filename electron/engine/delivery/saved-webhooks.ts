@@ -107,11 +107,12 @@ export class SavedWebhookStore {
           `ifUpdatedAtMs: saved webhook ${input.id} ("${current.name}") was changed elsewhere after it was opened ` +
             'for editing; open it again to edit the saved version',
         );
+      // updatedAtMs is the version ifUpdatedAtMs checks: it must change on a save in the same millisecond too.
       this.db
         .prepare(
           'UPDATE saved_webhooks SET collection_id=?, name=?, method=?, url=?, headers_json=?, body=?, policy=?, options_json=?, updated_at_ms=? WHERE id=?',
         )
-        .run(...values, now, input.id);
+        .run(...values, Math.max(now, current.updatedAtMs + 1), input.id);
       return this.get(input.id);
     }
     const info = this.db
