@@ -1,17 +1,9 @@
-import { extname } from 'node:path';
+import { rowsFormat as sniffRowsFormat, type RowsFormat } from '../shared/send/rows-format';
 import { UsageError } from './io';
 
-/**
- * How a `--rows` file is read: by its extension when it says CSV or JSON, else by what it starts with (a JSON array or
- * object, else CSV). A JSON file saved as `.txt` was read as CSV: its first line became the column names.
- */
-export function rowsFormat(path: string, content: string): 'csv' | 'json' {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.jsonl' || ext === '.ndjson')
-    throw new UsageError(
-      `--rows: ${path} is JSON Lines (one object a line); give the rows as a JSON array of objects (.json) or a CSV file`,
-    );
-  if (ext === '.json') return 'json';
-  if (ext === '.csv') return 'csv';
-  return /^\uFEFF?\s*[[{]/.test(content) ? 'json' : 'csv';
+/** How a `--rows` file is read: the rule the app's Bulk send uses too. */
+export function rowsFormat(path: string, content: string): RowsFormat {
+  const read = sniffRowsFormat(path, content);
+  if ('error' in read) throw new UsageError(`--rows: ${read.error}`);
+  return read.format;
 }

@@ -15,6 +15,7 @@ import { formatCount } from '../../lib/format';
 import { useKeptState } from '../../state/kept-state';
 import { PairsEditor, type Pair } from '../compose/PairsEditor';
 import { typedHeaders } from './typed-headers';
+import { rowsFormat } from '../../../../electron/shared/send/rows-format';
 
 const POLICIES: DeliveryPolicy[] = ['none', 'ortto', 'ontraport', 'standard'];
 
@@ -101,13 +102,15 @@ export function BulkSend() {
     const problems = [rate.error, slots.error, batch.error].filter(Boolean);
     const typed = typedHeaders(headers);
     if ('error' in typed) problems.push(typed.error);
-    if (problems.length > 0 || 'error' in typed) return setError(problems.join('; '));
+    const format = rowsFormat(rows.name, rows.content);
+    if ('error' in format) problems.push(`Rows: ${format.error}`);
+    if (problems.length > 0 || 'error' in typed || 'error' in format) return setError(problems.join('; '));
     setStarting(true);
     started.current = true;
     api
       .call('bulk.start', {
         template: { method, url, headers: typed.headers, body },
-        rows: { content: rows.content, format: rows.name.toLowerCase().endsWith('.json') ? 'json' : 'csv' },
+        rows: { content: rows.content, format: format.format },
         policy,
         ratePerMinute: rate.value,
         concurrency: slots.value,
