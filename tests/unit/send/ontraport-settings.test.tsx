@@ -38,3 +38,19 @@ describe('the Ontraport settings numbers', () => {
     expect(shown('compose-ontraport-rate')).toBe('0120');
   });
 });
+
+describe('the Ontraport settings numbers, typed', () => {
+  it('take thousands groups, as their hint writes them, and refuse other notations', () => {
+    let value = { requestsPerMinute: 60, retries: 3 };
+    render(<OntraportSettings value={value} onChange={(next) => (value = next)} />);
+    const rate = screen.getByTestId('compose-ontraport-rate');
+    fireEvent.change(rate, { target: { value: '100,000' } });
+    expect(value.requestsPerMinute).toBe(100_000);
+    expect(screen.queryByTestId('compose-ontraport-rate-error')).toBeNull();
+    for (const typed of ['1e3', '0x10', '1,0000']) {
+      fireEvent.change(rate, { target: { value: typed } });
+      expect(value.requestsPerMinute).toBe(100_000);
+      expect(screen.getByTestId('compose-ontraport-rate-error')).toBeTruthy();
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { withoutDigitGroups } from '../settings/digit-groups';
 import type { ComposeDraft } from './state';
 
 type Settings = ComposeDraft['ontraport'];
@@ -46,22 +47,22 @@ function WholeNumber(props: {
   onChange: (n: number) => void;
 }) {
   const [text, setText] = useState(String(props.value));
-  const valid = (t: string) => /^\d+$/.test(t.trim()) && Number(t) >= props.min && Number(t) <= props.max;
+  // Digits in thousands groups or not ("100,000", as the hint writes it); a number input would drop the comma.
+  const read = (t: string) => Number(withoutDigitGroups(t.trim()) ?? NaN);
+  const valid = (t: string) => read(t) >= props.min && read(t) <= props.max;
   // A value changed from elsewhere (a saved webhook loaded, another preset) replaces the text; the value this input
   // has just applied leaves what is being typed alone.
   const [applied, setApplied] = useState(props.value);
   if (props.value !== applied) {
     setApplied(props.value);
-    if (!(valid(text) && Number(text) === props.value)) setText(String(props.value));
+    if (!(valid(text) && read(text) === props.value)) setText(String(props.value));
   }
   const errorId = `${props.testId}-error`;
   return (
     <label title={props.title}>
       {props.label}{' '}
       <input
-        type="number"
-        min={props.min}
-        max={props.max}
+        inputMode="numeric"
         className="compose-number"
         data-testid={props.testId}
         aria-invalid={!valid(text)}
@@ -69,7 +70,7 @@ function WholeNumber(props: {
         value={text}
         onChange={(e) => {
           setText(e.target.value);
-          if (valid(e.target.value)) props.onChange(Number(e.target.value));
+          if (valid(e.target.value)) props.onChange(read(e.target.value));
         }}
         onBlur={() => setText(String(props.value))}
       />

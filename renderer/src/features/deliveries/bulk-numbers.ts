@@ -1,3 +1,5 @@
+import { withoutDigitGroups } from '../settings/digit-groups';
+
 interface NumberField {
   /** The label the form shows. */
   label: string;
@@ -13,11 +15,22 @@ export const bulkNumberFields = {
   batchSize: { label: 'Batch', integer: true, min: 1, max: 10_000 },
 } satisfies Record<string, NumberField>;
 
+/**
+ * Decimal digits, the whole part in thousands groups or not ("1,000.5"), as the Settings form reads them; NaN for
+ * anything else. Number() alone refused "1,000" yet read "0x10", "1e3" and "+5".
+ */
+function decimalValue(text: string): number {
+  const match = /^([^.]*)(?:\.(\d+))?$/.exec(text);
+  const whole = match?.[1] === '' ? '' : withoutDigitGroups(match?.[1] ?? '');
+  if (!match || whole === null || (whole === '' && match[2] === undefined)) return NaN;
+  return Number(`${whole || '0'}.${match[2] ?? '0'}`);
+}
+
 /** An empty field leaves the default; otherwise the number, or a message naming the field as the form shows it. */
 export function readNumberField(text: string, field: NumberField): { value?: number; error?: string } {
   const trimmed = text.trim();
   if (trimmed === '') return {};
-  const value = Number(trimmed);
+  const value = decimalValue(trimmed);
   const range =
     field.min === 0
       ? `more than 0, up to ${field.max.toLocaleString('en-US')}`
