@@ -1,0 +1,33 @@
+import Papa from 'papaparse';
+
+/**
+ * Names a CSV's columns one by one as Papaparse's `transformHeader` calls it, a repeated name renamed as Papaparse
+ * would ("email", "email_1", "email_2"…, skipping any name the header line holds), and remembers each rename. Papaparse
+ * renames by itself too, but then writes "Duplicate headers found and renamed." to the console: in the CLI's stderr
+ * and the server's output, beside the note Hookscope prints about it.
+ */
+export function csvColumnNames(content: string): {
+  name: (header: string) => string;
+  renamed: Array<{ as: string; original: string }>;
+} {
+  const headerLine = Papa.parse<string[]>(content, { preview: 1 }).data[0] ?? [];
+  const taken = new Set(headerLine.map((header) => header.trim()));
+  const seen = new Map<string, number>();
+  const renamed: Array<{ as: string; original: string }> = [];
+  const name = (header: string) => {
+    const count = seen.get(header) ?? 0;
+    if (count === 0) {
+      seen.set(header, 1);
+      taken.add(header);
+      return header;
+    }
+    let suffix = count;
+    while (taken.has(`${header}_${suffix}`)) suffix++;
+    const as = `${header}_${suffix}`;
+    seen.set(header, count + 1);
+    taken.add(as);
+    renamed.push({ as, original: header });
+    return as;
+  };
+  return { name, renamed };
+}
