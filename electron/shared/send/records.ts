@@ -122,6 +122,13 @@ function csvRecords(
   const errors: RowError[] = [];
   const bad = new Set<number>();
   const reported = new Set<string>();
+  // One message a row: a malformed quote that is never closed is also reported as unterminated and as too few fields.
+  const named = new Map<number, number>();
+  const nameRow = (row: number, message: string, overrides: boolean) => {
+    const at = named.get(row);
+    if (at === undefined) named.set(row, errors.push({ row, message }) - 1);
+    else if (overrides) errors[at] = { row, message };
+  };
   for (const error of parseErrors) {
     // A one-column file has no delimiter to detect; papaparse falls back to ',' which is right.
     if (error.code === 'UndetectableDelimiter') continue;
@@ -138,20 +145,24 @@ function csvRecords(
       }
       const index = data.length - 1;
       bad.add(index);
-      errors.push({
-        row: index + 1,
-        message: `row ${index + 1}: quoted field unterminated (it runs to the end of the file, so no later line is read)`,
-      });
+      nameRow(
+        index + 1,
+        `row ${index + 1}: quoted field unterminated (it runs to the end of the file, so no later line is read)`,
+        true,
+      );
       continue;
     }
-    // Papaparse reports data-row indexes from 0; a missing `row` means the file as a whole.
-    const row = error.row === undefined ? 0 : error.row + 1;
-    if (error.row !== undefined) bad.add(error.row);
-    // Papaparse can report one quote error twice (and does when a chunk's unfinished last line is parsed again).
-    const message = `row ${row}: ${error.message}`;
-    if (reported.has(message)) continue;
-    reported.add(message);
-    errors.push({ row, message });
+    // A missing `row` means the file as a whole. Papaparse numbers data rows from 0, but its quote errors count the
+    // header line too (as `recordsFromFileInTurns` keeps them): their `row` is already the 1-based data row.
+    if (error.row === undefined) {
+      const message = `row 0: ${error.message}`;
+      if (!reported.has(message)) errors.push({ row: 0, message });
+      reported.add(message);
+      continue;
+    }
+    const row = error.type === 'Quotes' ? error.row : error.row + 1;
+    bad.add(row - 1);
+    nameRow(row, `row ${row}: ${error.message}`, false);
   }
   for (const { as, original } of renamed) {
     errors.push({

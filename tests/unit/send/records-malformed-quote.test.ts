@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { recordsFromFile, recordsFromFileInTurns } from '../../../electron/shared/send/records';
+
+const readBoth = async (csv: string) => {
+  const atOnce = recordsFromFile(csv, 'csv');
+  for (const chunkChars of [6, 20, 1 << 20])
+    expect(await recordsFromFileInTurns(csv, 'csv', (resume) => setImmediate(resume), chunkChars)).toEqual(
+      atOnce,
+    );
+  return atOnce;
+};
+
+describe('a malformed quote in a CSV row', () => {
+  it('that is never closed is named once, at its own row', async () => {
+    const { rows, errors } = await readBoth('a,b,c\n1,2,3\n3,4,5\n5,"x"y,z\n7,8,9\n');
+    expect(rows).toEqual([
+      { a: '1', b: '2', c: '3' },
+      { a: '3', b: '4', c: '5' },
+    ]);
+    expect(errors).toEqual([
+      {
+        row: 3,
+        message:
+          'row 3: quoted field unterminated (it runs to the end of the file, so no later line is read)',
+      },
+    ]);
+  });
+
+  it('that is closed later leaves out its own row, not the next one', async () => {
+    const { rows, errors } = await readBoth('a,b\n1,2\n3,4\n5,6\n"x"y",z\n7,8\n');
+    expect(rows).toEqual([
+      { a: '1', b: '2' },
+      { a: '3', b: '4' },
+      { a: '5', b: '6' },
+      { a: '7', b: '8' },
+    ]);
+    expect(errors).toEqual([{ row: 4, message: 'row 4: Trailing quote on quoted field is malformed' }]);
+  });
+});
