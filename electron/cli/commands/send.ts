@@ -20,6 +20,8 @@ import { unsendableMethod } from '../../shared/send/unsendable-method';
 import { contractInput } from '../contract-input';
 import { rowsFormat } from '../rows-format';
 
+const rowsWord = (n: number) => (n === 1 ? 'row' : 'rows');
+
 export const sendUsage = `Usage: hookscope send <url> [options]
 
 Sends one webhook (or one per row of a data file) with a platform's retry policy and prints every attempt:
@@ -247,13 +249,16 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         if (e !== stoppedBy) io.stderr(`${e.row === 0 ? 'note:' : 'skipped'} ${e.message}\n`);
       if (done.rowErrorsOmitted > 0)
         io.stderr(
-          `skipped ${done.rowErrorsOmitted} more rows (only the first ${done.rowErrors.length} errors are kept)\n`,
+          `skipped ${done.rowErrorsOmitted} more ${rowsWord(done.rowErrorsOmitted)} (only the first ${done.rowErrors.length} errors are kept)\n`,
         );
       const c = done.counts;
-      io.stdout(`${c.succeeded} delivered, ${c.failed} failed, ${c.skipped} skipped of ${done.total} rows\n`);
+      io.stdout(
+        `${c.succeeded} delivered, ${c.failed} failed, ${c.skipped} skipped of ${done.total} ${rowsWord(done.total)}\n`,
+      );
       if (done.state === 'stopped') {
         io.stderr(
-          `bulk send ${stoppedBy?.message ?? 'stopped'}; ${c.cancelled} of ${done.total} rows not sent\n`,
+          `bulk send ${stoppedBy?.message ?? 'stopped'}; ${c.cancelled} of ${done.total} ${rowsWord(done.total)} not sent
+`,
         );
         return 1;
       }
