@@ -88,3 +88,25 @@ describe('resolveSaved: environment values escaped as in the composer', () => {
     expect(r.unresolved).toEqual(['{{nope}}']);
   });
 });
+
+describe('resolveSaved: a header name it cannot fill', () => {
+  it('is an error naming the header, not a request with brackets in a header name', () => {
+    const r = resolveSaved(
+      saved({
+        headers: [
+          ['X-{{t}}', '1'],
+          ['[Tenant]-Id', 'v'],
+        ],
+      }),
+      { t: 'a' },
+    );
+    expect(r.error).toBe(
+      'header "[Tenant]-Id" fills to "[Tenant]-Id", which is not a valid header name (a send from the Saved list ' +
+        "fills only the active environment's {{variables}}; a [Merge Field] needs the rows of a bulk send)",
+    );
+  });
+
+  it('is no error once its {{variables}} fill to a header name', () => {
+    expect(resolveSaved(saved({ headers: [['X-{{t}}', '[Tenant]']] }), { t: 'a' }).error).toBeNull();
+  });
+});

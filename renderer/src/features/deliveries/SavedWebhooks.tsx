@@ -146,7 +146,8 @@ export function SavedWebhooks() {
   const send = (w: SavedWebhook, confirmed = false, allowLoop = false) => {
     if (!confirmed)
       asker.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const { request, unresolved, warnings } = resolveSaved(w, active?.variables ?? {});
+    const { request, unresolved, warnings, error } = resolveSaved(w, active?.variables ?? {});
+    if (error) return setMessage({ kind: 'error', text: error });
     if ((unresolved.length || warnings.length) && !confirmed) {
       setMessage({
         kind: 'warn',
