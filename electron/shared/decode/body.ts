@@ -281,14 +281,27 @@ export function decodeComponent(s: string): { text: string; stray: boolean } {
  * URLSearchParams splits them, but `Jos%E9` is "José" (as search and the Decoded tab read it), not "Jos\uFFFD".
  */
 export function decodedPairs(text: string): [string, string][] {
-  const pairs: [string, string][] = [];
+  return decodedFields(text).map((field) => [field.name, field.value]);
+}
+
+export interface DecodedField {
+  name: string;
+  value: string;
+  /** Written with no `=` (`?flag`): its value is '' as for `?flag=`, which is written differently. */
+  noEquals: boolean;
+}
+
+/** decodedPairs, saying which fields were written with no `=`. */
+export function decodedFields(text: string): DecodedField[] {
+  const fields: DecodedField[] = [];
   for (const piece of text.split('&')) {
     if (piece === '') continue;
     const eq = piece.indexOf('=');
     const name = decodeComponent(eq < 0 ? piece : piece.slice(0, eq)).text;
-    pairs.push([name, eq < 0 ? '' : decodeComponent(piece.slice(eq + 1)).text]);
+    const value = eq < 0 ? '' : decodeComponent(piece.slice(eq + 1)).text;
+    fields.push({ name, value, noEquals: eq < 0 });
   }
-  return pairs;
+  return fields;
 }
 
 /** Split `data[email]` into ['data', 'email']; `a[]` gives ['a', '']. Null when the key has no bracket syntax. */

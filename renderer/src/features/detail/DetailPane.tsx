@@ -17,6 +17,7 @@ import { BodyFormChoice } from './BodyFormChoice';
 import { BodyView } from './BodyView';
 import { bodySizeText } from './body-size';
 import { PairsTable } from './PairsTable';
+import { QueryTab } from './QueryTab';
 import { responseContentType } from '../../../../electron/shared/decode/response-content-type';
 import { harContentType } from '../../../../electron/shared/send/har-content-type';
 import { ContentTypeConflict } from './ContentTypeConflict';
@@ -292,17 +293,7 @@ function DetailTab({
         </>
       );
     case 'query':
-      return (
-        <PairsTable
-          pairs={d.queryParams}
-          query={query}
-          empty="No query string."
-          label="query parameters"
-          one="query parameter"
-          caseSensitiveNames
-          copyFormat={(p) => p.map(([k, v]) => `${k}=${v}`).join('\n')}
-        />
-      );
+      return <QueryTab d={d} query={query} />;
     case 'body':
       return <BodyTab key={d.id} d={d} bodyForm={bodyForm} setBodyForm={setBodyForm} query={query} />;
     case 'decoded':

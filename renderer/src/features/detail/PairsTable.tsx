@@ -21,6 +21,7 @@ export function PairsTable({
   caseSensitiveNames = false,
   copyFormat = (p) => p.map(([k, v]) => `${k}: ${v}`).join('\n'),
   unread,
+  noEquals,
 }: {
   pairs: Array<[string, string]>;
   query?: string;
@@ -35,6 +36,8 @@ export function PairsTable({
   copyFormat?: (pairs: Array<[string, string]>) => string;
   /** Given when the pairs are the first of more not yet read: "Show more" calls it to read the next page. */
   unread?: () => void;
+  /** By index: the field was written with no `=` (`?flag`), not with an empty value (`?flag=`). */
+  noEquals?: readonly boolean[];
 }) {
   const [limit, setLimit] = useState(PAIRS_PAGE);
   const tbody = useRef<HTMLTableSectionElement>(null);
@@ -103,6 +106,7 @@ export function PairsTable({
               value={shown[row.index]![1]}
               received={pairs[row.index]![1]}
               dupe={(counts.get(nameKey(shown[row.index]![0], caseSensitiveNames)) ?? 0) > 1}
+              noEquals={noEquals?.[row.index] ?? false}
               query={query}
             />
           ))}
@@ -160,6 +164,7 @@ function PairRow({
   value: v,
   received,
   dupe,
+  noEquals,
   query,
 }: {
   index: number;
@@ -169,6 +174,7 @@ function PairRow({
   /** The value as received (Latin-1 for a header). */
   received: string;
   dupe: boolean;
+  noEquals: boolean;
   query: string;
 }) {
   return (
@@ -184,6 +190,14 @@ function PairRow({
       </th>
       <td className="pair-value">
         <Highlight text={v.text} query={query} />
+        {noEquals && (
+          <span
+            className="pill pill-no-equals"
+            title="Written with no “=” (flag), not with an empty value (flag=)"
+          >
+            no =
+          </span>
+        )}
         {v.utf8 && (
           <span
             className="pill"

@@ -1,0 +1,52 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderDetailPane } from '../../helpers/detail-pane';
+import { useEngineForUi } from '../../helpers/engine-for-ui';
+import { send } from '../../helpers/raw-http';
+
+// A real engine (in-process transport, receiver on port 0, SQLite in a temp dir).
+const ui = useEngineForUi();
+afterEach(cleanup);
+
+async function captured(target: string): Promise<number> {
+  await send(`${ui.engine.receiverUrl}${target}`, { method: 'GET' });
+  const path = target.split('?')[0];
+  for (let i = 0; i < 200; i++) {
+    const found = (await ui.api.call('captures.list', { limit: 50 })).items.find((c) => c.path === path);
+    if (found) return found.id;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`${target} was not filed`);
+}
+
+const noEqualsMarks = () =>
+  [...document.querySelectorAll('.pairs-table tr[data-index]')].map(
+    (row) => row.querySelector('.pill-no-equals') !== null,
+  );
+
+describe('the Query tab, a parameter written with no =', () => {
+  it('is marked apart from an empty value, and Copy all writes it with no =', async () => {
+    const id = await captured('/no-equals?flag&empty=&n=Jos%E9');
+    renderDetailPane(ui.api, id, 'query');
+    await screen.findByText('3 query parameters');
+    expect(noEqualsMarks()).toEqual([true, false, false]);
+
+    let copied = '';
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: (text: string) => Promise.resolve(void (copied = text)) },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy all' }));
+    await screen.findByRole('button', { name: /Copied/ });
+    expect(copied).toBe('flag\nempty=\nn=José');
+  });
+
+  it('keeps the pairs the API gives unchanged', async () => {
+    const d = await ui.api.call('captures.get', { id: await captured('/no-equals-api?flag&empty=') });
+    expect(d.queryParams).toEqual([
+      ['flag', ''],
+      ['empty', ''],
+    ]);
+  });
+});
