@@ -245,7 +245,7 @@ function DetailHeader({
         <ReplayDialog
           captureIds={[d.id]}
           trailers={d.trailers}
-          query={d.query}
+          query={d}
           harContentType={harContentType(d)}
           onClose={() => setReplaying(false)}
         />

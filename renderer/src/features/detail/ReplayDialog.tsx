@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import type { HeaderPair } from '../../../../electron/shared/contract/captures';
 import type { DeliveryPolicy, DeliverySummary } from '../../../../electron/shared/contract/delivery';
 import { withCapturedQuery } from '../../../../electron/shared/send/captured-query';
+import type { TargetQuery } from '../../../../electron/shared/send/query-suffix';
 import { useApi } from '../../api';
 import { LoopConfirm } from '../deliveries/LoopConfirm';
 import { deliveryHref } from '../deliveries/DeliveriesView';
@@ -35,8 +36,11 @@ export function ReplayDialog({
    * send request trailers, so the dialog says they are left out.
    */
   trailers?: HeaderPair[];
-  /** The capture's raw query, when the opener has it (otherwise the dialog reads the captures'). */
-  query?: string;
+  /**
+   * The capture's raw query and whether its target ended in a bare `?`, when the opener has them (otherwise the dialog
+   * reads the captures').
+   */
+  query?: TargetQuery;
   /** The Content-Type the replay adds from an imported capture's HAR postData (null: none), when the opener knows it. */
   harContentType?: string | null;
   onClose: () => void;
@@ -158,14 +162,16 @@ export function ReplayDialog({
                   checked={keepQuery}
                   onChange={(e) => setKeepQueryChoice(e.target.checked)}
                 />{' '}
-                Keep the captured query (<span className="mono">?{firstQueryName(capturedQuery)}=…</span>)
+                Keep the captured query (<span className="mono">{queryHint(capturedQuery.query)}</span>)
               </label>
             </div>
           )}
           {capturedQuery !== null && keepQuery && url.trim() && (
             <p className="muted" data-testid="replay-query-preview">
               {captureIds.length === 1 ? 'Sends to ' : 'For example, sends to '}
-              <span className="mono break">{withCapturedQuery(url.trim(), capturedQuery)}</span>
+              <span className="mono break">
+                {withCapturedQuery(url.trim(), capturedQuery.query, capturedQuery.emptyQuery)}
+              </span>
               {captureIds.length > 1 ? ' (each capture with its own query)' : ''}
             </p>
           )}
@@ -227,8 +233,9 @@ export function ReplayDialog({
   );
 }
 
-function firstQueryName(query: string): string {
-  return query.split('&')[0]!.split('=')[0]!;
+/** `?name=…` for the first parameter, or `?` for a target that ended in a bare `?`. */
+function queryHint(query: string): string {
+  return query ? `?${query.split('&')[0]!.split('=')[0]!}=…` : '?';
 }
 
 function ReplayOutcomeLine({ outcome, many, id }: { outcome: ReplayOutcome; many: boolean; id?: string }) {
