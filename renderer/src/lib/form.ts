@@ -1,4 +1,4 @@
-import { decodedPairs } from '../../../electron/shared/decode/body';
+import { decodedFields, decodedPairs } from '../../../electron/shared/decode/body';
 
 export type Nested = string | Nested[] | { [key: string]: Nested };
 
@@ -15,7 +15,7 @@ export function parseFormPairs(text: string): Array<[string, string]> {
 export function parseFormHead(
   text: string,
   count: number,
-): { pairs: Array<[string, string]>; complete: boolean } {
+): { pairs: Array<[string, string]>; complete: boolean; noEquals: boolean[] } {
   let end = 0;
   for (let fields = 0; end < text.length && fields < count;) {
     const amp = text.indexOf('&', end);
@@ -23,7 +23,13 @@ export function parseFormHead(
     if (stop > end) fields++;
     end = stop + 1;
   }
-  return { pairs: parseFormPairs(text.slice(0, end)), complete: !/[^&]/.test(text.slice(end)) };
+  const fields = decodedFields(text.slice(0, end));
+  return {
+    pairs: fields.map((field) => [field.name, field.value]),
+    complete: !/[^&]/.test(text.slice(end)),
+    // By index, as the Query tab marks them: `a` in `a&b=` was written with no `=`, `b` with an empty value.
+    noEquals: fields.map((field) => field.noEquals),
+  };
 }
 
 /** `a[b][c]` → ['a','b','c']; `a[]` → ['a','']; plain keys stay one segment. */

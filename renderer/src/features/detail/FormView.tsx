@@ -9,7 +9,7 @@ export type FormHead = ReturnType<typeof parseFormHead>;
 /** `head`, when given, is the first FORM_READ fields of `text`, already read (in a worker, for a big body). */
 export function FormView({ text, query, head }: { text: string; query: string; head?: FormHead | null }) {
   const [count, setCount] = useState(FORM_READ);
-  const { pairs, complete } = useMemo(
+  const { pairs, complete, noEquals } = useMemo(
     () => (head && count === FORM_READ ? head : parseFormHead(text, count)),
     [text, count, head],
   );
@@ -49,6 +49,7 @@ export function FormView({ text, query, head }: { text: string; query: string; h
           label="form fields"
           one="form field"
           caseSensitiveNames
+          noEquals={noEquals}
           unread={complete ? undefined : () => setCount((n) => n + FORM_READ)}
         />
       )}
