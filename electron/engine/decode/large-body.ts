@@ -3,6 +3,7 @@ import type { CustomDictionary } from '../../shared/decode/index';
 import type { CaptureAnnotations, EngineContext, IncomingCapture } from '../context';
 import { decodeContentEncoding } from '../store/body-text';
 import { annotate, BACKGROUND_MAX_BYTES, FILING_MAX_BYTES } from './annotate';
+import { LargeBodyBacklog, type QueuedCapture } from './large-body-backlog';
 import { largeBodiesPendingAfter, setLargeBodiesPendingAfter } from './large-body-pending';
 
 type Candidate = {
@@ -33,9 +34,12 @@ const isCompressed = (encoding: string | null) => {
  * event-loop turn, and their labels stored and announced (`capture.updated`) as the Relabeller does. That includes
  * compressed bodies small on the wire that expand past 64 KB (a gzipped batch of contacts), which filing gave up on.
  * Filing marks such captures as waiting (large-body-pending.ts), so a restart before they are classified resumes them.
+ * Those an older build may have lost that way are classified again once, when nothing newer waits (large-body-backlog.ts).
  */
 export class LargeBodyClassifier {
-  private readonly queue: Array<{ id: number; encoding?: string }> = [];
+  private readonly queue: QueuedCapture[] = [];
+  private readonly backlog: LargeBodyBacklog;
+  private unlabelledIn: Statement<number[]> | undefined;
   private readonly encodingsOf: Statement<number[], { id: number; content_encoding: string }>[] = [];
   private pending: ReturnType<typeof setImmediate> | null = null;
   private readonly off: () => void;
@@ -48,9 +52,10 @@ export class LargeBodyClassifier {
   ) {
     const pendingAfter = largeBodiesPendingAfter(ctx.db);
     this.marked = pendingAfter !== null;
-    if (pendingAfter !== null) this.queue.push(...this.waitingAfter(pendingAfter));
+    if (pendingAfter !== null) this.queue.push(...this.leftForLaterIn(pendingAfter + 1));
+    this.backlog = new LargeBodyBacklog(ctx.db, (from, through) => this.leftForLaterIn(from, through));
     this.off = ctx.bus.on('capture.created', ({ items }) => {
-      const large: Array<{ id: number; encoding?: string }> = [];
+      const large: QueuedCapture[] = [];
       const small: number[] = [];
       for (const c of items) {
         if (c.vendor !== null || c.truncated || c.source === 'imported') continue;
@@ -85,14 +90,12 @@ export class LargeBodyClassifier {
     this.marked = true;
   }
 
-  /** The captures after this id still waiting for a label (an earlier run stopped before classifying them). */
-  private waitingAfter(afterId: number): Array<{ id: number; encoding?: string }> {
-    const rows = this.ctx.db
-      .prepare(
-        `SELECT id, body_size, truncated, source, content_encoding FROM captures
-         WHERE id > ? AND vendor IS NULL AND body_size > 0 ORDER BY id`,
-      )
-      .all(afterId) as Array<{
+  /** The unlabelled captures with ids in [from, through] that filing left for later (an earlier run may not have run). */
+  private leftForLaterIn(from: number, through = Number.MAX_SAFE_INTEGER): QueuedCapture[] {
+    const rows = (this.unlabelledIn ??= this.ctx.db.prepare(
+      `SELECT id, body_size, truncated, source, content_encoding FROM captures
+       WHERE id >= ? AND id <= ? AND vendor IS NULL AND body_size > 0 ORDER BY id`,
+    )).all(from, through) as Array<{
       id: number;
       body_size: number;
       truncated: number;
@@ -135,12 +138,12 @@ export class LargeBodyClassifier {
     if (this.pending) return;
     if (this.queue.length === 0) {
       this.moveMark();
-      return;
+      if (this.backlog.done) return;
     }
     this.pending = setImmediate(() => {
       this.pending = null;
-      const next = this.queue.shift()!;
-      if (next.encoding === undefined || this.expandsPastFiling(next.id, next.encoding))
+      const next = this.queue.shift() ?? this.backlog.next();
+      if (next && (next.encoding === undefined || this.expandsPastFiling(next.id, next.encoding)))
         this.classify(next.id);
       this.moveMark();
       this.schedule();
