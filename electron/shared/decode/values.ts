@@ -563,7 +563,7 @@ export function formatStarList(value: unknown): Formatted {
   if (value === '') return fmt('tag-list', '(empty)');
   const items = value.split('*/*').filter((s) => s !== '');
   const problems = value.startsWith('*/*') && value.endsWith('*/*') ? [] : ['Expected a */*-delimited list.'];
-  return fmt('tag-list', clip(items.join(', ')) || '(empty)', {
+  return fmt('tag-list', clip(items.map(listItemText).join(', ')) || '(empty)', {
     details: [`${items.length} item${items.length === 1 ? '' : 's'}`],
     problems,
   });
