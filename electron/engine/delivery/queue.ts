@@ -98,6 +98,11 @@ export class DeliveryQueue {
     this.pump();
   }
 
+  /** Log the attempts whose lease has ended as interrupted and make their rows due: rows left by a stopped engine. */
+  reclaimEnded(): void {
+    this.poke(this.store.reclaimExpired(this.options.clock.now(), this.owner, this.running));
+  }
+
   /** Rows were inserted for this destination outside `enqueue` (bulk batches). */
   track(origin: string): void {
     this.origins.add(origin);
@@ -163,10 +168,7 @@ export class DeliveryQueue {
     const next = this.store.nextDueAt();
     if (next !== null && next > now) this.scheduleWake(next);
     const lease = this.store.nextLeaseExpiry(this.owner, this.running);
-    if (lease !== null)
-      this.scheduleWake(lease + 1, () =>
-        this.poke(this.store.reclaimExpired(clock.now(), this.owner, this.running)),
-      );
+    if (lease !== null) this.scheduleWake(lease + 1, () => this.reclaimEnded());
   }
 
   private anyKnownDue(now: number): boolean {

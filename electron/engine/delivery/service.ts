@@ -181,13 +181,14 @@ export class DeliveryService {
   }
 
   retryNow(id: number): DeliverySummary {
+    // An attempt whose lease ended (its engine stopped) is logged as interrupted first, even before the queue's wake for
+    // it: the retry's claim would otherwise take over the lease and that attempt would never be logged.
+    this.queue.reclaimEnded();
     const before = this.queue.store.row(id);
     if (!before) throw new ApiError('not_found', `id: no delivery ${id}`);
     // Cancelling an attempt in flight lets it finish (its outcome is logged): until then it holds the row's lease, and
     // the outcome would overwrite a retry asked for meanwhile.
-    const attemptRunning =
-      before.lease_owner !== null && (before.lease_until_ms ?? 0) > this.deps.clock.now();
-    if (before.state === 'in_flight' || attemptRunning)
+    if (before.state === 'in_flight' || before.lease_owner !== null)
       throw new ApiError(
         'conflict',
         `id: delivery ${id} is being sent right now${before.state === 'in_flight' ? '' : ` (${before.state} while its attempt finishes)`}`,
