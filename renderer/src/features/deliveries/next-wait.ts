@@ -22,7 +22,10 @@ export function nextWait(
       };
     return { text: open ? 'interrupted: due again' : `not waited (${state})` };
   }
-  if (attempt.nextWaitMs === null) return { text: '—' };
+  if (attempt.nextWaitMs === null)
+    return next?.manual
+      ? { text: retriedByHand(attempt, next), title: 'no further attempt was scheduled' }
+      : { text: '—' };
   const announced = formatDuration(attempt.nextWaitMs);
   const scheduleWaitMs = attempt.scheduleWaitMs ?? null;
   const fromRetryAfter = scheduleWaitMs !== null;
@@ -30,10 +33,14 @@ export function nextWait(
     ? `the wait was ${announced}, set by the target's Retry-After; the schedule alone would have waited ${formatDuration(scheduleWaitMs)}`
     : `the schedule's wait was ${announced}`;
   if (next?.manual) {
-    return { text: `retried by hand after ${formatDuration(Math.round(sinceEnd(attempt, next)))}`, title };
+    return { text: retriedByHand(attempt, next), title };
   }
   if (!next && !open) return { text: `not waited (${state})`, title };
   return fromRetryAfter ? { text: `${announced} (Retry-After)`, title } : { text: announced };
+}
+
+function retriedByHand(attempt: DeliveryAttempt, next: DeliveryAttempt): string {
+  return `retried by hand after ${formatDuration(Math.round(sinceEnd(attempt, next)))}`;
 }
 
 function sinceEnd(attempt: DeliveryAttempt, next: DeliveryAttempt): number {
