@@ -2,6 +2,7 @@ import { humanise, labelFromParts, parseFieldId } from './grammar';
 import { orttoActivity, orttoAttribute, orttoField } from './dictionary/ortto';
 import { ONTRAPORT_EVENTS, ONTRAPORT_OBJECT_TYPES } from './dictionary/ontraport';
 import type { CustomDictionary, LabelSource } from './types';
+import { scalarText } from './values';
 
 export interface ResolvedLabel {
   label: string;
@@ -159,5 +160,6 @@ export function ontraportEventLabel(
   const targetKey =
     known?.targetKey ?? Object.keys(event).find((k) => k !== 'type' && k.endsWith('_id')) ?? null;
   const target = targetKey && Object.hasOwn(event, targetKey) ? event[targetKey] : undefined;
-  return typeof target === 'string' || typeof target === 'number' ? `${label} (${String(target)})` : label;
+  const targetText = scalarText(target);
+  return targetText !== null ? `${label} (${targetText})` : label;
 }

@@ -351,7 +351,7 @@ const KEEPS_LEADING_ZERO = new Set(['39', '378', '379']);
  * A number or string sub-value as text: numbers beyond 2^53 inside an object arrive as the digits sent (a raw JSON
  * value, see exactNumberText, or a BigInt), not as a number; null for anything else.
  */
-function scalarText(v: unknown): string | null {
+export function scalarText(v: unknown): string | null {
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'bigint') return String(v);
   return exactNumberText(v);
 }
