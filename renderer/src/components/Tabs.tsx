@@ -22,22 +22,27 @@ export function Tabs<T extends string>({
 }) {
   return (
     <div className={`tabs ${className}`} role="tablist" aria-label={label} onKeyDown={onTablistKeyDown}>
-      {tabs.map((tab) => (
-        <button
-          key={tab.id}
-          type="button"
-          role="tab"
-          aria-selected={tab.id === active}
-          tabIndex={tab.id === active ? 0 : -1}
-          className={`tab ${tab.id === active ? 'active' : ''}`}
-          disabled={tab.disabled}
-          data-tab={tab.id}
-          onClick={() => onChange(tab.id)}
-        >
-          {tab.label}
-          {tab.badge !== undefined && tab.badge !== null && <span className="tab-badge">{tab.badge}</span>}
-        </button>
-      ))}
+      {tabs.map((tab) => {
+        const hasBadge = tab.badge !== undefined && tab.badge !== null;
+        return (
+          <button
+            key={tab.id}
+            type="button"
+            role="tab"
+            aria-selected={tab.id === active}
+            tabIndex={tab.id === active ? 0 : -1}
+            className={`tab ${tab.id === active ? 'active' : ''}`}
+            disabled={tab.disabled}
+            data-tab={tab.id}
+            // Label and badge would otherwise be read run together ("Response200", "Merge fieldsoff").
+            aria-label={hasBadge ? `${tab.label}, ${tab.badge}` : undefined}
+            onClick={() => onChange(tab.id)}
+          >
+            {tab.label}
+            {hasBadge && <span className="tab-badge">{tab.badge}</span>}
+          </button>
+        );
+      })}
     </div>
   );
 }
