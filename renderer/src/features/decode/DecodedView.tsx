@@ -50,7 +50,8 @@ export function DecodedView({ captureId, query: search = '' }: { captureId: numb
               : 'notice notice-warn decoded-reason'
           }
         >
-          {result.reason}
+          {/* It quotes the payload (multipart part names and file names, parser messages). */}
+          <VisibleText text={result.reason} />
         </div>
       )}
       {warnings.length > 0 && (
