@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
 import { Highlight } from '../../components/Highlight';
 import { KeyText, keyText } from '../../components/KeyText';
+import { VisibleText } from '../../components/VisibleText';
 import { formatLocal, type DecodedNode } from '../../../../electron/shared/decode/index';
 
 const SHOW_CHILDREN = 200;
@@ -67,7 +68,9 @@ export const DecodedRow = memo(function DecodedRow({
           <KeyText text={title} query={options.query ?? ''} />
         </span>
         {subtitle !== null && (
-          <span className="decoded-id mono">{subtitle === node.key ? keyText(subtitle) : subtitle}</span>
+          <span className="decoded-id mono">
+            <VisibleText text={subtitle === node.key ? keyText(subtitle) : subtitle} />
+          </span>
         )}
         <span className={`decoded-type decoded-source-${node.labelSource}`}>{node.type}</span>
         <span className="decoded-value" title={node.raw ?? undefined}>
@@ -117,7 +120,7 @@ export const DecodedRow = memo(function DecodedRow({
           role="note"
         >
           {w.severity === 'warning' ? '⚠ ' : 'ℹ '}
-          {w.message}
+          <VisibleText text={w.message} />
         </div>
       ))}
       {details && (
@@ -137,11 +140,16 @@ export const DecodedRow = memo(function DecodedRow({
           </div>
           {node.raw !== null && (
             <div>
-              raw <span className="mono">{node.raw}</span>
+              raw{' '}
+              <span className="mono">
+                <VisibleText text={node.raw} />
+              </span>
             </div>
           )}
           {node.details.map((d, i) => (
-            <div key={i}>{d}</div>
+            <div key={i}>
+              <VisibleText text={d} />
+            </div>
           ))}
         </div>
       )}
