@@ -216,7 +216,11 @@ function Pretty({
             </div>
           )}
           {pretty.error && (
-            <div className="notice notice-warn">Not well-formed XML ({pretty.error}); shown as received.</div>
+            <div className="notice notice-warn">
+              {/* The parser's message quotes tag and attribute names from the payload. */}
+              Not well-formed XML (<VisibleText text={pretty.error} />
+              ); shown as received.
+            </div>
           )}
           <PlainText
             text={pretty.text}
