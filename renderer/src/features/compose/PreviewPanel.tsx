@@ -1,5 +1,6 @@
 import type { BuiltRequest } from '../../../../electron/shared/send/outgoing';
 import { CopyButton } from '../../components/CopyButton';
+import { VisibleText } from '../../components/VisibleText';
 import { toCurl } from '../../../../electron/shared/send/curl';
 import { base64ToBytes } from '../../../../electron/shared/send/bytes';
 import { replaceHeaders, withoutNamesOf } from '../../../../electron/shared/send/replace-headers';
@@ -98,11 +99,9 @@ export function PreviewPanel({
         {'\n'}
         {host && <span className="http-header">{`Host: ${host}\n`}</span>}
         {headers.map(([name, value], i) => (
-          <span
-            key={`h${i}`}
-            className="http-header"
-            data-testid="preview-header"
-          >{`${name}: ${value}\n`}</span>
+          <span key={`h${i}`} className="http-header" data-testid="preview-header">
+            <VisibleText text={`${name}: ${value}\n`} />
+          </span>
         ))}
         <span
           className="http-header http-signed"
@@ -124,7 +123,7 @@ export function PreviewPanel({
           <>
             {'\n'}
             <span className="http-body" data-testid="preview-body">
-              {bodyShown}
+              <VisibleText text={bodyShown} />
             </span>
           </>
         )}
