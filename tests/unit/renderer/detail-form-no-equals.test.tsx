@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderDetailPane } from '../../helpers/detail-pane';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
@@ -22,6 +22,18 @@ async function captured(target: string, body: string): Promise<number> {
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error(`${target} was not filed`);
+}
+
+/** What "Copy all" writes to the clipboard. */
+async function copyAll(): Promise<string> {
+  let copied = '';
+  Object.defineProperty(navigator, 'clipboard', {
+    configurable: true,
+    value: { writeText: (text: string) => Promise.resolve(void (copied = text)) },
+  });
+  fireEvent.click(screen.getByRole('button', { name: 'Copy all' }));
+  await screen.findByRole('button', { name: /Copied/ });
+  return copied;
 }
 
 /** Each row of the table labelled `label`: its name, its value and whether it is marked "no =". */
@@ -52,5 +64,19 @@ describe('a form body and a query with the same fields', () => {
       { name: 'b', value: '', noEquals: false },
       { name: 'n', value: 'José', noEquals: false },
     ]);
+  });
+
+  it('copy alike with Copy all: a field written with no = is copied with none, values decoded', async () => {
+    const fields = 'a&b=&n=Jos%E9';
+    const id = await captured(`/form-and-query-copy?${fields}`, fields);
+    renderDetailPane(ui.api, id, 'query');
+    await screen.findByText('3 query parameters');
+    const query = await copyAll();
+    cleanup();
+
+    renderDetailPane(ui.api, id, 'body');
+    await screen.findByText('3 form fields');
+    expect(await copyAll()).toBe(query);
+    expect(query).toBe('a\nb=\nn=José');
   });
 });

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { hasBrackets, nestForm, parseFormHead } from '../../lib/form';
 import { JsonTree } from './JsonTree';
+import { fieldsCopyText } from './fields-copy-text';
 import { FORM_READ } from './form-read';
 import { PairsTable } from './PairsTable';
 
@@ -50,6 +51,7 @@ export function FormView({ text, query, head }: { text: string; query: string; h
           one="form field"
           caseSensitiveNames
           noEquals={noEquals}
+          copyFormat={(p) => fieldsCopyText(p, noEquals)}
           unread={complete ? undefined : () => setCount((n) => n + FORM_READ)}
         />
       )}

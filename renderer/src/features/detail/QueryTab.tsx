@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { CaptureDetail } from '../../../../electron/shared/contract/captures';
 import { decodedFields } from '../../../../electron/shared/decode/body';
+import { fieldsCopyText } from './fields-copy-text';
 import { PairsTable } from './PairsTable';
 
 /** The capture's query parameters; one written with no `=` (`?flag`) is marked, and copied so, apart from `?flag=`. */
@@ -15,7 +16,7 @@ export function QueryTab({ d, query }: { d: CaptureDetail; query: string }) {
       one="query parameter"
       caseSensitiveNames
       noEquals={noEquals}
-      copyFormat={(p) => p.map(([k, v], i) => (noEquals[i] ? k : `${k}=${v}`)).join('\n')}
+      copyFormat={(p) => fieldsCopyText(p, noEquals)}
     />
   );
 }
