@@ -234,8 +234,13 @@ export function ReplayDialog({
 }
 
 /** `?name=…` for the first parameter, or `?` for a target that ended in a bare `?`. */
+/** The captured query's first name as sent (`?a=…`, or `?flag` / `?flag&…` for one with no `=`); values stay hidden. */
 function queryHint(query: string): string {
-  return query ? `?${query.split('&')[0]!.split('=')[0]!}=…` : '?';
+  if (!query) return '?';
+  const first = query.split('&')[0]!;
+  const name = first.split('=')[0]!;
+  if (first.includes('=')) return `?${name}=…`;
+  return first.length < query.length ? `?${name}&…` : `?${name}`;
 }
 
 function ReplayOutcomeLine({ outcome, many, id }: { outcome: ReplayOutcome; many: boolean; id?: string }) {
