@@ -35,10 +35,10 @@ import {
   formatUnixSeconds,
   formatUnsignedSet,
   acceptsExactNumbers,
-  exactNumberText,
   isStarIdList,
   isStarList,
   readsExactNumbers,
+  scalarText,
   type Formatted,
 } from './values';
 import type { CustomDictionary } from './types';
@@ -471,12 +471,8 @@ export function ontraportRootCtx(objectTypeId: string | null): Ctx {
 /** A delivery's `object_type_id` as text, or null when it has none. */
 export function objectTypeOf(delivery: unknown): string | null {
   if (delivery === null || typeof delivery !== 'object' || Array.isArray(delivery)) return null;
-  return objectTypeText((delivery as Record<string, unknown>).object_type_id);
+  return scalarText((delivery as Record<string, unknown>).object_type_id);
 }
-
-/** An `object_type_id` value as text: a string, a number, or the digits sent for one beyond 2^53; null otherwise. */
-const objectTypeText = (v: unknown): string | null =>
-  typeof v === 'string' || typeof v === 'number' ? String(v) : exactNumberText(v);
 
 /** Deliveries sent together as a JSON array: each item is read as a delivery of its own object type. */
 export const ontraportBatchCtx: Ctx = (key, v) => ({
@@ -517,7 +513,7 @@ const ontraportEnvelopeCtx: Ctx = (key, _v, b) => {
       fieldId: key,
       ctx: genericCtx,
       format: readsExactNumbers((v) => {
-        const id = objectTypeText(v) ?? '';
+        const id = scalarText(v) ?? '';
         const name = Object.hasOwn(ONTRAPORT_OBJECT_TYPES, id)
           ? ONTRAPORT_OBJECT_TYPES[id]
           : Number(id) >= 10000
