@@ -5,11 +5,10 @@ import { isOrttoFieldId, parseFieldId } from './grammar';
 import { activityLabel, ontraportEventLabel } from './labels';
 import { findMergeFields, isOnlyMergeFields, isOntraportMergeName } from './merge-fields';
 import type { CustomDictionary, Recognition } from './types';
+import { scalarText } from './values';
 
 export const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | null =>
-  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null;
 const has = (o: Record<string, unknown>, k: string) => Object.hasOwn(o, k);
 
 export interface RecogniseInput {
@@ -22,7 +21,7 @@ export type OntraportFormat = 'default' | 'notify' | 'lightweight';
 /** Which subscription data format a record looks like (notify: only the id is filled). */
 export function ontraportFormat(data: Record<string, unknown>): OntraportFormat {
   const keys = Object.keys(data);
-  const filled = keys.filter((k) => k !== 'id' && str(data[k]) !== '' && data[k] !== null);
+  const filled = keys.filter((k) => k !== 'id' && scalarText(data[k]) !== '' && data[k] !== null);
   if (filled.length === 0) return 'notify';
   const contactLight = keys.every((k) => ONTRAPORT_LIGHTWEIGHT_KEYS.has(k));
   const customLight = keys.length <= 4 && keys.filter((k) => k !== 'id').every((k) => /^f\d+$/.test(k));
@@ -43,7 +42,7 @@ function activityEventLabel(fieldId: string, custom?: CustomDictionary): string 
 
 /** A journey webhook names its shape (shape_title); a playbook's webhook action may name only its action. */
 function journeyEventLabel(value: Record<string, unknown>): string {
-  const name = str(value.shape_title) || str(value.action_name);
+  const name = scalarText(value.shape_title) || scalarText(value.action_name);
   return name ? `Journey/playbook webhook (${name})` : 'Journey/playbook webhook';
 }
 
@@ -51,7 +50,7 @@ function orttoRecognisers(value: unknown, custom?: CustomDictionary): Recognitio
   if (!isRecord(value)) return [];
   const out: Recognition[] = [];
   const activity = has(value, 'activity') && isRecord(value.activity) ? value.activity : null;
-  const fieldId = activity ? str(activity.field_id) : null;
+  const fieldId = activity ? scalarText(activity.field_id) : null;
   const journey =
     has(value, 'webhook_id') &&
     has(value, 'contact_id') &&
@@ -125,7 +124,7 @@ function firstRecord(data: unknown): Record<string, unknown> | null {
 
 function ontraportSubscription(value: unknown, formatName: string): Recognition | null {
   if (!isRecord(value) || !has(value, 'event') || !isRecord(value.event)) return null;
-  const type = str(value.event.type);
+  const type = scalarText(value.event.type);
   if (!type || !/^[a-z][a-z_]{1,60}$/.test(type)) return null;
   const envelope = has(value, 'webhook_id') || has(value, 'object_type_id');
   if (!envelope && !has(value, 'data')) return null;
