@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { CustomDictionary } from '../../shared/decode/index';
 import type { CaptureAnnotations, EngineContext, IncomingCapture } from '../context';
+import { BackgroundWriteRetry } from '../store/background-write-retry';
 import { decodeContentEncoding } from '../store/body-text';
 import { annotate, BACKGROUND_MAX_BYTES, FILING_MAX_BYTES } from './annotate';
 import { LargeBodyBacklog, type QueuedCapture } from './large-body-backlog';
@@ -42,6 +43,7 @@ export class LargeBodyClassifier {
   private unlabelledIn: Statement<number[]> | undefined;
   private readonly encodingsOf: Statement<number[], { id: number; content_encoding: string }>[] = [];
   private pending: ReturnType<typeof setImmediate> | null = null;
+  private readonly storage: BackgroundWriteRetry;
   private readonly off: () => void;
   /** Whether the waiting mark is stored (kept in memory: filing checks it for every capture it leaves to us). */
   private marked: boolean;
@@ -50,6 +52,7 @@ export class LargeBodyClassifier {
     private readonly ctx: EngineContext,
     private readonly custom: () => CustomDictionary | undefined,
   ) {
+    this.storage = new BackgroundWriteRetry(ctx.clock, ctx.log, 'large-body labels');
     const pendingAfter = largeBodiesPendingAfter(ctx.db);
     this.marked = pendingAfter !== null;
     if (pendingAfter !== null) this.queue.push(...this.leftForLaterIn(pendingAfter + 1));
@@ -131,21 +134,38 @@ export class LargeBodyClassifier {
     this.off();
     if (this.pending) clearImmediate(this.pending);
     this.pending = null;
+    this.storage.stop();
     this.queue.length = 0;
   }
 
   private schedule(): void {
-    if (this.pending) return;
+    if (this.pending || this.storage.waiting) return;
     if (this.queue.length === 0) {
-      this.moveMark();
+      if (
+        !this.storage.attempt(
+          () => this.moveMark(),
+          () => this.schedule(),
+        )
+      )
+        return;
       if (this.backlog.done) return;
     }
     this.pending = setImmediate(() => {
       this.pending = null;
       const next = this.queue.shift() ?? this.backlog.next();
-      if (next && (next.encoding === undefined || this.expandsPastFiling(next.id, next.encoding)))
-        this.classify(next.id);
-      this.moveMark();
+      const stored = this.storage.attempt(
+        () => {
+          if (next && (next.encoding === undefined || this.expandsPastFiling(next.id, next.encoding)))
+            this.classify(next.id);
+          this.moveMark();
+        },
+        () => this.schedule(),
+      );
+      // Its label, or the mark that it was labelled, could not be stored: it goes first when the retry comes.
+      if (!stored) {
+        if (next) this.queue.unshift(next);
+        return;
+      }
       this.schedule();
     });
     this.pending.unref?.();

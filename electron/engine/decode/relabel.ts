@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { CustomDictionary } from '../../shared/decode/index';
 import type { EngineContext } from '../context';
+import { BackgroundWriteRetry } from '../store/background-write-retry';
 import type { LabelChange } from '../store/capture-store';
 import { annotate, BACKGROUND_MAX_BYTES } from './annotate';
 
@@ -26,11 +27,14 @@ export class Relabeller {
   private done = 0;
   private reportedAtMs = -Infinity;
   private pending: ReturnType<typeof setImmediate> | null = null;
+  private readonly storage: BackgroundWriteRetry;
 
   constructor(
     private readonly ctx: EngineContext,
     private readonly custom: () => CustomDictionary | undefined,
-  ) {}
+  ) {
+    this.storage = new BackgroundWriteRetry(ctx.clock, ctx.log, 'relabelled captures');
+  }
 
   /** Start a pass after this capture id, by default from the oldest (a pass under way starts over, with the newest labels). */
   start(afterId = 0): void {
@@ -39,7 +43,11 @@ export class Relabeller {
       afterId === 0
         ? 0
         : (this.ctx.db.prepare('SELECT COUNT(*) FROM captures WHERE id <= ?').pluck().get(afterId) as number);
-    this.saveProgress(afterId);
+    // Unsaved, the progress stays where markDue or the last pass left it, at or before this id: safe to resume from.
+    this.storage.attempt(
+      () => this.saveProgress(afterId),
+      () => this.schedule(),
+    );
     this.report(true, true);
     this.schedule();
   }
@@ -72,20 +80,34 @@ export class Relabeller {
 
   /** Whether a pass is under way. */
   get running(): boolean {
-    return this.pending !== null;
+    return this.pending !== null || this.storage.waiting;
   }
 
   stop(): void {
     if (this.pending) clearImmediate(this.pending);
     this.pending = null;
+    this.storage.stop();
   }
 
   private schedule(): void {
-    if (this.pending) return;
+    if (this.pending || this.storage.waiting) return;
     this.pending = setImmediate(() => {
       this.pending = null;
-      const more = this.slice();
-      this.saveProgress(more ? this.afterId : null);
+      const before = { afterId: this.afterId, done: this.done };
+      let more = false;
+      const stored = this.storage.attempt(
+        () => {
+          more = this.slice();
+          this.saveProgress(more ? this.afterId : null);
+        },
+        () => this.schedule(),
+      );
+      // The slice's labels were not stored (or its progress was not): the retry classifies it again.
+      if (!stored) {
+        this.afterId = before.afterId;
+        this.done = before.done;
+        return;
+      }
       this.report(more);
       if (more) this.schedule();
     });
