@@ -100,20 +100,26 @@ export class SavedWebhookStore {
       JSON.stringify(input.options),
     ];
     if (input.id !== undefined) {
-      const current = this.get(input.id);
-      if (input.ifUpdatedAtMs !== undefined && current.updatedAtMs !== input.ifUpdatedAtMs)
-        throw new ApiError(
-          'conflict',
-          `ifUpdatedAtMs: saved webhook ${input.id} ("${current.name}") was changed elsewhere after it was opened ` +
-            'for editing; open it again to edit the saved version',
-        );
-      // updatedAtMs is the version ifUpdatedAtMs checks: it must change on a save in the same millisecond too.
-      this.db
-        .prepare(
-          'UPDATE saved_webhooks SET collection_id=?, name=?, method=?, url=?, headers_json=?, body=?, policy=?, options_json=?, updated_at_ms=? WHERE id=?',
-        )
-        .run(...values, Math.max(now, current.updatedAtMs + 1), input.id);
-      return this.get(input.id);
+      const id = input.id;
+      // Checked and written holding the write lock, so another process's save cannot come between the two.
+      return this.db
+        .transaction(() => {
+          const current = this.get(id);
+          if (input.ifUpdatedAtMs !== undefined && current.updatedAtMs !== input.ifUpdatedAtMs)
+            throw new ApiError(
+              'conflict',
+              `ifUpdatedAtMs: saved webhook ${id} ("${current.name}") was changed elsewhere after it was opened ` +
+                'for editing; open it again to edit the saved version',
+            );
+          // updatedAtMs is the version ifUpdatedAtMs checks: it must change on a save in the same millisecond too.
+          this.db
+            .prepare(
+              'UPDATE saved_webhooks SET collection_id=?, name=?, method=?, url=?, headers_json=?, body=?, policy=?, options_json=?, updated_at_ms=? WHERE id=?',
+            )
+            .run(...values, Math.max(now, current.updatedAtMs + 1), id);
+          return this.get(id);
+        })
+        .immediate();
     }
     const info = this.db
       .prepare(
