@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { relaunchTunedForEngine } from '../engine/util/engine-launch-tuning';
 import { secretName } from '../engine/util/secret-names';
 import { localMinuteEnd } from '../shared/local-minute';
+import { flagProblemMessage } from './flag-problem-message';
 import { joinFreeTextValues } from './free-text-flags';
 import { stdoutReaderProbe } from './stdout-reader';
 
@@ -81,13 +82,12 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 export function parseFlags<O extends Options>(argv: string[], options: O, allowPositionals = false) {
   let parsed;
+  const args = joinFreeTextValues(argv, options);
   try {
-    const args = joinFreeTextValues(argv, options);
     parsed = parseArgs({ args, options, strict: true, allowPositionals, tokens: true });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    // Node's messages already name the flag ("Unknown option '--prot'"); drop its advice about positionals.
-    throw new UsageError(message.split('. To specify')[0]!);
+    throw new UsageError(flagProblemMessage(message, args, options));
   }
   refuseRepeatedValues(parsed.tokens, options);
   const { tokens: _tokens, ...rest } = parsed;

@@ -81,7 +81,7 @@ describe('CLI free-text flags (fuzzed)', () => {
         ([command, name, own]) => {
           const parse = () => parseFlags([`--${name}`, own, 'x'], command.options, true);
           expect(parse).toThrow(UsageError);
-          expect(parse).toThrow(`'--${name}' argument is ambiguous`);
+          expect(parse).toThrow(`--${name}: its value is missing (${own} is the next flag)`);
         },
       ),
       { numRuns: 300 },
@@ -90,7 +90,7 @@ describe('CLI free-text flags (fuzzed)', () => {
 
   it('--search -- x reports the missing search rather than searching for --', () => {
     expect(() => parseFlags(['--search', '--', 'x'], filterFlagOptions, true)).toThrow(
-      "'--search' argument is ambiguous",
+      '--search: its value is missing (-- is the next flag)',
     );
   });
 
