@@ -22,12 +22,15 @@ export async function copyText(text: string): Promise<boolean> {
 export function CopyButton({
   text,
   label = 'Copy',
+  name,
   title,
   className = '',
   tabIndex,
 }: {
   text: string | (() => Promise<string> | string);
   label?: string;
+  /** What a screen reader calls the button, when the visible label alone does not say what it copies. */
+  name?: string;
   title?: string;
   className?: string;
   tabIndex?: number;
@@ -42,15 +45,23 @@ export function CopyButton({
     }
     setTimeout(() => setState('idle'), 1200);
   };
+  const outcome = state === 'done' ? 'Copied' : state === 'failed' ? 'Copy failed' : '';
   return (
-    <button
-      type="button"
-      className={`btn btn-small ${className}`}
-      title={title ?? label}
-      tabIndex={tabIndex}
-      onClick={() => void onClick()}
-    >
-      {state === 'done' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}
-    </button>
+    <>
+      <button
+        type="button"
+        className={`btn btn-small ${className}`}
+        title={title ?? label}
+        aria-label={name}
+        tabIndex={tabIndex}
+        onClick={() => void onClick()}
+      >
+        {outcome || label}
+      </button>
+      {/* Always present, so the outcome written into it later is announced. */}
+      <span className="visually-hidden" role="status">
+        {outcome}
+      </span>
+    </>
   );
 }

@@ -208,7 +208,13 @@ function PairRow({
         )}
       </td>
       <td className="pair-copy">
-        <CopyButton text={v.text} label="Copy" title={`Copy value of ${k}`} className="btn-ghost" />
+        <CopyButton
+          text={v.text}
+          label="Copy"
+          name={`Copy value of ${k}`}
+          title={`Copy value of ${k}`}
+          className="btn-ghost"
+        />
       </td>
     </tr>
   );
