@@ -6,6 +6,7 @@ export async function copyText(text: string): Promise<boolean> {
     return true;
   } catch {
     // Clipboard API refused (insecure context, no permission): fall back to a hidden textarea.
+    const focused = document.activeElement;
     const area = document.createElement('textarea');
     area.value = text;
     area.setAttribute('readonly', '');
@@ -15,6 +16,8 @@ export async function copyText(text: string): Promise<boolean> {
     area.select();
     const ok = document.execCommand('copy');
     area.remove();
+    // Selecting the textarea took focus; removing it would drop keyboard focus to <body>.
+    if (focused instanceof HTMLElement) focused.focus();
     return ok;
   }
 }
