@@ -1,4 +1,5 @@
 import { onTablistKeyDown } from './tablist-keys';
+import { tabElementId, tabPanelElementId } from './tab-ids';
 
 export interface TabItem<T extends string> {
   id: T;
@@ -13,12 +14,15 @@ export function Tabs<T extends string>({
   onChange,
   className = '',
   label,
+  id,
 }: {
   tabs: TabItem<T>[];
   active: T;
   onChange: (id: T) => void;
   className?: string;
   label: string;
+  /** Given when a `TabPanel` with the same id shows the active tab: the tab and its panel are tied for screen readers. */
+  id?: string;
 }) {
   return (
     <div className={`tabs ${className}`} role="tablist" aria-label={label} onKeyDown={onTablistKeyDown}>
@@ -34,6 +38,9 @@ export function Tabs<T extends string>({
             className={`tab ${tab.id === active ? 'active' : ''}`}
             disabled={tab.disabled}
             data-tab={tab.id}
+            id={id === undefined ? undefined : tabElementId(id, tab.id)}
+            // One panel shows the active tab's content; the other tabs control nothing on the page.
+            aria-controls={id !== undefined && tab.id === active ? tabPanelElementId(id) : undefined}
             // Label and badge would otherwise be read run together ("Response200", "Merge fieldsoff").
             aria-label={hasBadge ? `${tab.label}, ${tab.badge}` : undefined}
             onClick={() => onChange(tab.id)}

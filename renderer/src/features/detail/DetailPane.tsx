@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode, memo } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode, memo } from 'react';
 import { inlineBodyBytes, type CaptureDetail } from '../../../../electron/shared/contract/captures';
 import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { tunnelSender } from '../../../../electron/shared/tunnel-sender';
@@ -7,6 +7,7 @@ import { CopyButton } from '../../components/CopyButton';
 import { downloadBlob } from '../../components/download';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { Tabs } from '../../components/Tabs';
+import { TabPanel } from '../../components/TabPanel';
 import { VisibleText } from '../../components/VisibleText';
 import { endpointOf } from '../../lib/capture-endpoint';
 import { captureUrl } from '../../lib/capture-url';
@@ -55,6 +56,7 @@ export const DetailPane = memo(function DetailPane(props: Props) {
   const [error, setError] = useState<string | null>(null);
   const [nonce, setNonce] = useState(0);
   const { tab } = props;
+  const tabsId = useId();
   const [chosenForm, setChosenForm] = useState<{ id: number; form: BodyForm } | null>(null);
   const choice: BodyChoice = {
     bodyForm: chosenForm?.id === props.id ? chosenForm.form : 'decoded',
@@ -98,6 +100,7 @@ export const DetailPane = memo(function DetailPane(props: Props) {
       <DetailHeader detail={detail} {...props} {...choice} />
       <Tabs<DetailTabId>
         label="Capture detail"
+        id={tabsId}
         active={tab}
         onChange={props.onTabChange}
         tabs={[
@@ -113,11 +116,11 @@ export const DetailPane = memo(function DetailPane(props: Props) {
           { id: 'response', label: 'Response', badge: detail.response?.status ?? null },
         ]}
       />
-      <div className="detail-body">
+      <TabPanel tabsId={tabsId} active={tab} className="detail-body">
         <ErrorBoundary label="This view" key={`${detail.id}-${tab}`}>
           <DetailTab detail={detail} {...props} {...choice} />
         </ErrorBoundary>
-      </div>
+      </TabPanel>
     </div>
   );
 });
