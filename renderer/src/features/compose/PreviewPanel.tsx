@@ -1,6 +1,7 @@
 import type { BuiltRequest } from '../../../../electron/shared/send/outgoing';
 import { CopyButton } from '../../components/CopyButton';
 import { VisibleText } from '../../components/VisibleText';
+import { escapeControls } from '../../lib/control-escapes';
 import { toCurl } from '../../../../electron/shared/send/curl';
 import { base64ToBytes } from '../../../../electron/shared/send/bytes';
 import { replaceHeaders, withoutNamesOf } from '../../../../electron/shared/send/replace-headers';
@@ -10,6 +11,8 @@ import { requestTarget } from '../../../../electron/shared/send/request-target';
 import { clientHeaders } from '../../../../electron/shared/send/client-headers';
 
 const maxPreviewChars = 64 * 1024;
+
+const oneLine = { multiline: false, lineSeparators: true };
 
 /** The delivery engine's loop-guard header (electron/engine/delivery/queue.ts), added to every attempt. */
 const deliveryHeader = 'X-Hookscope-Delivery';
@@ -100,7 +103,7 @@ export function PreviewPanel({
         {host && <span className="http-header">{`Host: ${host}\n`}</span>}
         {headers.map(([name, value], i) => (
           <span key={`h${i}`} className="http-header" data-testid="preview-header">
-            <VisibleText text={`${name}: ${value}\n`} />
+            <VisibleText text={`${escapeControls(`${name}: ${value}`, oneLine)}\n`} />
           </span>
         ))}
         <span
@@ -123,7 +126,7 @@ export function PreviewPanel({
           <>
             {'\n'}
             <span className="http-body" data-testid="preview-body">
-              <VisibleText text={bodyShown} />
+              <VisibleText text={escapeControls(bodyShown, { lineSeparators: true })} />
             </span>
           </>
         )}
