@@ -265,7 +265,7 @@ describe('Composer', () => {
     // What a keystroke does: the field's text plus the key.
     fireEvent.change(input, { target: { value: '' } });
     expect(input.value).toBe('');
-    expect(screen.getByTestId('record-row-range').textContent).toContain('enter 1–20');
+    expect(screen.getByTestId('record-row-error').textContent).toContain('enter a whole number from 1 to 20');
     fireEvent.change(input, { target: { value: `${input.value}5` } });
     expect(input.value).toBe('5');
     expect(screen.getByTestId('record-fields').textContent).toContain('row5@example.com');
