@@ -18,6 +18,7 @@ import { CustomDictionaryStore } from './custom-store';
 import { customRowKind } from './custom-row-kind';
 import { LargeBodyClassifier } from './large-body';
 import { Relabeller } from './relabel';
+import { BackgroundWriteRetry } from '../store/background-write-retry';
 import { decoderSearchText } from './search-extractor';
 import { budgetedExport } from '../captures/export-budget';
 
@@ -66,14 +67,19 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
   // the labels change, index everything again and re-classify stored captures (once a burst of edits has settled).
   const relabeller = new Relabeller(ctx, custom);
   const largeBodies = new LargeBodyClassifier(ctx, custom);
+  const reindexStorage = new BackgroundWriteRetry(ctx.clock, ctx.log, 'search index rebuild');
   let reindex: ReturnType<typeof setTimeout> | null = null;
   /** From 0: index everything again and relabel from the oldest capture; otherwise resume a pass after that id. */
   const scheduleRelabel = (afterId: number) => {
     if (reindex) clearTimeout(reindex);
+    reindexStorage.stop();
+    const relabel = () => {
+      if (afterId === 0 && !reindexStorage.attempt(() => ctx.captures.indexer.reindexAll(), relabel)) return;
+      relabeller.start(afterId);
+    };
     reindex = setTimeout(() => {
       reindex = null;
-      if (afterId === 0) ctx.captures.indexer.reindexAll();
-      relabeller.start(afterId);
+      relabel();
     }, REINDEX_AFTER_MS);
     reindex.unref?.();
   };
@@ -104,6 +110,7 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
     close: () => {
       if (reindex) clearTimeout(reindex);
       reindex = null;
+      reindexStorage.stop();
       relabeller.stop();
       largeBodies.stop();
     },
