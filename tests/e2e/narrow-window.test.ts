@@ -14,6 +14,8 @@ interface Box {
 const boxesOf = (page: Page, selector: string): Promise<Box[]> =>
   page.locator(selector).evaluateAll((elements) =>
     elements
+      // A screen-reader-only status (a Copy button's "Copied") takes no visible room.
+      .filter((e) => !e.classList.contains('visually-hidden'))
       .map((e) => {
         const r = e.getBoundingClientRect();
         return { x: r.x, y: r.y, width: r.width, height: r.height, name: e.className || e.tagName };
