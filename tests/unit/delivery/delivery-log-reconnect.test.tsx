@@ -1,14 +1,11 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import type { ServerResponse } from 'node:http';
 import { afterEach, expect, it } from 'vitest';
-import { createApiClient, type Transport } from '../../../electron/shared/contract/client';
-import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { DeliveryLog } from '../../../renderer/src/features/deliveries';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
 import { useHttpTarget } from '../../helpers/http-target';
+import { renderWithMissedEvents } from '../../helpers/missed-events-ui';
 
 // Events sent while the live-event connection is down are lost (an engine restart in browser mode, a dropped socket):
 // the delivery log, its waiting list and the open delivery's detail must catch up when it reconnects, or a delivery
@@ -22,34 +19,20 @@ const ui = useEngineForUi();
 afterEach(cleanup);
 
 it('after a reconnect, the log, the waiting list and the open detail show what happened while events were missed', async () => {
-  const real = createInProcessTransport(ui.engine);
-  let live = true;
-  const transport: Transport = {
-    invoke: (method, input) => real.invoke(method, input),
-    subscribe: (listener) => real.subscribe((event, payload) => live && listener(event, payload)),
-    capabilities: () => real.capabilities(),
-  };
-  const connection = new ConnectionStatus();
-  connection.set('open');
   const { id } = await ui.api.call('deliveries.send', {
     request: { method: 'POST', url: `${target.url}/missed`, bodyBase64: '' },
     name: 'missed while offline',
   });
   await waitFor(() => expect(held).toHaveLength(1));
-  render(
-    <ApiProvider value={{ api: createApiClient(transport), connection }}>
-      <DeliveryLog opened={id} />
-    </ApiProvider>,
-  );
+  const events = renderWithMissedEvents(ui.engine, <DeliveryLog opened={id} />);
   const waiting = await screen.findByRole('table', { name: 'Waiting deliveries' });
   await within(waiting).findByText('being sent now');
   await screen.findByText('in_flight', { selector: '.delivery-detail-head .pill' });
 
-  live = false;
-  act(() => connection.set('closed'));
+  events.disconnect();
   held[0]!.end('delivered meanwhile');
   await waitFor(async () => expect((await ui.api.call('deliveries.get', { id })).state).toBe('succeeded'));
-  act(() => connection.set('open'));
+  events.reconnect();
 
   const log = screen.getByRole('table', { name: 'Delivery log' });
   await within(log).findByText('200');

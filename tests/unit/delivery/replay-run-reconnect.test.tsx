@@ -1,14 +1,11 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import type { ServerResponse } from 'node:http';
 import { afterEach, expect, it } from 'vitest';
-import { createApiClient, type Transport } from '../../../electron/shared/contract/client';
-import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { useReplayRun } from '../../../renderer/src/features/detail/use-replay-run';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
 import { useHttpTarget } from '../../helpers/http-target';
+import { renderWithMissedEvents } from '../../helpers/missed-events-ui';
 
 // A replay follows its deliveries through live events. Those sent while the connection was down are lost: after it
 // reconnects, each delivery must show where it is now, not "in flight" for good.
@@ -34,31 +31,17 @@ function ReplayProbe({ url }: { url: string }) {
 }
 
 it('after a reconnect, each replayed delivery shows its state now', async () => {
-  const real = createInProcessTransport(ui.engine);
-  let live = true;
-  const transport: Transport = {
-    invoke: (method, input) => real.invoke(method, input),
-    subscribe: (listener) => real.subscribe((event, payload) => live && listener(event, payload)),
-    capabilities: () => real.capabilities(),
-  };
-  const connection = new ConnectionStatus();
-  connection.set('open');
-  render(
-    <ApiProvider value={{ api: createApiClient(transport), connection }}>
-      <ReplayProbe url={`${target.url}/replayed`} />
-    </ApiProvider>,
-  );
+  const events = renderWithMissedEvents(ui.engine, <ReplayProbe url={`${target.url}/replayed`} />);
   act(() => screen.getByRole('button', { name: 'Replay' }).click());
   await waitFor(() => expect(held).toHaveLength(2));
   await waitFor(() => expect(screen.getByRole('status').textContent).toBe('in_flight,in_flight'));
 
-  live = false;
-  act(() => connection.set('closed'));
+  events.disconnect();
   for (const res of held) res.end('ok');
   await waitFor(async () => {
     const { items } = await ui.api.call('deliveries.list', {});
     expect(items.map((d) => d.state)).toEqual(['succeeded', 'succeeded']);
   });
-  act(() => connection.set('open'));
+  events.reconnect();
   await waitFor(() => expect(screen.getByRole('status').textContent).toBe('succeeded,succeeded'));
 });
