@@ -81,9 +81,12 @@ export class LargeBodyClassifier {
    */
   noteFiled(capture: IncomingCapture, labels: CaptureAnnotations): void {
     if (this.marked) return;
-    const candidate = {
-      ...capture,
+    // Runs for every capture filed: only the fields leftForLater reads, not a copy of the whole capture.
+    const candidate: Candidate = {
       vendor: labels.vendor ?? null,
+      truncated: capture.truncated,
+      source: capture.source,
+      bodySizeBytes: capture.bodySizeBytes,
       compressed: isCompressed(capture.contentEncoding),
     };
     if (!leftForLater(candidate)) return;
