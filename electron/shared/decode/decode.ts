@@ -260,7 +260,8 @@ export function classifyCapture(
 ): { vendor: string | null; eventLabel: string | null } {
   try {
     if (input.body.length > maxBytes) return { vendor: null, eventLabel: null };
-    const body = parseBody(input, maxBytes, { xml: false });
+    // Exact numbers as decodeCapture reads them: an ID past 2^53 in the label is the digits sent, not a rounded double.
+    const body = parseBody(input, maxBytes, { xml: false, exactNumbers: true });
     // Parsed whole, as decodeCapture does: a GET "Send a webhook" carries its contact fields only in the URL.
     const query = parseQuery(input.query ?? '');
     const best = recognise({ body, query }, custom)[0];
