@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { CustomDictionary } from '../../shared/decode/index';
 import type { EngineContext } from '../context';
 import { BackgroundWriteRetry } from '../store/background-write-retry';
+import { describeStorageError } from '../store/storage-error';
 import type { LabelChange } from '../store/capture-store';
 import { annotate, BACKGROUND_MAX_BYTES } from './annotate';
 
@@ -52,10 +53,23 @@ export class Relabeller {
     this.schedule();
   }
 
-  /** Note that a pass is due, before it starts: the engine may stop first. A pass under way stops (it will start over). */
+  /**
+   * Note that a pass is due, before it starts: the engine may stop first. A pass under way stops (it will start over).
+   * Never throws: the dictionary change is already stored, and start() records the pass again, retrying until the
+   * database takes the write.
+   */
   markDue(): void {
     this.stop();
-    this.saveProgress(0);
+    try {
+      this.saveProgress(0);
+    } catch (error) {
+      this.ctx.log.warn(
+        'relabel mark not stored: the database could not be written; the pass records it when it starts',
+        {
+          error: describeStorageError(error) ?? String(error),
+        },
+      );
+    }
   }
 
   /** The capture id an unfinished pass had got to (0: it had not begun), or null when none is due. */
