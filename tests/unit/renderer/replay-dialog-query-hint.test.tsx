@@ -43,6 +43,14 @@ describe('the replay dialog, the captured query hint', () => {
     expect(await keepQueryLabel('/hint-flag-more?flag&b=1')).toBe('Keep the captured query (?flag&…)');
   });
 
+  it('shows a first parameter sent with an empty value as sent, with nothing hidden after its =', async () => {
+    expect(await keepQueryLabel('/hint-empty?a=')).toBe('Keep the captured query (?a=)');
+  });
+
+  it('shows that more follows a first parameter sent with an empty value', async () => {
+    expect(await keepQueryLabel('/hint-empty-more?a=&b=1')).toBe('Keep the captured query (?a=&…)');
+  });
+
   it('still hides the value of a first parameter sent with one', async () => {
     expect(await keepQueryLabel('/hint-value?a=secret&b=1')).toBe('Keep the captured query (?a=…)');
   });

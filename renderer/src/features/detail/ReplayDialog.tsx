@@ -233,14 +233,16 @@ export function ReplayDialog({
   );
 }
 
-/** `?name=…` for the first parameter, or `?` for a target that ended in a bare `?`. */
-/** The captured query's first name as sent (`?a=…`, or `?flag` / `?flag&…` for one with no `=`); values stay hidden. */
+/**
+ * The captured query's first parameter as sent, its value hidden: `?a=…`; `?a=` / `?a=&…` for an empty value and
+ * `?flag` / `?flag&…` for one with no `=`, as the Query tab tells them apart; `?` for a target that ended in a bare `?`.
+ */
 function queryHint(query: string): string {
   if (!query) return '?';
   const first = query.split('&')[0]!;
   const name = first.split('=')[0]!;
-  if (first.includes('=')) return `?${name}=…`;
-  return first.length < query.length ? `?${name}&…` : `?${name}`;
+  if (first.length > name.length + 1) return `?${name}=…`;
+  return first.length < query.length ? `?${first}&…` : `?${first}`;
 }
 
 function ReplayOutcomeLine({ outcome, many, id }: { outcome: ReplayOutcome; many: boolean; id?: string }) {
