@@ -44,9 +44,18 @@ export interface Interception {
 }
 
 /** Hooks that engine modules register to take part in receiving, without the receiver knowing them. */
+export type Interceptor = (request: IncomingCapture, endpoint: EndpointRuntime) => Interception | null;
+
 export interface ReceiverHooks {
-  /** Runs once headers are in (auth, rate limits, probes). First non-null wins. */
-  interceptors: Array<(request: IncomingCapture, endpoint: EndpointRuntime) => Interception | null>;
+  /**
+   * Checks that decide from the request's head alone (probes, rate limits, auth); each runs once per request, before
+   * the interceptors. For a request waiting for `100 Continue` with a body to come, they run before it is written:
+   * a refusal is answered instead, so the body is never sent, and they see it with an empty body marked truncated.
+   * Any other request they see whole. First non-null wins.
+   */
+  headChecks: Interceptor[];
+  /** Runs once the whole request is in (a signature over the body). First non-null wins. */
+  interceptors: Interceptor[];
   /**
    * Told of every request once its headers are in; a returned callback runs once when its exchange is over (answered,
    * or the client went away). The tunnel module counts requests in flight through the tunnel this way.

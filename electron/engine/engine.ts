@@ -106,6 +106,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     }),
   );
   const receiverHooks: ReceiverHooks = {
+    headChecks: [],
     interceptors: [],
     watchers: [],
     annotators: [],

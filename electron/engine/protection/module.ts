@@ -10,10 +10,10 @@ import { signatureInterceptor } from './signature';
  */
 export function createProtectionModule(ctx: EngineContext): EngineModule & { limiter: RateLimiter } {
   const limiter = new RateLimiter(() => ctx.clock.now());
-  ctx.receiverHooks.interceptors.push(
+  ctx.receiverHooks.headChecks.push(
     createRateLimitInterceptor(limiter, (request) => ctx.receiverHooks.forwardedForTrusted(request)),
     authInterceptor,
-    signatureInterceptor,
   );
+  ctx.receiverHooks.interceptors.push(signatureInterceptor);
   return { handlers: {}, limiter };
 }

@@ -7,12 +7,16 @@ const headerOf = (headers: HeaderPair[], name: string) =>
 
 /**
  * A browser's CORS preflight: OPTIONS with Origin and Access-Control-Request-Method, and no body (browsers never send
- * one). A "preflight" carrying a payload is some other sender's request: it must not skip the endpoint's auth.
+ * one). A "preflight" carrying a payload is some other sender's request: it must not skip the endpoint's auth. A
+ * truncated capture had body bytes it does not hold (one checked before its body was sent holds none yet).
  */
-export function isCorsPreflight(incoming: Pick<IncomingCapture, 'method' | 'headers' | 'body'>): boolean {
+export function isCorsPreflight(
+  incoming: Pick<IncomingCapture, 'method' | 'headers' | 'body' | 'truncated'>,
+): boolean {
   return (
     incoming.method === 'OPTIONS' &&
     incoming.body.length === 0 &&
+    !incoming.truncated &&
     headerOf(incoming.headers, 'origin') !== undefined &&
     headerOf(incoming.headers, 'access-control-request-method') !== undefined
   );

@@ -2,7 +2,7 @@ import { createServer, METHODS, ServerResponse, type IncomingMessage, type Serve
 import type { AddressInfo, Socket } from 'node:net';
 import type { HeaderPair } from '../../shared/contract/index';
 import { headerValueText } from '../../shared/decode/header-text';
-import type { EngineContext, IncomingCapture, Interception } from '../context';
+import type { EngineContext, IncomingCapture, Interception, Interceptor } from '../context';
 import { mediaType } from '../store/capture-rows';
 import { describeStorageError } from '../store/storage-error';
 import type { Endpoint } from '../../shared/contract/index';
@@ -63,16 +63,12 @@ export async function startReceiver(ctx: Ctx, options: ReceiverOptions): Promise
   );
   // Node keeps only the first 2,000 headers by default and would drop the rest silently; maxHeaderSize bounds them.
   server.maxHeadersCount = 0;
-  // `Expect: 100-continue` asks before sending the body: a body declared over the limit gets its 413 (and a capture of
-  // the headers) straight away instead of "100 Continue" and megabytes read for nothing.
-  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
-    if (declaredOverLimit(req, ctx.settings.get().bodyLimitBytes)) {
-      handle(ctx, rules, responses, options, req, res, undefined, true);
-      return;
-    }
-    res.writeContinue();
-    handle(ctx, rules, responses, options, req, res);
-  });
+  // `Expect: 100-continue` asks before sending the body: a request refused from its head (a body declared over the
+  // limit, failed auth, a rate limit) gets its refusal (and a capture of the headers) straight away instead of
+  // "100 Continue" and megabytes read for nothing.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) =>
+    handle(ctx, rules, responses, options, req, res, undefined, true),
+  );
   // Any other expectation: left alone, Node answers 417 itself and the request is never captured. RFC 9110 §10.1.1
   // lets a server ignore an expectation it does not know, so it is captured and answered like any other request.
   server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) =>
@@ -191,7 +187,7 @@ function handle(
   req: IncomingMessage,
   res: ServerResponse,
   connectHead?: Buffer,
-  refuseBody = false,
+  waitsToContinue = false,
 ) {
   const receivedAtMs = ctx.clock.now();
   // Read now: once a client has gone away mid-body, its destroyed socket no longer knows its peer.
@@ -218,12 +214,11 @@ function handle(
   let received = 0;
   let truncated = false;
   let finished = false;
+  let head: HeadVerdict = null;
 
-  const finish = (aborted: boolean) => {
-    if (finished) return;
-    finished = true;
+  const captureSoFar = (aborted: boolean): IncomingCapture => {
     const body = Buffer.concat(chunks, stored);
-    const incoming: IncomingCapture = {
+    return {
       receivedAtMs,
       method: req.method ?? 'GET',
       path,
@@ -247,23 +242,43 @@ function handle(
       // An absolute-form target's scheme and authority: the capture's URL is then the target as sent.
       publicUrl: origin,
     };
-    const task = respond(
-      ctx,
-      rules,
-      responses,
-      endpoint,
-      incoming,
-      res,
-      truncated ? 'too-large' : aborted ? 'aborted' : null,
-    );
+  };
+
+  const finish = (aborted: boolean) => {
+    if (finished) return;
+    finished = true;
+    const incoming = captureSoFar(aborted);
+    const problem =
+      head !== null && head !== 'passed'
+        ? 'unsent-body'
+        : truncated
+          ? 'too-large'
+          : aborted
+            ? 'aborted'
+            : null;
+    const task = respond(ctx, rules, responses, endpoint, incoming, res, problem, head);
     responses.pending.add(task);
     void task.finally(() => responses.pending.delete(task));
   };
 
-  if (refuseBody) {
-    truncated = true;
-    finish(false);
-    return;
+  if (waitsToContinue) {
+    if (declaredOverLimit(req, limit)) {
+      truncated = true;
+      finish(false);
+      return;
+    }
+    if (declaresBody(req)) {
+      // Checked as a capture whose body has not arrived: empty, truncated, of its declared size.
+      truncated = true;
+      const refusal = headRefusal(ctx, captureSoFar(false), endpoint);
+      head = refusal ?? 'passed';
+      if (refusal) {
+        finish(false);
+        return;
+      }
+      truncated = false;
+    }
+    res.writeContinue();
   }
 
   if (connectHead !== undefined) {
@@ -316,6 +331,11 @@ function declaredLength(req: IncomingMessage): number | null {
   return header !== undefined && Number.isSafeInteger(declared) && declared >= 0 ? declared : null;
 }
 
+/** A body is to follow the head: a non-zero Content-Length, or any Transfer-Encoding (chunked). */
+function declaresBody(req: IncomingMessage): boolean {
+  return req.headers['transfer-encoding'] !== undefined || (declaredLength(req) ?? 0) > 0;
+}
+
 function declaredOverLimit(req: IncomingMessage, limit: number): boolean {
   const declared = declaredLength(req);
   return declared !== null && declared > limit;
@@ -328,21 +348,24 @@ async function respond(
   endpoint: Endpoint,
   incoming: IncomingCapture,
   res: ServerResponse,
-  problem: 'too-large' | 'aborted' | null,
+  problem: 'too-large' | 'unsent-body' | 'aborted' | null,
+  head: HeadVerdict,
 ) {
-  let interception: Interception | null = missingHostInterception(incoming);
-  if (!interception)
-    for (const intercept of ctx.receiverHooks.interceptors) {
-      try {
-        interception = intercept(incoming, endpoint);
-      } catch (error) {
-        ctx.log.error('receiver: interceptor failed', { error: String(error) });
-      }
-      if (interception) break;
-    }
+  // The head checks ran once already for a request that waited for 100 Continue.
+  const interception =
+    (head === 'passed' ? null : (head ?? headRefusal(ctx, incoming, endpoint))) ??
+    firstInterception(ctx, ctx.receiverHooks.interceptors, incoming, endpoint);
   let decided: DecidedResponse | null;
   let fromRule = false;
-  if (problem === 'too-large') {
+  if (problem === 'unsent-body' && interception) {
+    decided = {
+      ...interception.response,
+      // Whether the client sends the body after all or gives it up, the connection cannot carry another request.
+      headers: [...interception.response.headers, ['connection', 'close']],
+      delayMs: 0,
+      reason: `${interception.reason}; answered instead of 100 Continue, so the body was never sent`,
+    };
+  } else if (problem === 'too-large') {
     const limit = ctx.settings.get().bodyLimitBytes;
     decided = {
       status: 413,
@@ -370,6 +393,7 @@ async function respond(
 
   if (interception && !interception.record) {
     if (decided) send(res, decided, null);
+    if (problem === 'unsent-body') closeOnceAnswered(res);
     return;
   }
 
@@ -449,7 +473,40 @@ async function respond(
       ctx.log.error('receiver: could not record a delayed response as written', { error: String(error) });
     }
   }
-  if (problem === 'too-large') res.once('finish', () => res.socket?.destroy());
+  if (problem === 'too-large' || problem === 'unsent-body') closeOnceAnswered(res);
+}
+
+/** The body was never read: once the answer is out, nothing else can be framed on this connection. */
+function closeOnceAnswered(res: ServerResponse) {
+  res.once('finish', () => res.socket?.destroy());
+}
+
+/** What the head checks made of a request that waited for 100 Continue: null when they have not run on it yet. */
+type HeadVerdict = Interception | 'passed' | null;
+
+/** The first refusal decided from the head: a missing Host, then the modules' head checks. */
+function headRefusal(ctx: Ctx, incoming: IncomingCapture, endpoint: Endpoint): Interception | null {
+  return (
+    missingHostInterception(incoming) ??
+    firstInterception(ctx, ctx.receiverHooks.headChecks, incoming, endpoint)
+  );
+}
+
+function firstInterception(
+  ctx: Ctx,
+  checks: Interceptor[],
+  incoming: IncomingCapture,
+  endpoint: Endpoint,
+): Interception | null {
+  for (const intercept of checks) {
+    try {
+      const interception = intercept(incoming, endpoint);
+      if (interception) return interception;
+    } catch (error) {
+      ctx.log.error('receiver: interceptor failed', { error: String(error) });
+    }
+  }
+  return null;
 }
 
 /** Waits out a rule's delay, or less if the client goes away meanwhile. */

@@ -105,7 +105,7 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
   });
 
   // Probes must win before auth and rate limits, so they are neither refused nor counted.
-  ctx.receiverHooks.interceptors.unshift((request) => registry.interceptor(request));
+  ctx.receiverHooks.headChecks.unshift((request) => registry.interceptor(request));
   ctx.receiverHooks.annotators.push((capture) => {
     // An imported capture keeps its original URL, even when its Host names this run's tunnel. The tunnel client
     // connects from loopback: a request from elsewhere that names the public host came straight to the receiver.
