@@ -117,4 +117,22 @@ describe('Expect: 100-continue and refusals decided from the head', () => {
     expect(refused.first).toMatch(/^HTTP\/1\.1 400 /);
     expect(refused.bodySent).toBe(false);
   });
+
+  it('the expectation is read in any case (RFC 9110 §10.1.1), for a chunked body too', async () => {
+    const target = await protectedApp();
+    target.engine.ctx.endpoints.create({
+      slug: 'cased',
+      name: 'Cased',
+      auth: { kind: 'header', name: 'X-Key', value: 'right' },
+    });
+    const chunkedHead = (key: string) =>
+      `POST /h/cased HTTP/1.1\r\nHost: x\r\nEXPECT: 100-Continue\r\nTransfer-Encoding: chunked\r\nConnection: close\r\nX-Key: ${key}\r\n\r\n`;
+    const body = '5\r\nhello\r\n0\r\n\r\n';
+    const refused = await expectContinue(portOf(target), chunkedHead('wrong'), body);
+    expect(refused.first).toMatch(/^HTTP\/1\.1 401 /);
+    expect(refused.bodySent).toBe(false);
+    const accepted = await expectContinue(portOf(target), chunkedHead('right'), body);
+    expect(accepted.first).toBe('HTTP/1.1 100 Continue');
+    expect(accepted.all).toMatch(/\r\n\r\nHTTP\/1\.1 200 /);
+  });
 });
