@@ -1,41 +1,16 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawExchange } from '../helpers/raw-http';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { rawGet } from '../helpers/raw-get';
+import { useRecordingTarget } from '../helpers/recording-target';
 import { eventually, row, useUiSession } from './support/ui';
-
-/** A real HTTP server on 127.0.0.1:0 that answers 200 and keeps each request target it gets. */
-async function targetServer() {
-  const targets: string[] = [];
-  const server = createServer((req, res) => {
-    targets.push(req.url ?? '');
-    req.resume().on('end', () => res.writeHead(200).end('ok'));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    targets,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 describe('replaying captures from the list while the one with a query is still being read', () => {
   const s = useUiSession();
-  let target: Awaited<ReturnType<typeof targetServer>>;
+  const target = useRecordingTarget();
   beforeAll(async () => {
-    target = await targetServer();
-    const port = Number(new URL(s.app.receiverUrl).port);
-    for (const path of ['/late-plain', '/late-wpf?contact_id=42']) {
-      const answer = await rawExchange(
-        port,
-        `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`,
-      );
-      expect(answer).toMatch(/^HTTP\/1\.1 200 /);
-    }
+    for (const path of ['/late-plain', '/late-wpf?contact_id=42']) await rawGet(s.app.receiverUrl, path);
     await eventually(async () => expect(await row(s.page, '/late-wpf').count()).toBe(1));
   });
-  afterAll(async () => target?.close());
 
   it('cannot send them without the captured query before it has been read', async () => {
     const { page } = s;

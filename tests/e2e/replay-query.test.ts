@@ -1,45 +1,22 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { rawExchange } from '../helpers/raw-http';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { rawGet } from '../helpers/raw-get';
+import { useRecordingTarget } from '../helpers/recording-target';
 import { eventually, row, selectCapture, useUiSession } from './support/ui';
 
 /** A WP Fusion ping: all its data in the query, quotes and a pipe as sent (fetch would have encoded them). */
 const QUERY = "wpf_action=update_tags&contact_id=42&note='hi'|x";
 
-/** A real HTTP server on 127.0.0.1:0 that answers 200 and keeps each request target it gets. */
-async function targetServer() {
-  const targets: string[] = [];
-  const server = createServer((req, res) => {
-    targets.push(req.url ?? '');
-    req.resume().on('end', () => res.writeHead(200).end('ok'));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    targets,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 describe('replaying a capture whose data is all in its query', () => {
   const s = useUiSession();
-  let target: Awaited<ReturnType<typeof targetServer>>;
+  const target = useRecordingTarget();
   beforeAll(async () => {
-    target = await targetServer();
-    const port = Number(new URL(s.app.receiverUrl).port);
-    const answer = await rawExchange(
-      port,
-      `GET /wpf?${QUERY} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`,
-    );
-    expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+    await rawGet(s.app.receiverUrl, `/wpf?${QUERY}`);
     await eventually(async () => expect(await row(s.page, '/wpf').count()).toBe(1));
   });
   afterEach(async () => {
     const close = s.page.getByTestId('replay-close');
     if ((await close.count()) > 0) await close.click();
   });
-  afterAll(async () => target?.close());
 
   async function replayTo(opener: 'replay-open' | 'replay-selected', keep: boolean): Promise<string> {
     const { page } = s;
