@@ -1,47 +1,11 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SettingsPatch } from '../../../electron/shared/contract/app';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
-import { forgetSettingsEdits, SettingsPanel } from '../../../renderer/src/features/settings/SettingsPanel';
-import { useEngineForUi } from '../../helpers/engine-for-ui';
-import { recordingTransport } from '../../helpers/recording-transport';
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { useSettingsPanel } from '../../helpers/settings-panel';
 
 // Numbers written the way the panel's own messages write them ("from 1 to 1,000,000,000") are accepted.
-let calls: Array<{ method: string; input: unknown }> = [];
-const ui = useEngineForUi((transport) => recordingTransport(transport, (call) => calls.push(call)));
-beforeEach(async () => {
-  await ui.api.call('settings.update', {
-    retention: { maxCount: null, maxAgeMs: null },
-    deliveryRetention: { maxAgeMs: null, maxCount: null },
-    bodyLimitBytes: 25 * 1024 * 1024,
-  });
-  calls = [];
-});
-afterEach(() => {
-  cleanup();
-  forgetSettingsEdits();
-});
-
-const mount = async () => {
-  render(
-    <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
-      <SettingsPanel onDone={() => undefined} />
-    </ApiProvider>,
-  );
-  await screen.findByTestId('settings-panel');
-};
-const updates = () =>
-  calls.filter((c) => c.method === 'settings.update').map((c) => c.input as SettingsPatch);
-const type = (label: string, text: string) =>
-  fireEvent.change(screen.getByLabelText(label), { target: { value: text } });
-const chooseUnit = (label: string, unit: string) =>
-  fireEvent.change(screen.getByLabelText(`${label} unit`), { target: { value: unit } });
-const save = async () => {
-  fireEvent.click(screen.getByTestId('settings-save'));
-  await waitFor(() => expect(screen.queryByText(/^Saved\./) ?? screen.queryByRole('alert')).not.toBeNull());
-};
+const ui = useSettingsPanel();
+const { mount, updates, save, type, chooseUnit } = ui;
 
 describe('settings panel: digit groups', () => {
   it.each([

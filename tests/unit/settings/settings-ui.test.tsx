@@ -1,49 +1,11 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SettingsPatch } from '../../../electron/shared/contract/app';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
-import { forgetSettingsEdits, SettingsPanel } from '../../../renderer/src/features/settings/SettingsPanel';
-import { useEngineForUi } from '../../helpers/engine-for-ui';
-import { recordingTransport } from '../../helpers/recording-transport';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { useSettingsPanel } from '../../helpers/settings-panel';
 
 // The settings panel against a real engine (in-process transport, SQLite in a temp dir).
-let calls: Array<{ method: string; input: unknown }> = [];
-const ui = useEngineForUi((transport) => recordingTransport(transport, (call) => calls.push(call)));
-beforeEach(async () => {
-  await ui.api.call('settings.update', {
-    retention: { maxCount: null, maxAgeMs: null },
-    deliveryRetention: { maxAgeMs: null, maxCount: null },
-    bodyLimitBytes: 25 * 1024 * 1024,
-    notifyOnCapture: true,
-  });
-  calls = [];
-});
-afterEach(() => {
-  cleanup();
-  forgetSettingsEdits();
-});
-
-const mount = async () => {
-  render(
-    <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
-      <SettingsPanel onDone={() => undefined} />
-    </ApiProvider>,
-  );
-  await screen.findByTestId('settings-panel');
-};
-const updates = () =>
-  calls.filter((c) => c.method === 'settings.update').map((c) => c.input as SettingsPatch);
-const save = async () => {
-  const before = updates().length;
-  fireEvent.click(screen.getByTestId('settings-save'));
-  await waitFor(() => expect(screen.queryByText(/^Saved\./) ?? screen.queryByRole('alert')).not.toBeNull());
-  return updates().slice(before);
-};
-const type = (label: string, text: string) =>
-  fireEvent.change(screen.getByLabelText(label), { target: { value: text } });
-const stored = () => ui.api.call('settings.get', {});
+const ui = useSettingsPanel();
+const { mount, updates, save, type, stored, forgetCalls } = ui;
 
 describe('settings panel: saving keeps what was not edited exactly', () => {
   it('toggling only notifications leaves the stored age and body limit as they were', async () => {
@@ -51,7 +13,7 @@ describe('settings panel: saving keeps what was not edited exactly', () => {
       retention: { maxCount: 30, maxAgeMs: 3_600_000 },
       bodyLimitBytes: 102_400,
     });
-    calls = [];
+    forgetCalls();
     await mount();
     fireEvent.click(screen.getByRole('checkbox'));
     await save();
@@ -71,7 +33,7 @@ describe('settings panel: saving keeps what was not edited exactly', () => {
       bodyLimitBytes: 1500,
       deliveryRetention: { maxAgeMs: 3_602_880, maxCount: 7 },
     });
-    calls = [];
+    forgetCalls();
     await mount();
     fireEvent.click(screen.getByRole('checkbox'));
     await save();
@@ -98,7 +60,7 @@ describe('settings panel: saving keeps what was not edited exactly', () => {
 
   it('editing one retention field sends only that field; the other keeps its stored value', async () => {
     await ui.api.call('settings.update', { deliveryRetention: { maxAgeMs: 3_602_880, maxCount: 3 } });
-    calls = [];
+    forgetCalls();
     await mount();
     type('Keep at most (finished deliveries)', '500');
     expect(await save()).toEqual([{ deliveryRetention: { maxCount: 500 } }]);
