@@ -1,31 +1,14 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { toCurl } from '../../../electron/engine/captures/export';
-import { rawExchange } from '../../helpers/raw-http';
-import { until, useApiHarness } from '../delivery/helpers';
+import { rawTargets } from '../../helpers/raw-target';
+import { useApiHarness } from '../delivery/helpers';
 
 // A cURL export under a base URL with a path of its own (the CLI's `--base-url https://host/prefix`) puts each
 // capture's target after that path. A target holding a raw # is sent apart with --request-target, which replaces the
 // URL's whole path: the command asked for /frag#x, not /prefix/frag#x as every other capture's command does.
 const api = useApiHarness();
 
-async function captureRaw(target: string) {
-  const port = Number(new URL(api.engine.receiverUrl).port);
-  await rawExchange(port, `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
-  const path = target.split('?')[0]!;
-  const summary = await until(() =>
-    api.engine.ctx.captures.list({ limit: 50 }).items.find((c) => c.path === path),
-  );
-  return api.engine.ctx.captures.get(summary.id);
-}
-
-/** Runs the command; the target the cue server was asked for. */
-async function askedFor(command: string): Promise<string> {
-  const before = api.server.received.length;
-  await promisify(execFile)('sh', ['-c', command]);
-  return api.server.received[before]!.url;
-}
+const { captureRaw, askedFor } = rawTargets(api);
 
 describe('a cURL export under a base URL with a path', () => {
   it('keeps that path before a target holding a raw #', async () => {

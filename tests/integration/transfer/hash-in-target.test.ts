@@ -1,31 +1,10 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { rawExchange } from '../../helpers/raw-http';
+import { rawTargets } from '../../helpers/raw-target';
 import { until, useApiHarness } from '../delivery/helpers';
 
 const api = useApiHarness();
 
-/** Sends `target` raw in a request line to the receiver; the capture it became, once filed. */
-async function captureRaw(target: string) {
-  const port = Number(new URL(api.engine.receiverUrl).port);
-  await rawExchange(port, `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
-  const path = target.split('?')[0]!;
-  return until(() => api.engine.ctx.captures.list({ limit: 50 }).items.find((c) => c.path === path));
-}
-
-async function exported(id: number, format: 'curl' | 'har'): Promise<string> {
-  const reply = await api.call('captures.export', { ids: [id], format, redact: false });
-  return (reply.value as { content: string }).content;
-}
-
-/** Runs the exported cURL command against the cue server instead of the receiver; the target it asked for. */
-async function curlTarget(command: string): Promise<string> {
-  const before = api.server.received.length;
-  const script = command.replaceAll(api.engine.receiverUrl, api.server.url);
-  await promisify(execFile)('sh', ['-c', script]);
-  return api.server.received[before]!.url;
-}
+const { captureRaw, exported, curlTarget } = rawTargets(api);
 
 describe('a # sent raw in the request target', () => {
   it('stays in the stored path and query, as received', async () => {
