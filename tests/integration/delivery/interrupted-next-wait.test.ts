@@ -1,35 +1,16 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { nextWait } from '../../../renderer/src/features/deliveries/next-wait';
 import { timelineSummary } from '../../../renderer/src/features/deliveries/timeline-summary';
-import { cueServer, deliveryHarness } from './helpers';
+import { useDeadEngineClaim } from '../../helpers/dead-engine-claim';
 
 const HOUR = 3_600_000;
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const restartedAfterDeadClaim = useDeadEngineClaim();
 
 it('an attempt a crash interrupted planned no wait: its next wait says when the retry really went out, not 0 ms', async () => {
-  const server = await cueServer(() => ({ status: 200 }));
-  cleanup.push(() => server.close());
-  const a = deliveryHarness();
-  const t0 = a.clock.now();
-  const { id } = a.service.send({
-    request: { method: 'POST', url: `${server.url}/hook`, headers: [], bodyBase64: '' },
-    type: 'manual',
-    policy: 'none',
-  } as never);
   // An engine claims it (and may have sent it), then dies; the app is started again three hours later.
-  expect(a.service.queue.store.claim(id, 'dead', t0, t0 + 1000)).toBeDefined();
-  await a.service.close();
-  a.db.close();
-  const b = deliveryHarness({}, { dataDir: a.dataDir });
-  cleanup.push(() => b.close());
-  b.clock.advance(t0 + 3 * HOUR - b.clock.now());
-  b.service.start();
-  await b.drain();
+  const { id, service } = await restartedAfterDeadClaim({ policy: 'none' }, 3 * HOUR);
 
-  const detail = b.service.get(id);
+  const detail = service.get(id);
   const [interrupted, retry] = detail.attemptList;
   expect([interrupted?.outcome, retry?.outcome]).toEqual(['interrupted', 'success']);
   expect(interrupted!.nextWaitMs).toBeNull();
