@@ -3,22 +3,13 @@ import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderDetailPane } from '../../helpers/detail-pane';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
-import { send } from '../../helpers/raw-http';
+import { receivedCaptureId } from '../../helpers/filed-capture';
 
 // A real engine (in-process transport, receiver on port 0, SQLite in a temp dir).
 const ui = useEngineForUi();
 afterEach(cleanup);
 
-async function captured(target: string): Promise<number> {
-  await send(`${ui.engine.receiverUrl}${target}`, { method: 'GET' });
-  const path = target.split('?')[0];
-  for (let i = 0; i < 200; i++) {
-    const found = (await ui.api.call('captures.list', { limit: 50 })).items.find((c) => c.path === path);
-    if (found) return found.id;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`${target} was not filed`);
-}
+const captured = (target: string) => receivedCaptureId(ui, target);
 
 const noEqualsMarks = () =>
   [...document.querySelectorAll('.pairs-table tr[data-index]')].map(

@@ -5,22 +5,13 @@ import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { ReplayDialog } from '../../../renderer/src/features/detail/ReplayDialog';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
-import { send } from '../../helpers/raw-http';
+import { receivedCaptureId } from '../../helpers/filed-capture';
 
 // A real engine (in-process transport, receiver on port 0, SQLite in a temp dir).
 const ui = useEngineForUi();
 afterEach(cleanup);
 
-async function captured(target: string): Promise<number> {
-  await send(`${ui.engine.receiverUrl}${target}`, { method: 'GET' });
-  const path = target.split('?')[0];
-  for (let i = 0; i < 200; i++) {
-    const found = (await ui.api.call('captures.list', { limit: 50 })).items.find((c) => c.path === path);
-    if (found) return found.id;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`${target} was not filed`);
-}
+const captured = (target: string) => receivedCaptureId(ui, target);
 
 /** The "Keep the captured query (…)" label of the replay dialog opened on the capture sent to `target`. */
 async function keepQueryLabel(target: string): Promise<string | undefined> {
