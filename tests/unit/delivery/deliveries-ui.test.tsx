@@ -11,6 +11,7 @@ import { BulkSend, DeliveryLog, SavedWebhooks } from '../../../renderer/src/feat
 import { forgetKeptState } from '../../../renderer/src/state/kept-state';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
 import { useHttpTarget } from '../../helpers/http-target';
+import { renderWithMissedEvents } from '../../helpers/missed-events-ui';
 import { recordingTransport } from '../../helpers/recording-transport';
 import { bulkProgressLine } from '../../helpers/bulk-progress-text';
 
@@ -168,33 +169,19 @@ describe('bulk send', () => {
     ]);
   });
   it('catches up after a reconnect: a job that finished while events were missed shows done', async () => {
-    const real = createInProcessTransport(ui.engine);
-    let live = true;
-    const transport: Transport = {
-      invoke: (method, input) => real.invoke(method, input),
-      subscribe: (listener) => real.subscribe((event, payload) => live && listener(event, payload)),
-      capabilities: () => real.capabilities(),
-    };
-    const connection = new ConnectionStatus();
-    connection.set('open');
     const job = await ui.api.call('bulk.start', {
       template: { method: 'POST', url: `${target.url}/missed/[id]`, headers: [], body: '' },
       rows: { content: 'id\n1\n2\n3\n', format: 'csv' },
       ratePerMinute: 30,
       name: 'missed events',
     });
-    render(
-      <ApiProvider value={{ api: createApiClient(transport), connection }}>
-        <BulkSend />
-      </ApiProvider>,
-    );
+    const events = renderWithMissedEvents(ui.engine, <BulkSend />);
     await screen.findByText(bulkProgressLine(new RegExp(`^Job ${job.jobId} · running · \\d+ of 3`)));
-    live = false;
-    act(() => connection.set('closed'));
+    events.disconnect();
     await waitFor(async () => expect((await ui.api.call('bulk.get', { id: job.jobId })).state).toBe('done'), {
       timeout: 10_000,
     });
-    act(() => connection.set('open'));
+    events.reconnect();
     await screen.findByText(bulkProgressLine(new RegExp(`^Job ${job.jobId} · done · 3 of 3`)));
   });
 

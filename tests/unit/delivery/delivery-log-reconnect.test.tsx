@@ -1,20 +1,16 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import type { ServerResponse } from 'node:http';
 import { afterEach, expect, it } from 'vitest';
 import { DeliveryLog } from '../../../renderer/src/features/deliveries';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
-import { useHttpTarget } from '../../helpers/http-target';
+import { useHoldingTarget } from '../../helpers/holding-target';
 import { renderWithMissedEvents } from '../../helpers/missed-events-ui';
 
 // Events sent while the live-event connection is down are lost (an engine restart in browser mode, a dropped socket):
 // the delivery log, its waiting list and the open delivery's detail must catch up when it reconnects, or a delivery
 // that succeeded meanwhile reads "in_flight" with no attempt until some other delivery changes.
-const held: ServerResponse[] = [];
-const target = useHttpTarget((req, res) => {
-  req.resume();
-  req.on('end', () => held.push(res));
-});
+const target = useHoldingTarget();
+const { held } = target;
 const ui = useEngineForUi();
 afterEach(cleanup);
 

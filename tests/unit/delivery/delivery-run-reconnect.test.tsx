@@ -1,19 +1,15 @@
 // @vitest-environment happy-dom
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
-import type { ServerResponse } from 'node:http';
 import { afterEach, expect, it } from 'vitest';
 import { useDeliveryRun } from '../../../renderer/src/features/deliveries/use-delivery-run';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
-import { useHttpTarget } from '../../helpers/http-target';
+import { useHoldingTarget } from '../../helpers/holding-target';
 import { renderWithMissedEvents } from '../../helpers/missed-events-ui';
 
 // The composer follows the delivery it sent through live events. Those sent while the connection was down are lost:
 // after it reconnects, the status must show what the delivery is now, not "in flight" for good.
-const held: ServerResponse[] = [];
-const target = useHttpTarget((req, res) => {
-  req.resume();
-  req.on('end', () => held.push(res));
-});
+const target = useHoldingTarget();
+const { held } = target;
 const ui = useEngineForUi();
 afterEach(cleanup);
 
