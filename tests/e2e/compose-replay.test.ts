@@ -610,7 +610,7 @@ describe('compose, replay and endpoint protection', () => {
         expect(await attempt.locator('td').nth(5).innerText()).toBe('okU+202EdeliafU+200B!'),
       );
       await detail.getByRole('button', { name: 'Details of attempt 1' }).click();
-      const body = detail.getByLabel('Attempt 1 response body');
+      const body = detail.getByLabel('Attempt 1 response body', { exact: true });
       expect(await body.innerText()).toBe('okU+202EdeliafU+200B!');
       expect(await body.locator('.invisible-char').first().getAttribute('title')).toBe(
         'RIGHT-TO-LEFT OVERRIDE',
@@ -645,7 +645,7 @@ describe('compose, replay and endpoint protection', () => {
     await logRow.click();
     const detail = page.locator('.delivery-detail');
     await detail.getByRole('button', { name: 'Details of attempt 1' }).click();
-    const headers = await detail.getByLabel('Attempt 1 request headers').innerText();
+    const headers = await detail.getByLabel('Attempt 1 request headers', { exact: true }).innerText();
     expect(headers).toContain('X-Utf8: café\n');
     expect(headers).toContain('X-Latin1: café\n');
   });
@@ -702,7 +702,7 @@ describe('compose, replay and endpoint protection', () => {
     await view('inspect');
     await view('deliveries');
     await page.getByRole('tab', { name: 'Bulk send' }).click();
-    expect(await page.getByLabel('URL').inputValue()).toBe(`${target.url}/kept/[N]`);
+    expect(await page.getByLabel('URL', { exact: true }).inputValue()).toBe(`${target.url}/kept/[N]`);
     expect(await page.getByLabel('Body template').inputValue()).toBe('kept=[N]');
     expect(await startButton.isEnabled()).toBe(true);
     expect(await page.getByTestId('bulk-rows-name').innerText()).toBe('kept.csv');

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../electron/shared/contract/client';
 import type { TunnelState } from '../../../electron/shared/contract/tunnel';
@@ -146,6 +146,9 @@ describe('TunnelControl', () => {
     });
     expect(screen.getByTestId('tunnel-control').textContent).toContain('Public URL: Online');
     expect(screen.getByTestId('tunnel-url').textContent).toContain('https://my-hooks.loca.lt');
+    expect(
+      within(screen.getByTestId('tunnel-url')).getByRole('button', { name: 'Copy public URL' }),
+    ).toBeTruthy();
     expect(screen.getByTestId('tunnel-history').textContent).toContain('https://my-hooks.loca.lt');
     expect(screen.getByText('Stop')).toBeTruthy();
 

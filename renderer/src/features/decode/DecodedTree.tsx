@@ -95,6 +95,7 @@ export const DecodedRow = memo(function DecodedRow({
           <CopyButton
             text={node.path}
             label="Path"
+            name={`Copy path of ${keyText(title)}`}
             title={`Copy ${node.path}`}
             className="btn-small"
             tabIndex={-1}
@@ -107,6 +108,7 @@ export const DecodedRow = memo(function DecodedRow({
                 : (node.raw ?? node.display)
             }
             label="Value"
+            name={`Copy value of ${keyText(title)}`}
             title="Copy the raw value"
             className="btn-small"
             tabIndex={-1}

@@ -35,7 +35,13 @@ function AttemptExtra({ attempt }: { attempt: DeliveryAttempt }) {
         <div key={label}>
           <div className="attempt-extra-head">
             <span>{title ?? label}</span>
-            {text !== '' && <CopyButton text={text} title={`Copy ${label.toLowerCase()}`} />}
+            {text !== '' && (
+              <CopyButton
+                text={text}
+                name={`Copy attempt ${attempt.attemptNo} ${label.toLowerCase()}`}
+                title={`Copy ${label.toLowerCase()}`}
+              />
+            )}
           </div>
           <pre className="mono" aria-label={`Attempt ${attempt.attemptNo} ${label.toLowerCase()}`}>
             {text === '' ? empty : <VisibleText text={text} />}

@@ -172,13 +172,18 @@ function EndpointCard({
         <div className="url-line">
           <span className="url-label">Local</span>
           <span className="mono">{local}</span>
-          <CopyButton text={local} label="Copy" />
+          <CopyButton text={local} label="Copy" name={`Copy local URL of ${e.name}`} title="Copy local URL" />
         </div>
         {pub && (
           <div className="url-line">
             <span className="url-label">Public</span>
             <span className="mono">{pub}</span>
-            <CopyButton text={pub} label="Copy" />
+            <CopyButton
+              text={pub}
+              label="Copy"
+              name={`Copy public URL of ${e.name}`}
+              title="Copy public URL"
+            />
           </div>
         )}
       </div>

@@ -65,14 +65,26 @@ export function TopBar({
           <div className="url-chip" data-testid="receiver-url">
             <span className="url-label">Local</span>
             <span className="url-value mono">{receiverUrl}</span>
-            <CopyButton text={receiverUrl} label="Copy" title="Copy receiver URL" className="btn-ghost" />
+            <CopyButton
+              text={receiverUrl}
+              label="Copy"
+              name="Copy receiver URL"
+              title="Copy receiver URL"
+              className="btn-ghost"
+            />
           </div>
         )}
         {publicUrl && (
           <div className="url-chip url-public" data-testid="public-url">
             <span className="url-label">Public</span>
             <span className="url-value mono">{publicUrl}</span>
-            <CopyButton text={publicUrl} label="Copy" title="Copy public URL" className="btn-ghost" />
+            <CopyButton
+              text={publicUrl}
+              label="Copy"
+              name="Copy public URL"
+              title="Copy public URL"
+              className="btn-ghost"
+            />
           </div>
         )}
         <TunnelControlSlot />

@@ -155,7 +155,13 @@ function TunnelPanel({
       {state.url && (
         <div className="url-chip url-public tunnel-url" data-testid="tunnel-url">
           <span className="url-value mono">{state.url}</span>
-          <CopyButton text={state.url} label="Copy" title="Copy public URL" className="btn-ghost" />
+          <CopyButton
+            text={state.url}
+            label="Copy"
+            name="Copy public URL"
+            title="Copy public URL"
+            className="btn-ghost"
+          />
         </div>
       )}
       {state.lastError && state.phase !== 'online' && state.phase !== 'idle' && (
