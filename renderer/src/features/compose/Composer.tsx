@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useApi, useConnection, useEvent } from '../../api';
+import { TabPanel } from '../../components/TabPanel';
 import { Tabs } from '../../components/Tabs';
 import type { Environment } from '../../../../electron/shared/contract/delivery';
 import { useDeliveryRun, type DeliveryRun } from '../deliveries/use-delivery-run';
@@ -188,6 +189,7 @@ export function Composer({ initial }: ComposerProps) {
   // An empty URL is not marked while it is still untouched; its problem is listed all the same.
   const urlInvalid = built.errors.some((e) => e.field === 'url') && draft.url !== '';
   const urlErrorId = useId();
+  const tabsId = useId();
 
   const doSend = (allowLoop = false) => {
     sending.current = draft;
@@ -453,6 +455,7 @@ export function Composer({ initial }: ComposerProps) {
         <div className="compose-editor">
           <Tabs<TabId>
             label="Request parts"
+            id={tabsId}
             active={tab}
             onChange={setTab}
             tabs={[
@@ -476,7 +479,7 @@ export function Composer({ initial }: ComposerProps) {
               },
             ]}
           />
-          <div className="compose-tab">
+          <TabPanel tabsId={tabsId} active={tab} className="compose-tab">
             {tab === 'body' && draft.bodyNote && draft.bodyMode === 'base64' && (
               <p className="muted" data-testid="compose-body-note">
                 {draft.bodyNote}
@@ -528,7 +531,7 @@ export function Composer({ initial }: ComposerProps) {
                 preview={signPreview}
               />
             )}
-          </div>
+          </TabPanel>
         </div>
         <PreviewPanel built={built} signingHeaders={signingHeaders} rows={draft.headers} />
       </div>

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { TabPanel } from '../../components/TabPanel';
 import { Tabs } from '../../components/Tabs';
 import { useHashParams } from '../../state/hash-state';
 import { BulkSend } from './BulkSend';
@@ -20,6 +21,7 @@ export function DeliveriesView() {
   const setTab = (next: Tab) => update((p) => (next === 'log' ? p.delete('tab') : p.set('tab', next)), true);
   const linked = Number(params.get('delivery')) || null;
   const [opened, setOpened] = useState<number | null>(null);
+  const tabsId = useId();
   useEffect(() => {
     if (linked === null) return;
     setOpened(linked);
@@ -32,6 +34,7 @@ export function DeliveriesView() {
     <div className="deliveries-view">
       <Tabs
         label="Deliveries"
+        id={tabsId}
         tabs={[
           { id: 'log', label: 'Delivery log' },
           { id: 'bulk', label: 'Bulk send' },
@@ -40,9 +43,11 @@ export function DeliveriesView() {
         active={tab}
         onChange={setTab}
       />
-      {tab === 'log' && <DeliveryLog opened={opened} />}
-      {tab === 'bulk' && <BulkSend />}
-      {tab === 'saved' && <SavedWebhooks />}
+      <TabPanel tabsId={tabsId} active={tab} className="deliveries-tab">
+        {tab === 'log' && <DeliveryLog opened={opened} />}
+        {tab === 'bulk' && <BulkSend />}
+        {tab === 'saved' && <SavedWebhooks />}
+      </TabPanel>
     </div>
   );
 }
