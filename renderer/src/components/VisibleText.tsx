@@ -1,4 +1,5 @@
 import { Fragment } from 'react';
+import { controlEscape } from '../lib/control-escapes';
 
 /**
  * Characters that draw nothing or reorder the text around them: bidi embeddings, overrides, isolates and marks, and
@@ -25,26 +26,38 @@ const INVISIBLE_NAMES: Record<string, string> = {
   '\ufeff': 'ZERO WIDTH NO-BREAK SPACE',
 };
 /**
+ * C0 controls and DEL draw as nothing or as empty boxes (`a<NUL>b` reads as `ab`); each is shown as the escape
+ * `escapeControls` writes, marked, so a real NUL never reads like the six characters `\u0000` typed in a payload.
+ * Tab, newline and a CRLF line end are drawn.
+ *
  * The joiners (U+200C, U+200D) shape Persian and Indic words and build emoji sequences (👩‍💻), so they are drawn there;
  * beside ASCII, where they shape nothing, they could only hide inside a word (`adm<U+200D>in`) and are shown.
  */
-const INVISIBLE =
-  /([\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]|(?<=[\0-\x7f])[\u200c\u200d]|[\u200c\u200d](?=[\0-\x7f]))/;
+const DRAWN_AS_MARK =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /([\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]|(?<=[\0-\x7f])[\u200c\u200d]|[\u200c\u200d](?=[\0-\x7f])|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n))/;
 
 const codePoint = (char: string) => `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
-/** Text with its invisible and direction-changing characters shown as `U+202E` marks. Output is React text. */
+/**
+ * Text with its invisible and direction-changing characters shown as `U+202E` marks and its control characters as
+ * marked escapes. Output is React text.
+ */
 export function VisibleText({ text }: { text: string }) {
-  if (!INVISIBLE.test(text)) return <>{text}</>;
+  if (!DRAWN_AS_MARK.test(text)) return <>{text}</>;
   return (
     <>
-      {text.split(INVISIBLE).map((part, i) =>
-        i % 2 === 1 ? (
+      {text.split(DRAWN_AS_MARK).map((part, i) =>
+        i % 2 === 0 ? (
+          <Fragment key={i}>{part}</Fragment>
+        ) : Object.hasOwn(INVISIBLE_NAMES, part) ? (
           <span key={i} className="invisible-char" title={INVISIBLE_NAMES[part]}>
             {codePoint(part)}
           </span>
         ) : (
-          <Fragment key={i}>{part}</Fragment>
+          <span key={i} className="control-char" title={`CONTROL CHARACTER ${codePoint(part)}`}>
+            {controlEscape(part)}
+          </span>
         ),
       )}
     </>

@@ -7,7 +7,8 @@
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CANDIDATES = /[\x00-\x1f\x7f\u2028\u2029]/g;
 
-const escape = (char: string) => {
+/** One control character as `escapeControls` writes it: `\\u0000`, `\\r`, DEL as `\\u007f`. */
+export const controlEscape = (char: string) => {
   const json = JSON.stringify(char).slice(1, -1);
   return json === char ? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}` : json;
 };
@@ -20,6 +21,6 @@ export function escapeControls(
     if (char === '\t') return char;
     if (multiline && (char === '\n' || (char === '\r' && text[offset + 1] === '\n'))) return char;
     if (!lineSeparators && (char === '\u2028' || char === '\u2029')) return char;
-    return escape(char);
+    return controlEscape(char);
   });
 }

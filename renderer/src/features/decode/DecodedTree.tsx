@@ -1,6 +1,5 @@
 import { memo, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
-import { escapeControls } from '../../lib/control-escapes';
 import { Highlight } from '../../components/Highlight';
 import { KeyText, keyText } from '../../components/KeyText';
 import { VisibleText } from '../../components/VisibleText';
@@ -75,7 +74,7 @@ export const DecodedRow = memo(function DecodedRow({
         )}
         <span className={`decoded-type decoded-source-${node.labelSource}`}>{node.type}</span>
         <span className="decoded-value" title={node.raw ?? undefined}>
-          <Highlight text={escapeControls(node.display)} query={options.query ?? ''} />
+          <Highlight text={node.display} query={options.query ?? ''} />
           {node.epochMs !== null && (
             <span className="muted decoded-local"> · local {formatLocal(node.epochMs)}</span>
           )}
