@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { controlEscape } from '../lib/control-escapes';
+import { controlEscape, escapeControls } from '../lib/control-escapes';
 
 /**
  * Characters that draw nothing or reorder the text around them: bidi embeddings, overrides, isolates and marks, and
@@ -33,11 +33,22 @@ const INVISIBLE_NAMES: Record<string, string> = {
  * The joiners (U+200C, U+200D) shape Persian and Indic words and build emoji sequences (👩‍💻), so they are drawn there;
  * beside ASCII, where they shape nothing, they could only hide inside a word (`adm<U+200D>in`) and are shown.
  */
-const DRAWN_AS_MARK =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /([\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]|(?<=[\0-\x7f])[\u200c\u200d]|[\u200c\u200d](?=[\0-\x7f])|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n))/;
+const INVISIBLE =
+  /[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]|(?<=[\0-\x7f])[\u200c\u200d]|[\u200c\u200d](?=[\0-\x7f])/;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)/;
+const DRAWN_AS_MARK = new RegExp(`(${INVISIBLE.source}|${CONTROL.source})`);
+const EVERY_INVISIBLE = new RegExp(INVISIBLE.source, 'g');
 
 const codePoint = (char: string) => `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * A captured or typed value as attribute text (a `title` tooltip, an `aria-label`), where no mark can be drawn: its
+ * control characters, line breaks included, written as escapes and its invisible characters as `U+202E`.
+ */
+export function visibleAttribute(text: string): string {
+  return escapeControls(text, { multiline: false, lineSeparators: true }).replace(EVERY_INVISIBLE, codePoint);
+}
 
 /**
  * Text with its invisible and direction-changing characters shown as `U+202E` marks and its control characters as

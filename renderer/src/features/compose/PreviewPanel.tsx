@@ -14,6 +14,9 @@ const maxPreviewChars = 64 * 1024;
 
 const oneLine = { multiline: false, lineSeparators: true };
 
+/** One line of the request head, typed or captured: its control and invisible characters shown, never drawn. */
+const HeadLine = ({ line }: { line: string }) => <VisibleText text={`${escapeControls(line, oneLine)}\n`} />;
+
 /** The delivery engine's loop-guard header (electron/engine/delivery/queue.ts), added to every attempt. */
 const deliveryHeader = 'X-Hookscope-Delivery';
 
@@ -98,12 +101,17 @@ export function PreviewPanel({
         <CopyButton text={curl} label="Copy as cURL" />
       </div>
       <pre className="compose-pre compose-http" data-testid="preview-text">
-        <span className="http-line">{`${built.method} ${target} HTTP/1.1`}</span>
-        {'\n'}
-        {host && <span className="http-header">{`Host: ${host}\n`}</span>}
+        <span className="http-line">
+          <HeadLine line={`${built.method} ${target} HTTP/1.1`} />
+        </span>
+        {host && (
+          <span className="http-header">
+            <HeadLine line={`Host: ${host}`} />
+          </span>
+        )}
         {headers.map(([name, value], i) => (
           <span key={`h${i}`} className="http-header" data-testid="preview-header">
-            <VisibleText text={`${escapeControls(`${name}: ${value}`, oneLine)}\n`} />
+            <HeadLine line={`${name}: ${value}`} />
           </span>
         ))}
         <span
@@ -117,7 +125,9 @@ export function PreviewPanel({
             key={`s${i}`}
             className="http-header http-signed"
             title="Added by signing, recomputed for each attempt"
-          >{`${name}: ${value}\n`}</span>
+          >
+            <HeadLine line={`${name}: ${value}`} />
+          </span>
         ))}
         {contentLength !== null && (
           <span className="http-header">{`Content-Length: ${contentLength}\n`}</span>

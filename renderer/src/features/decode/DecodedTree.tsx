@@ -2,7 +2,7 @@ import { memo, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
 import { Highlight } from '../../components/Highlight';
 import { KeyText, keyText } from '../../components/KeyText';
-import { VisibleText } from '../../components/VisibleText';
+import { VisibleText, visibleAttribute } from '../../components/VisibleText';
 import { formatLocal, type DecodedNode } from '../../../../electron/shared/decode/index';
 
 const SHOW_CHILDREN = 200;
@@ -43,7 +43,7 @@ export const DecodedRow = memo(function DecodedRow({
       role="treeitem"
       tabIndex={-1}
       aria-expanded={children ? open : undefined}
-      aria-label={`${keyText(title)}: ${node.display}`}
+      aria-label={visibleAttribute(`${keyText(title)}: ${node.display}`)}
       data-path={node.path}
     >
       <div
@@ -64,7 +64,7 @@ export const DecodedRow = memo(function DecodedRow({
         ) : (
           <span className="decoded-spacer" />
         )}
-        <span className="decoded-label" title={node.path}>
+        <span className="decoded-label" title={visibleAttribute(node.path)}>
           <KeyText text={title} query={options.query ?? ''} />
         </span>
         {subtitle !== null && (
@@ -73,7 +73,7 @@ export const DecodedRow = memo(function DecodedRow({
           </span>
         )}
         <span className={`decoded-type decoded-source-${node.labelSource}`}>{node.type}</span>
-        <span className="decoded-value" title={node.raw ?? undefined}>
+        <span className="decoded-value" title={node.raw === null ? undefined : visibleAttribute(node.raw)}>
           <Highlight text={node.display} query={options.query ?? ''} />
           {node.epochMs !== null && (
             <span className="muted decoded-local"> · local {formatLocal(node.epochMs)}</span>
@@ -94,8 +94,8 @@ export const DecodedRow = memo(function DecodedRow({
           <CopyButton
             text={node.path}
             label="Path"
-            name={`Copy path of ${keyText(title)}`}
-            title={`Copy ${node.path}`}
+            name={visibleAttribute(`Copy path of ${keyText(title)}`)}
+            title={visibleAttribute(`Copy ${node.path}`)}
             className="btn-small"
             tabIndex={-1}
           />
@@ -107,7 +107,7 @@ export const DecodedRow = memo(function DecodedRow({
                 : (node.raw ?? node.display)
             }
             label="Value"
-            name={`Copy value of ${keyText(title)}`}
+            name={visibleAttribute(`Copy value of ${keyText(title)}`)}
             title="Copy the raw value"
             className="btn-small"
             tabIndex={-1}
