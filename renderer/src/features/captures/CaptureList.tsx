@@ -4,7 +4,7 @@ import type { CaptureSummary } from '../../../../electron/shared/contract/captur
 import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { querySuffix } from '../../../../electron/shared/send/query-suffix';
 import { Highlight } from '../../components/Highlight';
-import { VisibleText } from '../../components/VisibleText';
+import { VisibleText, visibleAttribute } from '../../components/VisibleText';
 import { isModalOpen } from '../../components/use-modal-focus';
 import { endpointOf, type DeletedEndpoint } from '../../lib/capture-endpoint';
 import { formatBytes, formatDateTime, formatListTime, mediaType, statusClass } from '../../lib/format';
@@ -466,7 +466,7 @@ const Row = memo(function Row({
       <span role="gridcell" className={`cell method method-${c.method.toLowerCase()}`}>
         {c.method}
       </span>
-      <span role="gridcell" className="cell path" title={path}>
+      <span role="gridcell" className="cell path" title={visibleAttribute(path)}>
         <Highlight text={path} query={query} />
         {c.truncated && <span className="pill pill-warn">truncated</span>}
       </span>
@@ -488,7 +488,11 @@ const Row = memo(function Row({
       <span role="gridcell" className="cell ctype" title={c.contentType ?? ''}>
         {mediaType(c.contentType) || '—'}
       </span>
-      <span role="gridcell" className="cell source" title={[source, fromLine(c)].filter(Boolean).join('\n')}>
+      <span
+        role="gridcell"
+        className="cell source"
+        title={[source, fromLine(c)].filter(Boolean).map(visibleAttribute).join('\n')}
+      >
         {c.source !== 'receiver' && <span className={`pill pill-${c.source}`}>{c.source}</span>}
         {source ? <VisibleText text={source} /> : c.source === 'receiver' ? '—' : ''}
       </span>

@@ -10,7 +10,7 @@ import {
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { useApi } from '../../api';
 import { downloadBlob } from '../../components/download';
-import { VisibleText } from '../../components/VisibleText';
+import { VisibleText, visibleAttribute } from '../../components/VisibleText';
 import { DeliveryDetailPanel } from './DeliveryDetailPanel';
 import { dateTime, formatDuration, oneLine, statusClass } from './format';
 import { formatCount } from '../../lib/format';
@@ -218,14 +218,14 @@ export function DeliveryLog({
                   aria-selected={r.deliveryId === selected}
                   {...openableRow(() => setSelected(r.deliveryId))}
                 >
-                  <td className="mono cell" title={r.request}>
+                  <td className="mono cell" title={visibleAttribute(r.request)}>
                     <VisibleText text={oneLine(r.request, 80)} />
                   </td>
                   <td className={statusClass(r.responseCode)}>
                     {r.responseCode ?? (r.error ? 'error' : r.outcome)}
                   </td>
                   <td>{dateTime(r.dateMs)}</td>
-                  <td className="mono cell" title={r.error ?? undefined}>
+                  <td className="mono cell" title={r.error === null ? undefined : visibleAttribute(r.error)}>
                     <VisibleText text={oneLine(r.responseData || (r.error ?? ''), 80)} />
                   </td>
                   <td>{formatDuration(r.durationMs)}</td>

@@ -9,7 +9,7 @@ import { useApi } from '../../api';
 import { useDeliveriesTick } from './use-deliveries-tick';
 import { nextAttempt, oneLine } from './format';
 import { openableRow } from './row-keys';
-import { VisibleText } from '../../components/VisibleText';
+import { VisibleText, visibleAttribute } from '../../components/VisibleText';
 import { useFocusLoadedRows } from './use-focus-loaded-rows';
 
 /** In flight too: a first attempt to a slow target has no row in the attempt log until it ends (up to its timeout). */
@@ -127,7 +127,7 @@ export function WaitingDeliveries({
               aria-selected={d.id === selected}
               {...openableRow(() => onSelect(d.id))}
             >
-              <td className="mono cell" title={`${d.method} ${d.url}`}>
+              <td className="mono cell" title={visibleAttribute(`${d.method} ${d.url}`)}>
                 <VisibleText text={oneLine(`${d.method} ${d.url}`, 80)} />
               </td>
               <td>

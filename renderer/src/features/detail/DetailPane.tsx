@@ -8,7 +8,7 @@ import { downloadBlob } from '../../components/download';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { Tabs } from '../../components/Tabs';
 import { TabPanel } from '../../components/TabPanel';
-import { VisibleText } from '../../components/VisibleText';
+import { VisibleText, visibleAttribute } from '../../components/VisibleText';
 import { endpointOf } from '../../lib/capture-endpoint';
 import { captureUrl } from '../../lib/capture-url';
 import { formatBytes, formatDateTime, formatDuration, mediaType, statusClass } from '../../lib/format';
@@ -182,9 +182,8 @@ function DetailHeader({
     <div className="detail-header">
       <div className="detail-title">
         <span className={`method-badge method-${d.method.toLowerCase()}`}>{d.method}</span>
-        <span className="detail-path" title={url}>
-          {d.path}
-          {querySuffix(d)}
+        <span className="detail-path" title={visibleAttribute(url)}>
+          <VisibleText text={`${d.path}${querySuffix(d)}`} />
         </span>
         <span className={`status-badge ${statusClass(d.responseStatus)}`}>{d.responseStatus ?? '—'}</span>
       </div>

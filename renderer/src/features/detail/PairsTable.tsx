@@ -2,7 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
 import { Highlight } from '../../components/Highlight';
-import { KeyText } from '../../components/KeyText';
+import { KeyText, keyText } from '../../components/KeyText';
+import { visibleAttribute } from '../../components/VisibleText';
 import { formatCount } from '../../lib/format';
 import { headerValueText } from '../../../../electron/shared/decode/header-text';
 import { scrollParent } from './scroll-parent';
@@ -201,7 +202,9 @@ function PairRow({
         {v.utf8 && (
           <span
             className="pill"
-            title={`Sent as UTF-8 bytes, shown as text. Read byte by byte (Latin-1, as HTTP defines header values), it is: ${received}`}
+            title={visibleAttribute(
+              `Sent as UTF-8 bytes, shown as text. Read byte by byte (Latin-1, as HTTP defines header values), it is: ${received}`,
+            )}
           >
             UTF-8
           </span>
@@ -211,8 +214,8 @@ function PairRow({
         <CopyButton
           text={v.text}
           label="Copy"
-          name={`Copy value of ${k}`}
-          title={`Copy value of ${k}`}
+          name={visibleAttribute(`Copy value of ${keyText(k)}`)}
+          title={visibleAttribute(`Copy value of ${keyText(k)}`)}
           className="btn-ghost"
         />
       </td>

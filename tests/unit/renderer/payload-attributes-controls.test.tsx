@@ -1,0 +1,67 @@
+// @vitest-environment happy-dom
+import { cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiProvider } from '../../../renderer/src/api';
+import { ConnectionStatus } from '../../../renderer/src/api/connection';
+import { DetailPane } from '../../../renderer/src/features/detail/DetailPane';
+import { PairsTable } from '../../../renderer/src/features/detail/PairsTable';
+import { useEngineForUi } from '../../helpers/engine-for-ui';
+import { harOf } from '../../helpers/har';
+
+afterEach(cleanup);
+
+const test = useEngineForUi();
+
+describe('a query parameter name with a right-to-left override or a control character', () => {
+  it("is escaped in its Copy button's tooltip and accessible name", () => {
+    const { container } = render(
+      <PairsTable
+        label="query parameters"
+        one="query parameter"
+        empty="none"
+        pairs={[
+          ['file\u202eexe', '1'],
+          ['a\u0000b', '2'],
+        ]}
+      />,
+    );
+    const copies = [...container.querySelectorAll('.pair-copy button')];
+    expect(copies.map((b) => b.getAttribute('title'))).toEqual([
+      'Copy value of fileU+202Eexe',
+      'Copy value of "a\\u0000b"',
+    ]);
+    expect(copies.map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Copy value of fileU+202Eexe',
+      'Copy value of "a\\u0000b"',
+    ]);
+  });
+});
+
+// The receiver refuses a request target that is not ASCII, but a HAR import keeps one (it refuses only controls).
+describe('the detail header of an imported capture whose path holds a right-to-left override', () => {
+  it('shows the override by its code point, in the path and in its tooltip', async () => {
+    // Hookscope's own export carries the path as received in `_hookscope`.
+    const har = JSON.parse(harOf({ path: '/x' })) as { log: { entries: Array<Record<string, unknown>> } };
+    har.log.entries[0]!._hookscope = { path: '/invoice\u202efdp.exe' };
+    expect((await test.api.call('captures.importHar', { har: JSON.stringify(har) })).imported).toBe(1);
+    const { id } = (await test.api.call('captures.list', { limit: 1 })).items[0]!;
+    const { container, findByText } = render(
+      <ApiProvider value={{ api: test.api, connection: new ConnectionStatus() }}>
+        <DetailPane
+          id={id}
+          receiverUrl="http://127.0.0.1:1"
+          endpoints={new Map()}
+          query=""
+          onDelete={() => {}}
+          tab="overview"
+          onTabChange={() => {}}
+        />
+      </ApiProvider>,
+    );
+    await findByText('U+202E', { selector: '.detail-path .invisible-char' });
+    const path = container.querySelector('.detail-path')!;
+    expect(path.textContent).toBe('/invoiceU+202Efdp.exe');
+    expect(path.getAttribute('title')).not.toContain('\u202e');
+    expect(path.getAttribute('title')).toContain('/invoiceU+202Efdp.exe');
+  });
+});
