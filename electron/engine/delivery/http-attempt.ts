@@ -107,12 +107,15 @@ export function createHttpSender(dispatcher?: Dispatcher): HttpSender {
           break;
         }
       }
+      const declared = declaredLength(response.headers);
       return {
         status: response.statusCode,
-        error: null,
+        // A chunked answer declares no size: the bytes read are only a lower bound, so the log must not pass them off
+        // as the answer's size without a word.
+        error: cut && declared === null ? readCapNote(total) : null,
         headers: rawPairs(response.headers),
         ...(await keptBody(kept, contentEncoding)),
-        bodyBytes: cut ? Math.max(total, declaredLength(response.headers) ?? 0) : total,
+        bodyBytes: cut ? Math.max(total, declared ?? 0) : total,
         durationMs: performance.now() - started,
         sentHeaders,
       };
@@ -187,6 +190,10 @@ function sentHeaderList(input: HttpAttemptInput, given: HeaderPair[]): HeaderPai
     ...(sent.contentLength === null ? [] : [['Content-Length', String(sent.contentLength)] as HeaderPair]),
   ];
 }
+
+/** Why an answer of undeclared size was not read to its end. */
+const readCapNote = (read: number): string =>
+  `reading stopped after ${read.toLocaleString('en-US')} bytes (the ${READ_CAP_BYTES.toLocaleString('en-US')}-byte read limit); the answer was longer and its full size is unknown`;
 
 /** The body's size on the wire as its Content-Length gives it, for an answer not read to the end. */
 function declaredLength(headers: Record<string, string | string[] | undefined>): number | null {
