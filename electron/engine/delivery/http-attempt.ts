@@ -215,5 +215,14 @@ function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const code = (error as { code?: string }).code;
   const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  return `${code ? `${code} ` : ''}${error.message}${cause}`.slice(0, 500);
+  return `${code ? `${code} ` : ''}${ownMessage(error)}${cause}`.slice(0, 500);
+}
+
+/**
+ * A host with several addresses (`localhost`: ::1 and 127.0.0.1) that all fail ends in an AggregateError whose own
+ * message is empty: what each address said is in its `errors`.
+ */
+function ownMessage(error: Error): string {
+  if (error.message !== '' || !(error instanceof AggregateError)) return error.message;
+  return error.errors.map((e: unknown) => (e instanceof Error ? e.message : String(e))).join('; ');
 }
