@@ -214,8 +214,22 @@ function rawPairs(headers: Record<string, string | string[] | undefined>): Heade
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const code = (error as { code?: string }).code;
+  if (code !== undefined && NOT_TLS_CODES.has(code)) return notTlsMessage(code, error);
   const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
   return `${code ? `${code} ` : ''}${ownMessage(error)}${cause}`.slice(0, 500);
+}
+
+/** OpenSSL's codes for a TLS handshake answered by something that does not speak TLS. */
+const NOT_TLS_CODES = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG']);
+
+/**
+ * OpenSSL's own message is its error stack (`C02C…:error:0A00010B:SSL routines:…:tlsany_meth.c:77:` and a line break),
+ * which does not say the usual cause: an https:// URL for a server that speaks plain HTTP on that port.
+ */
+function notTlsMessage(code: string, error: Error): string {
+  const reason = (error as { reason?: unknown }).reason;
+  const said = typeof reason === 'string' && reason !== '' ? ` (OpenSSL: ${reason})` : '';
+  return `${code}: the target answered the TLS handshake with something that is not TLS${said}; it most likely speaks plain HTTP on this port (use http://)`;
 }
 
 /**
