@@ -25,6 +25,8 @@ export interface IncomingCapture {
   body: Buffer;
   bodySizeBytes: number;
   truncated: boolean;
+  /** Refused before `100 Continue`: the body was never sent (the capture is empty and truncated). */
+  bodyNotSent?: true;
   contentType: string | null;
   contentEncoding: string | null;
   endpointId: number | null;

@@ -247,7 +247,6 @@ function handle(
   const finish = (aborted: boolean) => {
     if (finished) return;
     finished = true;
-    const incoming = captureSoFar(aborted);
     const problem =
       head !== null && head !== 'passed'
         ? 'unsent-body'
@@ -256,6 +255,10 @@ function handle(
           : aborted
             ? 'aborted'
             : null;
+    const incoming: IncomingCapture = {
+      ...captureSoFar(aborted),
+      ...(problem === 'unsent-body' ? { bodyNotSent: true as const } : {}),
+    };
     const task = respond(ctx, rules, responses, endpoint, incoming, res, problem, head);
     responses.pending.add(task);
     void task.finally(() => responses.pending.delete(task));

@@ -68,6 +68,7 @@ export function createSigningModule(ctx: EngineContext): EngineModule<typeof sig
             body: Buffer.from(capture.bodyBase64, 'base64'),
             bodySizeBytes: capture.bodySizeBytes,
             truncated: capture.truncated,
+            ...(capture.bodyNotSent ? { bodyNotSent: capture.bodyNotSent } : {}),
             receivedAtMs: capture.receivedAtMs,
           }),
           checkedAtMs: ctx.clock.now(),

@@ -10,6 +10,7 @@ export function verifyCapture(
     body: Uint8Array;
     bodySizeBytes: number;
     truncated: boolean;
+    bodyNotSent?: true;
     receivedAtMs: number;
   },
 ): CaptureVerification {
@@ -26,9 +27,11 @@ export function verifyCapture(
 
 /**
  * Why a truncated capture lacks part of its body. Over the size limit the capture keeps fewer bytes than the body had;
- * a request that broke off mid-body (the sender went away, or its chunking broke) counts only the bytes that arrived.
+ * a request that broke off mid-body (the sender went away, or its chunking broke) counts only the bytes that arrived; a
+ * request refused before 100 Continue sent none.
  */
-function incompleteBody(capture: { body: Uint8Array; bodySizeBytes: number }): string {
+function incompleteBody(capture: { body: Uint8Array; bodySizeBytes: number; bodyNotSent?: true }): string {
+  if (capture.bodyNotSent) return 'body never sent (refused before 100 Continue)';
   return capture.bodySizeBytes > capture.body.length
     ? 'body truncated at the size limit'
     : `body incomplete: the request broke off after ${capture.bodySizeBytes} bytes`;

@@ -64,8 +64,8 @@ export class CaptureFiler {
     const insertCapture = db.prepare(`INSERT INTO captures (
       id, received_at_ms, method, path, query, http_version, headers, remote_address, remote_port, content_type,
       content_encoding, body_size, stored_body_size, truncated, endpoint_id, source, public_url, vendor, event_label,
-      response_status, response, verification, trailers, imported_at_ms, har_mime_type, empty_query)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      response_status, response, verification, trailers, imported_at_ms, har_mime_type, empty_query,
+      body_not_sent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const insertBody = db.prepare('INSERT INTO capture_bodies (capture_id, body) VALUES (?, ?)');
     const deleteInboxUpTo = db.prepare('DELETE FROM capture_inbox WHERE id <= ?');
     const bumpCounters = db.prepare(
@@ -110,6 +110,7 @@ export class CaptureFiler {
           c.importedAtMs ?? null,
           c.harMimeType ?? null,
           c.emptyQuery ? 1 : 0,
+          c.bodyNotSent ? 1 : 0,
         );
         insertBody.run(row.id, row.body);
         bytes += row.body.byteLength;

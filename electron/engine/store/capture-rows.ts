@@ -17,6 +17,7 @@ export interface CaptureRow {
   body_size: number;
   stored_body_size: number;
   truncated: number;
+  body_not_sent: number;
   endpoint_id: number | null;
   source: 'receiver' | 'tunnel' | 'imported';
   public_url: string | null;

@@ -470,6 +470,7 @@ export class CaptureStore {
     const headers = parseHeaders(row.headers);
     return {
       ...summary,
+      ...(row.body_not_sent === 1 ? { bodyNotSent: true as const } : {}),
       httpVersion: row.http_version,
       remotePort: row.remote_port,
       headers,

@@ -82,6 +82,7 @@ function inboxCapture(row: CaptureRow): Omit<NewCapture, 'body'> {
     contentEncoding: row.content_encoding,
     bodySizeBytes: row.body_size,
     truncated: row.truncated === 1,
+    ...(row.body_not_sent === 1 ? { bodyNotSent: true as const } : {}),
     endpointId: row.endpoint_id,
     source: row.source,
     ...(row.imported_at_ms !== null ? { importedAtMs: row.imported_at_ms } : {}),

@@ -19,6 +19,8 @@ export interface NewCapture {
   body: Uint8Array;
   bodySizeBytes: number;
   truncated: boolean;
+  /** Refused before `100 Continue`: the body was never sent. */
+  bodyNotSent?: true;
   endpointId: number | null;
   source: 'receiver' | 'tunnel' | 'imported';
   /** When an imported capture was imported (age retention counts from then); absent for received ones. */

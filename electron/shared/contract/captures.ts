@@ -62,6 +62,8 @@ export const captureDetail = captureSummary.extend({
   decodeNote: z.string().nullable(),
   contentEncoding: z.string().nullable(),
   storedBodyBytes: z.number().int(),
+  /** Refused before `100 Continue` (failed auth, a rate limit): the body was never sent, so none is stored. */
+  bodyNotSent: z.literal(true).optional(),
   publicUrl: z.string().nullable(),
   response: z
     .object({
