@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { withHarContentType } from '../../../../electron/shared/send/har-content-type';
+import type { CaptureDetail } from '../../../../electron/shared/contract/captures';
 import { useApi } from '../../api';
 import { useHashParams } from '../../state/hash-state';
 import { captureUrl } from '../../lib/capture-url';
+import { incompleteBodyCause, incompleteBodyText } from '../../lib/incomplete-body';
 import { Composer } from './Composer';
 import type { InitialRequest } from './state';
 
@@ -30,11 +32,7 @@ export function ComposeView() {
           headers: withHarContentType(capture.headers, capture),
           bodyBase64: capture.bodyBase64,
         });
-        setError(
-          capture.truncated
-            ? `Capture #${from} was truncated at the size limit: the body here is incomplete.`
-            : null,
-        );
+        setError(capture.truncated ? truncatedNote(from, capture) : null);
         update((p) => p.delete('capture'));
       },
       (e: unknown) => live && setError(`Capture #${from}: ${(e as Error).message}`),
@@ -54,4 +52,9 @@ export function ComposeView() {
       <Composer {...(initial ? { initial } : {})} />
     </>
   );
+}
+
+function truncatedNote(id: number, capture: CaptureDetail): string {
+  const cause = incompleteBodyCause(capture);
+  return `Capture #${id} ${incompleteBodyText(cause)}: the body here is ${cause === 'never-sent' ? 'empty' : 'incomplete'}.`;
 }

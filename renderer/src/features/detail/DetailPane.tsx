@@ -17,6 +17,7 @@ import { writeHash } from '../../state/hash-state';
 import { BodyFormChoice } from './BodyFormChoice';
 import { BodyView } from './BodyView';
 import { bodySizeText } from './body-size';
+import { incompleteBodyCause, incompleteBodyText } from '../../lib/incomplete-body';
 import { PairsTable } from './PairsTable';
 import { QueryTab } from './QueryTab';
 import { responseContentType } from '../../../../electron/shared/decode/response-content-type';
@@ -193,11 +194,7 @@ function DetailHeader({
         <CopyButton
           text={curl}
           label={d.truncated ? 'Copy as cURL (body incomplete)' : 'Copy as cURL'}
-          title={
-            d.truncated
-              ? `The body was truncated at the size limit: this command sends only the ${formatBytes(d.storedBodyBytes)} stored of ${bodySizeText(d)}`
-              : undefined
-          }
+          title={d.truncated ? truncatedCurlTitle(d) : undefined}
         />
         <button
           type="button"
@@ -495,4 +492,16 @@ function ResponseStatus({ d }: { d: CaptureDetail }) {
   if (!d.response) return null;
   if (d.responseStatus === null) return <span className="pill pill-warn">not sent</span>;
   return <span className={`status-badge ${statusClass(d.response.status)}`}>{d.response.status}</span>;
+}
+
+/** What the copied command of a truncated capture sends, and why that is not the whole body. */
+function truncatedCurlTitle(d: CaptureDetail): string {
+  const cause = incompleteBodyCause(d);
+  const sends =
+    cause === 'never-sent'
+      ? 'no body'
+      : cause === 'size-limit'
+        ? `only the ${formatBytes(d.storedBodyBytes)} stored of ${bodySizeText(d)}`
+        : `only the ${formatBytes(d.storedBodyBytes)} that arrived`;
+  return `This capture ${incompleteBodyText(cause)}: this command sends ${sends}`;
 }

@@ -1,0 +1,117 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen } from '@testing-library/react';
+import { connect } from 'node:net';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ApiProvider } from '../../../renderer/src/api';
+import { ConnectionStatus } from '../../../renderer/src/api/connection';
+import { ComposeView } from '../../../renderer/src/features/compose/ComposeView';
+import { renderDetailPane } from '../../helpers/detail-pane';
+import { useEngineForUi } from '../../helpers/engine-for-ui';
+import { expectContinue } from '../../helpers/expect-continue';
+import { send } from '../../helpers/raw-http';
+
+// A truncated capture says what happened to its body: cut at the size limit, broken off by its sender mid-body, or
+// never sent because the request was refused before 100 Continue.
+const ui = useEngineForUi();
+const port = () => Number(new URL(ui.engine.receiverUrl).port);
+
+beforeAll(async () => {
+  await ui.api.call('settings.update', { bodyLimitBytes: 1024 });
+  await ui.api.call('endpoints.create', {
+    slug: 'keyed',
+    name: 'Keyed',
+    auth: { kind: 'header', name: 'X-Key', value: 'right' },
+  });
+});
+afterEach(() => {
+  cleanup();
+  window.location.hash = '';
+});
+
+async function filedId(path: string): Promise<number> {
+  for (let i = 0; i < 200; i++) {
+    const found = (await ui.api.call('captures.list', { limit: 50 })).items.find((c) => c.path === path);
+    if (found) return found.id;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`${path} was not filed`);
+}
+
+async function overLimit(path: string) {
+  await send(`${ui.engine.receiverUrl}${path}`, {
+    method: 'POST',
+    chunked: [Buffer.alloc(1500, 'a'), Buffer.alloc(1500, 'b')],
+  }).catch(() => undefined);
+  return filedId(path);
+}
+
+/** Declares 100 bytes, sends 10, and hangs up. */
+function brokenOff(path: string) {
+  connect(port(), '127.0.0.1')
+    .on('error', () => undefined)
+    .end(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n0123456789`);
+  return filedId(path);
+}
+
+async function neverSent(path: string, framing: string) {
+  const refused = await expectContinue(
+    port(),
+    `POST ${path} HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n${framing}\r\nConnection: close\r\nX-Key: wrong\r\n\r\n`,
+    'x'.repeat(50),
+  );
+  expect(refused.bodySent).toBe(false);
+  return filedId(path);
+}
+
+async function curlTitle(id: number) {
+  renderDetailPane(ui.api, id, 'overview');
+  const button = await screen.findByRole('button', { name: /^Copy as cURL/ });
+  return button.getAttribute('title');
+}
+
+async function composeNote(id: number) {
+  window.location.hash = `#view=compose&capture=${id}`;
+  render(
+    <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
+      <ComposeView />
+    </ApiProvider>,
+  );
+  return (await screen.findByTestId('compose-from-error')).textContent;
+}
+
+describe('what the detail pane and the composer say of a truncated capture', () => {
+  it('cut at the size limit', async () => {
+    const id = await overLimit('/cause/limit');
+    expect(await curlTitle(id)).toBe(
+      'This capture was truncated at the size limit: this command sends only the 1.0 KB stored of at least 1.5 KB',
+    );
+    cleanup();
+    expect(await composeNote(id)).toBe(
+      `Capture #${id} was truncated at the size limit: the body here is incomplete.`,
+    );
+  });
+
+  it('broken off by its sender mid-body', async () => {
+    const id = await brokenOff('/cause/broke-off');
+    const title = await curlTitle(id);
+    expect(title).toMatch(/^This capture broke off mid-body \(the sender went away/);
+    expect(title).toMatch(/sends only the 10 B that arrived$/);
+    expect(title).not.toMatch(/size limit/);
+    cleanup();
+    expect(await composeNote(id)).toBe(
+      `Capture #${id} broke off mid-body (the sender went away, or its chunking broke): the body here is incomplete.`,
+    );
+  });
+
+  for (const framing of ['Content-Length: 50', 'Transfer-Encoding: chunked'])
+    it(`never sent: refused before 100 Continue (${framing.split(':')[0]})`, async () => {
+      const id = await neverSent(`/h/keyed/${framing.split(':')[0]}`, framing);
+      expect(await curlTitle(id)).toBe(
+        'This capture was refused before 100 Continue, so its body was never sent: this command sends no body',
+      );
+      cleanup();
+      expect(await composeNote(id)).toBe(
+        `Capture #${id} was refused before 100 Continue, so its body was never sent: the body here is empty.`,
+      );
+    });
+});
