@@ -400,8 +400,12 @@ function Overview({
       </Field>
       <Field label="Body">
         {bodySizeText(d)}
-        {d.truncated && (
-          <span className="pill pill-warn">truncated — stored {formatBytes(d.storedBodyBytes)}</span>
+        {d.bodyNotSent ? (
+          <span className="pill pill-warn">refused before 100 Continue</span>
+        ) : (
+          d.truncated && (
+            <span className="pill pill-warn">truncated — stored {formatBytes(d.storedBodyBytes)}</span>
+          )
         )}
         {d.contentEncoding && <span className="pill pill-info">{d.contentEncoding}</span>}
       </Field>

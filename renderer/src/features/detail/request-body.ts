@@ -21,6 +21,7 @@ type BodyFields = Pick<
   | 'truncated'
   | 'storedBodyBytes'
   | 'bodySizeBytes'
+  | 'bodyNotSent'
   | 'headers'
   | 'bodyOmitted'
 >;
@@ -49,7 +50,8 @@ export function requestBodyNote(d: BodyFields, form: BodyForm, size: number): st
   if (d.decodeNote) notes.push(d.decodeNote);
   else if (hasDecodedBody(d))
     notes.push(decoded ? `decoded from ${d.contentEncoding}` : `as received (${d.contentEncoding})`);
-  if (!decoded && d.truncated)
+  if (d.bodyNotSent) notes.push('body never sent: refused before 100 Continue');
+  else if (!decoded && d.truncated)
     notes.push(`truncated: stored ${formatBytes(d.storedBodyBytes)} of ${bodySizeText(d)}`);
   if (size > searchedBodyBytes) notes.push(`search covers the first ${formatBytes(searchedBodyBytes)}`);
   return notes.length ? notes.join(' · ') : null;
