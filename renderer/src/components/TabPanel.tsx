@@ -6,11 +6,13 @@ export function TabPanel({
   tabsId,
   active,
   className,
+  testId,
   children,
 }: {
   tabsId: string;
   active: string;
   className?: string;
+  testId?: string;
   children: ReactNode;
 }) {
   return (
@@ -19,6 +21,7 @@ export function TabPanel({
       id={tabPanelElementId(tabsId)}
       aria-labelledby={tabElementId(tabsId, active)}
       className={className}
+      data-testid={testId}
     >
       {children}
     </div>

@@ -1,5 +1,7 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { findDuplicateKeys } from '../../../../electron/shared/decode/duplicate-keys';
+import { TabPanel } from '../../components/TabPanel';
+import { tabElementId, tabPanelElementId } from '../../components/tab-ids';
 import { onTablistKeyDown } from '../../components/tablist-keys';
 import { CodeEditor } from '../../components/code-editor';
 import { VisibleText } from '../../components/VisibleText';
@@ -49,6 +51,7 @@ export function BodyView({
   const charset = charsetLabel(decoded);
   const kind = bodyKind(contentType, text, bytes.length);
   const [mode, setMode] = useState<Mode>(kind === 'binary' ? 'hex' : 'pretty');
+  const tabsId = useId();
   if (kind === 'empty')
     return (
       <div className="muted pad empty-body">
@@ -68,6 +71,8 @@ export function BodyView({
               tabIndex={mode === m ? 0 : -1}
               className={mode === m ? 'active' : ''}
               data-mode={m}
+              id={tabElementId(tabsId, m)}
+              aria-controls={mode === m ? tabPanelElementId(tabsId) : undefined}
               onClick={() => setMode(m)}
             >
               {m === 'pretty' ? 'Pretty' : m === 'raw' ? 'Raw' : 'Hex'}
@@ -89,7 +94,7 @@ export function BodyView({
         </span>
         {note && <span className="pill pill-info">{note}</span>}
       </div>
-      <div className={`body-content body-${mode}`} data-testid={`body-${mode}`}>
+      <TabPanel tabsId={tabsId} active={mode} className={`body-content body-${mode}`} testId={`body-${mode}`}>
         {mode === 'hex' && <HexView bytes={bytes} />}
         {mode === 'raw' &&
           (text === null ? (
@@ -113,7 +118,7 @@ export function BodyView({
             formHead={formHead}
           />
         )}
-      </div>
+      </TabPanel>
     </div>
   );
 }
