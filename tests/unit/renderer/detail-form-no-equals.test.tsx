@@ -24,15 +24,15 @@ async function captured(target: string, body: string): Promise<number> {
   throw new Error(`${target} was not filed`);
 }
 
-/** What "Copy all" writes to the clipboard. */
-async function copyAll(): Promise<string> {
+/** What the "Copy all" of the `label` table writes to the clipboard. */
+async function copyAll(label: string): Promise<string> {
   let copied = '';
   Object.defineProperty(navigator, 'clipboard', {
     configurable: true,
     value: { writeText: (text: string) => Promise.resolve(void (copied = text)) },
   });
-  fireEvent.click(screen.getByRole('button', { name: 'Copy all' }));
-  await screen.findByRole('button', { name: /Copied/ });
+  fireEvent.click(screen.getByRole('button', { name: `Copy all ${label}` }));
+  await screen.findByText('Copied', { selector: '[role=status]' });
   return copied;
 }
 
@@ -71,12 +71,12 @@ describe('a form body and a query with the same fields', () => {
     const id = await captured(`/form-and-query-copy?${fields}`, fields);
     renderDetailPane(ui.api, id, 'query');
     await screen.findByText('3 query parameters');
-    const query = await copyAll();
+    const query = await copyAll('query parameters');
     cleanup();
 
     renderDetailPane(ui.api, id, 'body');
     await screen.findByText('3 form fields');
-    expect(await copyAll()).toBe(query);
+    expect(await copyAll('form fields')).toBe(query);
     expect(query).toBe('a\nb=\nn=José');
   });
 });

@@ -92,7 +92,12 @@ export function PairsTable({
     <div className="pairs">
       <div className="pairs-toolbar">
         <span className="muted">{formatCount(pairs.length, one, label)}</span>
-        <CopyButton text={() => copyFormat(shown.map(([k, v]) => [k, v.text]))} label="Copy all" />
+        <CopyButton
+          text={() => copyFormat(shown.map(([k, v]) => [k, v.text]))}
+          label="Copy all"
+          name={`Copy all ${label}`}
+          title={`Copy all ${label}`}
+        />
       </div>
       {/* Only the rows on screen are in the DOM: aria-rowcount and aria-rowindex tell assistive technology where they are. */}
       <table className="pairs-table" aria-label={label} aria-rowcount={drawn.length}>
