@@ -87,6 +87,11 @@ export class TunnelSupervisor {
   private probing: number | null = null;
   private reclaims = 0;
   private pending: AbortController | null = null;
+  /**
+   * A registration we gave up on before it came online (stopped or restarted while connecting, timed out, failed
+   * while establishing): the server may have registered it and holds its subdomain for a grace period all the same.
+   */
+  private abandoned: { host: string; subdomain: string } | null = null;
   /** Until the first registration after start(): a URL the user asked for is no surprise to alert about. */
   private userStarted = false;
 
@@ -178,6 +183,7 @@ export class TunnelSupervisor {
 
   private teardown(): void {
     this.generation++;
+    this.abandonPending();
     this.pending?.abort();
     this.pending = null;
     this.timer?.cancel();
@@ -238,6 +244,7 @@ export class TunnelSupervisor {
 
   /** Close what we have and try again after the back-off delay for the current attempt. */
   private scheduleReconnect(phase: 'offline' | 'degraded', error: Error): void {
+    this.abandonPending();
     this.pending?.abort();
     this.pending = null;
     this.connection?.close();
@@ -269,7 +276,10 @@ export class TunnelSupervisor {
     const previous = this.state.history[0] ?? null;
     const requested = this.options?.subdomain ?? null;
     const weHeldIt =
-      previous !== null && previous.host === this.state.host && subdomainOf(previous.url) === requested;
+      (previous !== null && previous.host === this.state.host && subdomainOf(previous.url) === requested) ||
+      (this.abandoned !== null &&
+        this.abandoned.host === this.state.host &&
+        this.abandoned.subdomain === requested);
     if (
       requested &&
       weHeldIt &&
@@ -280,6 +290,7 @@ export class TunnelSupervisor {
       return;
     }
     this.reclaims = 0;
+    this.abandoned = null;
     const userStarted = this.userStarted;
     this.userStarted = false;
     let urlChanged = this.state.urlChanged;
@@ -338,6 +349,11 @@ export class TunnelSupervisor {
     this.timer = this.deps.clock.setTimeout(() => {
       if (generation === this.generation) this.connect();
     }, delay);
+  }
+
+  private abandonPending(): void {
+    if (this.pending && this.options?.subdomain)
+      this.abandoned = { host: this.options.host, subdomain: this.options.subdomain };
   }
 
   private scheduleProbe(delayMs: number): void {

@@ -247,6 +247,51 @@ describe('TunnelSupervisor', () => {
     expect(t.supervisor.getState().history).toHaveLength(1);
   });
 
+  it.each([
+    [
+      'stopped while connecting, then started again',
+      (t: ReturnType<typeof setup>) => {
+        t.supervisor.stop();
+        t.supervisor.start({ host: HOST, subdomain: 'keep-this', localPort: 1 });
+      },
+    ],
+    [
+      'restarted while connecting',
+      (t: ReturnType<typeof setup>) =>
+        t.supervisor.start({ host: HOST, subdomain: 'keep-this', localPort: 1 }),
+    ],
+    [
+      'timed out registering, then retried',
+      async (t: ReturnType<typeof setup>) => {
+        await t.advance(defaultTimings.registrationTimeoutMs);
+        expect(t.supervisor.getState().phase).toBe('offline');
+        await t.advance(defaultTimings.backoff.baseMs);
+      },
+    ],
+  ])(
+    'asks again for a subdomain held by a registration it abandoned (%s) before accepting another',
+    async (_, abandon) => {
+      const t = setup();
+      t.supervisor.start({ host: HOST, subdomain: 'keep-this', localPort: 1 });
+      // The server registered the name; its connection never came up on our side.
+      await abandon(t);
+      expect(t.provider.calls).toHaveLength(2);
+      const squatted = t.provider.last().resolve('http://random-one.lt.example');
+      await flush();
+      expect(squatted.closed).toBe(true);
+      expect(t.supervisor.getState()).toMatchObject({ phase: 'connecting', urlChanged: null });
+      await t.advance(defaultTimings.reclaimDelayMs);
+      expect(t.provider.calls).toHaveLength(3);
+      t.provider.last().resolve('http://keep-this.lt.example');
+      await flush();
+      expect(t.supervisor.getState()).toMatchObject({
+        phase: 'online',
+        url: 'http://keep-this.lt.example',
+        urlChanged: null,
+      });
+    },
+  );
+
   it('accepts the replacement and flags it once the reclaim attempts are used up', async () => {
     const t = setup();
     t.supervisor.start({ host: HOST, subdomain: 'keep-this', localPort: 1 });
