@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiClient } from '../../../electron/shared/contract/client';
 import type { TunnelState } from '../../../electron/shared/contract/tunnel';
 import { ApiProvider } from '../../../renderer/src/api';
@@ -226,6 +226,29 @@ describe('TunnelControl', () => {
     push({ ...baseState, phase: 'idle', lastError });
     expect(screen.getByTestId('tunnel-control').textContent).toContain('Public URL: Off');
     expect(screen.queryByTestId('tunnel-last-error')).toBeNull();
+  });
+
+  it('counts down to the next attempt from the time it was scheduled, not from when the panel opened', async () => {
+    let clock = 1_800_000_000_000;
+    const now = vi.spyOn(Date, 'now').mockImplementation(() => clock);
+    try {
+      const url = 'https://my-hooks.loca.lt';
+      const { api, push } = fakeApi({ ...baseState, phase: 'online', url });
+      mount(api, <TunnelControl />);
+      await act(async () => undefined);
+      await act(async () => fireEvent.click(screen.getByTestId('tunnel-control')));
+      clock += 60_000;
+      push({
+        ...baseState,
+        phase: 'offline',
+        url,
+        lastError: { message: 'cannot reach tunnel server', atMs: clock },
+        nextAttemptAtMs: clock + 2_000,
+      });
+      expect(screen.getByTestId('tunnel-last-error').textContent).toContain('next attempt in 2 s');
+    } finally {
+      now.mockRestore();
+    }
   });
 
   it('says a probe that could not check the URL from here is inconclusive, not failed', async () => {

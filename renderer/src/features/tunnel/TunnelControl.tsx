@@ -65,6 +65,9 @@ function TunnelPanel({
   const [changedElsewhere, setChangedElsewhere] = useState(false);
   useEffect(() => {
     if (state.nextAttemptAtMs === null) return;
+    // The clock stood still since the last countdown (or since the panel opened): without this, a new attempt's
+    // delay was counted from then for the first second ("in 62 s" for an attempt due in 2 s).
+    setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, [state.nextAttemptAtMs]);
