@@ -41,6 +41,8 @@ function tunnelHostProblem(value: string): string | null {
   if (url.username || url.password || /^[a-z]+:\/\/[^/?#]*@/i.test(value))
     return 'remove the user name and password: a tunnel server URL takes none';
   if (url.pathname !== '/') return 'use an http(s) URL with no path, like https://localtunnel.me';
+  // Port 0 parses, but nothing can be reached on it: every registration would fail as "cannot reach".
+  if (url.port === '0') return 'use a port from 1 to 65535';
   if (url.search || value.includes('?')) return 'remove the query: a tunnel server URL takes none';
   if (url.hash || value.includes('#')) return 'remove the #fragment: a tunnel server URL takes none';
   return null;

@@ -48,6 +48,8 @@ describe('tunnel host validation', () => {
     ['http://127.0.0.1:1/?', /query/],
     ['http://127.0.0.1:1/?a=1', /query/],
     ['http://127.0.0.1:1/x', /no path/],
+    ['http://127.0.0.1:0', /port from 1 to 65535/],
+    ['https://lt.example.com:00/', /port from 1 to 65535/],
   ])('refuses %s and says why', (host, why) => {
     const result = tunnelHost.safeParse(host);
     expect(result.success).toBe(false);
