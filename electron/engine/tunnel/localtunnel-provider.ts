@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import Tunnel, { type LocaltunnelCluster } from 'localtunnel/lib/Tunnel.js';
 import type { TunnelConnection, TunnelOpenRequest, TunnelProvider } from './provider';
 
@@ -64,9 +65,20 @@ async function register(doFetch: typeof fetch, request: TunnelOpenRequest): Prom
   const url = publicOrigin(reg.url);
   if (!url)
     throw new Error(
-      `tunnel server ${request.host} answered with a url that is not an http(s) address: ${JSON.stringify(reg.url.slice(0, 200))}`,
+      `tunnel server ${request.host} answered with a url that is not an http(s) address: ${JSON.stringify(reg.url.slice(0, 200))}${namedUnderAnIp(reg.url, request.host)}`,
     );
   return { ...(reg as Registration), url };
+}
+
+/**
+ * A localtunnel-server started without --domain names each tunnel `<id>.<the Host it was reached by>`: reached by its IP
+ * address, that is `abcd.192.168.1.5`, which no URL can hold. Say how to fix it rather than only that it is invalid.
+ */
+function namedUnderAnIp(url: string, host: string): string {
+  const { hostname } = new URL(host);
+  const address = hostname.replace(/^\[|\]$/g, '');
+  if (!isIP(address) || !url.includes(`.${hostname}`)) return '';
+  return ` (a name under the IP address ${address}: start the tunnel server with --domain set to a domain whose subdomains resolve to it)`;
 }
 
 function publicOrigin(value: string): string | null {

