@@ -1,5 +1,4 @@
 import { STATUS_CODES } from 'node:http';
-import { brotliCompressSync, deflateSync, gzipSync, zstdCompressSync } from 'node:zlib';
 import type { Entry } from 'har-format';
 import type { CaptureDetail, ExportFormat } from '../../shared/contract/index';
 import { decodedPairs } from '../../shared/decode/body';
@@ -12,6 +11,7 @@ import { querySuffix } from '../../shared/send/query-suffix';
 import { stripHopByHop } from '../../shared/send/hop-by-hop';
 import { sendableHeaders } from '../delivery/replay';
 import { decodeContentEncoding } from '../store/body-text';
+import { encodedAgain } from './encoded-again';
 import { exportBudget, withinStringLimit } from './export-budget';
 import { harExactText } from './har-exact-text';
 import { redactBody, redactHeaders, redactQuery, redactUrl, type Redaction } from './redaction';
@@ -375,29 +375,6 @@ function redactEncodedBody(
   const redacted = redactBody(plain, contentType, null, redaction);
   return redacted === plain ? body : encodedAgain(redacted, contentEncoding);
 }
-
-/** `plain` compressed again with the codings it was sent in; empty (left out) when one cannot be applied. */
-function encodedAgain(plain: Buffer, contentEncoding: string): Buffer {
-  const codings = contentEncoding
-    .split(',')
-    .map((coding) => coding.trim().toLowerCase())
-    .filter((coding) => coding && coding !== 'identity');
-  let body: Buffer = plain;
-  for (const coding of codings) {
-    const encode = encoders[coding];
-    if (!encode) return Buffer.alloc(0);
-    body = encode(body);
-  }
-  return body;
-}
-
-const encoders: Record<string, (body: Buffer) => Buffer> = {
-  gzip: (b) => gzipSync(b),
-  'x-gzip': (b) => gzipSync(b),
-  deflate: (b) => deflateSync(b),
-  br: (b) => brotliCompressSync(b),
-  zstd: (b) => zstdCompressSync(b),
-};
 
 /** The Content-Type the sender wrote (the summary's `contentType` column may be a guess). */
 const contentTypeOf = (c: CaptureDetail) =>

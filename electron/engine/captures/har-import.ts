@@ -3,6 +3,7 @@ import { httpToken, type HeaderPair } from '../../shared/contract/index';
 import { headerValueAsUtf8Stored } from '../../shared/decode/header-text';
 import type { NewCapture } from '../store/capture-writer';
 import { mediaType } from '../store/capture-rows';
+import { harContentAsSent } from './har-content-as-sent';
 import { harHttpVersion } from './har-http-version';
 import { harPostBody } from './har-post-data';
 import { harResponseBody } from './har-response-body';
@@ -210,6 +211,10 @@ export function parseHar(text: string, nowMs: number): HarImport {
     // A response with no status is not kept (see below): nothing to warn about.
     if (stored.warning !== null && response && response.status > 0)
       warnings.push(`entries[${index}].${stored.warning}`);
+    // Hookscope's own export writes the bytes as sent; other tools write the content decoded.
+    const asSent = own ? { body: stored.body, warning: null } : harContentAsSent(stored.body, stored.headers);
+    if (asSent.warning !== null && response && response.status > 0)
+      warnings.push(`entries[${index}].${asSent.warning}`);
     const responseMimeType = own ? (own.responseMimeType ?? null) : stored.harMimeType;
     captures.push({
       receivedAtMs: started.ms ?? nowMs,
@@ -243,7 +248,7 @@ export function parseHar(text: string, nowMs: number): HarImport {
           ? {
               status: response.status,
               headers: stored.headers,
-              bodyBase64: stored.body.toString('base64'),
+              bodyBase64: asSent.body.toString('base64'),
               delayMs: responseDelay(entry.timings),
               reason: own?.responseReason ?? null,
               ...(responseMimeType !== null && sendableType.test(responseMimeType)
