@@ -12,6 +12,7 @@ import { stripHopByHop } from '../../shared/send/hop-by-hop';
 import { sendableHeaders } from '../delivery/replay';
 import { decodeContentEncoding } from '../store/body-text';
 import { encodedAgain } from './encoded-again';
+import { harRequestCookies, harResponseCookies } from './har-cookies';
 import { exportBudget, withinStringLimit } from './export-budget';
 import { harExactText } from './har-exact-text';
 import { redactBody, redactHeaders, redactQuery, redactUrl, type Redaction } from './redaction';
@@ -60,7 +61,7 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
       method: capture.method,
       url: fullUrl(capture, exportedBase(base, redact), null),
       httpVersion: `HTTP/${capture.httpVersion}`,
-      cookies: [],
+      cookies: harRequestCookies(headers),
       headers: headers.map(([name, value]) => ({ name, value })),
       queryString: decodedPairs(capture.query).map(([name, value]) => ({
         name,
@@ -87,7 +88,7 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
       // The receiver never sets its own reason phrase, so Node's standard one is what the sender read.
       statusText: response ? (STATUS_CODES[response.status] ?? '') : '',
       httpVersion: 'HTTP/1.1',
-      cookies: [],
+      cookies: harResponseCookies(response?.headers ?? []),
       headers: (response?.headers ?? []).map(([name, value]) => ({ name, value })),
       content:
         responseText !== null
