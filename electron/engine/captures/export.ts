@@ -13,6 +13,7 @@ import { sendableHeaders } from '../delivery/replay';
 import { decodeContentEncoding } from '../store/body-text';
 import { encodedAgain } from './encoded-again';
 import { harRequestCookies, harResponseCookies } from './har-cookies';
+import { harFormParams } from './har-form-params';
 import { exportBudget, withinStringLimit } from './export-budget';
 import { harExactText } from './har-exact-text';
 import { redactBody, redactHeaders, redactQuery, redactUrl, type Redaction } from './redaction';
@@ -72,7 +73,7 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
         ? {
             postData:
               text !== null
-                ? { mimeType: mime, text: text.text }
+                ? { mimeType: mime, ...harFormParams(mime, text.text), text: text.text }
                 : // HAR has no base64 flag for requests; `_encoding` is the de-facto extension (as for response content).
                   ({ mimeType: mime, text: capture.bodyBase64, _encoding: 'base64' } as {
                     mimeType: string;
