@@ -261,10 +261,11 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
               </select>
             </label>
           </div>
-          <div className="form-row">
+          <div className="form-row" role="radiogroup" aria-label="Export scope">
             <label>
               <input
                 type="radio"
+                name="export-scope"
                 checked={scope === 'selected'}
                 disabled={selectedIds.length === 0}
                 onChange={() => setScope('selected')}
@@ -274,6 +275,7 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
             <label>
               <input
                 type="radio"
+                name="export-scope"
                 checked={scope === 'filter'}
                 data-testid="export-scope-filter"
                 onChange={() => setScope('filter')}
