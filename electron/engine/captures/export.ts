@@ -104,7 +104,8 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
               text: response?.bodyBase64 ?? '',
               encoding: 'base64',
             },
-      redirectURL: '',
+      // HAR 1.2: "Redirection target URL from the Location response header".
+      redirectURL: response?.headers.find(([n]) => n.toLowerCase() === 'location')?.[1] ?? '',
       headersSize: -1,
       bodySize: responseBody.length,
     },
