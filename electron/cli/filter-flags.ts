@@ -1,4 +1,4 @@
-import { captureSource, type CaptureFilter } from '../shared/contract/index';
+import { captureSource, httpToken, type CaptureFilter } from '../shared/contract/index';
 import type { CaptureStore } from '../engine/store/capture-store';
 import type { EndpointStore } from '../engine/store/endpoint-store';
 import { allOfSearches } from '../shared/search-terms';
@@ -52,7 +52,7 @@ export function toFilter(
 ): CaptureFilter {
   const filter: CaptureFilter = {};
   if (values.endpoint !== undefined) filter.endpointId = endpointFlag(values.endpoint, stores);
-  if (values.method?.length) filter.methods = values.method.map((m) => m.toUpperCase());
+  if (values.method?.length) filter.methods = values.method.map(methodFlag);
   if (values.status?.length) {
     filter.statuses = expandStatuses(
       values.status.map((s) => {
@@ -63,7 +63,7 @@ export function toFilter(
       }),
     );
   }
-  if (values['content-type']?.length) filter.contentTypes = values['content-type'];
+  if (values['content-type']?.length) filter.contentTypes = values['content-type'].map(contentTypeFlag);
   const from = timeFlag(values.since, '--since', nowMs);
   const to = timeFlag(values.until, '--until', nowMs, true);
   if (from !== undefined && to !== undefined && from > to)
@@ -104,6 +104,37 @@ function endpointFlag(
   throw new UsageError(
     `--endpoint: no endpoint has id ${id}, and no capture kept from a deleted one does (have: ${have()})`,
   );
+}
+
+/** One method: `GET,POST` or an empty `"$METHOD"` would match no capture and export nothing without a word. */
+function methodFlag(raw: string): string {
+  const method = raw.trim();
+  if (!httpToken.test(method))
+    throw new UsageError(
+      `--method: expected an HTTP method such as POST (repeat the flag for more than one), got "${raw}"`,
+    );
+  return method.toUpperCase();
+}
+
+/**
+ * A media type as the app's Type filter takes one (`application/json`, parameters ignored), a family (`text/*`) or
+ * `none`: anything else (`json`, an empty `"$TYPE"`, any type as a star over a star) would match no capture and export
+ * nothing without a word.
+ */
+function contentTypeFlag(raw: string): string {
+  const type = raw.split(';')[0]!.trim().toLowerCase();
+  const [main, sub, ...rest] = type.split('/');
+  const mediaType =
+    rest.length === 0 &&
+    main !== '*' &&
+    httpToken.test(main ?? '') &&
+    sub !== undefined &&
+    httpToken.test(sub);
+  if (type !== 'none' && !mediaType)
+    throw new UsageError(
+      `--content-type: expected a media type such as application/json, a family such as text/*, or none, got "${raw}"`,
+    );
+  return type;
 }
 
 function vendorFlag(raw: string): string {
