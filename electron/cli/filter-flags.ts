@@ -2,6 +2,7 @@ import { captureSource, httpToken, type CaptureFilter } from '../shared/contract
 import type { CaptureStore } from '../engine/store/capture-store';
 import type { EndpointStore } from '../engine/store/endpoint-store';
 import { allOfSearches } from '../shared/search-terms';
+import { isContentTypeFilter } from '../shared/content-type-filter';
 import { expandStatuses, statusFilterValue } from '../shared/status-filter';
 import { timeFlag, UsageError } from './io';
 
@@ -116,21 +117,10 @@ function methodFlag(raw: string): string {
   return method.toUpperCase();
 }
 
-/**
- * A media type as the app's Type filter takes one (`application/json`, parameters ignored), a family (`text/*`) or
- * `none`: anything else (`json`, an empty `"$TYPE"`, any type as a star over a star) would match no capture and export
- * nothing without a word.
- */
+/** A media type as the app's Type filter takes one (`application/json`, parameters ignored), a family or `none`. */
 function contentTypeFlag(raw: string): string {
   const type = raw.split(';')[0]!.trim().toLowerCase();
-  const [main, sub, ...rest] = type.split('/');
-  const mediaType =
-    rest.length === 0 &&
-    main !== '*' &&
-    httpToken.test(main ?? '') &&
-    sub !== undefined &&
-    httpToken.test(sub);
-  if (type !== 'none' && !mediaType)
+  if (!isContentTypeFilter(type))
     throw new UsageError(
       `--content-type: expected a media type such as application/json, a family such as text/*, or none, got "${raw}"`,
     );

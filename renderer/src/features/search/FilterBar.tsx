@@ -12,6 +12,7 @@ import {
 import { formatCount, formatDateTime } from '../../lib/format';
 import { localMinuteEnd, localMinuteStart, toLocalInput } from '../../../../electron/shared/local-minute';
 import { useErrorField } from '../../lib/use-error-field';
+import { isContentTypeFilter } from '../../../../electron/shared/content-type-filter';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 const STATUS_CLASSES = ['2xx', '3xx', '4xx', '5xx'];
@@ -159,7 +160,13 @@ export const FilterBar = memo(function FilterBar({ filter, onChange, endpoints, 
             ))}
             <TextAdd
               placeholder="other/type"
+              label="Content type"
               testId="ctype-custom"
+              check={(v) =>
+                isContentTypeFilter(contentTypeFilterValue(v))
+                  ? null
+                  : 'Type: a media type such as application/json, a family such as text/*, or none'
+              }
               onAdd={(t) => {
                 const type = contentTypeFilterValue(t);
                 if (type && !filter.contentTypes.includes(type))
