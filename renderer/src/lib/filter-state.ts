@@ -63,6 +63,14 @@ const num = (value: string | null) => {
   const n = Number(value);
   return Number.isFinite(n) ? n : null;
 };
+/**
+ * A time: one a Date cannot hold (`from=99999999999999999` in an edited link) showed "NaN-NaN-NaN" on the Time chip and
+ * took the whole page down when the Time menu opened. A day inside the limit, so the local-time shift of any zone fits.
+ */
+const time = (value: string | null) => {
+  const n = num(value);
+  return n !== null && Math.abs(n) <= 8.64e15 - 86_400_000 ? n : null;
+};
 /** An id: the API takes whole numbers only, so `ep=1.5` is dropped like any other junk, not sent to fail the list. */
 const id = (value: string | null) => {
   const n = num(value);
@@ -83,8 +91,8 @@ export function filterFromParams(params: URLSearchParams): FilterState {
     contentTypes: [...new Set(list(params.get('ct')).map(contentTypeFilterValue).filter(Boolean))],
     endpointId: id(params.get('ep')),
     since: since && since in timePresets ? (since as TimePreset) : null,
-    fromMs: num(params.get('from')),
-    toMs: num(params.get('to')),
+    fromMs: time(params.get('from')),
+    toMs: time(params.get('to')),
     header: headerName ? { name: headerName, value: headerValue } : null,
   };
 }
