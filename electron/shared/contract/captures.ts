@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { searchTerms } from '../search-terms';
 
 export const headerPair = z.tuple([z.string(), z.string()]);
 /** RFC 9110 token: what a method or header name may contain. */
@@ -103,6 +104,12 @@ export const captureDetail = captureSummary.extend({
 export type CaptureDetail = z.infer<typeof captureDetail>;
 export type CaptureVerification = z.infer<typeof captureVerification>;
 
+/**
+ * A search of more words than this is refused: FTS5 reads a query's terms in time that grows faster than their number
+ * (20,000 took 6 s, 40,000 30 s), and every other read of the app waits behind it. A pasted body is such a search.
+ */
+export const maxSearchTerms = 1000;
+
 export const captureFilter = z
   .object({
     endpointId: z.number().int().nullable().optional(),
@@ -115,7 +122,17 @@ export const captureFilter = z
     fromMs: z.number().optional(),
     toMs: z.number().optional(),
     /** Full-text query over path, query, headers, body text and decoded labels. */
-    text: z.string().optional(),
+    text: z
+      .string()
+      .superRefine((text, ctx) => {
+        const terms = searchTerms(text).length;
+        if (terms > maxSearchTerms)
+          ctx.addIssue({
+            code: 'custom',
+            message: `a search of at most ${maxSearchTerms} words or "quoted phrases", got ${terms}`,
+          });
+      })
+      .optional(),
     header: z
       .object({ name: z.string().min(1), value: z.string().optional() })
       .strict()
