@@ -173,6 +173,12 @@ export function useCaptureFeed(
         if (gen !== generation.current) return;
         setError(e instanceof Error ? e.message : String(e));
         setLoading(false);
+        // Rows of the filter before stood under the error as if they matched this one (a list read again in place
+        // keeps the same filter's rows).
+        if (!keepLoaded) {
+          setItems([]);
+          setNextCursor(null);
+        }
       };
       // The page is shown as soon as it answers: at a million captures a filter's count reads every match (seconds for
       // a header filter) where the page takes a millisecond.
