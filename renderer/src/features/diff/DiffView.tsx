@@ -10,6 +10,7 @@ import { DiffEditor } from '../../components/code-editor';
 import { base64ToBytes, bodyText as decodeText } from '../../lib/bytes';
 import { bodyKind, editorLanguage } from '../../lib/body-kind';
 import { formatBytes, formatDateTime } from '../../lib/format';
+import { incompleteBodyCause, incompleteBodyText } from '../../lib/incomplete-body';
 import { prettyJson } from '../../lib/json-normalize';
 import { hexRow } from '../../lib/hex';
 
@@ -198,8 +199,7 @@ export function DiffView({
         .filter((d) => d.truncated)
         .map((d) => (
           <p key={d.id} className="notice notice-warn pad" data-testid="diff-truncated">
-            #{d.id} was truncated at the size limit: only its first {formatBytes(d.storedBodyBytes)} of{' '}
-            {formatBytes(d.bodySizeBytes)} were stored, so a difference past that cannot show here.
+            {truncatedNote(d)}
           </p>
         ))}
       {[
@@ -233,4 +233,15 @@ export function DiffView({
       </div>
     </div>
   );
+}
+
+/** Why a truncated side's stored body is not the whole body, and what that means for the diff. */
+function truncatedNote(d: CaptureDetail): string {
+  const cause = incompleteBodyCause(d);
+  if (cause === 'never-sent') return `#${d.id} ${incompleteBodyText(cause)}: there is no body to compare.`;
+  const kept =
+    cause === 'size-limit'
+      ? `only its first ${formatBytes(d.storedBodyBytes)} of ${formatBytes(d.bodySizeBytes)}`
+      : `only the ${formatBytes(d.storedBodyBytes)} that arrived`;
+  return `#${d.id} ${incompleteBodyText(cause)}: ${kept} were stored, so a difference past that cannot show here.`;
 }

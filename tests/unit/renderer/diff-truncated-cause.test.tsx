@@ -1,0 +1,99 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen } from '@testing-library/react';
+import { connect } from 'node:net';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ApiProvider } from '../../../renderer/src/api';
+import { ConnectionStatus } from '../../../renderer/src/api/connection';
+import { DiffView } from '../../../renderer/src/features/diff/DiffView';
+import { useEngineForUi } from '../../helpers/engine-for-ui';
+import { expectContinue } from '../../helpers/expect-continue';
+import { send } from '../../helpers/raw-http';
+
+// The diff's note on a truncated side says why its body is incomplete: cut at the size limit, broken off by its sender
+// mid-body, or never sent because the request was refused before 100 Continue.
+const ui = useEngineForUi();
+const port = () => Number(new URL(ui.engine.receiverUrl).port);
+
+beforeAll(async () => {
+  await ui.api.call('settings.update', { bodyLimitBytes: 1024 });
+  await ui.api.call('endpoints.create', {
+    slug: 'keyed',
+    name: 'Keyed',
+    auth: { kind: 'header', name: 'X-Key', value: 'right' },
+  });
+});
+afterEach(cleanup);
+
+async function filedId(path: string): Promise<number> {
+  for (let i = 0; i < 200; i++) {
+    const found = (await ui.api.call('captures.list', { limit: 50 })).items.find((c) => c.path === path);
+    if (found) return found.id;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`${path} was not filed`);
+}
+
+async function complete(path: string) {
+  await send(`${ui.engine.receiverUrl}${path}`, { method: 'POST', body: 'whole' });
+  return filedId(path);
+}
+
+async function overLimit(path: string) {
+  await send(`${ui.engine.receiverUrl}${path}`, { method: 'POST', body: Buffer.alloc(2048, 'a') }).catch(
+    () => undefined,
+  );
+  return filedId(path);
+}
+
+/** Declares 100 bytes, sends 10, and hangs up. */
+function brokenOff(path: string) {
+  connect(port(), '127.0.0.1')
+    .on('error', () => undefined)
+    .end(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n0123456789`);
+  return filedId(path);
+}
+
+async function neverSent(path: string) {
+  const refused = await expectContinue(
+    port(),
+    `POST ${path} HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 50\r\nConnection: close\r\nX-Key: wrong\r\n\r\n`,
+    'x'.repeat(50),
+  );
+  expect(refused.bodySent).toBe(false);
+  return filedId(path);
+}
+
+async function truncatedNote(leftId: number, rightId: number) {
+  render(
+    <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
+      <DiffView leftId={leftId} rightId={rightId} onClose={() => {}} />
+    </ApiProvider>,
+  );
+  const notes = await screen.findAllByTestId('diff-truncated');
+  expect(notes).toHaveLength(1);
+  return notes[0]!.textContent;
+}
+
+describe('what the diff says of a truncated side', () => {
+  it('cut at the size limit', async () => {
+    const id = await overLimit('/diff-cause/limit');
+    expect(await truncatedNote(await complete('/diff-cause/whole-1'), id)).toBe(
+      `#${id} was truncated at the size limit: only its first 1.0 KB of 2.0 KB were stored, so a difference past that cannot show here.`,
+    );
+  });
+
+  it('broken off by its sender mid-body', async () => {
+    const id = await brokenOff('/diff-cause/broke-off');
+    const note = await truncatedNote(id, await complete('/diff-cause/whole-2'));
+    expect(note).toBe(
+      `#${id} broke off mid-body (the sender went away, or its chunking broke): only the 10 B that arrived were stored, so a difference past that cannot show here.`,
+    );
+  });
+
+  it('never sent: refused before 100 Continue', async () => {
+    const id = await neverSent('/h/keyed/never-sent');
+    expect(await truncatedNote(await complete('/diff-cause/whole-3'), id)).toBe(
+      `#${id} was refused before 100 Continue, so its body was never sent: there is no body to compare.`,
+    );
+  });
+});
