@@ -118,6 +118,8 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
         remoteAddress: capture.remoteAddress,
         remotePort: capture.remotePort,
         truncated: capture.truncated,
+        // Refused before 100 Continue: empty and truncated, yet not cut at the size limit.
+        ...(capture.bodyNotSent ? { bodyNotSent: true } : {}),
         source: capture.source,
         // The request target as received: a URL cannot hold `*` (OPTIONS *) or an absolute-form target unchanged.
         path: capture.path,
