@@ -11,11 +11,12 @@ export async function filedCaptureId(api: ApiClient, path: string): Promise<numb
   throw new Error(`${path} was not filed`);
 }
 
-/** Sends `GET <target>` to the engine's receiver; the id of the capture it became, once filed. */
+/** Sends `target` to the engine's receiver (`GET` unless `request` says otherwise); its capture's id, once filed. */
 export async function receivedCaptureId(
   ui: { readonly api: ApiClient; readonly engine: { receiverUrl: string } },
   target: string,
+  request: Parameters<typeof send>[1] = { method: 'GET' },
 ): Promise<number> {
-  await send(`${ui.engine.receiverUrl}${target}`, { method: 'GET' });
+  await send(`${ui.engine.receiverUrl}${target}`, request);
   return filedCaptureId(ui.api, target.split('?')[0]!);
 }

@@ -3,26 +3,19 @@ import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderDetailPane } from '../../helpers/detail-pane';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
-import { send } from '../../helpers/raw-http';
+import { receivedCaptureId } from '../../helpers/filed-capture';
 
 // A real engine (in-process transport, receiver on port 0, SQLite in a temp dir). Node keeps only the first of two
 // Content-Type headers, so the capture's type was the first, with nothing saying a second, different one was sent.
 const ui = useEngineForUi();
 afterEach(cleanup);
 
-async function captured(path: string, types: string[]): Promise<number> {
-  await send(`${ui.engine.receiverUrl}${path}`, {
+const captured = (path: string, types: string[]) =>
+  receivedCaptureId(ui, path, {
     method: 'POST',
     headers: types.map((type) => ['Content-Type', type] as [string, string]),
     body: '{"a":1}',
   });
-  for (let i = 0; i < 200; i++) {
-    const found = (await ui.api.call('captures.list', { limit: 50 })).items.find((c) => c.path === path);
-    if (found) return found.id;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`${path} was not filed`);
-}
 
 describe('a request with two different Content-Type headers', () => {
   it('is flagged as ambiguous in the Overview, naming both, and keeps its bytes', async () => {

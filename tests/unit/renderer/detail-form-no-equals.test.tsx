@@ -1,40 +1,21 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { copiedByCopyAll } from '../../helpers/copy-all';
 import { renderDetailPane } from '../../helpers/detail-pane';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
-import { send } from '../../helpers/raw-http';
+import { receivedCaptureId } from '../../helpers/filed-capture';
 
 // A real engine (in-process transport, receiver on port 0, SQLite in a temp dir).
 const ui = useEngineForUi();
 afterEach(cleanup);
 
-async function captured(target: string, body: string): Promise<number> {
-  await send(`${ui.engine.receiverUrl}${target}`, {
+const captured = (target: string, body: string) =>
+  receivedCaptureId(ui, target, {
     method: 'POST',
     headers: [['Content-Type', 'application/x-www-form-urlencoded']],
     body,
   });
-  const path = target.split('?')[0];
-  for (let i = 0; i < 200; i++) {
-    const found = (await ui.api.call('captures.list', { limit: 50 })).items.find((c) => c.path === path);
-    if (found) return found.id;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`${target} was not filed`);
-}
-
-/** What the "Copy all" of the `label` table writes to the clipboard. */
-async function copyAll(label: string): Promise<string> {
-  let copied = '';
-  Object.defineProperty(navigator, 'clipboard', {
-    configurable: true,
-    value: { writeText: (text: string) => Promise.resolve(void (copied = text)) },
-  });
-  fireEvent.click(screen.getByRole('button', { name: `Copy all ${label}` }));
-  await screen.findByText('Copied', { selector: '[role=status]' });
-  return copied;
-}
 
 /** Each row of the table labelled `label`: its name, its value and whether it is marked "no =". */
 const rows = (label: string) =>
@@ -71,12 +52,12 @@ describe('a form body and a query with the same fields', () => {
     const id = await captured(`/form-and-query-copy?${fields}`, fields);
     renderDetailPane(ui.api, id, 'query');
     await screen.findByText('3 query parameters');
-    const query = await copyAll('query parameters');
+    const query = await copiedByCopyAll('query parameters');
     cleanup();
 
     renderDetailPane(ui.api, id, 'body');
     await screen.findByText('3 form fields');
-    expect(await copyAll('form fields')).toBe(query);
+    expect(await copiedByCopyAll('form fields')).toBe(query);
     expect(query).toBe('a\nb=\nn=José');
   });
 });

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { copiedByCopyAll } from '../../helpers/copy-all';
 import { renderDetailPane } from '../../helpers/detail-pane';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
 import { receivedCaptureId } from '../../helpers/filed-capture';
@@ -22,15 +23,7 @@ describe('the Query tab, a parameter written with no =', () => {
     renderDetailPane(ui.api, id, 'query');
     await screen.findByText('3 query parameters');
     expect(noEqualsMarks()).toEqual([true, false, false]);
-
-    let copied = '';
-    Object.defineProperty(navigator, 'clipboard', {
-      configurable: true,
-      value: { writeText: (text: string) => Promise.resolve(void (copied = text)) },
-    });
-    fireEvent.click(screen.getByRole('button', { name: 'Copy all query parameters' }));
-    await screen.findByText('Copied', { selector: '[role=status]' });
-    expect(copied).toBe('flag\nempty=\nn=José');
+    expect(await copiedByCopyAll('query parameters')).toBe('flag\nempty=\nn=José');
   });
 
   it('keeps the pairs the API gives unchanged', async () => {

@@ -8,6 +8,7 @@ import { silentLogger } from '../../../electron/engine/util/logger';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { DetailPane } from '../../../renderer/src/features/detail/DetailPane';
+import { filedCaptureId } from '../../helpers/filed-capture';
 import { send } from '../../helpers/raw-http';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -27,15 +28,6 @@ afterAll(async () => {
   dir.cleanup();
 });
 afterEach(cleanup);
-
-async function filedId(path: string): Promise<number> {
-  for (let i = 0; i < 200; i++) {
-    const found = (await api.call('captures.list', { limit: 50 })).items.find((c) => c.path === path);
-    if (found) return found.id;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`${path} was not filed`);
-}
 
 function renderDetail(id: number) {
   render(
@@ -60,7 +52,7 @@ describe('Copy as cURL in the detail header', () => {
       method: 'POST',
       chunked: [Buffer.alloc(1500, 'a'), Buffer.alloc(1500, 'b')],
     }).catch(() => undefined);
-    renderDetail(await filedId('/truncated-curl'));
+    renderDetail(await filedCaptureId(api, '/truncated-curl'));
     const button = await screen.findByRole('button', { name: /^Copy as cURL/ });
     expect(button.textContent).toBe('Copy as cURL (body incomplete)');
     expect(button.getAttribute('title')).toContain('sends only the 1.0 KB stored');
@@ -68,7 +60,7 @@ describe('Copy as cURL in the detail header', () => {
 
   it('is the plain copy for a whole body', async () => {
     await send(`${engine.receiverUrl}/whole-curl`, { method: 'POST', body: 'small' });
-    renderDetail(await filedId('/whole-curl'));
+    renderDetail(await filedCaptureId(api, '/whole-curl'));
     expect((await screen.findByRole('button', { name: /^Copy as cURL/ })).textContent).toBe('Copy as cURL');
   });
 });

@@ -6,6 +6,7 @@ import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { ReplayDialog } from '../../../renderer/src/features/detail/ReplayDialog';
 import { renderDetailPane } from '../../helpers/detail-pane';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
+import { filedCaptureId } from '../../helpers/filed-capture';
 import { useHttpTarget } from '../../helpers/http-target';
 import { rawExchange } from '../../helpers/raw-http';
 
@@ -22,12 +23,7 @@ afterEach(cleanup);
 async function capturedWithBareQuestionMark(path: string) {
   const port = Number(new URL(ui.engine.receiverUrl).port);
   await rawExchange(port, `GET ${path}? HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
-  for (let i = 0; i < 200; i++) {
-    const found = (await ui.api.call('captures.list', { limit: 50 })).items.find((c) => c.path === path);
-    if (found) return ui.api.call('captures.get', { id: found.id });
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`${path} was not filed`);
+  return ui.api.call('captures.get', { id: await filedCaptureId(ui.api, path) });
 }
 
 /** Replays to the target from the open dialog; the request target it got. */
