@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { rawExchange } from '../../helpers/raw-http';
-import { until, useApiHarness } from '../delivery/helpers';
+import { rawTargets } from '../../helpers/raw-target';
+import { useApiHarness } from '../delivery/helpers';
 
 // The HAR export writes a # received raw in the request target as %23, so the URL names the same target; Hookscope's
 // own importer read the file's target as written, so the re-imported capture asked for /frag%23x, not /frag#x.
 const api = useApiHarness();
 
-async function captureRaw(target: string) {
-  const port = Number(new URL(api.engine.receiverUrl).port);
-  await rawExchange(port, `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
-  const path = target.split('?')[0]!;
-  return until(() =>
-    api.engine.ctx.captures.list({ limit: 50 }).items.find((c) => c.path === path && c.source !== 'imported'),
-  );
-}
+const { captureRaw, exported } = rawTargets(api);
 
 async function reimported(target: string): Promise<{ path: string; query: string }> {
-  const { id } = await captureRaw(target);
-  const reply = await api.call('captures.export', { ids: [id], format: 'har', redact: false });
-  const har = (reply.value as { content: string }).content;
+  const har = await exported((await captureRaw(target)).id, 'har');
   const imported = await api.call('captures.importHar', { har, duplicates: true });
   expect(imported.ok).toBe(true);
   const items = api.engine.ctx.captures.list({ limit: 50 }).items.filter((c) => c.source === 'imported');
