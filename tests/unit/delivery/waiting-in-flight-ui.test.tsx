@@ -1,25 +1,20 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { ServerResponse } from 'node:http';
 import { afterEach, expect, it } from 'vitest';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { DeliveryLog } from '../../../renderer/src/features/deliveries';
 import { forgetKeptState } from '../../../renderer/src/state/kept-state';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
-import { useHttpTarget } from '../../helpers/http-target';
+import { useHoldingTarget } from '../../helpers/holding-target';
 
 // The target takes each request and answers only when the test is over.
-const held: ServerResponse[] = [];
-const slow = useHttpTarget((req, res) => {
-  req.resume();
-  req.on('end', () => held.push(res));
-});
+const slow = useHoldingTarget();
+const { held } = slow;
 const ui = useEngineForUi();
 afterEach(() => {
   cleanup();
   forgetKeptState();
-  for (const res of held.splice(0)) res.end('late');
 });
 
 it('a delivery whose first attempt is still waiting for a slow target shows in the log, and can be cancelled', async () => {
