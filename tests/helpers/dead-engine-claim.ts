@@ -1,10 +1,10 @@
 import { afterEach, expect } from 'vitest';
-import { cueServer, deliveryHarness } from '../integration/delivery/helpers';
+import { cueServer, deliveryHarness, removeDir } from '../integration/delivery/helpers';
 
 /**
  * A delivery a crashed engine left in flight: queued to a cue server answering 200, claimed by an engine that then
  * died (its lease ending a second after the claim), and a new engine on the same data started `restartAfterMs` after
- * the claim and run until its queue is empty. Everything is closed after each test.
+ * the claim and run until its queue is empty. Everything is closed, and the data dir removed, after each test.
  */
 export function useDeadEngineClaim() {
   const cleanup: Array<() => Promise<void>> = [];
@@ -27,6 +27,7 @@ export function useDeadEngineClaim() {
     expect(a.service.queue.store.claim(id, 'dead', t0, t0 + 1000)).toBeDefined();
     await a.service.close();
     a.db.close();
+    cleanup.push(async () => removeDir(a.dataDir));
 
     const b = deliveryHarness({}, { dataDir: a.dataDir });
     cleanup.push(() => b.close());
