@@ -68,7 +68,7 @@ export async function cueServer(cue: (n: number, req: Received) => Cue = () => (
 /** A delivery service over a real SQLite database in a temp dir, on a fake clock. */
 export function deliveryHarness(
   overrides: Partial<DeliveryServiceDeps> = {},
-  existing?: { dataDir: string },
+  existing?: { dataDir: string; removeOnClose?: boolean },
 ) {
   const dir = existing ? null : tempDir('hookscope-delivery-');
   const dataDir = existing?.dataDir ?? dir!.path;
@@ -110,6 +110,7 @@ export function deliveryHarness(
       await service.close(1000);
       db.close();
       dir?.cleanup();
+      if (existing?.removeOnClose) removeDir(existing.dataDir);
     },
   };
 }
@@ -117,7 +118,7 @@ export function deliveryHarness(
 /**
  * What a crash leaves behind, then a new engine on the same data: delivery `id` claimed (in flight) by an owner that
  * no longer runs, its lease ending `leaseMs` from now; `a` stopped and closed; `b` opened on `a`'s data at `a`'s time
- * and started. The caller closes `b`.
+ * and started. The caller closes `b`, which removes the data dir.
  */
 export async function restartAfterCrash(
   a: ReturnType<typeof deliveryHarness>,
@@ -131,7 +132,7 @@ export async function restartAfterCrash(
     .run(a.clock.now() + leaseMs, id);
   await a.service.close();
   a.db.close();
-  const b = deliveryHarness({}, { dataDir: a.dataDir });
+  const b = deliveryHarness({}, { dataDir: a.dataDir, removeOnClose: true });
   b.clock.advance(a.clock.now() - b.clock.now());
   b.service.start();
   return b;

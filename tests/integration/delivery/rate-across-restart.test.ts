@@ -27,7 +27,7 @@ describe('an origin rate limit across an engine restart', () => {
     await a.service.close();
     a.db.close();
 
-    const b = deliveryHarness({}, { dataDir: a.dataDir });
+    const b = deliveryHarness({}, { dataDir: a.dataDir, removeOnClose: true });
     cleanup.push(() => b.close());
     b.clock.advance(t0 + 4_400 - b.clock.now());
     b.service.start();

@@ -35,7 +35,7 @@ it('after a crash, an origin at 2 a minute is spaced from its last real attempt,
     .run(t0, second);
   await a.service.close();
   a.db.close();
-  const b = deliveryHarness({}, { dataDir: a.dataDir });
+  const b = deliveryHarness({}, { dataDir: a.dataDir, removeOnClose: true });
   cleanup.push(() => b.close());
   b.clock.advance(t0 + 60_000 - b.clock.now());
   b.service.start();

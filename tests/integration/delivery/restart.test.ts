@@ -42,7 +42,7 @@ describe('the queue survives restart', () => {
     expect(sentByA).toBeLessThan(60);
     a.db.close();
 
-    const b = deliveryHarness({}, { dataDir: a.dataDir });
+    const b = deliveryHarness({}, { dataDir: a.dataDir, removeOnClose: true });
     cleanup.push(() => b.close());
     b.service.start();
     await b.drain();
@@ -61,7 +61,7 @@ describe('the queue survives restart', () => {
     cleanup.push(() => server.close());
     const a = deliveryHarness();
     const ids = enqueue(a, server.url, 200);
-    const b = deliveryHarness({}, { dataDir: a.dataDir });
+    const b = deliveryHarness({}, { dataDir: a.dataDir, removeOnClose: true });
     cleanup.push(() => b.close());
     a.service.start();
     b.service.start();
@@ -106,7 +106,7 @@ describe('the queue survives restart', () => {
     expect(interrupted.attemptList.map((x) => x.outcome)).toEqual(['interrupted']);
     expect(interrupted.maxAttempts).toBe(3); // custom [10] = 2 attempts, plus the interrupted one
     a.db.close();
-    const b = deliveryHarness({}, { dataDir: a.dataDir });
+    const b = deliveryHarness({}, { dataDir: a.dataDir, removeOnClose: true });
     cleanup.push(() => b.close());
     b.service.start();
     await b.drain();
