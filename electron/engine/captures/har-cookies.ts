@@ -36,3 +36,27 @@ export function harResponseCookies(headers: HeaderPair[]): Cookie[] {
     return [cookie];
   });
 }
+
+/**
+ * The Cookie header a HAR request's `cookies` list stands for (`a=1; b=2`), for hand-made files that list them without
+ * one; null when none is usable. `field` names the list in each warning about an item that is not a name and value.
+ */
+export function harCookieHeader(
+  cookies: unknown,
+  field: string,
+): { value: string | null; warnings: string[] } {
+  if (!Array.isArray(cookies)) return { value: null, warnings: [] };
+  const warnings: string[] = [];
+  const pieces = cookies.flatMap((cookie: unknown, i) => {
+    const { name, value } = (typeof cookie === 'object' && cookie !== null ? cookie : {}) as Record<
+      string,
+      unknown
+    >;
+    if (typeof name === 'string' && name !== '' && typeof value === 'string') return [`${name}=${value}`];
+    warnings.push(
+      `${field}[${i}]: not a cookie with a name and a string value; left out of the Cookie header`,
+    );
+    return [];
+  });
+  return { value: pieces.length > 0 ? pieces.join('; ') : null, warnings };
+}

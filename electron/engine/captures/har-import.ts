@@ -4,6 +4,7 @@ import { headerValueAsUtf8Stored } from '../../shared/decode/header-text';
 import type { NewCapture } from '../store/capture-writer';
 import { mediaType } from '../store/capture-rows';
 import { harContentAsSent } from './har-content-as-sent';
+import { harCookieHeader } from './har-cookies';
 import { harHttpVersion } from './har-http-version';
 import { harPostBody } from './har-post-data';
 import { harResponseBody } from './har-response-body';
@@ -45,6 +46,8 @@ const harEntry = z.object({
     url: z.string().min(1),
     httpVersion: z.string().optional(),
     headers: z.array(nameValue).default([]),
+    // Read leniently (harCookieHeader): a bad item only leaves that cookie out.
+    cookies: z.unknown().optional(),
     bodySize: z.number().optional(),
     postData: z
       .object({
@@ -151,7 +154,7 @@ export function parseHar(text: string, nowMs: number): HarImport {
     }
     const givenHeaders = own?.headers
       ? own.headers.map((h): HeaderPair => [h.name, h.value])
-      : requestHeaders(entry.request.headers);
+      : withListedCookies(requestHeaders(entry.request.headers), entry.request.cookies, index, warnings);
     const post = entry.request.postData;
     const contentTypeField = givenHeaders.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null;
     const postBody = harPostBody(post, contentTypeField, {
@@ -293,6 +296,23 @@ function responseDelay(timings: unknown): number {
     typeof timings === 'object' && timings !== null ? (timings as { wait?: unknown }).wait : undefined;
   const ms = typeof wait === 'number' ? Math.round(wait) : -1;
   return Number.isSafeInteger(ms) && ms >= 0 ? ms : 0;
+}
+
+/**
+ * Browsers' HARs carry a Cookie header beside request.cookies; a hand-made one may list the cookies alone, which the
+ * request still sent. A Set-Cookie is not rebuilt from response.cookies: HAR keeps only some attributes (no Max-Age,
+ * SameSite or Partitioned) and an ISO expiry, so the header would claim something the server never sent.
+ */
+function withListedCookies(
+  headers: HeaderPair[],
+  cookies: unknown,
+  index: number,
+  warnings: string[],
+): HeaderPair[] {
+  if (headers.some(([name]) => name.toLowerCase() === 'cookie')) return headers;
+  const listed = harCookieHeader(cookies, `entries[${index}].request.cookies`);
+  warnings.push(...listed.warnings);
+  return listed.value === null ? headers : [...headers, ['Cookie', storedHeaderValue(listed.value)]];
 }
 
 /**
