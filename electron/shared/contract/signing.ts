@@ -58,6 +58,7 @@ export const signingMethods = {
       headers: z.array(headerPair),
       body: z.string().nullable(),
       bodyBase64: z.string().nullable(),
+      warnings: z.array(z.string()),
     }),
   ),
   'send.toCurl': method(

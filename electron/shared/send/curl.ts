@@ -24,6 +24,8 @@ export interface ParsedCurl {
   body: string | null;
   /** The exact body bytes. */
   bodyBase64: string | null;
+  /** What was read differently from how curl would run the command (each naming the option), for the user to check. */
+  warnings: string[];
 }
 
 /** A cURL command we could not turn into a request; the message names the part. */
@@ -165,6 +167,7 @@ interface WalkState {
   generated: Set<[string, string]>;
   /** Names given with `-H 'Name:'`. */
   removed: Set<string>;
+  warnings: string[];
 }
 
 const booleanFlags = new Set([
@@ -380,9 +383,8 @@ const valueFlags: Record<string, Handler> = {
     generate(s, 'Content-Type', 'application/json');
     generate(s, 'Accept', 'application/json');
   },
-  '-u': (v, s) =>
-    generate(s, 'Authorization', `Basic ${bytesToBase64(wordBytes(v.includes(':') ? v : `${v}:`))}`),
-  '--user': (v, s) => valueFlags['-u']?.(v, s),
+  '-u': (v, s) => basicAuth('-u', v, s),
+  '--user': (v, s) => basicAuth('--user', v, s),
   '--oauth2-bearer': (v, s) => generate(s, 'Authorization', `Bearer ${byteString(v)}`),
   '-A': (v, s) => generate(s, 'User-Agent', byteString(v)),
   '--user-agent': (v, s) => valueFlags['-A']?.(v, s),
@@ -419,6 +421,19 @@ function authScheme(flag: string, scheme: string): Record<string, string> {
   return {
     [flag]: `option ${flag}: the ${scheme} auth scheme is not supported; only Basic (-u without ${flag}) or a header (-H 'Authorization: …') can be sent`,
   };
+}
+
+/** curl asks for the password of a user given without one; a pasted command cannot, so it goes empty, as `user:`. */
+function basicAuth(flag: string, value: string, state: WalkState) {
+  if (!value.includes(':'))
+    state.warnings.push(
+      `${flag} ${value}: curl would ask for this user’s password; sent with an empty one (write ${flag} '${value}:password' to give it)`,
+    );
+  generate(
+    state,
+    'Authorization',
+    `Basic ${bytesToBase64(wordBytes(value.includes(':') ? value : `${value}:`))}`,
+  );
 }
 
 function setUrl(value: string, state: WalkState) {
@@ -617,6 +632,7 @@ export function parseCurl(command: string): ParsedCurl {
     compressed: false,
     generated: new Set(),
     removed: new Set(),
+    warnings: [],
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
@@ -688,6 +704,7 @@ export function parseCurl(command: string): ParsedCurl {
     headers: finalHeaders(state),
     body: body === null ? null : (utf8DecodeStrict(body) ?? new TextDecoder().decode(body)),
     bodyBase64: body === null ? null : bytesToBase64(body),
+    warnings: state.warnings,
   };
 }
 

@@ -30,6 +30,7 @@ describe('parseCurl', () => {
       ],
       body: '{\n  "firstname": "Mary"\n}',
       bodyBase64: b64('{\n  "firstname": "Mary"\n}'),
+      warnings: [],
     });
   });
 

@@ -1,7 +1,10 @@
 import { useId, useState } from 'react';
 import { CurlParseError, parseCurl, type ParsedCurl } from '../../../../electron/shared/send/curl';
 
-/** Paste a cURL command to fill the composer; parse errors name the part that could not be read. */
+/**
+ * Paste a cURL command to fill the composer; parse errors name the part that could not be read. A command read with
+ * warnings fills the composer and stays open to show them.
+ */
 export function PasteCurl({
   onParsed,
   onClose,
@@ -11,11 +14,14 @@ export function PasteCurl({
 }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [warnings, setWarnings] = useState<string[]>([]);
   const errorId = useId();
   const apply = () => {
     try {
-      onParsed(parseCurl(text));
-      onClose();
+      const parsed = parseCurl(text);
+      onParsed(parsed);
+      if (parsed.warnings.length > 0) setWarnings(parsed.warnings);
+      else onClose();
     } catch (e) {
       setError(e instanceof CurlParseError ? e.message : `cURL: ${(e as Error).message}`);
     }
@@ -40,12 +46,23 @@ export function PasteCurl({
         onChange={(e) => {
           setText(e.target.value);
           setError(null);
+          setWarnings([]);
         }}
       />
       {error && (
         <p className="compose-error" id={errorId} role="alert" data-testid="paste-curl-error">
           {error}
         </p>
+      )}
+      {warnings.length > 0 && (
+        <div className="compose-warn" role="status" data-testid="paste-curl-warnings">
+          <p>Filled the composer; check:</p>
+          <ul className="compose-problems">
+            {warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </div>
       )}
       <div className="compose-row">
         <button
@@ -58,7 +75,7 @@ export function PasteCurl({
           Fill composer
         </button>
         <button type="button" className="btn btn-small" onClick={onClose}>
-          Cancel
+          {warnings.length > 0 ? 'Close' : 'Cancel'}
         </button>
       </div>
     </div>
