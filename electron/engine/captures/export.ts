@@ -88,7 +88,8 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
       status: response?.status ?? 0,
       // The receiver never sets its own reason phrase, so Node's standard one is what the sender read.
       statusText: response ? (STATUS_CODES[response.status] ?? '') : '',
-      httpVersion: 'HTTP/1.1',
+      // The receiver answers in HTTP/1.1; an imported response may have come over another version.
+      httpVersion: `HTTP/${response?.httpVersion ?? '1.1'}`,
       cookies: harResponseCookies(response?.headers ?? []),
       headers: (response?.headers ?? []).map(([name, value]) => ({ name, value })),
       content:

@@ -220,6 +220,10 @@ export function parseHar(text: string, nowMs: number): HarImport {
     if (asSent.warning !== null && response && response.status > 0)
       warnings.push(`entries[${index}].${asSent.warning}`);
     const responseMimeType = own ? (own.responseMimeType ?? null) : stored.harMimeType;
+    // Read leniently: a version that is not text only means it is not known.
+    const responseVersion = harHttpVersion(
+      typeof response?.httpVersion === 'string' ? response.httpVersion : undefined,
+    );
     captures.push({
       receivedAtMs: started.ms ?? nowMs,
       method: entry.request.method.toUpperCase(),
@@ -259,6 +263,7 @@ export function parseHar(text: string, nowMs: number): HarImport {
               ...(responseMimeType !== null && sendableType.test(responseMimeType)
                 ? { harMimeType: responseMimeType }
                 : {}),
+              ...(responseVersion !== '1.1' ? { httpVersion: responseVersion } : {}),
             }
           : // No status: the client left before the response (Hookscope's export keeps why); filed without a status.
             own?.responseReason

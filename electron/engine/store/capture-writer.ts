@@ -38,6 +38,8 @@ export interface NewCapture {
     reason: string | null;
     /** An imported response's content.mimeType as given, when its headers had no Content-Type. */
     harMimeType?: string;
+    /** An imported response's HTTP version (as `harHttpVersion` reads it), when not 1.1, the receiver's own. */
+    httpVersion?: string;
     /** The response rule's step this answered, to give back if the response is never sent (kept off the API). */
     ruleStep?: number;
     /** The count that took that step (as `ruleStepVersion`): an edited or saved rule never gets it (kept off the API). */

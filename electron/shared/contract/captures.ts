@@ -81,6 +81,8 @@ export const captureDetail = captureSummary.extend({
        * Content-Type (the body is stored in that type's charset); absent otherwise.
        */
       harMimeType: z.string().optional(),
+      /** An imported response's HTTP version as its HAR gave it (`2.0`, `1.0`), when not 1.1; absent otherwise. */
+      httpVersion: z.string().optional(),
     })
     .nullable(),
   /** Signature verification result when the endpoint is configured to verify. */
