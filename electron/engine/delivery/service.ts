@@ -176,6 +176,11 @@ export class DeliveryService {
   cancel(id: number): DeliverySummary {
     const row = this.queue.store.cancel(id, this.deps.clock.now());
     if (!row) throw new ApiError('not_found', `id: no delivery ${id}`);
+    if (row.state !== 'cancelled')
+      throw new ApiError(
+        'conflict',
+        `id: delivery ${id} already ${row.state}; only a pending, held or in-flight delivery can be cancelled`,
+      );
     this.queue.poke([id]);
     return toSummary(row);
   }
