@@ -72,6 +72,7 @@ interface AttemptRowDb {
   response_body: Buffer;
   response_body_decoded: number | null;
   response_body_bytes: number;
+  response_body_size_unknown: number;
   signed_string: string | null;
 }
 
@@ -116,6 +117,8 @@ export interface AttemptRecord {
   /** `responseBody` was decoded from the answer's Content-Encoding (false: kept as received). */
   responseBodyDecoded?: boolean;
   responseBodyBytes: number;
+  /** `responseBodyBytes` is only the bytes read: the answer declared no size and was cut at the read limit. */
+  responseBodySizeUnknown?: boolean;
   signedString: string | null;
 }
 
@@ -183,6 +186,7 @@ function toAttempt(row: AttemptRowDb): DeliveryAttempt {
     responseBodyBase64: row.response_body.toString('base64'),
     responseBodyDecoded: row.response_body_decoded === null ? null : row.response_body_decoded === 1,
     responseBodyBytes: row.response_body_bytes,
+    responseBodySizeUnknown: row.response_body_size_unknown === 1,
     signedString: row.signed_string,
   };
 }
@@ -509,8 +513,8 @@ export class DeliveryStore {
     this.sql(
       `INSERT INTO delivery_attempts (delivery_id, attempt_no, started_at_ms, duration_ms, status, error, outcome, next_wait_ms,
            schedule_wait_ms, manual, request_headers_json, response_headers_json, response_body, response_body_decoded,
-           response_body_bytes, signed_string)
-         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+           response_body_bytes, response_body_size_unknown, signed_string)
+         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
     ).run(
       r.deliveryId,
       r.attemptNo,
@@ -527,6 +531,7 @@ export class DeliveryStore {
       r.responseBody,
       r.responseBodyDecoded ? 1 : 0,
       r.responseBodyBytes,
+      r.responseBodySizeUnknown ? 1 : 0,
       r.signedString,
     );
     this.sql(

@@ -31,6 +31,8 @@ export interface HttpAttemptResult {
   /** `body` was decoded from the answer's Content-Encoding; false: kept as received (none, unknown or broken). */
   bodyDecoded?: boolean;
   bodyBytes: number;
+  /** `bodyBytes` is only what was read before the read limit: the answer declared no size, so its full size is unknown. */
+  bodySizeUnknown?: boolean;
   durationMs: number;
   /** The request headers as sent: the client drops a given Content-Length and adds its own, and Host. */
   sentHeaders?: HeaderPair[];
@@ -116,6 +118,7 @@ export function createHttpSender(dispatcher?: Dispatcher): HttpSender {
         headers: rawPairs(response.headers),
         ...(await keptBody(kept, contentEncoding)),
         bodyBytes: cut ? Math.max(total, declared ?? 0) : total,
+        bodySizeUnknown: cut && declared === null,
         durationMs: performance.now() - started,
         sentHeaders,
       };

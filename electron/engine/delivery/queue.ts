@@ -286,6 +286,7 @@ export class DeliveryQueue {
       responseBody: result.body,
       responseBodyDecoded: result.bodyDecoded ?? false,
       responseBodyBytes: result.bodyBytes,
+      responseBodySizeUnknown: result.bodySizeUnknown ?? false,
       signedString,
     };
     const finishedAt = clock.now();

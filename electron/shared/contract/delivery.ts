@@ -229,6 +229,11 @@ export const deliveryAttempt = z.object({
    */
   responseBodyDecoded: z.boolean().nullable(),
   responseBodyBytes: z.number().int(),
+  /**
+   * `responseBodyBytes` is only the bytes read before the 1 MB read limit: the answer declared no size (chunked), so
+   * its full size is unknown and at least that.
+   */
+  responseBodySizeUnknown: z.boolean(),
   signedString: z.string().nullable(),
 });
 export type DeliveryAttempt = z.infer<typeof deliveryAttempt>;

@@ -36,6 +36,7 @@ describe('an attempt recorded before the engine kept whether it decoded the body
       responseBodyBytes: 25,
       responseHeaders: [['Content-Encoding', 'gzip']],
       responseBodyDecoded: null,
+      responseBodySizeUnknown: false,
     });
     expect(title).toBe('Response body (sent as gzip, 25 bytes on the wire; 5 bytes kept, decoded)');
   });

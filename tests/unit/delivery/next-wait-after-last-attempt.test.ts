@@ -19,6 +19,7 @@ const attempt = (fields: Partial<DeliveryAttempt>): DeliveryAttempt => ({
   responseBodyBase64: '',
   responseBodyDecoded: null,
   responseBodyBytes: 0,
+  responseBodySizeUnknown: false,
   signedString: null,
   ...fields,
 });

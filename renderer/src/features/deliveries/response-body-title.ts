@@ -9,7 +9,11 @@ import { responseCodingUndone } from '../../../../electron/shared/send/response-
 export function responseBodyTitle(
   attempt: Pick<
     DeliveryAttempt,
-    'responseBodyBase64' | 'responseBodyBytes' | 'responseHeaders' | 'responseBodyDecoded'
+    | 'responseBodyBase64'
+    | 'responseBodyBytes'
+    | 'responseHeaders'
+    | 'responseBodyDecoded'
+    | 'responseBodySizeUnknown'
   >,
 ): string {
   // An empty answer (a 204 labelled gzip) has nothing to decode, whatever its Content-Encoding says.
@@ -19,12 +23,14 @@ export function responseBodyTitle(
     .filter(([name]) => name.toLowerCase() === 'content-encoding')
     .map(([, value]) => value);
   const encoding = encodings.join(', ');
-  const sent = `${attempt.responseBodyBytes.toLocaleString()} bytes on the wire; ${kept.toLocaleString()} bytes kept`;
+  // Cut at the read limit with no declared size, the bytes read are only a lower bound of the answer's size.
+  const size = `${attempt.responseBodySizeUnknown ? 'at least ' : ''}${attempt.responseBodyBytes.toLocaleString()} bytes`;
+  const sent = `${size} on the wire; ${kept.toLocaleString()} bytes kept`;
   if (responseCodingUndone(encoding) && attempt.responseBodyDecoded !== false)
     return `Response body (sent as ${encoding}, ${sent}, decoded)`;
   if (encoding.trim() && encoding.trim().toLowerCase() !== 'identity')
     return `Response body (sent as ${encoding}, ${sent}, as received: not decoded)`;
   return attempt.responseBodyBytes > kept
-    ? `Response body (first ${kept.toLocaleString()} of ${attempt.responseBodyBytes.toLocaleString()} bytes)`
+    ? `Response body (first ${kept.toLocaleString()} of ${size})`
     : 'Response body';
 }
