@@ -3,6 +3,7 @@ import type { Dispatcher } from 'undici';
 import type { HeaderPair } from '../../shared/contract/captures';
 import { requestTarget } from '../../shared/send/request-target';
 import { clientHeaders } from '../../shared/send/client-headers';
+import { ownMessage } from '../util/own-message';
 import { agentsByTimeout } from './attempt-agents';
 import { decodedResponsePrefix } from './decoded-response';
 import { withRequestWriteHook } from './request-write-hook';
@@ -218,7 +219,7 @@ function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const code = (error as { code?: string }).code;
   if (code !== undefined && NOT_TLS_CODES.has(code)) return notTlsMessage(code, error);
-  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  const cause = error.cause instanceof Error ? `: ${ownMessage(error.cause)}` : '';
   return `${code ? `${code} ` : ''}${ownMessage(error)}${cause}`.slice(0, 500);
 }
 
@@ -233,13 +234,4 @@ function notTlsMessage(code: string, error: Error): string {
   const reason = (error as { reason?: unknown }).reason;
   const said = typeof reason === 'string' && reason !== '' ? ` (OpenSSL: ${reason})` : '';
   return `${code}: the target answered the TLS handshake with something that is not TLS${said}; it most likely speaks plain HTTP on this port (use http://)`;
-}
-
-/**
- * A host with several addresses (`localhost`: ::1 and 127.0.0.1) that all fail ends in an AggregateError whose own
- * message is empty: what each address said is in its `errors`.
- */
-function ownMessage(error: Error): string {
-  if (error.message !== '' || !(error instanceof AggregateError)) return error.message;
-  return error.errors.map((e: unknown) => (e instanceof Error ? e.message : String(e))).join('; ');
 }

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import Tunnel, { type LocaltunnelCluster } from 'localtunnel/lib/Tunnel.js';
+import { ownMessage } from '../util/own-message';
 import type { TunnelConnection, TunnelOpenRequest, TunnelProvider } from './provider';
 
 /** The server's answer to `GET /<subdomain>` or `GET /?new`. */
@@ -154,7 +155,7 @@ function explainFailure(error: Error, host: string): Error {
 function describe(error: unknown): string {
   if (error instanceof Error) {
     const cause = (error as Error & { cause?: unknown }).cause;
-    return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
+    return cause instanceof Error ? `${ownMessage(error)} (${ownMessage(cause)})` : ownMessage(error);
   }
   return String(error);
 }
