@@ -14,7 +14,7 @@ import { signingConfig, signingSchemes } from '../../shared/send/signing-config'
 import { contentTypeHeaderFor, userContentType } from '../../shared/send/content-type';
 import { headerByteString, utf8DecodeStrict } from '../../shared/send/bytes';
 import { contentTypeFillNote } from '../../shared/send/content-type-fill-note';
-import { parseFlags, readFlagFile, UsageError, type CliIo } from '../io';
+import { intFlag, parseFlags, readFlagFile, UsageError, type CliIo } from '../io';
 import { dataFlagBody } from '../data-flag';
 import { unsendableMethod } from '../../shared/send/unsendable-method';
 import { contractInput } from '../contract-input';
@@ -78,11 +78,10 @@ export function parseNumber(
   integer = false,
 ): number | undefined {
   if (value === undefined) return undefined;
+  if (integer) return intFlag(value, flag, 0, min, max);
   const n = Number(value);
-  if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n)))
-    throw new UsageError(
-      `${flag}: expected ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, got "${value}"`,
-    );
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw new UsageError(`${flag}: expected a number from ${min} to ${max}, got "${value}"`);
   return n;
 }
 

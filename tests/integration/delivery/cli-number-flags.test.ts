@@ -9,6 +9,10 @@ it.each([
   ['send', '--rate', '99999999/s', /--rate: at most 6,000,000\/min \(100,000\/s\), got "99999999\/s"/],
   ['send', '--rate', '6000001', /--rate: at most 6,000,000\/min/],
   ['emulate', '--timeout', '0.5', /--timeout: expected a whole number from 1 to 600000, got "0.5"/],
+  // Number() reads these as whole numbers, but the message asks for one, and --limit, --last and the ports refuse them.
+  ['send', '--timeout', '1e3', /--timeout: expected a whole number from 1 to 600000, got "1e3"/],
+  ['send', '--timeout', '0x3e8', /--timeout: expected a whole number from 1 to 600000, got "0x3e8"/],
+  ['emulate', '--timeout', '1e3', /--timeout: expected a whole number from 1 to 600000, got "1e3"/],
 ])('hookscope %s %s %s is a usage error naming the flag', async (command, flag, value, message) => {
   const t = cliIo();
   const args =
