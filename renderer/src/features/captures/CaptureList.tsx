@@ -476,7 +476,7 @@ const Row = memo(function Row({
         ) : 'deleted' in endpoint ? (
           <span className="muted">deleted #{endpoint.id}</span>
         ) : (
-          endpoint.name
+          <VisibleText text={endpoint.name} />
         )}
       </span>
       <span role="gridcell" className={`cell num status ${statusClass(c.responseStatus)}`}>
@@ -505,7 +505,7 @@ const rowId = (id: number) => `capture-row-${id}`;
 /** The endpoint's whole name, for when its column is too narrow to show it (as for the path and content type). */
 function endpointTitle(endpoint: Endpoint | DeletedEndpoint | null): string | undefined {
   if (endpoint === null) return undefined;
-  return 'deleted' in endpoint ? `deleted endpoint #${endpoint.id}` : endpoint.name;
+  return 'deleted' in endpoint ? `deleted endpoint #${endpoint.id}` : visibleAttribute(endpoint.name);
 }
 
 /** Who sent it, as the detail's From line says: for a capture through the tunnel, the sender the tunnel forwarded. */
