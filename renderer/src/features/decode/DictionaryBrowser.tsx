@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useApi, useCall, useEvent } from '../../api';
 import type { DictionaryEntryRow } from '../../../../electron/shared/contract/decode';
+import { VisibleText, visibleAttribute } from '../../components/VisibleText';
 import { CustomDictionaries } from './CustomDictionaries';
 import { useCustomLabelsForHover } from './custom-labels';
 import { customWinners, overriddenBy } from './custom-winners';
@@ -180,15 +181,24 @@ export function DictionaryBrowser() {
                 onFocus={() => setCursor(v.index)}
                 onKeyDown={(e) => onRowKeyDown(e, v.index, r)}
               >
-                <span className="mono" title={r.id}>
-                  {r.id}
+                <span className="mono" title={visibleAttribute(r.id)}>
+                  <VisibleText text={r.id} />
                 </span>
-                <span title={r.altLabels.length ? `also: ${r.altLabels.join(', ')}` : r.label}>
-                  {r.label}
-                  {r.altLabels.length > 0 && <span className="muted"> · {r.altLabels.join(' · ')}</span>}
+                <span
+                  title={visibleAttribute(r.altLabels.length ? `also: ${r.altLabels.join(', ')}` : r.label)}
+                >
+                  <VisibleText text={r.label} />
+                  {r.altLabels.length > 0 && (
+                    <span className="muted">
+                      {' · '}
+                      <VisibleText text={r.altLabels.join(' · ')} />
+                    </span>
+                  )}
                 </span>
                 <span>{r.kind}</span>
-                <span className="mono">{r.activityId ?? ''}</span>
+                <span className="mono">
+                  <VisibleText text={r.activityId ?? ''} />
+                </span>
                 <span>{r.displayType ?? ''}</span>
                 <span className={r.origin === 'custom' ? 'pill pill-info' : 'muted'}>
                   {r.origin}
@@ -203,21 +213,33 @@ export function DictionaryBrowser() {
       {selected && (
         <div className="dictionary-detail">
           <div>
-            <strong>{selected.label}</strong> <span className="mono">{selected.id}</span>
+            <strong>
+              <VisibleText text={selected.label} />
+            </strong>{' '}
+            <span className="mono">
+              <VisibleText text={selected.id} />
+            </span>
             {selected.activityId && (
               <>
                 {' '}
-                in <span className="mono">{selected.activityId}</span>
+                in{' '}
+                <span className="mono">
+                  <VisibleText text={selected.activityId} />
+                </span>
               </>
             )}
           </div>
           {selected.origin === 'custom' && (
-            <div className="muted">custom dictionary: {dictionaryName(selected.dictionaryId)}</div>
+            <div className="muted">
+              custom dictionary: <VisibleText text={dictionaryName(selected.dictionaryId)} />
+            </div>
           )}
           {selectedLoser && (
             <div className="notice notice-warn">
-              Not used: the later dictionary “{dictionaryName(selectedLoser.dictionaryId)}” labels this ID “
-              {selectedLoser.label}”, and the later one wins.
+              Not used: the later dictionary “
+              <VisibleText text={dictionaryName(selectedLoser.dictionaryId)} />” labels this ID “
+              <VisibleText text={selectedLoser.label} />
+              ”, and the later one wins.
             </div>
           )}
           {selected.note && <div className="muted">{selected.note}</div>}
