@@ -262,3 +262,25 @@ describe('TunnelControl', () => {
     expect(screen.getByTitle(detail).textContent).toMatch(/^probe inconclusive at /);
   });
 });
+
+// The tunnel server's own words reach the UI: a refused registration quotes its `message`, a failed probe's detail
+// carries what the connection reported.
+describe('TunnelControl, server text with a right-to-left override or a control character', () => {
+  it('shows it escaped in the last error and the probe tooltip', async () => {
+    const lastError = {
+      message:
+        'tunnel server http://127.0.0.1:9 refused the registration (HTTP 503): try \u202eniaga\u001b[2J',
+      atMs: 1,
+    };
+    const lastProbe = { ok: false, atMs: 1, latencyMs: null, detail: 'socket hang up \u202eevil' };
+    const { api } = fakeApi({ ...baseState, phase: 'offline', lastError, lastProbe });
+    mount(api, <TunnelControl />);
+    await act(async () => undefined);
+    await act(async () => fireEvent.click(screen.getByTestId('tunnel-control')));
+    expect(screen.getByTestId('tunnel-last-error').textContent).toContain(
+      'refused the registration (HTTP 503): try U+202Eniaga\\u001b[2J',
+    );
+    const probe = screen.getByText(/^probe failed at /);
+    expect(probe.getAttribute('title')).toBe('socket hang up U+202Eevil');
+  });
+});

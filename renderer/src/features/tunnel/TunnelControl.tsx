@@ -7,6 +7,7 @@ import {
 import { useApi, useEvent } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
 import { Popover } from '../../components/Popover';
+import { VisibleText, visibleAttribute } from '../../components/VisibleText';
 import { clockTime, inSeconds, phaseLabel, phaseTone } from './format';
 import { useTunnelState } from './use-tunnel-state';
 import './tunnel.css';
@@ -148,7 +149,7 @@ function TunnelPanel({
         </span>
         {state.localPort !== null && <span className="muted">receiver port {state.localPort}</span>}
         {state.lastProbe && (
-          <span className="muted" title={state.lastProbe.detail}>
+          <span className="muted" title={visibleAttribute(state.lastProbe.detail)}>
             probe {state.lastProbe.ok ? 'ok' : state.lastProbe.inconclusive ? 'inconclusive' : 'failed'} at{' '}
             {clockTime(state.lastProbe.atMs)}
             {state.lastProbe.latencyMs !== null ? ` (${state.lastProbe.latencyMs} ms)` : ''}
@@ -169,7 +170,7 @@ function TunnelPanel({
       )}
       {state.lastError && state.phase !== 'online' && state.phase !== 'idle' && (
         <div className="notice notice-warn tunnel-last-error" data-testid="tunnel-last-error">
-          {state.lastError.message}
+          <VisibleText text={state.lastError.message} />
           {state.nextAttemptAtMs !== null && <> — next attempt {inSeconds(state.nextAttemptAtMs, now)}</>}
         </div>
       )}
