@@ -485,8 +485,8 @@ const Row = memo(function Row({
       <span role="gridcell" className="cell num size">
         {formatBytes(c.bodySizeBytes)}
       </span>
-      <span role="gridcell" className="cell ctype" title={c.contentType ?? ''}>
-        {mediaType(c.contentType) || '—'}
+      <span role="gridcell" className="cell ctype" title={visibleAttribute(c.contentType ?? '')}>
+        <VisibleText text={mediaType(c.contentType) || '—'} />
       </span>
       <span
         role="gridcell"
