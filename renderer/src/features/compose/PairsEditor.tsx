@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { visibleAttribute } from '../../components/VisibleText';
 
 export interface Pair {
   name: string;
@@ -66,13 +67,17 @@ export function PairsEditor<T extends Pair>({
       </thead>
       <tbody>
         {rows.map((row, index) => (
-          <tr key={index} className={errors[index] ? 'pairs-error' : ''} title={errors[index]}>
+          <tr
+            key={index}
+            className={errors[index] ? 'pairs-error' : ''}
+            title={errors[index] === undefined ? undefined : visibleAttribute(errors[index])}
+          >
             {hasToggle && (
               <td className="pairs-toggle">
                 <input
                   type="checkbox"
                   checked={row.enabled !== false}
-                  aria-label={`Send ${row.name || 'row'}`}
+                  aria-label={`Send ${visibleAttribute(row.name) || 'row'}`}
                   onChange={(e) => update(index, { enabled: e.target.checked })}
                 />
               </td>
@@ -98,7 +103,7 @@ export function PairsEditor<T extends Pair>({
               <button
                 type="button"
                 className="btn btn-small btn-ghost"
-                aria-label={`Remove ${row.name || 'row'}`}
+                aria-label={`Remove ${visibleAttribute(row.name) || 'row'}`}
                 onClick={() => remove(index)}
               >
                 ×
