@@ -15,7 +15,7 @@ import { sendableOptions } from './saved-send-options';
 import { LoopConfirm } from './LoopConfirm';
 import { loopRefusal } from './loop-refusal';
 import { Checkbox } from '../../components/Checkbox';
-import { VisibleText } from '../../components/VisibleText';
+import { VisibleText, visibleAttribute } from '../../components/VisibleText';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { formatCount } from '../../lib/format';
 import { useKeptState } from '../../state/kept-state';
@@ -420,16 +420,16 @@ export function SavedWebhooks() {
               ref={g.id === null ? noCollectionHeading : undefined}
               tabIndex={g.id === null ? -1 : undefined}
             >
-              {g.name}
+              <VisibleText text={g.name} />
               {g.id !== null && (
                 <ConfirmAction
                   label="Delete…"
-                  openerName={`Delete collection ${g.name}`}
+                  openerName={`Delete collection ${visibleAttribute(g.name)}`}
                   confirmLabel="Delete collection"
                   cancelLabel="Keep it"
                   testId="collection-delete"
                   title="Delete this collection (its webhooks are kept, under No collection)"
-                  message={`Delete the collection “${g.name}”? Its ${formatCount(inGroup.length, 'webhook')} ${inGroup.length === 1 ? 'stays' : 'stay'}, under No collection.`}
+                  message={`Delete the collection “${visibleAttribute(g.name)}”? Its ${formatCount(inGroup.length, 'webhook')} ${inGroup.length === 1 ? 'stays' : 'stay'}, under No collection.`}
                   onConfirm={() => removeCollection(g.id!)}
                 />
               )}
@@ -437,7 +437,7 @@ export function SavedWebhooks() {
             {inGroup.length === 0 && <p className="muted">Empty.</p>}
             {inGroup.map((w) => (
               // Every row has the same buttons: the group tells a screen reader which webhook they act on.
-              <div key={w.id} className="saved-row" role="group" aria-label={w.name}>
+              <div key={w.id} className="saved-row" role="group" aria-label={visibleAttribute(w.name)}>
                 <span className={`method method-${w.method.toLowerCase()}`}>{w.method}</span>
                 <span className="saved-name">
                   <VisibleText text={w.name} />

@@ -1,0 +1,39 @@
+// @vitest-environment happy-dom
+import { cleanup, render, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiProvider } from '../../../renderer/src/api';
+import { ConnectionStatus } from '../../../renderer/src/api/connection';
+import { SavedWebhooks } from '../../../renderer/src/features/deliveries';
+import { forgetKeptState } from '../../../renderer/src/state/kept-state';
+import { useEngineForUi } from '../../helpers/engine-for-ui';
+
+const ui = useEngineForUi();
+afterEach(() => {
+  cleanup();
+  forgetKeptState();
+});
+
+// Saved webhook and collection names are free text, typed or brought in by webhooks.import.
+describe('a saved webhook and its collection whose names hold a right-to-left override', () => {
+  it("shows the override by its code point in the row's group name, the collection heading and its Delete name", async () => {
+    const collection = await ui.api.call('collections.save', { name: 'Team\u202eA' });
+    await ui.api.call('webhooks.save', {
+      name: 'Pay\u202eexe.pdf',
+      method: 'POST',
+      url: 'http://127.0.0.1:9/h',
+      collectionId: collection.id,
+    });
+    const { container } = render(
+      <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
+        <SavedWebhooks />
+      </ApiProvider>,
+    );
+    await waitFor(() => expect(container.querySelector('.saved-row')).not.toBeNull());
+    expect(container.querySelector('.saved-row')!.getAttribute('aria-label')).toBe('PayU+202Eexe.pdf');
+    const heading = [...container.querySelectorAll('.saved-group h4')].find((h) =>
+      h.textContent!.startsWith('Team'),
+    )!;
+    expect(heading.textContent).toMatch(/^TeamU\+202EA/);
+    expect(heading.querySelector('button')!.getAttribute('aria-label')).toBe('Delete collection TeamU+202EA');
+  });
+});
