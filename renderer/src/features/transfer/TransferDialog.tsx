@@ -8,6 +8,7 @@ import { mergeExports, splitHar } from './merge-export';
 import { itemCounter } from './count-items';
 import { formatCount } from '../../lib/format';
 import { Checkbox } from '../../components/Checkbox';
+import { VisibleText } from '../../components/VisibleText';
 import { useModalFocus } from '../../components/use-modal-focus';
 
 /** Captures per export call: anything longer than one chunk pages through and shows "n of N" as chunks land. */
@@ -349,7 +350,7 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
             className={`notice ${message.kind === 'ok' ? 'notice-ok' : 'notice-error'}`}
             data-testid="transfer-message"
           >
-            {message.text}
+            <VisibleText text={message.text} />
           </div>
         )}
       </div>
