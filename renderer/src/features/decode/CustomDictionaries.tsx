@@ -3,6 +3,7 @@ import { useApi, useCall, useEvent } from '../../api';
 import { downloadBlob } from '../../components/download';
 import type { DictionaryEntryRow } from '../../../../electron/shared/contract/decode';
 import { ConfirmAction } from '../../components/ConfirmAction';
+import { VisibleText } from '../../components/VisibleText';
 import { useKeptState } from '../../state/kept-state';
 import { setUnsaved } from '../../state/unsaved';
 
@@ -290,7 +291,10 @@ function EntryEditor({
         {editing && (
           <>
             <span className="muted">
-              Editing <span className="mono">{editing.fieldId}</span>
+              Editing{' '}
+              <span className="mono">
+                <VisibleText text={editing.fieldId} />
+              </span>
             </span>
             <button
               type="button"
@@ -323,9 +327,15 @@ function EntryEditor({
         <tbody>
           {found.slice(0, LISTED_ENTRIES).map((e) => (
             <tr key={`${e.fieldId} ${e.activityId ?? ''}`}>
-              <td className="mono">{e.fieldId}</td>
-              <td>{e.label}</td>
-              <td className="mono">{e.activityId ?? ''}</td>
+              <td className="mono">
+                <VisibleText text={e.fieldId} />
+              </td>
+              <td>
+                <VisibleText text={e.label} />
+              </td>
+              <td className="mono">
+                <VisibleText text={e.activityId ?? ''} />
+              </td>
               <td className="mono muted">{e.displayType ?? ''}</td>
               <td>
                 <button
