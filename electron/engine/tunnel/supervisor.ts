@@ -16,7 +16,7 @@ export interface SupervisorTimings {
   registrationTimeoutMs: number;
   /** Health probe period while online. */
   probeIntervalMs: number;
-  /** Re-probe delay after one failed probe; a second consecutive failure reconnects. */
+  /** Re-probe delay after one failed probe; a second consecutive failure, or one that cannot tell, reconnects. */
   probeRetryMs: number;
   backoff: BackoffPolicy;
   /**
@@ -390,6 +390,16 @@ export class TunnelSupervisor {
       this.scheduleProbe(this.timings.probeIntervalMs);
       return;
     }
+    if (outcome.inconclusive && this.probeFailures > 0) {
+      // A failed probe that no later probe can confirm or clear would leave the tunnel degraded for good: count it
+      // as the second failure and register afresh (a new registration starts with a clean count).
+      this.update({ lastProbe: { ...lastProbe, inconclusive: true } });
+      this.scheduleReconnect(
+        'degraded',
+        new Error(`health probe failed and the next could not check: ${outcome.detail}`),
+      );
+      return;
+    }
     if (outcome.inconclusive) {
       // Senders resolve the name through their own DNS; a machine that cannot is no reason to drop the tunnel.
       // Nor to keep the back-off of an outage once the registration has been working: the client has held its
@@ -399,7 +409,7 @@ export class TunnelSupervisor {
         lastProbe: { ...lastProbe, inconclusive: true },
         ...(this.heldAProbeInterval(lastProbe.atMs) ? { attempt: 0 } : {}),
       });
-      this.scheduleProbe(this.probeFailures > 0 ? this.timings.probeRetryMs : this.timings.probeIntervalMs);
+      this.scheduleProbe(this.timings.probeIntervalMs);
       return;
     }
     const busy = Math.max(busyBefore, this.deps.inFlight?.() ?? 0);

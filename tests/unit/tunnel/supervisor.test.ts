@@ -444,6 +444,39 @@ describe('TunnelSupervisor', () => {
     expect(t.provider.calls).toHaveLength(2);
   });
 
+  it('a failed probe that the next probe cannot check re-registers instead of staying degraded', async () => {
+    const unresolved: ProbeOutcome = {
+      ok: false,
+      inconclusive: true,
+      latencyMs: null,
+      detail: 'public host does not resolve here',
+    };
+    const t = setup();
+    t.supervisor.start({ host: HOST, subdomain: null, localPort: 1 });
+    const first = t.provider.last().resolve('http://abcd.lt.example');
+    await flush();
+    t.setProbe(() => badProbe);
+    await t.advance(0);
+    expect(t.supervisor.getState().phase).toBe('degraded');
+    t.setProbe(() => unresolved);
+    await t.advance(defaultTimings.probeRetryMs);
+    expect(first.closed).toBe(true);
+    expect(t.supervisor.getState().lastError?.message).toMatch(
+      /health probe failed and the next could not check: public host does not resolve here/,
+    );
+    await t.advance(t.supervisor.getState().nextAttemptAtMs! - t.clock.now());
+    expect(t.provider.calls).toHaveLength(2);
+    // The new registration starts with a clean count: probes that cannot tell leave it online.
+    t.provider.last().resolve('http://abcd.lt.example');
+    await flush();
+    for (let i = 0; i < 3; i++) await t.advance(defaultTimings.probeIntervalMs);
+    expect(t.supervisor.getState()).toMatchObject({
+      phase: 'online',
+      lastProbe: { inconclusive: true },
+    });
+    expect(t.provider.calls).toHaveLength(2);
+  });
+
   it('keeps probing the new connection when the old one failed while its probe was still waiting', async () => {
     const t = setup();
     let answerOldProbe: (outcome: ProbeOutcome) => void = () => undefined;
