@@ -1,17 +1,26 @@
 import type { TunnelState } from '../../shared/contract/tunnel';
 import type { CliIo } from '../io';
 
+/** A tunnel that keeps failing its probes cycles every few seconds: say so at most this often. */
+export const DEGRADED_REPORT_INTERVAL_MS = 60_000;
+
 /**
  * What `serve` prints as the tunnel's state changes: each new public URL (loudly when it changed), each failed
- * attempt while offline, and — so the last line about a printed URL is never a stale "offline" — when that URL works
- * again or is stopped.
+ * attempt while offline, when the printed URL stops working while the tunnel repairs it (at most once a minute), and —
+ * so the last line about a printed URL is never a stale "offline" or "degraded" — when that URL works again or is
+ * stopped.
  */
 export function createTunnelReporter(io: CliIo, json: boolean): (state: TunnelState) => void {
   let shown: string | null = null;
-  /** What the last line said about the tunnel: the shown URL works, or it does not. */
-  let told: 'online' | 'offline' | 'stopped' = 'online';
+  /** What the last line said about the tunnel: the shown URL works, or it does not (and why). */
+  let told: 'online' | 'offline' | 'degraded' | 'stopped' = 'online';
   let reportedErrorAtMs: number | null = null;
+  /** Between going degraded and online again: one episode is one line, however many events it emits. */
+  let degradedEpisode = false;
+  let degradedReportedAtMs: number | null = null;
+  let unreportedDegradations = 0;
   return (state) => {
+    if (state.phase === 'online') degradedEpisode = false;
     if (state.phase === 'online' && state.url && state.url !== shown) {
       // The server gave this URL instead of the subdomain asked for: say so, or it reads as the one asked for.
       const taken =
@@ -44,6 +53,23 @@ export function createTunnelReporter(io: CliIo, json: boolean): (state: TunnelSt
       reportedErrorAtMs = state.lastError.atMs;
       io.stderr(`tunnel offline: ${printable(state.lastError.message)} (retrying)\n`);
       told = 'offline';
+    } else if (state.phase === 'degraded' && shown !== null && told === 'online' && !degradedEpisode) {
+      degradedEpisode = true;
+      if (
+        degradedReportedAtMs !== null &&
+        state.sinceMs - degradedReportedAtMs < DEGRADED_REPORT_INTERVAL_MS
+      ) {
+        unreportedDegradations++;
+        return;
+      }
+      const reason = state.lastError ? printable(state.lastError.message) : 'the public URL stopped working';
+      const more = unreportedDegradations
+        ? `; degraded ${unreportedDegradations} more time${unreportedDegradations === 1 ? '' : 's'} since the last report`
+        : '';
+      io.stderr(`tunnel degraded: ${reason} (repairing${more})\n`);
+      degradedReportedAtMs = state.sinceMs;
+      unreportedDegradations = 0;
+      told = 'degraded';
     } else if (state.phase === 'idle' && shown !== null && told !== 'stopped') {
       io.stderr(`tunnel stopped: ${shown} no longer reaches this receiver\n`);
       told = 'stopped';

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { createTunnelReporter } from '../../../electron/cli/commands/tunnel-report';
+import type { TunnelState } from '../../../electron/shared/contract/tunnel';
+import { cliIo } from '../../helpers/cli-io';
+
+// What `serve` prints while registration keeps succeeding but health probes keep failing: the state cycles
+// online → degraded → connecting → online on the same URL.
+
+const URL_A = 'http://report.lt.example';
+
+function state(patch: Partial<TunnelState>): TunnelState {
+  return {
+    phase: 'online',
+    url: URL_A,
+    host: 'http://lt.example',
+    requestedSubdomain: 'report',
+    localPort: 1,
+    sinceMs: 0,
+    history: [],
+    lastError: null,
+    urlChanged: null,
+    attempt: 0,
+    nextAttemptAtMs: null,
+    lastProbe: null,
+    publicWithoutAuth: false,
+    unprotectedEndpoints: [],
+    reminderNotice: null,
+    ...patch,
+  };
+}
+
+/** One probe-failure cycle starting at atMs, as the supervisor emits it. */
+function cycle(report: (s: TunnelState) => void, atMs: number) {
+  const failed = { message: 'health probe failed: tunnel answered HTTP 404', atMs };
+  report(state({ phase: 'degraded', sinceMs: atMs, lastError: failed }));
+  const twice = { message: 'health probe failed twice: tunnel answered HTTP 404', atMs: atMs + 5_000 };
+  report(state({ phase: 'degraded', sinceMs: atMs, lastError: twice }));
+  report(state({ phase: 'connecting', sinceMs: atMs + 6_000, lastError: twice }));
+  report(state({ phase: 'online', sinceMs: atMs + 7_000, lastError: twice }));
+}
+
+describe("serve's tunnel lines while health probes keep failing", () => {
+  it('say when the printed URL is degraded and when it recovers, at most once a minute', () => {
+    const printed = cliIo();
+    const report = createTunnelReporter(printed.io, false);
+    report(state({ phase: 'online' }));
+    cycle(report, 10_000);
+    expect(printed.err()).toBe(
+      'tunnel degraded: health probe failed: tunnel answered HTTP 404 (repairing)\n' +
+        `tunnel back online: ${URL_A}\n`,
+    );
+
+    // Cycles every 20 s: the next ones within a minute of the last line are counted, not printed.
+    cycle(report, 30_000);
+    cycle(report, 50_000);
+    expect(printed.err().split('\n').filter(Boolean)).toHaveLength(2);
+    cycle(report, 70_000);
+    expect(printed.err().split('\n').filter(Boolean).slice(2)).toEqual([
+      'tunnel degraded: health probe failed: tunnel answered HTTP 404 (repairing; degraded 2 more times since the last report)',
+      `tunnel back online: ${URL_A}`,
+    ]);
+    expect(printed.out()).toBe(`Public:   ${URL_A}\n`);
+  });
+
+  it('escapes control characters of the reason', () => {
+    const printed = cliIo();
+    const report = createTunnelReporter(printed.io, false);
+    report(state({ phase: 'online' }));
+    report(state({ phase: 'degraded', lastError: { message: 'bad\u001b[2J', atMs: 1 } }));
+    expect(printed.err()).toBe('tunnel degraded: bad\\x1b[2J (repairing)\n');
+  });
+});
