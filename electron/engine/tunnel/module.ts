@@ -34,7 +34,7 @@ export function appendsForwardedFor(host: string): boolean {
 }
 
 export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOptions = {}): TunnelModule {
-  const settings = new TunnelSettingsStore(ctx.db, () => ctx.clock.now());
+  const settings = new TunnelSettingsStore(ctx.db, () => ctx.clock.now(), ctx.log);
   const registry = new ProbeRegistry();
   // Requests through the tunnel the receiver is still answering (a slow rule holds their tunnel sockets meanwhile).
   let inFlight = 0;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { ApiError } from '../../shared/contract/errors';
 import { DEFAULT_TUNNEL_HOST, tunnelSettings, type TunnelSettings } from '../../shared/contract/tunnel';
 import { describeIssues } from '../api/dispatcher';
+import type { Logger } from '../util/logger';
 
 export const defaultTunnelSettings: TunnelSettings = {
   subdomain: null,
@@ -17,9 +18,13 @@ interface Row {
 
 /** The profile's tunnel options in SQLite (table from migration 030). */
 export class TunnelSettingsStore {
+  /** `field=value` pairs already warned about: get() runs often, the log should say it once. */
+  private readonly warned = new Set<string>();
+
   constructor(
     private readonly db: Database.Database,
     private readonly now: () => number,
+    private readonly log?: Logger,
   ) {}
 
   get(): TunnelSettings {
@@ -27,12 +32,30 @@ export class TunnelSettingsStore {
       .prepare('SELECT subdomain, host, auto_start FROM tunnel_settings WHERE id = 1')
       .get() as Row | undefined;
     if (!row) return defaultTunnelSettings;
-    const parsed = tunnelSettings.safeParse({
-      subdomain: row.subdomain,
-      host: row.host,
-      autoStart: row.auto_start === 1,
-    });
-    return parsed.success ? parsed.data : defaultTunnelSettings;
+    // Field by field: a value saved before a check was tightened loses only itself, not the other options.
+    return {
+      subdomain: this.savedField('subdomain', row.subdomain),
+      host: this.savedField('host', row.host),
+      autoStart: this.savedField('autoStart', row.auto_start === 1),
+    };
+  }
+
+  private savedField<K extends keyof TunnelSettings>(field: K, value: unknown): TunnelSettings[K] {
+    const parsed = tunnelSettings.shape[field].safeParse(value);
+    if (parsed.success) return parsed.data as TunnelSettings[K];
+    const key = `${field}=${String(value)}`;
+    if (!this.warned.has(key)) {
+      this.warned.add(key);
+      this.log?.warn(
+        `tunnel settings: saved ${field} is no longer valid; using the default until it is set again`,
+        {
+          field,
+          problem: parsed.error.issues.map((issue) => issue.message).join('; '),
+          default: defaultTunnelSettings[field],
+        },
+      );
+    }
+    return defaultTunnelSettings[field];
   }
 
   /** The settings `update(patch)` would save, validated (naming the field), without saving them. */
