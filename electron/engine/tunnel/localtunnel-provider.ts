@@ -1,7 +1,11 @@
 import { isIP } from 'node:net';
 import Tunnel, { type LocaltunnelCluster } from 'localtunnel/lib/Tunnel.js';
 import { ownMessage } from '../util/own-message';
+import { boundedText } from './bounded-text';
 import type { TunnelConnection, TunnelOpenRequest, TunnelProvider } from './provider';
+
+/** A localtunnel server's registration answer is a few hundred bytes; whatever the user typed as host is not trusted. */
+export const REGISTRATION_ANSWER_MAX_BYTES = 64 * 1024;
 
 /** The server's answer to `GET /<subdomain>` or `GET /?new`. */
 interface Registration {
@@ -41,7 +45,11 @@ async function register(doFetch: typeof fetch, request: TunnelOpenRequest): Prom
       throw new Error(`registration with ${request.host} was aborted`, { cause: error });
     throw new Error(`cannot reach tunnel server ${request.host}: ${describe(error)}`, { cause: error });
   }
-  const text = await response.text();
+  const text = await boundedText(response, REGISTRATION_ANSWER_MAX_BYTES);
+  if (text === null)
+    throw new Error(
+      `tunnel server ${request.host} sent a registration answer over ${REGISTRATION_ANSWER_MAX_BYTES} bytes (a localtunnel server sends a few hundred)`,
+    );
   let body: unknown = null;
   try {
     body = JSON.parse(text);

@@ -10,15 +10,18 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0).reverse()) cleanup();
 });
 
-/** Answers every registration with `url` and accepts the client's tunnel sockets (holding them open). */
-async function fakeServer(url: string): Promise<string> {
+/** Answers every registration with `url` (and `padding`) and accepts the client's tunnel sockets (holding them open). */
+async function fakeServer(url: string, padding = '', chunked = false): Promise<string> {
   const held = new Set<net.Socket>();
   const sockets = net.createServer((socket) => void held.add(socket));
   await new Promise<void>((resolve) => sockets.listen(0, '127.0.0.1', resolve));
   const port = (sockets.address() as net.AddressInfo).port;
   const registrar = http.createServer((_req, res) => {
     res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ id: 'abcd', url, port, max_conn_count: 1 }));
+    const answer = JSON.stringify({ id: 'abcd', url, port, max_conn_count: 1, padding });
+    // Written in two parts, the answer goes out chunked, with no Content-Length to refuse it by.
+    if (chunked) res.write(answer.slice(0, 10));
+    res.end(chunked ? answer.slice(10) : answer);
   });
   await new Promise<void>((resolve) => registrar.listen(0, '127.0.0.1', resolve));
   cleanups.push(() => {
@@ -60,5 +63,14 @@ describe('the registration answer of a tunnel server', () => {
     const connection = await open(host);
     connection.close();
     expect(connection.url).toBe('https://abcd.lt.test');
+  });
+
+  it('refuses an answer over 64 KB, saying so, rather than reading it whole', async () => {
+    for (const chunked of [false, true]) {
+      const host = await fakeServer('https://abcd.lt.test', 'x'.repeat(1024 * 1024), chunked);
+      await expect(open(host)).rejects.toThrow(
+        `tunnel server ${host} sent a registration answer over 65536 bytes (a localtunnel server sends a few hundred)`,
+      );
+    }
   });
 });
