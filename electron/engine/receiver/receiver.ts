@@ -360,6 +360,9 @@ async function respond(
     firstInterception(ctx, ctx.receiverHooks.interceptors, incoming, endpoint);
   let decided: DecidedResponse | null;
   let fromRule = false;
+  // The endpoint as saved now: one edited while this request's body was arriving answers with its new rule. Deciding
+  // with the rule matched at the head put the count back to that older rule, and the new one started again from 0.
+  const ruled = ctx.endpoints.byId(endpoint.id) ?? endpoint;
   if (problem === 'unsent-body' && interception) {
     decided = {
       ...interception.response,
@@ -389,7 +392,7 @@ async function respond(
     const preflight = corsPreflightResponse(incoming);
     if (preflight) decided = withSendableHeaders(preflight);
     else {
-      decided = withSendableHeaders(rules.decide(endpoint));
+      decided = withSendableHeaders(rules.decide(ruled));
       fromRule = true;
     }
   }
@@ -427,7 +430,7 @@ async function respond(
   } catch (error) {
     // Not stored, so not acknowledged: the sender sees a failure and (if it retries) sends again.
     ctx.log.error('receiver: could not store capture', { error: String(error) });
-    if (fromRule && decided) rules.giveBack(endpoint, decided);
+    if (fromRule && decided) rules.giveBack(ruled, decided);
     if (!res.headersSent && problem !== 'aborted') {
       res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
       res.end(
@@ -453,7 +456,7 @@ async function respond(
   }
   if (!send(res, decided, id)) {
     // The capture was committed with the response it was about to get; the client left before it was written.
-    if (fromRule && decided) rules.giveBack(endpoint, decided);
+    if (fromRule && decided) rules.giveBack(ruled, decided);
     try {
       ctx.captures.markResponseNotSent(
         id,
