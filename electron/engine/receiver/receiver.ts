@@ -456,14 +456,15 @@ async function respond(
   }
   if (!send(res, decided, id)) {
     // The capture was committed with the response it was about to get; the client left before it was written.
-    if (fromRule && decided) rules.giveBack(ruled, decided);
+    // Not given back when the rule changed meanwhile (or the endpoint went): the record says only what happened.
+    const givenBack = fromRule && rules.giveBack(ruled, decided);
     try {
       ctx.captures.markResponseNotSent(
         id,
         unsentResponseReason(
           responses.closing ? 'Hookscope stopped' : 'the client disconnected',
           decided,
-          fromRule,
+          givenBack,
         ),
       );
     } catch (error) {
