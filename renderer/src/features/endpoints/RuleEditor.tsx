@@ -180,6 +180,9 @@ export function switchBodyEncoding(body: string, to: BodyEncoding): string {
 
 /** The statuses the draft fails with, as far as they parse: what a retrying sender would react to. */
 function failureStatuses(d: RuleDraft): number[] {
+  // A failure rate of 0% never answers its failure status: nothing for a retrying sender to react to.
+  if (d.kind === 'failure-rate' && /^\s*0*(\.0*)?\s*$/.test(d.failPercent) && /\d/.test(d.failPercent))
+    return [];
   if (d.kind === 'fail-first' || d.kind === 'failure-rate') return [wholeNumber(d.failStatus) ?? 0];
   if (d.kind === 'sequence') return d.sequence.split(/[\s,]+/).map((s) => wholeNumber(s) ?? 0);
   return [];
