@@ -144,8 +144,10 @@ export function draftToRule(d: RuleDraft): { rule: ResponseRule | null; error: s
     const issue = checked.error.issues[0]!;
     const [field, index] = issue.path;
     const where =
-      field === 'headers' && typeof index === 'number'
-        ? `Headers line ${lines[index] ?? index + 1}`
+      field === 'headers'
+        ? typeof index === 'number'
+          ? `Headers line ${lines[index] ?? index + 1}`
+          : 'Headers'
         : field === 'body'
           ? 'Body'
           : String(field ?? 'Response');

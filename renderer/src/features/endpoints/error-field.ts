@@ -11,7 +11,7 @@ const FIELDS: Array<[RegExp, string]> = [
   [/^delay:/i, 'rule-delay'],
   [/^first n requests:/i, 'rule-fail-count'],
   [/^failure percentage:/i, 'rule-fail-percent'],
-  [/^headers line /i, 'rule-headers'],
+  [/^headers( line |:)/i, 'rule-headers'],
   [/^body:/i, 'rule-body'],
   [/^rate limit:/i, 'endpoint-rate-limit'],
   [/^signature tolerance:/i, 'endpoint-verify-tolerance'],
