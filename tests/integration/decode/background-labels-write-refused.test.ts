@@ -5,6 +5,7 @@ import { createDispatcher } from '../../../electron/engine/api/dispatcher';
 import { databaseFileName } from '../../../electron/engine/store/database';
 import { FakeClock } from '../../../electron/engine/util/clock';
 import type { Logger } from '../../../electron/engine/util/logger';
+import { labelBecomes, storedLabel, turns } from '../../helpers/event-label';
 import { useTestEngine } from '../../helpers/test-engine';
 
 const clock = new FakeClock(Date.now());
@@ -27,15 +28,7 @@ afterEach(() => {
 });
 
 const inProcess = { transport: 'in-process' } as const;
-const turns = async (n: number) => {
-  for (let i = 0; i < n; i++) await new Promise((r) => setTimeout(r, 5));
-};
-const labelOf = (id: number) =>
-  t.engine.ctx.db.prepare('SELECT event_label FROM captures WHERE id = ?').pluck().get(id);
-async function labelBecomes(id: number, label: string) {
-  for (let i = 0; i < 1000 && labelOf(id) !== label; i++) await turns(1);
-  expect(labelOf(id)).toBe(label);
-}
+const labelOf = (id: number) => storedLabel(t.engine, id);
 
 async function lockTaken() {
   for (let i = 0; i < 1000 && !other?.inTransaction; i++) await turns(1);
@@ -76,13 +69,13 @@ describe('a background labelling pass whose database write is refused', () => {
 
     unlockDatabase();
     clock.advance(60_000);
-    await labelBecomes(id, 'Big one');
+    await labelBecomes(t.engine, id, 'Big one');
   });
 
   it('keeps a relabel pass where it was and finishes it once the database takes writes again', async () => {
     t.engine.ctx.db.pragma('busy_timeout = 0');
     const id = await post(activity('act:cm:flt-bkd'));
-    await labelBecomes(id, 'Flt bkd');
+    await labelBecomes(t.engine, id, 'Flt bkd');
     // The pass has saved where it starts; its first slice comes on a later turn.
     const off = t.engine.bus.on('relabel.progress', ({ running, done }) => {
       if (running && done === 0) lockDatabase();
@@ -107,6 +100,6 @@ describe('a background labelling pass whose database write is refused', () => {
 
     unlockDatabase();
     clock.advance(60_000);
-    await labelBecomes(id, 'Flight booked');
+    await labelBecomes(t.engine, id, 'Flight booked');
   });
 });

@@ -5,6 +5,7 @@ import { createDispatcher } from '../../../electron/engine/api/dispatcher';
 import { searchIndexFileName } from '../../../electron/engine/store/search-index/index-schema';
 import { FakeClock } from '../../../electron/engine/util/clock';
 import type { Logger } from '../../../electron/engine/util/logger';
+import { labelBecomes, storedLabel, turns } from '../../helpers/event-label';
 import { useTestEngine } from '../../helpers/test-engine';
 
 const clock = new FakeClock(Date.now());
@@ -20,15 +21,7 @@ afterEach(() => {
   other = undefined;
 });
 
-const turns = async (n: number) => {
-  for (let i = 0; i < n; i++) await new Promise((r) => setTimeout(r, 5));
-};
-const labelOf = (id: number) =>
-  t.engine.ctx.db.prepare('SELECT event_label FROM captures WHERE id = ?').pluck().get(id);
-async function labelBecomes(id: number, label: string) {
-  for (let i = 0; i < 1000 && labelOf(id) !== label; i++) await turns(1);
-  expect(labelOf(id)).toBe(label);
-}
+const labelOf = (id: number) => storedLabel(t.engine, id);
 
 describe('a dictionary change whose search index rebuild is refused', () => {
   it('waits and rebuilds later instead of throwing from its timer, then relabels the stored captures', async () => {
@@ -40,7 +33,7 @@ describe('a dictionary change whose search index rebuild is refused', () => {
     });
     await res.arrayBuffer();
     const id = Number(res.headers.get('x-hookscope-capture-id'));
-    await labelBecomes(id, 'Flt bkd');
+    await labelBecomes(t.engine, id, 'Flt bkd');
 
     other = new Database(join(t.dataDir, searchIndexFileName));
     other.exec('BEGIN IMMEDIATE');
@@ -65,6 +58,6 @@ describe('a dictionary change whose search index rebuild is refused', () => {
 
     other.exec('ROLLBACK');
     clock.advance(60_000);
-    await labelBecomes(id, 'Flight booked');
+    await labelBecomes(t.engine, id, 'Flight booked');
   });
 });

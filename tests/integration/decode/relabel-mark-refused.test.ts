@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../electron/engine/api/dispatcher';
 import { FakeClock } from '../../../electron/engine/util/clock';
 import type { Logger } from '../../../electron/engine/util/logger';
+import { labelBecomes, storedLabel, turns } from '../../helpers/event-label';
 import { useTestEngine } from '../../helpers/test-engine';
 
 const clock = new FakeClock(Date.now());
@@ -10,15 +11,7 @@ const log: Logger = { info() {}, warn: (message) => void warnings.push(message),
 const t = useTestEngine({ clock, log });
 
 const inProcess = { transport: 'in-process' } as const;
-const turns = async (n: number) => {
-  for (let i = 0; i < n; i++) await new Promise((r) => setTimeout(r, 5));
-};
-const labelOf = (id: number) =>
-  t.engine.ctx.db.prepare('SELECT event_label FROM captures WHERE id = ?').pluck().get(id);
-async function labelBecomes(id: number, label: string) {
-  for (let i = 0; i < 1000 && labelOf(id) !== label; i++) await turns(1);
-  expect(labelOf(id)).toBe(label);
-}
+const labelOf = (id: number) => storedLabel(t.engine, id);
 
 /**
  * The relabel pass's progress row in `settings` refused, as a full disk refuses the write after the dictionary's:
@@ -42,7 +35,7 @@ describe('a dictionary change whose relabel mark is refused', () => {
     });
     await res.arrayBuffer();
     const id = Number(res.headers.get('x-hookscope-capture-id'));
-    await labelBecomes(id, 'Flt bkd');
+    await labelBecomes(t.engine, id, 'Flt bkd');
 
     refuseRelabelProgress();
     const api = createDispatcher(t.engine.handlers);
@@ -66,7 +59,7 @@ describe('a dictionary change whose relabel mark is refused', () => {
 
     acceptRelabelProgress();
     clock.advance(60_000);
-    await labelBecomes(id, 'Flight booked');
+    await labelBecomes(t.engine, id, 'Flight booked');
     const progress = t.engine.ctx.db.prepare("SELECT COUNT(*) FROM settings WHERE key = 'relabel.afterId'");
     for (let i = 0; i < 1000 && progress.pluck().get() !== 0; i++) await turns(1);
     expect(progress.pluck().get()).toBe(0); // the pass finished
