@@ -1,22 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createProtectionModule } from '../../../electron/engine/protection/module';
-import { startApp, type TestApp } from '../../helpers/app-server';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../../helpers/app-server';
 import { expectContinue } from '../../helpers/expect-continue';
+import { useProtectedApp } from '../../helpers/protected-app';
 
 // A request waiting for `100 Continue` that the receiver refuses from its head gets the refusal instead, so its body
 // is never uploaded; one it accepts gets 100 Continue, then the endpoint's answer once the body is in.
 
-let app: TestApp | null = null;
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
-
-async function protectedApp() {
-  app = await startApp({ serveUi: false });
-  if (!app.engine.modules.protection) createProtectionModule(app.engine.ctx);
-  return app;
-}
+const protectedApp = useProtectedApp();
 
 const portOf = (target: TestApp) => Number(new URL(target.receiverUrl).port);
 

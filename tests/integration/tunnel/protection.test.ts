@@ -1,21 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createProtectionModule } from '../../../electron/engine/protection/module';
-import { startApp, type TestApp } from '../../helpers/app-server';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../../helpers/app-server';
+import { useProtectedApp } from '../../helpers/protected-app';
 import { rawExchange } from '../../helpers/raw-http';
 
 // Receiver protection on the real receiver (port 0, SQLite in a temp dir): refusals are answered and still recorded.
 
-let app: TestApp | null = null;
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
-
-async function protectedApp() {
-  app = await startApp({ serveUi: false });
-  if (!app.engine.modules.protection) createProtectionModule(app.engine.ctx);
-  return app;
-}
+const protectedApp = useProtectedApp();
 
 const captures = (target: TestApp) => {
   target.engine.ctx.captures.flush();

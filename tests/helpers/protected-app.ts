@@ -1,0 +1,20 @@
+import { afterEach } from 'vitest';
+import { createProtectionModule } from '../../electron/engine/protection/module';
+import { startApp, type TestApp } from './app-server';
+
+/**
+ * Starts, per call, an app (no UI) whose receiver runs the protection module (endpoint auth, rate limits); the app of
+ * each test is closed after it.
+ */
+export function useProtectedApp(): () => Promise<TestApp> {
+  let app: TestApp | null = null;
+  afterEach(async () => {
+    await app?.close();
+    app = null;
+  });
+  return async () => {
+    app = await startApp({ serveUi: false });
+    if (!app.engine.modules.protection) createProtectionModule(app.engine.ctx);
+    return app;
+  };
+}
