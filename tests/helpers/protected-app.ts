@@ -18,3 +18,7 @@ export function useProtectedApp(): () => Promise<TestApp> {
     return app;
   };
 }
+
+/** An endpoint at /h/`slug` that takes only requests carrying `X-Key: right`. */
+export const keyedEndpoint = (app: TestApp, slug: string, name: string) =>
+  app.engine.ctx.endpoints.create({ slug, name, auth: { kind: 'header', name: 'X-Key', value: 'right' } });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TestApp } from '../../helpers/app-server';
 import { expectContinue } from '../../helpers/expect-continue';
-import { useProtectedApp } from '../../helpers/protected-app';
+import { keyedEndpoint, useProtectedApp } from '../../helpers/protected-app';
 
 // A request waiting for `100 Continue` that the receiver refuses from its head gets the refusal instead, so its body
 // is never uploaded; one it accepts gets 100 Continue, then the endpoint's answer once the body is in.
@@ -31,11 +31,7 @@ const captureAt = (target: TestApp, path: string) => {
 describe('Expect: 100-continue and refusals decided from the head', () => {
   it('a request failing the endpoint auth gets its 401 instead of 100 Continue and is recorded without a body', async () => {
     const target = await protectedApp();
-    target.engine.ctx.endpoints.create({
-      slug: 'keyed',
-      name: 'Keyed',
-      auth: { kind: 'header', name: 'X-Key', value: 'right' },
-    });
+    keyedEndpoint(target, 'keyed', 'Keyed');
     const refused = await expectContinue(
       portOf(target),
       head('/h/keyed/no', ['X-Key: wrong'], 5000),
@@ -61,11 +57,7 @@ describe('Expect: 100-continue and refusals decided from the head', () => {
 
   it('an OPTIONS with preflight headers but a declared body is no preflight: refused before 100 Continue too', async () => {
     const target = await protectedApp();
-    target.engine.ctx.endpoints.create({
-      slug: 'pre',
-      name: 'Pre',
-      auth: { kind: 'header', name: 'X-Key', value: 'right' },
-    });
+    keyedEndpoint(target, 'pre', 'Pre');
     const preflightHeaders = ['Origin: http://a.test', 'Access-Control-Request-Method: POST'];
     const refused = await expectContinue(
       portOf(target),
@@ -110,11 +102,7 @@ describe('Expect: 100-continue and refusals decided from the head', () => {
 
   it('the expectation is read in any case (RFC 9110 §10.1.1), for a chunked body too', async () => {
     const target = await protectedApp();
-    target.engine.ctx.endpoints.create({
-      slug: 'cased',
-      name: 'Cased',
-      auth: { kind: 'header', name: 'X-Key', value: 'right' },
-    });
+    keyedEndpoint(target, 'cased', 'Cased');
     const chunkedHead = (key: string) =>
       `POST /h/cased HTTP/1.1\r\nHost: x\r\nEXPECT: 100-Continue\r\nTransfer-Encoding: chunked\r\nConnection: close\r\nX-Key: ${key}\r\n\r\n`;
     const body = '5\r\nhello\r\n0\r\n\r\n';
