@@ -7,7 +7,7 @@ import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { DiffView } from '../../../renderer/src/features/diff/DiffView';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
 import { expectContinue } from '../../helpers/expect-continue';
-import { send } from '../../helpers/raw-http';
+import { rawExchange, send } from '../../helpers/raw-http';
 
 // The diff's note on a truncated side says why its body is incomplete: cut at the size limit, broken off by its sender
 // mid-body, or never sent because the request was refused before 100 Continue.
@@ -38,9 +38,22 @@ async function complete(path: string) {
   return filedId(path);
 }
 
+/** 2 KB with its Content-Length (array-form headers alone would send it chunked), so its size is known. */
 async function overLimit(path: string) {
-  await send(`${ui.engine.receiverUrl}${path}`, { method: 'POST', body: Buffer.alloc(2048, 'a') }).catch(
-    () => undefined,
+  await send(`${ui.engine.receiverUrl}${path}`, {
+    method: 'POST',
+    headers: [['Content-Length', '2048']],
+    body: Buffer.alloc(2048, 'a'),
+  }).catch(() => undefined);
+  return filedId(path);
+}
+
+/** Sends two 1500-byte chunks (no Content-Length) over a raw socket, so the stored size is only a lower bound. */
+async function chunkedOverLimit(path: string) {
+  const chunk = `5dc\r\n${'a'.repeat(1500)}\r\n`;
+  await rawExchange(
+    port(),
+    `POST ${path} HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${chunk}${chunk}0\r\n\r\n`,
   );
   return filedId(path);
 }
@@ -79,6 +92,13 @@ describe('what the diff says of a truncated side', () => {
     const id = await overLimit('/diff-cause/limit');
     expect(await truncatedNote(await complete('/diff-cause/whole-1'), id)).toBe(
       `#${id} was truncated at the size limit: only its first 1.0 KB of 2.0 KB were stored, so a difference past that cannot show here.`,
+    );
+  });
+
+  it('cut at the size limit with no Content-Length: its size is only a lower bound, as the detail pane says', async () => {
+    const id = await chunkedOverLimit('/diff-cause/chunked-limit');
+    expect(await truncatedNote(await complete('/diff-cause/whole-4'), id)).toBe(
+      `#${id} was truncated at the size limit: only its first 1.0 KB of at least 1.5 KB were stored, so a difference past that cannot show here.`,
     );
   });
 

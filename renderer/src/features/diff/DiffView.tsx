@@ -13,6 +13,7 @@ import { formatBytes, formatDateTime } from '../../lib/format';
 import { incompleteBodyCause, incompleteBodyText } from '../../lib/incomplete-body';
 import { prettyJson } from '../../lib/json-normalize';
 import { hexRow } from '../../lib/hex';
+import { bodySizeText } from '../detail/body-size';
 
 /**
  * The request line and headers, then any trailer fields (sent after a chunked body); `byName` lists the fields by name,
@@ -241,7 +242,7 @@ function truncatedNote(d: CaptureDetail): string {
   if (cause === 'never-sent') return `#${d.id} ${incompleteBodyText(cause)}: there is no body to compare.`;
   const kept =
     cause === 'size-limit'
-      ? `only its first ${formatBytes(d.storedBodyBytes)} of ${formatBytes(d.bodySizeBytes)}`
+      ? `only its first ${formatBytes(d.storedBodyBytes)} of ${bodySizeText(d)}`
       : `only the ${formatBytes(d.storedBodyBytes)} that arrived`;
   return `#${d.id} ${incompleteBodyText(cause)}: ${kept} were stored, so a difference past that cannot show here.`;
 }
