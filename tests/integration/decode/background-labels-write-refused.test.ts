@@ -6,6 +6,7 @@ import { databaseFileName } from '../../../electron/engine/store/database';
 import { FakeClock } from '../../../electron/engine/util/clock';
 import type { Logger } from '../../../electron/engine/util/logger';
 import { labelBecomes, storedLabel, turns } from '../../helpers/event-label';
+import { postedJsonCaptureId } from '../../helpers/posted-capture';
 import { useTestEngine } from '../../helpers/test-engine';
 
 const clock = new FakeClock(Date.now());
@@ -35,15 +36,7 @@ async function lockTaken() {
   expect(other?.inTransaction).toBe(true);
 }
 
-async function post(body: string): Promise<number> {
-  const res = await fetch(`${t.engine.receiverUrl}/h`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json' },
-  });
-  await res.arrayBuffer();
-  return Number(res.headers.get('x-hookscope-capture-id'));
-}
+const post = (body: string) => postedJsonCaptureId(t.engine, body);
 
 const activity = (fieldId: string, notes = '') =>
   JSON.stringify({

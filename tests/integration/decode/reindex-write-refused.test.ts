@@ -6,6 +6,7 @@ import { searchIndexFileName } from '../../../electron/engine/store/search-index
 import { FakeClock } from '../../../electron/engine/util/clock';
 import type { Logger } from '../../../electron/engine/util/logger';
 import { labelBecomes, storedLabel, turns } from '../../helpers/event-label';
+import { postedJsonCaptureId } from '../../helpers/posted-capture';
 import { useTestEngine } from '../../helpers/test-engine';
 
 const clock = new FakeClock(Date.now());
@@ -26,13 +27,10 @@ const labelOf = (id: number) => storedLabel(t.engine, id);
 describe('a dictionary change whose search index rebuild is refused', () => {
   it('waits and rebuilds later instead of throwing from its timer, then relabels the stored captures', async () => {
     t.engine.ctx.db.pragma('busy_timeout = 0');
-    const res = await fetch(`${t.engine.receiverUrl}/h`, {
-      method: 'POST',
-      body: JSON.stringify({ activity: { field_id: 'act:cm:flt-bkd' }, contact: { email: 'a@example.com' } }),
-      headers: { 'content-type': 'application/json' },
-    });
-    await res.arrayBuffer();
-    const id = Number(res.headers.get('x-hookscope-capture-id'));
+    const id = await postedJsonCaptureId(
+      t.engine,
+      JSON.stringify({ activity: { field_id: 'act:cm:flt-bkd' }, contact: { email: 'a@example.com' } }),
+    );
     await labelBecomes(t.engine, id, 'Flt bkd');
 
     other = new Database(join(t.dataDir, searchIndexFileName));

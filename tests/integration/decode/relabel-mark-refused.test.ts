@@ -3,6 +3,7 @@ import { createDispatcher } from '../../../electron/engine/api/dispatcher';
 import { FakeClock } from '../../../electron/engine/util/clock';
 import type { Logger } from '../../../electron/engine/util/logger';
 import { labelBecomes, storedLabel, turns } from '../../helpers/event-label';
+import { postedJsonCaptureId } from '../../helpers/posted-capture';
 import { useTestEngine } from '../../helpers/test-engine';
 
 const clock = new FakeClock(Date.now());
@@ -28,13 +29,10 @@ const acceptRelabelProgress = () =>
 
 describe('a dictionary change whose relabel mark is refused', () => {
   it('reports the saved change as saved, and relabels the stored captures once the database takes the write', async () => {
-    const res = await fetch(`${t.engine.receiverUrl}/h`, {
-      method: 'POST',
-      body: JSON.stringify({ activity: { field_id: 'act:cm:flt-bkd' }, contact: { email: 'a@example.com' } }),
-      headers: { 'content-type': 'application/json' },
-    });
-    await res.arrayBuffer();
-    const id = Number(res.headers.get('x-hookscope-capture-id'));
+    const id = await postedJsonCaptureId(
+      t.engine,
+      JSON.stringify({ activity: { field_id: 'act:cm:flt-bkd' }, contact: { email: 'a@example.com' } }),
+    );
     await labelBecomes(t.engine, id, 'Flt bkd');
 
     refuseRelabelProgress();
