@@ -142,7 +142,16 @@ export const captureFilter = z
     vendor: z.string().optional(),
     source: captureSource.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((filter, ctx) => {
+    // A From after its To matches no capture: refused, as the app's Time menu and the CLI's --since/--until are.
+    if (filter.fromMs !== undefined && filter.toMs !== undefined && filter.fromMs > filter.toMs)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fromMs'],
+        message: `is after filter.toMs (${filter.fromMs} > ${filter.toMs}): no capture can match`,
+      });
+  });
 export type CaptureFilter = z.infer<typeof captureFilter>;
 
 /** Bodies up to this many bytes come inline in the renderer's `captures.get`; longer ones are read as bytes apart. */
