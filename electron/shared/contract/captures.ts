@@ -234,14 +234,27 @@ export const captureMethods = {
   ),
   'captures.deleteAll': method(z.object({}), z.object({ deleted: z.number().int() })),
   'captures.export': method(
-    z.object({
-      format: exportFormat,
-      ids: z.array(z.number().int()).optional(),
-      filter: captureFilter.optional(),
-      /** Replace Authorization, cookies, API keys and signature headers with a marker (default on). */
-      redact: z.boolean().default(true),
-      limit: z.number().int().min(1).max(1_000_000).default(100_000),
-    }),
+    z
+      .object({
+        format: exportFormat,
+        /** These captures (a selection). Not with `filter`: narrow a selection with a filter by listing it first. */
+        ids: z.array(z.number().int()).optional(),
+        /** The captures this filter matches, newest first, up to `limit`. Neither: every capture. */
+        filter: captureFilter.optional(),
+        /** Replace Authorization, cookies, API keys and signature headers with a marker (default on). */
+        redact: z.boolean().default(true),
+        limit: z.number().int().min(1).max(1_000_000).default(100_000),
+      })
+      .superRefine((input, ctx) => {
+        // Refused rather than picking one: either reading drops captures the caller meant to have, or adds some.
+        if (input.ids !== undefined && input.filter !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['ids'],
+            message:
+              'give ids or filter, not both (to export the ids a filter matches, list them with the filter)',
+          });
+      }),
     z.object({
       content: z.string(),
       count: z.number().int(),
