@@ -1,4 +1,9 @@
-import { httpToken } from './contract/captures';
+import { httpToken } from './http-token';
+
+/** A content-type filter value as captures store the type: `Text/Plain; charset=utf-8` → `text/plain`. */
+export function contentTypeFilterValue(typed: string): string {
+  return typed.split(';')[0]!.trim().toLowerCase();
+}
 
 /**
  * Whether a content-type filter value (lower-cased, parameters taken off) can match a capture: a media type

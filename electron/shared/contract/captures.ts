@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { method } from './define';
 import { searchTerms } from '../search-terms';
+import { httpToken } from '../http-token';
+import { contentTypeFilterValue, isContentTypeFilter } from '../content-type-filter';
+
+export { httpToken };
 
 export const headerPair = z.tuple([z.string(), z.string()]);
-/** RFC 9110 token: what a method or header name may contain. */
 /** Full-text search reads this much of each body (after Content-Encoding is undone); the rest is stored, not searched. */
 export const searchedBodyBytes = 256 * 1024;
 
-export const httpToken = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 export type HeaderPair = z.infer<typeof headerPair>;
 
 export const captureSource = z.enum(['receiver', 'tunnel', 'imported']);
@@ -117,10 +119,30 @@ export const captureFilter = z
     endpointId: z.number().int().nullable().optional(),
     // The lists are capped so a query can hold them (SQLite's limits on variables and on nested ORs): every status
     // is 500 values.
-    methods: z.array(z.string().min(1)).max(100).optional(),
+    // A value that can match no capture is refused, as the app's filters and the CLI's flags refuse it.
+    /** Methods such as `POST`, any case, one a value. */
+    methods: z
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(httpToken, 'expected an HTTP method such as POST (one a value: ["GET", "POST"])'),
+      )
+      .max(100)
+      .optional(),
     statuses: z.array(z.number().int().min(100).max(599)).max(500).optional(),
-    /** Media types such as `application/json`; a trailing `/*` matches a family. */
-    contentTypes: z.array(z.string().min(1)).max(100).optional(),
+    /** Media types such as `application/json` (any case, parameters ignored); a trailing `/*` matches a family; `none`. */
+    contentTypes: z
+      .array(
+        z
+          .string()
+          .refine(
+            (type) => isContentTypeFilter(contentTypeFilterValue(type)),
+            'expected a media type such as application/json, a family such as text/*, or none',
+          ),
+      )
+      .max(100)
+      .optional(),
     fromMs: z.number().optional(),
     toMs: z.number().optional(),
     /** Full-text query over path, query, headers, body text and decoded labels. */
@@ -136,7 +158,8 @@ export const captureFilter = z
       })
       .optional(),
     header: z
-      .object({ name: z.string().min(1), value: z.string().optional() })
+      // The name trimmed, as the app's Header filter trims it: a received header never has spaces around its name.
+      .object({ name: z.string().trim().min(1, 'expected a header name'), value: z.string().optional() })
       .strict()
       .optional(),
     vendor: z.string().optional(),
