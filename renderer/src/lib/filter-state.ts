@@ -1,7 +1,9 @@
 import type { CaptureFilter, CaptureSummary } from '../../../electron/shared/contract/captures';
 import { expandStatuses, statusFilterValue } from '../../../electron/shared/status-filter';
+import { contentTypeFilterValue, isContentTypeFilter } from '../../../electron/shared/content-type-filter';
+import { httpToken } from '../../../electron/shared/http-token';
 
-export { expandStatuses };
+export { contentTypeFilterValue, expandStatuses };
 
 export type TimePreset = '5m' | '1h' | '24h' | '7d';
 export const timePresets: Record<TimePreset, number> = {
@@ -84,11 +86,16 @@ export function filterFromParams(params: URLSearchParams): FilterState {
   const headerValue = params.get('hv')?.trim() || null;
   return {
     text: params.get('q') ?? '',
-    methods: list(params.get('method')).map((m) => m.toUpperCase()),
+    // A method or content type the API would refuse is dropped, as junk statuses and ids are.
+    methods: list(params.get('method'))
+      .filter((m) => httpToken.test(m))
+      .map((m) => m.toUpperCase()),
     statuses: list(params.get('status'))
       .map(statusFilterValue)
       .filter((s) => s !== null),
-    contentTypes: [...new Set(list(params.get('ct')).map(contentTypeFilterValue).filter(Boolean))],
+    contentTypes: [
+      ...new Set(list(params.get('ct')).map(contentTypeFilterValue).filter(isContentTypeFilter)),
+    ],
     endpointId: id(params.get('ep')),
     since: since && since in timePresets ? (since as TimePreset) : null,
     fromMs: time(params.get('from')),
@@ -110,11 +117,6 @@ export function filterToParams(f: FilterState, params = new URLSearchParams()): 
   set('h', f.header?.name ?? null);
   set('hv', f.header?.value ?? null);
   return params;
-}
-
-/** A typed content-type filter as captures store it: `Text/Plain; charset=utf-8` → `text/plain`. */
-export function contentTypeFilterValue(typed: string): string {
-  return typed.split(';')[0]!.trim().toLowerCase();
 }
 
 /** The API filter for a UI filter state; relative time presets resolve against `now`. */

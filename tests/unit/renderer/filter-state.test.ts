@@ -58,6 +58,15 @@ describe('filter state', () => {
     expect(f.contentTypes).toEqual(['application/json', 'text/plain']);
   });
 
+  it('drops a content type or method from a hand-edited URL that could match no capture, as the API refuses it', () => {
+    const f = filterFromParams(
+      new URLSearchParams('ct=json,application/json,*/*,application/,text/*,none&method=post,P%20OST,G"T'),
+    );
+    expect(f.contentTypes).toEqual(['application/json', 'text/*', 'none']);
+    expect(f.methods).toEqual(['POST']);
+    expect(captureFilter.safeParse(toCaptureFilter(f)).success).toBe(true);
+  });
+
   it('expands status classes and resolves "since" against now', () => {
     expect(expandStatuses(['5xx', '404'])).toHaveLength(101);
     const filter = toCaptureFilter({ ...emptyFilter, since: '1h', statuses: ['2xx'] }, 10_000_000);
