@@ -1,4 +1,4 @@
-import { captureSource, httpToken, type CaptureFilter } from '../shared/contract/index';
+import { captureFilter, captureSource, httpToken, type CaptureFilter } from '../shared/contract/index';
 import type { CaptureStore } from '../engine/store/capture-store';
 import type { EndpointStore } from '../engine/store/endpoint-store';
 import { allOfSearches } from '../shared/search-terms';
@@ -74,7 +74,7 @@ export function toFilter(
   if (from !== undefined) filter.fromMs = from;
   if (to !== undefined) filter.toMs = to;
   // Repeated, every one must match, each read as it would be alone.
-  if (values.search?.length) filter.text = allOfSearches(values.search);
+  if (values.search?.length) filter.text = searchFlag(values.search);
   if (values.header?.length) filter.header = headerFlag(values.header);
   if (values.vendor !== undefined) filter.vendor = vendorFlag(values.vendor);
   if (values.source !== undefined) filter.source = sourceFlag(values.source);
@@ -125,6 +125,14 @@ function contentTypeFlag(raw: string): string {
       `--content-type: expected a media type such as application/json, a family such as text/*, or none, got "${raw}"`,
     );
   return type;
+}
+
+/** All of the searches, held to the API's cap on words: the CLI reads the store itself, past the API's check. */
+function searchFlag(searches: string[]): string {
+  const text = allOfSearches(searches);
+  const checked = captureFilter.shape.text.safeParse(text);
+  if (!checked.success) throw new UsageError(`--search: ${checked.error.issues[0]!.message}`);
+  return text;
 }
 
 function vendorFlag(raw: string): string {
