@@ -195,7 +195,7 @@ export class DeliveryQueue {
       }
       const row = this.store.claim(due.id, this.owner, now, now + due.timeout_ms + LEASE_MARGIN_MS, at);
       if (!row) {
-        this.gates.release(due.origin, true);
+        this.gates.release(due.origin, limits, true);
         continue;
       }
       if (this.gates.awaitingWrite(row.origin)) this.unwritten.add(row.id);
@@ -205,7 +205,7 @@ export class DeliveryQueue {
         )
         .finally(() => {
           if (this.unwritten.delete(row.id)) this.gates.written(row.origin, null);
-          this.gates.release(row.origin);
+          this.gates.release(row.origin, limits);
           this.running.delete(row.id);
           if (this.running.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
           this.schedulePump();

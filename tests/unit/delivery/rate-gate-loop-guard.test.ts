@@ -79,12 +79,33 @@ it('a slot nobody waited for is not used later: no burst after a short idle gap'
   expect(gates.tryAcquire('a', limits, 1900)).toBe(1000); // a full interval after the last send, not 100 ms
 });
 
-it('a later delivery with another rate spaces the next slot from the last one by its own rate', () => {
+it("an origin's rate is the strictest in force: a faster one waits out the slower one's spacing", () => {
   const gates = new RateGates({ concurrency: 100, ratePerMinute: null });
-  expect(gates.tryAcquire('a', { ratePerMinute: 1 }, 0)).toBe(0); // the old rate's next slot: a minute on
-  expect(gates.tryAcquire('a', { ratePerMinute: 6000 }, 0)).toBe(10); // not 60 000
-  expect(gates.tryAcquire('a', { ratePerMinute: 6000 }, 10)).toBe(0);
-  expect(gates.tryAcquire('a', { ratePerMinute: 60 }, 10)).toBe(1000); // slower again: a second after the last
+  expect(gates.tryAcquire('a', { ratePerMinute: 60 }, 0)).toBe(0);
+  expect(gates.tryAcquire('a', { ratePerMinute: 6000 }, 0)).toBe(1000); // not 10
+  expect(gates.tryAcquire('a', {}, 500)).toBe(500); // nor an unlimited one
+  expect(gates.tryAcquire('a', { ratePerMinute: 6000 }, 1000)).toBe(0); // the slower spacing over: its own rate
+  expect(gates.tryAcquire('a', { ratePerMinute: 6000 }, 1000)).toBe(10);
+  expect(gates.tryAcquire('a', { ratePerMinute: 60 }, 1010)).toBe(990); // slower again: a second after the last
+});
+
+it('an unlimited request goes once the spacing is over, and the next limited one is spaced from it', () => {
+  const gates = new RateGates({ concurrency: 100, ratePerMinute: null });
+  expect(gates.tryAcquire('a', { ratePerMinute: 60 }, 0)).toBe(0);
+  expect(gates.tryAcquire('a', {}, 1000)).toBe(0);
+  expect(gates.tryAcquire('a', {}, 1000)).toBe(0); // no limit in force any more
+  expect(gates.tryAcquire('a', { ratePerMinute: 60 }, 1000)).toBe(1000);
+});
+
+it('the strictest concurrency among the attempts in flight caps the origin', () => {
+  const gates = new RateGates({ concurrency: 10, ratePerMinute: null });
+  expect(gates.tryAcquire('a', { concurrency: 1 }, 0)).toBe(0);
+  expect(gates.tryAcquire('a', {}, 0)).toBe(Infinity); // not 10
+  expect(gates.available('a')).toBe(0);
+  gates.release('a', { concurrency: 1 });
+  expect(gates.tryAcquire('a', {}, 0)).toBe(0);
+  expect(gates.tryAcquire('a', { concurrency: 1 }, 0)).toBe(Infinity); // its own limit, with one in flight
+  expect(gates.tryAcquire('a', {}, 0)).toBe(0);
 });
 
 describe('loop guard', () => {

@@ -24,7 +24,7 @@ it('a request written in its slot keeps the pace; one never written opens the ne
   gates.written('a', null); // the attempt failed before writing (a refused connection)
   expect(gates.tryAcquire('a', limits, 150, true)).toBe(50);
   expect(gates.tryAcquire('a', limits, 200, true)).toBe(0);
-  gates.release('a', true); // its claim lost a race: the slot is given back, and with it the wait for a write
+  gates.release('a', {}, true); // its claim lost a race: the slot is given back, and with it the wait for a write
   expect(gates.awaitingWrite('a')).toBe(false);
   expect(gates.tryAcquire('a', limits, 200, true)).toBe(0);
 });
