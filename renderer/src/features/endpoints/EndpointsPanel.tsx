@@ -3,6 +3,7 @@ import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { useApi } from '../../api';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { CopyButton } from '../../components/CopyButton';
+import { visibleAttribute } from '../../components/VisibleText';
 import { formatCount, formatDuration } from '../../lib/format';
 import { useErrorField } from '../../lib/use-error-field';
 import {
@@ -172,7 +173,12 @@ function EndpointCard({
         <div className="url-line">
           <span className="url-label">Local</span>
           <span className="mono">{local}</span>
-          <CopyButton text={local} label="Copy" name={`Copy local URL of ${e.name}`} title="Copy local URL" />
+          <CopyButton
+            text={local}
+            label="Copy"
+            name={`Copy local URL of ${visibleAttribute(e.name)}`}
+            title="Copy local URL"
+          />
         </div>
         {pub && (
           <div className="url-line">
@@ -181,7 +187,7 @@ function EndpointCard({
             <CopyButton
               text={pub}
               label="Copy"
-              name={`Copy public URL of ${e.name}`}
+              name={`Copy public URL of ${visibleAttribute(e.name)}`}
               title="Copy public URL"
             />
           </div>
