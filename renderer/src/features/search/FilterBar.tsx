@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, memo } from 'react';
 import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { Popover } from '../../components/Popover';
+import { VisibleText } from '../../components/VisibleText';
 import {
   contentTypeFilterValue,
   emptyFilter,
@@ -104,7 +105,17 @@ export const FilterBar = memo(function FilterBar({ filter, onChange, endpoints, 
         )}
       </Popover>
       <Popover
-        label={<>Endpoint{endpointName ? `: ${endpointName}` : ''} ▾</>}
+        label={
+          <>
+            Endpoint
+            {endpointName ? (
+              <>
+                : <VisibleText text={endpointName} />
+              </>
+            ) : null}{' '}
+            ▾
+          </>
+        }
         active={filter.endpointId !== null}
         testId="filter-endpoint"
       >
@@ -127,7 +138,7 @@ export const FilterBar = memo(function FilterBar({ filter, onChange, endpoints, 
                   checked={filter.endpointId === e.id}
                   onChange={() => (set({ endpointId: e.id }), close())}
                 />{' '}
-                {e.name} <span className="muted mono">{e.pathPrefix}</span>
+                <VisibleText text={e.name} /> <span className="muted mono">{e.pathPrefix}</span>
               </label>
             ))}
             {deletedEndpointId !== null && (
