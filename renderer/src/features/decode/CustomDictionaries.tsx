@@ -313,7 +313,11 @@ function EntryEditor({
           </>
         )}
       </div>
-      {error && <div className="notice notice-error">{error}</div>}
+      {error && (
+        <div className="notice notice-error">
+          <VisibleText text={error} />
+        </div>
+      )}
       {all.length > LISTED_ENTRIES && (
         <input
           type="search"
