@@ -172,10 +172,16 @@ export const captureFilter = z
       ctx.addIssue({
         code: 'custom',
         path: ['fromMs'],
-        message: `is after filter.toMs (${filter.fromMs} > ${filter.toMs}): no capture can match`,
+        message: `is after filter.toMs (${instantText(filter.fromMs)} > ${instantText(filter.toMs)}): no capture can match`,
       });
   });
 export type CaptureFilter = z.infer<typeof captureFilter>;
+
+/** A time in milliseconds as an ISO instant a reader can check, or the number itself when no Date can hold it. */
+function instantText(ms: number): string {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? String(ms) : date.toISOString();
+}
 
 /** Bodies up to this many bytes come inline in the renderer's `captures.get`; longer ones are read as bytes apart. */
 export const inlineBodyBytes = 256 * 1024;
