@@ -1,4 +1,5 @@
 import { afterEach } from 'vitest';
+import type { Engine } from '../../electron/engine/engine';
 import { createProtectionModule } from '../../electron/engine/protection/module';
 import { startApp, type TestApp } from './app-server';
 
@@ -19,6 +20,19 @@ export function useProtectedApp(): () => Promise<TestApp> {
   };
 }
 
-/** An endpoint at /h/`slug` that takes only requests carrying `X-Key: right`. */
-export const keyedEndpoint = (app: TestApp, slug: string, name: string) =>
-  app.engine.ctx.endpoints.create({ slug, name, auth: { kind: 'header', name: 'X-Key', value: 'right' } });
+/**
+ * An endpoint at /h/`slug` that takes only requests carrying `X-Key: right` (and whatever else `more` sets), in the
+ * engine of an app or of a component test.
+ */
+export const keyedEndpoint = (
+  target: { readonly engine: Engine },
+  slug: string,
+  name: string,
+  more: Omit<Parameters<Engine['ctx']['endpoints']['create']>[0], 'slug' | 'name' | 'auth'> = {},
+) =>
+  target.engine.ctx.endpoints.create({
+    slug,
+    name,
+    auth: { kind: 'header', name: 'X-Key', value: 'right' },
+    ...more,
+  });

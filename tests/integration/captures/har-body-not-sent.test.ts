@@ -1,17 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createProtectionModule } from '../../../electron/engine/protection/module';
+import { describe, expect, it } from 'vitest';
 import type { CaptureDetail } from '../../../electron/shared/contract/index';
-import { startApp, type TestApp } from '../../helpers/app-server';
+import type { TestApp } from '../../helpers/app-server';
 import { expectContinue } from '../../helpers/expect-continue';
+import { keyedEndpoint, useProtectedApp } from '../../helpers/protected-app';
 
 // A capture refused before 100 Continue keeps "body never sent" through a HAR export and import, rather than coming
 // back as a body cut at the size limit.
 
+const protectedApp = useProtectedApp();
 let app: TestApp | null = null;
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
 
 async function call<T>(method: string, input: unknown): Promise<T> {
   const result = await app!.rpc<T>(method, input);
@@ -20,13 +17,8 @@ async function call<T>(method: string, input: unknown): Promise<T> {
 }
 
 async function refusedBeforeContinue(framing: string): Promise<CaptureDetail> {
-  app = await startApp({ serveUi: false });
-  if (!app.engine.modules.protection) createProtectionModule(app.engine.ctx);
-  app.engine.ctx.endpoints.create({
-    slug: 'keyed',
-    name: 'Keyed',
-    auth: { kind: 'header', name: 'X-Key', value: 'right' },
-  });
+  app = await protectedApp();
+  keyedEndpoint(app, 'keyed', 'Keyed');
   const exchange = await expectContinue(
     Number(new URL(app.receiverUrl).port),
     `POST /h/keyed HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n${framing}\r\nConnection: close\r\nX-Key: wrong\r\n\r\n`,

@@ -1,26 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createProtectionModule } from '../../../electron/engine/protection/module';
-import { startApp, type TestApp } from '../../helpers/app-server';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../../helpers/app-server';
 import { expectContinue } from '../../helpers/expect-continue';
+import { keyedEndpoint, useProtectedApp } from '../../helpers/protected-app';
 
 // A capture refused before 100 Continue never had its body sent: its signature verdict says so, on arrival and on a
 // recheck, rather than blaming the size limit or a sender that broke off.
 
+const protectedApp = useProtectedApp();
 let app: TestApp | null = null;
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
 
 const portOf = (target: TestApp) => Number(new URL(target.receiverUrl).port);
 
 async function sentToSignedEndpoint(framing: string, key = 'wrong', body = 'x'.repeat(5000)) {
-  app = await startApp({ serveUi: false });
-  if (!app.engine.modules.protection) createProtectionModule(app.engine.ctx);
-  app.engine.ctx.endpoints.create({
-    slug: 'signed',
-    name: 'Signed',
-    auth: { kind: 'header', name: 'X-Key', value: 'right' },
+  app = await protectedApp();
+  keyedEndpoint(app, 'signed', 'Signed', {
     verify: { scheme: 'github', secret: 's', toleranceSeconds: 300 },
   });
   const exchange = await expectContinue(

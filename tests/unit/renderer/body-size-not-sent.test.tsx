@@ -5,17 +5,15 @@ import { requestBodyNote } from '../../../renderer/src/features/detail/request-b
 import { renderDetailPane } from '../../helpers/detail-pane';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
 import { expectContinue } from '../../helpers/expect-continue';
+import { filedCaptureId } from '../../helpers/filed-capture';
+import { keyedEndpoint } from '../../helpers/protected-app';
 
 // A request refused before 100 Continue never sent its body: its size reads "not sent" (with the size its
 // Content-Length declared), not "at least 0 B" as for a chunked body cut short.
 const ui = useEngineForUi();
 
 beforeAll(async () => {
-  await ui.api.call('endpoints.create', {
-    slug: 'keyed',
-    name: 'Keyed',
-    auth: { kind: 'header', name: 'X-Key', value: 'right' },
-  });
+  keyedEndpoint(ui, 'keyed', 'Keyed');
 });
 afterEach(cleanup);
 
@@ -26,12 +24,7 @@ async function refused(path: string, framing: string) {
     'x'.repeat(50),
   );
   expect(exchange.bodySent).toBe(false);
-  for (let i = 0; i < 200; i++) {
-    const found = (await ui.api.call('captures.list', { limit: 50 })).items.find((c) => c.path === path);
-    if (found) return ui.api.call('captures.get', { id: found.id });
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`${path} was not filed`);
+  return ui.api.call('captures.get', { id: await filedCaptureId(ui.api, path) });
 }
 
 /** The Overview's Body field: the size, then the pill saying why the body is not all there. */

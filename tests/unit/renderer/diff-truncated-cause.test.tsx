@@ -7,6 +7,8 @@ import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { DiffView } from '../../../renderer/src/features/diff/DiffView';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
 import { expectContinue } from '../../helpers/expect-continue';
+import { filedCaptureId } from '../../helpers/filed-capture';
+import { keyedEndpoint } from '../../helpers/protected-app';
 import { rawExchange, send } from '../../helpers/raw-http';
 
 // The diff's note on a truncated side says why its body is incomplete: cut at the size limit, broken off by its sender
@@ -16,26 +18,13 @@ const port = () => Number(new URL(ui.engine.receiverUrl).port);
 
 beforeAll(async () => {
   await ui.api.call('settings.update', { bodyLimitBytes: 1024 });
-  await ui.api.call('endpoints.create', {
-    slug: 'keyed',
-    name: 'Keyed',
-    auth: { kind: 'header', name: 'X-Key', value: 'right' },
-  });
+  keyedEndpoint(ui, 'keyed', 'Keyed');
 });
 afterEach(cleanup);
 
-async function filedId(path: string): Promise<number> {
-  for (let i = 0; i < 200; i++) {
-    const found = (await ui.api.call('captures.list', { limit: 50 })).items.find((c) => c.path === path);
-    if (found) return found.id;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`${path} was not filed`);
-}
-
 async function complete(path: string) {
   await send(`${ui.engine.receiverUrl}${path}`, { method: 'POST', body: 'whole' });
-  return filedId(path);
+  return filedCaptureId(ui.api, path);
 }
 
 /** 2 KB with its Content-Length (array-form headers alone would send it chunked), so its size is known. */
@@ -45,7 +34,7 @@ async function overLimit(path: string) {
     headers: [['Content-Length', '2048']],
     body: Buffer.alloc(2048, 'a'),
   }).catch(() => undefined);
-  return filedId(path);
+  return filedCaptureId(ui.api, path);
 }
 
 /** Sends two 1500-byte chunks (no Content-Length) over a raw socket, so the stored size is only a lower bound. */
@@ -55,7 +44,7 @@ async function chunkedOverLimit(path: string) {
     port(),
     `POST ${path} HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${chunk}${chunk}0\r\n\r\n`,
   );
-  return filedId(path);
+  return filedCaptureId(ui.api, path);
 }
 
 /** Declares 100 bytes, sends 10, and hangs up. */
@@ -63,7 +52,7 @@ function brokenOff(path: string) {
   connect(port(), '127.0.0.1')
     .on('error', () => undefined)
     .end(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n0123456789`);
-  return filedId(path);
+  return filedCaptureId(ui.api, path);
 }
 
 async function neverSent(path: string) {
@@ -73,7 +62,7 @@ async function neverSent(path: string) {
     'x'.repeat(50),
   );
   expect(refused.bodySent).toBe(false);
-  return filedId(path);
+  return filedCaptureId(ui.api, path);
 }
 
 async function truncatedNote(leftId: number, rightId: number) {

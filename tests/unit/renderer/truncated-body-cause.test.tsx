@@ -8,6 +8,8 @@ import { ComposeView } from '../../../renderer/src/features/compose/ComposeView'
 import { renderDetailPane } from '../../helpers/detail-pane';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
 import { expectContinue } from '../../helpers/expect-continue';
+import { filedCaptureId } from '../../helpers/filed-capture';
+import { keyedEndpoint } from '../../helpers/protected-app';
 import { send } from '../../helpers/raw-http';
 
 // A truncated capture says what happened to its body: cut at the size limit, broken off by its sender mid-body, or
@@ -17,32 +19,19 @@ const port = () => Number(new URL(ui.engine.receiverUrl).port);
 
 beforeAll(async () => {
   await ui.api.call('settings.update', { bodyLimitBytes: 1024 });
-  await ui.api.call('endpoints.create', {
-    slug: 'keyed',
-    name: 'Keyed',
-    auth: { kind: 'header', name: 'X-Key', value: 'right' },
-  });
+  keyedEndpoint(ui, 'keyed', 'Keyed');
 });
 afterEach(() => {
   cleanup();
   window.location.hash = '';
 });
 
-async function filedId(path: string): Promise<number> {
-  for (let i = 0; i < 200; i++) {
-    const found = (await ui.api.call('captures.list', { limit: 50 })).items.find((c) => c.path === path);
-    if (found) return found.id;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`${path} was not filed`);
-}
-
 async function overLimit(path: string) {
   await send(`${ui.engine.receiverUrl}${path}`, {
     method: 'POST',
     chunked: [Buffer.alloc(1500, 'a'), Buffer.alloc(1500, 'b')],
   }).catch(() => undefined);
-  return filedId(path);
+  return filedCaptureId(ui.api, path);
 }
 
 /** Declares 100 bytes, sends 10, and hangs up. */
@@ -50,7 +39,7 @@ function brokenOff(path: string) {
   connect(port(), '127.0.0.1')
     .on('error', () => undefined)
     .end(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n0123456789`);
-  return filedId(path);
+  return filedCaptureId(ui.api, path);
 }
 
 async function neverSent(path: string, framing: string) {
@@ -60,7 +49,7 @@ async function neverSent(path: string, framing: string) {
     'x'.repeat(50),
   );
   expect(refused.bodySent).toBe(false);
-  return filedId(path);
+  return filedCaptureId(ui.api, path);
 }
 
 async function curlTitle(id: number) {
