@@ -44,6 +44,18 @@ function setup(options: { probe?: ProbeFn; random?: () => number; inFlight?: () 
   };
 }
 
+/** Online at http://abcd.lt.example, then degraded by one failed probe; `first` is that registration. */
+async function degradedByOneFailedProbe() {
+  const t = setup();
+  t.supervisor.start({ host: HOST, subdomain: null, localPort: 1 });
+  const first = t.provider.last().resolve('http://abcd.lt.example');
+  await flush();
+  t.setProbe(() => badProbe);
+  await t.advance(0);
+  expect(t.supervisor.getState().phase).toBe('degraded');
+  return { t, first };
+}
+
 describe('backoff', () => {
   it('doubles from the base, stays within ±jitter and never exceeds the cap', () => {
     const mid = [0, 1, 2, 3, 4, 5, 6, 10].map((n) => backoffDelayMs(n, defaultBackoff, () => 0.5));
@@ -468,13 +480,7 @@ describe('TunnelSupervisor', () => {
   });
 
   it('one failed probe degrades and re-probes; a second reconnects; a good probe restores online', async () => {
-    const t = setup();
-    t.supervisor.start({ host: HOST, subdomain: null, localPort: 1 });
-    const first = t.provider.last().resolve('http://abcd.lt.example');
-    await flush();
-    t.setProbe(() => badProbe);
-    await t.advance(0);
-    expect(t.supervisor.getState().phase).toBe('degraded');
+    const { t, first } = await degradedByOneFailedProbe();
     t.setProbe(() => okProbe);
     await t.advance(defaultTimings.probeRetryMs);
     expect(t.supervisor.getState().phase).toBe('online');
@@ -499,13 +505,7 @@ describe('TunnelSupervisor', () => {
       latencyMs: null,
       detail: 'public host does not resolve here',
     };
-    const t = setup();
-    t.supervisor.start({ host: HOST, subdomain: null, localPort: 1 });
-    const first = t.provider.last().resolve('http://abcd.lt.example');
-    await flush();
-    t.setProbe(() => badProbe);
-    await t.advance(0);
-    expect(t.supervisor.getState().phase).toBe('degraded');
+    const { t, first } = await degradedByOneFailedProbe();
     t.setProbe(() => unresolved);
     await t.advance(defaultTimings.probeRetryMs);
     expect(first.closed).toBe(true);
