@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { cleanup, render } from '@testing-library/react';
+import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CaptureList } from '../../../renderer/src/features/captures/CaptureList';
+import { renderCaptureList } from '../../helpers/capture-list';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
 import { harOf } from '../../helpers/har';
 
@@ -19,24 +19,7 @@ describe('a capture list row of an imported capture typed by a mimeType holding 
     expect((await test.api.call('captures.importHar', { har })).imported).toBe(1);
     const { items } = await test.api.call('captures.list', { limit: 1 });
     expect(items[0]!.contentType).toContain('\u202e');
-    const { container } = render(
-      <CaptureList
-        items={items}
-        hasMore={false}
-        loading={false}
-        loadMore={() => {}}
-        loadDownTo={() => {}}
-        unread={new Set()}
-        selection={{ active: null, anchor: null, ids: new Set() }}
-        onSelect={() => {}}
-        onOpen={() => {}}
-        onDelete={() => true}
-        onReplay={() => {}}
-        endpoints={new Map()}
-        query=""
-        filterKey="all"
-      />,
-    );
+    const { container } = renderCaptureList(items);
     const cell = container.querySelector('.cell.ctype')!;
     expect(cell.textContent).toBe('text/plU+202Eain');
     expect(cell.getAttribute('title')).toBe('text/plU+202Eain');

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { cleanup, render } from '@testing-library/react';
+import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Endpoint } from '../../../electron/shared/contract/endpoints';
-import { CaptureList } from '../../../renderer/src/features/captures/CaptureList';
+import { renderCaptureList } from '../../helpers/capture-list';
 import { captureSummary } from '../../helpers/capture-summary';
 
 afterEach(cleanup);
@@ -18,23 +18,9 @@ describe("a capture list row whose endpoint's name holds a right-to-left overrid
     ['invoice\u202efdp.exe', 'invoiceU+202Efdp.exe'],
     ['a\u0000b', 'a\\u0000b'],
   ])('shows %j escaped in the endpoint cell and its tooltip', (name, shown) => {
-    const { container } = render(
-      <CaptureList
-        items={[captureSummary({ id: 1, endpointId: 2 })]}
-        hasMore={false}
-        loading={false}
-        loadMore={() => {}}
-        loadDownTo={() => {}}
-        unread={new Set()}
-        selection={{ active: null, anchor: null, ids: new Set() }}
-        onSelect={() => {}}
-        onOpen={() => {}}
-        onDelete={() => true}
-        onReplay={() => {}}
-        endpoints={new Map([[2, endpoint(name)]])}
-        query=""
-        filterKey="all"
-      />,
+    const { container } = renderCaptureList(
+      [captureSummary({ id: 1, endpointId: 2 })],
+      new Map([[2, endpoint(name)]]),
     );
     const cell = container.querySelector('.cell.endpoint')!;
     expect(cell.getAttribute('title')).toBe(shown);
