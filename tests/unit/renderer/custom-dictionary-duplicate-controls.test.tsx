@@ -1,10 +1,8 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
-import { CustomDictionaries } from '../../../renderer/src/features/decode/CustomDictionaries';
 import { forgetKeptState } from '../../../renderer/src/state/kept-state';
+import { openImportedDictionary } from '../../helpers/custom-dictionaries';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
 
 afterEach(() => {
@@ -17,18 +15,7 @@ const ui = useEngineForUi();
 // An imported dictionary's IDs refuse only whitespace and its labels nothing.
 describe('saving an entry under the ID of an imported entry whose ID and label hold a right-to-left override and a NUL', () => {
   it('quotes the ID and the other label escaped in the refusal', async () => {
-    await ui.api.call('dictionary.custom.import', {
-      name: 'Imported',
-      format: 'json',
-      content: JSON.stringify([{ fieldId: 'str:cm:zz\u202egpj', label: 'Pay\u0000ment' }]),
-    });
-    render(
-      <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
-        <CustomDictionaries />
-      </ApiProvider>,
-    );
-    fireEvent.click(await screen.findByRole('button', { name: 'Imported' }));
-    await waitFor(() => expect(document.querySelector('tbody tr td.mono')).not.toBeNull());
+    await openImportedDictionary(ui.api, [{ fieldId: 'str:cm:zz\u202egpj', label: 'Pay\u0000ment' }]);
     fireEvent.change(screen.getByLabelText('ID'), { target: { value: 'str:cm:zz\u202egpj' } });
     fireEvent.change(screen.getByLabelText('Label'), { target: { value: 'Other' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save label' }));

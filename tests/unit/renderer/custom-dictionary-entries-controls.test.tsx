@@ -1,9 +1,7 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
-import { CustomDictionaries } from '../../../renderer/src/features/decode/CustomDictionaries';
+import { openImportedDictionary } from '../../helpers/custom-dictionaries';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
 
 afterEach(cleanup);
@@ -13,20 +11,9 @@ const ui = useEngineForUi();
 // An imported dictionary's IDs refuse only whitespace and its labels nothing.
 describe("a custom dictionary's entry table, an imported entry holding a right-to-left override and a NUL", () => {
   it('shows them escaped in the ID, label and activity cells', async () => {
-    await ui.api.call('dictionary.custom.import', {
-      name: 'Imported',
-      format: 'json',
-      content: JSON.stringify([
-        { fieldId: 'str:cm:zz\u202egpj', label: 'Pay\u0000ment', activityId: 'act:cm:x\u202ey' },
-      ]),
-    });
-    render(
-      <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
-        <CustomDictionaries />
-      </ApiProvider>,
-    );
-    fireEvent.click(await screen.findByRole('button', { name: 'Imported' }));
-    await waitFor(() => expect(document.querySelector('tbody tr td.mono')).not.toBeNull());
+    await openImportedDictionary(ui.api, [
+      { fieldId: 'str:cm:zz\u202egpj', label: 'Pay\u0000ment', activityId: 'act:cm:x\u202ey' },
+    ]);
     const cells = [...document.querySelector('tbody tr td.mono')!.parentElement!.children].map(
       (td) => td.textContent,
     );
