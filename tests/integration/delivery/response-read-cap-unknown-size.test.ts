@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, expect, it } from 'vitest';
+import { answerChunked } from '../../helpers/chunked-answer';
 import { deliveryHarness } from './helpers';
 
 const cleanup: Array<() => Promise<void>> = [];
@@ -10,19 +11,7 @@ afterEach(async () => {
 
 /** A target answering with `size` bytes of 'a', chunked (no Content-Length), as a streaming server does. */
 async function chunkedTarget(status: number, size: number): Promise<string> {
-  const server: Server = createServer((_req, res) => {
-    res.writeHead(status, { 'Content-Type': 'text/plain' });
-    const chunk = Buffer.alloc(64 * 1024, 'a');
-    let left = size;
-    const write = () => {
-      while (left > 0) {
-        left -= chunk.length;
-        if (!res.write(chunk)) return void res.once('drain', write);
-      }
-      res.end();
-    };
-    write();
-  });
+  const server: Server = createServer((_req, res) => answerChunked(res, status, size));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   cleanup.push(async () => {
     server.closeAllConnections();

@@ -1,25 +1,14 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen } from '@testing-library/react';
 import { expect, it } from 'vitest';
+import { answerChunked } from '../../helpers/chunked-answer';
 import { useDeliveryDetail } from '../../helpers/delivery-detail';
 
 // A real engine (in-process transport, SQLite in a temp dir) and a destination streaming 5 MB chunked, with no
 // Content-Length: reading stops at the 1 MB limit, so the bytes read are only a lower bound of the answer's size.
 
 const { ui, deliver, showDetail } = useDeliveryDetail((req, res) =>
-  req.resume().on('end', () => {
-    res.writeHead(200, { 'Content-Type': 'text/plain' });
-    const chunk = Buffer.alloc(64 * 1024, 'a');
-    let left = 5 * 1024 * 1024;
-    const write = () => {
-      while (left > 0) {
-        left -= chunk.length;
-        if (!res.write(chunk)) return void res.once('drain', write);
-      }
-      res.end();
-    };
-    write();
-  }),
+  req.resume().on('end', () => answerChunked(res, 200, 5 * 1024 * 1024)),
 );
 
 it('titles a chunked answer cut at the read limit "first … of at least …", not as if the bytes read were its size', async () => {
