@@ -4,9 +4,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { requestBodyNote } from '../../../renderer/src/features/detail/request-body';
 import { renderDetailPane } from '../../helpers/detail-pane';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
-import { expectContinue } from '../../helpers/expect-continue';
-import { filedCaptureId } from '../../helpers/filed-capture';
 import { keyedEndpoint } from '../../helpers/protected-app';
+import { refusedBeforeContinueCaptureId } from '../../helpers/truncated-capture';
 
 // A request refused before 100 Continue never sent its body: its size reads "not sent" (with the size its
 // Content-Length declared), not "at least 0 B" as for a chunked body cut short.
@@ -18,13 +17,7 @@ beforeAll(async () => {
 afterEach(cleanup);
 
 async function refused(path: string, framing: string) {
-  const exchange = await expectContinue(
-    Number(new URL(ui.engine.receiverUrl).port),
-    `POST ${path} HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n${framing}\r\nConnection: close\r\nX-Key: wrong\r\n\r\n`,
-    'x'.repeat(50),
-  );
-  expect(exchange.bodySent).toBe(false);
-  return ui.api.call('captures.get', { id: await filedCaptureId(ui.api, path) });
+  return ui.api.call('captures.get', { id: await refusedBeforeContinueCaptureId(ui, path, framing) });
 }
 
 /** The Overview's Body field: the size, then the pill saying why the body is not all there. */

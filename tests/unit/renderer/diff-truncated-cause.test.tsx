@@ -1,14 +1,13 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/react';
-import { connect } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { DiffView } from '../../../renderer/src/features/diff/DiffView';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
-import { expectContinue } from '../../helpers/expect-continue';
 import { filedCaptureId } from '../../helpers/filed-capture';
 import { keyedEndpoint } from '../../helpers/protected-app';
+import { brokenOffCaptureId, refusedBeforeContinueCaptureId } from '../../helpers/truncated-capture';
 import { rawExchange, send } from '../../helpers/raw-http';
 
 // The diff's note on a truncated side says why its body is incomplete: cut at the size limit, broken off by its sender
@@ -47,24 +46,6 @@ async function chunkedOverLimit(path: string) {
   return filedCaptureId(ui.api, path);
 }
 
-/** Declares 100 bytes, sends 10, and hangs up. */
-function brokenOff(path: string) {
-  connect(port(), '127.0.0.1')
-    .on('error', () => undefined)
-    .end(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n0123456789`);
-  return filedCaptureId(ui.api, path);
-}
-
-async function neverSent(path: string) {
-  const refused = await expectContinue(
-    port(),
-    `POST ${path} HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 50\r\nConnection: close\r\nX-Key: wrong\r\n\r\n`,
-    'x'.repeat(50),
-  );
-  expect(refused.bodySent).toBe(false);
-  return filedCaptureId(ui.api, path);
-}
-
 async function truncatedNote(leftId: number, rightId: number) {
   render(
     <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
@@ -92,7 +73,7 @@ describe('what the diff says of a truncated side', () => {
   });
 
   it('broken off by its sender mid-body', async () => {
-    const id = await brokenOff('/diff-cause/broke-off');
+    const id = await brokenOffCaptureId(ui, '/diff-cause/broke-off');
     const note = await truncatedNote(id, await complete('/diff-cause/whole-2'));
     expect(note).toBe(
       `#${id} broke off mid-body (the sender went away, or its chunking broke): only the 10 B that arrived were stored, so a difference past that cannot show here.`,
@@ -100,7 +81,7 @@ describe('what the diff says of a truncated side', () => {
   });
 
   it('never sent: refused before 100 Continue', async () => {
-    const id = await neverSent('/h/keyed/never-sent');
+    const id = await refusedBeforeContinueCaptureId(ui, '/h/keyed/never-sent');
     expect(await truncatedNote(await complete('/diff-cause/whole-3'), id)).toBe(
       `#${id} was refused before 100 Continue, so its body was never sent: there is no body to compare.`,
     );

@@ -1,21 +1,19 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/react';
-import { connect } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { ComposeView } from '../../../renderer/src/features/compose/ComposeView';
 import { renderDetailPane } from '../../helpers/detail-pane';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
-import { expectContinue } from '../../helpers/expect-continue';
 import { filedCaptureId } from '../../helpers/filed-capture';
 import { keyedEndpoint } from '../../helpers/protected-app';
+import { brokenOffCaptureId, refusedBeforeContinueCaptureId } from '../../helpers/truncated-capture';
 import { send } from '../../helpers/raw-http';
 
 // A truncated capture says what happened to its body: cut at the size limit, broken off by its sender mid-body, or
 // never sent because the request was refused before 100 Continue.
 const ui = useEngineForUi();
-const port = () => Number(new URL(ui.engine.receiverUrl).port);
 
 beforeAll(async () => {
   await ui.api.call('settings.update', { bodyLimitBytes: 1024 });
@@ -31,24 +29,6 @@ async function overLimit(path: string) {
     method: 'POST',
     chunked: [Buffer.alloc(1500, 'a'), Buffer.alloc(1500, 'b')],
   }).catch(() => undefined);
-  return filedCaptureId(ui.api, path);
-}
-
-/** Declares 100 bytes, sends 10, and hangs up. */
-function brokenOff(path: string) {
-  connect(port(), '127.0.0.1')
-    .on('error', () => undefined)
-    .end(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n0123456789`);
-  return filedCaptureId(ui.api, path);
-}
-
-async function neverSent(path: string, framing: string) {
-  const refused = await expectContinue(
-    port(),
-    `POST ${path} HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n${framing}\r\nConnection: close\r\nX-Key: wrong\r\n\r\n`,
-    'x'.repeat(50),
-  );
-  expect(refused.bodySent).toBe(false);
   return filedCaptureId(ui.api, path);
 }
 
@@ -81,7 +61,7 @@ describe('what the detail pane and the composer say of a truncated capture', () 
   });
 
   it('broken off by its sender mid-body', async () => {
-    const id = await brokenOff('/cause/broke-off');
+    const id = await brokenOffCaptureId(ui, '/cause/broke-off');
     const title = await curlTitle(id);
     expect(title).toMatch(/^This capture broke off mid-body \(the sender went away/);
     expect(title).toMatch(/sends only the 10 B that arrived$/);
@@ -94,7 +74,7 @@ describe('what the detail pane and the composer say of a truncated capture', () 
 
   for (const framing of ['Content-Length: 50', 'Transfer-Encoding: chunked'])
     it(`never sent: refused before 100 Continue (${framing.split(':')[0]})`, async () => {
-      const id = await neverSent(`/h/keyed/${framing.split(':')[0]}`, framing);
+      const id = await refusedBeforeContinueCaptureId(ui, `/h/keyed/${framing.split(':')[0]}`, framing);
       expect(await curlTitle(id)).toBe(
         'This capture was refused before 100 Continue, so its body was never sent: this command sends no body',
       );
