@@ -1,4 +1,8 @@
-import { httpToken } from './http-token';
+/**
+ * One side of a stored media type. Not an RFC token: the receiver stores whatever type a sender wrote (an
+ * `application/vnd.Éclair+json` included), so only what no stored type can hold is refused.
+ */
+const mediaTypePart = /^[^\s/;,]+$/u;
 
 /** A content-type filter value as captures store the type: `Text/Plain; charset=utf-8` → `text/plain`. */
 export function contentTypeFilterValue(typed: string): string {
@@ -15,8 +19,8 @@ export function isContentTypeFilter(type: string): boolean {
   return (
     rest.length === 0 &&
     main !== '*' &&
-    httpToken.test(main ?? '') &&
+    mediaTypePart.test(main ?? '') &&
     sub !== undefined &&
-    httpToken.test(sub)
+    mediaTypePart.test(sub)
   );
 }
