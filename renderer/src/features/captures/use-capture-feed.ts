@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { CaptureFilter, CaptureSummary } from '../../../../electron/shared/contract/captures';
 import { useApi, useConnection, useEvent } from '../../api';
+import { isBackwardsTimeRange } from '../../lib/backwards-time-range';
 import { matchesLocally } from '../../lib/filter-state';
 import { createFrameBatcher, type FrameBatcher } from '../../state/frame-batcher';
 import { listRows, listRowsDownTo } from './list-rows';
@@ -168,6 +169,13 @@ export function useCaptureFeed(
       setPendingCount(0);
       // Unknown until this filter's count answers: the last filter's total must not stand next to this one's list.
       setTotal(null);
+      if (isBackwardsTimeRange(filterRef.current)) {
+        setItems([]);
+        setNextCursor(null);
+        setTotal(0);
+        setLoading(false);
+        return;
+      }
       const covered = coverageNow();
       const failed = (e: unknown) => {
         if (gen !== generation.current) return;
@@ -284,7 +292,7 @@ export function useCaptureFeed(
    * down to what the last answer covered, and merge in whatever is not listed yet.
    */
   const refreshHead = useCallback(() => {
-    if (headTimer.current) return;
+    if (headTimer.current || isBackwardsTimeRange(filterRef.current)) return;
     headTimer.current = setTimeout(() => {
       headTimer.current = null;
       // One refresh at a time: at 200k captures a header filter's list and count take a second, and refreshes sent
@@ -358,6 +366,7 @@ export function useCaptureFeed(
   }, [api, prepend, coverageNow, reset, notDeleted, uncounted, hold]);
 
   const countHead = useCallback(() => {
+    if (isBackwardsTimeRange(filterRef.current)) return;
     if (headCountInFlight.current) {
       headCountAgain.current = true;
       return;
@@ -434,7 +443,7 @@ export function useCaptureFeed(
    */
   const recountTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const recount = useCallback(() => {
-    if (recountTimer.current) return;
+    if (recountTimer.current || isBackwardsTimeRange(filterRef.current)) return;
     recountTimer.current = setTimeout(() => {
       recountTimer.current = null;
       const gen = generation.current;

@@ -2,6 +2,7 @@ import { memo, startTransition, useEffect, useState } from 'react';
 import { Area, AreaChart, Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAxis } from 'recharts';
 import type { CaptureFilter } from '../../../../electron/shared/contract/captures';
 import { useApi, useEvent } from '../../api';
+import { isBackwardsTimeRange } from '../../lib/backwards-time-range';
 import { useThrottledTick } from '../../state/use-throttled';
 import { lastMinuteRate } from './last-minute-rate';
 
@@ -54,7 +55,14 @@ export const Charts = memo(function Charts({
     // A time range that ended earlier: its last 30 minutes, not the empty ones since.
     const asOf = Math.min(Date.now(), filter.toMs ?? Infinity);
     const end = Math.ceil(asOf / BUCKET_MS) * BUCKET_MS;
-    api.call('captures.breakdown', { filter, endMs: end, bucketMs: BUCKET_MS, buckets: BUCKETS }).then(
+    const none = {
+      rate: new Array<number>(BUCKETS).fill(0),
+      statuses: { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 },
+    };
+    const breakdown = isBackwardsTimeRange(filter)
+      ? Promise.resolve(none)
+      : api.call('captures.breakdown', { filter, endMs: end, bucketMs: BUCKET_MS, buckets: BUCKETS });
+    breakdown.then(
       ({ rate, statuses }) => {
         if (!live) return;
         // Redrawing the charts must not hold up rows arriving in the list.
