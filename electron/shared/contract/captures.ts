@@ -157,9 +157,20 @@ export const captureFilter = z
           });
       })
       .optional(),
+    /**
+     * Captures carrying this header. Both parts are trimmed, as the app's Header filter and the CLI's --header trim
+     * them: a received header never has whitespace around its name or value. `value` matches the whole value; empty
+     * (after trimming) or absent means any value, as the app sends no value for an empty Equals box.
+     */
     header: z
-      // The name trimmed, as the app's Header filter trims it: a received header never has spaces around its name.
-      .object({ name: z.string().trim().min(1, 'expected a header name'), value: z.string().optional() })
+      .object({
+        name: z.string().trim().min(1, 'expected a header name'),
+        value: z
+          .string()
+          .trim()
+          .transform((value) => (value === '' ? undefined : value))
+          .optional(),
+      })
       .strict()
       .optional(),
     vendor: z.string().optional(),
