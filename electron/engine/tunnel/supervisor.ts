@@ -441,8 +441,11 @@ export class TunnelSupervisor {
     if (busy > 0) {
       // Inconclusive: requests held open by a slow rule can fill every socket the server allows the tunnel, so the
       // probe waits behind them; and reconnecting would cut those requests off before their responses are written.
+      // Those requests came through the tunnel, so it works: an earlier failed probe is cleared as a good probe would.
       // The back-off of an earlier outage is forgotten on the same terms as for any other inconclusive probe.
+      this.probeFailures = 0;
       this.update({
+        phase: 'online',
         lastProbe: {
           ...lastProbe,
           inconclusive: true,

@@ -45,8 +45,8 @@ function setup(options: { probe?: ProbeFn; random?: () => number; inFlight?: () 
 }
 
 /** Online at http://abcd.lt.example, then degraded by one failed probe; `first` is that registration. */
-async function degradedByOneFailedProbe() {
-  const t = setup();
+async function degradedByOneFailedProbe(options: Parameters<typeof setup>[0] = {}) {
+  const t = setup(options);
   t.supervisor.start({ host: HOST, subdomain: null, localPort: 1 });
   const first = t.provider.last().resolve('http://abcd.lt.example');
   await flush();
@@ -523,6 +523,20 @@ describe('TunnelSupervisor', () => {
       lastProbe: { inconclusive: true },
     });
     expect(t.provider.calls).toHaveLength(2);
+  });
+
+  it('a failed probe that the next probes cannot check while requests come through the tunnel clears back to online', async () => {
+    let inFlight = 0;
+    const { t, first } = await degradedByOneFailedProbe({ inFlight: () => inFlight });
+    inFlight = 1;
+    await t.advance(defaultTimings.probeRetryMs);
+    expect(t.supervisor.getState()).toMatchObject({ phase: 'online', lastProbe: { inconclusive: true } });
+    // The count was reset: once the load is over, one more failed probe only degrades, it does not re-register.
+    inFlight = 0;
+    await t.advance(defaultTimings.probeRetryMs);
+    expect(t.supervisor.getState().phase).toBe('degraded');
+    expect(first.closed).toBe(false);
+    expect(t.provider.calls).toHaveLength(1);
   });
 
   it('keeps probing the new connection when the old one failed while its probe was still waiting', async () => {
