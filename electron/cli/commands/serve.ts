@@ -29,7 +29,10 @@ Options:
   --open                open the UI in the system browser
   --json-ready          print one JSON line {"event":"ready",...} when ready (for scripts); with --tunnel,
                         each public URL as {"event":"tunnel","url":...,"changed":bool,"subdomainTaken":...}
-                        (subdomainTaken: the subdomain asked for when the server assigned another, else null);
+                        (subdomainTaken: the subdomain asked for when the server assigned another, else null),
+                        and when that URL stops working or works again, at most once a minute,
+                        {"event":"tunnel","status":"degraded","url":...,"reason":...,"degradedSinceLastReport":N}
+                        and {"event":"tunnel","status":"online","url":...};
                         if it cannot start, one line {"event":"error","code":C,"message":...,"exitCode":N}
                         before it exits (C: usage, port_in_use or start_failed; the message is on stderr too)
 ${tunnelFlagUsage}  -h, --help            show this help

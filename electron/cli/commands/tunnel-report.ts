@@ -1,5 +1,6 @@
 import type { TunnelState } from '../../shared/contract/tunnel';
 import type { CliIo } from '../io';
+import { withC1Escaped } from '../json-text';
 
 /** A tunnel that keeps failing its probes cycles every few seconds: say so at most this often. */
 export const DEGRADED_REPORT_INTERVAL_MS = 60_000;
@@ -45,7 +46,8 @@ export function createTunnelReporter(io: CliIo, json: boolean): (state: TunnelSt
       shown = state.url;
       told = 'online';
     } else if (state.phase === 'online' && state.url === shown && told !== 'online') {
-      io.stderr(`tunnel back online: ${state.url}\n`);
+      if (json) io.stdout(JSON.stringify({ event: 'tunnel', status: 'online', url: state.url }) + '\n');
+      else io.stderr(`tunnel back online: ${state.url}\n`);
       told = 'online';
     } else if (state.phase === 'offline' && state.lastError) {
       // Other events (an endpoint edited) repeat the state of the same failed attempt: report each attempt once.
@@ -62,11 +64,25 @@ export function createTunnelReporter(io: CliIo, json: boolean): (state: TunnelSt
         unreportedDegradations++;
         return;
       }
-      const reason = state.lastError ? printable(state.lastError.message) : 'the public URL stopped working';
-      const more = unreportedDegradations
-        ? `; degraded ${unreportedDegradations} more time${unreportedDegradations === 1 ? '' : 's'} since the last report`
-        : '';
-      io.stderr(`tunnel degraded: ${reason} (repairing${more})\n`);
+      const reason = state.lastError?.message ?? 'the public URL stopped working';
+      if (json)
+        io.stdout(
+          withC1Escaped(
+            JSON.stringify({
+              event: 'tunnel',
+              status: 'degraded',
+              url: shown,
+              reason,
+              degradedSinceLastReport: unreportedDegradations,
+            }),
+          ) + '\n',
+        );
+      else {
+        const more = unreportedDegradations
+          ? `; degraded ${unreportedDegradations} more time${unreportedDegradations === 1 ? '' : 's'} since the last report`
+          : '';
+        io.stderr(`tunnel degraded: ${printable(reason)} (repairing${more})\n`);
+      }
       degradedReportedAtMs = state.sinceMs;
       unreportedDegradations = 0;
       told = 'degraded';

@@ -62,11 +62,46 @@ describe("serve's tunnel lines while health probes keep failing", () => {
     expect(printed.out()).toBe(`Public:   ${URL_A}\n`);
   });
 
+  it('with --json-ready are JSON tunnel events on stdout, at most once a minute, and nothing on stderr', () => {
+    const printed = cliIo();
+    const report = createTunnelReporter(printed.io, true);
+    report(state({ phase: 'online' }));
+    cycle(report, 10_000);
+    cycle(report, 30_000);
+    cycle(report, 50_000);
+    cycle(report, 70_000);
+    expect(printed.err()).toBe('');
+    const events = printed
+      .out()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as unknown);
+    const degraded = { event: 'tunnel', status: 'degraded', url: URL_A };
+    const backOnline = { event: 'tunnel', status: 'online', url: URL_A };
+    expect(events).toEqual([
+      { event: 'tunnel', url: URL_A, changed: false, subdomainTaken: null },
+      { ...degraded, reason: 'health probe failed: tunnel answered HTTP 404', degradedSinceLastReport: 0 },
+      backOnline,
+      { ...degraded, reason: 'health probe failed: tunnel answered HTTP 404', degradedSinceLastReport: 2 },
+      backOnline,
+    ]);
+  });
+
   it('escapes control characters of the reason', () => {
     const printed = cliIo();
     const report = createTunnelReporter(printed.io, false);
     report(state({ phase: 'online' }));
     report(state({ phase: 'degraded', lastError: { message: 'bad\u001b[2J', atMs: 1 } }));
     expect(printed.err()).toBe('tunnel degraded: bad\\x1b[2J (repairing)\n');
+  });
+
+  it('with --json-ready escapes control characters of the reason and keeps it whole', () => {
+    const printed = cliIo();
+    const report = createTunnelReporter(printed.io, true);
+    report(state({ phase: 'online' }));
+    report(state({ phase: 'degraded', lastError: { message: 'bad\u001b[2J\u009b2J', atMs: 1 } }));
+    const line = printed.out().split('\n')[1]!;
+    expect(line).toContain(String.raw`"reason":"bad\u001b[2J\u009b2J"`);
+    expect(JSON.parse(line)).toMatchObject({ status: 'degraded', reason: 'bad\u001b[2J\u009b2J' });
   });
 });
