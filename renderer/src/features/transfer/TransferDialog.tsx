@@ -8,7 +8,7 @@ import { mergeExports, splitHar } from './merge-export';
 import { itemCounter } from './count-items';
 import { formatCount } from '../../lib/format';
 import { Checkbox } from '../../components/Checkbox';
-import { VisibleText } from '../../components/VisibleText';
+import { VisibleText, visibleAttribute } from '../../components/VisibleText';
 import { useModalFocus } from '../../components/use-modal-focus';
 
 /** Captures per export call: anything longer than one chunk pages through and shows "n of N" as chunks land. */
@@ -316,14 +316,14 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
             className="progress"
             data-testid="transfer-progress"
             role="progressbar"
-            aria-label={progress.label}
+            aria-label={visibleAttribute(progress.label)}
             aria-valuemin={0}
             aria-valuemax={progress.total}
             aria-valuenow={progress.done}
-            aria-valuetext={progressText(progress)}
+            aria-valuetext={visibleAttribute(progressText(progress))}
           >
             <div className="progress-label">
-              {progressText(progress)}
+              <VisibleText text={progressText(progress)} />
               <button
                 type="button"
                 className="btn btn-small btn-ghost"
