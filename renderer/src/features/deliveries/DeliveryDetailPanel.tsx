@@ -109,7 +109,11 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
         await load();
         setRefocus(true);
       },
-      (e: Error) => setRefused(e.message),
+      // A refusal ('conflict': it finished meanwhile) may mean the shown delivery is stale: its update may be lost.
+      async (e: Error) => {
+        setRefused(e.message);
+        await load();
+      },
     );
   if (error) return <div className="notice notice-error">{error}</div>;
   if (!detail) return <p className="muted pad">Loading…</p>;
