@@ -80,8 +80,9 @@ export function parseNumber(
   if (value === undefined) return undefined;
   if (integer) return intFlag(value, flag, 0, min, max);
   const n = Number(value);
-  if (!Number.isFinite(n) || n < min || n > max)
-    throw new UsageError(`${flag}: expected a number from ${min} to ${max}, got "${value}"`);
+  // Plain decimals only: Number() also reads "0x10" as 16, "1e-3" as 0.001 and " 2" as 2.
+  if (!/^\d+(?:\.\d+)?$/.test(value) || n < min || n > max)
+    throw new UsageError(`${flag}: expected a decimal number from ${min} to ${max}, got "${value}"`);
   return n;
 }
 

@@ -13,6 +13,26 @@ it.each([
   ['send', '--timeout', '1e3', /--timeout: expected a whole number from 1 to 600000, got "1e3"/],
   ['send', '--timeout', '0x3e8', /--timeout: expected a whole number from 1 to 600000, got "0x3e8"/],
   ['emulate', '--timeout', '1e3', /--timeout: expected a whole number from 1 to 600000, got "1e3"/],
+  // Number() reads hex, exponents and padded values too; a fractional flag takes plain decimals only.
+  [
+    'send',
+    '--time-scale',
+    '0x10',
+    /--time-scale: expected a decimal number from 0.000001 to 1000, got "0x10"/,
+  ],
+  [
+    'send',
+    '--time-scale',
+    '1e-3',
+    /--time-scale: expected a decimal number from 0.000001 to 1000, got "1e-3"/,
+  ],
+  ['send', '--time-scale', ' 2', /--time-scale: expected a decimal number from 0.000001 to 1000, got " 2"/],
+  [
+    'emulate',
+    '--time-scale',
+    '0x10',
+    /--time-scale: expected a decimal number from 0.000001 to 1000, got "0x10"/,
+  ],
 ])('hookscope %s %s %s is a usage error naming the flag', async (command, flag, value, message) => {
   const t = cliIo();
   const args =
