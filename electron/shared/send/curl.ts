@@ -168,6 +168,8 @@ interface WalkState {
   /** Names given with `-H 'Name:'`. */
   removed: Set<string>;
   warnings: string[];
+  /** Warnings about a header an option made (`-u mary`'s empty password), kept only if that header is sent as made. */
+  headerWarnings: Map<string, [string, string]>;
 }
 
 const booleanFlags = new Set([
@@ -425,15 +427,21 @@ function authScheme(flag: string, scheme: string): Record<string, string> {
 
 /** curl asks for the password of a user given without one; a pasted command cannot, so it goes empty, as `user:`. */
 function basicAuth(flag: string, value: string, state: WalkState) {
-  if (!value.includes(':'))
-    state.warnings.push(
-      `${flag} ${value}: curl would ask for this user’s password; sent with an empty one (write ${flag} '${value}:password' to give it)`,
-    );
-  generate(
-    state,
-    'Authorization',
-    `Basic ${bytesToBase64(wordBytes(value.includes(':') ? value : `${value}:`))}`,
-  );
+  const header = `Basic ${bytesToBase64(wordBytes(value.includes(':') ? value : `${value}:`))}`;
+  if (!value.includes(':')) {
+    const warning = `${flag} ${value}: curl would ask for this user’s password; sent with an empty one (write ${flag} '${value}:password' to give it)`;
+    state.warnings.push(warning);
+    state.headerWarnings.set(warning, ['Authorization', header]);
+  }
+  generate(state, 'Authorization', header);
+}
+
+/** The warnings, less those about a header an option made that a later option or a -H replaced or removed. */
+function finalWarnings(state: WalkState, headers: [string, string][]): string[] {
+  return state.warnings.filter((warning) => {
+    const about = state.headerWarnings.get(warning);
+    return !about || headers.some((h) => state.generated.has(h) && h[0] === about[0] && h[1] === about[1]);
+  });
 }
 
 function setUrl(value: string, state: WalkState) {
@@ -633,6 +641,7 @@ export function parseCurl(command: string): ParsedCurl {
     generated: new Set(),
     removed: new Set(),
     warnings: [],
+    headerWarnings: new Map(),
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
@@ -698,13 +707,14 @@ export function parseCurl(command: string): ParsedCurl {
   const method = state.method ?? (state.head ? 'HEAD' : state.get ? 'GET' : inferred.toUpperCase());
   if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(method))
     throw new CurlParseError(`method "${method}": not a valid HTTP method`);
+  const headers = finalHeaders(state);
   return {
     method,
     url: finalUrl,
-    headers: finalHeaders(state),
+    headers,
     body: body === null ? null : (utf8DecodeStrict(body) ?? new TextDecoder().decode(body)),
     bodyBase64: body === null ? null : bytesToBase64(body),
-    warnings: state.warnings,
+    warnings: finalWarnings(state, headers),
   };
 }
 
