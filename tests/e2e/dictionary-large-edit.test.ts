@@ -20,6 +20,7 @@ describe('a custom dictionary of more than 500 labels', () => {
     const custom = page.locator('.custom-dictionaries');
     await custom.getByRole('button', { name: 'Large instance' }).click();
     const rows = custom.locator('.entry-editor tbody tr');
+    await rows.first().waitFor();
     expect(await rows.count()).toBe(500);
     expect(await rows.filter({ hasText: 'str:cm:field-599' }).count()).toBe(0);
 
