@@ -22,13 +22,13 @@ export function mountHook<T>(use: () => T) {
       <Probe />
     </ApiProvider>,
   );
-  return { t, hook };
+  return { t, hook, connection: value.connection };
 }
 
 /** The capture list's hook mounted over a scripted transport: the test answers its calls and pushes its events. */
 export function mountFeed(filter: CaptureFilter = {}, filterKey = 'all') {
-  const { t, hook } = mountHook((): CaptureFeed => useCaptureFeed(filter, filterKey));
-  return { t, feed: hook };
+  const { t, hook, connection } = mountHook((): CaptureFeed => useCaptureFeed(filter, filterKey));
+  return { t, feed: hook, connection };
 }
 
 export type FeedTransport = ReturnType<typeof mountFeed>['t'];

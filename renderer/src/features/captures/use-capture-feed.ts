@@ -277,10 +277,14 @@ export function useCaptureFeed(
     [touchUnread],
   );
 
-  /** Held while paused; past the cap only counted (resuming then starts over). */
+  /**
+   * Held while paused; past the cap only counted (resuming then starts over). Each capture once: a head refresh can
+   * read one before its own `capture.created` reaches this window.
+   */
   const hold = useCallback((fresh: CaptureSummary[]) => {
     const counted = countedNotHeld.current;
-    const uncountedYet = counted.size === 0 ? fresh : fresh.filter((c) => !counted.has(c.id));
+    const held = pending.current.length ? new Set(pending.current.map((c) => c.id)) : null;
+    const uncountedYet = fresh.filter((c) => !counted.has(c.id) && !held?.has(c.id));
     if (pending.current.length + uncountedYet.length > PENDING_CAP) overflowed.current = true;
     if (overflowed.current) for (const c of uncountedYet) counted.add(c.id);
     else pending.current.push(...uncountedYet);
