@@ -2,7 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeCapture } from '../../../electron/shared/decode/index';
-import type { BuiltRequest } from '../../../electron/shared/send/outgoing';
+import { builtRequest } from '../../helpers/built-request';
 import { DecodedRow } from '../../../renderer/src/features/decode/DecodedTree';
 import { PreviewPanel } from '../../../renderer/src/features/compose/PreviewPanel';
 import { input } from '../decode/helpers';
@@ -35,20 +35,7 @@ describe('the Decoded tree tooltips and labels', () => {
   });
 });
 
-const built: BuiltRequest = {
-  method: 'POST',
-  url: 'http://127.0.0.1:9/in',
-  headers: [],
-  bodyBase64: '',
-  bodyBytes: 0,
-  bodyText: '',
-  contentType: null,
-  contentTypeSource: 'none',
-  looksLike: null,
-  unresolved: [],
-  errors: [],
-  warnings: [],
-};
+const built = builtRequest({ url: 'http://127.0.0.1:9/in' });
 
 // The signing lines come from the engine (a validated header name, a computed value) but are drawn as any other line.
 describe('"Exactly what goes out" for the signing lines', () => {

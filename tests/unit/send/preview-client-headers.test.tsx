@@ -2,25 +2,12 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BuiltRequest } from '../../../electron/shared/send/outgoing';
+import { builtRequest } from '../../helpers/built-request';
 import { PreviewPanel } from '../../../renderer/src/features/compose/PreviewPanel';
 
 afterEach(cleanup);
 
-const built = (over: Partial<BuiltRequest>): BuiltRequest => ({
-  method: 'POST',
-  url: 'http://127.0.0.1:8080/in',
-  headers: [],
-  bodyBase64: '',
-  bodyBytes: 0,
-  bodyText: '',
-  contentType: null,
-  contentTypeSource: 'none',
-  looksLike: null,
-  unresolved: [],
-  errors: [],
-  warnings: [],
-  ...over,
-});
+const built = builtRequest;
 
 const previewLines = (request: BuiltRequest) => {
   render(<PreviewPanel built={request} signingHeaders={[]} />);
