@@ -2,32 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { createTunnelReporter } from '../../../electron/cli/commands/tunnel-report';
 import type { TunnelState } from '../../../electron/shared/contract/tunnel';
 import { cliIo } from '../../helpers/cli-io';
+import { tunnelState } from '../../helpers/tunnel-state';
 
 // What `serve` prints while registration keeps succeeding but health probes keep failing: the state cycles
 // online → degraded → connecting → online on the same URL.
 
 const URL_A = 'http://report.lt.example';
 
-function state(patch: Partial<TunnelState>): TunnelState {
-  return {
+const state = (patch: Partial<TunnelState>) =>
+  tunnelState({
     phase: 'online',
     url: URL_A,
     host: 'http://lt.example',
     requestedSubdomain: 'report',
     localPort: 1,
-    sinceMs: 0,
-    history: [],
-    lastError: null,
-    urlChanged: null,
-    attempt: 0,
-    nextAttemptAtMs: null,
-    lastProbe: null,
-    publicWithoutAuth: false,
-    unprotectedEndpoints: [],
-    reminderNotice: null,
     ...patch,
-  };
-}
+  });
 
 /** One probe-failure cycle starting at atMs, as the supervisor emits it. */
 function cycle(report: (s: TunnelState) => void, atMs: number) {

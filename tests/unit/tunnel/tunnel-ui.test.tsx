@@ -6,24 +6,9 @@ import type { TunnelState } from '../../../electron/shared/contract/tunnel';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { TunnelBanner, TunnelControl } from '../../../renderer/src/features/tunnel';
+import { tunnelState } from '../../helpers/tunnel-state';
 
-const baseState: TunnelState = {
-  phase: 'idle',
-  url: null,
-  host: 'https://localtunnel.me',
-  requestedSubdomain: null,
-  localPort: null,
-  sinceMs: 0,
-  history: [],
-  lastError: null,
-  urlChanged: null,
-  attempt: 0,
-  nextAttemptAtMs: null,
-  lastProbe: null,
-  publicWithoutAuth: false,
-  unprotectedEndpoints: [],
-  reminderNotice: null,
-};
+const baseState = tunnelState();
 
 /** An API client that answers tunnel methods from a scripted state and lets the test push events. */
 function fakeApi(initial: TunnelState) {
