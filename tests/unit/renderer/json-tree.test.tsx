@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render } from '@testing-library/react';
+import { renderQueryPairs } from '../../helpers/query-pairs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JsonTree } from '../../../renderer/src/features/detail/JsonTree';
 import { PairsTable } from '../../../renderer/src/features/detail/PairsTable';
@@ -65,9 +66,7 @@ describe('JsonTree and PairsTable (happy-dom)', () => {
   });
 
   it('counts one pair in the singular', () => {
-    const { container } = render(
-      <PairsTable label="query parameters" one="query parameter" empty="none" pairs={[['a', '1']]} />,
-    );
+    const { container } = renderQueryPairs([['a', '1']]);
     expect(container.querySelector('.pairs-toolbar')?.textContent).toContain('1 query parameter');
     expect(container.querySelector('.pairs-toolbar')?.textContent).not.toContain('parameters');
   });

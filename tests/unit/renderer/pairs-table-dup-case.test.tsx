@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, render } from '@testing-library/react';
+import { renderQueryPairs } from '../../helpers/query-pairs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PairsTable } from '../../../renderer/src/features/detail/PairsTable';
 
@@ -10,19 +11,14 @@ const dupFlags = (container: HTMLElement) =>
 
 describe('the "dup" mark (sent more than once)', () => {
   it('is not given to query parameters or form fields whose names differ only in case', () => {
-    const { container } = render(
-      <PairsTable
-        label="query parameters"
-        one="query parameter"
-        empty="none"
-        caseSensitiveNames
-        pairs={[
-          ['Id', '1'],
-          ['id', '2'],
-          ['tag', 'a'],
-          ['tag', 'b'],
-        ]}
-      />,
+    const { container } = renderQueryPairs(
+      [
+        ['Id', '1'],
+        ['id', '2'],
+        ['tag', 'a'],
+        ['tag', 'b'],
+      ],
+      true,
     );
     expect(dupFlags(container)).toEqual([false, false, true, true]);
   });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { cleanup, render } from '@testing-library/react';
+import { cleanup } from '@testing-library/react';
+import { renderQueryPairs } from '../../helpers/query-pairs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PairsTable } from '../../../renderer/src/features/detail/PairsTable';
 
 afterEach(cleanup);
 
@@ -9,20 +9,13 @@ afterEach(cleanup);
 // sent twice), the next two both "a b", and the last had a blank name cell.
 describe('query parameter and form field names that would look like another name', () => {
   it('are written as JSON strings, and the empty name is named', () => {
-    const { container } = render(
-      <PairsTable
-        label="query parameters"
-        one="query parameter"
-        empty="none"
-        pairs={[
-          ['a ', '1'],
-          ['a', '2'],
-          ['a\nb', '3'],
-          ['a b', '4'],
-          ['', '5'],
-        ]}
-      />,
-    );
+    const { container } = renderQueryPairs([
+      ['a ', '1'],
+      ['a', '2'],
+      ['a\nb', '3'],
+      ['a b', '4'],
+      ['', '5'],
+    ]);
     const names = [...container.querySelectorAll('.pair-name')].map((n) => n.textContent);
     expect(names).toEqual(['"a "', 'a', '"a\\nb"', 'a b', '(empty key)']);
   });

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, render } from '@testing-library/react';
+import { renderQueryPairs } from '../../helpers/query-pairs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { DetailPane } from '../../../renderer/src/features/detail/DetailPane';
-import { PairsTable } from '../../../renderer/src/features/detail/PairsTable';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
 import { harOf } from '../../helpers/har';
 
@@ -14,17 +14,10 @@ const test = useEngineForUi();
 
 describe('a query parameter name with a right-to-left override or a control character', () => {
   it("is escaped in its Copy button's tooltip and accessible name", () => {
-    const { container } = render(
-      <PairsTable
-        label="query parameters"
-        one="query parameter"
-        empty="none"
-        pairs={[
-          ['file\u202eexe', '1'],
-          ['a\u0000b', '2'],
-        ]}
-      />,
-    );
+    const { container } = renderQueryPairs([
+      ['file\u202eexe', '1'],
+      ['a\u0000b', '2'],
+    ]);
     const copies = [...container.querySelectorAll('.pair-copy button')];
     expect(copies.map((b) => b.getAttribute('title'))).toEqual([
       'Copy value of fileU+202Eexe',
