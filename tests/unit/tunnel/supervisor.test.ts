@@ -247,15 +247,7 @@ describe('TunnelSupervisor', () => {
       urlChanged: null,
     });
     expect(t.supervisor.getState().lastError?.message).toMatch(/still held by our previous connection/);
-    await t.advance(defaultTimings.reclaimDelayMs);
-    expect(t.provider.calls).toHaveLength(3);
-    t.provider.last().resolve('http://keep-this.lt.example');
-    await flush();
-    expect(t.supervisor.getState()).toMatchObject({
-      phase: 'online',
-      url: 'http://keep-this.lt.example',
-      urlChanged: null,
-    });
+    await expectKeepThisReclaimed(t);
     expect(t.supervisor.getState().history).toHaveLength(1);
   });
 
@@ -292,15 +284,7 @@ describe('TunnelSupervisor', () => {
       await flush();
       expect(squatted.closed).toBe(true);
       expect(t.supervisor.getState()).toMatchObject({ phase: 'connecting', urlChanged: null });
-      await t.advance(defaultTimings.reclaimDelayMs);
-      expect(t.provider.calls).toHaveLength(3);
-      t.provider.last().resolve('http://keep-this.lt.example');
-      await flush();
-      expect(t.supervisor.getState()).toMatchObject({
-        phase: 'online',
-        url: 'http://keep-this.lt.example',
-        urlChanged: null,
-      });
+      await expectKeepThisReclaimed(t);
     },
   );
 
@@ -606,3 +590,16 @@ describe('TunnelSupervisor', () => {
     expect(t.supervisor.getState().phase).toBe('idle');
   });
 });
+
+/** After a squatted answer, the supervisor asks again for "keep-this" once the reclaim delay passes, and gets it. */
+async function expectKeepThisReclaimed(t: ReturnType<typeof setup>) {
+  await t.advance(defaultTimings.reclaimDelayMs);
+  expect(t.provider.calls).toHaveLength(3);
+  t.provider.last().resolve('http://keep-this.lt.example');
+  await flush();
+  expect(t.supervisor.getState()).toMatchObject({
+    phase: 'online',
+    url: 'http://keep-this.lt.example',
+    urlChanged: null,
+  });
+}
