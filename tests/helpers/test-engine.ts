@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createEngine, type Engine, type EngineOptions } from '../../electron/engine/engine';
 import { silentLogger } from '../../electron/engine/util/logger';
 import { tempDir } from './temp-dir';
@@ -29,6 +29,25 @@ export function useTestEngine(options: Partial<Omit<EngineOptions, 'dataDir'>> =
     get dataDir() {
       if (!dir) throw new Error('useTestEngine: the data dir is made in beforeAll');
       return dir.path;
+    },
+  };
+}
+
+/** `start()` makes a real engine in a fresh temp data dir each time it is called; all are closed and removed after each test. */
+export function useFreshEngines(): { start: () => Promise<Engine> } {
+  const started: Array<{ engine: Engine; dir: ReturnType<typeof tempDir> }> = [];
+  afterEach(async () => {
+    for (const { engine, dir } of started.splice(0)) {
+      await engine.close();
+      dir.cleanup();
+    }
+  });
+  return {
+    start: async () => {
+      const dir = tempDir();
+      const engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
+      started.push({ engine, dir });
+      return engine;
     },
   };
 }

@@ -1,16 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
-import { silentLogger } from '../../../electron/engine/util/logger';
-import { tempDir } from '../../helpers/temp-dir';
+import { describe, expect, it } from 'vitest';
+import { useFreshEngines } from '../../helpers/test-engine';
 
 const meta = { transport: 'in-process' } as const;
-const engines: Array<{ engine: Engine; dir: ReturnType<typeof tempDir> }> = [];
-afterEach(async () => {
-  for (const { engine, dir } of engines.splice(0)) {
-    await engine.close();
-    dir.cleanup();
-  }
-});
+const engines = useFreshEngines();
 
 type HarHeader = { name: string; value: string };
 
@@ -20,9 +12,7 @@ async function importedResponse(
   content: { mimeType: string; text: string; encoding?: string },
   extra: Record<string, unknown> = {},
 ) {
-  const dir = tempDir();
-  const engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-  engines.push({ engine, dir });
+  const engine = await engines.start();
   const har = JSON.stringify({
     log: {
       entries: [

@@ -1,21 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
-import { silentLogger } from '../../../electron/engine/util/logger';
+import { describe, expect, it } from 'vitest';
+import type { Engine } from '../../../electron/engine/engine';
 import { newCapture } from '../../helpers/new-capture';
-import { tempDir } from '../../helpers/temp-dir';
+import { useFreshEngines } from '../../helpers/test-engine';
 
 const meta = { transport: 'in-process' } as const;
-const engines: Array<{ engine: Engine; dir: ReturnType<typeof tempDir> }> = [];
-afterEach(async () => {
-  for (const { engine, dir } of engines.splice(0)) {
-    await engine.close();
-    dir.cleanup();
-  }
-});
+const engines = useFreshEngines();
 async function startEngine(): Promise<Engine> {
-  const dir = tempDir();
-  const engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-  engines.push({ engine, dir });
+  const engine = await engines.start();
   return engine;
 }
 
