@@ -1,25 +1,13 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Endpoint } from '../../../electron/shared/contract/endpoints';
 import { FilterBar } from '../../../renderer/src/features/search/FilterBar';
 import { emptyFilter, type FilterState } from '../../../renderer/src/lib/filter-state';
+import { endpointFixture } from '../../helpers/endpoint';
 
 afterEach(cleanup);
 
-const endpoint = (id: number, name: string, slug: string): Endpoint => ({
-  id,
-  slug,
-  name,
-  isDefault: slug === 'default',
-  pathPrefix: slug === 'default' ? '/' : `/h/${slug}`,
-  rule: { status: 200, headers: [], body: '', delayMs: 0, behaviour: { kind: 'fixed' } },
-  auth: { kind: 'none' },
-  verify: null,
-  rateLimitPerMinute: 0,
-  createdAtMs: 0,
-  captureCount: 0,
-});
+const endpoint = endpointFixture;
 
 const endpoints = [endpoint(1, 'Default', 'default'), endpoint(2, 'Ortto', 'ortto')];
 

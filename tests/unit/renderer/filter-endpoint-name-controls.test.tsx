@@ -1,25 +1,13 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Endpoint } from '../../../electron/shared/contract/endpoints';
 import { FilterBar } from '../../../renderer/src/features/search/FilterBar';
 import { emptyFilter } from '../../../renderer/src/lib/filter-state';
+import { endpointFixture } from '../../helpers/endpoint';
 
 afterEach(cleanup);
 
-const endpoint: Endpoint = {
-  id: 2,
-  slug: 'pay',
-  name: 'Pay\u202eexe\u0007',
-  isDefault: false,
-  pathPrefix: '/h/pay',
-  rule: { status: 200, headers: [], body: '', delayMs: 0, behaviour: { kind: 'fixed' } },
-  auth: { kind: 'none' },
-  verify: null,
-  rateLimitPerMinute: 0,
-  createdAtMs: 0,
-  captureCount: 0,
-};
+const endpoint = endpointFixture(2, 'Pay\u202eexe\u0007', 'pay');
 
 // An endpoint's name is free text: typed, or brought in by an import.
 describe('the Endpoint filter, for an endpoint whose name holds a right-to-left override and a control character', () => {
