@@ -1,14 +1,12 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient, type ApiClient } from '../../../electron/shared/contract/client';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
 import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
 import { silentLogger } from '../../../electron/engine/util/logger';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
-import { DetailPane } from '../../../renderer/src/features/detail/DetailPane';
 import { send } from '../../helpers/raw-http';
+import { renderDetailPane } from '../../helpers/detail-pane';
 import { tempDir } from '../../helpers/temp-dir';
 
 // A real engine whose receiver listens on ::1 (as `hookscope serve --host ::1` does), port 0, SQLite in a temp dir.
@@ -37,19 +35,7 @@ describe("the Overview's From field", () => {
       if (id === undefined) await new Promise((resolve) => setTimeout(resolve, 25));
     }
     const detail = await api.call('captures.get', { id: id! });
-    render(
-      <ApiProvider value={{ api, connection: new ConnectionStatus() }}>
-        <DetailPane
-          id={id!}
-          receiverUrl={engine.receiverUrl}
-          endpoints={new Map()}
-          query=""
-          onDelete={() => {}}
-          tab="overview"
-          onTabChange={() => {}}
-        />
-      </ApiProvider>,
-    );
+    renderDetailPane(api, id!, 'overview', '', engine.receiverUrl);
     // `::1:51234` reads as one address (::1:51234) with no port.
     expect(await screen.findByText(`[::1]:${detail.remotePort}`)).toBeTruthy();
   });

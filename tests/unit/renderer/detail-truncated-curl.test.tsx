@@ -1,15 +1,13 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient, type ApiClient } from '../../../electron/shared/contract/client';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
 import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
 import { silentLogger } from '../../../electron/engine/util/logger';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
-import { DetailPane } from '../../../renderer/src/features/detail/DetailPane';
 import { filedCaptureId } from '../../helpers/filed-capture';
 import { send } from '../../helpers/raw-http';
+import { renderDetailPane } from '../../helpers/detail-pane';
 import { tempDir } from '../../helpers/temp-dir';
 
 // A real engine and receiver (port 0, SQLite in a temp dir) with a 1 KB body limit.
@@ -30,19 +28,7 @@ afterAll(async () => {
 afterEach(cleanup);
 
 function renderDetail(id: number) {
-  render(
-    <ApiProvider value={{ api, connection: new ConnectionStatus() }}>
-      <DetailPane
-        id={id}
-        receiverUrl={engine.receiverUrl}
-        endpoints={new Map()}
-        query=""
-        onDelete={() => {}}
-        tab="overview"
-        onTabChange={() => {}}
-      />
-    </ApiProvider>,
-  );
+  renderDetailPane(api, id, 'overview', '', engine.receiverUrl);
 }
 
 // The replay refuses a truncated capture; the copied command sent the stored 1 KB as if it were the whole body.

@@ -1,10 +1,8 @@
 // @vitest-environment happy-dom
-import { cleanup, render } from '@testing-library/react';
+import { cleanup } from '@testing-library/react';
 import { renderQueryPairs } from '../../helpers/query-pairs';
+import { renderDetailPane } from '../../helpers/detail-pane';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
-import { DetailPane } from '../../../renderer/src/features/detail/DetailPane';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
 import { harOf } from '../../helpers/har';
 
@@ -38,19 +36,7 @@ describe('the detail header of an imported capture whose path holds a right-to-l
     har.log.entries[0]!._hookscope = { path: '/invoice\u202efdp.exe' };
     expect((await test.api.call('captures.importHar', { har: JSON.stringify(har) })).imported).toBe(1);
     const { id } = (await test.api.call('captures.list', { limit: 1 })).items[0]!;
-    const { container, findByText } = render(
-      <ApiProvider value={{ api: test.api, connection: new ConnectionStatus() }}>
-        <DetailPane
-          id={id}
-          receiverUrl="http://127.0.0.1:1"
-          endpoints={new Map()}
-          query=""
-          onDelete={() => {}}
-          tab="overview"
-          onTabChange={() => {}}
-        />
-      </ApiProvider>,
-    );
+    const { container, findByText } = renderDetailPane(test.api, id, 'overview');
     await findByText('U+202E', { selector: '.detail-path .invisible-char' });
     const path = container.querySelector('.detail-path')!;
     expect(path.textContent).toBe('/invoiceU+202Efdp.exe');
