@@ -158,6 +158,16 @@ export function isInstanceSchema(content: string): boolean {
   }
 }
 
+const QUOTED_KEY_CHARACTERS = 40;
+
+/** A key of the imported file as a problem line quotes it: cut short, as a key of any length may stand there. */
+function quotedKey(key: string): string {
+  const chars = [...key];
+  return chars.length > QUOTED_KEY_CHARACTERS
+    ? `"${chars.slice(0, QUOTED_KEY_CHARACTERS).join('')}…"`
+    : `"${key}"`;
+}
+
 /** The body `POST /v1/instance-schema/get` returns (also accepted wrapped as {data: …} or {data: "<json>"}). */
 export function parseInstanceSchema(content: string): ImportResult {
   const doc = unwrapSchema(parseJson(content));
@@ -172,7 +182,15 @@ export function parseInstanceSchema(content: string): ImportResult {
     for (const [key, field] of Object.entries(ns.fields)) {
       if (!isRecord(field)) continue;
       const id = text(field.id) ?? key;
-      entry(id, field.name, null, field.display_type, `namespaces["${nsName}"].fields["${key}"]`, out, true);
+      entry(
+        id,
+        field.name,
+        null,
+        field.display_type,
+        `namespaces[${quotedKey(nsName)}].fields[${quotedKey(key)}]`,
+        out,
+        true,
+      );
       if (Array.isArray(field.attributes)) {
         field.attributes.forEach((attr, i) => {
           if (!isRecord(attr)) return;
@@ -181,7 +199,7 @@ export function parseInstanceSchema(content: string): ImportResult {
             attr.name,
             id,
             attr.display_type,
-            `namespaces["${nsName}"].fields["${key}"].attributes[${i}]`,
+            `namespaces[${quotedKey(nsName)}].fields[${quotedKey(key)}].attributes[${i}]`,
             out,
             true,
           );
@@ -278,23 +296,23 @@ export function parseLabelJson(content: string): ImportResult {
   for (const d of findDuplicateKeys(content, 100).filter((d) => d.objectPath === '$')) {
     out.skipped += d.count - 1;
     if (out.errors.length < 100)
-      out.errors.push(`"${d.key}": listed ${d.count} times; only the last label is kept`);
+      out.errors.push(`${quotedKey(d.key)}: listed ${d.count} times; only the last label is kept`);
   }
   for (const [id, v] of Object.entries(doc)) {
-    if (typeof v === 'string') entry(id, v, null, null, `"${id}"`, out);
+    if (typeof v === 'string') entry(id, v, null, null, quotedKey(id), out);
     else if (isRecord(v))
       entry(
         id,
         v.label ?? v.name,
         v.activityId ?? v.activity,
         v.displayType ?? v.display_type,
-        `"${id}"`,
+        quotedKey(id),
         out,
       );
     else {
       out.skipped++;
       if (out.errors.length < 100)
-        out.errors.push(`"${id}": expected a label string or an object with label`);
+        out.errors.push(`${quotedKey(id)}: expected a label string or an object with label`);
     }
   }
   return finished(out);

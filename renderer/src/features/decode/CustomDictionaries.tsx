@@ -3,7 +3,7 @@ import { useApi, useCall, useEvent } from '../../api';
 import { downloadBlob } from '../../components/download';
 import type { DictionaryEntryRow } from '../../../../electron/shared/contract/decode';
 import { ConfirmAction } from '../../components/ConfirmAction';
-import { VisibleText } from '../../components/VisibleText';
+import { VisibleText, visibleAttribute } from '../../components/VisibleText';
 import { useKeptState } from '../../state/kept-state';
 import { setUnsaved } from '../../state/unsaved';
 
@@ -106,7 +106,7 @@ export function CustomDictionaries({ onEdit }: { onEdit?: (row: DictionaryEntryR
       </div>
       {message && (
         <div className={`notice ${message.ok ? 'notice-ok' : 'notice-error'}`} role="status">
-          {message.text}
+          <VisibleText text={message.text} />
         </div>
       )}
       <ul className="custom-list">
@@ -118,7 +118,7 @@ export function CustomDictionaries({ onEdit }: { onEdit?: (row: DictionaryEntryR
               aria-expanded={openId === d.id}
               onClick={() => setOpenId(openId === d.id ? null : d.id)}
             >
-              {d.name}
+              <VisibleText text={d.name} />
             </button>{' '}
             <span className="muted">
               {d.entryCount} labels · {d.source}
@@ -140,7 +140,7 @@ export function CustomDictionaries({ onEdit }: { onEdit?: (row: DictionaryEntryR
             <ConfirmAction
               key={`delete-${d.id}`}
               label="Delete…"
-              confirmLabel={`Delete “${d.name}” and its ${d.entryCount} labels`}
+              confirmLabel={`Delete “${visibleAttribute(d.name)}” and its ${d.entryCount} labels`}
               cancelLabel="Keep it"
               title="Delete this dictionary and every label in it"
               onConfirm={() =>
