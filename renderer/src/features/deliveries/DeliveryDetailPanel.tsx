@@ -92,8 +92,8 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
   });
   // Its updates sent while the live-event connection was down were missed.
   useConnection((reconnected) => reconnected && void load());
-  // Cancel and Retry now disable themselves (the delivery is no longer open, or is being sent): the keyboard goes on
-  // from the other action, not the page.
+  // Cancel and Retry now disable themselves (the delivery is no longer open, or is being sent), after they ran or were
+  // refused because the delivery changed meanwhile: the keyboard goes on from the other action, not the page.
   const actions = useRef<HTMLDivElement>(null);
   const [refocus, setRefocus] = useState(false);
   useEffect(() => {
@@ -113,6 +113,7 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
       async (e: Error) => {
         setRefused(e.message);
         await load();
+        setRefocus(true);
       },
     );
   if (error) return <div className="notice notice-error">{error}</div>;
