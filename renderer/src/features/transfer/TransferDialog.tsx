@@ -7,6 +7,7 @@ import { API_MAX_REQUEST_BYTES } from '../../../../electron/shared/contract/defi
 import { mergeExports, splitHar } from './merge-export';
 import { itemCounter } from './count-items';
 import { formatCount } from '../../lib/format';
+import { isBackwardsTimeRange } from '../../lib/backwards-time-range';
 import { Checkbox } from '../../components/Checkbox';
 import { VisibleText, visibleAttribute } from '../../components/VisibleText';
 import { useModalFocus } from '../../components/use-modal-focus';
@@ -32,6 +33,9 @@ type Progress = { label: string; done: number; total: number } | null;
 /** The engine refused an export as too large for one response: fewer captures per call may still fit. */
 const tooLarge = (e: unknown) => e instanceof ApiError && e.code === 'payload_too_large';
 
+const BACKWARDS_FILTER =
+  'Current filter: From is after To, so no capture can match. Set From before To in the time filter.';
+
 const progressText = (p: NonNullable<Progress>) =>
   p.total > 0 ? `${p.label} ${p.done.toLocaleString()} of ${p.total.toLocaleString()}` : `${p.label}…`;
 
@@ -54,6 +58,8 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
   const runExport = async () => {
     setMessage(null);
     cancelled.current = false;
+    if (scope === 'filter' && isBackwardsTimeRange(filter))
+      return setMessage({ kind: 'error', text: BACKWARDS_FILTER });
     if (api.exportFile) return streamExport(api.exportFile);
     try {
       let total = scope === 'selected' ? selectedIds.length : (filteredCount ?? 0);
