@@ -54,9 +54,14 @@ Options:
 /** The most requests per minute a delivery may set (`ratePerMinute` in the API). */
 const MAX_RATE_PER_MINUTE = 6_000_000;
 
+/** A plain decimal: digits with an optional fraction, or a fraction alone (.5 is 0.5). */
+const PLAIN_DECIMAL = /\d+(?:\.\d+)?|\.\d+/.source;
+const RATE = new RegExp(`^(${PLAIN_DECIMAL})(?:/(min|m|s|sec))?$`);
+const DECIMAL = new RegExp(`^(?:${PLAIN_DECIMAL})$`);
+
 export function parseRate(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const m = /^(\d+(?:\.\d+)?)(?:\/(min|m|s|sec))?$/.exec(value.trim());
+  const m = RATE.exec(value.trim());
   const n = m ? Number(m[1]) : NaN;
   if (!m || !(n > 0))
     throw new UsageError(
@@ -81,7 +86,7 @@ export function parseNumber(
   if (integer) return intFlag(value, flag, 0, min, max);
   const n = Number(value);
   // Plain decimals only: Number() also reads "0x10" as 16, "1e-3" as 0.001 and " 2" as 2.
-  if (!/^\d+(?:\.\d+)?$/.test(value) || n < min || n > max)
+  if (!DECIMAL.test(value) || n < min || n > max)
     throw new UsageError(`${flag}: expected a decimal number from ${min} to ${max}, got "${value}"`);
   return n;
 }
