@@ -10,6 +10,7 @@ import type { ResponseRule } from '../../../electron/shared/contract/index';
 import { silentLogger } from '../../../electron/engine/util/logger';
 import { rawExchange, send } from '../../helpers/raw-http';
 import { tempDir } from '../../helpers/temp-dir';
+import { brokenOffCaptureId } from '../../helpers/truncated-capture';
 
 let engine: Engine;
 let dir: ReturnType<typeof tempDir>;
@@ -521,19 +522,11 @@ describe('receiver', () => {
     });
 
     it('a request abandoned mid-body uses up no step of a sequence or fail-first rule', async () => {
-      const port = Number(new URL(engine.receiverUrl).port);
+      const api = createApiClient(createInProcessTransport(engine));
       const abandon = async (path: string) => {
-        const socket = connect(port, '127.0.0.1');
-        await new Promise((resolve) => socket.once('connect', resolve));
-        socket.write(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n0123456789`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        socket.destroy();
         // Its capture is stored once the receiver has seen it go: only then is the next request sent.
-        let capture;
-        for (let i = 0; i < 100 && !capture; i++) {
-          await new Promise((resolve) => setTimeout(resolve, 20));
-          capture = (await call('captures.list', { limit: 20 })).items.find((c) => c.path === path);
-        }
+        const id = await brokenOffCaptureId({ api, engine }, path);
+        const capture = (await call('captures.list', { limit: 20 })).items.find((c) => c.id === id);
         expect(capture).toMatchObject({ truncated: true, responseStatus: null });
       };
       const statusesAfterAbandoning = async (slug: string, behaviour: ResponseRule['behaviour']) => {
