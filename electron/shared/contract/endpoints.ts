@@ -83,6 +83,9 @@ const receiverOwnedHeaders = new Set([
   'x-hookscope-capture-id',
 ]);
 
+/** Whether the receiver writes this header itself, so a rule may not set it (any case). */
+export const isReceiverOwnedHeader = (name: string) => receiverOwnedHeaders.has(name.toLowerCase());
+
 /**
  * Why Node would refuse to send this header value, or null if it can: Node allows only tab, printable ASCII and the
  * rest of Latin-1, and throws on anything else — which would lose every header of the response, not just this one.
@@ -109,7 +112,7 @@ const responseHeaders = z
           path: [index, 0],
           message: `header name "${name.slice(0, 100)}" is not valid (letters, digits and !#$%&'*+.^_\`|~-, no spaces)`,
         });
-      else if (receiverOwnedHeaders.has(name.toLowerCase()))
+      else if (isReceiverOwnedHeader(name))
         ctx.addIssue({
           code: 'custom',
           path: [index, 0],
