@@ -4,14 +4,18 @@ import { useApi, useConnection, useEvent } from '../api';
 import { useThrottledTick } from '../state/use-throttled';
 
 /**
- * All endpoints, kept current by `endpoint.changed` (counts refresh when captures arrive, throttled); fetched again
+ * All endpoints, kept current by `endpoint.changed` (counts refresh when captures arrive or change, throttled); fetched again
  * after the live-event connection reconnects, since changes during the gap were missed.
  */
 export function useEndpoints(arrivals: number): Endpoint[] {
   const api = useApi();
   const [items, setItems] = useState<Endpoint[]>([]);
   const [nonce, setNonce] = useState(0);
-  const tick = useThrottledTick(arrivals, 2000);
+  // A response its sender left before getting gives its rule step back: the capture is updated, and none arrives to
+  // refresh the card's progress ("1 of 3 failures used" when the next request fails as the first).
+  const [updates, setUpdates] = useState(0);
+  useEvent('capture.updated', () => setUpdates((n) => n + 1));
+  const tick = useThrottledTick(arrivals + updates, 2000);
   // Changes seen as events: a list answered before one of them but arriving after it would undo it, so is asked again.
   const changes = useRef(0);
   useConnection((reconnected) => reconnected && setNonce((n) => n + 1));
