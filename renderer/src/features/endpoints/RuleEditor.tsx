@@ -86,7 +86,8 @@ function draftToBehaviour(d: RuleDraft): { behaviour: ResponseBehaviour | null; 
       return { behaviour: { kind: 'fail-first', count, failStatus }, error: null };
     }
     case 'failure-rate': {
-      const percent = /^\s*\d+(\.\d+)?\s*$/.test(d.failPercent) ? Number(d.failPercent) : NaN;
+      // A decimal as people write one: `0.5`, `.5` or `5.`.
+      const percent = /^\s*(\d+\.?\d*|\.\d+)\s*$/.test(d.failPercent) ? Number(d.failPercent) : NaN;
       if (!(percent >= 0 && percent <= 100))
         return { behaviour: null, error: 'Failure percentage: a number from 0 to 100' };
       if (!isStatus(failStatus)) return badFailStatus;
