@@ -114,7 +114,13 @@ export const DetailPane = memo(function DetailPane(props: Props) {
             badge: detail.bodySizeBytes ? formatBytes(detail.bodySizeBytes) : null,
           },
           { id: 'decoded', label: 'Decoded', badge: detail.vendor },
-          { id: 'response', label: 'Response', badge: detail.response?.status ?? null },
+          {
+            id: 'response',
+            label: 'Response',
+            // As the header says: a recorded response without a status was never sent (the status it would have had
+            // is in its reason).
+            badge: detail.response ? (detail.responseStatus ?? 'not sent') : null,
+          },
         ]}
       />
       <TabPanel tabsId={tabsId} active={tab} className="detail-body">
