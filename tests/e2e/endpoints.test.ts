@@ -64,7 +64,7 @@ describe('endpoints panel', () => {
     await page.getByTestId('endpoint-save').click();
     await eventually(async () =>
       expect(await card().getByTestId('endpoint-rule-text').innerText()).toBe(
-        '503 100% of the time, else 201 after 150 ms',
+        '503 100% of the time, else 201, each after 150 ms',
       ),
     );
     expect((await hit(2)).map((a) => a.status)).toEqual([503, 503]);

@@ -4,7 +4,7 @@ import { useApi } from '../../api';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { CopyButton } from '../../components/CopyButton';
 import { visibleAttribute } from '../../components/VisibleText';
-import { formatCount, formatDuration } from '../../lib/format';
+import { formatCount } from '../../lib/format';
 import { useErrorField } from '../../lib/use-error-field';
 import {
   draftToProtection,
@@ -15,6 +15,7 @@ import {
 import { draftToRule, ruleToDraft, RuleEditor, type RuleDraft } from './RuleEditor';
 import { errorField, inFormTerms } from './error-field';
 import { ruleProgressText } from './rule-progress';
+import { ruleSummary } from './rule-summary';
 import { goneWhileAway, goneWhileEdited, keepEdited, type GoneWhileEdited } from './keep-edited';
 import { keepOpenForm, openForm, type FormFields } from './open-form';
 
@@ -23,21 +24,6 @@ interface Props {
   receiverUrl: string | null;
   publicUrl: string | null;
   onShowCaptures: (endpointId: number) => void;
-}
-
-function behaviourText(e: Endpoint): string {
-  const b = e.rule.behaviour;
-  const delay = e.rule.delayMs ? ` after ${formatDuration(e.rule.delayMs)}` : '';
-  switch (b.kind) {
-    case 'fixed':
-      return `${e.rule.status}${delay}`;
-    case 'fail-first':
-      return `${b.failStatus} for the first ${b.count}, then ${e.rule.status}${delay}`;
-    case 'failure-rate':
-      return `${b.failStatus} ${b.percent}% of the time, else ${e.rule.status}${delay}`;
-    case 'sequence':
-      return `${b.statuses.join(' → ')}${delay}`;
-  }
 }
 
 export function EndpointsPanel({ endpoints, receiverUrl, publicUrl, onShowCaptures }: Props) {
@@ -194,8 +180,7 @@ function EndpointCard({
         )}
       </div>
       <div className="endpoint-rule">
-        <span className="muted">Answers</span>{' '}
-        <span data-testid="endpoint-rule-text">{behaviourText(e)}</span>
+        <span className="muted">Answers</span> <span data-testid="endpoint-rule-text">{ruleSummary(e)}</span>
         {progress && (
           <>
             {' '}
