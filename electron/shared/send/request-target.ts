@@ -16,3 +16,18 @@ export function requestTarget(url: string): string {
   const parsed = new URL(url);
   return `${parsed.pathname}${parsed.search}`;
 }
+
+/**
+ * `url` as a URL that asks for exactly `requestTarget(url)`: as written when a request line carries it so, else with
+ * the target as sent. curl refuses a URL with a space (exit 3) and sends a query's non-ASCII unencoded, so a cURL command
+ * given the typed URL would fail or ask for other bytes than the composer's request did.
+ */
+export function urlAsSent(url: string): string {
+  const origin = /^https?:\/\/[^/?#]*/i.exec(url)?.[0];
+  if (origin === undefined || verbatim.test(url)) return url;
+  try {
+    return `${origin}${requestTarget(url)}`;
+  } catch {
+    return url;
+  }
+}

@@ -7,7 +7,7 @@ import { base64ToBytes } from '../../../../electron/shared/send/bytes';
 import { replaceHeaders, withoutNamesOf } from '../../../../electron/shared/send/replace-headers';
 import type { HeaderRow } from './state';
 import { wireHeaders } from './wire-headers';
-import { requestTarget } from '../../../../electron/shared/send/request-target';
+import { requestTarget, urlAsSent } from '../../../../electron/shared/send/request-target';
 import { clientHeaders } from '../../../../electron/shared/send/client-headers';
 
 const maxPreviewChars = 64 * 1024;
@@ -46,7 +46,7 @@ export function curlFor(
   );
   return toCurl({
     method: built.method,
-    url: built.url,
+    url: urlAsSent(built.url),
     headers: wireHeaders(replaceHeaders(headers, signingHeaders), rows),
     body: base64ToBytes(built.bodyBase64),
   });
