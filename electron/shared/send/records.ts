@@ -282,7 +282,10 @@ const notRows = (value: unknown): RowError => ({
  * keys (`data[firstname]`, which merge lookup also finds as `firstname`), XML flattened like JSON.
  */
 export function recordFromPayload(contentType: string | null, body: string): Record<string, string> {
-  const type = (contentType ?? '').toLowerCase();
+  const declared = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  // text/plain says nothing of the format (AWS SNS labels its JSON so, some senders their forms): the body is read by
+  // how it looks, as the inspector decodes it.
+  const type = declared === 'text/plain' ? '' : declared;
   const trimmed = body.trim();
   if (type.includes('json') || (!type && /^[[{]/.test(trimmed))) {
     try {
