@@ -5,6 +5,7 @@ import { headerPair, httpToken } from './captures';
 import { signingConfig, signingFields } from '../send/signing-config';
 import { emulatorKinds, ontraportEncodings, ontraportFormats, type EmulatorKind } from '../send/emulators';
 import { connectionHeaderProblem } from '../send/connection-headers';
+import { refusedHeaderControl } from '../send/header-value-control';
 import { ENV_NAME_MAX_LENGTH, findPlaceholders } from '../send/merge-fields';
 import { unsendableMethod } from '../send/unsendable-method';
 import { isHeaderNameTemplate } from '../send/fill-header-name';
@@ -71,7 +72,7 @@ export const httpMethodName = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-/** Header pairs whose names pass `nameIsValid` and values carry no line breaks. */
+/** Header pairs whose names pass `nameIsValid` and values carry no line breaks or other controls but tab. */
 const headerPairs = (nameIsValid: (name: string) => boolean) =>
   z
     .array(headerPair)
@@ -89,6 +90,14 @@ const headerPairs = (nameIsValid: (name: string) => boolean) =>
             code: 'custom',
             path: [index, 1],
             message: `header "${name.slice(0, 100)}" value contains a line break or NUL`,
+          });
+        // The HTTP client refuses these only when the attempt is made: the delivery would fail with no word of why.
+        const control = /[\r\n\0]/.test(value) ? null : refusedHeaderControl(value);
+        if (control)
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 1],
+            message: `header "${name.slice(0, 100)}" value contains the control character ${control}`,
           });
         const unsendable = connectionHeaderProblem(name.slice(0, 100), value);
         if (unsendable) ctx.addIssue({ code: 'custom', path: [index, 0], message: unsendable });

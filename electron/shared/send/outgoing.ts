@@ -8,6 +8,7 @@ import { credentialsFromUrl } from './url-credentials';
 import { unsendableMethod } from './unsendable-method';
 import { escapeForContentType } from './template-body';
 import { fillHeaderName } from './fill-header-name';
+import { refusedHeaderControl } from './header-value-control';
 
 export type BodyMode = 'json' | 'form' | 'xml' | 'text' | 'base64';
 export const bodyModes: BodyMode[] = ['json', 'form', 'xml', 'text', 'base64'];
@@ -154,8 +155,11 @@ export function buildOutgoing(
       auth.kind === 'basic'
         ? `Basic ${bytesToBase64(utf8Encode(`${username}:${secret}`))}`
         : `Bearer ${secret}`;
+    const control = refusedHeaderControl(credentials);
     if (/[\r\n\0]/.test(credentials))
       errors.push({ field: 'auth', message: 'credentials contain a line break or NUL' });
+    else if (control)
+      errors.push({ field: 'auth', message: `credentials contain the control character ${control}` });
     headers.push(['Authorization', credentials]);
   } else if (auth.kind === 'apikey') {
     // Each keeps its row number in the editor, so a problem names the row the user sees past a skipped unnamed one.
@@ -263,6 +267,8 @@ function queryOf(url: string): URLSearchParams {
 /** Why a header with a valid name cannot be sent, or null. */
 function headerValueProblem(name: string, value: string): string | null {
   if (/[\r\n\0]/.test(value)) return `header "${name}" value contains a line break or NUL`;
+  const control = refusedHeaderControl(value);
+  if (control) return `header "${name}" value contains the control character ${control}`;
   return connectionHeaderProblem(name, value);
 }
 
