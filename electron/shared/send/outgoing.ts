@@ -9,6 +9,7 @@ import { unsendableMethod } from './unsendable-method';
 import { escapeForContentType } from './template-body';
 import { fillHeaderName } from './fill-header-name';
 import { refusedHeaderControl } from './header-value-control';
+import { urlProblem } from './url-problem';
 
 export type BodyMode = 'json' | 'form' | 'xml' | 'text' | 'base64';
 export const bodyModes: BodyMode[] = ['json', 'form', 'xml', 'text', 'base64'];
@@ -277,22 +278,8 @@ function checkUrl(url: string, errors: Problem[]) {
     errors.push({ field: 'url', message: 'URL is empty' });
     return;
   }
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    errors.push({
-      field: 'url',
-      message: `URL "${url.slice(0, 200)}" is not valid (include http:// or https://)`,
-    });
-    return;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    errors.push({
-      field: 'url',
-      message: `URL scheme "${parsed.protocol.replace(/:$/, '')}" is not supported (use http or https)`,
-    });
-  }
+  const problem = urlProblem(url);
+  if (problem) errors.push({ field: 'url', message: problem });
 }
 
 function modeMismatch(mode: BodyMode, text: string): string | null {
