@@ -26,6 +26,11 @@ export interface ParsedCurl {
   bodyBase64: string | null;
   /** What was read differently from how curl would run the command (each naming the option), for the user to check. */
   warnings: string[];
+  /**
+   * True when `-H 'Content-Type:'` switched off the type curl would send with the body: the request goes out with no
+   * Content-Type (as Hookscope's own "Copy as cURL" writes a capture that had none), so none may be added for it.
+   */
+  noContentType?: boolean;
 }
 
 /** A cURL command we could not turn into a request; the message names the part. */
@@ -708,6 +713,11 @@ export function parseCurl(command: string): ParsedCurl {
   if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(method))
     throw new CurlParseError(`method "${method}": not a valid HTTP method`);
   const headers = finalHeaders(state);
+  const noContentType =
+    body !== null &&
+    body.byteLength > 0 &&
+    state.removed.has('content-type') &&
+    !headers.some(([name]) => name.toLowerCase() === 'content-type');
   return {
     method,
     url: finalUrl,
@@ -715,6 +725,7 @@ export function parseCurl(command: string): ParsedCurl {
     body: body === null ? null : (utf8DecodeStrict(body) ?? new TextDecoder().decode(body)),
     bodyBase64: body === null ? null : bytesToBase64(body),
     warnings: finalWarnings(state, headers),
+    ...(noContentType ? { noContentType: true } : {}),
   };
 }
 

@@ -154,7 +154,13 @@ export function draftFromCurl(parsed: ParsedCurl, base: ComposeDraft): ComposeDr
   const hosts: HeaderRow[] = parsed.headers
     .filter(([name]) => name.toLowerCase() === 'host')
     .map(([name, value]) => ({ name, value: headerValueText(value).text, enabled: true, stored: value }));
-  return { ...draft, headers: [...hosts, ...draft.headers], merge: base.merge, asCaptured: false };
+  // `-H 'Content-Type:'` with a body: curl sends it with no type, so the composer adds no detected one either.
+  return {
+    ...draft,
+    headers: [...hosts, ...draft.headers],
+    merge: base.merge,
+    asCaptured: parsed.noContentType === true,
+  };
 }
 
 export const enabledHeaders = (headers: HeaderRow[]): [string, string][] =>
