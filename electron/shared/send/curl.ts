@@ -1,6 +1,7 @@
 import curlToJson from '@bany/curl-to-json';
 import { parse as shellParse, type ParseEntry } from 'shell-quote';
 import { base64ToBytes, bytesToBase64, utf8DecodeStrict, utf8Encode } from './bytes';
+import { clientHeaders } from './client-headers';
 import { cmdWords, isCmdCommand } from './curl-cmd';
 import { proxyBooleanFlags, proxyValueFlags } from './curl-proxy-flags';
 
@@ -102,6 +103,14 @@ export function toCurl(req: CurlRequest): string {
       data = ['--data-binary', '@-'];
     }
   }
+  // The HTTP client sends `Content-Length: 0` with an empty POST, PUT or PATCH (`clientHeaders`), and so does a replay;
+  // curl sends none for `-X POST` without data, which a server may refuse (411 Length Required).
+  if (
+    bodyBytes === 0 &&
+    clientHeaders(req.method, req.url, [], 0).contentLength === 0 &&
+    !has('Content-Length')
+  )
+    words.push('-H', shellWord('Content-Length: 0'));
   // `Name:` with nothing after it makes curl drop a header it would add itself.
   for (const name of curlDefaults) if (!has(name)) words.push('-H', shellWord(`${name}:`));
   return prefix + [...words, ...data].join(' ');

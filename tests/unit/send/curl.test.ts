@@ -267,7 +267,9 @@ describe('toCurl ↔ parseCurl', () => {
           const parsed = parseCurl(toCurl({ method, url, headers, body }));
           expect(parsed.method).toBe(method);
           expect(parsed.url).toBe(url);
-          expect(parsed.headers).toEqual(headers);
+          // An empty POST, PUT or PATCH goes out with `Content-Length: 0`, which curl sends only when told.
+          const emptyWithLength = body === '' && ['POST', 'PUT', 'PATCH'].includes(method);
+          expect(parsed.headers).toEqual(emptyWithLength ? [...headers, ['Content-Length', '0']] : headers);
           expect(parsed.body).toBe(body === '' ? null : body);
         },
       ),
