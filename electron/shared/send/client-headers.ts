@@ -1,9 +1,16 @@
 import type { HeaderPair } from '../contract/captures';
 
 /**
+ * The methods undici sends `Content-Length: 0` for when the body is empty: these names exactly, as it compares them
+ * (a `post` typed in lower case goes out as written, with no Content-Length).
+ */
+const EXPECTS_PAYLOAD = new Set(['PUT', 'POST', 'PATCH', 'QUERY', 'PROPFIND', 'PROPPATCH']);
+
+/**
  * What the HTTP client (undici) makes of a request's headers: Host is added unless one is given, a given
- * Content-Length is dropped, and its own is sent for any body, and as 0 for an empty POST, PUT or PATCH. The engine
- * logs the headers sent by this rule and the composer's preview shows them by it, so what is shown is what is sent.
+ * Content-Length is dropped, and its own is sent for any body, and as 0 for an empty body of the methods above. The
+ * engine logs the headers sent by this rule and the composer's preview shows them by it, so what is shown is what is
+ * sent.
  */
 export function clientHeaders(
   method: string,
@@ -19,7 +26,7 @@ export function clientHeaders(
       // no URL, no request: the send fails and says why
     }
   }
-  const sendsLength = bodyBytes > 0 || ['POST', 'PUT', 'PATCH'].includes(method.toUpperCase());
+  const sendsLength = bodyBytes > 0 || EXPECTS_PAYLOAD.has(method);
   return {
     host,
     headers: given.filter(([name]) => name.toLowerCase() !== 'content-length'),

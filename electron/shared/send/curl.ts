@@ -103,7 +103,7 @@ export function toCurl(req: CurlRequest): string {
       data = ['--data-binary', '@-'];
     }
   }
-  // The HTTP client sends `Content-Length: 0` with an empty POST, PUT or PATCH (`clientHeaders`), and so does a replay;
+  // The HTTP client sends `Content-Length: 0` with an empty POST, PUT or PATCH (see `clientHeaders`), and so does a replay;
   // curl sends none for `-X POST` without data, which a server may refuse (411 Length Required).
   if (
     bodyBytes === 0 &&

@@ -18,6 +18,10 @@ describe("the attempt log's request headers", () => {
     ['a wrong Content-Length', 'POST', [['Content-Length', '99']], 'abc'],
     ['an empty POST', 'POST', [['X-Note', 'empty']], ''],
     ['a GET', 'GET', [['Accept', 'text/plain']], ''],
+    // The client sends `Content-Length: 0` for these too (WebDAV's, and the QUERY method's).
+    ['an empty PROPFIND', 'PROPFIND', [['Depth', '1']], ''],
+    ['an empty PROPPATCH', 'PROPPATCH', [], ''],
+    ['an empty QUERY', 'QUERY', [], ''],
   ])('%s: are what went over the wire', async (_name, method, headers, body) => {
     const server = await cueServer(() => ({ status: 200 }));
     cleanup.push(() => server.close());
