@@ -156,8 +156,20 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
  */
 export function toCurl(original: CaptureDetail, base: string, redact: Redaction | null): string {
   const capture = redact ? redactCapture(original, redact) : original;
-  const note = leftOutNoteOf(capture, redact);
-  return note ? `# ${note}\n${curlOf(capture, base, redact)}` : curlOf(capture, base, redact);
+  const notes = [leftOutNoteOf(capture, redact), incompleteBodyNote(capture)].filter((n) => n !== null);
+  return `${notes.map((note) => `# ${note}\n`).join('')}${curlOf(capture, base, redact)}`;
+}
+
+/** A truncated capture's command sends only the bytes stored as the whole body (a replay refuses it): said before it. */
+function incompleteBodyNote(capture: CaptureDetail): string | null {
+  if (!capture.truncated) return null;
+  const name = `capture ${capture.id}`;
+  if (capture.bodyNotSent)
+    return `${name} was refused before 100 Continue, so its body was never sent: this command sends none`;
+  const stored = `${capture.storedBodyBytes.toLocaleString('en-US')} bytes`;
+  return capture.bodySizeBytes > capture.storedBodyBytes
+    ? `${name} was truncated at the size limit: this command sends only the ${stored} stored of ${capture.bodySizeBytes.toLocaleString('en-US')}`
+    : `${name} broke off mid-body: this command sends only the ${stored} that arrived`;
 }
 
 function curlOf(capture: CaptureDetail, base: string, redact: Redaction | null): string {
