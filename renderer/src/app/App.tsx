@@ -191,13 +191,14 @@ export function App() {
   }, [api, pendingUndo, reload, select]);
   const dismissUndo = useCallback(() => setPendingUndo(null), []);
 
+  const focusList = useCallback(() => document.querySelector<HTMLElement>('.capture-list')?.focus(), []);
   // The Delete buttons go away (or turn disabled) with what they deleted: focus goes to the list, where ↑/↓ go on.
   const removeFromButton = useCallback(
     (ids: number[]) => {
       remove(ids);
-      document.querySelector<HTMLElement>('.capture-list')?.focus();
+      focusList();
     },
-    [remove],
+    [remove, focusList],
   );
 
   const openDetail = useCallback(() => {
@@ -376,7 +377,14 @@ export function App() {
         {view === 'dictionary' && <DictionarySlot />}
       </main>
       <StatusBar version={info?.version ?? null} arrivals={activity} />
-      {pendingUndo && <UndoToast pending={pendingUndo} onUndo={undoDelete} onDismiss={dismissUndo} />}
+      {pendingUndo && (
+        <UndoToast
+          pending={pendingUndo}
+          onUndo={undoDelete}
+          onDismiss={dismissUndo}
+          onButtonGone={focusList}
+        />
+      )}
       {finalDelete && maxUndoable !== null && (
         <DeleteForGoodPrompt
           count={finalDelete.length}

@@ -27,10 +27,13 @@ export function UndoToast({
   pending,
   onUndo,
   onDismiss,
+  onButtonGone,
 }: {
   pending: PendingUndo;
   onUndo: () => void;
   onDismiss: () => void;
+  /** After Undo or Dismiss is clicked: the button goes away with the offer, so focus must go somewhere that works. */
+  onButtonGone: () => void;
 }) {
   useEffect(() => {
     if (pending.error || pending.note) return;
@@ -62,12 +65,22 @@ export function UndoToast({
         <>
           {pending.failure && <span className="notice-error">{pending.failure}</span>}
           <span>Deleted {formatCount(pending.deleted, 'capture')}</span>
-          <button type="button" className="btn btn-small" onClick={onUndo} title="Undo (Ctrl+Z)">
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => (onUndo(), onButtonGone())}
+            title="Undo (Ctrl+Z)"
+          >
             Undo
           </button>
         </>
       )}
-      <button type="button" className="btn btn-small btn-ghost" aria-label="Dismiss" onClick={onDismiss}>
+      <button
+        type="button"
+        className="btn btn-small btn-ghost"
+        aria-label="Dismiss"
+        onClick={() => (onDismiss(), onButtonGone())}
+      >
         ×
       </button>
     </div>
