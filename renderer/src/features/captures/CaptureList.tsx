@@ -173,14 +173,18 @@ export const CaptureList = memo(function CaptureList({
   const waitingKey = useRef<{ key: ListKey; from: number } | null>(null);
 
   const onKeyDown = (e: ListKey) => {
-    const current = activeAt;
+    // Unlisted, the active capture counts as where it would be: a delete moves on to the next older capture listed.
+    const current = activeAt >= 0 ? activeAt : below >= 0 ? below - 1 : -1;
     /** Loads the list down below capture `id`, then presses this key again. */
     const pressAgainBelow = (id: number) => {
       const key = { key: e.key, shiftKey: e.shiftKey, metaKey: false, ctrlKey: false, altKey: false };
       waitingKey.current = { key: { ...key, preventDefault: () => {} }, from: selection.active! };
       loadDownTo(id);
     };
-    if (unlistedBelowLoaded && MOVE_KEYS.has(e.key) && !e.metaKey && !e.ctrlKey && !e.altKey) {
+    // Delete waits too: the capture it moves on to is on the pages still to load.
+    const waits =
+      MOVE_KEYS.has(e.key) || ((e.key === 'Delete' || e.key === 'Backspace') && selection.ids.size > 0);
+    if (unlistedBelowLoaded && waits && !e.metaKey && !e.ctrlKey && !e.altKey) {
       e.preventDefault();
       pressAgainBelow(selection.active!);
       return;
