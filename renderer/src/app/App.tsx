@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useApi, useEvent } from '../api';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Charts } from '../features/charts/Charts';
@@ -78,6 +78,15 @@ export function App() {
   useEffect(() => {
     if (activeFromHash !== null && activeFromHash !== selection.active) setSelection(single(activeFromHash));
   }, [activeFromHash, selection.active]);
+
+  // Rows selected under another filter may be hidden by this one, where Delete N, Replay N and Export's Selected would
+  // still act on them unseen: the selection narrows to the capture shown in the detail, as Escape narrows it.
+  const selectedUnder = useRef(filterKey);
+  useEffect(() => {
+    if (selectedUnder.current === filterKey) return;
+    selectedUnder.current = filterKey;
+    setSelection((s) => (s.ids.size > 1 ? (s.active === null ? emptySelection : single(s.active)) : s));
+  }, [filterKey]);
 
   const setFilter = useCallback(
     (next: FilterState) => updateParams((p) => filterToParams(next, p)),
