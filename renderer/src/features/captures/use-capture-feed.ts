@@ -163,10 +163,15 @@ export function useCaptureFeed(
       // The first page is fetched after these were committed, so it holds them. Panels that summarise activity (status
       // bar, charts, endpoint counts) must still hear of them: an undo's restored captures arrive as its list refetches.
       if (batcher.current?.clear()) setArrivals((n) => n + 1);
-      pending.current = [];
-      overflowed.current = false;
-      countedNotHeld.current = new Set();
-      setPendingCount(0);
+      // The same list read again while paused (an undo, a reconnect) still holds what arrived: resuming shows it.
+      const holdOn = keepLoaded && pausedRef.current && !overflowed.current;
+      const held = holdOn && pending.current.length ? new Set(pending.current.map((c) => c.id)) : null;
+      if (!holdOn) {
+        pending.current = [];
+        overflowed.current = false;
+        countedNotHeld.current = new Set();
+        setPendingCount(0);
+      }
       // Unknown until this filter's count answers: the last filter's total must not stand next to this one's list.
       setTotal(null);
       if (isBackwardsTimeRange(filterRef.current)) {
@@ -192,7 +197,7 @@ export function useCaptureFeed(
       // a header filter) where the page takes a millisecond.
       const shown = listRows(api, filterRef.current, rows).then((page) => {
         if (gen !== generation.current) return false;
-        const listed = notDeleted(page.items);
+        const listed = notDeleted(page.items).filter((c) => !held?.has(c.id));
         coveredThrough.current = covered;
         countedTop.current = -Infinity;
         // Committed now, so the count (applied after this) is added to this list and the arrivals merged into it.
