@@ -8,6 +8,7 @@ import { decodeComponent } from '../../shared/decode/body';
 import { headerValueText } from '../../shared/decode/header-text';
 import { isMultipartType } from '../../shared/decode/multipart';
 import { decodeContentEncoding, indexableMultipartText, indexableText } from './body-text';
+import { jsonUnescaped } from './json-unescaped';
 import { LoopShare } from './loop-share';
 import { withoutWaiting } from './without-waiting';
 
@@ -283,8 +284,11 @@ export class FtsIndexer {
     const headerText = [...headers, ...(row.trailers ? (JSON.parse(row.trailers) as HeaderPair[]) : [])]
       .map(([n, v]) => `${n}: ${withUtf8(v)}`)
       .join('\n');
-    // A form body is searched as its fields read (`data[id]`, `Mary Ann`), as the UI shows them, and as sent.
-    const body = isForm(row.content_type) ? withDecoded(bodyText, safeDecode(bodyText)) : bodyText;
+    // A form body is searched as its fields read (`data[id]`, `Mary Ann`), a JSON one as its strings read (`José`
+    // for `Jos\u00e9`), as the UI shows them, and as sent.
+    const body = isForm(row.content_type)
+      ? withDecoded(bodyText, safeDecode(bodyText))
+      : withDecoded(bodyText, jsonUnescaped(bodyText));
     const labelText = labels.join(' ');
     const texts = [path, query, headerText, body, labelText];
     const folded = texts.map(foldedCopy).filter((t): t is string => t !== null);

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../../electron/engine/engine';
+import { silentLogger } from '../../../electron/engine/util/logger';
+import { send } from '../../helpers/raw-http';
+import { tempDir } from '../../helpers/temp-dir';
+
+let engine: Engine;
+let dir: ReturnType<typeof tempDir>;
+beforeAll(async () => {
+  dir = tempDir();
+  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
+  // PHP's json_encode (Ontraport, WP Fusion) writes every non-ASCII character as \uXXXX and "/" as "\/"; Go's
+  // encoding/json writes &, < and > as \u0026, \u003c, \u003e.
+  await send(`${engine.receiverUrl}/php`, {
+    method: 'POST',
+    headers: [['Content-Type', 'application/json']],
+    body: '{"data":{"firstname":"Jos\\u00e9","lastname":"M\\u00fcller","website":"https:\\/\\/ex.com\\/pricing"}}',
+  });
+  await send(`${engine.receiverUrl}/go`, {
+    method: 'POST',
+    headers: [['Content-Type', 'application/json']],
+    body: '{"str::c":"https://ex.com/?a=1\\u0026utm_source=spring"}',
+  });
+  engine.ctx.captures.indexer.drain();
+});
+afterAll(async () => {
+  await engine.close();
+  dir.cleanup();
+});
+
+const found = (text: string) =>
+  engine.ctx.captures.list({ limit: 10, filter: { text } }).items.map((c) => c.path);
+
+describe('search finds JSON strings as the Decoded tab shows them, not only as escaped', () => {
+  it.each([
+    ['José', '/php'],
+    ['Müller', '/php'],
+    ['https://ex.com/pricing', '/php'],
+    ['utm_source', '/go'],
+    ['u00e9', '/php'], // and still as sent
+  ])('%s', (text, path) => {
+    expect(found(text)).toEqual([path]);
+  });
+});
