@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import type { HeaderPair } from '../../shared/contract/index';
 import type { Clock } from '../util/clock';
-import { decodeComponent } from '../../shared/decode/body';
+import { decodeComponent, looksLikeForm } from '../../shared/decode/body';
 import { headerValueText } from '../../shared/decode/header-text';
 import { isMultipartType } from '../../shared/decode/multipart';
 import { decodeContentEncoding, indexableMultipartText, indexableText } from './body-text';
@@ -285,10 +285,12 @@ export class FtsIndexer {
       .map(([n, v]) => `${n}: ${withUtf8(v)}`)
       .join('\n');
     // A form body is searched as its fields read (`data[id]`, `Mary Ann`), a JSON one as its strings read (`José`
-    // for `Jos\u00e9`), as the UI shows them, and as sent.
-    const body = isForm(row.content_type)
-      ? withDecoded(bodyText, safeDecode(bodyText))
-      : withDecoded(bodyText, jsonUnescaped(bodyText));
+    // for `Jos\u00e9`), as the UI shows them, and as sent. The Decoded tab reads post data as a form whatever its
+    // Content-Type says (none, text/plain), so the index does too.
+    const body =
+      isForm(row.content_type) || looksLikeForm(bodyText)
+        ? withDecoded(bodyText, safeDecode(bodyText))
+        : withDecoded(bodyText, jsonUnescaped(bodyText));
     const labelText = labels.join(' ');
     const texts = [path, query, headerText, body, labelText];
     const folded = texts.map(foldedCopy).filter((t): t is string => t !== null);
