@@ -4,6 +4,7 @@ import { doubleReadsAsSent } from './exact-decimal';
 import { isMultipartType, multipartFields } from './multipart';
 import { markXmlName, unmarkTree } from '../send/marked-names';
 import { rememberNumberText } from './number-text';
+import { withCharRefsRead } from './xml-char-refs';
 import type { BodyFormat, DecodeInput } from './types';
 
 /** Limits that keep decoding bounded whatever arrives. */
@@ -78,7 +79,7 @@ function parseXml(text: string): { value: unknown; error: string | null } {
   const valid = XMLValidator.validate(text);
   if (valid !== true) return { value: null, error: `line ${valid.err.line}: ${valid.err.msg}` };
   try {
-    return { value: unmarkTree(new XMLParser(xmlOptions).parse(text)), error: null };
+    return { value: unmarkTree(new XMLParser(xmlOptions).parse(withCharRefsRead(text))), error: null };
   } catch (error) {
     return { value: null, error: error instanceof Error ? error.message : String(error) };
   }
