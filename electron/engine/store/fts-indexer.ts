@@ -9,6 +9,7 @@ import { headerValueText } from '../../shared/decode/header-text';
 import { isMultipartType } from '../../shared/decode/multipart';
 import { decodeContentEncoding, indexableMultipartText, indexableText } from './body-text';
 import { jsonUnescaped } from './json-unescaped';
+import { xmlUnescaped } from './xml-unescaped';
 import { LoopShare } from './loop-share';
 import { withoutWaiting } from './without-waiting';
 
@@ -284,13 +285,10 @@ export class FtsIndexer {
     const headerText = [...headers, ...(row.trailers ? (JSON.parse(row.trailers) as HeaderPair[]) : [])]
       .map(([n, v]) => `${n}: ${withUtf8(v)}`)
       .join('\n');
-    // A form body is searched as its fields read (`data[id]`, `Mary Ann`), a JSON one as its strings read (`José`
-    // for `Jos\u00e9`), as the UI shows them, and as sent. The Decoded tab reads post data as a form whatever its
-    // Content-Type says (none, text/plain), so the index does too.
-    const body =
-      isForm(row.content_type) || looksLikeForm(bodyText)
-        ? withDecoded(bodyText, safeDecode(bodyText))
-        : withDecoded(bodyText, jsonUnescaped(bodyText));
+    // A body is searched as the Decoded tab shows it, and as sent: a form's fields read (`data[id]`, `Mary Ann`) —
+    // post data is read as a form whatever its Content-Type says (none, text/plain) —, a JSON body's strings read
+    // (`José` for `Jos\u00e9`), an XML body's references read (`José` for `Jos&#233;`).
+    const body = withDecoded(bodyText, readAsShown(bodyText, row.content_type));
     const labelText = labels.join(' ');
     const texts = [path, query, headerText, body, labelText];
     const folded = texts.map(foldedCopy).filter((t): t is string => t !== null);
@@ -474,6 +472,12 @@ const unfiledRow = (oldest: { id: number; receivedAtMs: number } | undefined) =>
 
 /** The raw text, and its decoded form after it when that differs, so either finds the capture. */
 const withDecoded = (raw: string, decoded: string) => (decoded === raw ? raw : `${raw}\n${decoded}`);
+
+/** Body text with the escapes of its format read, as the Decoded tab shows its values. */
+function readAsShown(text: string, contentType: string | null): string {
+  if (isForm(contentType) || looksLikeForm(text)) return safeDecode(text);
+  return text.trimStart().startsWith('<') ? xmlUnescaped(text) : jsonUnescaped(text);
+}
 
 /** A header value as stored (Latin-1), plus its UTF-8 reading when it was sent as UTF-8: `café` finds it. */
 const withUtf8 = (value: string) => {
