@@ -125,9 +125,12 @@ function entry(
   out.entries.push(e);
 }
 
+/** A file saved with a byte-order mark (Notepad, Excel) reads as text starting with U+FEFF, which JSON.parse refuses. */
+const withoutBom = (content: string) => (content.startsWith('\uFEFF') ? content.slice(1) : content);
+
 function parseJson(content: string): unknown {
   try {
-    return JSON.parse(content);
+    return JSON.parse(withoutBom(content));
   } catch (error) {
     throw new Error(`content: not valid JSON (${error instanceof Error ? error.message : String(error)})`, {
       cause: error,
@@ -320,7 +323,8 @@ export function parseLabelJson(content: string): ImportResult {
 
 export type ImportFormat = 'ortto-schema' | 'csv' | 'json' | 'auto';
 
-export function parseCustomDictionary(content: string, format: ImportFormat): ImportResult {
+export function parseCustomDictionary(given: string, format: ImportFormat): ImportResult {
+  const content = withoutBom(given);
   switch (format) {
     case 'ortto-schema':
       return parseInstanceSchema(content);
