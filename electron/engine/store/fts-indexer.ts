@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import type { HeaderPair } from '../../shared/contract/index';
 import type { Clock } from '../util/clock';
-import { decodeComponent, looksLikeForm } from '../../shared/decode/body';
+import { decodeComponent, isJsonType, looksLikeForm } from '../../shared/decode/body';
 import { headerValueText } from '../../shared/decode/header-text';
 import { isMultipartType } from '../../shared/decode/multipart';
 import { decodeContentEncoding, indexableMultipartText, indexableText } from './body-text';
@@ -476,7 +476,10 @@ const withDecoded = (raw: string, decoded: string) => (decoded === raw ? raw : `
 /** Body text with the escapes of its format read, as the Decoded tab shows its values. */
 function readAsShown(text: string, contentType: string | null): string {
   if (isForm(contentType) || looksLikeForm(text)) return safeDecode(text);
-  return text.trimStart().startsWith('<') ? xmlUnescaped(text) : jsonUnescaped(text);
+  const first = text.trimStart().charAt(0);
+  if (first === '<') return xmlUnescaped(text);
+  // Only what the decoder reads as JSON: a backslash in plain text (C:\new) is no escape.
+  return isJsonType(contentType) || first === '{' || first === '[' ? jsonUnescaped(text) : text;
 }
 
 /** A header value as stored (Latin-1), plus its UTF-8 reading when it was sent as UTF-8: `café` finds it. */

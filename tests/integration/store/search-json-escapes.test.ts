@@ -21,6 +21,12 @@ beforeAll(async () => {
     headers: [['Content-Type', 'application/json']],
     body: '{"str::c":"https://ex.com/?a=1\\u0026utm_source=spring"}',
   });
+  // Plain text is not JSON: its backslashes are characters, not escapes.
+  await send(`${engine.receiverUrl}/text`, {
+    method: 'POST',
+    headers: [['Content-Type', 'text/plain']],
+    body: 'saved to C:\\new\\tables',
+  });
   engine.ctx.captures.indexer.drain();
 });
 afterAll(async () => {
@@ -40,5 +46,10 @@ describe('search finds JSON strings as the Decoded tab shows them, not only as e
     ['u00e9', '/php'], // and still as sent
   ])('%s', (text, path) => {
     expect(found(text)).toEqual([path]);
+  });
+
+  it('leaves the backslashes of plain text alone', () => {
+    expect(found('ables')).toEqual([]);
+    expect(found('tables')).toEqual(['/text']);
   });
 });
