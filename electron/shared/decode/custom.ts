@@ -230,20 +230,27 @@ export function parseLabelCsv(content: string): ImportResult {
   let rows = parsed.data;
   let cols = { id: 0, label: 1, activity: 2, display: 3 };
   let displayAsGiven = false;
-  const head = rows[0]?.map((c) => c.trim().toLowerCase());
+  // `Field ID`, `field_id`, `Display-Type`: a header is read as its words, as people and spreadsheets write it.
+  const head = rows[0]?.map((c) =>
+    c
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]+/g, ''),
+  );
   if (
     head &&
-    (head.includes('id') || head.includes('field_id') || head.includes('fieldid')) &&
+    (head.includes('id') || head.includes('fieldid')) &&
     (head.includes('label') || head.includes('name'))
   ) {
     const find = (...names: string[]) => head.findIndex((h) => names.includes(h));
-    const checked = find('display_type', 'displaytype', 'type');
-    displayAsGiven = checked < 0 && find(AS_STORED_DISPLAY_TYPE) >= 0;
+    const checked = find('displaytype', 'type');
+    const asStored = find(AS_STORED_DISPLAY_TYPE.replace(/_/g, ''));
+    displayAsGiven = checked < 0 && asStored >= 0;
     cols = {
-      id: find('id', 'field_id', 'fieldid'),
+      id: find('id', 'fieldid'),
       label: find('label', 'name'),
-      activity: find('activity', 'activity_id', 'activityid'),
-      display: displayAsGiven ? find(AS_STORED_DISPLAY_TYPE) : checked,
+      activity: find('activity', 'activityid'),
+      display: displayAsGiven ? asStored : checked,
     };
     rows = rows.slice(1);
   }
