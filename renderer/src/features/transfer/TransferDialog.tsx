@@ -45,7 +45,13 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
   const [scope, setScope] = useState<'selected' | 'filter'>(selectedIds.length > 1 ? 'selected' : 'filter');
   const [redact, setRedact] = useState(true);
   const [progress, setProgress] = useState<Progress>(null);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setShownMessage] = useState<{ kind: 'ok' | 'error'; text: string; seq: number } | null>(
+    null,
+  );
+  // Each message mounts a fresh live region, so a second identical one (the same refusal twice) is announced again.
+  const messageSeq = useRef(0);
+  const setMessage = (next: { kind: 'ok' | 'error'; text: string } | null) =>
+    setShownMessage(next && { ...next, seq: ++messageSeq.current });
   const cancelled = useRef(false);
   const aborter = useRef<AbortController | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -353,7 +359,9 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
         )}
         {message && (
           <div
+            key={message.seq}
             className={`notice ${message.kind === 'ok' ? 'notice-ok' : 'notice-error'}`}
+            role={message.kind === 'ok' ? 'status' : 'alert'}
             data-testid="transfer-message"
           >
             <VisibleText text={message.text} />
