@@ -116,7 +116,12 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
         setRefocus(true);
       },
     );
-  if (error) return <div className="notice notice-error">{error}</div>;
+  if (error)
+    return (
+      <div className="notice notice-error">
+        <VisibleText text={error} />
+      </div>
+    );
   if (!detail) return <p className="muted pad">Loading…</p>;
   const open = detail.state === 'pending' || detail.state === 'held' || detail.state === 'in_flight';
   return (
@@ -149,7 +154,7 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
       </div>
       {refused && (
         <div className="notice notice-error" role="alert">
-          {refused}
+          <VisibleText text={refused} />
         </div>
       )}
       <p className="muted delivery-meta">
@@ -188,7 +193,7 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
                   <td>{formatDuration(a.durationMs)}</td>
                   <td title={wait.title}>{wait.text}</td>
                   <td className="mono cell-wrap">
-                    {a.error ? `${a.error} ` : ''}
+                    {a.error ? <VisibleText text={`${a.error} `} /> : ''}
                     <VisibleText text={oneLine(responseText(a), 400)} />
                   </td>
                   <td>

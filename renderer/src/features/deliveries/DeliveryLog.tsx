@@ -185,8 +185,16 @@ export function DeliveryLog({
           onConfirm={clearFinished}
         />
       </div>
-      {error && <div className="notice notice-error">{error}</div>}
-      {notice && <div className="notice">{notice}</div>}
+      {error && (
+        <div className="notice notice-error">
+          <VisibleText text={error} />
+        </div>
+      )}
+      {notice && (
+        <div className="notice">
+          <VisibleText text={notice} />
+        </div>
+      )}
       <div className="deliveries-split">
         <div className="deliveries-table-wrap">
           <WaitingDeliveries
