@@ -59,7 +59,9 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
   /** Could not load this delivery: replaces the panel. */
   const [error, setError] = useState<string | null>(null);
   /** A refused action (Retry now on a held delivery…): shown above the detail, which stays. */
-  const [refused, setRefused] = useState<string | null>(null);
+  const [refused, setRefused] = useState<{ text: string; seq: number } | null>(null);
+  // Each refusal mounts a fresh alert, so the same refusal twice in a row is announced twice.
+  const refusals = useRef(0);
   /** Attempts whose headers, signed string and whole response are shown. */
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   const toggle = (attemptId: number) =>
@@ -111,7 +113,7 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
       },
       // A refusal ('conflict': it finished meanwhile) may mean the shown delivery is stale: its update may be lost.
       async (e: Error) => {
-        setRefused(e.message);
+        setRefused({ text: e.message, seq: ++refusals.current });
         await load();
         setRefocus(true);
       },
@@ -153,8 +155,8 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
         </button>
       </div>
       {refused && (
-        <div className="notice notice-error" role="alert">
-          <VisibleText text={refused} />
+        <div key={refused.seq} className="notice notice-error" role="alert">
+          <VisibleText text={refused.text} />
         </div>
       )}
       <p className="muted delivery-meta">
