@@ -207,6 +207,9 @@ export class DeliveryQueue {
           if (this.unwritten.delete(row.id)) this.gates.written(row.origin, null);
           this.gates.release(row.origin, limits);
           this.running.delete(row.id);
+          // A pump meanwhile forgot the origin if this row was its only one: a retry (or an interrupted attempt) makes
+          // it pending again, and another origin's due backlog would keep the fallback lookup from finding it.
+          this.origins.add(row.origin);
           if (this.running.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
           this.schedulePump();
         });
