@@ -360,6 +360,18 @@ export class DeliveryStore {
   }
 
   /**
+   * The earliest due time after `nowMs` (index deliveries_due). Rows already due but held back wait for their gate's
+   * own wake-up or for an attempt to end, so they must not stand for a later row's due time.
+   */
+  nextDueAfter(nowMs: number): number | null {
+    return this.sql(
+      `SELECT MIN(next_attempt_at_ms) FROM deliveries WHERE state = 'pending' AND next_attempt_at_ms > ?`,
+    )
+      .pluck()
+      .get(nowMs) as number | null;
+  }
+
+  /**
    * Earliest lease expiry of rows another process holds, and (with `ownRunning`) of rows `owner` holds but no longer
    * runs: an attempt whose outcome could not be written (a full disk) would otherwise stay in flight until a restart.
    */

@@ -165,8 +165,8 @@ export class DeliveryQueue {
       for (const origin of this.store.pendingOrigins()) this.origins.add(origin);
       if (this.origins.size > before) return this.pump();
     }
-    const next = this.store.nextDueAt();
-    if (next !== null && next > now) this.scheduleWake(next);
+    const next = this.store.nextDueAfter(now);
+    if (next !== null) this.scheduleWake(next);
     const lease = this.store.nextLeaseExpiry(this.owner, this.running);
     if (lease !== null) this.scheduleWake(lease + 1, () => this.reclaimEnded());
   }
