@@ -311,20 +311,22 @@ export class DeliveryStore {
   }
 
   /**
-   * When the latest request to a destination started (seeds its rate gate after a restart): the latest logged attempt
-   * that sent one, or the latest claim, whose request may have gone out before a crash left its outcome unknown. An
-   * attempt that logged no request headers sent nothing (every request carries X-Hookscope-Delivery): the interrupted
-   * attempt a reclaim records, dated by its claim when known (counted through the claim), else by the reclaim.
+   * When the latest request to a destination started, and the rate its delivery was limited to (seeds its rate gate
+   * after a restart): the latest logged attempt that sent one, or the latest claim, whose request may have gone out
+   * before a crash left its outcome unknown. An attempt that logged no request headers sent nothing (every request
+   * carries X-Hookscope-Delivery): the interrupted attempt a reclaim records, dated by its claim when known (counted
+   * through the claim), else by the reclaim.
    */
-  lastAttemptAt(origin: string): number | null {
-    return this.sql(
-      `SELECT MAX(at) FROM (
-         SELECT MAX(a.started_at_ms) AS at FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id
-           WHERE d.origin = ? AND a.request_headers_json <> '[]'
-         UNION ALL SELECT MAX(claimed_at_ms) FROM deliveries WHERE origin = ?)`,
-    )
-      .pluck()
-      .get(origin, origin) as number | null;
+  lastRequest(origin: string): { atMs: number; ratePerMinute: number | null } | null {
+    // A bare column beside MAX() is read from the row holding the maximum (SQLite).
+    const row = this.sql(
+      `SELECT at, rate FROM (
+         SELECT MAX(a.started_at_ms) AS at, d.rate_per_minute AS rate FROM delivery_attempts a
+           JOIN deliveries d ON d.id = a.delivery_id WHERE d.origin = ? AND a.request_headers_json <> '[]'
+         UNION ALL SELECT MAX(claimed_at_ms), rate_per_minute FROM deliveries WHERE origin = ?)
+       WHERE at IS NOT NULL ORDER BY at DESC LIMIT 1`,
+    ).get(origin, origin) as { at: number; rate: number | null } | undefined;
+    return row ? { atMs: row.at, ratePerMinute: row.rate } : null;
   }
 
   hasPending(origin: string): boolean {

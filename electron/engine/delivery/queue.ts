@@ -66,7 +66,7 @@ export class DeliveryQueue {
     this.store = new DeliveryStore(options.db);
     this.gates = new RateGates(
       { concurrency: options.defaultConcurrency ?? 10, ratePerMinute: null },
-      (origin) => this.store.lastAttemptAt(origin),
+      (origin) => this.store.lastRequest(origin),
     );
     this.send = options.send ?? createHttpSender();
   }

@@ -111,10 +111,15 @@ class Gate {
 
 export class RateGates {
   private readonly gates = new Map<string, Gate>();
-  /** `lastAttemptAt` gives an origin's latest attempt from before this process, so a restart keeps the pace. */
+  /**
+   * `lastRequest` gives an origin's latest request from before this process and the rate it was limited to, so a
+   * restart keeps the pace: the first request after it, limited or not, is spaced as it would have been without one.
+   */
   constructor(
     private readonly defaults: GateLimits,
-    private readonly lastAttemptAt: (origin: string) => number | null = () => null,
+    private readonly lastRequest: (
+      origin: string,
+    ) => { atMs: number; ratePerMinute: number | null } | null = () => null,
   ) {}
 
   private resolve(limits: Partial<GateLimits>): GateLimits {
@@ -130,11 +135,11 @@ export class RateGates {
     let gate = this.gates.get(origin);
     if (!gate) {
       this.gates.set(origin, (gate = new Gate()));
-      const last = wanted.ratePerMinute ? this.lastAttemptAt(origin) : null;
+      const last = this.lastRequest(origin);
       if (last !== null) {
-        gate.anchor = last;
+        gate.anchor = last.atMs;
         gate.taken = 1;
-        gate.rate = wanted.ratePerMinute;
+        gate.rate = last.ratePerMinute ?? this.defaults.ratePerMinute;
       }
     }
     return gate.tryAcquire(wanted, now, untilWritten);
