@@ -101,7 +101,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   endpoints.onChange((endpoint, deletedId) => responseRules.reset(endpoint?.id ?? deletedId ?? -1));
   endpoints.onChange((endpoint, deletedId) =>
     bus.emit('endpoint.changed', {
-      endpoint: endpoint && { ...endpoint, ruleRequests: responseRules.counted(endpoint) },
+      endpoint: endpoint && { ...endpoint, ...responseRules.progressOf(endpoint) },
       deletedId,
     }),
   );

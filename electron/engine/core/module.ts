@@ -97,7 +97,7 @@ export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> 
       },
 
       'endpoints.list': () => ({
-        items: ctx.endpoints.list().map((e) => ({ ...e, ruleRequests: ctx.responseRules.counted(e) })),
+        items: ctx.endpoints.list().map((e) => ({ ...e, ...ctx.responseRules.progressOf(e) })),
       }),
       'endpoints.create': (input) => ctx.endpoints.create(input),
       'endpoints.update': ({ id, ...patch }) => ctx.endpoints.update(id, patch),
@@ -105,7 +105,7 @@ export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> 
       'endpoints.resetRule': (input) => {
         const endpoint = ctx.endpoints.get(input.id);
         ctx.responseRules.reset(endpoint.id);
-        const reset = { ...endpoint, ruleRequests: 0 };
+        const reset = { ...endpoint, ...ctx.responseRules.progressOf(endpoint) };
         ctx.bus.emit('endpoint.changed', { endpoint: reset, deletedId: null });
         return reset;
       },

@@ -196,6 +196,22 @@ export class ResponseRules {
     return state.count - state.returned.length;
   }
 
+  /**
+   * The step the endpoint's next request takes (0-based): the lowest one given back, else the next new one. Not always
+   * `counted`: a step given back below later ones handed out (concurrent requests) is taken first.
+   */
+  nextStep(endpoint: Endpoint): number {
+    const state = this.seen.get(endpoint.id);
+    if (!state) return this.counted(endpoint);
+    if (state.version !== this.versionOf(endpoint.rule)) return 0;
+    return state.returned[0] ?? state.count;
+  }
+
+  /** How far the endpoint's rule has got, as the API reports it beside the endpoint. */
+  progressOf(endpoint: Endpoint): { ruleRequests: number; ruleNextStep: number } {
+    return { ruleRequests: this.counted(endpoint), ruleNextStep: this.nextStep(endpoint) };
+  }
+
   /** Start the endpoint's count again, as saving it does: "fail the first 3" fails the next 3. */
   reset(endpointId: number): void {
     const generation = this.generationOf(endpointId) + 1;

@@ -313,6 +313,11 @@ export const endpoint = z.object({
    * has got. In `endpoints.list` and `endpoint.changed`; kept in memory only.
    */
   ruleRequests: z.number().int().min(0).optional(),
+  /**
+   * The step of the rule's count the next request takes (0-based, as `ruleRequests` counts): the lowest step given back
+   * (its sender left before the delayed answer), else `ruleRequests`. In the same places as `ruleRequests`.
+   */
+  ruleNextStep: z.number().int().min(0).optional(),
 });
 export type Endpoint = z.infer<typeof endpoint>;
 

@@ -7,8 +7,11 @@ export function ruleProgressText(e: Endpoint): string | null {
   switch (b.kind) {
     case 'fail-first':
       return `${Math.min(counted, b.count)} of ${b.count} failures used`;
-    case 'sequence':
-      return `next: step ${Math.min(counted, b.statuses.length - 1) + 1} of ${b.statuses.length}`;
+    case 'sequence': {
+      // The next request takes the lowest step given back, which may come before the count.
+      const next = e.ruleNextStep ?? counted;
+      return `next: step ${Math.min(next, b.statuses.length - 1) + 1} of ${b.statuses.length}`;
+    }
     default:
       return null;
   }
