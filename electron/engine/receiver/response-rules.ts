@@ -148,7 +148,11 @@ export class ResponseRules {
     let state = this.seen.get(endpoint.id);
     if (!state || state.version !== version) {
       const stored = state ? undefined : this.persistence?.load(endpoint.id, version);
-      this.seen.set(endpoint.id, (state = { version, count: stored ?? 0, returned: [] }));
+      const returned = stored?.givenBack ?? [];
+      this.seen.set(
+        endpoint.id,
+        (state = { version, count: (stored?.counted ?? 0) + returned.length, returned }),
+      );
     }
     return state;
   }
@@ -191,7 +195,7 @@ export class ResponseRules {
   counted(endpoint: Endpoint): number {
     const version = this.versionOf(endpoint.rule);
     const state = this.seen.get(endpoint.id);
-    if (!state) return this.persistence?.load(endpoint.id, version) ?? 0;
+    if (!state) return this.persistence?.load(endpoint.id, version)?.counted ?? 0;
     if (state.version !== version) return 0;
     return state.count - state.returned.length;
   }
@@ -202,7 +206,10 @@ export class ResponseRules {
    */
   nextStep(endpoint: Endpoint): number {
     const state = this.seen.get(endpoint.id);
-    if (!state) return this.counted(endpoint);
+    if (!state) {
+      const stored = this.persistence?.load(endpoint.id, this.versionOf(endpoint.rule));
+      return stored ? (stored.givenBack[0] ?? stored.counted + stored.givenBack.length) : 0;
+    }
     if (state.version !== this.versionOf(endpoint.rule)) return 0;
     return state.returned[0] ?? state.count;
   }
@@ -228,7 +235,7 @@ export class ResponseRules {
     return generation;
   }
 
-  /** Writes the counts that moved since the last call. Steps given back and not handed out again are not counted. */
+  /** Writes the counts that moved since the last call, with the steps given back and not handed out again. */
   persist(): void {
     if (!this.persistence || this.moved.size === 0) return;
     const entries = new Map<number, RuleProgress>();
@@ -238,6 +245,7 @@ export class ResponseRules {
         entries.set(endpointId, {
           version: state.version,
           counted: state.count - state.returned.length,
+          givenBack: [...state.returned],
           generation: this.generationOf(endpointId),
         });
     }
