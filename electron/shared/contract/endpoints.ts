@@ -100,9 +100,15 @@ export function unsendableHeaderValue(value: string): string | null {
   return `contains ${shown}, which an HTTP header cannot carry (tab, printable ASCII and Latin-1 only)`;
 }
 
+/**
+ * A header value as the client reads it: the spaces and tabs around a field value are not part of it (RFC 9110 §5.5), so
+ * a rule keeps it without them — the API and the endpoint form alike, so saving the form changes nothing the API stored.
+ */
+export const trimHeaderValue = (value: string) => value.replace(/^[ \t]+|[ \t]+$/g, '');
+
 /** A rule's response headers: valid names, values Node can send, and none the receiver must write itself. */
 const responseHeaders = z
-  .array(headerPair)
+  .array(z.tuple([z.string(), z.string().transform(trimHeaderValue)]))
   .max(100)
   .superRefine((pairs, ctx) => {
     pairs.forEach(([name, value], index) => {

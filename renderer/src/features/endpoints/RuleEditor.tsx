@@ -1,5 +1,6 @@
 import {
   responseRule,
+  trimHeaderValue,
   type ResponseBehaviour,
   type ResponseRule,
 } from '../../../../electron/shared/contract/endpoints';
@@ -20,11 +21,11 @@ export function textToHeaders(text: string): {
 } {
   const headers: Array<[string, string]> = [];
   const lines: number[] = [];
-  for (const [i, line] of text.split('\n').entries()) {
+  for (const [i, line] of text.split(/\r?\n/).entries()) {
     if (!line.trim()) continue;
     const colon = line.indexOf(':');
     if (colon <= 0) return { headers, lines, error: `Headers line ${i + 1}: expected "Name: value"` };
-    headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+    headers.push([line.slice(0, colon).trim(), trimHeaderValue(line.slice(colon + 1))]);
     lines.push(i + 1);
   }
   return { headers, lines, error: null };
