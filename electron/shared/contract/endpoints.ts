@@ -134,6 +134,22 @@ const responseHeaders = z
     });
   });
 
+/** The longest rule body, in characters: as typed for text, as base64 (4 characters for every 3 bytes) for bytes. */
+export const maxRuleBodyChars = 1_000_000;
+
+/** Why a rule body is too long, in plain words: how long it is, as what, and how far over the limit. */
+export function ruleBodyTooLong(length: number, encoding?: 'utf8' | 'base64'): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const base64 = encoding === 'base64';
+  return (
+    `${n(length)} characters${base64 ? ' as base64' : ''}, ${n(length - maxRuleBodyChars)} over the limit of ` +
+    `${n(maxRuleBodyChars)}` +
+    (base64
+      ? ` (base64 takes 4 characters for every 3 bytes: ${n((maxRuleBodyChars / 4) * 3)} bytes fit)`
+      : '')
+  );
+}
+
 const ruleOf = (
   status: z.ZodNumber,
   headers: z.ZodType<HeaderPair[]>,
@@ -143,7 +159,7 @@ const ruleOf = (
   objectOf(unknownKeys, {
     status,
     headers,
-    body: z.string().max(1_000_000),
+    body: z.string().max(maxRuleBodyChars, { error: (issue) => ruleBodyTooLong(String(issue.input).length) }),
     /**
      * How `body` becomes the bytes sent: as UTF-8 text (absent means this, as in rules saved before it existed), or
      * decoded from base64 for exact bytes (an image, a gzip body, non-UTF-8 text).
