@@ -199,17 +199,18 @@ export function useCaptureFeed(
         if (gen !== generation.current) return false;
         const listed = notDeleted(page.items).filter((c) => !held?.has(c.id));
         // Held since this read was sent (a capture an undo restored, announced before this page): the page lists it.
+        let listedNow = 0;
         if (pausedRef.current && pending.current.length) {
           const onPage = new Set(listed.map((c) => c.id));
           const stillHeld = pending.current.filter((c) => !onPage.has(c.id));
-          const listedNow = pending.current.length - stillHeld.length;
+          listedNow = pending.current.length - stillHeld.length;
           pending.current = stillHeld;
-          if (listedNow) setPendingCount((n) => Math.max(0, n - listedNow));
         }
         coveredThrough.current = covered;
         countedTop.current = -Infinity;
         // Committed now, so the count (applied after this) is added to this list and the arrivals merged into it.
         flushSync(() => {
+          if (listedNow) setPendingCount((n) => Math.max(0, n - listedNow));
           setItems(listed);
           setNextCursor(page.nextCursor);
           setLoading(false);
