@@ -34,6 +34,7 @@ import { ComposeSlot, DeliveriesSlot, DictionarySlot, TunnelBannerSlot, usePubli
 import { useEndpoints } from './use-endpoints';
 import { useAppInfo } from './use-app-info';
 import { useWindowNow } from './use-window-now';
+import { VisibleText } from '../components/VisibleText';
 
 const VIEWS: ViewId[] = ['inspect', 'endpoints', 'compose', 'deliveries', 'dictionary'];
 
@@ -316,7 +317,11 @@ export function App() {
                     </button>
                   </div>
                   {replayIds && <ReplayDialog captureIds={replayIds} onClose={() => setReplayIds(null)} />}
-                  {feed.error && <div className="notice notice-error">{feed.error}</div>}
+                  {feed.error && (
+                    <div className="notice notice-error">
+                      <VisibleText text={feed.error} />
+                    </div>
+                  )}
                   <CaptureList
                     items={feed.items}
                     hasMore={feed.hasMore}

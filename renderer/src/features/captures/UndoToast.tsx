@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { formatCount } from '../../lib/format';
+import { VisibleText } from '../../components/VisibleText';
 
 export interface PendingUndo {
   ids: number[];
@@ -58,12 +59,18 @@ export function UndoToast({
   return (
     <div className="undo-toast" role="status" data-testid="undo-toast">
       {pending.error ? (
-        <span className="notice-error">{pending.error}</span>
+        <span className="notice-error">
+          <VisibleText text={pending.error} />
+        </span>
       ) : pending.note ? (
         <span>{pending.note}</span>
       ) : (
         <>
-          {pending.failure && <span className="notice-error">{pending.failure}</span>}
+          {pending.failure && (
+            <span className="notice-error">
+              <VisibleText text={pending.failure} />
+            </span>
+          )}
           <span>Deleted {formatCount(pending.deleted, 'capture')}</span>
           <button
             type="button"

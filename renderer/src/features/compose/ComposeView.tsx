@@ -7,6 +7,7 @@ import { captureUrl } from '../../lib/capture-url';
 import { incompleteBodyCause, incompleteBodyText } from '../../lib/incomplete-body';
 import { Composer } from './Composer';
 import type { InitialRequest } from './state';
+import { VisibleText } from '../../components/VisibleText';
 
 /**
  * The Compose view. `#view=compose&capture=<captureId>` (not `from`: that is the Time filter's) opens that capture in the composer: method, the URL it was sent
@@ -46,7 +47,7 @@ export function ComposeView() {
     <>
       {error && (
         <p className="compose-error pad" data-testid="compose-from-error">
-          {error}
+          <VisibleText text={error} />
         </p>
       )}
       <Composer {...(initial ? { initial } : {})} />

@@ -38,6 +38,7 @@ import {
   type Policy,
 } from './state';
 import './compose.css';
+import { VisibleText } from '../../components/VisibleText';
 
 type TabId = 'body' | 'headers' | 'auth' | 'record' | 'signing';
 
@@ -570,7 +571,7 @@ function SendStatus({
         <ul className="compose-problems" data-testid="compose-errors">
           {problems.map(({ field, message }, i) => (
             <li key={i} className="compose-error" id={field === 'url' ? urlErrorId : undefined}>
-              {message}
+              <VisibleText text={message} />
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { CurlParseError, parseCurl, type ParsedCurl } from '../../../../electron/shared/send/curl';
+import { VisibleText } from '../../components/VisibleText';
 
 /**
  * Paste a cURL command to fill the composer; parse errors name the part that could not be read. A command read with
@@ -51,7 +52,7 @@ export function PasteCurl({
       />
       {error && (
         <p className="compose-error" id={errorId} role="alert" data-testid="paste-curl-error">
-          {error}
+          <VisibleText text={error} />
         </p>
       )}
       {warnings.length > 0 && (

@@ -16,6 +16,7 @@ import { useKeptState } from '../../state/kept-state';
 import { PairsEditor, type Pair } from '../compose/PairsEditor';
 import { typedHeaders } from './typed-headers';
 import { rowsFormat } from '../../../../electron/shared/send/rows-format';
+import { VisibleText } from '../../components/VisibleText';
 
 const POLICIES: DeliveryPolicy[] = ['none', 'ortto', 'ontraport', 'standard'];
 
@@ -295,7 +296,7 @@ export function BulkSend() {
       </div>
       {error && (
         <div className="notice notice-error" role="alert">
-          {error}
+          <VisibleText text={error} />
         </div>
       )}
       {loop && (
@@ -310,7 +311,11 @@ export function BulkSend() {
           confirmTestId="bulk-loop-override"
         />
       )}
-      {notice && <div className="notice">{notice}</div>}
+      {notice && (
+        <div className="notice">
+          <VisibleText text={notice} />
+        </div>
+      )}
       {jobs.length > 1 && (
         <label className="bulk-job-picker">
           Job

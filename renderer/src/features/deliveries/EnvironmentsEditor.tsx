@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Environment } from '../../../../electron/shared/contract/delivery';
 import { useApi } from '../../api';
 import { PairsEditor, type Pair } from '../compose/PairsEditor';
+import { VisibleText } from '../../components/VisibleText';
 
 interface Draft {
   id: number | null;
@@ -153,7 +154,7 @@ export function EnvironmentsEditor({
       )}
       {error && (
         <p className="notice notice-error" role="alert">
-          {error}
+          <VisibleText text={error} />
         </p>
       )}
     </section>

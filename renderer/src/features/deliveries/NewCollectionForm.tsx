@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { collectionNameTaken, sameCollectionName } from '../../../../electron/shared/collection-name';
+import { VisibleText } from '../../components/VisibleText';
 
 /**
  * "New collection": asks for the name inline (a native prompt blocks the page). Enter creates, Escape cancels; an
@@ -62,7 +63,7 @@ export function NewCollectionForm({
           id="new-collection-error"
           data-testid="new-collection-error"
         >
-          {error}
+          <VisibleText text={error} />
         </span>
       )}
     </form>

@@ -403,7 +403,7 @@ export function SavedWebhooks() {
       )}
       {message && message.kind !== 'loop' && (
         <div className={`notice notice-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
-          {message.text}
+          <VisibleText text={message.text} />
           {message.confirm && (
             <button className="btn btn-small" type="button" onClick={() => answer(true)}>
               Send anyway

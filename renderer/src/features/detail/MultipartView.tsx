@@ -36,7 +36,11 @@ export function MultipartView({
   const firstHidden = hiddenMatches[0];
   return (
     <div className="multipart-view">
-      {error && <div className="notice notice-warn">{error}</div>}
+      {error && (
+        <div className="notice notice-warn">
+          <VisibleText text={error} />
+        </div>
+      )}
       {firstHidden !== undefined && (
         <div className="notice" data-testid="multipart-hidden-matches">
           Also found in {partNumbers(hiddenMatches)}, not shown yet.{' '}

@@ -143,7 +143,7 @@ export function DiffView({
           </button>
         </div>
         <div className="notice notice-error pad" data-testid="diff-error">
-          {error}
+          <VisibleText text={error} />
         </div>
       </div>
     );

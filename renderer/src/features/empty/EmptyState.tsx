@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useApi } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
+import { VisibleText } from '../../components/VisibleText';
 
 export function EmptyState({
   receiverUrl,
@@ -98,7 +99,11 @@ function WaitingForFirstWebhook({
       <button type="button" className="btn" data-testid="empty-import" onClick={onImport}>
         Import a HAR file…
       </button>
-      {state.error && <div className="notice notice-error">{state.error}</div>}
+      {state.error && (
+        <div className="notice notice-error">
+          <VisibleText text={state.error} />
+        </div>
+      )}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import type { Endpoint } from '../../../../electron/shared/contract/endpoints';
 import { useApi } from '../../api';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { CopyButton } from '../../components/CopyButton';
-import { visibleAttribute } from '../../components/VisibleText';
+import { VisibleText, visibleAttribute } from '../../components/VisibleText';
 import { formatCount } from '../../lib/format';
 import { useErrorField } from '../../lib/use-error-field';
 import {
@@ -243,7 +243,11 @@ function EndpointCard({
           />
         )}
       </div>
-      {error && <div className="notice notice-error">{error}</div>}
+      {error && (
+        <div className="notice notice-error">
+          <VisibleText text={error} />
+        </div>
+      )}
     </section>
   );
 }
@@ -394,7 +398,7 @@ function EndpointForm({
       )}
       {error && (
         <div className="notice notice-error" id={errorId} role="alert" data-testid="endpoint-error">
-          {error}
+          <VisibleText text={error} />
         </div>
       )}
       <div className="row-actions">

@@ -392,7 +392,7 @@ function TextAdd({
       </button>
       {error && (
         <span className="notice notice-error" id={errorId} role="alert" data-testid={`${testId}-error`}>
-          {error}
+          <VisibleText text={error} />
         </span>
       )}
     </form>

@@ -9,6 +9,7 @@ import { useStats } from '../../state/use-stats';
 import { ageUnits, parseAmount, sameAmount, sizeUnits, toAmount, type Amount, type UnitSet } from './amounts';
 import { withoutDigitGroups } from './digit-groups';
 import './settings.css';
+import { VisibleText } from '../../components/VisibleText';
 
 /**
  * The form as typed. Ages and the body limit carry the unit chosen beside them; `toForm` shows a stored value in the
@@ -153,7 +154,8 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
     return api.call('settings.get', {}).catch(() => answer);
   };
 
-  if (!form || !loaded) return <div className="settings-panel">{error ?? 'Loading…'}</div>;
+  if (!form || !loaded)
+    return <div className="settings-panel">{error ? <VisibleText text={error} /> : 'Loading…'}</div>;
   const set = (patch: Partial<Form>) => {
     setSaved(false);
     setForm({ ...form, ...patch });
@@ -315,7 +317,7 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
       )}
       {error && (
         <div className="notice notice-error" id={errorId} role="alert">
-          {error}
+          <VisibleText text={error} />
         </div>
       )}
       {/* Always there, so a screen reader hears the confirmation appear in it. */}

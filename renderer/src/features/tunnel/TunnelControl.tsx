@@ -256,7 +256,11 @@ function TunnelPanel({
             </button>
           </div>
         )}
-        {error && <div className="notice notice-error">{error}</div>}
+        {error && (
+          <div className="notice notice-error">
+            <VisibleText text={error} />
+          </div>
+        )}
       </form>
       {state.history.length > 0 && (
         <div className="tunnel-history">

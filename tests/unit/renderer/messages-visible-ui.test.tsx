@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Transport } from '../../../electron/shared/contract/client';
+import { ApiProvider } from '../../../renderer/src/api';
+import { ConnectionStatus } from '../../../renderer/src/api/connection';
+import { UndoToast } from '../../../renderer/src/features/captures/UndoToast';
+import { ComposeView } from '../../../renderer/src/features/compose/ComposeView';
+import { PasteCurl } from '../../../renderer/src/features/compose/PasteCurl';
+import { NewCollectionForm } from '../../../renderer/src/features/deliveries/NewCollectionForm';
+import { DiffView } from '../../../renderer/src/features/diff/DiffView';
+import { SettingsPanel } from '../../../renderer/src/features/settings/SettingsPanel';
+import { writeHash } from '../../../renderer/src/state/hash-state';
+import { forgetKeptState } from '../../../renderer/src/state/kept-state';
+import { useEngineForUi } from '../../helpers/engine-for-ui';
+
+// Errors and notices may quote what a user typed or a sender wrote (a URL, a name, a header value): a direction
+// override or a control character in them must show as a mark, never reorder or hide the text around it.
+const HOSTILE = 'https://evil.test/\u202egpj.exe\u0000';
+const refusedWith = (message: string) => ({
+  ok: false as const,
+  error: { code: 'conflict' as const, message },
+});
+
+// A real engine (in-process transport, SQLite in a temp dir); the calls named in `hostile` answer the way a server
+// would with a message quoting hostile text.
+const hostile = new Set<string>();
+const ui = useEngineForUi((real): Transport => ({
+  invoke: async (method, input) => (hostile.has(method) ? refusedWith(HOSTILE) : real.invoke(method, input)),
+  subscribe: (listener) => real.subscribe(listener),
+  capabilities: () => real.capabilities(),
+}));
+afterEach(() => {
+  cleanup();
+  forgetKeptState();
+  hostile.clear();
+  writeHash((p) => p.delete('capture'));
+});
+
+const mount = (node: React.ReactNode) =>
+  render(<ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>{node}</ApiProvider>);
+
+const expectMarked = (text: string | null | undefined) => {
+  expect(text).toContain('U+202E');
+  expect(text).toContain('\\u0000');
+  expect(text).not.toContain('\u202e');
+  expect(text).not.toContain('\u0000');
+};
+
+const nothing = () => undefined;
+
+describe('messages quoting hostile text show its invisible characters as marks', () => {
+  it('in the settings that could not be loaded', async () => {
+    hostile.add('settings.get');
+    const { container } = mount(<SettingsPanel onDone={nothing} />);
+    await waitFor(() => expect(container.textContent).not.toContain('Loading…'));
+    expectMarked(container.textContent);
+  });
+
+  it('in the diff whose captures could not be read', async () => {
+    hostile.add('captures.get');
+    mount(<DiffView leftId={1} rightId={2} onClose={nothing} />);
+    expectMarked((await screen.findByTestId('diff-error')).textContent);
+  });
+
+  it('in the composer opened from a capture that could not be read', async () => {
+    hostile.add('captures.get');
+    writeHash((p) => p.set('capture', '1'));
+    mount(<ComposeView />);
+    expectMarked((await screen.findByTestId('compose-from-error')).textContent);
+  });
+
+  it('in a pasted command that is not curl', async () => {
+    mount(<PasteCurl onParsed={nothing} onClose={nothing} />);
+    fireEvent.change(screen.getByRole('textbox'), { target: { value: `${HOSTILE} https://example.test/` } });
+    fireEvent.click(screen.getByTestId('paste-curl-apply'));
+    expectMarked((await screen.findByTestId('paste-curl-error')).textContent);
+  });
+
+  it('in a collection the engine refused to create', async () => {
+    mount(
+      <NewCollectionForm taken={[]} create={() => Promise.reject(new Error(HOSTILE))} onClose={nothing} />,
+    );
+    fireEvent.change(screen.getByLabelText('Collection name'), { target: { value: 'Orders' } });
+    fireEvent.click(screen.getByText('Create'));
+    expectMarked((await screen.findByTestId('new-collection-error')).textContent);
+  });
+
+  it("in the undo toast's error and its later failure", async () => {
+    const toast = (pending: { error: string | null; failure?: string }) =>
+      mount(
+        <UndoToast
+          pending={{ ids: [1], deleted: 1, ...pending }}
+          onUndo={nothing}
+          onDismiss={nothing}
+          onButtonGone={nothing}
+        />,
+      );
+    toast({ error: `Could not undo: ${HOSTILE}` });
+    expectMarked(screen.getByTestId('undo-toast').textContent);
+    cleanup();
+    const { container } = toast({ error: null, failure: `Could not delete: ${HOSTILE}` });
+    await waitFor(() => expect(container.querySelector('.notice-error')).not.toBeNull());
+    expectMarked(container.querySelector('.notice-error')!.textContent);
+  });
+});
