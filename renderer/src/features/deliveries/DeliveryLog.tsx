@@ -186,12 +186,12 @@ export function DeliveryLog({
         />
       </div>
       {error && (
-        <div className="notice notice-error">
+        <div className="notice notice-error" role="alert">
           <VisibleText text={error} />
         </div>
       )}
       {notice && (
-        <div className="notice">
+        <div className="notice" role="status">
           <VisibleText text={notice} />
         </div>
       )}
