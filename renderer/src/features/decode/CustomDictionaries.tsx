@@ -4,6 +4,7 @@ import { downloadBlob } from '../../components/download';
 import type { DictionaryEntryRow } from '../../../../electron/shared/contract/decode';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { VisibleText, visibleAttribute } from '../../components/VisibleText';
+import { useAnnouncement } from '../../lib/use-announcement';
 import { useKeptState } from '../../state/kept-state';
 import { setUnsaved } from '../../state/unsaved';
 
@@ -18,7 +19,7 @@ export function CustomDictionaries({ onEdit }: { onEdit?: (row: DictionaryEntryR
   const [name, setName] = useKeptState('dictionary.import.name', 'My Ortto instance');
   const [format, setFormat] = useKeptState<Format>('dictionary.import.format', 'auto');
   const [content, setContent] = useKeptState('dictionary.import.content', '');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useAnnouncement<{ ok: boolean; text: string }>();
   const [openId, setOpenId] = useKeptState<number | null>('dictionary.open', null);
   useEffect(() => setUnsaved('dictionary-import', content.trim() !== ''), [content]);
 
@@ -105,7 +106,11 @@ export function CustomDictionaries({ onEdit }: { onEdit?: (row: DictionaryEntryR
         </button>
       </div>
       {message && (
-        <div className={`notice ${message.ok ? 'notice-ok' : 'notice-error'}`} role="status">
+        <div
+          key={message.seq}
+          className={`notice ${message.ok ? 'notice-ok' : 'notice-error'}`}
+          role="status"
+        >
           <VisibleText text={message.text} />
         </div>
       )}

@@ -16,6 +16,7 @@ import { LoopConfirm } from './LoopConfirm';
 import { loopRefusal } from './loop-refusal';
 import { Checkbox } from '../../components/Checkbox';
 import { VisibleText, visibleAttribute } from '../../components/VisibleText';
+import { useAnnouncement } from '../../lib/use-announcement';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { formatCount } from '../../lib/format';
 import { useKeptState } from '../../state/kept-state';
@@ -78,11 +79,11 @@ export function SavedWebhooks() {
   const [items, setItems] = useState<SavedWebhook[]>([]);
   const [collections, setCollections] = useState<Collections>([]);
   const [environments, setEnvironments] = useState<Environment[]>([]);
-  const [message, setMessage] = useState<{
+  const [message, setMessage] = useAnnouncement<{
     kind: 'ok' | 'error' | 'warn' | 'loop';
     text: string;
     confirm?: () => void;
-  } | null>(null);
+  }>();
   // The draft outlives the tab, like the composer's: a look at the delivery log and back keeps what was typed.
   const [draft, setDraft] = useKeptState<WebhookDraft>('saved.draft', emptyDraft);
   // The draft as it was opened (blank, or the webhook Edit loaded), to tell typed work from an untouched form.
@@ -402,7 +403,11 @@ export function SavedWebhooks() {
         />
       )}
       {message && message.kind !== 'loop' && (
-        <div className={`notice notice-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+        <div
+          key={message.seq}
+          className={`notice notice-${message.kind}`}
+          role={message.kind === 'error' ? 'alert' : 'status'}
+        >
           <VisibleText text={message.text} />
           {message.confirm && (
             <button className="btn btn-small" type="button" onClick={() => answer(true)}>
