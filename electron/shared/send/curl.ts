@@ -2,6 +2,7 @@ import curlToJson from '@bany/curl-to-json';
 import { parse as shellParse, type ParseEntry } from 'shell-quote';
 import { base64ToBytes, bytesToBase64, utf8DecodeStrict, utf8Encode } from './bytes';
 import { clientHeaders } from './client-headers';
+import { detectContentType } from './content-type';
 import { cmdWords, isCmdCommand } from './curl-cmd';
 import { proxyBooleanFlags, proxyValueFlags } from './curl-proxy-flags';
 
@@ -173,6 +174,8 @@ interface WalkState {
   head: boolean;
   stdin: Uint8Array | null;
   binaryBody: Uint8Array | null;
+  /** The first option that gave data (`-d`, `--data-raw`, …), named in a warning about the type curl labels it. */
+  dataFlag: string | null;
   compressed: boolean;
   /**
    * Headers curl makes from options (-u, -b, -A, …): a -H of the same name replaces them, `-H 'Name:'` removes them,
@@ -285,6 +288,7 @@ const fileRef = (flag: string, value: string) =>
   );
 
 function addData(flag: string, value: string, state: WalkState, allowFile: boolean) {
+  state.dataFlag ??= flag;
   if (allowFile && value === '@-' && state.stdin) {
     state.binaryBody = state.stdin;
     return;
@@ -387,6 +391,7 @@ const valueFlags: Record<string, Handler> = {
     const at = v.indexOf('@');
     const eq = v.indexOf('=');
     if (at >= 0 && (eq < 0 || at < eq)) throw fileRef('--data-urlencode', v);
+    s.dataFlag ??= '--data-urlencode';
     s.data.push(
       eq < 0 ? percentEncode(v) : `${v.slice(0, eq)}${eq > 0 ? '=' : ''}${percentEncode(v.slice(eq + 1))}`,
     );
@@ -651,6 +656,7 @@ export function parseCurl(command: string): ParsedCurl {
     head: false,
     stdin,
     binaryBody: null,
+    dataFlag: null,
     compressed: false,
     generated: new Set(),
     removed: new Set(),
@@ -716,6 +722,7 @@ export function parseCurl(command: string): ParsedCurl {
     if (state.get) finalUrl = withQuery(url, joined);
     else body = wordBytes(joined);
   }
+  if (body !== null) defaultContentType(state, body);
   const inferred = inferMethod(finalUrl, body !== null);
   // curl sends -X's word exactly as typed (`-X post` puts "post" on the wire), so its case is kept.
   const method = state.method ?? (state.head ? 'HEAD' : state.get ? 'GET' : inferred.toUpperCase());
@@ -736,6 +743,27 @@ export function parseCurl(command: string): ParsedCurl {
     warnings: finalWarnings(state, headers),
     ...(noContentType ? { noContentType: true } : {}),
   };
+}
+
+/** What curl labels a body it sends from -d, --data-raw, --data-binary, --data-urlencode or --data-ascii. */
+const curlDataType = 'application/x-www-form-urlencoded';
+
+/**
+ * curl sends a body with `Content-Type: application/x-www-form-urlencoded` unless the command gives its own (a -H, or
+ * --json's) or removes it with `-H 'Content-Type:'`. A JSON or XML body so labelled is most likely a mistake in the
+ * command: it is sent as curl would, with a warning.
+ */
+function defaultContentType(state: WalkState, body: Uint8Array) {
+  if ([...state.generated].some(([name]) => name === 'Content-Type')) return;
+  const text = utf8DecodeStrict(body);
+  const looksLike = text === null ? null : detectContentType(text);
+  if (looksLike === 'application/json' || looksLike === 'application/xml') {
+    const flag = state.dataFlag ?? '--data-binary';
+    const warning = `${flag}: curl labels this body ${curlDataType} (its default for ${flag}), though it reads as ${looksLike === 'application/json' ? 'JSON' : 'XML'}; it is sent so, as curl would send it — change the Content-Type header to ${looksLike} if the receiver expects that`;
+    state.warnings.push(warning);
+    state.headerWarnings.set(warning, ['Content-Type', curlDataType]);
+  }
+  generate(state, 'Content-Type', curlDataType);
 }
 
 /**

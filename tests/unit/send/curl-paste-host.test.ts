@@ -12,6 +12,8 @@ describe('a pasted cURL command with a Host header', () => {
     expect(enabledHeaders(draft.headers)).toEqual([
       ['Host', 'api.internal.example'],
       ['X-A', '1'],
+      // curl labels -d data a form: sent so, with a warning that the body reads as JSON.
+      ['Content-Type', 'application/x-www-form-urlencoded'],
     ]);
     const built = buildOutgoing({ ...draft, headers: enabledHeaders(draft.headers) }, {});
     expect(built.errors).toEqual([]);

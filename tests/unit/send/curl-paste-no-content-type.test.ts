@@ -32,9 +32,9 @@ describe("a pasted cURL command whose -H 'Content-Type:' switches the type off",
     expect(built.headers).toEqual([['X-Trace', '1']]);
   });
 
-  it('still gets the detected type when the command says nothing of one, and keeps one it sets again', () => {
+  it("gets curl's own label when the command says nothing of one, and keeps one it sets again", () => {
     expect(contentTypes(composed(`curl https://x.test/hook -d '{"a":1}'`).headers)).toEqual([
-      ['Content-Type', 'application/json'],
+      ['Content-Type', 'application/x-www-form-urlencoded'],
     ]);
     expect(
       contentTypes(

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseCurl } from '../../../electron/shared/send/curl';
 
-const direct = { method: 'POST', url: 'https://x.test/hook', headers: [], body: 'a=1' };
+const direct = {
+  method: 'POST',
+  url: 'https://x.test/hook',
+  headers: [['Content-Type', 'application/x-www-form-urlencoded']],
+  body: 'a=1',
+};
 
 describe('cURL paste: proxy options are ignored, like -k or --cacert (Hookscope sends directly)', () => {
   it.each([

@@ -15,7 +15,7 @@ describe('parseCurl', () => {
     const parsed =
       parseCurl(`curl --location --request POST 'https://api.ontraport.com/1/objects?objectID=0&x=a%20b' \\
       --header 'Api-Appid: 2_1_abc' \\
-      --header 'Api-Key: key' -H 'X-Dup: 1' -H 'X-Dup: 2' \\
+      --header 'Api-Key: key' -H 'X-Dup: 1' -H 'X-Dup: 2' -H 'Content-Type: application/json' \\
       --data-raw '{
   "firstname": "Mary"
 }'`);
@@ -27,6 +27,7 @@ describe('parseCurl', () => {
         ['Api-Key', 'key'],
         ['X-Dup', '1'],
         ['X-Dup', '2'],
+        ['Content-Type', 'application/json'],
       ],
       body: '{\n  "firstname": "Mary"\n}',
       bodyBase64: b64('{\n  "firstname": "Mary"\n}'),
@@ -39,9 +40,11 @@ describe('parseCurl', () => {
     expect(parsed.method).toBe('POST');
     expect(parsed.url).toBe('http://example.com/hook');
     expect(parsed.body).toBe('a=1&b=two words');
+    // As curl sends -d data: labelled a form, after the headers the options made.
     expect(parsed.headers).toEqual([
       ['Authorization', `Basic ${b64('user:pa:ss')}`],
       ['User-Agent', 'agent/1'],
+      ['Content-Type', 'application/x-www-form-urlencoded'],
     ]);
   });
 
@@ -127,7 +130,10 @@ describe('parseCurl', () => {
       `  --data-raw $'{"note":"it\\'s done","lines":"a\\nb"}'`,
     ].join('\n');
     const parsed = parseCurl(copied);
-    expect(parsed.headers).toEqual([['x-note', "it's"]]);
+    expect(parsed.headers).toEqual([
+      ['x-note', "it's"],
+      ['Content-Type', 'application/x-www-form-urlencoded'],
+    ]);
     expect(parsed.body).toBe('{"note":"it\'s done","lines":"a\nb"}');
     expect(parseCurl(`curl https://x.test -H "X-A: $'b'"`).headers).toEqual([['X-A', "$'b'"]]);
   });
