@@ -3,6 +3,7 @@ import type { EndpointVerify } from '../../shared/contract/endpoints';
 import type { signingMethods } from '../../shared/contract/signing';
 import { detectContentType, userContentType } from '../../shared/send/content-type';
 import { CurlParseError, parseCurl, toCurl } from '../../shared/send/curl';
+import { urlAsSent } from '../../shared/send/request-target';
 import type { EngineContext, EngineModule } from '../context';
 import { SigningError } from './keys';
 import { newMessageId, signRequest } from './sign';
@@ -94,7 +95,8 @@ export function createSigningModule(ctx: EngineContext): EngineModule<typeof sig
       'send.toCurl': (input) => ({
         command: toCurl({
           method: input.method,
-          url: input.url,
+          // As the composer's client sends it: curl refuses a space and sends non-ASCII unencoded.
+          url: urlAsSent(input.url),
           headers: input.headers,
           body: Buffer.from(input.bodyBase64, 'base64'),
         }),
