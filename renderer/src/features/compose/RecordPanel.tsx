@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../../api';
-import { base64ToBytes, utf8DecodeStrict } from '../../../../electron/shared/send/bytes';
+import { base64ToBytes } from '../../../../electron/shared/send/bytes';
+import { contentTypeHeaderOf } from '../../../../electron/shared/decode/charset';
 import {
   recordFromPayload,
   recordsFromFile,
@@ -10,6 +11,7 @@ import type { Environment } from '../../../../electron/shared/contract/delivery'
 import { PairsEditor, type Pair } from './PairsEditor';
 import { RowInput } from './RowInput';
 import { formatCount } from '../../lib/format';
+import { payloadText } from './payload-text';
 
 export type RecordSource = 'variables' | 'file' | 'capture';
 
@@ -82,8 +84,7 @@ export function RecordPanel({
     try {
       const capture = await api.call('captures.get', { id });
       const bytes = base64ToBytes(capture.decodedBodyBase64 ?? capture.bodyBase64);
-      const text = utf8DecodeStrict(bytes);
-      if (text === null) throw new Error(`capture #${id} has a binary body; no fields to merge`);
+      const text = payloadText(id, bytes, contentTypeHeaderOf(capture.headers, capture.contentType));
       const fields = recordFromPayload(capture.contentType, text);
       for (const [name, value] of capture.queryParams) if (!Object.hasOwn(fields, name)) fields[name] = value;
       set({ capture: { id, fields } });
