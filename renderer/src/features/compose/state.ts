@@ -68,8 +68,10 @@ export function modeForBody(text: string, contentType: string | null): BodyMode 
   const type = (contentType ?? '').toLowerCase();
   if (type.includes('json')) return 'json';
   if (type.includes('xml')) return 'xml';
-  if (type.includes('x-www-form-urlencoded')) return 'form';
   const detected = detectContentType(text);
+  // JSON or XML labelled a form (curl's label for any -d data) is edited, and merged into, as what it is.
+  const structured = detected === 'application/json' || detected === 'application/xml';
+  if (type.includes('x-www-form-urlencoded') && !structured) return 'form';
   return detected === 'application/json'
     ? 'json'
     : detected === 'application/xml'
