@@ -214,9 +214,26 @@ export class ResponseRules {
     return state.returned[0] ?? state.count;
   }
 
+  /** The steps given back and not handed out again, lowest first: the next requests take them before new ones. */
+  stepsGivenBack(endpoint: Endpoint): number[] {
+    const state = this.seen.get(endpoint.id);
+    if (!state)
+      return [...(this.persistence?.load(endpoint.id, this.versionOf(endpoint.rule))?.givenBack ?? [])];
+    if (state.version !== this.versionOf(endpoint.rule)) return [];
+    return [...state.returned];
+  }
+
   /** How far the endpoint's rule has got, as the API reports it beside the endpoint. */
-  progressOf(endpoint: Endpoint): { ruleRequests: number; ruleNextStep: number } {
-    return { ruleRequests: this.counted(endpoint), ruleNextStep: this.nextStep(endpoint) };
+  progressOf(endpoint: Endpoint): {
+    ruleRequests: number;
+    ruleNextStep: number;
+    ruleStepsGivenBack: number[];
+  } {
+    return {
+      ruleRequests: this.counted(endpoint),
+      ruleNextStep: this.nextStep(endpoint),
+      ruleStepsGivenBack: this.stepsGivenBack(endpoint),
+    };
   }
 
   /** Start the endpoint's count again, as saving it does: "fail the first 3" fails the next 3. */

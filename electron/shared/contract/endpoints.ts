@@ -340,6 +340,11 @@ export const endpoint = z.object({
    * (its sender left before the delayed answer), else `ruleRequests`. In the same places as `ruleRequests`.
    */
   ruleNextStep: z.number().int().min(0).optional(),
+  /**
+   * The steps given back and not yet handed out again, lowest first: the next requests take them before new ones, so a
+   * fail-first card counts a failure given back as still to come. In the same places as `ruleRequests`.
+   */
+  ruleStepsGivenBack: z.array(z.number().int().min(0)).optional(),
 });
 export type Endpoint = z.infer<typeof endpoint>;
 
