@@ -159,7 +159,8 @@ const ruleOf = (
   objectOf(unknownKeys, {
     status,
     headers,
-    body: z.string().max(maxRuleBodyChars, { error: (issue) => ruleBodyTooLong(String(issue.input).length) }),
+    // Its length is checked beside bodyEncoding (below): as base64 the message says so.
+    body: z.string(),
     /**
      * How `body` becomes the bytes sent: as UTF-8 text (absent means this, as in rules saved before it existed), or
      * decoded from base64 for exact bytes (an image, a gzip body, non-UTF-8 text).
@@ -169,7 +170,18 @@ const ruleOf = (
       .optional(),
     delayMs: z.number().int().min(0).max(maxRuleDelayMs),
     behaviour: behaviourOf(status, count, unknownKeys),
-  });
+  }).superRefine(
+    (rule, ctx) => {
+      if (rule.body.length > maxRuleBodyChars)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['body'],
+          message: ruleBodyTooLong(rule.body.length, rule.bodyEncoding),
+        });
+    },
+    // Also when another field is wrong: the body's length is still worth saying.
+    { when: ({ value }) => typeof (value as { body?: unknown } | null)?.body === 'string' },
+  );
 
 /** The longest a rule may hold its response back. */
 export const maxRuleDelayMs = 120_000;
