@@ -10,6 +10,7 @@ import { formatDuration } from '../deliveries/format';
 import { useModalFocus } from '../../components/use-modal-focus';
 import { useErrorField } from '../../lib/use-error-field';
 import { replayHarTypes } from './replay-har-types';
+import { oldestFirst } from './replay-order';
 import { replayQuery } from './replay-query';
 import { replayTrailers } from './replay-trailers';
 import { useReplayCaptures } from './use-replay-captures';
@@ -70,7 +71,7 @@ export function ReplayDialog({
   const replay = async (allowLoop: boolean) => {
     // Before every capture is read, whether one has a query to keep is not known yet.
     if (!allRead) return;
-    await startReplay(captureIds, (captureId) =>
+    await startReplay(oldestFirst(captureIds, read), (captureId) =>
       api.call('deliveries.replay', {
         captureId,
         url: url.trim(),
