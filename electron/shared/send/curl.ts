@@ -5,6 +5,7 @@ import { clientHeaders } from './client-headers';
 import { detectContentType } from './content-type';
 import { cmdWords, isCmdCommand } from './curl-cmd';
 import { proxyBooleanFlags, proxyValueFlags } from './curl-proxy-flags';
+import { shellExpansionWarnings } from './curl-shell-expansions';
 
 export interface CurlRequest {
   method: string;
@@ -632,7 +633,10 @@ function windowsWords(command: string): { stdin: null; rest: Token[] } {
 export function parseCurl(command: string): ParsedCurl {
   if (typeof command !== 'string' || command.trim() === '')
     throw new CurlParseError('command: empty; paste a curl command');
-  const { stdin, rest } = isCmdCommand(command) ? windowsWords(command) : splitStdin(tokenize(command));
+  const cmd = isCmdCommand(command);
+  const { stdin, rest } = cmd ? windowsWords(command) : splitStdin(tokenize(command));
+  // cmd.exe expands %NAME%, not $NAME: only a POSIX shell command is looked at.
+  const expansionWarnings = cmd ? [] : shellExpansionWarnings(joinContinuations(command));
   const words: string[] = [];
   for (const token of rest) {
     if (typeof token === 'string') words.push(token);
@@ -740,7 +744,7 @@ export function parseCurl(command: string): ParsedCurl {
     headers,
     body: body === null ? null : (utf8DecodeStrict(body) ?? new TextDecoder().decode(body)),
     bodyBase64: body === null ? null : bytesToBase64(body),
-    warnings: finalWarnings(state, headers),
+    warnings: [...finalWarnings(state, headers), ...expansionWarnings],
     ...(noContentType ? { noContentType: true } : {}),
   };
 }

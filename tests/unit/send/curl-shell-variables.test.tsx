@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseCurl, toCurl } from '../../../electron/shared/send/curl';
+import { ApiProvider } from '../../../renderer/src/api';
+import { ConnectionStatus } from '../../../renderer/src/api/connection';
+import { Composer } from '../../../renderer/src/features/compose';
+import { useEngineForUi } from '../../helpers/engine-for-ui';
+
+// A shell would put $TOKEN's value in the header; a pasted command is parsed, not run, so the literal text goes out.
+const ui = useEngineForUi();
+afterEach(cleanup);
+
+describe('a pasted cURL command holding shell expansions', () => {
+  it.each([
+    [
+      'curl -H "Authorization: Bearer $TOKEN" https://x.test/a',
+      '-H "Authorization: Bearer $TOKEN"',
+      '$TOKEN',
+    ],
+    [
+      'curl -H "Authorization: Bearer ${TOKEN}" https://x.test/a',
+      '-H "Authorization: Bearer ${TOKEN}"',
+      '${TOKEN}',
+    ],
+    ['curl https://x.test/a -d token=$TOKEN', '-d "token=$TOKEN"', '$TOKEN'],
+    ['curl https://x.test/a -H "X-User: $(whoami)"', '-H "X-User: $(whoami)"', '$(whoami)'],
+    ['curl https://x.test/a -H "X-User: `whoami`"', '-H "X-User: `whoami`"', '`whoami`'],
+    ['curl "https://x.test/$PATH_PART"', '"https://x.test/$PATH_PART"', '$PATH_PART'],
+  ])('warns about %s, naming the argument', (command, argument, expansion) => {
+    const { warnings } = parseCurl(command);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.startsWith(`${argument}: a shell would replace ${expansion}`)).toBe(true);
+  });
+
+  it("does not warn where a shell would not expand: single quotes, $'…', a backslash, a bare $", () => {
+    for (const command of [
+      "curl -H 'Authorization: Bearer $TOKEN' https://x.test/a",
+      "curl -H $'X-A: $TOKEN' https://x.test/a",
+      'curl -H "Cost: \\$TOKEN" https://x.test/a',
+      'curl -H "Cost: 5 $ each" https://x.test/a',
+    ])
+      expect(parseCurl(command).warnings).toEqual([]);
+  });
+
+  it('does not warn about a command Copy as cURL wrote, whatever the values hold', () => {
+    const command = toCurl({
+      method: 'POST',
+      url: 'https://x.test/a?q=$Q',
+      headers: [['X-A', 'Bearer $TOKEN `id` $(id)']],
+      body: '{"price":"$5","who":"${USER}"}',
+    });
+    expect(parseCurl(command).warnings).toEqual([]);
+  });
+
+  it('shows the warning in the composer’s paste flow', () => {
+    render(
+      <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
+        <Composer />
+      </ApiProvider>,
+    );
+    fireEvent.click(screen.getByTestId('compose-paste-curl'));
+    fireEvent.change(screen.getByTestId('paste-curl-input'), {
+      target: { value: 'curl https://example.com/hook -H "Authorization: Bearer $TOKEN"' },
+    });
+    fireEvent.click(screen.getByTestId('paste-curl-apply'));
+    expect(screen.getByTestId('paste-curl-warnings').textContent).toContain(
+      '-H "Authorization: Bearer $TOKEN": a shell would replace $TOKEN (a shell variable)',
+    );
+  });
+});
