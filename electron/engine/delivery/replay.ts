@@ -4,6 +4,7 @@ import type { OutgoingRequest } from '../../shared/contract/delivery';
 import { withCapturedQuery } from '../../shared/send/captured-query';
 import { withHarContentType } from '../../shared/send/har-content-type';
 import { stripHopByHop } from '../../shared/send/hop-by-hop';
+import { withTransferCodingsAsContentEncoding } from '../../shared/send/transfer-codings';
 
 /** RFC 9110 token: what a field name must be. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -22,7 +23,8 @@ export function sendableHeaders(headers: HeaderPair[]): HeaderPair[] {
 
 /**
  * The exact request to re-send a capture: same method, end-to-end headers, byte-identical body; with `keepQuery`, the
- * capture's raw query appended to `url`. An imported capture typed by its HAR's postData only gets that Content-Type.
+ * capture's raw query appended to `url`. An imported capture typed by its HAR's postData only gets that Content-Type;
+ * one sent with a transfer coding (`Transfer-Encoding: gzip, chunked`) gets it as its Content-Encoding.
  */
 export function replayRequest(
   capture: CaptureDetail,
@@ -38,7 +40,12 @@ export function replayRequest(
   return {
     method: capture.method,
     url: keepQuery ? withCapturedQuery(url, capture.query, capture.emptyQuery) : url,
-    headers: sendableHeaders(withHarContentType(stripHopByHop(capture.headers), capture)),
+    headers: sendableHeaders(
+      withTransferCodingsAsContentEncoding(
+        withHarContentType(stripHopByHop(capture.headers), capture),
+        capture.headers,
+      ),
+    ),
     bodyBase64: capture.bodyBase64,
   };
 }

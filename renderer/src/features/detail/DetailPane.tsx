@@ -22,6 +22,7 @@ import { PairsTable } from './PairsTable';
 import { QueryTab } from './QueryTab';
 import { responseContentType } from '../../../../electron/shared/decode/response-content-type';
 import { harContentType } from '../../../../electron/shared/send/har-content-type';
+import { transferCodings } from '../../../../electron/shared/send/transfer-codings';
 import { ContentTypeConflict } from './ContentTypeConflict';
 import { querySuffix } from '../../../../electron/shared/send/query-suffix';
 import { ReplayDialog } from './ReplayDialog';
@@ -252,6 +253,7 @@ function DetailHeader({
           trailers={d.trailers}
           query={d}
           harContentType={harContentType(d)}
+          transferCodings={transferCodings(d.headers)}
           onClose={() => setReplaying(false)}
         />
       )}

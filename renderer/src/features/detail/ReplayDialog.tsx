@@ -13,6 +13,7 @@ import { replayHarTypes } from './replay-har-types';
 import { oldestFirst } from './replay-order';
 import { replayQuery } from './replay-query';
 import { replayTrailers } from './replay-trailers';
+import { replayTransferCodings } from './replay-transfer-codings';
 import { useReplayCaptures } from './use-replay-captures';
 import { useReplayRun, type ReplayOutcome } from './use-replay-run';
 
@@ -29,6 +30,7 @@ export function ReplayDialog({
   trailers: knownTrailers,
   query: knownQuery,
   harContentType: knownHarType,
+  transferCodings: knownCodings,
   onClose,
 }: {
   captureIds: number[];
@@ -44,6 +46,8 @@ export function ReplayDialog({
   query?: TargetQuery;
   /** The Content-Type the replay adds from an imported capture's HAR postData (null: none), when the opener knows it. */
   harContentType?: string | null;
+  /** The capture's transfer codings besides chunked (see `transferCodings`), when the opener knows them. */
+  transferCodings?: string[];
   onClose: () => void;
 }) {
   const api = useApi();
@@ -52,11 +56,15 @@ export function ReplayDialog({
   const [state, startReplay, clearLoop] = useReplayRun();
   const { read, done: allRead } = useReplayCaptures(
     captureIds,
-    knownTrailers === undefined || knownQuery === undefined || knownHarType === undefined,
+    knownTrailers === undefined ||
+      knownQuery === undefined ||
+      knownHarType === undefined ||
+      knownCodings === undefined,
   );
   const trailers = replayTrailers(read, knownTrailers);
   const capturedQuery = replayQuery(read, knownQuery);
   const harTypes = replayHarTypes(read, knownHarType);
+  const codings = replayTransferCodings(read, knownCodings);
   // On by default once a captured query is known; the user's own choice then stands.
   const [keepQueryChoice, setKeepQueryChoice] = useState<boolean | null>(null);
   const keepQuery = capturedQuery !== null && (keepQueryChoice ?? true);
@@ -126,6 +134,17 @@ export function ReplayDialog({
               <span className="mono">{trailers.names.join(', ')}</span>), and the replay sends{' '}
               {captureIds.length === 1 ? 'the body' : 'each body'} with a Content-Length and no trailer
               section.
+            </p>
+          )}
+          {codings.captures > 0 && (
+            <p className="notice" data-testid="replay-transfer-coding">
+              {captureIds.length === 1
+                ? 'This capture was'
+                : `${codings.captures} of these ${captureIds.length} captures were`}{' '}
+              sent with a Transfer-Encoding that compresses the body, stored as it came: the replay sends the
+              same bytes with <span className="mono">Content-Encoding: {codings.encodings.join(' / ')}</span>{' '}
+              so the target can decode them (Transfer-Encoding belongs to the sender&apos;s connection and is
+              not forwarded).
             </p>
           )}
           {harTypes.captures > 0 && (
