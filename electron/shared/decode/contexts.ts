@@ -585,6 +585,14 @@ export const wpFusionQueryCtx: Ctx = (key, _v, b) => {
 };
 
 /**
+ * Form post data sent to WP Fusion: it reads its parameters from the post data as from the URL (PHP's `$_REQUEST`),
+ * so they are labelled, checked and masked as in the query string; other fields keep the post data's own reading.
+ */
+export function wpFusionPostCtx(postData: Ctx): Ctx {
+  return (key, v, b) => (Object.hasOwn(WP_FUSION_PARAMS, key) ? wpFusionQueryCtx : postData)(key, v, b);
+}
+
+/**
  * A repeated parameter (`role=customer&role=administrator`): PHP keeps the last one, so that is the value read —
  * checked, and masked when it is the access key — and the repeat is named (an access key's values are not).
  */

@@ -9,9 +9,10 @@ import {
   ontraportXmlPostCtx,
   orttoFieldsRootCtx,
   orttoRootCtx,
+  wpFusionPostCtx,
   wpFusionQueryCtx,
 } from './contexts';
-import { isRecord, recognise } from './recognise';
+import { isRecord, recognise, wpFusionParams } from './recognise';
 import { Builder, buildNode, setRaw, type Ctx } from './tree';
 import { clip } from './values';
 import { findMergeFields } from './merge-fields';
@@ -43,6 +44,13 @@ const BODY_LABEL: Record<string, string> = {
 };
 
 function bodyCtx(candidates: Recognition[], body: ParsedBody): Ctx {
+  const ctx = vendorBodyCtx(candidates, body);
+  return body.format === 'form' && candidates.some((c) => c.kind === 'wp-fusion')
+    ? wpFusionPostCtx(ctx)
+    : ctx;
+}
+
+function vendorBodyCtx(candidates: Recognition[], body: ParsedBody): Ctx {
   for (const c of candidates) {
     switch (c.kind) {
       case 'ortto-activity':
@@ -143,7 +151,7 @@ function decodeInner(
       json: false,
     });
     node.display = `${queryKeys.length} parameter${queryKeys.length === 1 ? '' : 's'}`;
-    if (wpf && !Object.hasOwn(query, 'access_key')) {
+    if (wpf && !Object.hasOwn(wpFusionParams(query, body), 'access_key')) {
       b.warn(node, 'suspicious-value', 'warning', 'No access_key: WP Fusion refuses webhooks without it.');
     }
     // Ontraport's Ping URL carries the contact only in the URL (`contact_id=[Contact ID]`); Ortto's carries it in the

@@ -342,21 +342,32 @@ function structuredOntraportKeys(
   return { format, count: found.size, distinctive: [...found].some((k) => !NAME_KEYS.has(k)) };
 }
 
-function wpFusion(query: FormObject): Recognition | null {
-  const given = Object.hasOwn(query, 'wpf_action') ? query.wpf_action : undefined;
+/**
+ * The parameters WP Fusion reads: its `get_actions()` takes them from PHP's `$_REQUEST`, the query string merged with
+ * form post data, a field posted overriding the same one in the URL (PHP's request_order "GP").
+ */
+export function wpFusionParams(query: FormObject, body: ParsedBody): FormObject {
+  return Object.assign(Object.create(null) as FormObject, query, formPostData(body));
+}
+
+const formPostData = (body: ParsedBody): FormObject | null =>
+  body.format === 'form' && isRecord(body.value) ? (body.value as FormObject) : null;
+
+function wpFusion(params: FormObject, fromBody: boolean): Recognition | null {
+  const given = Object.hasOwn(params, 'wpf_action') ? params.wpf_action : undefined;
   // PHP keeps the last of a repeated parameter (`?wpf_action=update&wpf_action=add` is `add`).
   const action = Array.isArray(given) ? given[given.length - 1] : given;
   if (typeof action !== 'string') return null;
   const label = Object.hasOwn(WP_FUSION_ACTIONS, action)
     ? WP_FUSION_ACTIONS[action]!
     : action || '(no action)';
-  const hasKey = Object.hasOwn(query, 'access_key') && query.access_key !== '';
+  const hasKey = Object.hasOwn(params, 'access_key') && params.access_key !== '';
   return {
     vendor: 'WP Fusion',
     kind: 'wp-fusion',
     eventLabel: label,
     confidence: hasKey ? 0.9 : 0.7,
-    explanation: `WP Fusion webhook URL: wpf_action=${action}${hasKey ? ' with access_key' : ' (no access_key: WP Fusion will refuse it)'}.`,
+    explanation: `WP Fusion webhook ${fromBody ? 'parameters (form post data)' : 'URL'}: wpf_action=${action}${hasKey ? ' with access_key' : ' (no access_key: WP Fusion will refuse it)'}.`,
   };
 }
 
@@ -377,7 +388,11 @@ export function recognise(input: RecogniseInput, custom?: CustomDictionary): Rec
     const send = ontraportSendWebhook(input.body, input.query);
     if (send) out.push(send);
   }
-  const wpf = wpFusion(input.query);
+  const posted = formPostData(input.body);
+  const wpf = wpFusion(
+    wpFusionParams(input.query, input.body),
+    posted !== null && Object.hasOwn(posted, 'wpf_action'),
+  );
   if (wpf) out.push(wpf);
   return out.sort((a, b) => b.confidence - a.confidence);
 }
