@@ -32,6 +32,7 @@ import {
   formatPlain,
   formatStarList,
   formatTimestamp,
+  formatUnixDate,
   formatUnixSeconds,
   formatUnsignedSet,
   acceptsExactNumbers,
@@ -325,6 +326,8 @@ function ontraportFormat(field: OntraportField): ((v: unknown) => Formatted) | u
   switch (field.kind) {
     case 'unix-time':
       return formatUnixSeconds;
+    case 'unix-date':
+      return formatUnixDate;
     case 'tag-list':
       return formatStarList;
     case 'id':

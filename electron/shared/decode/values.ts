@@ -245,6 +245,27 @@ export function formatUnixSeconds(value: unknown): Formatted {
   });
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * A date without a time of day in Unix seconds (Ontraport's birthday: midnight UTC of the day). It names no instant,
+ * so it gets no local-time reading, which would move it to the day before west of Greenwich; a value that is not a
+ * midnight UTC reads as the time it names, still without a local reading.
+ */
+export function formatUnixDate(value: unknown): Formatted {
+  const time = formatUnixSeconds(value);
+  if (time.epochMs === null) return time;
+  if (time.epochMs % DAY_MS !== 0)
+    return { ...time, epochMs: null, details: [...time.details, 'A date field, but not at midnight UTC.'] };
+  return {
+    ...time,
+    type: 'date',
+    display: formatUtc(time.epochMs).slice(0, -' 00:00:00 UTC'.length),
+    epochMs: null,
+    details: [...time.details, 'A date without a time of day (sent as its midnight UTC)'],
+  };
+}
+
 const exactAware = new WeakSet<(v: unknown) => Formatted>();
 
 /** Marks a formatter that reads a number beyond a double's precision as the digits sent (see exactNumberText). */

@@ -19,7 +19,7 @@ describe('an Ontraport time before 1970 sent in milliseconds', () => {
         'application/x-www-form-urlencoded',
       ),
     );
-    expect(node(r, '$.data.birthday').display).toBe('1960-01-01 00:00:00 UTC');
+    expect(node(r, '$.data.birthday').display).toBe('1960-01-01');
   });
 
   it('negative seconds are read as seconds, as before', () => {

@@ -30,8 +30,9 @@ export const ONTRAPORT_OBJECT_TYPES: Record<string, string> = {
   '150': 'Company',
 };
 
+/** `unix-date`: a date without a time of day, sent as the Unix time of its midnight UTC (a birthday). */
 export type OntraportValueKind =
-  'text' | 'id' | 'unix-time' | 'tag-list' | 'number' | 'email' | 'phone' | 'url';
+  'text' | 'id' | 'unix-time' | 'unix-date' | 'tag-list' | 'number' | 'email' | 'phone' | 'url';
 
 export interface OntraportField {
   label: string;
@@ -68,7 +69,7 @@ export const ONTRAPORT_CONTACT_FIELDS: Record<string, OntraportField> = {
   state: f('State'),
   zip: f('Zip code'),
   country: f('Country'),
-  birthday: f('Birthday', 'unix-time'),
+  birthday: f('Birthday', 'unix-date'),
   home_phone: f('Home phone', 'phone'),
   sms_number: f('SMS number', 'phone'),
   office_phone: f('Office phone', 'phone'),
