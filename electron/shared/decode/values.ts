@@ -280,6 +280,9 @@ export const acceptsExactNumbers = (format: (v: unknown) => Formatted) => exactA
 /** JSON number text for -0 (`-0`, `-0.0`, `-0e5`), kept as sent only for its sign; not a number too small to hold. */
 const isNegativeZero = (text: string) => Object.is(Number(text), -0) && !/[1-9]/.test(text.split(/[eE]/)[0]!);
 
+/** Ortto stores `int` fields as int64 (DOMAIN-NOTES §1, the type table). */
+const INT64_MAX = 2n ** 63n - 1n;
+
 /** An `int` beyond 2^53, from the digits sent: exact, ×1000-scaled with BigInt when it is a decimal or currency. */
 function formatExactInt(digits: string, displayType: string | undefined, scaled: boolean): Formatted {
   const rounded = `a receiver that parses it as a number reads ${doubleText(Number(digits))}`;
@@ -288,6 +291,11 @@ function formatExactInt(digits: string, displayType: string | undefined, scaled:
       problems: ['Expected an integer (decimals travel ×1000).', `Shown as sent; ${rounded}.`],
     });
   const problems = [`Integer beyond 2^53: shown as sent; ${rounded}.`];
+  const wire = BigInt(digits);
+  if (wire > INT64_MAX || wire < -INT64_MAX - 1n)
+    problems.push(
+      `Beyond Ortto's int64 range (${-INT64_MAX - 1n} to ${INT64_MAX}${scaled ? ' on the wire, ×1000' : ''}): Ortto cannot store this value.`,
+    );
   if (!scaled) return fmt(displayType === 'engagement' ? 'engagement' : 'integer', digits, { problems });
   const type = displayType === 'currency' || displayType === 'price' ? 'currency' : 'decimal';
   const negative = digits.startsWith('-');
