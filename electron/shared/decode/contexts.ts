@@ -54,9 +54,8 @@ const asString = (type: string) =>
 export function orttoFormatter(
   type: string,
   displayType: string | undefined,
-  custom: boolean,
 ): ((v: unknown) => Formatted) | undefined {
-  const format = typedFormatter(type, displayType, custom);
+  const format = typedFormatter(type, displayType);
   return format && showsEmpty(format);
 }
 
@@ -72,7 +71,6 @@ function showsEmpty(format: (v: unknown) => Formatted): (v: unknown) => Formatte
 function typedFormatter(
   type: string,
   displayType: string | undefined,
-  custom: boolean,
 ): ((v: unknown) => Formatted) | undefined {
   switch (type) {
     case 'int':
@@ -95,7 +93,8 @@ function typedFormatter(
       return (v) => formatList(v, 'id-list');
     case 'sst':
     case 'stl':
-      return (v) => formatList(v, displayType === 'tags' || custom ? 'tag-list' : 'string-list');
+      // A string set reads as its display type says (text_list for sst::t and custom sets alike, DOMAIN-NOTES §1).
+      return (v) => formatList(v, displayType === 'tags' ? 'tag-list' : 'string-list');
     case 'idt':
       return asString('id');
     case 'str':
@@ -152,11 +151,7 @@ function computeKeyInfo(
     details,
     ctx: genericCtx,
   };
-  const format = orttoFormatter(
-    type,
-    resolved.displayType,
-    parts?.namespace === 'cm' || parts?.namespace === 'oc',
-  );
+  const format = orttoFormatter(type, resolved.displayType);
   if (format) info.format = format;
   if (type === 'int' && resolved.displayType === undefined && parts && parts.namespace !== '') {
     info.details = [
@@ -236,7 +231,7 @@ const envelopeInfo = (
       };
     };
   } else if (e.type !== 'obj') {
-    const f = orttoFormatter(e.type, undefined, false);
+    const f = orttoFormatter(e.type, undefined);
     if (f) info.format = f;
   }
   if (byCtx.size < 1000) byCtx.set(ctx, info);

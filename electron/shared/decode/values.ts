@@ -308,21 +308,25 @@ function formatExactInt(digits: string, displayType: string | undefined, scaled:
   return fmt(type, display, { details: [`${digits} on the wire ÷ 1000`], problems });
 }
 
+/** A -0 (`-0`, `"-00"`) is zero, well within 2^53: shown as written, or as zero with the wire text when ×1000. */
+function formatNegativeZero(text: string, displayType: string | undefined, scaled: boolean): Formatted {
+  const zero = formatInt(0, displayType, scaled);
+  return scaled ? { ...zero, details: [`${text} on the wire ÷ 1000`] } : { ...zero, display: text };
+}
+
 /** `int` values; decimals and currency arrive ×1000. */
 export function formatInt(value: unknown, displayType: string | undefined, scaled: boolean): Formatted {
   const exact = exactNumberText(value);
-  if (exact !== null && isNegativeZero(exact)) {
-    // A -0 is kept as sent only for its sign: it is zero, well within 2^53, shown as written.
-    const zero = formatInt(0, displayType, scaled);
-    return scaled ? { ...zero, details: [`${exact} on the wire ÷ 1000`] } : { ...zero, display: exact };
-  }
+  if (exact !== null && isNegativeZero(exact)) return formatNegativeZero(exact, displayType, scaled);
   if (exact !== null) return formatExactInt(exact, displayType, scaled);
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     if (typeof value === 'string' && /^-?\d+$/.test(value)) {
       // Digits past 2^53 are read exactly, as for a number sent that long: Number() would change them.
-      const inner = Number.isSafeInteger(Number(value))
-        ? formatInt(Number(value), displayType, scaled)
-        : formatExactInt(value, displayType, scaled);
+      const inner = isNegativeZero(value)
+        ? formatNegativeZero(value, displayType, scaled)
+        : Number.isSafeInteger(Number(value))
+          ? formatInt(Number(value), displayType, scaled)
+          : formatExactInt(value, displayType, scaled);
       return { ...inner, problems: [...inner.problems, 'Number sent as a string.'] };
     }
     return { ...formatPlain(value), problems: ['Expected an integer.'] };
