@@ -15,7 +15,7 @@ import type { CaptureDetail } from '../../shared/contract/captures';
 import type { EngineContext, EngineModule } from '../context';
 import { annotate } from './annotate';
 import { CustomDictionaryStore } from './custom-store';
-import { customRowKind } from './custom-row-kind';
+import { customEntryRow } from '../../shared/decode/custom-row';
 import { LargeBodyClassifier } from './large-body';
 import { Relabeller } from './relabel';
 import { BackgroundWriteRetry } from '../store/background-write-retry';
@@ -162,21 +162,8 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
           origin === 'custom'
             ? []
             : dictionaryEntries().map((e) => ({ ...e, origin: 'built-in', dictionaryId: null }));
-        const customRows: DictionaryEntryRow[] = (origin === 'built-in' ? [] : store.allEntries()).map(
-          (e) => ({
-            vendor: e.fieldId.includes(':') ? 'Ortto' : 'Custom',
-            id: e.fieldId,
-            kind: customRowKind(e.fieldId, e.activityId),
-            label: e.label,
-            altLabels: [],
-            activityId: e.activityId,
-            displayType: e.displayType,
-            confidence: null,
-            sources: [],
-            note: null,
-            origin: 'custom',
-            dictionaryId: e.dictionaryId,
-          }),
+        const customRows: DictionaryEntryRow[] = (origin === 'built-in' ? [] : store.allEntries()).map((e) =>
+          customEntryRow(e, e.dictionaryId),
         );
         return { items: [...customRows, ...builtIn] };
       },

@@ -24,4 +24,22 @@ describe('custom labels in the dictionary table', () => {
       'act::c': 'activity',
     });
   });
+
+  it('are listed under the vendor of the ID they relabel: Ontraport fields, custom ones (f1584) too', async () => {
+    await ok('dictionary.custom.import', {
+      name: 'Vendors',
+      format: 'csv',
+      content: 'f1585,Plan tier\nfirstname,Given name\nstr:cm:team,Team\nmy_key,Mine',
+    });
+    const { items } = await ok<{ items: { id: string; vendor: string }[] }>('dictionary.entries', {
+      origin: 'custom',
+    });
+    const vendors = Object.fromEntries(items.map((r) => [r.id, r.vendor]));
+    expect([vendors.f1585, vendors.firstname, vendors['str:cm:team'], vendors.my_key]).toEqual([
+      'Ontraport',
+      'Ontraport',
+      'Ortto',
+      'Custom',
+    ]);
+  });
 });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useApi, useCall, useEvent } from '../../api';
 import { downloadBlob } from '../../components/download';
 import type { DictionaryEntryRow } from '../../../../electron/shared/contract/decode';
+import { customEntryRow } from '../../../../electron/shared/decode/custom-row';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { VisibleText, visibleAttribute } from '../../components/VisibleText';
 import { useAnnouncement } from '../../lib/use-announcement';
@@ -357,20 +358,7 @@ function EntryEditor({
                     setActivityId(e.activityId ?? '');
                     setDisplayType(e.displayType ?? '');
                     setStart([e.fieldId, e.label, e.activityId ?? '', e.displayType ?? '']);
-                    onEdit?.({
-                      vendor: 'Custom',
-                      id: e.fieldId,
-                      kind: 'field',
-                      label: e.label,
-                      altLabels: [],
-                      activityId: e.activityId,
-                      displayType: e.displayType,
-                      confidence: null,
-                      sources: [],
-                      note: null,
-                      origin: 'custom',
-                      dictionaryId,
-                    });
+                    onEdit?.(customEntryRow(e, dictionaryId));
                   }}
                 >
                   Edit
