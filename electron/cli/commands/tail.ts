@@ -122,9 +122,12 @@ export async function run(argv: string[], io: CliIo, signal?: AbortSignal): Prom
   const done = () => printed >= exitAfter || signal?.aborted === true || io.stdoutClosed?.aborted === true;
   const print = async (c: CaptureSummary, restored = false) => {
     const mark = restored ? { restored: true } : {};
+    // The app may delete a listed capture while tail waits for stdout: it is left out, as export does.
+    const detail = values.json ? stores.captures.getIfPresent(c.id) : null;
+    if (values.json && detail === null) return;
     io.stdout(
-      (values.json
-        ? withC1Escaped(JSON.stringify({ ...jsonCapture(stores.captures.get(c.id), null), ...mark }))
+      (detail
+        ? withC1Escaped(JSON.stringify({ ...jsonCapture(detail, null), ...mark }))
         : formatPretty(c, colour) + (restored ? '  [restored]' : '')) + '\n',
     );
     printed++;
