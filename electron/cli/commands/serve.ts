@@ -157,6 +157,14 @@ async function start(argv: string[], io: CliIo, jsonReady: boolean): Promise<num
   // Said before the receiver starts and its banner is printed, not by the tunnel refusing once it has.
   const unreachable = tunnelFlags.enabled ? tunnelCannotReach(host) : null;
   if (unreachable) throw new UsageError(`--tunnel: ${unreachable}`);
+  // Checked before the data folder is made: a mistyped flag leaves no empty folder behind.
+  const receiverPort = intFlag(values['receiver-port'], '--receiver-port', 8787);
+  const uiPort = intFlag(values['ui-port'], '--ui-port', 0);
+  // Otherwise the receiver takes the port first and the UI's failure reads as another program holding it.
+  if (uiPort !== 0 && uiPort === receiverPort)
+    throw new UsageError(
+      `--ui-port ${uiPort}: the same port as --receiver-port; they are two listeners, give them different ports (or 0)`,
+    );
   io.tuneProcessForEngine?.();
   tuneHeapForLongRunningEngine();
   const dataDir = resolveDataDir(values['data-dir']);
@@ -165,13 +173,6 @@ async function start(argv: string[], io: CliIo, jsonReady: boolean): Promise<num
   } catch (error) {
     throw new UsageError(`--data-dir: cannot create ${dataDir} (${(error as Error).message})`);
   }
-  const receiverPort = intFlag(values['receiver-port'], '--receiver-port', 8787);
-  const uiPort = intFlag(values['ui-port'], '--ui-port', 0);
-  // Otherwise the receiver takes the port first and the UI's failure reads as another program holding it.
-  if (uiPort !== 0 && uiPort === receiverPort)
-    throw new UsageError(
-      `--ui-port ${uiPort}: the same port as --receiver-port; they are two listeners, give them different ports (or 0)`,
-    );
   let served: Served;
   try {
     served = await serve({ dataDir, receiverPort, uiPort, host, ui: !values['no-ui'], durability });
