@@ -49,7 +49,9 @@ Options:
 function readContact(value: string): Record<string, string> {
   if (value.trimStart().startsWith('{')) {
     const { rows, errors } = recordsFromFile(value, 'json');
-    if (!rows[0]) throw new UsageError(`--contact: ${errors[0]?.message ?? 'no contact in the file'}`);
+    // The reader words its errors for a file ("file: not valid JSON"); this JSON was typed on the command line.
+    if (!rows[0])
+      throw new UsageError(`--contact: ${errors[0]?.message.replace(/^file: /, '') ?? 'no contact given'}`);
     return rows[0];
   }
   let first: FirstRecord;
