@@ -10,6 +10,7 @@ import {
   sendInput,
 } from '../../shared/contract/delivery';
 import type { HeaderPair } from '../../shared/contract/captures';
+import { ApiError } from '../../shared/contract/errors';
 import { signingConfig, signingSchemes } from '../../shared/send/signing-config';
 import { contentTypeHeaderFor, userContentType } from '../../shared/send/content-type';
 import { headerByteString, utf8DecodeStrict } from '../../shared/send/bytes';
@@ -108,6 +109,16 @@ function flagOfField(path: PropertyKey[]): string {
     signing: '--sign',
   };
   return flags[String(top)] ?? String(top);
+}
+
+/**
+ * The delivery service's refusal of a bulk start names the field (`template.body: [Name] is not a column…`, `rows: no
+ * data rows`): said as a problem with the flag it came from, as contractInput says the schema's.
+ */
+function bulkRefusalAsFlagProblem(error: unknown): unknown {
+  if (!(error instanceof ApiError) || error.code !== 'invalid_input') return error;
+  const field = /^((?:template|rows)(?:\.\w+)*): ([\s\S]*)$/.exec(error.message);
+  return field ? new UsageError(`${flagOfField(field[1]!.split('.'))}: ${field[2]}`) : error;
 }
 
 /** `-H` values as curl reads them: `N: v` adds a header, `N:` leaves N out entirely (`omitted`), `N;` sends it empty. */
@@ -236,13 +247,17 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       const format = rowsFormat(values.rows, content);
       const note = contentTypeFillNote(template);
       if (note) io.stderr(`note: ${note}\n`);
-      const job = await engine.service.startBulk(
-        contractInput(
-          deliveryMethods['bulk.start'].input,
-          { ...options, fieldsNotColumns: fieldsNotColumns.data, template, rows: { content, format } },
-          flagOfField,
-        ),
-      );
+      const job = await engine.service
+        .startBulk(
+          contractInput(
+            deliveryMethods['bulk.start'].input,
+            { ...options, fieldsNotColumns: fieldsNotColumns.data, template, rows: { content, format } },
+            flagOfField,
+          ),
+        )
+        .catch((error: unknown) => {
+          throw bulkRefusalAsFlagProblem(error);
+        });
       const done = await engine.untilBulkEnded(job.jobId);
       // What stopped the job is not a skipped row: it is said last, with what it left unsent.
       const stoppedBy =

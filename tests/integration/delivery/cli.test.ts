@@ -134,8 +134,8 @@ describe('hookscope send', () => {
     const rows = fixture.file('rows.csv', 'id\n1\n');
     const args = ['send', `${server.url}/r/[id]`, '-d', 'id=[id]&note=[Not A Field]', '--rows', rows];
     const refused = cliIo();
-    expect(await main(args, refused.io)).toBe(1);
-    expect(refused.err()).toContain('[Not A Field] is not a column of the file');
+    expect(await main(args, refused.io)).toBe(2);
+    expect(refused.err()).toContain('--data: [Not A Field] is not a column of the file');
     const t = cliIo();
     expect(await main([...args, '--fields-not-columns', 'send-as-typed'], t.io)).toBe(0);
     expect(server.received.map((r) => r.body.toString())).toEqual(['id=1&note=[Not A Field]']);
