@@ -115,10 +115,12 @@ function flagOfField(path: PropertyKey[]): string {
  * The delivery service's refusal of a bulk start names the field (`template.body: [Name] is not a column…`, `rows: no
  * data rows`): said as a problem with the flag it came from, as contractInput says the schema's.
  */
-function bulkRefusalAsFlagProblem(error: unknown): unknown {
+function bulkRefusalAsFlagProblem(error: unknown, bodyFlag: string): unknown {
   if (!(error instanceof ApiError) || error.code !== 'invalid_input') return error;
   const field = /^((?:template|rows)(?:\.\w+)*): ([\s\S]*)$/.exec(error.message);
-  return field ? new UsageError(`${flagOfField(field[1]!.split('.'))}: ${field[2]}`) : error;
+  if (!field) return error;
+  const flag = flagOfField(field[1]!.split('.'));
+  return new UsageError(`${flag === '--data' ? bodyFlag : flag}: ${field[2]}`);
 }
 
 /** `-H` values as curl reads them: `N: v` adds a header, `N:` leaves N out entirely (`omitted`), `N;` sends it empty. */
@@ -256,7 +258,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
           ),
         )
         .catch((error: unknown) => {
-          throw bulkRefusalAsFlagProblem(error);
+          throw bulkRefusalAsFlagProblem(error, values['data-file'] !== undefined ? '--data-file' : '--data');
         });
       const done = await engine.untilBulkEnded(job.jobId);
       // What stopped the job is not a skipped row: it is said last, with what it left unsent.

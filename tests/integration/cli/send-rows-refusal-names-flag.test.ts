@@ -28,6 +28,16 @@ describe('send --rows refused before sending', () => {
     expect(code).toBe(2);
   });
 
+  it('names --data-file when the template body came from it', async () => {
+    const bodyDir = tempDir();
+    const body = join(bodyDir.path, 'body.json');
+    writeFileSync(body, '{"n":"{{nope}}"}');
+    const { code, err } = await sendRows('email\na@x.com\n', '--data-file', body);
+    bodyDir.cleanup();
+    expect(err).toContain('hookscope send: --data-file: {{nope}} is not a column of the file');
+    expect(code).toBe(2);
+  });
+
   it('names the header flag for a merge field in a header', async () => {
     const { code, err } = await sendRows('email\na@x.com\n', '-H', 'X-Name: [First Name]', '-d', 'x');
     expect(err).toContain('hookscope send: --header: [First Name] is not a column of the file');
