@@ -120,6 +120,11 @@ export interface AttemptRecord {
   /** `responseBodyBytes` is only the bytes read: the answer declared no size and was cut at the read limit. */
   responseBodySizeUnknown?: boolean;
   signedString: string | null;
+  /**
+   * The request was never written (the engine stopped before its connection was ready): the attempt logs no request
+   * headers, and its claim no longer stands for the origin's latest request (`lastRequest`).
+   */
+  unsent?: boolean;
 }
 
 const TERMINAL: DeliveryState[] = ['succeeded', 'failed', 'cancelled', 'disabled'];
@@ -315,7 +320,8 @@ export class DeliveryStore {
    * after a restart): the latest logged attempt that sent one, or the latest claim, whose request may have gone out
    * before a crash left its outcome unknown. An attempt that logged no request headers sent nothing (every request
    * carries X-Hookscope-Delivery): the interrupted attempt a reclaim records, dated by its claim when known (counted
-   * through the claim), else by the reclaim.
+   * through the claim), else by the reclaim, or the attempt the engine stopped before its connection was ready (its
+   * claim is cleared as it is logged).
    */
   lastRequest(origin: string): { atMs: number; ratePerMinute: number | null } | null {
     // A bare column beside MAX() is read from the row holding the maximum (SQLite).
@@ -551,7 +557,8 @@ export class DeliveryStore {
     this.sql(
       `UPDATE deliveries SET attempts = attempts + 1, policy_offset = policy_offset + ?, state = ?, next_attempt_at_ms = ?,
            lease_owner = NULL, lease_until_ms = NULL, last_status = ?, last_error = ?, last_duration_ms = ?,
-           last_attempt_at_ms = ?, last_response_preview = ?, finished_at_ms = ?, retry_now = 0
+           last_attempt_at_ms = ?, last_response_preview = ?, finished_at_ms = ?, retry_now = 0,
+           claimed_at_ms = CASE WHEN ? THEN NULL ELSE claimed_at_ms END
          WHERE id = ?`,
     ).run(
       next.countsForPolicy ? 0 : 1,
@@ -563,6 +570,7 @@ export class DeliveryStore {
       r.startedAtMs,
       responsePreview(r.responseBody, r.responseHeaders, r.responseBodyBytes),
       next.finishedAtMs,
+      r.unsent ? 1 : 0,
       r.deliveryId,
     );
   }

@@ -22,6 +22,8 @@ const LEASE_MARGIN_MS = 30_000;
 const DUE_PAGE = 32;
 /** How soon the queue looks again after its own timer work threw (a locked or failing database). */
 const RETRY_AFTER_ERROR_MS = 1_000;
+const NOT_SENT_AT_CLOSE =
+  'interrupted: the engine was closing before the connection was ready; the request was not sent';
 
 export interface QueueOptions {
   db: Database.Database;
@@ -263,6 +265,7 @@ export class DeliveryQueue {
         signingFailure = `signing failed: ${error instanceof Error ? error.message : String(error)}`;
       }
     }
+    let written = false;
     const result = signingFailure
       ? unsentAttempt(signingFailure)
       : await this.send(
@@ -272,7 +275,10 @@ export class DeliveryQueue {
             headers,
             body: row.body,
             timeoutMs: row.timeout_ms,
-            onRequestWrite: () => this.requestWritten(row),
+            onRequestWrite: () => {
+              written = true;
+              this.requestWritten(row);
+            },
           },
           this.abort.signal,
         );
@@ -294,9 +300,12 @@ export class DeliveryQueue {
     };
     const finishedAt = clock.now();
     if (this.abort.signal.aborted && result.status === null) {
+      const stopped = written
+        ? base
+        : { ...base, error: NOT_SENT_AT_CLOSE, requestHeaders: [], unsent: true };
       await this.commit(() =>
         this.store.finish(
-          { ...base, outcome: 'interrupted', nextWaitMs: null },
+          { ...stopped, outcome: 'interrupted', nextWaitMs: null },
           this.owner,
           { state: 'pending', nextAttemptAtMs: finishedAt, finishedAtMs: null },
           false,

@@ -1,0 +1,45 @@
+import { Agent } from 'undici';
+import { afterEach, expect, it } from 'vitest';
+import { createHttpSender } from '../../../electron/engine/delivery/http-attempt';
+import { cueServer, deliveryHarness, until } from './helpers';
+
+const cleanup: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+it('an attempt the engine stopped before its connection was ready is logged as not sent, and a restart does not space the next request from it', async () => {
+  const server = await cueServer(() => ({ status: 200 }));
+  cleanup.push(() => server.close());
+  // The connection is never ready: the request cannot have been written when the engine stops.
+  const stalled = new Agent({ connect: () => {} });
+  cleanup.push(() => stalled.destroy());
+  const a = deliveryHarness({ send: createHttpSender(stalled) });
+  const send = (h: typeof a, path: string) =>
+    h.service.send({
+      request: { method: 'POST', url: `${server.url}${path}`, headers: [], bodyBase64: '' },
+      type: 'manual',
+      policy: 'none',
+      ratePerMinute: 2,
+    } as never).id;
+  const first = send(a, '/first');
+  a.service.start();
+  await until(() => (a.service.queue.inFlight === 1 ? true : undefined));
+  await a.service.close(0);
+  const [stopped] = a.service.get(first).attemptList;
+  expect([stopped!.outcome, stopped!.requestHeaders]).toEqual(['interrupted', []]);
+  expect(stopped!.error).toMatch(/not sent/);
+  a.db.close();
+
+  const b = deliveryHarness({}, { dataDir: a.dataDir, removeOnClose: true });
+  cleanup.push(() => b.close());
+  b.clock.advance(a.clock.now() - b.clock.now());
+  b.service.start();
+  await b.settle();
+  // Nothing reached the target before the restart: the first request after it is not held back 30 s.
+  expect(server.received.map((r) => r.url)).toEqual(['/first']);
+  expect(b.service.get(first).attemptList.map((x) => [x.outcome, x.startedAtMs - a.clock.now()])).toEqual([
+    ['interrupted', 0],
+    ['success', 0],
+  ]);
+});
