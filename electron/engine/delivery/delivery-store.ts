@@ -38,7 +38,7 @@ export interface DeliveryRow {
   bulk_row: number | null;
   attempts: number;
   policy_offset: number;
-  /** 1 from "Retry now" until the attempt it starts is recorded. */
+  /** 1 from "Retry now" until an attempt it starts completes (an interrupted one keeps it for the next). */
   retry_now: number;
   next_attempt_at_ms: number | null;
   lease_owner: string | null;
@@ -557,8 +557,8 @@ export class DeliveryStore {
     this.sql(
       `UPDATE deliveries SET attempts = attempts + 1, policy_offset = policy_offset + ?, state = ?, next_attempt_at_ms = ?,
            lease_owner = NULL, lease_until_ms = NULL, last_status = ?, last_error = ?, last_duration_ms = ?,
-           last_attempt_at_ms = ?, last_response_preview = ?, finished_at_ms = ?, retry_now = 0,
-           claimed_at_ms = CASE WHEN ? THEN NULL ELSE claimed_at_ms END
+           last_attempt_at_ms = ?, last_response_preview = ?, finished_at_ms = ?,
+           retry_now = CASE WHEN ? = 'interrupted' THEN retry_now ELSE 0 END, claimed_at_ms = CASE WHEN ? THEN NULL ELSE claimed_at_ms END
          WHERE id = ?`,
     ).run(
       next.countsForPolicy ? 0 : 1,
@@ -570,6 +570,7 @@ export class DeliveryStore {
       r.startedAtMs,
       responsePreview(r.responseBody, r.responseHeaders, r.responseBodyBytes),
       next.finishedAtMs,
+      r.outcome,
       r.unsent ? 1 : 0,
       r.deliveryId,
     );
