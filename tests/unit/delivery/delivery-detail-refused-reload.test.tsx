@@ -21,14 +21,14 @@ describe('the delivery detail after Cancel is refused', () => {
     const events = renderWithMissedEvents(ui.engine, <DeliveryDetailPanel id={sent.id} />);
     await waitFor(() => expect(target.held).toHaveLength(1));
     await waitFor(() =>
-      expect(document.querySelector('.delivery-detail-head .pill')?.textContent).toBe('in_flight'),
+      expect(document.querySelector('.delivery-detail-head .pill')?.textContent).toBe('in flight'),
     );
     events.disconnect();
     target.held[0]!.end('ok');
     await waitFor(async () =>
       expect((await ui.api.call('deliveries.get', { id: sent.id })).state).toBe('succeeded'),
     );
-    expect(document.querySelector('.delivery-detail-head .pill')?.textContent).toBe('in_flight');
+    expect(document.querySelector('.delivery-detail-head .pill')?.textContent).toBe('in flight');
 
     const cancel = screen.getByRole('button', { name: 'Cancel' });
     fireEvent.click(cancel);

@@ -23,7 +23,7 @@ it('after a reconnect, the log, the waiting list and the open detail show what h
   const events = renderWithMissedEvents(ui.engine, <DeliveryLog opened={id} />);
   const waiting = await screen.findByRole('table', { name: 'Waiting deliveries' });
   await within(waiting).findByText('being sent now');
-  await screen.findByText('in_flight', { selector: '.delivery-detail-head .pill' });
+  await screen.findByText('in flight', { selector: '.delivery-detail-head .pill' });
 
   events.disconnect();
   held[0]!.end('delivered meanwhile');

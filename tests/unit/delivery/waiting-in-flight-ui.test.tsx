@@ -36,7 +36,7 @@ it('a delivery whose first attempt is still waiting for a slow target shows in t
   // Before, neither list had it: the log said "No deliveries yet" while the request was on its way.
   const waiting = await screen.findByRole('table', { name: 'Waiting deliveries' }, { timeout: 5000 });
   const row = (await within(waiting).findByText('slow-first')).closest('tr')!;
-  expect(row.textContent).toContain('in_flight');
+  expect(row.textContent).toContain('in flight');
   expect(row.textContent).toContain('being sent now');
   expect(screen.queryByText(/No deliveries yet/)).toBeNull();
 

@@ -9,6 +9,7 @@ import { dateTime, formatDuration, nextAttempt, oneLine, statusClass } from './f
 import { nextWait } from './next-wait';
 import { responseBodyTitle } from './response-body-title';
 import { responseText } from './response-text';
+import { stateLabel } from './state-label';
 
 /** Header values are stored as bytes (one character each): UTF-8 shows as its text, as in a capture's headers. */
 const headerText = (pairs: DeliveryAttempt['requestHeaders']) =>
@@ -129,7 +130,7 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
   return (
     <div className="delivery-detail">
       <div className="delivery-detail-head" ref={actions}>
-        <span className={`pill delivery-state-${detail.state}`}>{detail.state}</span>
+        <span className={`pill delivery-state-${detail.state}`}>{stateLabel(detail.state)}</span>
         <span className="mono break">
           <VisibleText text={`${detail.method} ${detail.url}`} />
         </span>
@@ -162,7 +163,10 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
       <p className="muted delivery-meta">
         <VisibleText text={detail.name || 'unnamed'} /> · {detail.type}
         {detail.bulkJobId !== null ? ` (job ${detail.bulkJobId}, row ${detail.bulkRow ?? '?'})` : ''} · policy{' '}
-        {detail.policy} · attempt {detail.attempts} of {detail.maxAttempts}
+        {detail.policy} ·{' '}
+        {detail.state === 'in_flight'
+          ? `attempt ${detail.attempts + 1} of ${detail.maxAttempts}, in flight`
+          : `attempt ${detail.attempts} of ${detail.maxAttempts}`}
         {detail.nextAttemptAtMs !== null ? ` · next attempt ${nextAttempt(detail.nextAttemptAtMs)}` : ''} · id{' '}
         {detail.uid}
       </p>

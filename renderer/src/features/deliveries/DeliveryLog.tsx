@@ -17,6 +17,7 @@ import { formatCount } from '../../lib/format';
 import { useDeliveriesTick } from './use-deliveries-tick';
 import { useWaitingDeliveries, WaitingDeliveries } from './WaitingDeliveries';
 import { openableRow } from './row-keys';
+import { stateLabel } from './state-label';
 import { Checkbox } from '../../components/Checkbox';
 import { useFocusLoadedRows } from './use-focus-loaded-rows';
 
@@ -150,7 +151,7 @@ export function DeliveryLog({
           <option value="">any state</option>
           {STATES.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {stateLabel(s)}
             </option>
           ))}
         </select>

@@ -9,6 +9,7 @@ import { useApi } from '../../api';
 import { useDeliveriesTick } from './use-deliveries-tick';
 import { nextAttempt, oneLine } from './format';
 import { openableRow } from './row-keys';
+import { stateLabel } from './state-label';
 import { VisibleText, visibleAttribute } from '../../components/VisibleText';
 import { useFocusLoadedRows } from './use-focus-loaded-rows';
 
@@ -131,7 +132,7 @@ export function WaitingDeliveries({
                 <VisibleText text={oneLine(`${d.method} ${d.url}`, 80)} />
               </td>
               <td>
-                <span className={`pill delivery-state-${d.state}`}>{d.state}</span>
+                <span className={`pill delivery-state-${d.state}`}>{stateLabel(d.state)}</span>
               </td>
               <td>
                 {d.state === 'held'
