@@ -38,6 +38,14 @@ export interface QueueOptions {
   defaultConcurrency?: number;
 }
 
+/** A row claimed for an attempt in the pump's transaction, with the gate slot it took. */
+interface Claimed {
+  row: DeliveryRow;
+  limits: { concurrency: number | undefined; ratePerMinute: number | undefined };
+  /** Its slot was taken until its request is written (rate-gate.ts). */
+  awaitingWrite: boolean;
+}
+
 export const newUid = (): string => `dlv_${randomBytes(12).toString('base64url')}`;
 
 /**
@@ -143,19 +151,31 @@ export class DeliveryQueue {
     const now = clock.now();
     const maxInFlight = this.options.maxInFlight ?? 256;
     // Due rows are looked up per destination, so a busy origin never hides the others behind its backlog.
-    // One transaction for all of this pump's claims.
-    let started = 0;
-    this.options.db.transaction(() => {
-      for (const origin of [...this.origins]) {
-        if (this.running.size >= maxInFlight) break;
-        const free = this.gates.available(origin);
-        if (free === 0) continue;
-        const limit = Math.min(DUE_PAGE, free ?? DUE_PAGE, maxInFlight - this.running.size);
-        const page = this.store.dueFor(origin, now, limit);
-        if (page.length === 0 && !this.store.hasPending(origin)) this.origins.delete(origin);
-        started += this.startDue(page, now, maxInFlight);
-      }
-    })();
+    // One transaction for all of this pump's claims; their attempts start only once it committed, as a failed COMMIT
+    // (a full disk, a busy database) rolls the claims back and the rows would be claimed, and sent, again.
+    const claimed: Claimed[] = [];
+    try {
+      this.options.db.transaction(() => {
+        for (const origin of [...this.origins]) {
+          if (this.running.size + claimed.length >= maxInFlight) break;
+          const free = this.gates.available(origin);
+          if (free === 0) continue;
+          const limit = Math.min(
+            DUE_PAGE,
+            free ?? DUE_PAGE,
+            maxInFlight - this.running.size - claimed.length,
+          );
+          const page = this.store.dueFor(origin, now, limit);
+          if (page.length === 0 && !this.store.hasPending(origin)) this.origins.delete(origin);
+          this.claimDue(page, now, maxInFlight, claimed);
+        }
+      })();
+    } catch (error) {
+      for (const c of claimed) this.gates.release(c.row.origin, c.limits, true);
+      throw error;
+    }
+    for (const c of claimed) this.launch(c);
+    const started = claimed.length;
     // Rows another process queued are unknown here until a wake-up finds due work that no known origin explains.
     if (
       started === 0 &&
@@ -178,11 +198,10 @@ export class DeliveryQueue {
     return false;
   }
 
-  /** Start attempts for one origin's due rows until its gate closes; returns how many started. */
-  private startDue(page: DueRow[], now: number, maxInFlight: number): number {
-    let started = 0;
+  /** Claim one origin's due rows until its gate closes, adding them to `claimed` (their attempts not started yet). */
+  private claimDue(page: DueRow[], now: number, maxInFlight: number, claimed: Claimed[]): void {
     for (const due of page) {
-      if (this.running.size >= maxInFlight) break;
+      if (this.running.size + claimed.length >= maxInFlight) break;
       if (this.running.has(due.id)) continue;
       const limits = {
         concurrency: due.concurrency ?? undefined,
@@ -200,25 +219,28 @@ export class DeliveryQueue {
         this.gates.release(due.origin, limits, true);
         continue;
       }
-      if (this.gates.awaitingWrite(row.origin)) this.unwritten.add(row.id);
-      const task = this.attempt(row)
-        .catch((error: unknown) =>
-          this.options.log.error('delivery attempt crashed', { id: row.id, error: String(error) }),
-        )
-        .finally(() => {
-          if (this.unwritten.delete(row.id)) this.gates.written(row.origin, null);
-          this.gates.release(row.origin, limits);
-          this.running.delete(row.id);
-          // A pump meanwhile forgot the origin if this row was its only one: a retry (or an interrupted attempt) makes
-          // it pending again, and another origin's due backlog would keep the fallback lookup from finding it.
-          this.origins.add(row.origin);
-          if (this.running.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
-          this.schedulePump();
-        });
-      this.running.set(row.id, task);
-      started++;
+      claimed.push({ row, limits, awaitingWrite: this.gates.awaitingWrite(row.origin) });
     }
-    return started;
+  }
+
+  /** Start the attempt of a row whose claim is committed. */
+  private launch({ row, limits, awaitingWrite }: Claimed): void {
+    if (awaitingWrite) this.unwritten.add(row.id);
+    const task = this.attempt(row)
+      .catch((error: unknown) =>
+        this.options.log.error('delivery attempt crashed', { id: row.id, error: String(error) }),
+      )
+      .finally(() => {
+        if (this.unwritten.delete(row.id)) this.gates.written(row.origin, null);
+        this.gates.release(row.origin, limits);
+        this.running.delete(row.id);
+        // A pump meanwhile forgot the origin if this row was its only one: a retry (or an interrupted attempt) makes
+        // it pending again, and another origin's due backlog would keep the fallback lookup from finding it.
+        this.origins.add(row.origin);
+        if (this.running.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+        this.schedulePump();
+      });
+    this.running.set(row.id, task);
   }
 
   /** The next rate slot of the origin waited for this request to be written: it may open now. */
