@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { VisibleText } from './VisibleText';
 
 /**
  * A destructive action that asks first: one button opens the choice, then "confirm" runs it and "cancel" (or Escape)
@@ -52,11 +53,14 @@ export function ConfirmAction(props: {
         {props.label}
       </button>
     );
+  // A string may quote what a user typed, so it is drawn visibly; a node is markup its caller built from its own parts.
+  const messageNode =
+    typeof props.message === 'string' ? <VisibleText text={props.message} /> : props.message;
   return (
     <>
       {props.message && (
         <span className="confirm-message" role="alert" data-testid={id('-message')}>
-          {props.message}
+          {messageNode}
         </span>
       )}
       <button

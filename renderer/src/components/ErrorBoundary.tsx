@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react';
+import { VisibleText } from './VisibleText';
 
 /** Keeps one broken panel (a malformed payload, a feature still in progress) from blanking the whole window. */
 export class ErrorBoundary extends Component<
@@ -16,7 +17,9 @@ export class ErrorBoundary extends Component<
       return (
         <div className="panel-error" role="alert">
           <strong>{this.props.label} failed to render.</strong>
-          <pre>{this.state.error.message}</pre>
+          <pre>
+            <VisibleText text={this.state.error.message} />
+          </pre>
           <button type="button" className="btn btn-small" onClick={() => this.setState({ error: null })}>
             Retry
           </button>

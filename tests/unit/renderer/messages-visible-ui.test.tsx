@@ -4,9 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Transport } from '../../../electron/shared/contract/client';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
+import { ErrorBoundary } from '../../../renderer/src/components/ErrorBoundary';
 import { UndoToast } from '../../../renderer/src/features/captures/UndoToast';
 import { ComposeView } from '../../../renderer/src/features/compose/ComposeView';
 import { PasteCurl } from '../../../renderer/src/features/compose/PasteCurl';
+import { DecodedView } from '../../../renderer/src/features/decode/DecodedView';
+import { DictionaryBrowser } from '../../../renderer/src/features/decode/DictionaryBrowser';
+import { LoopConfirm } from '../../../renderer/src/features/deliveries/LoopConfirm';
 import { NewCollectionForm } from '../../../renderer/src/features/deliveries/NewCollectionForm';
 import { DiffView } from '../../../renderer/src/features/diff/DiffView';
 import { SettingsPanel } from '../../../renderer/src/features/settings/SettingsPanel';
@@ -102,5 +106,35 @@ describe('messages quoting hostile text show its invisible characters as marks',
     const { container } = toast({ error: null, failure: `Could not delete: ${HOSTILE}` });
     await waitFor(() => expect(container.querySelector('.notice-error')).not.toBeNull());
     expectMarked(container.querySelector('.notice-error')!.textContent);
+  });
+
+  it('in a capture that could not be decoded', async () => {
+    hostile.add('decode.capture');
+    mount(<DecodedView captureId={1} />);
+    expectMarked((await screen.findByRole('alert')).textContent);
+  });
+
+  it('in a dictionary that could not be loaded', async () => {
+    hostile.add('dictionary.entries');
+    const { container } = mount(<DictionaryBrowser />);
+    await waitFor(() => expect(container.querySelector('.notice-error')).not.toBeNull());
+    expectMarked(container.querySelector('.notice-error')!.textContent);
+  });
+
+  it("in the loop guard's refusal", () => {
+    mount(<LoopConfirm message={HOSTILE} onConfirm={nothing} testId="loop" confirmTestId="loop-send" />);
+    expectMarked(screen.getByTestId('loop').textContent);
+  });
+
+  it('in a panel that failed to render', () => {
+    const Broken = () => {
+      throw new Error(HOSTILE);
+    };
+    mount(
+      <ErrorBoundary label="Detail">
+        <Broken />
+      </ErrorBoundary>,
+    );
+    expectMarked(screen.getByRole('alert').textContent);
   });
 });

@@ -581,7 +581,7 @@ function SendStatus({
           <ul className="compose-problems">
             {built.warnings.map((w, i) => (
               <li key={i} className="compose-warn">
-                {w.message}
+                <VisibleText text={w.message} />
               </li>
             ))}
           </ul>
@@ -609,7 +609,7 @@ function SendStatus({
       )}
       {send.kind === 'failed' && (
         <p className="compose-error" data-testid="compose-send-error">
-          {send.message}
+          <VisibleText text={send.message} />
         </p>
       )}
       {send.kind === 'sent' && (

@@ -7,6 +7,7 @@ import {
   type EmulatorKind,
   type OntraportFormat,
 } from '../../../../electron/shared/send/emulators';
+import { VisibleText } from '../../components/VisibleText';
 
 const labels: Record<EmulatorKind, string> = {
   'ortto-activity': 'Ortto: activity webhook',
@@ -147,7 +148,7 @@ export function EmulatorPicker({
       )}
       {targetError && (
         <p className="notice notice-error" role="alert" data-testid="emulator-target-error">
-          {targetError}
+          <VisibleText text={targetError} />
         </p>
       )}
       <p className="muted" data-testid="emulator-contact-note">

@@ -12,6 +12,7 @@ import { PairsEditor, type Pair } from './PairsEditor';
 import { RowInput } from './RowInput';
 import { formatCount } from '../../lib/format';
 import { payloadText } from './payload-text';
+import { VisibleText } from '../../components/VisibleText';
 
 export type RecordSource = 'variables' | 'file' | 'capture';
 
@@ -153,7 +154,7 @@ export function RecordPanel({
             <ul className="compose-problems" data-testid="record-file-errors">
               {state.file.errors.slice(0, 20).map((e, i) => (
                 <li key={i} className="compose-warn">
-                  {e.message}
+                  <VisibleText text={e.message} />
                 </li>
               ))}
               {state.file.errors.length > 20 && (
@@ -192,7 +193,11 @@ export function RecordPanel({
               Load fields
             </button>
           </div>
-          {captureError && <p className="compose-error">{captureError}</p>}
+          {captureError && (
+            <p className="compose-error">
+              <VisibleText text={captureError} />
+            </p>
+          )}
           <RecordFields record={activeRecord(state)} />
         </div>
       )}

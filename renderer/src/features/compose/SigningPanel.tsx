@@ -5,6 +5,7 @@ import {
   signingSchemes,
   type SigningConfig,
 } from '../../../../electron/shared/send/signing-config';
+import { VisibleText } from '../../components/VisibleText';
 
 const schemeLabels: Record<SigningConfig['scheme'], string> = {
   none: 'None',
@@ -147,7 +148,7 @@ export function SigningPanel({
         <div className="compose-sign-preview">
           {preview.error ? (
             <p className="compose-error" data-testid="signing-error">
-              {preview.error}
+              <VisibleText text={preview.error} />
             </p>
           ) : (
             <>

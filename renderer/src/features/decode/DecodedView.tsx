@@ -19,7 +19,7 @@ export function DecodedView({ captureId, query: search = '' }: { captureId: numb
   if (query.error) {
     return (
       <div className="panel-error notice notice-error" role="alert">
-        Could not decode capture #{captureId}: {query.error.message}
+        Could not decode capture #{captureId}: <VisibleText text={query.error.message} />
       </div>
     );
   }

@@ -147,7 +147,9 @@ export function DictionaryBrowser() {
         </span>
       </div>
       {entries.error && (
-        <div className="notice notice-error">Could not load the dictionary: {entries.error.message}</div>
+        <div className="notice notice-error">
+          Could not load the dictionary: <VisibleText text={entries.error.message} />
+        </div>
       )}
       <div className="dictionary-grid dictionary-head" role="row">
         <span>ID</span>

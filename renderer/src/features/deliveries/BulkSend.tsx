@@ -396,7 +396,9 @@ export function BulkSend() {
           {job.rowErrors.length > 0 && (
             <ul className="bulk-row-errors">
               {job.rowErrors.map((e, i) => (
-                <li key={i}>{e.message}</li>
+                <li key={i}>
+                  <VisibleText text={e.message} />
+                </li>
               ))}
               {unnamed > 0 && (
                 <li>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { VisibleText } from '../../components/VisibleText';
 
 /**
  * The loop guard refused a send to this app's own receiver: says why and offers an explicit "send anyway". It takes
@@ -33,7 +34,9 @@ export function LoopConfirm({
   };
   return (
     <div className="notice notice-warn" data-testid={testId} ref={question} tabIndex={-1} onKeyDown={escape}>
-      <p>{message}</p>
+      <p>
+        <VisibleText text={message} />
+      </p>
       <button
         type="button"
         className="btn btn-small btn-danger"

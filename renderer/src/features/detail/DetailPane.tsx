@@ -86,7 +86,7 @@ export const DetailPane = memo(function DetailPane(props: Props) {
     return (
       <div className="detail-pane">
         <div className="notice notice-error pad">
-          Could not load capture #{props.id}: {error}
+          Could not load capture #{props.id}: <VisibleText text={error} />
         </div>
       </div>
     );
@@ -211,7 +211,11 @@ function DetailHeader({
         >
           {received ? 'Download body (received)' : 'Download body'}
         </button>
-        {downloadError && <span className="notice notice-error">{downloadError}</span>}
+        {downloadError && (
+          <span className="notice notice-error">
+            <VisibleText text={downloadError} />
+          </span>
+        )}
         <button
           type="button"
           className="btn btn-small"
@@ -326,7 +330,7 @@ function BodyTab({ d, bodyForm, setBodyForm, query }: { d: CaptureDetail; query:
       <div className="pad">
         {choice}
         <div className="notice notice-error" data-testid="body-read-error">
-          Could not read the body: {read.error}
+          Could not read the body: <VisibleText text={read.error} />
         </div>
       </div>
     );

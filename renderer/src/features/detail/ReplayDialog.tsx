@@ -16,6 +16,7 @@ import { replayTrailers } from './replay-trailers';
 import { replayTransferCodings } from './replay-transfer-codings';
 import { useReplayCaptures } from './use-replay-captures';
 import { useReplayRun, type ReplayOutcome } from './use-replay-run';
+import { VisibleText } from '../../components/VisibleText';
 
 const policies: Array<[DeliveryPolicy, string]> = [
   ['none', 'None (one attempt)'],
@@ -271,7 +272,7 @@ function ReplayOutcomeLine({ outcome, many, id }: { outcome: ReplayOutcome; many
     return (
       <div className="notice notice-error" id={id} data-testid="replay-error">
         {capture}
-        {outcome.error}
+        <VisibleText text={outcome.error} />
       </div>
     );
   return <ReplayResult delivery={outcome.delivery} capture={capture} />;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CaptureDetail, CaptureVerification } from '../../../../electron/shared/contract/captures';
 import { useApi } from '../../api';
 import { formatDateTime } from '../../lib/format';
+import { VisibleText } from '../../components/VisibleText';
 
 /**
  * The stored verdict, and a way to check the capture again with its endpoint's current settings (the secret was
@@ -58,7 +59,7 @@ export function SignatureVerdict({
       {state.error && (
         <span className="notice-error" role="alert">
           {' '}
-          {state.error}
+          <VisibleText text={state.error} />
         </span>
       )}
     </span>

@@ -39,7 +39,11 @@ export function TunnelControl() {
     >
       {() => (
         <div className="tunnel-panel" data-testid="tunnel-panel">
-          {loadError && <div className="notice notice-error">{loadError}</div>}
+          {loadError && (
+            <div className="notice notice-error">
+              <VisibleText text={loadError} />
+            </div>
+          )}
           {state && <TunnelPanel state={state} onState={setState} />}
         </div>
       )}
@@ -188,7 +192,11 @@ function TunnelPanel({
             onChange={(e) => setSubdomain(e.target.value)}
           />
         </label>
-        {subdomainError && <div className="tunnel-field-error">subdomain: {subdomainError}</div>}
+        {subdomainError && (
+          <div className="tunnel-field-error">
+            subdomain: <VisibleText text={subdomainError} />
+          </div>
+        )}
         <label>
           Tunnel server
           <input
@@ -200,7 +208,11 @@ function TunnelPanel({
             onChange={(e) => setHost(e.target.value)}
           />
         </label>
-        {hostError && <div className="tunnel-field-error">host: {hostError}</div>}
+        {hostError && (
+          <div className="tunnel-field-error">
+            host: <VisibleText text={hostError} />
+          </div>
+        )}
         {autoStart !== null && (
           <label className="tunnel-check">
             <input
