@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 
 // An error or notice may quote what a user typed or a sender wrote (a URL, a name, a header value), so the renderer
 // draws it through VisibleText: a direction override or a control character shows as a mark. This finds every message
-// written into JSX as a bare `{error}`, `{state.notice}` or `{message.text}`, where such characters would act unseen.
+// written into JSX as a bare `{error}`, `{state.notice}`, `{message.text}`, `{warning}` or `{pending.note}`, where such
+// characters would act unseen.
 const SRC = join(import.meta.dirname, '../../../renderer/src');
-const MESSAGE_NAME = /(?:^|[a-z])(?:error|notice|message|failure)$/i;
+const MESSAGE_NAME = /(?:^|[a-z])(?:error|notice|message|failure|warnings?|notes?)$/i;
 
 function tsxFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -137,4 +137,25 @@ describe('messages quoting hostile text show its invisible characters as marks',
     );
     expectMarked(screen.getByRole('alert').textContent);
   });
+
+  it("in a pasted command's warnings, which quote it", async () => {
+    mount(<PasteCurl onParsed={nothing} onClose={nothing} />);
+    fireEvent.change(screen.getByRole('textbox'), {
+      target: { value: "curl -u 'ab\u202ec\u0000' https://example.test/" },
+    });
+    fireEvent.click(screen.getByTestId('paste-curl-apply'));
+    expectMarked((await screen.findByTestId('paste-curl-warnings')).textContent);
+  });
+
+  it("in the undo toast's note", () => {
+    mount(
+      <UndoToast
+        pending={{ ids: [1], deleted: 1, error: null, note: `Kept ${HOSTILE}` }}
+        onUndo={nothing}
+        onDismiss={nothing}
+        onButtonGone={nothing}
+      />,
+    );
+    expectMarked(screen.getByTestId('undo-toast').textContent);
+  });
 });

@@ -63,7 +63,9 @@ export function UndoToast({
           <VisibleText text={pending.error} />
         </span>
       ) : pending.note ? (
-        <span>{pending.note}</span>
+        <span>
+          <VisibleText text={pending.note} />
+        </span>
       ) : (
         <>
           {pending.failure && (

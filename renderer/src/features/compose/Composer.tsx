@@ -483,7 +483,7 @@ export function Composer({ initial }: ComposerProps) {
           <TabPanel tabsId={tabsId} active={tab} className="compose-tab">
             {tab === 'body' && draft.bodyNote && draft.bodyMode === 'base64' && (
               <p className="muted" data-testid="compose-body-note">
-                {draft.bodyNote}
+                <VisibleText text={draft.bodyNote} />
               </p>
             )}
             {tab === 'body' && (

@@ -60,7 +60,9 @@ export function PasteCurl({
           <p>Filled the composer; check:</p>
           <ul className="compose-problems">
             {warnings.map((warning) => (
-              <li key={warning}>{warning}</li>
+              <li key={warning}>
+                <VisibleText text={warning} />
+              </li>
             ))}
           </ul>
         </div>

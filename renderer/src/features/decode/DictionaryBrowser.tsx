@@ -244,7 +244,11 @@ export function DictionaryBrowser() {
               ”, and the later one wins.
             </div>
           )}
-          {selected.note && <div className="muted">{selected.note}</div>}
+          {selected.note && (
+            <div className="muted">
+              <VisibleText text={selected.note} />
+            </div>
+          )}
           {selected.sources.map((s, i) => (
             <div key={i} className="muted">
               source: {s}

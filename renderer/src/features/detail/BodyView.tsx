@@ -55,7 +55,12 @@ export function BodyView({
   if (kind === 'empty')
     return (
       <div className="muted pad empty-body">
-        {note ? 'No body bytes stored.' : 'No body.'} {note && <span className="pill pill-info">{note}</span>}
+        {note ? 'No body bytes stored.' : 'No body.'}{' '}
+        {note && (
+          <span className="pill pill-info">
+            <VisibleText text={note} />
+          </span>
+        )}
       </div>
     );
   return (
@@ -92,7 +97,11 @@ export function BodyView({
           )}
           {formatBytes(bytes.length)}
         </span>
-        {note && <span className="pill pill-info">{note}</span>}
+        {note && (
+          <span className="pill pill-info">
+            <VisibleText text={note} />
+          </span>
+        )}
       </div>
       <TabPanel tabsId={tabsId} active={mode} className={`body-content body-${mode}`} testId={`body-${mode}`}>
         {mode === 'hex' && <HexView bytes={bytes} />}

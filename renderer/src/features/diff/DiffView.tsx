@@ -221,7 +221,7 @@ export function DiffView({
       )}
       {hex.note && (
         <p className="muted pad" data-testid="diff-hex-window">
-          {hex.note}
+          <VisibleText text={hex.note} />
         </p>
       )}
       <div className="diff-pane diff-body" data-testid="diff-body">

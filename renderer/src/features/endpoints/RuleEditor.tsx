@@ -8,6 +8,7 @@ import { base64 } from '../../../../electron/shared/contract/base64';
 import { base64ToBytes, textToBase64, utf8DecodeStrict } from '../../../../electron/shared/send/bytes';
 import { orttoGivesUpNote } from '../../../../electron/shared/send/ortto-retry';
 import { withLineEndingsOf } from '../../lib/textarea-line-endings';
+import { VisibleText } from '../../components/VisibleText';
 
 export function headersToText(headers: Array<[string, string]>): string {
   return headers.map(([k, v]) => `${k}: ${v}`).join('\n');
@@ -299,7 +300,7 @@ export function RuleEditor({ draft, onChange }: { draft: RuleDraft; onChange: (d
       )}
       {orttoNote && (
         <p className="muted" data-testid="rule-ortto-note">
-          {orttoNote}
+          <VisibleText text={orttoNote} />
         </p>
       )}
       <label className="block">
@@ -341,7 +342,7 @@ export function RuleEditor({ draft, onChange }: { draft: RuleDraft; onChange: (d
       </label>
       {bodyNote && (
         <p className={bodyNote.bytes === null ? 'field-error' : 'muted'} data-testid="rule-body-note">
-          {bodyNote.note}
+          <VisibleText text={bodyNote.note} />
         </p>
       )}
     </div>
