@@ -7,17 +7,20 @@ import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { DeliveryLog } from '../../../renderer/src/features/deliveries';
 import { forgetKeptState } from '../../../renderer/src/state/kept-state';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
+import { useOkTarget } from '../../helpers/ok-target';
 
-// A real engine (in-process transport, SQLite in a temp dir); the calls named in `refused` fail the way a server would.
+// A real engine (in-process transport, SQLite in a temp dir); the calls named in `refused` fail the way a server would,
+// and an export holds one attempt (not 100,000), so two attempts are more than it.
 const refused = new Set<string>();
 const ui = useEngineForUi((real): Transport => ({
   invoke: async (method, input) =>
     refused.has(method)
       ? { ok: false as const, error: { code: 'conflict' as const, message: `${method}: refused` } }
-      : real.invoke(method, input),
+      : real.invoke(method, method === 'deliveries.exportLog' ? { ...(input as object), limit: 1 } : input),
   subscribe: (listener) => real.subscribe(listener),
   capabilities: () => real.capabilities(),
 }));
+const target = useOkTarget();
 afterEach(() => {
   cleanup();
   forgetKeptState();
@@ -45,5 +48,27 @@ describe("the delivery log's messages are announced to screen readers", () => {
     fireEvent.click(await screen.findByText('Delete finished deliveries'));
     const line = await screen.findByText(/^Cleared 0 finished deliveries/);
     await waitFor(() => expect(line.closest('.notice')?.getAttribute('role')).toBe('status'));
+  });
+
+  it('the same notice twice as two announcements', async () => {
+    for (let i = 0; i < 2; i++) {
+      const sent = await ui.api.call('deliveries.send', {
+        request: { method: 'POST', url: `${target.base}/twice`, headers: [], bodyBase64: '' },
+        type: 'manual',
+      });
+      await waitFor(async () =>
+        expect((await ui.api.call('deliveries.get', { id: sent.id })).attempts).toBe(1),
+      );
+    }
+    mount();
+    const noticeShown = () =>
+      screen.queryByText(/^Exported only the newest 1 attempt/)?.closest('[role="status"]');
+    fireEvent.click(await screen.findByRole('button', { name: 'Export JSON' }));
+    await waitFor(() => expect(noticeShown()).toBeTruthy());
+    const first = noticeShown();
+    fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+    await waitFor(() => expect(noticeShown()).not.toBe(first));
+    expect(noticeShown()?.textContent).toBe(first?.textContent);
+    expect(first?.isConnected).toBe(false);
   });
 });

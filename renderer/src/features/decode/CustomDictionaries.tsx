@@ -110,7 +110,7 @@ export function CustomDictionaries({ onEdit }: { onEdit?: (row: DictionaryEntryR
         <div
           key={message.seq}
           className={`notice ${message.ok ? 'notice-ok' : 'notice-error'}`}
-          role="status"
+          role={message.ok ? 'status' : 'alert'}
         >
           <VisibleText text={message.text} />
         </div>

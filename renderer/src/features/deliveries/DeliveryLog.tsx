@@ -20,6 +20,7 @@ import { openableRow } from './row-keys';
 import { stateLabel } from './state-label';
 import { Checkbox } from '../../components/Checkbox';
 import { useFocusLoadedRows } from './use-focus-loaded-rows';
+import { useAnnouncement } from '../../lib/use-announcement';
 
 const TYPES: readonly DeliveryType[] = deliveryType.options;
 const STATES: readonly DeliveryState[] = deliveryState.options;
@@ -98,14 +99,16 @@ export function DeliveryLog({
     );
 
   const [redact, setRedact] = useState(true);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useAnnouncement<{ text: string }>();
   const exportLog = (format: 'csv' | 'json') =>
     api.call('deliveries.exportLog', { format, filter, redact }).then(
       (out) => {
         downloadBlob(out.content, out.fileName, out.mimeType);
         setNotice(
           out.truncated
-            ? `Exported only the newest ${formatCount(out.count, 'attempt', 'attempts')}, the most one export holds: older attempts are not in the file. Filter the log (type, state, search) to export them.`
+            ? {
+                text: `Exported only the newest ${formatCount(out.count, 'attempt', 'attempts')}, the most one export holds: older attempts are not in the file. Filter the log (type, state, search) to export them.`,
+              }
             : null,
         );
       },
@@ -120,7 +123,9 @@ export function DeliveryLog({
           keptSending > 0
             ? ` Kept ${formatCount(keptSending, 'delivery', 'deliveries')} stopped while sending, until ${keptSending === 1 ? 'its attempt ends' : 'their attempts end'}.`
             : '';
-        setNotice(`Cleared ${formatCount(deleted, 'finished delivery', 'finished deliveries')}.${kept}`);
+        setNotice({
+          text: `Cleared ${formatCount(deleted, 'finished delivery', 'finished deliveries')}.${kept}`,
+        });
         bump();
       },
       (e: Error) => setError(e.message),
@@ -192,8 +197,8 @@ export function DeliveryLog({
         </div>
       )}
       {notice && (
-        <div className="notice" role="status">
-          <VisibleText text={notice} />
+        <div key={notice.seq} className="notice" role="status">
+          <VisibleText text={notice.text} />
         </div>
       )}
       <div className="deliveries-split">

@@ -155,7 +155,17 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
   };
 
   if (!form || !loaded)
-    return <div className="settings-panel">{error ? <VisibleText text={error} /> : 'Loading…'}</div>;
+    return (
+      <div className="settings-panel">
+        {error ? (
+          <p className="notice notice-error" role="alert">
+            <VisibleText text={error} />
+          </p>
+        ) : (
+          'Loading…'
+        )}
+      </div>
+    );
   const set = (patch: Partial<Form>) => {
     setSaved(false);
     setForm({ ...form, ...patch });

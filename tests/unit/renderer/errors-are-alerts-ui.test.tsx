@@ -1,0 +1,48 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Transport } from '../../../electron/shared/contract/client';
+import { ApiProvider } from '../../../renderer/src/api';
+import { ConnectionStatus } from '../../../renderer/src/api/connection';
+import { CustomDictionaries } from '../../../renderer/src/features/decode/CustomDictionaries';
+import { SettingsPanel } from '../../../renderer/src/features/settings/SettingsPanel';
+import { forgetKeptState } from '../../../renderer/src/state/kept-state';
+import { useEngineForUi } from '../../helpers/engine-for-ui';
+
+// An error is an alert, so a screen reader breaks in to say it; a status waits its turn and may go unheard. A real
+// engine (in-process transport, SQLite in a temp dir); the calls named in `refused` fail the way a server would.
+const refused = new Set<string>();
+const ui = useEngineForUi((real): Transport => ({
+  invoke: async (method, input) =>
+    refused.has(method)
+      ? { ok: false as const, error: { code: 'conflict' as const, message: `${method}: refused` } }
+      : real.invoke(method, input),
+  subscribe: (listener) => real.subscribe(listener),
+  capabilities: () => real.capabilities(),
+}));
+afterEach(() => {
+  cleanup();
+  forgetKeptState();
+  refused.clear();
+});
+
+const mount = (node: React.ReactNode) =>
+  render(<ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>{node}</ApiProvider>);
+
+describe('errors are announced as alerts', () => {
+  it('the settings that could not be loaded', async () => {
+    refused.add('settings.get');
+    mount(<SettingsPanel onDone={() => undefined} />);
+    const line = await screen.findByText('settings.get: refused');
+    expect(line.closest('[role]')?.getAttribute('role')).toBe('alert');
+  });
+
+  it('a custom dictionary the engine refused to import', async () => {
+    refused.add('dictionary.custom.import');
+    mount(<CustomDictionaries />);
+    fireEvent.change(screen.getByLabelText('Dictionary content'), { target: { value: 'id,label\n1,One' } });
+    fireEvent.click(screen.getByText('Import'));
+    const line = await screen.findByText('dictionary.custom.import: refused');
+    expect(line.closest('[role]')?.getAttribute('role')).toBe('alert');
+  });
+});
