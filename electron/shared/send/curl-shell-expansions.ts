@@ -88,10 +88,17 @@ function shellWords(command: string): ShellWord[] {
 /** The expansion starting at `i` (`$NAME`, `${…}`, `$(…)`, `` `…` ``), or null. */
 function expansionAt(command: string, i: number): string | null {
   const rest = command.slice(i);
-  const match =
-    /^\$[A-Za-z_][A-Za-z0-9_]*/.exec(rest) ??
-    /^\$\{[^}]*\}/.exec(rest) ??
-    /^\$\([^)]*\)/.exec(rest) ??
-    /^`[^`]*`/.exec(rest);
+  if (rest.startsWith('${')) return bracedAt(rest);
+  const match = /^\$[A-Za-z_][A-Za-z0-9_]*/.exec(rest) ?? /^\$\([^)]*\)/.exec(rest) ?? /^`[^`]*`/.exec(rest);
   return match ? match[0] : null;
+}
+
+/** `${…}` at the start of `text` up to its own closing brace, so `${A:-${B}}` is one expansion; null if unclosed. */
+function bracedAt(text: string): string | null {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '{' && text[i - 1] === '$') depth++;
+    else if (text[i] === '}' && --depth === 0) return text.slice(0, i + 1);
+  }
+  return null;
 }

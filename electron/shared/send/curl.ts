@@ -569,6 +569,11 @@ function joinContinuations(command: string): string {
 
 /** Stands in for an escaped backtick while shell-quote splits the words (a private-use character). */
 const backtickMark = '\uE000';
+/**
+ * Stands in for the `$` of `${…}` while shell-quote splits the words: it hands the variable callback only the name,
+ * so `${TOKEN}` would come back as `$TOKEN` (a private-use character).
+ */
+const braceDollarMark = '\uE001';
 
 function tokenize(command: string): Token[] {
   let joined = joinContinuations(command).replace(/^\s*\$\s+/, '');
@@ -578,6 +583,9 @@ function tokenize(command: string): Token[] {
     for (const at of escapedBackticks.reverse())
       joined = `${joined.slice(0, at)}${backtickMark}${joined.slice(at + 2)}`;
   }
+  const bracesMarked = !joined.includes(braceDollarMark);
+  // An escaped `\${` is left to shell-quote, which drops the backslash as a shell does.
+  if (bracesMarked) joined = joined.replace(/(?<!\\)((?:\\\\)*)\$\{/g, `$1${braceDollarMark}{`);
   let tokens: Token[];
   try {
     // Keep `$VAR` literally: a pasted command's variables are not ours to expand.
@@ -585,7 +593,15 @@ function tokenize(command: string): Token[] {
   } catch (error) {
     throw new CurlParseError(`command: cannot split into words (${(error as Error).message})`);
   }
-  return marked ? tokens.map((t) => (typeof t === 'string' ? t.replaceAll(backtickMark, '`') : t)) : tokens;
+  if (marked) tokens = tokens.map((t) => unmark(t, backtickMark, '`'));
+  return bracesMarked ? tokens.map((t) => unmark(t, braceDollarMark, '$')) : tokens;
+}
+
+function unmark(token: Token, mark: string, text: string): Token {
+  if (typeof token === 'string') return token.replaceAll(mark, text);
+  if ('op' in token && token.op === 'glob')
+    return { ...token, pattern: token.pattern.replaceAll(mark, text) };
+  return token;
 }
 
 const opText = (token: Token) =>

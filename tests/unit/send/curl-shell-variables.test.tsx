@@ -33,6 +33,28 @@ describe('a pasted cURL command holding shell expansions', () => {
     expect(warnings[0]!.startsWith(`${argument}: a shell would replace ${expansion}`)).toBe(true);
   });
 
+  it('sends ${NAME} as typed, braces kept, in a header, the URL and the body', () => {
+    const parsed = parseCurl(
+      'curl -H "X-Token: ${TOKEN}" "https://x.test/${PART}" -d "v=${A:-${B}}&w=${C}d"',
+    );
+    expect(parsed.headers).toContainEqual(['X-Token', '${TOKEN}']);
+    expect(parsed.url).toBe('https://x.test/${PART}');
+    expect(parsed.body).toBe('v=${A:-${B}}&w=${C}d');
+  });
+
+  it('keeps an escaped \\${NAME} as a shell would, without the backslash and with no warning', () => {
+    const parsed = parseCurl('curl -H "X-Token: \\${TOKEN}" https://x.test/a');
+    expect(parsed.headers).toContainEqual(['X-Token', '${TOKEN}']);
+    expect(parsed.warnings).toEqual([]);
+  });
+
+  it('quotes a nested ${A:-${B}} whole in the warning', () => {
+    const { warnings } = parseCurl('curl -H "X: ${A:-${B}}" https://x.test/a');
+    expect(warnings).toEqual([
+      '-H "X: ${A:-${B}}": a shell would replace ${A:-${B}} (a shell variable); left unexpanded here — put its value in the command',
+    ]);
+  });
+
   it("does not warn where a shell would not expand: single quotes, $'…', a backslash, a bare $", () => {
     for (const command of [
       "curl -H 'Authorization: Bearer $TOKEN' https://x.test/a",
