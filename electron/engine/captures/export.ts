@@ -5,11 +5,10 @@ import { decodedPairs } from '../../shared/decode/body';
 import { headersText, headerValueText } from '../../shared/decode/header-text';
 import { toCurl as curlCommand } from '../../shared/send/curl';
 import { responseContentType } from '../../shared/decode/response-content-type';
-import { harContentType, withHarContentType } from '../../shared/send/har-content-type';
+import { harContentType } from '../../shared/send/har-content-type';
 import { escapeHash } from '../../shared/send/hash-in-target';
 import { querySuffix } from '../../shared/send/query-suffix';
-import { stripHopByHop } from '../../shared/send/hop-by-hop';
-import { sendableHeaders } from '../delivery/replay';
+import { resentHeaders } from '../delivery/replay';
 import { decodeContentEncoding } from '../store/body-text';
 import { encodedAgain } from './encoded-again';
 import { harRequestCookies, harResponseCookies } from './har-cookies';
@@ -152,7 +151,8 @@ export function toHarEntry(original: CaptureDetail, base: string, redact: Redact
 /**
  * A command that re-sends the capture byte for byte (the composer's "Copy as cURL" writer): the header list and header
  * bytes a replay sends (no hop-by-hop, Proxy-* or Connection-named field, none no client can send; an imported capture's
- * postData type when its headers have none), none of curl's own, and the same body.
+ * postData type when its headers have none; a transfer coding as its Content-Encoding), none of curl's own, and the
+ * same body.
  */
 export function toCurl(original: CaptureDetail, base: string, redact: Redaction | null): string {
   const capture = redact ? redactCapture(original, redact) : original;
@@ -173,7 +173,7 @@ function incompleteBodyNote(capture: CaptureDetail): string | null {
 }
 
 function curlOf(capture: CaptureDetail, base: string, redact: Redaction | null): string {
-  const headers = sendableHeaders(withHarContentType(stripHopByHop(capture.headers), capture));
+  const headers = resentHeaders(capture);
   const body = Buffer.from(capture.bodyBase64, 'base64');
   const shownUnder = exportedBase(base, redact);
   const target = `${capture.path}${querySuffix(capture)}`;

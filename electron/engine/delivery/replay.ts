@@ -40,12 +40,16 @@ export function replayRequest(
   return {
     method: capture.method,
     url: keepQuery ? withCapturedQuery(url, capture.query, capture.emptyQuery) : url,
-    headers: sendableHeaders(
-      withTransferCodingsAsContentEncoding(
-        withHarContentType(stripHopByHop(capture.headers), capture),
-        capture.headers,
-      ),
-    ),
+    headers: resentHeaders(capture),
     bodyBase64: capture.bodyBase64,
   };
 }
+
+/** The headers a replay sends, and a cURL export writes: see `replayRequest`. */
+export const resentHeaders = (capture: CaptureDetail): HeaderPair[] =>
+  sendableHeaders(
+    withTransferCodingsAsContentEncoding(
+      withHarContentType(stripHopByHop(capture.headers), capture),
+      capture.headers,
+    ),
+  );

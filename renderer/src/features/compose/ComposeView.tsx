@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { withHarContentType } from '../../../../electron/shared/send/har-content-type';
+import { stripHopByHop } from '../../../../electron/shared/send/hop-by-hop';
+import { withTransferCodingsAsContentEncoding } from '../../../../electron/shared/send/transfer-codings';
 import type { CaptureDetail } from '../../../../electron/shared/contract/captures';
 import { useApi } from '../../api';
 import { useHashParams } from '../../state/hash-state';
@@ -30,7 +32,11 @@ export function ComposeView() {
         setInitial({
           method: capture.method,
           url: captureUrl(capture, info.receiverUrl),
-          headers: withHarContentType(capture.headers, capture),
+          // The body is stored as sent, still in any transfer coding besides chunked: labelled as a replay labels it.
+          headers: withTransferCodingsAsContentEncoding(
+            withHarContentType(stripHopByHop(capture.headers), capture),
+            capture.headers,
+          ),
           bodyBase64: capture.bodyBase64,
         });
         setError(capture.truncated ? truncatedNote(from, capture) : null);
