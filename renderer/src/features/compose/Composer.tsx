@@ -30,6 +30,7 @@ import {
   emptyDraft,
   enabledHeaders,
   modeForBody,
+  noTypeKeptAs,
   policyLabels,
   standardMethods,
   type ComposeDraft,
@@ -515,7 +516,7 @@ export function Composer({ initial }: ComposerProps) {
                   <span className="mono" data-testid="compose-content-type">
                     {built.contentType ??
                       (built.looksLike
-                        ? `none, as captured (the body looks like ${built.looksLike})`
+                        ? `none, ${noTypeKeptAs(draft.openedFrom)} (the body looks like ${built.looksLike})`
                         : 'none (empty body)')}
                   </span>
                 </p>
@@ -534,7 +535,12 @@ export function Composer({ initial }: ComposerProps) {
             )}
           </TabPanel>
         </div>
-        <PreviewPanel built={built} signingHeaders={signingHeaders} rows={draft.headers} />
+        <PreviewPanel
+          built={built}
+          signingHeaders={signingHeaders}
+          rows={draft.headers}
+          openedFrom={draft.openedFrom}
+        />
       </div>
     </div>
   );

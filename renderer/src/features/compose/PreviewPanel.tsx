@@ -5,7 +5,7 @@ import { escapeControls } from '../../lib/control-escapes';
 import { toCurl } from '../../../../electron/shared/send/curl';
 import { base64ToBytes } from '../../../../electron/shared/send/bytes';
 import { replaceHeaders, withoutNamesOf } from '../../../../electron/shared/send/replace-headers';
-import type { HeaderRow } from './state';
+import { noTypeKeptAs, type DraftOrigin, type HeaderRow } from './state';
 import { wireHeaders } from './wire-headers';
 import { requestTarget, urlAsSent } from '../../../../electron/shared/send/request-target';
 import { clientHeaders } from '../../../../electron/shared/send/client-headers';
@@ -57,11 +57,14 @@ export function PreviewPanel({
   built,
   signingHeaders,
   rows = [],
+  openedFrom,
 }: {
   built: BuiltRequest;
   signingHeaders: [string, string][];
   /** The composer's header rows, for the captured bytes of unchanged values. */
   rows?: HeaderRow[];
+  /** Where the draft came from, to say why it sends no Content-Type. */
+  openedFrom?: DraftOrigin;
 }) {
   const target = targetOf(built.url);
   // Signing replaces same-named headers (a stale signature in a capture opened here), as the queue does on send.
@@ -95,7 +98,7 @@ export function PreviewPanel({
             : built.contentTypeSource === 'user'
               ? ' (yours)'
               : built.looksLike
-                ? ` (looks like ${built.looksLike}; none is sent, as captured)`
+                ? ` (looks like ${built.looksLike}; none is sent, ${noTypeKeptAs(openedFrom)})`
                 : ''}
         </span>
         <CopyButton text={curl} label="Copy as cURL" />

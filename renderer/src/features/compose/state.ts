@@ -6,6 +6,12 @@ import type { ParsedCurl } from '../../../../electron/shared/send/curl';
 import type { AuthConfig, BodyMode } from '../../../../electron/shared/send/outgoing';
 import type { SigningConfig } from '../../../../electron/shared/send/signing-config';
 
+export type DraftOrigin = 'capture' | 'curl';
+
+/** Why a draft that keeps the headers it came with sends no Content-Type: the words after "none is sent". */
+export const noTypeKeptAs = (origin: DraftOrigin | undefined) =>
+  origin === 'curl' ? 'as in the pasted command' : 'as captured';
+
 export type Policy = 'ortto' | 'ontraport' | 'standard' | 'none' | 'custom';
 export type SendType = 'manual' | 'emulator';
 
@@ -31,6 +37,8 @@ export interface ComposeDraft {
   merge: boolean;
   /** An opened capture: sent with the headers it had, no detected Content-Type added. Absent in older drafts. */
   asCaptured?: boolean;
+  /** Where the draft was opened from, for saying why no Content-Type is sent; absent (a capture) in older drafts. */
+  openedFrom?: DraftOrigin;
   signing: SigningConfig;
   policy: Policy;
   /** Ontraport's "Send a Webhook" settings (seed 000, step 8), used when `policy` is 'ontraport'. */
@@ -137,6 +145,7 @@ export function draftFromInitial(initial: InitialRequest, base: ComposeDraft = e
     ...bodyFields(bytes, initial.headers),
     merge: false,
     asCaptured: true,
+    openedFrom: 'capture',
     type: 'manual',
   };
 }
@@ -162,6 +171,7 @@ export function draftFromCurl(parsed: ParsedCurl, base: ComposeDraft): ComposeDr
     headers: [...hosts, ...draft.headers],
     merge: base.merge,
     asCaptured: parsed.noContentType === true,
+    openedFrom: 'curl',
   };
 }
 
