@@ -8,6 +8,7 @@ import { responseContentType } from '../../shared/decode/response-content-type';
 import { harContentType } from '../../shared/send/har-content-type';
 import { escapeHash } from '../../shared/send/hash-in-target';
 import { querySuffix } from '../../shared/send/query-suffix';
+import { transferCodings } from '../../shared/send/transfer-codings';
 import { resentHeaders } from '../delivery/replay';
 import { decodeContentEncoding } from '../store/body-text';
 import { encodedAgain } from './encoded-again';
@@ -294,12 +295,7 @@ export function jsonCapture(c: CaptureDetail, redact: Redaction | null): Capture
 export function redactCapture(c: CaptureDetail, redaction: Redaction): CaptureDetail {
   const query = redactQuery(c.query, redaction);
   const body = Buffer.from(c.bodyBase64, 'base64');
-  const decoded = redactDecoded(c, redaction);
-  const redactedBody = decoded
-    ? decoded.body
-    : c.contentEncoding && c.decodedBodyBase64 === null
-      ? redactUndecodableBody(body, contentTypeOf(c), c.contentEncoding, redaction)
-      : redactBody(body, contentTypeOf(c), c.contentEncoding, redaction);
+  const { body: redactedBody, decoded } = redactRequestBody(c, body, redaction);
   const delta = redactedBody.length - body.length;
   const leftOut = redactedBody.length === 0 && body.length > 0;
   const headers = redactHeaders(c.headers, redaction);
@@ -319,9 +315,30 @@ export function redactCapture(c: CaptureDetail, redaction: Redaction): CaptureDe
           storedBodyBytes: c.storedBodyBytes + delta,
         }),
     ...(leftOut ? { decodeNote: bodyLeftOutNote } : {}),
-    ...(decoded ? { decodedBodyBase64: decoded.decoded.toString('base64') } : {}),
+    ...(decoded ? { decodedBodyBase64: decoded.toString('base64') } : {}),
     response: c.response ? redactResponse(c.response, redaction) : null,
   };
+}
+
+/** The stored request body with its secrets redacted, and its decoded copy when that was redacted too. */
+function redactRequestBody(
+  c: CaptureDetail,
+  body: Buffer,
+  redaction: Redaction,
+): { body: Buffer; decoded: Buffer | null } {
+  const type = contentTypeOf(c);
+  // The receiver takes off only the chunking, so a body sent with `Transfer-Encoding: gzip, chunked` is stored still
+  // gzip, with no decoded copy: decoded here, redacted and coded again (its codings listed as a replay labels them).
+  const codings = transferCodings(c.headers);
+  if (codings.length > 0) {
+    const all = [c.contentEncoding ?? '', ...codings].filter((coding) => coding !== '').join(', ');
+    return { body: redactEncodedBody(body, type, all, redaction), decoded: null };
+  }
+  const decoded = redactDecoded(c, redaction);
+  if (decoded) return decoded;
+  if (c.contentEncoding && c.decodedBodyBase64 === null)
+    return { body: redactUndecodableBody(body, type, c.contentEncoding, redaction), decoded: null };
+  return { body: redactBody(body, type, c.contentEncoding, redaction), decoded: null };
 }
 
 const bodyLeftOutNote =
