@@ -22,6 +22,11 @@ export interface CliIo {
   stdoutFailure?: () => Error | null;
   /** Only for the real process (never a test's in-process run): relaunch it tuned for a long-running engine. */
   tuneProcessForEngine?: () => void;
+  /**
+   * Until the returned function is called, Ctrl+C (SIGINT) prints `summary()` on stderr and exits 130 as the shell's
+   * default would, so a long wait stopped by hand still says what it had done.
+   */
+  onInterrupt?: (summary: () => string) => () => void;
 }
 
 const readerGone = new AbortController();
@@ -73,6 +78,14 @@ export const processIo: CliIo = {
   },
   stdoutFailure: () => writeFailure,
   tuneProcessForEngine: relaunchTunedForEngine,
+  onInterrupt: (summary) => {
+    const interrupted = () => {
+      process.stderr.write(summary());
+      process.exit(130);
+    };
+    process.once('SIGINT', interrupted);
+    return () => process.off('SIGINT', interrupted);
+  },
 };
 
 /** A flag problem: the message names the flag; the CLI prints it with the command's usage and exits 2. */

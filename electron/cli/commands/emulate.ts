@@ -16,6 +16,7 @@ import {
 import { recordsFromFile } from '../../shared/send/merge-fields';
 import { firstRecordInFile, firstRecordReadLimit, type FirstRecord } from '../first-record';
 import { parseFlags, UsageError, type CliIo } from '../io';
+import { deliveryInterrupted } from '../interrupted-summary';
 import { parseNumber } from './send';
 
 const spokenChoices = (choices: readonly string[]): string =>
@@ -142,14 +143,18 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     timeoutMs: parseNumber(values.timeout, '--timeout', 1, 600_000, true),
   });
   const engine = new HeadlessDelivery((line) => io.stdout(formatAttempt(line)));
+  let stopListening = () => {};
   try {
     const summary = engine.service.emulate(input);
     io.stdout(`${summary.description} → ${summary.url} (${summary.policy} policy)\n`);
+    stopListening =
+      io.onInterrupt?.(() => deliveryInterrupted(engine.service.get(summary.id))) ?? stopListening;
     const final = await engine.untilDelivered(summary.id);
     if (final.state === 'succeeded') return 0;
     io.stderr(`delivery failed (${final.state}): ${final.lastError ?? `HTTP ${final.lastStatus}`}\n`);
     return 1;
   } finally {
+    stopListening();
     await engine.close();
   }
 }

@@ -20,6 +20,7 @@ import { dataFlagBody } from '../data-flag';
 import { unsendableMethod } from '../../shared/send/unsendable-method';
 import { contractInput } from '../contract-input';
 import { rowsFormat } from '../rows-format';
+import { AttemptTally, bulkInterrupted, deliveryInterrupted } from '../interrupted-summary';
 
 const rowsWord = (n: number) => (n === 1 ? 'row' : 'rows');
 
@@ -226,7 +227,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       `--fields-not-columns: expected refuse or send-as-typed, got "${values['fields-not-columns']}"`,
     );
 
-  const engine = new HeadlessDelivery((line) => io.stdout(formatAttempt(line)));
+  const tally = new AttemptTally();
+  const engine = new HeadlessDelivery((line) => {
+    tally.note(line);
+    io.stdout(formatAttempt(line));
+  });
+  let stopListening = () => {};
   try {
     if (values.rows !== undefined) {
       // Merge fields are filled in text: bytes that are not UTF-8 would go out as U+FFFD in every row.
@@ -260,6 +266,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         .catch((error: unknown) => {
           throw bulkRefusalAsFlagProblem(error, values['data-file'] !== undefined ? '--data-file' : '--data');
         });
+      stopListening =
+        io.onInterrupt?.(() => bulkInterrupted(engine.service.bulk.progress(job.jobId), tally)) ??
+        stopListening;
       const done = await engine.untilBulkEnded(job.jobId);
       // What stopped the job is not a skipped row: it is said last, with what it left unsent.
       const stoppedBy =
@@ -317,11 +326,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         flagOfField,
       ),
     );
+    stopListening =
+      io.onInterrupt?.(() => deliveryInterrupted(engine.service.get(summary.id))) ?? stopListening;
     const final = await engine.untilDelivered(summary.id);
     if (final.state === 'succeeded') return 0;
     io.stderr(`delivery failed (${final.state}): ${final.lastError ?? `HTTP ${final.lastStatus}`}\n`);
     return 1;
   } finally {
+    stopListening();
     await engine.close();
   }
 }
