@@ -114,13 +114,15 @@ function flagOfField(path: PropertyKey[]): string {
 
 /**
  * The delivery service's refusal of a bulk start names the field (`template.body: [Name] is not a column…`, `rows: no
- * data rows`): said as a problem with the flag it came from, as contractInput says the schema's.
+ * data rows`): said as a problem with the flag it came from, as contractInput says the schema's, and for the rows
+ * with the file they were read from (`--rows: F: no data rows`), as an empty file is (`--rows: F is empty`).
  */
-function bulkRefusalAsFlagProblem(error: unknown, bodyFlag: string): unknown {
+function bulkRefusalAsFlagProblem(error: unknown, bodyFlag: string, rowsFile: string): unknown {
   if (!(error instanceof ApiError) || error.code !== 'invalid_input') return error;
   const field = /^((?:template|rows)(?:\.\w+)*): ([\s\S]*)$/.exec(error.message);
   if (!field) return error;
   const flag = flagOfField(field[1]!.split('.'));
+  if (flag === '--rows') return new UsageError(`--rows: ${rowsFile}: ${field[2]}`);
   return new UsageError(`${flag === '--data' ? bodyFlag : flag}: ${field[2]}`);
 }
 
@@ -264,7 +266,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
           ),
         )
         .catch((error: unknown) => {
-          throw bulkRefusalAsFlagProblem(error, values['data-file'] !== undefined ? '--data-file' : '--data');
+          throw bulkRefusalAsFlagProblem(
+            error,
+            values['data-file'] !== undefined ? '--data-file' : '--data',
+            values.rows!,
+          );
         });
       stopListening =
         io.onInterrupt?.(() => bulkInterrupted(engine.service.bulk.progress(job.jobId), tally)) ??

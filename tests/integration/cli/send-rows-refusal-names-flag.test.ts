@@ -44,9 +44,9 @@ describe('send --rows refused before sending', () => {
     expect(code).toBe(2);
   });
 
-  it('names --rows for a file with a header line and no rows', async () => {
+  it('names --rows and the file for a file with a header line and no rows', async () => {
     const { code, err } = await sendRows('email\n', '-d', 'x');
-    expect(err).toContain('hookscope send: --rows: no data rows');
+    expect(err).toContain(`hookscope send: --rows: ${join(dir.path, 'rows.csv')}: no data rows\n`);
     expect(code).toBe(2);
   });
 });
