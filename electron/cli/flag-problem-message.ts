@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import { secretName } from '../engine/util/secret-names';
+import { closestCommand } from './closest-command';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -10,7 +11,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
  */
 export function flagProblemMessage(message: string, args: string[], options: Options): string {
   const ambiguous = /^Option '(-[^']*)' argument is ambiguous/.exec(message);
-  if (!ambiguous) return message.split('. To specify')[0]!;
+  if (!ambiguous) return withClosestFlag(message.split('. To specify')[0]!, options);
   const written = ambiguous[1]!;
   const name = /'--([^'=]+)=-XYZ'/.exec(message)?.[1] ?? written.replace(/^-+/, '');
   const at = args.findIndex((arg, i) => arg === written && args[i + 1]?.startsWith('-'));
@@ -26,4 +27,11 @@ function isOwnFlag(arg: string, options: Options): boolean {
   return Object.entries(options).some(
     ([name, o]) => long === `--${name}` || (o.short !== undefined && arg.startsWith(`-${o.short}`)),
   );
+}
+
+/** `Unknown option '--frmat'; did you mean "--format"?`, by the rule a mistyped command is guessed by. */
+function withClosestFlag(message: string, options: Options): string {
+  const unknown = /^Unknown option '--([^'=]+)'$/.exec(message);
+  const meant = unknown ? closestCommand(unknown[1]!, Object.keys(options)) : null;
+  return meant ? `${message}; did you mean "--${meant}"?` : message;
 }
