@@ -12,10 +12,11 @@ import {
   wpFusionPostCtx,
   wpFusionQueryCtx,
 } from './contexts';
-import { isRecord, recognise, wpFusionParams } from './recognise';
+import { isRecord, recognise, wpFusionParams, wpFusionPosted } from './recognise';
 import { Builder, buildNode, setRaw, type Ctx } from './tree';
 import { clip } from './values';
 import { findMergeFields } from './merge-fields';
+import { warnWpFusionParams } from './wp-fusion-warnings';
 import { utf8DecodeStrict } from '../send/bytes';
 import type { CustomDictionary, DecodedNode, DecodeInput, DecodeResult, Recognition } from './types';
 
@@ -134,9 +135,12 @@ function decodeInner(
     rawAt: options.rawAt,
   });
   const sections: DecodedNode[] = [];
+  const wpf = candidates.some((c) => c.kind === 'wp-fusion');
+  // WP Fusion's warnings go on the section its parameters came in: the form post data when it names the action.
+  const wpfPosted = wpf && wpFusionPosted(body);
+  const wpfParams = wpFusionParams(query, body);
   const queryKeys = Object.keys(query);
   if (queryKeys.length > 0) {
-    const wpf = candidates.some((c) => c.kind === 'wp-fusion');
     const node = buildNode(b, {
       key: 'query',
       path: 'query',
@@ -151,22 +155,9 @@ function decodeInner(
       json: false,
     });
     node.display = `${queryKeys.length} parameter${queryKeys.length === 1 ? '' : 's'}`;
-    if (wpf && !Object.hasOwn(wpFusionParams(query, body), 'access_key')) {
-      b.warn(node, 'suspicious-value', 'warning', 'No access_key: WP Fusion refuses webhooks without it.');
-    }
     // Ontraport's Ping URL carries the contact only in the URL (`contact_id=[Contact ID]`); Ortto's carries it in the
     // body. With neither, WP Fusion has no contact to load.
-    const contactId = Object.hasOwn(query, 'contact_id') ? query.contact_id : undefined;
-    if (wpf && body.format === 'empty' && (contactId === undefined || contactId === '')) {
-      b.warn(
-        node,
-        'suspicious-value',
-        'warning',
-        contactId === undefined
-          ? 'No contact_id: WP Fusion cannot tell which contact to load (Ontraport URLs need contact_id=[Contact ID]).'
-          : 'contact_id is empty: WP Fusion cannot tell which contact to load (was the [Contact ID] merge field blank?).',
-      );
-    }
+    if (wpf && !wpfPosted) warnWpFusionParams(b, node, wpfParams, body.format === 'empty');
     warnStrayPercent(b, node, parsedQuery.strayPercent);
     sections.push(node);
   }
@@ -181,6 +172,7 @@ function decodeInner(
       json: body.format === 'json',
     });
     if (body.strayPercent) warnStrayPercent(b, node, body.strayPercent);
+    if (wpfPosted) warnWpFusionParams(b, node, wpfParams, true);
     if (body.format === 'json' && body.text !== null) {
       for (const d of findDuplicateKeys(body.text))
         b.warn(

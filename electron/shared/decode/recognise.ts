@@ -353,6 +353,12 @@ export function wpFusionParams(query: FormObject, body: ParsedBody): FormObject 
 const formPostData = (body: ParsedBody): FormObject | null =>
   body.format === 'form' && isRecord(body.value) ? (body.value as FormObject) : null;
 
+/** Whether WP Fusion's action came in form post data rather than in the URL alone. */
+export function wpFusionPosted(body: ParsedBody): boolean {
+  const posted = formPostData(body);
+  return posted !== null && Object.hasOwn(posted, 'wpf_action');
+}
+
 function wpFusion(params: FormObject, fromBody: boolean): Recognition | null {
   const given = Object.hasOwn(params, 'wpf_action') ? params.wpf_action : undefined;
   // PHP keeps the last of a repeated parameter (`?wpf_action=update&wpf_action=add` is `add`).
@@ -388,11 +394,7 @@ export function recognise(input: RecogniseInput, custom?: CustomDictionary): Rec
     const send = ontraportSendWebhook(input.body, input.query);
     if (send) out.push(send);
   }
-  const posted = formPostData(input.body);
-  const wpf = wpFusion(
-    wpFusionParams(input.query, input.body),
-    posted !== null && Object.hasOwn(posted, 'wpf_action'),
-  );
+  const wpf = wpFusion(wpFusionParams(input.query, input.body), wpFusionPosted(input.body));
   if (wpf) out.push(wpf);
   return out.sort((a, b) => b.confidence - a.confidence);
 }

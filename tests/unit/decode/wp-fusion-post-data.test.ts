@@ -33,6 +33,24 @@ describe('WP Fusion parameters in form post data', () => {
     expect(node(posted, '$.access_key').display).toBe('ab••••••');
   });
 
+  it('missing ones are warned about on the post data they came in, not on the query string', () => {
+    const noKey = decode('wpf_action=update&contact_id=8');
+    expect(node(noKey, '$').warnings.map((w) => w.message)).toEqual([
+      'No access_key: WP Fusion refuses webhooks without it.',
+    ]);
+    const noContact = decode('wpf_action=update&access_key=abcdef12', 'utm_source=crm');
+    expect(node(noContact, '$').warnings.map((w) => w.message)).toEqual([
+      'No contact_id: WP Fusion cannot tell which contact to load (Ontraport URLs need contact_id=[Contact ID]).',
+    ]);
+    expect(node(noContact, 'query').warnings).toEqual([]);
+    const blankContact = decode('wpf_action=update&access_key=abcdef12&contact_id=');
+    expect(node(blankContact, '$').warnings.map((w) => w.message)).toEqual([
+      'contact_id is empty: WP Fusion cannot tell which contact to load (was the [Contact ID] merge field blank?).',
+    ]);
+    // A contact given in the URL counts, as $_REQUEST merges the two.
+    expect(decode('wpf_action=update&access_key=abcdef12', 'contact_id=8').warnings).toEqual([]);
+  });
+
   it('a URL alone reads as before', () => {
     const r = decodeCapture(input('', null, 'wpf_action=update_tags&access_key=abcdef12&contact_id=8'));
     expect(r.eventLabel).toBe('Update tags');
