@@ -342,6 +342,18 @@ const ontraportFreeFormat = (v: unknown): Formatted => (isStarList(v) ? formatSt
 const emptyAware = (v: unknown): Formatted =>
   v === '' ? { ...formatPlain(v), display: '(empty)' } : formatPlain(v);
 
+/** A custom field read as its display type says; Ontraport sends times and dates as Unix seconds (DOMAIN-NOTES §3.3). */
+function ontraportCustomFormat(displayType: string | null): (v: unknown) => Formatted {
+  switch (displayType) {
+    case 'time':
+      return formatUnixSeconds;
+    case 'date':
+      return formatUnixDate;
+    default:
+      return ontraportFreeFormat;
+  }
+}
+
 const ontraportInfos = new WeakMap<OntraportField, Map<Ctx, KeyInfo>>();
 /** Field tables are static, so one info per (field, child context) serves every payload. */
 const ontraportFieldInfo = (key: string, field: OntraportField, ctx: Ctx): KeyInfo => {
@@ -383,7 +395,7 @@ const recordCtx =
         labelSource: 'custom',
         fieldId: key,
         ctx: genericCtx,
-        format: (v) => (isStarList(v) ? formatStarList(v) : emptyAware(v)),
+        format: ontraportCustomFormat(custom.displayType),
       };
     if (/^f\d{1,9}$/.test(key)) {
       return {
