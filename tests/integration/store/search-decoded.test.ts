@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
-import { silentLogger } from '../../../electron/engine/util/logger';
+import { describe, expect, it } from 'vitest';
 import { rawExchange, send } from '../../helpers/raw-http';
-import { tempDir } from '../../helpers/temp-dir';
+import { useSearchOverPosted } from '../../helpers/search-posted';
 
-let engine: Engine;
-let dir: ReturnType<typeof tempDir>;
-beforeAll(async () => {
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
+const { found } = useSearchOverPosted(async (engine) => {
   await send(`${engine.receiverUrl}/forms/post`, {
     method: 'POST',
     headers: [['Content-Type', 'application/x-www-form-urlencoded']],
@@ -58,15 +52,7 @@ beforeAll(async () => {
       Buffer.from('-quetzal\r\nConnection: close\r\n\r\n'),
     ]),
   );
-  engine.ctx.captures.indexer.drain();
 });
-afterAll(async () => {
-  await engine.close();
-  dir.cleanup();
-});
-
-const found = (text: string) =>
-  engine.ctx.captures.list({ limit: 10, filter: { text } }).items.map((c) => c.path);
 
 describe('search finds what the UI shows, not only the bytes as sent', () => {
   it.each([

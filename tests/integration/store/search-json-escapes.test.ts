@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
-import { silentLogger } from '../../../electron/engine/util/logger';
+import { describe, expect, it } from 'vitest';
 import { send } from '../../helpers/raw-http';
-import { tempDir } from '../../helpers/temp-dir';
+import { useSearchOverPosted } from '../../helpers/search-posted';
 
-let engine: Engine;
-let dir: ReturnType<typeof tempDir>;
-beforeAll(async () => {
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
+const { found } = useSearchOverPosted(async (engine) => {
   // PHP's json_encode (Ontraport, WP Fusion) writes every non-ASCII character as \uXXXX and "/" as "\/"; Go's
   // encoding/json writes &, < and > as \u0026, \u003c, \u003e.
   await send(`${engine.receiverUrl}/php`, {
@@ -27,15 +21,7 @@ beforeAll(async () => {
     headers: [['Content-Type', 'text/plain']],
     body: 'saved to C:\\new\\tables',
   });
-  engine.ctx.captures.indexer.drain();
 });
-afterAll(async () => {
-  await engine.close();
-  dir.cleanup();
-});
-
-const found = (text: string) =>
-  engine.ctx.captures.list({ limit: 10, filter: { text } }).items.map((c) => c.path);
 
 describe('search finds JSON strings as the Decoded tab shows them, not only as escaped', () => {
   it.each([

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
-import { silentLogger } from '../../../electron/engine/util/logger';
+import { describe, expect, it } from 'vitest';
 import { send } from '../../helpers/raw-http';
-import { tempDir } from '../../helpers/temp-dir';
+import { useSearchOverPosted } from '../../helpers/search-posted';
 
-let engine: Engine;
-let dir: ReturnType<typeof tempDir>;
-beforeAll(async () => {
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
+const { found } = useSearchOverPosted(async (engine) => {
   // Post data the Decoded tab reads as a form whatever the Content-Type says: none, or text/plain.
   await send(`${engine.receiverUrl}/untyped`, {
     method: 'POST',
@@ -19,15 +13,7 @@ beforeAll(async () => {
     headers: [['Content-Type', 'text/plain']],
     body: 'firstname=Ren%C3%A9e&lastname=Faulkner',
   });
-  engine.ctx.captures.indexer.drain();
 });
-afterAll(async () => {
-  await engine.close();
-  dir.cleanup();
-});
-
-const found = (text: string) =>
-  engine.ctx.captures.list({ limit: 10, filter: { text } }).items.map((c) => c.path);
 
 describe('a form body sent without a form Content-Type is searched as the Decoded tab reads it', () => {
   it.each([

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
-import { silentLogger } from '../../../electron/engine/util/logger';
+import { describe, expect, it } from 'vitest';
 import { send } from '../../helpers/raw-http';
-import { tempDir } from '../../helpers/temp-dir';
+import { useSearchOverPosted } from '../../helpers/search-posted';
 
-let engine: Engine;
-let dir: ReturnType<typeof tempDir>;
-beforeAll(async () => {
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
+const { found } = useSearchOverPosted(async (engine) => {
   // Ontraport's XML post data (seed 000) with character references, as an XML writer escapes what it will not write.
   await send(`${engine.receiverUrl}/xml`, {
     method: 'POST',
@@ -17,15 +11,7 @@ beforeAll(async () => {
       '<?xml version="1.0"?><contact><firstname>Jos&#233;</firstname><lastname>M&#xFC;ller</lastname>' +
       '<company>Smith &amp; Sons</company><website>https://ex.com/?a=1&amp;utm_source=spring</website></contact>',
   });
-  engine.ctx.captures.indexer.drain();
 });
-afterAll(async () => {
-  await engine.close();
-  dir.cleanup();
-});
-
-const found = (text: string) =>
-  engine.ctx.captures.list({ limit: 10, filter: { text } }).items.map((c) => c.path);
 
 describe('an XML body is searched as the Decoded tab reads its text, character references read', () => {
   it.each([
