@@ -2,32 +2,13 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { replayRequest } from '../../../electron/engine/delivery/replay';
 import { parseCurl } from '../../../electron/shared/send/curl';
-import { rawExchange } from '../../helpers/raw-http';
-import { until, useApiHarness } from './helpers';
+import { capturedChunked } from '../../helpers/chunked-capture';
+import { useApiHarness } from './helpers';
 
 // The receiver takes off only the chunking of `Transfer-Encoding: gzip, chunked`: the stored body is still gzip. A
 // command that re-sends it must say so as its Content-Encoding, as a replay does.
 const api = useApiHarness();
 const json = Buffer.from('{"event":"contact.created"}');
-
-async function capturedChunked(path: string, transferEncoding: string, body: Buffer, extra = '') {
-  const port = Number(new URL(api.engine.receiverUrl).port);
-  const head =
-    `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${extra}` +
-    `Transfer-Encoding: ${transferEncoding}\r\nConnection: close\r\n\r\n`;
-  const chunk = Buffer.concat([
-    Buffer.from(`${body.length.toString(16)}\r\n`),
-    body,
-    Buffer.from('\r\n0\r\n\r\n'),
-  ]);
-  expect((await rawExchange(port, Buffer.concat([Buffer.from(head), chunk]))).split('\r\n')[0]).toBe(
-    'HTTP/1.1 200 OK',
-  );
-  const summary = await until(() =>
-    api.engine.ctx.captures.list({ limit: 10 }).items.find((c) => c.path === path),
-  );
-  return api.engine.ctx.captures.get(summary.id);
-}
 
 async function exportedCurl(id: number) {
   const reply = (await api.call('captures.export', { format: 'curl', ids: [id], redact: false })) as {
@@ -41,7 +22,7 @@ async function exportedCurl(id: number) {
 describe('the cURL export of a capture sent with Transfer-Encoding: gzip, chunked', () => {
   it('sends the stored gzip bytes labelled Content-Encoding: gzip, the headers a replay sends', async () => {
     const gz = gzipSync(json);
-    const capture = await capturedChunked('/export-te-gzip', 'gzip, chunked', gz);
+    const capture = await capturedChunked(api.engine, '/export-te-gzip', 'gzip, chunked', gz);
     const command = await exportedCurl(capture.id);
     expect(command.headers).toContainEqual(['Content-Encoding', 'gzip']);
     expect(command.headers).toEqual(replayRequest(capture, 'http://127.0.0.1:1/').headers);
@@ -50,6 +31,7 @@ describe('the cURL export of a capture sent with Transfer-Encoding: gzip, chunke
 
   it('lists the transfer coding after the content coding the sender applied first', async () => {
     const capture = await capturedChunked(
+      api.engine,
       '/export-te-ce-gzip',
       'gzip, chunked',
       gzipSync(gzipSync(json)),
@@ -65,7 +47,7 @@ describe('the cURL export of a capture sent with Transfer-Encoding: gzip, chunke
   });
 
   it('adds nothing for plain chunked', async () => {
-    const capture = await capturedChunked('/export-te-chunked', 'chunked', json);
+    const capture = await capturedChunked(api.engine, '/export-te-chunked', 'chunked', json);
     const { headers } = await exportedCurl(capture.id);
     expect(headers.some(([name]) => name.toLowerCase() === 'content-encoding')).toBe(false);
   });

@@ -1,30 +1,10 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { rawExchange } from '../../helpers/raw-http';
+import { capturedChunked } from '../../helpers/chunked-capture';
 import { until, useApiHarness } from './helpers';
 
 const api = useApiHarness();
 const json = Buffer.from('{"event":"contact.created"}');
-
-/** Posts `body` raw, chunked, with `Transfer-Encoding: <codings>`; the capture the receiver filed, in detail. */
-async function capturedChunked(path: string, transferEncoding: string, body: Buffer, extra = '') {
-  const port = Number(new URL(api.engine.receiverUrl).port);
-  const head =
-    `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${extra}` +
-    `Transfer-Encoding: ${transferEncoding}\r\nConnection: close\r\n\r\n`;
-  const chunk = Buffer.concat([
-    Buffer.from(`${body.length.toString(16)}\r\n`),
-    body,
-    Buffer.from('\r\n0\r\n\r\n'),
-  ]);
-  expect((await rawExchange(port, Buffer.concat([Buffer.from(head), chunk]))).split('\r\n')[0]).toBe(
-    'HTTP/1.1 200 OK',
-  );
-  const summary = await until(() =>
-    api.engine.ctx.captures.list({ limit: 10 }).items.find((c) => c.path === path),
-  );
-  return api.engine.ctx.captures.get(summary.id);
-}
 
 /** Replays the capture to the cue server; the request it got. */
 async function replayed(captureId: number) {
@@ -47,7 +27,7 @@ const contentEncodings = (rawHeaders: string[]) =>
 describe('replaying a capture sent with Transfer-Encoding: gzip, chunked', () => {
   it('sends the stored gzip bytes labelled Content-Encoding: gzip, so the target can read them', async () => {
     const gz = gzipSync(json);
-    const capture = await capturedChunked('/te-gzip', 'gzip, chunked', gz);
+    const capture = await capturedChunked(api.engine, '/te-gzip', 'gzip, chunked', gz);
     // The receiver takes off the chunking only: what it stores is still gzip.
     expect(Buffer.from(capture.bodyBase64 ?? '', 'base64').equals(gz)).toBe(true);
 
@@ -60,14 +40,20 @@ describe('replaying a capture sent with Transfer-Encoding: gzip, chunked', () =>
 
   it('lists the transfer coding after the content coding the sender applied first', async () => {
     const both = gzipSync(gzipSync(json));
-    const capture = await capturedChunked('/te-ce-gzip', 'gzip, chunked', both, 'Content-Encoding: gzip\r\n');
+    const capture = await capturedChunked(
+      api.engine,
+      '/te-ce-gzip',
+      'gzip, chunked',
+      both,
+      'Content-Encoding: gzip\r\n',
+    );
     const got = await replayed(capture.id);
     expect(contentEncodings(got.rawHeaders)).toEqual(['gzip', 'gzip']);
     expect(gunzipSync(gunzipSync(got.body)).equals(json)).toBe(true);
   });
 
   it('adds nothing for plain chunked', async () => {
-    const capture = await capturedChunked('/te-chunked', 'chunked', json);
+    const capture = await capturedChunked(api.engine, '/te-chunked', 'chunked', json);
     const got = await replayed(capture.id);
     expect(contentEncodings(got.rawHeaders)).toEqual([]);
     expect(got.body.equals(json)).toBe(true);

@@ -1,27 +1,12 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseCurl } from '../../../electron/shared/send/curl';
-import { rawExchange } from '../../helpers/raw-http';
-import { until, useApiHarness } from '../delivery/helpers';
+import { capturedChunked } from '../../helpers/chunked-capture';
+import { useApiHarness } from '../delivery/helpers';
 
 // `Transfer-Encoding: gzip, chunked`: the receiver takes off only the chunking, so the stored body is still gzip with
 // no Content-Encoding to say so. A redacted export wrote it as stored, so anyone gunzipping it read the token.
 const api = useApiHarness();
-
-async function capturedGzipChunked(path: string, json: string) {
-  const body = gzipSync(json);
-  const head =
-    `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n` +
-    'Transfer-Encoding: gzip, chunked\r\nConnection: close\r\n\r\n';
-  const chunk = Buffer.concat([
-    Buffer.from(`${body.length.toString(16)}\r\n`),
-    body,
-    Buffer.from('\r\n0\r\n\r\n'),
-  ]);
-  await rawExchange(Number(new URL(api.engine.receiverUrl).port), Buffer.concat([Buffer.from(head), chunk]));
-  return (await until(() => api.engine.ctx.captures.list({ limit: 10 }).items.find((c) => c.path === path)))
-    .id;
-}
 
 /** The request body a redacted export of capture `id` writes, in `format`. */
 async function exportedBody(id: number, format: 'json' | 'jsonl' | 'har' | 'curl'): Promise<Buffer> {
@@ -43,7 +28,12 @@ describe('a redacted export of a capture sent with Transfer-Encoding: gzip, chun
   it.each(['json', 'jsonl', 'har', 'curl'] as const)(
     'redacts its secret fields inside the gzip (%s)',
     async (format) => {
-      const id = await capturedGzipChunked(`/te-secret-${format}`, '{"token":"TESECRET1","note":"kept"}');
+      const { id } = await capturedChunked(
+        api.engine,
+        `/te-secret-${format}`,
+        'gzip, chunked',
+        gzipSync('{"token":"TESECRET1","note":"kept"}'),
+      );
       const text = gunzipSync(await exportedBody(id, format)).toString();
       expect(text).not.toContain('TESECRET1');
       expect(JSON.parse(text)).toEqual({ token: '[redacted]', note: 'kept' });
