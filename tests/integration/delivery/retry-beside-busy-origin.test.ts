@@ -1,37 +1,24 @@
-import { afterEach, expect, it } from 'vitest';
-import { cueServer, deliveryHarness } from './helpers';
+import { expect, it } from 'vitest';
+import { useRetryBesideBacklog } from '../../helpers/retry-beside-backlog';
 
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const retryBesideBacklog = useRetryBesideBacklog();
 
 // The queue forgets a destination with nothing pending. A delivery whose only row was in flight at such a moment comes
 // back pending when its attempt asks for a retry: that retry must go when due, not when another destination's backlog
 // (a bulk send at 1 a second) has drained.
 it('a retry to one destination goes when due while another destination has a rate-limited backlog', async () => {
-  const busy = await cueServer(() => ({ status: 200 }));
-  // The first answer comes after the busy destination's first request has finished, so the queue looks again meanwhile.
-  const flaky = await cueServer((n) => (n === 0 ? { status: 500, delayMs: 100 } : { status: 200 }));
-  cleanup.push(
-    () => busy.close(),
-    () => flaky.close(),
-  );
-  const h = deliveryHarness();
-  cleanup.push(() => h.close());
-  for (let i = 0; i < 20; i++)
-    h.service.send({
-      request: { method: 'POST', url: `${busy.url}/row/${i}`, headers: [], bodyBase64: '' },
-      type: 'manual',
-      policy: 'none',
-      ratePerMinute: 60,
-    } as never);
-  const retried = h.service.send({
-    request: { method: 'POST', url: `${flaky.url}/hook`, headers: [], bodyBase64: '' },
-    type: 'manual',
-    policy: 'custom',
-    customWaitsMs: [500],
-  } as never);
+  const {
+    h,
+    backlog: busy,
+    flaky,
+    retried,
+  } = await retryBesideBacklog({
+    backlogCue: () => ({ status: 200 }),
+    // The first answer comes after the busy destination's first request has finished, so the queue looks again meanwhile.
+    flakyCue: (n) => (n === 0 ? { status: 500, delayMs: 100 } : { status: 200 }),
+    rows: 20,
+    rowOptions: { ratePerMinute: 60 },
+  });
   h.service.start();
   await h.settle();
   expect(flaky.received).toHaveLength(1);
