@@ -1,29 +1,15 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
+import { describe, expect, it } from 'vitest';
 import type { Endpoint } from '../../../electron/shared/contract/index';
-import { silentLogger } from '../../../electron/engine/util/logger';
 import { startChild } from '../../helpers/crash-run';
 import { createHttpTransport } from '../../helpers/http-client';
-import { tempDir } from '../../helpers/temp-dir';
+import { useRestartableEngine } from '../../helpers/restartable-engine';
 
 type HttpTransport = ReturnType<typeof createHttpTransport>;
 
-let engine: Engine | undefined;
-let dir: ReturnType<typeof tempDir> | undefined;
-afterEach(async () => {
-  await engine?.close();
-  dir?.cleanup();
-});
-
-const call = <M extends keyof Engine['handlers']>(m: M, input: Parameters<Engine['handlers'][M]>[0]) =>
-  (engine!.handlers[m] as (i: unknown, meta: unknown) => ReturnType<Engine['handlers'][M]>)(input, {
-    transport: 'in-process',
-  });
-const start = async () => {
-  engine = await createEngine({ dataDir: dir!.path, mode: 'test', log: silentLogger });
-};
+const t = useRestartableEngine();
+const { call, start } = t;
 const failFirst = (delayMs: number) => ({
   status: 200,
   headers: [],
@@ -40,11 +26,9 @@ const notSent503 =
 
 /** A fresh data dir holding what `create` made through an engine closed again, for a child to start over. */
 async function prepared<T>(create: () => T): Promise<Awaited<T>> {
-  dir = tempDir();
   await start();
   const made = await create();
-  await engine!.close();
-  engine = undefined;
+  await t.stop();
   return made;
 }
 
@@ -56,7 +40,7 @@ async function killAfter(
   script: string,
   steps: (child: { receiverUrl: string; api: () => HttpTransport }) => Promise<void>,
 ): Promise<void> {
-  const { child, info } = await startChild(script, dir!.path);
+  const { child, info } = await startChild(script, t.dataDir);
   const exited = new Promise((r) => child.once('exit', r));
   let api: HttpTransport | undefined;
   try {
@@ -80,7 +64,7 @@ const ruleRequests = async (id: number) =>
 
 /** Polls the killed-to-be child's database until `sql` finds a row (it is committed and visible to other readers). */
 async function untilRow(sql: string, ...params: unknown[]): Promise<void> {
-  const db = new Database(join(dir!.path, 'hookscope.sqlite'), { readonly: true, fileMustExist: true });
+  const db = new Database(join(t.dataDir, 'hookscope.sqlite'), { readonly: true, fileMustExist: true });
   try {
     while (db.prepare(sql).get(...params) === undefined) await new Promise((r) => setTimeout(r, 50));
   } finally {
@@ -139,7 +123,7 @@ describe('a kill while a response waits out its rule delay', () => {
       await untilRow('SELECT 1 FROM responses_written WHERE capture_id = ?', id);
       await untilRow('SELECT 1 FROM rule_progress WHERE endpoint_id = ? AND counted = 1', ep.id);
       // What a kill after the write and before its mark leaves (a SIGKILL cannot be aimed at that window).
-      const db = new Database(join(dir!.path, 'hookscope.sqlite'));
+      const db = new Database(join(t.dataDir, 'hookscope.sqlite'));
       db.prepare('DELETE FROM responses_written WHERE capture_id = ?').run(id);
       db.close();
     });
@@ -161,7 +145,7 @@ describe('a kill while a response waits out its rule delay', () => {
       void fetch(`${receiverUrl}/h/edited`, { method: 'POST', body: 'a' }).catch(() => undefined);
       await untilCaptured(ep.id);
       await untilRow('SELECT 1 FROM rule_progress WHERE endpoint_id = ? AND counted = 1', ep.id);
-      const db = new Database(join(dir!.path, 'hookscope.sqlite'), { readonly: true });
+      const db = new Database(join(t.dataDir, 'hookscope.sqlite'), { readonly: true });
       const oldVersion = db.prepare('SELECT rule_version FROM rule_progress').pluck().get();
       db.close();
       const newRule = {
@@ -206,7 +190,7 @@ describe('a kill while a response waits out its rule delay', () => {
       afterSave = await post('b');
       await untilRow('SELECT 1 FROM rule_progress WHERE endpoint_id = ? AND counted = 1', ep.id);
       // What a kill during the first response's delay leaves (a SIGKILL cannot be aimed at that window).
-      const db = new Database(join(dir!.path, 'hookscope.sqlite'));
+      const db = new Database(join(t.dataDir, 'hookscope.sqlite'));
       db.prepare('DELETE FROM responses_written WHERE capture_id = ?').run(beforeSave);
       db.prepare('DELETE FROM responses_being_written WHERE capture_id = ?').run(beforeSave);
       db.close();

@@ -1,32 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
+import { describe, expect, it } from 'vitest';
 import type { Endpoint } from '../../../electron/shared/contract/index';
-import { silentLogger } from '../../../electron/engine/util/logger';
-import { tempDir } from '../../helpers/temp-dir';
+import { useRestartableEngine } from '../../helpers/restartable-engine';
 
-let engine: Engine | undefined;
-let dir: ReturnType<typeof tempDir> | undefined;
-afterEach(async () => {
-  await engine?.close();
-  dir?.cleanup();
-});
-
-const call = <M extends keyof Engine['handlers']>(m: M, input: Parameters<Engine['handlers'][M]>[0]) =>
-  (engine!.handlers[m] as (i: unknown, meta: unknown) => ReturnType<Engine['handlers'][M]>)(input, {
-    transport: 'in-process',
-  });
-const start = async () => {
-  engine = await createEngine({ dataDir: dir!.path, mode: 'test', log: silentLogger });
-};
+const t = useRestartableEngine();
+const { call, start } = t;
 const post = async (slug: string) =>
-  (await fetch(`${engine!.receiverUrl}/h/${slug}`, { method: 'POST', body: 'a' })).status;
+  (await fetch(`${t.engine.receiverUrl}/h/${slug}`, { method: 'POST', body: 'a' })).status;
 const counted = async (id: number) =>
   (await call('endpoints.list', {})).items.find((e: Endpoint & { ruleRequests?: number }) => e.id === id)
     ?.ruleRequests;
 
 describe("a fail-first rule's count across a restart", () => {
   it('goes on where it was, and only for the rule it counted for', async () => {
-    dir = tempDir();
     await start();
     const rule = { status: 200, headers: [], body: 'ok', delayMs: 0 };
     const created = await call('endpoints.create', {
@@ -35,7 +20,7 @@ describe("a fail-first rule's count across a restart", () => {
       rule: { ...rule, behaviour: { kind: 'fail-first', count: 3, failStatus: 503 } },
     });
     expect([await post('retries'), await post('retries')]).toEqual([503, 503]);
-    await engine!.close();
+    await t.stop();
 
     await start();
     expect(await counted(created.id)).toBe(2);
@@ -44,7 +29,7 @@ describe("a fail-first rule's count across a restart", () => {
     // Saving the endpoint starts the count again, and that too survives a restart.
     await call('endpoints.update', { id: created.id, name: 'Retries again' });
     expect(await post('retries')).toBe(503);
-    await engine!.close();
+    await t.stop();
 
     await start();
     expect(await counted(created.id)).toBe(1);
