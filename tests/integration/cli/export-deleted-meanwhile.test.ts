@@ -1,25 +1,17 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run as exportRun } from '../../../electron/cli/commands/export';
 import { createApiClient } from '../../../electron/shared/contract/client';
 import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
-import { send } from '../../helpers/raw-http';
-import { useTestEngine } from '../../helpers/test-engine';
+import { useEngineWithNumberedCaptures } from '../../helpers/numbered-captures';
 
-const t = useTestEngine();
-let ids: number[];
-beforeAll(async () => {
-  const { engine } = t;
-  for (const n of [1, 2, 3]) await send(`${engine.receiverUrl}/gone/${n}`, { method: 'POST', body: `${n}` });
-  engine.ctx.captures.fileWaiting();
-  ids = engine.ctx.captures.list({ limit: 10 }).items.map((c) => c.id);
-});
+const t = useEngineWithNumberedCaptures('/gone', 3);
 
 /** Exports while the app deletes every capture but the first once the first has been written. */
 async function exportWhileDeleting(format: string) {
   const out: string[] = [];
   const err: string[] = [];
   let deleted = false;
-  const { engine } = t;
+  const { engine, ids } = t;
   const code = await exportRun(['--data-dir', t.dataDir, '--format', format, '--no-redact'], {
     stdout: (s) => out.push(s),
     stderr: (s) => err.push(s),
@@ -52,7 +44,7 @@ describe('export while captures are deleted', () => {
 
   it('captures.export by ids skips an id that no longer exists and reports it as missing', async () => {
     const api = createApiClient(createInProcessTransport(t.engine));
-    const result = await api.call('captures.export', { format: 'jsonl', ids: [ids[0]!, 99_999] });
+    const result = await api.call('captures.export', { format: 'jsonl', ids: [t.ids[0]!, 99_999] });
     expect(result.count).toBe(1);
     expect(result.missing).toBe(1);
     expect(result.content.trim().split('\n')).toHaveLength(1);

@@ -1,22 +1,14 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run as tailRun } from '../../../electron/cli/commands/tail';
-import { send } from '../../helpers/raw-http';
-import { useTestEngine } from '../../helpers/test-engine';
+import { useEngineWithNumberedCaptures } from '../../helpers/numbered-captures';
 
-const t = useTestEngine();
-let ids: number[];
-beforeAll(async () => {
-  const { engine } = t;
-  for (const n of [1, 2, 3]) await send(`${engine.receiverUrl}/gone/${n}`, { method: 'POST', body: `${n}` });
-  engine.ctx.captures.fileWaiting();
-  ids = engine.ctx.captures.list({ limit: 10 }).items.map((c) => c.id);
-});
+const t = useEngineWithNumberedCaptures('/gone', 3);
 
 describe('tail --json while captures are deleted', () => {
   it('leaves out a capture the app deleted after it was listed, instead of failing with not_found', async () => {
     const out: string[] = [];
     let deleted = false;
-    const { engine } = t;
+    const { engine, ids } = t;
     // Newest first in `ids`: --last 3 prints the oldest (/gone/1) first, then the app deletes the other two.
     // --until now: print the --last ones and stop.
     const until = String(Date.now());
