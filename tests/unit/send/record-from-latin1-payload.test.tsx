@@ -1,10 +1,7 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { request } from 'undici';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
-import { Composer } from '../../../renderer/src/features/compose';
+import { loadCaptureAsRecord } from '../../helpers/capture-as-record';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
 
 const ui = useEngineForUi();
@@ -13,25 +10,8 @@ afterEach(cleanup);
 /** `{"First Name":"René"}` with the é as one Latin-1 byte (0xE9), not UTF-8. */
 const latin1Json = Buffer.from('{"First Name":"Ren\u00e9"}', 'latin1');
 
-async function loadCapture(contentType: string, body: Buffer) {
-  // undici, not the page's fetch: happy-dom would apply CORS to a request the test makes as a sender.
-  const res = await request(`${ui.engine.receiverUrl}/h/latin1-record`, {
-    method: 'POST',
-    headers: { 'content-type': contentType },
-    body,
-  });
-  await res.body.dump();
-  render(
-    <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
-      <Composer />
-    </ApiProvider>,
-  );
-  fireEvent.click(screen.getByRole('tab', { name: /Merge fields/ }));
-  fireEvent.click(screen.getByTestId('record-source-capture'));
-  const input = screen.getByTestId('record-capture-id');
-  fireEvent.change(input, { target: { value: String(res.headers['x-hookscope-capture-id']) } });
-  await act(async () => fireEvent.keyDown(input, { key: 'Enter' }));
-}
+const loadCapture = (contentType: string, body: Buffer) =>
+  loadCaptureAsRecord(ui, '/h/latin1-record', contentType, body);
 
 describe('a captured payload that is text but not UTF-8, as the merge record', () => {
   it('is read in the charset its Content-Type declares', async () => {
