@@ -1,35 +1,14 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient, type ApiClient } from '../../../electron/shared/contract/client';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DictionaryEntryRow } from '../../../electron/shared/contract/decode';
-import { createDispatcher } from '../../../electron/engine/api/dispatcher';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
-import { silentLogger } from '../../../electron/engine/util/logger';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { CustomDictionaries } from '../../../renderer/src/features/decode/CustomDictionaries';
 import { forgetKeptState } from '../../../renderer/src/state/kept-state';
-import { tempDir } from '../../helpers/temp-dir';
+import { useEngineForUi } from '../../helpers/engine-for-ui';
 
-let engine: Engine;
-let api: ApiClient;
-let dir: ReturnType<typeof tempDir>;
-
-beforeAll(async () => {
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-  const dispatcher = createDispatcher(engine.handlers, { checkOutputs: true });
-  api = createApiClient({
-    invoke: (method, input) => dispatcher.dispatch(method, input, { transport: 'in-process' }),
-    subscribe: (listener) => engine.bus.onAny(listener),
-    capabilities: () => [],
-  });
-});
-afterAll(async () => {
-  await engine?.close();
-  dir?.cleanup();
-});
+const engineUi = useEngineForUi();
 afterEach(() => {
   cleanup();
   forgetKeptState();
@@ -42,20 +21,20 @@ describe('editing a custom entry', () => {
     ['act::c', 'Link click', 'activity', 'Ortto'],
     ['f1584', 'Plan', 'field', 'Ontraport'],
   ])('%s passes its listed kind and vendor', async (fieldId, label, kind, vendor) => {
-    const created = await api.call('dictionary.custom.import', {
+    const created = await engineUi.api.call('dictionary.custom.import', {
       name: `Edit ${fieldId}`,
       content: `${fieldId},${label}`,
       format: 'csv',
     });
     const edited: DictionaryEntryRow[] = [];
     render(
-      <ApiProvider value={{ api, connection: new ConnectionStatus() }}>
+      <ApiProvider value={{ api: engineUi.api, connection: new ConnectionStatus() }}>
         <CustomDictionaries onEdit={(row) => edited.push(row)} />
       </ApiProvider>,
     );
     fireEvent.click(await screen.findByRole('button', { name: `Edit ${fieldId}` }));
     fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
-    const { items } = await api.call('dictionary.entries', { origin: 'custom' });
+    const { items } = await engineUi.api.call('dictionary.entries', { origin: 'custom' });
     const listed = items.find((r) => r.id === fieldId && r.dictionaryId === created.dictionary.id);
     expect(edited).toEqual([listed]);
     expect([edited[0]?.kind, edited[0]?.vendor]).toEqual([kind, vendor]);

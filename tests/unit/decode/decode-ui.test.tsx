@@ -4,44 +4,22 @@ import { join } from 'node:path';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient, type ApiClient } from '../../../electron/shared/contract/client';
-import { createDispatcher } from '../../../electron/engine/api/dispatcher';
-import { createEngine, type Engine } from '../../../electron/engine/engine';
-import { silentLogger } from '../../../electron/engine/util/logger';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { DecodedView, DictionaryBrowser } from '../../../renderer/src/features/decode';
 import { forgetKeptState } from '../../../renderer/src/state/kept-state';
 import { escapeMarkdown, idAt, hoverLines } from '../../../renderer/src/features/decode/hover';
 import { jsonKeysAt } from '../../../renderer/src/features/decode/json-keys-at';
-import { tempDir } from '../../helpers/temp-dir';
+import { useEngineForUi } from '../../helpers/engine-for-ui';
 
-let engine: Engine;
-let api: ApiClient;
-let dir: ReturnType<typeof tempDir>;
-
-beforeAll(async () => {
-  dir = tempDir();
-  engine = await createEngine({ dataDir: dir.path, mode: 'test', log: silentLogger });
-  // The real engine behind the same typed client the renderer uses; outputs checked against the contract.
-  const dispatcher = createDispatcher(engine.handlers, { checkOutputs: true });
-  api = createApiClient({
-    invoke: (method, input) => dispatcher.dispatch(method, input, { transport: 'in-process' }),
-    subscribe: (listener) => engine.bus.onAny(listener),
-    capabilities: () => [],
-  });
-});
-afterAll(async () => {
-  await engine?.close();
-  dir?.cleanup();
-});
+const engineUi = useEngineForUi();
 afterEach(() => {
   cleanup();
   forgetKeptState();
 });
 
 async function capture(body: string | Buffer, contentType: string, query = ''): Promise<number> {
-  const res = await request(`${engine.receiverUrl}/h${query ? `?${query}` : ''}`, {
+  const res = await request(`${engineUi.engine.receiverUrl}/h${query ? `?${query}` : ''}`, {
     method: 'POST',
     body,
     headers: { 'content-type': contentType },
@@ -51,7 +29,7 @@ async function capture(body: string | Buffer, contentType: string, query = ''): 
 }
 
 const mount = (ui: React.ReactNode) =>
-  render(<ApiProvider value={{ api, connection: new ConnectionStatus() }}>{ui}</ApiProvider>);
+  render(<ApiProvider value={{ api: engineUi.api, connection: new ConnectionStatus() }}>{ui}</ApiProvider>);
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name));
 
 describe('DecodedView', () => {
@@ -102,7 +80,7 @@ describe('DecodedView', () => {
     mount(<DecodedView captureId={id} />);
     await screen.findByText('Custom field f1584');
     await act(async () => {
-      await api.call('dictionary.custom.import', {
+      await engineUi.api.call('dictionary.custom.import', {
         name: 'Ontraport fields',
         format: 'csv',
         content: 'f1584,Membership level',
@@ -170,7 +148,7 @@ describe('DictionaryBrowser keyboard', () => {
 
 describe('custom dictionary entries', () => {
   it("editing a label keeps the entry's display type (currency stays ×1000)", async () => {
-    const created = await api.call('dictionary.custom.import', {
+    const created = await engineUi.api.call('dictionary.custom.import', {
       name: 'Money fields',
       content: 'id,label,display_type\nint:cm:amount,Amount,currency',
       format: 'csv',
@@ -182,13 +160,13 @@ describe('custom dictionary entries', () => {
     fireEvent.change(screen.getByLabelText('Label'), { target: { value: 'Order amount' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save label' }));
     await waitFor(async () => {
-      const { entries } = await api.call('dictionary.custom.get', { id: created.dictionary.id });
+      const { entries } = await engineUi.api.call('dictionary.custom.get', { id: created.dictionary.id });
       expect(entries.map((e) => [e.label, e.displayType])).toEqual([['Order amount', 'currency']]);
     });
   });
 
   it('editing an entry’s ID replaces the entry instead of keeping the old one beside it', async () => {
-    const created = await api.call('dictionary.custom.import', {
+    const created = await engineUi.api.call('dictionary.custom.import', {
       name: 'Typo fields',
       content: 'id,label\nstr:cm:departmnet,Department',
       format: 'csv',
@@ -199,19 +177,21 @@ describe('custom dictionary entries', () => {
     fireEvent.change(screen.getByLabelText('ID'), { target: { value: 'str:cm:department' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save label' }));
     await waitFor(async () => {
-      const { entries } = await api.call('dictionary.custom.get', { id: created.dictionary.id });
+      const { entries } = await engineUi.api.call('dictionary.custom.get', { id: created.dictionary.id });
       expect(entries.map((e) => [e.fieldId, e.label])).toEqual([['str:cm:department', 'Department']]);
     });
   });
 
   it('deleting a dictionary asks first, saying how many labels go with it', async () => {
-    const created = await api.call('dictionary.custom.import', {
+    const created = await engineUi.api.call('dictionary.custom.import', {
       name: 'Keep me',
       content: 'id,label\nstr:cm:x,Ex\nstr:cm:y,Why',
       format: 'csv',
     });
     const stillThere = async () =>
-      (await api.call('dictionary.custom.list', {})).items.some((d) => d.id === created.dictionary.id);
+      (await engineUi.api.call('dictionary.custom.list', {})).items.some(
+        (d) => d.id === created.dictionary.id,
+      );
     mount(<DictionaryBrowser />);
     const item = within((await screen.findByRole('button', { name: 'Keep me' })).closest('li')!);
     fireEvent.click(item.getByRole('button', { name: 'Delete…' }));
@@ -224,7 +204,7 @@ describe('custom dictionary entries', () => {
   });
 
   it('refuses to save an entry under an ID another entry has, naming it, and changes neither', async () => {
-    const created = await api.call('dictionary.custom.import', {
+    const created = await engineUi.api.call('dictionary.custom.import', {
       name: 'Two fields',
       content: 'id,label\nstr:cm:a,Alpha\nstr:cm:b,Beta',
       format: 'csv',
@@ -240,7 +220,7 @@ describe('custom dictionary entries', () => {
     fireEvent.change(screen.getByLabelText('Label'), { target: { value: 'Another' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save label' }));
     await screen.findByText(/ID: str:cm:a already has the label "Alpha"/);
-    const { entries } = await api.call('dictionary.custom.get', { id: created.dictionary.id });
+    const { entries } = await engineUi.api.call('dictionary.custom.get', { id: created.dictionary.id });
     expect(entries.map((e) => [e.fieldId, e.label]).sort()).toEqual([
       ['str:cm:a', 'Alpha'],
       ['str:cm:b', 'Beta'],
@@ -248,7 +228,7 @@ describe('custom dictionary entries', () => {
   });
 
   it('the details below the table show the saved label, not the one before the edit', async () => {
-    await api.call('dictionary.custom.import', {
+    await engineUi.api.call('dictionary.custom.import', {
       name: 'Stale fields',
       content: 'id,label\nstr:cm:seat,Seat',
       format: 'csv',
@@ -280,7 +260,7 @@ describe('custom dictionary import', () => {
 
 describe('DictionaryBrowser kind list', () => {
   it('lists only the kinds the chosen vendor has, and drops a chosen kind the new vendor lacks', async () => {
-    const { items } = await api.call('dictionary.entries', {});
+    const { items } = await engineUi.api.call('dictionary.entries', {});
     const kindsOf = (vendor: string) =>
       [...new Set(items.filter((e) => e.vendor === vendor).map((e) => e.kind))].sort();
     const vendors = [...new Set(items.map((e) => e.vendor))];
