@@ -1,27 +1,14 @@
 import { expect, it } from 'vitest';
 import { responseStatusOf, sendHeld } from '../../helpers/held-request';
+import { createHeldSequenceEndpoint } from '../../helpers/held-sequence-endpoint';
 import { useRestartableEngine } from '../../helpers/restartable-engine';
 
 const t = useRestartableEngine();
 
 it("a sequence's step given back is still the next request's after a restart", async () => {
   await t.start();
-  const created = await t.call('endpoints.create', {
-    slug: 'seq',
-    name: 'Seq',
-    rule: {
-      status: 200,
-      headers: [],
-      body: 'ok',
-      // Long enough for the first sender to leave while both answers are held back.
-      delayMs: 4000,
-      behaviour: { kind: 'sequence', statuses: [500, 503, 200] },
-    },
-  });
-  const progress = async () => {
-    const e = (await t.call('endpoints.list', {})).items.find((x) => x.id === created.id)!;
-    return { ruleRequests: e.ruleRequests, ruleNextStep: e.ruleNextStep };
-  };
+  // Long enough for the first sender to leave while both answers are held back.
+  const { progress } = await createHeldSequenceEndpoint(t.call, 4000);
 
   const first = await sendHeld(t.engine, '/h/seq/first', 500);
   const second = await sendHeld(t.engine, '/h/seq/second', 503);

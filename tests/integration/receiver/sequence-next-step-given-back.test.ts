@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { responseStatusOf, sendHeld } from '../../helpers/held-request';
+import { createHeldSequenceEndpoint } from '../../helpers/held-sequence-endpoint';
 import { inProcessCall } from '../../helpers/in-process-call';
 import { useTestEngine } from '../../helpers/test-engine';
 
@@ -7,21 +8,7 @@ const t = useTestEngine();
 const call = inProcessCall(() => t.engine);
 
 it("reports the step a sequence's next request takes after an earlier step is given back", async () => {
-  const created = await call('endpoints.create', {
-    slug: 'seq',
-    name: 'Seq',
-    rule: {
-      status: 200,
-      headers: [],
-      body: 'ok',
-      delayMs: 60_000,
-      behaviour: { kind: 'sequence', statuses: [500, 503, 200] },
-    },
-  });
-  const progress = async () => {
-    const e = (await call('endpoints.list', {})).items.find((x) => x.id === created.id)!;
-    return { ruleRequests: e.ruleRequests, ruleNextStep: e.ruleNextStep };
-  };
+  const { progress } = await createHeldSequenceEndpoint(call, 60_000);
   const first = (await sendHeld(t.engine, '/h/seq/first', 500)).socket;
   const second = (await sendHeld(t.engine, '/h/seq/second', 503)).socket;
   expect(await progress()).toEqual({ ruleRequests: 2, ruleNextStep: 2 });
