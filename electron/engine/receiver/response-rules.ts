@@ -193,47 +193,36 @@ export class ResponseRules {
 
   /** Requests the endpoint's current rule has counted (what fail-first and sequence step through), steps given back aside. */
   counted(endpoint: Endpoint): number {
-    const version = this.versionOf(endpoint.rule);
-    const state = this.seen.get(endpoint.id);
-    if (!state) return this.persistence?.load(endpoint.id, version)?.counted ?? 0;
-    if (state.version !== version) return 0;
-    return state.count - state.returned.length;
+    const { count, returned } = this.progressState(endpoint);
+    return count - returned.length;
   }
 
   /**
-   * The step the endpoint's next request takes (0-based): the lowest one given back, else the next new one. Not always
-   * `counted`: a step given back below later ones handed out (concurrent requests) is taken first.
+   * How far the endpoint's rule has got, as the API reports it beside the endpoint. The next step is not always the
+   * count: a step given back below later ones handed out (concurrent requests) is taken first, lowest first.
    */
-  nextStep(endpoint: Endpoint): number {
-    const state = this.seen.get(endpoint.id);
-    if (!state) {
-      const stored = this.persistence?.load(endpoint.id, this.versionOf(endpoint.rule));
-      return stored ? (stored.givenBack[0] ?? stored.counted + stored.givenBack.length) : 0;
-    }
-    if (state.version !== this.versionOf(endpoint.rule)) return 0;
-    return state.returned[0] ?? state.count;
-  }
-
-  /** The steps given back and not handed out again, lowest first: the next requests take them before new ones. */
-  stepsGivenBack(endpoint: Endpoint): number[] {
-    const state = this.seen.get(endpoint.id);
-    if (!state)
-      return [...(this.persistence?.load(endpoint.id, this.versionOf(endpoint.rule))?.givenBack ?? [])];
-    if (state.version !== this.versionOf(endpoint.rule)) return [];
-    return [...state.returned];
-  }
-
-  /** How far the endpoint's rule has got, as the API reports it beside the endpoint. */
   progressOf(endpoint: Endpoint): {
     ruleRequests: number;
     ruleNextStep: number;
     ruleStepsGivenBack: number[];
   } {
+    const { count, returned } = this.progressState(endpoint);
     return {
-      ruleRequests: this.counted(endpoint),
-      ruleNextStep: this.nextStep(endpoint),
-      ruleStepsGivenBack: this.stepsGivenBack(endpoint),
+      ruleRequests: count - returned.length,
+      ruleNextStep: returned[0] ?? count,
+      ruleStepsGivenBack: [...returned],
     };
+  }
+
+  /** The current rule's steps handed out and those given back: from memory, else as last saved (read once). */
+  private progressState(endpoint: Endpoint): { count: number; returned: readonly number[] } {
+    const version = this.versionOf(endpoint.rule);
+    const state = this.seen.get(endpoint.id);
+    if (state) return state.version === version ? state : { count: 0, returned: [] };
+    const stored = this.persistence?.load(endpoint.id, version);
+    return stored
+      ? { count: stored.counted + stored.givenBack.length, returned: stored.givenBack }
+      : { count: 0, returned: [] };
   }
 
   /** Start the endpoint's count again, as saving it does: "fail the first 3" fails the next 3. */
