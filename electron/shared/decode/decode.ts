@@ -155,9 +155,10 @@ function decodeInner(
       json: false,
     });
     node.display = `${queryKeys.length} parameter${queryKeys.length === 1 ? '' : 's'}`;
-    // Ontraport's Ping URL carries the contact only in the URL (`contact_id=[Contact ID]`); Ortto's carries it in the
-    // body. With neither, WP Fusion has no contact to load.
-    if (wpf && !wpfPosted) warnWpFusionParams(b, node, wpfParams, body.format === 'empty');
+    // Ontraport's Ping URL carries the contact in the URL or its form post data (`contact_id=[Contact ID]`), which
+    // WP Fusion reads merged; Ortto's carries it in a JSON body. With none of these, WP Fusion has no contact to load.
+    if (wpf && !wpfPosted)
+      warnWpFusionParams(b, node, wpfParams, body.format === 'empty' || body.format === 'form');
     warnStrayPercent(b, node, parsedQuery.strayPercent);
     sections.push(node);
   }
