@@ -194,9 +194,30 @@ function typeFromDisplay(displayType: string | undefined): string {
   }
 }
 
-/** Any payload: Ortto field IDs are labelled wherever they appear; everything else keeps its key. */
+/**
+ * Any payload: Ortto field IDs are labelled wherever they appear, and so are the Ontraport custom fields (`fNNNN`) the
+ * user's own dictionaries name; everything else keeps its key.
+ */
 export const genericCtx: Ctx = (key, _value, b) =>
-  orttoKeyInfo(key, null, b.custom, false) ?? plainInfo(key, genericCtx);
+  orttoKeyInfo(key, null, b.custom, false) ??
+  namedOntraportCustomField(key, b.custom) ??
+  plainInfo(key, genericCtx);
+
+/**
+ * An `fNNNN` key the user's dictionary lists, whatever the vendor: an exact match of such a distinctive ID is the
+ * user's field. Bare names (`firstname`) are not distinctive, so they take custom labels only in recognised payloads.
+ */
+function namedOntraportCustomField(key: string, custom: CustomDictionary | undefined): KeyInfo | null {
+  const entry = custom?.fields.get(key);
+  if (!entry || !ONTRAPORT_CUSTOM_ID.test(key)) return null;
+  return {
+    label: entry.label,
+    labelSource: 'custom',
+    fieldId: key,
+    ctx: genericCtx,
+    format: ontraportCustomFormat(entry.displayType),
+  };
+}
 
 // ---- Ortto --------------------------------------------------------------------------------------------
 
@@ -337,6 +358,7 @@ const idFormat = asString('id');
 const ontraportIdFormat = (v: unknown): Formatted =>
   v === '' ? { ...idFormat(v), display: '(empty)' } : idFormat(v);
 
+const ONTRAPORT_CUSTOM_ID = /^f\d{1,9}$/;
 const ONTRAPORT_CUSTOM_DETAILS = ['Ontraport custom field (f + digits); name it in a custom dictionary'];
 const ontraportFreeFormat = (v: unknown): Formatted => (isStarList(v) ? formatStarList(v) : emptyAware(v));
 const emptyAware = (v: unknown): Formatted =>
@@ -397,7 +419,7 @@ const recordCtx =
         ctx: genericCtx,
         format: ontraportCustomFormat(custom.displayType),
       };
-    if (/^f\d{1,9}$/.test(key)) {
+    if (ONTRAPORT_CUSTOM_ID.test(key)) {
       return {
         label: `Custom field ${key}`,
         labelSource: 'vendor',
