@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiProvider, setupApi } from './api';
 import { App } from './app/App';
+import { VisibleText } from './components/VisibleText';
 import { applyInitialTheme } from './state/theme';
 import './styles/app.css';
 
@@ -18,7 +19,9 @@ root.render(
     ) : (
       <div className="fatal">
         <h1>Hookscope</h1>
-        <p>{setup.reason}</p>
+        <p>
+          <VisibleText text={setup.reason} />
+        </p>
       </div>
     )}
   </StrictMode>,

@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 
 // An error or notice may quote what a user typed or a sender wrote (a URL, a name, a header value), so the renderer
 // draws it through VisibleText: a direction override or a control character shows as a mark. This finds every message
-// written into JSX as a bare `{error}`, `{state.notice}`, `{message.text}`, `{warning}` or `{pending.note}`, where such
-// characters would act unseen.
+// written into JSX (an element's or a fragment's children) as a bare `{error}`, `{state.notice}`, `{message.text}`,
+// `{warning}`, `{pending.note}` or `{verification.reason}`, where such characters would act unseen.
 const SRC = join(import.meta.dirname, '../../../renderer/src');
-const MESSAGE_NAME = /(?:^|[a-z])(?:error|notice|message|failure|warnings?|notes?)$/i;
+const MESSAGE_NAME = /(?:^|[a-z])(?:error|notice|message|failure|warnings?|notes?|reason)$/i;
 
 function tsxFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -48,7 +48,7 @@ function bareMessages(path: string): string[] {
   const visit = (node: ts.Node) => {
     if (
       ts.isJsxExpression(node) &&
-      ts.isJsxElement(node.parent) &&
+      (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent)) &&
       node.expression &&
       isMessage(node.expression)
     ) {

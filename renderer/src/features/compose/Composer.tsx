@@ -624,7 +624,10 @@ function SendStatus({
           {send.delivery.state.replace('_', ' ')}
           {/* The engine's error text already names the status when there is one. */}
           {send.delivery.lastError ? (
-            <> · {send.delivery.lastError}</>
+            <>
+              {' '}
+              · <VisibleText text={send.delivery.lastError} />
+            </>
           ) : (
             send.delivery.lastStatus !== null && <> · HTTP {send.delivery.lastStatus}</>
           )}

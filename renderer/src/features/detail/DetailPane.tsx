@@ -441,7 +441,12 @@ function Overview({
             {d.response.delayMs > 0 && (
               <span className="muted"> after {formatDuration(d.response.delayMs)}</span>
             )}
-            {d.response.reason && <span className="muted"> — {d.response.reason}</span>}
+            {d.response.reason && (
+              <span className="muted">
+                {' '}
+                — <VisibleText text={d.response.reason} />
+              </span>
+            )}
           </>
         ) : (
           '—'
@@ -477,7 +482,12 @@ function ResponseTab({ d, query }: { d: CaptureDetail; query: string }) {
         {d.response.delayMs > 0 && (
           <span className="muted"> delayed {formatDuration(d.response.delayMs)}</span>
         )}
-        {d.response.reason && <span className="muted"> — {d.response.reason}</span>}
+        {d.response.reason && (
+          <span className="muted">
+            {' '}
+            — <VisibleText text={d.response.reason} />
+          </span>
+        )}
       </div>
       <PairsTable
         pairs={d.response.headers}

@@ -283,7 +283,12 @@ function ReplayResult({ delivery: d, capture }: { delivery: DeliverySummary; cap
     <p className="notice" data-testid="replay-result" data-state={d.state}>
       {capture}Delivery #{d.id} <span className="mono">{d.uid}</span>: {d.state.replace('_', ' ')}
       {d.lastStatus !== null && <> · HTTP {d.lastStatus}</>}
-      {d.lastError && <> · {d.lastError}</>}
+      {d.lastError && (
+        <>
+          {' '}
+          · <VisibleText text={d.lastError} />
+        </>
+      )}
       {d.lastDurationMs !== null && <> · {formatDuration(d.lastDurationMs)}</>}
       {d.attempts > 0 && (
         <>

@@ -32,7 +32,7 @@ export function SignatureVerdict({
           <span className={`pill ${verification.ok ? 'pill-ok' : 'pill-error'}`}>
             {verification.ok ? 'verified' : 'failed'}
           </span>{' '}
-          {verification.scheme} — {verification.reason}{' '}
+          {verification.scheme} — <VisibleText text={verification.reason} />{' '}
         </>
       ) : (
         <span className="muted">not checked when it arrived </span>
@@ -53,7 +53,12 @@ export function SignatureVerdict({
         <span className="muted" data-testid="signature-checked">
           {' '}
           checked again {formatDateTime(verification.checkedAtMs)}
-          {verification.checkedWith ? ` with ${verification.checkedWith}` : ''}
+          {verification.checkedWith && (
+            <>
+              {' '}
+              with <VisibleText text={verification.checkedWith} />
+            </>
+          )}
         </span>
       )}
       {state.error && (
