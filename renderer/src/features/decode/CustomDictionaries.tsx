@@ -205,7 +205,7 @@ function EntryEditor({
   const [start, setStart] = useKeptState(kept('start'), blankEntry);
   const dirty = JSON.stringify([fieldId, label, activityId, displayType]) !== JSON.stringify(start);
   useEffect(() => setUnsaved(`dictionary-entry-${dictionaryId}`, dirty), [dictionaryId, dirty]);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useAnnouncement<{ text: string }>();
   // Only the first 500 entries are listed: a dictionary larger than that is searched here to reach the rest.
   const [find, setFind] = useState('');
   const all = detail.data?.entries ?? [];
@@ -225,10 +225,11 @@ function EntryEditor({
       ? undefined
       : detail.data?.entries.find((e) => e.fieldId === key.fieldId && e.activityId === key.activityId);
     if (other) {
-      setError(
-        `ID: ${key.fieldId}${key.activityId ? ` (in ${key.activityId})` : ''} already has the label "${other.label}" ` +
+      setError({
+        text:
+          `ID: ${key.fieldId}${key.activityId ? ` (in ${key.activityId})` : ''} already has the label "${other.label}" ` +
           'in this dictionary. Edit that entry instead, or remove it first.',
-      );
+      });
       return;
     }
     try {
@@ -252,7 +253,7 @@ function EntryEditor({
       setStart(blankEntry);
       setError(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError({ text: e instanceof Error ? e.message : String(e) });
     }
   };
   return (
@@ -320,8 +321,8 @@ function EntryEditor({
         )}
       </div>
       {error && (
-        <div className="notice notice-error">
-          <VisibleText text={error} />
+        <div key={error.seq} className="notice notice-error" role="alert">
+          <VisibleText text={error.text} />
         </div>
       )}
       {all.length > LISTED_ENTRIES && (
@@ -373,7 +374,7 @@ function EntryEditor({
                         fieldId: e.fieldId,
                         activityId: e.activityId,
                       })
-                      .catch((x: unknown) => setError(x instanceof Error ? x.message : String(x)))
+                      .catch((x: unknown) => setError({ text: x instanceof Error ? x.message : String(x) }))
                   }
                 >
                   Remove
