@@ -26,7 +26,7 @@ const INVISIBLE_NAMES: Record<string, string> = {
   '\ufeff': 'ZERO WIDTH NO-BREAK SPACE',
 };
 /**
- * C0 controls and DEL draw as nothing or as empty boxes (`a<NUL>b` reads as `ab`); each is shown as the escape
+ * C0 controls, DEL and C1 controls draw as nothing or as empty boxes (`a<NUL>b` reads as `ab`); each is shown as the escape
  * `escapeControls` writes, marked, so a real NUL never reads like the six characters `\u0000` typed in a payload.
  * Tab, newline and a CRLF line end are drawn.
  *
@@ -36,7 +36,7 @@ const INVISIBLE_NAMES: Record<string, string> = {
 const INVISIBLE =
   /[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]|(?<=[\0-\x7f])[\u200c\u200d]|[\u200c\u200d](?=[\0-\x7f])/;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)/;
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)/;
 const DRAWN_AS_MARK = new RegExp(`(${INVISIBLE.source}|${CONTROL.source})`);
 const EVERY_INVISIBLE = new RegExp(INVISIBLE.source, 'g');
 
