@@ -1,10 +1,8 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCurl, toCurl } from '../../../electron/shared/send/curl';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
-import { Composer } from '../../../renderer/src/features/compose';
+import { renderComposerWithPastedCurl } from '../../helpers/composer-pasted-curl';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
 
 // A shell would put $TOKEN's value in the header; a pasted command is parsed, not run, so the literal text goes out.
@@ -76,16 +74,7 @@ describe('a pasted cURL command holding shell expansions', () => {
   });
 
   it('shows the warning in the composer’s paste flow', () => {
-    render(
-      <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
-        <Composer />
-      </ApiProvider>,
-    );
-    fireEvent.click(screen.getByTestId('compose-paste-curl'));
-    fireEvent.change(screen.getByTestId('paste-curl-input'), {
-      target: { value: 'curl https://example.com/hook -H "Authorization: Bearer $TOKEN"' },
-    });
-    fireEvent.click(screen.getByTestId('paste-curl-apply'));
+    renderComposerWithPastedCurl(ui.api, 'curl https://example.com/hook -H "Authorization: Bearer $TOKEN"');
     expect(screen.getByTestId('paste-curl-warnings').textContent).toContain(
       '-H "Authorization: Bearer $TOKEN": a shell would replace $TOKEN (a shell variable)',
     );

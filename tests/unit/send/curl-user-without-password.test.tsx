@@ -1,10 +1,8 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCurl } from '../../../electron/shared/send/curl';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
-import { Composer } from '../../../renderer/src/features/compose';
+import { renderComposerWithPastedCurl } from '../../helpers/composer-pasted-curl';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
 
 // curl prompts for the password of `-u user`; a pasted command cannot, so it is sent with an empty one — and says so.
@@ -24,16 +22,7 @@ describe('a pasted cURL command with -u and no password', () => {
   });
 
   it('shows the warning in the composer’s paste flow after filling it', () => {
-    render(
-      <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
-        <Composer />
-      </ApiProvider>,
-    );
-    fireEvent.click(screen.getByTestId('compose-paste-curl'));
-    fireEvent.change(screen.getByTestId('paste-curl-input'), {
-      target: { value: 'curl https://example.com/hook -u mary' },
-    });
-    fireEvent.click(screen.getByTestId('paste-curl-apply'));
+    renderComposerWithPastedCurl(ui.api, 'curl https://example.com/hook -u mary');
     expect((screen.getByTestId('compose-url') as HTMLInputElement).value).toBe('https://example.com/hook');
     expect(screen.getByTestId('paste-curl-warnings').textContent).toMatch(/-u mary: .*password/);
   });
