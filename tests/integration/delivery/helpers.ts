@@ -138,6 +138,18 @@ export async function restartAfterCrash(
   return b;
 }
 
+/**
+ * A restart: `a`'s database closed (stop `a`'s service first), then a new engine opened on `a`'s data at `a`'s time
+ * and started. The caller closes it, which removes the data dir.
+ */
+export function restartOnSameData(a: ReturnType<typeof deliveryHarness>): ReturnType<typeof deliveryHarness> {
+  a.db.close();
+  const b = deliveryHarness({}, { dataDir: a.dataDir, removeOnClose: true });
+  b.clock.advance(a.clock.now() - b.clock.now());
+  b.service.start();
+  return b;
+}
+
 /** Remove a temp data dir, retrying while a just-closed engine's files settle (ENOTEMPTY races). */
 export function removeDir(path: string): void {
   rmSync(path, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });

@@ -1,7 +1,7 @@
 import { Agent } from 'undici';
 import { afterEach, expect, it } from 'vitest';
 import { createHttpSender } from '../../../electron/engine/delivery/http-attempt';
-import { cueServer, deliveryHarness, until } from './helpers';
+import { cueServer, deliveryHarness, restartOnSameData, until } from './helpers';
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -29,12 +29,9 @@ it('an attempt the engine stopped before its connection was ready is logged as n
   const [stopped] = a.service.get(first).attemptList;
   expect([stopped!.outcome, stopped!.requestHeaders]).toEqual(['interrupted', []]);
   expect(stopped!.error).toMatch(/not sent/);
-  a.db.close();
 
-  const b = deliveryHarness({}, { dataDir: a.dataDir, removeOnClose: true });
+  const b = restartOnSameData(a);
   cleanup.push(() => b.close());
-  b.clock.advance(a.clock.now() - b.clock.now());
-  b.service.start();
   await b.settle();
   // Nothing reached the target before the restart: the first request after it is not held back 30 s.
   expect(server.received.map((r) => r.url)).toEqual(['/first']);

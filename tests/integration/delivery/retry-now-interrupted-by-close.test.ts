@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { cueServer, deliveryHarness, until } from './helpers';
+import { cueServer, deliveryHarness, restartOnSameData, until } from './helpers';
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -24,12 +24,9 @@ it('a "Retry now" attempt cut off by a shutdown keeps its "by hand" mark: the at
   a.service.retryNow(id);
   await until(() => (server.received.length === 2 ? true : undefined));
   await a.service.close(0);
-  a.db.close();
 
-  const b = deliveryHarness({}, { dataDir: a.dataDir, removeOnClose: true });
+  const b = restartOnSameData(a);
   cleanup.push(() => b.close());
-  b.clock.advance(a.clock.now() - b.clock.now());
-  b.service.start();
   await b.settle();
   expect(b.service.get(id).attemptList.map((x) => [x.outcome, x.manual])).toEqual([
     ['retry', false],
