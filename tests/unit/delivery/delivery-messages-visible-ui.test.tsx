@@ -1,49 +1,22 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Transport } from '../../../electron/shared/contract/client';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { DeliveryLog } from '../../../renderer/src/features/deliveries';
 import { DeliveryDetailPanel } from '../../../renderer/src/features/deliveries/DeliveryDetailPanel';
-import { forgetKeptState } from '../../../renderer/src/state/kept-state';
-import { useEngineForUi } from '../../helpers/engine-for-ui';
+import { expectMarked, HOSTILE, useHostileEngineForUi } from '../../helpers/hostile-messages-ui';
 import { useHttpTarget } from '../../helpers/http-target';
 
-// An error may quote what a user or a sender wrote (a URL, a search): its direction overrides and control characters
-// must show as marks, never reorder or hide the text around them.
-const HOSTILE = 'https://evil.test/\u202egpj.exe\u0000';
-const refusedWith = (message: string) => ({
-  ok: false as const,
-  error: { code: 'conflict' as const, message },
-});
-
-// A real engine (in-process transport, SQLite in a temp dir) and a real destination; the calls named in `hostile`
-// answer the way a server would with a message quoting hostile text.
-const hostile = new Set<string>();
+// A real engine and a real destination; `attempt.error` in `hostile` makes every attempt's error in a delivery's
+// detail quote hostile text.
 const target = useHttpTarget((req, res) => req.resume().on('end', () => res.end('ok')));
-const ui = useEngineForUi((real): Transport => ({
-  invoke: async (method, input) => {
-    if (hostile.has(method)) return refusedWith(HOSTILE);
-    const answer = await real.invoke(method, input);
-    if (method !== 'deliveries.get' || !hostile.has('attempt.error') || !answer.ok) return answer;
-    const detail = answer.value as { attemptList: Array<{ error: string | null }> };
-    return {
-      ...answer,
-      value: { ...detail, attemptList: detail.attemptList.map((a) => ({ ...a, error: HOSTILE })) },
-    };
-  },
-  subscribe: (listener) => real.subscribe(listener),
-  capabilities: () => real.capabilities(),
-}));
-afterEach(() => {
-  cleanup();
-  forgetKeptState();
-  hostile.clear();
+const { ui, hostile, mount } = useHostileEngineForUi((method, answer) => {
+  if (method !== 'deliveries.get' || !hostile.has('attempt.error') || !answer.ok) return answer;
+  const detail = answer.value as { attemptList: Array<{ error: string | null }> };
+  return {
+    ...answer,
+    value: { ...detail, attemptList: detail.attemptList.map((a) => ({ ...a, error: HOSTILE })) },
+  };
 });
-
-const mount = (node: React.ReactNode) =>
-  render(<ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>{node}</ApiProvider>);
 
 async function delivered(): Promise<number> {
   const sent = await ui.api.call('deliveries.send', {
@@ -57,13 +30,6 @@ async function delivered(): Promise<number> {
   }
   throw new Error(`delivery ${sent.id} did not succeed`);
 }
-
-const expectMarked = (text: string | null | undefined) => {
-  expect(text).toContain('U+202E');
-  expect(text).toContain('\\u0000');
-  expect(text).not.toContain('\u202e');
-  expect(text).not.toContain('\u0000');
-};
 
 describe('delivery messages quoting hostile text show its invisible characters as marks', () => {
   it('in the refusal alert of the detail', async () => {

@@ -1,9 +1,6 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Transport } from '../../../electron/shared/contract/client';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { ErrorBoundary } from '../../../renderer/src/components/ErrorBoundary';
 import { UndoToast } from '../../../renderer/src/features/captures/UndoToast';
 import { ComposeView } from '../../../renderer/src/features/compose/ComposeView';
@@ -15,41 +12,14 @@ import { NewCollectionForm } from '../../../renderer/src/features/deliveries/New
 import { DiffView } from '../../../renderer/src/features/diff/DiffView';
 import { SettingsPanel } from '../../../renderer/src/features/settings/SettingsPanel';
 import { writeHash } from '../../../renderer/src/state/hash-state';
-import { forgetKeptState } from '../../../renderer/src/state/kept-state';
-import { useEngineForUi } from '../../helpers/engine-for-ui';
+import { expectMarked, HOSTILE, useHostileEngineForUi } from '../../helpers/hostile-messages-ui';
 
 // Errors and notices may quote what a user typed or a sender wrote (a URL, a name, a header value): a direction
 // override or a control character in them must show as a mark, never reorder or hide the text around it.
-const HOSTILE = 'https://evil.test/\u202egpj.exe\u0000';
-const refusedWith = (message: string) => ({
-  ok: false as const,
-  error: { code: 'conflict' as const, message },
-});
 
-// A real engine (in-process transport, SQLite in a temp dir); the calls named in `hostile` answer the way a server
-// would with a message quoting hostile text.
-const hostile = new Set<string>();
-const ui = useEngineForUi((real): Transport => ({
-  invoke: async (method, input) => (hostile.has(method) ? refusedWith(HOSTILE) : real.invoke(method, input)),
-  subscribe: (listener) => real.subscribe(listener),
-  capabilities: () => real.capabilities(),
-}));
-afterEach(() => {
-  cleanup();
-  forgetKeptState();
-  hostile.clear();
-  writeHash((p) => p.delete('capture'));
-});
-
-const mount = (node: React.ReactNode) =>
-  render(<ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>{node}</ApiProvider>);
-
-const expectMarked = (text: string | null | undefined) => {
-  expect(text).toContain('U+202E');
-  expect(text).toContain('\\u0000');
-  expect(text).not.toContain('\u202e');
-  expect(text).not.toContain('\u0000');
-};
+// Registered before useHostileEngineForUi's afterEach: hooks run last-registered first, so this runs after the unmount.
+afterEach(() => writeHash((p) => p.delete('capture')));
+const { hostile, mount } = useHostileEngineForUi();
 
 const nothing = () => undefined;
 
