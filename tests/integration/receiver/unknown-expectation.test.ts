@@ -1,13 +1,10 @@
 import { expect, it } from 'vitest';
-import type { Engine } from '../../../electron/engine/engine';
+import { inProcessCall } from '../../helpers/in-process-call';
 import { rawExchange } from '../../helpers/raw-http';
 import { useTestEngine } from '../../helpers/test-engine';
 
 const t = useTestEngine();
-const call = <M extends keyof Engine['handlers']>(m: M, input: Parameters<Engine['handlers'][M]>[0]) =>
-  (t.engine.handlers[m] as (i: unknown, meta: unknown) => ReturnType<Engine['handlers'][M]>)(input, {
-    transport: 'in-process',
-  });
+const call = inProcessCall(() => t.engine);
 
 it('a request with an Expect other than 100-continue is captured and answered by its rule, not refused with 417', async () => {
   await call('endpoints.create', {

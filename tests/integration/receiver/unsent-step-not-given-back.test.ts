@@ -1,14 +1,11 @@
 import { connect } from 'node:net';
 import { expect, it } from 'vitest';
-import type { Engine } from '../../../electron/engine/engine';
 import type { ResponseRule } from '../../../electron/shared/contract/index';
+import { inProcessCall } from '../../helpers/in-process-call';
 import { useTestEngine } from '../../helpers/test-engine';
 
 const t = useTestEngine();
-const call = <M extends keyof Engine['handlers']>(m: M, input: Parameters<Engine['handlers'][M]>[0]) =>
-  (t.engine.handlers[m] as (i: unknown, meta: unknown) => ReturnType<Engine['handlers'][M]>)(input, {
-    transport: 'in-process',
-  });
+const call = inProcessCall(() => t.engine);
 
 const failFirst = (failStatus: number): ResponseRule => ({
   status: 200,
