@@ -1,14 +1,11 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { Engine } from '../../../electron/engine/engine';
+import { inProcessCall } from '../../helpers/in-process-call';
 import { useTestEngine } from '../../helpers/test-engine';
 
 // A rule's deliberate failure answers its own JSON body: headers that describe the rule's body must not go with it.
 const t = useTestEngine();
-const call = async <M extends keyof Engine['handlers']>(m: M, input: Parameters<Engine['handlers'][M]>[0]) =>
-  (t.engine.handlers[m] as (i: unknown, meta: unknown) => ReturnType<Engine['handlers'][M]>)(input, {
-    transport: 'in-process',
-  });
+const call = inProcessCall(() => t.engine);
 
 describe("a rule's failure answer", () => {
   it('leaves out the content-encoding of a gzip success body, so the sender can read the failure', async () => {

@@ -3,15 +3,13 @@ import { createEngine, type Engine } from '../../../electron/engine/engine';
 import { signRequest } from '../../../electron/engine/signing/sign';
 import { silentLogger } from '../../../electron/engine/util/logger';
 import type { EndpointVerify } from '../../../electron/shared/contract/endpoints';
+import { inProcessCall } from '../../helpers/in-process-call';
 import { tempDir } from '../../helpers/temp-dir';
 
 // The real engine on port 0 with its own SQLite: a capture on an endpoint with a scheme carries the verdict.
 let engine: Engine;
 let dir: ReturnType<typeof tempDir>;
-const callSync = <M extends keyof Engine['handlers']>(m: M, input: Parameters<Engine['handlers'][M]>[0]) =>
-  (engine.handlers[m] as (i: unknown, meta: unknown) => ReturnType<Engine['handlers'][M]>)(input, {
-    transport: 'in-process',
-  });
+const callSync = inProcessCall(() => engine);
 /** Handlers may throw synchronously; make every call a promise. */
 const call = async <M extends keyof Engine['handlers']>(m: M, input: Parameters<Engine['handlers'][M]>[0]) =>
   callSync(m, input);

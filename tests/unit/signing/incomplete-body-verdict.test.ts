@@ -3,15 +3,13 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
 import { silentLogger } from '../../../electron/engine/util/logger';
+import { inProcessCall } from '../../helpers/in-process-call';
 import { tempDir } from '../../helpers/temp-dir';
 
 // A capture missing part of its body cannot be verified; its verdict says which way the body was cut short.
 let engine: Engine;
 let dir: ReturnType<typeof tempDir>;
-const call = async <M extends keyof Engine['handlers']>(m: M, input: Parameters<Engine['handlers'][M]>[0]) =>
-  (engine.handlers[m] as (i: unknown, meta: unknown) => ReturnType<Engine['handlers'][M]>)(input, {
-    transport: 'in-process',
-  });
+const call = inProcessCall(() => engine);
 
 const secret = 'demo_secret_do_not_use';
 const body = '{"zen":"Keep it logically awesome.","hook_id":123}';
