@@ -8,16 +8,14 @@ import { createInProcessTransport } from '../../../electron/engine/transport/in-
 import { createApiClient } from '../../../electron/shared/contract/client';
 import type { ResponseRule } from '../../../electron/shared/contract/index';
 import { silentLogger } from '../../../electron/engine/util/logger';
+import { inProcessCall } from '../../helpers/in-process-call';
 import { rawExchange, send } from '../../helpers/raw-http';
 import { tempDir } from '../../helpers/temp-dir';
 import { brokenOffCaptureId } from '../../helpers/truncated-capture';
 
 let engine: Engine;
 let dir: ReturnType<typeof tempDir>;
-const call = <M extends keyof Engine['handlers']>(m: M, input: Parameters<Engine['handlers'][M]>[0]) =>
-  (engine.handlers[m] as (i: unknown, meta: unknown) => ReturnType<Engine['handlers'][M]>)(input, {
-    transport: 'in-process',
-  });
+const call = inProcessCall(() => engine);
 const idOf = (res: { headers: Record<string, unknown> }) => Number(res.headers['x-hookscope-capture-id']);
 const bodyOf = async (id: number) => Buffer.from((await call('captures.get', { id })).bodyBase64, 'base64');
 
