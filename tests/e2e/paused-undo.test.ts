@@ -16,6 +16,8 @@ describe('a paused list when a delete is undone', () => {
     await row(page, '/kept/1').click();
     await page.keyboard.press('Delete');
     await row(page, '/kept/1').waitFor({ state: 'detached' });
+    // Ctrl+Z undoes once the offer is shown: the row can go (its capture.deleted event) before the delete's answer.
+    await page.getByTestId('undo-toast').getByText('Deleted 1 capture').waitFor();
     await page.keyboard.press('Control+z');
     await row(page, '/kept/1').waitFor();
     expect(await toggle.innerText()).toContain('2 new');
