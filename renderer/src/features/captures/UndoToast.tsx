@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { formatCount } from '../../lib/format';
 import { VisibleText } from '../../components/VisibleText';
 
@@ -36,7 +36,8 @@ export function UndoToast({
   /** After Undo or Dismiss is clicked: the button goes away with the offer, so focus must go somewhere that works. */
   onButtonGone: () => void;
 }) {
-  useEffect(() => {
+  // Before the offer is painted: a Ctrl+Z pressed as soon as it shows must find the listener there.
+  useLayoutEffect(() => {
     if (pending.error || pending.note) return;
     // A failure said beside the offer stays until read and dismissed, as other failures do.
     const timer = pending.failure ? undefined : setTimeout(onDismiss, SHOWN_MS);
