@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useApi, useConnection, useEvent } from '../../api';
 import { TabPanel } from '../../components/TabPanel';
 import { Tabs } from '../../components/Tabs';
@@ -108,14 +108,16 @@ export function Composer({ initial }: ComposerProps) {
     setCustomMethod(!standardMethods.includes(next.method));
   }, [initial]);
 
-  useEffect(() => {
+  // Layout effects: the unsaved mark must be right before the draft or its "sent" answer is painted, or a reload
+  // made the moment the answer shows reads the old mark (asks for nothing unsaved, or misses an edit).
+  useLayoutEffect(() => {
     remembered = { draft, start: start.current, record, emulatorName: emulatorName.current };
     setUnsaved('composer', JSON.stringify(draft) !== JSON.stringify(start.current));
   }, [draft, record]);
 
   // A request sent is in the delivery log, so a reload loses nothing of it: only edits made after it count as unsaved.
   const sending = useRef<ComposeDraft | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (send.kind !== 'sent' || sending.current === null) return;
     start.current = sending.current;
     sending.current = null;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { useApi, useCall, useEvent } from '../../api';
 import { downloadBlob } from '../../components/download';
 import type { DictionaryEntryRow } from '../../../../electron/shared/contract/decode';
@@ -22,7 +22,7 @@ export function CustomDictionaries({ onEdit }: { onEdit?: (row: DictionaryEntryR
   const [content, setContent] = useKeptState('dictionary.import.content', '');
   const [message, setMessage] = useAnnouncement<{ ok: boolean; text: string }>();
   const [openId, setOpenId] = useKeptState<number | null>('dictionary.open', null);
-  useEffect(() => setUnsaved('dictionary-import', content.trim() !== ''), [content]);
+  useLayoutEffect(() => setUnsaved('dictionary-import', content.trim() !== ''), [content]);
 
   const run = async (what: () => Promise<string>) => {
     try {

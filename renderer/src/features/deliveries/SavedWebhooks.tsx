@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type {
   DeliveryPolicy,
   Environment,
@@ -92,7 +92,8 @@ export function SavedWebhooks() {
     setDraft(next);
     setStart(next);
   };
-  useEffect(
+  // Before paint, so a reload made the moment "Saved" shows does not still ask.
+  useLayoutEffect(
     () => setUnsaved('saved-webhook', JSON.stringify(draft) !== JSON.stringify(start)),
     [draft, start],
   );
