@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 // An error or notice may quote what a user typed or a sender wrote (a URL, a name, a header value), so the renderer
 // draws it through VisibleText: a direction override or a control character shows as a mark. This finds every message
 // written into JSX (an element's or a fragment's children) as a bare `{error}`, `{state.notice}`, `{message.text}`,
-// `{warning}`, `{pending.note}` or `{verification.reason}`, where such characters would act unseen.
+// `{warning}`, `{pending.note}` or `{verification.reason}`, or inside a template literal (`{`Failed: ${error}`}`), where
+// such characters would act unseen.
 const SRC = join(import.meta.dirname, '../../../renderer/src');
 const MESSAGE_NAME = /(?:^|[a-z])(?:error|notice|message|failure|warnings?|notes?|reason)$/i;
 
@@ -20,6 +21,8 @@ function tsxFiles(dir: string): string[] {
 
 const isMessage = (expression: ts.Expression): boolean => {
   if (ts.isParenthesizedExpression(expression)) return isMessage(expression.expression);
+  if (ts.isTemplateExpression(expression))
+    return expression.templateSpans.some((span) => isMessage(span.expression));
   if (ts.isConditionalExpression(expression))
     return isMessage(expression.whenTrue) || isMessage(expression.whenFalse);
   if (ts.isBinaryExpression(expression)) {
@@ -36,14 +39,8 @@ const isMessage = (expression: ts.Expression): boolean => {
   return MESSAGE_NAME.test(name);
 };
 
-function bareMessages(path: string): string[] {
-  const source = ts.createSourceFile(
-    path,
-    readFileSync(path, 'utf8'),
-    ts.ScriptTarget.Latest,
-    true,
-    ts.ScriptKind.TSX,
-  );
+function bareMessagesIn(path: string, text: string): string[] {
+  const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const found: string[] = [];
   const visit = (node: ts.Node) => {
     if (
@@ -61,6 +58,23 @@ function bareMessages(path: string): string[] {
   visit(source);
   return found;
 }
+
+const bareMessages = (path: string) => bareMessagesIn(path, readFileSync(path, 'utf8'));
+
+describe('the bare-message walker', () => {
+  const fixture = (jsx: string) => bareMessagesIn(join(SRC, 'fixture.tsx'), `export const F = () => ${jsx};`);
+
+  it('finds a message quoted inside a template literal', () => {
+    expect(fixture('<p>{`Failed: ${error.message}`}</p>')).toEqual([
+      'fixture.tsx {`Failed: ${error.message}`} at line 1',
+    ]);
+    expect(fixture('<p>{failed ? `Saved, but ${notice}` : null}</p>')).toHaveLength(1);
+  });
+
+  it('leaves a template literal that quotes no message alone', () => {
+    expect(fixture('<p>{`${count} captures`}</p>')).toEqual([]);
+  });
+});
 
 describe('renderer messages', () => {
   it('are drawn through VisibleText, never as bare JSX text', () => {
