@@ -1,10 +1,8 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
-import { CustomDictionaries } from '../../../renderer/src/features/decode/CustomDictionaries';
 import { forgetKeptState } from '../../../renderer/src/state/kept-state';
+import { openImportedDictionary } from '../../helpers/custom-dictionaries';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
 
 const ui = useEngineForUi();
@@ -15,17 +13,7 @@ afterEach(() => {
 
 describe("the dictionary entry editor's error", () => {
   it('is an alert, mounted afresh each time so the same words twice are announced twice', async () => {
-    const d = await ui.api.call('dictionary.custom.create', { name: 'Taken IDs' });
-    await ui.api.call('dictionary.custom.upsertEntry', {
-      dictionaryId: d.id,
-      entry: { fieldId: 'str:cm:job-title', label: 'Job title' },
-    });
-    render(
-      <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
-        <CustomDictionaries />
-      </ApiProvider>,
-    );
-    fireEvent.click(await screen.findByRole('button', { name: 'Taken IDs' }));
+    await openImportedDictionary(ui.api, [{ fieldId: 'str:cm:job-title', label: 'Job title' }]);
     const editor = await waitFor(() => document.querySelector<HTMLElement>('.entry-editor')!);
     fireEvent.change(within(editor).getByLabelText('ID'), { target: { value: 'str:cm:job-title' } });
     fireEvent.change(within(editor).getByLabelText('Label'), { target: { value: 'Role' } });

@@ -1,10 +1,8 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Transport } from '../../../electron/shared/contract/client';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
-import { CustomDictionaries } from '../../../renderer/src/features/decode/CustomDictionaries';
+import { openImportedDictionary } from '../../helpers/custom-dictionaries';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
 
 const busy = 'The database is busy; try again in a moment.';
@@ -20,17 +18,7 @@ afterEach(cleanup);
 
 describe('a custom label whose Remove fails', () => {
   it('shows the message as the rest of the UI does, without an "Error:" prefix', async () => {
-    const d = await ui.api.call('dictionary.custom.create', { name: 'Hand-made' });
-    await ui.api.call('dictionary.custom.upsertEntry', {
-      dictionaryId: d.id,
-      entry: { fieldId: 'str:cm:job-title', label: 'Job title' },
-    });
-    render(
-      <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
-        <CustomDictionaries />
-      </ApiProvider>,
-    );
-    fireEvent.click(await screen.findByRole('button', { name: 'Hand-made' }));
+    await openImportedDictionary(ui.api, [{ fieldId: 'str:cm:job-title', label: 'Job title' }]);
     fireEvent.click(await screen.findByRole('button', { name: 'Remove' }));
 
     await waitFor(() =>
