@@ -1,11 +1,26 @@
 import type { RequestListener } from 'node:http';
 import { cleanup, render } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import type { ApiClient } from '../../electron/shared/contract/client';
 import { ApiProvider } from '../../renderer/src/api';
 import { ConnectionStatus } from '../../renderer/src/api/connection';
 import { DeliveryDetailPanel } from '../../renderer/src/features/deliveries/DeliveryDetailPanel';
 import { useEngineForUi } from './engine-for-ui';
 import { useHttpTarget } from './http-target';
+
+/** Sends one manual POST with no body to `url` and waits until it succeeded; its id. */
+export async function succeededDelivery(api: ApiClient, url: string): Promise<number> {
+  const sent = await api.call('deliveries.send', {
+    request: { method: 'POST', url, headers: [], bodyBase64: '' },
+    policy: 'none',
+    type: 'manual',
+  });
+  for (let i = 0; i < 200; i++) {
+    if ((await api.call('deliveries.get', { id: sent.id })).state === 'succeeded') return sent.id;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`delivery ${sent.id} did not succeed`);
+}
 
 /**
  * A component test of the delivery detail: a real engine (in-process transport, SQLite in a temp dir) and a real
@@ -17,18 +32,7 @@ export function useDeliveryDetail(answer: RequestListener) {
   const ui = useEngineForUi();
   afterEach(cleanup);
 
-  async function deliver(path: string): Promise<number> {
-    const sent = await ui.api.call('deliveries.send', {
-      request: { method: 'POST', url: `${target.url}${path}`, headers: [], bodyBase64: '' },
-      policy: 'none',
-      type: 'manual',
-    });
-    for (let i = 0; i < 200; i++) {
-      if ((await ui.api.call('deliveries.get', { id: sent.id })).state === 'succeeded') return sent.id;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error(`delivery ${sent.id} did not succeed`);
-  }
+  const deliver = (path: string) => succeededDelivery(ui.api, `${target.url}${path}`);
 
   function showDetail(id: number): void {
     render(

@@ -3,6 +3,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DeliveryLog } from '../../../renderer/src/features/deliveries';
 import { DeliveryDetailPanel } from '../../../renderer/src/features/deliveries/DeliveryDetailPanel';
+import { succeededDelivery } from '../../helpers/delivery-detail';
 import { expectMarked, HOSTILE, useHostileEngineForUi } from '../../helpers/hostile-messages-ui';
 import { useHttpTarget } from '../../helpers/http-target';
 
@@ -18,18 +19,7 @@ const { ui, hostile, mount } = useHostileEngineForUi((method, answer) => {
   };
 });
 
-async function delivered(): Promise<number> {
-  const sent = await ui.api.call('deliveries.send', {
-    request: { method: 'POST', url: `${target.url}/hook`, headers: [], bodyBase64: '' },
-    policy: 'none',
-    type: 'manual',
-  });
-  for (let i = 0; i < 200; i++) {
-    if ((await ui.api.call('deliveries.get', { id: sent.id })).state === 'succeeded') return sent.id;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`delivery ${sent.id} did not succeed`);
-}
+const delivered = () => succeededDelivery(ui.api, `${target.url}/hook`);
 
 describe('delivery messages quoting hostile text show its invisible characters as marks', () => {
   it('in the refusal alert of the detail', async () => {
