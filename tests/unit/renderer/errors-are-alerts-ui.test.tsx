@@ -1,33 +1,13 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Transport } from '../../../electron/shared/contract/client';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { CustomDictionaries } from '../../../renderer/src/features/decode/CustomDictionaries';
 import { SettingsPanel } from '../../../renderer/src/features/settings/SettingsPanel';
-import { forgetKeptState } from '../../../renderer/src/state/kept-state';
-import { useEngineForUi } from '../../helpers/engine-for-ui';
+import { useRefusingEngineForUi } from '../../helpers/refusing-engine-for-ui';
 
 // An error is an alert, so a screen reader breaks in to say it; a status waits its turn and may go unheard. A real
 // engine (in-process transport, SQLite in a temp dir); the calls named in `refused` fail the way a server would.
-const refused = new Set<string>();
-const ui = useEngineForUi((real): Transport => ({
-  invoke: async (method, input) =>
-    refused.has(method)
-      ? { ok: false as const, error: { code: 'conflict' as const, message: `${method}: refused` } }
-      : real.invoke(method, input),
-  subscribe: (listener) => real.subscribe(listener),
-  capabilities: () => real.capabilities(),
-}));
-afterEach(() => {
-  cleanup();
-  forgetKeptState();
-  refused.clear();
-});
-
-const mount = (node: React.ReactNode) =>
-  render(<ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>{node}</ApiProvider>);
+const { refused, mount } = useRefusingEngineForUi((method) => `${method}: refused`);
 
 describe('errors are announced as alerts', () => {
   it('the settings that could not be loaded', async () => {
