@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ResponseRules } from '../../../electron/engine/receiver/response-rules';
 import { ruleVersionHash } from '../../../electron/engine/store/rule-progress-store';
-import type { Endpoint } from '../../../electron/shared/contract/index';
+import { failFirstEndpoint } from '../../helpers/fail-first-endpoint';
 
 /** The endpoint as the store hands it out: saved again, it is a new object with an equal rule. */
-const saved = (): Endpoint =>
-  ({
-    id: 1,
-    slug: 'hook',
-    rule: {
-      status: 200,
-      headers: [],
-      body: 'ok',
-      bodyEncoding: 'utf8',
-      delayMs: 0,
-      behaviour: { kind: 'fail-first', count: 1, failStatus: 503 },
-    },
-  }) as unknown as Endpoint;
+const saved = () => failFirstEndpoint();
 
 describe('a step taken before the endpoint was saved', () => {
   it('is not given back to the count saving restarted, even with the rule unchanged', () => {

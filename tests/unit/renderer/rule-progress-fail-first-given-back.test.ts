@@ -2,20 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ResponseRules } from '../../../electron/engine/receiver/response-rules';
 import type { Endpoint } from '../../../electron/shared/contract/index';
 import { ruleProgressText } from '../../../renderer/src/features/endpoints/rule-progress';
+import { failFirstEndpoint } from '../../helpers/fail-first-endpoint';
 
-const failFirst = (count: number): Endpoint =>
-  ({
-    id: 1,
-    slug: 'hook',
-    rule: {
-      status: 200,
-      headers: [],
-      body: 'ok',
-      bodyEncoding: 'utf8',
-      delayMs: 60_000,
-      behaviour: { kind: 'fail-first', count, failStatus: 503 },
-    },
-  }) as unknown as Endpoint;
+const failFirst = (count: number) => failFirstEndpoint({ count, delayMs: 60_000 });
 
 const card = (rules: ResponseRules, endpoint: Endpoint) =>
   ruleProgressText({ ...endpoint, ...rules.progressOf(endpoint) });
