@@ -121,8 +121,9 @@ export interface AttemptRecord {
   responseBodySizeUnknown?: boolean;
   signedString: string | null;
   /**
-   * The request was never written (the engine stopped before its connection was ready): the attempt logs no request
-   * headers, and its claim no longer stands for the origin's latest request (`lastRequest`).
+   * The request was never written (the engine stopped before its connection was ready, or it could not be built or
+   * signed): the attempt logs no request headers, and its claim no longer stands for the origin's latest request
+   * (`lastRequest`).
    */
   unsent?: boolean;
 }
@@ -320,8 +321,8 @@ export class DeliveryStore {
    * after a restart): the latest logged attempt that sent one, or the latest claim, whose request may have gone out
    * before a crash left its outcome unknown. An attempt that logged no request headers sent nothing (every request
    * carries X-Hookscope-Delivery): the interrupted attempt a reclaim records, dated by its claim when known (counted
-   * through the claim), else by the reclaim, or the attempt the engine stopped before its connection was ready (its
-   * claim is cleared as it is logged).
+   * through the claim), else by the reclaim, the attempt the engine stopped before its connection was ready, or one whose
+   * request could not be built or signed (their claims are cleared as they are logged).
    */
   lastRequest(origin: string): { atMs: number; ratePerMinute: number | null } | null {
     // A bare column beside MAX() is read from the row holding the maximum (SQLite).

@@ -312,7 +312,12 @@ export class DeliveryQueue {
       durationMs: Math.round(result.durationMs * 10) / 10,
       status: result.status,
       error: result.error,
-      requestHeaders: (result.sentHeaders ?? headers).map(([n, v]): HeaderPair => [n, redactValue(n, v)]),
+      // A request that could not be built sent nothing: no request headers and no claim stand for the origin's latest
+      // request (lastRequest), so a restart does not space the next one from it.
+      requestHeaders: result.unsendable
+        ? []
+        : (result.sentHeaders ?? headers).map(([n, v]): HeaderPair => [n, redactValue(n, v)]),
+      unsent: result.unsendable === true,
       responseHeaders: result.headers,
       responseBody: result.body,
       responseBodyDecoded: result.bodyDecoded ?? false,
