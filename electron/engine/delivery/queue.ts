@@ -94,8 +94,16 @@ export class DeliveryQueue {
     const row = this.store.insert(delivery, this.options.clock.now());
     this.origins.add(row.origin);
     this.markChanged([row.id]);
-    this.pump();
+    this.pumpCommitted();
     return row;
+  }
+
+  /**
+   * Pump after the caller's change is committed: a claim that then fails (a locked or full database) must not turn
+   * into an error for a change that stands — the row is queued and a later pump sends it.
+   */
+  private pumpCommitted(): void {
+    this.guarded('pump', () => this.pump());
   }
 
   /** Wake the queue after rows changed outside `enqueue` (retry-now, bulk resume). */
@@ -105,7 +113,7 @@ export class DeliveryQueue {
       if (origin) this.origins.add(origin);
     }
     this.markChanged(ids);
-    this.pump();
+    this.pumpCommitted();
   }
 
   /** Log the attempts whose lease has ended as interrupted and make their rows due: rows left by a stopped engine. */
