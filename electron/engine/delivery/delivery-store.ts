@@ -53,7 +53,10 @@ export interface DeliveryRow {
   finished_at_ms: number | null;
 }
 
-export type DueRow = Pick<DeliveryRow, 'id' | 'origin' | 'rate_per_minute' | 'concurrency' | 'timeout_ms'>;
+export type DueRow = Pick<
+  DeliveryRow,
+  'id' | 'origin' | 'rate_per_minute' | 'concurrency' | 'timeout_ms' | 'claimed_at_ms'
+>;
 
 interface AttemptRowDb {
   id: number;
@@ -126,6 +129,11 @@ export interface AttemptRecord {
    * (`lastRequest`).
    */
   unsent?: boolean;
+  /**
+   * With `unsent`: the row's claim before this attempt's, which stands again — a crashed engine's attempt, reclaimed,
+   * may have sent its request then.
+   */
+  claimBeforeMs?: number | null;
 }
 
 const TERMINAL: DeliveryState[] = ['succeeded', 'failed', 'cancelled', 'disabled'];
@@ -311,7 +319,7 @@ export class DeliveryStore {
   /** Due rows of one destination, oldest first (index deliveries_origin_due). */
   dueFor(origin: string, nowMs: number, limit: number): DueRow[] {
     return this.sql(
-      `SELECT id, origin, rate_per_minute, concurrency, timeout_ms FROM deliveries
+      `SELECT id, origin, rate_per_minute, concurrency, timeout_ms, claimed_at_ms FROM deliveries
          WHERE state = 'pending' AND origin = ? AND next_attempt_at_ms <= ? ORDER BY next_attempt_at_ms, id LIMIT ?`,
     ).all(origin, nowMs, limit) as DueRow[];
   }
@@ -322,7 +330,8 @@ export class DeliveryStore {
    * before a crash left its outcome unknown. An attempt that logged no request headers sent nothing (every request
    * carries X-Hookscope-Delivery): the interrupted attempt a reclaim records, dated by its claim when known (counted
    * through the claim), else by the reclaim, the attempt the engine stopped before its connection was ready, or one whose
-   * request could not be built or signed (their claims are cleared as they are logged).
+   * request could not be built or signed (their claims give way to the claim before theirs as
+   * they are logged).
    */
   lastRequest(origin: string): { atMs: number; ratePerMinute: number | null } | null {
     // A bare column beside MAX() is read from the row holding the maximum (SQLite).
@@ -559,7 +568,7 @@ export class DeliveryStore {
       `UPDATE deliveries SET attempts = attempts + 1, policy_offset = policy_offset + ?, state = ?, next_attempt_at_ms = ?,
            lease_owner = NULL, lease_until_ms = NULL, last_status = ?, last_error = ?, last_duration_ms = ?,
            last_attempt_at_ms = ?, last_response_preview = ?, finished_at_ms = ?,
-           retry_now = CASE WHEN ? = 'interrupted' THEN retry_now ELSE 0 END, claimed_at_ms = CASE WHEN ? THEN NULL ELSE claimed_at_ms END
+           retry_now = CASE WHEN ? = 'interrupted' THEN retry_now ELSE 0 END, claimed_at_ms = CASE WHEN ? THEN ? ELSE claimed_at_ms END
          WHERE id = ?`,
     ).run(
       next.countsForPolicy ? 0 : 1,
@@ -573,6 +582,7 @@ export class DeliveryStore {
       next.finishedAtMs,
       r.outcome,
       r.unsent ? 1 : 0,
+      r.claimBeforeMs ?? null,
       r.deliveryId,
     );
   }

@@ -44,6 +44,8 @@ interface Claimed {
   limits: { concurrency: number | undefined; ratePerMinute: number | undefined };
   /** Its slot was taken until its request is written (rate-gate.ts). */
   awaitingWrite: boolean;
+  /** The row's claim before this one (DeliveryStore's `claimBeforeMs`). */
+  claimBeforeMs: number | null;
 }
 
 export const newUid = (): string => `dlv_${randomBytes(12).toString('base64url')}`;
@@ -227,14 +229,19 @@ export class DeliveryQueue {
         this.gates.release(due.origin, limits, true);
         continue;
       }
-      claimed.push({ row, limits, awaitingWrite: this.gates.awaitingWrite(row.origin) });
+      claimed.push({
+        row,
+        limits,
+        awaitingWrite: this.gates.awaitingWrite(row.origin),
+        claimBeforeMs: due.claimed_at_ms,
+      });
     }
   }
 
   /** Start the attempt of a row whose claim is committed. */
-  private launch({ row, limits, awaitingWrite }: Claimed): void {
+  private launch({ row, limits, awaitingWrite, claimBeforeMs }: Claimed): void {
     if (awaitingWrite) this.unwritten.add(row.id);
-    const task = this.attempt(row)
+    const task = this.attempt(row, claimBeforeMs)
       .catch((error: unknown) =>
         this.options.log.error('delivery attempt crashed', { id: row.id, error: String(error) }),
       )
@@ -273,7 +280,7 @@ export class DeliveryQueue {
     this.wake = { at, timer };
   }
 
-  private async attempt(row: DeliveryRow): Promise<void> {
+  private async attempt(row: DeliveryRow, claimBeforeMs: number | null): Promise<void> {
     const clock = this.options.clock;
     const startedAtMs = clock.now();
     const attemptNo = row.attempts + 1;
@@ -326,6 +333,7 @@ export class DeliveryQueue {
         ? []
         : (result.sentHeaders ?? headers).map(([n, v]): HeaderPair => [n, redactValue(n, v)]),
       unsent: result.unsendable === true,
+      claimBeforeMs,
       responseHeaders: result.headers,
       responseBody: result.body,
       responseBodyDecoded: result.bodyDecoded ?? false,
@@ -337,7 +345,7 @@ export class DeliveryQueue {
     if (this.abort.signal.aborted && result.status === null) {
       const stopped = written
         ? base
-        : { ...base, error: NOT_SENT_AT_CLOSE, requestHeaders: [], unsent: true };
+        : { ...base, error: NOT_SENT_AT_CLOSE, requestHeaders: [], unsent: true, claimBeforeMs };
       await this.commit(() =>
         this.store.finish(
           { ...stopped, outcome: 'interrupted', nextWaitMs: null },
