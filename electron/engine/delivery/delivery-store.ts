@@ -331,7 +331,7 @@ export class DeliveryStore {
    * carries X-Hookscope-Delivery): the interrupted attempt a reclaim records, dated by its claim when known (counted
    * through the claim), else by the reclaim, the attempt the engine stopped before its connection was ready, or one whose
    * request could not be built or signed (their claims give way to the claim before theirs as
-   * they are logged).
+   * they are logged). Deleted rows keep theirs in `delivery_origin_last_request` (`deleteWithAttempts`).
    */
   lastRequest(origin: string): { atMs: number; ratePerMinute: number | null } | null {
     // A bare column beside MAX() is read from the row holding the maximum (SQLite).
@@ -339,9 +339,10 @@ export class DeliveryStore {
       `SELECT at, rate FROM (
          SELECT MAX(a.started_at_ms) AS at, d.rate_per_minute AS rate FROM delivery_attempts a
            JOIN deliveries d ON d.id = a.delivery_id WHERE d.origin = ? AND a.request_headers_json <> '[]'
-         UNION ALL SELECT MAX(claimed_at_ms), rate_per_minute FROM deliveries WHERE origin = ?)
+         UNION ALL SELECT MAX(claimed_at_ms), rate_per_minute FROM deliveries WHERE origin = ?
+         UNION ALL SELECT at_ms, rate_per_minute FROM delivery_origin_last_request WHERE origin = ?)
        WHERE at IS NOT NULL ORDER BY at DESC LIMIT 1`,
-    ).get(origin, origin) as { at: number; rate: number | null } | undefined;
+    ).get(origin, origin, origin) as { at: number; rate: number | null } | undefined;
     return row ? { atMs: row.at, ratePerMinute: row.rate } : null;
   }
 
@@ -640,6 +641,20 @@ export class DeliveryStore {
     if (ids.length === 0) return 0;
     const list = `(${ids.join(',')})`;
     this.db.transaction(() => {
+      // The rate gate's restart reference (lastRequest) outlives the rows: kept per origin, the latest of them.
+      this.db
+        .prepare(
+          `INSERT INTO delivery_origin_last_request (origin, at_ms, rate_per_minute)
+             SELECT origin, at, rate FROM (
+               SELECT d.origin AS origin, MAX(a.started_at_ms) AS at, d.rate_per_minute AS rate FROM delivery_attempts a
+                 JOIN deliveries d ON d.id = a.delivery_id
+                 WHERE d.id IN ${list} AND a.request_headers_json <> '[]' GROUP BY d.origin
+               UNION ALL SELECT origin, MAX(claimed_at_ms), rate_per_minute FROM deliveries WHERE id IN ${list} GROUP BY origin)
+             WHERE at IS NOT NULL
+           ON CONFLICT (origin) DO UPDATE SET at_ms = excluded.at_ms, rate_per_minute = excluded.rate_per_minute
+             WHERE excluded.at_ms > delivery_origin_last_request.at_ms`,
+        )
+        .run();
       this.db.prepare(`DELETE FROM delivery_attempts WHERE delivery_id IN ${list}`).run();
       this.db.prepare(`DELETE FROM deliveries WHERE id IN ${list}`).run();
     })();
