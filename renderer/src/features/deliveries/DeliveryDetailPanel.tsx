@@ -5,6 +5,7 @@ import { useApi, useConnection, useEvent } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
 import { VisibleText } from '../../components/VisibleText';
 import { AttemptTimeline } from './AttemptTimeline';
+import { attemptProgress } from './attempt-progress';
 import { dateTime, formatDuration, nextAttempt, oneLine, statusClass } from './format';
 import { nextWait } from './next-wait';
 import { responseBodyTitle } from './response-body-title';
@@ -163,10 +164,7 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
       <p className="muted delivery-meta">
         <VisibleText text={detail.name || 'unnamed'} /> · {detail.type}
         {detail.bulkJobId !== null ? ` (job ${detail.bulkJobId}, row ${detail.bulkRow ?? '?'})` : ''} · policy{' '}
-        {detail.policy} ·{' '}
-        {detail.state === 'in_flight'
-          ? `attempt ${detail.attempts + 1} of ${detail.maxAttempts}, in flight`
-          : `attempt ${detail.attempts} of ${detail.maxAttempts}`}
+        {detail.policy} · {attemptProgress(detail)}
         {detail.nextAttemptAtMs !== null ? ` · next attempt ${nextAttempt(detail.nextAttemptAtMs)}` : ''} · id{' '}
         {detail.uid}
       </p>
