@@ -241,13 +241,16 @@ export class DeliveryQueue {
   /** Start the attempt of a row whose claim is committed. */
   private launch({ row, limits, awaitingWrite, claimBeforeMs }: Claimed): void {
     if (awaitingWrite) this.unwritten.add(row.id);
+    let unbuilt = false;
     const task = this.attempt(row, claimBeforeMs)
+      .then((sentNothing) => void (unbuilt = sentNothing))
       .catch((error: unknown) =>
         this.options.log.error('delivery attempt crashed', { id: row.id, error: String(error) }),
       )
       .finally(() => {
         if (this.unwritten.delete(row.id)) this.gates.written(row.origin, null);
-        this.gates.release(row.origin, limits);
+        // A request that could not be built never reached the network: its rate slot is given back.
+        this.gates.release(row.origin, limits, unbuilt);
         this.running.delete(row.id);
         // A pump meanwhile forgot the origin if this row was its only one: a retry (or an interrupted attempt) makes
         // it pending again, and another origin's due backlog would keep the fallback lookup from finding it.
@@ -280,7 +283,8 @@ export class DeliveryQueue {
     this.wake = { at, timer };
   }
 
-  private async attempt(row: DeliveryRow, claimBeforeMs: number | null): Promise<void> {
+  /** Resolves true when the request could not be built or signed (nothing reached the network). */
+  private async attempt(row: DeliveryRow, claimBeforeMs: number | null): Promise<boolean> {
     const clock = this.options.clock;
     const startedAtMs = clock.now();
     const attemptNo = row.attempts + 1;
@@ -355,7 +359,7 @@ export class DeliveryQueue {
         ),
       );
       this.markChanged([row.id]);
-      return;
+      return result.unsendable === true;
     }
     const header = (name: string) => result.headers.find(([n]) => n.toLowerCase() === name)?.[1];
     const retryAfter = header('retry-after');
@@ -435,6 +439,7 @@ export class DeliveryQueue {
     }
     await this.commit(finish);
     this.markChanged([row.id]);
+    return result.unsendable === true;
   }
 
   /**
