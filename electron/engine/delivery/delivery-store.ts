@@ -315,7 +315,6 @@ export class DeliveryStore {
     };
   }
 
-  /** Pending rows due now, oldest first, skipping ids this process already runs. */
   /** Due rows of one destination, oldest first (index deliveries_origin_due). */
   dueFor(origin: string, nowMs: number, limit: number): DueRow[] {
     return this.sql(
