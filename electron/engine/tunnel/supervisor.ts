@@ -305,7 +305,9 @@ export class TunnelSupervisor {
     this.held = null;
     const userStarted = this.userStarted;
     this.userStarted = false;
-    let urlChanged = this.state.urlChanged;
+    // An alert kept from before names the URL senders were to move to: about any other URL than this one, it would send
+    // them to a URL that no longer reaches the receiver.
+    let urlChanged = this.state.urlChanged?.url === connection.url ? this.state.urlChanged : null;
     if (requested && subdomainOf(connection.url) !== requested) {
       urlChanged = {
         previousUrl: previous?.url ?? null,

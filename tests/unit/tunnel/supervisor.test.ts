@@ -452,6 +452,23 @@ describe('TunnelSupervisor', () => {
     expect(t.supervisor.getState().urlChanged).toBeNull();
   });
 
+  it('a restart that gets the subdomain asked for drops the alert about the replacement it had before', async () => {
+    const t = setup();
+    t.supervisor.start({ host: HOST, subdomain: 'wanted-name', localPort: 1 });
+    t.provider.last().resolve('http://brave-fox-12.lt.example');
+    await flush();
+    expect(t.supervisor.getState().urlChanged).toMatchObject({ url: 'http://brave-fox-12.lt.example' });
+    // The name was freed; Restart gets it. "Update the sender to brave-fox-12" would now send them to a dead URL.
+    t.supervisor.start({ host: HOST, subdomain: 'wanted-name', localPort: 1 });
+    t.provider.last().resolve('http://wanted-name.lt.example');
+    await flush();
+    expect(t.supervisor.getState()).toMatchObject({
+      phase: 'online',
+      url: 'http://wanted-name.lt.example',
+      urlChanged: null,
+    });
+  });
+
   it('a taken-subdomain alert names the subdomain that was refused', async () => {
     const t = setup();
     t.supervisor.start({ host: HOST, subdomain: 'wanted-name', localPort: 1 });
