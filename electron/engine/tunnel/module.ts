@@ -1,6 +1,12 @@
 import type { LookupFunction } from 'node:net';
 import { ApiError } from '../../shared/contract/errors';
-import type { TunnelSettings, TunnelState, tunnelMethods } from '../../shared/contract/tunnel';
+import {
+  DEFAULT_TUNNEL_HOST,
+  type TunnelSettings,
+  type TunnelState,
+  type tunnelMethods,
+} from '../../shared/contract/tunnel';
+import { loopReason } from '../delivery/loop-guard';
 import type { EngineContext, EngineModule } from '../context';
 import { isLoopbackPeer } from '../receiver/loopback-peer';
 import { tunnelUrlOf, reminderPageExplanation } from './detect';
@@ -134,10 +140,21 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
       ...(input.host !== undefined ? { host: input.host } : {}),
     };
     // Every refusal comes before anything is saved: a start refused leaves the saved options as they were.
-    settings.merged(options);
+    const { host } = settings.merged(options);
     const localPort = ctx.receiverPort();
     if (!localPort)
       throw new ApiError('unavailable', 'The receiver is not listening yet; start it before the tunnel.');
+    const ownAddress = loopReason(host, {
+      receiverUrl: ctx.receiverUrl() || null,
+      receiverPort: localPort,
+      receiverHost: ctx.config.receiverHost,
+      publicUrls: supervisor.knownUrls(),
+    });
+    if (ownAddress)
+      throw new ApiError(
+        'invalid_input',
+        `host: ${ownAddress}, not a tunnel server; use the tunnel server's URL, like ${DEFAULT_TUNNEL_HOST}`,
+      );
     const unreachable = tunnelCannotReach(ctx.config.receiverHost);
     if (unreachable) throw new ApiError('unavailable', unreachable);
     const saved = saveSettings(options);

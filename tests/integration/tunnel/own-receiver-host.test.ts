@@ -1,0 +1,37 @@
+import { afterEach, expect, it } from 'vitest';
+import type { Handlers } from '../../../electron/shared/contract/index';
+import { createDispatcher } from '../../../electron/engine/api/dispatcher';
+import { createTunnelModule } from '../../../electron/engine/tunnel/module';
+import { startApp } from '../../helpers/app-server';
+import { FakeProvider } from '../../unit/tunnel/fake-provider';
+
+// The receiver's own address typed as the tunnel server (the Local URL copied into the wrong field): every
+// registration attempt, retried for ever, was captured as a `GET /<subdomain>` and failed as "answered without id".
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+it('refuses the receiver itself as the tunnel server, naming the field, and saves nothing', async () => {
+  const app = await startApp({ serveUi: false });
+  cleanups.push(() => app.close());
+  const provider = new FakeProvider();
+  const module = createTunnelModule(app.engine.ctx, { provider });
+  cleanups.push(() => module.close?.());
+  const dispatcher = createDispatcher(module.handlers as unknown as Handlers, { checkOutputs: true });
+  const call = (method: string, input: unknown) =>
+    dispatcher.dispatch(method, input, { transport: 'in-process' });
+  const port = app.engine.ctx.receiverPort();
+
+  for (const host of [app.receiverUrl, `http://localhost:${port}`]) {
+    const started = await call('tunnel.start', { host, subdomain: 'own-hooks' });
+    expect(started).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(!started.ok && started.error.message).toMatch(/^host: .* is this app's own receiver/);
+  }
+  expect(provider.calls).toHaveLength(0);
+  expect(module.state().phase).toBe('idle');
+  expect(await call('tunnel.settings.get', {})).toMatchObject({
+    value: { subdomain: null, host: 'https://localtunnel.me' },
+  });
+});
