@@ -201,6 +201,27 @@ describe('TunnelControl', () => {
     expect(screen.queryByTestId('tunnel-changed-elsewhere')).toBeNull();
   });
 
+  it('opened while the tunnel runs, shows the options saved since (elsewhere), which Restart then uses', async () => {
+    const running = {
+      ...baseState,
+      phase: 'online' as const,
+      url: 'https://old-name.loca.lt',
+      requestedSubdomain: 'old-name',
+    };
+    const { api, calls } = fakeApi(running);
+    const saved = { subdomain: 'new-name', host: 'http://127.0.0.1:9', autoStart: false };
+    const call = api.call.bind(api);
+    api.call = (async (method: string, input: unknown) =>
+      method === 'tunnel.settings.get' ? saved : call(method as never, input as never)) as typeof api.call;
+    mount(api, <TunnelControl />);
+    await act(async () => undefined);
+    await act(async () => fireEvent.click(screen.getByTestId('tunnel-control')));
+    expect((screen.getByPlaceholderText('my-hooks') as HTMLInputElement).value).toBe('new-name');
+    expect((screen.getByLabelText('Tunnel server') as HTMLInputElement).value).toBe('http://127.0.0.1:9');
+    await act(async () => fireEvent.click(screen.getByText('Restart')));
+    expect(calls).toContainEqual(['tunnel.start', { subdomain: 'new-name', host: 'http://127.0.0.1:9' }]);
+  });
+
   it('shows no error of a tunnel that is off', async () => {
     const lastError = { message: 'health probe failed: probe timed out after 5000 ms', atMs: 1 };
     const { api, push } = fakeApi({ ...baseState, phase: 'offline', lastError });

@@ -82,10 +82,12 @@ function TunnelPanel({
       (settings) => {
         if (!live) return;
         setAutoStart(settings.autoStart);
-        if (state.phase !== 'idle') return;
-        setSubdomain(settings.subdomain ?? '');
-        setHost(settings.host);
-        setShown({ subdomain: settings.subdomain ?? '', host: settings.host });
+        // The saved options, also while the tunnel runs: they may have changed elsewhere since it started, and Start or
+        // Restart saves what the fields hold. A field typed in before they came is kept.
+        const saved = { subdomain: settings.subdomain ?? '', host: settings.host };
+        setSubdomain((typed) => (typed === shown.subdomain ? saved.subdomain : typed));
+        setHost((typed) => (typed === shown.host ? saved.host : typed));
+        setShown(saved);
       },
       () => undefined,
     );
