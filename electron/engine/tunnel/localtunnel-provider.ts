@@ -150,12 +150,14 @@ function establish(
 
 /**
  * localtunnel blames the firewall when its tunnel sockets are refused once the tunnel is up; then the server has
- * let go of the registration (it restarted, or dropped the client) and its port for this tunnel is closed.
+ * let go of the registration (it restarted, or dropped the client) and its port for this tunnel is closed. Said so,
+ * without the firewall hint, which sends the user looking in the wrong place.
  */
 function explainFailure(error: Error, host: string): Error {
   if (!error.message.startsWith('connection refused:')) return error;
+  const refused = error.message.replace(/ \(check your firewall settings\)$/, '');
   return new Error(
-    `tunnel server ${host} no longer accepts this tunnel's connections (it restarted or dropped the registration); ${error.message}`,
+    `tunnel server ${host} no longer accepts this tunnel's connections (it restarted or dropped the registration); ${refused}`,
     { cause: error },
   );
 }

