@@ -43,7 +43,12 @@ async function register(doFetch: typeof fetch, request: TunnelOpenRequest): Prom
   } catch (error) {
     if (request.signal.aborted)
       throw new Error(`registration with ${request.host} was aborted`, { cause: error });
-    throw new Error(`cannot reach tunnel server ${request.host}: ${describe(error)}`, { cause: error });
+    throw new Error(
+      `cannot reach tunnel server ${request.host}: ${badPort(error, target) ?? describe(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
   const text = await boundedText(response, REGISTRATION_ANSWER_MAX_BYTES);
   if (text === null)
@@ -160,6 +165,16 @@ function explainFailure(error: Error, host: string): Error {
     `tunnel server ${host} no longer accepts this tunnel's connections (it restarted or dropped the registration); ${refused}`,
     { cause: error },
   );
+}
+
+/**
+ * fetch refuses the ports the Fetch standard calls bad (6000, 6666, 10080, …) before connecting, saying only "bad port";
+ * localtunnel's own client has no such rule, so a server there works with it and never with us: say what to change.
+ */
+function badPort(error: unknown, target: URL): string | null {
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  if (!(cause instanceof Error) || cause.message !== 'bad port') return null;
+  return `port ${target.port} is one that fetch refuses to connect to (a "bad port" in the Fetch standard); run the tunnel server on another port`;
 }
 
 function describe(error: unknown): string {

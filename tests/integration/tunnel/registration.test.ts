@@ -74,3 +74,12 @@ describe('the registration answer of a tunnel server', () => {
     }
   });
 });
+
+describe('a tunnel server on a port fetch refuses', () => {
+  it('says the port is refused and to run the server on another, not "fetch failed (bad port)"', async () => {
+    // Nothing needs to listen there: the request is refused before any connection is made.
+    await expect(open('http://127.0.0.1:6666')).rejects.toThrow(
+      /^cannot reach tunnel server http:\/\/127\.0\.0\.1:6666: port 6666 is one .*; run the tunnel server on another port$/,
+    );
+  });
+});
