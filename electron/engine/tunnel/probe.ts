@@ -17,6 +17,9 @@ export interface ProbeOutcome {
   inconclusive?: boolean;
 }
 
+/** Late probes still swallowed: at the 15 s probe interval, those of the last quarter of an hour or so. */
+const LATE_NONCES_KEPT = 64;
+
 /** DNS answers meaning this machine cannot look the public host up, which says nothing about the tunnel itself. */
 const UNRESOLVED_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN']);
 
@@ -26,6 +29,11 @@ const UNRESOLVED_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN']);
  */
 export class ProbeRegistry {
   private readonly pending = new Map<string, { seen: boolean }>();
+  /**
+   * Nonces given up on before the receiver saw them, oldest first: a tunnel that hung delivers its probes once it
+   * catches up, and each is still ours to swallow, once (bounded: a tunnel that never catches up adds one per probe).
+   */
+  private readonly late = new Set<string>();
 
   issue(): string {
     const nonce = randomBytes(16).toString('hex');
@@ -37,6 +45,10 @@ export class ProbeRegistry {
   settle(nonce: string): boolean {
     const entry = this.pending.get(nonce);
     this.pending.delete(nonce);
+    if (entry && !entry.seen) {
+      this.late.add(nonce);
+      if (this.late.size > LATE_NONCES_KEPT) this.late.delete(this.late.values().next().value!);
+    }
     return entry?.seen ?? false;
   }
 
@@ -44,9 +56,10 @@ export class ProbeRegistry {
   readonly interceptor = (request: IncomingCapture): Interception | null => {
     if (request.path !== PROBE_PATH) return null;
     const nonce = request.headers.find(([name]) => name.toLowerCase() === PROBE_HEADER)?.[1];
-    const entry = nonce === undefined ? undefined : this.pending.get(nonce);
-    if (!entry || nonce === undefined) return null;
-    entry.seen = true;
+    if (nonce === undefined) return null;
+    const entry = this.pending.get(nonce);
+    if (entry) entry.seen = true;
+    else if (!this.late.delete(nonce)) return null;
     return {
       response: {
         status: 200,

