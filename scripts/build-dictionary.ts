@@ -236,12 +236,33 @@ for (const rawLine of seed.split('\n')) {
 
 // Seed-only activities get the attribute tables the page gives for their group.
 const defaults = sectionAttributes.get('Default campaign activity attributes') ?? {};
+/**
+ * The page words three default rows "X or Y (depending on activity context)"; inside one group's activities they
+ * mean one thing. str::rt is "Campaign type" only in act::a (DOMAIN-NOTES §1.5), so "Reaction type" in all of these;
+ * email activities name their asset "Email name" (as act::c, act::o … do in the recorded schema), others "Asset
+ * name"; act::sk (Skipped email) skips with a reason. str::sr keeps both readings where the page says neither.
+ */
+const notAttribution = { 'str::asn': 'Asset name', 'str::rt': 'Reaction type' };
+const contextReadings: Record<string, Record<string, string>> = {
+  'Email activities': { 'str::asn': 'Email name', 'str::rt': 'Reaction type', 'str::sr': 'Skipped reason' },
+  'Push activities': notAttribution,
+  'WhatsApp activities': notAttribution,
+};
+const read = (group: string, table: Record<string, string>) => {
+  const readings = contextReadings[group] ?? {};
+  return Object.fromEntries(
+    Object.entries(table).map(([id, label]) => [id, Object.hasOwn(readings, id) ? readings[id]! : label]),
+  );
+};
 const groupAttributes: Record<string, Record<string, string>> = {
-  'Push activities': { ...defaults, ...sectionAttributes.get('Push activity attributes') },
+  'Push activities': read('Push activities', {
+    ...defaults,
+    ...sectionAttributes.get('Push activity attributes'),
+  }),
   'Talk conversation activities': { ...sectionAttributes.get('Talk activity attributes') },
-  'Email activities': defaults,
-  'SMS activities': defaults,
-  'WhatsApp activities': defaults,
+  'Email activities': read('Email activities', defaults),
+  'SMS activities': read('SMS activities', defaults),
+  'WhatsApp activities': read('WhatsApp activities', defaults),
 };
 for (const [id, a] of Object.entries(out.activities)) {
   if (Object.keys(a.attributes).length > 0) continue;
