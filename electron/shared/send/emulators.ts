@@ -1,5 +1,6 @@
 import { ONTRAPORT_CONTACT_FIELDS } from '../decode/dictionary/ontraport';
 import { findPlaceholders, lookupField, resolveTemplate } from './merge-fields';
+import { ontraportFieldValue } from './ontraport-seconds';
 import { pingPostData } from './ping-post-data';
 
 export const emulatorKinds = [
@@ -606,7 +607,10 @@ function ontraportData(contact: Record<string, string>, format: OntraportFormat,
     spent: '0',
     grade: '0.00',
   };
-  for (const field of ontraportContactFields) data[field] = record[field] ?? filled[field] ?? '';
+  for (const field of ontraportContactFields) {
+    const given = record[field];
+    data[field] = given === undefined ? (filled[field] ?? '') : ontraportFieldValue(field, given);
+  }
   // Seed 001: the default format is "all information available about the record": the other Ontraport fields it
   // has (`l_lead_source` …) and its custom fields (`f1584`, as in the samples), after the standard ones.
   for (const [field, v] of Object.entries(record)) if (!Object.hasOwn(data, field)) data[field] = v;
