@@ -341,9 +341,9 @@ export const orttoFieldsRootCtx = memo((activityId): Ctx => orttoRoot(activityId
 function ontraportFormat(field: OntraportField): ((v: unknown) => Formatted) | undefined {
   switch (field.kind) {
     case 'unix-time':
-      return formatUnixSeconds;
+      return MERGED_DATE_FIELDS.has(field) ? mergedDate(formatUnixSeconds) : formatUnixSeconds;
     case 'unix-date':
-      return formatUnixDate;
+      return MERGED_DATE_FIELDS.has(field) ? mergedDate(formatUnixDate) : formatUnixDate;
     case 'tag-list':
       return formatStarList;
     case 'id':
@@ -352,6 +352,35 @@ function ontraportFormat(field: OntraportField): ((v: unknown) => Formatted) | u
       return ontraportFreeFormat;
   }
 }
+
+/**
+ * Post data and URLs carry what merge fields rendered, and a date merge field renders a formatted date (`[nDate
+ * long+0]`, slash, dash, European: DOMAIN-NOTES §3.1), not the Unix seconds of a subscription record (§3.3).
+ */
+const MERGED_DATE_FIELDS = new WeakSet<OntraportField>();
+
+/** The same fields, their dates read as merged ones. */
+function mergedFields(fields: Record<string, OntraportField>): Record<string, OntraportField> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([key, field]) => {
+      if (field.kind !== 'unix-time' && field.kind !== 'unix-date') return [key, field];
+      const merged = { ...field };
+      MERGED_DATE_FIELDS.add(merged);
+      return [key, merged];
+    }),
+  );
+}
+
+/** Unix seconds read as such; any other text shown as sent, as the merge field formatted it. */
+const mergedDate =
+  (seconds: (v: unknown) => Formatted) =>
+  (v: unknown): Formatted =>
+    typeof v === 'string' && !/^\s*-?\d+\s*$/.test(v) && v.trim() !== ''
+      ? {
+          ...formatPlain(v),
+          details: ['A date as its merge field formatted it (Unix seconds are read as a time).'],
+        }
+      : seconds(v);
 
 const idFormat = asString('id');
 /** A notify delivery sends every field but the record id empty: an empty owner reads "(empty)" as the rest do. */
@@ -434,16 +463,18 @@ const recordCtx =
     return info.format === undefined && isStarIdList(_v) ? { ...info, format: formatStarList } : info;
   };
 
-/** Contact records (object type 0, and "Send a webhook" post data). */
+/** Contact records of subscription deliveries (object type 0). */
 export const ontraportRecordCtx: Ctx = recordCtx(ONTRAPORT_CONTACT_FIELDS);
+/** "Send a webhook" post data and URLs: the contact's fields as merge fields rendered them. */
+const ontraportMergedCtx: Ctx = recordCtx(mergedFields(ONTRAPORT_CONTACT_FIELDS));
 const { id: _contactId, ...NAMED_CONTACT_FIELDS } = ONTRAPORT_CONTACT_FIELDS;
 /** Post data that names its contact in `contact_id`: an `id` beside it is some other record's (a note's, seed 002). */
-const postWithContactIdCtx: Ctx = recordCtx(NAMED_CONTACT_FIELDS);
+const postWithContactIdCtx: Ctx = recordCtx(mergedFields(NAMED_CONTACT_FIELDS));
 
 /** "Send a webhook" post data (flat fields): contact field names, and `id` as the contact only when nothing else is. */
 export function ontraportPostDataCtx(post: unknown): Ctx {
   const named = post !== null && typeof post === 'object' && Object.hasOwn(post, 'contact_id');
-  return named ? postWithContactIdCtx : ontraportRecordCtx;
+  return named ? postWithContactIdCtx : ontraportMergedCtx;
 }
 
 /** System fields every Ontraport object has; the contact-only ones (names, phones, email …) would mislabel others. */
@@ -492,7 +523,7 @@ const ontraportEventCtx: Ctx = (key, _v, b) => {
 /** XML post data parses to `{'?xml': …, contact: {…}}`: the record's fields are the root element's children. */
 export const ontraportXmlPostCtx: Ctx = (key, v, b) => {
   const info = genericCtx(key, v, b);
-  return key.startsWith('?') ? info : { ...info, ctx: ontraportRecordCtx };
+  return key.startsWith('?') ? info : { ...info, ctx: ontraportMergedCtx };
 };
 
 /** A subscription delivery's envelope; `data` is read as the records of `object_type_id` (contacts when absent). */
@@ -566,7 +597,7 @@ const objectRootCtx = rootCtx(ontraportObjectRecordCtx, objectListCtx);
 // ---- WP Fusion -----------------------------------------------------------------------------------------
 
 export const wpFusionQueryCtx: Ctx = (key, _v, b) => {
-  if (!Object.hasOwn(WP_FUSION_PARAMS, key)) return ontraportRecordCtx(key, _v, b);
+  if (!Object.hasOwn(WP_FUSION_PARAMS, key)) return ontraportMergedCtx(key, _v, b);
   const info: KeyInfo = {
     label: WP_FUSION_PARAMS[key]!,
     labelSource: 'vendor',
