@@ -537,9 +537,12 @@ export function objectTypeOf(delivery: unknown): string | null {
   return scalarText((delivery as Record<string, unknown>).object_type_id);
 }
 
-/** Deliveries sent together as a JSON array: each item is read as a delivery of its own object type. */
+/**
+ * Deliveries sent together (a JSON array's `[0]`, indexed form pairs' `0`): each item is read as a delivery of its own
+ * object type.
+ */
 export const ontraportBatchCtx: Ctx = (key, v) => ({
-  label: /^\[\d+\]$/.test(key) ? `Delivery ${Number(key.slice(1, -1)) + 1}` : key,
+  label: /^\[?\d+\]?$/.test(key) ? `Delivery ${Number(key.replace(/[[\]]/g, '')) + 1}` : key,
   labelSource: 'vendor',
   fieldId: null,
   ctx: ontraportRootCtx(objectTypeOf(v)),

@@ -12,7 +12,7 @@ import {
   wpFusionPostCtx,
   wpFusionQueryCtx,
 } from './contexts';
-import { isRecord, recognise, wpFusionParams, wpFusionPosted } from './recognise';
+import { batchItems, isRecord, recognise, wpFusionParams, wpFusionPosted } from './recognise';
 import { Builder, buildNode, setRaw, type Ctx } from './tree';
 import { clip } from './values';
 import { findMergeFields } from './merge-fields';
@@ -64,7 +64,7 @@ function vendorBodyCtx(candidates: Recognition[], body: ParsedBody): Ctx {
         return root(activity && typeof activity.field_id === 'string' ? activity.field_id : null);
       }
       case 'ontraport-subscription':
-        return Array.isArray(body.value) ? ontraportBatchCtx : ontraportRootCtx(objectTypeOf(body.value));
+        return batchItems(body.value) ? ontraportBatchCtx : ontraportRootCtx(objectTypeOf(body.value));
       case 'ontraport-send-webhook':
         return body.format === 'xml' ? ontraportXmlPostCtx : ontraportPostDataCtx(body.value);
     }

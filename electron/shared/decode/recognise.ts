@@ -142,15 +142,26 @@ function ontraportSubscription(value: unknown, formatName: string): Recognition 
   };
 }
 
-/** Deliveries read from one JSON array (Ontraport sends subscription payloads in groups of 100, seed 001). */
+/** Deliveries read from one body (Ontraport sends subscription payloads in groups of 100, seed 001). */
 const MAX_BATCH_ITEMS = 100;
 
-/** A JSON array whose every item is a subscription delivery: one recognition naming how many, and their events. */
-function ontraportSubscriptionBatch(value: unknown[]): Recognition | null {
+/**
+ * The items of a body that may hold several deliveries: a JSON array, or an object keyed 0, 1 … as PHP bracket pairs
+ * give one (`0[event][type]=sub_tag&1[event][type]=unsub_tag`); null for anything else.
+ */
+export function batchItems(value: unknown): unknown[] | null {
+  if (Array.isArray(value)) return value;
+  if (!isRecord(value)) return null;
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((k) => /^\d+$/.test(k)) ? Object.values(value) : null;
+}
+
+/** Several items, every one a subscription delivery: one recognition naming how many, and their events. */
+function ontraportSubscriptionBatch(value: unknown[], formatName: string): Recognition | null {
   if (value.length === 0 || value.length > MAX_BATCH_ITEMS) return null;
   const labels = new Set<string>();
   for (const item of value) {
-    const one = ontraportSubscription(item, 'JSON');
+    const one = ontraportSubscription(item, formatName);
     if (!one) return null;
     if (one.eventLabel) labels.add(one.eventLabel);
   }
@@ -161,7 +172,7 @@ function ontraportSubscriptionBatch(value: unknown[]): Recognition | null {
     kind: 'ontraport-subscription',
     eventLabel: shown ? `${shown} (${count})` : count,
     confidence: 0.9,
-    explanation: `Ontraport API webhook subscription deliveries sent together as a JSON array (${count}).`,
+    explanation: `Ontraport API webhook subscription deliveries sent together as ${formatName === 'JSON' ? 'a JSON array' : 'indexed form pairs (0[event][type]=…)'} (${count}).`,
   };
 }
 
@@ -384,8 +395,9 @@ export function recognise(input: RecogniseInput, custom?: CustomDictionary): Rec
   if (input.body.format === 'json' || input.body.format === 'form') {
     out.push(...orttoRecognisers(input.body.value, custom));
     const value = input.body.value;
-    const sub = Array.isArray(value)
-      ? ontraportSubscriptionBatch(value)
+    const items = batchItems(value);
+    const sub = items
+      ? ontraportSubscriptionBatch(items, formatName)
       : ontraportSubscription(value, formatName);
     if (sub) out.push(sub);
   }
