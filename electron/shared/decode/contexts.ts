@@ -405,6 +405,12 @@ function ontraportCustomFormat(displayType: string | null): (v: unknown) => Form
   }
 }
 
+/** A custom date or time field as a merge field rendered it: custom date fields take its format too. */
+function mergedCustomFormat(displayType: string | null): (v: unknown) => Formatted {
+  const format = ontraportCustomFormat(displayType);
+  return displayType === 'time' || displayType === 'date' ? mergedDate(format) : format;
+}
+
 const ontraportInfos = new WeakMap<OntraportField, Map<Ctx, KeyInfo>>();
 /** Field tables are static, so one info per (field, child context) serves every payload. */
 const ontraportFieldInfo = (key: string, field: OntraportField, ctx: Ctx): KeyInfo => {
@@ -424,7 +430,7 @@ const ONTRAPORT_API_CREDENTIALS = new Set(['Api-Appid', 'Api-Key']);
 
 /** Ontraport record fields: the object's field names, `fNNNN` custom fields, `*\/*` lists. */
 const recordCtx =
-  (fields: Record<string, OntraportField>): Ctx =>
+  (fields: Record<string, OntraportField>, merged = false): Ctx =>
   (key, _v, b) => {
     const custom = b.custom?.fields.get(key);
     if (ONTRAPORT_API_CREDENTIALS.has(key))
@@ -446,7 +452,7 @@ const recordCtx =
         labelSource: 'custom',
         fieldId: key,
         ctx: genericCtx,
-        format: ontraportCustomFormat(custom.displayType),
+        format: (merged ? mergedCustomFormat : ontraportCustomFormat)(custom.displayType),
       };
     if (ONTRAPORT_CUSTOM_ID.test(key)) {
       return {
@@ -466,10 +472,10 @@ const recordCtx =
 /** Contact records of subscription deliveries (object type 0). */
 export const ontraportRecordCtx: Ctx = recordCtx(ONTRAPORT_CONTACT_FIELDS);
 /** "Send a webhook" post data and URLs: the contact's fields as merge fields rendered them. */
-const ontraportMergedCtx: Ctx = recordCtx(mergedFields(ONTRAPORT_CONTACT_FIELDS));
+const ontraportMergedCtx: Ctx = recordCtx(mergedFields(ONTRAPORT_CONTACT_FIELDS), true);
 const { id: _contactId, ...NAMED_CONTACT_FIELDS } = ONTRAPORT_CONTACT_FIELDS;
 /** Post data that names its contact in `contact_id`: an `id` beside it is some other record's (a note's, seed 002). */
-const postWithContactIdCtx: Ctx = recordCtx(mergedFields(NAMED_CONTACT_FIELDS));
+const postWithContactIdCtx: Ctx = recordCtx(mergedFields(NAMED_CONTACT_FIELDS), true);
 
 /** "Send a webhook" post data (flat fields): contact field names, and `id` as the contact only when nothing else is. */
 export function ontraportPostDataCtx(post: unknown): Ctx {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCapture } from '../../../electron/shared/decode/index';
+import { compileCustomDictionary, decodeCapture } from '../../../electron/shared/decode/index';
 import { input, node } from './helpers';
 
 /**
@@ -46,5 +46,20 @@ describe('a date field in Ontraport post data', () => {
       ),
     );
     expect(node(r, '$.data.birthday').warnings.map((w) => w.message)).toEqual(['Expected Unix seconds.']);
+  });
+});
+
+describe('a custom date field in Ontraport post data', () => {
+  // The same article: "Contact field dates, including custom date fields you add" take the merge field's format.
+  const custom = compileCustomDictionary([
+    { fieldId: 'f1585', label: 'Joined on', activityId: null, displayType: 'date' },
+  ]);
+
+  it('is shown as its merge field formatted it, or read as Unix seconds when sent as them', () => {
+    const r = decodeCapture(input('firstname=Mary&contact_id=8&f1585=1%2F21%2F2015', form), custom);
+    expect(r.warnings).toEqual([]);
+    expect(node(r, '$.f1585').display).toBe('1/21/2015');
+    const seconds = decodeCapture(input('firstname=Mary&contact_id=8&f1585=1421798400', form), custom);
+    expect(node(seconds, '$.f1585').display).toBe('2015-01-21');
   });
 });
