@@ -136,6 +136,8 @@ function decodeInner(
   });
   const sections: DecodedNode[] = [];
   const wpf = candidates.some((c) => c.kind === 'wp-fusion');
+  // A "Send a Webhook" sent with GET carries its post data in the URL (seed 000): read as the body's would be.
+  const sendWebhook = candidates.some((c) => c.kind === 'ontraport-send-webhook');
   // WP Fusion's warnings go on the section its parameters came in: the form post data when it names the action.
   const wpfPosted = wpf && wpFusionPosted(body);
   const wpfParams = wpFusionParams(query, body);
@@ -149,7 +151,7 @@ function decodeInner(
         label: 'Query string',
         labelSource: 'none',
         fieldId: null,
-        ctx: wpf ? wpFusionQueryCtx : genericCtx,
+        ctx: wpf ? wpFusionQueryCtx : sendWebhook ? ontraportPostDataCtx(query) : genericCtx,
       },
       depth: 0,
       json: false,
