@@ -529,7 +529,7 @@ const ontraportEventCtx: Ctx = (key, _v, b) => {
 /** XML post data parses to `{'?xml': …, contact: {…}}`: the record's fields are the root element's children. */
 export const ontraportXmlPostCtx: Ctx = (key, v, b) => {
   const info = genericCtx(key, v, b);
-  return key.startsWith('?') ? info : { ...info, ctx: ontraportMergedCtx };
+  return key.startsWith('?') ? info : { ...info, ctx: ontraportPostDataCtx(v) };
 };
 
 /** A subscription delivery's envelope; `data` is read as the records of `object_type_id` (contacts when absent). */
