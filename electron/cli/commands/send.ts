@@ -15,6 +15,7 @@ import { signingConfig, signingSchemes } from '../../shared/send/signing-config'
 import { contentTypeHeaderFor, userContentType } from '../../shared/send/content-type';
 import { headerByteString, utf8DecodeStrict } from '../../shared/send/bytes';
 import { contentTypeFillNote } from '../../shared/send/content-type-fill-note';
+import { contentLengthWarning } from '../content-length-warning';
 import { intFlag, parseFlags, readFlagFile, UsageError, type CliIo } from '../io';
 import { dataFlagBody } from '../data-flag';
 import { unsendableMethod } from '../../shared/send/unsendable-method';
@@ -257,6 +258,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       const format = rowsFormat(values.rows, content);
       const note = contentTypeFillNote(template);
       if (note) io.stderr(`note: ${note}\n`);
+      const lengthWarning = contentLengthWarning(headers, 'per row');
+      if (lengthWarning) io.stderr(lengthWarning);
       const job = await engine.service
         .startBulk(
           contractInput(
@@ -315,6 +318,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       !headers.some(([n]) => n.toLowerCase() === 'content-type')
     )
       headers.push(['Content-Type', contentType]);
+    const lengthWarning = contentLengthWarning(headers, { method, url, bodyBytes: body.length });
+    if (lengthWarning) io.stderr(lengthWarning);
     const summary = engine.service.send(
       contractInput(
         sendInput,
