@@ -32,3 +32,8 @@ export function bulkInterrupted(job: BulkProgress, tally: AttemptTally): string 
     `(${c.succeeded} delivered, ${c.failed} failed, ${unfinished} still retrying), ${notSent} not sent${skipped}\n`
   );
 }
+
+/** `interrupted while reading the rows of big.csv: no rows sent` (Ctrl+C before the rows were all read and parsed) */
+export function rowsReadInterrupted(file: string): string {
+  return `interrupted while reading the rows of ${file}: no rows sent\n`;
+}

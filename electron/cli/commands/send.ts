@@ -21,7 +21,12 @@ import { dataFlagBody } from '../data-flag';
 import { unsendableMethod } from '../../shared/send/unsendable-method';
 import { contractInput } from '../contract-input';
 import { rowsFormat } from '../rows-format';
-import { AttemptTally, bulkInterrupted, deliveryInterrupted } from '../interrupted-summary';
+import {
+  AttemptTally,
+  bulkInterrupted,
+  deliveryInterrupted,
+  rowsReadInterrupted,
+} from '../interrupted-summary';
 
 const rowsWord = (n: number) => (n === 1 ? 'row' : 'rows');
 
@@ -252,7 +257,18 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         body: templateBody,
         ...(omitted.has('content-type') ? { contentType: false } : {}),
       };
-      const content = readFlagFile(values.rows, '--rows').toString('utf8');
+      const rowsFile = values.rows;
+      const content = readFlagFile(rowsFile, '--rows').toString('utf8');
+      // Parsing a large file takes seconds: a Ctrl+C meanwhile ends it as one while sending does. (The read itself is
+      // left to the default Ctrl+C: a listener could not run while it holds the thread, nor exit while a read of a
+      // pipe that never ends holds one of libuv's.)
+      let jobId: number | null = null;
+      stopListening =
+        io.onInterrupt?.(() =>
+          jobId === null
+            ? rowsReadInterrupted(rowsFile)
+            : bulkInterrupted(engine.service.bulk.progress(jobId), tally),
+        ) ?? stopListening;
       if (content === '')
         throw new UsageError(`--rows: ${values.rows} is empty (expected a header line and rows)`);
       const format = rowsFormat(values.rows, content);
@@ -275,9 +291,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
             values.rows!,
           );
         });
-      stopListening =
-        io.onInterrupt?.(() => bulkInterrupted(engine.service.bulk.progress(job.jobId), tally)) ??
-        stopListening;
+      jobId = job.jobId;
       const done = await engine.untilBulkEnded(job.jobId);
       // What stopped the job is not a skipped row: it is said last, with what it left unsent.
       const stoppedBy =

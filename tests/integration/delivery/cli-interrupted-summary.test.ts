@@ -10,13 +10,7 @@ const fixture = useCliSendFixture();
  * waits to retry; resolves with its exit code and stderr.
  */
 function interruptAfter(args: string[], attemptLines: number): Promise<{ code: number | null; err: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'cli-main-child.ts'), ...args],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = cliChild(args);
   let out = '';
   let err = '';
   let interrupted = false;
@@ -28,9 +22,23 @@ function interruptAfter(args: string[], attemptLines: number): Promise<{ code: n
     }
   });
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return new Promise((resolve, reject) => {
+  return ended(child, () => err);
+}
+
+function cliChild(args: string[]) {
+  return spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'cli-main-child.ts'), ...args],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+}
+
+function ended(child: ReturnType<typeof cliChild>, err: () => string) {
+  return new Promise<{ code: number | null; err: string }>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, err }));
+    child.on('close', (code) => resolve({ code, err: err() }));
   });
 }
 
@@ -66,5 +74,34 @@ describe('Ctrl+C during a CLI delivery', () => {
     expect(err).toBe(
       'interrupted after 3 attempts: 3 of 3 rows sent (1 delivered, 0 failed, 2 still retrying), 0 not sent\n',
     );
+  });
+
+  it('send --rows: Ctrl+C while a large rows file is still being parsed stops it, saying no rows were sent', async () => {
+    const server = await fixture.server();
+    const lines = Array.from({ length: 300_000 }, (_, i) => `n${i},application/json`);
+    const rows = fixture.file('rows.csv', `name,ct\n${lines.join('\n')}\n`);
+    // The note about a Content-Type filled per row is said once the file is read, before its rows are parsed.
+    const child = cliChild([
+      'send',
+      `${server.url}/x`,
+      '-d',
+      '{}',
+      '-H',
+      'Content-Type: {{ct}}',
+      '--rows',
+      rows,
+    ]);
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      const noted = err.includes('\n');
+      err += chunk.toString();
+      if (!noted && err.includes('\n')) child.kill('SIGINT');
+    });
+    const { code } = await ended(child, () => err);
+    const [note, ...rest] = err.split('\n');
+    expect(note).toMatch(/^note: Content-Type is "{{ct}}"/);
+    expect(rest.join('\n')).toBe(`interrupted while reading the rows of ${rows}: no rows sent\n`);
+    expect(code).toBe(130);
+    expect(server.received).toEqual([]);
   });
 });
