@@ -1,4 +1,5 @@
-import { formatAttempt, HeadlessDelivery } from '../../engine/delivery/headless';
+import { isTerminal } from '../../engine/delivery/delivery-store';
+import { bulkEnded, formatAttempt, HeadlessDelivery } from '../../engine/delivery/headless';
 import { DEFAULT_TIMEOUT_MS } from '../../engine/delivery/new-delivery';
 import {
   bulkFieldsNotColumns,
@@ -21,6 +22,7 @@ import { dataFlagBody } from '../data-flag';
 import { unsendableMethod } from '../../shared/send/unsendable-method';
 import { contractInput } from '../contract-input';
 import { rowsFormat } from '../rows-format';
+import { watchStdoutReader } from '../stdout-reader-watch';
 import {
   AttemptTally,
   bulkInterrupted,
@@ -236,6 +238,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     );
 
   const tally = new AttemptTally();
+  // `send … | head -1`: once the reader has gone, retrying on would only send for no one to see.
+  const reader = watchStdoutReader(io);
   const engine = new HeadlessDelivery((line) => {
     tally.note(line);
     io.stdout(formatAttempt(line));
@@ -292,7 +296,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
           );
         });
       jobId = job.jobId;
-      const done = await engine.untilBulkEnded(job.jobId);
+      const done = await engine.untilBulkEnded(job.jobId, reader.signal);
+      // Not ended: the reader has gone, and the send stops quietly, as tail does.
+      if (!bulkEnded(done)) return 0;
       // What stopped the job is not a skipped row: it is said last, with what it left unsent.
       const stoppedBy =
         done.state === 'stopped'
@@ -353,11 +359,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     );
     stopListening =
       io.onInterrupt?.(() => deliveryInterrupted(engine.service.get(summary.id))) ?? stopListening;
-    const final = await engine.untilDelivered(summary.id);
-    if (final.state === 'succeeded') return 0;
+    const final = await engine.untilDelivered(summary.id, reader.signal);
+    // Not ended: the reader has gone, and the send stops quietly, as tail does.
+    if (final.state === 'succeeded' || !isTerminal(final.state)) return 0;
     io.stderr(`delivery failed (${final.state}): ${final.lastError ?? `HTTP ${final.lastStatus}`}\n`);
     return 1;
   } finally {
+    reader.stop();
     stopListening();
     await engine.close();
   }

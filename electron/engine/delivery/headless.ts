@@ -25,6 +25,11 @@ export interface AttemptLine {
   outcome: string;
 }
 
+/** Done, or stopped (an unexpected error halted it) with no attempt still out, so its counts are final. */
+export function bulkEnded(job: BulkProgress): boolean {
+  return job.state === 'done' || (job.state === 'stopped' && job.counts.pending === 0);
+}
+
 /**
  * The delivery engine for the CLI: the same queue and policies, over an in-memory SQLite database (no data dir,
  * no receiver). Nothing outlives the process; a CLI delivery is for scripts and CI, not the persisted queue.
@@ -50,34 +55,42 @@ export class HeadlessDelivery {
     this.service.start();
   }
 
-  /** Resolves once `done()` holds, re-checked after every change. Keeps the process alive meanwhile. */
-  until(done: () => boolean): Promise<void> {
-    if (done()) return Promise.resolve();
+  /**
+   * Resolves once `done()` holds, re-checked after every change, or once `signal` is aborted (the caller gives up).
+   * Keeps the process alive meanwhile.
+   */
+  until(done: () => boolean, signal?: AbortSignal): Promise<void> {
+    if (done() || signal?.aborted) return Promise.resolve();
     const keepAlive = setInterval(() => {}, 60_000);
     return new Promise((resolve) => {
+      let settled = false;
       const check = () => {
-        if (!done()) return;
+        if (settled || (!done() && !signal?.aborted)) return;
+        settled = true;
         clearInterval(keepAlive);
         this.watchers.splice(this.watchers.indexOf(check), 1);
+        signal?.removeEventListener('abort', check);
         resolve();
       };
       this.watchers.push(check);
+      signal?.addEventListener('abort', check, { once: true });
     });
   }
 
-  untilDelivered(id: number): Promise<DeliverySummary> {
-    return this.until(() => isTerminal(this.service.get(id).state)).then(() => this.service.get(id));
+  /** The delivery once it has ended, or as it stands when `signal` is aborted. */
+  untilDelivered(id: number, signal?: AbortSignal): Promise<DeliverySummary> {
+    return this.until(() => isTerminal(this.service.get(id).state), signal).then(() => this.service.get(id));
   }
 
   /**
    * Resolves once the bulk send ended: done, or stopped (an unexpected error halted it) with no attempt still out, so
-   * its counts are final. Nothing resumes a job here, so a stopped one never becomes done.
+   * its counts are final. Nothing resumes a job here, so a stopped one never becomes done. Or as it stands when
+   * `signal` is aborted.
    */
-  untilBulkEnded(jobId: number): Promise<BulkProgress> {
-    return this.until(() => {
-      const job = this.service.bulk.progress(jobId);
-      return job.state === 'done' || (job.state === 'stopped' && job.counts.pending === 0);
-    }).then(() => this.service.bulk.progress(jobId));
+  untilBulkEnded(jobId: number, signal?: AbortSignal): Promise<BulkProgress> {
+    return this.until(() => bulkEnded(this.service.bulk.progress(jobId)), signal).then(() =>
+      this.service.bulk.progress(jobId),
+    );
   }
 
   async close(): Promise<void> {
