@@ -65,3 +65,44 @@ it('tail reads what changed in the trash at each look, not every id kept there, 
   expect(watcher.restoredSince()).toEqual([ids[5]!, late!].sort((a, b) => a - b));
   expect(watcher.restoredSince()).toEqual([]);
 });
+
+it('tail reads only what left the trash when one capture is restored or the rest expire, not every id kept there', async () => {
+  const ids = await filedCaptures(2_000);
+  t.stores.captures.delete(ids, { undoable: true });
+  const { db, counter } = countingRows(t.stores.db);
+  const watcher = restoreWatcher(db);
+
+  expect(t.stores.captures.restore([ids[1234]!])).toEqual([ids[1234]!]);
+  t.stores.captures.fileWaiting();
+  counter.rows = 0;
+  expect(watcher.restoredSince()).toEqual([ids[1234]!]);
+  // A few dozen counts: reading the trash again to see what left it read 1,999 ids.
+  expect(counter.rows).toBeLessThan(100);
+
+  // The next delete, past the time a delete can be undone, empties the trash of the 1,999 others: none was restored.
+  const [late] = await filedCaptures(1);
+  t.clock.advance(10 * 60_000 + 1); // CaptureTrash keeps a delete undoable for 10 minutes
+  t.stores.captures.delete([late!], { undoable: true });
+  counter.rows = 0;
+  expect(watcher.restoredSince()).toEqual([]);
+  expect(counter.rows).toBeLessThan(100);
+
+  expect(t.stores.captures.restore([late!])).toEqual([late!]);
+  t.stores.captures.fileWaiting();
+  expect(watcher.restoredSince()).toEqual([late!]);
+});
+
+it('tail still finds a restore when a delete in the millisecond of the last look was not seen by it', async () => {
+  const ids = await filedCaptures(3);
+  t.stores.captures.delete([ids[0]!], { undoable: true });
+  const watcher = restoreWatcher(t.stores.db);
+  expect(watcher.restoredSince()).toEqual([]);
+  // Same clock reading: the rows trashed "after" the last one seen do not include these.
+  t.stores.captures.delete([ids[1]!, ids[2]!], { undoable: true });
+  expect(t.stores.captures.restore([ids[0]!])).toEqual([ids[0]!]);
+  t.stores.captures.fileWaiting();
+  expect(watcher.restoredSince()).toEqual([ids[0]!]);
+  expect(t.stores.captures.restore([ids[2]!])).toEqual([ids[2]!]);
+  t.stores.captures.fileWaiting();
+  expect(watcher.restoredSince()).toEqual([ids[2]!]);
+});
