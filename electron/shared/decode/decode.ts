@@ -17,6 +17,7 @@ import { Builder, buildNode, setRaw, type Ctx } from './tree';
 import { clip } from './values';
 import { findMergeFields } from './merge-fields';
 import { warnWpFusionParams } from './wp-fusion-warnings';
+import { withBodyContact } from './wp-fusion-body-contact';
 import { utf8DecodeStrict } from '../send/bytes';
 import type { CustomDictionary, DecodedNode, DecodeInput, DecodeResult, Recognition } from './types';
 
@@ -32,6 +33,9 @@ export interface DecodeOptions {
   /** Also give this object or array its raw JSON (see BuilderOptions.rawAt). */
   rawAt?: string;
 }
+
+/** Bodies whose absent contact_id leaves a WP Fusion URL action with no contact: none, or one that could give it. */
+const CONTACT_CARRYING = new Set<ParsedBody['format']>(['empty', 'form', 'json', 'xml']);
 
 const BODY_LABEL: Record<string, string> = {
   json: 'JSON body',
@@ -158,9 +162,10 @@ function decodeInner(
     });
     node.display = `${queryKeys.length} parameter${queryKeys.length === 1 ? '' : 's'}`;
     // Ontraport's Ping URL carries the contact in the URL or its form post data (`contact_id=[Contact ID]`), which
-    // WP Fusion reads merged; Ortto's carries it in a JSON body. With none of these, WP Fusion has no contact to load.
+    // WP Fusion reads merged; Ortto's carries it in a JSON body, others in XML. With none of these, WP Fusion has no
+    // contact to load.
     if (wpf && !wpfPosted)
-      warnWpFusionParams(b, node, wpfParams, body.format === 'empty' || body.format === 'form');
+      warnWpFusionParams(b, node, withBodyContact(wpfParams, body), CONTACT_CARRYING.has(body.format));
     warnStrayPercent(b, node, parsedQuery.strayPercent);
     sections.push(node);
   }
