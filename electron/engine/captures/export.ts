@@ -8,7 +8,7 @@ import { responseContentType } from '../../shared/decode/response-content-type';
 import { harContentType } from '../../shared/send/har-content-type';
 import { escapeHash } from '../../shared/send/hash-in-target';
 import { querySuffix } from '../../shared/send/query-suffix';
-import { transferCodings } from '../../shared/send/transfer-codings';
+import { storedBodyCodings } from '../../shared/send/transfer-codings';
 import { resentHeaders } from '../delivery/replay';
 import { decodeContentEncoding } from '../store/body-text';
 import { encodedAgain } from './encoded-again';
@@ -327,18 +327,17 @@ function redactRequestBody(
   redaction: Redaction,
 ): { body: Buffer; decoded: Buffer | null } {
   const type = contentTypeOf(c);
-  // The receiver takes off only the chunking, so a body sent with `Transfer-Encoding: gzip, chunked` is stored still
-  // gzip, with no decoded copy: decoded here, redacted and coded again (its codings listed as a replay labels them).
-  const codings = transferCodings(c.headers);
-  if (codings.length > 0) {
-    const all = [c.contentEncoding ?? '', ...codings].filter((coding) => coding !== '').join(', ');
-    return { body: redactEncodedBody(body, type, all, redaction), decoded: null };
-  }
-  const decoded = redactDecoded(c, redaction);
+  // Every coding the body is stored in, `Transfer-Encoding: gzip, chunked`'s after the Content-Encoding's (the
+  // receiver takes off only the chunking), as a replay labels them.
+  const codings =
+    storedBodyCodings(c.contentEncoding, c.headers)
+      .map(({ coding }) => coding)
+      .join(', ') || null;
+  const decoded = redactDecoded(c, codings, redaction);
   if (decoded) return decoded;
-  if (c.contentEncoding && c.decodedBodyBase64 === null)
-    return { body: redactUndecodableBody(body, type, c.contentEncoding, redaction), decoded: null };
-  return { body: redactBody(body, type, c.contentEncoding, redaction), decoded: null };
+  if (codings && c.decodedBodyBase64 === null)
+    return { body: redactUndecodableBody(body, type, codings, redaction), decoded: null };
+  return { body: redactBody(body, type, codings, redaction), decoded: null };
 }
 
 const bodyLeftOutNote =
@@ -386,12 +385,16 @@ const contentLengthMovedBy = (headers: CaptureDetail['headers'], delta: number):
  * again with the same codings, so neither the decoded view nor the bytes as sent carry them. Null when there is
  * nothing to redact there (or the codings cannot be applied again: then the body is left out rather than leaked).
  */
-function redactDecoded(c: CaptureDetail, redaction: Redaction): { body: Buffer; decoded: Buffer } | null {
-  if (!c.contentEncoding || c.decodedBodyBase64 === null) return null;
+function redactDecoded(
+  c: CaptureDetail,
+  codings: string | null,
+  redaction: Redaction,
+): { body: Buffer; decoded: Buffer } | null {
+  if (!codings || c.decodedBodyBase64 === null) return null;
   const plain = Buffer.from(c.decodedBodyBase64, 'base64');
   const redacted = redactBody(plain, contentTypeOf(c), null, redaction);
   if (redacted === plain) return null;
-  return { body: encodedAgain(redacted, c.contentEncoding), decoded: redacted };
+  return { body: encodedAgain(redacted, codings), decoded: redacted };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { classifyCapture, type CustomDictionary } from '../../shared/decode/index';
 import { LIMITS } from '../../shared/decode/body';
 import type { CaptureAnnotations, IncomingCapture } from '../context';
-import { decodeContentEncoding } from '../store/body-text';
+import { storedBodyCodings } from '../../shared/send/transfer-codings';
+import { decodeRequestBody } from '../store/body-text';
 
 /** Bodies the receiver's annotator classifies as a capture is filed; larger ones wait for the background pass. */
 export const FILING_MAX_BYTES = LIMITS.maxClassifyBytes;
@@ -13,14 +14,14 @@ export const BACKGROUND_MAX_BYTES = LIMITS.maxParseBytes;
 
 /**
  * Compressed bodies are expanded (to at most `maxBytes`) so gzip-sending vendors are recognised too: every coding the
- * Decoded tab undoes (raw deflate, zstd, several in a row), so the list's label and the Decoded tab agree.
+ * Decoded tab undoes (raw deflate, zstd, several in a row, transfer codings), so the list's label and the Decoded tab
+ * agree.
  */
 function plainBody(capture: IncomingCapture, maxBytes: number): Uint8Array | null {
-  const coding = capture.contentEncoding?.trim().toLowerCase();
-  if (!coding || coding === 'identity') return capture.body;
+  if (storedBodyCodings(capture.contentEncoding, capture.headers).length === 0) return capture.body;
   if (capture.body.length > maxBytes) return null;
   const body = Buffer.from(capture.body.buffer, capture.body.byteOffset, capture.body.byteLength);
-  return decodeContentEncoding(body, coding, maxBytes).body;
+  return decodeRequestBody(body, capture.contentEncoding, capture.headers, maxBytes).body;
 }
 
 /** The receiver annotator: vendor and event label for the list's source column. Bounded and never throws. */

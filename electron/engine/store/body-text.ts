@@ -2,6 +2,7 @@ import { searchedBodyBytes } from '../../shared/contract/captures';
 import { LIMITS } from '../../shared/decode/body';
 import { declaredCharsetText } from '../../shared/decode/charset';
 import { multipartFields } from '../../shared/decode/multipart';
+import { storedBodyCodings, type BodyCoding } from '../../shared/send/transfer-codings';
 import {
   brotliDecompressSync,
   constants,
@@ -27,17 +28,29 @@ export function decodeContentEncoding(
   contentEncoding: string | null,
   maxBytes = maxDecodedBytes,
 ): DecodedBody {
+  return decodeBodyCodings(body, storedBodyCodings(contentEncoding, []), maxBytes);
+}
+
+/**
+ * Undo every coding a captured request body is stored in (see `storedBodyCodings`: its Content-Encoding, then the
+ * transfer codings of `Transfer-Encoding: gzip, chunked`) for display and search; the stored bytes are never changed.
+ */
+export function decodeRequestBody(
+  body: Buffer,
+  contentEncoding: string | null,
+  headers: Array<[string, string]>,
+  maxBytes = maxDecodedBytes,
+): DecodedBody {
+  return decodeBodyCodings(body, storedBodyCodings(contentEncoding, headers), maxBytes);
+}
+
+function decodeBodyCodings(body: Buffer, codings: BodyCoding[], maxBytes: number): DecodedBody {
   // No body has nothing to undo (a GET sent with the headers of a compressed POST), rather than data that ends early.
-  if (!contentEncoding || body.length === 0) return { body: null, note: null };
-  const codings = contentEncoding
-    .split(',')
-    .map((c) => c.trim().toLowerCase())
-    .filter((c) => c && c !== 'identity');
-  if (codings.length === 0) return { body: null, note: null };
+  if (codings.length === 0 || body.length === 0) return { body: null, note: null };
   let current = body;
   let endedEarly: string | null = null;
   try {
-    for (const coding of codings.reverse()) {
+    for (const { coding, header } of [...codings].reverse()) {
       let undone: Buffer | null;
       try {
         undone = undoCoding(coding, current, maxBytes, false);
@@ -50,7 +63,7 @@ export function decodeContentEncoding(
       if (undone === null)
         return {
           body: null,
-          note: `Content-Encoding "${coding}" is not supported; showing the bytes as received.`,
+          note: `${header} "${coding}" is not supported; showing the bytes as received.`,
         };
       current = undone;
     }
@@ -62,7 +75,7 @@ export function decodeContentEncoding(
       ...(tooBig ? { overCap: true as const } : {}),
       note: tooBig
         ? `Decoded body would exceed ${maxBytes / 1024 / 1024} MB; not expanded (possible compression bomb).`
-        : `Could not undo Content-Encoding "${contentEncoding}": ${message}. Showing the bytes as received.`,
+        : `Could not undo ${codingsNamed(codings)}: ${message}. Showing the bytes as received.`,
     };
   }
   const note =
@@ -70,6 +83,15 @@ export function decodeContentEncoding(
       ? null
       : `The body's ${endedEarly} data ends early (the body was cut off, by the size limit or by its sender): showing what the bytes received decode to.`;
   return { body: current, note };
+}
+
+/** `Content-Encoding "gzip"`, `Transfer-Encoding "gzip"` or both, as the headers named the codings. */
+function codingsNamed(codings: BodyCoding[]): string {
+  return (['Content-Encoding', 'Transfer-Encoding'] as const)
+    .map((header) => [header, codings.filter((c) => c.header === header).map((c) => c.coding)] as const)
+    .filter(([, named]) => named.length > 0)
+    .map(([header, named]) => `${header} "${named.join(', ')}"`)
+    .join(' and ');
 }
 
 /**

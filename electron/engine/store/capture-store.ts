@@ -10,7 +10,7 @@ import {
   type Stats,
 } from '../../shared/contract/index';
 import type { Clock } from '../util/clock';
-import { decodeContentEncoding } from './body-text';
+import { decodeRequestBody } from './body-text';
 import { detailBody } from './detail-body';
 import { decodedPairs } from '../../shared/decode/body';
 import { HAR_BOUNDARY_HEAD_BYTES, harContentType } from '../../shared/send/har-content-type';
@@ -476,7 +476,7 @@ export class CaptureStore {
       headers,
       trailers: row.trailers ? parseHeaders(row.trailers) : [],
       queryParams: decodedPairs(row.query),
-      ...detailBody(body, row.content_encoding, inlineBodyMaxBytes),
+      ...detailBody(body, row.content_encoding, headers, inlineBodyMaxBytes),
       contentEncoding: row.content_encoding,
       storedBodyBytes: row.stored_body_size,
       publicUrl: row.public_url,
@@ -539,13 +539,13 @@ export class CaptureStore {
   requestBodies(id: number): { received: Buffer; decoded: Buffer | null; decodeNote: string | null } {
     this.current(id);
     this.selectBodies ??= this.db.prepare(
-      'SELECT c.content_encoding, b.body FROM captures c LEFT JOIN capture_bodies b ON b.capture_id = c.id WHERE c.id = ?',
+      'SELECT c.content_encoding, c.headers, b.body FROM captures c LEFT JOIN capture_bodies b ON b.capture_id = c.id WHERE c.id = ?',
     );
     const row = this.selectBodies.get(id) as
-      { content_encoding: string | null; body: Buffer | null } | undefined;
+      { content_encoding: string | null; headers: string; body: Buffer | null } | undefined;
     if (!row) throw this.missing(id);
     const received = row.body ?? Buffer.alloc(0);
-    const decoded = decodeContentEncoding(received, row.content_encoding);
+    const decoded = decodeRequestBody(received, row.content_encoding, parseHeaders(row.headers));
     return { received, decoded: decoded.body, decodeNote: decoded.note };
   }
 

@@ -1,5 +1,6 @@
 import type { CaptureDetail } from '../../shared/contract/captures';
-import { decodeContentEncoding } from './body-text';
+import type { HeaderPair } from '../../shared/contract/index';
+import { decodeRequestBody } from './body-text';
 
 type DetailBody = Pick<CaptureDetail, 'bodyBase64' | 'decodedBodyBase64' | 'decodeNote' | 'bodyOmitted'>;
 
@@ -13,11 +14,13 @@ type DetailBody = Pick<CaptureDetail, 'bodyBase64' | 'decodedBodyBase64' | 'deco
 export function detailBody(
   body: Buffer,
   contentEncoding: string | null,
+  headers: HeaderPair[],
   inlineBodyMaxBytes: number | undefined,
 ): DetailBody {
-  if (inlineBodyMaxBytes === undefined) return inline(body, decodeContentEncoding(body, contentEncoding));
+  if (inlineBodyMaxBytes === undefined)
+    return inline(body, decodeRequestBody(body, contentEncoding, headers));
   // zlib refuses a maxOutputLength under 1.
-  const bounded = decodeContentEncoding(body, contentEncoding, Math.max(1, inlineBodyMaxBytes));
+  const bounded = decodeRequestBody(body, contentEncoding, headers, Math.max(1, inlineBodyMaxBytes));
   if (bounded.overCap || (bounded.body?.length ?? 0) > inlineBodyMaxBytes)
     return { bodyBase64: '', decodedBodyBase64: '', decodeNote: null, bodyOmitted: true };
   if (body.length <= inlineBodyMaxBytes) return inline(body, bounded);
@@ -29,7 +32,7 @@ export function detailBody(
   };
 }
 
-function inline(body: Buffer, decoded: ReturnType<typeof decodeContentEncoding>): DetailBody {
+function inline(body: Buffer, decoded: ReturnType<typeof decodeRequestBody>): DetailBody {
   return {
     bodyBase64: body.toString('base64'),
     decodedBodyBase64: decoded.body ? decoded.body.toString('base64') : null,

@@ -7,7 +7,7 @@ import type { Clock } from '../util/clock';
 import { decodeComponent, isJsonType, looksLikeForm } from '../../shared/decode/body';
 import { headerValueText } from '../../shared/decode/header-text';
 import { isMultipartType } from '../../shared/decode/multipart';
-import { decodeContentEncoding, indexableMultipartText, indexableText } from './body-text';
+import { decodeRequestBody, indexableMultipartText, indexableText } from './body-text';
 import { jsonUnescaped } from './json-unescaped';
 import { xmlUnescaped } from './xml-unescaped';
 import { LoopShare } from './loop-share';
@@ -255,7 +255,7 @@ export class FtsIndexer {
   private prepare(row: IndexRow): PreparedRow {
     if (this.prepared.length === 0) this.preparedAt = row.received_at_ms;
     const headers = JSON.parse(row.headers) as HeaderPair[];
-    const decoded = decodeContentEncoding(row.body, row.content_encoding).body ?? row.body;
+    const decoded = decodeRequestBody(row.body, row.content_encoding, headers).body ?? row.body;
     const capture: IndexableCapture = {
       id: row.id,
       method: row.method,

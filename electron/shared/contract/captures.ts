@@ -60,7 +60,10 @@ export const captureDetail = captureSummary.extend({
   queryParams: z.array(headerPair),
   /** The exact bytes received (or the first bytes when truncated), base64. */
   bodyBase64: z.string(),
-  /** Body after undoing Content-Encoding (gzip, deflate, br), when it differs; bounded in size. */
+  /**
+   * Body after undoing Content-Encoding (gzip, deflate, br) and any transfer coding before chunked
+   * (`Transfer-Encoding: gzip, chunked`), when it differs; bounded in size.
+   */
   decodedBodyBase64: z.string().nullable(),
   decodeNote: z.string().nullable(),
   contentEncoding: z.string().nullable(),

@@ -23,3 +23,41 @@ export function withTransferCodingsAsContentEncoding<T extends [string, string]>
   const codings = transferCodings(captured);
   return codings.length === 0 ? headers : [...headers, ['Content-Encoding', codings.join(', ')]];
 }
+
+/** One coding a stored request body is in, with the header that named it. */
+export interface BodyCoding {
+  coding: string;
+  header: 'Content-Encoding' | 'Transfer-Encoding';
+}
+
+/**
+ * The codings a captured request body is stored in, in the order the sender applied them: its Content-Encoding, then
+ * its transfer codings (the receiver takes off only the chunking). Undone from last to first to read the body.
+ */
+export function storedBodyCodings(
+  contentEncoding: string | null,
+  headers: Array<[string, string]>,
+): BodyCoding[] {
+  const content = (contentEncoding ?? '')
+    .split(',')
+    .map((coding) => coding.trim().toLowerCase())
+    .filter((coding) => coding !== '' && coding !== 'identity')
+    .map((coding) => ({ coding, header: 'Content-Encoding' as const }));
+  const transfer = transferCodings(headers).map((coding) => ({
+    coding,
+    header: 'Transfer-Encoding' as const,
+  }));
+  return [...content, ...transfer];
+}
+
+/** How a body's codings read to the user: `gzip` for a Content-Encoding, `Transfer-Encoding gzip` for a transfer coding. */
+export function bodyCodingsText(codings: BodyCoding[]): string {
+  const named = (header: BodyCoding['header']) =>
+    codings
+      .filter((c) => c.header === header)
+      .map((c) => c.coding)
+      .join(', ');
+  const content = named('Content-Encoding');
+  const transfer = named('Transfer-Encoding');
+  return [content, transfer && `Transfer-Encoding ${transfer}`].filter((part) => part !== '').join(', then ');
+}

@@ -40,3 +40,23 @@ describe('a redacted export of a capture sent with Transfer-Encoding: gzip, chun
     },
   );
 });
+
+describe('the decoded copy a redacted JSON export writes beside such a body', () => {
+  it.each(['json', 'jsonl'] as const)('is the redacted body, never the one received (%s)', async (format) => {
+    const { id } = await capturedChunked(
+      api.engine,
+      `/te-decoded-secret-${format}`,
+      'gzip, chunked',
+      gzipSync('{"token":"TESECRET2","note":"kept"}'),
+    );
+    const reply = (await api.call('captures.export', { format, ids: [id], redact: true })) as {
+      ok: boolean;
+      value: { content: string };
+    };
+    expect(reply.ok).toBe(true);
+    const { content } = reply.value;
+    const item = format === 'json' ? JSON.parse(content)[0] : JSON.parse(content.trim());
+    const decoded = Buffer.from(item.decodedBodyBase64 as string, 'base64').toString();
+    expect(JSON.parse(decoded)).toEqual({ token: '[redacted]', note: 'kept' });
+  });
+});

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodeContentEncoding } from '../../../electron/engine/store/body-text';
+import { decodeContentEncoding, decodeRequestBody } from '../../../electron/engine/store/body-text';
 import { requestBody } from '../../../renderer/src/features/detail/request-body';
 
 /** The body fields of a capture as `captures.get` builds them, from the bytes received and their Content-Encoding. */
@@ -47,5 +47,23 @@ describe('request body shown in the detail pane', () => {
     expect(text(requestBody(d, 'decoded').bytes)).toBe('{"a":1}');
     expect(requestBody(d, 'received').note).toBe('as received (gzip)');
     expect(Buffer.from(requestBody(d, 'received').bytes).equals(zipped)).toBe(true);
+  });
+
+  it('names a transfer coding it was decoded from (Transfer-Encoding: gzip, chunked), never a Content-Encoding', () => {
+    const zipped = gzipSync('{"a":1}');
+    const headers: Array<[string, string]> = [['Transfer-Encoding', 'gzip, chunked']];
+    const decoded = decodeRequestBody(zipped, null, headers);
+    const d = {
+      ...captured(zipped, 'gzip'),
+      decodedBodyBase64: decoded.body!.toString('base64'),
+      decodeNote: decoded.note,
+      contentEncoding: null,
+      headers,
+    };
+    expect(requestBody(d, 'decoded').note).toBe('decoded from Transfer-Encoding gzip');
+    expect(text(requestBody(d, 'decoded').bytes)).toBe('{"a":1}');
+    expect(requestBody(d, 'received').note).toBe('as received (Transfer-Encoding gzip)');
+    const both = { ...d, contentEncoding: 'br' };
+    expect(requestBody(both, 'decoded').note).toBe('decoded from br, then Transfer-Encoding gzip');
   });
 });

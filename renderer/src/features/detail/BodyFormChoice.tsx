@@ -3,7 +3,7 @@ import type { BodyForm } from './request-body';
 
 const forms = ['decoded', 'received'] as const;
 
-/** Decoded / Received switch for a body whose Content-Encoding the engine undid. */
+/** Decoded / Received switch for a body whose codings (Content-Encoding, transfer codings) the engine undid. */
 export function BodyFormChoice({
   form,
   encoding,
@@ -40,9 +40,7 @@ export function BodyFormChoice({
           tabIndex={form === f ? 0 : -1}
           className={form === f ? 'active' : ''}
           data-form={f}
-          title={
-            f === 'decoded' ? `With Content-Encoding ${encoding} undone` : 'The bytes exactly as they arrived'
-          }
+          title={f === 'decoded' ? `With ${encoding} undone` : 'The bytes exactly as they arrived'}
           onClick={() => onChange(f)}
         >
           {f === 'decoded' ? 'Decoded' : `Received (${encoding})`}

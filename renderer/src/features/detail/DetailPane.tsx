@@ -28,7 +28,13 @@ import { querySuffix } from '../../../../electron/shared/send/query-suffix';
 import { ReplayDialog } from './ReplayDialog';
 import { responseBody, responseContentEncoding } from './response-body';
 import { SignatureVerdict } from './SignatureVerdict';
-import { hasDecodedBody, requestBodyBytes, requestBodyNote, type BodyForm } from './request-body';
+import {
+  bodyCodingsLabel,
+  hasDecodedBody,
+  requestBodyBytes,
+  requestBodyNote,
+  type BodyForm,
+} from './request-body';
 import { useDecodedBody } from './use-decoded-body';
 import { useRequestBodySource } from './use-request-body';
 
@@ -322,7 +328,7 @@ function BodyTab({ d, bodyForm, setBodyForm, query }: { d: CaptureDetail; query:
   const read = useRequestBodySource(d, bodyForm);
   const body = useDecodedBody(read && 'source' in read ? read.source : '', contentType);
   const choice = hasDecodedBody(d) && (
-    <BodyFormChoice form={bodyForm} encoding={d.contentEncoding} onChange={setBodyForm} />
+    <BodyFormChoice form={bodyForm} encoding={bodyCodingsLabel(d)} onChange={setBodyForm} />
   );
   // A body left out of captures.get may turn out not to decode (a compression bomb): Received still reads.
   if (read && 'error' in read)
@@ -420,6 +426,7 @@ function Overview({
           )
         )}
         {d.contentEncoding && <span className="pill pill-info">{d.contentEncoding}</span>}
+        <TransferCodingPill codings={transferCodings(d.headers)} />
       </Field>
       <Field label="Content type">
         {d.contentType ?? '—'}
@@ -530,4 +537,18 @@ function truncatedCurlTitle(d: CaptureDetail): string {
         ? `only the ${formatBytes(d.storedBodyBytes)} stored of ${bodySizeText(d)}`
         : `only the ${formatBytes(d.storedBodyBytes)} that arrived`;
   return `This capture ${incompleteBodyText(cause)}: this command sends ${sends}`;
+}
+
+/** A body sent with `Transfer-Encoding: gzip, chunked` is stored still gzip, though no Content-Encoding says so. */
+function TransferCodingPill({ codings }: { codings: string[] }) {
+  if (codings.length === 0) return null;
+  return (
+    <span
+      className="pill pill-info"
+      data-testid="body-transfer-coding"
+      title="Coded by the sender's Transfer-Encoding, not a Content-Encoding"
+    >
+      Transfer-Encoding {codings.join(', ')}
+    </span>
+  );
 }

@@ -4,6 +4,7 @@ import {
   type CaptureDetail,
 } from '../../../../electron/shared/contract/captures';
 import type { ApiClient } from '../../../../electron/shared/contract/client';
+import { bodyCodingsText, storedBodyCodings } from '../../../../electron/shared/send/transfer-codings';
 import { base64ToBytes } from '../../lib/bytes';
 import { formatBytes } from '../../lib/format';
 import { bodySizeText } from './body-size';
@@ -29,6 +30,13 @@ type BodyFields = Pick<
 /** Whether there is a choice: the engine undid a Content-Encoding, so the received bytes differ from the shown ones. */
 export const hasDecodedBody = (d: BodyFields) => d.decodedBodyBase64 !== null;
 
+/**
+ * The codings the engine undid, as the user reads them: `gzip` for a Content-Encoding, `Transfer-Encoding gzip` for
+ * a body sent with `Transfer-Encoding: gzip, chunked`, whose gzip no Content-Encoding announces.
+ */
+export const bodyCodingsLabel = (d: Pick<BodyFields, 'contentEncoding' | 'headers'>): string =>
+  bodyCodingsText(storedBodyCodings(d.contentEncoding, d.headers)) || (d.contentEncoding ?? '');
+
 /** The form there is to read: a body without a Content-Encoding undone has only the received one. */
 export const readableForm = (d: BodyFields, form: BodyForm): BodyForm =>
   hasDecodedBody(d) && form === 'decoded' ? 'decoded' : 'received';
@@ -49,7 +57,7 @@ export function requestBodyNote(d: BodyFields, form: BodyForm, size: number): st
   if (conflict) notes.push(conflict);
   if (d.decodeNote) notes.push(d.decodeNote);
   else if (hasDecodedBody(d))
-    notes.push(decoded ? `decoded from ${d.contentEncoding}` : `as received (${d.contentEncoding})`);
+    notes.push(decoded ? `decoded from ${bodyCodingsLabel(d)}` : `as received (${bodyCodingsLabel(d)})`);
   if (d.bodyNotSent) notes.push('body never sent: refused before 100 Continue');
   else if (!decoded && d.truncated)
     notes.push(`truncated: stored ${formatBytes(d.storedBodyBytes)} of ${bodySizeText(d)}`);
