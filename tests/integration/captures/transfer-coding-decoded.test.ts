@@ -86,6 +86,18 @@ describe('a request body sent with a transfer coding before chunked', () => {
     expect(detail.decodeNote).toMatch(/^Could not undo Transfer-Encoding "gzip"/);
   });
 
+  it('says a transfer coding it cannot undo is not supported, and keeps the bytes as received', async () => {
+    // `compress` (LZW, magic 1f 9d) is one Hookscope does not undo.
+    const coded = Buffer.from([0x1f, 0x9d, 0x90, 0x7b, 0x22, 0x00, 0x82, 0xc4, 0xa8, 0x01, 0xff, 0xfe]);
+    const id = await sentWithTransferCoding('/te/compress', 'compress, chunked', coded);
+    const detail = await call('captures.get', { id });
+    expect(Buffer.from(detail.bodyBase64, 'base64').equals(coded)).toBe(true);
+    expect(detail.decodedBodyBase64).toBeNull();
+    expect(detail.decodeNote).toBe(
+      'Transfer-Encoding "compress" is not supported; showing the bytes as received.',
+    );
+  });
+
   it('never expands a transfer-coded gzip bomb past the decode cap', async () => {
     // 80 MB of zeros gzip to about 80 KB: past the 64 MB cap, so nothing is expanded and the note says why.
     const bomb = gzipSync(Buffer.alloc(80 * 1024 * 1024));
