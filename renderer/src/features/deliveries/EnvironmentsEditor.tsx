@@ -149,7 +149,8 @@ export function EnvironmentsEditor({
       </div>
       {deletedElsewhere !== null && (
         <p className="notice notice-warn" role="status" data-testid="environment-deleted-elsewhere">
-          {`"${deletedElsewhere}" was deleted elsewhere. Create saves what is typed here as a new environment.`}
+          "<VisibleText text={deletedElsewhere} />" was deleted elsewhere. Create saves what is typed here as
+          a new environment.
         </p>
       )}
       {error && (
