@@ -1,11 +1,13 @@
 // @vitest-environment happy-dom
-import { cleanup, render, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
+import { visibleAttribute } from '../../../renderer/src/components/VisibleText';
 import { SavedWebhooks } from '../../../renderer/src/features/deliveries';
 import { forgetKeptState } from '../../../renderer/src/state/kept-state';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
+import { expectMarked, HOSTILE } from '../../helpers/hostile-messages-ui';
 
 const ui = useEngineForUi();
 afterEach(() => {
@@ -35,5 +37,17 @@ describe('a saved webhook and its collection whose names hold a right-to-left ov
     )!;
     expect(heading.textContent).toMatch(/^TeamU\+202EA/);
     expect(heading.querySelector('button')!.getAttribute('aria-label')).toBe('Delete collection TeamU+202EA');
+  });
+
+  it("shows a webhook name's override and NUL as marks in the heading of its edit form", async () => {
+    await ui.api.call('webhooks.save', { name: HOSTILE, method: 'POST', url: 'http://127.0.0.1:9/h' });
+    render(
+      <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
+        <SavedWebhooks />
+      </ApiProvider>,
+    );
+    const row = await screen.findByRole('group', { name: visibleAttribute(HOSTILE) });
+    fireEvent.click(within(row).getByRole('button', { name: 'Edit' }));
+    expectMarked((await screen.findByRole('heading', { name: /^Edit “/ })).textContent);
   });
 });

@@ -479,7 +479,15 @@ export function SavedWebhooks() {
         );
       })}
       <section className="saved-group">
-        <h4>{draft.id === null ? 'Add a webhook' : `Edit “${draft.name}”`}</h4>
+        <h4>
+          {draft.id === null ? (
+            'Add a webhook'
+          ) : (
+            <>
+              Edit “<VisibleText text={draft.name} />”
+            </>
+          )}
+        </h4>
         <div className="form-row">
           <input
             ref={nameInput}
