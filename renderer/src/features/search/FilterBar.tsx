@@ -259,9 +259,17 @@ export const FilterBar = memo(function FilterBar({ filter, onChange, endpoints, 
         label={
           <>
             Header
-            {filter.header
-              ? `: ${filter.header.name}${filter.header.value !== null ? ` = ${filter.header.value}` : ''}`
-              : ''}{' '}
+            {filter.header && (
+              <>
+                : <VisibleText text={filter.header.name} />
+                {filter.header.value !== null && (
+                  <>
+                    {' '}
+                    = <VisibleText text={filter.header.value} />
+                  </>
+                )}
+              </>
+            )}{' '}
             ▾
           </>
         }
