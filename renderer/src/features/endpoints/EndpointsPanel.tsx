@@ -142,7 +142,9 @@ function EndpointCard({
   return (
     <section className="endpoint-card" data-testid="endpoint-card" data-slug={e.slug} data-endpoint-id={e.id}>
       <header>
-        <bdi className="endpoint-name">{e.name}</bdi>
+        <bdi className="endpoint-name">
+          <VisibleText text={e.name} />
+        </bdi>
         {e.isDefault && <span className="pill pill-info">catch-all</span>}
         <span className="mono muted">{e.pathPrefix}</span>
         <span className="spacer" />
