@@ -433,13 +433,19 @@ function Overview({
         <ContentTypeConflict headers={d.headers} />
       </Field>
       <Field label="Endpoint">
-        {endpoint === null
-          ? d.endpointId === null
-            ? '—'
-            : `#${d.endpointId}`
-          : 'deleted' in endpoint
-            ? `deleted endpoint #${endpoint.id}`
-            : `${endpoint.name} (${endpoint.pathPrefix})`}
+        {endpoint === null ? (
+          d.endpointId === null ? (
+            '—'
+          ) : (
+            `#${d.endpointId}`
+          )
+        ) : 'deleted' in endpoint ? (
+          `deleted endpoint #${endpoint.id}`
+        ) : (
+          <>
+            <VisibleText text={endpoint.name} /> ({endpoint.pathPrefix})
+          </>
+        )}
       </Field>
       <Field label="Response">
         {d.response ? (
