@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Environment } from '../../../../electron/shared/contract/delivery';
 import { useApi } from '../../api';
 import { PairsEditor, type Pair } from '../compose/PairsEditor';
-import { VisibleText } from '../../components/VisibleText';
+import { VisibleText, visibleAttribute } from '../../components/VisibleText';
 
 interface Draft {
   id: number | null;
@@ -106,7 +106,7 @@ export function EnvironmentsEditor({
             <option value="">New environment</option>
             {environments.map((env) => (
               <option key={env.id} value={env.id}>
-                {env.name}
+                {visibleAttribute(env.name)}
               </option>
             ))}
           </select>
