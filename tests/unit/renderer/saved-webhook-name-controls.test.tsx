@@ -50,4 +50,20 @@ describe('a saved webhook and its collection whose names hold a right-to-left ov
     fireEvent.click(within(row).getByRole('button', { name: 'Edit' }));
     expectMarked((await screen.findByRole('heading', { name: /^Edit “/ })).textContent);
   });
+
+  it('lists environment and collection names with their override and NUL written as escapes', async () => {
+    const env = await ui.api.call('environments.save', { name: `Env ${HOSTILE}`, variables: {} });
+    const collection = await ui.api.call('collections.save', { name: `Team ${HOSTILE}` });
+    render(
+      <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
+        <SavedWebhooks />
+      </ApiProvider>,
+    );
+    const option = (label: string, id: number) =>
+      [...screen.getByLabelText<HTMLSelectElement>(label).options].find((o) => o.value === String(id));
+    await waitFor(() => expect(option('Environment', env.id)).toBeDefined());
+    expectMarked(option('Environment', env.id)!.textContent);
+    await waitFor(() => expect(option('Collection', collection.id)).toBeDefined());
+    expectMarked(option('Collection', collection.id)!.textContent);
+  });
 });

@@ -314,7 +314,7 @@ export function SavedWebhooks() {
             <option value="">none</option>
             {environments.map((env) => (
               <option key={env.id} value={env.id}>
-                {env.name}
+                {visibleAttribute(env.name)}
               </option>
             ))}
           </select>
@@ -519,7 +519,7 @@ export function SavedWebhooks() {
             <option value="">no collection</option>
             {collections.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name}
+                {visibleAttribute(c.name)}
               </option>
             ))}
           </select>
