@@ -12,7 +12,7 @@ import { PairsEditor, type Pair } from './PairsEditor';
 import { RowInput } from './RowInput';
 import { formatCount } from '../../lib/format';
 import { payloadText } from './payload-text';
-import { VisibleText } from '../../components/VisibleText';
+import { VisibleText, visibleAttribute } from '../../components/VisibleText';
 
 export type RecordSource = 'variables' | 'file' | 'capture';
 
@@ -147,7 +147,7 @@ export function RecordPanel({
           </div>
           {state.file && (
             <p className="muted">
-              {state.file.name}: {formatCount(state.file.rows.length, 'row')} read
+              <VisibleText text={state.file.name} />: {formatCount(state.file.rows.length, 'row')} read
             </p>
           )}
           {state.file && state.file.errors.length > 0 && (
@@ -214,7 +214,7 @@ export function RecordPanel({
             <option value="">{environments === null ? 'unavailable' : 'None'}</option>
             {(environments ?? []).map((env) => (
               <option key={env.id} value={env.id}>
-                {env.name}
+                {visibleAttribute(env.name)}
                 {env.active ? ' (active)' : ''}
               </option>
             ))}
@@ -235,8 +235,12 @@ function RecordFields({ record }: { record: Record<string, string> }) {
         <tbody>
           {entries.slice(0, 200).map(([name, value]) => (
             <tr key={name}>
-              <td className="mono">{name}</td>
-              <td className="mono break">{value}</td>
+              <td className="mono">
+                <VisibleText text={name} />
+              </td>
+              <td className="mono break">
+                <VisibleText text={value} />
+              </td>
             </tr>
           ))}
         </tbody>
