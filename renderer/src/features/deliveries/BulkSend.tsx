@@ -230,7 +230,7 @@ export function BulkSend() {
           {/* A file read before the form was left is kept, though the input shows none. */}
           {rows && (
             <span className="muted" data-testid="bulk-rows-name">
-              {rows.name}
+              <VisibleText text={rows.name} />
             </span>
           )}
         </label>
