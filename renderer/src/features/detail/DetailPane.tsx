@@ -425,11 +425,15 @@ function Overview({
             <span className="pill pill-warn">truncated — stored {formatBytes(d.storedBodyBytes)}</span>
           )
         )}
-        {d.contentEncoding && <span className="pill pill-info">{d.contentEncoding}</span>}
+        {d.contentEncoding && (
+          <span className="pill pill-info">
+            <VisibleText text={d.contentEncoding} />
+          </span>
+        )}
         <TransferCodingPill codings={transferCodings(d.headers)} />
       </Field>
       <Field label="Content type">
-        {d.contentType ?? '—'}
+        {d.contentType === null ? '—' : <VisibleText text={d.contentType} />}
         <ContentTypeConflict headers={d.headers} />
       </Field>
       <Field label="Endpoint">
@@ -554,7 +558,7 @@ function TransferCodingPill({ codings }: { codings: string[] }) {
       data-testid="body-transfer-coding"
       title="Coded by the sender's Transfer-Encoding, not a Content-Encoding"
     >
-      Transfer-Encoding {codings.join(', ')}
+      Transfer-Encoding <VisibleText text={codings.join(', ')} />
     </span>
   );
 }

@@ -76,7 +76,9 @@ export function MultipartView({
                   <VisibleText text={part.filename} />
                 </span>
               )}
-              <span className="muted">{part.contentType ?? 'text/plain'}</span>
+              <span className="muted part-type">
+                <VisibleText text={part.contentType ?? 'text/plain'} />
+              </span>
               <span className="muted">{formatBytes(part.body.length)}</span>
               <button
                 type="button"
