@@ -576,10 +576,27 @@ export function useCaptureFeed(
   useEvent('capture.updated', ({ items: updated }) => {
     batcher.current?.flush();
     const byId = new Map(updated.map((c) => [c.id, c]));
+    // An update can take a capture out of the filter: a response recorded but never sent (the sender gave up during
+    // the rule's delay) is no response, so a status filter no longer matches it, as the engine's count says.
+    const f = filterRef.current;
+    const left = new Set(updated.filter((c) => matchesLocally(f, c) === false).map((c) => c.id));
     // Held while paused too: a body over 64 KB is labelled after it is filed, and must not resume unlabelled.
-    if (pending.current.some((c) => byId.has(c.id)))
-      pending.current = pending.current.map((c) => byId.get(c.id) ?? c);
-    setItems((prev) => (prev.some((c) => byId.has(c.id)) ? prev.map((c) => byId.get(c.id) ?? c) : prev));
+    if (pending.current.some((c) => byId.has(c.id))) {
+      const held = pending.current.filter((c) => !left.has(c.id));
+      const dropped = pending.current.length - held.length;
+      pending.current = held.map((c) => byId.get(c.id) ?? c);
+      if (dropped) setPendingCount((n) => Math.max(0, n - dropped));
+    }
+    let wasUnread = false;
+    for (const id of left) wasUnread = unreadRef.current.delete(id) || wasUnread;
+    if (wasUnread) touchUnread();
+    setItems((prev) => {
+      if (!prev.some((c) => byId.has(c.id))) return prev;
+      const next = prev.filter((c) => !left.has(c.id)).map((c) => byId.get(c.id) ?? c);
+      const removed = prev.length - next.length;
+      if (removed) setTotal((t) => (t === null ? t : Math.max(0, t - removed)));
+      return next;
+    });
   });
 
   const setPaused = useCallback(
