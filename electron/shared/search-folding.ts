@@ -1,8 +1,9 @@
 /**
  * Text that reads the same but tokenizes differently: full-width Latin and digits (`Ｒｅｉｌｌｙ`), compatibility forms
  * such as ligatures (`ﬁ`), and invisible characters inside a word (a soft hyphen or a zero-width joiner split
- * `Rei\u00ADlly` into two tokens), and ß (`Straße`, `Strasse`). The index keeps a folded copy of such text beside the
- * original, and a search is folded the same way, so either spelling finds the other.
+ * `Rei\u00ADlly` into two tokens), ß (`Straße`, `Strasse`), and Latin letters with a stroke or joined (`Łódź`,
+ * `Lodz`). The index keeps a folded copy of such text beside the original, and a search is folded the same way, so
+ * either spelling finds the other.
  */
 
 /** Invisible inside a word: soft hyphen, zero-width non-joiner/joiner, word joiner, BOM. Removed. */
@@ -11,12 +12,37 @@ const invisible = /\u00ad|\u200c|\u200d|\u2060|\ufeff/g;
 const zeroWidthSpace = /\u200b/g;
 /** German sharp s: `Straße` is as often written `Strasse`, and no Unicode folding makes one the other. */
 const sharpS = /[\u00df\u1e9e]/g;
+/**
+ * Latin letters no decomposition takes apart, so `remove_diacritics` keeps them: `Łódź` is written `Lodz`, `Søren`
+ * `Soren`, `œuvre` `oeuvre`, as readily as `Müller` is `Muller`.
+ */
+const plainLatin: Record<string, string> = {
+  Ł: 'L',
+  ł: 'l',
+  Ø: 'O',
+  ø: 'o',
+  Đ: 'D',
+  đ: 'd',
+  Ħ: 'H',
+  ħ: 'h',
+  ı: 'i',
+  Æ: 'AE',
+  æ: 'ae',
+  Œ: 'OE',
+  œ: 'oe',
+};
+const unfoldedLatin = /[\u0141\u0142\u00d8\u00f8\u0110\u0111\u0126\u0127\u0131\u00c6\u00e6\u0152\u0153]/g;
 /** Anything the rules above or NFKC would change (ASCII never is, and is ruled out at regex speed). */
 const foldable =
-  /[\u00a0-\u00bf\u00ad\u00df\u1e9e\u01c4-\u01cc\u02b0-\u02ff\u1d2c-\u1dbf\u2000-\u2189\u2460-\u24ff\u3000\u3200-\u33ff\ufb00-\ufb4f\ufe10-\ufe6f\ufeff\uff00-\uffef]/;
+  /[\u00a0-\u00bf\u00ad\u00c6\u00d8\u00df\u00e6\u00f8\u0110\u0111\u0126\u0127\u0131\u0141\u0142\u0152\u0153\u1e9e\u01c4-\u01cc\u02b0-\u02ff\u1d2c-\u1dbf\u2000-\u2189\u2460-\u24ff\u3000\u3200-\u33ff\ufb00-\ufb4f\ufe10-\ufe6f\ufeff\uff00-\uffef]/;
 
 export function foldForSearch(text: string): string {
-  return text.replace(invisible, '').replace(zeroWidthSpace, ' ').normalize('NFKC').replace(sharpS, 'ss');
+  return text
+    .replace(invisible, '')
+    .replace(zeroWidthSpace, ' ')
+    .normalize('NFKC')
+    .replace(sharpS, 'ss')
+    .replace(unfoldedLatin, (c) => plainLatin[c]!);
 }
 
 /** The folded copy of `text` to index beside it, or null when folding changes nothing. */
