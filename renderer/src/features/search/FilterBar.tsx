@@ -13,6 +13,7 @@ import {
 import { formatCount, formatDateTime } from '../../lib/format';
 import { localMinuteEnd, localMinuteStart, toLocalInput } from '../../../../electron/shared/local-minute';
 import { useErrorField } from '../../lib/use-error-field';
+import { headerFilterFromFields } from '../../lib/header-filter-fields';
 import { isContentTypeFilter } from '../../../../electron/shared/content-type-filter';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
@@ -428,9 +429,7 @@ function HeaderForm({
       className="header-form"
       onSubmit={(e) => {
         e.preventDefault();
-        // HTTP drops the whitespace around a value, so a received one never has it: a pasted space would match nothing.
-        const value = val.trim();
-        onSubmit(name.trim() ? { name: name.trim(), value: value === '' ? null : value } : null);
+        onSubmit(headerFilterFromFields(name, val));
       }}
     >
       <label>
