@@ -21,6 +21,8 @@ interface Data {
   endMs: number;
   asOfMs: number;
   statuses: Array<{ label: string; n: number; color: string }>;
+  /** The filter these figures are for. */
+  filterKey: string;
 }
 
 /**
@@ -75,10 +77,13 @@ export const Charts = memo(function Charts({
             statuses: CLASSES.map((c) => ({ label: c.label, n: statuses[c.label], color: c.color })),
             endMs: end,
             asOfMs: asOf,
+            filterKey,
           }),
         );
       },
-      () => undefined,
+      // A filter the engine refuses (a search of too many words) has no figures: the last filter's must not stand for
+      // them. A refresh of the same filter that fails keeps what it showed.
+      () => live && setData((shown) => (shown && shown.filterKey !== filterKey ? null : shown)),
     );
     return () => {
       live = false;
