@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import { isTerminal } from '../../engine/delivery/delivery-store';
 import { formatAttempt, HeadlessDelivery } from '../../engine/delivery/headless';
 import { deliveryMethods, emulatorTargetProblem } from '../../shared/contract/delivery';
 import { DEFAULT_TIMEOUT_MS } from '../../engine/delivery/new-delivery';
@@ -17,6 +18,7 @@ import { recordsFromFile } from '../../shared/send/merge-fields';
 import { firstRecordInFile, firstRecordReadLimit, type FirstRecord } from '../first-record';
 import { parseFlags, UsageError, type CliIo } from '../io';
 import { deliveryInterrupted } from '../interrupted-summary';
+import { watchStdoutReader } from '../stdout-reader-watch';
 import { parseNumber } from './send';
 
 const spokenChoices = (choices: readonly string[]): string =>
@@ -142,6 +144,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     timeScale: parseNumber(values['time-scale'], '--time-scale', 0.000001, 1000),
     timeoutMs: parseNumber(values.timeout, '--timeout', 1, 600_000, true),
   });
+  // `emulate … | head -1`: once the reader has gone, retrying on would only send for no one to see.
+  const reader = watchStdoutReader(io);
   const engine = new HeadlessDelivery((line) => io.stdout(formatAttempt(line)));
   let stopListening = () => {};
   try {
@@ -149,11 +153,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${summary.description} → ${summary.url} (${summary.policy} policy)\n`);
     stopListening =
       io.onInterrupt?.(() => deliveryInterrupted(engine.service.get(summary.id))) ?? stopListening;
-    const final = await engine.untilDelivered(summary.id);
-    if (final.state === 'succeeded') return 0;
+    const final = await engine.untilDelivered(summary.id, reader.signal);
+    // Not ended: the reader has gone, and the emulator stops quietly, as send and tail do.
+    if (final.state === 'succeeded' || !isTerminal(final.state)) return 0;
     io.stderr(`delivery failed (${final.state}): ${final.lastError ?? `HTTP ${final.lastStatus}`}\n`);
     return 1;
   } finally {
+    reader.stop();
     stopListening();
     await engine.close();
   }
