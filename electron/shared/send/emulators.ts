@@ -181,8 +181,8 @@ function orttoContact(contact: Record<string, string>, hex: (n: number) => strin
     out.phone_number = { c: nestedPart(contact, 'phone_number', 'c') ?? '', n: capturedPhone };
   }
   for (const key of ['city', 'country'] as const) {
-    const value = get(key) ?? nestedPart(contact, key, 'name');
-    if (value) out[key] = { name: value, id: 0, lat: 0, lng: 0 };
+    const geo = orttoGeo(contact, key);
+    if (geo) out[key] = geo;
   }
   const birthday = orttoBirthday(contact);
   if (birthday) out.birthday = birthday;
@@ -346,6 +346,25 @@ function withoutTrunk(national: string, c: string): string {
   if (c === '7' && national.length === 11 && national.startsWith('8')) return national.slice(1);
   if (c === '39') return national;
   return national.length > 1 && national.startsWith('0') ? national.slice(1) : national;
+}
+
+/**
+ * Ortto's geo {name, id, lat, lng} (lat/lng ×1,000,000): the id and coordinates only as the record gives them (a
+ * captured Ortto contact), as integers. Made-up ones would decode as a real place: 0, 0 is in the Gulf of Guinea.
+ */
+function orttoGeo(contact: Record<string, string>, key: 'city' | 'country'): Record<string, unknown> | null {
+  const name = lookupField(contact, key) ?? nestedPart(contact, key, 'name');
+  if (!name) return null;
+  const whole = (part: string) => {
+    const text = nestedPart(contact, key, part)?.trim();
+    return text !== undefined && /^-?\d{1,15}$/.test(text) ? Number(text) : undefined;
+  };
+  const geo: Record<string, unknown> = { name };
+  const id = whole('id');
+  if (id !== undefined) geo.id = id;
+  const [lat, lng] = [whole('lat'), whole('lng')];
+  if (lat !== undefined && lng !== undefined) Object.assign(geo, { lat, lng });
+  return geo;
 }
 
 /**
