@@ -278,7 +278,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       const format = rowsFormat(values.rows, content);
       const note = contentTypeFillNote(template);
       if (note) io.stderr(`note: ${note}\n`);
-      const lengthWarning = contentLengthWarning(headers, 'per row');
+      const lengthWarning = contentLengthWarning(headers, 'per row', omitted.has('content-length'));
       if (lengthWarning) io.stderr(lengthWarning);
       const job = await engine.service
         .startBulk(
@@ -338,7 +338,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       !headers.some(([n]) => n.toLowerCase() === 'content-type')
     )
       headers.push(['Content-Type', contentType]);
-    const lengthWarning = contentLengthWarning(headers, { method, url, bodyBytes: body.length });
+    const lengthWarning = contentLengthWarning(
+      headers,
+      { method, url, bodyBytes: body.length },
+      omitted.has('content-length'),
+    );
     if (lengthWarning) io.stderr(lengthWarning);
     const summary = engine.service.send(
       contractInput(

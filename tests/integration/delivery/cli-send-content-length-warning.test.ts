@@ -51,3 +51,49 @@ describe('hookscope send -H Content-Length', () => {
     expect(err()).toBe('');
   });
 });
+
+describe("hookscope send -H 'Content-Length:' (curl's leave it out)", () => {
+  it("warns that a body's length is sent all the same", async () => {
+    const server = await fixture.server();
+    const { io, err } = cliIo();
+    expect(await send([`${server.url}/x`, '-d', 'hello world', '-H', 'content-length:'], io)).toBe(0);
+    expect(server.received[0]!.headers['content-length']).toBe('11');
+    expect(err()).toBe(
+      "warning: -H 'Content-Length:' cannot leave it out (HTTP needs the length of a body): " +
+        "Content-Length: 11 is sent instead (the body's length)\n",
+    );
+  });
+
+  it('warns that an empty POST goes out with Content-Length: 0', async () => {
+    const server = await fixture.server();
+    const { io, err } = cliIo();
+    expect(await send([`${server.url}/x`, '-X', 'POST', '-H', 'Content-Length:'], io)).toBe(0);
+    expect(server.received[0]!.headers['content-length']).toBe('0');
+    expect(err()).toBe(
+      "warning: -H 'Content-Length:' cannot leave it out (the HTTP client sends one for an empty POST): " +
+        "Content-Length: 0 is sent instead (the body's length)\n",
+    );
+  });
+
+  it('leaves it out of an empty GET without a word', async () => {
+    const server = await fixture.server();
+    const { io, err } = cliIo();
+    expect(await send([`${server.url}/x`, '-H', 'Content-Length:'], io)).toBe(0);
+    expect(server.received[0]!.headers['content-length']).toBeUndefined();
+    expect(err()).toBe('');
+  });
+
+  it("with --rows says each row's body length is sent", async () => {
+    const server = await fixture.server();
+    const rows = fixture.file('rows.csv', 'n\n1\n');
+    const { io, err } = cliIo();
+    expect(
+      await send([`${server.url}/x`, '--rows', rows, '-d', 'n={{n}}', '-H', 'Content-Length:'], io),
+    ).toBe(0);
+    expect(server.received[0]!.headers['content-length']).toBe('3');
+    expect(err()).toBe(
+      "warning: -H 'Content-Length:' cannot leave it out (HTTP needs the length of a body): " +
+        "each row's body length is sent instead\n",
+    );
+  });
+});
