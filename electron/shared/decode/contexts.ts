@@ -477,10 +477,33 @@ const { id: _contactId, ...NAMED_CONTACT_FIELDS } = ONTRAPORT_CONTACT_FIELDS;
 /** Post data that names its contact in `contact_id`: an `id` beside it is some other record's (a note's, seed 002). */
 const postWithContactIdCtx: Ctx = recordCtx(mergedFields(NAMED_CONTACT_FIELDS), true);
 
-/** "Send a webhook" post data (flat fields): contact field names, and `id` as the contact only when nothing else is. */
-export function ontraportPostDataCtx(post: unknown): Ctx {
-  const named = post !== null && typeof post === 'object' && Object.hasOwn(post, 'contact_id');
-  return named ? postWithContactIdCtx : ontraportMergedCtx;
+/** How many objects down post data nested in JSON or XML is read as post data: as far as the recogniser looks. */
+const POST_DATA_LEVELS = 3;
+
+const isObject = (v: unknown): v is object => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Post data `levels` objects deep, without and with a `contact_id` (then `id` is some other record's). */
+const postDataCtxs: Array<{ plain: Ctx; named: Ctx }> = [];
+for (let levels = 0; levels <= POST_DATA_LEVELS; levels++) {
+  const inner = postDataCtxs[levels - 1];
+  // `{"contact":{"firstname":…}}`: an object's fields are read as the top-level ones are.
+  const nesting =
+    (ctx: Ctx): Ctx =>
+    (key, v, b) => {
+      const info = ctx(key, v, b);
+      if (!inner || info.ctx !== genericCtx || !isObject(v)) return info;
+      return { ...info, ctx: Object.hasOwn(v, 'contact_id') ? inner.named : inner.plain };
+    };
+  postDataCtxs.push({ plain: nesting(ontraportMergedCtx), named: nesting(postWithContactIdCtx) });
+}
+
+/**
+ * "Send a webhook" post data: contact field names, and `id` as the contact only when nothing else is; the same in
+ * objects nested up to `levels` deep.
+ */
+export function ontraportPostDataCtx(post: unknown, levels = POST_DATA_LEVELS): Ctx {
+  const ctxs = postDataCtxs[Math.max(0, Math.min(levels, POST_DATA_LEVELS))]!;
+  return isObject(post) && Object.hasOwn(post, 'contact_id') ? ctxs.named : ctxs.plain;
 }
 
 /** System fields every Ontraport object has; the contact-only ones (names, phones, email …) would mislabel others. */
@@ -529,7 +552,8 @@ const ontraportEventCtx: Ctx = (key, _v, b) => {
 /** XML post data parses to `{'?xml': …, contact: {…}}`: the record's fields are the root element's children. */
 export const ontraportXmlPostCtx: Ctx = (key, v, b) => {
   const info = genericCtx(key, v, b);
-  return key.startsWith('?') ? info : { ...info, ctx: ontraportPostDataCtx(v) };
+  // The root element is already one of the levels the recogniser looks through.
+  return key.startsWith('?') ? info : { ...info, ctx: ontraportPostDataCtx(v, POST_DATA_LEVELS - 1) };
 };
 
 /** A subscription delivery's envelope; `data` is read as the records of `object_type_id` (contacts when absent). */
