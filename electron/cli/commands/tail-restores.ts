@@ -6,6 +6,7 @@ interface Trashed {
 }
 
 const before = (a: Trashed, b: Trashed) => a.at - b.at || a.id - b.id;
+const idSum = (rows: Trashed[]) => rows.reduce((sum, row) => sum + row.id, 0);
 
 /**
  * Captures an undo brings back after a delete. They return under their old ids, below what tail has already followed,
@@ -15,9 +16,11 @@ const before = (a: Trashed, b: Trashed) => a.at - b.at || a.id - b.id;
 export function restoreWatcher(db: Database.Database) {
   const allTrashed = db.prepare('SELECT id, deleted_at_ms AS at FROM capture_trash');
   const trashedAfter = db.prepare(
-    'SELECT id, deleted_at_ms AS at FROM capture_trash WHERE deleted_at_ms > ? ORDER BY deleted_at_ms, id',
+    `SELECT id, deleted_at_ms AS at FROM capture_trash
+      WHERE deleted_at_ms > @at OR (deleted_at_ms = @at AND id > @id) ORDER BY deleted_at_ms, id`,
   );
-  const trashCount = db.prepare('SELECT count(*) FROM capture_trash').pluck();
+  // The sum of the ids tells a restore from a delete that kept the count: one out and one in between two looks.
+  const trashTally = db.prepare('SELECT count(*) AS count, coalesce(sum(id), 0) AS idSum FROM capture_trash');
   // Through the index by age, which holds each id: no row of the trash itself is read.
   const countBetween = db
     .prepare(
@@ -26,13 +29,17 @@ export function restoreWatcher(db: Database.Database) {
           AND (deleted_at_ms > @fromAt OR id >= @fromId) AND (deleted_at_ms < @toAt OR id <= @toId)`,
     )
     .pluck();
-  const latestTrashed = db.prepare('SELECT max(deleted_at_ms) FROM capture_trash').pluck();
   const filed = db.prepare('SELECT 1 FROM captures WHERE id = ?').pluck();
   const waiting = db.prepare('SELECT 1 FROM capture_inbox WHERE id = ?').pluck();
   /** What the trash held at the last look, in the order of its index by age. */
   let inTrash = (allTrashed.all() as Trashed[]).sort(before);
-  /** Rows trashed after this time are the ones not seen yet: a delete of 100k undoable captures is read once. */
-  let seenUpToMs = (latestTrashed.get() as number | null) ?? -Infinity;
+  /** The sum of `inTrash`'s ids. */
+  let inTrashIdSum = idSum(inTrash);
+  /**
+   * Rows trashed after this one, by (time, id), are the ones not seen yet: a delete of 100k undoable captures is read
+   * once. One trashed in its millisecond with a smaller id is not among them: the ids' sum says it came.
+   */
+  let seen: Trashed = inTrash[inTrash.length - 1] ?? { at: -Infinity, id: -Infinity };
   /** Out of the trash and back in the inbox: restored, not filed yet. */
   const leaving = new Set<number>();
 
@@ -60,25 +67,41 @@ export function restoreWatcher(db: Database.Database) {
     return left && right && [...left, ...right];
   }
 
-  /** The trash as it is now: what came in since the last look, and what left it when the count says something did. */
+  /**
+   * The trash as it is now: what came in since the last look, and what left it when the count or the ids' sum says
+   * something did.
+   */
   function lookAtTrash(): void {
-    for (const row of trashedAfter.all(seenUpToMs) as Trashed[]) {
+    for (const row of trashedAfter.all(seen) as Trashed[]) {
       inTrash.push(row);
-      seenUpToMs = Math.max(seenUpToMs, row.at);
+      inTrashIdSum += row.id;
+      seen = row;
     }
-    const count = trashCount.get() as number;
-    if (count === inTrash.length) return;
+    const now = trashTally.get() as { count: number; idSum: number };
+    if (now.count === inTrash.length && now.idSum === inTrashIdSum) return;
     const left = gone(0, inTrash.length);
-    if (left === null || inTrash.length - left.length !== count) {
-      const now = (allTrashed.all() as Trashed[]).sort(before);
-      const kept = new Set(now.map((row) => row.id));
-      for (const row of inTrash) if (!kept.has(row.id)) leaving.add(row.id);
-      inTrash = now;
+    if (
+      left === null ||
+      inTrash.length - left.length !== now.count ||
+      inTrashIdSum - idSum(left) !== now.idSum
+    ) {
+      readWhole();
       return;
     }
     const leftKeys = new Set(left);
     for (const row of left) leaving.add(row.id);
     inTrash = inTrash.filter((row) => !leftKeys.has(row));
+    inTrashIdSum = now.idSum;
+  }
+
+  /** What left the trash, from the whole of it: when the counts cannot say (a delete unseen in a seen millisecond). */
+  function readWhole(): void {
+    const now = (allTrashed.all() as Trashed[]).sort(before);
+    const kept = new Set(now.map((row) => row.id));
+    for (const row of inTrash) if (!kept.has(row.id)) leaving.add(row.id);
+    inTrash = now;
+    inTrashIdSum = idSum(now);
+    seen = now[now.length - 1] ?? seen;
   }
 
   return {
