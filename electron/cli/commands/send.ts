@@ -41,7 +41,8 @@ Runs the delivery engine in memory: no receiver and no data directory are needed
 Options:
   -X, --request METHOD     HTTP method (default POST with a body, else GET)
   -H, --header 'N: v'      add a header (repeatable); as in curl, 'N:' sends no N header at all (-H 'Content-Type:'
-                           sends no Content-Type) and 'N;' sends N with an empty value
+                           sends no Content-Type; Content-Length is always the body's length) and 'N;' sends N
+                           with an empty value
   -d, --data BODY          the body (with --rows: a template with [Merge Fields] and {{columns}}); as in curl,
                            @file reads it from a file and @- from stdin, without carriage returns and newlines
                            (a BODY, header or --secret starting with - is taken as given: -d -1)
