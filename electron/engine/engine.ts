@@ -150,6 +150,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const delivery = createDeliveryModule(ctx);
   const desktop = createDesktopModule();
   delivery.setPublicUrlProvider(() => tunnel.publicUrls());
+  delivery.setTunnelServerProvider(() => tunnel.serverHosts());
   const modules: Record<string, EngineModule> = {
     core,
     decode,

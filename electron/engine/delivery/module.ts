@@ -8,6 +8,8 @@ export interface DeliveryModule extends EngineModule<typeof deliveryMethods> {
   service: DeliveryService;
   /** The tunnel feature registers its public URLs here so the loop guard refuses them too. */
   setPublicUrlProvider(provider: () => string[]): void;
+  /** The tunnel feature names its servers here: attempts to their public URLs carry bypass-tunnel-reminder. */
+  setTunnelServerProvider(provider: () => string[]): void;
 }
 
 export function createDeliveryModule(
@@ -15,6 +17,7 @@ export function createDeliveryModule(
   options: { send?: HttpSender } = {},
 ): DeliveryModule {
   let publicUrls: () => string[] = () => [];
+  let tunnelServers: () => string[] = () => [];
   const receiver = () => {
     try {
       return {
@@ -33,6 +36,7 @@ export function createDeliveryModule(
     emit: (event, payload) => ctx.bus.emit(event, payload),
     getCapture: (id) => ctx.captures.get(id),
     loopTargets: () => ({ ...receiver(), publicUrls: publicUrls() }),
+    tunnelHosts: () => ({ publicUrls: publicUrls(), serverHosts: tunnelServers() }),
     send: options.send,
   });
   const webhooks = service.webhooks;
@@ -46,6 +50,9 @@ export function createDeliveryModule(
     service,
     setPublicUrlProvider(provider) {
       publicUrls = provider;
+    },
+    setTunnelServerProvider(provider) {
+      tunnelServers = provider;
     },
     start: () => {
       service.start();

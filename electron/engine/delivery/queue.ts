@@ -36,6 +36,8 @@ export interface QueueOptions {
   maxInFlight?: number;
   /** Per-origin defaults when a delivery sets none. */
   defaultConcurrency?: number;
+  /** Headers the target's host needs on every attempt (the tunnel's bypass-tunnel-reminder); logged as sent. */
+  headersForTarget?: (url: string, headers: HeaderPair[]) => HeaderPair[];
 }
 
 /** A row claimed for an attempt in the pump's transaction, with the gate slot it took. */
@@ -289,6 +291,7 @@ export class DeliveryQueue {
     const startedAtMs = clock.now();
     const attemptNo = row.attempts + 1;
     let headers = replaceHeaders(JSON.parse(row.headers_json) as HeaderPair[], [[DELIVERY_HEADER, row.uid]]);
+    headers = this.options.headersForTarget?.(row.url, headers) ?? headers;
     let signedString: string | null = null;
     let signingFailure: string | null = null;
     if (row.signing_json) {

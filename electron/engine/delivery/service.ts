@@ -26,6 +26,7 @@ import { replayRequest } from './replay';
 import { maxAttempts, policySpec } from './retry-policy';
 import { assertPolicyOptions } from './policy-options';
 import { SavedWebhookStore } from './saved-webhooks';
+import { withBypassReminder, type TunnelHosts } from '../tunnel/bypass';
 
 type In<M extends keyof typeof deliveryMethods> = z.output<(typeof deliveryMethods)[M]['input']>;
 
@@ -36,6 +37,8 @@ export interface DeliveryServiceDeps {
   emit?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   getCapture?: (id: number) => CaptureDetail | Promise<CaptureDetail>;
   loopTargets?: () => LoopTargets;
+  /** Where localtunnel URLs live: attempts to them carry bypass-tunnel-reminder. */
+  tunnelHosts?: () => TunnelHosts;
   send?: HttpSender;
   defaultConcurrency?: number;
   /** Fills a bulk row's merge fields; tests swap it to make one row's build throw. */
@@ -56,6 +59,8 @@ export class DeliveryService {
       log: deps.log,
       send: deps.send,
       defaultConcurrency: deps.defaultConcurrency,
+      headersForTarget: (url, headers) =>
+        withBypassReminder(headers, url, deps.tunnelHosts?.() ?? { publicUrls: [] }),
       onChange: (ids) => this.changed(ids),
     });
     this.bulk = new BulkRunner(

@@ -29,6 +29,8 @@ export interface TunnelModuleOptions {
 export interface TunnelModule extends EngineModule<typeof tunnelMethods> {
   /** Every public URL this profile's receiver has had in this run (the delivery loop guard refuses them). */
   publicUrls(): string[];
+  /** The tunnel servers in use: the saved one and the one the tunnel runs on (their subdomains are public URLs). */
+  serverHosts(): string[];
   state(): TunnelState;
   /** For `hookscope serve --tunnel`: start with these options (saved as the profile's settings). */
   startTunnel(options?: { subdomain?: string | null; host?: string }): TunnelState;
@@ -197,6 +199,7 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
       supervisor.stop();
     },
     publicUrls: () => supervisor.knownUrls(),
+    serverHosts: () => [...new Set([settings.get().host, supervisor.getState().host].filter(Boolean))],
     state,
     startTunnel: (input = {}) => start(input),
   };

@@ -67,7 +67,7 @@ describe('probe interceptor', () => {
 describe('bypass header for our own requests to tunnel URLs', () => {
   it('adds bypass-tunnel-reminder only for tunnel targets, once', async () => {
     const { withBypassReminder } = await import('../../../electron/engine/tunnel/bypass');
-    const ours = ['http://abcd.lt.test:4000'];
+    const ours = { publicUrls: ['http://abcd.lt.test:4000'] };
     expect(withBypassReminder([['a', '1']], 'http://abcd.lt.test:4000/h/x', ours)).toEqual([
       ['a', '1'],
       ['bypass-tunnel-reminder', '1'],
@@ -81,5 +81,20 @@ describe('bypass header for our own requests to tunnel URLs', () => {
       ['Bypass-Tunnel-Reminder', 'x'],
     ]);
     expect(withBypassReminder([], 'not a url', ours)).toEqual([]);
+  });
+
+  it('adds it for any public URL of the configured tunnel server (its subdomains on its port), never for other hosts', async () => {
+    const { withBypassReminder } = await import('../../../electron/engine/tunnel/bypass');
+    const hosts = {
+      publicUrls: [],
+      serverHosts: ['http://lt.example.com:4000', 'https://tunnel.example.org'],
+    };
+    const bypass = [['bypass-tunnel-reminder', '1']];
+    expect(withBypassReminder([], 'http://other.lt.example.com:4000/hook', hosts)).toEqual(bypass);
+    expect(withBypassReminder([], 'https://x.TUNNEL.example.org/hook', hosts)).toEqual(bypass);
+    expect(withBypassReminder([], 'http://other.lt.example.com:5000/hook', hosts)).toEqual([]);
+    expect(withBypassReminder([], 'http://lt.example.com.evil.test:4000/', hosts)).toEqual([]);
+    expect(withBypassReminder([], 'http://notlt.example.com:4000/', hosts)).toEqual([]);
+    expect(withBypassReminder([], 'https://tunnel.example.org/', hosts)).toEqual([]);
   });
 });
