@@ -2,7 +2,12 @@ import { isIP } from 'node:net';
 import Tunnel, { type LocaltunnelCluster } from 'localtunnel/lib/Tunnel.js';
 import { ownMessage } from '../util/own-message';
 import { boundedText } from './bounded-text';
-import type { TunnelConnection, TunnelOpenRequest, TunnelProvider } from './provider';
+import {
+  PermanentRefusal,
+  type TunnelConnection,
+  type TunnelOpenRequest,
+  type TunnelProvider,
+} from './provider';
 
 /** A localtunnel server's registration answer is a few hundred bytes; whatever the user typed as host is not trusted. */
 export const REGISTRATION_ANSWER_MAX_BYTES = 64 * 1024;
@@ -66,9 +71,12 @@ async function register(doFetch: typeof fetch, request: TunnelOpenRequest): Prom
       typeof (body as { message?: unknown })?.message === 'string'
         ? (body as { message: string }).message
         : text.slice(0, 200);
-    throw new Error(
-      `tunnel server ${request.host} refused the registration (HTTP ${response.status}): ${message}`,
-    );
+    const refusal = `tunnel server ${request.host} refused the registration (HTTP ${response.status}): ${message}`;
+    if (isPermanent(response.status))
+      throw new PermanentRefusal(
+        `${refusal}; not retrying, as it would refuse again: ${request.subdomain ? 'choose another subdomain (or leave it empty) or another tunnel server' : 'check the tunnel server address'}, then start the tunnel again`,
+      );
+    throw new Error(refusal);
   }
   const reg = body as Partial<Registration> | null;
   if (!reg || typeof reg.id !== 'string' || typeof reg.url !== 'string' || typeof reg.port !== 'number') {
@@ -83,6 +91,9 @@ async function register(doFetch: typeof fetch, request: TunnelOpenRequest): Prom
     );
   return { ...(reg as Registration), url };
 }
+
+/** A 4xx says the request itself is refused, so asking again is refused again; 408 and 429 ask to come back later. */
+const isPermanent = (status: number) => status >= 400 && status < 500 && status !== 408 && status !== 429;
 
 /**
  * A localtunnel-server started without --domain names each tunnel `<id>.<the Host it was reached by>`: reached by its IP

@@ -20,3 +20,6 @@ export interface TunnelProvider {
   /** Registers with the server and resolves once the tunnel is usable; rejects on error or abort. */
   open(request: TunnelOpenRequest): Promise<TunnelConnection>;
 }
+
+/** The server refused in a way it will repeat however often it is asked (an HTTP 4xx but 408 and 429): not retried. */
+export class PermanentRefusal extends Error {}

@@ -3,7 +3,7 @@ import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import { backoffDelayMs, defaultBackoff, type BackoffPolicy } from './backoff';
 import type { ProbeOutcome } from './probe';
-import type { TunnelConnection, TunnelProvider } from './provider';
+import { PermanentRefusal, type TunnelConnection, type TunnelProvider } from './provider';
 
 /** What the supervisor owns; the module adds the receiver-side flags (public without auth, reminder page). */
 export type SupervisorState = Omit<
@@ -250,7 +250,23 @@ export class TunnelSupervisor {
   private attemptFailed(error: Error): void {
     this.generation++;
     this.deps.log?.warn('tunnel registration failed', { error: error.message, attempt: this.state.attempt });
-    this.scheduleReconnect('offline', error);
+    if (error instanceof PermanentRefusal) this.giveUp(error);
+    else this.scheduleReconnect('offline', error);
+  }
+
+  /** Offline with no next attempt: the server would refuse again; the user changes the options and starts again. */
+  private giveUp(error: PermanentRefusal): void {
+    // Refused, so not registered: unlike an abandoned registration, it holds no name.
+    this.pending = null;
+    this.releaseConnection();
+    this.timer?.cancel();
+    this.timer = null;
+    this.update({
+      phase: 'offline',
+      lastError: { message: error.message, atMs: this.deps.clock.now() },
+      attempt: this.state.attempt + 1,
+      nextAttemptAtMs: null,
+    });
   }
 
   /** Close what we have and try again after the back-off delay for the current attempt. */
