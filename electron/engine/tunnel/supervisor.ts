@@ -92,6 +92,8 @@ export class TunnelSupervisor {
   /** The generation whose probe is in flight: a probe still running for an abandoned connection must not block the next. */
   private probing: number | null = null;
   private reclaims = 0;
+  /** The "asking again" note reclaim() shows as lastError: a status, not a failure, so it goes once we are online. */
+  private reclaimNote: SupervisorState['lastError'] = null;
   private pending: AbortController | null = null;
   /**
    * Our last claim on a name and when it ended: a connection we closed, or a registration we gave up on before it came
@@ -357,7 +359,16 @@ export class TunnelSupervisor {
         ...closed,
       ].slice(0, this.maxHistory);
     }
-    this.update({ phase: 'online', url: connection.url, history, urlChanged, nextAttemptAtMs: null });
+    const lastError = this.state.lastError === this.reclaimNote ? null : this.state.lastError;
+    this.reclaimNote = null;
+    this.update({
+      phase: 'online',
+      url: connection.url,
+      history,
+      urlChanged,
+      lastError,
+      nextAttemptAtMs: null,
+    });
     this.scheduleProbe(0);
   }
 
@@ -368,12 +379,13 @@ export class TunnelSupervisor {
     this.connection = null;
     const delay = this.timings.reclaimDelayMs;
     const generation = ++this.generation;
+    this.reclaimNote = {
+      message: `subdomain "${requested}" ${by === 'connection' ? 'is still held by our previous connection' : 'may still be held by the registration we gave up on'}; asking again in ${Math.round(delay / 1000)} s to keep the same URL`,
+      atMs: this.deps.clock.now(),
+    };
     this.update({
       phase: 'connecting',
-      lastError: {
-        message: `subdomain "${requested}" ${by === 'connection' ? 'is still held by our previous connection' : 'may still be held by the registration we gave up on'}; asking again in ${Math.round(delay / 1000)} s to keep the same URL`,
-        atMs: this.deps.clock.now(),
-      },
+      lastError: this.reclaimNote,
       nextAttemptAtMs: this.deps.clock.now() + delay,
     });
     this.timer = this.deps.clock.setTimeout(() => {
