@@ -53,7 +53,9 @@ export function createTunnelReporter(io: CliIo, json: boolean): (state: TunnelSt
       // Other events (an endpoint edited) repeat the state of the same failed attempt: report each attempt once.
       if (state.lastError.atMs === reportedErrorAtMs) return;
       reportedErrorAtMs = state.lastError.atMs;
-      io.stderr(`tunnel offline: ${printable(state.lastError.message)} (retrying)\n`);
+      // A refusal the server would repeat is not retried (nextAttemptAtMs null); its message says what to change.
+      const retrying = state.nextAttemptAtMs !== null ? ' (retrying)' : '';
+      io.stderr(`tunnel offline: ${printable(state.lastError.message)}${retrying}\n`);
       told = 'offline';
     } else if (state.phase === 'degraded' && shown !== null && told === 'online' && !degradedEpisode) {
       degradedEpisode = true;

@@ -95,3 +95,24 @@ describe("serve's tunnel lines while health probes keep failing", () => {
     expect(JSON.parse(line)).toMatchObject({ status: 'degraded', reason: 'bad\u001b[2J\u009b2J' });
   });
 });
+
+describe("serve's tunnel line for a failed registration", () => {
+  it('says (retrying) only when another attempt is scheduled', () => {
+    const printed = cliIo();
+    const report = createTunnelReporter(printed.io, false);
+    report(
+      state({
+        phase: 'offline',
+        url: null,
+        lastError: { message: 'HTTP 503', atMs: 1 },
+        nextAttemptAtMs: 1_001,
+      }),
+    );
+    const refused =
+      'refused the registration (HTTP 403): Invalid subdomain; not retrying, as it would refuse again';
+    report(
+      state({ phase: 'offline', url: null, lastError: { message: refused, atMs: 2 }, nextAttemptAtMs: null }),
+    );
+    expect(printed.err()).toBe(`tunnel offline: HTTP 503 (retrying)\ntunnel offline: ${refused}\n`);
+  });
+});
