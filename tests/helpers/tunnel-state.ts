@@ -17,5 +17,6 @@ export const tunnelState = (patch: Partial<TunnelState> = {}): TunnelState => ({
   publicWithoutAuth: false,
   unprotectedEndpoints: [],
   reminderNotice: null,
+  revision: 0,
   ...patch,
 });

@@ -60,6 +60,8 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
     inFlight: () => inFlight,
   });
   let reminderNotice: TunnelState['reminderNotice'] = null;
+  // From the clock at start, so it keeps growing across a restart: a run emits a few states a minute, never one a ms.
+  let revision = ctx.clock.now();
 
   // Only while a public URL exists; by path, which is what senders reach (names are free text and need not be unique).
   const unprotected = () =>
@@ -76,9 +78,13 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
       publicWithoutAuth: unprotectedEndpoints.length > 0,
       unprotectedEndpoints,
       reminderNotice,
+      revision,
     };
   };
-  const emit = () => ctx.bus.emit('tunnel.state', state());
+  const emit = () => {
+    revision++;
+    ctx.bus.emit('tunnel.state', state());
+  };
   const saveSettings = (patch: Partial<TunnelSettings>): TunnelSettings => {
     const saved = settings.update(patch);
     ctx.bus.emit('tunnel.settings.changed', saved);

@@ -114,6 +114,11 @@ export const tunnelState = z.object({
   unprotectedEndpoints: z.array(z.string()),
   /** A browser seems to have been shown localtunnel's reminder page instead of reaching the receiver. */
   reminderNotice: z.object({ atMs: z.number(), userAgent: z.string(), explanation: z.string() }).nullable(),
+  /**
+   * Grows with every `tunnel.state` event, across engine restarts too: a client keeps the state with the highest, so a
+   * method's answer that arrives after a newer event does not overwrite it.
+   */
+  revision: z.number(),
 });
 export type TunnelState = z.infer<typeof tunnelState>;
 

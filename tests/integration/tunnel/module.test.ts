@@ -58,6 +58,25 @@ describe('tunnel module', () => {
     });
   });
 
+  it("numbers its states: each tunnel.state event's revision is above the last, and answers carry the latest", async () => {
+    const target = await app();
+    const { provider, call } = tunnelOn(target);
+    const revisions: number[] = [];
+    cleanups.push(target.engine.bus.on('tunnel.state', (state) => revisions.push(state.revision)));
+    const before = (await call('tunnel.status')) as { ok: true; value: TunnelState };
+    const started = (await call('tunnel.start', { host: 'http://127.0.0.1:9' })) as {
+      ok: true;
+      value: TunnelState;
+    };
+    provider.last().reject('refused');
+    await flush();
+    expect(revisions.length).toBeGreaterThanOrEqual(2);
+    expect(revisions[0]).toBeGreaterThan(before.value.revision);
+    expect(started.value.revision).toBe(revisions.at(-2));
+    expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
+    expect(new Set(revisions).size).toBe(revisions.length);
+  });
+
   it('starts with the saved options on the receiver port, and auto-starts when asked', async () => {
     const target = await app();
     const { provider, module, call } = tunnelOn(target);

@@ -271,6 +271,28 @@ describe('TunnelControl', () => {
 
 // The tunnel server's own words reach the UI: a refused registration quotes its `message`, a failed probe's detail
 // carries what the connection reported.
+describe('TunnelControl, answers and events that cross', () => {
+  it('keeps a newer tunnel.state event over the answer to tunnel.start that arrives after it', async () => {
+    const { api, push } = fakeApi({ ...baseState, revision: 10 });
+    let answer: (state: TunnelState) => void = () => undefined;
+    const call = api.call.bind(api);
+    api.call = ((method: string, input: unknown) =>
+      method === 'tunnel.start'
+        ? new Promise<TunnelState>((resolve) => (answer = resolve))
+        : call(method as never, input as never)) as typeof api.call;
+    mount(api, <TunnelControl />);
+    await act(async () => undefined);
+    await act(async () => fireEvent.click(screen.getByTestId('tunnel-control')));
+    await act(async () => fireEvent.click(screen.getByText('Start')));
+    // The engine moved on (the registration failed) before the start's answer got here.
+    push({ ...baseState, phase: 'offline', revision: 12 });
+    await act(async () => answer({ ...baseState, phase: 'connecting', revision: 11 }));
+    expect(screen.getByTestId('tunnel-phase').textContent).toBe('Offline');
+    push({ ...baseState, phase: 'connecting', revision: 13 });
+    expect(screen.getByTestId('tunnel-phase').textContent).toBe('Connecting…');
+  });
+});
+
 describe('TunnelControl, server text with a right-to-left override or a control character', () => {
   it('shows it escaped in the last error and the probe tooltip', async () => {
     const lastError = {

@@ -16,16 +16,19 @@ export function useTunnelState(): {
   const [error, setError] = useState<string | null>(null);
   const [nonce, setNonce] = useState(0);
   useConnection((reconnected) => reconnected && setNonce((n) => n + 1));
+  // Answers and events can cross: the newest by revision wins (an older one equal to it is the same state).
+  const keepNewest = (next: TunnelState) =>
+    setState((current) => (current && current.revision > next.revision ? current : next));
   useEffect(() => {
     let live = true;
     api.call('tunnel.status', {}).then(
-      (value) => live && setState(value),
+      (value) => live && keepNewest(value),
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     );
     return () => {
       live = false;
     };
   }, [api, nonce]);
-  useEvent('tunnel.state', (next) => setState(next));
-  return { state, setState, error };
+  useEvent('tunnel.state', keepNewest);
+  return { state, setState: keepNewest, error };
 }
