@@ -160,6 +160,31 @@ describe('TunnelControl', () => {
     expect(calls.filter(([method]) => method === 'tunnel.start')).toEqual([]);
   });
 
+  it("links each field's error to its input, which a screen reader then reads as the field's description", async () => {
+    const { api } = fakeApi(baseState);
+    mount(api, <TunnelControl />);
+    await act(async () => undefined);
+    await act(async () => fireEvent.click(screen.getByTestId('tunnel-control')));
+    const subdomain = screen.getByPlaceholderText('my-hooks') as HTMLInputElement;
+    const host = screen.getByDisplayValue('https://localtunnel.me') as HTMLInputElement;
+    const description = (input: HTMLInputElement) =>
+      (input.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ')
+        .trim();
+    expect(subdomain.hasAttribute('aria-describedby')).toBe(false);
+    expect(host.hasAttribute('aria-describedby')).toBe(false);
+    fireEvent.change(subdomain, { target: { value: 'ab-c' } });
+    fireEvent.change(host, { target: { value: 'localtunnel.me' } });
+    expect(subdomain.getAttribute('aria-invalid')).toBe('true');
+    expect(description(subdomain)).toMatch(/^subdomain: start and end with a letter or digit/);
+    expect(host.getAttribute('aria-invalid')).toBe('true');
+    expect(description(host)).toMatch(/^host: use an http\(s\) URL/);
+    fireEvent.change(subdomain, { target: { value: 'my-hooks' } });
+    expect(subdomain.hasAttribute('aria-describedby')).toBe(false);
+  });
+
   it('refuses a tunnel server typed with a space, naming the field, instead of dropping the space', async () => {
     const { api, calls } = fakeApi(baseState);
     mount(api, <TunnelControl />);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import {
   tunnelHost,
   tunnelSubdomain,
@@ -115,6 +115,8 @@ function TunnelPanel({
   const subdomainTyped = subdomain.trim();
   const subdomainError = subdomainTyped ? firstIssue(tunnelSubdomain.safeParse(subdomainTyped)) : null;
   const hostError = firstIssue(tunnelHost.safeParse(host));
+  const subdomainErrorId = useId();
+  const hostErrorId = useId();
   const running = state.phase !== 'idle';
 
   // The button pressed is disabled while busy, or gone (Stop): the keyboard goes on from Start/Restart, not the page.
@@ -190,12 +192,13 @@ function TunnelPanel({
             value={subdomain}
             placeholder="my-hooks"
             aria-invalid={subdomainError !== null}
+            aria-describedby={subdomainError ? subdomainErrorId : undefined}
             // As typed: trimming here dropped each space as it was typed ("my hooks" became "myhooks", unsaid).
             onChange={(e) => setSubdomain(e.target.value)}
           />
         </label>
         {subdomainError && (
-          <div className="tunnel-field-error">
+          <div className="tunnel-field-error" id={subdomainErrorId}>
             subdomain: <VisibleText text={subdomainError} />
           </div>
         )}
@@ -205,13 +208,14 @@ function TunnelPanel({
             className="mono"
             value={host}
             aria-invalid={hostError !== null}
+            aria-describedby={hostError ? hostErrorId : undefined}
             // As typed: trimming here dropped each space as it was typed ("http://a b" became "http://ab", unsaid).
             // Spaces around the URL need no trimming: the URL parser drops them when the server is saved.
             onChange={(e) => setHost(e.target.value)}
           />
         </label>
         {hostError && (
-          <div className="tunnel-field-error">
+          <div className="tunnel-field-error" id={hostErrorId}>
             host: <VisibleText text={hostError} />
           </div>
         )}
