@@ -40,6 +40,8 @@ export interface EngineOptions {
   exportMaxChars?: number;
   /** Deletes of more captures than this cannot be undone (tests make it small; see CaptureTrash). */
   maxUndoableDelete?: number;
+  /** false: the profile's saved tunnel auto-start is not run (`serve --tunnel` starts the tunnel once, itself). */
+  tunnelAutoStart?: boolean;
 }
 
 export interface Engine {
@@ -146,7 +148,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const decode = createDecodeModule(ctx);
   const signing = createSigningModule(ctx);
   const protection = createProtectionModule(ctx);
-  const tunnel = createTunnelModule(ctx);
+  const tunnel = createTunnelModule(ctx, { autoStart: options.tunnelAutoStart });
   const delivery = createDeliveryModule(ctx);
   const desktop = createDesktopModule();
   delivery.setPublicUrlProvider(() => tunnel.publicUrls());

@@ -73,6 +73,8 @@ export async function serve(options: {
   host: string;
   ui: boolean;
   durability?: Durability;
+  /** false with --tunnel: started once with the flags, not first by the saved auto-start and again at once. */
+  tunnelAutoStart?: boolean;
 }): Promise<Served> {
   let engine: Engine;
   try {
@@ -81,6 +83,7 @@ export async function serve(options: {
       receiverPort: options.receiverPort,
       receiverHost: options.host,
       durability: options.durability,
+      tunnelAutoStart: options.tunnelAutoStart,
       mode: 'browser',
     });
   } catch (error) {
@@ -175,7 +178,15 @@ async function start(argv: string[], io: CliIo, jsonReady: boolean): Promise<num
   }
   let served: Served;
   try {
-    served = await serve({ dataDir, receiverPort, uiPort, host, ui: !values['no-ui'], durability });
+    served = await serve({
+      dataDir,
+      receiverPort,
+      uiPort,
+      host,
+      ui: !values['no-ui'],
+      durability,
+      tunnelAutoStart: !tunnelFlags.enabled,
+    });
   } catch (error) {
     if (!(error instanceof StartFailure)) throw error;
     const { part, error: err } = error;

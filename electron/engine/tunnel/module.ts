@@ -24,6 +24,8 @@ export interface TunnelModuleOptions {
   probeTimeoutMs?: number;
   /** DNS override for the health probe (tests resolve the public host to the loopback tunnel server). */
   probeLookup?: LookupFunction;
+  /** false: start() leaves the saved auto-start to the caller, which starts the tunnel itself (`serve --tunnel`). */
+  autoStart?: boolean;
 }
 
 export interface TunnelModule extends EngineModule<typeof tunnelMethods> {
@@ -192,7 +194,7 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
       'tunnel.settings.update': (patch: Partial<TunnelSettings>) => saveSettings(patch),
     },
     start() {
-      if (!settings.get().autoStart) return;
+      if (options.autoStart === false || !settings.get().autoStart) return;
       try {
         start({});
       } catch (error) {
