@@ -256,7 +256,10 @@ export class TunnelSupervisor {
     else this.scheduleReconnect('offline', error);
   }
 
-  /** Offline with no next attempt: the server would refuse again; the user changes the options and starts again. */
+  /**
+   * Offline with no next attempt: the server would refuse again; the user changes the options and starts again. Nothing
+   * brings the last URL back meanwhile, so it is closed, with the alert and probe result about it.
+   */
   private giveUp(error: PermanentRefusal): void {
     // Refused, so not registered: unlike an abandoned registration, it holds no name.
     this.pending = null;
@@ -265,6 +268,10 @@ export class TunnelSupervisor {
     this.timer = null;
     this.update({
       phase: 'offline',
+      url: null,
+      history: this.closedHistory(),
+      urlChanged: null,
+      lastProbe: null,
       lastError: { message: error.message, atMs: this.deps.clock.now() },
       attempt: this.state.attempt + 1,
       nextAttemptAtMs: null,

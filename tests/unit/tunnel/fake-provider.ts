@@ -23,7 +23,8 @@ export class FakeConnection implements TunnelConnection {
 interface PendingOpen {
   request: TunnelOpenRequest;
   resolve(url: string): FakeConnection;
-  reject(message: string): void;
+  /** Fails the registration with `message`, or with `error` as is (a PermanentRefusal). */
+  reject(message: string | Error): void;
 }
 
 /** A provider whose registrations the test answers by hand. */
@@ -39,7 +40,7 @@ export class FakeProvider implements TunnelProvider {
           resolve(connection);
           return connection;
         },
-        reject: (message) => reject(new Error(message)),
+        reject: (message) => reject(typeof message === 'string' ? new Error(message) : message),
       });
     });
   }

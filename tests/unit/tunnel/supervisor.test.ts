@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelayMs, defaultBackoff } from '../../../electron/engine/tunnel/backoff';
 import type { ProbeOutcome } from '../../../electron/engine/tunnel/probe';
+import { PermanentRefusal } from '../../../electron/engine/tunnel/provider';
 import { TunnelSupervisor, defaultTimings } from '../../../electron/engine/tunnel/supervisor';
 import { FakeClock } from '../../../electron/engine/util/clock';
 import { FakeProvider, flush } from './fake-provider';
@@ -181,6 +182,31 @@ describe('TunnelSupervisor', () => {
     await flush();
     expect(t.supervisor.getState()).toMatchObject({ phase: 'offline', attempt: 1 });
     expect(t.supervisor.getState().lastError?.message).toMatch(/HTTP 403/);
+  });
+
+  it('closes the URL it had when the server refuses the new registration for good, and never asks again', async () => {
+    const t = setup();
+    t.supervisor.start({ host: HOST, subdomain: null, localPort: 1 });
+    const first = t.provider.last().resolve('http://first.lt.example');
+    await flush();
+    first.fail('socket hang up');
+    await t.advance(1000);
+    t.provider
+      .last()
+      .reject(new PermanentRefusal('refused the registration (HTTP 403): banned; not retrying'));
+    await flush();
+    expect(t.supervisor.getState()).toMatchObject({
+      phase: 'offline',
+      url: null,
+      nextAttemptAtMs: null,
+      lastProbe: null,
+      lastError: { message: 'refused the registration (HTTP 403): banned; not retrying' },
+      history: [{ url: 'http://first.lt.example', untilMs: t.clock.now() }],
+    });
+    expect(t.supervisor.knownUrls()).toEqual(['http://first.lt.example']);
+    await t.advance(10 * 60_000);
+    expect(t.provider.calls).toHaveLength(2);
+    expect(t.clock.pendingTimers()).toBe(0);
   });
 
   it('on a client error goes degraded keeping the URL, reconnects after back-off and flags a new URL', async () => {
