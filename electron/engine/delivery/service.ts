@@ -26,7 +26,7 @@ import { replayRequest } from './replay';
 import { maxAttempts, policySpec } from './retry-policy';
 import { assertPolicyOptions } from './policy-options';
 import { SavedWebhookStore } from './saved-webhooks';
-import { withBypassReminder, type TunnelHosts } from '../tunnel/bypass';
+import { withBypassReminder, type TunnelHosts } from '../../shared/tunnel-bypass';
 
 type In<M extends keyof typeof deliveryMethods> = z.output<(typeof deliveryMethods)[M]['input']>;
 

@@ -1,5 +1,5 @@
 import type { HeaderPair } from '../../shared/contract/captures';
-import { BYPASS_REMINDER_HEADER } from './probe';
+import { BYPASS_REMINDER_HEADER } from '../../shared/tunnel-bypass';
 
 const header = (headers: HeaderPair[], name: string) =>
   headers.find(([key]) => key.toLowerCase() === name)?.[1] ?? null;

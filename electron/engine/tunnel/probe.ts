@@ -2,12 +2,11 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
+import { BYPASS_REMINDER_HEADER } from '../../shared/tunnel-bypass';
 import type { IncomingCapture, Interception } from '../context';
 
 export const PROBE_PATH = '/__hookscope/tunnel-probe';
 export const PROBE_HEADER = 'x-hookscope-probe';
-/** localtunnel.me shows browsers a reminder page unless this header is present; our own requests always send it. */
-export const BYPASS_REMINDER_HEADER = 'bypass-tunnel-reminder';
 
 export interface ProbeOutcome {
   ok: boolean;

@@ -66,7 +66,7 @@ describe('probe interceptor', () => {
 
 describe('bypass header for our own requests to tunnel URLs', () => {
   it('adds bypass-tunnel-reminder only for tunnel targets, once', async () => {
-    const { withBypassReminder } = await import('../../../electron/engine/tunnel/bypass');
+    const { withBypassReminder } = await import('../../../electron/shared/tunnel-bypass');
     const ours = { publicUrls: ['http://abcd.lt.test:4000'] };
     expect(withBypassReminder([['a', '1']], 'http://abcd.lt.test:4000/h/x', ours)).toEqual([
       ['a', '1'],
@@ -84,7 +84,7 @@ describe('bypass header for our own requests to tunnel URLs', () => {
   });
 
   it('adds it for any public URL of the configured tunnel server (its subdomains on its port), never for other hosts', async () => {
-    const { withBypassReminder } = await import('../../../electron/engine/tunnel/bypass');
+    const { withBypassReminder } = await import('../../../electron/shared/tunnel-bypass');
     const hosts = {
       publicUrls: [],
       serverHosts: ['http://lt.example.com:4000', 'https://tunnel.example.org'],

@@ -16,6 +16,7 @@ import { PairsEditor } from './PairsEditor';
 import { PasteCurl } from './PasteCurl';
 import { OntraportSettings } from './OntraportSettings';
 import { PreviewPanel } from './PreviewPanel';
+import { useTunnelHosts } from '../tunnel/use-tunnel-hosts';
 import { activeRecord, emptyRecordState, RecordPanel, type RecordState } from './RecordPanel';
 import { SigningPanel, useSignPreview } from './SigningPanel';
 import { wireHeaders } from './wire-headers';
@@ -66,6 +67,7 @@ export interface ComposerProps {
 
 export function Composer({ initial }: ComposerProps) {
   const api = useApi();
+  const tunnelHosts = useTunnelHosts();
   const [draft, setDraftState] = useState<ComposeDraft>(() =>
     initial ? draftFromInitial(initial) : (remembered?.draft ?? emptyDraft),
   );
@@ -542,6 +544,7 @@ export function Composer({ initial }: ComposerProps) {
           signingHeaders={signingHeaders}
           rows={draft.headers}
           openedFrom={draft.openedFrom}
+          tunnelHosts={tunnelHosts}
         />
       </div>
     </div>

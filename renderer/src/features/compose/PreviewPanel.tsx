@@ -9,6 +9,11 @@ import { noTypeKeptAs, type DraftOrigin, type HeaderRow } from './state';
 import { wireHeaders } from './wire-headers';
 import { requestTarget, urlAsSent } from '../../../../electron/shared/send/request-target';
 import { clientHeaders } from '../../../../electron/shared/send/client-headers';
+import {
+  BYPASS_REMINDER_HEADER,
+  isTunnelTarget,
+  type TunnelHosts,
+} from '../../../../electron/shared/tunnel-bypass';
 
 const maxPreviewChars = 64 * 1024;
 
@@ -58,6 +63,7 @@ export function PreviewPanel({
   signingHeaders,
   rows = [],
   openedFrom,
+  tunnelHosts,
 }: {
   built: BuiltRequest;
   signingHeaders: [string, string][];
@@ -65,8 +71,14 @@ export function PreviewPanel({
   rows?: HeaderRow[];
   /** Where the draft came from, to say why it sends no Content-Type. */
   openedFrom?: DraftOrigin;
+  /** Where localtunnel URLs live: the queue adds bypass-tunnel-reminder to attempts there. */
+  tunnelHosts?: TunnelHosts;
 }) {
   const target = targetOf(built.url);
+  const bypassAdded =
+    tunnelHosts !== undefined &&
+    isTunnelTarget(built.url, tunnelHosts) &&
+    !built.headers.some(([name]) => name.toLowerCase() === BYPASS_REMINDER_HEADER);
   // Signing replaces same-named headers (a stale signature in a capture opened here), as the queue does on send.
   // The queue also replaces a delivery header carried over from a capture with this delivery's own.
   // The client adds Host unless one is given, and replaces a typed Content-Length with the body's (as on send).
@@ -123,6 +135,15 @@ export function PreviewPanel({
         >
           {`${deliveryHeader}: <delivery id, assigned on send>\n`}
         </span>
+        {bypassAdded && (
+          <span
+            className="http-header http-signed"
+            data-testid="preview-bypass-header"
+            title="Added by Hookscope to requests to a localtunnel URL, so localtunnel forwards them instead of answering with its reminder page"
+          >
+            {`${BYPASS_REMINDER_HEADER}: 1\n`}
+          </span>
+        )}
         {signingHeaders.map(([name, value], i) => (
           <span
             key={`s${i}`}

@@ -1,5 +1,7 @@
-import type { HeaderPair } from '../../shared/contract/captures';
-import { BYPASS_REMINDER_HEADER } from './probe';
+import type { HeaderPair } from './contract/captures';
+
+/** localtunnel forwards a request carrying this header instead of answering a browser with its reminder page. */
+export const BYPASS_REMINDER_HEADER = 'bypass-tunnel-reminder';
 
 const publicTunnelDomains = ['.loca.lt', '.localtunnel.me'];
 
