@@ -3,7 +3,11 @@ import type Database from 'better-sqlite3';
 /** Set by migration 061: captures with lower ids were filed by a build that could lose their large-body label. */
 export const LARGE_BODY_UNCHECKED_KEY = 'largeBody.uncheckedBelowId';
 
-export type QueuedCapture = { id: number; encoding?: string };
+/** A capture to classify; `coded` when its body is small on the wire but stored in codings that may expand it. */
+export type QueuedCapture = { id: number; coded?: StoredCodings };
+
+/** What says which codings a stored body is in (`storedBodyCodings`): its Content-Encoding and Transfer-Encoding. */
+export type StoredCodings = { contentEncoding: string | null; headers: Array<[string, string]> };
 
 /**
  * The captures an older build filed and may have left unlabelled (large-body-unchecked migration): handed to

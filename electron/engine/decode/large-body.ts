@@ -2,9 +2,11 @@ import type { Statement } from 'better-sqlite3';
 import type { CustomDictionary } from '../../shared/decode/index';
 import type { CaptureAnnotations, EngineContext, IncomingCapture } from '../context';
 import { BackgroundWriteRetry } from '../store/background-write-retry';
-import { decodeContentEncoding } from '../store/body-text';
+import { storedBodyCodings } from '../../shared/send/transfer-codings';
+import { decodeRequestBody } from '../store/body-text';
+import { headersOf } from '../store/header-name-backfill';
 import { annotate, BACKGROUND_MAX_BYTES, FILING_MAX_BYTES } from './annotate';
-import { LargeBodyBacklog, type QueuedCapture } from './large-body-backlog';
+import { LargeBodyBacklog, type QueuedCapture, type StoredCodings } from './large-body-backlog';
 import { largeBodiesPendingAfter, setLargeBodiesPendingAfter } from './large-body-pending';
 
 type Candidate = {
@@ -24,10 +26,19 @@ const leftForLater = (c: Candidate) =>
     ? c.bodySizeBytes <= BACKGROUND_MAX_BYTES
     : c.bodySizeBytes > 0 && c.compressed);
 
-const isCompressed = (encoding: string | null) => {
-  const coding = encoding?.trim().toLowerCase();
-  return coding !== undefined && coding !== '' && coding !== 'identity';
-};
+const isCompressed = (coded: StoredCodings) =>
+  storedBodyCodings(coded.contentEncoding, coded.headers).length > 0;
+
+/** A row's content_encoding and its Transfer-Encoding values (`transfer_encoding`, below) as StoredCodings. */
+type CodingColumns = { content_encoding: string | null; transfer_encoding: string | null };
+const storedCodings = (row: CodingColumns): StoredCodings => ({
+  contentEncoding: row.content_encoding,
+  headers: row.transfer_encoding === null ? [] : [['Transfer-Encoding', row.transfer_encoding]],
+});
+
+/** The values of the Transfer-Encoding headers of captures `c`, joined with commas (null when it has none). */
+const transferEncodingColumn = `(SELECT group_concat(h.value ->> 1, ',') FROM json_each(${headersOf('c')}) h
+  WHERE lower(h.value ->> 0) = 'transfer-encoding') AS transfer_encoding`;
 
 /**
  * Filing classifies bodies up to 64 KB only (it shares a few-millisecond slice with the receiver; a 1 MB JSON body
@@ -41,7 +52,7 @@ export class LargeBodyClassifier {
   private readonly queue: QueuedCapture[] = [];
   private readonly backlog: LargeBodyBacklog;
   private unlabelledIn: Statement<number[]> | undefined;
-  private readonly encodingsOf: Statement<number[], { id: number; content_encoding: string }>[] = [];
+  private readonly encodingsOf: Statement<number[], { id: number } & CodingColumns>[] = [];
   private pending: ReturnType<typeof setImmediate> | null = null;
   private readonly storage: BackgroundWriteRetry;
   private readonly off: () => void;
@@ -66,8 +77,7 @@ export class LargeBodyClassifier {
           if (c.bodySizeBytes <= BACKGROUND_MAX_BYTES) large.push({ id: c.id });
         } else if (c.bodySizeBytes > 0) small.push(c.id);
       }
-      for (const { id, content_encoding } of this.compressed(small))
-        large.push({ id, encoding: content_encoding });
+      for (const { id, coded } of this.compressed(small)) large.push({ id, coded });
       // In id order, so the waiting mark can move up to the oldest still queued.
       this.queue.push(...large.sort((a, b) => a.id - b.id));
       this.schedule();
@@ -87,7 +97,7 @@ export class LargeBodyClassifier {
       truncated: capture.truncated,
       source: capture.source,
       bodySizeBytes: capture.bodySizeBytes,
-      compressed: isCompressed(capture.contentEncoding),
+      compressed: isCompressed(capture),
     };
     if (!leftForLater(candidate)) return;
     // This capture is not inserted yet: every id up to the newest filed one has had its chance.
@@ -99,38 +109,46 @@ export class LargeBodyClassifier {
   /** The unlabelled captures with ids in [from, through] that filing left for later (an earlier run may not have run). */
   private leftForLaterIn(from: number, through = Number.MAX_SAFE_INTEGER): QueuedCapture[] {
     const rows = (this.unlabelledIn ??= this.ctx.db.prepare(
-      `SELECT id, body_size, truncated, source, content_encoding FROM captures
-       WHERE id >= ? AND id <= ? AND vendor IS NULL AND body_size > 0 ORDER BY id`,
-    )).all(from, through) as Array<{
-      id: number;
-      body_size: number;
-      truncated: number;
-      source: string;
-      content_encoding: string | null;
-    }>;
+      `SELECT c.id, c.body_size, c.truncated, c.source, c.content_encoding, ${transferEncodingColumn} FROM captures c
+       WHERE c.id >= ? AND c.id <= ? AND c.vendor IS NULL AND c.body_size > 0 ORDER BY c.id`,
+    )).all(from, through) as Array<
+      {
+        id: number;
+        body_size: number;
+        truncated: number;
+        source: string;
+      } & CodingColumns
+    >;
     return rows
-      .filter((r) =>
+      .map((r) => ({ row: r, coded: storedCodings(r) }))
+      .filter(({ row, coded }) =>
         leftForLater({
           vendor: null,
-          truncated: r.truncated !== 0,
-          source: r.source,
-          bodySizeBytes: r.body_size,
-          compressed: isCompressed(r.content_encoding),
+          truncated: row.truncated !== 0,
+          source: row.source,
+          bodySizeBytes: row.body_size,
+          compressed: isCompressed(coded),
         }),
       )
-      .map((r) =>
-        r.body_size > FILING_MAX_BYTES ? { id: r.id } : { id: r.id, encoding: r.content_encoding! },
-      );
+      .map(({ row, coded }) => (row.body_size > FILING_MAX_BYTES ? { id: row.id } : { id: row.id, coded }));
   }
 
-  /** Which of these captures came with a Content-Encoding (most webhooks do not: one indexed lookup per batch). */
-  private compressed(ids: number[]): { id: number; content_encoding: string }[] {
+  /**
+   * Which of these captures are stored in a coding: a Content-Encoding or a transfer coding before chunked (most
+   * webhooks have neither: one indexed lookup per batch).
+   */
+  private compressed(ids: number[]): { id: number; coded: StoredCodings }[] {
     if (ids.length === 0) return [];
     const statement = (this.encodingsOf[ids.length] ??= this.ctx.db.prepare(
-      `SELECT id, content_encoding FROM captures WHERE id IN (${ids.map(() => '?').join(',')})
-       AND content_encoding IS NOT NULL AND trim(lower(content_encoding)) NOT IN ('', 'identity')`,
+      `SELECT c.id, c.content_encoding, ${transferEncodingColumn} FROM captures c
+       WHERE c.id IN (${ids.map(() => '?').join(',')})
+       AND ((c.content_encoding IS NOT NULL AND trim(lower(c.content_encoding)) NOT IN ('', 'identity'))
+         OR c.id IN (SELECT capture_id FROM capture_header_names WHERE name = 'transfer-encoding'))`,
     ));
-    return statement.all(...ids);
+    return statement
+      .all(...ids)
+      .map((row) => ({ id: row.id, coded: storedCodings(row) }))
+      .filter(({ coded }) => isCompressed(coded));
   }
 
   stop(): void {
@@ -158,7 +176,7 @@ export class LargeBodyClassifier {
       const next = this.queue.shift() ?? this.backlog.next();
       const stored = this.storage.attempt(
         () => {
-          if (next && (next.encoding === undefined || this.expandsPastFiling(next.id, next.encoding)))
+          if (next && (next.coded === undefined || this.expandsPastFiling(next.id, next.coded)))
             this.classify(next.id);
           this.moveMark();
         },
@@ -183,7 +201,7 @@ export class LargeBodyClassifier {
   }
 
   /** A body filing could expand within its 64 KB was classified then; only the ones that outgrew it are left. */
-  private expandsPastFiling(id: number, encoding: string): boolean {
+  private expandsPastFiling(id: number, coded: StoredCodings): boolean {
     let body: Buffer;
     try {
       body = this.ctx.captures.body(id);
@@ -191,7 +209,7 @@ export class LargeBodyClassifier {
       return false; // deleted meanwhile
     }
     if (body.length > BACKGROUND_MAX_BYTES) return false;
-    return decodeContentEncoding(body, encoding, FILING_MAX_BYTES).overCap === true;
+    return decodeRequestBody(body, coded.contentEncoding, coded.headers, FILING_MAX_BYTES).overCap === true;
   }
 
   private classify(id: number): void {

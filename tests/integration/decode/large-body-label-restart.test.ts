@@ -57,15 +57,17 @@ async function labelsAfterRestart(count: number) {
 }
 
 describe('captures over 64 KB filed just before the app stops', () => {
-  it('are labelled once it starts again, plain or expanding past 64 KB from gzip', async () => {
+  it('are labelled once it starts again, plain or expanding past 64 KB from gzip, as a Content-Encoding or a transfer coding', async () => {
     await filedThenStopped([
       { body: Buffer.from(bigActivity('act:cm:flt-bkd')) },
       { body: gzipSync(bigActivity('act:cm:zip-big')), headers: [['Content-Encoding', 'gzip']] },
+      { body: gzipSync(bigActivity('act:cm:te-big')), headers: [['Transfer-Encoding', 'gzip, chunked']] },
     ]);
-    const { items } = await engine!.handlers['captures.list']({ limit: 2 }, meta);
-    expect(items.map((c) => c.vendor)).toEqual([null, null]);
+    const { items } = await engine!.handlers['captures.list']({ limit: 3 }, meta);
+    expect(items.map((c) => c.vendor)).toEqual([null, null, null]);
     await engine!.close();
-    expect(await labelsAfterRestart(2)).toEqual([
+    expect(await labelsAfterRestart(3)).toEqual([
+      ['Ortto', 'Te big'],
       ['Ortto', 'Zip big'],
       ['Ortto', 'Flt bkd'],
     ]);

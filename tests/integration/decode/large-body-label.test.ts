@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { send } from '../../helpers/raw-http';
 import { useLabelApp, type LabelledSummary } from './label-app';
 
 const t = useLabelApp();
@@ -47,6 +48,23 @@ describe('captures with bodies over 64 KB', () => {
     expect((await listed(small))?.vendor).toBe('Ortto');
     expect((await listed(plain))?.vendor).toBeNull();
     expect(updates).toEqual([big]);
+  });
+
+  it('sent with Transfer-Encoding: gzip, chunked, small on the wire, are labelled once expanded', async () => {
+    const zipped = gzipSync(bigActivity('act:cm:te-big'));
+    expect(zipped.length).toBeLessThan(64 * 1024);
+    const res = await send(`${t.app.receiverUrl}/h`, {
+      method: 'POST',
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['Transfer-Encoding', 'gzip, chunked'],
+      ],
+      chunked: [zipped.subarray(0, 1000), zipped.subarray(1000)],
+    });
+    expect(res.status).toBe(200);
+    const id = Number(res.headers['x-hookscope-capture-id']);
+    await labelBecomes(id, 'Te big');
+    expect(await listed(id)).toMatchObject({ vendor: 'Ortto', eventLabel: 'Te big' });
   });
 
   it('keep their label through a relabel pass after the custom labels change', async () => {
