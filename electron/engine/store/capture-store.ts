@@ -11,6 +11,7 @@ import {
 } from '../../shared/contract/index';
 import type { Clock } from '../util/clock';
 import { decodeRequestBody } from './body-text';
+import { storedBodyCodings, type BodyCoding } from '../../shared/send/transfer-codings';
 import { detailBody } from './detail-body';
 import { decodedPairs } from '../../shared/decode/body';
 import { HAR_BOUNDARY_HEAD_BYTES, harContentType } from '../../shared/send/har-content-type';
@@ -536,7 +537,13 @@ export class CaptureStore {
   }
 
   /** The request body as stored and, when a Content-Encoding was undone, decoded (a big body read apart). */
-  requestBodies(id: number): { received: Buffer; decoded: Buffer | null; decodeNote: string | null } {
+  requestBodies(id: number): {
+    received: Buffer;
+    decoded: Buffer | null;
+    decodeNote: string | null;
+    /** The codings the stored body is in (`storedBodyCodings`), so a note can name the header that applies. */
+    codings: BodyCoding[];
+  } {
     this.current(id);
     this.selectBodies ??= this.db.prepare(
       'SELECT c.content_encoding, c.headers, b.body FROM captures c LEFT JOIN capture_bodies b ON b.capture_id = c.id WHERE c.id = ?',
@@ -545,8 +552,14 @@ export class CaptureStore {
       { content_encoding: string | null; headers: string; body: Buffer | null } | undefined;
     if (!row) throw this.missing(id);
     const received = row.body ?? Buffer.alloc(0);
-    const decoded = decodeRequestBody(received, row.content_encoding, parseHeaders(row.headers));
-    return { received, decoded: decoded.body, decodeNote: decoded.note };
+    const headers = parseHeaders(row.headers);
+    const decoded = decodeRequestBody(received, row.content_encoding, headers);
+    return {
+      received,
+      decoded: decoded.body,
+      decodeNote: decoded.note,
+      codings: storedBodyCodings(row.content_encoding, headers),
+    };
   }
 
   /** The raw body bytes only (replay, export). */

@@ -96,6 +96,10 @@ describe('a request body sent with a transfer coding before chunked', () => {
     expect(detail.decodeNote).toBe(
       'Transfer-Encoding "compress" is not supported; showing the bytes as received.',
     );
+    await expect(async () => call('captures.body', { id, form: 'decoded' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: `form: capture ${id}'s Transfer-Encoding cannot be undone: ${detail.decodeNote}`,
+    });
   });
 
   it('never expands a transfer-coded gzip bomb past the decode cap', async () => {
