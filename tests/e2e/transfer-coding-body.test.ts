@@ -65,4 +65,20 @@ describe('a request body sent with Transfer-Encoding: gzip, chunked', () => {
       'active',
     );
   });
+
+  it('shows bytes in a coding it cannot undo as bytes, even when they read as JSON', async () => {
+    const { page } = s;
+    await sent('/te-compress-json', 'compress, chunked', Buffer.from('{"looks":"like json"}'));
+
+    await selectCapture(page, '/te-compress-json');
+    await openTab(page, 'body');
+    await expect(page.locator('.body-toolbar .pill-info').innerText()).resolves.toBe(
+      'Transfer-Encoding "compress" is not supported; showing the bytes as received.',
+    );
+    await expect(page.locator('.body-view').getAttribute('data-kind')).resolves.toBe('binary');
+    await expect(page.locator('.body-toolbar [data-mode="hex"]').getAttribute('class')).resolves.toBe(
+      'active',
+    );
+    expect(await page.getByTestId('json-tree').count()).toBe(0);
+  });
 });

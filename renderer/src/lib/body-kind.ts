@@ -2,9 +2,19 @@ import { mediaType } from './format';
 
 export type BodyKind = 'empty' | 'json' | 'form' | 'xml' | 'multipart' | 'html' | 'text' | 'binary';
 
-/** How to show a body: by declared content type first, then by sniffing the text. */
-export function bodyKind(contentType: string | null, text: string | null, size: number): BodyKind {
+/**
+ * How to show a body: by declared content type first, then by sniffing the text. Bytes `stillCoded` (in a
+ * Content-Encoding or transfer coding not undone) are bytes, whatever they look like: compressed data that happens to
+ * read as JSON is not the JSON it encodes.
+ */
+export function bodyKind(
+  contentType: string | null,
+  text: string | null,
+  size: number,
+  stillCoded = false,
+): BodyKind {
   if (size === 0) return 'empty';
+  if (stillCoded) return 'binary';
   const type = mediaType(contentType);
   if (type.startsWith('multipart/')) return 'multipart';
   if (text === null) return 'binary';

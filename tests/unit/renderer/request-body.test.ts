@@ -1,7 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeContentEncoding, decodeRequestBody } from '../../../electron/engine/store/body-text';
-import { requestBody } from '../../../renderer/src/features/detail/request-body';
+import { bodyStillCoded, requestBody } from '../../../renderer/src/features/detail/request-body';
+import { bodyKind } from '../../../renderer/src/lib/body-kind';
 
 /** The body fields of a capture as `captures.get` builds them, from the bytes received and their Content-Encoding. */
 function captured(body: Buffer, contentEncoding: string, maxBytes?: number) {
@@ -65,5 +66,39 @@ describe('request body shown in the detail pane', () => {
     expect(requestBody(d, 'received').note).toBe('as received (Transfer-Encoding gzip)');
     const both = { ...d, contentEncoding: 'br' };
     expect(requestBody(both, 'decoded').note).toBe('decoded from br, then Transfer-Encoding gzip');
+  });
+
+  it('shows bytes under a coding it could not undo as bytes, even when they read as JSON', () => {
+    const looksLikeJson = Buffer.from('{"looks":"like json"}');
+    /** How the Body tab shows `body` in `form`, sent as JSON with these codings. */
+    const kindOf = (
+      body: Buffer,
+      contentEncoding: string | null,
+      headers: Array<[string, string]>,
+      form: 'decoded' | 'received',
+    ) => {
+      const decoded = decodeRequestBody(body, contentEncoding, headers);
+      const d = {
+        ...captured(body, 'identity'),
+        decodedBodyBase64: decoded.body ? decoded.body.toString('base64') : null,
+        decodeNote: decoded.note,
+        contentEncoding,
+        headers,
+      };
+      const { bytes } = requestBody(d, form);
+      return bodyKind('application/json', text(bytes), bytes.length, bodyStillCoded(d, form));
+    };
+    const transferCompress: Array<[string, string]> = [['Transfer-Encoding', 'compress, chunked']];
+    expect(kindOf(looksLikeJson, 'compress', [], 'decoded')).toBe('binary');
+    expect(kindOf(looksLikeJson, 'gzip', [], 'decoded')).toBe('binary');
+    expect(kindOf(looksLikeJson, null, transferCompress, 'decoded')).toBe('binary');
+    // Undone, the decoded bytes are what they read as; chosen as received, they are bytes again.
+    expect(kindOf(gzipSync(looksLikeJson), null, [['Transfer-Encoding', 'gzip, chunked']], 'decoded')).toBe(
+      'json',
+    );
+    expect(kindOf(gzipSync(looksLikeJson), 'gzip', [], 'received')).toBe('binary');
+    // No coding at all (identity, or chunked only): JSON as sent.
+    expect(kindOf(looksLikeJson, 'identity', [['Transfer-Encoding', 'chunked']], 'decoded')).toBe('json');
+    expect(kindOf(looksLikeJson, null, [], 'decoded')).toBe('json');
   });
 });

@@ -34,6 +34,7 @@ export function BodyView({
   choice,
   decoded: given,
   formHead,
+  stillCoded = false,
 }: {
   bytes: Uint8Array;
   contentType: string | null;
@@ -45,11 +46,13 @@ export function BodyView({
   decoded?: BodyText;
   /** A form's first fields, when already read. */
   formHead?: FormHead | null;
+  /** The bytes are in a coding not undone: shown as bytes, however they read (see bodyKind). */
+  stillCoded?: boolean;
 }) {
   const decoded = useMemo(() => given ?? bodyText(bytes, contentType), [given, bytes, contentType]);
   const { text } = decoded;
   const charset = charsetLabel(decoded);
-  const kind = bodyKind(contentType, text, bytes.length);
+  const kind = bodyKind(contentType, text, bytes.length, stillCoded);
   const [mode, setMode] = useState<Mode>(kind === 'binary' ? 'hex' : 'pretty');
   const tabsId = useId();
   if (kind === 'empty')

@@ -30,6 +30,7 @@ import { responseBody, responseContentEncoding } from './response-body';
 import { SignatureVerdict } from './SignatureVerdict';
 import {
   bodyCodingsLabel,
+  bodyStillCoded,
   hasDecodedBody,
   requestBodyBytes,
   requestBodyNote,
@@ -351,6 +352,7 @@ function BodyTab({ d, bodyForm, setBodyForm, query }: { d: CaptureDetail; query:
       query={query}
       note={requestBodyNote(d, bodyForm, body.bytes.length)}
       choice={choice}
+      stillCoded={bodyStillCoded(d, bodyForm)}
     />
   );
 }

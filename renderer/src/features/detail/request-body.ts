@@ -37,6 +37,13 @@ export const hasDecodedBody = (d: BodyFields) => d.decodedBodyBase64 !== null;
 export const bodyCodingsLabel = (d: Pick<BodyFields, 'contentEncoding' | 'headers'>): string =>
   bodyCodingsText(storedBodyCodings(d.contentEncoding, d.headers)) || (d.contentEncoding ?? '');
 
+/**
+ * Whether the bytes shown in this form are still in a coding: one applies (a Content-Encoding or a transfer coding)
+ * and the engine did not undo it (unsupported, bad data, a bomb), or the received form was chosen.
+ */
+export const bodyStillCoded = (d: BodyFields, form: BodyForm): boolean =>
+  storedBodyCodings(d.contentEncoding, d.headers).length > 0 && readableForm(d, form) === 'received';
+
 /** The form there is to read: a body without a Content-Encoding undone has only the received one. */
 export const readableForm = (d: BodyFields, form: BodyForm): BodyForm =>
   hasDecodedBody(d) && form === 'decoded' ? 'decoded' : 'received';
