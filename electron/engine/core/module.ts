@@ -71,7 +71,8 @@ export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> 
         return { ...out, count: captures.length, missing: ids.length - captures.length };
       },
       'captures.importHar': async (input) => {
-        const parsed = parseHar(input.har, ctx.clock.now());
+        const importedAtMs = ctx.clock.now();
+        const parsed = parseHar(input.har, importedAtMs);
         if (
           parsed.captures.length === 0 &&
           parsed.errors.length > 0 &&
@@ -81,14 +82,16 @@ export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> 
         }
         // Oldest first, so ids follow time and the newest-first list shows them as they were received, whatever
         // order the file lists them in (Hookscope's own exports are newest first).
-        // Checked against what was stored before this call, so identical entries within one file all come in.
+        // Checked against what was stored before this call (before the import's first call, when it continues one), so
+        // identical entries within one file all come in.
         const fresh = input.duplicates
           ? parsed.captures
-          : parsed.captures.filter((c) => !ctx.captures.holdsImported(c));
+          : parsed.captures.filter((c) => !ctx.captures.holdsImported(c, input.continuesImportAtMs));
         const oldestFirst = [...fresh].sort((a, b) => a.receivedAtMs - b.receivedAtMs);
         await Promise.all(oldestFirst.map((c) => ctx.captures.add(c)));
         return {
           imported: fresh.length,
+          importedAtMs,
           skipped: parsed.skipped,
           duplicates: parsed.captures.length - fresh.length,
           errors: parsed.errors.slice(0, 100),

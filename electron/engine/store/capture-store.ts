@@ -521,18 +521,22 @@ export class CaptureStore {
     }
   }
 
-  /** Whether an earlier import brought in this request: the same time it was sent, request line, headers and body. */
+  /**
+   * Whether an earlier import brought in this request: the same time it was sent, request line, headers and body.
+   * `importedBeforeMs`: only captures imported before then count (later ones came from the same file).
+   */
   holdsImported(
     c: Pick<NewCapture, 'receivedAtMs' | 'method' | 'path' | 'query' | 'headers' | 'body'>,
+    importedBeforeMs: number = Number.MAX_SAFE_INTEGER,
   ): boolean {
     this.current();
     const row = this.db
       .prepare(
         `SELECT 1 FROM captures c JOIN capture_bodies b ON b.capture_id = c.id
-          WHERE c.received_at_ms = ? AND c.imported_at_ms IS NOT NULL AND c.method = ? AND c.path = ? AND c.query = ?
+          WHERE c.received_at_ms = ? AND c.imported_at_ms < ? AND c.method = ? AND c.path = ? AND c.query = ?
             AND c.headers = ? AND b.body = ? LIMIT 1`,
       )
-      .get(c.receivedAtMs, c.method, c.path, c.query, JSON.stringify(c.headers), c.body);
+      .get(c.receivedAtMs, importedBeforeMs, c.method, c.path, c.query, JSON.stringify(c.headers), c.body);
     return row !== undefined;
   }
 

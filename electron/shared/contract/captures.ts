@@ -312,9 +312,16 @@ export const captureMethods = {
       har: z.string().min(1),
       /** Import entries that match a capture imported before (the same file imported twice) instead of leaving them out. */
       duplicates: z.boolean().optional(),
+      /**
+       * This call goes on with an import split into several calls: the `importedAtMs` its first call answered. What
+       * its earlier calls stored is the same file, so an entry matching one of those is imported, not left out.
+       */
+      continuesImportAtMs: z.number().int().optional(),
     }),
     z.object({
       imported: z.number().int(),
+      /** When this call imported its entries: pass it as `continuesImportAtMs` with the rest of the same file. */
+      importedAtMs: z.number().int(),
       skipped: z.number().int(),
       /** Entries left out as an earlier import brought them in: same time, request line, headers and body. */
       duplicates: z.number().int(),

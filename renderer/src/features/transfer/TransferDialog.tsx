@@ -196,9 +196,12 @@ export function TransferDialog({ selectedIds, filter, filteredCount, onClose }: 
       const errors = [...split.errors];
       const warnings: string[] = [];
       setProgress({ label: 'Importing', done: 0, total });
+      // Entries a call before this one stored are of this file: one like them is no earlier import's duplicate.
+      let continuesImportAtMs: number | undefined;
       for (const chunk of split.chunks) {
         if (cancelled.current) break;
-        const r = await api.call('captures.importHar', { har: chunk.har });
+        const r = await api.call('captures.importHar', { har: chunk.har, continuesImportAtMs });
+        continuesImportAtMs ??= r.importedAtMs;
         imported += r.imported;
         skipped += r.skipped;
         duplicates += r.duplicates;
