@@ -39,7 +39,8 @@ const hookscopeBlock = z
   })
   .passthrough();
 const harEntry = z.object({
-  startedDateTime: z.string(),
+  // Read leniently (readHarTime): a request with no readable time is imported at the import time, with a warning.
+  startedDateTime: z.unknown().optional(),
   request: z.object({
     // A header no client can send is kept (the capture is evidence) and left out on replay; a method cannot be.
     method: z.string().regex(httpToken, 'not an HTTP method (a token such as POST)'),
@@ -194,9 +195,14 @@ export function parseHar(text: string, nowMs: number): HarImport {
       own !== undefined && bodySize !== undefined && Number.isSafeInteger(bodySize) && bodySize >= body.length
         ? bodySize
         : body.length;
-    const started = readHarTime(entry.startedDateTime);
-    const sent = JSON.stringify(clip(entry.startedDateTime));
-    if (started.ms === null)
+    const startedText = typeof entry.startedDateTime === 'string' ? entry.startedDateTime : null;
+    const started = startedText === null ? null : readHarTime(startedText);
+    const sent = startedText === null ? '' : JSON.stringify(clip(startedText));
+    if (started === null)
+      warnings.push(
+        `entries[${index}].startedDateTime: ${entry.startedDateTime === undefined ? 'missing' : `not a date and time but ${kindOf(entry.startedDateTime)}`}; used the import time`,
+      );
+    else if (started.ms === null)
       warnings.push(`entries[${index}].startedDateTime: ${started.problem} (${sent}); used the import time`);
     else if (started.problem)
       warnings.push(`entries[${index}].startedDateTime: ${started.problem} (${sent}); read as local time`);
@@ -225,7 +231,7 @@ export function parseHar(text: string, nowMs: number): HarImport {
       typeof response?.httpVersion === 'string' ? response.httpVersion : undefined,
     );
     captures.push({
-      receivedAtMs: started.ms ?? nowMs,
+      receivedAtMs: started?.ms ?? nowMs,
       method: entry.request.method.toUpperCase(),
       path,
       query,
