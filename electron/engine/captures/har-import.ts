@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { httpToken, type HeaderPair } from '../../shared/contract/index';
+import { otherExportReason } from '../../shared/not-har';
 import { headerValueAsUtf8Stored } from '../../shared/decode/header-text';
 import type { NewCapture } from '../store/capture-writer';
 import { mediaType } from '../store/capture-rows';
@@ -101,19 +102,20 @@ export interface HarImport {
 /** Parses a HAR 1.2 file into captures marked `imported`. Bad entries are skipped with a reason naming the entry. */
 export function parseHar(text: string, nowMs: number): HarImport {
   let json: unknown;
+  const unBommed = text.replace(/^\uFEFF/, ''); // a byte-order mark, as some editors and tools write
+  const refused = (reason: string): HarImport => ({
+    captures: [],
+    skipped: 0,
+    errors: [`har: ${otherExportReason(unBommed, json) ?? reason}`],
+    warnings: [],
+  });
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, '')); // a byte-order mark, as some editors and tools write
+    json = JSON.parse(unBommed);
   } catch (error) {
-    return {
-      captures: [],
-      skipped: 0,
-      errors: [`har: not valid JSON (${(error as Error).message})`],
-      warnings: [],
-    };
+    return refused(`not valid JSON (${(error as Error).message})`);
   }
   const file = harFile.safeParse(json);
-  if (!file.success)
-    return { captures: [], skipped: 0, errors: ['har: expected an object with log.entries[]'], warnings: [] };
+  if (!file.success) return refused('expected an object with log.entries[]');
   const captures: NewCapture[] = [];
   const errors: string[] = [];
   const warnings: string[] = [];

@@ -1,4 +1,5 @@
 import type { ExportFormat } from '../../../../electron/shared/contract/captures';
+import { otherExportReason } from '../../../../electron/shared/not-har';
 
 /** Joins export chunks into one document of the same format (HAR entries, JSON arrays, JSONL/cURL text). */
 export function mergeExports(format: ExportFormat, chunks: string[]): string {
@@ -79,13 +80,16 @@ export function splitHar(
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new Error(`Not a HAR file: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    const reason = otherExportReason(text, undefined) ?? (e instanceof Error ? e.message : String(e));
+    throw new Error(`Not a HAR file: ${reason}`, { cause: e });
   }
   // Valid JSON can still be anything: null, a number, an array, an object without log.
   const doc = parsed as { log?: { entries?: unknown } } | null;
   const entries = doc && typeof doc === 'object' && !Array.isArray(doc) ? doc.log?.entries : undefined;
   if (!doc || !Array.isArray(entries))
-    throw new Error('Not a HAR file: expected an object with log.entries[]');
+    throw new Error(
+      `Not a HAR file: ${otherExportReason(text, parsed) ?? 'expected an object with log.entries[]'}`,
+    );
   const chunks: HarChunk[] = [];
   const errors: string[] = [];
   let start = 0;
