@@ -90,8 +90,19 @@ export function redactUrl(
   return (
     withoutUser +
     (query === null ? '' : `?${redactQuery(query, redaction, keep)}`) +
-    (hash === -1 ? '' : url.slice(hash))
+    (hash === -1 ? '' : `#${redactFragment(url.slice(hash + 1), redaction, keep)}`)
   );
+}
+
+/**
+ * A fragment carries secrets too: a single-page app's route with its own query (`#/reset?token=…`, the usual link in a
+ * password-reset or sign-in email) and OAuth's implicit grant (`#access_token=…&state=…`). Pairs are read after the
+ * route's `?`, or from the start when the fragment is all pairs; a plain anchor (`#section-2`) stays as written.
+ */
+function redactFragment(fragment: string, redaction: Redaction, keep: (value: string) => boolean): string {
+  const q = fragment.indexOf('?');
+  if (q !== -1) return `${fragment.slice(0, q + 1)}${redactQuery(fragment.slice(q + 1), redaction, keep)}`;
+  return fragment.includes('=') ? redactQuery(fragment, redaction, keep) : fragment;
 }
 
 /**
@@ -411,8 +422,8 @@ function jsonSecretSpans(
     if (c === '"') {
       const start = i;
       const raw = string();
-      // Only a URL with a query or user info, or JSON, can hold a secret.
-      if (!raw.includes('?') && !raw.includes('@') && !/^"(?:\s|\\[nrt])*[[{]/.test(raw)) return;
+      // Only a URL with a query, a fragment or user info, or JSON, can hold a secret.
+      if (!/[?#@]/.test(raw) && !/^"(?:\s|\\[nrt])*[[{]/.test(raw)) return;
       const value = JSON.parse(raw) as string;
       const redacted = redactString(value);
       if (redacted !== value) found.push([start, i, redacted]);
