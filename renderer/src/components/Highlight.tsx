@@ -19,6 +19,8 @@ export interface SearchMatcher {
  * `Müller`), and a word mixing CJK with other letters or digits (`東京2024`) is looked for by its pieces, as the index
  * finds it.
  */
+const trailingMarks = /(?![\u3099\u309a])\p{M}+/uy;
+
 export function searchPattern(query: string): SearchMatcher | null {
   const wanted = searchTerms(query).filter((t) => !t.excluded);
   if (wanted.length === 0) return null;
@@ -37,6 +39,9 @@ export function searchPattern(query: string): SearchMatcher | null {
       if (match[0] === '') continue;
       const end = match.index + match[0].length;
       const range: [number, number] = from ? [from[match.index]![0], from[end - 1]![1]] : [match.index, end];
+      // The marks the folding left out after the last letter (an Arabic vowel, a Hebrew point) belong to it.
+      trailingMarks.lastIndex = range[1];
+      if (trailingMarks.test(text)) range[1] = trailingMarks.lastIndex;
       const last = found[found.length - 1];
       // Two matches inside one folded character (the two s of ß) mark it once.
       if (last && range[0] < last[1]) last[1] = Math.max(last[1], range[1]);

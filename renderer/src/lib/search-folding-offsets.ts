@@ -1,12 +1,12 @@
 import { foldForSearch } from '../../../electron/shared/search-folding';
 
-/** Latin diacritics once decomposed: the index drops them (`remove_diacritics 2`), so `muller` finds `Müller`. */
-const latinDiacritics = /[\u0300-\u036f]/g;
-
-/** One character as the search index reads it: folded (see search-folding.ts), without diacritics, lower case. */
+/**
+ * One character as the search index reads it: folded (see search-folding.ts; marks left out), lower case, and
+ * decomposed, so a precomposed `が` in a query meets the `か` and voicing mark of decomposed text one by one.
+ */
 function foldChar(char: string): string {
   if (char.charCodeAt(0) < 0x80) return char.toLowerCase();
-  return foldForSearch(char).normalize('NFD').replace(latinDiacritics, '').toLowerCase();
+  return foldForSearch(char).normalize('NFD').toLowerCase();
 }
 
 /** Text folded as the search index reads it; `source` maps a folded position back to its characters, if moved. */

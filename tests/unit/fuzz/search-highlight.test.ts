@@ -35,6 +35,10 @@ const textChar = fc.constantFrom(
   'é',
   'e',
   'É',
+  'ά',
+  'Α',
+  'ب',
+  'َ',
 );
 const anyText = fc.oneof(
   fc.string({ unit: textChar, maxLength: 40 }),
@@ -42,7 +46,7 @@ const anyText = fc.oneof(
 );
 const queryWord = fc
   .string({
-    unit: fc.constantFrom('a', 's', 'e', 'fi', 'ss', '2', '東', '京', 'u'),
+    unit: fc.constantFrom('a', 's', 'e', 'fi', 'ss', '2', '東', '京', 'u', 'α', 'ب'),
     minLength: 1,
     maxLength: 6,
   })
@@ -54,7 +58,10 @@ const anyQuery = fc.oneof(
   fc.string({ maxLength: 12 }),
 );
 
-/** Spellings the index reads as the same character: case, full width, diacritics, ß for ss, a hidden soft hyphen. */
+/**
+ * Spellings the index reads as the same character: case, full width, marks in any script, ß for ss, a hidden soft
+ * hyphen.
+ */
 const variants: Record<string, string[]> = {
   a: ['a', 'A', 'ａ', 'Ａ', 'ä', 'á'],
   s: ['s', 'S', 'ｓ'],
@@ -65,6 +72,8 @@ const variants: Record<string, string[]> = {
   ss: ['ss', 'SS', 'ß', 'ẞ'],
   東: ['東'],
   京: ['京'],
+  α: ['α', 'Α', 'ά', 'Ά'],
+  ب: ['ب', 'بَ', 'بِّ'],
 };
 const wordParts = fc.array(fc.constantFrom(...Object.keys(variants)), { minLength: 1, maxLength: 6 });
 const spelled = (parts: string[]) =>

@@ -46,6 +46,13 @@ describe('Highlight marks what the search finds, folded as the index folds it', 
     expect(marked('Ｒｅｉｌｌｙ', 'reilly')).toEqual(['Ｒｅｉｌｌｙ']);
   });
 
+  it('marks a word with marks in any script for one typed without them, as the search finds it', () => {
+    expect(marked('Αθήνα, ёлка', 'αθηνα елка')).toEqual(['Αθήνα', 'ёлка']);
+    expect(marked('قال مَرْحَبًا', 'مرحبا')).toEqual(['مَرْحَبًا']);
+    expect(marked('שָׁלוֹם', 'שלום')).toEqual(['שָׁלוֹם']);
+    expect(marked('مرحبًا!', 'مرحب')).toEqual(['مرحبً']);
+  });
+
   it('marks each piece of a word mixing CJK with digits, as the search finds them apart', () => {
     expect(marked('東京 2024年', '東京2024')).toEqual(['東京', '2024']);
     expect(marked('注文ID12345の確認', '注文ID12345')).toEqual(['注文', 'ID12345']);

@@ -14,8 +14,8 @@ export const searchIndexSchemaName = 'idx';
 /** Raise when what is indexed changes: an index file of another version is rebuilt from the captures. 2: decoded
  * paths and form fields. 3: CJK runs as pairs of characters. 4: bodies in their declared charset, and Latin-1 %XX
  * escapes in forms and queries. 5: the letters and digits of words that mix them with CJK. 6: ß folded to ss. 7: Ł, Ø,
- * Đ, Ħ, ı, Æ and Œ folded to L, O, D, H, i, AE and OE. */
-export const searchIndexSchemaVersion = 7;
+ * Đ, Ħ, ı, Æ and Œ folded to L, O, D, H, i, AE and OE. 8: the marks of every script left out (Αθήνα, שָׁלוֹם). */
+export const searchIndexSchemaVersion = 8;
 
 function schemaSql(s: string): string {
   return `
