@@ -13,22 +13,30 @@ export interface SearchTerm {
 const hasWordCharacter = (text: string) => /[\p{L}\p{N}]/u.test(text);
 
 /**
- * Splits search text the way search boxes are commonly read: `"two words"` is a phrase, `-word` leaves out what
- * contains it, an upper-case `OR` between two terms takes either, and an upper-case `AND` is what a space means anyway.
- * An unbalanced quote, a lone `-`, or `OR`/`AND` first are ordinary text; one last is dropped (more is being typed). Terms without a letter or digit are dropped
- * (the index holds words and numbers only).
+ * Splits search text the way search boxes are commonly read: `"two words"` is a phrase, `-word` (or `NOT word`, as
+ * FTS5 writes it) leaves out what contains it, an upper-case `OR` between two terms takes either, and an upper-case
+ * `AND` is what a space means anyway. An unbalanced quote, a lone `-`, `OR`/`AND` first or `NOT` alone are ordinary
+ * text; an operator last is dropped (more is being typed). Terms without a letter or digit are dropped (the index
+ * holds words and numbers only).
  */
 export function searchTerms(text: string): SearchTerm[] {
   const terms: SearchTerm[] = [];
   let orPending = false;
-  for (const [raw] of text.matchAll(/-?"[^"]*"\**(?=\s|$)|\S+/g)) {
+  let notPending = false;
+  const raws = [...text.matchAll(/-?"[^"]*"\**(?=\s|$)|\S+/g)].map(([raw]) => raw);
+  for (const [i, raw] of raws.entries()) {
     if ((raw === 'OR' || raw === 'AND') && terms.length > 0) {
       orPending = raw === 'OR';
       continue;
     }
-    const excluded = raw.length > 1 && raw.startsWith('-');
+    if (raw === 'NOT' && (terms.length > 0 || i < raws.length - 1)) {
+      notPending = true;
+      continue;
+    }
+    const excluded = (raw.length > 1 && raw.startsWith('-')) || notPending;
+    notPending = false;
     const starred = raw.endsWith('*');
-    const body = (excluded ? raw.slice(1) : raw).replace(/\*+$/, '');
+    const body = (raw.length > 1 && raw.startsWith('-') ? raw.slice(1) : raw).replace(/\*+$/, '');
     const quoted = /^"[^"]*"$/.test(body) && body.length > 1;
     const term = quoted ? body.slice(1, -1) : body;
     if (!hasWordCharacter(term)) continue;
@@ -60,7 +68,9 @@ export function allOfSearches(searches: string[]): string {
       // An unquoted term keeps its own meaning unquoted, unless it reads as an operator or holds a quote that could
       // pair with one in another search (a quote is no word character, so an apostrophe splits words the same way).
       const text =
-        term.quoted || (written.length > 0 && (term.text === 'OR' || term.text === 'AND'))
+        term.quoted ||
+        term.text === 'NOT' ||
+        (written.length > 0 && (term.text === 'OR' || term.text === 'AND'))
           ? `"${term.text}"`
           : term.text.replace(/"/g, "'");
       const joiner = term.orWithPrevious ? 'OR ' : '';

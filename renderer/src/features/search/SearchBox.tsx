@@ -41,7 +41,7 @@ export function SearchBox({ value, onChange }: { value: string; onChange: (text:
         type="search"
         placeholder="Search path, headers, bodies…  ( / )"
         aria-label="Search captures"
-        title={`Words and numbers in the path, query, headers, decoded labels and the first ${formatBytes(searchedBodyBytes)} of each body. A whole word matches exactly; end a word with * to match every word starting with it (subscription* finds subscriptions). "two words" must be side by side, -word leaves out, invoice OR refund finds either.`}
+        title={`Words and numbers in the path, query, headers, decoded labels and the first ${formatBytes(searchedBodyBytes)} of each body. A whole word matches exactly; end a word with * to match every word starting with it (subscription* finds subscriptions). "two words" must be side by side, -word (or NOT word) leaves out, invoice OR refund finds either.`}
         data-testid="search"
         value={draft}
         onChange={(e) => setDraft(e.target.value)}
