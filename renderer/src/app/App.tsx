@@ -93,6 +93,11 @@ export function App() {
     (next: FilterState) => updateParams((p) => filterToParams(next, p)),
     [updateParams],
   );
+  const [searchClears, setSearchClears] = useState(0);
+  const clearFilters = useCallback(() => {
+    setSearchClears((n) => n + 1);
+    setFilter(emptyFilter);
+  }, [setFilter]);
   const setText = useCallback(
     (text: string) => setFilter({ ...filterState, text }),
     [filterState, setFilter],
@@ -219,8 +224,8 @@ export function App() {
   const [replayIds, setReplayIds] = useState<number[] | null>(null);
   const replay = useCallback((ids: number[]) => setReplayIds([...ids].sort((a, b) => a - b)), []);
   const search = useMemo(
-    () => <SearchBox value={filterState.text} onChange={setText} />,
-    [filterState.text, setText],
+    () => <SearchBox value={filterState.text} onChange={setText} clears={searchClears} />,
+    [filterState.text, setText, searchClears],
   );
   const showEmpty = !feed.loading && feed.total === 0 && !isFiltered(filterState) && feed.items.length === 0;
 
@@ -243,7 +248,13 @@ export function App() {
         {view === 'inspect' && (
           <div className="inspect">
             <div className="inspect-toolbar">
-              <FilterBar filter={filterState} onChange={setFilter} endpoints={endpoints} count={feed.total} />
+              <FilterBar
+                filter={filterState}
+                onChange={setFilter}
+                onClear={clearFilters}
+                endpoints={endpoints}
+                count={feed.total}
+              />
               <ErrorBoundary label="Charts">
                 <Charts filter={apiFilter} filterKey={filterKey} arrivals={activity} />
               </ErrorBoundary>

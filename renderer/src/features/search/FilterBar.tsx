@@ -30,6 +30,8 @@ const CONTENT_TYPES = [
 interface Props {
   filter: FilterState;
   onChange: (next: FilterState) => void;
+  /** Clear filters, when more than the filter is to be cleared (the search text being typed); else onChange. */
+  onClear?: () => void;
   endpoints: Endpoint[];
   count: number | null;
 }
@@ -40,7 +42,7 @@ function toggle<T>(list: T[], value: T): T[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 }
 
-export const FilterBar = memo(function FilterBar({ filter, onChange, endpoints, count }: Props) {
+export const FilterBar = memo(function FilterBar({ filter, onChange, onClear, endpoints, count }: Props) {
   const set = (patch: Partial<FilterState>) => onChange({ ...filter, ...patch });
   // Endpoints not listed yet (there is always the default one) say nothing about whether the filtered one is gone.
   const deletedEndpointId =
@@ -284,7 +286,7 @@ export const FilterBar = memo(function FilterBar({ filter, onChange, endpoints, 
           type="button"
           className="btn btn-small btn-ghost"
           data-testid="filter-clear"
-          onClick={() => onChange(emptyFilter)}
+          onClick={() => (onClear ? onClear() : onChange(emptyFilter))}
         >
           Clear filters
         </button>

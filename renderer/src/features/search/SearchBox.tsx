@@ -3,11 +3,22 @@ import { formatBytes } from '../../lib/format';
 import { isModalOpen } from '../../components/use-modal-focus';
 import { useEffect, useRef, useState } from 'react';
 
-/** Full-text search (the engine's FTS index); applies after a short pause in typing. `/` focuses it. */
-export function SearchBox({ value, onChange }: { value: string; onChange: (text: string) => void }) {
+/**
+ * Full-text search (the engine's FTS index); applies after a short pause in typing. `/` focuses it. A change of
+ * `clears` (Clear filters) drops text typed but not applied yet, which would otherwise be applied after the clear.
+ */
+export function SearchBox({
+  value,
+  onChange,
+  clears,
+}: {
+  value: string;
+  onChange: (text: string) => void;
+  clears: number;
+}) {
   const [draft, setDraft] = useState(value);
   const ref = useRef<HTMLInputElement>(null);
-  useEffect(() => setDraft(value), [value]);
+  useEffect(() => setDraft(value), [value, clears]);
   useEffect(() => {
     if (draft === value) return;
     const t = setTimeout(() => onChange(draft), 250);
