@@ -137,7 +137,7 @@ describe('search and filters', () => {
     const exact = page.getByTestId('status-exact');
     await exact.fill('abc');
     await page.locator('.popover button', { hasText: 'Add' }).click();
-    const message = 'Status: a three-digit code from 100 to 599, such as 404';
+    const message = 'Status: a three-digit code from 100 to 599, such as 404, or a class from 1xx to 5xx';
     await eventually(async () =>
       expect(
         await exact.evaluate((el) => ({

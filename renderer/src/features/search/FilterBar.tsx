@@ -15,6 +15,7 @@ import { localMinuteEnd, localMinuteStart, toLocalInput } from '../../../../elec
 import { useErrorField } from '../../lib/use-error-field';
 import { headerFilterFromFields } from '../../lib/header-filter-fields';
 import { isContentTypeFilter } from '../../../../electron/shared/content-type-filter';
+import { statusFilterValue } from '../../../../electron/shared/status-filter';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 const STATUS_CLASSES = ['2xx', '3xx', '4xx', '5xx'];
@@ -340,16 +341,19 @@ function timeLabel(f: FilterState) {
   return '';
 }
 
+/** A code or a class, as the URL's `status=` and the CLI's `--status` take them (`4XX` is added as `4xx`). */
 function ExactStatus({ onAdd }: { onAdd: (s: string) => void }) {
   return (
     <TextAdd
-      placeholder="e.g. 404"
+      placeholder="e.g. 404 or 1xx"
       label="Status code"
       testId="status-exact"
       check={(v) =>
-        /^[1-5]\d\d$/.test(v) ? null : 'Status: a three-digit code from 100 to 599, such as 404'
+        statusFilterValue(v) !== null
+          ? null
+          : 'Status: a three-digit code from 100 to 599, such as 404, or a class from 1xx to 5xx'
       }
-      onAdd={onAdd}
+      onAdd={(v) => onAdd(statusFilterValue(v)!)}
     />
   );
 }
