@@ -7,6 +7,7 @@ import { mediaType } from '../store/capture-rows';
 import { harContentAsSent } from './har-content-as-sent';
 import { harCookieHeader } from './har-cookies';
 import { harHttpVersion } from './har-http-version';
+import { readHarBodySize, readHarHeaders, readHarVersionText } from './har-lenient-fields';
 import { harPostBody } from './har-post-data';
 import { harResponseBody } from './har-response-body';
 import { readHarTime } from './har-time';
@@ -46,11 +47,13 @@ const harEntry = z.object({
     // A header no client can send is kept (the capture is evidence) and left out on replay; a method cannot be.
     method: z.string().regex(httpToken, 'not an HTTP method (a token such as POST)'),
     url: z.string().min(1),
-    httpVersion: z.string().optional(),
-    headers: z.array(nameValue).default([]),
+    // Read leniently (har-lenient-fields): null, a number or a loose header only draw a warning.
+    httpVersion: z.unknown().optional(),
+    headers: z.unknown().optional(),
     // Read leniently (harCookieHeader): a bad item only leaves that cookie out.
     cookies: z.unknown().optional(),
-    bodySize: z.number().optional(),
+    bodySize: z.unknown().optional(),
+    // null, as some tools write for a request with no body, is no postData.
     postData: z
       .object({
         mimeType: z.string().optional(),
@@ -71,6 +74,7 @@ const harEntry = z.object({
         _encoding: z.string().optional(),
       })
       .passthrough()
+      .nullable()
       .optional(),
   }),
   // Read on its own (harResponse): the request is the capture, a response it cannot read only goes without.
@@ -82,7 +86,7 @@ const harEntry = z.object({
 const harResponse = z
   .object({
     status: z.number(),
-    headers: z.array(nameValue).default([]),
+    headers: z.unknown().optional(),
     content: z
       .object({ text: z.string().optional(), encoding: z.string().optional() })
       .passthrough()
@@ -155,10 +159,14 @@ export function parseHar(text: string, nowMs: number): HarImport {
       );
       return;
     }
+    const listedHeaders = readHarHeaders(entry.request.headers, `entries[${index}].request.headers`);
     const givenHeaders = own?.headers
       ? own.headers.map((h): HeaderPair => [h.name, h.value])
-      : withListedCookies(requestHeaders(entry.request.headers), entry.request.cookies, index, warnings);
-    const post = entry.request.postData;
+      : withListedCookies(requestHeaders(listedHeaders.headers), entry.request.cookies, index, warnings);
+    if (!own?.headers) warnings.push(...listedHeaders.warnings);
+    if (entry.request.postData === null)
+      warnings.push(`entries[${index}].request.postData: null; read as no body`);
+    const post = entry.request.postData ?? undefined;
     const contentTypeField = givenHeaders.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null;
     const postBody = harPostBody(post, contentTypeField, {
       textIsUtf8: own !== undefined && own.requestTextInDeclaredCharset !== true,
@@ -187,7 +195,9 @@ export function parseHar(text: string, nowMs: number): HarImport {
     const encodings = headers.filter(([n]) => n.toLowerCase() === 'content-encoding').map(([, v]) => v);
     // bodySize is the size as received (more than the kept bytes when truncated); other tools' values (-1, the size
     // of a body they did not keep in full) are not trusted.
-    const bodySize = entry.request.bodySize;
+    const readSize = readHarBodySize(entry.request.bodySize, `entries[${index}].request.bodySize`);
+    if (readSize.warning !== null) warnings.push(readSize.warning);
+    const bodySize = readSize.bodySize;
     // A tool that left the body out (a binary upload, one over its limit) still counts it: the capture holds none.
     if (!bodyWarned && own === undefined && body.length === 0 && bodySize !== undefined && bodySize > 0)
       warnings.push(
@@ -215,9 +225,11 @@ export function parseHar(text: string, nowMs: number): HarImport {
         `entries[${index}].response: ${read.error.issues.map((i) => `${['response', ...i.path].join('.')}: ${i.message}`).join('; ')}; imported without the response`,
       );
     const response = read?.success ? read.data : undefined;
+    const responseHeaders = readHarHeaders(response?.headers, `entries[${index}].response.headers`);
+    if (response && response.status > 0) warnings.push(...responseHeaders.warnings);
     const stored = harResponseBody(
       response?.content,
-      (response?.headers ?? []).map((h) => [h.name, storedHeaderValue(h.value)] as HeaderPair),
+      responseHeaders.headers.map((h) => [h.name, storedHeaderValue(h.value)] as HeaderPair),
       { textIsUtf8: own !== undefined && own.responseTextInDeclaredCharset !== true },
     );
     // A response with no status is not kept (see below): nothing to warn about.
@@ -232,13 +244,18 @@ export function parseHar(text: string, nowMs: number): HarImport {
     const responseVersion = harHttpVersion(
       typeof response?.httpVersion === 'string' ? response.httpVersion : undefined,
     );
+    const requestVersion = readHarVersionText(
+      entry.request.httpVersion,
+      `entries[${index}].request.httpVersion`,
+    );
+    if (requestVersion.warning !== null) warnings.push(requestVersion.warning);
     captures.push({
       receivedAtMs: started?.ms ?? nowMs,
       method: entry.request.method.toUpperCase(),
       path,
       query,
       ...(query === '' && target.emptyQuery ? { emptyQuery: true as const } : {}),
-      httpVersion: harHttpVersion(entry.request.httpVersion),
+      httpVersion: harHttpVersion(requestVersion.version),
       headers,
       ...(own?.trailers?.length
         ? { trailers: own.trailers.map((h) => [h.name, h.value] as HeaderPair) }
