@@ -3,6 +3,7 @@ import type { EngineContext } from '../context';
 import type { CaptureDetail, ExportFormat, ParsedInput } from '../../shared/contract/index';
 import type { Redaction } from './redaction';
 import { exportCaptures, jsonCapture, toHarEntry } from './export';
+import { withLineBreaksEscaped } from '../../shared/json-line-breaks';
 
 /**
  * The JSON formats of `exportCaptures`, byte for byte, written one capture at a time: an export of many large bodies
@@ -17,8 +18,9 @@ export function jsonExportFraming(
 ): { open: string; item: (c: CaptureDetail, index: number) => string; close: (count: number) => string } {
   const shown = (c: CaptureDetail) => jsonCapture(c, redact);
   const indented = (value: unknown, indent: string) =>
-    JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
-  if (format === 'jsonl') return { open: '', item: (c) => `${JSON.stringify(shown(c))}\n`, close: () => '' };
+    withLineBreaksEscaped(JSON.stringify(value, null, 2)).replace(/\n/g, `\n${indent}`);
+  if (format === 'jsonl')
+    return { open: '', item: (c) => `${withLineBreaksEscaped(JSON.stringify(shown(c)))}\n`, close: () => '' };
   if (format === 'json')
     return {
       open: '[',

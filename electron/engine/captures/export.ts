@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { withLineBreaksEscaped } from '../../shared/json-line-breaks';
 import type { Entry } from 'har-format';
 import type { CaptureDetail, ExportFormat } from '../../shared/contract/index';
 import { decodedPairs } from '../../shared/decode/body';
@@ -227,7 +228,9 @@ export function exportCaptures(
         const [head, tail] = JSON.stringify(har, null, 2).split(JSON.stringify(marker)) as [string, string];
         const entries = captures.map((c) =>
           counted(
-            JSON.stringify(toHarEntry(c, base, redact) satisfies Entry, null, 2).replace(/\n/g, '\n      '),
+            withLineBreaksEscaped(
+              JSON.stringify(toHarEntry(c, base, redact) satisfies Entry, null, 2),
+            ).replace(/\n/g, '\n      '),
           ),
         );
         return {
@@ -237,7 +240,9 @@ export function exportCaptures(
         };
       }
       case 'jsonl': {
-        const lines = captures.map((c) => counted(JSON.stringify(jsonCapture(c, redact))));
+        const lines = captures.map((c) =>
+          counted(withLineBreaksEscaped(JSON.stringify(jsonCapture(c, redact)))),
+        );
         return {
           content: lines.join('\n') + (captures.length ? '\n' : ''),
           mimeType: 'application/x-ndjson',
@@ -246,7 +251,9 @@ export function exportCaptures(
       }
       case 'json': {
         const items = captures.map((c) =>
-          counted(JSON.stringify(jsonCapture(c, redact), null, 2).replace(/\n/g, '\n  ')),
+          counted(
+            withLineBreaksEscaped(JSON.stringify(jsonCapture(c, redact), null, 2)).replace(/\n/g, '\n  '),
+          ),
         );
         return {
           content: items.length ? `[\n  ${items.join(',\n  ')}\n]` : '[]',

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { withLineBreaksEscaped } from '../../shared/json-line-breaks';
 import type { LogRow } from '../../shared/contract/delivery';
 import { escapedOnExport } from '../../shared/csv/formula-cells';
 import { redactBody, redactUrl } from '../captures/redaction';
@@ -49,7 +50,7 @@ export function exportLog(allRows: LogRow[], format: 'csv' | 'json', redact = tr
   const rows = redact ? allRows.map(redactLogRow) : allRows;
   if (format === 'json') {
     return {
-      content: JSON.stringify(rows, null, 2),
+      content: withLineBreaksEscaped(JSON.stringify(rows, null, 2)),
       count: rows.length,
       mimeType: 'application/json',
       fileName: 'delivery-log.json',

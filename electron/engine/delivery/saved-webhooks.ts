@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { withLineBreaksEscaped } from '../../shared/json-line-breaks';
 import { z } from 'zod';
 import type { HeaderPair } from '../../shared/contract/captures';
 import { collectionNameTaken, sameCollectionName } from '../../shared/collection-name';
@@ -155,7 +156,9 @@ export class SavedWebhookStore {
     }));
     if (redact) webhooks.forEach((w, i) => (webhooks[i] = redactWebhook(w)));
     return {
-      content: JSON.stringify({ format: 'hookscope-webhooks', version: 1, webhooks }, null, 2),
+      content: withLineBreaksEscaped(
+        JSON.stringify({ format: 'hookscope-webhooks', version: 1, webhooks }, null, 2),
+      ),
       count: webhooks.length,
       fileName: 'hookscope-webhooks.json',
     };

@@ -1,9 +1,17 @@
 import type { ExportFormat } from '../../../../electron/shared/contract/captures';
 import { otherExportReason } from '../../../../electron/shared/not-har';
+import { withLineBreaksEscaped } from '../../../../electron/shared/json-line-breaks';
 
 /** Joins export chunks into one document of the same format (HAR entries, JSON arrays, JSONL/cURL text). */
 export function mergeExports(format: ExportFormat, chunks: string[]): string {
   if (chunks.length === 1) return chunks[0]!;
+  // Re-serialized JSON loses the chunks' escapes of line-breaking characters: write them again.
+  return format === 'har' || format === 'json'
+    ? withLineBreaksEscaped(merged(format, chunks))
+    : merged(format, chunks);
+}
+
+function merged(format: ExportFormat, chunks: string[]): string {
   switch (format) {
     case 'har': {
       const docs = chunks.map((c) => JSON.parse(c) as { log: { entries: unknown[] } });
