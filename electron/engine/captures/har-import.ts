@@ -7,6 +7,7 @@ import { mediaType } from '../store/capture-rows';
 import { harContentAsSent } from './har-content-as-sent';
 import { harCookieHeader } from './har-cookies';
 import { harHttpVersion } from './har-http-version';
+import { withAssumedScheme } from './har-schemeless-url';
 import { readHarBodySize, readHarHeaders, readHarVersionText } from './har-lenient-fields';
 import { harPostBody } from './har-post-data';
 import { harResponseBody } from './har-response-body';
@@ -137,16 +138,18 @@ export function parseHar(text: string, nowMs: number): HarImport {
       return;
     }
     const entry = parsed.data;
+    const assumed = withAssumedScheme(entry.request.url, `entries[${index}].request.url`);
+    const urlText = assumed.url;
     let url: URL;
     try {
-      url = new URL(entry.request.url);
+      url = new URL(urlText);
     } catch {
       errors.push(`entries[${index}].request.url: not an absolute URL`);
       return;
     }
     // Hookscope's own export: the block says what HAR has no place for, and the headers are exactly as received.
     const own = entry._hookscope;
-    const target = requestTarget(entry.request.url, url, own !== undefined);
+    const target = requestTarget(urlText, url, own !== undefined);
     const query = own?.query ?? target.query;
     const path = own?.path ?? target.path;
     // The URL parser would encode or drop them, but the target is taken as written: no request could have carried it.
@@ -159,6 +162,7 @@ export function parseHar(text: string, nowMs: number): HarImport {
       );
       return;
     }
+    if (assumed.warning !== null) warnings.push(assumed.warning);
     const listedHeaders = readHarHeaders(entry.request.headers, `entries[${index}].request.headers`);
     const givenHeaders = own?.headers
       ? own.headers.map((h): HeaderPair => [h.name, h.value])
