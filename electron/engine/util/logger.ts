@@ -17,8 +17,9 @@ const credentialScheme = /\b(Bearer|Basic|Digest|Token)\s+[^\s,;"']+/gi;
 // The name may be quoted and so may the value (`'x-api-key': 'x'`, as util.inspect writes an object); a bare value
 // starts at its first character and runs past a comma with no space after it (`Stripe-Signature: t=1,v1=…`,
 // `webhook-signature: v1,…`), as lists in messages are joined with `, `.
+// A form field's name may be bracketed or dotted (`user[pass]=…`, `data[key]: …`): judged by its last part.
 const namedValue =
-  /\b([A-Za-z0-9_-]+)(['"]?\s*[:=]\s*)(?!\/\/)("[^"\r\n]*"?|'[^'\r\n]*'?|[^\s,;"'&](?:[^,;\r\n"'&]|,(?=[^\s,]))*)/g;
+  /\b([A-Za-z0-9_-]+(?:\[[A-Za-z0-9_.-]*\]|\.[A-Za-z0-9_-]+)*)(['"]?\s*[:=]\s*)(?!\/\/)("[^"\r\n]*"?|'[^'\r\n]*'?|[^\s,;"'&](?:[^,;\r\n"'&]|,(?=[^\s,]))*)/g;
 /**
  * A header written as its name, a space and its value (`X-Api-Key K12`, a header dump without colons). Only hyphenated
  * names, which prose does not use as words; `Authorization` and `Cookie` start sentences.
