@@ -14,6 +14,7 @@ import { incompleteBodyCause, incompleteBodyText } from '../../lib/incomplete-bo
 import { prettyJson } from '../../lib/json-normalize';
 import { hexRow } from '../../lib/hex';
 import { bodySizeText } from '../detail/body-size';
+import { bodyStillCoded } from '../detail/request-body';
 
 /**
  * The request line and headers, then any trailer fields (sent after a chunked body); `byName` lists the fields by name,
@@ -46,8 +47,9 @@ function bodyText(
   // The header as sent carries the charset; the summary field may hold only the media type.
   const contentType = d.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? d.contentType;
   const { text } = decodeText(bytes, contentType);
-  const kind = bodyKind(contentType, text, bytes.length);
-  if (text === null) {
+  // The decoded form when the engine undid the codings, else the bytes as received, still in any coding it could not.
+  const kind = bodyKind(contentType, text, bytes.length, bodyStillCoded(d, 'decoded'));
+  if (text === null || kind === 'binary') {
     const end = Math.min(Math.ceil(bytes.length / 16), firstHexRow + HEX_ROWS);
     return {
       text: Array.from({ length: Math.max(0, end - firstHexRow) }, (_, i) => {
