@@ -26,7 +26,7 @@ import { transferCodings } from '../../../../electron/shared/send/transfer-codin
 import { ContentTypeConflict } from './ContentTypeConflict';
 import { querySuffix } from '../../../../electron/shared/send/query-suffix';
 import { ReplayDialog } from './ReplayDialog';
-import { responseBody, responseContentEncoding } from './response-body';
+import { responseBody, responseContentEncoding, responseStillCoded } from './response-body';
 import { SignatureVerdict } from './SignatureVerdict';
 import {
   bodyCodingsLabel,
@@ -521,6 +521,7 @@ function ResponseTab({ d, query }: { d: CaptureDetail; query: string }) {
           contentType={contentType}
           query={query}
           note={body.note}
+          stillCoded={responseStillCoded(d.response, form)}
           choice={
             decodable && (
               <BodyFormChoice form={form} encoding={responseContentEncoding(d.response)} onChange={setForm} />

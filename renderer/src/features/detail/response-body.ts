@@ -1,6 +1,6 @@
 import type { CaptureDetail } from '../../../../electron/shared/contract/captures';
 import { base64ToBytes } from '../../lib/bytes';
-import { requestBody, type BodyForm } from './request-body';
+import { bodyStillCoded, requestBody, type BodyForm } from './request-body';
 
 type Response = NonNullable<CaptureDetail['response']>;
 
@@ -11,23 +11,26 @@ export const responseContentEncoding = (response: Response): string | null =>
     .map(([, value]) => value)
     .join(', ') || null;
 
-/**
- * The recorded response's body in the chosen form, with its note, read as a request body is: it is stored whole, so it
- * is never truncated nor left out.
- */
-export function responseBody(response: Response, form: BodyForm): { bytes: Uint8Array; note: string | null } {
+/** The recorded response as a request body's fields: it is stored whole, so it is never truncated nor left out. */
+function responseBodyFields(response: Response) {
   const size = base64ToBytes(response.bodyBase64).length;
-  return requestBody(
-    {
-      bodyBase64: response.bodyBase64,
-      decodedBodyBase64: response.decodedBodyBase64 ?? null,
-      decodeNote: response.decodeNote ?? null,
-      contentEncoding: responseContentEncoding(response),
-      truncated: false,
-      storedBodyBytes: size,
-      bodySizeBytes: size,
-      headers: response.headers,
-    },
-    form,
-  );
+  return {
+    bodyBase64: response.bodyBase64,
+    decodedBodyBase64: response.decodedBodyBase64 ?? null,
+    decodeNote: response.decodeNote ?? null,
+    contentEncoding: responseContentEncoding(response),
+    truncated: false,
+    storedBodyBytes: size,
+    bodySizeBytes: size,
+    headers: response.headers,
+  };
 }
+
+/** The recorded response's body in the chosen form, with its note, read as a request body is. */
+export function responseBody(response: Response, form: BodyForm): { bytes: Uint8Array; note: string | null } {
+  return requestBody(responseBodyFields(response), form);
+}
+
+/** Whether the response bytes shown in this form are still in a coding (see bodyStillCoded). */
+export const responseStillCoded = (response: Response, form: BodyForm): boolean =>
+  bodyStillCoded(responseBodyFields(response), form);
