@@ -53,7 +53,10 @@ export function BodyView({
   const { text } = decoded;
   const charset = charsetLabel(decoded);
   const kind = bodyKind(contentType, text, bytes.length, stillCoded);
-  const [mode, setMode] = useState<Mode>(kind === 'binary' ? 'hex' : 'pretty');
+  // Switching Decoded / Received keeps this component and may change the kind: the view follows it until the user
+  // picks one.
+  const [picked, setPicked] = useState<Mode | null>(null);
+  const mode = picked ?? (kind === 'binary' ? 'hex' : 'pretty');
   const tabsId = useId();
   if (kind === 'empty')
     return (
@@ -81,7 +84,7 @@ export function BodyView({
               data-mode={m}
               id={tabElementId(tabsId, m)}
               aria-controls={mode === m ? tabPanelElementId(tabsId) : undefined}
-              onClick={() => setMode(m)}
+              onClick={() => setPicked(m)}
             >
               {m === 'pretty' ? 'Pretty' : m === 'raw' ? 'Raw' : 'Hex'}
             </button>
