@@ -15,7 +15,7 @@ export function readCaptureBody(
       'invalid_input',
       decodeNote
         ? `form: capture ${input.id}'s ${codingHeaders(codings)} cannot be undone: ${decodeNote}`
-        : `form: capture ${input.id} has no Content-Encoding to undo.`,
+        : `form: capture ${input.id} has no Content-Encoding or Transfer-Encoding coding to undo.`,
       { id: input.id },
     );
   return decoded;
