@@ -18,5 +18,6 @@ export const tunnelState = (patch: Partial<TunnelState> = {}): TunnelState => ({
   unprotectedEndpoints: [],
   reminderNotice: null,
   revision: 0,
+  run: 'run-1',
   ...patch,
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { LookupFunction } from 'node:net';
 import { ApiError } from '../../shared/contract/errors';
 import {
@@ -64,6 +65,7 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
   let reminderNotice: TunnelState['reminderNotice'] = null;
   // From the clock at start, so it keeps growing across a restart: a run emits a few states a minute, never one a ms.
   let revision = ctx.clock.now();
+  const run = randomUUID();
 
   // Only while a public URL exists; by path, which is what senders reach (names are free text and need not be unique).
   const unprotected = () =>
@@ -81,6 +83,7 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
       unprotectedEndpoints,
       reminderNotice,
       revision,
+      run,
     };
   };
   const emit = () => {

@@ -8,7 +8,7 @@ import { PermanentRefusal, type TunnelConnection, type TunnelProvider } from './
 /** What the supervisor owns; the module adds the receiver-side flags (public without auth, reminder page). */
 export type SupervisorState = Omit<
   TunnelState,
-  'publicWithoutAuth' | 'unprotectedEndpoints' | 'reminderNotice' | 'revision'
+  'publicWithoutAuth' | 'unprotectedEndpoints' | 'reminderNotice' | 'revision' | 'run'
 >;
 
 export interface SupervisorTimings {

@@ -119,6 +119,11 @@ export const tunnelState = z.object({
    * method's answer that arrives after a newer event does not overwrite it.
    */
   revision: z.number(),
+  /**
+   * The engine run this state comes from: revisions are compared within one run only. A client takes any state from a
+   * new run, since the clock may have been set back between runs.
+   */
+  run: z.string(),
 });
 export type TunnelState = z.infer<typeof tunnelState>;
 

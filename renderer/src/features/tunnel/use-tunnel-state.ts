@@ -16,9 +16,12 @@ export function useTunnelState(): {
   const [error, setError] = useState<string | null>(null);
   const [nonce, setNonce] = useState(0);
   useConnection((reconnected) => reconnected && setNonce((n) => n + 1));
-  // Answers and events can cross: the newest by revision wins (an older one equal to it is the same state).
+  // Answers and events can cross: the newest by revision wins (an older one equal to it is the same state). Revisions
+  // compare within one engine run only: a restarted engine's clock may have been set back.
   const keepNewest = (next: TunnelState) =>
-    setState((current) => (current && current.revision > next.revision ? current : next));
+    setState((current) =>
+      current && current.run === next.run && current.revision > next.revision ? current : next,
+    );
   useEffect(() => {
     let live = true;
     api.call('tunnel.status', {}).then(
