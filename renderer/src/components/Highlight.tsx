@@ -20,6 +20,13 @@ export interface SearchMatcher {
  * finds it.
  */
 const trailingMarks = /(?![\u3099\u309a])\p{M}+/uy;
+/**
+ * What may not follow a match: the rest of one character's decomposition, which folding keeps (the voicing mark of
+ * `ぎ`, the vowel and final jamo of `각`). `かき` stopping before the mark of `ぎ` is a character the search never reads
+ * as the query's. Letters folding spells out (ß as `ss`, æ as `ae`) are letters of their own, so a match may end
+ * between them.
+ */
+const insideDecomposition = '(?![\\u3099\\u309a\\u1160-\\u11ff])';
 
 export function searchPattern(query: string): SearchMatcher | null {
   const wanted = searchTerms(query).filter((t) => !t.excluded);
@@ -31,7 +38,7 @@ export function searchPattern(query: string): SearchMatcher | null {
     .map((t) => foldWithOffsets(t).folded)
     .sort((a, b) => b.length - a.length)
     .map((t) => t.split(/\s+/).map(escapeRegExp).join('\\s+'));
-  const source = patterns.join('|');
+  const source = `(?:${patterns.join('|')})${insideDecomposition}`;
   const ranges = (text: string): Array<[number, number]> => {
     const { folded, source: from } = foldWithOffsets(text);
     const found: Array<[number, number]> = [];
