@@ -53,7 +53,9 @@ function csvOptions(text: string) {
   const columns = csvColumnNames(text);
   const options = {
     header: true,
-    skipEmptyLines: 'greedy',
+    // Blank lines are read and left out in `csvRecords`: when Papaparse skips them, its quote errors still count them,
+    // naming (and leaving out) a later row in place of the malformed one.
+    skipEmptyLines: false,
     transformHeader: (header: string) => markCsvHeader(columns.name(header.trim())),
   } as const;
   return { options, renamed: columns.renamed };
@@ -122,6 +124,13 @@ function csvRecords(
   const errors: RowError[] = [];
   const bad = new Set<number>();
   const reported = new Set<string>();
+  // Data rows are numbered without the blank lines (only spaces or empty fields), as Papaparse's greedy skip left them.
+  const blank = new Set<number>();
+  const rowNumbers: number[] = [];
+  for (const [index, record] of data.entries()) {
+    if (isBlankRecord(record)) blank.add(index);
+    rowNumbers.push(index + 1 - blank.size);
+  }
   // One message a row: a malformed quote that is never closed is also reported as unterminated and as too few fields.
   const named = new Map<number, number>();
   const nameRow = (row: number, message: string, overrides: boolean) => {
@@ -145,23 +154,27 @@ function csvRecords(
       }
       const index = data.length - 1;
       bad.add(index);
+      const row = rowNumbers[index]!;
       nameRow(
-        index + 1,
-        `row ${index + 1}: quoted field unterminated (it runs to the end of the file, so no later line is read)`,
+        row,
+        `row ${row}: quoted field unterminated (it runs to the end of the file, so no later line is read)`,
         true,
       );
       continue;
     }
     // A missing `row` means the file as a whole. Papaparse numbers data rows from 0, but its quote errors count the
-    // header line too (as `recordsFromFileInTurns` keeps them): their `row` is already the 1-based data row.
+    // header line too (as `recordsFromFileInTurns` keeps them).
     if (error.row === undefined) {
       const message = `row 0: ${error.message}`;
       if (!reported.has(message)) errors.push({ row: 0, message });
       reported.add(message);
       continue;
     }
-    const row = error.type === 'Quotes' ? error.row : error.row + 1;
-    bad.add(row - 1);
+    const index = error.type === 'Quotes' ? error.row - 1 : error.row;
+    // A blank line's missing fields are no error: the line is left out.
+    if (blank.has(index)) continue;
+    bad.add(index);
+    const row = rowNumbers[index] ?? index + 1 - blank.size;
     nameRow(row, `row ${row}: ${error.message}`, false);
   }
   for (const { as, original } of renamed) {
@@ -171,11 +184,28 @@ function csvRecords(
     });
   }
   // In place: copying 200k rows takes a third of a second.
-  const kept = bad.size === 0 ? data : data.filter((_, index) => !bad.has(index));
+  const kept = data;
+  if (bad.size > 0 || blank.size > 0) {
+    // Compacted in place: most files end with a line break, read as one blank line.
+    let to = 0;
+    for (let from = 0; from < data.length; from++)
+      if (!bad.has(from) && !blank.has(from)) data[to++] = data[from]!;
+    data.length = to;
+  }
   for (const row of kept) if (Object.hasOwn(row, '__parsed_extra')) delete row.__parsed_extra;
   // Copied only when a column had to be marked (a `__proto__` column), which is rare.
   const rows = meta?.fields?.some(isMarked) ? kept.map(unmarkRecord) : kept;
   return { rows, errors };
+}
+
+/** A line Papaparse's greedy `skipEmptyLines` leaves out: every field (and any extra one) empty or spaces only. */
+function isBlankRecord(record: Record<string, string>): boolean {
+  for (const key in record) {
+    const value = record[key] as unknown;
+    const values = Array.isArray(value) ? (value as string[]) : [value as string];
+    if (values.some((v) => v.trim() !== '')) return false;
+  }
+  return true;
 }
 
 function recordsFromJson(content: string): { rows: Record<string, string>[]; errors: RowError[] } {

@@ -36,4 +36,26 @@ describe('a malformed quote in a CSV row', () => {
     ]);
     expect(errors).toEqual([{ row: 4, message: 'row 4: Trailing quote on quoted field is malformed' }]);
   });
+
+  it('after blank lines leaves out and names its own row, not a later good one', async () => {
+    const { rows, errors } = await readBoth('a,b\r\n1,2\r\n\r\n  \r\n,\r\n"x"y",z\r\n7,8\r\n9,10\r\n\r\n');
+    expect(rows).toEqual([
+      { a: '1', b: '2' },
+      { a: '7', b: '8' },
+      { a: '9', b: '10' },
+    ]);
+    expect(errors).toEqual([{ row: 2, message: 'row 2: Trailing quote on quoted field is malformed' }]);
+  });
+
+  it('never closed after blank lines is named at its own row', async () => {
+    const { rows, errors } = await readBoth('a,b\n\n1,2\n\n3,"x"y\n5,6\n');
+    expect(rows).toEqual([{ a: '1', b: '2' }]);
+    expect(errors).toEqual([
+      {
+        row: 2,
+        message:
+          'row 2: quoted field unterminated (it runs to the end of the file, so no later line is read)',
+      },
+    ]);
+  });
 });
