@@ -22,6 +22,7 @@ import { dataFlagBody } from '../data-flag';
 import { unsendableMethod } from '../../shared/send/unsendable-method';
 import { contractInput } from '../contract-input';
 import { rowsFormat } from '../rows-format';
+import { rowsText } from '../../shared/send/rows-text';
 import { watchStdoutReader } from '../stdout-reader-watch';
 import {
   AttemptTally,
@@ -263,7 +264,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         ...(omitted.has('content-type') ? { contentType: false } : {}),
       };
       const rowsFile = values.rows;
-      const content = readFlagFile(rowsFile, '--rows').toString('utf8');
+      const read = rowsText(readFlagFile(rowsFile, '--rows'));
+      if ('error' in read) throw new UsageError(`--rows: ${rowsFile}: ${read.error}`);
+      const content = read.text;
       // Parsing a large file takes seconds: a Ctrl+C meanwhile ends it as one while sending does. (The read itself is
       // left to the default Ctrl+C: a listener could not run while it holds the thread, nor exit while a read of a
       // pipe that never ends holds one of libuv's.)

@@ -16,6 +16,7 @@ import { useKeptState } from '../../state/kept-state';
 import { PairsEditor, type Pair } from '../compose/PairsEditor';
 import { typedHeaders } from './typed-headers';
 import { rowsFormat } from '../../../../electron/shared/send/rows-format';
+import { rowsText } from '../../../../electron/shared/send/rows-text';
 import { VisibleText } from '../../components/VisibleText';
 
 const POLICIES: DeliveryPolicy[] = ['none', 'ortto', 'ontraport', 'standard'];
@@ -86,8 +87,17 @@ export function BulkSend() {
 
   const readFile = (file: File | undefined) => {
     if (!file) return;
-    file.text().then(
-      (content) => setRows({ name: file.name, content }),
+    file.arrayBuffer().then(
+      (bytes) => {
+        const read = rowsText(new Uint8Array(bytes));
+        // A file refused is not sent, nor is the one chosen before it.
+        if ('error' in read) {
+          setRows(null);
+          return setError(`Rows: ${file.name}: ${read.error}`);
+        }
+        setError(null);
+        setRows({ name: file.name, content: read.text });
+      },
       (e: Error) => setError(e.message),
     );
   };
