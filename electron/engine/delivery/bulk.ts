@@ -510,11 +510,14 @@ export class BulkRunner {
     try {
       const job = this.job(id);
       if (!job || (job.state !== 'running' && job.state !== 'paused')) return;
-      const errors = (JSON.parse(job.row_errors_json) as RowError[]).slice(0, MAX_ROW_ERRORS - 1);
+      const named = JSON.parse(job.row_errors_json) as RowError[];
+      const errors = named.slice(0, MAX_ROW_ERRORS - 1);
       errors.push({ row: 0, message: `stopped by an unexpected error: ${messageOf(error)}` });
+      // An error the reason pushes out of the list is still counted, as the ones past the first 100 are.
       this.sql(
-        `UPDATE bulk_jobs SET state = 'stopped', finished_at_ms = ?, row_errors_json = ? WHERE id = ?`,
-      ).run(this.clock.now(), JSON.stringify(errors), id);
+        `UPDATE bulk_jobs SET state = 'stopped', finished_at_ms = ?, row_errors_json = ?,
+                              row_errors_omitted = row_errors_omitted + ? WHERE id = ?`,
+      ).run(this.clock.now(), JSON.stringify(errors), named.length - (errors.length - 1), id);
       this.dropRows(job);
       this.queue.poke(this.queue.store.setBulkState(id, ['pending', 'held'], 'cancelled', this.clock.now()));
       this.announce(id);
