@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { XMLParser } from 'fast-xml-parser';
 import { ExactJsonParser, parseJsonExact } from './exact-integers';
 import { csvColumnNames } from './csv-column-names';
-import { isMarked, markCsvHeader, markXmlName, unmarkRecord, unmarkTree } from './marked-names';
+import { isMarked, markCsvHeader, markXmlName, unmarkName, unmarkRecord, unmarkTree } from './marked-names';
 
 export interface RowError {
   /** 1-based data row (the header line of a CSV is not counted). */
@@ -175,7 +175,7 @@ function csvRecords(
     if (blank.has(index)) continue;
     bad.add(index);
     const row = rowNumbers[index] ?? index + 1 - blank.size;
-    nameRow(row, `row ${row}: ${error.message}`, false);
+    nameRow(row, `row ${row}: ${error.message}${missingColumns(error, data[index], meta)}`, false);
   }
   for (const { as, original } of renamed) {
     errors.push({
@@ -196,6 +196,19 @@ function csvRecords(
   // Copied only when a column had to be marked (a `__proto__` column), which is rare.
   const rows = meta?.fields?.some(isMarked) ? kept.map(unmarkRecord) : kept;
   return { rows, errors };
+}
+
+/** ` (no "N", "Tags")`: the columns a row with too few fields has no value for, so the message names them. */
+function missingColumns(
+  error: Papa.ParseError,
+  record: Record<string, string> | undefined,
+  meta: Papa.ParseMeta | undefined,
+): string {
+  if (error.code !== 'TooFewFields' || !record || !meta?.fields) return '';
+  const missing = meta.fields.filter((field) => !Object.hasOwn(record, field));
+  if (missing.length === 0) return '';
+  const shown = missing.slice(0, 5).map((field) => JSON.stringify(unmarkName(field)));
+  return ` (no ${shown.join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''})`;
 }
 
 /** A line Papaparse's greedy `skipEmptyLines` leaves out: every field (and any extra one) empty or spaces only. */

@@ -293,7 +293,7 @@ describe('bulk send', () => {
     await h.drain(10);
     expect(h.service.bulk.progress(csvJob.jobId).counts).toMatchObject({ succeeded: 2, skipped: 1 });
     expect(h.service.bulk.progress(csvJob.jobId).rowErrors.map((e) => e.message)).toEqual([
-      'row 2: Too few fields: expected 2 fields but parsed 1',
+      'row 2: Too few fields: expected 2 fields but parsed 1 (no "N")',
     ]);
     expect(h.service.bulk.progress(jsonJob.jobId).counts).toMatchObject({ succeeded: 1, skipped: 1 });
     expect(h.service.bulk.progress(jsonJob.jobId).rowErrors.map((e) => e.message)).toEqual([
