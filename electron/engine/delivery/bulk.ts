@@ -22,6 +22,7 @@ import { describeStorageError } from '../store/storage-error';
 import type { DeliveryQueue } from './queue';
 import { newDelivery, type DeliveryOptions } from './new-delivery';
 import { BulkRows, ROWS_PER_PART, type BulkItem } from './bulk-rows';
+import { refuseSpacedVariables } from './unfilled-spaced-variables';
 
 type Template = z.output<typeof bulkTemplate>;
 type RowError = { row: number; message: string };
@@ -139,8 +140,10 @@ export class BulkRunner {
       }
     }
     const first = items[0]!;
-    if (input.rows.format === 'csv' && input.fieldsNotColumns !== 'send-as-typed')
-      refuseMissingColumns(input.template, first.record, input.env);
+    if (input.fieldsNotColumns !== 'send-as-typed') {
+      refuseSpacedVariables(templateParts(input.template), first.record);
+      if (input.rows.format === 'csv') refuseMissingColumns(input.template, first.record, input.env);
+    }
     // Escaped as each row's URL is (see `build`), so the check judges the host the row is really sent to.
     const firstUrl = resolveTemplate(input.template.url, first.record, input.env, {
       escape: URL_ESCAPE,
@@ -634,15 +637,7 @@ function refuseMissingColumns(
   record: Record<string, string>,
   env: Record<string, string>,
 ) {
-  const parts: Array<[string, string]> = [
-    ['template.url', template.url],
-    ...template.headers.flatMap(([name, value], i): Array<[string, string]> => [
-      [`template.headers.${i}.0`, name],
-      [`template.headers.${i}.1`, value],
-    ]),
-    ['template.body', template.body],
-  ];
-  for (const [field, text] of parts) {
+  for (const [field, text] of templateParts(template)) {
     const { unresolved } = resolveTemplate(text, record, env);
     if (unresolved.length === 0) continue;
     throw new ApiError(
@@ -651,6 +646,18 @@ function refuseMissingColumns(
         `file (its columns: ${Object.keys(record).join(', ')})`,
     );
   }
+}
+
+/** Each text of the template with the field it is in (`template.headers.0.1`). */
+function templateParts(template: Template): Array<[string, string]> {
+  return [
+    ['template.url', template.url],
+    ...template.headers.flatMap(([name, value], i): Array<[string, string]> => [
+      [`template.headers.${i}.0`, name],
+      [`template.headers.${i}.1`, value],
+    ]),
+    ['template.body', template.body],
+  ];
 }
 
 /** Why a row's filled header names cannot be sent, naming the header as typed in the template; null when they can. */
