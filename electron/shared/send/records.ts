@@ -226,7 +226,11 @@ function recordsFromJson(content: string): { rows: Record<string, string>[]; err
   try {
     data = parseJsonExact(content.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { rows: [], errors: [{ row: 0, message: `file: not valid JSON (${(error as Error).message})` }] };
+    const why = (error as Error).message;
+    return {
+      rows: [],
+      errors: [{ row: 0, message: `file: not valid JSON (${why})${jsonLinesHint(content)}` }],
+    };
   }
   if (!Array.isArray(data) && !isObject(data)) return { rows: [], errors: [notRows(data)] };
   const items = Array.isArray(data) ? data : [data];
@@ -270,7 +274,7 @@ async function recordsFromJsonInTurns(
   };
   const invalid = (why: string) => ({
     rows: [],
-    errors: [{ row: 0, message: `file: not valid JSON (${why})` }],
+    errors: [{ row: 0, message: `file: not valid JSON (${why})${jsonLinesHint(text)}` }],
   });
   for (let at = 0; at < text.length; at += chunkChars) {
     if (at > 0) await new Promise<void>((resume) => nextTurn(resume));
@@ -291,6 +295,24 @@ async function recordsFromJsonInTurns(
   }
   if (count === 0 && !isArray) return invalid('Unexpected end of JSON input');
   return { rows, errors };
+}
+
+/**
+ * A note for JSON Lines in a file read as JSON (a `.json` name, or one starting with `{`): its first line is an object
+ * and the next starts another, which reads as broken JSON at the second row.
+ */
+function jsonLinesHint(text: string): string {
+  const [first, second] = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/, 64)
+    .filter((line) => line.trim() !== '');
+  if (!first?.trim().startsWith('{') || !second?.trim().startsWith('{')) return '';
+  try {
+    JSON.parse(first);
+  } catch {
+    return '';
+  }
+  return '; it looks like JSON Lines (one object a line): give the rows as a JSON array of objects, or a CSV file';
 }
 
 /** The parser's messages without its internal states: `unexpected "x" at byte 8`, `unexpected "]"`. */
