@@ -235,7 +235,12 @@ export function BulkSend() {
             aria-label="Rows file"
             type="file"
             accept=".csv,.json,text/csv,application/json"
-            onChange={(e) => readFile(e.target.files?.[0])}
+            onChange={(e) => {
+              readFile(e.target.files?.[0]);
+              // Emptied once read: a browser fires no change for the file already chosen, so the same file saved
+              // again after an edit would not be read again, and the old rows would go out.
+              e.target.value = '';
+            }}
           />
           {/* A file read before the form was left is kept, though the input shows none. */}
           {rows && (
