@@ -41,6 +41,17 @@ const transferEncodingColumn = `(SELECT group_concat(h.value ->> 1, ',') FROM js
   WHERE lower(h.value ->> 0) = 'transfer-encoding') AS transfer_encoding`;
 
 /**
+ * Which of `count` captures (ids bound in order) are stored in a coding. The Transfer-Encoding test looks each capture
+ * up in capture_header_names: `id IN (SELECT capture_id … )` listed every chunked capture in the store on each batch
+ * (~49 ms a batch at 500k, in a scratch measurement, against 0.01 ms).
+ */
+export const codedAmongSql = (count: number) =>
+  `SELECT c.id, c.content_encoding, ${transferEncodingColumn} FROM captures c
+   WHERE c.id IN (${Array.from({ length: count }, () => '?').join(',')})
+   AND ((c.content_encoding IS NOT NULL AND trim(lower(c.content_encoding)) NOT IN ('', 'identity'))
+     OR EXISTS (SELECT 1 FROM capture_header_names n WHERE n.name = 'transfer-encoding' AND n.capture_id = c.id))`;
+
+/**
  * Filing classifies bodies up to 64 KB only (it shares a few-millisecond slice with the receiver; a 1 MB JSON body
  * takes about 20 ms). Received captures with bigger bodies and no label are classified here afterwards, one per
  * event-loop turn, and their labels stored and announced (`capture.updated`) as the Relabeller does. That includes
@@ -139,12 +150,7 @@ export class LargeBodyClassifier {
    */
   private compressed(ids: number[]): { id: number; coded: StoredCodings }[] {
     if (ids.length === 0) return [];
-    const statement = (this.encodingsOf[ids.length] ??= this.ctx.db.prepare(
-      `SELECT c.id, c.content_encoding, ${transferEncodingColumn} FROM captures c
-       WHERE c.id IN (${ids.map(() => '?').join(',')})
-       AND ((c.content_encoding IS NOT NULL AND trim(lower(c.content_encoding)) NOT IN ('', 'identity'))
-         OR c.id IN (SELECT capture_id FROM capture_header_names WHERE name = 'transfer-encoding'))`,
-    ));
+    const statement = (this.encodingsOf[ids.length] ??= this.ctx.db.prepare(codedAmongSql(ids.length)));
     return statement
       .all(...ids)
       .map((row) => ({ id: row.id, coded: storedCodings(row) }))
