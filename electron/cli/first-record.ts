@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import { JSONParser } from '@streamparser/json';
 import { flattenObject, recordsFromFile, type RowError } from '../shared/send/merge-fields';
+import { rowsEncoding, rowsText } from '../shared/send/rows-text';
 
 /** How much of a file is read looking for its first record: a contact export can be gigabytes, one contact is not. */
 export const firstRecordReadLimit = 16 * 1024 * 1024;
@@ -9,7 +9,9 @@ export const firstRecordReadLimit = 16 * 1024 * 1024;
 export type FirstRecord =
   | { record: Record<string, string> }
   | { record: null; errors: RowError[] }
-  | { record: null; overLimit: true };
+  | { record: null; overLimit: true }
+  /** Not UTF-8 (nor UTF-16 with its byte-order mark): where, as `rowsText` says it. */
+  | { record: null; notText: string };
 
 /**
  * The first record of a CSV or JSON data file, as `recordsFromFile` would list it first, reading only as far as it
@@ -22,7 +24,8 @@ export function firstRecordInFile(
 ): FirstRecord {
   const fd = openSync(path, 'r');
   try {
-    const decoder = new StringDecoder('utf8');
+    let decoder: TextDecoder | null = null;
+    const chunks: Buffer[] = [];
     const json = kind === 'json' ? firstJsonObject() : null;
     let text = '';
     let read = 0;
@@ -30,12 +33,20 @@ export function firstRecordInFile(
     for (let size = 64 * 1024; ; size = Math.min(size * 2, 4 * 1024 * 1024)) {
       const buffer = Buffer.alloc(size);
       const n = readSync(fd, buffer, 0, size, read);
+      const bytes = buffer.subarray(0, n);
+      chunks.push(bytes);
+      decoder ??= new TextDecoder(rowsEncoding(bytes), { fatal: true, ignoreBOM: true });
+      let chunk: string;
+      try {
+        chunk = decoder.decode(bytes, { stream: n > 0 });
+      } catch {
+        return { record: null, notText: notTextReason(Buffer.concat(chunks)) };
+      }
       if (n === 0) {
-        const { rows, errors } = recordsFromFile(text + decoder.end(), kind);
+        const { rows, errors } = recordsFromFile(text + chunk, kind);
         return rows[0] ? { record: rows[0] } : { record: null, errors };
       }
       read += n;
-      const chunk = decoder.write(buffer.subarray(0, n));
       text += chunk;
       const found = json ? json.write(chunk) : firstCompleteCsvRow(text);
       if (found) return { record: found };
@@ -44,6 +55,12 @@ export function firstRecordInFile(
   } finally {
     closeSync(fd);
   }
+}
+
+/** What `rowsText` says of bytes a strict decoder refused (it names the line). */
+function notTextReason(bytes: Uint8Array): string {
+  const read = rowsText(bytes);
+  return 'error' in read ? read.error : 'not UTF-8 text';
 }
 
 /** The first row once a second one has begun after it (so the first is not cut off by the end of the text). */

@@ -70,6 +70,7 @@ function readContact(value: string): Record<string, string> {
       `--contact: no complete contact in the first ${firstRecordReadLimit / 1024 / 1024} MiB of "${value}" ` +
         '(only the first contact is used: put it at the start of the file)',
     );
+  if ('notText' in first) throw new UsageError(`--contact: ${value}: ${first.notText}`);
   throw new UsageError(`--contact: ${first.errors[0]?.message ?? 'no contact in the file'}`);
 }
 

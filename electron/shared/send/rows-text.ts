@@ -6,12 +6,8 @@ import { utf8Encode } from './bytes';
  * "Jos\uFFFD" in every row sent. `error` names neither the file nor the field; the caller does.
  */
 export function rowsText(bytes: Uint8Array): { text: string } | { error: string } {
-  const utf16 =
-    bytes[0] === 0xff && bytes[1] === 0xfe
-      ? 'utf-16le'
-      : bytes[0] === 0xfe && bytes[1] === 0xff
-        ? 'utf-16be'
-        : null;
+  const encoding = rowsEncoding(bytes);
+  const utf16 = encoding === 'utf-8' ? null : encoding;
   if (utf16) {
     try {
       return { text: new TextDecoder(utf16, { fatal: true }).decode(bytes) };
@@ -28,6 +24,13 @@ export function rowsText(bytes: Uint8Array): { text: string } | { error: string 
       `not UTF-8 text: line ${bad.line} has the byte 0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')} ` +
       '(save the file as UTF-8, "CSV UTF-8" in Excel)',
   };
+}
+
+/** The encoding `rowsText` reads a file in, from its first bytes: UTF-16 only with its byte-order mark. */
+export function rowsEncoding(start: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
+  if (start[0] === 0xff && start[1] === 0xfe) return 'utf-16le';
+  if (start[0] === 0xfe && start[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
 }
 
 /** Where a lenient decode put U+FFFD for bytes that are not UTF-8 (a U+FFFD written in the file is its own bytes). */

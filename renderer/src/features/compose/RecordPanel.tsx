@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../../api';
 import { base64ToBytes } from '../../../../electron/shared/send/bytes';
+import { rowsText } from '../../../../electron/shared/send/rows-text';
 import { contentTypeHeaderOf } from '../../../../electron/shared/decode/charset';
 import {
   recordFromPayload,
@@ -71,8 +72,11 @@ export function RecordPanel({
 
   const loadFile = async (file: File) => {
     const kind = /\.json$/i.test(file.name) ? 'json' : 'csv';
-    const text = await file.text();
-    const { rows, errors } = recordsFromFile(text, kind);
+    const read = rowsText(new Uint8Array(await file.arrayBuffer()));
+    const { rows, errors } =
+      'error' in read
+        ? { rows: [], errors: [{ row: 0, message: `file: ${read.error}` }] }
+        : recordsFromFile(read.text, kind);
     set({ source: 'file', file: { name: file.name, rows, errors }, row: 1 });
   };
 
