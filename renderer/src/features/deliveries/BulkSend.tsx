@@ -85,10 +85,14 @@ export function BulkSend() {
   });
   useEvent('bulk.deleted', ({ jobId }) => forget(jobId));
 
+  // A large file is still being read when another is chosen: only the latest choice may land, whichever read ends last.
+  const latestPick = useRef(0);
   const readFile = (file: File | undefined) => {
     if (!file) return;
+    const pick = ++latestPick.current;
     file.arrayBuffer().then(
       (bytes) => {
+        if (pick !== latestPick.current) return;
         const read = rowsText(new Uint8Array(bytes));
         // A file refused is not sent, nor is the one chosen before it.
         if ('error' in read) {
@@ -98,7 +102,7 @@ export function BulkSend() {
         setError(null);
         setRows({ name: file.name, content: read.text });
       },
-      (e: Error) => setError(e.message),
+      (e: Error) => pick === latestPick.current && setError(e.message),
     );
   };
 
