@@ -9,12 +9,19 @@ import Papa from 'papaparse';
 export function csvColumnNames(content: string): {
   name: (header: string) => string;
   renamed: Array<{ as: string; original: string }>;
+  /** The columns with an empty header (1-based `column`), and the name each is read as ("", "_1"…). */
+  unnamed: Array<{ column: number; as: string }>;
+  /** The position of the last column with a name: Excel writes empty ones after it (`Email,N,,`). */
+  lastNamedColumn: number;
 } {
   const headerLine = Papa.parse<string[]>(content, { preview: 1 }).data[0] ?? [];
-  const taken = new Set(headerLine.map((header) => header.trim()));
+  const headers = headerLine.map((header) => header.trim());
+  const taken = new Set(headers);
   const seen = new Map<string, number>();
   const renamed: Array<{ as: string; original: string }> = [];
-  const name = (header: string) => {
+  const unnamed: Array<{ column: number; as: string }> = [];
+  let column = 0;
+  const unique = (header: string) => {
     const count = seen.get(header) ?? 0;
     if (count === 0) {
       seen.set(header, 1);
@@ -29,5 +36,12 @@ export function csvColumnNames(content: string): {
     renamed.push({ as, original: header });
     return as;
   };
-  return { name, renamed };
+  const name = (header: string) => {
+    column++;
+    const as = unique(header);
+    if (header === '') unnamed.push({ column, as });
+    return as;
+  };
+  const lastNamedColumn = headers.findLastIndex((header) => header !== '') + 1;
+  return { name, renamed, unnamed, lastNamedColumn };
 }

@@ -48,7 +48,7 @@ export function recordsFromFile(
   return kind === 'csv' ? recordsFromCsv(content) : recordsFromJson(content);
 }
 
-/** The options for one parse of `text`, and the columns it renamed (known once the header line is read). */
+/** The options for one parse of `text`, and its column names (complete once the header line is read). */
 function csvOptions(text: string) {
   const columns = csvColumnNames(text);
   const options = {
@@ -58,14 +58,16 @@ function csvOptions(text: string) {
     skipEmptyLines: false,
     transformHeader: (header: string) => markCsvHeader(columns.name(header.trim())),
   } as const;
-  return { options, renamed: columns.renamed };
+  return { options, columns };
 }
+
+type CsvColumns = ReturnType<typeof csvColumnNames>;
 
 function recordsFromCsv(content: string): { rows: Record<string, string>[]; errors: RowError[] } {
   const text = content.replace(/^\uFEFF/, '');
-  const { options, renamed } = csvOptions(text);
+  const { options, columns } = csvOptions(text);
   const parsed = Papa.parse<Record<string, string>>(text, options);
-  return csvRecords(parsed.data, parsed.errors, parsed.meta, renamed);
+  return csvRecords(parsed.data, parsed.errors, parsed.meta, columns);
 }
 
 /**
@@ -85,7 +87,7 @@ export function recordsFromFileInTurns(
     let meta: Papa.ParseMeta | undefined;
     let first = true;
     const text = content.replace(/^\uFEFF/, '');
-    const { options, renamed } = csvOptions(text);
+    const { options, columns } = csvOptions(text);
     Papa.parse<Record<string, string>>(text, {
       ...options,
       chunkSize: chunkChars,
@@ -106,7 +108,7 @@ export function recordsFromFileInTurns(
       },
       complete: () => {
         try {
-          resolve(csvRecords(data, errors, meta, renamed));
+          resolve(csvRecords(data, errors, meta, columns));
         } catch (error) {
           reject(error instanceof Error ? error : new Error(String(error)));
         }
@@ -119,9 +121,15 @@ function csvRecords(
   data: Record<string, string>[],
   parseErrors: Papa.ParseError[],
   meta: Papa.ParseMeta | undefined,
-  renamed: ReadonlyArray<{ as: string; original: string }>,
+  columns: CsvColumns,
 ): { rows: Record<string, string>[]; errors: RowError[] } {
   const errors: RowError[] = [];
+  const holdsValues = (as: string) => data.some((record) => (record[as] ?? '') !== '');
+  const unnamed = columns.unnamed.map((column) => ({ ...column, holdsValues: holdsValues(column.as) }));
+  // Excel's trailing empty columns (`Email,N,,`) are no columns: a row that leaves them out is whole.
+  const dropped = new Set(
+    unnamed.filter((c) => c.column > columns.lastNamedColumn && !c.holdsValues).map((c) => c.as),
+  );
   const bad = new Set<number>();
   const reported = new Set<string>();
   // Data rows are numbered without the blank lines (only spaces or empty fields), as Papaparse's greedy skip left them.
@@ -173,11 +181,19 @@ function csvRecords(
     const index = error.type === 'Quotes' ? error.row - 1 : error.row;
     // A blank line's missing fields are no error: the line is left out.
     if (blank.has(index)) continue;
+    if (error.code === 'TooFewFields' && missesOnly(data[index], meta, dropped)) continue;
     bad.add(index);
     const row = rowNumbers[index] ?? index + 1 - blank.size;
-    nameRow(row, `row ${row}: ${error.message}${missingColumns(error, data[index], meta)}`, false);
+    nameRow(row, `row ${row}: ${error.message}${missingColumns(error, data[index], meta, dropped)}`, false);
   }
-  for (const { as, original } of renamed) {
+  for (const { column, as, holdsValues } of unnamed)
+    if (holdsValues)
+      errors.push({
+        row: 0,
+        message: `header: column ${column} has no name (its values are read as "${as}")`,
+      });
+  for (const { as, original } of columns.renamed) {
+    if (original === '') continue;
     errors.push({
       row: 0,
       message: `header: column "${original}" appears twice (the second is read as "${as}")`,
@@ -192,7 +208,10 @@ function csvRecords(
       if (!bad.has(from) && !blank.has(from)) data[to++] = data[from]!;
     data.length = to;
   }
-  for (const row of kept) if (Object.hasOwn(row, '__parsed_extra')) delete row.__parsed_extra;
+  for (const row of kept) {
+    if (Object.hasOwn(row, '__parsed_extra')) delete row.__parsed_extra;
+    for (const as of dropped) delete row[as];
+  }
   // Copied only when a column had to be marked (a `__proto__` column), which is rare.
   const rows = meta?.fields?.some(isMarked) ? kept.map(unmarkRecord) : kept;
   return { rows, errors };
@@ -203,12 +222,23 @@ function missingColumns(
   error: Papa.ParseError,
   record: Record<string, string> | undefined,
   meta: Papa.ParseMeta | undefined,
+  dropped: ReadonlySet<string>,
 ): string {
   if (error.code !== 'TooFewFields' || !record || !meta?.fields) return '';
-  const missing = meta.fields.filter((field) => !Object.hasOwn(record, field));
+  const missing = meta.fields.filter((field) => !Object.hasOwn(record, field) && !dropped.has(field));
   if (missing.length === 0) return '';
   const shown = missing.slice(0, 5).map((field) => JSON.stringify(unmarkName(field)));
   return ` (no ${shown.join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''})`;
+}
+
+/** Whether every column a row with too few fields has no value for is one left out (an empty trailing column). */
+function missesOnly(
+  record: Record<string, string> | undefined,
+  meta: Papa.ParseMeta | undefined,
+  dropped: ReadonlySet<string>,
+): boolean {
+  if (!record || !meta?.fields || dropped.size === 0) return false;
+  return meta.fields.every((field) => Object.hasOwn(record, field) || dropped.has(field));
 }
 
 /** A line Papaparse's greedy `skipEmptyLines` leaves out: every field (and any extra one) empty or spaces only. */
