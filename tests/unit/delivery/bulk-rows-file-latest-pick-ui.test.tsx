@@ -6,21 +6,13 @@ import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { BulkSend } from '../../../renderer/src/features/deliveries';
 import { forgetKeptState } from '../../../renderer/src/state/kept-state';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
+import { slowFile } from '../../helpers/slow-file';
 
 const ui = useEngineForUi();
 afterEach(() => {
   cleanup();
   forgetKeptState();
 });
-
-/** A file whose read finishes only when `finish` is called: a large file still being read. */
-function slowFile(content: string | Uint8Array<ArrayBuffer>, name: string) {
-  const file = new File([content], name, { type: 'text/csv' });
-  let finish = () => {};
-  const read = file.arrayBuffer();
-  file.arrayBuffer = () => new Promise((resolve) => (finish = () => void read.then(resolve)));
-  return { file, finish: () => finish() };
-}
 
 const choose = (file: File) =>
   fireEvent.change(screen.getByLabelText('Rows file'), { target: { files: [file] } });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api';
 import { base64ToBytes } from '../../../../electron/shared/send/bytes';
 import { rowsText } from '../../../../electron/shared/send/rows-text';
@@ -70,9 +70,14 @@ export function RecordPanel({
 
   useEffect(() => setCaptureError(null), [captureInput]);
 
+  // Only the latest file chosen may land: a large file's read ending after a smaller one chosen since replaced it.
+  const latestPick = useRef(0);
   const loadFile = async (file: File) => {
+    const pick = ++latestPick.current;
     const kind = /\.json$/i.test(file.name) ? 'json' : 'csv';
-    const read = rowsText(new Uint8Array(await file.arrayBuffer()));
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (pick !== latestPick.current) return;
+    const read = rowsText(bytes);
     const { rows, errors } =
       'error' in read
         ? { rows: [], errors: [{ row: 0, message: `file: ${read.error}` }] }
