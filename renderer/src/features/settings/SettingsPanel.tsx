@@ -6,6 +6,7 @@ import { formatBytes } from '../../lib/format';
 import { useErrorField } from '../../lib/use-error-field';
 import { setUnsaved } from '../../state/unsaved';
 import { useStats } from '../../state/use-stats';
+import { useThrottledTick } from '../../state/use-throttled';
 import { ageUnits, parseAmount, sameAmount, sizeUnits, toAmount, type Amount, type UnitSet } from './amounts';
 import { withoutDigitGroups } from './digit-groups';
 import './settings.css';
@@ -97,8 +98,11 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
   const [form, setForm] = useState<Form | null>(null);
   /** The form as loaded (or last saved): a field still equal to it is not sent. */
   const [loaded, setLoaded] = useState<Form | null>(null);
-  // Refreshed while open: retention saved here prunes in the background after the save returns.
-  const { stats } = useStats();
+  // Refreshed while open: retention saved here prunes in the background after the save returns. Deletions (Delete all,
+  // retention's passes) refresh it too, at most once a second, rather than leave the old count up to the next poll.
+  const [deletions, setDeletions] = useState(0);
+  useEvent('capture.deleted', () => setDeletions((n) => n + 1));
+  const { stats } = useStats(useThrottledTick(deletions, 1000));
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [changedElsewhere, setChangedElsewhere] = useState(false);
