@@ -37,6 +37,7 @@ import { WalCheckpointer } from './wal-checkpointer';
 import { BackgroundReader, ReaderGone } from './background-reader';
 import { known, readHere, type ReadPlan } from './read-plan';
 import { inboxHasRoomFor } from './write-probe';
+import { searchIndexSchemaName } from './search-index/index-schema';
 
 export interface CaptureStoreEvents {
   created(items: CaptureSummary[]): void;
@@ -826,8 +827,7 @@ export class CaptureStore {
     })();
     this.headerNames.reload();
     this.failing.file = null; // nothing is left to file
-    this.reclaimSpace();
-    this.indexer.deletedAll();
+    this.reclaimSpace(this.indexer.deletedAll());
     this.events.deleted([], true);
     return count;
   }
@@ -837,7 +837,7 @@ export class CaptureStore {
    * (and the size shown) stays as large as it ever was. The copy VACUUM makes is small once the captures are gone;
    * it goes through the WAL, which is then emptied too.
    */
-  private reclaimSpace(): void {
+  private reclaimSpace(indexEmptied: boolean): void {
     try {
       this.db.exec('VACUUM main');
     } catch {
@@ -845,6 +845,15 @@ export class CaptureStore {
       return;
     }
     this.checkpointer.truncate();
+    // The search index's file (and WAL) held as much again as the captures' and kept it all, so the database size
+    // shown after deleting everything stayed in the tens of MB. Not emptied yet, copying it would take long.
+    if (!indexEmptied) return;
+    try {
+      this.db.exec(`VACUUM ${searchIndexSchemaName}`);
+      this.db.pragma(`${searchIndexSchemaName}.wal_checkpoint(TRUNCATE)`);
+    } catch {
+      // not attached (a reader), busy or no room: its pages are reused by new captures
+    }
   }
 
   stats(): Stats {

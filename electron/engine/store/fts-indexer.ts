@@ -387,12 +387,22 @@ export class FtsIndexer {
     this.poke();
   }
 
-  /** Every capture was deleted (call it right after that commit, before any capture is added). */
-  deletedAll(): void {
+  /**
+   * Every capture was deleted (call it right after that commit, before any capture is added). The index is emptied
+   * now rather than at the next slice, so the caller can give its pages back to the disk; if it cannot be written now,
+   * the next slice empties it. Returns whether the index is empty now.
+   */
+  deletedAll(): boolean {
     for (const r of this.prepared) this.discarded.add(r[0]);
     this.pendingDeletes = [];
     this.pendingDeleteUpTo = Math.max(this.pendingDeleteUpTo ?? 0, this.latestCaptureId());
-    this.poke();
+    try {
+      this.writePrepared(true);
+      return true;
+    } catch {
+      this.poke();
+      return false;
+    }
   }
 
   /** Runs before `drain`: the store files every acknowledged capture, so "everything" includes them. */
