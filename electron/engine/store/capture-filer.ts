@@ -215,16 +215,18 @@ export class CaptureFiler {
   }
 
   /** The oldest capture acknowledged but not filed yet (it is not searchable either). */
-  oldestUnfiled(): { id: number; receivedAtMs: number } | undefined {
+  oldestUnfiled(): { id: number; arrivedAtMs: number } | undefined {
     const row = this.oldestInbox.get() as { id: number; capture: string } | undefined;
     if (!row) return undefined;
-    return { id: row.id, receivedAtMs: (JSON.parse(row.capture) as NewCapture).receivedAtMs };
+    const capture = JSON.parse(row.capture) as NewCapture;
+    // An import came in when it was imported, whenever it was originally sent.
+    return { id: row.id, arrivedAtMs: capture.importedAtMs ?? capture.receivedAtMs };
   }
 
   /** How long the oldest unfiled capture has waited. */
   backlogAgeMs(): number {
     const oldest = this.oldestUnfiled();
-    return oldest ? Math.max(0, Date.now() - oldest.receivedAtMs) : 0;
+    return oldest ? Math.max(0, Date.now() - oldest.arrivedAtMs) : 0;
   }
 
   stop(): void {

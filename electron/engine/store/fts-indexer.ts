@@ -409,7 +409,7 @@ export class FtsIndexer {
   beforeDrain: () => void = () => undefined;
 
   /** The oldest capture not filed yet, which counts as not indexed (set by the store). */
-  oldestUnfiled: () => { id: number; receivedAtMs: number } | undefined = () => undefined;
+  oldestUnfiled: () => { id: number; arrivedAtMs: number } | undefined = () => undefined;
 
   /** Index everything now (tests, export, shutdown). */
   drain(): void {
@@ -434,8 +434,11 @@ export class FtsIndexer {
     const latestId = this.latestCaptureId();
     const oldest =
       (this.db
-        .prepare('SELECT id, received_at_ms FROM captures WHERE id > ? ORDER BY id LIMIT 1')
-        .get(indexedUpTo) as { id: number; received_at_ms: number } | undefined) ??
+        .prepare(
+          // An import's wait counts from when it was imported: it was sent (received_at_ms) days before, maybe.
+          'SELECT id, COALESCE(imported_at_ms, received_at_ms) AS arrived_at_ms FROM captures WHERE id > ? ORDER BY id LIMIT 1',
+        )
+        .get(indexedUpTo) as { id: number; arrived_at_ms: number } | undefined) ??
       unfiledRow(this.oldestUnfiled());
     // Counting the backlog scans it: 13-40 ms once a saturating burst left 100k rows behind, on the receiver's event
     // loop every 250 ms. Count exactly only a small backlog; past that, ids are a close upper bound (deleted captures
@@ -456,7 +459,7 @@ export class FtsIndexer {
       indexedUpTo,
       latestId,
       lagRows,
-      lagMs: oldest ? Math.max(0, this.clock.now() - oldest.received_at_ms) : 0,
+      lagMs: oldest ? Math.max(0, this.clock.now() - oldest.arrived_at_ms) : 0,
     };
   }
 
@@ -477,8 +480,8 @@ export class FtsIndexer {
 
 const exactLagCountUpTo = 5_000;
 
-const unfiledRow = (oldest: { id: number; receivedAtMs: number } | undefined) =>
-  oldest && { id: oldest.id, received_at_ms: oldest.receivedAtMs };
+const unfiledRow = (oldest: { id: number; arrivedAtMs: number } | undefined) =>
+  oldest && { id: oldest.id, arrived_at_ms: oldest.arrivedAtMs };
 
 /** The raw text, and its decoded form after it when that differs, so either finds the capture. */
 const withDecoded = (raw: string, decoded: string) => (decoded === raw ? raw : `${raw}\n${decoded}`);
