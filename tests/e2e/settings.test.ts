@@ -50,7 +50,7 @@ describe('settings panel', () => {
     await limit.fill('0.0001');
     await panel.getByTestId('settings-save').click();
     expect(await panel.getByRole('alert').innerText()).toBe(
-      'Body limit: "0.0001" MB is not from 1 KB to 1,024 MB.',
+      'Body limit: "0.0001" MB is not from 1 KB to 500 MB.',
     );
     // The mark moves to the next field refused.
     await eventually(async () => expect((await focusedField()).field).toBe('Body limit'));

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { maxBodyLimitBytes } from '../../shared/contract/app';
 import {
   ApiError,
   mergeSettings,
@@ -70,7 +71,12 @@ function readStored(json: string): Settings {
     if (next.success) settings = next.data;
     return next.success;
   };
-  for (const [key, value] of Object.entries(stored)) {
+  for (const [key, saved] of Object.entries(stored)) {
+    // A limit saved when up to 1 GiB was allowed becomes the largest allowed now, not the 25 MB default.
+    const value =
+      key === 'bodyLimitBytes' && typeof saved === 'number' && saved > maxBodyLimitBytes
+        ? maxBodyLimitBytes
+        : saved;
     if (tryPatch({ [key]: value } as SettingsPatch)) continue;
     if (typeof value === 'object' && value !== null)
       for (const [field, inner] of Object.entries(value))

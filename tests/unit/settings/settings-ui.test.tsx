@@ -113,7 +113,7 @@ describe('settings panel: what the user types converts exactly, in the unit chos
 describe('settings panel: invalid input is refused, naming the field, and nothing is sent', () => {
   it.each([
     ['Body limit', '1.1', 'KB', 'Body limit: "1.1" KB is not a whole number of bytes (1126.4).'],
-    ['Body limit', '1000', 'bytes', 'Body limit: "1000" bytes is not from 1 KB to 1,024 MB.'],
+    ['Body limit', '1000', 'bytes', 'Body limit: "1000" bytes is not from 1 KB to 500 MB.'],
     ['Body limit', '', 'MB', 'Body limit: enter a number.'],
     [
       'Delete captures older than',

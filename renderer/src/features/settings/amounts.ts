@@ -5,6 +5,7 @@
  */
 
 import { withoutDigitGroups } from './digit-groups';
+import { maxBodyLimitBytes } from '../../../../electron/shared/contract/app';
 
 export interface Unit {
   /** As shown beside the field ("days", "MB"). */
@@ -45,8 +46,8 @@ export const sizeUnits: UnitSet = {
   ],
   base: 'bytes',
   min: 1024,
-  max: 1024 * 1024 * 1024,
-  range: '1 KB to 1,024 MB',
+  max: maxBodyLimitBytes,
+  range: '1 KB to 500 MB',
 };
 
 /** A field as typed: the text and the unit chosen beside it. */
