@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
-import { newDelivery } from '../../../electron/engine/delivery/new-delivery';
 import { cueServer, deliveryHarness, restartOnSameData } from './helpers';
+import { insertUnsignable, sendAtTwoPerMinute } from './unsignable-delivery';
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -12,21 +12,7 @@ it('an attempt that failed at signing sent nothing, so a restart does not space 
   cleanup.push(() => server.close());
   const a = deliveryHarness();
   a.service.start();
-  // Saved before secrets were checked on input: no attempt of it can be signed.
-  const unsignable = a.service.queue.store.insert(
-    newDelivery(
-      { method: 'POST', url: `${server.url}/unsignable`, headers: [], body: Buffer.from('x') },
-      {
-        policy: 'none',
-        ratePerMinute: 2,
-        signing: { scheme: 'standard-webhooks', secret: 'not base64 !!' },
-      } as never,
-      'manual',
-      a.clock.now(),
-    ),
-    a.clock.now(),
-  );
-  a.service.queue.poke();
+  const unsignable = insertUnsignable(a, `${server.url}/unsignable`);
   await a.settle();
   const [failed] = a.service.get(unsignable.id).attemptList;
   expect([failed!.outcome, failed!.requestHeaders]).toEqual(['failed', []]);
@@ -35,12 +21,7 @@ it('an attempt that failed at signing sent nothing, so a restart does not space 
 
   const b = restartOnSameData(a);
   cleanup.push(() => b.close());
-  const next = b.service.send({
-    request: { method: 'POST', url: `${server.url}/next`, headers: [], bodyBase64: '' },
-    type: 'manual',
-    policy: 'none',
-    ratePerMinute: 2,
-  } as never).id;
+  const next = sendAtTwoPerMinute(b, `${server.url}/next`);
   await b.settle();
   // Nothing reached the target before the restart: the first real request is not held back 30 s.
   expect(server.received.map((r) => r.url)).toEqual(['/next']);
