@@ -1,27 +1,15 @@
-import { beforeEach, expect, it } from 'vitest';
-import { newCapture } from '../../helpers/new-capture';
-import { useTempStores } from '../../helpers/temp-stores';
+import { expect, it } from 'vitest';
+import { useSearchOverBodies } from '../../helpers/searched-bodies';
 
 // remove_diacritics drops the marks of Latin letters only: `αθηνα` missed `Αθήνα`, `елка` missed `ёлка`, and the
 // vowel points of Arabic and Hebrew split their words into letters, so `مرحبا` missed `مَرْحَبًا` and `שלום` `שָׁלוֹם`.
-const t = useTempStores();
-
-const searchPaths = (text: string) =>
-  t.stores.captures
-    .list({ filter: { text }, limit: 10 })
-    .items.map((c) => c.path)
-    .sort();
-
-beforeEach(async () => {
-  const add = (path: string, body: string) =>
-    t.stores.captures.add(newCapture({ path, body: Buffer.from(body) }));
-  await add('/el', '{"city":"Αθήνα"}');
-  await add('/ar', '{"greeting":"مَرْحَبًا"}');
-  await add('/he', '{"greeting":"שָׁלוֹם"}');
-  await add('/ru', '{"tree":"ёлка"}');
-  await add('/plain', '{"words":"αθηνα مرحبا שלום елка"}');
-  await add('/ja', '{"word":"かき"}');
-  t.stores.captures.indexer.drain();
+const { searchPaths } = useSearchOverBodies({
+  '/el': '{"city":"Αθήνα"}',
+  '/ar': '{"greeting":"مَرْحَبًا"}',
+  '/he': '{"greeting":"שָׁלוֹם"}',
+  '/ru': '{"tree":"ёлка"}',
+  '/plain': '{"words":"αθηνα مرحبا שלום елка"}',
+  '/ja': '{"word":"かき"}',
 });
 
 it('finds words written with marks in any script by their spelling without them, and the reverse', () => {

@@ -1,25 +1,13 @@
-import { beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { searchTerms } from '../../../electron/shared/search-terms';
-import { newCapture } from '../../helpers/new-capture';
-import { useTempStores } from '../../helpers/temp-stores';
+import { useSearchOverBodies } from '../../helpers/searched-bodies';
 
 // `NOT` was searched as a word, so `refund NOT paid` looked for captures holding "not" as well and found none.
-const t = useTempStores();
-
-const searchPaths = (text: string) =>
-  t.stores.captures
-    .list({ filter: { text }, limit: 10 })
-    .items.map((c) => c.path)
-    .sort();
-
-beforeEach(async () => {
-  const add = (path: string, body: string) =>
-    t.stores.captures.add(newCapture({ path, body: Buffer.from(body) }));
-  await add('/refund-paid', '{"type":"refund","state":"paid"}');
-  await add('/refund-open', '{"type":"refund","state":"open"}');
-  await add('/charge', '{"type":"charge","state":"paid"}');
-  await add('/not', '{"note":"do not refund"}');
-  t.stores.captures.indexer.drain();
+const { searchPaths } = useSearchOverBodies({
+  '/refund-paid': '{"type":"refund","state":"paid"}',
+  '/refund-open': '{"type":"refund","state":"open"}',
+  '/charge': '{"type":"charge","state":"paid"}',
+  '/not': '{"note":"do not refund"}',
 });
 
 it('reads an upper-case NOT before a term as -term', () => {
