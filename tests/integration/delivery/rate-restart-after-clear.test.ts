@@ -1,22 +1,23 @@
 import { afterEach, expect, it } from 'vitest';
 import { cueServer, deliveryHarness, restartOnSameData } from './helpers';
+import { sendAtTwoPerMinute } from './two-a-minute-send';
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 
-it('"Clear finished" then a restart: the next request to an origin at 2 a minute is still spaced from the cleared one', async () => {
+/** A target that answers 200 and a delivery harness not yet started; `send` posts to a path of the target. */
+async function harnessAndTarget() {
   const server = await cueServer(() => ({ status: 200 }));
   cleanup.push(() => server.close());
   const a = deliveryHarness();
-  const send = (h: typeof a, path: string) =>
-    h.service.send({
-      request: { method: 'POST', url: `${server.url}${path}`, headers: [], bodyBase64: '' },
-      type: 'manual',
-      policy: 'none',
-      ratePerMinute: 2,
-    } as never).id;
+  const send = (h: typeof a, path: string) => sendAtTwoPerMinute(h, `${server.url}${path}`);
+  return { server, a, send };
+}
+
+it('"Clear finished" then a restart: the next request to an origin at 2 a minute is still spaced from the cleared one', async () => {
+  const { server, a, send } = await harnessAndTarget();
   const t0 = a.clock.now();
   a.service.start();
   send(a, '/cleared');
@@ -37,16 +38,7 @@ it('"Clear finished" then a restart: the next request to an origin at 2 a minute
 });
 
 it('retention pruning keeps the reference too', async () => {
-  const server = await cueServer(() => ({ status: 200 }));
-  cleanup.push(() => server.close());
-  const a = deliveryHarness();
-  const send = (h: typeof a, path: string) =>
-    h.service.send({
-      request: { method: 'POST', url: `${server.url}${path}`, headers: [], bodyBase64: '' },
-      type: 'manual',
-      policy: 'none',
-      ratePerMinute: 2,
-    } as never).id;
+  const { server, a, send } = await harnessAndTarget();
   a.service.start();
   send(a, '/pruned');
   await a.settle();

@@ -1,6 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { cueServer, deliveryHarness } from './helpers';
-import { insertUnsignable, sendAtTwoPerMinute } from './unsignable-delivery';
+import { sendAtTwoPerMinute } from './two-a-minute-send';
+import { insertUnsignable } from './unsignable-delivery';
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
