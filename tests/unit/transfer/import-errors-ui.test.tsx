@@ -1,26 +1,14 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
-import { TransferDialog } from '../../../renderer/src/features/transfer/TransferDialog';
+import { importThroughDialog } from './import-through-dialog';
 
 // The dialog against a real engine (in-process transport, SQLite in a temp dir).
 const ui = useEngineForUi();
 afterEach(cleanup);
 
-const importFile = async (name: string, content: string) => {
-  render(
-    <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
-      <TransferDialog selectedIds={[]} filter={{}} filteredCount={0} onClose={() => undefined} />
-    </ApiProvider>,
-  );
-  const file = new File([content], name, { type: 'application/json' });
-  fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
-  await waitFor(() => expect(screen.getByTestId('transfer-message').textContent).not.toBe(''));
-  return screen.getByTestId('transfer-message').textContent;
-};
+const importFile = (name: string, content: string) => importThroughDialog(ui.api, name, content);
 
 describe('HAR import errors', () => {
   it('name an invalid entry by its place in the whole file, not in its chunk', async () => {

@@ -1,26 +1,15 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
-import { IMPORT_CHUNK, TransferDialog } from '../../../renderer/src/features/transfer/TransferDialog';
+import { IMPORT_CHUNK } from '../../../renderer/src/features/transfer/TransferDialog';
+import { importThroughDialog } from './import-through-dialog';
 
 // The dialog against a real engine (in-process transport, SQLite in a temp dir).
 const ui = useEngineForUi();
 afterEach(cleanup);
 
-const importFile = async (content: string) => {
-  render(
-    <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
-      <TransferDialog selectedIds={[]} filter={{}} filteredCount={0} onClose={() => undefined} />
-    </ApiProvider>,
-  );
-  const file = new File([content], 'load-test.har', { type: 'application/json' });
-  fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
-  await waitFor(() => expect(screen.getByTestId('transfer-message').textContent).not.toBe(''));
-  return screen.getByTestId('transfer-message').textContent;
-};
+const importFile = (content: string) => importThroughDialog(ui.api, 'load-test.har', content);
 
 /** The same POST, sent twice in the same millisecond (a load test, a sender's duplicate delivery). */
 const identical = {
