@@ -1,6 +1,7 @@
 import { deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { inProcessCall } from '../../helpers/in-process-call';
+import { orttoClickedEmail } from '../../helpers/ortto-clicked-email';
 import { rawExchange } from '../../helpers/raw-http';
 import { useTestEngine } from '../../helpers/test-engine';
 
@@ -62,19 +63,7 @@ describe('a request body sent with a transfer coding before chunked', () => {
   );
 
   it('is labelled by its vendor as it is filed, like a gzip Content-Encoding', async () => {
-    const clicked = JSON.stringify({
-      activity: {
-        id: 'a1',
-        field_id: 'act::c',
-        created: '2023-01-16T23:40:54Z',
-        attr: { 'str::cn': 'Product review survey', 'str::c': 'https://example.com' },
-      },
-      contact: { contact_id: 'c1' },
-      id: 'e1',
-      time: '2023-01-16T23:41:18.948713601Z',
-      webhook_id: 'w1',
-    });
-    const id = await sentWithTransferCoding('/te/ortto', 'gzip, chunked', gzipSync(clicked));
+    const id = await sentWithTransferCoding('/te/ortto', 'gzip, chunked', gzipSync(orttoClickedEmail));
     const { vendor, eventLabel } = await call('captures.get', { id });
     expect([vendor, eventLabel]).toEqual(['Ortto', 'Clicked email']);
   });

@@ -4,6 +4,7 @@ import { deflateRawSync, gzipSync, zstdCompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { databaseFileName } from '../../../electron/engine/store/database';
+import { orttoClickedEmail } from '../../helpers/ortto-clicked-email';
 import { instanceSchema } from '../../unit/decode/instance-schema';
 import { useLabelApp } from './label-app';
 
@@ -60,33 +61,21 @@ describe('decode in the engine', () => {
     ontraportId = await post('/h', fixture('ontraport-sub-tag-lightweight.form.txt'), {
       'content-type': 'application/x-www-form-urlencoded',
     });
-    const clicked = JSON.stringify({
-      activity: {
-        id: 'a1',
-        field_id: 'act::c',
-        created: '2023-01-16T23:40:54Z',
-        attr: { 'str::cn': 'Product review survey', 'str::c': 'https://example.com' },
-      },
-      contact: { contact_id: 'c1' },
-      id: 'e1',
-      time: '2023-01-16T23:41:18.948713601Z',
-      webhook_id: 'w1',
-    });
-    clickedId = await post('/h', gzipSync(clicked), {
+    clickedId = await post('/h', gzipSync(orttoClickedEmail), {
       'content-type': 'application/json',
       'content-encoding': 'gzip',
     });
     // Every coding the Decoded tab undoes: raw deflate (no zlib header), two in a row, zstd.
     otherCodings = [
-      await post('/h', deflateRawSync(clicked), {
+      await post('/h', deflateRawSync(orttoClickedEmail), {
         'content-type': 'application/json',
         'content-encoding': 'deflate',
       }),
-      await post('/h', gzipSync(gzipSync(clicked)), {
+      await post('/h', gzipSync(gzipSync(orttoClickedEmail)), {
         'content-type': 'application/json',
         'content-encoding': 'gzip, gzip',
       }),
-      await post('/h', zstdCompressSync(clicked), {
+      await post('/h', zstdCompressSync(orttoClickedEmail), {
         'content-type': 'application/json',
         'content-encoding': 'zstd',
       }),
