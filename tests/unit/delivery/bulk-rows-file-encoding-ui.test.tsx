@@ -7,16 +7,10 @@ import { BulkSend } from '../../../renderer/src/features/deliveries';
 import { forgetKeptState } from '../../../renderer/src/state/kept-state';
 import { bulkProgressLine } from '../../helpers/bulk-progress-text';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
-import { useHttpTarget } from '../../helpers/http-target';
+import { useRecordingTarget } from '../../helpers/recording-target';
 
-const arrived: string[] = [];
-const target = useHttpTarget((req, res) => {
-  req.resume();
-  req.on('end', () => {
-    arrived.push(req.url ?? '');
-    res.end('ok');
-  });
-});
+const target = useRecordingTarget();
+const arrived = target.targets;
 const ui = useEngineForUi();
 afterEach(() => {
   cleanup();
