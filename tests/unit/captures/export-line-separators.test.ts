@@ -7,6 +7,7 @@ import { exportLog } from '../../../electron/engine/delivery/log-export';
 import { withC1Escaped } from '../../../electron/cli/json-text';
 import { mergeExports } from '../../../renderer/src/features/transfer/merge-export';
 import { captureDetail } from '../../helpers/capture-detail';
+import { logRow } from '../../helpers/log-row';
 
 // What Python's str.splitlines() takes as a line break beyond \n and \r; JSON.stringify leaves all three raw.
 const breakers = '\u0085\u2028\u2029';
@@ -52,26 +53,7 @@ describe('JSON and JSONL exports escape U+0085, U+2028 and U+2029', () => {
   });
 
   it('the delivery log JSON export', () => {
-    const row = { attemptId: 1, deliveryId: 1, request: 'POST https://example.com/hook', responseCode: 200 };
-    const content = exportLog(
-      [
-        {
-          ...row,
-          dateMs: 0,
-          responseData: breakers,
-          durationMs: 1,
-          attempt: 1,
-          name: '',
-          webhookId: null,
-          type: 'manual',
-          outcome: 'success',
-          error: null,
-          bulkJobId: null,
-          bulkRow: null,
-        } as LogRow,
-      ],
-      'json',
-    ).content;
+    const content = exportLog([logRow(breakers)], 'json').content;
     expect(content).not.toMatch(rawBreaker);
     expect((JSON.parse(content) as LogRow[])[0]!.responseData).toBe(breakers);
   });

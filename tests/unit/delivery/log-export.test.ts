@@ -1,38 +1,20 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { exportLog } from '../../../electron/engine/delivery/log-export';
-import type { LogRow } from '../../../electron/shared/contract/delivery';
-
-const row = (responseData: string): LogRow => ({
-  attemptId: 1,
-  deliveryId: 1,
-  request: 'POST https://example.com/hook',
-  responseCode: 200,
-  dateMs: Date.UTC(2026, 10, 23),
-  responseData,
-  durationMs: 12,
-  attempt: 1,
-  name: '',
-  webhookId: null,
-  type: 'manual',
-  outcome: 'success',
-  error: null,
-  bulkJobId: null,
-  bulkRow: null,
-});
+import { logRow } from '../../helpers/log-row';
 
 describe('delivery log CSV', () => {
   it.each(['=1+1', '=1+1\nx', '+SUM(A1)\r\n', '@cmd', '-2+3\nmore'])(
     'a response body a spreadsheet would run (%j) is written as text',
     (body) => {
-      const csv = exportLog([row(body)], 'csv').content;
+      const csv = exportLog([logRow(body)], 'csv').content;
       const cells = Papa.parse<string[]>(csv).data[1]!;
       expect(cells[3]).toBe(`'${body}`);
     },
   );
 
   it('other text is written as it is', () => {
-    const csv = exportLog([row('ok, "quoted"\nsecond line')], 'csv').content;
+    const csv = exportLog([logRow('ok, "quoted"\nsecond line')], 'csv').content;
     expect(Papa.parse<string[]>(csv).data[1]![3]).toBe('ok, "quoted"\nsecond line');
   });
 });
@@ -42,7 +24,7 @@ describe('delivery log redaction', () => {
     const out = exportLog(
       [
         {
-          ...row('{"ok":true,"token":"RESPSECRET_T","rest":"cut off'),
+          ...logRow('{"ok":true,"token":"RESPSECRET_T","rest":"cut off'),
           request: 'POST https://user:PWSECRET@example.com/h?token=QSECRET&page=2#frag',
           error: 'connect failed for https://BARETOKEN@example.com/x?sig=SIGSECRET',
         },
@@ -56,13 +38,16 @@ describe('delivery log redaction', () => {
   });
 
   it("hides a form-encoded token endpoint's answer (access_token=…&scope=…), keeping its other pairs", () => {
-    const out = exportLog([row('access_token=gho_FORMSECRET&scope=repo&token_type=bearer')], 'csv').content;
+    const out = exportLog(
+      [logRow('access_token=gho_FORMSECRET&scope=repo&token_type=bearer')],
+      'csv',
+    ).content;
     expect(out).not.toContain('FORMSECRET');
     expect(out).toContain('access_token=%5Bredacted%5D&scope=repo&');
   });
 
   it('leaves JSON and plain text that merely hold an "=" as they are', () => {
     for (const text of ['{"a":"b=c&token=d"}', 'done: x=1'])
-      expect(JSON.parse(exportLog([row(text)], 'json').content)[0].responseData).toBe(text);
+      expect(JSON.parse(exportLog([logRow(text)], 'json').content)[0].responseData).toBe(text);
   });
 });
