@@ -57,6 +57,17 @@ async function degradedByOneFailedProbe(options: Parameters<typeof setup>[0] = {
   return { t, first };
 }
 
+/** Registered at `firstUrl`, then that connection dropped and the 1 s back-off ran out: it is registering again. */
+async function reconnectingAfterDrop(subdomain: string | null, firstUrl: string) {
+  const t = setup();
+  t.supervisor.start({ host: HOST, subdomain, localPort: 1 });
+  const first = t.provider.last().resolve(firstUrl);
+  await flush();
+  first.fail('socket hang up');
+  await t.advance(1000);
+  return t;
+}
+
 describe('backoff', () => {
   it('doubles from the base, stays within ±jitter and never exceeds the cap', () => {
     const mid = [0, 1, 2, 3, 4, 5, 6, 10].map((n) => backoffDelayMs(n, defaultBackoff, () => 0.5));
@@ -185,12 +196,7 @@ describe('TunnelSupervisor', () => {
   });
 
   it('closes the URL it had when the server refuses the new registration for good, and never asks again', async () => {
-    const t = setup();
-    t.supervisor.start({ host: HOST, subdomain: null, localPort: 1 });
-    const first = t.provider.last().resolve('http://first.lt.example');
-    await flush();
-    first.fail('socket hang up');
-    await t.advance(1000);
+    const t = await reconnectingAfterDrop(null, 'http://first.lt.example');
     t.provider
       .last()
       .reject(new PermanentRefusal('refused the registration (HTTP 403): banned; not retrying'));
@@ -243,12 +249,7 @@ describe('TunnelSupervisor', () => {
   });
 
   it('keeps the history entry and raises no alert when a reconnect yields the same URL', async () => {
-    const t = setup();
-    t.supervisor.start({ host: HOST, subdomain: 'stable-name', localPort: 1 });
-    const first = t.provider.last().resolve('http://stable-name.lt.example');
-    await flush();
-    first.fail('socket hang up');
-    await t.advance(1000);
+    const t = await reconnectingAfterDrop('stable-name', 'http://stable-name.lt.example');
     t.provider.last().resolve('http://stable-name.lt.example');
     await flush();
     const state = t.supervisor.getState();
@@ -258,12 +259,7 @@ describe('TunnelSupervisor', () => {
   });
 
   it('after a reconnect, asks again for a subdomain our own stale registration still holds before accepting another', async () => {
-    const t = setup();
-    t.supervisor.start({ host: HOST, subdomain: 'keep-this', localPort: 1 });
-    const first = t.provider.last().resolve('http://keep-this.lt.example');
-    await flush();
-    first.fail('socket hang up');
-    await t.advance(1000);
+    const t = await reconnectingAfterDrop('keep-this', 'http://keep-this.lt.example');
     const squatted = t.provider.last().resolve('http://random-one.lt.example');
     await flush();
     expect(squatted.closed).toBe(true);
@@ -363,12 +359,7 @@ describe('TunnelSupervisor', () => {
   });
 
   it('accepts the replacement and flags it once the reclaim attempts are used up', async () => {
-    const t = setup();
-    t.supervisor.start({ host: HOST, subdomain: 'keep-this', localPort: 1 });
-    const first = t.provider.last().resolve('http://keep-this.lt.example');
-    await flush();
-    first.fail('socket hang up');
-    await t.advance(1000);
+    const t = await reconnectingAfterDrop('keep-this', 'http://keep-this.lt.example');
     for (let i = 0; i < defaultTimings.reclaimTries; i++) {
       t.provider.last().resolve(`http://random-${i}.lt.example`);
       await flush();
@@ -434,12 +425,7 @@ describe('TunnelSupervisor', () => {
   });
 
   it('stop forgets the alert, error and probe result of the stopped tunnel', async () => {
-    const t = setup();
-    t.supervisor.start({ host: HOST, subdomain: null, localPort: 1 });
-    const first = t.provider.last().resolve('http://first.lt.example');
-    await flush();
-    first.fail('socket hang up');
-    await t.advance(1000);
+    const t = await reconnectingAfterDrop(null, 'http://first.lt.example');
     t.provider.last().resolve('http://second.lt.example');
     await flush();
     t.setProbe(() => badProbe);
