@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { DetailPane } from '../../../renderer/src/features/detail/DetailPane';
-import { MultipartView } from '../../../renderer/src/features/detail/MultipartView';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
 import { harOf } from '../../helpers/har';
+import { renderMultipartText } from '../../helpers/multipart-view';
 
 const ui = useEngineForUi();
 afterEach(cleanup);
@@ -38,13 +38,7 @@ describe('a content type holding a right-to-left override', () => {
   it("is shown marked on a multipart part's line", () => {
     const body =
       '--B\r\nContent-Disposition: form-data; name="f"\r\nContent-Type: text/pl\u202eain\r\n\r\nv\r\n--B--\r\n';
-    const { container } = render(
-      <MultipartView
-        bytes={new TextEncoder().encode(body)}
-        contentType="multipart/form-data; boundary=B"
-        query=""
-      />,
-    );
+    const { container } = renderMultipartText(body);
     const type = container.querySelector('.part-type')!.textContent;
     expect(type).toBe('text/plU+202Eain');
   });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { cleanup, render } from '@testing-library/react';
+import { cleanup } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MultipartView } from '../../../renderer/src/features/detail/MultipartView';
+import { renderMultipartText } from '../../helpers/multipart-view';
 
 afterEach(cleanup);
 
@@ -12,13 +12,7 @@ const part = (disposition: string) =>
 describe('multipart part names that would look like another name', () => {
   it('are written as in the Query and Form tables: the empty name is named', () => {
     const body = [part('; name=""'), part('; name="a "'), part('; name="a"'), part(''), '--B--\r\n'].join('');
-    const { container } = render(
-      <MultipartView
-        bytes={new TextEncoder().encode(body)}
-        contentType="multipart/form-data; boundary=B"
-        query=""
-      />,
-    );
+    const { container } = renderMultipartText(body);
     const names = [...container.querySelectorAll('.part-name')].map((n) => n.textContent);
     expect(names).toEqual(['(empty key)', '"a "', 'a', '(no name)']);
   });
