@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { cueServer, deliveryHarness } from './helpers';
+import { restartWithUnreadableRows } from './restart-with-unreadable-rows';
 
 type Harness = ReturnType<typeof deliveryHarness>;
 let h: Harness | undefined;
@@ -30,11 +31,7 @@ it('a job stopped by an unexpected error with 100 row errors kept counts the one
   } as never);
   expect(job.rowErrors).toHaveLength(100);
   expect(job.rowErrorsOmitted).toBe(20);
-  await a.service.close();
-  a.db.prepare(`UPDATE bulk_job_rows SET rows_json = 'not json'`).run();
-  a.db.close();
-  h = deliveryHarness({}, { dataDir: a.dataDir });
-  h.service.start();
+  h = await restartWithUnreadableRows(a);
 
   const stopped = h.service.bulk.progress(job.jobId);
   expect(stopped.state).toBe('stopped');

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deliveryMethods, type BulkProgress } from '../../../electron/shared/contract/delivery';
 import { resolveTemplate } from '../../../electron/shared/send/merge-fields';
 import { cueServer, deliveryHarness, removeDir } from './helpers';
+import { restartWithUnreadableRows } from './restart-with-unreadable-rows';
 
 type Harness = ReturnType<typeof deliveryHarness>;
 let h: Harness | undefined;
@@ -159,12 +160,8 @@ describe('bulk send', () => {
     a.service.start();
     const job = await startJob(a, server.url, csv(30_000), { ratePerMinute: 1 });
     a.service.bulk.pause(job.jobId);
-    await a.service.close();
     // A part the next batch does not need is unreadable: reading every part (as a restart did) would throw.
-    a.db.prepare(`UPDATE bulk_job_rows SET rows_json = 'not json' WHERE part = 1`).run();
-    a.db.close();
-    h = deliveryHarness({}, { dataDir: a.dataDir });
-    h.service.start();
+    h = await restartWithUnreadableRows(a, 1);
     expect(h.service.bulk.progress(job.jobId)).toMatchObject({ total: 30_000, enqueued: 100 });
     h.service.bulk.resume(job.jobId);
     await h.settle();
@@ -352,11 +349,7 @@ describe('bulk send', () => {
     const a = deliveryHarness();
     a.service.start();
     const job = await startJob(a, server.url, csv(300), { ratePerMinute: 1 });
-    await a.service.close();
-    a.db.prepare(`UPDATE bulk_job_rows SET rows_json = 'not json'`).run();
-    a.db.close();
-    h = deliveryHarness({}, { dataDir: a.dataDir });
-    h.service.start();
+    h = await restartWithUnreadableRows(a);
     const stopped = h.service.bulk.progress(job.jobId);
     expect(stopped.state).toBe('stopped');
     expect(stopped.rowErrors.at(-1)).toEqual({
