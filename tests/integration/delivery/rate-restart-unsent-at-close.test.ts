@@ -2,6 +2,7 @@ import { Agent } from 'undici';
 import { afterEach, expect, it } from 'vitest';
 import { createHttpSender } from '../../../electron/engine/delivery/http-attempt';
 import { cueServer, deliveryHarness, restartOnSameData, until } from './helpers';
+import { sendAtTwoPerMinute } from './two-a-minute-send';
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -15,14 +16,7 @@ it('an attempt the engine stopped before its connection was ready is logged as n
   const stalled = new Agent({ connect: () => {} });
   cleanup.push(() => stalled.destroy());
   const a = deliveryHarness({ send: createHttpSender(stalled) });
-  const send = (h: typeof a, path: string) =>
-    h.service.send({
-      request: { method: 'POST', url: `${server.url}${path}`, headers: [], bodyBase64: '' },
-      type: 'manual',
-      policy: 'none',
-      ratePerMinute: 2,
-    } as never).id;
-  const first = send(a, '/first');
+  const first = sendAtTwoPerMinute(a, `${server.url}/first`);
   a.service.start();
   await until(() => (a.service.queue.inFlight === 1 ? true : undefined));
   await a.service.close(0);
