@@ -300,6 +300,7 @@ export class DeliveryQueue {
           body: row.body,
           id: row.uid,
           timestampSec: Math.floor(startedAtMs / 1000),
+          carried: headers,
         });
         // A replayed capture's stale signature would otherwise go out beside the fresh one.
         headers = replaceHeaders(headers, headerList(signed.headers));

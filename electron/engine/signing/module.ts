@@ -34,6 +34,7 @@ export function createSigningModule(ctx: EngineContext): EngineModule<typeof sig
             body: Buffer.from(input.bodyBase64, 'base64'),
             ...(id !== null ? { id } : {}),
             ...(timestampSec !== null ? { timestampSec } : {}),
+            ...(input.headers ? { carried: input.headers } : {}),
           });
           return { ...result, id, timestampSec };
         } catch (error) {

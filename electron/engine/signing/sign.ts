@@ -8,6 +8,11 @@ export interface SignInput {
   id?: string;
   /** Unix seconds of this attempt. Defaults to now. */
   timestampSec?: number;
+  /**
+   * The headers the request already carries (a replayed capture's). A scheme's legacy or vendor-named copies found
+   * there (`svix-*`, GitHub's SHA-1 `X-Hub-Signature`) are signed afresh too: receivers read those names first.
+   */
+  carried?: readonly (readonly [string, string])[];
 }
 
 export interface SignResult {
@@ -15,6 +20,10 @@ export interface SignResult {
   /** Exactly what was fed to the HMAC (the body decoded as UTF-8 for display). */
   signedString: string;
 }
+
+const carries = (req: SignInput, ...names: string[]) =>
+  req.carried?.some(([carried]) => names.some((name) => name.toLowerCase() === carried.toLowerCase())) ??
+  false;
 
 export const newMessageId = () => `msg_${randomBytes(18).toString('base64url')}`;
 
@@ -29,21 +38,25 @@ export function signRequest(config: SigningConfig, req: SignInput): SignResult {
       const id = req.id ?? newMessageId();
       const parts = [`${id}.${timestamp}.`, body];
       const signature = hmac('sha256', hmacKey(config.scheme, config.secret), parts).toString('base64');
-      return {
-        headers: [
-          ['webhook-id', id],
-          ['webhook-timestamp', timestamp],
-          ['webhook-signature', `v1,${signature}`],
-        ],
-        signedString: displayParts(parts),
-      };
+      const headers: [string, string][] = [
+        ['webhook-id', id],
+        ['webhook-timestamp', timestamp],
+        ['webhook-signature', `v1,${signature}`],
+      ];
+      // Svix (Clerk, Resend…) sends these names, and its library reads them before the webhook-* ones.
+      if (carries(req, 'svix-id', 'svix-timestamp', 'svix-signature'))
+        headers.push(['svix-id', id], ['svix-timestamp', timestamp], ['svix-signature', `v1,${signature}`]);
+      return { headers, signedString: displayParts(parts) };
     }
     case 'github': {
-      const signature = hmac('sha256', hmacKey(config.scheme, config.secret), [body]).toString('hex');
-      return {
-        headers: [['X-Hub-Signature-256', `sha256=${signature}`]],
-        signedString: displayParts([body]),
-      };
+      const key = hmacKey(config.scheme, config.secret);
+      const headers: [string, string][] = [
+        ['X-Hub-Signature-256', `sha256=${hmac('sha256', key, [body]).toString('hex')}`],
+      ];
+      // GitHub sends its legacy SHA-1 signature beside the SHA-256 one; a receiver may still check it.
+      if (carries(req, 'X-Hub-Signature'))
+        headers.push(['X-Hub-Signature', `sha1=${hmac('sha1', key, [body]).toString('hex')}`]);
+      return { headers, signedString: displayParts([body]) };
     }
     case 'stripe': {
       const parts = [`${timestamp}.`, body];

@@ -14,6 +14,8 @@ export const signingMethods = {
       bodyBase64: base64.default(''),
       id: z.string().min(1).max(200).optional(),
       timestampSec: z.number().int().min(0).optional(),
+      /** The request's own headers: a replayed vendor's copies of the signature are signed afresh as on send. */
+      headers: z.array(headerPair).optional(),
     }),
     z.object({
       headers: z.array(headerPair),

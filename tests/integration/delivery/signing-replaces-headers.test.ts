@@ -67,3 +67,68 @@ describe('signing a request that already carries signature headers (a replayed c
     for (const name of names) expect(logged.filter((n) => n === name)).toHaveLength(1);
   });
 });
+
+describe("signing a replayed capture that carries the vendor's own copies of the signature", () => {
+  const body = '{"type":"user.created"}';
+  const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+
+  async function replaySigned(stale: [string, string][], signing: Record<string, string>) {
+    const server = await cueServer(() => ({ status: 200 }));
+    cleanup.push(() => server.close());
+    const h = deliveryHarness();
+    cleanup.push(() => h.close());
+    h.service.start();
+    h.service.send({
+      request: {
+        method: 'POST',
+        url: `${server.url}/signed`,
+        headers: [['Content-Type', 'application/json'], ...stale],
+        bodyBase64: Buffer.from(body).toString('base64'),
+      },
+      type: 'replay',
+      policy: 'none',
+      signing,
+    } as never);
+    await h.drain();
+    expect(server.received).toHaveLength(1);
+    return server.received[0]!.rawHeaders;
+  }
+
+  it('Standard Webhooks: svix-id, svix-timestamp and svix-signature (read first by the Svix library) are signed afresh', async () => {
+    const raw = await replaySigned(
+      [
+        ['svix-id', 'msg_stale'],
+        ['svix-timestamp', '1'],
+        ['svix-signature', 'v1,c3RhbGU='],
+      ],
+      { scheme: 'standard-webhooks', secret },
+    );
+    const [id] = rawValues(raw, 'svix-id');
+    const [timestamp] = rawValues(raw, 'svix-timestamp');
+    expect(id).toBe(rawValues(raw, 'webhook-id')[0]);
+    expect(timestamp).toBe(rawValues(raw, 'webhook-timestamp')[0]);
+    const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
+    const expected = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64');
+    expect(rawValues(raw, 'svix-signature')).toEqual([`v1,${expected}`]);
+  });
+
+  it('GitHub: the legacy SHA-1 X-Hub-Signature GitHub sends beside the SHA-256 one is signed afresh', async () => {
+    const raw = await replaySigned(
+      [
+        ['X-Hub-Signature', 'sha1=0000000000000000000000000000000000000000'],
+        ['X-Hub-Signature-256', 'sha256=stale'],
+      ],
+      { scheme: 'github', secret: 'gh-secret' },
+    );
+    expect(rawValues(raw, 'x-hub-signature')).toEqual([
+      `sha1=${createHmac('sha1', 'gh-secret').update(body).digest('hex')}`,
+    ]);
+  });
+
+  it('a request carrying no such copy gets none', async () => {
+    const raw = await replaySigned([], { scheme: 'github', secret: 'gh-secret' });
+    expect(rawValues(raw, 'x-hub-signature')).toEqual([]);
+    const sw = await replaySigned([], { scheme: 'standard-webhooks', secret });
+    expect(rawValues(sw, 'svix-signature')).toEqual([]);
+  });
+});

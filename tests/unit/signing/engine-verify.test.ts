@@ -139,6 +139,21 @@ describe('incoming verification', () => {
     expect(capture.verification).toBeNull();
   });
 
+  it("signing.preview given a replayed Svix capture's headers shows the svix-* copies signed as the queue sends them", async () => {
+    const preview = await call('signing.preview', {
+      config: { scheme: 'standard-webhooks', secret },
+      bodyBase64: Buffer.from('{"test": 2432232314}').toString('base64'),
+      id: 'msg_p5jXN8AQM9LWM0D4loKWxJek',
+      timestampSec: 1614265330,
+      headers: [['Svix-Signature', '']],
+    });
+    const signature = 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=';
+    expect(preview.headers).toContainEqual(['svix-id', 'msg_p5jXN8AQM9LWM0D4loKWxJek']);
+    expect(preview.headers).toContainEqual(['svix-timestamp', '1614265330']);
+    expect(preview.headers).toContainEqual(['svix-signature', signature]);
+    expect(preview.headers).toContainEqual(['webhook-signature', signature]);
+  });
+
   it('serves signing.preview, send.parseCurl and send.detectContentType', async () => {
     const preview = await call('signing.preview', {
       config: { scheme: 'stripe', secret: 'demo_secret_do_not_use' },

@@ -175,7 +175,7 @@ export function Composer({ initial }: ComposerProps) {
       ),
     [draft, recordValues, env],
   );
-  const signPreview = useSignPreview(draft.signing, built.bodyBase64);
+  const signPreview = useSignPreview(draft.signing, built.bodyBase64, built.headers);
   const signingHeaders = signPreview && !signPreview.error ? signPreview.headers : [];
 
   // Problems index the enabled headers only; the table shows every row.

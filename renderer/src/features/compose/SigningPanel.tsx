@@ -22,11 +22,19 @@ export interface SignPreview {
   error: string | null;
 }
 
-/** Preview of the signature headers for this body; the engine signs each attempt with a fresh timestamp. */
-export function useSignPreview(config: SigningConfig, bodyBase64: string): SignPreview | null {
+/**
+ * Preview of the signature headers for this body; the engine signs each attempt with a fresh timestamp. The request's
+ * header names say which vendor copies of the signature (a replayed capture's `svix-*`) are signed too.
+ */
+export function useSignPreview(
+  config: SigningConfig,
+  bodyBase64: string,
+  requestHeaders: readonly (readonly [string, string])[],
+): SignPreview | null {
   const api = useApi();
   const [preview, setPreview] = useState<SignPreview | null>(null);
-  const key = JSON.stringify(config) + bodyBase64;
+  const names = requestHeaders.map(([name]) => name);
+  const key = JSON.stringify([config, names]) + bodyBase64;
   useEffect(() => {
     if (config.scheme === 'none') {
       setPreview(null);
@@ -43,18 +51,24 @@ export function useSignPreview(config: SigningConfig, bodyBase64: string): SignP
     }
     let live = true;
     const timer = setTimeout(() => {
-      api.call('signing.preview', { config, bodyBase64 }).then(
-        (result) =>
-          live && setPreview({ headers: result.headers, signedString: result.signedString, error: null }),
-        (error: unknown) =>
-          live && setPreview({ headers: [], signedString: '', error: (error as Error).message }),
-      );
+      api
+        .call('signing.preview', {
+          config,
+          bodyBase64,
+          headers: names.map((name): [string, string] => [name, '']),
+        })
+        .then(
+          (result) =>
+            live && setPreview({ headers: result.headers, signedString: result.signedString, error: null }),
+          (error: unknown) =>
+            live && setPreview({ headers: [], signedString: '', error: (error as Error).message }),
+        );
     }, 250);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-    // `key` stands for config and body, so a new object with the same content does not refetch.
+    // `key` stands for config, header names and body, so a new object with the same content does not refetch.
   }, [api, key]);
   return preview;
 }
