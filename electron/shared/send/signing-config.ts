@@ -76,6 +76,16 @@ const headersTheSignatureMustNotReplace = new Set([
 ]);
 export type SigningConfig = z.infer<typeof signingConfig>;
 
+/**
+ * The config as it signs: `header`, `algorithm`, `encoding` and `signedContent` only for generic HMAC. A form keeps them
+ * while another scheme is picked (for switching back), but that scheme neither shows nor uses them, so an unfinished
+ * HMAC header must not block it.
+ */
+export function signingInUse(config: SigningConfig): SigningConfig {
+  if (config.scheme === 'hmac') return config;
+  return { scheme: config.scheme, secret: config.secret };
+}
+
 /** Defaults of the generic HMAC scheme, shared by signer, verifier and the composer's preview. */
 export const hmacDefaults = {
   header: 'X-Signature',

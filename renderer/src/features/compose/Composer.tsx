@@ -25,6 +25,7 @@ import { switchBodyMode } from './body-mode-switch';
 import { modeAfterEdit } from './body-mode-follow';
 import { NAME_MAX_LENGTH, nameProblem } from './name-limit';
 import { setUnsaved } from '../../state/unsaved';
+import { signingInUse } from '../../../../electron/shared/send/signing-config';
 import {
   draftFromCurl,
   draftFromInitial,
@@ -175,7 +176,8 @@ export function Composer({ initial }: ComposerProps) {
       ),
     [draft, recordValues, env],
   );
-  const signPreview = useSignPreview(draft.signing, built.bodyBase64, built.headers);
+  const signing = useMemo(() => signingInUse(draft.signing), [draft.signing]);
+  const signPreview = useSignPreview(signing, built.bodyBase64, built.headers);
   const signingHeaders = signPreview && !signPreview.error ? signPreview.headers : [];
 
   // Problems index the enabled headers only; the table shows every row.
@@ -209,7 +211,7 @@ export function Composer({ initial }: ComposerProps) {
         },
         policy: draft.policy,
         ...(draft.policy === 'ontraport' ? { ontraport: draft.ontraport } : {}),
-        ...(draft.signing.scheme !== 'none' ? { signing: draft.signing } : {}),
+        ...(signing.scheme !== 'none' ? { signing } : {}),
         ...(draft.name.trim() ? { name: draft.name.trim() } : {}),
         type: draft.type,
         ...(allowLoop ? { allowLoop: true } : {}),
