@@ -26,6 +26,7 @@ import { transferCodings } from '../../../../electron/shared/send/transfer-codin
 import { ContentTypeConflict } from './ContentTypeConflict';
 import { querySuffix } from '../../../../electron/shared/send/query-suffix';
 import { ReplayDialog } from './ReplayDialog';
+import { timestampedSignatures } from './replay-stale-signatures';
 import { responseBody, responseContentEncoding, responseStillCoded } from './response-body';
 import { SignatureVerdict } from './SignatureVerdict';
 import {
@@ -265,6 +266,7 @@ function DetailHeader({
           query={d}
           harContentType={harContentType(d)}
           transferCodings={transferCodings(d.headers)}
+          timestampedSignatures={timestampedSignatures(d.headers)}
           onClose={() => setReplaying(false)}
         />
       )}

@@ -12,6 +12,7 @@ import { useErrorField } from '../../lib/use-error-field';
 import { replayHarTypes } from './replay-har-types';
 import { oldestFirst } from './replay-order';
 import { replayQuery } from './replay-query';
+import { replayStaleSignatures } from './replay-stale-signatures';
 import { replayTrailers } from './replay-trailers';
 import { replayTransferCodings } from './replay-transfer-codings';
 import { useReplayCaptures } from './use-replay-captures';
@@ -32,6 +33,7 @@ export function ReplayDialog({
   query: knownQuery,
   harContentType: knownHarType,
   transferCodings: knownCodings,
+  timestampedSignatures: knownSignatures,
   onClose,
 }: {
   captureIds: number[];
@@ -49,6 +51,8 @@ export function ReplayDialog({
   harContentType?: string | null;
   /** The capture's transfer codings besides chunked (see `transferCodings`), when the opener knows them. */
   transferCodings?: string[];
+  /** The capture's signature headers that sign a timestamp (see `timestampedSignatures`), when the opener knows them. */
+  timestampedSignatures?: string[];
   onClose: () => void;
 }) {
   const api = useApi();
@@ -60,12 +64,14 @@ export function ReplayDialog({
     knownTrailers === undefined ||
       knownQuery === undefined ||
       knownHarType === undefined ||
-      knownCodings === undefined,
+      knownCodings === undefined ||
+      knownSignatures === undefined,
   );
   const trailers = replayTrailers(read, knownTrailers);
   const capturedQuery = replayQuery(read, knownQuery);
   const harTypes = replayHarTypes(read, knownHarType);
   const codings = replayTransferCodings(read, knownCodings);
+  const staleSignatures = replayStaleSignatures(read, knownSignatures);
   // On by default once a captured query is known; the user's own choice then stands.
   const [keepQueryChoice, setKeepQueryChoice] = useState<boolean | null>(null);
   const keepQuery = capturedQuery !== null && (keepQueryChoice ?? true);
@@ -146,6 +152,17 @@ export function ReplayDialog({
               same bytes with <span className="mono">Content-Encoding: {codings.encodings.join(' / ')}</span>{' '}
               so the target can decode them (Transfer-Encoding belongs to the sender&apos;s connection and is
               not forwarded).
+            </p>
+          )}
+          {staleSignatures.captures > 0 && (
+            <p className="notice notice-warn" data-testid="replay-stale-signature">
+              {captureIds.length === 1
+                ? 'This capture is'
+                : `${staleSignatures.captures} of these ${captureIds.length} captures are`}{' '}
+              signed with the time it was sent (
+              <span className="mono">{staleSignatures.names.join(', ')}</span>), and the replay sends that old
+              signature as captured: a receiver checking its timestamp tolerance (usually 5 minutes) refuses
+              it as too old. To sign it afresh, open the capture in the composer and use its Signing tab.
             </p>
           )}
           {harTypes.captures > 0 && (
