@@ -168,7 +168,7 @@ export function SigningPanel({
             <>
               <h3>Signed string</h3>
               <pre className="compose-pre" data-testid="signed-string">
-                {preview.signedString}
+                <VisibleText text={preview.signedString} />
               </pre>
               <p className="muted">
                 Timestamps and ids are set again for each attempt when the request is sent.
