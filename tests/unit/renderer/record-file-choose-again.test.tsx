@@ -1,33 +1,17 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { useState } from 'react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
-import {
-  emptyRecordState,
-  RecordPanel,
-  type RecordState,
-} from '../../../renderer/src/features/compose/RecordPanel';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
+import { renderFileRecordPanel } from '../../helpers/record-panel';
 
 const ui = useEngineForUi();
 afterEach(cleanup);
-
-function Panel() {
-  const [state, setState] = useState<RecordState>({ ...emptyRecordState, source: 'file' });
-  return <RecordPanel state={state} onChange={setState} environments={[]} />;
-}
 
 // A browser fires no change event when the file chosen is the one the input already holds, so a CSV fixed on disk
 // and chosen again would not be read unless the input is cleared once its file is taken.
 describe('the data file input', () => {
   it('is cleared once a file is loaded, so choosing the same file again loads it again', async () => {
-    render(
-      <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
-        <Panel />
-      </ApiProvider>,
-    );
+    renderFileRecordPanel(ui.api);
     const input = screen.getByTestId('record-file') as HTMLInputElement;
     const chosen = new DataTransfer();
     chosen.items.add(new File(['email\nada@example.com\n'], 'contacts.csv', { type: 'text/csv' }));

@@ -1,30 +1,14 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { useState } from 'react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
-import {
-  emptyRecordState,
-  RecordPanel,
-  type RecordState,
-} from '../../../renderer/src/features/compose/RecordPanel';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
+import { renderFileRecordPanel } from '../../helpers/record-panel';
 
 const ui = useEngineForUi();
 afterEach(cleanup);
 
-function Panel() {
-  const [state, setState] = useState<RecordState>({ ...emptyRecordState, source: 'file' });
-  return <RecordPanel state={state} onChange={setState} environments={[]} />;
-}
-
 async function choose(bytes: Buffer) {
-  render(
-    <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
-      <Panel />
-    </ApiProvider>,
-  );
+  renderFileRecordPanel(ui.api);
   const input = screen.getByTestId('record-file') as HTMLInputElement;
   const chosen = new DataTransfer();
   chosen.items.add(new File([new Uint8Array(bytes)], 'contacts.csv', { type: 'text/csv' }));
