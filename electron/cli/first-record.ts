@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { TextDecoder } from 'node:util';
 import { JSONParser } from '@streamparser/json';
 import { flattenObject, recordsFromFile, type RowError } from '../shared/send/merge-fields';
 import { rowsEncoding, rowsText } from '../shared/send/rows-text';
