@@ -12,7 +12,19 @@ export const signingMethods = {
     z.object({
       config: signingConfig,
       bodyBase64: base64.default(''),
-      id: z.string().min(1).max(200).optional(),
+      /**
+       * Printable ASCII only: a header carries any other character as one Latin-1 byte (or refuses it), while a receiver
+       * may hash it as UTF-8, so no signature over it could be checked the same way at both ends.
+       */
+      id: z
+        .string()
+        .min(1)
+        .max(200)
+        .regex(
+          /^[\x21-\x7e]+$/,
+          'must be printable ASCII with no spaces, as it is sent in a header and signed',
+        )
+        .optional(),
       timestampSec: z.number().int().min(0).optional(),
       /** The request's own headers: a replayed vendor's copies of the signature are signed afresh as on send. */
       headers: z.array(headerPair).optional(),
