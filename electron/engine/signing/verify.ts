@@ -147,9 +147,11 @@ function verifyScheme(
       const encoding = config.encoding ?? hmacDefaults.encoding;
       const values = headerAll(headers, name);
       if (values.length === 0) return missing(name);
-      // Accept the common `sha256=` prefix (GitHub style) on generic signatures.
+      // Accept the common `sha256=` prefix (GitHub style) on generic signatures, in any case: no vendor defines this
+      // scheme, and senders write `SHA256=` too. (GitHub's own scheme keeps the lowercase its docs specify.)
+      const prefix = `${algorithm}=`;
       const bare = (value: string) =>
-        value.startsWith(`${algorithm}=`) ? value.slice(algorithm.length + 1) : value;
+        value.slice(0, prefix.length).toLowerCase() === prefix ? value.slice(prefix.length) : value;
       const decoded = values
         .map((value) => decodeSignature(bare(value), encoding))
         .filter((b): b is Buffer => b !== null);
