@@ -292,10 +292,20 @@ export type EndpointVerify = z.infer<typeof endpointVerify>;
 export function verifySecretProblem(scheme: EndpointVerify['scheme'], secret: string): string | null {
   if (scheme === 'none') return null;
   if (secret === '') return `required for ${scheme} verification`;
-  // Pasted into a password field, a space or line break around the secret cannot be seen; every signature then fails.
-  if (/^\s|\s$/.test(secret))
-    return 'starts or ends with a space, tab or line break, most likely pasted along with it: remove it, or every signature made with the real secret fails';
-  return scheme === 'standard-webhooks' ? standardWebhooksSecretProblem(secret) : null;
+  return (
+    paddedSecretProblem(secret) ??
+    (scheme === 'standard-webhooks' ? standardWebhooksSecretProblem(secret) : null)
+  );
+}
+
+/**
+ * Pasted into a password field, a space or line break around the secret cannot be seen; every signature made with the
+ * real secret then fails. Refused rather than trimmed, so the secret checked is always the one the user gave.
+ */
+export function paddedSecretProblem(secret: string): string | null {
+  return /^\s|\s$/.test(secret)
+    ? 'starts or ends with a space, tab or line break, most likely pasted along with it: remove it, or every signature made with the real secret fails'
+    : null;
 }
 
 /**

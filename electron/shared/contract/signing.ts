@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { base64 } from './base64';
 import { method, type EventTable, type MethodTable } from './define';
 import { captureVerification, headerPair } from './captures';
-import { endpointVerify } from './endpoints';
+import { endpointVerify, paddedSecretProblem } from './endpoints';
 import { signingConfig } from '../send/signing-config';
 
 /** Signing previews, verification checks and the composer's pure helpers exposed to the CLI and renderer. */
@@ -39,7 +39,12 @@ export const signingMethods = {
   /** Check a request against a scheme and secret (what endpoint verification does for each capture). */
   'signing.verify': method(
     z.object({
-      config: endpointVerify.strict(),
+      // A secret with a space or line break around it is refused, as endpoints refuse it: checked as given, every
+      // signature made with the real secret failed as a "bad secret, or the body changed".
+      config: endpointVerify.strict().superRefine((config, ctx) => {
+        const problem = config.scheme === 'none' ? null : paddedSecretProblem(config.secret);
+        if (problem) ctx.addIssue({ code: 'custom', path: ['secret'], message: problem });
+      }),
       headers: z.array(headerPair),
       bodyBase64: base64.default(''),
       nowSec: z.number().int().min(0).optional(),
