@@ -6,6 +6,7 @@ import type { NewCapture } from '../store/capture-writer';
 import { mediaType } from '../store/capture-rows';
 import { harContentAsSent } from './har-content-as-sent';
 import { harCookieHeader } from './har-cookies';
+import { unfoldedHarHeaders } from './har-folded-headers';
 import { harHttpVersion } from './har-http-version';
 import { withAssumedScheme } from './har-schemeless-url';
 import { readHarBodySize, readHarHeaders, readHarVersionText } from './har-lenient-fields';
@@ -164,10 +165,14 @@ export function parseHar(text: string, nowMs: number): HarImport {
     }
     if (assumed.warning !== null) warnings.push(assumed.warning);
     const listedHeaders = readHarHeaders(entry.request.headers, `entries[${index}].request.headers`);
+    const unfolded = own?.headers
+      ? unfoldedHarHeaders(own.headers, `entries[${index}]._hookscope.headers`)
+      : unfoldedHarHeaders(listedHeaders.headers, `entries[${index}].request.headers`);
     const givenHeaders = own?.headers
-      ? own.headers.map((h): HeaderPair => [h.name, h.value])
-      : withListedCookies(requestHeaders(listedHeaders.headers), entry.request.cookies, index, warnings);
+      ? unfolded.headers.map((h): HeaderPair => [h.name, h.value])
+      : withListedCookies(requestHeaders(unfolded.headers), entry.request.cookies, index, warnings);
     if (!own?.headers) warnings.push(...listedHeaders.warnings);
+    warnings.push(...unfolded.warnings);
     if (entry.request.postData === null)
       warnings.push(`entries[${index}].request.postData: null; read as no body`);
     const post = entry.request.postData ?? undefined;

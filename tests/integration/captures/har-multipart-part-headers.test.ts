@@ -107,6 +107,9 @@ describe('HAR import: a multipart body rebuilt from params', () => {
     expect(Buffer.from(capture.bodyBase64, 'base64').toString('utf8')).not.toContain('X-Injected');
     expect(result.warnings).toEqual([
       expect.stringMatching(
+        /^entries\[0\]\.request\.headers\[0\] \("Content-Type"\): .* left out on replay$/,
+      ),
+      expect.stringMatching(
         /^entries\[0\]\.request\.postData: the Content-Type boundary .* holds a line break/,
       ),
     ]);
