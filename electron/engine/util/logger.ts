@@ -16,10 +16,11 @@ const credentialScheme = /\b(Bearer|Basic|Digest|Token)\s+[^\s,;"']+/gi;
 // Not `scheme://…`: a URL's scheme is no field name, and its value would swallow the URL.
 // The name may be quoted and so may the value (`'x-api-key': 'x'`, as util.inspect writes an object); a bare value
 // starts at its first character and runs past a comma with no space after it (`Stripe-Signature: t=1,v1=…`,
-// `webhook-signature: v1,…`), as lists in messages are joined with `, `.
+// `webhook-signature: v1,…`), as lists in messages are joined with `, `. After `=` (a query, a form, logfmt) a bare
+// value ends at whitespace, as `token=abc status=401` means; after `:` (a header) it runs to the end of the line.
 // A form field's name may be bracketed or dotted (`user[pass]=…`, `data[key]: …`): judged by its last part.
 const namedValue =
-  /\b([A-Za-z0-9_-]+(?:\[[A-Za-z0-9_.-]*\]|\.[A-Za-z0-9_-]+)*)(['"]?\s*[:=]\s*)(?!\/\/)("[^"\r\n]*"?|'[^'\r\n]*'?|[^\s,;"'&](?:[^,;\r\n"'&]|,(?=[^\s,]))*)/g;
+  /\b([A-Za-z0-9_-]+(?:\[[A-Za-z0-9_.-]*\]|\.[A-Za-z0-9_-]+)*)(['"]?\s*[:=]\s*)(?!\/\/)("[^"\r\n]*"?|'[^'\r\n]*'?|(?<==\s*)[^\s,;"'&](?:[^\s,;"'&]|,(?=[^\s,]))*|[^\s,;"'&](?:[^,;\r\n"'&]|,(?=[^\s,]))*)/g;
 /**
  * A header written as its name, a space and its value (`X-Api-Key K12`, a header dump without colons). Only hyphenated
  * names, which prose does not use as words; `Authorization` and `Cookie` start sentences.
@@ -118,14 +119,30 @@ export function redactText(text: string): string {
     (all, open: string, q: string, name: string, comma: string, vq: string) =>
       secretKey.test(name) ? `${open}${q}${name}${q}${comma}${vq}[redacted]${vq}` : all,
   );
-  return redactQuotedValues(pairs.replace(url, redactUrl))
-    .replace(namedValue, (all, name: string, sep: string, value: string) => {
-      if (!secretKey.test(name)) return all;
-      const quote = value[0] === '"' || value[0] === "'" ? value[0] : '';
-      return `${name}${sep}${quote}[redacted]${quote}`;
-    })
+  return redactNamedValues(redactQuotedValues(pairs.replace(url, redactUrl)))
     .replace(spacedHeader, redactSpacedHeader)
     .replace(credentialScheme, (_all, scheme: string) => `${scheme} [redacted]`);
+}
+
+/**
+ * `secret-name: value` and `secret_name=value` blanked. The value of a name that is no secret is not skipped over: in
+ * `refused: token=abc` the pair after `refused:` is read too.
+ */
+function redactNamedValues(text: string): string {
+  let out = '';
+  let copiedUpTo = 0;
+  namedValue.lastIndex = 0;
+  for (let match = namedValue.exec(text); match; match = namedValue.exec(text)) {
+    const [all, name, sep, value] = match as unknown as [string, string, string, string];
+    if (!secretKey.test(name)) {
+      namedValue.lastIndex = match.index + name.length + sep.length;
+      continue;
+    }
+    const quote = value[0] === '"' || value[0] === "'" ? value[0] : '';
+    out += `${text.slice(copiedUpTo, match.index)}${name}${sep}${quote}[redacted]${quote}`;
+    copiedUpTo = match.index + all.length;
+  }
+  return out + text.slice(copiedUpTo);
 }
 
 /**
