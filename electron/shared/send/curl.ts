@@ -4,6 +4,7 @@ import { base64ToBytes, bytesToBase64, utf8DecodeStrict, utf8Encode } from './by
 import { clientHeaders } from './client-headers';
 import { detectContentType } from './content-type';
 import { cmdWords, isCmdCommand } from './curl-cmd';
+import { isPowerShellCommand, powerShellWords } from './curl-powershell';
 import { proxyBooleanFlags, proxyValueFlags } from './curl-proxy-flags';
 import { shellExpansionWarnings } from './curl-shell-expansions';
 
@@ -639,20 +640,26 @@ function splitStdin(tokens: Token[]): { stdin: Uint8Array | null; rest: Token[] 
   return { stdin: null, rest: tokens };
 }
 
-function windowsWords(command: string): { stdin: null; rest: Token[] } {
+/** The words of a command written for Windows (cmd or PowerShell), and warnings about what its shell would expand. */
+function windowsWords(command: string): { stdin: null; rest: Token[]; warnings: string[] } {
+  if (isPowerShellCommand(command)) {
+    const read = powerShellWords(command);
+    if (typeof read === 'string') throw new CurlParseError(read);
+    return { stdin: null, rest: read.words, warnings: read.warnings };
+  }
   const words = cmdWords(command);
   if (typeof words === 'string') throw new CurlParseError(words);
-  return { stdin: null, rest: words };
+  // cmd.exe expands %NAME%, not $NAME.
+  return { stdin: null, rest: words, warnings: [] };
 }
 
 /** Turn a pasted cURL command into a request: the exact body bytes and every header in order. */
 export function parseCurl(command: string): ParsedCurl {
   if (typeof command !== 'string' || command.trim() === '')
     throw new CurlParseError('command: empty; paste a curl command');
-  const cmd = isCmdCommand(command);
-  const { stdin, rest } = cmd ? windowsWords(command) : splitStdin(tokenize(command));
-  // cmd.exe expands %NAME%, not $NAME: only a POSIX shell command is looked at.
-  const expansionWarnings = cmd ? [] : shellExpansionWarnings(joinContinuations(command));
+  const windows = isPowerShellCommand(command) || isCmdCommand(command) ? windowsWords(command) : null;
+  const { stdin, rest } = windows ?? splitStdin(tokenize(command));
+  const expansionWarnings = windows?.warnings ?? shellExpansionWarnings(joinContinuations(command));
   const words: string[] = [];
   for (const token of rest) {
     if (typeof token === 'string') words.push(token);
