@@ -517,7 +517,7 @@ function scanQuotes(command: string): number[] {
  * Backslash-newline continues a line, as a shell reads it: a word break outside quotes, nothing inside double quotes,
  * and two literal characters inside single quotes (where `toCurl` may have written them as part of a body).
  */
-function joinContinuations(command: string): string {
+function joinContinuations(command: string, warnings: string[] = []): string {
   let out = '';
   let quote: Quote = null;
   for (let i = 0; i < command.length; i++) {
@@ -553,7 +553,18 @@ function joinContinuations(command: string): string {
     if (c === '\\') {
       const newline =
         command[i + 1] === '\n' ? 1 : command[i + 1] === '\r' && command[i + 2] === '\n' ? 2 : 0;
-      if (newline > 0) {
+      // Spaces after the backslash (copied from a web page or chat) make it escape a space, not the line break: a shell
+      // would pass a lone space to curl as a second URL. The line break was surely meant to be continued.
+      const spaces =
+        quote === null && newline === 0 ? (/^[ \t]+(?=\r?\n)/.exec(command.slice(i + 1))?.[0] ?? '') : '';
+      if (spaces !== '') {
+        if (warnings.length === 0)
+          warnings.push(
+            'command: a line ends in a backslash followed by spaces, which a shell reads as an escaped space rather than a line continuation; read here as continued (remove the spaces before running it in a shell)',
+          );
+        out += ' ';
+        i += spaces.length + (command[i + spaces.length + 1] === '\r' ? 2 : 1);
+      } else if (newline > 0) {
         out += quote === '"' ? '' : ' ';
         i += newline;
       } else {
@@ -576,8 +587,8 @@ const backtickMark = '\uE000';
  */
 const braceDollarMark = '\uE001';
 
-function tokenize(command: string): Token[] {
-  let joined = joinContinuations(command).replace(/^\s*\$\s+/, '');
+function tokenize(command: string, warnings: string[]): Token[] {
+  let joined = joinContinuations(command, warnings).replace(/^\s*\$\s+/, '');
   const escapedBackticks = scanQuotes(joined);
   const marked = escapedBackticks.length > 0 && !joined.includes(backtickMark);
   if (marked) {
@@ -658,7 +669,8 @@ export function parseCurl(command: string): ParsedCurl {
   if (typeof command !== 'string' || command.trim() === '')
     throw new CurlParseError('command: empty; paste a curl command');
   const windows = isPowerShellCommand(command) || isCmdCommand(command) ? windowsWords(command) : null;
-  const { stdin, rest } = windows ?? splitStdin(tokenize(command));
+  const readWarnings: string[] = [];
+  const { stdin, rest } = windows ?? splitStdin(tokenize(command, readWarnings));
   const expansionWarnings = windows?.warnings ?? shellExpansionWarnings(joinContinuations(command));
   const words: string[] = [];
   for (const token of rest) {
@@ -767,7 +779,7 @@ export function parseCurl(command: string): ParsedCurl {
     headers,
     body: body === null ? null : (utf8DecodeStrict(body) ?? new TextDecoder().decode(body)),
     bodyBase64: body === null ? null : bytesToBase64(body),
-    warnings: [...finalWarnings(state, headers), ...expansionWarnings],
+    warnings: [...readWarnings, ...finalWarnings(state, headers), ...expansionWarnings],
     ...(noContentType ? { noContentType: true } : {}),
   };
 }
