@@ -1,3 +1,5 @@
+import { spacedContinuationWarning } from './spaced-continuation';
+
 /**
  * Commands for Windows cmd.exe, as browsers' "Copy as cURL (cmd)" writes them: each argument in `^"…^"`, `\^"` for a
  * quote, `^` before each character cmd would act on, `%^` for `%`, and ` ^` at each line end. Older exporters quote
@@ -9,21 +11,23 @@ export function isCmdCommand(command: string): boolean {
   // that. (A later ` ^` at a line end may be inside a quoted bash body.)
   return (
     /^\s*curl(\.exe)?\s+\^"/i.test(command) ||
-    /^[^\n]*\s\^\r?\n/.test(command) ||
+    /^[^\n]*\s\^[ \t]*\r?\n/.test(command) ||
     /^\s*curl\.exe\s/i.test(command)
   );
 }
 
 /** The words curl.exe receives, or a message naming what is wrong with the quoting. */
-export function cmdWords(command: string): string[] | string {
-  return runtimeSplit(cmdUnescape(command.replace(/\r\n/g, '\n').trim()));
+export function cmdWords(command: string): { words: string[]; warnings: string[] } | string {
+  const warnings: string[] = [];
+  const words = runtimeSplit(cmdUnescape(command.replace(/\r\n/g, '\n').trim(), warnings));
+  return typeof words === 'string' ? words : { words, warnings };
 }
 
 /**
  * cmd's pass: `^x` is `x`; a `^` before a line break joins the next line and takes its first character as it is (so
  * `^` and two line breaks is one line break). Inside `"…"` a caret is an ordinary character.
  */
-function cmdUnescape(command: string): string {
+function cmdUnescape(command: string, warnings: string[]): string {
   let out = '';
   let quoted = false;
   for (let i = 0; i < command.length; i++) {
@@ -32,6 +36,11 @@ function cmdUnescape(command: string): string {
     if (c !== '^' || quoted) {
       out += c;
       continue;
+    }
+    const spaces = /^[ \t]+(?=\n)/.exec(command.slice(i + 1))?.[0] ?? '';
+    if (spaces !== '') {
+      if (warnings.length === 0) warnings.push(spacedContinuationWarning('^'));
+      i += spaces.length;
     }
     if (command[i + 1] === '\n') i++;
     if (i + 1 < command.length) out += command[++i];

@@ -1,3 +1,5 @@
+import { spacedContinuationWarning } from './spaced-continuation';
+
 /**
  * Commands for PowerShell, as API docs write them for Windows: ` \`` at each line end continues the line, `'…'` is
  * literal (`''` for a quote), `"…"` takes backtick escapes (`` `n ``, `` `" ``, …) and `""` for a quote. A backtick
@@ -5,7 +7,7 @@
  */
 export function isPowerShellCommand(command: string): boolean {
   // A first line continued with a backtick: neither bash (where it opens a command substitution) nor cmd reads that.
-  return /^[^\n]*\s`\r?\n/.test(command);
+  return /^[^\n]*\s`[ \t]*\r?\n/.test(command);
 }
 
 /** What a backtick followed by this character stands for inside `"…"`; any other character stands for itself. */
@@ -51,6 +53,10 @@ export function powerShellWords(command: string): { words: string[]; warnings: s
       continue;
     }
     if (c === '`') {
+      const spaces = quote === null ? (/^[ \t]+(?=\r?\n|$)/.exec(line.slice(i + 1))?.[0] ?? '') : '';
+      if (spaces !== '' && !warnings.includes(spacedContinuationWarning('a backtick')))
+        warnings.push(spacedContinuationWarning('a backtick'));
+      i += spaces.length;
       const next = line[i + 1] ?? '';
       const newline = next === '\n' ? 1 : next === '\r' && line[i + 2] === '\n' ? 2 : 0;
       // A backtick ending the last line as well continues into nothing.

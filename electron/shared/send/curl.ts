@@ -7,6 +7,7 @@ import { cmdWords, isCmdCommand } from './curl-cmd';
 import { isPowerShellCommand, powerShellWords } from './curl-powershell';
 import { proxyBooleanFlags, proxyValueFlags } from './curl-proxy-flags';
 import { shellExpansionWarnings } from './curl-shell-expansions';
+import { spacedContinuationWarning } from './spaced-continuation';
 
 export interface CurlRequest {
   method: string;
@@ -558,10 +559,7 @@ function joinContinuations(command: string, warnings: string[] = []): string {
       const spaces =
         quote === null && newline === 0 ? (/^[ \t]+(?=\r?\n)/.exec(command.slice(i + 1))?.[0] ?? '') : '';
       if (spaces !== '') {
-        if (warnings.length === 0)
-          warnings.push(
-            'command: a line ends in a backslash followed by spaces, which a shell reads as an escaped space rather than a line continuation; read here as continued (remove the spaces before running it in a shell)',
-          );
+        if (warnings.length === 0) warnings.push(spacedContinuationWarning('a backslash'));
         out += ' ';
         i += spaces.length + (command[i + spaces.length + 1] === '\r' ? 2 : 1);
       } else if (newline > 0) {
@@ -658,10 +656,10 @@ function windowsWords(command: string): { stdin: null; rest: Token[]; warnings: 
     if (typeof read === 'string') throw new CurlParseError(read);
     return { stdin: null, rest: read.words, warnings: read.warnings };
   }
-  const words = cmdWords(command);
-  if (typeof words === 'string') throw new CurlParseError(words);
+  const read = cmdWords(command);
+  if (typeof read === 'string') throw new CurlParseError(read);
   // cmd.exe expands %NAME%, not $NAME.
-  return { stdin: null, rest: words, warnings: [] };
+  return { stdin: null, rest: read.words, warnings: read.warnings };
 }
 
 /** Turn a pasted cURL command into a request: the exact body bytes and every header in order. */

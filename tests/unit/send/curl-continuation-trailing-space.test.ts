@@ -24,4 +24,23 @@ describe('a pasted cURL command whose line-ending backslash is followed by space
     expect(parsed.body).toBe('a \\  \nb');
     expect(parsed.warnings).toEqual([]);
   });
+
+  it.each([
+    ['^', 'cmd', 'curl https://x.test/hook ^  \r\n  -H "A: 1" ^\r\n  -d "a=1"'],
+    ['a backtick', 'PowerShell', 'curl https://x.test/hook ` \n  -H "A: 1" `\t\n  -d "a=1"'],
+  ])(
+    'reads a line ended by %s and spaces (%s) as continued, with the same warning',
+    (mark, _shell, command) => {
+      const parsed = parseCurl(command);
+      expect(parsed.url).toBe('https://x.test/hook');
+      expect(parsed.headers).toEqual([
+        ['A', '1'],
+        ['Content-Type', 'application/x-www-form-urlencoded'],
+      ]);
+      expect(parsed.body).toBe('a=1');
+      expect(parsed.warnings).toEqual([
+        `command: a line ends in ${mark} followed by spaces, which a shell reads as an escaped space rather than a line continuation; read here as continued (remove the spaces before running it in a shell)`,
+      ]);
+    },
+  );
 });
