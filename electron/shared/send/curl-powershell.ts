@@ -7,7 +7,10 @@ import { spacedContinuationWarning } from './spaced-continuation';
  */
 export function isPowerShellCommand(command: string): boolean {
   // A first line continued with a backtick: neither bash (where it opens a command substitution) nor cmd reads that.
-  return /^[^\n]*\s`[ \t]*\r?\n/.test(command);
+  if (/^[^\n]*\s`[ \t]*\r?\n/.test(command)) return true;
+  // `curl.exe` is how PowerShell reaches curl past its `curl` alias; with a '…' word (outside "…"), which cmd would pass
+  // on quotes and all (`-u 'me:pw'` as the user `'me`), it was written for PowerShell.
+  return /^\s*curl\.exe\s/i.test(command) && /(^|\s)'/.test(command.replace(/"(?:[^"]|"")*"/g, '""'));
 }
 
 /** What a backtick followed by this character stands for inside `"…"`; any other character stands for itself. */

@@ -52,6 +52,22 @@ describe('a pasted cURL command written for PowerShell', () => {
     expect(parseCurl('curl https://x.test/a `\n  -d "a=1" `\n').body).toBe('a=1');
   });
 
+  it("reads a one-line curl.exe command with '…' words as PowerShell, where cmd would keep the quotes", () => {
+    const parsed = parseCurl(
+      `curl.exe -X POST https://x.test/a -u 'me:pw' -H 'Content-Type: application/json' -d '{"a":"it''s"}'`,
+    );
+    expect(parsed.headers).toEqual([
+      ['Authorization', `Basic ${btoa('me:pw')}`],
+      ['Content-Type', 'application/json'],
+    ]);
+    expect(parsed.body).toBe(`{"a":"it's"}`);
+  });
+
+  it('leaves a curl.exe command for cmd as cmd\'s, a \' inside its "…" included', () => {
+    const parsed = parseCurl(`curl.exe "https://x.test/a" -X POST --data-raw "{""a"":""it 'is'""}"`);
+    expect(parsed.body).toBe(`{"a":"it 'is'"}`);
+  });
+
   it('names an unclosed quote', () => {
     expect(() => parseCurl('curl https://x.test/a `\n  -d \'{"a":1}')).toThrow(
       new CurlParseError("command: a ' quote is never closed (was the command cut short?)"),
