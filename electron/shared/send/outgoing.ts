@@ -1,7 +1,7 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { base64ToBytes, utf8DecodeStrict, utf8Encode, bytesToBase64 } from './bytes';
 import { detectContentType, isFormEncoded, userContentType } from './content-type';
-import { resolveTemplate, type Escape } from './merge-fields';
+import { escapeValue, resolveTemplate, type Escape } from './merge-fields';
 import { connectionHeaderProblem } from './connection-headers';
 import { httpToken } from '../contract/captures';
 import { credentialsFromUrl } from './url-credentials';
@@ -191,7 +191,7 @@ export function buildOutgoing(
       });
     } else if (pairs.length > 0) {
       const query = pairs
-        .map(({ name, value }) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
+        .map(({ name, value }) => `${escapeValue(name, 'url')}=${escapeValue(value, 'url')}`)
         .join('&');
       const hash = url.indexOf('#');
       const [base, fragment] = hash < 0 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
