@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CurlParseError, parseCurl } from '../../../electron/shared/send/curl';
+import { CurlParseError, parseCurl, toCurl } from '../../../electron/shared/send/curl';
 
 // API docs write Windows commands for PowerShell: a backtick ends each continued line, and PowerShell's quoting rules
 // apply ('…' literal with '' for a quote, "…" with backtick escapes). Read as bash, the backtick was a second URL.
@@ -66,6 +66,12 @@ describe('a pasted cURL command written for PowerShell', () => {
   it('leaves a curl.exe command for cmd as cmd\'s, a \' inside its "…" included', () => {
     const parsed = parseCurl(`curl.exe "https://x.test/a" -X POST --data-raw "{""a"":""it 'is'""}"`);
     expect(parsed.body).toBe(`{"a":"it 'is'"}`);
+  });
+
+  it("leaves a bash command whose quoted body has a line ending in a backtick to bash (Copy as cURL's own output)", () => {
+    const body = "it's `\nthat` one";
+    const command = toCurl({ method: 'POST', url: 'https://x.test/a', headers: [], body });
+    expect(parseCurl(command).body).toBe(body);
   });
 
   it('names an unclosed quote', () => {
