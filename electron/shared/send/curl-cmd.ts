@@ -1,3 +1,4 @@
+import { firstLineContinued } from './first-line-continued';
 import { spacedContinuationWarning } from './spaced-continuation';
 
 /**
@@ -11,7 +12,7 @@ export function isCmdCommand(command: string): boolean {
   // that. (A later ` ^` at a line end may be inside a quoted bash body.)
   return (
     /^\s*curl(\.exe)?\s+\^"/i.test(command) ||
-    /^[^\n]*\s\^[ \t]*\r?\n/.test(command) ||
+    firstLineContinued(command, '^') ||
     /^\s*curl\.exe\s/i.test(command)
   );
 }

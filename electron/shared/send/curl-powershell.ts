@@ -1,3 +1,4 @@
+import { firstLineContinued } from './first-line-continued';
 import { spacedContinuationWarning } from './spaced-continuation';
 
 /**
@@ -7,10 +8,7 @@ import { spacedContinuationWarning } from './spaced-continuation';
  */
 export function isPowerShellCommand(command: string): boolean {
   // A first line continued with a backtick: neither bash (where it opens a command substitution) nor cmd reads that.
-  // Unless a quote is open before it: then it is inside a body (`toCurl`'s --data-raw '…' holding "Run `⏎").
-  const continued = /^([^\n]*)\s`[ \t]*\r?\n/.exec(command);
-  if (continued && !/^(?:[^'"\\]|\\.|'[^']*'|"(?:[^"\\]|\\.)*")*$/.test(continued[1]!)) return false;
-  if (continued) return true;
+  if (firstLineContinued(command, '`')) return true;
   // `curl.exe` is how PowerShell reaches curl past its `curl` alias; with a '…' word (outside "…"), which cmd would pass
   // on quotes and all (`-u 'me:pw'` as the user `'me`), it was written for PowerShell.
   return /^\s*curl\.exe\s/i.test(command) && /(^|\s)'/.test(command.replace(/"(?:[^"]|"")*"/g, '""'));
