@@ -224,6 +224,7 @@ export class DeliveryService {
     const store = this.queue.store;
     const now = () => this.deps.clock.now();
     const deleted = await chunksInTurns(() => store.clearFinished(finishedBeforeMs, 1000, now()));
+    if (deleted > 0) this.deps.emit?.('deliveries.deleted', { count: deleted });
     return { deleted, keptSending: store.countFinishedSending(finishedBeforeMs, now()) };
   }
 
@@ -244,10 +245,12 @@ export class DeliveryService {
       const { maxAgeMs, maxCount } = this.retention;
       const store = this.queue.store;
       const now = this.deps.clock.now();
-      return (
+      const deleted =
         (maxAgeMs === null ? 0 : store.clearFinished(now - maxAgeMs, 1000, now)) +
-        (maxCount === null ? 0 : store.clearFinishedBeyond(maxCount, 1000, now))
-      );
+        (maxCount === null ? 0 : store.clearFinishedBeyond(maxCount, 1000, now));
+      // Open delivery logs would otherwise keep listing the pruned rows, whose details no longer load.
+      if (deleted > 0) this.deps.emit?.('deliveries.deleted', { count: deleted });
+      return deleted;
     },
     (error) =>
       this.deps.log.error('delivery retention: prune failed; retrying later', { error: String(error) }),

@@ -599,6 +599,8 @@ export const deliveryEvents = {
   'delivery.updated': z.object({ items: z.array(deliverySummary) }),
   'bulk.progress': bulkProgress,
   'bulk.deleted': z.object({ jobId: z.number().int() }),
+  /** Finished deliveries and their attempts were deleted: cleared by a user or pruned by delivery-log retention. */
+  'deliveries.deleted': z.object({ count: z.number().int() }),
   /** Saved webhooks or collections were saved, deleted or imported (by any window or client). */
   'webhooks.changed': z.object({}),
   /** An environment was saved, deleted or activated. */

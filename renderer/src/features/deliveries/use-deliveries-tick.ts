@@ -4,7 +4,7 @@ import { useConnection, useEvent } from '../../api';
 /**
  * A counter that moves when the deliveries change, for views that list them to reload on: at most every 500 ms while
  * `delivery.updated` or `bulk.progress` events arrive (a bulk send announces the rows it queues; rows behind a rate
- * limit bring no other event), at once when a bulk send is deleted (its deliveries go with it), when the live-event
+ * limit bring no other event) or `deliveries.deleted` (cleared or pruned by retention), at once when a bulk send is deleted (its deliveries go with it), when the live-event
  * connection reopens after a drop (the events sent meanwhile were missed), or when `bump`ed.
  */
 export function useDeliveriesTick(): [tick: number, bump: () => void] {
@@ -21,6 +21,7 @@ export function useDeliveriesTick(): [tick: number, bump: () => void] {
   };
   useEvent('delivery.updated', soon);
   useEvent('bulk.progress', soon);
+  useEvent('deliveries.deleted', soon);
   useEvent('bulk.deleted', bump);
   useConnection((reconnected) => reconnected && bump());
   return [tick, bump];

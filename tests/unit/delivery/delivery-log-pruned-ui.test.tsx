@@ -1,0 +1,47 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, expect, it } from 'vitest';
+import { ApiProvider } from '../../../renderer/src/api';
+import { ConnectionStatus } from '../../../renderer/src/api/connection';
+import { DeliveryLog } from '../../../renderer/src/features/deliveries';
+import { useEngineForUi } from '../../helpers/engine-for-ui';
+import { useOkTarget } from '../../helpers/ok-target';
+
+// Delivery-log retention prunes in the background; an open log must drop the pruned rows (their details no longer
+// load), not keep listing them until something else makes it reload.
+const target = useOkTarget();
+const ui = useEngineForUi();
+afterEach(cleanup);
+
+it('an open delivery log drops the deliveries that retention pruned', async () => {
+  for (const name of ['pruned-older', 'kept-newest']) {
+    const { id } = await ui.api.call('deliveries.send', {
+      request: { method: 'POST', url: `${target.base}/${name}`, bodyBase64: '' },
+      name,
+    });
+    await waitFor(async () => expect((await ui.api.call('deliveries.get', { id })).state).toBe('succeeded'));
+  }
+  const connection = new ConnectionStatus();
+  connection.set('open');
+  render(
+    <ApiProvider value={{ api: ui.api, connection }}>
+      <DeliveryLog />
+    </ApiProvider>,
+  );
+  const log = await screen.findByRole('table', { name: 'Delivery log' });
+  await within(log).findByText('pruned-older');
+  within(log).getByText('kept-newest');
+
+  try {
+    await ui.api.call('settings.update', { deliveryRetention: { maxAgeMs: null, maxCount: 1 } });
+    await waitFor(async () =>
+      expect((await ui.api.call('deliveries.log', { filter: {} })).items.map((r) => r.name)).toEqual([
+        'kept-newest',
+      ]),
+    );
+    await waitFor(() => expect(within(log).queryByText('pruned-older')).toBeNull());
+    within(log).getByText('kept-newest');
+  } finally {
+    await ui.api.call('settings.update', { deliveryRetention: { maxAgeMs: null, maxCount: null } });
+  }
+});
