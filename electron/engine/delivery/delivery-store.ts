@@ -10,6 +10,7 @@ import type {
   DeliveryType,
   LogRow,
 } from '../../shared/contract/delivery';
+import { deliveryState } from '../../shared/contract/delivery';
 import type { SigningConfig } from '../../shared/send/signing-config';
 import { maxAttempts, policySpec, type PolicyOptions } from './retry-policy';
 import { responsePreview } from './response-preview';
@@ -658,6 +659,21 @@ export class DeliveryStore {
       this.db.prepare(`DELETE FROM deliveries WHERE id IN ${list}`).run();
     })();
     return ids.length;
+  }
+
+  /**
+   * Forgets the restart references (`delivery_origin_last_request`) no rate gate can still be held back by: older than
+   * one spacing of their own rate, of the strictest rate among the origin's stored deliveries (any of them may be sent
+   * again) and `unknownRateMs` (a delivery not queued yet may bring any rate). Returns how many.
+   */
+  pruneOriginReferences(nowMs: number, unknownRateMs: number): number {
+    const states = deliveryState.options;
+    return this.sql(
+      `DELETE FROM delivery_origin_last_request AS o WHERE o.at_ms + MAX(?,
+         COALESCE(60000.0 / o.rate_per_minute, 0),
+         COALESCE((SELECT 60000.0 / MIN(d.rate_per_minute) FROM deliveries d
+           WHERE d.state IN (${states.map(() => '?').join(', ')}) AND d.origin = o.origin), 0)) <= ?`,
+    ).run(unknownRateMs, ...states, nowMs).changes;
   }
 
   cancel(id: number, nowMs: number): DeliveryRow | undefined {

@@ -28,6 +28,12 @@ import { assertPolicyOptions } from './policy-options';
 import { SavedWebhookStore } from './saved-webhooks';
 import { withBypassReminder, type TunnelHosts } from '../../shared/tunnel-bypass';
 
+/**
+ * How long an origin's restart reference is kept for a delivery not queued yet, whose rate is unknown: a day covers
+ * every rate of one a day or more.
+ */
+const UNKNOWN_RATE_REFERENCE_MS = 86_400_000;
+
 type In<M extends keyof typeof deliveryMethods> = z.output<(typeof deliveryMethods)[M]['input']>;
 
 export interface DeliveryServiceDeps {
@@ -234,8 +240,21 @@ export class DeliveryService {
    */
   pruneFinished(retention: Settings['deliveryRetention']): void {
     this.retention = retention;
+    this.pruneOriginReferences();
     if (retention.maxAgeMs === null && retention.maxCount === null) return;
     this.pruneInChunks();
+  }
+
+  /** The restart references of origins whose rate gates they can no longer hold back (kept even with no retention). */
+  private pruneOriginReferences(): void {
+    if (!this.deps.db.open) return;
+    try {
+      this.queue.store.pruneOriginReferences(this.deps.clock.now(), UNKNOWN_RATE_REFERENCE_MS);
+    } catch (error) {
+      this.deps.log.error('delivery retention: pruning origin references failed; retrying later', {
+        error: String(error),
+      });
+    }
   }
 
   private retention: Settings['deliveryRetention'] = { maxAgeMs: null, maxCount: null };
