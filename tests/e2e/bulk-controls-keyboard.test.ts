@@ -35,8 +35,11 @@ describe('bulk send controls by keyboard', () => {
     await eventually(async () => expect(await focused()).toBe('BUTTON Resume in progress'));
     await press('Resume');
     await eventually(async () => expect(await focused()).toBe('BUTTON Pause in progress'));
-    // Stop takes both buttons away: the keyboard goes on from what the stopped job offers.
-    await press('Stop');
+    // Stop asks first (the keyboard lands on the safe choice); confirming takes both buttons away: the keyboard goes on
+    // from what the stopped job offers.
+    await press('Stop…');
+    await eventually(async () => expect(await focused()).toBe("BUTTON Don't stop in progress"));
+    await press('Stop for good');
     await eventually(async () => expect(await focused()).toBe('BUTTON Delete… in progress'));
     // Deleting the only job takes its progress away: the keyboard goes on from Start.
     await page.keyboard.press('Enter');

@@ -22,7 +22,8 @@ describe('bulk send progress for a screen reader', () => {
     await eventually(async () => expect(await status.innerText()).toBe('Job 1 · running'));
     await progress.getByRole('button', { name: 'Pause', exact: true }).click();
     await eventually(async () => expect(await status.innerText()).toBe('Job 1 · paused'));
-    await progress.getByRole('button', { name: 'Stop', exact: true }).click();
+    await progress.getByRole('button', { name: 'Stop…', exact: true }).click();
+    await progress.getByRole('button', { name: 'Stop for good', exact: true }).click();
     await eventually(async () => expect(await status.innerText()).toBe('Job 1 · stopped'));
   });
 });

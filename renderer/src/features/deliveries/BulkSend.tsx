@@ -373,13 +373,16 @@ export function BulkSend() {
                 </button>
               )}
               {(job.state === 'running' || job.state === 'paused') && (
-                <button
-                  className="btn btn-small btn-danger"
-                  type="button"
-                  onClick={() => void control('bulk.stop')}
-                >
-                  Stop
-                </button>
+                <ConfirmAction
+                  key={job.jobId}
+                  label="Stop…"
+                  confirmLabel="Stop for good"
+                  cancelLabel="Don't stop"
+                  title="Stop this bulk send: its unsent rows are cancelled"
+                  message="A stopped bulk send cannot be resumed: its unsent rows are cancelled (Pause can be resumed)."
+                  onOpen={() => setNotice(null)}
+                  onConfirm={() => control('bulk.stop')}
+                />
               )}
               {finished && (
                 <ConfirmAction
