@@ -308,9 +308,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         done.state === 'stopped'
           ? [...done.rowErrors].reverse().find((e) => e.row === 0 && e.message.startsWith('stopped by'))
           : undefined;
-      // Row 0 is otherwise the file as a whole (a column named twice): its rows were still sent, so it is a note.
+      // Row 0 is otherwise the file as a whole (a column named twice or with no name): its rows were still sent, so
+      // it is a note, naming the file as a refusal of it does.
       for (const e of done.rowErrors)
-        if (e !== stoppedBy) io.stderr(`${e.row === 0 ? 'note:' : 'skipped'} ${e.message}\n`);
+        if (e !== stoppedBy)
+          io.stderr(`${e.row === 0 ? `note: --rows: ${rowsFile}:` : 'skipped'} ${e.message}\n`);
       if (done.rowErrorsOmitted > 0)
         io.stderr(
           `skipped ${done.rowErrorsOmitted} more ${rowsWord(done.rowErrorsOmitted)} (only the first ${done.rowErrors.length} errors are kept)\n`,

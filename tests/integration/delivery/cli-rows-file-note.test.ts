@@ -15,7 +15,22 @@ describe('hookscope send --rows: a note about the file as a whole', () => {
     });
     expect(code).toBe(0);
     expect(server.received).toHaveLength(1);
-    expect(stderr).toContain('note: header: column "email" appears twice');
+    expect(stderr).toContain(`note: --rows: ${rows}: header: column "email" appears twice`);
     expect(stderr).not.toMatch(/^skipped/m);
+  });
+
+  // A column with values but no name is read as "", which no merge field names: the note says which file and column,
+  // as the refusals of a rows file say the file (`--rows: F: no data rows`).
+  it('names the file and the position of a column with values but no name', async () => {
+    const server = await fixture.server();
+    const rows = fixture.file('contacts.csv', 'email,,n\na@example.com,unnamed value,1\n');
+    let stderr = '';
+    const code = await send([`${server.url}/hook`, '--rows', rows, '-d', '[email] [n]'], {
+      stdout: () => undefined,
+      stderr: (s) => void (stderr += s),
+    });
+    expect(code).toBe(0);
+    expect(server.received.map((r) => r.body.toString())).toEqual(['a@example.com 1']);
+    expect(stderr).toBe(`note: --rows: ${rows}: header: column 2 has no name (its values are read as "")\n`);
   });
 });

@@ -16,7 +16,7 @@ describe('hookscope send --rows: a CSV with empty trailing header columns', () =
     });
     expect(code).toBe(0);
     expect(server.received).toHaveLength(2);
-    expect(stderr).not.toContain('note: header');
+    expect(stderr).not.toContain('header:');
     expect(stderr).not.toMatch(/^skipped/m);
   });
 });
