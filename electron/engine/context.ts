@@ -112,6 +112,11 @@ export interface EngineContext {
   /** The receiver's local URL, e.g. http://127.0.0.1:8787 (set once it listens). */
   receiverUrl(): string;
   receiverPort(): number;
+  /**
+   * The loopback ports of browser mode's control servers (the UI and its API) over this engine: each adds its own once
+   * it listens, so the tunnel can refuse one as its server.
+   */
+  controlServerPorts: Set<number>;
 }
 
 /** Handlers for one slice of the contract. */

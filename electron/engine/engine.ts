@@ -142,6 +142,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       if (!receiver) throw new Error('The receiver is not listening yet.');
       return receiver.port;
     },
+    controlServerPorts: new Set(),
   };
 
   const core = createCoreModule(ctx);

@@ -27,7 +27,7 @@ const bareHost = (host: string) =>
     .replace(/\.$/, '')
     .toLowerCase();
 
-const isLoopbackHost = (host: string): boolean => {
+export const isLoopbackHost = (host: string): boolean => {
   const h = bareHost(host);
   return (
     h === 'localhost' ||
@@ -42,7 +42,8 @@ const isLoopbackHost = (host: string): boolean => {
   );
 };
 
-const portOf = (url: URL): number => (url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80);
+export const portOf = (url: URL): number =>
+  url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
 
 /** Why sending to `target` would land on this app's own receiver or tunnel, or null when it would not. */
 export function loopReason(target: string, targets: LoopTargets): string | null {

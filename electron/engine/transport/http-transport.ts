@@ -13,7 +13,8 @@ import { bearerToken, checkHostAndOrigin, tokenMatches } from './request-guard';
 import { securityHeaders, serveStatic } from './static-files';
 
 export interface HttpTransportOptions {
-  engine: Pick<Engine, 'handlers' | 'bus'> & Partial<Pick<Engine, 'streamExport' | 'readCaptureBody'>>;
+  engine: Pick<Engine, 'handlers' | 'bus'> &
+    Partial<Pick<Engine, 'streamExport' | 'readCaptureBody' | 'ctx'>>;
   /** Always a loopback port; the control API is never exposed beyond this machine. */
   port?: number;
   staticDir?: string | null;
@@ -166,6 +167,8 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  const controlServerPorts = options.engine.ctx?.controlServerPorts;
+  controlServerPorts?.add(port);
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
@@ -173,6 +176,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     token,
     port,
     async close() {
+      controlServerPorts?.delete(port);
       unsubscribe();
       for (const ws of sockets) ws.terminate();
       wss.close();

@@ -8,6 +8,7 @@ import {
   type tunnelMethods,
 } from '../../shared/contract/tunnel';
 import { loopReason } from '../delivery/loop-guard';
+import { ownUiReason } from './own-ui-host';
 import type { EngineContext, EngineModule } from '../context';
 import { isLoopbackPeer } from '../receiver/loopback-peer';
 import { tunnelUrlOf, reminderPageExplanation } from './detect';
@@ -157,12 +158,13 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
     const localPort = ctx.receiverPort();
     if (!localPort)
       throw new ApiError('unavailable', 'The receiver is not listening yet; start it before the tunnel.');
-    const ownAddress = loopReason(host, {
-      receiverUrl: ctx.receiverUrl() || null,
-      receiverPort: localPort,
-      receiverHost: ctx.config.receiverHost,
-      publicUrls: supervisor.knownUrls(),
-    });
+    const ownAddress =
+      loopReason(host, {
+        receiverUrl: ctx.receiverUrl() || null,
+        receiverPort: localPort,
+        receiverHost: ctx.config.receiverHost,
+        publicUrls: supervisor.knownUrls(),
+      }) ?? ownUiReason(host, ctx.controlServerPorts);
     if (ownAddress)
       throw new ApiError(
         'invalid_input',
