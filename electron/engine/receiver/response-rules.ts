@@ -19,6 +19,10 @@ const bodyDescribingHeaders = new Set([
   'etag',
 ]);
 
+/** Whether a rule's answer depends on which request of its count this is (fail-first and sequence do). */
+const stepsMatter = (behaviour: Endpoint['rule']['behaviour']) =>
+  behaviour.kind === 'fail-first' || behaviour.kind === 'sequence';
+
 export interface DecidedResponse {
   status: number;
   headers: HeaderPair[];
@@ -175,7 +179,8 @@ export class ResponseRules {
    */
   giveBack(endpoint: Endpoint, decided: Pick<DecidedResponse, 'step' | 'ruleVersion'>): boolean {
     const { step, ruleVersion } = decided;
-    if (step === undefined) return false;
+    // A fixed or failure-rate rule answers alike whatever the step: there is nothing to give back, nor to claim so.
+    if (step === undefined || !stepsMatter(endpoint.rule.behaviour)) return false;
     if (ruleVersion !== undefined) {
       const took = readRuleStepVersion(ruleVersion);
       if (took.ruleHash !== this.versionHashOf(endpoint.rule)) return false;
