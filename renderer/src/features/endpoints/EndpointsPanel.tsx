@@ -318,12 +318,20 @@ function EndpointForm({
   useEffect(() => nameInput.current?.focus(), []);
   const form = useRef<HTMLFormElement>(null);
   const errorId = useId();
-  useErrorField(form, error, errorId, (e) => {
-    const testId = errorField(e);
-    return testId && `[data-testid="${testId}"]`;
-  });
+  const [attempt, setAttempt] = useState(0);
+  useErrorField(
+    form,
+    error,
+    errorId,
+    (e) => {
+      const testId = errorField(e);
+      return testId && `[data-testid="${testId}"]`;
+    },
+    attempt,
+  );
 
   const save = async () => {
+    setAttempt((n) => n + 1);
     const { rule, error: ruleError } = draftToRule(draft);
     if (!rule) return setError(ruleError);
     const { protection: guard, error: guardError } = draftToProtection(protection);
