@@ -12,6 +12,7 @@ import { malformedRequestExplanation, type ParserError } from './malformed-reque
 import { missingHostInterception } from './missing-host';
 import type { DecidedResponse, ResponseRules } from './response-rules';
 import { splitRequestTarget } from './request-target';
+import { responseDelivered } from './response-delivered';
 import { withSendableHeaders } from './sendable-headers';
 import { unsentResponseReason } from './unsent-response';
 
@@ -454,7 +455,9 @@ async function respond(
       });
     }
   }
-  if (!send(res, decided, id)) {
+  const written = send(res, decided, id);
+  if (written && (problem === 'too-large' || problem === 'unsent-body')) closeOnceAnswered(res);
+  if (!written || !(await responseDelivered(res))) {
     // The capture was committed with the response it was about to get; the client left before it was written.
     // Not given back when the rule changed meanwhile (or the endpoint went): the record says only what happened.
     const givenBack = fromRule && rules.giveBack(ruled, decided);
@@ -480,7 +483,6 @@ async function respond(
       ctx.log.error('receiver: could not record a delayed response as written', { error: String(error) });
     }
   }
-  if (problem === 'too-large' || problem === 'unsent-body') closeOnceAnswered(res);
 }
 
 /** The body was never read: once the answer is out, nothing else can be framed on this connection. */
