@@ -518,16 +518,23 @@ function firstInterception(
   return null;
 }
 
-/** Waits out a rule's delay, or less if the client goes away meanwhile. */
+/**
+ * Waits out a rule's delay, or less if the client goes away meanwhile. Its socket is watched too: a response queued
+ * behind another on a pipelined connection hears nothing of the client leaving (see responseDelivered).
+ */
 function delayUnlessClosed(res: ServerResponse, delayMs: number): Promise<void> {
+  const socket = res.req.socket;
+  if (socket.destroyed) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
       res.off('close', done);
+      socket.off('close', done);
       resolve();
     };
     const timer = setTimeout(done, delayMs);
     res.once('close', done);
+    socket.once('close', done);
   });
 }
 
