@@ -204,7 +204,7 @@ function handle(
     const end = watch({ path, headers, remoteAddress });
     if (end) ended.push(end);
   }
-  if (ended.length > 0) res.once('close', () => ended.forEach((end) => end()));
+  if (ended.length > 0) onExchangeOver(res, () => ended.forEach((end) => end()));
   const limit = ctx.settings.get().bodyLimitBytes;
   const keep = Math.min(limit, options.truncatedKeepBytes ?? 1024 * 1024);
   // A Content-Length over the limit is known to be too large: stop as soon as the kept first bytes are in.
@@ -318,6 +318,21 @@ function handle(
   req.on('close', () => {
     if (!req.complete) finish(true);
   });
+}
+
+/**
+ * Runs `done` once, when the response closes or its connection does: a response queued behind another on a pipelined
+ * connection says nothing when the client leaves (see responseDelivered).
+ */
+function onExchangeOver(res: ServerResponse, done: () => void) {
+  const socket = res.req.socket;
+  const over = () => {
+    res.off('close', over);
+    socket.off('close', over);
+    done();
+  };
+  res.once('close', over);
+  socket.once('close', over);
 }
 
 /** Trailer fields arrive with the end of a chunked body; Node keeps them in rawTrailers like rawHeaders. */
