@@ -15,6 +15,29 @@ function rawValues(rawHeaders: string[], name: string): string[] {
   return out;
 }
 
+/** Replays `body` with the `stale` headers, signed by `signing`: the raw headers the target got, and the logged attempt. */
+async function replaySigned(body: string, stale: string[][], signing: Record<string, string>) {
+  const server = await cueServer(() => ({ status: 200 }));
+  cleanup.push(() => server.close());
+  const h = deliveryHarness();
+  cleanup.push(() => h.close());
+  h.service.start();
+  const { id } = h.service.send({
+    request: {
+      method: 'POST',
+      url: `${server.url}/signed`,
+      headers: [['Content-Type', 'application/json'], ...stale],
+      bodyBase64: Buffer.from(body).toString('base64'),
+    },
+    type: 'replay',
+    policy: 'none',
+    signing,
+  } as never);
+  await h.drain();
+  expect(server.received).toHaveLength(1);
+  return { raw: server.received[0]!.rawHeaders, attempt: h.service.get(id).attemptList[0]! };
+}
+
 describe('signing a request that already carries signature headers (a replayed capture)', () => {
   it.each([
     [
@@ -34,26 +57,8 @@ describe('signing a request that already carries signature headers (a replayed c
       ['webhook-id', 'webhook-timestamp', 'webhook-signature'],
     ],
   ])('%s: the fresh headers replace the stale ones, sent once each', async (_name, signing, stale, names) => {
-    const server = await cueServer(() => ({ status: 200 }));
-    cleanup.push(() => server.close());
-    const h = deliveryHarness();
-    cleanup.push(() => h.close());
-    h.service.start();
     const body = '{"a":1}';
-    const { id } = h.service.send({
-      request: {
-        method: 'POST',
-        url: `${server.url}/signed`,
-        headers: [['Content-Type', 'application/json'], ...stale],
-        bodyBase64: Buffer.from(body).toString('base64'),
-      },
-      type: 'replay',
-      policy: 'none',
-      signing,
-    } as never);
-    await h.drain();
-    expect(server.received).toHaveLength(1);
-    const raw = server.received[0]!.rawHeaders;
+    const { raw, attempt } = await replaySigned(body, stale, signing);
     for (const name of names) {
       const values = rawValues(raw, name);
       expect(values, name).toHaveLength(1);
@@ -63,7 +68,7 @@ describe('signing a request that already carries signature headers (a replayed c
       expect(rawValues(raw, 'x-hub-signature-256')).toEqual([
         `sha256=${createHmac('sha256', 'gh-secret').update(body).digest('hex')}`,
       ]);
-    const logged = h.service.get(id).attemptList[0]!.requestHeaders.map(([n]) => n.toLowerCase());
+    const logged = attempt.requestHeaders.map(([n]) => n.toLowerCase());
     for (const name of names) expect(logged.filter((n) => n === name)).toHaveLength(1);
   });
 });
@@ -72,30 +77,9 @@ describe("signing a replayed capture that carries the vendor's own copies of the
   const body = '{"type":"user.created"}';
   const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 
-  async function replaySigned(stale: [string, string][], signing: Record<string, string>) {
-    const server = await cueServer(() => ({ status: 200 }));
-    cleanup.push(() => server.close());
-    const h = deliveryHarness();
-    cleanup.push(() => h.close());
-    h.service.start();
-    h.service.send({
-      request: {
-        method: 'POST',
-        url: `${server.url}/signed`,
-        headers: [['Content-Type', 'application/json'], ...stale],
-        bodyBase64: Buffer.from(body).toString('base64'),
-      },
-      type: 'replay',
-      policy: 'none',
-      signing,
-    } as never);
-    await h.drain();
-    expect(server.received).toHaveLength(1);
-    return server.received[0]!.rawHeaders;
-  }
-
   it('Standard Webhooks: svix-id, svix-timestamp and svix-signature (read first by the Svix library) are signed afresh', async () => {
-    const raw = await replaySigned(
+    const { raw } = await replaySigned(
+      body,
       [
         ['svix-id', 'msg_stale'],
         ['svix-timestamp', '1'],
@@ -113,7 +97,8 @@ describe("signing a replayed capture that carries the vendor's own copies of the
   });
 
   it('GitHub: the legacy SHA-1 X-Hub-Signature GitHub sends beside the SHA-256 one is signed afresh', async () => {
-    const raw = await replaySigned(
+    const { raw } = await replaySigned(
+      body,
       [
         ['X-Hub-Signature', 'sha1=0000000000000000000000000000000000000000'],
         ['X-Hub-Signature-256', 'sha256=stale'],
@@ -126,9 +111,9 @@ describe("signing a replayed capture that carries the vendor's own copies of the
   });
 
   it('a request carrying no such copy gets none', async () => {
-    const raw = await replaySigned([], { scheme: 'github', secret: 'gh-secret' });
+    const { raw } = await replaySigned(body, [], { scheme: 'github', secret: 'gh-secret' });
     expect(rawValues(raw, 'x-hub-signature')).toEqual([]);
-    const sw = await replaySigned([], { scheme: 'standard-webhooks', secret });
-    expect(rawValues(sw, 'svix-signature')).toEqual([]);
+    const sw = await replaySigned(body, [], { scheme: 'standard-webhooks', secret });
+    expect(rawValues(sw.raw, 'svix-signature')).toEqual([]);
   });
 });
