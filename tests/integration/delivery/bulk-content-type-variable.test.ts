@@ -1,32 +1,26 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deliveryMethods } from '../../../electron/shared/contract/delivery';
+import { useLiveHarnessAndServer } from '../../helpers/live-harness-and-server';
 import { cueServer, deliveryHarness } from './helpers';
 
-type Harness = ReturnType<typeof deliveryHarness>;
-let h: Harness | undefined;
-let server: Awaited<ReturnType<typeof cueServer>> | undefined;
-afterEach(async () => {
-  await h?.close();
-  await server?.close();
-  h = server = undefined;
-});
+const live = useLiveHarnessAndServer();
 
 describe('a bulk send whose Content-Type is a {{column}}', () => {
   it('judges each row’s body format by the type that row fills in, and leaves out a type that fills to nothing', async () => {
-    server = await cueServer(() => ({ status: 200 }));
-    h = deliveryHarness();
-    h.service.start();
+    live.server = await cueServer(() => ({ status: 200 }));
+    live.h = deliveryHarness();
+    live.h.service.start();
     const rows = [
       'n,ct,name',
       '1,application/json,"say ""hi"""',
       '2,,"say ""hi"""',
       '3,text/plain,"say ""hi"""',
     ].join('\n');
-    const job = await h.service.startBulk(
+    const job = await live.h.service.startBulk(
       deliveryMethods['bulk.start'].input.parse({
         template: {
           method: 'POST',
-          url: `${server.url}/ct/{{n}}`,
+          url: `${live.server.url}/ct/{{n}}`,
           headers: [['Content-Type', '{{ct}}']],
           body: '{"name":"{{name}}"}',
         },
@@ -34,10 +28,10 @@ describe('a bulk send whose Content-Type is a {{column}}', () => {
         policy: 'none',
       }),
     );
-    await h.drain(10);
-    expect(h.service.bulk.progress(job.jobId).counts).toMatchObject({ succeeded: 3, skipped: 0 });
+    await live.h.drain(10);
+    expect(live.h.service.bulk.progress(job.jobId).counts).toMatchObject({ succeeded: 3, skipped: 0 });
     const got = (n: number) => {
-      const r = server!.received.find((x) => x.url === `/ct/${n}`)!;
+      const r = live.server!.received.find((x) => x.url === `/ct/${n}`)!;
       const raw = r.rawHeaders;
       return {
         types: raw.filter((_, i) => i % 2 === 1 && raw[i - 1]!.toLowerCase() === 'content-type'),

@@ -1,13 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useLiveHarnessAndServer } from '../../helpers/live-harness-and-server';
 import { cueServer, deliveryHarness } from './helpers';
 
-let h: ReturnType<typeof deliveryHarness> | undefined;
-let server: Awaited<ReturnType<typeof cueServer>> | undefined;
-afterEach(async () => {
-  await h?.close();
-  await server?.close();
-  h = server = undefined;
-});
+const live = useLiveHarnessAndServer();
 
 const csv = (n: number) => ['N', ...Array.from({ length: n }, (_, i) => String(i + 1))].join('\n');
 const turns = async (n: number) => {
@@ -16,33 +11,33 @@ const turns = async (n: number) => {
 
 describe('a bulk send whose disk fills while it enqueues a batch', () => {
   it('waits, keeping its rows and deliveries, and goes on from its cursor once there is room', async () => {
-    server = await cueServer(() => ({ status: 200 }));
-    h = deliveryHarness();
-    h.service.start();
-    const { jobId } = await h.service.startBulk({
-      template: { method: 'POST', url: `${server.url}/bulk/[N]`, headers: [], body: '{"n":[N]}' },
+    live.server = await cueServer(() => ({ status: 200 }));
+    live.h = deliveryHarness();
+    live.h.service.start();
+    const { jobId } = await live.h.service.startBulk({
+      template: { method: 'POST', url: `${live.server.url}/bulk/[N]`, headers: [], body: '{"n":[N]}' },
       rows: { content: csv(3_000), format: 'csv' },
       batchSize: 2_000,
       ratePerMinute: 1,
       policy: 'none',
     } as never);
-    const partway = h.service.bulk.progress(jobId).enqueued;
+    const partway = live.h.service.bulk.progress(jobId).enqueued;
     expect(partway).toBeLessThan(2_000);
 
     // The disk is full: the database cannot grow.
-    h.db.pragma(`max_page_count = ${h.db.pragma('page_count', { simple: true }) as number}`);
+    live.h.db.pragma(`max_page_count = ${live.h.db.pragma('page_count', { simple: true }) as number}`);
     await turns(20);
-    const waiting = h.service.bulk.progress(jobId);
+    const waiting = live.h.service.bulk.progress(jobId);
     expect(waiting.state).toBe('running');
     expect(waiting.counts.cancelled).toBe(0);
     expect(waiting.rowErrors).toEqual([]);
 
     // Room again: the retry goes on from the cursor, each row queued once and in order.
-    h.db.pragma('max_page_count = 1073741823');
-    h.clock.advance(60_000);
-    for (let i = 0; i < 200 && h.service.bulk.progress(jobId).enqueued < 2_000; i++) await turns(1);
-    expect(h.service.bulk.progress(jobId).state).toBe('running');
-    const rows = h.db
+    live.h.db.pragma('max_page_count = 1073741823');
+    live.h.clock.advance(60_000);
+    for (let i = 0; i < 200 && live.h.service.bulk.progress(jobId).enqueued < 2_000; i++) await turns(1);
+    expect(live.h.service.bulk.progress(jobId).state).toBe('running');
+    const rows = live.h.db
       .prepare('SELECT bulk_row FROM deliveries WHERE bulk_job_id = ? ORDER BY id')
       .pluck()
       .all(jobId);

@@ -1,18 +1,12 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { useLiveHarnessAndServer } from '../../helpers/live-harness-and-server';
 import { cueServer, deliveryHarness } from './helpers';
 import { restartWithUnreadableRows } from './restart-with-unreadable-rows';
 
-type Harness = ReturnType<typeof deliveryHarness>;
-let h: Harness | undefined;
-let server: Awaited<ReturnType<typeof cueServer>> | undefined;
-afterEach(async () => {
-  await h?.close();
-  await server?.close();
-  h = server = undefined;
-});
+const live = useLiveHarnessAndServer();
 
 it('a job stopped by an unexpected error with 100 row errors kept counts the one its reason pushed out', async () => {
-  server = await cueServer(() => ({ status: 200 }));
+  live.server = await cueServer(() => ({ status: 200 }));
   const a = deliveryHarness();
   a.service.start();
   // 120 rows with too few fields (named, skipped), then 300 good rows held back by the rate.
@@ -22,7 +16,7 @@ it('a job stopped by an unexpected error with 100 row errors kept counts the one
     ...Array.from({ length: 300 }, (_, i) => `${i},${i}`),
   ];
   const job = await a.service.startBulk({
-    template: { method: 'POST', url: `${server.url}/bulk/[id]`, headers: [], body: 'n=[n]' },
+    template: { method: 'POST', url: `${live.server.url}/bulk/[id]`, headers: [], body: 'n=[n]' },
     rows: { content: csv.join('\n'), format: 'csv' },
     batchSize: 100,
     concurrency: 1,
@@ -31,9 +25,9 @@ it('a job stopped by an unexpected error with 100 row errors kept counts the one
   } as never);
   expect(job.rowErrors).toHaveLength(100);
   expect(job.rowErrorsOmitted).toBe(20);
-  h = await restartWithUnreadableRows(a);
+  live.h = await restartWithUnreadableRows(a);
 
-  const stopped = h.service.bulk.progress(job.jobId);
+  const stopped = live.h.service.bulk.progress(job.jobId);
   expect(stopped.state).toBe('stopped');
   expect(stopped.rowErrors).toHaveLength(100);
   expect(stopped.rowErrors.at(-1)!.message).toMatch(/^stopped by an unexpected error/);

@@ -1,16 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deliveryMethods } from '../../../electron/shared/contract/delivery';
 import { buildOutgoing } from '../../../electron/shared/send/outgoing';
+import { useLiveHarnessAndServer } from '../../helpers/live-harness-and-server';
 import { cueServer, deliveryHarness } from './helpers';
 
-type Harness = ReturnType<typeof deliveryHarness>;
-let h: Harness | undefined;
-let server: Awaited<ReturnType<typeof cueServer>> | undefined;
-afterEach(async () => {
-  await h?.close();
-  await server?.close();
-  h = server = undefined;
-});
+const live = useLiveHarnessAndServer();
 
 const startInput = (url: string, headers: [string, string][], content: string) =>
   deliveryMethods['bulk.start'].input.safeParse({
@@ -21,19 +15,19 @@ const startInput = (url: string, headers: [string, string][], content: string) =
 
 describe('a bulk send with placeholders in a header name', () => {
   it('fills each row’s name as the composer does and sends it', async () => {
-    server = await cueServer(() => ({ status: 200 }));
-    h = deliveryHarness();
-    h.service.start();
+    live.server = await cueServer(() => ({ status: 200 }));
+    live.h = deliveryHarness();
+    live.h.service.start();
     const headers: [string, string][] = [
       ['X-{{vendor}}-Key', 'k{{n}}'],
       ['[Tenant]-Id', '{{n}}'],
     ];
-    const input = startInput(server.url, headers, 'n,vendor,Tenant\n1,acme,Blue\n2,beta,Red');
+    const input = startInput(live.server.url, headers, 'n,vendor,Tenant\n1,acme,Blue\n2,beta,Red');
     expect(input.error?.issues).toBeUndefined();
-    const job = await h.service.startBulk(input.data!);
-    await h.drain(10);
-    expect(h.service.bulk.progress(job.jobId).counts).toMatchObject({ succeeded: 2, skipped: 0 });
-    const sent = (n: number) => server!.received.find((r) => r.url === `/row/${n}`)!.headers;
+    const job = await live.h.service.startBulk(input.data!);
+    await live.h.drain(10);
+    expect(live.h.service.bulk.progress(job.jobId).counts).toMatchObject({ succeeded: 2, skipped: 0 });
+    const sent = (n: number) => live.server!.received.find((r) => r.url === `/row/${n}`)!.headers;
     expect(sent(1)).toMatchObject({ 'x-acme-key': 'k1', 'blue-id': '1' });
     expect(sent(2)).toMatchObject({ 'x-beta-key': 'k2', 'red-id': '2' });
     const composed = buildOutgoing(
@@ -54,23 +48,23 @@ describe('a bulk send with placeholders in a header name', () => {
   });
 
   it('skips a row whose filled name is not a valid header name, naming the header, and sends the others', async () => {
-    server = await cueServer(() => ({ status: 200 }));
-    h = deliveryHarness();
-    h.service.start();
+    live.server = await cueServer(() => ({ status: 200 }));
+    live.h = deliveryHarness();
+    live.h.service.start();
     const rows = 'n,vendor\n1,acme\n2,a b\n3,Transfer-Encoding';
     const input = startInput(
-      server.url,
+      live.server.url,
       [
         ['X-{{vendor}}-Key', 'v'],
         ['{{vendor}}', 'chunked'],
       ],
       rows,
     );
-    const job = await h.service.startBulk(input.data!);
-    await h.drain(10);
-    const progress = h.service.bulk.progress(job.jobId);
+    const job = await live.h.service.startBulk(input.data!);
+    await live.h.drain(10);
+    const progress = live.h.service.bulk.progress(job.jobId);
     expect(progress.counts).toMatchObject({ succeeded: 1, skipped: 2 });
-    expect(server.received.map((r) => r.url)).toEqual(['/row/1']);
+    expect(live.server.received.map((r) => r.url)).toEqual(['/row/1']);
     expect(progress.rowErrors.map((e) => e.message)).toEqual([
       'row 2: header "X-{{vendor}}-Key" fills to "X-a b-Key", which is not a valid header name',
       expect.stringMatching(/^row 3: header "Transfer-Encoding" is connection-level/),
@@ -78,15 +72,15 @@ describe('a bulk send with placeholders in a header name', () => {
   });
 
   it('refuses a start whose header name placeholder is not a column, naming the header', async () => {
-    server = await cueServer(() => ({ status: 200 }));
-    h = deliveryHarness();
-    h.service.start();
-    const input = startInput(server.url, [['X-{{vendor}}-Key', 'v']], 'n\n1');
-    await expect(h.service.startBulk(input.data!)).rejects.toThrow(
+    live.server = await cueServer(() => ({ status: 200 }));
+    live.h = deliveryHarness();
+    live.h.service.start();
+    const input = startInput(live.server.url, [['X-{{vendor}}-Key', 'v']], 'n\n1');
+    await expect(live.h.service.startBulk(input.data!)).rejects.toThrow(
       'template.headers.0.0: {{vendor}} is not a column of the file',
     );
-    await h.drain(10);
-    expect(server.received).toHaveLength(0);
+    await live.h.drain(10);
+    expect(live.server.received).toHaveLength(0);
   });
 
   it('still refuses a name whose typed text, placeholders aside, is no header name', () => {
