@@ -1,4 +1,5 @@
-import { afterEach, expect } from 'vitest';
+import { expect } from 'vitest';
+import { useCleanup } from './cleanup';
 import { cueServer, deliveryHarness, removeDir } from '../integration/delivery/helpers';
 
 /**
@@ -7,10 +8,7 @@ import { cueServer, deliveryHarness, removeDir } from '../integration/delivery/h
  * the claim and run until its queue is empty. Everything is closed, and the data dir removed, after each test.
  */
 export function useDeadEngineClaim() {
-  const cleanup: Array<() => Promise<void>> = [];
-  afterEach(async () => {
-    for (const fn of cleanup.splice(0).reverse()) await fn();
-  });
+  const cleanup = useCleanup();
   return async function restartedAfterDeadClaim(
     delivery: { policy: string; ontraport?: unknown },
     restartAfterMs: number,

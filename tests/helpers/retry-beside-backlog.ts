@@ -1,4 +1,4 @@
-import { afterEach } from 'vitest';
+import { useCleanup } from './cleanup';
 import { cueServer, deliveryHarness, type Cue, type Received } from '../integration/delivery/helpers';
 
 type CueOf = (n: number, req: Received) => Cue;
@@ -9,10 +9,7 @@ type CueOf = (n: number, req: Received) => Cue;
  * one delivery (`retried`) to a `flaky` cue server that retries once, 500 ms after a failure. All closed after each test.
  */
 export function useRetryBesideBacklog() {
-  const cleanup: Array<() => Promise<void>> = [];
-  afterEach(async () => {
-    for (const fn of cleanup.splice(0).reverse()) await fn();
-  });
+  const cleanup = useCleanup();
   return async function start(setup: {
     backlogCue: CueOf;
     flakyCue: CueOf;

@@ -1,15 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toFilter } from '../../../electron/cli/filter-flags';
 import { openReaderStores } from '../../../electron/engine/store/open-reader-stores';
 import { openStores } from '../../../electron/engine/store/open-stores';
 import { systemClock } from '../../../electron/engine/util/clock';
+import { useCleanup } from '../../helpers/cleanup';
 import { newCapture } from '../../helpers/new-capture';
 import { tempDir } from '../../helpers/temp-dir';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-});
+const cleanups = useCleanup();
 
 /**
  * The app acknowledges a capture on an inbox row and files it soon after; the CLI beside it never files. A deleted

@@ -1,17 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import { run as tail } from '../../../electron/cli/commands/tail';
 import { createEngine, type Engine } from '../../../electron/engine/engine';
 import { silentLogger } from '../../../electron/engine/util/logger';
+import { useCleanup } from '../../helpers/cleanup';
 import { cliIo as io } from '../../helpers/cli-io';
 import { send } from '../../helpers/raw-http';
 import { tempDir } from '../../helpers/temp-dir';
 
 const meta = { transport: 'in-process' } as const;
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanup();
 
 /** An engine on its own folder with an endpoint "orders" that has taken one capture. */
 async function withOrders(): Promise<{ engine: Engine; dataDir: string; id: number }> {

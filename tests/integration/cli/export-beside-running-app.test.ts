@@ -1,21 +1,19 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import { createEngine } from '../../../electron/engine/engine';
 import { openStores } from '../../../electron/engine/store/open-stores';
 import { systemClock } from '../../../electron/engine/util/clock';
 import { silentLogger } from '../../../electron/engine/util/logger';
+import { useCleanup } from '../../helpers/cleanup';
 import { startChild } from '../../helpers/crash-run';
 import { send } from '../../helpers/raw-http';
 import { tempDir } from '../../helpers/temp-dir';
 import { cliIo } from '../../helpers/cli-io';
 import { holdAppWriteLocks } from '../../helpers/write-lock-holder';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanup();
 
 const newDir = () => {
   const dir = tempDir();

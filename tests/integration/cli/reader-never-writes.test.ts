@@ -1,21 +1,19 @@
 import Database from 'better-sqlite3';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import { createEngine } from '../../../electron/engine/engine';
 import { databaseFileName } from '../../../electron/engine/store/database';
 import { searchIndexFileName } from '../../../electron/engine/store/search-index/index-schema';
 import { silentLogger } from '../../../electron/engine/util/logger';
+import { useCleanup } from '../../helpers/cleanup';
 import { cliIo } from '../../helpers/cli-io';
 import { send } from '../../helpers/raw-http';
 import { tempDir } from '../../helpers/temp-dir';
 import { holdAppWriteLocks, holdDataDir } from '../../helpers/write-lock-holder';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanup();
 
 /** A folder an app filed and indexed one capture in, then changed with `sql` on the captures (`idx`: the index). */
 async function folderWith(sql: string): Promise<string> {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import { createEngine } from '../../../electron/engine/engine';
 import { lockFileName } from '../../../electron/engine/store/data-dir-lock';
@@ -9,15 +9,13 @@ import { databaseFileName } from '../../../electron/engine/store/database';
 import { findMigrationsDir, loadMigrations, migrate } from '../../../electron/engine/store/migrator';
 import { searchIndexFileName } from '../../../electron/engine/store/search-index/index-schema';
 import { silentLogger } from '../../../electron/engine/util/logger';
+import { useCleanup } from '../../helpers/cleanup';
 import { send } from '../../helpers/raw-http';
 import { tempDir } from '../../helpers/temp-dir';
 import { holdDataDir } from '../../helpers/write-lock-holder';
 import { cliIo as io } from '../../helpers/cli-io';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanup();
 
 const newDir = () => {
   const dir = tempDir();

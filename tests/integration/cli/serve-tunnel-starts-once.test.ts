@@ -1,18 +1,16 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { serve } from '../../../electron/cli/commands/serve';
 import { createEngine } from '../../../electron/engine/engine';
 import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
 import { createApiClient } from '../../../electron/shared/contract/client';
 import { silentLogger } from '../../../electron/engine/util/logger';
+import { useCleanup } from '../../helpers/cleanup';
 import { tempDir } from '../../helpers/temp-dir';
 
 // Nothing listens on the discard port: a registration there fails at once, on loopback.
 const TUNNEL_HOST = 'http://127.0.0.1:9';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanup();
 
 /** A data folder whose profile starts the tunnel on its own. */
 async function autoStartingProfile() {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   LARGE_BODY_UNCHECKED_KEY,
   LargeBodyBacklog,
@@ -10,13 +10,11 @@ import { createEngine, type Engine } from '../../../electron/engine/engine';
 import { databaseFileName } from '../../../electron/engine/store/database';
 import { findMigrationsDir, loadMigrations, migrate } from '../../../electron/engine/store/migrator';
 import { silentLogger } from '../../../electron/engine/util/logger';
+import { useCleanup } from '../../helpers/cleanup';
 import { tempDir } from '../../helpers/temp-dir';
 
 const meta = { transport: 'in-process' } as const;
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanup();
 
 const start = async (dataDir: string): Promise<Engine> => {
   const engine = await createEngine({ dataDir, mode: 'test', log: silentLogger });

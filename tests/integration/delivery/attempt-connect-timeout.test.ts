@@ -1,12 +1,10 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createHttpSender } from '../../../electron/engine/delivery/http-attempt';
+import { useCleanup } from '../../helpers/cleanup';
 import { stallingTcpServer } from '../../helpers/stalling-tcp-server';
 import { until } from './helpers';
 
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const cleanup = useCleanup();
 
 // undici's own connect timeout is 10 s: an attempt allowed longer must not end there while its handshake stalls.
 it("a stalled TLS connect ends with the attempt's timeout, not at undici's 10 s default, and its socket closes soon after", async () => {

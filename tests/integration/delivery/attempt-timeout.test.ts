@@ -1,13 +1,11 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createHttpSender } from '../../../electron/engine/delivery/http-attempt';
 import { systemClock } from '../../../electron/engine/util/clock';
+import { useCleanup } from '../../helpers/cleanup';
 import { stallingTcpServer } from '../../helpers/stalling-tcp-server';
 import { deliveryHarness, until } from './helpers';
 
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const cleanup = useCleanup();
 
 async function stallingServer(firstBytes: string) {
   const server = await stallingTcpServer(firstBytes);

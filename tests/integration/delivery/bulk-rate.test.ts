@@ -1,11 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../helpers/cleanup';
 import { cueServer, deliveryHarness, removeDir } from './helpers';
 
 type Harness = ReturnType<typeof deliveryHarness>;
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const cleanup = useCleanup();
 
 /** A target on port 0 that takes everything, and an engine (fake clock) that has started. */
 async function setup(): Promise<{ h: Harness; url: string }> {

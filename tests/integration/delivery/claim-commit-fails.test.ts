@@ -1,10 +1,8 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { useCleanup } from '../../helpers/cleanup';
 import { cueServer, deliveryHarness } from './helpers';
 
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const cleanup = useCleanup();
 
 it('when the transaction claiming due rows fails to commit, no request goes out: the row is sent once, after a later claim commits', async () => {
   const server = await cueServer(() => ({ status: 200 }));

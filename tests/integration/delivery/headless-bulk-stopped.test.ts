@@ -1,12 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../helpers/cleanup';
 import { HeadlessDelivery } from '../../../electron/engine/delivery/headless';
 import { deliveryMethods } from '../../../electron/shared/contract/delivery';
 import { cueServer } from './helpers';
 
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const close of closers.splice(0)) await close();
-});
+const closers = useCleanup();
 
 describe('the CLI delivery engine waiting for a bulk send', () => {
   it('stops waiting when the job is stopped (it waited for "done" for ever)', async () => {

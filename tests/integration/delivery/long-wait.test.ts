@@ -1,15 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../electron/engine/api/dispatcher';
 import { createEngine } from '../../../electron/engine/engine';
 import { systemClock, type Clock } from '../../../electron/engine/util/clock';
 import { silentLogger } from '../../../electron/engine/util/logger';
+import { useCleanup } from '../../helpers/cleanup';
 import { tempDir } from '../../helpers/temp-dir';
 import { cueServer, until, type ApiReply } from './helpers';
 
-const cleanup: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const cleanup = useCleanup();
 
 /** The system clock, counting how often a timer armed for a minute or more actually fired. */
 function countingClock() {

@@ -1,15 +1,13 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../helpers/cleanup';
 import { databaseFileName } from '../../../electron/engine/store/database';
 import { silentLogger } from '../../../electron/engine/util/logger';
 import { cueServer, deliveryHarness } from './helpers';
 import { sendOneDelivery } from './one-delivery';
 
-const cleanup: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const cleanup = useCleanup();
 
 describe('the delivery queue', () => {
   it('lives through a pump its own wake-up runs throwing (a locked database), and sends the retry after', async () => {

@@ -1,13 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { systemClock } from '../../../electron/engine/util/clock';
+import { useCleanup } from '../../helpers/cleanup';
 import { busiestWindow } from '../../helpers/busiest-window';
 import { cueServer, deliveryHarness, until } from './helpers';
 
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const cleanup = useCleanup();
 
 const busy = (ms: number) => {
   for (const end = performance.now() + ms; performance.now() < end;);

@@ -1,11 +1,9 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { useCleanup } from '../../helpers/cleanup';
 import { cueServer, deliveryHarness, restartOnSameData } from './helpers';
 import { sendAtTwoPerMinute } from './two-a-minute-send';
 
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const cleanup = useCleanup();
 
 /** A target that answers 200 and a delivery harness not yet started; `send` posts to a path of the target. */
 async function harnessAndTarget() {

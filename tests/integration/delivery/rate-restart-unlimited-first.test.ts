@@ -1,10 +1,8 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { useCleanup } from '../../helpers/cleanup';
 import { cueServer, deliveryHarness } from './helpers';
 
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const cleanup = useCleanup();
 
 // A rate limit belongs to its origin: an unlimited send waits one full spacing after the origin's last limited request.
 // After a restart the first request to the origin may be an unlimited one; it must still keep that spacing.

@@ -1,12 +1,10 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { useCleanup } from '../../helpers/cleanup';
 import { cueServer, deliveryHarness, restartOnSameData } from './helpers';
 import { sendAtTwoPerMinute } from './two-a-minute-send';
 import { insertUnsignable } from './unsignable-delivery';
 
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const cleanup = useCleanup();
 
 it('an attempt that failed at signing sent nothing, so a restart does not space the next request from it', async () => {
   const server = await cueServer(() => ({ status: 200 }));

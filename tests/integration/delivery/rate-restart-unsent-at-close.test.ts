@@ -1,13 +1,11 @@
 import { Agent } from 'undici';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { useCleanup } from '../../helpers/cleanup';
 import { createHttpSender } from '../../../electron/engine/delivery/http-attempt';
 import { cueServer, deliveryHarness, restartOnSameData, until } from './helpers';
 import { sendAtTwoPerMinute } from './two-a-minute-send';
 
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const cleanup = useCleanup();
 
 it('an attempt the engine stopped before its connection was ready is logged as not sent, and a restart does not space the next request from it', async () => {
   const server = await cueServer(() => ({ status: 200 }));

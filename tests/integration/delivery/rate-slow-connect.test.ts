@@ -1,14 +1,12 @@
 import { Agent, buildConnector } from 'undici';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createHttpSender } from '../../../electron/engine/delivery/http-attempt';
 import { systemClock } from '../../../electron/engine/util/clock';
+import { useCleanup } from '../../helpers/cleanup';
 import { arrivalClockServer } from '../../helpers/arrival-clock-server';
 import { deliveryHarness, until } from './helpers';
 
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const cleanup = useCleanup();
 
 /**
  * An HTTP client whose every new connection takes `ms` to be ready, as TCP and TLS handshakes with a distant receiver

@@ -1,14 +1,12 @@
 import { Agent, buildConnector } from 'undici';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createHttpSender } from '../../../electron/engine/delivery/http-attempt';
 import { systemClock } from '../../../electron/engine/util/clock';
+import { useCleanup } from '../../helpers/cleanup';
 import { stallingTcpServer } from '../../helpers/stalling-tcp-server';
 import { deliveryHarness, until } from './helpers';
 
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const cleanup = useCleanup();
 
 it("a rate-limited origin's stalled connect ends with the attempt's timeout and frees the next slot, not at the connect timeout", async () => {
   const server = await stallingTcpServer();

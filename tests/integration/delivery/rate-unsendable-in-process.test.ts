@@ -1,12 +1,10 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { useCleanup } from '../../helpers/cleanup';
 import { cueServer, deliveryHarness } from './helpers';
 import { sendAtTwoPerMinute } from './two-a-minute-send';
 import { insertUnsignable } from './unsignable-delivery';
 
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const cleanup = useCleanup();
 
 it('an attempt that failed at signing sent nothing, so it takes no rate slot: the next request to the origin goes at once', async () => {
   const server = await cueServer(() => ({ status: 200 }));

@@ -1,11 +1,9 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { useCleanup } from '../../helpers/cleanup';
 import { cueServer, deliveryHarness, restartAfterCrash } from './helpers';
 
 type Harness = ReturnType<typeof deliveryHarness>;
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const cleanup = useCleanup();
 
 /** A bulk send of two rows, queued but not sent yet (the queue is not started), then paused or stopped. */
 async function bulkThen(h: Harness, url: string, control: 'pause' | 'stop') {

@@ -1,12 +1,10 @@
 import { Agent } from 'undici';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { useCleanup } from '../../helpers/cleanup';
 import { createHttpSender } from '../../../electron/engine/delivery/http-attempt';
 import { cueServer, deliveryHarness, removeDir, until } from './helpers';
 
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const cleanup = useCleanup();
 
 it('a crash-interrupted attempt, then one not sent at close: the log keeps both, and the crashed claim still spaces the origin', async () => {
   const server = await cueServer(() => ({ status: 200 }));

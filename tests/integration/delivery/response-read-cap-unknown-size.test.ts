@@ -1,13 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { useCleanup } from '../../helpers/cleanup';
 import { answerChunked } from '../../helpers/chunked-answer';
 import { deliveryHarness } from './helpers';
 
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const cleanup = useCleanup();
 
 /** A target answering with `size` bytes of 'a', chunked (no Content-Length), as a streaming server does. */
 async function chunkedTarget(status: number, size: number): Promise<string> {

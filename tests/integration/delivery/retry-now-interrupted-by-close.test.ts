@@ -1,10 +1,8 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { useCleanup } from '../../helpers/cleanup';
 import { cueServer, deliveryHarness, restartOnSameData, until } from './helpers';
 
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const cleanup = useCleanup();
 
 it('a "Retry now" attempt cut off by a shutdown keeps its "by hand" mark: the attempt after the restart is manual', async () => {
   // The first attempt fails, the one started by hand stalls until the engine stops, the one after the restart succeeds.

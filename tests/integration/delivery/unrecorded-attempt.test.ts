@@ -1,14 +1,12 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { useCleanup } from '../../helpers/cleanup';
 import { databaseFileName } from '../../../electron/engine/store/database';
 import { silentLogger } from '../../../electron/engine/util/logger';
 import { cueServer, deliveryHarness, until } from './helpers';
 
-const cleanup: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
+const cleanup = useCleanup();
 
 it('an attempt whose outcome could not be written is not left in flight: once its lease ends it is sent again', async () => {
   const logged: string[] = [];

@@ -1,17 +1,15 @@
 import http from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createProtectionModule } from '../../../electron/engine/protection/module';
 import { createTunnelModule } from '../../../electron/engine/tunnel/module';
+import { useCleanup } from '../../helpers/cleanup';
 import { startApp, type TestApp } from '../../helpers/app-server';
 import { FakeProvider, flush } from '../../unit/tunnel/fake-provider';
 
 // Rate limits key tunnel traffic by X-Forwarded-For only when it is trustworthy: the request came through the running
 // tunnel, and that tunnel's server (not the saved settings) is one whose proxy appends the header.
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanup();
 
 async function setup() {
   const app: TestApp = await startApp({ serveUi: false });

@@ -1,15 +1,13 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createTunnelModule } from '../../../electron/engine/tunnel/module';
+import { useCleanup } from '../../helpers/cleanup';
 import { startApp, type TestApp } from '../../helpers/app-server';
 import { FakeProvider, flush } from '../../unit/tunnel/fake-provider';
 
 // The tunnel module over a real engine with a hand-driven provider: which requests it counts as in flight through the
 // tunnel (while any are, a failed health probe is inconclusive and the tunnel is not repaired).
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanup();
 
 it('counts a request naming the public host as in flight through the tunnel only when it came from loopback', async () => {
   const target: TestApp = await startApp({ serveUi: false });

@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Handlers } from '../../../electron/shared/contract/index';
 import { tunnelState, type TunnelState } from '../../../electron/shared/contract/tunnel';
 import { createDispatcher } from '../../../electron/engine/api/dispatcher';
 import { createTunnelModule } from '../../../electron/engine/tunnel/module';
+import { useCleanup } from '../../helpers/cleanup';
 import { startApp, type TestApp } from '../../helpers/app-server';
 import { newCapture } from '../../helpers/new-capture';
 import { tempDir } from '../../helpers/temp-dir';
@@ -10,10 +11,7 @@ import { FakeProvider, flush } from '../../unit/tunnel/fake-provider';
 
 // The tunnel module over a real engine (SQLite in a temp dir, receiver on port 0) with a hand-driven provider.
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanup();
 
 async function app(dataDir?: string): Promise<TestApp> {
   const started = await startApp({ serveUi: false, dataDir });
@@ -46,10 +44,7 @@ describe('tunnel module', () => {
     expect(!badHost.ok && badHost.error.message).toMatch(/^host: use an http\(s\) URL/);
     expect(first.provider.calls).toHaveLength(0);
     await first.call('tunnel.settings.update', { subdomain: 'my-hooks', host: 'http://127.0.0.1:9/' });
-    await cleanups
-      .splice(0)
-      .reverse()
-      .reduce((p, c) => p.then(() => c()), Promise.resolve());
+    await cleanups.closeNow();
 
     const second = tunnelOn(await app(dir.path));
     cleanups.push(() => dir.cleanup());

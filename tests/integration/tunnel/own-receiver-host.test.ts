@@ -1,17 +1,15 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Handlers } from '../../../electron/shared/contract/index';
 import { createDispatcher } from '../../../electron/engine/api/dispatcher';
 import { createTunnelModule } from '../../../electron/engine/tunnel/module';
+import { useCleanup } from '../../helpers/cleanup';
 import { startApp } from '../../helpers/app-server';
 import { FakeProvider } from '../../unit/tunnel/fake-provider';
 
 // The receiver's own address typed as the tunnel server (the Local URL copied into the wrong field): every
 // registration attempt, retried for ever, was captured as a `GET /<subdomain>` and failed as "answered without id".
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanup();
 
 it('refuses the receiver itself as the tunnel server, naming the field, and saves nothing', async () => {
   const app = await startApp({ serveUi: false });

@@ -1,14 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../helpers/cleanup';
 import { createLocaltunnelProvider } from '../../../electron/engine/tunnel/localtunnel-provider';
 import { TunnelSupervisor, type SupervisorState } from '../../../electron/engine/tunnel/supervisor';
 import { FakeClock } from '../../../electron/engine/util/clock';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-});
+const cleanups = useCleanup();
 
 /** A tunnel server on 127.0.0.1 that refuses every registration with `status` and localtunnel's JSON message. */
 async function refusingServer(status: number, message: string) {

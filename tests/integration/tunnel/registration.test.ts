@@ -1,14 +1,12 @@
 import http from 'node:http';
 import net from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCleanup } from '../../helpers/cleanup';
 import { createLocaltunnelProvider } from '../../../electron/engine/tunnel/localtunnel-provider';
 
 // A tunnel server is whatever the user typed into the settings: its registration answer is checked, not trusted.
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-});
+const cleanups = useCleanup();
 
 /** Answers every registration with `url` (and `padding`) and accepts the client's tunnel sockets (holding them open). */
 async function fakeServer(url: string, padding = '', chunked = false): Promise<string> {

@@ -1,16 +1,14 @@
 import http from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTunnelModule } from '../../../electron/engine/tunnel/module';
+import { useCleanup } from '../../helpers/cleanup';
 import { startApp, type TestApp } from '../../helpers/app-server';
 import { FakeProvider, flush } from '../../unit/tunnel/fake-provider';
 import { waitFor } from './harness';
 
 // The "reminder page" notice explains localtunnel.me's interstitial; self-hosted tunnel servers have none.
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanup();
 
 const browser =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
