@@ -1,8 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createApiClient, type Transport } from '../../../electron/shared/contract/client';
 import { createInProcessTransport } from '../../../electron/engine/transport/in-process-transport';
 import { ApiProvider } from '../../../renderer/src/api';
@@ -11,6 +9,7 @@ import { BulkSend, DeliveryLog, SavedWebhooks } from '../../../renderer/src/feat
 import { forgetKeptState } from '../../../renderer/src/state/kept-state';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
 import { useHttpTarget } from '../../helpers/http-target';
+import { useRecordingTarget } from '../../helpers/recording-target';
 import { renderWithMissedEvents } from '../../helpers/missed-events-ui';
 import { recordingTransport } from '../../helpers/recording-transport';
 import { bulkProgressLine } from '../../helpers/bulk-progress-text';
@@ -130,6 +129,9 @@ describe('delivery log export', () => {
 });
 
 describe('bulk send', () => {
+  // The control-errors test's own destination: its slow rate paces its origin, which other jobs must not share.
+  const ownOrigin = useRecordingTarget();
+
   it('starts a job from a CSV file and shows it finish with counts', async () => {
     mount(<BulkSend />);
     fireEvent.change(screen.getByLabelText('URL'), { target: { value: `${target.url}/bulk/[id]` } });
@@ -201,13 +203,10 @@ describe('bulk send', () => {
       subscribe: (listener) => real.subscribe(listener),
       capabilities: () => real.capabilities(),
     };
-    // A destination of its own: the slow rate paces its origin, which later tests' jobs must not share.
-    const own = createServer((req, res) => req.resume().on('end', () => res.end('ok')));
-    await new Promise<void>((resolve) => own.listen(0, '127.0.0.1', resolve));
     const job = await ui.api.call('bulk.start', {
       template: {
         method: 'POST',
-        url: `http://127.0.0.1:${(own.address() as AddressInfo).port}/control/[id]`,
+        url: `${ownOrigin.url}/control/[id]`,
         headers: [],
         body: '',
       },
@@ -226,7 +225,6 @@ describe('bulk send', () => {
       // Gone with its deliveries, so the delivery lists of later tests see none of them.
       await ui.api.call('bulk.stop', { id: job.jobId });
       await waitFor(() => ui.api.call('bulk.delete', { id: job.jobId }));
-      await new Promise((resolve) => own.close(resolve));
     }
   });
 
@@ -576,29 +574,18 @@ describe('delivery log paging', () => {
 
 describe('waiting deliveries', () => {
   // Its own destination: the rate limit below is per origin and must not slow the other tests' target.
-  let slow: Server;
-  let slowUrl: string;
-  beforeAll(async () => {
-    slow = createServer((req, res) => {
-      req.resume();
-      req.on('end', () => res.end('ok'));
-    });
-    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
-    slowUrl = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`;
-  });
+  const slow = useRecordingTarget();
   afterAll(async () => {
     const left = await ui.api.call('deliveries.list', {
       filter: { states: ['pending', 'held'] },
       limit: 500,
     });
     for (const d of left.items) await ui.api.call('deliveries.cancel', { id: d.id }).catch(() => undefined);
-    slow.closeAllConnections();
-    await new Promise((resolve) => slow.close(resolve));
   });
 
   const sendSlow = (name: string) =>
     ui.api.call('deliveries.send', {
-      request: { method: 'POST', url: `${slowUrl}/${name}`, headers: [], bodyBase64: '' },
+      request: { method: 'POST', url: `${slow.url}/${name}`, headers: [], bodyBase64: '' },
       policy: 'ontraport',
       ontraport: { requestsPerMinute: 1, retries: 0 },
       type: 'manual',
@@ -648,7 +635,7 @@ describe('waiting deliveries', () => {
 
   it("shows a paused bulk send's held rows, which were never tried", async () => {
     const job = await ui.api.call('bulk.start', {
-      template: { method: 'POST', url: `${slowUrl}/held/[id]`, headers: [], body: 'id=[id]' },
+      template: { method: 'POST', url: `${slow.url}/held/[id]`, headers: [], body: 'id=[id]' },
       rows: { content: 'id\n1\n2\n3\n', format: 'csv' },
       batchSize: 100,
       concurrency: 1,

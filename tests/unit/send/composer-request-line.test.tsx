@@ -5,16 +5,12 @@ import { ApiProvider } from '../../../renderer/src/api';
 import { ConnectionStatus } from '../../../renderer/src/api/connection';
 import { Composer } from '../../../renderer/src/features/compose';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
-import { useHttpTarget } from '../../helpers/http-target';
+import { useRecordingTarget } from '../../helpers/recording-target';
 import { recordingTransport } from '../../helpers/recording-transport';
 
 // The composer against a real engine (in-process transport, real SQLite in a temp dir) and a real destination.
 let calls: Array<{ method: string; input: unknown }> = [];
-const arrived: string[] = [];
-const target = useHttpTarget((req, res) => {
-  arrived.push(req.url ?? '');
-  req.resume().on('end', () => res.end('ok'));
-});
+const target = useRecordingTarget();
 const ui = useEngineForUi((transport) => recordingTransport(transport, (call) => calls.push(call)));
 afterEach(() => {
   cleanup();
@@ -43,7 +39,7 @@ describe('composer request line', () => {
     fireEvent.change(url(), { target: { value: `${target.url}/on-enter` } });
     fireEvent.keyDown(url(), { key: 'Enter' });
     await screen.findByTestId('compose-sent');
-    await waitFor(() => expect(arrived).toContain('/on-enter'));
+    await waitFor(() => expect(target.targets).toContain('/on-enter'));
   });
 
   it('Enter in the URL field never answers the warning confirmation: only "Send anyway" sends past warnings', async () => {
