@@ -55,4 +55,19 @@ describe('prettyXml', () => {
       ].join('\n'),
     );
   });
+
+  it('keeps the DOCTYPE and its internal subset as written, its entities not expanded', () => {
+    const doctype =
+      '<!DOCTYPE r [<!-- a ] > "quote --><!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY y \'>]&xxe;\'>]>';
+    const { text, error } = prettyXml(`<?xml version="1.0"?><!-- before -->${doctype}<r><a>&xxe;&y;</a></r>`);
+    expect(error).toBeNull();
+    expect(text).toBe(
+      ['<?xml version="1.0"?>', '<!-- before -->', doctype, '<r>', '  <a>&xxe;&y;</a>', '</r>'].join('\n'),
+    );
+    expect(prettyXml('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x.dtd"><html/>').text).toBe(
+      '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x.dtd">\n<html/>',
+    );
+    // A fault after a DOCTYPE of several lines is reported on its own line.
+    expect(prettyXml('<!DOCTYPE r [\n<!ENTITY x "1">\n]>\n<r><a></r>').error).toMatch(/^Line 4:/);
+  });
 });
