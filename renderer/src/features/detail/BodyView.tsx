@@ -8,6 +8,7 @@ import { VisibleText } from '../../components/VisibleText';
 import { bodyKind, editorLanguage, type BodyKind } from '../../lib/body-kind';
 import { bodyText, type BodyText } from '../../lib/bytes';
 import { formatBytes } from '../../lib/format';
+import { jsonKeyOrder } from '../../lib/json-key-order';
 import { tryParseJson } from '../../lib/json-normalize';
 import { prettyXml } from '../../lib/xml';
 import { FormView, type FormHead } from './FormView';
@@ -217,7 +218,7 @@ function Pretty({
             </div>
           )}
           <div className="json-tree" data-testid="json-tree">
-            <JsonTree value={parsed.value} query={query} />
+            <JsonTree value={parsed.value} query={query} keyOrder={jsonKeyOrder(text ?? '', parsed.value)} />
           </div>
         </>
       );

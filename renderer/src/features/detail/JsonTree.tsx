@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Highlight } from '../../components/Highlight';
 import { KeyText, keyText } from '../../components/KeyText';
+import { orderedEntries, type JsonKeyOrder } from '../../lib/json-key-order';
 import { isRawNumber } from '../../lib/json-normalize';
 
 const MAX_CHILDREN = 500;
@@ -37,6 +38,7 @@ export function JsonTree({
   name,
   depth = 0,
   openLevels,
+  keyOrder,
 }: {
   value: unknown;
   query?: string;
@@ -44,6 +46,8 @@ export function JsonTree({
   depth?: number;
   /** Levels open at first; the root works it out from the value's size. */
   openLevels?: number;
+  /** The order the text wrote each object's keys in (see jsonKeyOrder). */
+  keyOrder?: JsonKeyOrder;
 }) {
   const [levels] = useState(() => openLevels ?? levelsToOpen(value));
   const [open, setOpen] = useState(depth < levels);
@@ -66,7 +70,7 @@ export function JsonTree({
   }
   const entries: Array<[string, unknown]> = Array.isArray(value)
     ? value.map((v, i) => [String(i), v])
-    : Object.entries(value as Record<string, unknown>);
+    : orderedEntries(value, keyOrder);
   const [openBracket, closeBracket] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
   return (
     <div className="json-node">
@@ -100,7 +104,15 @@ export function JsonTree({
       {open && (
         <>
           {entries.slice(0, limit).map(([k, v]) => (
-            <JsonTree key={k} name={k} value={v} query={query} depth={depth + 1} openLevels={levels} />
+            <JsonTree
+              key={k}
+              name={k}
+              value={v}
+              query={query}
+              depth={depth + 1}
+              openLevels={levels}
+              keyOrder={keyOrder}
+            />
           ))}
           {entries.length > limit && (
             <div className="json-line" style={{ paddingLeft: 16 + (depth + 1) * 14 }}>
