@@ -18,6 +18,7 @@ import { clip } from './values';
 import { findMergeFields } from './merge-fields';
 import { warnWpFusionParams } from './wp-fusion-warnings';
 import { withBodyContact } from './wp-fusion-body-contact';
+import { jsonKeyOrder } from './json-key-order';
 import { utf8DecodeStrict } from '../send/bytes';
 import type { CustomDictionary, DecodedNode, DecodeInput, DecodeResult, Recognition } from './types';
 
@@ -171,6 +172,9 @@ function decodeInner(
   }
   const label = BODY_LABEL[body.format] ?? 'Body';
   if (body.format === 'json' || body.format === 'form' || body.format === 'xml') {
+    // The index reads labels only: the order of the keys changes none of them.
+    if (body.format === 'json' && body.text !== null && !options.lean)
+      b.keyOrder = jsonKeyOrder(body.text, body.value);
     const node = buildNode(b, {
       key: 'body',
       path: '$',

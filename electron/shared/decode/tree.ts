@@ -1,5 +1,6 @@
 import { acceptsExactNumbers, clip, exactNumberText, formatPlain, type Formatted } from './values';
 import { findMergeFields } from './merge-fields';
+import { orderedKeys, type JsonKeyOrder } from './json-key-order';
 import { numberTextAt, numbersAsSent } from './number-text';
 import type { CustomDictionary, DecodedNode, DecodeWarning, LabelSource, WarningCode } from './types';
 
@@ -36,6 +37,8 @@ export class Builder {
   nodeCount = 0;
   truncated = false;
   readonly warnings: DecodeWarning[] = [];
+  /** The order the JSON body wrote each object's keys in. */
+  keyOrder: JsonKeyOrder | undefined;
   constructor(readonly options: BuilderOptions) {}
 
   get custom() {
@@ -190,7 +193,7 @@ export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
     }
   } else {
     const obj = value as Record<string, unknown>;
-    const keys = Object.keys(obj);
+    const keys = orderedKeys(obj, b.keyOrder);
     for (let i = 0; i < keys.length; i++) {
       if (b.nodeCount >= b.options.maxNodes) {
         stopped(b, node, keys.length - i);

@@ -8,7 +8,7 @@ import { VisibleText } from '../../components/VisibleText';
 import { bodyKind, editorLanguage, type BodyKind } from '../../lib/body-kind';
 import { bodyText, type BodyText } from '../../lib/bytes';
 import { formatBytes } from '../../lib/format';
-import { jsonKeyOrder } from '../../lib/json-key-order';
+import { jsonKeyOrder } from '../../../../electron/shared/decode/json-key-order';
 import { tryParseJson } from '../../lib/json-normalize';
 import { prettyXml } from '../../lib/xml';
 import { FormView, type FormHead } from './FormView';

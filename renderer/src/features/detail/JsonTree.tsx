@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Highlight } from '../../components/Highlight';
 import { KeyText, keyText } from '../../components/KeyText';
-import { orderedEntries, type JsonKeyOrder } from '../../lib/json-key-order';
+import { orderedEntries, type JsonKeyOrder } from '../../../../electron/shared/decode/json-key-order';
 import { isRawNumber } from '../../lib/json-normalize';
 
 const MAX_CHILDREN = 500;

@@ -1,3 +1,5 @@
+const INTEGER_KEY = /"(?:0|[1-9][0-9]*)"\s*:/;
+
 /** Each object of a parsed JSON value with its keys in the order the text writes them. */
 export type JsonKeyOrder = WeakMap<object, string[]>;
 
@@ -17,6 +19,8 @@ interface Frame {
  */
 export function jsonKeyOrder(text: string, value: unknown): JsonKeyOrder {
   const order: JsonKeyOrder = new WeakMap();
+  // Without an integer-like key every object already lists its keys as written.
+  if (!INTEGER_KEY.test(text)) return order;
   const stack: Frame[] = [];
   let expectKey = false;
   const child = (): unknown => {
@@ -62,12 +66,15 @@ export function jsonKeyOrder(text: string, value: unknown): JsonKeyOrder {
   return order;
 }
 
+/** An object's keys in the order its text wrote them, when known; else in JavaScript's order. */
+export function orderedKeys(value: object, order: JsonKeyOrder | undefined): string[] {
+  const keys = Object.keys(value);
+  const written = order?.get(value);
+  if (!written || written.length !== keys.length) return keys;
+  return written.every((k) => Object.hasOwn(value, k)) ? written : keys;
+}
+
 /** An object's entries in the order its text wrote them, when known; else in JavaScript's order. */
 export function orderedEntries(value: object, order: JsonKeyOrder | undefined): Array<[string, unknown]> {
-  const entries = Object.entries(value as Record<string, unknown>);
-  const keys = order?.get(value);
-  if (!keys) return entries;
-  const byKey = new Map(entries);
-  const ordered = keys.filter((k) => byKey.has(k)).map((k): [string, unknown] => [k, byKey.get(k)]);
-  return ordered.length === entries.length ? ordered : entries;
+  return orderedKeys(value, order).map((k) => [k, (value as Record<string, unknown>)[k]]);
 }
