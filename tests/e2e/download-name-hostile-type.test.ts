@@ -9,6 +9,10 @@ describe("the body download's file name", () => {
     ['constructor', 'bin'],
     ['__proto__', 'bin'],
     ['application/json', 'json'],
+    // Types the Body tab reads as JSON or XML are saved as such.
+    ['application/cloudevents+json; charset=utf-8', 'json'],
+    ['text/json', 'json'],
+    ['application/soap+xml', 'xml'],
   ])('for Content-Type %s ends in .%s', async (type, ext) => {
     const { page } = s;
     const path = `/download-name-${type.replace(/\W/g, '')}`;

@@ -11,11 +11,12 @@ import { TabPanel } from '../../components/TabPanel';
 import { VisibleText, visibleAttribute } from '../../components/VisibleText';
 import { endpointOf } from '../../lib/capture-endpoint';
 import { captureUrl } from '../../lib/capture-url';
-import { formatBytes, formatDateTime, formatDuration, mediaType, statusClass } from '../../lib/format';
+import { formatBytes, formatDateTime, formatDuration, statusClass } from '../../lib/format';
 import { DecodedSlot } from '../../app/slots';
 import { writeHash } from '../../state/hash-state';
 import { BodyFormChoice } from './BodyFormChoice';
 import { BodyView } from './BodyView';
+import { bodyFileExtension } from './body-file-extension';
 import { bodySizeText } from './body-size';
 import { incompleteBodyCause, incompleteBodyText } from '../../lib/incomplete-body';
 import { PairsTable } from './PairsTable';
@@ -182,17 +183,11 @@ function DetailHeader({
     }
     // Still Content-Encoded: not a file of the declared type.
     if (received) return downloadBlob(bytes.slice(), `capture-${d.id}-body-received.bin`);
-    // A Map, not an object literal: the sender's `Content-Type: constructor` must not read Object.prototype.
-    const ext =
-      new Map([
-        ['application/json', 'json'],
-        ['application/xml', 'xml'],
-        ['text/xml', 'xml'],
-        ['text/plain', 'txt'],
-        ['text/html', 'html'],
-        ['application/x-www-form-urlencoded', 'txt'],
-      ]).get(mediaType(d.contentType)) ?? 'bin';
-    downloadBlob(bytes.slice(), `capture-${d.id}-body.${ext}`, d.contentType ?? 'application/octet-stream');
+    downloadBlob(
+      bytes.slice(),
+      `capture-${d.id}-body.${bodyFileExtension(d.contentType)}`,
+      d.contentType ?? 'application/octet-stream',
+    );
   };
   return (
     <div className="detail-header">
