@@ -127,7 +127,14 @@ export function buildNode(b: Builder, args: BuildArgs): DecodedNode {
   if (!lean) setRaw(node, written ?? rawText(value, json), b);
   if (info.warnings) for (const w of info.warnings) b.warn(node, w.code, w.severity, w.message);
   for (const p of formatted.problems)
-    b.warn(node, p.includes('2^53') ? 'precision' : 'suspicious-value', 'warning', p);
+    b.warn(
+      node,
+      p.includes('2^53') || p.startsWith('More digits than a double holds')
+        ? 'precision'
+        : 'suspicious-value',
+      'warning',
+      p,
+    );
   if (typeof value === 'string' && b.options.mergeCheck) {
     const merges = findMergeFields(value);
     if (merges.length > 0) {

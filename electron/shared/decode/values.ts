@@ -53,7 +53,12 @@ export function formatPlain(value: unknown): Formatted {
     const read = Number(exact);
     const lost = !Number.isFinite(read) || (read === 0 && /[1-9]/.test(exact.split(/[eE]/)[0]!));
     if (!lost && Object.is(read, -0)) return fmt('number', exact);
-    const beyond = lost ? "Beyond a double's range" : 'Beyond what a double holds exactly (2^53)';
+    // Below 2^53 a double holds every integer: what it rounds there is a fraction's digits (0.10000000000000001).
+    const beyond = lost
+      ? "Beyond a double's range"
+      : Math.abs(read) >= 2 ** 53
+        ? 'Beyond what a double holds exactly (2^53)'
+        : 'More digits than a double holds';
     return fmt('number', exact, {
       problems: [
         `${beyond}: shown as sent; a receiver that parses it as a number reads ${doubleText(read)}.`,

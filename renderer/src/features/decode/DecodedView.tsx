@@ -122,7 +122,7 @@ const NAMES: Record<string, string> = {
   'unresolved-merge-field': 'unresolved merge fields',
   'unknown-id': 'unknown IDs',
   'suspicious-value': 'suspicious values',
-  precision: 'numbers beyond 2^53',
+  precision: 'numbers a double would round',
   malformed: 'malformed body',
   truncated: 'truncated',
 };
