@@ -1,3 +1,4 @@
+import type { JsonKeyOrder } from '../../../electron/shared/decode/json-key-order';
 import { decodedFields, decodedPairs } from '../../../electron/shared/decode/body';
 
 export type Nested = string | Nested[] | { [key: string]: Nested };
@@ -52,8 +53,14 @@ export function keyPath(key: string): string[] {
  * Builds the nested structure PHP/Rails-style senders mean with bracket keys (`contact[tags][]=a`). Conflicts
  * (a key used both as a value and as a container) keep the first value under `""` rather than dropping data.
  */
-export function nestForm(pairs: Array<[string, string]>): { [key: string]: Nested } {
+export function nestForm(pairs: Array<[string, string]>, keyOrder?: JsonKeyOrder): { [key: string]: Nested } {
   const root: { [key: string]: Nested } = Object.create(null) as { [key: string]: Nested };
+  // An object lists integer-like keys (`e[10]`, `e[2]`) first, in numeric order: `keyOrder` keeps the order sent.
+  const added = (obj: object, name: string) => {
+    const keys = keyOrder?.get(obj) ?? [];
+    keys.push(name);
+    keyOrder?.set(obj, keys);
+  };
   for (const [key, value] of pairs) {
     const path = keyPath(key);
     let node: { [key: string]: Nested } | Nested[] = root;
@@ -85,17 +92,25 @@ export function nestForm(pairs: Array<[string, string]>): { [key: string]: Neste
       const name = segment === '' ? String(Object.keys(obj).length) : segment;
       if (last) {
         const existing = obj[name];
-        if (existing === undefined) obj[name] = value;
-        else if (Array.isArray(existing)) existing.push(value);
+        if (existing === undefined) {
+          obj[name] = value;
+          added(obj, name);
+        } else if (Array.isArray(existing)) existing.push(value);
         else if (typeof existing === 'string') obj[name] = [existing, value];
-        else existing[''] = value;
+        else {
+          if (!Object.hasOwn(existing, '')) added(existing, '');
+          existing[''] = value;
+        }
         break;
       }
       let child = obj[name];
       if (child === undefined || typeof child === 'string') {
+        if (child === undefined) added(obj, name);
         const fresh: Nested = nextIsPush ? [] : (Object.create(null) as { [key: string]: Nested });
-        if (typeof child === 'string' && !Array.isArray(fresh)) fresh[''] = child;
-        else if (typeof child === 'string' && Array.isArray(fresh)) fresh.push(child);
+        if (typeof child === 'string' && !Array.isArray(fresh)) {
+          fresh[''] = child;
+          added(fresh, '');
+        } else if (typeof child === 'string' && Array.isArray(fresh)) fresh.push(child);
         obj[name] = fresh;
         child = fresh;
       }

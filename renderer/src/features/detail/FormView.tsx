@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { hasBrackets, nestForm, parseFormHead } from '../../lib/form';
+import type { JsonKeyOrder } from '../../../../electron/shared/decode/json-key-order';
 import { JsonTree } from './JsonTree';
 import { fieldsCopyText } from './fields-copy-text';
 import { FORM_READ } from './form-read';
@@ -40,7 +41,7 @@ export function FormView({ text, query, head }: { text: string; query: string; h
       )}
       {mode === 'nested' && nested ? (
         <div className="json-tree" data-testid="form-nested">
-          <JsonTree value={nestForm(pairs)} query={query} />
+          <NestedFields pairs={pairs} query={query} />
         </div>
       ) : (
         <PairsTable
@@ -57,4 +58,12 @@ export function FormView({ text, query, head }: { text: string; query: string; h
       )}
     </div>
   );
+}
+
+function NestedFields({ pairs, query }: { pairs: Array<[string, string]>; query: string }) {
+  const nested = useMemo(() => {
+    const keyOrder: JsonKeyOrder = new WeakMap();
+    return { value: nestForm(pairs, keyOrder), keyOrder };
+  }, [pairs]);
+  return <JsonTree value={nested.value} query={query} keyOrder={nested.keyOrder} />;
 }
