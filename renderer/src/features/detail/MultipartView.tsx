@@ -5,7 +5,7 @@ import { downloadBlob } from '../../components/download';
 import { HexView } from './HexView';
 import { Highlight, searchPattern } from '../../components/Highlight';
 import { keyText } from '../../components/KeyText';
-import { VisibleText } from '../../components/VisibleText';
+import { VisibleText, visibleAttribute } from '../../components/VisibleText';
 import { PART_PREVIEW_BYTES, partNumbers, partPreview, partsMatching } from './multipart-matches';
 
 /**
@@ -83,6 +83,10 @@ export function MultipartView({
               <button
                 type="button"
                 className="btn btn-small"
+                // Every part has one: the name says which part it saves.
+                aria-label={visibleAttribute(
+                  `Download part #${i + 1}${part.filename !== null ? ` (${part.filename})` : part.name !== null ? ` (${keyText(part.name)})` : ''}`,
+                )}
                 onClick={() =>
                   downloadBlob(
                     part.body.slice(),
