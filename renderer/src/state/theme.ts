@@ -1,9 +1,19 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ApiClient } from '../../../electron/shared/contract/client';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 const KEY = 'hookscope.theme';
 const media = window.matchMedia('(prefers-color-scheme: dark)');
+
+/**
+ * Read on every render and once more after subscribing: a change made before the listener was attached fires no event
+ * for it, and a value captured only at the first render would stay stale until the next change.
+ */
+function subscribeToOs(onChange: () => void): () => void {
+  media.addEventListener('change', onChange);
+  return () => media.removeEventListener('change', onChange);
+}
+const osIsDark = () => media.matches;
 
 function resolve(choice: ThemeChoice): 'light' | 'dark' {
   if (choice === 'system') return media.matches ? 'dark' : 'light';
@@ -61,12 +71,7 @@ export function useTheme(api?: ApiClient): {
     saved.current = choice;
     api.call('settings.update', { theme: choice }).catch(() => undefined);
   }, [api, choice]);
-  const [systemDark, setSystemDark] = useState(media.matches);
-  useEffect(() => {
-    const onChange = () => setSystemDark(media.matches);
-    media.addEventListener('change', onChange);
-    return () => media.removeEventListener('change', onChange);
-  }, []);
+  const systemDark = useSyncExternalStore(subscribeToOs, osIsDark);
   const resolved = choice === 'system' ? (systemDark ? 'dark' : 'light') : choice;
   useEffect(() => {
     document.documentElement.dataset.theme = resolved;
