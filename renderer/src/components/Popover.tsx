@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useFitInWindow } from './use-fit-in-window';
 
 /** A button that opens a small panel below it; closes on outside click or Escape. */
 export function Popover({
@@ -18,6 +19,8 @@ export function Popover({
   const ref = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const buttonId = useId();
+  const panel = useRef<HTMLDivElement>(null);
+  useFitInWindow(panel, open);
   // Focus inside the panel would fall back to the page when it closes: keep it on the button that opened it.
   const close = useCallback(() => {
     if (ref.current?.contains(document.activeElement)) button.current?.focus();
@@ -52,7 +55,7 @@ export function Popover({
         {label}
       </button>
       {open && (
-        <div className="popover" role="dialog" aria-labelledby={buttonId}>
+        <div className="popover" ref={panel} role="dialog" aria-labelledby={buttonId}>
           {children(close)}
         </div>
       )}
