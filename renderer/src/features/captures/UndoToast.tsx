@@ -1,5 +1,6 @@
 import { useLayoutEffect } from 'react';
 import { formatCount } from '../../lib/format';
+import { isEditingText } from '../../lib/editing-text';
 import { VisibleText } from '../../components/VisibleText';
 
 export interface PendingUndo {
@@ -42,10 +43,12 @@ export function UndoToast({
     // A failure said beside the offer stays until read and dismissed, as other failures do.
     const timer = pending.failure ? undefined : setTimeout(onDismiss, SHOWN_MS);
     const onKey = (e: KeyboardEvent) => {
-      const editing =
-        e.target instanceof HTMLElement &&
-        e.target.closest('input, textarea, [contenteditable], .monaco-editor');
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && !editing) {
+      if (
+        (e.ctrlKey || e.metaKey) &&
+        !e.shiftKey &&
+        e.key.toLowerCase() === 'z' &&
+        !isEditingText(e.target)
+      ) {
         e.preventDefault();
         onUndo();
       }

@@ -1,6 +1,7 @@
 import { searchedBodyBytes } from '../../../../electron/shared/contract/captures';
 import { formatBytes } from '../../lib/format';
 import { isModalOpen } from '../../components/use-modal-focus';
+import { isEditingText } from '../../lib/editing-text';
 import { useEffect, useRef, useState } from 'react';
 
 /**
@@ -26,12 +27,9 @@ export function SearchBox({
   }, [draft, value, onChange]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
       if (
         e.key === '/' &&
-        target &&
-        !['INPUT', 'TEXTAREA'].includes(target.tagName) &&
-        !target.isContentEditable &&
+        !isEditingText(e.target) &&
         // An open modal dialog keeps the keyboard: `/` must not move focus to the search box behind it.
         !isModalOpen()
       ) {
