@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { reachableByMouse } from './support/reachable';
 import { useUiSession } from './support/ui';
-
-/** Wheels over the open panel until the control is on screen, then says whether a click there would reach it. */
-async function reachableByMouse(page: Page, panel: string, control: string): Promise<boolean> {
-  const box = (await page.locator(panel).boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + 40);
-  for (let i = 0; i < 5; i++) await page.mouse.wheel(0, 200);
-  return page.locator(control).evaluate((button) => {
-    const r = button.getBoundingClientRect();
-    const x = r.x + r.width / 2;
-    const y = r.y + r.height / 2;
-    return y < innerHeight && x < innerWidth && button.contains(document.elementFromPoint(x, y));
-  });
-}
 
 // Electron's window can be made as small as 800 × 500 (main-window.ts): a panel opened from the top bar must still
 // let its last buttons be clicked there.
