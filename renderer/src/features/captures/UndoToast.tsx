@@ -1,6 +1,7 @@
 import { useLayoutEffect } from 'react';
 import { formatCount } from '../../lib/format';
 import { isEditingText } from '../../lib/editing-text';
+import { isModalOpen } from '../../components/use-modal-focus';
 import { VisibleText } from '../../components/VisibleText';
 
 export interface PendingUndo {
@@ -47,7 +48,9 @@ export function UndoToast({
         (e.ctrlKey || e.metaKey) &&
         !e.shiftKey &&
         e.key.toLowerCase() === 'z' &&
-        !isEditingText(e.target)
+        !isEditingText(e.target) &&
+        // An open modal dialog keeps the keyboard: its Ctrl+Z must not restore captures behind it, unseen.
+        !isModalOpen()
       ) {
         e.preventDefault();
         onUndo();
