@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useRef, useState } from 'react';
 import type { DeliveryAttempt, DeliveryDetail } from '../../../../electron/shared/contract/delivery';
 import { headerValueText } from '../../../../electron/shared/decode/header-text';
+import { ApiError } from '../../../../electron/shared/contract/errors';
 import { useApi, useConnection, useEvent } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
 import { VisibleText } from '../../components/VisibleText';
@@ -60,6 +61,8 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
   const [detail, setDetail] = useState<DeliveryDetail | null>(null);
   /** Could not load this delivery: replaces the panel. */
   const [error, setError] = useState<string | null>(null);
+  /** It was deleted while shown (retention, Clear finished): said plainly instead of a load error. */
+  const [removed, setRemoved] = useState(false);
   /** A refused action (Retry now on a held delivery…): shown above the detail, which stays. */
   const [refused, setRefused] = useState<{ text: string; seq: number } | null>(null);
   // Each refusal mounts a fresh alert, so the same refusal twice in a row is announced twice.
@@ -75,18 +78,23 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
   // An answer about a delivery picked before this one (a slow load, a live update in flight) must not replace it.
   const shown = useRef(id);
   shown.current = id;
-  const load = () =>
+  const load = (afterDeletion = false) =>
     api.call('deliveries.get', { id }).then(
       (d) => {
         if (shown.current !== id) return;
         setDetail(d);
         setError(null);
       },
-      (e: Error) => shown.current === id && setError(e.message),
+      (e: Error) => {
+        if (shown.current !== id) return;
+        if (afterDeletion && e instanceof ApiError && e.code === 'not_found') setRemoved(true);
+        else setError(e.message);
+      },
     );
   useEffect(() => {
     setDetail(null);
     setError(null);
+    setRemoved(false);
     setRefused(null);
     setExpanded(new Set());
     void load();
@@ -94,6 +102,8 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
   useEvent('delivery.updated', ({ items }) => {
     if (items.some((d) => d.id === id)) void load();
   });
+  // The event names no ids: only asking again tells whether this delivery was among those deleted.
+  useEvent('deliveries.deleted', () => void load(true));
   // Its updates sent while the live-event connection was down were missed.
   useConnection((reconnected) => reconnected && void load());
   // Cancel and Retry now disable themselves (the delivery is no longer open, or is being sent), after they ran or were
@@ -119,6 +129,12 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
         await load();
         setRefocus(true);
       },
+    );
+  if (removed)
+    return (
+      <p className="notice" role="status">
+        This delivery was removed by delivery-log retention or Clear finished.
+      </p>
     );
   if (error)
     return (
