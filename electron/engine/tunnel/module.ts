@@ -15,7 +15,7 @@ import { tunnelUrlOf, reminderPageExplanation } from './detect';
 import { tunnelCannotReach, tunnelLocalHost } from './receiver-reachability';
 import { createLocaltunnelProvider } from './localtunnel-provider';
 import { createProber, PROBE_PATH, ProbeRegistry } from './probe';
-import type { TunnelProvider } from './provider';
+import { PermanentRefusal, type TunnelProvider } from './provider';
 import { onForwardingTunnel } from '../../shared/tunnel-sender';
 import { TunnelSettingsStore } from './settings-store';
 import { TunnelSupervisor, type SupervisorTimings } from './supervisor';
@@ -48,11 +48,32 @@ export function appendsForwardedFor(host: string): boolean {
 export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOptions = {}): TunnelModule {
   const settings = new TunnelSettingsStore(ctx.db, () => ctx.clock.now(), ctx.log);
   const registry = new ProbeRegistry();
+  /** Why `host` is this app's own receiver or UI rather than a tunnel server, as a refusal naming the field, or null. */
+  const ownAddressRefusal = (host: string): string | null => {
+    const ownAddress =
+      loopReason(host, {
+        receiverUrl: ctx.receiverUrl() || null,
+        receiverPort: ctx.receiverPort(),
+        receiverHost: ctx.config.receiverHost,
+        publicUrls: supervisor.knownUrls(),
+      }) ?? ownUiReason(host, ctx.controlServerPorts);
+    return (
+      ownAddress &&
+      `host: ${ownAddress}, not a tunnel server; use the tunnel server's URL, like ${DEFAULT_TUNNEL_HOST}`
+    );
+  };
+  const provider =
+    options.provider ?? createLocaltunnelProvider({ localHost: tunnelLocalHost(ctx.config.receiverHost) });
   // Requests through the tunnel the receiver is still answering (a slow rule holds their tunnel sockets meanwhile).
   let inFlight = 0;
   const supervisor = new TunnelSupervisor({
-    provider:
-      options.provider ?? createLocaltunnelProvider({ localHost: tunnelLocalHost(ctx.config.receiverHost) }),
+    // Checked again at every registration: the saved auto-start runs before `serve` knows its UI port.
+    provider: {
+      open: (request) => {
+        const refusal = ownAddressRefusal(request.host);
+        return refusal ? Promise.reject(new PermanentRefusal(refusal)) : provider.open(request);
+      },
+    },
     clock: ctx.clock,
     log: ctx.log,
     timings: options.timings,
@@ -92,6 +113,10 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
     ctx.bus.emit('tunnel.state', state());
   };
   const saveSettings = (patch: Partial<TunnelSettings>): TunnelSettings => {
+    if (patch.host !== undefined) {
+      const refusal = ownAddressRefusal(settings.merged(patch).host);
+      if (refusal) throw new ApiError('invalid_input', refusal);
+    }
     const saved = settings.update(patch);
     ctx.bus.emit('tunnel.settings.changed', saved);
     return saved;
@@ -158,18 +183,8 @@ export function createTunnelModule(ctx: EngineContext, options: TunnelModuleOpti
     const localPort = ctx.receiverPort();
     if (!localPort)
       throw new ApiError('unavailable', 'The receiver is not listening yet; start it before the tunnel.');
-    const ownAddress =
-      loopReason(host, {
-        receiverUrl: ctx.receiverUrl() || null,
-        receiverPort: localPort,
-        receiverHost: ctx.config.receiverHost,
-        publicUrls: supervisor.knownUrls(),
-      }) ?? ownUiReason(host, ctx.controlServerPorts);
-    if (ownAddress)
-      throw new ApiError(
-        'invalid_input',
-        `host: ${ownAddress}, not a tunnel server; use the tunnel server's URL, like ${DEFAULT_TUNNEL_HOST}`,
-      );
+    const refusal = ownAddressRefusal(host);
+    if (refusal) throw new ApiError('invalid_input', refusal);
     const unreachable = tunnelCannotReach(ctx.config.receiverHost);
     if (unreachable) throw new ApiError('unavailable', unreachable);
     const saved = saveSettings(options);
