@@ -15,6 +15,7 @@ import { formatCount } from '../../lib/format';
 import { useKeptState } from '../../state/kept-state';
 import { PairsEditor, type Pair } from '../compose/PairsEditor';
 import { typedHeaders } from './typed-headers';
+import { useRowsFileNotes } from './use-rows-file-notes';
 import { rowsFormat } from '../../../../electron/shared/send/rows-format';
 import { rowsText } from '../../../../electron/shared/send/rows-text';
 import { VisibleText } from '../../components/VisibleText';
@@ -33,6 +34,7 @@ export function BulkSend() {
   const [body, setBody] = useKeptState('bulk.body', 'First_Name=[First Name]&Email=[Email]');
   const [headers, setHeaders] = useKeptState<Pair[]>('bulk.headers', []);
   const [rows, setRows] = useKeptState<{ name: string; content: string } | null>('bulk.rows', null);
+  const rowsNotes = useRowsFileNotes(rows);
   const [policy, setPolicy] = useKeptState<DeliveryPolicy>('bulk.policy', 'none');
   const [ratePerMinute, setRate] = useKeptState('bulk.rate', '600');
   const [concurrency, setConcurrency] = useKeptState('bulk.concurrency', '10');
@@ -333,6 +335,15 @@ export function BulkSend() {
       {notice && (
         <div className="notice">
           <VisibleText text={notice} />
+        </div>
+      )}
+      {rowsNotes.length > 0 && (
+        <div className="notice" role="status" data-testid="bulk-rows-notes">
+          {rowsNotes.map((note) => (
+            <p key={note}>
+              <VisibleText text={note} />
+            </p>
+          ))}
         </div>
       )}
       {jobs.length > 1 && (
