@@ -14,6 +14,7 @@ import type { BrowserWindowLike, ElectronLike } from './electron-like';
 import { appIndexUrl, registerAppScheme, serveAppScheme } from './app-protocol';
 import { loadDesktopPrefs, saveDesktopPrefs } from './desktop-prefs';
 import { denyPermissions } from './guards';
+import { folderProblem } from './folder-problem';
 import { createMainWindow } from './main-window';
 import type { StreamExport } from '../engine/captures/export-stream';
 import { buildMenuTemplate, createMenuActions, type MenuActions, type ThemeSource } from './menu';
@@ -80,7 +81,12 @@ export function startDesktop(
   const dataDir = resolve(defaultDataDir(deps.env, deps.platform, deps.homedir));
   // Chromium's own files (cache, local storage) stay out of the folder that holds the database. Set before
   // the lock, which lives in userData: one instance per data folder, so two never share a database.
-  app.setPath('userData', join(dataDir, 'electron'));
+  const userData = join(dataDir, 'electron');
+  app.setPath('userData', userData);
+  // Electron's lock is a file it makes in userData: where that folder cannot be made or written, the lock is refused
+  // as if another instance held it, and the app would quit without a word.
+  const unusable = folderProblem(userData);
+  if (unusable) return { ready: app.whenReady().then(() => cannotStart(unusable)) };
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return { ready: Promise.resolve(null) };
@@ -102,6 +108,13 @@ export function startDesktop(
   const allowedOrigins = [appOrigin, ...(devUrl && originOf(devUrl) ? [originOf(devUrl) as string] : [])];
 
   return { ready: app.whenReady().then(() => launch()) };
+
+  /** After ready: on Linux an error box shown earlier only goes to stderr. */
+  function cannotStart(reason: string): null {
+    electron.dialog.showErrorBox('Hookscope could not start', `${reason}\n\nData folder: ${dataDir}`);
+    app.exit(1);
+    return null;
+  }
 
   async function launch(): Promise<DesktopRuntime | null> {
     serveAppScheme(electron.protocol, deps.rendererDir);
@@ -133,9 +146,7 @@ export function startDesktop(
         error instanceof DataDirInUseError
           ? message.replace('use another --data-dir', 'set HOOKSCOPE_DATA_DIR to another folder')
           : message;
-      electron.dialog.showErrorBox('Hookscope could not start', `${shown}\n\nData folder: ${dataDir}`);
-      app.exit(1);
-      return null;
+      return cannotStart(shown);
     }
 
     let window: BrowserWindowLike | null = null;

@@ -678,6 +678,21 @@ describe('desktop main process (injected Electron)', () => {
     expect(fake.windows).toHaveLength(0);
   });
 
+  it("a data folder that cannot be made is reported, not taken for another instance holding Electron's lock", async () => {
+    writeFileSync(join(root, 'a-file'), 'x');
+    dataDir = join(root, 'a-file', 'Hookscope data ü');
+    const fake = createFakeElectron();
+    const { runtime } = await launch(fake);
+    expect(runtime).toBeNull();
+    expect(fake.calls).not.toContain('app.requestSingleInstanceLock');
+    expect(fake.electron.app.quitCount).toBe(0);
+    expect(fake.electron.dialog.errors).toEqual([
+      { title: 'Hookscope could not start', content: expect.stringContaining('ENOTDIR') },
+    ]);
+    expect(fake.electron.dialog.errors[0]?.content).toContain(`Data folder: ${dataDir}`);
+    expect(fake.electron.app.exitCode).toBe(1);
+  });
+
   it('with the real file logger too, whose logs folder cannot be made in such a data folder', async () => {
     writeFileSync(join(root, 'not-a-dir'), 'x');
     dataDir = join(root, 'not-a-dir', 'data');

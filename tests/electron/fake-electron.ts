@@ -1,4 +1,5 @@
 // A recording stand-in for the slice of Electron the shell uses (never import the real `electron` in tests).
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { IpcInvokeEventLike } from '../../electron/engine/transport/ipc-transport';
 import type {
@@ -34,6 +35,16 @@ class Emitter {
   }
   count(event: string) {
     return this.listeners.get(event)?.length ?? 0;
+  }
+}
+
+function lockableFolder(dir: string): boolean {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -83,6 +94,10 @@ export function createFakeElectron(options: { lock?: boolean; packaged?: boolean
     readonly paths = new Map<string, string>();
     requestSingleInstanceLock() {
       calls.push('app.requestSingleInstanceLock');
+      // As Electron's: the lock is a file it makes in userData, and a folder it cannot make or write there (a file in
+      // the way, no permission) answers false, exactly as another instance holding the lock does.
+      const userData = this.paths.get('userData');
+      if (userData && !lockableFolder(userData)) return false;
       return options.lock ?? true;
     }
     whenReady() {
