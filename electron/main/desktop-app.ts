@@ -290,6 +290,13 @@ export function startDesktop(
     app.on('will-quit', (event) => {
       if (closed) return;
       event.preventDefault();
+      // A launch while the engine closes (a few seconds with deliveries in flight) is refused the lock and quits: a
+      // window opened here would talk to a closing engine and go with it. Start again once this instance has exited.
+      let relaunching = false;
+      bringWindowForward = () => {
+        if (!relaunching) app.relaunch();
+        relaunching = true;
+      };
       void shutdown()
         .catch((error: unknown) => log.error('clean shutdown failed', { error: String(error) }))
         .finally(() => {

@@ -35,6 +35,8 @@ export interface AppLike {
   whenReady(): Promise<unknown>;
   quit(): void;
   exit(exitCode?: number): void;
+  /** Start the app again once this instance has exited. */
+  relaunch(): void;
   getVersion(): string;
   getName(): string;
   getPath(name: 'downloads' | 'userData' | 'home'): string;

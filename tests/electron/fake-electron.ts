@@ -110,6 +110,11 @@ export function createFakeElectron(options: { lock?: boolean; packaged?: boolean
       const event: PreventableEvent & { prevented: boolean } = preventable();
       this.emit('will-quit', event);
     }
+    relaunches = 0;
+    relaunch() {
+      this.relaunches += 1;
+      calls.push('app.relaunch');
+    }
     exit(code = 0) {
       this.exitCode = code;
       calls.push(`app.exit(${code})`);
