@@ -27,6 +27,8 @@ const passThrough = argv.filter((arg) => !ownFlags.has(arg));
 // (why this mode, the build, the banner) goes to stderr.
 const jsonReady = passThrough.includes('--json-ready');
 const say = jsonReady ? console.error : console.log;
+/** POSIX: the child gets signals from us only, once each (see forwardSignals). */
+const ownProcessGroup = process.platform !== 'win32';
 
 // Asked here, not passed on: the server's usage lacks this script's own flags, and Electron would take --help as its own.
 if (argv.includes('--help') || argv.includes('-h')) {
@@ -141,14 +143,27 @@ function buildIfStale() {
 }
 
 function run(command, args, env = process.env) {
-  const child = spawn(command, args, { stdio: 'inherit', cwd: root, env });
+  const child = spawn(command, args, { stdio: 'inherit', cwd: root, env, detached: ownProcessGroup });
   forwardSignals(child);
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
   return child;
 }
 
+/**
+ * Ctrl+C at a terminal signals its whole foreground process group, and npm passes it on to its script too: a child in
+ * our group got SIGINT two or three times. The first starts its clean shutdown (the store closed, in-flight deliveries
+ * given their grace); a repeat killed it halfway (Node's default once `serve`'s listener is spent, Chromium's one-shot
+ * handler in Electron). So on POSIX the child has a process group of its own, and each signal is passed on once.
+ * (A Windows console sends Ctrl+C to every process attached to it; there nothing changes.)
+ */
 function forwardSignals(child) {
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  const forwarded = new Set();
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+    process.on(signal, () => {
+      if (forwarded.has(signal)) return;
+      forwarded.add(signal);
+      child.kill(signal);
+    });
 }
 
 function runBrowserMode(openBrowser) {
@@ -158,6 +173,7 @@ function runBrowserMode(openBrowser) {
     {
       stdio: ['inherit', 'pipe', 'inherit'],
       cwd: root,
+      detached: ownProcessGroup,
     },
   );
   forwardSignals(child);
