@@ -231,6 +231,7 @@ export interface MenuItemOptions {
   type?: 'normal' | 'separator' | 'submenu' | 'radio' | 'checkbox';
   accelerator?: string;
   enabled?: boolean;
+  visible?: boolean;
   checked?: boolean;
   click?: () => void;
   submenu?: MenuItemOptions[];

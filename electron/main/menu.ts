@@ -106,6 +106,15 @@ export function createMenuActions(deps: MenuDeps) {
 
 export type MenuActions = ReturnType<typeof createMenuActions>;
 
+/**
+ * On Windows and Linux Electron's Zoom In answers only Ctrl+Shift+= (its accelerator is Ctrl+Plus), not the Ctrl+= or
+ * numpad + that browsers take (electron/electron#40674): hidden items add those. macOS maps Cmd+= itself.
+ */
+const zoomInKeys: MenuItemOptions[] = [
+  { role: 'zoomIn', accelerator: 'CmdOrCtrl+=', visible: false },
+  { role: 'zoomIn', accelerator: 'CmdOrCtrl+numadd', visible: false },
+];
+
 export function buildMenuTemplate(
   actions: MenuActions,
   deps: Pick<MenuDeps, 'dev' | 'platform' | 'nativeTheme'> & { version: string },
@@ -154,6 +163,7 @@ export function buildMenuTemplate(
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },
+        ...(mac ? [] : zoomInKeys),
         { type: 'separator' },
         { role: 'togglefullscreen' },
         ...(deps.dev
