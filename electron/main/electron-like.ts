@@ -97,6 +97,7 @@ export interface WebContentsLike {
   ): unknown;
   on(event: 'context-menu', listener: (event: unknown, params: ContextMenuParamsLike) => void): unknown;
   reload(): void;
+  loadURL(url: string): Promise<void>;
 }
 
 /** The part of Electron's `ContextMenuParams` the edit menu reads. */

@@ -35,7 +35,13 @@ export function guardWebContents(contents: WebContentsLike, options: GuardOption
     if (!inApp(url)) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
-    openOutside(url, options);
+    // Ctrl-, Shift- or middle-click on one of the app's own links (#view=deliveries&delivery=5) asks for a new window;
+    // the app has one, so the link opens there, as a plain click does, instead of doing nothing.
+    if (inApp(url))
+      void contents
+        .loadURL(url)
+        .catch((error: unknown) => options.log?.warn('in-app link failed to open', { error: String(error) }));
+    else openOutside(url, options);
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());

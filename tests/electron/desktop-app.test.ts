@@ -148,6 +148,15 @@ describe('desktop main process (injected Electron)', () => {
     expect(attach.prevented).toBe(true);
   });
 
+  it("opens the app's own links asked for in a new window (Ctrl-, Shift-, middle-click) in the window itself", async () => {
+    const { fake, window } = await launched();
+    const delivery = 'app://hookscope/index.html#view=deliveries&delivery=5';
+    expect(window.webContents.windowOpenHandler!({ url: delivery })).toEqual({ action: 'deny' });
+    expect(window.webContents.getURL()).toBe(delivery);
+    expect(fake.windows).toHaveLength(1);
+    expect(fake.electron.shell.external).toEqual([]);
+  });
+
   it('right-click offers Cut/Copy/Paste in text fields and Copy on selected text (Electron shows none itself)', async () => {
     const { fake, window } = await launched();
     const flags = { canCut: false, canCopy: true, canPaste: true, canSelectAll: true };

@@ -62,6 +62,9 @@ export class FakeWebContents extends Emitter {
   reload() {
     this.reloads += 1;
   }
+  async loadURL(url: string) {
+    this.url = url;
+  }
   send(channel: string, ...args: unknown[]) {
     this.sent.push({ channel, args: structuredClone(args) });
   }
