@@ -379,14 +379,15 @@ function TextAdd({
   const [error, setError] = useState<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
   const errorId = useId();
-  useErrorField(form, error, errorId, () => 'input');
+  const [attempt, setAttempt] = useState(0);
+  useErrorField(form, error, errorId, () => 'input', attempt);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const v = value.trim();
     if (!v) return;
     const problem = check?.(v) ?? null;
     setError(problem);
-    if (problem) return;
+    if (problem) return setAttempt((n) => n + 1);
     onAdd(v);
     setValue('');
   };

@@ -112,11 +112,18 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
   const heardWhileSaving = useRef<Settings | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const errorId = useId();
+  const [attempt, setAttempt] = useState(0);
   // The form's messages start with the field's accessible name ("Body limit: …"); the engine's name its own keys.
-  useErrorField(formRef, error, errorId, (e) => {
-    const name = /^([^:]+):/.exec(e)?.[1];
-    return name ? `input[aria-label="${CSS.escape(name)}"]` : null;
-  });
+  useErrorField(
+    formRef,
+    error,
+    errorId,
+    (e) => {
+      const name = /^([^:]+):/.exec(e)?.[1];
+      return name ? `input[aria-label="${CSS.escape(name)}"]` : null;
+    },
+    attempt,
+  );
 
   useEffect(() => {
     api.call('settings.get', {}).then(
@@ -177,6 +184,12 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
   };
   const edited = JSON.stringify(form) !== JSON.stringify(loaded);
 
+  /** A save refused: said again even when the message is the same, so the keyboard goes back to the field. */
+  const refuse = (message: string) => {
+    setAttempt((n) => n + 1);
+    setError(message);
+  };
+
   /**
    * Sends only what was edited, checked in the form's own terms first: a field left as loaded keeps the exact value
    * stored (nested retention objects merge field by field in `settings.update`).
@@ -218,7 +231,7 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
         patch.bodyLimitBytes = bodyLimitBytes!;
       });
     if (form.notifyOnCapture !== loaded.notifyOnCapture) patch.notifyOnCapture = form.notifyOnCapture;
-    if (problems.length > 0) return setError(problems[0]!);
+    if (problems.length > 0) return refuse(problems[0]!);
     saving.current = true;
     heardWhileSaving.current = null;
     api.call('settings.update', patch).then(
@@ -236,7 +249,7 @@ export function SettingsPanel({ onDone }: { onDone: () => void }) {
         saving.current = false;
         // Nothing was saved here, so what was heard meanwhile is the newest stored settings.
         if (heardWhileSaving.current) followNow.current(heardWhileSaving.current);
-        setError(e.message);
+        refuse(e.message);
       },
     );
   };
