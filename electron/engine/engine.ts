@@ -1,5 +1,6 @@
 import type { Handlers } from '../shared/contract/index';
 import { createCoreModule } from './core/module';
+import { createSampleModule } from './core/sample-module';
 import { streamCaptureExport, type StreamExport } from './captures/export-stream';
 import { readCaptureBody } from './captures/capture-body';
 import { createDecodeModule } from './decode/module';
@@ -149,6 +150,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const decode = createDecodeModule(ctx);
   const signing = createSigningModule(ctx);
   const protection = createProtectionModule(ctx);
+  const sample = createSampleModule(ctx);
   const tunnel = createTunnelModule(ctx, { autoStart: options.tunnelAutoStart });
   const delivery = createDeliveryModule(ctx);
   const desktop = createDesktopModule();
@@ -159,6 +161,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     decode,
     signing,
     protection,
+    sample,
     tunnel,
     delivery,
     desktop,
@@ -169,6 +172,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...decode.handlers,
     ...signing.handlers,
     ...protection.handlers,
+    ...sample.handlers,
     ...tunnel.handlers,
     ...delivery.handlers,
     ...desktop.handlers,

@@ -1,15 +1,13 @@
-import { request } from 'undici';
 import { ApiError } from '../../shared/contract/index';
-import type { appMethods, captureMethods, endpointMethods, sampleMethods } from '../../shared/contract/index';
+import type { appMethods, captureMethods, endpointMethods } from '../../shared/contract/index';
 import { readCaptureBody } from '../captures/capture-body';
 import { withDecodedResponse } from '../captures/decoded-response';
 import { exportCaptures } from '../captures/export';
 import { parseHar } from '../captures/har-import';
 import { beyondRetention } from '../store/retention';
 import type { EngineContext, EngineModule } from '../context';
-import { sampleOrttoWebhook } from './sample-webhook';
 
-type CoreMethods = typeof appMethods & typeof sampleMethods & typeof captureMethods & typeof endpointMethods;
+type CoreMethods = typeof appMethods & typeof captureMethods & typeof endpointMethods;
 
 /** App info, settings, captures and endpoints: the core of the API. */
 export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> {
@@ -24,16 +22,6 @@ export function createCoreModule(ctx: EngineContext): EngineModule<CoreMethods> 
         maxUndoableDelete: ctx.captures.maxUndoable,
       }),
       'app.stats': () => ctx.captures.stats(),
-      'app.sendSample': async () => {
-        const response = await request(`${ctx.receiverUrl()}/h/sample/ortto`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'user-agent': 'Ortto-Webhook (Hookscope sample)' },
-          body: sampleOrttoWebhook(ctx.clock.now()),
-        });
-        await response.body.dump();
-        const id = response.headers['x-hookscope-capture-id'];
-        return { captureId: typeof id === 'string' ? Number(id) : null, status: response.statusCode };
-      },
       'settings.get': () => ctx.settings.get(),
       'settings.update': (patch) => {
         const saved = ctx.settings.update(patch);

@@ -103,7 +103,10 @@ export const appMethods = {
 };
 
 export const sampleMethods = {
-  /** Sends a sample Ortto activity webhook to our own receiver over real HTTP (first-run experience). */
+  /**
+   * Sends a sample Ortto activity webhook to our own receiver over real HTTP (first-run experience). It is captured
+   * like any request but answered without the endpoint's response rule, whose count and delay it leaves alone.
+   */
   'app.sendSample': method(
     z.object({}),
     z.object({ captureId: z.number().int().nullable(), status: z.number().int() }),
