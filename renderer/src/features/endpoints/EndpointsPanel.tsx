@@ -17,7 +17,7 @@ import { errorField, inFormTerms } from './error-field';
 import { ruleProgressText } from './rule-progress';
 import { ruleSummary } from './rule-summary';
 import { goneWhileAway, goneWhileEdited, keepEdited, type GoneWhileEdited } from './keep-edited';
-import { keepOpenForm, openForm, type FormFields } from './open-form';
+import { formToOpen, keepOpenForm, openForm, setOpenFormAside, type FormFields } from './open-form';
 
 interface Props {
   endpoints: Endpoint[];
@@ -288,10 +288,7 @@ function EndpointForm({
   const api = useApi();
   // `endpoint` follows `endpoint.changed`; the form sends every field, so saving over a newer version would undo it.
   const which = endpoint?.id ?? 'new';
-  const [kept] = useState(() => {
-    const form = openForm();
-    return form?.editing === which ? form : null;
-  });
+  const [kept] = useState(() => formToOpen(which));
   const [opened] = useState(() => (kept ? kept.opened : endpoint && editable(endpoint)));
   const changedElsewhere = !deleted && endpoint !== undefined && editable(endpoint) !== opened;
   const [start] = useState<FormFields>(
@@ -370,6 +367,13 @@ function EndpointForm({
       onSubmit={(e) => {
         e.preventDefault();
         void save();
+      }}
+      onKeyDown={(e) => {
+        // Deleted elsewhere, the form has no card to open it again: Save as new or Discard is an explicit choice.
+        if (e.key !== 'Escape' || e.defaultPrevented || deleted) return;
+        e.preventDefault();
+        setOpenFormAside();
+        onDone();
       }}
     >
       <div className="form-row">

@@ -26,9 +26,26 @@ export interface OpenForm {
 // keeps what was typed. Memory only: the protection fields hold secrets.
 let open: OpenForm | null = null;
 
+// Edits left by Escape (as the settings panel keeps them): the form closes, and shows them again when it next opens.
+let setAside: OpenForm | null = null;
+
 export const openForm = (): OpenForm | null => open;
+
+const typed = (form: OpenForm | null) =>
+  form !== null && JSON.stringify(form.fields) !== JSON.stringify(form.start);
+
+/** What the form for `which` opens with: the form kept open, else its edits set aside by Escape. */
+export const formToOpen = (which: number | 'new'): OpenForm | null =>
+  open?.editing === which ? open : setAside?.editing === which ? setAside : null;
 
 export function keepOpenForm(form: OpenForm | null): void {
   open = form;
-  setUnsaved('endpoint', form !== null && JSON.stringify(form.fields) !== JSON.stringify(form.start));
+  if (form && setAside?.editing === form.editing) setAside = null;
+  setUnsaved('endpoint', typed(open) || typed(setAside));
+}
+
+/** Escape: the open form closes, its typed edits (if any) kept for the next time that form opens. */
+export function setOpenFormAside(): void {
+  if (typed(open)) setAside = open;
+  keepOpenForm(null);
 }
