@@ -7,6 +7,7 @@ import { cmdWords, isCmdCommand } from './curl-cmd';
 import { isPowerShellCommand, powerShellWords } from './curl-powershell';
 import { proxyBooleanFlags, proxyValueFlags } from './curl-proxy-flags';
 import { shellExpansionWarnings } from './curl-shell-expansions';
+import { ignoredTransportWarning, transportBooleanFlags, transportValueFlags } from './curl-transport-flags';
 import { spacedContinuationWarning } from './spaced-continuation';
 
 export interface CurlRequest {
@@ -173,6 +174,8 @@ interface WalkState {
   url: string | null;
   headers: [string, string][];
   data: string[];
+  /** `--url-query` pieces, encoded, appended to the URL's query. */
+  query: string[];
   get: boolean;
   head: boolean;
   stdin: Uint8Array | null;
@@ -380,6 +383,14 @@ function percentEncode(word: string): string {
   return out;
 }
 
+/** One piece as --data-urlencode reads it (`content`, `=content`, `name=content`; `@file`, `name@file` refused). */
+function urlencodePiece(v: string, fileError: () => CurlParseError): string {
+  const at = v.indexOf('@');
+  const eq = v.indexOf('=');
+  if (at >= 0 && (eq < 0 || at < eq)) throw fileError();
+  return eq < 0 ? percentEncode(v) : `${v.slice(0, eq)}${eq > 0 ? '=' : ''}${percentEncode(v.slice(eq + 1))}`;
+}
+
 const valueFlags: Record<string, Handler> = {
   '-X': (v, s) => void (s.method = v),
   '--request': (v, s) => void (s.method = v),
@@ -391,14 +402,22 @@ const valueFlags: Record<string, Handler> = {
   '--data-binary': (v, s) => addData('--data-binary', v, s, true),
   '--data-raw': (v, s) => addData('--data-raw', v, s, false),
   '--data-urlencode': (v, s) => {
-    const at = v.indexOf('@');
-    const eq = v.indexOf('=');
-    if (at >= 0 && (eq < 0 || at < eq)) throw fileRef('--data-urlencode', v);
     s.dataFlag ??= '--data-urlencode';
-    s.data.push(
-      eq < 0 ? percentEncode(v) : `${v.slice(0, eq)}${eq > 0 ? '=' : ''}${percentEncode(v.slice(eq + 1))}`,
-    );
+    s.data.push(urlencodePiece(v, () => fileRef('--data-urlencode', v)));
   },
+  // curl ≥ 7.87: --data-urlencode's syntax for a query piece, and `+text` adds the text as it is.
+  '--url-query': (v, s) =>
+    void s.query.push(
+      v.startsWith('+')
+        ? v.slice(1)
+        : urlencodePiece(
+            v,
+            () =>
+              new CurlParseError(
+                `--url-query ${v}: reads the value from a file, which a pasted command cannot reach; paste the value inline`,
+              ),
+          ),
+    ),
   '--json': (v, s) => {
     const before = s.data.length;
     addData('--json', v, s, true);
@@ -689,6 +708,7 @@ export function parseCurl(command: string): ParsedCurl {
     url: null,
     headers: [],
     data: [],
+    query: [],
     get: false,
     head: false,
     stdin,
@@ -711,7 +731,11 @@ export function parseCurl(command: string): ParsedCurl {
     else if (arg === '-I' || arg === '--head') state.head = true;
     else if (arg === '--compressed') state.compressed = true;
     else if (booleanFlags.has(arg)) continue;
-    else if (Object.hasOwn(unsupported, arg)) throw new CurlParseError(unsupported[arg] as string);
+    else if (transportBooleanFlags.includes(arg)) state.warnings.push(ignoredTransportWarning(arg));
+    else if (transportValueFlags.includes(arg)) {
+      next();
+      state.warnings.push(ignoredTransportWarning(arg));
+    } else if (Object.hasOwn(unsupported, arg)) throw new CurlParseError(unsupported[arg] as string);
     else if (Object.hasOwn(valueFlags, arg)) valueFlags[arg]?.(next(), state);
     else if (ignoredValueFlags.has(arg)) next();
     else if (/^-[A-Za-z]/.test(arg) && arg.length > 2 && !arg.startsWith('--')) {
@@ -759,6 +783,8 @@ export function parseCurl(command: string): ParsedCurl {
     if (state.get) finalUrl = withQuery(url, joined);
     else body = wordBytes(joined);
   }
+  // As curl does, after any -G data.
+  if (state.query.length > 0) finalUrl = withQuery(finalUrl, state.query.join('&'));
   if (body !== null) defaultContentType(state, body);
   const inferred = inferMethod(finalUrl, body !== null);
   // curl sends -X's word exactly as typed (`-X post` puts "post" on the wire), so its case is kept.
