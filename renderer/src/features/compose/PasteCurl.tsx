@@ -1,10 +1,12 @@
 import { useId, useState } from 'react';
 import { CurlParseError, parseCurl, type ParsedCurl } from '../../../../electron/shared/send/curl';
 import { VisibleText } from '../../components/VisibleText';
+import { keepPastedCurlDraft, pastedCurlDraft } from './paste-curl-draft';
 
 /**
  * Paste a cURL command to fill the composer; parse errors name the part that could not be read. A command read with
- * warnings fills the composer and stays open to show them.
+ * warnings fills the composer and stays open to show them. Closing before the command filled the composer keeps it
+ * for the next open.
  */
 export function PasteCurl({
   onParsed,
@@ -13,7 +15,7 @@ export function PasteCurl({
   onParsed: (parsed: ParsedCurl) => void;
   onClose: () => void;
 }) {
-  const [text, setText] = useState('');
+  const [text, setText] = useState(pastedCurlDraft);
   const [error, setError] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
   const errorId = useId();
@@ -21,6 +23,7 @@ export function PasteCurl({
     try {
       const parsed = parseCurl(text);
       onParsed(parsed);
+      keepPastedCurlDraft('');
       if (parsed.warnings.length > 0) setWarnings(parsed.warnings);
       else onClose();
     } catch (e) {
@@ -46,6 +49,7 @@ export function PasteCurl({
         aria-describedby={error ? errorId : undefined}
         onChange={(e) => {
           setText(e.target.value);
+          keepPastedCurlDraft(e.target.value);
           setError(null);
           setWarnings([]);
         }}
