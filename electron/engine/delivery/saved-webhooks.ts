@@ -198,7 +198,9 @@ export class SavedWebhookStore {
         const parsed = entry.safeParse(known);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
-          errors.push(`webhooks[${index}].${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+          // An entry that is not an object fails at its own path: named by its index alone, never `webhooks[0].`.
+          const field = [`webhooks[${index}]`, ...(issue?.path ?? []).map(String)].join('.');
+          errors.push(`${field}: ${issue?.message ?? 'invalid'}`);
           return;
         }
         const { collection, ...rest } = parsed.data;
