@@ -5,6 +5,7 @@ import { clientHeaders } from './client-headers';
 import { detectContentType } from './content-type';
 import { cmdWords, isCmdCommand } from './curl-cmd';
 import { isPowerShellCommand, powerShellWords } from './curl-powershell';
+import { droppedHeaderWarnings } from './curl-dropped-headers';
 import { proxyBooleanFlags, proxyValueFlags } from './curl-proxy-flags';
 import { shellExpansionWarnings } from './curl-shell-expansions';
 import { ignoredTransportWarning, transportBooleanFlags, transportValueFlags } from './curl-transport-flags';
@@ -803,7 +804,12 @@ export function parseCurl(command: string): ParsedCurl {
     headers,
     body: body === null ? null : (utf8DecodeStrict(body) ?? new TextDecoder().decode(body)),
     bodyBase64: body === null ? null : bytesToBase64(body),
-    warnings: [...readWarnings, ...finalWarnings(state, headers), ...expansionWarnings],
+    warnings: [
+      ...readWarnings,
+      ...finalWarnings(state, headers),
+      ...droppedHeaderWarnings(headers),
+      ...expansionWarnings,
+    ],
     ...(noContentType ? { noContentType: true } : {}),
   };
 }
