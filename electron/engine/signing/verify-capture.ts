@@ -1,5 +1,5 @@
 import type { CaptureVerification } from '../../shared/contract/index';
-import type { EndpointVerify } from '../../shared/contract/endpoints';
+import { paddedSecretProblem, type EndpointVerify } from '../../shared/contract/endpoints';
 import { verifySignature } from './verify';
 
 /** The verdict for a capture's bytes, with the window judged as of when it arrived. */
@@ -22,8 +22,14 @@ export function verifyCapture(
     capture.body,
     Math.floor(capture.receivedAtMs / 1000),
   );
+  // Saved by a version that let it through; never trimmed here, so the secret checked is always the stored one.
+  if (!result.ok && verify.scheme !== 'none' && paddedSecretProblem(verify.secret))
+    return { scheme: verify.scheme, ok: false, reason: `${result.reason}; ${paddedStoredSecret}` };
   return { scheme: verify.scheme, ...result };
 }
+
+const paddedStoredSecret =
+  'the endpoint’s stored secret starts or ends with a space, tab or line break (saved by an older version): re-save the secret without it';
 
 /**
  * Why a truncated capture lacks part of its body. Over the size limit the capture keeps fewer bytes than the body had;
