@@ -1,6 +1,7 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { markXmlName, unmarkTree } from '../../../electron/shared/send/marked-names';
 import { xmlDoctype } from './xml-doctype';
+import { xmlLines, type XmlNode } from './xml-lines';
 
 /** Re-indents XML for reading. Returns the original text and the parser's complaint when it is not well-formed. */
 export function prettyXml(text: string): { text: string; error: string | null } {
@@ -22,7 +23,7 @@ export function prettyXml(text: string): { text: string; error: string | null } 
     processEntities: false,
     parseTagValue: false,
     parseAttributeValue: false,
-    trimValues: true,
+    trimValues: false,
     allowBooleanAttributes: true,
     suppressBooleanAttributes: false,
     ignoreDeclaration: false,
@@ -32,17 +33,18 @@ export function prettyXml(text: string): { text: string; error: string | null } 
     // Every element name is marked, so the parser's prototype-pollution guard neither refuses nor renames any.
     const tree = unmarkTree(
       new XMLParser({ ...options, transformTagName: markXmlName }).parse(body),
-    ) as Array<Record<string, unknown>>;
-    const builder = new XMLBuilder({ ...options, format: true, indentBy: '  ', suppressEmptyNode: true });
-    const build = (nodes: unknown[]) => (builder.build(nodes) as string).trim();
-    const root = tree.findIndex((node) => Object.keys(node).some((key) => !/^(\?|#comment$|:@$)/.test(key)));
+    ) as XmlNode[];
+    const builder = new XMLBuilder({ ...options, suppressEmptyNode: true });
+    const build = (nodes: XmlNode[]) =>
+      xmlLines(nodes, (inline) => builder.build(inline) as string).join('\n');
+    const root = tree.findIndex((node) =>
+      Object.keys(node).some((key) => !/^(\?|#comment$|#text$|:@$)/.test(key)),
+    );
     const built =
       !doctype || root < 0
         ? build(tree)
         : [build(tree.slice(0, root)), doctype, build(tree.slice(root))].filter(Boolean).join('\n');
-    // The builder breaks the line after a CDATA section even when the element's closing tag follows it; values were
-    // trimmed, so that whitespace was never in the document.
-    return { text: built.replace(/\]\]>\n[ ]*<\//g, ']]></').trim(), error: null };
+    return { text: built, error: null };
   } catch (error) {
     return { text, error: String(error) };
   }

@@ -70,4 +70,27 @@ describe('prettyXml', () => {
     // A fault after a DOCTYPE of several lines is reported on its own line.
     expect(prettyXml('<!DOCTYPE r [\n<!ENTITY x "1">\n]>\n<r><a></r>').error).toMatch(/^Line 4:/);
   });
+
+  it('keeps every text node exactly, re-indenting only the whitespace between elements', () => {
+    expect(prettyXml('<r><a>  two  spaces  </a></r>').text).toBe('<r>\n  <a>  two  spaces  </a>\n</r>');
+    expect(prettyXml('<r>\n\t<a xml:space="preserve">\n x\n</a>   <b>  <c/>\n</b></r>').text).toBe(
+      ['<r>', '  <a xml:space="preserve">\n x\n</a>', '  <b>', '    <c/>', '  </b>', '</r>'].join('\n'),
+    );
+    // Mixed content stays on one line: a break or indent inside it would be new text.
+    expect(
+      prettyXml('<r><p>Hello <b>bold</b> world</p><q>x<![CDATA[y]]> z </q><s>t<!-- c -->u</s></r>').text,
+    ).toBe(
+      [
+        '<r>',
+        '  <p>Hello <b>bold</b> world</p>',
+        '  <q>x<![CDATA[y]]> z </q>',
+        '  <s>t<!-- c -->u</s>',
+        '</r>',
+      ].join('\n'),
+    );
+    // Under xml:space="preserve" the whitespace between elements is content too.
+    expect(prettyXml('<r><k xml:space="preserve"> <a/>\n</k></r>').text).toBe(
+      '<r>\n  <k xml:space="preserve"> <a/>\n</k>\n</r>',
+    );
+  });
 });
