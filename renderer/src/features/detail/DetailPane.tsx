@@ -23,6 +23,7 @@ import { PairsTable } from './PairsTable';
 import { QueryTab } from './QueryTab';
 import { responseContentType } from '../../../../electron/shared/decode/response-content-type';
 import { harContentType } from '../../../../electron/shared/send/har-content-type';
+import { contentTypeHeader } from './content-type-header';
 import { transferCodings } from '../../../../electron/shared/send/transfer-codings';
 import { ContentTypeConflict } from './ContentTypeConflict';
 import { querySuffix } from '../../../../electron/shared/send/query-suffix';
@@ -144,16 +145,6 @@ export const DetailPane = memo(function DetailPane(props: Props) {
 
 /** The local receiver's URL for the capture (the public one, when there is one, is shown beside it). */
 const fullUrl = (base: string, d: CaptureDetail) => captureUrl({ ...d, publicUrl: null }, base);
-
-/**
- * The header as sent (with its boundary and charset parameters), else the whole type an imported capture was given;
- * the summary field may hold only the media type.
- */
-function contentTypeHeader(d: CaptureDetail): string | null {
-  return (
-    d.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? harContentType(d) ?? d.contentType
-  );
-}
 
 function DetailHeader({
   detail: d,

@@ -14,6 +14,7 @@ import { incompleteBodyCause, incompleteBodyText } from '../../lib/incomplete-bo
 import { prettyJson } from '../../lib/json-normalize';
 import { hexRow } from '../../lib/hex';
 import { bodySizeText } from '../detail/body-size';
+import { contentTypeHeader } from '../detail/content-type-header';
 import { bodyStillCoded } from '../detail/request-body';
 
 /**
@@ -44,8 +45,7 @@ function bodyText(
   firstHexRow = 0,
 ): { text: string; language: string; binary: boolean; repeated?: DuplicateKey[] } {
   const bytes = bodyBytes(d);
-  // The header as sent carries the charset; the summary field may hold only the media type.
-  const contentType = d.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? d.contentType;
+  const contentType = contentTypeHeader(d);
   const { text } = decodeText(bytes, contentType);
   // The decoded form when the engine undid the codings, else the bytes as received, still in any coding it could not.
   const kind = bodyKind(contentType, text, bytes.length, bodyStillCoded(d, 'decoded'));
@@ -192,11 +192,9 @@ export function DiffView({
       </div>
       <h3 className="diff-heading">
         Body{' '}
-        {normalise && bodyA.language === 'json' ? (
-          <span className="muted">(keys sorted)</span>
-        ) : (
-          <span className="muted">(raw)</span>
-        )}
+        <span className="muted">
+          ({bodyLayout(normalise, { id: a.id, ...bodyA }, { id: b.id, ...bodyB })})
+        </span>
       </h3>
       {[a, b]
         .filter((d) => d.truncated)
@@ -236,6 +234,14 @@ export function DiffView({
       </div>
     </div>
   );
+}
+
+/** Whether each side's JSON was sorted by key: said per side when only one of them is JSON. */
+function bodyLayout(normalise: boolean, ...sides: Array<{ id: number; language: string }>): string {
+  const sorted = sides.map((side) => normalise && side.language === 'json');
+  if (sorted.every(Boolean)) return 'keys sorted';
+  if (!sorted.some(Boolean)) return 'raw';
+  return sides.map((side, i) => `#${side.id} ${sorted[i] ? 'keys sorted' : 'raw'}`).join(', ');
 }
 
 /** Why a truncated side's stored body is not the whole body, and what that means for the diff. */
