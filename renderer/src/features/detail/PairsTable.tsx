@@ -6,6 +6,7 @@ import { KeyText, keyText } from '../../components/KeyText';
 import { visibleAttribute } from '../../components/VisibleText';
 import { formatCount } from '../../lib/format';
 import { headerValueText } from '../../../../electron/shared/decode/header-text';
+import { headersCopyText } from './fields-copy-text';
 import { scrollParent } from './scroll-parent';
 
 /** Rows shown at first, and added per "Show more". */
@@ -20,7 +21,7 @@ export function PairsTable({
   one,
   headerValues = false,
   caseSensitiveNames = false,
-  copyFormat = (p) => p.map(([k, v]) => `${k}: ${v}`).join('\n'),
+  copyFormat = headersCopyText,
   unread,
   noEquals,
 }: {
