@@ -10,6 +10,7 @@ export const decodeWarning = z.object({
     'suspicious-value',
     'precision',
     'malformed',
+    'duplicate-key',
     'truncated',
   ]),
   severity: z.enum(['warning', 'info']),

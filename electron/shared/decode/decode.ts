@@ -189,7 +189,7 @@ function decodeInner(
       for (const d of findDuplicateKeys(body.text))
         b.warn(
           node,
-          'malformed',
+          'duplicate-key',
           'warning',
           `Key ${JSON.stringify(d.key)} is written ${d.count} times in ${d.objectPath}: a JSON parser keeps the last value only, so the others are not shown here (Raw has them).`,
         );

@@ -15,7 +15,13 @@ export interface DecodeInput {
 }
 
 export type WarningCode =
-  'unresolved-merge-field' | 'unknown-id' | 'suspicious-value' | 'precision' | 'malformed' | 'truncated';
+  | 'unresolved-merge-field'
+  | 'unknown-id'
+  | 'suspicious-value'
+  | 'precision'
+  | 'malformed'
+  | 'duplicate-key'
+  | 'truncated';
 
 export interface DecodeWarning {
   code: WarningCode;

@@ -9,8 +9,8 @@ describe('a JSON object that writes a key twice', () => {
     expect(node(r, '$.a').display).toBe('2');
     const messages = node(r, '$').warnings.map((w) => [w.code, w.message]);
     expect(messages).toEqual([
-      ['malformed', expect.stringMatching(/^Key "c" is written 3 times in \$\.b: /)],
-      ['malformed', expect.stringMatching(/^Key "a" is written 2 times in \$: /)],
+      ['duplicate-key', expect.stringMatching(/^Key "c" is written 3 times in \$\.b: /)],
+      ['duplicate-key', expect.stringMatching(/^Key "a" is written 2 times in \$: /)],
     ]);
   });
 

@@ -124,11 +124,15 @@ const NAMES: Record<string, string> = {
   'suspicious-value': 'suspicious values',
   precision: 'numbers a double would round',
   malformed: 'malformed body',
+  'duplicate-key': 'duplicate key',
   truncated: 'truncated',
 };
+
+/** Names counted in the plural when more than one. */
+const COUNTED = new Set(['duplicate-key']);
 
 function summarise(codes: string[]): string[] {
   const counts = new Map<string, number>();
   for (const c of codes) counts.set(c, (counts.get(c) ?? 0) + 1);
-  return [...counts].map(([c, n]) => `${n} ${NAMES[c] ?? c}`);
+  return [...counts].map(([c, n]) => `${n} ${NAMES[c] ?? c}${n > 1 && COUNTED.has(c) ? 's' : ''}`);
 }
