@@ -4,7 +4,7 @@ import type { Entry } from 'har-format';
 import type { CaptureDetail, ExportFormat } from '../../shared/contract/index';
 import { decodedPairs } from '../../shared/decode/body';
 import { headersText, headerValueText } from '../../shared/decode/header-text';
-import { toCurl as curlCommand } from '../../shared/send/curl';
+import { toCurl as toCurlCommand, type CurlRequest } from '../../shared/send/curl';
 import { responseContentType } from '../../shared/decode/response-content-type';
 import { harContentType } from '../../shared/send/har-content-type';
 import { escapeHash } from '../../shared/send/hash-in-target';
@@ -175,6 +175,8 @@ function incompleteBodyNote(capture: CaptureDetail): string | null {
 }
 
 function curlOf(capture: CaptureDetail, base: string, redact: Redaction | null): string {
+  // A replay cannot do the same: it sends through Node's HTTP client, which speaks HTTP/1.1 only.
+  const curlCommand = (req: CurlRequest) => toCurlCommand({ ...req, http10: capture.httpVersion === '1.0' });
   const headers = resentHeaders(capture);
   const body = Buffer.from(capture.bodyBase64, 'base64');
   const shownUnder = exportedBase(base, redact);

@@ -21,6 +21,8 @@ export interface CurlRequest {
    * cut off), sent as written with `--request-target`; `url` then names the server.
    */
   requestTarget?: string;
+  /** The request was HTTP/1.0: sent as such with `--http1.0` (curl speaks 1.1 by default). */
+  http10?: boolean;
 }
 
 export interface ParsedCurl {
@@ -85,7 +87,8 @@ export function toCurl(req: CurlRequest): string {
   // `-I` sends the same request and reads no body (curl refuses -I with data, so a HEAD with a body keeps -X).
   const method = req.method === 'HEAD' && bodyBytes === 0 ? ['-I'] : ['-X', shellWord(req.method)];
   const target = req.requestTarget === undefined ? [] : ['--request-target', shellWord(req.requestTarget)];
-  const words = ['curl', ...globOff, ...pathAsIs, ...method, ...target, shellWord(req.url)];
+  const version = req.http10 ? ['--http1.0'] : [];
+  const words = ['curl', ...version, ...globOff, ...pathAsIs, ...method, ...target, shellWord(req.url)];
   for (const [name, value] of req.headers) words.push('-H', headerWord(name, value));
   const has = (name: string) => req.headers.some(([n]) => n.toLowerCase() === name.toLowerCase());
   // curl sends `Expect: 100-continue` before bodies over 1 KiB (1 MiB in newer curl); the others always.
