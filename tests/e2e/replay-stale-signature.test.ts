@@ -31,7 +31,7 @@ describe('Replay dialog: a captured signature that signs its sending time', () =
     await row(page, '/unsigned').click({ modifiers: ['Control'] });
     await page.getByTestId('replay-selected').click();
     await eventually(async () =>
-      expect(await notice.innerText()).toMatch(/1 of these 2 captures are signed with the time it was sent/),
+      expect(await notice.innerText()).toMatch(/1 of these 2 captures is signed with the time it was sent/),
     );
     await page.getByTestId('replay-close').click();
   });

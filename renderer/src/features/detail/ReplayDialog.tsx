@@ -72,6 +72,7 @@ export function ReplayDialog({
   const harTypes = replayHarTypes(read, knownHarType);
   const codings = replayTransferCodings(read, knownCodings);
   const staleSignatures = replayStaleSignatures(read, knownSignatures);
+  const oneStale = staleSignatures.captures === 1;
   // On by default once a captured query is known; the user's own choice then stands.
   const [keepQueryChoice, setKeepQueryChoice] = useState<boolean | null>(null);
   const keepQuery = capturedQuery !== null && (keepQueryChoice ?? true);
@@ -158,11 +159,15 @@ export function ReplayDialog({
             <p className="notice notice-warn" data-testid="replay-stale-signature">
               {captureIds.length === 1
                 ? 'This capture is'
-                : `${staleSignatures.captures} of these ${captureIds.length} captures are`}{' '}
-              signed with the time it was sent (
-              <span className="mono">{staleSignatures.names.join(', ')}</span>), and the replay sends that old
-              signature as captured: a receiver checking its timestamp tolerance (usually 5 minutes) refuses
-              it as too old. To sign it afresh, open the capture in the composer and use its Signing tab.
+                : staleSignatures.captures === captureIds.length
+                  ? `All ${captureIds.length} captures are`
+                  : `${staleSignatures.captures} of these ${captureIds.length} captures ${oneStale ? 'is' : 'are'}`}{' '}
+              signed with the time {oneStale ? 'it was' : 'they were'} sent (
+              <span className="mono">{staleSignatures.names.join(', ')}</span>), and the replay sends{' '}
+              {oneStale ? 'that old signature' : 'those old signatures'} as captured: a receiver checking its
+              timestamp tolerance (usually 5 minutes) refuses {oneStale ? 'it' : 'them'} as too old. To sign{' '}
+              {oneStale ? 'it afresh, open the capture' : 'them afresh, open each capture'} in the composer
+              and use its Signing tab.
             </p>
           )}
           {harTypes.captures > 0 && (
