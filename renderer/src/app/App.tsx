@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useApi, useEvent } from '../api';
+import { useApi, useConnection, useEvent } from '../api';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Charts } from '../features/charts/Charts';
 import { CaptureList } from '../features/captures/CaptureList';
@@ -41,6 +41,7 @@ const VIEWS: ViewId[] = ['inspect', 'endpoints', 'compose', 'deliveries', 'dicti
 export function App() {
   const api = useApi();
   const theme = useTheme(api);
+  useConnection(theme.onConnectionOpen);
   const publicUrl = usePublicUrl();
   const [params, updateParams] = useHashParams();
   const view = (VIEWS as string[]).includes(params.get('view') ?? '')

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ApiClient } from '../../../electron/shared/contract/client';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
@@ -38,24 +38,41 @@ export function useTheme(api?: ApiClient): {
   choice: ThemeChoice;
   resolved: 'light' | 'dark';
   cycle: () => void;
+  /** For `useConnection`: asks for the saved theme again when it may have been missed. */
+  onConnectionOpen: (reconnected: boolean) => void;
 } {
   const [choice, setChoice] = useState<ThemeChoice>(readChoice);
   const saved = useRef<ThemeChoice | null>(null);
-  /** A toggle made before the stored theme came back: it wins over that answer, and is saved once it has come. */
+  /** A toggle not known to be saved (made before the stored theme came back, or its save failed): saved on the next read. */
   const toggledEarly = useRef<ThemeChoice | null>(null);
-  useEffect(() => {
+  const save = useCallback(
+    (theme: ThemeChoice) => {
+      saved.current = theme;
+      api?.call('settings.update', { theme }).catch(() => {
+        if (saved.current !== theme) return;
+        saved.current = null;
+        toggledEarly.current = theme;
+      });
+    },
+    [api],
+  );
+  const readSaved = useCallback(() => {
     api?.call('settings.get', {}).then(
       (s) => {
         saved.current = s.theme;
         const early = toggledEarly.current;
+        toggledEarly.current = null;
         if (early === null) return setChoice(s.theme);
-        if (early === s.theme) return;
-        saved.current = early;
-        api.call('settings.update', { theme: early }).catch(() => undefined);
+        if (early !== s.theme) save(early);
       },
       () => undefined,
     );
-  }, [api]);
+  }, [api, save]);
+  useEffect(readSaved, [readSaved]);
+  // A first read that failed is made again, and a change saved elsewhere while the events were down is read.
+  const onConnectionOpen = (reconnected: boolean) => {
+    if (reconnected || saved.current === null) readSaved();
+  };
   // A theme saved elsewhere (another tab, the desktop menu, the API) is shown here too; it is not saved back.
   useEffect(
     () =>
@@ -67,10 +84,9 @@ export function useTheme(api?: ApiClient): {
   );
   useEffect(() => {
     // Only a change the user made is saved, never the first read-back.
-    if (!api || saved.current === null || saved.current === choice) return;
-    saved.current = choice;
-    api.call('settings.update', { theme: choice }).catch(() => undefined);
-  }, [api, choice]);
+    if (saved.current === null || saved.current === choice) return;
+    save(choice);
+  }, [save, choice]);
   const systemDark = useSyncExternalStore(subscribeToOs, osIsDark);
   const resolved = choice === 'system' ? (systemDark ? 'dark' : 'light') : choice;
   useEffect(() => {
@@ -85,5 +101,5 @@ export function useTheme(api?: ApiClient): {
     if (saved.current === null) toggledEarly.current = picked;
     setChoice(picked);
   };
-  return { choice, resolved, cycle };
+  return { choice, resolved, cycle, onConnectionOpen };
 }
