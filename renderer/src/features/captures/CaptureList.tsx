@@ -17,6 +17,9 @@ export const ROW_HEIGHT = 28;
 
 const MOVE_KEYS = new Set(['ArrowDown', 'ArrowUp', 'j', 'k', 'PageDown', 'PageUp']);
 
+/** A letter key in lower case: with Shift or Caps Lock on, `e.key` is upper case and the shortcut must still work. */
+const keyName = (key: string) => (key.length === 1 ? key.toLowerCase() : key);
+
 /** What the list's keys read of a key event: the list's own, or one from the window while nothing has focus. */
 type ListKey = Pick<KeyboardEvent, 'key' | 'shiftKey' | 'metaKey' | 'ctrlKey' | 'altKey' | 'preventDefault'>;
 
@@ -181,9 +184,9 @@ export const CaptureList = memo(function CaptureList({
       waitingKey.current = { key: { ...key, preventDefault: () => {} }, from: selection.active! };
       loadDownTo(id);
     };
+    const key = keyName(e.key);
     // Delete waits too: the capture it moves on to is on the pages still to load.
-    const waits =
-      MOVE_KEYS.has(e.key) || ((e.key === 'Delete' || e.key === 'Backspace') && selection.ids.size > 0);
+    const waits = MOVE_KEYS.has(key) || ((key === 'Delete' || key === 'Backspace') && selection.ids.size > 0);
     if (unlistedBelowLoaded && waits && !e.metaKey && !e.ctrlKey && !e.altKey) {
       e.preventDefault();
       pressAgainBelow(selection.active!);
@@ -196,7 +199,7 @@ export const CaptureList = memo(function CaptureList({
         pressAgainBelow(items[items.length - 1]!.id);
       else moveTo(wanted, e.shiftKey);
     };
-    switch (e.key) {
+    switch (key) {
       case 'ArrowDown':
       case 'j':
         e.preventDefault();
@@ -247,9 +250,7 @@ export const CaptureList = memo(function CaptureList({
           );
         }
         break;
-      // Upper case too, as the docs and the Replay button's tooltip write it: Shift or Caps Lock must not stop it.
       case 'r':
-      case 'R':
         if (selection.ids.size > 0 && !e.metaKey && !e.ctrlKey && !e.altKey) {
           e.preventDefault();
           onReplay([...selection.ids]);
@@ -295,7 +296,7 @@ export const CaptureList = memo(function CaptureList({
     const onWindowKey = (e: KeyboardEvent) => {
       const unfocused = document.activeElement === null || document.activeElement === document.body;
       if (!unfocused || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
-      if (!['ArrowDown', 'ArrowUp', 'j', 'k'].includes(e.key)) return;
+      if (!['ArrowDown', 'ArrowUp', 'j', 'k'].includes(keyName(e.key))) return;
       if (isModalOpen()) return;
       gridRef.current?.focus();
       latestKeyDown.current(e);
