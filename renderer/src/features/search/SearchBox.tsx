@@ -30,6 +30,8 @@ export function SearchBox({
       if (
         e.key === '/' &&
         !isEditingText(e.target) &&
+        // A select, or an open panel (Settings, a filter popover), keeps the keyboard as well.
+        !(e.target instanceof HTMLElement && e.target.closest('select, [role="dialog"]')) &&
         // An open modal dialog keeps the keyboard: `/` must not move focus to the search box behind it.
         !isModalOpen()
       ) {
