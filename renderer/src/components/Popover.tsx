@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useFitInWindow } from './use-fit-in-window';
+import { isImeComposing } from '../lib/ime-composing';
 
 /** A button that opens a small panel below it; closes on outside click or Escape. */
 export function Popover({
@@ -32,7 +33,7 @@ export function Popover({
       if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
     };
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') close();
+      if (e.key === 'Escape' && !isImeComposing(e)) close();
     };
     document.addEventListener('mousedown', onDown);
     document.addEventListener('keydown', onKey);

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import { isImeComposing } from '../lib/ime-composing';
 
 const focusable =
   'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
@@ -23,6 +24,7 @@ export function useModalFocus(ref: RefObject<HTMLElement | null>, onClose: () =>
       const dialog = ref.current;
       if (!dialog) return;
       if (e.key === 'Escape') {
+        if (isImeComposing(e)) return;
         e.preventDefault();
         close.current();
         return;
