@@ -44,7 +44,7 @@ it.skipIf(process.platform === 'win32')(
       // npm, in that group too, passes the signal it got on to its script.
       await new Promise((resolve) => setTimeout(resolve, 100));
       if (child.exitCode === null) process.kill(child.pid!, 'SIGINT');
-      expect(await exited).toBe(0);
+      expect(await exited, `npm start said:\n${out}`).toBe(0);
     } finally {
       if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
     }
