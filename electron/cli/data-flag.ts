@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { readFlagFile, UsageError } from './io';
 
 const CR = 0x0d;
@@ -13,17 +12,7 @@ export function dataFlagBody(data: string): Buffer {
   const path = data.slice(1);
   if (path === '')
     throw new UsageError('--data: "@" names no file (use @file, @- for stdin, or --data-file F)');
-  return withoutLineBreaks(path === '-' ? readStdin() : readFlagFile(path, '--data'));
-}
-
-function readStdin(): Buffer {
-  try {
-    return readFileSync(0);
-  } catch (error) {
-    throw new UsageError(
-      `--data: cannot read stdin: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
+  return withoutLineBreaks(readFlagFile(path, '--data'));
 }
 
 const withoutLineBreaks = (bytes: Buffer) => Buffer.from(bytes.filter((b) => b !== CR && b !== LF));

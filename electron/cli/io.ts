@@ -205,12 +205,15 @@ export function timeFlag(
   return parsed;
 }
 
-/** The file a flag names; a missing or unreadable one is a flag problem (`--data-file: cannot read /x: ENOENT …`). */
+/**
+ * The file a flag names, `-` being stdin as in curl and most tools; a missing or unreadable one is a flag problem
+ * (`--data-file: cannot read /x: ENOENT …`).
+ */
 export function readFlagFile(path: string, flag: string): Buffer {
   try {
-    return readFileSync(path);
+    return readFileSync(path === '-' ? 0 : path);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`${flag}: cannot read ${path}: ${message}`);
+    throw new UsageError(`${flag}: cannot read ${path === '-' ? 'stdin' : path}: ${message}`);
   }
 }

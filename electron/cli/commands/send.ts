@@ -47,14 +47,14 @@ Options:
   -d, --data BODY          the body (with --rows: a template with [Merge Fields] and {{columns}}); as in curl,
                            @file reads it from a file and @- from stdin, without carriage returns and newlines
                            (a BODY, header or --secret starting with - is taken as given: -d -1)
-      --data-file F        read the body's exact bytes from a file
+      --data-file F        read the body's exact bytes from a file (- reads stdin)
       --content-type T     Content-Type (default: detected from the body — form, JSON, XML, else text;
                            application/octet-stream when the body is not UTF-8); '' sends none
       --policy P           ortto | ontraport | standard | none (default none)
       --time-scale N       multiply every wait: 0.001 turns 5 min into 0.3 s (default 1)
       --rate N/min         at most N requests per minute to the destination (also N/s; default no limit)
-      --rows F.csv|F.json  send once per row; URL, headers and body are templates (another name: JSON when it
-                           starts with [ or {, else CSV)
+      --rows F.csv|F.json  send once per row; URL, headers and body are templates (another name, or - for
+                           stdin: JSON when it starts with [ or {, else CSV)
       --fields-not-columns refuse | send-as-typed
                            a [Field] that is no column of the rows: refuse the send (default), or send it as typed
       --sign SCHEME        ${signingSchemes.filter((s) => s !== 'none').join(' | ')}
@@ -189,6 +189,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const url = positionals[0]!;
   if (values.data !== undefined && values['data-file'] !== undefined)
     throw new UsageError('--data and --data-file: use one of them');
+  if (values.rows === '-' && (values.data === '@-' || values['data-file'] === '-'))
+    throw new UsageError(
+      `--rows - and ${values.data === '@-' ? '--data @-' : '--data-file -'}: stdin can be read only once; give one of them as a file`,
+    );
   const body =
     values['data-file'] !== undefined
       ? readFlagFile(values['data-file'], '--data-file')
@@ -263,8 +267,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         body: templateBody,
         ...(omitted.has('content-type') ? { contentType: false } : {}),
       };
-      const rowsFile = values.rows;
-      const read = rowsText(readFlagFile(rowsFile, '--rows'));
+      const rowsFile = values.rows === '-' ? 'stdin' : values.rows;
+      const read = rowsText(readFlagFile(values.rows, '--rows'));
       if ('error' in read) throw new UsageError(`--rows: ${rowsFile}: ${read.error}`);
       const content = read.text;
       // Parsing a large file takes seconds: a Ctrl+C meanwhile ends it as one while sending does. (The read itself is
@@ -278,7 +282,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
             : bulkInterrupted(engine.service.bulk.progress(jobId), tally),
         ) ?? stopListening;
       if (content === '')
-        throw new UsageError(`--rows: ${values.rows} is empty (expected a header line and rows)`);
+        throw new UsageError(`--rows: ${rowsFile} is empty (expected a header line and rows)`);
       const format = rowsFormat(values.rows, content);
       const note = contentTypeFillNote(template);
       if (note) io.stderr(`note: ${note}\n`);
@@ -296,7 +300,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
           throw bulkRefusalAsFlagProblem(
             error,
             values['data-file'] !== undefined ? '--data-file' : '--data',
-            values.rows!,
+            rowsFile,
           );
         });
       jobId = job.jobId;
