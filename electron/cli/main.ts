@@ -11,6 +11,10 @@ Commands:
   send       send a webhook with a platform's retry policy (Ortto, Ontraport, Standard Webhooks)
   emulate    send a realistic Ortto or Ontraport webhook to a URL
 
+Exit codes: 0 done; 1 it failed (a delivery finally failed, the data folder or a port could not be used, the output
+could not be written); 2 a usage problem (an unknown command or flag, a bad value: the message names it); 130
+stopped with Ctrl+C (serve stops cleanly then, with 0).
+
 Run \`hookscope <command> --help\` for a command's options. Version ${appVersion}.
 `;
 
