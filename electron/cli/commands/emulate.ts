@@ -17,6 +17,7 @@ import {
 import { recordsFromFile } from '../../shared/send/merge-fields';
 import { firstRecordInFile, firstRecordReadLimit, type FirstRecord } from '../first-record';
 import { parseFlags, UsageError, type CliIo } from '../io';
+import { closestCommand } from '../closest-command';
 import { deliveryInterrupted } from '../interrupted-summary';
 import { watchStdoutReader } from '../stdout-reader-watch';
 import { parseNumber } from './send';
@@ -108,8 +109,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(
       positionals.length ? `expected one <kind>, got ${positionals.length}` : 'missing <kind>',
     );
-  if (!(emulatorKinds as readonly string[]).includes(kind))
-    throw new UsageError(`<kind>: "${kind}" is not one of ${emulatorKinds.join(', ')}`);
+  if (!(emulatorKinds as readonly string[]).includes(kind)) {
+    const meant = closestCommand(kind, [...emulatorKinds]);
+    throw new UsageError(
+      `<kind>: "${kind}" is not one of ${emulatorKinds.join(', ')}${meant ? `; did you mean "${meant}"?` : ''}`,
+    );
+  }
   if (values.to === undefined) throw new UsageError('--to: required (the URL to send to)');
   const toProblem = emulatorTargetProblem(kind as EmulatorKind, values.to);
   if (toProblem) throw new UsageError(`--to: ${toProblem}`);
