@@ -15,8 +15,10 @@ import {
   type EmulatorKind,
 } from '../../shared/send/emulators';
 import { recordsFromFile } from '../../shared/send/merge-fields';
+import { rowsFormat } from '../../shared/send/rows-format';
+import { rowsText } from '../../shared/send/rows-text';
 import { firstRecordInFile, firstRecordReadLimit, type FirstRecord } from '../first-record';
-import { parseFlags, UsageError, type CliIo } from '../io';
+import { parseFlags, readFlagFile, UsageError, type CliIo } from '../io';
 import { closestCommand } from '../closest-command';
 import { deliveryInterrupted } from '../interrupted-summary';
 import { watchStdoutReader } from '../stdout-reader-watch';
@@ -42,6 +44,7 @@ Options:
       --tag-id N           the tag of ontraport-sub_tag / ontraport-unsub_tag, as in sub_tag(N) (default ${defaultOntraportTagId})
       --form-id N          the form of ontraport-object_submits_form, as in object_submits_form(N) (default ${defaultOntraportFormId})
       --contact F|JSON     sample contact: a JSON file, the first row of a CSV file, or an inline {"…": "…"}
+                           (- reads the JSON or CSV from stdin)
       --post-data TEXT     ontraport-ping's Post Data, merge fields filled from the contact
                            (default ${defaultPingPostData})
       --time-scale N       multiply every retry wait: 0.001 turns 5 min into 0.3 s (default 1)
@@ -58,6 +61,7 @@ function readContact(value: string): Record<string, string> {
       throw new UsageError(`--contact: ${errors[0]?.message.replace(/^file: /, '') ?? 'no contact given'}`);
     return rows[0];
   }
+  if (value === '-') return contactFromStdin();
   let first: FirstRecord;
   try {
     first = firstRecordInFile(value, extname(value).toLowerCase() === '.csv' ? 'csv' : 'json');
@@ -73,6 +77,19 @@ function readContact(value: string): Record<string, string> {
     );
   if ('notText' in first) throw new UsageError(`--contact: ${value}: ${first.notText}`);
   throw new UsageError(`--contact: ${first.errors[0]?.message ?? 'no contact in the file'}`);
+}
+
+/** `--contact -`: the contact JSON or CSV (by what it starts with, as `--rows -`) read from stdin. */
+function contactFromStdin(): Record<string, string> {
+  const read = rowsText(readFlagFile('-', '--contact'));
+  if ('error' in read) throw new UsageError(`--contact: stdin: ${read.error}`);
+  const sniffed = rowsFormat('-', read.text);
+  const { rows, errors } = recordsFromFile(read.text, 'format' in sniffed ? sniffed.format : 'json');
+  if (!rows[0])
+    throw new UsageError(
+      `--contact: stdin: ${errors[0]?.message.replace(/^file: /, '') ?? 'no contact in it'}`,
+    );
+  return rows[0];
 }
 
 /** An Ontraport tag or form id: a positive whole number. */

@@ -54,3 +54,22 @@ describe('hookscope send: - reads stdin, as in curl', () => {
     expect(server.received).toEqual([]);
   });
 });
+
+describe('hookscope emulate --contact -', () => {
+  it('reads the sample contact from stdin, CSV or JSON', async () => {
+    const server = await fixture.server();
+    const csv = await cliWithStdin(
+      ['emulate', 'ortto-activity', '--to', `${server.url}/csv`, '--contact', '-'],
+      'first,email\nYan,yan@example.com\n',
+    );
+    expect(csv.err).toBe('');
+    const json = await cliWithStdin(
+      ['emulate', 'ortto-activity', '--to', `${server.url}/json`, '--contact', '-'],
+      '{"first": "Zed", "email": "zed@example.com"}',
+    );
+    expect([csv.code, json.code]).toEqual([0, 0]);
+    const bodies = server.received.map((r) => r.body.toString());
+    expect(bodies[0]).toContain('yan@example.com');
+    expect(bodies[1]).toContain('zed@example.com');
+  });
+});
