@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { useApi, useCall, useEvent } from '../../api';
 import { downloadBlob } from '../../components/download';
+import { fileText } from '../../lib/file-text';
 import type { DictionaryEntryRow } from '../../../../electron/shared/contract/decode';
 import { customEntryRow } from '../../../../electron/shared/decode/custom-row';
 import { ConfirmAction } from '../../components/ConfirmAction';
@@ -42,7 +43,7 @@ export function CustomDictionaries({ onEdit }: { onEdit?: (row: DictionaryEntryR
 
   const readFile = async (file: File | undefined) => {
     if (!file) return;
-    setContent(await file.text());
+    setContent(await fileText(file));
     // The file's own kind each time: a .json opened after a .csv must not stay "CSV".
     setFormat(file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'auto');
     setName(file.name.replace(/\.[^.]+$/, '') || name);
