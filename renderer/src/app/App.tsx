@@ -9,6 +9,7 @@ import { DeleteForGoodPrompt } from '../features/captures/DeleteForGoodPrompt';
 import { useCaptureFeed } from '../features/captures/use-capture-feed';
 import { DetailPane, type DetailTabId } from '../features/detail/DetailPane';
 import { ReplayDialog } from '../features/detail/ReplayDialog';
+import { useCustomLabelsForHover } from '../features/decode';
 import { DiffView } from '../features/diff/DiffView';
 import { EmptyState } from '../features/empty/EmptyState';
 import { EndpointsPanel } from '../features/endpoints/EndpointsPanel';
@@ -42,6 +43,8 @@ export function App() {
   const api = useApi();
   const theme = useTheme(api);
   useConnection(theme.onConnectionOpen);
+  // ID hovers in the Body tab and the composer use the custom labels too, whichever view was opened first.
+  useCustomLabelsForHover(api);
   const publicUrl = usePublicUrl();
   const [params, updateParams] = useHashParams();
   const view = (VIEWS as string[]).includes(params.get('view') ?? '')

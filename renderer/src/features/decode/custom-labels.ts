@@ -4,10 +4,12 @@ import type { ApiClient } from '../../api';
 
 /**
  * The custom labels the Monaco hover uses. Hovers run outside React, so the labels live here and are refreshed by
- * whichever decode view is mounted (once per session, then on `dictionary.changed`).
+ * `useCustomLabelsForHover` (once, then on `dictionary.changed`).
  */
 let current: CustomDictionary | undefined;
 let loadedFor: ApiClient | null = null;
+let stopListening: (() => void) | null = null;
+let users = 0;
 
 export const hoverCustomDictionary = (): CustomDictionary | undefined => current;
 
@@ -29,12 +31,25 @@ async function refresh(api: ApiClient) {
   }
 }
 
+/**
+ * Keeps the hover labels current while any component using this is mounted (the app shell keeps it for the whole
+ * session: the Body tab and the composer show hovers without a decode view ever being opened). One subscription,
+ * however many components use it; once none does, the next one loads the labels afresh.
+ */
 export function useCustomLabelsForHover(api: ApiClient): void {
   useEffect(() => {
     if (loadedFor !== api) {
+      stopListening?.();
       loadedFor = api;
       void refresh(api);
+      stopListening = api.on('dictionary.changed', () => void refresh(api));
     }
-    return api.on('dictionary.changed', () => void refresh(api));
+    users++;
+    return () => {
+      if (--users > 0) return;
+      stopListening?.();
+      stopListening = null;
+      loadedFor = null;
+    };
   }, [api]);
 }
