@@ -348,7 +348,9 @@ function EntryEditor({
               <td className="mono">
                 <VisibleText text={e.activityId ?? ''} />
               </td>
-              <td className="mono muted">{e.displayType ?? ''}</td>
+              <td className="mono muted">
+                <VisibleText text={e.displayType ?? ''} />
+              </td>
               <td>
                 <button
                   type="button"

@@ -201,7 +201,9 @@ export function DictionaryBrowser() {
                 <span className="mono">
                   <VisibleText text={r.activityId ?? ''} />
                 </span>
-                <span>{r.displayType ?? ''}</span>
+                <span>
+                  <VisibleText text={r.displayType ?? ''} />
+                </span>
                 <span className={r.origin === 'custom' ? 'pill pill-info' : 'muted'}>
                   {r.origin}
                   {overriddenBy(r, winners) ? ' · not used' : ''}
