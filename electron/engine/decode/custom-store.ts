@@ -110,6 +110,17 @@ export class CustomDictionaryStore {
     })();
   }
 
+  /** Whether an entry of this dictionary has this display type. */
+  holdsDisplayType(id: number, displayType: string): boolean {
+    return (
+      this.db
+        .prepare(
+          'SELECT 1 FROM decode_dictionary_entries WHERE dictionary_id = ? AND display_type = ? LIMIT 1',
+        )
+        .get(id, displayType) !== undefined
+    );
+  }
+
   deleteEntry(id: number, fieldId: string, activityId: string | null): boolean {
     const changes = this.db
       .prepare(

@@ -16,6 +16,7 @@ import type { EngineContext, EngineModule } from '../context';
 import { annotate } from './annotate';
 import { CustomDictionaryStore } from './custom-store';
 import { customEntryRow } from '../../shared/decode/custom-row';
+import { displayTypeProblem } from '../../shared/decode/display-types';
 import { LargeBodyClassifier } from './large-body';
 import { Relabeller } from './relabel';
 import { BackgroundWriteRetry } from '../store/background-write-retry';
@@ -209,6 +210,16 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
       },
       'dictionary.custom.upsertEntry': ({ dictionaryId, entry }) => {
         mustGet(dictionaryId);
+        // A display type the dictionary already holds came from an import that takes them as given (an instance
+        // schema): relabelling or moving that entry keeps it.
+        const problem =
+          entry.displayType !== null && store.holdsDisplayType(dictionaryId, entry.displayType)
+            ? null
+            : displayTypeProblem(entry.displayType);
+        if (problem)
+          throw new ApiError('invalid_input', `entry.displayType: ${problem}`, {
+            issues: [{ path: 'entry.displayType', message: problem }],
+          });
         store.upsert(dictionaryId, [entry]);
         changed(dictionaryId);
         return { entry };

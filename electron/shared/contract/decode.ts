@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { method, type EventTable, type MethodTable } from './define';
 import { base64 } from './base64';
-import { displayTypeProblem } from '../decode/display-types';
 
 export const decodeWarning = z.object({
   code: z.enum([
@@ -178,11 +177,11 @@ export const decodeMethods = {
   'dictionary.custom.upsertEntry': method(
     z.object({
       dictionaryId: z.number().int(),
-      // Checked on the way in only: an imported instance schema may hold display types of Ortto's not listed here.
-      entry: customEntry.strict().superRefine((e, ctx) => {
-        const problem = displayTypeProblem(e.displayType);
-        if (problem) ctx.addIssue({ code: 'custom', path: ['displayType'], message: problem });
-      }),
+      /**
+       * Its display type must be one Hookscope knows, or one this dictionary already holds (an imported instance
+       * schema may hold Ortto's display types not listed here): checked by the handler, which knows the dictionary.
+       */
+      entry: customEntry.strict(),
     }),
     z.object({ entry: customEntry }),
   ),
