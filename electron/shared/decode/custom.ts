@@ -221,6 +221,13 @@ export function parseInstanceSchema(content: string): ImportResult {
 const AS_STORED_DISPLAY_TYPE = 'ortto_display_type';
 
 /**
+ * The header words of the ID and label columns. `Field,Label` and `Key,Value` are headers too: read as a row they
+ * became an entry labelling the ID "Field" without a word.
+ */
+const ID_HEADS = ['id', 'fieldid', 'field', 'key'];
+const LABEL_HEADS = ['label', 'name', 'fieldname', 'value'];
+
+/**
  * CSV with columns id,label[,activity][,display_type]; a header row is recognised and skipped. An export's
  * `ortto_display_type` column (see `entriesToCsv`) is taken as given.
  */
@@ -237,18 +244,14 @@ export function parseLabelCsv(content: string): ImportResult {
       .toLowerCase()
       .replace(/[\s_-]+/g, ''),
   );
-  if (
-    head &&
-    (head.includes('id') || head.includes('fieldid')) &&
-    (head.includes('label') || head.includes('name'))
-  ) {
+  if (head && head.some((h) => ID_HEADS.includes(h)) && head.some((h) => LABEL_HEADS.includes(h))) {
     const find = (...names: string[]) => head.findIndex((h) => names.includes(h));
     const checked = find('displaytype', 'type');
     const asStored = find(AS_STORED_DISPLAY_TYPE.replace(/_/g, ''));
     displayAsGiven = checked < 0 && asStored >= 0;
     cols = {
-      id: find('id', 'fieldid'),
-      label: find('label', 'name'),
+      id: find(...ID_HEADS),
+      label: find(...LABEL_HEADS),
       activity: find('activity', 'activityid'),
       display: displayAsGiven ? asStored : checked,
     };
