@@ -257,7 +257,14 @@ export function parseLabelCsv(content: string): ImportResult {
     };
     rows = rows.slice(1);
   }
+  const offset = rows === parsed.data ? 0 : 1;
+  // A quote left open swallows the rows after it into one cell: that row is not an entry (its parse error says why).
+  const badQuotes = new Set(parsed.errors.filter((e) => e.type === 'Quotes').map((e) => e.row ?? 0));
   rows.forEach((row, i) => {
+    if (badQuotes.has(i + offset)) {
+      out.skipped++;
+      return;
+    }
     const at = (c: number) => {
       const cell = c >= 0 ? row[c] : undefined;
       return cell === undefined ? undefined : unescapeFormulaCell(cell);
@@ -267,7 +274,7 @@ export function parseLabelCsv(content: string): ImportResult {
       at(cols.label),
       at(cols.activity),
       at(cols.display),
-      `row ${i + 1 + (rows === parsed.data ? 0 : 1)}`,
+      `row ${i + 1 + offset}`,
       out,
       displayAsGiven,
     );
