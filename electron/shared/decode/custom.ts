@@ -49,6 +49,9 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 const text = (v: unknown): string | null =>
   typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : null;
 
+/** As long as a stored display type may be (the contract's `customEntry`), one taken as given included. */
+const MAX_DISPLAY_TYPE = 60;
+
 /**
  * Check one entry; returns an error message naming the field, or null. `anyDisplayType` takes the display type as
  * given (an instance schema is Ortto's own word); otherwise it must be a known one.
@@ -73,7 +76,10 @@ export function validateEntry(
     const a = text(e.activityId);
     if (!a || !a.startsWith('act:')) return `activityId for ${fieldId} must be an activity ID (act:…)`;
   }
-  const displayProblem = anyDisplayType ? null : displayTypeProblem(text(e.displayType));
+  const displayType = text(e.displayType);
+  if (displayType && displayType.length > MAX_DISPLAY_TYPE)
+    return `display_type for ${fieldId} is longer than ${MAX_DISPLAY_TYPE} characters`;
+  const displayProblem = anyDisplayType ? null : displayTypeProblem(displayType);
   if (displayProblem) return `display_type for ${fieldId}: ${displayProblem}`;
   return null;
 }
