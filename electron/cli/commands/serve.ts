@@ -8,6 +8,7 @@ import { tunnelCannotReach } from '../../engine/tunnel/receiver-reachability';
 import { startHttpTransport, type HttpTransport } from '../../engine/transport/http-transport';
 import { resolveDataDir } from '../data-dir-flag';
 import { openInBrowser } from '../open-in-browser';
+import { listenForStopSignals } from '../stop-signals';
 import { intFlag, parseFlags, UsageError, type CliIo } from '../io';
 import { tunnelFlagOptions, tunnelFlagUsage, validateTunnelFlags } from './tunnel-flags';
 import { printServeFailure, printThrownServeFailure, type ServeFailureCode } from './serve-failure';
@@ -36,6 +37,8 @@ Options:
                         if it cannot start, one line {"event":"error","code":C,"message":...,"exitCode":N}
                         before it exits (C: usage, port_in_use or start_failed; the message is on stderr too)
 ${tunnelFlagUsage}  -h, --help            show this help
+
+Ctrl+C (SIGINT) or SIGTERM stops it cleanly; a repeat while it closes is ignored ("still closing…").
 `;
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -232,12 +235,13 @@ async function start(argv: string[], io: CliIo, jsonReady: boolean): Promise<num
     engine.tunnel.startTunnel({ subdomain: tunnelFlags.subdomain, host: tunnelFlags.host });
   else reportTunnel(engine.tunnel.state());
   if (values.open) openInBrowser(http.uiUrl, io.stderr);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await served.close();
+  const stopSignals = listenForStopSignals(() => io.stderr('still closing…\n'));
+  try {
+    await stopSignals.received;
+    await served.close();
+  } finally {
+    stopSignals.dispose();
+  }
   return 0;
 }
 
