@@ -1,11 +1,12 @@
 import { constants } from 'node:buffer';
-import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { constants as fsConstants, existsSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
 import { ApiError } from '../shared/contract/errors';
 import type { desktopMethods } from '../shared/contract/desktop';
 import type { HandlersFor } from '../engine/context';
 import type { BrowserWindowLike, DialogLike, ShellLike } from './electron-like';
+import { notAFileKind } from './not-a-file';
 import { replaceFile } from './replace-file';
 import { showOpenDialogOn, showSaveDialogOn } from './window-dialogs';
 
@@ -57,27 +58,13 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): HandlersFor<typ
       const path = result.filePaths[0];
       if (result.canceled || !path) return { canceled: true, path: null, name: null, content: null };
       chosenPaths.add(path);
-      const size = (await stat(path)).size;
-      if (size > maxBytes) {
-        throw new ApiError(
-          'payload_too_large',
-          `maxBytes: ${basename(path)} is ${size} bytes, above the limit of ${maxBytes}.`,
-          {
-            sizeBytes: size,
-            maxBytes,
-          },
-        );
+      // Without O_NONBLOCK, opening a FIFO waits for a writer; a FIFO or a device then reads forever.
+      const file = await open(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+      try {
+        return await readChosenFile(path, file, maxBytes);
+      } finally {
+        await file.close();
       }
-      // Its text comes back as one string, and V8 holds none longer than this (UTF-8 never decodes to more
-      // characters than bytes): past it, reading fails with only "Invalid string length".
-      if (size > MAX_STRING_LENGTH) {
-        throw new ApiError(
-          'payload_too_large',
-          `${basename(path)} is ${size} bytes, above the ${MAX_STRING_LENGTH} bytes a file can be opened at (the longest text JavaScript can hold).`,
-          { sizeBytes: size, maxBytes: MAX_STRING_LENGTH },
-        );
-      }
-      return { canceled: false, path, name: basename(path), content: await readFile(path, 'utf8') };
     },
 
     async 'desktop.revealInFolder'({ path }) {
@@ -92,4 +79,36 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): HandlersFor<typ
       return { revealed: true };
     },
   };
+}
+
+async function readChosenFile(
+  path: string,
+  file: FileHandle,
+  maxBytes: number,
+): Promise<{ canceled: false; path: string; name: string; content: string }> {
+  const stats = await file.stat();
+  const kind = notAFileKind(stats);
+  if (kind)
+    throw new ApiError('invalid_input', `${basename(path)} is ${kind}, not a file: pick a file to open.`);
+  const size = stats.size;
+  if (size > maxBytes) {
+    throw new ApiError(
+      'payload_too_large',
+      `maxBytes: ${basename(path)} is ${size} bytes, above the limit of ${maxBytes}.`,
+      {
+        sizeBytes: size,
+        maxBytes,
+      },
+    );
+  }
+  // Its text comes back as one string, and V8 holds none longer than this (UTF-8 never decodes to more
+  // characters than bytes): past it, reading fails with only "Invalid string length".
+  if (size > MAX_STRING_LENGTH) {
+    throw new ApiError(
+      'payload_too_large',
+      `${basename(path)} is ${size} bytes, above the ${MAX_STRING_LENGTH} bytes a file can be opened at (the longest text JavaScript can hold).`,
+      { sizeBytes: size, maxBytes: MAX_STRING_LENGTH },
+    );
+  }
+  return { canceled: false, path, name: basename(path), content: await file.readFile('utf8') };
 }
