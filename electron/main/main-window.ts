@@ -88,8 +88,11 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindowLike 
     });
     if (choice === 0) event.preventDefault();
   });
-  if (remembered?.maximized) window.maximize();
-  window.once('ready-to-show', () => window.show());
+  // Not before: Electron's maximize() also shows a hidden window, which flashed empty before its first paint.
+  window.once('ready-to-show', () => {
+    if (remembered?.maximized) window.maximize();
+    window.show();
+  });
   window.on('close', () => {
     try {
       saveWindowState(options.stateFile, { ...window.getNormalBounds(), maximized: window.isMaximized() });

@@ -590,6 +590,7 @@ describe('desktop main process (injected Electron)', () => {
     });
     const second = await launched();
     expect(second.window.options).toMatchObject({ x: 40, y: 50, width: 1111, height: 777 });
+    second.window.emit('ready-to-show');
     expect(second.window.maximized).toBe(true);
   });
 

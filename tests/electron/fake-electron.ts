@@ -173,8 +173,10 @@ export function createFakeElectron(options: { lock?: boolean; packaged?: boolean
       this.focused = true;
     }
     restore() {}
+    /** As Electron's does, maximizing a hidden window also shows it. */
     maximize() {
       this.maximized = true;
+      this.shown = true;
     }
     isMinimized() {
       return false;
