@@ -1,4 +1,5 @@
 import type { ApiClient } from '../shared/contract/client';
+import { visibleLine } from '../shared/visible-characters';
 import type { EventBus } from '../engine/events/event-bus';
 import type { Logger } from '../engine/util/logger';
 import type { BrowserWindowLike, NotificationLike, NotificationStatic } from './electron-like';
@@ -16,7 +17,11 @@ export interface CaptureNotifierDeps {
   timers?: { setTimeout(run: () => void, ms: number): unknown; clearTimeout(timer: unknown): void };
 }
 
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** At most `max` code points: cutting UTF-16 units could keep half of a surrogate pair (an emoji). */
+const clip = (text: string, max: number) => {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+};
 
 /** Linux notification daemons read the body as markup (and strict ones drop a body with a bare `&`). */
 const escapeMarkup = (text: string) =>
@@ -34,7 +39,8 @@ interface Pending {
  * A desktop notification for new captures while the window is unfocused or closed and `settings.notifyOnCapture` is
  * on; clicking it brings the window back. At most one per quiet period: a burst of webhooks (each of which may be its
  * own `capture.created` batch) is announced once, then as one "N new captures" when the period ends. Text only:
- * method, path and count, clipped (payloads are hostile and never shown here).
+ * method, path and count, clipped, with invisible and control characters shown as the UI shows them (payloads are
+ * hostile and never shown here).
  */
 export function startCaptureNotifier(deps: CaptureNotifierDeps): () => void {
   // Electron drops click handlers of notifications that get garbage-collected: keep the recent ones alive.
@@ -57,7 +63,7 @@ export function startCaptureNotifier(deps: CaptureNotifierDeps): () => void {
       .then((settings) => {
         if (!settings.notifyOnCapture) return;
         const more = count > 1 ? ` (+${count - 1} more)` : '';
-        const body = clip(`${first.method} ${first.path}`, 120) + more;
+        const body = clip(visibleLine(`${first.method} ${first.path}`), 120) + more;
         const notification = new deps.Notification({
           title: count === 1 ? 'New capture' : `${count} new captures`,
           body: deps.platform === 'linux' ? escapeMarkup(body) : body,

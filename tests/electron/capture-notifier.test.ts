@@ -85,4 +85,21 @@ describe('capture notifications', () => {
     expect(fake.notifications).toHaveLength(1);
     stop();
   });
+
+  it('clips a long path on whole characters, never half an emoji', async () => {
+    const { fake, bus, stop, settle } = setup();
+    // Each emoji is two UTF-16 units: cut at 119 units, the last one kept was half of one.
+    bus.emit('capture.created', { items: [capture(`/${'😀'.repeat(200)}`)] });
+    await settle();
+    expect(fake.notifications[0]?.options.body).toBe(`POST /${'😀'.repeat(113)}…`);
+    stop();
+  });
+
+  it('shows the invisible and direction-changing characters of a captured path as code points', async () => {
+    const { fake, bus, stop, settle } = setup();
+    bus.emit('capture.created', { items: [capture('/pay/\u202egnp.exe/adm\u200din')] });
+    await settle();
+    expect(fake.notifications[0]?.options.body).toBe('POST /pay/U+202Egnp.exe/admU+200Din');
+    stop();
+  });
 });

@@ -1,11 +1,8 @@
 import { Fragment } from 'react';
-import { controlEscape, escapeControls } from '../lib/control-escapes';
+import { controlEscape } from '../../../electron/shared/control-escapes';
+import { codePoint, INVISIBLE, visibleLine } from '../../../electron/shared/visible-characters';
 
-/**
- * Characters that draw nothing or reorder the text around them: bidi embeddings, overrides, isolates and marks, and
- * zero-width characters. In a captured value they can disguise it (`abc<U+202E>fed` reads as `abcdef`), so each is
- * shown as its code point instead of being drawn.
- */
+/** The names of the characters `INVISIBLE` matches, shown on hover. */
 const INVISIBLE_NAMES: Record<string, string> = {
   '\u061c': 'ARABIC LETTER MARK',
   '\u200b': 'ZERO WIDTH SPACE',
@@ -29,26 +26,13 @@ const INVISIBLE_NAMES: Record<string, string> = {
  * C0 controls, DEL and C1 controls draw as nothing or as empty boxes (`a<NUL>b` reads as `ab`); each is shown as the escape
  * `escapeControls` writes, marked, so a real NUL never reads like the six characters `\u0000` typed in a payload.
  * Tab, newline and a CRLF line end are drawn.
- *
- * The joiners (U+200C, U+200D) shape Persian and Indic words and build emoji sequences (👩‍💻), so they are drawn there;
- * beside ASCII, where they shape nothing, they could only hide inside a word (`adm<U+200D>in`) and are shown.
  */
-const INVISIBLE =
-  /[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]|(?<=[\0-\x7f])[\u200c\u200d]|[\u200c\u200d](?=[\0-\x7f])/;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)/;
 const DRAWN_AS_MARK = new RegExp(`(${INVISIBLE.source}|${CONTROL.source})`);
-const EVERY_INVISIBLE = new RegExp(INVISIBLE.source, 'g');
 
-const codePoint = (char: string) => `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-
-/**
- * A captured or typed value as attribute text (a `title` tooltip, an `aria-label`), where no mark can be drawn: its
- * control characters, line breaks included, written as escapes and its invisible characters as `U+202E`.
- */
-export function visibleAttribute(text: string): string {
-  return escapeControls(text, { multiline: false, lineSeparators: true }).replace(EVERY_INVISIBLE, codePoint);
-}
+/** A captured or typed value as attribute text (a `title` tooltip, an `aria-label`): see `visibleLine`. */
+export const visibleAttribute = visibleLine;
 
 /**
  * Text with its invisible and direction-changing characters shown as `U+202E` marks and its control characters as

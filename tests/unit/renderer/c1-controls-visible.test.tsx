@@ -2,7 +2,7 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VisibleText, visibleAttribute } from '../../../renderer/src/components/VisibleText';
-import { escapeControls } from '../../../renderer/src/lib/control-escapes';
+import { escapeControls } from '../../../electron/shared/control-escapes';
 
 afterEach(cleanup);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeControls } from '../../../renderer/src/lib/control-escapes';
+import { escapeControls } from '../../../electron/shared/control-escapes';
 
 describe('escapeControls', () => {
   it('writes C0 controls as JSON.stringify does and DEL as \\u007f, keeping tab, newline and CRLF', () => {

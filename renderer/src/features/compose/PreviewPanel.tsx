@@ -1,7 +1,7 @@
 import type { BuiltRequest } from '../../../../electron/shared/send/outgoing';
 import { CopyButton } from '../../components/CopyButton';
 import { VisibleText } from '../../components/VisibleText';
-import { escapeControls } from '../../lib/control-escapes';
+import { escapeControls } from '../../../../electron/shared/control-escapes';
 import { toCurl } from '../../../../electron/shared/send/curl';
 import { base64ToBytes } from '../../../../electron/shared/send/bytes';
 import { replaceHeaders, withoutNamesOf } from '../../../../electron/shared/send/replace-headers';
