@@ -15,6 +15,7 @@ import { headerByteString } from '../../shared/send/bytes';
 import { filledHeadersFormat } from '../../shared/send/filled-headers-format';
 import { fillHeaderName } from '../../shared/send/fill-header-name';
 import { connectionHeaderProblem } from '../../shared/send/connection-headers';
+import { refusedHeaderControl } from '../../shared/send/header-value-control';
 import { chunksInTurns } from '../util/background-chunks';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
@@ -478,6 +479,16 @@ export class BulkRunner {
       errors.push({
         row: item.row,
         message: `row ${item.row}: header "${broken[0]}" would contain a line break or NUL`,
+      });
+      return null;
+    }
+    // The HTTP client refuses these only as the attempt is made: the row would count as a failed delivery.
+    for (const [name, value] of headers) {
+      const control = refusedHeaderControl(value);
+      if (control === null) continue;
+      errors.push({
+        row: item.row,
+        message: `row ${item.row}: header "${name}" would contain the control character ${control}`,
       });
       return null;
     }
