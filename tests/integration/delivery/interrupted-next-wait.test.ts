@@ -15,7 +15,7 @@ it('an attempt a crash interrupted planned no wait: its next wait says when the 
   expect([interrupted?.outcome, retry?.outcome]).toEqual(['interrupted', 'success']);
   expect(interrupted!.nextWaitMs).toBeNull();
   expect(nextWait(interrupted!, retry, detail.state).text).toBe('interrupted: retried after 3.0 h');
-  expect(timelineSummary(detail.attemptList)).not.toMatch(/next in/);
+  expect(timelineSummary(detail.attemptList, detail.state)).not.toMatch(/next in/);
 });
 
 it('an interrupted attempt logged before no wait was recorded (0 ms) reads the same', () => {
@@ -38,5 +38,5 @@ it('an interrupted attempt logged before no wait was recorded (0 ms) reads the s
   );
   expect(nextWait(first, undefined, 'pending').text).toBe('interrupted: due again');
   expect(nextWait(first, undefined, 'cancelled').text).toBe('not waited (cancelled)');
-  expect(timelineSummary([first])).toBe('Attempt timeline, 1 attempt: #1 no answer (interrupted)');
+  expect(timelineSummary([first], 'pending')).toBe('Attempt timeline, 1 attempt: #1 no answer (interrupted)');
 });

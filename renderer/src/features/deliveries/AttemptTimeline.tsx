@@ -8,7 +8,7 @@ import {
   YAxis,
   Cell,
 } from 'recharts';
-import type { DeliveryAttempt } from '../../../../electron/shared/contract/delivery';
+import type { DeliveryAttempt, DeliveryDetail } from '../../../../electron/shared/contract/delivery';
 import { formatDuration } from './format';
 import { timelineSummary } from './timeline-summary';
 
@@ -21,7 +21,13 @@ const colors: Record<DeliveryAttempt['outcome'], string> = {
 };
 
 /** Attempts of one delivery on a time axis (from the first attempt) against how long each took. */
-export function AttemptTimeline({ attempts }: { attempts: DeliveryAttempt[] }) {
+export function AttemptTimeline({
+  attempts,
+  state,
+}: {
+  attempts: DeliveryAttempt[];
+  state: DeliveryDetail['state'];
+}) {
   if (attempts.length === 0) return <p className="muted pad">No attempts yet.</p>;
   const start = attempts[0]!.startedAtMs;
   const data = attempts.map((a) => ({
@@ -31,7 +37,7 @@ export function AttemptTimeline({ attempts }: { attempts: DeliveryAttempt[] }) {
     outcome: a.outcome,
   }));
   return (
-    <div className="delivery-timeline" role="img" aria-label={timelineSummary(attempts)}>
+    <div className="delivery-timeline" role="img" aria-label={timelineSummary(attempts, state)}>
       <ResponsiveContainer width="100%" height={160}>
         <ScatterChart margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />

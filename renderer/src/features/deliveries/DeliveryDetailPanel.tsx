@@ -184,7 +184,7 @@ export function DeliveryDetailPanel({ id }: { id: number }) {
         {detail.nextAttemptAtMs !== null ? ` · next attempt ${nextAttempt(detail.nextAttemptAtMs)}` : ''} · id{' '}
         {detail.uid}
       </p>
-      <AttemptTimeline attempts={detail.attemptList} />
+      <AttemptTimeline attempts={detail.attemptList} state={detail.state} />
       <table className="delivery-table">
         <thead>
           <tr>
