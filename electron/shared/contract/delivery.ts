@@ -27,6 +27,9 @@ export const deliveryState = z.enum([
 ]);
 export type DeliveryState = z.infer<typeof deliveryState>;
 
+/** `http://host…`: two slashes after the scheme, then a host; not `http:///hook`, `http:/hook` or `http:hook`. */
+const hasWrittenHost = (url: string): boolean => /^[A-Za-z][A-Za-z0-9+.-]*:[/\\]{2}(?![/\\])/.test(url);
+
 export const httpUrl = z
   .string()
   // A URL pasted with a space or newline around it is the URL; stored as typed, every attempt went to " http://…".
@@ -44,7 +47,12 @@ export const httpUrl = z
         code: 'custom',
         message: `unsupported scheme "${url.protocol.replace(/:$/, '')}" (use http or https)`,
       });
+      return;
     }
+    // URL parsing takes the path's first segment as the host of `http:///hook` (a blank merge field in the host):
+    // the request would go to a host named "hook".
+    if (!hasWrittenHost(value))
+      ctx.addIssue({ code: 'custom', message: `URL "${value.slice(0, 200)}" has no host` });
   });
 
 /**

@@ -10,12 +10,13 @@ export function urlProblem(url: string): string | null {
   const scheme = written[1]!.toLowerCase();
   if (scheme !== 'http' && scheme !== 'https')
     return `URL scheme "${written[1]}" is not supported (use http or https)`;
+  const hostPort = written[2]!.slice(written[2]!.lastIndexOf('@') + 1);
+  // URL parsing would take the path's first segment as the host of `http:///hook`: it would go to a host "hook".
+  if (hostPort === '') return `URL ${quoted} has no host`;
   try {
     new URL(url);
     return null;
   } catch {
-    const hostPort = written[2]!.slice(written[2]!.lastIndexOf('@') + 1);
-    if (hostPort === '') return `URL ${quoted} has no host`;
     const port = /^(?:\[[^\]]*\]|[^:]*):(.*)$/.exec(hostPort)?.[1];
     if (port !== undefined && !(/^\d+$/.test(port) && Number(port) <= 65535))
       return `URL ${quoted} has port "${port}", which is not a port number (0 to 65535)`;
