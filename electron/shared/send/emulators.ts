@@ -612,8 +612,10 @@ function ontraportData(contact: Record<string, string>, format: OntraportFormat,
     return data;
   }
   if (format === 'notify') {
-    // Seed 001: "Only the contact record ID number will be populated … with all other fields empty."
+    // Seed 001: "Only the contact record ID number will be populated … with all other fields empty." The record's
+    // other fields (its custom `f1584` …) are there too, empty, as in the notify sample.
     for (const field of ontraportContactFields) data[field] = field === 'id' ? value('id') : '';
+    for (const field of Object.keys(record)) if (!Object.hasOwn(data, field)) data[field] = '';
     return data;
   }
   const filled: Record<string, string> = {
