@@ -14,6 +14,11 @@ import {
   ontraportFormats,
   type EmulatorKind,
 } from '../../shared/send/emulators';
+import {
+  ontraportAssumptions,
+  ontraportSubscriptionAssumption,
+  orttoAssumptions,
+} from '../../shared/send/emulator-assumptions';
 import { recordsFromFile } from '../../shared/send/merge-fields';
 import { rowsFormat } from '../../shared/send/rows-format';
 import { rowsText } from '../../shared/send/rows-text';
@@ -50,6 +55,11 @@ Options:
       --time-scale N       multiply every retry wait: 0.001 turns 5 min into 0.3 s (default 1)
       --timeout MS         per-attempt timeout (default ${DEFAULT_TIMEOUT_MS})
   -h, --help               show this help
+
+Assumed, not in the vendors' documents:
+  Ortto: ${orttoAssumptions.join(';\n         ')}
+  Ontraport: ${ontraportAssumptions.join(';\n             ')};
+             ${ontraportSubscriptionAssumption}
 `;
 
 /** `--contact` is a file (JSON or CSV, read only as far as its first contact) or, when it starts with `{`, the JSON. */

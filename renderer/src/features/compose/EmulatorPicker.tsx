@@ -7,6 +7,7 @@ import {
   type EmulatorKind,
   type OntraportFormat,
 } from '../../../../electron/shared/send/emulators';
+import { emulatorAssumptions } from '../../../../electron/shared/send/emulator-assumptions';
 import { VisibleText } from '../../components/VisibleText';
 
 const labels: Record<EmulatorKind, string> = {
@@ -156,6 +157,9 @@ export function EmulatorPicker({
           ? 'The sample record is used as the contact'
           : 'The sample record is empty, so a built-in example contact is used'}
         ; the platform's retry policy is selected.
+      </p>
+      <p className="muted" data-testid="emulator-assumptions">
+        Assumed, not in the vendor&apos;s documents: {emulatorAssumptions(kind).join('; ')}.
       </p>
       <div className="compose-row">
         <button
