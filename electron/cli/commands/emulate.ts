@@ -52,6 +52,9 @@ Options:
                            (- reads the JSON or CSV from stdin)
       --post-data TEXT     ontraport-ping's Post Data, merge fields filled from the contact
                            (default ${defaultPingPostData})
+      --retries N          Ontraport's "number of retries" setting, 0–100 (default 3)
+      --requests-per-minute N
+                           Ontraport's "requests per minute" setting, 1–100000 (default 60)
       --time-scale N       multiply every retry wait: 0.001 turns 5 min into 0.3 s (default 1)
       --timeout MS         per-attempt timeout (default ${DEFAULT_TIMEOUT_MS})
   -h, --help               show this help
@@ -121,6 +124,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       'tag-id': { type: 'string' },
       'form-id': { type: 'string' },
       'post-data': { type: 'string' },
+      retries: { type: 'string' },
+      'requests-per-minute': { type: 'string' },
       'time-scale': { type: 'string' },
       timeout: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -165,6 +170,20 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--form-id: only for ontraport-object_submits_form, not ${kind}`);
   if (values['post-data'] !== undefined && kind !== 'ontraport-ping')
     throw new UsageError(`--post-data: only for ontraport-ping, not ${kind}`);
+  // The two settings of an Ontraport webhook (seed 000); Ortto has none, its schedule is fixed.
+  for (const flag of ['retries', 'requests-per-minute'] as const)
+    if (values[flag] !== undefined && !kind.startsWith('ontraport-'))
+      throw new UsageError(`--${flag}: only for the Ontraport kinds, not ${kind}`);
+  const retries = parseNumber(values.retries, '--retries', 0, 100, true);
+  const requestsPerMinute = parseNumber(
+    values['requests-per-minute'],
+    '--requests-per-minute',
+    1,
+    100_000,
+    true,
+  );
+  const ontraport =
+    retries === undefined && requestsPerMinute === undefined ? undefined : { retries, requestsPerMinute };
   const input = deliveryMethods['emulate.send'].input.parse({
     kind: kind as EmulatorKind,
     to: values.to,
@@ -174,6 +193,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     tagId: parseId(values['tag-id'], '--tag-id'),
     formId: parseId(values['form-id'], '--form-id'),
     postData: values['post-data'],
+    ontraport,
     timeScale: parseNumber(values['time-scale'], '--time-scale', 0.000001, 1000),
     timeoutMs: parseNumber(values.timeout, '--timeout', 1, 600_000, true),
   });
