@@ -418,9 +418,16 @@ export function orttoBirthday(
   return { year, month, day, timezone };
 }
 
+/**
+ * The record without its blank fields: Ortto sends a person's field only when it has a value (DOMAIN-NOTES §2.2), so
+ * a blank column (`phone` in a CSV export) must not hide another spelling that has one (`sms_number`).
+ */
+const withValues = (record: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(record).filter(([, value]) => value.trim() !== ''));
+
 function orttoActivity(options: EmulatorOptions, fieldId: string): EmulatedRequest {
   const hex = options.randomHex ?? defaultRandomHex;
-  const contact = options.contact ?? defaultContactOrtto;
+  const contact = withValues(options.contact ?? defaultContactOrtto);
   const template = orttoActivities[fieldId] ?? { label: fieldId, attr: () => ({}) };
   const payload = {
     activity: {
@@ -455,7 +462,7 @@ const defaultContactOrtto: Record<string, string> = {
 
 function orttoJourney(options: EmulatorOptions): EmulatedRequest {
   const hex = options.randomHex ?? defaultRandomHex;
-  const contact = options.contact ?? defaultContactOrtto;
+  const contact = withValues(options.contact ?? defaultContactOrtto);
   const payload = {
     campaign_id: hex(24),
     campaign_name: 'Trial onboarding',
