@@ -579,8 +579,9 @@ const ontraportFieldAliases: Record<string, string> = {
 /**
  * The sample record in Ontraport field names: `first_name`/`First Name` → `firstname`, `Contact ID` → `id`,
  * `phone` → `office_phone`, `data[email]` → `email`; custom fields (`f1584`) kept. Keys that name no Ontraport field
- * are dropped: an Ontraport record has no others. When two keys give one field, the closer spelling wins (exact
- * name, then the same name spelled differently, then a path's last segment, then an alias).
+ * are dropped: an Ontraport record has no others. When two keys give one field, one with a value wins over a blank
+ * one, then the closer spelling (exact name, then the same name spelled differently, then a path's last segment,
+ * then an alias).
  */
 export function ontraportRecord(contact: Record<string, string>): Record<string, string> {
   const best = new Map<string, { rank: number; value: string }>();
@@ -605,7 +606,11 @@ export function ontraportRecord(contact: Record<string, string>): Record<string,
     if (!found) continue;
     const [field, rank] = found as [string, number];
     const current = best.get(field);
-    if (!current || rank < current.rank) best.set(field, { rank, value });
+    // A blank column (an export's `email` beside its `Email`) gives way to a spelling that has a value.
+    const blank = (text: string) => text.trim() === '';
+    const better =
+      !current || (blank(current.value) === blank(value) ? rank < current.rank : blank(current.value));
+    if (better) best.set(field, { rank, value });
   }
   return Object.fromEntries([...best].map(([field, { value }]) => [field, value]));
 }
