@@ -238,13 +238,19 @@ const LABEL_HEADS = ['label', 'name', 'fieldname', 'value'];
  * `ortto_display_type` column (see `entriesToCsv`) is taken as given.
  */
 export function parseLabelCsv(content: string): ImportResult {
-  const parsed = Papa.parse<string[]>(content.trim(), { skipEmptyLines: true });
+  // Blank lines are read and left out below, so a row is named by its number as a spreadsheet shows the file. They
+  // would spoil Papaparse's delimiter guess, so that is taken from a parse that skips them.
+  const guess = Papa.parse<string[]>(content, { skipEmptyLines: 'greedy', preview: 100 });
+  const parsed = Papa.parse<string[]>(content, { skipEmptyLines: false, delimiter: guess.meta.delimiter });
+  parsed.errors.push(...guess.errors.filter((e) => e.type === 'Delimiter'));
   const out: ImportResult = { entries: [], skipped: 0, errors: [] };
-  let rows = parsed.data;
+  let rows = parsed.data
+    .map((cells, i) => ({ cells, row: i + 1 }))
+    .filter(({ cells }) => cells.some((c) => c.trim() !== ''));
   let cols = { id: 0, label: 1, activity: 2, display: 3 };
   let displayAsGiven = false;
   // `Field ID`, `field_id`, `Display-Type`: a header is read as its words, as people and spreadsheets write it.
-  const head = rows[0]?.map((c) =>
+  const head = rows[0]?.cells.map((c) =>
     c
       .trim()
       .toLowerCase()
@@ -263,16 +269,15 @@ export function parseLabelCsv(content: string): ImportResult {
     };
     rows = rows.slice(1);
   }
-  const offset = rows === parsed.data ? 0 : 1;
   // A quote left open swallows the rows after it into one cell: that row is not an entry (its parse error says why).
-  const badQuotes = new Set(parsed.errors.filter((e) => e.type === 'Quotes').map((e) => e.row ?? 0));
-  rows.forEach((row, i) => {
-    if (badQuotes.has(i + offset)) {
+  const badQuotes = new Set(parsed.errors.filter((e) => e.type === 'Quotes').map((e) => (e.row ?? 0) + 1));
+  for (const { cells, row } of rows) {
+    if (badQuotes.has(row)) {
       out.skipped++;
-      return;
+      continue;
     }
     const at = (c: number) => {
-      const cell = c >= 0 ? row[c] : undefined;
+      const cell = c >= 0 ? cells[c] : undefined;
       return cell === undefined ? undefined : unescapeFormulaCell(cell);
     };
     entry(
@@ -280,11 +285,11 @@ export function parseLabelCsv(content: string): ImportResult {
       at(cols.label),
       at(cols.activity),
       at(cols.display),
-      `row ${i + 1 + offset}`,
+      `row ${row}`,
       out,
       displayAsGiven,
     );
-  });
+  }
   for (const e of parsed.errors.slice(0, 10)) out.errors.push(`row ${(e.row ?? 0) + 1}: ${e.message}`);
   return finished(out);
 }
