@@ -228,7 +228,7 @@ const AS_STORED_DISPLAY_TYPE = 'ortto_display_type';
 
 /**
  * The header words of the ID and label columns. `Field,Label` and `Key,Value` are headers too: read as a row they
- * became an entry labelling the ID "Field" without a word.
+ * became an entry labelling the ID "Field" without a word. Listed by preference, for a header with more than one.
  */
 const ID_HEADS = ['id', 'fieldid', 'field', 'key'];
 const LABEL_HEADS = ['label', 'name', 'fieldname', 'value'];
@@ -257,7 +257,11 @@ export function parseLabelCsv(content: string): ImportResult {
       .replace(/[\s_-]+/g, ''),
   );
   if (head && head.some((h) => ID_HEADS.includes(h)) && head.some((h) => LABEL_HEADS.includes(h))) {
-    const find = (...names: string[]) => head.findIndex((h) => names.includes(h));
+    // The first of the names the header has, in the order given: `id,name,label` labels with `label`.
+    const find = (...names: string[]) => {
+      for (const name of names) if (head.includes(name)) return head.indexOf(name);
+      return -1;
+    };
     const checked = find('displaytype', 'type');
     const asStored = find(AS_STORED_DISPLAY_TYPE.replace(/_/g, ''));
     displayAsGiven = checked < 0 && asStored >= 0;
