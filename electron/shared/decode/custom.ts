@@ -239,10 +239,10 @@ const LABEL_HEADS = ['label', 'name', 'fieldname', 'value'];
  */
 export function parseLabelCsv(content: string): ImportResult {
   // Blank lines are read and left out below, so a row is named by its number as a spreadsheet shows the file. They
-  // would spoil Papaparse's delimiter guess, so that is taken from a parse that skips them.
+  // would spoil Papaparse's delimiter guess, so that is taken from a parse that skips them. A guess that found none
+  // is not reported: ',' is right for a one-column file, whose rows are each refused naming the missing label.
   const guess = Papa.parse<string[]>(content, { skipEmptyLines: 'greedy', preview: 100 });
   const parsed = Papa.parse<string[]>(content, { skipEmptyLines: false, delimiter: guess.meta.delimiter });
-  parsed.errors.push(...guess.errors.filter((e) => e.type === 'Delimiter'));
   const out: ImportResult = { entries: [], skipped: 0, errors: [] };
   let rows = parsed.data
     .map((cells, i) => ({ cells, row: i + 1 }))
