@@ -353,6 +353,19 @@ export function parseLabelJson(content: string): ImportResult {
   return finished(out);
 }
 
+/**
+ * JSON read as CSV imports its braces and quoted keys as junk rows: no CSV of IDs and labels starts with `{` or `[`,
+ * so such a file is refused, naming the format (as the import form calls it) that reads it.
+ */
+function refuseJsonAsCsv(content: string) {
+  const first = content.trimStart().charAt(0);
+  if (first !== '{' && first !== '[') return;
+  const format = isInstanceSchema(content) ? 'Ortto instance schema' : 'JSON';
+  throw new Error(
+    `content: starts with "${first}" and looks like JSON, not CSV; choose the "${format}" format`,
+  );
+}
+
 export type ImportFormat = 'ortto-schema' | 'csv' | 'json' | 'auto';
 
 export function parseCustomDictionary(given: string, format: ImportFormat): ImportResult {
@@ -361,6 +374,7 @@ export function parseCustomDictionary(given: string, format: ImportFormat): Impo
     case 'ortto-schema':
       return parseInstanceSchema(content);
     case 'csv':
+      refuseJsonAsCsv(content);
       return parseLabelCsv(content);
     case 'json':
       return parseLabelJson(content);
