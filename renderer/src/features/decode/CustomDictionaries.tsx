@@ -77,7 +77,12 @@ export function CustomDictionaries({ onEdit }: { onEdit?: (row: DictionaryEntryR
           type="file"
           aria-label="Open a file"
           accept=".json,.csv,.txt"
-          onChange={(e) => void readFile(e.target.files?.[0])}
+          onChange={(e) => {
+            void readFile(e.target.files?.[0]);
+            // Emptied once read: a browser fires no change for the file already chosen, so the same file saved
+            // again after an edit would not be read again.
+            e.target.value = '';
+          }}
         />
       </div>
       <textarea
