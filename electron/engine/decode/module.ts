@@ -196,13 +196,14 @@ export function createDecodeModule(ctx: EngineContext): DecodeModule {
           );
         }
         const source =
-          format === 'auto'
+          parsed.exportedSource ??
+          (format === 'auto'
             ? content.trimStart().startsWith('{') || content.trimStart().startsWith('[')
               ? isInstanceSchema(content)
                 ? 'ortto-schema'
                 : 'json'
               : 'csv'
-            : format;
+            : format);
         const target = dictionaryId !== null ? mustGet(dictionaryId) : store.create(name, source);
         const imported = store.upsert(target.id, parsed.entries);
         changed(target.id);

@@ -3,6 +3,7 @@ import { escapedOnExport, unescapeFormulaCell } from '../csv/formula-cells';
 import { displayTypeProblem } from './display-types';
 import { findDuplicateKeys } from './duplicate-keys';
 import type { CustomDictionary, CustomEntry } from './types';
+import type { CustomDictionaryInfo } from '../contract/decode';
 
 /** Compile stored custom entries for lookup. Later entries win over earlier ones. */
 export function compileCustomDictionary(entries: Iterable<CustomEntry>): CustomDictionary {
@@ -27,7 +28,13 @@ export interface ImportResult {
   skipped: number;
   /** One line per rejected row or item, naming it and the field that was wrong. */
   errors: string[];
+  /** The source a Hookscope export records its dictionary came from (`dictionary.custom.export`, JSON). */
+  exportedSource?: DictionarySource;
 }
+
+type DictionarySource = CustomDictionaryInfo['source'];
+const SOURCES: readonly DictionarySource[] = ['ortto-schema', 'csv', 'json', 'manual'];
+const isSource = (v: unknown): v is DictionarySource => SOURCES.includes(v as DictionarySource);
 
 const MAX_ENTRIES = 50_000;
 /** Where each ID of an import was first listed, so one listed twice keeps the later label and says so. */
@@ -306,6 +313,7 @@ export function parseLabelJson(content: string): ImportResult {
   // A Hookscope export ({name, source, entries}) holds what the store already took, display types an instance schema
   // gave included: take them as given, or the export → import round trip drops those entries.
   const isExport = isRecord(doc) && Array.isArray(doc.entries) && typeof doc.source === 'string';
+  if (isExport && isSource(doc.source)) out.exportedSource = doc.source;
   if (list) {
     list.forEach((item, i) => {
       if (!isRecord(item)) {
