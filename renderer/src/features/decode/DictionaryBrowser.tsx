@@ -238,7 +238,15 @@ export function DictionaryBrowser() {
               custom dictionary: <VisibleText text={dictionaryName(selected.dictionaryId)} />
             </div>
           )}
-          {selectedLoser && (
+          {selectedLoser && selected.origin === 'built-in' && (
+            <div className="notice notice-warn">
+              Not used: the custom dictionary “
+              <VisibleText text={dictionaryName(selectedLoser.dictionaryId)} />” labels this ID “
+              <VisibleText text={selectedLoser.label} />
+              ”, and custom labels win over the built-in ones.
+            </div>
+          )}
+          {selectedLoser && selected.origin === 'custom' && (
             <div className="notice notice-warn">
               Not used: the later dictionary “
               <VisibleText text={dictionaryName(selectedLoser.dictionaryId)} />” labels this ID “

@@ -16,12 +16,16 @@ export function customWinners(rows: DictionaryEntryRow[]): Map<string, Dictionar
   return winners;
 }
 
-/** The custom row used instead of this one, or null when this one is used (or is not a custom row). */
+/**
+ * The custom row used instead of this one, or null when this one is used: a custom label replaces the built-in one of
+ * its ID, and a later dictionary's label an earlier one's.
+ */
 export function overriddenBy(
   row: DictionaryEntryRow,
   winners: Map<string, DictionaryEntryRow>,
 ): DictionaryEntryRow | null {
-  if (row.origin !== 'custom') return null;
   const winner = winners.get(labelKey(row));
-  return winner && winner.dictionaryId !== row.dictionaryId ? winner : null;
+  if (!winner) return null;
+  if (row.origin === 'built-in') return winner.vendor === row.vendor ? winner : null;
+  return row.origin === 'custom' && winner.dictionaryId !== row.dictionaryId ? winner : null;
 }
