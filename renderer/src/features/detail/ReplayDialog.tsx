@@ -10,6 +10,7 @@ import { formatDuration } from '../deliveries/format';
 import { useModalFocus } from '../../components/use-modal-focus';
 import { useErrorField } from '../../lib/use-error-field';
 import { replayHarTypes } from './replay-har-types';
+import { replayNoteSubject } from './replay-note-subject';
 import { oldestFirst } from './replay-order';
 import { replayQuery } from './replay-query';
 import { replayStaleSignatures } from './replay-stale-signatures';
@@ -146,22 +147,16 @@ export function ReplayDialog({
           )}
           {codings.captures > 0 && (
             <p className="notice" data-testid="replay-transfer-coding">
-              {captureIds.length === 1
-                ? 'This capture was'
-                : `${codings.captures} of these ${captureIds.length} captures were`}{' '}
-              sent with a Transfer-Encoding that compresses the body, stored as it came: the replay sends the
-              same bytes with <span className="mono">Content-Encoding: {codings.encodings.join(' / ')}</span>{' '}
-              so the target can decode them (Transfer-Encoding belongs to the sender&apos;s connection and is
-              not forwarded).
+              {replayNoteSubject(codings.captures, captureIds.length, { one: 'was', many: 'were' })} sent with
+              a Transfer-Encoding that compresses the body, stored as it came: the replay sends the same bytes
+              with <span className="mono">Content-Encoding: {codings.encodings.join(' / ')}</span> so the
+              target can decode them (Transfer-Encoding belongs to the sender&apos;s connection and is not
+              forwarded).
             </p>
           )}
           {staleSignatures.captures > 0 && (
             <p className="notice notice-warn" data-testid="replay-stale-signature">
-              {captureIds.length === 1
-                ? 'This capture is'
-                : staleSignatures.captures === captureIds.length
-                  ? `All ${captureIds.length} captures are`
-                  : `${staleSignatures.captures} of these ${captureIds.length} captures ${oneStale ? 'is' : 'are'}`}{' '}
+              {replayNoteSubject(staleSignatures.captures, captureIds.length, { one: 'is', many: 'are' })}{' '}
               signed with the time {oneStale ? 'it was' : 'they were'} sent (
               <span className="mono">{staleSignatures.names.join(', ')}</span>), and the replay sends{' '}
               {oneStale ? 'that old signature' : 'those old signatures'} as captured: a receiver checking its
