@@ -1,7 +1,6 @@
 import { useLayoutEffect } from 'react';
 import { formatCount } from '../../lib/format';
-import { isEditingText } from '../../lib/editing-text';
-import { isModalOpen } from '../../components/use-modal-focus';
+import { pageShortcutStandsDown } from '../../lib/page-shortcut';
 import { VisibleText } from '../../components/VisibleText';
 
 export interface PendingUndo {
@@ -48,9 +47,7 @@ export function UndoToast({
         (e.ctrlKey || e.metaKey) &&
         !e.shiftKey &&
         e.key.toLowerCase() === 'z' &&
-        !isEditingText(e.target) &&
-        // An open modal dialog keeps the keyboard: its Ctrl+Z must not restore captures behind it, unseen.
-        !isModalOpen()
+        !pageShortcutStandsDown(e.target)
       ) {
         e.preventDefault();
         onUndo();

@@ -1,7 +1,6 @@
 import { searchedBodyBytes } from '../../../../electron/shared/contract/captures';
 import { formatBytes } from '../../lib/format';
-import { isModalOpen } from '../../components/use-modal-focus';
-import { isEditingText } from '../../lib/editing-text';
+import { pageShortcutStandsDown } from '../../lib/page-shortcut';
 import { useEffect, useRef, useState } from 'react';
 
 /**
@@ -27,14 +26,7 @@ export function SearchBox({
   }, [draft, value, onChange]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (
-        e.key === '/' &&
-        !isEditingText(e.target) &&
-        // A select, or an open panel (Settings, a filter popover), keeps the keyboard as well.
-        !(e.target instanceof HTMLElement && e.target.closest('select, [role="dialog"]')) &&
-        // An open modal dialog keeps the keyboard: `/` must not move focus to the search box behind it.
-        !isModalOpen()
-      ) {
+      if (e.key === '/' && !pageShortcutStandsDown(e.target)) {
         e.preventDefault();
         ref.current?.focus();
       }
