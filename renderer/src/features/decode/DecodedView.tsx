@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useApi, useCall, useEvent } from '../../api';
 import { DecodedRow, type TreeOptions } from './DecodedTree';
 import { useCustomLabelsForHover } from './custom-labels';
-import type { DecodeResult } from '../../../../electron/shared/decode/index';
+import type { DecodeResult, WarningCode } from '../../../../electron/shared/decode/index';
 import { formatCount } from '../../lib/format';
 import { useTreeKeyboard } from '../../components/use-tree-keyboard';
 import { VisibleText } from '../../components/VisibleText';
@@ -118,21 +118,20 @@ function Recognition({ result }: { result: DecodeResult }) {
   );
 }
 
-const NAMES: Record<string, string> = {
-  'unresolved-merge-field': 'unresolved merge fields',
-  'unknown-id': 'unknown IDs',
-  'suspicious-value': 'suspicious values',
-  precision: 'numbers a double would round',
-  malformed: 'malformed body',
-  'duplicate-key': 'duplicate key',
-  truncated: 'truncated',
+/** Each kind of warning as the summary counts it: the singular for one, the plural for more. */
+const NAMES: Record<WarningCode, [one: string, many: string]> = {
+  'unresolved-merge-field': ['unresolved merge field', 'unresolved merge fields'],
+  'unknown-id': ['unknown ID', 'unknown IDs'],
+  'suspicious-value': ['suspicious value', 'suspicious values'],
+  precision: ['number a double would round', 'numbers a double would round'],
+  // One body can be malformed twice over (JSON that does not parse, in bytes that are not UTF-8).
+  malformed: ['malformed body', 'ways the body is malformed'],
+  'duplicate-key': ['duplicate key', 'duplicate keys'],
+  truncated: ['truncated part', 'truncated parts'],
 };
 
-/** Names counted in the plural when more than one. */
-const COUNTED = new Set(['duplicate-key']);
-
-function summarise(codes: string[]): string[] {
-  const counts = new Map<string, number>();
+function summarise(codes: WarningCode[]): string[] {
+  const counts = new Map<WarningCode, number>();
   for (const c of codes) counts.set(c, (counts.get(c) ?? 0) + 1);
-  return [...counts].map(([c, n]) => `${n} ${NAMES[c] ?? c}${n > 1 && COUNTED.has(c) ? 's' : ''}`);
+  return [...counts].map(([c, n]) => formatCount(n, ...NAMES[c]));
 }
