@@ -12,6 +12,7 @@ import {
   ProtectionEditor,
   type ProtectionDraft,
 } from './ProtectionEditor';
+import { StoredSecretWarning } from './StoredSecretWarning';
 import { draftToRule, ruleToDraft, RuleEditor, type RuleDraft } from './RuleEditor';
 import { errorField, inFormTerms } from './error-field';
 import { ruleProgressText } from './rule-progress';
@@ -198,6 +199,7 @@ function EndpointCard({
             {e.verify.onFailure === 'refuse-401' ? ', 401 when it fails' : ''}
           </span>
         )}
+        <StoredSecretWarning verify={e.verify} />
         {e.rateLimitPerMinute > 0 && <span className="pill">{e.rateLimitPerMinute}/min per IP</span>}
       </div>
       <div className="row-actions">
@@ -399,7 +401,7 @@ function EndpointForm({
         </label>
       </div>
       <RuleEditor draft={draft} onChange={setDraft} />
-      <ProtectionEditor draft={protection} onChange={setProtection} />
+      <ProtectionEditor draft={protection} stored={endpoint?.verify} onChange={setProtection} />
       {deleted && (
         <div className="notice notice-warn" role="status" data-testid="endpoint-deleted-elsewhere">
           {deletedElsewhereText}

@@ -6,6 +6,7 @@ import {
   type EndpointAuth,
   type EndpointVerify,
 } from '../../../../electron/shared/contract/endpoints';
+import { StoredSecretWarning } from './StoredSecretWarning';
 import './protection.css';
 
 type AuthKind = EndpointAuth['kind'];
@@ -140,9 +141,12 @@ const schemes: Array<[Scheme, string]> = [
 /** Auth, signature verification and rate limit fields of the endpoint form. Secrets sit in password inputs. */
 export function ProtectionEditor({
   draft: d,
+  stored,
   onChange,
 }: {
   draft: ProtectionDraft;
+  /** The verification the endpoint has stored, if it exists. */
+  stored?: EndpointVerify | null;
   onChange: (d: ProtectionDraft) => void;
 }) {
   const set = (patch: Partial<ProtectionDraft>) => onChange({ ...d, ...patch });
@@ -238,6 +242,7 @@ export function ProtectionEditor({
                 onChange={(e) => set({ secret: e.target.value })}
               />
             </label>
+            <StoredSecretWarning verify={stored} />
             {signsTimestamp(d.scheme) && (
               <label>
                 Tolerance (s){' '}
