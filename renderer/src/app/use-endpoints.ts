@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Endpoint } from '../../../electron/shared/contract/endpoints';
 import { useApi, useConnection, useEvent } from '../api';
 import { useThrottledTick } from '../state/use-throttled';
+import { dropSetAsideFor } from '../features/endpoints/open-form';
 
 /**
  * All endpoints, kept current by `endpoint.changed` (counts refresh when captures arrive or change, throttled); fetched again
@@ -39,6 +40,7 @@ export function useEndpoints(arrivals: number): Endpoint[] {
   }, [api, nonce, tick]);
   useEvent('endpoint.changed', ({ endpoint, deletedId }) => {
     changes.current++;
+    if (deletedId !== null) dropSetAsideFor(deletedId);
     setItems((prev) => {
       if (deletedId !== null) return prev.filter((e) => e.id !== deletedId);
       if (!endpoint) return prev;

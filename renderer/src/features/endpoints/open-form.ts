@@ -49,3 +49,10 @@ export function setOpenFormAside(): void {
   if (typed(open)) setAside = open;
   keepOpenForm(null);
 }
+
+/** Its endpoint was deleted: edits set aside for it have no form left to show them in, so they are unsaved no longer. */
+export function dropSetAsideFor(deletedId: number): void {
+  if (setAside?.editing !== deletedId) return;
+  setAside = null;
+  setUnsaved('endpoint', typed(open));
+}
