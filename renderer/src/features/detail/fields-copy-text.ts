@@ -1,4 +1,4 @@
-import { escapeControls } from '../../lib/control-escapes';
+import { escapeControls } from '../../../../electron/shared/control-escapes';
 
 /**
  * A name or value as one line of a "Copy all": a line break copied as it is would read as a second pair, so control
