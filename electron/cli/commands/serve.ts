@@ -126,15 +126,26 @@ const hostErrorCodes = new Set([
 export async function run(argv: string[], io: CliIo): Promise<number> {
   // Looked for before the flags are parsed, so that an unknown flag is reported as a JSON line too.
   const jsonReady = argv.includes('--json-ready');
+  // Listened for from the start: a Ctrl+C while the database opens (waiting for its write lock, an upgrade, an index
+  // rebuild) would otherwise kill the process the default way, with the data folder's lock file left behind. Startup
+  // (the database opens synchronously) runs to its end, and the stop that came meanwhile closes it at once.
+  const stopSignals = listenForStopSignals(() => io.stderr('still closing…\n'));
   try {
-    return await start(argv, io, jsonReady);
+    return await start(argv, io, jsonReady, stopSignals);
   } catch (error) {
     if (jsonReady) printThrownServeFailure(io, error);
     throw error;
+  } finally {
+    stopSignals.dispose();
   }
 }
 
-async function start(argv: string[], io: CliIo, jsonReady: boolean): Promise<number> {
+async function start(
+  argv: string[],
+  io: CliIo,
+  jsonReady: boolean,
+  stopSignals: ReturnType<typeof listenForStopSignals>,
+): Promise<number> {
   const failed = (code: ServeFailureCode, message: string) => {
     io.stderr(`hookscope: ${message}\n`);
     if (jsonReady) printServeFailure(io, code, message, 1);
@@ -235,13 +246,8 @@ async function start(argv: string[], io: CliIo, jsonReady: boolean): Promise<num
     engine.tunnel.startTunnel({ subdomain: tunnelFlags.subdomain, host: tunnelFlags.host });
   else reportTunnel(engine.tunnel.state());
   if (values.open) openInBrowser(http.uiUrl, io.stderr);
-  const stopSignals = listenForStopSignals(() => io.stderr('still closing…\n'));
-  try {
-    await stopSignals.received;
-    await served.close();
-  } finally {
-    stopSignals.dispose();
-  }
+  await stopSignals.received;
+  await served.close();
   return 0;
 }
 
