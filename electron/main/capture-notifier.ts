@@ -1,4 +1,5 @@
 import type { ApiClient } from '../shared/contract/client';
+import { clipVisibleLine } from '../shared/clip-visible-line';
 import { visibleLine } from '../shared/visible-characters';
 import type { EventBus } from '../engine/events/event-bus';
 import type { Logger } from '../engine/util/logger';
@@ -16,12 +17,6 @@ export interface CaptureNotifierDeps {
   /** Tests pass a manual clock. */
   timers?: { setTimeout(run: () => void, ms: number): unknown; clearTimeout(timer: unknown): void };
 }
-
-/** At most `max` code points: cutting UTF-16 units could keep half of a surrogate pair (an emoji). */
-const clip = (text: string, max: number) => {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
-};
 
 /** Linux notification daemons read the body as markup (and strict ones drop a body with a bare `&`). */
 const escapeMarkup = (text: string) =>
@@ -63,7 +58,7 @@ export function startCaptureNotifier(deps: CaptureNotifierDeps): () => void {
       .then((settings) => {
         if (!settings.notifyOnCapture) return;
         const more = count > 1 ? ` (+${count - 1} more)` : '';
-        const body = clip(visibleLine(`${first.method} ${first.path}`), 120) + more;
+        const body = clipVisibleLine(visibleLine(`${first.method} ${first.path}`), 120) + more;
         const notification = new deps.Notification({
           title: count === 1 ? 'New capture' : `${count} new captures`,
           body: deps.platform === 'linux' ? escapeMarkup(body) : body,

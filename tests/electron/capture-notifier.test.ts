@@ -95,6 +95,20 @@ describe('capture notifications', () => {
     stop();
   });
 
+  // "POST /" and 112 letters are 118 code points; the clip keeps 119 and adds "…". Each of these ends past that.
+  it.each([
+    ['a family emoji (three people joined by U+200D)', '\u{1f468}\u200d\u{1f469}\u200d\u{1f467}'],
+    ['a flag (two regional indicators)', '\u{1f1fa}\u{1f1f8}'],
+    ['an invisible character shown as its code point (U+202E)', '\u202e'],
+    ['a control character shown as its escape (\\u0000)', '\u0000'],
+  ])('clips a long path before %s that does not fit, never inside it', async (_, tail) => {
+    const { fake, bus, stop, settle } = setup();
+    bus.emit('capture.created', { items: [capture(`/${'a'.repeat(112)}${tail}/more`)] });
+    await settle();
+    expect(fake.notifications[0]?.options.body).toBe(`POST /${'a'.repeat(112)}…`);
+    stop();
+  });
+
   it('shows the invisible and direction-changing characters of a captured path as code points', async () => {
     const { fake, bus, stop, settle } = setup();
     bus.emit('capture.created', { items: [capture('/pay/\u202egnp.exe/adm\u200din')] });
