@@ -7,6 +7,7 @@ import type { desktopMethods } from '../shared/contract/desktop';
 import type { HandlersFor } from '../engine/context';
 import type { BrowserWindowLike, DialogLike, ShellLike } from './electron-like';
 import { notAFileKind } from './not-a-file';
+import { readAtMost } from './read-at-most';
 import { replaceFile } from './replace-file';
 import { showOpenDialogOn, showSaveDialogOn } from './window-dialogs';
 
@@ -110,5 +111,14 @@ async function readChosenFile(
       { sizeBytes: size, maxBytes: MAX_STRING_LENGTH },
     );
   }
-  return { canceled: false, path, name: basename(path), content: await file.readFile('utf8') };
+  // The size above is the one it had when opened: a file still being written to can be longer by now.
+  const bytes = await readAtMost(file, maxBytes + 1);
+  if (bytes.length > maxBytes) {
+    throw new ApiError(
+      'payload_too_large',
+      `maxBytes: ${basename(path)} grew past the limit of ${maxBytes} bytes while it was read (it was ${size} bytes when opened).`,
+      { sizeBytes: bytes.length, maxBytes },
+    );
+  }
+  return { canceled: false, path, name: basename(path), content: bytes.toString('utf8') };
 }
