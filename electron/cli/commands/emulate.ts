@@ -27,6 +27,11 @@ import { parseFlags, readFlagFile, UsageError, type CliIo } from '../io';
 import { closestCommand } from '../closest-command';
 import { deliveryInterrupted } from '../interrupted-summary';
 import { watchStdoutReader } from '../stdout-reader-watch';
+import {
+  ontraportSettingsFlags,
+  ontraportSettingsFromFlags,
+  ontraportSettingsUsage,
+} from '../ontraport-settings-flags';
 import { parseNumber } from './send';
 
 const spokenChoices = (choices: readonly string[]): string =>
@@ -52,9 +57,7 @@ Options:
                            (- reads the JSON or CSV from stdin)
       --post-data TEXT     ontraport-ping's Post Data, merge fields filled from the contact
                            (default ${defaultPingPostData})
-      --retries N          Ontraport's "number of retries" setting, 0–100 (default 3)
-      --requests-per-minute N
-                           Ontraport's "requests per minute" setting, 1–100000 (default 60)
+${ontraportSettingsUsage}
       --time-scale N       multiply every retry wait: 0.001 turns 5 min into 0.3 s (default 1)
       --timeout MS         per-attempt timeout (default ${DEFAULT_TIMEOUT_MS})
   -h, --help               show this help
@@ -124,8 +127,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       'tag-id': { type: 'string' },
       'form-id': { type: 'string' },
       'post-data': { type: 'string' },
-      retries: { type: 'string' },
-      'requests-per-minute': { type: 'string' },
+      ...ontraportSettingsFlags,
       'time-scale': { type: 'string' },
       timeout: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -171,19 +173,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (values['post-data'] !== undefined && kind !== 'ontraport-ping')
     throw new UsageError(`--post-data: only for ontraport-ping, not ${kind}`);
   // The two settings of an Ontraport webhook (seed 000); Ortto has none, its schedule is fixed.
-  for (const flag of ['retries', 'requests-per-minute'] as const)
-    if (values[flag] !== undefined && !kind.startsWith('ontraport-'))
-      throw new UsageError(`--${flag}: only for the Ontraport kinds, not ${kind}`);
-  const retries = parseNumber(values.retries, '--retries', 0, 100, true);
-  const requestsPerMinute = parseNumber(
-    values['requests-per-minute'],
-    '--requests-per-minute',
-    1,
-    100_000,
-    true,
+  const ontraport = ontraportSettingsFromFlags(
+    values,
+    kind.startsWith('ontraport-') ? null : `only for the Ontraport kinds, not ${kind}`,
   );
-  const ontraport =
-    retries === undefined && requestsPerMinute === undefined ? undefined : { retries, requestsPerMinute };
   const input = deliveryMethods['emulate.send'].input.parse({
     kind: kind as EmulatorKind,
     to: values.to,

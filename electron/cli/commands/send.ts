@@ -19,6 +19,11 @@ import { contentTypeFillNote } from '../../shared/send/content-type-fill-note';
 import { contentLengthWarning } from '../content-length-warning';
 import { intFlag, parseFlags, readFlagFile, UsageError, type CliIo } from '../io';
 import { dataFlagBody } from '../data-flag';
+import {
+  ontraportSettingsFlags,
+  ontraportSettingsFromFlags,
+  ontraportSettingsUsage,
+} from '../ontraport-settings-flags';
 import { unsendableMethod } from '../../shared/send/unsendable-method';
 import { contractInput } from '../contract-input';
 import { rowsFormat } from '../rows-format';
@@ -51,6 +56,8 @@ Options:
       --content-type T     Content-Type (default: detected from the body — form, JSON, XML, else text;
                            application/octet-stream when the body is not UTF-8); '' sends none
       --policy P           ortto | ontraport | standard | none (default none)
+${ontraportSettingsUsage}
+                           (these two only with --policy ontraport)
       --time-scale N       multiply every wait: 0.001 turns 5 min into 0.3 s (default 1)
       --rate N/min         at most N requests per minute to the destination (also N/s; default no limit)
       --rows F.csv|F.json  send once per row; URL, headers and body are templates (another name, or - for
@@ -167,6 +174,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       'data-file': { type: 'string' },
       'content-type': { type: 'string' },
       policy: { type: 'string' },
+      ...ontraportSettingsFlags,
       'time-scale': { type: 'string' },
       rate: { type: 'string' },
       rows: { type: 'string' },
@@ -203,6 +211,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const policy = deliveryPolicy.safeParse(values.policy ?? 'none');
   if (!policy.success || policy.data === 'custom')
     throw new UsageError(`--policy: expected ortto, ontraport, standard or none, got "${values.policy}"`);
+  const ontraport = ontraportSettingsFromFlags(
+    values,
+    policy.data === 'ontraport' ? null : `only with --policy ontraport, not ${policy.data}`,
+  );
+  // Both set the destination's rate; the delivery would keep only one.
+  if (ontraport?.requestsPerMinute !== undefined && values.rate !== undefined)
+    throw new UsageError('--requests-per-minute: sets the same rate as --rate; give only one of them');
   const { headers, omitted } = parseHeaders(values.header ?? []);
   if (values['content-type'] !== undefined) {
     for (let i = headers.length - 1; i >= 0; i--)
@@ -231,6 +246,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const options = {
     policy: policy.data,
+    ontraport,
     timeScale: parseNumber(values['time-scale'], '--time-scale', 0.000001, 1000),
     ratePerMinute: parseRate(values.rate),
     timeoutMs: parseNumber(values.timeout, '--timeout', 1, 600_000, true),
