@@ -8,11 +8,13 @@ import type { EmulatorKind } from './emulators';
 export const orttoAssumptions = [
   "a network error or timeout is retried like a 5xx (Ortto's documents speak only of response codes)",
   'an attempt times out after 30 s (Ortto documents no timeout)',
+  'a Retry-After longer than the scheduled wait is honoured, up to a day (Ortto documents no Retry-After)',
 ] as const;
 
 export const ontraportAssumptions = [
   'retries are one minute apart (Ontraport documents only their number)',
   'only 2xx counts as delivered (Ontraport documents no success codes)',
+  'a Retry-After longer than the scheduled wait is honoured, up to a day (Ontraport documents no Retry-After)',
   '3 retries and 60 requests a minute when not set (Ontraport documents no defaults)',
 ] as const;
 
