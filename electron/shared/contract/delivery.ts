@@ -9,6 +9,7 @@ import { refusedHeaderControl } from '../send/header-value-control';
 import { ENV_NAME_MAX_LENGTH, findPlaceholders } from '../send/merge-fields';
 import { unsendableMethod } from '../send/unsendable-method';
 import { isHeaderNameTemplate } from '../send/fill-header-name';
+import { backslashesAfterScheme } from '../send/url-backslashes';
 
 const token = httpToken;
 
@@ -47,6 +48,11 @@ export const httpUrl = z
         code: 'custom',
         message: `unsupported scheme "${url.protocol.replace(/:$/, '')}" (use http or https)`,
       });
+      return;
+    }
+    const backslashes = backslashesAfterScheme(value);
+    if (backslashes) {
+      ctx.addIssue({ code: 'custom', message: backslashes });
       return;
     }
     // URL parsing takes the path's first segment as the host of `http:///hook` (a blank merge field in the host):

@@ -1,3 +1,5 @@
+import { backslashesAfterScheme } from './url-backslashes';
+
 /**
  * Why a URL typed in the composer cannot be sent, or null. A URL with no `scheme://` is told to add one, whatever URL
  * parsing makes of it (`localhost:3000/hook` parses with "localhost" as its scheme); one that has it is told which part
@@ -5,6 +7,8 @@
  */
 export function urlProblem(url: string): string | null {
   const quoted = `"${url.slice(0, 200)}"`;
+  const backslashes = backslashesAfterScheme(url);
+  if (backslashes) return backslashes;
   const written = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/.exec(url);
   if (!written) return `URL ${quoted} is not valid (include http:// or https://)`;
   const scheme = written[1]!.toLowerCase();
