@@ -6,7 +6,9 @@ import type { ServerResponse } from 'node:http';
  * buffered when written, and if the client leaves meanwhile Node says nothing on that response: only its socket closes.
  */
 export function responseDelivered(res: ServerResponse): Promise<boolean> {
-  if (res.writableFinished) return Promise.resolve(true);
+  // Holding its connection (not queued behind another response), it was handed to the socket as it was written: the
+  // acknowledge path's common case settles here, with no listeners.
+  if (res.writableFinished || res.socket) return Promise.resolve(true);
   const socket = res.req.socket;
   if (socket.destroyed) return Promise.resolve(false);
   return new Promise((resolve) => {
