@@ -16,6 +16,7 @@ import { filledHeadersFormat } from '../../shared/send/filled-headers-format';
 import { fillHeaderName } from '../../shared/send/fill-header-name';
 import { connectionHeaderProblem } from '../../shared/send/connection-headers';
 import { refusedHeaderControl } from '../../shared/send/header-value-control';
+import { unresolvedFieldsMessage } from '../../shared/send/nested-field-note';
 import { chunksInTurns } from '../util/background-chunks';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
@@ -465,7 +466,7 @@ export class BulkRunner {
     if (unresolved.size > 0 && stored.fieldsNotColumns !== 'send-as-typed') {
       errors.push({
         row: item.row,
-        message: `row ${item.row}: unresolved merge field${unresolved.size > 1 ? 's' : ''} ${[...unresolved].join(', ')}`,
+        message: `row ${item.row}: ${unresolvedFieldsMessage([...unresolved], item.record)}`,
       });
       return null;
     }
