@@ -25,6 +25,7 @@ import type { DeliveryQueue } from './queue';
 import { newDelivery, type DeliveryOptions } from './new-delivery';
 import { BulkRows, ROWS_PER_PART, type BulkItem } from './bulk-rows';
 import { refuseSpacedVariables } from './unfilled-spaced-variables';
+import { mergeRowErrors } from './row-errors-in-order';
 
 type Template = z.output<typeof bulkTemplate>;
 type RowError = { row: number; message: string };
@@ -151,7 +152,11 @@ export class BulkRunner {
       escape: URL_ESCAPE,
     }).text;
     this.checkUrl(firstUrl, input.options.allowLoop ?? false);
-    const rowErrors = parsed.errors.map((e) => ({ row: e.row, message: e.message }));
+    const rowErrors = mergeRowErrors(
+      [],
+      parsed.errors.map((e) => ({ row: e.row, message: e.message })),
+      MAX_ROW_ERRORS,
+    );
     const stored: StoredOptions = {
       options: { ...input.options, concurrency: input.concurrency },
       env: input.env,
@@ -171,8 +176,8 @@ export class BulkRunner {
       rowsKey,
       items.length + bad.size,
       bad.size,
-      JSON.stringify(rowErrors.slice(0, MAX_ROW_ERRORS)),
-      Math.max(0, rowErrors.length - MAX_ROW_ERRORS),
+      JSON.stringify(rowErrors.kept),
+      rowErrors.omitted,
     );
     const id = Number(info.lastInsertRowid);
     this.items.set(id, BulkRows.inMemory(items));
@@ -435,12 +440,15 @@ export class BulkRunner {
         );
         this.queue.track(row.origin);
       }
-      const all = (JSON.parse(job.row_errors_json) as RowError[]).concat(errors);
-      const kept = all.slice(0, MAX_ROW_ERRORS);
+      const { kept, omitted } = mergeRowErrors(
+        JSON.parse(job.row_errors_json) as RowError[],
+        errors,
+        MAX_ROW_ERRORS,
+      );
       this.sql(
         `UPDATE bulk_jobs SET next_row = ?, skipped = skipped + ?, row_errors_json = ?,
                               row_errors_omitted = row_errors_omitted + ? WHERE id = ?`,
-      ).run(job.next_row + batch.length, errors.length, JSON.stringify(kept), all.length - kept.length, id);
+      ).run(job.next_row + batch.length, errors.length, JSON.stringify(kept), omitted, id);
     })();
     this.queue.poke();
   }
