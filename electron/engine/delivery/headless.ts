@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { BulkProgress, DeliverySummary } from '../../shared/contract/delivery';
+import { formatDuration } from '../../shared/format-duration';
 import { findMigrationsDir, loadMigrations, migrate } from '../store/migrator';
 import { systemClock } from '../util/clock';
 import { silentLogger } from '../util/logger';
@@ -16,6 +17,8 @@ export interface AttemptLine {
   error: string | null;
   durationMs: number;
   nextWaitMs: number | null;
+  /** The policy's own wait when the target's Retry-After made `nextWaitMs` longer; null otherwise. */
+  scheduleWaitMs: number | null;
   /** The destination's spacing between attempts (60000 / its rate per minute), which time scaling leaves alone. */
   rateGapMs: number | null;
   /** Deliveries to the same destination that take its rate slots before this one's next attempt. */
@@ -127,6 +130,7 @@ export class HeadlessDelivery {
           error: a.error,
           durationMs: a.durationMs,
           nextWaitMs: a.nextWaitMs,
+          scheduleWaitMs: a.scheduleWaitMs,
           rateGapMs: rate ? 60_000 / rate : null,
           // The queue as it is now tells only about the attempt just made, not about earlier ones reported late.
           slotsAhead: rate && a === latest ? slotsTakenAhead(this.db, item.id, a.startedAtMs) : 0,
@@ -139,15 +143,6 @@ export class HeadlessDelivery {
   }
 }
 
-const human = (ms: number): string =>
-  ms < 1000
-    ? `${Math.round(ms)} ms`
-    : ms < 120_000
-      ? `${(ms / 1000).toFixed(1)} s`
-      : ms < 7_200_000
-        ? `${Math.round(ms / 60_000)} min`
-        : `${(ms / 3_600_000).toFixed(1)} h`;
-
 /**
  * When the next attempt can start, from the end of this one: the policy's wait, or later when the rate gate spaces
  * it from this attempt's start (a time-scaled wait can be far shorter than the gate's spacing), after the slots the
@@ -159,10 +154,18 @@ const nextInMs = (waitMs: number, line: AttemptLine): number =>
 /** `#2  2026-11-22T14:20:00.000Z  500  12.3 ms  next in 300 ms` */
 export function formatAttempt(line: AttemptLine): string {
   const who = line.row !== null ? `row ${line.row} ` : '';
-  const result = line.status !== null ? String(line.status) : `error: ${line.error ?? 'unknown'}`;
+  const gaveUp = line.outcome === 'failed' || line.outcome === 'disabled';
+  // An answer cut off after its status has both; a given-up attempt names its error after "gave up" instead.
+  const cut =
+    line.status !== null && line.error && !gaveUp ? ` (${line.error.replace(/^HTTP \d+; /, '')})` : '';
+  const result = line.status !== null ? `${line.status}${cut}` : `error: ${line.error ?? 'unknown'}`;
+  const retryAfter =
+    line.scheduleWaitMs !== null
+      ? ` (set by the target's Retry-After; the schedule's wait: ${formatDuration(line.scheduleWaitMs)})`
+      : '';
   const next =
     line.outcome === 'retry' && line.nextWaitMs !== null
-      ? `next in ${line.moreRowsToQueue ? 'at least ' : ''}${human(nextInMs(line.nextWaitMs, line))}`
+      ? `next in ${line.moreRowsToQueue ? 'at least ' : ''}${formatDuration(nextInMs(line.nextWaitMs, line))}${retryAfter}`
       : line.outcome === 'success'
         ? 'delivered'
         : line.outcome === 'interrupted'
