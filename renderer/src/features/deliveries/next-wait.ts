@@ -36,7 +36,23 @@ export function nextWait(
     return { text: retriedByHand(attempt, next), title };
   }
   if (!next && !open) return { text: `not waited (${state})`, title };
-  return fromRetryAfter ? { text: `${announced} (Retry-After)`, title } : { text: announced };
+  const planned = fromRetryAfter ? `${announced} (Retry-After)` : announced;
+  if (next && sentLate(attempt.nextWaitMs, sinceEnd(attempt, next))) {
+    const gap = formatDuration(Math.round(sinceEnd(attempt, next)));
+    return {
+      text: `${planned} planned; sent ${gap} later`,
+      title: `${title}; the next attempt went out ${gap} after this one ended: Hookscope was not running, or a paused send or a rate limit held it back`,
+    };
+  }
+  return fromRetryAfter ? { text: planned, title } : { text: planned };
+}
+
+/**
+ * Whether the next attempt went out well after its planned wait (an engine down through it). A rate gate or a busy
+ * queue adds a moment, which is not worth a note.
+ */
+function sentLate(plannedMs: number, realMs: number): boolean {
+  return realMs - plannedMs > Math.max(1000, plannedMs / 10);
 }
 
 function retriedByHand(attempt: DeliveryAttempt, next: DeliveryAttempt): string {
