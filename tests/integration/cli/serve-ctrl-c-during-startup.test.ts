@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { useCleanup } from '../../helpers/cleanup';
+import { startServeChild } from '../../helpers/serve-child';
 import { tempDir } from '../../helpers/temp-dir';
 
 const cleanups = useCleanup();
@@ -25,32 +25,7 @@ it.skipIf(process.platform === 'win32')(
     other.pragma('page_size = 8192');
     other.pragma('journal_mode = WAL');
     other.exec('BEGIN IMMEDIATE');
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(import.meta.dirname, '../delivery/cli-main-child.ts'),
-        'serve',
-        '--data-dir',
-        data.path,
-        '--receiver-port',
-        '0',
-        '--ui-port',
-        '0',
-        '--no-ui',
-        '--json-ready',
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    cleanups.push(() => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    });
-    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
-      child.once('exit', (code, signal) => resolve({ code, signal })),
-    );
-    let err = '';
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const { child, exited, output } = startServeChild(data.path, cleanups);
     const lock = join(data.path, 'hookscope.lock');
     // The folder is taken: serve is now opening the database, held up by our write lock.
     await until(() => existsSync(lock) || child.exitCode !== null);
@@ -58,7 +33,7 @@ it.skipIf(process.platform === 'win32')(
     other.exec('ROLLBACK');
     other.close();
 
-    expect(await exited, err).toEqual({ code: 0, signal: null });
+    expect(await exited, output.stderr).toEqual({ code: 0, signal: null });
     expect(existsSync(lock)).toBe(false);
     // The upgrade it was waiting for was finished, not cut off: the folder opens as a current one.
     const db = new Database(join(data.path, 'hookscope.sqlite'), { readonly: true });

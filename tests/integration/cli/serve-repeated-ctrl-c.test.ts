@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { expect, it } from 'vitest';
 import { useCleanup } from '../../helpers/cleanup';
 import { useHoldingTarget } from '../../helpers/holding-target';
 import { createHttpTransport } from '../../helpers/http-client';
+import { startServeChild } from '../../helpers/serve-child';
 import { tempDir } from '../../helpers/temp-dir';
 
 const cleanups = useCleanup();
@@ -32,36 +32,9 @@ it.skipIf(process.platform === 'win32')(
   async () => {
     const data = tempDir();
     cleanups.push(data.cleanup);
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(import.meta.dirname, '../delivery/cli-main-child.ts'),
-        'serve',
-        '--data-dir',
-        data.path,
-        '--receiver-port',
-        '0',
-        '--ui-port',
-        '0',
-        '--no-ui',
-        '--json-ready',
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    cleanups.push(() => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    });
-    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
-      child.once('exit', (code, signal) => resolve({ code, signal })),
-    );
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    await until(() => out.includes('\n') || child.exitCode !== null);
-    const ready = JSON.parse(out.split('\n')[0]!) as { apiUrl: string; token: string };
+    const { child, exited, output } = startServeChild(data.path, cleanups);
+    await until(() => output.stdout.includes('\n') || child.exitCode !== null);
+    const ready = JSON.parse(output.stdout.split('\n')[0]!) as { apiUrl: string; token: string };
     const transport = createHttpTransport(ready.apiUrl, ready.token);
     const sent = await transport.invoke('deliveries.send', {
       request: { method: 'POST', url: `${target.url}/held`, headers: [], bodyBase64: '' },
@@ -75,11 +48,13 @@ it.skipIf(process.platform === 'win32')(
     // The API stops answering once the close has begun; the held delivery keeps the engine closing meanwhile.
     while (await accepts(ready.apiUrl)) await new Promise((resolve) => setTimeout(resolve, 20));
     child.kill('SIGINT');
-    await until(() => err.includes('still closing') || child.exitCode !== null || child.signalCode !== null);
+    await until(
+      () => output.stderr.includes('still closing') || child.exitCode !== null || child.signalCode !== null,
+    );
     for (const res of target.held) if (!res.writableEnded) res.end('late');
 
     expect(await exited).toEqual({ code: 0, signal: null });
-    expect(err).toContain('still closing…');
+    expect(output.stderr).toContain('still closing…');
     expect(existsSync(join(data.path, 'hookscope.lock'))).toBe(false);
   },
   60_000,
