@@ -1,36 +1,14 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Popover } from '../../../renderer/src/components/Popover';
 import { SearchBox } from '../../../renderer/src/features/search/SearchBox';
+import { renderBesidePageControls } from '../../helpers/beside-page-controls';
 
 afterEach(cleanup);
 
 /** The search box beside a select, a checkbox, a button and an open popover panel with a button of its own. */
 function renderPage() {
-  render(
-    <>
-      <SearchBox value="" onChange={() => {}} clears={0} />
-      <select data-testid="select">
-        <option>a</option>
-      </select>
-      <input type="checkbox" data-testid="checkbox" />
-      <button type="button" data-testid="page-button">
-        Page
-      </button>
-      <Popover label="Settings" testId="settings-open">
-        {() => (
-          <>
-            <button type="button" data-testid="in-panel">
-              Save
-            </button>
-            <input type="checkbox" data-testid="in-panel-checkbox" />
-          </>
-        )}
-      </Popover>
-    </>,
-  );
-  fireEvent.click(screen.getByTestId('settings-open'));
+  renderBesidePageControls(<SearchBox value="" onChange={() => {}} clears={0} />);
 }
 
 /** Presses `/` on the element with `testId`, focused; whether focus moved to the search box. */

@@ -1,42 +1,22 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Popover } from '../../../renderer/src/components/Popover';
 import { UndoToast } from '../../../renderer/src/features/captures/UndoToast';
+import { renderBesidePageControls } from '../../helpers/beside-page-controls';
 
 afterEach(cleanup);
 
 /** The offer to undo a delete beside a select, a checkbox, a button and an open popover panel; counts the undos. */
 function renderPage(): { undos: number } {
   const counted = { undos: 0 };
-  render(
-    <>
-      <UndoToast
-        pending={{ ids: [1], deleted: 1, error: null }}
-        onUndo={() => void counted.undos++}
-        onDismiss={() => {}}
-        onButtonGone={() => {}}
-      />
-      <select data-testid="select">
-        <option>a</option>
-      </select>
-      <input type="checkbox" data-testid="checkbox" />
-      <button type="button" data-testid="page-button">
-        Page
-      </button>
-      <Popover label="Settings" testId="settings-open">
-        {() => (
-          <>
-            <button type="button" data-testid="in-panel">
-              Save
-            </button>
-            <input type="checkbox" data-testid="in-panel-checkbox" />
-          </>
-        )}
-      </Popover>
-    </>,
+  renderBesidePageControls(
+    <UndoToast
+      pending={{ ids: [1], deleted: 1, error: null }}
+      onUndo={() => void counted.undos++}
+      onDismiss={() => {}}
+      onButtonGone={() => {}}
+    />,
   );
-  fireEvent.click(screen.getByTestId('settings-open'));
   return counted;
 }
 
