@@ -1,11 +1,9 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
-import { ReplayDialog } from '../../../renderer/src/features/detail/ReplayDialog';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
 import { receivedCaptureId } from '../../helpers/filed-capture';
+import { replayDialogNote } from '../../helpers/replay-dialog';
 
 const ui = useEngineForUi();
 afterEach(cleanup);
@@ -19,15 +17,7 @@ const signed = (path: string) =>
 const unsigned = (path: string) => receivedCaptureId(ui, path, { method: 'POST', body: '{}' });
 
 /** The stale-signature note of the Replay dialog for `captureIds`, once every capture is read. */
-async function noteFor(captureIds: number[]): Promise<string> {
-  render(
-    <ApiProvider value={{ api: ui.api, connection: new ConnectionStatus() }}>
-      <ReplayDialog captureIds={captureIds} onClose={() => undefined} />
-    </ApiProvider>,
-  );
-  await waitFor(() => expect(screen.getByTestId('replay-send').textContent).toBe('Replay'));
-  return (await screen.findByTestId('replay-stale-signature')).textContent!.replace(/\s+/g, ' ');
-}
+const noteFor = (captureIds: number[]) => replayDialogNote(ui.api, captureIds, 'replay-stale-signature');
 
 describe('the Replay dialog’s stale-signature note agrees in number with the captures it counts', () => {
   it('one capture: it is signed with the time it was sent', async () => {
