@@ -1,9 +1,7 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, expect, it } from 'vitest';
-import { ApiProvider } from '../../../renderer/src/api';
-import { ConnectionStatus } from '../../../renderer/src/api/connection';
-import { DeliveryLog } from '../../../renderer/src/features/deliveries';
+import { deliveryLogAfterSends } from '../../helpers/delivery-log-after-sends';
 import { useEngineForUi } from '../../helpers/engine-for-ui';
 import { useOkTarget } from '../../helpers/ok-target';
 
@@ -14,21 +12,7 @@ const ui = useEngineForUi();
 afterEach(cleanup);
 
 async function sendAndOpen(names: string[], open: string) {
-  for (const name of names) {
-    const { id } = await ui.api.call('deliveries.send', {
-      request: { method: 'POST', url: `${target.base}/${name}`, bodyBase64: '' },
-      name,
-    });
-    await waitFor(async () => expect((await ui.api.call('deliveries.get', { id })).state).toBe('succeeded'));
-  }
-  const connection = new ConnectionStatus();
-  connection.set('open');
-  render(
-    <ApiProvider value={{ api: ui.api, connection }}>
-      <DeliveryLog />
-    </ApiProvider>,
-  );
-  const log = await screen.findByRole('table', { name: 'Delivery log' });
+  const log = await deliveryLogAfterSends(ui.api, target.base, names);
   fireEvent.click(await within(log).findByText(open));
   await screen.findByRole('button', { name: 'Retry now' });
 }
