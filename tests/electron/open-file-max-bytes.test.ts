@@ -1,24 +1,14 @@
 import { constants } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../electron/engine/api/dispatcher';
-import { createDesktopHandlers } from '../../electron/main/desktop-handlers';
 import { maxOpenFileBytes } from '../../electron/shared/contract/desktop';
-import type { Handlers } from '../../electron/shared/contract/index';
-import { createFakeElectron } from './fake-electron';
+import { desktopOpenFile } from './desktop-open-file';
 
 function openFileCaller() {
-  const fake = createFakeElectron();
-  const handlers = createDesktopHandlers({
-    dialog: fake.electron.dialog,
-    shell: fake.electron.shell,
-    dataDir: '/nonexistent',
-    downloadsDir: '/nonexistent',
-    getWindow: () => null,
-  });
-  const dispatcher = createDispatcher(handlers as unknown as Handlers, { checkOutputs: true });
-  const open = (maxBytes: number) =>
-    dispatcher.dispatch('desktop.openFile', { maxBytes }, { transport: 'ipc' });
-  return { open, dialogsShown: () => fake.electron.dialog.shownOn.length };
+  const { fake, openFile } = desktopOpenFile();
+  return {
+    open: (maxBytes: number) => openFile({ maxBytes }),
+    dialogsShown: () => fake.electron.dialog.shownOn.length,
+  };
 }
 
 describe('desktop.openFile maxBytes', () => {

@@ -2,11 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, constants, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, expect, it } from 'vitest';
-import { createDispatcher } from '../../electron/engine/api/dispatcher';
-import { createDesktopHandlers } from '../../electron/main/desktop-handlers';
-import type { Handlers } from '../../electron/shared/contract/index';
 import { tempDir } from '../helpers/temp-dir';
-import { createFakeElectron } from './fake-electron';
+import { desktopOpenFile } from './desktop-open-file';
 
 const dir = tempDir();
 afterAll(() => dir.cleanup());
@@ -22,22 +19,7 @@ afterEach(() => {
   }
 });
 
-function openChosen(path: string) {
-  const fake = createFakeElectron();
-  const handlers = createDesktopHandlers({
-    dialog: fake.electron.dialog,
-    shell: fake.electron.shell,
-    dataDir: dir.path,
-    downloadsDir: dir.path,
-    getWindow: () => null,
-  });
-  fake.electron.dialog.openAnswers.push({ canceled: false, filePaths: [path] });
-  return createDispatcher(handlers as unknown as Handlers, { checkOutputs: true }).dispatch(
-    'desktop.openFile',
-    {},
-    { transport: 'ipc' },
-  );
-}
+const openChosen = (path: string) => desktopOpenFile(dir.path).openFile({}, path);
 
 it.skipIf(process.platform === 'win32')(
   'a named pipe (FIFO) is refused naming it, instead of a read that waits for a writer forever',
