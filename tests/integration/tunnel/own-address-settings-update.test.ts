@@ -1,10 +1,6 @@
 import { expect, it } from 'vitest';
-import type { Handlers } from '../../../electron/shared/contract/index';
-import { createDispatcher } from '../../../electron/engine/api/dispatcher';
-import { createTunnelModule } from '../../../electron/engine/tunnel/module';
 import { useCleanup } from '../../helpers/cleanup';
-import { startApp } from '../../helpers/app-server';
-import { FakeProvider } from '../../unit/tunnel/fake-provider';
+import { startAppWithTunnelModule } from './app-with-tunnel-module';
 
 // tunnel.start refuses the receiver's own address and the app's own UI as the tunnel server; saving them through
 // tunnel.settings.update was accepted, so the next start (or the auto-start at launch) failed on a saved value.
@@ -12,14 +8,7 @@ import { FakeProvider } from '../../unit/tunnel/fake-provider';
 const cleanups = useCleanup();
 
 it("refuses the receiver's own address and the app's own UI as the saved tunnel server, naming host", async () => {
-  const app = await startApp({ serveUi: false });
-  cleanups.push(() => app.close());
-  const provider = new FakeProvider();
-  const module = createTunnelModule(app.engine.ctx, { provider });
-  cleanups.push(() => module.close?.());
-  const dispatcher = createDispatcher(module.handlers as unknown as Handlers, { checkOutputs: true });
-  const call = (method: string, input: unknown) =>
-    dispatcher.dispatch(method, input, { transport: 'in-process' });
+  const { app, provider, call } = await startAppWithTunnelModule(cleanups);
   const receiverPort = app.engine.ctx.receiverPort();
   const uiPort = new URL(app.apiUrl).port;
 

@@ -1,10 +1,6 @@
 import { expect, it } from 'vitest';
-import type { Handlers } from '../../../electron/shared/contract/index';
-import { createDispatcher } from '../../../electron/engine/api/dispatcher';
-import { createTunnelModule } from '../../../electron/engine/tunnel/module';
 import { useCleanup } from '../../helpers/cleanup';
-import { startApp } from '../../helpers/app-server';
-import { FakeProvider } from '../../unit/tunnel/fake-provider';
+import { startAppWithTunnelModule } from './app-with-tunnel-module';
 
 // The receiver's own address typed as the tunnel server (the Local URL copied into the wrong field): every
 // registration attempt, retried for ever, was captured as a `GET /<subdomain>` and failed as "answered without id".
@@ -12,14 +8,7 @@ import { FakeProvider } from '../../unit/tunnel/fake-provider';
 const cleanups = useCleanup();
 
 it('refuses the receiver itself as the tunnel server, naming the field, and saves nothing', async () => {
-  const app = await startApp({ serveUi: false });
-  cleanups.push(() => app.close());
-  const provider = new FakeProvider();
-  const module = createTunnelModule(app.engine.ctx, { provider });
-  cleanups.push(() => module.close?.());
-  const dispatcher = createDispatcher(module.handlers as unknown as Handlers, { checkOutputs: true });
-  const call = (method: string, input: unknown) =>
-    dispatcher.dispatch(method, input, { transport: 'in-process' });
+  const { app, provider, module, call } = await startAppWithTunnelModule(cleanups);
   const port = app.engine.ctx.receiverPort();
 
   for (const host of [app.receiverUrl, `http://localhost:${port}`]) {

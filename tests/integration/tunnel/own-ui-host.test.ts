@@ -1,27 +1,14 @@
-import { afterEach, expect, it } from 'vitest';
-import type { Handlers } from '../../../electron/shared/contract/index';
-import { createDispatcher } from '../../../electron/engine/api/dispatcher';
-import { createTunnelModule } from '../../../electron/engine/tunnel/module';
-import { startApp } from '../../helpers/app-server';
-import { FakeProvider } from '../../unit/tunnel/fake-provider';
+import { expect, it } from 'vitest';
+import { useCleanup } from '../../helpers/cleanup';
+import { startAppWithTunnelModule } from './app-with-tunnel-module';
 
 // Browser mode's own UI address typed as the tunnel server (the address bar copied into the wrong field): the client
 // registered with it, got the UI's HTML page back, showed it as a confusing error and retried for ever.
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = useCleanup();
 
 it("refuses the app's own UI server as the tunnel server, naming the field, and saves nothing", async () => {
-  const app = await startApp({ serveUi: false });
-  cleanups.push(() => app.close());
-  const provider = new FakeProvider();
-  const module = createTunnelModule(app.engine.ctx, { provider });
-  cleanups.push(() => module.close?.());
-  const dispatcher = createDispatcher(module.handlers as unknown as Handlers, { checkOutputs: true });
-  const call = (method: string, input: unknown) =>
-    dispatcher.dispatch(method, input, { transport: 'in-process' });
+  const { app, provider, module, call } = await startAppWithTunnelModule(cleanups);
   const uiPort = new URL(app.apiUrl).port;
 
   for (const host of [app.apiUrl, `http://localhost:${uiPort}`]) {
